@@ -165,7 +165,7 @@ def test_a_frequency_made_coarser_leaves_a_way_to_withdraw_the_finer_figures(shi
     # Each says the way out, in both languages.
     assert all("withdraw the figure (`qntrack retract`)" in e for e in errors), errors
     vi = run_clean("--lang", "vi", "check")
-    assert vi.stdout.count("hãy rút số liệu đó (`qntrack retract`)") + vi.stderr.count("(`qntrack retract`)") == 2
+    assert vi.stdout.count("hãy rút lại số liệu đó (`qntrack retract`)") + vi.stderr.count("(`qntrack retract`)") == 2
     # history lists what the store holds for that period, rather than "no figure for it".
     seen = run_clean("history", "fdi", "2022-11M", "--format", "csv")
     assert seen.exit_code == 0, seen.stderr

@@ -219,7 +219,7 @@ def test_add_observation_refuses_a_noncharacter_naming_it(tracker: Path, option:
     rest = ", a noncharacter (Unicode keeps it for programs' own use, never as text), which a Word document cannot hold: remove it"
     rest_vi = (
         ", một ký tự phi văn bản (Unicode dành nó cho chương trình dùng nội bộ, không bao giờ là chữ), "
-        "điều mà tài liệu Word không thể chứa: hãy xóa nó"
+        "ký tự mà tài liệu Word không thể chứa: hãy xóa nó"
     )
     r = run("add-observation", "share", "2024-Q2", "13", option, text)
     assert r.exit_code == 1

@@ -315,17 +315,17 @@ def test_the_charts_range_is_labelled_at_the_figures_decimals(tmp_path: Path, mo
         # "quý 1/2025" the first quarter of 2025, 2025-Q1.
         (
             "Ước quý 1/2025",
-            "'Ước quý 1/2025' is a status (estimate) before a period: write the period alone, 2025-Q1, "
+            "'Ước quý 1/2025' begins with a status (estimate): write the period alone, 2025-Q1, "
             "and the status with --status estimate",
-            "'Ước quý 1/2025' là loại số liệu (ước tính) đứng trước kỳ: hãy ghi riêng kỳ, 2025-Q1, "
+            "'Ước quý 1/2025' bắt đầu bằng loại số liệu (ước tính): hãy ghi riêng kỳ, 2025-Q1, "
             "và loại số liệu bằng --status estimate",
         ),
         # "Sơ bộ" is preliminary; "quý I/2025" the same quarter in Roman numerals.
         (
             "Sơ bộ quý I/2025",
-            "'Sơ bộ quý I/2025' is a status (preliminary) before a period: write the period alone, 2025-Q1, "
+            "'Sơ bộ quý I/2025' begins with a status (preliminary): write the period alone, 2025-Q1, "
             "and the status with --status preliminary",
-            "'Sơ bộ quý I/2025' là loại số liệu (sơ bộ) đứng trước kỳ: hãy ghi riêng kỳ, 2025-Q1, "
+            "'Sơ bộ quý I/2025' bắt đầu bằng loại số liệu (sơ bộ): hãy ghi riêng kỳ, 2025-Q1, "
             "và loại số liệu bằng --status preliminary",
         ),
     ],
@@ -348,13 +348,8 @@ def test_a_status_before_a_period_in_history_or_retract_is_told_the_period_alone
         r = run(*args)
         vi = run("--lang", "vi", *args)
         assert r.exit_code == vi.exit_code and r.exit_code in (1, 2), r.output
-        assert (
-            r.stderr
-            == f"{args[0]}: error: 'Ước quý 1/2025' is a status before a period: write the period alone, 2025-Q1\n"
-        )
-        assert (
-            vi.stderr == f"{args[0]}: lỗi: 'Ước quý 1/2025' là loại số liệu đứng trước kỳ: hãy ghi riêng kỳ, 2025-Q1\n"
-        )
+        assert r.stderr == f"{args[0]}: error: 'Ước quý 1/2025' begins with a status: write the period alone, 2025-Q1\n"
+        assert vi.stderr == f"{args[0]}: lỗi: 'Ước quý 1/2025' bắt đầu bằng loại số liệu: hãy ghi riêng kỳ, 2025-Q1\n"
 
 
 # --- 8. A missing store is said at the observations: line of targets.yaml ------------------
@@ -625,10 +620,10 @@ def test_a_status_before_a_period_in_an_imports_period_cell_is_told_what_to_writ
     vi = run("--lang", "vi", "add-observation", "--from", "l.csv")
     assert (en.exit_code, vi.exit_code) == (1, 1)
     assert en.stderr.splitlines()[0] == (
-        "l.csv:2: error: 'Ước quý 1/2025' is a status (estimate) before a period: write the period alone, 2025-Q1, "
+        "l.csv:2: error: 'Ước quý 1/2025' begins with a status (estimate): write the period alone, 2025-Q1, "
         "and the status in the status column (or --status estimate)"
     )
     assert vi.stderr.splitlines()[0] == (
-        "l.csv:2: lỗi: 'Ước quý 1/2025' là loại số liệu (ước tính) đứng trước kỳ: hãy ghi riêng kỳ, 2025-Q1, "
+        "l.csv:2: lỗi: 'Ước quý 1/2025' bắt đầu bằng loại số liệu (ước tính): hãy ghi riêng kỳ, 2025-Q1, "
         "và loại số liệu ở cột status (hoặc --status estimate)"
     )

@@ -303,7 +303,7 @@ LIST_VI = [
         "merged-retraction",
         "cảnh báo",
         "mặc định",
-        "không lần rút lại nào rút mất một số liệu ở dòng sau nó (một lần sửa số liệu hợp nhất từ bản sao khác, "
+        "không lần rút lại nào rút mất một số liệu ở dòng sau nó (một số liệu điều chỉnh được hợp nhất từ bản sao khác, "
         "mà người rút lại chưa thấy)",
     ),
     (
@@ -320,7 +320,8 @@ LIST_VI = [
         "mặc định",
         "targets.yaml không chứa ký tự nào không nhìn thấy được mà làm đảo thứ tự hoặc nối phần chữ quanh nó "
         "(U+202A-U+202E, U+2066-U+2069, U+200B-U+200D, U+FEFF trong văn bản): một tên có thể trông như tên khác; "
-        "mã chứa ký tự như vậy bị từ chối",
+        "mã chứa ký tự như vậy bị từ chối; nguồn và ghi chú trong tệp số liệu cũng không chứa ký tự như vậy, "
+        "vì báo cáo sẽ hiển thị sai thứ tự",
     ),
     (  # issue 17, twentieth session (tests/test_ministry20.py)
         "year-to-date",

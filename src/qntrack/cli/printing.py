@@ -74,16 +74,34 @@ def _reason(exc: Exception) -> str | Message:
     return said(exc)
 
 
+def _on_a_terminal() -> bool:
+    """Whether standard output is a terminal (a person reading), not a pipe or a file."""
+    try:
+        return bool(sys.stdout.isatty())
+    except (AttributeError, ValueError):  # closed, or a stream without one
+        return False
+
+
+def _for_a_terminal(text: str) -> str:
+    """A data format's text as written to a terminal: a source or note a hand edit left
+    holding ESC [ 2 J, OSC 52 or U+202E would clear the screen, set the clipboard or
+    reverse the line of whoever typed `observations --format csv` (terminal_text)."""
+    from ..output.terminal_text import for_a_terminal
+
+    return for_a_terminal(text)
+
+
 def _out(text: str) -> None:
-    sys.stdout.write(text)
+    sys.stdout.write(_for_a_terminal(text) if _on_a_terminal() else text)
     sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
 
 
 def _out_pieces(pieces: Iterable[str]) -> None:
     """``_out`` of text made a piece at a time (tables.table_pieces): a national table is
     printed as it is made rather than held whole."""
+    terminal = _on_a_terminal()
     for piece in pieces:
-        sys.stdout.write(piece)
+        sys.stdout.write(_for_a_terminal(piece) if terminal else piece)
     sys.stdout.flush()
 
 
@@ -102,7 +120,7 @@ def _out_parts(parts: Iterable[bytes | memoryview]) -> None:
     join: straight to the bytes under a UTF-8 stdout (a national status document is 30 MB,
     not joined, decoded and encoded again), decoded otherwise."""
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None or not writes_utf8(sys.stdout):
+    if buffer is None or not writes_utf8(sys.stdout) or _on_a_terminal():
         _out(b"".join(parts).decode("utf-8"))
         return
     sys.stdout.flush()  # whatever was written as text goes first

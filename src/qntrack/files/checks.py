@@ -291,6 +291,9 @@ def run_checks(
         from .invisible import invisible_warnings
 
         problems.extend(invisible_warnings(text, plan.source_file))
+        from .checks_text import invisible_problems  # the store's sources and notes
+
+        problems.extend(invisible_problems(store.observations, file))
     if "lost-letters" in selected:
         from .checks_text import lost_letter_problems
 

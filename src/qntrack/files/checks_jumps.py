@@ -12,7 +12,7 @@ from operator import attrgetter
 from typing import Iterable, Mapping, Sequence
 
 from .figure_units import retract_words
-from ..catalog import Figure, msg
+from ..catalog import Figure, Moment, msg
 from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
 from ..method.history import VintageIndex, vintage_index
 from ..method.series import _VINTAGE_ORDER, Series, as_of_bound
@@ -133,10 +133,10 @@ def jump_problems(
                         indicator=row.indicator,
                         period=row.period,
                         value=Figure(row.value),
-                        recorded=row.recorded_at,
+                        recorded=Moment(row.recorded_at),
                         before=Figure(earlier.value),
                         line=earlier.line,
-                        before_recorded=earlier.recorded_at,
+                        before_recorded=Moment(earlier.recorded_at),
                         ratio=Figure(float(f"{ratio:.3g}")),
                         factor=Figure(factor),
                     ),
@@ -411,8 +411,8 @@ def earlier_vintage_problems(
                     f"recording_earlier_retraction_{later}",
                     indicator=o.indicator,
                     period=o.period,
-                    at=o.recorded_at,
-                    current_at=current.recorded_at,
+                    at=Moment(o.recorded_at),
+                    current_at=Moment(current.recorded_at),
                     **figure,
                 )
             elif current.status == RETRACTED:
@@ -421,8 +421,8 @@ def earlier_vintage_problems(
                     indicator=o.indicator,
                     period=o.period,
                     value=Figure(o.value),
-                    at=o.recorded_at,
-                    current_at=current.recorded_at,
+                    at=Moment(o.recorded_at),
+                    current_at=Moment(current.recorded_at),
                 )
             else:
                 text = msg(
@@ -430,9 +430,9 @@ def earlier_vintage_problems(
                     indicator=o.indicator,
                     period=o.period,
                     value=Figure(o.value),
-                    at=o.recorded_at,
+                    at=Moment(o.recorded_at),
                     current=Figure(current.value),
-                    current_at=current.recorded_at,
+                    current_at=Moment(current.recorded_at),
                 )
             problems.append(Problem(where, text, severity="warning", check="earlier_vintage"))
             latest[key] = current

@@ -7,6 +7,11 @@ letter a '?'), or read once in the wrong encoding and saved again (UTF-8's two b
 letter shown as two Windows-1252 characters), was passed by
 ``check`` in silence. A warning per row: the figures are sound, the words are not, and
 only a copy of the file from before, or the publication, has them.
+
+The ``invisible`` check's rows of the store (twenty-second session): a source or note
+holding a bidirectional control or a zero-width character, which a hand edit or a paste
+leaves. A terminal shows it by its code (output.terminal_text), but a report in a browser,
+a Word document or a program reading the csv shows the text reordered or split.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from typing import Sequence
 from ..catalog import msg
 from ..plan.model import Location, Observation, Problem
 from .garbled import garbled, lost_letters
+from .invisible import INVISIBLE, character_words
 
-__all__ = ["lost_letter_problems"]
+__all__ = ["invisible_problems", "lost_letter_problems"]
 
 
 def lost_letter_problems(rows: Sequence[Observation], file: str) -> list[Problem]:
@@ -47,3 +53,19 @@ def lost_letter_problems(rows: Sequence[Observation], file: str) -> list[Problem
                 said = msg(key, column=msg(f"checks_column_{column}"), text=text, reading=reading, encoding=encoding)
             found.append(Problem(Location(file, row.line), said, "warning", check="lost-letters"))
     return found
+
+
+def invisible_problems(rows: Sequence[Observation], file: str) -> list[Problem]:
+    """A warning for each row's source and note holding a character ``INVISIBLE`` finds,
+    naming the first. Each distinct text is judged once, as for lost letters."""
+    texts = {o.source for o in rows} | {o.note for o in rows}
+    bad = {text: hit.group() for text in texts if text and not text.isascii() and (hit := INVISIBLE.search(text))}
+    if not bad:
+        return []
+    problems = []
+    for row in rows:
+        for column, text in (("source", row.source), ("note", row.note)):
+            if text in bad:
+                said = msg(f"checks_invisible_{column}", **character_words(bad[text]))
+                problems.append(Problem(Location(file, row.line), said, "warning", check="invisible"))
+    return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from ..catalog import Message, msg
+from ..catalog import Day, Message, msg
 from ..plan.model import Indicator, Plan
 from ..plan.periods import Period
 from ..plan.units import Dims, Unit, resolve_dims, split_key, unit_key, units_of_that_time, units_outside
@@ -95,8 +95,8 @@ def outside_message(key: str, plan: Plan, dims: Dims, unit: Unit, period: Period
     words = {
         "value": unit.value,
         "period": period,
-        "since": unit.since.isoformat() if unit.since else "…",
-        "until": unit.until.isoformat() if unit.until else "…",
+        "since": Day(unit.since.isoformat()) if unit.since else "…",
+        "until": Day(unit.until.isoformat()) if unit.until else "…",
     }
     if not then:
         return msg(key, **words)

@@ -18,7 +18,7 @@ from ..plan.model import Location, Problem
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
-__all__ = ["INVISIBLE", "id_problem", "invisible_warnings", "shown"]
+__all__ = ["INVISIBLE", "character_words", "id_problem", "invisible_warnings", "shown"]
 
 INVISIBLE = re.compile("[\u200b-\u200d\u202a-\u202e\u2066-\u2069\ufeff]")
 # The same written as a YAML escape in a double-quoted text ("Sh\u2067are"): unseen in
@@ -32,6 +32,11 @@ def _code(character: str) -> str:
 
 def _name(character: str) -> str:
     return unicodedata.name(character, "").lower()
+
+
+def character_words(character: str) -> dict[str, str]:
+    """The words a message names ``character`` by: its code point and Unicode name."""
+    return {"code": _code(character), "name": _name(character)}
 
 
 def shown(text: str) -> str:

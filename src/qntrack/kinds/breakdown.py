@@ -16,7 +16,7 @@ from datetime import date
 from itertools import product
 from typing import Mapping, Sequence
 
-from ..catalog import Message, msg
+from ..catalog import Day, Message, msg
 from ..method.assessment import Assessment, UnitAssessment, annual_rows, provisional_after
 from ..method.groups import Member, combine
 from ..method.progress import Status
@@ -229,8 +229,8 @@ def absent_problem(target: Target, dims: Dims, dimensions: Mapping[str, Dimensio
         what=what,
         value=gone[0].value,
         periods=start if start == end else f"{start}–{end}",
-        since=gone[0].since.isoformat() if gone[0].since else "…",
-        until=gone[0].until.isoformat() if gone[0].until else "…",
+        since=Day(gone[0].since.isoformat()) if gone[0].since else "…",
+        until=Day(gone[0].until.isoformat()) if gone[0].until else "…",
     )
 
 

@@ -4,9 +4,12 @@ COLUMNS says nothing usable (issue 17, eighteenth session)."""
 from __future__ import annotations
 
 import os
+import re
 import sys
+from typing import Iterable
 
 from rich.console import Console
+from rich.segment import Segment
 
 PIPED_WIDTH = 120
 # The narrowest width the tables are laid out for (a list a target, the ids whole): a
@@ -46,7 +49,19 @@ def _console() -> Console:
     )
 
 
+# The bidirectional embeddings, overrides and isolates: on a terminal that lays out
+# right-to-left text, an override reverses the letters after it, so a name of targets.yaml
+# holding one (check warns of it) could show a table's row as another. None of Rich's own
+# codes holds one, and each is zero columns wide to Rich, so taking them out of what is
+# drawn moves no column. A source or note of the store is shown with their codes before it
+# reaches a table (terminal_text.visible).
+_REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 class _Console(Console):
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return _REORDERING.sub("", super()._render_buffer(buffer))
+
     def on_broken_pipe(self) -> None:
         # Rich's default exits 1 on its own; a closed pipe is the reader going away, which
         # the commands end quietly with 0 (cli.command).

@@ -13,6 +13,7 @@ from typing import Any, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .period_words import speaks_periods
+from .terminal_text import controls_shown
 from .charts import Chart, chart_alt
 from .report_view import Cell, _view
 
@@ -68,9 +69,12 @@ _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 def md_escape(text: str) -> str:
     """Text shown as typed by a Markdown renderer: its markup characters backslash-escaped.
 
-    Line breaks become spaces, so a value can never end a table row or start a heading.
+    Line breaks become spaces, so a value can never end a table row or start a heading;
+    another control character (ESC [ 2 J, OSC 52 a hand edit left in the store) is shown
+    as ``\\x1b``, as the terminal tables show it: a Markdown report is read in terminals
+    too (``cat``, ``less``), and a renderer shows nothing of it.
     """
-    text = " ".join(str(text).split())
+    text = controls_shown(" ".join(str(text).split()))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_ENTITY.sub("&amp;", text)
 
@@ -84,7 +88,7 @@ def _md_finalize(value: Any) -> Any:
 
 
 def _md_code(text: str) -> _Raw:
-    text = str(text)
+    text = controls_shown(str(text))
     fence = "``" if "`" in text else "`"
     pad = " " if "`" in text else ""
     return _Raw(f"{fence}{pad}{text}{pad}{fence}")
@@ -92,7 +96,16 @@ def _md_code(text: str) -> _Raw:
 
 def _md_url(url: str) -> _Raw:
     # Characters that would end a Markdown link destination are percent-encoded.
-    return _Raw("".join({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}.get(c, c) for c in url))
+    return _Raw("".join(_URL_ESCAPES.get(c) or (_percent(c) if c < " " or "\x7f" <= c <= "\x9f" else c) for c in url))
+
+
+def _percent(character: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in character.encode("utf-8"))
+
+
+# Characters that would end a Markdown link destination; a control character is
+# percent-encoded as well (a URL holds none: RFC 3986), so none reaches a terminal.
+_URL_ESCAPES = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
 
 
 def _md_cell(cell: Cell) -> _Raw:
