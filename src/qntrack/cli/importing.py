@@ -97,7 +97,10 @@ def import_(
         ("opensdg_respelled_units", dict(respelled=planned.respelled_units)),
     ):
         if next(iter(value.values())):
-            _say(msg(key, **value))
+            said = msg(key, **value)
+            if key == "opensdg_respelled_units" and planned.respelled_first is not None:
+                said = msg("opensdg22_respelled_where", said=said, first=planned.respelled_first)
+            _say(said)
     if planned.geocode_clashes:
         clashes = planned.geocode_clashes
         shown = ", ".join(clashes[:5]) + (", ..." if len(clashes) > 5 else "")

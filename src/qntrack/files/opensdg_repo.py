@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -403,6 +404,9 @@ def _unnamed_or_twice(columns: list[tuple[int, str]]) -> Any:
     for i, label in columns:
         if not label:
             return msg("hostile16_column_unnamed", column=i + 1, index=i)
+        if re.fullmatch(r"Unnamed: \d+", label):
+            # pandas' name for a headerless column: to_csv's row numbers, read back and saved.
+            return msg("opensdg22_unnamed_column", column=i + 1, name=label)
         if unit_match(label) in first:
             return msg("hostile16_column_twice", column=label, first=first[unit_match(label)] + 1, second=i + 1)
         first[unit_match(label)] = i

@@ -1,0 +1,66 @@
+"""An Open SDG repository's file names that make one indicator two (issue 17, twenty-second
+session): a data file and its metadata written with dots and with dashes
+(``indicator_1.1.1.csv`` beside ``meta/1-1-1.md``), and a copy of a data file saved beside
+it (``indicator_1-1-1 (1).csv``, ``indicator_1-1-1 - Copy.csv``).
+
+Open SDG's id is the file's name, so the site reads two indicators in each case (a page
+with figures and no metadata, a page for the copy); qntrack read the first as an indicator
+without its name and targets and the second as an indicator of its own. Each is refused
+at the data file, naming the other file and the names that are read as one
+(docs/formats.md, "All or nothing")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+from .opensdg_repo import IndicatorData, Repository
+
+__all__ = ["name_problems"]
+
+# What a browser, a cloud drive or a file manager adds to the name of a copy: a number in
+# brackets (a second download, Google Drive), Dropbox's "(... conflicted copy ...)",
+# Windows Explorer's " - Copy" (and " - Copy (2)"), a Mac's " copy" (and " copy 2").
+_COPY = re.compile(
+    r"(?P<inid>.+?)(?:\s\(\d+\)|\s\([^()]*conflicted copy[^()]*\)|\s-\s[Cc]opy(?:\s\(\d+\))?|\s[Cc]opy(?:\s\d+)?)"
+)
+
+
+def _dashed(inid: str) -> str:
+    """Open SDG's way of writing an id: its parts joined by dashes (1.1.1 -> 1-1-1)."""
+    return re.sub(r"[._]+", "-", inid)
+
+
+def name_problems(repo: Repository, ind: IndicatorData, id_of: Callable[[str], str]) -> list[Problem]:
+    """The problems of ``ind``'s file names: a copy of another data file, or metadata named
+    otherwise (dots for dashes) that qntrack would take for the same indicator."""
+    found: list[Problem] = []
+    copied = _COPY.fullmatch(ind.inid)
+    others = {i.inid: i.data_file for i in repo.indicators}
+    if copied is not None and copied["inid"] in others:
+        found.append(Problem(Location(ind.data_file, 0), msg("opensdg22_copy", original=others[copied["inid"]])))
+    if ind.meta_file is None:
+        for meta in repo.meta_only:
+            path = PurePosixPath(meta)
+            if path.stem != ind.inid and id_of(path.stem) == id_of(ind.inid):
+                dashed = _dashed(ind.inid)
+                data = PurePosixPath(ind.data_file).with_name(f"indicator_{dashed}.csv")
+                found.append(
+                    Problem(
+                        Location(ind.data_file, 0),
+                        msg(
+                            "opensdg22_ids_apart",
+                            inid=ind.inid,
+                            meta=meta,
+                            meta_id=path.stem,
+                            id=id_of(ind.inid),
+                            data_name=str(data),
+                            meta_name=str(path.with_name(dashed + path.suffix)),
+                        ),
+                    )
+                )
+                break
+    return found

@@ -1,0 +1,167 @@
+"""A national statistics office publishing SDG progress with Open SDG (issue 17,
+twenty-second session): the everyday slips of an office's data repository met by `import
+opensdg`, each said once with its file, its line and what would be read (docs/decisions.md,
+"Publishing SDG progress with Open SDG"). Expected values are worked out by hand from the
+small repositories written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import run_clean, write_repository
+
+_META = """\
+    ---
+    indicator_name: Poverty rate
+    auto_progress_calculation: true
+    progress_calculation_options:
+    - direction: negative
+      target: 5
+    ---
+    """
+
+
+def _import(tmp_path: Path, files: dict[str, str], *extra: str):
+    repo = write_repository(tmp_path / "repo", files)
+    return run_clean(
+        *extra, "import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01"
+    )
+
+
+def _nothing_written(tmp_path: Path) -> None:
+    # All or nothing: the folder --into names is not even made.
+    assert not (tmp_path / "t").exists()
+
+
+# --- 1. one indicator's files named with dots and with dashes -----------------------------
+
+
+def test_a_data_file_named_with_dots_beside_its_metadata_with_dashes_is_refused(tmp_path: Path):
+    # indicator_1.1.1.csv and meta/1-1-1.md: Open SDG's ids are the names, '1.1.1' and
+    # '1-1-1', two indicators on the site (one page with figures and no metadata, one
+    # with metadata and no figures); qntrack's id of both is 1_1_1. The import took the
+    # figures as an indicator named '1.1.1' with no target and said only that the
+    # metadata "has no data file": the target (5 by 2030) was lost. Now refused, both
+    # files named, with the names that are read as one (dashes, Open SDG's ids).
+    files = {
+        "data/indicator_1.1.1.csv": "Year,Value\n2015,10\n2020,8\n",
+        "meta/1-1-1.md": _META,
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 1, done.stderr
+    assert "data/indicator_1.1.1.csv: error:" in done.stderr
+    assert "meta/1-1-1.md" in done.stderr
+    assert "'1.1.1'" in done.stderr and "'1-1-1'" in done.stderr
+    assert "data/indicator_1-1-1.csv and meta/1-1-1.md" in done.stderr
+    _nothing_written(tmp_path)
+    vi = _import(tmp_path, files, "--lang", "vi")
+    assert vi.exit_code == 1
+    assert "data/indicator_1.1.1.csv: lỗi:" in vi.stderr
+    assert "data/indicator_1-1-1.csv và meta/1-1-1.md" in vi.stderr
+
+
+def test_metadata_named_with_dots_beside_a_data_file_with_dashes_is_refused(tmp_path: Path):
+    # The other way round: meta/1.1.1.md beside data/indicator_1-1-1.csv. By hand: the
+    # same one qntrack id 1_1_1, the same two Open SDG ids; the data file is named.
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+        "meta/1.1.1.md": _META,
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 1, done.stderr
+    assert "data/indicator_1-1-1.csv: error:" in done.stderr
+    assert "meta/1.1.1.md" in done.stderr
+    assert "data/indicator_1-1-1.csv and meta/1-1-1.md" in done.stderr
+    _nothing_written(tmp_path)
+
+
+def test_skip_bad_leaves_out_the_indicator_whose_files_are_named_apart(tmp_path: Path):
+    # --skip-bad imports the rest: 1-2-1's two figures, 1_1_1 left out (nothing of it).
+    files = {
+        "data/indicator_1.1.1.csv": "Year,Value\n2015,10\n2020,8\n",
+        "meta/1-1-1.md": _META,
+        "data/indicator_1-2-1.csv": "Year,Value\n2015,3\n2020,4\n",
+        "meta/1-2-1.md": "---\nindicator_name: Other\n---\n",
+    }
+    repo = write_repository(tmp_path / "repo", files)
+    done = run_clean(
+        "import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01", "--skip-bad"
+    )
+    assert done.exit_code == 0, done.stderr
+    store = (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[0] for line in store[1:]] == ["1_2_1", "1_2_1"]
+
+
+# --- 2. a column pandas named for want of a header ----------------------------------------
+
+
+def test_a_column_pandas_called_unnamed_is_refused_at_the_header(tmp_path: Path):
+    # A file read with pandas and written back with to_csv (index left on) starts with a
+    # column 'Unnamed: 0' holding 0, 1, 2, 3. It was imported as a dimension 'Unnamed: 0'
+    # whose units are the row numbers, so the headline 2015 = 10 became the figure of a
+    # unit '0' and the indicator had no total (with an option, the import stopped on "no
+    # headline rows"). Now refused at line 1, the column named, with what to do.
+    files = {
+        "data/indicator_1-1-1.csv": "Unnamed: 0,Year,Sex,Value\n0,2015,,10\n1,2020,,8\n2,2015,Female,11\n",
+        "meta/1-1-1.md": "---\nindicator_name: Poverty rate\n---\n",
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 1, done.stderr
+    assert "data/indicator_1-1-1.csv:1: error: column 1 is named 'Unnamed: 0'" in done.stderr
+    assert "index=False" in done.stderr
+    assert "no headline" not in done.stderr
+    _nothing_written(tmp_path)
+    vi = _import(tmp_path, files, "--lang", "vi")
+    assert "data/indicator_1-1-1.csv:1: lỗi: cột 1 có tên 'Unnamed: 0'" in vi.stderr
+
+
+# --- 3. a copy of a data file beside it ---------------------------------------------------
+
+
+def test_a_copy_of_a_data_file_is_refused_naming_the_file_it_copies(tmp_path: Path):
+    # A browser or a drive saves a second download as 'indicator_1-1-1 (1).csv', Windows
+    # Explorer a copy as 'indicator_1-1-1 - Copy.csv'. Each was imported as an indicator
+    # of its own ('1_1_1_1', named '1-1-1 (1)'), and Open SDG would build a page for it.
+    # Now each copy is refused, naming the file it copies; nothing is imported.
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+        "data/indicator_1-1-1 (1).csv": "Year,Value\n2015,10\n2020,7\n",
+        "data/indicator_1-1-1 - Copy.csv": "Year,Value\n2015,10\n",
+        "meta/1-1-1.md": _META,
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 1, done.stderr
+    assert "data/indicator_1-1-1 (1).csv: error:" in done.stderr
+    assert "data/indicator_1-1-1 - Copy.csv: error:" in done.stderr
+    assert done.stderr.count("a copy of data/indicator_1-1-1.csv") == 2
+    _nothing_written(tmp_path)
+    vi = _import(tmp_path, files, "--lang", "vi")
+    assert vi.stderr.count("bản sao của data/indicator_1-1-1.csv") == 2
+
+
+def test_a_file_whose_name_only_looks_like_a_copy_is_read(tmp_path: Path):
+    # 'indicator_1-1-1 (1).csv' alone (no indicator_1-1-1.csv) copies nothing here: it is
+    # read as before, an indicator '1-1-1 (1)' (Open SDG's id is the name).
+    files = {"data/indicator_3-2 (1).csv": "Year,Value\n2015,10\n"}
+    done = _import(tmp_path, files)
+    assert done.exit_code == 0, done.stderr
+
+
+# --- 4. one unit spelled two ways: where ---------------------------------------------------
+
+
+def test_a_unit_spelled_two_ways_is_said_with_its_file_line_and_spellings(tmp_path: Path):
+    # Line 2 writes 'Female', line 3 'female', line 4 'Female' again: one cell (line 3)
+    # is written otherwise than the first. The summary counted it but named no file, line
+    # or spelling, so an office with twenty files could not find it. By hand: the first
+    # such cell is data/indicator_1-2-1.csv:3 'female', where line 2 has 'Female'.
+    files = {
+        "data/indicator_1-2-1.csv": "Year,Sex,Value\n2015,Female,1\n2016,female,2\n2017,Female,3\n",
+        "meta/1-2-1.md": "---\nindicator_name: Poverty\n---\n",
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 0, done.stderr
+    assert "1 cell(s) write a unit otherwise than an earlier cell of their file" in done.stderr
+    assert "the first: data/indicator_1-2-1.csv:3 writes 'female', line 2 'Female'" in done.stderr
+    vi = _import(tmp_path, files, "--lang", "vi")
+    assert "ô đầu tiên: data/indicator_1-2-1.csv:3 ghi 'female', dòng 2 ghi 'Female'" in vi.stderr
