@@ -165,3 +165,94 @@ def test_a_unit_spelled_two_ways_is_said_with_its_file_line_and_spellings(tmp_pa
     assert "the first: data/indicator_1-2-1.csv:3 writes 'female', line 2 'Female'" in done.stderr
     vi = _import(tmp_path, files, "--lang", "vi")
     assert "ô đầu tiên: data/indicator_1-2-1.csv:3 ghi 'female', dòng 2 ghi 'Female'" in vi.stderr
+
+
+# --- 5. an export into the site's checkout keeps the site's own metadata ------------------
+
+
+_SITE_META = """\
+    ---
+    national_indicator_description: This indicator measures the share of persons in low
+      income.
+    indicator_name: Old name
+    data_start_values:
+    - field: Sex
+      value: Female
+    graph_type: bar
+    graph_target_lines:
+    - value: 5
+    sdg_goal: '1'
+    progress_status: deterioration
+    ---
+    Some words of the indicator's page.
+    """
+
+
+def _site_and_tracker(tmp_path: Path) -> tuple[Path, Path]:
+    """A tracker imported from a small repository, and the site's checkout (with its own
+    metadata for 1-1-1) to export it into."""
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Sex,Value\n2015,,10\n2020,,8\n2015,Female,11\n2020,Female,9\n",
+        "meta/1-1-1.md": _META,
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 0, done.stderr
+    site = write_repository(
+        tmp_path / "site",
+        {"meta/1-1-1.md": _SITE_META, "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n", "README.md": "site\n"},
+    )
+    return tmp_path / "t" / "targets.yaml", site
+
+
+def _front(text: str) -> tuple[dict, str]:
+    import yaml
+
+    _, head, body = text.split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+def test_an_export_into_the_sites_checkout_keeps_the_metadata_fields_it_does_not_write(tmp_path: Path):
+    # `export opensdg --force` into the checkout of the site's data repository (formats.md:
+    # "a folder taken over with --force loses nothing but the files replaced") replaced
+    # meta/1-1-1.md with the export's ten fields: the site's national description, its
+    # data_start_values, target lines, goal and page text were gone from the site. By hand,
+    # what the file should hold after the export: the plan's fields (indicator_name
+    # 'Poverty rate', its progress option: negative, target 5), the site's fields the
+    # export does not write kept as they were (description, data_start_values, target
+    # lines, sdg_goal '1', graph_type bar: the site's choice of chart), the site's stale
+    # progress_status gone (the option is computed: auto_progress_calculation true), and
+    # the page's text after the front matter kept.
+    targets, site = _site_and_tracker(tmp_path)
+    done = run_clean("--targets", str(targets), "export", "opensdg", "--into", str(site), "--force")
+    assert done.exit_code == 0, done.stderr
+    text = (site / "meta" / "1-1-1.md").read_text(encoding="utf-8")
+    meta, body = _front(text)
+    assert meta["indicator_name"] == "Poverty rate"
+    assert meta["national_indicator_description"] == "This indicator measures the share of persons in low income."
+    assert meta["data_start_values"] == [{"field": "Sex", "value": "Female"}]
+    assert meta["graph_target_lines"] == [{"value": 5}]
+    assert meta["sdg_goal"] == "1"
+    assert meta["graph_type"] == "bar"
+    assert meta["auto_progress_calculation"] is True
+    assert meta["progress_calculation_options"][0]["target"] == 5
+    assert "progress_status" not in meta
+    assert body == "Some words of the indicator's page.\n"
+    assert "kept the site's own fields of 1 metadata file(s) (meta/1-1-1.md)" in done.stderr
+    # A second export into the same folder writes the same bytes (stable).
+    again = run_clean("--targets", str(targets), "export", "opensdg", "--into", str(site))
+    assert again.exit_code == 0, again.stderr
+    assert (site / "meta" / "1-1-1.md").read_text(encoding="utf-8") == text
+
+
+def test_an_export_into_a_new_folder_writes_the_metadata_as_before(tmp_path: Path):
+    # No site's file: the export's own fields alone, and no word of fields kept.
+    targets, _ = _site_and_tracker(tmp_path)
+    done = run_clean("--targets", str(targets), "export", "opensdg", "--into", str(tmp_path / "new"))
+    assert done.exit_code == 0, done.stderr
+    meta, body = _front((tmp_path / "new" / "meta" / "1-1-1.md").read_text(encoding="utf-8"))
+    assert meta["graph_type"] == "line" and "sdg_goal" not in meta and body == ""
+    assert "kept the site's own fields" not in done.stderr
+    vi = run_clean(
+        "--lang", "vi", "--targets", str(targets), "export", "opensdg", "--into", str(tmp_path / "site"), "--force"
+    )
+    assert "giữ các trường riêng của trang trong 1 tệp siêu dữ liệu (meta/1-1-1.md)" in vi.stderr

@@ -68,6 +68,7 @@ class Export:
     unknown_units: int = 0
     derived: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # the site's own settings left in DIR (opensdg_write)
+    kept_fields: list[str] = field(default_factory=list)  # metadata files that kept the site's fields
     withdrawn: list[str] = field(default_factory=list)  # figures left out: a retraction in force
     # What every command that judges the targets warns of (Workspace.warnings_for): rows
     # targets.yaml does not define, figures check calls errors, milestones on the wrong side.
