@@ -256,3 +256,29 @@ def test_an_export_into_a_new_folder_writes_the_metadata_as_before(tmp_path: Pat
         "--lang", "vi", "--targets", str(targets), "export", "opensdg", "--into", str(tmp_path / "site"), "--force"
     )
     assert "giữ các trường riêng của trang trong 1 tệp siêu dữ liệu (meta/1-1-1.md)" in vi.stderr
+
+
+# --- 6. a Year written as a span or a quarter goes back to the site as it was -------------
+
+
+def test_a_year_written_as_a_span_is_exported_as_the_site_wrote_it(tmp_path: Path):
+    # Statistics Canada's 3-4-1 writes fiscal years ('2016/2017'), 1-3-1 quarters ('2023 Q4').
+    # Open SDG reads each by its first four characters (2016), and so does the import,
+    # keeping the label in the figure's note ('... (Year 2016/2017)'). The export wrote
+    # '2016', so the site's chart, table and download said 2016 where it had said
+    # 2016/2017. By hand: the three labels come back as written, and a figure added since
+    # (2018, typed with add-observation, no label) is written '2018'; Open SDG reads all
+    # four by their first four characters, the same years as before.
+    files = {
+        "data/indicator_3-4-1.csv": "Year,Value\n2015/2016,8.1\n2016/2017,8.2\n2017/2018,8.0\n",
+        "meta/3-4-1.md": "---\nindicator_name: Alcohol\n---\n",
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 0, done.stderr
+    targets = str(tmp_path / "t" / "targets.yaml")
+    added = run_clean("--targets", targets, "add-observation", "3_4_1", "2018", "7.9", "--recorded-at", "2025-12-01")
+    assert added.exit_code == 0, added.stderr
+    out = run_clean("--targets", targets, "export", "opensdg", "--into", str(tmp_path / "site"))
+    assert out.exit_code == 0, out.stderr
+    data = (tmp_path / "site" / "data" / "indicator_3-4-1.csv").read_text(encoding="utf-8")
+    assert data == "Year,Value\n2015/2016,8.1\n2016/2017,8.2\n2017/2018,8.0\n2018,7.9\n"
