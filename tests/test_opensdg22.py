@@ -282,3 +282,29 @@ def test_a_year_written_as_a_span_is_exported_as_the_site_wrote_it(tmp_path: Pat
     assert out.exit_code == 0, out.stderr
     data = (tmp_path / "site" / "data" / "indicator_3-4-1.csv").read_text(encoding="utf-8")
     assert data == "Year,Value\n2015/2016,8.1\n2016/2017,8.2\n2017/2018,8.0\n2018,7.9\n"
+
+
+# --- 7. an Open SDG data file given to add-observation --from ----------------------------
+
+
+def test_an_open_sdg_data_file_given_to_add_observation_says_what_reads_it(tmp_path: Path, monkeypatch):
+    # An office with a plan of its own passes the site's data/indicator_1-1-1.csv to
+    # add-observation --from. It was told "unknown column 'year'", then "the header needs
+    # indicator, period": nothing said the file is Open SDG's, read by `import opensdg`, or
+    # how to make it a file add-observation reads. Now one message at line 1 says so.
+    (tmp_path / "targets.yaml").write_text(
+        "version: 1\ntitle: Office\nindicators:\n  '1_1_1':\n    name: Poverty\n    unit: '%'\ntargets: []\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "indicator_1-1-1.csv").write_text("Year,Sex,Value\n2015,,10\n2016,,9\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = run_clean("add-observation", "--from", "indicator_1-1-1.csv")
+    assert done.exit_code == 1, done.stderr
+    lines = [line for line in done.stderr.splitlines() if "error:" in line]
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("indicator_1-1-1.csv:1: error: an Open SDG data file (Year, Sex, Value)")
+    assert "qntrack import opensdg" in lines[0]
+    assert "rename Year to period" in lines[0]
+    assert not (tmp_path / "observations.csv").exists()
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "indicator_1-1-1.csv")
+    assert "tệp số liệu Open SDG (Year, Sex, Value)" in vi.stderr
