@@ -308,3 +308,31 @@ def test_an_open_sdg_data_file_given_to_add_observation_says_what_reads_it(tmp_p
     assert not (tmp_path / "observations.csv").exists()
     vi = run_clean("--lang", "vi", "add-observation", "--from", "indicator_1-1-1.csv")
     assert "tệp số liệu Open SDG (Year, Sex, Value)" in vi.stderr
+
+
+# --- 8. a data file the site's own pattern does not read ----------------------------------
+
+
+def test_a_data_file_the_sites_pattern_passes_over_is_named(tmp_path: Path):
+    # Statistics Canada's config_data.yml reads data/*-*.csv. A file named with dots
+    # (indicator_1.1.1.csv) or with no dash (indicator_fdi.csv) is read by neither Open SDG
+    # nor qntrack, and the import said nothing of it (only, for 1.1.1, that meta/1-1-1.md
+    # "has no data file"). By hand: 1-2-1 is read (2 figures); the two others are named,
+    # with the pattern, in one warning; exit 0, as Open SDG builds the site without them.
+    files = {
+        "config_data.yml": "inputs:\n  - class: InputCsvData\n    path_pattern: data/*-*.csv\n",
+        "data/indicator_1-2-1.csv": "Year,Value\n2015,3\n2020,4\n",
+        "data/indicator_1.1.1.csv": "Year,Value\n2015,10\n",
+        "data/indicator_fdi.csv": "Year,Value\n2015,10\n",
+        "meta/1-2-1.md": "---\nindicator_name: Other\n---\n",
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 0, done.stderr
+    assert (
+        "2 data file(s) are not read, as the site reads data/*-*.csv (config_data.yml's path_pattern, else "
+        "sdg-build's default): "
+        "data/indicator_1.1.1.csv, data/indicator_fdi.csv"
+    ) in done.stderr
+    assert "figures: 2 added" in done.stderr
+    vi = _import(tmp_path / "v", files, "--lang", "vi")
+    assert "2 tệp số liệu không được đọc, vì trang đọc data/*-*.csv" in vi.stderr

@@ -121,6 +121,10 @@ def import_(
         _say(msg("hostile16_recorded_at_git", count=planned.dated_by_git))
     if planned.shallow:
         _say(msg("opensdg_shallow"))
+    if planned.passed_over[0]:
+        passed, pattern = planned.passed_over
+        shown = ", ".join(passed[:10]) + (", ..." if len(passed) > 10 else "")
+        _say(msg("opensdg22_passed_over", count=len(passed), pattern=pattern, files=shown))
     if planned.meta_only:
         # A site's metadata often covers every SDG indicator, reported or not: the first ten.
         shown = ", ".join(planned.meta_only[:10]) + (", ..." if len(planned.meta_only) > 10 else "")

@@ -70,6 +70,7 @@ class ImportPlan:
     respelled_units: int = 0  # cells writing a unit otherwise than its first cell in the file
     respelled_first: Message | None = None  # where the first of them is, and its two spellings
     meta_only: list[str] = field(default_factory=list)
+    passed_over: tuple[list[str], str] = ([], "")  # data files the site's pattern does not read
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
     geocode_clashes: list[str] = field(default_factory=list)  # units given two GeoCodes (the first kept)
     geocodes_unplaced: list[str] = field(default_factory=list)  # data files whose GeoCodes were not kept
@@ -257,6 +258,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     targets: list[dict[str, Any]] = []
     candidates: list[tuple[Location, dict[str, str]]] = []
     out = ImportPlan("", candidates, [], meta_only=repo.meta_only, shallow=repo.shallow)
+    out.passed_over = repo.passed_over
     owned = {f for files in repo.files_of.values() for f in files}
     out.problems.extend(p for f, ps in by_file.items() if f not in owned for p in ps)
 

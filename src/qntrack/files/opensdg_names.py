@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from ..catalog import msg
 from ..plan.model import Location, Problem
 from .opensdg_repo import IndicatorData, Repository
 
-__all__ = ["name_problems"]
+__all__ = ["name_problems", "passed_over"]
 
 # What a browser, a cloud drive or a file manager adds to the name of a copy: a number in
 # brackets (a second download, Google Drive), Dropbox's "(... conflicted copy ...)",
@@ -64,3 +64,16 @@ def name_problems(repo: Repository, ind: IndicatorData, id_of: Callable[[str], s
                 )
                 break
     return found
+
+
+def passed_over(src: Path, pattern: str, read: list[Path], root: Path) -> list[str]:
+    """The CSV files in the folder of the site's data pattern that the pattern does not
+    match (``indicator_1.1.1.csv`` beside ``data/*-*.csv``): Open SDG builds no page of
+    them, and the import reads none, which is said rather than passed over in silence."""
+    folder = src / PurePosixPath(pattern).parent
+    try:
+        found = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+    except OSError:
+        return []
+    taken = set(read)
+    return [p.relative_to(root).as_posix() for p in found if p not in taken]

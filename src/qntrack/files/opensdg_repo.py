@@ -103,6 +103,7 @@ class Repository:
     raw_of: dict[str, str] = field(default_factory=dict)
     # Metadata files with no data file (``meta/2-2-2.md``): nothing to import, but said.
     meta_only: list[str] = field(default_factory=list)
+    passed_over: tuple[list[str], str] = ([], "")  # data files the site's pattern does not read, the pattern
     # Each indicator's files (data, metadata, translated metadata), so that a problem in
     # any of them is the indicator's (--skip-bad leaves it out); and the indicators whose
     # data file could not be read at all.
@@ -431,6 +432,9 @@ def read_repository(root: Path) -> Repository:
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
     src, patterns = inputs(root, config, problems, lines)
     files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
+    from .opensdg_names import passed_over  # it reads this module's classes
+
+    repo.passed_over = passed_over(src, patterns["InputCsvData"], files, root), patterns["InputCsvData"]
     if not files:
         problems.append(_problem(str(root), 0, msg("opensdg_no_data")))
     metas: dict[str, Path] = {}
