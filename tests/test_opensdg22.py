@@ -336,3 +336,20 @@ def test_a_data_file_the_sites_pattern_passes_over_is_named(tmp_path: Path):
     assert "figures: 2 added" in done.stderr
     vi = _import(tmp_path / "v", files, "--lang", "vi")
     assert "2 tệp số liệu không được đọc, vì trang đọc data/*-*.csv" in vi.stderr
+
+
+def test_a_year_pandas_wrote_as_a_float_is_exported_as_the_year(tmp_path: Path):
+    # A file saved by pandas from a float column says '2015.0': Open SDG and the import read
+    # 2015 (its first four characters), and the note keeps '(Year 2015.0)'. That label is a
+    # slip, not the site's way of writing a period: the export writes 2015 and 2016.
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Value\n2015.0,10\n2016.0,9\n",
+        "meta/1-1-1.md": "---\nindicator_name: Poverty\n---\n",
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 0, done.stderr
+    targets = str(tmp_path / "t" / "targets.yaml")
+    out = run_clean("--targets", targets, "export", "opensdg", "--into", str(tmp_path / "site"))
+    assert out.exit_code == 0, out.stderr
+    data = (tmp_path / "site" / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8")
+    assert data == "Year,Value\n2015,10.0\n2016,9.0\n"

@@ -24,4 +24,6 @@ def year_label(note: str, year: int) -> str:
     if found is None:
         return ""
     label = found["label"]
+    if re.fullmatch(r"\d{4}\.0*", label):
+        return ""  # '2015.0', a year pandas wrote as a float: a slip, written as the year
     return label if len(label) > 4 and label[:4] == str(year) else ""
