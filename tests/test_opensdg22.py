@@ -353,3 +353,27 @@ def test_a_year_pandas_wrote_as_a_float_is_exported_as_the_year(tmp_path: Path):
     assert out.exit_code == 0, out.stderr
     data = (tmp_path / "site" / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8")
     assert data == "Year,Value\n2015,10.0\n2016,9.0\n"
+
+
+# --- 9. a cell Open SDG reads as empty -----------------------------------------------------
+
+
+def test_a_disaggregation_written_na_is_refused_as_open_sdg_reads_it_empty(tmp_path: Path):
+    # sdg-build reads the data with pandas, which takes 'NA', 'N/A', 'null', 'None', ... as
+    # no value: Sex 'NA' (not applicable; or North America in a Region column) is an empty
+    # cell on the site, so lines 4 and 5 are headline rows there, 2015 has two headline
+    # figures (10 and 3) and Open SDG's build stops ("Duplicate value for year 2015"). The
+    # import made 'NA' a unit and judged the headline 10 -> 12, a result the site never
+    # shows. Now refused at each such line, the column and cell named, with what to write.
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Sex,Value\n2015,,10\n2020,,12\n2015,NA,3\n2020,N/A,4\n2015,Female,5\n",
+        "meta/1-1-1.md": _META,
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 1, done.stderr
+    assert "data/indicator_1-1-1.csv:4: error: Sex 'NA' is read by Open SDG (pandas) as an empty cell" in done.stderr
+    assert "data/indicator_1-1-1.csv:5: error: Sex 'N/A' is read by Open SDG (pandas) as an empty cell" in done.stderr
+    assert ":6:" not in done.stderr  # 'Female' is a unit as before
+    _nothing_written(tmp_path)
+    vi = _import(tmp_path, files, "--lang", "vi")
+    assert "data/indicator_1-1-1.csv:4: lỗi: Sex 'NA' được Open SDG (pandas) đọc là ô trống" in vi.stderr

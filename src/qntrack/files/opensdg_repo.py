@@ -243,6 +243,8 @@ def _number(text: str) -> float | None:
 def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
+    from .opensdg_names import read_as_empty  # it imports this module
+
     file = str(path.relative_to(repo.root))
     raw = _read(path, file, msg("opensdg_what_data"), repo.problems)
     if raw is None:
@@ -292,6 +294,14 @@ def _read_data(
             continue
         if len(cells) != len(header):
             repo.problems.append(_problem(file, n, msg("opensdg_field_count", found=len(cells), expected=len(header))))
+            continue
+        blank = next(
+            (i for i in (*disagg, *(at[c] for c in (SERIES, UNITS) if c in at)) if read_as_empty(cells[i])), None
+        )
+        if blank is not None:  # 'NA' is no value to pandas: a headline row on the site
+            repo.problems.append(
+                _problem(file, n, msg("opensdg22_read_as_empty", column=header[blank], cell=cells[blank]))
+            )
             continue
         label = cells[at[YEAR]].strip()
         year_text = label[:4] if sliced else label
@@ -432,7 +442,7 @@ def read_repository(root: Path) -> Repository:
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
     src, patterns = inputs(root, config, problems, lines)
     files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
-    from .opensdg_names import passed_over  # it reads this module's classes
+    from .opensdg_names import passed_over  # it imports this module
 
     repo.passed_over = passed_over(src, patterns["InputCsvData"], files, root), patterns["InputCsvData"]
     if not files:
