@@ -377,3 +377,40 @@ def test_a_disaggregation_written_na_is_refused_as_open_sdg_reads_it_empty(tmp_p
     _nothing_written(tmp_path)
     vi = _import(tmp_path, files, "--lang", "vi")
     assert "data/indicator_1-1-1.csv:4: lỗi: Sex 'NA' được Open SDG (pandas) đọc là ô trống" in vi.stderr
+
+
+def test_a_unit_open_sdg_would_read_as_empty_is_not_exported(tmp_path: Path, monkeypatch):
+    # The other way: a plan's region 'NA' (North America) written in a data file is an
+    # empty cell on the site, its figure taken for the total's (formats.md). The export
+    # wrote it. Now refused at the unit's line in targets.yaml (line 7, the '- NA' of the
+    # list, counted by hand), exit 1, nothing written.
+    (tmp_path / "targets.yaml").write_text(
+        "version: 1\n"
+        "title: Office\n"
+        "dimensions:\n"
+        "  region:\n"
+        "    name: Region\n"
+        "    values:\n"
+        "    - NA\n"
+        "    - EU\n"
+        "indicators:\n"
+        "  '1_1_1':\n"
+        "    name: Trade\n"
+        "    dimensions: [region]\n"
+        "targets: []\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "1_1_1,2020,5,,,,2021-01-01T00:00:00Z\n"
+        "1_1_1[region=NA],2020,3,,,,2021-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    done = run_clean("export", "opensdg", "--into", "site")
+    assert done.exit_code == 1, done.stderr
+    assert "targets.yaml:7:" in done.stderr
+    assert "the unit 'NA' of dimension 'region' would be read by Open SDG (pandas) as an empty cell" in done.stderr
+    assert not (tmp_path / "site").exists()
+    vi = run_clean("--lang", "vi", "export", "opensdg", "--into", "site")
+    assert "đơn vị 'NA' của chiều 'region' sẽ được Open SDG (pandas) đọc là ô trống" in vi.stderr

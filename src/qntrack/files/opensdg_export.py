@@ -35,6 +35,7 @@ from ..method.groups import Member, combine
 from ..method.series import Series
 from ..plan.model import Direction, Indicator, Observation, OpenSdgTarget, Plan, Problem, Target
 from ..plan.units import Dims, split_key
+from .opensdg_names import refuse_empty_units
 from .opensdg_years import year_label
 from .textfiles import as_given
 
@@ -98,6 +99,7 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
         progress = plan.indicators.get(ind.id + PROGRESS_SUFFIX) if ind.id + PROGRESS_SUFFIX in companions else None
         labels: dict[tuple[Cells, int], str] = {}
         rows, sources = _rows(plan, ind, progress, by_base, out, labels)
+        refuse_empty_units(plan, (cells for cells, _ in rows))  # a region 'NA' is no value to pandas
         if rows:
             out.files[f"data/indicator_{inid(ind.id)}.csv"] = _csv(plan, ind, progress, rows, labels)
         targets = [t for t in plan.targets if t.indicator in (ind.id, progress.id if progress else None)]

@@ -12,14 +12,15 @@ at the data file, naming the other file and the names that are read as one
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from ..catalog import msg
-from ..plan.model import Location, Problem
+from ..errors import ExitCode, fail
+from ..plan.model import Location, Plan, Problem
 from .opensdg_repo import IndicatorData, Repository
 
-__all__ = ["name_problems", "passed_over", "read_as_empty"]
+__all__ = ["name_problems", "passed_over", "read_as_empty", "refuse_empty_units"]
 
 # What a browser, a cloud drive or a file manager adds to the name of a copy: a number in
 # brackets (a second download, Google Drive), Dropbox's "(... conflicted copy ...)",
@@ -89,3 +90,15 @@ _PANDAS_NA = frozenset(
 def read_as_empty(cell: str) -> bool:
     """Whether Open SDG reads ``cell`` (a disaggregation's) as an empty one: 'NA', 'null', ..."""
     return cell.strip() in _PANDAS_NA
+
+
+def refuse_empty_units(plan: Plan, cells: Iterable[tuple[tuple[str, str], ...]]) -> None:
+    """Refuse an export whose data file would hold a unit Open SDG reads as an empty cell
+    (a region 'NA'): its figure would be the total's there. Said at the unit's line."""
+    for row in cells:
+        for dim, unit in row:
+            if read_as_empty(unit):
+                dimension = plan.dimensions.get(dim)
+                declared = dimension.unit(unit) if dimension is not None else None
+                where = (declared and declared.location) or (dimension and dimension.location) or plan.source_file
+                raise fail(where, msg("opensdg22_export_empty_unit", id=dim, unit=unit), ExitCode.INVALID)
