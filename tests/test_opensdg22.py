@@ -414,3 +414,26 @@ def test_a_unit_open_sdg_would_read_as_empty_is_not_exported(tmp_path: Path, mon
     assert not (tmp_path / "site").exists()
     vi = run_clean("--lang", "vi", "export", "opensdg", "--into", "site")
     assert "đơn vị 'NA' của chiều 'region' sẽ được Open SDG (pandas) đọc là ô trống" in vi.stderr
+
+
+def test_a_column_of_row_numbers_is_refused_whatever_its_name(tmp_path: Path):
+    # An office's sheet numbers its rows ('No.': 1, 2, 3, ...), or pandas' reset_index
+    # leaves 'index' (0, 1, 2, ...). Either was imported as a dimension whose every row is
+    # a unit of its own (no total). By hand: 'No.' holds 1, 2, 3 on the three rows, the
+    # rows' own numbers: refused at line 1, the column named.
+    files = {
+        "data/indicator_1-1-1.csv": "No.,Year,Sex,Value\n1,2015,,10\n2,2020,,8\n3,2015,Female,11\n",
+        "meta/1-1-1.md": "---\nindicator_name: Poverty rate\n---\n",
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 1, done.stderr
+    assert "data/indicator_1-1-1.csv:1: error: column 1 ('No.') holds the rows' numbers (1, 2, 3, ...)" in done.stderr
+    _nothing_written(tmp_path)
+    files["data/indicator_1-1-1.csv"] = "index,Year,Sex,Value\n0,2015,,10\n1,2020,,8\n2,2015,Female,11\n"
+    again = _import(tmp_path, files)
+    assert "column 1 ('index') holds the rows' numbers (0, 1, 2, ...)" in again.stderr
+    vi = _import(tmp_path, files, "--lang", "vi")
+    assert "cột 1 ('index') chứa số thứ tự của các dòng (0, 1, 2, ...)" in vi.stderr
+    # An age column 0, 5, 10 is no row number: read as before.
+    files["data/indicator_1-1-1.csv"] = "Age,Year,Value\n0,2015,10\n5,2015,8\n10,2015,11\n"
+    assert _import(tmp_path, files).exit_code == 0

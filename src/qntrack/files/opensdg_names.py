@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
-from ..catalog import msg
+from ..catalog import Message, msg
 from ..errors import ExitCode, fail
 from ..plan.model import Location, Plan, Problem
 from .opensdg_repo import IndicatorData, Repository
 
-__all__ = ["name_problems", "passed_over", "read_as_empty", "refuse_empty_units"]
+__all__ = ["index_column", "name_problems", "passed_over", "read_as_empty", "refuse_empty_units"]
 
 # What a browser, a cloud drive or a file manager adds to the name of a copy: a number in
 # brackets (a second download, Google Drive), Dropbox's "(... conflicted copy ...)",
@@ -102,3 +102,21 @@ def refuse_empty_units(plan: Plan, cells: Iterable[tuple[tuple[str, str], ...]])
                 declared = dimension.unit(unit) if dimension is not None else None
                 where = (declared and declared.location) or (dimension and dimension.location) or plan.source_file
                 raise fail(where, msg("opensdg22_export_empty_unit", id=dim, unit=unit), ExitCode.INVALID)
+
+
+def index_column(columns: list[tuple[int, str]], body: list[list[str]]) -> Message | None:
+    """A disaggregation column that is an index, not a breakdown: pandas' 'Unnamed: 0', or
+    any column whose cells are the rows' own numbers (0, 1, 2, ... or 1, 2, 3, ...: an
+    office's 'No.', pandas' 'index'), which Open SDG would read as a unit a row."""
+    rows = [r for r in body if any(c.strip() for c in r)]
+    for i, label in columns:
+        if re.fullmatch(r"Unnamed: \d+", label):
+            # pandas' name for a headerless column: to_csv's row numbers, read back and saved.
+            return msg("opensdg22_unnamed_column", column=i + 1, name=label)
+        cells = [r[i].strip() if i < len(r) else "" for r in rows]
+        for first in (0, 1):
+            if len(cells) >= 3 and cells == [str(n) for n in range(first, first + len(cells))]:
+                return msg(
+                    "opensdg22_row_numbers", column=i + 1, name=label, numbers=f"{first}, {first + 1}, {first + 2}"
+                )
+    return None

@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -243,7 +242,7 @@ def _number(text: str) -> float | None:
 def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
-    from .opensdg_names import read_as_empty  # it imports this module
+    from .opensdg_names import index_column, read_as_empty  # it imports this module
 
     file = str(path.relative_to(repo.root))
     raw = _read(path, file, msg("opensdg_what_data"), repo.problems)
@@ -278,7 +277,8 @@ def _read_data(
     labels = [repo.translate(header[i]) for i in disagg]
     for i, label in zip(disagg, labels, strict=True):
         repo.header_keys.setdefault(label, header[i])
-    wrong = _unnamed_or_twice([(i, label) for i, label in zip(disagg, labels, strict=True)])
+    columns = [(i, label) for i, label in zip(disagg, labels, strict=True)]
+    wrong = _unnamed_or_twice(columns) or index_column(columns, body)
     if wrong is not None:
         repo.problems.append(_problem(file, 1, wrong))
         return None
@@ -415,9 +415,6 @@ def _unnamed_or_twice(columns: list[tuple[int, str]]) -> Any:
     for i, label in columns:
         if not label:
             return msg("hostile16_column_unnamed", column=i + 1, index=i)
-        if re.fullmatch(r"Unnamed: \d+", label):
-            # pandas' name for a headerless column: to_csv's row numbers, read back and saved.
-            return msg("opensdg22_unnamed_column", column=i + 1, name=label)
         if unit_match(label) in first:
             return msg("hostile16_column_twice", column=label, first=first[unit_match(label)] + 1, second=i + 1)
         first[unit_match(label)] = i
