@@ -437,3 +437,18 @@ def test_a_column_of_row_numbers_is_refused_whatever_its_name(tmp_path: Path):
     # An age column 0, 5, 10 is no row number: read as before.
     files["data/indicator_1-1-1.csv"] = "Age,Year,Value\n0,2015,10\n5,2015,8\n10,2015,11\n"
     assert _import(tmp_path, files).exit_code == 0
+
+
+def test_excels_na_in_a_value_is_read_as_no_figure_as_open_sdg_reads_it(tmp_path: Path):
+    # Excel writes '#N/A' where a lookup found nothing; pandas (sdg-build) reads '#N/A' as
+    # no value, so Open SDG passes the row over and builds the site. The import refused the
+    # file ("'#N/A' is not a number"). By hand: 2015 = 10 and 2020 = 8 are figures, 2016's
+    # '#N/A' row is left out (1 row without a figure), exit 0.
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2016,#N/A\n2020,8\n",
+        "meta/1-1-1.md": "---\nindicator_name: Poverty rate\n---\n",
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 0, done.stderr
+    assert "1 row(s) without a figure were left out" in done.stderr
+    assert "figures: 2 added" in done.stderr

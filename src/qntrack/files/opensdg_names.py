@@ -18,9 +18,10 @@ from pathlib import Path, PurePosixPath
 from ..catalog import Message, msg
 from ..errors import ExitCode, fail
 from ..plan.model import Location, Plan, Problem
+from .opensdg_cells import read_as_empty
 from .opensdg_repo import IndicatorData, Repository
 
-__all__ = ["index_column", "name_problems", "passed_over", "read_as_empty", "refuse_empty_units"]
+__all__ = ["index_column", "name_problems", "passed_over", "refuse_empty_units"]
 
 # What a browser, a cloud drive or a file manager adds to the name of a copy: a number in
 # brackets (a second download, Google Drive), Dropbox's "(... conflicted copy ...)",
@@ -78,18 +79,6 @@ def passed_over(src: Path, pattern: str, read: list[Path], root: Path) -> list[s
         return []
     taken = set(read)
     return [p.relative_to(root).as_posix() for p in found if p not in taken]
-
-
-# The cells pandas' read_csv takes for no value (its default na_values), as sdg-build reads
-# a data file: in a disaggregation, Series or Units column such a cell is empty on the site.
-_PANDAS_NA = frozenset(
-    "#N/A,#N/A N/A,#NA,-1.#IND,-1.#QNAN,-NaN,-nan,1.#IND,1.#QNAN,<NA>,N/A,NA,NULL,NaN,None,n/a,nan,null".split(",")
-)
-
-
-def read_as_empty(cell: str) -> bool:
-    """Whether Open SDG reads ``cell`` (a disaggregation's) as an empty one: 'NA', 'null', ..."""
-    return cell.strip() in _PANDAS_NA
 
 
 def refuse_empty_units(plan: Plan, cells: Iterable[tuple[tuple[str, str], ...]]) -> None:

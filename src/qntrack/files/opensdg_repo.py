@@ -34,6 +34,7 @@ from .yaml_reader import typed_unprintable
 from .yaml_words import yaml_problem
 from ..errors import InputError
 from ..plan.model import Location, Problem
+from .opensdg_cells import read_as_empty
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
 from .textfiles import read_regular
 
@@ -230,7 +231,7 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
 def _number(text: str) -> float | None:
     """A cell as pandas would read a number; None when empty (Open SDG drops the row)."""
     text = text.strip()
-    if text == "" or text.lower() in {"nan", "na", "n/a", "null", "none"}:
+    if text == "" or text.lower() in {"nan", "na", "n/a", "null", "none"} or read_as_empty(text):  # '#N/A' too
         return None
     value = float(text)  # ValueError: the caller says where
     if math.isinf(value):
@@ -242,7 +243,7 @@ def _number(text: str) -> float | None:
 def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
-    from .opensdg_names import index_column, read_as_empty  # it imports this module
+    from .opensdg_names import index_column  # it imports this module
 
     file = str(path.relative_to(repo.root))
     raw = _read(path, file, msg("opensdg_what_data"), repo.problems)
