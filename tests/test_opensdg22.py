@@ -452,3 +452,36 @@ def test_excels_na_in_a_value_is_read_as_no_figure_as_open_sdg_reads_it(tmp_path
     assert done.exit_code == 0, done.stderr
     assert "1 row(s) without a figure were left out" in done.stderr
     assert "figures: 2 added" in done.stderr
+
+
+def test_the_sites_chart_title_and_per_cent_word_are_kept_while_the_name_is_the_plans(tmp_path: Path):
+    # Statistics Canada's 1-1-1: indicator_name 'Poverty rate, ...', graph_title
+    # 'Percentage of persons in low income', computation_units 'Percentage'. The import
+    # reads the name and 'Percentage' as '%'; the export wrote graph_title = the name and
+    # '%'. By hand: the plan's name is the site's (unchanged), so the site's chart title
+    # stays; '%' is the site's 'Percentage' as the import reads it, so the word stays. A
+    # plan that renames the indicator gets its new name as the chart's title too.
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+        "meta/1-1-1.md": "---\nindicator_name: Poverty rate\ncomputation_units: Percentage\n---\n",
+    }
+    done = _import(tmp_path, files)
+    assert done.exit_code == 0, done.stderr
+    site = write_repository(
+        tmp_path / "site",
+        {
+            "meta/1-1-1.md": "---\nindicator_name: Poverty rate\ngraph_title: Percentage of persons in low income\n"
+            "computation_units: Percentage\n---\n"
+        },
+    )
+    targets = tmp_path / "t" / "targets.yaml"
+    out = run_clean("--targets", str(targets), "export", "opensdg", "--into", str(site), "--force")
+    assert out.exit_code == 0, out.stderr
+    meta, _ = _front((site / "meta" / "1-1-1.md").read_text(encoding="utf-8"))
+    assert meta["graph_title"] == "Percentage of persons in low income"
+    assert meta["computation_units"] == "Percentage"
+    targets.write_text(targets.read_text(encoding="utf-8").replace("name: Poverty rate", "name: Low income"), "utf-8")
+    again = run_clean("--targets", str(targets), "export", "opensdg", "--into", str(site))
+    assert again.exit_code == 0, again.stderr
+    meta, _ = _front((site / "meta" / "1-1-1.md").read_text(encoding="utf-8"))
+    assert meta["indicator_name"] == meta["graph_title"] == "Low income"

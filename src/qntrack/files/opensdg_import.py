@@ -50,7 +50,7 @@ MARKER = "# Written by `qntrack import opensdg`"
 # name has in their place (docs/formats.md).
 _IN_PLACE = {"[": "(", "]": ")", ";": ",", "=": ":"}
 # Open SDG's words for a unit that is a per cent.
-_PERCENT = frozenset({"%", "percent", "percentage", "per cent", "percentage (%)", "percent (%)"})
+_PERCENT = PERCENT_WORDS = frozenset({"%", "percent", "percentage", "per cent", "percentage (%)", "percent (%)"})
 
 
 @dataclass

@@ -7,7 +7,11 @@ Open SDG's id is the file's name, so the site reads two indicators in each case 
 with figures and no metadata, a page for the copy); qntrack read the first as an indicator
 without its name and targets and the second as an indicator of its own. Each is refused
 at the data file, naming the other file and the names that are read as one
-(docs/formats.md, "All or nothing")."""
+(docs/formats.md, "All or nothing").
+
+Also here: the data files the site's path_pattern passes over (said, not read), a column
+that is an index rather than a disaggregation (refused), and the export's refusal of a
+unit pandas reads as no value."""
 
 from __future__ import annotations
 

@@ -18,6 +18,8 @@ from typing import Any, Mapping
 
 import yaml
 
+from .opensdg_import import PERCENT_WORDS as _PERCENT
+
 __all__ = ["keep_site_fields"]
 
 # The fields the plan gives, replaced whenever the export writes the file: with those it
@@ -77,6 +79,15 @@ def keep_site_fields(target: Path, files: Mapping[str, bytes]) -> tuple[dict[str
         fields, body = site
         mine = ours[0]
         chosen = {k: fields[k] for k in _SITES_CHOICE if k in fields and k in mine and fields[k] != mine[k]}
+        if fields.get("indicator_name") == mine.get("indicator_name") and fields.get("graph_title") not in (None, ""):
+            # The site titled its chart otherwise, and the plan has not renamed the indicator.
+            chosen["graph_title"] = fields["graph_title"]
+        if (
+            mine.get("computation_units") == "%"
+            and str(fields.get("computation_units", "")).strip().lower() in _PERCENT
+        ):
+            chosen["computation_units"] = fields["computation_units"]  # the site's word for '%'
+        chosen = {k: v for k, v in chosen.items() if mine.get(k) != v}
         others = {
             k: v for k, v in fields.items() if k not in mine and str(k) not in _PLANS and not _SOURCE.fullmatch(str(k))
         }
