@@ -90,6 +90,9 @@ def export_opensdg(
     ws = open_workspace(targets, as_of, before_store=before_store)
     assessments = assess(ws.plan, ws.series, today=reference_day(as_of))
     export = build_export(ws.plan, ws.series, assessments)
+    from ..files.opensdg_site_meta import keep_site_fields
+
+    export.files, export.kept_fields = keep_site_fields(Path(into), export.files)
     export.kept = write_export(into, export.files, __version__, force)
     export.withdrawn = withdrawn_left_out(ws, as_of, years_only=True)
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))
@@ -110,4 +113,7 @@ def say_export(export: Export, into: str) -> None:
     said_withdrawn(export.withdrawn, "roundtrip20_opensdg_withdrawn")
     if export.kept:
         _say(msg("osexport_kept_site_files", files=", ".join(export.kept)))
+    if export.kept_fields:
+        shown = ", ".join(export.kept_fields[:5]) + (", ..." if len(export.kept_fields) > 5 else "")
+        _say(msg("opensdg22_kept_site_fields", count=len(export.kept_fields), files=shown))
     _report(export.warnings)

@@ -97,7 +97,10 @@ def import_(
         ("opensdg_respelled_units", dict(respelled=planned.respelled_units)),
     ):
         if next(iter(value.values())):
-            _say(msg(key, **value))
+            said = msg(key, **value)
+            if key == "opensdg_respelled_units" and planned.respelled_first is not None:
+                said = msg("opensdg22_respelled_where", said=said, first=planned.respelled_first)
+            _say(said)
     if planned.geocode_clashes:
         clashes = planned.geocode_clashes
         shown = ", ".join(clashes[:5]) + (", ..." if len(clashes) > 5 else "")
@@ -118,6 +121,10 @@ def import_(
         _say(msg("hostile16_recorded_at_git", count=planned.dated_by_git))
     if planned.shallow:
         _say(msg("opensdg_shallow"))
+    if planned.passed_over[0]:
+        passed, pattern = planned.passed_over
+        shown = ", ".join(passed[:10]) + (", ..." if len(passed) > 10 else "")
+        _say(msg("opensdg22_passed_over", count=len(passed), pattern=pattern, files=shown))
     if planned.meta_only:
         # A site's metadata often covers every SDG indicator, reported or not: the first ten.
         shown = ", ".join(planned.meta_only[:10]) + (", ..." if len(planned.meta_only) > 10 else "")

@@ -141,6 +141,13 @@ def _long_columns(
     if (command := _qntrack_output(header)) is not None:
         problems.append(Problem(where, msg("import_qntrack_output", command=command, columns=", ".join(LONG_COLUMNS))))
         return None
+    if "year" in header and "value" in header and not {"indicator", "period"} & set(header):
+        # An Open SDG data file (Year, its disaggregations, Value): `import opensdg` reads it.
+        shown = ", ".join(
+            (written[i] if i < len(written) else h).strip().lstrip("\ufeff") for i, h in enumerate(header)
+        )
+        problems.append(Problem(where, msg("opensdg22_data_file_given", columns=shown)))
+        return None
     columns: dict[str, int] = {}
     for i, name in enumerate(header):
         if i in dims:

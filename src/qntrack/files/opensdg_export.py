@@ -35,6 +35,8 @@ from ..method.groups import Member, combine
 from ..method.series import Series
 from ..plan.model import Direction, Indicator, Observation, OpenSdgTarget, Plan, Problem, Target
 from ..plan.units import Dims, split_key
+from .opensdg_names import refuse_empty_units
+from .opensdg_years import year_label
 from .textfiles import as_given
 
 __all__ = ["Export", "build_export", "inid", "PROGRESS_SUFFIX", "SERIES", "UNITS"]
@@ -68,6 +70,7 @@ class Export:
     unknown_units: int = 0
     derived: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # the site's own settings left in DIR (opensdg_write)
+    kept_fields: list[str] = field(default_factory=list)  # metadata files that kept the site's fields
     withdrawn: list[str] = field(default_factory=list)  # figures left out: a retraction in force
     # What every command that judges the targets warns of (Workspace.warnings_for): rows
     # targets.yaml does not define, figures check calls errors, milestones on the wrong side.
@@ -94,9 +97,11 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
             continue
         _check_columns(plan, ind)
         progress = plan.indicators.get(ind.id + PROGRESS_SUFFIX) if ind.id + PROGRESS_SUFFIX in companions else None
-        rows, sources = _rows(plan, ind, progress, by_base, out)
+        labels: dict[tuple[Cells, int], str] = {}
+        rows, sources = _rows(plan, ind, progress, by_base, out, labels)
+        refuse_empty_units(plan, (cells for cells, _ in rows))  # a region 'NA' is no value to pandas
         if rows:
-            out.files[f"data/indicator_{inid(ind.id)}.csv"] = _csv(plan, ind, progress, rows)
+            out.files[f"data/indicator_{inid(ind.id)}.csv"] = _csv(plan, ind, progress, rows, labels)
         targets = [t for t in plan.targets if t.indicator in (ind.id, progress.id if progress else None)]
         meta = _meta(plan, ind, progress, targets, judged, sources, {cells for cells, _ in rows})
         out.files[f"meta/{inid(ind.id)}.md"] = _front_matter(meta)
@@ -167,8 +172,10 @@ def _rows(
     progress: Indicator | None,
     by_base: Mapping[str, list[tuple[Dims, list[Observation]]]],
     out: Export,
+    labels: dict[tuple[Cells, int], str],
 ) -> tuple[dict[tuple[Cells, int], list[float | None]], Counter[str]]:
-    """Value and Progress by (dimension cells, year), and how often each source is given."""
+    """Value and Progress by (dimension cells, year), and how often each source is given;
+    ``labels`` gets the Year as the site wrote it, where the import kept it (year_label)."""
     allowed = set(_dimension_ids(ind, progress))
     table: dict[tuple[Cells, int], list[float | None]] = {}
     sources: Counter[str] = Counter()
@@ -186,6 +193,9 @@ def _rows(
                     continue
                 slot = table.setdefault((cells, o.period.year), [None, None])
                 slot[column] = o.value
+                label = year_label(o.note, o.period.year)
+                if label and (column == 0 or (cells, o.period.year) not in labels):
+                    labels[(cells, o.period.year)] = label
                 out.figures += 1
                 # As typed: the store's apostrophe guards a spreadsheet's cell, and Open SDG
                 # shows these fields as a web page's text.
@@ -195,7 +205,11 @@ def _rows(
 
 
 def _csv(
-    plan: Plan, ind: Indicator, progress: Indicator | None, rows: Mapping[tuple[Cells, int], list[float | None]]
+    plan: Plan,
+    ind: Indicator,
+    progress: Indicator | None,
+    rows: Mapping[tuple[Cells, int], list[float | None]],
+    labels: Mapping[tuple[Cells, int], str],
 ) -> bytes:
     """The data file: the total's rows first, then each unit's, each by year."""
     ids = _ordered_columns(_dimension_ids(ind, progress))
@@ -213,7 +227,11 @@ def _csv(
     for key in sorted(rows, key=order):
         cells = dict(key[0])
         value, prog = rows[key]
-        line = [str(key[1]), *(cells.get(d, "") for d in ids), *([_geocode(cells, ids, codes)] if geo else [])]
+        line = [
+            labels.get(key, str(key[1])),
+            *(cells.get(d, "") for d in ids),
+            *([_geocode(cells, ids, codes)] if geo else []),
+        ]
         line.append(_number(value))
         writer.writerow(line + ([_number(prog)] if progress else []))
     return buffer.getvalue().encode("utf-8")

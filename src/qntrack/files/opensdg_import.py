@@ -35,6 +35,7 @@ from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
 from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
 from .opensdg_geocodes import Geocodes
+from .opensdg_names import name_problems
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
 from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
@@ -49,7 +50,7 @@ MARKER = "# Written by `qntrack import opensdg`"
 # name has in their place (docs/formats.md).
 _IN_PLACE = {"[": "(", "]": ")", ";": ",", "=": ":"}
 # Open SDG's words for a unit that is a per cent.
-_PERCENT = frozenset({"%", "percent", "percentage", "per cent", "percentage (%)", "percent (%)"})
+_PERCENT = PERCENT_WORDS = frozenset({"%", "percent", "percentage", "per cent", "percentage (%)", "percent (%)"})
 
 
 @dataclass
@@ -67,7 +68,9 @@ class ImportPlan:
     empty_values: int = 0
     renamed_units: int = 0
     respelled_units: int = 0  # cells writing a unit otherwise than its first cell in the file
+    respelled_first: Message | None = None  # where the first of them is, and its two spellings
     meta_only: list[str] = field(default_factory=list)
+    passed_over: tuple[list[str], str] = ([], "")  # data files the site's pattern does not read
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
     geocode_clashes: list[str] = field(default_factory=list)  # units given two GeoCodes (the first kept)
     geocodes_unplaced: list[str] = field(default_factory=list)  # data files whose GeoCodes were not kept
@@ -255,6 +258,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     targets: list[dict[str, Any]] = []
     candidates: list[tuple[Location, dict[str, str]]] = []
     out = ImportPlan("", candidates, [], meta_only=repo.meta_only, shallow=repo.shallow)
+    out.passed_over = repo.passed_over
     owned = {f for files in repo.files_of.values() for f in files}
     out.problems.extend(p for f, ps in by_file.items() if f not in owned for p in ps)
 
@@ -277,6 +281,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
                 "hostile16_id_clash", inid=ind.inid, id=slug(ind.inid), other=other.inid, other_file=other.data_file
             )
             found.append(Problem(Location(ind.data_file, 0), clash))
+        found.extend(name_problems(repo, ind, slug))
         made = _indicator(repo, ind, dims, recorded_at, found)
         if found:
             if skip_bad:
@@ -296,6 +301,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
         out.empty_values += counts[0]
         out.renamed_units += counts[1]
         out.respelled_units += counts[2]
+        out.respelled_first = out.respelled_first or counts[3]
         out.dated_by_git += bool(ind.changed_at)
     out.geocode_clashes, out.geocodes_unplaced = dims.geo.clash_names(), dims.geo.unplaced
     out.geocodes_partly = dims.geo.partly_names()
@@ -316,13 +322,15 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
 
 def _indicator(
     repo: Repository, ind: IndicatorData, dims: _Dimensions, recorded_at: str | None, problems: list[Problem]
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[tuple[Location, dict[str, str]]], tuple[int, int, int]]:
+) -> tuple[
+    dict[str, Any], list[dict[str, Any]], list[tuple[Location, dict[str, str]]], tuple[int, int, int, Message | None]
+]:
     """One indicator's entries of targets.yaml and its rows; its problems added to ``problems``."""
     ind_id = slug(ind.inid)
     meta_file = ind.meta_file or ind.data_file
     if not ind_id:
         problems.append(Problem(Location(ind.data_file, 0), msg("opensdg_bad_id", inid=ind.inid)))
-        return {}, [], [], (0, 0, 0)
+        return {}, [], [], (0, 0, 0, None)
     name = _localized(repo, ind, ("indicator_name", "graph_title")) or ind.inid
     unit = _localized(repo, ind, ("computation_units",))
     if isinstance(unit, str) and unit.strip().lower() in _PERCENT:
@@ -336,7 +344,7 @@ def _indicator(
     options = ind.meta.get("progress_calculation_options") or [{}]
     if asks and not isinstance(options, list):
         problems.append(Problem(Location(meta_file, 0), msg("opensdg_options_not_list")))
-        return {}, [], [], (0, 0, 0)
+        return {}, [], [], (0, 0, 0, None)
     directions = {str(o.get("direction", DIRECTION_DEFAULT)) for o in options if isinstance(o, dict)} if asks else set()
     entry: dict[str, Any] = {"name": name}
     if unit:
@@ -352,13 +360,14 @@ def _indicator(
     when = ind.changed_at or recorded_at
     rows: list[tuple[Location, dict[str, str]]] = []
     empty = renamed = respelled = 0
-    spelled: dict[tuple[str, str], str] = {}  # (dimension, unit) -> its first cell in this file
+    first_respelled: Message | None = None
+    spelled: dict[tuple[str, str], tuple[str, int]] = {}  # (dimension, unit) -> its first cell, line
     if not when:
         said = "opensdg_no_date" if not repo.git else "opensdg_not_committed"
         problems.append(
             Problem(Location(ind.data_file, 0), msg("hostile16_uncommitted" if ind.commit == _DIRTY else said))
         )
-        return {}, [], [], (0, 0, 0)
+        return {}, [], [], (0, 0, 0, None)
     from .rules import recorded_at as utc_stamp
 
     when = utc_stamp(when)  # a commit's date with its offset, as the store writes it: in UTC
@@ -377,9 +386,13 @@ def _indicator(
             dims.geo.place(geo_dim, dict(cells)[geo_dim], r.geocode)
         renamed += sum(1 for _, raw in _raw_cells(r) if any(c in raw for c in _IN_PLACE))
         # Open SDG reads 'Female' and 'female' as two values; qntrack as one unit: said.
-        respelled += sum(
-            spelled.setdefault(unit, raw) != raw for unit, (_, raw) in zip(cells, _raw_cells(r), strict=True)
-        )
+        for unit, (_, raw) in zip(cells, _raw_cells(r), strict=True):
+            first, line = spelled.setdefault(unit, (raw, r.line))
+            if first != raw:
+                respelled += 1
+                first_respelled = first_respelled or msg(
+                    "opensdg22_respelled_first", file=ind.data_file, line=r.line, cell=raw, first_line=line, first=first
+                )
         # A row is left out when it gives no figure at all: an empty Value beside a Progress
         # figure is a row Open SDG's progress measure reads (its Progress), and is imported.
         empty += r.value is None and (r.progress is None or not ind.has_progress)
@@ -430,7 +443,7 @@ def _indicator(
             if of:
                 target["of"] = dict(of)
             targets.append(target)
-    return items, targets, rows, (empty, renamed, respelled)
+    return items, targets, rows, (empty, renamed, respelled, first_respelled)
 
 
 @lru_cache(maxsize=4096)

@@ -34,6 +34,7 @@ from .yaml_reader import typed_unprintable
 from .yaml_words import yaml_problem
 from ..errors import InputError
 from ..plan.model import Location, Problem
+from .opensdg_cells import read_as_empty
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
 from .textfiles import read_regular
 
@@ -102,6 +103,7 @@ class Repository:
     raw_of: dict[str, str] = field(default_factory=dict)
     # Metadata files with no data file (``meta/2-2-2.md``): nothing to import, but said.
     meta_only: list[str] = field(default_factory=list)
+    passed_over: tuple[list[str], str] = ([], "")  # data files the site's pattern does not read, the pattern
     # Each indicator's files (data, metadata, translated metadata), so that a problem in
     # any of them is the indicator's (--skip-bad leaves it out); and the indicators whose
     # data file could not be read at all.
@@ -229,7 +231,7 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
 def _number(text: str) -> float | None:
     """A cell as pandas would read a number; None when empty (Open SDG drops the row)."""
     text = text.strip()
-    if text == "" or text.lower() in {"nan", "na", "n/a", "null", "none"}:
+    if text == "" or text.lower() in {"nan", "na", "n/a", "null", "none"} or read_as_empty(text):  # '#N/A' too
         return None
     value = float(text)  # ValueError: the caller says where
     if math.isinf(value):
@@ -241,6 +243,8 @@ def _number(text: str) -> float | None:
 def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
+    from .opensdg_names import index_column  # it imports this module
+
     file = str(path.relative_to(repo.root))
     raw = _read(path, file, msg("opensdg_what_data"), repo.problems)
     if raw is None:
@@ -274,7 +278,8 @@ def _read_data(
     labels = [repo.translate(header[i]) for i in disagg]
     for i, label in zip(disagg, labels, strict=True):
         repo.header_keys.setdefault(label, header[i])
-    wrong = _unnamed_or_twice([(i, label) for i, label in zip(disagg, labels, strict=True)])
+    columns = [(i, label) for i, label in zip(disagg, labels, strict=True)]
+    wrong = _unnamed_or_twice(columns) or index_column(columns, body)
     if wrong is not None:
         repo.problems.append(_problem(file, 1, wrong))
         return None
@@ -290,6 +295,14 @@ def _read_data(
             continue
         if len(cells) != len(header):
             repo.problems.append(_problem(file, n, msg("opensdg_field_count", found=len(cells), expected=len(header))))
+            continue
+        blank = next(
+            (i for i in (*disagg, *(at[c] for c in (SERIES, UNITS) if c in at)) if read_as_empty(cells[i])), None
+        )
+        if blank is not None:  # 'NA' is no value to pandas: a headline row on the site
+            repo.problems.append(
+                _problem(file, n, msg("opensdg22_read_as_empty", column=header[blank], cell=cells[blank]))
+            )
             continue
         label = cells[at[YEAR]].strip()
         year_text = label[:4] if sliced else label
@@ -427,6 +440,9 @@ def read_repository(root: Path) -> Repository:
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
     src, patterns = inputs(root, config, problems, lines)
     files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
+    from .opensdg_names import passed_over  # it imports this module
+
+    repo.passed_over = passed_over(src, patterns["InputCsvData"], files, root), patterns["InputCsvData"]
     if not files:
         problems.append(_problem(str(root), 0, msg("opensdg_no_data")))
     metas: dict[str, Path] = {}

@@ -1,0 +1,99 @@
+"""The site's own metadata kept when an export writes over it (issue 17, twenty-second
+session).
+
+An Open SDG data repository's ``meta/<id>.md`` holds much the plan does not: the national
+description, limitations, ``data_start_values``, target lines, goal and tier, the page's
+text after the front matter. ``export opensdg --force`` into the site's checkout replaced
+the whole file with the export's fields, and the site lost them. Now the export's fields
+are written first, then every field of the file already there that the export does not
+write, as it was, then the page's text: a second export writes the same bytes
+(docs/formats.md, "Where it is written")."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from .opensdg_import import PERCENT_WORDS as _PERCENT
+
+__all__ = ["keep_site_fields"]
+
+# The fields the plan gives, replaced whenever the export writes the file: with those it
+# writes this time, those it writes for another plan (a target_name or progress_status an
+# earlier export, or the site, left that no longer holds) and the numbered sources.
+_PLANS = frozenset(
+    {
+        "indicator_name",
+        "graph_title",
+        "computation_units",
+        "reporting_status",
+        "indicator_number",
+        "target_name",
+        "auto_progress_calculation",
+        "progress_calculation_options",
+        "progress_status",
+    }
+)
+_SOURCE = re.compile(r"source_(?:active|organisation|url_text|url)_\d+")
+# The fields the export writes only because sdg-build's schema asks for them: the site's
+# own choice (a bar chart, say) is kept.
+_SITES_CHOICE = ("published", "data_non_statistical", "graph_type")
+
+
+def _split(text: str) -> tuple[dict[str, Any], str] | None:
+    """A metadata file's front matter and the text after it; None when it has none that
+    reads as a mapping (the export's file replaces it, as before)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        return None
+    try:
+        found = yaml.safe_load("".join(lines[1:end]))
+    except yaml.YAMLError:
+        return None
+    return (found, "".join(lines[end + 1 :])) if isinstance(found, dict) else None
+
+
+def keep_site_fields(target: Path, files: Mapping[str, bytes]) -> tuple[dict[str, bytes], list[str]]:
+    """``files`` with each ``meta/*.md`` that ``target`` already holds merged with it, and
+    the names of those that kept a field or text of the site's."""
+    out = dict(files)
+    kept: list[str] = []
+    for name, data in files.items():
+        path = target / name
+        if not (name.startswith("meta/") and name.endswith(".md")) or not os.path.isfile(path) or path.is_symlink():
+            continue
+        try:
+            site = _split(path.read_bytes().decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            site = None
+        ours = _split(data.decode("utf-8"))
+        if site is None or ours is None:
+            continue
+        fields, body = site
+        mine = ours[0]
+        chosen = {k: fields[k] for k in _SITES_CHOICE if k in fields and k in mine and fields[k] != mine[k]}
+        if fields.get("indicator_name") == mine.get("indicator_name") and fields.get("graph_title") not in (None, ""):
+            # The site titled its chart otherwise, and the plan has not renamed the indicator.
+            chosen["graph_title"] = fields["graph_title"]
+        if (
+            mine.get("computation_units") == "%"
+            and str(fields.get("computation_units", "")).strip().lower() in _PERCENT
+        ):
+            chosen["computation_units"] = fields["computation_units"]  # the site's word for '%'
+        chosen = {k: v for k, v in chosen.items() if mine.get(k) != v}
+        others = {
+            k: v for k, v in fields.items() if k not in mine and str(k) not in _PLANS and not _SOURCE.fullmatch(str(k))
+        }
+        if not (chosen or others or body.strip()):
+            continue  # nothing of the site's: the export's bytes as they are
+        dumped = yaml.safe_dump({**mine, **chosen, **others}, allow_unicode=True, sort_keys=False)
+        out[name] = ("---\n" + dumped + "---\n" + body).encode("utf-8")
+        kept.append(name)
+    return out, kept
