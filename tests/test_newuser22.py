@@ -14,6 +14,65 @@ import pytest
 from conftest import STORE_HEADER, make_tracker
 from helpers import run_clean, store_text
 
+# --- init says where the new tracker is, and that commands run here read another plan ------
+
+
+@pytest.mark.parametrize(
+    "lang, next_line",
+    [
+        (
+            "en",
+            "next: cd my-plan, replace the examples in targets.yaml with your plan's targets, "
+            "then run qntrack check; qntrack reads the targets.yaml of the folder it runs in "
+            "(here: targets.yaml)\n",
+        ),
+        (
+            "vi",
+            "tiếp theo: cd my-plan, thay các ví dụ trong targets.yaml bằng các mục tiêu của kế hoạch, "
+            "rồi chạy qntrack check; qntrack đọc tệp targets.yaml của thư mục đang chạy lệnh "
+            "(ở đây: targets.yaml)\n",
+        ),
+    ],
+)
+def test_init_in_a_folder_with_a_plan_says_to_cd_into_the_new_one(shipped: Path, lang: str, next_line: str):
+    # README's first session runs `qntrack init my-plan` from the repository's folder,
+    # which holds the shipped Quảng Ninh plan. init said "created my-plan/targets.yaml" and
+    # "created my-plan/observations.csv", and nothing more: the next `add-observation`,
+    # typed there, appended her province's figure to Quảng Ninh's store (as a helper of an
+    # earlier session did by mistake). It now ends with where to go and why.
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean("init", "my-plan", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    lines = r.stderr.splitlines(keepends=True)
+    assert len(lines) == 3, r.stderr
+    assert lines[-1] == next_line
+    assert (shipped / "my-plan" / "targets.yaml").is_file()
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+def test_init_in_an_empty_folder_says_to_cd_without_a_plan_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # No plan in the folder or above it: the hint is the same, without the "(here: ...)".
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    r = run_clean("init", "ke hoach 2026")
+    assert r.exit_code == 0, r.stderr
+    # A folder's name with a space is quoted, as a shell (and cmd, and PowerShell) needs it.
+    assert r.stderr.splitlines()[-1] == (
+        'next: cd "ke hoach 2026", replace the examples in targets.yaml with your plan\'s targets, '
+        "then run qntrack check; qntrack reads the targets.yaml of the folder it runs in"
+    )
+
+
+def test_init_here_needs_no_cd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # `qntrack init` (the current folder): nothing to change into; the two lines as before.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    r = run_clean("init")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "created targets.yaml\ncreated observations.csv\n"
+
+
 # --- a target's id given where an indicator's is wanted -------------------------------------
 
 
