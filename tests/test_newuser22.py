@@ -73,6 +73,54 @@ def test_init_here_needs_no_cd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert r.stderr == "created targets.yaml\ncreated observations.csv\n"
 
 
+# --- a text with spaces typed without quotes is told to be quoted ---------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, said_en, said_vi",
+    [
+        (
+            ["--source", "Cục", "Thống", "kê"],
+            "Got unexpected extra argument(s) (Thống kê): a text holding spaces is written "
+            'in quotes: --source "Cục Thống kê"',
+            'thừa đối số (Thống kê): một văn bản có dấu cách phải đặt trong dấu nháy kép: --source "Cục Thống kê"',
+        ),
+        (
+            ["--note", "sơ", "bộ"],
+            'Got unexpected extra argument(s) (bộ): a text holding spaces is written in quotes: --note "sơ bộ"',
+            'thừa đối số (bộ): một văn bản có dấu cách phải đặt trong dấu nháy kép: --note "sơ bộ"',
+        ),
+    ],
+)
+def test_an_unquoted_source_is_told_to_be_quoted(shipped: Path, typed: list[str], said_en: str, said_vi: str):
+    # `--source Cục Thống kê`, as a newcomer types it: the shell gives --source the word
+    # "Cục", and "Thống" and "kê" are two more arguments. Click said "Got unexpected extra
+    # argument(s) (Thống kê)" (vi "thừa đối số (Thống kê)"), which says nothing of quotes.
+    before = store_text(shipped)
+    for lang, said in (("en", said_en), ("vi", said_vi)):
+        r = run_clean("add-observation", "grdp_growth", "2026-H1", "11.2", *typed, "--lang", lang)
+        assert r.exit_code == 2, r.stderr
+        assert r.stderr.rstrip("\n").splitlines()[-1].endswith(said), r.stderr
+    assert store_text(shipped) == before
+
+
+def test_an_unquoted_units_name_is_told_to_be_quoted(shipped: Path):
+    # `--dim locality=Hạ Long`: the unit's name is two words; the whole option value is quoted.
+    r = run_clean("add-observation", "budget_revenue", "2025", "18000", "--dim", "locality=Hạ", "Long")
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr.rstrip("\n").endswith(
+        'Got unexpected extra argument(s) (Long): a text holding spaces is written in quotes: --dim "locality=Hạ Long"'
+    )
+
+
+def test_an_extra_argument_not_after_an_options_value_keeps_clicks_words(shipped: Path):
+    # `add-observation grdp_growth 2025 8.5 estimate`: no option's value before it; Click's
+    # message as it was (tests/test_usage_vi.py pins its Vietnamese).
+    r = run_clean("add-observation", "grdp_growth", "2025", "8.5", "estimate")
+    assert r.exit_code == 2
+    assert r.stderr.rstrip("\n").endswith("Error: Got unexpected extra argument(s) (estimate)")
+
+
 # --- a target's id given where an indicator's is wanted -------------------------------------
 
 
