@@ -243,7 +243,7 @@ AVERAGE_STORE = (
         ),
         (
             "vi",
-            "Giai đoạn 2021–2025 đã kết thúc, chưa có số liệu các năm 2023, 2025, số liệu năm 2024 đã bị rút lại, "
+            "Giai đoạn 2021–2025 đã kết thúc, chưa có số liệu năm 2023, 2025, số liệu năm 2024 đã bị rút lại, "
             "không còn số liệu có hiệu lực; để bình quân đạt mục tiêu, các năm chưa có số liệu cần ít nhất 6,5%/năm.",
             # A Vietnamese list writes each year in words ("năm 2023").
             "Đã qua nhưng chưa có số liệu: năm 2023, năm 2025; số liệu đã bị rút lại, không còn số liệu có hiệu lực: "

@@ -159,3 +159,33 @@ def test_an_imported_row_naming_a_target_is_told_its_indicator(tmp_path: Path, m
     assert r.exit_code == 1
     assert "rows.csv:2: error: 'growth-average' is a target; its indicator is 'grdp_growth'" in r.stderr, r.stderr
     assert store_text(tmp_path) == STORE_HEADER
+
+
+# --- one year awaited is not "the years 2025" -----------------------------------------------
+
+
+def test_one_year_awaited_is_not_called_years_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Her growth target, 8% a year on average over 2021-2025, with four years recorded
+    # (-2.5, 7.8, 9.1, -1.2) and 2025 awaited. The sentence read "chưa có số liệu các năm
+    # 2025" ("no figure yet for the years 2025"): "các năm" (the years) before a single
+    # year. Vietnamese needs no plural there: "năm 2025", "năm 2024, 2025".
+    # The need: 1.08^5 = 1.469328; 0.975 × 1.078 × 1.091 × 0.988 = 1.132936;
+    # 1.469328 / 1.132936 - 1 = 0.29692, "29,69%".
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        "indicators:\n  grdp_growth: {name: Tăng trưởng GRDP, unit: '%', measure: rate}\n"
+        "targets:\n  - {id: growth-average, type: average, indicator: grdp_growth, at_least: 8, from: 2021, to: 2025}\n",
+        STORE_HEADER
+        + "".join(
+            f"grdp_growth,{year},{value},official,,,{year + 1}-06-30T00:00:00Z\n"
+            for year, value in ((2021, -2.5), (2022, 7.8), (2023, 9.1), (2024, -1.2))
+        ),
+    )
+    r = run_clean("report", "--format", "markdown", "--lang", "vi", "--as-of", "2026-06-30")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "Giai đoạn 2021–2025 đã kết thúc, chưa có số liệu năm 2025; để bình quân đạt mục tiêu, "
+        "các năm chưa có số liệu cần ít nhất 29,69%/năm."
+    ) in r.stdout, r.stdout
+    assert "các năm 2025" not in r.stdout

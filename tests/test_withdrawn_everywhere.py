@@ -248,7 +248,7 @@ def test_the_span_kinds_say_a_withdrawn_year_was_withdrawn_not_missing(shipped: 
     ) in avg
     assert "no figure yet" not in avg
     vi = run_clean("--lang", "vi", "show", "grdp-average-2021-2025", env=env).stdout
-    assert "Giai đoạn 2021–2025 đã kết thúc, số liệu các năm 2024 đã bị rút lại, không còn số liệu có hiệu lực" in vi
+    assert "Giai đoạn 2021–2025 đã kết thúc, số liệu năm 2024 đã bị rút lại, không còn số liệu có hiệu lực" in vi
     every = run_clean("show", "grdp-double-digit", env=env).stdout
     assert "Over, with the figure withdrawn and none in force: 2024." in every
     assert "no figure yet" not in every
