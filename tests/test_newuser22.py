@@ -189,3 +189,42 @@ def test_one_year_awaited_is_not_called_years_in_vietnamese(tmp_path: Path, monk
         "các năm chưa có số liệu cần ít nhất 29,69%/năm."
     ) in r.stdout, r.stdout
     assert "các năm 2025" not in r.stdout
+
+
+# --- a target's indicator written as the indicator's name -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "target 'share-2025': unknown indicator 'Industry share of GRDP'; did you mean 'industry_share'?"),
+        (
+            "vi",
+            "mục tiêu 'share-2025': không có chỉ tiêu 'Tỷ trọng công nghiệp trong GRDP'; "
+            "có phải ý bạn là 'industry_share'?",
+        ),
+    ],
+)
+def test_a_targets_indicator_written_as_its_name_is_told_the_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    # A newcomer names the indicator in her language under a target (`indicator: Tỷ trọng
+    # công nghiệp trong GRDP`), as add-observation reads a name and says its id. targets.yaml
+    # said "unknown indicator '...'" and no more: nothing like the name is an id.
+    name = "Industry share of GRDP" if lang == "en" else "Tỷ trọng công nghiệp trong GRDP"
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        "indicators:\n"
+        "  industry_share: {name: {en: Industry share of GRDP, vi: Tỷ trọng công nghiệp trong GRDP}, unit: '%'}\n"
+        "  grdp_growth: {name: GRDP growth, unit: '%'}\n"
+        "targets:\n"
+        "  - id: share-2025\n"
+        f"    indicator: {name.lower()}\n"  # the case as typed does not count
+        "    baseline: {period: 2020, value: 30}\n"
+        "    milestones: [{by: 2025, value: 38}]\n",
+        STORE_HEADER,
+    )
+    r = run_clean("check", "--lang", lang)
+    assert r.exit_code == 1
+    assert said.replace(f"'{name}'", f"'{name.lower()}'") in r.stderr, r.stderr
