@@ -14,6 +14,8 @@ import pytest
 from conftest import STORE_HEADER, make_tracker
 from helpers import run_clean, store_text
 
+ROOT = Path(__file__).resolve().parent.parent
+
 # --- init says where the new tracker is, and that commands run here read another plan ------
 
 
@@ -228,3 +230,29 @@ def test_a_targets_indicator_written_as_its_name_is_told_the_id(
     r = run_clean("check", "--lang", lang)
     assert r.exit_code == 1
     assert said.replace(f"'{name}'", f"'{name.lower()}'") in r.stderr, r.stderr
+
+
+# --- methodology.md's worked example 3 says the day it is read on ---------------------------
+
+
+def test_worked_example_3_names_the_day_its_figures_are_read_on(shipped: Path):
+    # Worked example 3 reads "The latest figure is 2023, so the milestone is not yet due"
+    # and gives "needed from now: 10.4 % a year for 2024 and 2025". Run today (after 2025),
+    # `qntrack show cbct-share` shows the 2025 milestone awaiting its figure and no "needed
+    # from now" for it: a reader checking the page against the tool found no 10.4 %. The page
+    # now names the command and the day that give its figures.
+    page = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+    example = page.split("### Worked example 3")[1].split("\n### ")[0]
+    command = "qntrack show cbct-share --as-of 2024-12-31"
+    assert command in example.replace("\n", " ")
+    r = run_clean(*command.split()[1:])
+    assert r.exit_code == 0, r.stderr
+    out = " ".join(r.stdout.split())
+    # (15 / 12.3)^(1/2) - 1 = 1.21951^(1/2) - 1 = 0.1043: "+10.4%/yr", the 2025 milestone's.
+    assert "Milestone 15 % of GRDP by 2025 Moderate progress" in out
+    milestone_2025 = out.split("Milestone 15 % of GRDP by 2025")[1].split("Milestone 30 %")[0]
+    assert "Needed from now +10.4%/yr" in milestone_2025
+    # 9.8 × 1.08886^3 = 12.65; 12.3 × 1.07868^2 = 14.31; ln(15/12.3)/ln(1.07868) = 2.62: 2026.
+    assert "Trajectory 12.65 % of GRDP (deviation -0.35 pp)" in milestone_2025
+    assert "Projected 14.31 % of GRDP (2025)" in milestone_2025
+    assert "Would be reached in 2026" in milestone_2025
