@@ -256,3 +256,37 @@ def test_worked_example_3_names_the_day_its_figures_are_read_on(shipped: Path):
     assert "Trajectory 12.65 % of GRDP (deviation -0.35 pp)" in milestone_2025
     assert "Projected 14.31 % of GRDP (2025)" in milestone_2025
     assert "Would be reached in 2026" in milestone_2025
+
+
+# --- a yearbook's "Sơ bộ 2024" heading in a table read without --wide ----------------------
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "column 'Sơ bộ 2024' is a period: is this a wide table? add --wide"),
+        ("vi", "cột 'Sơ bộ 2024' là một kỳ: đây có phải bảng dạng ngang không? hãy thêm --wide"),
+    ],
+)
+def test_a_status_and_year_heading_without_wide_is_told_to_add_wide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    # Her yearbook table pasted without --wide: the columns 2021-2023 were each "a period:
+    # is this a wide table? add --wide", but the last one, 'Sơ bộ 2024' (preliminary 2024,
+    # which --wide reads as 2024 with its status), was "no column 'sơ bộ 2024'" with the
+    # sixteen column names the long shape takes: the one heading most like a yearbook's.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        "indicators:\n  grdp_growth: {name: {en: GRDP growth, vi: Tăng trưởng GRDP}, unit: '%', measure: rate}\n"
+        "targets:\n  - {id: growth-average, type: average, indicator: grdp_growth, at_least: 8, from: 2021, to: 2025}\n",
+        STORE_HEADER,
+    )
+    (tmp_path / "wide.tsv").write_text(
+        "Chỉ tiêu\t2021\t2022\t2023\tSơ bộ 2024\r\nTăng trưởng GRDP\t-2,5\t7,8\t9,1\t-1,2\r\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "wide.tsv", "--lang", lang)
+    assert r.exit_code == 1
+    assert f"wide.tsv:1: {'error' if lang == 'en' else 'lỗi'}: {said}\n" in r.stderr, r.stderr
+    assert "sơ bộ 2024'" not in r.stderr  # not "no column 'sơ bộ 2024'"
+    assert store_text(tmp_path) == STORE_HEADER
