@@ -290,3 +290,25 @@ def test_a_status_and_year_heading_without_wide_is_told_to_add_wide(
     assert f"wide.tsv:1: {'error' if lang == 'en' else 'lỗi'}: {said}\n" in r.stderr, r.stderr
     assert "sơ bộ 2024'" not in r.stderr  # not "no column 'sơ bộ 2024'"
     assert store_text(tmp_path) == STORE_HEADER
+
+
+# --- a pasted row whose figure is not out yet --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "<stdin>:3: error: the value is empty; leave the row out if there is no figure\n"),
+        ("vi", "<stdin>:3: lỗi: giá trị để trống; nếu chưa có số liệu, hãy bỏ dòng này\n"),
+    ],
+)
+def test_an_empty_value_in_a_pasted_row_says_what_to_do(shipped: Path, lang: str, said: str):
+    # Her paste ends with the 2025 row, whose figure is not out yet: "the value is empty"
+    # ("giá trị để trống"), and nothing of what to do, where the same row with "inf" says
+    # "leave the row out if there is no figure". Said alike now.
+    before = store_text(shipped)
+    pasted = "Chỉ tiêu\tKỳ\tGiá trị\r\ngrdp_growth\t2024\t10,2\r\ngrdp_growth\t2025\t\r\n"
+    r = run_clean("add-observation", "--from", "-", "--lang", lang, input=pasted.encode("utf-8"))
+    assert r.exit_code == 1
+    assert said in r.stderr, r.stderr
+    assert store_text(shipped) == before
