@@ -312,3 +312,54 @@ def test_an_empty_value_in_a_pasted_row_says_what_to_do(shipped: Path, lang: str
     assert r.exit_code == 1
     assert said in r.stderr, r.stderr
     assert store_text(shipped) == before
+
+
+# --- observations: naming her Excel workbook ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        (
+            "en",
+            "so-lieu.xlsx: error: the observations file is an Excel workbook (.xlsx), not the CSV text qntrack "
+            "keeps its figures in: name a CSV file in 'observations:' in targets.yaml (observations.csv, which "
+            "the first add-observation creates with its header), then import the workbook's figures with "
+            "qntrack add-observation --from so-lieu.xlsx\n",
+        ),
+        (
+            "vi",
+            "so-lieu.xlsx: lỗi: tệp số liệu là một bảng tính Excel (.xlsx), không phải tệp văn bản CSV mà "
+            "qntrack dùng để lưu số liệu: hãy ghi tên một tệp CSV ở 'observations:' trong targets.yaml "
+            "(observations.csv, được tạo kèm dòng tiêu đề ở lần add-observation đầu tiên), rồi nhập số liệu "
+            "của bảng tính bằng qntrack add-observation --from so-lieu.xlsx\n",
+        ),
+    ],
+)
+def test_a_workbook_named_as_the_observations_file_is_said_to_be_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    # She points targets.yaml at the workbook her figures are in (`observations:
+    # so-lieu.xlsx`), taking it for the file qntrack reads them from. Every command said
+    # "the observations file is a binary file, not CSV text": neither what the file is nor
+    # what 'observations:' is for. An .xlsx (a zip) is named as one now, with the two steps.
+    import openpyxl
+
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        "observations: so-lieu.xlsx\n"
+        "indicators:\n  grdp_growth: {name: GRDP growth, unit: '%', measure: rate}\n"
+        "targets:\n  - {id: growth-average, type: average, indicator: grdp_growth, at_least: 8, from: 2021, to: 2025}\n",
+        STORE_HEADER,
+    )
+    book = openpyxl.Workbook()
+    for row in (["Chỉ tiêu", "Kỳ", "Giá trị"], ["grdp_growth", "2024", 8.1]):
+        book.active.append(row)
+    book.save(tmp_path / "so-lieu.xlsx")
+    before = (tmp_path / "so-lieu.xlsx").read_bytes()
+    for command in (["status"], ["check"], ["add-observation", "grdp_growth", "2025", "8"]):
+        r = run_clean(*command, "--lang", lang)
+        assert r.exit_code == 1, (command, r.stderr)
+        assert said in r.stderr, (command, r.stderr)
+    assert (tmp_path / "so-lieu.xlsx").read_bytes() == before
