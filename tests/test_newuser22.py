@@ -363,3 +363,31 @@ def test_a_workbook_named_as_the_observations_file_is_said_to_be_one(
         assert r.exit_code == 1, (command, r.stderr)
         assert said in r.stderr, (command, r.stderr)
     assert (tmp_path / "so-lieu.xlsx").read_bytes() == before
+
+
+# --- the starter's Open SDG target states its target before any figure -----------------------
+
+
+# A report writes a year "năm 2030" in Vietnamese, as its level targets' "38% đến năm 2025".
+@pytest.mark.parametrize("lang, goal", [("en", "2% by 2030"), ("vi", "2% đến năm 2030")])
+def test_the_starters_open_sdg_target_shows_its_target_with_no_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, goal: str
+):
+    # `qntrack init`, then `qntrack status`: every target of the starter says what it aims
+    # at ("15% by 2025", "≥ 10%, 2021–2025", "1,500 million USD (2025)") but its Open SDG
+    # option (poverty-sdg: `target: 2`, `target_year: 2030`), whose goal column said "lower
+    # is better" until a figure was recorded, and "2% by 2030" after.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    assert run_clean("init").exit_code == 0
+    r = run_clean("report", "poverty-sdg", "--format", "markdown", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    row = next(line for line in r.stdout.splitlines() if line.startswith("| 1 |"))
+    assert f"| {goal} |" in row, row
+    # The same words once a figure is in (2016: the base year, 9.9 → 3.1 by 2024).
+    for year, value in (("2016", "9.9"), ("2024", "3.1")):
+        assert run_clean("add-observation", "poverty", year, value, "--recorded-at", "2025-03-01").exit_code == 0
+    r = run_clean("report", "poverty-sdg", "--format", "markdown", "--lang", lang)
+    row = next(line for line in r.stdout.splitlines() if line.startswith("| 1 |"))
+    assert f"| {goal} |" in row, row
