@@ -391,3 +391,46 @@ def test_the_starters_open_sdg_target_shows_its_target_with_no_figure(
     r = run_clean("report", "poverty-sdg", "--format", "markdown", "--lang", lang)
     row = next(line for line in r.stdout.splitlines() if line.startswith("| 1 |"))
     assert f"| {goal} |" in row, row
+
+
+# --- a file's name with a space, unquoted after --from ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, said_en, said_vi",
+    [
+        (
+            ["--from", "so", "lieu.tsv"],
+            "give either INDICATOR PERIOD VALUE or --from FILE, not both (read as arguments: lieu.tsv): "
+            'a text holding spaces is written in quotes: --from "so lieu.tsv"',
+            "hãy cho INDICATOR PERIOD VALUE hoặc --from FILE, không cho cả hai (được đọc là đối số: lieu.tsv): "
+            'một văn bản có dấu cách phải đặt trong dấu nháy kép: --from "so lieu.tsv"',
+        ),
+        (
+            ["--source", "Cục", "Thống", "kê", "--from", "so lieu.tsv"],
+            "give either INDICATOR PERIOD VALUE or --from FILE, not both (read as arguments: Thống kê): "
+            'a text holding spaces is written in quotes: --source "Cục Thống kê"',
+            "hãy cho INDICATOR PERIOD VALUE hoặc --from FILE, không cho cả hai (được đọc là đối số: Thống kê): "
+            'một văn bản có dấu cách phải đặt trong dấu nháy kép: --source "Cục Thống kê"',
+        ),
+    ],
+)
+def test_an_unquoted_file_name_after_from_is_told_to_be_quoted(
+    shipped: Path, typed: list[str], said_en: str, said_vi: str
+):
+    # `--from so lieu.tsv`: the shell gives --from "so", and "lieu.tsv" becomes INDICATOR;
+    # the refusal was "give either INDICATOR PERIOD VALUE or --from FILE, not both", though
+    # she gave no INDICATOR. So with an unquoted --source before --from.
+    (shipped / "so lieu.tsv").write_text("indicator\tperiod\tvalue\ngrdp_growth\t2026-H1\t11.2\n", encoding="utf-8")
+    before = store_text(shipped)
+    for lang, said in (("en", said_en), ("vi", said_vi)):
+        r = run_clean("add-observation", *typed, "--lang", lang)
+        assert r.exit_code == 2, r.stderr
+        assert r.stderr.rstrip("\n").endswith(said), r.stderr
+    assert store_text(shipped) == before
+    # Quoted, it is read; and words after no text option keep the command's own refusal.
+    r = run_clean("add-observation", "--from", "so lieu.tsv", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    r = run_clean("add-observation", "grdp_growth", "--from", "so lieu.tsv")
+    assert r.exit_code == 2
+    assert r.stderr == "add-observation: error: give either INDICATOR PERIOD VALUE or --from FILE, not both\n"

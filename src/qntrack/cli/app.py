@@ -405,6 +405,11 @@ def _command_class(numbers: bool = False) -> type[TyperCommand]:
     class OnceOptions(TyperCommand):
         def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
             read = _refuse_repeats(self.params, ctx, args, numbers=numbers, group=False)
+            if numbers and not ctx.resilient_parsing and "--from" in " ".join(read):
+                from .quoting import mixed_hint
+
+                if (mixed := mixed_hint(self.params, read)) is not None:  # --from so lieu.csv
+                    raise usage_error(mixed, ctx)
             try:
                 return super().parse_args(ctx, list(read))  # Click empties the list it reads
             except usage_error as exc:  # `--source GSO press release`: told to quote it

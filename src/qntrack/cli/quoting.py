@@ -14,26 +14,18 @@ import re
 from typing import Any
 
 # The options whose value is a text a person types in words (a source, a note, a unit's
-# name, a group, a sheet): the ones a newcomer leaves unquoted.
-_TEXT_OPTIONS = ("--source", "--note", "--dim", "--group", "--sheet")
+# name, a group, a sheet, a file's name): the ones a newcomer leaves unquoted.
+_TEXT_OPTIONS = ("--source", "--note", "--dim", "--group", "--sheet", "--from")
 
 _EXTRA = re.compile(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)", re.DOTALL)
 
 
-def quoting_hint(detail: str, params: list[Any], args: list[str]) -> str | None:
-    """Click's ``detail`` of extra arguments with the option to quote and its words, for
-    the command line ``args`` as Click read it (``params``: the command's); None when the
-    surplus words follow no text option's value, or ``detail`` is another error."""
-    from ..catalog import msg, render
-
-    found = _EXTRA.fullmatch(detail)
-    if found is None:
-        return None
+def _words(params: list[Any], args: list[str]) -> list[tuple[int, tuple[str, str, int] | None]]:
+    """Each bare word of ``args`` (its index), with the text option it follows, its value
+    and the value's index, when it comes after one."""
     takes_value = {
         name for p in params if p.param_type_name == "option" and not getattr(p, "is_flag", False) for name in p.opts
     }
-    wanted = sum(1 for p in params if p.param_type_name == "argument")
-    # Each bare word, and the text option (and its value) it directly follows, if any.
     words: list[tuple[int, tuple[str, str, int] | None]] = []
     after: tuple[str, str, int] | None = None  # the option, its value, the value's index
     i = 0
@@ -54,17 +46,68 @@ def quoting_hint(detail: str, params: list[Any], args: list[str]) -> str | None:
         else:
             words.append((i, after))
         i += 1
-    surplus = len(words) - wanted
-    if surplus < 1:
+    return words
+
+
+def _run(words: list[tuple[int, tuple[str, str, int] | None]], k: int, count: int) -> list[int] | None:
+    """The indices of ``count`` words from the ``k``-th on when they come right after the
+    value of the text option the ``k``-th follows, one after another; else None."""
+    index, option = words[k]
+    if option is None or index != option[2] + 1:
+        return None  # only the words right after the option's value are its own
+    run = [words[k + j][0] for j in range(count) if k + j < len(words) and words[k + j][1] == option]
+    return run if run == list(range(index, index + count)) else None
+
+
+def _quoted(option: tuple[str, str, int], run: list[int], args: list[str]) -> str:
+    return '"' + " ".join([option[1], *(args[r].strip() for r in run)]) + '"'
+
+
+def quoting_hint(detail: str, params: list[Any], args: list[str]) -> str | None:
+    """Click's ``detail`` of extra arguments with the option to quote and its words, for
+    the command line ``args`` as Click read it (``params``: the command's); None when the
+    surplus words follow no text option's value, or ``detail`` is another error."""
+    from ..catalog import msg, render
+
+    found = _EXTRA.fullmatch(detail)
+    if found is None:
         return None
-    for k, (index, option) in enumerate(words):
-        if option is None or index != option[2] + 1:
-            continue  # only the words right after the option's value are its own
-        run = [words[k + j][0] for j in range(surplus) if k + j < len(words) and words[k + j][1] == option]
-        if len(run) < surplus or run != list(range(index, index + surplus)):
-            continue
-        text = " ".join([option[1], *(args[r].strip() for r in run)])
-        return render(
-            msg("usage_extra_arguments_quote", args=found["args"], option=option[0], quoted=f'"{text}"'), "en"
-        )
+    words = _words(params, args)
+    surplus = len(words) - sum(1 for p in params if p.param_type_name == "argument")
+    for k in range(len(words)) if surplus >= 1 else ():
+        run = _run(words, k, surplus)
+        option = words[k][1]
+        if run is not None and option is not None:
+            quoted = _quoted(option, run, args)
+            return render(msg("usage_extra_arguments_quote", args=found["args"], option=option[0], quoted=quoted), "en")
     return None
+
+
+def mixed_hint(params: list[Any], args: list[str]) -> str | None:
+    """add-observation's ``--from so lieu.csv`` (or ``--source GSO press release --from x.csv``):
+    words that can only be a text option's, read as INDICATOR PERIOD VALUE beside --from,
+    which the command refuses as "not both". The refusal with the option to quote, when
+    every such word comes right after a text option's value; else None."""
+    from ..catalog import msg, render
+
+    if not any(a == "--from" or a.startswith("--from=") for a in args):
+        return None
+    words = _words(params, args)
+    if not words:
+        return None
+    k, first = 0, None
+    while k < len(words):
+        option = words[k][1]
+        count = 1
+        while k + count < len(words) and words[k + count][1] == option:
+            count += 1
+        run = _run(words, k, count)
+        if run is None or option is None:
+            return None  # a word after no text option's value: the command's own refusal
+        first = first or (option, run)
+        k += count
+    assert first is not None
+    given = " ".join(args[i].strip() for i, _ in words)
+    return render(
+        msg("usage_mixed_quote", args=given, option=first[0][0], quoted=_quoted(first[0], first[1], args)), "en"
+    )
