@@ -88,6 +88,12 @@ def test_init_here_needs_no_cd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
             'thừa đối số (Thống kê): một văn bản có dấu cách phải đặt trong dấu nháy kép: --source "Cục Thống kê"',
         ),
         (
+            # A status in Vietnamese is two words: "sơ bộ", "ước tính", "chính thức".
+            ["--status", "sơ", "bộ"],
+            'Got unexpected extra argument(s) (bộ): a text holding spaces is written in quotes: --status "sơ bộ"',
+            'thừa đối số (bộ): một văn bản có dấu cách phải đặt trong dấu nháy kép: --status "sơ bộ"',
+        ),
+        (
             ["--note", "sơ", "bộ"],
             'Got unexpected extra argument(s) (bộ): a text holding spaces is written in quotes: --note "sơ bộ"',
             'thừa đối số (bộ): một văn bản có dấu cách phải đặt trong dấu nháy kép: --note "sơ bộ"',

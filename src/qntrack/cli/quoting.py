@@ -14,8 +14,9 @@ import re
 from typing import Any
 
 # The options whose value is a text a person types in words (a source, a note, a unit's
-# name, a group, a sheet, a file's name): the ones a newcomer leaves unquoted.
-_TEXT_OPTIONS = ("--source", "--note", "--dim", "--group", "--sheet", "--from")
+# name, a group, a sheet, a file's name, a status in words): the ones a newcomer leaves
+# unquoted.
+_TEXT_OPTIONS = ("--source", "--note", "--status", "--dim", "--group", "--sheet", "--from")
 
 _EXTRA = re.compile(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)", re.DOTALL)
 
