@@ -440,3 +440,32 @@ def test_an_unquoted_file_name_after_from_is_told_to_be_quoted(
     r = run_clean("add-observation", "grdp_growth", "--from", "so lieu.tsv")
     assert r.exit_code == 2
     assert r.stderr == "add-observation: error: give either INDICATOR PERIOD VALUE or --from FILE, not both\n"
+
+
+@pytest.mark.parametrize(
+    "lang, row, milestone",
+    [
+        ("en", "Target 2% by 2030", "Milestone 2% by 2030"),
+        ("vi", "Mục tiêu 2% đến 2030", "Mốc 2% đến 2030"),
+    ],
+)
+def test_show_of_the_starters_open_sdg_target_says_its_target_before_a_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, row: str, milestone: str
+):
+    # `qntrack show poverty-sdg` on the starter said its base year alone ("Base year asked
+    # 2016"): not what it aims at. It says it now, in the words its milestone has once a
+    # figure is in (then the milestones' table says it, and the row is not repeated).
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    assert run_clean("init").exit_code == 0
+    r = run_clean("show", "poverty-sdg", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    lines = [" ".join(line.split()) for line in r.stdout.splitlines()]
+    assert row in lines, r.stdout
+    for year, value in (("2016", "9.9"), ("2024", "3.1")):
+        assert run_clean("add-observation", "poverty", year, value, "--recorded-at", "2025-03-01").exit_code == 0
+    r = run_clean("show", "poverty-sdg", "--lang", lang)
+    lines = [" ".join(line.split()) for line in r.stdout.splitlines()]
+    assert any(line.startswith(milestone) for line in lines), r.stdout
+    assert row not in lines

@@ -69,7 +69,12 @@ class OpenSdgView(LevelView):
     def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
         t = a.target
         assert isinstance(t, OpenSdgTarget)
-        return [(render(msg("exchange_open_sdg_base_year"), lang), str(t.base_year))]
+        rows = [(render(msg("exchange_open_sdg_base_year"), lang), str(t.base_year))]
+        goal = self.goal(a, lang)
+        if goal is not None and not a.milestones:
+            # Before a figure makes it a milestone, the target is said here (22nd session).
+            rows.append((label("target", lang), goal))
+        return rows
 
 
 VIEW = OpenSdgView()
