@@ -4,8 +4,9 @@ The shell gives ``--source`` its first word alone, and the others become argumen
 command does not take: Click said "Got unexpected extra argument(s) (press release)", which
 does not say why nor what to type. When the words beyond the command's arguments follow
 the value of an option that takes a text, the same error ends with that option and its
-words in quotes (issue 17, twenty-second session). Imported only when Click refuses
-extra arguments.
+words in quotes (issue 17, twenty-second session). So does add-observation's refusal of
+arguments beside ``--from`` when they are such words (``mixed_hint``). Imported only when
+Click refuses extra arguments, or add-observation is given ``--from``.
 """
 
 from __future__ import annotations
