@@ -415,7 +415,7 @@ def test_numbers_read_when_unambiguous(text, decimal_comma, explicit, expected):
         ("7.2%%", False, "'7.2%%' is not a number; write e.g. 1234.5"),
         ("inf", False, "'inf' is not a finite number; leave the row out if there is no figure"),
         ("1e999", False, "'1e999' is not a finite number"),
-        ("", True, "the value is empty"),
+        ("", True, "the value is empty; leave the row out if there is no figure"),
     ],
 )
 def test_numbers_refused_with_a_reason(text, decimal_comma, message):

@@ -249,7 +249,11 @@ def test_init_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("QNTRACK_LANG", raising=False)
     r = run("--lang", "vi", "init", "plan")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == "đã tạo plan/targets.yaml\nđã tạo plan/observations.csv\n"
+    assert r.stderr == (
+        "đã tạo plan/targets.yaml\nđã tạo plan/observations.csv\n"
+        "tiếp theo: cd plan, thay các ví dụ trong targets.yaml bằng các mục tiêu của kế hoạch, rồi chạy "
+        "qntrack check; qntrack đọc tệp targets.yaml của thư mục đang chạy lệnh\n"
+    )
     r = run("init", "plan", env={"QNTRACK_LANG": "vi"})
     assert r.exit_code == 1
     assert r.stderr == (

@@ -153,7 +153,7 @@ def test_numbers_typed_on_the_command_line_carry_their_message():
     assert render(caught.value.args[0], "vi") == "'1e999' không phải là một số hữu hạn"
     with pytest.raises(ValueError) as caught:
         parse_number_cell("", True, True)
-    assert render(caught.value.args[0], "vi") == "giá trị để trống"
+    assert render(caught.value.args[0], "vi") == "giá trị để trống; nếu chưa có số liệu, hãy bỏ dòng này"
 
 
 def test_every_id_built_without_msg_is_in_both_catalogs():
@@ -161,7 +161,8 @@ def test_every_id_built_without_msg_is_in_both_catalogs():
     en, vi = catalog("en"), catalog("vi")
     for plain, in_period in _IN_PERIOD.items():
         assert plain in en and in_period in en and in_period in vi
-        if plain != "import_value_no_figure":  # a wide table's cell is left empty, not its row left out
+        # A wide table's cell is left empty, not its row left out (what to do differs).
+        if plain not in ("import_value_no_figure", "import_value_empty"):
             assert en[in_period] == "period {period}: " + en[plain]
         assert vi[in_period].startswith("kỳ {period}: ")
     for key in ("import_in_period", "import_column_not_period"):

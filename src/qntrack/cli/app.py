@@ -415,9 +415,27 @@ def _command_class(numbers: bool = False) -> type[TyperCommand]:
     ``-2.5`` is a value, not an option."""
     from typer.core import TyperCommand  # Typer carries its own Click: no `import click`
 
+    # Click's UsageError, found as usage._usage_error_class finds it: that module is
+    # imported only when a usage error is shown.
+    usage_error: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
     class OnceOptions(TyperCommand):
         def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
-            return super().parse_args(ctx, _refuse_repeats(self.params, ctx, args, numbers=numbers, group=False))
+            read = _refuse_repeats(self.params, ctx, args, numbers=numbers, group=False)
+            if numbers and not ctx.resilient_parsing and "--from" in " ".join(read):
+                from .quoting import mixed_hint
+
+                if (mixed := mixed_hint(self.params, read)) is not None:  # --from so lieu.csv
+                    raise usage_error(mixed, ctx)
+            try:
+                return super().parse_args(ctx, list(read))  # Click empties the list it reads
+            except usage_error as exc:  # `--source GSO press release`: told to quote it
+                from .quoting import quoting_hint
+
+                hint = quoting_hint(exc.format_message(), self.params, read)
+                if hint is None:
+                    raise
+                raise usage_error(hint, ctx) from None
 
     return OnceOptions
 

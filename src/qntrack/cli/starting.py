@@ -4,6 +4,7 @@ qntrack, readable offline)."""
 from __future__ import annotations
 
 import os
+import re
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -16,6 +17,7 @@ from .completion import complete_docs
 from .printing import _out, _say
 
 if TYPE_CHECKING:
+    from ..catalog import Message
     from importlib.resources.abc import Traversable
 
 
@@ -58,6 +60,33 @@ def init(
         ) from None
     for written in created:
         _say(msg("starter_created", path=written))
+    step = _next_step(directory)
+    if step is not None:
+        _say(step)
+
+
+def _next_step(directory: Path) -> Message | None:
+    """What to do after ``init DIR``: change into DIR, since every command reads the plan
+    of the folder it runs in; naming that plan when there is one (README's first session
+    runs init from the shipped plan's folder, whose store the next add-observation typed
+    there wrote to). None when the commands run here read the new plan already."""
+    from ..catalog import msg
+    from ..files.workspace import find_targets
+    from ..errors import InputError
+
+    new = (directory / "targets.yaml").resolve()
+    try:
+        here = find_targets(None)
+    except InputError:
+        here = None
+    if here is not None and here.resolve() == new:
+        return None
+    folder = str(directory)
+    if not re.fullmatch(r"[^\s\"'$`&|;<>()*?!#~%^{}\[\]]+", folder):
+        folder = f'"{folder}"'  # read alike by sh, cmd and PowerShell
+    if here is None:
+        return msg("starter_next", folder=folder)
+    return msg("starter_next_here", folder=folder, here=str(here))
 
 
 def _shipped_docs() -> dict[str, Traversable]:

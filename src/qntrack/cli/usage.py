@@ -84,6 +84,24 @@ def _missing(m: re.Match[str]) -> Message:
     return msg(ids.get(m["kind"], "usage_missing_parameter"), hint=m["hint"] or "")
 
 
+@_pattern(
+    r"give either INDICATOR PERIOD VALUE or --from FILE, not both \(read as arguments: (?P<args>.*)\): "
+    r"a text holding spaces is written in quotes: (?P<option>--[a-z-]+) (?P<quoted>\".*\")"
+)
+def _mixed_quote(m: re.Match[str]) -> Message:
+    # cli/quoting.mixed_hint's refusal (issue 17, twenty-second session).
+    return msg("usage_mixed_quote", args=m["args"], option=m["option"], quoted=m["quoted"])
+
+
+@_pattern(
+    r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\): a text holding spaces is written in quotes: "
+    r"(?P<option>--[a-z-]+) (?P<quoted>\".*\")"
+)
+def _extra_quote(m: re.Match[str]) -> Message:
+    # The hint of cli/quoting.py, after Click's words (issue 17, twenty-second session).
+    return msg("usage_extra_arguments_quote", args=m["args"], option=m["option"], quoted=m["quoted"])
+
+
 @_pattern(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)")
 def _extra(m: re.Match[str]) -> Message:
     return msg("usage_extra_arguments", args=m["args"])

@@ -180,6 +180,10 @@ def _long_columns(
                 known = msg("import_columns_with_breakdowns", columns=known, dimensions=", ".join(breakdowns))
             if _looks_like_period(name):
                 problems.append(Problem(where, msg("import_column_is_period", name=name)))
+            elif (heading := status_heading(name)) is not None and _looks_like_period(heading[1]):
+                # 'Prel. 2024', a period --wide reads with its status (issue 17, 22nd session)
+                shown = written[i] if i < len(written) else name
+                problems.append(Problem(where, msg("import_column_is_period", name=shown)))
             elif not name:
                 problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
             elif hint:

@@ -373,6 +373,17 @@ def ids_by_name(plan: Plan) -> dict[str, str]:
     return _NAMES[1]
 
 
+_TARGETS: list = [None, {}]
+
+
+def _indicators_of_targets(plan: Plan) -> dict[str, str]:
+    """The indicator of each of the plan's targets, by the target's id (made once a plan:
+    an import of many rows naming a target asks for every row)."""
+    if _TARGETS[0] is not plan:
+        _TARGETS[:] = [plan, {t.id: t.indicator for t in plan.targets}]
+    return _TARGETS[1]
+
+
 def indicator(plan: Plan, text: str, hints: Callable[[str], str | None] | None = None) -> Indicator:
     """The plan's indicator a new row is for; ``ValueError`` naming the closest id when the
     plan has none of that name (``hints``: how it is found, e.g. a batch's suggest.Hints;
@@ -384,6 +395,11 @@ def indicator(plan: Plan, text: str, hints: Callable[[str], str | None] | None =
         if named:
             # A yearbook's rows name their indicators: the id is what to write instead.
             raise ValueError(msg("recording_indicator_by_name", indicator=text, id=named))
+        # A target's id where its indicator's is wanted (fdi-plan-2025 for fdi): said so,
+        # as history and observations --indicator say it (issue 17, twenty-second session).
+        of_target = _indicators_of_targets(plan).get(text.strip())
+        if of_target is not None:
+            raise ValueError(msg("cli_target_not_indicator", given=text.strip(), indicator=of_target))
         # Echoed with a character no one sees written as its code (invisible.py): typed as
         # is, it reordered the message on a terminal (issue 17, review of the 19th session).
         echoed = shown(text)

@@ -206,6 +206,8 @@ def parse_store(data: bytes | list[bytes], file: str, reads: Callable[[str], boo
     holder = data if isinstance(data, list) else [data]
     del data
     raw = holder[0]
+    if raw.startswith(b"PK\x03\x04") and file.lower().endswith((".xlsx", ".xlsm")):  # issue 17, 22nd session
+        raise fail(file, msg("store_workbook", name=f'"{file}"' if " " in file else file))
     if b"\x00" in raw[:8192]:
         raise fail(
             file,

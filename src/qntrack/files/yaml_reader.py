@@ -155,6 +155,13 @@ class _Reader:
         if self.indicator_hints is None:
             self.indicator_hints = Hints(indicators)
         hint = self.indicator_hints(word)
+        if hint is None and isinstance(indicators, dict):
+            # The indicator's name where its id belongs (issue 17, twenty-second session).
+            from .vocabulary import fold
+
+            folded = fold(word)
+            named = {i.id for i in indicators.values() if folded in (fold(i.name.en), fold(i.name.vi))}
+            hint = named.pop() if len(named) == 1 else None
         # An id refused for a character no one sees is echoed with its code (invisible.py).
         return shown(hint) if hint is not None else None
 

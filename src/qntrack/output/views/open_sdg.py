@@ -9,6 +9,8 @@ from typing import Sequence
 from ...catalog import msg, render
 from ...method.assessment import Assessment
 from ...plan.model import Observation, OpenSdgTarget
+from ...plan.periods import Period
+from ..period_words import period_text
 from ..charts import Chart
 from ..i18n import label, typed_value
 from .level import LevelView, _chart, _sentences
@@ -54,10 +56,25 @@ class OpenSdgView(LevelView):
             lang,
         )
 
+    def goal(self, a: Assessment, lang: str) -> str | None:
+        """The option's target by its year, also before a figure gives it a milestone
+        (summary.goal_text writes the milestone alike); None without a target: the direction."""
+        t = a.target
+        assert isinstance(t, OpenSdgTarget)
+        if t.target is None:
+            return None
+        unit = a.indicator.unit_in(lang)
+        return f"{typed_value(t.target, unit, lang)} {label('by', lang)} {period_text(Period(t.target_year), lang)}"
+
     def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
         t = a.target
         assert isinstance(t, OpenSdgTarget)
-        return [(render(msg("exchange_open_sdg_base_year"), lang), str(t.base_year))]
+        rows = [(render(msg("exchange_open_sdg_base_year"), lang), str(t.base_year))]
+        goal = self.goal(a, lang)
+        if goal is not None and not a.milestones:
+            # Before a figure makes it a milestone, the target is said here (22nd session).
+            rows.append((label("target", lang), goal))
+        return rows
 
 
 VIEW = OpenSdgView()

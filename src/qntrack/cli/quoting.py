@@ -1,0 +1,115 @@
+"""A text with spaces typed without quotes (``--source GSO press release``), told to be quoted.
+
+The shell gives ``--source`` its first word alone, and the others become arguments the
+command does not take: Click said "Got unexpected extra argument(s) (press release)", which
+does not say why nor what to type. When the words beyond the command's arguments follow
+the value of an option that takes a text, the same error ends with that option and its
+words in quotes (issue 17, twenty-second session). So does add-observation's refusal of
+arguments beside ``--from`` when they are such words (``mixed_hint``). Imported only when
+Click refuses extra arguments, or add-observation is given ``--from``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# The options whose value is a text a person types in words (a source, a note, a unit's
+# name, a group, a sheet, a file's name, a status in words): the ones a newcomer leaves
+# unquoted.
+_TEXT_OPTIONS = ("--source", "--note", "--status", "--dim", "--group", "--sheet", "--from")
+
+_EXTRA = re.compile(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)", re.DOTALL)
+
+
+def _words(params: list[Any], args: list[str]) -> list[tuple[int, tuple[str, str, int] | None]]:
+    """Each bare word of ``args`` (its index), with the text option it follows, its value
+    and the value's index, when it comes after one."""
+    takes_value = {
+        name for p in params if p.param_type_name == "option" and not getattr(p, "is_flag", False) for name in p.opts
+    }
+    words: list[tuple[int, tuple[str, str, int] | None]] = []
+    after: tuple[str, str, int] | None = None  # the option, its value, the value's index
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            words.extend((k, None) for k in range(i + 1, len(args)))
+            break
+        name, eq, value = arg.partition("=")
+        if arg in takes_value and i + 1 < len(args):
+            after = (arg, args[i + 1], i + 1) if arg in _TEXT_OPTIONS else None
+            i += 2
+            continue
+        if eq and name in takes_value and name.startswith("--"):
+            after = (name, value, i) if name in _TEXT_OPTIONS else None
+        elif arg.startswith("-") and arg != "-":
+            after = None
+        else:
+            words.append((i, after))
+        i += 1
+    return words
+
+
+def _run(words: list[tuple[int, tuple[str, str, int] | None]], k: int, count: int) -> list[int] | None:
+    """The indices of ``count`` words from the ``k``-th on when they come right after the
+    value of the text option the ``k``-th follows, one after another; else None."""
+    index, option = words[k]
+    if option is None or index != option[2] + 1:
+        return None  # only the words right after the option's value are its own
+    run = [words[k + j][0] for j in range(count) if k + j < len(words) and words[k + j][1] == option]
+    return run if run == list(range(index, index + count)) else None
+
+
+def _quoted(option: tuple[str, str, int], run: list[int], args: list[str]) -> str:
+    return '"' + " ".join([option[1], *(args[r].strip() for r in run)]) + '"'
+
+
+def quoting_hint(detail: str, params: list[Any], args: list[str]) -> str | None:
+    """Click's ``detail`` of extra arguments with the option to quote and its words, for
+    the command line ``args`` as Click read it (``params``: the command's); None when the
+    surplus words follow no text option's value, or ``detail`` is another error."""
+    from ..catalog import msg, render
+
+    found = _EXTRA.fullmatch(detail)
+    if found is None:
+        return None
+    words = _words(params, args)
+    surplus = len(words) - sum(1 for p in params if p.param_type_name == "argument")
+    for k in range(len(words)) if surplus >= 1 else ():
+        run = _run(words, k, surplus)
+        option = words[k][1]
+        if run is not None and option is not None:
+            quoted = _quoted(option, run, args)
+            return render(msg("usage_extra_arguments_quote", args=found["args"], option=option[0], quoted=quoted), "en")
+    return None
+
+
+def mixed_hint(params: list[Any], args: list[str]) -> str | None:
+    """add-observation's ``--from so lieu.csv`` (or ``--source GSO press release --from x.csv``):
+    words that can only be a text option's, read as INDICATOR PERIOD VALUE beside --from,
+    which the command refuses as "not both". The refusal with the option to quote, when
+    every such word comes right after a text option's value; else None."""
+    from ..catalog import msg, render
+
+    if not any(a == "--from" or a.startswith("--from=") for a in args):
+        return None
+    words = _words(params, args)
+    if not words:
+        return None
+    k, first = 0, None
+    while k < len(words):
+        option = words[k][1]
+        count = 1
+        while k + count < len(words) and words[k + count][1] == option:
+            count += 1
+        run = _run(words, k, count)
+        if run is None or option is None:
+            return None  # a word after no text option's value: the command's own refusal
+        first = first or (option, run)
+        k += count
+    assert first is not None
+    given = " ".join(args[i].strip() for i, _ in words)
+    return render(
+        msg("usage_mixed_quote", args=given, option=first[0][0], quoted=_quoted(first[0], first[1], args)), "en"
+    )
