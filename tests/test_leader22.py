@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import STORE_HEADER, make_tracker
 from helpers import run_clean
 
 docx = pytest.importorskip("docx")
@@ -94,3 +95,84 @@ def test_a_bar_charts_axis_labels_do_not_run_into_each_other(shipped: Path):
         for (x0, a), (x1, b) in zip(ticks, ticks[1:], strict=False):
             need = 7.7 * max(len(a), len(b)) + 12
             assert x1 - x0 >= need, (chart_id, a, b, x1 - x0, need)
+
+
+# --- 3. A table's row is never cut in two by a page's end ------------------------------------
+
+
+def test_a_tables_row_is_not_split_across_pages(shipped: Path):
+    # The summary table's third row (Thu hút trên 50.000 tỷ đồng ... Chưa đủ số liệu (⌛
+    # chờ số liệu năm 2025)) is six lines tall: printed, its first line ended page 1 and
+    # the rest began page 2, under the repeated header; the observations table's 2023
+    # growth (11,02 → 11,03) did the same on pages 9 and 10. Word keeps a row whole when
+    # the row says so (w:cantSplit, "Allow row to break across pages" unticked): every
+    # row of every table says it, the header row too (none of these holds a cell longer
+    # than 1,200 letters: the next test).
+    r = run_clean("--lang", "vi", "report", "--format", "docx", "-o", "r.docx", *THREE)
+    assert r.exit_code == 0, r.stderr
+    document = docx.Document(str(shipped / "r.docx"))
+    rows = [tr for table in document.tables for tr in table._tbl.iter(f"{W}tr")]
+    # The summary (a header and three rows), the groups table (a header and its groups),
+    # and each section's tables: many rows, every one kept whole.
+    assert len(rows) > 20
+    assert [tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows] == [True] * len(rows)
+
+
+# --- 4. A negative figure is never broken after its sign ----------------------------------------
+
+
+def test_a_negative_figure_is_not_broken_at_its_sign(shipped: Path):
+    # Under "Tóm lại" of the CBCT share: "Theo lộ trình đến 15 % GRDP năm 2025, năm 2023
+    # cần 12,65 % GRDP; chênh lệch -0,35 điểm %." (12.3 - 12.65 = -0.35): printed, the
+    # line ended at "chênh lệch -" and "0,35 điểm %" began the next, a positive figure to a
+    # reader of the second line. A hyphen is where Word may break a line; the minus of a
+    # figure is written as Word's non-breaking hyphen (w:noBreakHyphen, which prints as
+    # "-"), in sentences and in table cells alike. A hyphen between words or numbers
+    # ("2021-2025", "01-NQ/TU") stays a hyphen.
+    r = run_clean("--lang", "vi", "report", "--format", "docx", "-o", "r.docx", *THREE)
+    assert r.exit_code == 0, r.stderr
+    document = docx.Document(str(shipped / "r.docx"))
+    body = document.element.body
+    texts = [t.text or "" for t in body.iter(f"{W}t")]
+    assert not [t for t in texts if re.search(r"(?<![\w.,])-\d", t)], "a minus Word may break after"
+    # The sentence reads whole in Word's text: the run holds "chênh lệch ", the
+    # non-breaking hyphen, then "0,35 điểm %."
+    sentence = next(p for p in body.iter(f"{W}p") if "chênh lệch" in "".join(t.text or "" for t in p.iter(f"{W}t")))
+    pieces = [
+        "-" if child.tag == f"{W}noBreakHyphen" else child.text or ""
+        for child in sentence.iter(f"{W}t", f"{W}noBreakHyphen")
+    ]
+    assert "chênh lệch -0,35 điểm %" in "".join(pieces)
+    # Other hyphens stay: the resolution's number, and an address's hyphen before digits
+    # (cbct-share's 2020 source, ".../cua-quang-ninh-371411.htm"), a letter before it.
+    assert any("01-NQ/TU" in t for t in texts)
+    assert any("quang-ninh-371411.htm" in t for t in texts)
+
+
+def test_a_row_taller_than_a_page_may_still_break(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A row kept whole that is taller than the page has nowhere to go: Word cuts it at the
+    # page's foot. A note of 1,500 letters in the observations table's note column (about
+    # a quarter of the 165 mm text, 8.5 pt type: some 25 letters a line of 4 mm) runs to
+    # 1,500 / 25 * 4 = 240 mm of the page's 257: past a page with the rest of the section.
+    # Its row is left free to break; the 2023 figure's row, with a short note, is kept.
+    plan = (
+        "indicators:\n"
+        "  fdi: {name: FDI, unit: million USD, measure: level, direction: increase, frequency: year}\n"
+        "targets:\n"
+        "  - {id: fdi-2024, type: plan, indicator: fdi, period: 2024, value: 3000}\n"
+    )
+    store = STORE_HEADER + (
+        "fdi,2023,3130,official,GSO,short,2024-01-10T00:00:00Z\n"
+        f"fdi,2024,2877.8,official,GSO,{'x' * 1500},2025-01-10T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    r = run_clean("report", "--format", "docx", "-o", "r.docx")
+    assert r.exit_code == 0, r.stderr
+    document = docx.Document(str(tmp_path / "r.docx"))
+    rows = {
+        tr: "".join(t.text or "" for t in tr.iter(f"{W}t"))
+        for table in document.tables
+        for tr in table._tbl.iter(f"{W}tr")
+    }
+    figures = [(text, tr.find(f"{W}trPr/{W}cantSplit") is not None) for tr, text in rows.items() if "GSO" in text]
+    assert sorted((text[:4], whole) for text, whole in figures) == [("2023", True), ("2024", False)], figures
