@@ -176,3 +176,35 @@ def test_a_row_taller_than_a_page_may_still_break(tmp_path: Path, monkeypatch: p
     }
     figures = [(text, tr.find(f"{W}trPr/{W}cantSplit") is not None) for tr, text in rows.items() if "GSO" in text]
     assert sorted((text[:4], whole) for text, whole in figures) == [("2023", True), ("2024", False)], figures
+
+
+# --- 5. The workbook's change on last year at the figures' decimals --------------------------
+
+
+def test_the_workbooks_change_on_last_year_has_the_figures_decimals(shipped: Path):
+    # The Summary's "So với cùng kỳ năm trước" of the 2017 growth plan held 0.1 (10.2 in 2017
+    # against 10.1 in 2016) under "+#,##0.00 điểm %": Excel showed "+0,10 điểm %" where the
+    # Word report, beside it on the leader's desk, says "(+0,1 điểm %)". The cell keeps its
+    # number; its format takes the decimals the reports write the change with (i18n.number,
+    # up to two, trailing zeros dropped): 2017 +0.1 -> one; 2019 12.01 - 11.1 = +0.91 -> two;
+    # 2022 10.28 - 10.28 = 0 -> "0 điểm %", none.
+    openpyxl = pytest.importorskip("openpyxl")
+    r = run_clean("--lang", "vi", "report", "--format", "xlsx", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    ws = openpyxl.load_workbook(shipped / "r.xlsx")["Tổng hợp"]
+    headers = [c.value for c in ws[1]]
+    change = headers.index("So với cùng kỳ năm trước")
+    rows = {row[headers.index("Mã")].value: row[change] for row in ws.iter_rows(min_row=2)}
+    pp = '" điểm %"'
+    expected = {
+        "grdp-growth-plan-2017": (0.1, f"+#,##0.0{pp};-#,##0.0{pp};0{pp}"),
+        "grdp-growth-plan-2019": (0.91, f"+#,##0.00{pp};-#,##0.00{pp};0{pp}"),
+        "grdp-growth-plan-2022": (0.0, f"+#,##0{pp};-#,##0{pp};0{pp}"),
+    }
+    for target, (value, shown) in expected.items():
+        cell = rows[target]
+        assert cell.value == pytest.approx(value, abs=1e-9), target
+        assert cell.number_format == shown, (target, cell.number_format)
+    # A per-cent change keeps its one decimal, as the Word report's "(-43,5%)" (fdi 2022:
+    # 622 against 1,100 is -43.45 %).
+    assert rows["fdi-plan-2022"].number_format == '+#,##0.0"%";-#,##0.0"%";0"%"'
