@@ -208,3 +208,24 @@ def test_the_workbooks_change_on_last_year_has_the_figures_decimals(shipped: Pat
     # A per-cent change keeps its one decimal, as the Word report's "(-43,5%)" (fdi 2022:
     # 622 against 1,100 is -43.45 %).
     assert rows["fdi-plan-2022"].number_format == '+#,##0.0"%";-#,##0.0"%";0"%"'
+
+
+# --- 6. The table of contents lists the report's parts, not every target's sub-headings ----------
+
+
+def test_the_table_of_contents_lists_the_parts_and_the_targets_only(shipped: Path):
+    # Word fills the TOC field when the leader opens the report: at levels 1-3 it listed
+    # the shipped report's 25 parts and targets (Heading 1) and the 73 "Số liệu chính",
+    # "Các mốc", "Số liệu", "Tóm lại" under each target (Heading 2): 98 lines of about
+    # 6.5 mm at 13 pt, 637 mm, so the first two and a half pages after the title were a
+    # table of contents and the groups table, the report's headline, began on page 3 or 4.
+    # At level 1 it is 25 lines (about 160 mm); Word's navigation pane still lists every
+    # heading (they keep their Heading 2 style).
+    r = run_clean("--lang", "vi", "report", "--format", "docx", "-o", "r.docx")
+    assert r.exit_code == 0, r.stderr
+    document = docx.Document(str(shipped / "r.docx"))
+    fields = [t.text for t in document.element.body.iter(f"{W}instrText") if "TOC" in (t.text or "")]
+    assert len(fields) == 1
+    assert re.search(r'\\o "1-1"', fields[0]), fields
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles.count("Heading 1") == 25 and styles.count("Heading 2") == 73
