@@ -229,3 +229,49 @@ def test_the_table_of_contents_lists_the_parts_and_the_targets_only(shipped: Pat
     assert re.search(r'\\o "1-1"', fields[0]), fields
     styles = [p.style.name for p in document.paragraphs]
     assert styles.count("Heading 1") == 25 and styles.count("Heading 2") == 73
+
+
+# --- 7. The workbook wraps a text longer than its column, never cuts it ---------------------------
+
+
+def test_the_workbook_wraps_a_text_longer_than_its_column(shipped: Path):
+    # Columns are as wide as their longest text up to a cap (48 letters; the Figures
+    # sheet's 60): the Summary's "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030" (51
+    # letters) was cut at the "Mục tiêu" column's edge by the next cell, and the Figures
+    # sheet's source "https://cafef.vn/grdp-binh-quan-dau-nguoi-mot-tinh-mien-bac-vuot-moc-
+    # 10000-usd-..." (140 letters) showed its first 60; printed, the text past the cap ran
+    # over the next columns or was lost. A text longer than its column now wraps in it
+    # (the row grows); a text that fits keeps one line.
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.utils import get_column_letter
+
+    r = run_clean("--lang", "vi", "report", "--format", "xlsx", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    book = openpyxl.load_workbook(shipped / "r.xlsx")
+    checked = {"wrapped": 0, "one line": 0}
+    # The sheet of a target's units too: Hạ Long's status "Chưa đủ số liệu: chưa giao kế
+    # hoạch cho đơn vị này" is 50 letters, in a status's fill.
+    for name in ("Tổng hợp", "Số liệu", "budget-revenue-plan-2024"):
+        ws = book[name]
+        widths = {}
+        for dim in ws.column_dimensions.values():  # openpyxl groups equal columns (min..max)
+            for col in range(dim.min, dim.max + 1):
+                widths[get_column_letter(col)] = dim.width
+        for row in ws.iter_rows(min_row=3 if name == "budget-revenue-plan-2024" else 2):  # under its title
+            for cell in row:
+                if not isinstance(cell.value, str) or cell.column_letter not in widths:
+                    continue
+                too_long = len(cell.value) > widths[cell.column_letter]
+                assert bool(cell.alignment.wrap_text) == too_long, (name, cell.coordinate, cell.value)
+                checked["wrapped" if too_long else "one line"] += 1
+    summary = book["Tổng hợp"]
+    names = [c for c in summary["D"] if c.value == "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"]
+    assert names and names[0].alignment.wrap_text
+    units = book["budget-revenue-plan-2024"]
+    assert [
+        c.alignment.wrap_text for c in units["C"] if str(c.value).endswith("chưa giao kế hoạch cho đơn vị này")
+    ] == [
+        True,
+        True,
+    ]
+    assert checked["wrapped"] >= 4 and checked["one line"] > 100, checked
