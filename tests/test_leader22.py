@@ -275,3 +275,26 @@ def test_the_workbook_wraps_a_text_longer_than_its_column(shipped: Path):
         True,
     ]
     assert checked["wrapped"] >= 4 and checked["one line"] > 100, checked
+
+
+# --- 8. A hollow marker's legend entry is hollow --------------------------------------------
+
+
+def test_the_legend_draws_part_year_readings_hollow_as_the_chart_does(shipped: Path):
+    # The average CBCT growth chart draws 2021's full-year figure as a filled blue dot and
+    # the part-year readings of years without one (H1 2021, 2023, 2024, 2025) as hollow
+    # blue rings; its legend gave both "Thực tế" and "Số liệu trong năm (tạm tính)" the same
+    # filled blue square, so the legend could not tell them apart. The part-year entry's
+    # square is now drawn as its markers are: white inside, a blue (#1f4e79) outline.
+    r = run_clean("--lang", "vi", "report", "--format", "html", "-o", "r.html", "cbct-va-growth-2021-2025")
+    assert r.exit_code == 0, r.stderr
+    chart = _svgs((shipped / "r.html").read_text(encoding="utf-8"))["chart-cbct-va-growth-2021-2025"]
+    entries = re.findall(
+        r'<g id="[^"]*activate-serie-\d+" class="legend[^>]*>(<rect[^>]*>)<text[^>]*>([^<]*)</text>', chart
+    )
+    swatches = {name: rect for rect, name in entries}
+    assert (
+        "fill: white" in swatches["Số liệu trong năm (tạm tính)"]
+        and "#1f4e79" in swatches["Số liệu trong năm (tạm tính)"]
+    )
+    assert "style=" not in swatches["Thực tế"]  # the full-year figures' square stays filled

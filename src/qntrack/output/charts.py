@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from ..method.assessment import Assessment
 from ..plan.model import Bound
@@ -287,7 +287,13 @@ OUTLINE = "#1a1a1a"
 
 
 def finished_chart(
-    chart: Any, target_id: str, points: int, notes: Sequence[str] = (), outlined: bool = False, unit: str = ""
+    chart: Any,
+    target_id: str,
+    points: int,
+    notes: Sequence[str] = (),
+    outlined: bool = False,
+    unit: str = "",
+    hollow: Mapping[int, str] | None = None,
 ) -> Chart:
     # A fixed id instead of pygal's random one: two runs on the same data give the same
     # file, and the chart's scoped CSS cannot collide with another chart's in one page.
@@ -308,6 +314,8 @@ def finished_chart(
             # picture keeps its height (the pages' layout with it); the bars give the room.
             config = chart.config
             config.margin_bottom = (config.margin if config.margin_bottom is None else config.margin_bottom) + 12
+    if hollow:
+        chart.add_xml_filter(lambda root: _hollow_legend(root, hollow))
     chart.add_xml_filter(_static)
     chart.add_xml_filter(_own_ids)
     svg = chart.render(is_unicode=True)
@@ -316,6 +324,20 @@ def finished_chart(
     # pygal draws a horizontal chart's first label at the bottom: read from the top.
     bars = tuple(reversed(labels) if horizontal else labels)
     return Chart(target_id, svg, points, tuple(notes), series, bars, unit)
+
+
+def _hollow_legend(root: Any, hollow: Mapping[int, str]) -> Any:
+    """The legend's square of each series drawn as hollow markers (``hollow``: its index
+    and colour) drawn hollow too: "Actual" and "Part-year reading" had the same filled
+    square, where the chart draws one filled and one a ring (issue 17, twenty-second
+    session)."""
+    for element in root.iter():
+        entry = element.get("id") or ""
+        if entry.startswith("activate-serie-") and int(entry.rsplit("-", 1)[1]) in hollow:
+            for rect in element:
+                if isinstance(rect.tag, str) and rect.tag.rsplit("}", 1)[-1] == "rect":
+                    rect.set("style", hollow_marker(hollow[int(entry.rsplit("-", 1)[1])]))
+    return root
 
 
 def _x_labels(first: float, last: float) -> list[int]:
@@ -333,9 +355,12 @@ class Plot:
 
     def __init__(self) -> None:
         self.series: list[tuple[str, list[Any], dict[str, Any], str]] = []
+        self.hollow: dict[int, str] = {}  # the series drawn as rings: their legend's too
 
-    def add(self, title: str, values: list[Any], colour: str, **options: Any) -> None:
+    def add(self, title: str, values: list[Any], colour: str, hollow: bool = False, **options: Any) -> None:
         if values:
+            if hollow:
+                self.hollow[len(self.series)] = colour
             self.series.append((title, values, options, colour))
 
     @property
@@ -394,7 +419,7 @@ class Plot:
         for title, values, options, _ in self.series:
             chart.add(title, values, **options)
         points = data_points if data_points is not None else self.points
-        return finished_chart(chart, target_id, points, notes, unit=unit)
+        return finished_chart(chart, target_id, points, notes, unit=unit, hollow=self.hollow)
 
 
 def _year_text(x: float, lang: str) -> str:
@@ -442,6 +467,7 @@ def add_provisional(plot: "Plot", provisional: Sequence[Observation], lang: str)
             for o in provisional
         ],
         COLOURS["actual"],
+        hollow=True,
         stroke=False,
         dots_size=5,
     )
