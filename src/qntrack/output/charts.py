@@ -305,7 +305,7 @@ def finished_chart(
     horizontal = getattr(chart, "horizontal", False)
     if unit:
         # The value axis's title says what its figures count in: "3.130" and "1.200" under
-        # the caption "... 1,2 tỷ USD" read as billions (issue 17, twenty-second session).
+        # the caption "... 1.2 billion USD" read as billions (issue 17, twenty-second session).
         # A bar chart's value axis runs under its bars, a line chart's up its left side.
         setattr(chart.config, "x_title" if horizontal else "y_title", unit)
         if horizontal:

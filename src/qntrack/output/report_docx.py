@@ -63,9 +63,9 @@ def _safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-# The minus of a figure ("-0,35 điểm %", "(-43,5%)"): a hyphen not after a letter, a digit
-# or a decimal mark, before a digit. Word may end a line after a hyphen, and "chênh lệch -"
-# at a line's end left "0,35 điểm %" on the next, a positive figure to its reader (issue
+# The minus of a figure ("-0.35 pp", "(-43.5%)"): a hyphen not after a letter, a digit
+# or a decimal mark, before a digit. Word may end a line after a hyphen, and "gap -"
+# at a line's end left "0.35 pp" on the next, a positive figure to its reader (issue
 # 17, twenty-second session); it is written as Word's non-breaking hyphen, which prints as
 # "-". "2021-2025" and "01-NQ/TU" keep their hyphens.
 _MINUS = re.compile(r"(?<![\w.,])-(?=\d)")

@@ -97,7 +97,7 @@ def plan_cells(a: Assessment, lang: str) -> tuple[float | None, float | None, fl
     if same.by == "percent":
         digits = "#,##0.0"
     else:
-        # At the decimals the reports write the difference with ("+0,1 điểm %" for 10.2
+        # At the decimals the reports write the difference with ("+0.1 pp" for 10.2
         # against 10.1, not "+0,10"; issue 17, twenty-second session).
         from .report_xlsx import _decimals
 
