@@ -245,7 +245,7 @@ def test_a_plans_chart_names_its_bars_by_their_periods_in_words(ytd_plan: Path) 
     text = (ytd_plan / "r.md").read_text(encoding="utf-8")
     assert (
         "![Biểu đồ: Dự toán thu ngân sách 2026. Các thanh, theo thứ tự: Đến nay (6 tháng đầu năm 2026); "
-        "Cùng kỳ 6 tháng đầu năm 2025; Kế hoạch năm 2026. Số liệu của biểu đồ có trong các bảng của mục này.]"
+        "Cùng kỳ 6 tháng đầu năm 2025; Kế hoạch năm 2026. Đơn vị tính: tỷ đồng. Số liệu của biểu đồ có trong các bảng của mục này.]"
     ) in text
 
 

@@ -135,7 +135,7 @@ def test_a_toc_field_at_the_top_that_word_fills_on_opening(en_file: Path, en: Do
     with zipfile.ZipFile(en_file) as z:
         body = z.read("word/document.xml").decode("utf-8")
         settings = z.read("word/settings.xml").decode("utf-8")
-    assert 'TOC \\o "1-3" \\h \\z \\u' in body
+    assert 'TOC \\o "1-1" \\h \\z \\u' in body
     assert body.index("TOC \\o") < body.index("Groups of targets")
     assert '<w:updateFields w:val="true"/>' in settings
 

@@ -22,7 +22,7 @@ from typer.core import TyperGroup  # already loaded by `import typer`
 from .. import __version__
 from ..errors import ExitCode, InputError, Terminated, fail
 from ..lean_typer import lean_runtime_params
-from .printing import _os_exit, _report, _say, _silence_stdout, _visible
+from .printing import _os_exit, _report, _silence_stdout, _visible
 from .session import _GLOBAL, _known_lang
 from ..files.stages import APPEND_STAGE
 
@@ -234,7 +234,9 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                 # (an import interrupted after its rows were written had said nothing);
                 # SIGTERM (errors.Terminated) the same, exit 143.
                 terminated = isinstance(stopped, Terminated)
-                _report_interrupted(stages, fn.__name__ in _ADDS_ROWS, terminated)
+                from .interrupted import report_interrupted
+
+                report_interrupted(stages, fn.__name__ in _ADDS_ROWS, terminated)
                 raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
             except InputError as exc:
                 _report(exc.problems, rows_of=exc.rows_of)
@@ -277,40 +279,6 @@ def _refuse_nul(values: dict[str, Any]) -> None:
 # read, and an interrupted one only says so: "nothing was added" after Ctrl-C in
 # `status` read as if it could have added something.
 _ADDS_ROWS = frozenset({"add_observation", "retract", "check", "import_", "init"})
-
-
-def _report_interrupted(stages: Sequence[tuple[str, Path, int]], adds_rows: bool, terminated: bool = False) -> None:
-    """What an interrupted command says: the rows it added, or that an append was under
-    way (its journal tells check), or that it added nothing (every row qntrack writes to
-    a store goes through an append, all or nothing: files/appending.py); a command that
-    adds no rows, that it was interrupted. ``terminated``: stopped by SIGTERM rather than
-    Ctrl-C, said so (the cli_terminated messages), since no one pressed a key."""
-    from ..catalog import msg
-
-    said = STOPPED_SAID[terminated]
-    # A batch cut short and cut back off ("undone") added nothing.
-    added = [(path, rows) for stage, path, rows in stages if stage == "added"]
-    if stages and stages[-1][0] == "moved":
-        _say(msg(said["after_repair"], side_file=stages[-1][1].name))
-    elif stages and stages[-1][0] == "writing":
-        _say(msg(said["writing"], path=stages[-1][1].name))
-    elif added:
-        _say(msg(said["after_append"], rows=sum(r for _, r in added), path=added[-1][0].name))
-    else:
-        _say(msg(said["nothing_added" if adds_rows else "reading"]))
-
-
-# What a stopped command says, by how it was stopped: Ctrl-C (False) or SIGTERM (True).
-STOPPED_SAID = {
-    stopped_by_sigterm: {
-        "after_repair": f"cli_{word}_after_repair",
-        "writing": f"cli_{word}_writing",
-        "after_append": f"cli_{word}_after_append",
-        "nothing_added": f"cli_{word}",
-        "reading": f"cli_{word}_reading",
-    }
-    for stopped_by_sigterm, word in ((False, "interrupted"), (True, "terminated"))
-}
 
 
 def _refuse_repeats(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from ..method.assessment import Assessment
 from ..plan.model import Bound
@@ -55,6 +55,7 @@ class Chart:
     notes: tuple[str, ...] = ()  # sentences printed under the chart
     series: tuple[str, ...] = ()  # the legend: what is drawn (a line, the milestones...)
     bars: tuple[str, ...] = ()  # a bar chart's labels, in reading order (top or left first)
+    unit: str = ""  # what the value axis counts in ("million USD"), its title
 
     def inline(self, alt: str = "") -> str:
         """The SVG for embedding in HTML (``labelled`` by ``alt`` when given): the
@@ -77,10 +78,12 @@ def chart_alt(title: str, chart: Chart, lang: str) -> str:
     """The chart's text alternative (WCAG 1.1.1), the same in every format: what it is of,
     what it draws (its legend, or its bars in order) and where its figures are. The HTML
     gives it to the inline SVG, Word to the picture's alt text, Markdown to the image."""
-    return alt_text(title, chart.series, chart.bars, lang)
+    return alt_text(title, chart.series, chart.bars, lang, unit=chart.unit)
 
 
-def alt_text(title: str, series: Sequence[str], bars: Sequence[str], lang: str, where: str = "data") -> str:
+def alt_text(
+    title: str, series: Sequence[str], bars: Sequence[str], lang: str, where: str = "data", unit: str = ""
+) -> str:
     """``chart_alt``'s sentences from the parts of any chart (Excel's native ones too);
     ``where`` says where its figures are: "data" in the report's tables, "cells" in the
     workbook's."""
@@ -92,6 +95,8 @@ def alt_text(title: str, series: Sequence[str], bars: Sequence[str], lang: str, 
         parts.append(chart_word("alt_series", lang, series="; ".join(drawn)))
     if bars:
         parts.append(chart_word("alt_bars", lang, bars="; ".join(bars)))
+    if unit:
+        parts.append(chart_word("alt_unit", lang, unit=unit))
     parts.append(chart_word("alt_" + where, lang))
     return " ".join(parts)
 
@@ -188,6 +193,30 @@ def bar_name(name: str, rest: int = 0) -> str:
     return name if len(name) <= room else name[: room - 1].rstrip() + "…"
 
 
+# What a figure on an axis takes at the charts' 12 px: a digit of DejaVu Sans is 0.636 em
+# (7.6 px), rounded up; and the space kept between two of them, the font's size.
+AXIS_CHAR_PX = 7.7
+AXIS_GAP_PX = 12
+
+
+def bar_scale(labels: Sequence[str], values: Sequence[float], lang: str, width: int = 760) -> dict[str, int]:
+    """pygal's ``max_scale`` (and ``min_scale``) for a horizontal bar chart, so that the
+    figures along its value axis, under the bars, keep apart. pygal picks up to 16 steps
+    whatever the room: beside a units chart's long labels the plot was 350 px wide and
+    "8.000 10.000 12.000" ran into one word (issue 17, twenty-second session). The plot's
+    width is pygal's own estimate of the labels' (0.6 em a letter) taken from the chart's,
+    with its margins; each figure takes its letters and a gap."""
+    margins = 4 * 12  # the chart's margin and spacing, each side
+    label_px = 0.6 * 12 * max((len(x) for x in labels), default=0)
+    plot_px = max(width - margins - label_px, 100.0)
+    top = max((abs(v) for v in values if math.isfinite(v)), default=1.0) or 1.0
+    # A tick is a round figure about the largest one's size: its first two digits (18.000
+    # for 18.135, 1,5 for 1.53, 0,37 for 0.372), and the sign when a bar runs below zero.
+    letters = len(number(float(f"{top:.2g}"), lang)) + (1 if min(values, default=0) < 0 else 0)
+    steps = max(1, int(plot_px // (AXIS_CHAR_PX * letters + AXIS_GAP_PX)))
+    return {"max_scale": steps, "min_scale": min(4, steps)}
+
+
 def plot_config(lang: str, **extra: Any) -> dict[str, Any]:
     config: dict[str, Any] = dict(
         width=760,
@@ -257,7 +286,15 @@ def _own_ids(root: Any) -> Any:
 OUTLINE = "#1a1a1a"
 
 
-def finished_chart(chart: Any, target_id: str, points: int, notes: Sequence[str] = (), outlined: bool = False) -> Chart:
+def finished_chart(
+    chart: Any,
+    target_id: str,
+    points: int,
+    notes: Sequence[str] = (),
+    outlined: bool = False,
+    unit: str = "",
+    hollow: Mapping[int, str] | None = None,
+) -> Chart:
     # A fixed id instead of pygal's random one: two runs on the same data give the same
     # file, and the chart's scoped CSS cannot collide with another chart's in one page.
     chart.uuid = target_id
@@ -265,14 +302,42 @@ def finished_chart(chart: Any, target_id: str, points: int, notes: Sequence[str]
         # Scoped to this chart and more specific than pygal's own colour rules.
         rule = f"#chart-{target_id} .rect.reactive {{ stroke: {OUTLINE}; stroke-width: 1; }}"
         chart.config.css = [*chart.config.css, "inline:" + rule]
+    horizontal = getattr(chart, "horizontal", False)
+    if unit:
+        # The value axis's title says what its figures count in: "3.130" and "1.200" under
+        # the caption "... 1.2 billion USD" read as billions (issue 17, twenty-second session).
+        # A bar chart's value axis runs under its bars, a line chart's up its left side.
+        setattr(chart.config, "x_title" if horizontal else "y_title", unit)
+        if horizontal:
+            # pygal sets the legend a spacing lower than the room it keeps for the title:
+            # without this, the legend's last line was cut by the picture's edge. The
+            # picture keeps its height (the pages' layout with it); the bars give the room.
+            config = chart.config
+            config.margin_bottom = (config.margin if config.margin_bottom is None else config.margin_bottom) + 12
+    if hollow:
+        chart.add_xml_filter(lambda root: _hollow_legend(root, hollow))
     chart.add_xml_filter(_static)
     chart.add_xml_filter(_own_ids)
     svg = chart.render(is_unicode=True)
     series = tuple(str(options.get("title") or "") for _, options in chart.raw_series)
     labels = [str(x) for x in (chart.config.x_labels or []) if isinstance(x, str)]
     # pygal draws a horizontal chart's first label at the bottom: read from the top.
-    bars = tuple(reversed(labels) if getattr(chart, "horizontal", False) else labels)
-    return Chart(target_id, svg, points, tuple(notes), series, bars)
+    bars = tuple(reversed(labels) if horizontal else labels)
+    return Chart(target_id, svg, points, tuple(notes), series, bars, unit)
+
+
+def _hollow_legend(root: Any, hollow: Mapping[int, str]) -> Any:
+    """The legend's square of each series drawn as hollow markers (``hollow``: its index
+    and colour) drawn hollow too: "Actual" and "Part-year reading" had the same filled
+    square, where the chart draws one filled and one a ring (issue 17, twenty-second
+    session)."""
+    for element in root.iter():
+        entry = element.get("id") or ""
+        if entry.startswith("activate-serie-") and int(entry.rsplit("-", 1)[1]) in hollow:
+            for rect in element:
+                if isinstance(rect.tag, str) and rect.tag.rsplit("}", 1)[-1] == "rect":
+                    rect.set("style", hollow_marker(hollow[int(entry.rsplit("-", 1)[1])]))
+    return root
 
 
 def _x_labels(first: float, last: float) -> list[int]:
@@ -290,9 +355,12 @@ class Plot:
 
     def __init__(self) -> None:
         self.series: list[tuple[str, list[Any], dict[str, Any], str]] = []
+        self.hollow: dict[int, str] = {}  # the series drawn as rings: their legend's too
 
-    def add(self, title: str, values: list[Any], colour: str, **options: Any) -> None:
+    def add(self, title: str, values: list[Any], colour: str, hollow: bool = False, **options: Any) -> None:
         if values:
+            if hollow:
+                self.hollow[len(self.series)] = colour
             self.series.append((title, values, options, colour))
 
     @property
@@ -309,7 +377,13 @@ class Plot:
         return self._coordinates(1)
 
     def render(
-        self, target_id: str, lang: str, notes: Sequence[str] = (), data_points: int | None = None, **extra: Any
+        self,
+        target_id: str,
+        lang: str,
+        notes: Sequence[str] = (),
+        data_points: int | None = None,
+        unit: str = "",
+        **extra: Any,
     ) -> Chart | None:
         import pygal  # type: ignore[import-untyped]  # pygal ships no type information
 
@@ -344,7 +418,8 @@ class Plot:
         )
         for title, values, options, _ in self.series:
             chart.add(title, values, **options)
-        return finished_chart(chart, target_id, data_points if data_points is not None else self.points, notes)
+        points = data_points if data_points is not None else self.points
+        return finished_chart(chart, target_id, points, notes, unit=unit, hollow=self.hollow)
 
 
 def _year_text(x: float, lang: str) -> str:
@@ -392,6 +467,7 @@ def add_provisional(plot: "Plot", provisional: Sequence[Observation], lang: str)
             for o in provisional
         ],
         COLOURS["actual"],
+        hollow=True,
         stroke=False,
         dots_size=5,
     )

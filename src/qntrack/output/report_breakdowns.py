@@ -406,7 +406,7 @@ def units_chart(
     import pygal  # type: ignore[import-untyped]  # pygal ships no type information
 
     from ..method.groups import STATUSES
-    from .charts import finished_chart, plot_config, plot_style
+    from .charts import bar_scale, finished_chart, plot_config, plot_style
 
     drawn = [r for r in ranked if _figure(r) is not None]
     latest = [o for r in drawn if (o := shown_figure(r.unit.assessment)) is not None]
@@ -416,13 +416,15 @@ def units_chart(
     # the table beside the chart.
     drawn.reverse()
     shown = [s for s in STATUSES if any(r.unit.assessment.status is s for r in drawn)]
-    extra = {"margin_bottom": 12 + 20} if len(shown) % 2 else {}
+    extra: dict[str, int] = {"margin_bottom": 12 + 20} if len(shown) % 2 else {}
     # Each unit's label carries its rank and figure: the reader needs no tooltip (the
     # report has none) and no scale to read a bar. Stacked bars with one status per unit
     # give each status its colour and its legend entry without thinning the bars.
+    labels = [_bar_label(r, dimensions, lang) for r in drawn]
+    extra.update(bar_scale(labels, [v for r in drawn if (v := _figure(r)) is not None], lang))
     chart = pygal.HorizontalStackedBar(
         style=plot_style([STATUS_COLOURS[s.value] for s in shown]),
-        x_labels=[_bar_label(r, dimensions, lang) for r in drawn],
+        x_labels=labels,
         **plot_config(
             lang, height=140 + 34 * len(drawn), show_y_guides=False, show_x_guides=True, include_x_axis=True, **extra
         ),
@@ -434,7 +436,9 @@ def units_chart(
         chart.add(status_label(s.value, lang), [_figure(r) if r.unit.assessment.status is s else None for r in drawn])
     try:
         note = (report_word("bd_chart_note", lang),)
-        return finished_chart(chart, chart_id(a.target.id), len(drawn), note, outlined=True)
+        return finished_chart(
+            chart, chart_id(a.target.id), len(drawn), note, outlined=True, unit=a.indicator.unit_in(lang)
+        )
     except (OverflowError, ZeroDivisionError):
         return None  # an axis past the largest float: no chart rather than a crash
 

@@ -63,6 +63,38 @@ def _safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+# The minus of a figure ("-0.35 pp", "(-43.5%)"): a hyphen not after a letter, a digit
+# or a decimal mark, before a digit. Word may end a line after a hyphen, and "gap -"
+# at a line's end left "0.35 pp" on the next, a positive figure to its reader (issue
+# 17, twenty-second session); it is written as Word's non-breaking hyphen, which prints as
+# "-". "2021-2025" and "01-NQ/TU" keep their hyphens.
+_MINUS = re.compile(r"(?<![\w.,])-(?=\d)")
+
+
+def _keep_minus(paragraph: Any) -> None:
+    """Each figure's minus in ``paragraph`` (its XML element) made a non-breaking hyphen."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for t in list(paragraph.iter(qn("w:t"))):
+        pieces = _MINUS.split(t.text or "")
+        if len(pieces) == 1:
+            continue
+        parent, at = t.getparent(), t.getparent().index(t)
+        parent.remove(t)
+        for i, piece in enumerate(pieces):
+            if i:
+                parent.insert(at, OxmlElement("w:noBreakHyphen"))
+                at += 1
+            if piece:
+                kept = OxmlElement("w:t")
+                kept.text = piece
+                if piece != piece.strip():
+                    kept.set(qn("xml:space"), "preserve")
+                parent.insert(at, kept)
+                at += 1
+
+
 class _Writer:
     """Adds the report's parts to one document, numbering its figures."""
 
@@ -115,6 +147,7 @@ class _Writer:
         plan's report names one for each of its hundreds of thousands of paragraphs."""
         p = self.body.add_paragraph(text)
         p._p.style = self.style_id(style)
+        _keep_minus(p._p)
         return p
 
     def style_id(self, style: str) -> str:
@@ -132,6 +165,7 @@ class _Writer:
         if label:
             p.add_run(f"{_safe(label)}: ").bold = True
         p.add_run(_safe(text))
+        _keep_minus(p._p)
 
     def note(self, text: str) -> None:
         """A sentence on how to read a chart: under its caption, in italics."""
@@ -178,7 +212,6 @@ class _Writer:
         header = table.rows[0]
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
-        header._tr.get_or_add_trPr().append(repeat)
         widths = _column_widths(headers, rows, WIDE_TABLE_PT if style == WIDE_TABLE_STYLE else TABLE_PT)
         for column, mm in zip(table.columns, widths, strict=True):
             column.width = Mm(mm)
@@ -193,7 +226,7 @@ class _Writer:
         header_xml = _row_xml([Cell(text) for text in headers], twips, style_id, numeric, bold=True)
         table._tbl.remove(header._tr)
         tr = parse_xml(header_xml)
-        tr.insert(0, repeat.getparent())  # the header row keeps its "repeat on every page"
+        tr.find(qn("w:trPr")).append(repeat)  # the header row keeps its "repeat on every page"
         table._tbl.append(tr)
         for cells in rows:
             table._tbl.append(parse_xml(_row_xml(cells, twips, style_id, numeric)))
@@ -224,6 +257,10 @@ class _Writer:
 
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# A cell this long, in a column a quarter of the page wide in 8.5 pt type (about 25 letters
+# a line, 4 mm a line), runs to 190 mm of the page's 257: a row holding a longer one may
+# break across pages.
+LONG_CELL = 1200
 
 
 def _row_xml(
@@ -233,7 +270,12 @@ def _row_xml(
     alignment and one run, as python-docx writes them."""
     from xml.sax.saxutils import quoteattr
 
-    out = [f"<w:tr {_W}>"]
+    # A row is kept on one page (w:cantSplit): a summary row six lines tall printed its
+    # first line at a page's foot and the rest under the next page's header (issue 17,
+    # twenty-second session). Not one with a cell longer than LONG_CELL letters, which can
+    # be taller than a page, where Word would cut it rather than break it.
+    whole = bold or all(len(c.url or c.text) <= LONG_CELL for c in cells)
+    out = [f"<w:tr {_W}><w:trPr>{'<w:cantSplit/>' if whole else ''}</w:trPr>"]
     for i, (value, width) in enumerate(zip(cells, twips, strict=True)):
         fill = _HEADER_FILL if bold else _tint(value.status) if value.status is not None else None
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
@@ -263,8 +305,12 @@ def _run_text(text: str) -> str:
         elif piece in ("\n", "\r"):  # python-docx makes each a break (an XML reader would turn \r into \n)
             out.append("<w:br/>")
         elif piece:
-            keep = ' xml:space="preserve"' if piece != piece.strip() else ""
-            out.append(f"<w:t{keep}>{escape(piece)}</w:t>")
+            for n, part in enumerate(_MINUS.split(piece)):
+                if n:
+                    out.append("<w:noBreakHyphen/>")  # a figure's minus (_keep_minus)
+                if part:
+                    keep = ' xml:space="preserve"' if part != part.strip() else ""
+                    out.append(f"<w:t{keep}>{escape(part)}</w:t>")
     return "".join(out)
 
 
@@ -341,7 +387,10 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     out.paragraph(f"{view['heading']} · {view['meta']}")
     out.add(_word("docx_toc", lang), "TOC Heading")
     toc = out.body.add_paragraph()
-    add_field(toc, 'TOC \\o "1-3" \\h \\z \\u', _word("docx_toc_shown", lang))
+    # The parts and the targets only (Heading 1): with each target's four sub-headings the
+    # shipped report's contents ran to 98 lines, two and a half pages before its headline
+    # (issue 17, twenty-second session). The navigation pane still lists every heading.
+    add_field(toc, 'TOC \\o "1-1" \\h \\z \\u', _word("docx_toc_shown", lang))
 
     if view["groups"] is not None:
         out.heading(w["groups"], 1)

@@ -156,12 +156,9 @@ class _Book:
         places = max(least, len(text.partition(".")[2]))
         return self.fmt(num_format=("#,##0." if suffix else "0.") + "0" * places + suffix)
 
-    def status(self, status: str) -> Any:
-        return self.fmt(
-            bg_color=STATUS_COLOURS[status],
-            font_color=status_ink(status),
-            bold=True,
-        )
+    def status(self, status: str, wrap: bool = False) -> Any:
+        wrapped: dict[str, Any] = {"text_wrap": True} if wrap else {}
+        return self.fmt(bg_color=STATUS_COLOURS[status], font_color=status_ink(status), bold=True, **wrapped)
 
     def sheet(self, title: str) -> Any:
         ws = self.wb.add_worksheet(sheet_name(title, self.taken))
@@ -190,9 +187,10 @@ class _Table:
     """A sheet holding one table: a header row, frozen, with an autofilter over the rows,
     and columns as wide as their longest text (within reason)."""
 
-    def __init__(self, book: _Book, ws: Any, headers: Sequence[str], first_row: int = 0) -> None:
-        self.book, self.ws, self.top = book, ws, first_row
+    def __init__(self, book: _Book, ws: Any, headers: Sequence[str], first_row: int = 0, widest: int = 48) -> None:
+        self.book, self.ws, self.top, self.widest = book, ws, first_row, widest
         self.widths = [len(h) for h in headers]
+        self.tall: dict[int, int] = {}  # a row holding wrapped text: its longest one's letters
         for col, h in enumerate(headers):
             ws.write_string(first_row, col, cell_text(h, book.lang), book.header)
         self.row = first_row + 1
@@ -214,17 +212,28 @@ class _Table:
             width = len(f"{value:,.2f}")
         else:
             text = cell_text(str(value), book.lang)
-            ws.write_string(row, col, text, book.status(status) if status else fmt)
+            # Longer than the column can be: wrapped in it, never cut at its edge by the next
+            # cell (a source's address; issue 17, twenty-second session).
+            wrap = len(text) > self.widest
+            if wrap:
+                self.tall[row] = max(self.tall.get(row, 0), len(text))
+            if wrap and status is None and fmt is None:
+                fmt = book.fmt(text_wrap=True)
+            ws.write_string(row, col, text, book.status(status, wrap) if status else fmt)
             width = len(text)
         self.widths[col] = max(self.widths[col], width)
 
     def next_row(self) -> None:
         self.row += 1
 
-    def finish(self, widest: int = 48) -> None:
-        ws = self.ws
+    def finish(self) -> None:
+        ws, widest = self.ws, self.widest
         for col, width in enumerate(self.widths):
             ws.set_column(col, col, min(max(width + 2, 6), widest))
+        for row, letters in self.tall.items():
+            # Tall enough for its lines (a tenth more for the words' breaks), 15 points a line:
+            # a spreadsheet need not grow a row on opening the file (LibreOffice does not).
+            ws.set_row(row, min(409, 15 * math.ceil(letters * 1.1 / widest)))
         ws.freeze_panes(self.top + 1, 0)
         ws.autofilter(self.top, 0, max(self.row - 1, self.top), len(self.widths) - 1)
         print_setup(ws)
@@ -399,7 +408,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     ws = book.sheet(word("sheet_figures", lang))
     if left_out:
         ws.write_string(0, 0, word("earlier_figures", lang, n=left_out, recent=RECENT), book.fmt(bold=True))
-    t = _Table(book, ws, headers, first_row=1 if left_out else 0)
+    t = _Table(book, ws, headers, first_row=1 if left_out else 0, widest=60)
     _fits(len(rows), t.top)
     whole = book.fmt(num_format="0")
     tick = SECTION_DONE.get()
@@ -422,7 +431,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
             tick(done, len(rows) + after)  # the command line's progress bar: rows, the work here
     if tick is not None:
         tick(len(rows), len(rows) + after)
-    t.finish(widest=60)
+    t.finish()
     return len(rows)
 
 

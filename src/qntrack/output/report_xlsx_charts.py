@@ -124,7 +124,7 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         chart.set_y_axis({"name": a.indicator.unit_in(lang), "major_gridlines": {"visible": True}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 300})
-        about = alt_text(_chart_title(a, lang, paths), names, (), lang, "cells")
+        about = alt_text(_chart_title(a, lang, paths), names, (), lang, "cells", a.indicator.unit_in(lang))
         ws.insert_chart(top, chart_col, chart, {"description": about})
         top += max(len(table) + 3, _CHART_ROWS)
     print_setup(ws)

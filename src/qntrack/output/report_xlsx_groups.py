@@ -33,7 +33,7 @@ def group_sheet(book: _Book, data: ReportData) -> None:
     )
     name = word("sheet_groups", lang)
     ws = book.sheet(name)
-    t = _Table(book, ws, headers)
+    t = _Table(book, ws, headers, widest=36)
     whole = book.fmt(num_format="0")
     for g in groups:
         t.put(0, g.name.get(lang))
@@ -43,7 +43,7 @@ def group_sheet(book: _Book, data: ReportData) -> None:
         t.put(len(STATUSES) + 2, g.score, fmt=book.fmt(num_format="0.00"))
         t.put(len(STATUSES) + 3, status_label(g.status.value, lang), status=g.status.value)
         t.next_row()
-    t.finish(widest=36)
+    t.finish()
     chart = book.wb.add_chart({"type": "bar", "subtype": "stacked"})
     first, last = 1, len(groups)
     sheet = ws.get_name()

@@ -94,7 +94,14 @@ def plan_cells(a: Assessment, lang: str) -> tuple[float | None, float | None, fl
         named = a.indicator.unit_in(lang)
         named = label("pp", lang) if named.startswith("%") else named.replace('"', "")
         unit = f'" {named}"' if named else ""
-    shown = (
-        f"+#,##0.0{unit};-#,##0.0{unit};0{unit}" if same.by == "percent" else f"+#,##0.00{unit};-#,##0.00{unit};0{unit}"
-    )
+    if same.by == "percent":
+        digits = "#,##0.0"
+    else:
+        # At the decimals the reports write the difference with ("+0.1 pp" for 10.2
+        # against 10.1, not "+0,10"; issue 17, twenty-second session).
+        from .report_xlsx import _decimals
+
+        places = _decimals(same.change) if same.change is not None else 2
+        digits = "#,##0" + ("." + "0" * places if places else "")
+    shown = f"+{digits}{unit};-{digits}{unit};0{unit}"
     return part.percent_of_plan, same.value, same.change, shown if same.by is not None else None

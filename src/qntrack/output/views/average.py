@@ -211,4 +211,4 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
             show_dots=False,
         )
     notes = [chart_word("note_hollow", lang)] if provisional else []
-    return plot.render(a.target.id, lang, notes, data_points=data_points)
+    return plot.render(a.target.id, lang, notes, data_points=data_points, unit=unit)

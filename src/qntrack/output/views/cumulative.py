@@ -208,4 +208,4 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
         stroke_style=DOTTED,
         show_dots=False,
     )
-    return plot.render(a.target.id, lang, data_points=data_points)
+    return plot.render(a.target.id, lang, data_points=data_points, unit=unit)

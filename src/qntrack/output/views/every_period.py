@@ -173,4 +173,4 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
         notes.append(chart_word("note_fail", lang))
     if provisional:
         notes.append(chart_word("note_hollow", lang))
-    return plot.render(a.target.id, lang, notes, data_points=data_points)
+    return plot.render(a.target.id, lang, notes, data_points=data_points, unit=unit)

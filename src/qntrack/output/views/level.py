@@ -323,4 +323,4 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     notes = [chart_word("note_hollow", lang)] if provisional else []
     if data_points == 0:
         return None
-    return plot.render(a.target.id, lang, notes, data_points=data_points)
+    return plot.render(a.target.id, lang, notes, data_points=data_points, unit=unit)

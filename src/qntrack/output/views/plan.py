@@ -11,7 +11,7 @@ from ...kinds.plan import PlanResult, SamePeriod, added_up
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
 from ...plan.periods import Period, parse_period
-from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, chart_word
+from ..charts import COLOURS, Chart, bar_scale, plot_config, finished_chart, plot_style, chart_word
 from ..i18n import label, number, percent_reached_text, signed_percent, typed_places, typed_value, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
@@ -471,6 +471,7 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
             # the text alternative: set on the chart afterwards, they were drawn but the
             # alternative never named them (docs/decisions.md, "Periods in words").
             x_labels=[label for label, _, _ in bars],
+            **bar_scale([label for label, _, _ in bars], [value for _, value, _ in bars], lang),
         ),
     )
     # Each bar labelled at the decimals the key figures write the figure and the plan (30
@@ -481,4 +482,4 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
         return number(value, lang, places)
 
     chart.add("", [{"value": value, "color": colour, "formatter": shown} for _, value, colour in bars])
-    return finished_chart(chart, a.target.id, len(bars) - 1)
+    return finished_chart(chart, a.target.id, len(bars) - 1, unit=a.indicator.unit_in(lang))
