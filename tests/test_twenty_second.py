@@ -137,3 +137,33 @@ def test_a_report_lists_the_units_when_every_units_figures_were_withdrawn(
         assert said in text, text[-3000:]
     # No empty table of units and no roll-up of no unit ("0 units") is printed for it.
     assert "0 units" not in text
+
+
+# --- The workbook's gap of a target passed read "Gap: -2,130" --------------------------------
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "beyond the target by "), ("vi", "đã vượt mục tiêu ")])
+def test_the_workbooks_gap_of_a_target_passed_says_beyond_the_target(shipped: Path, lang: str, words: str):
+    # fdi-plan-2023: 3,130 million USD attracted against a plan of 1,000 (docs/sample-report.md),
+    # a gap of 1,000 - 3,130 = -2,130. The Summary sheet's "Gap" ("Còn thiếu") cell showed
+    # "-2,130" ("còn thiếu -2.130" to a leader). The cell stays the number -2,130, to sort
+    # and add up; its format writes a negative gap as the key figures do, "beyond the target
+    # by 2,130" ("đã vượt mục tiêu 2.130"), a positive one as a plain shortfall.
+    import openpyxl
+
+    r = run_clean("--lang", lang, "report", "--format", "xlsx", "-o", "r.xlsx", "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.output
+    sheet = openpyxl.load_workbook(shipped / "r.xlsx").worksheets[0]
+    rows = list(sheet.iter_rows())
+    header = [c.value for c in rows[0]]
+    gap_col = header.index("Gap" if lang == "en" else "Còn thiếu")
+    ids = [c.value for c in rows[0]].index("Id") if lang == "en" else header.index("Mã")
+    row = next(r for r in rows if r[ids].value == "fdi-plan-2023")
+    cell = row[gap_col]
+    assert cell.value == -2130
+    positive, negative = cell.number_format.split(";")[:2]
+    assert words in negative and "-" not in negative, cell.number_format
+    assert "#,##0" in negative and "#,##0" in positive
+    # fdi-plan-2024: 2,877.8 against 3,000, a shortfall of 122.2, keeps a plain format.
+    short = next(r for r in rows if r[ids].value == "fdi-plan-2024")[gap_col]
+    assert short.value == pytest.approx(122.2)

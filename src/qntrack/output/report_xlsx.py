@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -28,6 +27,7 @@ from ..plan.units import split_key
 from .i18n import label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_groups import STATUS_COLOURS, status_ink
 from .report_xlsx_plan import goal_of, goal_sign, plan_cells, plan_headers, provisional_period
+from .report_xlsx_names import sheet_name
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_dates, report_word
 
 if TYPE_CHECKING:
@@ -42,9 +42,6 @@ __all__ = ["render_xlsx", "sheet_name", "ZIP_MARK"]
 # comment's length in the archive's last record holds).
 ZIP_MARK = b"<!-- generator: qntrack; sha256:" + b"0" * 64 + b" -->"
 
-# Characters Excel refuses in a sheet's name, and its longest name.
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-_SHEET_MAX = 31
 # A date the workbook may carry when the report has none (no --as-of, no figure recorded).
 _NO_DAY = datetime(1980, 1, 1)
 # Rows of a sheet under its header: Excel's sheet ends at row 1,048,576, and XlsxWriter
@@ -68,22 +65,6 @@ def cell_text(text: str, lang: str) -> str:
 def word(key: str, lang: str, **values: Any) -> str:
     """A word of the workbook (catalog section ``report_xlsx``, ``xlsx_<key>``)."""
     return text_of(msg("xlsx_" + key, **values), lang)
-
-
-def sheet_name(text: str, taken: set[str]) -> str:
-    """``text`` as a sheet's name Excel accepts: no ``[]:*?/\\``, at most 31 characters, not
-    starting or ending with an apostrophe, and unlike every name in ``taken`` (compared
-    without case, as Excel does). ``taken`` gains the name."""
-    name = _BAD_SHEET_CHARS.sub("-", text).strip("'").strip() or "-"
-    name = name[:_SHEET_MAX]
-    n = 1
-    candidate = name
-    while candidate.casefold() in taken:
-        n += 1
-        suffix = f" ({n})"
-        candidate = name[: _SHEET_MAX - len(suffix)] + suffix
-    taken.add(candidate.casefold())
-    return candidate
 
 
 def _decimals(value: float) -> int:
@@ -142,12 +123,18 @@ class _Book:
             self._formats[key] = self.wb.add_format(props)
         return self._formats[key]
 
-    def number(self, value: float, decimals: int = 2, sign: str = "") -> Any:
+    def number(self, value: float, decimals: int = 2, sign: str = "", negative: str = "") -> Any:
         """``value``'s format: its own decimals (up to three, a figure published with three),
         or ``decimals`` when more are needed (14.999 beside the 15 it missed: the other
-        formats' ``figure_decimals``)."""
+        formats' ``figure_decimals``). ``negative``: how a negative value is written, its
+        "{}" the figure without its sign (a gap passed: "beyond the target by {}")."""
         places = _decimals(value) if decimals <= 2 else max(decimals, _decimals(value))
-        return self.fmt(num_format=(f'"{sign}"' if sign else "") + "#,##0" + ("." + "0" * places if places else ""))
+        figure = "#,##0" + ("." + "0" * places if places else "")
+        shown = (f'"{sign}"' if sign else "") + figure
+        if negative:  # Excel's second section: the negative value, its minus not written
+            before, _, after = negative.replace('"', "").partition("{}")
+            shown += ";" + (f'"{before}"' if before else "") + figure + (f'"{after}"' if after else "")
+        return self.fmt(num_format=shown)
 
     def shown(self, text: str, least: int = 2, suffix: str = "") -> Any:
         """The format of a P, a score or a percent at the decimals the tables write it
@@ -256,6 +243,7 @@ def _date_format(lang: str) -> str:
 
 def _summary(book: _Book, data: ReportData) -> None:
     from ..kinds.plan import added_up
+    from .summary import lower_is_the_goal
     from .views.plan import figure_decimals, gap_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 
@@ -323,7 +311,10 @@ def _summary(book: _Book, data: ReportData) -> None:
             if col == 9 and isinstance(value, (int, float)):  # a ceiling's "≤ 4.5" (goal_sign)
                 fmt = book.number(float(value), sign=goal_sign(a))
             if col in places and isinstance(value, (int, float)) and math.isfinite(value):
-                fmt = book.number(float(value), places[col])
+                # A gap passed is written as the key figures write it, "beyond the target by
+                # 2,130", where "-2,130" under "Gap" read as a shortfall.
+                beyond = label("below" if lower_is_the_goal(a) else "beyond", lang) if col == 10 else ""
+                fmt = book.number(float(value), places[col], negative=beyond)
             t.put(col, value, fmt=fmt)
         t.put(11, a.progress_value, fmt=book.shown(progress_text(a.progress_value, "en")))
         t.put(12, a.score, fmt=book.shown(score_text(a.score, "en")))
