@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 __all__ = ["headline_sheet"]
 
+# The first column's width, in characters: the longest shipped target's name (60) and more.
+WIDTH = 72
+
 
 def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
     """The sheet, after ``summary`` (the Summary sheet's name, whose row ``i + 2`` (its column D the target's name) is the
@@ -25,10 +28,13 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
     view = headline_view(data.assessments, lang)
     h = headline(data.assessments)
     ws = book.sheet(word("sheet_headline", lang))
-    ws.set_column(0, 0, 72)
+    ws.set_column(0, 0, WIDTH)
     ws.set_column(1, 1, 12)
     ws.write_string(0, 0, view["title"], book.fmt(bold=True, font_size=14))
     ws.write_string(1, 0, view["counts"], book.fmt(text_wrap=True, valign="top"))
+    # Wrapped in its column, the row as tall as its lines (15 points a line, a tenth more
+    # for the words' breaks): LibreOffice does not grow a row on opening (report_xlsx._Table).
+    ws.set_row(1, 15 * -(-len(view["counts"]) * 11 // (WIDTH * 10)))
     row = top = 3
     counts = dict(h.by_status)
     whole = book.fmt(num_format="0")
