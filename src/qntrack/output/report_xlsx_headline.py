@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..method.groups import STATUSES
 from .headline import NAMED, headline, headline_view
 from .i18n import label, status_label
-from .report_xlsx import _Book, word
+from .report_xlsx import _Book, cell_text, word
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -68,7 +68,8 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
         for cell in part.names[:NAMED]:
             row += 1
             where = place[cell.section or ""] + 2
-            ws.write_url(row, 0, f"internal:'{summary}'!D{where}", link, string=cell.text)
+            # A name longer than a cell holds ends saying it was cut (report_xlsx.cell_text).
+            ws.write_url(row, 0, f"internal:'{summary}'!D{where}", link, string=cell_text(cell.text, lang))
         if part.more:
             row += 1
             ws.write_string(row, 0, part.more)
