@@ -51,7 +51,7 @@ def test_since_table_names_indicators_and_units_in_the_reports_language(shipped:
             "report", "--lang", lang, "--since", "2026-06-30", "grdp-growth-plan-2025", "budget-revenue-plan-2024"
         )
         assert r.exit_code == 0, r.output
-        since = r.stdout.split("\n## ")[3]  # groups, summary, then "since the last review"
+        since = r.stdout.split("\n## ")[4]  # headline, groups, summary, then "since the last review"
         rows = [line for line in since.splitlines() if line.startswith("| ") and "|---" not in line][1:]
         assert len(rows) == 2, since
         assert "locality" not in since and "[" not in since.replace("](", "")

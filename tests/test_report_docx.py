@@ -119,10 +119,11 @@ def test_headings_use_words_heading_styles_groups_first(en: Document):
     contents find them; the groups first, then the summary, then the targets in plan order."""
     top = _headings(en, 1)
     targets = _plan()["targets"]
-    assert top[0] == "Groups of targets"
-    assert top[1] == "Summary"
+    assert top[0] == "At a glance"  # the headline first (issue 17, twenty-second session)
+    assert top[1] == "Groups of targets"
+    assert top[2] == "Summary"
     names = [t["name"]["en"] for t in targets]
-    assert top[2 : 2 + len(names)] == [f"{i}. {name}" for i, name in enumerate(names, 1)]
+    assert top[3 : 3 + len(names)] == [f"{i}. {name}" for i, name in enumerate(names, 1)]
     styles = {p.style.style_id for p in en.paragraphs if p.style is not None and p.style.name.startswith("Heading")}
     assert styles <= {"Heading1", "Heading2", "Heading3"} and {"Heading1", "Heading2"} <= styles
     # Under each target: its figures, its observations, its sentences, in that order.
@@ -249,7 +250,7 @@ def test_page_numbers_centred_at_the_top_from_page_2(en: Document):
 
 def test_lang_vi_every_word_vietnamese(vi: Document):
     top = _headings(vi, 1)
-    assert top[:2] == ["Các nhóm mục tiêu", "Tổng hợp"]
+    assert top[:3] == ["Kết quả chung", "Các nhóm mục tiêu", "Tổng hợp"]
     captions = [p.text for p in vi.paragraphs if p.style is not None and p.style.name == "Caption"]
     assert captions[0] == "Hình 1: Các nhóm mục tiêu"
     assert "Mục lục" in [p.text for p in vi.paragraphs]

@@ -88,7 +88,7 @@ SUMMARY_EN = [
 
 def test_sheets_in_english(books):
     wb = openpyxl.load_workbook(books["en"])
-    assert wb.sheetnames == ["Summary", "Groups", "Figures", "budget-revenue-plan-2024", "Charts"]
+    assert wb.sheetnames == ["Summary", "At a glance", "Groups", "Figures", "budget-revenue-plan-2024", "Charts"]
 
 
 def test_summary_headers_numbers_and_layout(books):
@@ -260,7 +260,14 @@ def test_native_charts(books):
 
 def test_vietnamese_sheets_and_headers(books):
     wb = openpyxl.load_workbook(books["vi"])
-    assert wb.sheetnames == ["Tổng hợp", "Nhóm mục tiêu", "Số liệu", "budget-revenue-plan-2024", "Biểu đồ"]
+    assert wb.sheetnames == [
+        "Tổng hợp",
+        "Kết quả chung",
+        "Nhóm mục tiêu",
+        "Số liệu",
+        "budget-revenue-plan-2024",
+        "Biểu đồ",
+    ]
     ws = wb["Tổng hợp"]
     header = [c.value for c in ws[1]]
     assert header[:2] == ["Nhóm", "Cơ quan chủ trì"] and header[8] == "Mốc tiếp theo"
@@ -300,7 +307,7 @@ def test_to_a_pipe_it_is_the_workbook(tracker: Path):
     assert result.exit_code == 0, result.output
     wb = openpyxl.load_workbook(io.BytesIO(result.stdout_bytes))
     # The small plan names no group and breaks no target down: no sheet for either.
-    assert wb.sheetnames == ["Summary", "Figures", "Charts"]
+    assert wb.sheetnames == ["Summary", "At a glance", "Figures", "Charts"]
 
 
 def test_o_rules(tracker: Path):

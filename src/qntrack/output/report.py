@@ -238,7 +238,8 @@ def _observation_dict(o: Observation) -> dict[str, Any]:
 
 
 def report_document(data: ReportData) -> dict[str, Any]:
-    """The status contract; with ``since``, one more top-level key, ``since``."""
+    """The status contract; with ``since``, one more top-level key, ``since``; and last,
+    ``headline`` (the counts by status, the targets missed and awaiting a figure)."""
     from ..output.formats import status_document
 
     doc = status_document(data.assessments, data.as_of, data.title, revised=data.revised)
@@ -266,6 +267,10 @@ def report_document(data: ReportData) -> dict[str, Any]:
                 for sc in s.status_changes
             ],
         }
+    # The leader's headline (issue 17, twenty-second session): appended last, after since.
+    from .headline import headline, headline_document
+
+    doc["headline"] = headline_document(headline(data.assessments))
     return doc
 
 

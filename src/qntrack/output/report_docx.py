@@ -385,6 +385,11 @@ def render_docx(data: ReportData, lang: str) -> bytes:
 
     out.add(_safe(view["title"]), "Title")
     out.paragraph(f"{view['heading']} · {view['meta']}")
+    # The leader's first paragraph, before the contents (issue 17, twenty-second session).
+    top = view["headline"]
+    out.heading(top["title"], 1)
+    for line in (top["counts"], *(part.text for part in (top["missed"], top["awaiting"]) if part)):
+        out.paragraph(line)
     out.add(_word("docx_toc", lang), "TOC Heading")
     toc = out.body.add_paragraph()
     # The parts and the targets only (Heading 1): with each target's four sub-headings the

@@ -399,6 +399,7 @@ _LABELS += "withdrawn_heading"
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     from .report_since import since_view  # it builds on this module's words and cells
     from .report_summary import summary_table  # likewise
+    from .headline import headline_view  # likewise
 
     from .. import __version__
 
@@ -439,6 +440,8 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         "title": data.title_in(lang) or report_word("report", lang),
         "heading": report_word("report", lang),
         "meta": " · ".join(meta),
+        # The leader's first paragraph: counts by status, the targets missed and awaited.
+        "headline": headline_view(data.assessments, lang),
         "groups": _groups(data, lang),
         "summary": summary_table(data, lang),
         "since": since_view(data, lang),

@@ -457,10 +457,12 @@ def render_xlsx(data: ReportData, lang: str) -> bytes:
     """The workbook's bytes, with qntrack's mark as the zip's comment (not yet stamped)."""
     from .report_xlsx_charts import level_charts
     from .report_xlsx_groups import group_sheet
+    from .report_xlsx_headline import headline_sheet
     from .report_xlsx_units import unit_sheets
 
     book = _Book(data, lang)
     _summary(book, data)
+    headline_sheet(book, data, book.wb.worksheets()[0].get_name())
     group_sheet(book, data)
     units = sum(len(a.breakdown) for a in data.assessments)
     figures = _figures(book, data, units)

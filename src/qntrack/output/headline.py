@@ -1,0 +1,130 @@
+"""The leader's headline at the top of every report (issue 17, twenty-second session): the
+whole plan's targets counted by status, then the targets whose deadline has passed without
+the target met, and those whose deadline has passed with the figure still awaited.
+
+The rules (docs/report.md, "The headline"):
+
+* The counts are of the report's targets by their headline status, every target once, in
+  the statuses' order of docs/json.md (best first); a status no target has is left out of
+  the line (JSON keeps every status, zero included). The groups table counts the same
+  assessments, so its rows add up to these numbers when every target is in a group.
+* A target is *missed* when a deadline of its own has passed by the report's day and its
+  target was not met there: its ``missed_milestones`` is not empty (a level target's due
+  milestone, a plan's period, an average or cumulative target's span end, an every-period
+  target's failed period). A cap broken before its span's end is ``not_achieved`` but is
+  not named: its deadline has not come.
+* A target is *awaiting its figure* when a deadline has passed with no figure for it yet
+  (``awaiting_figures``, the "⌛ awaiting figure" mark). A target can be named in both lists
+  (an every-period target that failed 2024 and awaits 2025's figure).
+* A breakdown's target is judged as a whole: its own assessment's lists, never a unit's.
+* Each list names at most ``NAMED`` targets in the plan's order, then "and N more". Names
+  are parted by "; ": a target's name may hold a comma ("15% by 2025, 30% by 2030").
+
+Pure: it reads the assessments the report already has, no walk of the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ..method.groups import STATUSES
+from ..method.progress import Status
+from .i18n import number, status_label
+from .period_words import period_text
+from .report_view import Cell, _name, report_word
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+
+__all__ = ["NAMED", "Headline", "HeadlineList", "headline", "headline_document", "headline_view"]
+
+# The most targets a list names; the rest are counted ("and 4,980 more").
+NAMED = 10
+
+# The kinds whose deadline a list says beside the name: a level target's milestone and an
+# every-period target's period are one of several; a plan's period and a span's end are
+# the target's own, which its name already says.
+_PERIODS_SAID = ("level", "every_period")
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The whole plan's counts by status (every status, in ``STATUSES`` order) and the
+    targets missed and awaiting a figure, all of them, in the plan's order."""
+
+    total: int
+    by_status: tuple[tuple[Status, int], ...]
+    missed: tuple[Assessment, ...]
+    awaiting: tuple[Assessment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineList:
+    """One list as a report writes it: its lead ("✗ Deadline passed, not achieved (7):"),
+    the names shown (each a cell linking to its target's section) and what is not named
+    ("and 4,980 more", or "")."""
+
+    lead: str
+    names: tuple[Cell, ...]
+    more: str
+
+    @property
+    def text(self) -> str:
+        """The list as one plain line (Word, the workbook)."""
+        shown = "; ".join(c.text for c in self.names)
+        return f"{self.lead} {shown}{(' ' + self.more) if self.more else ''}."
+
+
+def headline(assessments: Sequence[Assessment]) -> Headline:
+    counts = {s: 0 for s in STATUSES}
+    for a in assessments:
+        counts[a.status] += 1
+    return Headline(
+        total=len(assessments),
+        by_status=tuple(counts.items()),
+        missed=tuple(a for a in assessments if a.missed_milestones),
+        awaiting=tuple(a for a in assessments if a.awaiting_figures),
+    )
+
+
+def headline_document(h: Headline) -> dict[str, Any]:
+    """The report's JSON ``headline`` object (docs/json.md): every target listed, no cap."""
+    return {
+        "targets": h.total,
+        "by_status": {s.value: n for s, n in h.by_status},
+        "missed": [{"id": a.target.id, "missed_milestones": [str(p) for p in a.missed_milestones]} for a in h.missed],
+        "awaiting_figure": [
+            {"id": a.target.id, "awaiting_figures": [str(p) for p in a.awaiting_figures]} for a in h.awaiting
+        ],
+    }
+
+
+def _named(a: Assessment, periods: Sequence[Any], lang: str) -> Cell:
+    name = _name(a, lang)
+    if a.target.kind in _PERIODS_SAID:
+        name = f"{name} ({', '.join(period_text(p, lang) for p in periods)})"
+    return Cell(name, section=a.target.id)
+
+
+def _list(key: str, targets: Sequence[Assessment], which: str, lang: str) -> HeadlineList | None:
+    if not targets:
+        return None
+    names = tuple(_named(a, getattr(a, which), lang) for a in targets[:NAMED])
+    rest = len(targets) - len(names)
+    more = report_word("headline_more", lang, n=number(rest, lang, 0)) if rest else ""
+    return HeadlineList(report_word(key, lang, n=number(len(targets), lang, 0)), names, more)
+
+
+def headline_view(assessments: Sequence[Assessment], lang: str) -> dict[str, Any]:
+    """What every format writes: the heading, the counts line, and the two lists (None
+    when empty)."""
+    h = headline(assessments)
+    counts = "; ".join(f"{status_label(s.value, lang)}: {number(n, lang, 0)}" for s, n in h.by_status if n)
+    total = report_word("targets_count_one" if h.total == 1 else "targets_count", lang, n=number(h.total, lang, 0))
+    return {
+        "title": report_word("headline", lang),
+        "counts": f"{total} — {counts}." if counts else f"{total}.",
+        "missed": _list("headline_missed", h.missed, "missed_milestones", lang),
+        "awaiting": _list("headline_awaiting", h.awaiting, "awaiting_figures", lang),
+    }

@@ -1,0 +1,76 @@
+"""The workbook's headline (issue 17, twenty-second session): a small sheet of its own,
+after the Summary and the one the workbook opens on, with the lines every other report
+opens with (output/headline.py): the counts by status, each as a number cell, then the
+targets missed and those awaiting a figure, one a row, each linked to its Summary row."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..method.groups import STATUSES
+from .headline import NAMED, headline, headline_view
+from .i18n import label, status_label
+from .report_xlsx import _Book, cell_text, word
+
+if TYPE_CHECKING:
+    from .report import ReportData
+
+__all__ = ["headline_sheet"]
+
+# The first column's width, in characters: the longest shipped target's name (60) and more.
+WIDTH = 72
+
+
+def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
+    """The sheet, after ``summary`` (the Summary sheet's name, whose row ``i + 2`` (its column D the target's name) is the
+    report's ``i``-th target). It is made the active sheet: the workbook opens on it."""
+    lang = book.lang
+    view = headline_view(data.assessments, lang)
+    h = headline(data.assessments)
+    ws = book.sheet(word("sheet_headline", lang))
+    ws.set_column(0, 0, WIDTH)
+    ws.set_column(1, 1, 12)
+    ws.write_string(0, 0, view["title"], book.fmt(bold=True, font_size=14))
+    ws.write_string(1, 0, view["counts"], book.fmt(text_wrap=True, valign="top"))
+    # Wrapped in its column, the row as tall as its lines (15 points a line, a tenth more
+    # for the words' breaks): LibreOffice does not grow a row on opening (report_xlsx._Table).
+    ws.set_row(1, 15 * -(-len(view["counts"]) * 11 // (WIDTH * 10)))
+    row = top = 3
+    counts = dict(h.by_status)
+    whole = book.fmt(num_format="0")
+    for s in STATUSES:
+        if counts[s]:
+            row += 1
+            ws.write_string(row, 0, status_label(s.value, lang), book.status(s.value))
+            ws.write_number(row, 1, counts[s], whole)
+    # A defined table, as the Charts sheet's blocks: a screen reader finds the counts by it.
+    headers = (label("status", lang), label("group_count", lang))
+    ws.add_table(
+        top,
+        0,
+        max(row, top + 1),
+        1,
+        {
+            "name": "headline_counts",
+            "style": "Table Style Light 1",
+            "autofilter": False,
+            "columns": [{"header": text, "header_format": book.header} for text in headers],
+        },
+    )
+    row = max(row, top + 1)
+    place = {a.target.id: i for i, a in enumerate(data.assessments)}
+    link = book.fmt(font_color="#1f4e79", underline=1)
+    for part in (view["missed"], view["awaiting"]):
+        if part is None:
+            continue
+        row += 2
+        ws.write_string(row, 0, part.lead, book.fmt(bold=True))
+        for cell in part.names[:NAMED]:
+            row += 1
+            where = place[cell.section or ""] + 2
+            # A name longer than a cell holds ends saying it was cut (report_xlsx.cell_text).
+            ws.write_url(row, 0, f"internal:'{summary}'!D{where}", link, string=cell_text(cell.text, lang))
+        if part.more:
+            row += 1
+            ws.write_string(row, 0, part.more)
+    ws.activate()
