@@ -1,0 +1,56 @@
+"""Issue 17, twenty-second session: a hostile review of what the session merged
+(docs/decisions.md, "Review of the twenty-second session's merged change")."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+# `qntrack status` that sends itself SIGTERM at one moment of its start: {where} is
+# patched to send it once, then to do what it does.
+STOPPED_AT = r"""
+import os, signal, sys
+import qntrack.cli, qntrack.cli.app
+
+module, name = {where!r}
+owner = qntrack.cli if module == "cli" else sys.modules["qntrack.cli.app"]  # the module, not its app
+real = getattr(owner, name)
+sent = []
+
+def patched(*a, **k):
+    if not sent:
+        sent.append(1)
+        os.kill(os.getpid(), signal.SIGTERM)
+    return real(*a, **k)
+
+setattr(owner, name, patched)
+sys.argv = ["qntrack", "status"]
+qntrack.cli.main()
+"""
+
+
+def _stopped_at(tracker: Path, where: tuple[str, str]) -> subprocess.CompletedProcess[str]:
+    script = STOPPED_AT.replace("{where!r}", repr(where))
+    return subprocess.run(
+        [sys.executable, "-c", script], cwd=tracker, capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
+
+
+def test_sigterm_while_the_command_is_chosen_is_said_and_exits_143(tracker: Path):
+    """SIGTERM after main() installed its handler but before Typer runs (the command
+    line's one command chosen, cli._asked_command): the Terminated it raised went up
+    main() uncaught, a traceback and exit 1, where a cron script is told 143."""
+    done = _stopped_at(tracker, ("cli", "_asked_command"))
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 143  # 128 + SIGTERM's 15, as docs/cli.md says
+    assert done.stderr == "stopped (SIGTERM)\n"
+
+
+def test_sigterm_while_typer_reads_the_command_line_exits_143_not_130(tracker: Path):
+    """SIGTERM while Typer parses the command line (an option kept once, app._kept_once,
+    before the command's own wrapper runs): Typer turned the Terminated, a
+    KeyboardInterrupt, into Ctrl-C's exit 130 and said nothing."""
+    done = _stopped_at(tracker, ("app", "_kept_once"))
+    assert done.returncode == 143, (done.returncode, done.stderr)
+    assert done.stderr == "stopped (SIGTERM)\n"
