@@ -54,3 +54,27 @@ def test_sigterm_while_typer_reads_the_command_line_exits_143_not_130(tracker: P
     done = _stopped_at(tracker, ("app", "_kept_once"))
     assert done.returncode == 143, (done.returncode, done.stderr)
     assert done.stderr == "stopped (SIGTERM)\n"
+
+
+# --- Open SDG: a disaggregation legitimately numbered is no index --------------------------
+
+
+def test_a_numbered_breakdown_of_one_year_is_imported_not_refused_as_row_numbers(tmp_path: Path):
+    """An income quintile (1 to 5) of one year, after Year as a breakdown is: its cells are
+    1, 2, 3, 4, 5 on the five rows, as an index's would be, and the import refused the
+    file ('holds the rows' numbers'). Told apart: without an index column the rows are
+    still one figure each (the file it was added to was valid), without the quintile the
+    five rows are five figures for 2020's total (by hand: the keys (2020), five times)."""
+    from helpers import run_clean, write_repository
+
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Income quintile,Value\n2020,1,30\n2020,2,18\n2020,3,9\n2020,4,4\n2020,5,1\n",
+        "meta/1-1-1.md": "---\nindicator_name: Poverty rate\n---\n",
+    }
+    repo = write_repository(tmp_path / "repo", files)
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert done.exit_code == 0, done.stderr
+    assert "rows' numbers" not in done.stderr
+    store = (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8")
+    # the five units, each its own figure: 1_1_1[income_quintile=1] ... (the id as the import makes it)
+    assert store.count("\n") == 1 + 5, store
