@@ -78,3 +78,48 @@ def test_a_numbered_breakdown_of_one_year_is_imported_not_refused_as_row_numbers
     store = (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8")
     # the five units, each its own figure: 1_1_1[income_quintile=1] ... (the id as the import makes it)
     assert store.count("\n") == 1 + 5, store
+
+
+# --- A per cent saved as a fraction, as a revision: one warning, as at entry ----------------
+
+_SHARE_PLAN = """\
+version: 1
+title: Office
+indicators:
+  share: {name: Industry share, unit: "%"}
+targets:
+  - id: share-2030
+    type: level
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2030, value: 20}
+"""
+
+
+def test_check_says_a_revision_saved_as_a_fraction_once(tmp_path: Path, monkeypatch):
+    """2025's 15.3 revised to 0.153 (15.3 % saved by a spreadsheet as a fraction): entry
+    says one warning, the per cent it likely is; check said two at the same line, 'a
+    factor of 100; a unit or typing slip?' (the jump rule) and 'a per cent saved as a
+    fraction' (the fraction rule, beside 2024's 15.1). Now once, the fraction's."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _SHARE_PLAN,
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "share,2024,15.1,official,GSO,,2025-03-01T00:00:00Z\n"
+        "share,2025,15.3,official,GSO,,2026-03-01T00:00:00Z\n"
+        "share,2025,0.153,official,GSO,,2026-04-01T00:00:00Z\n",
+    )
+    done = run_clean("check")
+    lines = [line for line in done.stderr.splitlines() if line.startswith("observations.csv:4:")]
+    # 0.153 × 100 = 15.3, within twice 2024's 15.1: the fraction rule's line alone
+    assert lines == [
+        "observations.csv:4: warning: share 2025: 0.153 is below 1 where the figure for 2024 is 15.1: a per cent"
+        " saved as a fraction (15.3% written 0.153 by a spreadsheet)? If so, withdraw it with"
+        " 'qntrack retract share 2025' and record 15.3"
+    ], done.stderr
+    assert "factor of 100" not in done.output, done.output
