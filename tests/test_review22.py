@@ -123,3 +123,35 @@ def test_check_says_a_revision_saved_as_a_fraction_once(tmp_path: Path, monkeypa
         " 'qntrack retract share 2025' and record 15.3"
     ], done.stderr
     assert "factor of 100" not in done.output, done.output
+
+
+# --- check's invisible rule on the store: a joiner or an isolate the text needs -------------
+
+_HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+def test_a_joined_emoji_and_an_isolated_arabic_name_are_not_warned_of(tmp_path: Path, monkeypatch):
+    """A family emoji is three emoji joined by U+200D (removed, it shows as three faces),
+    and U+2067 ... U+2069 is how Unicode asks an Arabic name to be set inside a left-to-
+    right text (an isolate cannot reorder what is outside it). check's new invisible rule
+    on the store warned of both ('a report shows the note reordered or split; remove it'),
+    which the text needs. An override (U+202E), an isolate left open and a joiner between
+    Latin letters are still warned of, one warning each (rows 5, 6, 7: lines by hand)."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _SHARE_PLAN,
+        _HEADER
+        + "share,2021,14.1,official,GSO,team \U0001f468\u200d\U0001f469\u200d\U0001f467 visit,2027-03-01T00:00:00Z\n"
+        + "share,2022,14.5,official,Minister \u2067\u0645\u062d\u0645\u062f \u0639\u0644\u064a\u2069 report,,2027-03-01T00:00:00Z\n"
+        + "share,2023,14.9,official,Persian \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645,,2027-03-01T00:00:00Z\n"
+        + "share,2024,15.1,official,GSO \u202eodatsop,,2027-03-01T00:00:00Z\n"
+        + "share,2025,15.3,official,Minister \u2067\u0645\u062d\u0645\u062f report,,2027-03-01T00:00:00Z\n"
+        + "share,2026,15.5,official,GSO,C\u1ee5\u200dc,2027-03-01T00:00:00Z\n",
+    )
+    done = run_clean("check", "invisible")
+    warned = [line.split(": warning: ")[0] for line in done.stderr.splitlines() if ": warning: " in line]
+    assert warned == ["observations.csv:5", "observations.csv:6", "observations.csv:7"], done.stderr
