@@ -25,13 +25,15 @@ def patched(*a, **k):
     return real(*a, **k)
 
 setattr(owner, name, patched)
-sys.argv = ["qntrack", "status"]
+sys.argv = ["qntrack", *{args!r}]
 qntrack.cli.main()
 """
 
 
-def _stopped_at(tracker: Path, where: tuple[str, str]) -> subprocess.CompletedProcess[str]:
-    script = STOPPED_AT.replace("{where!r}", repr(where))
+def _stopped_at(
+    tracker: Path, where: tuple[str, str], args: tuple[str, ...] = ("status",)
+) -> subprocess.CompletedProcess[str]:
+    script = STOPPED_AT.replace("{where!r}", repr(where)).replace("{args!r}", repr(list(args)))
     return subprocess.run(
         [sys.executable, "-c", script], cwd=tracker, capture_output=True, text=True, encoding="utf-8", timeout=120
     )
@@ -45,6 +47,16 @@ def test_sigterm_while_the_command_is_chosen_is_said_and_exits_143(tracker: Path
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 143  # 128 + SIGTERM's 15, as docs/cli.md says
     assert done.stderr == "stopped (SIGTERM)\n"
+
+
+def test_sigterm_before_typer_says_it_in_the_language_asked(tracker: Path):
+    """`qntrack --lang vi status` stopped before Typer read --lang: said in English, where
+    Ctrl-C at the same moment (console._interrupted) reads --lang from the command line."""
+    done = _stopped_at(tracker, ("cli", "_asked_command"), ("--lang", "vi", "status"))
+    assert done.returncode == 143
+    assert done.stderr == "đã dừng (SIGTERM)\n"
+    later = _stopped_at(tracker, ("app", "_kept_once"), ("status", "--lang=VI"))
+    assert (later.returncode, later.stderr) == (143, "đã dừng (SIGTERM)\n")
 
 
 def test_sigterm_while_typer_reads_the_command_line_exits_143_not_130(tracker: Path):

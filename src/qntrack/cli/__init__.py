@@ -34,7 +34,6 @@ from .printing import (
     _Messages,
     _os_exit,
     _report,
-    _say,
     _silence_stdout,
     _stdout_is_a_file,
 )
@@ -148,12 +147,15 @@ def _stopped_outside_a_command(stopped: KeyboardInterrupt) -> None:
     command's is, and its exit code, where it was a traceback (exit 1) before Typer ran
     and Ctrl-C's silent 130 for a SIGTERM while Typer read the command line (issue 17,
     twenty-second session's review)."""
-    from ..catalog import msg
+    from ..catalog import msg, render
+    from ..console import argv_language
     from ..errors import ExitCode, Terminated
     from .interrupted import STOPPED_SAID
+    from .printing import _visible
 
     terminated = isinstance(stopped, Terminated)
-    _say(msg(STOPPED_SAID[terminated]["reading"]))
+    # in the language the command line asks (its --lang not read yet, or read before it)
+    sys.stderr.write(_visible(render(msg(STOPPED_SAID[terminated]["reading"]), argv_language())) + "\n")
     raise SystemExit(int(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED))
 
 
