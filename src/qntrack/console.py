@@ -83,24 +83,10 @@ def main() -> None:
     command_line()
 
 
-def argv_language() -> str:
-    """The language of messages as the command line asks it, read before Typer reads it
-    (a command stopped while it loads): the last --lang, else QNTRACK_LANG, else English."""
-    from .catalog import language_of
-
-    # QNTRACK_LANG read as a locale's name too (vi_VN.UTF-8); --lang takes en or vi alone.
-    args, lang = sys.argv[1:], language_of(os.environ.get("QNTRACK_LANG") or "") or "en"
-    for i, arg in enumerate(args[: args.index("--") if "--" in args else None]):
-        typed = arg[7:] if arg.startswith("--lang=") else args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
-        if typed is not None:
-            lang = typed.strip().lower() if typed.strip().lower() in ("en", "vi") else "en"
-    return lang
-
-
 def _interrupted() -> NoReturn:
     """Ctrl-C while the command line loads (its first few tenths of a second): nothing
     was read or written yet. Said as a command says it, not as a traceback; exit 130."""
-    from .catalog import msg, render
+    from .catalog import argv_language, msg, render
 
     text = render(msg("cli_interrupted_reading"), argv_language()) + "\n"
     try:  # UTF-8 into a pipe or a file, as every message; a terminal shows what it can

@@ -147,8 +147,7 @@ def _stopped_outside_a_command(stopped: KeyboardInterrupt) -> None:
     command's is, and its exit code, where it was a traceback (exit 1) before Typer ran
     and Ctrl-C's silent 130 for a SIGTERM while Typer read the command line (issue 17,
     twenty-second session's review)."""
-    from ..catalog import msg, render
-    from ..console import argv_language
+    from ..catalog import argv_language, msg, render
     from ..errors import ExitCode, Terminated
     from .interrupted import STOPPED_SAID
     from .printing import _visible
