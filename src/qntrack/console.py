@@ -86,15 +86,9 @@ def main() -> None:
 def _interrupted() -> NoReturn:
     """Ctrl-C while the command line loads (its first few tenths of a second): nothing
     was read or written yet. Said as a command says it, not as a traceback; exit 130."""
-    from .catalog import language_of, msg, render
+    from .catalog import argv_language, msg, render
 
-    # QNTRACK_LANG read as a locale's name too (vi_VN.UTF-8); --lang takes en or vi alone.
-    args, lang = sys.argv[1:], language_of(os.environ.get("QNTRACK_LANG") or "") or "en"
-    for i, arg in enumerate(args[: args.index("--") if "--" in args else None]):
-        typed = arg[7:] if arg.startswith("--lang=") else args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
-        if typed is not None:
-            lang = typed.strip().lower() if typed.strip().lower() in ("en", "vi") else "en"
-    text = render(msg("cli_interrupted_reading"), lang) + "\n"
+    text = render(msg("cli_interrupted_reading"), argv_language()) + "\n"
     try:  # UTF-8 into a pipe or a file, as every message; a terminal shows what it can
         tty = sys.stderr.isatty()
         sys.stderr.buffer.write(text.encode((sys.stderr.encoding if tty else None) or "utf-8", "replace"))

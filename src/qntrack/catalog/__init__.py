@@ -18,7 +18,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Message", "Figure", "Count", "Day", "Moment", "msg", "render", "catalog", "said", "language_of"]
+__all__ = [
+    "Message",
+    "Figure",
+    "Count",
+    "Day",
+    "Moment",
+    "msg",
+    "render",
+    "catalog",
+    "said",
+    "language_of",
+    "argv_language",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,3 +253,19 @@ def language_of(value: str) -> str | None:
 
     found = re.fullmatch(r"([a-z]{2,3})(?:[_-][a-z0-9]+)?(?:\.[a-z0-9-]+)?(?:@[a-z0-9]+)?", chosen)
     return found[1] if found and found[1] in ("en", "vi") else None
+
+
+def argv_language() -> str:
+    """The language of messages as the command line asks it, read before Typer reads it
+    (a command stopped while it loads or before its options are read): the last --lang,
+    else QNTRACK_LANG, else English."""
+    import os
+    import sys
+
+    # QNTRACK_LANG read as a locale's name too (vi_VN.UTF-8); --lang takes en or vi alone.
+    args, lang = sys.argv[1:], language_of(os.environ.get("QNTRACK_LANG") or "") or "en"
+    for i, arg in enumerate(args[: args.index("--") if "--" in args else None]):
+        typed = arg[7:] if arg.startswith("--lang=") else args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
+        if typed is not None:
+            lang = typed.strip().lower() if typed.strip().lower() in ("en", "vi") else "en"
+    return lang

@@ -141,6 +141,35 @@ def _stop_on_sigterm() -> Any:
         return None
 
 
+def _stopped_outside_a_command(stopped: KeyboardInterrupt) -> None:
+    """Ctrl-C or SIGTERM outside a command's own wrapper (cli/app.py's, which says what
+    the command left behind), where nothing of a store was touched: said as a reading
+    command's is, and its exit code, where it was a traceback (exit 1) before Typer ran
+    and Ctrl-C's silent 130 for a SIGTERM while Typer read the command line (issue 17,
+    twenty-second session's review)."""
+    from ..catalog import argv_language, msg, render
+    from ..errors import ExitCode, Terminated
+    from .interrupted import STOPPED_SAID
+    from .printing import _visible
+
+    terminated = isinstance(stopped, Terminated)
+    # in the language the command line asks (its --lang not read yet, or read before it)
+    sys.stderr.write(_visible(render(msg(STOPPED_SAID[terminated]["reading"]), argv_language())) + "\n")
+    raise SystemExit(int(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED))
+
+
+def _stopped_while_parsing(exc: SystemExit) -> None:
+    """Typer's exit 130 for a KeyboardInterrupt it caught itself (raised while it read the
+    command line, before the command's wrapper): a SIGTERM's said and exits 143."""
+    from ..errors import ExitCode
+
+    # Typer's `raise Exit(130) from e`, then sys.exit in its handler of Exit; the command
+    # wrapper's own Exit (it has said what the command did) is raised `from None`.
+    cause = getattr(exc.__context__, "__cause__", None)
+    if exc.code == ExitCode.INTERRUPTED and isinstance(cause, KeyboardInterrupt):
+        _stopped_outside_a_command(cause)
+
+
 def _put_back_sigterm(before: Any) -> None:
     """The SIGTERM disposition _stop_on_sigterm replaced, for a Python caller of main()."""
     if before is not None:
@@ -219,6 +248,11 @@ def main() -> None:
             before = _stop_on_sigterm()
             try:
                 _run_app()
+            except KeyboardInterrupt as stopped:  # before Typer ran: nothing was done yet
+                _stopped_outside_a_command(stopped)
+            except SystemExit as exc:
+                _stopped_while_parsing(exc)
+                raise
             finally:
                 _put_back_sigterm(before)
                 sys.stdout.flush()  # Typer ends with SystemExit; what is still buffered goes now

@@ -313,8 +313,11 @@ def run_checks(
     if "jump" in selected:
         from .checks_fraction import fraction_problems  # a "%" saved as a fraction (22nd session)
 
-        problems.extend(jump_problems(revised, file, jump_factor, as_of, series, percent_units(plan)))
-        problems.extend(fraction_problems(plan, series, file, jump_factor))
+        fractions = fraction_problems(plan, series, file, jump_factor)
+        # A revision read as a per cent saved as a fraction is said so alone, as at entry.
+        fraction_lines = {p.location.line for p in fractions}
+        jumps = jump_problems(revised, file, jump_factor, as_of, series, percent_units(plan))
+        problems.extend([p for p in jumps if p.location.line not in fraction_lines] + fractions)
     reference = date.fromisoformat(as_of) if as_of else (today or date.today())
     if "stale" in selected:
         problems.extend(stale_problems(plan, series, reference))

@@ -21,6 +21,8 @@ from typing import Sequence
 from ..catalog import msg
 from ..plan.model import Location, Observation, Problem
 from .garbled import garbled, lost_letters
+import unicodedata
+
 from .invisible import INVISIBLE, character_words
 
 __all__ = ["invisible_problems", "lost_letter_problems"]
@@ -59,7 +61,7 @@ def invisible_problems(rows: Sequence[Observation], file: str) -> list[Problem]:
     """A warning for each row's source and note holding a character ``INVISIBLE`` finds,
     naming the first. Each distinct text is judged once, as for lost letters."""
     texts = {o.source for o in rows} | {o.note for o in rows}
-    bad = {text: hit.group() for text in texts if text and not text.isascii() and (hit := INVISIBLE.search(text))}
+    bad = {text: hit for text in texts if text and not text.isascii() and (hit := _unneeded(text)) is not None}
     if not bad:
         return []
     problems = []
@@ -69,3 +71,35 @@ def invisible_problems(rows: Sequence[Observation], file: str) -> list[Problem]:
                 said = msg(f"checks_invisible_{column}", **character_words(bad[text]))
                 problems.append(Problem(Location(file, row.line), said, "warning", check="invisible"))
     return problems
+
+
+# What a text may need of those characters (twenty-second session's review): a joiner
+# (U+200C, U+200D) between two letters of a script that joins them (Arabic, Persian,
+# Indic) or two parts of an emoji (a family, a skin tone); an isolate (U+2066-U+2068)
+# closed by U+2069 with no override or embedding inside, how Unicode asks a name in
+# Arabic or Hebrew to be set in a left-to-right text, which nothing outside it reorders.
+_JOINERS = "\u200c\u200d"
+_JOINED = frozenset({"Lo", "Mn", "Mc", "So", "Sk"})  # a Latin letter (Ll, Lu) joins nothing
+_OPENS, _CLOSES = "\u2066\u2067\u2068", "\u2069"
+
+
+def _unneeded(text: str) -> str | None:
+    """The first character ``INVISIBLE`` finds in ``text`` that the text does not need."""
+    open_at: list[int] = []
+    paired: set[int] = set()
+    for i, c in enumerate(text):
+        if c in _OPENS:
+            open_at.append(i)
+        elif c in _CLOSES and open_at:
+            start = open_at.pop()
+            if not any("\u202a" <= x <= "\u202e" for x in text[start:i]):
+                paired.update((start, i))
+    for hit in INVISIBLE.finditer(text):
+        i, c = hit.start(), hit.group()
+        if i in paired:
+            continue
+        if c in _JOINERS and 0 < i < len(text) - 1:
+            if {unicodedata.category(text[i - 1]), unicodedata.category(text[i + 1])} <= _JOINED:
+                continue
+        return c
+    return None

@@ -97,10 +97,13 @@ def refuse_empty_units(plan: Plan, cells: Iterable[tuple[tuple[str, str], ...]])
                 raise fail(where, msg("opensdg22_export_empty_unit", id=dim, unit=unit), ExitCode.INVALID)
 
 
-def index_column(columns: list[tuple[int, str]], body: list[list[str]]) -> Message | None:
+def index_column(columns: list[tuple[int, str]], body: list[list[str]], figures: set[int]) -> Message | None:
     """A disaggregation column that is an index, not a breakdown: pandas' 'Unnamed: 0', or
     any column whose cells are the rows' own numbers (0, 1, 2, ... or 1, 2, 3, ...: an
-    office's 'No.', pandas' 'index'), which Open SDG would read as a unit a row."""
+    office's 'No.', pandas' 'index'), which Open SDG would read as a unit a row, when the
+    rows without it are still one figure each (``figures``: the Value and progress
+    columns, left out of a row's key). A breakdown numbered 1 to 5 (an income quintile of
+    one year) is no index: without it the rows would be five figures of one total."""
     rows = [r for r in body if any(c.strip() for c in r)]
     for i, label in columns:
         if re.fullmatch(r"Unnamed: \d+", label):
@@ -108,8 +111,20 @@ def index_column(columns: list[tuple[int, str]], body: list[list[str]]) -> Messa
             return msg("opensdg22_unnamed_column", column=i + 1, name=label)
         cells = [r[i].strip() if i < len(r) else "" for r in rows]
         for first in (0, 1):
-            if len(cells) >= 3 and cells == [str(n) for n in range(first, first + len(cells))]:
+            if (
+                len(cells) >= 3
+                and cells == [str(n) for n in range(first, first + len(cells))]
+                and _apart(rows, i, figures)
+            ):
                 return msg(
                     "opensdg22_row_numbers", column=i + 1, name=label, numbers=f"{first}, {first + 1}, {first + 2}"
                 )
     return None
+
+
+def _apart(rows: list[list[str]], column: int, figures: set[int]) -> bool:
+    """Whether ``rows`` are still one figure each without ``column``: keyed by every other
+    cell but the figures', no two alike (an index added to a valid file leaves it so)."""
+    leave = figures | {column}
+    keys = {tuple(c.strip() for k, c in enumerate(r) if k not in leave) for r in rows}
+    return len(keys) == len(rows)

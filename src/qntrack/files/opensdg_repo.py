@@ -279,7 +279,8 @@ def _read_data(
     for i, label in zip(disagg, labels, strict=True):
         repo.header_keys.setdefault(label, header[i])
     columns = [(i, label) for i, label in zip(disagg, labels, strict=True)]
-    wrong = _unnamed_or_twice(columns) or index_column(columns, body)
+    figures = {i for i, h in enumerate(header) if h in (VALUE, PROGRESS)}
+    wrong = _unnamed_or_twice(columns) or index_column(columns, body, figures)
     if wrong is not None:
         repo.problems.append(_problem(file, 1, wrong))
         return None
