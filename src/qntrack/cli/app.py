@@ -368,7 +368,8 @@ def _bundled(arg: str, takes_value: set[str], flags: set[str]) -> tuple[str, boo
     return arg, False
 
 
-_NUMBER = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-% ]*")
+# '-2.5', '-1,5', '-.5', '-inf', and '- 2,5' (a minus, spaces, then the figure).
+_NUMBER = re.compile(r"-(?:[^\W_]|[.,]\w| +[\w.,])[\w.,+\-% ]*")
 
 
 def _kept_once(p: Any) -> bool:

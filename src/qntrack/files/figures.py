@@ -63,8 +63,15 @@ def in_period(problem: str | Message, period: str) -> Message:
 _SPACE_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d*)?")
 
 
+# A sign and the figure with spaces between them ('- 2,5'), as a PDF or a spreadsheet
+# pastes a negative figure and some people type it: one reading, the sign's.
+_SPACED_SIGN = re.compile(r"^([-+])[\u00a0\u202f \t]+(?=[0-9.,])")
+
+
 def _ungrouped(raw: str) -> str:
-    """``raw`` without the spaces that group its thousands (``_SPACE_GROUPED``)."""
+    """``raw`` without the spaces after its sign (``_SPACED_SIGN``) and those that group
+    its thousands (``_SPACE_GROUPED``)."""
+    raw = _SPACED_SIGN.sub(r"\1", raw, count=1) if raw[:1] in "-+" else raw
     if _SPACE_GROUPED.fullmatch(raw):
         return raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     return raw
