@@ -108,3 +108,47 @@ def test_a_base_year_written_as_a_date_or_in_words_is_told_the_year(shipped: Pat
     r = run_clean("check", "--lang", lang)
     assert r.exit_code == 1, r.stderr
     assert said in r.stderr, r.stderr
+
+
+# --- 3. a group's or a dimension's name typed without quotes to status -------------------
+
+
+@pytest.mark.parametrize(
+    "args, lang, said",
+    [
+        # `status` takes any number of target ids, so the shell's words "FDI" and "plans"
+        # after `--group Annual` were two unknown ids; the error names them once and the
+        # option to quote, with the three words in quotes.
+        (
+            ("--fail-on", "not_achieved", "--group", "Annual", "FDI", "plans"),
+            "en",
+            "targets.yaml: error: no target 'FDI', 'plans': a text holding spaces is written in quotes: "
+            '--group "Annual FDI plans"\n',
+        ),
+        (
+            ("--fail-on", "not_achieved", "--group", "Kế", "hoạch", "thu", "hút", "FDI", "hằng", "năm"),
+            "vi",
+            "targets.yaml: lỗi: không có mục tiêu 'hoạch', 'thu', 'hút', 'FDI', 'hằng', 'năm': một văn bản "
+            'có dấu cách phải đặt trong dấu nháy kép: --group "Kế hoạch thu hút FDI hằng năm"\n',
+        ),
+        # --by takes a dimension's name too: "Locality (district level until 30 June 2025)".
+        (
+            ("--by", "Locality", "(district", "level", "until", "30", "June", "2025)"),
+            "en",
+            "targets.yaml: error: no target '(district', 'level', 'until', '30', 'June', '2025)': a text "
+            'holding spaces is written in quotes: --by "Locality (district level until 30 June 2025)"\n',
+        ),
+    ],
+)
+def test_status_tells_an_unquoted_name_to_be_quoted(shipped: Path, args: tuple[str, ...], lang: str, said: str):
+    r = run_clean("status", *args, "--lang", lang)
+    assert r.exit_code == 1, r.stderr
+    assert r.stderr.splitlines(keepends=True)[0] == said
+
+
+def test_a_real_unknown_id_beside_a_group_keeps_its_own_message(shipped: Path):
+    # `status cbct-shar --fail-on not_achieved --group "Annual FDI plans"`: the group is
+    # whole (quoted), so the unknown id is a typo, told its closest id as before.
+    r = run_clean("status", "cbct-shar", "--fail-on", "not_achieved", "--group", "Annual FDI plans")
+    assert r.exit_code == 1
+    assert "no target 'cbct-shar'" in r.stderr and "quotes" not in r.stderr

@@ -84,7 +84,7 @@ _DATE_YEAR = re.compile(r"\d{1,2}([/.-])\d{1,2}\1(\d{4})|(\d{4})-\d{1,2}-\d{1,2}
 
 def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
     """What a value targets.yaml refuses as a period means, when it has one reading: the
-    words the command line reads ('Năm 2025' is 2025, ``vocabulary.vietnamese_period``),
+    words the command line reads (a year in an office's words is the year, ``vocabulary.vietnamese_period``),
     and for a year a date's year ('31/12/2020' is 2020). The message's key and values; None
     when it means nothing, or a period that is not a year where a year is wanted."""
     from .vocabulary import vietnamese_period
@@ -417,7 +417,7 @@ class _Reader:
         try:
             return parse_period(raw)
         except PeriodError as exc:
-            meant = _meant(raw)  # 'Năm 2025', 'Quý I/2025': read strictly, told the form
+            meant = _meant(raw)  # a period in an office's words: read strictly, told the form
             problem = msg("definitions_field_problem", what=_phrase(what), problem=exc.message)
             self.error(node, problem if meant is None else msg(meant[0], what=_phrase(what), raw=raw, **meant[1]))
             return None
@@ -445,7 +445,7 @@ class _Reader:
                 # the message of another period lists, would each be refused in turn.
                 if self.scalar(node, what) is not None:
                     key = "definitions_year_empty" if not raw.strip() else "definitions_not_a_year_text"
-                    meant = _meant(raw, year=True)  # '31/12/2020' is told 2020, 'Năm 2020' too
+                    meant = _meant(raw, year=True)  # '31/12/2020' is told 2020, a year in words its year
                     values = {} if meant is None else meant[1]
                     self.error(node, msg(meant[0] if meant else key, what=_phrase(what), raw=raw, **values))
                 return None
