@@ -152,3 +152,53 @@ def test_a_real_unknown_id_beside_a_group_keeps_its_own_message(shipped: Path):
     r = run_clean("status", "cbct-shar", "--fail-on", "not_achieved", "--group", "Annual FDI plans")
     assert r.exit_code == 1
     assert "no target 'cbct-shar'" in r.stderr and "quotes" not in r.stderr
+
+
+# --- 4. one awaited year: a singular sentence ------------------------------------------
+
+# 2021 +10 %, 2022 +6 %, no 2023 figure, the 2021-2023 average at least 8 %: the three
+# years must multiply to 1.08^3 = 1.259712; 2021 and 2022 give 1.10 x 1.06 = 1.166, so 2023
+# needs 1.259712 / 1.166 = 1.08037..., 8.04 % (8,04 % in Vietnamese).
+FIGURES = STORE_HEADER + "growth,2021,10,,,,2022-01-15T00:00:00Z\ngrowth,2022,6,,,,2023-01-15T00:00:00Z\n"
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, row",
+    [
+        (
+            "en",
+            "The 2021–2023 span is over with no figure yet for 2023; for the average to meet the target, "
+            "the year without a figure needs at least 8.04%.",
+            "Needed in the year without a figure 8.04%",
+        ),
+        (
+            "vi",
+            "Giai đoạn 2021–2023 đã kết thúc, chưa có số liệu năm 2023; để bình quân đạt mục tiêu, "
+            "năm chưa có số liệu cần ít nhất 8,04%.",
+            "Cần cho năm chưa có số liệu 8,04%",
+        ),
+    ],
+)
+def test_one_awaited_year_is_said_in_the_singular(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, sentence: str, row: str
+):
+    make_tracker(tmp_path, monkeypatch, TARGETS, FIGURES)
+    r = run_clean("show", "growth-average", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    shown = " ".join(r.stdout.replace("•", " ").split())
+    assert sentence in shown
+    assert row in shown
+    assert "years without" not in shown and "các năm chưa có" not in shown
+
+
+def test_one_withdrawn_year_is_said_in_the_singular(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The 2023 figure recorded, then withdrawn: the same need, 8.04 %, for the one year.
+    withdrawn = FIGURES + "growth,2023,9,,,,2024-01-15T00:00:00Z\ngrowth,2023,,retracted,,,2024-02-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, TARGETS, withdrawn)
+    r = run_clean("show", "growth-average")
+    assert r.exit_code == 0, r.stderr
+    shown = " ".join(r.stdout.replace("•", " ").split())
+    assert (
+        "The 2021–2023 span is over and the figure for 2023 was withdrawn, with none in force; for the average "
+        "to meet the target, the year without a figure needs at least 8.04%."
+    ) in shown
