@@ -52,6 +52,42 @@ def test_a_minus_then_a_space_is_a_negative_figure(plan: Path, typed: str):
     assert store_text(plan).splitlines()[1] == "growth,2025-Q1,-2.5,,,,2025-04-15T00:00:00Z"
 
 
+def test_a_minus_then_a_space_before_a_grouped_figure(plan: Path):
+    # "- 1.234,5" under --lang vi: thousands grouped with a dot, a decimal comma, so
+    # minus one thousand two hundred thirty-four and a half, stored -1234.5. It was Click's
+    # "No such option" still after "- 2,5" was read: the group's dot is not a float's.
+    r = run_clean("add-observation", "growth", "2025-Q1", "- 1.234,5", "--lang", "vi", "--recorded-at", "2025-04-15")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(plan).splitlines()[1] == "growth,2025-Q1,-1234.5,,,,2025-04-15T00:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "add-observation: error: '2,5-' has its minus after the figure: type -2,5\n"),
+        ("vi", "add-observation: lỗi: '2,5-' có dấu trừ đặt sau số: hãy gõ -2,5\n"),
+    ],
+)
+def test_a_minus_after_the_figure_is_told_where_it_goes(plan: Path, lang: str, said: str):
+    # "2,5-", the minus after the figure as some accounting exports write a negative, was
+    # "not a number; write a number, e.g. 10,28": nothing said how to type a negative. It
+    # is said, not guessed, as Excel's Accounting "(2,5)" is; nothing is written.
+    r = run_clean("add-observation", "growth", "2025-Q1", "2,5-", "--lang", lang)
+    assert r.exit_code == 1
+    assert r.stderr == said
+    assert store_text(plan) == STORE_HEADER
+
+
+def test_an_imported_minus_after_the_figure_is_told_where_it_goes(plan: Path):
+    (plan / "paste.tsv").write_text(
+        "indicator\tperiod\tvalue\trecorded_at\ngrowth\t2025-Q1\t1,5-\t2025-04-15\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "paste.tsv", "--decimal-comma")
+    assert r.exit_code == 1
+    assert "paste.tsv:2: error: '1,5-' has its minus after the figure: type -1,5" in r.stderr
+    assert store_text(plan) == STORE_HEADER
+
+
 def test_an_imported_minus_then_a_space_is_a_negative_figure(plan: Path):
     # The same cell in a pasted table: "- 1,5" under the comma convention is -1.5.
     (plan / "paste.tsv").write_text(

@@ -411,7 +411,7 @@ def _command_class(numbers: bool = False) -> type[TyperCommand]:
 
 def _is_number_like(token: str) -> bool:
     """``-2.5``, ``-1e3``, ``-inf``, ``-1,5``, ``-١``: what a person means as a figure."""
-    body = token[1:]
+    body = token[1:].lstrip(" ")  # '- 1.234,5': the spaces after the minus
     try:
         float(body.replace(",", "."))
         return True
