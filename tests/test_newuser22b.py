@@ -238,3 +238,23 @@ def test_one_withdrawn_year_is_said_in_the_singular(tmp_path: Path, monkeypatch:
         "The 2021–2023 span is over and the figure for 2023 was withdrawn, with none in force; for the average "
         "to meet the target, the year without a figure needs at least 8.04%."
     ) in shown
+
+
+# --- 5. a date for --recorded-at written with dashes day first, or year first with slashes
+
+
+@pytest.mark.parametrize(
+    "typed, said",
+    [
+        # 15-04-2026: no month 15, so the 15th of April 2026, as 15/04/2026 and 15.04.2026
+        # are already told; it was "not an ISO 8601 timestamp; write e.g. 2023-11-27...".
+        ("15-04-2026", "'15-04-2026' is a date written day first: write 2026-04-15"),
+        # 2026/04/15: the year first, then month and day, as ISO orders them.
+        ("2026/04/15", "'2026/04/15' is a date written with slashes: write 2026-04-15"),
+    ],
+)
+def test_a_recorded_date_with_dashes_or_year_first_is_told_its_iso_form(plan: Path, typed: str, said: str):
+    r = run_clean("add-observation", "growth", "2025-Q1", "7,5", "--lang", "en", "--recorded-at", typed)
+    assert r.exit_code == 1
+    assert r.stderr == f"add-observation: error: {said}\n"
+    assert store_text(plan) == STORE_HEADER
