@@ -258,3 +258,57 @@ def test_a_recorded_date_with_dashes_or_year_first_is_told_its_iso_form(plan: Pa
     assert r.exit_code == 1
     assert r.stderr == f"add-observation: error: {said}\n"
     assert store_text(plan) == STORE_HEADER
+
+
+# --- 3 (continued). the other options that take a name with spaces ----------------------
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        (
+            "en",
+            "Error: Got unexpected extra argument(s) (trưởng GRDP): a text holding spaces is written in quotes: "
+            '--indicator "Tăng trưởng GRDP"',
+        ),
+        (
+            "vi",
+            "Lỗi: thừa đối số (trưởng GRDP): một văn bản có dấu cách phải đặt trong dấu nháy kép: "
+            '--indicator "Tăng trưởng GRDP"',
+        ),
+    ],
+)
+def test_an_indicators_name_unquoted_after_indicator_is_told_to_be_quoted(shipped: Path, lang: str, said: str):
+    # observations --indicator takes an indicator's id or its name; a name of three words
+    # unquoted left two extra arguments, and Click's words said neither why nor what to type.
+    r = run_clean("observations", "--indicator", "Tăng", "trưởng", "GRDP", "--lang", lang)
+    assert r.exit_code == 2
+    assert r.stderr.rstrip("\n").splitlines()[-1] == said
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        (
+            "en",
+            "--output: error: the words after --output bao were read as target ids (cao.md): a text holding "
+            'spaces is written in quotes: --output "bao cao.md"\n',
+        ),
+        (
+            "vi",
+            "--output: lỗi: các từ sau --output bao được đọc là mã mục tiêu (cao.md): một văn bản có dấu cách "
+            'phải đặt trong dấu nháy kép: --output "bao cao.md"\n',
+        ),
+    ],
+)
+def test_a_reports_file_name_unquoted_is_told_to_be_quoted(shipped: Path, lang: str, said: str):
+    # `report -o bao cao.md`: the shell gives -o "bao" and "cao.md" as a target id; it was
+    # "bao: error: no extension does not say which format to write" (with --format:
+    # "no target 'cao.md'"). A target id is [a-z0-9-]+, so "cao.md" is none: the name was cut.
+    r = run_clean("report", "-o", "bao", "cao.md", "--lang", lang)
+    assert r.exit_code == 2
+    assert r.stderr == said
+    assert not (shipped / "bao").exists() and not (shipped / "bao cao.md").exists()
+    r = run_clean("report", "-f", "markdown", "-o", "bao", "cao.md", "--lang", lang)
+    assert r.exit_code == 2
+    assert r.stderr == said
