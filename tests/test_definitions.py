@@ -151,7 +151,7 @@ def test_yaml_11_traps_stay_text():
           - {id: a, indicator: x, baseline: 2020-06-30}
     """)
     assert (
-        out[0] == "targets.yaml:4:37: error: target 'a': baseline: '2020-06-30' is not a year; write a year like 2025"
+        out[0] == "targets.yaml:4:37: error: target 'a': baseline: '2020-06-30' is a date; write its year alone: 2020"
     )
 
 

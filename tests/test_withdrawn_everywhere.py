@@ -244,7 +244,7 @@ def test_the_span_kinds_say_a_withdrawn_year_was_withdrawn_not_missing(shipped: 
     avg = run_clean("show", "grdp-average-2021-2025", env=env).stdout
     assert (
         "The 2021–2025 span is over and the figure for 2024 was withdrawn, with none in force; for the average to "
-        "meet the target, the years without a figure need at least 6.6% a year."
+        "meet the target, the year without a figure needs at least 6.6%."
     ) in avg
     assert "no figure yet" not in avg
     vi = run_clean("--lang", "vi", "show", "grdp-average-2021-2025", env=env).stdout

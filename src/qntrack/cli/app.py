@@ -368,7 +368,8 @@ def _bundled(arg: str, takes_value: set[str], flags: set[str]) -> tuple[str, boo
     return arg, False
 
 
-_NUMBER = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-% ]*")
+# '-2.5', '-1,5', '-.5', '-inf', and '- 2,5' (a minus, spaces, then the figure).
+_NUMBER = re.compile(r"-(?:[^\W_]|[.,]\w| +[\w.,])[\w.,+\-% ]*")
 
 
 def _kept_once(p: Any) -> bool:
@@ -410,7 +411,7 @@ def _command_class(numbers: bool = False) -> type[TyperCommand]:
 
 def _is_number_like(token: str) -> bool:
     """``-2.5``, ``-1e3``, ``-inf``, ``-1,5``, ``-١``: what a person means as a figure."""
-    body = token[1:]
+    body = token[1:].lstrip(" ")  # '- 1.234,5': the spaces after the minus
     try:
         float(body.replace(",", "."))
         return True

@@ -19,15 +19,18 @@ def _first_ids(known: list[str]) -> str:
     return ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
 
 
-def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
+def _check_ids(plan: Plan, target_ids: Sequence[str] | None, texts: Sequence[tuple[str, str]] = ()) -> None:
     """Refuse unknown target ids as history refuses unknown indicators (_unknown_indicator):
-    the closest id, case ignored, and the known ones (docs/decisions.md)."""
+    the closest id, case ignored, and the known ones (docs/decisions.md). ``texts``: the
+    options given whose value is a name (``status --group``, ``--by``); unknown ids that
+    are the rest of such a name typed without quotes are told to quote it (``_quote_hint``)."""
     from ..errors import suggestion
     from ..catalog import msg
     from ..files.invisible import shown
     from ..plan.model import Location, Problem
 
     problems: list[Problem] = []
+    unknown: dict[int, str] = {}  # the ids neither a target's, an indicator's nor a name, by problem
     for tid in target_ids or []:
         if plan.target(tid) is None:
             uses = [t.id for t in plan.targets if t.indicator == tid]
@@ -43,6 +46,7 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
                 problems.append(Problem(Location(plan.source_file), named))
                 continue
             known = [t.id for t in plan.targets]
+            unknown[len(problems)] = tid
             # A character no one sees written as its code (files/invisible.py).
             echoed = shown(tid)
             problems.append(
@@ -53,8 +57,38 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
                     else msg("cli_no_target_none", given=echoed),
                 )
             )
+    if unknown and (hint := _quote_hint(plan, texts, list(unknown.values()))) is not None:
+        kept = [p for i, p in enumerate(problems) if i not in unknown]
+        problems = [*kept, Problem(Location(plan.source_file), hint)]
     if problems:
         raise InputError(problems)
+
+
+def _quote_hint(plan: Plan, texts: Sequence[tuple[str, str]], unknown: list[str]) -> Message | None:
+    """``status --group Annual FDI plans``: the shell gives --group "Annual" and the
+    command "FDI" and "plans" as target ids. When the option's value with the unknown ids
+    after it names a group, an owner or a dimension, or its value alone names none, the
+    unknown ids are said with the option to quote (issue 17, twenty-second session);
+    else None (a group named whole beside a mistyped id)."""
+    from ..catalog import msg
+    from ..files.invisible import shown
+    from ..files.vocabulary import fold
+    from ..plan.units import dimension_named
+
+    names = {fold(str(n)) for t in plan.targets for text in (t.group, t.owner) if text for n in (text.en, text.vi)}
+
+    def known(option: str, value: str) -> bool:
+        if option == "--by":
+            return dimension_named(value, plan.dimensions) is not None
+        return fold(value) in names
+
+    joined = [(option, f"{value} {' '.join(unknown)}") for option, value in texts]
+    found = next(((o, v) for o, v in joined if known(o, v)), None)
+    found = found or next(((o, j) for (o, v), (_, j) in zip(texts, joined, strict=True) if not known(o, v)), None)
+    if found is None:
+        return None
+    given = ", ".join(f"'{shown(tid)}'" for tid in unknown)
+    return msg("cli_no_target_quote", given=given, option=found[0], quoted=f'"{found[1]}"')
 
 
 def _named(plan: Plan, given: str) -> Message | None:

@@ -12,12 +12,29 @@ Click refuses extra arguments, or add-observation is given ``--from``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, Collection, Sequence
+
+if TYPE_CHECKING:
+    from ..catalog import Message
 
 # The options whose value is a text a person types in words (a source, a note, a unit's
 # name, a group, a sheet, a file's name, a status in words): the ones a newcomer leaves
 # unquoted.
-_TEXT_OPTIONS = ("--source", "--note", "--status", "--dim", "--group", "--sheet", "--from")
+# An indicator's name (--indicator), and the names of files and folders (twenty-second
+# session's leftovers).
+_TEXT_OPTIONS = (
+    "--source",
+    "--note",
+    "--status",
+    "--dim",
+    "--group",
+    "--sheet",
+    "--from",
+    "--indicator",
+    "--output",
+    "--into",
+    "--targets",
+)
 
 _EXTRA = re.compile(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)", re.DOTALL)
 
@@ -113,3 +130,25 @@ def mixed_hint(params: list[Any], args: list[str]) -> str | None:
     return render(
         msg("usage_mixed_quote", args=given, option=first[0][0], quoted=_quoted(first[0], first[1], args)), "en"
     )
+
+
+def output_hint(file_name: str, target_ids: Sequence[str], suffixes: Collection[str]) -> Message | None:
+    """``report -o bao cao.md``: the shell gives --output "bao" and the command "cao.md" as
+    a target id. When the name has no report's extension and it with the first words after
+    it has one (``suffixes``), and none of those words can be a target id (``[a-z0-9-]+``),
+    the refusal with the name to quote; else None."""
+    from pathlib import PurePath
+
+    from ..catalog import msg
+    from ..files.definitions import TARGET_ID
+
+    if PurePath(file_name).suffix.lower() in suffixes:
+        return None
+    for k in range(1, len(target_ids) + 1):
+        words = target_ids[:k]
+        whole = " ".join([file_name, *words])
+        if any(TARGET_ID.match(w) for w in words):
+            return None
+        if PurePath(whole).suffix.lower() in suffixes:
+            return msg("cli_output_quote", value=file_name, words=" ".join(words), quoted=f'"{whole}"')
+    return None

@@ -98,11 +98,17 @@ def report(
             today = reference_day(None).isoformat()  # the day the report speaks of
             if since_day >= today:
                 raise fail("--since", msg("cli_since_not_before_today", since=since_day, day=today), ExitCode.USAGE)
-    from ..files.outputs import STDOUT_NAMES, output_path, refuse_foreign, refuse_protected, report_format
+    from ..files.outputs import STDOUT_NAMES, WRITABLE, output_path, refuse_foreign, refuse_protected, report_format
 
     if output == "":  # `-o ""`: an empty name, not the current folder
         raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
     file_name = None if output is None or output in STDOUT_NAMES else output
+    if file_name is not None and target_ids:
+        from .quoting import output_hint
+
+        # `-o bao cao.md`: the name's second word read as a target id (twenty-second session).
+        if (cut := output_hint(file_name, target_ids, WRITABLE)) is not None:
+            raise fail("--output", cut, ExitCode.USAGE)
     kind = fmt.value if fmt is not None else None
     if file_name is None and kind == "html" and sys.stdout.isatty():
         raise fail("--format html", msg("cli_html_to_terminal"), ExitCode.USAGE)

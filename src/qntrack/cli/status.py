@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 
 import typer
@@ -103,6 +104,9 @@ def status(
     day = _as_of(as_of)
     kind = _format(fmt)
     grouped = group_by is not None and kind != "json"
+    # The names given: an unknown id that is the rest of one typed unquoted is told to quote it.
+    texts = [("--group", g) for g in group or []] + ([("--by", by_dim)] if by_dim is not None else [])
+    check = partial(_check_ids, texts=texts)
     # (Printed into the store or the plan, main() has refused already: _guard_stdout_for.)
     if day is None and by_dim is None:
         # Status as of now goes through the incremental cache (docs/performance.md); a
@@ -112,7 +116,7 @@ def status(
 
             chosen = _lang(lang)
             with _working(lang):  # a national store's first run reads and judges it all
-                table = table_status(targets, target_ids, chosen, _check_ids)
+                table = table_status(targets, target_ids, chosen, check)
             if table is not None:
                 title, rows, items, drawn, warnings, kept = table
                 # An unknown group is refused before printing.
@@ -126,7 +130,7 @@ def status(
             from ..cache import machine_status
 
             with _working(lang):
-                served = machine_status(targets, target_ids, "items" if grouped else kind, _check_ids, by)
+                served = machine_status(targets, target_ids, "items" if grouped else kind, check, by)
             if served is not None:
                 text, items, warnings, kept = served
                 items = _of_group(items, kept, group, by, targets, bool(target_ids))
@@ -146,7 +150,7 @@ def status(
     with _working(lang):
         ws = open_workspace(targets, day, replaced=replaced)
         _guard_stdout(ws.targets_path, ws.plan)
-        _check_ids(ws.plan, target_ids)
+        check(ws.plan, target_ids)
         dim = _dimension_id(ws.plan, by_dim) if by_dim is not None else None
         results = assess(ws.plan, ws.series, target_ids, reference_day(day))
         # The figures withdrawn that each status touches (issue 17, twentieth session).

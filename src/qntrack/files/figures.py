@@ -37,6 +37,7 @@ _IN_PERIOD = {
     "import_value_no_figure": "import_value_no_figure_in_period",
     "import_value_percent": "import_value_percent_in_period",
     "import_value_accounting": "import_value_accounting_in_period",
+    "import_value_trailing_minus": "import_value_trailing_minus_in_period",
     "import_value_excel_scientific": "import_value_excel_scientific_in_period",
     "import_value_excel_narrow": "import_value_excel_narrow_in_period",
     "import_value_not_number": "import_value_not_number_in_period",
@@ -63,8 +64,15 @@ def in_period(problem: str | Message, period: str) -> Message:
 _SPACE_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d*)?")
 
 
+# A sign and the figure with spaces between them ('- 2,5'), as a PDF or a spreadsheet
+# pastes a negative figure and some people type it: one reading, the sign's.
+_SPACED_SIGN = re.compile(r"^([-+])[\u00a0\u202f \t]+(?=[0-9.,])")
+
+
 def _ungrouped(raw: str) -> str:
-    """``raw`` without the spaces that group its thousands (``_SPACE_GROUPED``)."""
+    """``raw`` without the spaces after its sign (``_SPACED_SIGN``) and those that group
+    its thousands (``_SPACE_GROUPED``)."""
+    raw = _SPACED_SIGN.sub(r"\1", raw, count=1) if raw[:1] in "-+" else raw
     if _SPACE_GROUPED.fullmatch(raw):
         return raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     return raw
@@ -102,6 +110,9 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     if raw[:1] == "(" and raw[-1:] == ")" and _a_number_before_the_sign(raw[1:-1], decimal_comma):
         # Excel's Accounting format shows -2.5 as (2,5): said with the minus form, never guessed.
         raise ValueError(msg("import_value_accounting", text=text.strip(), fixed="-" + raw[1:-1].strip()))
+    if raw[-1:] == "-" and raw[:1] not in "-+" and _a_number_before_the_sign(raw[:-1], decimal_comma):
+        # '2,5-': the minus after the figure, as some accounting exports write it; said.
+        raise ValueError(msg("import_value_trailing_minus", text=text.strip(), fixed="-" + raw[:-1].strip()))
     value = _read_number(raw, decimal_comma, explicit)
     if value is None:
         if range_ends(raw) is not None:  # "6-7%": a plan's range, not a figure
@@ -267,6 +278,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_percent",  # '7.2%' pasted from Excel: the sign is what to remove
             "import_value_dash",  # '–2,5' pasted from Word: the dash is what to retype
             "import_value_accounting",  # '(2,5)' from an Accounting cell: the brackets are a minus
+            "import_value_trailing_minus",  # '2,5-': the minus is to be typed first
             "import_value_dash_alone",  # '-': no figure, or an Accounting zero
             "import_value_excel_narrow",  # '####': the column was too narrow to show the figure
         ):

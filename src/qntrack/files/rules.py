@@ -220,9 +220,12 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
 # settings (31.12.2025; twenty-first session), with or without the time of day that a
 # spreadsheet writes after it on saving a timestamp ("1/10/2022 0:00", "15.07.2025 09:30";
 # review of the twenty-first session).
+# Dashes too, day first (15-04-2026), as some offices write a date (twenty-second session).
 _SLASHED = re.compile(
-    r"^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$", re.ASCII
+    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$", re.ASCII
 )
+# The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes.
+_YEAR_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", re.ASCII)
 
 
 def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
@@ -232,7 +235,9 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     with no zone, read in the one given (``--tz``, the plan's ``timezone:``)."""
     found = _SLASHED.match(raw)
     if found is None:
-        return None
+        year_first = _YEAR_SLASHED.match(raw)
+        iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[2]):02d}-{int(year_first[3]):02d}"
+        return msg("store_timestamp_slashed", text=text, iso=iso) if iso and _is_real(iso) else None
     a, b, year = int(found[1]), int(found[3]), int(found[4])
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")

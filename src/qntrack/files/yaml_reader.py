@@ -78,6 +78,26 @@ def _at(what: What, field: str) -> tuple:
     return ("at", what, field)
 
 
+# A date as offices and ISO write it: 31/12/2020, 31-12-2020, 31.12.2020, 2020-12-31.
+_DATE_YEAR = re.compile(r"\d{1,2}([/.-])\d{1,2}\1(\d{4})|(\d{4})-\d{1,2}-\d{1,2}")
+
+
+def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
+    """What a value targets.yaml refuses as a period means, when it has one reading: the
+    words the command line reads (a year in an office's words is the year, ``vocabulary.vietnamese_period``),
+    and for a year a date's year ('31/12/2020' is 2020). The message's key and values; None
+    when it means nothing, or a period that is not a year where a year is wanted."""
+    from .vocabulary import vietnamese_period
+
+    period = vietnamese_period(raw.strip())
+    if period is not None and (not year or period.isdigit()):
+        return "definitions_period_as_written", {"period": period}
+    date = _DATE_YEAR.fullmatch(raw.strip()) if year else None
+    if date is not None:
+        return "definitions_year_of_date", {"year": date[2] or date[3]}
+    return None
+
+
 def _phrase(what: What) -> str | Message:
     """The phrase ``what`` as a Message (a plain key stays as it is)."""
     if not isinstance(what, tuple):
@@ -397,7 +417,9 @@ class _Reader:
         try:
             return parse_period(raw)
         except PeriodError as exc:
-            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.message))
+            meant = _meant(raw)  # a period in an office's words: read strictly, told the form
+            problem = msg("definitions_field_problem", what=_phrase(what), problem=exc.message)
+            self.error(node, problem if meant is None else msg(meant[0], what=_phrase(what), raw=raw, **meant[1]))
             return None
 
     # --- what a kind's parser reads through (kinds.protocol.Reader) ------------------------
@@ -423,7 +445,9 @@ class _Reader:
                 # the message of another period lists, would each be refused in turn.
                 if self.scalar(node, what) is not None:
                     key = "definitions_year_empty" if not raw.strip() else "definitions_not_a_year_text"
-                    self.error(node, msg(key, what=_phrase(what), raw=raw))
+                    meant = _meant(raw, year=True)  # '31/12/2020' is told 2020, a year in words its year
+                    values = {} if meant is None else meant[1]
+                    self.error(node, msg(meant[0] if meant else key, what=_phrase(what), raw=raw, **values))
                 return None
         period = self.period(node, what)
         if period is not None and not period.is_year:

@@ -63,9 +63,7 @@ class AverageView(SpanView):
         if d.required_rate_remaining is not None:
             out.append(
                 (
-                    label("needed_years_without_figure", lang)
-                    if a.awaiting_figures
-                    else report_word("required_remaining", lang),
+                    label(_without_figure(d), lang) if a.awaiting_figures else report_word("required_remaining", lang),
                     value_with_unit(d.required_rate_remaining, unit, lang),
                 )
             )
@@ -86,13 +84,18 @@ class AverageView(SpanView):
             # Once the span is over nothing "remains": the years are awaited (docs/methodology.md).
             rows.append(
                 (
-                    label("needed_years_without_figure", lang)
-                    if a.awaiting_figures
-                    else label("kf_needed_remaining_years", lang),
+                    label(_without_figure(d), lang) if a.awaiting_figures else label("kf_needed_remaining_years", lang),
                     value_with_unit(d.required_rate_remaining, unit, lang),
                 )
             )
         return rows
+
+
+def _without_figure(d: AverageResult) -> str:
+    """The label of the rate needed in the span's years without a figure, in the singular
+    when there is one."""
+    one = d.years_in_span - d.years_with_data == 1
+    return "needed_year_without_figure" if one else "needed_years_without_figure"
 
 
 VIEW = AverageView()
@@ -127,11 +130,13 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     ]
     if d.required_rate_remaining is not None and a.awaiting_figures:
         have = {str(p.period) for p in d.periods}
-        years = ", ".join(str(y) for y in range(d.start.year, d.end.year + 1) if str(y) not in have)
+        awaited = [str(y) for y in range(d.start.year, d.end.year + 1) if str(y) not in have]
+        years = ", ".join(awaited)
         out.append(
             render(
                 msg(
-                    "narrative_awaiting_average",
+                    # One year: "the year without a figure needs" (and no "a year").
+                    "narrative_awaiting_average_one" if len(awaited) == 1 else "narrative_awaiting_average",
                     start=d.start,
                     end=d.end,
                     years=years,
