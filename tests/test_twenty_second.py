@@ -167,3 +167,42 @@ def test_the_workbooks_gap_of_a_target_passed_says_beyond_the_target(shipped: Pa
     # fdi-plan-2024: 2,877.8 against 3,000, a shortfall of 122.2, keeps a plain format.
     short = next(r for r in rows if r[ids].value == "fdi-plan-2024")[gap_col]
     assert short.value == pytest.approx(122.2)
+
+
+# --- The headline named a target awaiting a withdrawn figure as if none had been published ----
+
+_PLAN_WITHDRAWN = """\
+version: 1
+title: t
+indicators:
+  fdi: {name: FDI attracted, unit: million USD, measure: flow}
+targets:
+  - id: fdi-2024
+    name: FDI plan 2024
+    type: plan
+    indicator: fdi
+    period: 2024
+    value: 3000
+"""
+_FDI_WITHDRAWN = """\
+indicator,period,value,status,source,note,recorded_at
+fdi,2024,2877.8,estimate,s,,2025-01-10T00:00:00Z
+fdi,2024,,retracted,s,,2025-02-10T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("en", "(2024 (withdrawn))"), ("vi", "(năm 2024 (đã rút lại))")])
+def test_the_headline_says_an_awaited_figure_was_withdrawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, mark: str
+):
+    # FDI 2024: 2,877.8 recorded on 10 January 2025, withdrawn on 10 February; as of
+    # 1 December 2026 the plan's period has passed with no figure in force. The summary says
+    # "⌛ awaiting figure 2024 (withdrawn)"; the headline's list of targets awaiting their
+    # figure named "FDI plan 2024" alone, as if nothing had been published. It now says the
+    # period awaited and that its figure was withdrawn, as the summary does (a Vietnamese
+    # report writes a year "năm 2024").
+    make_tracker(tmp_path, monkeypatch, _PLAN_WITHDRAWN, _FDI_WITHDRAWN)
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.output
+    top = r.stdout.split("## ", 2)[1]  # the headline's section, before the summary
+    assert f"FDI plan 2024 {mark}" in top, top

@@ -100,17 +100,23 @@ def headline_document(h: Headline) -> dict[str, Any]:
     }
 
 
-def _named(a: Assessment, periods: Sequence[Any], lang: str) -> Cell:
+def _named(a: Assessment, periods: Sequence[Any], lang: str, awaiting: bool = False) -> Cell:
+    """The target's name, with its periods where its kind has several deadlines; a period
+    awaited because its figure was withdrawn is said so for every kind, as the summary says
+    it ("2024 (withdrawn)"): a name alone read as a figure never published."""
+    from .withdrawn import awaited
+
     name = _name(a, lang)
-    if a.target.kind in _PERIODS_SAID:
-        name = f"{name} ({', '.join(period_text(p, lang) for p in periods)})"
+    said = awaited(a, periods, lang) if awaiting else [period_text(p, lang) for p in periods]
+    if a.target.kind in _PERIODS_SAID or said != [period_text(p, lang) for p in periods]:
+        name = f"{name} ({', '.join(said)})"
     return Cell(name, section=a.target.id)
 
 
 def _list(key: str, targets: Sequence[Assessment], which: str, lang: str) -> HeadlineList | None:
     if not targets:
         return None
-    names = tuple(_named(a, getattr(a, which), lang) for a in targets[:NAMED])
+    names = tuple(_named(a, getattr(a, which), lang, which == "awaiting_figures") for a in targets[:NAMED])
     rest = len(targets) - len(names)
     more = report_word("headline_more", lang, n=number(rest, lang, 0)) if rest else ""
     return HeadlineList(report_word(key, lang, n=number(len(targets), lang, 0)), names, more)
