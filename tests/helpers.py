@@ -212,3 +212,34 @@ def write_repository(root: Path, files: Mapping[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dedent(text), encoding="utf-8")
     return root
+
+
+# Runs `qntrack add-observation --from FILE` with os.write slowed: after its second chunk of
+# the store it says so in a marker file and waits, to be stopped there (killed, or sent a
+# signal). The chunks are made 16 KiB rather than 1 MiB, so that a batch of a few thousand
+# rows is written in many. Used by test_write_side.py and test_cron22.py.
+PAUSED_IMPORT = r"""
+import os, sys, time
+from pathlib import Path
+
+import qntrack.files.appending
+
+qntrack.files.appending._WRITE = 1 << 14
+marker = Path(sys.argv[1])
+real = os.write
+chunks = []
+
+def write(fd, data):
+    n = real(fd, data)
+    if len(data) >= 1 << 13:
+        chunks.append(n)
+        if len(chunks) == 2:
+            marker.touch()
+            time.sleep(600)
+    return n
+
+os.write = write
+sys.argv = ["qntrack", "add-observation", "--from", sys.argv[2]]
+from qntrack.cli import main
+main()
+"""

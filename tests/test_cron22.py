@@ -12,36 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run, store_bytes
+from helpers import PAUSED_IMPORT, run, store_bytes
 
-# `qntrack add-observation --from FILE` whose store writes go in chunks of 16 KiB; after
-# the second it touches a marker file and waits there (as a slow disk would), to be
-# stopped by a signal at that moment (the pattern of test_write_side.py).
-PAUSED_IMPORT = r"""
-import os, sys, time
-from pathlib import Path
-
-import qntrack.files.appending
-
-qntrack.files.appending._WRITE = 1 << 14
-marker = Path(sys.argv[1])
-real = os.write
-chunks = []
-
-def write(fd, data):
-    n = real(fd, data)
-    if len(data) >= 1 << 13:
-        chunks.append(n)
-        if len(chunks) == 2:
-            marker.touch()
-            time.sleep(600)
-    return n
-
-os.write = write
-sys.argv = ["qntrack", "add-observation", "--from", sys.argv[2]]
-from qntrack.cli import main
-main()
-"""
+# PAUSED_IMPORT (helpers.py): `qntrack add-observation --from FILE` whose store writes go in
+# chunks of 16 KiB; after the second it touches a marker file and waits there (as a slow disk
+# would), to be stopped by a signal at that moment.
 
 
 def _big_import(tracker: Path, rows: int = 5_000) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import run, store_bytes
+from helpers import PAUSED_IMPORT, run, store_bytes
 from qntrack.cli import app
 from qntrack.files.store import read_store
 
@@ -289,34 +289,8 @@ def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: P
 
 # --- 2. a batch is all or nothing, whenever the writer is killed ------------------------------
 
-# Runs `qntrack add-observation --from FILE` with os.write slowed: after its second chunk of
-# the store it says so in a marker file and waits, to be killed there. The chunks are made
-# 16 KiB rather than 1 MiB, so that a batch of a few thousand rows is written in many.
-PAUSED_IMPORT = r"""
-import os, sys, time
-from pathlib import Path
-
-import qntrack.files.appending
-
-qntrack.files.appending._WRITE = 1 << 14
-marker = Path(sys.argv[1])
-real = os.write
-chunks = []
-
-def write(fd, data):
-    n = real(fd, data)
-    if len(data) >= 1 << 13:
-        chunks.append(n)
-        if len(chunks) == 2:
-            marker.touch()
-            time.sleep(600)
-    return n
-
-os.write = write
-sys.argv = ["qntrack", "add-observation", "--from", sys.argv[2]]
-from qntrack.cli import main
-main()
-"""
+# PAUSED_IMPORT (helpers.py) runs `add-observation --from FILE` paused after its second
+# chunk of the store, to be killed there.
 
 
 def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
