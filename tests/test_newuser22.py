@@ -67,12 +67,16 @@ def test_init_in_an_empty_folder_says_to_cd_without_a_plan_here(tmp_path: Path, 
 
 
 def test_init_here_needs_no_cd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    # `qntrack init` (the current folder): nothing to change into; the two lines as before.
+    # `qntrack init` (the current folder): nothing to change into; the two lines, then the
+    # step without a cd (the twenty-second session's own item 8 changed this pinned line).
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("QNTRACK_LANG", raising=False)
     r = run_clean("init")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == "created targets.yaml\ncreated observations.csv\n"
+    assert r.stderr == (
+        "created targets.yaml\ncreated observations.csv\n"
+        "next: replace the examples in targets.yaml with your plan's targets, then run qntrack check\n"
+    )
 
 
 # --- a text with spaces typed without quotes is told to be quoted ---------------------------

@@ -206,3 +206,26 @@ def test_the_headline_says_an_awaited_figure_was_withdrawn(
     assert r.exit_code == 0, r.output
     top = r.stdout.split("## ", 2)[1]  # the headline's section, before the summary
     assert f"FDI plan 2024 {mark}" in top, top
+
+
+# --- init . said no next step ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "next: replace the examples in targets.yaml with your plan's targets, then run qntrack check"),
+        ("vi", "tiếp theo: thay các ví dụ trong targets.yaml bằng các mục tiêu của kế hoạch, rồi chạy qntrack check"),
+    ],
+)
+def test_init_here_says_the_next_step_without_a_cd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    # `init DIR` ends with "next: cd DIR, replace the examples …" (the new user's pass); `init .`
+    # in an empty folder ended with the two "created" lines alone, where a newcomer needs the
+    # same step but the cd.
+    monkeypatch.chdir(tmp_path)
+    r = run_clean("--lang", lang, "init", ".")
+    assert r.exit_code == 0, r.output
+    assert said in r.stderr, r.stderr
+    assert "cd " not in r.stderr

@@ -69,7 +69,8 @@ def _next_step(directory: Path) -> Message | None:
     """What to do after ``init DIR``: change into DIR, since every command reads the plan
     of the folder it runs in; naming that plan when there is one (README's first session
     runs init from the shipped plan's folder, whose store the next add-observation typed
-    there wrote to). None when the commands run here read the new plan already."""
+    there wrote to). When the commands run here read the new plan already, the same step
+    without the cd (twenty-second session: `init .` had said none)."""
     from ..catalog import msg
     from ..files.workspace import find_targets
     from ..errors import InputError
@@ -80,7 +81,7 @@ def _next_step(directory: Path) -> Message | None:
     except InputError:
         here = None
     if here is not None and here.resolve() == new:
-        return None
+        return msg("starter_next_in_place")
     folder = str(directory)
     if not re.fullmatch(r"[^\s\"'$`&|;<>()*?!#~%^{}\[\]]+", folder):
         folder = f'"{folder}"'  # read alike by sh, cmd and PowerShell
