@@ -141,7 +141,8 @@ class _Book:
         (``text``, i18n's English): 0.9998 as "0.0000", never "1.00", the milestone met;
         at least ``least`` (issue 17, twentieth session)."""
         places = max(least, len(text.partition(".")[2]))
-        return self.fmt(num_format=("#,##0." if suffix else "0.") + "0" * places + suffix)
+        decimals = "." + "0" * places if places else ""  # 313 % as "313%", never "313.%"
+        return self.fmt(num_format=("#,##0" if suffix else "0") + decimals + suffix)
 
     def status(self, status: str, wrap: bool = False) -> Any:
         wrapped: dict[str, Any] = {"text_wrap": True} if wrap else {}
@@ -320,7 +321,8 @@ def _summary(book: _Book, data: ReportData) -> None:
         t.put(12, a.score, fmt=book.shown(score_text(a.score, "en")))
         t.put(13, status_label(a.status.value, lang), status=a.status.value)
         percent, same, change, shown = plan_cells(a, lang)
-        t.put(14, percent, fmt=book.shown(percent_reached_text(percent, "en"), 1, '"%"'))
+        # At the reports' decimals: "313%" as the Word report writes it, not "313.0%".
+        t.put(14, percent, fmt=book.shown(percent_reached_text(percent, "en"), 0, '"%"'))
         t.put(15, same)
         t.put(16, change, fmt=book.fmt(num_format=shown) if shown else None)
         t.put(17, label(a.indicator.direction.value, lang))
