@@ -255,17 +255,21 @@ def language_of(value: str) -> str | None:
     return found[1] if found and found[1] in ("en", "vi") else None
 
 
-def argv_language() -> str:
-    """The language of messages as the command line asks it, read before Typer reads it
-    (a command stopped while it loads or before its options are read): the last --lang,
-    else QNTRACK_LANG, else English."""
+def argv_language(args: list[str] | None = None) -> str:
+    """The language of messages as a command line asks it, for a message said before or
+    without Typer's reading of it (a command stopped while it loads, a line Click could not
+    read): the last --lang naming en or vi (in any case; a command's own comes after a
+    global one and wins, as when the line reads), else QNTRACK_LANG (a locale's name too:
+    vi_VN.UTF-8), else English. ``args``: sys.argv[1:] by default. Nothing after ``--`` is
+    an option. The one reading of --lang before Typer's (console.py, cli/__init__.py and
+    cli/usage.py asked it alike)."""
     import os
     import sys
 
-    # QNTRACK_LANG read as a locale's name too (vi_VN.UTF-8); --lang takes en or vi alone.
-    args, lang = sys.argv[1:], language_of(os.environ.get("QNTRACK_LANG") or "") or "en"
+    args = sys.argv[1:] if args is None else args
+    chosen = None
     for i, arg in enumerate(args[: args.index("--") if "--" in args else None]):
         typed = arg[7:] if arg.startswith("--lang=") else args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
-        if typed is not None:
-            lang = typed.strip().lower() if typed.strip().lower() in ("en", "vi") else "en"
-    return lang
+        if typed is not None and typed.strip().lower() in ("en", "vi"):
+            chosen = typed.strip().lower()
+    return chosen or language_of(os.environ.get("QNTRACK_LANG") or "") or "en"

@@ -246,9 +246,9 @@ def _guard_stdout_for(args: list[str]) -> None:
         refuse_stdout_into(path, _store_named_in(path), report=False)
     except InputError as exc:
         # Said before any command has read its --lang: in the language the line asks for.
-        from .usage import args_lang
+        from ..catalog import argv_language
 
-        _report(exc.problems, args_lang(args))
+        _report(exc.problems, argv_language(args))
         raise SystemExit(int(exc.code)) from None
 
 

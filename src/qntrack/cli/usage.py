@@ -25,25 +25,9 @@ if TYPE_CHECKING:
     # Typer 0.29 carries its own Click (pinned in pyproject.toml); for the type checker only.
     from typer._click.exceptions import UsageError
 
-from ..catalog import Message, msg, render
+from ..catalog import Message, argv_language, msg, render
 
-__all__ = ["args_lang", "in_language"]
-
-
-def args_lang(args: list[str]) -> str:
-    """The language of messages for a command line Click could not read: the last valid
-    ``--lang`` on it (a command's own comes after a global one, and wins as it does when
-    the line reads), else QNTRACK_LANG, else English. Nothing after ``--`` is an option."""
-    from ..output.i18n import LANGS, resolve_lang
-
-    chosen = None
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else None
-        if value in LANGS:
-            chosen = value
-    return chosen or resolve_lang(None)
+__all__ = ["in_language"]
 
 
 # Click's English detail -> the message that says it. Tried in order on format_message();
@@ -218,10 +202,10 @@ def _text(detail: str, ctx: Any, lang: str) -> str:
 def in_language(exc: BaseException, args: list[str]) -> BaseException:
     """``exc`` itself in English, or when it is not a usage error to re-word (the help
     that ``qntrack`` alone prints); otherwise the same error (context, exit code) worded
-    in the language of ``args_lang``."""
+    in the language of ``catalog.argv_language``."""
     if not isinstance(exc, _usage_error_class()) or type(exc).__name__ == "NoArgsIsHelpError":
         return exc
-    lang = args_lang(args)
+    lang = argv_language(args)
     if lang == "en" and "Value error, " not in exc.format_message():
         return exc
     # In English too when Typer's checker put its "Value error, " before a wrong choice
