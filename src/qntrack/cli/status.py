@@ -71,6 +71,8 @@ def status(
 ) -> None:
     """One row per target: latest value, next milestone, gap, P and status.
 
+    The table ends with the targets counted by status, as every report's headline opens.
+
     Example: qntrack status --format json | jq '.targets[] | {id, status}'
     """
     if group and fail_on is None:
@@ -122,7 +124,7 @@ def status(
                 # An unknown group is refused before printing.
                 items = _of_group(items, kept, group, by, targets, bool(target_ids))
                 with _to_a_reader():
-                    _table_as_drawn(rows, chosen, title, drawn)
+                    _table_as_drawn(rows, chosen, title, drawn, [i["status"] for i in kept])
                 _report(warnings)
                 _gate(gate, items)
                 return
@@ -231,7 +233,10 @@ def _print_status(
                 status_cells(a, chosen, ws.series.get(a.target.series_key, ()), revised.get(a.target.series_key))
                 for a in results
             ]
-        render.status_table(rows, chosen, ws.plan.title_in(chosen), day)
+        from ..output.tally import tally_line
+
+        tally = tally_line((a.status.value for a in results), chosen)
+        render.status_table(rows, chosen, ws.plan.title_in(chosen), day, tally=tally)
 
 
 def _revised(ws: Workspace, replaced: dict[str, Any]) -> dict[str, dict[str, float | None]]:
@@ -301,7 +306,7 @@ def _print_groups(groups: Any, by: Literal["group", "owner"], kind: str, lang: L
     render.listing_table(header, rows, wrap=tuple(header[:1]) + tuple(header[-1:]), foldable=())
 
 
-def _table_as_drawn(rows: Any, lang: str, title: str, drawn: Any) -> None:
+def _table_as_drawn(rows: Any, lang: str, title: str, drawn: Any, statuses: list[str]) -> None:
     """The status table from the cache: printed as drawn before in this very environment
     without importing Rich (most of a warm table's start-up; cache.entries.environment_how),
     else drawn by Rich (``render.status_table``), which keeps it under that key too."""
@@ -318,7 +323,9 @@ def _table_as_drawn(rows: Any, lang: str, title: str, drawn: Any) -> None:
             return
     from ..output import render
 
-    render.status_table(rows, lang, title, None, drawn)
+    from ..output.tally import tally_line
+
+    render.status_table(rows, lang, title, None, drawn, tally_line(statuses, lang))
 
 
 def _of_group(

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..method.groups import STATUSES
 from ..method.progress import Status
-from .i18n import number, status_label
+from .i18n import number
 from .period_words import period_text
 from .report_view import Cell, _name, report_word
 
@@ -125,12 +125,12 @@ def _list(key: str, targets: Sequence[Assessment], which: str, lang: str) -> Hea
 def headline_view(assessments: Sequence[Assessment], lang: str) -> dict[str, Any]:
     """What every format writes: the heading, the counts line, and the two lists (None
     when empty)."""
+    from .tally import tally_line
+
     h = headline(assessments)
-    counts = "; ".join(f"{status_label(s.value, lang)}: {number(n, lang, 0)}" for s, n in h.by_status if n)
-    total = report_word("targets_count_one" if h.total == 1 else "targets_count", lang, n=number(h.total, lang, 0))
     return {
         "title": report_word("headline", lang),
-        "counts": f"{total} — {counts}." if counts else f"{total}.",
+        "counts": tally_line((a.status.value for a in assessments), lang),
         "missed": _list("headline_missed", h.missed, "missed_milestones", lang),
         "awaiting": _list("headline_awaiting", h.awaiting, "awaiting_figures", lang),
     }

@@ -72,9 +72,15 @@ def _cell(pieces: Cell) -> Text:
 
 
 def status_table(
-    rows: Sequence[Sequence[Cell]], lang: str, title: str, as_of: str | None, drawn: DrawnTables | None = None
+    rows: Sequence[Sequence[Cell]],
+    lang: str,
+    title: str,
+    as_of: str | None,
+    drawn: DrawnTables | None = None,
+    tally: str = "",
 ) -> None:
-    """The status table; ``rows`` from ``summary.status_cells``, one per target.
+    """The status table; ``rows`` from ``summary.status_cells``, one per target; ``tally``
+    (output.tally) the line under it, above the legend, that counts the targets by status.
 
     ``drawn`` (from the status cache) holds this table as already drawn: printed as it
     was when this terminal draws it the same way, else drawn now and kept there.
@@ -105,7 +111,12 @@ def status_table(
     if fitted is None and rows:
         # Ids longer than a table row can hold: one block a target, each figure on its own
         # line, so that no id is split and no status cut (issue 12, "tables that do not mislead").
-        _print(console, with_legend(_stacked(heading, headers, rows), notes, lang, gap=True), how, drawn)
+        _print(
+            console,
+            with_legend(_tallied(_stacked(heading, headers, rows), tally, gap=True), notes, lang, gap=True),
+            how,
+            drawn,
+        )
         return
     compact = fitted is not None and fitted[1]
 
@@ -135,11 +146,22 @@ def status_table(
     if widths is not None and not (console.is_jupyter or console.legacy_windows):
         # The columns' widths are fixed: the rows can be drawn a slice at a time, the
         # first on screen at once rather than after all of a national plan's (render_rows).
-        text = print_in_slices(console, table, len(rows), edges=not compact) + legend_text(console, notes, lang)
+        text = print_in_slices(console, table, len(rows), edges=not compact)
+        text += legend_text(console, notes, lang, tally)
         if how is not None and drawn is not None:
             drawn.put(how, text)
         return
-    _print(console, with_legend(table(0, len(rows)), notes, lang), how, drawn)
+    _print(console, with_legend(_tallied(table(0, len(rows)), tally), notes, lang), how, drawn)
+
+
+def _tallied(what: RenderableType, tally: str, gap: bool = False) -> RenderableType:
+    """``what`` with the tally line under it (none without a tally), after an empty line
+    with ``gap`` (the blocks, which end on their last line; a table ends on its edge)."""
+    if not tally:
+        return what
+    from rich.console import Group
+
+    return Group(what, *([Text("")] if gap else []), Text(tally))
 
 
 def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> RenderableType:

@@ -69,13 +69,21 @@ def legend(notes: Sequence[str], lang: str, gap: bool = False) -> RenderableType
     return Group(*lines)
 
 
-def legend_text(console: Console, notes: Sequence[str], lang: str) -> str:
-    """The legend as ``console`` draws it, written there; "" without notes."""
+def legend_text(console: Console, notes: Sequence[str], lang: str, tally: str = "") -> str:
+    """The legend as ``console`` draws it, written there, after the ``tally`` line
+    (output.tally) when there is one; "" without either."""
+    from rich.text import Text
+
     drawn = legend(notes, lang)
-    if drawn is None:
+    if drawn is None and not tally:
         return ""
     with console.capture() as capture:
-        console.print(drawn)
+        if tally:
+            console.print(Text(tally))
+        if tally and drawn is not None:
+            console.print()  # the legend apart from the tally, as from the stacked table
+        if drawn is not None:
+            console.print(drawn)
     text = capture.get()
     console.file.write(text)
     console.file.flush()
