@@ -42,9 +42,10 @@ _EXTRA = re.compile(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)
 def _words(params: list[Any], args: list[str]) -> list[tuple[int, tuple[str, str, int] | None]]:
     """Each bare word of ``args`` (its index), with the text option it follows, its value
     and the value's index, when it comes after one."""
-    takes_value = {
-        name for p in params if p.param_type_name == "option" and not getattr(p, "is_flag", False) for name in p.opts
-    }
+    options = [p for p in params if p.param_type_name == "option" and not getattr(p, "is_flag", False)]
+    takes_value = {name for p in options for name in p.opts}
+    # A short name is the text option its long name is (``-s`` for ``--status``).
+    text_options = {name for p in options if set(p.opts) & set(_TEXT_OPTIONS) for name in p.opts}
     words: list[tuple[int, tuple[str, str, int] | None]] = []
     after: tuple[str, str, int] | None = None  # the option, its value, the value's index
     i = 0
@@ -55,11 +56,11 @@ def _words(params: list[Any], args: list[str]) -> list[tuple[int, tuple[str, str
             break
         name, eq, value = arg.partition("=")
         if arg in takes_value and i + 1 < len(args):
-            after = (arg, args[i + 1], i + 1) if arg in _TEXT_OPTIONS else None
+            after = (arg, args[i + 1], i + 1) if arg in text_options else None
             i += 2
             continue
         if eq and name in takes_value and name.startswith("--"):
-            after = (name, value, i) if name in _TEXT_OPTIONS else None
+            after = (name, value, i) if name in text_options else None
         elif arg.startswith("-") and arg != "-":
             after = None
         else:

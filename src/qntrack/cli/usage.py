@@ -70,7 +70,7 @@ def _missing(m: re.Match[str]) -> Message:
 
 @_pattern(
     r"give either INDICATOR PERIOD VALUE or --from FILE, not both \(read as arguments: (?P<args>.*)\): "
-    r"a text holding spaces is written in quotes: (?P<option>--[a-z-]+) (?P<quoted>\".*\")"
+    r"a text holding spaces is written in quotes: (?P<option>--?[a-z-]+) (?P<quoted>\".*\")"
 )
 def _mixed_quote(m: re.Match[str]) -> Message:
     # cli/quoting.mixed_hint's refusal (issue 17, twenty-second session).
@@ -79,7 +79,7 @@ def _mixed_quote(m: re.Match[str]) -> Message:
 
 @_pattern(
     r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\): a text holding spaces is written in quotes: "
-    r"(?P<option>--[a-z-]+) (?P<quoted>\".*\")"
+    r"(?P<option>--?[a-z-]+) (?P<quoted>\".*\")"
 )
 def _extra_quote(m: re.Match[str]) -> Message:
     # The hint of cli/quoting.py, after Click's words (issue 17, twenty-second session).
