@@ -224,6 +224,7 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
         "provisional_source": "https://vov.vn/kinh-te/quang-ninh-tang-truong-grdp-1103-trong-nua-dau-nam-2025-post1212464.vov",
         "provisional_recorded_at": "2025-07-05T00:00:00Z",
         "provisional_revises": "",
+        "provisional_parts_revised": "",  # a figure published for its half year, no sum
     }
     va = by_id["cbct-va-growth-2021-2025"]
     assert (va["provisional_period"], va["provisional_value"], va["provisional_recorded_at"]) == (
@@ -231,7 +232,7 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
     )  # fmt: skip
     # The columns come last, after latest_revises: scripts reading by position keep working.
     header = next(csv.reader(io.StringIO(run_clean("status", "--format", "csv").stdout)))
-    assert header[-11:-4] == [  # before withdrawn, direction, milestones, name_vi
+    assert header[-13:-6] == [  # before withdrawn, direction, milestones, name_vi, the parts_revised two
         "latest_revises", "provisional_period", "provisional_value", "provisional_status",
         "provisional_source", "provisional_recorded_at", "provisional_revises",
     ]  # fmt: skip

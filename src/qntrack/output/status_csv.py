@@ -10,6 +10,7 @@ if TYPE_CHECKING:  # annotations only: a status served by the cache needs no ass
     from ..method.assessment import Assessment
     from ..plan.periods import Period
     from .formats import Revised
+    from ..plan.model import Observation
 
 __all__ = ["STATUS_COLUMNS", "status_rows"]
 
@@ -93,6 +94,12 @@ STATUS_COLUMNS = (
     # The target's Vietnamese name, JSON's names.vi (name is the English, whatever --lang
     # says), as the groups' CSV has name_vi (issue 17, twenty-first session).
     "name_vi",
+    # JSON's parts_revised of the latest figure and of the provisional reading: the months
+    # (or quarters) of a sum qntrack added up whose figure in force replaced an earlier one,
+    # each "period=the value replaced", joined by ';'; empty for a sum none of whose parts
+    # was revised and for a figure published for its period (issue 17, twenty-third session).
+    "latest_parts_revised",
+    "provisional_parts_revised",
 )
 
 
@@ -166,7 +173,19 @@ def status_rows(
             a.indicator.direction.value,
             ";".join(str(m.by) for m in a.milestones),
             names.vi,
+            _parts(a.latest, mine),
+            _parts(a.provisional, mine),
         )
+
+
+def _parts(o: Observation | None, revised: Mapping[str, float | None]) -> str | None:
+    """``parts_revised`` of ``o`` as one cell: "2025-02=30;2025-03=12", None without any."""
+    if o is None:
+        return None
+    from ..files.store import format_value
+    from .parts_revised import parts_revised
+
+    return ";".join(f"{p}={format_value(v)}" for p, v in parts_revised(o, revised)) or None
 
 
 def _provisional(a: Assessment, revised: Mapping[str, float | None]) -> tuple[Any, ...]:
