@@ -150,3 +150,55 @@ def test_status_csv_says_the_revised_parts_of_a_sum(tmp_path: Path, monkeypatch,
     assert float(before["provisional_value"]) == 90 and before["provisional_parts_revised"] == "", before
     # Today, through the cache when it is on: the same as of 30 April.
     assert row(None)["provisional_parts_revised"] == "2025-02=30"
+
+
+# --- 4. A lock held past QNTRACK_LOCK_TIMEOUT exits 75 (EX_TEMPFAIL of sysexits.h, what
+# cron wrappers and mail systems read as "try again later"), not 1: a script could not
+# tell "another run is still writing" from "a person must look at this file" but by the
+# message's words, which follow the language. Nothing is added either way.
+
+
+def test_a_held_lock_exits_75_and_adds_nothing(shipped: Path):
+    import subprocess
+    import sys
+
+    (shipped / "rows.csv").write_text(
+        "indicator,period,value,status,source\ngrdp_growth,2026-H1,9.1,estimate,GSO\n", encoding="utf-8"
+    )
+    before = (shipped / "observations.csv").read_bytes()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, filelock\nwith filelock.FileLock(sys.argv[1]):\n print('held', flush=True); sys.stdin.read()",
+            str(shipped / "observations.csv.lock"),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        for args in (
+            ["add-observation", "grdp_growth", "2026-H1", "9.1", "--source", "GSO"],
+            ["add-observation", "--from", "rows.csv"],
+            ["check", "--repair"],  # a torn last row for it to repair, under the lock
+        ):
+            if args[0] == "check":
+                before += b"grdp_growth,2026-Q"
+                (shipped / "observations.csv").write_bytes(before)
+            proc = subprocess.run(
+                [sys.executable, "-m", "qntrack", *args],
+                cwd=shipped,
+                capture_output=True,
+                text=True,
+                env={**__import__("os").environ, "QNTRACK_LOCK_TIMEOUT": "0.2"},
+                timeout=60,
+            )
+            assert proc.returncode == 75, (args, proc.returncode, proc.stderr)
+            assert "try again" in proc.stderr, proc.stderr
+            assert (shipped / "observations.csv").read_bytes() == before
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)

@@ -19,7 +19,8 @@ HEAD = """# Command-line reference
 
 Generated from `--help` by `python tools/gen_cli_docs.py`; do not edit by hand.
 Exit codes: 0 success, 1 invalid input or failed check, 2 usage error, 3 a `--fail-on`
-gate tripped, 130 interrupted by Ctrl-C, 143 stopped by SIGTERM (`timeout`, systemd, a
+gate tripped, 75 another process held the store's lock (nothing done; try again later),
+130 interrupted by Ctrl-C, 143 stopped by SIGTERM (`timeout`, systemd, a
 shutdown; undone as Ctrl-C is, and the last line of a command that adds rows says what
 it had added to the store).
 Data goes to stdout; messages to stderr. A warning (a period a derived indicator cannot

@@ -31,6 +31,10 @@ class ExitCode(IntEnum):
     INVALID = 1  # invalid input, or a failed check
     USAGE = 2  # the command line itself is wrong
     GATE = 3  # a --fail-on gate on `status` tripped
+    # Another process held the store's lock past QNTRACK_LOCK_TIMEOUT: nothing was done, and
+    # the same command later will do it. EX_TEMPFAIL of sysexits.h, which cron wrappers and
+    # mail systems read as "try again later", where 1 asks a person to look.
+    BUSY = 75
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
     TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports a process the signal ended
 

@@ -325,7 +325,7 @@ def append_observations(
             return rows
     except Timeout:
         busy = msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}", not_done=after)
-        raise fail(str(path), busy) from None
+        raise fail(str(path), busy, ExitCode.BUSY) from None
     except OSError as exc:
         named = os.fsdecode(exc.filename) if exc.filename is not None else ""
         on_lock = named.endswith(".lock")

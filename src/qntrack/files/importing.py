@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Sequence
 
-from ..errors import InputError, fail, refuse_nul
+from ..errors import ExitCode, InputError, fail, refuse_nul
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
@@ -279,8 +279,6 @@ def import_observations(
         raise fail(file, msg(report))
     workbook = workbook_kind(source) is not None
     if sheet is not None and not workbook:
-        from ..errors import ExitCode
-
         raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
     _step(msg("import_step_reading", file=file))
     text = "" if workbook else decode_source(read_source(source, stdin), file)
@@ -323,8 +321,6 @@ def import_observations(
                 else parse_table(text, file, fmt, defaults, opened[0] if opened is not None else None)
             )
         elif fmt.wide:
-            from ..errors import ExitCode
-
             raise fail("--wide", msg("sdmx_not_wide", file=file), ExitCode.USAGE)
         else:
             # SDMX-CSV (issue 16): its columns read as the long shape's (docs/formats.md).
@@ -340,6 +336,7 @@ def import_observations(
     vintages: Sequence = ()
     batch = None
     read_as: list[Problem] = []  # the names read as ids (indicator_names)
+    code = ExitCode.INVALID
     try:
         # One pass: every row is checked before any is written (all or nothing), so a file
         # read cleanly is validated and appended at once; a file with problems of its own
@@ -368,6 +365,9 @@ def import_observations(
         )
     except InputError as exc:
         said = list(exc.problems)
+        # A lock held by another process keeps its own exit code (75: try again later)
+        # when it is all there is to say.
+        code = exc.code if not problems else ExitCode.INVALID
         if batch is not None and not (dry_run or problems) and not any(p.location.file == file for p in said):
             # The append failed on the store itself (its lock or its folder cannot be
             # written, a full disk): the rows it never got to judge are judged as a dry
@@ -376,13 +376,14 @@ def import_observations(
                 record_batch(plan, store_path, batch, True, force=force)
             except InputError as row_problems:
                 said = list(row_problems.problems)
+                code = ExitCode.INVALID  # the rows' own problems: a person must look
         problems.extend(said)
     if problems:
         # Problems with the store itself come first, then the file's, in line order. What
         # reading the file did (a name read as an id) is said too: the problems name the id.
         said_too = [*problems, *read_as]
         ordered = sorted(_dedupe(said_too), key=lambda p: (p.location.file == file, p.location.line))
-        raise InputError(ordered)
+        raise InputError(ordered, code)
     # A row left out with no stored vintage of its figure was left out for an earlier row
     # of the file (history.stored_vintages gives None for it).
     repeated = sum(1 for stored, _ in vintages if stored is None)
