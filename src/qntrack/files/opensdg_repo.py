@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +33,7 @@ from .yaml_reader import typed_unprintable
 from .yaml_words import yaml_problem
 from ..errors import InputError
 from ..plan.model import Location, Problem
-from .opensdg_cells import read_as_empty
+from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
 from .textfiles import read_regular
 
@@ -228,18 +227,6 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
     return out
 
 
-def _number(text: str) -> float | None:
-    """A cell as pandas would read a number; None when empty (Open SDG drops the row)."""
-    text = text.strip()
-    if text == "" or text.lower() in {"nan", "na", "n/a", "null", "none"} or read_as_empty(text):  # '#N/A' too
-        return None
-    value = float(text)  # ValueError: the caller says where
-    if math.isinf(value):
-        # 1e400 reads as infinity: refused as the cell is written, not as "inf".
-        raise ValueError(text)
-    return None if math.isnan(value) else value
-
-
 def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
@@ -315,7 +302,9 @@ def _read_data(
             progress = _number(cells[at[PROGRESS]]) if PROGRESS in at else None
         except ValueError:
             bad = cells[at[VALUE]] if PROGRESS not in at else f"{cells[at[VALUE]]} / {cells[at[PROGRESS]]}"
-            repo.problems.append(_problem(file, n, msg("opensdg_bad_value", value=bad.strip())))
+            word = next((c.strip() for c in (cells[i] for i in figures) if c.strip().lower() in _NA_LIKE), None)
+            said = msg("opensdg23_not_no_value", value=word) if word else msg("opensdg_bad_value", value=bad.strip())
+            repo.problems.append(_problem(file, n, said))
             continue
         row = DataRow(
             n,
