@@ -43,7 +43,13 @@ YEAR, VALUE, PROGRESS, SERIES, UNITS = "Year", "Value", "Progress", "Series", "U
 # Open SDG's columns that never split a series into disaggregations, besides Year and
 # Value (sdg-build's defaults); a site's config may name more.
 GEOCODE = "GeoCode"
-NON_DISAGGREGATION = ("Units", "Series", GEOCODE, "Observation status", "Unit multiplier", "Unit measure")
+NON_DISAGGREGATION = (
+    *("Units", "Series", GEOCODE, "Observation status", "Unit multiplier", "Unit measure", "UNIT_MEASURE", "SERIES"),
+    *("COMMENT_TS", "DATA_LAST_UPDATE"),
+    # sdg-build's default observation attributes (a note on one figure), which split no
+    # series either; a site's config_data.yml may name more (observation_attributes).
+    *("COMMENT_OBS", "SOURCE_DETAIL"),
+)
 # The translation group Open SDG's data files use when none of the site's own is found.
 DATA_GROUP = "data"
 # A data file's rows beyond this are refused rather than read into memory without end.
@@ -112,6 +118,7 @@ class Repository:
     # the key its label in another language is looked up by.
     header_keys: dict[str, str] = field(default_factory=dict)
     shallow: bool = False  # a shallow clone: files unchanged since its oldest commit dated by it
+    warnings: list[Problem] = field(default_factory=list)  # 'F' beside 'Female' in one column (opensdg_codes)
 
     @property
     def language(self) -> str:
@@ -272,6 +279,9 @@ def _read_data(
         repo.problems.append(_problem(file, 1, wrong))
         return None
     at = {h: i for i, h in enumerate(header)}
+    from .opensdg_codes import mixed_codes
+
+    repo.warnings.extend(mixed_codes(file, header, disagg, body))
     # Open SDG reads every Year by its first four characters once one is longer (a range
     # such as 2014-2015, a quarter such as "2015 Q4"): sdg-build's progress measure.
     sliced = any(len(r[at[YEAR]].strip()) > 4 for r in body if len(r) > at[YEAR])
@@ -425,7 +435,10 @@ def read_repository(root: Path) -> Repository:
         config = found if isinstance(found, dict) else {}
         lines = config_lines(data.decode("utf-8", errors="replace")) if data is not None else {}
     languages = [str(x) for x in config_list(config, "languages", problems, lines)] or ["en"]
-    extra = config_list(config, "non_disaggregation_columns", problems, lines)
+    extra = [
+        *config_list(config, "non_disaggregation_columns", problems, lines),
+        *config_list(config, "observation_attributes", problems, lines),
+    ]
     non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
     src, patterns = inputs(root, config, problems, lines)
