@@ -215,3 +215,38 @@ def test_an_observation_attribute_is_no_disaggregation_and_is_kept_on_export(tmp
     _export(tmp_path, tmp_path / "repo", "--force")
     written = (tmp_path / "repo" / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8")
     assert written == data.replace("2016,,,A,9\n", "2016,,,A,9.5\n")
+
+
+def test_a_retracted_figure_leaves_the_sites_file_and_its_own_rows_stay(tmp_path: Path):
+    # The site's file: no newline after its last line, a 2014 row with an empty Value (a
+    # year the site shows with no figure, which the import leaves out). 2015 is retracted
+    # in the tracker. By hand: the 2015 line goes, the 2014 line (the site's, no figure)
+    # stays, 2016 stays as written, the file still ends without a newline.
+    data = "Year,Value\n2014,\n2015,10\n2016,9"
+    assert _import(tmp_path, {"data/indicator_1-1-1.csv": data, "meta/1-1-1.md": _META}).exit_code == 0
+    targets = str(tmp_path / "t" / "targets.yaml")
+    done = run_clean("--targets", targets, "retract", "1_1_1", "2015", "--recorded-at", "2025-12-01")
+    assert done.exit_code == 0, done.stderr
+    _export(tmp_path, tmp_path / "repo", "--force")
+    assert (tmp_path / "repo" / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8") == (
+        "Year,Value\n2014,\n2016,9"
+    )
+
+
+def test_a_site_file_whose_columns_are_not_the_exports_is_written_anew(tmp_path: Path):
+    # The site's file has a Sex column the plan no longer has for this indicator (here: a
+    # file the tracker did not come from). Rows could not be matched column for column, so
+    # the export's own file is written, as before this session: by hand, its two figures.
+    assert (
+        _import(
+            tmp_path, {"data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2016,9\n", "meta/1-1-1.md": _META}
+        ).exit_code
+        == 0
+    )
+    (tmp_path / "repo" / "data" / "indicator_1-1-1.csv").write_text(
+        "Year,Sex,Value\n2015,,10\n2015,F,3\n", encoding="utf-8"
+    )
+    _export(tmp_path, tmp_path / "repo", "--force")
+    assert (tmp_path / "repo" / "data" / "indicator_1-1-1.csv").read_text(
+        encoding="utf-8"
+    ) == "Year,Value\n2015,10\n2016,9\n"
