@@ -146,6 +146,10 @@ def test_the_sites_numbered_sources_are_kept_not_collapsed_into_one(tmp_path: Pa
     text = (tmp_path / "repo" / "meta" / "1-1-1.md").read_text(encoding="utf-8")
     assert sources in text
     assert "source_organisation_3" not in text and ";" not in text
+    # A second export (the folder now holds the first's marker, which lists the file) keeps
+    # them too: the same bytes.
+    _export(tmp_path, tmp_path / "repo")
+    assert (tmp_path / "repo" / "meta" / "1-1-1.md").read_text(encoding="utf-8") == text
 
 
 # --- 4. a Value read as Open SDG reads it -----------------------------------------------

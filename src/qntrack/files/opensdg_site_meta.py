@@ -66,7 +66,6 @@ def keep_site_fields(target: Path, files: Mapping[str, bytes]) -> tuple[dict[str
     the names of those that kept a field or text of the site's."""
     out = dict(files)
     kept: list[str] = []
-    ours_before = _marked(target)
     for name, data in files.items():
         path = target / name
         if not (name.startswith("meta/") and name.endswith(".md")) or not os.path.isfile(path) or path.is_symlink():
@@ -93,7 +92,7 @@ def keep_site_fields(target: Path, files: Mapping[str, bytes]) -> tuple[dict[str
         others = {
             k: v for k, v in fields.items() if k not in mine and str(k) not in _PLANS and not _SOURCE.fullmatch(str(k))
         }
-        sources = None if name in ours_before else _site_sources(fields, mine)
+        sources = _site_sources(fields, mine)
         if _default_options(fields, mine):
             mine = {k: v for k, v in mine.items() if k != "progress_calculation_options"}
         final = {**{k: v for k, v in mine.items() if sources is None or not _SOURCE.fullmatch(str(k))}, **chosen}
@@ -121,26 +120,18 @@ def _default_options(fields: Mapping[str, Any], mine: Mapping[str, Any]) -> bool
     )
 
 
-def _marked(target: Path) -> set[str]:
-    """The files an earlier export wrote into ``target`` (its marker): their sources are
-    the export's own, replaced by this one's."""
-    from .opensdg_write import MARKER
-
-    try:
-        lines = (target / MARKER).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return set()
-    return set(lines[1:]) if lines and lines[0].startswith("qntrack ") else set()
-
-
 def _site_sources(fields: Mapping[str, Any], mine: Mapping[str, Any]) -> dict[str, Any] | None:
     """The site's numbered sources (source_organisation_1, source_url_2, ...), kept as the
     site wrote them, and after them each source of the export's that is none of them (nor
     all of them joined, as the import gives each figure its indicator's sources); None
     when the site names no source (the export's are written)."""
     site = {str(k): v for k, v in fields.items() if _SOURCE.fullmatch(str(k))}
-    if not site or site == {k: v for k, v in mine.items() if _SOURCE.fullmatch(str(k))}:
-        return None  # none, or the export's own
+    numbers = {k.rsplit("_", 1)[1] for k in site}
+    # The export writes each source's text as both its organisation and its title: sources
+    # so written are an earlier export's, replaced by this one's.
+    exports = all(site.get(f"source_organisation_{n}") == site.get(f"source_url_text_{n}") for n in numbers)
+    if not site or exports:
+        return None
     from .opensdg_import import _sources
     from .opensdg_repo import Repository
 
