@@ -281,7 +281,7 @@ def test_a_year_written_as_a_span_is_exported_as_the_site_wrote_it(tmp_path: Pat
     out = run_clean("--targets", targets, "export", "opensdg", "--into", str(tmp_path / "site"))
     assert out.exit_code == 0, out.stderr
     data = (tmp_path / "site" / "data" / "indicator_3-4-1.csv").read_text(encoding="utf-8")
-    assert data == "Year,Value\n2015/2016,8.1\n2016/2017,8.2\n2017/2018,8.0\n2018,7.9\n"
+    assert data == "Year,Value\n2015/2016,8.1\n2016/2017,8.2\n2017/2018,8\n2018,7.9\n"
 
 
 # --- 7. an Open SDG data file given to add-observation --from ----------------------------
@@ -352,7 +352,7 @@ def test_a_year_pandas_wrote_as_a_float_is_exported_as_the_year(tmp_path: Path):
     out = run_clean("--targets", targets, "export", "opensdg", "--into", str(tmp_path / "site"))
     assert out.exit_code == 0, out.stderr
     data = (tmp_path / "site" / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8")
-    assert data == "Year,Value\n2015,10.0\n2016,9.0\n"
+    assert data == "Year,Value\n2015,10\n2016,9\n"
 
 
 # --- 9. a cell Open SDG reads as empty -----------------------------------------------------

@@ -114,12 +114,12 @@ def test_data_files_hold_whole_years_units_and_the_progress_column(plan: Path) -
     site = plan.parent / "site"
     # Totals first (empty Sex), then Men, then Women, each by year; 2020's revision in force.
     assert (site / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8") == (
-        "Year,Sex,Value\n2015,,60.5\n2020,,63.0\n2020,Men,70.1\n2015,Women,50.0\n2020,Women,48.5\n"
+        "Year,Sex,Value\n2015,,60.5\n2020,,63\n2020,Men,70.1\n2015,Women,50\n2020,Women,48.5\n"
     )
-    assert (site / "data" / "indicator_share.csv").read_text(encoding="utf-8") == "Year,Value\n2020,10.0\n2023,13.0\n"
+    assert (site / "data" / "indicator_share.csv").read_text(encoding="utf-8") == "Year,Value\n2020,10\n2023,13\n"
     # emissions_progress is emissions' Progress column; 2024-Q1 is not a year: left out.
     assert (site / "data" / "indicator_emissions.csv").read_text(encoding="utf-8") == (
-        "Year,Value,Progress\n2015,100.0,1.5\n2020,90.125,1.2\n"
+        "Year,Value,Progress\n2015,100,1.5\n2020,90.125,1.2\n"
     )
     names = sorted(p.name for p in (site / "data").iterdir())
     assert names == ["indicator_1-1-1.csv", "indicator_emissions.csv", "indicator_share.csv"]
@@ -203,7 +203,7 @@ def test_as_of_writes_the_figures_then_in_force(plan: Path) -> None:
     data = plan.parent / "site" / "data"
     # Before the 2022 revision; share's 2023 figure not yet recorded.
     assert (data / "indicator_1-1-1.csv").read_text(encoding="utf-8").splitlines()[2] == "2020,,62.25"
-    assert (data / "indicator_share.csv").read_text(encoding="utf-8") == "Year,Value\n2020,10.0\n"
+    assert (data / "indicator_share.csv").read_text(encoding="utf-8") == "Year,Value\n2020,10\n"
 
 
 def test_a_later_export_replaces_its_own_files_only(plan: Path) -> None:
@@ -341,7 +341,7 @@ def test_series_and_units_are_open_sdg_columns_and_selections(tmp_path: Path, mo
     site = tmp_path / "site"
     assert (site / "data" / "indicator_2-1-1.csv").read_text(encoding="utf-8") == (
         "Year,Series,Units,Age group,Value\n"
-        "2020,Count,Number,,1200.0\n"
+        "2020,Count,Number,,1200\n"
         "2015,Prevalence,Percent,,6.5\n"
         "2020,Prevalence,Percent,,5.5\n"
         "2020,Prevalence,Percent,Under 5,7.25\n"
@@ -428,7 +428,7 @@ def test_a_unit_with_finer_rows_is_judged_by_qntrack(tmp_path: Path, monkeypatch
     assert "left out 1 figure(s) of units whose dimension" in r.stderr
     assert (tmp_path / "site" / "data" / "indicator_y.csv").read_text(
         encoding="utf-8"
-    ) == "Year,Sex,Value\n2020,Women,50.0\n"
+    ) == "Year,Sex,Value\n2020,Women,50\n"
     # Open SDG's "Sex: Women" would take the young women's row too: qntrack judges it.
     # From 40 (2015) to 60 (2020) against 80 by 2030: achieved 1.5^(1/5) - 1 = 0.0845,
     # required 2^(1/15) - 1 = 0.0473; ratio 1.79: substantial progress.

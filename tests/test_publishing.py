@@ -198,9 +198,7 @@ def test_an_export_into_the_sites_own_checkout_keeps_its_settings(office: Path):
         assert "kept the site's own config_data.yml, _prose.yml" in r.stderr
         for name, text in own.items():
             assert (site / name).read_text(encoding="utf-8") == text, name
-        assert (site / "data" / "indicator_1-2-1.csv").read_text(encoding="utf-8") == (
-            "Year,Value\n2015,10.0\n2016,9.0\n"
-        )
+        assert (site / "data" / "indicator_1-2-1.csv").read_text(encoding="utf-8") == ("Year,Value\n2015,10\n2016,9\n")
         marker = (site / ".qntrack-export").read_text(encoding="utf-8").splitlines()
         assert "config_data.yml" not in marker and "_prose.yml" not in marker
         assert marker[1:] == ["data/indicator_1-2-1.csv", "meta/1-2-1.md"]

@@ -348,7 +348,7 @@ def test_an_opensdg_export_says_the_withdrawn_figures_it_leaves_out(tmp_path: Pa
     site = tmp_path / "site"
     done = run_clean("--targets", str(plan), "export", "opensdg", "--into", str(site))
     assert done.exit_code == 0, done.stderr
-    assert (site / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8") == "Year,Value\n2015,10.0\n2017,8.0\n"
+    assert (site / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8") == "Year,Value\n2015,10\n2017,8\n"
     assert "wrote 1 indicator(s) (2 figure(s))" in done.stderr
     assert "left out 1 withdrawn figure(s) (1_1_1 2016)" in done.stderr
     assert "retract it there too" in done.stderr
@@ -356,7 +356,7 @@ def test_an_opensdg_export_says_the_withdrawn_figures_it_leaves_out(tmp_path: Pa
     before = run_clean(
         "--targets", str(plan), "export", "opensdg", "--into", str(tmp_path / "old"), "--as-of", "2021-01-01"
     )
-    assert "2016,9.0" in (tmp_path / "old" / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8")
+    assert "2016,9" in (tmp_path / "old" / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8")
     assert "withdrawn" not in before.stderr
     vi = run_clean("--lang", "vi", "--targets", str(plan), "export", "opensdg", "--into", str(site))
     assert "bỏ qua 1 số liệu đã bị rút lại (1_1_1 2016)" in vi.stderr
@@ -409,9 +409,9 @@ def test_a_sites_geocode_column_is_kept_through_a_round_trip(tmp_path: Path):
     assert data == (
         "Year,Geography,GeoCode,Value\n"
         "2015,,,14.5\n"
-        "2020,,,12.0\n"
+        "2020,,,12\n"
         "2015,Alberta,48,10.1\n"
-        "2020,Alberta,48,9.0\n"
+        "2020,Alberta,48,9\n"
         "2015,Canada,,14.5\n"
         "2015,Ontario,35,15.2\n"
     )
@@ -489,7 +489,7 @@ def test_a_plans_own_geocode_is_written_for_its_units(tmp_path: Path):
     done = run_clean("--targets", str(tmp_path / "targets.yaml"), "export", "opensdg", "--into", str(tmp_path / "s"))
     assert done.exit_code == 0, done.stderr
     assert (tmp_path / "s" / "data" / "indicator_revenue.csv").read_text(encoding="utf-8") == (
-        "Year,Locality,GeoCode,Value\n2024,,,30.0\n2024,Cẩm Phả,,10.0\n2024,Hạ Long,193,20.0\n"
+        "Year,Locality,GeoCode,Value\n2024,,,30\n2024,Cẩm Phả,,10\n2024,Hạ Long,193,20\n"
     )
 
 

@@ -92,7 +92,10 @@ def export_opensdg(
     export = build_export(ws.plan, ws.series, assessments)
     from ..files.opensdg_site_meta import keep_site_fields
 
+    from ..files.opensdg_site_data import keep_site_data
+
     export.files, export.kept_fields = keep_site_fields(Path(into), export.files)
+    export.files = keep_site_data(Path(into), export.files)  # one figure changed, one line
     export.kept = write_export(into, export.files, __version__, force)
     export.withdrawn = withdrawn_left_out(ws, as_of, years_only=True)
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))

@@ -82,7 +82,7 @@ def import_(
     planned = done.planned
     for inid, found in planned.left_out.items():
         _say(msg("opensdg_left_out", inid=inid, count=len(found)))
-    _report([replace(p, severity="warning") for p in problems_of(done)])
+    _report([replace(p, severity="warning") for p in problems_of(done)] + planned.warnings)
     counts = dict(
         indicators=planned.indicators,
         targets=planned.targets,

@@ -7,7 +7,9 @@ total's (docs/formats.md, "What maps to what")."""
 
 from __future__ import annotations
 
-__all__ = ["read_as_empty"]
+import math
+
+__all__ = ["read_as_empty", "number", "NA_LIKE"]
 
 # The cells pandas' read_csv takes for no value (its default na_values), as sdg-build reads
 # a data file: in a disaggregation, Series or Units column such a cell is empty on the site.
@@ -19,3 +21,23 @@ _PANDAS_NA = frozenset(
 def read_as_empty(cell: str) -> bool:
     """Whether Open SDG reads ``cell`` (a disaggregation's) as an empty one: 'NA', 'null', ..."""
     return cell.strip() in _PANDAS_NA
+
+
+# Cells that look like "no value" but are text to pandas unless written as its na_values
+# are ('na', 'NONE', 'Null', 'NAN'): said as such rather than "not a number".
+NA_LIKE = frozenset({"na", "n/a", "nan", "null", "none", "#n/a", "-nan"})
+
+
+def number(text: str) -> float | None:
+    """A cell as pandas would read a number; None when empty or one of pandas' default
+    na_values (Open SDG drops the row). Those are matched as written: 'na', 'NONE', 'Null'
+    or 'NAN' are text to pandas, not a missing value (opensdg_cells)."""
+    text = text.strip()
+    if text == "" or read_as_empty(text):  # 'NA', 'null', '#N/A', ...
+        return None
+    value = float(text)  # ValueError: the caller says where
+    if math.isinf(value) or math.isnan(value):
+        # 1e400 reads as infinity: refused as the cell is written, not as "inf"; float()
+        # takes 'NAN' for a NaN, which pandas reads as text.
+        raise ValueError(text)
+    return value

@@ -36,6 +36,7 @@ from ..method.series import Series
 from ..plan.model import Direction, Indicator, Observation, OpenSdgTarget, Plan, Problem, Target
 from ..plan.units import Dims, split_key
 from .opensdg_names import refuse_empty_units
+from .opensdg_site_files import config as _config, data_translations as _data_translations, prose as _prose
 from .opensdg_years import year_label
 from .textfiles import as_given
 
@@ -243,8 +244,16 @@ def _geocode(cells: Mapping[str, str], ids: Sequence[str], codes: Mapping[tuple[
 
 
 def _number(value: float | None) -> str:
-    """A figure exactly as stored (repr round-trips a float); an empty cell for none."""
-    return "" if value is None else repr(value)
+    """A figure exactly as stored, a whole one without a decimal (70900, not 70900.0: the
+    store's own text, as typed or as the site wrote it); an empty cell for none."""
+    from .store import format_value
+
+    return "" if value is None else format_value(value)
+
+
+def _whole(value: float) -> float | int:
+    """A setting of a progress option as the site writes it: ``limit: 100``, not 100.0."""
+    return int(value) if abs(value) < 1e15 and value == int(value) else value
 
 
 def _meta(
@@ -360,9 +369,9 @@ def _option(plan: Plan, ind: Indicator, target: OpenSdgTarget, units: set[Cells]
         "target_year": target.target_year,
     }
     if target.target is not None:
-        option["target"] = target.target
+        option["target"] = _whole(target.target)
     if target.limit is not None:
-        option["limit"] = target.limit
+        option["limit"] = _whole(target.limit)
     of = dict(target.of)
     order = _dimension_ids(ind, plan.indicators.get(target.indicator))
     full = [d for d in (SERIES, UNITS) if d in of] + [d for d in order if d in of and d not in _OWN_COLUMNS]
@@ -405,87 +414,6 @@ def _as_tagged(
             if in_tag_order == named and _taken({d: of[d] for d in named}, units) == {tuple(sorted(of.items()))}:
                 return named
     return None
-
-
-def _languages(plan: Plan) -> list[str]:
-    """The site's languages: English, then every other language the plan names an
-    indicator, a dimension or a unit in (Vietnamese first)."""
-    found: set[str] = set()
-    for text in [i.name for i in plan.indicators.values()] + [d.name for d in plan.dimensions.values()]:
-        found.update(lang for lang, t in text.languages().items() if lang != "en" and t and t != text.en)
-    for d in plan.dimensions.values():
-        for u in d.values or ():
-            found.update(lang for lang, _ in u.names)
-    found.discard("en")
-    return ["en", *sorted(found, key=lambda lang: (lang != "vi", lang))]
-
-
-def _data_translations(plan: Plan) -> dict[str, dict[str, str]]:
-    """Open SDG's ``data`` translations, by language: each column header's name and each
-    unit's name in that language (Open SDG translates a data cell by its text). English
-    too: a unit declared by its Vietnamese name, with ``names: {en: Female}``, is written as
-    declared in the data, and the English site shows it by its English name."""
-    used = {d for ind in plan.indicators.values() if not ind.formula for d in ind.dimensions}
-    out: dict[str, dict[str, str]] = {}
-    for lang in _languages(plan):
-        table: dict[str, str] = {}
-        for d in plan.dimensions.values():
-            if d.id not in used:
-                continue
-            name = d.name.languages().get(lang)
-            if d.id not in _OWN_COLUMNS and name and name != d.name.en:
-                table[d.name.en] = name
-            for u in d.values or ():
-                label = dict(u.names).get(lang)
-                if label and label != u.value:
-                    table[u.value] = label
-        if table:
-            out[lang] = table
-    return out
-
-
-def _config(plan: Plan) -> dict[str, Any]:
-    """sdg-build's settings: the sample repository's inputs, without git dates (an export
-    is not a checkout), and the schema written beside it. The patterns take every file
-    written (the sample's ``*-*`` would pass over ``indicator_fdi.csv``: an id without
-    ``_`` has no ``-``); sdg-build names an indicator by its file name either way."""
-    return {
-        "languages": _languages(plan),
-        "site_dir": "_site",
-        "schema_file": "_prose.yml",
-        "src_dir": "",
-        "inputs": [
-            {"class": "InputCsvData", "path_pattern": "data/indicator_*.csv"},
-            {"class": "InputYamlMdMeta", "path_pattern": "meta/*.md", "git": False},
-        ],
-        "translations": [
-            {
-                "class": "TranslationInputSdgTranslations",
-                "source": "https://github.com/open-sdg/sdg-translations.git",
-                "tag": "2.4.0",
-            },
-            {"class": "TranslationInputYaml", "source": "translations"},
-        ],
-    }
-
-
-# The metadata fields an export writes, typed for sdg-build's schema check (a Prose.io
-# configuration, its SchemaInputOpenSdg): text, yes/no, or a choice.
-_TEXT_FIELDS = ("indicator_name", "graph_title", "computation_units", "indicator_number")
-_CHECKBOXES = ("published", "data_non_statistical", "auto_progress_calculation")
-_CHOICES = {
-    "reporting_status": ("complete", "inprogress", "notstarted"),
-    "graph_type": ("line", "bar", "binary"),
-}
-
-
-def _prose() -> dict[str, Any]:
-    meta: list[dict[str, Any]] = [{"name": n, "field": {"element": "text", "label": n}} for n in _TEXT_FIELDS]
-    meta += [{"name": n, "field": {"element": "checkbox", "label": n}} for n in _CHECKBOXES]
-    for name, values in _CHOICES.items():
-        options = [{"name": v, "value": v} for v in values]
-        meta.append({"name": name, "field": {"element": "select", "label": name, "options": options}})
-    return {"prose": {"metadata": {"meta": meta}}}
 
 
 def _dump(data: Any) -> bytes:

@@ -111,7 +111,12 @@ def config_list(config: dict[str, Any], key: str, problems: list[Problem], lines
 
 
 # One item of each list of config_data.yml that qntrack reads, as a message shows it.
-_EXAMPLES = {"languages": "en", "non_disaggregation_columns": "Units", "inputs": "class: InputCsvData"}
+_EXAMPLES = {
+    "languages": "en",
+    "non_disaggregation_columns": "Units",
+    "observation_attributes": "COMMENT_OBS",
+    "inputs": "class: InputCsvData",
+}
 
 
 def config_lines(text: str) -> dict[str, int]:

@@ -79,6 +79,7 @@ class ImportPlan:
         default_factory=list
     )  # (column, file, rows): codes no unit holds
     shallow: bool = False
+    warnings: list[Problem] = field(default_factory=list)  # said, nothing left out (opensdg_codes)
     # A source as this import writes it -> each text an import before 08283a1 wrote for the
     # same metadata, where the two differ: a figure stored so is unchanged (opensdg_run._changed_only).
     sources_before: dict[str, set[str]] = field(default_factory=dict)
@@ -259,6 +260,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     candidates: list[tuple[Location, dict[str, str]]] = []
     out = ImportPlan("", candidates, [], meta_only=repo.meta_only, shallow=repo.shallow)
     out.passed_over = repo.passed_over
+    out.warnings = repo.warnings
     owned = {f for files in repo.files_of.values() for f in files}
     out.problems.extend(p for f, ps in by_file.items() if f not in owned for p in ps)
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +33,7 @@ from .yaml_reader import typed_unprintable
 from .yaml_words import yaml_problem
 from ..errors import InputError
 from ..plan.model import Location, Problem
-from .opensdg_cells import read_as_empty
+from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
 from .textfiles import read_regular
 
@@ -44,7 +43,13 @@ YEAR, VALUE, PROGRESS, SERIES, UNITS = "Year", "Value", "Progress", "Series", "U
 # Open SDG's columns that never split a series into disaggregations, besides Year and
 # Value (sdg-build's defaults); a site's config may name more.
 GEOCODE = "GeoCode"
-NON_DISAGGREGATION = ("Units", "Series", GEOCODE, "Observation status", "Unit multiplier", "Unit measure")
+NON_DISAGGREGATION = (
+    *("Units", "Series", GEOCODE, "Observation status", "Unit multiplier", "Unit measure", "UNIT_MEASURE", "SERIES"),
+    *("COMMENT_TS", "DATA_LAST_UPDATE"),
+    # sdg-build's default observation attributes (a note on one figure), which split no
+    # series either; a site's config_data.yml may name more (observation_attributes).
+    *("COMMENT_OBS", "SOURCE_DETAIL"),
+)
 # The translation group Open SDG's data files use when none of the site's own is found.
 DATA_GROUP = "data"
 # A data file's rows beyond this are refused rather than read into memory without end.
@@ -113,6 +118,7 @@ class Repository:
     # the key its label in another language is looked up by.
     header_keys: dict[str, str] = field(default_factory=dict)
     shallow: bool = False  # a shallow clone: files unchanged since its oldest commit dated by it
+    warnings: list[Problem] = field(default_factory=list)  # 'F' beside 'Female' in one column (opensdg_codes)
 
     @property
     def language(self) -> str:
@@ -228,18 +234,6 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
     return out
 
 
-def _number(text: str) -> float | None:
-    """A cell as pandas would read a number; None when empty (Open SDG drops the row)."""
-    text = text.strip()
-    if text == "" or text.lower() in {"nan", "na", "n/a", "null", "none"} or read_as_empty(text):  # '#N/A' too
-        return None
-    value = float(text)  # ValueError: the caller says where
-    if math.isinf(value):
-        # 1e400 reads as infinity: refused as the cell is written, not as "inf".
-        raise ValueError(text)
-    return None if math.isnan(value) else value
-
-
 def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
@@ -285,6 +279,9 @@ def _read_data(
         repo.problems.append(_problem(file, 1, wrong))
         return None
     at = {h: i for i, h in enumerate(header)}
+    from .opensdg_codes import mixed_codes
+
+    repo.warnings.extend(mixed_codes(file, header, disagg, body))
     # Open SDG reads every Year by its first four characters once one is longer (a range
     # such as 2014-2015, a quarter such as "2015 Q4"): sdg-build's progress measure.
     sliced = any(len(r[at[YEAR]].strip()) > 4 for r in body if len(r) > at[YEAR])
@@ -315,7 +312,9 @@ def _read_data(
             progress = _number(cells[at[PROGRESS]]) if PROGRESS in at else None
         except ValueError:
             bad = cells[at[VALUE]] if PROGRESS not in at else f"{cells[at[VALUE]]} / {cells[at[PROGRESS]]}"
-            repo.problems.append(_problem(file, n, msg("opensdg_bad_value", value=bad.strip())))
+            word = next((c.strip() for c in (cells[i] for i in figures) if c.strip().lower() in _NA_LIKE), None)
+            said = msg("opensdg23_not_no_value", value=word) if word else msg("opensdg_bad_value", value=bad.strip())
+            repo.problems.append(_problem(file, n, said))
             continue
         row = DataRow(
             n,
@@ -436,7 +435,10 @@ def read_repository(root: Path) -> Repository:
         config = found if isinstance(found, dict) else {}
         lines = config_lines(data.decode("utf-8", errors="replace")) if data is not None else {}
     languages = [str(x) for x in config_list(config, "languages", problems, lines)] or ["en"]
-    extra = config_list(config, "non_disaggregation_columns", problems, lines)
+    extra = [
+        *config_list(config, "non_disaggregation_columns", problems, lines),
+        *config_list(config, "observation_attributes", problems, lines),
+    ]
     non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
     src, patterns = inputs(root, config, problems, lines)

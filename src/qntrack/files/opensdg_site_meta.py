@@ -19,6 +19,7 @@ from typing import Any, Mapping
 import yaml
 
 from .opensdg_import import PERCENT_WORDS as _PERCENT
+from .opensdg_meta_lines import in_place, same_value
 
 __all__ = ["keep_site_fields"]
 
@@ -91,9 +92,61 @@ def keep_site_fields(target: Path, files: Mapping[str, bytes]) -> tuple[dict[str
         others = {
             k: v for k, v in fields.items() if k not in mine and str(k) not in _PLANS and not _SOURCE.fullmatch(str(k))
         }
-        if not (chosen or others or body.strip()):
-            continue  # nothing of the site's: the export's bytes as they are
-        dumped = yaml.safe_dump({**mine, **chosen, **others}, allow_unicode=True, sort_keys=False)
-        out[name] = ("---\n" + dumped + "---\n" + body).encode("utf-8")
-        kept.append(name)
+        sources = _site_sources(fields, mine)
+        if _default_options(fields, mine):
+            mine = {k: v for k, v in mine.items() if k != "progress_calculation_options"}
+        final = {**{k: v for k, v in mine.items() if sources is None or not _SOURCE.fullmatch(str(k))}, **chosen}
+        final.update({**others, **(sources or {})})
+        lines = path.read_bytes().decode("utf-8-sig").splitlines(keepends=True)
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        front = in_place(lines[1:end], fields, final)
+        if front is None:
+            front = yaml.safe_dump(final, allow_unicode=True, sort_keys=False)
+        out[name] = (lines[0] + front + "".join(lines[end:])).encode("utf-8")
+        if chosen or others or body.strip() or sources:
+            kept.append(name)
     return out, kept
+
+
+def _default_options(fields: Mapping[str, Any], mine: Mapping[str, Any]) -> bool:
+    """Whether the site computes progress with no options (Open SDG's defaults) and the
+    export's one option is those defaults: the site's file stays without it."""
+    written = mine.get("progress_calculation_options")
+    return (
+        "progress_calculation_options" not in fields
+        and fields.get("auto_progress_calculation") is True
+        and isinstance(written, list)
+        and same_value("progress_calculation_options", [{}], written)
+    )
+
+
+def _site_sources(fields: Mapping[str, Any], mine: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The site's numbered sources (source_organisation_1, source_url_2, ...), kept as the
+    site wrote them, and after them each source of the export's that is none of them (nor
+    all of them joined, as the import gives each figure its indicator's sources); None
+    when the site names no source (the export's are written)."""
+    site = {str(k): v for k, v in fields.items() if _SOURCE.fullmatch(str(k))}
+    numbers = {k.rsplit("_", 1)[1] for k in site}
+    # The export writes each source's text as both its organisation and its title: sources
+    # so written are an earlier export's, replaced by this one's.
+    exports = all(site.get(f"source_organisation_{n}") == site.get(f"source_url_text_{n}") for n in numbers)
+    if not site or exports:
+        return None
+    from .opensdg_import import _sources
+    from .opensdg_repo import Repository
+
+    stub = Repository(Path("."), ["en"], (), {}, [], [], False)
+    known = {_sources(stub, dict(fields)), _sources(stub, dict(fields), before=True)}
+    known |= {str(v).strip() for k, v in site.items() if not k.startswith("source_active_")}
+    last = max(int(k.rsplit("_", 1)[1]) for k in site)
+    out = dict(site)
+    for n in range(1, 6):
+        text = str(mine.get(f"source_organisation_{n}", "")).strip()
+        if not text or text in known:
+            continue
+        last += 1
+        out.update({f"source_active_{last}": True, f"source_organisation_{last}": text})
+        out[f"source_url_text_{last}"] = text
+        if f"source_url_{n}" in mine:
+            out[f"source_url_{last}"] = mine[f"source_url_{n}"]
+    return out

@@ -1,0 +1,50 @@
+"""An SDMX code beside the word it stands for in one column of an Open SDG data file
+(issue 17, twenty-third session): 'F' on one row, 'Female' on another.
+
+Open SDG reads every distinct cell as a value of its own: 'F' and 'Female' are two lines
+on the chart, two entries of the Sex menu, and an option that selects Female leaves the
+F rows out. qntrack reads them as Open SDG does, two units, so that the progress it
+computes is the site's; merging them silently would judge figures the site does not.
+The import says so, naming the line of each (docs/formats.md, "What maps to what")."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+
+__all__ = ["mixed_codes"]
+
+# SDMX's cross-domain codes (CL_SEX, and _T for a total) and the words they stand for.
+_WORDS = {
+    "f": ("female", "females", "women", "woman", "girls"),
+    "m": ("male", "males", "men", "man", "boys"),
+    "_t": ("total", "both sexes", "all", "all ages"),
+    "t": ("total", "both sexes"),
+}
+
+
+def mixed_codes(
+    file: str, header: Sequence[str], columns: Sequence[int], body: Sequence[Sequence[str]]
+) -> list[Problem]:
+    """A warning for each code and word of one meaning met in one column, at the later
+    of their first lines, naming the other's."""
+    out: list[Problem] = []
+    for i in columns:
+        first: dict[str, tuple[int, str]] = {}  # casefolded cell -> (its first line, as written)
+        for n, cells in enumerate(body, start=2):
+            if len(cells) > i and cells[i].strip():
+                first.setdefault(cells[i].strip().casefold(), (n, cells[i].strip()))
+        for code, words in _WORDS.items():
+            if code not in first:
+                continue
+            for word in words:
+                if word in first:
+                    (a, code_text), (b, word_text) = first[code], first[word]
+                    (at, this), (line, other) = (
+                        ((b, word_text), (a, code_text)) if b > a else ((a, code_text), (b, word_text))
+                    )
+                    said = msg("opensdg23_code_and_word", column=header[i], cell=this, other=other, line=line)
+                    out.append(Problem(Location(file, at), said, severity="warning"))
+    return out
