@@ -67,6 +67,37 @@ def test_a_moment_in_utc_or_without_a_zone_keeps_its_own_day(shipped: Path, type
     assert "2023-11-27 takes the figures recorded by the end of that day, UTC" in r.stderr, r.stderr
 
 
+# --- 3. Dates in output: history's Vietnamese table wrote the moment a figure was recorded
+# "05/07/2023 00:00:00Z", a day in the Vietnamese order beside an ISO time and its Z, a
+# form no other program reads and a journalist cannot search the store for. The moment is
+# now written as stored, ISO 8601, in both languages.
+
+
+def test_history_writes_each_moment_in_iso_in_vietnamese_too(shipped: Path):
+    r = run_clean(
+        "--lang",
+        "vi",
+        "history",
+        "grdp_growth",
+        "2022-H1",
+        "--format",
+        "table",
+        env={"COLUMNS": "250", "NO_COLOR": "1"},
+    )
+    assert r.exit_code == 0, r.output
+    # observations.csv: 2022-H1 10.66 recorded 2022-07-05T00:00:00Z, revised to 9.22 on
+    # 2023-07-05T00:00:00Z.
+    assert "2023-07-05T00:00:00Z" in r.stdout and "2022-07-05T00:00:00Z" in r.stdout, r.stdout
+    assert "05/07/2023" not in r.stdout and "05/07/2022" not in r.stdout, r.stdout
+
+
+def test_a_vietnamese_confirmation_gives_the_moment_replaced_in_iso(shipped: Path):
+    r = run_clean("--lang", "vi", "retract", "grdp_growth", "2022-H1", "--recorded-at", "2024-01-02T00:00:00Z")
+    assert r.exit_code == 0, r.output
+    # The figure in force on 2024-01-02 is 9.22, recorded 2023-07-05T00:00:00Z.
+    assert "trước là 9,22, ghi nhận lúc 2023-07-05T00:00:00Z" in r.stderr, r.stderr
+
+
 # --- 4. The boundary of --as-of, documented as "by the end of DATE (UTC)": a revision
 # recorded at 23:59:59Z counts on that day, one recorded at 00:00:00Z the next day does not.
 
