@@ -222,3 +222,53 @@ def test_what_changed_between_two_days_is_the_report_since_one_as_of_the_other(s
     ]
     (revised,) = [o for o in doc["since"]["observations"] if o["indicator"] == "grdp_growth"]
     assert (revised["change"], revised["value"], revised["previous_value"]) == ("revised", 10.8, 11.03)
+
+
+def test_the_recipe_for_two_days_in_report_md_works(shipped: Path):
+    """docs/report.md, "What changed between two days": its jq filters, read from the doc,
+    run on the report's JSON (skipped where jq is not installed)."""
+    import re
+
+    text = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    section = text[text.index("### What changed between two days") :]
+    filters = re.findall(r"\| jq '([^']+)'", section[: section.index("```\n\n")])
+    assert len(filters) == 2, filters
+    with open("observations.csv", "a", encoding="utf-8") as f:
+        f.write("grdp_growth,2023,10.8,official,GSO yearbook 2023,,2024-03-15T10:00:00Z\n")
+    out = run_clean("report", "--since", "2023-12-31", "--as-of", "2024-12-31", "--format", "json").stdout
+    jq = shutil.which("jq")
+    if jq is None:
+        pytest.skip("jq is not installed")
+    changes = [json.loads(line) for line in _jq(jq, filters[0], out)]
+    revised = [json.loads(line) for line in _jq(jq, filters[1], out)]
+    # 11.03 (in force at the end of 2023) met the 11% plan; 10.8, recorded 2024-03-15, does not.
+    assert {"id": "grdp-growth-plan-2023", "before": "target_achieved", "after": "not_achieved"} in changes
+    assert {
+        "indicator": "grdp_growth",
+        "period": "2023",
+        "previous_value": 11.03,
+        "value": 10.8,
+        "recorded_at": "2024-03-15T10:00:00Z",
+    } in revised
+
+
+def _jq(jq: str, program: str, document: str) -> list[str]:
+    import subprocess
+
+    done = subprocess.run([jq, "-c", program], input=document, capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()
+
+
+def test_a_figure_recorded_again_after_the_day_leaves_the_withdrawal_known_then(shipped: Path):
+    # fdi 2023 (3130) withdrawn on 2024-04-30, entered again as 3100 on 2025-01-01: as of
+    # 2024-06-30 the period had no figure, and its withdrawal had none in force after it.
+    assert run_clean("retract", "fdi", "2023", "--recorded-at", "2024-04-30T20:00:00Z").exit_code == 0
+    before = run_clean("status", "fdi-plan-2023", "--as-of", "2024-06-30", "--format", "json").stdout
+    with open("observations.csv", "a", encoding="utf-8") as f:
+        f.write("fdi,2023,3100,official,DPI,,2025-01-01T00:00:00Z\n")
+    after = run_clean("status", "fdi-plan-2023", "--as-of", "2024-06-30", "--format", "json").stdout
+    assert after == before
+    (withdrawn,) = json.loads(after)["targets"][0]["withdrawn"]
+    assert (withdrawn["value"], withdrawn["in_force"]) == (3130.0, None)
+    now = json.loads(run_clean("status", "fdi-plan-2023", "--format", "json").stdout)
+    assert now["targets"][0]["withdrawn"][0]["in_force"] == 3100.0
