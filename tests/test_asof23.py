@@ -272,3 +272,50 @@ def test_a_figure_recorded_again_after_the_day_leaves_the_withdrawal_known_then(
     assert (withdrawn["value"], withdrawn["in_force"]) == (3130.0, None)
     now = json.loads(run_clean("status", "fdi-plan-2023", "--format", "json").stdout)
     assert now["targets"][0]["withdrawn"][0]["in_force"] == 3100.0
+
+
+# --- 7. A retraction given the very second of the figure it withdraws: `retract grdp_growth
+# 2022 --recorded-at 2022-12-28T00:00:00Z` (10.28 was recorded at that second) wrote the
+# row, and `check` then failed on it ("already recorded at that moment with another
+# figure"): which of the two is in force was left to the order of the lines, and what
+# --as-of 2022-12-28 said depended on it. add-observation refuses such a pair; retract now
+# does too, and offers the next second.
+
+
+def test_a_retraction_at_the_second_of_its_figure_is_refused_with_the_next_second(shipped: Path):
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean("retract", "grdp_growth", "2022", "--recorded-at", "2022-12-28T00:00:00Z")
+    assert r.exit_code == 1, r.output
+    # 10.28 is line 25 of the shipped store, recorded 2022-12-28T00:00:00Z; the next second
+    # is 2022-12-28T00:00:01Z.
+    assert "10.28" in r.stderr and "line 25" in r.stderr and "--recorded-at 2022-12-28T00:00:01Z" in r.stderr, r.stderr
+    assert (shipped / "observations.csv").read_bytes() == before
+    vi = run_clean("--lang", "vi", "retract", "grdp_growth", "2022", "--recorded-at", "2022-12-28T00:00:00Z")
+    assert vi.exit_code == 1 and "dòng 25" in vi.stderr and "10,28" in vi.stderr, vi.stderr
+    ok = run_clean("retract", "grdp_growth", "2022", "--recorded-at", "2022-12-28T00:00:01Z")
+    assert ok.exit_code == 0, ok.output
+    assert run_clean("check").exit_code == 0
+    # One second later the figure is withdrawn; as of the day before it was in force.
+    doc = json.loads(
+        run_clean("observations", "--indicator", "grdp_growth", "--as-of", "2022-12-28", "--format", "json").stdout
+    )
+    assert "2022" not in [o["period"] for o in doc["observations"]]
+
+
+def test_a_retraction_stamped_now_in_the_second_of_its_figure_steps_past_it(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A script adds a figure and withdraws it in the same second: both stamped
+    # 2026-08-01T10:00:00Z, the retraction is recorded one second later, 10:00:01Z.
+    import qntrack.files.recording as recording
+
+    monkeypatch.setattr(recording, "utc_now", lambda: "2026-08-01T10:00:00Z")
+    added = run_clean("add-observation", "grdp_growth", "2026-H1", "11.2", "--status", "estimate", "--source", "s")
+    assert added.exit_code == 0, added.output
+    r = run_clean("retract", "grdp_growth", "2026-H1")
+    assert r.exit_code == 0, r.output
+    last = (shipped / "observations.csv").read_text(encoding="utf-8").splitlines()[-2:]
+    assert (
+        last[0].endswith(",2026-08-01T10:00:00Z") and last[1] == "grdp_growth,2026-H1,,retracted,,,2026-08-01T10:00:01Z"
+    )
+    assert run_clean("check").exit_code == 0
