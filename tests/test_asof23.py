@@ -134,12 +134,21 @@ _AFTER = [
 _DAYS = ["2023-11-26", "2023-11-27", "2024-06-30", "2025-02-10"]
 
 
-def _documents(folder: Path, as_of: str) -> tuple[str, str]:
+def _documents(folder: Path, as_of: str) -> list[str]:
     targets = str(folder / "targets.yaml")
-    status = run_clean("status", "-t", targets, "--as-of", as_of, "--format", "json")
-    report = run_clean("report", "-t", targets, "--as-of", as_of, "--format", "json")
-    assert status.exit_code == 0 and report.exit_code == 0, status.output + report.output
-    return status.stdout, report.stdout
+    out = []
+    for command in (
+        ["status"],
+        ["report"],
+        ["show", "fdi-plan-2023"],
+        ["observations"],
+        ["history", "grdp_growth"],
+        ["rank", "budget-revenue-plan-2024"],
+    ):
+        r = run_clean(*command, "-t", targets, "--as-of", as_of, "--format", "json")
+        assert r.exit_code == 0, r.output
+        out.append(r.stdout)
+    return out
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
