@@ -328,3 +328,27 @@ def test_a_retraction_stamped_now_in_the_second_of_its_figure_steps_past_it(
         last[0].endswith(",2026-08-01T10:00:00Z") and last[1] == "grdp_growth,2026-H1,,retracted,,,2026-08-01T10:00:01Z"
     )
     assert run_clean("check").exit_code == 0
+
+
+# --- 8. The workbook of a past day said that day only in its printed pages' header and its
+# Subject property: on screen, the sheet it opens on ("At a glance") had no date, so an
+# appendix made --as-of 2024-03-15 read as today's. Its third row now says the days, as
+# the other reports' heading does.
+
+
+def test_the_workbook_says_its_days_on_the_sheet_it_opens_on(shipped: Path):
+    openpyxl = pytest.importorskip("openpyxl")
+    r = run_clean("report", "--as-of", "2024-03-15", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    wb = openpyxl.load_workbook(shipped / "r.xlsx")
+    ws = wb.active
+    assert ws.title == "At a glance"
+    # The shipped store's last row recorded by the end of 2024-03-15 that the report uses:
+    # budget_revenue Móng Cái 2023, 2024-03-15T00:00:00Z.
+    assert ws["A3"].value == "As of 2024-03-15 · figures recorded up to 2024-03-15"
+    assert ws.oddHeader.right.text == ws["A3"].value
+    vi = run_clean("--lang", "vi", "report", "--as-of", "2024-03-15", "-o", "vi.xlsx")
+    assert vi.exit_code == 0, vi.output
+    assert openpyxl.load_workbook(shipped / "vi.xlsx").active["A3"].value == (
+        "Tính đến 15/03/2024 · số liệu ghi nhận đến 15/03/2024"
+    )
