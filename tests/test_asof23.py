@@ -352,3 +352,20 @@ def test_the_workbook_says_its_days_on_the_sheet_it_opens_on(shipped: Path):
     assert openpyxl.load_workbook(shipped / "vi.xlsx").active["A3"].value == (
         "Tính đến 15/03/2024 · số liệu ghi nhận đến 15/03/2024"
     )
+
+
+# --- 9. --since given a moment was told "2023-11-27 takes the figures recorded by the end
+# of that day": --as-of's words. --since lists the figures recorded after the end of it.
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"), [("2023-11-27T00:00", "2023-11-27"), ("2023-11-27T00:00:00+07:00", "2023-11-26")]
+)
+def test_since_given_a_moment_is_told_what_since_a_day_means(shipped: Path, typed: str, day: str):
+    r = run_clean("report", "--since", typed, "--format", "json")
+    assert r.exit_code == 2, r.output
+    # 00:00 at +07:00 is 17:00 UTC the day before.
+    assert f"{day} lists the figures recorded after the end of that day, UTC" in r.stderr, r.stderr
+    assert "takes the figures recorded by the end" not in r.stderr
+    vi = run_clean("--lang", "vi", "report", "--since", typed, "--format", "json")
+    assert f"{day} liệt kê các số liệu ghi nhận sau khi ngày đó kết thúc" in vi.stderr, vi.stderr
