@@ -252,7 +252,7 @@ def test_historys_table_says_which_vintage_is_in_force_in_words(
     # which is in force.
     header = next(line for line in lines if line.split()[:1] == heading.split()[:1])
     assert header.split()[: len(heading.split())] == heading.split(), header
-    later, first = ("2023-11-27", "2023-11-24") if lang == "en" else ("27/11/2023 00", "24/11/2023 00")
+    later, first = ("2023-11-27", "2023-11-24")  # ISO moments in both languages (twenty-third session)
     in_force = next(line for line in lines if later in line).split()
     earlier = next(line for line in lines if first in line).split()
     assert in_force[:3] == ["●", yes, "2023"], in_force

@@ -98,7 +98,7 @@ def test_add_observation_confirms_in_vietnamese(tracker: Path):
     assert r.exit_code == 0, r.stderr
     assert r.stderr == (
         # The moment as a Vietnamese reader writes its day, as history's table does (issue 17).
-        "không có gì để thêm: share 2024-Q2 = 13,5 (ghi nhận lúc 01/08/2024 00:00:00Z) đã có trong observations.csv\n"
+        "không có gì để thêm: share 2024-Q2 = 13,5 (ghi nhận lúc 2024-08-01T00:00:00Z) đã có trong observations.csv\n"
     )
 
 
@@ -150,7 +150,7 @@ def test_retract_confirms_in_the_global_language(tracker: Path):
     r = run("--lang", "vi", "retract", "share", "2024-Q1", "--recorded-at", "2024-06-01T00:00:00Z")
     assert r.exit_code == 0, r.stderr
     assert r.stderr == (
-        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 05/04/2024 00:00:00Z) trong observations.csv\n"
+        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 2024-04-05T00:00:00Z) trong observations.csv\n"
     )
 
 

@@ -194,8 +194,8 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "targets.yaml:9:9: cảnh báo: mục tiêu 't1': mốc 15 đến 2022 thấp hơn giá trị gốc 100 (2020), trong khi share "
         "cần tăng: mốc đã đạt trước khi có tiến bộ nào, và mục tiêu được đánh giá là đã đạt ngay; hướng (direction) "
         "hay giá trị bị ghi sai?",
-        "observations.csv:3: cảnh báo: share 2020: 100 (ghi nhận lúc 01/04/2021 00:00:00Z) khác số liệu của lần "
-        "ghi trước, 10 (dòng 2, ghi nhận lúc 01/03/2021 00:00:00Z), chênh 10 lần; có phải nhầm đơn vị tính hoặc "
+        "observations.csv:3: cảnh báo: share 2020: 100 (ghi nhận lúc 2021-04-01T00:00:00Z) khác số liệu của lần "
+        "ghi trước, 10 (dòng 2, ghi nhận lúc 2021-03-01T00:00:00Z), chênh 10 lần; có phải nhầm đơn vị tính hoặc "
         "gõ nhầm? (cảnh báo khi chênh quá 5 lần; --jump-factor)",
         # 2021 ended 2021-12-31; 90 days later is 2022-03-31 (checks.PUBLICATION_LAG_DAYS).
         "targets.yaml:2:3: cảnh báo: chỉ tiêu 'share' (frequency: year): số liệu mới nhất là của kỳ 2020; năm tiếp "

@@ -39,13 +39,13 @@ def test_the_merged_retraction_says_its_figure_and_moment_as_vietnamese_writes_t
     # mining 2020 = 17.3 (line 7). Retracted at 2021-02-02 (line 8); a revision 17.345,
     # recorded 2021-02-01, merged after it (line 9). In Vietnamese 17.345 reads as
     # seventeen thousand three hundred and forty-five: the figure is 17,345 there, its
-    # moment 01/02/2021 00:00:00Z (day/month/year, as history writes it), and the
+    # moment 2021-02-01T00:00:00Z (ISO, as history writes it since issue 17, 23rd session), and the
     # command, typed under --lang vi, must record 17.345 again, not 17345.
     with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("mining,2020,,retracted,b,,2021-02-02T00:00:00Z\n")
         fh.write("mining,2020,17.345,estimate,a,,2021-02-01T00:00:00Z\n")
     r = run_clean("check", "--lang", "vi")
-    assert "(17,345, ghi nhận lúc 01/02/2021 00:00:00Z)" in r.stderr, r.stderr
+    assert "(17,345, ghi nhận lúc 2021-02-01T00:00:00Z)" in r.stderr, r.stderr
     words = _command_in(r.stderr)
     assert words[:4] == ["add-observation", "mining", "2020", "17,345"]
     assert run_clean(*words, "--lang", "vi").exit_code == 0

@@ -316,7 +316,7 @@ def test_checks_jump_writes_its_moments_as_a_vietnamese_reader_does(tracker: Pat
     vi = run("check", "--lang", "vi")
     said = vi.stdout + vi.stderr
     assert (
-        "113 (ghi nhận lúc 01/02/2022 00:00:00Z) khác số liệu của lần ghi trước, 11,3 (dòng 2, ghi nhận lúc 10/01/2022 00:00:00Z)"
+        "113 (ghi nhận lúc 2022-02-01T00:00:00Z) khác số liệu của lần ghi trước, 11,3 (dòng 2, ghi nhận lúc 2022-01-10T00:00:00Z)"
         in said
     ), said
     en = run("check")
@@ -339,7 +339,7 @@ def test_an_earlier_vintage_is_told_with_vietnamese_dates(tracker: Path):
         "--dry-run",
     )
     assert (
-        "share kỳ 2023 = 12,1 ghi nhận lúc 01/06/2023 00:00:00Z, trước số liệu đang có hiệu lực (12,3, ghi nhận lúc 15/10/2023 00:00:00Z)"
+        "share kỳ 2023 = 12,1 ghi nhận lúc 2023-06-01T00:00:00Z, trước số liệu đang có hiệu lực (12,3, ghi nhận lúc 2023-10-15T00:00:00Z)"
         in vi.stderr
     ), vi.stderr
 

@@ -236,9 +236,9 @@ def test_a_figure_already_recorded_is_told_in_vietnamese_words(tracker: Path):
     again = run(*args, "--recorded-at", "2024-08-01", "--lang", "vi")
     assert again.exit_code == 0, again.stderr
     # "preliminary" is stored; a Vietnamese reader is told "sơ bộ", as every table says it,
-    # and the moment 2024-08-01T00:00:00Z as 01/08/2024 00:00:00Z.
+    # and the moment 2024-08-01T00:00:00Z as stored (ISO, issue 17, twenty-third session).
     assert again.stderr == (
-        "không có gì để thêm: share 2024-Q2 = 13,5 (sơ bộ, Cục Thống kê, ghi nhận lúc 01/08/2024 00:00:00Z) "
+        "không có gì để thêm: share 2024-Q2 = 13,5 (sơ bộ, Cục Thống kê, ghi nhận lúc 2024-08-01T00:00:00Z) "
         "đã có trong observations.csv\n"
     )
     english = run(*args, "--recorded-at", "2024-08-01", "--lang", "en")
@@ -253,7 +253,7 @@ def test_a_retraction_is_confirmed_with_the_day_as_vietnamese_writes_it(tracker:
     assert r.exit_code == 0, r.stderr
     # SMALL_OBSERVATIONS' 2024-Q1 figure, 12.9, recorded 2024-04-05T00:00:00Z.
     assert r.stderr == (
-        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 05/04/2024 00:00:00Z) trong observations.csv\n"
+        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 2024-04-05T00:00:00Z) trong observations.csv\n"
     )
 
 

@@ -144,19 +144,14 @@ class Day:
 
 
 class Moment(Day):
-    """A stored moment (a figure's recorded_at) a confirmation tells of: ISO as stored in
-    English, its day as a Vietnamese reader writes it and the time as stored in Vietnamese
-    (05/04/2024 00:00:00Z), as history's table writes it. A moment to be typed back (after
-    --recorded-at) is echoed as stored instead."""
+    """A stored moment (a figure's recorded_at) a confirmation tells of: ISO as stored, in
+    both languages, the form the store holds and a reader searches it for (Vietnamese wrote
+    "05/04/2024 00:00:00Z" until issue 17's twenty-third session; output.i18n.timestamp_text)."""
 
     __slots__ = ()
 
     def text(self, lang: str) -> str:
-        # output.i18n.timestamp_text's rule.
-        stamp = self.iso
-        if lang != "vi" or len(stamp) <= 10 or stamp[10] != "T":
-            return stamp
-        return f"{Day(stamp).text(lang)} {stamp[11:]}"
+        return self.iso
 
 
 def msg(message_id: str, **params: Any) -> Message:

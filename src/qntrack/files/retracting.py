@@ -143,6 +143,11 @@ def retract(
                     )
                 ]
             )
+        if current.recorded_at == row.recorded_at:
+            # Two vintages of one second: which is in force would be the lines' order
+            # (check's same-moment error). A moment given is refused, as add-observation
+            # refuses it; one stamped now steps past it, as add-observation's does.
+            row = _past_same_moment(row, current, bool(recorded_at), where)
         withdrawn.append(current)
         return [row]
 
@@ -153,6 +158,21 @@ def retract(
         return store, row, withdrawn[0]
     written = append_observations(store, [row], keep, not_done=msg("store_nothing_withdrawn"))
     return store, written[0], withdrawn[0]
+
+
+def _past_same_moment(row: Observation, current: Observation, given: bool, where: Location) -> Observation:
+    """``row`` (a retraction) at the second of the figure it withdraws: refused with the
+    next second when that moment was given (--recorded-at), else stamped at it (issue 17,
+    twenty-third session)."""
+    from ..method.timing import one_second_after
+
+    after = one_second_after(current.recorded_at)
+    if given or after is None:
+        words = dict(indicator=row.indicator, period=row.period, at=row.recorded_at, was=_vintage(current))
+        raise InputError(
+            [Problem(where, msg("recording_retract_same_moment", **words, line=current.line, next=after or ""))]
+        )
+    return row._replace(recorded_at=after)
 
 
 def _forced_retraction(row: Observation, stored: Sequence[Observation], where: Location) -> Observation:

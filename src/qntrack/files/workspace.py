@@ -66,10 +66,14 @@ def as_of_day(
     except ValueError:
         from ..catalog import msg
 
-        key, iso, period = _day_meant(text)
-        year, month, days = _no_such_day(text)
+        from .days_typed import day_meant, no_such_day
+
+        key, iso, period = day_meant(text)
+        year, month, days = no_such_day(text)
         if month:
             key = "cli_no_such_day" if days else "cli_no_such_month"
+        if where.lstrip("-") == "since" and key in ("cli_not_a_date_time", "cli_not_a_date_zoned"):
+            key += "_since"  # the figures recorded after the day, not by its end
         from .vocabulary import foreign_digits
 
         if foreign_digits(text):
@@ -84,6 +88,7 @@ def as_of_day(
                 example=example,
                 iso=iso,
                 period=period,
+                utc=period,
                 yyyy=year,
                 mm=month,
                 m=month.lstrip("0"),
@@ -91,81 +96,6 @@ def as_of_day(
             ),
             ExitCode.USAGE,
         ) from None
-
-
-def _no_such_day(text: str) -> tuple[str, str, int]:
-    """For YYYY-MM-DD naming no day of the calendar (2025-02-30, 2025-13-01): the year and
-    month as written and the month's number of days (0: there is no such month); ("", "",
-    0) otherwise. "Write YYYY-MM-DD" told the reader to do what they had done."""
-    import calendar
-    import re
-
-    found = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
-    if not found or found[1] == "0000":
-        return "", "", 0
-    month = int(found[2])
-    if not 1 <= month <= 12:
-        return found[1], found[2], 0
-    return found[1], found[2], calendar.monthrange(int(found[1]), month)[1]
-
-
-def _day_meant(text: str) -> tuple[str, str, str]:
-    """The message for a day not written YYYY-MM-DD, the day it names when it names one,
-    and the period it names when it is one: day first (15/10/2023, as the Vietnamese
-    tables write it) or with a time or a zone (2023-10-15T12:00, 2023-10-15+07:00). Still
-    refused: 01/02/2024 is read two ways, and a day is one spelling everywhere; the message
-    gives the ISO form of what was typed."""
-    import re
-
-    found = re.fullmatch(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})", text)
-    # Year first with slashes or dots (2024/12/31): the same day with hyphens, the one form
-    # read (issue 17, twentieth session).
-    year_first = re.fullmatch(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})", text)
-    try:
-        if year_first:
-            return (
-                "cli_not_a_date_ymd",
-                date(int(year_first[1]), int(year_first[3]), int(year_first[4])).isoformat(),
-                "",
-            )
-        if found:
-            day, _, month, year = found.groups()
-            if int(month) > 12 and int(day) <= 12:
-                # 12/31/2024: no 31st month, so month first, as an American writes it.
-                return "cli_not_a_date_mdy", date(int(year), int(day), int(month)).isoformat(), ""
-            return "cli_not_a_date_dmy", date(int(year), int(month), int(day)).isoformat(), ""
-        if len(text) > 10 and (text[10] in "T +Z" or re.fullmatch(r"-[0-9]{2}:?[0-9]{2}", text[10:])):
-            return "cli_not_a_date_time", date.fromisoformat(text[:10]).isoformat(), ""
-        # A month (2025-04, 4/2025): refused too, since which of its days was meant is a
-        # guess; the message offers its last day as the example.
-        month = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", text) or re.fullmatch(r"([0-9]{1,2})/([0-9]{4})", text)
-        if month:
-            import calendar
-
-            year, number = (month[1], month[2]) if len(month[1]) == 4 else (month[2], month[1])
-            last = calendar.monthrange(int(year), int(number))[1]
-            return "cli_not_a_date_month", date(int(year), int(number), last).isoformat(), ""
-    except ValueError:  # no such month (2025-13): the plain message
-        pass
-    return _period_meant(text)
-
-
-def _period_meant(text: str) -> tuple[str, str, str]:
-    """A period typed for a day (--as-of 2024, 2024-H1, a quarter as offices name it): its code and last day,
-    offered as the day to write, as a month's is (issue 17, nineteenth session)."""
-    import calendar
-
-    from ..plan.periods import PeriodError, parse_period
-    from .vocabulary import foreign_digits, vietnamese_period
-
-    if not text or foreign_digits(text):
-        return "cli_not_a_date", "", ""
-    try:
-        p = parse_period(vietnamese_period(text) or text)
-        last = date(p.year, p.last, calendar.monthrange(p.year, p.last)[1])
-    except (PeriodError, ValueError):
-        return "cli_not_a_date", "", ""
-    return "cli_not_a_date_period", last.isoformat(), str(p)
 
 
 def find_targets(explicit: str | os.PathLike[str] | None) -> Path:

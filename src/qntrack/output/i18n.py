@@ -257,11 +257,11 @@ def date_text(day: str | None, lang: str) -> str:
 
 
 def timestamp_text(stamp: str, lang: str) -> str:
-    """A stored timestamp as the language writes its date, the time kept as stored:
-    "05/07/2023 00:00:00Z" in Vietnamese, "2023-07-05T00:00:00Z" (ISO) in English."""
-    if lang != "vi" or len(stamp) <= 10 or stamp[10] != "T":
-        return stamp
-    return f"{date_text(stamp, lang)} {stamp[11:]}"
+    """A stored timestamp as stored, ISO 8601 in every language ("2023-07-05T00:00:00Z"):
+    the moment a journalist cites and searches the store for. Vietnamese wrote it
+    "05/07/2023 00:00:00Z", a day first beside an ISO time, a form nothing reads back
+    (issue 17, twenty-third session); a day alone keeps the reader's form (date_text)."""
+    return stamp
 
 
 def differing_decimals(before: float, after: float, decimals: int = 2) -> int:

@@ -35,6 +35,10 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
     # Wrapped in its column, the row as tall as its lines (15 points a line, a tenth more
     # for the words' breaks): LibreOffice does not grow a row on opening (report_xlsx._Table).
     ws.set_row(1, 15 * -(-len(view["counts"]) * 11 // (WIDTH * 10)))
+    # The days it is of, on the screen too, not only in the printed pages' header: an
+    # appendix made --as-of a past day never reads as today's (issue 17, twenty-third session).
+    if book.dates:
+        ws.write_string(2, 0, book.dates, book.fmt(italic=True))
     row = top = 3
     counts = dict(h.by_status)
     whole = book.fmt(num_format="0")
