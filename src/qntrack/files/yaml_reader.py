@@ -460,7 +460,8 @@ class _Reader:
         if raw is None:
             return None
         if raw not in options:
-            from .vocabulary import CHOICE_WORDS, fold
+            from .plan_words import CHOICE_WORDS
+            from .vocabulary import fold
 
             said = CHOICE_WORDS.get(fold(raw), ())  # a Vietnamese word is told the English value
             said = (said,) if isinstance(said, str) else said
