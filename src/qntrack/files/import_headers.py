@@ -251,8 +251,13 @@ class WideColumns:
 
 def status_heading(name: str) -> tuple[str, str] | None:
     """(status, the period's text) of a heading that gives both, as a yearbook heads its
-    last column ("Prel. 2024", or its Vietnamese words); None for any other heading.
-    The status is a word the status column reads (``vocabulary.status_word``)."""
+    last column ("Prel. 2024", or its Vietnamese words), or an officer notes the status
+    after the period ("Quy I/2026 (uoc)", folded, twenty-third session); None for any other
+    heading. The status is a word the status column reads (``vocabulary.status_word``)."""
+    return _status_first(name) or _status_last(name)
+
+
+def _status_first(name: str) -> tuple[str, str] | None:
     words = name.split()
     # The longest status first: "Uoc TH 2025" is "Uoc TH" (estimated outturn) and 2025,
     # not "Uoc" and "TH 2025".
@@ -264,13 +269,38 @@ def status_heading(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _status_last(name: str) -> tuple[str, str] | None:
+    """A status after the period, in brackets or not: "Quy I/2026 (uoc)", folded, "2025 SB"."""
+    text = name.strip()
+    if text.endswith(")") and "(" in text:
+        rest, _, said = text[:-1].rpartition("(")
+        status = status_word(said)
+        return (status, rest.strip()) if status in OBSERVATION_STATUSES and rest.strip() else None
+    words = text.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        status = status_word(" ".join(words[-k:]))
+        rest = " ".join(words[:-k]).rstrip("-–: ")
+        if status in OBSERVATION_STATUSES and rest:
+            return status, rest
+    return None
+
+
 def status_before_period(text: str) -> tuple[str, str] | None:
     """(status, period code) of a text that is a status before a period, as a yearbook
     heads a column (``status_heading``), typed where a period alone is read: a period
     argument, an import's period cell (issue 17, twentieth session). None for any other."""
+    return _with_period(_status_first(text))
+
+
+def status_after_period(text: str) -> tuple[str, str] | None:
+    """(status, period code) of a period with its status after it ("quy I/2026 (uoc)", folded),
+    typed where a period alone is read, as ``status_before_period``. None for any other."""
+    return _with_period(_status_last(text))
+
+
+def _with_period(found: tuple[str, str] | None) -> tuple[str, str] | None:
     from ..plan.periods import parse_period
 
-    found = status_heading(text)
     if found is None:
         return None
     status, rest = found

@@ -15,6 +15,8 @@ __all__ = [
     "fold",
     "is_total",
     "status_word",
+    "is_realised",
+    "ambiguous_period",
     "vietnamese_period",
     "no_such_span",
     "is_comparison",
@@ -74,6 +76,14 @@ _STATUS_WORDS = {
     "uoc th": "estimate",
     "so bo": "preliminary",
     "chinh thuc": "official",
+    # The words and abbreviations of a report's status column (issue 17, twenty-third
+    # session): "ƯTH" (ước thực hiện), "số ước", "SB" (sơ bộ), "số chính thức".
+    "uth": "estimate",
+    "so uoc": "estimate",
+    "so uoc tinh": "estimate",
+    "sb": "preliminary",
+    "so so bo": "preliminary",
+    "so chinh thuc": "official",
     # The abbreviations of a yearbook's headings ("Prel. 2024"): status_heading.
     "prel.": "preliminary",
     "prel": "preliminary",
@@ -150,13 +160,14 @@ _VI_PERIODS = (
         lambda m: (int(m[2]), 1, int(m[1])),
     ),
     (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
-    # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng).
+    # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng);
+    # Q.I/2026 with a point, 6T đầu năm 2026 with its words (twenty-third session).
     (
-        re.compile(rf"q\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"q\.?\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
     (re.compile(rf"t\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
-    (re.compile(rf"(\d{{1,2}})\s*t{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    (re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
     # A month and its year with no word, as a table's period column writes "tháng 4/2025":
     # 04/2025, 4/2025 (one reading; no month 13). Not 2025/04 nor a day (15/04/2025).
     (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
@@ -166,6 +177,31 @@ _VI_PERIODS = (
 # A heading naming the realised figure of a period ("Thực hiện 6 tháng 2025", "TH 2025"):
 # the period, with no status said (an estimate's "Ước TH" is a status heading).
 _REALISED = re.compile(r"(?:thuc\s*hien|th)\b\s*[:\-]?\s*(.+)")
+
+
+# "Thực hiện" (realised, "TH"): a figure that happened, with no word of its status (an
+# estimate, a preliminary or an official figure): in a status cell, refused, not guessed.
+_REALISED_WORDS = frozenset({"thuc hien", "th", "so thuc hien"})
+
+
+def is_realised(text: str) -> bool:
+    """Whether a status cell says "thực hiện" (realised), which names no status."""
+    return fold(text) in _REALISED_WORDS
+
+
+# A Roman numeral and a year alone: "I/2026", "IV-2026". Offices write a quarter so (quý
+# I/2026) and, in a date, a month (tháng I/2026): which one is a guess (twenty-third session).
+_ROMAN_ALONE = re.compile(r"(i|ii|iii|iv)\s*[/\-]\s*(\d{4})")
+
+
+def ambiguous_period(text: str) -> tuple[str, str] | None:
+    """(the quarter, the month) a Roman numeral before a year may be: ("2026-Q1",
+    "2026-01") for 'I/2026'; None for any other text."""
+    m = _ROMAN_ALONE.fullmatch(_without_realised(fold(text)))
+    if m is None or not 1000 <= int(m[2]) <= 9999:
+        return None
+    n = _ROMAN[m[1]]
+    return f"{m[2]}-Q{n}", f"{m[2]}-{n:02d}"
 
 
 # A total since January with its word, as a ministry's release heads it (issue 17, twentieth
@@ -255,7 +291,7 @@ def vietnamese_period(text: str) -> str | None:
 # A quarter or a month as offices type one, with a number no year has: Quý 5/2025,
 # Q5/2025, Quý V/2025; tháng 13/2025, T13/2025, 13/2025 (issue 17, nineteenth session).
 _NO_SUCH = (
-    ("quarter", re.compile(rf"(?:quy|q)\s*(\d{{1,2}}|[ivx]+){_YEAR_SEP}\d{{4}}")),
+    ("quarter", re.compile(rf"(?:quy|q\.?)\s*(\d{{1,2}}|[ivx]+){_YEAR_SEP}\d{{4}}")),
     ("month", re.compile(rf"(?:thang|t)\s*(\d{{1,2}}){_YEAR_SEP}\d{{4}}")),
     ("month", re.compile(r"(\d{1,2})\s*/\s*\d{4}")),
     # The other forms _VI_PERIODS reads, each with a number out of its range: 2025 Q5,
@@ -263,7 +299,7 @@ _NO_SUCH = (
     ("quarter", re.compile(r"\d{4}\s*[/\-]?\s*q\s*(\d{1,2})")),
     ("half", re.compile(r"h\s*(\d{1,2})\s*[/\-]?\s*\d{4}")),
     ("half", re.compile(r"\d{4}\s*[/\-]?\s*h\s*(\d{1,2})")),
-    ("months", re.compile(rf"(\d{{1,2}})\s*t{_YEAR_SEP}\d{{4}}")),
+    ("months", re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}\d{{4}}")),
     ("months", re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}\d{{4}}")),
 )
 _LAST = {"quarter": 4, "half": 2, "month": 12, "months": 12}
