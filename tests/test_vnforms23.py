@@ -293,3 +293,19 @@ def test_entered_in_words_listed_as_the_code(plan: Path):
     listed = run("observations", "--format", "csv")
     assert listed.exit_code == 0, listed.stderr
     assert "fdi,2026-Q1,10,estimate," in listed.stdout
+
+
+def test_a_wide_headings_refusal_quotes_it_as_written(plan: Path):
+    # The officer wrote "Quý V/2026" and "I/2026": the messages quoted 'quý v/2026' and
+    # 'i/2026' (the header lower-cased to be read), a quarter "v" no report writes.
+    (plan / "in.csv").write_text(
+        "indicator,Quý V/2026,I/2026,Quý II/2026 (Ước),Q.II/2026\nfdi,1,2,3,4\n", encoding="utf-8"
+    )
+    r = run("add-observation", "--from", "in.csv", "--wide", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert "column 2 'Quý V/2026' is neither a period" in r.stderr
+    assert "'Quý V/2026': quarter V does not exist" in r.stderr
+    assert "column 3 'I/2026' is neither a period" in r.stderr
+    assert "'I/2026' may be a quarter or a month: did you mean 2026-Q1 or 2026-01?" in r.stderr
+    assert "period 2026-Q2 has two columns ('Quý II/2026 (Ước)' and 'Q.II/2026')" in r.stderr
+    assert "quý v" not in r.stderr and "'i/2026'" not in r.stderr

@@ -370,9 +370,13 @@ def _wide_columns(
             problems.append(Problem(where, msg("import_comparison_column", column=i + 1, name=shown), "warning"))
             continue
         given = status_heading(name)
+        # The heading as the officer wrote it, for what is said of it ('Quý V/2026', not
+        # the lower case it is read in: twenty-third session).
+        shown = written[i].strip() if i < len(written) and isinstance(written[i], str) else name
         try:
             period = rules.period(_read_period(given[1] if given else name))
         except PeriodError as exc:
+            exc = _as_written(shown, exc)
             guess = excel_date(name)
             if guess is not None:
                 problems.append(Problem(where, _excel_date_message(name, guess, column=i + 1)))
@@ -385,7 +389,7 @@ def _wide_columns(
                             "import_column_not_period_or_dimension" if breakdowns else "import_column_not_period",
                             _said(exc),
                             column=i + 1,
-                            name=name,
+                            name=shown,
                             columns=", ".join(LONG_OPTIONAL),
                             dimensions=", ".join(breakdowns),
                         ),
@@ -394,18 +398,31 @@ def _wide_columns(
             continue
         if period in seen_periods:
             problems.append(
-                Problem(where, msg("import_period_two_columns", period=period, first=seen_periods[period], second=name))
+                Problem(
+                    where, msg("import_period_two_columns", period=period, first=seen_periods[period], second=shown)
+                )
             )
             continue
-        seen_periods[period] = name
+        seen_periods[period] = shown
         periods.append((i, str(period)))
         if given is not None:
-            statuses[i] = (given[0], name)
+            statuses[i] = (given[0], shown)
     refused = any(p.severity != "warning" for p in problems[before:])
     if not periods and not refused:
         problems.append(Problem(where, msg("import_wide_no_period")))
         refused = True
     return None if refused else WideColumns(meta, periods, first, statuses)
+
+
+def _as_written(shown: str, exc: PeriodError) -> PeriodError:
+    """A heading's refusal (``exc``, of its lower-cased reading) said of the heading as
+    written, when that is refused too (it is, but for the case of its letters)."""
+    given = status_heading(shown)
+    try:
+        rules.period(_read_period(given[1] if given else shown))
+    except PeriodError as again:
+        return again
+    return exc
 
 
 # A figure as a table writes it: digits with a decimal mark or groups, a sign, a '%'.
