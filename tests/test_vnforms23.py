@@ -86,6 +86,16 @@ ACCEPTED = [
     ("Tháng 03/2026", "2026-03"),
     ("năm 2025", "2025"),
     ("Năm 2025", "2025"),
+    # Refused before this session, each one reading: tháng I is January, tháng XII
+    # December (a month's word, so no quarter); T.3 March; "cả năm" the whole year; quý 01
+    # the first quarter; a comma before the year as prose writes it.
+    ("tháng I/2026", "2026-01"),
+    ("Tháng XII/2025", "2025-12"),
+    ("T.3/2026", "2026-03"),
+    ("Cả năm 2025", "2025"),
+    ("cả năm 2025", "2025"),
+    ("quý 01/2026", "2026-Q1"),
+    ("Quý I, 2026", "2026-Q1"),
 ]
 
 

@@ -131,11 +131,14 @@ def is_total(text: str) -> bool:
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_YEAR_SEP = r"\s*(?:/|-|\s|nam)\s*(?:nam\s*)?"
+# A month in Roman numerals after its word, as a date may write it ("tháng XII/2025").
+_ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
+_YEAR_SEP = r"\s*(?:/|-|,|\s|nam)\s*(?:nam\s*)?"
 _VI_PERIODS = (
-    (re.compile(r"(?:nam\s*)?(\d{4})"), lambda m: (int(m[1]), 1, 12)),
+    # The year, with its word or without: "2025", "Năm 2025", "Cả năm 2025" (the whole year).
+    (re.compile(r"(?:(?:ca\s*)?nam\s*)?(\d{4})"), lambda m: (int(m[1]), 1, 12)),
     (
-        re.compile(rf"quy\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"quy\s*(i|ii|iii|iv|0?[1-4]){_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
     # "6T cuối/2026": the second half as a report's chart labels it (output/period_words.py).
@@ -160,13 +163,17 @@ _VI_PERIODS = (
         lambda m: (int(m[2]), 1, int(m[1])),
     ),
     (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
+    (
+        re.compile(rf"thang\s*({'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))}){_YEAR_SEP}(\d{{4}})"),
+        lambda m: (int(m[2]), _ROMAN_MONTHS[m[1]], _ROMAN_MONTHS[m[1]]),
+    ),
     # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng);
     # Q.I/2026 with a point, 6T đầu năm 2026 with its words (twenty-third session).
     (
         re.compile(rf"q\.?\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
-    (re.compile(rf"t\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
+    (re.compile(rf"t\.?\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
     (re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
     # A month and its year with no word, as a table's period column writes "tháng 4/2025":
     # 04/2025, 4/2025 (one reading; no month 13). Not 2025/04 nor a day (15/04/2025).
@@ -292,7 +299,7 @@ def vietnamese_period(text: str) -> str | None:
 # Q5/2025, Quý V/2025; tháng 13/2025, T13/2025, 13/2025 (issue 17, nineteenth session).
 _NO_SUCH = (
     ("quarter", re.compile(rf"(?:quy|q\.?)\s*(\d{{1,2}}|[ivx]+){_YEAR_SEP}\d{{4}}")),
-    ("month", re.compile(rf"(?:thang|t)\s*(\d{{1,2}}){_YEAR_SEP}\d{{4}}")),
+    ("month", re.compile(rf"(?:thang|t\.?)\s*(\d{{1,2}}){_YEAR_SEP}\d{{4}}")),
     ("month", re.compile(r"(\d{1,2})\s*/\s*\d{4}")),
     # The other forms _VI_PERIODS reads, each with a number out of its range: 2025 Q5,
     # H3/2025, 2025 H0; 13T/2025, 13 tháng 2025 (the first N months: "months").
