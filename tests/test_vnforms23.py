@@ -235,7 +235,7 @@ def test_realised_names_no_status_and_is_refused(plan: Path, word: str):
 def test_realised_in_vietnamese(plan: Path):
     r = run("--lang", "vi", "add-observation", "fdi", "2025", "10", "--status", "TH", "--recorded-at", STAMP)
     assert r.exit_code == 1
-    assert "'TH' (thực hiện) không cho biết loại số liệu" in r.stderr
+    assert "'TH' là số thực hiện, không cho biết loại số liệu: hãy ghi ước tính (estimate)" in r.stderr
 
 
 # --- a status in the period's cell ---------------------------------------------------------
