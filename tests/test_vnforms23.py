@@ -319,3 +319,11 @@ def test_a_wide_headings_refusal_quotes_it_as_written(plan: Path):
     assert "'I/2026' may be a quarter or a month: did you mean 2026-Q1 or 2026-01?" in r.stderr
     assert "period 2026-Q2 has two columns ('Quý II/2026 (Ước)' and 'Q.II/2026')" in r.stderr
     assert "quý v" not in r.stderr and "'i/2026'" not in r.stderr
+
+
+@pytest.mark.parametrize(("text", "code"), [("quý I/2026 (ước)", "2026-Q1"), ("Ước quý I/2026", "2026-Q1")])
+def test_a_period_with_its_status_in_targets_yaml_is_told_the_code(text: str, code: str):
+    # A plan's period has no status: told the period's code, as "quý I/2026" alone is
+    # (it was told only the valid forms).
+    found = problems(PLAN_TARGETS.replace("period: 2026-Q1", f'period: "{text}"'))
+    assert found == [f"targets.yaml:18:13: error: target 'fdi-q1': period: '{text}' is written {code} in targets.yaml"]

@@ -92,6 +92,10 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
     if not year and (both := ambiguous_period(raw)) is not None:  # I/2026: a quarter, or January?
         return "definitions_period_ambiguous", {"quarter": both[0], "month": both[1]}
     period = vietnamese_period(raw.strip())
+    if period is None and not year:  # with a status before or after it: a plan's has none
+        from .import_headers import status_after_period, status_before_period
+
+        period = (status_before_period(raw) or status_after_period(raw) or ("", None))[1]
     if period is not None and (not year or period.isdigit()):
         return "definitions_period_as_written", {"period": period}
     date = _DATE_YEAR.fullmatch(raw.strip()) if year else None
