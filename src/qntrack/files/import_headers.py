@@ -370,7 +370,7 @@ def _wide_columns(
             problems.append(Problem(where, msg("import_comparison_column", column=i + 1, name=shown), "warning"))
             continue
         given = status_heading(name)
-        # The heading as the officer wrote it, for what is said of it ('Quý V/2026', not
+        # The heading as the officer wrote it, for what is said of it ('Quy V/2026' as typed, not
         # the lower case it is read in: twenty-third session).
         shown = written[i].strip() if i < len(written) and isinstance(written[i], str) else name
         try:
