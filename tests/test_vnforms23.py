@@ -327,3 +327,23 @@ def test_a_period_with_its_status_in_targets_yaml_is_told_the_code(text: str, co
     # (it was told only the valid forms).
     found = problems(PLAN_TARGETS.replace("period: 2026-Q1", f'period: "{text}"'))
     assert found == [f"targets.yaml:18:13: error: target 'fdi-q1': period: '{text}' is written {code} in targets.yaml"]
+
+
+def test_a_workbooks_status_refusal_names_the_status_cell(plan: Path):
+    # The status is in column D: the refusal named A3, the indicator's cell.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "S"
+    sheet.append(["Chỉ tiêu", "Kỳ", "Giá trị", "Loại số liệu"])
+    sheet.append(["fdi", "Q.I/2026", 10, "ƯTH"])
+    sheet.append(["fdi", "2025", 13, "thực hiện"])
+    book.save(plan / "in.xlsx")
+    r = run("add-observation", "--from", "in.xlsx", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(
+        "in.xlsx:S!D3: error: status 'thực hiện' (realised) says no status: write estimate, preliminary or official"
+    )
+    assert stored_cells(plan, 3) == []

@@ -45,6 +45,7 @@ from .import_tables import (
 )
 from .batch_rows import STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
+from .rules import is_status, status_problem
 from .vocabulary import status_word
 from .workbook_book import open_book as _open_book
 from .workbook_dates import ShownDates
@@ -345,6 +346,9 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
         if garbled is not None:
             reading.parsed.problems.append(garbled)
     row["status"] = status_word(text("status", defaults.status))
+    if text("status") and not is_status(row["status"]):  # said at its cell, not the indicator's
+        reading.problem(sheet_column[columns["status"]], number, status_problem(row["status"]))
+        return
     row.update((column, text(column)) for column in columns if column.startswith("dim:"))
     at = columns.get("recorded_at")
     row["recorded_at"], wrong = _stamp(fields[at].value if at is not None else None, defaults.recorded_at)
