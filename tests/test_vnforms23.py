@@ -347,3 +347,20 @@ def test_a_workbooks_status_refusal_names_the_status_cell(plan: Path):
         "in.xlsx:S!D3: error: status 'thực hiện' (realised) says no status: write estimate, preliminary or official"
     )
     assert stored_cells(plan, 3) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Năm 2025 (TH)", "2025"), ("Quý I/2026 (thực hiện)", "2026-Q1"), ("6 tháng đầu năm 2026 TH", "2026-H1")],
+)
+def test_realised_after_the_period_is_the_period(text: str, code: str):
+    # As "TH 2025" and "Thực hiện 6 tháng 2025" are (the realised figure, no status said):
+    # it was refused as no period after it, read before it.
+    assert vietnamese_period(text) == code
+
+
+def test_a_wide_heading_with_realised_after_it(plan: Path):
+    (plan / "in.csv").write_text("indicator,Năm 2025 (TH)\nfdi,7\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv", "--wide", "--status", "official", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert stored_cells(plan, 4) == [["fdi", "2025", "7", "official"]]

@@ -232,9 +232,13 @@ def _since_january(key: str) -> str | None:
     return None
 
 
+# The same after the period, in brackets or not: "Năm 2025 (TH)", "Quý I/2026 thực hiện".
+_REALISED_AFTER = re.compile(r"(.+?)\s*(?:\(\s*(?:thuc\s*hien|th)\s*\)|[\s\-]\s*(?:thuc\s*hien|th))")
+
+
 def _without_realised(key: str) -> str:
-    """A folded period's text without the "realised" (thực hiện, TH) before it."""
-    realised = _REALISED.fullmatch(key)
+    """A folded period's text without the "realised" (thực hiện, TH) before or after it."""
+    realised = _REALISED.fullmatch(key) or _REALISED_AFTER.fullmatch(key)
     return realised[1] if realised else key
 
 
