@@ -221,8 +221,8 @@ def test_wide_header_must_be_periods(plan: Path):
     lines = r.stderr.splitlines()
     # ('Năm 2022' is a period now: test_import_vietnamese.py)
     assert lines[0].startswith(
-        "wide.csv:1: error: column 3 'kỳ 2022' is neither a period nor one of status, "
-        "source, note, recorded_at: 'kỳ 2022' is not a period"
+        "wide.csv:1: error: column 3 'Kỳ 2022' is neither a period nor one of status, "
+        "source, note, recorded_at: 'Kỳ 2022' is not a period"
     )
     assert lines[1] == "wide.csv:1: error: period 2021 has two columns ('2021' and '2021')"
 

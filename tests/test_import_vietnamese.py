@@ -386,4 +386,4 @@ def test_a_row_number_column_before_a_wide_tables_indicator_is_passed_over(plan:
     assert sorted(r[:3] for r in rows(plan)) == [["growth", "2022", "8.1"], ["growth", "2023", "8.5"]]
     # A column's place in a message is still its place in the file.
     bad = run("add-observation", "--from", "-", "--wide", input="STT,Chỉ tiêu,2022,Năm x\n1,growth,8.1,8.5\n")
-    assert bad.exit_code == 1 and "column 4 'năm x'" in bad.stderr, bad.stderr
+    assert bad.exit_code == 1 and "column 4 'Năm x'" in bad.stderr, bad.stderr

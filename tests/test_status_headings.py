@@ -68,7 +68,7 @@ def test_a_row_status_that_contradicts_its_column_stops_the_row(plan: Path):
     (plan / "t.csv").write_text("indicator,status,2023,Prel. 2024\ngrdp_growth,official,10.8,11\n", encoding="utf-8")
     r = run("add-observation", "--from", "t.csv", "--wide", "--recorded-at", STAMP)
     assert r.exit_code == 1
-    assert "t.csv:2: error: period 2024: column 'prel. 2024' gives preliminary figures" in r.stderr
+    assert "t.csv:2: error: period 2024: column 'Prel. 2024' gives preliminary figures" in r.stderr
     assert _stored(plan) == []
 
 

@@ -182,7 +182,7 @@ def _status_before(text: str, recording: bool) -> Message | None:
     heading), what to write: the period alone, and when ``recording`` (add-observation) the status as
     --status (issue 17, twentieth session). None for any other text."""
     from ..catalog import msg
-    from ..files.import_headers import status_before_period
+    from ..files.import_headers import status_after_period, status_before_period
     from ..plan.periods import PeriodError, parse_period
 
     try:
@@ -190,11 +190,14 @@ def _status_before(text: str, recording: bool) -> Message | None:
         return None
     except PeriodError:
         pass
-    found = status_before_period(text)
+    # Or after it, as an officer notes it in a cell: "quy I/2026 (uoc)", folded (twenty-third session).
+    found, said = status_before_period(text), "with"
+    if found is None:
+        found, said = status_after_period(text), "ends_with"
     if found is None:
         return None
     status, code = found
-    key = f"cli_period_with_status_{status}" if recording else "cli_period_with_status"
+    key = f"cli_period_{said}_status_{status}" if recording else f"cli_period_{said}_status"
     return msg(key, period=text, code=code)
 
 

@@ -251,8 +251,13 @@ class WideColumns:
 
 def status_heading(name: str) -> tuple[str, str] | None:
     """(status, the period's text) of a heading that gives both, as a yearbook heads its
-    last column ("Prel. 2024", or its Vietnamese words); None for any other heading.
-    The status is a word the status column reads (``vocabulary.status_word``)."""
+    last column ("Prel. 2024", or its Vietnamese words), or an officer notes the status
+    after the period ("Quy I/2026 (uoc)", folded, twenty-third session); None for any other
+    heading. The status is a word the status column reads (``vocabulary.status_word``)."""
+    return _status_first(name) or _status_last(name)
+
+
+def _status_first(name: str) -> tuple[str, str] | None:
     words = name.split()
     # The longest status first: "Uoc TH 2025" is "Uoc TH" (estimated outturn) and 2025,
     # not "Uoc" and "TH 2025".
@@ -264,13 +269,38 @@ def status_heading(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _status_last(name: str) -> tuple[str, str] | None:
+    """A status after the period, in brackets or not: "Quy I/2026 (uoc)", folded, "2025 SB"."""
+    text = name.strip()
+    if text.endswith(")") and "(" in text:
+        rest, _, said = text[:-1].rpartition("(")
+        status = status_word(said)
+        return (status, rest.strip()) if status in OBSERVATION_STATUSES and rest.strip() else None
+    words = text.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        status = status_word(" ".join(words[-k:]))
+        rest = " ".join(words[:-k]).rstrip("-–: ")
+        if status in OBSERVATION_STATUSES and rest:
+            return status, rest
+    return None
+
+
 def status_before_period(text: str) -> tuple[str, str] | None:
     """(status, period code) of a text that is a status before a period, as a yearbook
     heads a column (``status_heading``), typed where a period alone is read: a period
     argument, an import's period cell (issue 17, twentieth session). None for any other."""
+    return _with_period(_status_first(text))
+
+
+def status_after_period(text: str) -> tuple[str, str] | None:
+    """(status, period code) of a period with its status after it ("quy I/2026 (uoc)", folded),
+    typed where a period alone is read, as ``status_before_period``. None for any other."""
+    return _with_period(_status_last(text))
+
+
+def _with_period(found: tuple[str, str] | None) -> tuple[str, str] | None:
     from ..plan.periods import parse_period
 
-    found = status_heading(text)
     if found is None:
         return None
     status, rest = found
@@ -340,9 +370,13 @@ def _wide_columns(
             problems.append(Problem(where, msg("import_comparison_column", column=i + 1, name=shown), "warning"))
             continue
         given = status_heading(name)
+        # The heading as the officer wrote it, for what is said of it ('Quy V/2026' as typed, not
+        # the lower case it is read in: twenty-third session).
+        shown = written[i].strip() if i < len(written) and isinstance(written[i], str) else name
         try:
             period = rules.period(_read_period(given[1] if given else name))
         except PeriodError as exc:
+            exc = _as_written(shown, exc)
             guess = excel_date(name)
             if guess is not None:
                 problems.append(Problem(where, _excel_date_message(name, guess, column=i + 1)))
@@ -355,7 +389,7 @@ def _wide_columns(
                             "import_column_not_period_or_dimension" if breakdowns else "import_column_not_period",
                             _said(exc),
                             column=i + 1,
-                            name=name,
+                            name=shown,
                             columns=", ".join(LONG_OPTIONAL),
                             dimensions=", ".join(breakdowns),
                         ),
@@ -364,18 +398,31 @@ def _wide_columns(
             continue
         if period in seen_periods:
             problems.append(
-                Problem(where, msg("import_period_two_columns", period=period, first=seen_periods[period], second=name))
+                Problem(
+                    where, msg("import_period_two_columns", period=period, first=seen_periods[period], second=shown)
+                )
             )
             continue
-        seen_periods[period] = name
+        seen_periods[period] = shown
         periods.append((i, str(period)))
         if given is not None:
-            statuses[i] = (given[0], name)
+            statuses[i] = (given[0], shown)
     refused = any(p.severity != "warning" for p in problems[before:])
     if not periods and not refused:
         problems.append(Problem(where, msg("import_wide_no_period")))
         refused = True
     return None if refused else WideColumns(meta, periods, first, statuses)
+
+
+def _as_written(shown: str, exc: PeriodError) -> PeriodError:
+    """A heading's refusal (``exc``, of its lower-cased reading) said of the heading as
+    written, when that is refused too (it is, but for the case of its letters)."""
+    given = status_heading(shown)
+    try:
+        rules.period(_read_period(given[1] if given else shown))
+    except PeriodError as again:
+        return again
+    return exc
 
 
 # A figure as a table writes it: digits with a decimal mark or groups, a sign, a '%'.

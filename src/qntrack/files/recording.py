@@ -13,7 +13,7 @@ from typing import Any, NamedTuple, Sequence
 from ..errors import InputError
 from ..catalog import Message, msg
 from ..catalog import said as _said
-from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Location, Observation, Plan, Problem
+from ..plan.model import RETRACTED, Indicator, Location, Observation, Plan, Problem
 from ..plan.periods import Frequency, Period, PeriodError
 from . import rules
 from ..plan.suggest import Hints
@@ -104,9 +104,7 @@ def validate_record(
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
     if status and not rules.is_status(status):
-        problems.append(
-            Problem(where, msg("recording_bad_status", status=status, statuses=", ".join(OBSERVATION_STATUSES)))
-        )
+        problems.append(Problem(where, rules.status_problem(status)))
     stamp = None
     try:
         if recorded_at:

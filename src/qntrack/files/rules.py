@@ -31,7 +31,7 @@ from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, PeriodError, parse_period
 from .invisible import shown
 from .textfiles import first_noncharacter, neutralise_formula, nfc
-from .vocabulary import foreign_digits, no_such_span
+from .vocabulary import ambiguous_period, foreign_digits, is_realised, no_such_span
 
 __all__ = [
     "MAX_TEXT",
@@ -41,6 +41,7 @@ __all__ = [
     "number",
     "nonzero_mantissa",
     "is_status",
+    "status_problem",
     "recorded_at",
     "utc_text",
     "text_problem",
@@ -73,11 +74,16 @@ def period(text: str) -> Period:
     except PeriodError:
         wrong = no_such_span(text)
         if wrong is None:
-            from .import_headers import status_before_period
+            from .import_headers import status_after_period, status_before_period
 
-            # A status before a period in a period cell: the period alone, the status in its column.
+            # A status before or after a period in a period cell ("Uoc quy 1/2025", "quy
+            # I/2026 (uoc)", folded): the period alone, the status in its column.
             if (told := status_before_period(text)) is not None:
                 raise PeriodError(msg(f"periods_with_status_{told[0]}", text=text, code=told[1])) from None
+            if (told := status_after_period(text)) is not None:
+                raise PeriodError(msg(f"periods_ends_with_status_{told[0]}", text=text, code=told[1])) from None
+            if (both := ambiguous_period(text)) is not None:  # I/2026: a quarter, or January?
+                raise PeriodError(msg("periods_ambiguous_roman", text=text, quarter=both[0], month=both[1])) from None
             raise
         kind, number = wrong
         valid = msg("periods_valid_forms")
@@ -134,6 +140,14 @@ def nonzero_mantissa(raw: str) -> bool:
 
 
 # --- status ---------------------------------------------------------------------------
+
+
+def status_problem(status: str) -> Message:
+    """What to say of a status cell that is none of ``STATUSES``: "thuc hien" (realised)
+    names no status and is told so (``vocabulary.is_realised``); any other, the valid ones."""
+    if is_realised(status):
+        return msg("recording_status_realised", status=status)
+    return msg("recording_bad_status", status=status, statuses=", ".join(OBSERVATION_STATUSES))
 
 
 def is_status(text: str) -> bool:

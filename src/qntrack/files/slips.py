@@ -130,9 +130,10 @@ def dedented_milestone(target: Node, key_node: ScalarNode, key: str) -> tuple[No
 
 
 def same_as(key: str, allowed: tuple[str, ...]) -> str | None:
-    """The key ``key`` is written for (SAME_AS; in Vietnamese, vocabulary.KEY_WORDS),
+    """The key ``key`` is written for (SAME_AS; in Vietnamese, plan_words.KEY_WORDS),
     the first the mapping takes, or None."""
-    from .vocabulary import KEY_WORDS, fold
+    from .plan_words import KEY_WORDS
+    from .vocabulary import fold
 
     meant = SAME_AS.get(key) or KEY_WORDS.get(fold(key), ())
     return next((k for k in meant if k in allowed), None)

@@ -15,6 +15,8 @@ __all__ = [
     "fold",
     "is_total",
     "status_word",
+    "is_realised",
+    "ambiguous_period",
     "vietnamese_period",
     "no_such_span",
     "is_comparison",
@@ -74,6 +76,14 @@ _STATUS_WORDS = {
     "uoc th": "estimate",
     "so bo": "preliminary",
     "chinh thuc": "official",
+    # The words and abbreviations of a report's status column (issue 17, twenty-third
+    # session): "ƯTH" (ước thực hiện), "số ước", "SB" (sơ bộ), "số chính thức".
+    "uth": "estimate",
+    "so uoc": "estimate",
+    "so uoc tinh": "estimate",
+    "sb": "preliminary",
+    "so so bo": "preliminary",
+    "so chinh thuc": "official",
     # The abbreviations of a yearbook's headings ("Prel. 2024"): status_heading.
     "prel.": "preliminary",
     "prel": "preliminary",
@@ -121,11 +131,14 @@ def is_total(text: str) -> bool:
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_YEAR_SEP = r"\s*(?:/|-|\s|nam)\s*(?:nam\s*)?"
+# A month in Roman numerals after its word, as a date may write it ("tháng XII/2025").
+_ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
+_YEAR_SEP = r"\s*(?:/|-|,|\s|nam)\s*(?:nam\s*)?"
 _VI_PERIODS = (
-    (re.compile(r"(?:nam\s*)?(\d{4})"), lambda m: (int(m[1]), 1, 12)),
+    # The year, with its word or without: "2025", "Năm 2025", "Cả năm 2025" (the whole year).
+    (re.compile(r"(?:(?:ca\s*)?nam\s*)?(\d{4})"), lambda m: (int(m[1]), 1, 12)),
     (
-        re.compile(rf"quy\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"quy\s*(i|ii|iii|iv|0?[1-4]){_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
     # "6T cuối/2026": the second half as a report's chart labels it (output/period_words.py).
@@ -150,13 +163,18 @@ _VI_PERIODS = (
         lambda m: (int(m[2]), 1, int(m[1])),
     ),
     (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
-    # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng).
     (
-        re.compile(rf"q\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"thang\s*({'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))}){_YEAR_SEP}(\d{{4}})"),
+        lambda m: (int(m[2]), _ROMAN_MONTHS[m[1]], _ROMAN_MONTHS[m[1]]),
+    ),
+    # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng);
+    # Q.I/2026 with a point, 6T đầu năm 2026 with its words (twenty-third session).
+    (
+        re.compile(rf"q\.?\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
-    (re.compile(rf"t\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
-    (re.compile(rf"(\d{{1,2}})\s*t{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    (re.compile(rf"t\.?\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
+    (re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
     # A month and its year with no word, as a table's period column writes "tháng 4/2025":
     # 04/2025, 4/2025 (one reading; no month 13). Not 2025/04 nor a day (15/04/2025).
     (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
@@ -166,6 +184,31 @@ _VI_PERIODS = (
 # A heading naming the realised figure of a period ("Thực hiện 6 tháng 2025", "TH 2025"):
 # the period, with no status said (an estimate's "Ước TH" is a status heading).
 _REALISED = re.compile(r"(?:thuc\s*hien|th)\b\s*[:\-]?\s*(.+)")
+
+
+# "Thực hiện" (realised, "TH"): a figure that happened, with no word of its status (an
+# estimate, a preliminary or an official figure): in a status cell, refused, not guessed.
+_REALISED_WORDS = frozenset({"thuc hien", "th", "so thuc hien"})
+
+
+def is_realised(text: str) -> bool:
+    """Whether a status cell says "thực hiện" (realised), which names no status."""
+    return fold(text) in _REALISED_WORDS
+
+
+# A Roman numeral and a year alone: "I/2026", "IV-2026". Offices write a quarter so (quý
+# I/2026) and, in a date, a month (tháng I/2026): which one is a guess (twenty-third session).
+_ROMAN_ALONE = re.compile(r"(i|ii|iii|iv)\s*[/\-]\s*(\d{4})")
+
+
+def ambiguous_period(text: str) -> tuple[str, str] | None:
+    """(the quarter, the month) a Roman numeral before a year may be: ("2026-Q1",
+    "2026-01") for 'I/2026'; None for any other text."""
+    m = _ROMAN_ALONE.fullmatch(_without_realised(fold(text)))
+    if m is None or not 1000 <= int(m[2]) <= 9999:
+        return None
+    n = _ROMAN[m[1]]
+    return f"{m[2]}-Q{n}", f"{m[2]}-{n:02d}"
 
 
 # A total since January with its word, as a ministry's release heads it (issue 17, twentieth
@@ -189,9 +232,13 @@ def _since_january(key: str) -> str | None:
     return None
 
 
+# The same after the period, in brackets or not: "Năm 2025 (TH)", "Quý I/2026 thực hiện".
+_REALISED_AFTER = re.compile(r"(.+?)\s*(?:\(\s*(?:thuc\s*hien|th)\s*\)|[\s\-]\s*(?:thuc\s*hien|th))")
+
+
 def _without_realised(key: str) -> str:
-    """A folded period's text without the "realised" (thực hiện, TH) before it."""
-    realised = _REALISED.fullmatch(key)
+    """A folded period's text without the "realised" (thực hiện, TH) before or after it."""
+    realised = _REALISED.fullmatch(key) or _REALISED_AFTER.fullmatch(key)
     return realised[1] if realised else key
 
 
@@ -221,7 +268,7 @@ def vietnamese_period(text: str) -> str | None:
     '4/2024') 2024-04, 'Năm 2024' 2024, and the short forms 'Q3/2024', 'T10/2024', '9T/2024', 'H1 2024', 'H1/2024',
     '2024H1' (methodology section 3 names the same
     spans); and the English forms a document writes ('March 2026', 'Mar 2026',
-    'January–September 2025': ``_english_document_periods``). Canonical forms are
+    'January–September 2025': ``english_periods``). Canonical forms are
     parse_period's.
     """
     from ..plan.periods import Period
@@ -241,8 +288,10 @@ def vietnamese_period(text: str) -> str | None:
             return None
     # An English document's words ("March 2026", "Mar 2026", "January–September 2025"), so
     # that a figure copied from an English report imports as one from a Vietnamese does.
+    from .english_periods import english_document_periods
+
     key = key.replace("\u2013", "-").replace("\u2014", "-")
-    for pattern, first, last in _english_document_periods():
+    for pattern, first, last in english_document_periods():
         m = pattern.fullmatch(key)
         if m:
             year = int(m[1])
@@ -253,15 +302,15 @@ def vietnamese_period(text: str) -> str | None:
 # A quarter or a month as offices type one, with a number no year has: Quý 5/2025,
 # Q5/2025, Quý V/2025; tháng 13/2025, T13/2025, 13/2025 (issue 17, nineteenth session).
 _NO_SUCH = (
-    ("quarter", re.compile(rf"(?:quy|q)\s*(\d{{1,2}}|[ivx]+){_YEAR_SEP}\d{{4}}")),
-    ("month", re.compile(rf"(?:thang|t)\s*(\d{{1,2}}){_YEAR_SEP}\d{{4}}")),
+    ("quarter", re.compile(rf"(?:quy|q\.?)\s*(\d{{1,2}}|[ivx]+){_YEAR_SEP}\d{{4}}")),
+    ("month", re.compile(rf"(?:thang|t\.?)\s*(\d{{1,2}}){_YEAR_SEP}\d{{4}}")),
     ("month", re.compile(r"(\d{1,2})\s*/\s*\d{4}")),
     # The other forms _VI_PERIODS reads, each with a number out of its range: 2025 Q5,
     # H3/2025, 2025 H0; 13T/2025, 13 tháng 2025 (the first N months: "months").
     ("quarter", re.compile(r"\d{4}\s*[/\-]?\s*q\s*(\d{1,2})")),
     ("half", re.compile(r"h\s*(\d{1,2})\s*[/\-]?\s*\d{4}")),
     ("half", re.compile(r"\d{4}\s*[/\-]?\s*h\s*(\d{1,2})")),
-    ("months", re.compile(rf"(\d{{1,2}})\s*t{_YEAR_SEP}\d{{4}}")),
+    ("months", re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}\d{{4}}")),
     ("months", re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}\d{{4}}")),
 )
 _LAST = {"quarter": 4, "half": 2, "month": 12, "months": 12}
@@ -283,121 +332,12 @@ def no_such_span(text: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _english_document_periods() -> tuple[tuple[re.Pattern[str], int, int], ...]:
-    """Every form an English document writes a period in (the catalog's ``period_words_*``,
-    long and short: output/period_words.py), as a pattern on ``fold``'s text with its span."""
-    from ..catalog import catalog
-
-    spans = {"year": (1, 12), "half_1": (1, 6), "half_2": (7, 12)}
-    spans |= {f"quarter_{q}": (3 * q - 2, 3 * q) for q in range(1, 5)}
-    spans |= {f"month_{m}": (m, m) for m in range(1, 13)}
-    spans |= {f"first_{n}": (1, n) for n in range(2, 12)}  # no first_3 or first_6: Q1, H1
-    words = catalog("en")
-    made = []
-    # January to any month, long or short ("January–March 2025", "Jan-Jun 2025", "Jan-Dec
-    # 2025"), from the months' own words: the spans a report writes otherwise (3 months as
-    # Q1, 6 as H1, 12 as the year) are still how another office's tool writes them.
-    for short in ("", "_short"):
-        months = [
-            fold(words.get(f"period_words_month_{m}{short}", "")).replace("{year}", "").strip() for m in range(1, 13)
-        ]
-        if all(months):
-            for n in range(2, 13):
-                made.append((re.compile(rf"{re.escape(months[0])}\s*-\s*{re.escape(months[n - 1])}\s*(\d{{4}})"), 1, n))
-    for kind, (first, last) in spans.items():
-        for name in (f"period_words_{kind}", f"period_words_{kind}_short"):
-            template = words.get(name)
-            if template:
-                text = fold(template).replace("\u2013", "-").replace("\u2014", "-")
-                pattern = r"\s*".join(re.escape(part) for part in text.split())
-                pattern = pattern.replace(re.escape("{year}"), r"(\d{4})").replace(r"\-", r"\s*-\s*")
-                made.append((re.compile(pattern), first, last))
-    return tuple(made)
-
-
 def with_a_year(text: str, year: int) -> str | None:
     """The canonical period ``text`` would be with ``year`` after it ('quý II' and 2026 make
     2026-Q2), when it names a span of no year; None when it has a year or names no span."""
     if re.search(r"\d{4}", text) or not text.strip():
         return None
     return vietnamese_period(f"{text.strip()} {year}")
-
-
-# The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``
-# writes them), told the English value the plan takes: a hint, never read in its place
-# (the plan is written in one vocabulary; docs/targets-format.md).
-CHOICE_WORDS: dict[str, str | tuple[str, ...]] = {
-    "tang": "increase",
-    "giam": "decrease",
-    "nam": "year",
-    "quy": "quarter",
-    "thang": "month",
-    "nua nam": "half",
-    "6 thang": "half",
-    # lũy kế: a flow's measure, and a cumulative target's type; the first the choice takes.
-    "luy ke": ("flow", "cumulative"),
-    "cong don": ("flow", "cumulative"),
-    "toc do": "rate",
-    # A target's type as an officer names it (eighteenth session): kế hoạch, bình quân.
-    "ke hoach": "plan",
-    "binh quan": "average",
-    "trung binh": "average",
-    "hang nam": ("every_period", "year"),
-    "moi nam": "every_period",
-    "moi ky": "every_period",
-    # English words a newcomer writes for a choice (issue 17, seventeenth session)
-    "up": "increase",
-    "higher": "increase",
-    "down": "decrease",
-    "lower": "decrease",
-    "annual": "year",
-    "annually": "year",
-    "quarterly": "quarter",
-    "monthly": "month",
-}
-
-
-# targets.yaml's keys as an officer writes them in Vietnamese (folded), and the keys
-# they mean, the first the mapping takes: `{năm: 2020, giá trị: 9.8}` is a baseline's
-# period and value, `năm` in a milestone its 'by' (yaml_reader: one message, no "needs").
-KEY_WORDS: dict[str, tuple[str, ...]] = {
-    "nam": ("period", "by"),
-    "ky": ("period",),
-    "thoi han": ("by",),
-    "han": ("by",),
-    "gia tri": ("value",),
-    "ten": ("name",),
-    "don vi": ("unit",),
-    "don vi tinh": ("unit",),
-    "dvt": ("unit",),
-    "chi tieu": ("indicator", "indicators"),
-    "cac chi tieu": ("indicators",),
-    "muc tieu": ("targets",),
-    "cac muc tieu": ("targets",),
-    "huong": ("direction",),
-    "tan suat": ("frequency",),
-    "loai": ("type",),
-    "moc": ("milestones",),
-    "cac moc": ("milestones",),
-    "ky goc": ("baseline",),
-    "nam goc": ("baseline", "base_year"),
-    "nguon": ("source",),
-    "ghi chu": ("note",),
-    "mo ta": ("description",),
-    "cong thuc": ("formula",),
-    "nhom": ("group",),
-    "tu": ("from",),
-    "tu nam": ("from",),
-    "den": ("to",),
-    "den nam": ("to",),
-    "it nhat": ("at_least",),
-    "toi thieu": ("at_least",),
-    "toi da": ("at_most",),
-    "khong qua": ("at_most",),
-    "tieu de": ("title",),
-    "so lieu": ("observations",),
-}
 
 
 _MONTHS = {

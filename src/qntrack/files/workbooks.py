@@ -45,9 +45,11 @@ from .import_tables import (
 )
 from .batch_rows import STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
+from .rules import is_status, status_problem
 from .vocabulary import status_word
 from .workbook_book import open_book as _open_book
 from .workbook_dates import ShownDates
+from .workbook_formulas import formulas_without_values
 from .workbook_header import data_below, gap, lower_half, merged
 from .workbook_hidden import hidden_columns_warning, hidden_parts, hidden_warning
 from .workbook_stale import recalculated_on_open, stale_formulas
@@ -247,7 +249,7 @@ def _read_sheet(
     finally:
         book.close()
     if reading.blanks:
-        _formulas_without_values(fh, name, wanted, reading)
+        formulas_without_values(fh, name, wanted, reading)
     if formulas and reading.last and recalculated_on_open(fh):
         stale_formulas(fh, name, wanted, reading, (table.row + 1, reading.last), reading.read)
     return reading.parsed
@@ -344,6 +346,9 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
         if garbled is not None:
             reading.parsed.problems.append(garbled)
     row["status"] = status_word(text("status", defaults.status))
+    if text("status") and not is_status(row["status"]):  # said at its cell, not the indicator's
+        reading.problem(sheet_column[columns["status"]], number, status_problem(row["status"]))
+        return
     row.update((column, text(column)) for column in columns if column.startswith("dim:"))
     at = columns.get("recorded_at")
     row["recorded_at"], wrong = _stamp(fields[at].value if at is not None else None, defaults.recorded_at)
@@ -451,23 +456,3 @@ def _check_unit(cells: tuple[str, ...], given: str, column: int, number: int, re
         return
     units = " / ".join(dict.fromkeys(u for u in (found.unit, found.unit_vi) if u))
     reading.problem(column, number, msg("workbook_unit_mismatch", given=given, indicator=found.id, unit=units))
-
-
-def _formulas_without_values(fh: IO[bytes], name: str, wanted: str | None, reading: _Reading) -> None:
-    """The empty value cells that are formulas with no saved value (a workbook written by a
-    program that does not compute formulas): refused, never read as no figure."""
-    last = max(row for row, _ in reading.blanks)
-    book = _open_book(fh, name, data_only=False)
-    try:
-        sheet = _pick_sheet(book, name, wanted)
-        for number, cells in _rows(sheet, name):
-            if number > last:
-                break
-            for column, cell in enumerate(cells):
-                if (number, column) in reading.blanks and getattr(cell, "data_type", "") == "f":
-                    reading.blanks[(number, column)] = Problem(
-                        reading.at(column, number), msg("workbook_formula_no_value")
-                    )
-    finally:
-        book.close()
-    reading.parsed.problems.extend(p for p in reading.blanks.values() if p is not None)

@@ -87,9 +87,15 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
     words the command line reads (a year in an office's words is the year, ``vocabulary.vietnamese_period``),
     and for a year a date's year ('31/12/2020' is 2020). The message's key and values; None
     when it means nothing, or a period that is not a year where a year is wanted."""
-    from .vocabulary import vietnamese_period
+    from .vocabulary import ambiguous_period, vietnamese_period
 
+    if not year and (both := ambiguous_period(raw)) is not None:  # I/2026: a quarter, or January?
+        return "definitions_period_ambiguous", {"quarter": both[0], "month": both[1]}
     period = vietnamese_period(raw.strip())
+    if period is None and not year:  # with a status before or after it: a plan's has none
+        from .import_headers import status_after_period, status_before_period
+
+        period = (status_before_period(raw) or status_after_period(raw) or ("", None))[1]
     if period is not None and (not year or period.isdigit()):
         return "definitions_period_as_written", {"period": period}
     date = _DATE_YEAR.fullmatch(raw.strip()) if year else None
@@ -460,7 +466,8 @@ class _Reader:
         if raw is None:
             return None
         if raw not in options:
-            from .vocabulary import CHOICE_WORDS, fold
+            from .plan_words import CHOICE_WORDS
+            from .vocabulary import fold
 
             said = CHOICE_WORDS.get(fold(raw), ())  # a Vietnamese word is told the English value
             said = (said,) if isinstance(said, str) else said

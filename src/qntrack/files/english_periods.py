@@ -1,0 +1,48 @@
+"""The periods an English document writes ("March 2026", "Jan-Sep 2025", "first half of
+2025"), as patterns on ``vocabulary.fold``'s text: built from the catalog's words for a
+report's periods (output/period_words.py), so that a figure copied from an English report
+imports as one from a Vietnamese does. ``vocabulary.vietnamese_period`` asks here after
+its own forms; moved out of vocabulary.py whole (its 500-line rule).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .vocabulary import fold
+
+__all__ = ["english_document_periods"]
+
+
+@lru_cache(maxsize=1)
+def english_document_periods() -> tuple[tuple[re.Pattern[str], int, int], ...]:
+    """Every form an English document writes a period in (the catalog's ``period_words_*``,
+    long and short: output/period_words.py), as a pattern on ``fold``'s text with its span."""
+    from ..catalog import catalog
+
+    spans = {"year": (1, 12), "half_1": (1, 6), "half_2": (7, 12)}
+    spans |= {f"quarter_{q}": (3 * q - 2, 3 * q) for q in range(1, 5)}
+    spans |= {f"month_{m}": (m, m) for m in range(1, 13)}
+    spans |= {f"first_{n}": (1, n) for n in range(2, 12)}  # no first_3 or first_6: Q1, H1
+    words = catalog("en")
+    made = []
+    # January to any month, long or short ("January–March 2025", "Jan-Jun 2025", "Jan-Dec
+    # 2025"), from the months' own words: the spans a report writes otherwise (3 months as
+    # Q1, 6 as H1, 12 as the year) are still how another office's tool writes them.
+    for short in ("", "_short"):
+        months = [
+            fold(words.get(f"period_words_month_{m}{short}", "")).replace("{year}", "").strip() for m in range(1, 13)
+        ]
+        if all(months):
+            for n in range(2, 13):
+                made.append((re.compile(rf"{re.escape(months[0])}\s*-\s*{re.escape(months[n - 1])}\s*(\d{{4}})"), 1, n))
+    for kind, (first, last) in spans.items():
+        for name in (f"period_words_{kind}", f"period_words_{kind}_short"):
+            template = words.get(name)
+            if template:
+                text = fold(template).replace("\u2013", "-").replace("\u2014", "-")
+                pattern = r"\s*".join(re.escape(part) for part in text.split())
+                pattern = pattern.replace(re.escape("{year}"), r"(\d{4})").replace(r"\-", r"\s*-\s*")
+                made.append((re.compile(pattern), first, last))
+    return tuple(made)

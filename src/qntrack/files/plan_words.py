@@ -1,0 +1,85 @@
+"""The Vietnamese words a plan's author writes for targets.yaml's keys and choices, as
+``vocabulary.fold`` writes them (no diacritics, lower case): each told the English word
+the plan takes, as a hint (yaml_reader, slips), never read in its place. Moved out of
+vocabulary.py whole (its 500-line rule, twenty-third session); folded, they are ASCII.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CHOICE_WORDS", "KEY_WORDS"]
+
+
+# The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``
+# writes them), told the English value the plan takes: a hint, never read in its place
+# (the plan is written in one vocabulary; docs/targets-format.md).
+CHOICE_WORDS: dict[str, str | tuple[str, ...]] = {
+    "tang": "increase",
+    "giam": "decrease",
+    "nam": "year",
+    "quy": "quarter",
+    "thang": "month",
+    "nua nam": "half",
+    "6 thang": "half",
+    # luy ke (cumulative): a flow's measure, and a cumulative target's type; the first the choice takes.
+    "luy ke": ("flow", "cumulative"),
+    "cong don": ("flow", "cumulative"),
+    "toc do": "rate",
+    # A target's type as an officer names it (eighteenth session): ke hoach, binh quan.
+    "ke hoach": "plan",
+    "binh quan": "average",
+    "trung binh": "average",
+    "hang nam": ("every_period", "year"),
+    "moi nam": "every_period",
+    "moi ky": "every_period",
+    # English words a newcomer writes for a choice (issue 17, seventeenth session)
+    "up": "increase",
+    "higher": "increase",
+    "down": "decrease",
+    "lower": "decrease",
+    "annual": "year",
+    "annually": "year",
+    "quarterly": "quarter",
+    "monthly": "month",
+}
+
+
+# targets.yaml's keys as an officer writes them in Vietnamese (folded), and the keys
+# they mean, the first the mapping takes: `{nam: 2020, gia tri: 9.8}` (as folded) is a baseline's
+# period and value, `nam` in a milestone its 'by' (yaml_reader: one message, no "needs").
+KEY_WORDS: dict[str, tuple[str, ...]] = {
+    "nam": ("period", "by"),
+    "ky": ("period",),
+    "thoi han": ("by",),
+    "han": ("by",),
+    "gia tri": ("value",),
+    "ten": ("name",),
+    "don vi": ("unit",),
+    "don vi tinh": ("unit",),
+    "dvt": ("unit",),
+    "chi tieu": ("indicator", "indicators"),
+    "cac chi tieu": ("indicators",),
+    "muc tieu": ("targets",),
+    "cac muc tieu": ("targets",),
+    "huong": ("direction",),
+    "tan suat": ("frequency",),
+    "loai": ("type",),
+    "moc": ("milestones",),
+    "cac moc": ("milestones",),
+    "ky goc": ("baseline",),
+    "nam goc": ("baseline", "base_year"),
+    "nguon": ("source",),
+    "ghi chu": ("note",),
+    "mo ta": ("description",),
+    "cong thuc": ("formula",),
+    "nhom": ("group",),
+    "tu": ("from",),
+    "tu nam": ("from",),
+    "den": ("to",),
+    "den nam": ("to",),
+    "it nhat": ("at_least",),
+    "toi thieu": ("at_least",),
+    "toi da": ("at_most",),
+    "khong qua": ("at_most",),
+    "tieu de": ("title",),
+    "so lieu": ("observations",),
+}
