@@ -24,6 +24,7 @@ from ..catalog import msg
 from ..catalog import render as text_of
 from ..errors import ExitCode, fail
 from .charts import Chart
+from .document_text import for_a_document
 from .i18n import label
 from .report_view import Cell, SectionView, TableView
 
@@ -55,12 +56,14 @@ def _document() -> Any:
 
 
 # XML 1.0 has no place for most control characters: one typed into the store's source or
-# note (pasted from another program) is shown as U+FFFD, never a report that fails.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# note (pasted from another program) is shown as ``\x1b``, as the terminal and the HTML
+# show it, and an override (U+202E) by its code (output/document_text.py); a surrogate or
+# a noncharacter, which no text shows, as U+FFFD. Never a report that fails.
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def _safe(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", for_a_document(text))
 
 
 # The minus of a figure ("-0.35 pp", "(-43.5%)"): a hyphen not after a letter, a digit

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .period_words import speaks_periods
 from .terminal_text import controls_shown
+from .document_text import for_a_document
 from .charts import Chart, chart_alt
 from .report_view import Cell, _view
 
@@ -40,6 +41,7 @@ def _environment(kind: str) -> Any:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            finalize=_html_finalize,
         )
     env = jinja2.Environment(
         loader=loader,
@@ -77,6 +79,16 @@ def md_escape(text: str) -> str:
     text = controls_shown(" ".join(str(text).split()))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_ENTITY.sub("&amp;", text)
+
+
+def _html_finalize(value: Any) -> Any:
+    """Each text the HTML template writes, a control character or an override shown
+    visibly (``for_a_document``); what the code built as markup (a chart) is left."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return for_a_document(value)
+    return value
 
 
 def _md_finalize(value: Any) -> Any:

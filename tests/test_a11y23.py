@@ -1,0 +1,105 @@
+"""Reports for a screen reader and a black-and-white printer (issue 17, twenty-third
+session): what the accessible-reports pass (fifteenth session) left, read with readers
+independent of qntrack: lxml for the HTML, the Word file's XML, pypdf for the PDF's text
+(docs/decisions.md, "Reports for a screen reader and a black-and-white printer")."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from conftest import make_tracker
+from helpers import run_clean
+
+# --- a stored text that a hand edit left a bidirectional override or a control in -------
+
+PLAN = """\
+version: 1
+title: "Hostile text"
+indicators:
+  revenue:
+    name: "Budget revenue"
+    unit: "billion VND"
+    measure: flow
+targets:
+  - id: rev
+    name: "Revenue \u202eXYZ plan"
+    indicator: revenue
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 20}
+"""
+
+# Row 2: a source with an override (U+202E) and an escape sequence (ESC [ 2 J) a hand edit
+# left; a note with an override closed by U+202C and a bell (U+0007). Row 3: a source that
+# needs what it holds: an Arabic name in an isolate (U+2067 ... U+2069), closed and with
+# no override inside, which check's invisible rule accepts (test_review22.py).
+STORE = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "revenue,2021,11,official,abc\u202eevil.com\x1b[2J,note \u202etxet\u202c end \x07bell,2022-01-01T00:00:00Z\n"
+    "revenue,2022,12,official,Minister \u2067\u0645\u062d\u0645\u062f\u2069 report,,2023-01-01T00:00:00Z\n"
+)
+
+# What a reader must see instead of each, as the terminal shows it (terminal_text.visible):
+# the override by its code, the control as a \x escape.
+SHOWN = ["Revenue <U+202E>XYZ plan", "abc<U+202E>evil.com\\x1b[2J", "note <U+202E>txet<U+202C> end \\x07bell"]
+# Kept as stored: the isolate the Arabic name needs.
+KEPT = "Minister \u2067\u0645\u062d\u0645\u062f\u2069 report"
+ACTIVE = "\u202e\u202c\x1b\x07"
+
+
+def _hostile_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str) -> Path:
+    make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+    r = run_clean("report", "-o", f"r.{suffix}", "--as-of", "2026-01-01")
+    assert r.exit_code == 0, r.output
+    return tmp_path / f"r.{suffix}"
+
+
+def test_the_html_report_shows_an_override_and_a_control_character_visibly(tmp_path, monkeypatch):
+    """Before, the HTML wrote them as stored: a browser laid "abc<U+202E>evil.com" out as
+    "abcmoc.live", and `cat report.html` on a terminal cleared the screen (ESC [ 2 J)."""
+    path = _hostile_report(tmp_path, monkeypatch, "html")
+    raw = path.read_text(encoding="utf-8")
+    assert not any(c in raw for c in ACTIVE), [c for c in ACTIVE if c in raw]
+    text = lxml_html.fromstring(raw.encode("utf-8")).text_content()
+    for shown in SHOWN:
+        assert shown in text, shown
+    assert KEPT in text
+
+
+def test_the_html_reports_charts_show_an_override_by_its_code_too(tmp_path, monkeypatch):
+    # The target's name is in its chart's title and text alternative (inline SVG).
+    path = _hostile_report(tmp_path, monkeypatch, "html")
+    doc = lxml_html.parse(str(path)).getroot()
+    figures = doc.findall(".//figure")
+    assert figures
+    for figure in figures:
+        svg = figure.find("svg")
+        assert svg is not None
+        assert "Revenue <U+202E>XYZ plan" in svg.get("aria-label", ""), svg.get("aria-label")
+
+
+def test_the_word_report_shows_an_override_and_a_control_character_visibly(tmp_path, monkeypatch):
+    """Before, Word kept the override (the source read reversed) and wrote a control
+    character as U+FFFD, which says something was there but not what."""
+    path = _hostile_report(tmp_path, monkeypatch, "docx")
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    from xml.sax.saxutils import escape
+
+    assert not any(c in xml for c in ACTIVE + "\ufffd")
+    for shown in SHOWN:
+        assert escape(shown) in xml, shown
+    assert KEPT in xml
+
+
+def test_the_pdf_report_shows_an_override_visibly(tmp_path, monkeypatch):
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is in the test extra")
+    pytest.importorskip("weasyprint", reason="the pdf extra")
+    path = _hostile_report(tmp_path, monkeypatch, "pdf")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+    assert "<U+202E>" in text and "\\x1b[2J" in text, text
+    assert "\u202e" not in text
