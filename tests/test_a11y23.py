@@ -5,6 +5,11 @@ independent of qntrack: lxml for the HTML, the Word file's XML, pypdf for the PD
 
 from __future__ import annotations
 
+import html as html_lib
+import json
+import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -13,6 +18,8 @@ from lxml import html as lxml_html
 
 from conftest import make_tracker
 from helpers import run_clean
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # --- a stored text that a hand edit left a bidirectional override or a control in -------
 
@@ -103,3 +110,79 @@ def test_the_pdf_report_shows_an_override_visibly(tmp_path, monkeypatch):
     text = "".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
     assert "<U+202E>" in text and "\\x1b[2J" in text, text
     assert "\u202e" not in text
+
+
+# --- 320 px wide: a phone, or 200 % zoom (WCAG 1.4.10) ------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# Every element outside a table or a chart whose right edge is past the window's: the page
+# would scroll sideways for it (a data table may: WCAG 1.4.10 exempts it).
+_PROBE = """<script>
+(function () {
+  var vw = document.documentElement.clientWidth, wide = [];
+  document.querySelectorAll("body *").forEach(function (el) {
+    if (el.closest("table") || el.closest("svg")) return;
+    var r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > vw + 1) wide.push(el.tagName + " " + (el.textContent || "").trim().slice(0, 40));
+  });
+  var pre = document.createElement("pre");
+  pre.id = "probe";
+  pre.textContent = JSON.stringify({vw: vw, wide: wide});
+  document.body.appendChild(pre);
+})();
+</script>"""
+
+# Chromium's window is at least 500 px wide: the report is read in a 320-px frame.
+_FRAME = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="probed.html" style="width:320px;height:3000px;border:0"></iframe>
+<script>
+document.getElementById("f").addEventListener("load", function () {
+  var out = document.createElement("pre");
+  out.id = "outer";
+  out.textContent = this.contentDocument.getElementById("probe").textContent;
+  document.body.appendChild(out);
+});
+</script></body></html>"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium)")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_html_report_reflows_at_320_pixels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str):
+    """At 320 px the report ran past the screen's right edge by up to 143 px outside its
+    tables: a status label never wrapped ("Substantial progress (⌛ awaiting figure
+    2025)", 424 px) and the key figures and "In short" stood in two columns whatever the
+    width, so a reader at 200 % zoom scrolled sideways for every line."""
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(ROOT / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    r = run_clean("report", "--format", "html", "-o", "r.html", "--lang", lang, "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    (tmp_path / "probed.html").write_text(page.replace("</body>", _PROBE + "</body>"), encoding="utf-8")
+    (tmp_path / "frame.html").write_text(_FRAME, encoding="utf-8")
+    assert CHROMIUM is not None
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=5000",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=800,2000",
+            "--dump-dom",
+            (tmp_path / "frame.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    found = re.search(r'<pre id="outer">(.*?)</pre>', done.stdout, re.S)
+    assert found, done.stderr[-2000:]
+    probe = json.loads(html_lib.unescape(found.group(1)))
+    assert probe["vw"] == 320
+    assert probe["wide"] == [], probe["wide"][:10]
