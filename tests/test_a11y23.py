@@ -186,3 +186,107 @@ def test_the_html_report_reflows_at_320_pixels(tmp_path: Path, monkeypatch: pyte
     probe = json.loads(html_lib.unescape(found.group(1)))
     assert probe["vw"] == 320
     assert probe["wide"] == [], probe["wide"][:10]
+
+
+# --- symbols a screen reader can say ---------------------------------------------------------
+
+SYMBOLS = "✓✗⌛→↑"
+
+
+def _spoken(element) -> str:
+    """What a screen reader says of ``element``: an aria-hidden part is silent, a part with
+    role="img" is its aria-label (the accessible-name rules, for what the report uses)."""
+    if element.get("aria-hidden") == "true":
+        return element.tail or ""
+    if element.get("role") == "img" and element.get("aria-label") is not None and element.tag != "svg":
+        return element.get("aria-label") + (element.tail or "")
+    said = element.text or ""
+    for child in element:
+        said += _spoken(child)
+    return said + (element.tail or "") if element.getparent() is not None else said
+
+
+@pytest.fixture(scope="module", params=["en", "vi"])
+def shipped_page(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp(f"page-{request.param}")
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(ROOT / name, folder / name)
+    out = folder / "r.html"
+    r = run_clean(
+        "report", "--format", "html", "-o", str(out), "--lang", request.param, "--as-of", "2026-12-01",
+        "--since", "2025-06-30", "--targets", str(folder / "targets.yaml"),
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    return request.param, lxml_html.parse(str(out)).getroot()
+
+
+def _own_text(element) -> str:
+    return (element.text or "") + "".join(child.tail or "" for child in element)
+
+
+def test_every_symbol_in_the_html_is_said_in_words_or_hidden_beside_them(shipped_page):
+    """A bare "✓" in the gap column was read "check mark", the revision's "→" "right arrow",
+    "⌛" "hourglass" (in English, in a Vietnamese page too). Each is now either hidden
+    from a screen reader, where words follow it ("⌛ awaiting figure 2025", "↑ Back to the
+    summary"), or an image whose name says it in the report's language."""
+    lang, doc = shipped_page
+    body = doc.find("body")
+    bare = []
+    for element in body.iter():
+        if (
+            not isinstance(element.tag, str)
+            or element.tag in ("svg", "style")
+            or element.xpath("ancestor::*[local-name()='svg']")
+        ):
+            continue
+        own = _own_text(element)
+        if any(s in own for s in SYMBOLS):
+            wrapped = element.get("aria-hidden") == "true" or (
+                element.get("role") == "img" and element.get("aria-label")
+            )
+            if not wrapped or own.strip() not in SYMBOLS:
+                bare.append((element.tag, own.strip()[:60]))
+    assert bare == [], bare[:10]
+
+
+def _summary_row(doc, target: str):
+    for row in doc.get_element_by_id("summary").findall(".//tbody/tr"):
+        if row.find(f".//a[@href='#t-{target}']") is not None:
+            return row.findall("td")
+    raise AssertionError(target)
+
+
+def test_a_reached_gap_and_a_missing_figure_are_said_in_words(shipped_page):
+    lang, doc = shipped_page
+    # grdp-per-capita: 10,402 USD in 2025 against 10,000 USD by 2025, so the gap is
+    # reached (shown "✓"); cbct-investment-2021-2025 has no figure: latest, gap and P "–".
+    gap = _summary_row(doc, "grdp-per-capita")[5]
+    assert gap.text_content() == "✓"
+    assert _spoken(gap).strip() == {"en": "reached", "vi": "đã đạt"}[lang]
+    none = _summary_row(doc, "cbct-investment-2021-2025")
+    for cell in (none[3], none[5], none[6]):
+        assert cell.text_content() == "–"
+        assert _spoken(cell).strip() == {"en": "none", "vi": "không có"}[lang]
+
+
+def test_a_revisions_arrow_and_a_status_hourglass_are_said_in_the_reports_language(shipped_page):
+    lang, doc = shipped_page
+    # cbct-share's status: "Moderate progress (⌛ awaiting figure 2025)": the hourglass is
+    # silent, the words say it.
+    pill = doc.get_element_by_id("t-cbct-share").find("header/span")
+    assert "⌛" in pill.text_content()
+    assert "⌛" not in _spoken(pill)
+    assert (
+        _spoken(pill).strip()
+        == {
+            "en": "Moderate progress ( awaiting figure 2025)",
+            "vi": "Tiến triển vừa phải ( chờ số liệu năm 2025)",
+        }[lang]
+    )
+    # A revised figure's cell: "10.66 % y/y → 9.22 % y/y" (grdp-double-digit's H1 2022
+    # reading, revised): the arrow is said "to" / "thành".
+    cells = [td for td in doc.get_element_by_id("t-grdp-double-digit").iter("td") if "→" in td.text_content()]
+    assert cells
+    said = {"en": " to ", "vi": " thành "}[lang]
+    for cell in cells:
+        assert "→" not in _spoken(cell) and said in _spoken(cell), _spoken(cell)
