@@ -290,3 +290,54 @@ def test_a_revisions_arrow_and_a_status_hourglass_are_said_in_the_reports_langua
     said = {"en": " to ", "vi": " thành "}[lang]
     for cell in cells:
         assert "→" not in _spoken(cell) and said in _spoken(cell), _spoken(cell)
+
+
+# --- Word: the headline's names lead to their sections ---------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def shipped_docx(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("docx")
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(ROOT / name, folder / name)
+    out = folder / "r.docx"
+    r = run_clean(
+        "report", "-o", str(out), "--lang", "vi", "--as-of", "2026-12-01",
+        "--targets", str(folder / "targets.yaml"),
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    from lxml import etree
+
+    with zipfile.ZipFile(out) as z:
+        return etree.fromstring(z.read("word/document.xml"))
+
+
+def _text(element) -> str:
+    return "".join(t.text or "" for t in element.iter(f"{W}t"))
+
+
+def test_the_word_headlines_names_link_to_their_sections(shipped_docx):
+    """The HTML's headline links each name to its section; Word's wrote them as plain text
+    (the twenty-second session's leftover): a reader of the navigation pane or a screen
+    reader had to find "Double-digit GRDP growth every year" by hand among 23 sections."""
+    body = shipped_docx.find(f"{W}body")
+    paragraphs = body.findall(f"{W}p")
+    missed = next(p for p in paragraphs if _text(p).startswith("✗"))
+    links = missed.findall(f"{W}hyperlink")
+    # The shipped plan as of 2026-12-01: 7 targets past their deadline, not achieved.
+    assert len(links) == 7, _text(missed)
+    marks = {b.get(f"{W}name"): b for b in body.iter(f"{W}bookmarkStart")}
+    for link in links:
+        anchor = link.get(f"{W}anchor")
+        assert anchor in marks, anchor
+        # The bookmark is on the heading of the section named by the link's text.
+        heading = marks[anchor].getparent()
+        style = heading.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+        assert style == "Heading1"
+        # "6. Tăng trưởng GRDP hai con số hằng năm" and "... hằng năm (năm 2024)": the
+        # link names the deadline missed after the name, as the HTML's does.
+        number, name = _text(heading).split(". ", 1)
+        assert number.isdigit() and _text(link).startswith(name), (_text(heading), _text(link))
+    assert _text(links[0]) == "Tăng trưởng GRDP hai con số hằng năm (năm 2024)"

@@ -95,7 +95,8 @@ def _html_finalize(value: Any) -> Any:
 
 # The symbols the report writes, and the word a screen reader says for one that stands
 # alone (catalog ``report_said_*``): NVDA read a bare "✓" "check mark", in English on a
-# Vietnamese page too. One followed by words ("⌛ awaiting figure 2025") is hidden from it.
+# Vietnamese page too. One followed by words ("⌛ awaiting figure 2025") is hidden from
+# it, but the arrow, which stands between two things ("10.66 → 9.22") and is said "to".
 _SYMBOLS = {"\u2713": "reached", "\u2717": "missed", "\u231b": "awaited", "\u2192": "to", "\u2191": "up"}
 _SYMBOL = re.compile("[" + "".join(_SYMBOLS) + "]")
 _WORD_NEXT = re.compile(r" [^\W\d_]")
@@ -118,7 +119,8 @@ def _said(context: Any, value: Any) -> Any:
     for found in _SYMBOL.finditer(text):
         out += escape(text[last : found.start()])
         symbol = found.group()
-        if _WORD_NEXT.match(text, found.end()):
+        # An arrow between two figures or two phrases is said ("to"), words after it or not.
+        if symbol != "\u2192" and _WORD_NEXT.match(text, found.end()):
             out += Markup('<span aria-hidden="true">{}</span>').format(symbol)
         else:
             word = report_word("said_" + _SYMBOLS[symbol], lang)
