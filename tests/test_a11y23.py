@@ -341,3 +341,47 @@ def test_the_word_headlines_names_link_to_their_sections(shipped_docx):
         number, name = _text(heading).split(". ", 1)
         assert number.isdigit() and _text(link).startswith(name), (_text(heading), _text(link))
     assert _text(links[0]) == "Tăng trưởng GRDP hai con số hằng năm (năm 2024)"
+
+
+# --- a black-and-white print: the groups chart's statuses by pattern --------------------------
+
+
+def _without_colour(pattern) -> str:
+    """A pattern's drawing with its colours taken out: what a black-and-white print keeps."""
+    from lxml import etree
+
+    text = etree.tostring(pattern, encoding="unicode")
+    text = re.sub(r'\s(?:id|fill|stroke)="[^"]*"', "", text)
+    return text
+
+
+def test_the_groups_charts_statuses_differ_without_colour(shipped_page):
+    """The groups chart told a segment's status by its colour alone, with a legend of
+    coloured squares (the fifteenth session's leftover): on a black-and-white printer
+    "Not achieved" (#7f0000) and "Target achieved" (#1b5e20) print as the same dark grey.
+    Each status now fills its segments and its legend's square with a pattern of its own
+    (solid, lines in four directions, dots, a cross-hatch), over its colour."""
+    lang, doc = shipped_page
+    figure = next(f for f in doc.iter("figure") if f.get("data-target") == "groups")
+    svg = figure.find("svg")
+    patterns = {p.get("id"): p for p in svg.iter("pattern")}
+    by_status = {}
+    for entry in svg.iter("g"):
+        if "activate-serie" not in (entry.get("class") or ""):
+            continue
+        square = entry.find("rect")
+        fill = re.fullmatch(r"fill:\s*url\(#([^)]+)\)", square.get("style") or "")
+        assert fill and fill[1] in patterns, (entry.find("text").text, square.get("style"))
+        by_status[entry.find("text").text] = fill[1]
+        # The series of that colour fills its segments with the same pattern.
+        colour = next(c for c in square.get("class").split() if c.startswith("color-"))
+        series = next(
+            g for g in svg.iter("g") if colour in (g.get("class") or "").split() and "series" in g.get("class")
+        )
+        segments = [r for r in series.iter("rect")]
+        assert segments and all(r.get("style") == square.get("style") for r in segments)
+    # The shipped plan's groups hold five statuses (achieved, substantial, moderate, not
+    # achieved, not available: the table above the chart), each drawn differently.
+    assert len(by_status) == 5, by_status
+    drawings = [_without_colour(patterns[p]) for p in by_status.values()]
+    assert len(set(drawings)) == len(drawings), drawings
