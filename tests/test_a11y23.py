@@ -414,3 +414,13 @@ def test_every_html_table_has_a_caption_naming_it_and_its_target(shipped_page):
     assert (
         doc.get_element_by_id("summary").find(".//caption").text_content() == {"en": "Summary", "vi": "Tổng hợp"}[lang]
     )
+
+
+def test_the_p_column_is_said_by_its_name(shipped_page):
+    """The summary's column "P" was read as the letter: its header now says, to a screen
+    reader only, "progress measure P" (methodology.md's P); the page still shows "P"."""
+    lang, doc = shipped_page
+    headers = doc.get_element_by_id("summary").findall(".//thead//th")
+    p = headers[6]
+    assert p.text_content().replace({"en": "progress measure P", "vi": "chỉ số tiến độ P"}[lang], "") == "P"
+    assert _spoken(p).strip() == {"en": "progress measure P", "vi": "chỉ số tiến độ P"}[lang]

@@ -16,6 +16,7 @@ from .period_words import speaks_periods
 from .terminal_text import controls_shown
 from .document_text import for_a_document
 from .charts import Chart, chart_alt
+from .i18n import label
 from .report_view import Cell, _view, report_word
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def _environment(kind: str) -> Any:
             finalize=_html_finalize,
         )
         html.filters["said"] = jinja2.pass_context(_said)
+        html.filters["header"] = jinja2.pass_context(_header)
         return html
     env = jinja2.Environment(
         loader=loader,
@@ -127,6 +129,18 @@ def _said(context: Any, value: Any) -> Any:
             out += Markup('<span role="img" aria-label="{}">{}</span>').format(word, symbol)
         last = found.end()
     return out + escape(text[last:])
+
+
+def _header(context: Any, value: Any) -> Any:
+    """A column's or row's header as ``_said`` writes it, the progress measure's "P" said
+    by its name ("progress measure P") to a screen reader, which read the letter alone."""
+    from markupsafe import Markup
+
+    lang = context["lang"]
+    if value == label("p", lang):
+        spoken = report_word("said_p", lang)
+        return Markup('<span aria-hidden="true">{}</span><span class="sr">{}</span>').format(value, spoken)
+    return _said(context, value)
 
 
 def _md_finalize(value: Any) -> Any:
