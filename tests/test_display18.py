@@ -364,6 +364,11 @@ def test_the_reports_summary_marks_a_revised_figure(shipped: Path, lang, mark, l
     summary = out[: out.index("grdp-growth-plan-2023") + 2000]
     assert mark in summary, summary
     assert "[2]" not in out
+    # The HTML's arrow is said "to" / "thành" (twenty-third session).
+    arrow = {"en": '<span role="img" aria-label="to">→</span>', "vi": '<span role="img" aria-label="thành">→</span>'}[
+        lang
+    ]
+    legend = legend if fmt == "markdown" else legend.replace("→", arrow)
     assert heading in out and legend in _unwrapped(out).replace("&amp;", "&"), out[-3000:]
 
 
@@ -432,6 +437,11 @@ def test_the_reports_breakdown_table_marks_a_units_revised_figure(shipped: Path,
         out = re.sub(r"\\(.)", r"\1", out)
     assert "18,250[1] billion VND (2024)" in out, out
     assert (
-        "[1] budget_revenue[locality=Cẩm Phả] 2024: 18,000 billion VND → 18,250 billion VND "
-        "(official, recorded 2025-06-01; source: Cục Thống kê)"
-    ) in _unwrapped(out)
+        (
+            "[1] budget_revenue[locality=Cẩm Phả] 2024: 18,000 billion VND "
+            + ("→" if fmt == "markdown" else '<span role="img" aria-label="to">→</span>')  # said "to" in HTML
+            + " 18,250 billion VND "
+            "(official, recorded 2025-06-01; source: Cục Thống kê)"
+        )
+        in _unwrapped(out)
+    )

@@ -125,8 +125,9 @@ def test_the_html_report_in_vietnamese_opens_with_the_headline(shipped: Path):
         "<p>23 mục tiêu — Đã đạt mục tiêu: 11; Tiến triển tốt: 2; Tiến triển vừa phải: 1; "
         "Không đạt: 7; Chưa đủ số liệu: 2.</p>"
     ) in body
-    assert "✗ Đã đến hạn, không đạt (7): " in body
-    assert "⌛ Đã đến hạn, chờ số liệu (4): " in body
+    # Each symbol hidden from a screen reader, its words beside it (twenty-third session).
+    assert '<span aria-hidden="true">✗</span> Đã đến hạn, không đạt (7): ' in body
+    assert '<span aria-hidden="true">⌛</span> Đã đến hạn, chờ số liệu (4): ' in body
     assert re.findall(r'href="#t-([a-z0-9-]+)"', body) == list(MISSED + AWAITING)
     # The year in words, as the Vietnamese report writes a period.
     assert ">Tăng trưởng GRDP hai con số hằng năm (năm 2024)</a>" in body

@@ -318,7 +318,7 @@ def test_the_report_says_a_figure_was_withdrawn_as_show_does(shipped: Path, tmp_
     r = run_clean("--lang", "vi", "report", "--format", "html", "-o", "r.html")
     assert r.exit_code == 0, r.stderr
     html = (shipped / "r.html").read_text(encoding="utf-8")
-    assert "2.877,8 triệu USD → –" in html
+    assert '2.877,8 triệu USD <span role="img" aria-label="thành">→</span> –' in html  # the arrow said
     assert "Năm 2024: số liệu 2.877,8 triệu USD đã bị rút lại ngày 01/03/2025" in html
     # As of the day before the retraction the figure is in force: nothing withdrawn.
     r = run_clean("report", "--format", "markdown", "-o", "before.md", "--as-of", "2025-02-28")

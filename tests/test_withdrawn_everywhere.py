@@ -224,8 +224,14 @@ def test_show_and_the_report_say_a_units_withdrawn_figure(shipped: Path, tmp_pat
     html = tmp_path / "r.html"
     run_clean("report", "budget-revenue-plan-2024", "--format", "html", "-o", str(html))
     page = html.read_text(encoding="utf-8")
-    assert '<p class="note">Figures withdrawn (the figure withdrawn → the figure in force; – for none):</p>' in page
-    assert '<p class="note">[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → – (withdrawn on' in page
+    # The arrow is said "to" (twenty-third session).
+    arrow = '<span role="img" aria-label="to">→</span>'
+    assert (
+        f'<p class="note">Figures withdrawn (the figure withdrawn {arrow} the figure in force; – for none):</p>' in page
+    )
+    assert (
+        f'<p class="note">[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND {arrow} – (withdrawn on' in page
+    )
     # The day before the withdrawal: 18,135 (2024) is Hạ Long's latest, no mark.
     before = run_clean(
         "show", "budget-revenue-plan-2024", "--as-of", "2025-09-02", env={"COLUMNS": "200", "NO_COLOR": "1"}

@@ -25,7 +25,7 @@ import unicodedata
 
 from .invisible import INVISIBLE, character_words
 
-__all__ = ["invisible_problems", "lost_letter_problems"]
+__all__ = ["invisible_problems", "lost_letter_problems", "unneeded_at"]
 
 
 def lost_letter_problems(rows: Sequence[Observation], file: str) -> list[Problem]:
@@ -85,6 +85,13 @@ _OPENS, _CLOSES = "\u2066\u2067\u2068", "\u2069"
 
 def _unneeded(text: str) -> str | None:
     """The first character ``INVISIBLE`` finds in ``text`` that the text does not need."""
+    found = unneeded_at(text)
+    return text[found[0]] if found else None
+
+
+def unneeded_at(text: str) -> list[int]:
+    """Where ``text`` holds a character ``INVISIBLE`` finds that the text does not need,
+    in order: what a document shows by its code (output/document_text.py)."""
     open_at: list[int] = []
     paired: set[int] = set()
     for i, c in enumerate(text):
@@ -94,6 +101,7 @@ def _unneeded(text: str) -> str | None:
             start = open_at.pop()
             if not any("\u202a" <= x <= "\u202e" for x in text[start:i]):
                 paired.update((start, i))
+    found = []
     for hit in INVISIBLE.finditer(text):
         i, c = hit.start(), hit.group()
         if i in paired:
@@ -101,5 +109,5 @@ def _unneeded(text: str) -> str | None:
         if c in _JOINERS and 0 < i < len(text) - 1:
             if {unicodedata.category(text[i - 1]), unicodedata.category(text[i + 1])} <= _JOINED:
                 continue
-        return c
-    return None
+        found.append(i)
+    return found

@@ -98,7 +98,10 @@ def alt_text(
     if unit:
         parts.append(chart_word("alt_unit", lang, unit=unit))
     parts.append(chart_word("alt_" + where, lang))
-    return " ".join(parts)
+    # A name's override shown by its code, in every format's text alternative.
+    from .document_text import for_a_document
+
+    return for_a_document(" ".join(parts))
 
 
 def provisional_readings(
@@ -318,9 +321,12 @@ def finished_chart(
         chart.add_xml_filter(lambda root: _hollow_legend(root, hollow))
     chart.add_xml_filter(_static)
     chart.add_xml_filter(_own_ids)
-    svg = chart.render(is_unicode=True)
-    series = tuple(str(options.get("title") or "") for _, options in chart.raw_series)
-    labels = [str(x) for x in (chart.config.x_labels or []) if isinstance(x, str)]
+    from .document_text import for_a_document
+
+    # A name or unit holding an override is drawn with its code, as the report shows it.
+    svg = for_a_document(chart.render(is_unicode=True), markup=True)
+    series = tuple(for_a_document(str(options.get("title") or "")) for _, options in chart.raw_series)
+    labels = [for_a_document(str(x)) for x in (chart.config.x_labels or []) if isinstance(x, str)]
     # pygal draws a horizontal chart's first label at the bottom: read from the top.
     bars = tuple(reversed(labels) if horizontal else labels)
     return Chart(target_id, svg, points, tuple(notes), series, bars, unit)

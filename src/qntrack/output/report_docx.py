@@ -24,6 +24,7 @@ from ..catalog import msg
 from ..catalog import render as text_of
 from ..errors import ExitCode, fail
 from .charts import Chart
+from .document_text import for_a_document
 from .i18n import label
 from .report_view import Cell, SectionView, TableView
 
@@ -55,12 +56,14 @@ def _document() -> Any:
 
 
 # XML 1.0 has no place for most control characters: one typed into the store's source or
-# note (pasted from another program) is shown as U+FFFD, never a report that fails.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# note (pasted from another program) is shown as ``\x1b``, as the terminal and the HTML
+# show it, and an override (U+202E) by its code (output/document_text.py); a surrogate or
+# a noncharacter, which no text shows, as U+FFFD. Never a report that fails.
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def _safe(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", for_a_document(text))
 
 
 # The minus of a figure ("-0.35 pp", "(-43.5%)"): a hyphen not after a letter, a digit
@@ -155,8 +158,8 @@ class _Writer:
             self._ids[style] = self.doc.styles[style].style_id
         return self._ids[style]
 
-    def heading(self, text: str, level: int) -> None:
-        self.add(_safe(text), f"Heading {level}")
+    def heading(self, text: str, level: int) -> Any:
+        return self.add(_safe(text), f"Heading {level}")
 
     def paragraph(self, text: str, label: str | None = None) -> None:
         from .docx_layout import BODY_STYLE
@@ -365,7 +368,8 @@ def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]], point
 @speaks_periods
 def render_docx(data: ReportData, lang: str) -> bytes:
     """The Word report's bytes, stamped with qntrack's generator mark (docx_layout.saved)."""
-    from .docx_layout import add_field, saved, set_properties, set_up
+    from .docx_layout import BODY_STYLE, add_field, saved, set_properties, set_up
+    from .docx_links import bookmark_names, linked_paragraph
     from .report_breakdowns import report_breakdowns
     from .report_groups import groups_chart, report_groups
     from .report_view import REPORT_PACKING, SECTION_DONE, _view
@@ -388,8 +392,13 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     # The leader's first paragraph, before the contents (issue 17, twenty-second session).
     top = view["headline"]
     out.heading(top["title"], 1)
-    for line in (top["counts"], *(part.text for part in (top["missed"], top["awaiting"]) if part)):
-        out.paragraph(line)
+    out.paragraph(top["counts"])
+    marks = bookmark_names(view["sections"])  # each name links to its section (docx_links)
+    for part in (top["missed"], top["awaiting"]):
+        if part:
+            linked = out.add("", BODY_STYLE)
+            linked_paragraph(linked, part.lead, part.names, part.more, marks, _safe)
+            _keep_minus(linked._p)
     out.add(_word("docx_toc", lang), "TOC Heading")
     toc = out.body.add_paragraph()
     # The parts and the targets only (Heading 1): with each target's four sub-headings the
@@ -439,7 +448,9 @@ def _since(out: _Writer, since: dict[str, Any] | None, w: dict[str, str]) -> Non
 
 
 def _section(out: _Writer, s: SectionView, b: Any, w: dict[str, str], lbl: dict[str, str]) -> None:
-    out.heading(f"{s.number}. {s.name}", 1)
+    from .docx_links import bookmark
+
+    bookmark(out.heading(f"{s.number}. {s.name}", 1), s.number)
     out.paragraph(f"{s.id} · {s.kind} · {lbl['status']}: {s.status_text}")
     out.paragraph(s.definition, w["definition"])
     indicator = f"{s.indicator} ({s.indicator_id})" + (f", {s.unit}" if s.unit else "") + f", {s.direction}."

@@ -118,4 +118,8 @@ def groups_chart(groups: Sequence[Group], lang: str) -> Chart | None:
     chart.value_formatter = lambda v: str(int(v))
     for s in shown:
         chart.add(status_label(s.value, lang), [g.counted(s) or None for g in groups])
+    # A pattern per status as well as its colour: a black-and-white print tells them apart.
+    from .chart_patterns import patterned
+
+    chart.add_xml_filter(patterned([s.value for s in shown], lambda key: (STATUS_COLOURS[key], status_ink(key))))
     return finished_chart(chart, CHART_ID, sum(g.count for g in groups), outlined=True)

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from .period_words import speaks_periods
 from .terminal_text import controls_shown
+from .document_text import for_a_document
 from .charts import Chart, chart_alt
-from .report_view import Cell, _view
+from .i18n import label
+from .report_view import Cell, _view, report_word
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -33,14 +35,18 @@ def _environment(kind: str) -> Any:
     loader = jinja2.PackageLoader("qntrack.output", "templates")
     if kind == "html":
         # Autoescape everything: a target named "<script>" is shown, never run.
-        return jinja2.Environment(
+        html = jinja2.Environment(
             loader=loader,
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            finalize=_html_finalize,
         )
+        html.filters["said"] = jinja2.pass_context(_said)
+        html.filters["header"] = jinja2.pass_context(_header)
+        return html
     env = jinja2.Environment(
         loader=loader,
         autoescape=False,
@@ -77,6 +83,64 @@ def md_escape(text: str) -> str:
     text = controls_shown(" ".join(str(text).split()))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_ENTITY.sub("&amp;", text)
+
+
+def _html_finalize(value: Any) -> Any:
+    """Each text the HTML template writes, a control character or an override shown
+    visibly (``for_a_document``); what the code built as markup (a chart) is left."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return for_a_document(value)
+    return value
+
+
+# The symbols the report writes, and the word a screen reader says for one that stands
+# alone (catalog ``report_said_*``): NVDA read a bare "✓" "check mark", in English on a
+# Vietnamese page too. One followed by words ("⌛ awaiting figure 2025") is hidden from
+# it, but the arrow, which stands between two things ("10.66 → 9.22") and is said "to".
+_SYMBOLS = {"\u2713": "reached", "\u2717": "missed", "\u231b": "awaited", "\u2192": "to", "\u2191": "up"}
+_SYMBOL = re.compile("[" + "".join(_SYMBOLS) + "]")
+_WORD_NEXT = re.compile(r" [^\W\d_]")
+_NONE = "\u2013"  # a cell's dash for no figure
+
+
+def _said(context: Any, value: Any) -> Any:
+    """``value`` as the HTML shows it (``_html_finalize``), each symbol given what a
+    screen reader says (WCAG 1.1.1): hidden when words follow it, else an image named in
+    the report's language; a cell that is only a dash is said "none"."""
+    from markupsafe import Markup, escape
+
+    text = for_a_document(str(value if value is not None else ""))
+    lang = context["lang"]
+    if text == _NONE:
+        return Markup('<span role="img" aria-label="{}">{}</span>').format(report_word("said_none", lang), text)
+    if _SYMBOL.search(text) is None:
+        return text
+    out, last = Markup(), 0
+    for found in _SYMBOL.finditer(text):
+        out += escape(text[last : found.start()])
+        symbol = found.group()
+        # An arrow between two figures or two phrases is said ("to"), words after it or not.
+        if symbol != "\u2192" and _WORD_NEXT.match(text, found.end()):
+            out += Markup('<span aria-hidden="true">{}</span>').format(symbol)
+        else:
+            word = report_word("said_" + _SYMBOLS[symbol], lang)
+            out += Markup('<span role="img" aria-label="{}">{}</span>').format(word, symbol)
+        last = found.end()
+    return out + escape(text[last:])
+
+
+def _header(context: Any, value: Any) -> Any:
+    """A column's or row's header as ``_said`` writes it, the progress measure's "P" said
+    by its name ("progress measure P") to a screen reader, which read the letter alone."""
+    from markupsafe import Markup
+
+    lang = context["lang"]
+    if value == label("p", lang):
+        spoken = report_word("said_p", lang)
+        return Markup('<span aria-hidden="true">{}</span><span class="sr">{}</span>').format(value, spoken)
+    return _said(context, value)
 
 
 def _md_finalize(value: Any) -> Any:
