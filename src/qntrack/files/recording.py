@@ -10,7 +10,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Location, Observation, Plan, Problem
@@ -39,8 +39,8 @@ def _within(message_id: str, problem: str | Message) -> Message:
     return Message(message_id, (("problem", problem),))
 
 
-def _torn(store: Path, line: int) -> InputError:
-    return InputError([Problem(Location(str(store), line), msg("recording_torn"))])
+def _torn(store: Path, line: int) -> StoreError:
+    return StoreError([Problem(Location(str(store), line), msg("recording_torn"))])
 
 
 def validate_record(
@@ -214,10 +214,10 @@ def _open(targets: str | os.PathLike[str] | None) -> tuple[Plan, Path]:
     store = store_path_for(plan, path)
     folder = store_is_a_folder(plan, path, store)
     if folder:
-        raise InputError(folder)
+        raise StoreError(folder)
     missing = missing_folder(store)
     if missing is not None:
-        raise InputError([missing])
+        raise StoreError([missing])
     return plan, store
 
 
