@@ -109,3 +109,117 @@ def test_an_error_is_told_in_each_callers_language_without_leaking(shipped: Path
     assert ": error: " in error.text("en") and ": lỗi: " not in error.text("en")
     assert error.text("vi") == vi
     assert str(error) == error.text("en")  # str() is the English text, as before
+
+
+def _withdraw_budget_2025() -> None:
+    """Withdraws the store's 2025 budget revenue figure (82,235, the HĐND's estimate),
+    recorded now: in force today, after 2025-12-31."""
+    from qntrack.files.retracting import retract
+
+    retract("targets.yaml", "budget_revenue", "2025", "https://example.org/withdrawn", "withdrawn", None)
+
+
+@pytest.mark.parametrize("as_of", [None, "2025-12-31", "2099-01-01"])
+def test_the_librarys_status_document_is_what_status_format_json_prints(shipped: Path, as_of: str | None) -> None:
+    from helpers import run
+
+    import qntrack
+    from qntrack.output.formats import to_json
+
+    _withdraw_budget_2025()
+    args = ["status", "--format", "json"] + (["--as-of", as_of] if as_of else [])
+    printed = run(*args)
+    assert printed.exit_code == 0, printed.stderr
+    # The same bytes once written as JSON: as of now (the status cache's path), as of a
+    # day before the withdrawal and one after it (the plain path).
+    assert to_json(qntrack.status("targets.yaml", as_of=as_of)) == printed.stdout
+    if as_of != "2025-12-31":
+        # The withdrawal is in force: the 2025 plan's item lists the figure withdrawn
+        # (82,235, the value the store held), which a caller's dashboard must show too.
+        (item,) = [
+            t for t in qntrack.status("targets.yaml", as_of=as_of)["targets"] if t["id"] == "budget-revenue-plan-2025"
+        ]
+        assert [(w["period"], w["value"]) for w in item["withdrawn"]] == [("2025", 82235.0)]
+
+
+def test_the_readme_recipe_gives_the_commands_document_once_a_figure_is_withdrawn(shipped: Path) -> None:
+    """README's "From Python" example (as of a day) run after a withdrawal recorded now,
+    and as of now: it left out ``withdrawn``, which the command prints."""
+    from helpers import run
+
+    from qntrack.output.formats import to_json
+
+    _withdraw_budget_2025()
+    (block,) = [b for b in _python_blocks(Path(__file__).resolve().parents[1] / "README.md")]
+    names: dict[str, object] = {}
+    exec(block.replace('"2025-12-31"', "None"), names)  # noqa: S102 - our own README's example, as of now
+    assert to_json(names["doc"]) == run("status", "--format", "json").stdout
+
+
+def _python_blocks(path: Path) -> list[str]:
+    import re
+
+    return re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
+
+
+def test_status_says_an_id_the_plan_lacks_as_a_qntrack_error(shipped: Path) -> None:
+    import qntrack
+
+    # The core's ValueError reached the caller bare; a dashboard catching InputError
+    # (or the status code it maps to) missed it.
+    with pytest.raises(InputError) as caught:
+        qntrack.status("targets.yaml", target_ids=["cbct-shaer"])
+    assert caught.value.file == "target_ids"
+    assert "cbct-shaer" in caught.value.text("en") and "cbct-shaer" in caught.value.text("vi")
+
+
+def test_every_public_name_is_importable_typed_documented_and_in_the_api_page() -> None:
+    import inspect
+
+    import qntrack
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "python-api.md").read_text(encoding="utf-8")
+    assert len(qntrack.__all__) == len(set(qntrack.__all__)) > 20
+    for name in qntrack.__all__:
+        if name == "__version__":
+            continue
+        value = getattr(qntrack, name)
+        assert f"`{name}" in page, f"{name} is not in docs/python-api.md"
+        assert inspect.getdoc(value), f"{name} has no docstring"
+        if inspect.isfunction(value):
+            hints = inspect.signature(value)
+            missing = [p for p in hints.parameters.values() if p.annotation is inspect.Parameter.empty]
+            assert not missing and hints.return_annotation is not inspect.Signature.empty, name
+    assert sorted(dir(qntrack)) == sorted(set(dir(qntrack)))
+    with pytest.raises(AttributeError):
+        qntrack.no_such_name  # noqa: B018
+
+
+def test_importing_qntrack_loads_none_of_the_api() -> None:
+    """``import qntrack`` stays what ``qntrack --version`` pays: no module of the API until
+    a name is used."""
+    import subprocess
+    import sys
+
+    code = "import sys, qntrack; print(sorted(m for m in sys.modules if m.startswith('qntrack.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_api_pages_worked_example_runs_on_the_shipped_tracker(shipped: Path) -> None:
+    """docs/python-api.md's example, run in a copy of the shipped tracker: its asserts hold,
+    and its figure and revision are in the store, after its 82 rows (83 lines)."""
+    import csv
+
+    (block,) = _python_blocks(Path(__file__).resolve().parents[1] / "docs" / "python-api.md")
+    names: dict[str, object] = {}
+    exec(block, names)  # noqa: S102 - our own documentation's example
+    with open("observations.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 82 + 2
+    assert [(r["indicator"], r["period"], r["value"]) for r in rows[-2:]] == [
+        ("budget_revenue", "2025", "84500"),
+        ("budget_revenue", "2025", "84620"),
+    ]
+    # The Vietnamese text says the error in Vietnamese ("lỗi"), the English in English.
+    assert ": lỗi: " in str(names["vietnamese"]) and ": error: " in str(names["english"])
