@@ -223,3 +223,96 @@ def test_the_api_pages_worked_example_runs_on_the_shipped_tracker(shipped: Path)
     ]
     # The Vietnamese text says the error in Vietnamese ("lỗi"), the English in English.
     assert ": lỗi: " in str(names["vietnamese"]) and ": error: " in str(names["english"])
+
+
+def test_two_threads_writing_reports_in_two_languages_each_get_their_own(shipped: Path) -> None:
+    """A web service serving an English and a Vietnamese reader at once: each report is
+    the one a single call in its language writes (no language is kept between calls)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from qntrack.files.workspace import open_workspace
+    from qntrack.output.report import build_report, render
+
+    ws = open_workspace("targets.yaml", as_of="2025-12-31")
+    data = build_report(ws.plan, ws.series, ws.store.observations, None, "2025-12-31", None, "2025-12-31")
+    alone = {lang: render(data, "markdown", lang) for lang in ("en", "vi")}
+    assert alone["en"] != alone["vi"]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda lang: (lang, render(data, "markdown", lang)), ["en", "vi"] * 4))
+    assert all(text == alone[lang] for lang, text in got)
+
+
+def test_two_plans_in_one_process_never_share_a_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan memo is keyed by the file's name and its text: two trackers' targets.yaml,
+    opened by the same relative name from two folders, are each their own plan; an edit
+    between two calls is read."""
+    import shutil
+
+    from conftest import ROOT
+
+    from qntrack.files.workspace import open_workspace
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for name in ("targets.yaml", "observations.csv"):
+            shutil.copyfile(ROOT / name, tmp_path / folder / name)
+    plan_b = tmp_path / "b" / "targets.yaml"
+    text = plan_b.read_text(encoding="utf-8")
+    english = 'title: {en: "Quảng Ninh:'  # the title's line begins so
+    assert text.count(english) == 1
+    plan_b.write_text(text.replace(english, 'title: {en: "B - Quảng Ninh:'), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "a")
+    title_a = open_workspace("targets.yaml").plan.title
+    monkeypatch.chdir(tmp_path / "b")
+    title_b = open_workspace("targets.yaml").plan.title
+    assert title_a.startswith("Quảng Ninh:") and title_b == "B - " + title_a
+    plan_b.write_text(text.replace(english, 'title: {en: "B2 - Quảng Ninh:'), encoding="utf-8")
+    assert open_workspace("targets.yaml").plan.title.startswith("B2 - ")
+
+
+def _record(row: dict[str, object], dry_run: bool = True) -> object:
+    from qntrack.files.recording import record_many
+
+    return record_many("targets.yaml", [(Location("dashboard", 3), row)], dry_run=dry_run)  # type: ignore[list-item]
+
+
+def test_a_row_to_record_takes_the_numbers_and_dates_a_caller_has(shipped: Path) -> None:
+    from datetime import datetime, timezone
+
+    # A float, an int, a year as an int and an aware datetime were each an AttributeError
+    # ("'float' object has no attribute 'strip'") from inside the validation.
+    moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    for value, stored in ((84500.5, 84500.5), (84500, 84500.0)):
+        done = _record({"indicator": "budget_revenue", "period": 2025, "value": value, "recorded_at": moment})
+        (row,) = done.rows  # type: ignore[attr-defined]
+        assert (str(row.period), row.value, row.recorded_at) == ("2025", stored, "2026-01-02T03:04:05Z")
+    # A day as a period, as a caller's date: the day period 2025-03-31 of a yearly
+    # indicator is refused by the plan's own rule, not by an AttributeError.
+    with pytest.raises(InputError):
+        _record({"indicator": "budget_revenue", "period": datetime(2025, 3, 31).date(), "value": 1})
+
+
+def test_a_row_to_record_refuses_what_no_field_can_hold(shipped: Path) -> None:
+    # True is an int to Python, never a figure; a list is no field's value.
+    with pytest.raises(InputError) as caught:
+        _record({"indicator": "budget_revenue", "period": "2025", "value": True, "note": ["a"]})
+    assert [(str(p.location), p.message.id) for p in caught.value.problems] == [  # type: ignore[union-attr]
+        ("dashboard:3", "library_field_type"),
+        ("dashboard:3", "library_field_type"),
+    ]
+    assert "'value'" in caught.value.text("en") and "bool" in caught.value.text("en")
+    assert "trường 'note'" in caught.value.text("vi")
+
+
+def test_a_misspelt_field_of_a_row_to_record_is_refused_not_dropped(shipped: Path) -> None:
+    before = Path("observations.csv").read_bytes()
+    # 'sorce' was dropped in silence: the figure was recorded without its source.
+    with pytest.raises(InputError) as caught:
+        _record({"indicator": "budget_revenue", "period": "2025", "value": "84500", "sorce": "https://x.org"}, False)
+    assert (caught.value.file, caught.value.line, caught.value.key) == ("dashboard", 3, "library_unknown_field")
+    assert "did you mean 'source'?" in caught.value.text("en")
+    assert "có phải ý bạn là 'source'?" in caught.value.text("vi")
+    assert Path("observations.csv").read_bytes() == before
+    # A unit's field (dim:<dimension>) is a field.
+    done = _record({"indicator": "budget_revenue", "period": "2025", "value": "7", "dim:locality": "Hạ Long"})
+    assert done.rows[0].indicator == "budget_revenue[locality=Hạ Long]"  # type: ignore[attr-defined]
