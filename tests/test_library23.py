@@ -316,3 +316,30 @@ def test_a_misspelt_field_of_a_row_to_record_is_refused_not_dropped(shipped: Pat
     # A unit's field (dim:<dimension>) is a field.
     done = _record({"indicator": "budget_revenue", "period": "2025", "value": "7", "dim:locality": "Hạ Long"})
     assert done.rows[0].indicator == "budget_revenue[locality=Hạ Long]"  # type: ignore[attr-defined]
+
+
+def test_retract_takes_a_year_and_a_moment_as_a_caller_has_them(shipped: Path) -> None:
+    from datetime import datetime, timezone
+
+    import qntrack
+
+    # An int period and a datetime were AttributeErrors ('int' object has no attribute 'strip').
+    moment = datetime(2026, 1, 2, 10, 0, tzinfo=timezone.utc)
+    _, row, withdrawn = qntrack.retract("targets.yaml", "budget_revenue", 2025, "https://x.org", "", moment)
+    # The store's 2025 figure was 82,235 (the HĐND's estimate), recorded 2025-12-31.
+    assert (str(row.period), row.recorded_at, withdrawn.value) == ("2025", "2026-01-02T10:00:00Z", 82235.0)
+    with pytest.raises(InputError) as caught:
+        qntrack.retract("targets.yaml", "budget_revenue", 2025, "https://x.org", ["a note"], None)  # type: ignore[arg-type]
+    assert caught.value.key == "library_field_type" and "'note'" in caught.value.text("en")
+
+
+def test_status_refuses_a_grouping_it_does_not_have(shipped: Path) -> None:
+    import qntrack
+
+    # 'owners' was a KeyError ('owners_names') from inside the groups' document.
+    with pytest.raises(InputError) as caught:
+        qntrack.status("targets.yaml", group_by="owners")  # type: ignore[arg-type]
+    assert (caught.value.file, caught.value.key) == ("group_by", "library_group_by")
+    assert "did you mean 'owner'?" in caught.value.text("en") and "group, owner" in caught.value.text("en")
+    assert "có phải ý bạn là 'owner'?" in caught.value.text("vi")
+    assert qntrack.status("targets.yaml", group_by="owner")["groups"] is not None
