@@ -343,3 +343,32 @@ def test_status_refuses_a_grouping_it_does_not_have(shipped: Path) -> None:
     assert "did you mean 'owner'?" in caught.value.text("en") and "group, owner" in caught.value.text("en")
     assert "có phải ý bạn là 'owner'?" in caught.value.text("vi")
     assert qntrack.status("targets.yaml", group_by="owner")["groups"] is not None
+
+
+def test_an_import_says_a_bad_plan_or_a_held_lock_by_its_kind(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """import_observations gathers every problem into one error; when they are all the
+    plan's, or the store's lock, it is that kind (a nightly job retries on a lock)."""
+    from filelock import FileLock
+
+    from qntrack.errors import PlanError, StoreLockedError
+    from qntrack.files.importing import import_observations
+
+    Path("new.csv").write_text("indicator,period,value\nbudget_revenue,2025,84500\n", encoding="utf-8")
+    monkeypatch.setenv("QNTRACK_LOCK_TIMEOUT", "0")
+    caught: list[BaseException] = []
+
+    def importer() -> None:
+        try:
+            import_observations("targets.yaml", "new.csv")
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+            caught.append(exc)
+
+    with FileLock(str(Path("observations.csv").resolve()) + ".lock"):
+        thread = threading.Thread(target=importer)
+        thread.start()
+        thread.join()
+    assert len(caught) == 1 and isinstance(caught[0], StoreLockedError), caught
+    line = _typo_in_plan()
+    with pytest.raises(PlanError) as plan_error:
+        import_observations("targets.yaml", "new.csv")
+    assert (plan_error.value.file, plan_error.value.line) == ("targets.yaml", line)
