@@ -372,3 +372,17 @@ def test_an_import_says_a_bad_plan_or_a_held_lock_by_its_kind(shipped: Path, mon
     with pytest.raises(PlanError) as plan_error:
         import_observations("targets.yaml", "new.csv")
     assert (plan_error.value.file, plan_error.value.line) == ("targets.yaml", line)
+
+
+def test_an_error_is_told_in_the_language_a_web_request_names(shipped: Path) -> None:
+    from qntrack.errors import PlanError
+    from qntrack.files.workspace import open_workspace
+
+    _typo_in_plan()
+    with pytest.raises(PlanError) as caught:
+        open_workspace("targets.yaml")
+    error = caught.value
+    # '?lang=VI' or a locale's name was English in silence, beside a Vietnamese 'vi'.
+    assert error.text("VI") == error.text(" vi ") == error.text("vi_VN.UTF-8") == error.text("vi")
+    assert error.problems[0].text("VI") == error.problems[0].text("vi")
+    assert error.text("fr") == error.text("en")  # a language qntrack does not speak: English

@@ -94,7 +94,8 @@ class InputError(Exception):
 
     def text(self, lang: str = "en") -> str:
         """Every problem, one a line, ``file:line:col: error: message`` in ``lang`` (en
-        or vi; another is English). Nothing is remembered between calls."""
+        or vi, in any case, or a locale's name; another is English). Nothing is remembered
+        between calls."""
         return "\n".join(p.text(lang) for p in self.problems)
 
 
