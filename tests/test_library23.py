@@ -386,3 +386,36 @@ def test_an_error_is_told_in_the_language_a_web_request_names(shipped: Path) -> 
     assert error.text("VI") == error.text(" vi ") == error.text("vi_VN.UTF-8") == error.text("vi")
     assert error.problems[0].text("VI") == error.problems[0].text("vi")
     assert error.text("fr") == error.text("en")  # a language qntrack does not speak: English
+
+
+def test_threads_recording_into_one_store_lose_no_row(shipped: Path) -> None:
+    from qntrack.files.recording import record_many
+
+    failed: list[BaseException] = []
+
+    def writer(k: int) -> None:
+        for year in (2010, 2011):  # periods the store has no budget figure for
+            # Each thread its own moment: the rows are judged only by the store's lock.
+            moment = f"2026-01-0{k + 1}T00:00:00Z"
+            row = {
+                "indicator": "budget_revenue",
+                "period": year,
+                "value": 100 * k,
+                "source": f"s{k}",
+                "recorded_at": moment,
+            }
+            try:
+                record_many("targets.yaml", [(Location(f"thread {k}"), row)])
+            except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+                failed.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(k,)) for k in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failed
+    # 83 lines, then 3 threads x 2 rows; every row whole, each thread's source kept.
+    lines = Path("observations.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 83 + 6
+    assert sorted(line.split(",")[4] for line in lines[83:]) == ["s0", "s0", "s1", "s1", "s2", "s2"]
