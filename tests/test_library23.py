@@ -419,3 +419,38 @@ def test_threads_recording_into_one_store_lose_no_row(shipped: Path) -> None:
     lines = Path("observations.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 83 + 6
     assert sorted(line.split(",")[4] for line in lines[83:]) == ["s0", "s0", "s1", "s1", "s2", "s2"]
+
+
+@pytest.mark.parametrize(
+    ("args", "given"),
+    [
+        (["--group-by", "owner"], {"group_by": "owner"}),
+        (["cbct-share", "grdp-per-capita"], {"target_ids": ["cbct-share", "grdp-per-capita"]}),
+        (["--as-of", "2024-06-30", "--group-by", "owner"], {"as_of": "2024-06-30", "group_by": "owner"}),
+    ],
+)
+def test_status_with_ids_and_groupings_is_the_commands_json(shipped: Path, args: list[str], given: dict) -> None:
+    from helpers import run
+
+    import qntrack
+
+    printed = run("status", "--format", "json", *args)
+    assert printed.exit_code == 0, printed.stderr
+    assert qntrack.to_json(qntrack.status("targets.yaml", **given)) == printed.stdout
+
+
+def test_a_row_to_record_may_come_as_a_dict_alone_or_with_its_place_as_text(shipped: Path) -> None:
+    from qntrack.files.recording import record_many
+
+    good = {"indicator": "budget_revenue", "period": "2025", "value": "84500"}
+    bad = {"indicator": "budget_revenue", "period": "2025", "value": "x"}
+    # A bare dict was a ValueError ("too many values to unpack"); a place given as text
+    # gave problems whose location had no .file (error.file an AttributeError).
+    assert len(record_many("targets.yaml", [good], dry_run=True).rows) == 1
+    with pytest.raises(InputError) as caught:
+        record_many("targets.yaml", [good, bad], dry_run=True)
+    # The second row of the list: its place is the list's name and its 1-based position.
+    assert (caught.value.file, caught.value.line) == ("candidates", 2)
+    with pytest.raises(InputError) as caught:
+        record_many("targets.yaml", [("dashboard", bad)], dry_run=True)  # type: ignore[list-item]
+    assert (caught.value.file, caught.value.line, caught.value.key) == ("dashboard", 0, "store_value_not_number")

@@ -19,18 +19,29 @@ from ..catalog import msg
 from ..errors import InputError, suggestion
 from ..plan.model import Location, Problem
 
-__all__ = ["FIELDS", "caller_rows"]
+__all__ = ["FIELDS", "Candidate", "caller_rows"]
 
 # The fields of a row to record (the store's columns); ``dim:<dimension>`` names a unit.
 FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
 
 
-def caller_rows(candidates: Sequence[tuple[Location, Mapping[str, Any]]]) -> list[tuple[Location, dict[str, str]]]:
+Candidate = tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]
+
+
+def caller_rows(candidates: Sequence[Candidate]) -> list[tuple[Location, dict[str, str]]]:
     """``candidates`` with every value as text; InputError with every field refused.
-    Keys starting with ``@`` are the command line's own (batch_rows: a period as typed)."""
+    Keys starting with ``@`` are the command line's own (batch_rows: a period as typed).
+
+    A candidate is ``(where, fields)``, ``where`` a Location or a name (``"dashboard"``),
+    or the fields alone, whose place is then ``candidates:N``, N its 1-based position."""
     rows: list[tuple[Location, dict[str, str]]] = []
     problems: list[Problem] = []
-    for where, fields in candidates:
+    for n, candidate in enumerate(candidates, 1):
+        if isinstance(candidate, Mapping):
+            where, fields = Location("candidates", n), candidate
+        else:
+            given, fields = candidate
+            where = given if isinstance(given, Location) else Location(str(given))
         row: dict[str, str] = {}
         for key, value in fields.items():
             if not isinstance(key, str) or not (key in FIELDS or key.startswith(("dim:", "@"))):

@@ -244,7 +244,7 @@ class Recorded(NamedTuple):
 
 def record_many(
     targets: str | os.PathLike[str] | None,
-    candidates: Sequence[tuple[Location, Mapping[str, Any]]],
+    candidates: Sequence[tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]],
     dry_run: bool = False,
     undated: str | None = None,
     *,
@@ -254,6 +254,10 @@ def record_many(
     opened: tuple[Plan, Path] | None = None,
 ) -> Recorded:
     """Validate every candidate; append them all, or raise with every problem and write nothing.
+
+    A candidate is ``(where, fields)`` (``where``: a Location, or a name for the rows'
+    problems to give) or the fields alone (told as ``candidates:N``); the fields are the
+    store's columns and ``dim:<dimension>``, as text, numbers or dates (files.caller_rows).
 
     Rows already recorded are skipped and counted, checked under the append's lock
     against the store as it is then. ``undated``: the timestamp given to rows that came
