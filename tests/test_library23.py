@@ -221,6 +221,12 @@ def test_the_api_pages_worked_example_runs_on_the_shipped_tracker(shipped: Path)
         ("budget_revenue", "2025", "84500"),
         ("budget_revenue", "2025", "84620"),
     ]
+    from helpers import run
+
+    from qntrack.output.formats import to_json
+
+    shown = run("show", "budget-revenue-plan-2024", "--format", "json", "--as-of", "2025-12-31")
+    assert to_json(names["shown"]) == shown.stdout  # the 2024 plan: the figures recorded are 2025's
     # The Vietnamese text says the error in Vietnamese ("lỗi"), the English in English.
     assert ": lỗi: " in str(names["vietnamese"]) and ": error: " in str(names["english"])
 
@@ -454,3 +460,16 @@ def test_a_row_to_record_may_come_as_a_dict_alone_or_with_its_place_as_text(ship
     with pytest.raises(InputError) as caught:
         record_many("targets.yaml", [("dashboard", bad)], dry_run=True)  # type: ignore[list-item]
     assert (caught.value.file, caught.value.line, caught.value.key) == ("dashboard", 0, "store_value_not_number")
+
+
+def test_an_error_crosses_a_process_pool_with_its_problems(shipped: Path) -> None:
+    import pickle
+
+    from qntrack.errors import PlanError
+    from qntrack.files.workspace import open_workspace
+
+    with pytest.raises(PlanError) as caught:
+        open_workspace("no-such-plan.yaml")
+    back = pickle.loads(pickle.dumps(caught.value))
+    assert type(back) is PlanError
+    assert (back.file, back.key, back.text("vi")) == (caught.value.file, caught.value.key, caught.value.text("vi"))
