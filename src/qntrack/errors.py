@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # imported when needed: `qntrack --version` should not pay fo
 __all__ = [
     "ExitCode",
     "InputError",
+    "PlanError",
+    "StoreError",
+    "StoreLockedError",
     "Terminated",
     "fail",
     "did_you_mean",
@@ -48,7 +51,15 @@ class Terminated(KeyboardInterrupt):
 
 
 class InputError(Exception):
-    """One or more problems with what the user gave us; rendered once, at the edge."""
+    """One or more problems with what the user gave us; rendered once, at the edge.
+
+    The one base of qntrack's errors a Python caller catches (docs/python-api.md): each of
+    ``problems`` has its place (``location``: file, line, column) and its words (a
+    Message: its ``id`` is the catalog's key), shown in the language the caller asks
+    (``text("vi")``); ``str()`` is the English text. ``file``, ``line`` and ``key`` are
+    the first problem's. A subclass says what was wrong: the plan (``PlanError``), the
+    store (``StoreError``), or its lock (``StoreLockedError``); anything else a caller
+    gave (a row, a day, an id) is an InputError itself."""
 
     def __init__(self, problems: Iterable[Problem], code: ExitCode = ExitCode.INVALID, rows_of: str = ""):
         """``rows_of``: the problems are the bad rows of this file (the store), which a
@@ -58,13 +69,64 @@ class InputError(Exception):
         self.rows_of = rows_of
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    @classmethod
+    def of(cls, error: InputError) -> InputError:
+        """``error``'s problems, code and rows as this kind of error (a subclass's own
+        kind is kept: a StoreLockedError stays one when the store's errors are named)."""
+        if isinstance(error, cls):
+            return error
+        made = cls(error.problems, error.code, error.rows_of)
+        made.__traceback__ = error.__traceback__
+        return made
 
-def fail(where: str | Location, message: str | Message, code: ExitCode = ExitCode.INVALID) -> InputError:
-    """Build an InputError for a single problem (``raise fail(path, "...")``)."""
+    @property
+    def file(self) -> str:
+        """The file of the first problem, as the caller named it ("" without one)."""
+        return self.problems[0].location.file if self.problems else ""
+
+    @property
+    def line(self) -> int:
+        """The 1-based line of the first problem; 0 when it is about the whole file."""
+        return self.problems[0].location.line if self.problems else 0
+
+    @property
+    def key(self) -> str:
+        """The catalog's key of the first problem's message (en.toml and vi.toml); ""
+        for a message that has none (text a library it calls wrote)."""
+        message = self.problems[0].message if self.problems else ""
+        return "" if isinstance(message, str) else message.id
+
+    def text(self, lang: str = "en") -> str:
+        """Every problem, one a line, ``file:line:col: error: message`` in ``lang`` (en
+        or vi, in any case, or a locale's name; another is English). Nothing is remembered
+        between calls."""
+        return "\n".join(p.text(lang) for p in self.problems)
+
+
+class PlanError(InputError):
+    """targets.yaml cannot be found or read, or is not a valid plan."""
+
+
+class StoreError(InputError):
+    """The store (the observations file) cannot be read or written, or holds bad rows."""
+
+
+class StoreLockedError(StoreError):
+    """Another writer held the store's lock longer than ``QNTRACK_LOCK_TIMEOUT`` seconds
+    (30 by default): nothing was written; trying again later is the remedy."""
+
+
+def fail(
+    where: str | Location,
+    message: str | Message,
+    code: ExitCode = ExitCode.INVALID,
+    kind: type[InputError] = InputError,
+) -> InputError:
+    """Build an InputError (or ``kind``) for a single problem (``raise fail(path, "...")``)."""
     from .plan.model import Location, Problem
 
     loc = where if isinstance(where, Location) else Location(str(where))
-    return InputError([Problem(loc, message)], code)
+    return kind([Problem(loc, message)], code)
 
 
 def refuse_nul(where: str, value: object) -> None:

@@ -11,20 +11,11 @@ figure in force: then a cold run.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
+
+from ..output.status_run import revised_of  # the status command's, for a status served here
 
 __all__ = ["revised_of", "revised_after", "withdrawn_in", "withdrawn_after"]
-
-
-def revised_of(plan: Any, replaced: Mapping[str, Mapping[Any, float]]) -> dict[str, dict[str, float | None]]:
-    """By series (a target's, and a unit's of a breakdown; not a derived indicator's: its
-    figures are computed, never revisions), by period's text, the value the figure in
-    force replaced; only series that have one. ``replaced``: ``in_force``'s, noted while
-    the series were built."""
-    from ..method.history import measured_keys
-
-    keys = measured_keys(replaced, plan.indicators)
-    return {key: {str(p): v for p, v in replaced[key].items()} for key in keys}
 
 
 def revised_after(

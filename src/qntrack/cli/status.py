@@ -144,19 +144,17 @@ def status(
                 _report(warnings)
                 _gate(gate, items)
                 return
-    from ..kinds import assess
-    from ..kinds.withdrawals import with_withdrawals
-    from ..files.workspace import open_workspace, reference_day
+    from ..output.status_run import assessed
 
-    replaced: dict[str, Any] = {}  # what each figure in force replaced, noted as it is picked
-    with _working(lang):
-        ws = open_workspace(targets, day, replaced=replaced)
+    def refuse(ws: Workspace) -> None:
         _guard_stdout(ws.targets_path, ws.plan)
         check(ws.plan, target_ids)
+
+    with _working(lang):
+        # The library's status (qntrack.status): judged with the figures withdrawn that
+        # each status touches (issue 17, twentieth session), and what each figure replaced.
+        ws, results, revised = assessed(targets, day, target_ids, before=refuse)
         dim = _dimension_id(ws.plan, by_dim) if by_dim is not None else None
-        results = assess(ws.plan, ws.series, target_ids, reference_day(day))
-        # The figures withdrawn that each status touches (issue 17, twentieth session).
-        results = with_withdrawals(results, ws.store.observations, day)
     if dim is not None and kind != "json" and not any(dim in a.target.for_each for a in results):
         from ..catalog import msg
 
@@ -183,7 +181,7 @@ def status(
         bool(target_ids),
     )
     with _to_a_reader():
-        _print_status(results, kind, grouped, found, dim, day, ws, by, lang, replaced)
+        _print_status(results, kind, grouped, found, dim, day, ws, by, lang, revised)
     _report(ws.warnings_for(a.indicator.id for a in results))
     _gate(gate, items)
 
@@ -198,13 +196,13 @@ def _print_status(
     ws: Workspace,
     by: Literal["group", "owner"],
     lang: Lang | None,
-    replaced: dict[str, Any],
+    revised: dict[str, dict[str, float | None]],
 ) -> None:
     """The status the cache did not serve, printed in ``kind``."""
     if kind == "json":
         from ..output.formats import status_json
 
-        _out_parts(status_json(results, day, ws.plan.title, by, _revised(ws, replaced)))
+        _out_parts(status_json(results, day, ws.plan.title, by, revised))
     elif grouped:
         _grouped(found, by, kind, lang, ws.plan)
     elif kind in ("csv", "tsv"):
@@ -215,15 +213,14 @@ def _print_status(
             from ..output.by_unit import status_rows_by, unit_columns
 
             columns = unit_columns(results, dim, ws.plan.dimensions)
-            _out(write_table(status_rows_by(results, dim, columns, _revised(ws, replaced)), kind))
+            _out(write_table(status_rows_by(results, dim, columns, revised), kind))
         else:
-            _out(write_table(status_rows(results, _revised(ws, replaced)), kind))
+            _out(write_table(status_rows(results, revised), kind))
     else:
         from ..output import render
         from ..output.summary import status_cells
 
         chosen = _lang(lang)
-        revised = _revised(ws, replaced)
         if dim is not None:
             from ..output.by_unit import status_cells_by
 
@@ -237,17 +234,6 @@ def _print_status(
 
         tally = tally_line((a.status.value for a in results), chosen)
         render.status_table(rows, chosen, ws.plan.title_in(chosen), day, tally=tally)
-
-
-def _revised(ws: Workspace, replaced: dict[str, Any]) -> dict[str, dict[str, float | None]]:
-    """By series (a target's, and each unit's of its breakdown), by period's text, the value
-    each figure in force by the command's day replaced (``replaced``, noted while the
-    series were built): the table marks those figures, the JSON and CSV say them (issue
-    17, seventeenth and eighteenth sessions). A derived indicator's figures are computed,
-    never revisions."""
-    from ..cache.revisions import revised_of
-
-    return revised_of(ws.plan, replaced)
 
 
 def _working(lang: Lang | None) -> Any:

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .textfiles import real_path
 from ..catalog import Message, msg
-from ..errors import ExitCode, InputError, fail, os_failure
+from ..errors import ExitCode, InputError, StoreLockedError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
 from .journal import _JOURNAL, not_added, pending_path, read_pending
 from .store import (
@@ -325,7 +325,7 @@ def append_observations(
             return rows
     except Timeout:
         busy = msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}", not_done=after)
-        raise fail(str(path), busy, ExitCode.BUSY) from None
+        raise fail(str(path), busy, ExitCode.BUSY, kind=StoreLockedError) from None
     except OSError as exc:
         named = os.fsdecode(exc.filename) if exc.filename is not None else ""
         on_lock = named.endswith(".lock")

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import InputError
+from ..errors import PlanError
 from .kept_plans import KEEP_FROM
 from ..plan.formula import FormulaError, parse_formula
 from ..catalog import msg
@@ -26,7 +26,7 @@ from ..plan.model import Direction, Indicator, Location, Measure, Plan, Problem,
 from .group_names import named_groups
 from ..plan.periods import Frequency
 from ..kinds import REGISTRY
-from ..files.textfiles import read_text
+from ..files.textfiles import plan_text
 from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions, target_breakdown, target_unit, unit_overrides
 from .dimensions import read_dimensions
@@ -58,10 +58,10 @@ TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in RE
 
 
 def load_plan(path: Path, text: str | None = None) -> Plan:
-    """Read and validate targets.yaml; raise InputError listing every problem. ``text``:
-    the file's text, when the caller has read it (``read_text``)."""
+    """Read and validate targets.yaml; raise PlanError listing every problem. ``text``:
+    the file's text, when the caller has read it (``plan_text``)."""
     if text is None:
-        text = read_text(path, "targets file")
+        text = plan_text(path)
     if len(text) < KEEP_FROM:
         return _parsed_recently(text, str(path))
     from .kept_plans import parsed
@@ -93,36 +93,36 @@ def _parsed_recently(text: str, file: str) -> Plan:
 def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     reader = _Reader(file, plain_odd=has_noncharacter(text))
     if not text.strip():
-        raise InputError([Problem(Location(file, 1), msg("definitions_file_empty"))])
+        raise PlanError([Problem(Location(file, 1), msg("definitions_file_empty"))])
     try:
         root = compose_plan(text)
     except RecursionError:
         # PyYAML composes (and libyaml's binding builds) nodes by recursion: some 900
         # brackets inside one another exhaust Python's stack. No plan is nested so.
-        raise InputError([Problem(Location(file, nesting_line(text)), msg("definitions_too_deep"))]) from None
+        raise PlanError([Problem(Location(file, nesting_line(text)), msg("definitions_too_deep"))]) from None
     except yaml.MarkedYAMLError as exc:
         if not looks_like_plan(text):
-            raise InputError([_foreign(file)]) from None
-        raise InputError([_yaml_problem(file, exc, text)]) from None
+            raise PlanError([_foreign(file)]) from None
+        raise PlanError([_yaml_problem(file, exc, text)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses, typed as is
         if not looks_like_plan(text):
-            raise InputError([_foreign(file)]) from None
+            raise PlanError([_foreign(file)]) from None
         typed = typed_unprintable(file, exc.character, exc.position, text)
-        raise InputError([typed or Problem(Location(file), msg("definitions_not_yaml", problem=exc))]) from None
+        raise PlanError([typed or Problem(Location(file), msg("definitions_not_yaml", problem=exc))]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly every error
-        raise InputError([Problem(Location(file), msg("definitions_not_yaml", problem=exc))]) from None
+        raise PlanError([Problem(Location(file), msg("definitions_not_yaml", problem=exc))]) from None
     if root is None:
-        raise InputError([Problem(Location(file, 1), msg("definitions_no_content"))])
+        raise PlanError([Problem(Location(file, 1), msg("definitions_no_content"))])
 
     if not isinstance(root, MappingNode) or not any(
         isinstance(k, ScalarNode) and k.value in TOP_KEYS for k, _ in root.value
     ):
         # Not one key of a plan: some other file (--targets /etc/passwd), whose content
         # a message must not echo (docs/data-integrity.md).
-        raise InputError([_foreign(file)])
+        raise PlanError([_foreign(file)])
     top = reader.mapping(root, ("top",), TOP_KEYS)
     if top is None:
-        raise InputError(reader.problems)
+        raise PlanError(reader.problems)
     observations = "observations.csv"
     if "version" in top:
         node = top["version"][1]
@@ -200,7 +200,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         # said after the keys below its first line; a duplicate id after the target's own).
         from .smart_quotes import quote_hints  # a line TextEdit typed “ ” on says so
 
-        raise InputError(quote_hints(sorted(reader.problems, key=lambda p: p.location.line or 0), text))
+        raise PlanError(quote_hints(sorted(reader.problems, key=lambda p: p.location.line or 0), text))
     return Plan(title, observations, indicators, named_groups(targets), file, zone, dimensions, title_vi)
 
 

@@ -337,6 +337,7 @@ def import_observations(
     batch = None
     read_as: list[Problem] = []  # the names read as ids (indicator_names)
     code = ExitCode.INVALID
+    kind: type[InputError] = InputError  # PlanError, StoreError...: when all problems are of one
     try:
         # One pass: every row is checked before any is written (all or nothing), so a file
         # read cleanly is validated and appended at once; a file with problems of its own
@@ -365,9 +366,9 @@ def import_observations(
         )
     except InputError as exc:
         said = list(exc.problems)
-        # A lock held by another process keeps its own exit code (75: try again later)
-        # when it is all there is to say.
-        code = exc.code if not problems else ExitCode.INVALID
+        # A lock held by another process keeps its own exit code (75: try again later) and
+        # kind when it is all there is to say.
+        code, kind = (ExitCode.INVALID, InputError) if problems else (exc.code, type(exc))
         if batch is not None and not (dry_run or problems) and not any(p.location.file == file for p in said):
             # The append failed on the store itself (its lock or its folder cannot be
             # written, a full disk): the rows it never got to judge are judged as a dry
@@ -376,14 +377,15 @@ def import_observations(
                 record_batch(plan, store_path, batch, True, force=force)
             except InputError as row_problems:
                 said = list(row_problems.problems)
-                code = ExitCode.INVALID  # the rows' own problems: a person must look
+                # The rows' own problems: a person must look.
+                code, kind = ExitCode.INVALID, InputError
         problems.extend(said)
     if problems:
         # Problems with the store itself come first, then the file's, in line order. What
         # reading the file did (a name read as an id) is said too: the problems name the id.
         said_too = [*problems, *read_as]
         ordered = sorted(_dedupe(said_too), key=lambda p: (p.location.file == file, p.location.line))
-        raise InputError(ordered, code)
+        raise kind(ordered, code)
     # A row left out with no stored vintage of its figure was left out for an earlier row
     # of the file (history.stored_vintages gives None for it).
     repeated = sum(1 for stored, _ in vintages if stored is None)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Indicator, Location, Observation, Plan, Problem
@@ -25,6 +25,7 @@ from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
 from .same_moment import after_same_moment, refuse_same_moment
+from .after_future import after_future
 
 
 __all__ = ["Recorded", "validate_record", "record_many"]
@@ -39,8 +40,8 @@ def _within(message_id: str, problem: str | Message) -> Message:
     return Message(message_id, (("problem", problem),))
 
 
-def _torn(store: Path, line: int) -> InputError:
-    return InputError([Problem(Location(str(store), line), msg("recording_torn"))])
+def _torn(store: Path, line: int) -> StoreError:
+    return StoreError([Problem(Location(str(store), line), msg("recording_torn"))])
 
 
 def validate_record(
@@ -212,10 +213,10 @@ def _open(targets: str | os.PathLike[str] | None) -> tuple[Plan, Path]:
     store = store_path_for(plan, path)
     folder = store_is_a_folder(plan, path, store)
     if folder:
-        raise InputError(folder)
+        raise StoreError(folder)
     missing = missing_folder(store)
     if missing is not None:
-        raise InputError([missing])
+        raise StoreError([missing])
     return plan, store
 
 
@@ -241,7 +242,7 @@ class Recorded(NamedTuple):
 
 def record_many(
     targets: str | os.PathLike[str] | None,
-    candidates: Sequence[tuple[Location, dict[str, str]]],
+    candidates: Sequence[tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]],
     dry_run: bool = False,
     undated: str | None = None,
     *,
@@ -252,14 +253,20 @@ def record_many(
 ) -> Recorded:
     """Validate every candidate; append them all, or raise with every problem and write nothing.
 
+    A candidate is ``(where, fields)`` (``where``: a Location, or a name for the rows'
+    problems to give) or the fields alone (told as ``candidates:N``); the fields are the
+    store's columns and ``dim:<dimension>``, as text, numbers or dates (files.caller_rows).
+
     Rows already recorded are skipped and counted, checked under the append's lock
     against the store as it is then. ``undated``: the timestamp given to rows that came
     without one (by default "now", stamped here). ``force``, ``now``: as for
     ``validate_record``; the clock is read here, once, if not given. ``tz``: --tz, which
     wins over the plan's ``timezone:`` (already validated by the caller).
     """
+    from .caller_rows import caller_rows  # numbers and dates as text; a misspelt field refused
+
     plan, store = opened or _open(targets)
-    batch = validated_batch(plan, store, candidates, undated, force=force, now=now, tz=tz)
+    batch = validated_batch(plan, store, caller_rows(candidates), undated, force=force, now=now, tz=tz)
     return record_batch(plan, store, batch, dry_run, force=force)
 
 
@@ -350,7 +357,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     it is, so that an append that failed on the store can be judged again as a dry run."""
     from ..method.history import already_recorded, stored_vintages, vintage_index
 
-    rows = list(batch.rows)  # restamped in place below (_after_future, same_moment.after_same_moment)
+    rows = list(batch.rows)  # restamped in place below (after_future, same_moment.after_same_moment)
     wheres, undated, now = batch.wheres, batch.undated, batch.now
     warnings: list[Problem] = []
     vintages: list[tuple[Observation | None, Observation | None]] = []
@@ -366,7 +373,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
         stored = _sources_as_written(stored)
         if force:
-            warnings.extend(_after_future(rows, wheres, stored, undated, now))
+            warnings.extend(after_future(rows, wheres, stored, undated, now))
         # The stored rows by (indicator, period), made once: every check below reads the
         # vintages of its rows' periods there, rather than each passing over the whole
         # store (a national store's million rows, an import's 300,000 rows: issue 17).
@@ -447,50 +454,3 @@ def _sources_as_written(stored: tuple[Observation, ...]) -> tuple[Observation, .
     if not changed:
         return stored
     return tuple(o._replace(source=changed[o.source]) if o.source in changed else o for o in stored)
-
-
-def _after_future(
-    rows: list[Observation], wheres: list[Location], stored: Sequence[Observation], undated: str, now: str
-) -> list[Problem]:
-    """With --force: a row given no recorded_at, for a period whose vintage recorded last
-    (figure or retraction) is dated after now (a hand-edited future date, or the mark of
-    ``retract --force``), is stamped one second after it, as ``retract --force`` stamps a
-    retraction (timing.one_second_after): dated now it could never be in force. ``rows``
-    is updated in place; one warning per row moved says so (docs/decisions.md)."""
-    from ..method.timing import one_second_after
-
-    said: list[Problem] = []
-    if not any(o.recorded_at == undated for o in rows):
-        return said
-    # One pass over the stored rows, the future-dated ones only (a hand edit: few).
-    latest: dict[tuple, Observation] = {}
-    for s in stored:
-        if s.recorded_at > now:
-            key = (s.indicator, s.period.sort_key)
-            last = latest.get(key)
-            if last is None or (s.recorded_at, s.line) >= (last.recorded_at, last.line):
-                latest[key] = s
-    for i, o in enumerate(rows):
-        latest_row = latest.get((o.indicator, o.period.sort_key)) if o.recorded_at == undated else None
-        if latest_row is None:
-            continue
-        stamp = one_second_after(latest_row.recorded_at)
-        if stamp is None:  # 9999-12-31T23:59:59Z: no later moment; left before it, and said so
-            continue
-        rows[i] = o._replace(recorded_at=stamp)
-        said.append(
-            Problem(
-                wheres[i],
-                msg(
-                    "recording_forced_after_future",
-                    indicator=o.indicator,
-                    period=o.period,
-                    at=stamp,
-                    line=latest_row.line,
-                    later_at=latest_row.recorded_at,
-                ),
-                severity="warning",
-                check="timing",
-            )
-        )
-    return said

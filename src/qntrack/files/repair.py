@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .textfiles import real_path
-from ..errors import ExitCode, InputError, fail
+from ..errors import ExitCode, InputError, StoreLockedError, fail
 from ..catalog import msg
 from ..files import starter
 from ..files.appending import store_lock
@@ -123,7 +123,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
             sync_folder(path.parent)
             return RolledBack(pending.rows, tail, pending.size, side)
     except Timeout:
-        raise fail(str(path), msg("repair_locked"), ExitCode.BUSY) from None
+        raise fail(str(path), msg("repair_locked"), ExitCode.BUSY, kind=StoreLockedError) from None
     except OSError as exc:
         raise fail(str(path), msg("repair_cannot_set_aside", reason=exc.strerror or exc)) from None
 
@@ -193,7 +193,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
                 tell("moved", side, line)
             return Repair(line, tail, side)
     except Timeout:
-        raise fail(str(path), msg("repair_locked"), ExitCode.BUSY) from None
+        raise fail(str(path), msg("repair_locked"), ExitCode.BUSY, kind=StoreLockedError) from None
 
 
 def _unless_changed(path: Path, data: bytes, cut: int) -> Iterator[bytes]:

@@ -6,7 +6,7 @@ editing the file (docs/observations-format.md, "Retractions").
 from __future__ import annotations
 
 import os
-
+from datetime import date, datetime
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -24,10 +24,10 @@ __all__ = ["retract"]
 def retract(
     targets: str | os.PathLike[str] | None,
     indicator: str,
-    period: str,
+    period: str | int | date,
     source: str,
     note: str,
-    recorded_at: str | None,
+    recorded_at: str | datetime | None,
     force: bool = False,
     dims: Sequence[tuple[str, str]] = (),
     tz: str | None = None,
@@ -49,7 +49,15 @@ def retract(
     plan's ``timezone:``, as for ``add-observation``. ``command``: the command its
     problems name (``add-observation`` of an empty value with status retracted).
     ``dry_run``: judged on the store as it is now, by the same rules, and nothing written.
+    A Python caller's year (2025) or moment (an aware datetime) is read as ``record_many``
+    reads it (caller_rows).
     """
+    from .caller_rows import caller_rows
+
+    given = {"indicator": indicator, "period": period, "source": source, "note": note, "recorded_at": recorded_at}
+    ((_, text),) = caller_rows([(Location(command), given)])
+    indicator, source, note = text["indicator"], text["source"], text["note"]
+    period, recorded_at = text["period"], text["recorded_at"] or None
     plan, store = _open(targets)
     existing = peek_store(store)
     if existing.torn_line:

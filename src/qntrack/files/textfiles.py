@@ -273,6 +273,16 @@ def read_regular(path: Path | str, what: str | Message, limit: int | None = None
     return data
 
 
+def plan_text(path: Path) -> str:
+    """``read_text`` of targets.yaml: what stops it being read is a PlanError."""
+    from ..errors import InputError, PlanError
+
+    try:
+        return read_text(path, "targets file")
+    except InputError as exc:
+        raise PlanError.of(exc) from None
+
+
 def read_text(path: Path, what: str) -> str:
     """The file's text, or an InputError naming the file and what is wrong with it."""
     name = str(path)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from ..errors import ExitCode, InputError, fail, refuse_nul
+from ..errors import ExitCode, InputError, PlanError, StoreError, fail, refuse_nul
 
 if TYPE_CHECKING:
     from ..plan.model import Observation, Plan, Problem
@@ -102,7 +102,14 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
     """--targets, else QNTRACK_TARGETS, else targets.yaml here or in the nearest parent.
 
     Only None looks further: a caller's ``""`` (an unset variable) is refused, as ``-t ""``
-    is, rather than read as the plan of the current folder."""
+    is, rather than read as the plan of the current folder. A plan not found is a PlanError."""
+    try:
+        return _find_targets(explicit)
+    except InputError as exc:
+        raise PlanError.of(exc) from None
+
+
+def _find_targets(explicit: str | os.PathLike[str] | None) -> Path:
     if explicit is not None and not os.fspath(explicit):
         from ..catalog import msg
 
@@ -300,16 +307,19 @@ def open_workspace(
     store_path = store_path_for(plan, path)
     folder = store_is_a_folder(plan, path, store_path)
     if folder:
-        raise InputError(folder)
+        raise StoreError(folder)
     if before_store is not None:
         before_store(plan, path, store_path)
     from ..catalog import msg
     from .stages import tell_step
 
     tell_step(msg("import_step_reading", file=store_path.name), store_path)
-    store = reader(store_path)
+    try:
+        store = reader(store_path)
+    except InputError as exc:  # not found, not UTF-8, a merge left unfinished: the store's
+        raise StoreError.of(exc) from None
     if store.problems:
-        raise InputError(list(store.problems), rows_of=store.problems[0].location.file)
+        raise StoreError(list(store.problems), rows_of=store.problems[0].location.file)
     if plan.dimensions:
         store = canonical_units(plan, store)
     rows, names = store.observations, None

@@ -40,7 +40,14 @@ GROUP_COLUMNS: tuple[str, ...] = (
 
 
 def groups_of(items: Iterable[dict[str, Any]], by: GroupBy = "group") -> list[Group]:
-    """The groups of the targets' JSON items, by their ``group`` or their ``owner``."""
+    """The groups of the targets' JSON items, by their ``group`` or their ``owner``; any
+    other ``by`` (a Python caller's ``group_by="owners"``) is an InputError naming it."""
+    if by not in GROUP_BY:
+        from ..catalog import msg
+        from ..errors import ExitCode, fail, suggestion_then
+
+        said = msg("library_group_by", given=by, hint=suggestion_then(str(by), GROUP_BY), valid=", ".join(GROUP_BY))
+        raise fail("group_by", said, ExitCode.USAGE)
     key = f"{by}_names"
     # Only the members of a group are made: a national plan's 10,000 targets may have none.
     return group_members(

@@ -82,9 +82,11 @@ class Problem:
         return self.text("en")
 
     def text(self, lang: str = "en") -> str:
-        """``file:line:col: error: message`` in ``lang``."""
-        from ..catalog import msg, render
+        """``file:line:col: error: message`` in ``lang``: en or vi, in any case, or a
+        locale's name (``vi_VN.UTF-8``); English for any other."""
+        from ..catalog import language_of, msg, render
 
+        lang = language_of(lang) or "en"
         severity = self.severity if lang == "en" else render(msg("severity_" + self.severity), lang)
         return f"{self.location}: {severity}: {render(self.message, lang)}"
 

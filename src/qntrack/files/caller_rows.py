@@ -1,0 +1,84 @@
+"""The rows a Python caller gives ``record_many``: each field checked by its name and made
+the text the rules read (issue 17, twenty-third session; docs/python-api.md).
+
+A caller has numbers and dates where a file has text: a figure as a float or an int, a
+year as an int, a moment as a ``datetime``. Each is written as a person would type it
+(a float as ``repr`` writes it, which reads back as the same float, as the importer turns
+a workbook's number into text), and then meets the same rules as a typed figure. A field
+no row has (``sorce``) is refused with the closest name: it was dropped, and the figure
+recorded without its source. A value no field can hold (``True``, a list) is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any, Mapping, Sequence
+
+from ..catalog import msg
+from ..errors import InputError, suggestion
+from ..plan.model import Location, Problem
+
+__all__ = ["FIELDS", "Candidate", "caller_rows"]
+
+# The fields of a row to record (the store's columns); ``dim:<dimension>`` names a unit.
+FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
+
+
+Candidate = tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]
+
+
+def caller_rows(candidates: Sequence[Candidate]) -> list[tuple[Location, dict[str, str]]]:
+    """``candidates`` with every value as text; InputError with every field refused.
+    Keys starting with ``@`` are the command line's own (batch_rows: a period as typed).
+
+    A candidate is ``(where, fields)``, ``where`` a Location or a name (``"dashboard"``),
+    or the fields alone, whose place is then ``candidates:N``, N its 1-based position."""
+    rows: list[tuple[Location, dict[str, str]]] = []
+    problems: list[Problem] = []
+    for n, candidate in enumerate(candidates, 1):
+        if isinstance(candidate, Mapping):
+            where, fields = Location("candidates", n), candidate
+        else:
+            given, fields = candidate
+            where = given if isinstance(given, Location) else Location(str(given))
+        row: dict[str, str] = {}
+        for key, value in fields.items():
+            if not isinstance(key, str) or not (key in FIELDS or key.startswith(("dim:", "@"))):
+                hint = suggestion(str(key), FIELDS)
+                problems.append(
+                    Problem(where, msg("library_unknown_field", field=key, hint=hint, fields=", ".join(FIELDS)))
+                )
+                continue
+            text = _as_text(value)
+            if text is None:
+                problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
+            else:
+                row[key] = text
+        rows.append((where, row))
+    if problems:
+        raise InputError(problems)
+    return rows
+
+
+def _as_text(value: Any) -> str | None:
+    """The value as the store's text; None for one no field holds."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""  # a field left out
+    if isinstance(value, bool):
+        return None  # an int to Python, never a figure nor a name
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)  # reads back as the same float; nan and inf meet the rule's refusal
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        if value.utcoffset() is None:
+            return value.isoformat()  # no zone: the rule says so, and what to add
+        return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat() + "Z"
+    if isinstance(value, date):
+        return value.isoformat()
+    return None
