@@ -93,3 +93,32 @@ def test_units_of_two_dimensions_are_a_table_at_120_columns(by_province: Path, c
     assert "Substantial progress" in units[0] and "province=Quảng Ninh" in units[0], result.stdout
     assert "Deterioration" in units[-1], result.stdout
     assert all(len(line) <= 120 for line in lines), result.stdout
+
+
+# --- 2. `status --by province` of the provinces shape printed 22,000 lines under which the
+# tally counted the 145 targets alone: the 4,930 units it listed, the rows a national
+# office reads for the provinces that need attention, were counted nowhere. A second line
+# counts the units shown. By hand (the rank above): the three Nam units rose 5 points from
+# 2023 (P >= 0.95, Substantial progress), the three Nữ units fell 1 (P < 0, Deterioration).
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "6 units — Substantial progress: 3; Deterioration: 3."),
+        ("vi", "6 đơn vị — Tiến triển tốt: 3; Đi ngược mục tiêu: 3."),
+    ],
+)
+def test_status_by_a_dimension_counts_its_units_too(by_province: Path, lang: str, line: str):
+    result = run_clean("status", "--by", "province", "--format", "table", "--lang", lang, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    lines = [text.strip() for text in result.stdout.splitlines()]
+    targets = "1 target — " if lang == "en" else "1 mục tiêu — "
+    at = next(i for i, text in enumerate(lines) if text.startswith(targets))
+    assert lines[at + 1] == line, result.stdout
+
+
+def test_status_without_by_has_no_units_line(by_province: Path):
+    result = run_clean("status", "--format", "table", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "units —" not in result.stdout
