@@ -122,3 +122,48 @@ def test_status_without_by_has_no_units_line(by_province: Path):
     result = run_clean("status", "--format", "table", env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "units —" not in result.stdout
+
+
+# --- 3. An import of 10,000 rows with 500 bad ones listed its 500 errors, each 'Ha Noi'
+# row with the 34 provinces it could have been, and ended "500 error(s), 0 warning(s)":
+# at the bottom of the screen, where a person reads, nothing said what kinds of error there
+# were, nor where the first of each was. Every row is still listed (all or nothing: each
+# must be mended); past twenty, the kinds are summed up above the totals, each with its
+# count and its first row. Here rows 2-21 (20) name 'Ha Noi', rows 22-31 (10) hold 'abc'.
+
+
+def _bad_rows() -> str:
+    rows = ["indicator,period,value,status,source,note,recorded_at"]
+    rows += [f"emp[province=Ha Noi;sex=Nam],{2000 + k},50,official,,," for k in range(20)]
+    rows += [f"emp[province=Quảng Ninh;sex=Nam],{2000 + k},abc,official,,," for k in range(10)]
+    return "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("en", "The 30 problems above, by kind (how many, then the first):"),
+        ("vi", "30 vấn đề nêu trên, theo loại (số lượng, rồi vấn đề đầu tiên của mỗi loại):"),
+    ],
+)
+def test_an_import_of_many_bad_rows_sums_up_their_kinds(by_province: Path, lang: str, heading: str):
+    (by_province / "batch.csv").write_text(_bad_rows(), encoding="utf-8")
+    before = (by_province / "observations.csv").read_bytes()
+    result = run_clean("add-observation", "--from", "batch.csv", "--lang", lang)
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert len([line for line in lines if line.startswith("batch.csv:")]) == 30, result.stderr
+    at = lines.index(heading)
+    assert lines[at + 1].startswith("  20 × batch.csv:2: ") and "Ha Noi" in lines[at + 1], result.stderr
+    assert lines[at + 2].startswith("  10 × batch.csv:22: ") and "abc" in lines[at + 2], result.stderr
+    assert lines[at + 3] == ("30 error(s), 0 warning(s)" if lang == "en" else "30 lỗi, 0 cảnh báo")
+    assert (by_province / "observations.csv").read_bytes() == before
+
+
+def test_twenty_bad_rows_are_not_summed_up(by_province: Path):
+    rows = _bad_rows().splitlines()
+    (by_province / "batch.csv").write_text("\n".join(rows[:21]) + "\n", encoding="utf-8")
+    result = run_clean("add-observation", "--from", "batch.csv")
+    assert result.exit_code == 1, result.output
+    assert "by kind" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "20 error(s), 0 warning(s)"

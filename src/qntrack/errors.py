@@ -50,12 +50,17 @@ class Terminated(KeyboardInterrupt):
 class InputError(Exception):
     """One or more problems with what the user gave us; rendered once, at the edge."""
 
-    def __init__(self, problems: Iterable[Problem], code: ExitCode = ExitCode.INVALID, rows_of: str = ""):
+    def __init__(
+        self, problems: Iterable[Problem], code: ExitCode = ExitCode.INVALID, rows_of: str = "", kinds: bool = False
+    ):
         """``rows_of``: the problems are the bad rows of this file (the store), which a
-        command other than `check` sums up past the first few (cli.printing)."""
+        command other than `check` sums up past the first few (cli.printing). ``kinds``:
+        they are a batch's bad rows, all listed, their kinds summed up under them past the
+        first few (cli.printing._by_kind)."""
         self.problems = list(problems)
         self.code = code
         self.rows_of = rows_of
+        self.kinds = kinds
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
