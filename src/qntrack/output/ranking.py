@@ -225,13 +225,11 @@ def rank_table(
 def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
     """The status column's fewest columns in ``rank_table``: its longest status, and the
     colon or space after it, so that only the note or reason after a status wraps."""
-    from rich.cells import cell_len
-
     from .i18n import status_label
 
-    return {
-        "status": max((cell_len(status_label(r.unit.assessment.status.value, lang)) + 1 for r in ranked), default=0)
-    }
+    # len, not Rich's cell_len (this module stays free of Rich): a status is letters of
+    # one column each, in both languages.
+    return {"status": max((len(status_label(r.unit.assessment.status.value, lang)) + 1 for r in ranked), default=0)}
 
 
 def _source_text(source: str) -> str:
