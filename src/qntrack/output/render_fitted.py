@@ -149,12 +149,15 @@ def _fitted_table(
         least[k] = max(least[k], min((kept or {}).get(key, 0), natural[k]))
     widths: list[int] | None = None
     compact = False
-    # Tried in turn: whole words; the compact padding; a source (a URL) folded; every
-    # column that may wrap folded.
+    # Tried in turn: whole words; the compact padding; a ``kept`` column (a status and
+    # its note) wrapped; a source (a URL) folded; every column that may wrap folded. A
+    # ``kept`` column stays whole while the table fits without wrapping it.
     last = tuple(k for k in keys if foldable is None or k in foldable)
-    for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, last)):
+    held = tuple(kept or ())
+    tries = [(False, (), held), (True, (), held), *([(True, (), ())] if held else []), (True, ("source",), ())]
+    for compact, fold, whole_too in (*tries, (True, last, ())):
         floor = [
-            min(n, _FOLD_TO if key in fold else a) if b else w
+            w if key in whole_too else min(n, _FOLD_TO if key in fold else a) if b else w
             for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)
         ]
         tried = list(natural)
