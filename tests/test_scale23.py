@@ -167,3 +167,64 @@ def test_twenty_bad_rows_are_not_summed_up(by_province: Path):
     assert result.exit_code == 1, result.output
     assert "by kind" not in result.stderr
     assert result.stderr.splitlines()[-1] == "20 error(s), 0 warning(s)"
+
+
+# --- 4. The HTML report's headline said "and 135 more" in plain text: in a 17 MB report a
+# reader had no way from it to the targets it counted. It now links to the summary, which
+# lists every target with its status. Twelve plans for 2001-2012, each 100 t with 50 t
+# recorded, all ended by today and none met: the headline names ten and says "and 2 more"
+# (12 - 10).
+
+_PLANS = """\
+version: 1
+title: "Many plans"
+indicators:
+  x:
+    name: "Output"
+    unit: "t"
+    direction: increase
+targets:
+"""
+
+
+def test_the_html_headline_links_its_more_to_the_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from html.parser import HTMLParser
+
+    plan = _PLANS + "".join(
+        f'  - id: p{i:02d}\n    type: plan\n    indicator: x\n    name: "Plan {i:02d}"\n    period: {2000 + i}\n'
+        "    value: 100\n"
+        for i in range(1, 13)
+    )
+    rows = "".join(f"x,{2000 + i},50,official,s,,2020-01-01T00:00:00Z\n" for i in range(1, 13))
+    make_tracker(tmp_path, monkeypatch, plan, "indicator,period,value,status,source,note,recorded_at\n" + rows)
+    result = run_clean("report", "--format", "html", "-o", "r.html")
+    assert result.exit_code == 0, result.output
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.href: str | None = None
+            self.links: list[tuple[str, str]] = []
+            self.ids: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if found.get("id"):
+                self.ids.add(str(found["id"]))
+            if tag == "a":
+                self.href = found.get("href") or ""
+                self.links.append((self.href, ""))
+
+        def handle_data(self, data: str) -> None:
+            if self.href is not None:
+                href, text = self.links[-1]
+                self.links[-1] = (href, text + data)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "a":
+                self.href = None
+
+    links = Links()
+    links.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
+    assert ("#summary", "and 2 more") in links.links, links.links
+    assert "summary" in links.ids
