@@ -86,7 +86,8 @@ def _by_kind(problems: list[Problem], lang: str, stream: TextIO) -> None:
         stream.write(f"  {number(len(same), lang, 0)} × {_visible(same[0].text(lang))}\n")
     if len(ordered) > STORE_PROBLEMS_SHOWN:
         more = sum(len(ps) for ps in ordered[STORE_PROBLEMS_SHOWN:])
-        left = msg("cli_problems_other_kinds", kinds=len(ordered) - STORE_PROBLEMS_SHOWN, count=more)
+        others = len(ordered) - STORE_PROBLEMS_SHOWN
+        left = msg("cli_problems_other_kinds", kinds=number(others, lang, 0), count=number(more, lang, 0))
         stream.write("  " + render(left, lang) + "\n")
 
 
