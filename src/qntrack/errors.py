@@ -61,12 +61,17 @@ class InputError(Exception):
     store (``StoreError``), or its lock (``StoreLockedError``); anything else a caller
     gave (a row, a day, an id) is an InputError itself."""
 
-    def __init__(self, problems: Iterable[Problem], code: ExitCode = ExitCode.INVALID, rows_of: str = ""):
+    def __init__(
+        self, problems: Iterable[Problem], code: ExitCode = ExitCode.INVALID, rows_of: str = "", kinds: bool = False
+    ):
         """``rows_of``: the problems are the bad rows of this file (the store), which a
-        command other than `check` sums up past the first few (cli.printing)."""
+        command other than `check` sums up past the first few (cli.printing). ``kinds``:
+        they are a batch's bad rows, all listed, their kinds summed up under them past the
+        first few (cli.printing._by_kind)."""
         self.problems = list(problems)
         self.code = code
         self.rows_of = rows_of
+        self.kinds = kinds
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
@@ -75,7 +80,7 @@ class InputError(Exception):
         kind is kept: a StoreLockedError stays one when the store's errors are named)."""
         if isinstance(error, cls):
             return error
-        made = cls(error.problems, error.code, error.rows_of)
+        made = cls(error.problems, error.code, error.rows_of, error.kinds)
         made.__traceback__ = error.__traceback__
         return made
 

@@ -257,7 +257,7 @@ def main() -> None:
                 _put_back_sigterm(before)
                 sys.stdout.flush()  # Typer ends with SystemExit; what is still buffered goes now
     except InputError as exc:
-        _report(exc.problems, rows_of=exc.rows_of)
+        _report(exc.problems, rows_of=exc.rows_of, kinds=exc.kinds)
         sys.exit(int(exc.code))
     except BrokenPipeError:
         # The reader of a pipe went away (e.g. `| head`): not an error of ours.

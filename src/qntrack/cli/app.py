@@ -239,7 +239,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                 report_interrupted(stages, fn.__name__ in _ADDS_ROWS, terminated)
                 raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
             except InputError as exc:
-                _report(exc.problems, rows_of=exc.rows_of)
+                _report(exc.problems, rows_of=exc.rows_of, kinds=exc.kinds)
                 raise typer.Exit(int(exc.code)) from None
             except BrokenPipeError:
                 # The reader went away (`| head -1`): not an error, exit 0 and no message,

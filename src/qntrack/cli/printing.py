@@ -33,10 +33,14 @@ def _visible(text: str) -> str:
     return visible(text)
 
 
-def _report(problems: list[Problem], lang: str | None = None, totals: bool = True, rows_of: str = "") -> None:
+def _report(
+    problems: list[Problem], lang: str | None = None, totals: bool = True, rows_of: str = "", kinds: bool = False
+) -> None:
     """``totals``: end with the count of errors and warnings (when more than one).
     ``rows_of``: the problems are the bad rows of this file (InputError.rows_of), listed
-    up to ``STORE_PROBLEMS_SHOWN``, then counted in one line (`check` lists them all)."""
+    up to ``STORE_PROBLEMS_SHOWN``, then counted in one line (`check` lists them all).
+    ``kinds``: a batch's bad rows (InputError.kinds), their kinds summed up past
+    ``STORE_PROBLEMS_SHOWN`` (``_by_kind``)."""
     if not problems:
         return
     from ..catalog import msg, render
@@ -54,9 +58,37 @@ def _report(problems: list[Problem], lang: str | None = None, totals: bool = Tru
     if len(shown) < len(problems):
         more = msg("cli_more_store_problems", more=len(problems) - len(shown), file=rows_of)
         stream.write(_visible(render(more, chosen)) + "\n")
+    if kinds and totals and len(shown) > STORE_PROBLEMS_SHOWN:
+        _by_kind(problems, chosen, stream)
     errors = sum(1 for p in problems if p.severity == "error")
     if totals and len(problems) > 1:
         stream.write(render(msg("totals", errors=errors, warnings=len(problems) - errors), chosen) + "\n")
+
+
+def _by_kind(problems: list[Problem], lang: str, stream: TextIO) -> None:
+    """Past ``STORE_PROBLEMS_SHOWN`` problems, each listed above, their kinds summed up
+    above the totals: how many of each (the message's id in the catalog, with its
+    severity), and the first, as listed, where a person at a terminal reads (the bottom of
+    the screen). 500 bad rows of an import scrolled their first away, and 125 of them
+    repeated the 34 provinces they could have been (issue 17, twenty-third session)."""
+    from ..catalog import msg, render
+    from ..output.i18n import number
+
+    kinds: dict[tuple[str, str], list[Problem]] = {}
+    for p in problems:
+        key = getattr(p.message, "id", None) or str(p.message)
+        kinds.setdefault((p.severity, key), []).append(p)
+    if len(kinds) == len(problems):
+        return  # no kind repeats: the list above says it all
+    stream.write(render(msg("cli_problems_by_kind", count=number(len(problems), lang, 0)), lang) + "\n")
+    ordered = sorted(kinds.values(), key=lambda ps: -len(ps))  # stable: first seen first among equals
+    for same in ordered[:STORE_PROBLEMS_SHOWN]:
+        stream.write(f"  {number(len(same), lang, 0)} × {_visible(same[0].text(lang))}\n")
+    if len(ordered) > STORE_PROBLEMS_SHOWN:
+        more = sum(len(ps) for ps in ordered[STORE_PROBLEMS_SHOWN:])
+        others = len(ordered) - STORE_PROBLEMS_SHOWN
+        left = msg("cli_problems_other_kinds", kinds=number(others, lang, 0), count=number(more, lang, 0))
+        stream.write("  " + render(left, lang) + "\n")
 
 
 def _say(message: str | Message) -> None:

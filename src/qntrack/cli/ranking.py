@@ -81,7 +81,7 @@ def rank(
         _out(write_table(rank_rows(target, ranked), kind))
     else:
         from ..output import render
-        from ..output.ranking import RANK_KEYS, rank_table
+        from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept
 
         from ..output.formats import revised_in
         from ..output.render_notes import print_legend
@@ -91,7 +91,15 @@ def rank(
         chosen = _lang(lang)
         title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, chosen, revised, notes, True)
         render.listing_table(
-            header, rows, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title, labelled=True
+            header,
+            rows,
+            keys=RANK_KEYS,
+            wrap=RANK_WRAP,
+            optional=("source",),
+            title=title,
+            labelled=True,
+            foldable=RANK_FOLDABLE,
+            kept=status_kept(ranked, chosen),
         )
         print_legend(list(notes), chosen)
     _report(ws.warnings_for([indicator.id]))

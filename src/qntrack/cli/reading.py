@@ -125,7 +125,7 @@ def show(
         render.show(result, rows, _lang(lang), day, revises, gone, more)
         if result.breakdown:
             from ..method.ranking import rank_units
-            from ..output.ranking import RANK_KEYS, rank_table
+            from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept
 
             from ..output.render_notes import print_legend
 
@@ -138,10 +138,12 @@ def show(
                 header,
                 cells,
                 keys=RANK_KEYS,
-                wrap=("unit", "source"),
+                wrap=RANK_WRAP,
                 optional=("source",),
                 title=title,
                 labelled=True,  # as rank's: a block led by "Rank: 1", never a bare number
+                foldable=RANK_FOLDABLE,
+                kept=status_kept(ranked, _lang(lang)),
             )
             print_legend(list(notes), _lang(lang))
         from ..output.units_withdrawn import unit_withdrawn_line, units_withdrawn

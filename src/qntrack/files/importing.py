@@ -385,7 +385,7 @@ def import_observations(
         # reading the file did (a name read as an id) is said too: the problems name the id.
         said_too = [*problems, *read_as]
         ordered = sorted(_dedupe(said_too), key=lambda p: (p.location.file == file, p.location.line))
-        raise kind(ordered, code)
+        raise kind(ordered, code, kinds=True)
     # A row left out with no stored vintage of its figure was left out for an earlier row
     # of the file (history.stored_vintages gives None for it).
     repeated = sum(1 for stored, _ in vintages if stored is None)

@@ -16,12 +16,29 @@ if TYPE_CHECKING:
     from ..plan.model import Indicator, Target
     from ..plan.units import Dimension, Dims
 
-__all__ = ["RANK_COLUMNS", "RANK_KEYS", "unit_name", "own_values", "rank_document", "rank_rows", "rank_table"]
+__all__ = [
+    "RANK_COLUMNS",
+    "RANK_FOLDABLE",
+    "RANK_KEYS",
+    "RANK_WRAP",
+    "unit_name",
+    "own_values",
+    "rank_document",
+    "rank_rows",
+    "rank_table",
+    "status_kept",
+]
 
 # The columns of ``rank_table``, as the terminal's table fitter names them: "unit" and
 # "source" may wrap, a web address folded last (render._fitted_table), "source" left out
 # when no unit's figure names one.
 RANK_KEYS = ("rank", "unit", "status", "score", "p", "latest", "own_values", "source")
+# "status" wraps its note ("(baseline 2023: no 2015 figure of its own)") between words,
+# never its status (``status_kept``), and never folds: a unit of two dimensions with the
+# note made every row of a 120-column terminal a block of nine lines (issue 17,
+# twenty-third session).
+RANK_WRAP = ("unit", "status", "source")
+RANK_FOLDABLE = ("unit", "source")
 
 # ``rank --format csv|tsv``'s columns, the breakdown's dimensions after the first; new ones
 # only ever at the end (docs/json.md, "CSV and TSV"). No dimension may take one of these
@@ -203,6 +220,16 @@ def rank_table(
             )
         )
     return title, header, rows
+
+
+def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
+    """The status column's fewest columns in ``rank_table``: its longest status, and the
+    colon or space after it, so that only the note or reason after a status wraps."""
+    from .i18n import status_label
+
+    # len, not Rich's cell_len (this module stays free of Rich): a status is letters of
+    # one column each, in both languages.
+    return {"status": max((len(status_label(r.unit.assessment.status.value, lang)) + 1 for r in ranked), default=0)}
 
 
 def _source_text(source: str) -> str:

@@ -7,7 +7,7 @@ session)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from rich import box
 from rich.table import Table
@@ -42,13 +42,15 @@ def listing_table(
     title: str = "",
     foldable: Sequence[str] | None = None,
     labelled: bool = False,
+    kept: Mapping[str, int] | None = None,
 ) -> None:
     """A plain listing (indicators, targets): text cells as typed, never markup. ``keys``
     name the columns; those in ``wrap`` may wrap between words, the others are never
     split; an ``optional`` column that is empty in every row is not shown. ``title``
     (as typed, never markup) heads it. ``foldable``: as ``_fitted_table``'s. ``labelled``:
     as blocks, the first cell too is said with its heading ("Rank: 1"), where a bare
-    number would mean nothing read aloud; an id or a name leads alone."""
+    number would mean nothing read aloud; an id or a name leads alone. ``kept``: as
+    ``_fitted_table``'s."""
     console = _console()
     cells = [[Text(str(cell)) for cell in row] for row in rows]
     heading = Text(title) if title else None
@@ -61,6 +63,7 @@ def listing_table(
         keys=keys or header,
         optional=optional,
         foldable=foldable,
+        kept=kept,
     )
     if cells and table.columns and table.columns[0].width is None:
         # No widths fit without cutting an id or an enumerated word (a 44-character id at
@@ -113,12 +116,15 @@ def _fitted_table(
     optional: Sequence[str] = (),
     styles: Sequence[str] = (),
     foldable: Sequence[str] | None = None,
+    kept: Mapping[str, int] | None = None,
 ) -> Table:
     """``table`` with ``headers`` and ``rows``, its columns' widths fitting ``width`` when
     they can (each column's width None when not: the caller prints blocks instead). Those in
     ``wrap`` may wrap between words; a long word (a URL) folds only as a last resort, and
     only in the ``foldable`` columns (default: every column that wraps; none, for a table
-    whose words are names and statuses a screen reader would read cut in two)."""
+    whose words are names and statuses a screen reader would read cut in two). ``kept``: by
+    key, the fewest columns a wrapping column may be given: a status followed by its note
+    ("Substantial progress (baseline 2023: ...)") wraps the note, never the status."""
     from rich.cells import cell_len
 
     shown = [k for k, key in enumerate(keys) if key not in optional or any(row[k].plain.strip() for row in rows)]
@@ -139,14 +145,19 @@ def _fitted_table(
             natural[k] = max([natural[k]] + lines)
             whole[k] = max([whole[k]] + lines)
             least[k] = max([least[k]] + [cell_len(w) for w in words(cell.plain)])
+    for k, key in enumerate(keys):
+        least[k] = max(least[k], min((kept or {}).get(key, 0), natural[k]))
     widths: list[int] | None = None
     compact = False
-    # Tried in turn: whole words; the compact padding; a source (a URL) folded; every
-    # column that may wrap folded.
+    # Tried in turn: whole words; the compact padding; a ``kept`` column (a status and
+    # its note) wrapped; a source (a URL) folded; every column that may wrap folded. A
+    # ``kept`` column stays whole while the table fits without wrapping it.
     last = tuple(k for k in keys if foldable is None or k in foldable)
-    for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, last)):
+    held = tuple(kept or ())
+    tries = [(False, (), held), (True, (), held), *([(True, (), ())] if held else []), (True, ("source",), ())]
+    for compact, fold, whole_too in (*tries, (True, last, ())):
         floor = [
-            min(n, _FOLD_TO if key in fold else a) if b else w
+            w if key in whole_too else min(n, _FOLD_TO if key in fold else a) if b else w
             for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)
         ]
         tried = list(natural)
