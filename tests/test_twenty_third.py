@@ -223,3 +223,34 @@ def test_the_html_report_has_no_empty_class_attribute(shipped: Path, monkeypatch
         assert ' class=" ' not in html  # nor one opening with a space (" muted")
         # The classes that mean something are still there: numbers right-aligned, muted cells.
         assert '<td class="num">' in html and '<td class="muted">' in html
+
+
+# --- 6. A plan in a folder whose name has a space, given unquoted: `status -t ke
+# hoach/targets.yaml` (a "Kế hoạch 2026" folder, as an officer names one) was told
+# "ke: error: targets file not found", the words after it read as target ids. When the
+# name with the words after it is a file that exists, the refusal says to quote it.
+
+
+@pytest.mark.parametrize(
+    ("option", "lang", "said"),
+    [
+        ("-t", "en", 'a name holding spaces is written in quotes: -t "ke hoach/targets.yaml"'),
+        ("--targets", "vi", 'tên có dấu cách phải đặt trong dấu nháy kép: --targets "ke hoach/targets.yaml"'),
+    ],
+)
+def test_an_unquoted_plan_in_a_folder_with_a_space_is_told_to_be_quoted(
+    tmp_path: Path, monkeypatch, option: str, lang: str, said: str
+):
+    folder = tmp_path / "ke hoach"
+    folder.mkdir()
+    shutil.copy(ROOT / "targets.yaml", folder / "targets.yaml")
+    shutil.copy(ROOT / "observations.csv", folder / "observations.csv")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.argv", ["qntrack", "status", option, "ke", "hoach/targets.yaml", "--lang", lang])
+    r = run_clean("status", option, "ke", "hoach/targets.yaml", "--lang", lang)
+    assert r.exit_code == 1, r.output
+    assert r.stderr.strip().endswith(said), r.stderr
+    # A name that is no file with the words after it either keeps the plain refusal.
+    monkeypatch.setattr("sys.argv", ["qntrack", "status", option, "nowhere", "cbct-share"])
+    r = run_clean("status", option, "nowhere", "cbct-share")
+    assert r.exit_code == 1 and "quotes" not in r.stderr and "nháy" not in r.stderr, r.stderr

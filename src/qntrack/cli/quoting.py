@@ -153,3 +153,28 @@ def output_hint(file_name: str, target_ids: Sequence[str], suffixes: Collection[
         if PurePath(whole).suffix.lower() in suffixes:
             return msg("cli_output_quote", value=file_name, words=" ".join(words), quoted=f'"{whole}"')
     return None
+
+
+def targets_hint(value: str, argv: Sequence[str]) -> tuple[str, str] | None:
+    """``-t ke hoach/targets.yaml``: the shell gives --targets "ke" and the command the
+    rest. When ``value`` follows -t or --targets in ``argv`` and it with the words after
+    it (none an option) names a file that exists, the option as typed and the name in
+    quotes; else None (a name mistyped keeps the plain "not found")."""
+    import os
+
+    for i, arg in enumerate(argv):
+        if arg in ("-t", "--targets") and i + 1 < len(argv) and argv[i + 1] == value:
+            option, after = arg, argv[i + 2 :]
+        elif arg == f"--targets={value}":
+            option, after = "--targets", argv[i + 1 :]
+        else:
+            continue
+        words: list[str] = []
+        for word in after:
+            if word.startswith("-"):
+                break
+            words.append(word)
+            whole = " ".join([value, *words])
+            if os.path.isfile(whole):
+                return option, f'"{whole}"'
+    return None
