@@ -6,12 +6,14 @@ Imported as ``from helpers import ...``; pytest puts tests/ on sys.path for conf
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
 import signal
 import subprocess
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -243,3 +245,27 @@ sys.argv = ["qntrack", "add-observation", "--from", sys.argv[2]]
 from qntrack.cli import main
 main()
 """
+
+
+@contextlib.contextmanager
+def lock_held_by_another_process(lock: Path) -> Iterator[None]:
+    """``lock`` (a store's ``.lock`` file) held by a second Python process for the block,
+    as another qntrack writing would hold it; released when the block ends."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, filelock\nwith filelock.FileLock(sys.argv[1]):\n print('held', flush=True); sys.stdin.read()",
+            str(lock),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        yield
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
-from helpers import run
+from helpers import lock_held_by_another_process, run
 
 EXE = Path(sys.executable).parent / "qntrack"
 IMPORT = "indicator,period,value\nshare,2024-Q2,13\nshare,2024-Q3,13.5\n"
@@ -455,19 +455,7 @@ def test_a_lock_held_by_another_process(plan: Path):
     from filelock import FileLock
 
     torn = SMALL_OBSERVATIONS + "share,2024-Q"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, filelock\nwith filelock.FileLock(sys.argv[1]):\n print('held', flush=True); sys.stdin.read()",
-            str(plan / "observations.csv.lock"),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline() == "held\n"
+    with lock_held_by_another_process(plan / "observations.csv.lock"):
         for args in WRITERS[:3]:
             if args[0] == "check":
                 (plan / "observations.csv").write_text(torn, encoding="utf-8")
@@ -475,9 +463,6 @@ def test_a_lock_held_by_another_process(plan: Path):
             one_line(proc, 75, "observations.csv", "lock", "try again")  # 75 since the twenty-third session
             expected = torn if args[0] == "check" else SMALL_OBSERVATIONS
             assert (plan / "observations.csv").read_text(encoding="utf-8") == expected
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
     assert FileLock(str(plan / "observations.csv.lock"), timeout=5).acquire()  # it was released
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from helpers import run_clean
+from test_numbers22 import _PLAN as _MONTHLY_PLAN
+from test_numbers22 import _REVISED as _MONTHS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,24 +103,8 @@ def test_a_short_options_unquoted_text_is_told_to_be_quoted(shipped: Path, monke
 # latest figure and one for the provisional reading: "period=value replaced", ';'-joined;
 # empty for a sum none of whose parts was revised, and for a figure published whole.
 
-_MONTHLY_PLAN = """\
-title: Ministry of Industry and Trade
-indicators:
-  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
-targets:
-  - id: exports-2025
-    type: plan
-    indicator: exports
-    period: 2025
-    value: 400
-"""
-_MONTHS = (
-    "indicator,period,value,status,source,note,recorded_at\n"
-    "exports,2025-01,30,official,MOIT,,2025-02-06T00:00:00Z\n"
-    "exports,2025-02,30,official,MOIT,,2025-03-06T00:00:00Z\n"
-    "exports,2025-03,30,official,MOIT,,2025-04-06T00:00:00Z\n"
-    "exports,2025-02,40,official,MOIT,revised,2025-04-10T00:00:00Z\n"
-)
+# The numbers pass's ministry plan and months (tests/test_numbers22.py): _MONTHLY_PLAN,
+# _MONTHS, imported at the top.
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
@@ -160,26 +146,17 @@ def test_status_csv_says_the_revised_parts_of_a_sum(tmp_path: Path, monkeypatch,
 
 
 def test_a_held_lock_exits_75_and_adds_nothing(shipped: Path):
+    import os
     import subprocess
     import sys
+
+    from helpers import lock_held_by_another_process
 
     (shipped / "rows.csv").write_text(
         "indicator,period,value,status,source\ngrdp_growth,2026-H1,9.1,estimate,GSO\n", encoding="utf-8"
     )
     before = (shipped / "observations.csv").read_bytes()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, filelock\nwith filelock.FileLock(sys.argv[1]):\n print('held', flush=True); sys.stdin.read()",
-            str(shipped / "observations.csv.lock"),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    with lock_held_by_another_process(shipped / "observations.csv.lock"):
         for args in (
             ["add-observation", "grdp_growth", "2026-H1", "9.1", "--source", "GSO"],
             ["add-observation", "--from", "rows.csv"],
@@ -193,16 +170,12 @@ def test_a_held_lock_exits_75_and_adds_nothing(shipped: Path):
                 cwd=shipped,
                 capture_output=True,
                 text=True,
-                env={**__import__("os").environ, "QNTRACK_LOCK_TIMEOUT": "0.2"},
+                env={**os.environ, "QNTRACK_LOCK_TIMEOUT": "0.2"},
                 timeout=60,
             )
             assert proc.returncode == 75, (args, proc.returncode, proc.stderr)
             assert "try again" in proc.stderr, proc.stderr
             assert (shipped / "observations.csv").read_bytes() == before
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
 
 
 # --- 5. The HTML report writes no empty class attribute. Every cell of a table that is
