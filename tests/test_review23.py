@@ -35,3 +35,48 @@ def test_the_library_still_refuses_a_roman_numeral_that_may_be_a_quarter_or_a_mo
     with pytest.raises(qntrack.InputError) as caught:
         qntrack.record_many("targets.yaml", [{"indicator": "fdi", "period": "I/2026", "value": 1}], dry_run=True)
     assert "2026-Q1" in str(caught.value) and "2026-01" in str(caught.value)
+
+
+def test_a_later_import_into_a_held_store_exits_75_and_readme_says_so(tmp_path: Path) -> None:
+    """`import opensdg` into a tracker whose store another run holds exits 75 like
+    add-observation (it appends under the same lock, files.appending); README's table of
+    exit codes named only add-observation, retract and check --repair for 75, so a cron
+    job re-importing a site nightly could not learn from it that 75 may come back."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    sample = tmp_path / "sdg"
+    shutil.copytree(root / "tests" / "data" / "opensdg-sample", sample)
+    env = {**os.environ, "QNTRACK_LOCK_TIMEOUT": "0.2"}
+    run = ["import", "opensdg", str(sample), "--into", str(tmp_path / "into"), "--skip-bad"]
+
+    def qntrack(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "qntrack", *args]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+
+    assert qntrack(*run, "--recorded-at", "2025-01-01").returncode == 0
+    data = sample / "data" / "indicator_1-1-1.csv"
+    # A revised figure: the second import has a row to append, under the store's lock.
+    data.write_text(data.read_text(encoding="utf-8").replace(",,12.9\n", ",,13.1\n", 1), encoding="utf-8")
+    store = tmp_path / "into" / "observations.csv"
+    before = store.read_bytes()
+    code = "import sys, filelock\nwith filelock.FileLock(sys.argv[1]):\n print('held', flush=True); sys.stdin.read()"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, f"{store}.lock"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        proc = qntrack(*run, "--recorded-at", "2025-02-01")
+        assert proc.returncode == 75, proc.stderr
+        assert "try again" in proc.stderr
+        assert store.read_bytes() == before
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| 75 |"))
+    assert "`import`" in row, row
