@@ -80,3 +80,39 @@ def test_a_later_import_into_a_held_store_exits_75_and_readme_says_so(tmp_path: 
     readme = (root / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| 75 |"))
     assert "`import`" in row, row
+
+
+def test_a_repair_refused_for_a_held_lock_names_the_lock_as_an_append_does(shipped: Path) -> None:
+    """The twenty-third session gave check --repair exit 75 for a held lock, and
+    data-integrity.md says the message names the lock file; the repair's said only "holds
+    the lock on this file; try again", where an append's names the lock and the wait."""
+    import os
+    import subprocess
+    import sys
+
+    store = shipped / "observations.csv"
+    store.write_bytes(store.read_bytes() + b"grdp_growth,2026-Q")  # a torn last row to repair
+    before = store.read_bytes()
+    code = "import sys, filelock\nwith filelock.FileLock(sys.argv[1]):\n print('held', flush=True); sys.stdin.read()"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, f"{store}.lock"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    env = {**os.environ, "QNTRACK_LOCK_TIMEOUT": "0.2"}
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        said = {}
+        for lang in ("en", "vi"):
+            command = [sys.executable, "-m", "qntrack", "--lang", lang, "check", "--repair"]
+            proc = subprocess.run(command, cwd=shipped, capture_output=True, text=True, env=env, timeout=60)
+            assert proc.returncode == 75, proc.stderr
+            said[lang] = proc.stderr
+        assert store.read_bytes() == before
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    # The lock file's path, the wait (0.2 s, as QNTRACK_LOCK_TIMEOUT gives it), what was not done.
+    assert f"{store}.lock" in said["en"] and "(waited 0.2 s)" in said["en"], said["en"]
+    assert "nothing was repaired" in said["en"], said["en"]
+    assert f"{store}.lock" in said["vi"] and "(đã chờ 0.2 giây)" in said["vi"], said["vi"]
+    assert "chưa sửa gì" in said["vi"], said["vi"]
