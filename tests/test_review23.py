@@ -116,3 +116,19 @@ def test_a_repair_refused_for_a_held_lock_names_the_lock_as_an_append_does(shipp
     assert "nothing was repaired" in said["en"], said["en"]
     assert f"{store}.lock" in said["vi"] and "(đã chờ 0.2 giây)" in said["vi"], said["vi"]
     assert "chưa sửa gì" in said["vi"], said["vi"]
+
+
+def test_status_by_a_dimension_no_target_shown_is_broken_down_by_adds_no_zero_units_line(shipped: Path) -> None:
+    """The line of units counted (status --by) came under a table whose warning had just
+    said "no target shown is broken down by 'locality' ...: no unit rows", as "0 units.",
+    a count of nothing under the count of the targets."""
+    from helpers import run_clean
+
+    result = run_clean("status", "cbct-share", "--by", "locality", "--format", "table", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "no target shown is broken down by 'locality'" in result.output
+    lines = [text.strip() for text in result.stdout.splitlines() if text.strip()]
+    # cbct-share: 12.3 % of GRDP in 2023 against 15 % by 2025, judged Moderate progress
+    # (the shipped table); one target, no unit.
+    assert "1 target — Moderate progress: 1." in lines
+    assert not any(text.endswith("units.") or " units —" in text for text in lines), result.stdout
