@@ -132,3 +132,52 @@ def test_status_by_a_dimension_no_target_shown_is_broken_down_by_adds_no_zero_un
     # (the shipped table); one target, no unit.
     assert "1 target — Moderate progress: 1." in lines
     assert not any(text.endswith("units.") or " units —" in text for text in lines), result.stdout
+
+
+def test_a_field_new_to_a_sites_metadata_goes_beside_the_field_before_it() -> None:
+    """The export edits a site's meta/<id>.md field by field; a field the file lacked went
+    at the end of the front matter. When a retraction renumbered the sources (the
+    budget's source 2 became one with a URL where the old source 2 had none),
+    `source_url_2` landed under `progress_status`, away from `source_organisation_2`, and
+    the new last source after it: a diff and a file a maintainer reads in pieces."""
+    from qntrack.files.opensdg_meta_lines import in_place
+
+    front = [
+        "source_active_1: true\n",
+        "source_organisation_1: x\n",
+        "source_active_2: true\n",
+        "source_organisation_2: x\n",
+        "\n",
+        "# the site's comment before the progress fields\n",
+        "progress_status: target_achieved\n",
+    ]
+    site = {
+        "source_active_1": True,
+        "source_organisation_1": "x",
+        "source_active_2": True,
+        "source_organisation_2": "x",
+        "progress_status": "target_achieved",
+    }
+    final = {
+        "source_active_1": True,
+        "source_organisation_1": "x",
+        "source_active_2": True,
+        "source_organisation_2": "https://example.org/hl",
+        "source_url_2": "https://example.org/hl",
+        "source_active_3": True,
+        "progress_status": "not_available",
+    }
+    # By hand: fields 1 unchanged byte for byte; source_organisation_2 rewritten in its
+    # place; the two new fields right after it (final's order), before the site's blank
+    # line and comment, which stay the gap before progress_status, rewritten in its place.
+    assert in_place(front, site, final) == (
+        "source_active_1: true\n"
+        "source_organisation_1: x\n"
+        "source_active_2: true\n"
+        "source_organisation_2: https://example.org/hl\n"
+        "source_url_2: https://example.org/hl\n"
+        "source_active_3: true\n"
+        "\n"
+        "# the site's comment before the progress fields\n"
+        "progress_status: not_available\n"
+    )
