@@ -233,19 +233,20 @@ def _print_status(
         from ..output.tally import tally_line
 
         tally = tally_line((a.status.value for a in results), chosen)
-        if dim is not None:
-            tally += "\n" + _units_tally(results, dim, chosen)
+        if dim is not None and (units := _units_tally(results, dim, chosen)):
+            tally += "\n" + units
         render.status_table(rows, chosen, ws.plan.title_in(chosen), day, tally=tally)
 
 
 def _units_tally(results: list[Assessment], dim: str, lang: str) -> str:
-    """The units ``status --by DIM`` lists under their targets, counted by status."""
+    """The units ``status --by DIM`` lists under their targets, counted by status; "" when
+    it lists none: its warning has said so ("no unit rows"), and "0 units." under the
+    targets' count would count nothing."""
     from ..output.by_unit import broken_down_by
     from ..output.tally import units_tally_line
 
-    return units_tally_line(
-        (u.assessment.status.value for a in results if broken_down_by(a, dim) for u in a.breakdown), lang
-    )
+    statuses = [u.assessment.status.value for a in results if broken_down_by(a, dim) for u in a.breakdown]
+    return units_tally_line(statuses, lang) if statuses else ""
 
 
 def _working(lang: Lang | None) -> Any:

@@ -54,11 +54,28 @@ def caller_rows(candidates: Sequence[Candidate]) -> list[tuple[Location, dict[st
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
             else:
-                row[key] = text
+                row[key] = _office_words(key, text, row)
         rows.append((where, row))
     if problems:
         raise InputError(problems)
     return rows
+
+
+def _office_words(key: str, text: str, row: dict[str, str]) -> str:
+    """A period or a status in the words offices write (a quarter in Roman numerals, an
+    estimate's abbreviation: files.vocabulary) as the store writes it, as every reader of
+    the command line reads them: a caller passing a workbook's cells met "not a period"
+    where ``add-observation`` took them. The period as given is kept for a message
+    quoting it."""
+    from .batch_rows import SHOWN_PERIOD
+    from .vocabulary import status_word, vietnamese_period
+
+    if key == "status":
+        return status_word(text)
+    if key != "period" or (period := vietnamese_period(text.strip())) is None:
+        return text
+    row.setdefault(SHOWN_PERIOD, text.strip())
+    return period
 
 
 def _as_text(value: Any) -> str | None:

@@ -4,8 +4,9 @@ The export wrote the fields it keeps of the site's ``meta/<id>.md`` again with i
 YAML (its order first, the site's blank lines gone, long lines wrapped anew), so that a
 diff showed the whole front matter. Now each top-level field of the site's front matter is
 a block of lines: a field whose value is unchanged keeps its lines byte for byte, a changed
-one is written anew in its place, one the export drops is removed, and the export's new
-fields go at the end of the front matter. Comments, blank lines and the page's text after
+one is written anew in its place, one the export drops is removed, and each of the export's new
+fields goes after the field before it in the export's order (at the end when the file
+holds none of those). Comments, blank lines and the page's text after
 the front matter are the site's."""
 
 from __future__ import annotations
@@ -80,20 +81,45 @@ def in_place(front: list[str], site: Mapping[str, Any], final: Mapping[str, Any]
     blocks = _blocks(front)
     if blocks is None:
         return None
-    out: list[str] = []
+    chunks: list[tuple[str | None, list[str]]] = []
     for key, block in blocks:
         if key is None:
-            out.extend(block)
+            chunks.append((None, block))
         elif key in final:
             if key in site and same_value(key, site[key], final[key]):
-                out.extend(block)
+                chunks.append((key, block))
             else:
-                out.append(yaml.safe_dump({key: final[key]}, allow_unicode=True, sort_keys=False))
-                out.extend(_trailing(block))
+                chunks.append(
+                    (key, [yaml.safe_dump({key: final[key]}, allow_unicode=True, sort_keys=False)] + _trailing(block))
+                )
     written = {key for key, _ in blocks}
-    new = {k: v for k, v in final.items() if k not in written}
-    if new:
-        if out and not out[-1].endswith("\n"):
-            out[-1] += "\n"
-        out.append(yaml.safe_dump(new, allow_unicode=True, sort_keys=False))
-    return "".join(out)
+    order = list(final)
+    for i, key in enumerate(order):
+        if key not in written:
+            _insert_after(
+                chunks, order[:i], key, yaml.safe_dump({key: final[key]}, allow_unicode=True, sort_keys=False)
+            )
+    return "".join(line for _, lines in chunks for line in lines)
+
+
+def _insert_after(chunks: list[tuple[str | None, list[str]]], before: list[str], key: str, text: str) -> None:
+    """``text``, the new field ``key``, put right after the nearest field ``before`` it in
+    the export's order that the file holds, ahead of that field's gap (blank lines and
+    comments): a renumbered source's new ``source_url_2`` beside ``source_organisation_2``,
+    where at the end of the front matter it stood apart from it (review of the
+    twenty-third session). With no such field, at the end."""
+    held = {k: n for n, (k, _) in enumerate(chunks) if k is not None}
+    at = next((held[k] for k in reversed(before) if k in held), None)
+    if at is None:
+        last = chunks[-1][1] if chunks else []
+        if last and not last[-1].endswith("\n"):
+            last[-1] += "\n"
+        chunks.append((key, [text]))
+        return
+    lines = chunks[at][1]
+    gap = _trailing(lines)
+    body = lines[: len(lines) - len(gap)]
+    if body and not body[-1].endswith("\n"):
+        body[-1] += "\n"
+    chunks[at] = (chunks[at][0], body)
+    chunks.insert(at + 1, (key, [text, *gap]))

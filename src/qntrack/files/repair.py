@@ -21,7 +21,7 @@ from .textfiles import real_path
 from ..errors import ExitCode, InputError, StoreLockedError, fail
 from ..catalog import msg
 from ..files import starter
-from ..files.appending import store_lock
+from ..files.appending import lock_timeout, store_lock
 from ..files.journal import pending_path, read_pending
 from ..files.stages import APPEND_STAGE
 from ..files.store import last_line_is_whole
@@ -123,7 +123,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
             sync_folder(path.parent)
             return RolledBack(pending.rows, tail, pending.size, side)
     except Timeout:
-        raise fail(str(path), msg("repair_locked"), ExitCode.BUSY, kind=StoreLockedError) from None
+        raise _busy(path) from None
     except OSError as exc:
         raise fail(str(path), msg("repair_cannot_set_aside", reason=exc.strerror or exc)) from None
 
@@ -193,7 +193,19 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
                 tell("moved", side, line)
             return Repair(line, tail, side)
     except Timeout:
-        raise fail(str(path), msg("repair_locked"), ExitCode.BUSY, kind=StoreLockedError) from None
+        raise _busy(path) from None
+
+
+def _busy(path: Path) -> InputError:
+    """The held lock told as an append tells it (files.appending): the lock file and the
+    wait, so that a cron job's mail says which run to wait for; exit 75, try again later."""
+    said = msg(
+        "store_lock_busy",
+        lock=str(real_path(path)) + ".lock",  # store_lock's own name for it
+        seconds=f"{lock_timeout():g}",
+        not_done=msg("repair_nothing_repaired"),
+    )
+    return fail(str(path), said, ExitCode.BUSY, kind=StoreLockedError)
 
 
 def _unless_changed(path: Path, data: bytes, cut: int) -> Iterator[bytes]:
