@@ -63,7 +63,8 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         drawn.append((a, names, table))
     if not drawn:
         return
-    from .report_xlsx import cell_text, print_setup
+    from .report_xlsx import cell_text
+    from .report_xlsx_print import print_setup
 
     ws = book.sheet(title)
     sheet = ws.get_name()
