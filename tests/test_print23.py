@@ -76,3 +76,25 @@ def test_every_table_sheet_prints_legibly_on_a4(shipped: Path, lang: str) -> Non
     assert summary.print_title_cols == "$D:$D"
     assert summary.print_title_rows == "$1:$1"
     assert (summary.page_setup.fitToWidth or 1) >= 3  # 3,369 px at 70 % is 2.4 pages of 1,411 px at least
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "beyond the target by "), ("vi", "đã vượt mục tiêu ")])
+def test_a_gap_passed_fits_its_column_in_words(shipped: Path, lang: str, words: str) -> None:
+    # cbct-va-growth-2021-2025: 2021's growth 32.19 against the plan's 17 (targets.yaml), a
+    # gap of 17 - 32.19 = -15.19, written by the cell's format "beyond the target by 15.19"
+    # (26 characters; "đã vượt mục tiêu 15.19", 22). The column was as wide as "-15.19" and
+    # the longest figure, so Excel and LibreOffice printed "###" in its place.
+    book = openpyxl.load_workbook(_report(shipped, f"gap-{lang}.xlsx", "--lang", lang))
+    ws = book.worksheets[0]
+    gap = next(c.column_letter for c in ws[1] if c.value == ("Gap" if lang == "en" else "Còn thiếu"))
+    width = next(d.width for d in ws.column_dimensions.values() if d.min <= ws[gap + "1"].column <= d.max)
+    row = next(r for r in ws.iter_rows(min_row=2) if r[2].value == "cbct-va-growth-2021-2025")
+    cell = ws[f"{gap}{row[0].row}"]
+    assert cell.value == pytest.approx(-15.19)
+    assert words.strip() in cell.number_format
+    assert width >= len(words + "15.19")
+    for r in ws.iter_rows(min_row=2):
+        value = ws[f"{gap}{r[0].row}"].value
+        if isinstance(value, (int, float)) and value < 0:
+            # every gap passed, its figure with its thousands and two decimals at most
+            assert width >= len(words + f"{-value:,.2f}"), (r[2].value, value, width)

@@ -315,6 +315,9 @@ def _summary(book: _Book, data: ReportData) -> None:
                 # 2,130", where "-2,130" under "Gap" read as a shortfall.
                 beyond = label("below" if lower_is_the_goal(a) else "beyond", lang) if col == 10 else ""
                 fmt = book.number(float(value), places[col], negative=beyond)
+                if value < 0 and beyond:  # as wide as its words, never "###" on the page
+                    worded = beyond.replace("{}", f"{-value:,.{places[col]}f}")
+                    t.widths[col] = max(t.widths[col], len(worded))
             t.put(col, value, fmt=fmt)
         t.put(11, a.progress_value, fmt=book.shown(progress_text(a.progress_value, "en")))
         t.put(12, a.score, fmt=book.shown(score_text(a.score, "en")))
