@@ -98,3 +98,81 @@ def test_a_gap_passed_fits_its_column_in_words(shipped: Path, lang: str, words: 
         if isinstance(value, (int, float)) and value < 0:
             # every gap passed, its figure with its thousands and two decimals at most
             assert width >= len(words + f"{-value:,.2f}"), (r[2].value, value, width)
+
+
+def _legend_samples(svg: str) -> dict[str, str]:
+    """Each legend entry's text and how its sample is drawn with colour taken out: the
+    line's dashes ("solid" for none), or "square" for a filled box."""
+    import re
+
+    samples = {}
+    for entry in re.findall(r'<g id="[^"]*activate-serie-\d+"[^>]*>(.*?)</g>', svg, re.S):
+        text = re.search(r"<text[^>]*>([^<]*)</text>", entry).group(1)
+        line = re.search(r'<path [^>]*style="([^"]*)"', entry)
+        if line is None:
+            samples[text] = "square"
+            continue
+        dashes = re.search(r"stroke-dasharray:\s*([\d.,]+)", line.group(1))
+        samples[text] = dashes.group(1) if dashes else "solid"
+    return samples
+
+
+def test_the_line_charts_legend_draws_each_line_as_it_is_dashed(shipped: Path) -> None:
+    # cbct-share (targets.yaml): milestones 15 % by 2025 and 30 % by 2030, so its chart
+    # draws the figures (solid), a path to each milestone (the first orange, the second
+    # brown: the same grey on paper) and the projection (dotted). The legend drew a
+    # coloured square for each; now a short line dashed as its line, and the second path
+    # dashed differently from the first, so a grey printout tells all four apart.
+    _report(shipped, "lines.md", "--format", "markdown")
+    svg = (shipped / "lines-charts" / "cbct-share.svg").read_text(encoding="utf-8")
+    samples = _legend_samples(svg)
+    lines = {
+        "Actual (full year)": samples["Actual (full year)"],
+        "path 15": samples["Path to 15 % of GRDP by 2025"],
+        "path 30": samples["Path to 30 % of GRDP by 2030"],
+        "projection": samples["At the achieved pace"],
+    }
+    assert lines["Actual (full year)"] == "solid"
+    assert "square" not in lines.values()
+    assert len(set(lines.values())) == 4, lines
+    # The plot draws each path as its legend says: serie-1 and serie-2 in the chart's CSS.
+    import re
+
+    css = dict(re.findall(r"\.series\.serie-(\d+)\{[^}]*?stroke-dasharray:([\d.,]+)", svg))
+    assert css["1"] == lines["path 15"] and css["2"] == lines["path 30"], css
+
+
+def _chart_xmls(book: Path) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(book) as z:
+        return [z.read(n).decode("utf-8") for n in sorted(z.namelist()) if n.startswith("xl/charts/chart")]
+
+
+def test_excels_groups_chart_tells_statuses_apart_without_colour(shipped: Path) -> None:
+    # The shipped plan's groups hold five statuses between them (docs/decisions.md, the
+    # groups chart's fix: achieved, substantial, moderate, not achieved, not available).
+    # Excel's stacked bars filled each with its colour only; each is now drawn as the
+    # report's SVG draws it: achieved solid, the others a pattern over the colour
+    # (/ for substantial, dots for moderate, \\ for not achieved, | for not available).
+    import re
+
+    book = _report(shipped, "groups.xlsx")
+    groups = next(x for x in _chart_xmls(book) if "<c:barChart>" in x)
+    fills = []
+    for ser in re.findall(r"<c:ser>(.*?)</c:ser>", groups, re.S):
+        own = ser.split("<c:cat>")[0]  # the series' own shape, not its data labels
+        pattern = re.search(r'<a:pattFill prst="(\w+)"', own)
+        fills.append(pattern.group(1) if pattern else ("solid" if "<a:solidFill>" in own else "none"))
+    assert len(fills) == 5, fills
+    assert len(set(fills)) == 5, fills
+    assert fills[0] == "solid"  # achieved, as the SVG's
+    assert fills[1:] == ["wdUpDiag", "pct20", "wdDnDiag", "ltVert"], fills
+
+
+def test_excels_line_chart_dashes_the_second_path_otherwise(shipped: Path) -> None:
+    # cbct-share's chart on the workbook's Charts sheet: its two paths (to 15 % by 2025, to
+    # 30 % by 2030) were both "dash"; the second is now dash-dotted, as in the reports.
+    book = _report(shipped, "lines.xlsx")
+    line = next(x for x in _chart_xmls(book) if "<c:lineChart>" in x and "2030" in x)
+    assert '<a:prstDash val="dash"/>' in line and '<a:prstDash val="dashDot"/>' in line
