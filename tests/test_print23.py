@@ -176,3 +176,18 @@ def test_excels_line_chart_dashes_the_second_path_otherwise(shipped: Path) -> No
     book = _report(shipped, "lines.xlsx")
     line = next(x for x in _chart_xmls(book) if "<c:lineChart>" in x and "2030" in x)
     assert '<a:prstDash val="dash"/>' in line and '<a:prstDash val="dashDot"/>' in line
+
+
+def test_the_headline_sheet_prints_on_one_a4_page_wide(shipped: Path) -> None:
+    # The headline sheet ("Kết quả chung") has two columns, 72 and 12 characters wide:
+    # 72 * 7 + 5 + 12 * 7 + 5 = 598 px, under A4 portrait's 8.27 - 1.4 = 6.87 inches (659
+    # px). It had no print settings: LibreOffice printed its counts' column on a page of its
+    # own (pages 2 and 3 of the Vietnamese workbook's PDF). Now A4, one page wide.
+    book = openpyxl.load_workbook(_report(shipped, "headline-vi.xlsx", "--lang", "vi"))
+    ws = book.worksheets[1]
+    assert ws.title == "Kết quả chung"
+    assert ws.page_setup.paperSize == 9
+    assert ws.page_setup.orientation != "landscape"
+    assert ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth if ws.page_setup.fitToWidth is not None else 1) == 1
+    assert ws.page_setup.fitToHeight == 0
