@@ -18,6 +18,7 @@ from typing import Any, Mapping, Sequence
 
 from ..method.assessment import Assessment
 from ..plan.model import Bound
+from .chart_legend import hollow_marker
 from ..catalog import msg, render
 from .i18n import number
 from .period_words import period_text
@@ -297,6 +298,7 @@ def finished_chart(
     outlined: bool = False,
     unit: str = "",
     hollow: Mapping[int, str] | None = None,
+    lines: Mapping[int, tuple[str, Mapping[str, Any]]] | None = None,
 ) -> Chart:
     # A fixed id instead of pygal's random one: two runs on the same data give the same
     # file, and the chart's scoped CSS cannot collide with another chart's in one page.
@@ -317,8 +319,12 @@ def finished_chart(
             # picture keeps its height (the pages' layout with it); the bars give the room.
             config = chart.config
             config.margin_bottom = (config.margin if config.margin_bottom is None else config.margin_bottom) + 12
+    from .chart_legend import hollow_legend, line_legend
+
     if hollow:
-        chart.add_xml_filter(lambda root: _hollow_legend(root, hollow))
+        chart.add_xml_filter(lambda root: hollow_legend(root, hollow))
+    if lines:
+        chart.add_xml_filter(lambda root: line_legend(root, lines))
     chart.add_xml_filter(_static)
     chart.add_xml_filter(_own_ids)
     from .document_text import for_a_document
@@ -332,28 +338,10 @@ def finished_chart(
     return Chart(target_id, svg, points, tuple(notes), series, bars, unit)
 
 
-def _hollow_legend(root: Any, hollow: Mapping[int, str]) -> Any:
-    """The legend's square of each series drawn as hollow markers (``hollow``: its index
-    and colour) drawn hollow too: "Actual" and "Part-year reading" had the same filled
-    square, where the chart draws one filled and one a ring (issue 17, twenty-second
-    session)."""
-    for element in root.iter():
-        entry = element.get("id") or ""
-        if entry.startswith("activate-serie-") and int(entry.rsplit("-", 1)[1]) in hollow:
-            for rect in element:
-                if isinstance(rect.tag, str) and rect.tag.rsplit("}", 1)[-1] == "rect":
-                    rect.set("style", hollow_marker(hollow[int(entry.rsplit("-", 1)[1])]))
-    return root
-
-
 def _x_labels(first: float, last: float) -> list[int]:
     years = list(range(int(first), int(last + 0.999) + 1))
     step = 1 if len(years) <= 12 else 2 if len(years) <= 24 else 5
     return years[::step] if years else years
-
-
-def hollow_marker(colour: str) -> str:
-    return f"fill: white; stroke: {colour}; stroke-width: 2"
 
 
 class Plot:
@@ -362,11 +350,15 @@ class Plot:
     def __init__(self) -> None:
         self.series: list[tuple[str, list[Any], dict[str, Any], str]] = []
         self.hollow: dict[int, str] = {}  # the series drawn as rings: their legend's too
+        # The series drawn as lines: their colour and dashes, which their legend draws too.
+        self.lines: dict[int, tuple[str, Mapping[str, Any]]] = {}
 
     def add(self, title: str, values: list[Any], colour: str, hollow: bool = False, **options: Any) -> None:
         if values:
             if hollow:
                 self.hollow[len(self.series)] = colour
+            if options.get("stroke", True) and "stroke_style" in options:
+                self.lines[len(self.series)] = (colour, options["stroke_style"])
             self.series.append((title, values, options, colour))
 
     @property
@@ -425,7 +417,7 @@ class Plot:
         for title, values, options, _ in self.series:
             chart.add(title, values, **options)
         points = data_points if data_points is not None else self.points
-        return finished_chart(chart, target_id, points, notes, unit=unit, hollow=self.hollow)
+        return finished_chart(chart, target_id, points, notes, unit=unit, hollow=self.hollow, lines=self.lines)
 
 
 def _year_text(x: float, lang: str) -> str:
@@ -441,6 +433,9 @@ def _year_text(x: float, lang: str) -> str:
 SOLID = {"width": 2.5}
 DASHED = {"width": 2, "dasharray": "7,5"}
 DOTTED = {"width": 2, "dasharray": "2,4", "linecap": "round"}
+# A second milestone's path: dash and dot, told from the first's dashes in grey, where its
+# brown and the first's orange print the same (issue 17, twenty-third session).
+DASH_DOT = {"width": 2, "dasharray": "9,3,2,3"}
 
 
 # --- level ----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from .i18n import label, percent_reached_text, progress_text, recorded_places, s
 from .report_groups import STATUS_COLOURS, status_ink
 from .report_xlsx_plan import goal_of, goal_sign, plan_cells, plan_headers, provisional_period
 from .report_xlsx_names import sheet_name
+from .report_xlsx_print import pages_wide, print_setup
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_dates, report_word
 
 if TYPE_CHECKING:
@@ -175,8 +176,10 @@ class _Table:
     """A sheet holding one table: a header row, frozen, with an autofilter over the rows,
     and columns as wide as their longest text (within reason)."""
 
-    def __init__(self, book: _Book, ws: Any, headers: Sequence[str], first_row: int = 0, widest: int = 48) -> None:
-        self.book, self.ws, self.top, self.widest = book, ws, first_row, widest
+    def __init__(
+        self, book: _Book, ws: Any, headers: Sequence[str], first_row: int = 0, widest: int = 48, key: int = 0
+    ) -> None:
+        self.book, self.ws, self.top, self.widest, self.key = book, ws, first_row, widest, key
         self.widths = [len(h) for h in headers]
         self.tall: dict[int, int] = {}  # a row holding wrapped text: its longest one's letters
         for col, h in enumerate(headers):
@@ -224,15 +227,11 @@ class _Table:
             ws.set_row(row, min(409, 15 * math.ceil(letters * 1.1 / widest)))
         ws.freeze_panes(self.top + 1, 0)
         ws.autofilter(self.top, 0, max(self.row - 1, self.top), len(self.widths) - 1)
-        print_setup(ws)
+        widths = [min(max(width + 2, 6), widest) for width in self.widths]
+        print_setup(ws, pages_wide(widths, widths[self.key]))
         ws.repeat_rows(self.top)  # the header on every printed page
-
-
-def print_setup(ws: Any) -> None:
-    """Printed as an appendix is: A4 landscape, as wide as the page, as long as it takes."""
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+        if len(widths) > 1:
+            ws.repeat_columns(self.key)  # and the target (or unit, group) on every page across
 
 
 def _date_format(lang: str) -> str:
@@ -274,7 +273,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         # twentieth session), in the words of the status table's legend.
         word("withdrawn", lang),
     )
-    t = _Table(book, book.sheet(word("sheet_summary", lang)), headers)
+    t = _Table(book, book.sheet(word("sheet_summary", lang)), headers, key=3)  # the target's name
     for a in data.assessments:
         latest, period = a.latest, a.latest.period if a.latest else None
         period_text = str(period) if period is not None else ""
@@ -316,6 +315,9 @@ def _summary(book: _Book, data: ReportData) -> None:
                 # 2,130", where "-2,130" under "Gap" read as a shortfall.
                 beyond = label("below" if lower_is_the_goal(a) else "beyond", lang) if col == 10 else ""
                 fmt = book.number(float(value), places[col], negative=beyond)
+                if value < 0 and beyond:  # as wide as its words, never "###" on the page
+                    worded = beyond.replace("{}", f"{-value:,.{places[col]}f}")
+                    t.widths[col] = max(t.widths[col], len(worded))
             t.put(col, value, fmt=fmt)
         t.put(11, a.progress_value, fmt=book.shown(progress_text(a.progress_value, "en")))
         t.put(12, a.score, fmt=book.shown(score_text(a.score, "en")))

@@ -63,7 +63,8 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         drawn.append((a, names, table))
     if not drawn:
         return
-    from .report_xlsx import cell_text, print_setup
+    from .report_xlsx import cell_text
+    from .report_xlsx_print import print_setup
 
     ws = book.sheet(title)
     sheet = ws.get_name()
@@ -110,7 +111,10 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
                     "marker": {"type": "circle", "size": 5, "fill": {"color": colours[0]}, "border": {"none": True}},
                 }
             elif col < len(names):  # a path: dashed, no dots
-                series |= {"line": {"color": colours[col - 1], "dash_type": "dash"}, "marker": {"type": "none"}}
+                # the second milestone's path dash-dotted, as the report's charts draw it: its brown
+                # and the first's orange print the same grey
+                dash = "dash" if col % 2 == 0 else "dash_dot"
+                series |= {"line": {"color": colours[col - 1], "dash_type": dash}, "marker": {"type": "none"}}
             else:  # the milestones: dots alone
                 series |= {
                     "line": {"none": True},

@@ -3,12 +3,12 @@ with its score and status, and a stacked bar chart of them beside the table."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..method.groups import STATUSES
 from .charts import OUTLINE, alt_text
 from .i18n import label, status_label
-from .report_groups import STATUS_COLOURS, report_groups
+from .report_groups import STATUS_COLOURS, report_groups, status_ink
 from .report_xlsx import _Book, _Table, word
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def group_sheet(book: _Book, data: ReportData) -> None:
                 "name": [sheet, 0, i],
                 "categories": [sheet, first, 0, last, 0],
                 "values": [sheet, first, i, last, i],
-                "fill": {"color": STATUS_COLOURS[s.value]},
+                **_filled(s.value),
                 "border": {"color": OUTLINE, "width": 0.75},  # as the HTML's (charts.OUTLINE)
                 "gap": 60,
             }
@@ -71,3 +71,24 @@ def group_sheet(book: _Book, data: ReportData) -> None:
     # Its alt text, as the HTML chart's (charts.chart_alt): a screen reader's only view of it.
     about = alt_text(word("groups_chart", lang), shown, [g.name.get(lang) for g in groups], lang, "cells")
     ws.insert_chart(len(groups) + 3, 0, chart, {"description": about})
+
+
+# Each status's bars as the report's SVG draws them (chart_patterns.PATTERNS), in Excel's
+# preset patterns: told apart on a black-and-white printout, where "Target achieved" and
+# "Not achieved" were the same dark grey (issue 17, twenty-third session).
+_PATTERNS = {
+    "substantial_progress": "wide_upward_diagonal",  # /
+    "moderate_progress": "percent_20",  # dots
+    "limited_progress": "light_horizontal",  # -
+    "deterioration": "small_grid",  # a cross-hatch
+    "not_achieved": "wide_downward_diagonal",  # \
+    "not_available": "light_vertical",  # |
+}
+
+
+def _filled(status: str) -> dict[str, Any]:
+    """A series' fill: its status's colour, under a pattern in the ink legible on it."""
+    colour = STATUS_COLOURS[status]
+    if status not in _PATTERNS:
+        return {"fill": {"color": colour}}  # achieved: solid, as in the SVG
+    return {"pattern": {"pattern": _PATTERNS[status], "fg_color": status_ink(status), "bg_color": colour}}

@@ -30,6 +30,10 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
     ws = book.sheet(word("sheet_headline", lang))
     ws.set_column(0, 0, WIDTH)
     ws.set_column(1, 1, 12)
+    # A4 portrait, one page wide (its 84 characters fit at full size): with no settings,
+    # LibreOffice printed the counts' column on a page of its own.
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
     ws.write_string(0, 0, view["title"], book.fmt(bold=True, font_size=14))
     ws.write_string(1, 0, view["counts"], book.fmt(text_wrap=True, valign="top"))
     # Wrapped in its column, the row as tall as its lines (15 points a line, a tenth more

@@ -52,7 +52,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             # twentieth session).
             word("withdrawn", lang),
         )
-        t = _Table(book, ws, headers, first_row=1)
+        t = _Table(book, ws, headers, first_row=1, key=1)  # the unit's name
         for r in rank_units(a.breakdown, a.indicator.increase):
             u = r.unit.assessment
             t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))

@@ -9,6 +9,7 @@ from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import LevelTarget, Measure, Observation
 from ..charts import (
     COLOURS,
+    DASH_DOT,
     DASHED,
     DOTTED,
     SOLID,
@@ -300,7 +301,7 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
                 chart_word("path", lang, value=value_label(m.value, unit, lang), by=m.by),
                 path,
                 COLOURS["path" if i % 2 == 0 else "path2"],
-                stroke_style=DASHED,
+                stroke_style=DASHED if i % 2 == 0 else DASH_DOT,
                 show_dots=False,
             )
     plot.add(
