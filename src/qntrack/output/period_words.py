@@ -5,7 +5,7 @@ Data keeps the code (``2026-H1``: JSON, CSV, the workbook's columns, the termina
 tables, whatever a user types back into a command); a document written for people (the
 Markdown, HTML, Word and PDF reports, the sentences of ``show``) speaks the period in its
 language (docs/decisions.md, "Periods in words in documents"). The words are the
-catalog's (``period_words_*`` in catalog/en.toml and vi.toml); this module picks the one
+catalog's (``period_words_*`` in catalog/en.toml and vi.toml); ``plan.periods.period_words`` picks the one
 for a span.
 
 The helpers the terminal and the documents share (summary.py, narrative.py, the kinds'
@@ -21,29 +21,13 @@ from contextvars import ContextVar
 from functools import wraps
 from typing import Any, Callable, Iterator, TypeVar
 
-from ..catalog import catalog
-from ..plan.periods import Period, parse_period, words_kind
+from ..plan.periods import Period, period_words
 
 __all__ = ["in_words", "period_range", "periods_in_words", "period_text", "period_words", "span_ends", "speaks_periods"]
 
 _IN_WORDS: ContextVar[bool] = ContextVar("periods_in_words", default=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def period_words(period: Period | str, lang: str, short: bool = False) -> str:
-    """``period`` in the words of ``lang``: a year, a half, a quarter, a month or the first
-    N months of a year. ``short`` gives a chart's label ("Q3 2025"; the Vietnamese "6T/2026"). A
-    span of no such kind (none is parsed: periods.py) keeps its code."""
-    p = parse_period(period) if isinstance(period, str) else period
-    key = words_kind(p)
-    if key is None:
-        return p.text
-    words = catalog(lang) if lang in ("en", "vi") else catalog("en")
-    template = words.get(f"period_words_{key}_short" if short else f"period_words_{key}")
-    if template is None:  # a short form the catalog does not give: the long one
-        template = words.get(f"period_words_{key}") or catalog("en")[f"period_words_{key}"]
-    return template.format(year=p.year)
 
 
 def period_text(period: Period | str | None, lang: str, short: bool = False) -> str:

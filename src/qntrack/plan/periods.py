@@ -24,6 +24,7 @@ __all__ = [
     "years_between",
     "VALID_FORMS",
     "words_kind",
+    "period_words",
 ]
 
 VALID_FORMS = "2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
@@ -229,3 +230,21 @@ def words_kind(p: Period) -> str | None:
     if p.first == 1:
         return f"first_{p.last}"
     return None
+
+
+def period_words(period: Period | str, lang: str, short: bool = False) -> str:
+    """``period`` in the words of ``lang``: a year, a half, a quarter, a month or the first
+    N months of a year. ``short`` gives a chart's label ("Q3 2025"; the Vietnamese "6T/2026"). A
+    span of no such kind (none is parsed here) keeps its code. Here, beside ``words_kind``,
+    so that the reading of a typed period (files.typed_periods) offers the words too."""
+    from ..catalog import catalog
+
+    p = parse_period(period) if isinstance(period, str) else period
+    key = words_kind(p)
+    if key is None:
+        return p.text
+    words = catalog(lang) if lang in ("en", "vi") else catalog("en")
+    template = words.get(f"period_words_{key}_short" if short else f"period_words_{key}")
+    if template is None:  # a short form the catalog does not give: the long one
+        template = words.get(f"period_words_{key}") or catalog("en")[f"period_words_{key}"]
+    return template.format(year=p.year)
