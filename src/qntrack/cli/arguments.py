@@ -152,53 +152,16 @@ def _unknown_indicator(plan: Plan, given: str, store_path: Path | None = None) -
 
 
 def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) -> str:
-    """A period as a person types it: the names offices write (files.vocabulary) are read as in an
-    import, in every command that takes a period; digits other than 0-9 are refused."""
-    from ..catalog import msg
-    from ..files.vocabulary import foreign_digits, vietnamese_period, with_a_year
+    """A period as a person types it, read as the library reads it (files.typed_periods):
+    the names offices write (files.vocabulary) are read as in an import, in every command
+    that takes a period; digits other than 0-9, a span with no year and a status typed with
+    the period are refused, said of ``where`` with ``code``."""
+    from ..files.typed_periods import typed_period
 
-    period = vietnamese_period(period) or period
-    if (told := _status_before(period, where == "add-observation")) is not None:
-        raise fail(where, told, code)
-    if foreign_digits(period):
-        raise fail(where, msg("cli_period_foreign_digits", period=period), code)
-    from datetime import date
-
-    year = date.today().year
-    if (example := with_a_year(period, year)) is not None:
-        # 'H1', '6T', a quarter's name: a span of no year, told how to write it with one.
-        # Vietnamese offers the words a report writes (its quarter I/2026), read too;
-        # English the words typed with the year after them (H1 2026).
-        from ..output.period_words import period_words
-
-        words = period_words(example, "vi")
-        raise fail(where, msg("cli_period_no_year", period=period, example=example, year=year, words=words), code)
-    return period
-
-
-def _status_before(text: str, recording: bool) -> Message | None:
-    """For a period typed with a status before it, as a yearbook heads a column (the
-    estimate of the first quarter of 2025; observations-format.md: read in a wide table's
-    heading), what to write: the period alone, and when ``recording`` (add-observation) the status as
-    --status (issue 17, twentieth session). None for any other text."""
-    from ..catalog import msg
-    from ..files.import_headers import status_after_period, status_before_period
-    from ..plan.periods import PeriodError, parse_period
-
-    try:
-        parse_period(text)
-        return None
-    except PeriodError:
-        pass
-    # Or after it, as an officer notes it in a cell: "quy I/2026 (uoc)", folded (twenty-third session).
-    found, said = status_before_period(text), "with"
-    if found is None:
-        found, said = status_after_period(text), "ends_with"
-    if found is None:
-        return None
-    status, code = found
-    key = f"cli_period_{said}_status_{status}" if recording else f"cli_period_{said}_status"
-    return msg(key, period=text, code=code)
+    read, refused = typed_period(period, where == "add-observation")
+    if refused is not None:
+        raise fail(where, refused, code)
+    return read
 
 
 def _unit_key(plan: Plan, indicator: str, given: list[str] | None, where: str = "--dim") -> str:

@@ -15,7 +15,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
-from ..catalog import msg
+from ..catalog import Message, msg
 from ..errors import InputError, suggestion
 from ..plan.model import Location, Problem
 
@@ -28,9 +28,11 @@ FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_
 Candidate = tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]
 
 
-def caller_rows(candidates: Sequence[Candidate]) -> list[tuple[Location, dict[str, str]]]:
+def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list[tuple[Location, dict[str, str]]]:
     """``candidates`` with every value as text; InputError with every field refused.
     Keys starting with ``@`` are the command line's own (batch_rows: a period as typed).
+    A period is read as the command line reads one (files.typed_periods); ``recording``:
+    figures with a status of their own (record_many), not a retraction (``retract``).
 
     A candidate is ``(where, fields)``, ``where`` a Location or a name (``"dashboard"``),
     or the fields alone, whose place is then ``candidates:N``, N its 1-based position."""
@@ -54,28 +56,35 @@ def caller_rows(candidates: Sequence[Candidate]) -> list[tuple[Location, dict[st
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
             else:
-                row[key] = _office_words(key, text, row)
+                row[key], refused = _office_words(key, text, row, recording)
+                if refused is not None:
+                    problems.append(Problem(where, refused))
         rows.append((where, row))
     if problems:
         raise InputError(problems)
     return rows
 
 
-def _office_words(key: str, text: str, row: dict[str, str]) -> str:
+def _office_words(key: str, text: str, row: dict[str, str], recording: bool) -> tuple[str, Message | None]:
     """A period or a status in the words offices write (a quarter in Roman numerals, an
-    estimate's abbreviation: files.vocabulary) as the store writes it, as every reader of
-    the command line reads them: a caller passing a workbook's cells met "not a period"
-    where ``add-observation`` took them. The period as given is kept for a message
+    estimate's abbreviation: files.vocabulary) as the store writes it, and a period read
+    as ``add-observation`` reads its PERIOD (files.typed_periods), with the same refusals in
+    the same words: a caller passing a workbook's cells met "not a period" where the command
+    line told the fix ('H1' gives no year). The period as given is kept for a message
     quoting it."""
     from .batch_rows import SHOWN_PERIOD
-    from .vocabulary import status_word, vietnamese_period
+    from .typed_periods import typed_period
+    from .vocabulary import status_word
 
     if key == "status":
-        return status_word(text)
-    if key != "period" or (period := vietnamese_period(text.strip())) is None:
-        return text
-    row.setdefault(SHOWN_PERIOD, text.strip())
-    return period
+        return status_word(text), None
+    if key != "period":
+        return text, None
+    period, refused = typed_period(text.strip(), recording)
+    if period != text.strip():
+        row.setdefault(SHOWN_PERIOD, text.strip())
+        return period, refused
+    return text, refused
 
 
 def _as_text(value: Any) -> str | None:

@@ -55,7 +55,9 @@ def retract(
     from .caller_rows import caller_rows
 
     given = {"indicator": indicator, "period": period, "source": source, "note": note, "recorded_at": recorded_at}
-    ((_, text),) = caller_rows([(Location(command), given)])
+    # A retraction has no status to give: a status typed with its period is told the period
+    # alone, as ``qntrack retract`` tells it (add-observation of a retraction: --status).
+    ((_, text),) = caller_rows([(Location(command), given)], recording=command == "add-observation")
     indicator, source, note = text["indicator"], text["source"], text["note"]
     period, recorded_at = text["period"], text["recorded_at"] or None
     plan, store = _open(targets)

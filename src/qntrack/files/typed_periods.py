@@ -1,0 +1,67 @@
+"""A period as a person types it, read once for the command line and for the library
+(issue 17, twenty-third session): ``add-observation``, ``retract`` and ``history`` read
+their PERIOD here, and so do ``record_many`` and ``retract`` of a Python caller
+(files.caller_rows). Two readings had given one typed text two answers: digits other than
+0-9, a span with no year ('H1', a quarter's name) and a status before or after a period
+were refused by the command line in words of their own and met "not a period" from the
+library.
+
+The names offices write (files.vocabulary) are read as in an import; what is refused is
+returned as a Message, for each caller to say in its own way (an exit, a Problem).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..catalog import Message, msg
+
+__all__ = ["typed_period"]
+
+
+def typed_period(text: str, recording: bool) -> tuple[str, Message | None]:
+    """The store's period for ``text`` (the text itself when it is no office's name: the
+    plan's rule then judges it), and why it is refused, or None. ``recording``: the figure
+    has a status of its own to give (add-observation, record_many), so a status typed with
+    the period is told as ``--status``; else (retract, history) the period alone."""
+    from .vocabulary import foreign_digits, vietnamese_period, with_a_year
+
+    period = vietnamese_period(text) or text
+    if (told := _status_with(period, recording)) is not None:
+        return period, told
+    if foreign_digits(period):
+        return period, msg("cli_period_foreign_digits", period=period)
+    year = date.today().year
+    if (example := with_a_year(period, year)) is not None:
+        # 'H1', '6T', a quarter's name: a span of no year, told how to write it with one.
+        # Vietnamese offers the words a report writes (its quarter I/2026), read too;
+        # English the words typed with the year after them (H1 2026).
+        from ..plan.periods import period_words
+
+        words = period_words(example, "vi")
+        return period, msg("cli_period_no_year", period=period, example=example, year=year, words=words)
+    return period, None
+
+
+def _status_with(text: str, recording: bool) -> Message | None:
+    """For a period typed with a status before it, as a yearbook heads a column (the
+    estimate of the first quarter of 2025; observations-format.md: read in a wide table's
+    heading), what to write: the period alone, and when ``recording`` the status as
+    --status (issue 17, twentieth session). None for any other text."""
+    from ..plan.periods import PeriodError, parse_period
+    from .import_headers import status_after_period, status_before_period
+
+    try:
+        parse_period(text)
+        return None
+    except PeriodError:
+        pass
+    # Or after it, as an officer notes it in a cell, folded (twenty-third session).
+    found, said = status_before_period(text), "with"
+    if found is None:
+        found, said = status_after_period(text), "ends_with"
+    if found is None:
+        return None
+    status, code = found
+    key = f"cli_period_{said}_status_{status}" if recording else f"cli_period_{said}_status"
+    return msg(key, period=text, code=code)
