@@ -122,3 +122,52 @@ def test_retract_and_the_librarys_retract_refuse_a_typed_period_alike(
     assert problem.text(lang).split(": ", 2)[2] == command
     if lang == "en":
         assert expected in command
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # Lower-case letters parse_period reads as the code 2025-9M: quoted as typed, with
+        # what it was read as, where the yearly indicator refuses the first 9 months.
+        ("2025-9m", "period '2025-9m' (read as 2025-9M) is finer than indicator 'budget_revenue'"),
+        ("2025-q2", "period '2025-q2' (read as 2025-Q2) is finer than indicator 'budget_revenue'"),
+        ("Quý I/2025", "period 'Quý I/2025' (read as 2025-Q1) is finer than indicator 'budget_revenue'"),
+        ("2025-Q2", "period 2025-Q2 is finer than indicator 'budget_revenue'"),  # the code itself
+    ],
+)
+def test_a_finer_period_is_quoted_as_typed_by_the_command_and_the_library(
+    shipped: Path, typed: str, expected: str, lang: str
+) -> None:
+    from qntrack.files.recording import record_many
+
+    r = run_clean("add-observation", "budget_revenue", typed, "5", "--status", "estimate", "--dry-run", "--lang", lang)
+    assert r.exit_code == 1, r.output
+    (line,) = [x for x in r.output.splitlines() if x.startswith("add-observation: ")]
+    row = {"indicator": "budget_revenue", "period": typed, "value": "5", "status": "estimate"}
+    with pytest.raises(InputError) as caught:
+        record_many("targets.yaml", [(Location("add-observation"), row)], dry_run=True)
+    (problem,) = caught.value.problems
+    assert problem.text(lang).split(": ", 2)[2] == line.split(": ", 2)[2]
+    if lang == "en":
+        assert expected in line
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("typed", [" H1 ", "\tQuý II  ", " \uff12\uff10\uff12\uff15 "])
+def test_a_refused_period_typed_with_spaces_is_quoted_without_them_everywhere(
+    shipped: Path, typed: str, lang: str
+) -> None:
+    from qntrack import retract
+
+    # add-observation quoted ' H1 ' with its spaces, retract and history without them,
+    # and the library's retract as given: one reading quotes the text between the spaces.
+    assert _command(typed, lang) == _library(typed, lang)
+    assert f"'{typed.strip()}'" in _command(typed, lang)
+    r = run_clean("retract", "budget_revenue", typed, "--lang", lang)
+    (line,) = [x for x in r.output.splitlines() if x.startswith("retract: ")]
+    with pytest.raises(InputError) as caught:
+        retract("targets.yaml", "budget_revenue", typed, "", "", None)
+    (problem,) = caught.value.problems
+    assert problem.text(lang).split(": ", 2)[2] == line.split(": ", 2)[2]
+    assert f"'{typed.strip()}'" in line

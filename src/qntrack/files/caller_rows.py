@@ -80,11 +80,11 @@ def _office_words(key: str, text: str, row: dict[str, str], recording: bool) -> 
         return status_word(text), None
     if key != "period":
         return text, None
-    period, refused = typed_period(text.strip(), recording)
-    if period != text.strip():
-        row.setdefault(SHOWN_PERIOD, text.strip())
-        return period, refused
-    return text, refused
+    period, refused = typed_period(text, recording)
+    # As typed, as add-observation keeps it: '2025-9m', which parse_period reads and no
+    # office's name is, was quoted as 2025-9M by the library alone.
+    row.setdefault(SHOWN_PERIOD, text.strip())
+    return period, refused
 
 
 def _as_text(value: Any) -> str | None:

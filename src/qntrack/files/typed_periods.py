@@ -26,6 +26,7 @@ def typed_period(text: str, recording: bool) -> tuple[str, Message | None]:
     the period is told as ``--status``; else (retract, history) the period alone."""
     from .vocabulary import foreign_digits, vietnamese_period, with_a_year
 
+    text = text.strip()  # ' H1 ' quoted as 'H1' by every command and by the library alike
     period = vietnamese_period(text) or text
     if (told := _status_with(period, recording)) is not None:
         return period, told
