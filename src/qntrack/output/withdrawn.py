@@ -186,9 +186,14 @@ def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int
 
 def withdrawal_notes(a: Assessment, key: str, lang: str, decimals: int = 2) -> list[str]:
     """``withdrawal_note`` of each figure withdrawn that the assessment's numbers touch
-    (``Assessment.withdrawn``), by period."""
-    unit = a.indicator.unit_in(lang)
-    return [withdrawal_note(key, w, unit, lang, decimals) for w in a.withdrawn]
+    (``Assessment.withdrawn``), by period; the series ``key`` named as the reader knows
+    it (``legend_names.series_name``), as the revision notes name it."""
+    if not a.withdrawn:
+        return []
+    from .legend_names import series_name
+
+    unit, name = a.indicator.unit_in(lang), series_name(a.indicator, key, lang)
+    return [withdrawal_note(name, w, unit, lang, decimals) for w in a.withdrawn]
 
 
 def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]]]:
