@@ -351,7 +351,7 @@ def _parts_notes(
     key: str, o: Observation, revised: Mapping[str, float | None] | None, unit: str, lang: str
 ) -> tuple[tuple[str, str], ...]:
     """A note for each month (or quarter) of a sum qntrack added up that revised an earlier
-    figure, "exports 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added
+    figure, "Exports 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added
     up)": the sum rests on it (issue 17, twenty-second session). The figure in force is the
     month's row in the table of figures (show's, the report's)."""
     from .i18n import typed_places

@@ -150,7 +150,7 @@ WITHDRAWN_NOTE = "\x1e"
 
 def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int = 2) -> str:
     """The legend line of a figure withdrawn (``method.history.Withdrawal``), marked with
-    ``WITHDRAWN_NOTE``: "cbct_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01;
+    ``WITHDRAWN_NOTE``: "Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01;
     source: DoIT)", or, when a figure was recorded again after it, "... → 12.5 % of GRDP
     (withdrawn on 2025-09-01, recorded again on 2025-10-01; source: GSO)" (the source of the
     figure in force). Written as the revision notes are (summary.revision_note)."""
