@@ -1,7 +1,7 @@
 """A revised or withdrawn figure's series as its legend line names it (issue 17,
 twenty-third session): the indicator's name in the reader's language, "GRDP growth", and
 for a unit's series the unit's values after it, "State budget revenue collected in the area
-(Hạ Long)". A provincial leader reads the report's legend, and knows the indicator by its
+(Ha Long)". A provincial leader reads the report's legend, and knows the indicator by its
 name, not by its id (``grdp_growth``); the row that carries the mark still shows the id.
 JSON and CSV keep the ids: they are data (docs/decisions.md).
 """

@@ -333,7 +333,7 @@ def revision_note(
     recorded after a retraction (``revised`` holds no value for it then). The two figures
     at the decimals, from the table's ``decimals``, where they differ (i18n.replacing).
     ``key`` is the series as the reader knows it (``legend_names.series_name``): "GRDP
-    growth 2023: ...", "State budget revenue collected in the area (Hạ Long) 2024: ..."."""
+    growth 2023: ...", "State budget revenue collected in the area (Ha Long) 2024: ..."."""
     if added_up(o):  # a sum replaced nothing itself: its parts that revised one are said
         return _parts_notes(key, o, revised, unit, lang)
     before = (revised or {}).get(str(o.period))
