@@ -154,8 +154,8 @@ def test_the_vietnamese_sentence_against_last_year_writes_the_figure_as_the_plan
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "[1] g 2024: 11.031 % y/y → 11.029 % y/y (official"),
-        ("vi", "[1] g 2024: 11,031 % y/y → 11,029 % y/y (chính thức"),
+        ("en", "[1] G 2024: 11.031 % y/y → 11.029 % y/y (official"),
+        ("vi", "[1] G 2024: 11,031 % y/y → 11,029 % y/y (chính thức"),
     ],
 )
 def test_a_revision_below_two_decimals_is_written_where_the_figures_differ(tmp_path, monkeypatch, lang, said):
@@ -186,7 +186,7 @@ def test_the_legend_writes_the_figure_in_force_as_the_table_does(tmp_path, monke
     )
     out = _table()
     assert "9.99999[1] % y/y (2024)" in out, out
-    assert "[1] g 2024: 11.031 % y/y → 9.99999 % y/y (official" in _unwrapped(out)
+    assert "[1] G 2024: 11.031 % y/y → 9.99999 % y/y (official" in _unwrapped(out)
 
 
 def test_shows_table_writes_a_revision_where_the_figures_differ(tmp_path, monkeypatch):
@@ -337,9 +337,9 @@ SOURCE_2023 = (
 )
 # The status table's legend line for the shipped 2023 growth figure (tests/test_provenance17.py):
 # 11.03 (estimate, recorded 2023-11-27, vietnamnet.vn) replaced 11.02.
-LEGEND_EN = f"[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
+LEGEND_EN = f"[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
 LEGEND_VI = (
-    "[1] grdp_growth 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ "
+    "[1] Tốc độ tăng trưởng GRDP 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ "
     f"(ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"
 )
 
@@ -379,7 +379,7 @@ def test_the_docx_summary_marks_a_revised_figure(shipped: Path, tmp_path: Path):
     xml = zipfile.ZipFile(tmp_path / "r.docx").read("word/document.xml").decode("utf-8")
     assert "11.03[1] % y/y" in xml
     assert "Figures that revised an earlier one" in xml
-    assert "[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27" in xml
+    assert "[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27" in xml
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -409,13 +409,13 @@ def test_ranks_table_marks_a_units_revised_figure(shipped: Path, lang: str):
     if lang == "en":
         assert "18,250[1] billion VND (2024)" in out, out
         assert (
-            "[1] budget_revenue[locality=Cẩm Phả] 2024: 18,000 billion VND → 18,250 billion VND "
+            "[1] State budget revenue collected in the area (Cẩm Phả) 2024: 18,000 billion VND → 18,250 billion VND "
             "(official, recorded 2025-06-01; source: Cục Thống kê)"
         ) in said
     else:
         assert "18.250[1] tỷ đồng" in out, out
         assert (
-            "[1] budget_revenue[locality=Cẩm Phả] 2024: 18.000 tỷ đồng → 18.250 tỷ đồng "
+            "[1] Thu ngân sách nhà nước trên địa bàn (Cẩm Phả) 2024: 18.000 tỷ đồng → 18.250 tỷ đồng "
             "(chính thức, ghi nhận 01/06/2025; nguồn: Cục Thống kê)"
         ) in said
     assert "\x1b[" not in out
@@ -438,7 +438,7 @@ def test_the_reports_breakdown_table_marks_a_units_revised_figure(shipped: Path,
     assert "18,250[1] billion VND (2024)" in out, out
     assert (
         (
-            "[1] budget_revenue[locality=Cẩm Phả] 2024: 18,000 billion VND "
+            "[1] State budget revenue collected in the area (Cẩm Phả) 2024: 18,000 billion VND "
             + ("→" if fmt == "markdown" else '<span role="img" aria-label="to">→</span>')  # said "to" in HTML
             + " 18,250 billion VND "
             "(official, recorded 2025-06-01; source: Cục Thống kê)"

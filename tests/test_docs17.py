@@ -145,7 +145,7 @@ def test_revision_mark_piped_needs_the_table_format(shipped):
     table = run_clean("status", "grdp-growth-plan-2023", "--format", "table", env={"NO_COLOR": "1"})
     assert table.exit_code == 0, table.output
     assert "11.03[1] % y/y (2023)" in table.stdout
-    assert "[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y (estimate," in table.stdout
+    assert "[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate," in table.stdout
 
 
 def test_growth_rate_plan_figures_of_show_and_report_agree(shipped):

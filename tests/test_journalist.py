@@ -364,7 +364,7 @@ def test_a_figure_published_with_three_decimals_is_quoted_as_published(shipped: 
                       env={"COLUMNS": "160"}).stdout  # fmt: skip
     assert table.count("9.996[1] % y/y (2025)") == 2
     assert "[2]" not in table and "10[" not in table
-    assert "[1] grdp_growth 2025: 11.89 % y/y → 9.996 % y/y (official, recorded 2026-03-01" in table
+    assert "[1] GRDP growth 2025: 11.89 % y/y → 9.996 % y/y (official, recorded 2026-03-01" in table
     # 9.996 - 14 = -4.004 points; the gap 14 - 9.996 = 4.004.
     assert "4.004 pp" in table
     shown = run_clean("show", "grdp-growth-plan-2025", env={"COLUMNS": "160"}).stdout

@@ -82,7 +82,7 @@ def test_a_figure_with_four_decimals_is_never_written_as_the_whole_number_it_rou
                       env={"COLUMNS": "160"}).stdout  # fmt: skip
     assert table.count("9.9996[1] % y/y (2025)") == 2
     assert "[2]" not in table and "10[" not in table
-    assert "[1] grdp_growth 2025: 11.89 % y/y → 9.9996 % y/y (official, recorded 2026-03-01" in table
+    assert "[1] GRDP growth 2025: 11.89 % y/y → 9.9996 % y/y (official, recorded 2026-03-01" in table
     history = run_clean("history", "grdp_growth", "2025", "--format", "table", env={"COLUMNS": "160"}).stdout
     assert "11.89 % y/y → 9.9996 % y/y" in history
     listed = run_clean("observations", "--indicator", "grdp_growth", "--format", "table", env={"COLUMNS": "160"})

@@ -93,9 +93,9 @@ def test_a_sum_resting_on_a_revised_month_is_marked_in_the_table_and_the_report(
     figure = "100[1] billion USD"  # the plan gives no unit in Vietnamese
     assert figure in table.output, table.output
     if lang == "en":
-        line = "[1] exports 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added up)"
+        line = "[1] Export turnover 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added up)"
     else:
-        line = "[1] exports 2025-02: 30 billion USD → đã điều chỉnh, một kỳ trong số liệu 2025-Q1 (tổng các kỳ)"
+        line = "[1] Export turnover 2025-02: 30 billion USD → đã điều chỉnh, một kỳ trong số liệu 2025-Q1 (tổng các kỳ)"
     assert line in table.output, table.output
     # Cached = uncached, byte for byte.
     cold = run_clean(

@@ -68,7 +68,7 @@ def test_the_table_marks_a_revised_latest_figure_and_says_what_it_replaced(shipp
     assert "11.03[1] % y/y" in out  # the mark against its figure's number
     legend = _unwrapped(out[out.index("\n[1] ") + 1 :])
     assert legend.startswith(
-        f"[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
+        f"[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
     ), legend
 
 
@@ -87,7 +87,7 @@ def test_one_figure_shown_for_several_targets_has_one_note(shipped: Path):
     out = _table("grdp-double-digit", "grdp-growth-plan-2023", "--as-of", "2024-06-30")
     assert out.count("11.03[1]") == 2
     assert "[2]" not in out
-    assert _unwrapped(out).count("[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y") == 1
+    assert _unwrapped(out).count("[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y") == 1
 
 
 def test_a_revision_recorded_after_the_as_of_day_is_not_marked(shipped: Path):
@@ -118,7 +118,7 @@ def test_a_provisional_reading_that_revised_one_is_marked_too(shipped: Path):
     assert "24.5[1] % y/y" in table and "provisional)" in table
     out = _unwrapped(table)
     assert (
-        "[1] cbct_va_growth 2025-H1: 23.81 % y/y → 24.5 % y/y (estimate, recorded 2026-03-01; source: Cục Thống kê tỉnh)"
+        "[1] Processing and manufacturing value-added growth 2025-H1: 23.81 % y/y → 24.5 % y/y (estimate, recorded 2026-03-01; source: Cục Thống kê tỉnh)"
         in out
     )
 
@@ -131,7 +131,7 @@ def test_the_vietnamese_legend(shipped: Path):
     assert "Số liệu đã điều chỉnh số công bố trước (số bị thay thế → số liệu đang có hiệu lực):" in _unwrapped(out)
     legend = _unwrapped(out[out.index("\n[1] ") + 1 :])
     assert legend.startswith(
-        f"[1] grdp_growth 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ (ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"
+        f"[1] Tốc độ tăng trưởng GRDP 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ (ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"
     ), legend
 
 
@@ -351,8 +351,8 @@ def test_a_revision_and_a_new_periods_two_vintages_are_served_warm(shipped: Path
     assert len(runs) == 1  # served from the cache
     assert warm == _table(cached=False)
     said = _unwrapped(warm)
-    assert "grdp_per_capita 2025: 10,402 USD → 10,450 USD" in said
-    assert "cbct_share 2024: 13 % of GRDP → 13.2 % of GRDP" in said
+    assert "GRDP per capita 2025: 10,402 USD → 10,450 USD" in said
+    assert "Processing and manufacturing share of GRDP 2024: 13 % of GRDP → 13.2 % of GRDP" in said
 
 
 def test_a_retraction_then_a_figure_appended_revise_nothing(shipped: Path, monkeypatch: pytest.MonkeyPatch):
@@ -371,7 +371,7 @@ def test_a_retraction_then_a_figure_appended_revise_nothing(shipped: Path, monke
     # No revision mark (twentieth session: the mark there is the withdrawal's, which the
     # figure recorded again followed; its legend under "Figures withdrawn").
     assert "11.1[1] % y/y" in warm and "Figures that revised" not in warm
-    assert "[1] grdp_growth 2023: 11.03 % y/y → 11.1 % y/y (withdrawn on 2026-03-01" in _unwrapped(warm)
+    assert "[1] GRDP growth 2023: 11.03 % y/y → 11.1 % y/y (withdrawn on 2026-03-01" in _unwrapped(warm)
 
 
 def test_an_earlier_vintage_appended_is_answered_cold(shipped: Path, monkeypatch: pytest.MonkeyPatch):
@@ -386,7 +386,7 @@ def test_an_earlier_vintage_appended_is_answered_cold(shipped: Path, monkeypatch
     warm = _table("grdp-growth-plan-2023")
     assert warm == _table("grdp-growth-plan-2023", cached=False)
     assert len(runs) == 2  # the cache could not tell: rebuilt from the files
-    assert "grdp_growth 2023: 11.025 % y/y → 11.03 % y/y" in _unwrapped(warm)
+    assert "GRDP growth 2023: 11.025 % y/y → 11.03 % y/y" in _unwrapped(warm)
 
 
 def test_a_hand_edited_source_is_shown_safely_and_as_given(shipped: Path):
@@ -417,7 +417,7 @@ def test_a_units_revised_figure_is_marked_in_status_by(tmp_path: Path, monkeypat
     _append(folder, "fdi[locality=gamma],2024,21,official,,,2025-04-01T00:00:00Z")
     out = _table("fdi-2024", "--by", "locality")
     assert "21[1]" in out
-    assert "[1] fdi[locality=Gamma] 2024: 20 mn USD → 21 mn USD (official, recorded 2025-04-01" in _unwrapped(out)
+    assert "[1] FDI (Gamma) 2024: 20 mn USD → 21 mn USD (official, recorded 2025-04-01" in _unwrapped(out)
 
 
 def test_a_units_revised_figure_says_what_it_replaced_in_observations_json(

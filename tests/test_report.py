@@ -132,7 +132,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 
 Figures that revised an earlier one (the figure replaced → the figure in force):
 
-\\[1\\] share 2022: 11.5% → 12% (official, recorded 2023-06-01; source: https://example.org/c)
+\\[1\\] Industry share 2022: 11.5% → 12% (official, recorded 2023-06-01; source: https://example.org/c)
 
 ## <a id="t-share"></a>1. Share to 15% by 2025
 

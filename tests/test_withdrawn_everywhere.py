@@ -54,12 +54,18 @@ def test_the_status_table_says_the_latest_figure_was_withdrawn(shipped: Path):
     out = _table("cbct-share")
     assert "11.5[1] % of GRDP" in out
     assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in out
-    assert "[1] cbct_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)" in out
+    assert (
+        "[1] Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
+        in out
+    )
     # Vietnamese: 12,3 with a decimal comma, the day as 01/09/2025.
     vi = _table("cbct-share", lang="vi")
     assert "11,5[1] % GRDP" in vi
     assert "Số liệu đã bị rút lại (số bị rút lại → số liệu đang có hiệu lực; – nếu không có):" in vi
-    assert "[1] cbct_share 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)" in vi
+    assert (
+        "[1] Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
+        in vi
+    )
     # The day before the retraction 12.3 is the latest and nothing is said.
     before = _table("cbct-share", "--as-of", "2025-08-31")
     assert "12.3 % of GRDP" in before and "withdrawn" not in before
@@ -112,12 +118,12 @@ def test_a_figure_recorded_again_after_a_withdrawal_is_said_to_replace_it(shippe
     out = _table("cbct-share")
     assert "12.5[1] % of GRDP" in out
     assert (
-        "[1] cbct_share 2023: 12.3 % of GRDP → 12.5 % of GRDP (withdrawn on 2025-09-01, recorded again on "
+        "[1] Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → 12.5 % of GRDP (withdrawn on 2025-09-01, recorded again on "
         "2025-10-01; source: GSO)"
     ) in out
     vi = _table("cbct-share", lang="vi")
     assert (
-        "[1] cbct_share 2023: 12,3 % GRDP → 12,5 % GRDP (rút lại ngày 01/09/2025, ghi lại ngày 01/10/2025; nguồn: GSO)"
+        "[1] Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3 % GRDP → 12,5 % GRDP (rút lại ngày 01/09/2025, ghi lại ngày 01/10/2025; nguồn: GSO)"
         in vi
     )
 
@@ -175,13 +181,13 @@ def test_status_by_unit_and_rank_say_a_units_withdrawn_figure(shipped: Path):
     (line,) = [x for x in out.splitlines() if "Hạ Long" in x and "↳" in x]
     assert "7,000[1] billion" in line
     assert (
-        "[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
+        "[1] State budget revenue collected in the area (Hạ Long) 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
         in out
     )
     r = run_clean("rank", "budget-revenue-plan-2024", "--format", "table", env={"COLUMNS": "200", "NO_COLOR": "1"})
     assert "7,000[1] billion VND (2022)" in r.stdout
     assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in r.stdout
-    assert "[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → –" in r.stdout
+    assert "[1] State budget revenue collected in the area (Hạ Long) 2024: 18,135 billion VND → –" in r.stdout
     doc = json_of("status", "budget-revenue-plan-2024", "--format", "json")
     (unit,) = [u for u in doc["targets"][0]["breakdown"] if u["dims"] == {"locality": "Hạ Long"}]
     assert [(w["period"], w["value"], w["in_force"]) for w in unit["withdrawn"]] == [("2024", 18135.0, None)]
@@ -198,13 +204,13 @@ def test_show_and_the_report_say_a_units_withdrawn_figure(shipped: Path, tmp_pat
     (line,) = [x for x in r.stdout.splitlines() if "Hạ Long" in x and "Not available" in x]
     assert "7,000[1] billion VND (2022)" in line
     assert (
-        "[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
+        "[1] State budget revenue collected in the area (Hạ Long) 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
         in r.stdout
     )
     vi = run_clean("--lang", "vi", "show", "budget-revenue-plan-2024", env={"COLUMNS": "200", "NO_COLOR": "1"})
     # 18.135 tỷ đồng with the Vietnamese thousands' dot, the day as 03/09/2025.
     assert (
-        "[1] budget_revenue[locality=Hạ Long] 2024: 18.135 tỷ đồng → – (rút lại ngày 03/09/2025; chưa ghi nguồn)"
+        "[1] Thu ngân sách nhà nước trên địa bàn (Hạ Long) 2024: 18.135 tỷ đồng → – (rút lại ngày 03/09/2025; chưa ghi nguồn)"
         in vi.stdout
     )
     doc = json_of("show", "budget-revenue-plan-2024", "--format", "json")
@@ -219,7 +225,7 @@ def test_show_and_the_report_say_a_units_withdrawn_figure(shipped: Path, tmp_pat
     # Under its own heading, not the revisions' ("Figures that revised an earlier one").
     assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in text
     lines = [x for x in text.splitlines() if x.strip()]
-    at = next(i for i, x in enumerate(lines) if x.startswith("\\[1\\] budget"))
+    at = next(i for i, x in enumerate(lines) if x.startswith("\\[1\\] State budget"))
     assert lines[at - 1] == "Figures withdrawn (the figure withdrawn → the figure in force; – for none):"
     html = tmp_path / "r.html"
     run_clean("report", "budget-revenue-plan-2024", "--format", "html", "-o", str(html))
@@ -230,7 +236,8 @@ def test_show_and_the_report_say_a_units_withdrawn_figure(shipped: Path, tmp_pat
         f'<p class="note">Figures withdrawn (the figure withdrawn {arrow} the figure in force; – for none):</p>' in page
     )
     assert (
-        f'<p class="note">[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND {arrow} – (withdrawn on' in page
+        f'<p class="note">[1] State budget revenue collected in the area (Hạ Long) 2024: 18,135 billion VND {arrow} – (withdrawn on'
+        in page
     )
     # The day before the withdrawal: 18,135 (2024) is Hạ Long's latest, no mark.
     before = run_clean(
@@ -299,14 +306,20 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
         assert header[-1] == withdrawn  # added last, as the status CSV's column
         (cbct,) = [x for x in rows if x[header[2]] == "cbct-share"]
         if lang == "en":
-            assert cbct[withdrawn] == "cbct_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
+            assert (
+                cbct[withdrawn]
+                == "Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
+            )
             (fdi,) = [x for x in rows if x[header[2]] == "fdi-plan-2024"]
             assert fdi[withdrawn] == (
-                "fdi 2024: 2,877.8 million USD → 2,900 million USD (withdrawn on 2025-03-01, recorded again on "
+                "FDI attracted 2024: 2,877.8 million USD → 2,900 million USD (withdrawn on 2025-03-01, recorded again on "
                 "2025-04-01; no source recorded)"
             )
         else:
-            assert cbct[withdrawn] == "cbct_share 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
+            assert (
+                cbct[withdrawn]
+                == "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
+            )
         # The Figures sheet: a row for 2023 with no value (so a sum is unchanged), kind
         # retracted, the retraction's source and day, and the figure it withdrew.
         rows = _sheet(shipped / f"r-{lang}.xlsx", sheet)
@@ -335,7 +348,11 @@ def test_the_legend_lists_its_marks_in_order_under_each_heading(shipped: Path):
     out = _table("cbct-share", "grdp-growth-plan-2023")
     marks = [line.split("]")[0] + "]" for line in out.splitlines() if line.startswith("[")]
     assert marks == ["[1]", "[2]"]
-    assert out.index("Figures withdrawn (") < out.index("[1] cbct_share") < out.index("Figures that revised")
+    assert (
+        out.index("Figures withdrawn (")
+        < out.index("[1] Processing and manufacturing share")
+        < out.index("Figures that revised")
+    )
 
 
 def test_the_reports_summary_table_marks_a_withdrawn_figure(shipped: Path):
@@ -349,7 +366,10 @@ def test_the_reports_summary_table_marks_a_withdrawn_figure(shipped: Path):
     summary = text.split('<a id="summary"></a>')[1].split("\n## ")[0]  # before the first target's section
     assert "11.5\\[1\\] % of GRDP (2022)" in summary
     assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in summary
-    assert "\\[1\\] cbct\\_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)" in summary
+    assert (
+        "\\[1\\] Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
+        in summary
+    )
 
 
 def test_the_workbooks_sheet_of_units_says_a_units_withdrawn_figure(shipped: Path):
@@ -367,6 +387,6 @@ def test_the_workbooks_sheet_of_units_says_a_units_withdrawn_figure(shipped: Pat
     (ha_long,) = [u for u in units if str(u[1]).startswith("Hạ Long")]
     assert (ha_long[5], ha_long[6]) == ("2022", 7000)
     assert ha_long[-1] == (
-        "budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
+        "State budget revenue collected in the area (Hạ Long) 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
     )
     assert {u[-1] for u in units if u is not ha_long} == {None}

@@ -1,8 +1,8 @@
 """The status table's notes: a mark on a figure that revised an earlier one, and a legend.
 
 ``summary.status_cells`` puts a piece of role "note" after each figure shown that replaced
-another, its text the legend line ("grdp_growth 2023: 11.02 % y/y → 11.03 % y/y
-(estimate, recorded 2023-11-27; source: ...)"). Here the notes are numbered in the order
+another, its text the legend line ("GRDP growth 2023: 11.02 % y/y → 11.03 % y/y
+(estimate, recorded 2023-11-27; source: ...)", the series by its name: legend_names). Here the notes are numbered in the order
 the table shows them, one number for one figure however many targets show it; each piece
 becomes its mark, "[1]", written against the figure's number ("11.03[1] % y/y (2023)") so
 that a narrow column never wraps the mark away from its figure, and the legend under the table says what each number stands for

@@ -316,8 +316,11 @@ def _details(
     from .revision_marks import figure_marked
     from .views.plan import recorded_decimals  # a table of figures: every decimal typed
 
+    from .legend_names import series_name
+
     d = a.result
     unit = a.indicator.unit_in(lang)
+    name = series_name(a.indicator, a.target.series_key, lang)  # the legend's words for it
     figures = _key_figures(a, lang)
     if figures is not None:
         console.print(figures)
@@ -339,7 +342,7 @@ def _details(
         for p in periods:
             o = by_period.get(p.period)
             shown = (
-                figure_marked(o, a.target.series_key, revised, unit, lang, notes, recorded_decimals(a, o))
+                figure_marked(o, name, revised, unit, lang, notes, recorded_decimals(a, o))
                 if o is not None and o.value == p.value
                 else value_with_unit(p.value, unit, lang)
             )

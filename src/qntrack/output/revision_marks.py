@@ -34,7 +34,8 @@ def figure_marked(
     gone: tuple[str, ...] = (),
 ) -> str:
     """The figure with its unit, "11.03[1] % y/y" when it replaced one (``revised``: by
-    period's text, the value each figure of series ``key`` replaced); the note's text is
+    period's text, the value each figure of series ``key`` replaced, ``key`` written as
+    the legend names it, ``legend_names.series_name``); the note's text is
     numbered in ``notes`` (kept in the order first shown), a text already there keeps
     its number."""
     from .summary import revision_note
@@ -77,4 +78,7 @@ def latest_marked(
         return "–" + "".join(f"[{notes.setdefault(text, len(notes) + 1)}]" for text in gone)
     # A sum of months said to be one (summary.sum_marked), but in a chart's short label.
     when = when if short else sum_marked(o, when, lang)
-    return f"{figure_marked(o, key, revised, unit, lang, notes, figure_decimals(a, o), gone)} ({when})"
+    from .legend_names import series_name  # the legend names the series as a reader knows it
+
+    name = series_name(a.indicator, key, lang)
+    return f"{figure_marked(o, name, revised, unit, lang, notes, figure_decimals(a, o), gone)} ({when})"

@@ -252,8 +252,11 @@ def status_cells(
     from .views.plan import figure_decimals
     from .withdrawn import withdrawal_notes
 
+    from .legend_names import series_name
+
     unit = a.indicator.unit_in(lang)
     key = key or a.target.series_key
+    name = series_name(a.indicator, key, lang)  # the legend's words for the series
     # The figures withdrawn that the status touches, marked on the first figure shown (or
     # on "–"), their legend under their own heading (issue 17, twentieth session).
     gone = tuple((text, "note") for text in withdrawal_notes(a, key, lang))
@@ -261,14 +264,14 @@ def status_cells(
     if a.latest is not None:
         places = figure_decimals(a, a.latest)
         period = sum_marked(a.latest, str(a.latest.period), lang)
-        latest.extend(_figure(a.latest, period, "", key, revised, unit, lang, places, gone))
+        latest.extend(_figure(a.latest, period, "", name, revised, unit, lang, places, gone))
         gone = ()
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
         period = sum_marked(a.provisional, f"{a.provisional.period}, {label('provisional', lang)}", lang)
         places = figure_decimals(a, a.provisional)
-        latest.extend(_figure(a.provisional, period, "provisional", key, revised, unit, lang, places, gone))
+        latest.extend(_figure(a.provisional, period, "provisional", name, revised, unit, lang, places, gone))
         gone = ()
     if not latest:
         latest.append(("–", "muted"))
@@ -328,7 +331,9 @@ def revision_note(
     its text is the legend line, which the table numbers ("[1]") where the figure is and
     prints under it (render.status_table). None (``()``) for a first figure, and for one
     recorded after a retraction (``revised`` holds no value for it then). The two figures
-    at the decimals, from the table's ``decimals``, where they differ (i18n.replacing)."""
+    at the decimals, from the table's ``decimals``, where they differ (i18n.replacing).
+    ``key`` is the series as the reader knows it (``legend_names.series_name``): "GRDP
+    growth 2023: ...", "State budget revenue collected in the area (Ha Long) 2024: ..."."""
     if added_up(o):  # a sum replaced nothing itself: its parts that revised one are said
         return _parts_notes(key, o, revised, unit, lang)
     before = (revised or {}).get(str(o.period))
@@ -346,7 +351,7 @@ def _parts_notes(
     key: str, o: Observation, revised: Mapping[str, float | None] | None, unit: str, lang: str
 ) -> tuple[tuple[str, str], ...]:
     """A note for each month (or quarter) of a sum qntrack added up that revised an earlier
-    figure, "exports 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added
+    figure, "Exports 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added
     up)": the sum rests on it (issue 17, twenty-second session). The figure in force is the
     month's row in the table of figures (show's, the report's)."""
     from .i18n import typed_places

@@ -150,7 +150,7 @@ WITHDRAWN_NOTE = "\x1e"
 
 def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int = 2) -> str:
     """The legend line of a figure withdrawn (``method.history.Withdrawal``), marked with
-    ``WITHDRAWN_NOTE``: "cbct_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01;
+    ``WITHDRAWN_NOTE``: "Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01;
     source: DoIT)", or, when a figure was recorded again after it, "... → 12.5 % of GRDP
     (withdrawn on 2025-09-01, recorded again on 2025-10-01; source: GSO)" (the source of the
     figure in force). Written as the revision notes are (summary.revision_note)."""
@@ -186,9 +186,14 @@ def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int
 
 def withdrawal_notes(a: Assessment, key: str, lang: str, decimals: int = 2) -> list[str]:
     """``withdrawal_note`` of each figure withdrawn that the assessment's numbers touch
-    (``Assessment.withdrawn``), by period."""
-    unit = a.indicator.unit_in(lang)
-    return [withdrawal_note(key, w, unit, lang, decimals) for w in a.withdrawn]
+    (``Assessment.withdrawn``), by period; the series ``key`` named as the reader knows
+    it (``legend_names.series_name``), as the revision notes name it."""
+    if not a.withdrawn:
+        return []
+    from .legend_names import series_name
+
+    unit, name = a.indicator.unit_in(lang), series_name(a.indicator, key, lang)
+    return [withdrawal_note(name, w, unit, lang, decimals) for w in a.withdrawn]
 
 
 def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]]]:

@@ -1,0 +1,30 @@
+"""A revised or withdrawn figure's series as its legend line names it (issue 17,
+twenty-third session): the indicator's name in the reader's language, "GRDP growth", and
+for a unit's series the unit's values after it, "State budget revenue collected in the area
+(Ha Long)". A provincial leader reads the report's legend, and knows the indicator by its
+name, not by its id (``grdp_growth``); the row that carries the mark still shows the id.
+JSON and CSV keep the ids: they are data (docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..plan.model import Indicator
+
+__all__ = ["series_name"]
+
+
+def series_name(indicator: Indicator, key: str, lang: str) -> str:
+    """The name of series ``key`` (a store key: the indicator's id, or a unit's,
+    ``plan.units.unit_key``) of ``indicator`` in ``lang``; the key itself when it is no
+    series of that indicator (never expected: a legend line still names something)."""
+    from ..plan.units import split_key
+
+    found = split_key(key)
+    if found is None or found[0] != indicator.id:
+        return key
+    name = indicator.name.get(lang) or key
+    dims = found[1]
+    return f"{name} ({', '.join(value for _, value in dims)})" if dims else name
