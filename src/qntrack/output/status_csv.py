@@ -180,8 +180,8 @@ def status_rows(
 
 def _parts(o: Observation | None, revised: Mapping[str, float | None]) -> str | None:
     """``parts_revised`` of ``o`` as one cell: "2025-02=30;2025-03=12", None without any."""
-    if o is None:
-        return None
+    if o is None or not revised:
+        return None  # most series: nothing of theirs revised, and nothing to import
     from ..files.store import format_value
     from .parts_revised import parts_revised
 
