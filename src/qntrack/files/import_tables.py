@@ -25,6 +25,7 @@ from .figures import LONE_DASHES, canonical, convention_shown, in_period, shows_
 from .rules import MAX_TEXT
 from .store import csv_reason
 from .textfiles import unpadded
+from .typed_periods import no_year
 from .batch_rows import SHOWN_MOMENT, SHOWN_PERIOD
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import excel_date, foreign_digits, opens_a_note, status_word
@@ -411,6 +412,9 @@ def _long_row(
         problems.append(Problem(where, msg("hostile_documents_no_indicator")))
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
+        return []
+    if (told := no_year(row["period"])) is not None:  # 'H1': told its year, as typed (typed_periods)
+        problems.append(Problem(where, told))
         return []
     row[SHOWN_PERIOD], row["period"] = row["period"], _read_period(row["period"])
     guess = excel_date(row["period"])

@@ -16,7 +16,7 @@ from datetime import date
 
 from ..catalog import Message, msg
 
-__all__ = ["typed_period"]
+__all__ = ["no_year", "typed_period"]
 
 
 def typed_period(text: str, recording: bool) -> tuple[str, Message | None]:
@@ -24,7 +24,7 @@ def typed_period(text: str, recording: bool) -> tuple[str, Message | None]:
     plan's rule then judges it), and why it is refused, or None. ``recording``: the figure
     has a status of its own to give (add-observation, record_many), so a status typed with
     the period is told as ``--status``; else (retract, history) the period alone."""
-    from .vocabulary import foreign_digits, vietnamese_period, with_a_year
+    from .vocabulary import foreign_digits, vietnamese_period
 
     text = text.strip()  # ' H1 ' quoted as 'H1' by every command and by the library alike
     period = vietnamese_period(text) or text
@@ -32,16 +32,25 @@ def typed_period(text: str, recording: bool) -> tuple[str, Message | None]:
         return period, told
     if foreign_digits(period):
         return period, msg("cli_period_foreign_digits", period=period)
+    return period, no_year(period)
+
+
+def no_year(period: str) -> Message | None:
+    """Why ``period`` ('H1', '6T', a quarter's name: a span of no year) is refused, told how
+    to write it with this year; None for any other text. Typed (``typed_period``) or a cell
+    of an imported file (files.import_tables, files.workbook_cells: the last review of the
+    twenty-third session), one text is told alike."""
+    from .vocabulary import with_a_year
+
     year = date.today().year
     if (example := with_a_year(period, year)) is not None:
-        # 'H1', '6T', a quarter's name: a span of no year, told how to write it with one.
         # Vietnamese offers the words a report writes (its quarter I/2026), read too;
         # English the words typed with the year after them (H1 2026).
         from ..plan.periods import period_words
 
         words = period_words(example, "vi")
-        return period, msg("cli_period_no_year", period=period, example=example, year=year, words=words)
-    return period, None
+        return msg("cli_period_no_year", period=period, example=example, year=year, words=words)
+    return None
 
 
 def _status_with(text: str, recording: bool) -> Message | None:

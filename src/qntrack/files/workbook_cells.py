@@ -23,6 +23,7 @@ from . import rules
 from .figures import parse_number_cell
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
+from .typed_periods import no_year
 from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
 
 __all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
@@ -148,6 +149,8 @@ def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
     text = cell_text(value)
     if foreign_digits(text):
         return text, msg("import_period_foreign_digits", period=text)
+    if (told := no_year(text)) is not None:  # 'H1': told its year, as typed (typed_periods)
+        return text, told
     text = _read_period(text)
     shown = excel_date(text)
     if shown is not None:
