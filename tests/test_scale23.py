@@ -10,6 +10,7 @@ import pytest
 
 from conftest import make_tracker
 from helpers import run_clean
+from test_headline22 import _PLAN as _PLANS
 
 PROVINCES = ("Hồ Chí Minh", "Thái Nguyên", "Quảng Ninh")
 
@@ -175,16 +176,7 @@ def test_twenty_bad_rows_are_not_summed_up(by_province: Path):
 # recorded, all ended by today and none met: the headline names ten and says "and 2 more"
 # (12 - 10).
 
-_PLANS = """\
-version: 1
-title: "Many plans"
-indicators:
-  x:
-    name: "Output"
-    unit: "t"
-    direction: increase
-targets:
-"""
+# The headline pass's small plan of many targets (tests/test_headline22.py), imported above.
 
 
 def test_the_html_headline_links_its_more_to_the_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
