@@ -247,17 +247,7 @@ def test_a_real_small_per_cent_and_an_amount_are_not_taken_for_fractions(
 # said nothing at entry; only `check parts-sum`, on demand, did. Entry now says it when the
 # row entered is what takes the total apart (it agreed before), for the series touched only.
 
-_QUARTERLY = """\
-title: Ministry of Industry and Trade
-indicators:
-  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
-targets:
-  - id: exports-2025
-    type: plan
-    indicator: exports
-    period: 2025
-    value: 400
-"""
+_QUARTERLY = _PLAN  # the same ministry plan: its months, then its quarters below
 
 _Q2 = (
     _HEADER

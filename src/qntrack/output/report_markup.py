@@ -117,7 +117,9 @@ def _said(context: Any, value: Any) -> Any:
     if text == _NONE:
         return Markup('<span role="img" aria-label="{}">{}</span>').format(report_word("said_none", lang), text)
     if _SYMBOL.search(text) is None:
-        return text
+        # Escaped here, as the template would: the finaliser then leaves it, where a plain
+        # text was shown visibly a second time (a million cells of a national report).
+        return escape(text)
     out, last = Markup(), 0
     for found in _SYMBOL.finditer(text):
         out += escape(text[last : found.start()])
