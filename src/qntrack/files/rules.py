@@ -84,6 +84,10 @@ def period(text: str) -> Period:
                 raise PeriodError(msg(f"periods_ends_with_status_{told[0]}", text=text, code=told[1])) from None
             if (both := ambiguous_period(text)) is not None:  # I/2026: a quarter, or January?
                 raise PeriodError(msg("periods_ambiguous_roman", text=text, quarter=both[0], month=both[1])) from None
+            from .near_periods import near_period
+
+            if (near := near_period(text)) is not None:  # Q1/26, 2026-5, V/2026: the form to write
+                raise PeriodError(msg(near[0], text=text, valid=msg("periods_valid_forms"), **near[1])) from None
             raise
         kind, number = wrong
         valid = msg("periods_valid_forms")

@@ -1,0 +1,57 @@
+"""The period a refused text was one step from, to tell the person what to write.
+
+A spreadsheet or a habit writes a period a little off the forms qntrack reads: a
+two-digit year (``Q1/26``), a month in one digit after its year (``2026-5``), a Roman
+month past IV with no word before it (``V/2026``: quarters stop at IV, so only a month),
+a month and its year joined by a dot (``01.2026``) or written year first with a slash
+(``2026/01``). None of these is read as a period: a two-digit year could be of any
+century, and ``2011/12`` may be a fiscal year as well as December 2011. The refusal names
+the canonical period the text would be if the obvious reading is meant (issue 17,
+twenty-fourth session; docs/decisions.md). Pure: the text in, a message id and the
+reading out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import _ROMAN_MONTHS, fold, vietnamese_period
+
+__all__ = ["near_period"]
+
+# A year of two digits at the end, after a separator a period's year takes ("Q1/26",
+# a quarter's word and I/26, "5/26", "H1 25"); the text before it must end in a letter, a Roman numeral or
+# one or two digits, so that "2025/26" (a fiscal year) has no two-digit year to widen.
+_TWO_DIGIT_YEAR = re.compile(r"(?P<head>.*?(?:[a-z]|(?<!\d)\d{1,2}))\s*(?P<sep>[/\-\s])\s*(?P<yy>\d{2})")
+_ONE_DIGIT_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>[1-9])")
+_ROMAN_MONTH = re.compile(r"(?P<roman>[ivx]+)\s*[/\-]\s*(?P<year>\d{4})")
+_MONTH_DOT_YEAR = re.compile(r"(?P<month>\d{1,2})\.(?P<year>\d{4})")
+_YEAR_MARK_MONTH = re.compile(r"(?P<year>\d{4})[./](?P<month>\d{2})")
+
+
+def _month(year: str, month: int) -> str | None:
+    return f"{year}-{month:02d}" if 1 <= month <= 12 and 1000 <= int(year) <= 9999 else None
+
+
+def near_period(text: str) -> tuple[str, dict[str, str]] | None:
+    """(message id, its parameters) for a text one step from a period, or None.
+
+    The ids are ``periods_two_digit_year`` (with ``reading`` and ``year``) and
+    ``periods_near_form`` (with ``reading``)."""
+    key = fold(text).strip()
+    if m := _TWO_DIGIT_YEAR.fullmatch(key):
+        year = f"20{m['yy']}"
+        reading = vietnamese_period(f"{m['head']}{m['sep']}{year}")
+        if reading is not None:
+            return "periods_two_digit_year", {"reading": reading, "year": year}
+    if m := _ONE_DIGIT_MONTH.fullmatch(key):
+        reading = _month(m["year"], int(m["month"]))
+    elif m := _ROMAN_MONTH.fullmatch(key):
+        number = _ROMAN_MONTHS.get(m["roman"], 0)
+        # I-IV alone are a quarter or a month (vocabulary.ambiguous_period says so first).
+        reading = _month(m["year"], number) if number > 4 else None
+    elif m := _MONTH_DOT_YEAR.fullmatch(key) or _YEAR_MARK_MONTH.fullmatch(key):
+        reading = _month(m["year"], int(m["month"]))
+    else:
+        reading = None
+    return ("periods_near_form", {"reading": reading}) if reading else None

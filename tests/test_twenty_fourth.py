@@ -1,0 +1,95 @@
+"""Defects and choices of the twenty-fourth session on issue 17 (docs/decisions.md, "The
+twenty-fourth session (issue 17)"); each test was written failing first."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def shipped(tmp_path: Path) -> Path:
+    shutil.copy(ROOT / "targets.yaml", tmp_path / "targets.yaml")
+    shutil.copy(ROOT / "observations.csv", tmp_path / "observations.csv")
+    return tmp_path
+
+
+# --- 1. A period typed the way a spreadsheet or a habit writes it, one step from a form
+# qntrack reads, is refused with the form to write, not only the list of forms: a
+# two-digit year (which century is a guess), a month in one digit after the year, a Roman
+# month past IV without its word (V-XII are no quarter: only a month), a month and year
+# joined by a dot or written year first with a slash (2011/12 may also be a fiscal year, so
+# it is not read, only told). Each reading below is worked by hand from the text.
+
+_HINTS = [
+    ("Q1/26", "2026-Q1"),
+    ("Quý I/26", "2026-Q1"),
+    ("5/26", "2026-05"),
+    ("H1/25", "2025-H1"),
+    ("2026-5", "2026-05"),
+    ("V/2026", "2026-05"),
+    ("XII/2026", "2026-12"),
+    ("2026/01", "2026-01"),
+    ("01.2026", "2026-01"),
+    ("2026.05", "2026-05"),
+    ("1.2026", "2026-01"),
+]
+
+
+@pytest.mark.parametrize(("typed", "meant"), _HINTS)
+def test_a_period_one_step_from_a_form_is_told_the_form(shipped: Path, typed: str, meant: str, monkeypatch):
+    monkeypatch.chdir(shipped)
+    result = run_clean("add-observation", "grdp_growth", typed, "9.1", "--dry-run")
+    assert result.exit_code == 1, result.output
+    assert f"write {meant}" in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr  # one message
+    assert (shipped / "observations.csv").read_bytes() == (ROOT / "observations.csv").read_bytes()
+
+
+def test_the_two_digit_year_says_why(shipped: Path, monkeypatch):
+    monkeypatch.chdir(shipped)
+    result = run_clean("add-observation", "grdp_growth", "Q1/26", "9.1", "--dry-run")
+    assert "two-digit year" in result.stderr, result.stderr
+    result = run_clean("--lang", "vi", "add-observation", "grdp_growth", "Q1/26", "9.1", "--dry-run")
+    assert "năm bằng hai chữ số" in result.stderr and "2026-Q1" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("typed", ["2025/26", "FY2026", "13.2026", "2026/13", "XIII/2026", "Q1/2026/26"])
+def test_text_with_no_near_form_keeps_the_list(shipped: Path, typed: str, monkeypatch):
+    # 2025/26 is a fiscal year (26 is no month, and 2025/2026 no period): nothing to suggest.
+    monkeypatch.chdir(shipped)
+    result = run_clean("add-observation", "grdp_growth", typed, "9.1", "--dry-run")
+    assert result.exit_code == 1, result.output
+    assert "valid forms: 2023 (year)" in result.stderr, result.stderr
+    assert "write 20" not in result.stderr, result.stderr
+
+
+def test_an_import_cell_is_told_the_form_with_its_line(shipped: Path, monkeypatch):
+    monkeypatch.chdir(shipped)
+    (shipped / "in.csv").write_text(
+        "indicator,period,value\ngrdp_growth,2026-Q1,9.0\ngrdp_growth,Q2/26,9.2\n", encoding="utf-8"
+    )
+    result = run_clean("add-observation", "--from", "in.csv", "--dry-run")
+    assert result.exit_code == 1, result.output
+    assert "in.csv" in result.stderr and "in.csv:3:" in result.stderr and "write 2026-Q2" in result.stderr, (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Q1/26", "2026-Q1"), ("2026-5", "2026-05"), ("V/2026", "2026-05")])
+def test_targets_yaml_is_told_the_form_at_its_line(shipped: Path, typed: str, meant: str, monkeypatch):
+    plan = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    line = plan[: plan.index("    period: 2022")].count("\n") + 1  # fdi-plan-2022's period
+    (shipped / "targets.yaml").write_text(
+        plan.replace("    period: 2022", f'    period: "{typed}"', 1), encoding="utf-8"
+    )
+    monkeypatch.chdir(shipped)
+    result = run_clean("check")
+    assert result.exit_code == 1, result.output
+    assert f"targets.yaml:{line}:" in result.stderr and f"write {meant}" in result.stderr, result.stderr
