@@ -3,6 +3,7 @@ twenty-fourth session (issue 17)"); each test was written failing first."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -93,3 +94,33 @@ def test_targets_yaml_is_told_the_form_at_its_line(shipped: Path, typed: str, me
     result = run_clean("check")
     assert result.exit_code == 1, result.output
     assert f"targets.yaml:{line}:" in result.stderr and f"write {meant}" in result.stderr, result.stderr
+
+
+# --- 2. A status in the PDF's milestones table broke inside its words ("Mode|rate
+# progr|ess" under cbct-share's milestones, docs/sample-report.pdf page 3): the table's
+# eleven columns let every cell break anywhere, the status's pill included. A status is
+# a few short words; each line of a pill now ends at a space, in both languages.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_status_in_the_pdf_breaks_only_between_words(lang: str):
+    pytest.importorskip("weasyprint", reason="the PDF extra is in the test extra")
+    from qntrack.files.workspace import open_workspace, reference_day
+    from qntrack.output.report import build_report
+    from qntrack.output.report_pdf import pdf_document
+
+    day = "2026-12-01"
+    ws = open_workspace(str(ROOT / "targets.yaml"), day)
+    chosen = ["cbct-share", "grdp-double-digit", "budget-revenue-plan-2024"]
+    data = build_report(ws.plan, ws.series, ws.store.observations, chosen, day, None, reference_day(day))
+    pills = 0
+    for page in pdf_document(data, lang).pages:
+        for box in page._page_box.descendants():
+            if type(box).__name__ != "InlineBlockBox" or "pill" not in (box.element.get("class") or ""):
+                continue
+            words = re.findall(r"\w+", "".join(box.element.itertext()))
+            pills += 1
+            for text in (t.text for t in box.descendants() if type(t).__name__ == "TextBox"):
+                # Each piece of a line holds whole words ("Moderate", never "Mode").
+                assert all(w in words for w in re.findall(r"\w+", text)), (lang, text, words)
+    assert pills >= 6  # the summary's three, and the milestones' at least

@@ -69,7 +69,12 @@ td.num, th.num { white-space: normal; }
    the definitions' column is no wider than the page (minmax: not its longest word). */
 h1, h2, h3, p, dt, dd, li, figcaption { overflow-wrap: break-word; }
 dl.def { grid-template-columns: 10.5em minmax(0, 1fr); }
-.pill { white-space: normal; padding: 0 5px; }
+/* A status is a few short words: its pill wraps between them, never inside one ("Mode|rate
+   progr|ess" in the milestones' eleven columns, which break their other cells anywhere);
+   those columns give up a point of padding each for it (a plan in dong, 14 digits a
+   figure, ran 7 px past the page with "Substantial" whole at 4 px). */
+.pill { white-space: normal; padding: 0 5px; overflow-wrap: normal; }
+table.ms th, table.ms td { padding: 3px; }
 /* A chart is scaled to the page width and never cut across two pages. */
 figure.chart { break-inside: avoid; max-width: 100%; }
 figure.chart svg { max-width: 100%; height: auto; }
