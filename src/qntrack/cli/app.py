@@ -66,6 +66,18 @@ class _Group(TyperGroup):
         # `qntrack -t a.yaml -t b.yaml status`: refused as in every command.
         return super().parse_args(ctx, _refuse_repeats(self.params, ctx, args, numbers=False, group=True))
 
+    def resolve_command(self, ctx: ClickContext, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.TyperException as exc:  # `-t ke hoach/targets.yaml status`: quote it
+            from .quoting import command_hint
+
+            hint = command_hint(exc, ctx.params.get("targets"), ctx.meta.get("qntrack.args", []))
+            if hint is None:
+                raise
+            usage_error: Any = type(exc)  # Click's UsageError, as Typer carries it
+            raise usage_error(hint, ctx) from None
+
     def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
@@ -239,7 +251,9 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                 report_interrupted(stages, fn.__name__ in _ADDS_ROWS, terminated)
                 raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
             except InputError as exc:
-                _report(_quoting_told(exc.problems, k.get("targets")), rows_of=exc.rows_of, kinds=exc.kinds)
+                from .quoting import quoting_told  # a plan's name cut at a space, told
+
+                _report(quoting_told(exc.problems, k.get("targets")), rows_of=exc.rows_of, kinds=exc.kinds)
                 raise typer.Exit(int(exc.code)) from None
             except BrokenPipeError:
                 # The reader went away (`| head -1`): not an error, exit 0 and no message,
@@ -257,24 +271,6 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
         return app.command(*args, **kwargs)(run)
 
     return decorate
-
-
-def _quoting_told(problems: list[Any], targets: str | None) -> list[Any]:
-    """``problems``, a plan "not found" under a name the shell split at a space (``-t ke
-    hoach/targets.yaml``) told to be quoted (cli/quoting.targets_hint)."""
-    first = problems[0].message if problems else None
-    if not targets or getattr(first, "id", None) != "textfile_not_found_targets":
-        return problems
-    from .quoting import targets_hint
-
-    hint = targets_hint(targets, sys.argv[1:])
-    if hint is None:
-        return problems
-    from ..catalog import msg
-    from ..plan.model import Problem
-
-    told = Problem(problems[0].location, msg("cli_targets_quote", option=hint[0], quoted=hint[1]))
-    return [told, *problems[1:]]
 
 
 def _refuse_nul(values: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ import typer
 
 from ..errors import ExitCode, InputError, fail
 from ..files.stages import APPEND_STAGE
-from .app import AsOfOpt, LangOpt, OutputFormat, TargetsOpt, _as_of, _lang, command
+from .app import _GLOBAL, AsOfOpt, LangOpt, OutputFormat, TargetsOpt, _as_of, _lang, command
 from .printing import _guard_stdout, _out, _report, _say, _to_a_reader
 from .session import _message_lang
 
@@ -107,6 +107,12 @@ def check(
         _print_checks(_lang(lang), json_out)  # the rule is text for people, in JSON too (docs/json.md)
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
+    if unknown and (given := targets or _GLOBAL.targets):
+        # `check --targets ke hoach/targets.yaml`: the name's second half read as a check.
+        from .quoting import targets_hint, typed_words
+
+        if (hint := targets_hint(given, typed_words())) is not None:
+            raise fail("check", msg("cli_check_targets_quote", option=hint[0], quoted=hint[1]), ExitCode.USAGE)
     if unknown:
         from ..errors import suggestion
         from ..catalog import render

@@ -5,13 +5,16 @@ command does not take: Click said "Got unexpected extra argument(s) (press relea
 does not say why nor what to type. When the words beyond the command's arguments follow
 the value of an option that takes a text, the same error ends with that option and its
 words in quotes (issue 17, twenty-second session). So does add-observation's refusal of
-arguments beside ``--from`` when they are such words (``mixed_hint``). Imported only when
-Click refuses extra arguments, or add-observation is given ``--from``.
+arguments beside ``--from`` when they are such words (``mixed_hint``), and a plan's name cut
+at its space before the command or a check's name (``command_hint``, ``targets_hint``:
+twenty-third and twenty-fourth sessions). Imported only when Click refuses extra
+arguments or a command, a plan is not found, or add-observation is given ``--from``.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING, Any, Collection, Sequence
 
 if TYPE_CHECKING:
@@ -177,4 +180,46 @@ def targets_hint(value: str, argv: Sequence[str]) -> tuple[str, str] | None:
             whole = " ".join([value, *words])
             if os.path.isfile(whole):
                 return option, f'"{whole}"'
+            if os.path.isfile(os.path.join(whole, "targets.yaml")):  # a folder: the plan in it
+                return option, f'"{os.path.join(whole, "targets.yaml")}"'
     return None
+
+
+def command_hint(exc: Any, targets: str | None, argv: Sequence[str]) -> str | None:
+    """Click's "No such command 'hoach/targets.yaml'." for ``-t ke hoach/targets.yaml
+    status`` (``argv``: the words the group read), with the option and the plan's name in
+    quotes when ``targets`` and the words after it name one (``targets_hint``); else None:
+    a mistyped command keeps Click's words and its "Did you mean"."""
+    from ..catalog import msg, render
+
+    said = re.match(r"No such command (?P<name>.+?)\.(?: Did you mean .*)?$", exc.format_message(), re.DOTALL)
+    hint = targets_hint(targets, argv) if targets and said else None
+    if said is None or hint is None:
+        return None
+    return render(msg("usage_no_such_command_quote", name=said["name"], option=hint[0], quoted=hint[1]), "en")
+
+
+def typed_words() -> list[str]:
+    """The words of the command line as the group read them (a test runner's too), else
+    the process's own."""
+    from typer._click.globals import get_current_context  # Typer carries its own Click
+
+    ctx = get_current_context(silent=True)
+    words = ctx.find_root().meta.get("qntrack.args") if ctx is not None else None
+    return list(words) if words is not None else sys.argv[1:]
+
+
+def quoting_told(problems: list[Any], targets: str | None) -> list[Any]:
+    """``problems``, a plan "not found" under a name the shell split at a space (``-t ke
+    hoach/targets.yaml``) told to be quoted (cli/quoting.targets_hint)."""
+    first = problems[0].message if problems else None
+    if not targets or getattr(first, "id", None) != "textfile_not_found_targets":
+        return problems
+    hint = targets_hint(targets, typed_words())
+    if hint is None:
+        return problems
+    from ..catalog import msg
+    from ..plan.model import Problem
+
+    told = Problem(problems[0].location, msg("cli_targets_quote", option=hint[0], quoted=hint[1]))
+    return [told, *problems[1:]]

@@ -50,6 +50,15 @@ def _no_such_option(m: re.Match[str]) -> Message:
     return msg("usage_no_such_option", option=m["option"])
 
 
+@_pattern(
+    r"No such command (?P<name>.+?): it is the rest of the name given to (?P<option>--?[a-z-]+), cut at its "
+    r"space; a name holding spaces is written in quotes: (?P=option) (?P<quoted>\".*\")"
+)
+def _no_such_command_quote(m: re.Match[str]) -> Message:
+    # cli/quoting.command_hint's refusal (issue 17, twenty-fourth session).
+    return msg("usage_no_such_command_quote", name=m["name"], option=m["option"], quoted=m["quoted"])
+
+
 @_pattern(r"No such command (?P<name>.+?)\.(?: Did you mean (?P<hint>.+)\?)?")
 def _no_such_command(m: re.Match[str]) -> Message:
     if m["hint"]:
