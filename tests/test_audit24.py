@@ -113,7 +113,8 @@ targets:
 
 def _quarters(year: int, values: tuple[float, ...]) -> str:
     return "".join(
-        f"invest,{year}-Q{q},{v},official,s,,{year}-{3 * q:02d}-28T00:00:00Z\n" for q, v in enumerate(values, 1)
+        f"invest,{year}-Q{q},{v},official,s,,{year + q // 4}-{3 * q % 12 + 1:02d}-05T00:00:00Z\n"
+        for q, v in enumerate(values, 1)
     )
 
 
@@ -204,3 +205,41 @@ def test_show_says_which_periods_of_a_span_over_are_unknown(tmp_path: Path, monk
     r = run_clean("--lang", "vi", "show", "invest-total", "--as-of", "2026-06-30")
     text = " ".join(r.stdout.split())
     assert "Giai đoạn 2021–2025 đã kết thúc, chưa có số liệu năm 2022, năm 2023, năm 2024" in text, r.stdout
+
+
+def test_an_every_year_target_on_an_amount_reads_a_year_of_quarters_as_their_sum(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    plan = """\
+title: audit
+indicators:
+  invest: {name: Investment, unit: bn VND, measure: flow, frequency: quarter}
+  growth: {name: Growth, unit: "%", measure: rate, frequency: quarter}
+targets:
+  - {id: invest-every, type: every_period, indicator: invest, at_least: 200, from: 2021, to: 2023}
+  - {id: growth-every, type: every_period, indicator: growth, at_least: 8, from: 2021, to: 2021}
+"""
+    store = (
+        STORE_HEADER
+        + _quarters(2021, (40, 50.1, 60.2, 70))
+        + "invest,2022,250,official,s,,2023-02-01T00:00:00Z\n"
+        + _quarters(2023, (60, 60, 60, 60))
+        + "".join(
+            f"growth,2021-Q{q},9,official,s,,{2021 + q // 4}-{3 * q % 12 + 1:02d}-05T00:00:00Z\n" for q in range(1, 5)
+        )
+    )
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    t = _targets(json_of("status", "--format", "json", "--as-of", "2024-06-30"))
+    inv = t["invest-every"]
+    # 2021: 40 + 50.1 + 60.2 + 70 = 220.3 ≥ 200; 2022: 250; 2023: 4 × 60 = 240: every year
+    # passed, the span complete: target achieved.
+    rows = [(p["period"], p["value"], p["passed"]) for p in inv["details"]["periods"]]
+    assert rows == [("2021", 220.3, True), ("2022", 250.0, True), ("2023", 240.0, True)], inv
+    assert inv["status"] == "target_achieved" and inv["details"]["missing"] == [], inv
+    # A growth rate's quarters are no year's rate (9 % in each quarter is not 36 %, nor
+    # necessarily 9 %): the year stays without a figure.
+    assert t["growth-every"]["status"] == "not_available", t["growth-every"]
+    from helpers import run_clean
+
+    r = run_clean("show", "invest-every", "--as-of", "2024-06-30")
+    assert "The figure for 2023 is the sum of Q1 2023 to Q4 2023." in " ".join(r.stdout.split()), r.stdout

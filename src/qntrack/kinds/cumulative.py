@@ -23,8 +23,7 @@ from ..method.assessment import (
 from ..method.progress import Status
 from ..plan.model import Bound, CumulativeTarget, Indicator, Measure, Observation
 from ..plan.periods import Period
-from .plan import year_to_date
-from .span import PeriodValue, SpanKind, bound_json, in_span, span_periods
+from .span import PeriodValue, SpanKind, bound_json, parts_of, span_figures, span_periods, to_date
 
 __all__ = ["KIND", "CumulativeFigures", "CumulativeResult", "CumulativeTarget"]
 
@@ -94,20 +93,17 @@ def _cumulative(
     target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
 ) -> Assessment:
     expected = span_periods(target.start, target.end)
-    # Parts: the figures of spans shorter than the span's periods (quarters of a span of years).
-    parts = [
-        o
-        for o in rows
-        if o.period.months < target.start.months and target.start.year <= o.period.year <= target.end.year
-    ]
-    inside = _added_up(in_span(rows, target.start, target.end), parts, expected)
+    # A period recorded only in parts (a year's quarters) is its parts added up.
+    parts = parts_of(rows, target.start, target.end)
+    inside = span_figures(rows, target.start, target.end, parts)
     latest = inside[-1] if inside else None
     t = target.bound.value
     periods = tuple(PeriodValue(o.period, o.value, o.status, o.source, o.recorded_at) for o in inside)
     # A part-year amount (2025-H1) is shown, never added: the span counts whole periods.
+    # Of a year not complete, its parts from January added up (2022-9M) where none covers them.
     provisional = None
     if target.start.is_year:
-        provisional = _to_date(provisional_after(parts, latest.period if latest else None), parts)
+        provisional = to_date(provisional_after(parts, latest.period if latest else None), parts)
     if latest is None:
         return Assessment(
             target=target,
@@ -187,27 +183,3 @@ def _cumulative(
         gap=bound_gap(target.bound, total),
         awaiting_figures=(target.end,) if (remaining or unknown) and ended(target.end, today) else (),
     )
-
-
-def _added_up(inside: list[Observation], parts: list[Observation], expected: list[Period]) -> list[Observation]:
-    """The span's figures, a period recorded only in parts (a year's four quarters, a
-    quarter's months) taken as its parts added up, as a plan's period is
-    (``kinds.plan.year_to_date``): for an amount that adds up they are its figure. A
-    figure recorded for the period itself wins: it carries its parts' revisions."""
-    if not parts:
-        return inside
-    have = {o.period for o in inside}
-    added = [year_to_date(parts, p, p.last, True, exact=True) for p in expected if p not in have]
-    found = [o for o in added if o is not None]
-    return sorted(inside + found, key=lambda o: o.period.sort_key) if found else inside
-
-
-def _to_date(reading: Observation | None, parts: list[Observation]) -> Observation | None:
-    """The year to date of the year of the latest part-year ``reading``: its months or
-    quarters from January added up where no figure from January covers them (2022-9M of
-    three quarters), else the reading itself."""
-    if reading is None:
-        return None
-    year = Period(reading.period.year, 1, 12)
-    summed = year_to_date(parts, year, reading.period.last, True)
-    return summed if summed is not None and summed.period.last >= reading.period.last else reading
