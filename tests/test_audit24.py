@@ -243,3 +243,39 @@ targets:
 
     r = run_clean("show", "invest-every", "--as-of", "2024-06-30")
     assert "The figure for 2023 is the sum of Q1 2023 to Q4 2023." in " ".join(r.stdout.split()), r.stdout
+
+
+def test_a_level_target_on_an_amount_reads_a_year_of_quarters_as_their_sum(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    plan = """\
+title: audit
+indicators:
+  exports: {name: Exports, unit: m USD, measure: flow, frequency: quarter}
+targets:
+  - id: exports-level
+    indicator: exports
+    baseline: 2021
+    milestones: [{by: 2025, value: 300}]
+"""
+    store = (
+        STORE_HEADER
+        + "exports,2021,200,official,s,,2022-02-01T00:00:00Z\n"
+        + "".join(
+            f"exports,2023-Q{q},65,official,s,,{2023 + q // 4}-{3 * q % 12 + 1:02d}-05T00:00:00Z\n" for q in range(1, 5)
+        )
+    )
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    t = json_of("status", "--format", "json", "--as-of", "2024-06-30")["targets"][0]
+    # 2023 = 4 × 65 = 260 (the quarters added up); base 200 (2021). Achieved rate
+    # (260 / 200)^(1/2) − 1 = 0.1401754; required (300 / 200)^(1/4) − 1 = 0.1066819;
+    # P = 0.1401754 / 0.1066819 = 1.313957: substantial progress, score min(7.1429 × 1.31395
+    # − 4.2857, 5) = 5. The path: 200 × 1.5^(2/4) = 244.949 in 2023 (deviation +15.05);
+    # projected 260 × 1.140175² = 338; 300 passed after ln(300/260) / ln(1.140175) = 1.09
+    # years: 2025. Gap 300 − 260 = 40.
+    assert t["latest"]["period"] == "2023" and t["latest"]["value"] == 260, t
+    assert t["status"] == "substantial_progress" and t["score"] == 5, t
+    m = t["milestones"][0]
+    assert m["progress_value"] == pytest.approx(1.313957, abs=5e-7), m
+    assert m["trajectory"] == pytest.approx(244.949, abs=5e-4) and m["deviation"] == pytest.approx(15.051, abs=5e-4)
+    assert m["projected"] == pytest.approx(338) and m["reached_in"] == "2025" and m["gap"] == 40, m

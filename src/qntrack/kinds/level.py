@@ -32,6 +32,7 @@ from ..plan.model import Baseline, Bound, Indicator, LevelTarget, Measure, Miles
 from ..plan.periods import Period
 from .pace import absolute_change, crosses, why_not, year_reached, year_reached_linear
 from .protocol import Due, Keys, Reader, What
+from .span import to_date, years_of
 
 __all__ = ["KIND", "LevelTarget"]
 
@@ -145,9 +146,12 @@ def _baseline(target: LevelTarget, annual: Sequence[Observation]) -> Baseline | 
 def _level(
     target: LevelTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
 ) -> Assessment:
-    annual = annual_rows(rows)
+    # An amount's year recorded in quarters (or months) is their sum, as a plan's is.
+    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    annual = years_of(rows) if adds_up else annual_rows(rows)
     latest = annual[-1] if annual else None
     provisional = provisional_after(rows, latest.period if latest else None)
+    provisional = to_date(provisional, rows) if adds_up else provisional
     base = _baseline(target, annual)
     common: dict[str, Any] = dict(
         target=target, indicator=indicator, baseline=base, latest=latest, provisional=provisional

@@ -28,6 +28,7 @@ __all__ = [
     "span_periods",
     "to_date",
     "vintage_json",
+    "years_of",
 ]
 
 
@@ -128,7 +129,7 @@ def span_figures(
     return sorted(inside + found, key=lambda o: o.period.sort_key) if found else inside
 
 
-def to_date(reading: Observation | None, parts: list[Observation]) -> Observation | None:
+def to_date(reading: Observation | None, parts: Sequence[Observation]) -> Observation | None:
     """The year to date of the year of the latest part-year ``reading``: its months or
     quarters from January added up where no figure from January covers them (2022-9M of
     three quarters), else the reading itself."""
@@ -137,6 +138,22 @@ def to_date(reading: Observation | None, parts: list[Observation]) -> Observatio
     year = Period(reading.period.year, 1, 12)
     summed = year_to_date(parts, year, reading.period.last, True)
     return summed if summed is not None and summed.period.last >= reading.period.last else reading
+
+
+def years_of(rows: Sequence[Observation]) -> list[Observation]:
+    """An amount's full-year figures: those recorded for a year, and a year recorded only in
+    parts (its four quarters, its months) as their sum (``year_to_date``), as a plan's year is."""
+    annual = [o for o in rows if o.period.is_year]
+    parts = [o for o in rows if not o.period.is_year]
+    if not parts:
+        return annual
+    have = {o.period.year for o in annual}
+    added = [
+        year_to_date(parts, Period(y, 1, 12), 12, True, exact=True)
+        for y in sorted({o.period.year for o in parts} - have)
+    ]
+    found = [o for o in added if o is not None]
+    return sorted(annual + found, key=lambda o: o.period.sort_key) if found else annual
 
 
 def span_periods(start: Period, end: Period) -> list[Period]:
