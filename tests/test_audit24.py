@@ -279,3 +279,24 @@ targets:
     assert m["progress_value"] == pytest.approx(1.313957, abs=5e-7), m
     assert m["trajectory"] == pytest.approx(244.949, abs=5e-4) and m["deviation"] == pytest.approx(15.051, abs=5e-4)
     assert m["projected"] == pytest.approx(338) and m["reached_in"] == "2025" and m["gap"] == 40, m
+
+
+# --- The starter's direction-only example carried `limit: 0`, which never acts: Open SDG's
+# coefficient is C = 1 whenever the base b ≥ 2L, and every base is ≥ 0 = 2 × 0, so the
+# thresholds stay 0.015 and 0.005 whatever the figures. A new user copying it believed the
+# poverty rate's floor was taken into account.
+
+
+def test_the_starter_writes_no_limit_that_never_acts():
+    from qntrack.files.definitions import parse_plan
+    from qntrack.files.starter import STARTER_TARGETS, starter_targets
+    from qntrack.method.progress import limit_coefficient
+
+    # The arithmetic of the defect: with L = 0, C = 1 for a base of 4 (%), as for any.
+    assert limit_coefficient(4, 0) == 1.0
+    for text in (STARTER_TARGETS, starter_targets("vi")):
+        assert "limit: 0" not in text
+        plan = parse_plan(text)
+        for target in getattr(plan, "targets", []):
+            limit = getattr(target, "limit", None)
+            assert limit is None or limit != 0, target
