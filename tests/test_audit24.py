@@ -300,3 +300,37 @@ def test_the_starter_writes_no_limit_that_never_acts():
         for target in getattr(plan, "targets", []):
             limit = getattr(target, "limit", None)
             assert limit is None or limit != 0, target
+
+
+def test_a_unit_with_no_plan_of_its_own_shows_its_year_of_quarters_added_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    plan = """\
+title: audit
+dimensions:
+  locality: {name: Locality, values: [Alpha, Beta]}
+indicators:
+  revenue: {name: Revenue, unit: bn VND, measure: flow, frequency: quarter, dimensions: [locality]}
+targets:
+  - id: revenue-2024
+    type: plan
+    indicator: revenue
+    period: 2024
+    value: 1000
+    for_each: locality
+    overrides:
+      Alpha: {value: 300}
+"""
+    rows = "".join(
+        f"revenue[locality={u}],2024-Q{q},{v},official,s,,{2024 + q // 4}-{3 * q % 12 + 1:02d}-05T00:00:00Z\n"
+        for u, v in (("Alpha", 80), ("Beta", 90))
+        for q in range(1, 5)
+    )
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER + rows)
+    t = json_of("status", "--format", "json", "--as-of", "2025-06-30")
+    units = {u["dims"]["locality"]: u for u in t["targets"][0]["breakdown"]}
+    # Alpha: 4 × 80 = 320 against its own 300, achieved (106.7 %); Beta, no plan of its own:
+    # not available, its figure 4 × 90 = 360 for 2024, as Alpha's is read.
+    assert units["Alpha"]["status"] == "target_achieved" and units["Alpha"]["latest"]["value"] == 320, units["Alpha"]
+    assert units["Beta"]["status"] == "not_available" and units["Beta"]["latest"]["value"] == 360, units["Beta"]
+    assert units["Beta"]["latest"]["period"] == "2024", units["Beta"]
