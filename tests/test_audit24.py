@@ -334,3 +334,49 @@ targets:
     assert units["Alpha"]["status"] == "target_achieved" and units["Alpha"]["latest"]["value"] == 320, units["Alpha"]
     assert units["Beta"]["status"] == "not_available" and units["Beta"]["latest"]["value"] == 360, units["Beta"]
     assert units["Beta"]["latest"]["period"] == "2024", units["Beta"]
+
+
+# --- A level milestone on a growth rate (`measure: rate`) was judged by the compound growth
+# of the rate itself: GRDP growth from 2 % (2020) to 8 % (2023) "grew 58.7 % a year"
+# ((8 / 2)^(1/3) − 1) against a "required" (10 / 2)^(1/5) − 1 = 38 % a year. A rate can be
+# zero or negative and is already a change: a CAGR of it means nothing (the methodology's
+# "growth-rate indicators must not go straight into a CAGR ratio"). It is now judged by
+# absolute change, in percentage points a year, as a balance is.
+
+_RATE_LEVEL = """\
+title: audit
+indicators:
+  growth: {name: GRDP growth, unit: "%", measure: rate}
+targets:
+  - id: growth-10
+    indicator: growth
+    baseline: 2020
+    milestones: [{by: 2025, value: 10}]
+"""
+
+
+def test_a_level_milestone_on_a_growth_rate_is_judged_in_points_a_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    store = (
+        STORE_HEADER
+        + "growth,2020,2,official,s,,2021-02-01T00:00:00Z\n"
+        + "growth,2023,8,official,s,,2024-02-01T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, _RATE_LEVEL, store)
+    t = json_of("status", "--format", "json", "--as-of", "2024-06-30")["targets"][0]
+    m = t["milestones"][0]
+    # R = (10 − 2) / (2025 − 2020) = 1.6 points a year; A = (8 − 2) / (2023 − 2020) = 2;
+    # P = 2 / 1.6 = 1.25: substantial progress, score 7.1429 × 1.25 − 4.2857 = 4.6429.
+    # The path: 2 + 1.6 × 3 = 6.8 in 2023 (deviation +1.2); projected 8 + 2 × 2 = 12 in
+    # 2025; 10 reached after (10 − 8) / 2 = 1 year, in 2024. Gap 10 − 8 = 2.
+    assert m["method"] == "absolute_change" and m["required_rate"] is None, m
+    assert m["required_change"] == pytest.approx(1.6) and m["achieved_change"] == pytest.approx(2.0), m
+    assert m["progress_value"] == pytest.approx(1.25) and m["score"] == pytest.approx(7.1429 * 1.25 - 4.2857), m
+    assert m["trajectory"] == pytest.approx(6.8) and m["deviation"] == pytest.approx(1.2), m
+    assert m["projected"] == pytest.approx(12.0) and m["reached_in"] == "2024" and m["gap"] == 2, m
+    assert t["status"] == "substantial_progress", t
+    # No compound rate of the rate is said: (8 / 2)^(1/3) − 1 = +58.7 % "a year" was.
+    assert t["achieved_rate"] is None, t
+    from helpers import run_clean
+
+    shown = run_clean("show", "growth-10", "--as-of", "2024-06-30").stdout
+    assert "58.7" not in shown and "+2 pp a year against +1.6 pp a year required" in shown, shown

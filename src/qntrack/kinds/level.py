@@ -184,7 +184,8 @@ def _level(
 
     base_year = base.period.year
     achieved = safe_growth(latest.value, base.value or 0.0, latest.period.year, base_year) if base.value else None
-    if latest.period.year - base_year < 1:
+    if latest.period.year - base_year < 1 or (indicator.measure is Measure.RATE and target.milestones):
+        # A growth rate's milestones are judged in points a year: no CAGR of the rate is said.
         achieved = None
 
     if not target.milestones and base.value == 0 and latest.period.year - base_year >= 1:
@@ -267,13 +268,14 @@ def _milestone(
     judged = latest
     if due:
         judged = first_from(annual, by) or latest
-    # Absolute change where a growth rate means nothing: a declared balance, a series
+    # Absolute change where a growth rate means nothing: a declared balance, a growth rate
+    # (already a change, often near zero: a CAGR of it says nothing), a series
     # whose baseline and figure or milestone have opposite signs, or a zero baseline or
     # milestone, from or to which no growth rate exists (Open SDG's 0.001 stand-in makes P
     # depend on the stand-in, and so on the unit; docs/decisions.md). Elsewhere Open SDG's
     # measure, reproduced exactly.
     absolute = (
-        indicator.measure is Measure.BALANCE
+        indicator.measure in (Measure.BALANCE, Measure.RATE)
         or base_value == 0
         or value == 0
         or crosses(base_value, judged.value)
