@@ -124,9 +124,23 @@ def span_figures(
     if not parts:
         return inside
     have = {o.period for o in inside}
-    added = [year_to_date(parts, p, p.last, True, exact=True) for p in span_periods(start, end) if p not in have]
+    by_year = _by_year(parts)
+    added = [
+        year_to_date(by_year[p.year], p, p.last, True, exact=True)
+        for p in span_periods(start, end)
+        if p not in have and p.year in by_year
+    ]
     found = [o for o in added if o is not None]
     return sorted(inside + found, key=lambda o: o.period.sort_key) if found else inside
+
+
+def _by_year(parts: Sequence[Observation]) -> dict[int, list[Observation]]:
+    """``parts`` by their year: each period's sum reads its own year's figures only, so a
+    series of twenty years of months costs twenty small sums, not twenty passes over all."""
+    out: dict[int, list[Observation]] = {}
+    for o in parts:
+        out.setdefault(o.period.year, []).append(o)
+    return out
 
 
 def to_date(reading: Observation | None, parts: Sequence[Observation]) -> Observation | None:
@@ -148,10 +162,8 @@ def years_of(rows: Sequence[Observation]) -> list[Observation]:
     if not parts:
         return annual
     have = {o.period.year for o in annual}
-    added = [
-        year_to_date(parts, Period(y, 1, 12), 12, True, exact=True)
-        for y in sorted({o.period.year for o in parts} - have)
-    ]
+    by_year = _by_year(parts)
+    added = [year_to_date(by_year[y], Period(y, 1, 12), 12, True, exact=True) for y in sorted(set(by_year) - have)]
     found = [o for o in added if o is not None]
     return sorted(annual + found, key=lambda o: o.period.sort_key) if found else annual
 
