@@ -32,7 +32,7 @@ indicators:
   emp:
     name: {en: Employment rate, vi: Tỷ lệ có việc làm}
     unit: "%"
-    measure: rate
+    measure: level
     direction: increase
     frequency: year
     dimensions: [province, sex]

@@ -60,12 +60,12 @@ targets:
     milestones:
       - {by: 2025, value: 15}
       - {by: 2030, value: 20}
-  # level without milestones: keep moving the right way; 'limit' is the natural bound.
+  # level without milestones: keep moving the right way (here lower is better).
+  # A share rising towards 100% may add 'limit: 100': near it, smaller gains count.
   - id: poverty-down
     indicator: poverty
     name: {en: "Poverty keeps falling", vi: "Tỷ lệ hộ nghèo tiếp tục giảm"}
     baseline: 2021
-    limit: 0
   # every_period: a threshold every period must pass (at_least or at_most).
   - id: growth-every-year
     type: every_period
@@ -128,7 +128,8 @@ _VIETNAMESE_LINES = {
     "    # group and owner (optional): the resolution or plan it belongs to, and who answers for": "    # group và owner (không bắt buộc): nghị quyết hay kế hoạch chứa mục tiêu, và cơ quan chủ",
     "    # it; `qntrack status --group-by group` (or owner) judges each group as a whole.": "    # trì; `qntrack status --group-by group` (hoặc owner) đánh giá từng nhóm như một tổng thể.",
     "    baseline: {period: 2020, value: 10}   # or just: baseline: 2020 (the value is then observed)": "    baseline: {period: 2020, value: 10}   # hoặc chỉ: baseline: 2020 (giá trị gốc lấy từ số liệu)",
-    "  # level without milestones: keep moving the right way; 'limit' is the natural bound.": "  # level không có mốc: tiếp tục chuyển biến đúng hướng; 'limit' là giới hạn tự nhiên.",
+    "  # level without milestones: keep moving the right way (here lower is better).": "  # level không có mốc: tiếp tục chuyển biến đúng hướng (ở đây càng thấp càng tốt).",
+    "  # A share rising towards 100% may add 'limit: 100': near it, smaller gains count.": "  # Tỷ lệ tăng dần tới 100% có thể thêm 'limit: 100': càng gần giới hạn, mức tăng nhỏ hơn vẫn được tính là tiến bộ.",
     "  # every_period: a threshold every period must pass (at_least or at_most).": "  # every_period: một ngưỡng mà kỳ nào cũng phải đạt (at_least: ít nhất, at_most: nhiều nhất).",
     "  # average: an average growth rate over a span (geometric mean of the yearly rates).": "  # average: tốc độ tăng bình quân trong một giai đoạn (trung bình nhân của tốc độ tăng từng năm).",
     "  # cumulative: a total over a span.": "  # cumulative: tổng lũy kế trong một giai đoạn.",

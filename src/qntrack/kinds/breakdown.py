@@ -21,7 +21,7 @@ from ..method.assessment import Assessment, UnitAssessment, annual_rows, provisi
 from ..method.groups import Member, combine
 from ..method.progress import Status
 from ..method.series import Series
-from ..plan.model import Indicator, LevelTarget, Milestone, Plan, PlanTarget, SpanTarget, Target
+from ..plan.model import Indicator, LevelTarget, Measure, Milestone, Plan, PlanTarget, SpanTarget, Target
 from ..plan.units import (
     Dimension,
     Dims,
@@ -35,6 +35,7 @@ from ..plan.units import (
     units_outside,
     units_outside_days,
 )
+from .span import to_date, years_of
 
 __all__ = [
     "UnitIndex",
@@ -137,9 +138,12 @@ def assess_units(
             # Its figures mean what a target's do (docs/json.md): `latest` the latest
             # full-year figure, `provisional` a later sub-annual reading (never a month
             # as `latest`, which rank would then set against another unit's full year).
-            annual = annual_rows(rows)
+            # An amount's year recorded in quarters is their sum, as the total's is judged.
+            adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+            annual = years_of(rows) if adds_up else annual_rows(rows)
             latest = annual[-1] if annual else None
             provisional = provisional_after(rows, latest.period if latest else None)
+            provisional = to_date(provisional, rows) if adds_up else provisional
             judged = Assessment(
                 target, indicator, Status.NOT_AVAILABLE, latest=latest, provisional=provisional, reason=NO_AMOUNT
             )

@@ -23,7 +23,7 @@ from ..method.assessment import (
 from ..method.progress import Status
 from ..plan.model import Bound, CumulativeTarget, Indicator, Measure, Observation
 from ..plan.periods import Period
-from .span import PeriodValue, SpanKind, bound_json, in_span, span_periods
+from .span import PeriodValue, SpanKind, bound_json, parts_of, span_figures, span_periods, to_date
 
 __all__ = ["KIND", "CumulativeFigures", "CumulativeResult", "CumulativeTarget"]
 
@@ -92,18 +92,18 @@ KIND = Cumulative()
 def _cumulative(
     target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
 ) -> Assessment:
-    inside = in_span(rows, target.start, target.end)
     expected = span_periods(target.start, target.end)
+    # A period recorded only in parts (a year's quarters) is its parts added up.
+    parts = parts_of(rows, target.start, target.end)
+    inside = span_figures(rows, target.start, target.end, parts)
     latest = inside[-1] if inside else None
     t = target.bound.value
     periods = tuple(PeriodValue(o.period, o.value, o.status, o.source, o.recorded_at) for o in inside)
     # A part-year amount (2025-H1) is shown, never added: the span counts whole periods.
+    # Of a year not complete, its parts from January added up (2022-9M) where none covers them.
     provisional = None
     if target.start.is_year:
-        provisional = provisional_after(
-            [o for o in rows if target.start.year <= o.period.year <= target.end.year],
-            latest.period if latest else None,
-        )
+        provisional = to_date(provisional_after(parts, latest.period if latest else None), parts)
     if latest is None:
         return Assessment(
             target=target,
@@ -122,6 +122,9 @@ def _cumulative(
     total = float(sum((Decimal(repr(o.value)) for o in inside), Decimal(0)))
     elapsed = len([p for p in expected if p <= latest.period])
     remaining = len(expected) - elapsed
+    # Periods before the latest with no figure: the total is a floor until they are in, so
+    # the span stays open, as an average's does (docs/methodology.md).
+    unknown = elapsed - len(inside)
     share_reached = total / t if t else None
     share_elapsed = elapsed / len(expected)
     needed = (t - total) / remaining if remaining else None
@@ -152,7 +155,7 @@ def _cumulative(
         status = Status.TARGET_ACHIEVED
     elif not target.bound.at_least and not passes:
         status = Status.NOT_ACHIEVED  # the cap is already exceeded
-    elif remaining == 0:
+    elif remaining == 0 and not unknown:
         status = Status.TARGET_ACHIEVED if passes else Status.NOT_ACHIEVED
     elif not target.bound.at_least:
         status = Status.SUBSTANTIAL_PROGRESS
@@ -162,9 +165,10 @@ def _cumulative(
     score = None
     if target.bound.at_least and p is not None:
         score = score_for(status, p)
-    # The deadline is missed once the span is over and the bound not met; a cap broken
-    # earlier is already "not achieved" but its deadline has not come (docs/decisions.md).
-    missed = (target.end,) if remaining == 0 and not passes else ()
+    # The deadline is missed once the span is over and the bound not met for good; a cap
+    # broken earlier is already "not achieved" but its deadline has not come
+    # (docs/decisions.md); a floor short with periods unknown is not decided yet.
+    missed = (target.end,) if status is Status.NOT_ACHIEVED and remaining == 0 else ()
     return Assessment(
         target=target,
         indicator=indicator,
@@ -177,5 +181,5 @@ def _cumulative(
         missed_milestones=missed,
         reason="zero_target" if status is Status.NOT_AVAILABLE else None,
         gap=bound_gap(target.bound, total),
-        awaiting_figures=(target.end,) if remaining and ended(target.end, today) else (),
+        awaiting_figures=(target.end,) if (remaining or unknown) and ended(target.end, today) else (),
     )

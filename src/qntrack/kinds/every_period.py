@@ -17,9 +17,9 @@ from ..method.assessment import (
     provisional_after,
 )
 from ..method.progress import Status
-from ..plan.model import Bound, EveryPeriodTarget, Indicator, Observation
+from ..plan.model import Bound, EveryPeriodTarget, Indicator, Measure, Observation
 from ..plan.periods import Period
-from .span import SpanKind, bound_json, in_span, span_periods, vintage_json
+from .span import SpanKind, bound_json, in_span, parts_of, span_figures, span_periods, to_date, vintage_json
 
 __all__ = ["KIND", "EveryPeriodResult", "EveryPeriodTarget", "PeriodCheck"]
 
@@ -102,15 +102,21 @@ KIND = EveryPeriod()
 def _every_period(
     target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
 ) -> Assessment:
-    inside = in_span(rows, target.start, target.end)
     expected = span_periods(target.start, target.end)
+    if indicator.measure in (Measure.FLOW, Measure.BALANCE):
+        # An amount's period recorded only in parts (a year's quarters) is their sum, as a
+        # cumulative target's and a plan's is; a rate's or a level's parts make no year.
+        parts = parts_of(rows, target.start, target.end)
+        inside = span_figures(rows, target.start, target.end, parts)
+    else:
+        parts = [o for o in rows if target.start.year <= o.period.year <= target.end.year]
+        inside = in_span(rows, target.start, target.end)
     latest = inside[-1] if inside else None
     provisional = None
     if target.start.is_year:
-        provisional = provisional_after(
-            [o for o in rows if target.start.year <= o.period.year <= target.end.year],
-            latest.period if latest else None,
-        )
+        provisional = provisional_after(parts, latest.period if latest else None)
+        if indicator.measure in (Measure.FLOW, Measure.BALANCE):
+            provisional = to_date(provisional, parts)
     results = tuple(
         PeriodCheck(o.period, o.value, target.bound.passes(o.value), o.status, o.source, o.recorded_at) for o in inside
     )

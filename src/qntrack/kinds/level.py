@@ -32,6 +32,7 @@ from ..plan.model import Baseline, Bound, Indicator, LevelTarget, Measure, Miles
 from ..plan.periods import Period
 from .pace import absolute_change, crosses, why_not, year_reached, year_reached_linear
 from .protocol import Due, Keys, Reader, What
+from .span import to_date, years_of
 
 __all__ = ["KIND", "LevelTarget"]
 
@@ -145,9 +146,12 @@ def _baseline(target: LevelTarget, annual: Sequence[Observation]) -> Baseline | 
 def _level(
     target: LevelTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
 ) -> Assessment:
-    annual = annual_rows(rows)
+    # An amount's year recorded in quarters (or months) is their sum, as a plan's is.
+    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    annual = years_of(rows) if adds_up else annual_rows(rows)
     latest = annual[-1] if annual else None
     provisional = provisional_after(rows, latest.period if latest else None)
+    provisional = to_date(provisional, rows) if adds_up else provisional
     base = _baseline(target, annual)
     common: dict[str, Any] = dict(
         target=target, indicator=indicator, baseline=base, latest=latest, provisional=provisional
@@ -180,7 +184,8 @@ def _level(
 
     base_year = base.period.year
     achieved = safe_growth(latest.value, base.value or 0.0, latest.period.year, base_year) if base.value else None
-    if latest.period.year - base_year < 1:
+    if latest.period.year - base_year < 1 or (indicator.measure is Measure.RATE and target.milestones):
+        # A growth rate's milestones are judged in points a year: no CAGR of the rate is said.
         achieved = None
 
     if not target.milestones and base.value == 0 and latest.period.year - base_year >= 1:
@@ -263,13 +268,14 @@ def _milestone(
     judged = latest
     if due:
         judged = first_from(annual, by) or latest
-    # Absolute change where a growth rate means nothing: a declared balance, a series
+    # Absolute change where a growth rate means nothing: a declared balance, a growth rate
+    # (already a change, often near zero: a CAGR of it says nothing), a series
     # whose baseline and figure or milestone have opposite signs, or a zero baseline or
     # milestone, from or to which no growth rate exists (Open SDG's 0.001 stand-in makes P
     # depend on the stand-in, and so on the unit; docs/decisions.md). Elsewhere Open SDG's
     # measure, reproduced exactly.
     absolute = (
-        indicator.measure is Measure.BALANCE
+        indicator.measure in (Measure.BALANCE, Measure.RATE)
         or base_value == 0
         or value == 0
         or crosses(base_value, judged.value)

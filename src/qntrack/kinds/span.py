@@ -14,9 +14,22 @@ from ..catalog import Message, msg
 from ..method.assessment import Assessment, overflowed
 from ..plan.model import Bound, Indicator, Measure, Observation, SpanTarget
 from ..plan.periods import Period
+from .plan import year_to_date
 from .protocol import Due, Keys, Reader, What
 
-__all__ = ["PeriodValue", "SpanKind", "bound_json", "in_span", "parse_span", "span_periods", "vintage_json"]
+__all__ = [
+    "PeriodValue",
+    "SpanKind",
+    "bound_json",
+    "in_span",
+    "parse_span",
+    "parts_of",
+    "span_figures",
+    "span_periods",
+    "to_date",
+    "vintage_json",
+    "years_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +106,66 @@ def in_span(rows: Sequence[Observation], start: Period, end: Period) -> list[Obs
         and lo <= o.period.sort_key <= hi
         and (o.period.first - start.first) % start.months == 0
     ]
+
+
+def parts_of(rows: Sequence[Observation], start: Period, end: Period) -> list[Observation]:
+    """The figures of spans shorter than the span's periods (a year's quarters) in its years."""
+    return [o for o in rows if o.period.months < start.months and start.year <= o.period.year <= end.year]
+
+
+def span_figures(
+    rows: Sequence[Observation], start: Period, end: Period, parts: list[Observation]
+) -> list[Observation]:
+    """The span's figures, a period recorded only in parts (a year's four quarters, a
+    quarter's months) taken as its parts added up, as a plan's period is
+    (``kinds.plan.year_to_date``): for an amount that adds up they are its figure. A
+    figure recorded for the period itself wins: it carries its parts' revisions."""
+    inside = in_span(rows, start, end)
+    if not parts:
+        return inside
+    have = {o.period for o in inside}
+    by_year = _by_year(parts)
+    added = [
+        year_to_date(by_year[p.year], p, p.last, True, exact=True)
+        for p in span_periods(start, end)
+        if p not in have and p.year in by_year
+    ]
+    found = [o for o in added if o is not None]
+    return sorted(inside + found, key=lambda o: o.period.sort_key) if found else inside
+
+
+def _by_year(parts: Sequence[Observation]) -> dict[int, list[Observation]]:
+    """``parts`` by their year: each period's sum reads its own year's figures only, so a
+    series of twenty years of months costs twenty small sums, not twenty passes over all."""
+    out: dict[int, list[Observation]] = {}
+    for o in parts:
+        out.setdefault(o.period.year, []).append(o)
+    return out
+
+
+def to_date(reading: Observation | None, parts: Sequence[Observation]) -> Observation | None:
+    """The year to date of the year of the latest part-year ``reading``: its months or
+    quarters from January added up where no figure from January covers them (2022-9M of
+    three quarters), else the reading itself."""
+    if reading is None:
+        return None
+    year = Period(reading.period.year, 1, 12)
+    summed = year_to_date(parts, year, reading.period.last, True)
+    return summed if summed is not None and summed.period.last >= reading.period.last else reading
+
+
+def years_of(rows: Sequence[Observation]) -> list[Observation]:
+    """An amount's full-year figures: those recorded for a year, and a year recorded only in
+    parts (its four quarters, its months) as their sum (``year_to_date``), as a plan's year is."""
+    annual = [o for o in rows if o.period.is_year]
+    parts = [o for o in rows if not o.period.is_year]
+    if not parts:
+        return annual
+    have = {o.period.year for o in annual}
+    by_year = _by_year(parts)
+    added = [year_to_date(by_year[y], Period(y, 1, 12), 12, True, exact=True) for y in sorted(set(by_year) - have)]
+    found = [o for o in added if o is not None]
+    return sorted(annual + found, key=lambda o: o.period.sort_key) if found else annual
 
 
 def span_periods(start: Period, end: Period) -> list[Period]:

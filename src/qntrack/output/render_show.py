@@ -233,7 +233,12 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     if end < start:
         # A base that fell back past the target year (no figure from base_year to it): no path.
         return None
-    actual = {o.period.year: o.value for o in rows if o.period.is_year and start <= o.period.year <= end}
+    from ..kinds.span import years_of
+    from ..plan.model import Measure
+
+    # An amount's year recorded in quarters is drawn as their sum, as it is judged.
+    annual = years_of(rows) if a.indicator.measure in (Measure.FLOW, Measure.BALANCE) else rows
+    actual = {o.period.year: o.value for o in annual if o.period.is_year and start <= o.period.year <= end}
     path = {y: a.baseline.value * (1 + m.required_rate) ** (y - start) for y in range(start, end + 1)}
     values = list(actual.values()) + list(path.values())
     lo, hi = min(values), max(values)

@@ -7,7 +7,9 @@ from typing import Sequence
 
 from ...catalog import msg, render
 from ...kinds.cumulative import CumulativeResult
+from ...kinds.span import span_periods
 from ...method.assessment import Assessment
+from ...method.progress import Status
 from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
 from ..i18n import label, number, percent_reached_text, typed_places, value_with_unit
@@ -23,7 +25,9 @@ class CumulativeView(SpanView):
     definition_key = "def_cumulative"
 
     def sentences(self, a: Assessment, lang: str) -> list[str]:
-        return _sentences(a, lang)
+        from .plan import added_up_sentence
+
+        return _sentences(a, lang) + added_up_sentence(a, lang)
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
         return _chart(a, lang)
@@ -122,6 +126,14 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 ),
                 lang,
             )
+        )
+    elif a.awaiting_figures and not f.periods_remaining and a.status is not Status.TARGET_ACHIEVED:
+        # Over, its last period in and earlier ones without a figure: the total is a floor.
+        have = {p.period for p in d.periods}
+        unknown = ", ".join(period_text(p, lang) for p in span_periods(d.start, d.end) if p not in have)
+        first, last = span_ends(d.start, d.end, lang)
+        out.append(
+            render(msg("narrative_awaiting_cumulative_missing" + cap, start=first, end=last, periods=unknown), lang)
         )
     elif f.needed_per_remaining_period:
         n = f.periods_remaining

@@ -38,7 +38,9 @@ class EveryPeriodView(SpanView):
     one_deadline = False
 
     def sentences(self, a: Assessment, lang: str) -> list[str]:
-        return _sentences(a, lang)
+        from .plan import added_up_sentence
+
+        return _sentences(a, lang) + added_up_sentence(a, lang)
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
         return _chart(a, rows, lang)

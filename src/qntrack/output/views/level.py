@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
+from ...kinds.span import years_of
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import LevelTarget, Measure, Observation
 from ..charts import (
@@ -278,7 +279,9 @@ def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
 
 
 def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    annual = [o for o in rows if o.period.is_year]
+    # An amount's year recorded in quarters is drawn as their sum, as it is judged.
+    adds_up = a.indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    annual = years_of(rows) if adds_up else [o for o in rows if o.period.is_year]
     base = a.baseline
     first = base.period.year - 5 if base is not None else None
     last_ms = max((m.by.year for m in a.milestones), default=None)
@@ -287,7 +290,7 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     plot.add(
         chart_word("actual", lang), [(o.period.end, o.value) for o in shown], COLOURS["actual"], stroke_style=SOLID
     )
-    provisional = provisional_readings(rows, first)
+    provisional = provisional_readings([*rows, *annual] if adds_up else rows, first)
     add_provisional(plot, provisional, lang)
     data_points = plot.points
     unit = a.indicator.unit_in(lang)

@@ -36,7 +36,7 @@ class PlanView:
     gap_per_period = False
 
     def sentences(self, a: Assessment, lang: str) -> list[str]:
-        return _sentences(a, lang) + _added_up(a, lang)
+        return _sentences(a, lang) + added_up_sentence(a, lang)
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
         return _chart(a, lang)
@@ -315,10 +315,11 @@ def _tiny_gap_decimals(gap: float | None, places: int) -> int:
     return own if places < own <= 12 else places
 
 
-def _added_up(a: Assessment, lang: str) -> list[str]:
+def added_up_sentence(a: Assessment, lang: str) -> list[str]:
     """Which periods a sum qntrack made is of ("The figure for H1 2026 is the sum of
     January–May 2026 + June 2026."): the table beside it lists every month, whose sum
-    differs from one with a published total in it (issue 17, twenty-first session)."""
+    differs from one with a published total in it (issue 17, twenty-first session). Said of
+    a cumulative target's latest period too (a year of quarters added up)."""
     o = a.latest if a.latest is not None else a.provisional
     if o is None or not added_up(o):
         return []
