@@ -1,0 +1,198 @@
+"""Paths, links and the library's errors (issue 17, twenty-fourth session): an output
+never replaces an input, on every way in (the command line and the Python API), and a
+Python caller gets the documented qntrack error types (docs/python-api.md, "Errors").
+
+Each test was written failing first; the expected words are the catalog's keys and the
+places the brief names (the argument's name, the file and its line)."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS
+from helpers import run_clean
+
+DAY = "2025-12-31"
+
+
+def _unchanged() -> bool:
+    return (
+        Path("observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS
+        and Path("targets.yaml").read_text(encoding="utf-8") == SMALL_TARGETS
+    )
+
+
+def _report_data():  # type: ignore[no-untyped-def]
+    import qntrack
+    from qntrack.output.report import build_report
+
+    ws = qntrack.open_workspace("targets.yaml", as_of=DAY)
+    return build_report(ws.plan, ws.series, ws.store.observations, None, DAY, None, DAY)
+
+
+# --- report -o through a symbolic link ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("link", "to", "words"),
+    [
+        ("latest.md", "review.pdf", ".pdf"),  # a Markdown report in a file named .pdf
+        ("latest.md", "figures.csv", ".csv"),  # ... in a file named .csv
+        ("latest.json", "review.md", ".md"),
+        ("latest.md", "review", "review"),  # a name with no extension, without --format
+        ("latest.md", "nowhere/../gone.txt", "gone.txt"),  # dangling, to a .txt
+    ],
+)
+def test_report_through_a_link_to_a_file_named_for_another_format_is_refused(
+    tracker: Path, link: str, to: str, words: str
+) -> None:
+    # It wrote through the link: "review.pdf" held Markdown, "figures.csv" held Markdown,
+    # the rule "the extension must name the format" held for the link's name only.
+    os.symlink(to, link)
+    before = sorted(os.listdir("."))
+    r = run_clean("report", "-o", link)
+    assert r.exit_code == 2, r.output
+    assert link in r.stderr and words in r.stderr and "symbolic link" in r.stderr
+    assert sorted(os.listdir(".")) == before and _unchanged()
+
+
+def test_report_through_a_link_in_vietnamese_names_the_link_and_its_file(tracker: Path) -> None:
+    os.symlink("review.pdf", "latest.md")
+    r = run_clean("report", "-o", "latest.md", "--lang", "vi")
+    assert r.exit_code == 2
+    assert "liên kết tượng trưng" in r.stderr and "review.pdf" in r.stderr
+    assert not Path("review.pdf").exists()
+
+
+def test_report_through_a_link_to_a_file_of_its_own_format_is_still_written(tracker: Path) -> None:
+    """`latest.html -> review-2025-12.html`: the habit the write-through keeps."""
+    os.symlink("review-2025-12.json", "latest.json")
+    r = run_clean("report", "-o", "latest.json")
+    assert r.exit_code == 0, r.output
+    assert Path("latest.json").is_symlink() and Path("review-2025-12.json").read_text(encoding="utf-8").startswith("{")
+    # A target with no extension, with the format said: written, as `-o review --format json` is.
+    os.symlink("review", "plain.json")
+    r = run_clean("report", "-o", "plain.json", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert Path("review").read_text(encoding="utf-8").startswith("{")
+
+
+# --- write_report: the rules of report -o, for a Python caller ------------------------------
+
+
+def test_write_report_never_replaces_the_store_or_the_plan_by_any_name(tracker: Path) -> None:
+    from qntrack import InputError, write_report
+
+    data = _report_data()
+    os.symlink("observations.csv", "link.md")
+    os.link("targets.yaml", "hard.md")
+    names = [
+        "observations.csv",
+        "targets.yaml",
+        "./sub/../observations.csv",
+        str(Path("targets.yaml").resolve()),
+        "link.md",
+        "hard.md",
+        "observations.csv.lock",  # a side file of the store
+    ]
+    os.mkdir("sub")
+    for name in names:
+        with pytest.raises(InputError) as caught:
+            write_report(data, "markdown", "en", name)
+        # It replaced the store with a Markdown report, and targets.yaml too.
+        assert (caught.value.file, caught.value.code) == (name, 2), name
+        assert caught.value.key in ("outputs_is_read_by_tracker", "outputs_belongs_to"), name
+    assert _unchanged()
+    assert not [p for p in os.listdir(".") if p.endswith("-charts")]
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "code"),
+    [
+        ("afolder", "outputs_is_folder_report", 2),
+        ("nofolder/r.md", "outputs_no_folder", 2),
+        ("afile/r.md", "outputs_cannot_look", 1),  # a part of the path is a file
+        ("fifo.md", "outputs_not_regular", 2),  # replaced by a regular file before
+        ("", "library_report_path", 2),
+        ("-", "library_report_path", 2),
+    ],
+)
+def test_write_report_refuses_what_report_o_refuses(tracker: Path, name: str, key: str, code: int) -> None:
+    from qntrack import InputError, write_report
+
+    os.mkdir("afolder")
+    Path("afile").write_text("mine\n", encoding="utf-8")
+    os.mkfifo("fifo.md")
+    with pytest.raises(InputError) as caught:
+        write_report(_report_data(), "markdown", "en", name)
+    assert (caught.value.key, caught.value.code) == (key, code)
+    assert Path("fifo.md").is_fifo() and os.listdir("afolder") == [] and Path("afile").read_text() == "mine\n"
+    assert not [p for p in os.listdir(".") if p.endswith("-charts")]
+
+
+def test_write_report_replaces_a_file_it_did_not_write_only_with_force(tracker: Path) -> None:
+    from qntrack import InputError, write_report
+
+    data = _report_data()
+    Path("minutes.json").write_text('{"mine": true}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        write_report(data, "json", "en", "minutes.json")
+    assert (caught.value.file, caught.value.key) == ("minutes.json", "outputs_foreign_file")
+    assert Path("minutes.json").read_text(encoding="utf-8") == '{"mine": true}\n'
+    written = write_report(data, "json", "en", "minutes.json", force=True)
+    assert written == [Path("minutes.json")]
+    # Its own report, written again: no force needed.
+    assert write_report(data, "json", "en", "minutes.json") == [Path("minutes.json")]
+
+
+def test_write_report_says_a_full_disk_as_one_error_and_leaves_the_old_file(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qntrack import InputError, write_report
+
+    data = _report_data()
+    write_report(data, "json", "en", "review.json")
+    before = Path("review.json").read_bytes()
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+
+    with monkeypatch.context() as patched, pytest.raises(InputError) as caught:
+        patched.setattr(os, "replace", full)
+        write_report(data, "json", "vi", "review.json")
+    assert (caught.value.file, caught.value.code) == ("review.json", 1)
+    assert "No space left on device" in str(caught.value)  # the system's reason, in one line
+    assert Path("review.json").read_bytes() == before
+    assert sorted(os.listdir(".")) == ["observations.csv", "review.json", "targets.yaml"]
+
+
+# --- a format, a language, an id, a day: the qntrack error a caller catches ------------------
+
+
+def test_a_report_format_or_language_qntrack_does_not_write_is_an_argument_error(tracker: Path) -> None:
+    from qntrack import InputError
+    from qntrack.errors import ArgumentError
+    from qntrack.output.report import render, write_report
+
+    data = _report_data()
+    cases = [
+        (lambda: render(data, "pdf", "en"), "fmt", "report_format_is_bytes"),  # was "unknown format 'pdf'"
+        (lambda: render(data, "xlsx", "en"), "fmt", "report_format_is_bytes"),
+        (lambda: render(data, "htm", "en"), "fmt", "report_unknown_format"),
+        (lambda: render(data, "markdown", "fr"), "lang", "report_unknown_lang"),
+        (lambda: write_report(data, "word", "en", "r.docx"), "fmt", "report_unknown_format"),
+        (lambda: write_report(data, "markdown", "de", "r.md"), "lang", "report_unknown_lang"),
+    ]
+    for call, where, key in cases:
+        with pytest.raises(InputError) as caught:
+            call()
+        error = caught.value
+        # A bare ValueError before, with no place, no key and no Vietnamese.
+        assert isinstance(error, ArgumentError) and isinstance(error, ValueError)
+        assert (error.file, error.key, error.code) == (where, key, 2)
+        assert error.text("vi") != error.text("en")
+    assert not Path("r.docx").exists() and not Path("r.md").exists()
