@@ -196,3 +196,26 @@ def test_a_report_format_or_language_qntrack_does_not_write_is_an_argument_error
         assert (error.file, error.key, error.code) == (where, key, 2)
         assert error.text("vi") != error.text("en")
     assert not Path("r.docx").exists() and not Path("r.md").exists()
+
+
+def test_assess_says_an_unknown_id_and_a_day_it_cannot_read_as_qntrack_errors(tracker: Path) -> None:
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    ws = qntrack.open_workspace("targets.yaml", as_of=DAY)
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.assess(ws.plan, ws.series, ["nope"], DAY)
+    assert isinstance(caught.value, ValueError) and isinstance(caught.value, ArgumentError)
+    assert (caught.value.file, caught.value.key, caught.value.code) == ("target_ids", "kinds_unknown_targets", 2)
+    assert "nope" in caught.value.text("vi")
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.assess(ws.plan, ws.series, None, "31/12/2025")
+    assert (caught.value.file, caught.value.key) == ("today", "cli_not_a_date")
+    target = ws.plan.targets[0]
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.assess_target(target, ws.plan.indicators[target.indicator], [], "2025-13-01")
+    assert (caught.value.file, caught.value.key) == ("today", "cli_not_a_date")
+    # What it judges is the core's: the same assessments.
+    from qntrack.kinds import assess as core
+
+    assert qntrack.assess(ws.plan, ws.series, None, DAY) == core(ws.plan, ws.series, None, DAY)
