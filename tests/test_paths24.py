@@ -219,3 +219,46 @@ def test_assess_says_an_unknown_id_and_a_day_it_cannot_read_as_qntrack_errors(tr
     from qntrack.kinds import assess as core
 
     assert qntrack.assess(ws.plan, ws.series, None, DAY) == core(ws.plan, ws.series, None, DAY)
+
+
+# --- the store's problems met while appending are StoreErrors -------------------------------
+
+
+def _journal_left() -> None:
+    """An append interrupted (a power cut): its journal beside the store."""
+    size = Path("observations.csv").stat().st_size
+    Path("observations.csv.pending").write_text(f"qntrack append journal 1\nsize {size}\nrows 1\n", encoding="ascii")
+
+
+def test_a_store_problem_met_when_appending_is_a_store_error(tracker: Path) -> None:
+    import qntrack
+    from qntrack import Location, StoreError
+
+    row = {"indicator": "mining", "period": "2025", "value": "16.1", "recorded_at": "2026-01-10T00:00:00Z"}
+    _journal_left()
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.record_many("targets.yaml", [(Location("job"), row)])
+    assert isinstance(caught.value, StoreError)  # a plain InputError before
+    assert (caught.value.file, caught.value.key) == ("observations.csv", "store_interrupted_not_added")
+    with pytest.raises(StoreError) as caught:
+        qntrack.retract("targets.yaml", "mining", "2020", "typo", "", "2026-01-10T00:00:00Z")
+    assert caught.value.key == "store_interrupted_not_added"
+    os.remove("observations.csv.pending")
+    # A byte that is not UTF-8 deep in the store, found only under the append's lock.
+    lines = Path("observations.csv").read_bytes().split(b"\n")
+    lines[2] = lines[2] + b"\xe0"
+    Path("observations.csv").write_bytes(b"\n".join(lines))
+    with pytest.raises(StoreError) as caught:
+        qntrack.record_many("targets.yaml", [(Location("job"), row)])
+    assert (caught.value.file, caught.value.line, caught.value.key) == ("observations.csv", 3, "store_not_utf8")
+    assert Path("observations.csv").read_bytes() == b"\n".join(lines)
+
+
+def test_a_retraction_of_nothing_stays_the_callers_error_not_the_stores(tracker: Path) -> None:
+    import qntrack
+    from qntrack import StoreError
+
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.retract("targets.yaml", "mining", "2019", "typo", "", "2026-01-10T00:00:00Z")
+    assert not isinstance(caught.value, StoreError)
+    assert _unchanged()

@@ -281,12 +281,15 @@ class Batch(NamedTuple):
 
 
 def refuse_torn(store: Path) -> None:
-    """InputError when the store's last line is torn: nothing may be appended after it.
+    """StoreError when the store's last line is torn: nothing may be appended after it.
     Reads the header and the last row only: the cost does not grow with the store."""
-    existing = peek_store(store)
+    try:
+        existing = peek_store(store)
+    except InputError as error:  # a batch interrupted, a folder, a FIFO: the store's problem
+        raise StoreError.of(error) from None
     if existing.torn_line:
         if any(getattr(p.message, "id", "") == "store_ctrl_z" for p in existing.problems):
-            raise InputError([Problem(Location(str(store), existing.torn_line), msg("recording_ctrl_z"))])
+            raise StoreError([Problem(Location(str(store), existing.torn_line), msg("recording_ctrl_z"))])
         raise _torn(store, existing.torn_line)
 
 
