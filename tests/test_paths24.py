@@ -262,3 +262,21 @@ def test_a_retraction_of_nothing_stays_the_callers_error_not_the_stores(tracker:
         qntrack.retract("targets.yaml", "mining", "2019", "typo", "", "2026-01-10T00:00:00Z")
     assert not isinstance(caught.value, StoreError)
     assert _unchanged()
+
+
+# --- a name no Windows PC can hold ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [("report", "--format", "json"), ("export", "sdmx-csv")])
+@pytest.mark.parametrize(("name", "code"), [("review\n.json", "U+000A"), ("review\t2025.json", "U+0009")])
+def test_an_output_named_with_a_line_break_or_a_tab_is_refused(
+    tracker: Path, command: tuple[str, ...], name: str, code: str
+) -> None:
+    # It was written: a file "review\n.json" that a Windows colleague's PC cannot open or
+    # copy, and that `ls` shows as 'review'$'\n''.json'.
+    r = run_clean(*command, "-o", name)
+    assert r.exit_code == 2, r.output
+    assert code in r.stderr and "\n" not in r.stderr.rstrip("\n")
+    assert sorted(os.listdir(".")) == ["observations.csv", "targets.yaml"]
+    r = run_clean(*command, "-o", name, "--lang", "vi")
+    assert r.exit_code == 2 and "ký tự điều khiển" in r.stderr
