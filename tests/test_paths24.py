@@ -280,3 +280,32 @@ def test_an_output_named_with_a_line_break_or_a_tab_is_refused(
     assert sorted(os.listdir(".")) == ["observations.csv", "targets.yaml"]
     r = run_clean(*command, "-o", name, "--lang", "vi")
     assert r.exit_code == 2 and "ký tự điều khiển" in r.stderr
+
+
+# --- import opensdg into a folder whose targets.yaml is a link to nothing -------------------
+
+
+def test_an_import_never_replaces_a_dangling_link_named_targets_yaml(tmp_path: Path) -> None:
+    from helpers import run as run_any, write_repository
+
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "config_data.yml": "languages:\n  - en\n",
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": "---\nindicator_name: Poverty rate\ncomputation_units: Percent\n---\n",
+        },
+    )
+    into = tmp_path / "t"
+    into.mkdir()
+    # The plan on a share that is not mounted: `init` keeps such a link; the import replaced
+    # it with a plan of its own, without --force, and the link was gone.
+    os.symlink("/mnt/share-not-mounted/targets.yaml", into / "targets.yaml")
+    done = run_any("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15")
+    assert done.exit_code == 2, done.output
+    assert "share-not-mounted" in done.stderr and "Traceback" not in done.output
+    assert os.listdir(into) == ["targets.yaml"] and (into / "targets.yaml").is_symlink()
+    # Asked for, it is replaced, as any targets.yaml the import did not write.
+    done = run_any("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15", "--force")
+    assert done.exit_code == 0, done.output
+    assert not (into / "targets.yaml").is_symlink()
