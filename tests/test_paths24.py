@@ -309,3 +309,45 @@ def test_an_import_never_replaces_a_dangling_link_named_targets_yaml(tmp_path: P
     done = run_any("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15", "--force")
     assert done.exit_code == 0, done.output
     assert not (into / "targets.yaml").is_symlink()
+
+
+# --- a store whose path the system cannot follow ---------------------------------------------
+
+
+def _store_at(name: str) -> None:
+    text = SMALL_TARGETS.replace("version: 1\n", f"version: 1\nobservations: {name}\n", 1)
+    Path("targets.yaml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["loop", "file"])
+def test_a_store_path_the_system_cannot_follow_is_a_store_error_naming_the_store(tracker: Path, where: str) -> None:
+    import qntrack
+    from qntrack import Location, StoreError
+
+    if where == "loop":  # observations: a.csv, a link to b.csv, a link to a.csv
+        os.symlink("b.csv", "a.csv")
+        os.symlink("a.csv", "b.csv")
+        name, reason = "a.csv", "Too many levels of symbolic links"
+    else:  # observations: notes/obs.csv, where notes is a file
+        Path("notes").write_text("mine\n", encoding="utf-8")
+        name, reason = "notes/obs.csv", "Not a directory"
+    _store_at(name)
+    row = {"indicator": "mining", "period": "2025", "value": "16.1", "recorded_at": "2026-01-10T00:00:00Z"}
+    calls = [
+        lambda: qntrack.open_workspace("targets.yaml"),
+        lambda: qntrack.status("targets.yaml", as_of=DAY),
+        # A raw OSError for these (no file, no key): the command line's safety net said it.
+        lambda: qntrack.record_many("targets.yaml", [(Location("job"), row)]),
+        lambda: qntrack.record_many("targets.yaml", [(Location("job"), row)], dry_run=True),
+        lambda: qntrack.retract("targets.yaml", "mining", "2020", "typo", "", "2026-01-10T00:00:00Z"),
+        lambda: qntrack.import_observations("targets.yaml", "observations.csv"),
+    ]
+    for call in calls:
+        with pytest.raises(StoreError) as caught:
+            call()
+        assert caught.value.file == name and reason in str(caught.value), str(caught.value)
+        assert ".pending" not in str(caught.value)  # never the journal, a name the user does not know
+    (problem,) = qntrack.run_checks("targets.yaml")
+    assert problem.location.file == name and reason in problem.text("en")
+    r = run_clean("status")
+    assert r.exit_code == 1 and r.stderr.startswith(f"{name}: error:") and ".pending" not in r.stderr

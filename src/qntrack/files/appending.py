@@ -29,9 +29,9 @@ from .store import (
     column_order,
     last_line_is_whole,
     format_value,
-    missing_folder,
     parse_store,
 )
+from .store_missing import missing_folder
 from .merge_markers import refuse_merge_conflict
 from .store_fast import check_utf8, newlines
 from .textfiles import CsvCells, case_variant, csv_cell
