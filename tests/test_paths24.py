@@ -351,3 +351,38 @@ def test_a_store_path_the_system_cannot_follow_is_a_store_error_naming_the_store
     assert problem.location.file == name and reason in problem.text("en")
     r = run_clean("status")
     assert r.exit_code == 1 and r.stderr.startswith(f"{name}: error:") and ".pending" not in r.stderr
+
+
+# --- an Open SDG folder named by a link to nothing, or by a loop of links -------------------
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_an_open_sdg_folder_given_as_a_dangling_link_or_a_loop_is_said_as_such(
+    tracker: Path, tmp_path: Path, command: str
+) -> None:
+    from helpers import write_repository
+
+    repo = write_repository(
+        tmp_path.parent / f"{tmp_path.name}-repo",
+        {
+            "config_data.yml": "languages:\n  - en\n",
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": "---\nindicator_name: Poverty rate\ncomputation_units: Percent\n---\n",
+        },
+    )
+    args = ["export", "opensdg"] if command == "export" else ["import", "opensdg", str(repo)]
+    extra = [] if command == "export" else ["--recorded-at", "2024-01-15"]
+    os.symlink("/mnt/share-not-mounted/site", "site")
+    # It said "Not a directory: a part of the path is a file, not a folder" (export).
+    # import: "File exists; what was written before the error is complete" (nothing was).
+    r = run_clean(*args, "--into", "site", *extra)
+    assert r.exit_code == 2, r.output
+    assert r.stderr.startswith("site: error:") and "/mnt/share-not-mounted/site" in r.stderr
+    assert "a part of the path is a file" not in r.stderr
+    os.symlink("loop-b", "loop-a")
+    os.symlink("loop-a", "loop-b")
+    r = run_clean(*args, "--into", "loop-a", *extra)
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("loop-a: error:") and "Too many levels of symbolic links" in r.stderr
+    assert "a part of the path is a file" not in r.stderr
+    assert _unchanged() and sorted(os.listdir(".")) == ["loop-a", "loop-b", "observations.csv", "site", "targets.yaml"]
