@@ -386,3 +386,18 @@ def test_an_open_sdg_folder_given_as_a_dangling_link_or_a_loop_is_said_as_such(
     assert r.stderr.startswith("loop-a: error:") and "Too many levels of symbolic links" in r.stderr
     assert "a part of the path is a file" not in r.stderr
     assert _unchanged() and sorted(os.listdir(".")) == ["loop-a", "loop-b", "observations.csv", "site", "targets.yaml"]
+
+
+def test_init_into_a_link_to_nothing_or_a_loop_says_which(tracker: Path) -> None:
+    os.symlink("/mnt/share-not-mounted/plan", "plan")
+    # Both said "cannot start a tracker here: File exists", which sent the user looking
+    # for a file that is not there.
+    r = run_clean("init", "plan")
+    assert r.exit_code == 1 and r.stderr.startswith("plan: error:") and "/mnt/share-not-mounted/plan" in r.stderr
+    assert "File exists" not in r.stderr and Path("plan").is_symlink()
+    r = run_clean("init", "plan", "--lang", "vi")
+    assert r.exit_code == 1 and "thư mục không tồn tại" in r.stderr
+    os.symlink("loop-b", "loop-a")
+    os.symlink("loop-a", "loop-b")
+    r = run_clean("init", "loop-a")
+    assert r.exit_code == 1 and "Too many levels of symbolic links" in r.stderr and "File exists" not in r.stderr

@@ -47,7 +47,7 @@ def refuse_into_name(into: str, empty: Message) -> None:
         try:
             os.stat(into)
         except FileNotFoundError:  # a link to a share not mounted: never made under its mount point
-            raise fail(into, msg("textfile_dangling_link", target=os.readlink(into)), ExitCode.USAGE) from None
+            raise fail(into, msg("folder_dangling_link", target=os.readlink(into)), ExitCode.USAGE) from None
         except OSError as exc:  # a loop of links: the system's words, not "a part is a file"
             raise os_failure(exc, into, msg("into_doing_follow")) from None
 
