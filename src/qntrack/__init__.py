@@ -24,8 +24,8 @@ _WHERE = {
     "Workspace": "files.workspace",
     "open_workspace": "files.workspace",
     "reference_day": "files.workspace",
-    "assess": "kinds",
-    "assess_target": "kinds",
+    "assess": "output.status_run",
+    "assess_target": "output.status_run",
     "Assessed": "output.status_run",
     "assessed": "output.status_run",
     "status": "output.status_run",
@@ -77,10 +77,9 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time, __getat
     from .files.recording import Recorded, record_many
     from .files.retracting import retract
     from .files.workspace import Workspace, open_workspace, reference_day
-    from .kinds import assess, assess_target
     from .output.formats import status_document, to_json
     from .output.report import build_report, write_report
-    from .output.status_run import Assessed, assessed, status
+    from .output.status_run import assess, assess_target, Assessed, assessed, status
     from .plan.model import Location, Observation, Plan, Problem
 
 

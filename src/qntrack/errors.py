@@ -17,6 +17,7 @@ __all__ = [
     "PlanError",
     "StoreError",
     "StoreLockedError",
+    "ArgumentError",
     "Terminated",
     "fail",
     "did_you_mean",
@@ -119,6 +120,14 @@ class StoreError(InputError):
 class StoreLockedError(StoreError):
     """Another writer held the store's lock longer than ``QNTRACK_LOCK_TIMEOUT`` seconds
     (30 by default): nothing was written; trying again later is the remedy."""
+
+
+class ArgumentError(InputError, ValueError):
+    """An argument a Python caller gave that the function does not take: a report's format
+    or language, a target id the plan lacks, a day written otherwise than ``YYYY-MM-DD``.
+    An InputError like every other (its place is the argument's name: ``fmt``, ``lang``,
+    ``target_ids``, ``today``), and a ValueError too, as these were before, so that a
+    caller's ``except ValueError`` still catches them."""
 
 
 def fail(

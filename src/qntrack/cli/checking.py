@@ -193,7 +193,7 @@ def _repair_first(targets: str | None) -> None:
     # The same words as every other command: it is 'observations:' that is wrong.
     if store_is_a_folder(plan, targets_path, store_path):
         raise InputError(store_is_a_folder(plan, targets_path, store_path))
-    from ..files.store import missing_folder
+    from ..files.store_missing import missing_folder
 
     folder = missing_folder(store_path)  # a typo in 'observations:', not a store to repair
     if folder is not None:

@@ -8,7 +8,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Optional, Sequence
+from typing import Annotated, Any, Iterator, Optional
 
 import typer
 
@@ -99,6 +99,7 @@ def report(
             if since_day >= today:
                 raise fail("--since", msg("cli_since_not_before_today", since=since_day, day=today), ExitCode.USAGE)
     from ..files.outputs import STDOUT_NAMES, WRITABLE, output_path, refuse_foreign, refuse_protected, report_format
+    from ..files.outputs import refuse_link_format
 
     if output == "":  # `-o ""`: an empty name, not the current folder
         raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
@@ -140,6 +141,7 @@ def report(
                 refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path)
                 chosen["path"] = output_path(file_name, kind, report=True)  # a FIFO or device: refused as such
                 chosen["kind"] = report_format(file_name, kind)
+                refuse_link_format(file_name, chosen["path"], chosen["kind"], kind)
                 # A file it will not replace is said now, not after the layout (a PDF of
                 # a national plan: minutes); looked at again before it is replaced.
                 refuse_foreign([(file_name, Path(os.path.realpath(file_name)))], force)
@@ -174,7 +176,9 @@ def report(
     named = [(file_name if file == path else str(file), file) for file, _ in files]
     for shown, file in named:
         refuse_protected(shown, file, ws.targets_path, ws.store_path)
-    _check_charts_folder(files[:-1])
+    from ..output.report_written import check_charts_folder
+
+    check_charts_folder(files[:-1])
     refuse_foreign(named, force)
     existed = path.exists()
     try:
@@ -199,20 +203,6 @@ def report(
             else msg("cli_wrote", path=file_name)
         )
     _report(warnings)
-
-
-def _check_charts_folder(charts: Sequence[tuple[Path, object]]) -> None:
-    """The Markdown report's charts folder must be a folder (or not exist yet)."""
-    if not charts:
-        return
-    from ..catalog import msg
-
-    folder = charts[0][0].parent
-    if folder.exists() and not folder.is_dir():
-        raise fail(str(folder), msg("cli_charts_folder_is_file"), ExitCode.USAGE)
-    for file, _ in charts:
-        if file.exists() and not file.is_file():
-            raise fail(str(file), msg("cli_chart_not_regular"), ExitCode.USAGE)
 
 
 # A report of more targets than this shows its progress on a terminal (issue 17).

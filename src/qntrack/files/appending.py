@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .textfiles import real_path
 from ..catalog import Message, msg
-from ..errors import ExitCode, InputError, StoreLockedError, fail, os_failure
+from ..errors import ExitCode, InputError, StoreError, StoreLockedError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
 from .journal import _JOURNAL, not_added, pending_path, read_pending
 from .store import (
@@ -29,9 +29,9 @@ from .store import (
     column_order,
     last_line_is_whole,
     format_value,
-    missing_folder,
     parse_store,
 )
+from .store_missing import missing_folder
 from .merge_markers import refuse_merge_conflict
 from .store_fast import check_utf8, newlines
 from .textfiles import CsvCells, case_variant, csv_cell
@@ -272,7 +272,38 @@ def append_observations(
 
     Refuses to append after an incomplete last line, so a new row is never glued onto
     the remnant of an interrupted write.
+
+    Every problem of the store met on the way (a folder in its place, a missing folder, a
+    journal left, a torn last line, columns it cannot take, a system error) is a
+    ``StoreError`` (a held lock, ``StoreLockedError``), as docs/python-api.md promises a
+    caller; a problem ``keep`` finds with the rows (a retraction of nothing) stays the
+    ``InputError`` it raised.
     """
+    refused: list[InputError] = []
+
+    def keeping(stored: tuple[Observation, ...]) -> Sequence[Observation]:
+        assert keep is not None
+        try:
+            return keep(stored)
+        except InputError as error:
+            refused.append(error)
+            raise
+
+    try:
+        return _append(path, observations, keeping if keep is not None else None, not_done)
+    except InputError as error:
+        if refused and error is refused[-1]:
+            raise
+        raise StoreError.of(error) from None
+
+
+def _append(
+    path: Path,
+    observations: Sequence[Observation],
+    keep: Callable[[tuple[Observation, ...]], Sequence[Observation]] | None,
+    not_done: Message | None,
+) -> list[Observation]:
+    """``append_observations``' work, its store's problems raised as they are met."""
     from filelock import Timeout
 
     if path.is_dir():

@@ -51,7 +51,8 @@ from .checks_rows import (
 from .checks_units import UnitRows, units_sum_problems
 from .checks_due import PUBLICATION_LAG_DAYS, milestone_due_problems, milestone_side_problems, stale_problems
 from ..plan.units import period_end
-from ..files.store import StoreContents, missing_folder, read_store
+from ..files.store import StoreContents, read_store
+from ..files.store_missing import missing_folder
 from ..files.store_missing import missing_store
 from ..files.workspace import as_of_day, find_targets, store_is_a_folder, store_path_for
 

@@ -41,7 +41,9 @@ def read_pending(path: Path) -> Pending | None:
     journal = pending_path(path)
     try:
         text = journal.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
+        # None there; a part of the path a file (no store can be there either): the store's
+        # own reading says that, naming the store, not its journal.
         return None
     except IsADirectoryError:
         raise fail(str(journal), msg("store_journal_folder", store=path.name)) from None

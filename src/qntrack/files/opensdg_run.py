@@ -211,7 +211,11 @@ def _before_their_years(candidates: list[tuple[Location, dict[str, str]]]) -> li
 
 
 def _refuse_foreign_plan(targets: Path, force: bool) -> None:
-    """A targets.yaml the import did not write is someone's plan: never replaced unasked."""
+    """A targets.yaml the import did not write is someone's plan: never replaced unasked;
+    nor is a link to a plan that is not there now (a share not mounted), as `init` does not."""
+    if not force and os.path.islink(targets) and not targets.exists():
+        said = msg("textfile_dangling_link", target=os.readlink(targets))
+        raise fail(str(targets), said, ExitCode.USAGE)
     if force or not targets.exists():
         return
     from .textfiles import read_regular

@@ -36,11 +36,20 @@ _OWNED = ("data/", "meta/")
 def refuse_into_name(into: str, empty: Message) -> None:
     """The --into of `export opensdg` and `import opensdg`, refused alike (exit 2): an empty
     name (a shell's unset variable; Path('') would be the current folder) with ``empty``,
-    and '-', which is standard output for -o (a folder named so is ./-)."""
+    and '-', which is standard output for -o (a folder named so is ./-); a link to nothing
+    (a share not mounted) and a loop of links, each said as such (they were "a part of the
+    path is a file, not a folder")."""
     if not into.strip():
         raise fail("--into", empty, ExitCode.USAGE)
     if into == "-":
         raise fail("--into", msg("roundtrip20_into_dash"), ExitCode.USAGE)
+    if os.path.islink(into):
+        try:
+            os.stat(into)
+        except FileNotFoundError:  # a link to a share not mounted: never made under its mount point
+            raise fail(into, msg("folder_dangling_link", target=os.readlink(into)), ExitCode.USAGE) from None
+        except OSError as exc:  # a loop of links: the system's words, not "a part is a file"
+            raise os_failure(exc, into, msg("into_doing_follow")) from None
 
 
 def refuse_inputs(into: str, folders: list[Path]) -> None:

@@ -159,6 +159,29 @@ def report_format(output: str, explicit: str | None) -> str:
     raise fail(output, msg("outputs_no_extension"), ExitCode.USAGE)
 
 
+def refuse_link_format(output: str, real: Path, fmt: str, explicit: str | None) -> None:
+    """``-o`` a symbolic link (``latest.md -> review.pdf``): the file written is the link's
+    target, so its name obeys the extension rule too, else a Markdown report lands in a
+    .pdf file, a .csv or a name with no extension. A target of the same format passes; one
+    with no or an unknown extension only with an explicit --format, as a name typed so."""
+    if os.path.normcase(Path(output).name) == os.path.normcase(real.name):
+        return  # no link, or one to a file of the same name: the name's check stands
+    suffix = real.suffix.lower()
+    implied = WRITABLE.get(suffix)
+    if implied == fmt:
+        return
+    report = Message(_A[fmt])
+    if implied is not None or suffix in _OTHER:
+        other: object = Message(_A[implied]) if implied is not None else _OTHER[suffix]
+        raise fail(
+            output,
+            msg("outputs_link_other_format", real=real, suffix=suffix, other=other, report=report),
+            ExitCode.USAGE,
+        )
+    if explicit is None:
+        raise fail(output, msg("outputs_link_no_format", real=real, report=report), ExitCode.USAGE)
+
+
 def output_path(output: str, kind: str | None = None, report: bool = False) -> Path:
     """The real file a report for ``-o output`` goes to: a symlink is written through to
     its target, after the same checks on the target. Refuses a folder, a missing folder

@@ -21,7 +21,8 @@ from ..method.timing import FUTURE, parse_zone, timing_problems  # asked for eve
 from .finer import finer_period
 from .figure_units import typed_unit, unit_date_problems, unit_of
 from ..files.appending import append_observations, stored_rows
-from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
+from ..files.store import peek_store, read_store_bytes, utc_now
+from ..files.store_missing import missing_folder
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
 from .same_moment import after_same_moment, refuse_same_moment
@@ -281,12 +282,19 @@ class Batch(NamedTuple):
 
 
 def refuse_torn(store: Path) -> None:
-    """InputError when the store's last line is torn: nothing may be appended after it.
+    """StoreError when the store's last line is torn: nothing may be appended after it.
     Reads the header and the last row only: the cost does not grow with the store."""
-    existing = peek_store(store)
+    try:
+        existing = peek_store(store)
+    except InputError as error:  # a batch interrupted, a folder, a FIFO: the store's problem
+        raise StoreError.of(error) from None
+    except OSError as exc:  # a loop of links, a part of its path a file: the system's words
+        from ..errors import os_failure
+
+        raise StoreError.of(os_failure(exc, str(store), msg("store_doing_read"))) from None
     if existing.torn_line:
         if any(getattr(p.message, "id", "") == "store_ctrl_z" for p in existing.problems):
-            raise InputError([Problem(Location(str(store), existing.torn_line), msg("recording_ctrl_z"))])
+            raise StoreError([Problem(Location(str(store), existing.torn_line), msg("recording_ctrl_z"))])
         raise _torn(store, existing.torn_line)
 
 

@@ -15,8 +15,7 @@ from ..catalog import Figure, Message, msg
 from ..errors import InputError
 from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from .appending import append_observations
-from .recording import _open, _torn, validate_record
-from .store import peek_store
+from .recording import _open, refuse_torn, validate_record
 
 __all__ = ["retract"]
 
@@ -61,9 +60,7 @@ def retract(
     indicator, source, note = text["indicator"], text["source"], text["note"]
     period, recorded_at = text["period"], text["recorded_at"] or None
     plan, store = _open(targets)
-    existing = peek_store(store)
-    if existing.torn_line:
-        raise _torn(store, existing.torn_line)
+    refuse_torn(store)  # a torn last line, a batch interrupted: a StoreError
     where = Location(command)
     found, problems = validate_record(
         plan,

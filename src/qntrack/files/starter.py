@@ -273,6 +273,13 @@ def write_starter(directory: Path, lang: str = "en") -> list[Path]:
     # there as the one init would write, which the share would then meet twice.
     for variant in filter(None, (case_variant(targets), case_variant(observations))):
         raise fail(str(variant), msg("starter_exists_case", name=variant.name))
+    if os.path.islink(directory) and not directory.exists():
+        try:
+            os.stat(directory)  # a loop of links: the system's own words (it said "File exists")
+        except FileNotFoundError:
+            # A link to a share not mounted: a tracker made under its mount point would be
+            # hidden once the share is mounted (it said "File exists" too).
+            raise fail(str(directory), msg("folder_dangling_link", target=os.readlink(directory))) from None
     if directory.exists() and not directory.is_dir():
         import stat
 

@@ -20,7 +20,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .textfiles import dangling_link, real_path
 from ..errors import InputError, fail
 from ..catalog import Message, msg, said
 from ..plan.model import OBSERVATION_STATUSES, Location, Observation, Problem
@@ -459,22 +458,6 @@ def ends_in_a_row(text: str, file: str) -> bool:
 
 
 # --- the fast reader ------------------------------------------------------------------
-
-
-def missing_folder(path: Path) -> Problem | None:
-    """The problem when the store's folder does not exist: it is never created silently
-    (a typo in 'observations:' would otherwise start a new store somewhere unexpected)."""
-    target = dangling_link(path)
-    if target is not None and os.path.isdir(os.path.dirname(real_path(path)) or "."):
-        # A link to a share not mounted: written through, it made a new store under the
-        # empty mount point, which the share hid again once mounted (a lost row).
-        return Problem(Location(str(path)), msg("store_dangling_link", target=target))
-    folder = real_path(path).parent
-    if folder.is_dir():
-        return None
-    from .store_missing import tilde_store
-
-    return tilde_store(path) or Problem(Location(str(path)), msg("store_missing_folder", folder=folder))
 
 
 # The csv module's words (English) for the faults a person makes, said in the catalog's:

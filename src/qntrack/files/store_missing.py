@@ -13,7 +13,36 @@ if TYPE_CHECKING:
     from ..plan.model import Problem
     from .store import StoreContents
 
-__all__ = ["missing_store", "store_missing", "store_near", "tilde_store"]
+__all__ = ["missing_folder", "missing_store", "store_missing", "store_near", "tilde_store"]
+
+
+def missing_folder(path: Path) -> Problem | None:
+    """The problem when the store's folder does not exist: it is never created silently
+    (a typo in 'observations:' would otherwise start a new store somewhere unexpected).
+    A path the system cannot follow (a loop of links; a part of it a file, not a folder)
+    is said as the system says it, not as a folder missing, nor as an OSError (moved here
+    from files/store.py, at the 500-line limit; issue 17, twenty-fourth session)."""
+    import errno
+
+    from ..catalog import msg
+    from ..errors import os_failure
+    from ..plan.model import Location, Problem
+    from .textfiles import dangling_link, real_path
+
+    try:
+        target = dangling_link(path)
+        if target is not None and os.path.isdir(os.path.dirname(real_path(path)) or "."):
+            # A link to a share not mounted: written through, it made a new store under the
+            # empty mount point, which the share hid again once mounted (a lost row).
+            return Problem(Location(str(path)), msg("store_dangling_link", target=target))
+        folder = real_path(path).parent
+        if folder.is_dir():
+            return None
+        if os.path.lexists(folder):
+            raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
+    except OSError as exc:
+        return os_failure(exc, str(path), msg("store_doing_read")).problems[0]
+    return tilde_store(path) or Problem(Location(str(path)), msg("store_missing_folder", folder=folder))
 
 
 def missing_store(store_path: Path, store: StoreContents, targets_file: str | None = None) -> list:

@@ -116,6 +116,8 @@ _DEVICES = frozenset(
 # (Control characters, which Windows refuses too, are written as before: a name may hold
 # ESC, shown escaped in the confirmation, tests/test_messages_cli.py.)
 _NOT_IN_A_NAME = re.compile(r'[<>:"|?*]')
+# The control characters (1-31), which no Windows name holds either, shown by their code.
+_CONTROL = re.compile("[\x01-\x1f]")
 
 
 def refuse_windows_output(output: str) -> None:
@@ -142,6 +144,9 @@ def refuse_windows_output(output: str) -> None:
     found = _NOT_IN_A_NAME.search(name)
     if found is not None:
         raise fail(output, msg("outputs_windows_character", char=found[0]), ExitCode.USAGE)
+    control = _CONTROL.search(name)
+    if control is not None:  # a line break or a tab pasted with the name
+        raise fail(output, msg("outputs_control_character", code=f"U+{ord(control[0]):04X}"), ExitCode.USAGE)
 
 
 def with_windows_hint(said: Message, name: str) -> Message:

@@ -318,6 +318,10 @@ def open_workspace(
         store = reader(store_path)
     except InputError as exc:  # not found, not UTF-8, a merge left unfinished: the store's
         raise StoreError.of(exc) from None
+    except OSError as exc:  # a loop of links, a part of its path a file: the system's words
+        from ..errors import os_failure
+
+        raise StoreError.of(os_failure(exc, str(store_path), msg("store_doing_read"))) from None
     if store.problems:
         raise StoreError(list(store.problems), rows_of=store.problems[0].location.file)
     if plan.dimensions:

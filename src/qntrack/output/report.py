@@ -336,6 +336,7 @@ def report_files(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[
     from ..files.outputs import GENERATOR_MARK, stamp
 
     path = Path(path)  # a caller's text, as the command's Path
+    known_format(fmt)
     spoken(lang)
     files: list[tuple[Path, bytes]] = []
     if fmt == "xlsx":
@@ -371,13 +372,22 @@ def report_files(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[
     return files
 
 
-def write_report(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str]) -> list[Path]:
+def write_report(
+    data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str], *, force: bool = False
+) -> list[Path]:
     """Write the report to ``path`` (and, for Markdown, its charts); every file atomically.
 
-    Returns the files written, the report last. The caller checks first that each may be
-    written (cli.report, outputs.py).
+    Returns the files written, the report last. ``path`` is refused as `report -o` refuses
+    it (output/report_written.py): the plan or the store ``data`` was built from, their
+    side files, a folder, a FIFO or device, a missing folder, a link to a file of another
+    format; a file qntrack did not write (or wrote and someone edited) is replaced only
+    with ``force``. A refusal is an ``InputError`` naming ``path``; a system error (a full
+    disk) one too, the old file left as it was. A format or language qntrack does not
+    write is an ``ArgumentError`` (also a ``ValueError``) naming ``fmt`` or ``lang``.
     """
-    return write_files(report_files(data, fmt, lang, path))
+    from .report_written import write_checked
+
+    return write_checked(data, fmt, lang, path, force)
 
 
 def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
@@ -409,15 +419,39 @@ def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
 
 def spoken(lang: str) -> None:
     """Refuse a language qntrack does not write a report in (a web service's ``?lang=fr``
-    was a FileNotFoundError naming the catalog file it looked for)."""
+    was a FileNotFoundError naming the catalog file it looked for): an ArgumentError, an
+    InputError that is still the ValueError it was."""
     from ..catalog import msg
+    from ..errors import ArgumentError, ExitCode, fail
     from .i18n import LANGS
 
     if lang not in LANGS:
-        raise ValueError(msg("report_unknown_lang", lang=repr(lang), valid=", ".join(LANGS)))
+        raise fail(
+            "lang", msg("report_unknown_lang", lang=repr(lang), valid=", ".join(LANGS)), ExitCode.USAGE, ArgumentError
+        )
+
+
+# Every format a report is written in; the text ones are ``render``'s, the others bytes.
+WRITTEN = ("html", "markdown", "json", "toml", "xlsx", "docx", "pdf")
+
+
+def known_format(fmt: str, text: bool = False) -> None:
+    """Refuse a format qntrack does not write (or, ``text``, one that is bytes, asked of
+    ``render``), naming ``fmt``: an ArgumentError, still the ValueError it was."""
+    from ..catalog import msg
+    from ..errors import ArgumentError, ExitCode, fail
+
+    if fmt not in WRITTEN:
+        message = msg("report_unknown_format", format=repr(fmt), valid=", ".join(WRITTEN))
+        raise fail("fmt", message, ExitCode.USAGE, ArgumentError)
+    if text and fmt in ("xlsx", "docx", "pdf"):
+        raise fail("fmt", msg("report_format_is_bytes", format=fmt), ExitCode.USAGE, ArgumentError)
 
 
 def render(data: ReportData, fmt: str, lang: str) -> str:
+    """The report as text (html, markdown, json, toml); a Word, Excel or PDF report is
+    bytes (``report_files``, ``write_report``)."""
+    known_format(fmt, text=True)
     spoken(lang)
     if fmt == "html":
         return render_html(data, lang)
@@ -425,8 +459,4 @@ def render(data: ReportData, fmt: str, lang: str) -> str:
         return render_markdown(data, lang)
     if fmt == "json":
         return render_json(data)
-    if fmt == "toml":
-        return render_toml(data)
-    if fmt == "docx":
-        raise ValueError("a Word report is bytes, not text: use output.report_docx.render_docx")
-    raise ValueError(f"unknown report format {fmt!r}; valid: {', '.join(FORMATS)}")
+    return render_toml(data)

@@ -11,17 +11,69 @@ twenty-third session: a caller who followed README's recipe, ``assess`` then
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple, Sequence
 
-from ..errors import ExitCode, InputError
+from ..errors import ArgumentError, ExitCode
 
 if TYPE_CHECKING:
     from ..files.workspace import Workspace
     from ..method.assessment import Assessment
+    from ..method.series import Series
+    from ..plan.model import Indicator, Observation, Plan, Target
     from .grouping import GroupBy
 
-__all__ = ["Assessed", "assessed", "revised_of", "status"]
+__all__ = ["Assessed", "assess", "assess_target", "assessed", "revised_of", "status"]
+
+# The core's refusals of a caller's argument (kinds.assess, kinds.day_of), by the catalog's
+# key of their words: the argument each is about.
+_ARGUMENT_OF = {"kinds_unknown_targets": "target_ids", "cli_not_a_date": "today"}
+
+
+@contextmanager
+def _as_argument_errors() -> Iterator[None]:
+    """The core's ValueError for an id the plan lacks or a day written otherwise, as the
+    ArgumentError (an InputError, still a ValueError) a caller catches, named by its
+    argument; any other ValueError is left as it is (the core imports no error class)."""
+    from ..catalog import Message, said
+    from ..plan.model import Location, Problem
+
+    try:
+        yield
+    except ValueError as exc:
+        words = said(exc)
+        where = (
+            _ARGUMENT_OF.get(words.id) if isinstance(words, Message) and not isinstance(exc, ArgumentError) else None
+        )
+        if where is None:
+            raise
+        raise ArgumentError([Problem(Location(where), words)], ExitCode.USAGE) from None
+
+
+def assess(
+    plan: Plan, series: Series, target_ids: Sequence[str] | str | None = None, today: date | str | None = None
+) -> list[Assessment]:
+    """Every target of ``plan`` (or those named: one id may be given as a string) judged on
+    ``series`` by ``today`` (``YYYY-MM-DD`` or a date; None: no deadline taken as passed
+    without a figure), as ``kinds.assess`` judges them. An id the plan lacks, or a day
+    written otherwise, is an ``ArgumentError`` (an InputError, and a ValueError as the
+    core's was) naming ``target_ids`` or ``today``."""
+    from ..kinds import assess as judged
+
+    with _as_argument_errors():
+        return judged(plan, series, target_ids, today)
+
+
+def assess_target(
+    target: Target, indicator: Indicator, rows: Sequence[Observation], today: date | str | None = None
+) -> Assessment:
+    """One target judged on its rows, as ``kinds.assess_target`` judges it; a day written
+    otherwise than ``YYYY-MM-DD`` is an ``ArgumentError`` naming ``today``."""
+    from ..kinds import assess_target as judged
+
+    with _as_argument_errors():
+        return judged(target, indicator, rows, today)
 
 
 class Assessed(NamedTuple):
@@ -58,11 +110,8 @@ def assessed(
 
     Raises ``PlanError``, ``StoreError`` or ``InputError`` (a bad day, an id the plan
     lacks, named ``target_ids``)."""
-    from ..catalog import said
     from ..files.workspace import open_workspace, reference_day
-    from ..kinds import assess
     from ..kinds.withdrawals import with_withdrawals
-    from ..plan.model import Location, Problem
     from .formats import day_text
 
     replaced: dict[str, Any] = {}  # what each figure in force replaced, noted as it is picked
@@ -70,10 +119,7 @@ def assessed(
     if before is not None:
         before(ws)
     day = day_text(as_of)
-    try:
-        found = assess(ws.plan, ws.series, target_ids, reference_day(day))
-    except ValueError as exc:  # an id the plan lacks: the core's words, as a qntrack error
-        raise InputError([Problem(Location("target_ids"), said(exc))], ExitCode.USAGE) from None
+    found = assess(ws.plan, ws.series, target_ids, reference_day(day))  # an id it lacks: named
     found = with_withdrawals(found, ws.store.observations, day)
     return Assessed(ws, found, revised_of(ws.plan, replaced))
 

@@ -1,0 +1,76 @@
+"""A report written to a file by a Python caller (``qntrack.write_report``) under the rules
+`report -o` follows (docs/report.md, "Where a report is written"): never the plan or the
+store the report was built from, nor their side files or the status cache; never a folder,
+a FIFO or a device, a missing folder, or through a link to a file of another format; a
+file qntrack did not write only with ``force``; a system error one ``InputError``, the old
+file left as it was. It wrote anywhere before (issue 17, twenty-fourth session): over the
+store, over targets.yaml, and, as root, over /dev/full."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from ..errors import ExitCode, fail, refuse_nul
+
+if TYPE_CHECKING:
+    from .report import ReportData
+
+__all__ = ["check_charts_folder", "write_checked"]
+
+
+def check_charts_folder(charts: Sequence[tuple[Path, object]]) -> None:
+    """The Markdown report's charts folder must be a folder (or not exist yet), each chart
+    in it a regular file (or not there yet)."""
+    if not charts:
+        return
+    from ..catalog import msg
+
+    folder = charts[0][0].parent
+    if folder.exists() and not folder.is_dir():
+        raise fail(str(folder), msg("cli_charts_folder_is_file"), ExitCode.USAGE)
+    for file, _ in charts:
+        if file.exists() and not file.is_file():
+            raise fail(str(file), msg("cli_chart_not_regular"), ExitCode.USAGE)
+
+
+def write_checked(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str], force: bool) -> list[Path]:
+    """``write_report``'s work: the checks of `report -o`, then the files written."""
+    from ..catalog import msg
+    from ..files.outputs import (
+        output_path,
+        refuse_foreign,
+        refuse_link_format,
+        refuse_protected,
+        write_failed,
+    )
+    from ..files.workspace import store_path_for
+    from .report import known_format, report_files, spoken, write_files
+
+    known_format(fmt)
+    spoken(lang)
+    refuse_nul("path", path)
+    name = os.fspath(path)
+    if name in ("", "-"):  # no file, or standard output, which a caller writes itself
+        raise fail("path", msg("library_report_path", path=repr(name)), ExitCode.USAGE)
+    read: tuple[Path, Path] | None = None
+    if data.plan is not None:  # the files it was built from, as the caller opened them
+        targets_path = Path(data.plan.source_file)
+        read = (targets_path, store_path_for(data.plan, targets_path))
+        refuse_protected(name, Path(os.path.realpath(name)), *read)
+    real = output_path(name, fmt, report=True)
+    refuse_link_format(name, real, fmt, fmt)
+    target = real if Path(name).is_symlink() else Path(name)  # written through a link
+    files = report_files(data, fmt, lang, target)
+    named = [(name if file == target else str(file), Path(os.path.realpath(file))) for file, _ in files]
+    if read is not None:
+        for shown, file in named:
+            refuse_protected(shown, file, *read)
+    check_charts_folder(files[:-1])
+    refuse_foreign(named, force)
+    existed = os.path.lexists(target)
+    try:
+        return write_files(files)
+    except OSError as exc:
+        raise write_failed(exc, name, msg("cli_doing_write_report"), existed) from None
