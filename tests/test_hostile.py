@@ -453,7 +453,7 @@ IMPORT_CASES = [
     (
         "an Excel error",
         LONG_HEADER + b"share,2021,#DIV/0!,\n",
-        "in.csv:2: error: '#DIV/0!' is not a finite number; leave the row out if there is no figure",
+        "in.csv:2: error: '#DIV/0!' is an error value a spreadsheet shows where a formula gave no figure, not a figure: correct the formula and save the file again, or leave the row out if there is no figure",
     ),
     (
         "decimal comma in a comma file",
