@@ -136,3 +136,96 @@ def test_what_is_no_vietnamese_month_date_is_not_read_as_one(shipped: Path, cell
     r = run_clean("add-observation", "--from", "f.csv")
     assert r.exit_code == 1, r.output
     assert "is a date" not in r.stderr
+
+
+# --- "CSV (Comma delimited)" from an Excel 2016 that has no "CSV UTF-8" -----------------
+
+
+def test_a_windows_1258_file_is_told_the_ways_every_excel_2016_has(shipped: Path) -> None:
+    # Her Excel 2016 (a volume-licensed copy, never updated) lists no "CSV UTF-8 (Comma
+    # delimited)" under Save As: that type came with a later update. Its "CSV (Comma
+    # delimited)" writes the ANSI code page, Windows-1258 on her Vietnamese Windows, tones
+    # as combining marks (0xD2 the hook above of 'ỉ', 0xEC the acute of 'ế'). The refusal
+    # gave only the CSV UTF-8 way; it now also gives what every Excel has: the workbook
+    # itself (qntrack reads .xlsx), or Save As "Unicode Text", which qntrack reads too.
+    text = "Chi\u0309 tiêu;Ky\u0300;Gia\u0301 tri\u0323\nfdi;Tha\u0301ng 3/2026;125,5\n"
+    Path("so-lieu.csv").write_bytes(text.encode("cp1258"))
+    before = store_bytes(shipped)
+    r = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert r.exit_code == 1, r.output
+    line = r.stderr.splitlines()[0]
+    assert line.startswith("so-lieu.csv:1: error: not UTF-8 text but Windows-1258")
+    assert "add-observation --from so-lieu.xlsx" in line
+    assert "Save As, Unicode Text (*.txt)" in line
+    r = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.csv")
+    line = r.stderr.splitlines()[0]
+    assert "add-observation --from so-lieu.xlsx" in line and "Save As, Unicode Text (*.txt)" in line
+    assert store_bytes(shipped) == before
+
+
+# --- her dates in a "Unicode Text" file, whose figures show the decimal comma -------------
+
+
+def _unicode_text(name: str, text: str) -> None:
+    """A file as Excel's "Unicode Text" writes it: UTF-16 LE with its BOM, tabs, CRLF."""
+    Path(name).write_bytes(b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le"))
+
+
+def test_dates_of_a_unicode_text_file_with_decimal_commas_are_read_day_first(shipped: Path) -> None:
+    # Her sheet's Ngày công bố (publication day) column, shown as Vietnamese settings show
+    # a date (dd/mm/yyyy), in a "Unicode Text" file: tabs whatever the settings, so the
+    # separator does not say the order, as a ';' file's does. Both days are 12 or less:
+    # each was refused, "write it in ISO 8601". Its figures are written with the decimal
+    # comma ('125,5'), which only settings that write the day first use (as a ';' file's
+    # are read): 03/02/2026 is 3 February 2026, 05/03/2026 is 5 March, said in a warning.
+    _unicode_text(
+        "so-lieu.txt",
+        "Chỉ tiêu\tKỳ\tGiá trị\tNgày công bố\n"
+        "fdi\tTháng 1/2026\t125,5\t03/02/2026\n"
+        "fdi\tTháng 2/2026\t130,25\t05/03/2026\n",
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.txt", "--dry-run", "--format", "json", "--tz", "+07:00")
+    assert r.exit_code == 0, r.output
+    import json
+
+    rows = json.loads(r.stdout)["observations"]
+    assert [(o["period"], o["value"], o["recorded_at"][:10]) for o in rows] == [
+        ("2026-01", 125.5, "2026-02-03"),
+        ("2026-02", 130.25, "2026-03-05"),
+    ]
+    assert (
+        "so-lieu.txt:2: warning: the recorded_at dates of this file are read day first, as the"
+        " settings that write its figures with a decimal comma ('125,5') write dates: '03/02/2026' is"
+        " 2026-02-03; if the file writes the month first, write the dates as ISO (2026-07-03)"
+    ) in r.stderr.splitlines()
+
+
+def test_dates_of_a_unicode_text_file_with_decimal_points_are_still_refused(shipped: Path) -> None:
+    # The same dates beside figures with a decimal point: the file does not say the order.
+    _unicode_text(
+        "so-lieu.txt",
+        "Chỉ tiêu\tKỳ\tGiá trị\tNgày công bố\nfdi\tTháng 1/2026\t125.5\t03/02/2026\n",
+    )
+    before = store_bytes(shipped)
+    r = run_clean("add-observation", "--from", "so-lieu.txt")
+    assert r.exit_code == 1, r.output
+    assert "recorded_at '03/02/2026' is a date as Excel shows it" in r.stderr
+    assert store_bytes(shipped) == before
+
+
+def test_a_month_first_date_proven_in_a_decimal_comma_file_keeps_its_proof(shipped: Path) -> None:
+    # A cell that can only be month first (02/13/2026) decides as before (its own warning),
+    # the decimal comma notwithstanding: a proof in the file is not overruled by a habit.
+    _unicode_text(
+        "so-lieu.txt",
+        "Chỉ tiêu\tKỳ\tGiá trị\tNgày công bố\n"
+        "fdi\tTháng 1/2026\t125,5\t02/13/2026\n"
+        "fdi\tTháng 2/2026\t130,25\t03/05/2026\n",
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.txt", "--dry-run", "--format", "json", "--tz", "+07:00")
+    assert r.exit_code == 0, r.output
+    import json
+
+    rows = json.loads(r.stdout)["observations"]
+    assert [o["recorded_at"][:10] for o in rows] == ["2026-02-13", "2026-03-05"]
+    assert "read month first" in r.stderr
