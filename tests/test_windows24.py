@@ -229,3 +229,63 @@ def test_a_month_first_date_proven_in_a_decimal_comma_file_keeps_its_proof(shipp
     rows = json.loads(r.stdout)["observations"]
     assert [o["recorded_at"][:10] for o in rows] == ["2026-02-13", "2026-03-05"]
     assert "read month first" in r.stderr
+
+
+# --- an error value in a source or note cell ---------------------------------------------
+
+
+def _source_error(column: str, text: str) -> str:
+    return (
+        f"column '{column}': '{text}' is an error value a spreadsheet shows where a formula gave no result:"
+        " correct the formula (or empty the cell) and save the file again"
+    )
+
+
+def test_an_error_value_in_a_source_or_note_is_never_stored(shipped: Path) -> None:
+    # Her Nguồn (source) column is =Nguon!B3, a sheet since deleted: Excel shows #REF!; her
+    # Ghi chú (note) a mistyped function, #NAME?. Both were stored as the figure's source and
+    # note, for good, without a word.
+    Path("so-lieu.csv").write_text(
+        "Chỉ tiêu;Kỳ;Giá trị;Nguồn;Ghi chú\n"
+        "grdp_growth;Quý I/2025;9,1;#REF!;\n"
+        "grdp_growth;Quý II/2025;9,5;Cục Thống kê;#NAME?\n",
+        encoding="utf-8",
+    )
+    before = store_bytes(shipped)
+    r = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.splitlines()
+    assert f"so-lieu.csv:2: error: {_source_error('source', '#REF!')}" in lines
+    assert f"so-lieu.csv:3: error: {_source_error('note', '#NAME?')}" in lines
+    assert store_bytes(shipped) == before
+    r = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.csv")
+    assert (
+        "so-lieu.csv:2: lỗi: cột 'source': '#REF!' là giá trị lỗi mà bảng tính hiện khi công thức không cho ra"
+        " kết quả: hãy sửa công thức (hoặc để trống ô) rồi lưu lại tệp"
+    ) in r.stderr.splitlines()
+
+
+def test_an_error_value_in_a_workbooks_source_cell_is_named_at_its_cell(shipped: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.append(["Chỉ tiêu", "Kỳ", "Giá trị", "Nguồn"])
+    sheet.append(["grdp_growth", "Quý I/2025", 9.1, None])
+    sheet["D2"].value = "#REF!"
+    sheet["D2"].data_type = "e"
+    book.save("so-lieu.xlsx")
+    before = store_bytes(shipped)
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1, r.output
+    assert f"so-lieu.xlsx:Sheet1!D2: error: {_source_error('source', '#REF!')}" in r.stderr.splitlines()
+    assert store_bytes(shipped) == before
+
+
+def test_a_source_that_merely_starts_with_a_hash_is_stored(shipped: Path) -> None:
+    Path("f.csv").write_text(
+        "indicator,period,value,status,source\ngrdp_growth,2025-Q1,9.1,official,#3 Cục Thống kê\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "f.csv", "--dry-run")
+    assert r.exit_code == 0, r.output

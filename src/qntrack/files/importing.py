@@ -438,7 +438,7 @@ def _garbled(
     found = []
     for where, source, note in cells:
         for column, text, typed in (("source", source, defaults.source), ("note", note, defaults.note)):
-            if text and text != typed and (not text.isascii() or "?" in text):
+            if text and text != typed and (not text.isascii() or "?" in text or text[:1] in "#E"):
                 problem = garbled_problem(column, text, where)
                 if problem is not None:
                     found.append(problem)
