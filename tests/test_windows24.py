@@ -289,3 +289,27 @@ def test_a_source_that_merely_starts_with_a_hash_is_stored(shipped: Path) -> Non
     )
     r = run_clean("add-observation", "--from", "f.csv", "--dry-run")
     assert r.exit_code == 0, r.output
+
+
+def test_an_error_value_in_a_wide_workbook_says_to_empty_the_cell_not_drop_the_row(shipped: Path) -> None:
+    # Her yearbook sheet: one row per indicator, a column per year; 2024's growth is #N/A
+    # (=NA(), not published yet). The message said "leave the row out", which would drop
+    # 2025's figure beside it; a wide CSV file says "leave the cell empty", and so does
+    # the workbook now, with the period, as the CSV file does.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.append(["Chỉ tiêu", "2024", "2025"])
+    sheet.append(["grdp_growth", None, 9.1])
+    sheet["B2"].value = "#N/A"
+    sheet["B2"].data_type = "e"
+    book.save("nien-giam.xlsx")
+    r = run_clean("add-observation", "--from", "nien-giam.xlsx", "--wide")
+    assert r.exit_code == 1, r.output
+    assert (
+        "nien-giam.xlsx:Sheet1!B2: error: period 2024: '#N/A' is an error value a spreadsheet shows where a"
+        " formula gave no figure, not a figure: correct the formula and save the file again, or leave the cell"
+        " empty if there is no figure"
+    ) in r.stderr.splitlines()

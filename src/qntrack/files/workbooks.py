@@ -424,11 +424,18 @@ def _value(
     try:
         row["value"] = canonical(_figure(cell, reading.fmt.decimal_comma))
     except ValueError as exc:
-        reading.problem(column, number, _said(exc))
+        said = _said(exc)
+        if not blank_is_problem and isinstance(said, Message) and said.id in _NO_FIGURE:
+            said = in_period(said, row["period"])  # a wide table's cell is emptied, not its row dropped
+        reading.problem(column, number, said)
         row["value"], readable = "0", False  # a stand-in so the row's other cells are still checked
     if readable:
         _note_duplicate(row, where, reading.seen, reading.parsed.problems, reading.defaults.recorded_at)
     reading.parsed.candidates.append((where, row))
+
+
+# A figure's problems whose mend is "leave the row out": in a wide table, "the cell empty".
+_NO_FIGURE = ("import_value_no_figure", "import_value_excel_error")
 
 
 def _yearly(indicator: str, plan: Plan | None) -> bool:
