@@ -313,3 +313,33 @@ def test_an_error_value_in_a_wide_workbook_says_to_empty_the_cell_not_drop_the_r
         " formula gave no figure, not a figure: correct the formula and save the file again, or leave the cell"
         " empty if there is no figure"
     ) in r.stderr.splitlines()
+
+
+def test_an_error_value_for_the_indicator_or_period_is_said_to_be_one(shipped: Path) -> None:
+    # Her Mã chỉ tiêu (indicator id) column is =VLOOKUP(B2;Danh_muc!A:B;2;0): a name not in
+    # the list shows #N/A, said "unknown indicator '#N/A'; known: ...", as if she had typed
+    # a wrong id. A period made by a formula that failed, #VALUE!, was "not a period".
+    Path("so-lieu.csv").write_text(
+        "Mã chỉ tiêu;Kỳ;Giá trị\n#N/A;Quý I/2025;9,1\ngrdp_growth;#VALUE!;9,5\n", encoding="utf-8"
+    )
+    before = store_bytes(shipped)
+    r = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.splitlines()
+    assert f"so-lieu.csv:2: error: {_source_error('indicator', '#N/A')}" in lines
+    assert f"so-lieu.csv:3: error: {_source_error('period', '#VALUE!')}" in lines
+    assert "unknown indicator" not in r.stderr
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.append(["Mã chỉ tiêu", "Kỳ", "Giá trị"])
+    sheet.append([None, "Quý I/2025", 9.1])
+    sheet["A2"].value = "#N/A"
+    sheet["A2"].data_type = "e"
+    book.save("so-lieu.xlsx")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1, r.output
+    assert f"so-lieu.xlsx:Sheet1!A2: error: {_source_error('indicator', '#N/A')}" in r.stderr.splitlines()
+    assert store_bytes(shipped) == before

@@ -21,7 +21,15 @@ from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
 from .excel_dates import day_order, iso_moment, order_notes
-from .figures import LONE_DASHES, canonical, convention_shown, in_period, shows_thousands, parse_number_cell
+from .figures import (
+    LONE_DASHES,
+    canonical,
+    convention_shown,
+    excel_error,
+    in_period,
+    shows_thousands,
+    parse_number_cell,
+)
 from .rules import MAX_TEXT
 from .store import csv_reason
 from .textfiles import unpadded
@@ -405,6 +413,10 @@ def _long_row(
     merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only
     if merged:
         problems.append(Problem(where, msg("hostile_documents_no_indicator")))
+    for column in ("indicator", "period"):  # '#N/A' from a lookup that found nothing
+        if row[column][:1] in "#E" and excel_error(row[column]):
+            problems.append(Problem(where, msg("import_cell_excel_error", column=column, text=row[column])))
+            return []
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []
