@@ -343,3 +343,13 @@ def test_an_error_value_for_the_indicator_or_period_is_said_to_be_one(shipped: P
     assert r.exit_code == 1, r.output
     assert f"so-lieu.xlsx:Sheet1!A2: error: {_source_error('indicator', '#N/A')}" in r.stderr.splitlines()
     assert store_bytes(shipped) == before
+
+
+def test_an_error_value_for_the_indicator_of_a_wide_file_is_said_to_be_one(shipped: Path) -> None:
+    # The same lookup in a yearbook table saved as CSV (one row per indicator).
+    Path("nien-giam.csv").write_text("Chỉ tiêu;2024;2025\n#N/A;8,5;9\n", encoding="utf-8")
+    before = store_bytes(shipped)
+    r = run_clean("add-observation", "--from", "nien-giam.csv", "--wide")
+    assert r.exit_code == 1, r.output
+    assert f"nien-giam.csv:2: error: {_source_error('indicator', '#N/A')}" in r.stderr.splitlines()
+    assert store_bytes(shipped) == before

@@ -466,6 +466,9 @@ def _wide_row(
     )
     base["status"] = status_word(base["status"])
     typed = status_word(_cell(fields, meta, "status", ""))  # the row's own cell, not --status
+    if excel_error(base["indicator"]):  # '#N/A' from a lookup that found nothing
+        problems.append(Problem(where, msg("import_cell_excel_error", column="indicator", text=base["indicator"])))
+        return []
     if not base["indicator"] and not base.get(SECOND):  # a merged cell pasted, figures beside it
         if any(fields[i].strip() not in NO_FIGURE for i, _ in columns.periods):
             problems.append(Problem(where, msg("hostile_documents_no_indicator")))
