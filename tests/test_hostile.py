@@ -428,9 +428,11 @@ IMPORT_CASES = [
         LONG_HEADER + b"share,2021,1," + CP1258 + b"\n",
         # The line tells its encoding (a hook after a letter) and reads as Windows-1258
         # (issue 17, seventeenth session: test_files17.py).
-        "in.csv:2: error: not UTF-8 text but Windows-1258, the old encoding of Vietnamese Windows (the line reads "
-        "'share,2021,1,Tăng trưởng'): save it as CSV UTF-8 (Excel: Save As, CSV UTF-8 (Comma delimited); Notepad: "
-        "Save As, Encoding UTF-8) and import it again",
+        "in.csv:2: error: not UTF-8 text but Windows-1258, the old encoding of Vietnamese Windows, as Excel's "
+        '"CSV (Comma delimited)" writes it there (the line reads '
+        "'share,2021,1,Tăng trưởng'): import the workbook itself (qntrack add-observation --from in.xlsx), or "
+        "save it as CSV UTF-8 and import it again (Excel: Save As, CSV UTF-8 (Comma delimited); an Excel 2016 without "
+        "that type: Save As, Unicode Text (*.txt), which qntrack reads too; Notepad: Save As, Encoding UTF-8)",
     ),
     (
         "TCVN3",
@@ -453,7 +455,7 @@ IMPORT_CASES = [
     (
         "an Excel error",
         LONG_HEADER + b"share,2021,#DIV/0!,\n",
-        "in.csv:2: error: '#DIV/0!' is not a finite number; leave the row out if there is no figure",
+        "in.csv:2: error: '#DIV/0!' is an error value a spreadsheet shows where a formula gave no figure, not a figure: correct the formula and save the file again, or leave the row out if there is no figure",
     ),
     (
         "decimal comma in a comma file",
@@ -519,7 +521,8 @@ def test_bad_import_file(folder: Path, content: bytes, message: str):
     assert r.stdout == ""
     r = run("add-observation", "--from", "-", input=content)
     assert r.exit_code == 1
-    assert r.stderr == message.replace("in.csv", "<stdin>", 1) + "\n"
+    # The workbook beside a Windows-1258 file is named after it; standard input has no name.
+    assert r.stderr == message.replace("in.csv", "<stdin>", 1).replace("in.xlsx", "so-lieu.xlsx") + "\n"
     assert snapshot(folder) == before
 
 

@@ -524,7 +524,7 @@ def test_an_excel_error_cell_is_refused_as_in_a_csv_file(plan: Path):
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide")
     assert r.exit_code == 1
     assert r.stderr.startswith(
-        "so-lieu.xlsx:Sheet1!B2: error: '#DIV/0!' is not a finite number; leave the row out if there is no figure\n"
+        "so-lieu.xlsx:Sheet1!B2: error: period 2021: '#DIV/0!' is an error value a spreadsheet shows where a formula gave no figure, not a figure: correct the formula and save the file again, or leave the cell empty if there is no figure\n"
     )
     assert added(plan) == ""
 

@@ -74,11 +74,11 @@ def test_no_figure_in_a_wide_table_means_an_empty_cell(tracker: Path):
     # Leaving the row out would drop the indicator's other periods; an empty cell is skipped.
     r = _import(tracker, b"indicator,2021,2022\nshare,1.5,#N/A\n", "--wide")
     assert r.stderr == (
-        "in.csv:2: error: period 2022: '#N/A' is not a finite number; leave the cell empty if there is no figure\n"
+        "in.csv:2: error: period 2022: '#N/A' is an error value a spreadsheet shows where a formula gave no figure, not a figure: correct the formula and save the file again, or leave the cell empty if there is no figure\n"
     )
     r = _import(tracker, b"indicator,2021,2022\nshare,1.5,#N/A\n", "--wide", "--lang", "vi")
     assert r.stderr == (
-        "in.csv:2: lỗi: kỳ 2022: '#N/A' không phải là một số hữu hạn; nếu chưa có số liệu, hãy để trống ô này\n"
+        "in.csv:2: lỗi: kỳ 2022: '#N/A' là giá trị lỗi mà bảng tính hiện khi công thức không cho ra số liệu, không phải số liệu: hãy sửa công thức rồi lưu lại tệp; nếu chưa có số liệu, hãy để trống ô này\n"
     )
     r = _import(tracker, b"indicator,2021,2022\nshare,1.5,\n", "--wide")
     assert r.exit_code == 0
@@ -162,7 +162,7 @@ def test_every_id_built_without_msg_is_in_both_catalogs():
     for plain, in_period in _IN_PERIOD.items():
         assert plain in en and in_period in en and in_period in vi
         # A wide table's cell is left empty, not its row left out (what to do differs).
-        if plain not in ("import_value_no_figure", "import_value_empty"):
+        if plain not in ("import_value_no_figure", "import_value_excel_error", "import_value_empty"):
             assert en[in_period] == "period {period}: " + en[plain]
         assert vi[in_period].startswith("kỳ {period}: ")
     for key in ("import_in_period", "import_column_not_period"):

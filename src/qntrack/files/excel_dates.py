@@ -18,16 +18,22 @@ import re
 from datetime import date
 from typing import Iterable
 
-__all__ = ["day_order", "iso_moment", "order_proof"]
+from ..catalog import msg
+from ..plan.model import Location, Problem
+
+__all__ = ["day_order", "iso_moment", "order_notes", "order_proof", "two_way"]
 
 # A day as Excel shows it, with an optional time of day; no AM/PM, a 12-hour clock's
 # order is another question (those cells are refused as before).
 _SHOWN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
-def day_order(cells: Iterable[str], delimiter: str) -> bool | None:
+def day_order(cells: Iterable[str], delimiter: str, decimal_comma: bool = False) -> bool | None:
     """True when the file's shown dates are day first, False when month first, None when
-    it does not say (or says both: a file of mixed settings is refused, not guessed)."""
+    it does not say (or says both: a file of mixed settings is refused, not guessed).
+    ``decimal_comma``: the file's figures show a decimal comma (Excel's "Unicode Text" is
+    tab-separated under any settings): when no cell proves an order, the settings that
+    write a decimal comma write the day first, as a ';' file's."""
     if delimiter == ";":
         return True  # the settings' order: an odd cell does not overrule them
     day_first = month_first = False
@@ -41,6 +47,15 @@ def day_order(cells: Iterable[str], delimiter: str) -> bool | None:
         return None
     if day_first or month_first:
         return day_first
+    return True if decimal_comma else None
+
+
+def two_way(cells: Iterable[tuple[int, str]]) -> tuple[int, str] | None:
+    """The line and text of the first shown date that reads both ways (03/07/2026)."""
+    for line, cell in cells:
+        m = _SHOWN.fullmatch(cell.strip())
+        if m is not None and int(m[1]) <= 12 and int(m[2]) <= 12 and m[1] != m[2]:
+            return line, cell.strip()
     return None
 
 
@@ -102,3 +117,23 @@ def order_proof(cells: Iterable[tuple[int, str]], day_first: bool) -> tuple[int,
         if proof is not None and decided is not None:
             return (*proof, *decided)
     return None
+
+
+def order_notes(file: str, cells: list[tuple[int, str]], day_first: bool, figure: str | None) -> list[Problem]:
+    """Say, once, which date decided the order of a ',' file's shown dates, and one it
+    decided (order_proof): a month-first file with one slip would otherwise have every
+    other date read day first without a word. With no date to prove it, the decimal comma
+    of ``figure`` did (day_order): said with the first date it decided. ``cells``: (line,
+    text) of the recorded_at column's cells."""
+    shown = order_proof(cells, day_first)
+    decided = two_way(cells) if shown is None and figure is not None else None
+    if decided is not None:
+        iso = (iso_moment(decided[1], True) or "")[:10]
+        words = msg("import_dates_day_first_comma", figure=figure, example=decided[1], iso=iso)
+        return [Problem(Location(file, decided[0]), words, "warning")]
+    if shown is None:
+        return []
+    line, proof, at, example = shown
+    iso = (iso_moment(example, day_first) or example)[:10]
+    key = "import_dates_day_first" if day_first else "import_dates_month_first"
+    return [Problem(Location(file, line), msg(key, proof=proof, example=example, line=at, iso=iso), "warning")]

@@ -35,6 +35,7 @@ _IN_PERIOD = {
     "import_value_empty": "import_value_empty_in_period",
     "import_value_foreign_digits": "import_value_foreign_digits_in_period",
     "import_value_no_figure": "import_value_no_figure_in_period",
+    "import_value_excel_error": "import_value_excel_error_in_period",
     "import_value_percent": "import_value_percent_in_period",
     "import_value_accounting": "import_value_accounting_in_period",
     "import_value_trailing_minus": "import_value_trailing_minus_in_period",
@@ -62,6 +63,23 @@ def in_period(problem: str | Message, period: str) -> Message:
 # decimal, so such a figure has one reading; the groups must be whole (3 digits, the first
 # not starting with 0) or the text is read as it is, and refused as before.
 _SPACE_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d*)?")
+
+
+# The error values a spreadsheet shows where a formula gave no figure: Excel's (its
+# ERROR.TYPE list, then Excel 365's dynamic-array, data-type and connection errors), Google
+# Sheets' #ERROR! and LibreOffice Calc's codes ('Err:502'). Excel writes them into a CSV or
+# "Unicode Text" file as it shows them, and openpyxl gives an error cell's so.
+_EXCEL_ERRORS = frozenset(
+    "#null! #div/0! #value! #ref! #name? #num! #n/a #getting_data #spill! #calc! #field!"
+    " #blocked! #connect! #busy! #unknown! #external! #python! #error!".split()
+)
+_CALC_ERROR = re.compile(r"Err:\d{3}")
+
+
+def excel_error(text: str) -> bool:
+    """Whether ``text`` is a spreadsheet's error value (``_EXCEL_ERRORS``), case aside."""
+    raw = text.strip()
+    return raw.lower() in _EXCEL_ERRORS or _CALC_ERROR.fullmatch(raw) is not None
 
 
 # A sign and the figure with spaces between them ('- 2,5'), as a PDF or a spreadsheet
@@ -100,8 +118,10 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     if raw in LONE_DASHES:
         # A table's "no figure", or Excel's Accounting zero: which one only the typist knows.
         raise ValueError(msg("import_value_dash_alone", text=raw))
+    if excel_error(raw):
+        raise ValueError(msg("import_value_excel_error", text=raw))
     low = raw.lower().lstrip("+-")
-    if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
+    if low in ("nan", "inf", "infinity"):
         raise ValueError(msg("import_value_no_figure", text=text))
     if raw.endswith("%") and _a_number_before_the_sign(raw[:-1], decimal_comma):
         raise ValueError(msg("import_value_percent", text=text))
@@ -273,6 +293,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             ) from None
         if isinstance(said, Message) and said.id in (
             "import_value_no_figure",
+            "import_value_excel_error",  # '#DIV/0!' pasted from a sheet: the formula is what to correct
             "import_value_not_finite",
             "store_value_underflow",
             "import_value_percent",  # '7.2%' pasted from Excel: the sign is what to remove

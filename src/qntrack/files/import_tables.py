@@ -20,8 +20,16 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
-from .excel_dates import day_order, iso_moment, order_proof
-from .figures import LONE_DASHES, canonical, convention_shown, in_period, shows_thousands, parse_number_cell
+from .excel_dates import day_order, iso_moment, order_notes
+from .figures import (
+    LONE_DASHES,
+    canonical,
+    convention_shown,
+    excel_error,
+    in_period,
+    shows_thousands,
+    parse_number_cell,
+)
 from .rules import MAX_TEXT
 from .store import csv_reason
 from .textfiles import unpadded
@@ -250,9 +258,17 @@ def parse_table(
         del cells
     # The order of day and month of the file's shown dates (excel_dates), when it has some.
     at = long.get("recorded_at") if long is not None else None
-    day_first = None if at is None else day_order((f[at] for _, _, f in records if at < len(f)), delimiter)
+    # A file whose figures show a decimal comma ('125,5') reads its dates as a ';' file's.
+    figure = None
+    if at is not None and long is not None and decimal_comma:
+        v = long["value"]
+        figure = next((f[v].strip() for _, _, f in records if v < len(f) and "," in f[v]), None)
+    day_first = (
+        None if at is None else day_order((f[at] for _, _, f in records if at < len(f)), delimiter, bool(figure))
+    )
     if at is not None and day_first is not None and delimiter != ";":
-        _say_order(parsed, file, ((first, f[at]) for first, _, f in records if at < len(f)), day_first)
+        cells = [(first, f[at]) for first, _, f in records if at < len(f)]
+        parsed.notes.extend(order_notes(file, cells, day_first, figure))
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
     named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
     indicator_columns = tuple(named[c] for c in ("indicator", SECOND) if c in named)
@@ -298,19 +314,6 @@ def parse_table(
     # A header and no rows (an empty filter result in a pipeline) is not an error: no
     # candidates and no problems, and the command says that nothing was added.
     return parsed
-
-
-def _say_order(parsed: ParsedTable, file: str, cells: Iterator[tuple[int, str]], day_first: bool) -> None:
-    """Say, once, which date decided the order of a ',' file's shown dates, and one it
-    decided (excel_dates.order_proof): a month-first file with one slip would otherwise
-    have every other date read day first without a word."""
-    shown = order_proof(cells, day_first)
-    if shown is not None:
-        line, proof, at, example = shown
-        iso = (iso_moment(example, day_first) or example)[:10]
-        key = "import_dates_day_first" if day_first else "import_dates_month_first"
-        words = msg(key, proof=proof, example=example, line=at, iso=iso)
-        parsed.notes.append(Problem(Location(file, line), words, "warning"))
 
 
 # An indicator id as targets.yaml writes one (a-z, 0-9 and _), with a unit key perhaps: no
@@ -410,6 +413,10 @@ def _long_row(
     merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only
     if merged:
         problems.append(Problem(where, msg("hostile_documents_no_indicator")))
+    for column in ("indicator", "period"):  # '#N/A' from a lookup that found nothing
+        if row[column][:1] in "#E" and excel_error(row[column]):
+            problems.append(Problem(where, msg("import_cell_excel_error", column=column, text=row[column])))
+            return []
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []
@@ -459,6 +466,9 @@ def _wide_row(
     )
     base["status"] = status_word(base["status"])
     typed = status_word(_cell(fields, meta, "status", ""))  # the row's own cell, not --status
+    if excel_error(base["indicator"]):  # '#N/A' from a lookup that found nothing
+        problems.append(Problem(where, msg("import_cell_excel_error", column="indicator", text=base["indicator"])))
+        return []
     if not base["indicator"] and not base.get(SECOND):  # a merged cell pasted, figures beside it
         if any(fields[i].strip() not in NO_FIGURE for i, _ in columns.periods):
             problems.append(Problem(where, msg("hostile_documents_no_indicator")))

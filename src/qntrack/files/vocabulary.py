@@ -365,6 +365,12 @@ def excel_date(text: str) -> str | None:
     if m and m[1].lower() in _MONTHS:
         year = m[2] if len(m[2]) == 4 else f"20{m[2]}"
         return f"{year}-{_MONTHS[m[1].lower()]:02d}"
+    # The same mmm-yy under Vietnamese settings: Windows' short month names are Thg1 to
+    # Thg12 ('Thg3-26'), CLDR's 'thg 3'.
+    m = re.fullmatch(r"[Tt]hg ?(\d{1,2})[- ](\d{2}|\d{4})", raw)
+    if m and 1 <= int(m[1]) <= 12:
+        year = m[2] if len(m[2]) == 4 else f"20{m[2]}"
+        return f"{year}-{int(m[1]):02d}"
     return None
 
 

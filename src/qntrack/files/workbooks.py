@@ -26,7 +26,7 @@ from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..errors import fail
 from ..plan.model import RETRACTED, Location, Plan, Problem
-from .figures import canonical, in_period
+from .figures import canonical, excel_error, in_period
 from .garbled import garbled_problem
 from .import_tables import (
     LONG_REQUIRED,
@@ -336,6 +336,10 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
     if not row["indicator"].strip():  # a cell merged down over its rows: a value in its first only
         reading.problem(sheet_column[columns["indicator"]], number, msg("hostile_documents_no_indicator"))
         return
+    for column in ("indicator", "period"):  # '#N/A' from a lookup that found nothing
+        if column in columns and excel_error(text(column)):
+            said = msg("import_cell_excel_error", column=column, text=text(column))
+            return reading.problem(sheet_column[columns[column]], number, said)
     for column in ("source", "note"):
         row[column] = text(column, getattr(defaults, column))
         garbled = (
@@ -424,11 +428,18 @@ def _value(
     try:
         row["value"] = canonical(_figure(cell, reading.fmt.decimal_comma))
     except ValueError as exc:
-        reading.problem(column, number, _said(exc))
+        said = _said(exc)
+        if not blank_is_problem and isinstance(said, Message) and said.id in _NO_FIGURE:
+            said = in_period(said, row["period"])  # a wide table's cell is emptied, not its row dropped
+        reading.problem(column, number, said)
         row["value"], readable = "0", False  # a stand-in so the row's other cells are still checked
     if readable:
         _note_duplicate(row, where, reading.seen, reading.parsed.problems, reading.defaults.recorded_at)
     reading.parsed.candidates.append((where, row))
+
+
+# A figure's problems whose mend is "leave the row out": in a wide table, "the cell empty".
+_NO_FIGURE = ("import_value_no_figure", "import_value_excel_error")
 
 
 def _yearly(indicator: str, plan: Plan | None) -> bool:
