@@ -215,13 +215,22 @@ def _unit_cell(text: str) -> str:
     return text[1:] if text[:1] == "'" and formula_like(text[1:]) else text
 
 
-def sdmx_pieces(plan: Plan, rows: Sequence[Observation], structure: str) -> Iterator[str]:
+def sdmx_pieces(
+    plan: Plan, rows: Sequence[Observation], structure: str, codes: Mapping[tuple[str, str], str] | None = None
+) -> Iterator[str]:
     """The SDMX-CSV 2.0 message (the header, then one row per figure, ACTION I), in pieces
-    of a few thousand rows, each ending with a newline."""
-    return in_pieces(_sdmx_lines(plan, rows, structure))
+    of a few thousand rows, each ending with a newline; each unit written as its SDMX code
+    (``codes``, by default ``sdmx_codes.written_codes``, which raises ``CodeClash``)."""
+    if codes is None:
+        from .sdmx_codes import written_codes
+
+        codes = written_codes(plan.dimensions, rows)
+    return in_pieces(_sdmx_lines(plan, rows, structure, codes))
 
 
-def _sdmx_lines(plan: Plan, rows: Sequence[Observation], structure: str) -> Iterator[str]:
+def _sdmx_lines(
+    plan: Plan, rows: Sequence[Observation], structure: str, codes: Mapping[tuple[str, str], str]
+) -> Iterator[str]:
     # Each distinct text quoted once, by the store's own rule (textfiles.csv_cell, which
     # also quotes the bare CR a hand edit can leave in a note: Python 3.11's writer does not).
     cell = CsvCells().__getitem__
@@ -238,7 +247,7 @@ def _sdmx_lines(plan: Plan, rows: Sequence[Observation], structure: str) -> Iter
             structure,
             "I",
             base,
-            *(_safe_text(values.get(d, TOTAL)) for d in dims),  # a unit '@a' too; read back by _unit_cell
+            *(codes[d, values[d]] if d in values else TOTAL for d in dims),  # SDMX codes (sdmx_codes)
             sdmx_period(o.period),
             _number(o.value),
             TO_SDMX_STATUS.get(o.status, ""),
@@ -315,10 +324,11 @@ def _columns(
     return None if len(problems) > before else out
 
 
-def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -> ParsedTable:
+def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, plan: Plan | None = None) -> ParsedTable:
     """An SDMX-CSV message as the import's candidate rows (``import_tables.ParsedTable``):
     never raises for a bad row; every problem is collected with its line. A row without
-    an observation value (SDMX's missing value) is skipped and counted in a note."""
+    an observation value (SDMX's missing value) is skipped and counted in a note. A
+    dimension's cell that is a unit's SDMX code of ``plan`` is that unit (sdmx_codes)."""
     from .figures import canonical, convention_shown, parse_number_cell, shows_thousands
     from .batch_rows import note_duplicate as _note_duplicate
     from .import_tables import _DEFAULT_CONVENTION, _EXCEL_TIMESTAMP, ParsedTable, _check_cells, _records
@@ -348,6 +358,9 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     width = len(names)
     seen: dict = {}
     missing = 0
+    from .sdmx_codes import code_units
+
+    codes = code_units(plan.dimensions) if plan is not None else {}
     for first, last, fields in records[1:]:
         where = Location(file, first)
         fields = unpadded(fields, width)
@@ -369,7 +382,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
         for key in columns:
             if key.startswith("dim:"):
                 value = _unit_cell(cell(key))
-                row[key] = "" if value == TOTAL else value
+                row[key] = "" if value == TOTAL else codes.get(key[4:], {}).get(value, value)
                 if value != TOTAL and value.upper() == TOTAL:
                     wrong_total = msg("roundtrip20_sdmx_total_case", column=names[columns[key]].strip(), code=value)
         if wrong_total is not None:
