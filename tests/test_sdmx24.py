@@ -224,3 +224,34 @@ def test_a_code_is_read_in_an_sdmx_file_typed_by_hand_and_names_still_are(
         "revenue[locality=Cẩm Phả],2024,2.5,estimate,,,2025-01-02T00:00:00Z",
         "revenue[locality=Hạ Long city],2024,3,preliminary,,,2025-01-02T00:00:00Z",
     ]
+
+
+def test_empty_unit_attribute_columns_are_passed_over_and_a_multiplier_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A .Stat Suite download carries UNIT_MULT and UNIT_MEASURE as attribute columns; empty,
+    # they say nothing and the row is read. A multiplier (9: billions) qntrack cannot check
+    # against "bn VND": refused at its line, nothing recorded, the unit named.
+    folder = tmp_path / "a"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, TARGETS, STORE_HEADER)
+    (folder / "in.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT\n"
+        "dataflow,GSO:DF_QN(1.0),I,revenue,CAM_PHA,2024,2.5,,\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv", "--recorded-at", "2025-01-02")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(folder).splitlines()[1:] == ["revenue[locality=Cẩm Phả],2024,2.5,,,,2025-01-02T00:00:00Z"]
+    (folder / "in.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT\n"
+        "dataflow,GSO:DF_QN(1.0),I,revenue,CAM_PHA,2023,3,,\n"
+        "dataflow,GSO:DF_QN(1.0),I,revenue,DT_205,2023,2500000000,VND,0\n",
+        encoding="utf-8",
+    )
+    before = store_text(folder)
+    r = run("add-observation", "--from", "in.csv", "--recorded-at", "2025-01-02")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("in.csv:3: error: UNIT_MULT '0':")
+    assert "'bn VND'" not in r.stderr and "(bn VND)" in r.stderr
+    assert store_text(folder) == before
