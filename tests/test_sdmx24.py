@@ -255,3 +255,25 @@ def test_empty_unit_attribute_columns_are_passed_over_and_a_multiplier_is_refuse
     assert r.stderr.startswith("in.csv:3: error: UNIT_MULT '0':")
     assert "'bn VND'" not in r.stderr and "(bn VND)" in r.stderr
     assert store_text(folder) == before
+
+
+def test_codes_that_differ_only_in_case_are_one_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # 'Ha_Long' is its own code and 'Hạ Long' would be HA_LONG: SDMX ids are case-sensitive,
+    # but .Stat Suite keeps codes in SQL Server, whose usual collation ignores case.
+    folder = _plan_with(
+        "      - Ha_Long\n      - Hạ Long\n",
+        tmp_path,
+        monkeypatch,
+        "revenue[locality=Hạ Long],2023,5,official,s,,2024-03-02T00:00:00Z\n",
+    )
+    r = run("export", "sdmx-csv", "-o", "x.csv")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("targets.yaml:8:") and "HA_LONG" in r.stderr and "'Ha_Long'" in r.stderr
+    assert not (folder / "x.csv").exists()
+    (folder / "targets.yaml").write_text(
+        (folder / "targets.yaml").read_text(encoding="utf-8").replace("- Hạ Long", "- {value: Hạ Long, code: ha_long}"),
+        encoding="utf-8",
+    )
+    r = run("check")
+    assert r.exit_code == 1
+    assert "targets.yaml:8:" in r.stderr and "'ha_long'" in r.stderr and "'Ha_Long'" in r.stderr

@@ -161,7 +161,7 @@ def _own_code(reader: _Reader, node: Node, unit: Unit, coded: dict[str, str]) ->
     code = unit.code or (unit.value if usable(unit.value) else "")
     if not code:
         return True
-    other = coded.setdefault(code, unit.value)
+    other = coded.setdefault(code.lower(), unit.value)  # case aside, as sdmx_codes compares codes
     if other == unit.value:
         return True
     reader.error(node, msg("sdmx24_code_twice", code=code, value=unit.value, other=other))

@@ -74,13 +74,15 @@ def dimension_codes(dimension: Dimension, names: Iterable[str]) -> dict[str, str
                 raise CodeClash(name, made_code(name), None, None)
             out[name] = name
         return out
+    # Codes told apart without regard to case: a system keeping codes in a database of
+    # case-blind collation (.Stat Suite's SQL Server) would take Ha_Long and HA_LONG for one.
     holders: dict[str, list[Unit]] = {}
     for declared in dimension.values:
-        holders.setdefault(unit_code(declared.value, declared), []).append(declared)
+        holders.setdefault(unit_code(declared.value, declared).lower(), []).append(declared)
     for name in names:
         unit = dimension.unit(name)
         code = unit_code(name, unit)
-        held = holders.get(code, [])
+        held = holders.get(code.lower(), [])
         if len(held) > 1:  # the later unit is named, at its line: the one to give a code
             raise CodeClash(held[1].value, code, held[0].value, held[1])
         if not code or (unit is None and (code != name or held)):
