@@ -277,3 +277,13 @@ def test_codes_that_differ_only_in_case_are_one_code(tmp_path: Path, monkeypatch
     r = run("check")
     assert r.exit_code == 1
     assert "targets.yaml:8:" in r.stderr and "'ha_long'" in r.stderr and "'Ha_Long'" in r.stderr
+
+
+def test_a_dimension_whose_column_would_be_no_sdmx_id_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # targets.yaml's ids may start with a digit or _; an SDMX component's id starts with a letter.
+    targets = TARGETS.replace("  locality:\n", "  _area:\n").replace("dimensions: [locality]", "dimensions: [_area]")
+    make_tracker(tmp_path, monkeypatch, targets, STORE_HEADER + "revenue,2023,1500,official,s,,2024-03-01T00:00:00Z\n")
+    r = run("export", "sdmx-csv")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert r.stderr.startswith("targets.yaml:4:") and "'_area'" in r.stderr and "_AREA" in r.stderr

@@ -171,7 +171,15 @@ def _opensdg(targets: str | None, output: str | None, into: str | None, day: str
 
 def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int, str]:
     """The export's text in pieces (``sdmx_pieces``), its number of rows and its dataflow."""
-    from ..files.sdmx_csv import TOTAL, export_rows, sdmx_pieces, structure_id, taken_names, total_named
+    from ..files.sdmx_csv import (
+        TOTAL,
+        export_rows,
+        sdmx_pieces,
+        structure_id,
+        taken_names,
+        total_named,
+        unnamed_columns,
+    )
 
     taken = taken_names(ws.plan)
     if taken:
@@ -179,6 +187,12 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int,
 
         where = ws.plan.dimensions[taken[0]].location or ws.plan.source_file  # its line in targets.yaml
         raise fail(where, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
+    unnamed = unnamed_columns(ws.plan)
+    if unnamed:
+        from ..catalog import msg
+
+        where = ws.plan.dimensions[unnamed[0]].location or ws.plan.source_file
+        raise fail(where, msg("sdmx24_dimension_not_id", id=unnamed[0], column=unnamed[0].upper()))
 
     rows = export_rows(ws.plan, ws.series)
     named = total_named(rows)

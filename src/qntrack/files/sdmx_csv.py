@@ -91,6 +91,12 @@ def taken_names(plan: Plan) -> list[str]:
     return [d for d in plan.dimensions if d.upper() in FIXED]
 
 
+def unnamed_columns(plan: Plan) -> list[str]:
+    """The dimensions whose column would be no SDMX component id: a dimension's id there
+    starts with a letter (NCNameIDType), where targets.yaml's may start with a digit or _."""
+    return [d for d in plan.dimensions if not d[:1].isalpha()]
+
+
 def _ascii(text: str) -> str:
     import unicodedata
 
