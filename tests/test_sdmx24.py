@@ -287,3 +287,40 @@ def test_a_dimension_whose_column_would_be_no_sdmx_id_is_refused(tmp_path: Path,
     assert r.exit_code == 1
     assert r.stdout == ""
     assert r.stderr.startswith("targets.yaml:4:") and "'_area'" in r.stderr and "_AREA" in r.stderr
+
+
+def test_not_applicable_is_read_as_the_figure_not_broken_down(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # SDMX's _Z (not applicable, CL_SEX and every cross-domain list) in a dimension the figure
+    # is not broken down by: the indicator's own figure, as _T and an empty cell are; it was
+    # refused in a declared dimension and, in an open list, recorded as a unit named '_Z'.
+    targets = TARGETS.replace("    values:\n", "    values:\n      - _Z\n")
+    folder = tmp_path / "a"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, targets, STORE_HEADER)
+    (folder / "in.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE\n"
+        "dataflow,GSO:DF_QN(1.0),I,revenue,_Z,2023,1500\n"
+        "dataflow,GSO:DF_QN(1.0),I,revenue,Z,2023,7\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv", "--recorded-at", "2024-03-01")
+    assert r.exit_code == 0, r.stderr
+    # The unit named '_Z' is written Z (a code starts with a letter or a digit) and read back.
+    assert store_text(folder).splitlines()[1:] == [
+        "revenue,2023,1500,,,,2024-03-01T00:00:00Z",
+        "revenue[locality=_Z],2023,7,,,,2024-03-01T00:00:00Z",
+    ]
+    r = run("export", "sdmx-csv")
+    assert r.exit_code == 0, r.stderr
+    assert _locality_cells(r.stdout) == ["_T", "Z"]
+
+
+@pytest.mark.parametrize("code", ["_Z", "_X1"])
+def test_a_declared_code_starting_with_an_underscore_is_refused(
+    code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # SDMX's cross-domain lists keep codes starting with _ for their own (_T, _Z, _X, _U).
+    _plan_with(f"      - {{value: Cẩm Phả, code: {code}}}\n", tmp_path, monkeypatch)
+    r = run("check")
+    assert r.exit_code == 1
+    assert "targets.yaml:7:" in r.stderr and f"'{code}'" in r.stderr

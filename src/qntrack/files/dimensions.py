@@ -279,7 +279,6 @@ def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
 def _code(reader: _Reader, node: Node, what: What) -> str | None:
     """A unit's ``code:``, its SDMX code (files/sdmx_codes.py): an SDMX id, not the total's."""
     from .sdmx_codes import usable
-    from .sdmx_csv import TOTAL
 
     text = reader.text(node, _at(what, "code"))
     if text is None:
@@ -287,7 +286,7 @@ def _code(reader: _Reader, node: Node, what: What) -> str | None:
     text = text.strip()
     if not text:
         reader.error(node, msg("definitions_empty", what=_phrase(_at(what, "code"))))
-    elif text == TOTAL:
+    elif text.startswith("_"):  # SDMX's own codes: _T the total, _Z not applicable, ...
         reader.error(node, msg("sdmx24_code_total", code=text))
     elif not usable(text):
         reader.error(node, msg("sdmx24_code_not_id", code=text))

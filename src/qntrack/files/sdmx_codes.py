@@ -29,9 +29,10 @@ from ..plan.units import Dimension, Unit
 
 __all__ = ["usable", "made_code", "unit_code", "CodeClash", "dimension_codes", "code_units", "written_codes"]
 
-# An id a spreadsheet would not run: SDMX's IDType without '-' or '@' first (a cell
-# starting with them is written after an apostrophe, which no SDMX system reads).
-_USABLE = re.compile(r"[A-Za-z0-9_$][A-Za-z0-9_@$-]*", re.ASCII)
+# SDMX's IDType starting with a letter or a digit: not '-' or '@' (a spreadsheet would run
+# the cell, written after an apostrophe, which no SDMX system reads), nor '_', which SDMX's
+# cross-domain code lists keep for their own codes (_T total, _Z not applicable, _X, _U).
+_USABLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_@$-]*", re.ASCII)
 
 
 def usable(text: str) -> bool:

@@ -44,6 +44,8 @@ __all__ = [
 
 # SDMX's code for "total" in a dimension (the cross-domain code lists' _T).
 TOTAL = "_T"
+# SDMX's "not applicable" (_Z): a figure not broken down by the dimension, read as _T is.
+NOT_APPLICABLE = "_Z"
 # qntrack's statuses and CL_OBS_STATUS (SDMX cross-domain code list): A normal value,
 # E estimated value, P provisional value. A figure with no status has no OBS_STATUS.
 TO_SDMX_STATUS = {"official": "A", "estimate": "E", "preliminary": "P", "": ""}
@@ -342,7 +344,8 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
         for key in columns:
             if key.startswith("dim:"):
                 value = _unit_cell(cell(key))
-                row[key] = "" if value == TOTAL else codes.get(key[4:], {}).get(value, value)
+                given = value in (TOTAL, NOT_APPLICABLE)
+                row[key] = "" if given else codes.get(key[4:], {}).get(value, value)
                 if value != TOTAL and value.upper() == TOTAL:
                     wrong_total = msg("roundtrip20_sdmx_total_case", column=names[columns[key]].strip(), code=value)
         if wrong_total is not None:
