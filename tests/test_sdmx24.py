@@ -324,3 +324,27 @@ def test_a_declared_code_starting_with_an_underscore_is_refused(
     r = run("check")
     assert r.exit_code == 1
     assert "targets.yaml:7:" in r.stderr and f"'{code}'" in r.stderr
+
+
+def test_a_file_with_labels_is_read_by_its_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # .Stat Suite's downloads (labels=both, SDMX-CSV 2.0 section 'labels'): each component's
+    # header is 'ID: Name' and each coded cell 'CODE: Name'. The codes are read; a custom
+    # column (SOURCE) is text, kept whole with its ': '.
+    folder = tmp_path / "a"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, TARGETS, STORE_HEADER)
+    (folder / "in.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,INDICATOR: Indicator,LOCALITY: Địa phương,"
+        "TIME_PERIOD: Time period,OBS_VALUE: Observation value,OBS_STATUS: Observation status,"
+        "UNIT_MULT: Unit multiplier,SOURCE\n"
+        "dataflow,GSO:DF_QN(1.0),Chỉ tiêu,I,revenue: Budget revenue,CAM_PHA: Cẩm Phả,2023,2.5,"
+        "E: Estimated value,,Cục Thống kê: niên giám 2023\n"
+        "dataflow,GSO:DF_QN(1.0),Chỉ tiêu,I,revenue: Budget revenue,_T: Total,2023-Q1,9,A: Normal value,,s\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv", "--recorded-at", "2024-03-01")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(folder).splitlines()[1:] == [
+        "revenue[locality=Cẩm Phả],2023,2.5,estimate,Cục Thống kê: niên giám 2023,,2024-03-01T00:00:00Z",
+        "revenue,2023-Q1,9,official,s,,2024-03-01T00:00:00Z",
+    ]

@@ -310,6 +310,11 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
     # A spreadsheet's empty columns after the last name (a separator ending every line) are
     # passed over, as the CSV path passes over them (import_tables._header).
     names = names[: max((i + 1 for i, n in enumerate(names) if n.strip()), default=0)]
+    # labels=both (.Stat Suite's downloads): 'ID: Name' headings and 'CODE: Name' coded
+    # cells, read by their ids and codes (docs/formats.md).
+    labelled = any(": " in n for n in names[1:])
+    if labelled:
+        names = [n.partition(": ")[0] for n in names]
     columns = _columns(names, Location(file, head_line), dict(fmt.dimensions), problems)
     if columns is None:
         return parsed
@@ -331,7 +336,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
-        cell = partial(_cell, fields, columns)
+        cell = partial(_cell, fields, columns, labelled)
         action = cell("ACTION").upper()
         if action not in RECORD_ACTIONS:
             problems.append(Problem(where, _action_message(action)))
@@ -408,9 +413,16 @@ def _scaled(cell: partial[str], plan: Plan | None, indicator_id: str) -> Message
     return None
 
 
-def _cell(fields: Sequence[str], columns: Mapping[str, int], name: str) -> str:
+# Columns of free text, never 'CODE: Name' (a source may well hold ': ').
+_TEXTS = frozenset({"source", "note", "recorded_at"})
+
+
+def _cell(fields: Sequence[str], columns: Mapping[str, int], labelled: bool, name: str) -> str:
     i = columns.get(name)
-    return fields[i].strip() if i is not None else ""
+    if i is None:
+        return ""
+    text = fields[i].strip()
+    return text.partition(": ")[0].rstrip() if labelled and ": " in text and name not in _TEXTS else text
 
 
 def _action_message(action: str) -> Message:
