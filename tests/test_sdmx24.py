@@ -348,3 +348,68 @@ def test_a_file_with_labels_is_read_by_its_codes(tmp_path: Path, monkeypatch: py
         "revenue[locality=Cẩm Phả],2023,2.5,estimate,Cục Thống kê: niên giám 2023,,2024-03-01T00:00:00Z",
         "revenue,2023-Q1,9,official,s,,2024-03-01T00:00:00Z",
     ]
+
+
+UNIT_TARGETS = TARGETS.replace(
+    '    unit: "bn VND"\n', '    unit: "bn VND"\n    sdmx: {unit_measure: VND, unit_mult: 9}\n'
+)
+
+
+def test_a_declared_unit_is_written_as_unit_measure_and_unit_mult_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # 'bn VND' is VND with a multiplier of 9 in SDMX terms (CL_UNIT_MULT 9: billions); said
+    # in targets.yaml, it is written on every row of the indicator, in two columns at the end.
+    folder = tmp_path / "a"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, UNIT_TARGETS, OBSERVATIONS)
+    r = run("export", "sdmx-csv", "-o", str(tmp_path / "x.csv"))
+    assert r.exit_code == 0, r.stderr
+    lines = (tmp_path / "x.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == (
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE,OBS_STATUS,"
+        "SOURCE,COMMENT_OBS,RECORDED_AT,UNIT_MEASURE,UNIT_MULT"
+    )
+    assert (
+        lines[1] == "dataflow,QNTRACK:DF_CODE_PLAN(1.0),I,revenue,_T,2023,1500,A,yearbook,,2024-03-01T00:00:00Z,VND,9"
+    )
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "targets.yaml").write_text(UNIT_TARGETS, encoding="utf-8")
+    (fresh / "observations.csv").write_text(STORE_HEADER, encoding="utf-8")
+    r = run("add-observation", "--from", str(tmp_path / "x.csv"), "--targets", str(fresh / "targets.yaml"))
+    assert r.exit_code == 0, r.stderr
+    assert _observations(fresh) == _observations(folder)
+    # A figure in millions (UNIT_MULT 6) is not the plan's billions: refused at its line.
+    (tmp_path / "m.csv").write_text(
+        lines[0] + "\n" + "dataflow,X:DF(1.0),I,revenue,_T,2022,1500000,A,s,,2024-03-01T00:00:00Z,VND,6\n",
+        encoding="utf-8",
+    )
+    before = store_text(folder)
+    r = run("add-observation", "--from", str(tmp_path / "m.csv"))
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"{tmp_path / 'm.csv'}:2: error: UNIT_MULT '6'") and "9" in r.stderr
+    assert store_text(folder) == before
+
+
+@pytest.mark.parametrize(
+    ("sdmx", "said"),
+    [
+        ("{unit_measure: 'Việt Nam đồng'}", "'Việt Nam đồng'"),
+        ("{unit_mult: nine}", "'nine'"),
+        ("{unit_mult: 9.5}", "'9.5'"),
+        ("{unit: VND}", "'unit'"),
+    ],
+)
+def test_a_declared_sdmx_unit_that_is_no_code_is_refused_at_its_line(
+    sdmx: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        TARGETS.replace('    unit: "bn VND"\n', f'    unit: "bn VND"\n    sdmx: {sdmx}\n'),
+        STORE_HEADER,
+    )
+    r = run("check")
+    assert r.exit_code == 1
+    assert "targets.yaml:16:" in r.stderr and said in r.stderr

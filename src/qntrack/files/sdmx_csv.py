@@ -78,9 +78,15 @@ _AFTER_DIMENSIONS = ("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "SOURCE", "COMMEN
 
 
 def header(plan: Plan) -> list[str]:
-    """The header row: the structure columns, INDICATOR, the plan's dimensions, the rest."""
+    """The header row: the structure columns, INDICATOR, the plan's dimensions, the rest;
+    UNIT_MEASURE and UNIT_MULT at the end when an indicator says its unit in SDMX's terms."""
     dims = [d.upper() for d in plan.dimensions]
-    return ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", *dims, *_AFTER_DIMENSIONS]
+    return ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", *dims, *_AFTER_DIMENSIONS, *_unit_columns(plan)]
+
+
+def _unit_columns(plan: Plan) -> tuple[str, ...]:
+    said = any(i.unit_measure or i.unit_mult for i in plan.indicators.values() if i.formula is None)
+    return ("UNIT_MEASURE", "UNIT_MULT") if said else ()
 
 
 # The columns whose names a dimension cannot have in an SDMX-CSV file: a dimension
@@ -170,6 +176,13 @@ def total_named(rows: Sequence[Observation]) -> tuple[str, str] | None:
 _safe_text = lru_cache(maxsize=1 << 16)(neutralise_formula)
 
 
+def _same_unit(given: str, declared: str) -> bool:
+    """A file's UNIT_MULT or UNIT_MEASURE cell is the declared one ('09' is 9)."""
+    if given.lstrip("-").isdigit() and declared.lstrip("-").isdigit() and given.isascii():
+        return int(given) == int(declared)
+    return given == declared
+
+
 def _unit_cell(text: str) -> str:
     """A unit's cell as sdmx_pieces wrote it: the apostrophe before a unit a spreadsheet
     would run ("'@a") is taken off again. (A unit whose own name were an apostrophe and
@@ -198,6 +211,8 @@ def _sdmx_lines(
     cell = CsvCells().__getitem__
     dims = list(plan.dimensions)
     yield ",".join(map(cell, header(plan)))
+    units = bool(_unit_columns(plan))
+    indicators = plan.indicators
     for o in rows:
         split = split_key(o.indicator)
         base, given = split if split is not None else (o.indicator, ())
@@ -217,6 +232,9 @@ def _sdmx_lines(
             _safe_text(o.note),
             o.recorded_at,
         )
+        if units:
+            said = indicators.get(base)
+            fields += (said.unit_measure, said.unit_mult) if said is not None else ("", "")
         yield ",".join(map(cell, fields))
 
 
@@ -244,7 +262,9 @@ def is_export_header(line: str, plan: Plan) -> bool:
     """Whether a file's first line is the header an export of this plan writes: a file
     qntrack wrote, which an export may replace without --force (SDMX-CSV has no place for
     the generator mark a report carries: docs/decisions.md)."""
-    return line.rstrip("\r\n").lstrip("\ufeff") == ",".join(header(plan))
+    written = header(plan)
+    # An export made before the plan said its SDMX units has the header without them.
+    return line.rstrip("\r\n").lstrip("\ufeff") in (",".join(written), ",".join(written[: len(written) - 2]))
 
 
 def _columns(
@@ -402,8 +422,14 @@ def _scaled(cell: partial[str], plan: Plan | None, indicator_id: str) -> Message
             indicator = plan.indicators.get(indicator_id) if plan is not None else None
             unit_en = indicator.unit_in("en") if indicator is not None else ""
             unit_vi = indicator.unit_in("vi") if indicator is not None else ""
+            declared = (
+                "" if indicator is None else indicator.unit_mult if column == "UNIT_MULT" else indicator.unit_measure
+            )
+            if declared and _same_unit(given, declared):
+                continue  # what targets.yaml's sdmx: says (files/sdmx_units.py)
             return msg(
-                "sdmx24_unit_attribute",
+                "sdmx24_unit_attribute_other" if declared else "sdmx24_unit_attribute",
+                declared=declared,
                 column=column,
                 given=given,
                 indicator=indicator_id,
