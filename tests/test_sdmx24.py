@@ -413,3 +413,24 @@ def test_a_declared_sdmx_unit_that_is_no_code_is_refused_at_its_line(
     r = run("check")
     assert r.exit_code == 1
     assert "targets.yaml:16:" in r.stderr and said in r.stderr
+
+
+def test_an_attribute_column_empty_in_every_row_is_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A .Stat Suite download has a column for every attribute of its structure, most of them
+    # empty (OBS_CONF, OBS_PRE_BREAK): an empty one says nothing and was refused as unknown.
+    # Filled, it is still refused: qntrack would drop what it says.
+    folder = tmp_path / "a"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, TARGETS, STORE_HEADER)
+    head = "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE,OBS_CONF,OBS_PRE_BREAK\n"
+    (folder / "in.csv").write_text(head + "dataflow,GSO:DF_QN(1.0),I,revenue,CAM_PHA,2023,2.5,,\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv", "--recorded-at", "2024-03-01")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(folder).splitlines()[1:] == ["revenue[locality=Cẩm Phả],2023,2.5,,,,2024-03-01T00:00:00Z"]
+    (folder / "in.csv").write_text(
+        head + "dataflow,GSO:DF_QN(1.0),I,revenue,CAM_PHA,2022,2,,\ndataflow,GSO:DF_QN(1.0),I,revenue,_T,2022,9,C,\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv", "--recorded-at", "2024-03-01")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("in.csv:1: error: unknown column 'OBS_CONF'") and "OBS_PRE_BREAK" not in r.stderr

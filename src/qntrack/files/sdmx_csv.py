@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
@@ -268,10 +268,15 @@ def is_export_header(line: str, plan: Plan) -> bool:
 
 
 def _columns(
-    names: list[str], where: Location, dimensions: Mapping[str, str], problems: list[Problem]
+    names: list[str],
+    where: Location,
+    dimensions: Mapping[str, str],
+    problems: list[Problem],
+    empty: Callable[[int], bool] = lambda i: False,
 ) -> dict[str, int] | None:
     """Each column's meaning: import names (indicator, period, ...), ``dim:<id>`` for a
-    dimension, ACTION; the structure columns and IGNORED are left out."""
+    dimension, ACTION; the structure columns, IGNORED and a column qntrack does not read
+    that is ``empty`` in every row (an attribute of the sender's structure) are left out."""
     before = len(problems)
     out: dict[str, int] = {}
     valid = [
@@ -289,7 +294,7 @@ def _columns(
         key = COLUMNS.get(name) or ("ACTION" if name == "ACTION" else None)
         if key is None and unit_match(raw) in dimensions:
             key = "dim:" + dimensions[unit_match(raw)]  # before IGNORED: a dimension `freq` is read
-        if key is None and name in IGNORED:
+        if key is None and (name in IGNORED or (name and empty(i))):
             continue
         if key is None and not name:
             problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=", ".join(valid))))
@@ -335,7 +340,11 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
     labelled = any(": " in n for n in names[1:])
     if labelled:
         names = [n.partition(": ")[0] for n in names]
-    columns = _columns(names, Location(file, head_line), dict(fmt.dimensions), problems)
+
+    def empty(i: int) -> bool:  # asked only of a column qntrack does not read
+        return not any(i < len(f) and f[i].strip() for _, _, f in records[1:])
+
+    columns = _columns(names, Location(file, head_line), dict(fmt.dimensions), problems, empty)
     if columns is None:
         return parsed
     if not explicit:
