@@ -28,9 +28,10 @@ def test_unknown_key_with_did_you_mean():
           x: {name: X, unti: "%"}
         targets: []
     """)
+    # sdmx: the unit in SDMX's terms (twenty-fourth session).
     assert out == [
         "targets.yaml:2:16: error: indicator 'x': unknown key 'unti'; did you mean 'unit'? "
-        "(valid keys: name, unit, direction, frequency, measure, description, formula, dimensions)"
+        "(valid keys: name, unit, direction, frequency, measure, description, formula, dimensions, sdmx)"
     ]
 
 

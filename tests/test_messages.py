@@ -64,6 +64,8 @@ DIFFERENT_NAMES = {
     "units_unknown_value_lost": ({"named_en"}, {"named_vi"}),  # twenty-first session
     "units_not_broken_down": ({"dimensions_en"}, {"dimensions_vi"}),
     "ranking_unknown_dimension": ({"dimensions_en"}, {"dimensions_vi"}),
+    "sdmx24_unit_attribute": ({"unit_en"}, {"unit_vi"}),  # twenty-fourth session: the indicator's unit
+    "sdmx24_unit_attribute_other": ({"unit_en"}, {"unit_vi"}),
 }
 
 

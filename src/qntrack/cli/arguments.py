@@ -73,7 +73,7 @@ def _quote_hint(plan: Plan, texts: Sequence[tuple[str, str]], unknown: list[str]
     from ..catalog import msg
     from ..files.invisible import shown
     from ..files.vocabulary import fold
-    from ..plan.units import dimension_named
+    from ..plan.dimension_names import dimension_named
 
     names = {fold(str(n)) for t in plan.targets for text in (t.group, t.owner) if text for n in (text.en, text.vi)}
 
@@ -203,14 +203,14 @@ def _dimension_id(plan: Plan, given: str) -> str:
     closest one and the declared ones."""
     from ..catalog import msg
     from ..errors import suggestion_then
-    from ..plan.units import dimension_named
+    from ..plan.dimension_names import dimension_named
 
     found = dimension_named(given, plan.dimensions)
     if found is not None:
         return found
     if not plan.dimensions:
         raise fail("--by", msg("ranking_no_dimensions", given=given), ExitCode.USAGE)
-    from ..plan.units import sharing_short_name
+    from ..plan.dimension_names import sharing_short_name
 
     if shared := sharing_short_name(given, plan.dimensions):
         raise fail("--by", msg("units_dimension_short_name_shared", name=given, ids=", ".join(shared)), ExitCode.USAGE)

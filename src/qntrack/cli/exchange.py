@@ -171,7 +171,15 @@ def _opensdg(targets: str | None, output: str | None, into: str | None, day: str
 
 def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int, str]:
     """The export's text in pieces (``sdmx_pieces``), its number of rows and its dataflow."""
-    from ..files.sdmx_csv import TOTAL, export_rows, sdmx_pieces, structure_id, taken_names, total_named
+    from ..files.sdmx_csv import (
+        TOTAL,
+        export_rows,
+        sdmx_pieces,
+        structure_id,
+        taken_names,
+        total_named,
+        unnamed_columns,
+    )
 
     taken = taken_names(ws.plan)
     if taken:
@@ -179,6 +187,12 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int,
 
         where = ws.plan.dimensions[taken[0]].location or ws.plan.source_file  # its line in targets.yaml
         raise fail(where, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
+    unnamed = unnamed_columns(ws.plan)
+    if unnamed:
+        from ..catalog import msg
+
+        where = ws.plan.dimensions[unnamed[0]].location or ws.plan.source_file
+        raise fail(where, msg("sdmx24_dimension_not_id", id=unnamed[0], column=unnamed[0].upper()))
 
     rows = export_rows(ws.plan, ws.series)
     named = total_named(rows)
@@ -191,7 +205,28 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int,
         where = (unit and unit.location) or (dimension and dimension.location) or ws.plan.source_file
         raise fail(where, msg("hostile16_sdmx_total_unit", id=named[0], unit=named[1], code=TOTAL))
     label = structure or structure_id(ws.plan)
-    return sdmx_pieces(ws.plan, rows, label), len(rows), label
+    return sdmx_pieces(ws.plan, rows, label, _codes(ws.plan, rows)), len(rows), label
+
+
+def _codes(plan: Plan, rows: list) -> dict[tuple[str, str], str]:
+    """Each unit's SDMX code (files/sdmx_codes.py), or the refusal at the line of
+    targets.yaml to fix: a code two units would share, a unit with none, an open list's."""
+    from ..catalog import msg
+    from ..files.sdmx_codes import CodeClash, written_codes
+
+    try:
+        return written_codes(plan.dimensions, rows)
+    except CodeClash as clash:
+        dimension = plan.dimensions.get(clash.dimension)
+        said = {"unit": clash.unit, "id": clash.dimension, "code": clash.code or "-"}
+        if clash.other is not None:
+            message = msg("sdmx24_export_clash", other=clash.other, **said)
+        elif clash.where is not None:
+            message = msg("sdmx24_export_no_code", **said)
+        else:
+            message = msg("sdmx24_export_open_unit", **said)
+        where = (clash.where and clash.where.location) or (dimension and dimension.location) or plan.source_file
+        raise fail(where, message) from None
 
 
 _EXPORTERS: dict[ExportFormat, Callable[[Workspace, Optional[str]], tuple[Iterator[str], int, str]]] = {

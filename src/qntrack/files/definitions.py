@@ -51,7 +51,7 @@ INDICATOR_ID = re.compile(r"^[a-z0-9_]+$")
 TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 
 TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone", "dimensions")
-INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula", "dimensions")
+INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula", "dimensions", "sdmx")
 COMMON_TARGET_KEYS = tuple("id type indicator name source note group owner for_each overrides of".split())
 # Each kind's own keys, as its module declares them (kinds.REGISTRY).
 TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in REGISTRY.items()}
@@ -271,7 +271,10 @@ def _indicator(
     dims: tuple[str, ...] | None = ()
     if "dimensions" in keys:
         dims = indicator_dimensions(reader, keys["dimensions"][1], _at(where, "dimensions"), dimensions, bool(formula))
-    if name is None or unit is None or not ok or dims is None:
+    from .sdmx_units import read_sdmx_units
+
+    sdmx = read_sdmx_units(reader, keys["sdmx"][1] if "sdmx" in keys else None, where)
+    if name is None or unit is None or not ok or dims is None or sdmx is None:
         return None
     return Indicator(
         ind_id,
@@ -285,6 +288,7 @@ def _indicator(
         reader.loc(key_node),
         unit_vi,
         dims,
+        *sdmx,
     )
 
 

@@ -21,7 +21,7 @@ from .yaml_reader import LANGUAGE, What, _at, _kind, _phrase, _Reader, written_t
 __all__ = ["read_dimensions", "RESERVED_IDS", "DIMENSION_ID"]
 
 DIMENSION_KEYS = ("name", "values")
-UNIT_KEYS = ("value", "since", "until", "from", "names", "geocode")
+UNIT_KEYS = ("value", "since", "until", "from", "names", "geocode", "code")
 DIMENSION_ID = "^[a-z0-9_]+$"
 
 # The columns printed beside a unit's dimension columns: the store's and history's, status
@@ -113,6 +113,7 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
         return None
     units: list[Unit] = []
     seen: dict[str, int] = {}
+    coded: dict[str, str] = {}  # each declared code, or name that is one, and its unit
     refused: set[str] = set()  # listed, but said already: not "not listed" as a predecessor
     ok = True
     for item in node.value:
@@ -128,6 +129,8 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
             continue
         seen[key] = reader.loc(item).line
         units.append(unit)
+        if not _own_code(reader, item, unit, coded):
+            ok = False
     known = {unit_match(u.value): u for u in units}
     for unit in units:
         for before in unit.predecessors:
@@ -148,6 +151,21 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
 
         units = [replace(u, predecessors=tuple(known[unit_match(b)].value for b in u.predecessors)) for u in units]
     return tuple(units) if ok and _no_cycle(reader, units) else None
+
+
+def _own_code(reader: _Reader, node: Node, unit: Unit, coded: dict[str, str]) -> bool:
+    """Whether the unit's SDMX code (its ``code:``, or its name when that is a code) is no
+    other unit's of the dimension: read back, the code names one unit (files/sdmx_codes.py)."""
+    from .sdmx_codes import usable
+
+    code = unit.code or (unit.value if usable(unit.value) else "")
+    if not code:
+        return True
+    other = coded.setdefault(code.lower(), unit.value)  # case aside, as sdmx_codes compares codes
+    if other == unit.value:
+        return True
+    reader.error(node, msg("sdmx24_code_twice", code=code, value=unit.value, other=other))
+    return False
 
 
 def _no_cycle(reader: _Reader, units: list[Unit]) -> bool:
@@ -250,9 +268,31 @@ def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
         geocode = reader.text(keys["geocode"][1], _at(what, "geocode")) if "geocode" in keys else ""
         if geocode is None:
             return None
-        return Unit(value, since, until, before, reader.loc(node), labels, geocode.strip())
+        code = _code(reader, keys["code"][1], what) if "code" in keys else ""
+        if code is None:
+            return None
+        return Unit(value, since, until, before, reader.loc(node), labels, geocode.strip(), code)
     value = _value(reader, node, what)
     return None if value is None else Unit(value, location=reader.loc(node))
+
+
+def _code(reader: _Reader, node: Node, what: What) -> str | None:
+    """A unit's ``code:``, its SDMX code (files/sdmx_codes.py): an SDMX id, not the total's."""
+    from .sdmx_codes import usable
+
+    text = reader.text(node, _at(what, "code"))
+    if text is None:
+        return None
+    text = text.strip()
+    if not text:
+        reader.error(node, msg("definitions_empty", what=_phrase(_at(what, "code"))))
+    elif text.startswith("_"):  # SDMX's own codes: _T the total, _Z not applicable, ...
+        reader.error(node, msg("sdmx24_code_total", code=text))
+    elif not usable(text):
+        reader.error(node, msg("sdmx24_code_not_id", code=text))
+    else:
+        return text
+    return None
 
 
 def _value(reader: _Reader, node: Node, what: What) -> str | None:

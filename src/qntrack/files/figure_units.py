@@ -69,7 +69,7 @@ def _unit_of(plan: Plan, indicator: Indicator, given: Sequence[tuple[str, str]])
 
 def _declares(plan: Plan, indicator: Indicator, dimension: str, value: str) -> bool:
     """Whether a dimension of ``indicator`` named ``dimension`` lists a unit called ``value``."""
-    from ..plan.units import dimension_named
+    from ..plan.dimension_names import dimension_named
 
     dim_id = dimension_named(dimension, plan.dimensions, indicator.dimensions)
     d = plan.dimensions.get(dim_id) if dim_id is not None else None

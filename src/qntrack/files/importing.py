@@ -327,7 +327,7 @@ def import_observations(
             raise fail("--wide", msg("sdmx_not_wide", file=file), ExitCode.USAGE)
         else:
             # SDMX-CSV (issue 16): its columns read as the long shape's (docs/formats.md).
-            parsed = parse_sdmx(text, file, fmt, defaults)
+            parsed = parse_sdmx(text, file, fmt, defaults, opened[0] if opened is not None else None)
     text = ""  # read: a national file's text is not held while the store is read (issue 17)
     parsed.notes.extend(joined)
     # What reading the table only warns of (a comparison column passed over) is said, not refused.
@@ -474,7 +474,8 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
     Vietnamese too; an officer heads the column with the first word alone. A short name
     two dimensions share names neither: the column would be a guess (docs/decisions.md).
     """
-    from ..plan.units import short_name, unit_match
+    from ..plan.dimension_names import short_name
+    from ..plan.units import unit_match
     from .import_headers import LONG_COLUMNS
     from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, fold, is_row_number
 

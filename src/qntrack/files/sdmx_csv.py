@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
-from ..plan.periods import Period, PeriodError, parse_period
 from ..plan.units import split_key, unit_match
+from .sdmx_periods import period_message, read_period, sdmx_period
 from .textfiles import CsvCells, formula_like, in_pieces, neutralise_formula, unpadded
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ __all__ = [
 
 # SDMX's code for "total" in a dimension (the cross-domain code lists' _T).
 TOTAL = "_T"
+# SDMX's "not applicable" (_Z): a figure not broken down by the dimension, read as _T is.
+NOT_APPLICABLE = "_Z"
 # qntrack's statuses and CL_OBS_STATUS (SDMX cross-domain code list): A normal value,
 # E estimated value, P provisional value. A figure with no status has no OBS_STATUS.
 TO_SDMX_STATUS = {"official": "A", "estimate": "E", "preliminary": "P", "": ""}
@@ -65,6 +67,9 @@ COLUMNS = {
     "SOURCE": "source",
     "COMMENT_OBS": "note",
     "RECORDED_AT": "recorded_at",
+    # SDMX's unit attributes: read only to be found empty (``_scaled``), never to scale a figure.
+    "UNIT_MULT": "unit_mult",
+    "UNIT_MEASURE": "unit_measure",
 }
 REQUIRED = ("INDICATOR", "TIME_PERIOD", "OBS_VALUE")
 _AFTER_DIMENSIONS = ("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "SOURCE", "COMMENT_OBS", "RECORDED_AT")
@@ -73,9 +78,15 @@ _AFTER_DIMENSIONS = ("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "SOURCE", "COMMEN
 
 
 def header(plan: Plan) -> list[str]:
-    """The header row: the structure columns, INDICATOR, the plan's dimensions, the rest."""
+    """The header row: the structure columns, INDICATOR, the plan's dimensions, the rest;
+    UNIT_MEASURE and UNIT_MULT at the end when an indicator says its unit in SDMX's terms."""
     dims = [d.upper() for d in plan.dimensions]
-    return ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", *dims, *_AFTER_DIMENSIONS]
+    return ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", *dims, *_AFTER_DIMENSIONS, *_unit_columns(plan)]
+
+
+def _unit_columns(plan: Plan) -> tuple[str, ...]:
+    said = any(i.unit_measure or i.unit_mult for i in plan.indicators.values() if i.formula is None)
+    return ("UNIT_MEASURE", "UNIT_MULT") if said else ()
 
 
 # The columns whose names a dimension cannot have in an SDMX-CSV file: a dimension
@@ -88,53 +99,10 @@ def taken_names(plan: Plan) -> list[str]:
     return [d for d in plan.dimensions if d.upper() in FIXED]
 
 
-def sdmx_period(period: Period) -> str:
-    """A period in SDMX's TIME_PERIOD forms: ``2023``, ``2023-S1`` (a half is a semester),
-    ``2023-Q3``, ``2023-05`` (ISO month) and a first-N-months span as an ISO time range
-    from 1 January, ``2023-01-01/P9M``."""
-    if period.months == 6 and period.first in (1, 7):
-        return f"{period.year}-S{1 if period.first == 1 else 2}"
-    text = str(period)
-    if period.is_year or period.months == 1 or (period.months == 3 and (period.first - 1) % 3 == 0):
-        return text
-    return f"{period.year}-{period.first:02d}-01/P{period.months}M"
-
-
-_REPORTING = re.compile(r"(\d{4})-(A1|S[12]|Q[1-4]|M(0[1-9]|1[0-2]))", re.ASCII)
-_RANGE = re.compile(r"(\d{4})-(\d{2})-01(?:T00:00(?::00)?)?/P(\d{1,2})([MY])", re.ASCII)
-
-
-def read_period(text: str) -> str | None:
-    """qntrack's name for an SDMX TIME_PERIOD (None when it names no qntrack period): the
-    forms ``sdmx_period`` writes, SDMX's reporting year ``2023-A1``, month ``2023-M05``,
-    a time range of whole months from a month's first day, and qntrack's own forms."""
-    raw = text.strip()
-    m = _REPORTING.fullmatch(raw)
-    if m:
-        year, part = m[1], m[2]
-        if part == "A1":
-            return year
-        if part[0] == "S":
-            return f"{year}-H{part[1]}"
-        if part[0] == "M":
-            return f"{year}-{part[1:]}"
-        return f"{year}-{part}"
-    m = _RANGE.fullmatch(raw)
-    if m:
-        year, first, count = int(m[1]), int(m[2]), int(m[3])
-        months = count * 12 if m[4] == "Y" else count
-        last = first + months - 1
-        if not (1 <= first <= 12 and 1 <= months and last <= 12) or year < 1000:
-            return None
-        span = Period(year, first, last)
-        try:
-            return str(span) if parse_period(str(span)) == span else None
-        except PeriodError:
-            return None
-    try:
-        return str(parse_period(raw))
-    except PeriodError:
-        return None
+def unnamed_columns(plan: Plan) -> list[str]:
+    """The dimensions whose column would be no SDMX component id: a dimension's id there
+    starts with a letter (NCNameIDType), where targets.yaml's may start with a digit or _."""
+    return [d for d in plan.dimensions if not d[:1].isalpha()]
 
 
 def _ascii(text: str) -> str:
@@ -208,6 +176,13 @@ def total_named(rows: Sequence[Observation]) -> tuple[str, str] | None:
 _safe_text = lru_cache(maxsize=1 << 16)(neutralise_formula)
 
 
+def _same_unit(given: str, declared: str) -> bool:
+    """A file's UNIT_MULT or UNIT_MEASURE cell is the declared one ('09' is 9)."""
+    if given.lstrip("-").isdigit() and declared.lstrip("-").isdigit() and given.isascii():
+        return int(given) == int(declared)
+    return given == declared
+
+
 def _unit_cell(text: str) -> str:
     """A unit's cell as sdmx_pieces wrote it: the apostrophe before a unit a spreadsheet
     would run ("'@a") is taken off again. (A unit whose own name were an apostrophe and
@@ -215,18 +190,29 @@ def _unit_cell(text: str) -> str:
     return text[1:] if text[:1] == "'" and formula_like(text[1:]) else text
 
 
-def sdmx_pieces(plan: Plan, rows: Sequence[Observation], structure: str) -> Iterator[str]:
+def sdmx_pieces(
+    plan: Plan, rows: Sequence[Observation], structure: str, codes: Mapping[tuple[str, str], str] | None = None
+) -> Iterator[str]:
     """The SDMX-CSV 2.0 message (the header, then one row per figure, ACTION I), in pieces
-    of a few thousand rows, each ending with a newline."""
-    return in_pieces(_sdmx_lines(plan, rows, structure))
+    of a few thousand rows, each ending with a newline; each unit written as its SDMX code
+    (``codes``, by default ``sdmx_codes.written_codes``, which raises ``CodeClash``)."""
+    if codes is None:
+        from .sdmx_codes import written_codes
+
+        codes = written_codes(plan.dimensions, rows)
+    return in_pieces(_sdmx_lines(plan, rows, structure, codes))
 
 
-def _sdmx_lines(plan: Plan, rows: Sequence[Observation], structure: str) -> Iterator[str]:
+def _sdmx_lines(
+    plan: Plan, rows: Sequence[Observation], structure: str, codes: Mapping[tuple[str, str], str]
+) -> Iterator[str]:
     # Each distinct text quoted once, by the store's own rule (textfiles.csv_cell, which
     # also quotes the bare CR a hand edit can leave in a note: Python 3.11's writer does not).
     cell = CsvCells().__getitem__
     dims = list(plan.dimensions)
     yield ",".join(map(cell, header(plan)))
+    units = bool(_unit_columns(plan))
+    indicators = plan.indicators
     for o in rows:
         split = split_key(o.indicator)
         base, given = split if split is not None else (o.indicator, ())
@@ -238,7 +224,7 @@ def _sdmx_lines(plan: Plan, rows: Sequence[Observation], structure: str) -> Iter
             structure,
             "I",
             base,
-            *(_safe_text(values.get(d, TOTAL)) for d in dims),  # a unit '@a' too; read back by _unit_cell
+            *(codes[d, values[d]] if d in values else TOTAL for d in dims),  # SDMX codes (sdmx_codes)
             sdmx_period(o.period),
             _number(o.value),
             TO_SDMX_STATUS.get(o.status, ""),
@@ -246,6 +232,9 @@ def _sdmx_lines(plan: Plan, rows: Sequence[Observation], structure: str) -> Iter
             _safe_text(o.note),
             o.recorded_at,
         )
+        if units:
+            said = indicators.get(base)
+            fields += (said.unit_measure, said.unit_mult) if said is not None else ("", "")
         yield ",".join(map(cell, fields))
 
 
@@ -273,14 +262,21 @@ def is_export_header(line: str, plan: Plan) -> bool:
     """Whether a file's first line is the header an export of this plan writes: a file
     qntrack wrote, which an export may replace without --force (SDMX-CSV has no place for
     the generator mark a report carries: docs/decisions.md)."""
-    return line.rstrip("\r\n").lstrip("\ufeff") == ",".join(header(plan))
+    written = header(plan)
+    # An export made before the plan said its SDMX units has the header without them.
+    return line.rstrip("\r\n").lstrip("\ufeff") in (",".join(written), ",".join(written[: len(written) - 2]))
 
 
 def _columns(
-    names: list[str], where: Location, dimensions: Mapping[str, str], problems: list[Problem]
+    names: list[str],
+    where: Location,
+    dimensions: Mapping[str, str],
+    problems: list[Problem],
+    empty: Callable[[int], bool] = lambda i: False,
 ) -> dict[str, int] | None:
     """Each column's meaning: import names (indicator, period, ...), ``dim:<id>`` for a
-    dimension, ACTION; the structure columns and IGNORED are left out."""
+    dimension, ACTION; the structure columns, IGNORED and a column qntrack does not read
+    that is ``empty`` in every row (an attribute of the sender's structure) are left out."""
     before = len(problems)
     out: dict[str, int] = {}
     valid = [
@@ -298,7 +294,7 @@ def _columns(
         key = COLUMNS.get(name) or ("ACTION" if name == "ACTION" else None)
         if key is None and unit_match(raw) in dimensions:
             key = "dim:" + dimensions[unit_match(raw)]  # before IGNORED: a dimension `freq` is read
-        if key is None and name in IGNORED:
+        if key is None and (name in IGNORED or (name and empty(i))):
             continue
         if key is None and not name:
             problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=", ".join(valid))))
@@ -315,10 +311,11 @@ def _columns(
     return None if len(problems) > before else out
 
 
-def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -> ParsedTable:
+def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, plan: Plan | None = None) -> ParsedTable:
     """An SDMX-CSV message as the import's candidate rows (``import_tables.ParsedTable``):
     never raises for a bad row; every problem is collected with its line. A row without
-    an observation value (SDMX's missing value) is skipped and counted in a note."""
+    an observation value (SDMX's missing value) is skipped and counted in a note. A
+    dimension's cell that is a unit's SDMX code of ``plan`` is that unit (sdmx_codes)."""
     from .figures import canonical, convention_shown, parse_number_cell, shows_thousands
     from .batch_rows import note_duplicate as _note_duplicate
     from .import_tables import _DEFAULT_CONVENTION, _EXCEL_TIMESTAMP, ParsedTable, _check_cells, _records
@@ -338,7 +335,16 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     # A spreadsheet's empty columns after the last name (a separator ending every line) are
     # passed over, as the CSV path passes over them (import_tables._header).
     names = names[: max((i + 1 for i, n in enumerate(names) if n.strip()), default=0)]
-    columns = _columns(names, Location(file, head_line), dict(fmt.dimensions), problems)
+    # labels=both (.Stat Suite's downloads): 'ID: Name' headings and 'CODE: Name' coded
+    # cells, read by their ids and codes (docs/formats.md).
+    labelled = any(": " in n for n in names[1:])
+    if labelled:
+        names = [n.partition(": ")[0] for n in names]
+
+    def empty(i: int) -> bool:  # asked only of a column qntrack does not read
+        return not any(i < len(f) and f[i].strip() for _, _, f in records[1:])
+
+    columns = _columns(names, Location(file, head_line), dict(fmt.dimensions), problems, empty)
     if columns is None:
         return parsed
     if not explicit:
@@ -348,6 +354,9 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     width = len(names)
     seen: dict = {}
     missing = 0
+    from .sdmx_codes import code_units
+
+    codes = code_units(plan.dimensions) if plan is not None else {}
     for first, last, fields in records[1:]:
         where = Location(file, first)
         fields = unpadded(fields, width)
@@ -356,7 +365,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
-        cell = partial(_cell, fields, columns)
+        cell = partial(_cell, fields, columns, labelled)
         action = cell("ACTION").upper()
         if action not in RECORD_ACTIONS:
             problems.append(Problem(where, _action_message(action)))
@@ -369,7 +378,8 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
         for key in columns:
             if key.startswith("dim:"):
                 value = _unit_cell(cell(key))
-                row[key] = "" if value == TOTAL else value
+                given = value in (TOTAL, NOT_APPLICABLE)
+                row[key] = "" if given else codes.get(key[4:], {}).get(value, value)
                 if value != TOTAL and value.upper() == TOTAL:
                     wrong_total = msg("roundtrip20_sdmx_total_case", column=names[columns[key]].strip(), code=value)
         if wrong_total is not None:
@@ -378,9 +388,13 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
             continue
         period = read_period(cell("period"))
         if period is None:
-            problems.append(Problem(where, _period_message(cell("period"))))
+            problems.append(Problem(where, period_message(cell("period"))))
             continue
         row["period"] = period
+        scaled = _scaled(cell, plan, row["indicator"])
+        if scaled is not None:
+            problems.append(Problem(where, scaled))
+            continue
         code = cell("status").upper()  # SDMX's codes are capitals; a hand-typed "e" is E
         if code not in FROM_SDMX_STATUS:
             problems.append(Problem(where, msg("sdmx_bad_status", code=code)))
@@ -407,64 +421,43 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     return parsed
 
 
-def _period_message(text: str) -> Message:
-    """A TIME_PERIOD that is not read: a month Excel made a date when the message was
-    opened and saved in it ('May-24', '01/05/2024') said as the CSV path says it; an ISO
-    date is an SDMX day, refused with the forms that are read."""
-    from .import_tables import _excel_date_message
-    from .vocabulary import excel_date
-
-    guess = None if re.match(r"\d{4}-", text) else excel_date(text)
-    if guess is not None:
-        return _excel_date_message(text, guess)
-    why = _out_of_range(text)
-    if why is not None:
-        return msg("roundtrip20_sdmx_period_range", period=text, why=why)
-    return msg("sdmx_bad_period", period=text)
-
-
-_SHAPED = re.compile(r"(\d+)(?:-([ASQMH]?)(\d+))?", re.ASCII)
-_SHAPED_RANGE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T00:00(?::00)?)?/P(\d+)([MY])", re.ASCII)
-_PARTS = {
-    "Q": ("roundtrip20_range_quarter", 4),
-    "S": ("roundtrip20_range_semester", 2),
-    "H": ("roundtrip20_range_semester", 2),
-}
-
-
-def _out_of_range(text: str) -> Message | None:
-    """What is out of range in a TIME_PERIOD of a form that is read (a quarter 5, a month
-    13, a year 999, a span past December), or None when its form is not one read."""
-    m = _SHAPED_RANGE.fullmatch(text)
-    if m:
-        first, day, count = int(m[2]), int(m[3]), int(m[4]) * (12 if m[5] == "Y" else 1)
-        if not 1 <= first <= 12:
-            return msg("roundtrip20_range_month", number=first)
-        if day == 1 and count >= 1 and first + count - 1 > 12:
-            return msg("roundtrip20_range_span", months=count, first=m[2])
-        return None
-    m = _SHAPED.fullmatch(text)
-    if m is None:
-        return None
-    year, letter, number = int(m[1]), m[2], m[3]
-    if not 1000 <= year <= 9999:
-        return msg("roundtrip20_range_year", year=year)
-    if number is None:
-        return None
-    part = int(number)
-    if letter == "A":
-        return None if part == 1 else msg("roundtrip20_range_reporting_year", year=m[1])
-    if letter in _PARTS:
-        key, most = _PARTS[letter]
-        return None if 1 <= part <= most else msg(key, number=part)
-    if letter in ("M", "") and len(number) == 2 and not 1 <= part <= 12:
-        return msg("roundtrip20_range_month", number=part)
+def _scaled(cell: partial[str], plan: Plan | None, indicator_id: str) -> Message | None:
+    """A row's UNIT_MULT or UNIT_MEASURE that says a unit: refused, naming the unit the
+    indicator's figures are recorded in. qntrack keeps no SDMX unit of its own (docs/formats.md):
+    a figure in thousands read as one in units would be a thousand times off. Empty: passed over."""
+    for column in ("UNIT_MULT", "UNIT_MEASURE"):
+        given = cell(COLUMNS[column])
+        if given:
+            indicator = plan.indicators.get(indicator_id) if plan is not None else None
+            unit_en = indicator.unit_in("en") if indicator is not None else ""
+            unit_vi = indicator.unit_in("vi") if indicator is not None else ""
+            declared = (
+                "" if indicator is None else indicator.unit_mult if column == "UNIT_MULT" else indicator.unit_measure
+            )
+            if declared and _same_unit(given, declared):
+                continue  # what targets.yaml's sdmx: says (files/sdmx_units.py)
+            return msg(
+                "sdmx24_unit_attribute_other" if declared else "sdmx24_unit_attribute",
+                declared=declared,
+                column=column,
+                given=given,
+                indicator=indicator_id,
+                unit_en=unit_en or "-",
+                unit_vi=unit_vi or "-",
+            )
     return None
 
 
-def _cell(fields: Sequence[str], columns: Mapping[str, int], name: str) -> str:
+# Columns of free text, never 'CODE: Name' (a source may well hold ': ').
+_TEXTS = frozenset({"source", "note", "recorded_at"})
+
+
+def _cell(fields: Sequence[str], columns: Mapping[str, int], labelled: bool, name: str) -> str:
     i = columns.get(name)
-    return fields[i].strip() if i is not None else ""
+    if i is None:
+        return ""
+    text = fields[i].strip()
+    return text.partition(": ")[0].rstrip() if labelled and ": " in text and name not in _TEXTS else text
 
 
 def _action_message(action: str) -> Message:

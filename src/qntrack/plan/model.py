@@ -152,6 +152,10 @@ class Indicator:
     unit_vi: str = ""  # the unit in Vietnamese, when targets.yaml gives {en: ..., vi: ...}
     # The dimensions its figures may be broken down by (issue 14), in declared order.
     dimensions: tuple[str, ...] = ()
+    # Its unit in SDMX's terms (``sdmx: {unit_measure: VND, unit_mult: 9}``): the codes an
+    # SDMX-CSV export writes as UNIT_MEASURE and UNIT_MULT (files/sdmx_units.py); "" if not said.
+    unit_measure: str = ""
+    unit_mult: str = ""
 
     @property
     def increase(self) -> bool:

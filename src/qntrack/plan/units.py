@@ -75,6 +75,8 @@ class Unit:
     # The code that places the unit on a map (``geocode: '48'``): Open SDG's GeoCode column,
     # which its maps join a region by (docs/formats.md); "" when it has none.
     geocode: str = ""
+    # The unit's code in an SDMX-CSV message (``code: '195'``, files/sdmx_codes.py); "" when none.
+    code: str = ""
 
     def name_in(self, lang: str) -> str:
         return dict(self.names).get(lang, self.value) if self.names else self.value
@@ -310,6 +312,7 @@ def _resolve_dims(
     indicator: Indicator, given: tuple[tuple[str, str], ...], dimensions: Mapping[str, Dimension]
 ) -> tuple[Dims, list[Message]]:
     from ..catalog import msg
+    from .dimension_names import dimension_named, sharing_short_name
 
     problems: list[Message] = []
     found: dict[str, str] = {}
@@ -401,53 +404,6 @@ def canonical_key(text: str, indicators: Mapping[str, Indicator], dimensions: Ma
         return None
     canon, problems = resolve_dims(indicator, dims, dimensions)
     return None if problems else unit_key(base, canon)
-
-
-def short_name(name: str) -> str:
-    """A dimension's name without a closing qualifier in brackets: "Locality" of "Locality
-    (district level until 30 June 2025)", as an officer types it or heads a column."""
-    return _QUALIFIER.sub("", name)
-
-
-_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
-
-
-def dimension_named(text: str, dimensions: Mapping[str, Dimension], among: Sequence[str] | None = None) -> str | None:
-    """The id of the dimension (of ``among``, else any) that ``text`` names: its id or its
-    name in either language, matched as units are (``unit_match``); failing those, its name
-    without a bracketed qualifier (``short_name``) when no other dimension of ``among``
-    shares it: a shared short name would be a guess (docs/decisions.md)."""
-    ids = tuple(dimensions) if among is None else among
-    if text in ids:  # the id itself, as the store writes it
-        return text
-    wanted = unit_match(text)
-    for dim_id in ids:
-        dimension = dimensions.get(dim_id)
-        if dimension is not None and wanted in (
-            unit_match(dim_id),
-            unit_match(dimension.name.en),
-            unit_match(dimension.name.vi),
-        ):
-            return dim_id
-    by_short = _by_short_name(wanted, dimensions, ids)
-    return by_short[0] if len(by_short) == 1 else None
-
-
-def sharing_short_name(text: str, dimensions: Mapping[str, Dimension], among: Sequence[str] | None = None) -> list[str]:
-    """The dimensions (of ``among``, else all) whose short name ``text`` is, when two or
-    more share it and ``dimension_named`` names none: said as such, not as no dimension."""
-    ids = _by_short_name(unit_match(text), dimensions, tuple(dimensions) if among is None else among)
-    return ids if len(ids) > 1 else []
-
-
-def _by_short_name(wanted: str, dimensions: Mapping[str, Dimension], ids: Sequence[str]) -> list[str]:
-    """The dimensions of ``ids`` whose short name (either language) matches ``wanted``."""
-    return [
-        dim_id
-        for dim_id in ids
-        if (d := dimensions.get(dim_id)) is not None
-        and wanted in (unit_match(short_name(d.name.en)), unit_match(short_name(d.name.vi)))
-    ]
 
 
 def dimension_label(dimension: Dimension, lang: str) -> str:
