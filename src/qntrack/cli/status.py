@@ -213,9 +213,9 @@ def _print_status(
             from ..output.by_unit import status_rows_by, unit_columns
 
             columns = unit_columns(results, dim, ws.plan.dimensions)
-            _out(write_table(status_rows_by(results, dim, columns, revised), kind))
+            _out(write_table(status_rows_by(results, dim, columns, revised, day), kind))
         else:
-            _out(write_table(status_rows(results, revised), kind))
+            _out(write_table(status_rows(results, revised, as_of=day), kind))
     else:
         from ..output import render
         from ..output.summary import status_cells
