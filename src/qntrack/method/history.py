@@ -33,6 +33,7 @@ __all__ = [
     "Withdrawal",
     "withdrawals_of",
     "measured_keys",
+    "recorded_after",
 ]
 
 
@@ -62,6 +63,27 @@ def vintages(
         for i, o in enumerate(rows):
             out.append(Vintage(o, i == 0, rows[i + 1] if i + 1 < len(rows) else None))
     return out
+
+
+def recorded_after(
+    observations: Iterable[Observation], keys: Iterable[str] | None, as_of: str, period: Period | None = None
+) -> tuple[int, str | None]:
+    """How many rows of ``keys`` (a series' store keys; None: every row), of ``period`` when
+    given, were recorded after the end of day ``as_of``, and the first moment among them:
+    what an as-of view leaves out, said beside it (history, observations) so that a figure
+    known then is not taken for the one in force now."""
+    bound = as_of_bound(as_of)
+    wanted = None if keys is None else set(keys)
+    count, first = 0, None
+    for o in observations:
+        if o.recorded_at <= bound or (wanted is not None and o.indicator not in wanted):
+            continue
+        if period is not None and o.period != period:
+            continue
+        count += 1
+        if first is None or o.recorded_at < first:
+            first = o.recorded_at
+    return count, first
 
 
 def revised_values(
