@@ -121,3 +121,73 @@ def test_the_status_by_unit_csv_says_its_as_of_day_too(shipped: Path):
     assert all(row[-1] == "2025-12-31" for row in rows[1:])
     # A unit's row (budget_revenue by locality) carries the day as its target's does.
     assert any(row[1] for row in rows[1:]), rows
+
+
+# --- 3. `status --as-of` and `show --as-of` did not say it either: "Target achieved" as of a
+# day, with no hint that the figure it was judged on was revised later. They say it as
+# history and observations do, on stderr, counting the rows of the indicators they judge.
+
+
+def test_status_as_of_says_how_many_later_entries_it_did_not_count(shipped: Path):
+    r = run_clean("status", "grdp-growth-plan-2023", "--as-of", "2023-11-25", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["targets"][0]["latest"]["value"] == 11.02
+    # grdp_growth's rows after 2023-11-25: 2023-11-27, 2024-04-05, 2024-07-05 (two),
+    # 2024-10-05, 2025-02-07, 2025-04-05, 2025-07-05, 2025-10-05 (two), 2026-01-07: 11.
+    assert "11 later entries" in r.stderr and "2023-11-27T00:00:00Z" in r.stderr, r.stderr
+    shown = run_clean("show", "grdp-growth-plan-2023", "--as-of", "2023-11-25", "--format", "json")
+    assert "11 later entries" in shown.stderr and "2023-11-27T00:00:00Z" in shown.stderr, shown.stderr
+
+
+def test_status_as_of_before_any_figure_counts_the_rows_of_its_targets(shipped: Path):
+    r = run_clean("status", "--as-of", "2010-01-01", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    # 82 rows, of which grdp_vnd's 6 belong to no target: 76, the first 2015-12-28.
+    assert "76 later entries" in r.stderr and "2015-12-28T00:00:00Z" in r.stderr, r.stderr
+    vi = run_clean("--lang", "vi", "status", "--as-of", "2010-01-01", "--format", "csv")
+    assert vi.stdout == r.stdout and "76 dòng" in vi.stderr, vi.stderr
+
+
+def test_status_as_of_a_day_after_every_row_says_nothing_more(shipped: Path):
+    # The shipped store's last row was recorded 2026-01-07.
+    r = run_clean("status", "--as-of", "2026-01-07", "--format", "csv")
+    assert r.exit_code == 0 and r.stderr == "", r.stderr
+
+
+# --- 4. A figure published at 06:00 in Hanoi (UTC+7) is stored at 23:00 UTC the day before,
+# the day every --as-of and every "recorded" day counts it on (documented: days are UTC
+# days). The confirmation said only "added ...": nothing told whoever typed 16 July that
+# the figure counts from 15 July. It now says the moment stored and its UTC day.
+
+
+def test_a_moment_typed_in_hanoi_that_falls_on_the_day_before_in_utc_is_said(shipped: Path):
+    r = run_clean(
+        "add-observation", "grdp_growth", "2025-H1", "9.8", "--status", "official",
+        "--source", "GSO", "--recorded-at", "2025-07-16T06:00:00+07:00",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    # 06:00 at +07:00 is 23:00 UTC on the 15th.
+    assert "2025-07-15T23:00:00Z" in r.stderr and "--as-of 2025-07-15" in r.stderr, r.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8").endswith(",2025-07-15T23:00:00Z\n")
+    # And so it is: known by the end of the 15th.
+    doc = json.loads(run_clean("history", "grdp_growth", "2025-H1", "--as-of", "2025-07-15", "--format", "json").stdout)
+    assert doc["vintages"][0]["value"] == 9.8
+
+
+def test_a_moment_typed_with_tz_is_said_when_its_utc_day_differs(shipped: Path):
+    r = run_clean(
+        "--lang", "vi", "add-observation", "grdp_growth", "2025-H1", "9.8", "--status", "official",
+        "--source", "GSO", "--recorded-at", "2025-07-16T06:00:00", "--tz", "+07:00",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "2025-07-15T23:00:00Z" in r.stderr and "--as-of 2025-07-15" in r.stderr, r.stderr
+
+
+def test_a_moment_on_the_same_day_in_utc_is_not_said_again(shipped: Path):
+    # 08:00 at +07:00 is 01:00 UTC on the 16th: the day typed is the day counted.
+    r = run_clean(
+        "add-observation", "grdp_growth", "2025-H1", "9.8", "--status", "official",
+        "--source", "GSO", "--recorded-at", "2025-07-16T08:00:00+07:00",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "UTC" not in r.stderr and "--as-of" not in r.stderr, r.stderr

@@ -151,6 +151,10 @@ def show(
         # A unit whose every figure was withdrawn: not judged, said (issue 17, twenty-first session).
         for dims, gone in units_withdrawn(result, ws.store.observations, ws.series, day):
             render.paragraph(unit_withdrawn_line(result, dims, gone, _lang(lang)))  # at the window's width
+    if day is not None:
+        from .later import say_judged_later
+
+        say_judged_later(ws.plan, ws.store.observations, [result], day)
     _report(ws.warnings_for([indicator.id]))
 
 
@@ -224,29 +228,11 @@ def observations(
     if day is not None:
         # What the as-of view leaves out, said beside it (stderr: the data of the day stay
         # the same whatever is recorded later): the rows of the series it lists.
-        shown = None if indicator is None else set(unit) if unit else _keys_of(ws.store.observations, indicator)
-        _say_later("cli_observations_later", ws.store.observations, shown, day)
+        from .later import keys_of, say_later
+
+        shown = None if indicator is None else unit.__contains__ if unit else keys_of({indicator})
+        say_later("cli_observations_later", ws.store.observations, shown, day)
     _report(ws.warnings_for(ids))
-
-
-def _keys_of(rows: Iterable[Observation], indicator: str) -> set[str]:
-    """The store keys of ``indicator``'s rows: its total's and its units' ("fdi[locality=…]")."""
-    prefix = indicator + "["
-    return {o.indicator for o in rows if o.indicator == indicator or o.indicator.startswith(prefix)}
-
-
-def _say_later(
-    key: str, rows: Iterable[Observation], keys: set[str] | None, day: str, wanted: Period | None = None, **more: str
-) -> None:
-    """On stderr, how many rows of ``keys`` (None: all) were recorded after ``day``, and
-    the first moment of them: an as-of view never passes for the figures in force now."""
-    from ..catalog import Count, Moment, msg
-    from ..method.history import recorded_after
-
-    count, first = recorded_after(rows, keys, day, wanted)
-    if first is not None:
-        one = count == 1
-        _say(msg(key + ("_one" if one else "_many"), count=Count(count), first=Moment(first), day=day, **more))
 
 
 def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> None:
@@ -426,8 +412,10 @@ def history(
     if not found and key == indicator:
         _say_units_only(indicator, ws.store.observations, wanted, day)
     if day is not None:
+        from .later import say_later
+
         series = key if wanted is None else f"{key} {wanted}"
-        _say_later("cli_history_later", ws.store.observations, {key}, day, wanted, series=series)
+        say_later("cli_history_later", ws.store.observations, key.__eq__, day, wanted, series=series)
     from ..files.store_missing import missing_store
 
     _report(missing_store(ws.store_path, ws.store, ws.plan.source_file))

@@ -224,7 +224,8 @@ def add_observation(
             notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
         if dry_run or fmt is not None:
             print_rows(targets, rows, fmt, lang, dry_run)
-        said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising)
+        typed_at = (recorded_at or "") if from_file is None else ""
+        said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at)
         say_recorded(said, warnings, notes, read)
 
 

@@ -182,6 +182,10 @@ def status(
     )
     with _to_a_reader():
         _print_status(results, kind, grouped, found, dim, day, ws, by, lang, revised)
+    if day is not None:
+        from .later import say_judged_later
+
+        say_judged_later(ws.plan, ws.store.observations, results, day)
     _report(ws.warnings_for(a.indicator.id for a in results))
     _gate(gate, items)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from ..plan.model import RETRACTED, Indicator, Observation
 from ..plan.periods import Period
@@ -66,19 +66,21 @@ def vintages(
 
 
 def recorded_after(
-    observations: Iterable[Observation], keys: Iterable[str] | None, as_of: str, period: Period | None = None
+    observations: Iterable[Observation],
+    keys: Callable[[str], bool] | None,
+    as_of: str,
+    period: Period | None = None,
 ) -> tuple[int, str | None]:
-    """How many rows of ``keys`` (a series' store keys; None: every row), of ``period`` when
+    """How many rows whose store key ``keys`` accepts (None: every row), of ``period`` when
     given, were recorded after the end of day ``as_of``, and the first moment among them:
-    what an as-of view leaves out, said beside it (history, observations) so that a figure
-    known then is not taken for the one in force now."""
+    what an as-of view leaves out, said beside it (history, observations, status, show) so
+    that a figure known then is not taken for the one in force now."""
     bound = as_of_bound(as_of)
-    wanted = None if keys is None else set(keys)
     count, first = 0, None
     for o in observations:
-        if o.recorded_at <= bound or (wanted is not None and o.indicator not in wanted):
-            continue
-        if period is not None and o.period != period:
+        if o.recorded_at <= bound:
+            continue  # most rows of a past day's view: one comparison each
+        if (keys is not None and not keys(o.indicator)) or (period is not None and o.period != period):
             continue
         count += 1
         if first is None or o.recorded_at < first:
