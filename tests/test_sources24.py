@@ -191,3 +191,13 @@ def test_a_moment_on_the_same_day_in_utc_is_not_said_again(shipped: Path):
     )  # fmt: skip
     assert r.exit_code == 0, r.output
     assert "UTC" not in r.stderr and "--as-of" not in r.stderr, r.stderr
+
+
+def test_a_retraction_typed_in_hanoi_time_says_its_utc_day_too(shipped: Path):
+    # fdi 2023 (3130, recorded 2023-12-28) withdrawn at 03:00 on 1 May in Hanoi: 20:00 UTC on
+    # 30 April, the day --as-of counts the withdrawal on.
+    r = run_clean("retract", "fdi", "2023", "--recorded-at", "2024-05-01T03:00:00+07:00", "--source", "DPI")
+    assert r.exit_code == 0, r.output
+    assert "2024-04-30T20:00:00Z" in r.stderr and "--as-of 2024-04-30" in r.stderr, r.stderr
+    kept = run_clean("retract", "fdi", "2022", "--recorded-at", "2024-05-01T09:00:00+07:00", "--source", "DPI")
+    assert kept.exit_code == 0 and "--as-of" not in kept.stderr, kept.stderr  # 02:00 UTC, the same day

@@ -69,7 +69,7 @@ def say_recorded(
         else:  # a revision: the figure it takes the place of, and when that one was recorded
             revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
             _say(msg("cli_added_one_revising", **added, **revising))
-        _say_utc_day(said.typed_at, stored.recorded_at)
+        say_utc_day(said.typed_at, stored.recorded_at)
     elif repeated:
         _say(msg("cli_added_repeats", **apart))
     else:
@@ -78,7 +78,7 @@ def say_recorded(
     _say_warnings(warnings, notes, read)
 
 
-def _say_utc_day(typed: str, stored: str) -> None:
+def say_utc_day(typed: str, stored: str) -> None:
     """A --recorded-at typed in another zone (an offset, --tz, the plan's timezone:) whose
     day there is not its UTC day, said with the moment stored: 06:00 on 16 July in Hanoi is
     23:00 UTC on the 15th, the day --as-of and every "recorded" day count it on."""

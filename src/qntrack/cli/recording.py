@@ -450,7 +450,7 @@ def _withdraw(
     from ..catalog import Figure, Moment, msg
     from ..files.retracting import retract as withdraw
 
-    path, _, was = withdraw(
+    path, row, was = withdraw(
         targets,
         indicator,
         _typed_period(period.strip(), command),
@@ -475,3 +475,6 @@ def _withdraw(
             path=path,
         )
     )
+    from .recorded import say_utc_day
+
+    say_utc_day(recorded_at or "", row.recorded_at)  # typed in Hanoi time, a UTC day before
