@@ -220,9 +220,9 @@ def test_status_csv_cites_the_latest_figure_it_used(story: Path):
         header = r.stdout.splitlines()[0].split(",")
         # latest_revises added after them (eighteenth session), the provisional reading's six
         # columns after it (nineteenth), withdrawn (twentieth), direction, milestones and
-        # name_vi (twenty-first), the two parts_revised columns last (twenty-third): still
-        # only ever at the end.
-        assert header[-16:-12] == ["latest_status", "latest_source", "latest_recorded_at", "latest_revises"]
+        # name_vi (twenty-first), the two parts_revised columns (twenty-third), as_of last
+        # (twenty-fourth): still only ever at the end.
+        assert header[-17:-13] == ["latest_status", "latest_source", "latest_recorded_at", "latest_revises"]
         return {
             k: row[k] for k in ("latest_period", "latest_value", "latest_status", "latest_source", "latest_recorded_at")
         }

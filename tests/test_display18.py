@@ -303,8 +303,8 @@ def test_status_csv_has_the_figure_replaced_in_a_last_column(shipped: Path, fmt:
     header = text.splitlines()[0].split("," if fmt == "csv" else "\t")
     # The provisional reading's six columns added after it (nineteenth session), then
     # withdrawn (twentieth), direction, milestones and name_vi (twenty-first), the two
-    # parts_revised columns (twenty-third), at the end.
-    assert header[-14:-12] == ["latest_recorded_at", "latest_revises"]
+    # parts_revised columns (twenty-third), as_of (twenty-fourth), at the end.
+    assert header[-15:-13] == ["latest_recorded_at", "latest_revises"]
     by_id = {r["id"]: r for r in rows}
     assert by_id["grdp-growth-plan-2023"]["latest_revises"] == "11.02"
     assert by_id["grdp-growth-plan-2022"]["latest_revises"] == ""  # empty where JSON has null

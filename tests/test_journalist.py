@@ -232,7 +232,7 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
     )  # fmt: skip
     # The columns come last, after latest_revises: scripts reading by position keep working.
     header = next(csv.reader(io.StringIO(run_clean("status", "--format", "csv").stdout)))
-    assert header[-13:-6] == [  # before withdrawn, direction, milestones, name_vi, the parts_revised two
+    assert header[-14:-7] == [  # before withdrawn, direction, milestones, name_vi, the parts_revised two, as_of
         "latest_revises", "provisional_period", "provisional_value", "provisional_status",
         "provisional_source", "provisional_recorded_at", "provisional_revises",
     ]  # fmt: skip

@@ -158,8 +158,9 @@ def test_status_csv_says_a_ceiling_is_one(tmp_path: Path, monkeypatch: pytest.Mo
         assert by_id["cpi-2025"]["status"] == "not_achieved"
         # A level target has no milestones here: the column is empty.
         assert by_id["cpi-2025"]["milestones"] == ""
-        # name_vi after them, then the two parts_revised columns (twenty-third session).
-        assert list(rows[0])[-5:-3] == ["direction", "milestones"]
+        # name_vi after them, then the two parts_revised columns (twenty-third session) and
+        # as_of (twenty-fourth).
+        assert list(rows[0])[-6:-4] == ["direction", "milestones"]
 
 
 # --- A unit ranked during its plan's year is ranked on its year-to-date reading, which
@@ -334,8 +335,9 @@ def test_status_csv_gives_each_targets_vietnamese_name(shipped: Path, monkeypatc
         # vi: "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"}.
         assert rows["cbct-share"]["name"] == "CBCT share of GRDP: 15% by 2025, 30% by 2030"
         assert rows["cbct-share"]["name_vi"] == "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"
-        # Last when added; the two parts_revised columns came after it (twenty-third session).
-        assert list(rows["cbct-share"])[-3] == "name_vi"
+        # Last when added; the two parts_revised columns came after it (twenty-third session),
+        # then as_of (twenty-fourth).
+        assert list(rows["cbct-share"])[-4] == "name_vi"
 
 
 # --- Under TERM=dumb (Emacs's shell, where Emacspeak reads the screen aloud, sets TERM=dumb

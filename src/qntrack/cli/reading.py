@@ -151,6 +151,10 @@ def show(
         # A unit whose every figure was withdrawn: not judged, said (issue 17, twenty-first session).
         for dims, gone in units_withdrawn(result, ws.store.observations, ws.series, day):
             render.paragraph(unit_withdrawn_line(result, dims, gone, _lang(lang)))  # at the window's width
+    if day is not None:
+        from .later import say_judged_later
+
+        say_judged_later(ws.plan, ws.store.observations, [result], day)
     _report(ws.warnings_for([indicator.id]))
 
 
@@ -221,6 +225,13 @@ def observations(
         # The figure each one replaced, written before it as show and history write it.
         revised = revised_values_of(ws.store.observations, measured_keys(keys, ws.plan.indicators), day)
         render.observations_table(ws.plan, rows, _lang(lang), day, revised)
+    if day is not None:
+        # What the as-of view leaves out, said beside it (stderr: the data of the day stay
+        # the same whatever is recorded later): the rows of the series it lists.
+        from .later import keys_of, say_later
+
+        shown = None if indicator is None else unit.__contains__ if unit else keys_of({indicator})
+        say_later("cli_observations_later", ws.store.observations, shown, day)
     _report(ws.warnings_for(ids))
 
 
@@ -400,6 +411,11 @@ def history(
         render.history_table(ws.plan, key, found, _lang(lang), day, wanted)
     if not found and key == indicator:
         _say_units_only(indicator, ws.store.observations, wanted, day)
+    if day is not None:
+        from .later import say_later
+
+        series = key if wanted is None else f"{key} {wanted}"
+        say_later("cli_history_later", ws.store.observations, key.__eq__, day, wanted, series=series)
     from ..files.store_missing import missing_store
 
     _report(missing_store(ws.store_path, ws.store, ws.plan.source_file))

@@ -30,6 +30,7 @@ class Said(NamedTuple):
     from_file: str | None  # the file imported ("-": standard input), None for one figure
     dry_run: bool
     revising: Observation | None = None  # the figure in force the single figure revises
+    typed_at: str = ""  # the single figure's --recorded-at as typed ("": none, now)
 
 
 def say_recorded(
@@ -68,12 +69,27 @@ def say_recorded(
         else:  # a revision: the figure it takes the place of, and when that one was recorded
             revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
             _say(msg("cli_added_one_revising", **added, **revising))
+        say_utc_day(said.typed_at, stored.recorded_at)
     elif repeated:
         _say(msg("cli_added_repeats", **apart))
     else:
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     _report_neutralised(rows, said.dry_run)
     _say_warnings(warnings, notes, read)
+
+
+def say_utc_day(typed: str, stored: str) -> None:
+    """A --recorded-at typed in another zone (an offset, --tz, the plan's timezone:) whose
+    day there is not its UTC day, said with the moment stored: 06:00 on 16 July in Hanoi is
+    23:00 UTC on the 15th, the day --as-of and every "recorded" day count it on."""
+    import re
+
+    from ..catalog import Day, Moment, msg
+
+    local = typed.strip()[:10]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", local) and local != stored[:10]:
+        day = stored[:10]
+        _say(msg("cli_recorded_other_day", stored=Moment(stored), typed=typed.strip(), day=day, shown=Day(day)))
 
 
 def _say_already_recorded(

@@ -224,7 +224,8 @@ def add_observation(
             notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
         if dry_run or fmt is not None:
             print_rows(targets, rows, fmt, lang, dry_run)
-        said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising)
+        typed_at = (recorded_at or "") if from_file is None else ""
+        said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at)
         say_recorded(said, warnings, notes, read)
 
 
@@ -449,7 +450,7 @@ def _withdraw(
     from ..catalog import Figure, Moment, msg
     from ..files.retracting import retract as withdraw
 
-    path, _, was = withdraw(
+    path, row, was = withdraw(
         targets,
         indicator,
         _typed_period(period.strip(), command),
@@ -474,3 +475,6 @@ def _withdraw(
             path=path,
         )
     )
+    from .recorded import say_utc_day
+
+    say_utc_day(recorded_at or "", row.recorded_at)  # typed in Hanoi time, a UTC day before

@@ -182,6 +182,10 @@ def status(
     )
     with _to_a_reader():
         _print_status(results, kind, grouped, found, dim, day, ws, by, lang, revised)
+    if day is not None:
+        from .later import say_judged_later
+
+        say_judged_later(ws.plan, ws.store.observations, results, day)
     _report(ws.warnings_for(a.indicator.id for a in results))
     _gate(gate, items)
 
@@ -213,9 +217,9 @@ def _print_status(
             from ..output.by_unit import status_rows_by, unit_columns
 
             columns = unit_columns(results, dim, ws.plan.dimensions)
-            _out(write_table(status_rows_by(results, dim, columns, revised), kind))
+            _out(write_table(status_rows_by(results, dim, columns, revised, day), kind))
         else:
-            _out(write_table(status_rows(results, revised), kind))
+            _out(write_table(status_rows(results, revised, as_of=day), kind))
     else:
         from ..output import render
         from ..output.summary import status_cells

@@ -37,7 +37,7 @@ RESERVED_IDS = frozenset(
     passed failed first_failure streak awaiting_figures rank own_values latest_source latest_status
     latest_recorded_at revises latest_revises provisional_period provisional_value provisional_status
     provisional_source provisional_recorded_at provisional_revises withdrawn direction milestones name_vi
-    latest_parts_revised provisional_parts_revised""".split()
+    latest_parts_revised provisional_parts_revised as_of""".split()
 )
 
 

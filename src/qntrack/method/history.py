@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from ..plan.model import RETRACTED, Indicator, Observation
 from ..plan.periods import Period
@@ -33,6 +33,7 @@ __all__ = [
     "Withdrawal",
     "withdrawals_of",
     "measured_keys",
+    "recorded_after",
 ]
 
 
@@ -62,6 +63,29 @@ def vintages(
         for i, o in enumerate(rows):
             out.append(Vintage(o, i == 0, rows[i + 1] if i + 1 < len(rows) else None))
     return out
+
+
+def recorded_after(
+    observations: Iterable[Observation],
+    keys: Callable[[str], bool] | None,
+    as_of: str,
+    period: Period | None = None,
+) -> tuple[int, str | None]:
+    """How many rows whose store key ``keys`` accepts (None: every row), of ``period`` when
+    given, were recorded after the end of day ``as_of``, and the first moment among them:
+    what an as-of view leaves out, said beside it (history, observations, status, show) so
+    that a figure known then is not taken for the one in force now."""
+    bound = as_of_bound(as_of)
+    count, first = 0, None
+    for o in observations:
+        if o.recorded_at <= bound:
+            continue  # most rows of a past day's view: one comparison each
+        if (keys is not None and not keys(o.indicator)) or (period is not None and o.period != period):
+            continue
+        count += 1
+        if first is None or o.recorded_at < first:
+            first = o.recorded_at
+    return count, first
 
 
 def revised_values(

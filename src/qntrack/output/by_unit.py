@@ -41,6 +41,7 @@ def status_rows_by(
     dim: str,
     columns: Sequence[str],
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
+    as_of: str | None = None,
 ) -> Iterable[Sequence[Any]]:
     """The status CSV/TSV with a column per dimension after ``id`` (empty on a target's
     own row, the total) and a row per unit after each target broken down by ``dim``,
@@ -51,7 +52,7 @@ def status_rows_by(
     for a in assessments:
         units = a.breakdown if broken_down_by(a, dim) else ()
         keys = [a.target.series_key, *(unit_key(a.indicator.id, u.dims) for u in units)]
-        rows = list(status_rows([a, *(u.assessment for u in units)], revised, keys))[1:]
+        rows = list(status_rows([a, *(u.assessment for u in units)], revised, keys, as_of))[1:]
         yield (rows[0][0], *(None for _ in columns), *rows[0][1:])
         for u, row in zip(units, rows[1:], strict=True):
             values = dict(u.dims)

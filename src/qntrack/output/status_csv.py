@@ -100,6 +100,10 @@ STATUS_COLUMNS = (
     # was revised and for a figure published for its period (issue 17, twenty-third session).
     "latest_parts_revised",
     "provisional_parts_revised",
+    # The --as-of day, JSON's as_of, on every row (empty without --as-of, as JSON's null): a
+    # CSV of a past day pasted into a spreadsheet or a story says which day it describes
+    # (issue 17, twenty-fourth session).
+    "as_of",
 )
 
 
@@ -137,10 +141,14 @@ def _key_figures(a: Assessment) -> tuple[Any, ...]:
 
 
 def status_rows(
-    assessments: Iterable[Assessment], revised: Revised | None = None, keys: Sequence[str] | None = None
+    assessments: Iterable[Assessment],
+    revised: Revised | None = None,
+    keys: Sequence[str] | None = None,
+    as_of: str | None = None,
 ) -> Iterable[Sequence[Any]]:
     """The status CSV/TSV's header, then a row per assessment; ``revised`` as
-    ``assessment_dict``'s, by ``keys`` (an assessment's series; default its target's)."""
+    ``assessment_dict``'s, by ``keys`` (an assessment's series; default its target's);
+    ``as_of`` the --as-of day each row ends with."""
     yield STATUS_COLUMNS
     for i, a in enumerate(assessments):
         mine = (revised or {}).get(keys[i] if keys else a.target.series_key, {})
@@ -175,6 +183,7 @@ def status_rows(
             names.vi,
             _parts(a.latest, mine),
             _parts(a.provisional, mine),
+            as_of,
         )
 
 

@@ -1,0 +1,59 @@
+"""What an ``--as-of`` view leaves out, said beside it (issue 17, twenty-fourth session).
+
+``history``, ``observations``, ``status`` and ``show`` as of a day print what was known by
+its end; a reader of that view, a journalist checking a past claim, is told on stderr how
+many rows of what it lists were recorded after the day and when the first was, so that a
+figure known then is never taken for the one in force now. Standard output, the record of
+the day, stays the same whatever is recorded later (docs/data-integrity.md)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .printing import _say
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from ..method.assessment import Assessment
+    from ..plan.model import Observation, Plan
+    from ..plan.periods import Period
+
+__all__ = ["keys_of", "say_later", "say_judged_later"]
+
+
+def keys_of(indicators: set[str]) -> Callable[[str], bool]:
+    """Whether a store key is one of ``indicators``' rows: a total's or one of its units'
+    ("budget_revenue[locality=NAME]")."""
+    return lambda key: key.split("[", 1)[0] in indicators
+
+
+def say_later(
+    key: str,
+    rows: Iterable[Observation],
+    keys: Callable[[str], bool] | None,
+    day: str,
+    wanted: Period | None = None,
+    **more: str,
+) -> None:
+    """On stderr, message ``key`` (its ``_one`` or ``_many`` form): how many rows whose
+    store key ``keys`` accepts (None: every row), of period ``wanted`` when given, were recorded after the end
+    of ``day``, and the first moment of them; nothing when none was."""
+    from ..catalog import Count, Moment, msg
+    from ..method.history import recorded_after
+
+    count, first = recorded_after(rows, keys, day, wanted)
+    if first is not None:
+        form = "_one" if count == 1 else "_many"
+        _say(msg(key + form, count=Count(count), first=Moment(first), day=day, **more))
+
+
+def say_judged_later(plan: Plan, rows: Sequence[Observation], judged: Iterable[Assessment], day: str) -> None:
+    """``say_later`` for ``status`` and ``show``: the rows of the indicators the targets
+    ``judged`` are judged on (a derived target's inputs, down the chain, included), their
+    units' with them."""
+    from ..output.withdrawn_inputs import input_keys
+
+    judged = list(judged)
+    indicators = {a.indicator.id for a in judged} | input_keys(plan, judged)
+    say_later("cli_judged_later", rows, keys_of(indicators), day)
