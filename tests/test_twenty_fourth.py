@@ -172,3 +172,53 @@ def test_a_mistyped_command_or_check_keeps_its_own_words(spaced: Path, args: lis
     result = run_clean(*args)
     assert result.exit_code == 2, result.output
     assert "quotes" not in result.stderr and ("status" in result.stderr or "stale" in result.stderr), result.stderr
+
+
+# --- 4. A chart's legend in two columns ran its long entries into the next column and
+# past the picture's edge: a plan in dong (a milestone of 123,456,789,012,345.67 VND) drew
+# "Path to 123,456,789,012,345.67 VND by 2030" over "Milestones", and the path to the
+# first milestone off the chart's right side. Widths measured here with the font the
+# charts name first (DejaVu Sans, 12 px), through Pillow, not through qntrack's estimate.
+
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _legend_boxes(svg: str) -> list[tuple[float, float, float]]:
+    """Each legend entry's (column's left, text's left, text's right), in the picture's
+    pixels, measured with the font itself."""
+    import html
+    import re as regex
+
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(str(_DEJAVU), 12)
+    at = regex.search(r'<g transform="translate\(([\d.]+), [\d.]+\)" class="legends">', svg)
+    assert at is not None
+    left = float(at[1])
+    entries = regex.findall(
+        r'<rect x="([\d.]+)" y="[\d.]+"[^>]*/>(?:<path[^>]*/>)?<text x="([\d.]+)" y="[\d.]+">([^<]*)</text>',
+        svg[at.end() :],
+    )
+    return [
+        (left + float(r), left + float(t), left + float(t) + font.getlength(html.unescape(s))) for r, t, s in entries
+    ]
+
+
+def test_a_long_legend_entry_never_runs_into_the_next_or_off_the_chart(tmp_path: Path, monkeypatch):
+    from test_nineteenth import VND_PLAN, VND_ROWS
+
+    assert _DEJAVU.exists(), "fonts-dejavu-core (README's Debian packages)"
+    (tmp_path / "targets.yaml").write_text(VND_PLAN, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(VND_ROWS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_clean("report", "--format", "markdown", "-o", "r.md", "--as-of", "2026-02-01")
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / "r-charts" / "revenue-level.svg").read_text(encoding="utf-8")
+    boxes = _legend_boxes(svg)
+    assert len(boxes) == 5
+    columns = sorted({b[0] for b in boxes})
+    for column, start, end in boxes:
+        assert end <= 760 - 12, (start, end)  # the picture is 760 px wide, its margin 12
+        later = [c for c in columns if c > column]
+        if later:
+            assert end + 4 <= later[0], (start, end, later[0])

@@ -232,10 +232,12 @@ def lost_letters(text: str) -> bool:
 def garbled_problem(column: str, text: str, where: Location) -> Problem | None:
     """The problem of a ``column`` cell holding garbled ``text`` (``garbled``), letters
     lost as '?' (``lost_letters``) or a spreadsheet's error value (``#REF!``), or None."""
-    from .figures import excel_error
+    head = text.lstrip()[:1]
+    if head and head in "#Ee":  # asked of 300,000 sources: the import only where it may be
+        from .figures import excel_error
 
-    if excel_error(text):  # a formula's error, not a source: stored, it would stay for good
-        return Problem(where, msg("import_cell_excel_error", column=column, text=text.strip()))
+        if excel_error(text):  # a formula's error, not a source: stored, it would stay for good
+            return Problem(where, msg("import_cell_excel_error", column=column, text=text.strip()))
     found = garbled(text)
     if found is None:
         if lost_letters(text):

@@ -329,8 +329,21 @@ def finished_chart(
     chart.add_xml_filter(_own_ids)
     from .document_text import for_a_document
 
+    fit = None
+    if not horizontal and chart.config.legend_at_bottom and chart.config.legend_at_bottom_columns == 2:
+        from .chart_legend import LegendFit
+
+        fit = LegendFit(chart.config.width, chart.config.margin)
+        chart.add_xml_filter(fit)
+    rendered = chart.render(is_unicode=True)
+    if fit is not None and fit.overflows:
+        # An entry too long for its column (a path to 123,456,789,012,345.67 VND): the
+        # legend in one column, each entry on a line of its own; the plot gives the room.
+        chart.config.legend_at_bottom_columns = 1
+        chart.config.margin_bottom = None  # room for an odd last row: no such row now
+        rendered = chart.render(is_unicode=True)
     # A name or unit holding an override is drawn with its code, as the report shows it.
-    svg = for_a_document(chart.render(is_unicode=True), markup=True)
+    svg = for_a_document(rendered, markup=True)
     series = tuple(for_a_document(str(options.get("title") or "")) for _, options in chart.raw_series)
     labels = [for_a_document(str(x)) for x in (chart.config.x_labels or []) if isinstance(x, str)]
     # pygal draws a horizontal chart's first label at the bottom: read from the top.
