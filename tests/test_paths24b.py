@@ -1,0 +1,114 @@
+"""The paths-and-links pass's leftovers (issue 17, twenty-fourth session, pass P): a
+repaired store keeps its other names, the library's refusals speak of its arguments, an
+import never writes into another tracker's store through a link, and an export's name
+must not say another format.
+
+Each test was written failing first; the expected words are the catalog's keys, the
+names the user typed and the numbers the README's table gives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL_OBSERVATIONS
+from helpers import run_clean
+
+DAY = "2025-12-31"
+
+
+# --- (a) check --repair on a store with another name -----------------------------------------
+
+
+def test_repair_of_a_hard_linked_store_cuts_the_torn_row_under_every_name(tracker: Path) -> None:
+    # `ln observations.csv backup.csv`, then an append killed mid-row. The repair replaced
+    # observations.csv by a rename: backup.csv kept the torn row and the two names parted.
+    torn = SMALL_OBSERVATIONS.encode() + b"share,2025,1"
+    Path("observations.csv").write_bytes(torn)
+    os.link("observations.csv", "backup.csv")
+    r = run_clean("check", "--repair")
+    assert r.exit_code == 0, r.output
+    assert Path("observations.csv").read_bytes() == SMALL_OBSERVATIONS.encode()
+    assert Path("backup.csv").read_bytes() == SMALL_OBSERVATIONS.encode()
+    assert os.path.samefile("observations.csv", "backup.csv")
+    [side] = [p for p in os.listdir(".") if ".torn-" in p]
+    assert Path(side).read_bytes() == b"share,2025,1"
+    assert os.stat("observations.csv").st_nlink == 2
+
+
+def test_repair_of_a_hard_linked_store_written_meanwhile_leaves_it_as_it_was(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A script's `>>` (no lock) between the read and the cut: its row must not be cut off.
+    from qntrack.files import repair, starter
+
+    torn = SMALL_OBSERVATIONS.encode() + b"share,2025,1"
+    Path("observations.csv").write_bytes(torn)
+    os.link("observations.csv", "backup.csv")
+    real = starter.write_atomically
+
+    def meanwhile(path, data, *a, **k):  # type: ignore[no-untyped-def]
+        done = real(path, data, *a, **k)  # the side file, then the script appends
+        with open("backup.csv", "ab") as fh:
+            fh.write(b"3.0,,script,,2026-01-05T00:00:00Z\n")
+        return done
+
+    monkeypatch.setattr(repair.starter, "write_atomically", meanwhile)
+    r = run_clean("check", "--repair")
+    assert r.exit_code == 1 and "changed" in r.stderr, r.output
+    assert Path("observations.csv").read_bytes() == torn + b"3.0,,script,,2026-01-05T00:00:00Z\n"
+    assert [p for p in os.listdir(".") if ".torn-" in p] == []
+
+
+# --- (b) write_report's refusals, in a Python caller's words ---------------------------------
+
+
+def _report_data():  # type: ignore[no-untyped-def]
+    import qntrack
+    from qntrack.output.report import build_report
+
+    ws = qntrack.open_workspace("targets.yaml", as_of=DAY)
+    return build_report(ws.plan, ws.series, ws.store.observations, None, DAY, None, DAY)
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "advice"),
+    [
+        ("observations.csv", "outputs_is_read_by_tracker", "another path"),
+        ("afolder", "outputs_is_folder_report", "afolder/review.md"),
+        ("fifo.md", "outputs_not_regular", "another path"),
+        ("minutes.md", "outputs_foreign_file", "force=True"),
+        ("review.md ", "outputs_windows_trailing", "'review.md'"),
+        ("CON.md", "outputs_windows_device", "another path"),
+        ("sub\\review.md", "outputs_backslash", "sub/review.md"),
+    ],
+)
+def test_write_report_refusals_speak_of_its_arguments_not_of_the_command_line(
+    tracker: Path, name: str, key: str, advice: str
+) -> None:
+    # They said "give another name, e.g. -o review.html", "leave out -o to write to
+    # standard output", "add --force": options a Python caller does not have.
+    from qntrack import InputError, write_report
+
+    os.mkdir("afolder")
+    os.mkdir("sub")
+    os.mkfifo("fifo.md")
+    Path("minutes.md").write_text("# mine\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        write_report(_report_data(), "markdown", "en", name)
+    assert caught.value.key == key  # the refusal a program tests is the same one
+    for lang in ("en", "vi"):
+        said = caught.value.text(lang)
+        assert "-o" not in said and "--force" not in said and "--format" not in said, said
+        assert "write_report" in said or "force=True" in said, said
+    assert advice in caught.value.text("en")
+
+
+def test_report_o_keeps_the_command_lines_words(tracker: Path) -> None:
+    r = run_clean("report", "-o", "observations.csv")
+    assert r.exit_code == 2 and "-o review.html" in r.stderr, r.output
+    Path("minutes.md").write_text("# mine\n", encoding="utf-8")
+    r = run_clean("report", "-o", "minutes.md")
+    assert r.exit_code == 2 and "--force" in r.stderr, r.output
