@@ -112,3 +112,94 @@ def test_report_o_keeps_the_command_lines_words(tracker: Path) -> None:
     Path("minutes.md").write_text("# mine\n", encoding="utf-8")
     r = run_clean("report", "-o", "minutes.md")
     assert r.exit_code == 2 and "--force" in r.stderr, r.output
+
+
+# --- (c) import_observations with an empty path ----------------------------------------------
+
+
+def test_import_observations_of_an_empty_path_says_it_is_empty(tracker: Path) -> None:
+    # It said ": error: is a directory, expected a CSV or TSV file": "" was read as the
+    # current folder, and the message named no file at all.
+    import qntrack
+    from qntrack import InputError
+
+    with pytest.raises(InputError) as caught:
+        qntrack.import_observations("targets.yaml", "")
+    error = caught.value
+    assert (error.file, error.code, error.key) == ("source", 2, "library_import_source_empty")
+    assert "empty" in str(error) and "directory" not in str(error), str(error)
+    assert "trống" in error.text("vi"), error.text("vi")
+    assert Path("observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS
+
+
+# --- (d), (e) import opensdg into a folder whose files are links -----------------------------
+
+MARK = "# Written by `qntrack import opensdg`"
+
+
+def _repo_and_tracker(tmp_path: Path) -> tuple[Path, Path]:
+    """An Open SDG repository exported from the small tracker, and a tracker ``a``
+    imported from it (same indicator ids in both)."""
+    repo = tmp_path / "repo"
+    assert run_clean("export", "opensdg", "--into", str(repo)).exit_code == 0
+    a = tmp_path / "a"
+    r = run_clean("import", "opensdg", str(repo), "--into", str(a), "--recorded-at", "2025-01-01")
+    assert r.exit_code == 0, r.output
+    return repo, a
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_import_never_appends_into_another_trackers_store_through_a_link(tmp_path: Path, force: bool) -> None:
+    # `d/observations.csv -> ../a/observations.csv`, a the tracker of its own plan: the
+    # import wrote d's plan and appended its rows into a's store, without a word.
+    repo, a = _repo_and_tracker(tmp_path)
+    store_before = (a / "observations.csv").read_bytes()
+    plan_before = (a / "targets.yaml").read_bytes()
+    d = tmp_path / "d"
+    d.mkdir()
+    os.symlink("../a/observations.csv", d / "observations.csv")
+    args = ["import", "opensdg", str(repo), "--into", str(d), "--recorded-at", "2025-06-01"]
+    r = run_clean(*args, *(["--force"] if force else []))
+    assert r.exit_code == 2, r.output
+    [line] = r.stderr.splitlines()
+    assert "observations.csv" in line and "symbolic link" in line and str(a / "targets.yaml") in line, line
+    assert (a / "observations.csv").read_bytes() == store_before
+    assert (a / "targets.yaml").read_bytes() == plan_before
+    assert sorted(os.listdir(d)) == ["observations.csv"]
+    r = run_clean("--lang", "vi", *args)
+    assert r.exit_code == 2 and "liên kết tượng trưng" in r.stderr, r.output
+
+
+def test_import_into_a_folder_linked_to_an_imported_tracker_follows_both_links(tmp_path: Path) -> None:
+    # `d/targets.yaml -> ../a/targets.yaml` and `d/observations.csv -> ../a/observations.csv`:
+    # the rows went through the store's link, but the plan's link was replaced by a regular
+    # file, so d and a parted. Both are now followed: d stays a view of a.
+    repo, a = _repo_and_tracker(tmp_path)
+    d = tmp_path / "d"
+    d.mkdir()
+    os.symlink("../a/targets.yaml", d / "targets.yaml")
+    os.symlink("../a/observations.csv", d / "observations.csv")
+    for extra in ([], ["--force"]):
+        r = run_clean("import", "opensdg", str(repo), "--into", str(d), "--recorded-at", "2025-06-01", *extra)
+        assert r.exit_code == 0, r.output
+        assert (d / "targets.yaml").is_symlink() and (d / "observations.csv").is_symlink()
+        assert (a / "targets.yaml").read_text(encoding="utf-8").startswith(MARK)
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_import_never_replaces_a_plan_elsewhere_through_a_link(tracker: Path, tmp_path: Path, force: bool) -> None:
+    # `d/targets.yaml -> ../plan/targets.yaml`, a plan a person wrote: --force replaced the
+    # link with a regular file (rows meanwhile went through a store link beside it).
+    repo = tmp_path / "repo"
+    assert run_clean("export", "opensdg", "--into", str(repo)).exit_code == 0
+    d = tmp_path / "d"
+    d.mkdir()
+    os.symlink(tracker / "targets.yaml", d / "targets.yaml")
+    plan_before = (tracker / "targets.yaml").read_bytes()
+    args = ["import", "opensdg", str(repo), "--into", str(d), "--recorded-at", "2025-06-01"]
+    r = run_clean(*args, *(["--force"] if force else []))
+    assert r.exit_code == 2, r.output
+    [line] = r.stderr.splitlines()
+    assert "targets.yaml" in line and "symbolic link" in line and str(tracker / "targets.yaml") in line, line
+    assert (d / "targets.yaml").is_symlink() and (tracker / "targets.yaml").read_bytes() == plan_before
+    assert sorted(os.listdir(d)) == ["targets.yaml"]
