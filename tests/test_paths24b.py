@@ -203,3 +203,76 @@ def test_import_never_replaces_a_plan_elsewhere_through_a_link(tracker: Path, tm
     assert "targets.yaml" in line and "symbolic link" in line and str(tracker / "targets.yaml") in line, line
     assert (d / "targets.yaml").is_symlink() and (tracker / "targets.yaml").read_bytes() == plan_before
     assert sorted(os.listdir(d)) == ["targets.yaml"]
+
+
+# --- (f) export sdmx-csv -o: the extension rule, through a link too --------------------------
+
+
+@pytest.mark.parametrize(("name", "instead"), [("x.md", "x.csv"), ("out/Figures.XLSX", "out/Figures.csv")])
+def test_export_to_a_name_of_another_format_names_the_csv_name_to_write(tracker: Path, name: str, instead: str) -> None:
+    # It said "give a .csv name, e.g. -o figures.csv": a name the officer had not chosen.
+    os.mkdir("out")
+    r = run_clean("export", "sdmx-csv", "-o", name)
+    assert r.exit_code == 2, r.output
+    assert f"-o {instead}" in r.stderr, r.stderr
+    assert not Path(name).exists()
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_export_through_a_link_to_a_file_of_another_format_is_refused(tracker: Path, force: bool) -> None:
+    # `latest.csv -> notes.md`: with --force the CSV went into notes.md, the rule held for
+    # the link's name only (a report through such a link is refused).
+    Path("notes.md").write_text("# my notes\n", encoding="utf-8")
+    os.symlink("notes.md", "latest.csv")
+    r = run_clean("export", "sdmx-csv", "-o", "latest.csv", *(["--force"] if force else []))
+    assert r.exit_code == 2, r.output
+    [line] = r.stderr.splitlines()
+    assert "latest.csv" in line and "notes.md" in line and "symbolic link" in line, line
+    assert Path("notes.md").read_text(encoding="utf-8") == "# my notes\n"
+    r = run_clean("--lang", "vi", "export", "sdmx-csv", "-o", "latest.csv")
+    assert r.exit_code == 2 and "liên kết tượng trưng" in r.stderr, r.output
+
+
+def test_export_through_a_link_to_a_csv_file_is_still_written(tracker: Path) -> None:
+    os.symlink("figures-2025.csv", "latest.csv")
+    r = run_clean("export", "sdmx-csv", "-o", "latest.csv")
+    assert r.exit_code == 0, r.output
+    assert Path("latest.csv").is_symlink()
+    assert Path("figures-2025.csv").read_text(encoding="utf-8").startswith("STRUCTURE,")
+
+
+# --- report --format md ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "start"),
+    [
+        (["--format", "md"], "# "),
+        (["-f", "MD"], "# "),
+        (["--format=md"], "# "),
+        (["-fmd"], "# "),
+        (["--format", "htm", "-o", "r.htm"], ""),
+    ],
+)
+def test_report_format_takes_the_extensions_it_writes_as_their_formats(
+    tracker: Path, args: list[str], start: str
+) -> None:
+    # Click said "'md' is not one of 'html', 'markdown', ...", while -o review.md is read
+    # as markdown: the two spellings of the extension rule (.md, .htm) are now the formats'.
+    r = run_clean("report", *args, "--as-of", DAY)
+    assert r.exit_code == 0, r.output
+    if start:
+        assert r.stdout.startswith(start), r.stdout[:80]
+        assert r.stdout == run_clean("report", "--format", "markdown", "--as-of", DAY).stdout
+    else:
+        assert Path("r.htm").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_report_format_xls_is_still_refused_with_the_formats(tracker: Path) -> None:
+    # .xls is Excel 97's binary format, which qntrack does not write: no alias for xlsx.
+    r = run_clean("report", "--format", "xls", "-o", "r.xls")
+    assert r.exit_code == 2 and "xlsx" in r.stderr, r.output
+    assert not Path("r.xls").exists()
+    # A value after "--" is an argument, never read as a format.
+    r = run_clean("report", "--format", "markdown", "--as-of", DAY, "--", "md")
+    assert r.exit_code != 0 and "md" in r.stderr

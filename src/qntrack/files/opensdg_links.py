@@ -54,5 +54,6 @@ def refuse_links_elsewhere(targets: Path, store: Path, marker: bytes) -> None:
 def plan_written_at(targets: Path) -> Path:
     """Where the imported plan is written: through the link targets.yaml is, into the file
     it names (refuse_links_elsewhere made sure that file is an import's), so that the plan
-    and the store beside it stay where the folder's links say."""
-    return real_path(targets) if os.path.islink(targets) else targets
+    and the store beside it stay where the folder's links say. A link to nothing (a share
+    not mounted) is replaced, as `--force` asked (without it, it is refused)."""
+    return real_path(targets) if os.path.islink(targets) and targets.exists() else targets
