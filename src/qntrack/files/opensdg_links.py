@@ -8,8 +8,9 @@ through only into what is this import's own, and ``--force`` never widens that, 
 replaces a plan *in* the folder, not one elsewhere:
 
 - a targets.yaml linked to a plan the import did not write (its first line is not the
-  import's) is refused, with or without ``--force``: replacing it would replace another
-  folder's plan; the link is never replaced by a regular file either (the rows would
+  import's) is refused, with or without ``--force``: writing through it would replace
+  that plan (another folder's, or another name's); the link is never replaced by a
+  regular file either (the rows would
   still go through a store link beside it, and the two files part);
 - an observations.csv linked into a folder with a plan of its own (another tracker's
   store: its targets.yaml is not the one this import writes) is refused: the import
