@@ -39,6 +39,10 @@ class Message:
 
     id: str
     params: tuple[tuple[str, str | Message | Figure | Count | Day], ...] = ()
+    # The catalog's key of the words, when they are another than ``id``'s: the same
+    # refusal (its key, which a program tests) said to a Python caller rather than to the
+    # command line (output/report_written.py).
+    wording: str = ""
 
     def text(self, lang: str = "en") -> str:
         return render(self, lang)
@@ -215,9 +219,10 @@ def render(message: Message | str, lang: str = "en") -> str:
     """The message in ``lang``; English where that language has no entry; plain text as is."""
     if isinstance(message, str):
         return message
-    template = catalog(lang).get(message.id) if lang != "en" else None
+    key = message.wording or message.id
+    template = catalog(lang).get(key) if lang != "en" else None
     if template is None:
-        template = catalog("en").get(message.id, message.id)
+        template = catalog("en").get(key, message.id)
     return template.format_map(
         _Keep((k, v.text(lang) if isinstance(v, (Figure, Count, Day)) else render(v, lang)) for k, v in message.params)
     )

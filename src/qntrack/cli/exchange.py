@@ -126,7 +126,7 @@ def export(
                 # What the tracker reads is refused first: that is the reason that matters most.
                 refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path)
                 chosen["path"] = out = output_path(file_name)  # a folder, a FIFO, a missing folder: refused as such
-                _refuse_other_format(file_name)
+                _refuse_other_format(file_name, out)
                 _refuse_foreign(file_name, out, plan, force)
 
     ws = open_workspace(targets, day, before_store=before_store)
@@ -272,12 +272,20 @@ _NOT_CSV = frozenset(
 )
 
 
-def _refuse_other_format(shown: str) -> None:
+def _refuse_other_format(shown: str, real: Path) -> None:
+    """A name whose extension says another format is refused, with the same name ending
+    .csv as what to write; so is a link (``latest.csv -> notes.md``) to such a file, which
+    is the file written, with or without --force, as a report through one is."""
     from ..catalog import msg
 
     suffix = Path(shown).suffix.lower()
     if suffix in _NOT_CSV:
-        raise fail(shown, msg("sdmx_out_other_format", suffix=suffix), ExitCode.USAGE)
+        instead = shown[: -len(suffix)] + ".csv"
+        instead = f'"{instead}"' if " " in instead else instead  # as a shell takes it, as report -o says it
+        raise fail(shown, msg("sdmx_out_other_format", suffix=suffix, name=instead), ExitCode.USAGE)
+    if real.suffix.lower() in _NOT_CSV and os.path.normcase(Path(shown).name) != os.path.normcase(real.name):
+        said = msg("sdmx_out_link_other_format", real=real, suffix=real.suffix.lower())
+        raise fail(shown, said, ExitCode.USAGE)
 
 
 def _refuse_foreign(shown: str, path: Path, plan: Plan, force: bool) -> None:

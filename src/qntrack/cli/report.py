@@ -13,7 +13,7 @@ from typing import Annotated, Any, Iterator, Optional
 import typer
 
 from ..errors import ExitCode, fail
-from .app import AsOfOpt, LangOpt, TargetsOpt, _as_of, _lang, command
+from .app import AsOfOpt, LangOpt, TargetsOpt, _as_of, _command_class, _lang, command
 from .arguments import _check_ids
 from .completion import TargetIdsArg
 from .printing import _out, _report, _say
@@ -29,7 +29,42 @@ class ReportFormat(str, Enum):
     pdf = "pdf"
 
 
-@command()
+# The extensions `-o` reads as a format (files/outputs.WRITABLE: .md, .htm), taken as
+# that format by --format too: `--format md` is what `-o review.md` means. Only these:
+# `xls` is Excel 97's binary format, which qntrack does not write, so no alias of xlsx.
+_FORMAT_ALIASES = {"md": "markdown", "htm": "html"}
+
+
+def _aliased(args: list[str]) -> list[str]:
+    """``args`` with an alias given to --format/-f (``--format md``, ``--format=MD``,
+    ``-f md``, ``-fmd``) written as its format; the rest, after ``--`` too, as typed."""
+
+    def format_of(value: str) -> str:
+        return _FORMAT_ALIASES.get(value.lower(), value)
+
+    out: list[str] = []
+    taking = False
+    for n, arg in enumerate(args):
+        if arg == "--":
+            return out + args[n:]
+        if taking:
+            arg, taking = format_of(arg), False
+        elif arg in ("--format", "-f"):
+            taking = True
+        elif arg.startswith("--format="):
+            arg = "--format=" + format_of(arg[9:])
+        elif arg.startswith("-f") and not arg.startswith("--"):
+            arg = "-f" + format_of(arg[2:])
+        out.append(arg)
+    return out
+
+
+class _ReportCommand(_command_class()):  # type: ignore[misc]
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _aliased(list(args)))
+
+
+@command(cls=_ReportCommand)
 def report(
     target_ids: TargetIdsArg = None,
     targets: TargetsOpt = None,
@@ -39,7 +74,7 @@ def report(
             "--format",
             "-f",
             case_sensitive=False,
-            help="html, markdown, json, toml, xlsx, docx or pdf (default: from the -o file's extension; markdown on stdout).",
+            help="html, markdown, json, toml, xlsx, docx or pdf; md and htm as -o reads them (default: from the -o file's extension; markdown on stdout).",
         ),
     ] = None,
     output: Annotated[

@@ -18,7 +18,7 @@ import stat
 from pathlib import Path
 
 from ..catalog import msg
-from ..errors import fail
+from ..errors import ExitCode, fail
 
 __all__ = ["refuse_not_an_import"]
 
@@ -27,7 +27,10 @@ _APPLE_DOUBLE = b"\x00\x05\x16\x07"
 
 def refuse_not_an_import(source: str, file: str) -> None:
     """Raise when ``source`` is a lock file, an AppleDouble file or a Numbers document;
-    else nothing."""
+    else nothing. An empty path (a Python caller's ``""``; the command refuses ``--from ""``
+    itself) is said as one: read, it would be the current folder."""
+    if source == "":
+        raise fail("source", msg("library_import_source_empty"), ExitCode.USAGE)
     base = Path(source).name
     if base.lower().endswith(".numbers") and os.path.exists(source):
         raise fail(file, msg("import_numbers_document"))

@@ -90,6 +90,9 @@ def import_opensdg(
         raise fail(str(into), msg("hostile16_into_not_folder"), ExitCode.USAGE)
     targets = into / "targets.yaml"
     store = into / "observations.csv"
+    from .opensdg_links import plan_written_at, refuse_links_elsewhere
+
+    refuse_links_elsewhere(targets, store, MARKER.encode())  # before --force is looked at
     _refuse_foreign_plan(targets, force)
     planned = plan_repository(repo_dir, recorded_at, skip_bad)
     if planned.problems:
@@ -125,7 +128,7 @@ def import_opensdg(
             # The figures first: a plan naming indicators with no figures yet would be true
             # too, but a store holding figures of indicators the old plan does not know would
             # be read as unknown rows until the plan is written; a rerun mends either.
-            write_atomically(targets, planned.text.encode("utf-8"))
+            write_atomically(plan_written_at(targets), planned.text.encode("utf-8"))
     except BaseException:
         _unmake(made, store)
         raise

@@ -3,7 +3,8 @@
 A row is complete once its newline is written; bytes after the last newline are what an
 interrupted append left behind. Repair copies those bytes to a side file beside the store
 (``observations.csv.torn-20240105T101500Z``), then replaces the store with its complete
-prefix. Both writes go through a temporary file and a rename, and the whole operation
+prefix. Both writes go through a temporary file and a rename (a store with other hard
+links is cut back in place instead, so that every name keeps the same file), and the whole operation
 holds the same lock as appends, so a concurrent ``add-observation`` waits for it. Nothing
 is ever deleted: the side file keeps the tail for a person to read and re-enter.
 """
@@ -180,7 +181,10 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             # The tail is safe on disk before the store loses it.
             starter.write_atomically(side, tail)
             try:
-                starter.write_atomically(path, _unless_changed(path, data, cut))
+                if os.stat(path).st_nlink > 1:
+                    _cut_in_place(path, data, cut)  # a rename would part it from its other names
+                else:
+                    starter.write_atomically(path, _unless_changed(path, data, cut))
             except (OSError, InputError):
                 # The rewrite is atomic, so the store is as it was (a full disk, or another
                 # program wrote to it): the copy of its tail would only be a stray file.
@@ -216,6 +220,21 @@ def _unless_changed(path: Path, data: bytes, cut: int) -> Iterator[bytes]:
     yield data[:cut]
     if os.stat(path).st_size != len(data):
         raise fail(str(path), msg("repair_store_changed"))
+
+
+def _cut_in_place(path: Path, data: bytes, cut: int) -> None:
+    """Cut the store back to ``cut`` bytes where it is: a store with other hard links
+    (``ln observations.csv backup.csv``) replaced by a rename would leave them the torn
+    row and fork the store. Truncation needs no room on the disk and is atomic; the store
+    must still be the ``data`` read (another program's ``>>`` takes no lock)."""
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        if os.fstat(fd).st_size != len(data):
+            raise fail(str(path), msg("repair_store_changed"))
+        os.ftruncate(fd, cut)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _refuse_foreign(data: bytes, path: Path) -> None:

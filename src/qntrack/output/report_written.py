@@ -12,9 +12,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from ..errors import ExitCode, fail, refuse_nul
+from ..errors import ExitCode, InputError, fail, refuse_nul
 
 if TYPE_CHECKING:
+    from ..catalog import Message
     from .report import ReportData
 
 __all__ = ["check_charts_folder", "write_checked"]
@@ -36,7 +37,42 @@ def check_charts_folder(charts: Sequence[tuple[Path, object]]) -> None:
 
 
 def write_checked(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str], force: bool) -> list[Path]:
-    """``write_report``'s work: the checks of `report -o`, then the files written."""
+    """``write_report``'s work: the checks of `report -o`, then the files written; a
+    refusal in the words of its arguments."""
+    from .report import known_format, spoken
+
+    known_format(fmt)
+    spoken(lang)
+    try:
+        return _checked_and_written(data, fmt, lang, path, force)
+    except InputError as error:
+        raise _for_library(error) from None
+
+
+def _for_library(error: InputError) -> InputError:
+    """``error`` with each message that gives the command line's advice (``-o``,
+    ``--force``) in the words of ``write_report``'s arguments; its keys, its files and its
+    kind are kept, so a program that tests ``error.key`` sees the refusal it knew."""
+    import dataclasses
+
+    problems = [dataclasses.replace(p, message=_worded(p.message)) for p in error.problems]
+    return type(error)(problems, error.code, error.rows_of, error.kinds)
+
+
+def _worded(message: Message | str) -> Message | str:
+    from ..catalog import Message, catalog
+
+    if isinstance(message, str):
+        return message
+    params = tuple((k, _worded(v) if isinstance(v, Message) else v) for k, v in message.params)
+    library = f"library_{message.id}"
+    wording = library if library in catalog("en") else message.wording
+    return Message(message.id, params, wording)
+
+
+def _checked_and_written(
+    data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str], force: bool
+) -> list[Path]:
     from ..catalog import msg
     from ..files.outputs import (
         output_path,
@@ -46,10 +82,8 @@ def write_checked(data: ReportData, fmt: str, lang: str, path: str | os.PathLike
         write_failed,
     )
     from ..files.workspace import store_path_for
-    from .report import known_format, report_files, spoken, write_files
+    from .report import report_files, write_files
 
-    known_format(fmt)
-    spoken(lang)
     refuse_nul("path", path)
     name = os.fspath(path)
     if name in ("", "-"):  # no file, or standard output, which a caller writes itself
