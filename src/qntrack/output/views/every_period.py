@@ -7,7 +7,7 @@ from typing import Sequence
 from ...catalog import msg, render
 from ...kinds.every_period import EveryPeriodResult
 from ...method.assessment import Assessment
-from ...plan.model import Observation
+from ...plan.model import Measure, Observation
 from ..charts import (
     COLOURS,
     DASHED,
@@ -130,8 +130,17 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         )
     if a.provisional is not None:
         p = a.provisional
-        key = "every_provisional_passes" if d.provisional_passes else "every_provisional_fails"
-        out.append(narrative_sentence(key, lang, period=period_text(p.period, lang), value=figure_of(a, p.value, lang)))
+        period, value = period_text(p.period, lang), figure_of(a, p.value, lang)
+        if a.indicator.measure in (Measure.FLOW, Measure.BALANCE) and d.provisional_bound is not None:
+            # An amount of part of the year, set against the bound's pace by then: 140 by
+            # June is on the pace of "at least 200 a year" (100 by then), never "does not pass".
+            key = "every_provisional_on_pace" if d.provisional_passes else "every_provisional_off_pace"
+            bound = figure_of(a, d.bound.value, lang, typed_places(d.bound.value))
+            pace = figure_of(a, d.provisional_bound, lang)
+            out.append(narrative_sentence(key, lang, period=period, value=value, word=word, bound=bound, pace=pace))
+        else:
+            key = "every_provisional_passes" if d.provisional_passes else "every_provisional_fails"
+            out.append(narrative_sentence(key, lang, period=period, value=value))
     return out
 
 
