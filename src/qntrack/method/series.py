@@ -14,8 +14,9 @@ from operator import attrgetter, itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from ..plan.formula import FormulaError, parse_formula
+from .parts import years_of
 from ..catalog import Message, msg
-from ..plan.model import RETRACTED, Indicator, Location, Observation, Problem
+from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Problem
 from ..plan.periods import Period
 
 __all__ = [
@@ -158,15 +159,17 @@ def build_series(
     series = in_force(observations, as_of, revised, replaced)
     problems: LeftOut = {}
     derived = {i.id: i for i in indicators.values() if i.formula}
+    amounts = {i.id for i in indicators.values() if i.measure in (Measure.FLOW, Measure.BALANCE)}
     done: set[str] = set()
     for ind_id in sorted(derived):
-        _derive(ind_id, derived, series, problems, done, ())
+        _derive(ind_id, derived, amounts, series, problems, done, ())
     return series, problems
 
 
 def _derive(
     ind_id: str,
     derived: Mapping[str, Indicator],
+    amounts: set[str],
     series: Series,
     problems: LeftOut,
     done: set[str],
@@ -188,8 +191,8 @@ def _derive(
         problems.setdefault(ind_id, []).append(Problem(ind.location, said, "warning"))
     expr = parse_formula(ind.formula or "")
     for name in expr.names:
-        _derive(name, derived, series, problems, done, stack + (ind_id,))
-    inputs = {name: {o.period: o for o in series.get(name, [])} for name in expr.names}
+        _derive(name, derived, amounts, series, problems, done, stack + (ind_id,))
+    inputs = {name: _periods_of(series.get(name, []), name in amounts) for name in expr.names}
     periods = set.intersection(*(set(v) for v in inputs.values())) if inputs else set()
     rows: list[Observation] = []
     for period in sorted(periods, key=lambda p: p.sort_key):
@@ -206,6 +209,19 @@ def _derive(
         rows.append(Observation(ind_id, period, value, status, f"= {ind.formula}", "derived", recorded, 0))
     series[ind_id] = rows
     done.add(ind_id)
+
+
+def _periods_of(rows: list[Observation], adds_up: bool) -> dict[Period, Observation]:
+    """An input's figures by period; for an amount that adds up (a flow, a balance), a year
+    recorded only in parts (its four quarters, its months) is also their sum, as every kind
+    reads it (``parts.years_of``): GRDP by quarter and population by year make a yearly GRDP
+    per capita. A year published wins over its parts; a rate's or a level's parts make no
+    year (docs/methodology.md, "Derived indicators")."""
+    found = {o.period: o for o in rows}
+    if adds_up and not all(o.period.is_year for o in rows):
+        for o in years_of(rows):
+            found.setdefault(o.period, o)
+    return found
 
 
 def _finality(status: str) -> int:

@@ -1,0 +1,222 @@
+"""The leftovers of the ministry's numbers audit (issue 17, twenty-fourth session, item 4):
+an every-period target's part-year reading of an amount is judged at the bound's pace, and
+a derived indicator adds up a flow input's parts into its year. Each test was written
+failing first; the expected values are worked out by hand in the comments, never copied
+from qntrack's output. Every status below is compared through the cache and cold
+(QNTRACK_NO_CACHE=1): the cache's proof (tests/test_cache.py) holds for these cases too."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import run
+
+
+def _warm_and_cold(*args: str) -> dict:
+    """The JSON ``status`` prints through the cache (twice: built, then served) and cold;
+    all three must be the same, byte for byte, stderr too."""
+    outs = [run("status", "--format", "json", *args, env=env) for env in ({}, {}, {"QNTRACK_NO_CACHE": "1"})]
+    for r in outs:
+        assert r.exit_code == 0, r.stderr
+    assert outs[0].stdout == outs[1].stdout == outs[2].stdout
+    assert outs[0].stderr == outs[1].stderr == outs[2].stderr
+    return {t["id"]: t for t in json.loads(outs[0].stdout)["targets"]}
+
+
+def _show(target: str, *args: str) -> str:
+    r = run("show", target, *args, env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.stderr
+    return " ".join(r.stdout.split())
+
+
+# --- (a) An every-period target on a flow: "at least 200 a year" on quarterly investment,
+# 2021 recorded (210, passed) and of 2022 only Q1 and Q2. The half year's 140 is an amount
+# of six months: set against the whole year's 200 it "did not pass", though 140 over 6 of
+# 12 months is 280 a year. It is now set against the bound's pace by then, 200 × 6 / 12 =
+# 100, as a flow plan's year to date is (methodology.md, "Annual plan").
+
+_PACE = """\
+title: pace
+indicators:
+  invest: {name: Investment, unit: bn VND, measure: flow, frequency: quarter}
+  emissions: {name: Emissions, unit: kt, measure: flow, frequency: quarter, direction: decrease}
+  growth: {name: Growth, unit: "%", measure: rate, frequency: quarter}
+targets:
+  - {id: invest-yearly, type: every_period, indicator: invest, at_least: 200, from: 2021, to: 2025}
+  - {id: emissions-cap, type: every_period, indicator: emissions, at_most: 200, from: 2021, to: 2025}
+  - {id: growth-yearly, type: every_period, indicator: growth, at_least: 10, from: 2021, to: 2025}
+"""
+
+
+def _pace_store(q1: float, q2: float, e1: float, e2: float, e3: float | None = None) -> str:
+    rows = [
+        "invest,2021,210,official,s,,2022-02-01T00:00:00Z",
+        f"invest,2022-Q1,{q1},official,s,,2022-04-20T00:00:00Z",
+        f"invest,2022-Q2,{q2},official,s,,2022-07-20T00:00:00Z",
+        "emissions,2021,190,official,s,,2022-02-01T00:00:00Z",
+        f"emissions,2022-Q1,{e1},official,s,,2022-04-20T00:00:00Z",
+        f"emissions,2022-Q2,{e2},official,s,,2022-07-20T00:00:00Z",
+        "growth,2021,10.5,official,s,,2022-02-01T00:00:00Z",
+        "growth,2022-H1,9.5,estimate,s,,2022-07-20T00:00:00Z",
+    ]
+    if e3 is not None:
+        rows.append(f"emissions,2022-Q3,{e3},official,s,,2022-10-20T00:00:00Z")
+    return STORE_HEADER + "".join(r + "\n" for r in rows)
+
+
+def test_a_flows_part_year_reading_is_judged_at_the_bounds_pace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, _PACE, _pace_store(70, 70, 60, 50))
+    t = _warm_and_cold("--as-of", "2022-08-01")
+    invest = t["invest-yearly"]
+    # 70 + 70 = 140 by 2022-H1; the pace of "at least 200 a year" by June is
+    # 200 × 6 / 12 = 100, and 140 >= 100: on pace (280 a year).
+    assert invest["provisional"]["period"] == "2022-H1" and invest["provisional"]["value"] == 140
+    assert invest["details"]["provisional_passes"] is True, invest["details"]
+    assert invest["details"]["provisional_bound"] == 100, invest["details"]
+    # A provisional reading never changes a status: 2021 passed, the span is open.
+    assert invest["status"] == "substantial_progress"
+    cap = t["emissions-cap"]
+    # 60 + 50 = 110 by June against "at most 200 a year": the pace is 100, and 110 > 100
+    # is beyond it (220 a year), though 110 is well within the year's 200.
+    assert cap["provisional"]["value"] == 110
+    assert cap["details"]["provisional_passes"] is False and cap["details"]["provisional_bound"] == 100
+    growth = t["growth-yearly"]
+    # A growth rate's half year is a figure of its own, set against the bound itself: 9.5 < 10.
+    assert growth["details"]["provisional_passes"] is False and growth["details"]["provisional_bound"] == 10
+
+
+def test_a_flow_behind_the_pace_and_exactly_on_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # 40 + 50 = 90 by June: below the pace 100 (180 a year), off it. Emissions of 50, 50
+    # and 50.1 to September: 150.1 against 200 × 9 / 12 = 150, beyond the cap's pace.
+    make_tracker(tmp_path, monkeypatch, _PACE, _pace_store(40, 50, 50, 50, 50.1))
+    t = _warm_and_cold("--as-of", "2022-11-01")
+    assert t["invest-yearly"]["details"]["provisional_passes"] is False
+    cap = t["emissions-cap"]
+    assert cap["provisional"]["period"] == "2022-9M" and cap["provisional"]["value"] == pytest.approx(150.1)
+    assert cap["details"]["provisional_passes"] is False and cap["details"]["provisional_bound"] == 150
+
+
+def test_exactly_on_the_pace_is_on_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # 0.35 + 0.175 = 0.525 by June against "at least 1.05 a year": the pace is
+    # 1.05 × 6 / 12 = 0.525, met exactly (in floats 0.35 + 0.175 and 1.05 / 2 differ in
+    # the 16th digit; a pace is read to 12 significant digits, as a plan's is).
+    targets = _PACE.replace("at_least: 200, from: 2021", "at_least: 1.05, from: 2021")
+    store = _pace_store(0.35, 0.175, 60, 50).replace("invest,2021,210", "invest,2021,1.1")
+    make_tracker(tmp_path, monkeypatch, targets, store)
+    t = _warm_and_cold("--as-of", "2022-08-01")
+    assert t["invest-yearly"]["details"]["provisional_passes"] is True, t["invest-yearly"]["details"]
+
+
+def test_show_says_the_pace_in_both_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, _PACE, _pace_store(70, 70, 60, 50))
+    en = _show("invest-yearly", "--as-of", "2022-08-01")
+    assert "does not pass" not in en
+    assert (
+        "Provisional reading H1 2022: 140 bn VND, on the pace of at least 200 bn VND a year "
+        "(100 bn VND by then); not counted until the full-year figure." in en
+    ), en
+    cap = _show("emissions-cap", "--as-of", "2022-08-01")
+    assert "110 kt, off the pace of at most 200 kt a year (100 kt by then)" in cap, cap
+    vi = _show("invest-yearly", "--as-of", "2022-08-01", "--lang", "vi")
+    assert "140 tỷ VND" in vi or "140 bn VND" in vi, vi
+    assert "đúng tiến độ của ngưỡng ít nhất 200" in vi and "tương ứng 100" in vi, vi
+    # A rate's half year keeps its words: set against the bound itself.
+    growth = _show("growth-yearly", "--as-of", "2022-08-01")
+    assert "Provisional reading H1 2022: 9.5% (does not pass)" in growth, growth
+
+
+# --- (b) A derived indicator of a flow recorded by quarter: per capita GRDP =
+# grdp * 1000 / pop with quarterly GRDP and annual population had no 2022, for the formula
+# read the same period of every input. A flow's year recorded only in quarters is their
+# sum (kinds/span.years_of, as every kind reads it); a level's or a rate's never is.
+
+_DERIVED = """\
+title: derived
+indicators:
+  grdp: {name: GRDP, unit: bn VND, measure: flow, frequency: quarter}
+  pop: {name: Population, unit: thousand, measure: level, frequency: quarter}
+  growth: {name: Growth, unit: "%", measure: rate, frequency: quarter}
+  per_capita: {name: GRDP per capita, unit: m VND, formula: "grdp * 1000 / pop"}
+  growth_gap: {name: Growth above population, unit: "%", formula: "growth - pop / 100"}
+targets:
+  - {id: pc, type: every_period, indicator: per_capita, at_least: 150, from: 2022, to: 2025}
+  - {id: gap, type: every_period, indicator: growth_gap, at_least: 0, from: 2022, to: 2025}
+"""
+
+
+def test_a_formula_reads_a_flows_year_as_its_quarters_sum(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    store = STORE_HEADER + "".join(
+        r + "\n"
+        for r in [
+            # 2022: GRDP by quarter only, 50 + 60 + 70 + 80 = 260; population 1,250 for the
+            # year: 260 × 1000 / 1250 = 208.
+            "grdp,2022-Q1,50,official,s,,2022-04-20T00:00:00Z",
+            "grdp,2022-Q2,60,official,s,,2022-07-20T00:00:00Z",
+            "grdp,2022-Q3,70,estimate,s,,2022-10-20T00:00:00Z",
+            "grdp,2022-Q4,80,official,s,,2023-01-20T00:00:00Z",
+            "pop,2022,1250,official,s,,2023-01-25T00:00:00Z",
+            # 2023: the year published (300) wins over its quarters (10 each): 300 × 1000 /
+            # 1500 = 200.
+            "grdp,2023,300,official,s,,2024-02-01T00:00:00Z",
+            "grdp,2023-Q1,10,official,s,,2023-04-20T00:00:00Z",
+            "grdp,2023-Q2,10,official,s,,2023-07-20T00:00:00Z",
+            "grdp,2023-Q3,10,official,s,,2023-10-20T00:00:00Z",
+            "grdp,2023-Q4,10,official,s,,2024-01-20T00:00:00Z",
+            "pop,2023,1500,official,s,,2024-01-25T00:00:00Z",
+            # 2024: three quarters of GRDP make no year.
+            "grdp,2024-Q1,50,official,s,,2024-04-20T00:00:00Z",
+            "grdp,2024-Q2,50,official,s,,2024-07-20T00:00:00Z",
+            "grdp,2024-Q3,50,official,s,,2024-10-20T00:00:00Z",
+            "pop,2024,1500,official,s,,2025-01-25T00:00:00Z",
+            # 2025: a year of GRDP; population (a level) by quarter only: its quarters are
+            # never added up, and the growth rate's quarters neither: no 2025.
+            "grdp,2025,400,official,s,,2026-02-01T00:00:00Z",
+            "pop,2025-Q1,1600,official,s,,2025-04-20T00:00:00Z",
+            "pop,2025-Q2,1600,official,s,,2025-07-20T00:00:00Z",
+            "pop,2025-Q3,1600,official,s,,2025-10-20T00:00:00Z",
+            "pop,2025-Q4,1600,official,s,,2026-01-20T00:00:00Z",
+            "growth,2025-Q1,8,official,s,,2025-04-20T00:00:00Z",
+            "growth,2025-Q2,8,official,s,,2025-07-20T00:00:00Z",
+            "growth,2025-Q3,8,official,s,,2025-10-20T00:00:00Z",
+            "growth,2025-Q4,8,official,s,,2026-01-20T00:00:00Z",
+        ]
+    )
+    make_tracker(tmp_path, monkeypatch, _DERIVED, store)
+    t = _warm_and_cold("--as-of", "2026-06-30")
+    periods = {p["period"]: p for p in t["pc"]["details"]["periods"]}
+    assert sorted(periods) == ["2022", "2023"], periods
+    assert periods["2022"]["value"] == pytest.approx(208)
+    # The sum is as final as its least final part (Q3 an estimate), and recorded when its
+    # last input was (population, 2023-01-25).
+    assert periods["2022"]["status"] == "estimate"
+    assert periods["2022"]["recorded_at"] == "2023-01-25T00:00:00Z"
+    assert periods["2023"]["value"] == pytest.approx(200)
+    # growth - pop / 100 reads a rate and a level: their quarters are figures of their own
+    # (8 - 16 = -8 each quarter), never a year.
+    assert t["gap"]["details"]["periods"] == [], t["gap"]["details"]
+    # As of the end of 2022, Q4 (recorded 2023-01-20) is not known: no year yet.
+    early = _warm_and_cold("--as-of", "2022-12-31")
+    assert early["pc"]["details"]["periods"] == []
+
+
+def test_the_summed_year_is_in_the_derived_indicators_observations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    store = STORE_HEADER + "".join(
+        r + "\n"
+        for r in [
+            "grdp,2022-Q1,50,official,s,,2022-04-20T00:00:00Z",
+            "grdp,2022-Q2,60,official,s,,2022-07-20T00:00:00Z",
+            "grdp,2022-Q3,70,official,s,,2022-10-20T00:00:00Z",
+            "grdp,2022-Q4,80,official,s,,2023-01-20T00:00:00Z",
+            "pop,2022,1250,official,s,,2023-01-25T00:00:00Z",
+        ]
+    )
+    make_tracker(tmp_path, monkeypatch, _DERIVED, store)
+    r = run("observations", "--indicator", "per_capita", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(r.stdout)
+    rows = rows["observations"] if isinstance(rows, dict) else rows
+    assert [(o["period"], o["value"]) for o in rows] == [("2022", pytest.approx(208))], rows
