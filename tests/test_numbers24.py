@@ -220,3 +220,57 @@ def test_the_summed_year_is_in_the_derived_indicators_observations(tmp_path: Pat
     rows = json.loads(r.stdout)
     rows = rows["observations"] if isinstance(rows, dict) else rows
     assert [(o["period"], o["value"]) for o in rows] == [("2022", pytest.approx(208))], rows
+
+
+# --- (c) The chart of an every-period target on a flow drew a year recorded in quarters
+# twice: its sum as the year's point (220.3 for 2021) and its four quarters as hollow
+# "part-year readings in a year with no full-year figure yet", which the year has. The
+# level chart already counted a summed year as a year; now this one does too.
+
+
+def test_a_summed_year_is_drawn_once_as_a_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from qntrack.files.workspace import open_workspace
+    from qntrack.output.report import build_report, markdown_charts
+
+    store = STORE_HEADER + "".join(
+        f"invest,{p},{v},official,s,,{at}T00:00:00Z\n"
+        for p, v, at in [
+            ("2021-Q1", 40, "2021-04-20"),
+            ("2021-Q2", 50.1, "2021-07-20"),
+            ("2021-Q3", 60.2, "2021-10-20"),
+            ("2021-Q4", 70, "2022-01-20"),
+            ("2022-Q1", 70, "2022-04-20"),
+            ("2022-Q2", 70, "2022-07-20"),
+        ]
+    )
+    make_tracker(tmp_path, monkeypatch, _PACE.split("  - {id: emissions-cap")[0], store)
+    ws = open_workspace(tmp_path / "targets.yaml", "2022-08-01")
+    data = build_report(ws.plan, ws.series, ws.store.observations, as_of="2022-08-01", today="2022-08-01")
+    (chart,) = [c for c in markdown_charts(data, "en") if c.target_id == "invest-yearly"]
+    # Drawn: 2021 (40 + 50.1 + 60.2 + 70 = 220.3, passed), and 2022's two quarters, the
+    # only part-year readings of a year with no full-year figure: 1 + 2 points, not 1 + 6.
+    assert chart.points == 3, chart
+
+
+def test_a_quarter_appended_after_the_cache_completes_the_derived_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The cache is built with three quarters of 2022 (no year: no per capita figure), then
+    # Q4 is appended: the cache's appended path (cache/appended.py) works the derived
+    # indicator out again from its inputs and must find 260 × 1000 / 1250 = 208, as cold.
+    rows = [
+        "grdp,2022-Q1,50,official,s,,2022-04-20T00:00:00Z",
+        "grdp,2022-Q2,60,official,s,,2022-07-20T00:00:00Z",
+        "grdp,2022-Q3,70,official,s,,2022-10-20T00:00:00Z",
+        "pop,2022,1250,official,s,,2023-01-25T00:00:00Z",
+    ]
+    folder = make_tracker(tmp_path, monkeypatch, _DERIVED, STORE_HEADER + "".join(r + "\n" for r in rows))
+    assert _warm_and_cold()["pc"]["details"]["periods"] == []
+    from qntrack import cache
+
+    cold_runs = []
+    real = cache._cold
+    monkeypatch.setattr(cache, "_cold", lambda *a, **k: cold_runs.append(1) or real(*a, **k))
+    with open(folder / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("grdp,2022-Q4,80,official,s,,2023-01-20T00:00:00Z\n")
+    periods = _warm_and_cold()["pc"]["details"]["periods"]
+    assert cold_runs == [], "the appended row was not served by the cache's appended path"
+    assert [(p["period"], p["value"]) for p in periods] == [("2022", pytest.approx(208))], periods
