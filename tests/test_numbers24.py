@@ -274,3 +274,53 @@ def test_a_quarter_appended_after_the_cache_completes_the_derived_year(tmp_path:
     periods = _warm_and_cold()["pc"]["details"]["periods"]
     assert cold_runs == [], "the appended row was not served by the cache's appended path"
     assert [(p["period"], p["value"]) for p in periods] == [("2022", pytest.approx(208))], periods
+
+
+# --- (c) The units of a breakdown read a year of quarters as its sum, and a unit's part
+# year at the bound's pace, as the whole's are; `rank` and the report's units table read
+# the same figures.
+
+_UNITS = """\
+title: units
+dimensions:
+  locality: {name: Locality, values: [Alpha, Beta, Gamma]}
+indicators:
+  invest: {name: Investment, unit: bn VND, measure: flow, frequency: quarter, dimensions: [locality]}
+targets:
+  - {id: invest-every, type: every_period, indicator: invest, at_least: 200, from: 2022, to: 2025, for_each: locality}
+"""
+
+
+def test_units_read_a_year_of_quarters_and_a_part_year_at_pace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    quarters = {"Alpha": [60, 60, 60, 60, 70, 70], "Beta": [40, 40, 40, 40, 45, 45], "Gamma": [100, 100, 100, 100]}
+    store = STORE_HEADER + "".join(
+        f"invest[locality={u}],{2022 + i // 4}-Q{i % 4 + 1},{v},official,s,,{2022 + (i + 1) // 4}-"
+        f"{(3 * (i % 4 + 1)) % 12 + 1:02d}-10T00:00:00Z\n"
+        for u, vs in quarters.items()
+        for i, v in enumerate(vs)
+    )
+    make_tracker(tmp_path, monkeypatch, _UNITS, store)
+    t = _warm_and_cold("--as-of", "2023-08-01")
+    units = {u["dims"]["locality"]: u for u in t["invest-every"]["breakdown"]}
+    # 2022: Alpha 4 × 60 = 240 (passed), Beta 4 × 40 = 160 (failed), Gamma 4 × 100 = 400.
+    assert [(k, u["latest"]["period"], u["latest"]["value"]) for k, u in units.items()] == [
+        ("Alpha", "2022", 240),
+        ("Beta", "2022", 160),
+        ("Gamma", "2022", 400),
+    ]
+    assert [units[k]["status"] for k in ("Alpha", "Beta", "Gamma")] == [
+        "substantial_progress",
+        "not_achieved",
+        "substantial_progress",
+    ]
+    # 2023-H1: Alpha 70 + 70 = 140 against 200 × 6 / 12 = 100, on pace; Beta 45 + 45 = 90,
+    # off it; Gamma has no part of 2023.
+    assert units["Alpha"]["details"]["provisional_passes"] is True
+    assert units["Beta"]["details"]["provisional_passes"] is False
+    assert units["Alpha"]["details"]["provisional_bound"] == units["Beta"]["details"]["provisional_bound"] == 100
+    assert "provisional_passes" not in units["Gamma"]["details"]
+    r = run("rank", "invest-every", "--as-of", "2023-08-01", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    ranked = [(u["rank"], u["dims"]["locality"], u["latest"]["value"]) for u in json.loads(r.stdout)["units"]]
+    # The two on track first, the larger year first (400 before 240), then the one that failed.
+    assert ranked == [(1, "Gamma", 400), (2, "Alpha", 240), (3, "Beta", 160)], ranked
