@@ -324,3 +324,37 @@ def test_units_read_a_year_of_quarters_and_a_part_year_at_pace(tmp_path: Path, m
     ranked = [(u["rank"], u["dims"]["locality"], u["latest"]["value"]) for u in json.loads(r.stdout)["units"]]
     # The two on track first, the larger year first (400 before 240), then the one that failed.
     assert ranked == [(1, "Gamma", 400), (2, "Alpha", 240), (3, "Beta", 160)], ranked
+
+
+def test_a_formula_reads_a_flows_quarter_as_its_months_sum(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # GRDP by month, population by quarter: 2022-Q1's GRDP is 10 + 20 + 30 = 60, and the
+    # per capita figure 60 × 1000 / 1500 = 40. 2022-Q2 has only April and May: none. A
+    # level's months are never a quarter: population by month, GRDP for 2022-Q3 (90), no Q3.
+    targets = _DERIVED.replace(
+        "grdp: {name: GRDP, unit: bn VND, measure: flow, frequency: quarter}",
+        "grdp: {name: GRDP, unit: bn VND, measure: flow, frequency: month}",
+    ).replace(
+        "pop: {name: Population, unit: thousand, measure: level, frequency: quarter}",
+        "pop: {name: Population, unit: thousand, measure: level, frequency: month}",
+    )
+    targets = targets.replace("from: 2022, to: 2025}\n  - {id: gap", "from: 2022-Q1, to: 2022-Q4}\n  - {id: gap")
+    store = STORE_HEADER + "".join(
+        r + "\n"
+        for r in [
+            "grdp,2022-01,10,official,s,,2022-02-10T00:00:00Z",
+            "grdp,2022-02,20,official,s,,2022-03-10T00:00:00Z",
+            "grdp,2022-03,30,preliminary,s,,2022-04-10T00:00:00Z",
+            "pop,2022-Q1,1500,official,s,,2022-04-05T00:00:00Z",
+            "grdp,2022-04,10,official,s,,2022-05-10T00:00:00Z",
+            "grdp,2022-05,10,official,s,,2022-06-10T00:00:00Z",
+            "pop,2022-Q2,1500,official,s,,2022-07-05T00:00:00Z",
+            "grdp,2022-Q3,90,official,s,,2022-10-10T00:00:00Z",
+            "pop,2022-07,1500,official,s,,2022-08-05T00:00:00Z",
+            "pop,2022-08,1500,official,s,,2022-09-05T00:00:00Z",
+            "pop,2022-09,1500,official,s,,2022-10-05T00:00:00Z",
+        ]
+    )
+    make_tracker(tmp_path, monkeypatch, targets, store)
+    t = _warm_and_cold("--as-of", "2022-12-31")
+    periods = [(p["period"], p["value"], p["status"], p["recorded_at"]) for p in t["pc"]["details"]["periods"]]
+    assert periods == [("2022-Q1", pytest.approx(40), "preliminary", "2022-04-10T00:00:00Z")], periods

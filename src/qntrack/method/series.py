@@ -14,7 +14,7 @@ from operator import attrgetter, itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from ..plan.formula import FormulaError, parse_formula
-from .parts import years_of
+from .parts import by_year, year_to_date, years_of
 from ..catalog import Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Problem
 from ..plan.periods import Period
@@ -192,7 +192,11 @@ def _derive(
     expr = parse_formula(ind.formula or "")
     for name in expr.names:
         _derive(name, derived, amounts, series, problems, done, stack + (ind_id,))
-    inputs = {name: _periods_of(series.get(name, []), name in amounts) for name in expr.names}
+    inputs = {name: {o.period: o for o in series.get(name, [])} for name in expr.names}
+    wanted = {p for figures in inputs.values() for p in figures}
+    for name in expr.names:
+        if name in amounts:
+            _add_sums(inputs[name], wanted)
     periods = set.intersection(*(set(v) for v in inputs.values())) if inputs else set()
     rows: list[Observation] = []
     for period in sorted(periods, key=lambda p: p.sort_key):
@@ -211,17 +215,27 @@ def _derive(
     done.add(ind_id)
 
 
-def _periods_of(rows: list[Observation], adds_up: bool) -> dict[Period, Observation]:
-    """An input's figures by period; for an amount that adds up (a flow, a balance), a year
-    recorded only in parts (its four quarters, its months) is also their sum, as every kind
-    reads it (``parts.years_of``): GRDP by quarter and population by year make a yearly GRDP
-    per capita. A year published wins over its parts; a rate's or a level's parts make no
-    year (docs/methodology.md, "Derived indicators")."""
-    found = {o.period: o for o in rows}
-    if adds_up and not all(o.period.is_year for o in rows):
-        for o in years_of(rows):
-            found.setdefault(o.period, o)
-    return found
+def _add_sums(found: dict[Period, Observation], wanted: set[Period]) -> None:
+    """Complete an amount input's figures (``found``, by period) with its periods recorded
+    only in parts, as their sum, as every kind reads them (``parts.year_to_date``): each
+    year, and each period another input of the formula has (a quarter of months). GRDP by
+    quarter and population by year make a yearly GRDP per capita. A period published wins
+    over its parts; a part missing leaves it out. Only for a flow or a balance: a rate's or
+    a level's parts make no year (docs/methodology.md, "Derived indicators")."""
+    rows = list(found.values())
+    parts = [o for o in rows if not o.period.is_year]
+    if not parts:
+        return
+    for o in years_of(rows):
+        found.setdefault(o.period, o)
+    shortest = min(o.period.months for o in parts)
+    grouped = by_year(parts)
+    for period in wanted:
+        if period in found or period.months <= shortest or period.year not in grouped:
+            continue
+        summed = year_to_date(grouped[period.year], period, period.last, True, exact=True)
+        if summed is not None and summed.period == period:
+            found[period] = summed
 
 
 def _finality(status: str) -> int:
