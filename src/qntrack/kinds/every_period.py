@@ -15,6 +15,7 @@ from ..method.assessment import (
     ended,
     no_figure_reason,
     provisional_after,
+    significant,
 )
 from ..method.progress import Status
 from ..plan.model import Bound, EveryPeriodTarget, Indicator, Measure, Observation
@@ -48,8 +49,12 @@ class EveryPeriodResult:
     streak: int  # periods that passed since the last failure
     missing: tuple[Period, ...]  # periods before the latest with no figure
     remaining: int  # periods after the latest
-    # Whether a part-period reading after the latest passes; None: there is none.
+    # Whether a part-period reading after the latest passes; None: there is none. An
+    # amount's (a flow's, a balance's) is set against the bound's pace by its end,
+    # ``provisional_bound`` (200 a year: 100 by June); a rate's or a level's against the
+    # bound itself (docs/methodology.md, "Sub-annual readings are provisional").
     provisional_passes: bool | None = None
+    provisional_bound: float | None = None
 
     @property
     def passed(self) -> int:
@@ -81,6 +86,8 @@ class EveryPeriodResult:
         }
         if self.provisional_passes is not None:
             out["provisional_passes"] = self.provisional_passes
+        if self.provisional_bound is not None:
+            out["provisional_bound"] = self.provisional_bound
         return out
 
 
@@ -113,9 +120,10 @@ def _every_period(
         inside = in_span(rows, target.start, target.end)
     latest = inside[-1] if inside else None
     provisional = None
+    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
     if target.start.is_year:
         provisional = provisional_after(parts, latest.period if latest else None)
-        if indicator.measure in (Measure.FLOW, Measure.BALANCE):
+        if adds_up:
             provisional = to_date(provisional, parts)
     results = tuple(
         PeriodCheck(o.period, o.value, target.bound.passes(o.value), o.status, o.source, o.recorded_at) for o in inside
@@ -145,6 +153,7 @@ def _every_period(
         status = Status.TARGET_ACHIEVED
     else:
         status = Status.SUBSTANTIAL_PROGRESS  # every period so far passed: on track
+    judged = _at_pace(target.bound, provisional, adds_up) if provisional is not None else None
     result = EveryPeriodResult(
         bound=target.bound,
         start=target.start,
@@ -153,7 +162,8 @@ def _every_period(
         streak=streak,
         missing=tuple(missing),
         remaining=len([p for p in expected if latest is None or p > latest.period]),
-        provisional_passes=target.bound.passes(provisional.value) if provisional is not None else None,
+        provisional_passes=judged[0] if judged is not None else None,
+        provisional_bound=judged[1] if judged is not None else None,
     )
     # Each period of the span is a deadline of its own: every one that failed is missed.
     missed = tuple(r.period for r in failed)
@@ -171,3 +181,16 @@ def _every_period(
         gap=bound_gap(target.bound, latest.value if latest else None),
         awaiting_figures=awaiting,
     )
+
+
+def _at_pace(bound: Bound, reading: Observation, adds_up: bool) -> tuple[bool, float]:
+    """Whether a part-year ``reading`` passes, and the figure it is set against: for an
+    amount that adds up, the bound's pace by the reading's end, bound × months / 12 (140 by
+    June against "at least 200 a year" is set against 100: on pace, 280 a year), as a flow
+    plan's year to date is; for a rate or a level, the bound itself. Both sides to 12
+    significant digits, as every pace: exactly on it is on it."""
+    if not adds_up:
+        return bound.passes(reading.value), bound.value
+    pace = significant(bound.value * reading.period.months / 12)
+    value = significant(reading.value)
+    return (value >= pace if bound.at_least else value <= pace), pace

@@ -26,6 +26,7 @@ from ..method.assessment import (
 from ..method.progress import Status
 from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
 from ..plan.periods import Period
+from ..method.parts import ADDED_UP, added_up, year_to_date
 from .protocol import Due, Keys, Reader, What
 
 __all__ = [
@@ -39,16 +40,6 @@ __all__ = [
     "added_up",
     "year_to_date",
 ]
-
-# The note of a figure qntrack added up from the periods in its ``source`` (``year_to_date``),
-# never a stored row's (its line is 0): the outputs for people say it is a sum.
-ADDED_UP = "added up"
-
-
-def added_up(o: Observation) -> bool:
-    """Whether ``o`` is the periods of its ``source`` added up by ``year_to_date``, not a
-    figure published for its period (twenty-first session)."""
-    return o.line == 0 and o.note == ADDED_UP
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,72 +255,6 @@ def _plan(
         gap=bound_gap(bound, reading.value),
         awaiting_figures=awaiting,
     )
-
-
-def year_to_date(
-    rows: Sequence[Observation], span: Period, until: int, adds_up: bool, exact: bool = False
-) -> Observation | None:
-    """The latest year-to-date reading of ``span`` ending by month ``until`` (exactly then
-    with ``exact``): one that starts with the span, as recorded; or, for an amount that adds
-    up, such a reading (or none) followed by the periods after it, month by month or
-    quarter by quarter with no month missing, added up (docs/methodology.md, "Annual plan").
-
-    A ministry records its monthly figures one by one: in July the months from January
-    to June are the year to date, where January alone was read before (issue 17,
-    twentieth session). A reading published for a span wins over the sum of its parts: it
-    carries the revisions of its months.
-    """
-    inside = [o for o in rows if o.period.year == span.year and span.first <= o.period.first and o.period.last <= until]
-    direct = {o.period.last: o for o in inside if o.period.first == span.first}
-    if not adds_up:
-        ends = [m for m in direct if not exact or m == until]
-        return direct[max(ends)] if ends else None
-    known: dict[int, list[Observation]] = {}
-    for month in range(span.first, until + 1):
-        if month in direct:
-            known[month] = [direct[month]]
-            continue
-        # The part ending this month that follows a known year to date in the fewest parts,
-        # the longest of those: a total published from January (2025-5M) and June win over
-        # the first quarter's months and 2025-Q2 (twenty-first session), as the published
-        # total wins over its months.
-        parts = [o for o in inside if o.period.last == month and o.period.first - 1 in known]
-        if parts:
-            best = min(parts, key=lambda o: (len(known[o.period.first - 1]), o.period.first))
-            known[month] = [*known[best.period.first - 1], best]
-    # A sum ends where a period can be written: any month from January, else a quarter or a
-    # half (July and August of a second half's plan are no period: "2025-8M" is January on).
-    ends = [m for m in known if (not exact or m == until) and _writable(span.first, m, len(known[m]))]
-    if not ends:
-        return None
-    chain = known[max(ends)]
-    if len(chain) == 1:
-        return chain[0]
-    from decimal import Decimal  # added as typed, rounded once, as a cumulative total is
-
-    total = float(sum((Decimal(repr(o.value)) for o in chain), Decimal(0)))
-    first = chain[0]
-    return Observation(
-        first.indicator,
-        Period(span.year, span.first, chain[-1].period.last),
-        total,
-        min((o.status for o in chain), key=_finality),
-        " + ".join(str(o.period) for o in chain),
-        ADDED_UP,
-        max(o.recorded_at for o in chain),
-        0,
-    )
-
-
-def _writable(first: int, last: int, parts: int) -> bool:
-    """Whether the span ``first``..``last`` of a sum of ``parts`` readings is a period."""
-    months = last - first + 1
-    return parts == 1 or first == 1 or (months == 3 and (first - 1) % 3 == 0) or (months == 6 and first == 7)
-
-
-def _finality(status: str) -> int:
-    """How final a status is (method.series): a sum with an estimate in it is an estimate."""
-    return {"estimate": 0, "preliminary": 2, "official": 3}.get(status, 1)
 
 
 def _flow_to_date(

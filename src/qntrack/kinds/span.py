@@ -14,7 +14,7 @@ from ..catalog import Message, msg
 from ..method.assessment import Assessment, overflowed
 from ..plan.model import Bound, Indicator, Measure, Observation, SpanTarget
 from ..plan.periods import Period
-from .plan import year_to_date
+from ..method.parts import by_year as _by_year, year_to_date, years_of
 from .protocol import Due, Keys, Reader, What
 
 __all__ = [
@@ -134,15 +134,6 @@ def span_figures(
     return sorted(inside + found, key=lambda o: o.period.sort_key) if found else inside
 
 
-def _by_year(parts: Sequence[Observation]) -> dict[int, list[Observation]]:
-    """``parts`` by their year: each period's sum reads its own year's figures only, so a
-    series of twenty years of months costs twenty small sums, not twenty passes over all."""
-    out: dict[int, list[Observation]] = {}
-    for o in parts:
-        out.setdefault(o.period.year, []).append(o)
-    return out
-
-
 def to_date(reading: Observation | None, parts: Sequence[Observation]) -> Observation | None:
     """The year to date of the year of the latest part-year ``reading``: its months or
     quarters from January added up where no figure from January covers them (2022-9M of
@@ -152,20 +143,6 @@ def to_date(reading: Observation | None, parts: Sequence[Observation]) -> Observ
     year = Period(reading.period.year, 1, 12)
     summed = year_to_date(parts, year, reading.period.last, True)
     return summed if summed is not None and summed.period.last >= reading.period.last else reading
-
-
-def years_of(rows: Sequence[Observation]) -> list[Observation]:
-    """An amount's full-year figures: those recorded for a year, and a year recorded only in
-    parts (its four quarters, its months) as their sum (``year_to_date``), as a plan's year is."""
-    annual = [o for o in rows if o.period.is_year]
-    parts = [o for o in rows if not o.period.is_year]
-    if not parts:
-        return annual
-    have = {o.period.year for o in annual}
-    by_year = _by_year(parts)
-    added = [year_to_date(by_year[y], Period(y, 1, 12), 12, True, exact=True) for y in sorted(set(by_year) - have)]
-    found = [o for o in added if o is not None]
-    return sorted(annual + found, key=lambda o: o.period.sort_key) if found else annual
 
 
 def span_periods(start: Period, end: Period) -> list[Period]:

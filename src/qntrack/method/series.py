@@ -14,8 +14,9 @@ from operator import attrgetter, itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from ..plan.formula import FormulaError, parse_formula
+from .parts import by_year, year_to_date, years_of
 from ..catalog import Message, msg
-from ..plan.model import RETRACTED, Indicator, Location, Observation, Problem
+from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Problem
 from ..plan.periods import Period
 
 __all__ = [
@@ -158,15 +159,17 @@ def build_series(
     series = in_force(observations, as_of, revised, replaced)
     problems: LeftOut = {}
     derived = {i.id: i for i in indicators.values() if i.formula}
+    amounts = {i.id for i in indicators.values() if i.measure in (Measure.FLOW, Measure.BALANCE)}
     done: set[str] = set()
     for ind_id in sorted(derived):
-        _derive(ind_id, derived, series, problems, done, ())
+        _derive(ind_id, derived, amounts, series, problems, done, ())
     return series, problems
 
 
 def _derive(
     ind_id: str,
     derived: Mapping[str, Indicator],
+    amounts: set[str],
     series: Series,
     problems: LeftOut,
     done: set[str],
@@ -188,8 +191,12 @@ def _derive(
         problems.setdefault(ind_id, []).append(Problem(ind.location, said, "warning"))
     expr = parse_formula(ind.formula or "")
     for name in expr.names:
-        _derive(name, derived, series, problems, done, stack + (ind_id,))
+        _derive(name, derived, amounts, series, problems, done, stack + (ind_id,))
     inputs = {name: {o.period: o for o in series.get(name, [])} for name in expr.names}
+    wanted = {p for figures in inputs.values() for p in figures}
+    for name in expr.names:
+        if name in amounts:
+            _add_sums(inputs[name], wanted)
     periods = set.intersection(*(set(v) for v in inputs.values())) if inputs else set()
     rows: list[Observation] = []
     for period in sorted(periods, key=lambda p: p.sort_key):
@@ -206,6 +213,29 @@ def _derive(
         rows.append(Observation(ind_id, period, value, status, f"= {ind.formula}", "derived", recorded, 0))
     series[ind_id] = rows
     done.add(ind_id)
+
+
+def _add_sums(found: dict[Period, Observation], wanted: set[Period]) -> None:
+    """Complete an amount input's figures (``found``, by period) with its periods recorded
+    only in parts, as their sum, as every kind reads them (``parts.year_to_date``): each
+    year, and each period another input of the formula has (a quarter of months). GRDP by
+    quarter and population by year make a yearly GRDP per capita. A period published wins
+    over its parts; a part missing leaves it out. Only for a flow or a balance: a rate's or
+    a level's parts make no year (docs/methodology.md, "Derived indicators")."""
+    rows = list(found.values())
+    parts = [o for o in rows if not o.period.is_year]
+    if not parts:
+        return
+    for o in years_of(rows):
+        found.setdefault(o.period, o)
+    shortest = min(o.period.months for o in parts)
+    grouped = by_year(parts)
+    for period in wanted:
+        if period in found or period.months <= shortest or period.year not in grouped:
+            continue
+        summed = year_to_date(grouped[period.year], period, period.last, True, exact=True)
+        if summed is not None and summed.period == period:
+            found[period] = summed
 
 
 def _finality(status: str) -> int:

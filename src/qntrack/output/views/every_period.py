@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from ...catalog import msg, render
-from ...kinds.every_period import EveryPeriodResult
+from ...kinds.every_period import EveryPeriodResult, PeriodCheck
 from ...method.assessment import Assessment
-from ...plan.model import Observation
+from ...plan.model import Measure, Observation
 from ..charts import (
     COLOURS,
     DASHED,
@@ -130,8 +130,17 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         )
     if a.provisional is not None:
         p = a.provisional
-        key = "every_provisional_passes" if d.provisional_passes else "every_provisional_fails"
-        out.append(narrative_sentence(key, lang, period=period_text(p.period, lang), value=figure_of(a, p.value, lang)))
+        period, value = period_text(p.period, lang), figure_of(a, p.value, lang)
+        if _adds_up(a) and d.provisional_bound is not None:
+            # An amount of part of the year, set against the bound's pace by then: 140 by
+            # June is on the pace of "at least 200 a year" (100 by then), never "does not pass".
+            key = "every_provisional_on_pace" if d.provisional_passes else "every_provisional_off_pace"
+            bound = figure_of(a, d.bound.value, lang, typed_places(d.bound.value))
+            pace = figure_of(a, d.provisional_bound, lang)
+            out.append(narrative_sentence(key, lang, period=period, value=value, word=word, bound=bound, pace=pace))
+        else:
+            key = "every_provisional_passes" if d.provisional_passes else "every_provisional_fails"
+            out.append(narrative_sentence(key, lang, period=period, value=value))
     return out
 
 
@@ -157,7 +166,10 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
         )
     plot.add(chart_word("actual_period", lang), values, COLOURS["actual"], stroke_style=SOLID)
     start, end = d.start, d.end
-    provisional = provisional_readings(rows, start.year, end.year) if start.is_year else []
+    # A year recorded in quarters is drawn as their sum, as it is judged, and its quarters
+    # are then no part-year readings of a year without a figure (the level chart's rule).
+    summed = [o for p in d.periods if (o := _as_row(p)) is not None] if _adds_up(a) else []
+    provisional = provisional_readings([*rows, *summed], start.year, end.year) if start.is_year else []
     add_provisional(plot, provisional, lang)
     data_points = plot.points
     if data_points == 0:
@@ -176,3 +188,12 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     if provisional:
         notes.append(chart_word("note_hollow", lang))
     return plot.render(a.target.id, lang, notes, data_points=data_points, unit=unit)
+
+
+def _adds_up(a: Assessment) -> bool:
+    return a.indicator.measure in (Measure.FLOW, Measure.BALANCE)
+
+
+def _as_row(p: PeriodCheck) -> Observation | None:
+    """A year of the span, as a full-year row for ``provisional_readings``."""
+    return Observation("", p.period, p.value, p.status, p.source, "", p.recorded_at, 0) if p.period.is_year else None
