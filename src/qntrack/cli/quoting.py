@@ -172,16 +172,21 @@ def targets_hint(value: str, argv: Sequence[str]) -> tuple[str, str] | None:
             option, after = "--targets", argv[i + 1 :]
         else:
             continue
+        # The longest run of words that names a plan: 'ke hoach 2/targets.yaml' beside a
+        # folder 'ke hoach' is the plan typed, not the one its first two words name.
         words: list[str] = []
+        found: tuple[str, str] | None = None
         for word in after:
             if word.startswith("-"):
                 break
             words.append(word)
             whole = " ".join([value, *words])
             if os.path.isfile(whole):
-                return option, f'"{whole}"'
-            if os.path.isfile(os.path.join(whole, "targets.yaml")):  # a folder: the plan in it
-                return option, f'"{os.path.join(whole, "targets.yaml")}"'
+                found = option, f'"{whole}"'
+            elif os.path.isfile(os.path.join(whole, "targets.yaml")):  # a folder: the plan in it
+                found = option, f'"{os.path.join(whole, "targets.yaml")}"'
+        if found is not None:
+            return found
     return None
 
 
