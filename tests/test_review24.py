@@ -101,3 +101,24 @@ def test_a_control_character_is_not_called_a_line_break(shipped: Path):
     result = run_clean("report", "-o", "a\tb.md")
     assert result.exit_code == 2 and "U+0009: a line break or a tab" in result.stderr, result.stderr
     assert not list(shipped.glob("a*"))
+
+
+# --- write_report(data, "pdf", "en", "review.html") wrote a PDF into review.html (a
+# browser shows it as garbage), where `report -o review.html --format pdf` is refused
+# ("--format pdf contradicts the extension .html"): write_report keeps report -o's rules,
+# and a link to review.html was already refused for the same reason.
+
+
+def test_write_report_refuses_a_format_its_name_contradicts(shipped: Path):
+    import qntrack
+    from qntrack.output.report import build_report
+
+    ws = qntrack.open_workspace("targets.yaml", as_of="2025-12-31")
+    data = build_report(ws.plan, ws.series, ws.store.observations, None, "2025-12-31", None, "2025-12-31")
+    for fmt, name in [("pdf", "review.html"), ("html", "review.md"), ("markdown", "data.json")]:
+        with pytest.raises(qntrack.InputError) as caught:
+            qntrack.write_report(data, fmt, "en", name)
+        assert caught.value.code == 2 and "contradicts the extension" in str(caught.value), str(caught.value)
+        assert not (shipped / name).exists()
+    # A name whose extension names no format is still written in the format given.
+    assert qntrack.write_report(data, "json", "en", "review.txt") == [Path("review.txt")]
