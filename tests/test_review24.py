@@ -122,3 +122,21 @@ def test_write_report_refuses_a_format_its_name_contradicts(shipped: Path):
         assert not (shipped / name).exists()
     # A name whose extension names no format is still written in the format given.
     assert qntrack.write_report(data, "json", "en", "review.txt") == [Path("review.txt")]
+
+
+# --- `rank budget-revenue-plan-2024 --as-of 2024-06-01` ranked Hạ Long on its 2022 figure
+# with no hint that its 2024 figure came on 2025-02-10 (and Cẩm Phả's on 2025-01-15, the
+# province's 2025 total on 2025-12-31): status and show said it, rank, the same judgement
+# unit by unit, did not. Counted by hand in observations.csv: three rows of budget_revenue
+# recorded after 2024-06-01, the first 2025-01-15T00:00:00Z.
+
+
+def test_rank_as_of_says_the_later_entries_it_left_out(shipped: Path):
+    result = run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2024-06-01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "3 later entries of the figures judged" in result.stderr, result.stderr
+    assert "2025-01-15T00:00:00Z" in result.stderr and "later entries" not in result.stdout
+    result = run_clean("--lang", "vi", "rank", "budget-revenue-plan-2024", "--as-of", "2024-06-01")
+    assert "3 dòng số liệu của các chỉ tiêu được đánh giá ghi nhận sau ngày 2024-06-01" in result.stderr, result.stderr
+    result = run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2026-01-01")
+    assert "later entr" not in result.stderr, result.stderr
