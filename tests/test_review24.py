@@ -140,3 +140,51 @@ def test_rank_as_of_says_the_later_entries_it_left_out(shipped: Path):
     assert "3 dòng số liệu của các chỉ tiêu được đánh giá ghi nhận sau ngày 2024-06-01" in result.stderr, result.stderr
     result = run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2026-01-01")
     assert "later entr" not in result.stderr, result.stderr
+
+
+# --- A unit whose name has no letter an SDMX code can be made of (东兴, Dongxing, the
+# Chinese town across from Móng Cái) made export sdmx-csv say "the units '东兴' and '东兴'
+# ... would have one SDMX code in SDMX-CSV, -": the unit against itself, and a code '-'
+# that is none. It has no code, and is told so at its line; two such units likewise.
+
+_PLAN_WITH_SCRIPT = """\
+version: 1
+title: "t"
+observations: observations.csv
+dimensions:
+  locality:
+    name: "Locality"
+    values:
+      - {value: "Móng Cái"}
+      - {value: "东兴"}
+      - {value: "凭祥"}
+indicators:
+  trade:
+    name: "Border trade"
+    unit: "million USD"
+    measure: flow
+    direction: increase
+    frequency: year
+    dimensions: [locality]
+targets:
+  - id: trade-plan
+    type: plan
+    indicator: trade
+    name: "plan"
+    period: 2025
+    value: 100
+"""
+
+
+@pytest.mark.parametrize("units", [["东兴"], ["东兴", "凭祥"]])
+def test_a_unit_with_no_code_is_said_to_have_none(tmp_path: Path, monkeypatch, units: list[str]):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "targets.yaml").write_text(_PLAN_WITH_SCRIPT, encoding="utf-8")
+    rows = "".join(f"trade[locality={u}],2025,10,,,,2026-01-05T00:00:00Z\n" for u in units)
+    header = "indicator,period,value,status,source,note,recorded_at\n"
+    (tmp_path / "observations.csv").write_text(header + rows, encoding="utf-8")
+    result = run_clean("export", "sdmx-csv", "-o", "out.csv")
+    assert result.exit_code == 1, result.output
+    assert "targets.yaml:9:" in result.stderr, result.stderr  # 东兴's line
+    assert "the unit '东兴' of dimension 'locality' has no SDMX code" in result.stderr, result.stderr
+    assert "the units" not in result.stderr and not (tmp_path / "out.csv").exists()
