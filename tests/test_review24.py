@@ -188,3 +188,22 @@ def test_a_unit_with_no_code_is_said_to_have_none(tmp_path: Path, monkeypatch, u
     assert "targets.yaml:9:" in result.stderr, result.stderr  # 东兴's line
     assert "the unit '东兴' of dimension 'locality' has no SDMX code" in result.stderr, result.stderr
     assert "the units" not in result.stderr and not (tmp_path / "out.csv").exists()
+
+
+# --- `add-observation ... --recorded-at 2026-07-16T06:00+07:00 --dry-run`, the way to see
+# a row before it is written, showed recorded_at 2026-07-15T23:00:00Z with no word of why
+# the day moved; the run that writes it says so. The dry run says it too (06:00 in Hanoi
+# is 23:00 UTC on the 15th).
+
+
+def test_a_dry_run_says_the_utc_day_of_a_moment_typed_in_hanoi_time(shipped: Path):
+    before = (shipped / "observations.csv").read_bytes()
+    typed = "2026-07-16T06:00+07:00"
+    result = run_clean("add-observation", "grdp_growth", "2026-Q2", "7.5", "--recorded-at", typed, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert f"{typed} falls on 2026-07-15 in UTC" in result.stderr, result.stderr
+    assert (shipped / "observations.csv").read_bytes() == before
+    result = run_clean(
+        "add-observation", "grdp_growth", "2026-Q2", "7.5", "--recorded-at", "2026-07-16T08:00+07:00", "--dry-run"
+    )
+    assert "in UTC" not in result.stderr, result.stderr
