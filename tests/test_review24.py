@@ -207,3 +207,35 @@ def test_a_dry_run_says_the_utc_day_of_a_moment_typed_in_hanoi_time(shipped: Pat
         "add-observation", "grdp_growth", "2026-Q2", "7.5", "--recorded-at", "2026-07-16T08:00+07:00", "--dry-run"
     )
     assert "in UTC" not in result.stderr, result.stderr
+
+
+# --- `history -t ke hoach/targets.yaml grdp_growth` met "'grdp_growth' is not a period":
+# the shell gave -t "ke", so hoach/targets.yaml became the indicator and grdp_growth the
+# period, refused before the plan was looked for. `add-observation -t ke hoach/targets.yaml
+# fdi 2026-01` and `retract -t ke hoach/targets.yaml fdi` alike. Each is now told, as status
+# is, to quote the plan's name.
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history", "-t", "ke", "hoach/targets.yaml", "grdp_growth"],
+        ["add-observation", "-t", "ke", "hoach/targets.yaml", "fdi", "2026-01"],
+        ["retract", "--targets", "ke", "hoach/targets.yaml", "fdi"],
+    ],
+)
+def test_a_plan_cut_at_its_space_before_a_period_is_told_to_be_quoted(tmp_path: Path, monkeypatch, args: list[str]):
+    (tmp_path / "ke hoach").mkdir()
+    shutil.copy(ROOT / "targets.yaml", tmp_path / "ke hoach" / "targets.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run_clean(*args)
+    assert result.exit_code in (1, 2), result.output
+    option = args[1]
+    assert f'{option} "ke hoach/targets.yaml"' in result.stderr and "not a period;" not in result.stderr, result.stderr
+    result = run_clean("--lang", "vi", *args)
+    assert "dấu nháy kép" in result.stderr, result.stderr
+
+
+def test_a_period_refused_with_no_plan_cut_keeps_its_words(shipped: Path):
+    result = run_clean("history", "grdp_growth", "Q1/26")
+    assert result.exit_code == 2 and "two-digit year" in result.stderr and "quotes" not in result.stderr
