@@ -239,3 +239,17 @@ def test_a_plan_cut_at_its_space_before_a_period_is_told_to_be_quoted(tmp_path: 
 def test_a_period_refused_with_no_plan_cut_keeps_its_words(shipped: Path):
     result = run_clean("history", "grdp_growth", "Q1/26")
     assert result.exit_code == 2 and "two-digit year" in result.stderr and "quotes" not in result.stderr
+
+
+# --- 'Thg3-26', what Excel in Vietnamese shows for a month typed 3/2026, copied from the
+# cell into the command line, was only "not a period" with the list of forms, where an
+# import's cell is told the period it probably was (2026-03). So is 'Mar-26'.
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Thg3-26", "2026-03"), ("Mar-26", "2026-03"), ("thg 12-25", "2025-12")])
+def test_an_excel_month_typed_on_the_command_line_is_told_the_period(shipped: Path, typed: str, meant: str):
+    result = run_clean("add-observation", "fdi", typed, "100", "--dry-run")
+    assert result.exit_code == 1, result.output
+    assert f"write {meant} if that is the period meant" in result.stderr, result.stderr
+    result = run_clean("--lang", "vi", "history", "fdi", typed)
+    assert f"nếu đúng là kỳ {meant} thì ghi {meant}" in result.stderr, result.stderr
