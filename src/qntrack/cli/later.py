@@ -1,6 +1,6 @@
 """What an ``--as-of`` view leaves out, said beside it (issue 17, twenty-fourth session).
 
-``history``, ``observations``, ``status`` and ``show`` as of a day print what was known by
+``history``, ``observations``, ``status``, ``show`` and ``rank`` as of a day print what was known by
 its end; a reader of that view, a journalist checking a past claim, is told on stderr how
 many rows of what it lists were recorded after the day and when the first was, so that a
 figure known then is never taken for the one in force now. Standard output, the record of
@@ -49,7 +49,7 @@ def say_later(
 
 
 def say_judged_later(plan: Plan, rows: Sequence[Observation], judged: Iterable[Assessment], day: str) -> None:
-    """``say_later`` for ``status`` and ``show``: the rows of the indicators the targets
+    """``say_later`` for ``status``, ``show`` and ``rank``: the rows of the indicators the targets
     ``judged`` are judged on (a derived target's inputs, down the chain, included), their
     units' with them."""
     from ..output.withdrawn_inputs import input_keys

@@ -172,16 +172,21 @@ def targets_hint(value: str, argv: Sequence[str]) -> tuple[str, str] | None:
             option, after = "--targets", argv[i + 1 :]
         else:
             continue
+        # The longest run of words that names a plan: 'ke hoach 2/targets.yaml' beside a
+        # folder 'ke hoach' is the plan typed, not the one its first two words name.
         words: list[str] = []
+        found: tuple[str, str] | None = None
         for word in after:
             if word.startswith("-"):
                 break
             words.append(word)
             whole = " ".join([value, *words])
             if os.path.isfile(whole):
-                return option, f'"{whole}"'
-            if os.path.isfile(os.path.join(whole, "targets.yaml")):  # a folder: the plan in it
-                return option, f'"{os.path.join(whole, "targets.yaml")}"'
+                found = option, f'"{whole}"'
+            elif os.path.isfile(os.path.join(whole, "targets.yaml")):  # a folder: the plan in it
+                found = option, f'"{os.path.join(whole, "targets.yaml")}"'
+        if found is not None:
+            return found
     return None
 
 
@@ -223,3 +228,22 @@ def quoting_told(problems: list[Any], targets: str | None) -> list[Any]:
 
     told = Problem(problems[0].location, msg("cli_targets_quote", option=hint[0], quoted=hint[1]))
     return [told, *problems[1:]]
+
+
+def refuse_cut_plan(targets: str | None) -> None:
+    """``history -t ke hoach/targets.yaml grdp_growth``: the shell gave -t "ke", and the
+    rest of the name and the words after it became the command's arguments, refused
+    before the plan was looked for ("'grdp_growth' is not a period"). When ``targets``
+    is no file and it with the words after it names one (``targets_hint``), a usage
+    error telling the name in quotes; else nothing."""
+    import os
+
+    if not targets or os.path.lexists(targets):
+        return
+    hint = targets_hint(targets, typed_words())
+    if hint is None:
+        return
+    from ..catalog import msg
+    from ..errors import ExitCode, fail
+
+    raise fail(targets, msg("cli_targets_quote_arguments", option=hint[0], quoted=hint[1]), ExitCode.USAGE)

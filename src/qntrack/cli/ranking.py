@@ -102,6 +102,10 @@ def rank(
             kept=status_kept(ranked, chosen),
         )
         print_legend(list(notes), chosen)
+    if day is not None:  # the entries --as-of left out, as status and show say them
+        from .later import say_judged_later
+
+        say_judged_later(ws.plan, ws.store.observations, [judged], day)
     _report(ws.warnings_for([indicator.id]))
 
 

@@ -362,6 +362,9 @@ def history(
     day = _as_of(as_of)
     wanted = None
     if period is not None:
+        from .quoting import refuse_cut_plan
+
+        refuse_cut_plan(targets)  # -t ke hoach/targets.yaml: the period is a word of it
         try:
             # Located at the command, as add-observation and retract locate a period they
             # refuse (not at "PERIOD", a word of the help); a usage error, as before.

@@ -51,6 +51,8 @@ def say_recorded(
             _say(msg("cli_dry_run_repeats", **apart))
         else:
             _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
+        if said.from_file is None and rows:  # the day it would count on, as the run says it
+            say_utc_day(said.typed_at, rows[0].recorded_at)
     elif said.known and not rows:
         _say_already_recorded(said.known, said.vintages, path)
     elif not rows and skipped:

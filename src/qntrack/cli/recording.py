@@ -327,7 +327,9 @@ def _record_one(
     from ..files.store import format_value
     from ..files.vocabulary import status_word
     from ..plan.model import Location
+    from .quoting import refuse_cut_plan
 
+    refuse_cut_plan(targets)  # -t ke hoach/targets.yaml: the arguments are words of it
     try:
         # Only a language the user chose decides '1,234' or '85.000' (not the default).
         # A retraction has no value (--dry-run shows the row it would append).

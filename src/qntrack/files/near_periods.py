@@ -1,7 +1,8 @@
 """The period a refused text was one step from, to tell the person what to write.
 
 A spreadsheet or a habit writes a period a little off the forms qntrack reads: a
-two-digit year (``Q1/26``), a month in one digit after its year (``2026-5``), a Roman
+two-digit year (``Q1/26``; the year told is the one Excel and Windows read, 00-29 as
+2000-2029 and 30-99 as 1930-1999, so that ``Q1/96`` is told 1996-Q1), a month in one digit after its year (``2026-5``), a Roman
 month past IV with no word before it (``V/2026``: quarters stop at IV, so only a month),
 a month and its year joined by a dot (``01.2026``) or written year first with a slash
 (``2026/01``). None of these is read as a period: a two-digit year could be of any
@@ -23,7 +24,7 @@ __all__ = ["near_period"]
 # a quarter's word and I/26, "5/26", "H1 25"); the text before it must end in a letter, a Roman numeral or
 # one or two digits, so that "2025/26" (a fiscal year) has no two-digit year to widen.
 _TWO_DIGIT_YEAR = re.compile(r"(?P<head>.*?(?:[a-z]|(?<!\d)\d{1,2}))\s*(?P<sep>[/\-\s])\s*(?P<yy>\d{2})")
-_ONE_DIGIT_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>[1-9])")
+_ONE_DIGIT_MONTH = re.compile(r"(?P<year>\d{4})[-/](?P<month>[1-9])")  # not 2026.1: a sheet's 2026.10
 _ROMAN_MONTH = re.compile(r"(?P<roman>[ivx]+)\s*[/\-]\s*(?P<year>\d{4})")
 _MONTH_DOT_YEAR = re.compile(r"(?P<month>\d{1,2})\.(?P<year>\d{4})")
 _YEAR_MARK_MONTH = re.compile(r"(?P<year>\d{4})[./](?P<month>\d{2})")
@@ -40,7 +41,8 @@ def near_period(text: str) -> tuple[str, dict[str, str]] | None:
     ``periods_near_form`` (with ``reading``)."""
     key = fold(text).strip()
     if m := _TWO_DIGIT_YEAR.fullmatch(key):
-        year = f"20{m['yy']}"
+        # The century a spreadsheet gives a two-digit year (Excel, Windows: 1930-2029).
+        year = f"{'20' if int(m['yy']) < 30 else '19'}{m['yy']}"
         reading = vietnamese_period(f"{m['head']}{m['sep']}{year}")
         if reading is not None:
             return "periods_two_digit_year", {"reading": reading, "year": year}

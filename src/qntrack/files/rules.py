@@ -88,6 +88,14 @@ def period(text: str) -> Period:
 
             if (near := near_period(text)) is not None:  # Q1/26, 2026-5, V/2026: the form to write
                 raise PeriodError(msg(near[0], text=text, valid=msg("periods_valid_forms"), **near[1])) from None
+            from .vocabulary import excel_date
+
+            # Thg3-26, Mar-26: a month as Excel shows it, copied from its cell (an import's
+            # cell is told so before this reading).
+            if any(c.isalpha() for c in text) and (guess := excel_date(text)):
+                raise PeriodError(
+                    msg("periods_excel_date", text=text, guess=guess, valid=msg("periods_valid_forms"))
+                ) from None
             raise
         kind, number = wrong
         valid = msg("periods_valid_forms")

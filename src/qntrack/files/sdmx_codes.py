@@ -79,15 +79,19 @@ def dimension_codes(dimension: Dimension, names: Iterable[str]) -> dict[str, str
     # case-blind collation (.Stat Suite's SQL Server) would take Ha_Long and HA_LONG for one.
     holders: dict[str, list[Unit]] = {}
     for declared in dimension.values:
-        holders.setdefault(unit_code(declared.value, declared).lower(), []).append(declared)
+        made = unit_code(declared.value, declared)
+        if made:  # a name in another script has no code: said as such, never a clash of ""
+            holders.setdefault(made.lower(), []).append(declared)
     for name in names:
         unit = dimension.unit(name)
         code = unit_code(name, unit)
+        if not code:
+            raise CodeClash(name, code, None, unit)
         held = holders.get(code.lower(), [])
         if len(held) > 1:  # the later unit is named, at its line: the one to give a code
             raise CodeClash(held[1].value, code, held[0].value, held[1])
-        if not code or (unit is None and (code != name or held)):
-            # No code, or a unit not declared whose code could not be read back to it.
+        if unit is None and (code != name or held):
+            # A unit not declared whose code could not be read back to it.
             raise CodeClash(name, code, held[0].value if held else None, unit)
         out[name] = code
     return out

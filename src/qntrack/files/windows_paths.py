@@ -113,8 +113,6 @@ def refuse_windows_name(path: Path, not_done: Message | None = None) -> None:
 _DEVICES = frozenset(
     ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"] + [f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)]
 )
-# (Control characters, which Windows refuses too, are written as before: a name may hold
-# ESC, shown escaped in the confirmation, tests/test_messages_cli.py.)
 _NOT_IN_A_NAME = re.compile(r'[<>:"|?*]')
 # The control characters (1-31), which no Windows name holds either, shown by their code.
 _CONTROL = re.compile("[\x01-\x1f]")
@@ -145,8 +143,9 @@ def refuse_windows_output(output: str) -> None:
     if found is not None:
         raise fail(output, msg("outputs_windows_character", char=found[0]), ExitCode.USAGE)
     control = _CONTROL.search(name)
-    if control is not None:  # a line break or a tab pasted with the name
-        raise fail(output, msg("outputs_control_character", code=f"U+{ord(control[0]):04X}"), ExitCode.USAGE)
+    if control is not None:  # a line break or a tab pasted with the name, or another (ESC)
+        key = "outputs_control_character" if control[0] in "\t\n\r" else "outputs_control_character_other"
+        raise fail(output, msg(key, code=f"U+{ord(control[0]):04X}"), ExitCode.USAGE)
 
 
 def with_windows_hint(said: Message, name: str) -> Message:

@@ -1,8 +1,8 @@
 """A report written to a file by a Python caller (``qntrack.write_report``) under the rules
 `report -o` follows (docs/report.md, "Where a report is written"): never the plan or the
 store the report was built from, nor their side files or the status cache; never a folder,
-a FIFO or a device, a missing folder, or through a link to a file of another format; a
-file qntrack did not write only with ``force``; a system error one ``InputError``, the old
+a FIFO or a device, a missing folder, a name whose extension is another format's (as
+``--format`` is), or through a link to a file of another format; a file qntrack did not write only with ``force``; a system error one ``InputError``, the old
 file left as it was. It wrote anywhere before (issue 17, twenty-fourth session): over the
 store, over targets.yaml, and, as root, over /dev/full."""
 
@@ -79,6 +79,7 @@ def _checked_and_written(
         refuse_foreign,
         refuse_link_format,
         refuse_protected,
+        report_format,
         write_failed,
     )
     from ..files.workspace import store_path_for
@@ -94,6 +95,7 @@ def _checked_and_written(
         read = (targets_path, store_path_for(data.plan, targets_path))
         refuse_protected(name, Path(os.path.realpath(name)), *read)
     real = output_path(name, fmt, report=True)
+    report_format(name, fmt)  # a PDF into review.html: refused, as report -o's --format is
     refuse_link_format(name, real, fmt, fmt)
     target = real if Path(name).is_symlink() else Path(name)  # written through a link
     files = report_files(data, fmt, lang, target)
