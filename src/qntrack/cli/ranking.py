@@ -63,6 +63,10 @@ def rank(
     # Each unit's figures withdrawn, said beside its latest figure (issue 17, twentieth session).
     (judged,) = with_withdrawals([judged], ws.store.observations, day)
     indicator = judged.indicator
+    if day is not None:
+        from .later import say_judged_later
+
+        say_judged_later(ws.plan, ws.store.observations, [judged], day)  # what came after the day
     ranked = rank_units(judged.breakdown, increase=indicator.increase)
     if not any(u.assessment.latest is not None or u.assessment.provisional is not None for u in judged.breakdown):
         # An empty list would read as "every unit is fine"; say why there is none. A
@@ -78,7 +82,7 @@ def rank(
         from ..output.tables import write_table
         from ..output.ranking import rank_rows
 
-        _out(write_table(rank_rows(target, ranked), kind))
+        _out(write_table(rank_rows(target, ranked, day), kind))
     else:
         from ..output import render
         from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept
