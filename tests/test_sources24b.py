@@ -115,3 +115,54 @@ def test_export_opensdg_as_of_says_it_too(shipped: Path):
 def test_export_of_now_says_nothing_of_later_entries(shipped: Path):
     r = run_clean("export", "sdmx-csv")
     assert r.exit_code == 0 and "later entr" not in r.stderr, r.stderr
+
+
+# --- (d) `add-observation --from` with row times in Hanoi time (+07:00) that fall on the UTC
+# day before said nothing (a single figure and retract do since the first pass): a batch of
+# figures published at 06:00 on 16 July counted from 15 July with no word. One summary line
+# for the batch: how many rows, the first of them with its line and the moment stored.
+
+_HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+def test_an_import_whose_hanoi_times_fall_on_the_day_before_in_utc_says_it_once(shipped: Path):
+    Path("new.csv").write_text(
+        _HEADER
+        + "grdp_growth,2025-H1,9.8,official,GSO,,2025-07-16T06:00:00+07:00\n"  # 23:00 UTC on the 15th
+        + "fdi,2025-H1,1200,official,GSO,,2025-07-16T09:00:00+07:00\n"  # 02:00 UTC on the 16th: same day
+        + "cbct_share,2025-H1,12.5,official,GSO,,2025-07-16T05:30:00+07:00\n",  # 22:30 UTC on the 15th
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 0, r.output
+    # Two rows (lines 2 and 4), the first stored 2025-07-15T23:00:00Z; one line, not two.
+    said = [line for line in r.stderr.splitlines() if "UTC" in line]
+    assert len(said) == 1, r.stderr
+    assert "new.csv:2" in said[0] and "2 row" in said[0], said
+    assert "2025-07-15T23:00:00Z" in said[0] and "--as-of 2025-07-15" in said[0], said
+    stored = Path("observations.csv").read_text(encoding="utf-8")
+    assert stored.endswith(",2025-07-15T22:30:00Z\n") and ",2025-07-16T02:00:00Z\n" in stored
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "new.csv", "--dry-run")
+    assert vi.exit_code == 0, vi.output
+
+
+def test_an_import_in_hanoi_time_with_tz_says_it_too_even_in_a_dry_run(shipped: Path):
+    Path("new.csv").write_text(
+        _HEADER + "grdp_growth,2025-H1,9.8,official,GSO,,2025-07-16T06:00:00\n", encoding="utf-8"
+    )
+    r = run_clean("--lang", "vi", "add-observation", "--from", "new.csv", "--tz", "+07:00", "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert "2025-07-15T23:00:00Z" in r.stderr and "--as-of 2025-07-15" in r.stderr, r.stderr
+    assert "1 dòng" in r.stderr, r.stderr
+
+
+def test_an_import_whose_times_keep_their_utc_day_says_nothing_of_it(shipped: Path):
+    Path("new.csv").write_text(
+        _HEADER
+        + "grdp_growth,2025-H1,9.8,official,GSO,,2025-07-16T09:00:00+07:00\n"
+        + "fdi,2025-H1,1200,official,GSO,,2025-07-16T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 0, r.output
+    assert "--as-of" not in r.stderr and "UTC" not in r.stderr, r.stderr
