@@ -166,3 +166,65 @@ def test_an_import_whose_times_keep_their_utc_day_says_nothing_of_it(shipped: Pa
     r = run_clean("add-observation", "--from", "new.csv")
     assert r.exit_code == 0, r.output
     assert "--as-of" not in r.stderr and "UTC" not in r.stderr, r.stderr
+
+
+# --- (e) A GSO `official` figure overtaken by a later provincial `estimate` was in force
+# with no word: every report showed the estimate. `check` warns of it (a named check,
+# `official-replaced`, on by default), at the estimate's line, naming the official
+# figure's line, value and source.
+
+
+def _official_then_estimate() -> None:
+    for value, status, source, at in (
+        ("9.8", "official", "GSO", "2026-02-01T00:00:00Z"),  # line 84 (82 rows after the header)
+        ("10.5", "estimate", "Cục Thống kê", "2026-02-10T00:00:00Z"),  # line 85
+    ):
+        r = run_clean(
+            "add-observation", "grdp_growth", "2024", value, "--status", status,
+            "--source", source, "--recorded-at", at,
+        )  # fmt: skip
+        assert r.exit_code == 0, r.output
+
+
+def test_check_warns_of_an_estimate_in_force_over_an_official_figure(shipped: Path):
+    before = run_clean("check", "--format", "json")
+    assert before.exit_code == 0, before.output
+    assert not any(p["check"] == "official-replaced" for p in __import__("json").loads(before.stdout)["problems"])
+    _official_then_estimate()
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output  # a warning: the exit code stays 0
+    said = [line for line in r.stdout.splitlines() + r.stderr.splitlines() if "official" in line and ":85:" in line]
+    assert len(said) == 1, r.output
+    assert "observations.csv:85:" in said[0] and "warning" in said[0], said
+    assert "9.8" in said[0] and "line 84" in said[0] and "GSO" in said[0] and "10.5" in said[0], said
+    doc = __import__("json").loads(run_clean("check", "--format", "json").stdout)
+    found = [p for p in doc["problems"] if p["check"] == "official-replaced"]
+    assert [(p["line"], p["severity"]) for p in found] == [(85, "warning")], found
+    vi = run_clean("--lang", "vi", "check")
+    assert ":85:" in vi.output and "cảnh báo" in vi.output, vi.output
+
+
+def test_an_official_figure_recorded_again_after_the_estimate_ends_the_warning(shipped: Path):
+    _official_then_estimate()
+    again = run_clean(
+        "add-observation", "grdp_growth", "2024", "9.8", "--status", "official",
+        "--source", "GSO", "--recorded-at", "2026-02-11T00:00:00Z",
+    )  # fmt: skip
+    assert again.exit_code == 0, again.output
+    doc = __import__("json").loads(run_clean("check", "--format", "json").stdout)
+    assert not [p for p in doc["problems"] if p["check"] == "official-replaced"], doc
+
+
+def test_a_retraction_between_them_says_the_official_figure_was_withdrawn_on_purpose(shipped: Path):
+    run_clean("add-observation", "grdp_growth", "2024", "9.8", "--status", "official", "--source", "GSO",
+              "--recorded-at", "2026-02-01T00:00:00Z")  # fmt: skip
+    assert run_clean("retract", "grdp_growth", "2024", "--recorded-at", "2026-02-05T00:00:00Z").exit_code == 0
+    run_clean("add-observation", "grdp_growth", "2024", "10.5", "--status", "estimate", "--source", "Cục Thống kê",
+              "--recorded-at", "2026-02-10T00:00:00Z")  # fmt: skip
+    doc = __import__("json").loads(run_clean("check", "--format", "json").stdout)
+    assert not [p for p in doc["problems"] if p["check"] == "official-replaced"], doc
+
+
+def test_the_check_is_listed_with_its_rule(shipped: Path):
+    r = run_clean("check", "--list")
+    assert "official-replaced" in r.output, r.output
