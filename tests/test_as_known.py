@@ -253,11 +253,12 @@ def test_history_csv_says_what_each_vintage_replaced(story: Path):
     r = run_clean("history", "growth", "2024", "--format", "csv")
     assert r.exit_code == 0, r.stderr
     assert r.stdout.splitlines() == [
-        "period,value,status,source,note,recorded_at,in_force,line,revises",
-        "2024,9.9,official,Yearbook 2024,,2025-06-15T00:00:00Z,true,8,",
-        "2024,,retracted,Statistics office 2/4/2025,withdrawn,2025-04-02T08:00:00Z,false,7,9.8",
-        "2024,9.8,preliminary,Statistics office 20/3/2025,,2025-03-20T03:00:00Z,false,6,10.3",
-        "2024,10.3,estimate,Press release 5/1/2025,,2025-01-05T02:00:00Z,false,5,",
+        # then as_of, empty without --as-of (twenty-fourth session)
+        "period,value,status,source,note,recorded_at,in_force,line,revises,as_of",
+        "2024,9.9,official,Yearbook 2024,,2025-06-15T00:00:00Z,true,8,,",
+        "2024,,retracted,Statistics office 2/4/2025,withdrawn,2025-04-02T08:00:00Z,false,7,9.8,",
+        "2024,9.8,preliminary,Statistics office 20/3/2025,,2025-03-20T03:00:00Z,false,6,10.3,",
+        "2024,10.3,estimate,Press release 5/1/2025,,2025-01-05T02:00:00Z,false,5,,",
     ]
 
 

@@ -321,13 +321,14 @@ def test_status_group_by_csv_one_row_per_group(grouped: Path):
         "status",
         *(s.value for s in Status),
         "targets",
+        "as_of",  # added last in issue 17's twenty-fourth session
     ]
     r01, p24 = rows[1:]
     # Counts in Status order: achieved 1, substantial 0, moderate 0, limited 1,
     # deterioration 0, not achieved 0, not available 1 (by hand, above).
     assert r01[:3] == ["Resolution 01", "Nghị quyết 01", "3"]
     assert float(r01[3]) == pytest.approx(R01_SCORE, abs=1e-4)
-    assert r01[4:] == ["moderate_progress", "1", "0", "0", "1", "0", "0", "1", "fdi-2024;output-2030;empty-2030"]
+    assert r01[4:] == ["moderate_progress", "1", "0", "0", "1", "0", "0", "1", "fdi-2024;output-2030;empty-2030", ""]
     assert p24 == [
         "Plan 2024",
         "Plan 2024",
@@ -342,6 +343,7 @@ def test_status_group_by_csv_one_row_per_group(grouped: Path):
         "1",
         "0",
         "exports-2024",
+        "",  # as_of: empty without --as-of
     ]
     tsv = run("status", "--group-by", "owner", "--format", "tsv").stdout.splitlines()
     assert [line.split("\t")[0] for line in tsv] == [

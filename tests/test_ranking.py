@@ -198,9 +198,10 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "provisional_period",  # and no year-to-date reading once its year is over
             "provisional_value",
             "provisional_source",
+            "as_of",  # added last (twenty-fourth session): empty without --as-of
         ],
-        ["1", "Hạ Long", "target_achieved", "", "5.0", "", "2024", "50.0", "true", "", "", "", "", "", ""],
-        ["2", "Cẩm Phả", "not_achieved", "", "", "", "2024", "30.0", "true", "", "", "", "", "", ""],
+        ["1", "Hạ Long", "target_achieved", "", "5.0", "", "2024", "50.0", "true", "", "", "", "", "", "", ""],
+        ["2", "Cẩm Phả", "not_achieved", "", "", "", "2024", "30.0", "true", "", "", "", "", "", "", ""],
         [
             "3",
             "Móng Cái",
@@ -211,6 +212,7 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "2024",
             "25.0",
             "false",
+            "",
             "",
             "",
             "",
@@ -234,6 +236,7 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "",
             "",
             "",
+            "",
         ],
         [
             "5",
@@ -245,6 +248,7 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "2024",
             "20.0",
             "false",
+            "",
             "",
             "",
             "",

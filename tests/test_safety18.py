@@ -272,11 +272,11 @@ def test_check_names_a_control_character_a_hand_edit_left_in_the_store(tmp_path:
     )
     listed = run_clean("check", "--list")
     # The control check's line (the nineteenth session's `invisible` comes after it).
-    assert listed.stdout.splitlines()[-5].split()[:3] == [
+    assert listed.stdout.splitlines()[-6].split()[:3] == [
         "control",
         "error",
         "default",
-    ]  # year-to-date since the twentieth session, parts-sum and lost-letters since the twenty-first
+    ]  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th)
 
 
 # --- where the plan says its figures are ------------------------------------------------

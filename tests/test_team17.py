@@ -198,8 +198,8 @@ def test_a_revision_to_the_same_value_at_another_moment_is_no_repeat(tracker: Pa
 def test_check_list_names_the_team_checks(tracker: Path) -> None:
     r = run_clean("check", "--list")
     # Before control (eighteenth session), invisible (nineteenth), year-to-date (twentieth),
-    # parts-sum and lost-letters (twenty-first).
-    assert [line.split()[:3] for line in r.stdout.splitlines()[-7:-5]] == [
+    # parts-sum and lost-letters (twenty-first), official-replaced (twenty-fourth).
+    assert [line.split()[:3] for line in r.stdout.splitlines()[-8:-6]] == [
         ["repeated", "warning", "default"],
         ["merged-retraction", "warning", "default"],
     ]

@@ -222,3 +222,14 @@ def test_a_long_legend_entry_never_runs_into_the_next_or_off_the_chart(tmp_path:
         later = [c for c in columns if c > column]
         if later:
             assert end + 4 <= later[0], (start, end, later[0])
+
+
+# --- 5. Two passes of the session each taught `rank --as-of` to say the entries it left
+# out; merged, it said them twice. Said once, after the ranking, as status says it.
+
+
+def test_rank_as_of_says_its_later_entries_once(shipped: Path, monkeypatch):
+    monkeypatch.chdir(shipped)
+    result = run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2024-06-01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("later entr") == 1, result.stderr

@@ -346,6 +346,14 @@ LIST_VI = [
         "không có nguồn hay ghi chú nào của tệp số liệu có chữ bị mất thành '?' giữa một từ, hay chữ tiếng Việt bị "
         "một chương trình đọc hoặc lưu với bảng mã khác làm hỏng (cảnh báo: số liệu vẫn đúng, chỉ chữ bị hỏng)",
     ),
+    (  # issue 17, twenty-fourth session (tests/test_sources24b.py)
+        "official-replaced",
+        "cảnh báo",
+        "mặc định",
+        "không có số liệu đang có hiệu lực nào là số ước tính hay số sơ bộ ghi nhận sau số chính thức của cùng kỳ: "
+        "một số ước tính ghi sau đã thay số chính thức, và mọi trạng thái, báo cáo, tệp xuất đều dùng số ước tính "
+        "(cảnh báo: có thể là cố ý; một lần rút lại giữa hai số cho biết số chính thức đã được rút lại có chủ ý)",
+    ),
 ]
 
 
@@ -367,11 +375,11 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    assert lines[-14] == (  # -14 and -12 since parts-sum and lost-letters were added last (twenty-first session)
+    assert lines[-15] == (  # -15 and -13 since parts-sum, lost-letters (twenty-first) and official-replaced (24th)
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313"
     )
-    assert lines[-12] == (
+    assert lines[-13] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -384,13 +392,14 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
     assert [sorted(c) for c in en["checks"]] == [
         ["default", "name", "rule", "severity"]
-    ] * 25  # year-to-date added (twentieth session), parts-sum and lost-letters (twenty-first)
+    ] * 26  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th)
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
     ]
-    assert en["checks"][-6]["severity"] == "warning" and en["checks"][-5]["severity"] == "error"
-    assert en["checks"][-4] == {**en["checks"][-4], "name": "invisible", "severity": "warning", "default": True}
+    # One place further from the end since official-replaced was added last (twenty-fourth session).
+    assert en["checks"][-7]["severity"] == "warning" and en["checks"][-6]["severity"] == "error"
+    assert en["checks"][-5] == {**en["checks"][-5], "name": "invisible", "severity": "warning", "default": True}
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 

@@ -139,6 +139,7 @@ def export(
     if path is None or file_name is None:
         _out_pieces(pieces)
         said_withdrawn(withdrawn, "roundtrip20_sdmx_withdrawn")
+        _say_later(ws, day)
         _report(warnings)
         return
     _refuse_foreign(file_name, path, ws.plan, force)
@@ -154,7 +155,16 @@ def export(
         raise write_failed(exc, file_name, msg("sdmx_doing_write"), existed) from None
     _say(msg("sdmx_wrote", rows=count, path=file_name, structure=label))
     said_withdrawn(withdrawn, "roundtrip20_sdmx_withdrawn")
+    _say_later(ws, day)
     _report(warnings)
+
+
+def _say_later(ws: Workspace, day: str | None) -> None:
+    """A past day's figures exported: how many rows came after it, said beside them."""
+    if day is not None:
+        from .later import say_exported_later
+
+        say_exported_later(ws.plan, ws.store.observations, day)
 
 
 def _opensdg(targets: str | None, output: str | None, into: str | None, day: str | None, force: bool) -> None:

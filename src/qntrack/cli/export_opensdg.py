@@ -98,6 +98,12 @@ def export_opensdg(
     export.files = keep_site_data(Path(into), export.files)  # one figure changed, one line
     export.kept = write_export(into, export.files, __version__, force)
     export.withdrawn = withdrawn_left_out(ws, as_of, years_only=True)
+    if as_of is not None:
+        from ..method.history import recorded_after
+        from .later import keys_of
+
+        export.as_of = as_of.isoformat() if isinstance(as_of, date) else as_of
+        export.later = recorded_after(ws.store.observations, keys_of(set(ws.plan.indicators)), export.as_of)
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))
     return export
 
@@ -114,6 +120,10 @@ def say_export(export: Export, into: str) -> None:
     if export.derived:
         _say(msg("osexport_left_derived", count=len(export.derived), ids=", ".join(export.derived)))
     said_withdrawn(export.withdrawn, "roundtrip20_opensdg_withdrawn")
+    if export.as_of is not None:
+        from .later import say_counted
+
+        say_counted("cli_exported_later", *export.later, export.as_of)
     if export.kept:
         _say(msg("osexport_kept_site_files", files=", ".join(export.kept)))
     if export.kept_fields:

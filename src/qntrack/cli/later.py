@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..plan.model import Observation, Plan
     from ..plan.periods import Period
 
-__all__ = ["keys_of", "say_later", "say_judged_later"]
+__all__ = ["keys_of", "say_counted", "say_later", "say_judged_later", "say_exported_later"]
 
 
 def keys_of(indicators: set[str]) -> Callable[[str], bool]:
@@ -39,10 +39,17 @@ def say_later(
     """On stderr, message ``key`` (its ``_one`` or ``_many`` form): how many rows whose
     store key ``keys`` accepts (None: every row), of period ``wanted`` when given, were recorded after the end
     of ``day``, and the first moment of them; nothing when none was."""
-    from ..catalog import Count, Moment, msg
     from ..method.history import recorded_after
 
     count, first = recorded_after(rows, keys, day, wanted)
+    say_counted(key, count, first, day, **more)
+
+
+def say_counted(key: str, count: int, first: str | None, day: str, **more: str) -> None:
+    """``say_later``'s message for rows counted already (``method.history.recorded_after``):
+    nothing when none was recorded after ``day``."""
+    from ..catalog import Count, Moment, msg
+
     if first is not None:
         form = "_one" if count == 1 else "_many"
         _say(msg(key + form, count=Count(count), first=Moment(first), day=day, **more))
@@ -57,3 +64,9 @@ def say_judged_later(plan: Plan, rows: Sequence[Observation], judged: Iterable[A
     judged = list(judged)
     indicators = {a.indicator.id for a in judged} | input_keys(plan, judged)
     say_later("cli_judged_later", rows, keys_of(indicators), day)
+
+
+def say_exported_later(plan: Plan, rows: Sequence[Observation], day: str) -> None:
+    """``say_later`` for ``export``: the rows of every indicator the plan declares (those
+    an export writes), their units' with them."""
+    say_later("cli_exported_later", rows, keys_of(set(plan.indicators)), day)

@@ -78,7 +78,7 @@ def rank(
         from ..output.tables import write_table
         from ..output.ranking import rank_rows
 
-        _out(write_table(rank_rows(target, ranked), kind))
+        _out(write_table(rank_rows(target, ranked, day), kind))
     else:
         from ..output import render
         from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept

@@ -407,7 +407,7 @@ def history(
         from ..output.documents import history_rows
         from ..output.tables import table_pieces
 
-        _out_pieces(table_pieces(history_rows(found), kind))
+        _out_pieces(table_pieces(history_rows(found, day), kind))
     else:
         from ..output import render
 

@@ -188,6 +188,11 @@ def report(
         show(msg("report_step_assessing", targets=len(ws.plan.targets)), ws.store_path)
         data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day, reference_day(day))
     warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
+    if day is not None:
+        from .later import say_judged_later
+
+        # A past day's document: what was recorded after it, said beside it (never in it).
+        say_judged_later(ws.plan, ws.store.observations, data.assessments, day)
     if path is None or file_name is None:
         if kind in ("xlsx", "docx"):
             # A pipe or a redirection (never a terminal: above): the bytes a file would hold.

@@ -208,7 +208,7 @@ def _print_status(
 
         _out_parts(status_json(results, day, ws.plan.title, by, revised))
     elif grouped:
-        _grouped(found, by, kind, lang, ws.plan)
+        _grouped(found, by, kind, lang, ws.plan, as_of=day)
     elif kind in ("csv", "tsv"):
         from ..output.formats import status_rows
         from ..output.tables import write_table
@@ -267,6 +267,7 @@ def _grouped(
     lang: Lang | None,
     plan: Plan | None,
     targets: str | None = None,
+    as_of: str | None = None,
 ) -> None:
     """Prints ``status --group-by BY`` as a table, CSV or TSV: one row per group (output.grouping).
     A group (or owner) its targets name two ways in Vietnamese is said, as check says it:
@@ -285,11 +286,11 @@ def _grouped(
             plan = None
     said = group_name_problems(plan) if plan is not None else []
     named = [p for p in said if dict(getattr(p.message, "params", ())).get("field") == by]
-    _print_groups(groups_of(found, by), by, kind, lang)
+    _print_groups(groups_of(found, by), by, kind, lang, as_of)
     _report(named)
 
 
-def _print_groups(groups: Any, by: Literal["group", "owner"], kind: str, lang: Lang | None) -> None:
+def _print_groups(groups: Any, by: Literal["group", "owner"], kind: str, lang: Lang | None, as_of: str | None) -> None:
     from ..output.grouping import group_rows, group_table_rows
 
     if not groups:
@@ -300,7 +301,7 @@ def _print_groups(groups: Any, by: Literal["group", "owner"], kind: str, lang: L
     if kind in ("csv", "tsv"):
         from ..output.tables import write_table
 
-        _out(write_table(group_rows(groups), kind))
+        _out(write_table(group_rows(groups, as_of), kind))
         return
     from ..output import render
 

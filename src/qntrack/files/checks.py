@@ -114,6 +114,8 @@ CHECKS: tuple[Check, ...] = (
     Check("parts-sum", "warning", False, msg("check_rule_parts_sum")),
     # Issue 17, twenty-first session: a source or note whose letters a spreadsheet lost.
     Check("lost-letters", "warning", True, msg("check_rule_lost_letters")),
+    # Issue 17, twenty-fourth session: an official figure overtaken by a later estimate.
+    Check("official-replaced", "warning", True, msg("check_rule_official_replaced")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -274,6 +276,12 @@ def run_checks(
         problems.extend(repeated_problems(revised, file))
     if "merged-retraction" in selected:
         problems.extend(merged_retraction_problems(revised, file))
+    if "official-replaced" in selected:
+        from ..method.history import as_of_bound
+        from .checks_status import official_replaced_problems
+
+        bound = as_of_bound(as_of) if as_of else None
+        problems.extend(official_replaced_problems(revised or revised_rows(store.observations), file, bound))
     if "timing" in selected:
         from ..files.store import utc_now
 

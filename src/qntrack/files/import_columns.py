@@ -315,6 +315,8 @@ def _moments(column: Sequence[str], empty: str, zone_text: str) -> _Moments:
             stored[cell] = rules.recorded_at(raw, zone)
         except ValueError:
             raise _Unsure from None
+        if raw[:10] != stored[cell][:10]:
+            raise _Unsure  # typed in another zone, a UTC day apart: the general path says it (utc_days)
         try:
             compared[cell] = rules.recorded_at(raw)
         except ValueError:

@@ -270,8 +270,8 @@ def import_observations(
     from ..files.recording import Batch, _open, record_batch, refuse_torn, validated_batch
     from ..files.store import utc_now
     from ..method.history import figure_in_force
-
     from .not_an_import import refuse_not_an_import
+    from .utc_days import other_day_note
     from .workbooks import workbook_kind
 
     source = os.fspath(source)  # a caller's Path, as the command's text
@@ -360,6 +360,7 @@ def import_observations(
             batch = validated_batch(
                 plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz, unread=unread
             )
+            parsed.notes.extend(other_day_note(parsed.candidates, batch.wheres, batch.rows))  # Hanoi's 06:00
         # The rows are made: the file's cells (a dict a row, 300,000 of them) go before the
         # store's million rows are read under the lock (issue 17: the import's peak memory).
         parsed.candidates.clear()

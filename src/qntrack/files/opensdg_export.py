@@ -76,6 +76,10 @@ class Export:
     # What every command that judges the targets warns of (Workspace.warnings_for): rows
     # targets.yaml does not define, figures check calls errors, milestones on the wrong side.
     warnings: list[Problem] = field(default_factory=list)
+    # Rows of the exported indicators recorded after --as-of's day, and the first moment of
+    # them: said beside the summary (issue 17, twenty-fourth session); (0, None) without one.
+    later: tuple[int, str | None] = (0, None)
+    as_of: str | None = None
 
 
 def inid(indicator_id: str) -> str:

@@ -62,7 +62,8 @@ TARGET_COLUMNS = ("id", "kind", "indicator", "name")
 # CSV/TSV, whose four columns scripts read by position (docs/decisions.md).
 TARGET_MORE_COLUMNS = ("group", "owner")
 # revises last: added after the others (issue 17, sixteenth session), as JSON writes it.
-HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises")
+# as_of, the --as-of day on every row (empty without one), after it (twenty-fourth session).
+HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises", "as_of")
 
 
 def show_document(
@@ -174,11 +175,11 @@ def history_document(
     }
 
 
-def history_rows(found: Iterable[Vintage]) -> list[Sequence[Any]]:
+def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Sequence[Any]]:
     """``history --format csv/tsv``: the header (``HISTORY_COLUMNS``) and one row a vintage,
     values as the store writes them (28778, not 28778.0) and a retraction's value empty;
     ``revises`` the value it replaced, as JSON's (empty for a first figure, and after a
-    retraction)."""
+    retraction); ``as_of`` the --as-of day each row ends with (empty without one)."""
     from ..files.store import format_value
 
     out: list[Sequence[Any]] = [HISTORY_COLUMNS]
@@ -187,7 +188,9 @@ def history_rows(found: Iterable[Vintage]) -> list[Sequence[Any]]:
         value = None if o.value != o.value else format_value(o.value)
         was = v.revises.value if v.revises is not None else None
         revises = None if was is None or was != was else format_value(was)  # none, or a retraction
-        out.append((str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line, revises))
+        out.append(
+            (str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line, revises, as_of)
+        )
     return out
 
 

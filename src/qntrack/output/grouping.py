@@ -36,6 +36,9 @@ GROUP_COLUMNS: tuple[str, ...] = (
     "status",
     *(s.value for s in STATUSES),
     "targets",
+    # The --as-of day on every row, empty without one, as status's CSV (issue 17,
+    # twenty-fourth session): a row pasted into a story says which day it describes.
+    "as_of",
 )
 
 
@@ -88,10 +91,20 @@ def groups_json(groups: Sequence[Group]) -> list[dict[str, Any]]:
     ]
 
 
-def group_rows(groups: Sequence[Group]) -> list[tuple[Any, ...]]:
-    """``GROUP_COLUMNS`` and one row per group; the member ids joined by ';'."""
+def group_rows(groups: Sequence[Group], as_of: str | None = None) -> list[tuple[Any, ...]]:
+    """``GROUP_COLUMNS`` and one row per group; the member ids joined by ';', then the
+    --as-of day ``as_of`` (empty without one)."""
     return [GROUP_COLUMNS] + [
-        (g.name.en, g.name.vi, g.count, g.score, g.status.value, *(n for _, n in g.by_status), ";".join(g.targets))
+        (
+            g.name.en,
+            g.name.vi,
+            g.count,
+            g.score,
+            g.status.value,
+            *(n for _, n in g.by_status),
+            ";".join(g.targets),
+            as_of,
+        )
         for g in groups
     ]
 

@@ -64,6 +64,9 @@ RANK_COLUMNS = (
     "provisional_period",
     "provisional_value",
     "provisional_source",
+    # The --as-of day on every row, empty without one, as status's CSV (issue 17,
+    # twenty-fourth session).
+    "as_of",
 )
 
 
@@ -132,9 +135,10 @@ def rank_document(
     }
 
 
-def rank_rows(target: Target, ranked: Sequence[Ranked]) -> list[tuple[Any, ...]]:
+def rank_rows(target: Target, ranked: Sequence[Ranked], as_of: str | None = None) -> list[tuple[Any, ...]]:
     """``rank --format csv|tsv``: a header, then one row per unit; a column per dimension
-    of the breakdown, named by its id (docs/json.md, "CSV and TSV")."""
+    of the breakdown, named by its id (docs/json.md, "CSV and TSV"); each row ends with
+    the --as-of day ``as_of`` (empty without one)."""
     rows: list[tuple[Any, ...]] = [(RANK_COLUMNS[0], *target.for_each, *RANK_COLUMNS[1:])]
     for r in ranked:
         a = r.unit.assessment
@@ -156,6 +160,7 @@ def rank_rows(target: Target, ranked: Sequence[Ranked]) -> list[tuple[Any, ...]]
                 str(a.provisional.period) if a.provisional is not None else None,
                 a.provisional.value if a.provisional is not None else None,
                 (a.provisional.source or None) if a.provisional is not None else None,
+                as_of,
             )
         )
     return rows
