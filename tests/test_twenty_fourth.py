@@ -10,15 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpers import run_clean
+from test_twenty_third import shipped as shipped_tracker  # noqa: F401  (the fixture `shipped`)
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture()
-def shipped(tmp_path: Path) -> Path:
-    shutil.copy(ROOT / "targets.yaml", tmp_path / "targets.yaml")
-    shutil.copy(ROOT / "observations.csv", tmp_path / "observations.csv")
-    return tmp_path
 
 
 # --- 1. A period typed the way a spreadsheet or a habit writes it, one step from a form
