@@ -2,8 +2,9 @@
 
 A spreadsheet or a habit writes a period a little off the forms qntrack reads: a
 two-digit year (``Q1/26``; the year told is the one Excel and Windows read, 00-29 as
-2000-2029 and 30-99 as 1930-1999, so that ``Q1/96`` is told 1996-Q1), a month in one digit after its year (``2026-5``), a Roman
-month past IV with no word before it (``V/2026``: quarters stop at IV, so only a month),
+2000-2029 and 30-99 as 1930-1999, so that ``Q1/96`` is told 1996-Q1), a month in one
+digit after its year (``2026-5``), a Roman month past IV with no word before it
+(``V/2026``: quarters stop at IV, so only a month),
 a month and its year joined by a dot (``01.2026``) or written year first with a slash
 (``2026/01``). None of these is read as a period: a two-digit year could be of any
 century, and ``2011/12`` may be a fiscal year as well as December 2011. The refusal names
@@ -20,9 +21,9 @@ from .vocabulary import _ROMAN_MONTHS, fold, vietnamese_period
 
 __all__ = ["near_period"]
 
-# A year of two digits at the end, after a separator a period's year takes ("Q1/26",
-# a quarter's word and I/26, "5/26", "H1 25"); the text before it must end in a letter, a Roman numeral or
-# one or two digits, so that "2025/26" (a fiscal year) has no two-digit year to widen.
+# A year of two digits at the end, after a separator a period's year takes ("Q1/26", a
+# quarter's word and I/26, "5/26", "H1 25"); the text before it must end in a letter, a
+# Roman numeral or one or two digits, so that "2025/26" (a fiscal year) has none to widen.
 _TWO_DIGIT_YEAR = re.compile(r"(?P<head>.*?(?:[a-z]|(?<!\d)\d{1,2}))\s*(?P<sep>[/\-\s])\s*(?P<yy>\d{2})")
 _ONE_DIGIT_MONTH = re.compile(r"(?P<year>\d{4})[-/](?P<month>[1-9])")  # not 2026.1: a sheet's 2026.10
 _ROMAN_MONTH = re.compile(r"(?P<roman>[ivx]+)\s*[/\-]\s*(?P<year>\d{4})")
