@@ -45,3 +45,43 @@ def test_a_format_close_to_none_keeps_clicks_words(tmp_path: Path, monkeypatch):
     r = run("report", "--format", "csv")
     assert r.exit_code == 2
     assert r.stderr.endswith(f"Error: Invalid value for '--format' / '-f': 'csv' is not one of {CHOICES}.\n")
+
+
+# --- (b) a folder given as the plan is told the plan inside ---------------------------
+
+
+@pytest.fixture
+def folder_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "ke hoach").mkdir()
+    make_tracker(tmp_path / "ke hoach", monkeypatch, TARGETS, OBSERVATIONS)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_quoted_folder_as_the_plan_is_told_the_plan_inside(folder_plan: Path):
+    r = run("-t", "ke hoach", "status")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert r.stderr == (
+        'ke hoach: error: targets file is a directory, expected a file; name the plan in it: -t "ke hoach/targets.yaml"\n'
+    )
+    r = run("status", "--targets", "ke hoach", "--lang", "vi")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "ke hoach: lỗi: tệp mục tiêu là một thư mục, cần một tệp; hãy ghi tên kế hoạch trong thư mục: "
+        '--targets "ke hoach/targets.yaml"\n'
+    )
+
+
+def test_a_folder_without_spaces_is_told_unquoted_and_one_without_a_plan_as_before(folder_plan: Path):
+    (folder_plan / "ke hoach").rename(folder_plan / "kh")
+    r = run("--targets=kh", "status")
+    assert r.exit_code == 1
+    assert (
+        r.stderr
+        == "kh: error: targets file is a directory, expected a file; name the plan in it: --targets kh/targets.yaml\n"
+    )
+    (folder_plan / "empty").mkdir()
+    r = run("-t", "empty", "status")
+    assert r.exit_code == 1
+    assert r.stderr == "empty: error: targets file is a directory, expected a file\n"
