@@ -85,3 +85,42 @@ def test_a_folder_without_spaces_is_told_unquoted_and_one_without_a_plan_as_befo
     r = run("-t", "empty", "status")
     assert r.exit_code == 1
     assert r.stderr == "empty: error: targets file is a directory, expected a file\n"
+
+
+# --- (c) UNIT_MULT written as pandas writes a whole number -----------------------------
+
+HEADER = (
+    "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE,OBS_STATUS,"
+    "SOURCE,COMMENT_OBS,RECORDED_AT,UNIT_MEASURE,UNIT_MULT\n"
+)
+
+
+@pytest.fixture
+def unit_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, UNIT_TARGETS, STORE_HEADER)
+
+
+@pytest.mark.parametrize("mult", ["9.0", "9.00", "09.0"])
+def test_a_unit_mult_of_nine_point_zero_is_read_as_nine(mult: str, unit_plan: Path):
+    # pandas writes a column of integers with an empty cell as floats: 9 becomes 9.0.
+    (unit_plan / "in.csv").write_text(
+        HEADER + f"dataflow,X:DF(1.0),I,revenue,_T,2022,1200,A,yearbook,,2024-03-01T00:00:00Z,VND,{mult}\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(unit_plan) == STORE_HEADER + "revenue,2022,1200,official,yearbook,,2024-03-01T00:00:00Z\n"
+
+
+@pytest.mark.parametrize(("mult", "said"), [("9.5", "'9.5'"), ("6.0", "'6.0'"), ("9.0.0", "'9.0.0'")])
+def test_a_unit_mult_not_nine_is_still_refused(mult: str, said: str, unit_plan: Path):
+    (unit_plan / "in.csv").write_text(
+        HEADER + f"dataflow,X:DF(1.0),I,revenue,_T,2022,1200,A,yearbook,,2024-03-01T00:00:00Z,VND,{mult}\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(
+        f"in.csv:2: error: UNIT_MULT {said}, where targets.yaml records revenue with UNIT_MULT 9"
+    )
+    assert store_text(unit_plan) == STORE_HEADER
