@@ -124,3 +124,33 @@ def test_a_unit_mult_not_nine_is_still_refused(mult: str, said: str, unit_plan: 
         f"in.csv:2: error: UNIT_MULT {said}, where targets.yaml records revenue with UNIT_MULT 9"
     )
     assert store_text(unit_plan) == STORE_HEADER
+
+
+# --- (d) an open list's unit with no code: no "(-)" -----------------------------------
+
+
+def _open_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
+    targets = TARGETS.replace(TARGETS[TARGETS.index("    values:\n") : TARGETS.index("indicators:")], "")
+    row = f"revenue[locality={unit}],2023,5,official,s,,2024-03-02T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, targets, STORE_HEADER + row)
+
+
+def test_an_open_lists_unit_with_no_code_is_refused_without_a_placeholder(tmp_path: Path, monkeypatch):
+    _open_list(tmp_path, monkeypatch, "东兴")  # no letter or digit a code is made of
+    r = run("export", "sdmx-csv")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert r.stderr == (
+        "targets.yaml:4:3: error: the unit '东兴' of dimension 'locality' is not an SDMX code, and the dimension "
+        "lists no units from which a code could be read back as '东兴': list its units under values:, with code: "
+        "for a name that is not a code (letters, digits and _)\n"
+    )
+    r = run("export", "sdmx-csv", "--lang", "vi")
+    assert "(-)" not in r.stderr and "để một mã được đọc lại thành '东兴'" in r.stderr
+
+
+def test_an_open_lists_unit_with_a_code_still_names_it(tmp_path: Path, monkeypatch):
+    _open_list(tmp_path, monkeypatch, "Nữ")
+    r = run("export", "sdmx-csv")
+    assert r.exit_code == 1
+    assert "from which a code (NU) could be read back as 'Nữ'" in r.stderr
