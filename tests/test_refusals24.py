@@ -154,3 +154,37 @@ def test_an_open_lists_unit_with_a_code_still_names_it(tmp_path: Path, monkeypat
     r = run("export", "sdmx-csv")
     assert r.exit_code == 1
     assert "from which a code (NU) could be read back as 'Nữ'" in r.stderr
+
+
+# --- (e) a tab-delimited text file in Windows-1258 ------------------------------------
+
+# "Tăng trưởng" in Windows-1258: ă is E3, ư FD, the hook above a combining mark (D2) after its letter.
+CP1258 = b"T\xe3ng tr\xfd\xf5\xd2ng"
+
+
+def test_a_tab_delimited_file_in_windows_1258_is_told_its_save_as_type_and_its_tabs_shown(tmp_path: Path, monkeypatch):
+    make_tracker(tmp_path, monkeypatch, TARGETS, STORE_HEADER)
+    # Excel's "Text (Tab delimited)" (*.txt) on Vietnamese Windows: Windows-1258, tabs between cells.
+    (tmp_path / "so lieu.txt").write_bytes(b"indicator\tperiod\tvalue\tnote\nrevenue\t2021\t1\t" + CP1258 + b"\r\n")
+    r = run("add-observation", "--from", "so lieu.txt")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "so lieu.txt:2: error: not UTF-8 text but Windows-1258, the old encoding of Vietnamese Windows, as Excel's "
+        '"Text (Tab delimited)" writes it there (the line reads '
+        "'revenue\\x092021\\x091\\x09Tăng trưởng', \\x09 a tab): import the workbook itself "
+        '(qntrack add-observation --from "so lieu.xlsx"), or save it again and import that (Excel: Save As, '
+        "Unicode Text (*.txt), tab-delimited too, which qntrack reads; or CSV UTF-8 (Comma delimited); "
+        "Notepad: Save As, Encoding UTF-8)\n"
+    )
+    assert store_text(tmp_path) == STORE_HEADER
+    r = run("add-observation", "--from", "so lieu.txt", "--lang", "vi")
+    assert '"Text (Tab delimited)" của Excel' in r.stderr and "'revenue\\x092021\\x091\\x09Tăng trưởng'" in r.stderr
+    assert "\t" not in r.stderr
+
+
+def test_a_comma_delimited_file_in_windows_1258_keeps_its_words(tmp_path: Path, monkeypatch):
+    make_tracker(tmp_path, monkeypatch, TARGETS, STORE_HEADER)
+    (tmp_path / "in.csv").write_bytes(b"indicator,period,value,note\nrevenue,2021,1," + CP1258 + b"\n")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert 'as Excel\'s "CSV (Comma delimited)" writes it there' in r.stderr
