@@ -2,7 +2,8 @@
 user's language.
 
 Click words these errors in English. In English qntrack leaves them exactly as Click
-prints them (less the "Value error, " Typer's checker puts before a wrong choice); in Vietnamese the same error is re-worded through the catalog ([usage] in
+prints them (less the "Value error, " Typer's checker puts before a wrong choice, and
+with "; did you mean 'xlsx'?" after a wrong choice close to one); in Vietnamese the same error is re-worded through the catalog ([usage] in
 catalog/*.toml): the "Usage:" and "Try ... for help." lines, the "Error:" title and the
 message. Click keeps no fields for most of its messages, so each is recognised by its
 English wording, as a gettext catalogue is keyed by its English text (``_PATTERNS``);
