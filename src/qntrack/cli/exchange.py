@@ -234,7 +234,8 @@ def _codes(plan: Plan, rows: list) -> dict[tuple[str, str], str]:
         elif clash.where is not None:
             message = msg("sdmx24_export_no_code", **said)
         else:
-            message = msg("sdmx24_export_open_unit", **said)
+            # No code could be made of it (`东兴`): no "(-)" where the code would be named.
+            message = msg("sdmx24_export_open_unit" if clash.code else "sdmx24_export_open_unit_no_code", **said)
         where = (clash.where and clash.where.location) or (dimension and dimension.location) or plan.source_file
         raise fail(where, message) from None
 

@@ -218,6 +218,8 @@ def quoting_told(problems: list[Any], targets: str | None) -> list[Any]:
     """``problems``, a plan "not found" under a name the shell split at a space (``-t ke
     hoach/targets.yaml``) told to be quoted (cli/quoting.targets_hint)."""
     first = problems[0].message if problems else None
+    if targets and getattr(first, "id", None) == "textfile_directory_targets":
+        return _folder_told(problems, targets)
     if not targets or getattr(first, "id", None) != "textfile_not_found_targets":
         return problems
     hint = targets_hint(targets, typed_words())
@@ -227,6 +229,29 @@ def quoting_told(problems: list[Any], targets: str | None) -> list[Any]:
     from ..plan.model import Problem
 
     told = Problem(problems[0].location, msg("cli_targets_quote", option=hint[0], quoted=hint[1]))
+    return [told, *problems[1:]]
+
+
+def _folder_told(problems: list[Any], targets: str) -> list[Any]:
+    """``-t "ke hoach"``, a folder holding targets.yaml: "is a directory" told the plan
+    inside, under the option as typed (issue 17, twenty-fourth session), as the unquoted
+    form is told by ``targets_hint``; a folder without one keeps the plain refusal."""
+    import os
+
+    plan = os.path.join(targets, "targets.yaml")
+    if not os.path.isfile(plan):
+        return problems
+    words = typed_words()
+    option = "--targets"
+    for i, arg in enumerate(words):
+        if arg in ("-t", "--targets") and i + 1 < len(words) and words[i + 1] == targets:
+            option = arg
+    # Quoted only when the shell would split or read it (a space, a quote, a $).
+    quoted = f'"{plan}"' if re.search(r"[^\w@%+=:,./\\-]", plan) else plan
+    from ..catalog import msg
+    from ..plan.model import Problem
+
+    told = Problem(problems[0].location, msg("cli_targets_directory_plan", option=option, plan=quoted))
     return [told, *problems[1:]]
 
 

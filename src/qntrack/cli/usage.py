@@ -2,7 +2,8 @@
 user's language.
 
 Click words these errors in English. In English qntrack leaves them exactly as Click
-prints them (less the "Value error, " Typer's checker puts before a wrong choice); in Vietnamese the same error is re-worded through the catalog ([usage] in
+prints them (less the "Value error, " Typer's checker puts before a wrong choice, and
+with "; did you mean 'xlsx'?" after a wrong choice close to one); in Vietnamese the same error is re-worded through the catalog ([usage] in
 catalog/*.toml): the "Usage:" and "Try ... for help." lines, the "Error:" title and the
 message. Click keeps no fields for most of its messages, so each is recognised by its
 English wording, as a gettext catalogue is keyed by its English text (``_PATTERNS``);
@@ -130,7 +131,10 @@ def _takes_values(m: re.Match[str]) -> Message:
     return msg("usage_argument_takes", name=m["name"], count=m["count"])
 
 
-@_pattern(r"Invalid value for (?P<hint>.+?)(?: \(env var: (?P<env>'[^']*')\))?: (?P<detail>.*)")
+_INVALID = r"Invalid value for (?P<hint>.+?)(?: \(env var: (?P<env>'[^']*')\))?: (?P<detail>.*)"
+
+
+@_pattern(_INVALID)
 def _invalid(m: re.Match[str]) -> Message:
     detail = _value_detail(m["detail"])
     if m["env"]:
@@ -138,10 +142,27 @@ def _invalid(m: re.Match[str]) -> Message:
     return msg("usage_invalid_value", hint=m["hint"], detail=detail)
 
 
+_CHOICE = re.compile(r"(?:Value error, )?(?P<value>.+) is not one of (?P<choices>.+)\.", re.DOTALL)
+
+
+def _choice_hint(value: str, choices: str) -> str | None:
+    """The choice closest to a refused one, quoted as Click quotes (``'xlsx'`` for ``'xls'``,
+    ``'pdf'`` for ``'pfd'``), or None when none is close: Click names the choices only."""
+    from ..plan.suggest import closest
+
+    options = re.findall(r"'([^']*)'", choices)
+    hint = closest(value[1:-1] if value[:1] == value[-1:] == "'" else value, options)
+    return f"'{hint}'" if hint is not None else None
+
+
 def _value_detail(text: str) -> Message | str:
-    """Why a value was refused, as Typer's checker words it: a wrong choice, not a number."""
-    choice = re.fullmatch(r"(?:Value error, )?(?P<value>.+) is not one of (?P<choices>.+)\.", text, re.DOTALL)
+    """Why a value was refused, as Typer's checker words it: a wrong choice (with the
+    closest one, when one is close), not a number."""
+    choice = _CHOICE.fullmatch(text)
     if choice:
+        hint = _choice_hint(choice["value"], choice["choices"])
+        if hint is not None:
+            return msg("usage_not_one_of_hint", value=choice["value"], choices=choice["choices"], hint=hint)
         return msg("usage_not_one_of", value=choice["value"], choices=choice["choices"])
     if text.startswith("Input should be a valid number"):
         return msg("usage_not_a_number")
@@ -155,6 +176,14 @@ def message(detail: str) -> Message | str:
         if m:
             return build(m)
     return detail
+
+
+def _hinted(text: str) -> bool:
+    """Whether ``text`` refuses a choice close to one it could have been (issue 17,
+    twenty-fourth session): only then is Click's English message re-worded."""
+    m = re.fullmatch(_INVALID, text, re.DOTALL)
+    choice = _CHOICE.fullmatch(m["detail"]) if m else None
+    return choice is not None and _choice_hint(choice["value"], choice["choices"]) is not None
 
 
 def _usage_error_class() -> type[UsageError]:
@@ -215,10 +244,11 @@ def in_language(exc: BaseException, args: list[str]) -> BaseException:
     if not isinstance(exc, _usage_error_class()) or type(exc).__name__ == "NoArgsIsHelpError":
         return exc
     lang = argv_language(args)
-    if lang == "en" and "Value error, " not in exc.format_message():
+    if lang == "en" and "Value error, " not in exc.format_message() and not _hinted(exc.format_message()):
         return exc
     # In English too when Typer's checker put its "Value error, " before a wrong choice
-    # ("--lang vi_VN"): the catalog words it as Click does, without the prefix (issue 12).
+    # ("--lang vi_VN"): the catalog words it as Click does, without the prefix (issue 12);
+    # and when a wrong choice is close to one (`--format xls`): Click names no closest.
     ctx = getattr(exc, "ctx", None)
     detail = _visible(render(message(exc.format_message()), lang))
     return _in_language_class()(detail, ctx, _text(detail, ctx, lang), exc.exit_code)

@@ -28,11 +28,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..catalog import msg
+from ..catalog import Message, msg
 from ..plan.model import Location, Problem
 from .vocabulary import TCVN3_BYTES, TCVN3_LETTERS, VNI_LETTERS, VNI_MARKS
 
-__all__ = ["CODE_PAGES", "garbled", "garbled_problem", "legacy_encoding", "lost_letters"]
+__all__ = ["CODE_PAGES", "garbled", "garbled_problem", "legacy_encoding", "lost_letters", "not_utf8"]
 
 # Windows-1252's letters and signs above ASCII (what any of the three shows), so that most
 # text, ASCII or Unicode Vietnamese, is passed at the first look.
@@ -270,3 +270,29 @@ def legacy_encoding(line: bytes) -> tuple[str, str] | None:
     if _TONE_AFTER_LETTER.search(as_1258):
         return ("Windows-1258", unicodedata.normalize("NFC", as_1258))
     return None
+
+
+def not_utf8(data: bytes, at: int, file: str) -> Message:
+    """What an imported file that is not UTF-8 is, told from the line holding its first
+    byte that is not (``legacy_encoding``): Windows-1258, TCVN3 or VNI, with what the line
+    reads as; else the general words. Windows-1258 is Excel's "CSV (Comma delimited)" on
+    Vietnamese Windows, or its "Text (Tab delimited)" when the line holds a tab (a .txt):
+    told the workbook beside it (named as ``file``), which every Excel saves. A tab of the
+    line quoted is shown as ``\\x09``, as a message shows every control character."""
+    import os
+
+    from .figure_units import shell_word
+
+    start = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
+    ends = [i for i in (data.find(b"\n", at), data.find(b"\r", at)) if i >= 0]
+    line = data[start : min(ends, default=len(data))]
+    found = legacy_encoding(line)
+    if found is None:
+        return msg("import_not_utf8")
+    encoding, reading = found
+    reading = (reading if len(reading) <= 80 else reading[:79] + "\u2026").replace("\t", "\\x09")
+    if encoding == "Windows-1258":
+        book = shell_word(os.path.splitext(file)[0] + ".xlsx" if file != "<stdin>" else "so-lieu.xlsx")
+        tabbed = b"\t" in line
+        return msg("import_not_utf8_1258_tab" if tabbed else "import_not_utf8_1258", reading=reading, workbook=book)
+    return msg("import_not_utf8_legacy", encoding=encoding, reading=reading)

@@ -187,28 +187,9 @@ def decode_source(data: bytes, file: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(Location(file, line), _not_utf8(data, exc.start, file)) from None
+        from .garbled import not_utf8  # only for a file that is not UTF-8
 
-
-def _not_utf8(data: bytes, at: int, file: str) -> Message:
-    """What a file that is not UTF-8 is, told from the line holding its first byte that is
-    not (files/garbled.py): Windows-1258, TCVN3 or VNI, with what the line reads as; else
-    the general words. Windows-1258 is Excel's "CSV (Comma delimited)" on Vietnamese
-    Windows: told the workbook beside it (named as ``file``), which every Excel saves."""
-    from .figure_units import shell_word
-    from .garbled import legacy_encoding
-
-    start = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
-    ends = [i for i in (data.find(b"\n", at), data.find(b"\r", at)) if i >= 0]
-    found = legacy_encoding(data[start : min(ends, default=len(data))])
-    if found is None:
-        return msg("import_not_utf8")
-    encoding, reading = found
-    reading = reading if len(reading) <= 80 else reading[:79] + "\u2026"
-    if encoding == "Windows-1258":
-        book = shell_word(os.path.splitext(file)[0] + ".xlsx" if file != "<stdin>" else "so-lieu.xlsx")
-        return msg("import_not_utf8_1258", reading=reading, workbook=book)
-    return msg("import_not_utf8_legacy", encoding=encoding, reading=reading)
+        raise fail(Location(file, line), not_utf8(data, exc.start, file)) from None
 
 
 # --- numbers --------------------------------------------------------------------------

@@ -177,10 +177,16 @@ _safe_text = lru_cache(maxsize=1 << 16)(neutralise_formula)
 
 
 def _same_unit(given: str, declared: str) -> bool:
-    """A file's UNIT_MULT or UNIT_MEASURE cell is the declared one ('09' is 9)."""
-    if given.lstrip("-").isdigit() and declared.lstrip("-").isdigit() and given.isascii():
-        return int(given) == int(declared)
+    """A file's UNIT_MULT or UNIT_MEASURE cell is the declared one ('09' is 9; '9.0' too,
+    as pandas writes a whole number in a column with empty cells, issue 17)."""
+    whole = _WHOLE.fullmatch(given)
+    if whole and declared.lstrip("-").isdigit():
+        return int(whole[1]) == int(declared)
     return given == declared
+
+
+# A whole number, written with a decimal point and zeros or not: '9', '09', '9.0', '-3.00'.
+_WHOLE = re.compile(r"(-?[0-9]+)(?:\.0*)?", re.ASCII)
 
 
 def _unit_cell(text: str) -> str:
