@@ -90,3 +90,36 @@ def test_an_apostrophe_before_no_number_keeps_the_refusal(shipped: Path):
     result = run_clean("add-observation", "grdp_growth", "2026-Q1", "'abc", "--dry-run")
     assert result.exit_code == 1, result.output
     assert "is not a number" in result.stderr and "apostrophe" not in result.stderr, result.stderr
+
+
+# --- (b) A wide table's heading one step from a period. Under --wide it is told the form
+# (the heading's refusal carries rules.period's reason); without --wide, a table whose
+# every period heading was so written was "unknown column 'q1/26'", lower-cased, with no
+# word of a period: now told the form and --wide, as a real period heading is told --wide.
+
+
+@pytest.mark.parametrize(("heading", "meant"), [("Q1/26", "2026-Q1"), ("2026-5", "2026-05"), ("Thg3-26", "2026-03")])
+def test_a_wide_heading_one_step_from_a_period_is_told_the_form(shipped: Path, heading: str, meant: str):
+    (shipped / "w.csv").write_text(f"indicator,{heading}\ngrdp_growth,9.1\n", encoding="utf-8")
+    for wide in ([], ["--wide"]):
+        result = run_clean("add-observation", "--from", "w.csv", *wide, "--dry-run")
+        assert result.exit_code == 1, result.output
+        # Under --wide a month-date heading is quoted lower-cased (its own, older message).
+        assert f"'{heading.lower()}'" in result.stderr.lower() and meant in result.stderr, (wide, result.stderr)
+        assert "unknown column" not in result.stderr, result.stderr
+    result = run_clean("add-observation", "--from", "w.csv", "--dry-run")
+    assert f"column '{heading}' is not a period" in result.stderr and "add --wide" in result.stderr, result.stderr
+
+
+def test_a_wide_heading_near_a_period_in_vietnamese(shipped: Path):
+    (shipped / "w.csv").write_text("indicator,Q1/26\ngrdp_growth,9.1\n", encoding="utf-8")
+    result = run_clean("--lang", "vi", "add-observation", "--from", "w.csv", "--dry-run")
+    assert result.exit_code == 1, result.output
+    assert "'Q1/26'" in result.stderr and "ghi 2026-Q1" in result.stderr and "--wide" in result.stderr, result.stderr
+
+
+def test_a_real_heading_is_still_read(shipped: Path):
+    (shipped / "w.csv").write_text("indicator,2026-Q1,Quý II/2026\ngrdp_growth,9.1,9.2\n", encoding="utf-8")
+    result = run_clean("add-observation", "--from", "w.csv", "--wide", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "2026-Q1\t9.1" in result.stdout and "2026-Q2\t9.2" in result.stdout, result.stdout
