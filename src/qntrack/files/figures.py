@@ -140,6 +140,11 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         raise ValueError(msg("import_value_trailing_minus", text=text.strip(), fixed="-" + raw[:-1].strip()))
     value = _read_number(raw, decimal_comma, explicit)
     if value is None:
+        rest = raw[1:].strip()
+        if raw[:1] in _APOSTROPHES and rest and any(_read_number(rest, c, True) is not None for c in (False, True)):
+            # '9,1: Excel's text prefix typed by hand (or kept by a paste); said, never dropped.
+            # Under either convention: the figure without it is then read, or told, as typed.
+            raise ValueError(msg("import_value_apostrophe", text=text.strip(), fixed=rest))
         if range_ends(raw) is not None:  # "6-7%": a plan's range, not a figure
             raise ValueError(msg("import_value_range", text=text))
         if _read_number(raw, not decimal_comma, True) is None:
@@ -175,6 +180,7 @@ def excel_scientific(text: str) -> bool:
 
 
 # The dashes and hyphens a word processor or a font puts where a minus was typed.
+_APOSTROPHES = frozenset("'\u2018\u2019")  # Excel's text prefix, and as Word curls it
 _DASHES = frozenset("\u2010\u2011\u2013\u2014\ufe63\uff0d")
 # A dash alone in a figure's cell: a table's "no figure" (import_tables.NO_FIGURE), or
 # Excel's Accounting zero.
@@ -306,6 +312,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_accounting",  # '(2,5)' from an Accounting cell: the brackets are a minus
             "import_value_trailing_minus",  # '2,5-': the minus is to be typed first
             "import_value_dash_alone",  # '-': no figure, or an Accounting zero
+            "import_value_apostrophe",  # "'9,1": Excel's text prefix, typed by hand
             "import_value_excel_narrow",  # '####': the column was too narrow to show the figure
         ):
             raise

@@ -66,6 +66,16 @@ def _read_period(text: str) -> str:
         return vietnamese_period(text) or text
 
 
+def _near_heading(name: str) -> str | None:
+    """The period a heading no column is named was one step from (near_periods), or the
+    month of a date Excel shows (Thg3-26); None otherwise. Only on the refusal path."""
+    from .near_periods import near_period
+
+    if (near := near_period(name)) is not None:
+        return near[1]["reading"]
+    return excel_date(name) if any(c.isalpha() for c in name) else None
+
+
 def _garbled_header(written: Sequence[str]) -> Message | None:
     """What to say of a header whose cells, read as TCVN3 or VNI (files/garbled.py), name
     columns of ours: the file was typed in an old font encoding. None otherwise."""
@@ -184,6 +194,9 @@ def _long_columns(
                 # 'Prel. 2024', a period --wide reads with its status (issue 17, 22nd session)
                 shown = written[i] if i < len(written) else name
                 problems.append(Problem(where, msg("import_column_is_period", name=shown)))
+            elif (meant := _near_heading(name)) is not None:  # Q1/26, 2026-5, Thg3-26: a period's heading
+                shown = written[i] if i < len(written) else name
+                problems.append(Problem(where, msg("import_column_near_period", name=shown, reading=meant)))
             elif not name:
                 problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
             elif hint:

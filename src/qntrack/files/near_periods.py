@@ -6,7 +6,8 @@ two-digit year (``Q1/26``; the year told is the one Excel and Windows read, 00-2
 digit after its year (``2026-5``), a Roman month past IV with no word before it
 (``V/2026``: quarters stop at IV, so only a month),
 a month and its year joined by a dot (``01.2026``) or written year first with a slash
-(``2026/01``). None of these is read as a period: a two-digit year could be of any
+(``2026/01``), a first-N-months span with its mark before a slash (``9M/2026``, ``9M/26``:
+the span's ``9M`` is qntrack's own mark, its form ``2026-9M``). None of these is read as a period: a two-digit year could be of any
 century, and ``2011/12`` may be a fiscal year as well as December 2011. The refusal names
 the canonical period the text would be if the obvious reading is meant (issue 17,
 twenty-fourth session; docs/decisions.md). Pure: the text in, a message id and the
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..plan.periods import PeriodError, parse_period
 from .vocabulary import _ROMAN_MONTHS, fold, vietnamese_period
 
 __all__ = ["near_period"]
@@ -29,6 +31,20 @@ _ONE_DIGIT_MONTH = re.compile(r"(?P<year>\d{4})[-/](?P<month>[1-9])")  # not 202
 _ROMAN_MONTH = re.compile(r"(?P<roman>[ivx]+)\s*[/\-]\s*(?P<year>\d{4})")
 _MONTH_DOT_YEAR = re.compile(r"(?P<month>\d{1,2})\.(?P<year>\d{4})")
 _YEAR_MARK_MONTH = re.compile(r"(?P<year>\d{4})[./](?P<month>\d{2})")
+# The first N months with qntrack's mark before the year rather than after it ("9m/2026").
+_MONTHS_SPAN = re.compile(r"(?P<months>\d{1,2})\s*m\s*[/\-\s]\s*(?P<year>\d{4})")
+
+
+def _span(text: str) -> str | None:
+    """The form of a first-N-months span written ``9m/2026`` (folded), when N is 1-12."""
+    if (m := _MONTHS_SPAN.fullmatch(text)) is None:
+        return None
+    form = f"{m['year']}-{int(m['months'])}M"
+    try:
+        parse_period(form)
+    except PeriodError:
+        return None  # 13M, 0M: no span to tell
+    return form
 
 
 def _month(year: str, month: int) -> str | None:
@@ -44,7 +60,8 @@ def near_period(text: str) -> tuple[str, dict[str, str]] | None:
     if m := _TWO_DIGIT_YEAR.fullmatch(key):
         # The century a spreadsheet gives a two-digit year (Excel, Windows: 1930-2029).
         year = f"{'20' if int(m['yy']) < 30 else '19'}{m['yy']}"
-        reading = vietnamese_period(f"{m['head']}{m['sep']}{year}")
+        widened = f"{m['head']}{m['sep']}{year}"
+        reading = vietnamese_period(widened) or _span(widened)
         if reading is not None:
             return "periods_two_digit_year", {"reading": reading, "year": year}
     if m := _ONE_DIGIT_MONTH.fullmatch(key):
@@ -56,5 +73,5 @@ def near_period(text: str) -> tuple[str, dict[str, str]] | None:
     elif m := _MONTH_DOT_YEAR.fullmatch(key) or _YEAR_MARK_MONTH.fullmatch(key):
         reading = _month(m["year"], int(m["month"]))
     else:
-        reading = None
+        reading = _span(key)
     return ("periods_near_form", {"reading": reading}) if reading else None

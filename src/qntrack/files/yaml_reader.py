@@ -88,7 +88,7 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
     and for a year a date's year ('31/12/2020' is 2020). The message's key and values; None
     when it means nothing, or a period that is not a year where a year is wanted."""
     from .near_periods import near_period
-    from .vocabulary import ambiguous_period, vietnamese_period
+    from .vocabulary import ambiguous_period, excel_date, vietnamese_period
 
     if not year and (both := ambiguous_period(raw)) is not None:  # I/2026: a quarter, or January?
         return "definitions_period_ambiguous", {"quarter": both[0], "month": both[1]}
@@ -101,6 +101,8 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
         return "definitions_period_as_written", {"period": period}
     if not year and (near := near_period(raw)) is not None:  # Q1/26, 2026-5: the form to write
         return "definitions_period_near", {"reading": near[1]["reading"]}
+    if not year and any(c.isalpha() for c in raw) and (guess := excel_date(raw)):  # Thg3-26, Mar-26
+        return "definitions_period_near", {"reading": guess}
     date = _DATE_YEAR.fullmatch(raw.strip()) if year else None
     if date is not None:
         return "definitions_year_of_date", {"year": date[2] or date[3]}
