@@ -4,22 +4,14 @@ worked by hand from the text typed."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import run_clean
+from test_review24 import shipped as shipped_here  # noqa: F401  (the fixture `shipped`, in its folder)
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture()
-def shipped(tmp_path: Path, monkeypatch) -> Path:
-    shutil.copy(ROOT / "targets.yaml", tmp_path / "targets.yaml")
-    shutil.copy(ROOT / "observations.csv", tmp_path / "observations.csv")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _plan_period(shipped: Path, typed: str) -> int:
