@@ -207,26 +207,12 @@ def report(
         _out(text)
         _report(warnings)
         return
-    from ..output.report import report_files, write_files
+    from ..output.report import report_files
+    from ..output.report_written import write_laid_out
 
-    # Every file at its real path: a symlinked chart or folder is written through, too.
     with _progress(len(data.assessments), language):
         made = report_files(data, kind, language, path)
-    files = [(Path(os.path.realpath(f)), payload) for f, payload in made]
-    named = [(file_name if file == path else str(file), file) for file, _ in files]
-    for shown, file in named:
-        refuse_protected(shown, file, ws.targets_path, ws.store_path)
-    from ..output.report_written import check_charts_folder
-
-    check_charts_folder(files[:-1])
-    refuse_foreign(named, force)
-    existed = path.exists()
-    try:
-        written = write_files(files)
-    except OSError as exc:
-        from ..files.outputs import write_failed
-
-        raise write_failed(exc, file_name, msg("cli_doing_write_report"), existed) from None
+    written = write_laid_out(made, file_name, path, (ws.targets_path, ws.store_path), force)
     charts = len(written) - 1
     linked = Path(file_name).is_symlink()
     folder = written[0].parent if linked else Path(file_name).with_name(written[0].parent.name)

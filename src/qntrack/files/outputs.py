@@ -423,6 +423,8 @@ def os_error_file(exc: OSError, fallback: str) -> str:
         if not intended or intended == os.path.basename(fallback):
             return fallback
         return os.path.join(folder, intended)
+    if os.path.realpath(os.fsdecode(name)) == os.path.realpath(fallback):
+        return fallback  # the file written at its real path (a report's): named as typed
     return os.fsdecode(name)
 
 

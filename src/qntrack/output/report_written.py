@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..catalog import Message
     from .report import ReportData
 
-__all__ = ["check_charts_folder", "write_checked"]
+__all__ = ["check_charts_folder", "write_checked", "write_laid_out"]
 
 
 def check_charts_folder(charts: Sequence[tuple[Path, object]]) -> None:
@@ -74,16 +74,9 @@ def _checked_and_written(
     data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str], force: bool
 ) -> list[Path]:
     from ..catalog import msg
-    from ..files.outputs import (
-        output_path,
-        refuse_foreign,
-        refuse_link_format,
-        refuse_protected,
-        report_format,
-        write_failed,
-    )
+    from ..files.outputs import output_path, refuse_link_format, refuse_protected, report_format
     from ..files.workspace import store_path_for
-    from .report import report_files, write_files
+    from .report import report_files
 
     refuse_nul("path", path)
     name = os.fspath(path)
@@ -98,14 +91,32 @@ def _checked_and_written(
     report_format(name, fmt)  # a PDF into review.html: refused, as report -o's --format is
     refuse_link_format(name, real, fmt, fmt)
     target = real if Path(name).is_symlink() else Path(name)  # written through a link
-    files = report_files(data, fmt, lang, target)
-    named = [(name if file == target else str(file), Path(os.path.realpath(file))) for file, _ in files]
+    made = report_files(data, fmt, lang, target)
+    write_laid_out(made, name, real, read, force)
+    return [file for file, _ in made]  # as the caller named them, in the order written
+
+
+def write_laid_out(
+    made: Sequence[tuple[Path, bytes]], name: str, real: Path, read: tuple[Path, Path] | None, force: bool
+) -> list[Path]:
+    """What `report -o` and ``write_report`` both do once the report is laid out (one
+    sequence, where each had its own copy until the twenty-fifth session): every file taken
+    at its real path (a linked chart or charts folder is written through), none of them the
+    plan or the store ``read`` or their side files, the charts folder a folder, a file
+    qntrack did not write replaced only with ``force``; then the files written, a system
+    error said once under ``name`` with the old file left as it was."""
+    from ..catalog import msg
+    from ..files.outputs import refuse_foreign, refuse_protected, write_failed
+    from .report import write_files
+
+    files = [(Path(os.path.realpath(file)), payload) for file, payload in made]
+    named = [(name if file == real else str(file), file) for file, _ in files]
     if read is not None:
         for shown, file in named:
             refuse_protected(shown, file, *read)
     check_charts_folder(files[:-1])
     refuse_foreign(named, force)
-    existed = os.path.lexists(target)
+    existed = os.path.lexists(real)
     try:
         return write_files(files)
     except OSError as exc:
