@@ -262,13 +262,10 @@ def run_checks(
     # the series are built when they read the store's rows as they are (no unit's key
     # typed otherwise, no --as-of), else by a pass of their own.
     revised: list[Observation] = []
-    same_rows = (
-        observations is store.observations
-        and not as_of
-        and bool({"same-moment", "jump", "repeated", "merged-retraction"} & selected)
-    )
+    reading = bool({"same-moment", "jump", "repeated", "merged-retraction", "official-replaced"} & selected)
+    same_rows = observations is store.observations and not as_of and reading
     series, left_out = build_series(plan.indicators, observations, as_of, revised if same_rows else None)
-    if not same_rows and {"same-moment", "jump", "repeated", "merged-retraction"} & selected:
+    if not same_rows and reading:
         revised = revised_rows(store.observations)
     if "same-moment" in selected:
         problems.extend(same_moment_problems(revised, file))
@@ -281,7 +278,7 @@ def run_checks(
         from .checks_status import official_replaced_problems
 
         bound = as_of_bound(as_of) if as_of else None
-        problems.extend(official_replaced_problems(revised or revised_rows(store.observations), file, bound))
+        problems.extend(official_replaced_problems(revised, file, bound))
     if "timing" in selected:
         from ..files.store import utc_now
 
