@@ -50,3 +50,22 @@ def test_check_on_a_store_without_revisions_walks_its_rows_for_vintages_once(
     problems = checks.run_checks("targets.yaml")
     assert calls == []  # the series' building found the (no) revised periods
     assert [p for p in problems if p.severity == "error"] == []
+
+
+# --- targets.yaml's `period: Q1/26` was told "not a period targets.yaml reads: write
+# 2026-Q1", where the command line and an import's cell say why: the year has two digits,
+# and the century is a guess (a spreadsheet's, 1930-2029).
+
+
+@pytest.mark.parametrize(("typed", "meant", "century"), [("Q1/26", "2026-Q1", "2026"), ("Q1/96", "1996-Q1", "1996")])
+def test_targets_yaml_says_a_two_digit_year_is_a_guess_of_its_century(
+    shipped: Path, typed: str, meant: str, century: str
+) -> None:
+    plan = Path("targets.yaml").read_text(encoding="utf-8")
+    line = plan[: plan.index("    period: 2022")].count("\n") + 1  # fdi-plan-2022's period
+    Path("targets.yaml").write_text(plan.replace("    period: 2022", f'    period: "{typed}"', 1), encoding="utf-8")
+    for lang, words in (("en", "two-digit year"), ("vi", "hai chữ số")):
+        r = run_clean("--lang", lang, "check")
+        assert r.exit_code == 1, r.output
+        said = [s for s in r.stderr.splitlines() if s.startswith(f"targets.yaml:{line}:")]
+        assert len(said) == 1 and words in said[0] and meant in said[0] and century in said[0], r.stderr

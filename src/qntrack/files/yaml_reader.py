@@ -99,8 +99,8 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
         period = (status_before_period(raw) or status_after_period(raw) or ("", None))[1]
     if period is not None and (not year or period.isdigit()):
         return "definitions_period_as_written", {"period": period}
-    if not year and (near := near_period(raw)) is not None:  # Q1/26, 2026-5: the form to write
-        return "definitions_period_near", {"reading": near[1]["reading"]}
+    if not year and (near := near_period(raw)) is not None:  # Q1/26 (its century a guess), 2026-5
+        return ("definitions_period_two_digit_year" if "year" in near[1] else "definitions_period_near"), near[1]
     if not year and any(c.isalpha() for c in raw) and (guess := excel_date(raw)):  # Thg3-26, Mar-26
         return "definitions_period_near", {"reading": guess}
     date = _DATE_YEAR.fullmatch(raw.strip()) if year else None
