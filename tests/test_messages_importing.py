@@ -59,7 +59,7 @@ def test_a_wide_tables_problems_name_the_period_in_vietnamese(tracker: Path, mon
     r = _import(tracker, b"indicator,2021,2022,Apr-25\nshare,1.234,abc,1\n", "--wide")
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == (
-        "in.csv:1: lỗi: cột 4: 'apr-25' là một ngày: Excel đã tự đổi kỳ (có lẽ là 2025-04) thành ngày tháng; hãy "
+        "in.csv:1: lỗi: cột 4: 'Apr-25' là một ngày: Excel đã tự đổi kỳ (có lẽ là 2025-04) thành ngày tháng; hãy "
         "định dạng các ô tiêu đề kỳ là Text (Văn bản) trước khi gõ hoặc dán kỳ, hoặc viết kỳ dạng 2025-04 trong ô "
         "định dạng Text"
     )

@@ -392,7 +392,7 @@ def _wide_columns(
             exc = _as_written(shown, exc)
             guess = excel_date(name)
             if guess is not None:
-                problems.append(Problem(where, _excel_date_message(name, guess, column=i + 1)))
+                problems.append(Problem(where, _excel_date_message(shown, guess, column=i + 1)))
             else:
                 # periods.py's reason is kept as its Message, not glued as English text (see _within).
                 problems.append(
