@@ -69,3 +69,14 @@ def test_targets_yaml_says_a_two_digit_year_is_a_guess_of_its_century(
         assert r.exit_code == 1, r.output
         said = [s for s in r.stderr.splitlines() if s.startswith(f"targets.yaml:{line}:")]
         assert len(said) == 1 and words in said[0] and meant in said[0] and century in said[0], r.stderr
+
+
+def test_a_wide_tables_date_heading_is_told_to_format_the_heading_cells(tracker: Path) -> None:
+    # Under --wide the periods are the header row's cells: the English advice said "format
+    # the period column as Text", which a wide table has none of (the Vietnamese said the
+    # heading cells); and the heading was quoted lower-cased ('apr-25').
+    Path("in.csv").write_bytes(b"indicator,2021,Apr-25\nshare,1.5,1\n")
+    r = run_clean("add-observation", "--from", "in.csv", "--wide", "--dry-run")
+    assert r.exit_code == 1, r.output
+    assert "column 3: 'Apr-25' is a date" in r.stderr and "2025-04" in r.stderr, r.stderr
+    assert "period column" not in r.stderr and "header row's period cells" in r.stderr, r.stderr
