@@ -134,3 +134,30 @@ def test_fail_on_the_awaiting_word_is_told_its_code(shipped: Path):
 def test_fail_on_an_unknown_word_keeps_the_plain_refusal(shipped: Path):
     r = run_clean("status", "--fail-on", "bad")
     assert r.exit_code == 2 and "unknown status bad; valid:" in r.stderr, r.stderr
+
+
+# --- 5. `--as-of`'s note of what it left out said "(sau ngày 2026-12-05)" and "đến hết
+# ngày 2026-12-05" under a heading "tính đến 05/12/2026": the day qntrack judged by, in
+# the reader's form as every other day a Vietnamese message tells (the moment recorded
+# stays as stored, ISO, as the store holds it).
+
+
+def test_history_as_of_says_its_day_as_the_reader_writes_it(shipped: Path):
+    _add("grdp_growth", "2024-Q2", "5", "--status", "estimate", "--recorded-at", "2026-04-20T00:00:00Z")
+    r = run_clean("--lang", "vi", "history", "grdp_growth", "2024-Q2", "--as-of", "2026-04-19")
+    assert r.exit_code == 0, r.output
+    assert (
+        "1 phiên bản sau của grdp_growth 2024-Q2, ghi nhận lúc 2026-04-20T00:00:00Z (sau ngày 19/04/2026),"
+        " không được liệt kê: --as-of chỉ liệt kê những gì đã biết đến hết ngày 19/04/2026 (giờ UTC)"
+    ) in r.stderr, r.stderr
+    english = run_clean("history", "grdp_growth", "2024-Q2", "--as-of", "2026-04-19")
+    assert "recorded 2026-04-20T00:00:00Z (after 2026-04-19)" in english.stderr, english.stderr
+
+
+def test_status_as_of_says_its_day_as_the_reader_writes_it(shipped: Path):
+    _add("grdp_growth", "2024-Q2", "5", "--status", "estimate", "--recorded-at", "2026-04-20T00:00:00Z")
+    r = run_clean("--lang", "vi", "status", "--as-of", "2026-04-19", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert "ghi nhận sau ngày 19/04/2026 (lúc 2026-04-20T00:00:00Z:" in r.stderr, r.stderr
+    assert "đến hết ngày 19/04/2026 (giờ UTC)" in r.stderr, r.stderr
+    assert "2026-04-19 " not in r.stderr and "2026-04-19)" not in r.stderr, r.stderr
