@@ -161,3 +161,65 @@ def test_status_as_of_says_its_day_as_the_reader_writes_it(shipped: Path):
     assert "ghi nhận sau ngày 19/04/2026 (lúc 2026-04-20T00:00:00Z:" in r.stderr, r.stderr
     assert "đến hết ngày 19/04/2026 (giờ UTC)" in r.stderr, r.stderr
     assert "2026-04-19 " not in r.stderr and "2026-04-19)" not in r.stderr, r.stderr
+
+
+# --- 6. A figure pasted with its words: '1,5 tỷ USD' (FDI is recorded in million USD),
+# 'khoảng 10,5', 'trên 10', '10,5 (ước)'. Each met "không phải là số; hãy viết một số, ví
+# dụ 10,28", which says nothing of the words, nor that 1,5 billion is to be written in the
+# indicator's unit (1.500 million). Told the figure alone and where the words go; never
+# read (1,5 stored for 1,5 billion would be a thousandfold error).
+
+
+def test_a_typed_figure_with_its_unit_is_told_to_write_it_in_the_indicators_unit(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "fdi", "2024-H1", "1,5 tỷ USD", "--dry-run")
+    assert r.exit_code == 1, r.output
+    assert (
+        "'1,5 tỷ USD' có chữ bên cạnh số ('tỷ USD'): hãy chỉ viết số, theo đơn vị tính khai báo cho chỉ tiêu"
+        " (quy đổi nếu 'tỷ USD' là đơn vị khác); những chữ như 'khoảng', 'trên' hãy ghi bằng --note"
+    ) in r.stderr, r.stderr
+    assert r.stdout == "", r.stdout
+
+
+def test_a_typed_figure_with_a_qualifier_is_told_in_english_too(shipped: Path):
+    r = run_clean("add-observation", "grdp_growth", "2024-Q2", "about 10.5", "--dry-run")
+    assert r.exit_code == 1, r.output
+    assert (
+        "'about 10.5' has words beside the figure ('about'): write the figure alone, in the unit the indicator"
+        " is declared in (converted, if 'about' is another unit); a word such as 'about' or 'over' goes in --note"
+    ) in r.stderr, r.stderr
+
+
+def test_figures_with_words_before_or_after_are_told(shipped: Path):
+    for typed, words in (("khoảng 10,5", "khoảng"), ("trên 10", "trên"), ("10,5 (ước)", "(ước)"), ("≈10,5", "≈")):
+        r = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2024-Q2", typed, "--dry-run")
+        assert r.exit_code == 1, (typed, r.output)
+        assert f"'{typed}' có chữ bên cạnh số ('{words}'): hãy chỉ viết số" in r.stderr, (typed, r.stderr)
+
+
+def test_text_that_is_no_figure_keeps_the_plain_refusal(shipped: Path):
+    for typed in ("abc", "10 1/2", "1.234,5,6", "tỷ"):
+        r = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2024-Q2", typed, "--dry-run")
+        assert r.exit_code == 1 and f"'{typed}' không phải là số; hãy viết một số" in r.stderr, (typed, r.stderr)
+
+
+def test_an_imported_cell_with_words_names_the_note_column_and_its_line(shipped: Path):
+    Path("so-lieu.csv").write_text(
+        "indicator;period;value;status\nfdi;2024-H1;1,5 tỷ USD;estimate\ngrdp_growth;2024-Q2;9,1;estimate\n",
+        encoding="utf-8",
+    )
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.csv")
+    assert r.exit_code == 1, r.output
+    assert (
+        "so-lieu.csv:2: lỗi: '1,5 tỷ USD' có chữ bên cạnh số ('tỷ USD'): hãy chỉ viết số, theo đơn vị tính"
+        " khai báo cho chỉ tiêu (quy đổi nếu 'tỷ USD' là đơn vị khác); những chữ như 'khoảng', 'trên' hãy ghi"
+        " ở cột note"
+    ) in r.stderr, r.stderr
+    assert Path("observations.csv").read_bytes() == before  # all or nothing
+
+
+def test_a_wide_tables_cell_with_words_names_its_period(shipped: Path):
+    Path("rong.csv").write_text("indicator;2024-H1\nfdi;khoảng 1.590\n", encoding="utf-8")
+    r = run_clean("--lang", "vi", "add-observation", "--from", "rong.csv", "--wide")
+    assert r.exit_code == 1, r.output
+    assert "rong.csv:2: lỗi: kỳ 2024-H1: 'khoảng 1.590' có chữ bên cạnh số ('khoảng'): hãy chỉ viết số" in r.stderr
