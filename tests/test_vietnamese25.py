@@ -223,3 +223,24 @@ def test_a_wide_tables_cell_with_words_names_its_period(shipped: Path):
     r = run_clean("--lang", "vi", "add-observation", "--from", "rong.csv", "--wide")
     assert r.exit_code == 1, r.output
     assert "rong.csv:2: lỗi: kỳ 2024-H1: 'khoảng 1.590' có chữ bên cạnh số ('khoảng'): hãy chỉ viết số" in r.stderr
+
+
+# --- 7. A period written in words in observations.csv by hand ('quý I/2026', '6 tháng đầu
+# năm 2026': the words add-observation reads) met "không phải là một kỳ" and the list of
+# forms, as if it were no period at all. The store holds codes: told the code to write.
+
+
+def test_a_period_in_words_in_the_store_is_told_its_code(shipped: Path):
+    with Path("observations.csv").open("a", encoding="utf-8") as fh:
+        fh.write("grdp_growth,quý I/2026,9.8,estimate,x,,2026-04-05T00:00:00Z\n")
+        fh.write("grdp_growth,6 tháng đầu năm 2026,9.9,estimate,x,,2026-07-05T00:00:00Z\n")
+    r = run_clean("--lang", "vi", "check")
+    assert r.exit_code == 1, r.output
+    assert (
+        "observations.csv:84: lỗi: 'quý I/2026' là kỳ 2026-Q1 viết bằng chữ; ở đây kỳ được ghi bằng mã: hãy ghi 2026-Q1"
+    ) in r.output, r.output
+    assert "observations.csv:85: lỗi: '6 tháng đầu năm 2026' là kỳ 2026-H1 viết bằng chữ" in r.output, r.output
+    english = run_clean("check")
+    assert "'quý I/2026' is period 2026-Q1 in words; here a period is written as its code: write 2026-Q1" in (
+        english.output
+    ), english.output

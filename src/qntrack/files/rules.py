@@ -84,6 +84,12 @@ def period(text: str) -> Period:
                 raise PeriodError(msg(f"periods_ends_with_status_{told[0]}", text=text, code=told[1])) from None
             if (both := ambiguous_period(text)) is not None:  # I/2026: a quarter, or January?
                 raise PeriodError(msg("periods_ambiguous_roman", text=text, quarter=both[0], month=both[1])) from None
+            from .vocabulary import vietnamese_period
+
+            # A period in the words add-observation reads ("quy I/2026" with its marks),
+            # written by hand where codes are kept (observations.csv): told its code.
+            if (code := vietnamese_period(text)) is not None and code != text.strip():
+                raise PeriodError(msg("periods_in_words", text=text, code=code)) from None
             from .near_periods import near_period
 
             if (near := near_period(text)) is not None:  # Q1/26, 2026-5, V/2026: the form to write
