@@ -244,3 +244,19 @@ def test_a_period_in_words_in_the_store_is_told_its_code(shipped: Path):
     assert "'quý I/2026' is period 2026-Q1 in words; here a period is written as its code: write 2026-Q1" in (
         english.output
     ), english.output
+
+
+# --- 8. A wide table whose heading says one status ('Sơ bộ 2025') and whose row's status
+# cell another ('Ước tính') was refused with both as stored codes: "cột 'Sơ bộ 2025' là số
+# liệu preliminary, nhưng ô loại số liệu của dòng ghi estimate".
+
+
+def test_a_headings_status_against_the_rows_is_said_in_vietnamese_words(shipped: Path):
+    Path("rong.csv").write_text("Chỉ tiêu;Loại số liệu;Sơ bộ 2025\ngrdp_growth;Ước tính;11,9\n", encoding="utf-8")
+    r = run_clean("--lang", "vi", "add-observation", "--from", "rong.csv", "--wide", "--dry-run")
+    assert r.exit_code == 1, r.output
+    assert (
+        "rong.csv:2: lỗi: kỳ 2025: cột 'Sơ bộ 2025' là số liệu sơ bộ, nhưng ô loại số liệu của dòng ghi ước tính:"
+    ) in r.stderr, r.stderr
+    english = run_clean("add-observation", "--from", "rong.csv", "--wide", "--dry-run")
+    assert "column 'Sơ bộ 2025' gives preliminary figures, but the row's status cell says estimate" in english.stderr
