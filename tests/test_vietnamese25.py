@@ -260,3 +260,34 @@ def test_a_headings_status_against_the_rows_is_said_in_vietnamese_words(shipped:
     ) in r.stderr, r.stderr
     english = run_clean("add-observation", "--from", "rong.csv", "--wide", "--dry-run")
     assert "column 'Sơ bộ 2025' gives preliminary figures, but the row's status cell says estimate" in english.stderr
+
+
+# --- 9. `--recorded-at "15/07/2026 08:00"`, a Hanoi officer's morning, was told "hãy viết
+# 2026-07-15T08:00:00Z": 08:00 UTC, 15:00 in Hanoi, a zone she never gave. The same time
+# written the ISO way without a zone is told to add one; a slashed date now is too.
+
+
+def test_a_slashed_date_with_a_time_and_no_zone_is_not_told_utc(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2024-Q3", "9,1",
+                  "--recorded-at", "15/07/2026 08:00", "--dry-run")  # fmt: skip
+    assert r.exit_code == 1, r.output
+    assert (
+        "'15/07/2026 08:00' là ngày viết theo thứ tự ngày/tháng/năm: hãy viết 2026-07-15T08:00:00; giờ trong ngày"
+        " chưa có múi giờ: hãy thêm Z cho giờ UTC hoặc độ lệch như +07:00 (hoặc dùng --tz +07:00, hoặc khai báo"
+        " timezone: +07:00 trong targets.yaml)"
+    ) in r.stderr, r.stderr
+    assert "08:00:00Z" not in r.stderr, r.stderr
+
+
+def test_a_slashed_date_with_a_time_and_tz_is_told_without_a_zone_to_add(shipped: Path):
+    r = run_clean("add-observation", "grdp_growth", "2024-Q3", "9.1", "--recorded-at", "15/07/2026 08:00",
+                  "--tz", "+07:00", "--dry-run")  # fmt: skip
+    assert r.exit_code == 1, r.output
+    assert "'15/07/2026 08:00' is a date written day first: write 2026-07-15T08:00:00" in r.stderr, r.stderr
+    assert "no zone" not in r.stderr and "08:00:00Z" not in r.stderr, r.stderr
+
+
+def test_a_slashed_date_alone_is_told_as_before(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2024-Q3", "9,1", "--recorded-at", "15/07/2026")
+    assert "'15/07/2026' là ngày viết theo thứ tự ngày/tháng/năm: hãy viết 2026-07-15" in r.stderr, r.stderr
+    assert "múi giờ" not in r.stderr, r.stderr

@@ -291,6 +291,18 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     return None
 
 
+def slashed_without_zone(text: str) -> Message | None:
+    """For a date written with slashes and a time of day but no zone ('15/07/2026 08:00'
+    typed, with no --tz and no plan's zone), its ISO form without a zone: the store's
+    reading (``recorded_at``) writes it in UTC, where a person typing a time means her
+    own (issue 17, twenty-fifth session). None for any other text."""
+    raw = text.strip()
+    found = _SLASHED.match(raw)
+    if found is None or found[5] is None:
+        return None
+    return _slashed_date(raw, text, utc=False)
+
+
 def _is_bare_date(raw: str) -> bool:
     """Whether ``raw`` is a date with no time of day, in any ISO spelling Python reads."""
     try:
