@@ -291,3 +291,35 @@ def test_a_slashed_date_alone_is_told_as_before(shipped: Path):
     r = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2024-Q3", "9,1", "--recorded-at", "15/07/2026")
     assert "'15/07/2026' là ngày viết theo thứ tự ngày/tháng/năm: hãy viết 2026-07-15" in r.stderr, r.stderr
     assert "múi giờ" not in r.stderr, r.stderr
+
+
+# --- 10. The PDF's "Từ lần rà soát trước" table broke its recording dates across two lines
+# ("20/04/20" over "26"): its cells may break anywhere to fit the page, and its last
+# column, the date each figure was recorded, is narrow. A date stays whole, as the
+# observations' recording date already does.
+
+
+def test_the_pdf_since_table_keeps_each_recording_date_on_one_line():
+    import re
+    from dataclasses import replace
+
+    from conftest import ROOT
+    from qntrack.files.workspace import open_workspace, reference_day
+    from qntrack.output.report import build_report
+    from qntrack.output.report_pdf import pdf_document
+
+    day = "2026-12-01"
+    ws = open_workspace(str(ROOT / "targets.yaml"), day)
+    chosen = ["grdp-double-digit"]
+    data = build_report(ws.plan, ws.series, ws.store.observations, chosen, day, "2025-01-01", reference_day(day))
+    # The table alone: the target's section, its chart and tables, is not what is laid out here.
+    doc = pdf_document(replace(data, assessments=()), "vi")
+    texts = [
+        box.text
+        for page in doc.pages
+        for box in page._page_box.descendants()
+        if getattr(box, "text", None) and re.fullmatch(r"[\d/]+", box.text.strip())
+    ]
+    dates = [t.strip() for t in texts if re.match(r"\d{2}/\d{2}/", t.strip())]  # not a count ("0/1")
+    assert dates, texts
+    assert all(re.fullmatch(r"\d{2}/\d{2}/\d{4}", t) for t in dates), dates
