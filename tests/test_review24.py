@@ -137,7 +137,7 @@ def test_rank_as_of_says_the_later_entries_it_left_out(shipped: Path):
     assert "3 later entries of the figures judged" in result.stderr, result.stderr
     assert "2025-01-15T00:00:00Z" in result.stderr and "later entries" not in result.stdout
     result = run_clean("--lang", "vi", "rank", "budget-revenue-plan-2024", "--as-of", "2024-06-01")
-    assert "3 dòng số liệu của các chỉ tiêu được đánh giá ghi nhận sau ngày 2024-06-01" in result.stderr, result.stderr
+    assert "3 dòng số liệu của các chỉ tiêu được đánh giá ghi nhận sau ngày 01/06/2024" in result.stderr, result.stderr
     result = run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2026-01-01")
     assert "later entr" not in result.stderr, result.stderr
 

@@ -116,6 +116,12 @@ def _warn_unknown_env_lang() -> None:
     from ..catalog import msg
     from ..plan.model import Location, Problem
 
+    if raw.strip().lower() == "vn":
+        # Vietnam's country code: the reader asked for Vietnamese, and is told in it how
+        # to have it (issue 17, twenty-fifth session).
+        told = Problem(Location("qntrack"), msg("cli_lang_env_vietnam", value=raw), severity="warning")
+        sys.stderr.write(_visible(told.text("vi")) + "\n")
+        return
     warning = Problem(Location("qntrack"), msg("cli_lang_env_unknown", value=raw), severity="warning")
     sys.stderr.write(_visible(warning.text("en")) + "\n")
 

@@ -112,8 +112,10 @@ def _say_already_recorded(
     # Not said when the vintage in force holds this very figure (history.figure_in_force).
     if stored is not None and current is not None and not figure_in_force(stored, current):
         # Not the figure in force: say which is, and how to put this one back.
-        given = ", ".join(t for t in (o.status, o.source) if t)
-        now = current.status if current.status == RETRACTED else Figure(current.value)
+        # The status in the reader's words, as below and as every table says it.
+        status = label(o.status, _message_lang()) if o.status else ""
+        given = ", ".join(t for t in (status, o.source) if t)
+        now = msg("label_retracted") if current.status == RETRACTED else Figure(current.value)
         _say(
             msg(
                 "cli_already_recorded_not_in_force",
@@ -197,7 +199,7 @@ def not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation 
     for stored, current in vintages:
         if stored is None or current is None or figure_in_force(stored, current):
             continue
-        now = current.status if current.status == RETRACTED else Figure(current.value)
+        now = msg("label_retracted") if current.status == RETRACTED else Figure(current.value)
         notes.append(
             Problem(
                 Location(str(path), stored.line),

@@ -97,6 +97,11 @@ def status(
         unknown = sorted(gate - valid)
         if unknown:
             from ..catalog import msg
+            from .gate_words import named_gate
+
+            named = named_gate(fail_on, valid, AWAITING)
+            if named is not None:
+                raise fail("--fail-on", named, ExitCode.USAGE)
 
             raise fail(
                 "--fail-on",

@@ -151,8 +151,17 @@ def _choice_hint(value: str, choices: str) -> str | None:
     from ..plan.suggest import closest
 
     options = re.findall(r"'([^']*)'", choices)
-    hint = closest(value[1:-1] if value[:1] == value[-1:] == "'" else value, options)
+    typed = value[1:-1] if value[:1] == value[-1:] == "'" else value
+    meant = _LANGUAGE_CODES.get(typed.strip().lower())
+    if meant in options:  # '--lang vn': Vietnam's country code, where the language is 'vi'
+        return f"'{meant}'"
+    hint = closest(typed, options)
     return f"'{hint}'" if hint is not None else None
+
+
+# Codes typed for a language qntrack speaks that are not its ISO 639-1 code: a country's
+# (Vietnam's 'vn', as its web addresses end) and the three-letter ones (ISO 639-2).
+_LANGUAGE_CODES = {"vn": "vi", "vie": "vi", "eng": "en"}
 
 
 def _value_detail(text: str) -> Message | str:

@@ -62,7 +62,9 @@ def official_replaced_problems(revised: Sequence[Observation], file: str, bound:
             indicator=current.indicator,
             period=current.period,
             value=Figure(current.value),
-            status=current.status,
+            # The status in the reader's words, as every table says it (its label for
+            # the stored "estimate"); the command below keeps the stored words.
+            status=msg("label_" + current.status),
             recorded_at=current.recorded_at,
             official=Figure(official.value),
             line=official.line,

@@ -43,6 +43,7 @@ _IN_PERIOD = {
     "import_value_excel_narrow": "import_value_excel_narrow_in_period",
     "import_value_not_number": "import_value_not_number_in_period",
     "import_value_range": "import_value_range_in_period",
+    "import_value_words": "import_value_words_in_period",
     "import_value_point_in_comma_file": "import_value_point_in_comma_file_in_period",
     "import_value_comma_in_point_file": "import_value_comma_in_point_file_in_period",
     "import_value_not_finite": "import_value_not_finite_in_period",
@@ -147,6 +148,9 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
             raise ValueError(msg("import_value_apostrophe", text=text.strip(), fixed=rest))
         if range_ends(raw) is not None:  # "6-7%": a plan's range, not a figure
             raise ValueError(msg("import_value_range", text=text))
+        words = words_beside(raw)
+        if words is not None:  # '1,5 billion USD', 'about 10,5': told the figure alone, never read
+            raise ValueError(msg("import_value_words", text=text.strip(), words=words))
         if _read_number(raw, not decimal_comma, True) is None:
             raise ValueError(msg("import_value_not_number", text=text, example="1234,5" if decimal_comma else "1234.5"))
         # One sentence per convention: the two are not glued from translated halves.
@@ -166,6 +170,26 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         digits = len(shown.group(1).replace(",", "").replace(".", ""))
         raise ValueError(msg("import_value_excel_scientific", text=text.strip(), digits=digits))
     return value
+
+
+# A figure with words before or after it, as pasted from a press release or a report's
+# sentence: '1,5 billion USD' (a unit, perhaps not the indicator's: FDI is recorded in
+# million USD), 'about 10,5', 'over 10', '10,5 (est.)', '≈10,5', in either language. One
+# number and no other digit; the words hold a letter or a sign of approximation or bound.
+_WORDS_BESIDE = re.compile(r"(?P<before>[^\d]*?)\s*[-+]?\d+(?:[.,]\d+)*\s*(?P<after>[^\d]*)")
+_BOUND_SIGNS = frozenset("≈~<>≥≤")
+
+
+def words_beside(raw: str) -> str | None:
+    """The words written beside the one number of ``raw`` (``'billion USD'`` of ``'1,5 billion USD'``),
+    or None when ``raw`` is not one number with words around it."""
+    found = _WORDS_BESIDE.fullmatch(raw)
+    if found is None:
+        return None
+    words = " ".join(w for w in (found["before"].strip(), found["after"].strip()) if w)
+    if not words or not any(c.isalpha() or c in _BOUND_SIGNS for c in words):
+        return None
+    return words
 
 
 # A number as Excel shows it in scientific notation (General in a narrow column, or the
@@ -316,6 +340,9 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_excel_narrow",  # '####': the column was too narrow to show the figure
         ):
             raise
+        if isinstance(said, Message) and said.id == "import_value_words":
+            # Typed, the words go in --note, not in a note column.
+            raise ValueError(Message("import_typed_words", said.params)) from None
         # The import's messages speak of the file's convention and its flags; here there are none.
         raise ValueError(msg("import_typed_not_number", text=text)) from None
 

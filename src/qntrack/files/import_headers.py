@@ -329,7 +329,9 @@ def heading_status(row: dict[str, str], given: tuple[str, str], typed: str) -> M
     that says another is the problem returned (the figure's status would be a guess)."""
     status, heading = given
     if typed and typed != status:
-        return msg("import_heading_status_conflict", heading=heading, status=status, typed=typed)
+        # Both in the reader's words (their labels, as tables say them), never the stored codes.
+        said = msg("label_" + typed) if typed in OBSERVATION_STATUSES else typed
+        return msg("import_heading_status_conflict", heading=heading, status=msg("label_" + status), typed=said)
     row["status"] = status
     return None
 

@@ -119,6 +119,10 @@ def validate_record(
             message = msg("recording_shown_moment_no_zone", shown=shown_moment, text=recorded_at)
         elif isinstance(message, Message) and message.id == "store_timestamp_no_zone":
             message = _within("recording_zone_hint", message)
+        elif not zone and (unzoned := rules.slashed_without_zone(recorded_at or "")) is not None:
+            # '15/07/2026 08:00' typed: its ISO form with no zone, and the zone to give, never
+            # the UTC the store's reading assumes (08:00 UTC is 15:00 in Hanoi).
+            message = _within("recording_slashed_no_zone", unzoned)
         problems.append(Problem(stamp_where or where, message))
     # The timing rules are about a real indicator's figure: after "unknown indicator" they
     # would only be a second, irrelevant error.

@@ -262,8 +262,8 @@ def _before_any(row: Observation, later: Observation) -> Message:
     )
 
 
-def _vintage(o: Observation) -> str | Figure:
+def _vintage(o: Observation) -> Message | Figure:
     """A vintage named in a message: its figure as the reader writes numbers (8,97 in
-    Vietnamese), or the status code of a retraction, which an echo keeps as stored
-    (docs/decisions.md, "Confirmations and notes")."""
-    return o.status if o.status == RETRACTED else Figure(o.value)
+    Vietnamese), or a retraction in the reader's words (the catalog's label_retracted), as
+    every table and the sibling confirmations say it (issue 17, twenty-fifth session)."""
+    return msg("label_retracted") if o.status == RETRACTED else Figure(o.value)

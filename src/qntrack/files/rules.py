@@ -84,6 +84,12 @@ def period(text: str) -> Period:
                 raise PeriodError(msg(f"periods_ends_with_status_{told[0]}", text=text, code=told[1])) from None
             if (both := ambiguous_period(text)) is not None:  # I/2026: a quarter, or January?
                 raise PeriodError(msg("periods_ambiguous_roman", text=text, quarter=both[0], month=both[1])) from None
+            from .vocabulary import vietnamese_period
+
+            # A period in the words add-observation reads ("quy I/2026" with its marks),
+            # written by hand where codes are kept (observations.csv): told its code.
+            if (code := vietnamese_period(text)) is not None and code != text.strip():
+                raise PeriodError(msg("periods_in_words", text=text, code=code)) from None
             from .near_periods import near_period
 
             if (near := near_period(text)) is not None:  # Q1/26, 2026-5, V/2026: the form to write
@@ -283,6 +289,18 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     if month_first:
         return msg("store_timestamp_month_first", text=text, iso=f"{year:04d}-{a:02d}-{b:02d}{time}")
     return None
+
+
+def slashed_without_zone(text: str) -> Message | None:
+    """For a date written with slashes and a time of day but no zone ('15/07/2026 08:00'
+    typed, with no --tz and no plan's zone), its ISO form without a zone: the store's
+    reading (``recorded_at``) writes it in UTC, where a person typing a time means her
+    own (issue 17, twenty-fifth session). None for any other text."""
+    raw = text.strip()
+    found = _SLASHED.match(raw)
+    if found is None or found[5] is None:
+        return None
+    return _slashed_date(raw, text, utc=False)
 
 
 def _is_bare_date(raw: str) -> bool:
