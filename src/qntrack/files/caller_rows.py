@@ -18,6 +18,9 @@ from typing import Any, Mapping, Sequence
 from ..catalog import Message, msg
 from ..errors import InputError, suggestion
 from ..plan.model import Location, Problem
+from .batch_rows import SHOWN_PERIOD
+from .typed_periods import typed_period
+from .vocabulary import status_word
 
 __all__ = ["FIELDS", "Candidate", "caller_rows"]
 
@@ -38,6 +41,9 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
     or the fields alone, whose place is then ``candidates:N``, N its 1-based position."""
     rows: list[tuple[Location, dict[str, str]]] = []
     problems: list[Problem] = []
+    # Each distinct period read once (an Open SDG repository: 56,000 rows of a few dozen
+    # years), as today's year, the only other thing the reading depends on, is one call's.
+    periods: dict[str, tuple[str, Message | None]] = {}
     for n, candidate in enumerate(candidates, 1):
         if isinstance(candidate, Mapping):
             where, fields = Location("candidates", n), candidate
@@ -56,7 +62,7 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
             else:
-                row[key], refused = _office_words(key, text, row, recording)
+                row[key], refused = _office_words(key, text, row, recording, periods)
                 if refused is not None:
                     problems.append(Problem(where, refused))
         rows.append((where, row))
@@ -65,22 +71,23 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
     return rows
 
 
-def _office_words(key: str, text: str, row: dict[str, str], recording: bool) -> tuple[str, Message | None]:
+def _office_words(
+    key: str, text: str, row: dict[str, str], recording: bool, periods: dict[str, tuple[str, Message | None]]
+) -> tuple[str, Message | None]:
     """A period or a status in the words offices write (a quarter in Roman numerals, an
     estimate's abbreviation: files.vocabulary) as the store writes it, and a period read
     as ``add-observation`` reads its PERIOD (files.typed_periods), with the same refusals in
     the same words: a caller passing a workbook's cells met "not a period" where the command
     line told the fix ('H1' gives no year). The period as given is kept for a message
-    quoting it."""
-    from .batch_rows import SHOWN_PERIOD
-    from .typed_periods import typed_period
-    from .vocabulary import status_word
-
+    quoting it. ``periods``: the readings of the call so far, by text."""
     if key == "status":
         return status_word(text), None
     if key != "period":
         return text, None
-    period, refused = typed_period(text, recording)
+    found = periods.get(text)
+    if found is None:
+        found = periods[text] = typed_period(text, recording)
+    period, refused = found
     # As typed, as add-observation keeps it: '2025-9m', which parse_period reads and no
     # office's name is, was quoted as 2025-9M by the library alone.
     row.setdefault(SHOWN_PERIOD, text.strip())
