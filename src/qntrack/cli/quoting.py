@@ -222,6 +222,8 @@ def quoting_told(problems: list[Any], targets: str | None) -> list[Any]:
         return _folder_told(problems, targets)
     if not targets or getattr(first, "id", None) != "textfile_not_found_targets":
         return problems
+    if from_variable(targets):
+        return _variable_cut_told(problems, targets)
     hint = targets_hint(targets, typed_words())
     if hint is None:
         return problems
@@ -251,6 +253,9 @@ def _folder_told(problems: list[Any], targets: str) -> list[Any]:
     from ..catalog import msg
     from ..plan.model import Problem
 
+    if from_variable(targets):  # QNTRACK_TARGETS="ke hoach": the variable is what to mend
+        told = Problem(problems[0].location, msg("cli_targets_directory_plan_variable", plan=quoted))
+        return [told, *problems[1:]]
     told = Problem(problems[0].location, msg("cli_targets_directory_plan", option=option, plan=quoted))
     return [told, *problems[1:]]
 
@@ -272,3 +277,43 @@ def refuse_cut_plan(targets: str | None) -> None:
     from ..errors import ExitCode, fail
 
     raise fail(targets, msg("cli_targets_quote_arguments", option=hint[0], quoted=hint[1]), ExitCode.USAGE)
+
+
+def from_variable(targets: str) -> bool:
+    """Whether the plan's name ``targets`` came from QNTRACK_TARGETS: no -t or --targets
+    was typed, and the variable holds it (issue 17, twenty-fifth session)."""
+    import os
+
+    typed = any(w in ("-t", "--targets") or w.startswith(("--targets=", "-t")) for w in typed_words())
+    return not typed and os.environ.get("QNTRACK_TARGETS") == targets
+
+
+def _variable_cut_told(problems: list[Any], value: str) -> list[Any]:
+    """``export QNTRACK_TARGETS=ke hoach/targets.yaml`` (or systemd's ``Environment=``
+    line): the shell sets the variable to 'ke' and drops the rest, which qntrack never
+    sees. When exactly one plan beside it starts with the value and a space (a file
+    ``ke hoach.yaml``, or a folder ``ke hoach...`` holding targets.yaml), "not found"
+    names it and the variable set in quotes; else the plain refusal. Told, never read."""
+    import os
+
+    folder, start = os.path.split(value)
+    try:
+        names = sorted(os.listdir(folder or "."))
+    except OSError:
+        return problems
+    plans = []
+    for name in names:
+        if not name.startswith(start + " "):
+            continue
+        whole = os.path.join(folder, name)
+        if os.path.isfile(whole) and name.lower().endswith((".yaml", ".yml")):
+            plans.append(whole)
+        elif os.path.isfile(os.path.join(whole, "targets.yaml")):
+            plans.append(os.path.join(whole, "targets.yaml"))
+    if len(plans) != 1:
+        return problems
+    from ..catalog import msg
+    from ..plan.model import Problem
+
+    told = Problem(problems[0].location, msg("cli_targets_variable_cut", value=value, plan=plans[0]))
+    return [told, *problems[1:]]

@@ -1,0 +1,166 @@
+"""qntrack scripted by a national office (issue 17, twenty-fifth session, pass H): bash,
+cron and Python reading the machine-readable output. Expected values written by hand from
+docs/json.md, the README's exit codes and the catalog's sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+from helpers import run, store_text
+
+# --- 1. a refusal under --format json is a JSON document on stdout -----------------------
+
+
+def _refusal(stdout: str) -> dict:
+    doc = json.loads(stdout)  # a script's json.loads / jq: never a parse error
+    assert list(doc) == ["qntrack", "problems"]
+    return doc
+
+
+def test_a_refused_import_with_format_json_prints_its_problems(tracker: Path):
+    (tracker / "in.csv").write_text("indicator,period,value\nshare,2025,abc\n", encoding="utf-8")
+    for extra in ([], ["--dry-run"]):
+        r = run("add-observation", "--from", "in.csv", "--format", "json", *extra)
+        assert r.exit_code == 1
+        assert r.stderr == "in.csv:2: error: 'abc' is not a number; write e.g. 1234.5\n"
+        doc = _refusal(r.stdout)
+        assert doc["problems"] == [
+            {
+                "file": "in.csv",
+                "line": 2,
+                "column": None,
+                "severity": "error",
+                "check": None,
+                "message": "'abc' is not a number; write e.g. 1234.5",
+                "code": doc["problems"][0]["code"],
+            }
+        ]
+        assert isinstance(doc["problems"][0]["code"], str)
+    assert store_text(tracker) == SMALL_OBSERVATIONS  # nothing written
+
+
+def test_the_problems_are_in_english_whatever_the_language(tracker: Path):
+    (tracker / "in.csv").write_text("indicator,period,value\nshare,2025,abc\n", encoding="utf-8")
+    r = run("--lang", "vi", "add-observation", "--from", "in.csv", "--format", "json")
+    assert r.exit_code == 1
+    assert "lỗi" in r.stderr
+    assert _refusal(r.stdout)["problems"][0]["message"] == "'abc' is not a number; write e.g. 1234.5"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("status", "nope", "--format", "json"),
+        ("show", "nope", "--format", "json"),
+        ("rank", "nope", "--format", "json"),
+        ("history", "nope", "--format", "json"),
+        ("observations", "--indicator", "nope", "--format", "json"),
+        ("add-observation", "share", "2025", "x", "--format", "json"),
+        ("report", "nope", "--format", "json"),
+        ("indicators", "--format", "json", "-t", "none.yaml"),
+        ("targets", "--format", "json", "-t", "none.yaml"),
+    ],
+)
+def test_every_command_refused_for_its_input_prints_a_problems_document(args: tuple[str, ...], tracker: Path):
+    r = run(*args)
+    assert r.exit_code == 1, r.stderr
+    problems = _refusal(r.stdout)["problems"]
+    assert len(problems) >= 1
+    assert all(p["severity"] in ("error", "warning") for p in problems)
+    assert problems[0]["severity"] == "error"
+    # The same words as stderr's first line, after its place.
+    assert problems[0]["message"] in r.stderr.splitlines()[0]
+
+
+def test_a_usage_error_and_another_format_keep_stdout_empty(tracker: Path):
+    r = run("status", "--format", "json", "--as-of", "x")
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    r = run("status", "nope", "--format", "csv")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    r = run("status", "nope")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+
+
+def test_a_report_written_to_a_file_prints_nothing_on_refusal(tracker: Path):
+    r = run("report", "nope", "--format", "json", "-o", "r.json")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert not (tracker / "r.json").exists()
+
+
+def test_check_keeps_its_own_document(tracker: Path):
+    (tracker / "observations.csv").write_text(SMALL_OBSERVATIONS + "share,2025,abc,,,,\n", encoding="utf-8")
+    r = run("check", "--format", "json")
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)
+    assert list(doc) == ["qntrack", "as_of", "checks", "problems"]
+
+
+# --- 2. QNTRACK_TARGETS naming a folder, or cut at its space, names the variable ---------
+
+TWO_WORDS = SMALL_TARGETS
+
+
+@pytest.fixture
+def spaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "ke hoach").mkdir()
+    make_tracker(tmp_path / "ke hoach", monkeypatch, SMALL_TARGETS, STORE_HEADER)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_the_variable_naming_a_folder_is_told_the_variable(spaced: Path):
+    r = run("status", env={"QNTRACK_TARGETS": "ke hoach"})
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert r.stderr == (
+        "ke hoach: error: targets file is a directory, expected a file; name the plan in it: "
+        'QNTRACK_TARGETS="ke hoach/targets.yaml"\n'
+    )
+    r = run("--lang", "vi", "indicators", env={"QNTRACK_TARGETS": "ke hoach"})
+    assert r.stderr == (
+        "ke hoach: lỗi: tệp mục tiêu là một thư mục, cần một tệp; hãy ghi tên kế hoạch trong thư mục: "
+        'QNTRACK_TARGETS="ke hoach/targets.yaml"\n'
+    )
+
+
+def test_the_option_typed_over_the_variable_is_still_told_the_option(spaced: Path):
+    r = run("status", "-t", "ke hoach", env={"QNTRACK_TARGETS": "elsewhere.yaml"})
+    assert r.exit_code == 1
+    assert r.stderr.endswith('name the plan in it: -t "ke hoach/targets.yaml"\n')
+
+
+def test_the_variable_cut_at_its_space_is_told_to_be_quoted(spaced: Path):
+    # `export QNTRACK_TARGETS=ke hoach/targets.yaml` (or systemd's Environment= line):
+    # the shell sets the variable to 'ke' and never gives qntrack the rest.
+    r = run("status", env={"QNTRACK_TARGETS": "ke"})
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert r.stderr == (
+        "ke: error: targets file not found; QNTRACK_TARGETS holds 'ke', the start of the plan "
+        "'ke hoach/targets.yaml': a name holding spaces is set in quotes: "
+        'QNTRACK_TARGETS="ke hoach/targets.yaml"\n'
+    )
+    r = run("--lang", "vi", "status", env={"QNTRACK_TARGETS": "ke"})
+    assert r.stderr == (
+        "ke: lỗi: không tìm thấy tệp mục tiêu; QNTRACK_TARGETS chứa 'ke', phần đầu của kế hoạch "
+        "'ke hoach/targets.yaml': tên có dấu cách phải đặt trong dấu nháy kép: "
+        'QNTRACK_TARGETS="ke hoach/targets.yaml"\n'
+    )
+
+
+def test_the_variable_naming_nothing_near_keeps_the_plain_refusal(spaced: Path):
+    r = run("status", env={"QNTRACK_TARGETS": "kh"})
+    assert r.exit_code == 1
+    assert r.stderr == "kh: error: targets file not found\n"
+    (spaced / "ke hoach 2").mkdir()
+    (spaced / "ke hoach 2" / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
+    r = run("status", env={"QNTRACK_TARGETS": "ke"})  # two plans start so: none is told
+    assert r.stderr == "ke: error: targets file not found\n"
