@@ -164,3 +164,94 @@ def test_the_variable_naming_nothing_near_keeps_the_plain_refusal(spaced: Path):
     (spaced / "ke hoach 2" / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
     r = run("status", env={"QNTRACK_TARGETS": "ke"})  # two plans start so: none is told
     assert r.stderr == "ke: error: targets file not found\n"
+
+
+# --- 3. an amount in dong with more digits than a double holds is refused, never changed --
+
+# 2**53 + 1 = 9007199254740993 is the first whole number a double cannot hold: the nearest
+# is 9007199254740992 (IEEE 754 binary64, 53-bit significand).
+TOO_LONG = "9007199254740993"
+TOO_LONG_SAID = (
+    "'9007199254740993' cannot be kept exactly: a figure holds 15 to 17 significant digits, and "
+    "this one would be stored as 9007199254740992; round it to 15 digits, or declare the "
+    "indicator in a larger unit (billion VND rather than VND)"
+)
+
+
+def test_a_typed_amount_a_double_cannot_hold_is_refused(tracker: Path):
+    r = run("add-observation", "share", "2025", TOO_LONG, "--status", "estimate")
+    assert r.exit_code == 1
+    assert r.stderr == f"add-observation: error: {TOO_LONG_SAID}\n"
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+    # 123456789012345678 is held as 123456789012345680 (a double's 17 digits).
+    r = run("add-observation", "share", "2025", "123456789012345678", "--status", "estimate", "--format", "json")
+    assert r.exit_code == 1
+    assert "would be stored as 123456789012345680;" in r.stderr
+    assert json.loads(r.stdout)["problems"][0]["code"] == "import_value_beyond_precision"
+
+
+def test_a_typed_amount_is_told_in_vietnamese(tracker: Path):
+    r = run("--lang", "vi", "add-observation", "share", "2025", "9.007.199.254.740.993", "--status", "estimate")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "add-observation: lỗi: '9.007.199.254.740.993' không giữ được chính xác: một số liệu chỉ giữ được "
+        "15 đến 17 chữ số có nghĩa, số này sẽ được lưu thành 9007199254740992; hãy làm tròn đến 15 chữ số, "
+        "hoặc khai báo chỉ tiêu với đơn vị lớn hơn (tỷ đồng thay vì đồng)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("9007199254740992", "9007199254740992.0"),  # 2**53: held exactly
+        ("11511900000000000000", "1.15119e+19"),  # GDP 2024 in dong, 11,511,900 billion: exact
+        ("1e21", "1e+21"),
+        ("0.33333333333333333333", "0.3333333333333333"),  # a fraction's 18th digit: not an amount
+        ("4503599627370496.75", "4503599627370497.0"),  # the nearest whole unit kept
+    ],
+)
+def test_an_amount_a_double_holds_to_the_unit_is_recorded(typed: str, stored: str, tracker: Path):
+    r = run("add-observation", "share", "2025", typed, "--status", "estimate", "--recorded-at", "2025-06-01T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).endswith(f"share,2025,{stored},estimate,,,2025-06-01T00:00:00Z\n")
+
+
+@pytest.mark.parametrize("separator", [",", ";"])
+def test_an_imported_amount_a_double_cannot_hold_is_refused_at_its_line(separator: str, tracker: Path):
+    comma = separator == ";"
+    rows = [
+        f"share{separator}2021{separator}{'11,3' if comma else '11.3'}",
+        f"share{separator}2025{separator}{TOO_LONG}",
+    ]
+    header = separator.join(["indicator", "period", "value"])
+    (tracker / "in.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert r.stderr == f"in.csv:3: error: {TOO_LONG_SAID}\n"
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+def test_a_workbook_whole_number_a_double_cannot_hold_is_refused(tracker: Path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["indicator", "period", "value"])
+    sheet.append(["share", "2025", 12345])
+    book.save(tracker / "made.xlsx")
+    # A workbook holds doubles, and openpyxl writes an int through one; a program writing
+    # the XML itself (an int64 column) can put down every digit, which openpyxl reads as int.
+    import zipfile
+
+    with zipfile.ZipFile(tracker / "made.xlsx") as made, zipfile.ZipFile(tracker / "in.xlsx", "w") as out:
+        for item in made.infolist():
+            data = made.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<v>12345</v>" in data
+                data = data.replace(b"<v>12345</v>", f"<v>{TOO_LONG}</v>".encode())
+            out.writestr(item, data)
+    r = run("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1
+    assert TOO_LONG_SAID in r.stderr
+    assert store_text(tracker) == SMALL_OBSERVATIONS
