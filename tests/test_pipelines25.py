@@ -255,3 +255,14 @@ def test_a_workbook_whole_number_a_double_cannot_hold_is_refused(tracker: Path):
     assert r.exit_code == 1
     assert TOO_LONG_SAID in r.stderr
     assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+@pytest.mark.parametrize("value", [TOO_LONG, int(TOO_LONG)])
+def test_record_many_refuses_the_amount_as_the_command_does(value: object, tracker: Path):
+    import qntrack
+
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.record_many("targets.yaml", [{"indicator": "share", "period": "2025", "value": value}])
+    assert raised.value.key == "import_value_beyond_precision"
+    assert "would be stored as 9007199254740992;" in str(raised.value)
+    assert store_text(tracker) == SMALL_OBSERVATIONS
