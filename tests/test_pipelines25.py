@@ -266,3 +266,68 @@ def test_record_many_refuses_the_amount_as_the_command_does(value: object, track
     assert raised.value.key == "import_value_beyond_precision"
     assert "would be stored as 9007199254740992;" in str(raised.value)
     assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+# --- 4. a zero is never written -0.0 -----------------------------------------------------
+
+ZERO_STORE = (
+    STORE_HEADER + "share,2021,-0,official,src,,2022-01-10T00:00:00Z\nmining,2015,21.3,,src-e,,2016-01-01T00:00:00Z\n"
+)
+
+
+def _no_negative_zero(text: str) -> None:
+    assert "-0.0" not in text and "\t-0\t" not in text and ",-0," not in text, text
+
+
+@pytest.mark.parametrize("cache", ["", "1"])
+def test_a_stored_minus_zero_is_read_as_zero_by_every_command(cache: str, tmp_path: Path, monkeypatch):
+    # A hand-edited store (or another program's) with '-0': the same zero as '0' everywhere.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, ZERO_STORE)
+    env = {"QNTRACK_NO_CACHE": cache} if cache else None
+    for args in (
+        ("status", "--format", "json"),
+        ("status", "--format", "csv"),
+        ("observations", "--format", "json"),
+        ("show", "share", "--format", "json"),
+        ("history", "share", "--format", "json"),
+        ("report", "--format", "json"),
+    ):
+        r = run(*args, env=env)
+        assert r.exit_code == 0, (args, r.stderr)
+        _no_negative_zero(r.stdout)
+    doc = json.loads(run("observations", "--format", "json").stdout)
+    assert [o["value"] for o in doc["observations"] if o["indicator"] == "share"] == [0.0]
+    assert str(doc["observations"][0]["value"]) == "0.0"  # not -0.0: the sign is gone
+
+
+def test_an_imported_minus_zero_is_the_zero_stored(tracker: Path):
+    (tracker / "in.csv").write_text(
+        "indicator,period,value,status,recorded_at\n"
+        "share,2024,-0,official,2025-06-01T00:00:00Z\n"
+        "mining,2024,-0.0,official,2025-06-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    _no_negative_zero(r.stdout)  # the rows added, as the store holds them (0)
+    assert store_text(tracker).endswith(
+        "share,2024,0,official,,,2025-06-01T00:00:00Z\nmining,2024,0,official,,,2025-06-01T00:00:00Z\n"
+    )
+
+
+def test_record_many_gives_back_the_zero_stored(tracker: Path):
+    import qntrack
+
+    done = qntrack.record_many(
+        "targets.yaml",
+        [
+            {
+                "indicator": "share",
+                "period": "2024",
+                "value": -0.0,
+                "status": "official",
+                "recorded_at": "2025-06-01T00:00:00Z",
+            }
+        ],
+    )
+    assert str(done.rows[0].value) == "0.0"

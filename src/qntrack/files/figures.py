@@ -168,7 +168,7 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         raise ValueError(msg("import_value_excel_scientific", text=text.strip(), digits=digits))
     if abs(value) >= _WHOLE_UNITS_HELD:
         return whole_units_kept(value, _number_text(raw, decimal_comma, True) or repr(value), text.strip())
-    return value
+    return value + 0.0  # '-0' is 0 (rules.number)
 
 
 # A number as Excel shows it in scientific notation (General in a narrow column, or the

@@ -240,6 +240,8 @@ def _values(column: Sequence[str]) -> list[float]:
         raise _Unsure  # whole units a double may not hold: the general path says so (figures)
     if 0.0 in values and any(v == 0.0 and rules.nonzero_mantissa(t) for v, t in zip(values, column, strict=True)):
         raise _Unsure
+    if 0.0 in values:
+        values = [v + 0.0 for v in values]  # '-0' is 0 (rules.number)
     return values
 
 

@@ -113,7 +113,7 @@ def figure(cell: Any, decimal_comma: bool | None) -> float:
             raise ValueError(msg("workbook_value_scaled", value=Figure(float(value)), scale=scale, shown=shown))
         if isinstance(value, int):  # a whole number written by a program (pandas' int64)
             return whole_units_kept(float(value), value, str(value))
-        return float(value)
+        return float(value) + 0.0  # a cell's -0.0 is 0 (rules.number)
     return _text_number(str(value), decimal_comma)
 
 
