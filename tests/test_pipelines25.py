@@ -331,3 +331,46 @@ def test_record_many_gives_back_the_zero_stored(tracker: Path):
         ],
     )
     assert str(done.rows[0].value) == "0.0"
+
+
+# --- 5. Windows' cmd keeps single quotes as letters --------------------------------------
+
+
+def test_a_source_in_single_quotes_split_by_cmd_is_told_double_quotes(tracker: Path):
+    # cmd.exe: --source 'Cuc TK' gives the words 'Cuc and TK' (quotes and all).
+    r = run("add-observation", "share", "2025", "5", "--status", "estimate", "--source", "'Cuc", "TK'")
+    assert r.exit_code == 2
+    assert r.stderr.endswith(
+        "Error: Got unexpected extra argument(s) (TK'): a text holding spaces is written in quotes: "
+        '--source "Cuc TK"\n'
+    )
+    r = run("add-observation", "share", "2025", "5", "--source", "\u201cCuc", "TK\u201d")  # Word's curly quotes
+    assert r.stderr.endswith('--source "Cuc TK"\n')
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+def test_a_refusal_of_words_in_single_quotes_says_cmd_kept_them(tracker: Path):
+    r = run("add-observation", "share", "'2025'", "'5'", "--status", "estimate")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[-1] == (
+        "note: single quotes were kept around '2025', '5': Windows' cmd passes them on as letters "
+        "(it reads only double quotes); type 2025 5"
+    )
+    r = run("--lang", "vi", "history", "share", "'2023'")
+    assert r.exit_code == 2  # a PERIOD argument: a usage error
+    assert r.stderr.splitlines()[-1] == (
+        "lưu ý: dấu nháy đơn quanh '2023' được giữ lại: cmd của Windows chuyển chúng đi như chữ "
+        "(cmd chỉ đọc dấu nháy kép); hãy gõ 2023"
+    )
+    r = run("status", "--as-of", "'2025-01-01'", "--format", "json")
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert r.stderr.splitlines()[-1].startswith("note: single quotes were kept around '2025-01-01':")
+
+
+def test_a_text_with_spaces_is_told_in_double_quotes_and_no_note_without_quotes(tracker: Path):
+    r = run("add-observation", "share", "2025", "x", "--source", "'Cuc TK'")
+    assert r.stderr.splitlines()[-1].endswith('type "Cuc TK"')
+    r = run("add-observation", "share", "2025", "x")
+    assert "note:" not in r.stderr

@@ -82,8 +82,40 @@ def _run(words: list[tuple[int, tuple[str, str, int] | None]], k: int, count: in
     return run if run == list(range(index, index + count)) else None
 
 
+# Quotes a shell did not read: cmd.exe keeps 'single quotes' as letters, and Word's curly
+# quotes pasted into any shell are letters too.
+_KEPT_QUOTES = ("''", "\u2018\u2019", "\u201c\u201d")
+
+
 def _quoted(option: tuple[str, str, int], run: list[int], args: list[str]) -> str:
-    return '"' + " ".join([option[1], *(args[r].strip() for r in run)]) + '"'
+    text = " ".join([option[1], *(args[r].strip() for r in run)])
+    if len(text) > 2 and text[0] + text[-1] in _KEPT_QUOTES:  # --source 'Cuc TK' under cmd
+        text = text[1:-1]
+    return '"' + text + '"'
+
+
+def note_single_quotes() -> None:
+    """After a refusal, on stderr: the command line's words that came in single quotes
+    (``single_quotes_note``)."""
+    from .printing import _say
+
+    note = single_quotes_note(typed_words())
+    if note is not None:
+        _say(note)
+
+
+def single_quotes_note(words: Sequence[str]) -> Message | None:
+    """A refusal's note when words of the command line came in single quotes, which
+    Windows' cmd passes on as letters (``history grdp '2023'``: "''2023'' is not a
+    period"): the words, and what to type instead; None when none did."""
+    kept = [w for w in words if len(w) > 2 and w[0] == w[-1] == "'"]
+    if not kept:
+        return None
+    from ..catalog import msg
+
+    bare = [w[1:-1] for w in kept]
+    fixed = " ".join(f'"{w}"' if re.search(r"\s", w) else w for w in bare)
+    return msg("cli_single_quotes_kept", words=", ".join(kept), fixed=fixed)
 
 
 def quoting_hint(detail: str, params: list[Any], args: list[str]) -> str | None:
