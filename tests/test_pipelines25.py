@@ -374,3 +374,51 @@ def test_a_text_with_spaces_is_told_in_double_quotes_and_no_note_without_quotes(
     assert r.stderr.splitlines()[-1].endswith('type "Cuc TK"')
     r = run("add-observation", "share", "2025", "x")
     assert "note:" not in r.stderr
+
+
+# --- 6. a script saved with Windows line ends, and a variable set by cmd -----------------
+
+CR_NOTE = (
+    "note: 'json\\x0d' ends with a carriage return (\\x0d): a script saved with Windows line ends "
+    "(CRLF) puts one after the last word of each line; convert it (dos2unix FILE), or save it with LF line ends"
+)
+
+
+def test_a_usage_error_from_a_crlf_script_says_so(tracker: Path):
+    r = run("status", "--format", "json\r")
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert r.stderr.endswith(CR_NOTE + "\n")
+    assert "\r" not in r.stderr
+
+
+def test_a_refusal_from_a_crlf_script_says_so(tracker: Path):
+    r = run("show", "nope\r")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[-1] == CR_NOTE.replace("json", "nope")
+    r = run("--lang", "vi", "show", "nope\r")
+    assert r.stderr.splitlines()[-1] == (
+        "lưu ý: 'nope\\x0d' kết thúc bằng ký tự về đầu dòng (\\x0d): một script lưu với kiểu xuống dòng của "
+        "Windows (CRLF) có ký tự này sau từ cuối của mỗi dòng; hãy chuyển đổi nó (dos2unix TỆP), hoặc lưu "
+        "với kiểu xuống dòng LF"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("targets.yaml\r", "'targets.yaml\\x0d'"),
+        ("targets.yaml ", "'targets.yaml '"),
+        ('"targets.yaml"', "'\"targets.yaml\"'"),
+    ],
+)
+def test_the_variable_with_a_line_end_a_space_or_quotes_is_told_the_plan(value: str, shown: str, tracker: Path):
+    # cmd's `set QNTRACK_TARGETS="targets.yaml"` keeps the quotes, `set X=a ` the space; a
+    # .env file saved with CRLF gives the \r.
+    r = run("status", env={"QNTRACK_TARGETS": value})
+    assert r.exit_code == 1
+    assert r.stderr.endswith(
+        f"error: targets file not found; QNTRACK_TARGETS holds {shown}: its quotes, spaces or line end "
+        "are part of the name it gives (cmd's set keeps them; a file saved with Windows line ends adds \\x0d); "
+        "set QNTRACK_TARGETS=targets.yaml\n"
+    )

@@ -252,11 +252,11 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                 report_interrupted(stages, fn.__name__ in _ADDS_ROWS, terminated)
                 raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
             except InputError as exc:
-                from .quoting import note_single_quotes, quoting_told  # a plan's name cut at a space, told
+                from .quoting import note_typed_words, quoting_told  # a plan's name cut at a space, told
 
                 told = quoting_told(exc.problems, k.get("targets"))
                 _report(told, rows_of=exc.rows_of, kinds=exc.kinds)
-                note_single_quotes()  # words in single quotes, which Windows' cmd kept
+                note_typed_words()  # words in single quotes (Windows' cmd), or ending in \r (CRLF)
                 if exc.code == ExitCode.INVALID:
                     _refused_as_json(k, told)
                 raise typer.Exit(int(exc.code)) from None

@@ -94,14 +94,27 @@ def _quoted(option: tuple[str, str, int], run: list[int], args: list[str]) -> st
     return '"' + text + '"'
 
 
-def note_single_quotes() -> None:
+def note_typed_words() -> None:
     """After a refusal, on stderr: the command line's words that came in single quotes
-    (``single_quotes_note``)."""
+    (``single_quotes_note``) or with a carriage return (``crlf_note``)."""
     from .printing import _say
 
-    note = single_quotes_note(typed_words())
-    if note is not None:
-        _say(note)
+    words = typed_words()
+    for note in (single_quotes_note(words), crlf_note(words)):
+        if note is not None:
+            _say(note)
+
+
+def crlf_note(words: Sequence[str]) -> Message | None:
+    """A script saved with Windows line ends (CRLF) run by bash: the last word of each
+    line ends with a carriage return (``--format json\\r``), which no message shows. The
+    first such word, and what to do; None when there is none."""
+    for word in words:
+        if word.endswith("\r"):
+            from ..catalog import msg
+
+            return msg("cli_carriage_return", word=f"'{word}'")
+    return None
 
 
 def single_quotes_note(words: Sequence[str]) -> Message | None:
@@ -328,6 +341,18 @@ def _variable_cut_told(problems: list[Any], value: str) -> list[Any]:
     names it and the variable set in quotes; else the plain refusal. Told, never read."""
     import os
 
+    from ..catalog import msg
+    from ..plan.model import Problem
+
+    # cmd's `set QNTRACK_TARGETS="x.yaml"` keeps the quotes (and `set X=a ` the space); a
+    # .env file saved with Windows line ends adds \r: told the name without them.
+    bare = value.strip().strip("\"'").strip()
+    if bare and bare != value:
+        plan = bare if os.path.isfile(bare) else os.path.join(bare, "targets.yaml")
+        if os.path.isfile(plan):
+            shown = f'"{plan}"' if re.search(r"\s", plan) else plan
+            told = Problem(problems[0].location, msg("cli_targets_variable_stray", value=f"'{value}'", plan=shown))
+            return [told, *problems[1:]]
     folder, start = os.path.split(value)
     try:
         names = sorted(os.listdir(folder or "."))
@@ -344,8 +369,5 @@ def _variable_cut_told(problems: list[Any], value: str) -> list[Any]:
             plans.append(os.path.join(whole, "targets.yaml"))
     if len(plans) != 1:
         return problems
-    from ..catalog import msg
-    from ..plan.model import Problem
-
     told = Problem(problems[0].location, msg("cli_targets_variable_cut", value=value, plan=plans[0]))
     return [told, *problems[1:]]
