@@ -7,8 +7,11 @@ the value of an option that takes a text, the same error ends with that option a
 words in quotes (issue 17, twenty-second session). So does add-observation's refusal of
 arguments beside ``--from`` when they are such words (``mixed_hint``), and a plan's name cut
 at its space before the command or a check's name (``command_hint``, ``targets_hint``:
-twenty-third and twenty-fourth sessions). Imported only when Click refuses extra
-arguments or a command, a plan is not found, or add-observation is given ``--from``.
+twenty-third and twenty-fourth sessions). A plan named by QNTRACK_TARGETS is told as the
+variable (a folder, a name the shell cut, stray quotes or a line end), and a refusal ends
+with a note on words Windows' cmd left in single quotes or a CRLF script ended with a
+carriage return (twenty-fifth session). Imported only when Click refuses extra arguments
+or a command, a command is refused, or add-observation is given ``--from``.
 """
 
 from __future__ import annotations
