@@ -422,3 +422,12 @@ def test_the_variable_with_a_line_end_a_space_or_quotes_is_told_the_plan(value: 
         "are part of the name it gives (cmd's set keeps them; a file saved with Windows line ends adds \\x0d); "
         "set QNTRACK_TARGETS=targets.yaml\n"
     )
+
+
+def test_a_usage_error_of_a_word_in_single_quotes_says_cmd_kept_them(tracker: Path):
+    r = run("status", "--format", "'json'")
+    assert r.exit_code == 2
+    assert r.stderr.endswith(
+        "note: single quotes were kept around 'json': Windows' cmd passes them on as letters "
+        "(it reads only double quotes); type json\n"
+    )
