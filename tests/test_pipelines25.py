@@ -431,3 +431,16 @@ def test_a_usage_error_of_a_word_in_single_quotes_says_cmd_kept_them(tracker: Pa
         "note: single quotes were kept around 'json': Windows' cmd passes them on as letters "
         "(it reads only double quotes); type json\n"
     )
+
+
+def test_a_plan_amount_a_double_cannot_hold_is_refused_at_its_line(tmp_path: Path, monkeypatch):
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        SMALL_TARGETS.replace("{by: 2030, value: 30}", f"{{by: 2030, value: {TOO_LONG}}}"),
+        STORE_HEADER,
+    )
+    r = run("check")
+    assert r.exit_code == 1
+    # Line 20 ("      - {by: 2030, value: ..."), column 27: where the value starts.
+    assert f"targets.yaml:20:27: error: target 'share': milestone value: {TOO_LONG_SAID}\n" in r.stderr
