@@ -22,7 +22,7 @@ from typer.core import TyperGroup  # already loaded by `import typer`
 from .. import __version__
 from ..errors import ExitCode, InputError, Terminated, fail
 from ..lean_typer import lean_runtime_params
-from .printing import _os_exit, _report, _silence_stdout, _visible
+from .printing import _os_exit, _Printed, _refused_as_json, _report, _silence_stdout, _visible
 from .session import _GLOBAL, _known_lang
 from ..files.stages import APPEND_STAGE
 
@@ -231,6 +231,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
             # Messages on stderr follow this command's --lang (see _message_lang).
             _GLOBAL.message_lang = k.get("lang") or _GLOBAL.lang
             stages: list[tuple[str, Path, int]] = []
+            _Printed.data = False
             token = APPEND_STAGE.set(lambda *stage: stages.append(stage))
             try:
                 if k.get("targets") == "":
@@ -257,9 +258,13 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                 report_interrupted(stages, fn.__name__ in _ADDS_ROWS, terminated)
                 raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
             except InputError as exc:
-                from .quoting import quoting_told  # a plan's name cut at a space, told
+                from .quoting import note_typed_words, quoting_told  # a plan's name cut at a space, told
 
-                _report(quoting_told(exc.problems, k.get("targets")), rows_of=exc.rows_of, kinds=exc.kinds)
+                told = quoting_told(exc.problems, k.get("targets"))
+                _report(told, rows_of=exc.rows_of, kinds=exc.kinds)
+                note_typed_words()  # words in single quotes (Windows' cmd), or ending in \r (CRLF)
+                if exc.code == ExitCode.INVALID:
+                    _refused_as_json(k, told)
                 raise typer.Exit(int(exc.code)) from None
             except BrokenPipeError:
                 # The reader went away (`| head -1`): not an error, exit 0 and no message,
@@ -270,7 +275,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
             except OSError as exc:
                 # The safety net: an OS error no specific handler turned into a message
                 # still comes out as one line naming the file (docs/data-integrity.md).
-                raise _os_exit(exc) from None
+                raise _os_exit(exc, k) from None
             finally:
                 APPEND_STAGE.reset(token)
 

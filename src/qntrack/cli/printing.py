@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 STORE_PROBLEMS_SHOWN = 20
 
 
+class _Printed:
+    """Whether the running command has written to standard output (``command`` resets it):
+    a refusal's JSON document (``_refused_as_json``) is printed only in place of the
+    command's own, never after part of it."""
+
+    data = False
+
+
 def _visible(text: str) -> str:
     """Control characters from a user's file shown as escapes, so a message can never
     move the cursor, recolour the terminal or break a line (ESC [ 2 J and friends)."""
@@ -124,6 +132,7 @@ def _for_a_terminal(text: str) -> str:
 
 
 def _out(text: str) -> None:
+    _Printed.data = True
     sys.stdout.write(_for_a_terminal(text) if _on_a_terminal() else text)
     sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
 
@@ -132,6 +141,7 @@ def _out_pieces(pieces: Iterable[str]) -> None:
     """``_out`` of text made a piece at a time (tables.table_pieces): a national table is
     printed as it is made rather than held whole."""
     terminal = _on_a_terminal()
+    _Printed.data = True
     for piece in pieces:
         sys.stdout.write(_for_a_terminal(piece) if terminal else piece)
     sys.stdout.flush()
@@ -151,6 +161,7 @@ def _out_parts(parts: Iterable[bytes | memoryview]) -> None:
     """Write UTF-8 text given in pieces (formats.document_parts) as ``_out`` writes their
     join: straight to the bytes under a UTF-8 stdout (a national status document is 30 MB,
     not joined, decoded and encoded again), decoded otherwise."""
+    _Printed.data = True
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None or not writes_utf8(sys.stdout) or _on_a_terminal():
         _out(b"".join(parts).decode("utf-8"))
@@ -160,7 +171,27 @@ def _out_parts(parts: Iterable[bytes | memoryview]) -> None:
     buffer.flush()
 
 
-def _os_exit(exc: OSError) -> typer.Exit:
+def _refused_as_json(given: dict[str, Any], problems: list[Problem]) -> None:
+    """A command refused for its input (exit 1) under ``--format json`` whose document
+    would have gone to standard output prints ``{qntrack, problems}`` there instead
+    (docs/json.md, "A refusal"), so that ``jq`` and ``json.loads`` read the refusal, not
+    an empty stream; the messages stay on stderr. ``given``: the command's arguments.
+    Nothing once the command has printed, nor when ``-o`` names a file."""
+    fmt = given.get("fmt")
+    if getattr(fmt, "value", fmt) != "json" or _Printed.data or not problems:
+        return
+    if given.get("output") not in (None, "-"):
+        return
+    from ..output.documents import refusal_document
+    from ..output.formats import to_json
+
+    try:
+        _out(to_json(refusal_document(problems)))
+    except OSError:  # a reader gone or a full disk: the exit code and stderr still say it
+        _silence_stdout()
+
+
+def _os_exit(exc: OSError, given: dict[str, Any] | None = None) -> typer.Exit:
     """Report an OSError in one line and give the exit to raise (1, as for any file that
     cannot be read or written). An error without a file name comes from writing standard
     output (every file qntrack writes is named by its own handler)."""
@@ -170,7 +201,9 @@ def _os_exit(exc: OSError) -> typer.Exit:
     from ..catalog import msg
 
     if exc.filename:
-        _report(os_failure(exc, None, msg("cli_doing_use_file")).problems)
+        problems = os_failure(exc, None, msg("cli_doing_use_file")).problems
+        _report(problems)
+        _refused_as_json(given or {}, problems)
     elif exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
         _silence_stdout()
         _report(os_failure(exc, "standard output", msg("cli_doing_write")).problems)

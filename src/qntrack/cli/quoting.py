@@ -7,8 +7,11 @@ the value of an option that takes a text, the same error ends with that option a
 words in quotes (issue 17, twenty-second session). So does add-observation's refusal of
 arguments beside ``--from`` when they are such words (``mixed_hint``), and a plan's name cut
 at its space before the command or a check's name (``command_hint``, ``targets_hint``:
-twenty-third and twenty-fourth sessions). Imported only when Click refuses extra
-arguments or a command, a plan is not found, or add-observation is given ``--from``.
+twenty-third and twenty-fourth sessions). A plan named by QNTRACK_TARGETS is told as the
+variable (a folder, a name the shell cut, stray quotes or a line end), and a refusal ends
+with a note on words Windows' cmd left in single quotes or a CRLF script ended with a
+carriage return (twenty-fifth session). Imported only when Click refuses extra arguments
+or a command, a command is refused, or add-observation is given ``--from``.
 """
 
 from __future__ import annotations
@@ -82,8 +85,53 @@ def _run(words: list[tuple[int, tuple[str, str, int] | None]], k: int, count: in
     return run if run == list(range(index, index + count)) else None
 
 
+# Quotes a shell did not read: cmd.exe keeps 'single quotes' as letters, and Word's curly
+# quotes pasted into any shell are letters too.
+_KEPT_QUOTES = ("''", "\u2018\u2019", "\u201c\u201d")
+
+
 def _quoted(option: tuple[str, str, int], run: list[int], args: list[str]) -> str:
-    return '"' + " ".join([option[1], *(args[r].strip() for r in run)]) + '"'
+    text = " ".join([option[1], *(args[r].strip() for r in run)])
+    if len(text) > 2 and text[0] + text[-1] in _KEPT_QUOTES:  # --source 'Cuc TK' under cmd
+        text = text[1:-1]
+    return '"' + text + '"'
+
+
+def note_typed_words() -> None:
+    """After a refusal, on stderr: the command line's words that came in single quotes
+    (``single_quotes_note``) or with a carriage return (``crlf_note``)."""
+    from .printing import _say
+
+    words = typed_words()
+    for note in (single_quotes_note(words), crlf_note(words)):
+        if note is not None:
+            _say(note)
+
+
+def crlf_note(words: Sequence[str]) -> Message | None:
+    """A script saved with Windows line ends (CRLF) run by bash: the last word of each
+    line ends with a carriage return (``--format json\\r``), which no message shows. The
+    first such word, and what to do; None when there is none."""
+    for word in words:
+        if word.endswith("\r"):
+            from ..catalog import msg
+
+            return msg("cli_carriage_return", word=f"'{word}'")
+    return None
+
+
+def single_quotes_note(words: Sequence[str]) -> Message | None:
+    """A refusal's note when words of the command line came in single quotes, which
+    Windows' cmd passes on as letters (``history grdp '2023'``: "''2023'' is not a
+    period"): the words, and what to type instead; None when none did."""
+    kept = [w for w in words if len(w) > 2 and w[0] == w[-1] == "'"]
+    if not kept:
+        return None
+    from ..catalog import msg
+
+    bare = [w[1:-1] for w in kept]
+    fixed = " ".join(f'"{w}"' if re.search(r"\s", w) else w for w in bare)
+    return msg("cli_single_quotes_kept", words=", ".join(kept), fixed=fixed)
 
 
 def quoting_hint(detail: str, params: list[Any], args: list[str]) -> str | None:
@@ -222,6 +270,8 @@ def quoting_told(problems: list[Any], targets: str | None) -> list[Any]:
         return _folder_told(problems, targets)
     if not targets or getattr(first, "id", None) != "textfile_not_found_targets":
         return problems
+    if from_variable(targets):
+        return _variable_cut_told(problems, targets)
     hint = targets_hint(targets, typed_words())
     if hint is None:
         return problems
@@ -251,6 +301,9 @@ def _folder_told(problems: list[Any], targets: str) -> list[Any]:
     from ..catalog import msg
     from ..plan.model import Problem
 
+    if from_variable(targets):  # QNTRACK_TARGETS="ke hoach": the variable is what to mend
+        told = Problem(problems[0].location, msg("cli_targets_directory_plan_variable", plan=quoted))
+        return [told, *problems[1:]]
     told = Problem(problems[0].location, msg("cli_targets_directory_plan", option=option, plan=quoted))
     return [told, *problems[1:]]
 
@@ -272,3 +325,52 @@ def refuse_cut_plan(targets: str | None) -> None:
     from ..errors import ExitCode, fail
 
     raise fail(targets, msg("cli_targets_quote_arguments", option=hint[0], quoted=hint[1]), ExitCode.USAGE)
+
+
+def from_variable(targets: str) -> bool:
+    """Whether the plan's name ``targets`` came from QNTRACK_TARGETS: no -t or --targets
+    was typed, and the variable holds it (issue 17, twenty-fifth session)."""
+    import os
+
+    typed = any(w in ("-t", "--targets") or w.startswith(("--targets=", "-t")) for w in typed_words())
+    return not typed and os.environ.get("QNTRACK_TARGETS") == targets
+
+
+def _variable_cut_told(problems: list[Any], value: str) -> list[Any]:
+    """``export QNTRACK_TARGETS=ke hoach/targets.yaml`` (or systemd's ``Environment=``
+    line): the shell sets the variable to 'ke' and drops the rest, which qntrack never
+    sees. When exactly one plan beside it starts with the value and a space (a file
+    ``ke hoach.yaml``, or a folder ``ke hoach...`` holding targets.yaml), "not found"
+    names it and the variable set in quotes; else the plain refusal. Told, never read."""
+    import os
+
+    from ..catalog import msg
+    from ..plan.model import Problem
+
+    # cmd's `set QNTRACK_TARGETS="x.yaml"` keeps the quotes (and `set X=a ` the space); a
+    # .env file saved with Windows line ends adds \r: told the name without them.
+    bare = value.strip().strip("\"'").strip()
+    if bare and bare != value:
+        plan = bare if os.path.isfile(bare) else os.path.join(bare, "targets.yaml")
+        if os.path.isfile(plan):
+            shown = f'"{plan}"' if re.search(r"\s", plan) else plan
+            told = Problem(problems[0].location, msg("cli_targets_variable_stray", value=f"'{value}'", plan=shown))
+            return [told, *problems[1:]]
+    folder, start = os.path.split(value)
+    try:
+        names = sorted(os.listdir(folder or "."))
+    except OSError:
+        return problems
+    plans = []
+    for name in names:
+        if not name.startswith(start + " "):
+            continue
+        whole = os.path.join(folder, name)
+        if os.path.isfile(whole) and name.lower().endswith((".yaml", ".yml")):
+            plans.append(whole)
+        elif os.path.isfile(os.path.join(whole, "targets.yaml")):
+            plans.append(os.path.join(whole, "targets.yaml"))
+    if len(plans) != 1:
+        return problems
+    told = Problem(problems[0].location, msg("cli_targets_variable_cut", value=value, plan=plans[0]))
+    return [told, *problems[1:]]

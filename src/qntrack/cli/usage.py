@@ -253,11 +253,17 @@ def in_language(exc: BaseException, args: list[str]) -> BaseException:
     if not isinstance(exc, _usage_error_class()) or type(exc).__name__ == "NoArgsIsHelpError":
         return exc
     lang = argv_language(args)
-    if lang == "en" and "Value error, " not in exc.format_message() and not _hinted(exc.format_message()):
+    from .quoting import crlf_note, single_quotes_note
+
+    # `--format json\r` from a script saved with CRLF, `--format 'json'` from cmd: said.
+    notes = [n for n in (single_quotes_note(args), crlf_note(args)) if n is not None]
+    if not notes and lang == "en" and "Value error, " not in exc.format_message() and not _hinted(exc.format_message()):
         return exc
     # In English too when Typer's checker put its "Value error, " before a wrong choice
     # ("--lang vi_VN"): the catalog words it as Click does, without the prefix (issue 12);
     # and when a wrong choice is close to one (`--format xls`): Click names no closest.
     ctx = getattr(exc, "ctx", None)
     detail = _visible(render(message(exc.format_message()), lang))
+    for note in notes:
+        detail += "\n" + _visible(render(note, lang))
     return _in_language_class()(detail, ctx, _text(detail, ctx, lang), exc.exit_code)

@@ -49,6 +49,7 @@ _IN_PERIOD = {
     "import_value_not_finite": "import_value_not_finite_in_period",
     "import_value_ambiguous_dot": "import_value_ambiguous_dot_in_period",
     "import_value_ambiguous_comma": "import_value_ambiguous_comma_in_period",
+    "import_value_beyond_precision": "import_value_beyond_precision_in_period",
 }
 
 
@@ -169,7 +170,9 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         # What Excel shows of a number too wide for its cell: rounded, the figure is lost.
         digits = len(shown.group(1).replace(",", "").replace(".", ""))
         raise ValueError(msg("import_value_excel_scientific", text=text.strip(), digits=digits))
-    return value
+    if abs(value) >= _WHOLE_UNITS_HELD:
+        return whole_units_kept(value, _number_text(raw, decimal_comma, True) or repr(value), text.strip())
+    return value + 0.0  # '-0' is 0 (rules.number)
 
 
 # A figure with words before or after it, as pasted from a press release or a report's
@@ -252,11 +255,17 @@ _NUMBER_SHAPES = {True: _number_shapes(True), False: _number_shapes(False)}
 
 def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
     """The value under one convention; None when the text does not fit it at all."""
+    text = _number_text(raw, decimal_comma, explicit)
+    return None if text is None else float(text)
+
+
+def _number_text(raw: str, decimal_comma: bool, explicit: bool) -> str | None:
+    """``_read_number``'s figure as plain decimal text (``1234.5``, ``1e3``)."""
     dec, grp = (",", ".") if decimal_comma else (".", ",")
     plain_number, grouped_number = _NUMBER_SHAPES[decimal_comma]
     plain = plain_number.fullmatch(raw)
     if plain:
-        return float(plain.group(1).replace(dec, ".") + (plain.group(2) or ""))
+        return plain.group(1).replace(dec, ".") + (plain.group(2) or "")
     # A thousands group never starts with 0: '0.123' and '0,123' are only decimals.
     if not grouped_number.fullmatch(raw):
         return None
@@ -267,7 +276,28 @@ def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
             if decimal_comma
             else msg("import_value_ambiguous_comma", text=raw, whole=whole, fraction=fraction)
         )
-    return float(raw.replace(grp, "").replace(dec, "."))
+    return raw.replace(grp, "").replace(dec, ".")
+
+
+# 2**53: from here on a double no longer holds every whole number (9007199254740993 is
+# held as ...992), and an amount in dong could be stored as another amount.
+_WHOLE_UNITS_HELD = 2.0**53
+
+
+def whole_units_kept(value: float, decimal: str | int, text: str) -> float:
+    """``value``, read from ``decimal`` (plain decimal text, or a whole number), when the
+    double holds it to the nearest unit; else ValueError naming the figure it would become
+    (issue 17, twenty-fifth session). A fraction's 18th digit is not an amount's: only the
+    whole units are held to, and only past 2**53, where they can be lost."""
+    if abs(value) < _WHOLE_UNITS_HELD or not math.isfinite(value):
+        return value
+    from decimal import ROUND_HALF_EVEN, Decimal
+
+    kept = Decimal(repr(value))
+    if Decimal(decimal).to_integral_value(ROUND_HALF_EVEN) == kept.to_integral_value(ROUND_HALF_EVEN):
+        return value
+    stored = format(kept.to_integral_value(ROUND_HALF_EVEN), "f")
+    raise ValueError(msg("import_value_beyond_precision", text=text, stored=stored))
 
 
 def parse_typed_number(text: str, lang: str | None) -> float:
@@ -338,6 +368,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_dash_alone",  # '-': no figure, or an Accounting zero
             "import_value_apostrophe",  # "'9,1": Excel's text prefix, typed by hand
             "import_value_excel_narrow",  # '####': the column was too narrow to show the figure
+            "import_value_beyond_precision",  # 9007199254740993: would be stored as another amount
         ):
             raise
         if isinstance(said, Message) and said.id == "import_value_words":

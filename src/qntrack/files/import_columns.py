@@ -236,8 +236,12 @@ def _values(column: Sequence[str]) -> list[float]:
     values = list(map(float, column))
     if not all(map(math.isfinite, values)):
         raise _Unsure
+    if values and max(map(abs, values)) >= 2.0**53:
+        raise _Unsure  # whole units a double may not hold: the general path says so (figures)
     if 0.0 in values and any(v == 0.0 and rules.nonzero_mantissa(t) for v, t in zip(values, column, strict=True)):
         raise _Unsure
+    if 0.0 in values:
+        values = [v + 0.0 for v in values]  # '-0' is 0 (rules.number)
     return values
 
 

@@ -43,6 +43,10 @@ def parse_number(text: str) -> float:
     if raw and _NUMBER.match(raw) and any(ch.isdigit() for ch in raw):
         value = float(raw)
         if math.isfinite(value):
+            if abs(value) >= 2.0**53:  # an amount in dong a double would hold as another
+                from .figures import whole_units_kept
+
+                return whole_units_kept(value, raw, raw)
             return value
     low = raw.lower().lstrip("+-.")
     if low in ("nan", "inf", "infinity"):

@@ -18,6 +18,7 @@ from ..plan.periods import Frequency, Period, PeriodError
 from . import rules
 from ..plan.suggest import Hints
 from ..method.timing import FUTURE, parse_zone, timing_problems  # asked for every row of an import
+from .figures import whole_units_kept
 from .finer import finer_period
 from .figure_units import typed_unit, unit_date_problems, unit_of
 from ..files.appending import append_observations, stored_rows
@@ -103,6 +104,8 @@ def validate_record(
     try:
         # A retraction (`qntrack retract`, or a store imported into itself) has no value.
         number = rules.value(value, status or "")
+        # A caller's '9007199254740993' (or int): another amount once a float; refused.
+        number = whole_units_kept(number, value.strip(), value.strip()) if abs(number) >= 2.0**53 else number
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
     if status and not rules.is_status(status):

@@ -148,7 +148,9 @@ def number(text: str) -> float:
         raise ValueError(msg("store_value_not_finite", text=text))
     if found == 0.0 and nonzero_mantissa(raw):
         raise ValueError(msg("store_value_underflow", text=text))
-    return found
+    # '-0' is 0: a zero carries no sign in a statistic, and -0.0 would be written so in
+    # the JSON and CSV while the store writes 0 (issue 17, twenty-fifth session).
+    return found + 0.0
 
 
 def nonzero_mantissa(raw: str) -> bool:

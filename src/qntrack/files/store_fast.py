@@ -423,7 +423,7 @@ def _parse_fast(
                 ):  # 1e-400 is no 0
                     add_ind(name)
                     add_period(period)
-                    add_value(value)
+                    add_value(value + 0.0)  # -0 is 0, as rules.number reads it
                     add_tail(tail)
                     add_line(line_no)
                     continue

@@ -20,7 +20,7 @@ from ..catalog import Figure, Message, msg
 from ..plan.model import Location, Plan, Problem
 from ..plan.periods import PeriodError
 from . import rules
-from .figures import parse_number_cell
+from .figures import parse_number_cell, whole_units_kept
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
@@ -111,7 +111,9 @@ def figure(cell: Any, decimal_comma: bool | None) -> float:
             scale = 1000**thousands
             shown = Figure(float(f"{value / scale:.10g}"))
             raise ValueError(msg("workbook_value_scaled", value=Figure(float(value)), scale=scale, shown=shown))
-        return float(value)
+        if isinstance(value, int):  # a whole number written by a program (pandas' int64)
+            return whole_units_kept(float(value), value, str(value))
+        return float(value) + 0.0  # a cell's -0.0 is 0 (rules.number)
     return _text_number(str(value), decimal_comma)
 
 

@@ -279,25 +279,38 @@ def check_document(
 ) -> dict[str, Any]:
     """``check --format json``: the checks run and every problem found by
     ``files.checks.run_checks``; ``message`` in English, ``code`` its catalog id (docs/json.md)."""
-    from ..catalog import Message
-
     return {
         "qntrack": __version__,
         "as_of": day_text(as_of),
         "checks": list(checks),
-        "problems": [
-            {
-                "file": p.location.file,
-                "line": p.location.line or None,
-                "column": p.location.column or None,
-                "severity": p.severity,
-                "check": p.check or None,
-                "message": str(p.message),
-                "code": p.message.id if isinstance(p.message, Message) else None,
-            }
-            for p in problems
-        ],
+        "problems": problem_items(problems),
     }
+
+
+def problem_items(problems: Iterable[Problem]) -> list[dict[str, Any]]:
+    """Each problem as ``check --format json`` lists it: place, severity, the English
+    ``message`` and its catalog id ``code`` (docs/json.md)."""
+    from ..catalog import Message
+
+    return [
+        {
+            "file": p.location.file,
+            "line": p.location.line or None,
+            "column": p.location.column or None,
+            "severity": p.severity,
+            "check": p.check or None,
+            "message": str(p.message),
+            "code": p.message.id if isinstance(p.message, Message) else None,
+        }
+        for p in problems
+    ]
+
+
+def refusal_document(problems: Iterable[Problem]) -> dict[str, Any]:
+    """What a command refused for its input (exit 1) prints on stdout under ``--format
+    json``, in place of its document: ``{qntrack, problems}``, each problem as ``check``'s
+    (docs/json.md, "A refusal"; issue 17, twenty-fifth session)."""
+    return {"qntrack": __version__, "problems": problem_items(problems)}
 
 
 def checks_list_document(checks: Iterable[Check], lang: str = "en") -> dict[str, Any]:
