@@ -110,3 +110,111 @@ def test_the_report_says_it(units_only: Path, tmp_path: Path):
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "only its units: 2 units have figures, the latest for 2023" in text
     assert text.count("no figure has been recorded for this indicator yet") == 1  # other-2025 alone
+
+
+# --- 2. A retraction takes the year its parts made with it ---------------------------------
+# GRDP by quarter, 2022 recorded only in its quarters: 50 + 60 + 70 + 80 = 260, which the
+# 2022 plan of 250 reads (achieved) and per capita derives from: 260 × 1000 / 1250 = 208
+# (achieved against 200). `retract grdp 2022-Q3` named Q3 alone; 2022 went with it.
+
+_SUMS = """\
+title: sums
+indicators:
+  grdp: {name: GRDP, unit: bn VND, measure: flow, frequency: quarter}
+  growth: {name: Growth, unit: "%", measure: rate, frequency: quarter}
+  pop: {name: Population, unit: thousand, measure: level}
+  per_capita: {name: GRDP per capita, unit: mn VND, formula: "grdp * 1000 / pop"}
+targets:
+  - {id: grdp-plan-2022, type: plan, indicator: grdp, period: 2022, value: 250}
+  - {id: grdp-total, type: cumulative, indicator: grdp, at_least: 500, from: 2021, to: 2022}
+  - {id: pc-2022, type: plan, indicator: per_capita, period: 2022, value: 200}
+  - {id: grdp-2021, type: plan, indicator: grdp, period: 2021, value: 200}
+"""
+
+_SUMS_STORE = STORE_HEADER + (
+    "grdp,2021,240,official,s,,2022-02-01T00:00:00Z\n"
+    "grdp,2022-Q1,50,official,s,,2022-04-20T00:00:00Z\n"
+    "grdp,2022-Q2,60,official,s,,2022-07-20T00:00:00Z\n"
+    "grdp,2022-Q3,70,official,s,,2022-10-20T00:00:00Z\n"
+    "grdp,2022-Q4,80,official,s,,2023-01-20T00:00:00Z\n"
+    "growth,2022-Q3,8.1,official,s,,2022-10-20T00:00:00Z\n"
+    "pop,2022,1250,official,s,,2023-02-01T00:00:00Z\n"
+)
+
+
+@pytest.fixture
+def sums(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, _SUMS, _SUMS_STORE)
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def test_retracting_a_quarter_says_the_year_it_made_and_the_targets_judged_on_it(sums: Path):
+    r = run("retract", "grdp", "2022-Q3")
+    assert r.exit_code == 0, r.stderr
+    said = _lines(r.stderr)
+    assert said[0].startswith("retracted grdp 2022-Q3 (was 70,")
+    assert (
+        "grdp 2022 was its parts added up, 2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4 = 260: without 2022-Q3 it has "
+        "no figure, until 2022-Q3 or the year's own figure is recorded" in said
+    )
+    assert "per_capita 2022, derived from it, was 208: without 2022-Q3 it has no figure" in said
+    # The three targets judged on 2022 were achieved (260 >= 250; 240 + 260 = 500 >= 500;
+    # 208 >= 200); per capita has no 2022 now. grdp-2021 (240 of 2021) is untouched: not named.
+    assert "target pc-2022: Target achieved → Not available without 2022-Q3" in said
+    assert any(s.startswith("target grdp-plan-2022: Target achieved → ") for s in said)
+    assert any(s.startswith("target grdp-total: Target achieved → ") for s in said)
+    assert not any("grdp-2021" in s for s in said)
+    # What it said is what status now says.
+    t = _warm_and_cold()
+    assert t["pc-2022"]["status"] == "not_available"
+    assert t["grdp-plan-2022"]["status"] != "target_achieved"
+
+
+def test_the_dry_run_of_a_retraction_says_it_too_and_writes_nothing(sums: Path):
+    r = run("add-observation", "grdp", "2022-Q3", "", "--status", "retracted", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    said = _lines(r.stderr)
+    assert "per_capita 2022, derived from it, was 208: without 2022-Q3 it has no figure" in said
+    assert "target pc-2022: Target achieved → Not available without 2022-Q3" in said
+    assert (sums / "observations.csv").read_text(encoding="utf-8") == _SUMS_STORE
+
+
+def test_the_vietnamese_retraction_says_it(sums: Path):
+    r = run("retract", "grdp", "2022-Q3", "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    said = _lines(r.stderr)
+    assert "per_capita 2022, tính từ chỉ tiêu này, là 208: thiếu 2022-Q3 thì không còn số liệu" in said
+    assert "mục tiêu pc-2022: Đã đạt mục tiêu → Chưa đủ số liệu khi thiếu 2022-Q3" in said
+
+
+def test_a_published_year_or_a_rate_loses_nothing_and_says_nothing_more(sums: Path):
+    # 2022 published (265) wins over its quarters: withdrawing Q3 leaves it as it was.
+    with (sums / "observations.csv").open("a", encoding="utf-8") as fh:
+        fh.write("grdp,2022,265,official,s,,2023-03-01T00:00:00Z\n")
+    r = run("retract", "grdp", "2022-Q3")
+    assert r.exit_code == 0, r.stderr
+    assert len(_lines(r.stderr.strip())) == 1 and "retracted grdp 2022-Q3" in r.stderr
+    # A growth rate's quarters never add up into a year.
+    r = run("retract", "growth", "2022-Q3")
+    assert r.exit_code == 0, r.stderr
+    assert len(_lines(r.stderr.strip())) == 1
+
+
+def test_a_sum_that_still_stands_from_months_is_said_with_its_new_value(sums: Path):
+    # 2022's third quarter is also recorded month by month, 20 + 25 + 30 = 75 (a quarter
+    # published, 70, wins over its months while it is in force).
+    with (sums / "observations.csv").open("a", encoding="utf-8") as fh:
+        fh.write("grdp,2022-07,20,official,s,,2022-08-20T00:00:00Z\n")
+        fh.write("grdp,2022-08,25,official,s,,2022-09-20T00:00:00Z\n")
+        fh.write("grdp,2022-09,30,official,s,,2022-10-21T00:00:00Z\n")
+    r = run("retract", "grdp", "2022-Q3")
+    assert r.exit_code == 0, r.stderr
+    # Q3 gone, its months stand in: 50 + 60 + (20 + 25 + 30) + 80 = 265, not 260.
+    assert (
+        "grdp 2022 was its parts added up, 2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4 = 260: without 2022-Q3 it is 265"
+        in _lines(r.stderr)
+    )
+    assert "per_capita 2022, derived from it, was 208: without 2022-Q3 it is 212" in _lines(r.stderr)
