@@ -218,3 +218,49 @@ def test_a_sum_that_still_stands_from_months_is_said_with_its_new_value(sums: Pa
         in _lines(r.stderr)
     )
     assert "per_capita 2022, derived from it, was 208: without 2022-Q3 it is 212" in _lines(r.stderr)
+
+
+# --- 3. A derived figure says an input was added up ---------------------------------------
+# Per capita 2022 = (50 + 60 + 70 + 80) × 1000 / 1250 = 208: its source said "= grdp * 1000
+# / pop" alone, while the sum it was worked out from says "2022-Q1 + ... + 2022-Q4".
+
+
+def test_a_derived_figure_of_a_sum_says_its_input_was_added_up(sums: Path):
+    t = _warm_and_cold()
+    latest = t["pc-2022"]["latest"]
+    assert latest["period"] == "2022" and latest["value"] == 208
+    assert latest["source"] == "= grdp * 1000 / pop; grdp = 2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4"
+    # The sum's own source is as before.
+    assert t["grdp-plan-2022"]["latest"]["source"] == "2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4"
+
+
+def test_a_derived_figure_of_a_published_year_keeps_the_formula_alone(sums: Path):
+    # 2022 published, 265: per capita 265 × 1000 / 1250 = 212, from no sum.
+    with (sums / "observations.csv").open("a", encoding="utf-8") as fh:
+        fh.write("grdp,2022,265,official,s,,2023-03-01T00:00:00Z\n")
+    latest = _warm_and_cold()["pc-2022"]["latest"]
+    assert (latest["value"], latest["source"]) == (212, "= grdp * 1000 / pop")
+
+
+def test_the_table_show_and_report_say_the_input_was_added_up(sums: Path, tmp_path: Path):
+    r = run("status", "--format", "table", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.stderr
+    assert "208 mn VND (2022, an input added up)" in " ".join(r.stdout.split())
+    said = _show("pc-2022")
+    assert "The figure for 2022 is worked out from grdp for 2022, the sum of Q1 2022 to Q4 2022." in said
+    said = _show("pc-2022", "--lang", "vi")
+    assert "Số liệu năm 2022 được tính từ grdp năm 2022, là tổng các kỳ: từ quý I/2022 đến quý IV/2022." in said
+    r = run("report", "-o", str(tmp_path / "r.md"))
+    assert r.exit_code == 0, r.stderr
+    assert "(2022, an input added up)" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_the_listing_of_such_a_figure_imported_back_adds_nothing(sums: Path, tmp_path: Path):
+    listing = tmp_path / "listing.csv"
+    r = run("observations", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert "= grdp * 1000 / pop; grdp = 2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4" in r.stdout
+    listing.write_text(r.stdout, encoding="utf-8")
+    r = run("add-observation", "--from", str(listing))
+    assert r.exit_code == 0, r.stderr
+    assert (sums / "observations.csv").read_text(encoding="utf-8") == _SUMS_STORE

@@ -38,7 +38,7 @@ class EveryPeriodView(SpanView):
     one_deadline = False
 
     def sentences(self, a: Assessment, lang: str) -> list[str]:
-        from .plan import added_up_sentence
+        from .sums import added_up_sentence
 
         return _sentences(a, lang) + added_up_sentence(a, lang)
 
