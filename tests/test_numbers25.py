@@ -264,3 +264,70 @@ def test_the_listing_of_such_a_figure_imported_back_adds_nothing(sums: Path, tmp
     r = run("add-observation", "--from", str(listing))
     assert r.exit_code == 0, r.stderr
     assert (sums / "observations.csv").read_text(encoding="utf-8") == _SUMS_STORE
+
+
+# --- 4. The charts draw the year to date that was judged ----------------------------------
+# Investment by quarter, "at least 200 a year" and a level target of 300 by 2025; 2021 is
+# 210, and of 2022 only Q1 and Q2, 70 each. The table judges H1 2022 = 70 + 70 = 140 against
+# the bound's pace by June, 200 × 6 / 12 = 100; the charts drew the two quarters, 70 and 70,
+# against the year's 200. A growth rate's quarters are readings of their own: drawn as before.
+
+_OPEN_YEAR = """\
+title: open year
+indicators:
+  invest: {name: Investment, unit: bn VND, measure: flow, frequency: quarter}
+  growth: {name: Growth, unit: "%", measure: rate, frequency: quarter}
+targets:
+  - {id: invest-yearly, type: every_period, indicator: invest, at_least: 200, from: 2021, to: 2025}
+  - {id: invest-level, indicator: invest, baseline: 2020, milestones: [{by: 2025, value: 300}]}
+  - {id: growth-yearly, type: every_period, indicator: growth, at_least: 5, from: 2021, to: 2025}
+"""
+
+_OPEN_STORE = STORE_HEADER + (
+    "invest,2020,190,official,s,,2021-02-01T00:00:00Z\n"
+    "invest,2021,210,official,s,,2022-02-01T00:00:00Z\n"
+    "invest,2022-Q1,70,official,s,,2022-04-20T00:00:00Z\n"
+    "invest,2022-Q2,70,official,s,,2022-07-20T00:00:00Z\n"
+    "growth,2021,6,official,s,,2022-02-01T00:00:00Z\n"
+    "growth,2022-Q1,4.5,official,s,,2022-04-20T00:00:00Z\n"
+    "growth,2022-Q2,5.5,official,s,,2022-07-20T00:00:00Z\n"
+)
+
+
+def _points(svg: str) -> tuple[list[str], list[str]]:
+    """The labels of the points a chart draws (a line's points have none) and the values
+    of all of them, as pygal writes them."""
+    import re
+
+    labels = re.findall(r'<desc class="label">([^<]*)</desc>', svg)
+    values = [v.rpartition(": ")[2] for v in re.findall(r'<desc class="value">([^<]*)</desc>', svg)]
+    return labels, values
+
+
+@pytest.fixture
+def open_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = make_tracker(tmp_path, monkeypatch, _OPEN_YEAR, _OPEN_STORE)
+    r = run("report", "-o", str(folder / "r.md"), "--as-of", "2022-08-01")
+    assert r.exit_code == 0, r.stderr
+    return folder
+
+
+def test_the_every_period_chart_draws_the_year_to_date_and_the_pace_it_was_set_against(open_year: Path):
+    svg = (open_year / "r-charts" / "invest-yearly.svg").read_text(encoding="utf-8")
+    # 2021's 210, H1 2022's 140 (hollow) and the bound's pace by then, 100 (hollow).
+    assert _points(svg) == (["2021", "H1 2022", "H1 2022"], ["210", "140", "100"])
+    assert "The threshold's pace by H1 2022 (≥ 100 bn VND)" in svg
+    text = (open_year / "r.md").read_text(encoding="utf-8")
+    assert "Hollow markers are the year to date (its parts added up)" in text
+
+
+def test_the_level_chart_draws_the_year_to_date(open_year: Path):
+    svg = (open_year / "r-charts" / "invest-level.svg").read_text(encoding="utf-8")
+    # 2020's 190, 2021's 210, H1 2022's 140, and the milestone 300 by 2025.
+    assert _points(svg) == (["H1 2022", "2025"], ["190", "210", "140", "300"])
+
+
+def test_a_rates_quarters_are_drawn_as_before(open_year: Path):
+    svg = (open_year / "r-charts" / "growth-yearly.svg").read_text(encoding="utf-8")
+    assert _points(svg) == (["2021", "Q1 2022", "Q2 2022"], ["6", "4.5", "5.5"])
+    assert "pace" not in svg
