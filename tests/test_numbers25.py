@@ -104,6 +104,19 @@ def test_the_vietnamese_show_says_it_too(units_only: Path):
     assert "add-observation share KỲ GIÁ_TRỊ, không ghi đơn vị" in said
 
 
+def test_a_whole_whose_figures_were_withdrawn_says_so_not_yet(units_only: Path):
+    # The whole's 2020 figure recorded, then withdrawn: none is in force, the units still
+    # have theirs; "no figure yet" would be untrue of a figure recorded and withdrawn.
+    with (units_only / "observations.csv").open("a", encoding="utf-8") as fh:
+        fh.write("share,2020,10,official,s,,2021-03-01T00:00:00Z\n")
+        fh.write("share,2020,,retracted,,typo,2021-04-01T00:00:00Z\n")
+    assert _warm_and_cold("--as-of", "2025-06-01")["share-2025"]["reason"] == "no_total_figure"
+    said = _show("share-2025", "--as-of", "2025-06-01")
+    assert "the whole has no figure in force (those recorded were withdrawn), only its units: 2 units" in said
+    said = _show("share-2025", "--as-of", "2025-06-01", "--lang", "vi")
+    assert "chỉ tiêu không còn số liệu chung (toàn bộ) nào có hiệu lực" in said
+
+
 def test_the_report_says_it(units_only: Path, tmp_path: Path):
     r = run("report", "-o", str(tmp_path / "r.md"), "--as-of", "2025-06-01")
     assert r.exit_code == 0, r.stderr

@@ -92,7 +92,10 @@ def _units_only(a: Assessment, lang: str) -> str:
         return reason_text("no_total_figure", lang)
     latest = max(periods, key=lambda p: (p.end, p))
     key = "reason_no_total_figure_" + ("one" if len(units) == 1 else "many")
-    return narrative_sentence(key, lang, count=len(units), period=period_words(latest, lang), indicator=a.indicator.id)
+    # The whole's figures withdrawn (a retraction in force) are not "no figure yet".
+    whole = msg("narrative_whole_" + ("withdrawn" if any(w.now is None for w in a.withdrawn) else "none"))
+    words = dict(count=len(units), period=period_words(latest, lang), indicator=a.indicator.id, whole=whole)
+    return narrative_sentence(key, lang, **words)
 
 
 def _capitalised(sentences: list[str]) -> list[str]:
