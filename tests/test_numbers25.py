@@ -171,7 +171,7 @@ def test_retracting_a_quarter_says_the_year_it_made_and_the_targets_judged_on_it
     assert said[0].startswith("retracted grdp 2022-Q3 (was 70,")
     assert (
         "grdp 2022 was its parts added up, 2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4 = 260: without 2022-Q3 it has "
-        "no figure, until 2022-Q3 or the year's own figure is recorded" in said
+        "no figure, until 2022-Q3 or 2022's own figure is recorded" in said
     )
     assert "per_capita 2022, derived from it, was 208: without 2022-Q3 it has no figure" in said
     # The three targets judged on 2022 were achieved (260 >= 250; 240 + 260 = 500 >= 500;
@@ -201,6 +201,32 @@ def test_the_vietnamese_retraction_says_it(sums: Path):
     said = _lines(r.stderr)
     assert "per_capita 2022, tính từ chỉ tiêu này, là 208: thiếu 2022-Q3 thì không còn số liệu" in said
     assert "mục tiêu pc-2022: Đã đạt mục tiêu → Chưa đủ số liệu khi thiếu 2022-Q3" in said
+
+
+def test_a_month_says_the_quarter_a_plan_is_for_and_the_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Revenue by month, 10 each in 2022; a plan of 30 for 2022-Q2 and of 100 for 2022:
+    # Q2 = 10 + 10 + 10 = 30 (achieved), 2022 = 12 × 10 = 120 (achieved). Withdrawing May
+    # leaves neither: both are said, each with its own period to record.
+    plan = (
+        "title: months\n"
+        "indicators:\n  rev: {name: Revenue, unit: bn VND, measure: flow, frequency: month}\n"
+        "targets:\n"
+        "  - {id: rev-q2, type: plan, indicator: rev, period: 2022-Q2, value: 30}\n"
+        "  - {id: rev-2022, type: plan, indicator: rev, period: 2022, value: 100}\n"
+    )
+    store = STORE_HEADER + "".join(f"rev,2022-{m:02d},10,official,s,,2023-01-20T00:00:00Z\n" for m in range(1, 13))
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    r = run("retract", "rev", "2022-05")
+    assert r.exit_code == 0, r.stderr
+    said = _lines(r.stderr)
+    assert (
+        "rev 2022-Q2 was its parts added up, 2022-04 + 2022-05 + 2022-06 = 30: without 2022-05 it has no figure, "
+        "until 2022-05 or 2022-Q2's own figure is recorded" in said
+    )
+    months = " + ".join(f"2022-{m:02d}" for m in range(1, 13))
+    assert f"rev 2022 was its parts added up, {months} = 120: without 2022-05 it has no figure" in said[2]
+    assert any(s.startswith("target rev-q2: Target achieved → ") for s in said)
+    assert any(s.startswith("target rev-2022: Target achieved → ") for s in said)
 
 
 def test_a_published_year_or_a_rate_loses_nothing_and_says_nothing_more(sums: Path):

@@ -14,7 +14,7 @@ import os
 from typing import TYPE_CHECKING, Sequence
 
 from ..catalog import Figure, Message, msg
-from ..plan.model import Measure, Observation, Plan
+from ..plan.model import Measure, Observation, Plan, PlanTarget
 from ..plan.periods import Period
 
 if TYPE_CHECKING:
@@ -54,17 +54,20 @@ def _notes(
     before: Sequence[Observation],
     after: Sequence[Observation],
 ) -> list[Message]:
-    from ..method.parts import added_up, years_of
+    from ..method.parts import added_up
     from ..method.series import build_series
 
     old, _ = build_series(plan.indicators, before)
     new, _ = build_series(plan.indicators, after)
-    year = Period(was.period.year, 1, 12)
-    then = _at(years_of(old.get(row.indicator, [])), year)
-    if then is None or not added_up(then):
-        return []  # a year published (it wins over its parts), or none to lose
-    now = _at(years_of(new.get(row.indicator, [])), year)
-    out = [_changed("cli_retracted_sum", row.indicator, year, then, now, was.period)]
+    out = []
+    for period in _wider(plan, row.indicator, was.period):
+        then = _figure(old.get(row.indicator, []), period)
+        if then is None or not added_up(then):
+            continue  # published (it wins over its parts), or none to lose
+        now = _figure(new.get(row.indicator, []), period)
+        out.append(_changed("cli_retracted_sum", row.indicator, period, then, now, was.period))
+    if not out:
+        return []
     changed = {row.indicator}
     for ind_id in derived:
         befores = {o.period: o for o in old.get(ind_id, [])}
@@ -126,8 +129,30 @@ def _judged(a: object) -> tuple:
     return (a.status, a.score, a.progress_value, a.reason, figures)
 
 
-def _at(rows: Sequence[Observation], period: Period) -> Observation | None:
-    return next((o for o in rows if o.period == period), None)
+def _wider(plan: Plan, indicator: str, part: Period) -> list[Period]:
+    """The periods ``part`` adds up into that a reader meets: its year, always (every kind
+    reads years); its quarter or half only where a plan of the indicator is for it."""
+    planned = {t.period for t in plan.targets if isinstance(t, PlanTarget) and t.series_key == indicator}
+    out = []
+    for months in (3, 6):
+        first = (part.first - 1) // months * months + 1
+        wider = Period(part.year, first, first + months - 1)
+        if part.months < months and wider.last >= part.last and wider in planned:
+            out.append(wider)
+    return [*out, Period(part.year, 1, 12)]
+
+
+def _figure(rows: Sequence[Observation], period: Period) -> Observation | None:
+    """The figure of ``period``: the one recorded for it, else its parts added up, as
+    every kind reads an amount's period (method.parts)."""
+    from ..method.parts import year_to_date
+
+    direct = next((o for o in rows if o.period == period), None)
+    if direct is not None:
+        return direct
+    inside = [o for o in rows if o.period.year == period.year and period.first <= o.period.first]
+    summed = year_to_date(inside, period, period.last, True, exact=True) if inside else None
+    return summed if summed is not None and summed.period == period else None
 
 
 def _same(o: Observation, row: Observation) -> bool:
