@@ -360,19 +360,17 @@ def _message_from(plain: Any) -> Any:
 def with_breakdowns(plan: Any, series: Any) -> Callable[[Any, Any], Any]:
     """A target's assessment with its units judged (kinds.assess does the same), the
     index of units made once, on first use."""
-    from dataclasses import replace
-
-    from ..kinds.breakdown import assess_units, unit_index
+    from ..kinds.breakdown import assess_units, unit_index, with_units
 
     index: list[Any] = []
 
-    def with_units(judged: Any, today: Any) -> Any:
+    def judged_with_units(judged: Any, today: Any) -> Any:
         if not index:
             index.append(unit_index(plan, series))
         units = assess_units(judged.target, judged.indicator, series, index[0], plan.dimensions, today)
-        return replace(judged, breakdown=units)
+        return with_units(judged, units)
 
-    return with_units
+    return judged_with_units
 
 
 def title_in(state: dict, lang: str) -> str:

@@ -403,6 +403,9 @@ def retract(
     Example: qntrack retract grdp_growth 2025 --note "typed 11.89 for 8.89"
 
     A unit's figure: qntrack retract budget_revenue 2025 --dim locality=NAME
+
+    A quarter or a month of a year that is its parts added up: the year, the figures
+    derived from it and the targets judged on them are said as they now stand.
     """
     from ..catalog import msg
 
@@ -465,7 +468,12 @@ def _withdraw(
         command=command,
         dry_run=dry_run,
     )
+    from .retract_sums import retraction_notes
+
+    notes = retraction_notes(targets, row, was)  # a year its parts made, gone with it
     if dry_run:
+        for said in notes:
+            _say(said)
         return
     _say(
         msg(
@@ -480,3 +488,5 @@ def _withdraw(
     from .recorded import say_utc_day
 
     say_utc_day(recorded_at or "", row.recorded_at)  # typed in Hanoi time, a UTC day before
+    for said in notes:
+        _say(said)

@@ -438,7 +438,9 @@ def _leave_out_computed(plan: Plan, parsed: ParsedTable, file: str) -> None:
         ind = plan.indicators.get(fields.get("indicator", "").strip())
         formula = ind.formula if ind is not None else None
         printed = (fields.get("source", "").strip().removeprefix("'"), fields.get("note", "").strip())
-        if formula is None or printed != (f"= {formula}", "derived"):
+        # The formula, then any input qntrack added up ("; grdp = 2022-Q1 + ..."): its own.
+        source = printed[0].partition("; ")[0] if printed[0].startswith(f"= {formula}; ") else printed[0]
+        if formula is None or (source, printed[1]) != (f"= {formula}", "derived"):
             kept.append((where, fields))
     if len(kept) < len(parsed.candidates):
         count = len(parsed.candidates) - len(kept)

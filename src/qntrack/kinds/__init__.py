@@ -57,13 +57,11 @@ def assess(
         targets = [t for t in plan.targets if t.id in wanted]
     out = [assess_target(t, plan.indicators[t.indicator], series.get(t.series_key, []), today) for t in targets]
     if any(t.for_each for t in targets):
-        from dataclasses import replace
-
-        from .breakdown import assess_units, unit_index
+        from .breakdown import assess_units, unit_index, with_units
 
         index = unit_index(plan, series)
         out = [
-            replace(a, breakdown=assess_units(a.target, a.indicator, series, index, plan.dimensions, today))
+            with_units(a, assess_units(a.target, a.indicator, series, index, plan.dimensions, today))
             if a.target.for_each
             else a
             for a in out

@@ -48,6 +48,8 @@ __all__ = [
     "inherits_milestones",
     "NO_AMOUNT",
     "NO_FIGURES",
+    "NO_TOTAL_FIGURE",
+    "with_units",
     "declared_units",
     "without_figures",
 ]
@@ -56,6 +58,9 @@ __all__ = [
 NO_AMOUNT = "no_amount_for_unit"
 # The reason of a declared unit with no figure at all (docs/json.md).
 NO_FIGURES = "no_figures"
+# The reason of a broken-down target whose whole has no figure while units have some
+# (docs/json.md): "no figure has been recorded for this indicator yet" would be untrue.
+NO_TOTAL_FIGURE = "no_total_figure"
 
 # Per indicator, the units that have a series: their dimension values and series key.
 UnitIndex = Mapping[str, Sequence[tuple[Dims, str]]]
@@ -168,6 +173,21 @@ def assess_units(
         absent = Assessment(target, indicator, Status.NOT_AVAILABLE, reason=NO_FIGURES)
         out.append(UnitAssessment(dims, absent, without_figure=True))
     return tuple(out)
+
+
+def with_units(judged: Assessment, units: tuple[UnitAssessment, ...]) -> Assessment:
+    """``judged`` (the whole's assessment) with its units; its reason ``no_figures`` becomes
+    ``no_total_figure`` when a unit has figures: the indicator has figures, by unit, and
+    only the whole (the row with no unit named) lacks one (methodology.md, "Breakdowns")."""
+    if judged.reason == NO_FIGURES and any(has_figures(u) for u in units):
+        return replace(judged, breakdown=units, reason=NO_TOTAL_FIGURE)
+    return replace(judged, breakdown=units)
+
+
+def has_figures(unit: UnitAssessment) -> bool:
+    """Whether the unit was judged on figures of its own (not a declared unit listed for
+    want of one, nor a unit with values of its own and no figure yet)."""
+    return not unit.without_figure and unit.assessment.reason != NO_FIGURES
 
 
 def declared_units(target: Target, dimensions: Mapping[str, Dimension]) -> list[Dims]:

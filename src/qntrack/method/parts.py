@@ -10,7 +10,7 @@ from typing import Sequence
 from ..plan.model import Observation
 from ..plan.periods import Period
 
-__all__ = ["ADDED_UP", "added_up", "by_year", "year_to_date", "years_of"]
+__all__ = ["ADDED_UP", "added_up", "by_year", "input_added_up", "summed_inputs", "year_to_date", "years_of"]
 
 # The note of a figure qntrack added up from the periods in its ``source`` (``year_to_date``),
 # never a stored row's (its line is 0): the outputs for people say it is a sum.
@@ -21,6 +21,24 @@ def added_up(o: Observation) -> bool:
     """Whether ``o`` is the periods of its ``source`` added up by ``year_to_date``, not a
     figure published for its period (twenty-first session)."""
     return o.line == 0 and o.note == ADDED_UP
+
+
+def input_added_up(o: Observation) -> bool:
+    """Whether ``o`` is a derived indicator's figure worked out from an input qntrack
+    added up (method.series: its source ``= FORMULA; grdp = 2022-Q1 + 2022-Q2 + ...``)."""
+    return o.line == 0 and o.note == "derived" and "; " in o.source
+
+
+def summed_inputs(o: Observation) -> list[tuple[str, str]]:
+    """The inputs of a derived figure that qntrack added up, each with the periods added
+    (``[("grdp", "2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4")]``); [] for any other figure."""
+    if not input_added_up(o):
+        return []
+    out = []
+    for part in o.source.split("; ")[1:]:
+        name, _, periods = part.partition(" = ")
+        out.append((name, periods))
+    return out
 
 
 def year_to_date(

@@ -14,7 +14,7 @@ from operator import attrgetter, itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from ..plan.formula import FormulaError, parse_formula
-from .parts import by_year, year_to_date, years_of
+from .parts import added_up, by_year, year_to_date, years_of
 from ..catalog import Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Problem
 from ..plan.periods import Period
@@ -210,7 +210,12 @@ def _derive(
             continue
         recorded = max(inputs[name][period].recorded_at for name in expr.names)
         status = min((inputs[name][period].status for name in expr.names), key=_finality)
-        rows.append(Observation(ind_id, period, value, status, f"= {ind.formula}", "derived", recorded, 0))
+        # An input qntrack added up (a year of quarters) is said in the source, after the
+        # formula, as the sum itself says its periods (docs/json.md, "derived").
+        summed = "".join(
+            f"; {n} = {inputs[n][period].source}" for n in sorted(expr.names) if added_up(inputs[n][period])
+        )
+        rows.append(Observation(ind_id, period, value, status, f"= {ind.formula}{summed}", "derived", recorded, 0))
     series[ind_id] = rows
     done.add(ind_id)
 

@@ -72,10 +72,30 @@ def explain(a: Assessment, lang: str) -> list[str]:
     if a.status.value == "not_available" and a.reason:
         # Why there is no assessment, always said (docs/json.md, "reason"); for want of a
         # figure it says all there is to say.
+        if a.reason == "no_total_figure":
+            return [_units_only(a, lang)]
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang)]
         out.append(reason_text(a.reason, lang))
     return out
+
+
+def _units_only(a: Assessment, lang: str) -> str:
+    """Why a broken-down target is not assessed when only its units have figures: how many
+    have, the latest period among them, and the row to record for the whole."""
+    from ..kinds.breakdown import has_figures
+    from .period_words import period_words
+
+    units = [u.assessment for u in a.breakdown if has_figures(u)]
+    periods = [o.period for u in units for o in (u.latest, u.provisional) if o is not None]
+    if not units or not periods:
+        return reason_text("no_total_figure", lang)
+    latest = max(periods, key=lambda p: (p.end, p))
+    key = "reason_no_total_figure_" + ("one" if len(units) == 1 else "many")
+    # The whole's figures withdrawn (a retraction in force) are not "no figure yet".
+    whole = msg("narrative_whole_" + ("withdrawn" if any(w.now is None for w in a.withdrawn) else "none"))
+    words = dict(count=len(units), period=period_words(latest, lang), indicator=a.indicator.id, whole=whole)
+    return narrative_sentence(key, lang, **words)
 
 
 def _capitalised(sentences: list[str]) -> list[str]:

@@ -109,7 +109,9 @@ def show(
     before = revises or {}
     keys = ("period", "value", "obs_status", "source", "recorded_at")
     if not rows and not withdrawn:
-        console.print(Text(label("no_observations", lang), style="dim"))
+        # A broken-down target whose units alone have figures: the table below lists them.
+        whole = "no_observations_whole" if a.reason == "no_total_figure" else "no_observations"
+        console.print(Text(label(whole, lang), style="dim"))
     cells = []
     from .views.plan import recorded_decimals
 

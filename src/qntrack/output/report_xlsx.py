@@ -243,6 +243,7 @@ def _date_format(lang: str) -> str:
 
 def _summary(book: _Book, data: ReportData) -> None:
     from ..kinds.plan import added_up
+    from ..method.parts import input_added_up
     from .summary import lower_is_the_goal
     from .views.plan import figure_decimals, gap_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
@@ -283,6 +284,8 @@ def _summary(book: _Book, data: ReportData) -> None:
         summed = dict(added=label("added_up", lang))
         if latest is not None and added_up(latest):
             period_text = word("added_up", lang, period=period_text, **summed)
+        elif latest is not None and input_added_up(latest):  # a derived figure of a sum
+            period_text = word("added_up", lang, period=period_text, added=label("input_added_up", lang))
         if latest is None and a.provisional is not None:
             latest = a.provisional
             period_text = provisional_period(a.provisional, lang)

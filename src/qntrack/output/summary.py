@@ -13,6 +13,7 @@ from typing import Mapping, Sequence
 
 from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult, added_up
+from ..method.parts import input_added_up
 from ..method.assessment import Assessment
 from ..output.i18n import (
     date_text,
@@ -292,6 +293,8 @@ def sum_marked(o: Observation, period: str, lang: str) -> str:
     """``period`` as written beside ``o``, followed by "periods added up" when ``o`` is the
     months (or quarters) a plan added up, not a figure published for it (twenty-first
     session): "100 billion USD (2025-Q1, periods added up)"."""
+    if input_added_up(o):  # a derived figure worked out from a sum: said so, not as one
+        return f"{period}, {label('input_added_up', lang)}"
     return f"{period}, {label('added_up', lang)}" if added_up(o) else period
 
 

@@ -25,7 +25,7 @@ class CumulativeView(SpanView):
     definition_key = "def_cumulative"
 
     def sentences(self, a: Assessment, lang: str) -> list[str]:
-        from .plan import added_up_sentence
+        from .sums import added_up_sentence
 
         return _sentences(a, lang) + added_up_sentence(a, lang)
 

@@ -18,8 +18,9 @@ from ..charts import (
     Plot,
     value_label,
     chart_word,
-    provisional_readings,
 )
+from ..chart_legend import hollow_marker
+from ..chart_readings import hollow_readings
 from ..i18n import differing_decimals, label, typed_places
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
@@ -38,7 +39,7 @@ class EveryPeriodView(SpanView):
     one_deadline = False
 
     def sentences(self, a: Assessment, lang: str) -> list[str]:
-        from .plan import added_up_sentence
+        from .sums import added_up_sentence
 
         return _sentences(a, lang) + added_up_sentence(a, lang)
 
@@ -169,8 +170,14 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     # A year recorded in quarters is drawn as their sum, as it is judged, and its quarters
     # are then no part-year readings of a year without a figure (the level chart's rule).
     summed = [o for p in d.periods if (o := _as_row(p)) is not None] if _adds_up(a) else []
-    provisional = provisional_readings([*rows, *summed], start.year, end.year) if start.is_year else []
+    # An amount's open year is drawn as its year to date, the reading judged, with the
+    # bound's pace by then that it was set against (chart_readings).
+    provisional = hollow_readings(a, [*rows, *summed], start.year, end.year) if start.is_year else []
     add_provisional(plot, provisional, lang)
+    paced = _pace(a, d, provisional, sign, unit, lang)
+    if paced is not None:
+        # Hollow, as the reading it was set against: a filled red marker is a failed period.
+        plot.add(paced[0], [paced[1]], COLOURS["bound"], hollow=True, stroke=False, dots_size=5)
     data_points = plot.points
     if data_points == 0:
         return None
@@ -186,8 +193,25 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     if d.failed:
         notes.append(chart_word("note_fail", lang))
     if provisional:
-        notes.append(chart_word("note_hollow", lang))
+        notes.append(chart_word("note_hollow_to_date" if _adds_up(a) else "note_hollow", lang))
     return plot.render(a.target.id, lang, notes, data_points=data_points, unit=unit)
+
+
+def _pace(
+    a: Assessment, d: EveryPeriodResult, drawn: Sequence[Observation], sign: str, unit: str, lang: str
+) -> tuple[str, dict] | None:
+    """The legend and the point of the bound's pace by the judged reading's end (200 a year:
+    100 by June), for an amount whose part-year reading is drawn; else None."""
+    o = a.provisional
+    if not _adds_up(a) or o is None or d.provisional_bound is None or o not in drawn:
+        return None
+    words = dict(sign=sign, value=value_label(d.provisional_bound, unit, lang), period=period_text(o.period, lang))
+    point = {
+        "value": (o.period.end, d.provisional_bound),
+        "style": hollow_marker(COLOURS["bound"]),
+        "label": period_text(o.period, lang),
+    }
+    return chart_word("pace", lang, **words), point
 
 
 def _adds_up(a: Assessment) -> bool:

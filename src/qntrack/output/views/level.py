@@ -19,8 +19,8 @@ from ..charts import (
     Plot,
     value_label,
     chart_word,
-    provisional_readings,
 )
+from ..chart_readings import hollow_readings
 from ..i18n import differing_decimals, label, signed_percent, typed_value, value_with_unit
 from ..narrative import change_text, difference_in_unit, narrative_sentence, value_in_unit
 from ..period_words import period_text
@@ -290,7 +290,8 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     plot.add(
         chart_word("actual", lang), [(o.period.end, o.value) for o in shown], COLOURS["actual"], stroke_style=SOLID
     )
-    provisional = provisional_readings([*rows, *annual] if adds_up else rows, first)
+    # An amount's open year is drawn as its year to date, the reading judged (chart_readings).
+    provisional = hollow_readings(a, [*rows, *annual] if adds_up else rows, first)
     add_provisional(plot, provisional, lang)
     data_points = plot.points
     unit = a.indicator.unit_in(lang)
@@ -324,7 +325,7 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
             plot.add(
                 chart_word("projection", lang), projection, COLOURS["projection"], stroke_style=DOTTED, show_dots=False
             )
-    notes = [chart_word("note_hollow", lang)] if provisional else []
+    notes = [chart_word("note_hollow_to_date" if adds_up else "note_hollow", lang)] if provisional else []
     if data_points == 0:
         return None
     return plot.render(a.target.id, lang, notes, data_points=data_points, unit=unit)

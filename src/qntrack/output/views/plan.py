@@ -7,14 +7,14 @@ import math
 from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
-from ...kinds.plan import PlanResult, SamePeriod, added_up
+from ...kinds.plan import PlanResult, SamePeriod
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
-from ...plan.periods import Period, parse_period
 from ..charts import COLOURS, Chart, bar_scale, plot_config, finished_chart, plot_style, chart_word
 from ..i18n import label, number, percent_reached_text, signed_percent, typed_places, typed_value, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
+from .sums import added_up_sentence
 from ..period_words import period_text
 
 if TYPE_CHECKING:
@@ -313,34 +313,6 @@ def _tiny_gap_decimals(gap: float | None, places: int) -> int:
     exponent = Decimal(repr(abs(gap))).normalize().as_tuple().exponent
     own = -exponent if isinstance(exponent, int) else places
     return own if places < own <= 12 else places
-
-
-def added_up_sentence(a: Assessment, lang: str) -> list[str]:
-    """Which periods a sum qntrack made is of ("The figure for H1 2026 is the sum of
-    January–May 2026 + June 2026."): the table beside it lists every month, whose sum
-    differs from one with a published total in it (issue 17, twenty-first session). Said of
-    a cumulative target's latest period too (a year of quarters added up)."""
-    o = a.latest if a.latest is not None else a.provisional
-    if o is None or not added_up(o):
-        return []
-    try:
-        runs: list[list[Period]] = []
-        for p in (parse_period(text.strip()) for text in o.source.split("+")):
-            q = runs[-1][-1] if runs else None
-            if q is not None and (q.year, q.months, q.last + 1) == (p.year, p.months, p.first):
-                runs[-1].append(p)  # the next month (or quarter) of the same year
-            else:
-                runs.append([p])
-    except ValueError:  # never expected: the source is qntrack's own list of periods
-        return []
-    said = [
-        narrative_sentence("added_up_run", lang, first=period_text(r[0], lang), last=period_text(r[-1], lang))
-        if len(r) > 2
-        else " + ".join(period_text(p, lang) for p in r)
-        for r in runs
-    ]
-    parts = " + ".join(said)
-    return [narrative_sentence("added_up_parts", lang, period=period_text(o.period, lang), parts=parts)]
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:

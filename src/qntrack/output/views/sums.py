@@ -1,0 +1,69 @@
+"""The sentence that says a figure is a sum qntrack made (a year of quarters, a year to
+date of months), or a derived figure worked out from one: said by the plan, cumulative and
+every-period views (moved out of views/plan.py, issue 17, twenty-fifth session)."""
+
+from __future__ import annotations
+
+from ...kinds.plan import added_up
+from ...method.assessment import Assessment
+from ...method.parts import input_added_up, summed_inputs
+from ...plan.model import Observation
+from ...plan.periods import Period, parse_period
+from ..narrative import narrative_sentence
+from ..period_words import period_text
+
+__all__ = ["added_up_sentence"]
+
+
+def added_up_sentence(a: Assessment, lang: str) -> list[str]:
+    """Which periods a sum qntrack made is of ("The figure for H1 2026 is the sum of
+    January–May 2026 + June 2026."): the table beside it lists every month, whose sum
+    differs from one with a published total in it (issue 17, twenty-first session). Said of
+    a cumulative target's latest period too (a year of quarters added up)."""
+    o = a.latest if a.latest is not None else a.provisional
+    if o is not None and input_added_up(o):
+        return _derived_sentences(o, lang)
+    if o is None or not added_up(o):
+        return []
+    parts = _parts_words(o.source, lang)
+    if parts is None:
+        return []
+    return [narrative_sentence("added_up_parts", lang, period=period_text(o.period, lang), parts=parts)]
+
+
+def _derived_sentences(o: Observation, lang: str) -> list[str]:
+    """A derived figure worked out from an input qntrack added up: "GRDP per capita's
+    figure for 2022 is worked out from grdp's, the sum of Q1 2022 to Q4 2022." (issue 17,
+    twenty-fifth session): its source says it (method.series), the table "an input added up"."""
+    out = []
+    for name, periods in summed_inputs(o):
+        parts = _parts_words(periods, lang)
+        if parts is not None:
+            out.append(
+                narrative_sentence(
+                    "derived_added_up", lang, period=period_text(o.period, lang), input=name, parts=parts
+                )
+            )
+    return out
+
+
+def _parts_words(source: str, lang: str) -> str | None:
+    """The periods of a sum's ``source`` in words, a run of three or more as "Q1 2022 to
+    Q4 2022"; None if it is no list of periods (never expected: qntrack wrote it)."""
+    try:
+        runs: list[list[Period]] = []
+        for p in (parse_period(text.strip()) for text in source.split("+")):
+            q = runs[-1][-1] if runs else None
+            if q is not None and (q.year, q.months, q.last + 1) == (p.year, p.months, p.first):
+                runs[-1].append(p)  # the next month (or quarter) of the same year
+            else:
+                runs.append([p])
+    except ValueError:  # never expected: the source is qntrack's own list of periods
+        return None
+    said = [
+        narrative_sentence("added_up_run", lang, first=period_text(r[0], lang), last=period_text(r[-1], lang))
+        if len(r) > 2
+        else " + ".join(period_text(p, lang) for p in r)
+        for r in runs
+    ]
+    return " + ".join(said)
