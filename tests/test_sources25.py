@@ -340,3 +340,16 @@ def test_after_a_retraction_the_figure_replaced_nothing(tmp_path: Path, monkeypa
         (None, 12.3, "B", "2024-01-01T00:00:00Z"),
         (12.3, None, None, None),
     ]
+
+
+def test_shows_list_of_periods_legend_names_it_too(shipped: Path):
+    # show's every-period list marks 2023's 11.03 and says under it what it replaced.
+    out = _unwrapped(_out("show", "grdp-double-digit", "--format", "table", env={"COLUMNS": "400"}))
+    assert f"replacing 11.02 % y/y (recorded 2023-11-24; source: {SOURCE_FIRST})" in out
+
+
+def test_ranks_table_legend_names_a_units_replaced_figure(shipped: Path):
+    _append(shipped, "budget_revenue[locality=Cẩm Phả],2024,18250,official,Finance department,,2025-03-01T00:00:00Z")
+    out = _unwrapped(_out("rank", "budget-revenue-plan-2024", "--format", "table", env={"COLUMNS": "400"}))
+    assert f"(recorded 2025-01-15; source: {SOURCE_CAM_PHA})" in out
+    assert ", replacing 18,000 billion VND (recorded 2025-01-15;" in out

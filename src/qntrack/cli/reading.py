@@ -125,7 +125,7 @@ def show(
         # A derived figure missing because an input's was withdrawn: said, naming the input.
         inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), day) if indicator.formula else {}
         more = input_sentences(ws.plan, result, inputs, rows, _lang(lang)) if inputs else []
-        render.show(result, rows, _lang(lang), day, revises, gone, more)
+        render.show(result, rows, _lang(lang), day, revises, gone, more, vintages)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept
