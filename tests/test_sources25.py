@@ -353,3 +353,12 @@ def test_ranks_table_legend_names_a_units_replaced_figure(shipped: Path):
     out = _unwrapped(_out("rank", "budget-revenue-plan-2024", "--format", "table", env={"COLUMNS": "400"}))
     assert f"(recorded 2025-01-15; source: {SOURCE_CAM_PHA})" in out
     assert ", replacing 18,000 billion VND (recorded 2025-01-15;" in out
+
+
+def test_report_json_says_it_as_status_does(shipped: Path):
+    doc = json.loads(_out("report", "--format", "json"))
+    (target,) = [t for t in doc["targets"] if t["id"] == "grdp-growth-plan-2023"]
+    assert (target["latest"]["revises_source"], target["latest"]["revises_recorded_at"]) == (
+        SOURCE_FIRST,
+        "2023-11-24T00:00:00Z",
+    )
