@@ -221,8 +221,9 @@ def test_status_csv_cites_the_latest_figure_it_used(story: Path):
         # latest_revises added after them (eighteenth session), the provisional reading's six
         # columns after it (nineteenth), withdrawn (twentieth), direction, milestones and
         # name_vi (twenty-first), the two parts_revised columns (twenty-third), as_of last
-        # (twenty-fourth): still only ever at the end.
-        assert header[-17:-13] == ["latest_status", "latest_source", "latest_recorded_at", "latest_revises"]
+        # (twenty-fourth), then the four revises_source/recorded_at columns (twenty-fifth):
+        # still only ever at the end.
+        assert header[-21:-17] == ["latest_status", "latest_source", "latest_recorded_at", "latest_revises"]
         return {
             k: row[k] for k in ("latest_period", "latest_value", "latest_status", "latest_source", "latest_recorded_at")
         }
@@ -254,11 +255,14 @@ def test_history_csv_says_what_each_vintage_replaced(story: Path):
     assert r.exit_code == 0, r.stderr
     assert r.stdout.splitlines() == [
         # then as_of, empty without --as-of (twenty-fourth session)
-        "period,value,status,source,note,recorded_at,in_force,line,revises,as_of",
-        "2024,9.9,official,Yearbook 2024,,2025-06-15T00:00:00Z,true,8,,",
-        "2024,,retracted,Statistics office 2/4/2025,withdrawn,2025-04-02T08:00:00Z,false,7,9.8,",
-        "2024,9.8,preliminary,Statistics office 20/3/2025,,2025-03-20T03:00:00Z,false,6,10.3,",
-        "2024,10.3,estimate,Press release 5/1/2025,,2025-01-05T02:00:00Z,false,5,,",
+        # and where the figure replaced came from, its source and recorded_at (twenty-fifth)
+        "period,value,status,source,note,recorded_at,in_force,line,revises,as_of,revises_source,revises_recorded_at",
+        "2024,9.9,official,Yearbook 2024,,2025-06-15T00:00:00Z,true,8,,,,",
+        "2024,,retracted,Statistics office 2/4/2025,withdrawn,2025-04-02T08:00:00Z,false,7,9.8,,"
+        "Statistics office 20/3/2025,2025-03-20T03:00:00Z",
+        "2024,9.8,preliminary,Statistics office 20/3/2025,,2025-03-20T03:00:00Z,false,6,10.3,,"
+        "Press release 5/1/2025,2025-01-05T02:00:00Z",
+        "2024,10.3,estimate,Press release 5/1/2025,,2025-01-05T02:00:00Z,false,5,,,,",
     ]
 
 

@@ -152,6 +152,8 @@ def test_each_unit_is_judged_with_its_own_values(plan: Path):
         "source": None,
         "recorded_at": "2024-03-01T00:00:00Z",
         "revises": None,  # the unit's one row for 2023: it replaced nothing (eighteenth session)
+        "revises_source": None,  # so nothing came from anywhere (twenty-fifth session)
+        "revises_recorded_at": None,
     }
 
 

@@ -260,7 +260,8 @@ def test_status_json_latest_says_what_it_replaced(shipped: Path):
     # after recorded_at, as observations --format json writes it.
     latest = targets["grdp-growth-plan-2023"]["latest"]
     assert latest["revises"] == 11.02
-    assert list(latest)[-2:] == ["recorded_at", "revises"]
+    # revises_source and revises_recorded_at after it (twenty-fifth session)
+    assert list(latest)[-4:-2] == ["recorded_at", "revises"]
     # grdp-growth-plan-2022: 2022 = 10.28, one row: replaced nothing.
     assert targets["grdp-growth-plan-2022"]["latest"]["revises"] is None
     # With --as-of 2023-11-25 only 11.02 was recorded: the first figure, null.
@@ -271,7 +272,10 @@ def test_every_period_details_say_what_each_period_replaced(shipped: Path):
     periods = {p["period"]: p for p in _targets()["grdp-double-digit"]["details"]["periods"]}
     assert periods["2023"]["revises"] == 11.02  # line 30 replaced line 29
     assert periods["2015"]["revises"] is None  # one row
-    assert list(periods["2023"]) == ["period", "value", "passed", "status", "source", "recorded_at", "revises"]
+    assert list(periods["2023"]) == [
+        *("period", "value", "passed", "status", "source", "recorded_at", "revises"),
+        *("revises_source", "revises_recorded_at"),  # twenty-fifth session
+    ]
     average = {p["period"]: p for p in _targets()["grdp-average-2021-2025"]["details"]["periods"]}
     assert average["2023"]["revises"] == 11.02 and average["2021"]["revises"] is None
 
@@ -303,8 +307,9 @@ def test_status_csv_has_the_figure_replaced_in_a_last_column(shipped: Path, fmt:
     header = text.splitlines()[0].split("," if fmt == "csv" else "\t")
     # The provisional reading's six columns added after it (nineteenth session), then
     # withdrawn (twentieth), direction, milestones and name_vi (twenty-first), the two
-    # parts_revised columns (twenty-third), as_of (twenty-fourth), at the end.
-    assert header[-15:-13] == ["latest_recorded_at", "latest_revises"]
+    # parts_revised columns (twenty-third), as_of (twenty-fourth), the four columns of
+    # where the figures replaced came from (twenty-fifth), at the end.
+    assert header[-19:-17] == ["latest_recorded_at", "latest_revises"]
     by_id = {r["id"]: r for r in rows}
     assert by_id["grdp-growth-plan-2023"]["latest_revises"] == "11.02"
     assert by_id["grdp-growth-plan-2022"]["latest_revises"] == ""  # empty where JSON has null

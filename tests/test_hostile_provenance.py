@@ -343,6 +343,7 @@ def test_history_json_has_the_fields_json_md_lists(tmp_path: Path, monkeypatch):
     assert list(doc) == ["qntrack", "indicator", "dims", "period", "as_of", "vintages"]
     assert (doc["indicator"], doc["dims"], doc["period"], doc["as_of"]) == ("share", {}, "2022", None)
     keys = ["period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises"]
+    keys += ["revises_source", "revises_recorded_at"]  # twenty-fifth session
     assert all(list(v) == keys for v in doc["vintages"])
     assert [(v["value"], v["status"], v["in_force"], v["line"], v["revises"]) for v in doc["vintages"]] == [
         (12.4, None, True, 5, None),

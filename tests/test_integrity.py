@@ -149,16 +149,19 @@ def test_history_csv_tsv_and_table(plan: Path):
     assert r.exit_code == 0
     assert r.stdout.splitlines() == [
         # as_of last (twenty-fourth session): empty without --as-of.
-        "period,value,status,source,note,recorded_at,in_force,line,revises,as_of",
-        '2022-H2,8.1,estimate,"\'=HYPERLINK(""http://evil"")",,2022-12-20T00:00:00Z,true,6,,',
+        # then where the figure replaced came from (twenty-fifth session).
+        "period,value,status,source,note,recorded_at,in_force,line,revises,as_of,revises_source,revises_recorded_at",
+        '2022-H2,8.1,estimate,"\'=HYPERLINK(""http://evil"")",,2022-12-20T00:00:00Z,true,6,,,,',
         # revises (added in the sixteenth session): 9.22 replaced 10.66; the others are first.
-        "2022-H1,9.22,official,yearbook 2022,revised,2023-08-10T09:00:00Z,true,5,10.66,",
-        "2022-H1,10.66,estimate,press release 6/2022,,2022-06-28T10:00:00Z,false,2,,",
+        "2022-H1,9.22,official,yearbook 2022,revised,2023-08-10T09:00:00Z,true,5,10.66,,"
+        "press release 6/2022,2022-06-28T10:00:00Z",
+        "2022-H1,10.66,estimate,press release 6/2022,,2022-06-28T10:00:00Z,false,2,,,,",
     ]
     r = run("history", "growth", "2022-H1", "--format", "tsv")
     assert (
         r.stdout.splitlines()[1]
         == "2022-H1\t9.22\tofficial\tyearbook 2022\trevised\t2023-08-10T09:00:00Z\ttrue\t5\t10.66\t"
+        "\tpress release 6/2022\t2022-06-28T10:00:00Z"  # where 10.66 came from (twenty-fifth session)
     )
     r = run("history", "share", "--format", "table", env={"COLUMNS": "200"})
     assert r.exit_code == 0
@@ -236,6 +239,8 @@ def test_as_of_on_observations_status_and_show(plan: Path):
         "source": "+report",
         "recorded_at": "2022-01-06T00:00:00Z",
         "revises": 11.2,  # line 70 replaced line 66's 11.2 (recorded 2022-01-05): eighteenth session
+        "revises_source": "[bold]report[/bold]",  # line 66's, as stored (twenty-fifth session)
+        "revises_recorded_at": "2022-01-05T00:00:00Z",
     }
     shown = js("show", "share", "--as-of", "2021-12-31")
     assert [o["period"] for o in shown["observations"]] == ["2020"]
@@ -600,8 +605,8 @@ def test_installed_command_through_pipes(plan: Path):
     assert r.returncode == 0
     # Piped, the default is TSV, and the formula-looking source is neutralised.
     assert r.stdout.decode().splitlines() == [
-        "period\tvalue\tstatus\tsource\tnote\trecorded_at\tin_force\tline\trevises\tas_of",
-        "2023-H1\t7.7\t\t'=1+1\t\t2023-07-10T00:00:00Z\ttrue\t9\t\t",  # a first figure: revises nothing
+        "period\tvalue\tstatus\tsource\tnote\trecorded_at\tin_force\tline\trevises\tas_of\trevises_source\trevises_recorded_at",
+        "2023-H1\t7.7\t\t'=1+1\t\t2023-07-10T00:00:00Z\ttrue\t9\t\t\t\t",  # a first figure: revises nothing
     ]
     bad = subprocess.run(
         cmd + ["add-observation", "--from", "-"],

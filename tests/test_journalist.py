@@ -225,6 +225,8 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
         "provisional_recorded_at": "2025-07-05T00:00:00Z",
         "provisional_revises": "",
         "provisional_parts_revised": "",  # a figure published for its half year, no sum
+        "provisional_revises_source": "",  # it replaced none (twenty-fifth session)
+        "provisional_revises_recorded_at": "",
     }
     va = by_id["cbct-va-growth-2021-2025"]
     assert (va["provisional_period"], va["provisional_value"], va["provisional_recorded_at"]) == (
@@ -232,7 +234,9 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
     )  # fmt: skip
     # The columns come last, after latest_revises: scripts reading by position keep working.
     header = next(csv.reader(io.StringIO(run_clean("status", "--format", "csv").stdout)))
-    assert header[-14:-7] == [  # before withdrawn, direction, milestones, name_vi, the parts_revised two, as_of
+    # before withdrawn, direction, milestones, name_vi, the parts_revised two, as_of and the
+    # four revises_source/recorded_at (twenty-fifth session)
+    assert header[-18:-11] == [
         "latest_revises", "provisional_period", "provisional_value", "provisional_status",
         "provisional_source", "provisional_recorded_at", "provisional_revises",
     ]  # fmt: skip

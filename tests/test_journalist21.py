@@ -159,8 +159,8 @@ def test_status_csv_says_a_ceiling_is_one(tmp_path: Path, monkeypatch: pytest.Mo
         # A level target has no milestones here: the column is empty.
         assert by_id["cpi-2025"]["milestones"] == ""
         # name_vi after them, then the two parts_revised columns (twenty-third session) and
-        # as_of (twenty-fourth).
-        assert list(rows[0])[-6:-4] == ["direction", "milestones"]
+        # as_of (twenty-fourth), then the four revises_source/recorded_at (twenty-fifth).
+        assert list(rows[0])[-10:-8] == ["direction", "milestones"]
 
 
 # --- A unit ranked during its plan's year is ranked on its year-to-date reading, which
@@ -212,11 +212,15 @@ def test_rank_json_and_csv_give_the_year_to_date_figure_each_unit_is_ranked_on(
     assert [(u["dims"]["locality"], u["latest"]) for u in units] == [("Alpha", None), ("Gamma", None), ("Beta", None)]
     assert [u["provisional"] for u in units] == [
         {"period": "2026-H1", "value": 250.0, "status": "estimate", "source": "DoF",
-         "recorded_at": "2026-07-05T00:00:00Z", "revises": None},
+         "recorded_at": "2026-07-05T00:00:00Z", "revises": None,
+         "revises_source": None, "revises_recorded_at": None},
+        # 150 came from line 195, "DoF" of 5 July (twenty-fifth session)
         {"period": "2026-H1", "value": 160.0, "status": "estimate", "source": "DoF revised",
-         "recorded_at": "2026-07-08T00:00:00Z", "revises": 150.0},
+         "recorded_at": "2026-07-08T00:00:00Z", "revises": 150.0,
+         "revises_source": "DoF", "revises_recorded_at": "2026-07-05T00:00:00Z"},
         {"period": "2026-H1", "value": 120.0, "status": "estimate", "source": "DoF",
-         "recorded_at": "2026-07-05T00:00:00Z", "revises": None},
+         "recorded_at": "2026-07-05T00:00:00Z", "revises": None,
+         "revises_source": None, "revises_recorded_at": None},
     ]  # fmt: skip
     # As status's breakdown gives it.
     status = json.loads(run_clean("status", "--format", "json", "--as-of", "2026-07-10").stdout)
@@ -336,8 +340,8 @@ def test_status_csv_gives_each_targets_vietnamese_name(shipped: Path, monkeypatc
         assert rows["cbct-share"]["name"] == "CBCT share of GRDP: 15% by 2025, 30% by 2030"
         assert rows["cbct-share"]["name_vi"] == "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"
         # Last when added; the two parts_revised columns came after it (twenty-third session),
-        # then as_of (twenty-fourth).
-        assert list(rows["cbct-share"])[-4] == "name_vi"
+        # then as_of (twenty-fourth), then four revises_source/recorded_at (twenty-fifth).
+        assert list(rows["cbct-share"])[-8] == "name_vi"
 
 
 # --- Under TERM=dumb (Emacs's shell, where Emacspeak reads the screen aloud, sets TERM=dumb

@@ -55,7 +55,10 @@ def test_a_sum_resting_on_a_revised_month_says_which_month_in_json(tmp_path: Pat
     p = _provisional()
     assert p["value"] == 100 and p["source"] == "2025-01 + 2025-02 + 2025-03", p
     assert p["revises"] is None, p
-    assert p["parts_revised"] == [{"period": "2025-02", "revises": 30}], p
+    # and where 30 came from: MOIT, 6 March (twenty-fifth session)
+    assert p["parts_revised"] == [
+        {"period": "2025-02", "revises": 30, "revises_source": "MOIT", "revises_recorded_at": "2025-03-06T00:00:00Z"}
+    ], p
     # The same from the status cache's warm path as from a cold run.
     assert _provisional() == p
     assert _provisional(env={"QNTRACK_NO_CACHE": "1"}) == p

@@ -196,8 +196,9 @@ def test_machine_outputs_are_unchanged_by_the_marks(shipped: Path):
         "awaiting_figures,latest_status,latest_source,latest_recorded_at,latest_revises,"
         "provisional_period,provisional_value,provisional_status,provisional_source,"
         "provisional_recorded_at,provisional_revises,withdrawn,direction,milestones,name_vi,"
-        "latest_parts_revised,provisional_parts_revised,as_of"
-    )  # latest_revises added at the end in the eighteenth session, provisional_* in the nineteenth, withdrawn in the twentieth, direction, milestones and name_vi in the twenty-first, the parts_revised two in the twenty-third, as_of in the twenty-fourth
+        "latest_parts_revised,provisional_parts_revised,as_of,"
+        "latest_revises_source,latest_revises_recorded_at,provisional_revises_source,provisional_revises_recorded_at"
+    )  # latest_revises added at the end in the eighteenth session, provisional_* in the nineteenth, withdrawn in the twentieth, direction, milestones and name_vi in the twenty-first, the parts_revised two in the twenty-third, as_of in the twenty-fourth, the *_revises_source/recorded_at four in the twenty-fifth
     csv_text = _run("status", "--format", "csv")
     assert csv_text.splitlines()[0] == header
     assert _run("status", "--format", "tsv").splitlines()[0] == header.replace(",", "\t")
@@ -224,12 +225,17 @@ def test_every_period_json_gives_each_period_its_vintage(shipped: Path):
         "source": SOURCE_2023,
         "recorded_at": "2023-11-27T00:00:00Z",
         "revises": 11.02,  # line 29's, which it replaced (added in the eighteenth session)
+        "revises_source": SOURCE_2023_FIRST,  # line 29's too (twenty-fifth session)
+        "revises_recorded_at": "2023-11-24T00:00:00Z",
     }
     # line 40: 2025 = 11.89, estimate, recorded 2026-01-07.
     assert periods["2025"]["recorded_at"] == "2026-01-07T00:00:00Z"
     assert periods["2025"]["status"] == "estimate"
     # Keys in the documented order, the new ones after the old (additive).
-    assert list(periods["2015"]) == ["period", "value", "passed", "status", "source", "recorded_at", "revises"]
+    assert list(periods["2015"]) == [
+        *("period", "value", "passed", "status", "source", "recorded_at", "revises"),
+        *("revises_source", "revises_recorded_at"),  # null for a first figure (twenty-fifth session)
+    ]
 
 
 def test_average_periods_carry_their_vintage_too(shipped: Path):
@@ -243,6 +249,8 @@ def test_average_periods_carry_their_vintage_too(shipped: Path):
         "source": SOURCE_2023,
         "recorded_at": "2023-11-27T00:00:00Z",
         "revises": 11.02,
+        "revises_source": SOURCE_2023_FIRST,  # line 29's (twenty-fifth session)
+        "revises_recorded_at": "2023-11-24T00:00:00Z",
     }
 
 
@@ -274,7 +282,8 @@ def test_observations_json_says_what_each_figure_replaced(shipped: Path):
     assert rows[("grdp_growth", "2024-Q1")]["revises"] == 8.79  # line 32 replaced line 31
     assert rows[("grdp_growth", "2015")]["revises"] is None  # one row
     # Last, after the fields there were (additive).
-    assert list(rows[("grdp_growth", "2023")])[-2:] == ["recorded_at", "revises"]
+    # Where the figure replaced came from after it (twenty-fifth session).
+    assert list(rows[("grdp_growth", "2023")])[-4:-2] == ["recorded_at", "revises"]
 
 
 def test_observations_json_as_of_says_what_was_replaced_by_then(shipped: Path):

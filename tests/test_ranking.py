@@ -127,6 +127,8 @@ def _obs(period: str, value: float, recorded_at: str) -> dict:
         "source": None,
         "recorded_at": recorded_at,
         "revises": None,
+        "revises_source": None,  # where the figure replaced came from (twenty-fifth session)
+        "revises_recorded_at": None,
     }
 
 

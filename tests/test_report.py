@@ -132,7 +132,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 
 Figures that revised an earlier one (the figure replaced → the figure in force):
 
-\\[1\\] Industry share 2022: 11.5% → 12% (official, recorded 2023-06-01; source: https://example.org/c)
+\\[1\\] Industry share 2022: 11.5% → 12% (official, recorded 2023-06-01; source: https://example.org/c), replacing 11.5% (recorded 2023-01-10; source: https://example.org/b)
 
 ## <a id="t-share"></a>1. Share to 15% by 2025
 
@@ -414,9 +414,11 @@ def test_html_references_nothing_outside_itself(tracker: Path):
         ), value
     for css in parser.styles:
         assert "url(" not in css and "@import" not in css
-    # No address at all outside the sources' links (no font, no namespace, no comment).
+    # No address at all outside the sources' links (no font, no namespace, no comment), and
+    # the legend's words: the figure 12 replaced, 11.5, came from example.org/b (twenty-fifth
+    # session), said as text, not a link.
     addresses = set(re.findall(r"https?://[^\s\"'<>)]+", html))
-    assert addresses == {"https://example.org/a", "https://example.org/c"}
+    assert addresses == {"https://example.org/a", "https://example.org/b", "https://example.org/c"}
 
 
 def test_html_is_for_print(tracker: Path):

@@ -162,8 +162,19 @@ def test_the_workbooks_summary_says_a_ceiling_is_one(
     # exports (no direction: increase) higher is better, the CPI (direction: decrease) lower.
     at = header.index(heading)
     ends = {
-        "en": ["Figure it revised", "Figure withdrawn"],
-        "vi": ["Số liệu trước điều chỉnh", "Số liệu đã bị rút lại"],
+        # and where the figure it revised came from (twenty-fifth session)
+        "en": [
+            "Figure it revised",
+            "Figure withdrawn",
+            "Source of the figure it revised",
+            "Figure it revised, recorded",
+        ],
+        "vi": [
+            "Số liệu trước điều chỉnh",
+            "Số liệu đã bị rút lại",
+            "Nguồn của số liệu trước điều chỉnh",
+            "Ngày ghi nhận số liệu trước điều chỉnh",
+        ],
     }
     assert header[at + 1 :] == ends[lang], header
     by_id = {row[header.index("Id" if lang == "en" else "Mã")]: row for row in rows[1:]}

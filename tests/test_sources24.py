@@ -97,19 +97,20 @@ def test_the_status_csv_says_its_as_of_day_in_a_last_column(shipped: Path):
     rows = _csv(r.stdout)
     header = rows[0]
     # Added last: the columns before it as docs/json.md lists them, provisional_parts_revised
-    # the last until now.
-    assert header[-2:] == ["provisional_parts_revised", "as_of"], header
+    # the last until now; the four *_revises_source/_recorded_at after it since the
+    # twenty-fifth session, hence -5.
+    assert header[-6:-4] == ["provisional_parts_revised", "as_of"], header
     assert header[:3] == ["id", "type", "indicator"]
     assert len(rows) == 1 + 23  # the shipped plan's 23 targets
-    assert all(row[-1] == "2023-07-15" for row in rows[1:]), rows
+    assert all(row[-5] == "2023-07-15" for row in rows[1:]), rows
     tsv = _csv(run_clean("status", "--as-of", "2023-07-15", "--format", "tsv").stdout, "\t")
-    assert tsv[0][-1] == "as_of" and all(row[-1] == "2023-07-15" for row in tsv[1:])
+    assert tsv[0][-5] == "as_of" and all(row[-5] == "2023-07-15" for row in tsv[1:])
 
 
 def test_the_status_csv_of_now_leaves_as_of_empty_as_json_says_null(shipped: Path):
     rows = _csv(run_clean("status", "--format", "csv").stdout)
-    assert rows[0][-1] == "as_of"
-    assert all(row[-1] == "" for row in rows[1:]), rows
+    assert rows[0][-5] == "as_of"  # the four revises_source/recorded_at after it (twenty-fifth)
+    assert all(row[-5] == "" for row in rows[1:]), rows
     assert json.loads(run_clean("status", "--format", "json").stdout)["as_of"] is None
 
 
@@ -117,8 +118,8 @@ def test_the_status_by_unit_csv_says_its_as_of_day_too(shipped: Path):
     r = run_clean("status", "--by", "locality", "--as-of", "2025-12-31", "--format", "csv")
     assert r.exit_code == 0, r.output
     rows = _csv(r.stdout)
-    assert rows[0][:2] == ["id", "locality"] and rows[0][-1] == "as_of", rows[0]
-    assert all(row[-1] == "2025-12-31" for row in rows[1:])
+    assert rows[0][:2] == ["id", "locality"] and rows[0][-5] == "as_of", rows[0]  # -5: twenty-fifth
+    assert all(row[-5] == "2025-12-31" for row in rows[1:])
     # A unit's row (budget_revenue by locality) carries the day as its target's does.
     assert any(row[1] for row in rows[1:]), rows
 

@@ -74,7 +74,7 @@ from .plain import _allowed, _decode, _encode  # noqa: F401  (tests reach them h
 from .appended import _append
 from .beside import Beside, hint_for
 from .units import kept_dimensions, unit_lines
-from .revisions import revised_of, withdrawn_in
+from .revisions import revised_of, whence_in, withdrawn_in
 
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
@@ -299,6 +299,8 @@ def _cold(
             "dimensions": kept_dimensions(plan),
             # By target's series, by period's text, the value each figure in force replaced.
             "revised": shared["revised"],
+            # The same figures' sources and recorded_at (issue 17, twenty-fifth session).
+            "whence": shared["whence"],
             # By series, the periods a retraction was recorded for (cache/revisions.py).
             "withdrawn": shared["withdrawn"],
         }
@@ -334,8 +336,10 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
     # JSON's and CSV's ``revises`` say (eighteenth session): noted while the figures in
     # force are picked, from the few rows of periods recorded more than once.
     replaced: dict[str, Any] = {}
-    series, left_out = build_series(indicators, observations, replaced=replaced)
+    vintages: dict[str, Any] = {}  # the same, as the vintages replaced: where they came from
+    series, left_out = build_series(indicators, observations, replaced=replaced, vintages=vintages)
     revised = revised_of(plan, replaced)
+    whence = whence_in(plan, vintages)
     # The units of breakdowns (issue 14) are series the plan defines, not unknown rows.
     known = known_keys(plan, series)
     unknown = unknown_counts(series, known, observations)
@@ -360,7 +364,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
             judged = broken(judged, today)
         if found:
             judged = set_withdrawals(judged, found)
-        entries[t.id] = _entry(judged, marshal.dumps(_encode(t)), rows if cells else None, revised)
+        entries[t.id] = _entry(judged, marshal.dumps(_encode(t)), rows if cells else None, revised, whence)
         # Right after the assessment has read them: the rows were made in the store's
         # order, not the indicator's, and a separate pass found each one again out of
         # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).
@@ -392,6 +396,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
         # twice on every run (entries.sides_plain).
         "sides": sides_plain(plan, series),
         "revised": revised,
+        "whence": whence,
         "withdrawn": withdrawn,
         "entries": entries,
         "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in indicators},

@@ -19,7 +19,7 @@ from .keeping import _today
 from .lines import _lines_at
 from .plain import _allowed, _decode
 from .units import canonical_appended, unit_lines, unit_plan, units_of
-from .revisions import revised_after, withdrawn_after
+from .revisions import revised_whence_after, withdrawn_after
 
 # An append touching more indicators than this is answered by a cold run.
 MAX_AFFECTED = 500
@@ -137,9 +137,11 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     gone = withdrawals_of(rows, retracted) if retracted else {}
     # What the figures in force replaced, which the table marks and the JSON and CSV
     # say (cache/revisions.py).
-    revised = revised_after(cached.get("revised", {}), rows[:appended], rows[appended:])
-    if revised is None:
+    # And where each came from (issue 17, twenty-fifth session).
+    after = revised_whence_after(cached.get("revised", {}), cached["whence"], rows[:appended], rows[appended:])
+    if after is None:
         return None
+    revised, whence = after
     series, left_out = build_series(indicators, rows)
     changed = touched | derived
     today = _today()
@@ -160,7 +162,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
                 judged = with_units(judged, today)
             if gone:
                 judged = set_withdrawals(judged, gone)
-            entries[k] = _entry(judged, e.target, rows_in_force if e.cells else None, revised)
+            entries[k] = _entry(judged, e.target, rows_in_force if e.cells else None, revised, whence)
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
@@ -188,6 +190,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         **cached,
         "entries": tuple(entries),
         "revised": revised,
+        "whence": whence,
         "withdrawn": withdrawn,
         "in_force": in_force,
         "units": units,

@@ -216,11 +216,13 @@ def _entry(
     encoded_target: bytes,
     rows: Sequence[Any] | None,
     revised: dict[str, dict[str, float | None]] | None = None,
+    whence: dict[str, dict[str, tuple[str, str]]] | None = None,
 ) -> Entry:
     """What one target contributes to the outputs (``Entry``); its table rows only when
     ``rows``, the indicator's series in force, is given. ``revised``: by series (the
     target's, its units'), by period's text, the value each figure replaced (the cache's
-    ``revised``: summary.status_cells, and the JSON's and CSV's ``revises``)."""
+    ``revised``: summary.status_cells, and the JSON's and CSV's ``revises``); ``whence``,
+    the same figures' sources and recorded_at (``revises_source``, the legend's words)."""
     from ..output.formats import assessment_dict, item_json, status_rows
 
     cells = {}
@@ -229,15 +231,16 @@ def _entry(
         from ..output.summary import status_cells
 
         mine = (revised or {}).get(assessment.target.series_key)
-        cells = {lang: status_cells(assessment, lang, rows, mine) for lang in LANGS}
-    item = assessment_dict(assessment, revised)
+        came = (whence or {}).get(assessment.target.series_key)
+        cells = {lang: status_cells(assessment, lang, rows, mine, whence=came) for lang in LANGS}
+    item = assessment_dict(assessment, revised, whence=whence)
     return Entry(
         assessment.target.id,
         assessment.target.indicator,
         assessment.status.value,
         item_json(item),
         _brief(item),
-        marshal.dumps(tuple(list(status_rows([assessment], revised))[1])),
+        marshal.dumps(tuple(list(status_rows([assessment], revised, whence=whence))[1])),
         encoded_target,
         cells,
         tuple(str(p) for p in assessment.missed_milestones),

@@ -19,8 +19,10 @@ from typing import Any, Callable, Sequence
 from ..files.textfiles import real_path
 from ..files.workspace import CACHE_DIR
 
-FORMAT = 11
-_MAGIC = b"qntrack status cache 11\n"
+# 12: each entry's JSON and CSV say where a figure replaced came from, and the payload
+# keeps ``whence`` beside ``revised`` (issue 17, twenty-fifth session).
+FORMAT = 12
+_MAGIC = b"qntrack status cache 12\n"
 
 _BIG = 2 * 1024 * 1024
 # The largest payload read: a national plan's is about 12 MB; anything claiming more than

@@ -13,16 +13,31 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from ..output.status_run import revised_of  # the status command's, for a status served here
+from ..output.status_run import revised_of, whence_in  # the status command's, for a status served here
 
-__all__ = ["revised_of", "revised_after", "withdrawn_in", "withdrawn_after"]
+__all__ = ["revised_of", "whence_in", "revised_after", "revised_whence_after", "withdrawn_in", "withdrawn_after"]
+
+# By series, by period's text, the source and recorded_at of the vintage replaced
+# (output.formats.Whence), as the cache keeps it beside ``revised``.
+WhenceKept = dict[str, dict[str, tuple[str, str]]]
 
 
 def revised_after(
     revised: dict[str, dict[str, float | None]], added: Sequence[Any], in_force: Sequence[Any]
 ) -> dict[str, dict[str, float | None]] | None:
     """``revised`` brought up to date with the ``added`` rows, given the rows that were in
-    force before them (``in_force``, their series'); None when only a cold run can tell.
+    force before them (``in_force``, their series'); None when only a cold run can tell:
+    ``revised_whence_after``'s first half."""
+    found = revised_whence_after(revised, {}, added, in_force)
+    return None if found is None else found[0]
+
+
+def revised_whence_after(
+    revised: dict[str, dict[str, float | None]], whence: WhenceKept, added: Sequence[Any], in_force: Sequence[Any]
+) -> tuple[dict[str, dict[str, float | None]], WhenceKept] | None:
+    """``revised`` and ``whence`` (where each figure replaced came from: its source and
+    recorded_at; issue 17, twenty-fifth session) brought up to date with the ``added`` rows,
+    given the rows that were in force before them; None when only a cold run can tell.
 
     A period's vintages are ordered by ``recorded_at``, then line; an appended row has a
     later line than any stored one. So when every appended row of a period is recorded
@@ -39,6 +54,7 @@ def revised_after(
     for o in added:
         grouped.setdefault((o.indicator, o.period), []).append(o)
     out = {key: dict(periods) for key, periods in revised.items()}
+    came = {key: dict(periods) for key, periods in whence.items()}
     for (key, period), rows in grouped.items():
         rows.sort(key=lambda o: o.recorded_at)  # stable: on a tie, the later line after
         was = before.get((key, period))
@@ -47,13 +63,18 @@ def revised_after(
         chain = ([was] if was is not None else []) + rows
         previous = chain[-2] if len(chain) > 1 else None
         periods = out.setdefault(key, {})
+        sources = came.setdefault(key, {})
         if previous is None or previous.status == RETRACTED or chain[-1].status == RETRACTED:
             periods.pop(str(period), None)
+            sources.pop(str(period), None)
         else:
             periods[str(period)] = previous.value
+            sources[str(period)] = (previous.source, previous.recorded_at)
         if not periods:
             del out[key]
-    return out
+        if not sources:
+            del came[key]
+    return out, came
 
 
 def withdrawn_in(observations: Sequence[Any]) -> dict[str, list[str]]:

@@ -73,7 +73,9 @@ def rank(
         from ..output.formats import revised_in, to_json
         from ..output.ranking import rank_document
 
-        _out(to_json(rank_document(target, ranked, day, revised_in([judged], ws.store.observations, day))))
+        whence: dict[str, dict[str, tuple[str, str]]] = {}  # where each figure replaced came from
+        revised = revised_in([judged], ws.store.observations, day, whence)
+        _out(to_json(rank_document(target, ranked, day, revised, whence)))
     elif kind in ("csv", "tsv"):
         from ..output.tables import write_table
         from ..output.ranking import rank_rows
@@ -87,9 +89,12 @@ def rank(
         from ..output.render_notes import print_legend
 
         notes: dict[str, int] = {}
-        revised = revised_in([judged], ws.store.observations, day)
+        came: dict[str, dict[str, tuple[str, str]]] = {}  # where each figure replaced came from
+        revised = revised_in([judged], ws.store.observations, day, came)
         chosen = _lang(lang)
-        title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, chosen, revised, notes, True)
+        title, header, rows = rank_table(
+            target, indicator, ranked, ws.plan.dimensions, chosen, revised, notes, True, whence=came
+        )
         render.listing_table(
             header,
             rows,

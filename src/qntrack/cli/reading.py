@@ -96,11 +96,14 @@ def show(
     # Its units' figures withdrawn, said in their table and JSON (issue 17, twentieth session).
     (result,) = with_withdrawals([result], ws.store.observations, day)
     rows = relevant_rows(target, ws.series.get(target.series_key, []))
-    from ..method.history import revised_values
+    from ..method.history import replaced_vintages_of
 
     # The value each figure in force replaced, by then: a revision is told from a first estimate.
-    # (None for a derived indicator's: computed, they replaced nothing.)
-    revises = {} if indicator.formula else revised_values(ws.store.observations, target.series_key, day)
+    # (None for a derived indicator's: computed, they replaced nothing.) The vintages, for
+    # where each came from (its source, recorded_at; issue 17, twenty-fifth session).
+    replaced = {} if indicator.formula else replaced_vintages_of(ws.store.observations, [target.series_key], day)
+    vintages = replaced.get(target.series_key, {})
+    revises = {p: o.value for p, o in vintages.items()}
     from ..method.history import withdrawn
 
     # The figures withdrawn by then (a retraction in force), in the target's periods: a
@@ -112,7 +115,7 @@ def show(
         from ..output.documents import show_document
         from ..output.formats import to_json
 
-        _out(to_json(show_document(result, rows, revises, day, gone)))
+        _out(to_json(show_document(result, rows, revises, day, gone, vintages)))
     else:
         from ..output import render
 
@@ -122,7 +125,7 @@ def show(
         # A derived figure missing because an input's was withdrawn: said, naming the input.
         inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), day) if indicator.formula else {}
         more = input_sentences(ws.plan, result, inputs, rows, _lang(lang)) if inputs else []
-        render.show(result, rows, _lang(lang), day, revises, gone, more)
+        render.show(result, rows, _lang(lang), day, revises, gone, more, vintages)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept
@@ -207,12 +210,14 @@ def observations(
     rows = [o for k in keys for o in ws.series.get(k, [])]
     kind = _format(fmt)
     if kind == "json":
-        from ..method.history import measured_keys, revised_values_of
+        from ..method.history import measured_keys, replaced_vintages_of
         from ..output.documents import observations_parts
 
-        # The figure each one replaced, as the table writes it before the figure.
-        revised = revised_values_of(ws.store.observations, measured_keys(keys, ws.plan.indicators), day)
-        _out_parts(observations_parts(rows, day, revised))
+        # The figure each one replaced, as the table writes it before the figure, and where
+        # it came from (its source, recorded_at; issue 17, twenty-fifth session).
+        replaced = replaced_vintages_of(ws.store.observations, measured_keys(keys, ws.plan.indicators), day)
+        values = {key: {p: o.value for p, o in periods.items()} for key, periods in replaced.items()}
+        _out_parts(observations_parts(rows, day, values, replaced))
     elif kind in ("csv", "tsv"):
         from ..output.tables import observation_pieces
 

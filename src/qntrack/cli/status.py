@@ -149,7 +149,7 @@ def status(
                 _report(warnings)
                 _gate(gate, items)
                 return
-    from ..output.status_run import assessed
+    from ..output.status_run import assessed_whence
 
     def refuse(ws: Workspace) -> None:
         _guard_stdout(ws.targets_path, ws.plan)
@@ -158,7 +158,7 @@ def status(
     with _working(lang):
         # The library's status (qntrack.status): judged with the figures withdrawn that
         # each status touches (issue 17, twentieth session), and what each figure replaced.
-        ws, results, revised = assessed(targets, day, target_ids, before=refuse)
+        (ws, results, revised), whence = assessed_whence(targets, day, target_ids, before=refuse)
         dim = _dimension_id(ws.plan, by_dim) if by_dim is not None else None
     if dim is not None and kind != "json" and not any(dim in a.target.for_each for a in results):
         from ..catalog import msg
@@ -186,7 +186,7 @@ def status(
         bool(target_ids),
     )
     with _to_a_reader():
-        _print_status(results, kind, grouped, found, dim, day, ws, by, lang, revised)
+        _print_status(results, kind, grouped, found, dim, day, ws, by, lang, revised, whence)
     if day is not None:
         from .later import say_judged_later
 
@@ -206,12 +206,13 @@ def _print_status(
     by: Literal["group", "owner"],
     lang: Lang | None,
     revised: dict[str, dict[str, float | None]],
+    whence: dict[str, dict[str, tuple[str, str]]],
 ) -> None:
     """The status the cache did not serve, printed in ``kind``."""
     if kind == "json":
         from ..output.formats import status_json
 
-        _out_parts(status_json(results, day, ws.plan.title, by, revised))
+        _out_parts(status_json(results, day, ws.plan.title, by, revised, whence))
     elif grouped:
         _grouped(found, by, kind, lang, ws.plan, as_of=day)
     elif kind in ("csv", "tsv"):
@@ -222,9 +223,9 @@ def _print_status(
             from ..output.by_unit import status_rows_by, unit_columns
 
             columns = unit_columns(results, dim, ws.plan.dimensions)
-            _out(write_table(status_rows_by(results, dim, columns, revised, day), kind))
+            _out(write_table(status_rows_by(results, dim, columns, revised, day, whence), kind))
         else:
-            _out(write_table(status_rows(results, revised, as_of=day), kind))
+            _out(write_table(status_rows(results, revised, as_of=day, whence=whence), kind))
     else:
         from ..output import render
         from ..output.summary import status_cells
@@ -233,10 +234,16 @@ def _print_status(
         if dim is not None:
             from ..output.by_unit import status_cells_by
 
-            rows = status_cells_by(results, dim, chosen, ws.series, revised, ws.store.observations, day)
+            rows = status_cells_by(results, dim, chosen, ws.series, revised, ws.store.observations, day, whence)
         else:
             rows = [
-                status_cells(a, chosen, ws.series.get(a.target.series_key, ()), revised.get(a.target.series_key))
+                status_cells(
+                    a,
+                    chosen,
+                    ws.series.get(a.target.series_key, ()),
+                    revised.get(a.target.series_key),
+                    whence=whence.get(a.target.series_key),
+                )
                 for a in results
             ]
         from ..output.tally import tally_line

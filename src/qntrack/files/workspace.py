@@ -283,6 +283,7 @@ def open_workspace(
     before_store: Callable[[Plan, Path, Path], None] | None = None,
     only: Callable[[Plan], Iterable[str] | None] | None = None,
     replaced: dict[str, Any] | None = None,
+    vintages: dict[str, Any] | None = None,
 ) -> Workspace:
     """Load and validate everything; a bad store row stops the command (no untrusted figure).
 
@@ -294,7 +295,8 @@ def open_workspace(
     shows (None: all); the series in force are then worked out for them and the ones
     their formulas read, not for every indicator (``show`` of one target; issue 17).
     Every row is still read and checked. ``replaced``: receives what each figure in
-    force replaced, noted while the series are built (``method.series.in_force``).
+    force replaced, noted while the series are built (``method.series.in_force``);
+    ``vintages``: the same, each as the vintage replaced (its source and recorded_at).
     """
     from ..files.definitions import load_plan
     from ..method.series import build_series
@@ -331,7 +333,9 @@ def open_workspace(
     if shown is not None:
         rows, names = _rows_of(plan, rows, shown)
     # A division by zero in a formula leaves the period out; the commands warn of it.
-    series, left_out = build_series(plan.indicators, rows, as_of, replaced=replaced) if with_series else ({}, {})
+    series, left_out = (
+        build_series(plan.indicators, rows, as_of, replaced=replaced, vintages=vintages) if with_series else ({}, {})
+    )
     return Workspace(plan, path, store_path, store, series, left_out, names)
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "latest_vintage",
     "revised_values",
     "revised_values_of",
+    "replaced_vintages_of",
     "withdrawn",
     "withdrawn_of",
     "Withdrawal",
@@ -104,6 +105,16 @@ def revised_values_of(
 ) -> dict[str, dict[Period, float | None]]:
     """``revised_values`` of every key in ``keys``, in one walk of the store: a report of
     ten thousand targets asks it once, not once a target over a million rows."""
+    found = replaced_vintages_of(observations, keys, as_of)
+    return {key: {p: o.value for p, o in periods.items()} for key, periods in found.items()}
+
+
+def replaced_vintages_of(
+    observations: Iterable[Observation], keys: Iterable[str], as_of: str | None = None
+) -> dict[str, dict[Period, Observation]]:
+    """``revised_values_of``, each as the vintage replaced rather than its value: its source
+    and recorded_at say which publication the figure replaced was in (``revises_source``,
+    ``revises_recorded_at``; issue 17, twenty-fifth session)."""
     wanted = set(keys)
     bound = as_of_bound(as_of) if as_of else None
     # The rows by key first, then only the periods given more than once looked at: a
@@ -113,7 +124,7 @@ def revised_values_of(
     for o in observations:
         if o.indicator in wanted and (bound is None or o.recorded_at <= bound):
             by_key[o.indicator].append(o)
-    out: dict[str, dict[Period, float | None]] = {k: {} for k in wanted}
+    out: dict[str, dict[Period, Observation]] = {k: {} for k in wanted}
     for key, rows in by_key.items():
         periods = [o.period.sort_key for o in rows]
         if len(set(periods)) == len(rows):
@@ -126,7 +137,7 @@ def revised_values_of(
         for group in groups.values():
             group.sort(key=lambda o: (o.recorded_at, o.line))
             if group[-2].status != RETRACTED:  # after a retraction a figure replaces none
-                out[key][group[-1].period] = group[-2].value
+                out[key][group[-1].period] = group[-2]
     return out
 
 

@@ -38,6 +38,8 @@ Series = dict[str, list[Observation]]
 LeftOut = dict[str, list[Problem]]
 # Per indicator (or unit's key), per period, the value the figure in force replaced.
 Replaced = dict[str, dict[Period, float]]
+# By indicator (or unit's key), by period, the vintage the one in force replaced.
+ReplacedVintages = dict[str, dict[Period, Observation]]
 
 
 # (recorded_at, line) of an observation, read in C: the order of an indicator's vintages.
@@ -60,6 +62,7 @@ def in_force(
     as_of: str | None = None,
     revised: list[Observation] | None = None,
     replaced: Replaced | None = None,
+    vintages: ReplacedVintages | None = None,
 ) -> Series:
     """Per indicator, the observations in force, sorted by period.
 
@@ -72,6 +75,9 @@ def in_force(
     the vintage in force replaced, where it replaced one: history's rule
     (``method.history.revised_values_of``: none after a retraction), worked out here on the
     few rows of periods recorded more than once rather than by grouping the store again.
+    ``vintages``, when given with ``replaced``, receives the same, each as the vintage
+    replaced (its source and recorded_at say where the figure came from; issue 17,
+    twenty-fifth session).
     """
     if as_of:
         bound = as_of_bound(as_of)
@@ -106,7 +112,7 @@ def in_force(
                 if revised is not None:
                     revised.extend(again)
                 if replaced is not None:
-                    _note_replaced(ind, again, replaced)
+                    _note_replaced(ind, again, replaced, vintages)
             rows.sort(key=_VINTAGE_ORDER)
             # The last vintage of each period stays: the latest recorded, on a tie the
             # later line.
@@ -121,12 +127,14 @@ def in_force(
     return series
 
 
-def _note_replaced(key: str, again: list[Observation], replaced: Replaced) -> None:
+def _note_replaced(
+    key: str, again: list[Observation], replaced: Replaced, vintages: ReplacedVintages | None = None
+) -> None:
     """What each period's last vintage among ``again`` (the rows of periods recorded more
     than once) replaced: the vintage before it, unless that one withdrew its figure."""
     again.sort(key=_VINTAGE_ORDER)
     last: dict[int, Observation] = {}
-    found: dict[Period, float] = {}
+    found: dict[Period, Observation] = {}
     for o in again:
         sort_key = o.period.sort_key
         before = last.get(sort_key)
@@ -134,10 +142,12 @@ def _note_replaced(key: str, again: list[Observation], replaced: Replaced) -> No
             if before.status == RETRACTED:
                 found.pop(o.period, None)
             else:
-                found[o.period] = before.value
+                found[o.period] = before
         last[sort_key] = o
     if found:
-        replaced[key] = found
+        replaced[key] = {p: v.value for p, v in found.items()}
+        if vintages is not None:
+            vintages[key] = found
 
 
 def build_series(
@@ -146,6 +156,7 @@ def build_series(
     as_of: str | None = None,
     revised: list[Observation] | None = None,
     replaced: Replaced | None = None,
+    vintages: ReplacedVintages | None = None,
 ) -> tuple[Series, LeftOut]:
     """Series in force for every indicator, derived ones computed from their inputs.
 
@@ -156,7 +167,7 @@ def build_series(
     ``revised``, ``replaced``: as ``in_force``'s (a derived indicator's rows, recorded by
     mistake and replaced by its computed figures, are in them as given).
     """
-    series = in_force(observations, as_of, revised, replaced)
+    series = in_force(observations, as_of, revised, replaced, vintages)
     problems: LeftOut = {}
     derived = {i.id: i for i in indicators.values() if i.formula}
     amounts = {i.id for i in indicators.values() if i.measure in (Measure.FLOW, Measure.BALANCE)}

@@ -42,6 +42,7 @@ def status_rows_by(
     columns: Sequence[str],
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
     as_of: str | None = None,
+    whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> Iterable[Sequence[Any]]:
     """The status CSV/TSV with a column per dimension after ``id`` (empty on a target's
     own row, the total) and a row per unit after each target broken down by ``dim``,
@@ -52,7 +53,7 @@ def status_rows_by(
     for a in assessments:
         units = a.breakdown if broken_down_by(a, dim) else ()
         keys = [a.target.series_key, *(unit_key(a.indicator.id, u.dims) for u in units)]
-        rows = list(status_rows([a, *(u.assessment for u in units)], revised, keys, as_of))[1:]
+        rows = list(status_rows([a, *(u.assessment for u in units)], revised, keys, as_of, whence))[1:]
         yield (rows[0][0], *(None for _ in columns), *rows[0][1:])
         for u, row in zip(units, rows[1:], strict=True):
             values = dict(u.dims)
@@ -67,6 +68,7 @@ def status_cells_by(
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
     observations: Sequence[Observation] = (),
     as_of: str | None = None,
+    whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> list[tuple[Cell, ...]]:
     """The status table's rows: each target's (``summary.status_cells``), then, for a
     target broken down by ``dim``, one per unit, named "↳ Ha Long" in the target column.
@@ -82,15 +84,17 @@ def status_cells_by(
     from .summary import status_cells
 
     before = revised or {}
+    came = whence or {}  # where each figure replaced came from (issue 17, twenty-fifth session)
     rows: list[tuple[Cell, ...]] = []
     retracted: frozenset[str] | None = None  # found at the first target broken down, once
     for a in assessments:
-        rows.append(status_cells(a, lang, series.get(a.target.series_key, ()), before.get(a.target.series_key)))
+        key = a.target.series_key
+        rows.append(status_cells(a, lang, series.get(key, ()), before.get(key), whence=came.get(key)))
         if not broken_down_by(a, dim):
             continue
         for u in a.breakdown:
             key = unit_key(a.indicator.id, u.dims)
-            cells = status_cells(u.assessment, lang, series.get(key, ()), before.get(key), key)
+            cells = status_cells(u.assessment, lang, series.get(key, ()), before.get(key), key, came.get(key))
             note = milestones_note(a.target, u, lang)
             if u.without_figure:  # a declared unit with no figure: said why (issue 17)
                 note = report_word("bd_reason_no_figures", lang)

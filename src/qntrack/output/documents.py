@@ -63,7 +63,12 @@ TARGET_COLUMNS = ("id", "kind", "indicator", "name")
 TARGET_MORE_COLUMNS = ("group", "owner")
 # revises last: added after the others (issue 17, sixteenth session), as JSON writes it.
 # as_of, the --as-of day on every row (empty without one), after it (twenty-fourth session).
-HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises", "as_of")
+# revises_source and revises_recorded_at, where the figure replaced came from, after those
+# (twenty-fifth session).
+HISTORY_COLUMNS = (
+    *("period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises", "as_of"),
+    *("revises_source", "revises_recorded_at"),
+)
 
 
 def show_document(
@@ -72,6 +77,7 @@ def show_document(
     revises: Mapping[Period, float | None] | None = None,
     as_of: str | date | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
+    replaced: Mapping[Period, Observation] | None = None,
 ) -> dict[str, Any]:
     """``show TARGET_ID --format json``: the target object of docs/json.md plus
     ``observations``, the rows in force behind it (``method.assessment.relevant_rows``),
@@ -79,10 +85,21 @@ def show_document(
     for a first figure, or when ``revises`` is not given), then ``retracted``, the
     retractions in force in its periods (``method.history.withdrawn``), each with
     ``revises``, the figure it withdrew, and ``as_of``, the ``--as-of`` day or null, as
-    every other document says it (a saved copy says which day it shows)."""
+    every other document says it (a saved copy says which day it shows). ``replaced``: the
+    vintages ``revises`` names, whose source and recorded_at each figure then gives as
+    ``revises_source`` and ``revises_recorded_at`` (issue 17, twenty-fifth session)."""
+    from .formats import whence_of
+
     before = revises or {}
-    doc = assessment_dict(assessment, {assessment.target.series_key: {str(p): v for p, v in before.items()}})
-    doc["observations"] = [{**observation_dict(o, indicator=False), "revises": before.get(o.period)} for o in rows]
+    key = assessment.target.series_key
+    whence = whence_of({key: replaced or {}})
+    doc = assessment_dict(assessment, {key: {str(p): v for p, v in before.items()}}, whence=whence)
+    doc["observations"] = [
+        _whence(
+            {**observation_dict(o, indicator=False), "revises": before.get(o.period)}, (replaced or {}).get(o.period)
+        )
+        for o in rows
+    ]
     # Last, after the fields there were (issue 17, nineteenth session): additive.
     doc["retracted"] = [{**observation_dict(o, indicator=False), "revises": value} for o, value in withdrawn]
     doc["as_of"] = day_text(as_of)
@@ -93,20 +110,37 @@ def observations_document(
     rows: Iterable[Observation],
     as_of: str | date | None = None,
     revises: Mapping[str, Mapping[Period, float | None]] | None = None,
+    replaced: Mapping[str, Mapping[Period, Observation]] | None = None,
 ) -> dict[str, Any]:
     """``observations --format json``: ``{qntrack, as_of, observations}`` (docs/json.md);
     each row with ``revises``, the value it replaced (``method.history.revised_values_of``
-    by the row's key; null for a first figure, or when ``revises`` is not given)."""
+    by the row's key; null for a first figure, or when ``revises`` is not given), then
+    ``revises_source`` and ``revises_recorded_at``, that vintage's, from ``replaced``
+    (``method.history.replaced_vintages_of``; issue 17, twenty-fifth session)."""
     return {
         "qntrack": __version__,
         "as_of": day_text(as_of),
-        "observations": [_with_revises(o, revises) for o in rows],
+        "observations": [_with_revises(o, revises, replaced) for o in rows],
     }
 
 
-def _with_revises(o: Observation, revises: Mapping[str, Mapping[Period, float | None]] | None) -> dict[str, Any]:
+def _with_revises(
+    o: Observation,
+    revises: Mapping[str, Mapping[Period, float | None]] | None,
+    replaced: Mapping[str, Mapping[Period, Observation]] | None = None,
+) -> dict[str, Any]:
     # Last, after the fields there were (issue 17, seventeenth session): additive.
-    return {**observation_dict(o), "revises": (revises or {}).get(o.indicator, {}).get(o.period)}
+    row = {**observation_dict(o), "revises": (revises or {}).get(o.indicator, {}).get(o.period)}
+    return _whence(row, (replaced or {}).get(o.indicator, {}).get(o.period))
+
+
+def _whence(row: dict[str, Any], was: Observation | None) -> dict[str, Any]:
+    """``row`` with ``revises_source`` and ``revises_recorded_at`` last: where the figure
+    its ``revises`` names came from (the vintage ``was``), both null when ``revises`` is."""
+    known = was is not None and row.get("revises") is not None
+    row["revises_source"] = (was.source or None) if known and was is not None else None
+    row["revises_recorded_at"] = (was.recorded_at or None) if known and was is not None else None
+    return row
 
 
 # Rows made into JSON a few thousand at a time: a national store's million dicts made at
@@ -119,6 +153,7 @@ def observations_parts(
     rows: Sequence[Observation],
     as_of: str | date | None = None,
     revises: Mapping[str, Mapping[Period, float | None]] | None = None,
+    replaced: Mapping[str, Mapping[Period, Observation]] | None = None,
 ) -> Iterator[bytes]:
     """The UTF-8 bytes of ``to_json(observations_document(rows, as_of))``, in pieces.
 
@@ -136,7 +171,8 @@ def observations_parts(
     yield head[:at] + b"\n"
     for start in range(0, len(rows), _PIECE_ROWS):
         chunk = orjson.dumps(
-            [_with_revises(o, revises) for o in rows[start : start + _PIECE_ROWS]], option=orjson.OPT_INDENT_2
+            [_with_revises(o, revises, replaced) for o in rows[start : start + _PIECE_ROWS]],
+            option=orjson.OPT_INDENT_2,
         )
         body = b"  " + chunk[2:-2].replace(b"\n", b"\n  ")  # "[\n" and "\n]" off, two spaces more
         yield body + (b",\n" if start + _PIECE_ROWS < len(rows) else b"\n  ")
@@ -164,15 +200,24 @@ def history_document(
         "period": str(period) if period else None,
         "as_of": day_text(as_of),
         "vintages": [
-            {
-                **observation_dict(v.observation, indicator=False),
-                "in_force": v.in_force,
-                "line": v.observation.line,
-                "revises": None if v.revises is None else v.revises.value,
-            }
+            _whence(
+                {
+                    **observation_dict(v.observation, indicator=False),
+                    "in_force": v.in_force,
+                    "line": v.observation.line,
+                    "revises": _revised_value(v),
+                },
+                v.revises,
+            )
             for v in found
         ],
     }
+
+
+def _revised_value(v: Vintage) -> float | None:
+    """The value ``v`` revises: None for a first figure and after a retraction (a NaN)."""
+    was = None if v.revises is None else v.revises.value
+    return None if was is None or was != was else was
 
 
 def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Sequence[Any]]:
@@ -186,10 +231,14 @@ def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Seq
     for v in found:
         o = v.observation
         value = None if o.value != o.value else format_value(o.value)
-        was = v.revises.value if v.revises is not None else None
-        revises = None if was is None or was != was else format_value(was)  # none, or a retraction
+        was = _revised_value(v)  # none, or a retraction
+        revises = None if was is None else format_value(was)
+        came = v.revises if was is not None else None  # where the figure replaced came from
         out.append(
-            (str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line, revises, as_of)
+            (
+                *(str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line, revises),
+                *(as_of, (came.source or None) if came else None, (came.recorded_at or None) if came else None),
+            )
         )
     return out
 

@@ -84,48 +84,92 @@ def _split_unit(key: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 # By series (a target's, a unit's key), by period's text, the value the figure in force
 # replaced (method.history.revised_values_of; the status table's ``revised``).
 Revised = Mapping[str, Mapping[str, "float | None"]]
+# By series, by period's text, where the figure each figure in force replaced came from:
+# (source, recorded_at) of that vintage, as stored ("" when not given): ``revises_source``
+# and ``revises_recorded_at`` (issue 17, twenty-fifth session).
+Whence = Mapping[str, Mapping[str, "tuple[str, str]"]]
 
 
 def revised_in(
-    assessments: Iterable[Assessment], observations: Iterable[Observation], as_of: str | date | None = None
+    assessments: Iterable[Assessment],
+    observations: Iterable[Observation],
+    as_of: str | date | None = None,
+    whence: dict[str, dict[str, tuple[str, str]]] | None = None,
 ) -> dict[str, dict[str, float | None]]:
     """``Revised`` of the assessments' series (each target's, and each unit's of its
     breakdown; a derived indicator's figures are computed and replaced nothing), by the
-    ``as_of`` day (else now), from the store's ``observations``."""
-    from ..method.history import revised_values_of
+    ``as_of`` day (else now), from the store's ``observations``. ``whence``, when given,
+    receives the ``Whence`` of the same figures."""
+    from ..method.history import replaced_vintages_of
     from ..plan.units import unit_key
 
     measured = [a for a in assessments if not a.indicator.formula]
     keys = {a.target.series_key for a in measured}
     keys |= {unit_key(a.indicator.id, u.dims) for a in measured for u in a.breakdown}
-    found = revised_values_of(observations, keys, day_text(as_of))
-    return {key: {str(p): v for p, v in periods.items()} for key, periods in found.items() if periods}
+    found = replaced_vintages_of(observations, keys, day_text(as_of))
+    if whence is not None:
+        whence.update(whence_of(found))
+    return {key: {str(p): o.value for p, o in periods.items()} for key, periods in found.items() if periods}
 
 
-def figure_dict(o: Observation | None, mine: Mapping[str, float | None]) -> dict[str, Any] | None:
-    """``latest``, ``provisional``: an observation with ``revises`` last (issue 17, 18th session)."""
+def whence_of(vintages: Mapping[str, Mapping[Any, Observation]]) -> dict[str, dict[str, tuple[str, str]]]:
+    """``Whence`` of the vintages replaced (by series, by period): each one's source and
+    recorded_at, by period's text; only series that have one."""
+    return {
+        key: {str(p): (o.source, o.recorded_at) for p, o in periods.items()}
+        for key, periods in vintages.items()
+        if periods
+    }
+
+
+def _whence(out: dict[str, Any], text: str, mine_from: Mapping[str, tuple[str, str]] | None) -> dict[str, Any]:
+    """``out`` with ``revises_source`` and ``revises_recorded_at`` last: where the figure
+    ``revises`` names came from, both null when it replaced none (issue 17, twenty-fifth
+    session)."""
+    was = (mine_from or {}).get(text) if out.get("revises") is not None else None
+    out["revises_source"] = (was[0] or None) if was else None
+    out["revises_recorded_at"] = (was[1] or None) if was else None
+    return out
+
+
+def figure_dict(
+    o: Observation | None,
+    mine: Mapping[str, float | None],
+    mine_from: Mapping[str, tuple[str, str]] | None = None,
+) -> dict[str, Any] | None:
+    """``latest``, ``provisional``: an observation with ``revises`` (issue 17, 18th session),
+    ``parts_revised`` on a sum, then ``revises_source`` and ``revises_recorded_at`` (from
+    ``mine_from``, the series' ``Whence``; twenty-fifth session)."""
     if o is None:
         return None
     from .parts_revised import parts_revised_json
 
     # A sum of months says which of its months revised a figure (twenty-second session).
     out = {**observation_dict(o, indicator=False, note=False), "revises": mine.get(o.period.text)}
-    return {**out, **parts_revised_json(o, mine)}
+    return _whence({**out, **parts_revised_json(o, mine, mine_from)}, o.period.text, mine_from)
 
 
-def _details(details: dict[str, Any], mine: Mapping[str, float | None]) -> dict[str, Any]:
-    """``details``, each of its ``periods`` with ``revises`` last, the value it replaced."""
+def _details(
+    details: dict[str, Any], mine: Mapping[str, float | None], mine_from: Mapping[str, tuple[str, str]] | None = None
+) -> dict[str, Any]:
+    """``details``, each of its ``periods`` with ``revises``, the value it replaced, then
+    where that came from (``_whence``)."""
     periods = details.get("periods")
     if not isinstance(periods, list):
         return details
-    return {**details, "periods": [{**p, "revises": mine.get(p["period"])} for p in periods]}
+    return {
+        **details,
+        "periods": [_whence({**p, "revises": mine.get(p["period"])}, p["period"], mine_from) for p in periods],
+    }
 
 
 def _period(p: Period | None) -> str | None:
     return str(p) if p is not None else None
 
 
-def _milestone(m: MilestoneResult, mine: Mapping[str, float | None]) -> dict[str, Any]:
+def _milestone(
+    m: MilestoneResult, mine: Mapping[str, float | None], mine_from: Mapping[str, tuple[str, str]] | None
+) -> dict[str, Any]:
     return {
         "by": str(m.by),
         "value": m.value,
@@ -141,7 +185,7 @@ def _milestone(m: MilestoneResult, mine: Mapping[str, float | None]) -> dict[str
         "projected": m.projected,
         "reached_in": _period(m.reached_in),
         "never_reached": m.never_reached,
-        "judged_on": figure_dict(m.judged_on, mine),
+        "judged_on": figure_dict(m.judged_on, mine, mine_from),
         "reached_in_is_projection": m.reached_is_projection,
         "method": m.method,
         "required_change": m.required_change,
@@ -152,17 +196,23 @@ def _milestone(m: MilestoneResult, mine: Mapping[str, float | None]) -> dict[str
     }
 
 
-def milestone_list(a: Assessment, mine: Mapping[str, float | None]) -> list[dict[str, Any]]:
+def milestone_list(
+    a: Assessment, mine: Mapping[str, float | None], mine_from: Mapping[str, tuple[str, str]] | None = None
+) -> list[dict[str, Any]]:
     """``milestones`` (docs/json.md): those the target (or a unit: an ended unit's, those due
     while it existed) was judged on, each as ``_milestone`` writes it."""
-    return [_milestone(m, mine) for m in a.milestones]
+    return [_milestone(m, mine, mine_from) for m in a.milestones]
 
 
-def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | None = None) -> dict[str, Any]:
+def assessment_dict(
+    a: Assessment, revised: Revised | None = None, key: str | None = None, whence: Whence | None = None
+) -> dict[str, Any]:
     """A target's item (docs/json.md); ``revised`` says what each figure of its series
-    (``key``, default the target's) replaced, null where it replaced none."""
+    (``key``, default the target's) replaced, null where it replaced none, and ``whence``
+    where that figure came from."""
     t, ind = a.target, a.indicator
     mine = (revised or {}).get(key or t.series_key, {})
+    mine_from = (whence or {}).get(key or t.series_key)
     name = t.name or ind.name
     return {
         "id": t.id,
@@ -178,15 +228,15 @@ def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | No
         "score": a.score,
         "progress_value": a.progress_value,
         "baseline": None if a.baseline is None else {"period": str(a.baseline.period), "value": a.baseline.value},
-        "latest": figure_dict(a.latest, mine),
-        "provisional": figure_dict(a.provisional, mine),
+        "latest": figure_dict(a.latest, mine, mine_from),
+        "provisional": figure_dict(a.provisional, mine, mine_from),
         "achieved_rate": a.achieved_rate,
-        "milestones": milestone_list(a, mine),
+        "milestones": milestone_list(a, mine, mine_from),
         "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
         "missed_milestones": [str(p) for p in a.missed_milestones],
         "awaiting_figures": [str(p) for p in a.awaiting_figures],
         "source": t.source or None,
-        "details": _details(a.details, mine),
+        "details": _details(a.details, mine, mine_from),
         # Added for issue 14: who the target belongs to, written as its name is.
         "group": t.group.en if t.group else None,
         "group_names": _names(t.group),
@@ -195,7 +245,7 @@ def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | No
         # Added for issue 14: the target judged for every unit of its breakdown
         # (for_each:), and the units rolled up by the group rule (docs/json.md, "Breakdowns").
         "for_each": list(t.for_each),
-        "breakdown": [unit_dict(u, t, revised) for u in a.breakdown],
+        "breakdown": [unit_dict(u, t, revised, whence) for u in a.breakdown],
         "rollup": rollup_dict(a.breakdown) if t.for_each else None,
         # Added for issue 16: the unit whose series the target is judged on (of:), {} for
         # the total.
@@ -242,14 +292,16 @@ UNIT_FIELDS = (
 )
 
 
-def unit_dict(u: UnitAssessment, target: Target, revised: Revised | None = None) -> dict[str, Any]:
+def unit_dict(
+    u: UnitAssessment, target: Target, revised: Revised | None = None, whence: Whence | None = None
+) -> dict[str, Any]:
     """One unit of a breakdown: its dimension values, whether targets.yaml gives it its own
     values (``overrides:``), then the fields a target has."""
     from dataclasses import replace
 
     from ..plan.units import unit_key
 
-    whole = assessment_dict(replace(u.assessment, breakdown=()), revised, unit_key(target.indicator, u.dims))
+    whole = assessment_dict(replace(u.assessment, breakdown=()), revised, unit_key(target.indicator, u.dims), whence)
     item: dict[str, Any] = {"dims": dict(u.dims), "own_values": any(d == u.dims for d, _ in target.overrides)}
     item.update((k, whole[k]) for k in UNIT_FIELDS)
     # Added in issue 17, twenty-first session: a declared unit listed for want of a figure.
@@ -287,13 +339,17 @@ def status_document(
     group_by: GroupBy = "group",
     revised: Revised | None = None,
     observations: Iterable[Observation] | None = None,
+    whence: Whence | None = None,
 ) -> dict[str, Any]:
     """``status --format json`` (docs/json.md) as values; its ``groups`` by ``group_by``.
-    What each figure replaced (``revises``) is ``revised``, else read off the store's
-    ``observations`` (``revised_in``, by ``as_of``); null without either."""
+    What each figure replaced (``revises``) is ``revised``, and where it came from
+    ``whence``, else both read off the store's ``observations`` (``revised_in``, by
+    ``as_of``); null without either."""
     if revised is None and observations is not None:
-        revised = revised_in(assessments, observations, as_of)
-    items = [assessment_dict(a, revised) for a in assessments]
+        found: dict[str, dict[str, tuple[str, str]]] = {}
+        revised = revised_in(assessments, observations, as_of, found)
+        whence = found
+    items = [assessment_dict(a, revised, whence=whence) for a in assessments]
     return _document(items, as_of, title, groups_document(items, group_by))
 
 
@@ -303,11 +359,12 @@ def status_json(
     title: str = "",
     group_by: GroupBy = "group",
     revised: Revised | None = None,
+    whence: Whence | None = None,
 ) -> list[bytes | memoryview]:
     """``status --format json`` as UTF-8 text in pieces to write one after the other: the
     bytes of ``to_json(status_document(...))``, written the way the status cache writes
     it (``document_parts``), so the two paths share one writer."""
-    items = [assessment_dict(a, revised) for a in assessments]
+    items = [assessment_dict(a, revised, whence=whence) for a in assessments]
     return document_parts([item_json(i) for i in items], as_of, title, groups_document(items, group_by))
 
 

@@ -35,10 +35,25 @@ def parts_revised(o: Observation, revised: Mapping[str, float | None] | None) ->
     return out
 
 
-def parts_revised_json(o: Observation, revised: Mapping[str, float | None]) -> dict[str, Any]:
+def parts_revised_json(
+    o: Observation, revised: Mapping[str, float | None], whence: Mapping[str, tuple[str, str]] | None = None
+) -> dict[str, Any]:
     """``parts_revised`` as JSON adds it after ``revises``: on a figure added up only, a list
-    of ``{period, revises}`` (empty when no part replaced a figure); nothing on a figure
-    published for its period (docs/json.md)."""
+    of ``{period, revises, revises_source, revises_recorded_at}`` (empty when no part
+    replaced a figure): the last two where the figure replaced came from (``whence``, by
+    period's text; issue 17, twenty-fifth session); nothing on a figure published for its
+    period (docs/json.md)."""
     if not added_up(o):
         return {}
-    return {"parts_revised": [{"period": p, "revises": v} for p, v in parts_revised(o, revised)]}
+    came = whence or {}
+    return {
+        "parts_revised": [
+            {
+                "period": p,
+                "revises": v,
+                "revises_source": (came[p][0] or None) if p in came else None,
+                "revises_recorded_at": (came[p][1] or None) if p in came else None,
+            }
+            for p, v in parts_revised(o, revised)
+        ]
+    }

@@ -88,18 +88,22 @@ def rank_document(
     ranked: Sequence[Ranked],
     as_of: str | None,
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
+    whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> dict[str, Any]:
     """``rank --format json``: the units in rank order (docs/json.md, "Ranking"); each
-    ``latest`` with ``revises`` last, the value it replaced (``revised``, by unit's series,
-    ``formats.revised_in``), as status's breakdown gives it."""
+    ``latest`` with ``revises``, the value it replaced (``revised``, by unit's series,
+    ``formats.revised_in``), and where that came from (``whence``, issue 17, twenty-fifth
+    session), as status's breakdown gives them."""
     from ..plan.units import unit_key
 
     units = []
     for r in ranked:
         a = r.unit.assessment
         latest = None
-        mine = (revised or {}).get(unit_key(target.indicator, r.unit.dims)) or {}
-        latest = figure_dict(a.latest, mine)
+        key = unit_key(target.indicator, r.unit.dims)
+        mine = (revised or {}).get(key) or {}
+        mine_from = (whence or {}).get(key)
+        latest = figure_dict(a.latest, mine, mine_from)
         units.append(
             {
                 "rank": r.rank,
@@ -115,11 +119,11 @@ def rank_document(
                 # Added in issue 17, twenty-first session: the milestones the unit was judged
                 # on (an ended unit's, those due while it existed), as status's breakdown has
                 # them; the table said it, the document did not.
-                "milestones": milestone_list(a, mine),
+                "milestones": milestone_list(a, mine, mine_from),
                 # Added in issue 17, twenty-first session: the year-to-date reading a unit is
                 # ranked on during its plan's year (latest is null until the year's figure),
                 # which the table shows, as status's breakdown has it.
-                "provisional": figure_dict(a.provisional, mine),
+                "provisional": figure_dict(a.provisional, mine, mine_from),
                 # Added in issue 17, twenty-first session: a declared unit listed for want
                 # of any figure, as in status's breakdown.
                 "without_figure": r.unit.without_figure,
@@ -175,6 +179,7 @@ def rank_table(
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
     notes: dict[str, int] | None = None,
     withdrawals: bool = False,
+    whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> tuple[str, list[str], list[tuple[str, ...]]]:
     """The title, header and rows of the terminal's table, in ``lang``: rank, unit,
     status, score, progress value, latest figure and period, own values, and where that
@@ -207,7 +212,13 @@ def rank_table(
         # A plan's year-to-date reading during its year, marked so (report_view._latest_text).
         key = unit_key(indicator.id, r.unit.dims)
         latest = latest_marked(
-            a, lang, (revised or {}).get(key), key, notes if notes is not None else {}, withdrawals=withdrawals
+            a,
+            lang,
+            (revised or {}).get(key),
+            key,
+            notes if notes is not None else {},
+            withdrawals=withdrawals,
+            whence=(whence or {}).get(key),
         )
         shown = shown_figure(a)  # the figure ``latest`` writes
         rows.append(

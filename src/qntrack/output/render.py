@@ -302,11 +302,12 @@ def show(
     revises: Mapping[Period, float | None] | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
     more: Sequence[str] = (),
+    replaced: Mapping[Period, Observation] | None = None,
 ) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of, revises, withdrawn, more)
+    show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced)
 
 
 def history_table(

@@ -46,8 +46,10 @@ def show(
     revises: Mapping[Period, float | None] | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
     more: Sequence[str] = (),
+    replaced: Mapping[Period, Observation] | None = None,
 ) -> None:
-    """``more``: sentences said after the others (a derived figure's input withdrawn)."""
+    """``more``: sentences said after the others (a derived figure's input withdrawn);
+    ``replaced``: the vintages ``revises`` names, whose source and day the legend says."""
     from ..output.narrative import explain
 
     console = _console()
@@ -102,7 +104,7 @@ def show(
         if chart:
             console.print(chart)
     elif a.result is not None:
-        _details(console, a, lang, rows, revises)
+        _details(console, a, lang, rows, revises, replaced)
 
     # The figure each one replaced before it, "10.3% → 9.8%" (method.history.revised_values),
     # so that a revision is never read as a first estimate.
@@ -314,10 +316,12 @@ def _details(
     lang: str,
     rows: Sequence[Observation] = (),
     revises: Mapping[Period, float | None] | None = None,
+    replaced: Mapping[Period, Observation] | None = None,
 ) -> None:
     """A kind's key figures, then its periods' figures: one that replaced an earlier one
     marked "[1]", and the legend under the list, as the status table's (``rows`` the
-    figures in force, ``revises`` what each replaced; issue 17, eighteenth session)."""
+    figures in force, ``revises`` what each replaced, ``replaced`` those vintages, whose
+    source and day the legend says; issue 17, eighteenth and twenty-fifth sessions)."""
     from ..kinds.every_period import PeriodCheck
     from .render_notes import legend
     from .revision_marks import figure_marked
@@ -345,11 +349,12 @@ def _details(
             table.add_column(report_word("passed", lang))
         by_period = {o.period: o for o in rows}
         revised = {str(p): v for p, v in (revises or {}).items()}
+        came = {str(p): (o.source, o.recorded_at) for p, o in (replaced or {}).items()}
         notes: dict[str, int] = {}
         for p in periods:
             o = by_period.get(p.period)
             shown = (
-                figure_marked(o, name, revised, unit, lang, notes, recorded_decimals(a, o))
+                figure_marked(o, name, revised, unit, lang, notes, recorded_decimals(a, o), whence=came)
                 if o is not None and o.value == p.value
                 else value_with_unit(p.value, unit, lang)
             )

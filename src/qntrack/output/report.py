@@ -100,6 +100,9 @@ class ReportData:
     # each figure in force replaced (formats.revised_in): the summary, the units' tables
     # and each target's figures mark them. Found once, in one walk of the store.
     revised: Mapping[str, Mapping[str, float | None]] = field(default_factory=dict, compare=False, repr=False)
+    # The same figures' sources and recorded_at (formats.Whence): each legend line says
+    # where the figure replaced came from, the JSON its revises_source (twenty-fifth session).
+    whence: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict, compare=False, repr=False)
     # By series, the figures withdrawn by the as-of day (a retraction in force) and the value
     # each withdrew (method.history.withdrawn_of): each target's section says them.
     withdrawn: Mapping[str, Sequence[tuple[Observation, float | None]]] = field(
@@ -145,6 +148,8 @@ def build_report(
         if o.recorded_at and (bound is None or o.recorded_at <= bound) and o.indicator.partition("[")[0] in wanted
     ]
     review = since_review(plan, rows, since, as_of, results) if since else None
+    whence: dict[str, dict[str, tuple[str, str]]] = {}
+    revised = revised_in(results, rows, as_of, whence)
     return ReportData(
         title=plan.title,
         as_of=as_of,
@@ -154,7 +159,8 @@ def build_report(
         since=review,
         plan=plan,
         observations=rows,
-        revised=revised_in(results, rows, as_of),
+        revised=revised,
+        whence=whence,
         # And the inputs of a derived target's indicator: its section says an input's figure
         # withdrawn (output.withdrawn_inputs).
         withdrawn=withdrawn_of(
@@ -242,7 +248,7 @@ def report_document(data: ReportData) -> dict[str, Any]:
     ``headline`` (the counts by status, the targets missed and awaiting a figure)."""
     from ..output.formats import status_document
 
-    doc = status_document(data.assessments, data.as_of, data.title, revised=data.revised)
+    doc = status_document(data.assessments, data.as_of, data.title, revised=data.revised, whence=data.whence)
     if data.since is not None:
         s = data.since
         doc["since"] = {

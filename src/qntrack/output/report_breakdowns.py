@@ -97,7 +97,7 @@ def report_breakdowns(
             if lines:
                 views[a.target.id] = _withdrawn_only(a, dimensions, lang, lines)
             continue
-        view = breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised)
+        view = breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised, data.whence)
         views[a.target.id] = replace(view, not_assessed=view.not_assessed + lines) if lines else view
     return views
 
@@ -219,6 +219,7 @@ def _table(
     dimensions: Mapping[str, Dimension],
     lang: str,
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
+    whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> TableView:
     """Rank, unit, status, score, progress value, latest figure, own values (overrides),
     and where that figure comes from (a review asks whose each district's number is),
@@ -256,6 +257,7 @@ def _table(
                     keys[r.unit.dims],
                     notes,
                     withdrawals=True,
+                    whence=(whence or {}).get(keys[r.unit.dims]),
                 )
             ),
             Cell(report_word("bd_yes" if r.unit.dims in own else "bd_no", lang)),
@@ -375,6 +377,7 @@ def breakdown_view(
     with_chart: bool,
     most_units: int | None = None,
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
+    whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> BreakdownView:
     ranked = rank_units(a.breakdown, a.indicator.increase)
     with_chart = with_chart and (most_units is None or len(ranked) <= most_units)
@@ -386,7 +389,7 @@ def breakdown_view(
     return BreakdownView(
         heading=report_word("bd_heading", lang, dimension=dimension_names(a.target.for_each, dimensions, lang)),
         rollup=_rollup(a.breakdown, lang),
-        table=_table(a, ranked, dimensions, lang, revised),
+        table=_table(a, ranked, dimensions, lang, revised, whence),
         not_assessed=not_assessed,
         predecessors=_predecessors(a, a.breakdown, series, dimensions, lang),
         chart_id=chart_id(a.target.id),

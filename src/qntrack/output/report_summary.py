@@ -43,7 +43,13 @@ def summary_table(data: ReportData, lang: str) -> TableView:
                 Cell(kind_words(a.target, lang)),
                 Cell(
                     latest_marked(
-                        a, lang, revised.get(a.target.series_key), a.target.series_key, notes, withdrawals=True
+                        a,
+                        lang,
+                        revised.get(a.target.series_key),
+                        a.target.series_key,
+                        notes,
+                        withdrawals=True,
+                        whence=data.whence.get(a.target.series_key),
                     )
                 ),
                 Cell(_goal_with_reached(a, lang)),

@@ -270,9 +270,13 @@ def _summary(book: _Book, data: ReportData) -> None:
         label("direction", lang),
         # As status's CSV has latest_revises: what the latest figure replaced.
         word("revises", lang),
-        # Last, as status's CSV has withdrawn last: the target's figures withdrawn (issue 17,
+        # As status's CSV had withdrawn last: the target's figures withdrawn (issue 17,
         # twentieth session), in the words of the status table's legend.
         word("withdrawn", lang),
+        # Where the figure it revised came from, as the CSV's latest_revises_source and
+        # latest_revises_recorded_at (twenty-fifth session).
+        word("revises_source", lang),
+        word("revises_recorded_at", lang),
     )
     t = _Table(book, book.sheet(word("sheet_summary", lang)), headers, key=3)  # the target's name
     for a in data.assessments:
@@ -331,10 +335,15 @@ def _summary(book: _Book, data: ReportData) -> None:
         t.put(15, same)
         t.put(16, change, fmt=book.fmt(num_format=shown) if shown else None)
         t.put(17, label(a.indicator.direction.value, lang))
+        came = None
         if latest is not None and not a.indicator.formula:
-            t.put(18, data.revised.get(a.target.series_key, {}).get(str(latest.period)))
+            t.put(18, was := data.revised.get(a.target.series_key, {}).get(str(latest.period)))
+            came = data.whence.get(a.target.series_key, {}).get(str(latest.period)) if was is not None else None
         gone = withdrawal_notes(a, a.target.series_key, lang)
         t.put(19, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
+        if came is not None:
+            t.put(20, as_given(came[0]))  # a string cell: never run, so as given
+            t.put(21, _timestamp(came[1]))
         t.next_row()
     t.finish()
 

@@ -32,16 +32,18 @@ def figure_marked(
     notes: dict[str, int],
     decimals: int = 2,
     gone: tuple[str, ...] = (),
+    whence: Mapping[str, tuple[str, str]] | None = None,
 ) -> str:
     """The figure with its unit, "11.03[1] % y/y" when it replaced one (``revised``: by
     period's text, the value each figure of series ``key`` replaced, ``key`` written as
     the legend names it, ``legend_names.series_name``); the note's text is
     numbered in ``notes`` (kept in the order first shown), a text already there keeps
-    its number."""
+    its number. ``whence``: by period's text, where each figure replaced came from, said
+    in its note (issue 17, twenty-fifth session)."""
     from .summary import revision_note
 
     figure = value_with_unit(o.value, unit, lang, decimals)
-    texts = [text for text, _ in revision_note(key, o, revised, unit, lang, decimals)] + list(gone)
+    texts = [text for text, _ in revision_note(key, o, revised, unit, lang, decimals, whence)] + list(gone)
     if not texts:
         return figure
     number, space, rest = figure.partition(" ")
@@ -57,6 +59,7 @@ def latest_marked(
     notes: dict[str, int],
     short: bool = False,
     withdrawals: bool = False,
+    whence: Mapping[str, tuple[str, str]] | None = None,
 ) -> str:
     """The latest figure with its period, else the provisional reading (report_view's
     ``_latest_text``), marked as ``figure_marked`` marks it; a plan's figure at the decimals
@@ -81,4 +84,4 @@ def latest_marked(
     from .legend_names import series_name  # the legend names the series as a reader knows it
 
     name = series_name(a.indicator, key, lang)
-    return f"{figure_marked(o, name, revised, unit, lang, notes, figure_decimals(a, o), gone)} ({when})"
+    return f"{figure_marked(o, name, revised, unit, lang, notes, figure_decimals(a, o), gone, whence)} ({when})"

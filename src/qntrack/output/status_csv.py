@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
     from ..method.assessment import Assessment
     from ..plan.periods import Period
-    from .formats import Revised
+    from .formats import Revised, Whence
     from ..plan.model import Observation
 
 __all__ = ["STATUS_COLUMNS", "status_rows"]
@@ -104,6 +104,14 @@ STATUS_COLUMNS = (
     # CSV of a past day pasted into a spreadsheet or a story says which day it describes
     # (issue 17, twenty-fourth session).
     "as_of",
+    # Where the figure latest_revises and provisional_revises name came from: the source
+    # and recorded_at of the vintage replaced, as JSON's revises_source and
+    # revises_recorded_at (a story citing a revision names both publications); empty when
+    # the figure replaced none (issue 17, twenty-fifth session).
+    "latest_revises_source",
+    "latest_revises_recorded_at",
+    "provisional_revises_source",
+    "provisional_revises_recorded_at",
 )
 
 
@@ -145,13 +153,16 @@ def status_rows(
     revised: Revised | None = None,
     keys: Sequence[str] | None = None,
     as_of: str | None = None,
+    whence: Whence | None = None,
 ) -> Iterable[Sequence[Any]]:
-    """The status CSV/TSV's header, then a row per assessment; ``revised`` as
-    ``assessment_dict``'s, by ``keys`` (an assessment's series; default its target's);
-    ``as_of`` the --as-of day each row ends with."""
+    """The status CSV/TSV's header, then a row per assessment; ``revised`` and ``whence``
+    as ``assessment_dict``'s, by ``keys`` (an assessment's series; default its target's);
+    ``as_of`` the --as-of day each row ends with, before where the figures replaced came from."""
     yield STATUS_COLUMNS
     for i, a in enumerate(assessments):
-        mine = (revised or {}).get(keys[i] if keys else a.target.series_key, {})
+        key = keys[i] if keys else a.target.series_key
+        mine = (revised or {}).get(key, {})
+        mine_from = (whence or {}).get(key)
         nxt = a.next_milestone
         names = a.target.name or a.indicator.name
         yield (
@@ -184,7 +195,20 @@ def status_rows(
             _parts(a.latest, mine),
             _parts(a.provisional, mine),
             as_of,
+            *_whence(a.latest, mine, mine_from),
+            *_whence(a.provisional, mine, mine_from),
         )
+
+
+def _whence(
+    o: Observation | None, revised: Mapping[str, float | None], whence: Mapping[str, tuple[str, str]] | None
+) -> tuple[str | None, str | None]:
+    """The source and recorded_at of the vintage ``o`` replaced, as JSON's
+    ``revises_source`` and ``revises_recorded_at``; empty when it replaced none."""
+    if o is None or not whence or revised.get(o.period.text) is None:
+        return (None, None)
+    was = whence.get(o.period.text)
+    return (None, None) if was is None else (was[0] or None, was[1] or None)
 
 
 def _parts(o: Observation | None, revised: Mapping[str, float | None]) -> str | None:

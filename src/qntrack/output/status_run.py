@@ -96,6 +96,17 @@ def revised_of(plan: Any, replaced: Mapping[str, Mapping[Any, float]]) -> dict[s
     return {key: {str(p): v for p, v in replaced[key].items()} for key in keys}
 
 
+def whence_in(plan: Any, vintages: Mapping[str, Mapping[Any, Any]]) -> dict[str, dict[str, tuple[str, str]]]:
+    """``formats.Whence`` of the series ``revised_of`` keeps: by series, by period's text,
+    the source and recorded_at of the vintage each figure in force replaced. ``vintages``:
+    ``in_force``'s, noted while the series were built."""
+    from ..method.history import measured_keys
+    from .formats import whence_of
+
+    keys = measured_keys(vintages, plan.indicators)
+    return whence_of({key: vintages[key] for key in keys})
+
+
 def assessed(
     targets: str | os.PathLike[str] | None = None,
     as_of: str | date | None = None,
@@ -110,18 +121,32 @@ def assessed(
 
     Raises ``PlanError``, ``StoreError`` or ``InputError`` (a bad day, an id the plan
     lacks, named ``target_ids``)."""
+    return assessed_whence(targets, as_of, target_ids, before=before)[0]
+
+
+def assessed_whence(
+    targets: str | os.PathLike[str] | None = None,
+    as_of: str | date | None = None,
+    target_ids: Sequence[str] | str | None = None,
+    *,
+    before: Callable[[Workspace], None] | None = None,
+) -> tuple[Assessed, dict[str, dict[str, tuple[str, str]]]]:
+    """``assessed``, with where each figure a figure in force replaced came from
+    (``formats.Whence``: its source and recorded_at; issue 17, twenty-fifth session). Kept
+    apart from ``Assessed``, whose three fields a script unpacks (docs/python-api.md)."""
     from ..files.workspace import open_workspace, reference_day
     from ..kinds.withdrawals import with_withdrawals
     from .formats import day_text
 
     replaced: dict[str, Any] = {}  # what each figure in force replaced, noted as it is picked
-    ws = open_workspace(targets, as_of, replaced=replaced)
+    vintages: dict[str, Any] = {}  # the same, each as the vintage replaced
+    ws = open_workspace(targets, as_of, replaced=replaced, vintages=vintages)
     if before is not None:
         before(ws)
     day = day_text(as_of)
     found = assess(ws.plan, ws.series, target_ids, reference_day(day))  # an id it lacks: named
     found = with_withdrawals(found, ws.store.observations, day)
-    return Assessed(ws, found, revised_of(ws.plan, replaced))
+    return Assessed(ws, found, revised_of(ws.plan, replaced)), whence_in(ws.plan, vintages)
 
 
 def status(
@@ -135,6 +160,6 @@ def status(
     ``output.formats.to_json`` of it is the command's output, byte for byte."""
     from .formats import status_document
 
-    found = assessed(targets, as_of, target_ids)
+    found, whence = assessed_whence(targets, as_of, target_ids)
     title = found.workspace.plan.title
-    return status_document(found.assessments, as_of, title, group_by, found.revised)
+    return status_document(found.assessments, as_of, title, group_by, found.revised, whence=whence)

@@ -241,6 +241,7 @@ def status_cells(
     rows: Sequence[Observation],
     revised: Mapping[str, float | None] | None = None,
     key: str | None = None,
+    whence: Mapping[str, tuple[str, str]] | None = None,
 ) -> tuple[Cell, ...]:
     """One row of the terminal's status table: target, latest, trend, goal, gap, P, status.
 
@@ -248,7 +249,8 @@ def status_cells(
     ``revised``: by period (its text), the value each figure of the target's series in
     force replaced (``method.history.revised_values``, by the day the table speaks of); a
     figure shown that replaced one is followed by a note piece (``revision_note``) naming
-    the series ``key`` (default the target's; a unit's row of ``status --by``, the unit's).
+    the series ``key`` (default the target's; a unit's row of ``status --by``, the unit's),
+    and ``whence`` says where each figure replaced came from (``revision_note``).
     """
     from .views.plan import figure_decimals
     from .withdrawn import withdrawal_notes
@@ -265,14 +267,14 @@ def status_cells(
     if a.latest is not None:
         places = figure_decimals(a, a.latest)
         period = sum_marked(a.latest, str(a.latest.period), lang)
-        latest.extend(_figure(a.latest, period, "", name, revised, unit, lang, places, gone))
+        latest.extend(_figure(a.latest, period, "", name, revised, unit, lang, places, gone, whence))
         gone = ()
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
         period = sum_marked(a.provisional, f"{a.provisional.period}, {label('provisional', lang)}", lang)
         places = figure_decimals(a, a.provisional)
-        latest.extend(_figure(a.provisional, period, "provisional", name, revised, unit, lang, places, gone))
+        latest.extend(_figure(a.provisional, period, "provisional", name, revised, unit, lang, places, gone, whence))
         gone = ()
     if not latest:
         latest.append(("–", "muted"))
@@ -308,6 +310,7 @@ def _figure(
     lang: str,
     decimals: int = 2,
     gone: tuple[tuple[str, str], ...] = (),
+    whence: Mapping[str, tuple[str, str]] | None = None,
 ) -> list[tuple[str, str]]:
     """ "11.03 % y/y (2023)", a figure that replaced another with its note right after the
     number, "11.03[1] % y/y (2023)": one word with it, so that the mark never wraps away
@@ -315,7 +318,7 @@ def _figure(
     period, "(2025-Q2)[12]", widened the narrowest a column can be, and squeezed the status).
     ``gone``: the notes of figures withdrawn (output.withdrawn), marked after it."""
     figure = value_with_unit(o.value, unit, lang, decimals)
-    note = revision_note(key, o, revised, unit, lang, decimals) + gone
+    note = revision_note(key, o, revised, unit, lang, decimals, whence) + gone
     if not note:
         return [(f"{figure} ({period})", role)]
     number, space, rest = figure.partition(" ")
@@ -329,6 +332,7 @@ def revision_note(
     unit: str,
     lang: str,
     decimals: int = 2,
+    whence: Mapping[str, tuple[str, str]] | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """The note of a figure shown that replaced an earlier one, as a piece of role "note":
     its text is the legend line, which the table numbers ("[1]") where the figure is and
@@ -336,9 +340,13 @@ def revision_note(
     recorded after a retraction (``revised`` holds no value for it then). The two figures
     at the decimals, from the table's ``decimals``, where they differ (i18n.replacing).
     ``key`` is the series as the reader knows it (``legend_names.series_name``): "GRDP
-    growth 2023: ...", "State budget revenue collected in the area (Ha Long) 2024: ..."."""
+    growth 2023: ...", "State budget revenue collected in the area (Ha Long) 2024: ...".
+    ``whence``: by period's text, the source and recorded_at of the figure replaced, said
+    after it (output.replaced_from; issue 17, twenty-fifth session)."""
+    from .replaced_from import with_replaced
+
     if added_up(o):  # a sum replaced nothing itself: its parts that revised one are said
-        return _parts_notes(key, o, revised, unit, lang)
+        return _parts_notes(key, o, revised, unit, lang, whence)
     before = (revised or {}).get(str(o.period))
     if before is None or before != before:
         return ()
@@ -347,11 +355,17 @@ def revision_note(
     said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
     source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off
     where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
-    return ((f"{key} {o.period}: {shown} ({', '.join(said)}; {where})", "note"),)
+    note = f"{key} {o.period}: {shown} ({', '.join(said)}; {where})"
+    return ((with_replaced(note, shown.partition(" → ")[0], o.period.text, whence, lang), "note"),)
 
 
 def _parts_notes(
-    key: str, o: Observation, revised: Mapping[str, float | None] | None, unit: str, lang: str
+    key: str,
+    o: Observation,
+    revised: Mapping[str, float | None] | None,
+    unit: str,
+    lang: str,
+    whence: Mapping[str, tuple[str, str]] | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """A note for each month (or quarter) of a sum qntrack added up that revised an earlier
     figure, "Exports 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added
@@ -359,22 +373,16 @@ def _parts_notes(
     month's row in the table of figures (show's, the report's)."""
     from .i18n import typed_places
     from .parts_revised import parts_revised
+    from .replaced_from import with_replaced
 
     text = label("note_part_revised", lang)
     added = label("added_up", lang)
-    return tuple(
-        (
-            text.format(
-                key=key,
-                part=part,
-                before=value_with_unit(before, unit, lang, typed_places(before)),
-                period=o.period,
-                added=added,
-            ),
-            "note",
-        )
-        for part, before in parts_revised(o, revised)
-    )
+    notes = []
+    for part, before in parts_revised(o, revised):
+        figure = value_with_unit(before, unit, lang, typed_places(before))
+        note = text.format(key=key, part=part, before=figure, period=o.period, added=added)
+        notes.append((with_replaced(note, figure, part, whence, lang, part=True), "note"))
+    return tuple(notes)
 
 
 def _goal_cell(a: Assessment, lang: str) -> Cell:
