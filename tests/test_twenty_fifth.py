@@ -110,3 +110,44 @@ def test_record_many_reads_each_distinct_period_once_and_says_each_rows_refusal(
     # 'H1' has no year: said of both rows that have it, at their places (61 and 62).
     said = [(p.location.line, p.message.id) for p in caught.value.problems]  # type: ignore[union-attr]
     assert said == [(61, "cli_period_no_year"), (62, "cli_period_no_year")], said
+
+
+# --- A warm `status --format json` writes the groups kept with the entries (the shipped
+# start-up goal, 1.5 x `import typer`, stood at 1.49-1.51 x): it imported the grouping and
+# the method's groups to make them again from the entries, about 5 % of the run.
+
+
+def test_a_warm_status_json_writes_its_kept_groups_as_a_cold_run_makes_them(shipped: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1] / "src")
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('GROUPING ' + str('qntrack.output.grouping' in sys.modules) + '\\n'))\n"
+        "from qntrack.console import main\n"
+        "main()\n"
+    )
+
+    def run(*args: str, **more: str) -> tuple[str, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, "status", "--format", "json", *args],
+            env={**env, **more},
+            cwd=shipped,
+            capture_output=True,
+            timeout=120,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        return done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+    cold, said = run(QNTRACK_NO_CACHE="1")
+    assert "GROUPING True" in said and json.loads(cold)["groups"]
+    first, _ = run()
+    warm, said = run()
+    assert first == warm == cold and "GROUPING False" in said
+    # By owner, or of some targets, the groups are made again, as a cold run makes them.
+    for args in (("--group-by", "owner"), ("cbct-share", "mining-share")):
+        assert run(*args)[0] == run(*args, QNTRACK_NO_CACHE="1")[0]

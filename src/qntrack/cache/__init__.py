@@ -61,6 +61,7 @@ from .entries import (
     _chosen,
     _entry,
     entries_from_disk,
+    kept_groups,
     entries_on_disk,
     _gate_items,
     _output,
@@ -111,7 +112,9 @@ def machine_status(
     if entries is None:
         return None
     items = [e.brief for e in entries]
-    text = [] if kind == "items" else _output(state["title"], entries, kind, group_by)
+    # The groups kept with the entries are those of every target by group (kept_groups).
+    kept = state.get("groups") if entries is state["entries"] and group_by == "group" else None
+    text = [] if kind == "items" else _output(state["title"], entries, kind, group_by, kept)
     return text, _gate_items(entries), _warnings(state, entries), items
 
 
@@ -276,6 +279,7 @@ def _cold(
         # No observations file: said as Workspace.warnings_for says it. Never saved
         # so: a cache is kept only of a store that was read (``seen``).
         "missing": missing,
+        "groups": kept_groups(entries),
     }
     if seen and readable:
         cached = {
@@ -458,6 +462,7 @@ def _warm(cached: dict, file: Path, path: Path, beside: Beside) -> dict | None:
             return None
         changed = {
             "entries": updated["entries"],
+            "groups": updated["groups"],
             "warnings": updated["warnings"],
             "sides": updated["sides"],
             "unknown": updated["unknown"],

@@ -14,7 +14,7 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-from .entries import _entry, _warned, side_plain, with_breakdowns
+from .entries import _entry, _warned, kept_groups, side_plain, with_breakdowns
 from .keeping import _today
 from .lines import _lines_at
 from .plain import _allowed, _decode
@@ -189,6 +189,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     return {
         **cached,
         "entries": tuple(entries),
+        "groups": kept_groups(entries),  # never the cached ones: a status may have changed
         "revised": revised,
         "whence": whence,
         "withdrawn": withdrawn,
