@@ -269,3 +269,21 @@ def lock_held_by_another_process(lock: Path) -> Iterator[None]:
         assert holder.stdin is not None
         holder.stdin.close()
         holder.wait(timeout=30)
+
+
+def warm_and_cold_targets(*args: str) -> dict:
+    """The JSON ``status`` prints through the cache (twice: built, then served) and cold;
+    all three must be the same, byte for byte, stderr too. The targets by id."""
+    outs = [run("status", "--format", "json", *args, env=env) for env in ({}, {}, {"QNTRACK_NO_CACHE": "1"})]
+    for r in outs:
+        assert r.exit_code == 0, r.stderr
+    assert outs[0].stdout == outs[1].stdout == outs[2].stdout
+    assert outs[0].stderr == outs[1].stderr == outs[2].stderr
+    return {t["id"]: t for t in json.loads(outs[0].stdout)["targets"]}
+
+
+def shown(target: str, *args: str) -> str:
+    """``show TARGET`` at 200 columns, its words joined by single spaces."""
+    r = run("show", target, *args, env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.stderr
+    return " ".join(r.stdout.split())

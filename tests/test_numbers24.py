@@ -13,24 +13,11 @@ from pathlib import Path
 import pytest
 
 from conftest import STORE_HEADER, make_tracker
-from helpers import run
+from helpers import run, shown, warm_and_cold_targets
 
 
-def _warm_and_cold(*args: str) -> dict:
-    """The JSON ``status`` prints through the cache (twice: built, then served) and cold;
-    all three must be the same, byte for byte, stderr too."""
-    outs = [run("status", "--format", "json", *args, env=env) for env in ({}, {}, {"QNTRACK_NO_CACHE": "1"})]
-    for r in outs:
-        assert r.exit_code == 0, r.stderr
-    assert outs[0].stdout == outs[1].stdout == outs[2].stdout
-    assert outs[0].stderr == outs[1].stderr == outs[2].stderr
-    return {t["id"]: t for t in json.loads(outs[0].stdout)["targets"]}
-
-
-def _show(target: str, *args: str) -> str:
-    r = run("show", target, *args, env={"COLUMNS": "200"})
-    assert r.exit_code == 0, r.stderr
-    return " ".join(r.stdout.split())
+_warm_and_cold = warm_and_cold_targets
+_show = shown
 
 
 # --- (a) An every-period target on a flow: "at least 200 a year" on quarterly investment,
