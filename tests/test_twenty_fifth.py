@@ -151,3 +151,56 @@ def test_a_warm_status_json_writes_its_kept_groups_as_a_cold_run_makes_them(ship
     # By owner, or of some targets, the groups are made again, as a cold run makes them.
     for args in (("--group-by", "owner"), ("cbct-share", "mining-share")):
         assert run(*args)[0] == run(*args, QNTRACK_NO_CACHE="1")[0]
+
+
+# --- An estimate recorded over an official figure is said when it is recorded (pass V's
+# leftover): only `check` said it (`official-replaced`), days later, while every status
+# and report had shown the estimate in force over the statistics office's figure.
+
+
+def _official_then(tracker: Path, *then: str, lang: str = "en"):  # type: ignore[no-untyped-def]
+    first = run_clean(
+        "add-observation", "share", "2025", "12", "--status", "official", "--source", "GSO",
+        "--recorded-at", "2026-01-10",
+    )  # fmt: skip
+    assert first.exit_code == 0, first.output
+    return run_clean("--lang", lang, "add-observation", "share", "2025", *then)
+
+
+def test_an_estimate_over_an_official_figure_is_said_when_it_is_recorded(tracker: Path) -> None:
+    r = _official_then(tracker, "12.4", "--status", "estimate", "--recorded-at", "2026-02-01")
+    assert r.exit_code == 0, r.output
+    said = [s for s in r.stderr.splitlines() if "official" in s and "12.4" not in s or "GSO" in s]
+    assert any("share 2025" in s and "official figure 12" in s and "GSO" in s for s in said), r.stderr
+    assert "12.4" in Path("observations.csv").read_text(encoding="utf-8")  # kept: it may be meant
+    dry = run_clean("add-observation", "share", "2025", "12.6", "--status", "preliminary", "--dry-run")
+    assert dry.exit_code == 0 and "would replace the official figure 12" not in dry.stderr  # 12.4 is in force now
+
+
+def test_the_dry_run_says_it_would_and_vietnamese_says_it_in_its_words(tracker: Path) -> None:
+    r = _official_then(tracker, "12,4", "--status", "ước tính", "--dry-run", lang="vi")
+    assert r.exit_code == 0, r.output
+    assert "số chính thức 12" in r.stderr and "ước tính" in r.stderr and "GSO" in r.stderr, r.stderr
+    r = run_clean("add-observation", "share", "2025", "12.4", "--status", "estimate", "--dry-run")
+    assert "would replace the official figure 12" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        ("12.1", "--status", "official"),  # official over official: a revision, said as before
+        ("12.4", "--status", "estimate", "--recorded-at", "2026-01-05"),  # recorded before: not in force
+    ],
+)
+def test_nothing_is_said_of_an_official_revision_or_an_estimate_that_is_not_in_force(
+    tracker: Path, then: tuple[str, ...]
+) -> None:
+    r = _official_then(tracker, *then)
+    assert r.exit_code == 0, r.output
+    assert "official figure 12" not in r.stderr and "replace" not in r.stderr.replace("replaced", ""), r.stderr
+
+
+def test_an_estimate_after_the_official_figure_was_retracted_is_not_said_to_replace_it(tracker: Path) -> None:
+    assert _official_then(tracker, "", "--status", "retracted", "--recorded-at", "2026-01-20").exit_code == 0
+    r = run_clean("add-observation", "share", "2025", "12.4", "--status", "estimate")
+    assert r.exit_code == 0 and "official figure" not in r.stderr, r.stderr

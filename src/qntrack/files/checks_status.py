@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..catalog import Figure, msg
+from ..catalog import Figure, Moment, msg
 from ..plan.model import RETRACTED, Location, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from ..plan.model import Observation
 
-__all__ = ["official_replaced_problems"]
+__all__ = ["entry_official_replaced", "official_replaced_problems"]
 
 LESS_FINAL = frozenset({"estimate", "preliminary"})
 
@@ -74,3 +74,51 @@ def official_replaced_problems(revised: Sequence[Observation], file: str, bound:
         )
         problems.append(Problem(Location(file, current.line), said, "warning", "official-replaced"))
     return sorted(problems, key=lambda p: p.location.line or 0)
+
+
+def entry_official_replaced(
+    new: Sequence[tuple[Location, Observation]],
+    index: Mapping[tuple[str, int], Sequence[Observation]],
+    dry_run: bool = False,
+) -> list[Problem]:
+    """The same warning when the estimate is recorded (issue 17, twenty-fifth session: only
+    ``check`` said it, days later): each row of ``new`` that is an estimate or a preliminary
+    figure and will be in force over an official one, the figure in force for its period
+    among ``index`` (``history.vintage_index`` of the stored rows) and the rows before it
+    in ``new``. A row recorded before the figure in force never takes effect
+    (``earlier_vintage_problems`` says so) and a retraction in force has no figure: neither
+    is said here. The row is kept: a provisional figure of a newer scope may be meant."""
+    # Only the periods of the rows that could be said are followed (an import's 300,000
+    # rows are mostly official or no status at all).
+    wanted = {(o.indicator, o.period.sort_key) for _, o in new if o.status in LESS_FINAL}
+    if not wanted:
+        return []
+    latest: dict[tuple[str, int], Observation | None] = {}
+    problems = []
+    for where, o in new:
+        key = (o.indicator, o.period.sort_key)
+        if key not in wanted:
+            continue
+        if key in latest:
+            current = latest[key]
+        else:  # the rule of series.in_force: the latest recorded_at, on a tie the later line
+            current = None
+            for s in index.get(key, ()):
+                if current is None or s.recorded_at >= current.recorded_at:
+                    current = s
+        if current is not None and o.recorded_at < current.recorded_at:
+            continue  # not in force: said by earlier_vintage_problems
+        latest[key] = o
+        if o.status in LESS_FINAL and current is not None and current.status == "official":
+            said = msg(
+                "recording_official_replaced_dry" if dry_run else "recording_official_replaced",
+                indicator=o.indicator,
+                period=o.period,
+                value=Figure(o.value),
+                status=msg("label_" + o.status),
+                official=Figure(current.value),
+                official_at=Moment(current.recorded_at),
+                source=current.source or "-",
+            )
+            problems.append(Problem(where, said, "warning"))
+    return problems

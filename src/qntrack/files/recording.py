@@ -382,6 +382,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         from .checks_to_date import entry_to_date_problems
         from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems
         from .checks_fraction import entry_slip_problems
+        from .checks_status import entry_official_replaced
         from .checks_parts_entry import entry_parts_problems
         from .workspace import canonical_rows
 
@@ -416,6 +417,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         warnings.extend(entry_parts_problems(kept, index, plan))  # a published total taken apart
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, index))
+        warnings.extend(entry_official_replaced(kept, index, dry_run))  # over an official figure
         if len(rows) == 1 and kept:
             revising.extend(_revised(kept[0][1], index))
         return [o for _, o in kept]
