@@ -88,6 +88,8 @@ def entry_official_replaced(
     in ``new``. A row recorded before the figure in force never takes effect
     (``earlier_vintage_problems`` says so) and a retraction in force has no figure: neither
     is said here. The row is kept: a provisional figure of a newer scope may be meant."""
+    from ..method.history import latest_vintage
+
     # Only the periods of the rows that could be said are followed (an import's 300,000
     # rows are mostly official or no status at all).
     wanted = {(o.indicator, o.period.sort_key) for _, o in new if o.status in LESS_FINAL}
@@ -99,13 +101,7 @@ def entry_official_replaced(
         key = (o.indicator, o.period.sort_key)
         if key not in wanted:
             continue
-        if key in latest:
-            current = latest[key]
-        else:  # the rule of series.in_force: the latest recorded_at, on a tie the later line
-            current = None
-            for s in index.get(key, ()):
-                if current is None or s.recorded_at >= current.recorded_at:
-                    current = s
+        current = latest[key] if key in latest else latest_vintage(index.get(key, ()))
         if current is not None and o.recorded_at < current.recorded_at:
             continue  # not in force: said by earlier_vintage_problems
         latest[key] = o
