@@ -14,7 +14,7 @@ from typing import Iterable, Mapping, Sequence
 from .figure_units import retract_words
 from ..catalog import Figure, Moment, msg
 from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
-from ..method.history import VintageIndex, vintage_index
+from ..method.history import VintageIndex, latest_vintage, vintage_index
 from ..method.series import _VINTAGE_ORDER, Series, as_of_bound
 
 _INDICATOR = attrgetter("indicator")
@@ -395,12 +395,8 @@ def earlier_vintage_problems(
         key = (o.indicator, o.period.sort_key)
         if key in latest:
             current = latest[key]
-        else:  # the period's stored vintages, in file order, when first asked
-            current = None
-            for s in index.get(key, ()):
-                # The rule of series.in_force: the latest recorded_at, on a tie the later line.
-                if current is None or s.recorded_at >= current.recorded_at:
-                    current = s
+        else:  # the period's stored vintage in force, when first asked
+            current = latest_vintage(index.get(key, ()))
         if current is not None and current.recorded_at > o.recorded_at:
             if o.status == RETRACTED:
                 # A retraction has no figure to quote (its value is NaN in memory).

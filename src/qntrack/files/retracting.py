@@ -14,6 +14,7 @@ from .figure_units import history_words, retract_words
 from ..catalog import Figure, Message, msg
 from ..errors import InputError
 from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
+from ..method.history import latest_vintage
 from .appending import append_observations
 from .recording import _open, refuse_torn, validate_record
 
@@ -90,24 +91,13 @@ def retract(
         stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
         if force:
             row = _forced_retraction(row, stored, where)
-        known = [
-            o
-            for o in stored
-            if o.indicator == row.indicator and o.period == row.period and o.recorded_at <= row.recorded_at
-        ]
-        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
-        current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
+        mine = [o for o in stored if o.indicator == row.indicator and o.period == row.period]
+        # The rule of series.in_force, once (history.latest_vintage): the vintage in force at
+        # the row's moment, and the last one recorded after it.
+        current = latest_vintage([o for o in mine if o.recorded_at <= row.recorded_at])
         # A retraction recorded before a later vintage would withdraw nothing current: refused
         # (docs/decisions.md, "Writing"); the user records it now, or after that vintage.
-        later = max(
-            (
-                o
-                for o in stored
-                if o.indicator == row.indicator and o.period == row.period and o.recorded_at > row.recorded_at
-            ),
-            key=lambda o: (o.recorded_at, o.line),
-            default=None,
-        )
+        later = latest_vintage([o for o in mine if o.recorded_at > row.recorded_at])
         if current is None or current.status == RETRACTED:
             if recorded_at and later is not None and later.status != RETRACTED:
                 # The figure in force came after the date given: said, not denied.
@@ -187,11 +177,7 @@ def _forced_retraction(row: Observation, stored: Sequence[Observation], where: L
     last for its period, when that vintage is dated in the future; else the reason not."""
     from ..method.timing import one_second_after
 
-    latest = max(
-        (o for o in stored if o.indicator == row.indicator and o.period == row.period),
-        key=lambda o: (o.recorded_at, o.line),
-        default=None,
-    )
+    latest = latest_vintage([o for o in stored if o.indicator == row.indicator and o.period == row.period])
     if latest is not None and latest.status == RETRACTED:
         raise InputError([Problem(where, _nothing(row))])
     if latest is None or latest.recorded_at <= row.recorded_at:
@@ -222,8 +208,7 @@ def empty_retractions(
         if o.status != RETRACTED:
             continue
         key = (o.indicator, o.period.sort_key)
-        known = [s for s in index.get(key, ()) if s.recorded_at <= o.recorded_at]
-        current = max(known, key=lambda s: (s.recorded_at, s.line), default=None)
+        current = latest_vintage([s for s in index.get(key, ()) if s.recorded_at <= o.recorded_at])
         before = [(at, m, b) for at, m, b in batch[key] if (at, m) < (o.recorded_at, n)]
         last = max(before, key=lambda t: (t[0], t[1]), default=None)
         if last is not None and (current is None or last[0] >= current.recorded_at):
