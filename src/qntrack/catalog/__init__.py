@@ -162,7 +162,14 @@ def msg(message_id: str, **params: Any) -> Message:
     """A message to show later; values are turned into text now, as the caller means them.
 
     A value that is itself a Message (a "did you mean" hint, what a failed step was doing)
-    is kept as one and shown in the same language as the message around it."""
+    is kept as one and shown in the same language as the message around it.
+
+    A span's two ends, given as ``start`` and ``end``, are also its ``{span}``: "2021–2025",
+    and a span of one period that period alone ("2026", never "2026–2026": a ministry's
+    plan for one year; issue 17, twenty-sixth session)."""
+    if "start" in params and "end" in params and "span" not in params:
+        start, end = str(params["start"]), str(params["end"])
+        params["span"] = start if start == end else f"{start}–{end}"
     return Message(message_id, tuple(sorted((k, _shown(k, v)) for k, v in params.items())))
 
 

@@ -80,6 +80,9 @@ def span_ends(start: Period, end: Period, lang: str) -> tuple[str, str]:
 def period_range(start: Period, end: Period, lang: str) -> str:
     """A span of periods, first–last: a span of years as GSO writes one, "2021–2025" (the
     span of a resolution), in every output; a span of other periods with
-    each end as ``period_text`` writes it ("Q1 2025–Q4 2025" in a document)."""
+    each end as ``period_text`` writes it ("Q1 2025–Q4 2025" in a document). A span of one
+    period is that period ("2026", never "2026–2026": a plan's target for one year)."""
+    if start == end:
+        return str(start) if start.is_year else period_text(start, lang)
     first, last = span_ends(start, end, lang)
     return f"{first}–{last}"

@@ -136,8 +136,8 @@ def _awaited_withdrawn(sentence: str, periods: set[Period], lang: str) -> str:
 
 # The span kinds' sentences of periods over with no figure in force, each naming a list.
 _AWAITED_LISTS = (
-    ("narrative_awaiting_average", "years", ("start", "end", "years", "word", "need")),
-    ("narrative_awaiting_average_one", "years", ("start", "end", "years", "word", "need")),
+    ("narrative_awaiting_average", "years", ("span", "years", "word", "need")),
+    ("narrative_awaiting_average_one", "years", ("span", "years", "word", "need")),
     ("narrative_awaiting_periods", "periods", ("periods",)),
     ("narrative_every_missing", "periods", ("periods",)),
 )

@@ -1,0 +1,75 @@
+"""Issue 17, twenty-sixth session: the lead's own fixes (each test written failing first).
+
+A ministry's monthly plan tried as its officer would: a one-year every-period target was
+shown over "2026–2026", and a span target missing its ends was called "a every_period
+target" (and "a average target")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import problems, run_clean
+
+ONE_YEAR = """\
+title: "Monthly exports"
+indicators:
+  iip_growth:
+    name: {en: "Industrial production index growth", vi: "Tăng trưởng IIP"}
+    unit: "%"
+    direction: increase
+    frequency: month
+    measure: rate
+targets:
+  - id: iip-2026
+    type: every_period
+    indicator: iip_growth
+    source: "Plan 2026"
+    at_least: 8
+    from: 2026
+    to: 2026
+"""
+
+
+@pytest.fixture
+def one_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "targets.yaml").write_text(ONE_YEAR, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "iip_growth,2026,9.5,official,GSO,,2026-12-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_span_of_one_year_is_named_once(one_year: Path, lang: str) -> None:
+    # "≥ 8%, 2026–2026" read as a typo for a span; the span is the one year 2026.
+    r = run_clean("--lang", lang, "status", "--format", "table", env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.output
+    assert "2026–2026" not in r.stdout
+    assert "≥ 8%, 2026 " in r.stdout or "≥ 8%, 2026\n" in r.stdout, r.stdout
+    shown = run_clean("--lang", lang, "show", "iip-2026", env={"COLUMNS": "120"})
+    assert "2026–2026" not in shown.stdout, shown.stdout
+
+
+@pytest.mark.parametrize("kind", ["every_period", "average", "cumulative"])
+def test_a_span_target_without_its_ends_is_named_by_its_type(kind: str) -> None:
+    # "a every_period target", "a average target": the type is quoted as the key's value.
+    bound = "target: 100" if kind == "cumulative" else "at_least: 8"
+    found = problems(
+        f"""
+        indicators:
+          x: {{name: X}}
+        targets:
+          - id: t
+            type: {kind}
+            indicator: x
+            {bound}
+        """
+    )
+    said = [p for p in found if "'from'" in p]
+    assert said, found
+    assert f"a target of type {kind} needs 'from' and 'to'" in said[0], said[0]
