@@ -208,7 +208,7 @@ def test_a_revised_month_of_a_sum_names_its_replaced_figures_source(tmp_path: Pa
     out = _unwrapped(_out(*args, env={"COLUMNS": "200"}))
     assert (
         "Export turnover 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added up); "
-        "30 billion USD: recorded 2025-03-06; source: MOIT"
+        "the figure replaced: recorded 2025-03-06; source: MOIT"
     ) in out
     assert _unwrapped(_out(*args, env={"COLUMNS": "200", **COLD})) == out
 

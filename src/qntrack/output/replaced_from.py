@@ -36,7 +36,8 @@ def with_replaced(note: str, before: str, period: str, whence: Whence | None, la
     """``note``, the legend line of a figure of ``period`` that replaced ``before`` (written
     as the line writes it), followed by where ``before`` came from when ``whence`` knows:
     ", replacing 11.02 % y/y (recorded 2023-11-24; source: …)"; for a part of a sum
-    (``part``), whose line already says the figure replaced, "; 30 billion USD: recorded …"."""
+    (``part``), whose line already says the figure replaced, "; the figure replaced: recorded
+    …" (the figure said once: "30 billion USD: recorded …" read as a second figure)."""
     was = (whence or {}).get(period)
     if was is None:
         return note
