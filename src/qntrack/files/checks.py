@@ -199,6 +199,9 @@ def run_checks(
         else:
             problems.extend(_tag([p], "store"))
     problems.extend(_cells_over_lines(store, file))
+    from .checks_whole_units import whole_unit_problems  # 9007199254740993 written by hand
+
+    problems.extend(whole_unit_problems(store.observations, store_path, file))
     # A national store has a million rows but a few hundred periods: whether a period fits
     # a frequency is worked out once per pair, and a row's Location made only for a problem.
     fits: dict[tuple[int, Frequency], bool] = {}
