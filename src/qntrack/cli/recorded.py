@@ -219,10 +219,13 @@ def not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation 
 
 
 def _report_neutralised(rows: Sequence[Observation], dry_run: bool) -> None:
-    """Say when a source or note was stored with an apostrophe (recording.validate_record)."""
-    from ..files.textfiles import formula_like
+    """Say when a source or note was stored with an apostrophe that this command put before
+    it (rules.given_text): one given with it, as the observations CSV qntrack wrote holds
+    it, is stored as it came and not said."""
+    from ..files.rules import NEUTRALISED
 
-    count = sum(1 for o in rows for text in (o.source, o.note) if text[:1] == "'" and formula_like(text[1:]))
+    added = NEUTRALISED.get() or set()
+    count = sum(1 for o in rows for text in (o.source, o.note) if text in added) if added else 0
     if count:
         from ..catalog import msg
 

@@ -146,7 +146,10 @@ def add_observation(
     """
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
+    from ..files.rules import NEUTRALISED
     from .store_first import store_first
+
+    NEUTRALISED.set(set())  # the texts this command puts an apostrophe before (cli.recorded)
 
     with store_first(targets):  # a store left mid-merge is said first, beside what is refused
         from ..catalog import msg

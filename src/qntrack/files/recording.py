@@ -144,7 +144,7 @@ def validate_record(
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
     return Observation(
-        key, parsed_period, number, status or "", rules.written_text(source), rules.written_text(note), stamp
+        key, parsed_period, number, status or "", rules.given_text(source), rules.given_text(note), stamp
     ), []
 
 
