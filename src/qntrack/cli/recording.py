@@ -21,7 +21,7 @@ from .arguments import _typed_period
 from .added_rows import guard_rows_output, print_rows
 from .completion import complete_indicator_ids
 from .printing import _reason, _say
-from .recorded import Said, not_in_force_notes, say_recorded
+from .recorded import Said, not_in_force_notes, say_kept_quotes, say_recorded
 from .session import _message_lang
 
 if TYPE_CHECKING:
@@ -230,6 +230,7 @@ def add_observation(
         typed_at = (recorded_at or "") if from_file is None else ""
         said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at)
         say_recorded(said, warnings, notes, read)
+        say_kept_quotes(source, note)  # cmd's --source 'GSO': stored as typed, and said
 
 
 def _refuse_mixed_arguments(
@@ -493,3 +494,4 @@ def _withdraw(
     say_utc_day(recorded_at or "", row.recorded_at)  # typed in Hanoi time, a UTC day before
     for said in notes:
         _say(said)
+    say_kept_quotes(source, note)
