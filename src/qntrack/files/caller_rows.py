@@ -38,13 +38,20 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
     figures with a status of their own (record_many), not a retraction (``retract``).
 
     A candidate is ``(where, fields)``, ``where`` a Location or a name (``"dashboard"``),
-    or the fields alone, whose place is then ``candidates:N``, N its 1-based position."""
+    or the fields alone, whose place is then ``candidates:N``, N its 1-based position.
+    Anything else (None, one row, a number) is an ArgumentError naming ``candidates``."""
+    from .library_arguments import candidate_problem, refuse_candidates
+
+    refuse_candidates(candidates)
     rows: list[tuple[Location, dict[str, str]]] = []
     problems: list[Problem] = []
     # Each distinct period read once (an Open SDG repository: 56,000 rows of a few dozen
     # years), as today's year, the only other thing the reading depends on, is one call's.
     periods: dict[str, tuple[str, Message | None]] = {}
     for n, candidate in enumerate(candidates, 1):
+        if (no_row := candidate_problem(n, candidate)) is not None:
+            problems.append(no_row)
+            continue
         if isinstance(candidate, Mapping):
             where, fields = Location("candidates", n), candidate
         else:

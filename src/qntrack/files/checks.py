@@ -147,6 +147,9 @@ def run_checks(
     that day and is the reference date of the time-dependent checks (else ``today``),
     read as ``open_workspace`` reads it. A name ``BY_NAME`` lacks raises InputError.
     """
+    from .library_arguments import refuse_texts
+
+    refuse_texts("names", names)
     selected = set(DEFAULT_CHECKS if names is None else _known(names)) | {"syntax", "store", "torn-line"}
     as_of = as_of_day(as_of)
     path = find_targets(targets)
