@@ -253,3 +253,47 @@ def test_an_open_sdg_value_a_double_cannot_hold_is_refused_at_its_line(tmp_path:
         "significant digits, and this one would be stored as 9007199254740992;"
     ) in r.stderr
     assert not (tmp_path / "t" / "observations.csv").exists()
+
+
+# --- found: an empty variable before an option makes the option a text, and obeys it not --
+
+_OPTION_AS_TEXT = (
+    "--source: error: was given '--dry-run', an option of this command, as its text: an empty or "
+    "unset variable written without quotes (--source $SOURCE in bash) passes no word, and the option "
+    'after it is taken as the text and not obeyed (Windows PowerShell 5.1 drops an empty "" too); '
+    'nothing was done: quote the variable (--source "$SOURCE"), or leave --source out when it is empty\n'
+)
+
+
+def test_a_dry_run_after_an_empty_source_is_refused_not_recorded(tracker: Path):
+    # bash: `--source $SOURCE --dry-run` with SOURCE unset gives --source the word --dry-run:
+    # the figure was recorded with the source '--dry-run, and no dry run was made.
+    r = run_clean("add-observation", "share", "2024-Q2", "13", "--status", "estimate", "--source", "--dry-run")
+    assert r.exit_code == 2
+    assert r.stderr == _OPTION_AS_TEXT
+    assert r.stdout == ""
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("add-observation", "share", "2024-Q2", "13", "--note", "--force"),
+        ("add-observation", "share", "2024-Q2", "13", "--note", "-n"),
+        ("add-observation", "--from", "in.csv", "--source", "--format=json"),
+        ("retract", "share", "2023", "--note", "--recorded-at=2024-01-01T00:00:00Z"),
+        ("retract", "share", "2023", "--source", "--targets"),
+    ],
+)
+def test_any_option_of_the_command_taken_as_a_text_is_refused(args: tuple[str, ...], tracker: Path):
+    (tracker / "in.csv").write_text("indicator,period,value,status\nshare,2024-Q2,13,estimate\n", encoding="utf-8")
+    r = run_clean(*args)
+    assert r.exit_code == 2, r.stderr
+    assert "an option of this command, as its text" in r.stderr
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+@pytest.mark.parametrize("text", ["-", "-2 points", "--", "--see note", "-- GSO"])
+def test_a_text_starting_with_a_dash_that_is_no_option_is_recorded(text: str, tracker: Path):
+    r = run_clean("add-observation", "share", "2024-Q2", "13", "--status", "estimate", "--note", text, "--dry-run")
+    assert r.exit_code == 0, r.stderr
