@@ -297,3 +297,24 @@ def test_any_option_of_the_command_taken_as_a_text_is_refused(args: tuple[str, .
 def test_a_text_starting_with_a_dash_that_is_no_option_is_recorded(text: str, tracker: Path):
     r = run_clean("add-observation", "share", "2024-Q2", "13", "--status", "estimate", "--note", text, "--dry-run")
     assert r.exit_code == 0, r.stderr
+
+
+# --- found: record_many's now given as Python gives a moment ---------------------------------
+
+
+def test_record_many_takes_now_as_an_aware_datetime(tracker: Path):
+    from datetime import datetime, timedelta, timezone
+
+    row = {"indicator": "share", "period": "2024-Q3", "value": 13, "status": "estimate"}
+    hanoi = timezone(timedelta(hours=7))
+    done = qntrack.record_many("targets.yaml", [row], dry_run=True, now=datetime(2026, 1, 15, 8, 0, tzinfo=hanoi))
+    assert [o.recorded_at for o in done.rows] == ["2026-01-15T01:00:00Z"]  # 08:00 in Hanoi is 01:00 UTC
+
+
+def test_record_many_names_now_of_another_type(tracker: Path):
+    row = {"indicator": "share", "period": "2024-Q3", "value": 13, "status": "estimate"}
+    with pytest.raises(InputError) as raised:
+        qntrack.record_many("targets.yaml", [row], now=20260115)  # type: ignore[arg-type]
+    assert raised.value.file == "now"
+    assert raised.value.key == "library_now_type"
+    assert isinstance(raised.value, ValueError)

@@ -22,7 +22,7 @@ from .batch_rows import SHOWN_PERIOD
 from .typed_periods import typed_period
 from .vocabulary import status_word
 
-__all__ = ["FIELDS", "Candidate", "caller_rows"]
+__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows"]
 
 # The fields of a row to record (the store's columns); ``dim:<dimension>`` names a unit.
 FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
@@ -122,3 +122,17 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     return None
+
+
+def caller_now(now: object) -> str | None:
+    """``record_many``'s ``now`` as the rules read it: text or None as given, a datetime or
+    a date as a row's ``recorded_at`` is written (``_as_text``: an aware datetime in UTC, a
+    naive one refused by the rule for want of a zone); anything else an ArgumentError
+    naming ``now`` (issue 17, twenty-sixth session: a datetime raised AttributeError)."""
+    if now is None or isinstance(now, str):
+        return now
+    if isinstance(now, date):
+        return _as_text(now)
+    from ..errors import ArgumentError, ExitCode
+
+    raise ArgumentError([Problem(Location("now"), msg("library_now_type", kind=type(now).__name__))], ExitCode.USAGE)
