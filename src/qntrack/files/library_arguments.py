@@ -16,22 +16,24 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from ..catalog import msg
-from ..errors import ArgumentError, ExitCode
-from ..plan.model import Location, Problem
-
-__all__ = ["refuse_path", "refuse_texts", "refuse_candidates"]
+__all__ = ["refuse_path", "refuse_texts", "refuse_candidates", "candidate_problem"]
 
 
-def _refused(where: Location, message: Any) -> ArgumentError:
-    return ArgumentError([Problem(where, message)], ExitCode.USAGE)
+# The plan's model and the errors are imported only to refuse: find_targets asks on every
+# command, and a warm `status --format json` loads neither (tests/test_groups.py).
+def _refused(name: str, key: str, **params: Any) -> Exception:
+    from ..catalog import msg
+    from ..errors import ArgumentError, ExitCode
+    from ..plan.model import Location, Problem
+
+    return ArgumentError([Problem(Location(name), msg(key, **params))], ExitCode.USAGE)
 
 
 def refuse_path(name: str, value: object, none: bool = True) -> None:
     """``value`` (the argument ``name``) is a path (a str or an os.PathLike), or None when
     ``none`` (a plan looked for as the command line looks for it)."""
     if not (isinstance(value, (str, os.PathLike)) or (none and value is None)):
-        raise _refused(Location(name), msg("library_path_type", kind=type(value).__name__))
+        raise _refused(name, "library_path_type", kind=type(value).__name__)
 
 
 def refuse_texts(name: str, value: object) -> None:
@@ -47,17 +49,17 @@ def refuse_texts(name: str, value: object) -> None:
             return
     else:
         return
-    raise _refused(Location(name), msg("library_texts_type", value=repr(bad)[:60], kind=type(bad).__name__))
+    raise _refused(name, "library_texts_type", value=repr(bad)[:60], kind=type(bad).__name__)
 
 
 def refuse_candidates(candidates: object) -> None:
     """``record_many``'s rows: a list (or another iterable) of rows, not one row nor text."""
     if isinstance(candidates, (str, bytes, Mapping)) or not hasattr(candidates, "__iter__"):
-        raise _refused(Location("candidates"), msg("library_candidates_type", kind=type(candidates).__name__))
+        raise _refused("candidates", "library_candidates_type", kind=type(candidates).__name__)
 
 
-def candidate_problem(n: int, candidate: object) -> Problem | None:
-    """The problem of the ``n``-th candidate (1-based) when it is no row: neither a dict of
+def candidate_problem(n: int, candidate: object) -> Any:
+    """The Problem of the ``n``-th candidate (1-based) when it is no row: neither a dict of
     fields nor a (where, dict) pair; else None."""
     if isinstance(candidate, Mapping):
         return None
@@ -67,4 +69,7 @@ def candidate_problem(n: int, candidate: object) -> Problem | None:
         kind = "(" + ", ".join(type(c).__name__ for c in candidate) + ")"
     else:
         kind = type(candidate).__name__
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
     return Problem(Location("candidates", n), msg("library_candidate_type", kind=kind))
