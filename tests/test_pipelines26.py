@@ -318,3 +318,26 @@ def test_record_many_names_now_of_another_type(tracker: Path):
     assert raised.value.file == "now"
     assert raised.value.key == "library_now_type"
     assert isinstance(raised.value, ValueError)
+
+
+# --- found: pandas' empty cell (NaN) in a text field was stored as the text 'nan' -----------
+
+
+def test_a_nan_text_field_is_a_field_left_out(tracker: Path):
+    # pandas.read_csv(...).to_dict("records") gives float('nan') for an empty source cell:
+    # it was stored as the source "nan".
+    nan = float("nan")
+    row = {"indicator": "share", "period": "2024-Q3", "value": 13.5, "status": "estimate", "source": nan, "note": nan}
+    done = qntrack.record_many("targets.yaml", [row, {**row, "period": "2024-Q4", "status": nan}], now="2025-02-01")
+    assert [(o.source, o.note, o.status) for o in done.rows] == [("", "", "estimate"), ("", "", "")]
+    assert store_text(tracker).endswith(
+        "share,2024-Q3,13.5,estimate,,,2025-02-01T00:00:00Z\nshare,2024-Q4,13.5,,,,2025-02-01T00:00:00Z\n"
+    )
+
+
+@pytest.mark.parametrize("field", ["indicator", "period", "value"])
+def test_a_nan_where_a_row_needs_a_value_is_still_refused(field: str, tracker: Path):
+    row = {"indicator": "share", "period": "2024-Q3", "value": 13.5, "status": "estimate", field: float("nan")}
+    with pytest.raises(InputError):
+        qntrack.record_many("targets.yaml", [row])
+    assert store_text(tracker) == SMALL_OBSERVATIONS

@@ -7,6 +7,8 @@ year as an int, a moment as a ``datetime``. Each is written as a person would ty
 a workbook's number into text), and then meets the same rules as a typed figure. A field
 no row has (``sorce``) is refused with the closest name: it was dropped, and the figure
 recorded without its source. A value no field can hold (``True``, a list) is refused.
+A NaN, pandas' empty cell, is a text field left out (it was stored as the text 'nan'); an
+indicator, a period or a value NaN is refused as before (issue 17, twenty-sixth session).
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                     Problem(where, msg("library_unknown_field", field=key, hint=hint, fields=", ".join(FIELDS)))
                 )
                 continue
+            if isinstance(value, float) and value != value and key not in ("indicator", "period", "value"):
+                value = None  # pandas' empty cell (to_dict("records")): left out, never the text 'nan'
             text = _as_text(value)
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
