@@ -10,8 +10,10 @@ at its space before the command or a check's name (``command_hint``, ``targets_h
 twenty-third and twenty-fourth sessions). A plan named by QNTRACK_TARGETS is told as the
 variable (a folder, a name the shell cut, stray quotes or a line end), and a refusal ends
 with a note on words Windows' cmd left in single quotes or a CRLF script ended with a
-carriage return (twenty-fifth session). Imported only when Click refuses extra arguments
-or a command, a command is refused, or add-observation is given ``--from``.
+carriage return (twenty-fifth session). A --source or --note that took the next option as
+its text (an empty variable before it) is refused (twenty-sixth session). Imported when
+Click refuses extra arguments or a command, a command is refused, or add-observation or
+retract reads its texts (the module imports nothing beyond the standard library).
 """
 
 from __future__ import annotations
@@ -374,3 +376,28 @@ def _variable_cut_told(problems: list[Any], value: str) -> list[Any]:
         return problems
     told = Problem(problems[0].location, msg("cli_targets_variable_cut", value=value, plan=plans[0]))
     return [told, *problems[1:]]
+
+
+def refuse_option_texts(texts: dict[str, str]) -> None:
+    """``--source $SOURCE --dry-run`` with SOURCE empty or unset: bash passes no word for the
+    variable (Windows PowerShell 5.1 drops even a quoted ""), so Click gives --source the
+    word ``--dry-run``, and the figure was recorded, its source "--dry-run", with no dry
+    run made (issue 17, twenty-sixth session). A text (``texts``: each option and its value)
+    that is one of the command's options, alone or with ``=``, is a usage error; a text that
+    only starts with a dash (``-2 points``, ``--``) is a text."""
+    from typer._click.globals import get_current_context  # Typer carries its own Click
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return
+    names = {"--help", "-h"}
+    for context in (ctx, ctx.parent):  # the command's options, and those before it (-t, --lang)
+        for param in context.command.params if context is not None else ():
+            names.update(param.opts if param.param_type_name == "option" else ())
+            names.update(getattr(param, "secondary_opts", ()) if param.param_type_name == "option" else ())
+    for option, value in texts.items():
+        if value.strip().partition("=")[0] in names:
+            from ..catalog import msg
+            from ..errors import ExitCode, fail
+
+            raise fail(option, msg("cli_option_as_text", option=option, value=value.strip()), ExitCode.USAGE)

@@ -219,11 +219,39 @@ def not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation 
 
 
 def _report_neutralised(rows: Sequence[Observation], dry_run: bool) -> None:
-    """Say when a source or note was stored with an apostrophe (recording.validate_record)."""
-    from ..files.textfiles import formula_like
+    """Say when a source or note was stored with an apostrophe that this command put before
+    it (rules.given_text): one given with it, as the observations CSV qntrack wrote holds
+    it, is stored as it came and not said."""
+    from ..files.rules import NEUTRALISED
 
-    count = sum(1 for o in rows for text in (o.source, o.note) if text[:1] == "'" and formula_like(text[1:]))
+    added = NEUTRALISED.get() or set()
+    count = sum(1 for o in rows for text in (o.source, o.note) if text in added) if added else 0
     if count:
         from ..catalog import msg
 
         _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
+
+
+def say_kept_quotes(source: str, note: str) -> None:
+    """A ``--source`` or ``--note`` given in single quotes, which Windows' cmd passes on as
+    letters (``--source 'GSO'`` stores 'GSO', quotes and all): a warning naming the option
+    and the double-quoted form (issue 17, twenty-sixth session). The text is stored as
+    typed: qntrack cannot know the shell, and a text is never changed in silence nor
+    guessed at; typed again with double quotes, the later row is the one in force. Only a
+    text without a space or another single quote inside: cmd splits at spaces, so its
+    quotes can only be around one word, and a text such as 'Vision' and 'Plan' was meant."""
+    import re
+
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    kept = [
+        Problem(
+            Location(option),
+            msg("cli_single_quotes_text", value=text, option=option, fixed=f'"{text[1:-1]}"'),
+            "warning",
+        )
+        for option, text in (("--source", source), ("--note", note))
+        if len(text) > 2 and text[0] == text[-1] == "'" and re.fullmatch(r"[^\s']+", text[1:-1])
+    ]
+    _report(kept, totals=False)

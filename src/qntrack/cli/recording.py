@@ -21,7 +21,7 @@ from .arguments import _typed_period
 from .added_rows import guard_rows_output, print_rows
 from .completion import complete_indicator_ids
 from .printing import _reason, _say
-from .recorded import Said, not_in_force_notes, say_recorded
+from .recorded import Said, not_in_force_notes, say_kept_quotes, say_recorded
 from .session import _message_lang
 
 if TYPE_CHECKING:
@@ -146,7 +146,10 @@ def add_observation(
     """
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
+    from ..files.rules import NEUTRALISED
     from .store_first import store_first
+
+    NEUTRALISED.set(set())  # the texts this command puts an apostrophe before (cli.recorded)
 
     with store_first(targets):  # a store left mid-merge is said first, beside what is refused
         from ..catalog import msg
@@ -154,7 +157,7 @@ def add_observation(
         _refuse_mixed_arguments(
             from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma, sheet
         )
-        _refuse_blank_moment(recorded_at)
+        _refuse_blank_moment(recorded_at, source, note)
         dims = _typed_dims(dim or [], from_file)
         if tz is not None:
             from ..method.timing import parse_zone
@@ -227,6 +230,7 @@ def add_observation(
         typed_at = (recorded_at or "") if from_file is None else ""
         said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at)
         say_recorded(said, warnings, notes, read)
+        say_kept_quotes(source, note)  # cmd's --source 'GSO': stored as typed, and said
 
 
 def _refuse_mixed_arguments(
@@ -411,7 +415,7 @@ def retract(
 
     if force and recorded_at is not None:
         raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
-    _refuse_blank_moment(recorded_at)
+    _refuse_blank_moment(recorded_at, source, note)
     dims = _typed_dims(dim or [], None)  # before the store is opened: a usage error writes nothing
     if tz is not None:
         from ..method.timing import parse_zone
@@ -426,10 +430,13 @@ def retract(
         _withdraw(targets, indicator, period, source, note, recorded_at, force, dims, tz)
 
 
-def _refuse_blank_moment(recorded_at: str | None) -> None:
+def _refuse_blank_moment(recorded_at: str | None, source: str, note: str) -> None:
     """An empty ``--recorded-at`` (a shell variable left unset) is a usage error: taken as
     no option, it stamped a figure being backdated with now, in silence, as ``--as-of ""``
-    would have read today had it not been refused."""
+    would have read today had it not been refused. So is a text that is an option (quoting)."""
+    from .quoting import refuse_option_texts
+
+    refuse_option_texts({"--source": source, "--note": note})
     if recorded_at is not None and not recorded_at.strip():
         from ..catalog import msg
 
@@ -490,3 +497,4 @@ def _withdraw(
     say_utc_day(recorded_at or "", row.recorded_at)  # typed in Hanoi time, a UTC day before
     for said in notes:
         _say(said)
+    say_kept_quotes(source, note)

@@ -7,6 +7,8 @@ year as an int, a moment as a ``datetime``. Each is written as a person would ty
 a workbook's number into text), and then meets the same rules as a typed figure. A field
 no row has (``sorce``) is refused with the closest name: it was dropped, and the figure
 recorded without its source. A value no field can hold (``True``, a list) is refused.
+A NaN, pandas' empty cell, is a text field left out (it was stored as the text 'nan'); an
+indicator, a period or a value NaN is refused as before (issue 17, twenty-sixth session).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from .batch_rows import SHOWN_PERIOD
 from .typed_periods import typed_period
 from .vocabulary import status_word
 
-__all__ = ["FIELDS", "Candidate", "caller_rows"]
+__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows"]
 
 # The fields of a row to record (the store's columns); ``dim:<dimension>`` names a unit.
 FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
@@ -38,13 +40,20 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
     figures with a status of their own (record_many), not a retraction (``retract``).
 
     A candidate is ``(where, fields)``, ``where`` a Location or a name (``"dashboard"``),
-    or the fields alone, whose place is then ``candidates:N``, N its 1-based position."""
+    or the fields alone, whose place is then ``candidates:N``, N its 1-based position.
+    Anything else (None, one row, a number) is an ArgumentError naming ``candidates``."""
+    from .library_arguments import candidate_problem, refuse_candidates
+
+    refuse_candidates(candidates)
     rows: list[tuple[Location, dict[str, str]]] = []
     problems: list[Problem] = []
     # Each distinct period read once (an Open SDG repository: 56,000 rows of a few dozen
     # years), as today's year, the only other thing the reading depends on, is one call's.
     periods: dict[str, tuple[str, Message | None]] = {}
     for n, candidate in enumerate(candidates, 1):
+        if (no_row := candidate_problem(n, candidate)) is not None:
+            problems.append(no_row)
+            continue
         if isinstance(candidate, Mapping):
             where, fields = Location("candidates", n), candidate
         else:
@@ -58,6 +67,8 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                     Problem(where, msg("library_unknown_field", field=key, hint=hint, fields=", ".join(FIELDS)))
                 )
                 continue
+            if isinstance(value, float) and value != value and key not in ("indicator", "period", "value"):
+                value = None  # pandas' empty cell (to_dict("records")): left out, never the text 'nan'
             text = _as_text(value)
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
@@ -115,3 +126,17 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     return None
+
+
+def caller_now(now: object) -> str | None:
+    """``record_many``'s ``now`` as the rules read it: text or None as given, a datetime or
+    a date as a row's ``recorded_at`` is written (``_as_text``: an aware datetime in UTC, a
+    naive one refused by the rule for want of a zone); anything else an ArgumentError
+    naming ``now`` (issue 17, twenty-sixth session: a datetime raised AttributeError)."""
+    if now is None or isinstance(now, str):
+        return now
+    if isinstance(now, date):
+        return _as_text(now)
+    from ..errors import ArgumentError, ExitCode
+
+    raise ArgumentError([Problem(Location("now"), msg("library_now_type", kind=type(now).__name__))], ExitCode.USAGE)

@@ -147,6 +147,9 @@ def run_checks(
     that day and is the reference date of the time-dependent checks (else ``today``),
     read as ``open_workspace`` reads it. A name ``BY_NAME`` lacks raises InputError.
     """
+    from .library_arguments import refuse_texts
+
+    refuse_texts("names", names)
     selected = set(DEFAULT_CHECKS if names is None else _known(names)) | {"syntax", "store", "torn-line"}
     as_of = as_of_day(as_of)
     path = find_targets(targets)
@@ -199,6 +202,9 @@ def run_checks(
         else:
             problems.extend(_tag([p], "store"))
     problems.extend(_cells_over_lines(store, file))
+    from .checks_whole_units import whole_unit_problems  # 9007199254740993 written by hand
+
+    problems.extend(whole_unit_problems(store.observations, store_path, file))
     # A national store has a million rows but a few hundred periods: whether a period fits
     # a frequency is worked out once per pair, and a row's Location made only for a problem.
     fits: dict[tuple[int, Frequency], bool] = {}

@@ -269,7 +269,7 @@ def _text(cell: str, column: Any) -> str:
     raw = _no_line_end(cell)
     if rules.text_problem(raw, column) is not None:
         raise _Unsure
-    return rules.written_text(raw)
+    return rules.given_text(raw)
 
 
 def _who(plan: Plan, cells: tuple[str, ...], dim_names: list[str]) -> tuple[Any, str, tuple, tuple]:

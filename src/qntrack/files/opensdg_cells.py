@@ -31,7 +31,9 @@ NA_LIKE = frozenset({"na", "n/a", "nan", "null", "none", "#n/a", "-nan"})
 def number(text: str) -> float | None:
     """A cell as pandas would read a number; None when empty or one of pandas' default
     na_values (Open SDG drops the row). Those are matched as written: 'na', 'NONE', 'Null'
-    or 'NAN' are text to pandas, not a missing value (opensdg_cells)."""
+    or 'NAN' are text to pandas, not a missing value (opensdg_cells). A whole number a
+    double cannot hold (9007199254740993) is refused with the figure it would become, as in
+    every other import (figures.whole_units_kept: issue 17, twenty-sixth session)."""
     text = text.strip()
     if text == "" or read_as_empty(text):  # 'NA', 'null', '#N/A', ...
         return None
@@ -40,4 +42,8 @@ def number(text: str) -> float | None:
         # 1e400 reads as infinity: refused as the cell is written, not as "inf"; float()
         # takes 'NAN' for a NaN, which pandas reads as text.
         raise ValueError(text)
+    if abs(value) >= 2.0**53:
+        from .figures import whole_units_kept
+
+        return whole_units_kept(value, text, text)
     return value

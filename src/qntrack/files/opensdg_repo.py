@@ -310,10 +310,11 @@ def _read_data(
         try:
             value = _number(cells[at[VALUE]])
             progress = _number(cells[at[PROGRESS]]) if PROGRESS in at else None
-        except ValueError:
+        except ValueError as exc:
             bad = cells[at[VALUE]] if PROGRESS not in at else f"{cells[at[VALUE]]} / {cells[at[PROGRESS]]}"
             word = next((c.strip() for c in (cells[i] for i in figures) if c.strip().lower() in _NA_LIKE), None)
             said = msg("opensdg23_not_no_value", value=word) if word else msg("opensdg_bad_value", value=bad.strip())
+            said = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else said  # 2**53 + 1
             repo.problems.append(_problem(file, n, said))
             continue
         row = DataRow(

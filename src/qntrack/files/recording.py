@@ -6,6 +6,7 @@ All or nothing: every record is checked first; a single problem means nothing is
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Mapping, NamedTuple, Sequence
@@ -144,7 +145,7 @@ def validate_record(
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
     return Observation(
-        key, parsed_period, number, status or "", rules.written_text(source), rules.written_text(note), stamp
+        key, parsed_period, number, status or "", rules.given_text(source), rules.given_text(note), stamp
     ), []
 
 
@@ -255,7 +256,7 @@ def record_many(
     undated: str | None = None,
     *,
     force: bool = False,
-    now: str | None = None,
+    now: str | datetime | None = None,
     tz: str | None = None,
     opened: tuple[Plan, Path] | None = None,
 ) -> Recorded:
@@ -268,11 +269,13 @@ def record_many(
     Rows already recorded are skipped and counted, checked under the append's lock
     against the store as it is then. ``undated``: the timestamp given to rows that came
     without one (by default "now", stamped here). ``force``, ``now``: as for
-    ``validate_record``; the clock is read here, once, if not given. ``tz``: --tz, which
+    ``validate_record``; the clock is read here, once, if not given (``now`` may be an
+    aware datetime). ``tz``: --tz, which
     wins over the plan's ``timezone:`` (already validated by the caller).
     """
-    from .caller_rows import caller_rows  # numbers and dates as text; a misspelt field refused
+    from .caller_rows import caller_now, caller_rows  # numbers and dates as text; a misspelt field refused
 
+    now = caller_now(now)  # a datetime, as a Python caller has one
     plan, store = opened or _open(targets)
     batch = validated_batch(plan, store, caller_rows(candidates), undated, force=force, now=now, tz=tz)
     return record_batch(plan, store, batch, dry_run, force=force)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 from datetime import date, datetime, timezone, tzinfo
 from typing import Callable, Literal
@@ -46,6 +47,8 @@ __all__ = [
     "utc_text",
     "text_problem",
     "written_text",
+    "NEUTRALISED",
+    "given_text",
     "indicator",
 ]
 
@@ -393,6 +396,22 @@ def written_text(text: str) -> str:
     would run as a formula (=HYPERLINK(...), @SUM, -cmd|...) behind a leading apostrophe
     (the store is the file people double-click)."""
     return neutralise_formula(nfc(text.strip()))
+
+
+# The stored texts this command put a formula's apostrophe before, for cli.recorded to
+# count among the rows added: a text given with it (the observations CSV qntrack wrote,
+# imported back) is stored as it came, and is not said (issue 17, twenty-sixth session).
+# None: nobody counts (a library call).
+NEUTRALISED: ContextVar[set[str] | None] = ContextVar("neutralised", default=None)
+
+
+def given_text(text: str) -> str:
+    """``written_text`` of a new row's source or note as given, noting in ``NEUTRALISED``
+    a text given without the apostrophe it is stored behind."""
+    written = written_text(text)
+    if written[:1] == "'" and (seen := NEUTRALISED.get()) is not None and text.strip()[:1] != "'":
+        seen.add(written)
+    return written
 
 
 # --- indicator ------------------------------------------------------------------------

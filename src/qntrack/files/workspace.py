@@ -102,7 +102,11 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
     """--targets, else QNTRACK_TARGETS, else targets.yaml here or in the nearest parent.
 
     Only None looks further: a caller's ``""`` (an unset variable) is refused, as ``-t ""``
-    is, rather than read as the plan of the current folder. A plan not found is a PlanError."""
+    is, rather than read as the plan of the current folder. A plan not found is a PlanError;
+    a caller's argument that is no path, an ArgumentError naming ``targets``."""
+    from .library_arguments import refuse_path
+
+    refuse_path("targets", explicit)
     try:
         return _find_targets(explicit)
     except InputError as exc:

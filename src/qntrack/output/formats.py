@@ -442,11 +442,26 @@ def to_json(document: Any) -> str:
     though some are spelt differently from Python's repr (0.00006696578609199921, not
     6.696578609199921e-05). A NaN or infinity is written as ``null``: the contract never
     carries NaN, and a figure that is not a number is a figure that is not defined.
-    Dict keys must be exact str and integers must fit in 64 bits; anything else raises
-    orjson.JSONEncodeError, a TypeError. Text with a lone surrogate is refused the same
-    way.
+    An integer of any size is written exactly, as JSON and ``json.dumps`` allow (a caller's
+    10**30: orjson holds 64 bits, and the rest is written again past them). Dict keys must
+    be exact str; anything else raises orjson.JSONEncodeError, a TypeError, as does text
+    with a lone surrogate.
     """
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    try:
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    except orjson.JSONEncodeError as exc:
+        if "Integer exceeds 64-bit range" not in str(exc):
+            raise
+    return orjson.dumps(_wide(document), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+
+
+def _wide(value: Any) -> Any:
+    """``value`` with each integer past 64 bits as its digits, written as they stand."""
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**64:
+        return orjson.Fragment(int.__repr__(value).encode("ascii"))
+    if isinstance(value, dict):
+        return {k: _wide(v) for k, v in value.items()}
+    return [_wide(v) for v in value] if isinstance(value, (list, tuple)) else value
 
 
 def safe_cell(value: Any) -> str:

@@ -59,8 +59,10 @@ def assess(
     without a figure), as ``kinds.assess`` judges them. An id the plan lacks, or a day
     written otherwise, is an ``ArgumentError`` (an InputError, and a ValueError as the
     core's was) naming ``target_ids`` or ``today``."""
+    from ..files.library_arguments import refuse_texts
     from ..kinds import assess as judged
 
+    refuse_texts("target_ids", target_ids)  # [1], 5: named, not a join's TypeError
     with _as_argument_errors():
         return judged(plan, series, target_ids, today)
 

@@ -1,0 +1,75 @@
+"""A Python caller's argument of a type no function takes, refused by its name (issue 17,
+twenty-sixth session; docs/python-api.md, "Errors").
+
+``record_many("targets.yaml", None)`` raised Python's "'NoneType' object is not iterable"
+from inside qntrack, ``open_workspace(5)`` "expected str, bytes or os.PathLike object",
+``status(target_ids=[1])`` a ``join``'s TypeError: nothing named the argument, and a
+pipeline catching InputError for what it gave crashed instead. Each is now an
+``ArgumentError`` (an InputError, and a ValueError as the others of its kind) whose place
+is the argument's name, and whose message says what it was and what it takes. Only what
+can be told without consuming it: a generator of ids is read as before.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["refuse_path", "refuse_texts", "refuse_candidates", "candidate_problem"]
+
+
+# The plan's model and the errors are imported only to refuse: find_targets asks on every
+# command, and a warm `status --format json` loads neither (tests/test_groups.py).
+def _refused(name: str, key: str, **params: Any) -> Exception:
+    from ..catalog import msg
+    from ..errors import ArgumentError, ExitCode
+    from ..plan.model import Location, Problem
+
+    return ArgumentError([Problem(Location(name), msg(key, **params))], ExitCode.USAGE)
+
+
+def refuse_path(name: str, value: object, none: bool = True) -> None:
+    """``value`` (the argument ``name``) is a path (a str or an os.PathLike), or None when
+    ``none`` (a plan looked for as the command line looks for it)."""
+    if not (isinstance(value, (str, os.PathLike)) or (none and value is None)):
+        raise _refused(name, "library_path_type", kind=type(value).__name__)
+
+
+def refuse_texts(name: str, value: object) -> None:
+    """``value`` (the argument ``name``: target ids, check names) is None, one str, or an
+    iterable of str; a list, tuple or set is looked into, an iterator left as it is."""
+    if value is None or isinstance(value, str):
+        return
+    if isinstance(value, (bytes, Mapping)) or not hasattr(value, "__iter__"):
+        bad: object = value
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        bad = next((item for item in value if not isinstance(item, str)), None)
+        if bad is None:
+            return
+    else:
+        return
+    raise _refused(name, "library_texts_type", value=repr(bad)[:60], kind=type(bad).__name__)
+
+
+def refuse_candidates(candidates: object) -> None:
+    """``record_many``'s rows: a list (or another iterable) of rows, not one row nor text."""
+    if isinstance(candidates, (str, bytes, Mapping)) or not hasattr(candidates, "__iter__"):
+        raise _refused("candidates", "library_candidates_type", kind=type(candidates).__name__)
+
+
+def candidate_problem(n: int, candidate: object) -> Any:
+    """The Problem of the ``n``-th candidate (1-based) when it is no row: neither a dict of
+    fields nor a (where, dict) pair; else None."""
+    if isinstance(candidate, Mapping):
+        return None
+    if isinstance(candidate, (tuple, list)) and len(candidate) == 2 and isinstance(candidate[1], Mapping):
+        return None
+    if isinstance(candidate, (tuple, list)):
+        kind = "(" + ", ".join(type(c).__name__ for c in candidate) + ")"
+    else:
+        kind = type(candidate).__name__
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    return Problem(Location("candidates", n), msg("library_candidate_type", kind=kind))
