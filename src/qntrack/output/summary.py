@@ -34,6 +34,7 @@ __all__ = [
     "PERIOD_KINDS",
     "Cell",
     "awaiting_text",
+    "reason_word",
     "difference_text",
     "goal_text",
     "gap_phrase",
@@ -395,6 +396,9 @@ def _goal_cell(a: Assessment, lang: str) -> Cell:
 def _status_cell(a: Assessment, lang: str) -> Cell:
     status = (status_label(a.status.value, lang), f"status:{a.status.value}")
     cell: tuple[tuple[str, str], ...] = (status,)
+    why = reason_word(a.reason, lang) if a.status.value == "not_available" else ""
+    if why:  # what "Not available" is for, before the marks that follow any status
+        cell += (("\n" + why, "muted"),)
     missed = missed_text(a, lang)
     if missed:
         cell += (("\n" + missed, "status:not_achieved"),)
@@ -402,3 +406,14 @@ def _status_cell(a: Assessment, lang: str) -> Cell:
     if awaiting:
         cell += (("\n" + awaiting, "muted"),)
     return cell
+
+
+def reason_word(reason: str | None, lang: str) -> str:
+    """Why a target is not available, in a word (``no_figures``: "no figure yet"), under
+    "Not available" in the status table, as the JSON's ``reason`` says it to a program
+    and ``show`` in a sentence: the table alone had said nothing of why (issue 17,
+    twenty-sixth session). "" for no reason, or a code the catalog has no word for."""
+    from ..catalog import catalog
+
+    key = "label_why_" + (reason or "")
+    return catalog(lang).get(key, "") if reason else ""
