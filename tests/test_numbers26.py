@@ -257,3 +257,47 @@ def test_a_unit_listed_for_want_of_a_figure_says_it_once(tmp_path: Path, monkeyp
     assert "(no figure recorded for this unit yet) no figure yet" not in text
     # Alpha has a figure and no plan of its own (the plan of 100 is the whole's).
     assert "↳ Alpha" in text and "no unit plan" in text
+
+
+# --- 5. A level target's "In short" says a figure was added up -------------------------------
+# GRDP 2020 published, 200; 2022 only in quarters, 50 + 60 + 70 + 80 = 260, which the level
+# target reads as 2022's figure: +14% a year (sqrt(260 / 200) = 1.140). Per capita 2022 =
+# 260 × 1000 / 1250 = 208 (2020: 200 × 1000 / 1000 = 200). The plan and cumulative kinds
+# said "The figure for 2022 is the sum of Q1 2022 to Q4 2022."; a level target did not.
+
+_LEVEL_PLAN = """\
+title: lv
+indicators:
+  grdp: {name: GRDP, unit: bn VND, measure: flow, frequency: quarter}
+  pop: {name: Population, unit: thousand, measure: level}
+  per_capita: {name: GRDP per capita, unit: mn VND, formula: "grdp * 1000 / pop"}
+targets:
+  - {id: grdp-2025, indicator: grdp, baseline: 2020, milestones: [{by: 2025, value: 300}]}
+  - {id: pc-2025, indicator: per_capita, baseline: 2020, milestones: [{by: 2025, value: 250}]}
+"""
+
+_LEVEL_STORE = STORE_HEADER + (
+    "grdp,2020,200,official,s,,2021-02-01T00:00:00Z\n"
+    "grdp,2022-Q1,50,official,s,,2022-04-20T00:00:00Z\n"
+    "grdp,2022-Q2,60,official,s,,2022-07-20T00:00:00Z\n"
+    "grdp,2022-Q3,70,official,s,,2022-10-20T00:00:00Z\n"
+    "grdp,2022-Q4,80,official,s,,2023-01-20T00:00:00Z\n"
+    "pop,2020,1000,official,s,,2021-02-01T00:00:00Z\n"
+    "pop,2022,1250,official,s,,2023-02-01T00:00:00Z\n"
+)
+
+
+def test_a_level_targets_in_short_says_its_figure_was_added_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, _LEVEL_PLAN, _LEVEL_STORE)
+    said = " ".join(run("show", "grdp-2025").stdout.split())
+    assert "From 200 bn VND in 2020 to 260 bn VND in 2022: +14% a year." in said
+    assert "The figure for 2022 is the sum of Q1 2022 to Q4 2022." in said
+    said = " ".join(run("show", "pc-2025").stdout.split())
+    assert "From 200 mn VND in 2020 to 208 mn VND in 2022" in said
+    assert "The figure for 2022 is worked out from grdp for 2022, the sum of Q1 2022 to Q4 2022." in said
+    vi = " ".join(run("show", "grdp-2025", "--lang", "vi").stdout.split())
+    assert "Số liệu năm 2022 là tổng các kỳ: từ quý I/2022 đến quý IV/2022." in vi
+    r = run("report", "-o", str(tmp_path / "r.md"))
+    assert r.exit_code == 0, r.stderr
+    text = " ".join((tmp_path / "r.md").read_text(encoding="utf-8").split())
+    assert text.count("The figure for 2022 is the sum of Q1 2022 to Q4 2022.") == 1
