@@ -336,6 +336,7 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
             assert (
                 cbct[withdrawn]
                 == "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
+                + f", rút lại số liệu 12,3 % GRDP (ghi nhận 15/10/2023; nguồn: {ANTT})"
             )
         # The Figures sheet: a row for 2023 with no value (so a sum is unchanged), kind
         # retracted, the retraction's source and day, and the figure it withdrew.
