@@ -301,3 +301,57 @@ def test_a_level_targets_in_short_says_its_figure_was_added_up(tmp_path: Path, m
     assert r.exit_code == 0, r.stderr
     text = " ".join((tmp_path / "r.md").read_text(encoding="utf-8").split())
     assert text.count("The figure for 2022 is the sum of Q1 2022 to Q4 2022.") == 1
+
+
+# --- 7. Where the figure a revision replaced came from, in the reports ------------------------
+# 2023 growth: 11.02 (estimate, "Press release 11/2023", recorded 2023-11-24), revised to
+# 11.03 (official, "Yearbook 2023", 2024-03-01). A review since 2024-01-01 lists the
+# revision with previous_value 11.02 and previous_recorded_at, but not where 11.02 was
+# published; the target's table of observations named "Yearbook 2023" alone.
+
+_REV_PLAN = """\
+title: rv
+indicators:
+  growth: {name: GRDP growth, unit: "%"}
+targets:
+  - {id: growth-2025, indicator: growth, baseline: 2020, milestones: [{by: 2025, value: 12}]}
+"""
+
+_REV_STORE = STORE_HEADER + (
+    "growth,2020,9,official,Yearbook 2020,,2021-03-01T00:00:00Z\n"
+    "growth,2023,11.02,estimate,Press release 11/2023,,2023-11-24T00:00:00Z\n"
+    "growth,2023,11.03,official,Yearbook 2023,,2024-03-01T00:00:00Z\n"
+)
+
+
+@pytest.fixture
+def revised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, _REV_PLAN, _REV_STORE)
+
+
+def test_report_since_json_gives_the_replaced_figures_source_last(revised: Path):
+    import json
+
+    r = run("report", "--format", "json", "--since", "2024-01-01")
+    assert r.exit_code == 0, r.stderr
+    (change,) = json.loads(r.stdout)["since"]["observations"]
+    assert change["change"] == "revised"
+    assert (change["previous_value"], change["previous_recorded_at"]) == (11.02, "2023-11-24T00:00:00Z")
+    assert list(change)[-1] == "previous_source"  # added at the end
+    assert change["previous_source"] == "Press release 11/2023"
+
+
+def test_a_reports_table_of_figures_names_the_replaced_figures_source(revised: Path, tmp_path: Path):
+    r = run("report", "-o", str(tmp_path / "r.md"))
+    assert r.exit_code == 0, r.stderr
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    section = text[text.index("### Observations") : text.index("### In short")]
+    assert "| 2023 | 11.02% → 11.03%\\[1\\] | official | Yearbook 2023 |" in section
+    assert (
+        "\\[1\\] GRDP growth 2023: 11.02% → 11.03% (official, recorded 2024-03-01; source: Yearbook 2023), "
+        "replacing 11.02% (recorded 2023-11-24; source: Press release 11/2023)" in section
+    )
+    r = run("report", "-o", str(tmp_path / "r.html"), "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert html.count("Press release 11/2023") == 2  # the summary's legend and the section's
