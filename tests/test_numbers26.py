@@ -355,3 +355,16 @@ def test_a_reports_table_of_figures_names_the_replaced_figures_source(revised: P
     assert r.exit_code == 0, r.stderr
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert html.count("Press release 11/2023") == 2  # the summary's legend and the section's
+
+
+def test_the_tables_legend_writes_a_part_years_period_in_words(revised: Path, tmp_path: Path):
+    # Q1 2024 growth 8.79 (recorded 2024-04-05), revised to 8.97 (2024-07-05): a document
+    # writes its period in words, "Q1 2024" / "quý I/2024", never the code 2024-Q1.
+    with (revised / "observations.csv").open("a", encoding="utf-8") as fh:
+        fh.write("growth,2024-Q1,8.79,estimate,Press Q1,,2024-04-05T00:00:00Z\n")
+        fh.write("growth,2024-Q1,8.97,preliminary,Report H1,,2024-07-05T00:00:00Z\n")
+    for lang, words in (("en", "GRDP growth Q1 2024: 8.79% → 8.97%"), ("vi", "GRDP growth quý I/2024: 8,79% → 8,97%")):
+        r = run("report", "-o", str(tmp_path / f"r-{lang}.md"), "--lang", lang)
+        assert r.exit_code == 0, r.stderr
+        text = (tmp_path / f"r-{lang}.md").read_text(encoding="utf-8")
+        assert words in text and "2024-Q1" not in text

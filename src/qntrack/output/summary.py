@@ -334,6 +334,7 @@ def revision_note(
     lang: str,
     decimals: int = 2,
     whence: Mapping[str, tuple[str, str]] | None = None,
+    period: str | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """The note of a figure shown that replaced an earlier one, as a piece of role "note":
     its text is the legend line, which the table numbers ("[1]") where the figure is and
@@ -343,7 +344,8 @@ def revision_note(
     ``key`` is the series as the reader knows it (``legend_names.series_name``): "GRDP
     growth 2023: ...", "State budget revenue collected in the area (Ha Long) 2024: ...".
     ``whence``: by period's text, the source and recorded_at of the figure replaced, said
-    after it (output.replaced_from; issue 17, twenty-fifth session)."""
+    after it (output.replaced_from; issue 17, twenty-fifth session). ``period``: the
+    figure's period as the line writes it (in words in a document), else its code."""
     from .replaced_from import with_replaced
 
     if added_up(o):  # a sum replaced nothing itself: its parts that revised one are said
@@ -356,7 +358,7 @@ def revision_note(
     said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
     source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off
     where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
-    note = f"{key} {o.period}: {shown} ({', '.join(said)}; {where})"
+    note = f"{key} {period or o.period}: {shown} ({', '.join(said)}; {where})"
     return ((with_replaced(note, shown.partition(" → ")[0], o.period.text, whence, lang), "note"),)
 
 
