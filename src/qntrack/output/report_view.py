@@ -312,7 +312,7 @@ def _observations(
         value = _replacing(before.get(str(o.period)), o, unit, lang, recorded_decimals(a, o))
         if whence and o.period.text in whence:
             name = series_name(a.indicator, a.target.series_key, lang)
-            # The period as the document writes it, in words ("H1 2022", "6 tháng đầu năm 2022").
+            # The period as the document writes it, in words ("H1 2022"), as the table above does.
             places = recorded_decimals(a, o)
             for text, _ in revision_note(name, o, before, unit, lang, places, whence, period=when):
                 notes.append(text)
