@@ -159,6 +159,13 @@ def _retract_fdi_2024() -> None:
     assert r.exit_code == 0, r.stderr
 
 
+# The source of the shipped 2024 FDI figure (observations.csv, line 75 of the shipped store).
+CAFEF_2024 = (
+    "https://cafef.vn/grdp-binh-quan-dau-nguoi-mot-tinh-mien-bac-vuot-moc-10000-usd-cao-hon-ba-ria-vung-tau-neu-khong-"
+    "tinh-dau-khi-188250207111255042.chn"
+)
+
+
 def test_show_says_a_figure_was_withdrawn_not_that_none_was_recorded(shipped: Path):
     # After a retraction the period has no figure in force: show's table dropped it and its
     # sentence said "The 2024 plan period is over; its full figure is not recorded yet", as
@@ -192,6 +199,10 @@ def test_show_says_a_figure_was_withdrawn_not_that_none_was_recorded(shipped: Pa
             "note": "wrong year",
             "recorded_at": "2025-03-01T00:00:00Z",
             "revises": 2877.8,
+            # Where the figure withdrawn came from (added last, issue 17, twenty-sixth session):
+            # the shipped 2024 row's source and recorded_at.
+            "revises_source": CAFEF_2024,
+            "revises_recorded_at": "2025-02-07T00:00:00Z",
         }
     ]
     # The day before the retraction, 2,877.8 is in force and nothing is withdrawn; on the

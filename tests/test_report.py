@@ -100,7 +100,8 @@ def test_markdown_golden(tracker: Path):
     needed from now (15/12)^(1/3) - 1 = +7.7 %/yr; projected 12 * 1.09545^3 = 15.77;
     reached after ln(1.25)/ln(1.09545) = 2.45 -> 3 years, in 2025. Its 2022 figure, 12
     (official, 2023-06-01, example.org/c), revised 11.5: the summary marks it "12%[1]"
-    (escaped in Markdown) and says so under the table (eighteenth session).
+    (escaped in Markdown) and says so under the table (eighteenth session), and under the
+    table of observations too, where 11.5 came from (twenty-sixth session).
     growth: 10.5 and 11 both pass "at least 10"; 2023 is still to come. Its gap is that of the
     latest period, 10 - 11 = -1: beyond the threshold by 1 point (shown "✓ 2022" in the summary, naming the period whose
     gap it is).
@@ -166,8 +167,12 @@ Figures that revised an earlier one (the figure replaced → the figure in force
 | Period | Value | Kind | Source | Note | Recorded |
 |---|---:|---|---|---|---|
 | 2021 | 11% | official | [example.org](https://example.org/a) |  | 2022-01-10 |
-| 2022 | 11.5% → 12% | official | [example.org](https://example.org/c) | revised | 2023-06-01 |
+| 2022 | 11.5% → 12%\\[1\\] | official | [example.org](https://example.org/c) | revised | 2023-06-01 |
 | _H1 2023 (part-year)_ | _12.5%_ | estimate | Report H1 |  | 2023-07-15 |
+
+Figures that revised an earlier one (the figure replaced → the figure in force):
+
+\\[1\\] Industry share 2022: 11.5% → 12% (official, recorded 2023-06-01; source: https://example.org/c), replacing 11.5% (recorded 2023-01-10; source: https://example.org/b)
 
 ### In short
 

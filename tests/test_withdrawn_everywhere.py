@@ -71,6 +71,10 @@ def test_the_status_table_says_the_latest_figure_was_withdrawn(shipped: Path):
     assert "12.3 % of GRDP" in before and "withdrawn" not in before
 
 
+# The source of the shipped 2023 CBCT share, 12.3 (observations.csv, line 56).
+ANTT = "http://antt.vn/che-bien-che-tao-la-mot-trong-3-tru-cot-cua-cong-nghiep-quang-ninh-371411.htm"
+
+
 def test_status_json_csv_and_tsv_say_the_withdrawn_figure(shipped: Path):
     _retract_cbct_2023()
     item = _item(json_of("status", "--format", "json"), "cbct-share")
@@ -83,6 +87,10 @@ def test_status_json_csv_and_tsv_say_the_withdrawn_figure(shipped: Path):
             "source": "DoIT",
             "note": None,
             "in_force": None,
+            # Where 12.3 was published (shipped store, line 56), added last in issue 17's
+            # twenty-sixth session.
+            "value_source": ANTT,
+            "value_recorded_at": "2023-10-15T00:00:00Z",
         }
     ]
     # A target whose periods had nothing withdrawn: an empty list, never missing.
@@ -312,16 +320,23 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
             assert (
                 cbct[withdrawn]
                 == "Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
+                # where 12.3 was published, after the line as it was (twenty-sixth session)
+                + f", withdrawing 12.3 % of GRDP (recorded 2023-10-15; source: {ANTT})"
             )
             (fdi,) = [x for x in rows if x[header[2]] == "fdi-plan-2024"]
             assert fdi[withdrawn] == (
                 "FDI attracted 2024: 2,877.8 million USD → 2,900 million USD (withdrawn on 2025-03-01, recorded again on "
                 "2025-04-01; no source recorded)"
+                # where 2,877.8 was published (shipped store, line 75; twenty-sixth session)
+                ", withdrawing 2,877.8 million USD (recorded 2025-02-07; source: https://cafef.vn/grdp-binh-quan-dau-"
+                "nguoi-mot-tinh-mien-bac-vuot-moc-10000-usd-cao-hon-ba-ria-vung-tau-neu-khong-tinh-dau-khi-"
+                "188250207111255042.chn)"
             )
         else:
             assert (
                 cbct[withdrawn]
                 == "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
+                + f", rút lại số liệu 12,3 % GRDP (ghi nhận 15/10/2023; nguồn: {ANTT})"
             )
         # The Figures sheet: a row for 2023 with no value (so a sum is unchanged), kind
         # retracted, the retraction's source and day, and the figure it withdrew.
@@ -391,5 +406,8 @@ def test_the_workbooks_sheet_of_units_says_a_units_withdrawn_figure(shipped: Pat
     assert (ha_long[5], ha_long[6]) == ("2022", 7000)
     assert ha_long[-1] == (
         "State budget revenue collected in the area (Hạ Long) 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
+        # where 18,135 was published (shipped store, line 83; twenty-sixth session)
+        ", withdrawing 18,135 billion VND (recorded 2025-02-10; source: https://vietnam.vn/en/phat-trien-ha-long-tro-"
+        "thanh-dia-phuong-di-dau-trong-doi-moi-thanh-pho-kieu-mau-van-minh-dong-luc-cua-tinh)"
     )
     assert {u[-1] for u in units if u is not ha_long} == {None}

@@ -34,6 +34,7 @@ _WHERE = {
     "Recorded": "files.recording",
     "record_many": "files.recording",
     "retract": "files.retracting",
+    "Retracted": "files.retracting",
     "import_observations": "files.importing",
     "run_checks": "files.checks",
     "build_report": "output.report",
@@ -64,6 +65,7 @@ __all__ = [
     "Recorded",
     "record_many",
     "retract",
+    "Retracted",
     "import_observations",
     "run_checks",
     "build_report",
@@ -75,7 +77,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time, __getat
     from .files.checks import run_checks
     from .files.importing import import_observations
     from .files.recording import Recorded, record_many
-    from .files.retracting import retract
+    from .files.retracting import Retracted, retract
     from .files.workspace import Workspace, open_workspace, reference_day
     from .output.formats import status_document, to_json
     from .output.report import build_report, write_report

@@ -110,7 +110,7 @@ def show(
     # figure published then retracted is said so, never taken for one not recorded yet.
     gone = [] if indicator.formula else withdrawn(ws.store.observations, target.series_key, day)
     kept = {id(o) for o in relevant_rows(target, [o for o, _ in gone])}
-    gone = [(o, value) for o, value in gone if id(o) in kept]
+    gone = [item for item in gone if id(item[0]) in kept]  # each as it is: its ``withdrew`` kept
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
         from ..output.formats import to_json

@@ -462,7 +462,7 @@ def _withdraw(
     from ..catalog import Figure, Moment, msg
     from ..files.retracting import retract as withdraw
 
-    path, row, was = withdraw(
+    done = withdraw(
         targets,
         indicator,
         _typed_period(period.strip(), command),
@@ -475,9 +475,8 @@ def _withdraw(
         command=command,
         dry_run=dry_run,
     )
-    from .retract_sums import retraction_notes
-
-    notes = retraction_notes(targets, row, was)  # a year its parts made, gone with it
+    path, row, was = done
+    notes = done.notes  # a year its parts made, a figure derived from it, gone with it
     if dry_run:
         for said in notes:
             _say(said)

@@ -18,7 +18,37 @@ from ..method.history import latest_vintage
 from .appending import append_observations
 from .recording import _open, refuse_torn, validate_record
 
-__all__ = ["retract"]
+__all__ = ["retract", "Retracted"]
+
+
+class Retracted(tuple[Path, Observation, Observation]):
+    """What ``retract`` did: ``(store, row, withdrawn)``, the three a caller unpacks (the
+    store, the retraction appended or judged, the figure it withdrew), and ``notes``: what
+    the retraction took with it beyond that figure, as ``qntrack retract`` says it after
+    its confirmation (files.retract_notes): a year that was its parts added up, a derived
+    figure computed from it, a target (or a ``for_each`` unit of one) whose status or
+    figures move. Each a ``Message`` (``.id``, the catalog's key; ``.text(lang)``).
+    A tuple of three still, so ``store, row, was = retract(...)`` reads as it did
+    (issue 17, twenty-sixth session)."""
+
+    notes: list[Message]
+
+    def __new__(cls, store: Path, row: Observation, withdrawn: Observation, notes: Sequence[Message] = ()) -> Retracted:
+        made = super().__new__(cls, (store, row, withdrawn))
+        made.notes = list(notes)
+        return made
+
+    @property
+    def store(self) -> Path:
+        return self[0]
+
+    @property
+    def row(self) -> Observation:
+        return self[1]
+
+    @property
+    def withdrawn(self) -> Observation:
+        return self[2]
 
 
 def retract(
@@ -33,12 +63,13 @@ def retract(
     tz: str | None = None,
     command: str = "retract",
     dry_run: bool = False,
-) -> tuple[Path, Observation, Observation]:
+) -> Retracted:
     """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
 
     The figure in force when the retraction is recorded (its ``recorded_at``, default
     now) is looked up under the append's lock; none there is an error naming the period.
-    Returns the store, the retraction and the figure it withdrew.
+    Returns the store, the retraction and the figure it withdrew, with ``notes`` of
+    what went with it (``Retracted``).
 
     ``force`` (never with ``recorded_at``): the vintage recorded last is dated after now
     (a hand-edited date in the future, which no retraction dated now could outrank): the
@@ -152,9 +183,15 @@ def retract(
         from .appending import _stored_now
 
         keep(_stored_now(store, {row.indicator}) if store.exists() else ())
-        return store, row, withdrawn[0]
+        return _with_notes(targets, store, row, withdrawn[0])
     written = append_observations(store, [row], keep, not_done=msg("store_nothing_withdrawn"))
-    return store, written[0], withdrawn[0]
+    return _with_notes(targets, store, written[0], withdrawn[0])
+
+
+def _with_notes(targets: str | os.PathLike[str] | None, store: Path, row: Observation, was: Observation) -> Retracted:
+    from .retract_notes import retraction_notes
+
+    return Retracted(store, row, was, retraction_notes(targets, row, was))
 
 
 def _past_same_moment(row: Observation, current: Observation, given: bool, where: Location) -> Observation:

@@ -28,6 +28,7 @@ __all__ = [
     "latest_vintage",
     "revised_values",
     "revised_values_of",
+    "Gone",
     "replaced_vintages_of",
     "withdrawn",
     "withdrawn_of",
@@ -156,17 +157,33 @@ def withdrawn_of(
 ) -> dict[str, list[tuple[Observation, float | None]]]:
     """``withdrawn`` of every key in ``keys``: ``withdrawals_of``'s retractions in force."""
     found = withdrawals_of(observations, keys, as_of)
-    return {key: [(w.retraction, w.value) for w in found[key] if w.now is None] for key in found}
+    return {key: [Gone(w.retraction, w.value, w.withdrew) for w in found[key] if w.now is None] for key in found}
+
+
+class Gone(tuple[Observation, "float | None"]):
+    """A retraction in force and the value it withdrew, the pair ``withdrawn`` lists (and
+    its callers unpack), with ``withdrew``, the vintage withdrawn (None when it withdrew
+    none): where that figure came from, its source and recorded_at, which ``show`` and the
+    reports say of it (issue 17, twenty-sixth session)."""
+
+    withdrew: Observation | None
+
+    def __new__(cls, retraction: Observation, value: float | None, withdrew: Observation | None = None) -> Gone:
+        made = super().__new__(cls, (retraction, value))
+        made.withdrew = withdrew
+        return made
 
 
 class Withdrawal(NamedTuple):
     """A period's figure withdrawn: the ``retraction``, the ``value`` it withdrew (None when
     it withdrew none), and the figure in force ``now``, recorded right after the retraction
-    (None while the retraction is in force)."""
+    (None while the retraction is in force); ``withdrew``, the vintage withdrawn, whose
+    source and recorded_at are said with it (issue 17, twenty-sixth session)."""
 
     retraction: Observation
     value: float | None
     now: Observation | None
+    withdrew: Observation | None = None
 
 
 def withdrawals_of(
@@ -199,8 +216,8 @@ def withdrawals_of(
         if at < 0 or group[at].status != RETRACTED:
             continue  # the figure in force revised a figure: its revision mark says it
         before = group[at - 1] if at > 0 else None
-        value = before.value if before is not None and before.status != RETRACTED else None
-        out[key].append(Withdrawal(group[at], value, now))
+        figure = before if before is not None and before.status != RETRACTED else None
+        out[key].append(Withdrawal(group[at], None if figure is None else figure.value, now, figure))
     return out
 
 

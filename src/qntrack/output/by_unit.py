@@ -81,7 +81,7 @@ def status_cells_by(
     from ..plan.units import unit_key
     from .report_breakdowns import milestones_note
     from .report_view import report_word
-    from .summary import status_cells
+    from .summary import reason_word, status_cells
 
     before = revised or {}
     came = whence or {}  # where each figure replaced came from (issue 17, twenty-fifth session)
@@ -101,6 +101,8 @@ def status_cells_by(
             if note:
                 # The milestones an ended unit was judged on, under its status (as rank says).
                 status, *rest = cells[-1]
+                if u.without_figure:  # the note says why, in full: not the reason's word again
+                    rest = [r for r in rest if r != ("\n" + reason_word(u.assessment.reason, lang), "muted")]
                 cells = (*cells[:-1], (status, (f"\n({note})", "muted"), *rest))
             rows.append(((("↳ " + unit_name(u.dims), ""),), *cells[1:]))
         width = len(rows[-1])

@@ -101,7 +101,13 @@ def show_document(
         for o in rows
     ]
     # Last, after the fields there were (issue 17, nineteenth session): additive.
-    doc["retracted"] = [{**observation_dict(o, indicator=False), "revises": value} for o, value in withdrawn]
+    # Each ends with where the figure withdrawn came from, as every object with ``revises``
+    # does (issue 17, twenty-sixth session).
+    doc["retracted"] = [
+        _whence({**observation_dict(o, indicator=False), "revises": value}, getattr(item, "withdrew", None))
+        for item in withdrawn
+        for o, value in [item]
+    ]
     doc["as_of"] = day_text(as_of)
     return doc
 

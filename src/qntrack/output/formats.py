@@ -267,6 +267,10 @@ def withdrawn_list(a: Assessment) -> list[dict[str, Any]]:
             "source": w.retraction.source or None,
             "note": w.retraction.note or None,
             "in_force": None if w.now is None else w.now.value,
+            # Added last in issue 17, twenty-sixth session: where the figure withdrawn came
+            # from (null when the retraction withdrew none).
+            "value_source": None if w.withdrew is None else w.withdrew.source or None,
+            "value_recorded_at": None if w.withdrew is None else w.withdrew.recorded_at or None,
         }
         for w in a.withdrawn
     ]

@@ -259,6 +259,8 @@ def report_document(data: ReportData) -> dict[str, Any]:
                     "change": _change_kind(c),
                     "previous_value": c.previous.value if c.previous else None,
                     "previous_recorded_at": c.previous.recorded_at if c.previous else None,
+                    # Added last in issue 17, twenty-sixth session: where the figure replaced came from.
+                    "previous_source": (c.previous.source or None) if c.previous else None,
                 }
                 for c in s.changes
             ],

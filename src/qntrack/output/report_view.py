@@ -282,11 +282,21 @@ def _replacing(before: float | None, o: Observation, unit: str, lang: str, place
 
 
 def _observations(
-    rows: Sequence[Observation], unit: str, lang: str, revises: Mapping[str, float | None] | None, a: Assessment
+    rows: Sequence[Observation],
+    unit: str,
+    lang: str,
+    revises: Mapping[str, float | None] | None,
+    a: Assessment,
+    whence: Mapping[str, tuple[str, str]] | None = None,
 ) -> TableView | None:
     """The target's figures; each with the figure it replaced before it ("10.3% → 9.8%",
     ``method.history.revised_values``), so a revision is never read as a first estimate;
-    a plan's figure at the decimals where it differs from the plan (views.plan)."""
+    a plan's figure at the decimals where it differs from the plan (views.plan). A figure
+    whose replaced figure's source is known (``whence``) is marked "[1]", its legend line
+    under the table the summary's, ", replacing 11.02% (recorded …; source: …)": the Source
+    column names the figure in force only (issue 17, twenty-sixth session)."""
+    from .legend_names import series_name
+    from .summary import revision_note
     from .views.plan import recorded_decimals
 
     before = revises or {}
@@ -294,21 +304,30 @@ def _observations(
         return None
     headers = tuple(label(k, lang) for k in ("period", "value", "obs_status", "source", "note", "recorded_at"))
     out = []
+    notes: list[str] = []
     for o in rows:
         part = not o.period.is_year
         when = period_text(o.period, lang)
         period = f"{when} ({report_word('provisional_row', lang)})" if part else when
+        value = _replacing(before.get(str(o.period)), o, unit, lang, recorded_decimals(a, o))
+        if whence and o.period.text in whence:
+            name = series_name(a.indicator, a.target.series_key, lang)
+            # The period as the document writes it, in words ("H1 2022"), as the table above does.
+            places = recorded_decimals(a, o)
+            for text, _ in revision_note(name, o, before, unit, lang, places, whence, period=when):
+                notes.append(text)
+                value += f"[{len(notes)}]"
         out.append(
             (
                 Cell(period, muted=part),
-                Cell(_replacing(before.get(str(o.period)), o, unit, lang, recorded_decimals(a, o)), muted=part),
+                Cell(value, muted=part),
                 Cell(kind_text(o.status, lang)),
                 source_cell(o.source) or Cell(""),
                 Cell(as_given(o.note or "")),
                 Cell(date_text(o.recorded_at, lang)),
             )
         )
-    return TableView(headers, tuple(out), frozenset({1}))
+    return TableView(headers, tuple(out), frozenset({1}), tuple(notes))
 
 
 def _section(
@@ -320,6 +339,7 @@ def _section(
     large: bool = False,
     revises: Mapping[str, float | None] | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
+    whence: Mapping[str, tuple[str, str]] | None = None,
 ) -> SectionView:
     from .report_milestones import milestones_table
     from .report_withdrawn import with_withdrawn, with_withdrawn_sentences, withdrawn_in
@@ -352,7 +372,7 @@ def _section(
         milestones=milestones_table(a, lang),
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
-        observations=with_withdrawn(_observations(shown, unit, lang, revises, a), shown, withdrawn, unit, lang),
+        observations=with_withdrawn(_observations(shown, unit, lang, revises, a, whence), shown, withdrawn, unit, lang),
         sentences=tuple(with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
@@ -410,7 +430,8 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     for i, a in enumerate(data.assessments, 1):
         key = a.target.series_key
         gone = data.withdrawn.get(key, ()) if not a.indicator.formula else ()
-        section = _section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone)
+        came = data.whence.get(key) if not a.indicator.formula else None  # where each replaced figure came from
+        section = _section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone, came)
         if a.indicator.formula and data.plan is not None:  # an input's figure withdrawn (withdrawn_inputs)
             from .withdrawn_inputs import input_sentences
 

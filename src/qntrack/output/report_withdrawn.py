@@ -29,7 +29,7 @@ def withdrawn_in(a: Assessment, withdrawn: Sequence[tuple[Observation, float | N
     from ..kinds import relevant_rows
 
     kept = {id(o) for o in relevant_rows(a.target, [o for o, _ in withdrawn])}
-    return [(o, value) for o, value in withdrawn if id(o) in kept]
+    return [item for item in withdrawn if id(item[0]) in kept]  # each as it is: its ``withdrew`` kept
 
 
 def with_withdrawn(

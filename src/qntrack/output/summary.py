@@ -34,6 +34,7 @@ __all__ = [
     "PERIOD_KINDS",
     "Cell",
     "awaiting_text",
+    "reason_word",
     "difference_text",
     "goal_text",
     "gap_phrase",
@@ -333,6 +334,7 @@ def revision_note(
     lang: str,
     decimals: int = 2,
     whence: Mapping[str, tuple[str, str]] | None = None,
+    period: str | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """The note of a figure shown that replaced an earlier one, as a piece of role "note":
     its text is the legend line, which the table numbers ("[1]") where the figure is and
@@ -342,7 +344,8 @@ def revision_note(
     ``key`` is the series as the reader knows it (``legend_names.series_name``): "GRDP
     growth 2023: ...", "State budget revenue collected in the area (Ha Long) 2024: ...".
     ``whence``: by period's text, the source and recorded_at of the figure replaced, said
-    after it (output.replaced_from; issue 17, twenty-fifth session)."""
+    after it (output.replaced_from; issue 17, twenty-fifth session). ``period``: the
+    figure's period as the line writes it (in words in a document), else its code."""
     from .replaced_from import with_replaced
 
     if added_up(o):  # a sum replaced nothing itself: its parts that revised one are said
@@ -355,7 +358,7 @@ def revision_note(
     said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
     source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off
     where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
-    note = f"{key} {o.period}: {shown} ({', '.join(said)}; {where})"
+    note = f"{key} {period or o.period}: {shown} ({', '.join(said)}; {where})"
     return ((with_replaced(note, shown.partition(" → ")[0], o.period.text, whence, lang), "note"),)
 
 
@@ -395,6 +398,9 @@ def _goal_cell(a: Assessment, lang: str) -> Cell:
 def _status_cell(a: Assessment, lang: str) -> Cell:
     status = (status_label(a.status.value, lang), f"status:{a.status.value}")
     cell: tuple[tuple[str, str], ...] = (status,)
+    why = reason_word(a.reason, lang) if a.status.value == "not_available" else ""
+    if why:  # what "Not available" is for, before the marks that follow any status
+        cell += (("\n" + why, "muted"),)
     missed = missed_text(a, lang)
     if missed:
         cell += (("\n" + missed, "status:not_achieved"),)
@@ -402,3 +408,14 @@ def _status_cell(a: Assessment, lang: str) -> Cell:
     if awaiting:
         cell += (("\n" + awaiting, "muted"),)
     return cell
+
+
+def reason_word(reason: str | None, lang: str) -> str:
+    """Why a target is not available, in a word (``no_figures``: "no figure yet"), under
+    "Not available" in the status table, as the JSON's ``reason`` says it to a program
+    and ``show`` in a sentence: the table alone had said nothing of why (issue 17,
+    twenty-sixth session). "" for no reason, or a code the catalog has no word for."""
+    from ..catalog import catalog
+
+    key = "label_why_" + (reason or "")
+    return catalog(lang).get(key, "") if reason else ""

@@ -46,15 +46,24 @@ def withdrawn_value(value: float | None, unit: str, lang: str) -> str:
     return replacing(value, "–", unit, lang)
 
 
-def withdrawn_sentence(o: Observation, value: float | None, unit: str, lang: str) -> str:
+def withdrawn_sentence(
+    o: Observation, value: float | None, unit: str, lang: str, withdrew: Observation | None = None
+) -> str:
     """ "2024: 2,877.8 million USD was withdrawn on 2025-03-01 (retracted); ...", the period
-    in words, as every sentence for people writes it."""
+    in words, as every sentence for people writes it; then, when the figure withdrawn is
+    known (``withdrew``), where it came from: "It was recorded on 2025-02-01; source: …"
+    (issue 17, twenty-sixth session: a story on a withdrawn figure names its publication)."""
     from ..catalog import msg, render
     from .period_words import period_words
+    from .replaced_from import said_of
 
     shown = value_with_unit(value, unit, lang) if value is not None else "–"
     day = date_text(o.recorded_at, lang)
     said = render(msg("narrative_withdrawn", period=period_words(o.period, lang), value=shown, day=day), lang)
+    if withdrew is not None and value is not None:
+        said += " " + render(
+            msg("narrative_withdrawn_from", said=said_of(withdrew.source, withdrew.recorded_at, lang)), lang
+        )
     return said[:1].upper() + said[1:]
 
 
@@ -76,7 +85,11 @@ def with_withdrawn_sentences(
             for t in said
         ]
     said = [_awaited_withdrawn(t, {o.period for o, _ in withdrawn}, lang) for t in said]
-    return said + [withdrawn_sentence(o, value, unit, lang) for o, value in withdrawn]
+    return said + [
+        withdrawn_sentence(o, value, unit, lang, getattr(item, "withdrew", None))
+        for item in withdrawn
+        for o, value in [item]
+    ]
 
 
 # The sentences of a deadline or plan period over with no figure in force, which say it was
@@ -169,7 +182,7 @@ def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int
         key_id, values = "narrative_status_note_withdrawn_again", {"again": date_text(now.recorded_at, lang)}
     source = as_given((now or r).source)
     where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
-    said = render(
+    said = WITHDRAWN_NOTE + render(
         msg(
             key_id,
             key=key,
@@ -181,7 +194,16 @@ def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int
         ),
         lang,
     )
-    return WITHDRAWN_NOTE + said
+    if w.withdrew is None or w.value is None:
+        return said
+    # Where the figure withdrawn came from, after the line as it was (scripts grep it), as a
+    # revision's line goes on ", replacing …" (replaced_from; issue 17, twenty-sixth session).
+    from .replaced_from import said_of
+
+    before = value_with_unit(w.value, unit, lang, decimals)
+    return label("note_withdrew", lang).format(
+        note=said, before=before, said=said_of(w.withdrew.source, w.withdrew.recorded_at, lang)
+    )
 
 
 def withdrawal_notes(a: Assessment, key: str, lang: str, decimals: int = 2) -> list[str]:

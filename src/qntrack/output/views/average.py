@@ -37,7 +37,9 @@ class AverageView(SpanView):
         if a.reason == "average_undefined" and isinstance(a.result, AverageResult) and a.result.undefined_by:
             # The figures are there; one sentence says which year leaves no average, and why.
             return _average_undefined(a, lang)
-        return _sentences(a, lang)
+        from .sums import added_up_sentence
+
+        return _sentences(a, lang) + added_up_sentence(a, lang)  # as the level view (twenty-sixth session)
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
         return _chart(a, rows, lang)

@@ -37,7 +37,11 @@ class LevelView:
     gap_per_period = False
 
     def sentences(self, a: Assessment, lang: str) -> list[str]:
-        return _sentences(a, lang)
+        from .sums import added_up_sentence
+
+        # A year of an amount's quarters, or a figure derived from one, said as the plan and
+        # cumulative views say it (issue 17, twenty-sixth session).
+        return _sentences(a, lang) + added_up_sentence(a, lang)
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
         return _chart(a, rows, lang)

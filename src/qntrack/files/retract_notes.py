@@ -1,11 +1,14 @@
-"""What a retraction takes with it beyond its own period: a year that was its parts added
+"""What a retraction takes with it beyond its own figure: a year that was its parts added
 up (a flow's quarters, docs/methodology.md "Annual plan"), the derived indicators computed
-from that year, and the targets judged on them (issue 17, twenty-fifth session).
+from that year or from the figure itself (per capita of ``pop 2022``), and the targets
+judged on them, a unit of a ``for_each`` breakdown included (issue 17, twenty-fifth and
+twenty-sixth sessions).
 
 ``qntrack retract grdp 2022-Q3`` had named Q3 alone, though 2022 (Q1 + Q2 + Q3 + Q4) went
-with it and the 2022 plan fell from achieved to a half year's reading. The notes are said
-after the confirmation, and in the dry run of a retraction (add-observation --dry-run with
-an empty value and --status retracted), on stderr.
+with it and the 2022 plan fell from achieved to a half year's reading. The notes are
+``retract``'s (``Retracted.notes``, for a Python caller); the command says them after its
+confirmation, and in the dry run of a retraction (add-observation --dry-run with an empty
+value and --status retracted), on stderr.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import os
 from typing import TYPE_CHECKING, Sequence
 
 from ..catalog import Figure, Message, msg
+from ..plan.units import dims_text
 from ..plan.model import Measure, Observation, Plan, PlanTarget
 from ..plan.periods import Period
 
@@ -25,25 +29,30 @@ __all__ = ["retraction_notes"]
 
 def retraction_notes(targets: str | os.PathLike[str] | None, row: Observation, was: Observation) -> list[Message]:
     """The notes on what the retraction ``row`` (of the figure ``was``) changes beyond its
-    own period: none when ``was`` is a year's figure, or of an indicator whose parts never
-    add up (a rate, a level), or when every year it was part of is published."""
-    if was.period.is_year:
-        return []
-    from ..files.appending import _stored_now
-    from ..files.recording import _open
+    own figure: the periods it was a part of (an amount's, when not published), the
+    derived figures computed from it or from them, and the targets judged on either. None
+    when nothing else moves: a published year, a rate's or a level's part, an indicator no
+    formula reads."""
+    from .appending import _stored_now
+    from .recording import _open
+    from .workspace import canonical_rows
     from ..plan.units import base_of
 
     plan, store = _open(targets)
     base = plan.indicators.get(base_of(row.indicator))
-    if base is None or base.measure not in (Measure.FLOW, Measure.BALANCE):
+    if base is None:
         return []
+    # A unit's figure feeds no formula (derived indicators are of totals: method.series).
     derived = _derived_from(plan, base.id) if row.indicator == base.id else []
+    sums = not was.period.is_year and base.measure in (Measure.FLOW, Measure.BALANCE)
+    if not sums and not derived:
+        return []
     inputs = {row.indicator} | {n for d in derived for n in _names(plan, d)}
-    stored = _stored_now(store, inputs) if store.exists() else ()
+    stored = canonical_rows(plan, _stored_now(store, inputs)) if store.exists() else ()
     # The store without the retraction (written already, or only judged in a dry run).
     before = [o for o in stored if not _same(o, row)]
     after = [*before, row]
-    return _notes(plan, row, was, derived, before, after)
+    return _notes(plan, row, was, derived, sums, before, after)
 
 
 def _notes(
@@ -51,6 +60,7 @@ def _notes(
     row: Observation,
     was: Observation,
     derived: Sequence[str],
+    sums: bool,
     before: Sequence[Observation],
     after: Sequence[Observation],
 ) -> list[Message]:
@@ -60,15 +70,15 @@ def _notes(
     old, _ = build_series(plan.indicators, before)
     new, _ = build_series(plan.indicators, after)
     out = []
-    for period in _wider(plan, row.indicator, was.period):
+    for period in _wider(plan, row.indicator, was.period) if sums else ():
         then = _figure(old.get(row.indicator, []), period)
         if then is None or not added_up(then):
             continue  # published (it wins over its parts), or none to lose
         now = _figure(new.get(row.indicator, []), period)
         out.append(_changed("cli_retracted_sum", row.indicator, period, then, now, was.period))
-    if not out:
-        return []
-    changed = {row.indicator}
+    # The indicator's own targets move with a sum it lost; with its own figure alone, the
+    # user withdrew what they meant to (the confirmation names it).
+    changed = {row.indicator} if out else set()
     for ind_id in derived:
         befores = {o.period: o for o in old.get(ind_id, [])}
         afters = {o.period: o for o in new.get(ind_id, [])}
@@ -100,23 +110,43 @@ def _targets(
     gone: Period,
 ) -> list[Message]:
     """Each target judged on a changed series whose status or figures move: "A → B", or
-    the status it keeps."""
-    from ..files.workspace import reference_day
+    the status it keeps; for a unit's series, each ``for_each`` target's line for that unit
+    (its total is judged on the total's figures, which the unit's do not make)."""
+    from .workspace import reference_day
     from ..kinds import assess
+    from ..plan.units import split_key
 
-    ids = [t.id for t in plan.targets if t.series_key in changed]
+    units: dict[str, dict[tuple[tuple[str, str], ...], str]] = {}
+    for key in changed:
+        split = split_key(key)
+        if split is not None and split[1]:
+            units[split[0]] = {**units.get(split[0], {}), split[1]: key}
+    ids = [t.id for t in plan.targets if t.series_key in changed or (t.for_each and t.indicator in units)]
     if not ids:
         return []
     today = reference_day(None)
     out = []
     for b, a in zip(assess(plan, old, ids, today), assess(plan, new, ids, today), strict=True):
-        if _judged(b) == _judged(a):
-            continue
-        words = dict(target=b.target.id, before=msg("status_" + b.status.value), without=gone)
-        if a.status is b.status:
-            out.append(msg("cli_retracted_target_same", **words))
-        else:
-            out.append(msg("cli_retracted_target", **words, after=msg("status_" + a.status.value)))
+        pairs = [(b, a, "")] if b.target.series_key in changed else []
+        if b.target.for_each:
+            wanted = units.get(b.target.indicator, {})
+            after = {u.dims: u.assessment for u in a.breakdown}
+            pairs += [
+                (u.assessment, after[u.dims], dims_text(u.dims))
+                for u in b.breakdown
+                if u.dims in wanted and u.dims in after
+            ]
+        for was, now, unit in pairs:
+            if _judged(was) == _judged(now):
+                continue
+            words = dict(target=b.target.id, before=msg("status_" + was.status.value), without=gone)
+            key = "cli_retracted_target" + ("_unit" if unit else "")
+            if unit:
+                words["unit"] = unit
+            if now.status is was.status:
+                out.append(msg(key + "_same", **words))
+            else:
+                out.append(msg(key, **words, after=msg("status_" + now.status.value)))
     return out
 
 
@@ -132,7 +162,14 @@ def _judged(a: object) -> tuple:
 def _wider(plan: Plan, indicator: str, part: Period) -> list[Period]:
     """The periods ``part`` adds up into that a reader meets: its year, always (every kind
     reads years); its quarter or half only where a plan of the indicator is for it."""
-    planned = {t.period for t in plan.targets if isinstance(t, PlanTarget) and t.series_key == indicator}
+    from ..plan.units import base_of
+
+    base = base_of(indicator)
+    planned = {
+        t.period
+        for t in plan.targets
+        if isinstance(t, PlanTarget) and (t.series_key == indicator or (t.for_each and t.indicator == base))
+    }
     out = []
     for months in (3, 6):
         first = (part.first - 1) // months * months + 1
