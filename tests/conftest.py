@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -219,21 +218,10 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def shipped_vi_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped plan's Vietnamese Word report as of 2026-12-01, since the review of
     2025-06-30, made once a session for the tests that only read it (test_period_words.py,
-    test_a11y23.py): a copy of the plan and store in a folder of its own, as ``shipped``."""
-    from helpers import made_once, run_clean
+    test_a11y23.py)."""
+    from helpers import shipped_report
 
-    def make(out: Path) -> None:
-        folder = tmp_path_factory.mktemp("shipped-vi-docx")
-        for name in ("targets.yaml", "observations.csv"):
-            shutil.copyfile(ROOT / name, folder / name)
-        args = ["--as-of", "2026-12-01", "--since", "2025-06-30", "--format", "docx", "--lang", "vi"]
-        with pytest.MonkeyPatch.context() as mp:
-            for name in [n for n in os.environ if n.startswith("QNTRACK_")]:
-                mp.delenv(name)
-            r = run_clean("report", *args, "--targets", str(folder / "targets.yaml"), "-o", str(out))
-        assert r.exit_code == 0, r.output
-
-    return made_once(tmp_path_factory, "shipped-vi.docx", make)
+    return shipped_report(tmp_path_factory, "docx", "vi", "--since", "2025-06-30")
 
 
 # The store's header line, spelled out as a person or another program writes it: tests of
