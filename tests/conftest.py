@@ -59,6 +59,32 @@ def _import_every_module() -> None:
 _import_every_module()
 
 
+def _fingerprint_once() -> None:
+    """qntrack's code fingerprint (files/kept_plans.py) walked once a worker, not at every
+    command: a process (the installed script) reads it once or twice, but the suite's
+    thousands of in-process commands each walked the 240 files of the package again, some
+    2 ms a time and 15 s of processor time in all. The package does not change while the
+    suite runs; a test of the fingerprint itself gives ``root`` (a copy of the package it
+    edits), which is walked every time, and a test standing in for the function still can."""
+    from qntrack.files import kept_plans
+
+    walk = kept_plans.code_fingerprint
+    walked: dict[str, str] = {}
+
+    def code_fingerprint(extra: str = "", root: Path | None = None) -> str:
+        if root is not None:
+            return walk(extra, root)
+        found = walked.get(extra)
+        if found is None:
+            found = walked[extra] = walk(extra)
+        return found
+
+    kept_plans.code_fingerprint = code_fingerprint
+
+
+_fingerprint_once()
+
+
 class HasFileno(Protocol):
     def fileno(self) -> int: ...
 
@@ -186,6 +212,16 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("targets.yaml", "observations.csv"):
         shutil.copyfile(ROOT / name, tmp_path / name)
     return enter(tmp_path, monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def shipped_vi_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped plan's Vietnamese Word report as of 2026-12-01, since the review of
+    2025-06-30, made once a session for the tests that only read it (test_period_words.py,
+    test_a11y23.py)."""
+    from helpers import shipped_report
+
+    return shipped_report(tmp_path_factory, "docx", "vi", "--since", "2025-06-30")
 
 
 # The store's header line, spelled out as a person or another program writes it: tests of

@@ -159,6 +159,27 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
     return path
 
 
+SHIPPED_DAY = "2026-12-01"
+
+
+def shipped_report(factory: pytest.TempPathFactory, fmt: str, lang: str, *extra: str) -> Path:
+    """The shipped plan's report in ``fmt`` and ``lang`` as of SHIPPED_DAY (``extra``: more
+    options), written once a session whichever test file asks first: the Word report of
+    the shipped plan takes seconds, and five files read the same one."""
+    from conftest import ROOT
+
+    def make(out: Path) -> None:
+        args = ["report", "--format", fmt, "--lang", lang, "--as-of", SHIPPED_DAY, *extra]
+        with pytest.MonkeyPatch.context() as mp:
+            for name in [n for n in os.environ if n.startswith("QNTRACK_")]:
+                mp.delenv(name)
+            r = run_clean(*args, "--targets", str(ROOT / "targets.yaml"), "-o", str(out))
+        assert r.exit_code == 0, r.output
+
+    suffix = {"markdown": "md"}.get(fmt, fmt)
+    return made_once(factory, "shipped-" + "-".join([lang, *extra]).replace("/", "_") + f".{suffix}", make)
+
+
 def read_terminal(leader: int, proc: subprocess.Popen[bytes]) -> bytes:
     """Everything a pseudo-terminal's leader is sent until ``proc`` has exited and its
     output is drained. The caller keeps its copy of the follower open until this returns:

@@ -298,19 +298,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
-def shipped_docx(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("docx")
-    for name in ("targets.yaml", "observations.csv"):
-        shutil.copyfile(ROOT / name, folder / name)
-    out = folder / "r.docx"
-    r = run_clean(
-        "report", "-o", str(out), "--lang", "vi", "--as-of", "2026-12-01",
-        "--targets", str(folder / "targets.yaml"),
-    )  # fmt: skip
-    assert r.exit_code == 0, r.output
+def shipped_docx(shipped_vi_docx: Path):
+    """The shipped plan's Vietnamese Word report as of 2026-12-01 (conftest.py: with the
+    section since the review of 2025-06-30, which test_period_words.py reads too)."""
     from lxml import etree
 
-    with zipfile.ZipFile(out) as z:
+    with zipfile.ZipFile(shipped_vi_docx) as z:
         return etree.fromstring(z.read("word/document.xml"))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from helpers import made_once, run
+from helpers import SHIPPED_DAY, made_once, run, shipped_report
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-12-01"
@@ -20,24 +20,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _report(factory: pytest.TempPathFactory, fmt: str, lang: str, suffix: str, *extra: str) -> Path:
-    def make(out: Path) -> None:
-        result = run(
-            "report",
-            "--format",
-            fmt,
-            "-o",
-            str(out),
-            "--lang",
-            lang,
-            "--as-of",
-            AS_OF,
-            "--targets",
-            str(ROOT / "targets.yaml"),
-            *extra,
-        )
-        assert result.exit_code == 0, result.output
-
-    return made_once(factory, f"accessible-{lang}.{suffix}", make)
+    """The shipped plan's report as of AS_OF, made once a session (helpers.shipped_report)."""
+    assert AS_OF == SHIPPED_DAY and suffix == {"markdown": "md"}.get(fmt, fmt)
+    return shipped_report(factory, fmt, lang, *extra)
 
 
 @pytest.fixture(scope="module", params=["en", "vi"])

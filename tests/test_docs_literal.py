@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import builtins
 import json
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import run_clean
+from helpers import run_clean, runner
+from qntrack.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -243,11 +242,11 @@ def test_an_indicator_with_no_figure_does_not_come_back_from_an_open_sdg_round_t
 
 
 def _completed(words: str) -> list[str]:
-    env = dict(os.environ, _QNTRACK_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(len(words.split()) - 1))
-    env.pop("QNTRACK_TARGETS", None)
-    code = "import sys; sys.argv = ['qntrack']; from qntrack.cli import main; main()"
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
+    """What Tab offers after ``words``, through the shell protocol's variables; in this
+    process (tests/test_listing.py runs the console script itself, whose name names them)."""
+    env = {"_QNTRACK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    out = runner.invoke(app, [], env={**env, "QNTRACK_TARGETS": None}, prog_name="qntrack")
+    assert out.exit_code == 0, out.stderr
     return out.stdout.split()
 
 

@@ -49,7 +49,7 @@ from pathlib import Path
 import pytest
 
 from conftest import STORE_HEADER, make_tracker
-from helpers import run_clean
+from helpers import SHIPPED_DAY, run_clean, shipped_report
 
 DAY = ("--as-of", "2026-12-01")
 
@@ -133,10 +133,10 @@ def test_the_html_report_in_vietnamese_opens_with_the_headline(shipped: Path):
     assert ">Tăng trưởng GRDP hai con số hằng năm (năm 2024)</a>" in body
 
 
-def test_the_word_report_opens_with_the_headline_before_its_contents(shipped: Path):
+def test_the_word_report_opens_with_the_headline_before_its_contents(tmp_path_factory: pytest.TempPathFactory):
     docx = pytest.importorskip("docx")
-    _report(shipped, "r.docx", "report", "--format", "docx")
-    texts = [p.text for p in docx.Document(str(shipped / "r.docx")).paragraphs]
+    assert DAY == ("--as-of", SHIPPED_DAY)  # the report _report(shipped, "r.docx", ...) writes
+    texts = [p.text for p in docx.Document(str(shipped_report(tmp_path_factory, "docx", "en"))).paragraphs]
     top = texts.index("At a glance")
     assert top < texts.index("Groups of targets")
     assert texts[top + 1].startswith("23 targets — Target achieved: 11; ")

@@ -19,7 +19,7 @@ import yaml
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from helpers import made_once, on_a_terminal, run, run_clean
+from helpers import SHIPPED_DAY, made_once, on_a_terminal, run, run_clean, shipped_report
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +55,8 @@ def _write(folder: Path, lang: str, out: Path | None = None, *extra: str) -> Pat
 @pytest.fixture(scope="session")
 def en_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped plan's English Word report, made once per session."""
-    return made_once(tmp_path_factory, "report-en.docx", lambda out: _write(out.parent, "en", out))
+    assert AS_OF == SHIPPED_DAY  # _write's report: the shipped plan's, as of AS_OF
+    return shipped_report(tmp_path_factory, "docx", "en")
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any, Iterable
 
 __all__ = [
     "fold",
+    "names_folded",
     "is_total",
     "status_word",
     "is_realised",
@@ -52,6 +54,16 @@ def fold(text: str) -> str:
 
     bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     return " ".join(bare.replace("đ", "d").replace("Đ", "D").lower().split())
+
+
+def names_folded(indicators: Iterable[Any]) -> dict[str, set[str]]:
+    """The ids of ``indicators`` under each of their names (English and Vietnamese) as
+    ``fold`` writes it: an unknown id is looked up among them at no cost."""
+    found: dict[str, set[str]] = {}
+    for indicator in indicators:
+        for name in {fold(indicator.name.en), fold(indicator.name.vi)}:
+            found.setdefault(name, set()).add(indicator.id)
+    return found
 
 
 # The words a table's source line or footnote opens with, before its colon ("Nguồn: Cục

@@ -187,12 +187,12 @@ class _Reader:
             self.indicator_hints = Hints(indicators)
         hint = self.indicator_hints(word)
         if hint is None and isinstance(indicators, dict):
-            # The indicator's name where its id belongs (issue 17, twenty-second session).
-            from .vocabulary import fold
+            # The indicator's name where its id belongs (issue 17, twenty-second session),
+            # each name folded once a file, not at every unknown id (700 of each: 1.3 s).
+            from .vocabulary import fold, names_folded
 
-            folded = fold(word)
-            named = {i.id for i in indicators.values() if folded in (fold(i.name.en), fold(i.name.vi))}
-            hint = named.pop() if len(named) == 1 else None
+            named = self.indicator_hints.names(lambda: names_folded(indicators.values())).get(fold(word), ())
+            hint = next(iter(named)) if len(named) == 1 else None
         # An id refused for a character no one sees is echoed with its code (invisible.py).
         return shown(hint) if hint is not None else None
 

@@ -4,7 +4,7 @@ own rules (a unit's name) can use it too."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 __all__ = ["closest", "Hints", "HINT_WORK"]
 
@@ -55,6 +55,14 @@ class Hints:
         self._options = list(options)
         self._left = HINT_WORK if work is None else work
         self._said: dict[str, str | None] = {}
+        self._names: dict[str, set[str]] | None = None
+
+    def names(self, make: Callable[[], dict[str, set[str]]]) -> dict[str, set[str]]:
+        """The options under their other names (an indicator's, folded), made once by
+        ``make``: the caller's, which knows how names are compared."""
+        if self._names is None:
+            self._names = make()
+        return self._names
 
     def __call__(self, word: str) -> str | None:
         if word in self._said:
