@@ -83,3 +83,77 @@ def test_a_declared_measure_is_said_in_vietnamese(tmp_path: Path, monkeypatch):
     r = run_clean("--lang", "vi", "check")
     assert "được khai báo 'measure: level' (một mức) ở dòng 7" in r.output, r.output
     assert "is declared 'measure: level' on line 7" in run_clean("check").output
+
+
+# --- 2. A status-only revision (5 estimate, then 5 official) read as no change: "revising
+# 5" in the confirmation, "revised | 5" in the report's since-table.
+
+
+def _estimate_then(value: str, lang: str = "en") -> str:
+    _add("grdp_growth", "2026-Q1", "5", "--status", "estimate", "--recorded-at", "2026-04-20T00:00:00Z")
+    r = run_clean("--lang", lang, "add-observation", "grdp_growth", "2026-Q1", value, "--status", "official",
+                  "--recorded-at", "2026-05-20T00:00:00Z")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    return r.stderr
+
+
+def test_a_status_only_revision_is_confirmed_as_a_status_change_in_vietnamese(shipped: Path):
+    said = _estimate_then("5", "vi")
+    assert (
+        "đã thêm grdp_growth 2026-Q1 = 5 vào observations.csv: cùng số với số ghi nhận 20/04/2026, "
+        "trạng thái đổi từ ước tính sang chính thức"
+    ) in said, said
+
+
+def test_a_status_only_revision_is_confirmed_as_a_status_change_in_english(shipped: Path):
+    said = _estimate_then("5")
+    assert (
+        "added grdp_growth 2026-Q1 = 5 to observations.csv: the same figure as the one recorded 2026-04-20, "
+        "its status changed from estimate to official"
+    ) in said, said
+    assert "revising" not in said, said
+
+
+def test_a_revision_of_figure_and_status_keeps_the_revision_words(shipped: Path):
+    said = _estimate_then("5,2", "vi")
+    assert "đã thêm grdp_growth 2026-Q1 = 5,2 vào observations.csv, thay cho số 5 (ghi nhận 20/04/2026)" in said
+
+
+def test_a_revision_of_the_figure_alone_keeps_its_words(shipped: Path):
+    _add("grdp_growth", "2026-Q1", "5", "--status", "estimate", "--recorded-at", "2026-04-20T00:00:00Z")
+    r = run_clean("add-observation", "grdp_growth", "2026-Q1", "5.2", "--status", "estimate")
+    assert "added grdp_growth 2026-Q1 = 5.2 to observations.csv, revising 5 (recorded 2026-04-20)" in r.stderr
+
+
+def _since_row(lang: str) -> str:
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "--since", "2026-04-25", "--as-of", "2026-06-01")
+    assert r.exit_code == 0, r.output
+    rows = [line for line in r.stdout.splitlines() if line.startswith("| ") and "(grdp\\_growth)" in line]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_the_since_table_says_a_status_only_revision_in_vietnamese(shipped: Path):
+    _estimate_then("5")
+    row = _since_row("vi")
+    assert "| trạng thái: ước tính → chính thức | 5 % so với cùng kỳ |" in row, row
+    assert "điều chỉnh" not in row, row
+
+
+def test_the_since_table_says_a_status_only_revision_in_english(shipped: Path):
+    _estimate_then("5")
+    assert "| status: estimate → official | 5 % y/y |" in _since_row("en")
+
+
+def test_the_since_table_keeps_revised_where_the_figure_moved(shipped: Path):
+    _estimate_then("5.2")
+    assert "| điều chỉnh | 5 % so với cùng kỳ |" in _since_row("vi")
+    assert "| revised | 5 % y/y |" in _since_row("en")
+
+
+def test_the_since_json_ends_each_row_with_the_previous_status(shipped: Path):
+    _estimate_then("5")
+    r = run_clean("report", "--format", "json", "--since", "2026-04-25", "--as-of", "2026-06-01")
+    (row,) = json.loads(r.stdout)["since"]["observations"]
+    assert row["change"] == "revised" and row["status"] == "official", row
+    assert list(row)[-1] == "previous_status" and row["previous_status"] == "estimate", row

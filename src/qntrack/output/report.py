@@ -259,6 +259,7 @@ def report_document(data: ReportData) -> dict[str, Any]:
                     "change": _change_kind(c),
                     "previous_value": c.previous.value if c.previous else None,
                     "previous_recorded_at": c.previous.recorded_at if c.previous else None,
+                    "previous_status": c.previous.status if c.previous else None,
                 }
                 for c in s.changes
             ],
