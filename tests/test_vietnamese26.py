@@ -157,3 +157,49 @@ def test_the_since_json_ends_each_row_with_the_previous_status(shipped: Path):
     (row,) = json.loads(r.stdout)["since"]["observations"]
     assert row["change"] == "revised" and row["status"] == "official", row
     assert list(row)[-1] == "previous_status" and row["previous_status"] == "estimate", row
+
+
+# --- 3. The timing refusal told an officer who typed options to fix "recorded_at" (the
+# store's column) and the status "estimate": on the command line it names the options.
+
+
+def test_a_figure_before_its_period_ended_names_the_options_in_vietnamese(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2026-Q1", "5", "--status", "official",
+                  "--recorded-at", "2026-03-01T00:00:00Z")  # fmt: skip
+    assert r.exit_code == 1, r.output
+    assert (
+        "ghi nhận ngày 01/03/2026, trước khi kỳ 2026-Q1 kết thúc (31/03/2026), nên chỉ có thể là số ước tính: "
+        "hãy ghi --status estimate (ước tính), hoặc sửa --recorded-at thành ngày số liệu được công bố"
+    ) in r.stderr, r.stderr
+    assert "(recorded_at)" not in r.stderr, r.stderr
+
+
+def test_a_figure_before_its_period_ended_names_the_options_in_english(shipped: Path):
+    r = run_clean("add-observation", "grdp_growth", "2026-Q1", "5", "--status", "official",
+                  "--recorded-at", "2026-03-01T00:00:00Z")  # fmt: skip
+    assert (
+        "so it can only be an estimate: give --status estimate, or set --recorded-at to the day the figure "
+        "was published; --force records it as it is"
+    ) in r.stderr, r.stderr
+
+
+def test_a_period_begun_after_the_moment_typed_names_the_option(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2026-Q3", "5", "--status", "estimate",
+                  "--recorded-at", "2026-03-01T00:00:00Z")  # fmt: skip
+    assert "sau thời điểm ghi nhận số liệu (2026-03-01T00:00:00Z); hãy sửa kỳ hoặc --recorded-at;" in r.stderr
+    r = run_clean("retract", "grdp_growth", "2025", "--recorded-at", "2024-01-01T00:00:00Z")
+    assert "after the figure was recorded (2024-01-01T00:00:00Z); fix the period or --recorded-at" in r.stderr
+
+
+def test_a_moment_typed_in_the_future_names_the_option(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2026-Q1", "5",
+                  "--recorded-at", "2099-03-01T00:00:00Z")  # fmt: skip
+    assert "--recorded-at 2099-03-01T00:00:00Z: thời điểm này nằm ở tương lai" in r.stderr, r.stderr
+
+
+def test_an_imported_row_keeps_the_columns_words(shipped: Path):
+    Path("in.csv").write_text(
+        "indicator,period,value,status,recorded_at\ngrdp_growth,2026-Q1,5,official,2026-03-01T00:00:00Z\n"
+    )
+    r = run_clean("--lang", "vi", "add-observation", "--from", "in.csv")
+    assert "in.csv:2: lỗi:" in r.stderr and "hoặc sửa thời điểm ghi nhận (recorded_at)" in r.stderr, r.stderr
