@@ -203,3 +203,22 @@ def test_an_imported_row_keeps_the_columns_words(shipped: Path):
     )
     r = run_clean("--lang", "vi", "add-observation", "--from", "in.csv")
     assert "in.csv:2: lỗi:" in r.stderr and "hoặc sửa thời điểm ghi nhận (recorded_at)" in r.stderr, r.stderr
+
+
+# --- 4. The wait for a held lock was said "2.5 giây": Vietnamese writes a decimal comma.
+
+
+def test_the_wait_for_a_held_lock_is_said_with_a_decimal_comma(shipped: Path, monkeypatch):
+    from helpers import lock_held_by_another_process
+
+    monkeypatch.setenv("QNTRACK_LOCK_TIMEOUT", "0.25")
+    with lock_held_by_another_process(shipped / "observations.csv.lock"):
+        vi = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2026-Q1", "5", "--status", "estimate")
+        en = run_clean("add-observation", "grdp_growth", "2026-Q1", "5", "--status", "estimate")
+        with open("observations.csv", "a", encoding="utf-8") as f:
+            f.write("grdp_growth,2026-Q")  # a torn last line, for check --repair
+        repair = run_clean("--lang", "vi", "check", "--repair")
+    assert vi.exit_code == 75, vi.output
+    assert "(đã chờ 0,25 giây)" in vi.stderr, vi.stderr
+    assert "(waited 0.25 s)" in en.stderr, en.stderr
+    assert repair.exit_code == 75 and "(đã chờ 0,25 giây)" in repair.stderr, repair.stderr
