@@ -222,3 +222,45 @@ def test_the_wait_for_a_held_lock_is_said_with_a_decimal_comma(shipped: Path, mo
     assert "(đã chờ 0,25 giây)" in vi.stderr, vi.stderr
     assert "(waited 0.25 s)" in en.stderr, en.stderr
     assert repair.exit_code == 75 and "(đã chờ 0,25 giây)" in repair.stderr, repair.stderr
+
+
+# --- 6. A figure typed with its unit's words was told to write "the indicator's unit"
+# without naming it; on the command line the indicator is known, and so is its unit.
+
+
+def test_a_typed_figure_with_words_is_told_the_indicators_unit_in_vietnamese(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "fdi", "2026-01", "1,5 tỷ USD")
+    assert r.exit_code == 1, r.output
+    assert r.stderr == (
+        "add-observation: lỗi: '1,5 tỷ USD' có chữ bên cạnh số ('tỷ USD'): hãy chỉ viết số, theo đơn vị tính "
+        "khai báo cho chỉ tiêu 'fdi', triệu USD (quy đổi nếu 'tỷ USD' là đơn vị khác); những chữ như 'khoảng', "
+        "'trên' hãy ghi bằng --note\n"
+    ), r.stderr
+
+
+def test_a_typed_figure_with_words_is_told_the_indicators_unit_in_english(shipped: Path):
+    r = run_clean("add-observation", "fdi", "2026-01", "1.5 billion USD")
+    assert r.exit_code == 1, r.output
+    assert (
+        "'1.5 billion USD' has words beside the figure ('billion USD'): write the figure alone, in million USD, "
+        "the unit indicator 'fdi' is declared in (converted, if 'billion USD' is another unit); a word such as "
+        "'about' or 'over' goes in --note"
+    ) in r.stderr, r.stderr
+
+
+def test_a_units_figure_with_words_is_told_its_indicators_unit(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "budget_revenue", "2025", "khoảng 4.000 tỷ đồng",
+                  "--dim", "locality=Hạ Long")  # fmt: skip
+    assert "theo đơn vị tính khai báo cho chỉ tiêu 'budget_revenue', tỷ đồng (quy đổi nếu" in r.stderr, r.stderr
+
+
+def test_an_unknown_indicators_figure_with_words_keeps_the_generic_words(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "fdi_x", "2026-01", "1,5 tỷ USD")
+    assert r.exit_code == 1, r.output
+    assert "hãy chỉ viết số, theo đơn vị tính khai báo cho chỉ tiêu (quy đổi nếu 'tỷ USD'" in r.stderr, r.stderr
+
+
+def test_an_imported_cell_with_words_keeps_the_generic_words(shipped: Path):
+    Path("in.csv").write_text("indicator,period,value\nfdi,2026-01,1.5 billion USD\n")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert "in the unit the indicator is declared in (converted, if 'billion USD'" in r.stderr, r.stderr

@@ -85,8 +85,8 @@ def say_recorded(
 
 
 def _status_word(status: str) -> Message:
-    """A row's status in the reader's words, as every table says it ("ước tính" in
-    Vietnamese; English's are the codes), an empty one "not stated"."""
+    """A row's status in the reader's words, as every table says it (English's are the
+    codes), an empty one "not stated"."""
     from ..catalog import msg
 
     return msg(f"label_{status}" if status else "label_kind_not_stated")
