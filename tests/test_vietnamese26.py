@@ -264,3 +264,40 @@ def test_an_imported_cell_with_words_keeps_the_generic_words(shipped: Path):
     Path("in.csv").write_text("indicator,period,value\nfdi,2026-01,1.5 billion USD\n")
     r = run_clean("add-observation", "--from", "in.csv")
     assert "in the unit the indicator is declared in (converted, if 'billion USD'" in r.stderr, r.stderr
+
+
+# --- The review again (pass V). A per cent sign typed on the command line was told "the
+# unit belongs to the indicator" without naming it, as the words beside a figure were.
+
+
+def test_a_typed_percent_sign_is_told_the_indicators_unit(shipped: Path):
+    r = run_clean("--lang", "vi", "add-observation", "grdp_growth", "2026-Q3", "10,5%")
+    assert r.exit_code == 1, r.output
+    assert r.stderr == (
+        "add-observation: lỗi: '10,5%': hãy viết số không kèm '%' (đơn vị tính khai báo cho chỉ tiêu "
+        "'grdp_growth' là % so với cùng kỳ)\n"
+    ), r.stderr
+    r = run_clean("add-observation", "cbct_share", "2026-Q3", "13.2%")
+    assert "'13.2%': write the number without '%' (indicator 'cbct_share' is declared in % of GRDP)" in r.stderr
+
+
+def test_an_imported_percent_sign_keeps_the_generic_words(shipped: Path):
+    Path("in.csv").write_text("indicator,period,value\ngrdp_growth,2026-Q3,10.5%\n")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert "write the number without '%' (the unit belongs to the indicator)" in r.stderr, r.stderr
+
+
+# A status's name typed without its marks, as on a keyboard with no Vietnamese input
+# ("khong dat"), met the plain refusal; it is told its code, as "Không đạt" is.
+
+
+def test_fail_on_a_status_name_without_its_marks_is_told_its_code(shipped: Path):
+    r = run_clean("--lang", "vi", "status", "--fail-on", "khong dat")
+    assert r.exit_code == 2, r.output
+    assert "'khong dat' là tên hiển thị của mức đánh giá not_achieved;" in r.stderr, r.stderr
+    assert "hãy ghi --fail-on not_achieved" in r.stderr, r.stderr
+    r = run_clean("--lang", "vi", "status", "--fail-on", "Da dat muc tieu,tien trien tot")
+    assert "hãy ghi --fail-on target_achieved,substantial_progress" in r.stderr, r.stderr
+    r = run_clean("--lang", "vi", "status", "--fail-on", "deterioration,khong dat")
+    assert "'khong dat' là tên hiển thị của mức đánh giá not_achieved;" in r.stderr, r.stderr
+    assert "hãy ghi --fail-on deterioration,not_achieved" in r.stderr, r.stderr

@@ -15,11 +15,12 @@ __all__ = ["with_unit"]
 
 def with_unit(said: Message | str, targets: str | None, indicator: str, lang: str) -> Message | str:
     """``said`` (the typed figure's refusal) naming ``indicator``'s unit in ``lang`` when it
-    tells the figure's words; as it is when the plan, the indicator or its unit is missing
+    tells the figure's words or its '%' sign; as it is when the plan, the indicator or its unit is missing
     (the plan's own problem is told when the command reads it)."""
     from ..catalog import Message, msg
 
-    if not isinstance(said, Message) or said.id != "import_typed_words":
+    told = {"import_typed_words": "import_typed_words_unit", "import_value_percent": "import_typed_percent_unit"}
+    if not isinstance(said, Message) or said.id not in told:
         return said
     from ..errors import InputError
     from ..files.definitions import load_plan
@@ -35,4 +36,4 @@ def with_unit(said: Message | str, targets: str | None, indicator: str, lang: st
     unit = found.unit_in(lang).strip()
     if not unit:
         return said
-    return msg("import_typed_words_unit", **dict(said.params), indicator=found.id, unit=unit)
+    return msg(told[said.id], **dict(said.params), indicator=found.id, unit=unit)
