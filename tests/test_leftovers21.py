@@ -35,8 +35,8 @@ targets:
         (
             "vi",
             "add-observation: lỗi: kỳ '04/2025' (đọc là 2025-04) chi tiết hơn tần suất công bố của chỉ tiêu 'cpi' "
-            "(frequency: quarter): đó là tháng 4/2025, một tháng, trong khi chỉ tiêu cần một quý: hãy ghi 2025-Q2 "
-            "(quý II/2025), quý chứa kỳ đó, hoặc nếu đúng là như vậy, hãy sửa frequency của chỉ tiêu trong "
+            "(hằng quý, frequency: quarter): đó là tháng 4/2025, một tháng, trong khi chỉ tiêu cần một quý: hãy ghi 2025-Q2 "
+            "(quý II/2025), quý chứa kỳ đó, hoặc nếu đúng là như vậy, hãy sửa khóa frequency của chỉ tiêu trong "
             "targets.yaml",
         ),
     ],

@@ -141,7 +141,7 @@ def test_a_contradicted_measure_in_vietnamese(tmp_path: Path, monkeypatch):
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == (
         "targets.yaml:4:5: lỗi: mục tiêu 'total': mục tiêu loại cumulative cộng dồn một lượng mỗi kỳ "
-        "(measure: flow), nhưng chỉ tiêu 'growth' được khai báo 'measure: rate' ở dòng 2; hãy dùng mục tiêu loại "
+        "(measure: flow), nhưng chỉ tiêu 'growth' được khai báo 'measure: rate' (một tốc độ tăng) ở dòng 2; hãy dùng mục tiêu loại "
         "average cho một tốc độ, hoặc xóa dòng đó nếu chỉ tiêu là một lượng"
     )
     r = run("status")
@@ -186,7 +186,7 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         '; nếu chỉ tiêu đã đổi mã, `qntrack docs targets-format` (mục "Changing the plan") hướng dẫn cách chuyển số liệu sang mã mới',
         "observations.csv:5: lỗi: chỉ tiêu 'cbct' được tính từ công thức; giá trị của nó được tính ra, không ghi "
         "nhận trực tiếp",
-        "observations.csv:6: lỗi: kỳ 2020-Q1 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: year)"
+        "observations.csv:6: lỗi: kỳ 2020-Q1 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (hằng năm, frequency: year)"
         "; nếu tần suất đã được đổi sang kỳ dài hơn sau khi ghi nhận, hãy rút lại số liệu đó (`qntrack retract`) hoặc giữ tần suất cũ",
         "observations.csv:2: lỗi: nguồn bắt đầu giống một công thức bảng tính ('='); bảng tính mở tệp này sẽ chạy "
         "nó: hãy thêm dấu nháy đơn (') ở đầu",
@@ -198,7 +198,7 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "ghi trước, 10 (dòng 2, ghi nhận lúc 2021-03-01T00:00:00Z), chênh 10 lần; có phải nhầm đơn vị tính hoặc "
         "gõ nhầm? (cảnh báo khi chênh quá 5 lần; --jump-factor)",
         # 2021 ended 2021-12-31; 90 days later is 2022-03-31 (checks.PUBLICATION_LAG_DAYS).
-        "targets.yaml:2:3: cảnh báo: chỉ tiêu 'share' (frequency: year): số liệu mới nhất là của kỳ 2020; năm tiếp "
+        "targets.yaml:2:3: cảnh báo: chỉ tiêu 'share' (công bố hằng năm, frequency: year): số liệu mới nhất là của kỳ 2020; năm tiếp "
         "theo đã kết thúc ngày 31/12/2021, số liệu lẽ ra phải có trước 31/03/2022 nhưng đến 01/01/2026 vẫn chưa "
         "được ghi nhận",
         "targets.yaml:9:9: cảnh báo: mục tiêu 't1': mốc 15 vào năm 2022 đã đến hạn (kỳ 2022 kết thúc ngày "

@@ -30,9 +30,9 @@ runner = CliRunner()
         ),
         (
             ["add-observation", "share", "2024-01", "8"],
-            "add-observation: lỗi: kỳ 2024-01 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: quarter): "
+            "add-observation: lỗi: kỳ 2024-01 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (hằng quý, frequency: quarter): "
             "đó là tháng 1/2024, một tháng, trong khi chỉ tiêu cần một quý: hãy ghi 2024-Q1 (quý I/2024), quý chứa kỳ đó, "
-            "hoặc nếu đúng là như vậy, hãy sửa frequency của chỉ tiêu trong targets.yaml\n",
+            "hoặc nếu đúng là như vậy, hãy sửa khóa frequency của chỉ tiêu trong targets.yaml\n",
             "add-observation: error: period 2024-01 is finer than indicator 'share' is published (frequency: quarter): "
             "it is January 2024, a month, where a quarter is needed: write 2024-Q1 (Q1 2024), the quarter that holds it, "
             "or change the indicator's frequency in targets.yaml if that is intended\n",

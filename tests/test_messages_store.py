@@ -140,7 +140,7 @@ def test_a_figure_recorded_in_the_future_is_refused_in_vietnamese(tracker: Path)
     before = (tracker / "observations.csv").read_bytes()
     r = run("add-observation", "share", "2024", "13", "--recorded-at", "2206-01-07", "--lang", "vi")
     assert r.exit_code == 1
-    assert "lỗi: thời điểm ghi nhận 2206-01-07T00:00:00Z nằm ở tương lai" in r.stderr
+    assert "lỗi: --recorded-at 2206-01-07T00:00:00Z: thời điểm này nằm ở tương lai" in r.stderr
     assert (tracker / "observations.csv").read_bytes() == before
 
 

@@ -119,7 +119,7 @@ def test_a_repair_refused_for_a_held_lock_names_the_lock_as_an_append_does(shipp
     # The lock file's path, the wait (0.2 s, as QNTRACK_LOCK_TIMEOUT gives it), what was not done.
     assert f"{store}.lock" in said["en"] and "(waited 0.2 s)" in said["en"], said["en"]
     assert "nothing was repaired" in said["en"], said["en"]
-    assert f"{store}.lock" in said["vi"] and "(đã chờ 0.2 giây)" in said["vi"], said["vi"]
+    assert f"{store}.lock" in said["vi"] and "(đã chờ 0,2 giây)" in said["vi"], said["vi"]
     assert "chưa sửa gì" in said["vi"], said["vi"]
 
 

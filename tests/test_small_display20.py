@@ -539,9 +539,9 @@ def test_a_month_for_a_quarterly_indicator_is_said_in_words(tracker: Path):
         "or change the indicator's frequency in targets.yaml if that is intended"
     )
     assert vi.stderr.splitlines()[0] == (
-        "m.csv:2: lỗi: kỳ '04/2025' (đọc là 2025-04) chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: quarter): "
+        "m.csv:2: lỗi: kỳ '04/2025' (đọc là 2025-04) chi tiết hơn tần suất công bố của chỉ tiêu 'share' (hằng quý, frequency: quarter): "
         "đó là tháng 4/2025, một tháng, trong khi chỉ tiêu cần một quý: hãy ghi 2025-Q2 (quý II/2025), "
-        "quý chứa kỳ đó, hoặc nếu đúng là như vậy, hãy sửa frequency của chỉ tiêu trong targets.yaml"
+        "quý chứa kỳ đó, hoặc nếu đúng là như vậy, hãy sửa khóa frequency của chỉ tiêu trong targets.yaml"
     )
     assert store_text(tracker) == before
 

@@ -90,7 +90,7 @@ def test_a_recorded_at_in_the_future_is_refused_even_with_force(folder: Path):
     for extra in ([], ["--force"]):
         r = runner.invoke(app, ["add-observation", "growth", "2025", "8", "--recorded-at", "2206-01-07", *extra])
         assert r.exit_code == 1
-        assert r.stderr.startswith("add-observation: error: recorded_at 2206-01-07T00:00:00Z is in the future (now: ")
+        assert r.stderr.startswith("add-observation: error: --recorded-at 2206-01-07T00:00:00Z is in the future (now: ")
         assert r.stderr.endswith("); check the year\n")
     assert store(folder) == HEADER
 
@@ -111,8 +111,8 @@ def test_a_non_estimate_recorded_before_its_period_ended_needs_force(folder: Pat
     assert r.exit_code == 1
     assert r.stderr == (
         "add-observation: error: recorded 2024-12-28, before period 2024 ended (2024-12-31), so it "
-        "can only be an estimate: mark it with status estimate, or fix recorded_at; --force records "
-        "it as it is\n"
+        "can only be an estimate: give --status estimate, or set --recorded-at to the day the figure was "
+        "published; --force records it as it is\n"
     )
     assert store(folder) == HEADER
     assert runner.invoke(app, [*args, "--status", "estimate"]).exit_code == 0

@@ -175,7 +175,7 @@ def test_a_typed_figure_with_its_unit_is_told_to_write_it_in_the_indicators_unit
     assert r.exit_code == 1, r.output
     assert (
         "'1,5 tỷ USD' có chữ bên cạnh số ('tỷ USD'): hãy chỉ viết số, theo đơn vị tính khai báo cho chỉ tiêu"
-        " (quy đổi nếu 'tỷ USD' là đơn vị khác); những chữ như 'khoảng', 'trên' hãy ghi bằng --note"
+        " 'fdi', triệu USD (quy đổi nếu 'tỷ USD' là đơn vị khác); những chữ như 'khoảng', 'trên' hãy ghi bằng --note"
     ) in r.stderr, r.stderr
     assert r.stdout == "", r.stdout
 
@@ -184,8 +184,8 @@ def test_a_typed_figure_with_a_qualifier_is_told_in_english_too(shipped: Path):
     r = run_clean("add-observation", "grdp_growth", "2024-Q2", "about 10.5", "--dry-run")
     assert r.exit_code == 1, r.output
     assert (
-        "'about 10.5' has words beside the figure ('about'): write the figure alone, in the unit the indicator"
-        " is declared in (converted, if 'about' is another unit); a word such as 'about' or 'over' goes in --note"
+        "'about 10.5' has words beside the figure ('about'): write the figure alone, in % y/y, the unit indicator"
+        " 'grdp_growth' is declared in (converted, if 'about' is another unit); a word such as 'about' or 'over' goes in --note"
     ) in r.stderr, r.stderr
 
 

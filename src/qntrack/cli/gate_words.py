@@ -25,6 +25,13 @@ def _plain(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().replace("_", " ").split())
 
 
+def _bare(text: str) -> str:
+    """A name as typed on a keyboard without Vietnamese input: its letters without their
+    marks, the crossed d a plain d (twenty-sixth session)."""
+    decomposed = unicodedata.normalize("NFD", _plain(text).replace("\u0111", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _names(codes: Iterable[str], awaiting: str) -> dict[str, str]:
     """Every name a status is shown by (English and Vietnamese), and its code with spaces."""
     from ..catalog import catalog
@@ -36,6 +43,7 @@ def _names(codes: Iterable[str], awaiting: str) -> dict[str, str]:
             shown = catalog(lang).get(key)
             if shown:
                 names.setdefault(_plain(shown), code)
+                names.setdefault(_bare(shown), code)
         names.setdefault(_plain(code), code)
     return names
 
@@ -50,11 +58,12 @@ def named_gate(typed: str, valid: Iterable[str], awaiting: str) -> Message | Non
     names = _names(sorted(codes), awaiting)
     words = [w.strip() for w in typed.split(",") if w.strip()]
     # A code in any case is a code, as the gate reads it.
-    meant = [w.lower() if w.lower() in codes else names.get(_plain(w)) for w in words]
+    meant = [w.lower() if w.lower() in codes else names.get(_plain(w)) or names.get(_bare(w)) for w in words]
     if any(m is None for m in meant):
         return None
     gate = ",".join(dict.fromkeys(m for m in meant if m))
     named = [w for w in words if w.lower() not in codes]
     if len(named) == 1:
-        return msg("cli_status_by_name", typed=named[0], code=names[_plain(named[0])], gate=gate)
+        code = names.get(_plain(named[0])) or names[_bare(named[0])]
+        return msg("cli_status_by_name", typed=named[0], code=code, gate=gate)
     return msg("cli_statuses_by_name", typed=", ".join(f"'{w}'" for w in named), gate=gate)

@@ -454,10 +454,13 @@ def _finer_period(wanted: Period, indicator: str, frequency: Frequency) -> Messa
     """Why an indicator has no figure for ``wanted``, and the period of its frequency that
     holds it (2024-04 of a quarterly indicator: 2024-Q2)."""
     from ..catalog import msg
+    from ..files.finer import frequency_key
     from ..plan.periods import Period
 
     unit = frequency.months
     first = (wanted.first - 1) // unit * unit + 1
     last = -(-wanted.last // unit) * unit
     example = Period(wanted.year, first, last)
-    return msg("cli_history_period_finer", period=wanted, id=indicator, frequency=frequency.value, example=example)
+    return msg(
+        "cli_history_period_finer", period=wanted, id=indicator, frequency=frequency_key(frequency), example=example
+    )

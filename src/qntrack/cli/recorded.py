@@ -13,6 +13,7 @@ from .printing import _report, _say
 from .session import _message_lang
 
 if TYPE_CHECKING:
+    from ..catalog import Message
     from ..plan.model import Observation, Problem
 
 JUMP_WARNINGS_SHOWN = 20
@@ -68,6 +69,9 @@ def say_recorded(
             _say(msg("cli_added_one", **added))
         elif before.status == RETRACTED:  # a figure again, after the period's was withdrawn
             _say(msg("cli_added_one_after_retraction", **added, day=Day(before.recorded_at[:10])))
+        elif before.value == stored.value and before.status != stored.status:  # the status alone revised
+            statuses = {"status": _status_word(stored.status), "before_status": _status_word(before.status)}
+            _say(msg("cli_added_one_status_only", **added, day=Day(before.recorded_at[:10]), **statuses))
         else:  # a revision: the figure it takes the place of, and when that one was recorded
             revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
             _say(msg("cli_added_one_revising", **added, **revising))
@@ -78,6 +82,14 @@ def say_recorded(
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     _report_neutralised(rows, said.dry_run)
     _say_warnings(warnings, notes, read)
+
+
+def _status_word(status: str) -> Message:
+    """A row's status in the reader's words, as every table says it (English's are the
+    codes), an empty one "not stated"."""
+    from ..catalog import msg
+
+    return msg(f"label_{status}" if status else "label_kind_not_stated")
 
 
 def say_utc_day(typed: str, stored: str) -> None:

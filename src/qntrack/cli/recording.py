@@ -339,7 +339,9 @@ def _record_one(
         # A retraction has no value (--dry-run shows the row it would append).
         value = "" if _is_retraction(typed.value, typed.status) else format_value(parse_typed_number(typed.value, lang))
     except ValueError as exc:
-        raise fail("add-observation", _reason(exc)) from None
+        from .typed_words import with_unit  # '1,5 billion USD': the indicator's unit told
+
+        raise fail("add-observation", with_unit(_reason(exc), targets, typed.indicator, _message_lang(lang))) from None
     fields = {
         "indicator": typed.indicator,
         "period": _typed_period(typed.period, "add-observation"),

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from .textfiles import real_path
-from ..catalog import Message, msg
+from ..catalog import Figure, Message, msg
 from ..errors import ExitCode, InputError, StoreError, StoreLockedError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
 from .journal import _JOURNAL, not_added, pending_path, read_pending
@@ -355,7 +355,7 @@ def _append(
             _append_batch(path, payload, len(rows))
             return rows
     except Timeout:
-        busy = msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}", not_done=after)
+        busy = msg("store_lock_busy", lock=lock.lock_file, seconds=Figure(lock.timeout), not_done=after)
         raise fail(str(path), busy, ExitCode.BUSY, kind=StoreLockedError) from None
     except OSError as exc:
         named = os.fsdecode(exc.filename) if exc.filename is not None else ""

@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 
 from ..files.definitions import load_plan
 from ..files.textfiles import read_text
+from .finer import stored_finer
 from ..errors import InputError
 from ..catalog import Figure, Message, msg
 from ..plan.model import (
@@ -251,7 +252,7 @@ def run_checks(
             problems.append(
                 Problem(
                     Location(file, o.line),
-                    msg("checks_frequency", period=o.period, id=o.indicator, frequency=ind.frequency.value),
+                    stored_finer(o.period, o.indicator, ind.frequency),
                     check="frequency",
                 )
             )

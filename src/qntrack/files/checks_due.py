@@ -30,6 +30,7 @@ from ..method.assessment import first_from
 from ..method.series import Series
 from ..plan.units import period_end
 from ..kinds import due as deadlines
+from .finer import frequency_key
 
 __all__ = ["PUBLICATION_LAG_DAYS", "milestone_due_problems", "milestone_side_problems", "stale_problems", "wrong_side"]
 
@@ -73,7 +74,7 @@ def stale_problems(plan: Plan, series: Series, reference: date, lag_days: int = 
                     msg(
                         "checks_stale",
                         id=ind.id,
-                        frequency=ind.frequency.value,
+                        frequency=frequency_key(ind.frequency),
                         latest=latest,
                         unit=_unit(ind.frequency),
                         next_end=Day(next_end.isoformat()),

@@ -20,6 +20,7 @@ from ..catalog import msg
 from ..method.series import Series
 from ..plan.model import Indicator, Location, Observation, Problem, RETRACTED
 from ..plan.periods import Frequency, Period
+from .finer import stored_finer
 from .rules import CONTROL_IN_TEXT
 from .textfiles import first_noncharacter
 
@@ -404,7 +405,7 @@ def frequency_suspects(
     return [
         Problem(
             Location(file, o.line),
-            msg("checks_frequency", period=o.period, id=o.indicator, frequency=indicators[o.indicator].frequency.value),
+            stored_finer(o.period, o.indicator, indicators[o.indicator].frequency),
             severity="error",
             check="frequency",
         )

@@ -449,7 +449,7 @@ def _imply_measure(
     # whole sentence for each, as the words around the kind differ in Vietnamese.
     declared = reader.declared_measure.get(indicator.id)
     implied = reader.implied_measure.get(indicator.id)
-    measure = indicator.measure.value
+    measure = msg(f"measure_key_{indicator.measure.value}" if declared else f"measure_read_{indicator.measure.value}")
     if declared is not None:
         reader.error(
             node,

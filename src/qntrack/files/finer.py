@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..catalog import Message, msg
 from ..plan.periods import Frequency, Period
 
-__all__ = ["finer_period"]
+__all__ = ["finer_period", "frequency_key", "stored_finer"]
 
 
 def finer_period(period: Period, indicator: str, frequency: Frequency, typed: str | None = None) -> Message:
@@ -26,7 +26,7 @@ def finer_period(period: Period, indicator: str, frequency: Frequency, typed: st
         key,
         period=said,
         indicator=indicator,
-        frequency=frequency.value,
+        frequency=frequency_key(frequency),
         words=_words(period),
         span=msg(f"period_span_{_span(period)}"),
         needed=msg(f"period_span_{frequency.value}"),
@@ -34,6 +34,18 @@ def finer_period(period: Period, indicator: str, frequency: Frequency, typed: st
         example=holder,
         example_words=_words(holder),
     )
+
+
+def frequency_key(frequency: Frequency) -> Message:
+    """An indicator's frequency quoted in a sentence: targets.yaml's key as typed
+    ("frequency: quarter", what the officer edits), and in Vietnamese what it means
+    before it, "every quarter" (issue 17, twenty-sixth session)."""
+    return msg(f"frequency_key_{frequency.value}")
+
+
+def stored_finer(period: Period, indicator: str, frequency: Frequency) -> Message:
+    """`check`'s words for a stored row finer than its indicator's frequency."""
+    return msg("checks_frequency", period=period, id=indicator, frequency=frequency_key(frequency))
 
 
 def _span(p: Period) -> str:

@@ -18,7 +18,7 @@ from ..plan.model import RETRACTED, Indicator, Location, Observation, Plan, Prob
 from ..plan.periods import Frequency, Period, PeriodError
 from . import rules
 from ..plan.suggest import Hints
-from ..method.timing import FUTURE, parse_zone, timing_problems  # asked for every row of an import
+from ..method.timing import FUTURE, parse_zone, timing_problems, typed_timing  # asked for every row of an import
 from .figures import whole_units_kept
 from .finer import finer_period
 from .figure_units import typed_unit, unit_date_problems, unit_of
@@ -131,7 +131,9 @@ def validate_record(
     # The timing rules are about a real indicator's figure: after "unknown indicator" they
     # would only be a second, irrelevant error.
     if stamp is not None and parsed_period is not None and ind is not None:
+        typed = not where.line and where.file in ("add-observation", "retract")  # the command line's options
         for kind, message in timing_problems(parsed_period, stamp, status or "", now):
+            message = typed_timing(message) if typed else message
             if kind == FUTURE:
                 problems.append(Problem(stamp_where or where, message))
             elif not force:

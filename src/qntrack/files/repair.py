@@ -20,7 +20,7 @@ from typing import Iterator
 
 from .textfiles import real_path
 from ..errors import ExitCode, InputError, StoreLockedError, fail
-from ..catalog import msg
+from ..catalog import Figure, msg
 from ..files import starter
 from ..files.appending import lock_timeout, store_lock
 from ..files.journal import pending_path, read_pending
@@ -206,7 +206,7 @@ def _busy(path: Path) -> InputError:
     said = msg(
         "store_lock_busy",
         lock=str(real_path(path)) + ".lock",  # store_lock's own name for it
-        seconds=f"{lock_timeout():g}",
+        seconds=Figure(lock_timeout()),
         not_done=msg("repair_nothing_repaired"),
     )
     return fail(str(path), said, ExitCode.BUSY, kind=StoreLockedError)

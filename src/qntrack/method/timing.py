@@ -31,6 +31,7 @@ __all__ = [
     "timing_kinds",
     "timing_problems",
     "parse_zone",
+    "typed_timing",
 ]
 
 # The forms of a zone, in English (the messages of parse_zone say it in the user's language).
@@ -113,6 +114,17 @@ def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> 
                 )
             )
     return found
+
+
+def typed_timing(message: Message) -> Message:
+    """A timing refusal in the words of the command line: ``--recorded-at`` and ``--status
+    estimate``, the options the user typed, rather than the file's recorded_at column. The
+    id (``code`` in JSON) stays the rule's (issue 17, twenty-sixth session)."""
+    from dataclasses import replace
+
+    if message.id not in ("timing_future", "timing_begins_after_recorded", "timing_before_end"):
+        return message  # a period not begun: nothing typed to name
+    return replace(message, wording=message.id + "_typed")
 
 
 _ZONE = re.compile(r"^([+-])(\d{2}):?(\d{2})$")

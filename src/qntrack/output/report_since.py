@@ -51,7 +51,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
                     Cell(_figure_name(o.indicator, names, dimensions, lang)),
                     Cell(period_text(o.period, lang)),
                     Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang, _places(c))),
-                    Cell(report_word(_change_kind(c), lang)),
+                    Cell(_change_words(c, lang)),
                     Cell(value_with_unit(c.previous.value, unit, lang, _places(c)) if c.previous else "–"),
                     source_cell(o.source) or Cell(""),
                     Cell(date_text(o.recorded_at, lang)),
@@ -80,6 +80,19 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         if not s.changes and not s.status_changes
         else None,
     }
+
+
+def _change_words(c: Change, lang: str) -> str:
+    """A row's change in words: new, revised, retracted; a revision of the status alone said
+    with both statuses, "status: estimate → official", where "revised | 5 | 5" read as no
+    change (issue 17, twenty-sixth session)."""
+    from .i18n import kind_text
+
+    o, before = c.observation, c.previous
+    kind = _change_kind(c)
+    if kind != "revised" or before is None or before.value != o.value or before.status == o.status:
+        return report_word(kind, lang)
+    return report_word("status_changed", lang, before=kind_text(before.status, lang), after=kind_text(o.status, lang))
 
 
 def _figure_name(key: str, names: dict[str, str], dimensions: Mapping[str, Dimension], lang: str) -> str:
