@@ -401,3 +401,15 @@ def refuse_option_texts(texts: dict[str, str]) -> None:
             from ..errors import ExitCode, fail
 
             raise fail(option, msg("cli_option_as_text", option=option, value=value.strip()), ExitCode.USAGE)
+
+
+def refuse_blank_moment(recorded_at: str | None, source: str, note: str) -> None:
+    """An empty ``--recorded-at`` (a shell variable left unset) is a usage error: taken as
+    no option, it stamped a figure being backdated with now, in silence, as ``--as-of ""``
+    would have read today had it not been refused. So is a text that is an option (quoting)."""
+    refuse_option_texts({"--source": source, "--note": note})
+    if recorded_at is not None and not recorded_at.strip():
+        from ..catalog import msg
+        from ..errors import ExitCode, fail
+
+        raise fail("--recorded-at", msg("cli_recorded_at_blank"), ExitCode.USAGE)

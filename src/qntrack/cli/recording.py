@@ -157,7 +157,9 @@ def add_observation(
         _refuse_mixed_arguments(
             from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma, sheet
         )
-        _refuse_blank_moment(recorded_at, source, note)
+        from .quoting import refuse_blank_moment  # not on the start-up path of other commands
+
+        refuse_blank_moment(recorded_at, source, note)
         dims = _typed_dims(dim or [], from_file)
         if tz is not None:
             from ..method.timing import parse_zone
@@ -417,7 +419,9 @@ def retract(
 
     if force and recorded_at is not None:
         raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
-    _refuse_blank_moment(recorded_at, source, note)
+    from .quoting import refuse_blank_moment  # not on the start-up path of other commands
+
+    refuse_blank_moment(recorded_at, source, note)
     dims = _typed_dims(dim or [], None)  # before the store is opened: a usage error writes nothing
     if tz is not None:
         from ..method.timing import parse_zone
@@ -430,19 +434,6 @@ def retract(
 
     with store_first(targets):  # a store left mid-merge is said first, beside what is refused
         _withdraw(targets, indicator, period, source, note, recorded_at, force, dims, tz)
-
-
-def _refuse_blank_moment(recorded_at: str | None, source: str, note: str) -> None:
-    """An empty ``--recorded-at`` (a shell variable left unset) is a usage error: taken as
-    no option, it stamped a figure being backdated with now, in silence, as ``--as-of ""``
-    would have read today had it not been refused. So is a text that is an option (quoting)."""
-    from .quoting import refuse_option_texts
-
-    refuse_option_texts({"--source": source, "--note": note})
-    if recorded_at is not None and not recorded_at.strip():
-        from ..catalog import msg
-
-        raise fail("--recorded-at", msg("cli_recorded_at_blank"), ExitCode.USAGE)
 
 
 def _withdraw(

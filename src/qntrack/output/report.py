@@ -260,7 +260,7 @@ def report_document(data: ReportData) -> dict[str, Any]:
                     "previous_value": c.previous.value if c.previous else None,
                     "previous_recorded_at": c.previous.recorded_at if c.previous else None,
                     # Added in issue 17, twenty-sixth session, in turn: where the figure replaced came
-                    # from, and its status (a revision of the status alone is no "no change").
+                    # from, and its status (a revision of the status alone is not "no change").
                     "previous_source": (c.previous.source or None) if c.previous else None,
                     "previous_status": c.previous.status if c.previous else None,
                 }
