@@ -119,6 +119,20 @@ def test_without_freq_the_header_is_as_before(plan: Path):
     assert r.stdout.splitlines()[0] == head
 
 
+def test_an_export_made_before_freq_was_asked_is_replaced_without_force(plan: Path):
+    out = plan / "x.csv"
+    assert run("export", "sdmx-csv", "-o", str(out)).exit_code == 0
+    _with(plan, 'sdmx: {structure_id: "GSO:DF_QN_TARGETS(1.0)"}', "sdmx: {freq: true}")
+    r = run("export", "sdmx-csv", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert out.read_text(encoding="utf-8").startswith("STRUCTURE,STRUCTURE_ID,ACTION,FREQ,INDICATOR,")
+    # And back: an export with FREQ is this plan's too once the plan stops asking for it.
+    _with(plan, "sdmx: {freq: true}", "sdmx: {freq: false}")
+    r = run("export", "sdmx-csv", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert out.read_text(encoding="utf-8").startswith("STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,")
+
+
 def test_a_first_months_span_has_no_frequency_and_is_refused_with_freq(plan: Path):
     _with(plan, 'sdmx: {structure_id: "GSO:DF_QN_TARGETS(1.0)"}', "sdmx: {freq: true}")
     (plan / "observations.csv").write_text(OBSERVATIONS + "revenue,2024-9M,1100,,,,2024-10-05T00:00:00Z\n", "utf-8")

@@ -76,7 +76,8 @@ def export(
         typer.Option(
             "--structure-id",
             metavar="AGENCY:ID(VERSION)",
-            help="sdmx-csv: the dataflow the rows belong to (default: QNTRACK:DF_<the plan's title>(1.0)).",
+            help="sdmx-csv: the dataflow the rows belong to (default: targets.yaml's sdmx: structure_id, else "
+            "QNTRACK:DF_<the plan's title>(1.0)).",
         ),
     ] = None,
     # Read by ``command``: the messages on stderr in this language, as for every other

@@ -252,9 +252,11 @@ def is_export_header(line: str, plan: Plan) -> bool:
     """Whether a file's first line is the header an export of this plan writes: a file
     qntrack wrote, which an export may replace without --force (SDMX-CSV has no place for
     the generator mark a report carries: docs/decisions.md)."""
-    written = header(plan)
-    # An export made before the plan said its SDMX units has the header without them.
-    return line.rstrip("\r\n").lstrip("\ufeff") in (",".join(written), ",".join(written[: len(written) - 2]))
+    written = [c for c in header(plan) if c != "FREQ"]
+    given = line.rstrip("\r\n").lstrip("\ufeff").replace(",ACTION,FREQ,", ",ACTION,", 1)
+    # An export made before the plan said its SDMX units has the header without them, and
+    # one made before (or after) it asked for FREQ with (or without) that column.
+    return given in (",".join(written), ",".join(written[: len(written) - 2]))
 
 
 def _columns(
