@@ -274,3 +274,32 @@ def test_a_stat_suite_download_with_a_bom_semicolons_and_extra_attributes_is_rea
     r = run("add-observation", "--from", str(plan / "in.csv"), "--recorded-at", "2025-01-01")
     assert r.exit_code == 0, r.stderr
     assert "revenue[sex=female],2022,550.5,estimate," in store_text(plan)
+
+
+# --- 6. the shipped plan's units in SDMX's terms -------------------------------------------------
+
+
+def test_the_shipped_plan_says_each_indicators_unit_in_sdmx_terms(shipped: Path):
+    r = run("export", "sdmx-csv")
+    assert r.exit_code == 0, r.stderr
+    rows = _rows(r.stdout)
+    assert r.stdout.splitlines()[0].endswith(",RECORDED_AT,UNIT_MEASURE,UNIT_MULT")
+    # By hand from targets.yaml's units: billion VND is VND x 10^9, million USD USD x 10^6,
+    # USD USD x 10^0, every percentage (share or growth) PT (CL_UNIT_MEASURE's percent) x 10^0.
+    expected = {
+        "grdp_growth": ("PT", "0"),
+        "grdp_vnd": ("VND", "9"),
+        "grdp_per_capita": ("USD", "0"),
+        "cbct_share": ("PT", "0"),
+        "cbct_va_growth": ("PT", "0"),
+        "cbct_investment": ("VND", "9"),
+        "mining_share": ("PT", "0"),
+        "fdi": ("USD", "6"),
+        "budget_revenue": ("VND", "9"),
+    }
+    said = {row["INDICATOR"]: (row["UNIT_MEASURE"], row["UNIT_MULT"]) for row in rows}
+    assert said == {k: v for k, v in expected.items() if k in said}
+    assert len(said) >= 6
+    # No dataflow of the province's own is declared: the derived one, the title cut at 40
+    # characters (QUANG_NINH_RESOLUTION_01_NQ_TU_CBCT_AND_ less its last _).
+    assert {row["STRUCTURE_ID"] for row in rows} == {"QNTRACK:DF_QUANG_NINH_RESOLUTION_01_NQ_TU_CBCT_AND(1.0)"}
