@@ -303,3 +303,26 @@ def test_the_shipped_plan_says_each_indicators_unit_in_sdmx_terms(shipped: Path)
     # No dataflow of the province's own is declared: the derived one, the title cut at 40
     # characters (QUANG_NINH_RESOLUTION_01_NQ_TU_CBCT_AND_ less its last _).
     assert {row["STRUCTURE_ID"] for row in rows} == {"QNTRACK:DF_QUANG_NINH_RESOLUTION_01_NQ_TU_CBCT_AND(1.0)"}
+
+
+# --- the data manager's download: codes in another case ------------------------------------------
+
+
+def test_codes_in_another_case_are_read_where_only_one_unit_or_indicator_has_them(shipped: Path):
+    # An office's code list in capitals (SDMX's custom: FDI, BUDGET_REVENUE) and a case-blind
+    # database (.Stat Suite's) give back codes in another case than qntrack wrote. qntrack's
+    # ids have no capitals, and a dimension's codes are unique case aside (the export checks):
+    # each such cell names one indicator or unit. The total's _t is still refused (docs/formats.md).
+    text = (
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE\n"
+        "dataflow,GSO:DF_QN(1.0),I,FDI,_T,2019,3130\n"
+        "dataflow,GSO:DF_QN(1.0),I,BUDGET_REVENUE,cam_pha,2019,12771\n"
+        "dataflow,GSO:DF_QN(1.0),I,budget_revenue,Ha_Long,2019,7000\n"
+    )
+    (shipped / "in.csv").write_text(text, encoding="utf-8")
+    r = run("add-observation", "--from", str(shipped / "in.csv"), "--recorded-at", "2025-01-01")
+    assert r.exit_code == 0, r.stderr
+    store = store_text(shipped)
+    assert "\nfdi,2019,3130,," in store
+    assert "\nbudget_revenue[locality=Cẩm Phả],2019,12771,," in store
+    assert "\nbudget_revenue[locality=Hạ Long],2019,7000,," in store

@@ -355,9 +355,12 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
     width = len(names)
     seen: dict = {}
     missing = nans = 0
-    from .sdmx_codes import code_units
+    from .sdmx_codes import code_units, folded_codes
 
     codes = code_units(plan.dimensions) if plan is not None else {}
+    unit_of = partial(_unit_of, codes, folded_codes(codes), plan)
+    # qntrack's ids have no capitals: FDI, an office's code list in SDMX's custom, is fdi.
+    indicators = plan.indicators if plan is not None else {}
     for first, last, fields in records[1:]:
         where = Location(file, first)
         fields = unpadded(fields, width)
@@ -376,13 +379,14 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
             missing += not value
             nans += bool(value)
             continue
-        row = {"indicator": cell("indicator")}
+        indicator = cell("indicator")
+        row = {"indicator": indicator.lower() if indicator.lower() in indicators else indicator}
         wrong_total = None
         for key in columns:
             if key.startswith("dim:"):
                 value = _unit_cell(cell(key))
                 given = value in (TOTAL, NOT_APPLICABLE)
-                row[key] = "" if given else codes.get(key[4:], {}).get(value, value)
+                row[key] = "" if given else unit_of(key[4:], value)
                 if value != TOTAL and value.upper() == TOTAL:
                     wrong_total = msg("roundtrip20_sdmx_total_case", column=names[columns[key]].strip(), code=value)
         if wrong_total is not None:
@@ -442,6 +446,25 @@ def _cell(fields: Sequence[str], columns: Mapping[str, int], labelled: bool, nam
         return ""
     text = fields[i].strip()
     return text.partition(": ")[0].rstrip() if labelled and ": " in text and name not in _TEXTS else text
+
+
+def _unit_of(
+    codes: Mapping[str, Mapping[str, str]],
+    folded: Mapping[str, Mapping[str, str]],
+    plan: Plan | None,
+    dim: str,
+    cell: str,
+) -> str:
+    """The unit a dimension's cell names: a unit's SDMX code as written; else, when the cell
+    is no unit's name (names are matched however typed, later), a code in another case
+    that one unit has (``folded_codes``); else the cell itself, matched as a name."""
+    exact = codes.get(dim, {})
+    if cell in exact:
+        return exact[cell]
+    dimension = plan.dimensions.get(dim) if plan is not None else None
+    if dimension is not None and dimension.unit(cell) is None:
+        return folded.get(dim, {}).get(cell.casefold(), cell)
+    return cell
 
 
 def _action_message(action: str) -> Message:
