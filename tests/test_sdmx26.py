@@ -91,6 +91,13 @@ def test_a_dataflow_that_is_no_sdmx_reference_is_refused_at_its_line(plan: Path)
     assert "Traceback" not in r.output
 
 
+def test_an_empty_dataflow_is_refused_not_replaced_by_the_derived_one(plan: Path):
+    _with(plan, 'structure_id: "GSO:DF_QN_TARGETS(1.0)"', 'structure_id: ""')
+    r = run("export", "sdmx-csv")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert "targets.yaml:3" in r.stderr and "AGENCY:ID(VERSION)" in r.stderr
+
+
 def test_an_unknown_key_of_the_plans_sdmx_is_refused_at_its_line(plan: Path):
     _with(plan, 'sdmx: {structure_id: "GSO:DF_QN_TARGETS(1.0)"}', "sdmx: {structure: X}")
     r = run("check")

@@ -73,8 +73,9 @@ def read_plan_sdmx(reader: _Reader, node: Node | None) -> tuple[str, bool]:
         from .sdmx_csv import valid_structure_id
 
         value = keys["structure_id"][1]
-        structure = (reader.text(value, _at("sdmx", "structure_id")) or "").strip()
-        if structure and not valid_structure_id(structure):
+        given = reader.text(value, _at("sdmx", "structure_id"))
+        structure = (given or "").strip()
+        if given is not None and not valid_structure_id(structure):  # "" too: a key left empty
             reader.error(value, msg("sdmx_bad_structure_id", given=structure))
             structure = ""
     freq = "freq" in keys and reader.choice(keys["freq"][1], _at("sdmx", "freq"), ("true", "false")) == "true"
