@@ -242,7 +242,7 @@ def test_alias_bombs_are_not_expanded(folder: Path):
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == (
         "targets.yaml:1:1: error: the top level: unknown key 'a0' "
-        "(valid keys: version, title, observations, indicators, targets, timezone, dimensions)"
+        "(valid keys: version, title, observations, indicators, targets, timezone, dimensions, sdmx)"
     )
     assert time.monotonic() - start < 5
 

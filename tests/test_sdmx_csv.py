@@ -292,7 +292,9 @@ def test_an_sdmx_csv_1_0_file_is_read(plan: Path):
     r = run("add-observation", "--from", "in.csv", "--recorded-at", "2024-08-01")
     assert r.exit_code == 0, r.stderr
     assert "added 2 row(s), 0 already recorded" in r.stderr
-    assert "2 row(s) with an empty OBS_VALUE (SDMX's missing value) were skipped" in r.stderr
+    # NaN is said as the missing observation it is, apart from the empty cell (twenty-sixth session).
+    assert "1 row(s) with an empty OBS_VALUE (SDMX's missing value) were skipped" in r.stderr
+    assert "1 row(s) with OBS_VALUE NaN (SDMX's missing observation) were skipped" in r.stderr
     assert store_text(plan) == OBSERVATIONS + (
         "revenue[locality=Hạ Long],2024-03,55.5,official,,,2024-08-01T00:00:00Z\n"
         "share,2024-Q1,13,estimate,,,2024-08-01T00:00:00Z\n"

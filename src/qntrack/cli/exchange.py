@@ -76,7 +76,8 @@ def export(
         typer.Option(
             "--structure-id",
             metavar="AGENCY:ID(VERSION)",
-            help="sdmx-csv: the dataflow the rows belong to (default: QNTRACK:DF_<the plan's title>(1.0)).",
+            help="sdmx-csv: the dataflow the rows belong to (default: targets.yaml's sdmx: structure_id, else "
+            "QNTRACK:DF_<the plan's title>(1.0)).",
         ),
     ] = None,
     # Read by ``command``: the messages on stderr in this language, as for every other
@@ -182,12 +183,10 @@ def _opensdg(targets: str | None, output: str | None, into: str | None, day: str
 def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int, str]:
     """The export's text in pieces (``sdmx_pieces``), its number of rows and its dataflow."""
     from ..files.sdmx_csv import (
-        TOTAL,
         export_rows,
         sdmx_pieces,
         structure_id,
         taken_names,
-        total_named,
         unnamed_columns,
     )
 
@@ -205,16 +204,16 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int,
         raise fail(where, msg("sdmx24_dimension_not_id", id=unnamed[0], column=unnamed[0].upper()))
 
     rows = export_rows(ws.plan, ws.series)
-    named = total_named(rows)
-    if named is not None:
-        from ..catalog import msg
+    if ws.plan.sdmx_freq:
+        from ..files.sdmx_periods import freq_code
 
-        dimension = ws.plan.dimensions.get(named[0])
-        unit = dimension.unit(named[1]) if dimension is not None else None
-        # Its line in targets.yaml: the unit's when declared, else its dimension's.
-        where = (unit and unit.location) or (dimension and dimension.location) or ws.plan.source_file
-        raise fail(where, msg("hostile16_sdmx_total_unit", id=named[0], unit=named[1], code=TOTAL))
-    label = structure or structure_id(ws.plan)
+        span = next((o for o in rows if not freq_code(o.period)), None)
+        if span is not None:  # CL_FREQ has no code for January to September
+            from ..catalog import msg
+
+            said = msg("sdmx26_freq_span", indicator=span.indicator, period=str(span.period))
+            raise fail(ws.plan.source_file, said)
+    label = structure or ws.plan.sdmx_structure or structure_id(ws.plan)
     return sdmx_pieces(ws.plan, rows, label, _codes(ws.plan, rows)), len(rows), label
 
 

@@ -30,6 +30,7 @@ from ..files.textfiles import plan_text
 from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions, target_breakdown, target_unit, unit_overrides
 from .dimensions import read_dimensions
+from .sdmx_units import read_plan_sdmx, read_sdmx_units
 from .invisible import id_problem
 from .yaml_reader import (
     What,
@@ -50,7 +51,7 @@ __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 INDICATOR_ID = re.compile(r"^[a-z0-9_]+$")
 TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 
-TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone", "dimensions")
+TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone", "dimensions", "sdmx")
 INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula", "dimensions", "sdmx")
 COMMON_TARGET_KEYS = tuple("id type indicator name source note group owner for_each overrides of".split())
 # Each kind's own keys, as its module declares them (kinds.REGISTRY).
@@ -158,6 +159,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                 reader.error(node, msg("definitions_field_problem", what="timezone", problem=exc.args[0]))
 
     dimensions = read_dimensions(reader, top["dimensions"][1]) if "dimensions" in top else {}
+    sdmx = read_plan_sdmx(reader, top["sdmx"][1] if "sdmx" in top else None)
     indicators: dict[str, Indicator] = {}
     if "indicators" not in top:
         reader.missing(root, "indicators", msg("definitions_missing_indicators"))
@@ -201,7 +203,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         from .smart_quotes import quote_hints  # a line TextEdit typed “ ” on says so
 
         raise PlanError(quote_hints(sorted(reader.problems, key=lambda p: p.location.line or 0), text))
-    return Plan(title, observations, indicators, named_groups(targets), file, zone, dimensions, title_vi)
+    return Plan(title, observations, indicators, named_groups(targets), file, zone, dimensions, title_vi, *sdmx)
 
 
 def _foreign(file: str) -> Problem:
@@ -271,8 +273,6 @@ def _indicator(
     dims: tuple[str, ...] | None = ()
     if "dimensions" in keys:
         dims = indicator_dimensions(reader, keys["dimensions"][1], _at(where, "dimensions"), dimensions, bool(formula))
-    from .sdmx_units import read_sdmx_units
-
     sdmx = read_sdmx_units(reader, keys["sdmx"][1] if "sdmx" in keys else None, where)
     if name is None or unit is None or not ok or dims is None or sdmx is None:
         return None

@@ -27,7 +27,16 @@ from typing import Iterable, Mapping
 from ..plan.model import Observation, Text
 from ..plan.units import Dimension, Unit
 
-__all__ = ["usable", "made_code", "unit_code", "CodeClash", "dimension_codes", "code_units", "written_codes"]
+__all__ = [
+    "usable",
+    "made_code",
+    "unit_code",
+    "CodeClash",
+    "dimension_codes",
+    "code_units",
+    "folded_codes",
+    "written_codes",
+]
 
 # SDMX's IDType starting with a letter or a digit: not '-' or '@' (a spreadsheet would run
 # the cell, written after an apostrophe, which no SDMX system reads), nor '_', which SDMX's
@@ -109,6 +118,21 @@ def code_units(dimensions: Mapping[str, Dimension]) -> dict[str, dict[str, str]]
             code = unit_code(unit.value, unit)
             codes[code] = None if code in codes else unit.value
         out[dim_id] = {code: value for code, value in codes.items() if value is not None and code}
+    return out
+
+
+def folded_codes(codes: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    """``code_units``' codes with case aside (casefolded), where only one unit has the code
+    so: a download from a case-blind database, or an office's code list typed in another
+    case, gives ``cam_pha`` for CAM_PHA, which names one unit (the export checks codes are
+    unique case aside, as .Stat Suite compares them)."""
+    out: dict[str, dict[str, str]] = {}
+    for dim_id, units in codes.items():
+        held: dict[str, str | None] = {}
+        for code, unit in units.items():
+            key = code.casefold()
+            held[key] = unit if held.get(key, unit) == unit else None
+        out[dim_id] = {key: unit for key, unit in held.items() if unit is not None}
     return out
 
 

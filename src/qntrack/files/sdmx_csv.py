@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from ..plan.units import split_key, unit_match
-from .sdmx_periods import period_message, read_period, sdmx_period
+from .sdmx_periods import freq_code, freq_disagrees, period_message, read_period, sdmx_period
+from .sdmx_units import scaled_message
 from .textfiles import CsvCells, formula_like, in_pieces, neutralise_formula, unpadded
 
 if TYPE_CHECKING:
@@ -50,14 +51,17 @@ NOT_APPLICABLE = "_Z"
 # E estimated value, P provisional value. A figure with no status has no OBS_STATUS.
 TO_SDMX_STATUS = {"official": "A", "estimate": "E", "preliminary": "P", "": ""}
 FROM_SDMX_STATUS = {code: status for status, code in TO_SDMX_STATUS.items()}
-# OBS_VALUE cells that are SDMX's missing value: the row is skipped and counted.
-MISSING = frozenset({"", "NaN"})
+# An OBS_VALUE of NaN (any case) is SDMX's missing observation: the row is skipped and
+# counted apart from an empty cell, and never read as a figure.
+NAN = "nan"
+# A component's id in a heading (SDMX's IDType): a heading that is none is a name (labels=name).
+_ID = re.compile(r"[A-Za-z0-9_@$-]+", re.ASCII)
 # ACTION codes: I(nformation), A(ppend) and R(eplace) all record the figure (a replacement
 # is a revision: a new vintage); D(elete) is refused (docs/formats.md).
 RECORD_ACTIONS = frozenset({"", "I", "A", "R"})
 # Columns SDMX files carry that say nothing qntrack stores: keys that repeat the
 # dimensions, the frequency the period already says, display precision, the period's format.
-IGNORED = ("SERIES_KEY", "OBS_KEY", "FREQ", "DECIMALS", "TIME_FORMAT", "STRUCTURE_NAME")
+IGNORED = ("SERIES_KEY", "OBS_KEY", "DECIMALS", "TIME_FORMAT", "STRUCTURE_NAME")
 # SDMX columns and the import's names for them.
 COLUMNS = {
     "INDICATOR": "indicator",
@@ -78,10 +82,12 @@ _AFTER_DIMENSIONS = ("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "SOURCE", "COMMEN
 
 
 def header(plan: Plan) -> list[str]:
-    """The header row: the structure columns, INDICATOR, the plan's dimensions, the rest;
-    UNIT_MEASURE and UNIT_MULT at the end when an indicator says its unit in SDMX's terms."""
+    """The header row: the structure columns, FREQ when targets.yaml's ``sdmx:`` asks for it
+    (the first dimension of SDMX's own structures), INDICATOR, the plan's dimensions, the
+    rest; UNIT_MEASURE and UNIT_MULT at the end when an indicator says its unit in SDMX's terms."""
     dims = [d.upper() for d in plan.dimensions]
-    return ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", *dims, *_AFTER_DIMENSIONS, *_unit_columns(plan)]
+    freq = ["FREQ"] if plan.sdmx_freq else []
+    return ["STRUCTURE", "STRUCTURE_ID", "ACTION", *freq, "INDICATOR", *dims, *_AFTER_DIMENSIONS, *_unit_columns(plan)]
 
 
 def _unit_columns(plan: Plan) -> tuple[str, ...]:
@@ -96,7 +102,7 @@ FIXED = ("STRUCTURE", "STRUCTURE_ID", "ACTION", *COLUMNS)
 
 def taken_names(plan: Plan) -> list[str]:
     """The dimensions of the plan whose column would have a fixed column's name."""
-    return [d for d in plan.dimensions if d.upper() in FIXED]
+    return [d for d in plan.dimensions if d.upper() in FIXED or (plan.sdmx_freq and d.upper() == "FREQ")]
 
 
 def unnamed_columns(plan: Plan) -> list[str]:
@@ -160,33 +166,9 @@ def _number(value: float) -> str:
     return text
 
 
-def total_named(rows: Sequence[Observation]) -> tuple[str, str] | None:
-    """The first (dimension, unit) of the figures whose unit is written as SDMX's total
-    code: read back, it would be the total (``parse_sdmx``), so the export refuses it."""
-    for o in rows:
-        split = split_key(o.indicator)
-        for dim, unit in split[1] if split is not None else ():
-            if unit == TOTAL:
-                return dim, unit
-    return None
-
-
 # The formula rule asked once per distinct text: a national export's million rows share
 # a few hundred sources and notes (0.2 s of its 24).
 _safe_text = lru_cache(maxsize=1 << 16)(neutralise_formula)
-
-
-def _same_unit(given: str, declared: str) -> bool:
-    """A file's UNIT_MULT or UNIT_MEASURE cell is the declared one ('09' is 9; '9.0' too,
-    as pandas writes a whole number in a column with empty cells, issue 17)."""
-    whole = _WHOLE.fullmatch(given)
-    if whole and declared.lstrip("-").isdigit():
-        return int(whole[1]) == int(declared)
-    return given == declared
-
-
-# A whole number, written with a decimal point and zeros or not: '9', '09', '9.0', '-3.00'.
-_WHOLE = re.compile(r"(-?[0-9]+)(?:\.0*)?", re.ASCII)
 
 
 def _unit_cell(text: str) -> str:
@@ -218,6 +200,7 @@ def _sdmx_lines(
     dims = list(plan.dimensions)
     yield ",".join(map(cell, header(plan)))
     units = bool(_unit_columns(plan))
+    freq = plan.sdmx_freq
     indicators = plan.indicators
     for o in rows:
         split = split_key(o.indicator)
@@ -229,6 +212,7 @@ def _sdmx_lines(
             "dataflow",
             structure,
             "I",
+            *((freq_code(o.period),) if freq else ()),
             base,
             *(codes[d, values[d]] if d in values else TOTAL for d in dims),  # SDMX codes (sdmx_codes)
             sdmx_period(o.period),
@@ -268,9 +252,11 @@ def is_export_header(line: str, plan: Plan) -> bool:
     """Whether a file's first line is the header an export of this plan writes: a file
     qntrack wrote, which an export may replace without --force (SDMX-CSV has no place for
     the generator mark a report carries: docs/decisions.md)."""
-    written = header(plan)
-    # An export made before the plan said its SDMX units has the header without them.
-    return line.rstrip("\r\n").lstrip("\ufeff") in (",".join(written), ",".join(written[: len(written) - 2]))
+    written = [c for c in header(plan) if c != "FREQ"]
+    given = line.rstrip("\r\n").lstrip("\ufeff").replace(",ACTION,FREQ,", ",ACTION,", 1)
+    # An export made before the plan said its SDMX units has the header without them, and
+    # one made before (or after) it asked for FREQ with (or without) that column.
+    return given in (",".join(written), ",".join(written[: len(written) - 2]))
 
 
 def _columns(
@@ -289,6 +275,7 @@ def _columns(
         "STRUCTURE",
         "STRUCTURE_ID",
         "ACTION",
+        "FREQ",
         *COLUMNS,
         *(d.upper() for d in dict.fromkeys(dimensions.values())),
         *IGNORED,
@@ -299,7 +286,9 @@ def _columns(
             continue  # STRUCTURE / DATAFLOW and the structure's id: any dataflow is read
         key = COLUMNS.get(name) or ("ACTION" if name == "ACTION" else None)
         if key is None and unit_match(raw) in dimensions:
-            key = "dim:" + dimensions[unit_match(raw)]  # before IGNORED: a dimension `freq` is read
+            key = "dim:" + dimensions[unit_match(raw)]  # before FREQ: a dimension `freq` is read
+        if key is None and name == "FREQ":
+            key = "freq"  # checked against the period (freq_disagrees)
         if key is None and (name in IGNORED or (name and empty(i))):
             continue
         if key is None and not name:
@@ -311,7 +300,13 @@ def _columns(
         else:
             out[key] = i
     missing = [c for c in REQUIRED if COLUMNS[c] not in out]
-    if missing:
+    named = [n.strip() for n in names[1:] if missing and n.strip() and not _ID.fullmatch(n.strip().strip('"'))]
+    if named:
+        # labels=name (.Stat Suite): 'Time period', 'Observation value', and coded cells that
+        # are names: said once, with the downloads that are read, rather than per column.
+        del problems[before:]
+        problems.append(Problem(where, msg("sdmx26_labels_name", name=named[0])))
+    elif missing:
         found = ", ".join(n.strip() or "''" for n in names)
         problems.append(Problem(where, msg("import_header_needs", missing=", ".join(missing), found=found)))
     return None if len(problems) > before else out
@@ -359,10 +354,13 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
         explicit = decimal_comma is not None and shows_thousands(cells, decimal_comma)
     width = len(names)
     seen: dict = {}
-    missing = 0
-    from .sdmx_codes import code_units
+    missing = nans = 0
+    from .sdmx_codes import code_units, folded_codes
 
     codes = code_units(plan.dimensions) if plan is not None else {}
+    unit_of = partial(_unit_of, codes, folded_codes(codes), plan)
+    # qntrack's ids have no capitals: FDI, an office's code list in SDMX's custom, is fdi.
+    indicators = plan.indicators if plan is not None else {}
     for first, last, fields in records[1:]:
         where = Location(file, first)
         fields = unpadded(fields, width)
@@ -376,16 +374,19 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
         if action not in RECORD_ACTIONS:
             problems.append(Problem(where, _action_message(action)))
             continue
-        if cell("value") in MISSING:
-            missing += 1
+        value = cell("value")
+        if not value or value.lower() == NAN:  # SDMX's missing observation: no figure
+            missing += not value
+            nans += bool(value)
             continue
-        row = {"indicator": cell("indicator")}
+        indicator = cell("indicator")
+        row = {"indicator": indicator.lower() if indicator.lower() in indicators else indicator}
         wrong_total = None
         for key in columns:
             if key.startswith("dim:"):
                 value = _unit_cell(cell(key))
                 given = value in (TOTAL, NOT_APPLICABLE)
-                row[key] = "" if given else codes.get(key[4:], {}).get(value, value)
+                row[key] = "" if given else unit_of(key[4:], value)
                 if value != TOTAL and value.upper() == TOTAL:
                     wrong_total = msg("roundtrip20_sdmx_total_case", column=names[columns[key]].strip(), code=value)
         if wrong_total is not None:
@@ -397,7 +398,13 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
             problems.append(Problem(where, period_message(cell("period"))))
             continue
         row["period"] = period
-        scaled = _scaled(cell, plan, row["indicator"])
+        expected = freq_disagrees(cell("freq"), period)
+        if expected is not None:
+            problems.append(
+                Problem(where, msg("sdmx26_freq_period", given=cell("freq"), period=cell("period"), expected=expected))
+            )
+            continue
+        scaled = scaled_message(cell, plan, row["indicator"])
         if scaled is not None:
             problems.append(Problem(where, scaled))
             continue
@@ -422,36 +429,11 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
             continue
         _note_duplicate(row, where, seen, problems, defaults.recorded_at)
         parsed.candidates.append((where, row))
+    if nans:
+        parsed.notes.append(Problem(Location(file), msg("sdmx26_nan_values", count=nans), "warning"))
     if missing:
         parsed.notes.append(Problem(Location(file), msg("sdmx_missing_values", count=missing), "warning"))
     return parsed
-
-
-def _scaled(cell: partial[str], plan: Plan | None, indicator_id: str) -> Message | None:
-    """A row's UNIT_MULT or UNIT_MEASURE that says a unit: refused, naming the unit the
-    indicator's figures are recorded in. qntrack keeps no SDMX unit of its own (docs/formats.md):
-    a figure in thousands read as one in units would be a thousand times off. Empty: passed over."""
-    for column in ("UNIT_MULT", "UNIT_MEASURE"):
-        given = cell(COLUMNS[column])
-        if given:
-            indicator = plan.indicators.get(indicator_id) if plan is not None else None
-            unit_en = indicator.unit_in("en") if indicator is not None else ""
-            unit_vi = indicator.unit_in("vi") if indicator is not None else ""
-            declared = (
-                "" if indicator is None else indicator.unit_mult if column == "UNIT_MULT" else indicator.unit_measure
-            )
-            if declared and _same_unit(given, declared):
-                continue  # what targets.yaml's sdmx: says (files/sdmx_units.py)
-            return msg(
-                "sdmx24_unit_attribute_other" if declared else "sdmx24_unit_attribute",
-                declared=declared,
-                column=column,
-                given=given,
-                indicator=indicator_id,
-                unit_en=unit_en or "-",
-                unit_vi=unit_vi or "-",
-            )
-    return None
 
 
 # Columns of free text, never 'CODE: Name' (a source may well hold ': ').
@@ -464,6 +446,25 @@ def _cell(fields: Sequence[str], columns: Mapping[str, int], labelled: bool, nam
         return ""
     text = fields[i].strip()
     return text.partition(": ")[0].rstrip() if labelled and ": " in text and name not in _TEXTS else text
+
+
+def _unit_of(
+    codes: Mapping[str, Mapping[str, str]],
+    folded: Mapping[str, Mapping[str, str]],
+    plan: Plan | None,
+    dim: str,
+    cell: str,
+) -> str:
+    """The unit a dimension's cell names: a unit's SDMX code as written; else, when the cell
+    is no unit's name (names are matched however typed, later), a code in another case
+    that one unit has (``folded_codes``); else the cell itself, matched as a name."""
+    exact = codes.get(dim, {})
+    if cell in exact:
+        return exact[cell]
+    dimension = plan.dimensions.get(dim) if plan is not None else None
+    if dimension is not None and dimension.unit(cell) is None:
+        return folded.get(dim, {}).get(cell.casefold(), cell)
+    return cell
 
 
 def _action_message(action: str) -> Message:

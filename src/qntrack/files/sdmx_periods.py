@@ -10,7 +10,7 @@ import re
 from ..catalog import Message, msg
 from ..plan.periods import Period, PeriodError, parse_period
 
-__all__ = ["sdmx_period", "read_period", "period_message"]
+__all__ = ["sdmx_period", "read_period", "period_message", "freq_code", "freq_disagrees"]
 
 
 def sdmx_period(period: Period) -> str:
@@ -23,6 +23,25 @@ def sdmx_period(period: Period) -> str:
     if period.is_year or period.months == 1 or (period.months == 3 and (period.first - 1) % 3 == 0):
         return text
     return f"{period.year}-{period.first:02d}-01/P{period.months}M"
+
+
+def freq_code(period: Period) -> str:
+    """The period's code in SDMX's CL_FREQ: A (annual), S (half-yearly, semester), Q
+    (quarterly), M (monthly); "" for a span of the first N months, which no code says."""
+    if period.is_year:
+        return "A"
+    if period.months == 6 and period.first in (1, 7):
+        return "S"
+    if period.months == 3 and (period.first - 1) % 3 == 0:
+        return "Q"
+    return "M" if period.months == 1 else ""
+
+
+def freq_disagrees(given: str, period: str) -> str | None:
+    """The code of ``period`` (qntrack's name) when a file's FREQ cell ``given`` says
+    another frequency; None when it agrees, is empty, or the period is a span (no code)."""
+    expected = freq_code(parse_period(period))
+    return expected if given and expected and given.upper() != expected else None
 
 
 _REPORTING = re.compile(r"(\d{4})-(A1|S[12]|Q[1-4]|M(0[1-9]|1[0-2]))", re.ASCII)

@@ -329,6 +329,10 @@ class Plan:
     # The title in Vietnamese, when targets.yaml gives ``title: {en, vi}`` ("" otherwise):
     # a document in Vietnamese is headed in Vietnamese (issue 15). ``title`` stays English.
     title_vi: str = ""
+    # targets.yaml's ``sdmx:`` (files/sdmx_units.py): the dataflow an SDMX-CSV export names
+    # when --structure-id is not given ("" for the derived one), and whether it writes FREQ.
+    sdmx_structure: str = ""
+    sdmx_freq: bool = False
 
     def title_in(self, lang: str) -> str:
         return (self.title_vi or self.title) if lang == "vi" else self.title
