@@ -295,6 +295,7 @@ def _read_data(
             found = cell_texts[cell] = repo.translate(cell.strip())
         return found
 
+    unit_columns = (*disagg, *(at[c] for c in (SERIES, UNITS) if c in at))
     rows: list[DataRow] = []
     seen: dict[tuple, tuple[int, DataRow]] = {}
     repeated = 0
@@ -304,9 +305,7 @@ def _read_data(
         if len(cells) != len(header):
             repo.problems.append(_problem(file, n, msg("opensdg_field_count", found=len(cells), expected=len(header))))
             continue
-        blank = next(
-            (i for i in (*disagg, *(at[c] for c in (SERIES, UNITS) if c in at)) if read_as_empty(cells[i])), None
-        )
+        blank = next((i for i in unit_columns if read_as_empty(cells[i])), None)
         if blank is not None:  # 'NA' is no value to pandas: a headline row on the site
             repo.problems.append(
                 _problem(file, n, msg("opensdg22_read_as_empty", column=header[blank], cell=cells[blank]))
