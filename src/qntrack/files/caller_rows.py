@@ -69,9 +69,11 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                 continue
             if isinstance(value, float) and value != value and key not in ("indicator", "period", "value"):
                 value = None  # pandas' empty cell (to_dict("records")): left out, never the text 'nan'
-            text = _as_text(value)
+            text = value if type(value) is str else _as_text(value)  # an import's cells are text
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
+            elif key != "period" and key != "status":  # as _office_words gives them
+                row[key] = text
             else:
                 row[key], refused = _office_words(key, text, row, recording, periods)
                 if refused is not None:

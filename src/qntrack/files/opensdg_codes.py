@@ -33,9 +33,12 @@ def mixed_codes(
     out: list[Problem] = []
     for i in columns:
         first: dict[str, tuple[int, str]] = {}  # casefolded cell -> (its first line, as written)
+        met: set[str] = set()  # each cell as written: its first line is the one kept
         for n, cells in enumerate(body, start=2):
-            if len(cells) > i and cells[i].strip():
-                first.setdefault(cells[i].strip().casefold(), (n, cells[i].strip()))
+            if len(cells) > i and (cell := cells[i]) not in met:
+                met.add(cell)
+                if text := cell.strip():
+                    first.setdefault(text.casefold(), (n, text))
         for code, words in _WORDS.items():
             if code not in first:
                 continue

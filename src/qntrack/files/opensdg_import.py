@@ -35,6 +35,7 @@ from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
 from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
 from .opensdg_geocodes import Geocodes
+from .opensdg_meta_text import localized as _localized, sources as _sources, text as _text
 from .opensdg_names import name_problems
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
 from .opensdg_git import DIRTY as _DIRTY
@@ -182,63 +183,6 @@ class _Dimensions:
         return entry if len(entry) > 1 else unit
 
 
-def _text(repo: Repository, value: Any, lang: str | None = None) -> str:
-    if value is None or isinstance(value, (dict, list)):
-        return ""
-    return _spaced(repo.translate(str(value).strip(), lang)).strip()
-
-
-def _localized(repo: Repository, indicator: IndicatorData, keys: tuple[str, ...]) -> Any:
-    """The first of ``keys`` the metadata gives, in English and, when the site has it,
-    Vietnamese: each from the metadata in that language (the site's own files for its
-    first language, ``meta/<lang>/`` for another), a translation key read in it. A site
-    whose own language is not English names it in English where it has English, and in
-    its own language where it does not."""
-
-    def text_in(lang: str) -> str:
-        own = lang == repo.language
-        meta = indicator.meta if own else indicator.meta_by_lang.get(lang, {})
-        for k in keys:
-            value = meta.get(k) or indicator.meta.get(k)
-            # A key the language does not translate is read as the site reads it.
-            if t := _text(repo, value, None if own or not _translates(repo, value, lang) else lang):
-                return t
-        return ""
-
-    en = text_in("en") if "en" in repo.languages else text_in(repo.language)
-    if "vi" not in repo.languages:
-        return en
-    vi = text_in("vi")
-    return {"en": en, "vi": vi} if vi and vi != en else en
-
-
-def _translates(repo: Repository, value: Any, lang: str) -> bool:
-    """Whether ``value`` is plain text, or a translation key that ``lang`` translates."""
-    group, dot, key = str(value).partition(".")
-    return not dot or " " in group or key in repo.translations.get(lang, {}).get(group, {})
-
-
-def _sources(repo: Repository, meta: dict[str, Any], before: bool = False) -> str:
-    """The metadata's active sources, as one line: organisation, title, address.
-    ``before``: as an import before 4 December 2026 (08283a1) wrote them, each address
-    given again after a title that holds it (ImportPlan.sources_before)."""
-    out = []
-    for n in range(1, 21):
-        if f"source_organisation_{n}" not in meta and f"source_url_text_{n}" not in meta:
-            continue
-        if str(meta.get(f"source_active_{n}", True)).strip().lower() == "false":
-            continue
-        parts = [_text(repo, meta.get(f"source_{k}_{n}")) for k in ("organisation", "url_text", "url")]
-        if parts[0] and parts[1].startswith(parts[0]):
-            parts[0] = ""  # "Statistics Canada. Table 11-10-0135-01 ..." names its organisation already
-        if parts[2] and (parts[2] in parts[0] or parts[2] in parts[1]) and not before:
-            parts[2] = ""  # the title holds its address (qntrack's export): not given twice
-        line = " ".join(p for p in parts if p)
-        if line:
-            out.append(line)
-    return "; ".join(out)[:1000]
-
-
 def _figure_text(value: float) -> str:
     from .store import format_value
 
@@ -376,25 +320,42 @@ def _indicator(
     met: dict[tuple, DataRow] = {}  # (year, units as qntrack names them) -> the first row
     geo = dims.geo.column(ind)
     geo_dim = dims.id_of(geo) if geo is not None else None
+    # What a row's cells give is worked out once for each distinct set of cells: a
+    # repository repeats a few hundred of them over its rows (issue 17, twenty-sixth session).
+    sets: dict[tuple[tuple[str, str], ...], _Cells] = {}
     for r in ind.rows:
-        cells = _row_dims(r, dims)
-        bad = next((p for _, v in cells if (p := _unit_problem(v)) is not None), None)
+        raw_cells = tuple(_raw_cells(r))
+        of_set = sets.get(raw_cells)
+        if of_set is None:
+            of_set = sets[raw_cells] = _Cells(raw_cells, dims)
+        cells = of_set.cells
+        bad = of_set.bad
         if bad is None:
-            bad = _one_unit(met.setdefault((r.year, tuple(cells)), r), r)
+            bad = _one_unit(met.setdefault((r.year, of_set.key), r), r)
         if bad is not None:
             problems.append(Problem(Location(ind.data_file, r.line), bad))
             continue
-        if geo_dim is not None and geo_dim in dict(cells):
-            dims.geo.place(geo_dim, dict(cells)[geo_dim], r.geocode)
-        renamed += sum(1 for _, raw in _raw_cells(r) if any(c in raw for c in _IN_PLACE))
+        if geo_dim is not None and geo_dim in of_set.by_dim:
+            dims.geo.place(geo_dim, of_set.by_dim[geo_dim], r.geocode)
+        renamed += of_set.renamed
         # Open SDG reads 'Female' and 'female' as two values; qntrack as one unit: said.
-        for unit, (_, raw) in zip(cells, _raw_cells(r), strict=True):
-            first, line = spelled.setdefault(unit, (raw, r.line))
-            if first != raw:
-                respelled += 1
-                first_respelled = first_respelled or msg(
-                    "opensdg22_respelled_first", file=ind.data_file, line=r.line, cell=raw, first_line=line, first=first
-                )
+        # Which cells differ from their unit's first spelling is known once the set has
+        # been through here: a unit's first spelling never changes after.
+        if of_set.respelled is None:
+            of_set.respelled = 0
+            for unit, (_, raw) in zip(cells, raw_cells, strict=True):
+                first, line = spelled.setdefault(unit, (raw, r.line))
+                if first != raw:
+                    of_set.respelled += 1
+                    first_respelled = first_respelled or msg(
+                        "opensdg22_respelled_first",
+                        file=ind.data_file,
+                        line=r.line,
+                        cell=raw,
+                        first_line=line,
+                        first=first,
+                    )
+        respelled += of_set.respelled
         # A row is left out when it gives no figure at all: an empty Value beside a Progress
         # figure is a row Open SDG's progress measure reads (its Progress), and is imported.
         empty += r.value is None and (r.progress is None or not ind.has_progress)
@@ -411,8 +372,8 @@ def _indicator(
                 "note": f"{ind.data_file}:{r.line}"
                 + (f" (Year {r.year_label})" if r.year_label != str(r.year) else ""),
                 "recorded_at": when,
+                **of_set.fields,
             }
-            fields.update({f"dim:{d}": v for d, v in cells})
             rows.append((Location(ind.data_file, r.line), fields))
     targets: list[dict[str, Any]] = []
     if asks:
@@ -455,6 +416,24 @@ def _unit_problem(name: str) -> Message | None:
 
 def _suffix(name: Any, text: str) -> Any:
     return {k: v + text for k, v in name.items()} if isinstance(name, dict) else name + text
+
+
+class _Cells:
+    """One distinct set of a row's cells (``raw_cells``) as the import reads it: its units
+    by dimension id, the first unit name the store refuses, how many cells had a
+    character of the store's own replaced, and the row's ``dim:`` fields. ``respelled``:
+    how many of its cells are spelled otherwise than their unit's first cell, once known."""
+
+    __slots__ = ("cells", "key", "by_dim", "bad", "renamed", "fields", "respelled")
+
+    def __init__(self, raw_cells: tuple[tuple[str, str], ...], dims: _Dimensions) -> None:
+        self.cells = [(d := dims.id_of(label), dims.unit(d, value)) for label, value in raw_cells]
+        self.key = tuple(self.cells)
+        self.by_dim = dict(self.cells)
+        self.bad = next((p for _, v in self.cells if (p := _unit_problem(v)) is not None), None)
+        self.renamed = sum(1 for _, raw in raw_cells if any(c in raw for c in _IN_PLACE))
+        self.fields = {f"dim:{d}": v for d, v in self.cells}
+        self.respelled: int | None = None
 
 
 def _row_dims(r: DataRow, dims: _Dimensions) -> list[tuple[str, str]]:

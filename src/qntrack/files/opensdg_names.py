@@ -10,8 +10,8 @@ at the data file, naming the other file and the names that are read as one
 (docs/formats.md, "All or nothing").
 
 Also here: the data files the site's path_pattern passes over (said, not read), a column
-that is an index rather than a disaggregation (refused), and the export's refusal of a
-unit pandas reads as no value."""
+named twice in a data file's header and a column that is an index rather than a
+disaggregation (both refused), and the export's refusal of a unit pandas reads as no value."""
 
 from __future__ import annotations
 
@@ -97,6 +97,19 @@ def refuse_empty_units(plan: Plan, cells: Iterable[tuple[tuple[str, str], ...]])
                 raise fail(where, msg("opensdg22_export_empty_unit", id=dim, unit=unit), ExitCode.INVALID)
 
 
+def column_twice(header: list[str]) -> Message | None:
+    """A column named twice (``Year`` and ``Year``, ``Value`` and ``Value ``): the cells
+    would be read from the last one, which Open SDG (pandas renames it ``Year.1``) does not."""
+    first: dict[str, int] = {}
+    for n, name in enumerate(header, start=1):
+        if not name:
+            continue  # no name: opensdg_repo._unnamed_or_twice judges it by its cells
+        if name in first:
+            return msg("hostile16_column_twice", column=name, first=first[name], second=n)
+        first[name] = n
+    return None
+
+
 def index_column(columns: list[tuple[int, str]], body: list[list[str]], figures: set[int]) -> Message | None:
     """A disaggregation column that is an index, not a breakdown: pandas' 'Unnamed: 0', or
     any column whose cells are the rows' own numbers (0, 1, 2, ... or 1, 2, 3, ...: an
@@ -113,6 +126,7 @@ def index_column(columns: list[tuple[int, str]], body: list[list[str]], figures:
         for first in (0, 1):
             if (
                 len(cells) >= 3
+                and cells[0] == str(first)
                 and cells == [str(n) for n in range(first, first + len(cells))]
                 and _apart(rows, i, figures)
             ):

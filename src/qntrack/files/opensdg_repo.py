@@ -237,7 +237,7 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
 def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
-    from .opensdg_names import index_column  # it imports this module
+    from .opensdg_names import column_twice, index_column  # it imports this module
 
     file = str(path.relative_to(repo.root))
     raw = _read(path, file, msg("opensdg_what_data"), repo.problems)
@@ -256,7 +256,7 @@ def _read_data(
         repo.problems.append(_problem(file, 1, msg("opensdg_empty_data")))
         return None
     header = [h.strip() for h in table[0]]
-    twice = _column_twice(header)
+    twice = column_twice(header)
     if twice is not None:
         repo.problems.append(_problem(file, 1, twice))
         return None
@@ -285,6 +285,17 @@ def _read_data(
     # Open SDG reads every Year by its first four characters once one is longer (a range
     # such as 2014-2015, a quarter such as "2015 Q4"): sdg-build's progress measure.
     sliced = any(len(r[at[YEAR]].strip()) > 4 for r in body if len(r) > at[YEAR])
+    # Each distinct cell translated once: a file repeats a few dozen labels over its rows.
+    # The first translation of a text is the one ``repo.raw_of`` keeps, as before.
+    cell_texts: dict[str, str] = {}
+
+    def translated(cell: str) -> str:
+        found = cell_texts.get(cell)
+        if found is None:
+            found = cell_texts[cell] = repo.translate(cell.strip())
+        return found
+
+    unit_columns = (*disagg, *(at[c] for c in (SERIES, UNITS) if c in at))
     rows: list[DataRow] = []
     seen: dict[tuple, tuple[int, DataRow]] = {}
     repeated = 0
@@ -294,9 +305,7 @@ def _read_data(
         if len(cells) != len(header):
             repo.problems.append(_problem(file, n, msg("opensdg_field_count", found=len(cells), expected=len(header))))
             continue
-        blank = next(
-            (i for i in (*disagg, *(at[c] for c in (SERIES, UNITS) if c in at)) if read_as_empty(cells[i])), None
-        )
+        blank = next((i for i in unit_columns if read_as_empty(cells[i])), None)
         if blank is not None:  # 'NA' is no value to pandas: a headline row on the site
             repo.problems.append(
                 _problem(file, n, msg("opensdg22_read_as_empty", column=header[blank], cell=cells[blank]))
@@ -321,7 +330,7 @@ def _read_data(
             n,
             int(year_text),
             label,
-            tuple((labels[k], repo.translate(cells[i].strip())) for k, i in enumerate(disagg) if cells[i].strip()),
+            tuple((labels[k], translated(cells[i])) for k, i in enumerate(disagg) if cells[i].strip()),
             repo.translate(cells[at[SERIES]].strip()) if SERIES in at else "",
             repo.translate(cells[at[UNITS]].strip()) if UNITS in at else "",
             value,
@@ -387,19 +396,6 @@ def _read(path: Path, file: str, what: Message, problems: list[Problem]) -> byte
     except InputError as exc:
         problems.extend(_problem(file, 0, p.message) for p in exc.problems)
         return None
-
-
-def _column_twice(header: list[str]) -> Any:
-    """A column named twice (``Year`` and ``Year``, ``Value`` and ``Value ``): the cells
-    would be read from the last one, which Open SDG (pandas renames it ``Year.1``) does not."""
-    first: dict[str, int] = {}
-    for n, name in enumerate(header, start=1):
-        if not name:
-            continue  # no name: _unnamed_or_twice judges it by its cells
-        if name in first:
-            return msg("hostile16_column_twice", column=name, first=first[name], second=n)
-        first[name] = n
-    return None
 
 
 def _filled(body: list[list[str]], column: int) -> bool:

@@ -16,6 +16,7 @@ from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Indicator, Location, Observation, Plan, Problem
 from ..plan.periods import Frequency, Period, PeriodError
+from ..plan.units import units_dated
 from . import rules
 from ..plan.suggest import Hints
 from ..method.timing import FUTURE, parse_zone, timing_problems, typed_timing  # asked for every row of an import
@@ -157,13 +158,13 @@ def validate_record(
 # its 300,000 rows (issue 17). Messages are values, so a remembered one is the same message.
 # Its did-you-mean of an unknown indicator too, within suggest.Hints' bound: 5,000 rows of
 # unknown ids against a plan of 10,000 took 104 s to refuse.
-_PLAN_MEMO: list[Any] = [None, {}, {}, None]
+_PLAN_MEMO: list[Any] = [None, {}, {}, None, {}]
 _FITS: dict[tuple[int, Frequency], bool] = {}
 
 
 def _memo_of(plan: Plan) -> list[Any]:
     if _PLAN_MEMO[0] is not plan:
-        _PLAN_MEMO[:] = [plan, {}, {}, Hints(plan.indicators)]
+        _PLAN_MEMO[:] = [plan, {}, {}, Hints(plan.indicators), {}]
     return _PLAN_MEMO
 
 
@@ -211,6 +212,14 @@ def _fits(period: Period, frequency: Frequency) -> bool:
 
 
 def _unit_dates(plan: Plan, unit_dims: tuple[tuple[str, str], ...], period: Period) -> list[Message]:
+    # Units with no dates (most) exist in every period: their figure is never refused so,
+    # and is not kept by period (an import's units times its years are mostly distinct).
+    dated = _memo_of(plan)[4]
+    has_dates = dated.get(unit_dims)
+    if has_dates is None:
+        has_dates = dated[unit_dims] = units_dated(plan.dimensions, unit_dims)
+    if not has_dates:
+        return []
     memo = _memo_of(plan)[2]
     found = memo.get((unit_dims, period.sort_key))
     if found is None:

@@ -234,6 +234,17 @@ def units_outside_days(dimensions: Mapping[str, Dimension], dims: Dims, first: d
     return out
 
 
+def units_dated(dimensions: Mapping[str, Dimension], dims: Dims) -> bool:
+    """Whether a declared unit among ``dims`` has a first or a last day: without one,
+    ``units_outside_days`` finds none for any days (``outside_days``)."""
+    for dim_id, value in dims:
+        dimension = dimensions.get(dim_id)
+        unit = dimension.unit(value) if dimension is not None else None
+        if unit is not None and (unit.since is not None or unit.until is not None):
+            return True
+    return False
+
+
 def units_of_that_time(dimensions: Mapping[str, Dimension], dims: Dims, unit: Unit, period: Period) -> list[str]:
     """The units a figure for ``period`` belongs to instead of ``unit``, which did not exist
     then: after its end, the units formed ``from`` it (Vinh Phuc's 2026 figure is Phu
