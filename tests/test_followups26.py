@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 
+import qntrack
 from conftest import SMALL_OBSERVATIONS
 from helpers import run, run_clean, store_text
 
@@ -55,3 +56,63 @@ def test_a_unit_with_an_apostrophe_inside_gets_no_quotes_note(shipped: Path):
     r = run("add-observation", "budget_revenue", "2025", "9.5", "--dim", "locality=O'Hare", "--dry-run")
     assert r.exit_code == 1
     assert "single quotes" not in r.stderr
+
+
+# --- 3. retract's indicator of another type is named -----------------------------------
+
+
+@pytest.mark.parametrize("indicator", [None, 5])
+def test_retract_names_an_indicator_that_is_no_text(indicator: object, tracker: Path):
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.retract("targets.yaml", indicator, "2023", "GSO", "", None)  # type: ignore[arg-type]
+    assert isinstance(raised.value, ValueError)  # an ArgumentError
+    assert raised.value.file == "indicator"
+    assert str(raised.value).startswith(
+        f"indicator: error: is of type {type(indicator).__name__}, not an indicator's id: give the id as a str"
+    )
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+# --- 4. a flag that is not a bool is named, not read as true ----------------------------
+
+ROW = {"indicator": "share", "period": "2024-Q2", "value": 13, "status": "estimate"}
+FLAGGED = [
+    ("dry_run", lambda v: qntrack.record_many("targets.yaml", [ROW], dry_run=v)),
+    ("force", lambda v: qntrack.record_many("targets.yaml", [ROW], force=v)),
+    ("dry_run", lambda v: qntrack.retract("targets.yaml", "share", "2023", "GSO", "", None, dry_run=v)),
+    ("force", lambda v: qntrack.retract("targets.yaml", "share", "2023", "GSO", "", None, force=v)),
+    ("dry_run", lambda v: qntrack.import_observations("targets.yaml", "rows.csv", dry_run=v)),
+    ("force", lambda v: qntrack.import_observations("targets.yaml", "rows.csv", force=v)),
+    ("with_series", lambda v: qntrack.open_workspace("targets.yaml", with_series=v)),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), FLAGGED)
+@pytest.mark.parametrize("value", ["no", "False", None, 2])
+def test_a_flag_of_another_type_is_named(name: str, call, value: object, tracker: Path):
+    (tracker / "rows.csv").write_text("indicator,period,value,status\nshare,2024-Q2,13,estimate\n", encoding="utf-8")
+    with pytest.raises(qntrack.InputError) as raised:
+        call(value)
+    assert isinstance(raised.value, ValueError)
+    assert raised.value.file == name
+    assert str(raised.value).splitlines()[0] == (
+        f"{name}: error: {value!r} is of type {type(value).__name__}, not True or False: "
+        f"give {name}=True or {name}=False"
+    )
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+def test_write_report_names_force_of_another_type(tracker: Path):
+    ws = qntrack.open_workspace("targets.yaml")
+    data = qntrack.build_report(ws.plan, ws.series, ws.store.observations, today="2025-01-01")
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.write_report(data, "html", "en", "review.html", force="yes")  # type: ignore[arg-type]
+    assert raised.value.file == "force"
+    assert not (tracker / "review.html").exists()
+
+
+@pytest.mark.parametrize("value", [True, False, 0, 1])
+def test_a_flag_given_as_a_bool_or_0_or_1_is_taken(value: object, tracker: Path):
+    done = qntrack.record_many("targets.yaml", [ROW], dry_run=value)  # type: ignore[arg-type]
+    assert len(done.rows) == 1
+    assert (store_text(tracker) == SMALL_OBSERVATIONS) is bool(value)
