@@ -116,3 +116,58 @@ def test_a_flag_given_as_a_bool_or_0_or_1_is_taken(value: object, tracker: Path)
     done = qntrack.record_many("targets.yaml", [ROW], dry_run=value)  # type: ignore[arg-type]
     assert len(done.rows) == 1
     assert (store_text(tracker) == SMALL_OBSERVATIONS) is bool(value)
+
+
+# --- 5. the official figure typed again without --status is said -------------------------
+
+OFFICIAL = (
+    "share",
+    "2024-Q2",
+    "13",
+    "--status",
+    "official",
+    "--source",
+    "GSO",
+    "--recorded-at",
+    "2024-08-01T00:00:00Z",
+)
+
+
+def test_an_official_figure_typed_again_without_status_is_said(tracker: Path):
+    assert run_clean("add-observation", *OFFICIAL).exit_code == 0
+    r = run_clean("add-observation", "share", "2024-Q2", "13", "--recorded-at", "2024-09-01T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "add-observation: warning: share 2024-Q2: 13 was recorded with no status over the official figure 13 "
+        "(recorded 2024-08-01T00:00:00Z, source: GSO) and is in force over it, no longer said official; "
+        "if it is the official figure, record it again with --status official"
+    ) in r.stderr
+    assert store_text(tracker).endswith("share,2024-Q2,13,,,,2024-09-01T00:00:00Z\n")  # kept, as check keeps it
+
+
+def test_an_official_figure_typed_again_without_status_is_said_in_a_dry_run_in_vietnamese(tracker: Path):
+    assert run_clean("add-observation", *OFFICIAL).exit_code == 0
+    before = store_text(tracker)
+    r = run_clean("--lang", "vi", "add-observation", "share", "2024-Q2", "13", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "share 2024-Q2: số 13 sẽ được ghi không có trạng thái, thay cho số chính thức 13 (ghi nhận lúc "
+        "2024-08-01T00:00:00Z, nguồn: GSO) và có hiệu lực thay cho số đó, không còn được ghi là chính thức; "
+        "nếu đây chính là số chính thức, hãy ghi kèm --status official"
+    ) in r.stderr
+    assert store_text(tracker) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("share", "2024-Q2", "13.5"),  # another figure: a revision, said as one
+        ("share", "2024-Q2", "13", "--status", "official"),  # already recorded
+        ("share", "2024-Q1", "13"),  # another period
+    ],
+)
+def test_no_status_warning_for_another_figure_or_the_official_again(args: tuple[str, ...], tracker: Path):
+    assert run_clean("add-observation", *OFFICIAL).exit_code == 0
+    r = run_clean("add-observation", *args, "--recorded-at", "2024-09-01T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert "no status over the official" not in r.stderr
