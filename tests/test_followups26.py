@@ -171,3 +171,46 @@ def test_no_status_warning_for_another_figure_or_the_official_again(args: tuple[
     r = run_clean("add-observation", *args, "--recorded-at", "2024-09-01T00:00:00Z")
     assert r.exit_code == 0, r.stderr
     assert "no status over the official" not in r.stderr
+
+
+# --- 6. a revision of the source alone is said as one ------------------------------------
+
+
+def _source_then(source: str, lang: str = "en") -> str:
+    first = ("grdp_growth", "2026-Q1", "5", "--status", "estimate", "--source", "Cuc TK")
+    assert run_clean("add-observation", *first, "--recorded-at", "2026-04-20T00:00:00Z").exit_code == 0
+    r = run_clean("--lang", lang, "add-observation", "grdp_growth", "2026-Q1", "5", "--status", "estimate",
+                  "--source", source, "--recorded-at", "2026-05-20T00:00:00Z")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    return r.stderr
+
+
+def test_a_source_only_revision_is_confirmed_as_a_source_change(shipped: Path):
+    said = _source_then("GSO")
+    assert (
+        "added grdp_growth 2026-Q1 = 5 to observations.csv: the same figure as the one recorded 2026-04-20, "
+        "its source changed from Cuc TK to GSO"
+    ) in said, said
+    assert "revising" not in said, said
+
+
+def test_a_source_only_revision_is_confirmed_in_vietnamese(shipped: Path):
+    said = _source_then("GSO", "vi")
+    assert (
+        "đã thêm grdp_growth 2026-Q1 = 5 vào observations.csv: cùng số và trạng thái với số ghi nhận "
+        "20/04/2026, nguồn đổi từ Cuc TK sang GSO"
+    ) in said, said
+
+
+def _since_row(lang: str) -> str:
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "--since", "2026-04-25", "--as-of", "2026-06-01")
+    assert r.exit_code == 0, r.output
+    rows = [line for line in r.stdout.splitlines() if line.startswith("| ") and "(grdp\\_growth)" in line]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_the_since_table_says_a_source_only_revision(shipped: Path):
+    _source_then("GSO")
+    assert "| source: Cuc TK → GSO | 5 % y/y |" in _since_row("en")
+    assert "| nguồn: Cuc TK → GSO | 5 % so với cùng kỳ |" in _since_row("vi")

@@ -72,6 +72,9 @@ def say_recorded(
         elif before.value == stored.value and before.status != stored.status:  # the status alone revised
             statuses = {"status": _status_word(stored.status), "before_status": _status_word(before.status)}
             _say(msg("cli_added_one_status_only", **added, day=Day(before.recorded_at[:10]), **statuses))
+        elif before.value == stored.value and before.source != stored.source:  # the source alone
+            sources = {"source": stored.source or "-", "before_source": before.source or "-"}
+            _say(msg("cli_added_one_source_only", **added, day=Day(before.recorded_at[:10]), **sources))
         else:  # a revision: the figure it takes the place of, and when that one was recorded
             revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
             _say(msg("cli_added_one_revising", **added, **revising))

@@ -85,13 +85,17 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
 def _change_words(c: Change, lang: str) -> str:
     """A row's change in words: new, revised, retracted; a revision of the status alone said
     with both statuses, "status: estimate → official", where "revised | 5 | 5" read as no
-    change (issue 17, twenty-sixth session)."""
+    change (issue 17, twenty-sixth session); of the source alone, "source: A → B"."""
     from .i18n import kind_text
 
     o, before = c.observation, c.previous
     kind = _change_kind(c)
-    if kind != "revised" or before is None or before.value != o.value or before.status == o.status:
+    if kind != "revised" or before is None or before.value != o.value:
         return report_word(kind, lang)
+    if before.status == o.status:  # the source alone (a note alone: still "revised")
+        if before.source == o.source:
+            return report_word(kind, lang)
+        return report_word("source_changed", lang, before=before.source or "–", after=o.source or "–")
     return report_word("status_changed", lang, before=kind_text(before.status, lang), after=kind_text(o.status, lang))
 
 
