@@ -151,7 +151,7 @@ def test_an_official_figure_typed_again_without_status_is_said_in_a_dry_run_in_v
     r = run_clean("--lang", "vi", "add-observation", "share", "2024-Q2", "13", "--dry-run")
     assert r.exit_code == 0, r.stderr
     assert (
-        "share 2024-Q2: số 13 sẽ được ghi không có trạng thái, thay cho số chính thức 13 (ghi nhận lúc "
+        "share 2024-Q2: số 13 (không ghi rõ loại số liệu) sẽ thay cho số chính thức 13 (ghi nhận lúc "
         "2024-08-01T00:00:00Z, nguồn: GSO) và có hiệu lực thay cho số đó, không còn được ghi là chính thức; "
         "nếu đây chính là số chính thức, hãy ghi kèm --status official"
     ) in r.stderr
@@ -214,3 +214,41 @@ def test_the_since_table_says_a_source_only_revision(shipped: Path):
     _source_then("GSO")
     assert "| source: Cuc TK → GSO | 5 % y/y |" in _since_row("en")
     assert "| nguồn: Cuc TK → GSO | 5 % so với cùng kỳ |" in _since_row("vi")
+
+
+# --- 7. the summary's revision legend writes a part-year period in words in a document ----
+
+QUARTERS_ONLY = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "share,2024-Q1,12.9,estimate,src-d,,2024-04-05T00:00:00Z\n"
+    "share,2024-Q1,13.1,estimate,GSO,,2024-05-01T00:00:00Z\n"
+)
+
+
+@pytest.fixture
+def quarters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import SMALL_TARGETS, make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, QUARTERS_ONLY)
+
+
+def _summary_legend(lang: str) -> str:
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2024-06-01")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("\\[1\\]"))  # the summary's, first
+    return lines[first]
+
+
+def test_the_summary_legend_writes_a_quarter_in_words_in_vietnamese(quarters: Path):
+    assert _summary_legend("vi").startswith("\\[1\\] Tỷ trọng chế biến quý I/2024: 12,9% → 13,1% (ước tính")
+
+
+def test_the_summary_legend_writes_a_quarter_in_words_in_english(quarters: Path):
+    assert _summary_legend("en").startswith("\\[1\\] Manufacturing share Q1 2024: 12.9% → 13.1% (estimate")
+
+
+def test_the_terminal_table_legend_keeps_the_code(quarters: Path):
+    r = run("status", "--format", "table", "--as-of", "2024-06-01", env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert "Manufacturing share 2024-Q1: 12.9% → 13.1%" in r.stdout, r.stdout
