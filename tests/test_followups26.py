@@ -212,8 +212,9 @@ def _since_row(lang: str) -> str:
 
 def test_the_since_table_says_a_source_only_revision(shipped: Path):
     _source_then("GSO")
-    assert "| source: Cuc TK → GSO | 5 % y/y |" in _since_row("en")
-    assert "| nguồn: Cuc TK → GSO | 5 % so với cùng kỳ |" in _since_row("vi")
+    # The Before cell is marked "[1]", its legend naming where it came from (8. below).
+    assert "| source: Cuc TK → GSO | 5\\[1\\] % y/y |" in _since_row("en")
+    assert "| nguồn: Cuc TK → GSO | 5\\[1\\] % so với cùng kỳ |" in _since_row("vi")
 
 
 # --- 7. the summary's revision legend writes a part-year period in words in a document ----
@@ -252,3 +253,31 @@ def test_the_terminal_table_legend_keeps_the_code(quarters: Path):
     r = run("status", "--format", "table", "--as-of", "2024-06-01", env={"NO_COLOR": "1", "COLUMNS": "200"})
     assert r.exit_code == 0, r.output
     assert "Manufacturing share 2024-Q1: 12.9% → 13.1%" in r.stdout, r.stdout
+
+
+# --- 8. the since-table's Before names where the figure replaced came from ---------------
+
+
+def test_the_since_table_names_the_replaced_figures_source_in_markdown(shipped: Path):
+    _source_then("GSO")
+    row = _since_row("en")
+    assert "| source: Cuc TK → GSO | 5\\[1\\] % y/y | GSO |" in row, row
+    r = run_clean("report", "--format", "markdown", "--since", "2026-04-25", "--as-of", "2026-06-01")
+    since = r.stdout.split("## Since")[1].split("\n## ")[0]
+    assert "Before (the figure replaced: when it was recorded, and its source):" in since
+    assert "\\[1\\] GRDP growth (grdp\\_growth) Q1 2026: 5 % y/y (recorded 2026-04-20; source: Cuc TK)" in since, since
+
+
+def test_the_since_table_names_the_replaced_figures_source_in_vietnamese_html_and_word(shipped: Path):
+    import docx
+
+    _source_then("GSO")
+    line = "Tốc độ tăng trưởng GRDP (grdp_growth) quý I/2026: 5 % so với cùng kỳ (ghi nhận 20/04/2026; nguồn: Cuc TK)"
+    for name in ("r.html", "r.docx"):
+        args = ("--lang", "vi", "report", "--since", "2026-04-25", "--as-of", "2026-06-01", "-o", name)
+        assert run_clean(*args).exit_code == 0
+    html = Path("r.html").read_text(encoding="utf-8")
+    assert line in html, html
+    assert "Trước đó (số bị thay thế: ngày ghi nhận và nguồn):" in html
+    paragraphs = [p.text for p in docx.Document("r.docx").paragraphs]
+    assert any(p.endswith(line) and p.startswith("[1]") for p in paragraphs), paragraphs

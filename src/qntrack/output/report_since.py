@@ -43,6 +43,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
             label("recorded_at", lang),
         )
         rows = []
+        notes: dict[str, int] = {}
         for c in s.changes:
             o = c.observation
             unit = units.get(base_of(o.indicator), "")  # a unit's row: its indicator's unit
@@ -52,12 +53,12 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
                     Cell(period_text(o.period, lang)),
                     Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang, _places(c))),
                     Cell(_change_words(c, lang)),
-                    Cell(value_with_unit(c.previous.value, unit, lang, _places(c)) if c.previous else "–"),
+                    Cell(_before(c, _figure_name(o.indicator, names, dimensions, lang), unit, lang, notes)),
                     source_cell(o.source) or Cell(""),
                     Cell(date_text(o.recorded_at, lang)),
                 )
             )
-        figures = TableView(headers, tuple(rows), frozenset({2, 4}))
+        figures = TableView(headers, tuple(rows), frozenset({2, 4}), tuple(notes))
     statuses = None
     if s.status_changes:
         headers = (label("target", lang), report_word("before", lang), report_word("now", lang))
@@ -80,6 +81,24 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         if not s.changes and not s.status_changes
         else None,
     }
+
+
+def _before(c: Change, name: str, unit: str, lang: str, notes: dict[str, int]) -> str:
+    """The Before cell: the figure replaced, "5[1] % y/y", its mark's legend line under the
+    table naming when it was recorded and its source, "GRDP growth (grdp_growth) Q1 2026: 5
+    % y/y (recorded 2026-04-20; source: Cuc TK)": the Source column is the new figure's, and
+    the replaced one's was only in the JSON's previous_source (issue 17, twenty-sixth session)."""
+    from .replaced_from import said_of
+    from .withdrawn import PREVIOUS_NOTE
+
+    before = c.previous
+    if before is None:
+        return "–"
+    figure = value_with_unit(before.value, unit, lang, _places(c))
+    said = said_of(before.source, before.recorded_at, lang)
+    text = f"{PREVIOUS_NOTE}{name} {period_text(c.observation.period, lang)}: {figure} ({said})"
+    number, space, rest = figure.partition(" ")
+    return f"{number}[{notes.setdefault(text, len(notes) + 1)}]{space}{rest}"
 
 
 def _change_words(c: Change, lang: str) -> str:
