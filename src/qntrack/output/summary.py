@@ -360,7 +360,7 @@ def revision_note(
     said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
     source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off
     where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
-    # A part of a year in words in a document, as its tables write it ("quý I/2024"); in
+    # A part of a year in words in a document, as its tables write it ("Q1 2024"); in
     # the terminal, and a year anywhere ("GRDP growth 2023"), its code.
     when = period or (str(o.period) if o.period.is_year else period_text(o.period, lang))
     note = f"{key} {when}: {shown} ({', '.join(said)}; {where})"
