@@ -122,16 +122,30 @@ def crlf_note(words: Sequence[str]) -> Message | None:
     return None
 
 
+_NAMED_IN_QUOTES = re.compile(r"(?P<head>[^'=\s][^'\s]*=)'(?P<bare>[^'\s]+)'")
+
+
 def single_quotes_note(words: Sequence[str]) -> Message | None:
     """A refusal's note when words of the command line came in single quotes, which
     Windows' cmd passes on as letters (``history grdp '2023'``: "''2023'' is not a
-    period"): the words, and what to type instead; None when none did."""
-    kept = [w for w in words if len(w) > 2 and w[0] == w[-1] == "'"]
+    period"): the words, and what to type instead; None when none did. So does a unit's
+    name in them (``--dim locality='HaLong'``: "''HaLong'' is not a unit")."""
+    kept, bare = [], []
+    for w in words:
+        # A unit's name after its dimension (``--dim locality='HaLong'``), or an option's
+        # value after its ``=``: cmd keeps those quotes too; a word cmd did not split
+        # (no space) with no other quote inside (O'Hare is a name).
+        named = _NAMED_IN_QUOTES.fullmatch(w)
+        if len(w) > 2 and w[0] == w[-1] == "'":
+            kept.append(w)
+            bare.append(w[1:-1])
+        elif named is not None:
+            kept.append(w)
+            bare.append(named["head"] + named["bare"])
     if not kept:
         return None
     from ..catalog import msg
 
-    bare = [w[1:-1] for w in kept]
     fixed = " ".join(f'"{w}"' if re.search(r"\s", w) else w for w in bare)
     return msg("cli_single_quotes_kept", words=", ".join(kept), fixed=fixed)
 

@@ -72,6 +72,9 @@ def say_recorded(
         elif before.value == stored.value and before.status != stored.status:  # the status alone revised
             statuses = {"status": _status_word(stored.status), "before_status": _status_word(before.status)}
             _say(msg("cli_added_one_status_only", **added, day=Day(before.recorded_at[:10]), **statuses))
+        elif before.value == stored.value and before.source != stored.source:  # the source alone
+            sources = {"source": stored.source or "-", "before_source": before.source or "-"}
+            _say(msg("cli_added_one_source_only", **added, day=Day(before.recorded_at[:10]), **sources))
         else:  # a revision: the figure it takes the place of, and when that one was recorded
             revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
             _say(msg("cli_added_one_revising", **added, **revising))
@@ -244,14 +247,16 @@ def _report_neutralised(rows: Sequence[Observation], dry_run: bool) -> None:
         _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
 
 
-def say_kept_quotes(source: str, note: str) -> None:
+def say_kept_quotes(source: str, note: str, rows: Sequence[Observation] | None = None) -> None:
     """A ``--source`` or ``--note`` given in single quotes, which Windows' cmd passes on as
     letters (``--source 'GSO'`` stores 'GSO', quotes and all): a warning naming the option
     and the double-quoted form (issue 17, twenty-sixth session). The text is stored as
     typed: qntrack cannot know the shell, and a text is never changed in silence nor
     guessed at; typed again with double quotes, the later row is the one in force. Only a
     text without a space or another single quote inside: cmd splits at spaces, so its
-    quotes can only be around one word, and a text such as 'Vision' and 'Plan' was meant."""
+    quotes can only be around one word, and a text such as 'Vision' and 'Plan' was meant.
+    ``rows``: those an import adds (or would), when the texts are the file's rows' defaults:
+    a text no row takes (each has its own) is stored nowhere, and not said."""
     import re
 
     from ..catalog import msg
@@ -263,7 +268,10 @@ def say_kept_quotes(source: str, note: str) -> None:
             msg("cli_single_quotes_text", value=text, option=option, fixed=f'"{text[1:-1]}"'),
             "warning",
         )
-        for option, text in (("--source", source), ("--note", note))
-        if len(text) > 2 and text[0] == text[-1] == "'" and re.fullmatch(r"[^\s']+", text[1:-1])
+        for option, field, text in (("--source", "source", source), ("--note", "note", note))
+        if len(text) > 2
+        and text[0] == text[-1] == "'"
+        and re.fullmatch(r"[^\s']+", text[1:-1])
+        and (rows is None or any(getattr(o, field) == text for o in rows))
     ]
     _report(kept, totals=False)

@@ -232,7 +232,7 @@ def add_observation(
         typed_at = (recorded_at or "") if from_file is None else ""
         said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at)
         say_recorded(said, warnings, notes, read)
-        say_kept_quotes(source, note)  # cmd's --source 'GSO': stored as typed, and said
+        say_kept_quotes(source, note, rows if from_file is not None else None)  # cmd's --source 'GSO', if used
 
 
 def _refuse_mixed_arguments(

@@ -87,12 +87,29 @@ def entry_official_replaced(
     among ``index`` (``history.vintage_index`` of the stored rows) and the rows before it
     in ``new``. A row recorded before the figure in force never takes effect
     (``earlier_vintage_problems`` says so) and a retraction in force has no figure: neither
-    is said here. The row is kept: a provisional figure of a newer scope may be meant."""
+    is said here. The row is kept: a provisional figure of a newer scope may be meant. A
+    row with no status and the official figure's value is said too (twenty-sixth session):
+    the official figure typed again without --status, in force and no longer official."""
     from ..method.history import latest_vintage
 
     # Only the periods of the rows that could be said are followed (an import's 300,000
     # rows are mostly official or no status at all).
-    wanted = {(o.indicator, o.period.sort_key) for _, o in new if o.status in LESS_FINAL}
+    # A row with no status is followed too: the official figure typed again without
+    # --status (the same value) would be in force, no longer said official; followed only
+    # where an official figure is (a dictionary's look-up a row, not a pass over its rows).
+    official = {(o.indicator, o.period.sort_key) for _, o in new if o.status == "official"}
+    wanted = {
+        (o.indicator, o.period.sort_key)
+        for _, o in new
+        if o.status in LESS_FINAL
+        or (
+            not o.status
+            and (
+                (o.indicator, o.period.sort_key) in official
+                or any(v.status == "official" for v in index.get((o.indicator, o.period.sort_key), ()))
+            )
+        )
+    }
     if not wanted:
         return []
     latest: dict[tuple[str, int], Observation | None] = {}
@@ -105,13 +122,16 @@ def entry_official_replaced(
         if current is not None and o.recorded_at < current.recorded_at:
             continue  # not in force: said by earlier_vintage_problems
         latest[key] = o
-        if o.status in LESS_FINAL and current is not None and current.status == "official":
+        if current is None or current.status != "official":
+            continue
+        if o.status in LESS_FINAL or (not o.status and o.value == current.value):
+            key_said = "recording_official_replaced" if o.status else "recording_official_unstated"
             said = msg(
-                "recording_official_replaced_dry" if dry_run else "recording_official_replaced",
+                key_said + "_dry" if dry_run else key_said,
                 indicator=o.indicator,
                 period=o.period,
                 value=Figure(o.value),
-                status=msg("label_" + o.status),
+                status=msg("label_" + o.status) if o.status else "",
                 official=Figure(current.value),
                 official_at=Moment(current.recorded_at),
                 source=current.source or "-",

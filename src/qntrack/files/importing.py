@@ -255,9 +255,10 @@ def import_observations(
     from .utc_days import other_day_note
     from .workbooks import workbook_kind
 
-    from .library_arguments import refuse_path
+    from .library_arguments import refuse_flags, refuse_path
 
     refuse_path("source", source, none=False)
+    refuse_flags(dry_run=dry_run, force=force)
     source = os.fspath(source)  # a caller's Path, as the command's text
     refuse_nul("source", source)
     file = "<stdin>" if source == "-" else source

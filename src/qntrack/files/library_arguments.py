@@ -16,7 +16,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["refuse_path", "refuse_texts", "refuse_candidates", "candidate_problem"]
+__all__ = ["refuse_path", "refuse_texts", "refuse_candidates", "candidate_problem", "refuse_flags", "refuse_id"]
 
 
 # The plan's model and the errors are imported only to refuse: find_targets asks on every
@@ -34,6 +34,23 @@ def refuse_path(name: str, value: object, none: bool = True) -> None:
     ``none`` (a plan looked for as the command line looks for it)."""
     if not (isinstance(value, (str, os.PathLike)) or (none and value is None)):
         raise _refused(name, "library_path_type", kind=type(value).__name__)
+
+
+def refuse_flags(**flags: object) -> None:
+    """Each flag (``dry_run=...``) is True or False: ``dry_run="no"`` is a non-empty
+    string, true to Python, and made a dry run of what the caller meant to record. A bool,
+    or an int 0 or 1 (numpy's bool is neither a str nor None, and says itself as one)."""
+    for name, value in flags.items():
+        if isinstance(value, bool) or (type(value).__name__ in ("int", "bool_") and value in (0, 1)):
+            continue
+        raise _refused(name, "library_flag_type", flag=name, value=repr(value)[:60], kind=type(value).__name__)
+
+
+def refuse_id(name: str, value: object) -> None:
+    """``value`` (the argument ``name``: an indicator's id) is a str: None was read as an
+    empty text, and said "unknown indicator ''" naming no argument."""
+    if not isinstance(value, str):
+        raise _refused(name, "library_id_type", kind=type(value).__name__)
 
 
 def refuse_texts(name: str, value: object) -> None:

@@ -285,6 +285,9 @@ def record_many(
     wins over the plan's ``timezone:`` (already validated by the caller).
     """
     from .caller_rows import caller_now, caller_rows  # numbers and dates as text; a misspelt field refused
+    from .library_arguments import refuse_flags
+
+    refuse_flags(dry_run=dry_run, force=force)
 
     now = caller_now(now)  # a datetime, as a Python caller has one
     plan, store = opened or _open(targets)

@@ -306,6 +306,10 @@ def open_workspace(
     from ..method.series import build_series
     from ..files.store import read_store
 
+    if not isinstance(with_series, bool):  # "no" would be true: named (library_arguments)
+        from .library_arguments import refuse_flags
+
+        refuse_flags(with_series=with_series)
     reader = reader or read_store
     as_of = as_of_day(as_of)
     path = find_targets(targets)

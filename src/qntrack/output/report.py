@@ -395,10 +395,11 @@ def write_report(
     disk) one too, the old file left as it was. A format or language qntrack does not
     write is an ``ArgumentError`` (also a ``ValueError``) naming ``fmt`` or ``lang``.
     """
-    from ..files.library_arguments import refuse_path
+    from ..files.library_arguments import refuse_flags, refuse_path
     from .report_written import write_checked
 
     refuse_path("path", path, none=False)  # None, a number: named, not os.fspath's TypeError
+    refuse_flags(force=force)
     return write_checked(data, fmt, lang, path, force)
 
 

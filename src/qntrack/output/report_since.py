@@ -43,6 +43,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
             label("recorded_at", lang),
         )
         rows = []
+        notes: dict[str, int] = {}
         for c in s.changes:
             o = c.observation
             unit = units.get(base_of(o.indicator), "")  # a unit's row: its indicator's unit
@@ -52,12 +53,12 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
                     Cell(period_text(o.period, lang)),
                     Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang, _places(c))),
                     Cell(_change_words(c, lang)),
-                    Cell(value_with_unit(c.previous.value, unit, lang, _places(c)) if c.previous else "–"),
+                    Cell(_before(c, _figure_name(o.indicator, names, dimensions, lang), unit, lang, notes)),
                     source_cell(o.source) or Cell(""),
                     Cell(date_text(o.recorded_at, lang)),
                 )
             )
-        figures = TableView(headers, tuple(rows), frozenset({2, 4}))
+        figures = TableView(headers, tuple(rows), frozenset({2, 4}), tuple(notes))
     statuses = None
     if s.status_changes:
         headers = (label("target", lang), report_word("before", lang), report_word("now", lang))
@@ -82,16 +83,38 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
     }
 
 
+def _before(c: Change, name: str, unit: str, lang: str, notes: dict[str, int]) -> str:
+    """The Before cell: the figure replaced, "5[1] % y/y", its mark's legend line under the
+    table naming when it was recorded and its source, "GRDP growth (grdp_growth) Q1 2026: 5
+    % y/y (recorded 2026-04-20; source: Cuc TK)": the Source column is the new figure's, and
+    the replaced one's was only in the JSON's previous_source (issue 17, twenty-sixth session)."""
+    from .replaced_from import said_of
+    from .withdrawn import PREVIOUS_NOTE
+
+    before = c.previous
+    if before is None:
+        return "–"
+    figure = value_with_unit(before.value, unit, lang, _places(c))
+    said = said_of(before.source, before.recorded_at, lang)
+    text = f"{PREVIOUS_NOTE}{name} {period_text(c.observation.period, lang)}: {figure} ({said})"
+    number, space, rest = figure.partition(" ")
+    return f"{number}[{notes.setdefault(text, len(notes) + 1)}]{space}{rest}"
+
+
 def _change_words(c: Change, lang: str) -> str:
     """A row's change in words: new, revised, retracted; a revision of the status alone said
     with both statuses, "status: estimate → official", where "revised | 5 | 5" read as no
-    change (issue 17, twenty-sixth session)."""
+    change (issue 17, twenty-sixth session); of the source alone, "source: A → B"."""
     from .i18n import kind_text
 
     o, before = c.observation, c.previous
     kind = _change_kind(c)
-    if kind != "revised" or before is None or before.value != o.value or before.status == o.status:
+    if kind != "revised" or before is None or before.value != o.value:
         return report_word(kind, lang)
+    if before.status == o.status:  # the source alone (a note alone: still "revised")
+        if before.source == o.source:
+            return report_word(kind, lang)
+        return report_word("source_changed", lang, before=before.source or "–", after=o.source or "–")
     return report_word("status_changed", lang, before=kind_text(before.status, lang), after=kind_text(o.status, lang))
 
 

@@ -345,7 +345,9 @@ def revision_note(
     growth 2023: ...", "State budget revenue collected in the area (Ha Long) 2024: ...".
     ``whence``: by period's text, the source and recorded_at of the figure replaced, said
     after it (output.replaced_from; issue 17, twenty-fifth session). ``period``: the
-    figure's period as the line writes it (in words in a document), else its code."""
+    figure's period as the line writes it; by default a part of a year as ``period_text``
+    writes it, in words in a document (the summary's legend wrote "2024-Q1" where the
+    document writes "Q1 2024"), a year as its code."""
     from .replaced_from import with_replaced
 
     if added_up(o):  # a sum replaced nothing itself: its parts that revised one are said
@@ -358,7 +360,10 @@ def revision_note(
     said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
     source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off
     where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
-    note = f"{key} {period or o.period}: {shown} ({', '.join(said)}; {where})"
+    # A part of a year in words in a document, as its tables write it ("Q1 2024"); in
+    # the terminal, and a year anywhere ("GRDP growth 2023"), its code.
+    when = period or (str(o.period) if o.period.is_year else period_text(o.period, lang))
+    note = f"{key} {when}: {shown} ({', '.join(said)}; {where})"
     return ((with_replaced(note, shown.partition(" → ")[0], o.period.text, whence, lang), "note"),)
 
 
@@ -383,7 +388,8 @@ def _parts_notes(
     notes = []
     for part, before in parts_revised(o, revised):
         figure = value_with_unit(before, unit, lang, typed_places(before))
-        note = text.format(key=key, part=part, before=figure, period=o.period, added=added)
+        period = period_text(o.period, lang)  # in words in a document, as revision_note's
+        note = text.format(key=key, part=period_text(part, lang), before=figure, period=period, added=added)
         notes.append((with_replaced(note, figure, part, whence, lang, part=True), "note"))
     return tuple(notes)
 

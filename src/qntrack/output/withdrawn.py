@@ -159,6 +159,9 @@ _AWAITED_LISTS = (
 # A legend line's first character when it says a withdrawal, not a revision: the legend
 # (render_notes.legend) prints such lines under their own heading, without it. Never shown.
 WITHDRAWN_NOTE = "\x1e"
+# A legend line's first character when it says where a figure replaced came from, under the
+# report's "since the last review" table (report_since; issue 17, twenty-sixth session).
+PREVIOUS_NOTE = "\x1d"
 
 
 def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int = 2) -> str:
@@ -221,14 +224,20 @@ def withdrawal_notes(a: Assessment, key: str, lang: str, decimals: int = 2) -> l
 def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]]]:
     """A legend's lines by heading (a catalog label's id): the revisions' ("notes_heading")
     and the figures withdrawn ("withdrawn_heading", their lines without ``WITHDRAWN_NOTE``),
+    and the since-table's figures replaced ("previous_heading", ``PREVIOUS_NOTE``),
     each line with its number, the heading of mark 1 first; a heading without lines left out. The terminal's legend
     (render_notes) and the reports' (report_view.TableView.legend) print them so."""
     out = []
-    for heading, withdrawn in (("notes_heading", False), ("withdrawn_heading", True)):
+    marked = (WITHDRAWN_NOTE, PREVIOUS_NOTE)
+    for heading, mark in (
+        ("notes_heading", ""),
+        ("withdrawn_heading", WITHDRAWN_NOTE),
+        ("previous_heading", PREVIOUS_NOTE),
+    ):
         mine = [
-            (n, text.removeprefix(WITHDRAWN_NOTE))
+            (n, text.removeprefix(mark))
             for n, text in enumerate(notes, 1)
-            if text.startswith(WITHDRAWN_NOTE) == withdrawn
+            if (text.startswith(mark) if mark else not text.startswith(marked))
         ]
         if mine:
             out.append((heading, mine))
