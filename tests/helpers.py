@@ -308,3 +308,13 @@ def shown(target: str, *args: str) -> str:
     r = run("show", target, *args, env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.stderr
     return " ".join(r.stdout.split())
+
+
+def since_row(lang: str, indicator: str = "grdp_growth", since: str = "2026-04-25", as_of: str = "2026-06-01") -> str:
+    """The one row of ``indicator`` in the Markdown report's "since the last review" table."""
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "--since", since, "--as-of", as_of)
+    assert r.exit_code == 0, r.output
+    name = indicator.replace("_", "\\_")
+    rows = [line for line in r.stdout.splitlines() if line.startswith("| ") and f"({name})" in line]
+    assert len(rows) == 1, rows
+    return rows[0]

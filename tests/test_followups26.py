@@ -10,7 +10,7 @@ import pytest
 
 import qntrack
 from conftest import SMALL_OBSERVATIONS
-from helpers import run, run_clean, store_text
+from helpers import run, run_clean, since_row, store_text
 
 # --- 1. cmd's single quotes around --source said only when a row takes the text ----------
 
@@ -202,19 +202,11 @@ def test_a_source_only_revision_is_confirmed_in_vietnamese(shipped: Path):
     ) in said, said
 
 
-def _since_row(lang: str) -> str:
-    r = run_clean("--lang", lang, "report", "--format", "markdown", "--since", "2026-04-25", "--as-of", "2026-06-01")
-    assert r.exit_code == 0, r.output
-    rows = [line for line in r.stdout.splitlines() if line.startswith("| ") and "(grdp\\_growth)" in line]
-    assert len(rows) == 1, rows
-    return rows[0]
-
-
 def test_the_since_table_says_a_source_only_revision(shipped: Path):
     _source_then("GSO")
     # The Before cell is marked "[1]", its legend naming where it came from (8. below).
-    assert "| source: Cuc TK → GSO | 5\\[1\\] % y/y |" in _since_row("en")
-    assert "| nguồn: Cuc TK → GSO | 5\\[1\\] % so với cùng kỳ |" in _since_row("vi")
+    assert "| source: Cuc TK → GSO | 5\\[1\\] % y/y |" in since_row("en")
+    assert "| nguồn: Cuc TK → GSO | 5\\[1\\] % so với cùng kỳ |" in since_row("vi")
 
 
 # --- 7. the summary's revision legend writes a part-year period in words in a document ----
@@ -260,7 +252,7 @@ def test_the_terminal_table_legend_keeps_the_code(quarters: Path):
 
 def test_the_since_table_names_the_replaced_figures_source_in_markdown(shipped: Path):
     _source_then("GSO")
-    row = _since_row("en")
+    row = since_row("en")
     assert "| source: Cuc TK → GSO | 5\\[1\\] % y/y | GSO |" in row, row
     r = run_clean("report", "--format", "markdown", "--since", "2026-04-25", "--as-of", "2026-06-01")
     since = r.stdout.split("## Since")[1].split("\n## ")[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import run_clean
+from helpers import run_clean, since_row
 
 
 def _add(*args: str) -> None:
@@ -125,31 +125,23 @@ def test_a_revision_of_the_figure_alone_keeps_its_words(shipped: Path):
     assert "added grdp_growth 2026-Q1 = 5.2 to observations.csv, revising 5 (recorded 2026-04-20)" in r.stderr
 
 
-def _since_row(lang: str) -> str:
-    r = run_clean("--lang", lang, "report", "--format", "markdown", "--since", "2026-04-25", "--as-of", "2026-06-01")
-    assert r.exit_code == 0, r.output
-    rows = [line for line in r.stdout.splitlines() if line.startswith("| ") and "(grdp\\_growth)" in line]
-    assert len(rows) == 1, rows
-    return rows[0]
-
-
 def test_the_since_table_says_a_status_only_revision_in_vietnamese(shipped: Path):
     # The Before cell is marked "[1]": its legend names the figure replaced's source (twenty-sixth session).
     _estimate_then("5")
-    row = _since_row("vi")
+    row = since_row("vi")
     assert "| trạng thái: ước tính → chính thức | 5\\[1\\] % so với cùng kỳ |" in row, row
     assert "điều chỉnh" not in row, row
 
 
 def test_the_since_table_says_a_status_only_revision_in_english(shipped: Path):
     _estimate_then("5")
-    assert "| status: estimate → official | 5\\[1\\] % y/y |" in _since_row("en")
+    assert "| status: estimate → official | 5\\[1\\] % y/y |" in since_row("en")
 
 
 def test_the_since_table_keeps_revised_where_the_figure_moved(shipped: Path):
     _estimate_then("5.2")
-    assert "| điều chỉnh | 5\\[1\\] % so với cùng kỳ |" in _since_row("vi")
-    assert "| revised | 5\\[1\\] % y/y |" in _since_row("en")
+    assert "| điều chỉnh | 5\\[1\\] % so với cùng kỳ |" in since_row("vi")
+    assert "| revised | 5\\[1\\] % y/y |" in since_row("en")
 
 
 def test_the_since_json_ends_each_row_with_the_previous_status(shipped: Path):
