@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import problems, run_clean
+from helpers import problems, run_clean, since_row
 
 ONE_YEAR = """\
 title: "Monthly exports"
@@ -73,3 +73,39 @@ def test_a_span_target_without_its_ends_is_named_by_its_type(kind: str) -> None:
     said = [p for p in found if "'from'" in p]
     assert said, found
     assert f"a target of type {kind} needs 'from' and 'to'" in said[0], said[0]
+
+
+# --- a revision of the note alone (pass F's leftover) ------------------------------------------
+
+
+def _note_then(note: str, lang: str = "en") -> str:
+    # The same 5 (estimate, Cuc TK) recorded again a month later with a note of its own.
+    first = ("grdp_growth", "2026-Q1", "5", "--status", "estimate", "--source", "Cuc TK")
+    assert run_clean("add-observation", *first, "--recorded-at", "2026-04-20T00:00:00Z").exit_code == 0
+    r = run_clean("--lang", lang, "add-observation", *first, "--note", note, "--recorded-at", "2026-05-20T00:00:00Z")
+    assert r.exit_code == 0, r.output
+    return r.stderr
+
+
+def test_a_note_only_revision_is_confirmed_as_a_note_change(shipped: Path) -> None:
+    # "revising 5" read as a change of the figure, which stayed 5.
+    said = _note_then("hand checked")
+    assert "revising" not in said, said
+    assert (
+        "added grdp_growth 2026-Q1 = 5 to observations.csv: the same figure, status and source as the one "
+        "recorded 2026-04-20, with a note of its own"
+    ) in said, said
+
+
+def test_a_note_only_revision_is_confirmed_in_vietnamese(shipped: Path) -> None:
+    said = _note_then("đã kiểm tra", "vi")
+    assert (
+        "đã thêm grdp_growth 2026-Q1 = 5 vào observations.csv: cùng số, trạng thái và nguồn với số ghi nhận "
+        "20/04/2026, chỉ khác ghi chú"
+    ) in said, said
+
+
+def test_the_since_table_says_a_note_only_revision(shipped: Path) -> None:
+    _note_then("hand checked")
+    assert "| note changed | 5\\[1\\] % y/y |" in since_row("en")
+    assert "| đổi ghi chú | 5\\[1\\] % so với cùng kỳ |" in since_row("vi")

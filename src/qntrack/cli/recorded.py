@@ -75,6 +75,11 @@ def say_recorded(
         elif before.value == stored.value and before.source != stored.source:  # the source alone
             sources = {"source": stored.source or "-", "before_source": before.source or "-"}
             _say(msg("cli_added_one_source_only", **added, day=Day(before.recorded_at[:10]), **sources))
+        elif (before.value, before.status, before.source) == (stored.value, stored.status, stored.source) and (
+            before.note != stored.note
+        ):
+            # The note alone: "revising 5" read as a change of the figure, which stayed 5.
+            _say(msg("cli_added_one_note_only", **added, day=Day(before.recorded_at[:10])))
         else:  # a revision: the figure it takes the place of, and when that one was recorded
             revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
             _say(msg("cli_added_one_revising", **added, **revising))

@@ -104,16 +104,17 @@ def _before(c: Change, name: str, unit: str, lang: str, notes: dict[str, int]) -
 def _change_words(c: Change, lang: str) -> str:
     """A row's change in words: new, revised, retracted; a revision of the status alone said
     with both statuses, "status: estimate → official", where "revised | 5 | 5" read as no
-    change (issue 17, twenty-sixth session); of the source alone, "source: A → B"."""
+    change (issue 17, twenty-sixth session); of the source alone, "source: A → B"; of the note
+    alone, "note changed" (a note may be a paragraph: not quoted in a table's cell)."""
     from .i18n import kind_text
 
     o, before = c.observation, c.previous
     kind = _change_kind(c)
     if kind != "revised" or before is None or before.value != o.value:
         return report_word(kind, lang)
-    if before.status == o.status:  # the source alone (a note alone: still "revised")
+    if before.status == o.status:  # the source alone, or the note alone (its text may be long)
         if before.source == o.source:
-            return report_word(kind, lang)
+            return report_word("note_changed" if before.note != o.note else kind, lang)
         return report_word("source_changed", lang, before=before.source or "–", after=o.source or "–")
     return report_word("status_changed", lang, before=kind_text(before.status, lang), after=kind_text(o.status, lang))
 
