@@ -109,3 +109,20 @@ def test_the_since_table_says_a_note_only_revision(shipped: Path) -> None:
     _note_then("hand checked")
     assert "| note changed | 5\\[1\\] % y/y |" in since_row("en")
     assert "| đổi ghi chú | 5\\[1\\] % so với cùng kỳ |" in since_row("vi")
+
+
+# --- the library's retract given no period (pass F's leftover) ---------------------------------
+
+
+@pytest.mark.parametrize("period", [None, ["2023"], {"period": "2023"}])
+def test_retract_names_a_period_of_another_type(period: object, tracker: Path) -> None:
+    # None said "retract: error: the period is empty", naming the command, not the argument.
+    import qntrack
+
+    before = (tracker / "observations.csv").read_bytes()
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.retract("targets.yaml", "share", period, "GSO", "", None)  # type: ignore[arg-type]
+    assert isinstance(raised.value, ValueError)  # an ArgumentError
+    assert raised.value.file == "period"
+    assert str(raised.value).startswith(f"period: error: is of type {type(period).__name__}, not a period"), raised
+    assert (tracker / "observations.csv").read_bytes() == before

@@ -16,7 +16,15 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["refuse_path", "refuse_texts", "refuse_candidates", "candidate_problem", "refuse_flags", "refuse_id"]
+__all__ = [
+    "refuse_period",
+    "refuse_path",
+    "refuse_texts",
+    "refuse_candidates",
+    "candidate_problem",
+    "refuse_flags",
+    "refuse_id",
+]
 
 
 # The plan's model and the errors are imported only to refuse: find_targets asks on every
@@ -51,6 +59,14 @@ def refuse_id(name: str, value: object) -> None:
     empty text, and said "unknown indicator ''" naming no argument."""
     if not isinstance(value, str):
         raise _refused(name, "library_id_type", kind=type(value).__name__)
+
+
+def refuse_period(name: str, value: object) -> None:
+    """``value`` (the argument ``name``: a period) is text or a number (a year, 2025, read as
+    the command line reads one; a figure such as 2023.5 is then told it is no period): None
+    was read as an empty text, and said "the period is empty" naming the command."""
+    if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise _refused(name, "library_period_type", kind=type(value).__name__)
 
 
 def refuse_texts(name: str, value: object) -> None:

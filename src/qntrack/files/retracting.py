@@ -84,9 +84,10 @@ def retract(
     reads it (caller_rows).
     """
     from .caller_rows import caller_rows
-    from .library_arguments import refuse_flags, refuse_id
+    from .library_arguments import refuse_flags, refuse_id, refuse_period
 
     refuse_id("indicator", indicator)
+    refuse_period("period", period)
     refuse_flags(force=force, dry_run=dry_run)
 
     given = {"indicator": indicator, "period": period, "source": source, "note": note, "recorded_at": recorded_at}
