@@ -1,0 +1,53 @@
+"""A new user's first hour, trying to break it (issue 17, twenty-sixth session). Each
+defect's test was written failing first; the expected values are worked out by hand in
+a comment beside them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+# --- 1. A figure typed, corrected and withdrawn within one second (a script, or a quick
+# typist): the correction is stamped one second after the first figure (same_moment), so
+# it is dated "in the future" when the retraction runs, and the retraction was refused
+# as if a hand edit had dated it so, asking for --force. It now steps past the seconds
+# qntrack itself stamped, as add-observation does.
+
+
+def test_a_retraction_steps_past_a_correction_stamped_in_the_same_second(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import qntrack.files.recording as recording
+
+    monkeypatch.setattr(recording, "utc_now", lambda: "2026-08-01T10:00:00Z")
+    first = run_clean("add-observation", "grdp_growth", "2026-H1", "11.2", "--status", "estimate", "--source", "s")
+    fixed = run_clean("add-observation", "grdp_growth", "2026-H1", "11.4", "--status", "estimate", "--source", "s")
+    assert first.exit_code == 0 and fixed.exit_code == 0, first.output + fixed.output
+    r = run_clean("retract", "grdp_growth", "2026-H1")
+    assert r.exit_code == 0, r.output
+    # 11.2 at 10:00:00, 11.4 stepped to 10:00:01, the retraction to 10:00:02.
+    last = (shipped / "observations.csv").read_text(encoding="utf-8").splitlines()[-3:]
+    assert last[0].endswith(",2026-08-01T10:00:00Z") and last[1].endswith(",2026-08-01T10:00:01Z"), last
+    assert last[2] == "grdp_growth,2026-H1,,retracted,,,2026-08-01T10:00:02Z", last
+    assert "11.4" in r.stderr, r.stderr  # the figure withdrawn is the correction
+    assert run_clean("check").exit_code == 0
+    doc = json.loads(run_clean("observations", "--indicator", "grdp_growth", "--format", "json").stdout)
+    assert "2026-H1" not in [o["period"] for o in doc["observations"]]
+
+
+def test_a_retraction_still_refuses_a_figure_dated_in_the_future_by_hand(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A row dated a day ahead (a hand edit) is no second qntrack stepped to: --force alone.
+    import qntrack.files.recording as recording
+
+    monkeypatch.setattr(recording, "utc_now", lambda: "2026-08-01T10:00:00Z")
+    with (shipped / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("grdp_growth,2026-H1,11.2,estimate,s,,2026-07-20T10:00:00Z\n")
+        f.write("grdp_growth,2026-H1,11.4,estimate,s,,2026-08-02T10:00:00Z\n")
+    r = run_clean("retract", "grdp_growth", "2026-H1")
+    assert r.exit_code == 1 and "--force" in r.stderr, r.output
