@@ -51,3 +51,24 @@ def test_a_retraction_still_refuses_a_figure_dated_in_the_future_by_hand(
         f.write("grdp_growth,2026-H1,11.4,estimate,s,,2026-08-02T10:00:00Z\n")
     r = run_clean("retract", "grdp_growth", "2026-H1")
     assert r.exit_code == 1 and "--force" in r.stderr, r.output
+
+
+# --- 2. 'observations:' pointing into a folder that takes no new file (/proc, /sys: a
+# system folder, or a mount that refuses it): the lock file could not be made, filelock
+# took that for a lock held by someone else, and after 30 s the user read "another qntrack
+# process holds the lock" and exit 75, "try again later", which a cron job does forever.
+# It is now said at once, naming the folder, exit 1; nothing is written.
+
+
+def test_a_store_in_a_folder_that_takes_no_file_is_not_told_locked(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("QNTRACK_LOCK_TIMEOUT", "1")
+    plan = (shipped / "targets.yaml").read_text(encoding="utf-8")
+    (shipped / "targets.yaml").write_text(
+        plan.replace("observations: observations.csv", "observations: /proc/qntrack-newuser26.csv"), encoding="utf-8"
+    )
+    r = run_clean("add-observation", "fdi", "2026-10", "5", "--status", "estimate", "--source", "s")
+    assert r.exit_code == 1, r.output
+    assert "another qntrack process" not in r.stderr and "'/proc'" in r.stderr, r.stderr
+    assert "nothing was added" in r.stderr and r.stdout == ""
+    vi = run_clean("--lang", "vi", "add-observation", "fdi", "2026-10", "5", "--status", "estimate", "--source", "s")
+    assert vi.exit_code == 1 and "'/proc'" in vi.stderr and "khóa" in vi.stderr, vi.stderr
