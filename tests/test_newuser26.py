@@ -72,3 +72,40 @@ def test_a_store_in_a_folder_that_takes_no_file_is_not_told_locked(shipped: Path
     assert "nothing was added" in r.stderr and r.stdout == ""
     vi = run_clean("--lang", "vi", "add-observation", "fdi", "2026-10", "5", "--status", "estimate", "--source", "s")
     assert vi.exit_code == 1 and "'/proc'" in vi.stderr and "khóa" in vi.stderr, vi.stderr
+
+
+# --- 3. A milestone's deadline written as a day within its year, `by: 30/6/2026`, was told
+# "'30/6/2026' is a date; write its year alone: 2026": typed so, the deadline moved six
+# months later without a word (a level target is judged on whole years, 2026 on the
+# year's figure). A day that ends no year now says what the year means, and names the
+# year ended before it too. 31/12/2020 keeps its message: that day is its year's end.
+
+
+def _plan_with(shipped: Path, text: str) -> None:
+    with (shipped / "targets.yaml").open("a", encoding="utf-8") as f:
+        f.write(text)
+
+
+def test_a_deadline_inside_its_year_is_told_what_the_year_means(shipped: Path):
+    _plan_with(
+        shipped,
+        "\n  - id: new-cbct\n    indicator: cbct_share\n    name: x\n    baseline: 2020\n"
+        "    milestones:\n      - {by: 30/6/2026, value: 16}\n",
+    )
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    # 30 June 2026 lies inside 2026, which ends on 31 December; the last year ended by then is 2025.
+    assert "'30/6/2026'" in r.stderr and "31 December" in r.stderr and "2025" in r.stderr, r.stderr
+    assert "write its year alone" not in r.stderr, r.stderr
+    vi = run_clean("--lang", "vi", "check")
+    assert "31/12" in vi.stderr and "2025" in vi.stderr, vi.stderr
+
+
+def test_a_deadline_on_its_years_last_day_is_told_the_year(shipped: Path):
+    _plan_with(
+        shipped,
+        "\n  - id: new-cbct\n    indicator: cbct_share\n    name: x\n    baseline: 2020\n"
+        "    milestones:\n      - {by: 31/12/2026, value: 16}\n",
+    )
+    r = run_clean("check")
+    assert r.exit_code == 1 and "'31/12/2026' is a date; write its year alone: 2026" in r.stderr, r.stderr

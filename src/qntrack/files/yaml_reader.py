@@ -79,7 +79,7 @@ def _at(what: What, field: str) -> tuple:
 
 
 # A date as offices and ISO write it: 31/12/2020, 31-12-2020, 31.12.2020, 2020-12-31.
-_DATE_YEAR = re.compile(r"\d{1,2}([/.-])\d{1,2}\1(\d{4})|(\d{4})-\d{1,2}-\d{1,2}")
+_DATE_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
@@ -105,7 +105,15 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
         return "definitions_period_near", {"reading": guess}
     date = _DATE_YEAR.fullmatch(raw.strip()) if year else None
     if date is not None:
-        return "definitions_year_of_date", {"year": date[2] or date[3]}
+        written = str(date[4] or date[5])
+        # Day and month: 30/6/2026 day first, 2026-06-30 ISO (a US 12/31 is a year's end too).
+        parts = (
+            {(int(date[1]), int(date[3])), (int(date[3]), int(date[1]))} if date[1] else {(int(date[7]), int(date[6]))}
+        )
+        if (31, 12) in parts:
+            return "definitions_year_of_date", {"year": written}
+        # A day inside its year: the year is the whole of it, to 31 December (twenty-sixth session).
+        return "definitions_year_of_date_within", {"year": written, "before": str(int(written) - 1)}
     return None
 
 
