@@ -109,3 +109,22 @@ def test_a_deadline_on_its_years_last_day_is_told_the_year(shipped: Path):
     )
     r = run_clean("check")
     assert r.exit_code == 1 and "'31/12/2026' is a date; write its year alone: 2026" in r.stderr, r.stderr
+
+
+# --- 4. 'N/A' pasted from a sheet, the English table's "no figure" as '-' is the
+# Vietnamese one, was "'N/A' is not a number; write e.g. 1234,5": as if a figure had been
+# mistyped. It is now said to mark no figure, with what to do, as '-' is.
+
+
+@pytest.mark.parametrize("mark", ["N/A", "n/a", "NA", "n.a.", ".."])
+def test_a_not_available_mark_is_told_it_marks_no_figure(shipped: Path, mark: str):
+    typed = run_clean("add-observation", "fdi", "2026-10", mark)
+    assert typed.exit_code == 1, typed.output
+    assert f"'{mark}' marks no figure" in typed.stderr and "leave this row out" in typed.stderr, typed.stderr
+    (shipped / "p.tsv").write_text(
+        f"indicator\tperiod\tvalue\nfdi\t2026-10\t{mark}\nfdi\t2026-09\t12,5\n", encoding="utf-8"
+    )
+    imported = run_clean("add-observation", "--from", "p.tsv")
+    assert imported.exit_code == 1 and f"p.tsv:2: error: '{mark}' marks no figure" in imported.stderr, imported.stderr
+    vi = run_clean("--lang", "vi", "add-observation", "fdi", "2026-10", mark)
+    assert vi.exit_code == 1 and "không có số liệu" in vi.stderr, vi.stderr
