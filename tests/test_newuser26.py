@@ -128,3 +128,19 @@ def test_a_not_available_mark_is_told_it_marks_no_figure(shipped: Path, mark: st
     assert imported.exit_code == 1 and f"p.tsv:2: error: '{mark}' marks no figure" in imported.stderr, imported.stderr
     vi = run_clean("--lang", "vi", "add-observation", "fdi", "2026-10", mark)
     assert vi.exit_code == 1 and "không có số liệu" in vi.stderr, vi.stderr
+
+
+# --- 5. A Vietnamese key written as the English ones are, with an underscore
+# (`chỉ_tiêu:`, as `for_each:` is), had no hint ("unknown key 'chỉ_tiêu'"), where
+# `chỉ tiêu:` is told 'indicator'. The underscore is now read as the space.
+
+
+def test_a_vietnamese_key_with_an_underscore_is_told_the_key(shipped: Path):
+    _plan_with(
+        shipped,
+        "\n  - id: new-cbct\n    chỉ_tiêu: cbct_share\n    name: x\n    baseline: 2020\n"
+        "    milestones:\n      - {by: 2026, value: 16}\n",
+    )
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    assert "unknown key 'chỉ_tiêu'; did you mean 'indicator'?" in r.stderr, r.stderr

@@ -135,7 +135,8 @@ def same_as(key: str, allowed: tuple[str, ...]) -> str | None:
     from .plan_words import KEY_WORDS
     from .vocabulary import fold
 
-    meant = SAME_AS.get(key) or KEY_WORDS.get(fold(key), ())
+    # A Vietnamese key written as `for_each` is (`chi_tieu`, folded): the underscore is the space (26th session).
+    meant = SAME_AS.get(key) or KEY_WORDS.get(fold(key).replace("_", " "), ())
     return next((k for k in meant if k in allowed), None)
 
 
