@@ -144,3 +144,18 @@ def test_a_vietnamese_key_with_an_underscore_is_told_the_key(shipped: Path):
     r = run_clean("check")
     assert r.exit_code == 1, r.output
     assert "unknown key 'chỉ_tiêu'; did you mean 'indicator'?" in r.stderr, r.stderr
+
+
+# --- 6. A figure typed empty, `add-observation fdi 2026-10 "$VALUE"` with the variable
+# unset, was "'' is not a number; write a decimal like 10.28": two quotes and nothing to
+# see. It is now said to be empty, as `--recorded-at ""` is, with what to do.
+
+
+def test_an_empty_figure_typed_is_said_to_be_empty(shipped: Path):
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "fdi", "2026-10", "")
+    assert r.exit_code == 1, r.output
+    assert "is not a number" not in r.stderr and "empty" in r.stderr and "unset" in r.stderr, r.stderr
+    vi = run_clean("--lang", "vi", "add-observation", "fdi", "2026-10", " ")
+    assert vi.exit_code == 1 and "để trống" in vi.stderr, vi.stderr
+    assert (shipped / "observations.csv").read_bytes() == before

@@ -320,6 +320,8 @@ def parse_typed_number(text: str, lang: str | None) -> float:
     (``12.345.678``) can only group thousands. See docs/decisions.md.
     """
     raw = text.strip().replace("\u2212", "-")
+    if not raw:  # "$VALUE" with the variable unset: said empty, not "'' is not a number"
+        raise ValueError(msg("import_typed_empty"))
     if foreign_digits(raw):
         raise ValueError(msg("import_typed_foreign_digits", text=text))
     if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
