@@ -159,3 +159,21 @@ def test_an_empty_figure_typed_is_said_to_be_empty(shipped: Path):
     vi = run_clean("--lang", "vi", "add-observation", "fdi", "2026-10", " ")
     assert vi.exit_code == 1 and "để trống" in vi.stderr, vi.stderr
     assert (shipped / "observations.csv").read_bytes() == before
+
+
+# --- 7. `for_each: địa phương`, the dimension named as targets.yaml's own `name:` gives
+# it ("Địa phương (cấp huyện đến 30/6/2025)"), was told "not broken down by it (its
+# dimensions: locality)" without saying that it is that dimension. It is now told the id
+# to write.
+
+
+@pytest.mark.parametrize("typed", ["địa phương", "Dia phuong", "Locality"])
+def test_a_dimension_named_by_its_name_is_told_its_id(shipped: Path, typed: str):
+    _plan_with(
+        shipped,
+        f"\n  - id: b26\n    type: plan\n    indicator: budget_revenue\n    name: x\n    period: 2026\n"
+        f"    value: 60000\n    for_each: {typed}\n",
+    )
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    assert f"for_each '{typed}'" in r.stderr and "for_each: locality" in r.stderr, r.stderr
