@@ -177,3 +177,23 @@ def test_a_dimension_named_by_its_name_is_told_its_id(shipped: Path, typed: str)
     r = run_clean("check")
     assert r.exit_code == 1, r.output
     assert f"for_each '{typed}'" in r.stderr and "for_each: locality" in r.stderr, r.stderr
+
+
+# --- 8. A target id written as a title or in Vietnamese (`kế-hoạch-fdi`, `FDI 2026`,
+# `fdi_2026`) was told the rule alone, "use lower-case letters, digits and '-' only (e.g.
+# cbct-share)": the id it could be is now said too.
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"), [("kế-hoạch-fdi", "ke-hoach-fdi"), ("FDI 2026", "fdi-2026"), ("fdi_2026", "fdi-2026")]
+)
+def test_a_target_id_of_other_letters_is_told_the_id_it_could_be(shipped: Path, typed: str, fixed: str):
+    _plan_with(
+        shipped,
+        f"\n  - id: {typed}\n    type: plan\n    indicator: fdi\n    name: x\n    period: 2026\n    value: 1500\n",
+    )
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    assert f"target id '{typed}'" in r.stderr and f"id: {fixed}" in r.stderr, r.stderr
+    vi = run_clean("--lang", "vi", "check")
+    assert f"id: {fixed}" in vi.stderr, vi.stderr

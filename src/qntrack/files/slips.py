@@ -164,3 +164,15 @@ def glued_key(key_node: ScalarNode, value_node: Node, allowed: tuple[str, ...]) 
     if key_node.style or not empty or key not in allowed or not rest.strip() or rest[:1].isspace():
         return None
     return key, f"{key}: {rest.strip()}"
+
+
+def bad_target_id(tid: str) -> Message:
+    """A target id of other letters than a-z, 0-9 and '-', with the id it could be when
+    there is one: its letters without their marks, in lower case, a space or '_' made '-'
+    (`kế-hoạch-fdi`: ke-hoach-fdi; issue 17, twenty-sixth session)."""
+    from .vocabulary import fold
+
+    fixed = re.sub(r"[^a-z0-9]+", "-", fold(tid)).strip("-")
+    if fixed and fixed != tid:
+        return msg("definitions_target_id_could_be", id=tid, fixed=fixed)
+    return msg("definitions_target_id", id=tid)
