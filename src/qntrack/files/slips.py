@@ -169,7 +169,7 @@ def glued_key(key_node: ScalarNode, value_node: Node, allowed: tuple[str, ...]) 
 def bad_target_id(tid: str) -> Message:
     """A target id of other letters than a-z, 0-9 and '-', with the id it could be when
     there is one: its letters without their marks, in lower case, a space or '_' made '-'
-    (`kế-hoạch-fdi`: ke-hoach-fdi; issue 17, twenty-sixth session)."""
+    (a Vietnamese ke-hoach-fdi with its marks: ke-hoach-fdi; issue 17, twenty-sixth session)."""
     from .vocabulary import fold
 
     fixed = re.sub(r"[^a-z0-9]+", "-", fold(tid)).strip("-")
