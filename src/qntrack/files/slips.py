@@ -176,3 +176,24 @@ def bad_target_id(tid: str) -> Message:
     if fixed and fixed != tid:
         return msg("definitions_target_id_could_be", id=tid, fixed=fixed)
     return msg("definitions_target_id", id=tid)
+
+
+# A date as offices and ISO write it: 31/12/2020, 31-12-2020, 31.12.2020, 2020-12-31.
+_DATE_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def year_of_date(raw: str) -> tuple[str, dict[str, str]] | None:
+    """A date written where targets.yaml wants a year (`baseline:`, a milestone's `by:`):
+    its year when the day is the year's last, 31/12/2020 (or a US 12/31/2020); a day inside
+    its year, `by: 30/6/2026`, is told that the year is the whole of it, to 31 December, and
+    the last year ended by that day (issue 17, twenty-sixth session). The message's key and
+    values, or None for no date."""
+    date = _DATE_YEAR.fullmatch(raw.strip())
+    if date is None:
+        return None
+    written = str(date[4] or date[5])
+    # Day and month: 30/6/2026 day first, 2026-06-30 ISO.
+    parts = {(int(date[1]), int(date[3])), (int(date[3]), int(date[1]))} if date[1] else {(int(date[7]), int(date[6]))}
+    if (31, 12) in parts:
+        return "definitions_year_of_date", {"year": written}
+    return "definitions_year_of_date_within", {"year": written, "before": str(int(written) - 1)}

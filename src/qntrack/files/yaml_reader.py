@@ -78,10 +78,6 @@ def _at(what: What, field: str) -> tuple:
     return ("at", what, field)
 
 
-# A date as offices and ISO write it: 31/12/2020, 31-12-2020, 31.12.2020, 2020-12-31.
-_DATE_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
-
-
 def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
     """What a value targets.yaml refuses as a period means, when it has one reading: the
     words the command line reads (a year in an office's words is the year, ``vocabulary.vietnamese_period``),
@@ -103,18 +99,9 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
         return ("definitions_period_two_digit_year" if "year" in near[1] else "definitions_period_near"), near[1]
     if not year and any(c.isalpha() for c in raw) and (guess := excel_date(raw)):  # Thg3-26, Mar-26
         return "definitions_period_near", {"reading": guess}
-    date = _DATE_YEAR.fullmatch(raw.strip()) if year else None
-    if date is not None:
-        written = str(date[4] or date[5])
-        # Day and month: 30/6/2026 day first, 2026-06-30 ISO (a US 12/31 is a year's end too).
-        parts = (
-            {(int(date[1]), int(date[3])), (int(date[3]), int(date[1]))} if date[1] else {(int(date[7]), int(date[6]))}
-        )
-        if (31, 12) in parts:
-            return "definitions_year_of_date", {"year": written}
-        # A day inside its year: the year is the whole of it, to 31 December (twenty-sixth session).
-        return "definitions_year_of_date_within", {"year": written, "before": str(int(written) - 1)}
-    return None
+    from .slips import year_of_date
+
+    return year_of_date(raw) if year else None
 
 
 def _phrase(what: What) -> str | Message:
