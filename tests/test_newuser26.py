@@ -197,3 +197,16 @@ def test_a_target_id_of_other_letters_is_told_the_id_it_could_be(shipped: Path, 
     assert f"target id '{typed}'" in r.stderr and f"id: {fixed}" in r.stderr, r.stderr
     vi = run_clean("--lang", "vi", "check")
     assert f"id: {fixed}" in vi.stderr, vi.stderr
+
+
+# --- 9. `--fail-on notachieved` (the code typed without its underscore, as a gate in a
+# CI script is often written) was "unknown status notachieved; valid: ..." and the eight
+# codes to read through. The one it is close to is now named.
+
+
+def test_a_fail_on_status_typed_without_its_underscore_is_told_the_code(shipped: Path):
+    r = run_clean("status", "--fail-on", "notachieved")
+    assert r.exit_code == 2, r.output
+    assert "did you mean 'not_achieved'?" in r.stderr and r.stdout == "", r.stderr
+    vi = run_clean("--lang", "vi", "status", "--fail-on", "notachieved")
+    assert vi.exit_code == 2 and "'not_achieved'" in vi.stderr, vi.stderr
