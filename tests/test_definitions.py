@@ -152,7 +152,8 @@ def test_yaml_11_traps_stay_text():
           - {id: a, indicator: x, baseline: 2020-06-30}
     """)
     assert (
-        out[0] == "targets.yaml:4:37: error: target 'a': baseline: '2020-06-30' is a date; write its year alone: 2020"
+        out[0]
+        == "targets.yaml:4:37: error: target 'a': baseline: '2020-06-30' is a day within 2020; a year is written here, and 2020 means the whole of it, to 31 December: write 2020, or 2019 for the last year ended by that day"
     )
 
 

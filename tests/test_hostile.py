@@ -94,7 +94,7 @@ YAML_CASES = [
         "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
         "    baseline: {period: 2020-06-30, value: 1}\n",
         # a baseline's period is a year: the forms of other periods are not offered (issue 17)
-        "targets.yaml:7:24: error: target 'a': baseline period: '2020-06-30' is a date; write its year alone: 2020",
+        "targets.yaml:7:24: error: target 'a': baseline period: '2020-06-30' is a day within 2020; a year is written here, and 2020 means the whole of it, to 31 December: write 2020, or 2019 for the last year ended by that day",
     ),
     (
         "quoted number",

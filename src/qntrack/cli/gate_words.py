@@ -67,3 +67,17 @@ def named_gate(typed: str, valid: Iterable[str], awaiting: str) -> Message | Non
         code = names.get(_plain(named[0])) or names[_bare(named[0])]
         return msg("cli_status_by_name", typed=named[0], code=code, gate=gate)
     return msg("cli_statuses_by_name", typed=", ".join(f"'{w}'" for w in named), gate=gate)
+
+
+def unknown_gate(unknown: list[str], valid: Iterable[str]) -> Message:
+    """Statuses --fail-on does not know, with the code one alone is close to (`notachieved`:
+    not_achieved; issue 17, twenty-sixth session)."""
+    from ..catalog import msg
+    from ..plan.suggest import closest
+
+    codes = sorted(valid)
+    hint = closest(unknown[0], codes) if len(unknown) == 1 else None
+    statuses, listed = ", ".join(unknown), ", ".join(codes)
+    if hint is not None:
+        return msg("cli_unknown_status_hint", statuses=statuses, hint=hint, valid=listed)
+    return msg("cli_unknown_status", statuses=statuses, valid=listed)

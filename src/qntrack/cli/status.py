@@ -97,7 +97,7 @@ def status(
         unknown = sorted(gate - valid)
         if unknown:
             from ..catalog import msg
-            from .gate_words import named_gate
+            from .gate_words import named_gate, unknown_gate
 
             named = named_gate(fail_on, valid, AWAITING)
             if named is not None:
@@ -105,7 +105,7 @@ def status(
 
             raise fail(
                 "--fail-on",
-                msg("cli_unknown_status", statuses=", ".join(unknown), valid=", ".join(sorted(valid))),
+                unknown_gate(unknown, valid),
                 ExitCode.USAGE,
             )
     day = _as_of(as_of)

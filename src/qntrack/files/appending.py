@@ -134,7 +134,7 @@ def _check_store_utf8(path: Path) -> None:
             refuse_merge_conflict(data, path)  # rows appended to an unfinished merge: never
 
 
-def store_lock(path: Path):
+def store_lock(path: Path, not_done: Message | None = None):
     from filelock import FileLock  # imported here: only writers need it
 
     if not real_path(path).parent.is_dir():
@@ -143,7 +143,35 @@ def store_lock(path: Path):
         raise fail(str(path), msg("store_lock_no_folder", folder=path.parent))
     # Beside the real file: two symlinks to one store (or a symlink and the file) share
     # one lock, so their appends and repairs never interleave (docs/data-integrity.md).
-    return FileLock(str(real_path(path)) + ".lock", timeout=lock_timeout())
+    lock = str(real_path(path)) + ".lock"
+    _refuse_folder_without_files(path, lock, not_done)
+    return FileLock(lock, timeout=lock_timeout())
+
+
+def _refuse_folder_without_files(path: Path, lock: str, not_done: Message | None) -> None:
+    """A folder that exists and yet takes no new file, saying the file is not there (/proc,
+    /sys, a mount that refuses it): filelock reads that as a lock another process holds,
+    and the user waited 30 s to be told so, exit 75 ("try again later"). Probed with a
+    file of a name of its own, made and removed, only while no lock file is there (the
+    first write to a folder); any other refusal is filelock's to meet and said as before
+    (issue 17, twenty-sixth session)."""
+    import tempfile
+
+    if os.path.lexists(lock):
+        return
+    folder = os.path.dirname(lock)
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".qntrack-probe-", dir=folder)
+    except FileNotFoundError:
+        after = not_done or msg("store_nothing_added")
+        raise fail(
+            str(path), msg("store_lock_folder_takes_no_file", lock=lock, folder=folder, not_done=after)
+        ) from None
+    except OSError:
+        return
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
 
 
 def share_lock_like_store(path: Path) -> None:
@@ -317,7 +345,7 @@ def _append(
     from ..files.textfiles import open_regular
 
     after = not_done or msg("store_nothing_added")
-    lock = store_lock(path)
+    lock = store_lock(path, after)
     try:
         with lock:
             share_lock_like_store(path)

@@ -102,6 +102,10 @@ def target_breakdown(
             return None
         if name not in indicator.dimensions:
             declared = ", ".join(indicator.dimensions)
+            named = _named(name, indicator, dimensions)
+            if named is not None:  # its name, in either language, or its id in capitals
+                reader.error(item, msg("breakdowns_for_each_named", what=_phrase(where), name=name, id=named))
+                return None
             reader.error(
                 item,
                 msg(
@@ -266,3 +270,19 @@ def target_unit(
     for problem in problems:
         reader.error(value, problem)
     return () if problems else dims
+
+
+def _named(name: str, indicator: Indicator, dimensions: dict[str, Dimension]) -> str | None:
+    """The dimension of ``indicator`` that ``name`` names rather than gives the id of: its
+    id in other case, or its name in either language, with or without what its brackets
+    add ('Locality (district level until 30 June 2025)'), as ``fold`` writes them
+    (issue 17, twenty-sixth session). None for no such dimension."""
+    from .vocabulary import fold
+
+    typed = fold(name)
+    for dim_id in indicator.dimensions:
+        dim = dimensions.get(dim_id)
+        written = [dim_id] + ([dim.name.en, dim.name.vi] if dim is not None else [])
+        if any(typed in (fold(w), fold(w).partition(" (")[0].strip()) for w in written if w):
+            return dim_id
+    return None

@@ -42,7 +42,7 @@ from .yaml_reader import (
     parse_number,
     typed_unprintable,
 )
-from .slips import written_id
+from .slips import bad_target_id, written_id
 from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
 from .yaml_words import yaml_problem
 
@@ -374,7 +374,7 @@ def _target(
     if (invisible := id_problem(reader.file, keys["id"][1], "target", tid)) is not None:
         reader.problems.append(invisible)
     elif tid and not TARGET_ID.match(tid):
-        reader.error(keys["id"][1], msg("definitions_target_id", id=tid))
+        reader.error(keys["id"][1], bad_target_id(tid))
     elif tid.startswith("-"):
         # 'qntrack show -rf' reads it as an option: an id no command could be given.
         reader.error(keys["id"][1], msg("definitions_target_id_dash", id=tid))

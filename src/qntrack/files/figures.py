@@ -125,6 +125,9 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     if raw in LONE_DASHES:
         # A table's "no figure", or Excel's Accounting zero: which one only the typist knows.
         raise ValueError(msg("import_value_dash_alone", text=raw))
+    if raw.lower() in NOT_AVAILABLE:
+        # An English table's "no figure" (twenty-sixth session): not a mistyped number.
+        raise ValueError(msg("import_value_not_available", text=raw))
     if excel_error(raw):
         raise ValueError(msg("import_value_excel_error", text=raw))
     low = raw.lower().lstrip("+-")
@@ -212,6 +215,10 @@ _DASHES = frozenset("\u2010\u2011\u2013\u2014\ufe63\uff0d")
 # A dash alone in a figure's cell: a table's "no figure" (import_tables.NO_FIGURE), or
 # Excel's Accounting zero.
 LONE_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+# What an English table writes for no figure ("not available"; '..' as the UN and the World
+# Bank print it), as lower case: said to mark none, never read as a number.
+NOT_AVAILABLE = frozenset({"n/a", "n.a.", "n.a", "na", "..", "...", "\u2026"})
 
 
 def parse_number_either(text: str) -> float:
@@ -313,6 +320,8 @@ def parse_typed_number(text: str, lang: str | None) -> float:
     (``12.345.678``) can only group thousands. See docs/decisions.md.
     """
     raw = text.strip().replace("\u2212", "-")
+    if not raw:  # "$VALUE" with the variable unset: said empty, not "'' is not a number"
+        raise ValueError(msg("import_typed_empty"))
     if foreign_digits(raw):
         raise ValueError(msg("import_typed_foreign_digits", text=text))
     if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
@@ -366,6 +375,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_accounting",  # '(2,5)' from an Accounting cell: the brackets are a minus
             "import_value_trailing_minus",  # '2,5-': the minus is to be typed first
             "import_value_dash_alone",  # '-': no figure, or an Accounting zero
+            "import_value_not_available",  # 'N/A': no figure
             "import_value_apostrophe",  # "'9,1": Excel's text prefix, typed by hand
             "import_value_excel_narrow",  # '####': the column was too narrow to show the figure
             "import_value_beyond_precision",  # 9007199254740993: would be stored as another amount

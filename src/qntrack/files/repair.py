@@ -102,7 +102,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     if read_pending(path) is None:
         return None  # nothing to roll back; the lock must not create a missing folder either
     try:
-        with store_lock(path):
+        with store_lock(path, msg("repair_nothing_repaired")):
             sweep_temporaries(path)
             pending = read_pending(path)
             if pending is None:
@@ -165,7 +165,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
         refuse_cr_only(head, shown)  # not a torn row: every line of the store, ended by CR alone
         _refuse_foreign(head, path)  # before the lock, which would leave a file beside it
     try:
-        with store_lock(path):
+        with store_lock(path, msg("repair_nothing_repaired")):
             sweep_temporaries(path)
             data = read_regular(path, "the observations file")
             if data is None:

@@ -128,6 +128,8 @@ def retract(
         if force:
             row = _forced_retraction(row, stored, where)
         mine = [o for o in stored if o.indicator == row.indicator and o.period == row.period]
+        if not recorded_at and not force:
+            row = _past_stepped_seconds(row, mine)
         # The rule of series.in_force, once (history.latest_vintage): the vintage in force at
         # the row's moment, and the last one recorded after it.
         current = latest_vintage([o for o in mine if o.recorded_at <= row.recorded_at])
@@ -197,6 +199,25 @@ def _with_notes(targets: str | os.PathLike[str] | None, store: Path, row: Observ
     from .retract_notes import retraction_notes
 
     return Retracted(store, row, was, retraction_notes(targets, row, was))
+
+
+def _past_stepped_seconds(row: Observation, mine: Sequence[Observation]) -> Observation:
+    """``row`` (a retraction stamped now) moved past the seconds from now on that vintages
+    of its period hold one after another: the ones add-observation stepped to when a figure
+    and its correction came in one second (same_moment). A figure typed, corrected and
+    withdrawn in a second is withdrawn, not refused as dated in the future; a vintage a
+    hand edit dated later (a gap between) is still outranked by --force alone (issue 17,
+    twenty-sixth session)."""
+    from ..method.timing import one_second_after
+
+    taken = {o.recorded_at for o in mine if o.recorded_at > row.recorded_at}
+    stamp: str | None = row.recorded_at
+    after = one_second_after(row.recorded_at)
+    if after is None or after not in taken:
+        return row
+    while stamp is not None and (stamp == row.recorded_at or stamp in taken):
+        stamp = one_second_after(stamp)
+    return row if stamp is None else row._replace(recorded_at=stamp)
 
 
 def _past_same_moment(row: Observation, current: Observation, given: bool, where: Location) -> Observation:

@@ -135,7 +135,8 @@ def same_as(key: str, allowed: tuple[str, ...]) -> str | None:
     from .plan_words import KEY_WORDS
     from .vocabulary import fold
 
-    meant = SAME_AS.get(key) or KEY_WORDS.get(fold(key), ())
+    # A Vietnamese key written as `for_each` is (`chi_tieu`, folded): the underscore is the space (26th session).
+    meant = SAME_AS.get(key) or KEY_WORDS.get(fold(key).replace("_", " "), ())
     return next((k for k in meant if k in allowed), None)
 
 
@@ -163,3 +164,36 @@ def glued_key(key_node: ScalarNode, value_node: Node, allowed: tuple[str, ...]) 
     if key_node.style or not empty or key not in allowed or not rest.strip() or rest[:1].isspace():
         return None
     return key, f"{key}: {rest.strip()}"
+
+
+def bad_target_id(tid: str) -> Message:
+    """A target id of other letters than a-z, 0-9 and '-', with the id it could be when
+    there is one: its letters without their marks, in lower case, a space or '_' made '-'
+    (a Vietnamese ke-hoach-fdi with its marks: ke-hoach-fdi; issue 17, twenty-sixth session)."""
+    from .vocabulary import fold
+
+    fixed = re.sub(r"[^a-z0-9]+", "-", fold(tid)).strip("-")
+    if fixed and fixed != tid:
+        return msg("definitions_target_id_could_be", id=tid, fixed=fixed)
+    return msg("definitions_target_id", id=tid)
+
+
+# A date as offices and ISO write it: 31/12/2020, 31-12-2020, 31.12.2020, 2020-12-31.
+_DATE_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def year_of_date(raw: str) -> tuple[str, dict[str, str]] | None:
+    """A date written where targets.yaml wants a year (`baseline:`, a milestone's `by:`):
+    its year when the day is the year's last, 31/12/2020 (or a US 12/31/2020); a day inside
+    its year, `by: 30/6/2026`, is told that the year is the whole of it, to 31 December, and
+    the last year ended by that day (issue 17, twenty-sixth session). The message's key and
+    values, or None for no date."""
+    date = _DATE_YEAR.fullmatch(raw.strip())
+    if date is None:
+        return None
+    written = str(date[4] or date[5])
+    # Day and month: 30/6/2026 day first, 2026-06-30 ISO.
+    parts = {(int(date[1]), int(date[3])), (int(date[3]), int(date[1]))} if date[1] else {(int(date[7]), int(date[6]))}
+    if (31, 12) in parts:
+        return "definitions_year_of_date", {"year": written}
+    return "definitions_year_of_date_within", {"year": written, "before": str(int(written) - 1)}

@@ -78,10 +78,6 @@ def _at(what: What, field: str) -> tuple:
     return ("at", what, field)
 
 
-# A date as offices and ISO write it: 31/12/2020, 31-12-2020, 31.12.2020, 2020-12-31.
-_DATE_YEAR = re.compile(r"\d{1,2}([/.-])\d{1,2}\1(\d{4})|(\d{4})-\d{1,2}-\d{1,2}")
-
-
 def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
     """What a value targets.yaml refuses as a period means, when it has one reading: the
     words the command line reads (a year in an office's words is the year, ``vocabulary.vietnamese_period``),
@@ -103,10 +99,9 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
         return ("definitions_period_two_digit_year" if "year" in near[1] else "definitions_period_near"), near[1]
     if not year and any(c.isalpha() for c in raw) and (guess := excel_date(raw)):  # Thg3-26, Mar-26
         return "definitions_period_near", {"reading": guess}
-    date = _DATE_YEAR.fullmatch(raw.strip()) if year else None
-    if date is not None:
-        return "definitions_year_of_date", {"year": date[2] or date[3]}
-    return None
+    from .slips import year_of_date
+
+    return year_of_date(raw) if year else None
 
 
 def _phrase(what: What) -> str | Message:
