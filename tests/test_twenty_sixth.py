@@ -126,3 +126,41 @@ def test_retract_names_a_period_of_another_type(period: object, tracker: Path) -
     assert raised.value.file == "period"
     assert str(raised.value).startswith(f"period: error: is of type {type(period).__name__}, not a period"), raised
     assert (tracker / "observations.csv").read_bytes() == before
+
+
+# --- retract --dry-run on the command line (pass U's leftover) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "dry run: would retract share 2023 (12.3, recorded 2023-10-15T00:00:00Z) in observations.csv; "
+            "nothing was written",
+        ),
+        (
+            "vi",
+            "chạy thử: sẽ rút lại số liệu share 2023 (12,3, ghi nhận lúc 2023-10-15T00:00:00Z) trong "
+            "observations.csv; không ghi gì",
+        ),
+    ],
+)
+def test_retract_dry_run_says_what_it_would_withdraw_and_writes_nothing(tracker: Path, lang: str, said: str) -> None:
+    # The library had dry_run; the command had no --dry-run ("No such option", exit 2).
+    before = (tracker / "observations.csv").read_bytes()
+    r = run_clean("--lang", lang, "retract", "share", "2023", "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert said in r.stderr, r.stderr
+    assert r.stdout == ""
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_retract_dry_run_refuses_as_the_retraction_would(tracker: Path) -> None:
+    # Nothing in force for 2019: refused with the retraction's own words and exit code.
+    before = (tracker / "observations.csv").read_bytes()
+    dry = run_clean("retract", "share", "2019", "--dry-run")
+    real = run_clean("retract", "share", "2019")
+    assert dry.exit_code == real.exit_code == 1, dry.output
+    assert dry.stderr == real.stderr
+    assert (tracker / "observations.csv").read_bytes() == before

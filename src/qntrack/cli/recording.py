@@ -20,9 +20,10 @@ from .app import (
 from .arguments import _typed_period
 from .added_rows import guard_rows_output, print_rows
 from .completion import complete_indicator_ids
-from .printing import _reason, _say
+from .printing import _reason
 from .recorded import Said, not_in_force_notes, say_kept_quotes, say_recorded
 from .session import _message_lang
+from .withdrawing import withdraw_and_say
 
 if TYPE_CHECKING:
     from ..files.recording import Recorded
@@ -185,9 +186,9 @@ def add_observation(
                 "add-observation",
             )
             if not dry_run:
-                _withdraw(*args)
+                withdraw_and_say(*args)
                 return
-            _withdraw(*args, dry_run=True)
+            withdraw_and_say(*args, dry_run=True)
         if fmt is not None and not dry_run:
             guard_rows_output(targets)  # the rows added are printed: never into the plan or the store
         if from_file is None:
@@ -399,6 +400,9 @@ def retract(
             help="Time zone of a --recorded-at given without one, e.g. +07:00 (default: targets.yaml's timezone:).",
         ),
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Say what would be withdrawn; write nothing.")
+    ] = False,
     targets: TargetsOpt = None,
     lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
@@ -433,60 +437,4 @@ def retract(
     from .store_first import store_first
 
     with store_first(targets):  # a store left mid-merge is said first, beside what is refused
-        _withdraw(targets, indicator, period, source, note, recorded_at, force, dims, tz)
-
-
-def _withdraw(
-    targets: str | None,
-    indicator: str,
-    period: str,
-    source: str,
-    note: str,
-    recorded_at: str | None,
-    force: bool,
-    dims: tuple[tuple[str, str], ...],
-    tz: str | None,
-    command: str = "retract",
-    dry_run: bool = False,
-) -> None:
-    """Withdraw the figure in force (files.retracting.retract) and say what was withdrawn;
-    ``command`` names the command in a period's error. ``dry_run``: only judged (an error
-    if the retraction would be refused), nothing written nor said."""
-    from ..catalog import Figure, Moment, msg
-    from ..files.retracting import retract as withdraw
-
-    done = withdraw(
-        targets,
-        indicator,
-        _typed_period(period.strip(), command),
-        source,
-        note,
-        recorded_at or None,
-        force=force,
-        dims=dims,
-        tz=tz,
-        command=command,
-        dry_run=dry_run,
-    )
-    path, row, was = done
-    notes = done.notes  # a year its parts made, a figure derived from it, gone with it
-    if dry_run:
-        for said in notes:
-            _say(said)
-        return
-    _say(
-        msg(
-            "cli_retracted",
-            indicator=was.indicator,
-            period=was.period,
-            value=Figure(was.value),
-            recorded_at=Moment(was.recorded_at),
-            path=path,
-        )
-    )
-    from .recorded import say_utc_day
-
-    say_utc_day(recorded_at or "", row.recorded_at)  # typed in Hanoi time, a UTC day before
-    for said in notes:
-        _say(said)
-    say_kept_quotes(source, note)
+        withdraw_and_say(targets, indicator, period, source, note, recorded_at, force, dims, tz, dry_run=dry_run)
