@@ -292,12 +292,12 @@ DERIVED_STORE = (
         (
             "en",
             "2023: no figure is computed, since the figure of Value added [va] it is computed from, 30 bn VND, "
-            "was withdrawn on 2025-06-01 (retracted).",
+            "was withdrawn on 2025-06-01 (retracted). The figure withdrawn was recorded 2024-01-10; source: GSO.",
         ),
         (
             "vi",
             "Năm 2023: không tính được số liệu, vì số liệu Value added [va] dùng để tính (30 bn VND) đã bị rút lại "
-            "ngày 01/06/2025.",
+            "ngày 01/06/2025. Số liệu bị rút lại được ghi nhận 10/01/2024; nguồn: GSO.",
         ),
     ],
 )

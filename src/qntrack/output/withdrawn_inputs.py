@@ -2,7 +2,8 @@
 (a retraction in force of an input, `qntrack retract va 2023`): said in `show` and the
 report, naming the input and the figure withdrawn, "2023: no figure is computed, since the
 figure of Value added [va] it is computed from, 30 bn VND, was withdrawn on 2025-06-01"
-(issue 17, twenty-first session). Without it the period read as never published: a derived
+(issue 17, twenty-first session), then where that figure was published, "The figure
+withdrawn was recorded 2024-01-10; source: ..." (twenty-sixth session). Without it the period read as never published: a derived
 figure is computed, never withdrawn itself (kinds.withdrawals).
 
 Pure: the figures withdrawn and those in force are given."""
@@ -43,19 +44,24 @@ def input_sentences(
     from ..kinds import relevant_rows
 
     present = {o.period for o in computed}
-    gone: list[tuple[Indicator, Observation, float | None]] = []
+    gone: list[tuple[Indicator, Observation, float | None, Observation | None]] = []
     for key in sorted(input_keys(plan, [a])):
-        rows = [(o, value) for o, value in withdrawn.get(key, ()) if o.period not in present]
-        kept = {id(o) for o in relevant_rows(a.target, [o for o, _ in rows])}
-        gone.extend((plan.indicators[key], o, value) for o, value in rows if id(o) in kept)
+        # Each item a pair (retraction, value withdrawn); a Gone also knows the vintage withdrawn.
+        rows = [(item[0], item[1], getattr(item, "withdrew", None)) for item in withdrawn.get(key, ())]
+        rows = [r for r in rows if r[0].period not in present]
+        kept = {id(o) for o in relevant_rows(a.target, [r[0] for r in rows])}
+        gone.extend((plan.indicators[key], o, value, was) for o, value, was in rows if id(o) in kept)
     gone.sort(key=lambda g: (g[1].period.sort_key, g[0].id))
-    return [_sentence(ind, o, value, lang) for ind, o, value in gone]
+    return [_sentence(ind, o, value, was, lang) for ind, o, value, was in gone]
 
 
-def _sentence(ind: Indicator, o: Observation, value: float | None, lang: str) -> str:
+def _sentence(ind: Indicator, o: Observation, value: float | None, withdrew: Observation | None, lang: str) -> str:
+    """The sentence; then, when the figure withdrawn is known, where it was published, as
+    every withdrawn figure's sentence says it (output.withdrawn.withdrawn_sentence)."""
     from ..catalog import msg, render
     from .i18n import date_text, value_with_unit
     from .period_words import period_words
+    from .replaced_from import said_of
 
     shown = value_with_unit(value, ind.unit_in(lang), lang) if value is not None else "–"
     said = render(
@@ -68,4 +74,8 @@ def _sentence(ind: Indicator, o: Observation, value: float | None, lang: str) ->
         ),
         lang,
     )
+    if withdrew is not None and value is not None:
+        said += " " + render(
+            msg("narrative_withdrawn_from", said=said_of(withdrew.source, withdrew.recorded_at, lang)), lang
+        )
     return said[:1].upper() + said[1:]
