@@ -58,3 +58,75 @@ def test_a_withdrawn_input_names_where_its_figure_was_published(
     assert "• " + said in show.stdout.splitlines(), show.stdout
     report = run_clean("--lang", lang, "report", "--format", "markdown")
     assert said.replace("[", "\\[").replace("]", "\\]") in report.stdout, report.stdout  # Markdown escapes [ ]
+
+
+# --- 2. The workbook's Figures sheet names where a withdrawn figure was published ---------
+
+FDI_PLAN = """\
+indicators:
+  fdi: {name: FDI attracted, unit: million USD, measure: flow}
+targets:
+  - {id: fdi-2024, type: plan, indicator: fdi, period: 2024, value: 3000}
+"""
+FDI_STORE = (
+    STORE_HEADER + "fdi,2022,2500,official,Report 1/BC,,2023-01-10T00:00:00Z\n"
+    "fdi,2023,2700,official,Report 2/BC,,2024-01-10T00:00:00Z\n"
+    "fdi,2024,2877.8,estimate,Report 3/BC,,2025-02-07T00:00:00Z\n"
+    "fdi,2023,,retracted,GSO,double counted,2025-03-01T00:00:00Z\n"
+    "fdi,2024,,retracted,DPI,wrong year,2025-03-02T00:00:00Z\n"
+    "fdi,2024,2900,official,Report 4/BC,,2025-04-01T00:00:00Z\n"
+)
+
+
+def _sheet(path: Path, name: str) -> list[dict]:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)[name]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "withdrawn", "source", "recorded"),
+    [
+        ("en", "Figures", "Figure withdrawn", "Source of the figure withdrawn", "Figure withdrawn, recorded"),
+        (
+            "vi",
+            "Số liệu",
+            "Số liệu đã bị rút lại",
+            "Nguồn của số liệu đã bị rút lại",
+            "Ngày ghi nhận số liệu đã bị rút lại",
+        ),
+    ],
+)
+def test_the_figures_sheet_names_where_a_withdrawn_figure_was_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, sheet: str, withdrawn: str, source: str, recorded: str
+):
+    # 2023's 2,700 (Report 2/BC, recorded 2024-01-10) withdrawn on 2025-03-01, none in force;
+    # 2024's 2,877.8 (Report 3/BC, recorded 2025-02-07) withdrawn on 2025-03-02, then 2,900
+    # recorded. The Figures sheet gave 2,700 and 2,877.8 in its last column but not the
+    # publication they came from, which the legends and the Summary sheet now name: two
+    # columns after it, the withdrawn vintage's source and its recording day (a date cell).
+    from datetime import datetime
+
+    make_tracker(tmp_path, monkeypatch, FDI_PLAN, FDI_STORE)
+    r = run_clean("--lang", lang, "report", "--format", "xlsx", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    rows = _sheet(tmp_path / "r.xlsx", sheet)
+    header = list(rows[0])
+    assert header[-3:] == [withdrawn, source, recorded]  # added at the end only
+    by_period = {x[header[3]]: x for x in rows}
+    gone, again, kept = by_period["2023"], by_period["2024"], by_period["2022"]
+    assert (gone[header[4]], gone[withdrawn], gone[source], gone[recorded]) == (
+        None,
+        2700,
+        "Report 2/BC",
+        datetime(2024, 1, 10),
+    )
+    assert (again[header[4]], again[withdrawn], again[source], again[recorded]) == (
+        2900,
+        2877.8,
+        "Report 3/BC",
+        datetime(2025, 2, 7),
+    )
+    assert (kept[withdrawn], kept[source], kept[recorded]) == (None, None, None)

@@ -179,10 +179,13 @@ def test_figures_sheet(books):
         "Recorded",
         "Vintages",
         "Figure withdrawn",
+        # where the figure withdrawn came from (issue 17, twenty-sixth session)
+        "Source of the figure withdrawn",
+        "Figure withdrawn, recorded",
     ]
     assert ws.freeze_panes == "A2"
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
-    assert ws.auto_filter.ref == f"A1:J{len(rows) + 1}"
+    assert ws.auto_filter.ref == f"A1:L{len(rows) + 1}"
     revenue = [r for r in rows if r[0] == "State budget revenue collected in the area" and r[3] == "2025"]
     assert len(revenue) == 1
     r = revenue[0]

@@ -361,7 +361,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     Its rows are counted on the progress bar against their number and ``after`` (the
     rows the units' sheets will write); returns their number."""
     from .report import _inputs
-    from .report_xlsx_withdrawn import withdrawn_rows
+    from .report_xlsx_withdrawn import put_withdrawn, withdrawn_headers, withdrawn_rows
     from ..method.series import as_of_bound
 
     lang = book.lang
@@ -410,7 +410,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         label("source", lang),
         label("recorded_at", lang),
         word("vintages", lang),
-        word("withdrawn", lang),
+        *withdrawn_headers(lang),  # the figure withdrawn, then where it came from (26th session)
     )
     ws = book.sheet(word("sheet_figures", lang))
     if left_out:
@@ -432,7 +432,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         t.put(6, as_given(o.source))  # a string cell: never run, so as given
         t.put(7, _timestamp(o.recorded_at))
         t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)
-        t.put(9, withdrawn.get((o.indicator, o.period.sort_key)))
+        put_withdrawn(t, withdrawn.get((o.indicator, o.period.sort_key)), 9)
         t.next_row()
         if tick is not None and done % 1000 == 0:
             tick(done, len(rows) + after)  # the command line's progress bar: rows, the work here
