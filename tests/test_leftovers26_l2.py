@@ -130,3 +130,55 @@ def test_the_figures_sheet_names_where_a_withdrawn_figure_was_published(
         datetime(2025, 2, 7),
     )
     assert (kept[withdrawn], kept[source], kept[recorded]) == (None, None, None)
+
+
+# --- 3. A retraction recorded through record_many gives its notes, as retract does -------
+# GRDP by quarter, 2022 recorded only in its quarters: 50 + 60 + 70 + 80 = 260; per capita
+# = grdp × 1000 / pop = 260 × 1000 / 1250 = 208 (plan 200: achieved).
+
+SUMS_PLAN = """\
+indicators:
+  grdp: {name: GRDP, unit: bn VND, measure: flow, frequency: quarter}
+  pop: {name: Population, unit: thousand, measure: level}
+  per_capita: {name: GRDP per capita, unit: mn VND, formula: "grdp * 1000 / pop"}
+targets:
+  - {id: pc-2022, type: plan, indicator: per_capita, period: 2022, value: 200}
+"""
+SUMS_STORE = STORE_HEADER + (
+    "grdp,2022-Q1,50,official,s,,2022-04-20T00:00:00Z\n"
+    "grdp,2022-Q2,60,official,s,,2022-07-20T00:00:00Z\n"
+    "grdp,2022-Q3,70,official,s,,2022-10-20T00:00:00Z\n"
+    "grdp,2022-Q4,80,official,s,,2023-01-20T00:00:00Z\n"
+    "pop,2022,1250,official,Census office,,2023-02-01T00:00:00Z\n"
+)
+Q3_GONE = (
+    "grdp 2022 was its parts added up, 2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4 = 260: without 2022-Q3 it has "
+    "no figure, until 2022-Q3 or 2022's own figure is recorded"
+)
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_record_many_gives_the_notes_of_a_retraction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dry_run: bool):
+    # A nightly job withdraws 2022-Q3 (70) as a row with status retracted and no value:
+    # retract would have said 2022 (260) and per capita (208) go with it; record_many said
+    # nothing. Its Recorded now has the same notes; a figure recorded with it adds none.
+    import qntrack
+
+    make_tracker(tmp_path, monkeypatch, SUMS_PLAN, SUMS_STORE)
+    rows = [
+        {"indicator": "grdp", "period": "2022-Q3", "value": "", "status": "retracted", "source": "GSO"},
+        {"indicator": "pop", "period": "2023", "value": "1260", "source": "Census office"},
+    ]
+    done = qntrack.record_many(None, rows, dry_run=dry_run, now="2026-01-05T00:00:00Z")
+    _store, added, _skipped, _warnings, _vintages, _revising = done  # six to unpack, as before
+    assert len(added) == 2
+    ((gone, was),) = done.withdrew
+    assert (str(gone.period), gone.status, was.value) == ("2022-Q3", "retracted", 70)
+    texts = [n.text("en") for n in done.notes]
+    assert texts[0] == Q3_GONE
+    assert "per_capita 2022, derived from it, was 208: without 2022-Q3 it has no figure" in texts
+    assert "target pc-2022: Target achieved → Not available without 2022-Q3" in texts
+    assert "mục tiêu pc-2022: Đã đạt mục tiêu → Chưa đủ số liệu khi thiếu 2022-Q3" in [n.text("vi") for n in done.notes]
+    # A batch with no retraction has none.
+    more = qntrack.record_many(None, [{"indicator": "pop", "period": "2024", "value": "1270"}], dry_run=True)
+    assert more.notes == []

@@ -28,6 +28,7 @@ from ..files.store import peek_store, read_store_bytes, utc_now
 from ..files.store_missing import missing_folder
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
+from .recorded import Recorded
 from .same_moment import after_same_moment, refuse_same_moment
 from .after_future import after_future
 
@@ -240,26 +241,6 @@ def _open(targets: str | os.PathLike[str] | None) -> tuple[Plan, Path]:
     return plan, store
 
 
-class Recorded(NamedTuple):
-    """What ``record_many`` did: the store, the rows added (or that would be), and how
-    valid rows were left out as already recorded (``history.already_recorded``)."""
-
-    store: Path
-    rows: list[Observation]
-    skipped: list[Observation]
-    # Rows recorded (or that would be) that jump against the figures on record: one
-    # warning each (checks_jumps.entry_jump_problems); they are still recorded.
-    warnings: list[Problem]
-    # For each skipped row, in order: the stored vintage it repeats and the vintage in
-    # force for its period (history.stored_vintage), read under the lock; (None, None)
-    # where the row repeats one earlier in the batch.
-    vintages: Sequence[tuple[Observation | None, Observation | None]] = ()
-    # A single figure that becomes the one in force: the vintage it revises (a revision a
-    # month after the estimate), or the retraction it follows (a figure put back), said
-    # beside "added" (cli.recorded); None for any other.
-    revising: Observation | None = None
-
-
 def record_many(
     targets: str | os.PathLike[str] | None,
     candidates: Sequence[tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]],
@@ -286,13 +267,16 @@ def record_many(
     """
     from .caller_rows import caller_now, caller_rows  # numbers and dates as text; a misspelt field refused
     from .library_arguments import refuse_flags
+    from .retract_notes import batch_notes
 
     refuse_flags(dry_run=dry_run, force=force)
 
     now = caller_now(now)  # a datetime, as a Python caller has one
     plan, store = opened or _open(targets)
     batch = validated_batch(plan, store, caller_rows(candidates), undated, force=force, now=now, tz=tz)
-    return record_batch(plan, store, batch, dry_run, force=force)
+    done = record_batch(plan, store, batch, dry_run, force=force)
+    done.notes = batch_notes(plan, store, done.withdrew)  # [] when none withdraws
+    return done
 
 
 class Batch(NamedTuple):
@@ -394,6 +378,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     warnings: list[Problem] = []
     vintages: list[tuple[Observation | None, Observation | None]] = []
     revising: list[Observation] = []
+    withdrew: list[tuple[Observation, Observation]] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from .checks_to_date import entry_to_date_problems
@@ -416,11 +401,12 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         kept = after_same_moment(kept, index, undated, rows)
         refuse_same_moment(kept, stored, store, index)
         if any(o.status == RETRACTED for _, o in kept):
-            from .retracting import empty_retractions
+            from .retracting import empty_retractions, withdrawn_in_batch
 
             empty = empty_retractions(kept, index)
             if empty:
                 raise InputError(empty)  # as `retract` refuses it: nothing is written
+            withdrew.extend(withdrawn_in_batch(kept, index))
         if any(marks):
             vintages.extend(stored_vintages(index, [o for o, known in zip(rows, marks, strict=True) if known], undated))
         # The rows the append already read under its lock (the batch's indicators only):
@@ -458,9 +444,11 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     else:
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
-    return Recorded(
+    done = Recorded(
         store, new, [o for o in rows if id(o) not in added], warnings, vintages, revising[0] if revising else None
     )
+    done.withdrew = withdrew
+    return done
 
 
 def _revised(o: Observation, index: dict[tuple[str, int], list[Observation]]) -> list[Observation]:

@@ -8,12 +8,14 @@ twenty-sixth sessions).
 with it and the 2022 plan fell from achieved to a half year's reading. The notes are
 ``retract``'s (``Retracted.notes``, for a Python caller); the command says them after its
 confirmation, and in the dry run of a retraction (add-observation --dry-run with an empty
-value and --status retracted), on stderr.
+value and --status retracted), on stderr; ``record_many`` gives those of the retractions of
+its batch (``Recorded.notes``, twenty-sixth session).
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from ..catalog import Figure, Message, msg
@@ -24,7 +26,7 @@ from ..plan.periods import Period
 if TYPE_CHECKING:
     from ..method.series import Series
 
-__all__ = ["retraction_notes"]
+__all__ = ["retraction_notes", "notes_in", "batch_notes"]
 
 
 def retraction_notes(targets: str | os.PathLike[str] | None, row: Observation, was: Observation) -> list[Message]:
@@ -33,12 +35,30 @@ def retraction_notes(targets: str | os.PathLike[str] | None, row: Observation, w
     derived figures computed from it or from them, and the targets judged on either. None
     when nothing else moves: a published year, a rate's or a level's part, an indicator no
     formula reads."""
-    from .appending import _stored_now
     from .recording import _open
+
+    plan, store = _open(targets)
+    return notes_in(plan, store, row, was)
+
+
+def batch_notes(plan: Plan, store: Path, withdrew: Sequence[tuple[Observation, Observation]]) -> list[Message]:
+    """The notes of each retraction of a batch (``Recorded.withdrew``: the retraction and
+    the figure it withdraws), in the batch's order, a note said by two retractions once;
+    each against the store without that retraction alone."""
+    out: list[Message] = []
+    for row, was in withdrew:
+        out.extend(n for n in notes_in(plan, store, row, was) if n not in out)
+    return out
+
+
+def notes_in(plan: Plan, store: Path, row: Observation, was: Observation) -> list[Message]:
+    """``retraction_notes`` with the plan and the store opened: ``record_many``'s, for each
+    retraction of its batch, against the store as it is (the batch written, or not in a dry
+    run) without that retraction."""
+    from .appending import _stored_now
     from .workspace import canonical_rows
     from ..plan.units import base_of
 
-    plan, store = _open(targets)
     base = plan.indicators.get(base_of(row.indicator))
     if base is None:
         return []

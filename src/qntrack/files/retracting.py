@@ -263,7 +263,23 @@ def empty_retractions(
     batch row dated before the retraction counts wherever the file lists it (a file
     sorted newest first), one of the same moment only on an earlier line.
     ``retract`` refuses such a row, and an import does too, naming its line."""
-    problems: list[Problem] = []
+    return [Problem(where, _nothing(o)) for where, o, current in _in_force_at(kept, index) if current is None]
+
+
+def withdrawn_in_batch(
+    kept: Sequence[tuple[Location, Observation]], index: Mapping[tuple[str, int], Sequence[Observation]]
+) -> list[tuple[Observation, Observation]]:
+    """Each retraction of a batch that withdraws a figure, with that figure (by
+    ``empty_retractions``' rule): what ``record_many``'s notes are of."""
+    return [(o, current) for _, o, current in _in_force_at(kept, index) if current is not None]
+
+
+def _in_force_at(
+    kept: Sequence[tuple[Location, Observation]], index: Mapping[tuple[str, int], Sequence[Observation]]
+) -> list[tuple[Location, Observation, Observation | None]]:
+    """Each retraction of the batch, where it came from, and the figure in force at its
+    moment that it withdraws (None when none is)."""
+    out: list[tuple[Location, Observation, Observation | None]] = []
     batch: dict[tuple[str, int], list[tuple[str, int, Observation]]] = {}
     for n, (_, o) in enumerate(kept):
         batch.setdefault((o.indicator, o.period.sort_key), []).append((o.recorded_at, n, o))
@@ -276,9 +292,8 @@ def empty_retractions(
         last = max(before, key=lambda t: (t[0], t[1]), default=None)
         if last is not None and (current is None or last[0] >= current.recorded_at):
             current = last[2]
-        if current is None or current.status == RETRACTED:
-            problems.append(Problem(where, _nothing(o)))
-    return problems
+        out.append((where, o, None if current is None or current.status == RETRACTED else current))
+    return out
 
 
 def _finer(plan: Plan, row: Observation) -> Message | None:
