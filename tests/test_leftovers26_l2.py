@@ -182,3 +182,55 @@ def test_record_many_gives_the_notes_of_a_retraction(tmp_path: Path, monkeypatch
     # A batch with no retraction has none.
     more = qntrack.record_many(None, [{"indicator": "pop", "period": "2024", "value": "1270"}], dry_run=True)
     assert more.notes == []
+
+
+# --- 4. Withdrawing a published year with its quarters recorded says the year now sums them -
+# 2022 published as 300 (recorded after its quarters, 50 + 60 + 70 + 80 = 260): a year
+# published wins over its parts, so grdp 2022 read 300 and per capita 300 × 1000 / 1250 = 240.
+# Without the 300, 2022 reads its quarters added up, 260, and per capita 260 × 1000 / 1250
+# = 208; the plan of 280 was met by 300 and is not by 260.
+
+YEAR_PLAN = """\
+indicators:
+  grdp: {name: GRDP, unit: bn VND, measure: flow, frequency: quarter}
+  pop: {name: Population, unit: thousand, measure: level}
+  per_capita: {name: GRDP per capita, unit: mn VND, formula: "grdp * 1000 / pop"}
+targets:
+  - {id: grdp-plan-2022, type: plan, indicator: grdp, period: 2022, value: 280}
+"""
+YEAR_STORE = SUMS_STORE + "grdp,2022,300,official,GSO yearbook,,2023-03-01T00:00:00Z\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "own", "target"),
+    [
+        (
+            "en",
+            "grdp 2022 now reads its parts added up, 2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4 = 260, in place of "
+            "the 300 withdrawn",
+            "target grdp-plan-2022: Target achieved → ",
+        ),
+        (
+            "vi",
+            "grdp 2022 nay được tính bằng tổng các kỳ thành phần, 2022-Q1 + 2022-Q2 + 2022-Q3 + 2022-Q4 = 260, "
+            "thay cho số liệu 300 đã bị rút lại",
+            "mục tiêu grdp-plan-2022: Đã đạt mục tiêu → ",
+        ),
+    ],
+)
+def test_withdrawing_a_published_year_says_it_now_reads_its_quarters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, own: str, target: str
+):
+    import qntrack
+
+    make_tracker(tmp_path, monkeypatch, YEAR_PLAN, YEAR_STORE)
+    done = qntrack.retract(None, "grdp", "2022", "", "", None, dry_run=True)
+    texts = [n.text(lang) for n in done.notes]
+    assert texts[0] == own, texts
+    assert any(t.startswith(target) for t in texts), texts
+    if lang == "en":
+        assert "per_capita 2022, derived from it, was 240: without 2022 it is 208" in texts
+    # The command says it too, after its confirmation.
+    r = run_clean("--lang", lang, "retract", "grdp", "2022")
+    assert r.exit_code == 0, r.stderr
+    assert own in r.stderr + r.stdout

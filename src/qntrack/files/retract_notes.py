@@ -64,8 +64,11 @@ def notes_in(plan: Plan, store: Path, row: Observation, was: Observation) -> lis
         return []
     # A unit's figure feeds no formula (derived indicators are of totals: method.series).
     derived = _derived_from(plan, base.id) if row.indicator == base.id else []
-    sums = not was.period.is_year and base.measure in (Measure.FLOW, Measure.BALANCE)
-    if not sums and not derived:
+    # An amount's period may have parts beneath it (a published year over its quarters):
+    # withdrawn, it reads them added up; a part (not a year) is added into wider periods.
+    amount = base.measure in (Measure.FLOW, Measure.BALANCE)
+    sums = amount and not was.period.is_year
+    if not amount and not derived:
         return []
     inputs = {row.indicator} | {n for d in derived for n in _names(plan, d)}
     stored = canonical_rows(plan, _stored_now(store, inputs)) if store.exists() else ()
@@ -90,6 +93,12 @@ def _notes(
     old, _ = build_series(plan.indicators, before)
     new, _ = build_series(plan.indicators, after)
     out = []
+    # The period itself, read from its parts once its own figure is gone (issue 17,
+    # twenty-sixth session): `retract grdp 2022` over four quarters makes 2022 their sum.
+    own = _figure(new.get(row.indicator, []), was.period)
+    if own is not None and added_up(own) and was.value is not None:
+        words = dict(indicator=row.indicator, period=was.period, parts=own.source)
+        out.append(msg("cli_retracted_own_sum", **words, value=Figure(own.value), was=Figure(was.value)))
     for period in _wider(plan, row.indicator, was.period) if sums else ():
         then = _figure(old.get(row.indicator, []), period)
         if then is None or not added_up(then):
