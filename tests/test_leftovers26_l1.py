@@ -78,3 +78,55 @@ def test_a_dry_run_of_a_new_figure_keeps_its_words(shipped: Path, value: str) ->
     assert r.exit_code == 0, r.output
     r = run_clean("add-observation", "grdp_growth", "2026-Q1", value, "--status", "official", "--dry-run")
     assert "dry run: would add 1 row(s), 0 already recorded, to observations.csv; nothing was written" in r.stderr
+
+
+# --- 2. an imported figure with words or '%' told its row's indicator's unit ------------------
+
+
+def _import(text: str, *args: str, lang: str = "en") -> str:
+    Path("rows.csv").write_text(text, encoding="utf-8")
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("--lang", lang, "add-observation", "--from", "rows.csv", *args)
+    assert r.exit_code == 1, r.output
+    assert Path("observations.csv").read_bytes() == before  # all or nothing
+    return r.stderr
+
+
+LONG = "indicator,period,value\nfdi,2024,1.2 billion\ngrdp_growth,2024,7.2%\nnope,2024,5%\n"
+
+
+def test_an_imported_figure_with_words_names_its_unit(shipped: Path) -> None:
+    said = _import(LONG)
+    # fdi is declared in million USD (targets.yaml): 1.2 billion is 1200 of them.
+    assert (
+        "rows.csv:2: error: '1.2 billion' has words beside the figure ('billion'): write the figure alone, "
+        "in million USD, the unit indicator 'fdi' is declared in (converted, if 'billion' is another unit); "
+        "a word such as 'about' or 'over' goes in the note column"
+    ) in said, said
+    assert (
+        "rows.csv:3: error: '7.2%': write the number without '%' (indicator 'grdp_growth' is declared in % y/y)" in said
+    )
+    # An indicator the plan lacks: the general words, and the unknown id said apart.
+    assert "rows.csv:4: error: '5%': write the number without '%' (the unit belongs to the indicator)" in said
+
+
+def test_an_imported_figure_with_words_names_its_unit_in_vietnamese(shipped: Path) -> None:
+    said = _import(LONG, lang="vi")
+    assert (
+        "rows.csv:2: lỗi: '1.2 billion' có chữ bên cạnh số ('billion'): hãy chỉ viết số, theo đơn vị tính khai "
+        "báo cho chỉ tiêu 'fdi', triệu USD (quy đổi nếu 'billion' là đơn vị khác)"
+    ) in said, said
+    assert (
+        "rows.csv:3: lỗi: '7.2%': hãy viết số không kèm '%' (đơn vị tính khai báo cho chỉ tiêu 'grdp_growth' "
+        "là % so với cùng kỳ)"
+    ) in said, said
+
+
+def test_a_wide_table_names_the_unit_of_its_row(shipped: Path) -> None:
+    said = _import('indicator,2023,2024\nfdi,3,"1,2 tỷ"\nbudget_revenue,5%,6\n', "--wide", lang="vi")
+    assert (
+        "rows.csv:2: lỗi: kỳ 2024: '1,2 tỷ' có chữ bên cạnh số ('tỷ'): hãy chỉ viết số, theo đơn vị tính khai "
+        "báo cho chỉ tiêu 'fdi', triệu USD"
+    ) in said, said
+    assert "rows.csv:3: lỗi: kỳ 2023: '5%': hãy viết số không kèm '%' (đơn vị tính khai báo cho chỉ tiêu " in said
+    assert "'budget_revenue' là tỷ đồng)" in said, said
