@@ -130,3 +130,34 @@ def test_a_wide_table_names_the_unit_of_its_row(shipped: Path) -> None:
     ) in said, said
     assert "rows.csv:3: lỗi: kỳ 2023: '5%': hãy viết số không kèm '%' (đơn vị tính khai báo cho chỉ tiêu " in said
     assert "'budget_revenue' là tỷ đồng)" in said, said
+
+
+# --- 3. a unit's name alone after --dim told its dimension ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "'Hạ Long' is not DIMENSION=UNIT: 'Hạ Long' is a unit of dimension locality; "
+               'write --dim locality="Hạ Long"'),
+        ("vi", "'Hạ Long' không có dạng CHIỀU=ĐƠN_VỊ: 'Hạ Long' là một đơn vị của chiều locality; "
+               'hãy viết --dim locality="Hạ Long"'),
+    ],
+)  # fmt: skip
+def test_a_units_name_alone_is_told_its_dimension(shipped: Path, lang: str, said: str) -> None:
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("--lang", lang, "add-observation", "budget_revenue", "2024", "4000", "--dim", "Hạ Long")
+    assert r.exit_code == 2, r.output
+    assert said in r.stderr, r.stderr
+    assert Path("observations.csv").read_bytes() == before
+    r = run_clean("--lang", lang, "history", "budget_revenue", "2024", "--dim", "Hạ Long")
+    assert r.exit_code == 2 and said in r.stderr, r.output
+
+
+def test_a_units_name_typed_otherwise_is_matched_and_an_unknown_one_keeps_the_general_words(shipped: Path) -> None:
+    # Case and spaces as a unit is matched elsewhere (plan.units.unit_match): the declared name is given.
+    r = run_clean("add-observation", "budget_revenue", "2024", "4000", "--dim", "hạ  LONG")
+    assert "'hạ  LONG' is not DIMENSION=UNIT: 'Hạ Long' is a unit of dimension locality" in r.stderr, r.stderr
+    r = run_clean("add-observation", "budget_revenue", "2024", "4000", "--dim", "Hà Nội")
+    assert r.exit_code == 2, r.output
+    assert "'Hà Nội' is not DIMENSION=UNIT; write e.g. --dim locality=NAME" in r.stderr, r.stderr
