@@ -161,3 +161,25 @@ def test_a_units_name_typed_otherwise_is_matched_and_an_unknown_one_keeps_the_ge
     r = run_clean("add-observation", "budget_revenue", "2024", "4000", "--dim", "Hà Nội")
     assert r.exit_code == 2, r.output
     assert "'Hà Nội' is not DIMENSION=UNIT; write e.g. --dim locality=NAME" in r.stderr, r.stderr
+
+
+# --- 4. report -o into a folder that is there and takes no new file --------------------------
+
+
+def test_a_report_into_a_folder_that_takes_no_file_says_so(shipped: Path) -> None:
+    # /proc exists: "No such file or directory: ... create the folder first" sent the
+    # officer to create a folder that is there.
+    r = run_clean("report", "-o", "/proc/qntrack-l1.html")
+    assert r.exit_code == 1, r.output
+    assert r.stderr == (
+        "/proc/qntrack-l1.html: error: cannot write the report: the folder '/proc' takes no new file "
+        "(a system folder such as /proc or /sys): give a path in a folder you can write; nothing was written\n"
+    ), r.stderr
+    r = run_clean("--lang", "vi", "report", "-o", "/proc/qntrack-l1.md")
+    assert r.exit_code == 1, r.output
+    assert (
+        "không thể ghi báo cáo: thư mục '/proc' không nhận tệp mới (một thư mục hệ thống như /proc hay /sys): "
+        "hãy chọn một đường dẫn trong thư mục bạn ghi được; không ghi gì"
+    ) in r.stderr, r.stderr
+    r = run_clean("export", "sdmx-csv", "-o", "/proc/qntrack-l1.csv")
+    assert r.exit_code == 1 and "cannot write the export: the folder '/proc' takes no new file" in r.stderr, r.output

@@ -434,6 +434,14 @@ def write_failed(exc: OSError, file_name: str, doing: Message, existed: bool) ->
     from ..errors import os_failure
 
     after = msg("cli_left_as_it_was", file=file_name) if existed else msg("cli_nothing_written")
+    folder = os.path.dirname(os.path.abspath(os.fsdecode(exc.filename or file_name)))
+    if isinstance(exc, FileNotFoundError) and os.path.isdir(folder):
+        # "No such file: create the folder first" of a folder that is there (/proc, /sys):
+        # it takes no new file, as appending._refuse_folder_without_files says of the store.
+        said = msg(
+            "os_cannot_after", doing=doing, reason=msg("outputs_folder_takes_no_file", folder=folder), after=after
+        )
+        return fail(os_error_file(exc, file_name), said)
     return os_failure(exc, os_error_file(exc, file_name), doing, after)
 
 
