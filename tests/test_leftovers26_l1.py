@@ -183,3 +183,40 @@ def test_a_report_into_a_folder_that_takes_no_file_says_so(shipped: Path) -> Non
     ) in r.stderr, r.stderr
     r = run_clean("export", "sdmx-csv", "-o", "/proc/qntrack-l1.csv")
     assert r.exit_code == 1 and "cannot write the export: the folder '/proc' takes no new file" in r.stderr, r.output
+
+
+# --- 5. an empty sdmx: read as not given; a dimension 'freq' told freq: false --------------
+
+
+def test_an_empty_top_level_sdmx_is_read_as_not_given(tracker: Path) -> None:
+    # Its keys deleted, 'sdmx:' alone was refused: "sdmx must be a mapping ..., got ''".
+    Path("targets.yaml").write_text(Path("targets.yaml").read_text(encoding="utf-8") + "sdmx:\n", encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+    assert "must be a mapping" not in r.output
+
+
+def test_an_empty_indicator_sdmx_is_read_as_not_given(tracker: Path) -> None:
+    plan = Path("targets.yaml").read_text(encoding="utf-8")
+    Path("targets.yaml").write_text(plan.replace("    frequency: quarter\n", "    frequency: quarter\n    sdmx:\n"))
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+    assert "must be a mapping" not in r.output
+
+
+def test_a_dimension_named_freq_beside_freq_true_is_told_freq_false(tracker: Path) -> None:
+    plan = Path("targets.yaml").read_text(encoding="utf-8")
+    plan = plan.replace("indicators:\n", "dimensions:\n  freq:\n    name: Frequency group\nindicators:\n", 1)
+    Path("targets.yaml").write_text(plan + "sdmx: {freq: true}\n", encoding="utf-8")
+    r = run_clean("export", "sdmx-csv", "-o", "out.csv")
+    assert r.exit_code == 1, r.output
+    assert (
+        "the dimension 'freq' would be the SDMX-CSV column FREQ, which 'freq: true' under sdmx: in targets.yaml "
+        "adds: rename the dimension, or set freq: false there to export without the FREQ column"
+    ) in r.stderr, r.stderr
+    assert not Path("out.csv").exists()
+    r = run_clean("--lang", "vi", "export", "sdmx-csv", "-o", "out.csv")
+    assert "hoặc đặt freq: false ở đó để xuất không có cột FREQ" in r.stderr, r.stderr
+    # Without freq: true, FREQ is no column of the file: the dimension exports.
+    Path("targets.yaml").write_text(plan, encoding="utf-8")
+    assert run_clean("export", "sdmx-csv", "-o", "out.csv").exit_code == 0
