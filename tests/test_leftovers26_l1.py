@@ -185,6 +185,22 @@ def test_a_report_into_a_folder_that_takes_no_file_says_so(shipped: Path) -> Non
     assert r.exit_code == 1 and "cannot write the export: the folder '/proc' takes no new file" in r.stderr, r.output
 
 
+def test_an_open_sdg_export_or_init_into_such_a_folder_says_so(shipped: Path) -> None:
+    r = run_clean("export", "opensdg", "--into", "/proc/qntrack-l1")
+    assert r.exit_code == 1, r.output
+    assert "cannot write the Open SDG repository: the folder '/proc' takes no new file" in r.stderr, r.stderr
+    r = run_clean("--lang", "vi", "init", "/proc/qntrack-l1")
+    assert r.exit_code == 1, r.output
+    assert "thư mục '/proc' không nhận tệp mới" in r.stderr and "không tạo gì" in r.stderr, r.stderr
+
+
+def test_a_missing_folder_keeps_its_own_words(shipped: Path) -> None:
+    # A link to a folder that is not there: "not found" indeed, not a folder taking no file.
+    Path("dangling.html").symlink_to("/nonexistent-l1/review.html")
+    r = run_clean("report", "-o", "dangling.html")
+    assert r.exit_code != 0 and "takes no new file" not in r.stderr, r.output
+
+
 # --- 5. an empty sdmx: read as not given; a dimension 'freq' told freq: false --------------
 
 
