@@ -225,7 +225,7 @@ def _dimension_id(plan: Plan, given: str) -> str:
 def _dim_pairs(given: list[str], plan: Plan | None = None, targets: str | None = None) -> tuple[tuple[str, str], ...]:
     """``--dim locality="Ha Long"`` options as (dimension, unit) pairs, as typed; one
     without '=' or with nothing on a side of it is a usage error (exit 2). A unit's name
-    alone (``--dim "Hạ Long"``) is told its dimension when the plan (``plan``, or read from
+    alone (``--dim "Ha Long"``) is told its dimension when the plan (``plan``, or read from
     ``targets`` once refused) has it in exactly one."""
     from ..catalog import msg
 
