@@ -132,6 +132,21 @@ def test_a_wide_table_names_the_unit_of_its_row(shipped: Path) -> None:
     assert "'budget_revenue' là tỷ đồng)" in said, said
 
 
+def test_a_workbooks_cell_names_the_unit_of_its_row(shipped: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["indicator", "period", "value"], ["fdi", "2024", "1,2 tỷ"], ["grdp_growth", "2024", "7,2%"]):
+        sheet.append(row)
+    book.save("rows.xlsx")
+    r = run_clean("add-observation", "--from", "rows.xlsx")
+    assert r.exit_code == 1, r.output
+    assert "C2: error: '1,2 tỷ' has words beside the figure ('tỷ'): write the figure alone, in million USD" in r.stderr
+    assert "C3: error: '7,2%': write the number without '%' (indicator 'grdp_growth' is declared in % y/y)" in r.stderr
+
+
 # --- 3. a unit's name alone after --dim told its dimension ------------------------------------
 
 
