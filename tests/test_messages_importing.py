@@ -34,7 +34,7 @@ def test_excel_dates_and_number_conventions_in_vietnamese(tracker: Path):
         "dạng cột kỳ là Text (Văn bản) trước khi gõ hoặc dán kỳ, hoặc viết kỳ dạng 2025-04 trong ô định dạng Text",
         "in.csv:3: lỗi: '1.234' có thể hiểu hai cách: 1234 nếu dấu chấm phân cách hàng nghìn, hoặc 1.234 nếu dấu chấm "
         "là dấu thập phân; hãy chỉ rõ bằng --decimal-comma (dấu chấm phân cách hàng nghìn) hoặc --decimal-point",
-        "in.csv:4: lỗi: '12%': hãy viết số không kèm '%' (đơn vị tính đã khai báo ở chỉ tiêu)",
+        "in.csv:4: lỗi: '12%': hãy viết số không kèm '%' (đơn vị tính khai báo cho chỉ tiêu 'share' là %)",
         "in.csv:5: lỗi: '12.5' được viết với dấu chấm thập phân (1234.5), nhưng tệp này được đọc với dấu phẩy thập "
         "phân (1234,5); nếu cả tệp viết theo cách đó, hãy dùng --decimal-point",
         "4 lỗi, 0 cảnh báo",

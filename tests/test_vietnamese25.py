@@ -212,7 +212,7 @@ def test_an_imported_cell_with_words_names_the_note_column_and_its_line(shipped:
     assert r.exit_code == 1, r.output
     assert (
         "so-lieu.csv:2: lỗi: '1,5 tỷ USD' có chữ bên cạnh số ('tỷ USD'): hãy chỉ viết số, theo đơn vị tính"
-        " khai báo cho chỉ tiêu (quy đổi nếu 'tỷ USD' là đơn vị khác); những chữ như 'khoảng', 'trên' hãy ghi"
+        " khai báo cho chỉ tiêu 'fdi', triệu USD (quy đổi nếu 'tỷ USD' là đơn vị khác); những chữ như 'khoảng', 'trên' hãy ghi"
         " ở cột ghi chú (note)"
     ) in r.stderr, r.stderr
     assert Path("observations.csv").read_bytes() == before  # all or nothing

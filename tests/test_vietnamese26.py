@@ -253,10 +253,11 @@ def test_an_unknown_indicators_figure_with_words_keeps_the_generic_words(shipped
     assert "hãy chỉ viết số, theo đơn vị tính khai báo cho chỉ tiêu (quy đổi nếu 'tỷ USD'" in r.stderr, r.stderr
 
 
-def test_an_imported_cell_with_words_keeps_the_generic_words(shipped: Path):
+def test_an_imported_cell_with_words_names_its_rows_unit(shipped: Path):
+    # Pass L1: the row names its indicator, so its unit is told as on the command line.
     Path("in.csv").write_text("indicator,period,value\nfdi,2026-01,1.5 billion USD\n")
     r = run_clean("add-observation", "--from", "in.csv")
-    assert "in the unit the indicator is declared in (converted, if 'billion USD'" in r.stderr, r.stderr
+    assert "in million USD, the unit indicator 'fdi' is declared in (converted, if 'billion USD'" in r.stderr, r.stderr
 
 
 # --- The review again (pass V). A per cent sign typed on the command line was told "the
@@ -274,10 +275,10 @@ def test_a_typed_percent_sign_is_told_the_indicators_unit(shipped: Path):
     assert "'13.2%': write the number without '%' (indicator 'cbct_share' is declared in % of GRDP)" in r.stderr
 
 
-def test_an_imported_percent_sign_keeps_the_generic_words(shipped: Path):
+def test_an_imported_percent_sign_names_its_rows_unit(shipped: Path):
     Path("in.csv").write_text("indicator,period,value\ngrdp_growth,2026-Q3,10.5%\n")
     r = run_clean("add-observation", "--from", "in.csv")
-    assert "write the number without '%' (the unit belongs to the indicator)" in r.stderr, r.stderr
+    assert "write the number without '%' (indicator 'grdp_growth' is declared in % y/y)" in r.stderr, r.stderr
 
 
 # A status's name typed without its marks, as on a keyboard with no Vietnamese input

@@ -24,6 +24,7 @@ __all__ = [
     "Count",
     "Day",
     "Moment",
+    "Worded",
     "msg",
     "render",
     "catalog",
@@ -38,7 +39,7 @@ class Message:
     """A message id with its values (kept as sorted pairs so that a Message is hashable)."""
 
     id: str
-    params: tuple[tuple[str, str | Message | Figure | Count | Day], ...] = ()
+    params: tuple[tuple[str, str | Message | Figure | Count | Day | Worded], ...] = ()
     # The catalog's key of the words, when they are another than ``id``'s: the same
     # refusal (its key, which a program tests) said to a Python caller rather than to the
     # command line (output/report_written.py).
@@ -158,6 +159,20 @@ class Moment(Day):
         return self.iso
 
 
+@dataclass(frozen=True, slots=True)
+class Worded:
+    """Words of the user's own (a unit targets.yaml declares as {en: ..., vi: ...}) a
+    message tells of, in the language it is read in: the Vietnamese words where given,
+    else the English ones. For a message made before its language is known (an import's
+    problems, said once the command ends)."""
+
+    en: str
+    vi: str = ""
+
+    def text(self, lang: str) -> str:
+        return (self.vi or self.en) if lang == "vi" else self.en
+
+
 def msg(message_id: str, **params: Any) -> Message:
     """A message to show later; values are turned into text now, as the caller means them.
 
@@ -179,7 +194,7 @@ _LONGEST_QUOTED = 200
 
 
 def _shown(key: str, value: Any) -> Any:
-    if isinstance(value, (Message, Figure, Count, Day)):
+    if isinstance(value, (Message, Figure, Count, Day, Worded)):
         return value
     if type(value) is int and key in _COUNT_KEYS:
         return Count(value)
@@ -231,7 +246,10 @@ def render(message: Message | str, lang: str = "en") -> str:
     if template is None:
         template = catalog("en").get(key, message.id)
     return template.format_map(
-        _Keep((k, v.text(lang) if isinstance(v, (Figure, Count, Day)) else render(v, lang)) for k, v in message.params)
+        _Keep(
+            (k, v.text(lang) if isinstance(v, (Figure, Count, Day, Worded)) else render(v, lang))
+            for k, v in message.params
+        )
     )
 
 

@@ -173,7 +173,7 @@ def _unit_key(plan: Plan, indicator: str, given: list[str] | None, where: str = 
         return indicator
     from ..plan.units import resolve_dims, unit_key
 
-    dims, problems = resolve_dims(plan.indicators[indicator], _dim_pairs(given), plan.dimensions)
+    dims, problems = resolve_dims(plan.indicators[indicator], _dim_pairs(given, plan), plan.dimensions)
     if problems:
         raise fail(where, problems[0])
     return unit_key(indicator, dims)
@@ -222,15 +222,36 @@ def _dimension_id(plan: Plan, given: str) -> str:
     raise fail("--by", msg("ranking_unknown_dimension", given=given, hint=hint, **listed), ExitCode.USAGE)
 
 
-def _dim_pairs(given: list[str]) -> tuple[tuple[str, str], ...]:
+def _dim_pairs(given: list[str], plan: Plan | None = None, targets: str | None = None) -> tuple[tuple[str, str], ...]:
     """``--dim locality="Ha Long"`` options as (dimension, unit) pairs, as typed; one
-    without '=' or with nothing on a side of it is a usage error (exit 2)."""
+    without '=' or with nothing on a side of it is a usage error (exit 2). A unit's name
+    alone (``--dim "Ha Long"``) is told its dimension when the plan (``plan``, or read from
+    ``targets`` once refused) has it in exactly one."""
     from ..catalog import msg
 
     out = []
     for text in given:
         key, eq, value = text.partition("=")
+        if not eq and key.strip() and (named := _dimension_of(key.strip(), plan, targets)) is not None:
+            raise fail("--dim", msg("cli_dim_form_unit", given=text, dimension=named[0], unit=named[1]), ExitCode.USAGE)
         if not eq or not key.strip() or not value.strip():
             raise fail("--dim", msg("cli_dim_form", given=text), ExitCode.USAGE)
         out.append((key.strip(), value.strip()))
     return tuple(out)
+
+
+def _dimension_of(text: str, plan: Plan | None, targets: str | None) -> tuple[str, str] | None:
+    """(dimension, unit as declared) when ``text`` names a unit of exactly one dimension of
+    the plan; None otherwise, or when the plan does not read (its own problem is told when
+    the command reads it). A name in two dimensions is not guessed at."""
+    if plan is None:
+        from ..errors import InputError
+        from ..files.definitions import load_plan
+        from ..files.workspace import find_targets
+
+        try:
+            plan = load_plan(find_targets(targets))
+        except (InputError, OSError, ValueError):
+            return None
+    found = [(d.id, u.value) for d in plan.dimensions.values() if (u := d.unit(text)) is not None]
+    return found[0] if len(found) == 1 else None

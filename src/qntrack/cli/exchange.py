@@ -195,7 +195,9 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int,
         from ..catalog import msg
 
         where = ws.plan.dimensions[taken[0]].location or ws.plan.source_file  # its line in targets.yaml
-        raise fail(where, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
+        # FREQ is the format's only because sdmx: {freq: true} asks for it: freq: false is a way out too.
+        key = "sdmx_dimension_taken_freq" if taken[0].upper() == "FREQ" else "sdmx_dimension_taken"
+        raise fail(where, msg(key, id=taken[0], column=taken[0].upper()))
     unnamed = unnamed_columns(ws.plan)
     if unnamed:
         from ..catalog import msg

@@ -48,7 +48,12 @@ def say_recorded(
     # holds: "already recorded" alone sent the reader looking for them in the store.
     apart = {"rows": len(rows), "known": skipped - repeated, "repeated": repeated, "path": path, "file": shown}
     if said.dry_run:
-        if repeated:
+        alone = _revised_alone(rows[0], said.revising) if said.from_file is None and rows else None
+        if alone is not None:  # the status, source or note alone: said as the run says it
+            kind, extra = alone
+            shown_row = {"indicator": rows[0].indicator, "period": rows[0].period, "value": Figure(rows[0].value)}
+            _say(msg(f"cli_dry_run_one_{kind}", **shown_row, path=path, **extra))
+        elif repeated:
             _say(msg("cli_dry_run_repeats", **apart))
         else:
             _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
@@ -69,17 +74,9 @@ def say_recorded(
             _say(msg("cli_added_one", **added))
         elif before.status == RETRACTED:  # a figure again, after the period's was withdrawn
             _say(msg("cli_added_one_after_retraction", **added, day=Day(before.recorded_at[:10])))
-        elif before.value == stored.value and before.status != stored.status:  # the status alone revised
-            statuses = {"status": _status_word(stored.status), "before_status": _status_word(before.status)}
-            _say(msg("cli_added_one_status_only", **added, day=Day(before.recorded_at[:10]), **statuses))
-        elif before.value == stored.value and before.source != stored.source:  # the source alone
-            sources = {"source": stored.source or "-", "before_source": before.source or "-"}
-            _say(msg("cli_added_one_source_only", **added, day=Day(before.recorded_at[:10]), **sources))
-        elif (before.value, before.status, before.source) == (stored.value, stored.status, stored.source) and (
-            before.note != stored.note
-        ):
-            # The note alone: "revising 5" read as a change of the figure, which stayed 5.
-            _say(msg("cli_added_one_note_only", **added, day=Day(before.recorded_at[:10])))
+        elif (alone := _revised_alone(stored, before)) is not None:  # the status, source or note alone
+            kind, extra = alone
+            _say(msg(f"cli_added_one_{kind}", **added, **extra))
         else:  # a revision: the figure it takes the place of, and when that one was recorded
             revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
             _say(msg("cli_added_one_revising", **added, **revising))
@@ -90,6 +87,29 @@ def say_recorded(
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     _report_neutralised(rows, said.dry_run)
     _say_warnings(warnings, notes, read)
+
+
+def _revised_alone(stored: Observation, before: Observation | None) -> tuple[str, dict[str, object]] | None:
+    """When ``stored`` revises ``before`` (not a retraction) in its status, source or note
+    alone, the figure staying the same: which ("status_only", "source_only", "note_only")
+    and the words each says, for the run and its dry run alike; otherwise None."""
+    from ..catalog import Day
+    from ..plan.model import RETRACTED
+
+    if before is None or before.status == RETRACTED or before.value != stored.value:
+        return None
+    day: dict[str, object] = {"day": Day(before.recorded_at[:10])}
+    if before.status != stored.status:
+        return "status_only", {
+            **day,
+            "status": _status_word(stored.status),
+            "before_status": _status_word(before.status),
+        }
+    if before.source != stored.source:
+        return "source_only", {**day, "source": stored.source or "-", "before_source": before.source or "-"}
+    if before.note != stored.note:  # "revising 5" read as a change of the figure, which stayed 5
+        return "note_only", day
+    return None
 
 
 def _status_word(status: str) -> Message:

@@ -161,7 +161,7 @@ def add_observation(
         from .quoting import refuse_blank_moment  # not on the start-up path of other commands
 
         refuse_blank_moment(recorded_at, source, note)
-        dims = _typed_dims(dim or [], from_file)
+        dims = _typed_dims(dim or [], from_file, targets)
         if tz is not None:
             from ..method.timing import parse_zone
 
@@ -303,7 +303,7 @@ def _is_retraction(value: str | None, status: str | None) -> bool:
     return value == "" and status_word(status or "") == RETRACTED
 
 
-def _typed_dims(given: list[str], from_file: str | None) -> tuple[tuple[str, str], ...]:
+def _typed_dims(given: list[str], from_file: str | None, targets: str | None) -> tuple[tuple[str, str], ...]:
     """``--dim locality=NAME`` as (dimension, unit) pairs; a --dim without '=' or
     with --from (where a column gives each row's unit) is a usage error (exit 2)."""
     from ..catalog import msg
@@ -319,7 +319,7 @@ def _typed_dims(given: list[str], from_file: str | None) -> tuple[tuple[str, str
         raise fail("--dim", msg("cli_dim_with_from_many", columns=", ".join(columns)), ExitCode.USAGE)
     from .arguments import _dim_pairs
 
-    return _dim_pairs(given)
+    return _dim_pairs(given, targets=targets)
 
 
 def _record_one(
@@ -426,7 +426,7 @@ def retract(
     from .quoting import refuse_blank_moment  # not on the start-up path of other commands
 
     refuse_blank_moment(recorded_at, source, note)
-    dims = _typed_dims(dim or [], None)  # before the store is opened: a usage error writes nothing
+    dims = _typed_dims(dim or [], None, targets)  # before the store is opened: a usage error writes nothing
     if tz is not None:
         from ..method.timing import parse_zone
 

@@ -51,11 +51,9 @@ def init(
     try:
         created = write_starter(directory, _message_lang(lang))
     except OSError as exc:
-        from ..errors import os_failure
+        from ..files.outputs import os_error_file, writing_failed
 
-        from ..files.outputs import os_error_file
-
-        raise os_failure(
+        raise writing_failed(
             exc, os_error_file(exc, str(directory)), msg("starter_doing_init"), msg("starter_nothing_created")
         ) from None
     for written in created:

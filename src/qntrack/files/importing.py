@@ -338,6 +338,9 @@ def import_observations(
             from .indicator_names import read_names
 
             named, read_as = read_names(plan, parsed.candidates, file)
+            from .import_units import naming_units  # '1.2 billion': the row's indicator's unit told
+
+            problems[:] = naming_units(plan, problems, parsed.candidates)
             problems.extend(named)
             parsed.notes.extend(read_as)
             unread = frozenset(p.location for p in (*parsed.problems, *named))

@@ -123,7 +123,9 @@ def write_export(into: str, files: Mapping[str, bytes], version: str, force: boo
             _write_over(target, everything, previous or [])
     except OSError as exc:
         after = msg("osexport_left_as_it_was") if existed else msg("cli_nothing_written")
-        raise os_failure(exc, _in_the_way(exc, into), msg("osexport_doing_write"), after) from None
+        from .outputs import writing_failed  # /proc: a folder that takes no new file, said so
+
+        raise writing_failed(exc, _in_the_way(exc, into), msg("osexport_doing_write"), after) from None
     return kept
 
 

@@ -431,10 +431,24 @@ def os_error_file(exc: OSError, fallback: str) -> str:
 def write_failed(exc: OSError, file_name: str, doing: Message, existed: bool) -> InputError:
     """The one message of an output that could not be written: what was being done, why,
     and what became of the file (a file that did not exist is not "left as it was")."""
+    after = msg("cli_left_as_it_was", file=file_name) if existed else msg("cli_nothing_written")
+    return writing_failed(exc, os_error_file(exc, file_name), doing, after)
+
+
+def writing_failed(exc: OSError, where: str, doing: Message, after: Message) -> InputError:
+    """``errors.os_failure`` of a file or folder being made; "No such file or directory:
+    create the folder first" of a folder that is there (/proc, /sys, a mount refusing new
+    files) said as a folder that takes no new file, as the store's lock says it
+    (appending._refuse_folder_without_files; issue 17, twenty-sixth session)."""
     from ..errors import os_failure
 
-    after = msg("cli_left_as_it_was", file=file_name) if existed else msg("cli_nothing_written")
-    return os_failure(exc, os_error_file(exc, file_name), doing, after)
+    made = os.path.abspath(os.fsdecode(exc.filename or where))
+    folder = os.path.dirname(made)
+    # Not of a link whose target's folder is missing: that one is "no such file" indeed.
+    if isinstance(exc, FileNotFoundError) and os.path.isdir(folder) and not os.path.islink(made):
+        reason = msg("outputs_folder_takes_no_file", folder=folder)
+        return fail(where, msg("os_cannot_after", doing=doing, reason=reason, after=after))
+    return os_failure(exc, where, doing, after)
 
 
 def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool = True) -> None:

@@ -34,7 +34,7 @@ _MULT = re.compile(r"-?[0-9]{1,2}", re.ASCII)
 def read_sdmx_units(reader: _Reader, node: Node | None, where: What) -> tuple[str, str] | None:
     """(UNIT_MEASURE, UNIT_MULT) of an indicator's ``sdmx:``, each "" when not given; None
     when a problem was reported (at its line)."""
-    if node is None:
+    if node is None or reader.is_null(node):  # `sdmx:` left empty: not given
         return "", ""
     what = _at(where, "sdmx")
     keys = reader.mapping(node, what, SDMX_KEYS)
@@ -64,8 +64,8 @@ def read_sdmx_units(reader: _Reader, node: Node | None, where: What) -> tuple[st
 
 def read_plan_sdmx(reader: _Reader, node: Node | None) -> tuple[str, bool]:
     """(STRUCTURE_ID, whether FREQ is written) of targets.yaml's top-level ``sdmx:``;
-    ("", False) when not given. A problem is reported at its line."""
-    if node is None:
+    ("", False) when not given or left empty, as an empty ``dimensions:`` is none. A problem is reported at its line."""
+    if node is None or reader.is_null(node):  # `sdmx:` left empty (its keys deleted): not given
         return "", False
     keys = reader.mapping(node, "sdmx", PLAN_SDMX_KEYS) or {}
     structure = ""
