@@ -164,3 +164,40 @@ def test_retract_dry_run_refuses_as_the_retraction_would(tracker: Path) -> None:
     assert dry.exit_code == real.exit_code == 1, dry.output
     assert dry.stderr == real.stderr
     assert (tracker / "observations.csv").read_bytes() == before
+
+
+# --- a note given with a figure already recorded (pass L1's leftover) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "the note given ('hand checked') was not stored: a note alone makes no new vintage of a "
+            "figure already recorded; to record it, give the row --recorded-at with the moment it was written",
+        ),
+        (
+            "vi",
+            "ghi chú đã nhập ('hand checked') chưa được lưu: chỉ một ghi chú không tạo lần ghi nhận mới cho "
+            "số liệu đã có; muốn lưu, hãy ghi thêm --recorded-at với thời điểm viết ghi chú",
+        ),
+    ],
+)
+def test_a_note_given_with_a_figure_already_recorded_is_said_not_stored(shipped: Path, lang: str, said: str) -> None:
+    # "nothing to add: ... is already recorded" and the note dropped: the officer believed
+    # the note was kept.
+    first = ("grdp_growth", "2026-Q1", "5", "--status", "estimate", "--source", "Cuc TK")
+    assert run_clean("add-observation", *first, "--recorded-at", "2026-04-20T00:00:00Z").exit_code == 0
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean("--lang", lang, "add-observation", *first, "--note", "hand checked")
+    assert r.exit_code == 0, r.output
+    assert said in r.stderr, r.stderr
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+def test_the_same_note_again_says_nothing_more(shipped: Path) -> None:
+    row = ("grdp_growth", "2026-Q1", "5", "--status", "estimate", "--source", "Cuc TK", "--note", "n")
+    assert run_clean("add-observation", *row, "--recorded-at", "2026-04-20T00:00:00Z").exit_code == 0
+    r = run_clean("add-observation", *row)
+    assert "already recorded" in r.stderr and "note given" not in r.stderr, r.stderr

@@ -188,6 +188,11 @@ def _say_already_recorded(
                 path=path,
             )
         )
+    typed = known[0] if known else None
+    if typed is not None and typed.note and stored is not None and typed.note != stored.note:
+        # The note does not count in "already recorded" (history.already_recorded): said, so
+        # that the officer does not take the note for kept.
+        _say(msg("cli_already_recorded_note_not_stored", note=typed.note))
 
 
 def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem], read: Sequence[Problem]) -> None:
