@@ -344,7 +344,7 @@ def _record_one(
     except ValueError as exc:
         from .typed_words import with_unit  # '1,5 billion USD': the indicator's unit told
 
-        raise fail("add-observation", with_unit(_reason(exc), targets, typed.indicator, _message_lang(lang))) from None
+        raise fail("add-observation", with_unit(_reason(exc), targets, typed.indicator)) from None
     fields = {
         "indicator": typed.indicator,
         "period": _typed_period(typed.period, "add-observation"),

@@ -13,10 +13,11 @@ if TYPE_CHECKING:
 __all__ = ["with_unit"]
 
 
-def with_unit(said: Message | str, targets: str | None, indicator: str, lang: str) -> Message | str:
-    """``said`` (the typed figure's refusal) naming ``indicator``'s unit in ``lang`` when it
-    tells the figure's words or its '%' sign; as it is when the plan, the indicator or its unit is missing
-    (the plan's own problem is told when the command reads it)."""
+def with_unit(said: Message | str, targets: str | None, indicator: str) -> Message | str:
+    """``said`` (the typed figure's refusal) naming ``indicator``'s unit when it tells the
+    figure's words or its '%' sign; as it is when the plan, the indicator or its unit is
+    missing (the plan's own problem is told when the command reads it). The unit is found
+    as an import's cell finds its row's (files.import_units.indicator_unit)."""
     from ..catalog import Message, msg
 
     told = {"import_typed_words": "import_typed_words_unit", "import_value_percent": "import_typed_percent_unit"}
@@ -24,16 +25,13 @@ def with_unit(said: Message | str, targets: str | None, indicator: str, lang: st
         return said
     from ..errors import InputError
     from ..files.definitions import load_plan
-    from ..files.figure_units import typed_unit
+    from ..files.import_units import indicator_unit
     from ..files.workspace import find_targets
-    from ..files.rules import indicator as indicator_named
 
     try:
-        plan = load_plan(find_targets(targets))
-        found = indicator_named(plan, typed_unit(indicator, ())[0])
+        named = indicator_unit(load_plan(find_targets(targets)), indicator)
     except (InputError, OSError, ValueError):
         return said
-    unit = found.unit_in(lang).strip()
-    if not unit:
+    if named is None:
         return said
-    return msg(told[said.id], **dict(said.params), indicator=found.id, unit=unit)
+    return msg(told[said.id], **dict(said.params), indicator=named[0], unit=named[1])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 if TYPE_CHECKING:
     from ..plan.model import Plan, Problem
 
-__all__ = ["naming_units"]
+__all__ = ["naming_units", "indicator_unit"]
 
 # The general refusal, and the one naming the indicator and its unit.
 _TOLD = {
@@ -57,7 +57,21 @@ def naming_units(plan: Plan, problems: Sequence[Problem], candidates: Sequence[A
 def _with_unit(plan: Plan, said: Any, text: str) -> Any:
     """``said`` naming the indicator ``text`` names and its unit; None when the plan has no
     such indicator or it declares no unit."""
-    from ..catalog import Message, Worded
+    from ..catalog import Message
+
+    named = indicator_unit(plan, text)
+    if named is None:
+        return None
+    params = dict(said.params, indicator=named[0], unit=named[1])
+    return Message(_TOLD[said.id], tuple(sorted(params.items())))
+
+
+def indicator_unit(plan: Plan, text: str) -> tuple[str, Any] | None:
+    """The id of the indicator ``text`` names (its id, a unit's key, or its name) and its
+    unit in both languages (``catalog.Worded``, said in the reader's); None when the plan
+    has no such indicator or it declares no unit. The command line's refusal of a typed
+    figure asks it too (cli/typed_words.py)."""
+    from ..catalog import Worded
     from .figure_units import typed_unit
     from .rules import indicator as indicator_named
 
@@ -67,6 +81,4 @@ def _with_unit(plan: Plan, said: Any, text: str) -> Any:
         return None
     if not found.unit.strip():
         return None
-    unit = Worded(found.unit.strip(), found.unit_vi.strip())
-    params = dict(said.params, indicator=found.id, unit=unit)
-    return Message(_TOLD[said.id], tuple(sorted(params.items())))
+    return found.id, Worded(found.unit.strip(), found.unit_vi.strip())
