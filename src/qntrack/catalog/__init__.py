@@ -14,6 +14,8 @@ done once and only when a message is actually shown.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -206,28 +208,79 @@ def _shown(key: str, value: Any) -> Any:
     return text
 
 
+# A catalog line that holds a message: ``key = "words"``, as the translator writes it.
+_ENTRY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*)$", re.MULTILINE)
+
+
+def _flat(text: str) -> dict[str, str]:
+    """The whole file parsed, its sections flattened: ``[section] key`` becomes ``key``."""
+    import tomllib
+
+    flat: dict[str, str] = {}
+    for key, value in tomllib.loads(text).items():
+        if isinstance(value, dict):
+            flat.update(value)
+        else:
+            flat[key] = value
+    return flat
+
+
+class Messages(Mapping[str, str]):
+    """One language's catalog, each message read from its own line when it is first asked for.
+
+    Parsing the whole file (some 1,700 messages) took 12-18 ms, a tenth of a command that
+    prints one confirmation (issue 17, twenty-seventh session); a command shows a few dozen
+    messages at most. The lines are found once, and tomllib reads the one line asked for,
+    so every value is what the whole file's parse gives (tests/test_catalog_lookup.py). A
+    file this reading cannot vouch for, a value on several lines or a line that is neither
+    a message, a section nor a comment, is parsed whole as before.
+    """
+
+    __slots__ = ("_lines", "_read")
+
+    def __init__(self, text: str) -> None:
+        self._read: dict[str, str] = {}
+        self._lines: dict[str, str] = {}
+        entries = {m.group(1): m.group(2) for m in _ENTRY.finditer(text)}
+        others = sum(1 for line in text.splitlines() if (s := line.strip()) and s[0] not in "#[")
+        if '"""' in text or "'''" in text or others != len(entries):
+            self._read = _flat(text)
+        else:
+            self._lines = entries
+
+    def __getitem__(self, key: str) -> str:
+        found = self._read.get(key)
+        if found is None:
+            import tomllib
+
+            line = self._lines[key]  # KeyError, as a dict's, for a message not there
+            found = self._read[key] = tomllib.loads("v = " + line)["v"]
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._read or key in self._lines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines or self._read)
+
+    def __len__(self) -> int:
+        return len(self._lines or self._read)
+
+
 @lru_cache(maxsize=4)
-def catalog(lang: str) -> dict[str, str]:
+def catalog(lang: str) -> Mapping[str, str]:
     """The catalog of one language, flattened: ``[section] key`` becomes ``key``.
 
     Sections only group messages for the translator; ids are unique across sections
     (tests/test_messages.py checks it).
     """
-    import tomllib
     from pathlib import Path
 
     if lang not in ("en", "vi"):
         return {}  # a language qntrack does not speak: its messages in English (render)
     # Beside this module (package data): importlib.resources would cost ~10 ms of imports
     # on every command that prints a label.
-    raw = tomllib.loads((Path(__file__).parent / f"{lang}.toml").read_text(encoding="utf-8"))
-    flat: dict[str, str] = {}
-    for key, value in raw.items():
-        if isinstance(value, dict):
-            flat.update(value)
-        else:
-            flat[key] = value
-    return flat
+    return Messages((Path(__file__).parent / f"{lang}.toml").read_text(encoding="utf-8"))
 
 
 class _Keep(dict):
