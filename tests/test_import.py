@@ -228,10 +228,17 @@ def test_wide_header_must_be_periods(plan: Path):
 
 
 def test_long_file_given_a_period_header_suggests_wide(plan: Path):
-    (plan / "wide.csv").write_text("indicator,2021,2022\nshare,1,2\n", encoding="utf-8")
+    # A long table (it has a value column) with a period for a heading is still told.
+    (plan / "wide.csv").write_text("indicator,2021,value\nshare,1,2\n", encoding="utf-8")
     r = run("add-observation", "--from", "wide.csv")
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == "wide.csv:1: error: column '2021' is a period: is this a wide table? add --wide"
+    # One with no period and no value column has one reading: wide, said (twenty-seventh
+    # session; it was refused as the table above; tests/test_wide_read_unasked.py).
+    (plan / "wide.csv").write_text("indicator,2021,2022\nshare,1,2\n", encoding="utf-8")
+    r = run("add-observation", "--from", "wide.csv", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert "read as a wide table" in r.stderr
 
 
 # --- all or nothing ---------------------------------------------------------------------

@@ -295,11 +295,26 @@ def test_a_status_and_year_heading_without_wide_is_told_to_add_wide(
     (tmp_path / "wide.tsv").write_text(
         "Chỉ tiêu\t2021\t2022\t2023\tSơ bộ 2024\r\nTăng trưởng GRDP\t-2,5\t7,8\t9,1\t-1,2\r\n", encoding="utf-8"
     )
-    r = run_clean("add-observation", "--from", "wide.tsv", "--lang", lang)
+    # With a value column beside them (a long table with stray headings), each is told.
+    (tmp_path / "long.tsv").write_text(
+        "Chỉ tiêu\tGiá trị\t2021\tSơ bộ 2024\r\nTăng trưởng GRDP\t7,8\t-2,5\t-1,2\r\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "long.tsv", "--lang", lang)
     assert r.exit_code == 1
-    assert f"wide.tsv:1: {'error' if lang == 'en' else 'lỗi'}: {said}\n" in r.stderr, r.stderr
+    assert f"long.tsv:1: {'error' if lang == 'en' else 'lỗi'}: {said}\n" in r.stderr, r.stderr
     assert "sơ bộ 2024'" not in r.stderr  # not "no column 'sơ bộ 2024'"
     assert store_text(tmp_path) == STORE_HEADER
+    # Without one, the table has one reading since the twenty-seventh session: wide, said
+    # once, 'Sơ bộ 2024' read as 2024 with its status (tests/test_wide_read_unasked.py).
+    r = run_clean("add-observation", "--from", "wide.tsv", "--lang", lang, "--recorded-at", "2025-03-01")
+    assert r.exit_code == 0, r.stderr
+    assert "2021, 2022, 2023, Sơ bộ 2024" in r.stderr
+    assert store_text(tmp_path) == STORE_HEADER + (
+        "grdp_growth,2021,-2.5,,,,2025-03-01T00:00:00Z\n"
+        "grdp_growth,2022,7.8,,,,2025-03-01T00:00:00Z\n"
+        "grdp_growth,2023,9.1,,,,2025-03-01T00:00:00Z\n"
+        "grdp_growth,2024,-1.2,preliminary,,,2025-03-01T00:00:00Z\n"
+    )
 
 
 # --- a pasted row whose figure is not out yet --------------------------------------------------

@@ -60,7 +60,11 @@ def add_observation(
         ),
     ] = None,
     wide: Annotated[
-        bool, typer.Option("--wide", help="With --from: one row per indicator, one column per period.")
+        bool,
+        typer.Option(
+            "--wide",
+            help="With --from: one row per indicator, one column per period (a table with neither a period nor a value column is read so unasked).",
+        ),
     ] = False,
     delimiter: Annotated[
         Optional[str],

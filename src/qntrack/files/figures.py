@@ -212,13 +212,25 @@ def excel_scientific(text: str) -> bool:
 # The dashes and hyphens a word processor or a font puts where a minus was typed.
 _APOSTROPHES = frozenset("'\u2018\u2019")  # Excel's text prefix, and as Word curls it
 _DASHES = frozenset("\u2010\u2011\u2013\u2014\ufe63\uff0d")
-# A dash alone in a figure's cell: a table's "no figure" (import_tables.NO_FIGURE), or
+# A dash alone in a figure's cell: a table's "no figure" (NO_FIGURE, below), or
 # Excel's Accounting zero.
 LONE_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 # What an English table writes for no figure ("not available"; '..' as the UN and the World
 # Bank print it), as lower case: said to mark none, never read as a number.
 NOT_AVAILABLE = frozenset({"n/a", "n.a.", "n.a", "na", "..", "...", "\u2026"})
+
+
+# Cells a yearbook prints where it has no figure; in a wide table they are skipped.
+NO_FIGURE = LONE_DASHES | {"", "..", "...", "…"}
+
+
+def no_figure(cell: str) -> bool:
+    """A wide table's cell (stripped) that holds no figure: a yearbook's dash or dots, or an
+    English table's 'N/A', 'n.a.', 'NA' (NOT_AVAILABLE): the table cannot leave
+    the cell out as a long file leaves out its row (issue 17, twenty-seventh session).
+    Excel's '#N/A' is not one of them: a lookup found nothing where a figure was meant."""
+    return cell in NO_FIGURE or cell.lower() in NOT_AVAILABLE
 
 
 def parse_number_either(text: str) -> float:

@@ -429,6 +429,34 @@ def _wide_columns(
     return None if refused else WideColumns(meta, periods, first, statuses)
 
 
+def wide_unasked(
+    header: list[str],
+    where: Location,
+    problems: list[Problem],
+    before: int,
+    dims: dict[int, str],
+    breakdowns: Sequence[str],
+    written: Sequence[str] = (),
+) -> WideColumns | None:
+    """A table the long reading refused, read as ``--wide`` reads it when that is its one
+    reading: no period and no value column, an indicator column and periods for headings
+    (a yearbook's table pasted as printed). The long reading's problems, from ``before``
+    on, give way to one warning that says so (issue 17, twenty-seventh session: the table
+    was refused once per year, "is this a wide table? add --wide", then for its missing
+    period and value columns). None, and the long reading's problems kept, otherwise."""
+    if "period" in header or "value" in header:
+        return None
+    tried: list[Problem] = []
+    wide = _wide_columns(header, where, tried, dims, breakdowns, written)
+    if wide is None:
+        return None
+    del problems[before:]
+    problems.extend(tried)  # its own warnings (a comparison column passed over)
+    shown = ", ".join(str(written[i]).strip() if i < len(written) else period for i, period in wide.periods)
+    problems.append(Problem(where, msg("import_read_as_wide", periods=shown), "warning"))
+    return wide
+
+
 def _as_written(shown: str, exc: PeriodError) -> PeriodError:
     """A heading's refusal (``exc``, of its lower-cased reading) said of the heading as
     written, when that is refused too (it is, but for the case of its letters)."""

@@ -22,7 +22,7 @@ from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
 from .excel_dates import day_order, iso_moment, order_notes
 from .figures import (
-    LONE_DASHES,
+    no_figure,
     canonical,
     convention_shown,
     excel_error,
@@ -51,15 +51,13 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _looks_like_period,
     _read_period,
     _wide_columns,
+    wide_unasked,
     heading_status,
     row_of_figures,
 )
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
-
-# Cells a yearbook prints where it has no figure; in a wide table they are skipped.
-NO_FIGURE = LONE_DASHES | {"", "..", "...", "…"}
 
 
 # Longer than any sensible source URL or note: a cell this long means the wrong file,
@@ -241,7 +239,10 @@ def parse_table(
         problems.append(pasted)
         return parsed
     wide = _wide_columns(header, where, problems, dims, _breakdowns(fmt), fields) if fmt.wide else None
+    before = len(problems)
     long = None if fmt.wide else _long_columns(header, where, problems, delimiter, dims, _breakdowns(fmt), fields)
+    if wide is None and long is None and not fmt.wide:
+        wide = wide_unasked(header, where, problems, before, dims, _breakdowns(fmt), fields)
     if wide is None and long is None:
         return parsed
     width = len(header)
@@ -470,13 +471,13 @@ def _wide_row(
         problems.append(Problem(where, msg("import_cell_excel_error", column="indicator", text=base["indicator"])))
         return []
     if not base["indicator"] and not base.get(SECOND):  # a merged cell pasted, figures beside it
-        if any(fields[i].strip() not in NO_FIGURE for i, _ in columns.periods):
+        if not all(no_figure(fields[i].strip()) for i, _ in columns.periods):
             problems.append(Problem(where, msg("hostile_documents_no_indicator")))
             return []
     out = []
     for i, period in columns.periods:
         cell = fields[i].strip()
-        if cell in NO_FIGURE:
+        if no_figure(cell):
             continue
         row = dict(base, period=period)
         if i in columns.statuses:

@@ -32,7 +32,7 @@ from .import_tables import (
     LONG_REQUIRED,
     SECOND,
     MAX_CELL,
-    NO_FIGURE,
+    no_figure,
     ImportFormat,
     ParsedTable,
     RowDefaults,
@@ -42,6 +42,7 @@ from .import_tables import (
     _looks_like_period,
     _wide_columns,
     heading_status,
+    wide_unasked,
 )
 from .batch_rows import STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
@@ -264,6 +265,8 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
     typed, kinds = [reading.headings.get(i, "") for i, _ in table.columns], _breakdowns(reading.fmt)
     wide = _wide_columns(names, where, problems, dims, kinds, typed) if reading.fmt.wide else None
     long = None if reading.fmt.wide else _long_columns(names, where, problems, "", dims, kinds, typed)
+    if wide is None and long is None and not reading.fmt.wide:
+        wide = wide_unasked(names, where, problems, start, dims, kinds, typed)
     _header_problems(table, reading, start)
     if wide is None and long is None:
         return
@@ -422,8 +425,8 @@ def _value(
         elif empty is not None:
             reading.parsed.problems.append(empty)
         return
-    if not blank_is_problem and isinstance(value, str) and value.strip() in NO_FIGURE:
-        return  # a yearbook's '-' or '..': no figure for that period
+    if not blank_is_problem and isinstance(value, str) and no_figure(value.strip()):
+        return  # a yearbook's '-' or '..', an English table's 'N/A': no figure for that period
     readable = True
     try:
         row["value"] = canonical(_figure(cell, reading.fmt.decimal_comma))
