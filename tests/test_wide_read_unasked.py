@@ -147,3 +147,34 @@ def test_an_excel_error_in_a_wide_cell_is_still_refused(plan: Path):
     assert r.exit_code == 1, r.output
     assert "#N/A" in r.stderr
     assert store_text(plan) == START
+
+
+@pytest.mark.parametrize("last", [2025, "Sơ bộ 2025"])
+def test_a_yearbook_sheet_with_its_years_under_a_merged_heading_is_read_without_wide(plan: Path, last):
+    # 'Năm' (year) merged across the period columns, the years in the row below it, a
+    # row-number column and the unit merged down: the table as a statistics office prints it.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        ["Biểu 12. Y tế"],
+        [],
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm", None, None],
+        [None, None, None, 2023, "2024", last],
+        [1, "beds", "giường", 3500, "..", 3900],
+        [2, "mmr", "per 100,000 live births", "N/A", 42, 41],
+        [],
+        ["Nguồn: Sở Y tế"],
+    ]:
+        sheet.append(row)
+    for cells in ("A3:A4", "B3:B4", "C3:C4", "D3:F3"):
+        sheet.merge_cells(cells)
+    book.save("y-te.xlsx")
+    r = run_clean("add-observation", "--from", "y-te.xlsx", *FROM)
+    assert r.exit_code == 0, r.output
+    # 'Sơ bộ 2025' (preliminary): the 2025 figures with that status, as --wide reads it.
+    status = "preliminary" if last != 2025 else ""
+    assert added(plan) == ADDED.replace("2025,3900,,", f"2025,3900,{status},").replace(
+        "2025,41,,", f"2025,41,{status},"
+    )
+    assert sum("wide" in line for line in r.stderr.splitlines()) == 1, r.stderr
+    assert f"2023, 2024, {last}" in r.stderr

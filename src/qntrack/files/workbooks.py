@@ -28,6 +28,7 @@ from ..errors import fail
 from ..plan.model import RETRACTED, Location, Plan, Problem
 from .figures import canonical, excel_error, in_period
 from .garbled import garbled_problem
+from .import_headers import status_heading
 from .import_tables import (
     LONG_REQUIRED,
     SECOND,
@@ -134,6 +135,15 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
             # A long sheet read --wide has data below its header: not a lower half.
             if below is not None and not data_below(names, below[1]):
                 names, number = merged(names, below[1], reading.headings), below[0]
+        elif not reading.fmt.wide and not {"period", "value"} & set(names) and not any(map(_looks_like_period, names)):
+            # Neither shape's columns in the row: a wide table's years may be in the row
+            # below, under a merged heading ("Year"), which a long table never has (issue
+            # 17, twenty-seventh session; read as wide by _read_rows, said once).
+            below = next(rows, None)
+            if below is not None and not data_below(names, below[1]) and _periods_below(below[1]):
+                names, number = merged(names, below[1], reading.headings), below[0]
+            elif below is not None:
+                reading.kept = below
         elif not reading.fmt.wide and gap(names):
             below = next(rows, None)
             if below is not None and lower_half(names, below[1]):
@@ -142,6 +152,19 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
                 reading.kept = below  # the first data row, read with the others
         return _columns(number, names, reading)
     return None
+
+
+def _periods_below(below: tuple) -> bool:
+    """Whether the row below a header row holds periods and nothing else: the lower half of
+    a wide table's two-row header (the years under a merged "Year")."""
+    lower = [n for n in (_name(c.value) for c in below) if n]
+    return bool(lower) and all(_looks_like_period(n) or _status_and_period(n) for n in lower)
+
+
+def _status_and_period(name: str) -> bool:
+    """A period with its status ('Prel. 2024'), as --wide reads a heading."""
+    given = status_heading(name)
+    return given is not None and _looks_like_period(given[1])
 
 
 def _columns(row: int, names: list[str], reading: _Reading) -> _Table:
