@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import run_clean
 
 # --- 1. a dry run says what it would revise ----------------------------------------------------
@@ -131,3 +133,200 @@ def test_an_import_says_a_row_revising_an_earlier_row_of_the_file(shipped: Path)
         "of these, 1 row(s) would revise an earlier figure:",
         "  grdp_growth 2026-Q2 = 9.3, revising 9.1 (recorded 2026-07-05)",
     ], said
+
+
+# --- 2. a month revised inside a sum: the figure replaced and the one in force ---------------
+
+_SUM_PLAN = """\
+title: Ministry of Industry and Trade
+indicators:
+  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
+targets:
+  - id: exports-2025
+    type: plan
+    indicator: exports
+    period: 2025
+    value: 400
+"""
+
+_HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+# January to March at 30 each; February, 30 as estimated by MOIT on 6 March, revised to 40
+# (official, GSO) on 10 April: the first quarter added up is 30 + 40 + 30 = 100.
+_SUM_ROWS = (
+    _HEADER
+    + "exports,2025-01,30,official,MOIT,,2025-02-06T00:00:00Z\n"
+    + "exports,2025-02,30,estimate,MOIT,,2025-03-06T00:00:00Z\n"
+    + "exports,2025-03,30,official,MOIT,,2025-04-06T00:00:00Z\n"
+    + "exports,2025-02,40,official,GSO,,2025-04-10T00:00:00Z\n"
+)
+COLD = {"QNTRACK_NO_CACHE": "1"}
+WIDE = {"COLUMNS": "250"}
+
+
+def _out(*args: str, env: dict[str, str] | None = None) -> str:
+    r = run_clean(*args, env=env)
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def _unwrapped(text: str) -> str:
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+@pytest.fixture
+def cold_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the status runs the cache could not answer (as tests/test_sources25.py does)."""
+    from qntrack import cache
+
+    runs: list[int] = []
+    real = cache._cold
+
+    def counted(*args: object, **kwargs: object) -> object:
+        runs.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "_cold", counted)
+    return runs
+
+
+_PART_LINE = {
+    "en": (
+        "Export turnover {month}: 30 billion USD → revised, a part of {quarter} (periods added up); "
+        "the figure replaced: estimate, recorded {replaced_day}; source: MOIT; "
+        "the figure in force: 40 billion USD (official, recorded {now_day}; source: GSO)"
+    ),
+    "vi": (
+        "Export turnover {month}: 30 billion USD → đã điều chỉnh, một kỳ trong số liệu {quarter} (tổng các kỳ); "
+        "số liệu bị thay: ước tính, ghi nhận {replaced_day}; nguồn: MOIT; "
+        "số liệu đang có hiệu lực: 40 billion USD (chính thức, ghi nhận {now_day}; nguồn: GSO)"
+    ),
+}
+_DAYS = {"en": ("2025-03-06", "2025-04-10"), "vi": ("06/03/2025", "10/04/2025")}
+
+
+def _part_line(lang: str, month: str = "2025-02", quarter: str = "2025-Q1") -> str:
+    replaced_day, now_day = _DAYS[lang]
+    return _PART_LINE[lang].format(month=month, quarter=quarter, replaced_day=replaced_day, now_day=now_day)
+
+
+def test_a_revised_month_of_a_sum_says_the_figure_in_force_in_the_status_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _SUM_PLAN, _SUM_ROWS)
+    for lang in ("en", "vi"):
+        args = ("--lang", lang, "status", "--format", "table")  # today: the cache answers the second
+        warm = _out(*args, env=WIDE)
+        warm = _out(*args, env=WIDE)  # the second from the cache
+        assert _part_line(lang) in _unwrapped(warm), warm
+        assert _out(*args, env={**WIDE, **COLD}) == warm  # cached = cold, byte for byte
+
+
+def test_a_revised_month_of_a_sum_says_the_figure_in_force_after_an_append(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cold_runs: list[int]
+) -> None:
+    # The cache brought up to date by the append (not made again) says the same as a cold run.
+    from conftest import make_tracker
+
+    rows = _SUM_ROWS.splitlines(keepends=True)
+    make_tracker(tmp_path, monkeypatch, _SUM_PLAN, "".join(rows[:-1]))
+    args = ("status", "--format", "table")  # today: the cache is not asked of an --as-of day
+    _out(*args, env=WIDE)  # the cache made before February's revision
+    r = run_clean("add-observation", "exports", "2025-02", "40", "--status", "official", "--source", "GSO",
+                  "--recorded-at", "2025-04-10T00:00:00Z")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    warm = _out(*args, env=WIDE)
+    assert len(cold_runs) == 1, "answered cold"  # brought up to date from the row appended
+    assert _part_line("en") in _unwrapped(warm), warm
+    assert _out(*args, env={**WIDE, **COLD}) == warm
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_revised_month_of_a_sum_says_the_figure_in_force_in_the_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    import re
+
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _SUM_PLAN, _SUM_ROWS)
+    # show of a plan target has no legend: its table of figures writes February's "30 → 40"
+    # on the month's own row, with that row's status, source and day.
+    # A document writes the periods in words (issue 17, twenty-sixth session).
+    month, quarter = ("February 2025", "Q1 2025") if lang == "en" else ("tháng 2/2025", "quý I/2025")
+    for fmt, name in (("markdown", "r.md"), ("html", "r.html")):
+        r = run_clean("--lang", lang, "report", "--format", fmt, "--as-of", "2025-04-30", "-o", name)
+        assert r.exit_code == 0, r.output
+        text = Path(name).read_text(encoding="utf-8")
+        text = re.sub(r"\\(.)", r"\1", text) if fmt == "markdown" else re.sub(r"<[^>]+>", "", text)
+        assert _part_line(lang, month, quarter) in _unwrapped(text), fmt
+
+
+# --- 3. a status-only revision: the status it replaced, in the legends -------------------------
+
+# The shipped store: grdp_growth 2025 = 11.89, estimate, recorded 2026-01-07 from
+# thoibaotaichinhvietnam.vn; the same 11.89 as official from the statistics office (GSO),
+# 2026-03-01: the status alone changed.
+_SHIPPED_2025 = "https://thoibaotaichinhvietnam.vn/"
+
+
+def _official_2025() -> None:
+    r = run_clean("add-observation", "grdp_growth", "2025", "11.89", "--status", "official", "--source", "GSO",
+                  "--recorded-at", "2026-03-01T00:00:00Z")  # fmt: skip
+    assert r.exit_code == 0, r.output
+
+
+_STATUS_ONLY = {
+    "en": "GRDP growth 2025: 11.89 % y/y → 11.89 % y/y (estimate → official, recorded 2026-03-01; source: GSO), "
+    "replacing 11.89 % y/y (recorded 2026-01-07; source: " + _SHIPPED_2025,
+    "vi": "Tốc độ tăng trưởng GRDP 2025: 11,89 % so với cùng kỳ → 11,89 % so với cùng kỳ (ước tính → chính thức, "
+    "ghi nhận 01/03/2026; nguồn: GSO), thay cho số liệu 11,89 % so với cùng kỳ (ghi nhận 07/01/2026; nguồn: "
+    + _SHIPPED_2025,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_status_only_revision_says_the_status_it_replaced_in_the_status_table(
+    shipped: Path, lang: str, cold_runs: list[int]
+) -> None:
+    _out("status", "--format", "table", env=WIDE)  # a cache made before the revision, brought up to date
+    _official_2025()
+    args = ("--lang", lang, "status", "--format", "table", "grdp-growth-plan-2025")
+    warm = _out(*args, env=WIDE)
+    assert len(cold_runs) == 1, "answered cold"
+    assert _STATUS_ONLY[lang] in _unwrapped(warm), warm
+    assert _out(*args, env={**WIDE, **COLD}) == warm  # cached = cold, byte for byte
+    again = _out(*args, env=WIDE)  # a cache made anew from the store
+    assert again == warm
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_status_only_revision_says_the_status_it_replaced_in_show_and_the_reports(shipped: Path, lang: str) -> None:
+    import re
+
+    _official_2025()
+    # show's legend is under a table of periods' figures: the double-digit target's.
+    shown = _unwrapped(_out("--lang", lang, "show", "grdp-double-digit", env=WIDE))
+    assert _STATUS_ONLY[lang] in shown, shown
+    for fmt, name in (("markdown", "r.md"), ("html", "r.html")):
+        r = run_clean("--lang", lang, "report", "--format", fmt, "-o", name)
+        assert r.exit_code == 0, r.output
+        text = Path(name).read_text(encoding="utf-8")
+        text = re.sub(r"\\(.)", r"\1", text) if fmt == "markdown" else re.sub(r"<[^>]+>", "", text)
+        assert _STATUS_ONLY[lang] in _unwrapped(text), fmt
+
+
+def test_a_revision_of_the_figure_keeps_its_words(shipped: Path) -> None:
+    # 11.03 revised from 11.02, both estimates: the status said once, as before.
+    out = _unwrapped(_out("status", "--format", "table", "grdp-growth-plan-2023", env=WIDE))
+    assert "GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: " in out, out
+
+
+def test_the_cache_format_was_bumped() -> None:
+    # The payload keeps what it did not before (the status of each figure replaced, and the
+    # figure in force): a cache of format 12 is made again, never read as this one.
+    from qntrack.cache import keeping
+
+    assert keeping.FORMAT == 13
+    assert keeping._MAGIC == b"qntrack status cache 13\n"
