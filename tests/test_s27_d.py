@@ -261,6 +261,15 @@ def test_a_revised_month_of_a_sum_says_the_figure_in_force_in_the_reports(
         text = Path(name).read_text(encoding="utf-8")
         text = re.sub(r"\\(.)", r"\1", text) if fmt == "markdown" else re.sub(r"<[^>]+>", "", text)
         assert _part_line(lang, month, quarter) in _unwrapped(text), fmt
+    # The Word report's legend (its paragraphs and the cells of its tables).
+    import docx
+
+    r = run_clean("--lang", lang, "report", "--as-of", "2025-04-30", "-o", "r.docx")
+    assert r.exit_code == 0, r.output
+    document = docx.Document("r.docx")
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert any(_part_line(lang, month, quarter) in t for t in texts), texts
 
 
 # --- 3. a status-only revision: the status it replaced, in the legends -------------------------
@@ -330,3 +339,27 @@ def test_the_cache_format_was_bumped() -> None:
 
     assert keeping.FORMAT == 13
     assert keeping._MAGIC == b"qntrack status cache 13\n"
+
+
+def test_an_import_of_a_row_earlier_than_the_figure_in_force_revises_nothing(shipped: Path) -> None:
+    # 2023: 11.02 (2023-11-24), 11.03 (2023-11-27, in force). A row dated 2023-11-25 is kept
+    # as an earlier vintage and never in force (the warning says so): it revises nothing.
+    Path("rows.csv").write_text(
+        "indicator,period,value,status,recorded_at\ngrdp_growth,2023,11.5,estimate,2023-11-25\n", encoding="utf-8"
+    )
+    said = _unchanged("add-observation", "--from", "rows.csv", "--dry-run")
+    assert "would revise" not in said, said
+    assert "11.03 stays in force" in said, said
+
+
+def test_the_library_returns_the_rows_that_revise(shipped: Path) -> None:
+    # record_many's Recorded and import_observations' result carry them, each with the
+    # vintage it takes the place of.
+    from qntrack.files.importing import import_observations
+
+    Path("rows.csv").write_text(ROWS, encoding="utf-8")
+    result = import_observations("targets.yaml", "rows.csv", dry_run=True)
+    assert [(o.period.text, o.value, was.value, was.recorded_at) for o, was in result.revised] == [
+        ("2023", 11.2, 11.03, "2023-11-27T00:00:00Z"),
+        ("2024-H1", 9.02, 9.02, "2024-07-05T00:00:00Z"),
+    ]

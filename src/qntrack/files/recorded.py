@@ -59,9 +59,18 @@ def revisions_in(
     from ..method.history import latest_vintage
     from ..plan.model import RETRACTED
 
+    from collections import Counter
+    from itertools import compress
+    from operator import attrgetter
+
+    # Only the rows of a period the store holds, or the batch holds twice, can revise one:
+    # picked in C, so that a 300,000-row import of new figures pays no loop of Python.
+    keys = list(zip(map(attrgetter("indicator"), rows), map(attrgetter("period.sort_key"), rows), strict=True))
+    twice = {key for key, n in Counter(keys).items() if n > 1}
+    wanted = (index.keys() & set(keys)) | twice
     by_key: dict[tuple[str, int], list[int]] = {}
-    for i, o in enumerate(rows):
-        by_key.setdefault((o.indicator, o.period.sort_key), []).append(i)
+    for i in compress(range(len(rows)), map(wanted.__contains__, keys)) if wanted else ():
+        by_key.setdefault(keys[i], []).append(i)
     found: list[tuple[int, Observation]] = []
     for key, places in by_key.items():
         before = latest_vintage(index.get(key, ()))
