@@ -73,11 +73,16 @@ def test_a_dry_run_says_a_note_only_revision(shipped: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["5.2", "6"])
-def test_a_dry_run_of_a_new_figure_keeps_its_words(shipped: Path, value: str) -> None:
+def test_a_dry_run_of_a_new_figure_says_what_it_revises(shipped: Path, value: str) -> None:
+    # Pinned "would add 1 row(s)" until issue 17's twenty-seventh session, which has the dry
+    # run of a revision of the figure say it as the run does (tests/test_s27_d.py).
     r = run_clean("add-observation", *FIRST, "--recorded-at", "2026-04-20T00:00:00Z")
     assert r.exit_code == 0, r.output
     r = run_clean("add-observation", "grdp_growth", "2026-Q1", value, "--status", "official", "--dry-run")
-    assert "dry run: would add 1 row(s), 0 already recorded, to observations.csv; nothing was written" in r.stderr
+    assert (
+        f"dry run: would add grdp_growth 2026-Q1 = {value} to observations.csv, revising 5 (recorded 2026-04-20); "
+        "nothing was written"
+    ) in r.stderr
 
 
 # --- 2. an imported figure with words or '%' told its row's indicator's unit ------------------

@@ -21,8 +21,10 @@ from ..files.workspace import CACHE_DIR
 
 # 12: each entry's JSON and CSV say where a figure replaced came from, and the payload
 # keeps ``whence`` beside ``revised`` (issue 17, twenty-fifth session).
-FORMAT = 12
-_MAGIC = b"qntrack status cache 12\n"
+# 13: ``whence`` keeps the status of each figure replaced and the figure in force that
+# replaced it (issue 17, twenty-seventh session): a cache of 12 is made again.
+FORMAT = 13
+_MAGIC = b"qntrack status cache 13\n"
 
 _BIG = 2 * 1024 * 1024
 # The largest payload read: a national plan's is about 12 MB; anything claiming more than

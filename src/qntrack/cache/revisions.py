@@ -17,9 +17,10 @@ from ..output.status_run import revised_of, whence_in  # the status command's, f
 
 __all__ = ["revised_of", "whence_in", "revised_after", "revised_whence_after", "withdrawn_in", "withdrawn_after"]
 
-# By series, by period's text, the source and recorded_at of the vintage replaced
-# (output.formats.Whence), as the cache keeps it beside ``revised``.
-WhenceKept = dict[str, dict[str, tuple[str, str]]]
+# By series, by period's text, the source, recorded_at and status of the vintage replaced
+# and the figure in force's (output.formats.Whence, replaced_from.came), as the cache keeps
+# it beside ``revised``.
+WhenceKept = dict[str, dict[str, tuple[Any, ...]]]
 
 
 def revised_after(
@@ -47,6 +48,7 @@ def revised_whence_after(
     replaces nothing, as ``method.history.revised_values`` says). An appended row recorded
     before the figure in force slots in among vintages the cache does not keep: cold.
     """
+    from ..output.replaced_from import came as came_of
     from ..plan.model import RETRACTED
 
     before = {(o.indicator, o.period): o for o in in_force}
@@ -69,7 +71,7 @@ def revised_whence_after(
             sources.pop(str(period), None)
         else:
             periods[str(period)] = previous.value
-            sources[str(period)] = (previous.source, previous.recorded_at)
+            sources[str(period)] = came_of(previous, chain[-1])  # and the figure in force (twenty-seventh session)
         if not periods:
             del out[key]
         if not sources:

@@ -32,6 +32,11 @@ class Said(NamedTuple):
     dry_run: bool
     revising: Observation | None = None  # the figure in force the single figure revises
     typed_at: str = ""  # the single figure's --recorded-at as typed ("": none, now)
+    # An import's rows that revise a vintage recorded before them, with it (Recorded.revised)
+    revised: Sequence[tuple[Observation, Observation]] = ()
+
+
+REVISIONS_SHOWN = 5  # an import's revisions named one a line; the rest counted
 
 
 def say_recorded(
@@ -39,8 +44,7 @@ def say_recorded(
 ) -> None:
     """The summary line, then what was neutralised and the warnings. ``notes``: rows left
     out whose vintage is not in force; ``read``: what reading the file warns of."""
-    from ..catalog import Day, Figure, msg
-    from ..plan.model import RETRACTED
+    from ..catalog import Figure, msg
 
     path, rows, skipped, repeated = said.path, said.rows, said.skipped, said.repeated
     shown = "<stdin>" if said.from_file == "-" else said.from_file
@@ -48,9 +52,9 @@ def say_recorded(
     # holds: "already recorded" alone sent the reader looking for them in the store.
     apart = {"rows": len(rows), "known": skipped - repeated, "repeated": repeated, "path": path, "file": shown}
     if said.dry_run:
-        alone = _revised_alone(rows[0], said.revising) if said.from_file is None and rows else None
-        if alone is not None:  # the status, source or note alone: said as the run says it
-            kind, extra = alone
+        one = _revision_words(rows[0], said.revising) if said.from_file is None and rows else None
+        if one is not None:  # a figure revised or put back: said as the run says it
+            kind, extra = one
             shown_row = {"indicator": rows[0].indicator, "period": rows[0].period, "value": Figure(rows[0].value)}
             _say(msg(f"cli_dry_run_one_{kind}", **shown_row, path=path, **extra))
         elif repeated:
@@ -68,25 +72,51 @@ def say_recorded(
         _say(msg("cli_header_only", file=shown))
     elif said.from_file is None:
         # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
-        stored, before = rows[0], said.revising
+        stored = rows[0]
         added = {"indicator": stored.indicator, "period": stored.period, "value": Figure(stored.value), "path": path}
-        if before is None:
-            _say(msg("cli_added_one", **added))
-        elif before.status == RETRACTED:  # a figure again, after the period's was withdrawn
-            _say(msg("cli_added_one_after_retraction", **added, day=Day(before.recorded_at[:10])))
-        elif (alone := _revised_alone(stored, before)) is not None:  # the status, source or note alone
-            kind, extra = alone
-            _say(msg(f"cli_added_one_{kind}", **added, **extra))
-        else:  # a revision: the figure it takes the place of, and when that one was recorded
-            revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
-            _say(msg("cli_added_one_revising", **added, **revising))
+        one = _revision_words(stored, said.revising)
+        _say(msg("cli_added_one", **added) if one is None else msg(f"cli_added_one_{one[0]}", **added, **one[1]))
         say_utc_day(said.typed_at, stored.recorded_at)
     elif repeated:
         _say(msg("cli_added_repeats", **apart))
     else:
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
+    if said.from_file is not None and said.revised:
+        _say_revisions(said.revised, said.dry_run)
     _report_neutralised(rows, said.dry_run)
     _say_warnings(warnings, notes, read)
+
+
+def _revision_words(stored: Observation, before: Observation | None) -> tuple[str, dict[str, object]] | None:
+    """What ``stored`` does to ``before``, the vintage it takes the place of, as the run and
+    its dry run say it alike: the kind of message ("revising", "after_retraction", or a
+    revision of the status, source or note alone) and its words; None for a first figure."""
+    from ..catalog import Day, Figure
+    from ..plan.model import RETRACTED
+
+    if before is None:
+        return None
+    day: dict[str, object] = {"day": Day(before.recorded_at[:10])}
+    if before.status == RETRACTED:  # a figure again, after the period's was withdrawn
+        return "after_retraction", day
+    alone = _revised_alone(stored, before)
+    # A revision: the figure it takes the place of, and when that one was recorded.
+    return alone if alone is not None else ("revising", {"before": Figure(before.value), **day})
+
+
+def _say_revisions(revised: Sequence[tuple[Observation, Observation]], dry_run: bool) -> None:
+    """An import's rows that revise a figure recorded before them: their count, then the
+    first ``REVISIONS_SHOWN`` one a line in the single figure's words, the rest counted: an
+    officer sees which published figures a file changes before and after it is imported."""
+    from ..catalog import Figure, msg
+
+    _say(msg("cli_revises_many_dry_run" if dry_run else "cli_revises_many", count=len(revised)))
+    for row, before in revised[:REVISIONS_SHOWN]:
+        kind, extra = _revision_words(row, before) or ("revising", {})
+        key = "cli_revises_row" if kind == "revising" else f"cli_revises_row_{kind}"
+        _say(msg(key, indicator=row.indicator, period=row.period, value=Figure(row.value), **extra))
+    if len(revised) > REVISIONS_SHOWN:
+        _say(msg("cli_revises_more", more=len(revised) - REVISIONS_SHOWN))
 
 
 def _revised_alone(stored: Observation, before: Observation | None) -> tuple[str, dict[str, object]] | None:

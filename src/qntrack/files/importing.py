@@ -73,6 +73,9 @@ class ImportResult:
     # Of ``skipped``, the rows that repeat an earlier row of the file and no stored figure
     # (the same figure typed twice in one sheet): said apart from "already recorded".
     repeated: int = 0
+    # Each row added (or that would be) that revises a vintage recorded before it, with that
+    # vintage (recording.Recorded.revised): the command says the first few.
+    revised: tuple = ()
 
 
 # What the import is doing, for a caller that shows it (the command's status line on a
@@ -353,9 +356,8 @@ def import_observations(
         # store's million rows are read under the lock (issue 17: the import's peak memory).
         parsed.candidates.clear()
         _step(msg("import_step_checking", rows=len(batch.rows), store=store_path.name))
-        store, rows, skipped, warnings, vintages, _ = record_batch(
-            plan, store_path, batch, dry_run or bool(problems), force=force
-        )
+        done = record_batch(plan, store_path, batch, dry_run or bool(problems), force=force)
+        store, rows, skipped, warnings, vintages, _ = done
     except InputError as exc:
         said = list(exc.problems)
         # A lock held by another process keeps its own exit code (75: try again later) and
@@ -407,6 +409,7 @@ def import_observations(
         tuple(vintages),
         tuple(parsed.notes),
         repeated,
+        tuple(done.revised),
     )
 
 

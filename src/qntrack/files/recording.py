@@ -28,7 +28,7 @@ from ..files.store import peek_store, read_store_bytes, utc_now
 from ..files.store_missing import missing_folder
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
-from .recorded import Recorded
+from .recorded import Recorded, revisions_in
 from .same_moment import after_same_moment, refuse_same_moment
 from .after_future import after_future
 
@@ -379,6 +379,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     vintages: list[tuple[Observation | None, Observation | None]] = []
     revising: list[Observation] = []
     withdrew: list[tuple[Observation, Observation]] = []
+    revised: list[tuple[Observation, Observation]] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from .checks_to_date import entry_to_date_problems
@@ -423,6 +424,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         warnings.extend(entry_official_replaced(kept, index, dry_run))  # over an official figure
         if len(rows) == 1 and kept:
             revising.extend(_revised(kept[0][1], index))
+        revised.extend(revisions_in([o for _, o in kept], index))  # an import says them
         return [o for _, o in kept]
 
     from .textfiles import near_store
@@ -447,7 +449,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     done = Recorded(
         store, new, [o for o in rows if id(o) not in added], warnings, vintages, revising[0] if revising else None
     )
-    done.withdrew = withdrew
+    done.withdrew, done.revised = withdrew, revised
     return done
 
 

@@ -111,11 +111,16 @@ def revised_values_of(
 
 
 def replaced_vintages_of(
-    observations: Iterable[Observation], keys: Iterable[str], as_of: str | None = None
+    observations: Iterable[Observation],
+    keys: Iterable[str],
+    as_of: str | None = None,
+    now: dict[str, dict[Period, Observation]] | None = None,
 ) -> dict[str, dict[Period, Observation]]:
     """``revised_values_of``, each as the vintage replaced rather than its value: its source
     and recorded_at say which publication the figure replaced was in (``revises_source``,
-    ``revises_recorded_at``; issue 17, twenty-fifth session)."""
+    ``revises_recorded_at``; issue 17, twenty-fifth session). ``now``, when given, receives
+    the same, each as the vintage in force that replaced it (twenty-seventh session: a
+    month revised inside a sum says its figure in force)."""
     wanted = set(keys)
     bound = as_of_bound(as_of) if as_of else None
     # The rows by key first, then only the periods given more than once looked at: a
@@ -139,6 +144,8 @@ def replaced_vintages_of(
             group.sort(key=lambda o: (o.recorded_at, o.line))
             if group[-2].status != RETRACTED:  # after a retraction a figure replaces none
                 out[key][group[-1].period] = group[-2]
+                if now is not None:
+                    now.setdefault(key, {})[group[-1].period] = group[-1]
     return out
 
 

@@ -39,7 +39,8 @@ LeftOut = dict[str, list[Problem]]
 # Per indicator (or unit's key), per period, the value the figure in force replaced.
 Replaced = dict[str, dict[Period, float]]
 # By indicator (or unit's key), by period, the vintage the one in force replaced.
-ReplacedVintages = dict[str, dict[Period, Observation]]
+# By key, by period: the vintage replaced and the vintage in force that replaced it.
+ReplacedVintages = dict[str, dict[Period, tuple[Observation, Observation]]]
 
 
 # (recorded_at, line) of an observation, read in C: the order of an indicator's vintages.
@@ -146,8 +147,8 @@ def _note_replaced(
         last[sort_key] = o
     if found:
         replaced[key] = {p: v.value for p, v in found.items()}
-        if vintages is not None:
-            vintages[key] = found
+        if vintages is not None:  # each with the vintage in force that replaced it
+            vintages[key] = {p: (v, last[p.sort_key]) for p, v in found.items()}
 
 
 def build_series(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # annotations only: a status served by the cache needs no ass
     from ..plan.model import Observation, Target, Text
     from ..plan.periods import Period
     from .grouping import GroupBy
+    from .replaced_from import Came
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -87,7 +88,7 @@ Revised = Mapping[str, Mapping[str, "float | None"]]
 # By series, by period's text, where the figure each figure in force replaced came from:
 # (source, recorded_at) of that vintage, as stored ("" when not given): ``revises_source``
 # and ``revises_recorded_at`` (issue 17, twenty-fifth session).
-Whence = Mapping[str, Mapping[str, "tuple[str, str]"]]
+Whence = Mapping[str, Mapping[str, "Came"]]
 
 
 def revised_in(
@@ -106,17 +107,23 @@ def revised_in(
     measured = [a for a in assessments if not a.indicator.formula]
     keys = {a.target.series_key for a in measured}
     keys |= {unit_key(a.indicator.id, u.dims) for a in measured for u in a.breakdown}
-    found = replaced_vintages_of(observations, keys, day_text(as_of))
+    now: dict[str, dict[Any, Observation]] = {}
+    found = replaced_vintages_of(observations, keys, day_text(as_of), now)
     if whence is not None:
-        whence.update(whence_of(found))
+        whence.update(whence_of(found, now))
     return {key: {str(p): o.value for p, o in periods.items()} for key, periods in found.items() if periods}
 
 
-def whence_of(vintages: Mapping[str, Mapping[Any, Observation]]) -> dict[str, dict[str, tuple[str, str]]]:
-    """``Whence`` of the vintages replaced (by series, by period): each one's source and
-    recorded_at, by period's text; only series that have one."""
+def whence_of(
+    vintages: Mapping[str, Mapping[Any, Observation]], now: Mapping[str, Mapping[Any, Observation]] | None = None
+) -> dict[str, dict[str, Came]]:
+    """``Whence`` of the vintages replaced (by series, by period): each one's source,
+    recorded_at and status, by period's text, then the figure in force's where ``now`` (by
+    series, by period) has it (replaced_from.came); only series that have one."""
+    from .replaced_from import came
+
     return {
-        key: {str(p): (o.source, o.recorded_at) for p, o in periods.items()}
+        key: {str(p): came(o, (now or {}).get(key, {}).get(p)) for p, o in periods.items()}
         for key, periods in vintages.items()
         if periods
     }

@@ -349,7 +349,10 @@ def _details(
             table.add_column(report_word("passed", lang))
         by_period = {o.period: o for o in rows}
         revised = {str(p): v for p, v in (revises or {}).items()}
-        came = {str(p): (o.source, o.recorded_at) for p, o in (replaced or {}).items()}
+        from .replaced_from import came as came_of
+
+        # Each with the figure in force that replaced it (a month inside a sum says it).
+        came = {str(p): came_of(o, by_period.get(p)) for p, o in (replaced or {}).items()}
         notes: dict[str, int] = {}
         for p in periods:
             o = by_period.get(p.period)

@@ -11,16 +11,46 @@ source: …)", in the words and date form of the first half, so the two read ali
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..files.textfiles import as_given
-from .i18n import date_text, label
+from .i18n import date_text, kind_text, label
 
-__all__ = ["Whence", "with_replaced", "said_of"]
+if TYPE_CHECKING:
+    from ..plan.model import Observation
 
-# By period's text, the source and recorded_at of the vintage each figure of a series in
-# force replaced (output.formats.Whence, one series').
-Whence = Mapping[str, tuple[str, str]]
+__all__ = ["Whence", "Came", "came", "with_replaced", "said_of", "status_replaced", "in_force_of"]
+
+# What is known of the vintage a figure in force replaced: its source, recorded_at and
+# status (the status since the twenty-seventh session: a status-only revision says which
+# it replaced), then, where known, the figure in force's value, status, source and
+# recorded_at (a month revised inside a sum says the month's figure in force, which the
+# sum's legend line has no other way to know). Plain tuples: the status cache keeps them
+# (marshal), and ``[0]``, ``[1]`` stay the source and recorded_at every reader takes.
+Came = tuple[Any, ...]
+
+# By period's text, ``Came`` of the vintage each figure of a series in force replaced
+# (output.formats.Whence, one series').
+Whence = Mapping[str, Came]
+
+
+def came(replaced: Observation, now: Observation | None = None) -> Came:
+    """``Came`` of ``replaced``, the vintage a figure in force took the place of, and of
+    ``now``, that figure in force (None: not known here)."""
+    was = (replaced.source, replaced.recorded_at, replaced.status)
+    return was if now is None else (*was, now.value, now.status, now.source, now.recorded_at)
+
+
+def status_replaced(was: Came | None) -> str | None:
+    """The status of the vintage replaced (``""``: none stated), or None when not known."""
+    return was[2] if was is not None and len(was) > 2 else None
+
+
+def in_force_of(was: Came | None) -> tuple[float, str, str, str] | None:
+    """The figure in force's value, status, source and recorded_at, or None when not known."""
+    if was is None or len(was) < 7:
+        return None
+    return (was[3], was[4], was[5], was[6])
 
 
 def said_of(source: str, recorded_at: str, lang: str) -> str:
@@ -42,5 +72,9 @@ def with_replaced(note: str, before: str, period: str, whence: Whence | None, la
     if was is None:
         return note
     said = said_of(was[0], was[1], lang)
+    if part:  # the part's status replaced, when the one in force has another (twenty-seventh session)
+        status, now = status_replaced(was), in_force_of(was)
+        if status is not None and now is not None and status != now[1]:
+            said = f"{kind_text(status, lang)}, {said}"
     key = "note_part_replaced" if part else "note_replaced"
     return label(key, lang).format(note=note, before=before, said=said)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..method.series import Series
     from ..plan.model import Indicator, Observation, Plan, Target
     from .grouping import GroupBy
+    from .replaced_from import Came
 
 __all__ = ["Assessed", "assess", "assess_target", "assessed", "revised_of", "status"]
 
@@ -98,15 +99,17 @@ def revised_of(plan: Any, replaced: Mapping[str, Mapping[Any, float]]) -> dict[s
     return {key: {str(p): v for p, v in replaced[key].items()} for key in keys}
 
 
-def whence_in(plan: Any, vintages: Mapping[str, Mapping[Any, Any]]) -> dict[str, dict[str, tuple[str, str]]]:
+def whence_in(plan: Any, vintages: Mapping[str, Mapping[Any, Any]]) -> dict[str, dict[str, Came]]:
     """``formats.Whence`` of the series ``revised_of`` keeps: by series, by period's text,
-    the source and recorded_at of the vintage each figure in force replaced. ``vintages``:
-    ``in_force``'s, noted while the series were built."""
+    the source, recorded_at and status of the vintage each figure in force replaced, and
+    that figure's (replaced_from.came). ``vintages``: ``in_force``'s, noted while the
+    series were built, each period's as (vintage replaced, vintage in force)."""
     from ..method.history import measured_keys
     from .formats import whence_of
 
     keys = measured_keys(vintages, plan.indicators)
-    return whence_of({key: vintages[key] for key in keys})
+    replaced = {key: {p: pair[0] for p, pair in vintages[key].items()} for key in keys}
+    return whence_of(replaced, {key: {p: pair[1] for p, pair in vintages[key].items()} for key in keys})
 
 
 def assessed(
@@ -132,7 +135,7 @@ def assessed_whence(
     target_ids: Sequence[str] | str | None = None,
     *,
     before: Callable[[Workspace], None] | None = None,
-) -> tuple[Assessed, dict[str, dict[str, tuple[str, str]]]]:
+) -> tuple[Assessed, dict[str, dict[str, Came]]]:
     """``assessed``, with where each figure a figure in force replaced came from
     (``formats.Whence``: its source and recorded_at; issue 17, twenty-fifth session). Kept
     apart from ``Assessed``, whose three fields a script unpacks (docs/python-api.md)."""

@@ -348,7 +348,8 @@ def revision_note(
     figure's period as the line writes it; by default a part of a year as ``period_text``
     writes it, in words in a document (the summary's legend wrote "2024-Q1" where the
     document writes "Q1 2024"), a year as its code."""
-    from .replaced_from import with_replaced
+    from .i18n import kind_text
+    from .replaced_from import status_replaced, with_replaced
 
     if added_up(o):  # a sum replaced nothing itself: its parts that revised one are said
         return _parts_notes(key, o, revised, unit, lang, whence)
@@ -357,6 +358,11 @@ def revision_note(
         return ()
     shown = replacing(before, value_with_unit(o.value, unit, lang, decimals), unit, lang, o.value, decimals)
     said = [label(o.status, lang)] if o.status else []
+    was = status_replaced((whence or {}).get(o.period.text))
+    if was is not None and was != o.status and before == o.value:
+        # The status alone changed (an estimate confirmed as official): which it replaced,
+        # "estimate → official", as the since-table says it (twenty-seventh session).
+        said = [f"{kind_text(was, lang)} → {kind_text(o.status, lang)}"]
     said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
     source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off
     where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
@@ -377,11 +383,12 @@ def _parts_notes(
 ) -> tuple[tuple[str, str], ...]:
     """A note for each month (or quarter) of a sum qntrack added up that revised an earlier
     figure, "Exports 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added
-    up)": the sum rests on it (issue 17, twenty-second session). The figure in force is the
-    month's row in the table of figures (show's, the report's)."""
+    up)": the sum rests on it (issue 17, twenty-second session). Then the month's figure
+    in force, its status, day and source, where ``whence`` knows it (twenty-seventh
+    session): the line said only the figure replaced."""
     from .i18n import typed_places
     from .parts_revised import parts_revised
-    from .replaced_from import with_replaced
+    from .replaced_from import in_force_of, said_of, with_replaced
 
     text = label("note_part_revised", lang)
     added = label("added_up", lang)
@@ -390,7 +397,14 @@ def _parts_notes(
         figure = value_with_unit(before, unit, lang, typed_places(before))
         period = period_text(o.period, lang)  # in words in a document, as revision_note's
         note = text.format(key=key, part=period_text(part, lang), before=figure, period=period, added=added)
-        notes.append((with_replaced(note, figure, part, whence, lang, part=True), "note"))
+        note = with_replaced(note, figure, part, whence, lang, part=True)
+        now = in_force_of((whence or {}).get(part))
+        if now is not None:
+            value, status, source, at = now
+            said = ", ".join([*([label(status, lang)] if status else []), said_of(source, at, lang)])
+            shown = value_with_unit(value, unit, lang, typed_places(value))
+            note = label("note_part_in_force", lang).format(note=note, figure=shown, said=said)
+        notes.append((note, "note"))
     return tuple(notes)
 
 
