@@ -200,6 +200,7 @@ def _level(
             current_value=latest.value,
             increase=indicator.increase,
             limit=target.limit,
+            kept=True,
         )
         why = (
             why_not(base.value or 0.0, base_year, latest.value, latest.period.year, None)
@@ -292,6 +293,7 @@ def _milestone(
             increase=indicator.increase,
             target=value,
             target_year=by.year,
+            kept=True,
         )
     status = p.status
     score = p.score
