@@ -115,3 +115,118 @@ def test_a_milestone_pace_of_exactly_95_percent_is_substantial_progress(edges: P
     assert t["share-60"]["score"] == pytest.approx(0.00004, abs=1e-9)
     r = run("status", "share-95", "--format", "table", env={"COLUMNS": "200"})
     assert "0.95" in r.stdout and "Substantial progress" in r.stdout
+
+
+# --- 3. A rate of a figure below zero is said as the rate of its size ----------------------------
+# A deficit as a level (higher is better) from −500 (2020) to −350 (2023): it rose by 150, but
+# a = growth(−350, −500, 2023, 2020) = 0.7^(1/3) − 1 = 0.887904 − 1 = −0.1121, the yearly change
+# of its size (|−500| → |−350|), which "−11.2% a year" beside a rise misstates (the Vietnamese
+# said "tăng từ -500 lên -350 ..., bình quân -11,2%/năm": rose, on average −11.2 % a year).
+# The measure itself is right: sign = −1, r = (−200 / −500)^(1/5) − 1 = 0.4^(1/5) − 1 = −0.1674,
+# P = −1 × 1 × (−0.1121) / 0.1674 = 0.6694, moderate progress.
+# −500 to −700 (a fall): a = 1.4^(1/3) − 1 = +0.1187, said "+11.9% a year" beside "giảm"
+# (fell); P = −1 × 1 × 0.1187 = −0.1187 < 0: deterioration, score max(125 × P − 2.5, −5) = −5.
+
+
+def test_a_rate_below_zero_is_said_as_the_change_of_its_size(edges: Path):
+    t = _targets()
+    assert t["deficit-up"]["achieved_rate"] == pytest.approx(0.7 ** (1 / 3) - 1)
+    assert t["deficit-up"]["progress_value"] == pytest.approx(0.669442, abs=1e-6)
+    assert (t["debt-dir"]["status"], t["debt-dir"]["score"]) == ("deterioration", -5.0)
+    en = shown("deficit-up")
+    assert "Achieved rate -11.2%/yr (in size, without the minus sign)" in en
+    assert (
+        "From -500 million USD in 2020 to -350 million USD in 2023: -11.2% a year in size "
+        "(the figure without its minus sign)." in en
+    )
+    assert ": -11.2% a year." not in en
+    vi = shown("debt-dir", "--lang", "vi")
+    assert "Tốc độ đạt được +11,9%/năm (theo độ lớn, bỏ dấu âm)" in vi
+    assert "giảm từ -500 bn xuống -700 bn; theo độ lớn (bỏ dấu âm), bình quân +11,9%/năm." in vi
+    md = run("report", "--format", "markdown").stdout
+    assert "| Achieved rate | +11.9%/yr (in size, without the minus sign) |" in md
+    assert "to -700 bn in 2023: +11.9% a year in size (the figure without its minus sign)." in md
+
+
+# --- 4. A balance's milestone is judged by its change a year, and no compound rate is said --------
+# Trade balance (measure: balance) from −500 (2020) to −350 (2023), −200 by 2025:
+# R = (−200 − (−500)) / (2025 − 2020) = 60 a year, A = (−350 − (−500)) / 3 = 50 a year,
+# P = 1 × 50 / |60| = 0.8333, moderate progress, score 7.1429 × 0.8333 − 4.2857 = 1.6667;
+# projected 2025 = −350 + 50 × 2 = −250. The compound rate (−11.2 % a year) was also said, and
+# the chart's projection drawn with it (−350 × 0.8879² = −275.9 in 2025, beside a projected −250).
+
+
+def test_a_balance_milestone_says_no_compound_rate(edges: Path):
+    t = _targets()["tb-up"]
+    m = t["milestones"][0]
+    assert (t["status"], t["progress_value"], t["achieved_rate"]) == ("moderate_progress", 0.833333333333, None)
+    assert (m["method"], m["achieved_change"], m["required_change"], m["projected"]) == (
+        "absolute_change",
+        50.0,
+        60.0,
+        -250.0,
+    )
+    assert t["score"] == pytest.approx(7.1429 * 50 / 60 - 4.2857)
+    en = shown("tb-up")
+    assert "Achieved rate" not in en and "11.2%" not in en
+    assert "+50 million USD a year against +60 million USD a year required" in en
+    assert "11,2" not in shown("tb-up", "--lang", "vi")
+
+
+# The paces a milestone asks for are said alike: r = (−200 / −500)^(1/5) − 1 = 0.4^(0.2) − 1 =
+# 0.8326 − 1 = −16.7 % a year of its size; read at the end of 2024 (the 2025 deadline still
+# ahead), projected 2025 = −350 × 0.7^(2/3) = −350 × 0.78837 = −275.93, short of −200, and from
+# then on (−200 / −350)^(1/2) − 1 = 0.75593 − 1 = −24.4 % a year of its size.
+
+
+def test_the_paces_a_milestone_below_zero_asks_for_are_of_its_size(edges: Path):
+    en = shown("deficit-up", "--as-of", "2024-12-31")
+    assert "Required rate -16.7%/yr (in size, without the minus sign)" in en
+    assert "Needed from now -24.4%/yr (in size, without the minus sign)" in en
+    assert (
+        "At this pace it reaches -275.93 million USD in 2025, short of -200 million USD; from now on it needs "
+        "-24.4% a year in size (the figure without its minus sign)." in en
+    )
+    vi = shown("deficit-up", "--as-of", "2024-12-31", "--lang", "vi")
+    assert "từ nay, theo độ lớn (bỏ dấu âm), cần -24,4%/năm." in vi
+    md = run("report", "--format", "markdown", "--as-of", "2024-12-31").stdout
+    # The level's row (the balance's has the same milestone): its path called for
+    # −500 × 0.4^(3/5) = −500 × 0.57708 = −288.54 in 2023.
+    row = next(
+        line for line in md.splitlines() if line.startswith("| -200 million USD by 2025 |") and "-288.54" in line
+    )
+    assert "| -16.7%/yr (in size, without the minus sign) |" in row
+    assert "| -24.4%/yr (in size, without the minus sign) |" in row
+
+
+def _lines_drawn(svg: str) -> list[list[tuple[float, float]]]:
+    """The points of each line pygal draws (the actual figures, the path, the projection)."""
+    import re
+
+    out = []
+    for d in re.findall(r'<path d="M([^"]*)" class="line reactive nofill', svg):
+        nums = [float(x) for x in d.replace("L", " ").split()]
+        out.append(list(zip(nums[0::2], nums[1::2], strict=True)))
+    return out
+
+
+# The chart draws the balance's path and projection as the figures say them: the path the
+# straight line −500 + 60 × (year − 2020) (−440, −380, −320, −260, −200), the projection from
+# 2023 −350 + 50 × (year − 2023): −300 in 2024, −250 in 2025. It drew the projection at the
+# compound rate (−350 × 0.8879 = −310.8, then −275.9) before, and no path at all.
+
+
+def test_a_balance_chart_draws_the_straight_path_and_projection_it_is_judged_on(edges: Path):
+    r = run("report", "-o", "r.md", "--as-of", "2024-12-31")
+    assert r.exit_code == 0, r.stderr
+    actual, path, projection = _lines_drawn((edges / "r-charts" / "tb-up.svg").read_text(encoding="utf-8"))
+    # Pixel height of one million USD, from the two figures drawn: −500 (2020) and −350 (2023).
+    (_, y500), (_, y350) = actual
+    per_unit = (y500 - y350) / 150
+
+    def value(y: float) -> float:
+        return -500 + (y500 - y) / per_unit
+
+    # pygal writes its coordinates to six decimals: a few thousandths of a million USD.
+    assert [value(y) for _, y in path] == pytest.approx([-500, -440, -380, -320, -260, -200], abs=0.01)
+    assert [value(y) for _, y in projection] == pytest.approx([-350, -300, -250], abs=0.01)
