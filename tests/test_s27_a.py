@@ -230,3 +230,29 @@ def test_a_balance_chart_draws_the_straight_path_and_projection_it_is_judged_on(
     # pygal writes its coordinates to six decimals: a few thousandths of a million USD.
     assert [value(y) for _, y in path] == pytest.approx([-500, -440, -380, -320, -260, -200], abs=0.01)
     assert [value(y) for _, y in projection] == pytest.approx([-350, -300, -250], abs=0.01)
+
+
+# --- 5. A direction-only series that crosses zero still says its change ---------------------------
+# −5 bn (2020) to +3 bn (2023): opposite signs, no growth rate (not available, crosses_zero), but
+# the change is a fact: 3 − (−5) = +8 bn, said as it is for a zero baseline.
+
+_CROSSING = """\
+title: crossing
+indicators:
+  net: {name: Net position, unit: bn, measure: level, direction: increase, frequency: year}
+targets:
+  - {id: net-dir, indicator: net, name: Net position up, baseline: 2020}
+"""
+
+
+def test_a_direction_only_series_crossing_zero_says_its_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _CROSSING,
+        STORE_HEADER + "net,2020,-5,official,s,,2021-03-01T00:00:00Z\nnet,2023,3,official,s,,2024-03-01T00:00:00Z\n",
+    )
+    t = _targets()["net-dir"]
+    assert (t["status"], t["reason"], t["progress_value"]) == ("not_available", "crosses_zero", None)
+    assert "From -5 bn in 2020 to 3 bn in 2023 (+8 bn)." in shown("net-dir")
+    assert "Giai đoạn 2020–2023: tăng từ -5 bn lên 3 bn (+8 bn)." in shown("net-dir", "--lang", "vi")

@@ -118,8 +118,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         # Below zero the rate is its size's, said so (−500 to −350: −11.2 % a year while it rose).
         key = "level_rate_below_zero" if (base.value or 0.0) < 0 else "level_rate"
         out.append(narrative_sentence(key, lang, rate=signed_percent(a.achieved_rate, lang), **span))
-    if a.reason == "zero_baseline":
-        # No rate to give, but the change itself is a fact worth saying.
+    if a.reason in ("zero_baseline", "crosses_zero"):
+        # No rate to give (from zero, or across it), but the change itself is a fact worth saying.
         out.append(
             narrative_sentence(
                 "level_change", lang, diff=difference_in_unit(latest.value - (base.value or 0.0), unit, lang), **span
