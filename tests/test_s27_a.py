@@ -256,3 +256,104 @@ def test_a_direction_only_series_crossing_zero_says_its_change(tmp_path: Path, m
     assert (t["status"], t["reason"], t["progress_value"]) == ("not_available", "crosses_zero", None)
     assert "From -5 bn in 2020 to 3 bn in 2023 (+8 bn)." in shown("net-dir")
     assert "Giai đoạn 2020–2023: tăng từ -5 bn lên 3 bn (+8 bn)." in shown("net-dir", "--lang", "vi")
+
+
+# --- 6. An average bound at or below zero has no pace ratio ----------------------------------------
+# "A contraction of at most 2 % a year on average" (at_least: -2), 2021–2025. P = average / |t|
+# reads a pace against a required pace; below zero it reads backwards. −1.5 % and −1 %:
+# average = ((1 − 0.015) × (1 − 0.01))^(1/2) − 1 = 0.97515^(1/2) − 1 = 0.987497 − 1 = −1.2503 %,
+# which meets −2: substantial progress (span open). P was −1.2503 / 2 = −0.625 and the score
+# max(4.1667 × −0.625 − 2.5, −5) = −5, the worst, beside "Substantial progress", pulling a
+# group's mean down as a target missed. −3 % and −1 %: (0.97 × 0.99)^(1/2) − 1 = −2.0051 %,
+# below −2: deterioration, as an average below a bound of 0 already was (no P, no score).
+
+_CONTRACTION = """\
+title: contraction
+indicators:
+  g: {name: Output growth, unit: "%", measure: rate, direction: increase, frequency: year}
+  h: {name: Exports growth, unit: "%", measure: rate, direction: increase, frequency: year}
+targets:
+  - {id: g-avg, type: average, indicator: g, name: At most -2 a year, at_least: -2, from: 2021, to: 2025, group: Plan}
+  - {id: h-avg, type: average, indicator: h, name: Exports, at_least: -2, from: 2021, to: 2025, group: Plan}
+"""
+
+
+def test_an_average_bound_below_zero_has_no_pace_ratio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _CONTRACTION,
+        STORE_HEADER
+        + "g,2021,-1.5,official,s,,2022-03-01T00:00:00Z\ng,2022,-1,official,s,,2023-03-01T00:00:00Z\n"
+        + "h,2021,-3,official,s,,2022-03-01T00:00:00Z\nh,2022,-1,official,s,,2023-03-01T00:00:00Z\n",
+    )
+    t = _targets("--as-of", "2023-12-31")
+    g, h = t["g-avg"], t["h-avg"]
+    assert g["details"]["average"] == pytest.approx(-1.2503164562, abs=1e-9)
+    assert (g["status"], g["progress_value"], g["score"]) == ("substantial_progress", None, None)
+    assert h["details"]["average"] == pytest.approx(-2.00510217363, abs=1e-9)
+    assert (h["status"], h["progress_value"], h["score"]) == ("deterioration", None, None)
+    assert "P / Score" not in shown("g-avg", "--as-of", "2023-12-31")
+
+
+# --- 7. A cumulative bound below zero is read against its pace, as a plan below zero is ------------
+# "A net outflow of no more than 500 mn USD over 2021–2025" (at_least: -500) on a net flow. The
+# share of the target and P = share / time read a figure below zero backwards: −600 after
+# 2021 (already below the floor) was 600 / 500 = "reached 120%", P = 1.2 / 0.2 = 6, "Substantial
+# progress", score 5; and −100 was "Target achieved" in the first of five years, though the
+# four to come may take the total below −500. Read as a flow planned below zero is
+# (methodology.md, "Annual plan"): the floor's pace after 1 of 5 years is −500 × 1 / 5 = −100;
+# −600 < −100: limited progress; −100 ≥ −100 (on the pace): substantial progress; no share, no
+# P, no score. Decided only once the span is over: −100, −150, −50, −120, −60 add up to −480 ≥
+# −500, target achieved. A cap below zero (at_most: −1000, net sinks of at least 1,000 t):
+# −150 after 1 of 5 years is above the pace −1000 × 1 / 5 = −200: limited progress, not "Not
+# achieved" at once; −250 is within it: substantial progress, the 4 years left allowed
+# (−1000 − (−250)) / 4 = −187.5 a year.
+
+_NET = """\
+title: net flows
+indicators:
+  a: {name: Net FDI A, unit: mn USD, measure: flow, frequency: year}
+  b: {name: Net FDI B, unit: mn USD, measure: flow, frequency: year}
+  c: {name: Net FDI C, unit: mn USD, measure: flow, frequency: year}
+  s: {name: Net emissions S, unit: t, measure: flow, direction: decrease, frequency: year}
+  u: {name: Net emissions U, unit: t, measure: flow, direction: decrease, frequency: year}
+targets:
+  - {id: a-net, type: cumulative, indicator: a, name: Outflow A, at_least: -500, from: 2021, to: 2025}
+  - {id: b-net, type: cumulative, indicator: b, name: Outflow B, at_least: -500, from: 2021, to: 2025}
+  - {id: c-net, type: cumulative, indicator: c, name: Outflow C, at_least: -500, from: 2021, to: 2025}
+  - {id: s-net, type: cumulative, indicator: s, name: Sinks S, at_most: -1000, from: 2021, to: 2025}
+  - {id: u-net, type: cumulative, indicator: u, name: Sinks U, at_most: -1000, from: 2021, to: 2025}
+"""
+
+
+def test_a_cumulative_bound_below_zero_is_read_against_its_pace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    rows = "a,2021,-600\nb,2021,-100\n" + "".join(
+        f"c,{2021 + i},{v}\n" for i, v in enumerate([-100, -150, -50, -120, -60])
+    )
+    rows += "s,2021,-150\nu,2021,-250\n"
+    store = STORE_HEADER + "".join(f"{r},official,s,,2026-03-01T00:00:00Z\n" for r in rows.splitlines())
+    make_tracker(tmp_path, monkeypatch, _NET, store)
+    t = _targets()
+    got = {k: (v["status"], v["progress_value"], v["score"], v["details"]["share_of_target"]) for k, v in t.items()}
+    assert got == {
+        "a-net": ("limited_progress", None, None, None),
+        "b-net": ("substantial_progress", None, None, None),
+        "c-net": ("target_achieved", None, None, None),
+        "s-net": ("limited_progress", None, None, None),
+        "u-net": ("substantial_progress", None, None, None),
+    }
+    assert t["c-net"]["details"]["total"] == -480
+    assert t["u-net"]["details"]["needed_per_remaining_period"] == -187.5
+    table = run("status", "--format", "table", env={"COLUMNS": "200"}).stdout
+    assert "reached" not in table
+    # No "0% of the target" either: the sentence says the pace it is judged on.
+    assert (
+        "-600 mn USD so far after 20% of the time; at the pace of the target of -500 mn USD over the span it "
+        "would be -100 mn USD by now." in shown("a-net")
+    )
+    assert "theo nhịp của mức tối đa -1.000 t cả giai đoạn, đến nay không vượt quá -200 t." in shown(
+        "u-net", "--lang", "vi"
+    )
+    assert "each of them may add at most -187.5 t." in shown("u-net")
+    assert run("report", "--format", "markdown").exit_code == 0
