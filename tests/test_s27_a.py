@@ -357,3 +357,33 @@ def test_a_cumulative_bound_below_zero_is_read_against_its_pace(tmp_path: Path, 
     )
     assert "each of them may add at most -187.5 t." in shown("u-net")
     assert run("report", "--format", "markdown").exit_code == 0
+
+
+# --- 8. A year to date and its gap are written at the decimals the figures were typed with -------
+# A flow plan of 0.7 bn for 2024, quarters of 0.175: by September 0.175 × 3 = 0.525, which is
+# 0.525 / 0.7 = 75 % of the plan after 9 / 12 = 75 % of the year, P = 0.75 / 0.75 = 1,
+# substantial progress, score 7.1429 × 1 − 4.2857 = 2.8572; gap 0.7 − 0.525 = 0.175. The table
+# wrote the figure 0.525 but the gap "0.18" (0.525 + 0.18 is not 0.7), and the sentence "0.53 bn".
+
+_THIN = """\
+title: thin
+indicators:
+  f: {name: Fees, unit: bn, measure: flow, direction: increase, frequency: quarter}
+targets:
+  - {id: fees-2024, type: plan, indicator: f, name: Fees 2024, period: 2024, value: 0.7}
+"""
+
+
+def test_a_year_to_date_and_its_gap_keep_the_typed_decimals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    store = STORE_HEADER + "".join(
+        f"f,2024-Q{q},0.175,official,s,,2024-{3 * q + 1:02d}-10T00:00:00Z\n" for q in (1, 2, 3)
+    )
+    make_tracker(tmp_path, monkeypatch, _THIN, store)
+    t = _targets("--as-of", "2024-11-01")["fees-2024"]
+    assert (t["status"], t["progress_value"], t["gap"]) == ("substantial_progress", 1.0, 0.175)
+    assert t["score"] == pytest.approx(2.8572)
+    table = run("status", "--format", "table", "--as-of", "2024-11-01", env={"COLUMNS": "200"}).stdout
+    assert "0.525 bn (2024-9M" in table and "0.175 bn (2024-9M)" in table
+    en = shown("fees-2024", "--as-of", "2024-11-01")
+    assert "January–September 2024: 0.525 bn, 75% of the annual plan after 75% of the year." in en
+    assert "0,525 bn" in shown("fees-2024", "--as-of", "2024-11-01", "--lang", "vi")
