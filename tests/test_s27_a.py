@@ -387,3 +387,31 @@ def test_a_year_to_date_and_its_gap_keep_the_typed_decimals(tmp_path: Path, monk
     en = shown("fees-2024", "--as-of", "2024-11-01")
     assert "January–September 2024: 0.525 bn, 75% of the annual plan after 75% of the year." in en
     assert "0,525 bn" in shown("fees-2024", "--as-of", "2024-11-01", "--lang", "vi")
+
+
+# --- 9. The pace of a year is counted in months, a leap year's February too ------------------------
+# A plan of 366 for 2024 (one a day of a leap year), January 31 and February 29: 60 by February.
+# Share of the plan 60 / 366 = 0.163934; share of time 2 / 12 = 0.166667 (months, not the
+# 60 / 366 days that would give P = 1); P = 0.163934 / 0.166667 = 0.983607, substantial
+# progress, score 7.1429 × 0.983607 − 4.2857 = 2.7402.
+
+_LEAP = """\
+title: leap
+indicators:
+  v: {name: Visitors, unit: thousand, measure: flow, direction: increase, frequency: month}
+targets:
+  - {id: v-2024, type: plan, indicator: v, name: Visitors 2024, period: 2024, value: 366}
+"""
+
+
+def test_a_leap_years_pace_is_counted_in_months(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    store = (
+        STORE_HEADER + "v,2024-01,31,official,s,,2024-02-05T00:00:00Z\nv,2024-02,29,official,s,,2024-03-05T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, _LEAP, store)
+    t = _targets("--as-of", "2024-03-10")["v-2024"]
+    ytd = t["details"]["year_to_date"]
+    assert (ytd["period"], ytd["value"], ytd["share_of_time"]) == ("2024-2M", 60.0, pytest.approx(2 / 12))
+    assert t["progress_value"] == pytest.approx(0.983607, abs=1e-6)
+    assert t["status"] == "substantial_progress"
+    assert t["score"] == pytest.approx(2.7402, abs=1e-4)
