@@ -415,3 +415,36 @@ def test_a_leap_years_pace_is_counted_in_months(tmp_path: Path, monkeypatch: pyt
     assert t["progress_value"] == pytest.approx(0.983607, abs=1e-6)
     assert t["status"] == "substantial_progress"
     assert t["score"] == pytest.approx(2.7402, abs=1e-4)
+
+
+# --- 10. A baseline estimated, then revised: each day reads the figure in force by then ------------
+# 2020 estimated at 10 % (recorded 15/01/2021), revised to 9.5 % officially (15/06/2024); 16 % in
+# 2023 (01/03/2024); 30 % by 2030. By 14/06/2024: a = (16 / 10)^(1/3) − 1 = 0.169607,
+# r = (30 / 10)^(1/10) − 1 = 0.116123, P = 0.169607 / 0.116123 = 1.46058. From 15/06/2024:
+# a = (16 / 9.5)^(1/3) − 1 = 0.189777, r = (30 / 9.5)^(1/10) − 1 = 0.121864, P = 1.55730.
+
+_REVISED_BASE = """\
+title: revised baseline
+indicators:
+  s: {name: Share, unit: "%", measure: level, direction: increase, frequency: year}
+targets:
+  - {id: s-2030, indicator: s, name: Share 30 by 2030, baseline: 2020, milestones: [{by: 2030, value: 30}]}
+"""
+
+
+def test_a_revised_baseline_is_read_as_known_on_the_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    store = STORE_HEADER + (
+        "s,2020,10,estimate,first,,2021-01-15T00:00:00Z\n"
+        "s,2023,16,official,s,,2024-03-01T00:00:00Z\n"
+        "s,2020,9.5,official,revised,,2024-06-15T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, _REVISED_BASE, store)
+    before = _targets("--as-of", "2024-06-14")["s-2030"]
+    after = _targets("--as-of", "2024-06-15")["s-2030"]
+    assert (before["baseline"]["value"], after["baseline"]["value"]) == (10.0, 9.5)
+    assert before["achieved_rate"] == pytest.approx(0.169607, abs=1e-6)
+    assert before["progress_value"] == pytest.approx(1.46058, abs=1e-5)
+    assert after["achieved_rate"] == pytest.approx(0.189777, abs=1e-6)
+    assert after["progress_value"] == pytest.approx(1.55730, abs=1e-5)
+    assert "Baseline 10% (2020)" in shown("s-2030", "--as-of", "2024-06-14")
+    assert "Giá trị gốc 9,5% (2020)" in shown("s-2030", "--as-of", "2024-06-15", "--lang", "vi")
