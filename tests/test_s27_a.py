@@ -142,7 +142,7 @@ def test_a_rate_below_zero_is_said_as_the_change_of_its_size(edges: Path):
     assert ": -11.2% a year." not in en
     vi = shown("debt-dir", "--lang", "vi")
     assert "Tốc độ đạt được +11,9%/năm (theo độ lớn, bỏ dấu âm)" in vi
-    assert "giảm từ -500 bn xuống -700 bn; theo độ lớn (bỏ dấu âm), bình quân +11,9%/năm." in vi
+    assert "Giai đoạn 2020–2023: từ -500 bn đến -700 bn; theo độ lớn (bỏ dấu âm), bình quân +11,9%/năm." in vi
     md = run("report", "--format", "markdown").stdout
     assert "| Achieved rate | +11.9%/yr (in size, without the minus sign) |" in md
     assert "to -700 bn in 2023: +11.9% a year in size (the figure without its minus sign)." in md
