@@ -183,9 +183,11 @@ def _average(
     passes = target.bound.passes(average)
     # The average achieved is read against the average required, as the growth ratio of
     # method 2 reads an achieved CAGR against a required one (section 1.1).
+    # A bound at or below zero ("a contraction of at most 2 % a year", at_least: -2) has no
+    # pace to be a share of: −1.25 / 2 read −0.63, score −5, beside an average meeting it.
     p = None
-    if target.bound.at_least and t != 0:
-        p = average / abs(t)
+    if target.bound.at_least and t > 0:
+        p = average / t
     score = None
     if remaining == 0:
         status = Status.TARGET_ACHIEVED if passes else Status.NOT_ACHIEVED

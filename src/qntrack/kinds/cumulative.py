@@ -125,7 +125,11 @@ def _cumulative(
     # Periods before the latest with no figure: the total is a floor until they are in, so
     # the span stays open, as an average's does (docs/methodology.md).
     unknown = elapsed - len(inside)
-    share_reached = total / t if t else None
+    # Below zero (a net outflow's floor, a net sink's cap) a share of the bound reads
+    # backwards (−600 of a floor of −500 was "120%"): none, and the total is read against
+    # the bound's pace, as a flow planned below zero is (docs/methodology.md).
+    below_zero = t < 0
+    share_reached = total / t if t and not below_zero else None
     share_elapsed = elapsed / len(expected)
     needed = (t - total) / remaining if remaining else None
     if not math.isfinite(total):
@@ -147,11 +151,19 @@ def _cumulative(
         share_of_time=share_elapsed,
         periods_elapsed=elapsed,
         periods_remaining=remaining,
-        needed_per_remaining_period=needed if needed is None or needed > 0 else 0.0,
+        # A cap below zero allows a figure below zero a period (−187.5): kept as it is.
+        needed_per_remaining_period=(
+            needed if needed is None or needed > 0 or (below_zero and not target.bound.at_least) else 0.0
+        ),
     )
     passes = target.bound.passes(total)
     p = significant(share_reached / share_elapsed) if share_reached is not None else None
-    if target.bound.at_least and passes:
+    if below_zero and (remaining or unknown):
+        # The periods to come may take the total either way: on or behind the bound's pace.
+        pace = significant(t * share_elapsed)
+        on_pace = total >= pace if target.bound.at_least else total <= pace
+        status = Status.SUBSTANTIAL_PROGRESS if on_pace else Status.LIMITED_PROGRESS
+    elif target.bound.at_least and passes:
         status = Status.TARGET_ACHIEVED
     elif not target.bound.at_least and not passes:
         status = Status.NOT_ACHIEVED  # the cap is already exceeded

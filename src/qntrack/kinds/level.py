@@ -184,8 +184,11 @@ def _level(
 
     base_year = base.period.year
     achieved = safe_growth(latest.value, base.value or 0.0, latest.period.year, base_year) if base.value else None
-    if latest.period.year - base_year < 1 or (indicator.measure is Measure.RATE and target.milestones):
-        # A growth rate's milestones are judged in points a year: no CAGR of the rate is said.
+    if latest.period.year - base_year < 1 or (
+        indicator.measure in (Measure.RATE, Measure.BALANCE) and target.milestones
+    ):
+        # A growth rate's or a balance's milestones are judged by their change a year (in
+        # points, in the unit): no CAGR of them is said, nor drawn as the projection.
         achieved = None
 
     if not target.milestones and base.value == 0 and latest.period.year - base_year >= 1:
@@ -200,6 +203,7 @@ def _level(
             current_value=latest.value,
             increase=indicator.increase,
             limit=target.limit,
+            kept=True,
         )
         why = (
             why_not(base.value or 0.0, base_year, latest.value, latest.period.year, None)
@@ -292,6 +296,7 @@ def _milestone(
             increase=indicator.increase,
             target=value,
             target_year=by.year,
+            kept=True,
         )
     status = p.status
     score = p.score

@@ -26,7 +26,7 @@ from ..plan.model import (
     Target,
 )
 from ..plan.periods import Period
-from ..method.progress import TARGET_THRESHOLDS, Status, band, growth, score_with_target
+from ..method.progress import TARGET_THRESHOLDS, Status, band, growth, score_with_target, twelve_digits
 
 if TYPE_CHECKING:
     from ..method.history import Withdrawal
@@ -384,5 +384,4 @@ def significant(x: float) -> float:
     (1.17 − 1 = 0.16999999999999993; 2.28 / 12 / 0.2 = 0.9499999999999998), which put a
     figure exactly on a bound or a band's edge just below it (docs/decisions.md,
     "Numbers audit by hand"). Not finite: returned as it is."""
-    # + 0.0: a pace of nothing achieved on a falling target is 0, not -0.0 (rules.number).
-    return float(f"{x:.12g}") + 0.0 if math.isfinite(x) else x
+    return twelve_digits(x)

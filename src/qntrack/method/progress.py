@@ -21,6 +21,7 @@ __all__ = [
     "limit_coefficient",
     "measure",
     "status_from_score",
+    "twelve_digits",
 ]
 
 
@@ -112,11 +113,16 @@ def measure(
     target: float | None = None,
     target_year: float | None = None,
     limit: float | None = None,
+    kept: bool = False,
 ) -> Progress:
     """Status, progress value P and score of one series (section 1.1).
 
     ``increase`` is the direction d: True when higher is better. ``limit`` is used only
-    when there is no target, as in the reference implementation.
+    when there is no target, as in the reference implementation. ``kept``: P is kept to 12
+    significant digits before it is read against the bands and scored, as qntrack's own
+    level targets read it (203 / 200 − 1 is 0.014999999999999902 in floats, one band below
+    the 1.5 % a year it is; docs/methodology.md, "Figures on an edge"); an ``open_sdg``
+    target leaves it as Open SDG computes it, to reproduce the platform's published results.
     """
     d = 1 if increase else -1
     if target is not None and target_year is None:
@@ -129,9 +135,10 @@ def measure(
 
     # Target achieved is checked first, whatever the ratio would say.
     if target is not None and ((d == 1 and current_value >= target) or (d == -1 and current_value <= target)):
+        reached = _progress_value_or_none(base_year, base_value, current_year, current_value, d, target, target_year)
         return Progress(
             Status.TARGET_ACHIEVED,
-            _progress_value_or_none(base_year, base_value, current_year, current_value, d, target, target_year),
+            twelve_digits(reached) if kept and reached is not None else reached,
             5.0,
             target_achieved=True,
         )
@@ -148,9 +155,18 @@ def measure(
     p = _progress_value_or_none(base_year, base_value, current_year, current_value, d, target, target_year)
     if p is None:
         return Progress(Status.NOT_AVAILABLE, None, None)
+    if kept:
+        p = twelve_digits(p)
     status = band(p, high, med, low)
     score = score_with_target(p) if target is not None else _score_direction(p, high, med, c)
     return Progress(status, p, score)
+
+
+def twelve_digits(x: float) -> float:
+    """``x`` to 12 significant digits: a float carries 15 to 17, and the last ones are the
+    arithmetic's noise, not the figures' (``method.assessment.significant`` is this one)."""
+    # + 0.0: a P of nothing achieved on a falling target is 0, not -0.0.
+    return float(f"{x:.12g}") + 0.0 if math.isfinite(x) else x
 
 
 def _progress_value_or_none(

@@ -187,6 +187,14 @@ def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
     return f"+{text}%" if rate > 0 and not text.startswith("-") else f"{text}%"
 
 
+def achieved_rate_text(rate: float | None, base: float | None, lang: str) -> str:
+    """A level's rate a year (achieved, required) as `show` and the reports write it
+    ("+7.9%/yr"): from a baseline below zero, the rate is its size's (−500 to −350 is
+    0.7^(1/3) − 1 = −11.2 % a year while the figure rose), and the cell says so."""
+    text = f"{signed_percent(rate, lang)}{label('per_year', lang)}"
+    return f"{text} {label('rate_in_size', lang)}" if base is not None and base < 0 else text
+
+
 def typed_places(value: float | None, decimals: int = 2) -> int:
     """The decimals an observed figure is quoted at: those it was published with when they
     are three (its shortest decimal form, as ``number`` rounds it), so that 9.996 is never

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .i18n import (
+    achieved_rate_text,
     date_text,
     kind_text,
     label,
@@ -20,7 +21,6 @@ from .i18n import (
     progress_text,
     replacing,
     score_text,
-    signed_percent,
     target_kind_name,
     typed_value,
     value_with_unit,
@@ -76,7 +76,8 @@ def show(
         facts.add_row(label("baseline", lang), f"{typed_value(a.baseline.value, unit, lang)} ({a.baseline.period})")
     _figures_used(facts, a, unit, lang)
     if a.achieved_rate is not None:
-        facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
+        base = a.baseline.value if a.baseline is not None else None
+        facts.add_row(label("achieved_rate", lang), achieved_rate_text(a.achieved_rate, base, lang))
     facts.add_row(label("status", lang), _status(a.status.value, lang))
     if a.missed_milestones:
         facts.add_row(
@@ -192,6 +193,7 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
         title.append(f"  ⌛ {label('awaiting', lang)}", style="yellow")
     grid.add_row(label("milestone", lang), title)
     rate = label("per_year", lang)
+    base = a.baseline.value if a.baseline is not None else None
     grid.add_row(
         f"{label('p', lang)} / {label('score', lang)}",
         f"{progress_text(m.progress_value, lang)} / {score_text(m.score, lang)}",
@@ -203,7 +205,7 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
         # No growth rate across zero: the change a year the path asks for, in the unit.
         grid.add_row(label("required_rate", lang), f"{difference_text(m.required_change, unit, lang)}{rate}")
     else:
-        grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
+        grid.add_row(label("required_rate", lang), achieved_rate_text(m.required_rate, base, lang))
     if m.trajectory is not None:
         grid.add_row(
             label("trajectory", lang),
@@ -219,7 +221,7 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
         )
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
     elif not m.due:
-        grid.add_row(label("required_from_latest", lang), f"{signed_percent(m.required_rate_from_latest, lang)}{rate}")
+        grid.add_row(label("required_from_latest", lang), achieved_rate_text(m.required_rate_from_latest, base, lang))
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
     reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
     if m.status.value != "target_achieved":
@@ -231,7 +233,12 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
 def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Text | None:
     """Actuals (●) against the path to the next milestone (·), one column per year."""
     m = a.next_milestone
-    if m is None or a.baseline is None or a.baseline.value is None or m.required_rate is None:
+    if m is None or a.baseline is None or a.baseline.value is None:
+        return None
+    from .views.level import path_points
+
+    path = {int(y): v for y, v in path_points(m, a.baseline.value, a.baseline.period.year)}
+    if not path:
         return None
     start, end = a.baseline.period.year, m.by.year
     if end < start:
@@ -243,7 +250,6 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     # An amount's year recorded in quarters is drawn as their sum, as it is judged.
     annual = years_of(rows) if a.indicator.measure in (Measure.FLOW, Measure.BALANCE) else rows
     actual = {o.period.year: o.value for o in annual if o.period.is_year and start <= o.period.year <= end}
-    path = {y: a.baseline.value * (1 + m.required_rate) ** (y - start) for y in range(start, end + 1)}
     values = list(actual.values()) + list(path.values())
     lo, hi = min(values), max(values)
     height = 8

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .i18n import label, progress_text, score_text, signed_percent, status_label, typed_value, value_with_unit
+from .i18n import achieved_rate_text, label, progress_text, score_text, status_label, typed_value, value_with_unit
 from .period_words import period_text
 from .report_view import Cell, TableView, report_word
 from .summary import difference_text, gap_phrase
@@ -24,7 +24,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
     from .views.plan import gap_decimals
 
     unit = a.indicator.unit_in(lang)
-    per_year = label("per_year", lang)
+    base = a.baseline.value if a.baseline is not None else None
     headers = tuple(
         label(k, lang)
         for k in (
@@ -57,10 +57,10 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 Cell(progress_text(m.progress_value, lang)),
                 Cell(score_text(m.score, lang)),
                 Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m), not a.indicator.increase)),
-                Cell(_required(m.required_rate, m.required_change, unit, per_year, lang)),
+                Cell(_required(m.required_rate, m.required_change, unit, base, lang)),
                 Cell(value_with_unit(m.trajectory, unit, lang)),
                 Cell(difference_text(m.deviation, unit, lang)),
-                Cell(_required(m.required_rate_from_latest, m.required_change_from_latest, unit, per_year, lang)),
+                Cell(_required(m.required_rate_from_latest, m.required_change_from_latest, unit, base, lang)),
                 Cell(value_with_unit(m.projected, unit, lang)),
                 Cell(reached),
             )
@@ -68,12 +68,13 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
     return TableView(headers, tuple(rows), frozenset(range(2, 10)))
 
 
-def _required(rate: float | None, change: float | None, unit: str, per_year: str, lang: str) -> str:
+def _required(rate: float | None, change: float | None, unit: str, base: float | None, lang: str) -> str:
     """A required pace as the table writes it: a rate in per cent a year where the method
-    gives one (a level that grows), else a change in the unit a year (a share's points),
-    else "–"; from the baseline or from the latest figure alike."""
+    gives one (a level that grows; below zero, its size's, said so), else a change in the
+    unit a year (a share's points), else "–"; from the baseline or from the latest figure
+    alike."""
     if rate is not None:
-        return f"{signed_percent(rate, lang)}{per_year}"
+        return achieved_rate_text(rate, base, lang)
     if change is not None:
-        return f"{difference_text(change, unit, lang)}{per_year}"
+        return f"{difference_text(change, unit, lang)}{label('per_year', lang)}"
     return "–"

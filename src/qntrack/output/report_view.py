@@ -27,6 +27,7 @@ from ..output.summary import (
     missed_text,
 )
 from ..output.i18n import (
+    achieved_rate_text,
     date_text,
     kind_key,
     kind_text,
@@ -34,7 +35,6 @@ from ..output.i18n import (
     progress_text,
     replacing,
     score_text,
-    signed_percent,
     status_label,
     typed_value,
     value_with_unit,
@@ -222,7 +222,10 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         )
     if a.achieved_rate is not None:
         facts.append(
-            (label("achieved_rate", lang), Cell(f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}"))
+            (
+                label("achieved_rate", lang),
+                Cell(achieved_rate_text(a.achieved_rate, a.baseline.value if a.baseline else None, lang)),
+            )
         )
     if a.score is not None or a.progress_value is not None:
         facts.append(

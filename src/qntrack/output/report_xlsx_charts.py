@@ -36,12 +36,14 @@ def chart_columns(a: Assessment, rows: Sequence[Observation], lang: str) -> tupl
     columns: list[dict[int, float]] = [figures]
     unit = a.indicator.unit_in(lang)
     if base is not None and base.value is not None:
+        from .views.level import path_points
+
         for m in a.milestones:
-            if m.required_rate is None:
+            path = path_points(m, base.value, base.period.year)
+            if not path:
                 continue
-            start = base.period.year
             names.append(chart_word("path", lang, value=value_label(m.value, unit, lang), by=m.by))
-            columns.append({y: base.value * (1 + m.required_rate) ** (y - start) for y in range(start, m.by.year + 1)})
+            columns.append({int(y): v for y, v in path})
     names.append(chart_word("milestones", lang))
     columns.append({m.by.year: m.value for m in a.milestones})
     years = sorted(set().union(*columns))

@@ -8,7 +8,7 @@ from typing import Sequence
 from ...catalog import msg, render
 from ...kinds.cumulative import CumulativeResult
 from ...kinds.span import span_periods
-from ...method.assessment import Assessment
+from ...method.assessment import Assessment, significant
 from ...method.progress import Status
 from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
@@ -105,15 +105,29 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         return []  # the total overflowed: the reason's sentence says so
     # A cap (at most) is room to use, not a total to reach: its sentences say so.
     cap = "" if d.bound.at_least else "_cap"
-    out = [
-        narrative_sentence(
-            "cumulative" + cap,
-            lang,
-            total=figure_of(a, f.total, lang, _places(d, f.total)),
-            share=percent_reached_text((f.share_of_target or 0) * 100, lang),
-            time=number(f.share_of_time * 100, lang, 1),
-        )
-    ]
+    if f.share_of_target is None:
+        # A bound below zero (or of zero) has no share of it to give ("0%" was said): the
+        # total is set against the bound's pace by now, as it is judged.
+        out = [
+            narrative_sentence(
+                "cumulative_pace" + cap,
+                lang,
+                total=figure_of(a, f.total, lang, _places(d, f.total)),
+                time=number(f.share_of_time * 100, lang, 1),
+                bound=figure_of(a, d.bound.value, lang),
+                pace=figure_of(a, significant(d.bound.value * f.share_of_time), lang),
+            )
+        ]
+    else:
+        out = [
+            narrative_sentence(
+                "cumulative" + cap,
+                lang,
+                total=figure_of(a, f.total, lang, _places(d, f.total)),
+                share=percent_reached_text(f.share_of_target * 100, lang),
+                time=number(f.share_of_time * 100, lang, 1),
+            )
+        ]
     if f.needed_per_remaining_period and a.awaiting_figures and a.latest is not None:
         out.append(
             render(

@@ -115,9 +115,11 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         change=change_text(before, after, latest.value - (base.value or 0.0), lang),
     )
     if a.achieved_rate is not None:
-        out.append(narrative_sentence("level_rate", lang, rate=signed_percent(a.achieved_rate, lang), **span))
-    if a.reason == "zero_baseline":
-        # No rate to give, but the change itself is a fact worth saying.
+        # Below zero the rate is its size's, said so (−500 to −350: −11.2 % a year while it rose).
+        key = "level_rate_below_zero" if (base.value or 0.0) < 0 else "level_rate"
+        out.append(narrative_sentence(key, lang, rate=signed_percent(a.achieved_rate, lang), **span))
+    if a.reason in ("zero_baseline", "crosses_zero"):
+        # No rate to give (from zero, or across it), but the change itself is a fact worth saying.
         out.append(
             narrative_sentence(
                 "level_change", lang, diff=difference_in_unit(latest.value - (base.value or 0.0), unit, lang), **span
@@ -176,6 +178,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             r = m.required_rate_from_latest
             needed = None if r is None else signed_percent(r, lang)
         key = ("pace_short_needs" if needed is not None else "pace_short") if short else "pace_meets"
+        if key == "pace_short_needs" and m.method != "absolute_change" and (a.baseline and a.baseline.value or 0.0) < 0:
+            key = "pace_short_needs_in_size"  # below zero the rate is its size's, as the achieved one
         out.append(
             narrative_sentence(
                 key, lang, projected=value_in_unit(m.projected, unit, lang), by=m.by, goal=goal, needed=needed
@@ -282,6 +286,19 @@ def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
     return []
 
 
+def path_points(m: MilestoneResult, base: float, start: int) -> list[tuple[float, float]]:
+    """The path to milestone ``m`` from the baseline ``base`` in ``start``, a point a year:
+    at the required rate, or, for a milestone judged by its change a year, the straight
+    line its trajectory is read on (methodology.md, "Balances: absolute change"); none
+    without either."""
+    years = range(start, m.by.year + 1)
+    if m.required_rate is not None:
+        return [(float(y), base * (1 + m.required_rate) ** (y - start)) for y in years]
+    if m.required_change is not None:
+        return [(float(y), base + m.required_change * (y - start)) for y in years]
+    return []
+
+
 def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
     # An amount's year recorded in quarters is drawn as their sum, as it is judged.
     adds_up = a.indicator.measure in (Measure.FLOW, Measure.BALANCE)
@@ -301,10 +318,9 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     unit = a.indicator.unit_in(lang)
     if base is not None and base.value is not None:
         for i, m in enumerate(a.milestones):
-            if m.required_rate is None:
+            path = path_points(m, base.value, base.period.year)
+            if not path:
                 continue
-            years = range(base.period.year, m.by.year + 1)
-            path = [(float(y), base.value * (1 + m.required_rate) ** (y - base.period.year)) for y in years]
             plot.add(
                 chart_word("path", lang, value=value_label(m.value, unit, lang), by=m.by),
                 path,
@@ -319,13 +335,18 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
         stroke=False,
         dots_size=6,
     )
-    if a.latest is not None and a.achieved_rate is not None and last_ms is not None:
-        start = a.latest.period.year
-        ends = [m.by.year for m in a.milestones if not m.due]
-        if ends:
-            projection = [
-                (float(y), a.latest.value * (1 + a.achieved_rate) ** (y - start)) for y in range(start, max(ends) + 1)
-            ]
+    ahead = [m for m in a.milestones if not m.due]
+    if a.latest is not None and ahead and last_ms is not None:
+        # The projection the last milestone ahead is read on: at the rate achieved, or in a
+        # straight line at the change a year achieved, as its `projected` figure is.
+        start, latest, last = a.latest.period.year, a.latest.value, ahead[-1]
+        years = range(start, max(m.by.year for m in ahead) + 1)
+        projection = []
+        if last.method == "absolute_change" and last.achieved_change is not None:
+            projection = [(float(y), latest + last.achieved_change * (y - start)) for y in years]
+        elif a.achieved_rate is not None:
+            projection = [(float(y), latest * (1 + a.achieved_rate) ** (y - start)) for y in years]
+        if projection:
             plot.add(
                 chart_word("projection", lang), projection, COLOURS["projection"], stroke_style=DOTTED, show_dots=False
             )

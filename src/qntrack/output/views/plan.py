@@ -168,6 +168,10 @@ def _agreeing_decimals(got: float | None, plan: float, diff: float | None, start
     session)."""
     from decimal import ROUND_HALF_UP, Decimal
 
+    if got is not None and diff is None and math.isfinite(got) and abs(got) < 1e15:
+        # No difference written beside it (a flow's year to date): the figure's own decimals,
+        # so that its gap (0.7 − 0.525) reads 0.175, not "0.18" beside "0.525".
+        return max(2, min(start, 12))
     if got is None or diff is None or not all(math.isfinite(v) and abs(v) < 1e15 for v in (got, plan, diff)):
         return 2  # past 1e15 a figure is written with its exponent (i18n.number): no decimals to agree
 
@@ -372,7 +376,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 lang,
                 plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
-                value=figure_of(a, ytd.value, lang),
+                value=figure_of(a, ytd.value, lang, _shown_decimals(a, d)),
                 time=number(share * 100, lang, 1),
                 plan=figure_of(a, d.plan, lang, typed_places(d.plan)),
                 to_date=figure_of(a, d.plan * share, lang),
@@ -385,7 +389,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 lang,
                 plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
-                value=figure_of(a, ytd.value, lang),
+                value=figure_of(a, ytd.value, lang, _shown_decimals(a, d)),
                 share=percent_reached_text(ytd.percent_of_plan, lang),
                 time=number(ytd.share_of_time * 100 if ytd.share_of_time is not None else None, lang, 1),
             )
