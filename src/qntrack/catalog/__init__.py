@@ -208,8 +208,9 @@ def _shown(key: str, value: Any) -> Any:
     return text
 
 
-# A catalog line that holds a message: ``key = "words"``, as the translator writes it.
-_ENTRY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*)$", re.MULTILINE)
+# A catalog line that holds a message: ``key = "words"``, as the translator writes it
+# (compiled when a catalog is first read, not when every command imports this module).
+_ENTRY = r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*)$"
 
 
 def _flat(text: str) -> dict[str, str]:
@@ -241,7 +242,7 @@ class Messages(Mapping[str, str]):
     def __init__(self, text: str) -> None:
         self._read: dict[str, str] = {}
         self._lines: dict[str, str] = {}
-        entries = {m.group(1): m.group(2) for m in _ENTRY.finditer(text)}
+        entries = {m.group(1): m.group(2) for m in re.finditer(_ENTRY, text, re.MULTILINE)}
         others = sum(1 for line in text.splitlines() if (s := line.strip()) and s[0] not in "#[")
         if '"""' in text or "'''" in text or others != len(entries):
             self._read = _flat(text)
