@@ -55,3 +55,76 @@ def test_the_since_table_gives_the_status_in_english_and_in_word(shipped: Path):
     assert [c.text for c in since.rows[0].cells][2:4] == ["Giá trị", "Loại số liệu"]
     rows = [[c.text for c in r.cells] for r in since.rows[1:]]
     assert ["6 tháng đầu năm 2026", "10,35 % so với cùng kỳ", "chính thức"] in [r[1:4] for r in rows], rows
+
+
+# --- 2. a target at risk is named at the top, with its deadline ---------------------------
+# The brief: "Is a missed 2025 target and a 2030 target at risk said plainly at the top?"
+# The headline named the missed 2025 milestone but counted the 2030 one only as "Moderate
+# progress: 1". By hand (docs/methodology.md, 1.1, compound rates): as of 2026-12-01 the
+# shipped cbct-share's latest figure is 12.3 for 2023, from 9.8 in 2020: (12.3 / 9.8) **
+# (1 / 3) - 1 = 7.87 % a year, where 30 by 2030 needs (30 / 9.8) ** (1 / 10) - 1 = 11.84 % a
+# year: P = 0.665, moderate progress (0.60 <= P < 0.95), the 2030 milestone not yet due.
+# (Its headline milestone is 2025, due and its figure awaited: not "not yet due".) No other
+# target of the shipped plan is judged below 0.95 against a deadline ahead.
+
+AT_RISK_VI = "⚠ Chưa đến hạn, có nguy cơ không đạt (1): "
+AT_RISK_EN = "⚠ Not yet due, at risk of being missed (1): "
+
+
+def test_the_headline_names_the_target_at_risk_in_vietnamese_markdown(shipped: Path):
+    r = run_clean("--lang", "vi", "report", "--format", "markdown", "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.stderr
+    top = r.stdout.split('## <a id="headline"></a>')[1].split("\n## ")[0]
+    lines = [line for line in top.splitlines() if line]
+    assert lines[1].startswith("23 mục tiêu — ")
+    assert lines[2].startswith("✗ Đã đến hạn, không đạt (")
+    assert lines[3].startswith("⌛ Đã đến hạn, chờ số liệu (")  # the deadlines passed, then the one ahead
+    assert (
+        lines[4] == AT_RISK_VI + "[Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030 (năm 2030)](#t-cbct-share)."
+    ), top
+
+
+def test_the_headline_json_lists_the_target_at_risk_last(shipped: Path):
+    import json
+
+    r = run_clean("report", "--format", "json", "--as-of", "2026-12-01")
+    top = json.loads(r.stdout)["headline"]
+    assert list(top) == ["targets", "by_status", "missed", "awaiting_figure", "at_risk"]
+    assert top["at_risk"] == [{"id": "cbct-share", "status": "moderate_progress", "deadline": "2030"}]
+
+
+def test_the_headline_names_the_target_at_risk_in_word_and_the_workbook(shipped: Path):
+    import docx
+    import openpyxl
+
+    for name in ("r.docx", "r.xlsx"):
+        assert run_clean("--lang", "vi", "report", "--as-of", "2026-12-01", "-o", name).exit_code == 0
+    paragraphs = [p.text for p in docx.Document("r.docx").paragraphs]
+    assert AT_RISK_VI + "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030 (năm 2030)." in paragraphs
+    sheet = openpyxl.load_workbook("r.xlsx")["Kết quả chung"]
+    column = [row[0] for row in sheet.iter_rows(values_only=True)]
+    at = column.index(AT_RISK_VI.rstrip())
+    # The workbook writes periods as codes, as its headline's other lists do.
+    assert column[at + 1] == "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030 (2030)"
+
+
+def test_the_headline_names_the_target_at_risk_in_english_html(shipped: Path):
+    r = run_clean("report", "--format", "html", "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.stderr
+    # The sign hidden from a screen reader, its words beside it, as the other lists' signs.
+    assert '<span aria-hidden="true">⚠</span> Not yet due, at risk of being missed (1): ' in r.stdout
+    assert "CBCT share of GRDP: 15% by 2025, 30% by 2030 (2030)</a>.</p>" in r.stdout
+
+
+def test_a_target_on_track_or_with_no_deadline_ahead_is_not_named_at_risk(shipped: Path):
+    # 2026: 25 % GRDP. From 9.8 in 2020 the achieved rate is (25 / 9.8) ** (1 / 6) - 1 = 16.9 %
+    # a year; 30 by 2030 needs (30 / 9.8) ** (1 / 10) - 1 = 11.8 % a year: P = 1.43 >= 0.95,
+    # substantial progress (a linear reading gives 2.53 / 2.02 = 1.25, the same band).
+    args = ("cbct_share", "2026", "25", "--status", "estimate", "--source", "Cuc TK", "--recorded-at", "2026-11-01")
+    assert run_clean("add-observation", *args).exit_code == 0
+    import json
+
+    top = json.loads(run_clean("report", "--format", "json", "--as-of", "2026-12-01").stdout)["headline"]
+    assert top["at_risk"] == []
+    md = run_clean("report", "--format", "markdown", "--as-of", "2026-12-01").stdout
+    assert "⚠ Not yet due" not in md
