@@ -128,3 +128,30 @@ def test_a_target_on_track_or_with_no_deadline_ahead_is_not_named_at_risk(shippe
     assert top["at_risk"] == []
     md = run_clean("report", "--format", "markdown", "--as-of", "2026-12-01").stdout
     assert "⚠ Not yet due" not in md
+
+
+# --- 3. the workbook's Summary says where each latest figure came from and what it is -----
+# The officer cites a target's latest figure from the Summary row: it gave the figure and
+# its period but neither its status nor its source (the JSON's latest_status and
+# latest_source), which only the Figures sheet had, one filter away. Two columns more, last.
+
+
+def test_the_summary_sheet_gives_the_latest_figures_status_and_source(shipped: Path):
+    import openpyxl
+
+    args = ("cbct_share", "2026", "14,8", "--status", "estimate", "--source", "Cuc TK, uoc tinh 2026")
+    assert run_clean(*("add-observation", *args), "--recorded-at", "2026-11-20").exit_code == 0
+    assert run_clean("--lang", "vi", "report", "--as-of", "2026-12-01", "-o", "r.xlsx").exit_code == 0
+    ws = openpyxl.load_workbook("r.xlsx")["Tổng hợp"]
+    headers = [c.value for c in ws[1]]
+    assert headers[-2:] == ["Loại của số liệu mới nhất", "Nguồn của số liệu mới nhất"]
+    assert ws.auto_filter.ref == f"A1:X{ws.max_row}"
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "cbct-share")
+    assert (row[6], row[7], row[-2], row[-1]) == ("2026", 14.8, "ước tính", "Cuc TK, uoc tinh 2026")
+    # A figure published with no status says so, as the Figures sheet's Kind column does:
+    # mining-share's latest, 17.3 for 2020, is an estimate (observations.csv); the shipped
+    # cbct_share 2021 figure has no status, but it is not a latest figure.
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "mining-share")
+    assert (row[6], row[-2]) == ("2020", "ước tính")
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "cbct-investment-2021-2025")
+    assert (row[7], row[-2], row[-1]) == (None, None, None)  # no figure: empty cells
