@@ -155,3 +155,24 @@ def test_the_summary_sheet_gives_the_latest_figures_status_and_source(shipped: P
     assert (row[6], row[-2]) == ("2020", "ước tính")
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "cbct-investment-2021-2025")
     assert (row[7], row[-2], row[-1]) == (None, None, None)  # no figure: empty cells
+
+
+def test_a_direction_going_the_wrong_way_is_at_risk_with_no_deadline(tmp_path: Path, monkeypatch):
+    import json
+
+    from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+
+    # mining (direction: decrease, no milestone) rises from 21.3 in 2015 to 23 in 2020: it
+    # moves the wrong way, P < 0, deterioration. share: 12.3 in 2023 from 9.8 in 2020, 30 by
+    # 2030, P = 0.665 as cbct-share's above (the same figures), its 2025 milestone awaited.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS.replace("mining,2020,17.3", "mining,2020,23"))
+    r = run_clean("report", "--format", "json", "--as-of", "2026-12-01")
+    assert json.loads(r.stdout)["headline"]["at_risk"] == [
+        {"id": "share", "status": "moderate_progress", "deadline": "2030"},
+        {"id": "mining", "status": "deterioration", "deadline": None},
+    ]
+    md = run_clean("report", "--format", "markdown", "--as-of", "2026-12-01").stdout
+    (line,) = [x for x in md.splitlines() if x.startswith("⚠ ")]
+    assert line.startswith("⚠ Not yet due, at risk of being missed (2): [")
+    # A target without a name of its own is named "Indicator (id)", as everywhere.
+    assert line.endswith(" (2030)](#t-share); [Mining share (mining)](#t-mining)."), line
