@@ -74,7 +74,7 @@ def test_a_figure_published_again_after_a_retraction_is_added_not_revised(story:
     md = run_clean("report", "--since", "2025-01-05", "--as-of", "2025-06-30")
     assert md.exit_code == 0, md.stderr
     assert "–%" not in md.stdout
-    assert "| 2024 | 9.9% | new | – |" in md.stdout  # the report's word for "added"
+    assert "| 2024 | 9.9% | official | new | – |" in md.stdout  # the report's word for "added"
 
 
 def test_show_tells_a_revised_figure_from_a_first_estimate(story: Path):

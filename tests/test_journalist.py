@@ -497,7 +497,7 @@ def test_the_review_section_writes_a_revision_where_the_figures_differ(shipped: 
     assert r.exit_code == 0, r.stderr
     text = (shipped / "r.md").read_text(encoding="utf-8")
     # The figure replaced marked "[1]": its source under the table (issue 17, twenty-sixth session).
-    assert "| 2025 | 11.029 % y/y | revised | 11.031\\[1\\] % y/y | Statistics office | 2026-03-01 |" in text
+    assert "| 2025 | 11.029 % y/y | official | revised | 11.031\\[1\\] % y/y | Statistics office | 2026-03-01 |" in text
 
 
 def test_show_states_the_latest_figure_and_the_provisional_reading_as_the_report_does(shipped: Path):

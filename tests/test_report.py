@@ -338,7 +338,7 @@ def test_since_lists_a_revision_and_a_status_change(tracker: Path):
     assert "## Since the last review (2023-03-01)" in text
     assert (
         # The figure replaced marked "[1]", its source said under the table (issue 17, twenty-sixth session).
-        "| Industry share (share) | 2022 | 12% | revised | 11.5%\\[1\\] | [example.org](https://example.org/c) | 2023-06-01 |"
+        "| Industry share (share) | 2022 | 12% | official | revised | 11.5%\\[1\\] | [example.org](https://example.org/c) | 2023-06-01 |"
         in text
     )
     # The target's name links to its section, as in the summary (issue 17).

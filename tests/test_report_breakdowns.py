@@ -251,7 +251,7 @@ def test_since_lists_the_units_figures_with_the_plans_own(broken_down: Path):
     part = _section(md, "## Since the last review")
     # Each row names its indicator with its code, a unit's row its unit (the report pass:
     # the store key alone was written, `fdi[locality=...]`); Markdown escapes the underscore.
-    cells = [row[0:5] for row in _rows(part)]
+    cells = [row[0:3] + row[4:6] for row in _rows(part)]  # the Kind column (row[3]) skipped
     figures = [row for row in cells if row[0].startswith(("FDI attracted (fdi)", "Growth (g)"))]
     assert figures == [
         ["FDI attracted (fdi)", "2025", "98 bn", "new", "–"],

@@ -86,6 +86,9 @@ SUMMARY_EN = [
     # where the figure it revised came from (issue 17, twenty-fifth session)
     "Source of the figure it revised",
     "Figure it revised, recorded",
+    # the latest figure's kind and source (issue 17, twenty-seventh session)
+    "Latest figure's kind",
+    "Latest figure's source",
 ]
 
 
@@ -101,7 +104,7 @@ def test_summary_headers_numbers_and_layout(books):
     # One row per target, in the plan's order.
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:V{len(targets) + 1}"  # V: two columns more (twenty-fifth session)
+    assert ws.auto_filter.ref == f"A1:X{len(targets) + 1}"  # X: two more (twenty-fifth, twenty-seventh sessions)
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]

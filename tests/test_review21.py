@@ -168,12 +168,17 @@ def test_the_workbooks_summary_says_a_ceiling_is_one(
             "Figure withdrawn",
             "Source of the figure it revised",
             "Figure it revised, recorded",
+            # and the latest figure's kind and source (twenty-seventh session)
+            "Latest figure's kind",
+            "Latest figure's source",
         ],
         "vi": [
             "Số liệu trước điều chỉnh",
             "Số liệu đã bị rút lại",
             "Nguồn của số liệu trước điều chỉnh",
             "Ngày ghi nhận số liệu trước điều chỉnh",
+            "Loại của số liệu mới nhất",
+            "Nguồn của số liệu mới nhất",
         ],
     }
     assert header[at + 1 :] == ends[lang], header

@@ -313,8 +313,9 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
         rows = _sheet(shipped / f"r-{lang}.xlsx", summary)
         header = list(rows[0])
         # added last, as the status CSV's column; where the figure revised came from after
-        # it since the twenty-fifth session
-        assert header[-3] == withdrawn
+        # it since the twenty-fifth session, the latest figure's kind and source since the
+        # twenty-seventh
+        assert header[-5] == withdrawn
         (cbct,) = [x for x in rows if x[header[2]] == "cbct-share"]
         if lang == "en":
             assert (

@@ -592,7 +592,7 @@ def test_the_review_report_lists_a_retraction_as_retracted(tracker: Path):
     ]
     md = run("report", "--format", "markdown", "--since", "2024-01-01").stdout
     # The figure withdrawn marked "[1]", its line under the table naming its source (twenty-sixth session).
-    assert "| Manufacturing share (share) | 2023 | – | retracted | 12.3%\\[1\\] |  | 2024-01-02 |" in md
+    assert "| Manufacturing share (share) | 2023 | – | – | retracted | 12.3%\\[1\\] |  | 2024-01-02 |" in md
 
 
 def test_the_cache_follows_an_append_after_a_row_without_its_newline(tracker: Path, monkeypatch: pytest.MonkeyPatch):

@@ -16,6 +16,10 @@ The rules (docs/report.md, "The headline"):
 * A target is *awaiting its figure* when a deadline has passed with no figure for it yet
   (``awaiting_figures``, the "⌛ awaiting figure" mark). A target can be named in both lists
   (an every-period target that failed 2024 and awaits 2025's figure).
+* A target is *at risk* when it is judged against a deadline still ahead (or a direction)
+  at moderate progress, limited progress or deterioration: P below 0.95, the pace short of
+  the one its deadline needs (Statistics Canada's "acceleration needed"). A level target's
+  name is followed by the milestone ahead, "(2030)" (issue 17, twenty-seventh session).
 * A breakdown's target is judged as a whole: its own assessment's lists, never a unit's.
 * Each list names at most ``NAMED`` targets in the plan's order, then "and N more". Names
   are parted by "; ": a target's name may hold a comma ("15% by 2025, 30% by 2030").
@@ -30,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..method.groups import STATUSES
 from ..method.progress import Status
+from ..plan.periods import Period
 from .i18n import number
 from .period_words import period_text
 from .report_view import Cell, _name, report_word
@@ -37,7 +42,7 @@ from .report_view import Cell, _name, report_word
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
 
-__all__ = ["NAMED", "Headline", "HeadlineList", "headline", "headline_document", "headline_view"]
+__all__ = ["AT_RISK", "NAMED", "Headline", "HeadlineList", "headline", "headline_document", "headline_view"]
 
 # The most targets a list names; the rest are counted ("and 4,980 more").
 NAMED = 10
@@ -57,6 +62,11 @@ class Headline:
     by_status: tuple[tuple[Status, int], ...]
     missed: tuple[Assessment, ...]
     awaiting: tuple[Assessment, ...]
+    at_risk: tuple[Assessment, ...] = ()
+
+
+# The statuses of a target not yet due whose pace falls short of its deadline's.
+AT_RISK = (Status.MODERATE_PROGRESS, Status.LIMITED_PROGRESS, Status.DETERIORATION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +95,33 @@ def headline(assessments: Sequence[Assessment]) -> Headline:
         by_status=tuple(counts.items()),
         missed=tuple(a for a in assessments if a.missed_milestones),
         awaiting=tuple(a for a in assessments if a.awaiting_figures),
+        at_risk=tuple(a for a in assessments if _at_risk(a)),
     )
+
+
+def deadline(a: Assessment) -> Period | None:
+    """The deadline a target at risk is judged against: a level target's first milestone
+    not yet due judged below 0.95; a span's end; a plan's period; None for a direction
+    alone (a level target with no milestone) or an Open SDG option."""
+    if a.target.kind == "level":
+        ahead = [m for m in a.milestones if not (m.due or m.awaiting_figure) and m.status in AT_RISK]
+        return ahead[0].by if ahead else None
+    for name in ("end", "period"):
+        when = getattr(a.target, name, None)
+        if isinstance(when, Period):
+            return when
+    return None
+
+
+def _at_risk(a: Assessment) -> bool:
+    """A level target with a milestone not yet due judged below 0.95 (moderate, limited
+    progress or deterioration), whatever its headline milestone (a 2025 milestone due and
+    awaited, 2030 at moderate progress); one with no milestone, its direction so judged;
+    any other kind so judged with its deadline not passed (neither missed nor awaited)."""
+    if a.target.kind == "level":
+        return deadline(a) is not None if a.milestones else a.status in AT_RISK
+    when = deadline(a)
+    return a.status in AT_RISK and (when is None or when not in a.missed_milestones + a.awaiting_figures)
 
 
 def headline_document(h: Headline) -> dict[str, Any]:
@@ -97,7 +133,14 @@ def headline_document(h: Headline) -> dict[str, Any]:
         "awaiting_figure": [
             {"id": a.target.id, "awaiting_figures": [str(p) for p in a.awaiting_figures]} for a in h.awaiting
         ],
+        "at_risk": [
+            {"id": a.target.id, "status": a.status.value, "deadline": _text_or_none(deadline(a))} for a in h.at_risk
+        ],
     }
+
+
+def _text_or_none(p: Period | None) -> str | None:
+    return str(p) if p is not None else None
 
 
 def _named(a: Assessment, periods: Sequence[Any], lang: str, awaiting: bool = False) -> Cell:
@@ -108,23 +151,32 @@ def _named(a: Assessment, periods: Sequence[Any], lang: str, awaiting: bool = Fa
 
     name = _name(a, lang)
     said = awaited(a, periods, lang) if awaiting else [period_text(p, lang) for p in periods]
-    if a.target.kind in _PERIODS_SAID or said != [period_text(p, lang) for p in periods]:
+    if said and (a.target.kind in _PERIODS_SAID or said != [period_text(p, lang) for p in periods]):
         name = f"{name} ({', '.join(said)})"
     return Cell(name, section=a.target.id)
+
+
+def _periods(a: Assessment, which: str) -> Sequence[Any]:
+    """The deadlines a list says of ``a``: the missed or awaited ones; for a target at risk,
+    a level target's milestone ahead (a span's end and a plan's period are in the name)."""
+    if which != "at_risk":
+        return tuple(getattr(a, which))
+    when = deadline(a) if a.target.kind == "level" else None
+    return (when,) if when is not None else ()
 
 
 def _list(key: str, targets: Sequence[Assessment], which: str, lang: str) -> HeadlineList | None:
     if not targets:
         return None
-    names = tuple(_named(a, getattr(a, which), lang, which == "awaiting_figures") for a in targets[:NAMED])
+    names = tuple(_named(a, _periods(a, which), lang, which == "awaiting_figures") for a in targets[:NAMED])
     rest = len(targets) - len(names)
     more = report_word("headline_more", lang, n=number(rest, lang, 0)) if rest else ""
     return HeadlineList(report_word(key, lang, n=number(len(targets), lang, 0)), names, more)
 
 
 def headline_view(assessments: Sequence[Assessment], lang: str) -> dict[str, Any]:
-    """What every format writes: the heading, the counts line, and the two lists (None
-    when empty)."""
+    """What every format writes: the heading, the counts line, and the three lists (None
+    when empty), written missed, awaiting, then at risk: the deadlines passed, then those ahead."""
     from .tally import tally_line
 
     h = headline(assessments)
@@ -133,4 +185,5 @@ def headline_view(assessments: Sequence[Assessment], lang: str) -> dict[str, Any
         "counts": tally_line((a.status.value for a in assessments), lang),
         "missed": _list("headline_missed", h.missed, "missed_milestones", lang),
         "awaiting": _list("headline_awaiting", h.awaiting, "awaiting_figures", lang),
+        "at_risk": _list("headline_at_risk", h.at_risk, "at_risk", lang),
     }

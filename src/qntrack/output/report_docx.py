@@ -394,7 +394,7 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     out.heading(top["title"], 1)
     out.paragraph(top["counts"])
     marks = bookmark_names(view["sections"])  # each name links to its section (docx_links)
-    for part in (top["missed"], top["awaiting"]):
+    for part in (top["missed"], top["awaiting"], top["at_risk"]):
         if part:
             linked = out.add("", BODY_STYLE)
             linked_paragraph(linked, part.lead, part.names, part.more, marks, _safe)

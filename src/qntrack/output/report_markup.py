@@ -102,7 +102,14 @@ def _html_finalize(value: Any) -> Any:
 # alone (catalog ``report_said_*``): NVDA read a bare "✓" "check mark", in English on a
 # Vietnamese page too. One followed by words ("⌛ awaiting figure 2025") is hidden from
 # it, but the arrow, which stands between two things ("10.66 → 9.22") and is said "to".
-_SYMBOLS = {"\u2713": "reached", "\u2717": "missed", "\u231b": "awaited", "\u2192": "to", "\u2191": "up"}
+_SYMBOLS = {
+    "\u2713": "reached",
+    "\u2717": "missed",
+    "\u231b": "awaited",
+    "\u26a0": "at_risk",
+    "\u2192": "to",
+    "\u2191": "up",
+}
 _SYMBOL = re.compile("[" + "".join(_SYMBOLS) + "]")
 _WORD_NEXT = re.compile(r" [^\W\d_]")
 _NONE = "\u2013"  # a cell's dash for no figure

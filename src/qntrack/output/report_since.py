@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from ..output.i18n import date_text, label, value_with_unit
+from ..output.i18n import date_text, kind_text, label, value_with_unit
 from ..plan.model import RETRACTED
 from ..plan.units import Dimension, base_of, split_key
 from .period_words import period_text
@@ -20,6 +20,10 @@ __all__ = ["since_view"]
 
 
 def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
+    """The section's two tables. A figure's status (estimate, official) has a column of its
+    own, as in a target's table of figures: the year-end review cites the year's new
+    figures from here, and an estimate read as the official figure is a wrong citation
+    (issue 17, twenty-seventh session)."""
     s = data.since
     if s is None:
         return None
@@ -37,6 +41,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
             label("indicator", lang),
             label("period", lang),
             label("value", lang),
+            label("obs_status", lang),
             report_word("change", lang),
             report_word("previous", lang),
             label("source", lang),
@@ -52,13 +57,14 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
                     Cell(_figure_name(o.indicator, names, dimensions, lang)),
                     Cell(period_text(o.period, lang)),
                     Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang, _places(c))),
+                    Cell("–" if o.status == RETRACTED else kind_text(o.status, lang)),
                     Cell(_change_words(c, lang)),
                     Cell(_before(c, _figure_name(o.indicator, names, dimensions, lang), unit, lang, notes)),
                     source_cell(o.source) or Cell(""),
                     Cell(date_text(o.recorded_at, lang)),
                 )
             )
-        figures = TableView(headers, tuple(rows), frozenset({2, 4}), tuple(notes))
+        figures = TableView(headers, tuple(rows), frozenset({2, 5}), tuple(notes))
     statuses = None
     if s.status_changes:
         headers = (label("target", lang), report_word("before", lang), report_word("now", lang))
@@ -96,6 +102,8 @@ def _before(c: Change, name: str, unit: str, lang: str, notes: dict[str, int]) -
         return "–"
     figure = value_with_unit(before.value, unit, lang, _places(c))
     said = said_of(before.source, before.recorded_at, lang)
+    if before.status and before.status != c.observation.status:  # an estimate made official
+        said = f"{label(before.status, lang)}, {said}"
     text = f"{PREVIOUS_NOTE}{name} {period_text(c.observation.period, lang)}: {figure} ({said})"
     number, space, rest = figure.partition(" ")
     return f"{number}[{notes.setdefault(text, len(notes) + 1)}]{space}{rest}"

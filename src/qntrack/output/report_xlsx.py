@@ -24,9 +24,10 @@ from ..catalog import msg
 from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..plan.units import split_key
-from .i18n import label, percent_reached_text, progress_text, recorded_places, score_text, status_label
+from .i18n import kind_text, label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_groups import STATUS_COLOURS, status_ink
-from .report_xlsx_plan import goal_of, goal_sign, plan_cells, plan_headers, provisional_period
+from .report_xlsx_plan import goal_of, goal_sign, plan_cells, provisional_period
+from .report_xlsx_summary_head import summary_headers
 from .report_xlsx_names import sheet_name
 from .report_xlsx_print import pages_wide, print_setup
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_dates, report_word
@@ -249,35 +250,7 @@ def _summary(book: _Book, data: ReportData) -> None:
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 
     lang = book.lang
-    headers = (
-        label("group", lang),
-        label("owner", lang),
-        label("id", lang),
-        label("target", lang),
-        label("indicator", lang),
-        label("unit", lang),
-        word("latest_period", lang),
-        word("latest_value", lang),
-        label("next_milestone", lang),
-        word("target_value", lang),
-        label("gap", lang),
-        label("p", lang),
-        label("score", lang),
-        label("status", lang),
-        *plan_headers(lang),
-        # A ceiling (a plan of 4.5 on inflation) told from a floor, as status's CSV tells it
-        # (review of the twenty-first session); before the two columns that end the sheet.
-        label("direction", lang),
-        # As status's CSV has latest_revises: what the latest figure replaced.
-        word("revises", lang),
-        # As status's CSV had withdrawn last: the target's figures withdrawn (issue 17,
-        # twentieth session), in the words of the status table's legend.
-        word("withdrawn", lang),
-        # Where the figure it revised came from, as the CSV's latest_revises_source and
-        # latest_revises_recorded_at (twenty-fifth session).
-        word("revises_source", lang),
-        word("revises_recorded_at", lang),
-    )
+    headers = summary_headers(lang)
     t = _Table(book, book.sheet(word("sheet_summary", lang)), headers, key=3)  # the target's name
     for a in data.assessments:
         latest, period = a.latest, a.latest.period if a.latest else None
@@ -344,6 +317,9 @@ def _summary(book: _Book, data: ReportData) -> None:
         if came is not None:
             t.put(20, as_given(came[0]))  # a string cell: never run, so as given
             t.put(21, _timestamp(came[1]))
+        if latest is not None:
+            t.put(22, kind_text(latest.status, lang))
+            t.put(23, as_given(latest.source) or None)
         t.next_row()
     t.finish()
 

@@ -68,7 +68,7 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
     row = max(row, top + 1)
     place = {a.target.id: i for i, a in enumerate(data.assessments)}
     link = book.fmt(font_color="#1f4e79", underline=1)
-    for part in (view["missed"], view["awaiting"]):
+    for part in (view["missed"], view["awaiting"], view["at_risk"]):
         if part is None:
             continue
         row += 2

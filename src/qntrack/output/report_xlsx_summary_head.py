@@ -1,0 +1,53 @@
+"""The Summary sheet's headers, one a column, in the order its cells are written (moved out
+of report_xlsx.py, at its 500-line limit)."""
+
+from __future__ import annotations
+
+from ..catalog import msg
+from ..catalog import render as text_of
+from .i18n import label
+from .report_xlsx_plan import plan_headers
+
+__all__ = ["summary_headers"]
+
+
+def word(key: str, lang: str) -> str:
+    """A word of the workbook (catalog ``xlsx_<key>``), as report_xlsx.word."""
+    return text_of(msg("xlsx_" + key), lang)
+
+
+def summary_headers(lang: str) -> tuple[str, ...]:
+    """The headers of the Summary sheet in ``lang``."""
+    return (
+        label("group", lang),
+        label("owner", lang),
+        label("id", lang),
+        label("target", lang),
+        label("indicator", lang),
+        label("unit", lang),
+        word("latest_period", lang),
+        word("latest_value", lang),
+        label("next_milestone", lang),
+        word("target_value", lang),
+        label("gap", lang),
+        label("p", lang),
+        label("score", lang),
+        label("status", lang),
+        *plan_headers(lang),
+        # A ceiling (a plan of 4.5 on inflation) told from a floor, as status's CSV tells it
+        # (review of the twenty-first session).
+        label("direction", lang),
+        # As status's CSV has latest_revises: what the latest figure replaced.
+        word("revises", lang),
+        # As status's CSV had withdrawn last: the target's figures withdrawn (issue 17,
+        # twentieth session), in the words of the status table's legend.
+        word("withdrawn", lang),
+        # Where the figure it revised came from, as the CSV's latest_revises_source and
+        # latest_revises_recorded_at (twenty-fifth session).
+        word("revises_source", lang),
+        word("revises_recorded_at", lang),
+        # The latest figure's status and source, as the CSV's latest_status and latest_source:
+        # what the officer cites it as (issue 17, twenty-seventh session).
+        word("latest_kind", lang),
+        word("latest_source", lang),
+    )
