@@ -80,8 +80,8 @@ def test_a_dry_run_of_a_new_figure_says_what_it_revises(shipped: Path, value: st
     assert r.exit_code == 0, r.output
     r = run_clean("add-observation", "grdp_growth", "2026-Q1", value, "--status", "official", "--dry-run")
     assert (
-        f"dry run: would add grdp_growth 2026-Q1 = {value} to observations.csv, revising 5 (recorded 2026-04-20); "
-        "nothing was written"
+        f"dry run: would add grdp_growth 2026-Q1 = {value} to observations.csv, revising 5 (recorded 2026-04-20), "
+        "its status changing from estimate to official; nothing was written"
     ) in r.stderr
 
 

@@ -27,12 +27,15 @@ def _unchanged(*args: str) -> str:
 def test_a_dry_run_of_a_revision_says_what_it_would_revise(shipped: Path) -> None:
     said = _unchanged("add-observation", "grdp_growth", "2023", "11.2", "--status", "official", "--dry-run")
     assert (
-        "dry run: would add grdp_growth 2023 = 11.2 to observations.csv, revising 11.03 (recorded 2023-11-27); "
-        "nothing was written"
+        "dry run: would add grdp_growth 2023 = 11.2 to observations.csv, revising 11.03 (recorded 2023-11-27), "
+        "its status changing from estimate to official; nothing was written"
     ) in said, said
     # The run says the same words, without the dry run's.
     r = run_clean("add-observation", "grdp_growth", "2023", "11.2", "--status", "official")
-    assert "added grdp_growth 2023 = 11.2 to observations.csv, revising 11.03 (recorded 2023-11-27)" in r.stderr
+    assert (
+        "added grdp_growth 2023 = 11.2 to observations.csv, revising 11.03 (recorded 2023-11-27), "
+        "its status changed from estimate to official"
+    ) in r.stderr
 
 
 def test_a_dry_run_of_a_revision_says_what_it_would_revise_in_vietnamese(shipped: Path) -> None:
@@ -73,7 +76,7 @@ def test_an_import_says_the_rows_that_revise(shipped: Path) -> None:
     start = lines.index("dry run: would add 3 row(s), 0 already recorded, to observations.csv; nothing was written")
     assert lines[start + 1 : start + 4] == [
         "of these, 2 row(s) would revise an earlier figure:",
-        "  grdp_growth 2023 = 11.2, revising 11.03 (recorded 2023-11-27)",
+        "  grdp_growth 2023 = 11.2, revising 11.03 (recorded 2023-11-27), status estimate → official",
         "  grdp_growth 2024-H1 = 9.02: the same figure as the one recorded 2024-07-05, status estimate → official",
     ], said
     # The import itself says the same.
@@ -82,7 +85,7 @@ def test_an_import_says_the_rows_that_revise(shipped: Path) -> None:
     start = lines.index("added 3 row(s), 0 already recorded, to observations.csv")
     assert lines[start + 1 : start + 4] == [
         "of these, 2 row(s) revise an earlier figure:",
-        "  grdp_growth 2023 = 11.2, revising 11.03 (recorded 2023-11-27)",
+        "  grdp_growth 2023 = 11.2, revising 11.03 (recorded 2023-11-27), status estimate → official",
         "  grdp_growth 2024-H1 = 9.02: the same figure as the one recorded 2024-07-05, status estimate → official",
     ], r.stderr
 
@@ -94,7 +97,7 @@ def test_an_import_says_the_rows_that_revise_in_vietnamese(shipped: Path) -> Non
     start = lines.index("chạy thử: sẽ thêm 3 dòng vào observations.csv (0 dòng đã có, bỏ qua); không ghi gì")
     assert lines[start + 1 : start + 4] == [
         "trong đó có 2 dòng sẽ thay cho số liệu trước đó:",
-        "  grdp_growth 2023 = 11,2, thay cho số 11,03 (ghi nhận 27/11/2023)",
+        "  grdp_growth 2023 = 11,2, thay cho số 11,03 (ghi nhận 27/11/2023), trạng thái ước tính → chính thức",
         "  grdp_growth 2024-H1 = 9,02: cùng số với số ghi nhận 05/07/2024, trạng thái ước tính → chính thức",
     ], said
 
@@ -131,7 +134,7 @@ def test_an_import_says_a_row_revising_an_earlier_row_of_the_file(shipped: Path)
     said = _unchanged("add-observation", "--from", "rows.csv", "--dry-run")
     assert said.splitlines()[1:] == [
         "of these, 1 row(s) would revise an earlier figure:",
-        "  grdp_growth 2026-Q2 = 9.3, revising 9.1 (recorded 2026-07-05)",
+        "  grdp_growth 2026-Q2 = 9.3, revising 9.1 (recorded 2026-07-05), status estimate → official",
     ], said
 
 

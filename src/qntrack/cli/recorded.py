@@ -100,8 +100,19 @@ def _revision_words(stored: Observation, before: Observation | None) -> tuple[st
     if before.status == RETRACTED:  # a figure again, after the period's was withdrawn
         return "after_retraction", day
     alone = _revised_alone(stored, before)
-    # A revision: the figure it takes the place of, and when that one was recorded.
-    return alone if alone is not None else ("revising", {"before": Figure(before.value), **day})
+    if alone is not None:
+        return alone
+    # A revision: the figure it takes the place of, and when that one was recorded; and its
+    # status, when one was given and it changed too (an estimate replaced by the official
+    # figure); a figure typed without one is warned of elsewhere (an official one retyped).
+    revising = {"before": Figure(before.value), **day}
+    if not stored.status or before.status == stored.status:
+        return "revising", revising
+    return "revising_status", {
+        **revising,
+        "status": _status_word(stored.status),
+        "before_status": _status_word(before.status),
+    }
 
 
 def _say_revisions(revised: Sequence[tuple[Observation, Observation]], dry_run: bool) -> None:
