@@ -1,0 +1,183 @@
+"""Issue 17, twenty-seventh session, helper E: follow-ups of the numbers audit and of the
+revision legends (each test written failing first; each expected text written by hand from
+the catalog's words and the figures below)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+COLD = {"QNTRACK_NO_CACHE": "1"}
+WIDE = {"COLUMNS": "250"}
+
+
+def _out(*args: str, env: dict[str, str] | None = None) -> str:
+    r = run_clean(*args, env=env)
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def _unwrapped(text: str) -> str:
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+# --- 1. show of a plan target marks the figure a revised month feeds -----------------------
+
+_SUM_PLAN = """\
+title: Ministry of Industry and Trade
+indicators:
+  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
+targets:
+  - id: exports-2025
+    type: plan
+    indicator: exports
+    period: 2025
+    value: 400
+"""
+
+# January to March at 30 each; February, 30 as estimated by MOIT on 6 March, revised to 40
+# (official, GSO) on 10 April: the year to date, the first quarter, is 30 + 40 + 30 = 100.
+_SUM_ROWS = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "exports,2025-01,30,official,MOIT,,2025-02-06T00:00:00Z\n"
+    "exports,2025-02,30,estimate,MOIT,,2025-03-06T00:00:00Z\n"
+    "exports,2025-03,30,official,MOIT,,2025-04-06T00:00:00Z\n"
+    "exports,2025-02,40,official,GSO,,2025-04-10T00:00:00Z\n"
+)
+
+_SHOW_MARK = {
+    "en": "Provisional 100[1] billion USD (2025-Q1, periods added up)",
+    "vi": "Tạm tính 100[1] billion USD (2025-Q1, tổng các kỳ)",
+}
+_SHOW_LEGEND = {
+    "en": "Figures that revised an earlier one (the figure replaced → the figure in force): "
+    "[1] Export turnover 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added up); "
+    "the figure replaced: estimate, recorded 2025-03-06; source: MOIT; "
+    "the figure in force: 40 billion USD (official, recorded 2025-04-10; source: GSO)",
+    "vi": "Số liệu đã điều chỉnh số công bố trước (số bị thay thế → số liệu đang có hiệu lực): "
+    "[1] Export turnover 2025-02: 30 billion USD → đã điều chỉnh, một kỳ trong số liệu 2025-Q1 (tổng các kỳ); "
+    "số liệu bị thay: ước tính, ghi nhận 06/03/2025; nguồn: MOIT; "
+    "số liệu đang có hiệu lực: 40 billion USD (chính thức, ghi nhận 10/04/2025; nguồn: GSO)",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_show_of_a_plan_marks_the_year_to_date_a_revised_month_feeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _SUM_PLAN, _SUM_ROWS)
+    shown = _out("--lang", lang, "show", "exports-2025", "--as-of", "2025-04-30", env=WIDE)
+    flat = " ".join(_unwrapped(shown).split())
+    assert _SHOW_MARK[lang] in flat, shown
+    assert _SHOW_LEGEND[lang] in flat, shown
+    # The legend comes before the table of observations, under the figures it explains.
+    assert flat.index(_SHOW_LEGEND[lang]) < flat.index("2025-01 30 billion USD"), shown
+
+
+def test_show_of_a_level_target_marks_its_latest_revised_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import make_tracker
+
+    plan = _SUM_PLAN.replace("frequency: month", "frequency: year") + (
+        "  - id: exports-level\n    type: level\n    indicator: exports\n    baseline: {period: 2023}\n"
+        "    milestones:\n      - {by: 2027, value: 500}\n"
+    )
+    rows = (
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "exports,2023,300,official,MOIT,,2024-02-06T00:00:00Z\n"
+        "exports,2024,350,estimate,MOIT,,2024-12-20T00:00:00Z\n"
+        "exports,2024,360,official,GSO,,2025-02-20T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, rows)
+    flat = " ".join(_unwrapped(_out("show", "exports-level", env=WIDE)).split())
+    assert "Latest 360[1] billion USD (2024)" in flat, flat
+    assert (
+        "[1] Export turnover 2024: 350 billion USD → 360 billion USD (official, recorded 2025-02-20; source: GSO), "
+        "replacing 350 billion USD (recorded 2024-12-20; source: MOIT)"
+    ) in flat, flat
+    # Said once, under the facts, before the milestones.
+    assert flat.count("[1] Export turnover") == 1
+    assert flat.index("[1] Export turnover") < flat.index("Milestones")
+
+
+# --- 2. revises_status: the status of the figure replaced, in the JSON and the CSV ------------
+
+# The shipped store: grdp_growth 2025 = 11.89, estimate, recorded 2026-01-07; recorded again
+# below as the same 11.89, official, from GSO on 2026-03-01: the status alone changed, and the
+# JSON said "revises": 11.89 with nothing of the estimate it replaced.
+
+
+def _official_2025() -> None:
+    r = run_clean("add-observation", "grdp_growth", "2025", "11.89", "--status", "official", "--source", "GSO",
+                  "--recorded-at", "2026-03-01T00:00:00Z")  # fmt: skip
+    assert r.exit_code == 0, r.output
+
+
+def _status_json(*ids: str, env: dict[str, str] | None = None) -> dict[str, dict]:
+    import json
+
+    doc = json.loads(_out("status", "--format", "json", *ids, env=env))
+    return {t["id"]: t for t in doc["targets"]}
+
+
+def test_the_status_json_says_the_status_of_the_figure_replaced_last(shipped: Path) -> None:
+    _status_json()  # a cache made before the revision, brought up to date after it
+    _official_2025()
+    for env in (None, COLD):
+        targets = _status_json("grdp-growth-plan-2025", "grdp-growth-plan-2023", env=env)
+        latest = targets["grdp-growth-plan-2025"]["latest"]
+        assert (latest["status"], latest["revises"], latest["revises_status"]) == ("official", 11.89, "estimate")
+        assert list(latest)[-4:] == ["revises", "revises_source", "revises_recorded_at", "revises_status"]
+        # 2023: 11.03 (estimate) replaced 11.02, an estimate too.
+        assert targets["grdp-growth-plan-2023"]["latest"]["revises_status"] == "estimate"
+
+
+def test_revises_status_is_null_where_nothing_was_replaced(shipped: Path) -> None:
+    # 2025-H1 = 11.03 replaced none (the shipped store's first figure for that half year).
+    targets = _status_json("grdp-growth-plan-2025", env=COLD)
+    provisional = targets["grdp-growth-plan-2025"]["provisional"]
+    assert provisional is None or provisional["revises"] is None
+    r = run_clean("status", "--format", "json", "grdp-growth-plan-2025", "--as-of", "2025-07-10", env=COLD)
+    import json
+
+    (target,) = json.loads(r.stdout)["targets"]
+    provisional = target["provisional"]
+    assert (provisional["period"], provisional["revises"]) == ("2025-H1", None)
+    assert list(provisional)[-1] == "revises_status" and provisional["revises_status"] is None
+
+
+def test_the_status_csv_ends_with_the_status_of_each_figure_replaced(shipped: Path) -> None:
+    import csv
+    import io
+
+    _official_2025()
+    for fmt, sep in (("csv", ","), ("tsv", "\t")):
+        text = _out("status", "--format", fmt, env=COLD)
+        header = text.splitlines()[0].split(sep)
+        assert header[-2:] == ["latest_revises_status", "provisional_revises_status"]
+        rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text), delimiter=sep)}
+        row = rows["grdp-growth-plan-2025"]
+        assert (row["latest_revises"], row["latest_revises_status"], row["provisional_revises_status"]) == (
+            "11.89",
+            "estimate",
+            "",
+        )
+
+
+def test_a_sum_of_months_has_no_status_replaced_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 2025-Q1 added up replaced nothing itself: its parts_revised say February's.
+    import json
+
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _SUM_PLAN, _SUM_ROWS)
+    (target,) = json.loads(_out("status", "--format", "json", "--as-of", "2025-04-30"))["targets"]
+    provisional = target["provisional"]
+    assert (provisional["revises"], provisional["revises_status"]) == (None, None)
+    assert list(provisional)[-1] == "revises_status"
