@@ -181,3 +181,72 @@ def test_a_sum_of_months_has_no_status_replaced_of_its_own(tmp_path: Path, monke
     provisional = target["provisional"]
     assert (provisional["revises"], provisional["revises_status"]) == (None, None)
     assert list(provisional)[-1] == "revises_status"
+
+
+# --- 4. a milestone on the wrong side of the baseline, once the figures moved past it ----------
+
+_SIDE_PLAN = """\
+title: T
+indicators:
+  coal: {name: Coal share, unit: "%", measure: level, direction: decrease}
+  jobs: {name: Jobs, unit: thousand, measure: level}
+targets:
+  - id: coal-t
+    type: level
+    indicator: coal
+    baseline: {period: 2020}
+    milestones:
+      - {by: 2025, value: 25.51}
+  - id: jobs-t
+    type: level
+    indicator: jobs
+    baseline: {period: 2020}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+# coal: 25 in 2020, the milestone 25.51 above it though coal is to decrease; 26 in 2023, past
+# the milestone the other way: the target reads not achieved (it was "achieved at once").
+# jobs: 20 in 2020, the milestone 15 below it though jobs are to increase; 21 in 2023.
+_SIDE_ROWS = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "coal,2020,25,official,X,,2021-02-01T00:00:00Z\n"
+    "coal,2023,26,official,X,,2024-02-01T00:00:00Z\n"
+    "jobs,2020,20,official,X,,2021-02-01T00:00:00Z\n"
+    "jobs,2023,21,official,X,,2024-02-01T00:00:00Z\n"
+)
+
+_SIDE = {
+    "en": [
+        "targets.yaml:11:9: warning: target 'coal-t': the milestone 25.51 by 2025 is above the baseline 25 (2020), "
+        "though coal is to decrease: it is met before any progress, and the target reads achieved while the figures "
+        "stay at or below it; is the direction or the value wrong?",
+        "targets.yaml:17:9: warning: target 'jobs-t': the milestone 15 by 2025 is below the baseline 20 (2020), "
+        "though jobs is to increase: it is met before any progress, and the target reads achieved while the figures "
+        "stay at or above it; is the direction or the value wrong?",
+    ],
+    "vi": [
+        "targets.yaml:11:9: cảnh báo: mục tiêu 'coal-t': mốc 25,51 đến 2025 cao hơn giá trị gốc 25 (2020), trong khi "
+        "coal cần giảm: mốc đã đạt trước khi có tiến bộ nào, và mục tiêu được đánh giá là đã đạt chừng nào số liệu "
+        "còn bằng hoặc thấp hơn mốc; hướng (direction) hay giá trị bị ghi sai?",
+        "targets.yaml:17:9: cảnh báo: mục tiêu 'jobs-t': mốc 15 đến 2025 thấp hơn giá trị gốc 20 (2020), trong khi "
+        "jobs cần tăng: mốc đã đạt trước khi có tiến bộ nào, và mục tiêu được đánh giá là đã đạt chừng nào số liệu "
+        "còn bằng hoặc cao hơn mốc; hướng (direction) hay giá trị bị ghi sai?",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_milestone_side_warning_stays_true_once_the_figures_moved_past(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    import json
+
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _SIDE_PLAN, _SIDE_ROWS)
+    r = run_clean("--lang", lang, "check", "milestone-side")
+    assert r.stderr.splitlines()[:2] == _SIDE[lang], r.stderr
+    # 26 is past 25.51 the other way: the target does not read achieved, as the words allow.
+    doc = json.loads(_out("status", "--format", "json", "coal-t"))
+    assert doc["targets"][0]["status"] != "target_achieved"
