@@ -250,3 +250,73 @@ def test_the_milestone_side_warning_stays_true_once_the_figures_moved_past(
     # 26 is past 25.51 the other way: the target does not read achieved, as the words allow.
     doc = json.loads(_out("status", "--format", "json", "coal-t"))
     assert doc["targets"][0]["status"] != "target_achieved"
+
+
+# --- 3. a direction-only target's P at the digits that place it between the band's edges ------
+
+_P_PLAN = """\
+title: T
+indicators:
+  a: {name: Alpha, unit: index, measure: level}
+  b: {name: Beta, unit: index, measure: level}
+  c: {name: Gamma, unit: index, measure: level}
+  d: {name: Delta, unit: index, measure: level}
+targets:
+  - {id: a-t, type: level, indicator: a, baseline: {period: 2020}}
+  - {id: b-t, type: level, indicator: b, baseline: {period: 2020}}
+  - {id: c-t, type: level, indicator: c, baseline: {period: 2020}}
+  - {id: d-t, type: level, indicator: d, baseline: {period: 2020}}
+"""
+# Each from 100 in 2020, one year on: P is the growth a year, 104.07 / 100 - 1 = 0.0407,
+# 0.012, 0.006 and 0.015 (the substantial edge itself); two decimals wrote them 0.04, 0.01,
+# 0.01 and 0.02, so a reader could not tell 0.012 (moderate) from 0.006 (moderate, near the
+# 0.005 edge) nor check 0.015 against the edge.
+_P_ROWS = "indicator,period,value,status,source,note,recorded_at\n" + "".join(
+    f"{i},2020,100,official,X,,2021-02-01T00:00:00Z\n{i},2021,{v},official,X,,2022-02-01T00:00:00Z\n"
+    for i, v in (("a", "104.07"), ("b", "101.2"), ("c", "100.6"), ("d", "101.5"))
+)
+_P_TEXT = {"a-t": ("0.0407", "0,0407"), "b-t": ("0.012", "0,012"), "c-t": ("0.006", "0,006"), "d-t": ("0.015", "0,015")}
+
+
+def test_progress_text_writes_three_significant_digits_below_a_tenth() -> None:
+    from qntrack.output.i18n import progress_text
+
+    assert [progress_text(p, "en") for p in (0.0407, 0.015, 0.012, 0.006, 0.0049996, -0.0123)] == [
+        "0.0407",
+        "0.015",
+        "0.012",
+        "0.006",
+        "0.0049996",  # below the 0.005 edge: never written onto it
+        "-0.0123",
+    ]
+    assert progress_text(0.00187, "vi") == "0,00187"
+    # From a tenth up, two decimals as before (and the edges' rule: 0.9492 is 0.949, not 0.95).
+    assert [progress_text(p, "en") for p in (0.1, 0.4567, 0.9492, 1.08)] == ["0.1", "0.46", "0.949", "1.08"]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_status_and_show_write_a_direction_only_p_that_places_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _P_PLAN, _P_ROWS)
+    k = 0 if lang == "en" else 1
+    table = _out("--lang", lang, "status", "--format", "table", env=WIDE)
+    for target, texts in _P_TEXT.items():
+        line = next(line for line in table.splitlines() if line.strip().startswith(target))
+        row = table.splitlines()[table.splitlines().index(line) - 1]  # the name's line holds the figures
+        assert f" {texts[k]} " in row, table
+        shown = _unwrapped(_out("--lang", lang, "show", target, env=WIDE))
+        assert f"{texts[k]} / " in shown, shown  # "P / Score  0.012 / 1.75"
+
+
+def test_the_reports_write_a_direction_only_p_that_places_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _P_PLAN, _P_ROWS)
+    r = run_clean("report", "--format", "markdown", "-o", "r.md")
+    assert r.exit_code == 0, r.output
+    text = Path("r.md").read_text(encoding="utf-8")
+    for en, _ in _P_TEXT.values():
+        assert f"| {en} |" in text or f"{en} / " in text, (en, text)
