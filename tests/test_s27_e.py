@@ -320,3 +320,62 @@ def test_the_reports_write_a_direction_only_p_that_places_it(tmp_path: Path, mon
     text = Path("r.md").read_text(encoding="utf-8")
     for en, _ in _P_TEXT.values():
         assert f"| {en} |" in text or f"{en} / " in text, (en, text)
+
+
+# --- 5. a milestone met before its deadline, said in the sentences ------------------------------
+
+_EARLY_PLAN = """\
+title: T
+indicators:
+  share: {name: Manufacturing share, unit: "%", measure: level}
+targets:
+  - id: share-t
+    type: level
+    indicator: share
+    baseline: {period: 2020}
+    milestones:
+      - {by: 2025, value: 15}
+      - {by: 2030, value: 30}
+"""
+# 10 in 2020, 16 in 2023: the 2025 milestone of 15 is met two years early, and the headline
+# has moved on to 2030's 30; the sentences spoke of 2030 only.
+_EARLY_ROWS = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "share,2020,10,official,X,,2021-02-01T00:00:00Z\n"
+    "share,2023,16,official,X,,2024-02-01T00:00:00Z\n"
+)
+_EARLY = {
+    "en": "• Already at 16% (2023), past the 2025 milestone of 15%.",
+    "vi": "• Năm 2023 đã đạt 16%, vượt mốc 15% của năm 2025 trước thời hạn.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_milestone_met_early_is_said_in_show_and_the_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    import re
+
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _EARLY_PLAN, _EARLY_ROWS)
+    shown = _out("--lang", lang, "show", "share-t", "--as-of", "2024-06-01", env=WIDE)
+    lines = [line.strip() for line in shown.splitlines()]
+    assert _EARLY[lang] in lines, shown
+    # Said after the pace since the baseline, before the headline milestone's sentences.
+    first = lines.index(_EARLY[lang])
+    assert lines[first - 1].startswith("• ") and "2020" in lines[first - 1], shown
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2024-06-01", "-o", "r.md")
+    assert r.exit_code == 0, r.output
+    text = re.sub(r"\\(.)", r"\1", Path("r.md").read_text(encoding="utf-8"))
+    assert _EARLY[lang][2:] in text, text
+
+
+def test_a_milestone_met_on_the_headline_keeps_its_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 16 in 2023 against 15 by 2025 alone: the headline itself is met, said as before, once.
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _EARLY_PLAN.replace("      - {by: 2030, value: 30}\n", ""), _EARLY_ROWS)
+    shown = _out("show", "share-t", "--as-of", "2024-06-01", env=WIDE)
+    assert "• The 2025 milestone of 15% is achieved." in shown, shown
+    assert "Already at" not in shown, shown
