@@ -223,7 +223,12 @@ def test_status_csv_cites_the_latest_figure_it_used(story: Path):
         # name_vi (twenty-first), the two parts_revised columns (twenty-third), as_of last
         # (twenty-fourth), then the four revises_source/recorded_at columns (twenty-fifth):
         # still only ever at the end.
-        assert header[-21:-17] == ["latest_status", "latest_source", "latest_recorded_at", "latest_revises"]
+        assert header[-23:-19] == [
+            "latest_status",
+            "latest_source",
+            "latest_recorded_at",
+            "latest_revises",
+        ]  # two *_revises_status after (27th)
         return {
             k: row[k] for k in ("latest_period", "latest_value", "latest_status", "latest_source", "latest_recorded_at")
         }

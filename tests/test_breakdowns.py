@@ -154,6 +154,7 @@ def test_each_unit_is_judged_with_its_own_values(plan: Path):
         "revises": None,  # the unit's one row for 2023: it replaced nothing (eighteenth session)
         "revises_source": None,  # so nothing came from anywhere (twenty-fifth session)
         "revises_recorded_at": None,
+        "revises_status": None,  # nor had a status (twenty-seventh session)
     }
 
 

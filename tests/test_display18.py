@@ -261,7 +261,7 @@ def test_status_json_latest_says_what_it_replaced(shipped: Path):
     latest = targets["grdp-growth-plan-2023"]["latest"]
     assert latest["revises"] == 11.02
     # revises_source and revises_recorded_at after it (twenty-fifth session)
-    assert list(latest)[-4:-2] == ["recorded_at", "revises"]
+    assert list(latest)[-5:-3] == ["recorded_at", "revises"]  # revises_status last (twenty-seventh session)
     # grdp-growth-plan-2022: 2022 = 10.28, one row: replaced nothing.
     assert targets["grdp-growth-plan-2022"]["latest"]["revises"] is None
     # With --as-of 2023-11-25 only 11.02 was recorded: the first figure, null.
@@ -309,7 +309,7 @@ def test_status_csv_has_the_figure_replaced_in_a_last_column(shipped: Path, fmt:
     # withdrawn (twentieth), direction, milestones and name_vi (twenty-first), the two
     # parts_revised columns (twenty-third), as_of (twenty-fourth), the four columns of
     # where the figures replaced came from (twenty-fifth), at the end.
-    assert header[-19:-17] == ["latest_recorded_at", "latest_revises"]
+    assert header[-21:-19] == ["latest_recorded_at", "latest_revises"]
     by_id = {r["id"]: r for r in rows}
     assert by_id["grdp-growth-plan-2023"]["latest_revises"] == "11.02"
     assert by_id["grdp-growth-plan-2022"]["latest_revises"] == ""  # empty where JSON has null

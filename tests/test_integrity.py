@@ -241,6 +241,7 @@ def test_as_of_on_observations_status_and_show(plan: Path):
         "revises": 11.2,  # line 70 replaced line 66's 11.2 (recorded 2022-01-05): eighteenth session
         "revises_source": "[bold]report[/bold]",  # line 66's, as stored (twenty-fifth session)
         "revises_recorded_at": "2022-01-05T00:00:00Z",
+        "revises_status": "estimate",  # the status of the figure replaced (twenty-seventh session)
     }
     shown = js("show", "share", "--as-of", "2021-12-31")
     assert [o["period"] for o in shown["observations"]] == ["2020"]

@@ -238,6 +238,7 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
         "provisional_parts_revised": "",  # a figure published for its half year, no sum
         "provisional_revises_source": "",  # it replaced none (twenty-fifth session)
         "provisional_revises_recorded_at": "",
+        "provisional_revises_status": "",  # its status (twenty-seventh session)
     }
     va = by_id["cbct-va-growth-2021-2025"]
     assert (va["provisional_period"], va["provisional_value"], va["provisional_recorded_at"]) == (
@@ -247,7 +248,7 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
     header = next(csv.reader(io.StringIO(run_clean("status", "--format", "csv").stdout)))
     # before withdrawn, direction, milestones, name_vi, the parts_revised two, as_of and the
     # four revises_source/recorded_at (twenty-fifth session)
-    assert header[-18:-11] == [
+    assert header[-20:-13] == [  # then the two *_revises_status (twenty-seventh session)
         "latest_revises", "provisional_period", "provisional_value", "provisional_status",
         "provisional_source", "provisional_recorded_at", "provisional_revises",
     ]  # fmt: skip

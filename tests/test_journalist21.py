@@ -160,7 +160,7 @@ def test_status_csv_says_a_ceiling_is_one(tmp_path: Path, monkeypatch: pytest.Mo
         assert by_id["cpi-2025"]["milestones"] == ""
         # name_vi after them, then the two parts_revised columns (twenty-third session) and
         # as_of (twenty-fourth), then the four revises_source/recorded_at (twenty-fifth).
-        assert list(rows[0])[-10:-8] == ["direction", "milestones"]
+        assert list(rows[0])[-12:-10] == ["direction", "milestones"]
 
 
 # --- A unit ranked during its plan's year is ranked on its year-to-date reading, which
@@ -213,14 +213,14 @@ def test_rank_json_and_csv_give_the_year_to_date_figure_each_unit_is_ranked_on(
     assert [u["provisional"] for u in units] == [
         {"period": "2026-H1", "value": 250.0, "status": "estimate", "source": "DoF",
          "recorded_at": "2026-07-05T00:00:00Z", "revises": None,
-         "revises_source": None, "revises_recorded_at": None},
+         "revises_source": None, "revises_recorded_at": None, "revises_status": None},
         # 150 came from line 195, "DoF" of 5 July (twenty-fifth session)
         {"period": "2026-H1", "value": 160.0, "status": "estimate", "source": "DoF revised",
          "recorded_at": "2026-07-08T00:00:00Z", "revises": 150.0,
-         "revises_source": "DoF", "revises_recorded_at": "2026-07-05T00:00:00Z"},
+         "revises_source": "DoF", "revises_recorded_at": "2026-07-05T00:00:00Z", "revises_status": "estimate"},
         {"period": "2026-H1", "value": 120.0, "status": "estimate", "source": "DoF",
          "recorded_at": "2026-07-05T00:00:00Z", "revises": None,
-         "revises_source": None, "revises_recorded_at": None},
+         "revises_source": None, "revises_recorded_at": None, "revises_status": None},
     ]  # fmt: skip
     # As status's breakdown gives it.
     status = json.loads(run_clean("status", "--format", "json", "--as-of", "2026-07-10").stdout)
@@ -341,7 +341,7 @@ def test_status_csv_gives_each_targets_vietnamese_name(shipped: Path, monkeypatc
         assert rows["cbct-share"]["name_vi"] == "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"
         # Last when added; the two parts_revised columns came after it (twenty-third session),
         # then as_of (twenty-fourth), then four revises_source/recorded_at (twenty-fifth).
-        assert list(rows["cbct-share"])[-8] == "name_vi"
+        assert list(rows["cbct-share"])[-10] == "name_vi"
 
 
 # --- Under TERM=dumb (Emacs's shell, where Emacspeak reads the screen aloud, sets TERM=dumb

@@ -192,8 +192,8 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "nó: hãy thêm dấu nháy đơn (') ở đầu",
         # The baseline read from the figure in force (100, the revision of line 3).
         "targets.yaml:9:9: cảnh báo: mục tiêu 't1': mốc 15 đến 2022 thấp hơn giá trị gốc 100 (2020), trong khi share "
-        "cần tăng: mốc đã đạt trước khi có tiến bộ nào, và mục tiêu được đánh giá là đã đạt ngay; hướng (direction) "
-        "hay giá trị bị ghi sai?",
+        "cần tăng: mốc đã đạt trước khi có tiến bộ nào, và mục tiêu được đánh giá là đã đạt chừng nào số liệu "
+        "còn bằng hoặc cao hơn mốc; hướng (direction) hay giá trị bị ghi sai?",  # twenty-seventh session's words
         "observations.csv:3: cảnh báo: share 2020: 100 (ghi nhận lúc 2021-04-01T00:00:00Z) khác số liệu của lần "
         "ghi trước, 10 (dòng 2, ghi nhận lúc 2021-03-01T00:00:00Z), chênh 10 lần; có phải nhầm đơn vị tính hoặc "
         "gõ nhầm? (cảnh báo khi chênh quá 5 lần; --jump-factor)",

@@ -129,6 +129,7 @@ def _obs(period: str, value: float, recorded_at: str) -> dict:
         "revises": None,
         "revises_source": None,  # where the figure replaced came from (twenty-fifth session)
         "revises_recorded_at": None,
+        "revises_status": None,  # and its status (twenty-seventh session)
     }
 
 

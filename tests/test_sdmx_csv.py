@@ -256,11 +256,12 @@ def test_the_shipped_plan_round_trips(shipped: Path, tmp_path_factory):
 
 def _without_revises(doc: object) -> object:
     if isinstance(doc, dict):
-        # revises_source and revises_recorded_at too (twenty-fifth session): where it came from
+        # revises_source and revises_recorded_at too (twenty-fifth session): where it came from;
+        # and revises_status (twenty-seventh), what it was
         return {
             k: _without_revises(v)
             for k, v in doc.items()
-            if k not in ("revises", "revises_source", "revises_recorded_at")
+            if k not in ("revises", "revises_source", "revises_recorded_at", "revises_status")
         }
     if isinstance(doc, list):
         return [_without_revises(v) for v in doc]

@@ -70,7 +70,7 @@ def test_status_json_names_the_replaced_figures_source_and_day(shipped: Path):
     assert latest["revises_source"] == SOURCE_FIRST  # line 29's
     assert latest["revises_recorded_at"] == "2023-11-24T00:00:00Z"  # as recorded_at is written
     # At the end of the object, after revises (a published figure has no parts_revised).
-    assert list(latest)[-3:] == ["revises", "revises_source", "revises_recorded_at"]
+    assert list(latest)[-4:] == ["revises", "revises_source", "revises_recorded_at", "revises_status"]
 
 
 def test_a_first_figure_has_both_null(shipped: Path):
@@ -137,7 +137,7 @@ def test_a_units_revision_in_status_breakdown_and_rank(shipped: Path):
 def test_status_csv_ends_with_where_the_replaced_figures_came_from(shipped: Path, fmt: str, sep: str):
     text = _out("status", "--format", fmt)
     header = text.splitlines()[0].split(sep)
-    assert header[-5:] == [
+    assert header[-7:-2] == [  # then the two *_revises_status (twenty-seventh session)
         "as_of",
         "latest_revises_source",
         "latest_revises_recorded_at",

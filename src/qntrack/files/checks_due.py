@@ -148,7 +148,8 @@ def _added_up(plan: Plan, target: object, rows: Sequence[Observation]) -> bool:
 def milestone_side_problems(plan: Plan, series: Series, indicators: Collection[str] | None = None) -> list[Problem]:
     """A level target's milestone on the wrong side of its baseline for the indicator's
     direction (15 from 20 for an indicator to increase): it is met before any progress,
-    and the target reads "achieved" at once; a direction or a value typed wrong. The
+    and the target reads "achieved" while the figures stay on its side (not "at once": a
+    figure past it the other way does not); a direction or a value typed wrong. The
     baseline is the figure in force when targets.yaml gives only its period.
     ``indicators``: only the targets of these (what status or show prints), else all."""
     out: list[Problem] = []

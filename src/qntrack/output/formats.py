@@ -145,15 +145,16 @@ def figure_dict(
     mine_from: Mapping[str, tuple[str, str]] | None = None,
 ) -> dict[str, Any] | None:
     """``latest``, ``provisional``: an observation with ``revises`` (issue 17, 18th session),
-    ``parts_revised`` on a sum, then ``revises_source`` and ``revises_recorded_at`` (from
-    ``mine_from``, the series' ``Whence``; twenty-fifth session)."""
+    ``parts_revised`` on a sum, then ``revises_source``, ``revises_recorded_at`` (from
+    ``mine_from``, the series' ``Whence``; 25th session) and ``revises_status`` (27th)."""
     if o is None:
         return None
     from .parts_revised import parts_revised_json
+    from .replaced_from import with_status_replaced
 
-    # A sum of months says which of its months revised a figure (twenty-second session).
     out = {**observation_dict(o, indicator=False, note=False), "revises": mine.get(o.period.text)}
-    return _whence({**out, **parts_revised_json(o, mine, mine_from)}, o.period.text, mine_from)
+    out = _whence({**out, **parts_revised_json(o, mine, mine_from)}, o.period.text, mine_from)
+    return with_status_replaced(out, o.period.text, mine_from)  # revises_status, last (27th session)
 
 
 def _details(

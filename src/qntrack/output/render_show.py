@@ -74,7 +74,13 @@ def show(
         facts.add_row(label("owner", lang), Text(t.owner.get(lang)))
     if a.baseline is not None:
         facts.add_row(label("baseline", lang), f"{typed_value(a.baseline.value, unit, lang)} ({a.baseline.period})")
-    _figures_used(facts, a, unit, lang)
+    # The latest figure and the provisional reading marked "[1]" where they revised one (a
+    # sum, where a month of it did), as the status table marks them, the legend under the
+    # facts or the table of periods (issue 17, twenty-seventh session).
+    revised = {str(p): v for p, v in (revises or {}).items()}
+    whence = _whence(rows, replaced)
+    marks: dict[str, int] = {}
+    _figures_used(facts, a, unit, lang, revised, whence, marks)
     if a.achieved_rate is not None:
         base = a.baseline.value if a.baseline is not None else None
         facts.add_row(label("achieved_rate", lang), achieved_rate_text(a.achieved_rate, base, lang))
@@ -97,6 +103,8 @@ def show(
         facts.add_row(label("as_of_lower", lang), date_text(as_of, lang))
     console.print(facts)
 
+    if a.milestones or a.result is None:
+        _print_legend(console, marks, lang)
     if a.milestones:
         console.print(Text(label("milestones", lang), style="bold"))
         for m in a.milestones:
@@ -105,7 +113,7 @@ def show(
         if chart:
             console.print(chart)
     elif a.result is not None:
-        _details(console, a, lang, rows, revises, replaced)
+        _details(console, a, lang, rows, revised, whence, marks)
 
     # The figure each one replaced before it, "10.3% → 9.8%" (method.history.revised_values),
     # so that a revision is never read as a first estimate.
@@ -162,18 +170,51 @@ def show(
         console.print(Text("• " + sentence))
 
 
-def _figures_used(facts: Table, a: Assessment, unit: str, lang: str) -> None:
+def _whence(rows: Sequence[Observation], replaced: Mapping[Period, Observation] | None) -> dict[str, tuple]:
+    """By period's text, where each figure replaced came from, with the figure in force that
+    replaced it (a month inside a sum says it): replaced_from.came."""
+    from .replaced_from import came
+
+    by_period = {o.period: o for o in rows}
+    return {str(p): came(o, by_period.get(p)) for p, o in (replaced or {}).items()}
+
+
+def _print_legend(console: Console, notes: Mapping[str, int], lang: str) -> None:
+    """The legend of the marks numbered in ``notes``; nothing without any."""
+    from .render_notes import legend
+
+    said = legend(list(notes), lang)
+    if said is not None:
+        console.print(said)
+
+
+def _figures_used(
+    facts: Table,
+    a: Assessment,
+    unit: str,
+    lang: str,
+    revised: Mapping[str, float | None] | None = None,
+    whence: Mapping[str, tuple] | None = None,
+    notes: dict[str, int] | None = None,
+) -> None:
     """The latest figure the status is read from and the provisional reading left out of it
     (a plan's during its year, the one it is judged on), as the report's figures table
-    states them (issue 17, nineteenth session); periods as codes, as show's tables write them."""
+    states them (issue 17, nineteenth session); periods as codes, as show's tables write them.
+    Each marked "[1]" where it revised a figure (``revised``, ``whence``: as the status
+    table's), the legend's lines numbered in ``notes``."""
+    from .legend_names import series_name
+    from .revision_marks import figure_marked
     from .summary import sum_marked
     from .views.plan import figure_decimals
 
+    name = series_name(a.indicator, a.target.series_key, lang)
+    marks: dict[str, int] = {} if notes is None else notes
     if a.latest is not None:
-        shown = value_with_unit(a.latest.value, unit, lang, figure_decimals(a, a.latest))
+        shown = figure_marked(a.latest, name, revised, unit, lang, marks, figure_decimals(a, a.latest), whence=whence)
         facts.add_row(label("latest", lang), f"{shown} ({sum_marked(a.latest, str(a.latest.period), lang)})")
     if a.provisional is not None:
-        shown = value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))
+        o = a.provisional
+        shown = figure_marked(o, name, revised, unit, lang, marks, figure_decimals(a, o), whence=whence)
         period = sum_marked(a.provisional, str(a.provisional.period), lang)
         facts.add_row(label("provisional", lang).capitalize(), Text(f"{shown} ({period})", style="italic"))
 
@@ -321,21 +362,24 @@ def _details(
     a: Assessment,
     lang: str,
     rows: Sequence[Observation] = (),
-    revises: Mapping[Period, float | None] | None = None,
-    replaced: Mapping[Period, Observation] | None = None,
+    revised: Mapping[str, float | None] | None = None,
+    came: Mapping[str, tuple] | None = None,
+    notes: dict[str, int] | None = None,
 ) -> None:
     """A kind's key figures, then its periods' figures: one that replaced an earlier one
     marked "[1]", and the legend under the list, as the status table's (``rows`` the
-    figures in force, ``revises`` what each replaced, ``replaced`` those vintages, whose
-    source and day the legend says; issue 17, eighteenth and twenty-fifth sessions)."""
+    figures in force, ``revised`` by period's text what each replaced, ``came`` where those
+    came from, whose source and day the legend says; issue 17, eighteenth and twenty-fifth
+    sessions). ``notes``: the marks already numbered above (the latest figure's), said in
+    the same legend."""
     from ..kinds.every_period import PeriodCheck
-    from .render_notes import legend
     from .revision_marks import figure_marked
     from .views.plan import recorded_decimals  # a table of figures: every decimal typed
 
     from .legend_names import series_name
 
     d = a.result
+    marks: dict[str, int] = {} if notes is None else notes
     unit = a.indicator.unit_in(lang)
     name = series_name(a.indicator, a.target.series_key, lang)  # the legend's words for it
     figures = _key_figures(a, lang)
@@ -354,16 +398,10 @@ def _details(
             # reader read a bare "check mark" under no heading, and colour alone told the two.
             table.add_column(report_word("passed", lang))
         by_period = {o.period: o for o in rows}
-        revised = {str(p): v for p, v in (revises or {}).items()}
-        from .replaced_from import came as came_of
-
-        # Each with the figure in force that replaced it (a month inside a sum says it).
-        came = {str(p): came_of(o, by_period.get(p)) for p, o in (replaced or {}).items()}
-        notes: dict[str, int] = {}
         for p in periods:
             o = by_period.get(p.period)
             shown = (
-                figure_marked(o, name, revised, unit, lang, notes, recorded_decimals(a, o), whence=came)
+                figure_marked(o, name, revised, unit, lang, marks, recorded_decimals(a, o), whence=came)
                 if o is not None and o.value == p.value
                 else value_with_unit(p.value, unit, lang)
             )
@@ -376,6 +414,4 @@ def _details(
                 )
             table.add_row(*cells)
         console.print(table)
-        said = legend(list(notes), lang)
-        if said is not None:
-            console.print(said)
+    _print_legend(console, marks, lang)

@@ -19,7 +19,16 @@ from .i18n import date_text, kind_text, label
 if TYPE_CHECKING:
     from ..plan.model import Observation
 
-__all__ = ["Whence", "Came", "came", "with_replaced", "said_of", "status_replaced", "in_force_of"]
+__all__ = [
+    "Whence",
+    "Came",
+    "came",
+    "with_replaced",
+    "said_of",
+    "status_replaced",
+    "in_force_of",
+    "with_status_replaced",
+]
 
 # What is known of the vintage a figure in force replaced: its source, recorded_at and
 # status (the status since the twenty-seventh session: a status-only revision says which
@@ -44,6 +53,16 @@ def came(replaced: Observation, now: Observation | None = None) -> Came:
 def status_replaced(was: Came | None) -> str | None:
     """The status of the vintage replaced (``""``: none stated), or None when not known."""
     return was[2] if was is not None and len(was) > 2 else None
+
+
+def with_status_replaced(out: dict[str, Any], period: str, whence: Whence | None) -> dict[str, Any]:
+    """``out``, a figure's JSON object (``latest``, ``provisional``, ``judged_on``), with
+    ``revises_status`` last: the status of the vintage its ``revises`` names (``estimate``
+    for an estimate confirmed as official), null when it replaced none or none was stated
+    (issue 17, twenty-seventh session)."""
+    status = status_replaced((whence or {}).get(period)) if out.get("revises") is not None else None
+    out["revises_status"] = status or None
+    return out
 
 
 def in_force_of(was: Came | None) -> tuple[float, str, str, str] | None:

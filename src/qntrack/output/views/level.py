@@ -150,6 +150,13 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
             out.append(_missed_sentence(missed, unit, lang))
             out.extend(_reached_sentence(missed, unit, lang))
+    # A milestone met before its deadline, the headline moved on to the next: said, since
+    # the sentences after speak of the next one only (issue 17, twenty-seventh session).
+    for early in a.milestones:
+        if not early.due and early.status.value == "target_achieved" and early is not a.next_milestone:
+            goal = typed_value(early.value, unit, lang)
+            words = dict(latest=after, period=period_text(latest.period, lang), by=period_text(early.by, lang))
+            out.append(narrative_sentence("milestone_met_early", lang, goal=goal, **words))
     m = a.next_milestone
     if m is None:
         return out
