@@ -254,8 +254,8 @@ def test_a_revised_month_of_a_sum_says_the_figure_in_force_in_the_reports(
     from conftest import make_tracker
 
     make_tracker(tmp_path, monkeypatch, _SUM_PLAN, _SUM_ROWS)
-    # show of a plan target has no legend: its table of figures writes February's "30 → 40"
-    # on the month's own row, with that row's status, source and day.
+    # (show's own legend of a plan target's year to date: tests/test_s27_e.py; its table of
+    # figures writes February's "30 → 40" on the month's own row.)
     # A document writes the periods in words (issue 17, twenty-sixth session).
     month, quarter = ("February 2025", "Q1 2025") if lang == "en" else ("tháng 2/2025", "quý I/2025")
     for fmt, name in (("markdown", "r.md"), ("html", "r.html")):
