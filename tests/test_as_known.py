@@ -261,13 +261,15 @@ def test_history_csv_says_what_each_vintage_replaced(story: Path):
     assert r.stdout.splitlines() == [
         # then as_of, empty without --as-of (twenty-fourth session)
         # and where the figure replaced came from, its source and recorded_at (twenty-fifth)
-        "period,value,status,source,note,recorded_at,in_force,line,revises,as_of,revises_source,revises_recorded_at",
-        "2024,9.9,official,Yearbook 2024,,2025-06-15T00:00:00Z,true,8,,,,",
+        "period,value,status,source,note,recorded_at,in_force,line,revises,as_of,revises_source,revises_recorded_at,"
+        "revises_status",
+        "2024,9.9,official,Yearbook 2024,,2025-06-15T00:00:00Z,true,8,,,,,",
         "2024,,retracted,Statistics office 2/4/2025,withdrawn,2025-04-02T08:00:00Z,false,7,9.8,,"
-        "Statistics office 20/3/2025,2025-03-20T03:00:00Z",
+        "Statistics office 20/3/2025,2025-03-20T03:00:00Z,preliminary",
         "2024,9.8,preliminary,Statistics office 20/3/2025,,2025-03-20T03:00:00Z,false,6,10.3,,"
-        "Press release 5/1/2025,2025-01-05T02:00:00Z",
-        "2024,10.3,estimate,Press release 5/1/2025,,2025-01-05T02:00:00Z,false,5,,,,",
+        "Press release 5/1/2025,2025-01-05T02:00:00Z,estimate",
+        "2024,10.3,estimate,Press release 5/1/2025,,2025-01-05T02:00:00Z,false,5,,,,,",
+        # and the status of the figure replaced (twenty-seventh session)
     ]
 
 

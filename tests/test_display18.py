@@ -275,6 +275,7 @@ def test_every_period_details_say_what_each_period_replaced(shipped: Path):
     assert list(periods["2023"]) == [
         *("period", "value", "passed", "status", "source", "recorded_at", "revises"),
         *("revises_source", "revises_recorded_at"),  # twenty-fifth session
+        "revises_status",  # twenty-seventh session
     ]
     average = {p["period"]: p for p in _targets()["grdp-average-2021-2025"]["details"]["periods"]}
     assert average["2023"]["revises"] == 11.02 and average["2021"]["revises"] is None

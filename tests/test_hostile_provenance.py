@@ -344,6 +344,7 @@ def test_history_json_has_the_fields_json_md_lists(tmp_path: Path, monkeypatch):
     assert (doc["indicator"], doc["dims"], doc["period"], doc["as_of"]) == ("share", {}, "2022", None)
     keys = ["period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises"]
     keys += ["revises_source", "revises_recorded_at"]  # twenty-fifth session
+    keys += ["revises_status"]  # twenty-seventh session
     assert all(list(v) == keys for v in doc["vintages"])
     assert [(v["value"], v["status"], v["in_force"], v["line"], v["revises"]) for v in doc["vintages"]] == [
         (12.4, None, True, 5, None),

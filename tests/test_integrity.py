@@ -150,18 +150,19 @@ def test_history_csv_tsv_and_table(plan: Path):
     assert r.stdout.splitlines() == [
         # as_of last (twenty-fourth session): empty without --as-of.
         # then where the figure replaced came from (twenty-fifth session).
-        "period,value,status,source,note,recorded_at,in_force,line,revises,as_of,revises_source,revises_recorded_at",
-        '2022-H2,8.1,estimate,"\'=HYPERLINK(""http://evil"")",,2022-12-20T00:00:00Z,true,6,,,,',
+        "period,value,status,source,note,recorded_at,in_force,line,revises,as_of,revises_source,revises_recorded_at,"
+        "revises_status",
+        '2022-H2,8.1,estimate,"\'=HYPERLINK(""http://evil"")",,2022-12-20T00:00:00Z,true,6,,,,,',
         # revises (added in the sixteenth session): 9.22 replaced 10.66; the others are first.
         "2022-H1,9.22,official,yearbook 2022,revised,2023-08-10T09:00:00Z,true,5,10.66,,"
-        "press release 6/2022,2022-06-28T10:00:00Z",
-        "2022-H1,10.66,estimate,press release 6/2022,,2022-06-28T10:00:00Z,false,2,,,,",
+        "press release 6/2022,2022-06-28T10:00:00Z,estimate",  # and its status (twenty-seventh session)
+        "2022-H1,10.66,estimate,press release 6/2022,,2022-06-28T10:00:00Z,false,2,,,,,",
     ]
     r = run("history", "growth", "2022-H1", "--format", "tsv")
     assert (
         r.stdout.splitlines()[1]
         == "2022-H1\t9.22\tofficial\tyearbook 2022\trevised\t2023-08-10T09:00:00Z\ttrue\t5\t10.66\t"
-        "\tpress release 6/2022\t2022-06-28T10:00:00Z"  # where 10.66 came from (twenty-fifth session)
+        "\tpress release 6/2022\t2022-06-28T10:00:00Z\testimate"  # where 10.66 came from, its status
     )
     r = run("history", "share", "--format", "table", env={"COLUMNS": "200"})
     assert r.exit_code == 0
@@ -606,8 +607,9 @@ def test_installed_command_through_pipes(plan: Path):
     assert r.returncode == 0
     # Piped, the default is TSV, and the formula-looking source is neutralised.
     assert r.stdout.decode().splitlines() == [
-        "period\tvalue\tstatus\tsource\tnote\trecorded_at\tin_force\tline\trevises\tas_of\trevises_source\trevises_recorded_at",
-        "2023-H1\t7.7\t\t'=1+1\t\t2023-07-10T00:00:00Z\ttrue\t9\t\t\t\t",  # a first figure: revises nothing
+        "period\tvalue\tstatus\tsource\tnote\trecorded_at\tin_force\tline\trevises\tas_of\trevises_source\trevises_recorded_at"
+        "\trevises_status",
+        "2023-H1\t7.7\t\t'=1+1\t\t2023-07-10T00:00:00Z\ttrue\t9\t\t\t\t\t",  # a first figure: revises nothing
     ]
     bad = subprocess.run(
         cmd + ["add-observation", "--from", "-"],

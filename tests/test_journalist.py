@@ -203,6 +203,7 @@ def test_show_says_a_figure_was_withdrawn_not_that_none_was_recorded(shipped: Pa
             # the shipped 2024 row's source and recorded_at.
             "revises_source": CAFEF_2024,
             "revises_recorded_at": "2025-02-07T00:00:00Z",
+            "revises_status": "estimate",  # its status (twenty-seventh session)
         }
     ]
     # The day before the retraction, 2,877.8 is in force and nothing is withdrawn; on the

@@ -57,7 +57,13 @@ def test_a_sum_resting_on_a_revised_month_says_which_month_in_json(tmp_path: Pat
     assert p["revises"] is None, p
     # and where 30 came from: MOIT, 6 March (twenty-fifth session)
     assert p["parts_revised"] == [
-        {"period": "2025-02", "revises": 30, "revises_source": "MOIT", "revises_recorded_at": "2025-03-06T00:00:00Z"}
+        {
+            "period": "2025-02",
+            "revises": 30,
+            "revises_source": "MOIT",
+            "revises_recorded_at": "2025-03-06T00:00:00Z",
+            "revises_status": "official",  # the status of the 30 replaced (twenty-seventh session)
+        }
     ], p
     # The same from the status cache's warm path as from a cold run.
     assert _provisional() == p

@@ -173,7 +173,7 @@ def test_show_json_retracted_ends_with_the_withdrawn_figures_source(withdrawn: P
 
     r = run("show", "share-2025", "--format", "json")
     (gone,) = json.loads(r.stdout)["retracted"]
-    assert list(gone)[-3:] == ["revises", "revises_source", "revises_recorded_at"]
+    assert list(gone)[-4:] == ["revises", "revises_source", "revises_recorded_at", "revises_status"]
     assert (gone["revises"], gone["revises_source"]) == (12.3, "Report 88/BC-UBND")
     assert gone["revises_recorded_at"] == "2024-03-01T00:00:00Z"
 

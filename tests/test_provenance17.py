@@ -228,6 +228,7 @@ def test_every_period_json_gives_each_period_its_vintage(shipped: Path):
         "revises": 11.02,  # line 29's, which it replaced (added in the eighteenth session)
         "revises_source": SOURCE_2023_FIRST,  # line 29's too (twenty-fifth session)
         "revises_recorded_at": "2023-11-24T00:00:00Z",
+        "revises_status": "estimate",  # line 29's status (twenty-seventh session)
     }
     # line 40: 2025 = 11.89, estimate, recorded 2026-01-07.
     assert periods["2025"]["recorded_at"] == "2026-01-07T00:00:00Z"
@@ -236,6 +237,7 @@ def test_every_period_json_gives_each_period_its_vintage(shipped: Path):
     assert list(periods["2015"]) == [
         *("period", "value", "passed", "status", "source", "recorded_at", "revises"),
         *("revises_source", "revises_recorded_at"),  # null for a first figure (twenty-fifth session)
+        "revises_status",  # twenty-seventh session
     ]
 
 
@@ -252,6 +254,7 @@ def test_average_periods_carry_their_vintage_too(shipped: Path):
         "revises": 11.02,
         "revises_source": SOURCE_2023_FIRST,  # line 29's (twenty-fifth session)
         "revises_recorded_at": "2023-11-24T00:00:00Z",
+        "revises_status": "estimate",  # twenty-seventh session
     }
 
 
@@ -284,7 +287,7 @@ def test_observations_json_says_what_each_figure_replaced(shipped: Path):
     assert rows[("grdp_growth", "2015")]["revises"] is None  # one row
     # Last, after the fields there were (additive).
     # Where the figure replaced came from after it (twenty-fifth session).
-    assert list(rows[("grdp_growth", "2023")])[-4:-2] == ["recorded_at", "revises"]
+    assert list(rows[("grdp_growth", "2023")])[-5:-3] == ["recorded_at", "revises"]
 
 
 def test_observations_json_as_of_says_what_was_replaced_by_then(shipped: Path):

@@ -47,11 +47,11 @@ def test_the_history_csv_ends_with_its_as_of_day(shipped: Path):
     assert r.exit_code == 0, r.output
     rows = _csv(r.stdout)
     # then where the figure replaced came from (twenty-fifth session)
-    assert rows[0][-4:] == ["revises", "as_of", "revises_source", "revises_recorded_at"], rows[0]
+    assert rows[0][-5:] == ["revises", "as_of", "revises_source", "revises_recorded_at", "revises_status"], rows[0]
     # Known by the end of 2023-11-25: 11.02 alone.
-    assert [row[1] for row in rows[1:]] == ["11.02"] and rows[1][-3] == "2023-11-25", rows
+    assert [row[1] for row in rows[1:]] == ["11.02"] and rows[1][-4] == "2023-11-25", rows
     now = _csv(run_clean("history", "grdp_growth", "2023", "--format", "tsv").stdout, "\t")
-    assert sorted(row[1] for row in now[1:]) == ["11.02", "11.03"] and all(row[-3] == "" for row in now[1:]), now
+    assert sorted(row[1] for row in now[1:]) == ["11.02", "11.03"] and all(row[-4] == "" for row in now[1:]), now
 
 
 def test_the_observations_csv_keeps_its_columns_for_add_observation_from(shipped: Path):

@@ -101,7 +101,7 @@ def test_every_period_and_milestones_judged_on_say_it_too(shipped: Path):
 def test_observations_history_and_show_json_say_it(shipped: Path):
     rows = json.loads(_out("observations", "-i", "grdp_growth", "--format", "json"))["observations"]
     (row,) = [o for o in rows if o["period"] == "2023"]
-    assert list(row)[-3:] == ["revises", "revises_source", "revises_recorded_at"]
+    assert list(row)[-4:] == ["revises", "revises_source", "revises_recorded_at", "revises_status"]
     assert (row["revises_source"], row["revises_recorded_at"]) == (SOURCE_FIRST, "2023-11-24T00:00:00Z")
     vintages = json.loads(_out("history", "grdp_growth", "2023", "--format", "json"))["vintages"]
     assert [(v["value"], v["revises_source"], v["revises_recorded_at"]) for v in vintages] == [

@@ -499,7 +499,7 @@ def test_retract_withdraws_the_figure_in_force(tracker: Path):
     # revises (sixteenth session): the retraction withdrew 12.3; as_of (twenty-fourth), empty;
     # where 12.3 came from, conftest's src-c of 2023-10-15 (twenty-fifth session).
     assert csv_out[1] == (
-        "2023,,retracted,,typo: 12.3 was 2023-9M,2024-01-02T00:00:00Z,true,8,12.3,,src-c,2023-10-15T00:00:00Z"
+        "2023,,retracted,,typo: 12.3 was 2023-9M,2024-01-02T00:00:00Z,true,8,12.3,,src-c,2023-10-15T00:00:00Z,estimate"
     )
     table = runner.invoke(app, ["history", "share", "2023", "--format", "table"], env={"COLUMNS": "150"}).stdout
     assert "retracted" in table and "nan" not in table

@@ -64,10 +64,10 @@ TARGET_MORE_COLUMNS = ("group", "owner")
 # revises last: added after the others (issue 17, sixteenth session), as JSON writes it.
 # as_of, the --as-of day on every row (empty without one), after it (twenty-fourth session).
 # revises_source and revises_recorded_at, where the figure replaced came from, after those
-# (twenty-fifth session).
+# (twenty-fifth session); its status after them (twenty-seventh session).
 HISTORY_COLUMNS = (
     *("period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises", "as_of"),
-    *("revises_source", "revises_recorded_at"),
+    *("revises_source", "revises_recorded_at", "revises_status"),
 )
 
 
@@ -141,11 +141,13 @@ def _with_revises(
 
 
 def _whence(row: dict[str, Any], was: Observation | None) -> dict[str, Any]:
-    """``row`` with ``revises_source`` and ``revises_recorded_at`` last: where the figure
-    its ``revises`` names came from (the vintage ``was``), both null when ``revises`` is."""
+    """``row`` with ``revises_source``, ``revises_recorded_at`` and ``revises_status`` last:
+    where the figure its ``revises`` names came from and its status (the vintage ``was``),
+    null when ``revises`` is (the status since the twenty-seventh session, as ``latest``'s)."""
     known = was is not None and row.get("revises") is not None
     row["revises_source"] = (was.source or None) if known and was is not None else None
     row["revises_recorded_at"] = (was.recorded_at or None) if known and was is not None else None
+    row["revises_status"] = (was.status or None) if known and was is not None else None
     return row
 
 
@@ -244,6 +246,7 @@ def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Seq
             (
                 *(str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line, revises),
                 *(as_of, (came.source or None) if came else None, (came.recorded_at or None) if came else None),
+                (came.status or None) if came else None,
             )
         )
     return out

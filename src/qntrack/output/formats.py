@@ -129,16 +129,6 @@ def whence_of(
     }
 
 
-def _whence(out: dict[str, Any], text: str, mine_from: Mapping[str, tuple[str, str]] | None) -> dict[str, Any]:
-    """``out`` with ``revises_source`` and ``revises_recorded_at`` last: where the figure
-    ``revises`` names came from, both null when it replaced none (issue 17, twenty-fifth
-    session)."""
-    was = (mine_from or {}).get(text) if out.get("revises") is not None else None
-    out["revises_source"] = (was[0] or None) if was else None
-    out["revises_recorded_at"] = (was[1] or None) if was else None
-    return out
-
-
 def figure_dict(
     o: Observation | None,
     mine: Mapping[str, float | None],
@@ -150,10 +140,10 @@ def figure_dict(
     if o is None:
         return None
     from .parts_revised import parts_revised_json
-    from .replaced_from import with_status_replaced
+    from .replaced_from import with_status_replaced, with_whence
 
     out = {**observation_dict(o, indicator=False, note=False), "revises": mine.get(o.period.text)}
-    out = _whence({**out, **parts_revised_json(o, mine, mine_from)}, o.period.text, mine_from)
+    out = with_whence({**out, **parts_revised_json(o, mine, mine_from)}, o.period.text, mine_from)
     return with_status_replaced(out, o.period.text, mine_from)  # revises_status, last (27th session)
 
 
@@ -161,14 +151,14 @@ def _details(
     details: dict[str, Any], mine: Mapping[str, float | None], mine_from: Mapping[str, tuple[str, str]] | None = None
 ) -> dict[str, Any]:
     """``details``, each of its ``periods`` with ``revises``, the value it replaced, then
-    where that came from (``_whence``)."""
+    where that came from and its status (``with_whence``, ``with_status_replaced``)."""
+    from .replaced_from import with_status_replaced, with_whence
+
     periods = details.get("periods")
     if not isinstance(periods, list):
         return details
-    return {
-        **details,
-        "periods": [_whence({**p, "revises": mine.get(p["period"])}, p["period"], mine_from) for p in periods],
-    }
+    come = [with_whence({**p, "revises": mine.get(p["period"])}, p["period"], mine_from) for p in periods]
+    return {**details, "periods": [with_status_replaced(p, p["period"], mine_from) for p in come]}
 
 
 def _period(p: Period | None) -> str | None:

@@ -45,6 +45,8 @@ def parts_revised_json(
     period (docs/json.md)."""
     if not added_up(o):
         return {}
+    from .replaced_from import status_replaced
+
     came = whence or {}
     return {
         "parts_revised": [
@@ -53,6 +55,7 @@ def parts_revised_json(
                 "revises": v,
                 "revises_source": (came[p][0] or None) if p in came else None,
                 "revises_recorded_at": (came[p][1] or None) if p in came else None,
+                "revises_status": status_replaced(came.get(p)) or None,  # twenty-seventh session
             }
             for p, v in parts_revised(o, revised)
         ]

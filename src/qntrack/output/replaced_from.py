@@ -28,6 +28,7 @@ __all__ = [
     "status_replaced",
     "in_force_of",
     "with_status_replaced",
+    "with_whence",
 ]
 
 # What is known of the vintage a figure in force replaced: its source, recorded_at and
@@ -53,6 +54,16 @@ def came(replaced: Observation, now: Observation | None = None) -> Came:
 def status_replaced(was: Came | None) -> str | None:
     """The status of the vintage replaced (``""``: none stated), or None when not known."""
     return was[2] if was is not None and len(was) > 2 else None
+
+
+def with_whence(out: dict[str, Any], period: str, whence: Whence | None) -> dict[str, Any]:
+    """``out`` with ``revises_source`` and ``revises_recorded_at`` last: where the figure
+    ``revises`` names came from, both null when it replaced none (issue 17, twenty-fifth
+    session; moved here from output.formats in the twenty-seventh)."""
+    was = (whence or {}).get(period) if out.get("revises") is not None else None
+    out["revises_source"] = (was[0] or None) if was else None
+    out["revises_recorded_at"] = (was[1] or None) if was else None
+    return out
 
 
 def with_status_replaced(out: dict[str, Any], period: str, whence: Whence | None) -> dict[str, Any]:
