@@ -203,7 +203,7 @@ def add_observation(
                 targets, typed, _chosen_lang(lang), dry_run, force, tz
             )
             notes: list[Problem] = []  # a single figure says it in its own message below
-            revised = ()
+            revised, withdrew = (), ()
             read: list[Problem] = []
             skipped, repeated = len(known), 0
         else:
@@ -228,6 +228,7 @@ def add_observation(
             path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
             repeated = result.repeated
             revising, revised = None, result.revised  # the single figure's; an import's, said apart
+            withdrew = result.withdrew
             warnings = list(result.warnings)
             # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
             # or revised since): said for each, as for a single figure, so that "already
@@ -236,7 +237,9 @@ def add_observation(
         if dry_run or fmt is not None:
             print_rows(targets, rows, fmt, lang, dry_run)
         typed_at = (recorded_at or "") if from_file is None else ""
-        said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at, revised)
+        said = Said(
+            path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at, revised, withdrew
+        )
         say_recorded(said, warnings, notes, read)
         say_kept_quotes(source, note, rows if from_file is not None else None)  # cmd's --source 'GSO', if used
 

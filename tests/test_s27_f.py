@@ -1,0 +1,88 @@
+"""Issue 17, twenty-seventh session, helper F: a hostile pass over the session's new
+behaviour as a new user meets it (each test written failing first; each expected sentence
+written by hand from the catalog's wording and the shipped store's figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import run_clean
+
+# The shipped store: grdp_growth 2023 = 11.03 (estimate), recorded 2023-11-27; 2015-Q1 8.4,
+# Q2 9.3, Q3 11.9, Q4 13.9 (recorded 2015-12-28); 2017-Q1 8.3 (recorded 2017-06-28).
+
+
+def _unchanged(*args: str) -> str:
+    before = Path("observations.csv").read_bytes()
+    r = run_clean(*args)
+    assert r.exit_code == 0, r.output
+    assert Path("observations.csv").read_bytes() == before  # nothing written
+    return r.stderr
+
+
+# --- 1. an import's retractions are said, as its revisions are ---------------------------------
+
+RETRACTING = (
+    "indicator,period,value,status,source\n"
+    "grdp_growth,2023,,retracted,Cuc TK\n"
+    "grdp_growth,2017-Q1,8.5,official,Cuc TK\n"
+)
+
+
+def test_an_import_dry_run_says_what_its_retraction_would_withdraw(shipped: Path) -> None:
+    # Before: "would add 2 row(s)", the revision of 2017-Q1 named, and the 11.03 the file
+    # withdraws said nowhere, though it is the one change an officer most needs to see.
+    Path("rows.csv").write_text(RETRACTING, encoding="utf-8")
+    lines = _unchanged("add-observation", "--from", "rows.csv", "--dry-run").splitlines()
+    start = lines.index("dry run: would add 2 row(s), 0 already recorded, to observations.csv; nothing was written")
+    assert lines[start + 1 : start + 5] == [
+        "of these, 1 row(s) would revise an earlier figure:",
+        "  grdp_growth 2017-Q1 = 8.5, revising 8.3 (recorded 2017-06-28)",
+        "of these, 1 row(s) would withdraw a figure:",
+        "  grdp_growth 2023: withdrawing 11.03 (recorded 2023-11-27)",
+    ], lines
+    # The import itself says the same, without the dry run's words.
+    r = run_clean("add-observation", "--from", "rows.csv")
+    assert r.exit_code == 0, r.output
+    lines = r.stderr.splitlines()
+    start = lines.index("added 2 row(s), 0 already recorded, to observations.csv")
+    assert lines[start + 3 : start + 5] == [
+        "of these, 1 row(s) withdraw a figure:",
+        "  grdp_growth 2023: withdrawing 11.03 (recorded 2023-11-27)",
+    ], r.stderr
+
+
+def test_an_import_dry_run_says_its_retraction_in_vietnamese(shipped: Path) -> None:
+    Path("rows.csv").write_text(RETRACTING, encoding="utf-8")
+    said = _unchanged("--lang", "vi", "add-observation", "--from", "rows.csv", "--dry-run")
+    lines = said.splitlines()
+    at = lines.index("trong đó có 1 dòng sẽ rút lại số liệu:")
+    assert lines[at + 1] == "  grdp_growth 2023: rút lại số 11,03 (ghi nhận 27/11/2023)", said
+
+
+def test_an_import_names_the_first_five_retractions_and_counts_the_rest(shipped: Path) -> None:
+    periods = ["2015-Q1", "2015-Q2", "2015-Q3", "2015-Q4", "2017-Q1", "2023", "2022"]
+    body = "".join(f"grdp_growth,{p},,retracted\n" for p in periods)
+    Path("rows.csv").write_text("indicator,period,value,status\n" + body, encoding="utf-8")
+    said = _unchanged("add-observation", "--from", "rows.csv", "--dry-run")
+    assert "of these, 7 row(s) would withdraw a figure:" in said, said
+    assert "  grdp_growth 2015-Q1: withdrawing 8.4 (recorded 2015-12-28)" in said
+    assert "  grdp_growth 2017-Q1: withdrawing 8.3 (recorded 2017-06-28)" in said
+    assert "grdp_growth 2023: withdrawing" not in said  # the sixth and seventh: counted
+    assert "… and 2 more (qntrack history INDICATOR PERIOD shows each)" in said
+    assert "revise" not in said  # a retraction is no revision
+
+
+def test_a_file_that_gives_a_figure_then_withdraws_it_says_the_figure_withdrawn(shipped: Path) -> None:
+    # The same period twice: its figure, then a retraction recorded after it.
+    Path("rows.csv").write_text(
+        "indicator,period,value,status,recorded_at\n"
+        "grdp_growth,2026-Q2,9.1,estimate,2026-07-05\n"
+        "grdp_growth,2026-Q2,,retracted,2026-07-06\n",
+        encoding="utf-8",
+    )
+    said = _unchanged("add-observation", "--from", "rows.csv", "--dry-run")
+    assert said.splitlines()[1:] == [
+        "of these, 1 row(s) would withdraw a figure:",
+        "  grdp_growth 2026-Q2: withdrawing 9.1 (recorded 2026-07-05)",
+    ], said
