@@ -86,3 +86,70 @@ def test_a_file_that_gives_a_figure_then_withdraws_it_says_the_figure_withdrawn(
         "of these, 1 row(s) would withdraw a figure:",
         "  grdp_growth 2026-Q2: withdrawing 9.1 (recorded 2026-07-05)",
     ], said
+
+
+# --- 2. the JSON of an import names what each row replaces, as observations' JSON does --------
+
+_Q1_2017 = "http://fr.vietnamplus.vn/croissance-record-du-grdp-de-quang-ninh-etablit-depuis-cinq-ans/90320.vnp"
+_Y2023 = (
+    "https://vietnamnet.vn/tang-truong-grdp-quang-ninh-uoc-dat-11-03-dung-dau-khu-vuc-dong-bang-song-hong-2220375.html"
+)
+
+
+def test_an_import_dry_run_in_json_says_what_each_row_replaces(shipped: Path) -> None:
+    # A script gating an import (`--dry-run --format json`) could not tell a new figure from
+    # one that revises or withdraws a published figure: the stderr list was all there was.
+    import json
+
+    Path("rows.csv").write_text(RETRACTING + "grdp_growth,2026-Q2,9.1,estimate,Cuc TK\n", encoding="utf-8")
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "rows.csv", "--dry-run", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert Path("observations.csv").read_bytes() == before
+    rows = json.loads(r.stdout)["observations"]
+    keys = ["indicator", "dims", "period", "value", "status", "source", "note", "recorded_at"]
+    assert [list(row) for row in rows] == [[*keys, "revises", "revises_source", "revises_recorded_at"]] * 3
+    withdrawn, revised, new = rows
+    assert (withdrawn["period"], withdrawn["value"], withdrawn["status"]) == ("2023", None, "retracted")
+    assert (withdrawn["revises"], withdrawn["revises_source"], withdrawn["revises_recorded_at"]) == (
+        11.03,
+        _Y2023,
+        "2023-11-27T00:00:00Z",
+    )
+    assert (revised["period"], revised["value"]) == ("2017-Q1", 8.5)
+    assert (revised["revises"], revised["revises_source"], revised["revises_recorded_at"]) == (
+        8.3,
+        _Q1_2017,
+        "2017-06-28T00:00:00Z",
+    )
+    assert (new["revises"], new["revises_source"], new["revises_recorded_at"]) == (None, None, None)
+    # The import itself prints the same for the rows it added.
+    r = run_clean("add-observation", "--from", "rows.csv", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert [row["revises"] for row in json.loads(r.stdout)["observations"]] == [11.03, 8.3, None]
+
+
+def test_one_figure_in_json_says_what_it_revises_and_a_figure_after_a_retraction_none(shipped: Path) -> None:
+    import json
+
+    r = run_clean("add-observation", "grdp_growth", "2023", "11.2", "--dry-run", "--format", "json")
+    assert r.exit_code == 0, r.output
+    (row,) = json.loads(r.stdout)["observations"]
+    assert (row["revises"], row["revises_recorded_at"]) == (11.03, "2023-11-27T00:00:00Z")
+    r = run_clean("retract", "grdp_growth", "2023", "--recorded-at", "2024-01-10T00:00:00Z")
+    assert r.exit_code == 0, r.output
+    # After a retraction the figure replaces no figure: null, as history's and show's JSON say.
+    r = run_clean("add-observation", "grdp_growth", "2023", "11.2", "--dry-run", "--format", "json")
+    (row,) = json.loads(r.stdout)["observations"]
+    assert (row["revises"], row["revises_source"], row["revises_recorded_at"]) == (None, None, None)
+
+
+def test_a_retraction_typed_as_a_figure_says_in_json_what_it_would_withdraw(shipped: Path) -> None:
+    import json
+
+    r = run_clean(
+        "add-observation", "grdp_growth", "2023", "", "--status", "retracted", "--dry-run", "--format", "json"
+    )
+    assert r.exit_code == 0, r.output
+    (row,) = json.loads(r.stdout)["observations"]
+    assert (row["value"], row["revises"], row["revises_source"]) == (None, 11.03, _Y2023)

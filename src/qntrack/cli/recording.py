@@ -199,9 +199,9 @@ def add_observation(
             typed = _TypedFigure(
                 indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
             )
-            path, rows, known, warnings, vintages, revising = _record_one(
-                targets, typed, _chosen_lang(lang), dry_run, force, tz
-            )
+            one = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
+            path, rows, known, warnings, vintages, revising = one
+            replacing = [*one.revised, *one.withdrew]  # the JSON's revises
             notes: list[Problem] = []  # a single figure says it in its own message below
             revised, withdrew = (), ()
             read: list[Problem] = []
@@ -229,13 +229,14 @@ def add_observation(
             repeated = result.repeated
             revising, revised = None, result.revised  # the single figure's; an import's, said apart
             withdrew = result.withdrew
+            replacing = [*revised, *withdrew]
             warnings = list(result.warnings)
             # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
             # or revised since): said for each, as for a single figure, so that "already
             # recorded" never hides that the figure is not in force.
             notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
         if dry_run or fmt is not None:
-            print_rows(targets, rows, fmt, lang, dry_run)
+            print_rows(targets, rows, fmt, lang, dry_run, replacing)
         typed_at = (recorded_at or "") if from_file is None else ""
         said = Said(
             path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at, revised, withdrew
