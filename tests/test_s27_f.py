@@ -153,3 +153,21 @@ def test_a_retraction_typed_as_a_figure_says_in_json_what_it_would_withdraw(ship
     assert r.exit_code == 0, r.output
     (row,) = json.loads(r.stdout)["observations"]
     assert (row["value"], row["revises"], row["revises_source"]) == (None, 11.03, _Y2023)
+
+
+# --- 3. a wide table read unasked, said of one period as of several ----------------------------
+
+
+def test_a_wide_table_of_one_period_is_said_in_the_singular(shipped: Path) -> None:
+    # Before: "the columns 2026-Q2 are periods" of a table with one period column.
+    Path("rows.csv").write_text("Chỉ tiêu,2026-Q2\ngrdp_growth,9.1\n", encoding="utf-8")
+    said = _unchanged("add-observation", "--from", "rows.csv", "--dry-run")
+    assert (
+        "rows.csv:1: warning: no period or value column, and the column 2026-Q2 is a period: read as a wide "
+        "table, a period per column, as --wide reads it"
+    ) in said, said
+    vi = _unchanged("--lang", "vi", "add-observation", "--from", "rows.csv", "--dry-run")
+    assert "và cột 2026-Q2 là một kỳ: đọc như bảng dạng ngang" in vi, vi
+    # Two periods keep the plural.
+    Path("rows.csv").write_text("Chỉ tiêu,2026-Q2,2026-Q3\ngrdp_growth,9.1,9.3\n", encoding="utf-8")
+    assert "and the columns 2026-Q2, 2026-Q3 are periods" in _unchanged("add-observation", "--from", "rows.csv", "-n")
