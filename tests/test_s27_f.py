@@ -171,3 +171,34 @@ def test_a_wide_table_of_one_period_is_said_in_the_singular(shipped: Path) -> No
     # Two periods keep the plural.
     Path("rows.csv").write_text("Chỉ tiêu,2026-Q2,2026-Q3\ngrdp_growth,9.1,9.3\n", encoding="utf-8")
     assert "and the columns 2026-Q2, 2026-Q3 are periods" in _unchanged("add-observation", "--from", "rows.csv", "-n")
+
+
+# --- 4. a yearbook's two-row header with a stray note in its lower row -------------------------
+
+
+def test_a_merged_year_heading_over_a_stray_note_points_to_wide(shipped: Path) -> None:
+    # 'Năm' merged over the years, and a footnote typed in the lower row beside them. Before:
+    # "unknown column 'năm'" and "the header needs period, value", which named neither the
+    # years nor --wide; with --wide, the note is refused at its cell. Now the refusal reads
+    # the years below 'Năm' and says "add --wide", which then names the note's cell.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        ["Chỉ tiêu", "Năm", None, None],
+        [None, "2025-Q1", "2025-Q2", "(*) Sơ bộ"],
+        ["grdp_growth", 8.1, 8.2, None],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("B1:C1")
+    book.save("bieu.xlsx")
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "bieu.xlsx")
+    assert r.exit_code == 1, r.output
+    assert "column '2025-q1' is a period: is this a wide table? add --wide" in r.stderr, r.stderr
+    assert "unknown column 'năm'" not in r.stderr
+    w = run_clean("add-observation", "--from", "bieu.xlsx", "--wide")
+    assert w.exit_code == 1, w.output
+    assert "bieu.xlsx:Sheet!D2: error: column 4 '(*) Sơ bộ' is neither a period" in w.stderr, w.stderr
+    assert Path("observations.csv").read_bytes() == before
