@@ -202,3 +202,22 @@ def test_a_merged_year_heading_over_a_stray_note_points_to_wide(shipped: Path) -
     assert w.exit_code == 1, w.output
     assert "bieu.xlsx:Sheet!D2: error: column 4 '(*) Sơ bộ' is neither a period" in w.stderr, w.stderr
     assert Path("observations.csv").read_bytes() == before
+
+
+# --- 5. a retraction typed as a figure: its dry run says what it would withdraw ----------------
+
+
+def test_a_retraction_typed_as_a_figure_says_in_its_dry_run_what_it_would_withdraw(shipped: Path) -> None:
+    # Before: "dry run: would add 1 row(s), 0 already recorded, ..." and nothing of the 11.03
+    # it withdraws, though the run says "retracted grdp_growth 2023 (was 11.03, ...)".
+    said = _unchanged("add-observation", "grdp_growth", "2023", "", "--status", "retracted", "--dry-run")
+    assert (
+        "dry run: would add a retraction of grdp_growth 2023 to observations.csv, withdrawing 11.03 "
+        "(recorded 2023-11-27); nothing was written"
+    ) in said, said
+    assert "would add 1 row(s)" not in said
+    vi = _unchanged("--lang", "vi", "add-observation", "grdp_growth", "2023", "", "--status", "retracted", "-n")
+    assert (
+        "chạy thử: sẽ thêm dòng rút lại số liệu grdp_growth 2023 vào observations.csv, rút lại số 11,03 "
+        "(ghi nhận 27/11/2023); không ghi gì"
+    ) in vi, vi

@@ -94,13 +94,16 @@ def say_recorded(
 def _revision_words(stored: Observation, before: Observation | None) -> tuple[str, dict[str, object]] | None:
     """What ``stored`` does to ``before``, the vintage it takes the place of, as the run and
     its dry run say it alike: the kind of message ("revising", "after_retraction", or a
-    revision of the status, source or note alone) and its words; None for a first figure."""
+    revision of the status, source or note alone; "withdrawing" for a retraction, ``before``
+    the figure it withdraws) and its words; None for a first figure."""
     from ..catalog import Day, Figure
     from ..plan.model import RETRACTED
 
     if before is None:
         return None
     day: dict[str, object] = {"day": Day(before.recorded_at[:10])}
+    if stored.status == RETRACTED:  # a retraction's dry run: the figure it withdraws
+        return "withdrawing", {"before": Figure(before.value), **day}
     if before.status == RETRACTED:  # a figure again, after the period's was withdrawn
         return "after_retraction", day
     alone = _revised_alone(stored, before)

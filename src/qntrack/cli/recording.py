@@ -202,6 +202,8 @@ def add_observation(
             one = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
             path, rows, known, warnings, vintages, revising = one
             replacing = [*one.revised, *one.withdrew]  # the JSON's revises
+            if revising is None and one.withdrew:  # a retraction's dry run says what it withdraws
+                revising = one.withdrew[0][1]
             notes: list[Problem] = []  # a single figure says it in its own message below
             revised, withdrew = (), ()
             read: list[Problem] = []
