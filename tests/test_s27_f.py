@@ -69,8 +69,9 @@ def test_an_import_names_the_first_five_retractions_and_counts_the_rest(shipped:
     assert "  grdp_growth 2015-Q1: withdrawing 8.4 (recorded 2015-12-28)" in said
     assert "  grdp_growth 2017-Q1: withdrawing 8.3 (recorded 2017-06-28)" in said
     assert "grdp_growth 2023: withdrawing" not in said  # the sixth and seventh: counted
-    assert "… and 2 more (qntrack history INDICATOR PERIOD shows each)" in said
-    assert "revise" not in said  # a retraction is no revision
+    # A dry run's rest: history shows no row not yet recorded; the JSON names each.
+    assert "… and 2 more (--format json gives each row with the figure it replaces, its revises)" in said
+    assert "revise an earlier figure" not in said  # a retraction is no revision
 
 
 def test_a_file_that_gives_a_figure_then_withdraws_it_says_the_figure_withdrawn(shipped: Path) -> None:
@@ -221,3 +222,14 @@ def test_a_retraction_typed_as_a_figure_says_in_its_dry_run_what_it_would_withdr
         "chạy thử: sẽ thêm dòng rút lại số liệu grdp_growth 2023 vào observations.csv, rút lại số 11,03 "
         "(ghi nhận 27/11/2023); không ghi gì"
     ) in vi, vi
+
+
+def test_the_run_of_many_revisions_points_to_history_and_its_dry_run_to_the_json(shipped: Path) -> None:
+    periods = ["2015-Q1", "2015-Q2", "2015-Q3", "2015-Q4", "2017-Q1", "2017-Q2"]
+    body = "".join(f"grdp_growth,{p},7,official,GSO\n" for p in periods)
+    Path("rows.csv").write_text("indicator,period,value,status,source\n" + body, encoding="utf-8")
+    vi = _unchanged("--lang", "vi", "add-observation", "--from", "rows.csv", "--dry-run")
+    assert "… và 1 dòng khác (thêm --format json để xem từng dòng và số liệu nó thay, trường revises)" in vi, vi
+    r = run_clean("add-observation", "--from", "rows.csv")
+    assert r.exit_code == 0, r.output
+    assert "… and 1 more (qntrack history INDICATOR PERIOD shows each)" in r.stderr, r.stderr

@@ -39,6 +39,9 @@ class Said(NamedTuple):
 
 
 REVISIONS_SHOWN = 5  # an import's revisions named one a line; the rest counted
+# Where the rest are: history, once recorded; a dry run's rows are in no history, and its
+# JSON gives each with what it replaces (its revises).
+_MORE = {False: "cli_revises_more", True: "cli_revises_more_dry_run"}
 
 
 def say_recorded(
@@ -123,7 +126,7 @@ def _say_revisions(revised: Sequence[tuple[Observation, Observation]], dry_run: 
         key = "cli_revises_row" if kind == "revising" else f"cli_revises_row_{kind}"
         _say(msg(key, indicator=row.indicator, period=row.period, value=Figure(row.value), **extra))
     if len(revised) > REVISIONS_SHOWN:
-        _say(msg("cli_revises_more", more=len(revised) - REVISIONS_SHOWN))
+        _say(msg(_MORE[dry_run], more=len(revised) - REVISIONS_SHOWN))
 
 
 def _say_withdrawals(withdrew: Sequence[tuple[Observation, Observation]], dry_run: bool) -> None:
@@ -138,7 +141,7 @@ def _say_withdrawals(withdrew: Sequence[tuple[Observation, Observation]], dry_ru
         figure = {"before": Figure(was.value), "day": Day(was.recorded_at[:10])}
         _say(msg("cli_withdraws_row", indicator=row.indicator, period=row.period, **figure))
     if len(withdrew) > REVISIONS_SHOWN:
-        _say(msg("cli_revises_more", more=len(withdrew) - REVISIONS_SHOWN))
+        _say(msg(_MORE[dry_run], more=len(withdrew) - REVISIONS_SHOWN))
 
 
 def _revised_alone(stored: Observation, before: Observation | None) -> tuple[str, dict[str, object]] | None:
