@@ -233,3 +233,28 @@ def test_the_run_of_many_revisions_points_to_history_and_its_dry_run_to_the_json
     r = run_clean("add-observation", "--from", "rows.csv")
     assert r.exit_code == 0, r.output
     assert "… and 1 more (qntrack history INDICATOR PERIOD shows each)" in r.stderr, r.stderr
+
+
+# --- 6. a retraction typed as a figure, with --format: the row on standard output -------------
+
+
+def test_a_retraction_typed_as_a_figure_prints_its_row_when_a_format_is_asked(shipped: Path) -> None:
+    # Before: stdout empty (the retraction went its own way and returned), though json.md
+    # says --format json without --dry-run prints the rows added: a script's json.loads failed.
+    import json
+
+    r = run_clean("add-observation", "grdp_growth", "2023", "", "--status", "retracted", "--format", "json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["dry_run"] is False
+    (row,) = doc["observations"]
+    assert (row["indicator"], row["period"], row["value"], row["status"]) == ("grdp_growth", "2023", None, "retracted")
+    assert (row["revises"], row["revises_recorded_at"]) == (11.03, "2023-11-27T00:00:00Z")
+    assert row["recorded_at"] in Path("observations.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert r.stderr.startswith("retracted grdp_growth 2023 (was 11.03, recorded 2023-11-27")
+    # The store's columns in CSV, as for any figure added.
+    r = run_clean("add-observation", "grdp_growth", "2024-H1", "", "--status", "retracted", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0] == "indicator,period,value,status,source,note,recorded_at"
+    assert lines[1].startswith("grdp_growth,2024-H1,,retracted,,,"), r.stdout

@@ -190,7 +190,11 @@ def add_observation(
                 "add-observation",
             )
             if not dry_run:
-                withdraw_and_say(*args)
+                if fmt is not None:  # the row added is printed, as any figure's: never into the plan or the store
+                    guard_rows_output(targets)
+                _, row, was = withdraw_and_say(*args)
+                if fmt is not None:
+                    print_rows(targets, [row], fmt, lang, False, [(row, was)])
                 return
             withdraw_and_say(*args, dry_run=True)
         if fmt is not None and not dry_run:
