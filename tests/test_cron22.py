@@ -124,6 +124,9 @@ def test_an_import_says_on_stdout_what_it_added_when_a_format_is_asked(tracker: 
                 "source": "Cục Thống kê",
                 "note": None,
                 "recorded_at": "2026-01-05T00:00:00Z",
+                "revises": None,  # new figures (twenty-seventh session: what a row replaces)
+                "revises_source": None,
+                "revises_recorded_at": None,
             },
             {
                 "indicator": "share",
@@ -134,6 +137,9 @@ def test_an_import_says_on_stdout_what_it_added_when_a_format_is_asked(tracker: 
                 "source": "Cục Thống kê",
                 "note": None,
                 "recorded_at": "2025-02-05T00:00:00Z",
+                "revises": None,  # new figures (twenty-seventh session: what a row replaces)
+                "revises_source": None,
+                "revises_recorded_at": None,
             },
         ],
     }

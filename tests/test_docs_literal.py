@@ -212,6 +212,9 @@ def test_json_md_documents_the_dry_runs_json(shipped: Path):
         "source",
         "note",
         "recorded_at",
+        "revises",  # then what it replaces, as history's vintages say it (twenty-seventh session)
+        "revises_source",
+        "revises_recorded_at",
     ]
     assert doc["observations"][0]["value"] == 10.1 and doc["observations"][0]["dims"] == {}
 

@@ -113,7 +113,8 @@ def test_an_import_names_the_first_few_revisions_and_counts_the_rest(shipped: Pa
     assert "  grdp_growth 2015-Q1 = 7, revising 8.4 (recorded 2015-12-28)" in said
     assert "  grdp_growth 2017-Q1 = 7, revising 8.3 (recorded 2017-06-28)" in said
     assert "2017-Q2 = 7" not in said  # the sixth and later: counted
-    assert "… and 3 more (qntrack history INDICATOR PERIOD shows each)" in said
+    # A dry run's rest points to the JSON (helper F: history shows no row not yet recorded).
+    assert "… and 3 more (--format json gives each row with the figure it replaces, its revises)" in said
 
 
 def test_an_import_of_new_figures_only_says_no_revision(shipped: Path) -> None:

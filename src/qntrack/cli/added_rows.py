@@ -26,9 +26,11 @@ def print_rows(
     fmt: OutputFormat | None,
     lang: Lang | None,
     dry_run: bool = True,
+    replacing: Sequence[tuple[Observation, Observation]] = (),
 ) -> None:
     """The rows a --dry-run would append, or (``dry_run`` false, --format given) the rows
-    appended, in the chosen format, never into the plan or the store."""
+    appended, in the chosen format, never into the plan or the store; ``replacing``: each
+    row with the vintage it replaces or the figure it withdraws (the JSON's ``revises``)."""
     from ..files.workspace import find_targets
 
     guard_rows_output(targets)
@@ -37,7 +39,7 @@ def print_rows(
         from ..output.documents import dry_run_document
         from ..output.formats import to_json
 
-        _out(to_json(dry_run_document(rows, dry_run)))
+        _out(to_json(dry_run_document(rows, dry_run, replacing)))
     elif kind in ("csv", "tsv"):
         from ..output.tables import observation_pieces
 

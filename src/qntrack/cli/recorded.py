@@ -34,9 +34,14 @@ class Said(NamedTuple):
     typed_at: str = ""  # the single figure's --recorded-at as typed ("": none, now)
     # An import's rows that revise a vintage recorded before them, with it (Recorded.revised)
     revised: Sequence[tuple[Observation, Observation]] = ()
+    # An import's retractions, with the figure each withdraws (Recorded.withdrew)
+    withdrew: Sequence[tuple[Observation, Observation]] = ()
 
 
 REVISIONS_SHOWN = 5  # an import's revisions named one a line; the rest counted
+# Where the rest are: history, once recorded; a dry run's rows are in no history, and its
+# JSON gives each with what it replaces (its revises).
+_MORE = {False: "cli_revises_more", True: "cli_revises_more_dry_run"}
 
 
 def say_recorded(
@@ -83,6 +88,8 @@ def say_recorded(
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     if said.from_file is not None and said.revised:
         _say_revisions(said.revised, said.dry_run)
+    if said.from_file is not None and said.withdrew:
+        _say_withdrawals(said.withdrew, said.dry_run)
     _report_neutralised(rows, said.dry_run)
     _say_warnings(warnings, notes, read)
 
@@ -90,13 +97,16 @@ def say_recorded(
 def _revision_words(stored: Observation, before: Observation | None) -> tuple[str, dict[str, object]] | None:
     """What ``stored`` does to ``before``, the vintage it takes the place of, as the run and
     its dry run say it alike: the kind of message ("revising", "after_retraction", or a
-    revision of the status, source or note alone) and its words; None for a first figure."""
+    revision of the status, source or note alone; "withdrawing" for a retraction, ``before``
+    the figure it withdraws) and its words; None for a first figure."""
     from ..catalog import Day, Figure
     from ..plan.model import RETRACTED
 
     if before is None:
         return None
     day: dict[str, object] = {"day": Day(before.recorded_at[:10])}
+    if stored.status == RETRACTED:  # a retraction's dry run: the figure it withdraws
+        return "withdrawing", {"before": Figure(before.value), **day}
     if before.status == RETRACTED:  # a figure again, after the period's was withdrawn
         return "after_retraction", day
     alone = _revised_alone(stored, before)
@@ -127,7 +137,22 @@ def _say_revisions(revised: Sequence[tuple[Observation, Observation]], dry_run: 
         key = "cli_revises_row" if kind == "revising" else f"cli_revises_row_{kind}"
         _say(msg(key, indicator=row.indicator, period=row.period, value=Figure(row.value), **extra))
     if len(revised) > REVISIONS_SHOWN:
-        _say(msg("cli_revises_more", more=len(revised) - REVISIONS_SHOWN))
+        _say(msg(_MORE[dry_run], more=len(revised) - REVISIONS_SHOWN))
+
+
+def _say_withdrawals(withdrew: Sequence[tuple[Observation, Observation]], dry_run: bool) -> None:
+    """An import's retractions, after its revisions and in their words: their count, then
+    the first ``REVISIONS_SHOWN`` with the figure each withdraws, the rest counted (issue
+    17, twenty-seventh session: a file's retraction was said nowhere, though it takes a
+    published figure out of every table)."""
+    from ..catalog import Day, Figure, msg
+
+    _say(msg("cli_withdraws_many_dry_run" if dry_run else "cli_withdraws_many", count=len(withdrew)))
+    for row, was in withdrew[:REVISIONS_SHOWN]:
+        figure = {"before": Figure(was.value), "day": Day(was.recorded_at[:10])}
+        _say(msg("cli_withdraws_row", indicator=row.indicator, period=row.period, **figure))
+    if len(withdrew) > REVISIONS_SHOWN:
+        _say(msg(_MORE[dry_run], more=len(withdrew) - REVISIONS_SHOWN))
 
 
 def _revised_alone(stored: Observation, before: Observation | None) -> tuple[str, dict[str, object]] | None:

@@ -190,7 +190,11 @@ def add_observation(
                 "add-observation",
             )
             if not dry_run:
-                withdraw_and_say(*args)
+                if fmt is not None:  # the row added is printed, as any figure's: never into the plan or the store
+                    guard_rows_output(targets)
+                _, row, was = withdraw_and_say(*args)
+                if fmt is not None:
+                    print_rows(targets, [row], fmt, lang, False, [(row, was)])
                 return
             withdraw_and_say(*args, dry_run=True)
         if fmt is not None and not dry_run:
@@ -199,11 +203,13 @@ def add_observation(
             typed = _TypedFigure(
                 indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
             )
-            path, rows, known, warnings, vintages, revising = _record_one(
-                targets, typed, _chosen_lang(lang), dry_run, force, tz
-            )
+            one = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
+            path, rows, known, warnings, vintages, revising = one
+            replacing = [*one.revised, *one.withdrew]  # the JSON's revises
+            if revising is None and one.withdrew:  # a retraction's dry run says what it withdraws
+                revising = one.withdrew[0][1]
             notes: list[Problem] = []  # a single figure says it in its own message below
-            revised = ()
+            revised, withdrew = (), ()
             read: list[Problem] = []
             skipped, repeated = len(known), 0
         else:
@@ -228,15 +234,19 @@ def add_observation(
             path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
             repeated = result.repeated
             revising, revised = None, result.revised  # the single figure's; an import's, said apart
+            withdrew = result.withdrew
+            replacing = [*revised, *withdrew]
             warnings = list(result.warnings)
             # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
             # or revised since): said for each, as for a single figure, so that "already
             # recorded" never hides that the figure is not in force.
             notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
         if dry_run or fmt is not None:
-            print_rows(targets, rows, fmt, lang, dry_run)
+            print_rows(targets, rows, fmt, lang, dry_run, replacing)
         typed_at = (recorded_at or "") if from_file is None else ""
-        said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at, revised)
+        said = Said(
+            path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at, revised, withdrew
+        )
         say_recorded(said, warnings, notes, read)
         say_kept_quotes(source, note, rows if from_file is not None else None)  # cmd's --source 'GSO', if used
 

@@ -5,9 +5,14 @@ cli/recording.py, which defines the two commands, to keep each module small."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .arguments import _typed_period
 from .printing import _say
 from .recorded import say_kept_quotes
+
+if TYPE_CHECKING:
+    from ..files.retracting import Retracted
 
 __all__ = ["withdraw_and_say"]
 
@@ -24,11 +29,12 @@ def withdraw_and_say(
     tz: str | None,
     command: str = "retract",
     dry_run: bool = False,
-) -> None:
+) -> Retracted:
     """Withdraw the figure in force (files.retracting.retract) and say what was withdrawn;
     ``command`` names the command in a period's error. ``dry_run``: only judged (an error
     if the retraction would be refused) and nothing written; ``retract --dry-run`` says
-    what it would withdraw, add-observation's own dry run its row."""
+    what it would withdraw, add-observation's own dry run its row. Returns what was (or
+    would be) withdrawn, for add-observation's --format to print its row."""
     from ..catalog import Figure, Moment, msg
     from ..files.retracting import retract as withdraw
 
@@ -53,7 +59,7 @@ def withdraw_and_say(
             _say(msg("cli_retract_dry_run", indicator=was.indicator, period=was.period, path=path, **figure))
         for said in notes:
             _say(said)
-        return
+        return done
     _say(
         msg(
             "cli_retracted",
@@ -70,3 +76,4 @@ def withdraw_and_say(
     for said in notes:
         _say(said)
     say_kept_quotes(source, note)
+    return done

@@ -453,7 +453,8 @@ def wide_unasked(
     del problems[before:]
     problems.extend(tried)  # its own warnings (a comparison column passed over)
     shown = ", ".join(str(written[i]).strip() if i < len(written) else period for i, period in wide.periods)
-    problems.append(Problem(where, msg("import_read_as_wide", periods=shown), "warning"))
+    said = "import_read_as_wide" if len(wide.periods) > 1 else "import_read_as_wide_one"
+    problems.append(Problem(where, msg(said, periods=shown), "warning"))
     return wide
 
 

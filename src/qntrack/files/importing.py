@@ -76,6 +76,9 @@ class ImportResult:
     # Each row added (or that would be) that revises a vintage recorded before it, with that
     # vintage (recording.Recorded.revised): the command says the first few.
     revised: tuple = ()
+    # Each retraction added (or that would be) with the figure it withdraws
+    # (recording.Recorded.withdrew): said as the revisions are (twenty-seventh session).
+    withdrew: tuple = ()
 
 
 # What the import is doing, for a caller that shows it (the command's status line on a
@@ -410,6 +413,7 @@ def import_observations(
         tuple(parsed.notes),
         repeated,
         tuple(done.revised),
+        tuple(done.withdrew),
     )
 
 

@@ -140,7 +140,7 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
             # below, under a merged heading ("Year"), which a long table never has (issue
             # 17, twenty-seventh session; read as wide by _read_rows, said once).
             below = next(rows, None)
-            if below is not None and not data_below(names, below[1]) and _periods_below(below[1]):
+            if below is not None and not data_below(names, below[1]) and _periods_below(names, below[1]):
                 names, number = merged(names, below[1], reading.headings), below[0]
             elif below is not None:
                 reading.kept = below
@@ -154,11 +154,15 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
     return None
 
 
-def _periods_below(below: tuple) -> bool:
-    """Whether the row below a header row holds periods and nothing else: the lower half of
-    a wide table's two-row header (the years under a merged "Year")."""
-    lower = [n for n in (_name(c.value) for c in below) if n]
-    return bool(lower) and all(_looks_like_period(n) or _status_and_period(n) for n in lower)
+def _periods_below(names: list[str], below: tuple) -> bool:
+    """Whether the row below a header row (``names``) is the lower half of a wide table's
+    two-row header (the years under a merged "Year"): periods, and anything else only
+    where the row above is empty (a note typed beside the years, "(*) Prel.", which --wide
+    refuses at its cell: the refusal then says to add it, not "unknown column 'year'")."""
+    lower = [_name(c.value) for c in below]
+    periods = [_looks_like_period(n) or _status_and_period(n) for n in lower]
+    stray = [i for i, n in enumerate(lower) if n and not periods[i]]
+    return any(periods) and all(i >= len(names) or not names[i] for i in stray)
 
 
 def _status_and_period(name: str) -> bool:

@@ -187,10 +187,28 @@ def observations_parts(
     yield head[at:]
 
 
-def dry_run_document(rows: Iterable[Observation], dry_run: bool = True) -> dict[str, Any]:
+def dry_run_document(
+    rows: Iterable[Observation],
+    dry_run: bool = True,
+    replacing: Iterable[tuple[Observation, Observation]] = (),
+) -> dict[str, Any]:
     """``add-observation --dry-run --format json``: the rows that would be appended; with
-    ``dry_run`` false (``--format json`` without --dry-run), the rows appended."""
-    return {"qntrack": __version__, "dry_run": dry_run, "observations": [observation_dict(o) for o in rows]}
+    ``dry_run`` false (``--format json`` without --dry-run), the rows appended. Each ends
+    with ``revises``, ``revises_source`` and ``revises_recorded_at`` as ``history``'s
+    vintages do: ``replacing`` pairs a row with the vintage it takes the place of
+    (``Recorded.revised``: a figure it revises, or a retraction it follows, whose
+    ``revises`` is null) or the figure a retraction withdraws (``Recorded.withdrew``);
+    a row in no pair replaces nothing (issue 17, twenty-seventh session)."""
+    from ..plan.model import RETRACTED
+
+    was = {(row.indicator, row.period.sort_key, row.recorded_at): before for row, before in replacing}
+
+    def with_revises(o: Observation) -> dict[str, Any]:
+        before = was.get((o.indicator, o.period.sort_key, o.recorded_at))
+        value = None if before is None or before.status == RETRACTED else before.value
+        return _whence({**observation_dict(o), "revises": value}, before)
+
+    return {"qntrack": __version__, "dry_run": dry_run, "observations": [with_revises(o) for o in rows]}
 
 
 def history_document(
