@@ -127,6 +127,7 @@ def test_an_import_says_on_stdout_what_it_added_when_a_format_is_asked(tracker: 
                 "revises": None,  # new figures (twenty-seventh session: what a row replaces)
                 "revises_source": None,
                 "revises_recorded_at": None,
+                "revises_status": None,
             },
             {
                 "indicator": "share",
@@ -140,6 +141,7 @@ def test_an_import_says_on_stdout_what_it_added_when_a_format_is_asked(tracker: 
                 "revises": None,  # new figures (twenty-seventh session: what a row replaces)
                 "revises_source": None,
                 "revises_recorded_at": None,
+                "revises_status": None,
             },
         ],
     }

@@ -215,6 +215,7 @@ def test_json_md_documents_the_dry_runs_json(shipped: Path):
         "revises",  # then what it replaces, as history's vintages say it (twenty-seventh session)
         "revises_source",
         "revises_recorded_at",
+        "revises_status",  # and its status, as every object with revises_source has it
     ]
     assert doc["observations"][0]["value"] == 10.1 and doc["observations"][0]["dims"] == {}
 

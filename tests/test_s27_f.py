@@ -37,7 +37,7 @@ def test_an_import_dry_run_says_what_its_retraction_would_withdraw(shipped: Path
     start = lines.index("dry run: would add 2 row(s), 0 already recorded, to observations.csv; nothing was written")
     assert lines[start + 1 : start + 5] == [
         "of these, 1 row(s) would revise an earlier figure:",
-        "  grdp_growth 2017-Q1 = 8.5, revising 8.3 (recorded 2017-06-28)",
+        "  grdp_growth 2017-Q1 = 8.5, revising 8.3 (recorded 2017-06-28), status not stated → official",
         "of these, 1 row(s) would withdraw a figure:",
         "  grdp_growth 2023: withdrawing 11.03 (recorded 2023-11-27)",
     ], lines
@@ -109,7 +109,9 @@ def test_an_import_dry_run_in_json_says_what_each_row_replaces(shipped: Path) ->
     assert Path("observations.csv").read_bytes() == before
     rows = json.loads(r.stdout)["observations"]
     keys = ["indicator", "dims", "period", "value", "status", "source", "note", "recorded_at"]
-    assert [list(row) for row in rows] == [[*keys, "revises", "revises_source", "revises_recorded_at"]] * 3
+    assert [list(row) for row in rows] == [
+        [*keys, "revises", "revises_source", "revises_recorded_at", "revises_status"]
+    ] * 3
     withdrawn, revised, new = rows
     assert (withdrawn["period"], withdrawn["value"], withdrawn["status"]) == ("2023", None, "retracted")
     assert (withdrawn["revises"], withdrawn["revises_source"], withdrawn["revises_recorded_at"]) == (
