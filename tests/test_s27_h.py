@@ -109,3 +109,68 @@ def test_the_html_and_word_reports_say_the_kind_too(tmp_path: Path, monkeypatch:
     cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
     assert "14,8% (năm 2026, ước tính)" in cells, cells
     assert "13% (năm 2025)" in cells, cells
+
+
+# --- 2. a milestone due and met on time, the headline moved on ----------------------------------
+
+_ONTIME_PLAN = """\
+title: T
+indicators:
+  share: {name: Manufacturing share, unit: "%", measure: level}
+targets:
+  - id: share-t
+    type: level
+    indicator: share
+    baseline: {period: 2020}
+    milestones:
+      - {by: 2025, value: 15}
+      - {by: 2030, value: 30}
+"""
+# 10 in 2020, 16 in 2025: the 2025 milestone of 15 is met in its own year; as of mid-2026 the
+# headline is 2030's 30, and the sentences said nothing of 2025's.
+_ONTIME_ROWS = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "share,2020,10,official,X,,2021-02-01T00:00:00Z\n"
+    "share,2025,16,official,X,,2026-02-01T00:00:00Z\n"
+)
+_ONTIME = {
+    "en": "• The 2025 milestone of 15% was met: 16% in 2025.",
+    "vi": "• Đã đạt mốc năm 2025 (15%): thực tế 16% (năm 2025).",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_milestone_met_on_time_is_said_in_show_and_the_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _ONTIME_PLAN, _ONTIME_ROWS)
+    shown = _out("--lang", lang, "show", "share-t", "--as-of", "2026-06-01", env=WIDE)
+    lines = [line.strip() for line in shown.splitlines()]
+    assert _ONTIME[lang] in lines, shown
+    assert lines.count(_ONTIME[lang]) == 1, shown
+    text = _md(lang, "--as-of", "2026-06-01")
+    assert _ONTIME[lang][2:] in text, text
+
+
+def test_a_milestone_met_on_time_is_said_at_the_tables_decimals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 15.004 against 15: the tables write it 15.004 (where it differs from the milestone);
+    # judged on the 2026 figure when 2025 has none, the year said is the figure's.
+    from conftest import make_tracker
+
+    rows = _ONTIME_ROWS.replace("share,2025,16,", "share,2026,15.004,")
+    make_tracker(tmp_path, monkeypatch, _ONTIME_PLAN, rows)
+    shown = _out("show", "share-t", "--as-of", "2027-06-01", env=WIDE)
+    assert "• The 2025 milestone of 15% was met: 15.004% in 2026." in shown, shown
+
+
+def test_a_headline_milestone_met_keeps_its_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _ONTIME_PLAN.replace("      - {by: 2030, value: 30}\n", ""), _ONTIME_ROWS)
+    shown = _out("show", "share-t", "--as-of", "2026-06-01", env=WIDE)
+    assert "• The 2025 milestone of 15% is achieved." in shown, shown
+    assert "was met" not in shown, shown
