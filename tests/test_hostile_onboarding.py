@@ -167,9 +167,10 @@ def test_the_word_reports_districts_show_their_figures_and_chart(mid_year: Path)
     document = docx.Document(str(mid_year / "bao-cao.docx"))
     units = next(t for t in document.tables if t.rows[0].cells[0].text == "Hạng")
     by_name = {row.cells[1].text: row.cells[5].text for row in units.rows[1:]}
-    # A document says the period in words (the terminal's `rank` above keeps the code).
-    assert by_name["Hải Châu"] == "3.100 tỷ đồng (6 tháng đầu năm 2026, tạm tính)"
-    assert by_name["Hòa Vang"] == "350 tỷ đồng (6 tháng đầu năm 2026, tạm tính)"
+    # A document says the period in words (the terminal's `rank` above keeps the code), and
+    # the figures' kind: estimates (issue 17, twenty-seventh session).
+    assert by_name["Hải Châu"] == "3.100 tỷ đồng (6 tháng đầu năm 2026, tạm tính, ước tính)"
+    assert by_name["Hòa Vang"] == "350 tỷ đồng (6 tháng đầu năm 2026, tạm tính, ước tính)"
     # The units' chart is drawn from those figures (it was left out: "no unit has a figure").
     captions = [p.text for p in document.paragraphs if p.text.startswith("Hình")]
     assert len(captions) == 3, captions  # the groups, the target, its districts

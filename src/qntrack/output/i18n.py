@@ -51,6 +51,15 @@ def kind_text(status: str, lang: str) -> str:
     return label(status if status else "kind_not_stated", lang)
 
 
+def with_kind(status: str, when: str, lang: str) -> str:
+    """``when`` (a figure's period as written beside it) followed by the figure's kind where
+    it is an estimate or preliminary, "(2026, estimate)", as a provisional reading says
+    "provisional": a figure cited from a report's summary must say it is not the final one.
+    An official figure, or one with no stated status, keeps its period alone: most figures
+    are official, and a national report's tables are long (issue 17, twenty-seventh session)."""
+    return f"{when}, {label(status, lang)}" if status in ("estimate", "preliminary") else when
+
+
 def status_label(status: str, lang: str) -> str:
     """A status for people (catalog ``status_<status>``): "Moderate progress"."""
     return _word("status_" + status, lang, status)

@@ -258,6 +258,7 @@ def _table(
                     notes,
                     withdrawals=True,
                     whence=(whence or {}).get(keys[r.unit.dims]),
+                    kind=True,
                 )
             ),
             Cell(report_word("bd_yes" if r.unit.dims in own else "bd_no", lang)),

@@ -50,6 +50,7 @@ def summary_table(data: ReportData, lang: str) -> TableView:
                         notes,
                         withdrawals=True,
                         whence=data.whence.get(a.target.series_key),
+                        kind=True,
                     )
                 ),
                 Cell(_goal_with_reached(a, lang)),

@@ -38,6 +38,7 @@ from ..output.i18n import (
     status_label,
     typed_value,
     value_with_unit,
+    with_kind,
 )
 from ..plan.model import RETRACTED, Observation
 from ..output.narrative import explain
@@ -207,7 +208,8 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
     if a.latest is not None:  # as the summary writes it: 9.99999 beside a plan of 10
         places = figure_decimals(a, a.latest)
         shown = value_with_unit(a.latest.value, unit, lang, places)
-        latest = f"{shown} ({sum_marked(a.latest, period_text(a.latest.period, lang), lang)})"
+        when = with_kind(a.latest.status, sum_marked(a.latest, period_text(a.latest.period, lang), lang), lang)
+        latest = f"{shown} ({when})"
         facts.append((label("latest", lang), Cell(latest)))
     if a.provisional is not None:
         facts.append(
@@ -215,7 +217,7 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
                 label("provisional", lang).capitalize(),
                 Cell(
                     f"{value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))} "
-                    f"({sum_marked(a.provisional, period_text(a.provisional.period, lang), lang)})",
+                    f"({with_kind(a.provisional.status, sum_marked(a.provisional, period_text(a.provisional.period, lang), lang), lang)})",
                     muted=True,
                 ),
             )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Mapping
 
-from .i18n import label, value_with_unit
+from .i18n import label, value_with_unit, with_kind
 from .period_words import period_text
 
 if TYPE_CHECKING:
@@ -60,10 +60,12 @@ def latest_marked(
     short: bool = False,
     withdrawals: bool = False,
     whence: Mapping[str, tuple[str, str]] | None = None,
+    kind: bool = False,
 ) -> str:
     """The latest figure with its period, else the provisional reading (report_view's
     ``_latest_text``), marked as ``figure_marked`` marks it; a plan's figure at the decimals
-    where it differs from the plan (views.plan.figure_decimals)."""
+    where it differs from the plan (views.plan.figure_decimals). With ``kind``, an estimate
+    or a preliminary figure says so after its period (i18n.with_kind: the reports' tables)."""
     from .summary import sum_marked
     from .views.plan import figure_decimals
     from .withdrawn import withdrawal_notes
@@ -81,6 +83,7 @@ def latest_marked(
         return "–" + "".join(f"[{notes.setdefault(text, len(notes) + 1)}]" for text in gone)
     # A sum of months said to be one (summary.sum_marked), but in a chart's short label.
     when = when if short else sum_marked(o, when, lang)
+    when = with_kind(o.status, when, lang) if kind else when
     from .legend_names import series_name  # the legend names the series as a reader knows it
 
     name = series_name(a.indicator, key, lang)

@@ -150,6 +150,10 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
             out.append(_missed_sentence(missed, unit, lang))
             out.extend(_reached_sentence(missed, unit, lang))
+        # So is one due and met, with the figure it was judged on (issue 17, twenty-seventh
+        # session): the sentences after speak of the headline's milestone only.
+        elif missed.due and missed.status.value == "target_achieved" and missed is not a.next_milestone:
+            out.extend(_met_sentence(a, missed, unit, lang))
     # A milestone met before its deadline, the headline moved on to the next: said, since
     # the sentences after speak of the next one only (issue 17, twenty-seventh session).
     for early in a.milestones:
@@ -279,6 +283,21 @@ def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
     got = value_with_unit(judged.value, unit, lang, differing_decimals(judged.value, m.value)) if judged else "–"
     when = f" ({period_text(judged.period, lang)})" if judged is not None and judged.period != m.by else ""
     return narrative_sentence("missed", lang, by=period_text(m.by, lang), goal=goal, got=got, when=when)
+
+
+def _met_sentence(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> list[str]:
+    """ "The 2025 milestone of 15% was met: 16% in 2025.": the figure it was judged on, with
+    its period (the next year's when the deadline's own has none), at the decimals the
+    tables write it (views.plan.figure_decimals: 15.004, never "15" beside a goal of 15)."""
+    from .plan import figure_decimals
+
+    judged = m.judged_on
+    if judged is None:
+        return []
+    got = value_with_unit(judged.value, unit, lang, figure_decimals(a, judged))
+    goal = typed_value(m.value, unit, lang)
+    words = dict(by=period_text(m.by, lang), goal=goal, got=got, period=period_text(judged.period, lang))
+    return [narrative_sentence("met_on_time", lang, **words)]
 
 
 def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
