@@ -77,3 +77,95 @@ def test_a_different_status_or_a_note_is_still_recorded(shipped: Path) -> None:
         .splitlines()[-1]
         .startswith("grdp_growth,2023,11.03,official,,")
     )
+
+
+# --- 2. and 3. a table read as wide unasked: --wide's own problems, and footnote marks -----------
+
+TARGETS = """\
+version: 1
+title: "Wide tables"
+indicators:
+  beds:
+    name: {en: "Hospital beds", vi: "Giường bệnh"}
+    unit: {en: "beds", vi: "giường"}
+targets:
+  - id: beds-up
+    indicator: beds
+    baseline: 2023
+"""
+
+FROM = ("--source", "Niên giám", "--recorded-at", "2026-06-30")
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import STORE_HEADER, make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, TARGETS, STORE_HEADER)
+
+
+def _refused(*args: str) -> str:
+    before = Path("observations.csv").read_bytes()
+    r = run_clean(*args)
+    assert r.exit_code == 1, r.output
+    assert Path("observations.csv").read_bytes() == before
+    return r.stderr
+
+
+def test_a_period_in_two_columns_is_said_without_wide(plan: Path) -> None:
+    Path("bang.csv").write_text("Chỉ tiêu,2024,Sơ bộ 2024\nbeds,3700,3750\n", encoding="utf-8")
+    said = _refused("add-observation", "--from", "bang.csv", *FROM)
+    assert "is this a wide table" not in said, said
+    assert "bang.csv:1: error: period 2024 has two columns ('2024' and 'Sơ bộ 2024')" in said
+    assert sum("read as a wide table" in line for line in said.splitlines()) == 1
+    assert "the columns 2024, Sơ bộ 2024 are periods" in said
+    vi = _refused("--lang", "vi", "add-observation", "--from", "bang.csv", *FROM)
+    assert "bang.csv:1: lỗi: kỳ 2024 có hai cột ('2024' và 'Sơ bộ 2024')" in vi, vi
+    assert "đọc như bảng dạng ngang" in vi and "hãy thêm --wide" not in vi
+
+
+def test_a_heading_that_is_no_period_beside_years_is_said_without_wide(plan: Path) -> None:
+    Path("bang.csv").write_text("Chỉ tiêu,2023,2024,Tăng/giảm\nbeds,3500,3700,200\n", encoding="utf-8")
+    said = _refused("add-observation", "--from", "bang.csv", *FROM)
+    assert "bang.csv:1: error: column 4 'Tăng/giảm' is neither a period nor one of" in said, said
+    assert "is this a wide table" not in said and "header needs" not in said
+    assert "the columns 2023, 2024 are periods" in said
+    # What --wide says, the same error.
+    w = _refused("add-observation", "--from", "bang.csv", "--wide", *FROM)
+    assert w.splitlines()[0] in said
+
+
+@pytest.mark.parametrize("wide", [(), ("--wide",)])
+@pytest.mark.parametrize(
+    ("headings", "marks"),
+    [
+        (("2024 (*)", "2025"), "(*)"),
+        (("2024*", "2025"), "*"),
+        (("2024(1)", "2025(2)"), "(1), (2)"),
+        (("2024", "Sơ bộ 2025(*)"), "(*)"),
+    ],
+)
+def test_a_footnote_mark_on_a_heading_is_read_past_and_said(
+    plan: Path, wide: tuple[str, ...], headings: tuple[str, str], marks: str
+) -> None:
+    Path("bang.csv").write_text("indicator," + ",".join(headings) + "\nbeds,3700,3900\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "bang.csv", *wide, *FROM)
+    assert r.exit_code == 0, r.output
+    status = "preliminary" if headings[1].startswith("Sơ bộ") else ""
+    assert Path("observations.csv").read_text(encoding="utf-8").splitlines()[1:] == [
+        "beds,2024,3700,,Niên giám,,2026-06-30T00:00:00Z",
+        f"beds,2025,3900,{status},Niên giám,,2026-06-30T00:00:00Z",
+    ]
+    marked = [line for line in r.stderr.splitlines() if "footnote mark" in line]
+    assert len(marked) == 1, r.stderr
+    assert marked[0].startswith("bang.csv:1: warning: headings with a footnote mark, read as their periods: ")
+    assert f"; not read: {marks} (no status is taken from a mark" in marked[0]
+
+
+def test_a_footnote_mark_is_said_in_vietnamese(plan: Path) -> None:
+    Path("bang.csv").write_text("Chỉ tiêu,2024 (*),2025\nbeds,3700,3900\n", encoding="utf-8")
+    r = run_clean("--lang", "vi", "add-observation", "--from", "bang.csv", *FROM)
+    assert r.exit_code == 0, r.output
+    assert (
+        "bang.csv:1: cảnh báo: tiêu đề cột có dấu chú thích, đọc theo kỳ của cột: '2024 (*)' → 2024; không đọc: (*)"
+    ) in r.stderr, r.stderr

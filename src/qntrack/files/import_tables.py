@@ -51,10 +51,11 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _looks_like_period,
     _read_period,
     _wide_columns,
-    wide_unasked,
     heading_status,
     row_of_figures,
 )
+
+from .import_wide import wide_unasked  # noqa: F401  (re-exported for the workbook reader)
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
