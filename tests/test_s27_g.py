@@ -169,3 +169,37 @@ def test_a_footnote_mark_is_said_in_vietnamese(plan: Path) -> None:
     assert (
         "bang.csv:1: cảnh báo: tiêu đề cột có dấu chú thích, đọc theo kỳ của cột: '2024 (*)' → 2024; không đọc: (*)"
     ) in r.stderr, r.stderr
+
+
+# --- 4. a two-row header saved as CSV: read as the workbook's is ---------------------------------
+
+
+@pytest.mark.parametrize("wide", [(), ("--wide",)])
+@pytest.mark.parametrize("sep", [",", "\t"])
+def test_a_two_row_header_saved_as_csv_is_read_as_the_workbooks(plan: Path, wide: tuple[str, ...], sep: str) -> None:
+    # A workbook's 'Năm' merged over its years, saved as CSV: the upper row names the
+    # indicator column and 'Năm', the lower row leaves the indicator's cell empty.
+    lines = [["Chỉ tiêu", "Năm", ""], ["", "2023", "2024"], ["beds", "3500", "3700"]]
+    Path("bang.csv").write_text("".join(sep.join(cells) + "\n" for cells in lines), encoding="utf-8")
+    r = run_clean("add-observation", "--from", "bang.csv", *wide, *FROM)
+    assert r.exit_code == 0, r.output
+    assert Path("observations.csv").read_text(encoding="utf-8").splitlines()[1:] == [
+        "beds,2023,3500,,Niên giám,,2026-06-30T00:00:00Z",
+        "beds,2024,3700,,Niên giám,,2026-06-30T00:00:00Z",
+    ]
+
+
+def test_a_two_row_header_keeps_the_rows_line_numbers(plan: Path) -> None:
+    Path("bang.csv").write_text("Chỉ tiêu,Năm,\n,2023,Sơ bộ 2024\nbeds,3500,3700\nbeds,x,3900\n", encoding="utf-8")
+    said = _refused("add-observation", "--from", "bang.csv", "--wide", *FROM)
+    # The fourth line of the file holds the 'x' (the header's two rows are lines 1 and 2).
+    assert "bang.csv:4: error: period 2023: 'x' is not a number" in said, said
+    assert "bang.csv:4: error: period 2024" not in said
+
+
+def test_a_row_of_figures_below_a_header_is_no_lower_half(plan: Path) -> None:
+    # The row below names an indicator: it is data, and the header is refused as before.
+    Path("bang.csv").write_text("Chỉ tiêu,Năm,\nbeds,2023,2024\n", encoding="utf-8")
+    said = _refused("add-observation", "--from", "bang.csv", *FROM)
+    assert "bang.csv:1: error:" in said, said
+    assert "Niên giám" not in Path("observations.csv").read_text(encoding="utf-8")
