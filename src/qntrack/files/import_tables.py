@@ -234,7 +234,7 @@ def parse_table(
         if not problems:
             problems.append(Problem(Location(file, 1), msg("import_no_header")))
         return parsed
-    header, fields, records = two_row_header(header, fields, records)  # a saved workbook's merged 'Năm'
+    header, fields, records = two_row_header(header, fields, records)  # a saved workbook's merged 'Year'
     where = Location(file, header_line)
     dims = _dimension_columns(header, fmt.dimensions)
     pasted = None if dims else row_of_figures(fields, header, where, fmt.wide)

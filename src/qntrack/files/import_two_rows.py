@@ -1,5 +1,5 @@
-"""A CSV or TSV table whose header is two rows, as a workbook with a merged "Năm" over its
-years is saved (`Chỉ tiêu,Năm,` then `,2023,2024`): read as the workbook reader reads the
+"""A CSV or TSV table whose header is two rows, as a workbook with a merged "Year" over its
+years is saved (`Indicator,Year,` then `,2023,2024`): read as the workbook reader reads the
 sheet (files/workbooks.py, ``_periods_below``), the lower row's periods under the upper
 row's merged heading (issue 17, twenty-seventh session). Nothing else is guessed: the lower
 row leaves the indicator column empty and holds periods (alone, with a status, or with a

@@ -59,8 +59,8 @@ def wide_unasked(
 
 
 def _period_heading(name: str) -> bool:
-    """Whether a heading is a period as ``--wide`` reads one: alone, with its status ("Sơ
-    bộ 2024"), or with a footnote mark ("2024 (*)")."""
+    """Whether a heading is a period as ``--wide`` reads one: alone, with its status ("Prel.
+    2024"), or with a footnote mark ("2024 (*)")."""
     if _looks_like_period(name) or _unmarked(name) is not None:
         return True
     given = status_heading(name)
