@@ -203,3 +203,21 @@ def test_a_row_of_figures_below_a_header_is_no_lower_half(plan: Path) -> None:
     said = _refused("add-observation", "--from", "bang.csv", *FROM)
     assert "bang.csv:1: error:" in said, said
     assert "Niên giám" not in Path("observations.csv").read_text(encoding="utf-8")
+
+
+def test_a_workbooks_years_with_footnote_marks_under_a_merged_year(plan: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["Chỉ tiêu", "Năm", None], [None, "2024 (*)", 2025], ["beds", 3700, 3900]]:
+        sheet.append(row)
+    sheet.merge_cells("B1:C1")
+    book.save("bieu.xlsx")
+    r = run_clean("add-observation", "--from", "bieu.xlsx", *FROM)
+    assert r.exit_code == 0, r.output
+    assert Path("observations.csv").read_text(encoding="utf-8").splitlines()[1:] == [
+        "beds,2024,3700,,Niên giám,,2026-06-30T00:00:00Z",
+        "beds,2025,3900,,Niên giám,,2026-06-30T00:00:00Z",
+    ]
+    assert "read as their periods: '2024 (*)' → 2024; not read: (*)" in r.stderr, r.stderr
