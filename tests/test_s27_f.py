@@ -199,7 +199,10 @@ def test_a_merged_year_heading_over_a_stray_note_points_to_wide(shipped: Path) -
     before = Path("observations.csv").read_bytes()
     r = run_clean("add-observation", "--from", "bieu.xlsx")
     assert r.exit_code == 1, r.output
-    assert "column '2025-q1' is a period: is this a wide table? add --wide" in r.stderr, r.stderr
+    # Since helper G of this session: the refusal is --wide's own (the note's cell), after one
+    # line saying the table was read as wide, rather than "add --wide", which only led to it.
+    assert "read as a wide table, a period per column, as --wide reads it" in r.stderr, r.stderr
+    assert "bieu.xlsx:Sheet!D2: error: column 4 '(*) Sơ bộ' is neither a period" in r.stderr
     assert "unknown column 'năm'" not in r.stderr
     w = run_clean("add-observation", "--from", "bieu.xlsx", "--wide")
     assert w.exit_code == 1, w.output

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Sequence
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import OBSERVATION_STATUSES, Location, Problem
-from ..plan.periods import PeriodError
+from ..plan.periods import Period, PeriodError
 from ..plan.suggest import closest
 from . import rules
 from .figures import _within
+from .heading_marks import footnote_mark
 from .textfiles import nfc
 from .vocabulary import (
     UNIT_COLUMNS,
@@ -357,6 +358,7 @@ def _wide_columns(
     periods: list[tuple[int, str]] = []
     statuses: dict[int, tuple[str, str]] = {}
     seen_periods: dict[object, str] = {}
+    marks: list[tuple[str, str, str]] = []  # headings with a footnote mark: (heading, mark, period)
     for i, name in enumerate(header):
         if i == first or (i < first and i not in dims):
             continue
@@ -391,26 +393,30 @@ def _wide_columns(
         try:
             period = rules.period(_read_period(given[1] if given else name))
         except PeriodError as exc:
-            exc = _as_written(shown, exc)
-            guess = excel_date(name)
-            if guess is not None:
-                problems.append(Problem(where, _excel_date_message(shown, guess, column=i + 1)))
+            if (unmarked := _unmarked(name)) is not None:  # '2024 (*)': the period, its mark said
+                given, period, mark = unmarked
+                marks.append((shown, mark, str(period)))
             else:
-                # periods.py's reason is kept as its Message, not glued as English text (see _within).
-                problems.append(
-                    Problem(
-                        where,
-                        _within(
-                            "import_column_not_period_or_dimension" if breakdowns else "import_column_not_period",
-                            _said(exc),
-                            column=i + 1,
-                            name=shown,
-                            columns=", ".join(LONG_OPTIONAL),
-                            dimensions=", ".join(breakdowns),
-                        ),
+                exc = _as_written(shown, exc)
+                guess = excel_date(name)
+                if guess is not None:
+                    problems.append(Problem(where, _excel_date_message(shown, guess, column=i + 1)))
+                else:
+                    # periods.py's reason is kept as its Message, not glued as English text (see _within).
+                    problems.append(
+                        Problem(
+                            where,
+                            _within(
+                                "import_column_not_period_or_dimension" if breakdowns else "import_column_not_period",
+                                _said(exc),
+                                column=i + 1,
+                                name=shown,
+                                columns=", ".join(LONG_OPTIONAL),
+                                dimensions=", ".join(breakdowns),
+                            ),
+                        )
                     )
-                )
-            continue
+                continue
         if period in seen_periods:
             problems.append(
                 Problem(
@@ -423,39 +429,24 @@ def _wide_columns(
         if given is not None:
             statuses[i] = (given[0], shown)
     refused = any(p.severity != "warning" for p in problems[before:])
+    if marks and not refused:
+        read = ", ".join(f"'{heading}' → {period}" for heading, _, period in marks)
+        said = ", ".join(dict.fromkeys(mark for _, mark, _ in marks))
+        problems.append(Problem(where, msg("import_heading_footnote_marks", headings=read, marks=said), "warning"))
     if not periods and not refused:
         problems.append(Problem(where, msg("import_wide_no_period")))
         refused = True
     return None if refused else WideColumns(meta, periods, first, statuses)
 
 
-def wide_unasked(
-    header: list[str],
-    where: Location,
-    problems: list[Problem],
-    before: int,
-    dims: dict[int, str],
-    breakdowns: Sequence[str],
-    written: Sequence[str] = (),
-) -> WideColumns | None:
-    """A table the long reading refused, read as ``--wide`` reads it when that is its one
-    reading: no period and no value column, an indicator column and periods for headings
-    (a yearbook's table pasted as printed). The long reading's problems, from ``before``
-    on, give way to one warning that says so (issue 17, twenty-seventh session: the table
-    was refused once per year, "is this a wide table? add --wide", then for its missing
-    period and value columns). None, and the long reading's problems kept, otherwise."""
-    if "period" in header or "value" in header:
+def _unmarked(name: str) -> tuple[tuple[str, str] | None, Period, str] | None:
+    """(status heading, period, mark) of a period heading with a footnote mark after it."""
+    found = footnote_mark(name)
+    given = status_heading(found[0]) if found is not None else None
+    try:
+        return (given, rules.period(_read_period(given[1] if given else found[0])), found[1]) if found else None
+    except PeriodError:
         return None
-    tried: list[Problem] = []
-    wide = _wide_columns(header, where, tried, dims, breakdowns, written)
-    if wide is None:
-        return None
-    del problems[before:]
-    problems.extend(tried)  # its own warnings (a comparison column passed over)
-    shown = ", ".join(str(written[i]).strip() if i < len(written) else period for i, period in wide.periods)
-    said = "import_read_as_wide" if len(wide.periods) > 1 else "import_read_as_wide_one"
-    problems.append(Problem(where, msg(said, periods=shown), "warning"))
-    return wide
 
 
 def _as_written(shown: str, exc: PeriodError) -> PeriodError:

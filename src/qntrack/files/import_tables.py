@@ -51,10 +51,12 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _looks_like_period,
     _read_period,
     _wide_columns,
-    wide_unasked,
     heading_status,
     row_of_figures,
 )
+
+from .import_two_rows import two_row_header
+from .import_wide import wide_unasked  # noqa: F401  (re-exported for the workbook reader)
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
@@ -232,6 +234,7 @@ def parse_table(
         if not problems:
             problems.append(Problem(Location(file, 1), msg("import_no_header")))
         return parsed
+    header, fields, records = two_row_header(header, fields, records)  # a saved workbook's merged 'Year'
     where = Location(file, header_line)
     dims = _dimension_columns(header, fmt.dimensions)
     pasted = None if dims else row_of_figures(fields, header, where, fmt.wide)

@@ -32,6 +32,7 @@ from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
+from .import_wide import explains_refusal as _explains
 
 __all__ = [
     "ImportFormat",
@@ -321,9 +322,10 @@ def import_observations(
             parsed = parse_sdmx(text, file, fmt, defaults, opened[0] if opened is not None else None)
     text = ""  # read: a national file's text is not held while the store is read (issue 17)
     parsed.notes.extend(joined)
-    # What reading the table only warns of (a comparison column passed over) is said, not refused.
+    # What reading the table only warns of (a comparison column passed over) is said, not
+    # refused; that it was read as --wide reads it stays with the refusal it explains.
     parsed.notes.extend(p for p in parsed.problems if p.severity == "warning")
-    parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning"]
+    parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning" or _explains(p)]
     problems = list(parsed.problems)
     if not workbook:  # a workbook's cells are looked at as they are read (workbooks._row)
         problems.extend(_garbled(fast, parsed, defaults))

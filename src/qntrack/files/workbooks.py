@@ -28,7 +28,7 @@ from ..errors import fail
 from ..plan.model import RETRACTED, Location, Plan, Problem
 from .figures import canonical, excel_error, in_period
 from .garbled import garbled_problem
-from .import_headers import status_heading
+from .import_wide import _period_heading
 from .import_tables import (
     LONG_REQUIRED,
     SECOND,
@@ -160,15 +160,9 @@ def _periods_below(names: list[str], below: tuple) -> bool:
     where the row above is empty (a note typed beside the years, "(*) Prel.", which --wide
     refuses at its cell: the refusal then says to add it, not "unknown column 'year'")."""
     lower = [_name(c.value) for c in below]
-    periods = [_looks_like_period(n) or _status_and_period(n) for n in lower]
+    periods = [_period_heading(n) for n in lower]  # alone, with a status, or a footnote mark
     stray = [i for i, n in enumerate(lower) if n and not periods[i]]
     return any(periods) and all(i >= len(names) or not names[i] for i in stray)
-
-
-def _status_and_period(name: str) -> bool:
-    """A period with its status ('Prel. 2024'), as --wide reads a heading."""
-    given = status_heading(name)
-    return given is not None and _looks_like_period(given[1])
 
 
 def _columns(row: int, names: list[str], reading: _Reading) -> _Table:

@@ -286,7 +286,9 @@ def already_recorded(
                     now = _latest(earlier)
                     skip = now is not None and (now.status, now.source) == (o.status, o.source)
                 else:
-                    skip = any(_repeats(s, o, undated_row) for s in earlier)
+                    skip = any(_repeats(s, o, undated_row) for s in earlier) or (
+                        undated_row and _bare_repeat(o, _latest(earlier))
+                    )
                 out.append(skip)
                 if not skip:
                     once[key] = o
@@ -300,7 +302,7 @@ def already_recorded(
                 now = current[0]
                 skip = now is not None and (now.status, now.source) == (o.status, o.source)
             else:
-                skip = figure in figures
+                skip = figure in figures or _bare_repeat(o, current[0])
         else:
             skip = (*figure, o.recorded_at) in idents
         out.append(skip)
@@ -320,6 +322,22 @@ def _repeats(s: Observation, o: Observation, any_moment: bool) -> bool:
         and s.source == o.source
         and s.status == o.status
         and (o.status == RETRACTED or s.value == o.value)
+    )
+
+
+def _bare_repeat(o: Observation, now: Observation | None) -> bool:
+    """Whether row ``o``, stamped now, with neither a source nor a note, repeats the
+    figure in force ``now`` (the same value and status): a table re-imported without its
+    source column, a figure retyped without ``--source``. It says nothing new, and recorded
+    it would blank the published figure's source ("source https://... -> -"), so it is
+    already recorded. A non-empty other source is a source-only revision, as before."""
+    return (
+        not o.source
+        and not o.note
+        and now is not None
+        and o.status != RETRACTED
+        and now.status == o.status
+        and now.value == o.value
     )
 
 
@@ -425,7 +443,10 @@ def stored_vintages(
                         best is None or (s.recorded_at, s.line) >= (best.recorded_at, best.line)
                     ):
                         best = s
-                out.append((best, _latest(earlier)))
+                now = _latest(earlier)
+                if best is None and undated_row and _bare_repeat(o, now):
+                    best = now  # a figure retyped without its source repeats the one in force
+                out.append((best, now))
                 continue
             by_figure: dict[tuple, Observation] = {}
             by_moment: dict[tuple, Observation] = {}
@@ -439,7 +460,10 @@ def stored_vintages(
         current, by_figure, by_moment = known
         figure = (_figure(o), o.status, o.source)
         if undated is not None and o.recorded_at == undated:
-            out.append((by_figure.get(figure), current))
+            best = by_figure.get(figure)
+            if best is None and _bare_repeat(o, current):
+                best = current
+            out.append((best, current))
         else:
             out.append((by_moment.get((*figure, o.recorded_at)), current))
     return out

@@ -1,0 +1,74 @@
+"""A table read as ``--wide`` reads it though ``--wide`` was not given: a yearbook's table
+pasted as printed, a period per column and neither a period nor a value column (issue 17,
+twenty-seventh session). Shared by the readers of CSV text and of workbooks."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..catalog import Message, msg
+from ..plan.model import Location, Problem
+from .import_headers import LONG_OPTIONAL, WideColumns, _looks_like_period, _unmarked, _wide_columns, status_heading
+
+
+def wide_unasked(
+    header: list[str],
+    where: Location,
+    problems: list[Problem],
+    before: int,
+    dims: dict[int, str],
+    breakdowns: Sequence[str],
+    written: Sequence[str] = (),
+) -> WideColumns | None:
+    """A table the long reading refused, read as ``--wide`` reads it when that is its one
+    reading: no period and no value column, an indicator column and periods for headings
+    (a yearbook's table pasted as printed). The long reading's problems, from ``before``
+    on, give way to one warning that says so (the table was refused once per year, "is
+    this a wide table? add --wide", then for its missing period and value columns).
+
+    When ``--wide``'s reading refuses the header too (a period in two columns, a heading
+    that is no period), and some heading is a period, its problems are the table's: they
+    take the place of the long reading's ("add --wide", which would only lead to them),
+    after one line that says the table was read as wide. None then, and None with the
+    long reading's problems kept when no heading is a period or no column is the
+    indicator's."""
+    if "period" in header or "value" in header:
+        return None
+    tried: list[Problem] = []
+    wide = _wide_columns(header, where, tried, dims, breakdowns, written)
+    if wide is None:
+        if "indicator" not in header:
+            return None  # a row of figures, a title: nothing says the table is a wide one
+        periods = [
+            str(written[i]).strip() if i < len(written) else name
+            for i, name in enumerate(header)
+            if i not in dims and name not in ("indicator", "unit", *LONG_OPTIONAL) and _period_heading(name)
+        ]
+        if periods:
+            del problems[before:]
+            said = "import_read_as_wide_refused" if len(periods) > 1 else "import_read_as_wide_refused_one"
+            problems.append(Problem(where, msg(said, periods=", ".join(periods)), "warning"))
+            problems.extend(tried)
+        return None
+    del problems[before:]
+    problems.extend(tried)  # its own warnings (a comparison column passed over, a footnote mark)
+    shown = ", ".join(str(written[i]).strip() if i < len(written) else period for i, period in wide.periods)
+    said = "import_read_as_wide" if len(wide.periods) > 1 else "import_read_as_wide_one"
+    problems.append(Problem(where, msg(said, periods=shown), "warning"))
+    return wide
+
+
+def _period_heading(name: str) -> bool:
+    """Whether a heading is a period as ``--wide`` reads one: alone, with its status ("Prel.
+    2024"), or with a footnote mark ("2024 (*)")."""
+    if _looks_like_period(name) or _unmarked(name) is not None:
+        return True
+    given = status_heading(name)
+    return given is not None and _looks_like_period(given[1])
+
+
+def explains_refusal(problem: Problem) -> bool:
+    """Whether a warning is said with the refusal it comes with, where an import's other
+    warnings are not (they would be said again once the file is mended): that the table
+    was read as ``--wide`` reads it, which is why ``--wide``'s problems are the table's."""
+    return isinstance(problem.message, Message) and problem.message.id.startswith("import_read_as_wide_refused")
