@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from test_s27_e import _EARLY_PLAN
+
 from helpers import run_clean
 
 WIDE = {"COLUMNS": "250"}
@@ -113,19 +115,8 @@ def test_the_html_and_word_reports_say_the_kind_too(tmp_path: Path, monkeypatch:
 
 # --- 2. a milestone due and met on time, the headline moved on ----------------------------------
 
-_ONTIME_PLAN = """\
-title: T
-indicators:
-  share: {name: Manufacturing share, unit: "%", measure: level}
-targets:
-  - id: share-t
-    type: level
-    indicator: share
-    baseline: {period: 2020}
-    milestones:
-      - {by: 2025, value: 15}
-      - {by: 2030, value: 30}
-"""
+# The plan of pass E's milestone met early (15 by 2025, 30 by 2030 from 2020), its rows other.
+_ONTIME_PLAN = _EARLY_PLAN
 # 10 in 2020, 16 in 2025: the 2025 milestone of 15 is met in its own year; as of mid-2026 the
 # headline is 2030's 30, and the sentences said nothing of 2025's.
 _ONTIME_ROWS = (
