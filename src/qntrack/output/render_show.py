@@ -204,6 +204,7 @@ def _figures_used(
     table's), the legend's lines numbered in ``notes``."""
     from .legend_names import series_name
     from .revision_marks import figure_marked
+    from .i18n import with_kind
     from .summary import sum_marked
     from .views.plan import figure_decimals
 
@@ -211,11 +212,13 @@ def _figures_used(
     marks: dict[str, int] = {} if notes is None else notes
     if a.latest is not None:
         shown = figure_marked(a.latest, name, revised, unit, lang, marks, figure_decimals(a, a.latest), whence=whence)
-        facts.add_row(label("latest", lang), f"{shown} ({sum_marked(a.latest, str(a.latest.period), lang)})")
+        # An estimate said to be one, as the reports' key figures say it (with_kind).
+        when = with_kind(a.latest.status, sum_marked(a.latest, str(a.latest.period), lang), lang)
+        facts.add_row(label("latest", lang), f"{shown} ({when})")
     if a.provisional is not None:
         o = a.provisional
         shown = figure_marked(o, name, revised, unit, lang, marks, figure_decimals(a, o), whence=whence)
-        period = sum_marked(a.provisional, str(a.provisional.period), lang)
+        period = with_kind(o.status, sum_marked(o, str(o.period), lang), lang)
         facts.add_row(label("provisional", lang).capitalize(), Text(f"{shown} ({period})", style="italic"))
 
 
