@@ -148,13 +148,21 @@ def test_an_official_figure_typed_again_without_status_is_said(tracker: Path):
 def test_an_official_figure_typed_again_without_status_is_said_in_a_dry_run_in_vietnamese(tracker: Path):
     assert run_clean("add-observation", *OFFICIAL).exit_code == 0
     before = store_text(tracker)
-    r = run_clean("--lang", "vi", "add-observation", "share", "2024-Q2", "13", "--dry-run")
+    # Dated, a vintage as stated: recorded, and warned of (above).
+    at = ("--recorded-at", "2024-09-01T00:00:00Z")
+    r = run_clean("--lang", "vi", "add-observation", "share", "2024-Q2", "13", *at, "--dry-run")
     assert r.exit_code == 0, r.stderr
     assert (
         "share 2024-Q2: số 13 (không ghi rõ loại số liệu) sẽ thay cho số chính thức 13 (ghi nhận lúc "
         "2024-08-01T00:00:00Z, nguồn: GSO) và có hiệu lực thay cho số đó, không còn được ghi là chính thức; "
         "nếu đây chính là số chính thức, hãy ghi kèm --status official"
     ) in r.stderr
+    assert store_text(tracker) == before
+    # Undated, bare (no status, source or note), it repeats the official figure: already
+    # recorded since the twenty-seventh session (tests/test_s27_g.py), its status kept.
+    r = run_clean("--lang", "vi", "add-observation", "share", "2024-Q2", "13")
+    assert r.exit_code == 0, r.stderr
+    assert "không còn được ghi là chính thức" not in r.stderr
     assert store_text(tracker) == before
 
 

@@ -327,16 +327,18 @@ def _repeats(s: Observation, o: Observation, any_moment: bool) -> bool:
 
 def _bare_repeat(o: Observation, now: Observation | None) -> bool:
     """Whether row ``o``, stamped now, with neither a source nor a note, repeats the
-    figure in force ``now`` (the same value and status): a table re-imported without its
-    source column, a figure retyped without ``--source``. It says nothing new, and recorded
-    it would blank the published figure's source ("source https://... -> -"), so it is
-    already recorded. A non-empty other source is a source-only revision, as before."""
+    figure in force ``now`` (the same value, and the same status or none stated): a table
+    re-imported without its source column, a figure retyped without ``--source`` or
+    ``--status``. It says nothing new, and recorded it would blank the published figure's
+    source ("source https://... -> -") or take away its status (an official figure retyped
+    bare was "no longer said official"; twenty-seventh session), so it is already recorded.
+    A non-empty other source, or another stated status, is a revision, as before."""
     return (
         not o.source
         and not o.note
         and now is not None
         and o.status != RETRACTED
-        and now.status == o.status
+        and (now.status == o.status or not o.status)
         and now.value == o.value
     )
 
