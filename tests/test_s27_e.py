@@ -10,43 +10,12 @@ import pytest
 
 from helpers import run_clean
 
-COLD = {"QNTRACK_NO_CACHE": "1"}
-WIDE = {"COLUMNS": "250"}
-
-
-def _out(*args: str, env: dict[str, str] | None = None) -> str:
-    r = run_clean(*args, env=env)
-    assert r.exit_code == 0, r.output
-    return r.stdout
-
-
-def _unwrapped(text: str) -> str:
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+# The helpers and the sum of months of pass D's tests (February, 30 estimated by MOIT on
+# 6 March, revised to 40, official, GSO, on 10 April: the first quarter is 30 + 40 + 30 = 100).
+from test_s27_d import COLD, WIDE, _SUM_PLAN, _SUM_ROWS, _out, _unwrapped
 
 
 # --- 1. show of a plan target marks the figure a revised month feeds -----------------------
-
-_SUM_PLAN = """\
-title: Ministry of Industry and Trade
-indicators:
-  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
-targets:
-  - id: exports-2025
-    type: plan
-    indicator: exports
-    period: 2025
-    value: 400
-"""
-
-# January to March at 30 each; February, 30 as estimated by MOIT on 6 March, revised to 40
-# (official, GSO) on 10 April: the year to date, the first quarter, is 30 + 40 + 30 = 100.
-_SUM_ROWS = (
-    "indicator,period,value,status,source,note,recorded_at\n"
-    "exports,2025-01,30,official,MOIT,,2025-02-06T00:00:00Z\n"
-    "exports,2025-02,30,estimate,MOIT,,2025-03-06T00:00:00Z\n"
-    "exports,2025-03,30,official,MOIT,,2025-04-06T00:00:00Z\n"
-    "exports,2025-02,40,official,GSO,,2025-04-10T00:00:00Z\n"
-)
 
 _SHOW_MARK = {
     "en": "Provisional 100[1] billion USD (2025-Q1, periods added up)",

@@ -56,7 +56,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
 )
 
 from .import_two_rows import two_row_header
-from .import_wide import wide_unasked  # noqa: F401  (re-exported for the workbook reader)
+from .import_wide import wide_unasked
 
 if TYPE_CHECKING:
     from ..plan.model import Plan

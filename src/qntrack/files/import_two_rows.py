@@ -1,6 +1,6 @@
 """A CSV or TSV table whose header is two rows, as a workbook with a merged "Year" over its
 years is saved (`Indicator,Year,` then `,2023,2024`): read as the workbook reader reads the
-sheet (files/workbooks.py, ``_periods_below``), the lower row's periods under the upper
+sheet (one rule, import_wide.periods_below), the lower row's periods under the upper
 row's merged heading (issue 17, twenty-seventh session). Nothing else is guessed: the lower
 row leaves the indicator column empty and holds periods (alone, with a status, or with a
 footnote mark), anything else only where the row above is empty."""
@@ -11,7 +11,7 @@ import itertools
 from typing import Iterable, Iterator
 
 from .import_headers import _header
-from .import_wide import _period_heading
+from .import_wide import _period_heading, periods_below
 
 Record = tuple[int, int, list[str]]
 
@@ -31,9 +31,7 @@ def two_row_header(
         return header, fields, rest
     lower = _header(below[2])
     at = header.index("indicator")
-    periods = [bool(name) and _period_heading(name) for name in lower]
-    stray = [i for i, name in enumerate(lower) if name and not periods[i]]
-    if (at < len(lower) and lower[at]) or not any(periods) or any(i < len(header) and header[i] for i in stray):
+    if (at < len(lower) and lower[at]) or not periods_below(header, lower):
         return header, fields, itertools.chain([below], rest)
     width = max(len(header), len(lower))
     up, low = header + [""] * (width - len(header)), lower + [""] * (width - len(lower))

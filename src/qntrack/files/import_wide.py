@@ -67,6 +67,18 @@ def _period_heading(name: str) -> bool:
     return given is not None and _looks_like_period(given[1])
 
 
+def periods_below(upper: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether ``lower``, the column names of the row below a header row ``upper``, is the
+    lower half of a wide table's two-row header (the years under a merged "Year"):
+    periods (alone, with a status, or a footnote mark), and anything else only where the
+    row above is empty (a note typed beside the years, "(*) Prel.", which --wide refuses at
+    its cell: the refusal then says to add it, not "unknown column 'year'"). The CSV
+    reader (import_two_rows) and the workbook reader ask the same."""
+    periods = [bool(name) and _period_heading(name) for name in lower]
+    stray = [i for i, name in enumerate(lower) if name and not periods[i]]
+    return any(periods) and all(i >= len(upper) or not upper[i] for i in stray)
+
+
 def explains_refusal(problem: Problem) -> bool:
     """Whether a warning is said with the refusal it comes with, where an import's other
     warnings are not (they would be said again once the file is mended): that the table

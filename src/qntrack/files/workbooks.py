@@ -26,14 +26,13 @@ from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..errors import fail
 from ..plan.model import RETRACTED, Location, Plan, Problem
-from .figures import canonical, excel_error, in_period
+from .figures import canonical, excel_error, in_period, no_figure
 from .garbled import garbled_problem
-from .import_wide import _period_heading
+from .import_wide import periods_below, wide_unasked
 from .import_tables import (
     LONG_REQUIRED,
     SECOND,
     MAX_CELL,
-    no_figure,
     ImportFormat,
     ParsedTable,
     RowDefaults,
@@ -43,7 +42,6 @@ from .import_tables import (
     _looks_like_period,
     _wide_columns,
     heading_status,
-    wide_unasked,
 )
 from .batch_rows import STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
@@ -140,7 +138,11 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
             # below, under a merged heading ("Year"), which a long table never has (issue
             # 17, twenty-seventh session; read as wide by _read_rows, said once).
             below = next(rows, None)
-            if below is not None and not data_below(names, below[1]) and _periods_below(names, below[1]):
+            if (
+                below is not None
+                and not data_below(names, below[1])
+                and periods_below(names, [_name(c.value) for c in below[1]])
+            ):
                 names, number = merged(names, below[1], reading.headings), below[0]
             elif below is not None:
                 reading.kept = below
@@ -152,17 +154,6 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
                 reading.kept = below  # the first data row, read with the others
         return _columns(number, names, reading)
     return None
-
-
-def _periods_below(names: list[str], below: tuple) -> bool:
-    """Whether the row below a header row (``names``) is the lower half of a wide table's
-    two-row header (the years under a merged "Year"): periods, and anything else only
-    where the row above is empty (a note typed beside the years, "(*) Prel.", which --wide
-    refuses at its cell: the refusal then says to add it, not "unknown column 'year'")."""
-    lower = [_name(c.value) for c in below]
-    periods = [_period_heading(n) for n in lower]  # alone, with a status, or a footnote mark
-    stray = [i for i, n in enumerate(lower) if n and not periods[i]]
-    return any(periods) and all(i >= len(names) or not names[i] for i in stray)
 
 
 def _columns(row: int, names: list[str], reading: _Reading) -> _Table:
