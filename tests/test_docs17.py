@@ -142,9 +142,9 @@ def test_revision_mark_piped_needs_the_table_format(shipped):
     tsv = run_clean("status", "grdp-growth-plan-2023")
     assert tsv.exit_code == 0, tsv.output
     assert "\t11.03\t" in tsv.stdout and "[1]" not in tsv.stdout
-    table = run_clean("status", "grdp-growth-plan-2023", "--format", "table", env={"NO_COLOR": "1"})
+    table = run_clean("status", "grdp-growth-plan-2023", "--format", "table", env={"NO_COLOR": "1", "COLUMNS": "200"})
     assert table.exit_code == 0, table.output
-    assert "11.03[1] % y/y (2023)" in table.stdout
+    assert "11.03[1] % y/y (2023, estimate)" in table.stdout  # the row is an estimate
     assert "[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate," in table.stdout
 
 

@@ -102,7 +102,12 @@ def test_rank_json_and_csv_say_which_milestones_an_ended_unit_was_judged_on(ende
     # (then provisional, then without_figure, added in the same session's units pass)
     assert list(units["Alpha"])[-4:-2] == ["withdrawn", "milestones"]
     rows = _rows(run_clean("rank", "share-25-30", "--format", "csv", "--as-of", "2026-06-01").stdout)
-    assert list(rows[0])[-5] == "milestones"  # before the provisional reading's three and as_of
+    header = list(rows[0])  # after withdrawn, before the provisional reading's three
+    assert header[header.index("milestones") - 1 : header.index("milestones") + 2] == [
+        "withdrawn",
+        "milestones",
+        "provisional_period",
+    ]
     assert {r["locality"]: r["milestones"] for r in rows} == {"Old Town": "2025", "Alpha": "2025;2030"}
 
 
@@ -227,7 +232,15 @@ def test_rank_json_and_csv_give_the_year_to_date_figure_each_unit_is_ranked_on(
     gamma = next(u for u in status["targets"][0]["breakdown"] if u["dims"] == {"locality": "Gamma"})
     assert gamma["provisional"] == units[1]["provisional"]
     rows = _rows(run_clean("rank", "revenue-2026", "--format", "csv", "--as-of", "2026-07-10").stdout)
-    assert list(rows[0])[-4:] == ["provisional_period", "provisional_value", "provisional_source", "as_of"]
+    header = list(rows[0])  # the three after milestones, then as_of (and the kinds since)
+    start = header.index("provisional_period")
+    assert header[start - 1 : start + 4] == [
+        "milestones",
+        "provisional_period",
+        "provisional_value",
+        "provisional_source",
+        "as_of",
+    ]
     assert [
         (r["locality"], r["provisional_period"], r["provisional_value"], r["provisional_source"]) for r in rows
     ] == [

@@ -76,7 +76,7 @@ def test_an_unrevised_figure_has_no_mark_and_no_legend(shipped: Path):
     # grdp-growth-plan-2022: grdp_growth 2022 = 10.28, one row (line 25).
     out = _table("grdp-growth-plan-2022")
     assert "[1]" not in out
-    assert "10.28 % y/y (2022)" in out
+    assert "10.28 % y/y (2022, estimate)" in out  # line 25 is an estimate
 
 
 def test_one_figure_shown_for_several_targets_has_one_note(shipped: Path):
@@ -94,7 +94,7 @@ def test_a_revision_recorded_after_the_as_of_day_is_not_marked(shipped: Path):
     # On 2023-11-25 only line 29 (11.02, recorded 2023-11-24) exists: the first figure,
     # which revised nothing. The revision of 2023-11-27 must not be marked yet.
     out = _table("grdp-growth-plan-2023", "--as-of", "2023-11-25")
-    assert "11.02 % y/y (2023)" in out
+    assert "11.02 % y/y (2023, estimate)" in out
     assert "[1]" not in out and "11.03" not in out
     # From 2023-11-27 on, it is.
     later = _table("grdp-growth-plan-2023", "--as-of", "2023-11-27")
@@ -115,7 +115,7 @@ def test_a_provisional_reading_that_revised_one_is_marked_too(shipped: Path):
     with open(shipped / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("cbct_va_growth,2025-H1,24.5,estimate,Cục Thống kê tỉnh,,2026-03-01T00:00:00Z\n")
     table = _table("cbct-va-growth-2021-2025")
-    assert "24.5[1] % y/y" in table and "provisional)" in table
+    assert "24.5[1] % y/y" in table and "provisional, estimate)" in _unwrapped(table)
     out = _unwrapped(table)
     assert (
         "[1] Processing and manufacturing value-added growth 2025-H1: 23.81 % y/y → 24.5 % y/y (estimate, recorded 2026-03-01; source: Cục Thống kê tỉnh)"

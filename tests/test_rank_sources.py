@@ -67,10 +67,10 @@ def test_rank_csv_ends_with_the_latest_figures_source(plan: Path):
     r = run("rank", "fdi-2024", "--format", "csv")
     assert r.exit_code == 0, r.stderr
     rows = list(csv.reader(io.StringIO(r.stdout)))
-    # before withdrawn (20th session), milestones and the provisional reading's three (21st),
-    # and as_of (24th)
-    assert rows[0][-8:-6] == ["own_values", "latest_source"]
-    by_unit = {row[1]: row[-7] for row in rows[1:]}
+    # after own_values, before withdrawn (20th session) and the columns added since
+    where = rows[0].index("latest_source")
+    assert rows[0][where - 1 : where + 2] == ["own_values", "latest_source", "withdrawn"]
+    by_unit = {row[1]: row[where] for row in rows[1:]}
     assert by_unit["Hạ Long"] == "Ha Long city report"
     assert by_unit["Cẩm Phả"] == "Cam Pha yearbook"
     assert by_unit["Móng Cái"] == ""

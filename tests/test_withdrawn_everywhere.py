@@ -253,7 +253,7 @@ def test_show_and_the_report_say_a_units_withdrawn_figure(shipped: Path, tmp_pat
         "show", "budget-revenue-plan-2024", "--as-of", "2025-09-02", env={"COLUMNS": "200", "NO_COLOR": "1"}
     )
     (line,) = [x for x in before.stdout.splitlines() if "Hạ Long" in x and "Not available" in x]
-    assert "18,135 billion VND (2024)" in line and "withdrawn" not in before.stdout
+    assert "18,135 billion VND (2024, estimate)" in line and "withdrawn" not in before.stdout
 
 
 def test_the_span_kinds_say_a_withdrawn_year_was_withdrawn_not_missing(shipped: Path):

@@ -67,6 +67,10 @@ RANK_COLUMNS = (
     # The --as-of day on every row, empty without one, as status's CSV (issue 17,
     # twenty-fourth session).
     "as_of",
+    # The stated status of the latest figure and of the year-to-date reading, as status's
+    # CSV names them: the table says "(2024, estimate)" (issue 17, twenty-eighth session).
+    "latest_status",
+    "provisional_status",
 )
 
 
@@ -165,6 +169,8 @@ def rank_rows(target: Target, ranked: Sequence[Ranked], as_of: str | None = None
                 a.provisional.value if a.provisional is not None else None,
                 (a.provisional.source or None) if a.provisional is not None else None,
                 as_of,
+                a.latest.status if a.latest is not None else None,
+                a.provisional.status if a.provisional is not None else None,
             )
         )
     return rows
@@ -219,6 +225,7 @@ def rank_table(
             notes if notes is not None else {},
             withdrawals=withdrawals,
             whence=(whence or {}).get(key),
+            kind=True,  # an estimate said to be one, as status's table says it
         )
         shown = shown_figure(a)  # the figure ``latest`` writes
         rows.append(

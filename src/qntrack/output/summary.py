@@ -25,6 +25,7 @@ from ..output.i18n import (
     status_label,
     typed_value,
     value_with_unit,
+    with_kind,
 )
 from ..output.period_words import period_text, periods_in_words
 from ..files.textfiles import as_given
@@ -267,13 +268,18 @@ def status_cells(
     latest: list[tuple[str, str]] = []
     if a.latest is not None:
         places = figure_decimals(a, a.latest)
-        period = sum_marked(a.latest, str(a.latest.period), lang)
+        # An estimate said to be one, as the reports and `show` say it (i18n.with_kind).
+        period = with_kind(a.latest.status, sum_marked(a.latest, str(a.latest.period), lang), lang)
         latest.extend(_figure(a.latest, period, "", name, revised, unit, lang, places, gone, whence))
         gone = ()
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
-        period = sum_marked(a.provisional, f"{a.provisional.period}, {label('provisional', lang)}", lang)
+        period = with_kind(
+            a.provisional.status,
+            sum_marked(a.provisional, f"{a.provisional.period}, {label('provisional', lang)}", lang),
+            lang,
+        )
         places = figure_decimals(a, a.provisional)
         latest.extend(_figure(a.provisional, period, "provisional", name, revised, unit, lang, places, gone, whence))
         gone = ()
