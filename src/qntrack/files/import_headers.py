@@ -51,7 +51,12 @@ SECOND = "indicator#2"
 
 
 def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
-    """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header."""
+    """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header; a
+    cell holding a month's last day is told the periods that end on it (period_days)."""
+    from .period_days import periods_ending
+
+    if not column and (ending := periods_ending(text)) is not None:
+        return msg("import_period_day", text=text, periods=", ".join(ending))
     said = {"text": text} | ({"column": column} if column else {}) | ({"guess": guess} if guess else {})
     return msg("import_excel_date" + ("_column" if column else "") + ("_guess" if guess else ""), **said)
 

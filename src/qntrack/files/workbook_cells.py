@@ -157,14 +157,15 @@ def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
     shown = excel_date(text)
     if shown is not None:
         return text, _excel_date_message(text, shown)
-    if text:
-        # Said here, at the period's cell; the row's checks would say it at the indicator's.
-        # rules.period, as a CSV's cell: it tells a fifth quarter or a thirteenth month as
-        # one (issue 17, review of the nineteenth session).
-        try:
-            rules.period(text)
-        except PeriodError as exc:
-            return text, exc.message
+    # Said here, at the period's cell; the row's checks would say it at the indicator's
+    # (an empty cell too: twenty-eighth session). rules.period, as a CSV's cell: it tells a
+    # fifth quarter or a thirteenth month as one (issue 17, review of the nineteenth session).
+    if not text:
+        return text, msg("periods_empty", valid=msg("periods_valid_forms"))
+    try:
+        rules.period(text)
+    except PeriodError as exc:
+        return text, exc.message
     return text, None
 
 
