@@ -208,3 +208,48 @@ def test_a_pasted_table_with_marks_reads_them_from_standard_input(shipped: Path)
         "<stdin>:2: warning: period cells with a footnote mark, read as their periods: '2024 (*)' → 2024, '2025*' → 2025"
         in r.stderr
     ), r.stderr
+
+
+# --- 5. a unit column (DVT) writes the plan's unit in an office's spelling -------------------
+
+
+@pytest.mark.parametrize(
+    ("indicator", "period", "unit"),
+    [
+        ("fdi", "2025-01", "Triệu đô la Mỹ"),  # the GSO yearbook's words for triệu USD
+        ("fdi", "2025-01", "Tr.USD"),
+        ("fdi", "2025-01", "Tr. USD"),
+        ("fdi", "2025-01", "triệu US$"),
+        ("fdi", "2025-01", "mln USD"),
+        ("budget_revenue", "2025", "tỷ VNĐ"),
+        ("budget_revenue", "2025", "Tỷ VND"),
+        ("budget_revenue", "2025", "Tỷ đ"),
+        ("budget_revenue", "2025", "tỉ đồng"),
+        ("budget_revenue", "2025", "bn VND"),
+    ],
+)
+def test_a_unit_cell_in_an_office_spelling_is_the_plan_unit(
+    shipped: Path, indicator: str, period: str, unit: str
+) -> None:
+    _table(f"{indicator}\t{period}\t{unit}\t100", header="Chỉ tiêu\tKỳ\tĐVT\tGiá trị\n")
+    r = run_clean("add-observation", "--from", "t.tsv", "--dry-run")
+    assert r.exit_code == 0, r.output
+
+
+@pytest.mark.parametrize(
+    ("indicator", "period", "unit"),
+    [
+        ("budget_revenue", "2025", "nghìn tỷ đồng"),  # a thousand times the plan's unit
+        ("budget_revenue", "2025", "Triệu đồng"),
+        ("budget_revenue", "2025", "tỷ USD"),
+        ("fdi", "2025-01", "nghìn USD"),
+        ("fdi", "2025-01", "Tr.đồng"),
+        ("fdi", "2025-01", "tỷ đô la Mỹ"),
+    ],
+)
+def test_a_unit_cell_of_another_magnitude_or_currency_is_still_refused(
+    shipped: Path, indicator: str, period: str, unit: str
+) -> None:
+    _table(f"{indicator}\t{period}\t{unit}\t100", header="Chỉ tiêu\tKỳ\tĐVT\tGiá trị\n")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert f"t.tsv:2: error: the unit '{unit}' is not the unit of {indicator} in targets.yaml" in said, said

@@ -24,17 +24,18 @@ from .figures import parse_number_cell, whole_units_kept
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
-from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
+from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits, unit_words
 
 __all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
 
 
 def unit_matches(given: str, unit: str, unit_vi: str) -> bool:
     """Whether a unit cell names the indicator's unit: the English or Vietnamese name of
-    targets.yaml, alike in case, diacritics and spacing (``fold``); a bare ``%`` (how a
-    yearbook heads a column of growth rates and shares alike) matches any per-cent unit."""
-    said = fold(given)
-    names = {fold(unit), fold(unit_vi)} - {""}
+    targets.yaml, alike in case, diacritics and spacing (``fold``) and in an office's
+    spelling of each word (``unit_words``: Tr.USD, ty VND); a bare ``%`` (how a yearbook
+    heads a column of growth rates and shares alike) matches any per-cent unit."""
+    said = unit_words(given)
+    names = {unit_words(unit), unit_words(unit_vi)} - {""}
     return not names or said in names or (said == "%" and any(n.startswith("%") for n in names))
 
 
