@@ -142,7 +142,7 @@ def test_an_empty_period_cell_of_a_workbook_is_said_at_its_cell(shipped: Path) -
     sheet.append(["budget_revenue", None, 100])
     book.save("b.xlsx")
     said = _refused("add-observation", "--from", "b.xlsx")
-    assert "b.xlsx:Sheet!B2: error: the period is empty" in said, said
+    assert "b.xlsx:Sheet!B2: error: the period cell is empty" in said, said
 
 
 # --- 4. a day in a period cell: the periods that end on it -----------------------------------
@@ -253,3 +253,33 @@ def test_a_unit_cell_of_another_magnitude_or_currency_is_still_refused(
     _table(f"{indicator}\t{period}\t{unit}\t100", header="Chỉ tiêu\tKỳ\tĐVT\tGiá trị\n")
     said = _refused("add-observation", "--from", "t.tsv")
     assert f"t.tsv:2: error: the unit '{unit}' is not the unit of {indicator} in targets.yaml" in said, said
+
+
+# --- 6. a period cell merged down over several rows --------------------------------------------
+
+
+def test_a_period_merged_down_pasted_is_told_to_fill_every_row(shipped: Path) -> None:
+    pasted = "Chỉ tiêu\tKỳ\tGiá trị\r\nbudget_revenue\t2024\t57330\r\ngrdp_vnd\t\t340000\r\n"
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "-", input=pasted.encode("utf-8"))
+    assert r.exit_code == 1, r.output
+    assert Path("observations.csv").read_bytes() == before
+    assert r.stderr.splitlines()[0] == (
+        "<stdin>:3: error: the period cell is empty: each row names its period (a cell merged down over"
+        " several rows holds its value in its first row only: unmerge it and fill the period into every row)"
+    ), r.stderr
+    assert r.stderr.count("<stdin>:3:") == 1, r.stderr
+
+
+def test_a_workbook_period_merged_down_is_told_at_each_empty_cell(shipped: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Chỉ tiêu", "Kỳ", "Giá trị"], ["budget_revenue", 2024, 57330], ["grdp_vnd", None, 340000]):
+        sheet.append(row)
+    sheet.merge_cells("B2:B3")
+    book.save("m.xlsx")
+    said = _refused("add-observation", "--from", "m.xlsx")
+    assert said.startswith("m.xlsx:Sheet!B3: error: the period cell is empty: each row names its period"), said

@@ -419,6 +419,9 @@ def _long_row(
             return []
     if marks is not None:  # '2024 (*)': its period, said once for the file (heading_marks)
         row["period"] = marks.cell(row["period"], where)
+    if not row["period"] and row["indicator"]:  # a period merged down, pasted: said here, the row not checked
+        problems.append(Problem(where, msg("import_period_cell_empty")))
+        merged = True
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []

@@ -162,7 +162,7 @@ def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
     # (an empty cell too: twenty-eighth session). rules.period, as a CSV's cell: it tells a
     # fifth quarter or a thirteenth month as one (issue 17, review of the nineteenth session).
     if not text:
-        return text, msg("periods_empty", valid=msg("periods_valid_forms"))
+        return text, msg("import_period_cell_empty")
     try:
         rules.period(text)
     except PeriodError as exc:
