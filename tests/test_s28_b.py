@@ -283,3 +283,22 @@ def test_a_workbook_period_merged_down_is_told_at_each_empty_cell(shipped: Path)
     book.save("m.xlsx")
     said = _refused("add-observation", "--from", "m.xlsx")
     assert said.startswith("m.xlsx:Sheet!B3: error: the period cell is empty: each row names its period"), said
+
+
+def test_a_total_row_without_a_period_still_says_its_indicator(shipped: Path) -> None:
+    # The period cell's words do not hide the row's other problem: all said at once.
+    _table("budget_revenue\t2024\t100", "Tổng số\t\t300", header="Chỉ tiêu\tKỳ\tGiá trị\n")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert "t.tsv:3: error: unknown indicator 'Tổng số'" in said, said
+    assert "t.tsv:3: error: the period cell is empty: each row names its period" in said, said
+
+
+def test_the_library_keeps_its_words_for_an_empty_period(shipped: Path) -> None:
+    from qntrack import record_many
+
+    from qntrack.errors import InputError
+
+    with pytest.raises(InputError) as refused:
+        record_many("targets.yaml", [{"indicator": "budget_revenue", "period": "", "value": "1"}], dry_run=True)
+    said = str(refused.value)
+    assert "the period is empty" in said and "merged" not in said, said

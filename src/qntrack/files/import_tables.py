@@ -27,7 +27,7 @@ from .rules import MAX_TEXT
 from .store import csv_reason
 from .textfiles import unpadded
 from .typed_periods import no_year
-from .batch_rows import SHOWN_MOMENT, SHOWN_PERIOD
+from .batch_rows import EMPTY_CELL, SHOWN_MOMENT, SHOWN_PERIOD
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import excel_date, foreign_digits, opens_a_note, status_word
 from .import_headers import (  # noqa: F401  (the header's reading, re-exported for the other readers)
@@ -419,16 +419,13 @@ def _long_row(
             return []
     if marks is not None:  # '2024 (*)': its period, said once for the file (heading_marks)
         row["period"] = marks.cell(row["period"], where)
-    if not row["period"] and row["indicator"]:  # a period merged down, pasted: said here, the row not checked
-        problems.append(Problem(where, msg("import_period_cell_empty")))
-        merged = True
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []
     if (told := no_year(row["period"])) is not None:  # 'H1': told its year, as typed (typed_periods)
         problems.append(Problem(where, told))
         return []
-    row[SHOWN_PERIOD], row["period"] = row["period"], _read_period(row["period"])
+    row[SHOWN_PERIOD], row["period"] = row["period"] or EMPTY_CELL, _read_period(row["period"])
     guess = excel_date(row["period"])
     if guess is not None:
         # Said once, in words that lead to the fix, instead of "not a period" from the check.
