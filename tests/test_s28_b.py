@@ -302,3 +302,19 @@ def test_the_library_keeps_its_words_for_an_empty_period(shipped: Path) -> None:
         record_many("targets.yaml", [{"indicator": "budget_revenue", "period": "", "value": "1"}], dry_run=True)
     said = str(refused.value)
     assert "the period is empty" in said and "merged" not in said, said
+
+
+# --- 7. a month and its year joined by a hyphen ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("cell", "period"), [("06-2025", "2025-06"), ("6-2025", "2025-06"), ("12-2024", "2024-12")])
+def test_a_month_hyphen_year_is_told_its_form(shipped: Path, cell: str, period: str) -> None:
+    _table(f"fdi\t{cell}\t8")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert f"t.tsv:2: error: '{cell}' is not a period qntrack reads: write {period} if that is the period meant" in said
+
+
+def test_a_span_of_years_is_not_told_a_month(shipped: Path) -> None:
+    _table("budget_revenue\t2021-2025\t8")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert "write" not in said.split("valid forms")[0], said

@@ -5,7 +5,7 @@ two-digit year (``Q1/26``; the year told is the one Excel and Windows read, 00-2
 2000-2029 and 30-99 as 1930-1999, so that ``Q1/96`` is told 1996-Q1), a month in one
 digit after its year (``2026-5``), a Roman month past IV with no word before it
 (``V/2026``: quarters stop at IV, so only a month),
-a month and its year joined by a dot (``01.2026``) or written year first with a slash
+a month and its year joined by a dot or a hyphen (``01.2026``, ``06-2025``) or written year first with a slash
 (``2026/01``), a first-N-months span with its mark before a slash (``9M/2026``, ``9M/26``:
 the span's ``9M`` is qntrack's own mark, its form ``2026-9M``), a year shown with a
 thousands separator (``2.025``, ``2,025``: 2025). None of these is read as a period: a two-digit year could be of any
@@ -30,7 +30,7 @@ __all__ = ["near_period"]
 _TWO_DIGIT_YEAR = re.compile(r"(?P<head>.*?(?:[a-z]|(?<!\d)\d{1,2}))\s*(?P<sep>[/\-\s])\s*(?P<yy>\d{2})")
 _ONE_DIGIT_MONTH = re.compile(r"(?P<year>\d{4})[-/](?P<month>[1-9])")  # not 2026.1: a sheet's 2026.10
 _ROMAN_MONTH = re.compile(r"(?P<roman>[ivx]+)\s*[/\-]\s*(?P<year>\d{4})")
-_MONTH_DOT_YEAR = re.compile(r"(?P<month>\d{1,2})\.(?P<year>\d{4})")
+_MONTH_DOT_YEAR = re.compile(r"(?P<month>\d{1,2})[.\-](?P<year>\d{4})")  # 01.2026, 06-2025
 _YEAR_MARK_MONTH = re.compile(r"(?P<year>\d{4})[./](?P<month>\d{2})")
 # The first N months with qntrack's mark before the year rather than after it ("9m/2026").
 _MONTHS_SPAN = re.compile(r"(?P<months>\d{1,2})\s*m\s*[/\-\s]\s*(?P<year>\d{4})")
