@@ -318,3 +318,13 @@ def test_a_span_of_years_is_not_told_a_month(shipped: Path) -> None:
     _table("budget_revenue\t2021-2025\t8")
     said = _refused("add-observation", "--from", "t.tsv")
     assert "write" not in said.split("valid forms")[0], said
+
+
+def test_a_wide_heading_of_a_month_end_day_is_told_the_periods_ending_then(shipped: Path) -> None:
+    _table("budget_revenue\t1\t2", header="Chỉ tiêu\t31/12/2024\t30/06/2025\n")
+    said = _refused("add-observation", "--from", "t.tsv", "--wide")
+    assert (
+        "t.tsv:1: error: column 2: '31/12/2024' is a day, not a period: a figure up to that day is for a period"
+        " that ends on it, 2024-12, 2024-Q4, 2024-H2, 2024;" in said
+    ), said
+    assert "column 3: '30/06/2025' is a day, not a period" in said and "2025-04" not in said, said
