@@ -27,6 +27,7 @@ __all__ = [
     "note_duplicate",
     "SHOWN_MOMENT",
     "SHOWN_PERIOD",
+    "EMPTY_CELL",
     "twin_problems",
     "typed_key",
     "units_as_typed",
@@ -44,6 +45,10 @@ SHOWN_MOMENT = "@recorded_at shown"
 # A row's period as typed ('04/2025', a quarter's name), kept beside its code: the message of a
 # period finer than its indicator quotes it and says what it was read as (finer.py).
 SHOWN_PERIOD = "@period shown"
+# The SHOWN_PERIOD of an import's period cell left empty: most often a period merged down over
+# several rows, pasted (its value in the first row only), which the row's problem says
+# (recording.validate_record; issue 17, twenty-eighth session).
+EMPTY_CELL = "\x00empty cell"
 
 
 # A row's indicator as its file gave it, kept once indicator_names has read a name (or a

@@ -51,7 +51,13 @@ SECOND = "indicator#2"
 
 
 def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
-    """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header."""
+    """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header; a
+    cell holding a month's last day is told the periods that end on it (period_days)."""
+    from .period_days import periods_ending
+
+    if (ending := periods_ending(text)) is not None:
+        said = {"text": text, "periods": ", ".join(ending)} | ({"column": column} if column else {})
+        return msg("import_period_day" + ("_column" if column else ""), **said)
     said = {"text": text} | ({"column": column} if column else {}) | ({"guess": guess} if guess else {})
     return msg("import_excel_date" + ("_column" if column else "") + ("_guess" if guess else ""), **said)
 

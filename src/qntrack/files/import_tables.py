@@ -21,20 +21,13 @@ from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
 from .excel_dates import day_order, iso_moment, order_notes
-from .figures import (
-    no_figure,
-    canonical,
-    convention_shown,
-    excel_error,
-    in_period,
-    shows_thousands,
-    parse_number_cell,
-)
+from .figures import canonical, convention_shown, excel_error, in_period, no_figure, parse_number_cell, shows_thousands
+from .heading_marks import PeriodMarks
 from .rules import MAX_TEXT
 from .store import csv_reason
 from .textfiles import unpadded
 from .typed_periods import no_year
-from .batch_rows import SHOWN_MOMENT, SHOWN_PERIOD
+from .batch_rows import EMPTY_CELL, SHOWN_MOMENT, SHOWN_PERIOD
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import excel_date, foreign_digits, opens_a_note, status_word
 from .import_headers import (  # noqa: F401  (the header's reading, re-exported for the other readers)
@@ -99,6 +92,7 @@ class ParsedTable:
     candidates: list[tuple[Location, dict[str, str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # warnings that do not stop the import
+    marks: PeriodMarks = field(default_factory=PeriodMarks)  # footnote marks read past in period cells
 
 
 _DEFAULT_CONVENTION: dict[str, bool | None] = {";": True, ",": False, "\t": None}
@@ -310,11 +304,12 @@ def parse_table(
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
         elif long is not None:
-            rows = _long_row(fields, cell_plan, where, decimal_comma, explicit, problems, day_first)
+            rows = _long_row(fields, cell_plan, where, decimal_comma, explicit, problems, day_first, parsed.marks)
         for cell_where, row, readable in rows:
             if readable:
                 _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
             parsed.candidates.append((cell_where, row))
+    parsed.notes.extend(parsed.marks.said())
     # A header and no rows (an empty filter result in a pipeline) is not an error: no
     # candidates and no problems, and the command says that nothing was added.
     return parsed
@@ -408,6 +403,7 @@ def _long_row(
     explicit: bool,
     problems: list[Problem],
     day_first: bool | None = None,
+    marks: PeriodMarks | None = None,
 ) -> list[Candidate]:
     # What _cell gives for each column, without a call per cell (300,000 rows: issue 17).
     row = {name: kept((fields[i].strip() if i is not None else "") or default) for name, i, default, kept in plan}
@@ -421,13 +417,15 @@ def _long_row(
         if row[column][:1] in "#E" and excel_error(row[column]):
             problems.append(Problem(where, msg("import_cell_excel_error", column=column, text=row[column])))
             return []
+    if marks is not None:  # '2024 (*)': its period, said once for the file (heading_marks)
+        row["period"] = marks.cell(row["period"], where)
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []
     if (told := no_year(row["period"])) is not None:  # 'H1': told its year, as typed (typed_periods)
         problems.append(Problem(where, told))
         return []
-    row[SHOWN_PERIOD], row["period"] = row["period"], _read_period(row["period"])
+    row[SHOWN_PERIOD], row["period"] = row["period"] or EMPTY_CELL, _read_period(row["period"])
     guess = excel_date(row["period"])
     if guess is not None:
         # Said once, in words that lead to the fix, instead of "not a period" from the check.

@@ -5,9 +5,10 @@ two-digit year (``Q1/26``; the year told is the one Excel and Windows read, 00-2
 2000-2029 and 30-99 as 1930-1999, so that ``Q1/96`` is told 1996-Q1), a month in one
 digit after its year (``2026-5``), a Roman month past IV with no word before it
 (``V/2026``: quarters stop at IV, so only a month),
-a month and its year joined by a dot (``01.2026``) or written year first with a slash
+a month and its year joined by a dot or a hyphen (``01.2026``, ``06-2025``) or written year first with a slash
 (``2026/01``), a first-N-months span with its mark before a slash (``9M/2026``, ``9M/26``:
-the span's ``9M`` is qntrack's own mark, its form ``2026-9M``). None of these is read as a period: a two-digit year could be of any
+the span's ``9M`` is qntrack's own mark, its form ``2026-9M``), a year shown with a
+thousands separator (``2.025``, ``2,025``: 2025). None of these is read as a period: a two-digit year could be of any
 century, and ``2011/12`` may be a fiscal year as well as December 2011. The refusal names
 the canonical period the text would be if the obvious reading is meant (issue 17,
 twenty-fourth session; docs/decisions.md). Pure: the text in, a message id and the
@@ -29,10 +30,14 @@ __all__ = ["near_period"]
 _TWO_DIGIT_YEAR = re.compile(r"(?P<head>.*?(?:[a-z]|(?<!\d)\d{1,2}))\s*(?P<sep>[/\-\s])\s*(?P<yy>\d{2})")
 _ONE_DIGIT_MONTH = re.compile(r"(?P<year>\d{4})[-/](?P<month>[1-9])")  # not 2026.1: a sheet's 2026.10
 _ROMAN_MONTH = re.compile(r"(?P<roman>[ivx]+)\s*[/\-]\s*(?P<year>\d{4})")
-_MONTH_DOT_YEAR = re.compile(r"(?P<month>\d{1,2})\.(?P<year>\d{4})")
+_MONTH_DOT_YEAR = re.compile(r"(?P<month>\d{1,2})[.\-](?P<year>\d{4})")  # 01.2026, 06-2025
 _YEAR_MARK_MONTH = re.compile(r"(?P<year>\d{4})[./](?P<month>\d{2})")
 # The first N months with qntrack's mark before the year rather than after it ("9m/2026").
 _MONTHS_SPAN = re.compile(r"(?P<months>\d{1,2})\s*m\s*[/\-\s]\s*(?P<year>\d{4})")
+# A year as a spreadsheet shows a number with its thousands separated (a number cell
+# formatted #,##0, copied as shown: 2.025 in Vietnamese Excel, 2,025 in English, 2 025 in
+# French; issue 17, twenty-eighth session). Only years 1900-2099: 1.234 is told nothing.
+_GROUPED_YEAR = re.compile(r"(?P<thousand>[12])[.,\s\u00a0\u202f](?P<rest>\d{3})")
 
 
 def _span(text: str) -> str | None:
@@ -72,6 +77,8 @@ def near_period(text: str) -> tuple[str, dict[str, str]] | None:
         reading = _month(m["year"], number) if number > 4 else None
     elif m := _MONTH_DOT_YEAR.fullmatch(key) or _YEAR_MARK_MONTH.fullmatch(key):
         reading = _month(m["year"], int(m["month"]))
+    elif (m := _GROUPED_YEAR.fullmatch(key)) and 1900 <= int(m["thousand"] + m["rest"]) <= 2099:
+        reading = m["thousand"] + m["rest"]
     else:
         reading = _span(key)
     return ("periods_near_form", {"reading": reading}) if reading else None

@@ -29,6 +29,7 @@ from ..files.store_missing import missing_folder
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
 from .recorded import Recorded, revisions_in
+from .batch_rows import EMPTY_CELL
 from .same_moment import after_same_moment, refuse_same_moment
 from .after_future import after_future
 
@@ -89,8 +90,8 @@ def validate_record(
     parsed_period = None
     try:
         parsed_period = rules.period(period)
-    except PeriodError as exc:
-        problems.append(Problem(where, _said(exc)))
+    except PeriodError as exc:  # an import's empty cell: most often a period merged down (batch_rows)
+        problems.append(Problem(where, msg("import_period_cell_empty") if shown_period == EMPTY_CELL else _said(exc)))
     if (
         ind is not None
         and parsed_period is not None

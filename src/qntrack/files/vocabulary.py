@@ -56,6 +56,35 @@ def fold(text: str) -> str:
     return " ".join(bare.replace("đ", "d").replace("Đ", "D").lower().split())
 
 
+# The spellings a unit cell (ĐVT) gives one word of a unit (issue 17, twenty-eighth
+# session), folded: the GSO's yearbook writes "Triệu đô la Mỹ" for triệu USD, a press
+# release "tỷ VNĐ" for tỷ đồng, a narrow column "Tr.USD" or "Tỷ đ", the South "tỉ". Each is
+# the one word targets.yaml writes; a word of another size or currency is never made one
+# (nghìn tỷ đồng stays a thousand times tỷ đồng, triệu đồng is no triệu USD).
+_UNIT_WORDS = {
+    "tr": "trieu",
+    "ti": "ty",
+    "ngan": "nghin",
+    "d": "dong",
+    "vnd": "dong",
+    "us$": "usd",
+    "$": "usd",
+    "mn": "million",
+    "mln": "million",
+    "mil": "million",
+    "bn": "billion",
+    "bln": "billion",
+}
+_UNIT_PHRASES = re.compile(r"\bdo la(?: my)?\b")  # đô la (Mỹ): the US dollar
+
+
+def unit_words(text: str) -> str:
+    """A unit as ``fold`` writes it, each word in the spelling targets.yaml gives it:
+    'Tr.USD' and 'Triệu đô la Mỹ' are 'trieu usd', 'tỷ VNĐ' is 'ty dong'."""
+    key = _UNIT_PHRASES.sub("usd", fold(text).replace(".", " "))
+    return " ".join(_UNIT_WORDS.get(word, word) for word in key.split())
+
+
 def names_folded(indicators: Iterable[Any]) -> dict[str, set[str]]:
     """The ids of ``indicators`` under each of their names (English and Vietnamese) as
     ``fold`` writes it: an unknown id is looked up among them at no cost."""

@@ -24,17 +24,18 @@ from .figures import parse_number_cell, whole_units_kept
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
-from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
+from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits, unit_words
 
 __all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
 
 
 def unit_matches(given: str, unit: str, unit_vi: str) -> bool:
     """Whether a unit cell names the indicator's unit: the English or Vietnamese name of
-    targets.yaml, alike in case, diacritics and spacing (``fold``); a bare ``%`` (how a
-    yearbook heads a column of growth rates and shares alike) matches any per-cent unit."""
-    said = fold(given)
-    names = {fold(unit), fold(unit_vi)} - {""}
+    targets.yaml, alike in case, diacritics and spacing (``fold``) and in an office's
+    spelling of each word (``unit_words``: Tr.USD, ty VND); a bare ``%`` (how a yearbook
+    heads a column of growth rates and shares alike) matches any per-cent unit."""
+    said = unit_words(given)
+    names = {unit_words(unit), unit_words(unit_vi)} - {""}
     return not names or said in names or (said == "%" and any(n.startswith("%") for n in names))
 
 
@@ -157,14 +158,15 @@ def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
     shown = excel_date(text)
     if shown is not None:
         return text, _excel_date_message(text, shown)
-    if text:
-        # Said here, at the period's cell; the row's checks would say it at the indicator's.
-        # rules.period, as a CSV's cell: it tells a fifth quarter or a thirteenth month as
-        # one (issue 17, review of the nineteenth session).
-        try:
-            rules.period(text)
-        except PeriodError as exc:
-            return text, exc.message
+    # Said here, at the period's cell; the row's checks would say it at the indicator's
+    # (an empty cell too: twenty-eighth session). rules.period, as a CSV's cell: it tells a
+    # fifth quarter or a thirteenth month as one (issue 17, review of the nineteenth session).
+    if not text:
+        return text, msg("import_period_cell_empty")
+    try:
+        rules.period(text)
+    except PeriodError as exc:
+        return text, exc.message
     return text, None
 
 

@@ -254,6 +254,7 @@ def _read_sheet(
         reading.hidden, formulas = hidden.rows, hidden.formulas
         _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
         reading.shown.settle(reading.parsed)
+        reading.parsed.notes.extend(reading.parsed.marks.said())
         if reading.hidden_read:
             reading.parsed.notes.append(hidden_warning(name, sheet.title, reading.hidden_read))
         read_hidden = [(i + 1, heading) for i, heading in table.columns if i + 1 in hidden.columns]
@@ -411,12 +412,16 @@ def _long(
     where: Location,
     reading: _Reading,
 ) -> None:
-    cell = fields[long["period"]]
-    row["period"], wrong = _period(cell.value, _yearly(row["indicator"], reading.plan))
+    cell = fields[long["period"]].value
+    if isinstance(cell, str):  # '2024 (*)': its period, said once for the sheet (heading_marks)
+        cell = reading.parsed.marks.cell(cell.strip(), reading.at(sheet_column[long["period"]], number))
+    row["period"], wrong = _period(cell, _yearly(row["indicator"], reading.plan))
+    value = fields[long["value"]]
     if wrong is not None:
         reading.problem(sheet_column[long["period"]], number, wrong)
+        if not row["period"] and value.value in (None, ""):  # a row of its indicator alone: both cells said
+            reading.problem(sheet_column[long["value"]], number, msg("import_value_empty"))
         return
-    value = fields[long["value"]]
     if row["status"] == RETRACTED and value.value in (None, ""):
         row["value"] = ""
         reading.parsed.candidates.append((where, row))  # a retraction has no value
