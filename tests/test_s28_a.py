@@ -54,6 +54,20 @@ def _book(folder: Path, *args: str, lang: str = "en", as_of: str = AS_OF) -> ope
     return openpyxl.load_workbook(out)
 
 
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, openpyxl.Workbook]:
+    """The small plan's workbooks, written once: in English and Vietnamese, with and
+    without --since."""
+    with pytest.MonkeyPatch.context() as mp:
+        folder = make_tracker(tmp_path_factory.mktemp("s28a"), mp, SMALL_TARGETS, OBSERVATIONS)
+        return {
+            "en": _book(folder),
+            "vi": _book(folder, lang="vi"),
+            "since": _book(folder, "--since", SINCE),
+            "since_vi": _book(folder, "--since", SINCE, lang="vi"),
+        }
+
+
 def _header(ws, row: int = 1) -> list:
     return [c.value for c in ws[row]]
 
@@ -69,8 +83,8 @@ def _by(header: list, row: list) -> dict:
 # --- periods in time --------------------------------------------------------------------
 
 
-def test_figures_sheet_has_each_period_s_last_day_as_a_date_cell(folder: Path):
-    wb = _book(folder)
+def test_figures_sheet_has_each_period_s_last_day_as_a_date_cell(books):
+    wb = books["en"]
     ws = wb["Figures"]
     header = _header(ws)
     # The existing columns keep their places (users' formulas point at them); the new ones
@@ -105,8 +119,8 @@ def test_figures_sheet_has_each_period_s_last_day_as_a_date_cell(folder: Path):
     assert openpyxl.utils.column_index_from_string(last) == len(header)
 
 
-def test_summary_and_vietnamese_dates(folder: Path):
-    ws = _book(folder)["Summary"]
+def test_summary_and_vietnamese_dates(books):
+    ws = books["en"]["Summary"]
     header = _header(ws)
     assert header[23] == "Latest figure's source"  # the last column before this session's
     assert header[24] == "Latest period ends"
@@ -114,19 +128,19 @@ def test_summary_and_vietnamese_dates(folder: Path):
     assert rows["share"]["Latest period"] == "2023"
     assert rows["share"]["Latest period ends"] == datetime(2023, 12, 31)
     assert rows["mining"]["Latest period ends"] == datetime(2020, 12, 31)
-    vi = _book(folder, lang="vi")["Tổng hợp"]
+    vi = books["vi"]["Tổng hợp"]
     cell = vi.cell(row=2, column=25)
     assert vi.cell(row=1, column=25).value == "Ngày cuối kỳ mới nhất"
     assert cell.is_date and cell.value == datetime(2023, 12, 31) and cell.number_format == "dd/mm/yyyy"
-    figures = _book(folder, lang="vi")["Số liệu"]
+    figures = books["vi"]["Số liệu"]
     assert figures.cell(row=1, column=13).value == "Ngày cuối kỳ"
 
 
 # --- what a revised figure replaced ------------------------------------------------------
 
 
-def test_summary_says_the_kind_of_the_figure_revised_as_status_json(folder: Path):
-    ws = _book(folder)["Summary"]
+def test_summary_says_the_kind_of_the_figure_revised_as_status_json(books, folder: Path):
+    ws = books["en"]["Summary"]
     header = _header(ws)
     assert header[25] == "Kind of the figure it revised"
     rows = {r[2]: _by(header, r) for r in _rows(ws)}
@@ -146,8 +160,8 @@ def test_summary_says_the_kind_of_the_figure_revised_as_status_json(folder: Path
         assert latest[target]["revises_status"] == "estimate"
 
 
-def test_figures_sheet_says_what_each_revised_figure_replaced(folder: Path):
-    ws = _book(folder)["Figures"]
+def test_figures_sheet_says_what_each_revised_figure_replaced(books, folder: Path):
+    ws = books["en"]["Figures"]
     header = _header(ws)
     assert header[13:] == [
         "Figure it revised",
@@ -178,8 +192,8 @@ def test_figures_sheet_says_what_each_revised_figure_replaced(folder: Path):
 # --- --since ----------------------------------------------------------------------------
 
 
-def test_since_gives_the_workbook_its_changes_sheet(folder: Path):
-    wb = _book(folder, "--since", SINCE)
+def test_since_gives_the_workbook_its_changes_sheet(books, folder: Path):
+    wb = books["since"]
     assert "Since the last review" in wb.sheetnames
     ws = wb["Since the last review"]
     assert ws["A1"].value == "Since the last review (2024-01-01)"
@@ -230,14 +244,26 @@ def test_since_gives_the_workbook_its_changes_sheet(folder: Path):
     assert ws.auto_filter.ref == f"A2:N{ws.max_row}"
     value = next(r for r in ws.iter_rows(min_row=3) if r[0].value == "Mining share")[4]
     assert value.data_type == "n" and value.number_format == "#,##0.0"
+    # The same rows as the JSON report's since.observations, figure for figure.
+    r = run_clean("report", "--format", "json", "--as-of", AS_OF, "--since", SINCE)
+    names = {"share": "Manufacturing share", "mining": "Mining share"}
+    said = {
+        (names[o["indicator"]], o["period"]): (o["value"], o["status"], o["previous_value"], o["previous_status"])
+        for o in json.loads(r.stdout)["since"]["observations"]
+    }
+    assert set(said) == set(rows)
+    kinds = {"estimate": "estimate", "official": "official", "": "not stated", None: None}
+    for key, row in rows.items():
+        value, status, previous, previous_status = said[key]
+        assert (row[4], row[5], row[9], row[10]) == (value, kinds[status], previous, kinds[previous_status])
 
 
-def test_since_statuses_sheet_and_without_since_no_such_sheet(folder: Path):
-    wb = _book(folder, "--since", SINCE)
+def test_since_statuses_sheet_and_without_since_no_such_sheet(books):
+    wb = books["since"]
     ws = wb["Status changes"]
     assert ws["A1"].value == "Since the last review (2024-01-01)"
     assert _header(ws, 2) == ["Id", "Target", "Before", "Now"]
-    plain = _book(folder)
+    plain = books["en"]
     assert "Since the last review" not in plain.sheetnames and "Status changes" not in plain.sheetnames
     # The report's own sheets keep their order; the new ones come before the charts.
     names = wb.sheetnames
@@ -245,8 +271,8 @@ def test_since_statuses_sheet_and_without_since_no_such_sheet(folder: Path):
     assert names[:2] == ["Summary", "At a glance"]
 
 
-def test_since_sheets_in_vietnamese(folder: Path):
-    wb = _book(folder, "--since", SINCE, lang="vi")
+def test_since_sheets_in_vietnamese(books):
+    wb = books["since_vi"]
     assert "Từ lần rà soát trước" in wb.sheetnames and "Thay đổi đánh giá" in wb.sheetnames
     ws = wb["Từ lần rà soát trước"]
     assert ws["A1"].value == "Từ lần rà soát trước (01/01/2024)"

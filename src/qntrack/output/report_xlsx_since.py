@@ -20,7 +20,7 @@ from ..plan.units import split_key
 from .i18n import date_text, kind_text, label, recorded_places
 from .report_since import _change_words
 from .report_view import _name, _status_with_missed, report_word
-from .report_xlsx import _Book, _Table, _timestamp, cell_text, word
+from .report_xlsx import _Book, _fits, _Table, _timestamp, cell_text, word
 from .report_xlsx_revised import last_day, put_revised, revised_headers
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ def since_sheets(book: _Book, data: ReportData) -> None:
         word("period_end", lang),
     )
     t = _Table(book, ws, headers, first_row=1, widest=60)
+    _fits(len(s.changes), t.top)  # refused, never cut at the sheet's last row
     for c in s.changes:
         o = c.observation
         split = split_key(o.indicator)
