@@ -346,3 +346,54 @@ def test_shipped_grdp_growth_2023_says_the_figure_it_revised(shipped: Path):
     assert row[4] == 11.03 and row[12] == datetime(2023, 12, 31)
     assert row[13:15] == [11.02, "estimate"]
     assert row[15].startswith("https://baohaiduong.vn/") and row[16] == datetime(2023, 11, 24)
+
+
+# --- every word of a Vietnamese workbook is Vietnamese -----------------------------------
+
+
+def _words(path: Path) -> dict[str, list[str]]:
+    """The words a reader sees besides the data: sheet names, each sheet's header rows,
+    the charts' titles (and axis titles), the number formats' quoted words."""
+    import re
+    import zipfile
+
+    wb = openpyxl.load_workbook(path)
+    out: dict[str, list[str]] = {"sheets": list(wb.sheetnames), "headers": [], "charts": [], "formats": []}
+    for ws in wb:
+        if ws.title in ("At a glance", "Kết quả chung"):
+            continue  # a sentence sheet, its own test (test_report_xlsx)
+        for row in ws.iter_rows(max_row=2):
+            if any(c.font is not None and c.font.b for c in row):
+                out["headers"] += [str(c.value) for c in row if c.value is not None and c.font.b]
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(n for n in z.namelist() if n.startswith("xl/charts/chart")):
+            out["charts"] += re.findall(r"<a:t>([^<]*)</a:t>", z.read(name).decode("utf-8"))
+        styles = z.read("xl/styles.xml").decode("utf-8")
+        for code in re.findall(r'formatCode="([^"]*)"', styles):
+            out["formats"] += re.findall(r"&quot;([^&]*)&quot;", code)
+    return out
+
+
+def test_a_vietnamese_workbook_says_every_word_in_vietnamese(shipped: Path):
+    found = {}
+    for lang in ("en", "vi"):
+        out = shipped / f"words-{lang}.xlsx"
+        r = run_clean("report", "-o", str(out), "--as-of", "2026-12-01", "--since", "2025-06-30", "--lang", lang)
+        assert r.exit_code == 0, r.output
+        found[lang] = _words(out)
+    en, vi = found["en"], found["vi"]
+    # Codes are the same in both (a target's id names its sheet; P is the methodology's P).
+    codes = {"P", "budget-revenue-plan-2024"}
+    for part in ("sheets", "headers", "charts"):
+        assert len(vi[part]) == len(en[part]) > 0, part
+        same = {v for v, e in zip(vi[part], en[part], strict=True) if v == e} - codes
+        # A chart's unit ("% GRDP", "USD") is the indicator's in both languages.
+        assert same <= {"% GRDP", "USD"}, (part, same)
+    assert "Từ lần rà soát trước" in vi["sheets"] and "Thay đổi đánh giá" in vi["sheets"]
+    # The number formats' words: the gap passed, points of a rate, per cent and a bound's sign.
+    assert set(vi["formats"]) <= {"đã vượt mục tiêu ", "đã thấp hơn mục tiêu ", " điểm %", "%", "≥ ", "≤ "}, vi[
+        "formats"
+    ]
+    assert any("điểm" in f for f in vi["formats"]) and not any(
+        w in f for f in vi["formats"] for w in ("beyond", "below", "pp", "target")
+    )
