@@ -105,7 +105,9 @@ def test_the_figures_sheet_names_where_a_withdrawn_figure_was_published(
     assert r.exit_code == 0, r.stderr
     rows = _sheet(tmp_path / "r.xlsx", sheet)
     header = list(rows[0])
-    assert header[-3:] == [withdrawn, source, recorded]  # added at the end only
+    # Added at the end then (columns J-L); the period's last day and what a figure revised
+    # follow them since the twenty-eighth session.
+    assert header[9:12] == [withdrawn, source, recorded]
     by_period = {x[header[3]]: x for x in rows}
     gone, again, kept = by_period["2023"], by_period["2024"], by_period["2022"]
     assert (gone[header[4]], gone[withdrawn], gone[source], gone[recorded]) == (

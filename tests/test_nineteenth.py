@@ -329,9 +329,10 @@ def test_the_workbooks_summary_says_the_figure_each_latest_one_revised(shipped) 
         ws = openpyxl.load_workbook(shipped / f"r-{lang}.xlsx")["Summary" if lang == "en" else "Tổng hợp"]
         header = [c.value for c in ws[1]]
         # before the twentieth session's column of figures withdrawn, the twenty-fifth's two
-        # and the twenty-seventh's two (the latest figure's kind and source)
-        assert header[-6] == heading
-        column = len(header) - 6
+        # and the twenty-seventh's two (the latest figure's kind and source): column S, the
+        # twenty-eighth session's two (the period's last day, the kind replaced) after them
+        assert header[18] == heading
+        column = 18
         revised = {row[2].value: row[column].value for row in ws.iter_rows(min_row=2)}
         assert revised.pop("grdp-growth-plan-2023") == 11.02
         assert set(revised.values()) == {None}

@@ -106,9 +106,11 @@ def test_the_workbooks_units_sheet_names_each_latest_figures_source(plan: Path):
     assert r.exit_code == 0, r.stderr
     ws = openpyxl.load_workbook(plan / "r.xlsx")["fdi-2024"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
-    assert rows[0][-2] == "Source"  # before the figure withdrawn (twentieth session)
-    by_unit = {row[1]: row[-2] for row in rows[1:] if row[1]}
+    # Column H, before the figure withdrawn (twentieth session) and the twenty-eighth
+    # session's columns (the period's last day, what the figure revised).
+    assert rows[0][7] == "Source"
+    by_unit = {row[1]: row[7] for row in rows[1:] if row[1]}
     assert by_unit["Cẩm Phả"] == "Cam Pha yearbook"
     assert by_unit["Uông Bí"] == "=formula-looking source"  # as given
-    cell = next(row[-2] for row in ws.iter_rows(min_row=3) if row[1].value == "Uông Bí")
+    cell = next(row[7] for row in ws.iter_rows(min_row=3) if row[1].value == "Uông Bí")
     assert cell.data_type == "s"  # text, never a formula Excel would run

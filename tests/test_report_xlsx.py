@@ -89,6 +89,10 @@ SUMMARY_EN = [
     # the latest figure's kind and source (issue 17, twenty-seventh session)
     "Latest figure's kind",
     "Latest figure's source",
+    # the latest period's last day, a date, and the kind of the figure it revised (issue
+    # 17, twenty-eighth session)
+    "Latest period ends",
+    "Kind of the figure it revised",
 ]
 
 
@@ -104,7 +108,7 @@ def test_summary_headers_numbers_and_layout(books):
     # One row per target, in the plan's order.
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:X{len(targets) + 1}"  # X: two more (twenty-fifth, twenty-seventh sessions)
+    assert ws.auto_filter.ref == f"A1:Z{len(targets) + 1}"  # Z: two more (twenty-eighth session)
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]
@@ -185,10 +189,16 @@ def test_figures_sheet(books):
         # where the figure withdrawn came from (issue 17, twenty-sixth session)
         "Source of the figure withdrawn",
         "Figure withdrawn, recorded",
+        # the period's last day and what the figure revised (issue 17, twenty-eighth session)
+        "Period ends",
+        "Figure it revised",
+        "Kind of the figure it revised",
+        "Source of the figure it revised",
+        "Figure it revised, recorded",
     ]
     assert ws.freeze_panes == "A2"
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
-    assert ws.auto_filter.ref == f"A1:L{len(rows) + 1}"
+    assert ws.auto_filter.ref == f"A1:Q{len(rows) + 1}"
     revenue = [r for r in rows if r[0] == "State budget revenue collected in the area" and r[3] == "2025"]
     assert len(revenue) == 1
     r = revenue[0]
@@ -218,17 +228,24 @@ def test_breakdown_sheet_ranks_the_units(books):
         "Latest value",
         "Source",
         "Figure withdrawn",
+        # the latest period's last day and what the figure revised (twenty-eighth session)
+        "Latest period ends",
+        "Figure it revised",
+        "Kind of the figure it revised",
+        "Source of the figure it revised",
+        "Figure it revised, recorded",
     ]
     assert ws.freeze_panes == "A3"
     first = [c.value for c in ws[3]]
     # Each unit with the dates it existed between, as the HTML and Word reports write it.
     assert first[:3] == [1, "Cẩm Phả (until 2025-06-30)", "Target achieved"]
     # observations.csv: Cẩm Phả's 2024 figure and the page it was read on.
-    assert first[5:] == [
+    assert first[5:10] == [
         "2024",
         18000,
         "https://vietnam.vn/de/tp-cam-pha-vuot-kho-khan-khoi-thong-nguon-luc-de-kinh-te-but-pha",
         None,
+        datetime(2024, 12, 31),
     ]
     assert ws["A3"].alignment.horizontal == "center"  # not glued to the unit's name
     assert ws.cell(row=3, column=3).fill.fgColor.rgb[-6:].upper() == "1B5E20"
@@ -239,7 +256,7 @@ def test_breakdown_sheet_ranks_the_units(books):
     assert len(units) == 13 and units[3] == "Uông Bí (until 2025-06-30)"
     # The reason after a colon, as show, rank and the year-end pass write it (merge).
     assert ws.cell(row=6, column=3).value == "Not available: no figure recorded for this unit yet"
-    assert ws.auto_filter.ref == f"A2:I{ws.max_row}"
+    assert ws.auto_filter.ref == f"A2:N{ws.max_row}"
 
 
 def test_native_charts(books):

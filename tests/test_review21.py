@@ -171,6 +171,9 @@ def test_the_workbooks_summary_says_a_ceiling_is_one(
             # and the latest figure's kind and source (twenty-seventh session)
             "Latest figure's kind",
             "Latest figure's source",
+            # and the latest period's last day, the kind of the figure it revised (28th session)
+            "Latest period ends",
+            "Kind of the figure it revised",
         ],
         "vi": [
             "Số liệu trước điều chỉnh",
@@ -179,6 +182,8 @@ def test_the_workbooks_summary_says_a_ceiling_is_one(
             "Ngày ghi nhận số liệu trước điều chỉnh",
             "Loại của số liệu mới nhất",
             "Nguồn của số liệu mới nhất",
+            "Ngày cuối kỳ mới nhất",
+            "Loại của số liệu trước điều chỉnh",
         ],
     }
     assert header[at + 1 :] == ends[lang], header

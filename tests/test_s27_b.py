@@ -144,17 +144,18 @@ def test_the_summary_sheet_gives_the_latest_figures_status_and_source(shipped: P
     assert run_clean("--lang", "vi", "report", "--as-of", "2026-12-01", "-o", "r.xlsx").exit_code == 0
     ws = openpyxl.load_workbook("r.xlsx")["Tổng hợp"]
     headers = [c.value for c in ws[1]]
-    assert headers[-2:] == ["Loại của số liệu mới nhất", "Nguồn của số liệu mới nhất"]
-    assert ws.auto_filter.ref == f"A1:X{ws.max_row}"
+    # Columns W and X: last until the twenty-eighth session added two after them.
+    assert headers[22:24] == ["Loại của số liệu mới nhất", "Nguồn của số liệu mới nhất"]
+    assert ws.auto_filter.ref == f"A1:Z{ws.max_row}"
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "cbct-share")
-    assert (row[6], row[7], row[-2], row[-1]) == ("2026", 14.8, "ước tính", "Cuc TK, uoc tinh 2026")
+    assert (row[6], row[7], row[22], row[23]) == ("2026", 14.8, "ước tính", "Cuc TK, uoc tinh 2026")
     # A figure published with no status says so, as the Figures sheet's Kind column does:
     # mining-share's latest, 17.3 for 2020, is an estimate (observations.csv); the shipped
     # cbct_share 2021 figure has no status, but it is not a latest figure.
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "mining-share")
-    assert (row[6], row[-2]) == ("2020", "ước tính")
+    assert (row[6], row[22]) == ("2020", "ước tính")
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "cbct-investment-2021-2025")
-    assert (row[7], row[-2], row[-1]) == (None, None, None)  # no figure: empty cells
+    assert (row[7], row[22], row[23]) == (None, None, None)  # no figure: empty cells
 
 
 def test_a_direction_going_the_wrong_way_is_at_risk_with_no_deadline(tmp_path: Path, monkeypatch):

@@ -374,8 +374,8 @@ def test_the_workbooks_summary_says_where_the_figure_revised_came_from(shipped: 
         assert run_clean("--lang", lang, "report", "--format", "xlsx", "-o", f"r-{lang}.xlsx").exit_code == 0
         ws = openpyxl.load_workbook(shipped / f"r-{lang}.xlsx")[sheet]
         rows = {row[2]: row for row in ws.iter_rows(min_row=2, values_only=True)}
-        # The two columns before the last two (the latest figure's kind and source, twenty-
-        # seventh session): line 29's source, and its day as a date cell (as the Figures
-        # sheet writes recorded_at).
-        assert rows["grdp-growth-plan-2023"][-4:-2] == (SOURCE_FIRST, datetime.datetime(2023, 11, 24))
-        assert rows["grdp-growth-plan-2024"][-4:-2] == (None, None)  # a first figure
+        # Columns U and V, before the latest figure's kind and source (twenty-seventh
+        # session) and the twenty-eighth's two: line 29's source, and its day as a date cell
+        # (as the Figures sheet writes recorded_at).
+        assert rows["grdp-growth-plan-2023"][20:22] == (SOURCE_FIRST, datetime.datetime(2023, 11, 24))
+        assert rows["grdp-growth-plan-2024"][20:22] == (None, None)  # a first figure

@@ -315,7 +315,7 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
         # added last, as the status CSV's column; where the figure revised came from after
         # it since the twenty-fifth session, the latest figure's kind and source since the
         # twenty-seventh
-        assert header[-5] == withdrawn
+        assert header[19] == withdrawn  # column T (the twenty-eighth session's two after them)
         (cbct,) = [x for x in rows if x[header[2]] == "cbct-share"]
         if lang == "en":
             assert (
@@ -343,8 +343,9 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
         # retracted, the retraction's source and day, and the figure it withdrew.
         rows = _sheet(shipped / f"r-{lang}.xlsx", sheet)
         header = list(rows[0])
-        # where the figure withdrawn came from after it since the twenty-sixth session
-        assert header[-3] == withdrawn
+        # where the figure withdrawn came from after it since the twenty-sixth session; the
+        # twenty-eighth's columns (the period's last day, what a figure revised) after those
+        assert header[9] == withdrawn
         period = header[3]
         cbct_rows = (
             [x for x in rows if x[header[0]] == "Processing and manufacturing share of GRDP"]
@@ -403,13 +404,13 @@ def test_the_workbooks_sheet_of_units_says_a_units_withdrawn_figure(shipped: Pat
     ws = openpyxl.load_workbook(shipped / "r.xlsx")["budget-revenue-plan-2024"]
     rows = [list(x) for x in ws.iter_rows(min_row=2, values_only=True)]
     header, units = rows[0], rows[1:]
-    assert header[-1] == "Figure withdrawn"
+    assert header[8] == "Figure withdrawn"  # column I, last until the twenty-eighth session
     (ha_long,) = [u for u in units if str(u[1]).startswith("Hạ Long")]
     assert (ha_long[5], ha_long[6]) == ("2022", 7000)
-    assert ha_long[-1] == (
+    assert ha_long[8] == (
         "State budget revenue collected in the area (Hạ Long) 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
         # where 18,135 was published (shipped store, line 83; twenty-sixth session)
         ", withdrawing 18,135 billion VND (recorded 2025-02-10; source: https://vietnam.vn/en/phat-trien-ha-long-tro-"
         "thanh-dia-phuong-di-dau-trong-doi-moi-thanh-pho-kieu-mau-van-minh-dong-luc-cua-tinh)"
     )
-    assert {u[-1] for u in units if u is not ha_long} == {None}
+    assert {u[8] for u in units if u is not ha_long} == {None}

@@ -248,6 +248,8 @@ def _summary(book: _Book, data: ReportData) -> None:
     from .summary import lower_is_the_goal
     from .views.plan import figure_decimals, gap_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
+    from .replaced_from import status_replaced
+    from .report_xlsx_revised import last_day
 
     lang = book.lang
     headers = summary_headers(lang)
@@ -320,6 +322,9 @@ def _summary(book: _Book, data: ReportData) -> None:
         if latest is not None:
             t.put(22, kind_text(latest.status, lang))
             t.put(23, as_given(latest.source) or None)
+            t.put(24, last_day(latest.period))  # its period in time: a date to sort on (28th session)
+        if came is not None:  # the kind of the figure it revised (status's revises_status)
+            t.put(25, kind_text(status, lang) if (status := status_replaced(came)) is not None else None)
         t.next_row()
     t.finish()
 
@@ -338,6 +343,9 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     rows the units' sheets will write); returns their number."""
     from .report import _inputs
     from .report_xlsx_withdrawn import put_withdrawn, withdrawn_headers, withdrawn_rows
+    from .report_xlsx_revised import last_day, put_revised, replaced_in_force, revised_headers
+    from ..plan.model import RETRACTED
+    from ..plan.units import unit_key
     from ..method.series import as_of_bound
 
     lang = book.lang
@@ -368,6 +376,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         for o in series:
             rows.append(((ind_id, tuple(v for _, v in dims), o.period.sort_key), ind_id, unit, o))
     rows.sort(key=lambda r: r[0])
+    replaced = replaced_in_force(data.observations, {unit_key(i, tuple(d)) for i, d, _ in picked}, data.as_of)
     shown = {(o.indicator, str(o.period)) for _, _, _, o in rows}
     bound = as_of_bound(data.as_of) if data.as_of else None
     vintages: dict[tuple[str, str], int] = {}
@@ -387,6 +396,8 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         label("recorded_at", lang),
         word("vintages", lang),
         *withdrawn_headers(lang),  # the figure withdrawn, then where it came from (26th session)
+        word("period_end", lang),  # the period in time, then what the figure replaced (28th session)
+        *revised_headers(lang),
     )
     ws = book.sheet(word("sheet_figures", lang))
     if left_out:
@@ -409,6 +420,9 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         t.put(7, _timestamp(o.recorded_at))
         t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)
         put_withdrawn(t, withdrawn.get((o.indicator, o.period.sort_key)), 9)
+        t.put(12, last_day(o.period))
+        if o.status != RETRACTED:  # a retraction's row says what it withdrew in its own columns
+            put_revised(t, replaced.get(o.indicator, {}).get(o.period), 13, lang)
         t.next_row()
         if tick is not None and done % 1000 == 0:
             tick(done, len(rows) + after)  # the command line's progress bar: rows, the work here
@@ -451,6 +465,7 @@ def render_xlsx(data: ReportData, lang: str) -> bytes:
     from .report_xlsx_groups import group_sheet
     from .report_xlsx_headline import headline_sheet
     from .report_xlsx_units import unit_sheets
+    from .report_xlsx_since import since_sheets
 
     book = _Book(data, lang)
     _summary(book, data)
@@ -459,6 +474,7 @@ def render_xlsx(data: ReportData, lang: str) -> bytes:
     units = sum(len(a.breakdown) for a in data.assessments)
     figures = _figures(book, data, units)
     unit_sheets(book, data, figures, figures + units)
+    since_sheets(book, data)  # --since: what changed since the last review (28th session)
     if len(data.assessments) <= LARGE_PLAN:  # a large plan's report draws no target's chart
         level_charts(book, data, word("sheet_charts", lang), word("year", lang))
     packing = REPORT_PACKING.get()

@@ -50,4 +50,9 @@ def summary_headers(lang: str) -> tuple[str, ...]:
         # what the officer cites it as (issue 17, twenty-seventh session).
         word("latest_kind", lang),
         word("latest_source", lang),
+        # The latest period's last day, a date cell that sorts in time where "2025-H1"
+        # sorted after "2025"; then the kind of the figure it revised, as status's JSON
+        # revises_status (issue 17, twenty-eighth session).
+        word("latest_period_end", lang),
+        word("revises_kind", lang),
     )

@@ -14,6 +14,7 @@ from .report_breakdowns import dimension_names, unit_name, unit_reason, unit_sta
 from .report_view import SECTION_DONE, _name, report_word
 from .report_xlsx import _Book, _Table, cell_text, word
 from .report_xlsx_plan import provisional_period
+from .report_xlsx_revised import last_day, put_came, revised_headers
 from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 from ..plan.units import unit_key
 
@@ -51,6 +52,10 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             # Last: the unit's figures withdrawn, as the Summary says a target's (issue 17,
             # twentieth session).
             word("withdrawn", lang),
+            # Then the latest period's last day (a date, to sort in time) and what the
+            # latest figure revised, as the Summary says a target's (twenty-eighth session).
+            word("latest_period_end", lang),
+            *revised_headers(lang),
         )
         t = _Table(book, ws, headers, first_row=1, key=1)  # the unit's name
         for r in rank_units(a.breakdown, a.indicator.increase):
@@ -75,6 +80,11 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             t.put(7, as_given(shown.source) if shown else None)  # a string cell: never run, so as given
             gone = withdrawal_notes(u, unit_key(a.indicator.id, r.unit.dims), lang)
             t.put(8, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
+            if shown is not None:
+                t.put(9, last_day(shown.period))
+                key, when = unit_key(a.indicator.id, r.unit.dims), str(shown.period)
+                was = data.revised.get(key, {}).get(when) if not a.indicator.formula else None
+                put_came(t, was, data.whence.get(key, {}).get(when), 10, lang)
             t.next_row()
         t.finish()
         done += len(a.breakdown)

@@ -1,0 +1,90 @@
+"""The workbook's periods in time and its revised figures (issue 17, twenty-eighth session).
+
+A period is written as its code ("2025-Q1", "2025-H1", "2025"), text, which a spreadsheet
+sorts as text: 2025 before 2025-H1 before 2025-Q1. Each sheet of figures therefore ends
+with the period's last day, a date cell an officer sorts and filters on in time (the
+period's own code stays where it was, for the formulas that point at it).
+
+A figure in force that replaced another is said, on every sheet that shows figures, with
+what it replaced: its value (a number), its kind, its source and the day it was recorded,
+as the status table's legend and the other reports say it (replaced_from.with_replaced).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from ..files.textfiles import as_given
+from .i18n import kind_text
+from .replaced_from import status_replaced
+
+if TYPE_CHECKING:
+    from ..plan.model import Observation
+    from ..plan.periods import Period
+    from .replaced_from import Came
+
+__all__ = ["last_day", "revised_headers", "put_revised", "put_came", "replaced_in_force"]
+
+
+def last_day(period: Period) -> datetime:
+    """The last day of ``period``, a date cell's value: 2025-Q1 ends on 31 March 2025,
+    2025-H1 on 30 June, 2025-9M on 30 September, 2025 on 31 December."""
+    return datetime(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
+
+
+def revised_headers(lang: str) -> tuple[str, str, str, str]:
+    """The columns of what a figure replaced: its value, kind, source and recording day
+    (the Summary's words for the same, report_xlsx_summary_head)."""
+    from .report_xlsx import word
+
+    return (
+        word("revises", lang),
+        word("revises_kind", lang),
+        word("revises_source", lang),
+        word("revises_recorded_at", lang),
+    )
+
+
+def put_revised(t: Any, was: Observation | None, first: int, lang: str) -> None:
+    """The vintage ``was`` a figure replaced, in the four columns from ``first`` on (a number,
+    its kind in words, its source as given, a date); nothing when it replaced none."""
+    from .report_xlsx import _timestamp
+    from .i18n import recorded_places
+
+    if was is None or was.value is None:
+        return
+    value = was.value
+    typed = isinstance(value, float) and value == value and abs(value) != float("inf")
+    t.put(first, value, fmt=t.book.number(value, recorded_places(value)) if typed else None)
+    t.put(first + 1, kind_text(was.status, lang))
+    t.put(first + 2, as_given(was.source))  # a string cell: never run, so as given
+    t.put(first + 3, _timestamp(was.recorded_at))
+
+
+def put_came(t: Any, value: float | None, came: Came | None, first: int, lang: str) -> None:
+    """``put_revised`` of what the report's ``revised`` and ``whence`` keep of it (the units'
+    sheets: the value replaced and ``Came``, its source, recorded_at and kind)."""
+    from .report_xlsx import _timestamp
+
+    if value is None:
+        return
+    t.put(first, value)
+    if came is None:
+        return
+    status = status_replaced(came)
+    if status is not None:
+        t.put(first + 1, kind_text(status, lang))
+    t.put(first + 2, as_given(came[0]))
+    t.put(first + 3, _timestamp(came[1]))
+
+
+def replaced_in_force(
+    observations: Iterable[Observation], keys: Iterable[str], as_of: str | None
+) -> Mapping[str, Mapping[Period, Observation]]:
+    """By store key, by period, the vintage each figure in force by ``as_of`` replaced
+    (method.history, the one rule of ``revises``): none after a retraction."""
+    from ..method.history import replaced_vintages_of
+
+    return replaced_vintages_of(observations, keys, as_of)
