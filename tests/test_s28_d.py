@@ -178,3 +178,14 @@ def test_a_description_is_refused_as_a_name_is() -> None:
         """
     )
     assert got == ["targets.yaml:2:37: error: indicator 'share': description needs 'en', 'vi' or both"]
+
+
+def test_the_starter_plan_shows_the_two_language_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run_clean("init", "--lang", "vi").exit_code == 0
+    t = parse_plan((tmp_path / "targets.yaml").read_text(encoding="utf-8")).target("industry-share")
+    assert t is not None
+    assert t.note == Text(
+        "The 2030 milestone is the resolution's orientation", "Mốc năm 2030 là định hướng của nghị quyết"
+    )
+    assert t.source == Text("The resolution that sets it, with its date", "Văn bản đặt ra mục tiêu, kèm ngày ban hành")
