@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dedent
+from conftest import ROOT, dedent
 from helpers import plan_problems, problems, run_clean
 from qntrack.files.definitions import parse_plan
-from qntrack.plan.model import Text
+from qntrack.plan.model import Plan, Text
 
 PLAN = dedent(
     """
@@ -189,3 +189,39 @@ def test_the_starter_plan_shows_the_two_language_form(tmp_path: Path, monkeypatc
         "The 2030 milestone is the resolution's orientation", "Mốc năm 2030 là định hướng của nghị quyết"
     )
     assert t.source == Text("The resolution that sets it, with its date", "Văn bản đặt ra mục tiêu, kèm ngày ban hành")
+
+
+def _shipped() -> Plan:
+    return parse_plan((ROOT / "targets.yaml").read_text(encoding="utf-8"), str(ROOT / "targets.yaml"))
+
+
+def _vietnamese(text: str) -> bool:
+    """Written in Vietnamese: it has letters only Vietnamese uses here (đ, ư, ơ, ă, ê, ô, tones)."""
+    return any(ch in text for ch in "đươăêôạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+
+
+def test_every_note_and_description_of_the_shipped_plan_is_given_in_vietnamese() -> None:
+    plan = _shipped()
+    for t in plan.targets:
+        if t.note is not None:
+            assert t.note.vi != t.note.en and _vietnamese(t.note.vi), t.id
+        assert t.source is not None
+        if t.source.vi == t.source.en:  # one text for both: a Vietnamese citation
+            assert t.source.en.startswith("Nghị quyết"), t.id
+    for ind in plan.indicators.values():
+        assert ind.description is not None and _vietnamese(ind.description.vi), ind.id
+        assert ind.description.vi != ind.description.en
+    notes = sum(t.note is not None for t in plan.targets)
+    assert notes == 21  # as many as the English plan had
+
+
+def test_the_shipped_vietnamese_report_has_no_english_note(tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.md"
+    r = run_clean(
+        "report", "--lang", "vi", "--as-of", "2026-12-01", "--targets", str(ROOT / "targets.yaml"), "-o", str(out)
+    )
+    assert r.exit_code == 0, r.output
+    text = _flat(out.read_text(encoding="utf-8"))
+    assert "Chọn 3 tỷ USD vì kết quả được công bố" in text  # fdi-plan-2024's note, in Vietnamese
+    assert "3 billion chosen because" not in text
+    assert "Only 2021 has a full-year value-added figure" not in text
