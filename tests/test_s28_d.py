@@ -225,3 +225,11 @@ def test_the_shipped_vietnamese_report_has_no_english_note(tmp_path: Path) -> No
     assert "Chọn 3 tỷ USD vì kết quả được công bố" in text  # fdi-plan-2024's note, in Vietnamese
     assert "3 billion chosen because" not in text
     assert "Only 2021 has a full-year value-added figure" not in text
+
+
+def test_check_refuses_an_empty_two_language_note_with_exit_code_1(folder: Path) -> None:
+    plan = PLAN.replace(f'{{en: "{NOTE_EN}", vi: "{NOTE_VI}"}}', '{en: "", vi: " "}')
+    (folder / "targets.yaml").write_text(plan, encoding="utf-8")
+    r = run_clean("check", "--targets", str(folder / "targets.yaml"))
+    assert r.exit_code == 1 and r.stdout == ""
+    assert "targets.yaml:11:11: error: target 'share-2025': note needs 'en', 'vi' or both" in r.stderr
