@@ -24,6 +24,7 @@ from ..plan.formula import FormulaError, parse_formula
 from ..catalog import msg
 from ..plan.model import Direction, Indicator, Location, Measure, Plan, Problem, Target, Text
 from .group_names import named_groups
+from .plan_texts import free_text
 from ..plan.periods import Frequency
 from ..kinds import REGISTRY
 from ..files.textfiles import plan_text
@@ -266,7 +267,7 @@ def _indicator(
         measure = _MEASURE[value] if value else measure
         reader.declared_measure[ind_id] = reader.loc(keys["measure"][1]).line
         ok = ok and value is not None
-    description = reader.text(keys["description"][1], _at(where, "description")) if "description" in keys else ""
+    description = free_text(reader, keys, where, "description")
     formula = None
     if "formula" in keys:
         formula = reader.text(keys["formula"][1], _at(where, "formula"))
@@ -283,7 +284,7 @@ def _indicator(
         direction,
         frequency,
         measure,
-        description or "",
+        description,
         formula or None,
         reader.loc(key_node),
         unit_vi,
@@ -403,13 +404,12 @@ def _target(
                     else msg("definitions_target_unknown_indicator_hint", what=_phrase(where), id=ind_id, hint=hint),
                 )
     name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else None
-    source = reader.text(keys["source"][1], _at(where, "source")) if "source" in keys else ""
-    note = reader.text(keys["note"][1], _at(where, "note")) if "note" in keys else ""
+    source, note = free_text(reader, keys, where, "source"), free_text(reader, keys, where, "note")
     # Text or {en, vi}, read as a name is (docs/targets-format.md, "Groups and owners").
     group = reader.localized(keys["group"][1], _at(where, "group")) if "group" in keys else None
     owner = reader.localized(keys["owner"][1], _at(where, "owner")) if "owner" in keys else None
     common: dict[str, Any] = dict(id=tid, indicator=indicator.id if indicator else "", name=name, group=group)
-    common.update(source=source or "", note=note or "", location=reader.loc(node), owner=owner)
+    common.update(source=source, note=note, location=reader.loc(node), owner=owner)
     if indicator is not None and ("indicator", indicator.id) in reader.refused:
         indicator = None  # a stand-in: its measure and dimensions are not the file's
     if "for_each" in keys and indicator is not None:

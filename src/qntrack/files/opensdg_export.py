@@ -322,7 +322,7 @@ def _progress(
     )
     if computable:
         out: dict[str, Any] = {}
-        notes = {t.note for t in targets}
+        notes = {t.note.en if t.note else "" for t in targets}
         if len(notes) == 1 and notes != {""}:
             # The wording of the target, which the import makes every option's note.
             out["target_name"] = notes.pop()

@@ -51,7 +51,10 @@ targets:
   # level: reach a value by a deadline, with one or more milestones.
   - id: industry-share
     indicator: industry_share
-    source: "The resolution that sets it, with its date"
+    source: {en: "The resolution that sets it, with its date", vi: "Văn bản đặt ra mục tiêu, kèm ngày ban hành"}
+    # note (optional): what a reader should know. Like source, name, group and owner, one
+    # text for both languages or {en, vi}: a report in Vietnamese prints the vi.
+    note: {en: "The 2030 milestone is the resolution's orientation", vi: "Mốc năm 2030 là định hướng của nghị quyết"}
     # group and owner (optional): the resolution or plan it belongs to, and who answers for
     # it; `qntrack status --group-by group` (or owner) judges each group as a whole.
     group: {en: "Resolution on industry", vi: "Nghị quyết về công nghiệp"}
@@ -124,7 +127,8 @@ _VIETNAMESE_LINES = {
     "    frequency: month        # monthly year-to-date figures are read against the plan pro rata": "    frequency: month        # số liệu lũy kế từ đầu năm theo tháng được so với kế hoạch năm theo tỷ lệ thời gian",
     "    direction: decrease     # lower is better": "    direction: decrease     # càng thấp càng tốt",
     "  # level: reach a value by a deadline, with one or more milestones.": "  # level: đạt một mức trước một thời hạn, với một hay nhiều mốc.",
-    '    source: "The resolution that sets it, with its date"': '    source: "The resolution that sets it, with its date"   # văn bản đặt ra mục tiêu, kèm ngày ban hành',
+    "    # note (optional): what a reader should know. Like source, name, group and owner, one": "    # note (không bắt buộc): điều người đọc cần lưu ý. Cũng như source, name, group và owner,",
+    "    # text for both languages or {en, vi}: a report in Vietnamese prints the vi.": "    # ghi một nội dung chung cho cả hai ngôn ngữ hoặc {en, vi}: báo cáo tiếng Việt in phần vi.",
     "    # group and owner (optional): the resolution or plan it belongs to, and who answers for": "    # group và owner (không bắt buộc): nghị quyết hay kế hoạch chứa mục tiêu, và cơ quan chủ",
     "    # it; `qntrack status --group-by group` (or owner) judges each group as a whole.": "    # trì; `qntrack status --group-by group` (hoặc owner) đánh giá từng nhóm như một tổng thể.",
     "    baseline: {period: 2020, value: 10}   # or just: baseline: 2020 (the value is then observed)": "    baseline: {period: 2020, value: 10}   # hoặc chỉ: baseline: 2020 (giá trị gốc lấy từ số liệu)",

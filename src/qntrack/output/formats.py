@@ -233,7 +233,7 @@ def assessment_dict(
         "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
         "missed_milestones": [str(p) for p in a.missed_milestones],
         "awaiting_figures": [str(p) for p in a.awaiting_figures],
-        "source": t.source or None,
+        "source": t.source.en if t.source else None,
         "details": _details(a.details, mine, mine_from),
         # Added for issue 14: who the target belongs to, written as its name is.
         "group": t.group.en if t.group else None,
@@ -250,6 +250,8 @@ def assessment_dict(
         "of": dict(t.of),
         # Added in issue 17, twentieth session: the figures of its periods withdrawn.
         "withdrawn": withdrawn_list(a),
+        # Added in issue 17, twenty-eighth session: the source in both languages, as names.
+        "source_names": _names(t.source),
     }
 
 

@@ -65,9 +65,9 @@ def show(
     facts.add_row(label("unit", lang), Text(unit or "–"))
     facts.add_row(label("direction", lang), label(ind.direction.value, lang))
     if t.source:
-        facts.add_row(label("source", lang), Text(t.source))
+        facts.add_row(label("source", lang), Text(t.source.get(lang)))
     if t.note:
-        facts.add_row(label("note", lang), Text(t.note))
+        facts.add_row(label("note", lang), Text(t.note.get(lang)))
     if t.group:
         facts.add_row(label("group", lang), Text(t.group.get(lang)))
     if t.owner:

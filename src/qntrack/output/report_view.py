@@ -40,7 +40,7 @@ from ..output.i18n import (
     value_with_unit,
     with_kind,
 )
-from ..plan.model import RETRACTED, Observation
+from ..plan.model import RETRACTED, Observation, text_in
 from ..output.narrative import explain
 from ..output.period_words import period_text
 
@@ -370,9 +370,9 @@ def _section(
         indicator_id=t.series_key,  # a target ``of:`` one unit names the unit too
         unit=unit,
         direction=label(ind.direction.value, lang),
-        description=ind.description,
-        source=source_cell(t.source),
-        note=t.note,
+        description=text_in(ind.description, lang),
+        source=source_cell(text_in(t.source, lang)),
+        note=text_in(t.note, lang),
         facts=_facts(a, lang),
         milestones=milestones_table(a, lang),
         key_figures=_key_figures(a, lang),

@@ -183,7 +183,7 @@ def status_rows(
             _period(nxt.by) if nxt else None,
             nxt.value if nxt else None,
             a.gap,
-            a.target.source,
+            a.target.source.en if a.target.source else "",  # English, as name is (name_vi beside it)
             ";".join(str(p) for p in a.missed_milestones),
             *_key_figures(a),
             ";".join(str(p) for p in a.awaiting_figures),

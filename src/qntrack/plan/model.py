@@ -20,6 +20,7 @@ __all__ = [
     "Location",
     "Problem",
     "Text",
+    "text_in",
     "Direction",
     "Measure",
     "Indicator",
@@ -117,6 +118,11 @@ class Text:
         return cls(text, text)
 
 
+def text_in(text: Text | None, lang: str) -> str:
+    """A free text of the plan (a note, a source, a description) in ``lang``; "" if none."""
+    return "" if text is None else text.get(lang)
+
+
 class Direction(str, Enum):
     INCREASE = "increase"
     DECREASE = "decrease"
@@ -146,7 +152,8 @@ class Indicator:
     direction: Direction = Direction.INCREASE
     frequency: Frequency = Frequency.YEAR
     measure: Measure = Measure.LEVEL
-    description: str = ""
+    # Free text, as a name is read: {en, vi} or one text for both (None: not given).
+    description: Text | None = None
     formula: str | None = None
     location: Location = field(default=Location(""), compare=False)
     unit_vi: str = ""  # the unit in Vietnamese, when targets.yaml gives {en: ..., vi: ...}
@@ -200,8 +207,10 @@ class Target:
     id: str
     indicator: str
     name: Text | None = None
-    source: str = ""
-    note: str = ""
+    # Where it comes from and what the reader should know, read as a name is: {en, vi}
+    # or one text for both; None when not given.
+    source: Text | None = None
+    note: Text | None = None
     location: Location = field(default=Location(""), compare=False)
     # Who the target belongs to (issue 14): the resolution or plan that set it, and the
     # department that answers for it. Either may be absent.

@@ -1,0 +1,37 @@
+"""A plan's free texts: a target's ``note`` and ``source``, an indicator's ``description``.
+
+Each is read as a name is (``_Reader.localized``): one text, the same in every language,
+or ``{en: ..., vi: ...}`` where either language stands in for a missing or blank one and
+other language codes are kept beside them; a mapping with no text in it, a control
+character or a noncharacter is refused in the words a name's would be. Unlike a name, a
+plain empty text is allowed and means none (``note: ""`` always did), so these are
+``None`` when not given.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Mapping
+
+from yaml.nodes import MappingNode, Node
+
+from ..plan.model import Text
+
+from .yaml_reader import _at
+
+if TYPE_CHECKING:
+    from .yaml_reader import What, _Reader
+
+__all__ = ["free_text"]
+
+
+def free_text(reader: _Reader, keys: Mapping[str, tuple[Node, Node]], where: What, key: str) -> Text | None:
+    """The text under ``key`` of the mapping read as ``keys`` (of the indicator or target
+    ``where``), or None when it is absent, empty or refused (a refusal is among
+    ``reader.problems``)."""
+    if key not in keys:
+        return None
+    node, what = keys[key][1], _at(where, key)
+    if isinstance(node, MappingNode):
+        return reader.localized(node, what)
+    value = reader.text(node, what)
+    return Text.plain(value) if value and value.strip() else None
