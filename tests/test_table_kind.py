@@ -68,3 +68,19 @@ def test_the_rank_csv_ends_with_the_kinds(shipped: Path):
     assert by_unit["Móng Cái"]["latest_status"] == ""  # none stated
     assert by_unit["Uông Bí"]["latest_status"] == ""  # no figure
     assert by_unit["Cẩm Phả"]["provisional_status"] == ""
+
+
+def test_at_80_columns_the_table_folds_no_more_than_it_must(shipped: Path):
+    # At 80 columns the shipped table is one character too wide for every word to stay
+    # whole (the longest id, 25, "provisional," 12, "2021–2025" 9, "million" 7, "0.0407" 6
+    # and "Substantial" 11, with the compact padding: 70 against 69). The status column
+    # wrapped between its words gives room before any word is folded: before, the Latest
+    # and Next milestone columns were cut to 8, folding "mileston|e", "2021–202|5" and
+    # "estimate|)" while the status kept 15 characters.
+    r = run("status", "--format", "table", env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    table = r.stdout.split("23 targets")[0]
+    words = table.split()
+    assert "milestone" in words
+    assert "mileston" not in words and "2021–202" not in words and "estimate" not in words
+    assert max(len(line) for line in table.splitlines()) <= 80

@@ -220,13 +220,14 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
     # Tried in turn: the sparkline kept while no figure or goal wraps below a comfortable
     # width; then, dropped first, every column down to its longest word; then with the
     # compact padding; then with a long word of a figure or goal folded.
+    whole = [min(a, n) for a, n in zip(least, natural, strict=True)]  # no word folded
     for spark, compact, fold in (
         (True, False, False),
         (False, False, False),
         (False, True, False),
         (False, True, True),
     ):
-        floor = [min(a, n) for a, n in zip(least, natural, strict=True)]
+        floor = list(whole)
         if spark:
             for k in (1, 3, 4, 6):
                 floor[k] = natural[k] if k == 6 else min(natural[k], max(floor[k], _COMFORTABLE))
@@ -237,12 +238,15 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
         excess = sum(natural[k] for k in shown) - _room(width, len(shown), compact)
         widths = [natural[k] if k in shown else 0 for k in range(len(headers))]
         # The widest of the name, figure, goal and gap columns gives a character at a time,
-        # as Rich collapses a table; the status only once they are all at their floor.
+        # as Rich collapses a table; the status only once they are all at their floor. When
+        # words must fold, every column (the status too, between its words) first gives
+        # what it can with its words whole: a table one character too wide folded the
+        # goal's header and the figures' periods while the status kept its room.
         while excess > 0:
             able = [k for k in _SHRINK_ORDER if widths[k] > floor[k]]
             if not able:
                 break
-            k = max(able, key=lambda k: (k != 6, widths[k]))
+            k = max(able, key=lambda k: (widths[k] > whole[k], k != 6, widths[k]))
             widths[k] -= 1
             excess -= 1
         if excess <= 0:
