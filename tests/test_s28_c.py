@@ -71,3 +71,67 @@ def test_a_markdown_report_whose_charts_folder_is_a_link_names_the_folder_it_lin
     assert charts, "the charts are written through the link"
     assert r.stderr.splitlines()[0] == f"wrote review.md and {len(charts)} chart(s) in review-charts"
     assert "review-charts/" in (plan / "review.md").read_text(encoding="utf-8")
+
+
+def test_a_markdown_report_named_in_bytes_that_are_not_utf8_links_its_charts_by_those_bytes(plan: Path) -> None:
+    """``report -o $'review\\xff.md'`` (a name made under a Latin-1 locale, or copied from
+    an old archive): the HTML, the export and init took the name, but the Markdown report
+    ended in a traceback (UnicodeEncodeError), since its links to the charts carried the
+    name's undecodable byte as a lone surrogate. A link is a URL: the byte is written as
+    ``%FF``, which a viewer reads back as the byte the folder's name holds."""
+    import urllib.parse
+
+    name = os.fsdecode(b"review\xff.md")
+    r = run_clean("report", "-o", name)
+    assert r.exit_code == 0, r.output
+    text = (plan / os.fsencode(name).decode("utf-8", "surrogateescape")).read_bytes().decode("utf-8")
+    links = [line.rsplit("](", 1)[1][:-1] for line in text.splitlines() if line.startswith("![")]
+    assert links and all(link.startswith("review%FF-charts/") for link in links), links[:2]
+    for link in links:  # each one opens the chart written
+        assert os.path.isfile(os.path.join(os.fsencode(plan), urllib.parse.unquote_to_bytes(link)))
+
+
+REPOSITORY = {
+    "config_data.yml": "languages:\n  - en\n",
+    "data/indicator_1-1-1.csv": """\
+        Year,Units,Value
+        2015,Percent,10
+        2020,Percent,8
+        """,
+    "meta/1-1-1.md": """\
+        ---
+        indicator_name: Poverty rate
+        computation_units: Percent
+        auto_progress_calculation: true
+        progress_calculation_options:
+        - target: 5
+          target_year: 2030
+        ---
+        """,
+}
+
+
+@pytest.mark.parametrize(
+    "folder, said",
+    [
+        (b"sdg\ndata", "sdg\\x0adata"),  # a line feed: a name pasted with its end of line
+        (b"sdg\xffdata", "sdg\\xffdata"),  # a byte that is not UTF-8 (a Latin-1 name)
+    ],
+)
+def test_an_import_from_a_folder_with_an_odd_name_writes_a_plan_it_can_read(
+    tmp_path: Path, folder: bytes, said: str
+) -> None:
+    """The plan an import writes opens with a comment naming the repository. A folder whose
+    name held a line feed put the rest of the name on a line of its own, outside the
+    comment: the import then refused its own plan ("the plan made from this repository is
+    one qntrack refuses ... not valid YAML", at lines of a file never written); a byte that is not UTF-8 ended in a traceback
+    (UnicodeEncodeError). The name is written as messages show it (``\\x0a``, ``\\xff``)."""
+    from helpers import write_repository
+
+    repo = write_repository(Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), folder))), REPOSITORY)
+    r = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15")
+    assert r.exit_code == 0, r.output
+    first = (tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# Written by `qntrack import opensdg` from ") and first.endswith(f"{said}."), first
+    status = run_clean("--targets", str(tmp_path / "t" / "targets.yaml"), "status", "--format", "csv")
+    assert status.exit_code == 0, status.output
