@@ -125,7 +125,7 @@ def test_an_import_from_a_folder_with_an_odd_name_writes_a_plan_it_can_read(
     name held a line feed put the rest of the name on a line of its own, outside the
     comment: the import then refused its own plan ("the plan made from this repository is
     one qntrack refuses ... not valid YAML", at lines of a file never written); a byte that is not UTF-8 ended in a traceback
-    (UnicodeEncodeError). The name is written as messages show it (``\\x0a``, ``\\xff``)."""
+    (UnicodeEncodeError). The name is written with ``\\x0a`` and ``\\xff`` in their place."""
     from helpers import write_repository
 
     repo = write_repository(Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), folder))), REPOSITORY)
@@ -135,3 +135,34 @@ def test_an_import_from_a_folder_with_an_odd_name_writes_a_plan_it_can_read(
     assert first.startswith("# Written by `qntrack import opensdg` from ") and first.endswith(f"{said}."), first
     status = run_clean("--targets", str(tmp_path / "t" / "targets.yaml"), "status", "--format", "csv")
     assert status.exit_code == 0, status.output
+
+
+@pytest.mark.parametrize("home", ["missing", "a-file", ""])
+def test_installing_completion_never_makes_a_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: str
+) -> None:
+    """``qntrack --install-completion`` writes ``~/.bashrc`` and ``~/.bash_completions/``
+    (Typer's installer, which makes the folders it needs). With HOME naming a folder that
+    does not exist (a service account, a container, a mistyped ``HOME=/hom/hoa``) it made
+    that folder, the home included, and wrote a shell start-up file there, exit 0; with
+    HOME empty it wrote ``/.bashrc`` and ``/.bash_completions/`` (Python's home for an
+    empty HOME is the root folder). Refused now, one line naming
+    HOME's folder, exit 1, nothing made."""
+    import typer._completion_shared as shared
+
+    from helpers import run
+
+    monkeypatch.setattr(shared, "_get_shell_name", lambda: "bash")  # as under bash
+    monkeypatch.chdir(tmp_path)
+    if home == "a-file":
+        (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    value = str(tmp_path / home) if home else ""
+    before = sorted(p.name for p in tmp_path.iterdir())
+    r = run("--install-completion", env={"HOME": value})
+    assert r.exit_code == 1, r.output
+    assert "Traceback" not in r.output
+    assert r.stderr.startswith(f"{value or 'HOME'}: error: "), r.stderr
+    assert "HOME" in r.stderr and r.stderr.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert not home or not (tmp_path / home).is_dir()
+    assert not os.path.lexists("/.bash_completions")

@@ -268,9 +268,10 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
 
 
 def _named(path: str) -> str:
-    """A folder's name as the plan may hold it, as messages show it: a line feed (which
-    would end the comment it is in) and any control character as ``\\xNN``, and a byte
-    that is not UTF-8 (a lone surrogate in ``path``, which no UTF-8 file can hold) too."""
+    """A folder's name as the plan may hold it: a line feed (which would end the comment
+    it is in) and any control character as ``\\xNN``, as messages show them, and a byte
+    that is not UTF-8 (a lone surrogate in ``path``, which no UTF-8 file can hold) as
+    ``\\xNN`` too, as bash's ``$'...'`` and ``ls -b`` write it."""
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
     return re.sub("[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
 
