@@ -166,3 +166,28 @@ def test_installing_completion_never_makes_a_home_folder(
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert not home or not (tmp_path / home).is_dir()
     assert not os.path.lexists("/.bash_completions")
+
+
+@pytest.mark.parametrize("errno_", [errno.ENOSPC, errno.EBADF])
+def test_rows_added_are_said_even_when_their_listing_cannot_be_written(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, errno_: int
+) -> None:
+    """``add-observation ... --format json > /dev/full`` (or with stdout closed, ``>&-``):
+    the row was appended, then printing it failed, and the one message was "standard
+    output: error: cannot write: No space left on device", exit 1: the confirmation that
+    the figure was added never came, so a script read a failure for a figure that is in
+    the store. The confirmation is now said first, then the output's error (exit 1)."""
+    import qntrack.cli.added_rows as added_rows
+
+    def full(text: str) -> None:
+        raise OSError(errno_, os.strerror(errno_))
+
+    monkeypatch.setattr(added_rows, "_out", full)
+    before = (tracker / "observations.csv").read_text(encoding="utf-8")
+    r = run_clean("add-observation", "share", "2024", "13", "--status", "estimate", "--format", "json")
+    assert r.exit_code == 1, r.output
+    after = (tracker / "observations.csv").read_text(encoding="utf-8")
+    assert after.startswith(before) and after[len(before) :].startswith("share,2024,13,estimate,")
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith("added share 2024 = 13"), lines
+    assert lines[-1].startswith("standard output: error: cannot write: "), lines
