@@ -191,3 +191,36 @@ def test_rows_added_are_said_even_when_their_listing_cannot_be_written(
     lines = r.stderr.splitlines()
     assert lines[0].startswith("added share 2024 = 13"), lines
     assert lines[-1].startswith("standard output: error: cannot write: "), lines
+
+
+def test_a_plan_an_import_cannot_replace_is_named_not_its_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A later import into a tracker whose targets.yaml cannot be replaced (``chattr +i``,
+    a file another user owns on a shared drive) named the temporary file it writes first:
+    "t/.targets.yaml.33pgw3iu.tmp: error: cannot import the repository: Operation not
+    permitted", a file that is gone by the time the user looks. It names targets.yaml."""
+    from helpers import write_repository
+
+    repo = write_repository(tmp_path / "repo", REPOSITORY)
+    into = tmp_path / "t"
+    first = run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15")
+    assert first.exit_code == 0, first.output
+    meta = repo / "meta" / "1-1-1.md"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("Poverty rate", "Poverty rate (new)"), encoding="utf-8")
+    plan = (into / "targets.yaml").read_bytes()
+    real_replace = os.replace
+
+    def immutable(src, dst, *a, **k):  # what the kernel says of a chattr +i file (root too)
+        if os.fspath(dst).endswith("targets.yaml"):
+            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), os.fspath(src), None, os.fspath(dst))
+        return real_replace(src, dst, *a, **k)
+
+    monkeypatch.setattr(os, "replace", immutable)
+    r = run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-02-15")
+    assert r.exit_code == 1, r.output
+    said = r.stderr.splitlines()[0]
+    assert said.startswith(f"{os.path.realpath(into / 'targets.yaml')}: error: cannot import the repository: "), said
+    assert ".tmp" not in r.stderr
+    assert (into / "targets.yaml").read_bytes() == plan
+    assert sorted(p.name for p in into.iterdir() if p.name.endswith(".tmp")) == []
