@@ -224,3 +224,20 @@ def test_a_plan_an_import_cannot_replace_is_named_not_its_temporary_file(
     assert ".tmp" not in r.stderr
     assert (into / "targets.yaml").read_bytes() == plan
     assert sorted(p.name for p in into.iterdir() if p.name.endswith(".tmp")) == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_a_file_of_figures_in_utf32_with_its_byte_order_mark_is_read(tracker: Path, encoding: str) -> None:
+    """``--from`` a file saved as UTF-32 with its byte-order mark (a text editor's or a
+    program's "Unicode" that is not UTF-16): the mark ``FF FE 00 00`` begins with UTF-16's
+    ``FF FE``, so it was decoded as UTF-16 and refused as "not a table of figures: its
+    first line names none of the columns", though the columns are there. A byte-order
+    mark says the encoding: it is read, as UTF-16 with its mark is."""
+    text = "indicator,period,value,status\nshare,2024,13,estimate\n"
+    data = text.encode(encoding)
+    if encoding == "utf-32-be":
+        data = b"\x00\x00\xfe\xff" + data
+    (tracker / "wide.csv").write_bytes(data)
+    r = run_clean("add-observation", "--from", "wide.csv", "--dry-run", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[1].startswith("share,2024,13,estimate,"), r.stdout
