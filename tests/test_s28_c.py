@@ -241,3 +241,67 @@ def test_a_file_of_figures_in_utf32_with_its_byte_order_mark_is_read(tracker: Pa
     r = run_clean("add-observation", "--from", "wide.csv", "--dry-run", "--format", "csv")
     assert r.exit_code == 0, r.output
     assert r.stdout.splitlines()[1].startswith("share,2024,13,estimate,"), r.stdout
+
+
+_VARIABLE_PLAN = """\
+title: Ministry of Industry and Trade
+observations: "$QN_DATA/qn-obs.csv"
+indicators:
+  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
+targets:
+  - id: exports-2025
+    type: plan
+    indicator: exports
+    period: 2025
+    value: 400
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "targets.yaml does not read '$QN_DATA' as an environment variable"),
+        ("vi", "targets.yaml không hiểu '$QN_DATA' là một biến môi trường"),
+    ],
+)
+def test_a_variable_in_the_observations_line_is_told_with_the_path_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+) -> None:
+    """``observations: "$QN_DATA/qn-obs.csv"`` (a path copied from a shell script or a
+    cron line): no shell reads targets.yaml, so ``$QN_DATA`` is a folder of that name
+    beside it. ``status`` said only that the observations file does not exist, and an
+    append "the folder '<here>/$QN_DATA' ... does not exist": a folder named after the
+    variable again. Said as a '~' is (twenty-first session), with the path to write."""
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("QN_DATA", str(data))
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, _VARIABLE_PLAN, "")
+    (folder / "observations.csv").unlink()
+    written = f"{data}/qn-obs.csv"  # by hand: $QN_DATA is <tmp>/data
+    r = run_clean("--lang", lang, "status", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    said = [line for line in r.stderr.splitlines() if line.startswith("targets.yaml:2:15:")]
+    assert len(said) == 1, r.stderr
+    assert words in said[0] and f'"{written}"' in said[0], said
+    r = run_clean("--lang", lang, "add-observation", "exports", "2025-01", "33.6", "--source", "MOIT")
+    assert r.exit_code == 1, r.output
+    assert words in r.stderr and f'"{written}"' in r.stderr, r.stderr
+    assert not (folder / "$QN_DATA").exists() and not Path(written).exists()
+
+
+def test_an_unset_variable_in_the_observations_line_is_told_to_be_written_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same line with the variable unset here (set only in the script it came from):
+    there is no path to offer, so the folder's full path is asked for."""
+    monkeypatch.delenv("QN_DATA", raising=False)
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, _VARIABLE_PLAN, "")
+    (folder / "observations.csv").unlink()
+    r = run_clean("status", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert "does not read '$QN_DATA' as an environment variable" in r.stderr, r.stderr
+    assert "write the folder's full path in its place" in r.stderr
