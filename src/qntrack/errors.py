@@ -222,6 +222,18 @@ def os_advice(exc: OSError) -> str:
     return str(os_reason(exc))
 
 
+def _intended(name: str) -> str:
+    """A file by the name the user knows: the temporary file an atomic write makes first
+    (``.targets.yaml.x1y2z3w4.tmp``, starter.write_atomically's mkstemp) is gone by the time
+    the message is read, so it is named as the file it was to become."""
+    import os
+    import re
+
+    folder, base = os.path.split(name)
+    found = re.fullmatch(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp", base)
+    return os.path.join(folder, found.group(1)) if found else name
+
+
 def os_failure(
     exc: OSError, where: str | Location | None, doing: str | Message, after: str | Message = ""
 ) -> InputError:
@@ -235,7 +247,7 @@ def os_failure(
     from .catalog import msg
 
     if where is None:
-        where = os.fsdecode(exc.filename) if exc.filename else "standard output"
+        where = _intended(os.fsdecode(exc.filename)) if exc.filename else "standard output"
     reason = os_reason(exc)
     if after:
         return fail(where, msg("os_cannot_after", doing=doing, reason=reason, after=after))

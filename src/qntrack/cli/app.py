@@ -23,7 +23,7 @@ from .. import __version__
 from ..errors import ExitCode, InputError, Terminated, fail
 from ..lean_typer import lean_runtime_params
 from .printing import _os_exit, _Printed, _refused_as_json, _report, _silence_stdout, _visible
-from .session import _GLOBAL, _known_lang
+from .session import _GLOBAL, _known_lang, refuse_missing_home
 from ..files.stages import APPEND_STAGE
 
 if TYPE_CHECKING:
@@ -53,6 +53,8 @@ class _Group(TyperGroup):
         if not typed:
             _warn_unknown_env_lang()
         words = list(args)  # Click consumes the list it reads
+        if "--install-completion" in words:  # Typer's installer would make a missing home
+            refuse_missing_home()
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
         except typer.TyperException as exc:  # Click's exceptions derive from it

@@ -241,7 +241,7 @@ def add_observation(
             # or revised since): said for each, as for a single figure, so that "already
             # recorded" never hides that the figure is not in force.
             notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
-        if dry_run or fmt is not None:
+        if dry_run:
             print_rows(targets, rows, fmt, lang, dry_run, replacing)
         typed_at = (recorded_at or "") if from_file is None else ""
         said = Said(
@@ -249,6 +249,8 @@ def add_observation(
         )
         say_recorded(said, warnings, notes, read)
         say_kept_quotes(source, note, rows if from_file is not None else None)  # cmd's --source 'GSO', if used
+        if fmt is not None and not dry_run:  # after the confirmation: a stdout that cannot be
+            print_rows(targets, rows, fmt, lang, dry_run, replacing)  # written never hides what was added
 
 
 def _refuse_mixed_arguments(

@@ -207,7 +207,7 @@ def report(
         _out(text)
         _report(warnings)
         return
-    from ..output.report import report_files
+    from ..output.report import charts_folder, report_files
     from ..output.report_written import write_laid_out
 
     with _progress(len(data.assessments), language):
@@ -215,7 +215,9 @@ def report(
     written = write_laid_out(made, file_name, path, (ws.targets_path, ws.store_path), force)
     charts = len(written) - 1
     linked = Path(file_name).is_symlink()
-    folder = written[0].parent if linked else Path(file_name).with_name(written[0].parent.name)
+    # Unlinked, the folder the report's links name (review-charts), even when it is itself a
+    # link written through: its target's name beside the report is no folder there.
+    folder = written[0].parent if linked else charts_folder(Path(file_name))
     if linked:
         _say(
             msg("cli_wrote_linked_charts", path=path, link=file_name, charts=charts, folder=folder)

@@ -42,3 +42,25 @@ def _message_lang(lang: Lang | str | None = None) -> str:
 
     chosen = lang if lang is not None else _GLOBAL.message_lang or _GLOBAL.lang
     return resolve_lang(chosen.value if isinstance(chosen, Enum) else chosen)
+
+
+def refuse_missing_home() -> None:
+    """Before ``--install-completion``, which is Typer's: its installer writes
+    ``~/.bashrc`` (or zsh's, fish's files) and makes the folders it needs, the home itself
+    included, so a HOME naming a folder that does not exist was made and written into, and
+    an empty HOME wrote ``/.bashrc`` (Python reads it as the root folder). A home that is no folder is
+    refused, one line, exit 1, nothing made."""
+    import os
+
+    home = os.path.expanduser("~")  # "/" for an empty HOME, where Typer would write
+    if os.environ.get("HOME", "~") and home != "~" and os.path.isdir(home):
+        return
+    import typer
+
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+    from .printing import _report
+
+    named = os.environ.get("HOME") or "HOME"  # an empty one by its name
+    _report([Problem(Location(named), msg("cli_completion_no_home"))])
+    raise typer.Exit(1)

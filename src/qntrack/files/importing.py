@@ -33,6 +33,7 @@ from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
 from .import_wide import explains_refusal as _explains
+from .source_text import MARKED as _MARKED, binary as _binary, decode_source
 
 __all__ = [
     "ImportFormat",
@@ -154,49 +155,12 @@ def _read_bounded(stream: BinaryIO, name: str) -> bytes:
             return b"".join(chunks)
         if not chunks:
             head = chunk
-            if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and (
-                b"\x00" in head[:8192] or head.startswith(b"%PDF-")
-            ):
+            if not head.startswith(_MARKED) and (b"\x00" in head[:8192] or head.startswith(b"%PDF-")):
                 raise fail(name, _binary(head))
         chunks.append(chunk)
         size += len(chunk)
         if size > MAX_IMPORT_BYTES:
             raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
-
-
-def _binary(head: bytes) -> Message:
-    """A binary file given as figures; a PDF said as one (figures often arrive as a PDF),
-    and UTF-16 or UTF-32 text without a byte-order mark as what it is, with the mend."""
-    if head.startswith(b"%PDF-"):
-        return msg("hostile_documents_pdf")
-    from .store import looks_like_utf16, looks_like_utf32
-
-    wide = "UTF-32" if looks_like_utf32(head) else "UTF-16" if looks_like_utf16(head) else None
-    return msg("small_import_no_bom", encoding=wide) if wide else msg("import_binary")
-
-
-def decode_source(data: bytes, file: str) -> str:
-    """Text of an import file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # Excel's "Unicode text" export: UTF-16 with a byte-order mark, tab-separated.
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise fail(file, msg("import_bad_utf16")) from None
-    if b"\x00" in data[:8192] or data.startswith(b"%PDF-"):
-        raise fail(file, _binary(data))
-    from .merge_markers import refuse_merge_conflict
-
-    refuse_merge_conflict(data, file)  # a file left mid-merge: one message at its first marker
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        from .garbled import not_utf8  # only for a file that is not UTF-8
-
-        raise fail(Location(file, line), not_utf8(data, exc.start, file)) from None
 
 
 # --- numbers --------------------------------------------------------------------------

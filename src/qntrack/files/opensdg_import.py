@@ -20,6 +20,7 @@ listed, unless ``skip_bad``, which leaves out the indicators with problems and s
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -252,18 +253,27 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     out.geocode_clashes, out.geocodes_unplaced = dims.geo.clash_names(), dims.geo.unplaced
     out.geocodes_partly = dims.geo.partly_names()
     out.geocodes_loose = dims.geo.loose
-    document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {real_path(repo_dir).name}"}
+    document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {_named(real_path(repo_dir).name)}"}
     if dims.names:
         document["dimensions"] = dims.declared()
     document["indicators"] = indicators
     document["targets"] = targets
     head = (
-        f"{MARKER} from {real_path(repo_dir)}.\n"
+        f"{MARKER} from {_named(str(real_path(repo_dir)))}.\n"
         "# The next import replaces this file: keep your own targets in another plan.\n"
         "# docs/formats.md says what each field comes from.\n"
     )
     out.text = head + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100000)
     return out
+
+
+def _named(path: str) -> str:
+    """A folder's name as the plan may hold it: a line feed (which would end the comment
+    it is in) and any control character as ``\\xNN``, as messages show them, and a byte
+    that is not UTF-8 (a lone surrogate in ``path``, which no UTF-8 file can hold) as
+    ``\\xNN`` too, as bash's ``$'...'`` and ``ls -b`` write it."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return re.sub("[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _indicator(

@@ -144,9 +144,11 @@ def _in_the_way(exc: OSError, into: str) -> str:
     when it is in the temporary folder the files are written in first (a full disk)."""
     from .outputs import os_error_file
 
-    name = os_error_file(exc, into)
-    temporary = any(part.startswith(".") and part.endswith(".tmp") for part in Path(name).parts)
-    return into if temporary else name
+    # The raw name: os_error_file turns a temporary's name into the file it was to become,
+    # and the staging folder (.qntrack-export.x1y2.tmp) into "qntrack-export", no file at all.
+    raw = os.fsdecode(exc.filename) if exc.filename else ""
+    temporary = any(part.startswith(".") and part.endswith(".tmp") for part in Path(raw).parts)
+    return into if temporary else os_error_file(exc, into)
 
 
 def _fill(folder: Path, files: Mapping[str, bytes]) -> None:

@@ -115,12 +115,34 @@ def tilde_store(store_path: Path) -> Problem | None:
 
     parts = store_path.parts
     if "~" not in parts:
-        return None
+        return _variable_store(store_path)
     at = parts.index("~")
     if os.path.lexists(Path(*parts[: at + 1])):
         return None
     written = os.path.join(os.path.expanduser("~"), *parts[at + 1 :])
     return Problem(Location(str(store_path)), msg("store_tilde", path=written))
+
+
+def _variable_store(store_path: Path) -> Problem | None:
+    """``observations: "$QN_DATA/qn-obs.csv"``, copied from a shell script or a cron line,
+    as a '~' is: no shell reads targets.yaml, so the variable is a folder of that name
+    beside it (twenty-eighth session). Said with the path to write when the variable is
+    set, else with what to write in its place."""
+    import re
+
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    parts = store_path.parts
+    at = next((i for i, p in enumerate(parts) if re.fullmatch(r"\$\{?[A-Za-z_][A-Za-z0-9_]*\}?", p)), None)
+    if at is None or os.path.lexists(Path(*parts[: at + 1])):
+        return None
+    variable = parts[at]
+    value = os.environ.get(variable.strip("${}"))
+    if not value:
+        return Problem(Location(str(store_path)), msg("store_variable_unset", variable=variable))
+    written = os.path.join(value, *parts[at + 1 :])
+    return Problem(Location(str(store_path)), msg("store_variable", variable=variable, path=written))
 
 
 def _store_missing(store_path: Path) -> Problem:

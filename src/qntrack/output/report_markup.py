@@ -167,12 +167,18 @@ def _md_code(text: str) -> _Raw:
 
 
 def _md_url(url: str) -> _Raw:
-    # Characters that would end a Markdown link destination are percent-encoded.
-    return _Raw("".join(_URL_ESCAPES.get(c) or (_percent(c) if c < " " or "\x7f" <= c <= "\x9f" else c) for c in url))
+    # Characters that would end a Markdown link destination are percent-encoded, and so
+    # is a file name's byte that is not UTF-8 (a lone surrogate, as os.fsdecode gives it).
+    return _Raw("".join(_URL_ESCAPES.get(c) or (_percent(c) if _unwritable(c) else c) for c in url))
+
+
+def _unwritable(c: str) -> bool:
+    return c < " " or "\x7f" <= c <= "\x9f" or "\udc80" <= c <= "\udcff"
 
 
 def _percent(character: str) -> str:
-    return "".join(f"%{byte:02X}" for byte in character.encode("utf-8"))
+    # surrogateescape: "\udcff" is the byte 0xFF of the name on disk, %FF in a URL
+    return "".join(f"%{byte:02X}" for byte in character.encode("utf-8", "surrogateescape"))
 
 
 # Characters that would end a Markdown link destination; a control character is
