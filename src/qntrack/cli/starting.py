@@ -23,9 +23,7 @@ if TYPE_CHECKING:
 
 @command()
 def init(
-    directory: Annotated[
-        Path, typer.Argument(metavar="[DIR]", help="Where to start the tracker (default: here).")
-    ] = Path("."),
+    folder: Annotated[str, typer.Argument(metavar="[DIR]", help="Where to start the tracker (default: here).")] = ".",
     lang: LangOpt = None,  # the language of its messages and of the starter's comments
 ) -> None:
     """Start a new tracker: a small commented targets.yaml and an empty observations.csv.
@@ -42,7 +40,10 @@ def init(
 
     from ..files.windows_paths import refuse_windows_folder
 
-    refuse_windows_folder(str(directory))  # 'plans\2026' would be one folder named so
+    if not folder:  # `init "$DIR"` with DIR unset: not the folder a script happens to run in
+        raise fail("DIR", msg("cli_init_empty"), ExitCode.USAGE)
+    directory = Path(folder)
+    refuse_windows_folder(folder)  # 'plans\2026' would be one folder named so
     if not directory.is_absolute():
         try:
             os.getcwd()
