@@ -42,11 +42,13 @@ def wide_unasked(
         periods = [
             str(written[i]).strip() if i < len(written) else name
             for i, name in enumerate(header)
-            if i not in dims and name not in ("indicator", "unit", *LONG_OPTIONAL) and _period_heading(name)
+            if i not in dims and name not in ("indicator", "unit", *LONG_OPTIONAL) and _period_or_day(name)
         ]
         if periods:
             del problems[before:]
             said = "import_read_as_wide_refused" if len(periods) > 1 else "import_read_as_wide_refused_one"
+            if not any(_period_heading(name) for name in header):  # '31/12/2024': the days periods end on
+                said = "import_read_as_wide_refused_days" if len(periods) > 1 else "import_read_as_wide_refused_day"
             problems.append(Problem(where, msg(said, periods=", ".join(periods)), "warning"))
             problems.extend(tried)
         return None
@@ -65,6 +67,14 @@ def _period_heading(name: str) -> bool:
         return True
     given = status_heading(name)
     return given is not None and _looks_like_period(given[1])
+
+
+def _period_or_day(name: str) -> bool:
+    """A period heading, or a month's last day (`31/12/2024`), which ``--wide`` tells the
+    periods that end on (period_days): either makes the heading a wide table's."""
+    from .period_days import periods_ending
+
+    return _period_heading(name) or periods_ending(name) is not None
 
 
 def periods_below(upper: Sequence[str], lower: Sequence[str]) -> bool:
