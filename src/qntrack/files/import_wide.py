@@ -94,3 +94,18 @@ def explains_refusal(problem: Problem) -> bool:
     warnings are not (they would be said again once the file is mended): that the table
     was read as ``--wide`` reads it, which is why ``--wide``'s problems are the table's."""
     return isinstance(problem.message, Message) and problem.message.id.startswith("import_read_as_wide_refused")
+
+
+# The warnings that say what a cell was read as: a table read as --wide reads it, a footnote
+# mark read past on a period cell or heading (twenty-eighth session). Said beside a refusal
+# for other rows too, as a name read as an id is (importing.import_file): the refusal's
+# messages name the periods as read, and the person mending the file learns now, not after,
+# that '2024 (*)' was read as 2024.
+_READINGS = frozenset(
+    {"import_read_as_wide", "import_read_as_wide_one", "import_period_footnote_marks", "import_heading_footnote_marks"}
+)
+
+
+def tells_reading(problem: Problem) -> bool:
+    """Whether a warning says what a cell was read as (said with a refusal, as on success)."""
+    return isinstance(problem.message, Message) and problem.message.id in _READINGS
