@@ -195,3 +195,19 @@ def test_a_unit_in_english_word_order_of_another_size_or_currency_is_refused(
     _table(f"{indicator}\t{period}\t{unit}\t100", header="Chỉ tiêu\tKỳ\tĐVT\tGiá trị\n")
     said = _refused("add-observation", "--from", "t.tsv")
     assert f"t.tsv:2: error: the unit '{unit}' is not the unit of {indicator} in targets.yaml" in said, said
+
+
+def test_a_workbook_headed_by_date_cells_of_month_ends_is_told_as_with_wide(shipped: Path) -> None:
+    from datetime import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Chỉ tiêu", datetime(2024, 12, 31), datetime(2025, 6, 30)])
+    sheet.append(["budget_revenue", 50000, 57330])
+    book.save("d.xlsx")
+    said = _refused("add-observation", "--from", "d.xlsx")
+    assert "unknown column" not in said and "read as a wide table" in said, said
+    assert "d.xlsx:Sheet!C1: error: column 3: '2025-06-30' is a day, not a period" in said, said
