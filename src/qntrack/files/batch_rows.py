@@ -28,6 +28,7 @@ __all__ = [
     "SHOWN_MOMENT",
     "SHOWN_PERIOD",
     "EMPTY_CELL",
+    "PERIOD_SAID",
     "twin_problems",
     "typed_key",
     "units_as_typed",
@@ -49,6 +50,9 @@ SHOWN_PERIOD = "@period shown"
 # several rows, pasted (its value in the first row only), which the row's problem says
 # (recording.validate_record; issue 17, twenty-eighth session).
 EMPTY_CELL = "\x00empty cell"
+# The SHOWN_PERIOD of a workbook's period cell whose problem was said at its cell: the row is
+# still checked, for its other problems (an unknown indicator), and its period not said again.
+PERIOD_SAID = "\x00said at its cell"
 
 
 # A row's indicator as its file gave it, kept once indicator_names has read a name (or a

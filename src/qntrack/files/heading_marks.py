@@ -11,27 +11,31 @@ from ..catalog import msg
 from ..plan.model import Location, Problem
 from ..plan.periods import PeriodError
 
-# One mark at the end of a heading: stars, alone or in brackets; a footnote's number or
-# letter in brackets; superscript digits. A status in brackets ("(uoc)") is no mark: it is
-# read before this is asked (import_headers.status_heading).
-_MARK = re.compile(
-    r"^(?P<rest>.*?\S)\s*(?P<mark>\(\s*(?:\*{1,3}|\d{1,2}|[a-z])\s*\)|\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$"
-)
+# A footnote mark: stars, alone or in brackets; a footnote's number or letter in brackets;
+# superscript digits. A status in brackets ("(uoc)") is no mark: it is read before this is
+# asked (import_headers.status_heading). Up to three marks after a heading (`2024 (1)(2)`:
+# two notes qualify the column), or one before it (`(*) 2024`, as some yearbooks print
+# it; twenty-eighth session): each read as one mark is.
+_ONE = r"(?:\(\s*(?:\*{1,3}|\d{1,2}|[a-z])\s*\)|\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+_MARK = re.compile(rf"^(?P<rest>.*?\S)\s*(?P<mark>{_ONE}(?:\s*{_ONE}){{0,2}})$")
+_MARK_BEFORE = re.compile(rf"^(?P<mark>{_ONE})\s*(?P<rest>\S.*)$")
 
 
 def footnote_mark(heading: str) -> tuple[str, str] | None:
-    """(the heading without its mark, the mark) of a heading ending in a footnote mark,
-    None for any other. Only the mark's shape is known here: the caller reads the rest as
-    a period and passes over a heading that is not one."""
-    found = _MARK.match(heading.strip())
+    """(the heading without its marks, the marks as written) of a heading ending in a
+    footnote mark or opening with one, None for any other. Only the mark's shape is known
+    here: the caller reads the rest as a period and passes over a heading that is not one."""
+    text = heading.strip()
+    found = _MARK.match(text) or _MARK_BEFORE.match(text)
     if found is None:
         return None
     return found.group("rest"), found.group("mark")
 
 
-# The last character of a text footnote_mark may find a mark in: asked first of each of a
+# The last (and first) character of a text footnote_mark may find a mark in: asked first of each of a
 # long table's period cells, so that a plain period (nearly every one) costs one lookup.
 _MARK_ENDS = frozenset("*)\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))))
+_MARK_STARTS = frozenset("(*\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))))
 
 
 class PeriodMarks:
@@ -48,7 +52,7 @@ class PeriodMarks:
 
     def cell(self, text: str, where: Location) -> str:
         """The period cell ``text`` without its mark when it has one on a period, else as it is."""
-        if text[-1:] not in _MARK_ENDS:
+        if text[-1:] not in _MARK_ENDS and text[:1] not in _MARK_STARTS:
             return text
         found = footnote_mark(text)
         if found is None:

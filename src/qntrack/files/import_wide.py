@@ -42,11 +42,13 @@ def wide_unasked(
         periods = [
             str(written[i]).strip() if i < len(written) else name
             for i, name in enumerate(header)
-            if i not in dims and name not in ("indicator", "unit", *LONG_OPTIONAL) and _period_heading(name)
+            if i not in dims and name not in ("indicator", "unit", *LONG_OPTIONAL) and _period_or_day(name)
         ]
         if periods:
             del problems[before:]
             said = "import_read_as_wide_refused" if len(periods) > 1 else "import_read_as_wide_refused_one"
+            if not any(_period_heading(name) for name in header):  # '31/12/2024': the days periods end on
+                said = "import_read_as_wide_refused_days" if len(periods) > 1 else "import_read_as_wide_refused_day"
             problems.append(Problem(where, msg(said, periods=", ".join(periods)), "warning"))
             problems.extend(tried)
         return None
@@ -67,6 +69,14 @@ def _period_heading(name: str) -> bool:
     return given is not None and _looks_like_period(given[1])
 
 
+def _period_or_day(name: str) -> bool:
+    """A period heading, or a month's last day (`31/12/2024`), which ``--wide`` tells the
+    periods that end on (period_days): either makes the heading a wide table's."""
+    from .period_days import periods_ending
+
+    return _period_heading(name) or periods_ending(name) is not None
+
+
 def periods_below(upper: Sequence[str], lower: Sequence[str]) -> bool:
     """Whether ``lower``, the column names of the row below a header row ``upper``, is the
     lower half of a wide table's two-row header (the years under a merged "Year"):
@@ -84,3 +94,18 @@ def explains_refusal(problem: Problem) -> bool:
     warnings are not (they would be said again once the file is mended): that the table
     was read as ``--wide`` reads it, which is why ``--wide``'s problems are the table's."""
     return isinstance(problem.message, Message) and problem.message.id.startswith("import_read_as_wide_refused")
+
+
+# The warnings that say what a cell was read as: a table read as --wide reads it, a footnote
+# mark read past on a period cell or heading (twenty-eighth session). Said beside a refusal
+# for other rows too, as a name read as an id is (importing.import_file): the refusal's
+# messages name the periods as read, and the person mending the file learns now, not after,
+# that '2024 (*)' was read as 2024.
+_READINGS = frozenset(
+    {"import_read_as_wide", "import_read_as_wide_one", "import_period_footnote_marks", "import_heading_footnote_marks"}
+)
+
+
+def tells_reading(problem: Problem) -> bool:
+    """Whether a warning says what a cell was read as (said with a refusal, as on success)."""
+    return isinstance(problem.message, Message) and problem.message.id in _READINGS

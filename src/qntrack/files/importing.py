@@ -32,7 +32,7 @@ from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
-from .import_wide import explains_refusal as _explains
+from .import_wide import explains_refusal as _explains, tells_reading as _tells
 from .source_text import MARKED as _MARKED, binary as _binary, decode_source
 
 __all__ = [
@@ -345,8 +345,8 @@ def import_observations(
         problems.extend(said)
     if problems:
         # Problems with the store itself come first, then the file's, in line order. What
-        # reading the file did (a name read as an id) is said too: the problems name the id.
-        said_too = [*problems, *read_as]
+        # reading did (a name read as an id, '2024 (*)' as 2024) is said too: the problems name it.
+        said_too = [*problems, *read_as, *filter(_tells, parsed.notes)]
         ordered = sorted(_dedupe(said_too), key=lambda p: (p.location.file == file, p.location.line))
         raise kind(ordered, code, kinds=True)
     # A row left out with no stored vintage of its figure was left out for an earlier row

@@ -29,7 +29,7 @@ from ..files.store_missing import missing_folder
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
 from .recorded import Recorded, revisions_in
-from .batch_rows import EMPTY_CELL
+from .batch_rows import EMPTY_CELL, PERIOD_SAID
 from .same_moment import after_same_moment, refuse_same_moment
 from .after_future import after_future
 
@@ -89,7 +89,7 @@ def validate_record(
     problems = [Problem(where, m) for m in said]
     parsed_period = None
     try:
-        parsed_period = rules.period(period)
+        parsed_period = rules.period(period) if shown_period != PERIOD_SAID else None
     except PeriodError as exc:  # an import's empty cell: most often a period merged down (batch_rows)
         problems.append(Problem(where, msg("import_period_cell_empty") if shown_period == EMPTY_CELL else _said(exc)))
     if (

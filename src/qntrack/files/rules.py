@@ -32,7 +32,7 @@ from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, PeriodError, parse_period
 from .invisible import shown
 from .textfiles import first_noncharacter, neutralise_formula, nfc
-from .vocabulary import ambiguous_period, foreign_digits, is_realised, no_such_span
+from .vocabulary import ambiguous_period, foreign_digits, is_realised, is_total, no_such_span
 
 __all__ = [
     "MAX_TEXT",
@@ -470,6 +470,8 @@ def indicator(plan: Plan, text: str, hints: Callable[[str], str | None] | None =
         of_target = _indicators_of_targets(plan).get(text.strip())
         if of_target is not None:
             raise ValueError(msg("cli_target_not_indicator", given=text.strip(), indicator=of_target))
+        if is_total(text):  # a yearbook's total line ('Tong so') under its parts: no indicator guessed
+            raise ValueError(msg("recording_indicator_total_row", indicator=shown(text.strip())))
         # Echoed with a character no one sees written as its code (invisible.py): typed as
         # is, it reordered the message on a terminal (issue 17, review of the 19th session).
         echoed = shown(text)

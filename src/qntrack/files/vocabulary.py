@@ -82,7 +82,16 @@ def unit_words(text: str) -> str:
     """A unit as ``fold`` writes it, each word in the spelling targets.yaml gives it:
     'Tr.USD' and 'Triệu đô la Mỹ' are 'trieu usd', 'tỷ VNĐ' is 'ty dong'."""
     key = _UNIT_PHRASES.sub("usd", fold(text).replace(".", " "))
-    return " ".join(_UNIT_WORDS.get(word, word) for word in key.split())
+    words = [_UNIT_WORDS.get(word, word) for word in key.split()]
+    if len(words) == 2 and words[0] in _CURRENCIES and words[1] in _SIZES:
+        words.reverse()  # 'USD million', 'VND bn': a currency and its size, the English way round
+    return " ".join(words)
+
+
+# The two words a unit of money is: its size and its currency (unit_words' spelling). Only
+# such a pair is put the other way round; any other unit keeps its words' order.
+_SIZES = frozenset({"thousand", "million", "billion", "trillion", "nghin", "trieu", "ty"})
+_CURRENCIES = frozenset({"usd", "dong", "eur", "cny", "jpy", "krw"})
 
 
 def names_folded(indicators: Iterable[Any]) -> dict[str, set[str]]:

@@ -43,7 +43,7 @@ from .import_tables import (
     _wide_columns,
     heading_status,
 )
-from .batch_rows import STAMP_CELL, stamp_cell
+from .batch_rows import PERIOD_SAID, SHOWN_PERIOD, STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
 from .rules import is_status, status_problem
 from .vocabulary import status_word
@@ -417,11 +417,9 @@ def _long(
         cell = reading.parsed.marks.cell(cell.strip(), reading.at(sheet_column[long["period"]], number))
     row["period"], wrong = _period(cell, _yearly(row["indicator"], reading.plan))
     value = fields[long["value"]]
-    if wrong is not None:
+    if wrong is not None:  # said at its cell; the row's other cells still checked, as a CSV's are
         reading.problem(sheet_column[long["period"]], number, wrong)
-        if not row["period"] and value.value in (None, ""):  # a row of its indicator alone: both cells said
-            reading.problem(sheet_column[long["value"]], number, msg("import_value_empty"))
-        return
+        row[SHOWN_PERIOD] = PERIOD_SAID
     if row["status"] == RETRACTED and value.value in (None, ""):
         row["value"] = ""
         reading.parsed.candidates.append((where, row))  # a retraction has no value
