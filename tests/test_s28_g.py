@@ -112,3 +112,57 @@ def test_a_note_with_vn_for_vi_is_refused_in_words_fit_for_a_note(shipped: Path,
         "'vn' không phải là một ngôn ngữ: hãy ghi một văn bản chung cho cả hai ngôn ngữ, hoặc dạng {en: ..., vi: ...}"
     )
     assert said in r.stderr, r.stderr
+
+
+# --- 3. a statistics table's status flag after a period is no footnote mark ------------------
+# Eurostat's and the OECD's flags: p a provisional figure, e an estimated one. Read past as
+# a footnote, the figure was recorded with no status (the warning said "no status is taken
+# from a mark"); the period and the status are now asked for, as for "2024 (ước)".
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        (
+            "2019 (p)",
+            "'2019 (p)' ends with (p), a statistics table's flag of a provisional figure: write the period alone, 2019,",
+        ),
+        (
+            "2019(e)",
+            "'2019(e)' ends with (e), a statistics table's flag of an estimated figure: write the period alone, 2019,",
+        ),
+        (
+            "Quý I/2019 (P)",
+            "'Quý I/2019 (P)' ends with (P), a statistics table's flag of a provisional figure: write the period alone, 2019-Q1,",
+        ),
+    ],
+)
+def test_a_status_flag_after_a_long_tables_period_is_refused_not_read_past(shipped: Path, cell: str, said: str) -> None:
+    indicator = "grdp_growth" if "Quý" in cell else "budget_revenue"
+    _table(f"{indicator}\t{cell}\t8")
+    told = _refused("add-observation", "--from", "t.tsv")
+    assert f"t.tsv:2: error: {said}" in told, told
+    assert "footnote mark" not in told, told
+
+
+def test_a_status_flag_after_a_wide_tables_heading_is_refused_at_its_column(shipped: Path) -> None:
+    Path("w.tsv").write_text("indicator\t2023\t2024 (p)\nbudget_revenue\t51000\t52000\n", encoding="utf-8")
+    told = _refused("add-observation", "--from", "w.tsv", "--wide")
+    assert (
+        "column 3" in told and "'2024 (p)' ends with (p), a statistics table's flag of a provisional figure" in told
+    ), told
+
+
+def test_a_footnote_letter_that_is_no_flag_is_still_read_past(shipped: Path) -> None:
+    _table("budget_revenue\t2019 (a)\t8")
+    r = run_clean("add-observation", "--from", "t.tsv", "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert "'2019 (a)' → 2019" in r.stderr, r.stderr
+
+
+def test_a_status_flag_is_told_in_vietnamese(shipped: Path) -> None:
+    _table("budget_revenue\t2019 (p)\t8")
+    told = _refused("--lang", "vi", "add-observation", "--from", "t.tsv")
+    assert (
+        "'2019 (p)' kết thúc bằng (p), ký hiệu số liệu tạm tính của bảng thống kê: hãy ghi riêng kỳ, 2019," in told
+    ), told

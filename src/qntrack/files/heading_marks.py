@@ -13,10 +13,29 @@ from ..plan.periods import PeriodError
 
 # One mark at the end of a heading: stars, alone or in brackets; a footnote's number or
 # letter in brackets; superscript digits. A status in brackets ("(uoc)") is no mark: it is
-# read before this is asked (import_headers.status_heading).
+# read before this is asked (import_headers.status_heading); nor is a statistics table's
+# flag of a status, (p) provisional or (e) estimated (Eurostat's, the OECD's): read past,
+# the figure was recorded with no status (``status_flag``; twenty-eighth session, pass G).
 _MARK = re.compile(
-    r"^(?P<rest>.*?\S)\s*(?P<mark>\(\s*(?:\*{1,3}|\d{1,2}|[a-z])\s*\)|\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$"
+    r"^(?P<rest>.*?\S)\s*(?P<mark>\(\s*(?:\*{1,3}|\d{1,2}|[a-df-oq-z])\s*\)|\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$"
 )
+_FLAG = re.compile(r"^(?P<rest>.*?\S)\s*(?P<flag>\(\s*(?P<letter>[pPeE])\s*\))$")
+
+
+def status_flag(text: str) -> tuple[str, str, str] | None:
+    """(the flag's letter, p or e; the flag as written; the period before it) of a period
+    followed by a status flag, '2024 (p)'; None for any other text."""
+    from . import rules
+    from .import_headers import _read_period
+
+    found = _FLAG.match(text.strip())
+    if found is None:
+        return None
+    try:
+        period = str(rules.period(_read_period(found["rest"])))
+    except PeriodError:
+        return None
+    return found["letter"].lower(), found["flag"], period
 
 
 def footnote_mark(heading: str) -> tuple[str, str] | None:
