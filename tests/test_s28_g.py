@@ -166,3 +166,57 @@ def test_a_status_flag_is_told_in_vietnamese(shipped: Path) -> None:
     assert (
         "'2019 (p)' kết thúc bằng (p), ký hiệu số liệu tạm tính của bảng thống kê: hãy ghi riêng kỳ, 2019," in told
     ), told
+
+
+# --- 4. a note written as a YAML block scalar ends where its text does ------------------------
+# `note: |` (the way to write a note of several lines) keeps a line break after its last
+# line; the Word report printed it, an empty line under the note. Read as the text, its
+# lines kept, with no trailing break, in each language.
+
+BLOCK_PLAN = """\
+title: "Plan"
+indicators:
+  share: {name: "Share", unit: "%"}
+targets:
+  - id: share-2025
+    indicator: share
+    note: |
+      First line.
+      Second line.
+    source:
+      en: >
+        A folded
+        source.
+      vi: |
+        Dòng một.
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+
+def test_a_block_scalar_note_keeps_its_lines_and_no_trailing_break() -> None:
+    from qntrack.files.definitions import parse_plan
+    from qntrack.plan.model import Text
+
+    target = parse_plan(BLOCK_PLAN).targets[0]
+    assert target.note == Text("First line.\nSecond line.", "First line.\nSecond line.")
+    assert target.source == Text("A folded source.", "Dòng một.")
+
+
+def test_a_block_scalar_note_ends_its_word_paragraph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    from conftest import make_tracker
+
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        BLOCK_PLAN,
+        "indicator,period,value,status,source,note,recorded_at\nshare,2021,11,,,,2022-03-01\n",
+    )
+    r = run_clean("report", "-o", "r.docx")
+    assert r.exit_code == 0, r.output
+    with zipfile.ZipFile("r.docx") as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "Second line.</w:t></w:r></w:p>" in xml, xml[xml.find("Second line.") - 200 : xml.find("Second line.") + 200]
