@@ -11,11 +11,11 @@ from typing import Any, Sequence
 
 from ..catalog import Day, Message, msg
 from ..plan.model import Indicator, Plan
-from ..plan.periods import Period
+from ..plan.periods import Frequency, Period
 from ..plan.units import Dims, Unit, resolve_dims, split_key, unit_key, units_of_that_time, units_outside
 from .vocabulary import is_total
 
-__all__ = ["UNIT_KEY", "typed_unit", "unit_of", "unit_date_problems", "retract_words", "shell_word"]
+__all__ = ["UNIT_KEY", "frequency_of", "typed_unit", "unit_of", "unit_date_problems", "retract_words", "shell_word"]
 
 # An indicator id followed by a bracket: a unit's key (plan.units), not a typo.
 UNIT_KEY = re.compile(r"^[a-z0-9_]+\s*\[")
@@ -42,6 +42,13 @@ def typed_unit(indicator: str, dims: Sequence[tuple[str, str]]) -> tuple[str, li
 # hundred units over thousands of rows. One plan is kept (a strong reference, so that its
 # id cannot be another plan's while it is here).
 _KNOWN: list[Any] = [None, {}]
+
+
+def frequency_of(indicator: str, plan: Plan | None) -> Frequency | None:
+    """The frequency targets.yaml gives the indicator a row names by id (with or without
+    its unit, ``fdi[locality=Ha Long]``); None for a name, an unknown id or no plan."""
+    found = plan.indicators.get(typed_unit(indicator, [])[0].strip()) if plan is not None else None
+    return found.frequency if found is not None else None
 
 
 def unit_of(plan: Plan, indicator: Indicator, given: Sequence[tuple[str, str]]) -> tuple[str, Dims, list[Message]]:

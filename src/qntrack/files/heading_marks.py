@@ -13,12 +13,31 @@ from ..plan.periods import PeriodError
 
 # A footnote mark: stars, alone or in brackets; a footnote's number or letter in brackets;
 # superscript digits. A status in brackets ("(uoc)") is no mark: it is read before this is
-# asked (import_headers.status_heading). Up to three marks after a heading (`2024 (1)(2)`:
-# two notes qualify the column), or one before it (`(*) 2024`, as some yearbooks print
-# it; twenty-eighth session): each read as one mark is.
-_ONE = r"(?:\(\s*(?:\*{1,3}|\d{1,2}|[a-z])\s*\)|\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+# asked (import_headers.status_heading); nor is a statistics table's flag of a status, (p)
+# provisional or (e) estimated (Eurostat's, the OECD's): read past, the figure was recorded
+# with no status (``status_flag``; twenty-eighth session, pass G). Up to three marks after
+# a heading (`2024 (1)(2)`: two notes qualify the column), or one before it (`(*) 2024`, as
+# some yearbooks print it; pass E): each read as one mark is.
+_ONE = r"(?:\(\s*(?:\*{1,3}|\d{1,2}|[a-df-oq-z])\s*\)|\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
 _MARK = re.compile(rf"^(?P<rest>.*?\S)\s*(?P<mark>{_ONE}(?:\s*{_ONE}){{0,2}})$")
 _MARK_BEFORE = re.compile(rf"^(?P<mark>{_ONE})\s*(?P<rest>\S.*)$")
+_FLAG = re.compile(r"^(?P<rest>.*?\S)\s*(?P<flag>\(\s*(?P<letter>[pPeE])\s*\))$")
+
+
+def status_flag(text: str) -> tuple[str, str, str] | None:
+    """(the flag's letter, p or e; the flag as written; the period before it) of a period
+    followed by a status flag, '2024 (p)'; None for any other text."""
+    from . import rules
+    from .import_headers import _read_period
+
+    found = _FLAG.match(text.strip())
+    if found is None:
+        return None
+    try:
+        period = str(rules.period(_read_period(found["rest"])))
+    except PeriodError:
+        return None
+    return found["letter"].lower(), found["flag"], period
 
 
 def footnote_mark(heading: str) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import OBSERVATION_STATUSES, Location, Problem
-from ..plan.periods import Period, PeriodError
+from ..plan.periods import Frequency, Period, PeriodError, parse_period
 from ..plan.suggest import closest
 from . import rules
 from .figures import _within
@@ -50,12 +50,16 @@ LONG_COLUMNS = LONG_REQUIRED + LONG_OPTIONAL
 SECOND = "indicator#2"
 
 
-def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
+def _excel_date_message(text: str, guess: str, column: int = 0, frequency: Frequency | None = None) -> Message:
     """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header; a
-    cell holding a month's last day is told the periods that end on it (period_days)."""
+    cell holding a month's last day is told the periods that end on it (period_days), only
+    those its indicator's ``frequency`` takes when one does (a quarterly figure up to
+    31/03 is 2025-Q1, never the month, which would be refused next as finer)."""
     from .period_days import periods_ending
 
     if (ending := periods_ending(text)) is not None:
+        taken = [p for p in ending if frequency is None or parse_period(p).fits(frequency)]
+        ending = taken or ending  # 30/06 ends no year: every period said, the finer message follows
         said = {"text": text, "periods": ", ".join(ending)} | ({"column": column} if column else {})
         return msg("import_period_day" + ("_column" if column else ""), **said)
     said = {"text": text} | ({"column": column} if column else {}) | ({"guess": guess} if guess else {})

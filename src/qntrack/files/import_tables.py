@@ -21,6 +21,7 @@ from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
 from .excel_dates import day_order, iso_moment, order_notes
+from .figure_units import frequency_of
 from .figures import canonical, convention_shown, excel_error, in_period, no_figure, parse_number_cell, shows_thousands
 from .heading_marks import PeriodMarks
 from .rules import MAX_TEXT
@@ -304,7 +305,7 @@ def parse_table(
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
         elif long is not None:
-            rows = _long_row(fields, cell_plan, where, decimal_comma, explicit, problems, day_first, parsed.marks)
+            rows = _long_row(fields, cell_plan, where, decimal_comma, explicit, problems, day_first, parsed.marks, plan)
         for cell_where, row, readable in rows:
             if readable:
                 _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
@@ -404,6 +405,7 @@ def _long_row(
     problems: list[Problem],
     day_first: bool | None = None,
     marks: PeriodMarks | None = None,
+    indicators: Plan | None = None,  # whose frequency a month's last day is told by (import_headers)
 ) -> list[Candidate]:
     # What _cell gives for each column, without a call per cell (300,000 rows: issue 17).
     row = {name: kept((fields[i].strip() if i is not None else "") or default) for name, i, default, kept in plan}
@@ -429,7 +431,8 @@ def _long_row(
     guess = excel_date(row["period"])
     if guess is not None:
         # Said once, in words that lead to the fix, instead of "not a period" from the check.
-        problems.append(Problem(where, _excel_date_message(row["period"], guess)))
+        told = _excel_date_message(row["period"], guess, frequency=frequency_of(row["indicator"], indicators))
+        problems.append(Problem(where, told))
         return []
     if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
         # Excel shows a timestamp in the regional date form: read in the order the file

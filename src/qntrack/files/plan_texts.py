@@ -32,6 +32,17 @@ def free_text(reader: _Reader, keys: Mapping[str, tuple[Node, Node]], where: Wha
         return None
     node, what = keys[key][1], _at(where, key)
     if isinstance(node, MappingNode):
-        return reader.localized(node, what)
+        found = reader.localized(node, what)
+        return (
+            None
+            if found is None
+            else Text(_end(found.en), _end(found.vi), tuple((k, _end(t)) for k, t in found.others))
+        )
     value = reader.text(node, what)
-    return Text.plain(value) if value and value.strip() else None
+    return Text.plain(_end(value)) if value and value.strip() else None
+
+
+def _end(text: str) -> str:
+    """A text without the line break a YAML block scalar (``note: |``) keeps after its last
+    line, nor spaces there: the Word report printed it, an empty line under the note."""
+    return text.rstrip()

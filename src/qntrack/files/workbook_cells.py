@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from ..catalog import Figure, Message, msg
 from ..plan.model import Location, Plan, Problem
-from ..plan.periods import PeriodError
+from ..plan.periods import Frequency, PeriodError
 from . import rules
 from .figures import parse_number_cell, whole_units_kept
 from .import_tables import _excel_date_message, _read_period
@@ -139,16 +139,17 @@ def _percent_refused(value: float) -> float:
     raise ValueError(msg("workbook_value_percent", value=Figure(float(value)), shown=shown))
 
 
-def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
+def period(value: Any, frequency: Frequency | None = None) -> tuple[str, Message | None]:
     """A period cell's canonical text, or what is wrong: a date cell is a period Excel
     turned into a date (said with the period it probably was, as the CSV path does). The
-    first of January of an indicator published by year was most likely its year."""
+    first of January of an indicator published by year was most likely its year; a
+    month's last day is told the periods of the indicator's ``frequency`` ending on it."""
     if isinstance(value, (datetime, date)):
         text = cell_text(value)
         guess = excel_date(text) or ""
-        if yearly and (value.month, value.day) == (1, 1):
+        if frequency == Frequency.YEAR and (value.month, value.day) == (1, 1):
             guess = str(value.year)
-        return text, _excel_date_message(text, guess)
+        return text, _excel_date_message(text, guess, frequency=frequency)
     text = cell_text(value)
     if foreign_digits(text):
         return text, msg("import_period_foreign_digits", period=text)
@@ -157,7 +158,7 @@ def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
     text = _read_period(text)
     shown = excel_date(text)
     if shown is not None:
-        return text, _excel_date_message(text, shown)
+        return text, _excel_date_message(text, shown, frequency=frequency)
     # Said here, at the period's cell; the row's checks would say it at the indicator's
     # (an empty cell too: twenty-eighth session). rules.period, as a CSV's cell: it tells a
     # fifth quarter or a thirteenth month as one (issue 17, review of the nineteenth session).

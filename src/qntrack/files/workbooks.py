@@ -60,6 +60,7 @@ from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import figure as _figure
 from .workbook_cells import garbled_header, is_note, other_sheets, refusal, sheets_with_a_header
+from .figure_units import frequency_of
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import sdmx_header
@@ -415,7 +416,7 @@ def _long(
     cell = fields[long["period"]].value
     if isinstance(cell, str):  # '2024 (*)': its period, said once for the sheet (heading_marks)
         cell = reading.parsed.marks.cell(cell.strip(), reading.at(sheet_column[long["period"]], number))
-    row["period"], wrong = _period(cell, _yearly(row["indicator"], reading.plan))
+    row["period"], wrong = _period(cell, frequency_of(row["indicator"], reading.plan))
     value = fields[long["value"]]
     if wrong is not None:  # said at its cell; the row's other cells still checked, as a CSV's are
         reading.problem(sheet_column[long["period"]], number, wrong)
@@ -458,15 +459,6 @@ def _value(
 
 # A figure's problems whose mend is "leave the row out": in a wide table, "the cell empty".
 _NO_FIGURE = ("import_value_no_figure", "import_value_excel_error")
-
-
-def _yearly(indicator: str, plan: Plan | None) -> bool:
-    """Whether ``indicator`` is published by year (targets.yaml's frequency)."""
-    from ..plan.periods import Frequency
-    from .figure_units import typed_unit
-
-    found = plan.indicators.get(typed_unit(indicator, [])[0].strip()) if plan is not None else None
-    return found is not None and found.frequency == Frequency.YEAR
 
 
 def _check_unit(cells: tuple[str, ...], given: str, column: int, number: int, reading: _Reading) -> None:
