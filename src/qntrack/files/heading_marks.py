@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..catalog import msg
+from ..catalog import Message, msg
 from ..plan.model import Location, Problem
 from ..plan.periods import PeriodError
 
@@ -38,6 +38,15 @@ def status_flag(text: str) -> tuple[str, str, str] | None:
     except PeriodError:
         return None
     return found["letter"].lower(), found["flag"], period
+
+
+def flag_problem(text: str) -> Message | None:
+    """What a period cell or heading followed by a status flag is told (the period alone,
+    the status in its column), or None when ``text`` holds no flag."""
+    flag = status_flag(text)
+    if flag is None:
+        return None
+    return msg(f"periods_ends_with_flag_{flag[0]}", text=text, flag=flag[1], code=flag[2])
 
 
 def footnote_mark(heading: str) -> tuple[str, str] | None:

@@ -77,7 +77,7 @@ def period(text: str) -> Period:
     except PeriodError:
         wrong = no_such_span(text)
         if wrong is None:
-            from .heading_marks import status_flag
+            from .heading_marks import flag_problem
             from .import_headers import status_after_period, status_before_period
 
             # A status before or after a period in a period cell ("Uoc quy 1/2025", "quy
@@ -86,10 +86,8 @@ def period(text: str) -> Period:
                 raise PeriodError(msg(f"periods_with_status_{told[0]}", text=text, code=told[1])) from None
             if (told := status_after_period(text)) is not None:
                 raise PeriodError(msg(f"periods_ends_with_status_{told[0]}", text=text, code=told[1])) from None
-            if (flag := status_flag(text)) is not None:  # '2024 (p)': a flag, no footnote mark
-                raise PeriodError(
-                    msg(f"periods_ends_with_flag_{flag[0]}", text=text, flag=flag[1], code=flag[2])
-                ) from None
+            if (flagged := flag_problem(text)) is not None:  # '2024 (p)': a flag, no footnote mark
+                raise PeriodError(flagged) from None
             if (both := ambiguous_period(text)) is not None:  # I/2026: a quarter, or January?
                 raise PeriodError(msg("periods_ambiguous_roman", text=text, quarter=both[0], month=both[1])) from None
             from .vocabulary import vietnamese_period
