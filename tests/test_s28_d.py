@@ -152,7 +152,7 @@ def test_a_plain_empty_note_is_still_no_note() -> None:
     ("value", "said"),
     [
         ('{en: "", vi: ""}', "needs 'en', 'vi' or both"),
-        ('{en: "A", vn: "B"}', "'vn' is not a language"),
+        # '{en: "A", vn: "B"}' is said in the field's words, not a name's: tests/test_s28_f.py
         ('{en: "A", vi: "B\\e[2J"}', "holds a control character (U+001B)"),
         ('{en: "A", vi: "B\\uFFFE"}', "noncharacter"),
     ],
