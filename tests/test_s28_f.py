@@ -157,3 +157,21 @@ def test_a_target_without_a_note_has_an_empty_cell(folder: Path) -> None:
     (folder / "targets.yaml").write_text(plan, encoding="utf-8")
     header, row = _summary(folder, "en")[:2]
     assert header[-1] == "Note" and row[len(header) - 1 :] in ([None], [])
+
+
+# --- 5. the JSON carries the target's note, in both languages, last ---------------------
+
+
+def test_status_json_ends_with_the_note_in_both_languages(folder: Path) -> None:
+    import json
+
+    item = json.loads(_run(folder, "status", "--format", "json", "--lang", "vi"))["targets"][0]
+    keys = list(item)
+    assert keys[-2:] == ["source_names", "note_names"]
+    assert item["note_names"] == {"en": NOTE_EN, "vi": NOTE_VI}
+    shown = json.loads(_run(folder, "show", "share-2025", "--format", "json"))
+    assert shown["note_names"] == {"en": NOTE_EN, "vi": NOTE_VI}
+    plan = "\n".join(line for line in PLAN.splitlines() if "note:" not in line)
+    (folder / "targets.yaml").write_text(plan, encoding="utf-8")
+    item = json.loads(_run(folder, "status", "--format", "json"))["targets"][0]
+    assert item["note_names"] is None
