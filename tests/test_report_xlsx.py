@@ -93,6 +93,8 @@ SUMMARY_EN = [
     # 17, twenty-eighth session)
     "Latest period ends",
     "Kind of the figure it revised",
+    # the target's note, in the workbook's language (twenty-eighth session, F)
+    "Note",
 ]
 
 
@@ -108,7 +110,7 @@ def test_summary_headers_numbers_and_layout(books):
     # One row per target, in the plan's order.
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:Z{len(targets) + 1}"  # Z: two more (twenty-eighth session)
+    assert ws.auto_filter.ref == f"A1:AA{len(targets) + 1}"  # Z: two more (28th session, A), AA: the note (F)
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]

@@ -129,7 +129,9 @@ def test_the_status_csv_ends_with_the_status_of_each_figure_replaced(shipped: Pa
     for fmt, sep in (("csv", ","), ("tsv", "\t")):
         text = _out("status", "--format", fmt, env=COLD)
         header = text.splitlines()[0].split(sep)
-        assert header[-2:] == ["latest_revises_status", "provisional_revises_status"]
+        at = header.index("latest_revises_status")  # source_vi after them (28th session)
+        assert header[at : at + 2] == ["latest_revises_status", "provisional_revises_status"]
+        assert header.index("provisional_revises_recorded_at") == at - 1
         rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text), delimiter=sep)}
         row = rows["grdp-growth-plan-2025"]
         assert (row["latest_revises"], row["latest_revises_status"], row["provisional_revises_status"]) == (

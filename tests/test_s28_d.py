@@ -108,7 +108,7 @@ def test_json_keeps_source_a_string_and_adds_both_languages_last(folder: Path) -
     doc = json.loads(_run(folder, "status", "--format", "json", "--lang", "vi"))
     item = doc["targets"][0]
     assert item["source"] == SOURCE_EN  # English, as name is, whatever --lang says
-    assert list(item)[-1] == "source_names"
+    assert list(item)[-2] == "source_names"  # note_names after it (twenty-eighth session, F)
     assert item["source_names"] == {"en": SOURCE_EN, "vi": SOURCE_VI}
 
 
@@ -152,7 +152,7 @@ def test_a_plain_empty_note_is_still_no_note() -> None:
     ("value", "said"),
     [
         ('{en: "", vi: ""}', "needs 'en', 'vi' or both"),
-        ('{en: "A", vn: "B"}', "'vn' is not a language"),
+        # '{en: "A", vn: "B"}' is said in the field's words, not a name's: tests/test_s28_f.py
         ('{en: "A", vi: "B\\e[2J"}', "holds a control character (U+001B)"),
         ('{en: "A", vi: "B\\uFFFE"}', "noncharacter"),
     ],

@@ -105,12 +105,12 @@ def test_a_note_with_vn_for_vi_is_refused_in_words_fit_for_a_note(shipped: Path,
     plan.write_text(text.replace(old, new, 1), encoding="utf-8")
     r = run_clean("check")
     assert r.exit_code == 1, r.output
-    said = f"target 'cbct-share': {key}: 'vn' is not a language: give it as one text for both languages, or as {{en: ..., vi: ...}}"
+    # In the field's own words (pass F's, merged with this pass's): never "the name".
+    said = f"target 'cbct-share': {key}: 'vn' is not a language: give the {key} as text, or as {{en: ..., vi: ...}}"
     assert said in r.stderr, r.stderr
     r = run_clean("--lang", "vi", "check")
-    said = (
-        "'vn' không phải là một ngôn ngữ: hãy ghi một văn bản chung cho cả hai ngôn ngữ, hoặc dạng {en: ..., vi: ...}"
-    )
+    field = {"note": "ghi chú", "source": "nguồn"}[key]
+    said = f"'vn' không phải là một ngôn ngữ: hãy viết {field} dạng văn bản, hoặc dạng {{en: ..., vi: ...}}"
     assert said in r.stderr, r.stderr
 
 

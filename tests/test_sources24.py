@@ -99,19 +99,20 @@ def test_the_status_csv_says_its_as_of_day_in_a_last_column(shipped: Path):
     # Added last: the columns before it as docs/json.md lists them, provisional_parts_revised
     # the last until now; the four *_revises_source/_recorded_at after it since the
     # twenty-fifth session, hence -5.
-    assert header[-8:-6] == ["provisional_parts_revised", "as_of"], header  # two *_revises_status after (27th)
+    at = header.index("as_of")  # named, not counted from the end (twenty-eighth session)
+    assert header[at - 1 : at + 1] == ["provisional_parts_revised", "as_of"], header
     assert header[:3] == ["id", "type", "indicator"]
     assert len(rows) == 1 + 23  # the shipped plan's 23 targets
-    assert all(row[-7] == "2023-07-15" for row in rows[1:]), rows
+    assert all(row[at] == "2023-07-15" for row in rows[1:]), rows
     tsv = _csv(run_clean("status", "--as-of", "2023-07-15", "--format", "tsv").stdout, "\t")
-    assert tsv[0][-7] == "as_of" and all(row[-7] == "2023-07-15" for row in tsv[1:])
+    assert tsv[0][at] == "as_of" and all(row[at] == "2023-07-15" for row in tsv[1:])
 
 
 def test_the_status_csv_of_now_leaves_as_of_empty_as_json_says_null(shipped: Path):
     rows = _csv(run_clean("status", "--format", "csv").stdout)
     # The four revises_source/recorded_at after it (twenty-fifth), two *_revises_status (27th).
-    assert rows[0][-7] == "as_of"
-    assert all(row[-7] == "" for row in rows[1:]), rows
+    at = rows[0].index("as_of")  # named, not counted from the end (twenty-eighth session)
+    assert all(row[at] == "" for row in rows[1:]), rows
     assert json.loads(run_clean("status", "--format", "json").stdout)["as_of"] is None
 
 
@@ -119,8 +120,9 @@ def test_the_status_by_unit_csv_says_its_as_of_day_too(shipped: Path):
     r = run_clean("status", "--by", "locality", "--as-of", "2025-12-31", "--format", "csv")
     assert r.exit_code == 0, r.output
     rows = _csv(r.stdout)
-    assert rows[0][:2] == ["id", "locality"] and rows[0][-7] == "as_of", rows[0]  # -7: twenty-fifth, twenty-seventh
-    assert all(row[-7] == "2025-12-31" for row in rows[1:])
+    assert rows[0][:2] == ["id", "locality"], rows[0]
+    at = rows[0].index("as_of")  # named, not counted from the end (twenty-eighth session)
+    assert all(row[at] == "2025-12-31" for row in rows[1:])
     # A unit's row (budget_revenue by locality) carries the day as its target's does.
     assert any(row[1] for row in rows[1:]), rows
 

@@ -252,6 +252,8 @@ def assessment_dict(
         "withdrawn": withdrawn_list(a),
         # Added in issue 17, twenty-eighth session: the source in both languages, as names.
         "source_names": _names(t.source),
+        # Then its note, as the reports print it under the target (same session, F).
+        "note_names": _names(t.note),
     }
 
 

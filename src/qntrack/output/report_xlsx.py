@@ -250,6 +250,7 @@ def _summary(book: _Book, data: ReportData) -> None:
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
     from .replaced_from import status_replaced
     from .report_xlsx_revised import last_day
+    from ..plan.model import text_in
 
     lang = book.lang
     headers = summary_headers(lang)
@@ -325,6 +326,7 @@ def _summary(book: _Book, data: ReportData) -> None:
             t.put(24, last_day(latest.period))  # its period in time: a date to sort on (28th session)
         if came is not None:  # the kind of the figure it revised (status's revises_status)
             t.put(25, kind_text(status, lang) if (status := status_replaced(came)) is not None else None)
+        t.put(26, text_in(a.target.note, lang))  # the plan's words, in the workbook's language
         t.next_row()
     t.finish()
 

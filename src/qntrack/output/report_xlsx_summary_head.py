@@ -55,4 +55,7 @@ def summary_headers(lang: str) -> tuple[str, ...]:
         # revises_status (issue 17, twenty-eighth session).
         word("latest_period_end", lang),
         word("revises_kind", lang),
+        # The target's note in the workbook's language, as the Word and HTML reports give it
+        # under the target (twenty-eighth session): last, as users' formulas point at the others.
+        label("note", lang),
     )

@@ -116,6 +116,9 @@ STATUS_COLUMNS = (
     # confirmed as official reads "estimate" here (issue 17, twenty-seventh session).
     "latest_revises_status",
     "provisional_revises_status",
+    # The target's source in Vietnamese, JSON's source_names.vi (source is the English,
+    # whatever --lang says), as name_vi is beside name (issue 17, twenty-eighth session).
+    "source_vi",
 )
 
 
@@ -203,6 +206,7 @@ def status_rows(
             *_whence(a.provisional, mine, mine_from),
             _status_replaced(a.latest, mine, mine_from),
             _status_replaced(a.provisional, mine, mine_from),
+            a.target.source.vi if a.target.source else "",
         )
 
 
