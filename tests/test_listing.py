@@ -42,9 +42,9 @@ def test_indicators_listing(tracker: Path):
     r = run("indicators", "-f", "csv")
     assert r.exit_code == 0, r.stderr
     assert list(csv.reader(io.StringIO(r.stdout))) == [
-        ["id", "name", "unit", "frequency", "measure", "direction", "formula"],
-        ["share", "Manufacturing share", "%", "quarter", "level", "increase", ""],
-        ["mining", "Mining share", "%", "year", "level", "decrease", ""],
+        ["id", "name", "unit", "frequency", "measure", "direction", "formula", "description"],
+        ["share", "Manufacturing share", "%", "quarter", "level", "increase", "", ""],
+        ["mining", "Mining share", "%", "year", "level", "decrease", "", ""],
     ]
     vi = run("indicators", "-f", "tsv", "--lang", "vi").stdout.splitlines()
     assert vi[1].split("\t")[:2] == ["share", "Tỷ trọng chế biến"]
@@ -58,6 +58,7 @@ def test_indicators_listing(tracker: Path):
         "direction": "increase",
         "formula": None,
         "dimensions": [],  # added for issue 14, after the others
+        "description": None,  # then this (issue 17, twenty-eighth session)
     }
     # piped (the runner is not a terminal): TSV, like every other listing
     assert run("indicators").stdout == run("indicators", "-f", "tsv").stdout

@@ -289,15 +289,17 @@ def indicators(
     plan, chosen, kind = _listed_plan(targets, lang, fmt)
     # The table is for people: its values in their language; CSV, TSV and JSON keep
     # targets.yaml's own words, a contract (docs/decisions.md).
-    from ..output.documents import INDICATOR_COLUMNS, indicator_rows, indicators_document
+    from ..output.documents import INDICATOR_COLUMNS, INDICATOR_MORE_COLUMNS, indicator_rows, indicators_document
 
     if kind == "json":
         from ..output.formats import to_json
 
         _out(to_json(indicators_document(plan, chosen)))
         return
-    rows = indicator_rows(plan, chosen, in_words=kind == "table" and chosen == "vi")
-    _listing(kind, "indicators", INDICATOR_COLUMNS, rows, chosen)
+    # The description, a paragraph, in CSV and TSV only: not in a terminal's table.
+    more = kind != "table"
+    rows = indicator_rows(plan, chosen, in_words=kind == "table" and chosen == "vi", more=more)
+    _listing(kind, "indicators", INDICATOR_COLUMNS + (INDICATOR_MORE_COLUMNS if more else ()), rows, chosen)
 
 
 @command("targets")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INDICATOR_COLUMNS",
+    "INDICATOR_MORE_COLUMNS",
     "TARGET_COLUMNS",
     "TARGET_MORE_COLUMNS",
     "HISTORY_COLUMNS",
@@ -57,6 +58,9 @@ __all__ = [
 ]
 
 INDICATOR_COLUMNS = ("id", "name", "unit", "frequency", "measure", "direction", "formula")
+# An indicator's description, a paragraph: in the CSV, TSV and JSON listings, after the
+# others, not in the table a terminal shows (issue 17, twenty-eighth session).
+INDICATOR_MORE_COLUMNS = ("description",)
 TARGET_COLUMNS = ("id", "kind", "indicator", "name")
 # A target's group and owner (issue 14): in the table and the JSON listing, not in its
 # CSV/TSV, whose four columns scripts read by position (docs/decisions.md).
@@ -278,10 +282,12 @@ def target_name(target: Target, plan: Plan, lang: str) -> str:
     return indicator.name.get(lang) if indicator is not None else ""
 
 
-def indicator_rows(plan: Plan, lang: str, in_words: bool = False) -> list[tuple[str, ...]]:
+def indicator_rows(plan: Plan, lang: str, in_words: bool = False, more: bool = False) -> list[tuple[str, ...]]:
     """The plan's indicators, one row each in ``INDICATOR_COLUMNS`` order; name and unit in
     ``lang``. ``in_words``: frequency, measure and direction as words of ``lang`` (the
-    table, for people); otherwise targets.yaml's own codes, a contract (docs/decisions.md)."""
+    table, for people); otherwise targets.yaml's own codes, a contract (docs/decisions.md).
+    ``more``: ``INDICATOR_MORE_COLUMNS`` after them, the description in ``lang``."""
+    from ..plan.model import text_in
     from .i18n import label
 
     def words(key: str, value: str) -> str:
@@ -298,6 +304,7 @@ def indicator_rows(plan: Plan, lang: str, in_words: bool = False) -> list[tuple[
             words("measure", i.measure.value),
             words("direction", i.direction.value),
             i.formula or "",
+            *((text_in(i.description, lang),) if more else ()),
         )
         for i in plan.indicators.values()
     ]
@@ -333,10 +340,15 @@ _NULL_WHEN_EMPTY = frozenset({"formula", "group", "owner"})
 
 def indicators_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
     """``indicators --format json`` (docs/json.md): names and units in ``lang``; each
-    indicator's ``dimensions`` (issue 14) after the listing's columns."""
+    indicator's ``dimensions`` (issue 14) after the listing's columns, then its
+    ``description``."""
+    from ..plan.model import text_in
+
     doc = listing_document("indicators", INDICATOR_COLUMNS, indicator_rows(plan, lang))
     for item, indicator in zip(doc["indicators"], plan.indicators.values(), strict=True):
         item["dimensions"] = list(indicator.dimensions)
+        # Last (twenty-eighth session): the description in ``lang``, null for none.
+        item["description"] = text_in(indicator.description, lang) or None
     return doc
 
 
