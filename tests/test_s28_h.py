@@ -63,6 +63,60 @@ def test_a_unit_mismatch_with_a_per_cent_keeps_the_hint(shipped: Path, row: str,
     assert "(dấu % đơn thuần khớp với mọi đơn vị phần trăm)" in vi, vi
 
 
+# --- 2. a wide heading's status flag told the wide table's way --------------------------------
+
+
+def test_a_flag_on_a_wide_heading_is_told_to_head_the_column_with_its_status(shipped: Path) -> None:
+    _table("budget_revenue\t51000\t52000", header="Chỉ tiêu\t2023\t2024 (p)\n", name="w.tsv")
+    said = _refused("add-observation", "--from", "w.tsv")
+    assert "status column" not in said, said
+    assert (
+        "'2024 (p)' ends with (p), a statistics table's flag of a provisional figure: head the column with the"
+        " period and the figures' status, Prel. 2024 (preliminary) or Est. 2024 (estimate); or 2024 alone, if (p)"
+        " is a footnote of the table's own"
+    ) in said, said
+    vi = _refused("--lang", "vi", "add-observation", "--from", "w.tsv")
+    assert "ở cột status" not in vi, vi
+    assert (
+        "'2024 (p)' kết thúc bằng (p), ký hiệu số liệu tạm tính của bảng thống kê: hãy ghi ở tiêu đề cột kỳ kèm"
+        " loại số liệu, Sơ bộ 2024 (sơ bộ) hoặc Ước 2024 (ước tính); hoặc chỉ ghi 2024, nếu (p) là chú thích"
+        " riêng của bảng"
+    ) in vi, vi
+
+
+def test_an_estimate_flag_on_a_wide_heading_is_told_the_estimate_heading(shipped: Path) -> None:
+    _table("grdp_growth\t7.1\t7.4", header="indicator\t2024-Q1\t2024-Q2 (e)\n", name="w.tsv")
+    said = _refused("add-observation", "--from", "w.tsv", "--wide")
+    assert (
+        "'2024-Q2 (e)' ends with (e), a statistics table's flag of an estimated figure: head the column with the"
+        " period and the figures' status, Est. 2024-Q2 (estimate); or 2024-Q2 alone, if (e) is a footnote of the"
+        " table's own"
+    ) in said, said
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("Sơ bộ 2024", "preliminary"),
+        ("Prel. 2024", "preliminary"),
+        ("Ước 2024", "estimate"),
+        ("Est. 2024", "estimate"),
+    ],
+)
+def test_the_heading_told_reads_as_its_period_and_status(shipped: Path, heading: str, status: str) -> None:
+    # The words the refusal gives are ones the wide reader takes: following them imports.
+    _table("budget_revenue\t51000\t52000", header=f"Chỉ tiêu\t2019\t{heading}\n", name="w.tsv")
+    r = run_clean("add-observation", "--from", "w.tsv", "--dry-run", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert f"budget_revenue,2024,52000,{status}," in r.stdout, r.stdout
+
+
+def test_a_flag_in_a_long_tables_period_cell_keeps_the_status_column(shipped: Path) -> None:
+    _table("budget_revenue\t2024 (p)\t8\t")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert "and the figure's status in the status column (preliminary or estimate;" in said, said
+
+
 # --- 5. a per-person unit for an indicator named per capita -----------------------------------
 
 
@@ -121,3 +175,28 @@ def test_a_workbook_unit_cell_per_person_is_read_as_the_csv_one(shipped: Path) -
     assert "grdp_per_capita" not in said, said
     assert "the unit 'đ' is not the unit of budget_revenue" in said, said
     assert "per-cent" not in said, said
+
+
+# --- 2b. a status flag typed on the command line ---------------------------------------------
+# Found on the way: `add-observation g "2024 (p)" 5` was told "the status column" too, and
+# `retract` (which records no status) the same.
+
+
+def test_a_flag_typed_with_the_period_is_told_the_status_option(shipped: Path) -> None:
+    said = _refused("add-observation", "budget_revenue", "2019 (p)", "5")
+    assert "status column" not in said, said
+    assert (
+        "add-observation: error: '2019 (p)' ends with (p), a statistics table's flag of a provisional figure:"
+        " write the period alone, 2019, and the figure's status with --status preliminary or --status estimate"
+        " (none, if (p) is a footnote of the table's own)"
+    ) in said, said
+    said = _refused("add-observation", "budget_revenue", "2019 (E)", "5")
+    assert "write the period alone, 2019, and the figure's status with --status estimate (none, if (E)" in said, said
+    vi = _refused("--lang", "vi", "add-observation", "budget_revenue", "2019 (p)", "5")
+    assert "hãy ghi riêng kỳ, 2019, và loại số liệu bằng --status preliminary hoặc --status estimate" in vi, vi
+
+
+def test_a_flag_typed_to_retract_is_told_the_period_alone(shipped: Path) -> None:
+    said = _refused("retract", "budget_revenue", "2024 (p)")
+    assert "status" not in said.replace("a statistics table's flag", ""), said
+    assert "retract: error: '2024 (p)' ends with (p), a statistics table's flag: write the period alone, 2024" in said

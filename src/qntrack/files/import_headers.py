@@ -19,7 +19,7 @@ from ..plan.periods import Frequency, Period, PeriodError, parse_period
 from ..plan.suggest import closest
 from . import rules
 from .figures import _within
-from .heading_marks import footnote_mark
+from .heading_marks import footnote_mark, in_heading
 from .textfiles import nfc
 from .vocabulary import (
     UNIT_COLUMNS,
@@ -407,7 +407,7 @@ def _wide_columns(
                 given, period, mark = unmarked
                 marks.append((shown, mark, str(period)))
             else:
-                exc = _as_written(shown, exc)
+                exc = in_heading(_as_written(shown, exc))  # '2024 (p)': its status in the heading
                 guess = excel_date(name)
                 if guess is not None:
                     problems.append(Problem(where, _excel_date_message(shown, guess, column=i + 1)))
