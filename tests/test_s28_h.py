@@ -117,6 +117,57 @@ def test_a_flag_in_a_long_tables_period_cell_keeps_the_status_column(shipped: Pa
     assert "and the figure's status in the status column (preliminary or estimate;" in said, said
 
 
+# --- 3. a total typed on the command line -----------------------------------------------------
+
+
+def test_a_total_typed_on_the_command_line_is_told_in_words_for_a_typed_indicator(shipped: Path) -> None:
+    said = _refused("add-observation", "Tổng số", "2024", "5")
+    assert "line" not in said, said
+    assert (
+        "add-observation: error: 'Tổng số' is a total, not an indicator: give the id of the indicator it totals,"
+        " if the plan tracks that total ('qntrack indicators' lists them)"
+    ) in said, said
+    vi = _refused("--lang", "vi", "add-observation", "Tổng số", "2024", "5")
+    assert "dòng" not in vi, vi
+    assert (
+        "'Tổng số' là một số tổng, không phải một chỉ tiêu: hãy ghi mã của chỉ tiêu mà số này cộng lại, nếu kế hoạch"
+        " theo dõi số tổng đó ('qntrack indicators' liệt kê các mã)"
+    ) in vi, vi
+
+
+def test_a_total_line_in_a_file_keeps_its_words(shipped: Path) -> None:
+    _table("Tổng số\t2024\t5\t")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert "'Tổng số' is a table's total line, not an indicator:" in said, said
+    assert "or leave the line out" in said, said
+
+
+# --- 4. a header of a year and a day says each as what it is ----------------------------------
+
+
+def test_a_header_of_a_year_and_a_day_tells_each_as_what_it_is(shipped: Path) -> None:
+    _table("budget_revenue\t50000\t57330", header="Chỉ tiêu\t2024\t30/06/2025\n", name="w.tsv")
+    said = _refused("add-observation", "--from", "w.tsv")
+    assert "the columns 2024, 30/06/2025 are periods" not in said, said
+    assert (
+        "w.tsv:1: warning: no period or value column, and its headings are periods (2024) and days, each the last"
+        " of a month (30/06/2025): read as a wide table, a period per column, as --wide reads it; what --wide"
+        " finds follows"
+    ) in said, said
+    assert "column 3: '30/06/2025' is a day, not a period" in said, said
+    vi = _refused("--lang", "vi", "add-observation", "--from", "w.tsv")
+    assert (
+        "không có cột kỳ hay cột giá trị, và các tiêu đề cột là kỳ (2024) và ngày cuối tháng (30/06/2025): đọc như"
+        " bảng dạng ngang"
+    ) in vi, vi
+
+
+def test_a_header_of_days_alone_keeps_its_words(shipped: Path) -> None:
+    _table("budget_revenue\t50000\t57330", header="Chỉ tiêu\t31/12/2024\t30/06/2025\n", name="w.tsv")
+    said = _refused("add-observation", "--from", "w.tsv")
+    assert "the columns 31/12/2024, 30/06/2025 are days, each the last of a month" in said, said
+
+
 # --- 5. a per-person unit for an indicator named per capita -----------------------------------
 
 

@@ -39,17 +39,14 @@ def wide_unasked(
     if wide is None:
         if "indicator" not in header:
             return None  # a row of figures, a title: nothing says the table is a wide one
-        periods = [
-            str(written[i]).strip() if i < len(written) else name
+        headings = [
+            (str(written[i]).strip() if i < len(written) else name, _period_heading(name))
             for i, name in enumerate(header)
             if i not in dims and name not in ("indicator", "unit", *LONG_OPTIONAL) and _period_or_day(name)
         ]
-        if periods:
+        if headings:
             del problems[before:]
-            said = "import_read_as_wide_refused" if len(periods) > 1 else "import_read_as_wide_refused_one"
-            if not any(_period_heading(name) for name in header):  # '31/12/2024': the days periods end on
-                said = "import_read_as_wide_refused_days" if len(periods) > 1 else "import_read_as_wide_refused_day"
-            problems.append(Problem(where, msg(said, periods=", ".join(periods)), "warning"))
+            problems.append(Problem(where, _read_as_wide(headings), "warning"))
             problems.extend(tried)
         return None
     del problems[before:]
@@ -58,6 +55,20 @@ def wide_unasked(
     said = "import_read_as_wide" if len(wide.periods) > 1 else "import_read_as_wide_one"
     problems.append(Problem(where, msg(said, periods=shown), "warning"))
     return wide
+
+
+def _read_as_wide(headings: list[tuple[str, bool]]) -> Message:
+    """What a table read as wide and refused is told of its headings, (as written, whether
+    a period) each: periods, month-end days (`31/12/2024`, each told the periods ending on
+    it next), or both, each said as what it is (`2024, 30/06/2025`: not "are periods")."""
+    periods = ", ".join(name for name, period in headings if period)
+    days = ", ".join(name for name, period in headings if not period)
+    one = "_one" if len(headings) == 1 else ""
+    if not days:
+        return msg("import_read_as_wide_refused" + one, periods=periods)
+    if not periods:
+        return msg("import_read_as_wide_refused_day" if one else "import_read_as_wide_refused_days", periods=days)
+    return msg("import_read_as_wide_refused_mixed", periods=periods, days=days)
 
 
 def _period_heading(name: str) -> bool:
