@@ -251,3 +251,24 @@ def test_a_flag_typed_to_retract_is_told_the_period_alone(shipped: Path) -> None
     said = _refused("retract", "budget_revenue", "2024 (p)")
     assert "status" not in said.replace("a statistics table's flag", ""), said
     assert "retract: error: '2024 (p)' ends with (p), a statistics table's flag: write the period alone, 2024" in said
+
+
+def test_a_wide_table_of_one_flagged_year_is_read_as_wide_and_told_the_flag(shipped: Path) -> None:
+    # Its one heading flagged, nothing else said it was a wide table: it was "unknown column
+    # '2024 (p)'" and "the header needs period, value", and the flag's advice was lost.
+    _table("budget_revenue\t52000", header="Chỉ tiêu\t2024 (p)\n", name="w.tsv")
+    said = _refused("add-observation", "--from", "w.tsv")
+    assert "unknown column" not in said, said
+    assert "the header needs" not in said, said
+    assert "no period or value column, and the column 2024 (p) is a period: read as a wide table" in said, said
+    assert "head the column with the period and the figures' status, Prel. 2024 (preliminary)" in said, said
+    _table("budget_revenue\t51000\t52000", header="Chỉ tiêu\t2023\t2024 (p)\n", name="w.tsv")
+    said = _refused("add-observation", "--from", "w.tsv")
+    assert "no period or value column, and the columns 2023, 2024 (p) are periods: read as a wide" in said, said
+
+
+def test_a_flagged_period_heading_in_a_long_table_is_told_it_is_a_period(shipped: Path) -> None:
+    _table("budget_revenue\t2019\t5\t6", header="indicator\tperiod\tvalue\t2024 (p)\n")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert "unknown column" not in said, said
+    assert "column '2024 (p)' is a period: is this a wide table? add --wide" in said, said

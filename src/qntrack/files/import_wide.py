@@ -39,8 +39,10 @@ def wide_unasked(
     if wide is None:
         if "indicator" not in header:
             return None  # a row of figures, a title: nothing says the table is a wide one
+        from .period_days import periods_ending
+
         headings = [
-            (str(written[i]).strip() if i < len(written) else name, _period_heading(name))
+            (str(written[i]).strip() if i < len(written) else name, periods_ending(name) is None)
             for i, name in enumerate(header)
             if i not in dims and name not in ("indicator", "unit", *LONG_OPTIONAL) and _period_or_day(name)
         ]
@@ -58,9 +60,10 @@ def wide_unasked(
 
 
 def _read_as_wide(headings: list[tuple[str, bool]]) -> Message:
-    """What a table read as wide and refused is told of its headings, (as written, whether
-    a period) each: periods, month-end days (`31/12/2024`, each told the periods ending on
-    it next), or both, each said as what it is (`2024, 30/06/2025`: not "are periods")."""
+    """What a table read as wide and refused is told of its headings, each (as written,
+    whether a period, flagged or not, rather than a day): periods, month-end days
+    (`31/12/2024`, each told the periods ending on it next), or both, each said as what it
+    is (`2024, 30/06/2025`: not "are periods")."""
     periods = ", ".join(name for name, period in headings if period)
     days = ", ".join(name for name, period in headings if not period)
     one = "_one" if len(headings) == 1 else ""
@@ -81,11 +84,13 @@ def _period_heading(name: str) -> bool:
 
 
 def _period_or_day(name: str) -> bool:
-    """A period heading, or a month's last day (`31/12/2024`), which ``--wide`` tells the
-    periods that end on (period_days): either makes the heading a wide table's."""
+    """A period heading, one with a status flag (`2024 (p)`, which ``--wide`` tells where
+    its status goes), or a month's last day (`31/12/2024`), which ``--wide`` tells the
+    periods that end on (period_days): any makes the heading a wide table's."""
+    from .heading_marks import status_flag
     from .period_days import periods_ending
 
-    return _period_heading(name) or periods_ending(name) is not None
+    return _period_heading(name) or status_flag(name) is not None or periods_ending(name) is not None
 
 
 def periods_below(upper: Sequence[str], lower: Sequence[str]) -> bool:
