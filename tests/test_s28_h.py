@@ -183,7 +183,10 @@ def test_a_per_person_unit_is_the_unit_of_an_indicator_named_per_capita(shipped:
 def test_a_per_person_unit_of_another_size_or_currency_is_still_refused(shipped: Path, unit: str) -> None:
     _table(f"grdp_per_capita\t2019\t5000\t{unit}")
     said = _refused("add-observation", "--from", "t.tsv")
-    assert f"the unit '{unit}' is not the unit of grdp_per_capita in targets.yaml (USD)" in said, said
+    assert (
+        f"the unit '{unit}' is not the unit of grdp_per_capita in targets.yaml (USD): is the figure in another unit,"
+        " or on the wrong row?\n"
+    ) in said, said  # no "say so in its unit": its name says per capita already
 
 
 def test_a_per_person_unit_for_an_indicator_not_named_per_capita_is_told_how_to_declare_it(shipped: Path) -> None:
@@ -272,3 +275,27 @@ def test_a_flagged_period_heading_in_a_long_table_is_told_it_is_a_period(shipped
     said = _refused("add-observation", "--from", "t.tsv")
     assert "unknown column" not in said, said
     assert "column '2024 (p)' is a period: is this a wide table? add --wide" in said, said
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "given", "fits"),
+    [
+        # The Vietnamese name alone says per person: the GSO's "income per person per month".
+        (("Income", "Thu nhập bình quân một người một tháng"), "nghìn đồng", "nghìn đồng/người", True),
+        (("Income", "Thu nhập bình quân 1 người"), "nghìn đồng", "Nghìn đ / người", True),
+        (("Income", "Thu nhập bình quân một người một tháng"), "nghìn đồng", "nghìn đồng/người/tháng", False),
+        # A name that says no such thing: a figure per person in a column of totals.
+        (("Income", "Thu nhập"), "nghìn đồng", "nghìn đồng/người", False),
+        # Per person and nothing before it is no unit.
+        (("GRDP per capita", "GRDP bình quân đầu người"), "USD", "/người", False),
+        # Per capita said by the plan's unit, the cell without it.
+        (("GRDP", "GRDP"), "USD/person", "USD", True),
+    ],
+)
+def test_a_per_person_unit_fits_only_an_indicator_per_person(
+    name: tuple[str, str], unit: str, given: str, fits: bool
+) -> None:
+    from qntrack.files.unit_cells import unit_fits
+    from qntrack.plan.model import Indicator, Text
+
+    assert unit_fits(given, Indicator("x", Text(*name), unit)) is fits

@@ -44,33 +44,40 @@ def _per_person(text: str) -> tuple[str, bool]:
 
 def unit_fits(given: str, indicator: Indicator) -> bool:
     """Whether a unit cell names ``indicator``'s unit (``unit_matches``), or names it per
-    person where the indicator is per person: its name says so (per capita, binh quan dau
-    nguoi) or its unit in targets.yaml does. `USD/nguoi` is then `USD`, the same figure of
-    the same size; the size and the currency are compared as ever (`trieu dong/nguoi` is
-    no USD, `nghin USD/nguoi` no USD), and nothing else is taken off (`USD/nguoi/nam`)."""
+    person where the indicator is per person (``_per_person_indicator``). `USD/nguoi` is
+    then `USD`, the same figure of the same size; the size and the currency are compared as
+    ever (`trieu dong/nguoi` is no USD, `nghin USD/nguoi` no USD), and nothing else is
+    taken off (`USD/nguoi/nam`)."""
     if unit_matches(given, indicator.unit, indicator.unit_vi):
         return True
     bare, per_person = _per_person(given)
     (unit, declared), (unit_vi, declared_vi) = _per_person(indicator.unit), _per_person(indicator.unit_vi)
     if not (per_person or declared or declared_vi):
         return False  # no side says per person: unit_matches said all there is
-    named = any(_NAMED_PER_PERSON.search(fold(name)) for name in (indicator.name.en, indicator.name.vi))
-    if not (named or declared or declared_vi):
+    if not _per_person_indicator(indicator):
         return False  # the cell says per person, the plan does not: maybe a real difference
     return unit_matches(bare, unit, unit_vi)
+
+
+def _per_person_indicator(indicator: Indicator) -> bool:
+    """Whether the plan says ``indicator``'s figures are per person: its name does (per
+    capita, binh quan dau nguoi), in either language, or its unit does (`USD/person`)."""
+    if _per_person(indicator.unit)[1] or _per_person(indicator.unit_vi)[1]:
+        return True
+    return any(_NAMED_PER_PERSON.search(fold(name)) for name in (indicator.name.en, indicator.name.vi))
 
 
 def unit_mismatch(given: str, indicator: Indicator) -> Message:
     """What a unit cell that is not ``indicator``'s unit is told: the two units, and a hint
     only where it helps: the per-cent rule when either unit is a per-cent (it says nothing
     of `d` against billion VND), how to declare a per-person unit when the cell says per
-    person and the indicator does not."""
+    person and the plan does not (where it does, the size or currency differs)."""
     units = " / ".join(dict.fromkeys(u for u in (indicator.unit, indicator.unit_vi) if u))
     said = {"given": given, "indicator": indicator.id, "unit": units}
     if any(unit_words(u).startswith("%") for u in (given, indicator.unit, indicator.unit_vi)):
         return msg("workbook_unit_mismatch", **said)
     # The same refusal (its id, which a script tests), in other words.
-    if _per_person(given)[1] and indicator.unit.strip():
+    if _per_person(given)[1] and indicator.unit.strip() and not _per_person_indicator(indicator):
         told = msg(
             "workbook_unit_mismatch",
             **said,
