@@ -345,6 +345,7 @@ def _record_one(
     """Read one typed figure as a person writes it and record it (files.recording.record_many):
     the value in any of the ways numbers are typed (10,5; 1.000,0; a real minus sign),
     stored canonically; the period and status in the words offices use."""
+    from ..errors import InputError
     from ..files.batch_rows import SHOWN_PERIOD
     from ..files.importing import parse_typed_number
     from ..files.recording import record_many
@@ -374,7 +375,15 @@ def _record_one(
     }
     for i, (dimension, unit) in enumerate(typed.dims):
         fields[f"dim:{dimension}" if f"dim:{dimension}" not in fields else f"dim:{dimension}#{i}"] = unit
-    return record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run, force=force, tz=tz)
+    try:
+        return record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run, force=force, tz=tz)
+    except InputError as exc:
+        from .typed_words import typed_total  # 'Tong so' typed: a total, no table's line
+
+        told = typed_total(exc)
+        if told is None:
+            raise
+        raise told from None
 
 
 @command()

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..catalog import Message
+    from ..errors import InputError
 
-__all__ = ["with_unit"]
+__all__ = ["with_unit", "typed_total"]
 
 
 def with_unit(said: Message | str, targets: str | None, indicator: str) -> Message | str:
@@ -35,3 +36,27 @@ def with_unit(said: Message | str, targets: str | None, indicator: str) -> Messa
     if named is None:
         return said
     return msg(told[said.id], **dict(said.params), indicator=named[0], unit=named[1])
+
+
+def typed_total(error: InputError) -> InputError | None:
+    """``error`` (a typed figure's refusal) with a total's words fit for the command line,
+    or None when it holds none: 'Tong so' typed as the indicator is a total, and "a table's
+    total line ... or leave the line out" speaks of a file the user has not given (issue
+    17, twenty-eighth session). The same refusal (its id), in other words."""
+    from dataclasses import replace
+
+    from ..catalog import Message
+    from ..errors import InputError
+
+    def total(said: Message | str) -> bool:
+        return isinstance(said, Message) and said.id == "recording_indicator_total_row"
+
+    if type(error) is not InputError or not any(total(p.message) for p in error.problems):
+        return None
+    told = [
+        replace(p, message=replace(p.message, wording="recording_indicator_total_typed"))
+        if isinstance(p.message, Message) and total(p.message)
+        else p
+        for p in error.problems
+    ]
+    return InputError(told, error.code, error.rows_of, error.kinds)

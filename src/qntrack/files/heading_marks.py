@@ -6,6 +6,7 @@ as a status (a note may say "preliminary", or "new boundaries", or anything else
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..catalog import Message, msg
 from ..plan.model import Location, Problem
@@ -47,6 +48,17 @@ def flag_problem(text: str) -> Message | None:
     if flag is None:
         return None
     return msg(f"periods_ends_with_flag_{flag[0]}", text=text, flag=flag[1], code=flag[2])
+
+
+def in_heading(exc: PeriodError) -> PeriodError:
+    """A wide table's heading refused for its status flag (``flag_problem``), told the wide
+    table's way: its status goes in the heading with the period ("Prel. 2024"), which
+    --wide reads as the column's status; a status column would give the status of every
+    period of its row. The same refusal (its id), in other words; any other as it is."""
+    told = exc.args[0] if exc.args else None
+    if not isinstance(told, Message) or not told.id.startswith("periods_ends_with_flag_"):
+        return exc
+    return PeriodError(replace(told, wording=told.id.replace("periods_ends_with_flag_", "periods_heading_flag_")))
 
 
 def footnote_mark(heading: str) -> tuple[str, str] | None:

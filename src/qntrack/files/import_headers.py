@@ -19,7 +19,7 @@ from ..plan.periods import Frequency, Period, PeriodError, parse_period
 from ..plan.suggest import closest
 from . import rules
 from .figures import _within
-from .heading_marks import footnote_mark
+from .heading_marks import footnote_mark, in_heading, status_flag
 from .textfiles import nfc
 from .vocabulary import (
     UNIT_COLUMNS,
@@ -199,7 +199,7 @@ def _long_columns(
                 known = msg("import_columns_with_vietnamese", columns=known, vietnamese=", ".join(VIETNAMESE_COLUMNS))
             if breakdowns:
                 known = msg("import_columns_with_breakdowns", columns=known, dimensions=", ".join(breakdowns))
-            if _looks_like_period(name):
+            if _looks_like_period(name) or status_flag(name):  # '2024 (p)' too: --wide tells its flag
                 problems.append(Problem(where, msg("import_column_is_period", name=name)))
             elif (heading := status_heading(name)) is not None and _looks_like_period(heading[1]):
                 # 'Prel. 2024', a period --wide reads with its status (issue 17, 22nd session)
@@ -407,7 +407,7 @@ def _wide_columns(
                 given, period, mark = unmarked
                 marks.append((shown, mark, str(period)))
             else:
-                exc = _as_written(shown, exc)
+                exc = in_heading(_as_written(shown, exc))  # '2024 (p)': its status in the heading
                 guess = excel_date(name)
                 if guess is not None:
                     problems.append(Problem(where, _excel_date_message(shown, guess, column=i + 1)))

@@ -39,17 +39,16 @@ def wide_unasked(
     if wide is None:
         if "indicator" not in header:
             return None  # a row of figures, a title: nothing says the table is a wide one
-        periods = [
-            str(written[i]).strip() if i < len(written) else name
+        from .period_days import periods_ending
+
+        headings = [
+            (str(written[i]).strip() if i < len(written) else name, periods_ending(name) is None)
             for i, name in enumerate(header)
             if i not in dims and name not in ("indicator", "unit", *LONG_OPTIONAL) and _period_or_day(name)
         ]
-        if periods:
+        if headings:
             del problems[before:]
-            said = "import_read_as_wide_refused" if len(periods) > 1 else "import_read_as_wide_refused_one"
-            if not any(_period_heading(name) for name in header):  # '31/12/2024': the days periods end on
-                said = "import_read_as_wide_refused_days" if len(periods) > 1 else "import_read_as_wide_refused_day"
-            problems.append(Problem(where, msg(said, periods=", ".join(periods)), "warning"))
+            problems.append(Problem(where, _read_as_wide(headings), "warning"))
             problems.extend(tried)
         return None
     del problems[before:]
@@ -58,6 +57,21 @@ def wide_unasked(
     said = "import_read_as_wide" if len(wide.periods) > 1 else "import_read_as_wide_one"
     problems.append(Problem(where, msg(said, periods=shown), "warning"))
     return wide
+
+
+def _read_as_wide(headings: list[tuple[str, bool]]) -> Message:
+    """What a table read as wide and refused is told of its headings, each (as written,
+    whether a period, flagged or not, rather than a day): periods, month-end days
+    (`31/12/2024`, each told the periods ending on it next), or both, each said as what it
+    is (`2024, 30/06/2025`: not "are periods")."""
+    periods = ", ".join(name for name, period in headings if period)
+    days = ", ".join(name for name, period in headings if not period)
+    one = "_one" if len(headings) == 1 else ""
+    if not days:
+        return msg("import_read_as_wide_refused" + one, periods=periods)
+    if not periods:
+        return msg("import_read_as_wide_refused_day" if one else "import_read_as_wide_refused_days", periods=days)
+    return msg("import_read_as_wide_refused_mixed", periods=periods, days=days)
 
 
 def _period_heading(name: str) -> bool:
@@ -70,11 +84,13 @@ def _period_heading(name: str) -> bool:
 
 
 def _period_or_day(name: str) -> bool:
-    """A period heading, or a month's last day (`31/12/2024`), which ``--wide`` tells the
-    periods that end on (period_days): either makes the heading a wide table's."""
+    """A period heading, one with a status flag (`2024 (p)`, which ``--wide`` tells where
+    its status goes), or a month's last day (`31/12/2024`), which ``--wide`` tells the
+    periods that end on (period_days): any makes the heading a wide table's."""
+    from .heading_marks import status_flag
     from .period_days import periods_ending
 
-    return _period_heading(name) or periods_ending(name) is not None
+    return _period_heading(name) or status_flag(name) is not None or periods_ending(name) is not None
 
 
 def periods_below(upper: Sequence[str], lower: Sequence[str]) -> bool:

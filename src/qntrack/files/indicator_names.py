@@ -9,7 +9,7 @@ import says so once per name. A name two indicators share is not guessed. Where 
 the same indicator: a table sorted by one column alone puts one indicator's code beside
 another's name, and the figure would go to either (docs/decisions.md). A unit column
 ("unit", or its Vietnamese names) is checked against the indicator's unit, as a
-workbook's is (workbook_cells.unit_matches): a figure in another unit, or on the wrong row.
+workbook's is (unit_cells.unit_fits): a figure in another unit, or on the wrong row.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def read_names(
     second indicator column against the first. Returns (problems, notes); a row with a
     problem is taken out of ``candidates``."""
     from ..plan.units import unit_match
-    from .workbook_cells import unit_matches
+    from .unit_cells import unit_fits, unit_mismatch
 
     names: dict[str, tuple[str, ...]] | None = None
     problems: list[Problem] = []
@@ -118,9 +118,8 @@ def read_names(
         unit = fields.pop("unit", "")
         if unit and first_id in indicators:
             ind = indicators[first_id]
-            if not unit_matches(unit, ind.unit, ind.unit_vi):
-                units = " / ".join(dict.fromkeys(u for u in (ind.unit, ind.unit_vi) if u))
-                problems.append(Problem(where, msg("workbook_unit_mismatch", given=unit, indicator=ind.id, unit=units)))
+            if not unit_fits(unit, ind):
+                problems.append(Problem(where, unit_mismatch(unit, ind)))
         if second and first_id is not None:
             # The second column agrees when it names the first's indicator, as its id or as
             # a name it has (shared or not: the first column says which); a name of no

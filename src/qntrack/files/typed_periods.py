@@ -71,7 +71,21 @@ def _status_with(text: str, recording: bool) -> Message | None:
     if found is None:
         found, said = status_after_period(text), "ends_with"
     if found is None:
-        return None
+        return _flag_with(text, recording)
     status, code = found
     key = f"cli_period_{said}_status_{status}" if recording else f"cli_period_{said}_status"
     return msg(key, period=text, code=code)
+
+
+def _flag_with(text: str, recording: bool) -> Message | None:
+    """For a period typed with a statistics table's flag of a status after it ('2024 (p)',
+    copied from a Eurostat or OECD table), what to write: the period alone, and when
+    ``recording`` the status as --status, the command line's place for it, where a file's
+    is its status column (twenty-eighth session). None for any other text."""
+    from .heading_marks import status_flag
+
+    flag = status_flag(text)
+    if flag is None:
+        return None
+    key = f"cli_period_ends_with_flag_{flag[0]}" if recording else "cli_period_ends_with_flag"
+    return msg(key, period=text, flag=flag[1], code=flag[2])

@@ -88,6 +88,9 @@ def unit_words(text: str) -> str:
     return " ".join(words)
 
 
+# A unit per person in Vietnamese, as a refusal tells a plan to declare it (unit_cells).
+PER_PERSON_VI = "/người"
+
 # The two words a unit of money is: its size and its currency (unit_words' spelling). Only
 # such a pair is put the other way round; any other unit keeps its words' order.
 _SIZES = frozenset({"thousand", "million", "billion", "trillion", "nghin", "trieu", "ty"})

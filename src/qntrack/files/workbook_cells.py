@@ -3,7 +3,7 @@ decides how it is read. A number cell is its number; a text cell holding a numbe
 by the CSV rules (``figures``) with no decimal convention known, so only its certain
 forms; a date cell is a date (refused as a period or a figure, said as the CSV path says
 a period Excel turned into a date); a unit cell is matched loosely against the unit of
-targets.yaml (docs/observations-format.md, "Workbooks"). And what kind of file a name
+targets.yaml (unit_cells, docs/observations-format.md, "Workbooks"). And what kind of file a name
 holds (``workbook_kind``): a workbook read here, one refused with what to do, or text.
 """
 
@@ -24,19 +24,10 @@ from .figures import parse_number_cell, whole_units_kept
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
-from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits, unit_words
+from .unit_cells import unit_matches
+from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
 
 __all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
-
-
-def unit_matches(given: str, unit: str, unit_vi: str) -> bool:
-    """Whether a unit cell names the indicator's unit: the English or Vietnamese name of
-    targets.yaml, alike in case, diacritics and spacing (``fold``) and in an office's
-    spelling of each word (``unit_words``: Tr.USD, ty VND); a bare ``%`` (how a yearbook
-    heads a column of growth rates and shares alike) matches any per-cent unit."""
-    said = unit_words(given)
-    names = {unit_words(unit), unit_words(unit_vi)} - {""}
-    return not names or said in names or (said == "%" and any(n.startswith("%") for n in names))
 
 
 def ref(sheet: str, column: int, row: int) -> str:

@@ -467,13 +467,13 @@ def _check_unit(cells: tuple[str, ...], given: str, column: int, number: int, re
     if not given or reading.plan is None:
         return
     from .indicator_names import names_of, row_indicator
+    from .unit_cells import unit_fits, unit_mismatch
 
     # The row's indicator as indicator_names will read it: a name, or a code in the second
     # column, let a figure in another unit through when the first cell alone was looked up.
     if reading.names is None:
         reading.names = names_of(reading.plan)
     found = reading.plan.indicators.get(row_indicator(reading.plan, cells, reading.names) or "")
-    if found is None or unit_matches(given, found.unit, found.unit_vi):
+    if found is None or unit_fits(given, found):
         return
-    units = " / ".join(dict.fromkeys(u for u in (found.unit, found.unit_vi) if u))
-    reading.problem(column, number, msg("workbook_unit_mismatch", given=given, indicator=found.id, unit=units))
+    reading.problem(column, number, unit_mismatch(given, found))
