@@ -1,0 +1,120 @@
+"""Do the docs tell the truth? (issue 17, twenty-eighth session, helper L.)
+
+A new user copies README's "A first session" into a terminal, and the annotated example of
+docs/targets-format.md into a targets.yaml of their own; a maintainer remakes the samples of
+docs/report.md. Each test runs what the page shows and checks what the page says it gives;
+the expected figures are the page's own (worked by hand in docs/methodology.md), never the
+code's output."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+from pathlib import Path
+
+from helpers import run, run_clean
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+def _first_session() -> list[str]:
+    """README's "A first session" block, one command a line (a line ending in a backslash
+    continued), its comments dropped."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## A first session", 1)[1].split("```sh\n", 1)[1].split("\n```", 1)[0]
+    commands: list[str] = []
+    pending = ""
+    for line in block.split("\n"):
+        line = (pending + " " + line.strip()) if pending else line.strip()
+        if line.endswith("\\"):
+            pending = line[:-1].strip()
+            continue
+        pending = ""
+        commands.append(re.sub(r"\s+#.*$", "", line))
+    return commands
+
+
+def test_readmes_first_session_runs_on_the_shipped_data_and_gives_what_it_says(shipped: Path) -> None:
+    """Every command of README's first session, in its order, on a copy of the shipped
+    tracker: each exits 0, and each says what its comment says (no test ran them)."""
+    commands = _first_session()
+    assert len(commands) == 12 and all(c.startswith("qntrack ") for c in commands), commands
+    for command in commands:
+        words, _, pipe = command.partition(" | ")
+        args = shlex.split(words)[1:]
+        result = run_clean(*args)
+        assert result.exit_code == 0, (command, result.output)
+        if args == ["status", "--format", "json"]:
+            # `| jq '.targets[] | {id, status}'`: one id and status a target; worked
+            # examples 1 and 2 of methodology.md: moderate and substantial progress.
+            assert pipe == "jq '.targets[] | {id, status}'"
+            statuses = {t["id"]: t["status"] for t in json.loads(result.stdout)["targets"]}
+            assert statuses["cbct-share"] == "moderate_progress"
+            assert statuses["mining-share"] == "substantial_progress"
+        elif args[:1] == ["history"]:
+            # "10.66 first, revised to 9.22": newest first, the 9.22 in force.
+            rows = [line.split("\t") for line in result.stdout.splitlines()]
+            assert [(r[1], r[6]) for r in rows[1:]] == [("9.22", "true"), ("10.66", "false")]
+        elif args == ["check"]:
+            assert result.stdout == "" and result.stderr == "", "check is silent when everything is valid"
+        elif args[:1] == ["add-observation"]:
+            assert "grdp_growth 2026-H1 = 11.2" in result.stderr
+        elif args[:1] == ["report"]:
+            assert Path("review.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        elif args[:1] == ["init"]:
+            assert {p.name for p in Path("my-plan").iterdir()} >= {"targets.yaml", "observations.csv"}
+    # "Vietnamese labels and number format (12,3%)": the table a terminal shows.
+    table = run_clean("status", "--lang", "vi", "--format", "table", env={"COLUMNS": "160"})
+    assert "12,3 %" in table.stdout and "Tiến triển vừa phải" in table.stdout
+
+
+def _annotated_example() -> str:
+    page = (ROOT / "docs" / "targets-format.md").read_text(encoding="utf-8")
+    return page.split("```yaml\n", 1)[1].split("\n```", 1)[0] + "\n"
+
+
+def test_the_annotated_targets_yaml_of_targets_format_is_a_valid_plan(tmp_path: Path, monkeypatch) -> None:
+    """The page's first example, copied as it stands into targets.yaml, was refused three
+    times by `check` (exit 1): its derived share's formula named two indicators it never
+    declared (`cbct_va`, `grdp`), and its level target had `limit: 100` beside milestones,
+    which the same page and methodology.md say is refused. Now it is a plan `check` passes."""
+    monkeypatch.chdir(tmp_path)
+    for name in [n for n in os.environ if n.startswith("QNTRACK_")]:
+        monkeypatch.delenv(name)
+    Path("targets.yaml").write_text(_annotated_example(), encoding="utf-8")
+    Path("observations.csv").write_text(HEADER, encoding="utf-8")
+    result = run_clean("check")
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.output
+    # What the comments say each key does still holds: the limit is on a target judged by
+    # its direction alone, and the formula's inputs are indicators of the plan.
+    doc = json.loads(run_clean("status", "--format", "json").stdout)
+    assert [t["id"] for t in doc["targets"]] == ["cbct-share", "cbct-va-share"]
+    assert doc["targets"][1]["milestones"] == []
+
+
+HTML_SAMPLE = (
+    "qntrack report --format html -o docs/sample-report.html --since 2025-06-30 --as-of 2026-12-01"
+    " cbct-share cbct-va-growth-2021-2025 grdp-per-capita grdp-double-digit mining-share fdi-plan-2024"
+    " budget-revenue-plan-2024"
+)
+
+
+def test_the_html_sample_is_what_its_command_in_report_md_makes(tmp_path: Path, monkeypatch) -> None:
+    """docs/report.md, "Making the samples again", gives the command of sample-report.html;
+    the Markdown, Excel, Word and PDF samples were each compared with their command's
+    output, the HTML one with nothing, so it could go stale unnoticed."""
+    for name in [n for n in os.environ if n.startswith("QNTRACK_")]:
+        monkeypatch.delenv(name)
+    assert HTML_SAMPLE in (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    out = tmp_path / "sample-report.html"
+    args = shlex.split(HTML_SAMPLE)[1:]
+    args[args.index("-o") + 1] = str(out)
+    result = run(*args, "--targets", str(ROOT / "targets.yaml"))
+    assert result.exit_code == 0, result.output
+    assert (ROOT / "docs" / "sample-report.html").read_bytes() == out.read_bytes(), (
+        f"docs/sample-report.html is stale: run `{HTML_SAMPLE}` from the top of the repository"
+    )
