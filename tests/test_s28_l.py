@@ -118,3 +118,33 @@ def test_the_html_sample_is_what_its_command_in_report_md_makes(tmp_path: Path, 
     assert (ROOT / "docs" / "sample-report.html").read_bytes() == out.read_bytes(), (
         f"docs/sample-report.html is stale: run `{HTML_SAMPLE}` from the top of the repository"
     )
+
+
+def _help_examples(command: str) -> list[str]:
+    """The `Example:` lines of `qntrack COMMAND -h`, as docs/cli.md prints them (each
+    joined back onto one line)."""
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = page.split(f"## qntrack {command}\n", 1)[1].split("\n## qntrack", 1)[0]
+    return [
+        " ".join(m.split()) for m in re.findall(r"Example(?: \([^)]*\))?:\s+(.*?)(?:\n\n|\nArguments:)", section, re.S)
+    ]
+
+
+def test_the_import_help_has_an_example_that_reads_what_the_export_example_wrote(shipped: Path) -> None:
+    """`export -h` shows `qntrack export opensdg --into sdg-data --as-of 2025-06-30`;
+    `import -h` then showed only `qntrack import opensdg sdg-data --into tracker && ...`,
+    which on that folder (no git checkout) exits 1: "not a git checkout: give the date
+    ... with --recorded-at". The import's help now shows the form for such a folder too,
+    and both examples run in turn on the shipped tracker."""
+    (export,) = [e for e in _help_examples("export") if "opensdg" in e]
+    assert export == "qntrack export opensdg --into sdg-data --as-of 2025-06-30"
+    assert run_clean(*shlex.split(export)[1:]).exit_code == 0
+    examples = [e for e in _help_examples("import") if "--recorded-at" in e]
+    assert examples, _help_examples("import")
+    first, _, then = examples[0].partition(" && ")
+    result = run_clean(*shlex.split(first)[1:])
+    assert result.exit_code == 0, result.output
+    if then:
+        assert run_clean(*shlex.split(then)[1:]).exit_code == 0
+    # The shipped plan's nine indicators less the one with no figure (cbct_investment).
+    assert "imported 8 indicator(s)" in result.stderr
