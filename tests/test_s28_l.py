@@ -14,6 +14,8 @@ import re
 import shlex
 from pathlib import Path
 
+import pytest
+
 from helpers import run, run_clean
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,3 +150,30 @@ def test_the_import_help_has_an_example_that_reads_what_the_export_example_wrote
         assert run_clean(*shlex.split(then)[1:]).exit_code == 0
     # The shipped plan's nine indicators less the one with no figure (cbct_investment).
     assert "imported 8 indicator(s)" in result.stderr
+
+
+def test_import_observations_told_a_flag_given_where_its_format_goes(shipped: Path) -> None:
+    """python-api.md listed `import_observations(targets, source, dry_run=False)`, so a
+    caller wrote `import_observations("targets.yaml", "so-lieu.csv", True)` for a dry run:
+    `True` went to `fmt`, and Python's "replace() should be called on dataclass instances"
+    came out of qntrack, a TypeError no `except InputError` catches. Now the argument is
+    named (an ArgumentError, nothing written), and the page gives the real signature."""
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    Path("so-lieu.csv").write_text("indicator,period,value,status,source\nfdi,2026,5,estimate,x\n", encoding="utf-8")
+    before = Path("observations.csv").read_bytes()
+    for third in (True, "csv", None):
+        with pytest.raises(ArgumentError) as caught:
+            qntrack.import_observations("targets.yaml", "so-lieu.csv", third)  # type: ignore[arg-type]
+        assert caught.value.file == "fmt" and "dry_run=True" in caught.value.text("en")
+        assert "dry_run=True" in caught.value.text("vi")
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.import_observations("targets.yaml", "so-lieu.csv", defaults={"status": "estimate"})  # type: ignore[arg-type]
+    assert caught.value.file == "defaults"
+    assert Path("observations.csv").read_bytes() == before
+    # The dry run, asked by name, writes nothing and says the row.
+    assert len(qntrack.import_observations("targets.yaml", "so-lieu.csv", dry_run=True).rows) == 1
+    assert Path("observations.csv").read_bytes() == before
+    page = (ROOT / "docs" / "python-api.md").read_text(encoding="utf-8")
+    assert "`import_observations(targets, source, dry_run=False)`" not in page
