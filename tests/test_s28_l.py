@@ -177,3 +177,38 @@ def test_import_observations_told_a_flag_given_where_its_format_goes(shipped: Pa
     assert Path("observations.csv").read_bytes() == before
     page = (ROOT / "docs" / "python-api.md").read_text(encoding="utf-8")
     assert "`import_observations(targets, source, dry_run=False)`" not in page
+
+
+def _listed(anchor: str) -> list[str]:
+    """The keys json.md's "Other JSON outputs" lists in braces just after ``anchor``."""
+    page = (ROOT / "docs" / "json.md").read_text(encoding="utf-8").split("## Other JSON outputs", 1)[1]
+    after = " ".join(page.split(anchor, 1)[1].split())
+    inside = after.split("{", 1)[1].split("}", 1)[0]
+    return [k.split(":")[0].strip() for k in inside.split(",")]
+
+
+def _keys(*args: str) -> dict:
+    result = run_clean(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_the_keys_json_md_lists_for_the_other_documents_are_theirs(shipped: Path) -> None:
+    """json.md's lists of `show`'s observations and retractions and of `observations`'
+    rows ended at `revises_recorded_at`, though each has ended with `revises_status` since
+    the twenty-seventh session (the page's general rule said so, the lists a reader copies
+    did not). Every list of that section checked here is the documents' keys, in order."""
+    show = _keys("show", "cbct-share")
+    assert list(show["observations"][0]) == _listed("plus `observations`, the\n  series in force (")
+    rows = _keys("observations")
+    assert list(rows) == _listed("- `observations --format json`: `")
+    assert list(rows["observations"][0]) == _listed("each\n  observation `")
+    history = _keys("history", "grdp_growth", "2023")
+    assert list(history) == _listed("- `history --format json`: `")
+    assert list(history["vintages"][0]) == _listed("newest first within a period, is `")
+    assert list(_keys("indicators")["indicators"][0]) == _listed("`indicators --format json`: `{qntrack, indicators: [")
+    assert list(_keys("targets")["targets"][0]) == _listed("`targets --format json`: `{qntrack, targets: [")
+    # A retraction, as show lists it.
+    assert run_clean("retract", "grdp_growth", "2025", "--note", "typo").exit_code == 0
+    retracted = _keys("show", "grdp-double-digit")["retracted"][0]
+    assert list(retracted) == [k for k in _listed("Then `retracted`: the periods") if k]
