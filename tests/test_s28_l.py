@@ -212,3 +212,31 @@ def test_the_keys_json_md_lists_for_the_other_documents_are_theirs(shipped: Path
     assert run_clean("retract", "grdp_growth", "2025", "--note", "typo").exit_code == 0
     retracted = _keys("show", "grdp-double-digit")["retracted"][0]
     assert list(retracted) == [k for k in _listed("Then `retracted`: the periods") if k]
+
+
+def test_worked_example_3_is_what_show_prints_on_the_shipped_data(shipped: Path) -> None:
+    """methodology.md's worked example 3 says `qntrack show cbct-share --as-of 2024-12-31`
+    prints its figures; no test ran it. By hand (a calculator): a = (12.3 / 9.8)^(1/3) - 1
+    = 0.07868, r = (15 / 9.8)^(1/5) - 1 = 0.08886, trajectory 9.8 x 1.08886^3 = 12.652,
+    deviation 12.3 - 12.652 = -0.35, needed (15 / 12.3)^(1/2) - 1 = 0.1043, projected
+    12.3 x 1.07868^2 = 14.31, n = ln(15 / 12.3) / ln(1.07868) = 2.62, so 2026; P = 0.885,
+    score 7.1429 x 0.8854 - 4.2857 = 2.04; gap 2.7. Read after 2025 (the shipped data's
+    today) nothing is "needed from now", as the example says."""
+    page = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+    assert "`qntrack show cbct-share --as-of 2024-12-31`\nprints these figures" in page
+    shown = run_clean("show", "cbct-share", "--as-of", "2024-12-31", env={"COLUMNS": "120"})
+    assert shown.exit_code == 0, shown.output
+    first = " ".join(shown.stdout.split("Milestone ", 2)[1].split())  # the 2025 milestone
+    for figure in (
+        "P / Score 0.89 / 2.04",
+        "Gap 2.7 pp",
+        "Required rate +8.9%/yr",
+        "Trajectory 12.65 % of GRDP (deviation -0.35 pp)",
+        "Needed from now +10.4%/yr",
+        "Projected 14.31 % of GRDP (2025)",
+        "Would be reached in 2026",
+    ):
+        assert figure in first, figure
+    assert "Achieved rate +7.9%/yr" in " ".join(shown.stdout.split())
+    later = run_clean("show", "cbct-share", "--as-of", "2026-12-01", env={"COLUMNS": "120"})
+    assert "Needed from now" not in later.stdout.split("Milestone ", 2)[1]
