@@ -67,6 +67,9 @@ def import_(
     --skip-bad, leaves out the indicators that have one).
 
     Example: qntrack import opensdg sdg-data --into tracker && qntrack --targets tracker/targets.yaml status
+
+    Example (a folder that is not a git checkout, as export opensdg writes one): qntrack
+    import opensdg sdg-data --into tracker --recorded-at 2025-06-30
     """
     from ..catalog import msg
     from ..errors import ExitCode, fail, os_failure

@@ -226,9 +226,10 @@ def import_observations(
     from .utc_days import other_day_note
     from .workbooks import workbook_kind
 
-    from .library_arguments import refuse_flags, refuse_path
+    from .library_arguments import refuse_flags, refuse_path, refuse_settings
 
     refuse_path("source", source, none=False)
+    refuse_settings(fmt=(fmt, ImportFormat), defaults=(defaults, RowDefaults))
     refuse_flags(dry_run=dry_run, force=force)
     source = os.fspath(source)  # a caller's Path, as the command's text
     refuse_nul("source", source)

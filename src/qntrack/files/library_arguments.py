@@ -24,6 +24,7 @@ __all__ = [
     "candidate_problem",
     "refuse_flags",
     "refuse_id",
+    "refuse_settings",
 ]
 
 
@@ -59,6 +60,15 @@ def refuse_id(name: str, value: object) -> None:
     empty text, and said "unknown indicator ''" naming no argument."""
     if not isinstance(value, str):
         raise _refused(name, "library_id_type", kind=type(value).__name__)
+
+
+def refuse_settings(**settings: tuple[object, type]) -> None:
+    """Each setting (``fmt=(value, ImportFormat)``) is an instance of its class:
+    ``import_observations("targets.yaml", "x.csv", True)``, meaning a dry run, gave ``fmt``
+    True, and Python's "replace() should be called on dataclass instances" came out."""
+    for name, (value, cls) in settings.items():
+        if not isinstance(value, cls):
+            raise _refused(name, "library_settings_type", kind=type(value).__name__, expected=cls.__name__)
 
 
 def refuse_period(name: str, value: object) -> None:
