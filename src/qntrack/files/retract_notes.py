@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Collection, Sequence
 
 from ..catalog import Figure, Message, msg
 from ..plan.units import dims_text
@@ -68,14 +68,14 @@ def notes_in(plan: Plan, store: Path, row: Observation, was: Observation) -> lis
     # withdrawn, it reads them added up; a part (not a year) is added into wider periods.
     amount = base.measure in (Measure.FLOW, Measure.BALANCE)
     sums = amount and not was.period.is_year
-    if not amount and not derived:
+    if not amount and not derived and not _judged_on(plan, row.indicator):
         return []
     inputs = {row.indicator} | {n for d in derived for n in _names(plan, d)}
     stored = canonical_rows(plan, _stored_now(store, inputs)) if store.exists() else ()
     # The store without the retraction (written already, or only judged in a dry run).
     before = [o for o in stored if not _same(o, row)]
     after = [*before, row]
-    return _notes(plan, row, was, derived, sums, before, after)
+    return _notes(plan, row, was, derived, sums, before, after, amount)
 
 
 def _notes(
@@ -86,6 +86,7 @@ def _notes(
     sums: bool,
     before: Sequence[Observation],
     after: Sequence[Observation],
+    amount: bool = True,
 ) -> list[Message]:
     from ..method.parts import added_up
     from ..method.series import build_series
@@ -95,7 +96,8 @@ def _notes(
     out = []
     # The period itself, read from its parts once its own figure is gone (issue 17,
     # twenty-sixth session): `retract grdp 2022` over four quarters makes 2022 their sum.
-    own = _figure(new.get(row.indicator, []), was.period)
+    # Only an amount's parts add up (a level's or a rate's quarters never make its year).
+    own = _figure(new.get(row.indicator, []), was.period) if amount else None
     if own is not None and added_up(own) and was.value is not None:
         words = dict(indicator=row.indicator, period=was.period, parts=own.source)
         out.append(msg("cli_retracted_own_sum", **words, value=Figure(own.value), was=Figure(was.value)))
@@ -106,8 +108,11 @@ def _notes(
         now = _figure(new.get(row.indicator, []), period)
         out.append(_changed("cli_retracted_sum", row.indicator, period, then, now, was.period))
     # The indicator's own targets move with a sum it lost; with its own figure alone, the
-    # user withdrew what they meant to (the confirmation names it).
+    # user withdrew what they meant to (the confirmation names it), and a target of it is
+    # named only where its status moves (twenty-eighth session: `retract grdp_growth 2025`
+    # took an average target from achieved to in progress without a word).
     changed = {row.indicator} if out else set()
+    quiet = {row.indicator} - changed
     for ind_id in derived:
         befores = {o.period: o for o in old.get(ind_id, [])}
         afters = {o.period: o for o in new.get(ind_id, [])}
@@ -116,7 +121,7 @@ def _notes(
             if b is not None and (a is None or a.value != b.value):
                 out.append(_changed("cli_retracted_derived", ind_id, period, b, a, was.period))
                 changed.add(ind_id)
-    return out + _targets(plan, changed, old, new, was.period)
+    return out + _targets(plan, changed | quiet, old, new, was.period, quiet)
 
 
 def _changed(
@@ -137,10 +142,12 @@ def _targets(
     old: Series,
     new: Series,
     gone: Period,
+    quiet: Collection[str] = (),
 ) -> list[Message]:
     """Each target judged on a changed series whose status or figures move: "A → B", or
     the status it keeps; for a unit's series, each ``for_each`` target's line for that unit
-    (its total is judged on the total's figures, which the unit's do not make)."""
+    (its total is judged on the total's figures, which the unit's do not make). For a
+    series in ``quiet`` (the retracted figure's own), only a status that moves is said."""
     from .workspace import reference_day
     from ..kinds import assess
     from ..plan.units import split_key
@@ -156,17 +163,17 @@ def _targets(
     today = reference_day(None)
     out = []
     for b, a in zip(assess(plan, old, ids, today), assess(plan, new, ids, today), strict=True):
-        pairs = [(b, a, "")] if b.target.series_key in changed else []
+        pairs = [(b, a, "", b.target.series_key)] if b.target.series_key in changed else []
         if b.target.for_each:
             wanted = units.get(b.target.indicator, {})
             after = {u.dims: u.assessment for u in a.breakdown}
             pairs += [
-                (u.assessment, after[u.dims], dims_text(u.dims))
+                (u.assessment, after[u.dims], dims_text(u.dims), wanted[u.dims])
                 for u in b.breakdown
                 if u.dims in wanted and u.dims in after
             ]
-        for was, now, unit in pairs:
-            if _judged(was) == _judged(now):
+        for was, now, unit, series in pairs:
+            if _judged(was) == _judged(now) or (series in quiet and now.status is was.status):
                 continue
             words = dict(target=b.target.id, before=msg("status_" + was.status.value), without=gone)
             key = "cli_retracted_target" + ("_unit" if unit else "")
@@ -177,6 +184,14 @@ def _targets(
             else:
                 out.append(msg(key, **words, after=msg("status_" + now.status.value)))
     return out
+
+
+def _judged_on(plan: Plan, key: str) -> bool:
+    """Whether a target of the plan is judged on the series ``key`` (a total's, or a unit's
+    of a ``for_each`` breakdown)."""
+    from ..plan.units import base_of
+
+    return any(t.series_key == key or (t.for_each and t.indicator == base_of(key)) for t in plan.targets)
 
 
 def _judged(a: object) -> tuple:
