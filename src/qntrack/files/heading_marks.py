@@ -61,6 +61,17 @@ def in_heading(exc: PeriodError) -> PeriodError:
     return PeriodError(replace(told, wording=told.id.replace("periods_ends_with_flag_", "periods_heading_flag_")))
 
 
+def column_refusal(exc: PeriodError, breakdowns: bool) -> str:
+    """The id of what a heading that is no period nor a known column is told. One refused
+    for its status flag (``in_heading``) is a period and a flag, and said so: "is neither a
+    period" contradicted the line above it, which reads the table as wide for that very
+    period."""
+    told = exc.args[0] if exc.args else None
+    if isinstance(told, Message) and told.id.startswith("periods_ends_with_flag_"):
+        return "import_column_flagged_period"
+    return "import_column_not_period_or_dimension" if breakdowns else "import_column_not_period"
+
+
 def footnote_mark(heading: str) -> tuple[str, str] | None:
     """(the heading without its marks, the marks as written) of a heading ending in a
     footnote mark or opening with one, None for any other. Only the mark's shape is known

@@ -19,7 +19,7 @@ from ..plan.periods import Frequency, Period, PeriodError, parse_period
 from ..plan.suggest import closest
 from . import rules
 from .figures import _within
-from .heading_marks import footnote_mark, in_heading, status_flag
+from .heading_marks import column_refusal, footnote_mark, in_heading, status_flag
 from .textfiles import nfc
 from .vocabulary import (
     UNIT_COLUMNS,
@@ -417,7 +417,7 @@ def _wide_columns(
                         Problem(
                             where,
                             _within(
-                                "import_column_not_period_or_dimension" if breakdowns else "import_column_not_period",
+                                column_refusal(exc, bool(breakdowns)),
                                 _said(exc),
                                 column=i + 1,
                                 name=shown,

@@ -345,7 +345,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     rows the units' sheets will write); returns their number."""
     from .report import _inputs
     from .report_xlsx_withdrawn import put_withdrawn, withdrawn_headers, withdrawn_rows
-    from .report_xlsx_revised import last_day, put_revised, replaced_in_force, revised_headers
+    from .report_xlsx_revised import figure_headers, last_day, put_revised, replaced_in_force, revised_headers
     from ..plan.model import RETRACTED
     from ..plan.units import unit_key
     from ..method.series import as_of_bound
@@ -388,14 +388,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
             if figure in shown:
                 vintages[figure] = vintages.get(figure, 0) + 1
     headers = (
-        label("indicator", lang),
-        word("breakdown_unit", lang),
-        label("unit", lang),
-        label("period", lang),
-        label("value", lang),
-        label("obs_status", lang),
-        label("source", lang),
-        label("recorded_at", lang),
+        *figure_headers(lang),
         word("vintages", lang),
         *withdrawn_headers(lang),  # the figure withdrawn, then where it came from (26th session)
         word("period_end", lang),  # the period in time, then what the figure replaced (28th session)

@@ -25,13 +25,32 @@ if TYPE_CHECKING:
     from ..plan.periods import Period
     from .replaced_from import Came
 
-__all__ = ["last_day", "revised_headers", "put_revised", "put_came", "replaced_in_force"]
+__all__ = ["figure_headers", "last_day", "revised_headers", "put_revised", "put_came", "replaced_in_force"]
 
 
 def last_day(period: Period) -> datetime:
     """The last day of ``period``, a date cell's value: 2025-Q1 ends on 31 March 2025,
     2025-H1 on 30 June, 2025-9M on 30 September, 2025 on 31 December."""
     return datetime(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
+
+
+def figure_headers(lang: str) -> tuple[str, ...]:
+    """The columns a sheet of figures opens with, a figure as recorded: indicator, unit of
+    breakdown, unit, period, value, kind, source, recorded. The Figures sheet and "Since
+    the last review" share them, so that a figure reads the same on both."""
+    from .i18n import label
+    from .report_xlsx import word
+
+    return (
+        label("indicator", lang),
+        word("breakdown_unit", lang),
+        label("unit", lang),
+        label("period", lang),
+        label("value", lang),
+        label("obs_status", lang),
+        label("source", lang),
+        label("recorded_at", lang),
+    )
 
 
 def revised_headers(lang: str) -> tuple[str, str, str, str]:

@@ -21,7 +21,7 @@ from .i18n import date_text, kind_text, label, recorded_places
 from .report_since import _change_words
 from .report_view import _name, _status_with_missed, report_word
 from .report_xlsx import _Book, _fits, _Table, _timestamp, cell_text, word
-from .report_xlsx_revised import last_day, put_revised, revised_headers
+from .report_xlsx_revised import figure_headers, last_day, put_revised, revised_headers
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -36,22 +36,15 @@ def since_sheets(book: _Book, data: ReportData) -> None:
         return
     lang = book.lang
     title = report_word("since_title", lang, date=date_text(s.date, lang))
-    plan = data.plan
-    indicators = plan.indicators if plan is not None else {}
+    # The plan's indicators, and an assessed one the plan lacks (a report without a plan).
+    indicators = dict(data.plan.indicators) if data.plan is not None else {}
     for a in data.assessments:
-        indicators = {**indicators, a.indicator.id: a.indicator} if a.indicator.id not in indicators else indicators
+        indicators.setdefault(a.indicator.id, a.indicator)
 
     ws = book.sheet(word("sheet_since", lang))
     ws.write_string(0, 0, cell_text(title, lang), book.fmt(bold=True))
     headers = (
-        label("indicator", lang),
-        word("breakdown_unit", lang),
-        label("unit", lang),
-        label("period", lang),
-        label("value", lang),
-        label("obs_status", lang),
-        label("source", lang),
-        label("recorded_at", lang),
+        *figure_headers(lang),
         report_word("change", lang),
         *revised_headers(lang),
         word("period_end", lang),
