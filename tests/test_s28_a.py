@@ -172,7 +172,10 @@ def test_figures_sheet_says_what_each_revised_figure_replaced(books, folder: Pat
     rows = {(r[0], r[3]): r for r in _rows(ws)}
     share_2022 = rows[("Manufacturing share", "2022")]
     assert share_2022[4] == 11.6
-    assert share_2022[13:] == [11.5, "not stated", "src-b", datetime(2023, 1, 10)]
+    # It replaced a figure recorded with no status: a data sheet keeps that empty, as its
+    # own Kind column does (the twentieth session's rule; the twenty-eighth's review).
+    assert share_2022[5] == "official"
+    assert share_2022[13:] == [11.5, None, "src-b", datetime(2023, 1, 10)]
     share_2023 = rows[("Manufacturing share", "2023")]
     assert share_2023[4:6] == [12.3, "official"]
     assert share_2023[13:] == [12.3, "estimate", "src-c", datetime(2023, 10, 15)]
@@ -252,7 +255,7 @@ def test_since_gives_the_workbook_its_changes_sheet(books, folder: Path):
         for o in json.loads(r.stdout)["since"]["observations"]
     }
     assert set(said) == set(rows)
-    kinds = {"estimate": "estimate", "official": "official", "": "not stated", None: None}
+    kinds = {"estimate": "estimate", "official": "official", "": None, None: None}  # a data sheet: empty kept
     for key, row in rows.items():
         value, status, previous, previous_status = said[key]
         assert (row[4], row[5], row[9], row[10]) == (value, kinds[status], previous, kinds[previous_status])

@@ -345,7 +345,14 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     rows the units' sheets will write); returns their number."""
     from .report import _inputs
     from .report_xlsx_withdrawn import put_withdrawn, withdrawn_headers, withdrawn_rows
-    from .report_xlsx_revised import figure_headers, last_day, put_revised, replaced_in_force, revised_headers
+    from .report_xlsx_revised import (
+        data_kind,
+        figure_headers,
+        last_day,
+        put_revised,
+        replaced_in_force,
+        revised_headers,
+    )
     from ..plan.model import RETRACTED
     from ..plan.units import unit_key
     from ..method.series import as_of_bound
@@ -410,7 +417,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         # A recorded figure at every decimal typed (-1.2004); a computed one as before.
         typed = isinstance(o.value, float) and math.isfinite(o.value) and not (indicator and indicator.formula)
         t.put(4, o.value, fmt=book.number(o.value, recorded_places(o.value)) if typed else None)
-        t.put(5, label(o.status, lang) if o.status else "", fmt=book.period)
+        t.put(5, data_kind(o.status, lang), fmt=book.period)
         t.put(6, as_given(o.source))  # a string cell: never run, so as given
         t.put(7, _timestamp(o.recorded_at))
         t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..files.textfiles import as_given
-from .i18n import kind_text
+from .i18n import label
 from .replaced_from import status_replaced
 
 if TYPE_CHECKING:
@@ -25,7 +25,16 @@ if TYPE_CHECKING:
     from ..plan.periods import Period
     from .replaced_from import Came
 
-__all__ = ["figure_headers", "last_day", "revised_headers", "put_revised", "put_came", "replaced_in_force"]
+__all__ = ["data_kind", "figure_headers", "last_day", "revised_headers", "put_revised", "put_came", "replaced_in_force"]
+
+
+def data_kind(status: str, lang: str) -> str:
+    """A figure's kind in a data sheet's cell (Figures, a unit's sheet, "Since the last
+    review"): its word, and an empty cell for a figure recorded with no status, as the
+    store, CSV and JSON keep it (the twentieth session's rule for the Figures sheet: an
+    office filters and counts these cells). The Summary, read rather than filtered, says
+    "not stated" (i18n.kind_text)."""
+    return label(status, lang) if status else ""
 
 
 def last_day(period: Period) -> datetime:
@@ -77,7 +86,7 @@ def put_revised(t: Any, was: Observation | None, first: int, lang: str) -> None:
     value = was.value
     typed = isinstance(value, float) and value == value and abs(value) != float("inf")
     t.put(first, value, fmt=t.book.number(value, recorded_places(value)) if typed else None)
-    t.put(first + 1, kind_text(was.status, lang))
+    t.put(first + 1, data_kind(was.status, lang))
     t.put(first + 2, as_given(was.source))  # a string cell: never run, so as given
     t.put(first + 3, _timestamp(was.recorded_at))
 
@@ -94,7 +103,7 @@ def put_came(t: Any, value: float | None, came: Came | None, first: int, lang: s
         return
     status = status_replaced(came)
     if status is not None:
-        t.put(first + 1, kind_text(status, lang))
+        t.put(first + 1, data_kind(status, lang))
     t.put(first + 2, as_given(came[0]))
     t.put(first + 3, _timestamp(came[1]))
 

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from ..files.textfiles import as_given
 from ..plan.model import RETRACTED
 from ..plan.units import split_key
-from .i18n import date_text, kind_text, label, recorded_places
+from .i18n import date_text, label, recorded_places
 from .report_since import _change_words
 from .report_view import _name, _status_with_missed, report_word
 from .report_xlsx import _Book, _fits, _Table, _timestamp, cell_text, word
-from .report_xlsx_revised import figure_headers, last_day, put_revised, revised_headers
+from .report_xlsx_revised import data_kind, figure_headers, last_day, put_revised, revised_headers
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -62,7 +62,7 @@ def since_sheets(book: _Book, data: ReportData) -> None:
         t.put(3, str(o.period), fmt=book.period)
         if o.status != RETRACTED and o.value is not None:
             t.put(4, o.value, fmt=book.number(o.value, recorded_places(o.value)))
-        t.put(5, kind_text(o.status, lang), fmt=book.period)
+        t.put(5, data_kind(o.status, lang), fmt=book.period)
         t.put(6, as_given(o.source))  # a string cell: never run, so as given
         t.put(7, _timestamp(o.recorded_at))
         t.put(8, _change_words(c, lang))
