@@ -6,9 +6,8 @@ as a status (a note may say "preliminary", or "new boundaries", or anything else
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from ..catalog import Message, msg
+from ..catalog import msg
 from ..plan.model import Location, Problem
 from ..plan.periods import PeriodError
 
@@ -16,60 +15,12 @@ from ..plan.periods import PeriodError
 # superscript digits. A status in brackets ("(uoc)") is no mark: it is read before this is
 # asked (import_headers.status_heading); nor is a statistics table's flag of a status, (p)
 # provisional or (e) estimated (Eurostat's, the OECD's): read past, the figure was recorded
-# with no status (``status_flag``; twenty-eighth session, pass G). Up to three marks after
+# with no status (``status_flags``; twenty-eighth session, pass G). Up to three marks after
 # a heading (`2024 (1)(2)`: two notes qualify the column), or one before it (`(*) 2024`, as
 # some yearbooks print it; pass E): each read as one mark is.
 _ONE = r"(?:\(\s*(?:\*{1,3}|\d{1,2}|[a-df-oq-z])\s*\)|\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
 _MARK = re.compile(rf"^(?P<rest>.*?\S)\s*(?P<mark>{_ONE}(?:\s*{_ONE}){{0,2}})$")
 _MARK_BEFORE = re.compile(rf"^(?P<mark>{_ONE})\s*(?P<rest>\S.*)$")
-_FLAG = re.compile(r"^(?P<rest>.*?\S)\s*(?P<flag>\(\s*(?P<letter>[pPeE])\s*\))$")
-
-
-def status_flag(text: str) -> tuple[str, str, str] | None:
-    """(the flag's letter, p or e; the flag as written; the period before it) of a period
-    followed by a status flag, '2024 (p)'; None for any other text."""
-    from . import rules
-    from .import_headers import _read_period
-
-    found = _FLAG.match(text.strip())
-    if found is None:
-        return None
-    try:
-        period = str(rules.period(_read_period(found["rest"])))
-    except PeriodError:
-        return None
-    return found["letter"].lower(), found["flag"], period
-
-
-def flag_problem(text: str) -> Message | None:
-    """What a period cell or heading followed by a status flag is told (the period alone,
-    the status in its column), or None when ``text`` holds no flag."""
-    flag = status_flag(text)
-    if flag is None:
-        return None
-    return msg(f"periods_ends_with_flag_{flag[0]}", text=text, flag=flag[1], code=flag[2])
-
-
-def in_heading(exc: PeriodError) -> PeriodError:
-    """A wide table's heading refused for its status flag (``flag_problem``), told the wide
-    table's way: its status goes in the heading with the period ("Prel. 2024"), which
-    --wide reads as the column's status; a status column would give the status of every
-    period of its row. The same refusal (its id), in other words; any other as it is."""
-    told = exc.args[0] if exc.args else None
-    if not isinstance(told, Message) or not told.id.startswith("periods_ends_with_flag_"):
-        return exc
-    return PeriodError(replace(told, wording=told.id.replace("periods_ends_with_flag_", "periods_heading_flag_")))
-
-
-def column_refusal(exc: PeriodError, breakdowns: bool) -> str:
-    """The id of what a heading that is no period nor a known column is told. One refused
-    for its status flag (``in_heading``) is a period and a flag, and said so: "is neither a
-    period" contradicted the line above it, which reads the table as wide for that very
-    period."""
-    told = exc.args[0] if exc.args else None
-    if isinstance(told, Message) and told.id.startswith("periods_ends_with_flag_"):
-        return "import_column_flagged_period"
-    return "import_column_not_period_or_dimension" if breakdowns else "import_column_not_period"
 
 
 def footnote_mark(heading: str) -> tuple[str, str] | None:

@@ -19,7 +19,8 @@ from ..plan.periods import Frequency, Period, PeriodError, parse_period
 from ..plan.suggest import closest
 from . import rules
 from .figures import _within
-from .heading_marks import column_refusal, footnote_mark, in_heading, status_flag
+from .heading_marks import footnote_mark
+from .status_flags import column_refusal, in_heading, status_flag
 from .textfiles import nfc
 from .vocabulary import (
     UNIT_COLUMNS,

@@ -87,7 +87,7 @@ def _period_or_day(name: str) -> bool:
     """A period heading, one with a status flag (`2024 (p)`, which ``--wide`` tells where
     its status goes), or a month's last day (`31/12/2024`), which ``--wide`` tells the
     periods that end on (period_days): any makes the heading a wide table's."""
-    from .heading_marks import status_flag
+    from .status_flags import status_flag
     from .period_days import periods_ending
 
     return _period_heading(name) or status_flag(name) is not None or periods_ending(name) is not None

@@ -30,6 +30,7 @@ from .vocabulary import fold
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, PeriodError, parse_period
+from .status_flags import flag_problem, status_cell_flag
 from .invisible import shown
 from .textfiles import first_noncharacter, neutralise_formula, nfc
 from .vocabulary import ambiguous_period, foreign_digits, is_realised, is_total, no_such_span
@@ -77,7 +78,6 @@ def period(text: str) -> Period:
     except PeriodError:
         wrong = no_such_span(text)
         if wrong is None:
-            from .heading_marks import flag_problem
             from .import_headers import status_after_period, status_before_period
 
             # A status before or after a period in a period cell ("Uoc quy 1/2025", "quy
@@ -169,11 +169,12 @@ def nonzero_mantissa(raw: str) -> bool:
 
 
 def status_problem(status: str) -> Message:
-    """What to say of a status cell that is none of ``STATUSES``: "thuc hien" (realised)
-    names no status and is told so (``vocabulary.is_realised``); any other, the valid ones."""
+    """What to say of a status cell that is none of ``STATUSES``: "thuc hien" (realised) or
+    a table's flag "(p)" told what it is (vocabulary, heading_marks); any other, the list."""
     if is_realised(status):
         return msg("recording_status_realised", status=status)
-    return msg("recording_bad_status", status=status, statuses=", ".join(OBSERVATION_STATUSES))
+    valid = ", ".join(OBSERVATION_STATUSES)
+    return status_cell_flag(status) or msg("recording_bad_status", status=status, statuses=valid)
 
 
 def is_status(text: str) -> bool:

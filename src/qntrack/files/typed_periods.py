@@ -82,7 +82,7 @@ def _flag_with(text: str, recording: bool) -> Message | None:
     copied from a Eurostat or OECD table), what to write: the period alone, and when
     ``recording`` the status as --status, the command line's place for it, where a file's
     is its status column (twenty-eighth session). None for any other text."""
-    from .heading_marks import status_flag
+    from .status_flags import status_flag
 
     flag = status_flag(text)
     if flag is None:
