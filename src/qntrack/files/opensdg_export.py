@@ -275,6 +275,9 @@ def _meta(
     }
     if ind.unit:
         meta["computation_units"] = ind.unit
+    if ind.description and ind.description.en.strip():
+        # Where Open SDG's sample writes an indicator's description (meta/3-10-1.md).
+        meta["national_indicator_description"] = ind.description.en
     meta.update(
         {
             # An indicator with no figure yet is one Open SDG shows as not started.

@@ -305,6 +305,8 @@ def _indicator(
     entry: dict[str, Any] = {"name": name}
     if unit:
         entry["unit"] = unit
+    if described := _localized(repo, ind, ("national_indicator_description",)):
+        entry["description"] = described
     entry["direction"] = "increase" if directions == {"positive"} else "decrease" if asks else "increase"
     if own_dims:
         entry["dimensions"] = own_dims

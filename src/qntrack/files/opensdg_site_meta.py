@@ -43,6 +43,7 @@ _SOURCE = re.compile(r"source_(?:active|organisation|url_text|url)_\d+")
 # The fields the export writes only because sdg-build's schema asks for them: the site's
 # own choice (a bar chart, say) is kept.
 _SITES_CHOICE = ("published", "data_non_statistical", "graph_type")
+_DESCRIPTION = "national_indicator_description"
 
 
 def _split(text: str) -> tuple[dict[str, Any], str] | None:
@@ -88,6 +89,11 @@ def keep_site_fields(target: Path, files: Mapping[str, bytes]) -> tuple[dict[str
             and str(fields.get("computation_units", "")).strip().lower() in _PERCENT
         ):
             chosen["computation_units"] = fields["computation_units"]  # the site's word for '%'
+        said = fields.get(_DESCRIPTION)
+        if isinstance(said, str) and said.split() == str(mine.get(_DESCRIPTION, "")).split():
+            # The site's own line breaks of the description the plan gives (the import
+            # reads them as one line).
+            chosen[_DESCRIPTION] = said
         chosen = {k: v for k, v in chosen.items() if mine.get(k) != v}
         others = {
             k: v for k, v in fields.items() if k not in mine and str(k) not in _PLANS and not _SOURCE.fullmatch(str(k))

@@ -1,0 +1,106 @@
+"""Session 28, pass W: an indicator's description through Open SDG's metadata.
+
+Open SDG's own sample (tests/data/opensdg-sample, meta/3-10-1.md) writes an indicator's
+description as ``national_indicator_description``; the export wrote none and the import
+read none back. Expected values are the texts typed below."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import dedent, make_tracker
+from helpers import run_clean
+
+DESCRIBED = "Share of people aged 15 and over who worked at least one hour in the week."
+TARGETS = dedent(
+    f"""
+    version: 1
+    title: "Description test"
+    indicators:
+      employment:
+        name: {{en: Employment rate, vi: Tỷ lệ có việc làm}}
+        unit: "%"
+        description: {{en: "{DESCRIBED}", vi: "Tỷ lệ người có việc làm."}}
+      plain:
+        name: Plain
+    targets:
+      - id: employment
+        indicator: employment
+        baseline: {{period: 2020, value: 60}}
+        milestones:
+          - {{by: 2030, value: 70}}
+    """
+)
+OBSERVATIONS = dedent(
+    """
+    indicator,period,value,status,source,note,recorded_at
+    employment,2020,60,,Survey,,2021-01-10T00:00:00Z
+    plain,2020,5,,Survey,,2021-01-10T00:00:00Z
+    """
+)
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    return make_tracker(folder, monkeypatch, TARGETS, OBSERVATIONS)
+
+
+def _front(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def test_export_writes_the_english_description_as_opensdg_does(plan: Path) -> None:
+    r = run_clean("export", "opensdg", "--into", "../site")
+    assert r.exit_code == 0, r.output
+    meta = _front(plan.parent / "site" / "meta" / "employment.md")
+    assert meta["national_indicator_description"] == DESCRIBED
+    # An indicator with no description gets no empty field.
+    assert "national_indicator_description" not in _front(plan.parent / "site" / "meta" / "plain.md")
+
+
+def test_import_reads_the_description_back_into_the_plan(plan: Path) -> None:
+    assert run_clean("export", "opensdg", "--into", "../site").exit_code == 0
+    into = plan.parent / "back"
+    r = run_clean("import", "opensdg", str(plan.parent / "site"), "--into", str(into), "--recorded-at", "2025-11-01")
+    assert r.exit_code == 0, r.output
+    plan_back = yaml.safe_load((into / "targets.yaml").read_text(encoding="utf-8"))
+    assert plan_back["indicators"]["employment"]["description"] == DESCRIBED
+    assert "description" not in plan_back["indicators"]["plain"]
+
+
+SITES = (
+    "---\n"
+    "indicator_name: Employment rate\n"
+    "national_indicator_description: |-\n"
+    "  Share of people aged 15 and over who worked\n"
+    "  at least one hour in the week.\n"
+    "---\n"
+)
+
+
+def test_the_sites_own_lines_of_the_same_description_are_kept(plan: Path) -> None:
+    # The import reads the site's lines as one (DESCRIBED): exporting that plan back
+    # leaves the site's own line breaks as it wrote them.
+    meta = plan.parent / "site" / "meta"
+    meta.mkdir(parents=True)
+    (meta / "employment.md").write_text(SITES, encoding="utf-8")
+    assert run_clean("export", "opensdg", "--into", "../site", "--force").exit_code == 0
+    text = (meta / "employment.md").read_text(encoding="utf-8")
+    assert "  Share of people aged 15 and over who worked\n  at least one hour in the week.\n" in text
+    assert _front(meta / "employment.md")["national_indicator_description"] == (
+        "Share of people aged 15 and over who worked\nat least one hour in the week."
+    )
+
+
+def test_a_description_the_plan_changed_replaces_the_sites(plan: Path) -> None:
+    meta = plan.parent / "site" / "meta"
+    meta.mkdir(parents=True)
+    (meta / "employment.md").write_text(SITES.replace("worked", "were paid"), encoding="utf-8")
+    assert run_clean("export", "opensdg", "--into", "../site", "--force").exit_code == 0
+    assert _front(meta / "employment.md")["national_indicator_description"] == DESCRIBED
