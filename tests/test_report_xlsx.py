@@ -95,6 +95,8 @@ SUMMARY_EN = [
     "Kind of the figure it revised",
     # the target's note, in the workbook's language (twenty-eighth session, F)
     "Note",
+    # the months of a sum added up that were revised (twenty-eighth session, W)
+    "Periods added up that were revised (figure replaced)",
 ]
 
 
@@ -110,7 +112,9 @@ def test_summary_headers_numbers_and_layout(books):
     # One row per target, in the plan's order.
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:AA{len(targets) + 1}"  # Z: two more (28th session, A), AA: the note (F)
+    assert (
+        ws.auto_filter.ref == f"A1:AB{len(targets) + 1}"
+    )  # Z: two more (28th session, A), AA: the note (F), AB: parts revised (W)
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]

@@ -148,8 +148,9 @@ def test_the_summary_ends_with_the_targets_note_in_the_workbooks_language(
     folder: Path, lang: str, heading: str, note: str, other: str
 ) -> None:
     header, row = _summary(folder, lang)[:2]
-    assert header[-1] == heading
-    assert row[-1] == note and other not in row
+    # The note was last; pass W's column of the parts of a sum revised now follows it.
+    assert header[26] == heading
+    assert row[26] == note and other not in row
     assert row[2] == "share-2025"  # the columns before it where they were
 
 
@@ -157,7 +158,7 @@ def test_a_target_without_a_note_has_an_empty_cell(folder: Path) -> None:
     plan = "\n".join(line for line in PLAN.splitlines() if "note:" not in line)
     (folder / "targets.yaml").write_text(plan, encoding="utf-8")
     header, row = _summary(folder, "en")[:2]
-    assert header[-1] == "Note" and row[len(header) - 1 :] in ([None], [])
+    assert header[26] == "Note" and row[26:] in ([None, None], [None], [])
 
 
 # --- 5. the JSON carries the target's note, in both languages, last ---------------------

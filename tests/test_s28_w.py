@@ -1,4 +1,5 @@
-"""Session 28, pass W: an indicator's description through Open SDG's metadata.
+"""Session 28, pass W: an indicator's description through Open SDG's metadata, and the
+workbook's Summary marking a sum whose month was revised.
 
 Open SDG's own sample (tests/data/opensdg-sample, meta/3-10-1.md) writes an indicator's
 description as ``national_indicator_description``; the export wrote none and the import
@@ -6,7 +7,10 @@ read none back. Expected values are the texts typed below."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import openpyxl
 
 import pytest
 import yaml
@@ -104,3 +108,35 @@ def test_a_description_the_plan_changed_replaces_the_sites(plan: Path) -> None:
     (meta / "employment.md").write_text(SITES.replace("worked", "were paid"), encoding="utf-8")
     assert run_clean("export", "opensdg", "--into", "../site", "--force").exit_code == 0
     assert _front(meta / "employment.md")["national_indicator_description"] == DESCRIBED
+
+
+# --- the workbook's Summary: a month of a sum revised -----------------------------------
+
+from test_s27_d import _SUM_PLAN, _SUM_ROWS  # noqa: E402
+
+
+def test_summary_ends_with_the_parts_of_a_sum_revised_as_status_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # January to March added up (30 + 40 + 30 = 100) for 2025 so far; February's 30
+    # (estimate, MOIT) was revised to 40: the sum rests on a revised month.
+    folder = make_tracker(tmp_path, monkeypatch, _SUM_PLAN, _SUM_ROWS)
+    doc = json.loads(run_clean("status", "--format", "json", "--as-of", "2025-05-01").stdout)
+    (target,) = doc["targets"]
+    parts = target["provisional"]["parts_revised"]
+    assert [(p["period"], p["revises"]) for p in parts] == [("2025-02", 30)]
+    books = {}
+    for lang in ("en", "vi"):
+        out = folder / f"book-{lang}.xlsx"
+        r = run_clean("report", "-o", str(out), "--as-of", "2025-05-01", "--lang", lang, "--force")
+        assert r.exit_code == 0, r.output
+        books[lang] = openpyxl.load_workbook(out)["Summary" if lang == "en" else "Tổng hợp"]
+    ws = books["en"]
+    header = [c.value for c in ws[1]]
+    # Every column before it where it was: the note 27th, then the parts revised.
+    assert header[26] == "Note" and header[27] == "Periods added up that were revised (figure replaced)"
+    row = [c.value for c in ws[2]]
+    assert row[7] == 100 and row[27] == "2025-02: 30"
+    vi = books["vi"]
+    assert [c.value for c in vi[1]][27] == "Kỳ được cộng dồn đã điều chỉnh (số liệu trước điều chỉnh)"
+    assert [c.value for c in vi[2]][27] == "2025-02: 30"

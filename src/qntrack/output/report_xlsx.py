@@ -249,7 +249,7 @@ def _summary(book: _Book, data: ReportData) -> None:
     from .views.plan import figure_decimals, gap_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
     from .replaced_from import status_replaced
-    from .report_xlsx_revised import last_day
+    from .report_xlsx_revised import last_day, parts_cell
     from ..plan.model import text_in
 
     lang = book.lang
@@ -327,6 +327,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         if came is not None:  # the kind of the figure it revised (status's revises_status)
             t.put(25, kind_text(status, lang) if (status := status_replaced(came)) is not None else None)
         t.put(26, text_in(a.target.note, lang))  # the plan's words, in the workbook's language
+        t.put(27, parts_cell(latest, data.revised.get(a.target.series_key), lang))
         t.next_row()
     t.finish()
 

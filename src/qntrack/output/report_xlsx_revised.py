@@ -25,7 +25,16 @@ if TYPE_CHECKING:
     from ..plan.periods import Period
     from .replaced_from import Came
 
-__all__ = ["data_kind", "figure_headers", "last_day", "revised_headers", "put_revised", "put_came", "replaced_in_force"]
+__all__ = [
+    "data_kind",
+    "parts_cell",
+    "figure_headers",
+    "last_day",
+    "revised_headers",
+    "put_revised",
+    "put_came",
+    "replaced_in_force",
+]
 
 
 def data_kind(status: str, lang: str) -> str:
@@ -116,3 +125,17 @@ def replaced_in_force(
     from ..method.history import replaced_vintages_of
 
     return replaced_vintages_of(observations, keys, as_of)
+
+
+def parts_cell(o: Observation | None, revised: Mapping[str, float | None] | None, lang: str) -> str | None:
+    """The Summary's last cell: each month (or quarter) of a sum qntrack added up that
+    revised an earlier figure, with the figure it replaced, "2025-02: 30; 2025-03: 12" (as
+    status's JSON ``parts_revised``); empty on a figure published for its period, or a sum
+    none of whose parts was revised."""
+    from .i18n import number, typed_places
+    from .parts_revised import parts_revised
+
+    if o is None:
+        return None
+    parts = parts_revised(o, revised)
+    return "; ".join(f"{p}: {number(v, lang, typed_places(v))}" for p, v in parts) or None

@@ -58,4 +58,7 @@ def summary_headers(lang: str) -> tuple[str, ...]:
         # The target's note in the workbook's language, as the Word and HTML reports give it
         # under the target (twenty-eighth session): last, as users' formulas point at the others.
         label("note", lang),
+        # The months (or quarters) of a sum qntrack added up that revised an earlier figure,
+        # each with the figure it replaced, as status's JSON parts_revised (pass W).
+        word("parts_revised", lang),
     )
