@@ -140,3 +140,44 @@ def test_summary_ends_with_the_parts_of_a_sum_revised_as_status_json(
     vi = books["vi"]
     assert [c.value for c in vi[1]][27] == "Kỳ được cộng dồn đã điều chỉnh (số liệu trước điều chỉnh)"
     assert [c.value for c in vi[2]][27] == "2025-02: 30"
+
+
+# --- a broken-down target's sheet: the target's note ------------------------------------
+
+from test_s28_a import UNIT_OBSERVATIONS, UNIT_TARGETS  # noqa: E402
+
+NOTED = UNIT_TARGETS.replace(
+    "    for_each: locality\n",
+    "    for_each: locality\n"
+    '    note: {en: "Revenue collected in the province only.", vi: "Chỉ tính thu trên địa bàn tỉnh."}\n',
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "other"),
+    [
+        ("en", "Note: Revenue collected in the province only.", "Chỉ tính"),
+        ("vi", "Ghi chú: Chỉ tính thu trên địa bàn tỉnh.", "Revenue collected"),
+    ],
+)
+def test_a_units_sheet_says_its_targets_note_under_its_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str, other: str
+) -> None:
+    folder = make_tracker(tmp_path, monkeypatch, NOTED, UNIT_OBSERVATIONS)
+    out = folder / "book.xlsx"
+    r = run_clean("report", "-o", str(out), "--as-of", "2025-06-30", "--lang", lang, "--force")
+    assert r.exit_code == 0, r.output
+    ws = openpyxl.load_workbook(out)["revenue-2024"]
+    title = ws["A1"].value
+    # The title as it was, then the note: the table stays where it was, headers on row 2.
+    assert title.startswith("Budget revenue" if lang == "en" else "Thu ngân sách") and "(revenue-2024)" in title
+    assert title.endswith(said) and other not in title
+    assert ws.freeze_panes == "A3"
+
+
+def test_a_units_sheet_without_a_note_keeps_its_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_tracker(tmp_path, monkeypatch, UNIT_TARGETS, UNIT_OBSERVATIONS)
+    out = folder / "book.xlsx"
+    assert run_clean("report", "-o", str(out), "--as-of", "2025-06-30", "--force").exit_code == 0
+    title = openpyxl.load_workbook(out)["revenue-2024"]["A1"].value
+    assert title.endswith("(revenue-2024): units best to worst")

@@ -16,6 +16,7 @@ from .report_xlsx import _Book, _Table, cell_text, word
 from .report_xlsx_plan import provisional_period
 from .report_xlsx_revised import last_day, put_came, revised_headers
 from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
+from ..plan.model import text_in
 from ..plan.units import unit_key
 
 if TYPE_CHECKING:
@@ -35,9 +36,16 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
         if not a.breakdown:
             continue
         ws = book.sheet(a.target.id)
-        ws.write_string(
-            0, 0, cell_text(word("units_title", lang, name=_name(a, lang), id=a.target.id), lang), book.fmt(bold=True)
-        )
+        title = word("units_title", lang, name=_name(a, lang), id=a.target.id)
+        note = text_in(a.target.note, lang)
+        # The target's note (the Summary's last but one column) is the target's, not a
+        # unit's: said after the sheet's title, in plain type, where the table's rows and
+        # columns stay where they were (pass W). One cell holds both, cut as any cell is.
+        whole = cell_text(f"{title}. {label('note', lang)}: {note}" if note else title, lang)
+        if len(whole) > len(title):
+            ws.write_rich_string(0, 0, book.fmt(bold=True), title, whole[len(title) :])
+        else:
+            ws.write_string(0, 0, whole, book.fmt(bold=True))
         headers = (
             report_word("bd_rank", lang),
             # Named as the HTML and Word reports name them: the dimension, each unit in
