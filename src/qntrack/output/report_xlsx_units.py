@@ -11,7 +11,7 @@ from ..method.assessment import shown_figure
 from ..method.ranking import rank_units
 from .i18n import label, progress_text, score_text
 from .report_breakdowns import dimension_names, unit_name, unit_reason, unit_status
-from .report_view import SECTION_DONE, _name, report_word
+from .report_view import SECTION_DONE, report_word
 from .report_xlsx import _Book, _Table, cell_text, word
 from .report_xlsx_plan import provisional_period
 from .report_xlsx_revised import last_day, put_came, revised_headers
@@ -36,7 +36,9 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
         if not a.breakdown:
             continue
         ws = book.sheet(a.target.id)
-        title = word("units_title", lang, name=_name(a, lang), id=a.target.id)
+        # Its own name, else its indicator's: the title gives the id (_name would add it again).
+        named = (a.target.name or a.indicator.name).get(lang)
+        title = word("units_title", lang, name=named, id=a.target.id)
         note = text_in(a.target.note, lang)
         # The target's note (the Summary's last but one column) is the target's, not a
         # unit's: said after the sheet's title, in plain type, where the table's rows and
