@@ -351,9 +351,9 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         figure_headers,
         last_day,
         put_revised,
-        replaced_in_force,
         revised_headers,
     )
+    from ..method.history import replaced_vintages_of
     from ..plan.model import RETRACTED
     from ..plan.units import unit_key
     from ..method.series import as_of_bound
@@ -386,7 +386,8 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         for o in series:
             rows.append(((ind_id, tuple(v for _, v in dims), o.period.sort_key), ind_id, unit, o))
     rows.sort(key=lambda r: r[0])
-    replaced = replaced_in_force(data.observations, {unit_key(i, tuple(d)) for i, d, _ in picked}, data.as_of)
+    # What each figure in force by --as-of replaced, by history's rule of `revises` (none after a retraction).
+    replaced = replaced_vintages_of(data.observations, {unit_key(i, tuple(d)) for i, d, _ in picked}, data.as_of)
     shown = {(o.indicator, str(o.period)) for _, _, _, o in rows}
     bound = as_of_bound(data.as_of) if data.as_of else None
     vintages: dict[tuple[str, str], int] = {}

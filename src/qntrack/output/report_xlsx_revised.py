@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..files.textfiles import as_given
 from .i18n import label
@@ -33,7 +33,6 @@ __all__ = [
     "revised_headers",
     "put_revised",
     "put_came",
-    "replaced_in_force",
 ]
 
 
@@ -115,16 +114,6 @@ def put_came(t: Any, value: float | None, came: Came | None, first: int, lang: s
         t.put(first + 1, data_kind(status, lang))
     t.put(first + 2, as_given(came[0]))
     t.put(first + 3, _timestamp(came[1]))
-
-
-def replaced_in_force(
-    observations: Iterable[Observation], keys: Iterable[str], as_of: str | None
-) -> Mapping[str, Mapping[Period, Observation]]:
-    """By store key, by period, the vintage each figure in force by ``as_of`` replaced
-    (method.history, the one rule of ``revises``): none after a retraction."""
-    from ..method.history import replaced_vintages_of
-
-    return replaced_vintages_of(observations, keys, as_of)
 
 
 def parts_cell(o: Observation | None, revised: Mapping[str, float | None] | None, lang: str) -> str | None:
