@@ -19,7 +19,19 @@ if TYPE_CHECKING:
     from .report import ReportData
     from .report_xlsx import _Book
 
-__all__ = ["level_charts", "chart_columns"]
+__all__ = ["level_charts", "chart_columns", "named_chart"]
+
+# A name is for finding the chart in a list (its alt text says the rest): a long target
+# name is cut, as the Word report's picture names are.
+_NAME_LIMIT = 255
+
+
+def named_chart(book: _Book, options: dict[str, Any], title: str) -> Any:
+    """A chart named by its title: Excel's selection pane, and the list of objects a screen
+    reader offers, show an embedded chart's name, which XlsxWriter otherwise makes
+    "Chart 1", "Chart 2"… in every language (add_chart's `name` option)."""
+    return book.wb.add_chart({**options, "name": title[:_NAME_LIMIT]})
+
 
 # Rows a chart takes on the sheet (its height, 300 px, is 15 rows of 20 px) and the gap after.
 _CHART_ROWS = 16
@@ -99,7 +111,9 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
                 "columns": [{"header": h, "header_format": book.header} for h in headers],
             },
         )
-        chart = book.wb.add_chart({"type": "line"})
+        paths = len(names) > 2  # the figures, a path or more, the milestones
+        title = _chart_title(a, lang, paths)
+        chart = named_chart(book, {"type": "line"}, title)
         colours = [COLOURS["actual"]] + [COLOURS["path" if i % 2 == 0 else "path2"] for i in range(len(names) - 2)]
         for col in range(1, len(names) + 1):
             series: dict[str, Any] = {
@@ -125,12 +139,11 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
             chart.add_series(series)
         # A year with no figure is stepped over, so the line joins the figures there are.
         chart.show_blanks_as("span")
-        paths = len(names) > 2  # the figures, a path or more, the milestones
-        chart.set_title({"name": _chart_title(a, lang, paths), "name_font": {"size": 11}})
+        chart.set_title({"name": title, "name_font": {"size": 11}})
         chart.set_y_axis({"name": a.indicator.unit_in(lang), "major_gridlines": {"visible": True}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 300})
-        about = alt_text(_chart_title(a, lang, paths), names, (), lang, "cells", a.indicator.unit_in(lang))
+        about = alt_text(title, names, (), lang, "cells", a.indicator.unit_in(lang))
         ws.insert_chart(top, chart_col, chart, {"description": about})
         top += max(len(table) + 3, _CHART_ROWS)
     print_setup(ws)

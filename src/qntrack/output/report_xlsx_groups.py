@@ -10,6 +10,7 @@ from .charts import OUTLINE, alt_text
 from .i18n import label, status_label
 from .report_groups import STATUS_COLOURS, report_groups, status_ink
 from .report_xlsx import _Book, _Table, word
+from .report_xlsx_charts import named_chart
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -44,7 +45,8 @@ def group_sheet(book: _Book, data: ReportData) -> None:
         t.put(len(STATUSES) + 3, status_label(g.status.value, lang), status=g.status.value)
         t.next_row()
     t.finish()
-    chart = book.wb.add_chart({"type": "bar", "subtype": "stacked"})
+    title = word("groups_chart", lang)
+    chart = named_chart(book, {"type": "bar", "subtype": "stacked"}, title)
     first, last = 1, len(groups)
     sheet = ws.get_name()
     for i, s in enumerate(STATUSES, start=2):
@@ -60,7 +62,7 @@ def group_sheet(book: _Book, data: ReportData) -> None:
                 "gap": 60,
             }
         )
-    chart.set_title({"name": word("groups_chart", lang), "name_font": {"size": 12}})
+    chart.set_title({"name": title, "name_font": {"size": 12}})
     # A bar chart's categories run up from the bottom: reversed, the first group is on
     # top, as in the table.
     chart.set_y_axis({"reverse": True, "crossing": "max"})
@@ -69,7 +71,7 @@ def group_sheet(book: _Book, data: ReportData) -> None:
     chart.set_size({"width": 720, "height": 160 + 40 * len(groups)})
     shown = [status_label(s.value, lang) for s in STATUSES if any(g.counted(s) for g in groups)]
     # Its alt text, as the HTML chart's (charts.chart_alt): a screen reader's only view of it.
-    about = alt_text(word("groups_chart", lang), shown, [g.name.get(lang) for g in groups], lang, "cells")
+    about = alt_text(title, shown, [g.name.get(lang) for g in groups], lang, "cells")
     ws.insert_chart(len(groups) + 3, 0, chart, {"description": about})
 
 

@@ -1,0 +1,66 @@
+"""The lead's changes of the twenty-ninth session (issue 17): each defect's test first."""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+
+import pytest
+
+from helpers import shipped_report
+
+
+def _chart_frames(path) -> list[dict[str, str]]:
+    """Each embedded chart's frame (xdr:cNvPr) in the workbook's drawings: its name, which
+    Excel's selection pane and a screen reader's list of objects show, and its alt text."""
+    with zipfile.ZipFile(path) as z:
+        drawings = "".join(z.read(n).decode() for n in sorted(z.namelist()) if n.startswith("xl/drawings/drawing"))
+    frames = []
+    for frame in re.findall(r"<xdr:cNvPr [^>]*>", drawings):
+        attrs = {k: html.unescape(v) for k, v in re.findall(r'(\w+)="([^"]*)"', frame)}
+        frames.append(attrs)
+    return frames
+
+
+@pytest.mark.parametrize(
+    ("lang", "groups", "first"),
+    [
+        (
+            "en",
+            "Targets of each group by status",
+            "CBCT share of GRDP: 15% by 2025, 30% by 2030: figures against the path",
+        ),
+        (
+            "vi",
+            "Mục tiêu của từng nhóm theo đánh giá",
+            "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030: số liệu so với lộ trình",
+        ),
+    ],
+)
+def test_a_workbooks_charts_are_named_by_their_titles_not_chart_1(
+    tmp_path_factory: pytest.TempPathFactory, lang: str, groups: str, first: str
+):
+    """Excel's selection pane (and the list of objects a screen reader offers) named the
+    workbook's charts "Chart 1", "Chart 2"…, in both languages: an officer looking for the
+    CBCT chart among four had to click each. XlsxWriter's add_chart takes a `name`; each
+    chart is named by its title, in the report's language."""
+    path = shipped_report(tmp_path_factory, "xlsx", lang)
+    names = [f["name"] for f in _chart_frames(path)]
+    # The shipped plan: the groups' chart, then the three level targets with a full-year
+    # figure (cbct-share, grdp-per-capita, mining-share), as test_accessible_reports counts.
+    assert len(names) == 4
+    assert groups in names
+    assert first in names
+    assert not [n for n in names if re.fullmatch(r"Chart \d+", n)]
+
+
+def test_a_word_reports_pictures_are_named_by_their_charts_titles(shipped_vi_docx):
+    """Word's selection pane named every chart "Picture 1", "Picture 2"… (python-docx's
+    name), beside alt texts that said what each is: each picture is named by its chart's
+    title now, as the workbook's charts are."""
+    with zipfile.ZipFile(shipped_vi_docx) as z:
+        document = z.read("word/document.xml").decode()
+    names = [html.unescape(n) for n in re.findall(r'<wp:docPr [^>]*name="([^"]*)"', document)]
+    assert names[:2] == ["Các nhóm mục tiêu", "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"]
+    assert not [n for n in names if re.fullmatch(r"Picture \d+", n)]
