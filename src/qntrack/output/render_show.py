@@ -62,6 +62,8 @@ def show(
     facts.add_column(style="dim")
     facts.add_column()
     facts.add_row(label("indicator", lang), Text(f"{ind.name.get(lang)} [{a.target.series_key}]"))
+    if ind.description:  # what the reports print beside the indicator's name
+        facts.add_row(label("description", lang), Text(ind.description.get(lang)))
     facts.add_row(label("unit", lang), Text(unit or "–"))
     facts.add_row(label("direction", lang), label(ind.direction.value, lang))
     if t.source:
