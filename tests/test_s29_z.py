@@ -119,7 +119,7 @@ def test_the_status_csv_ends_with_the_note_and_the_description_in_both_languages
     assert len(rows) == 4 and len({len(r) for r in rows}) == 1
     head = rows[0]
     assert head[-5:] == ["source_vi", "note", "note_vi", "description", "description_vi"]
-    by_id = {r[0]: dict(zip(head, r)) for r in rows[1:]}
+    by_id = {r[0]: dict(zip(head, r, strict=True)) for r in rows[1:]}
     share = by_id["share"]
     assert (share["note"], share["note_vi"]) == (NOTE_EN, NOTE_VI)
     assert (share["description"], share["description_vi"]) == (DESC_EN, DESC_VI)
@@ -131,7 +131,7 @@ def test_the_status_csv_ends_with_the_note_and_the_description_in_both_languages
 def test_the_status_tsv_keeps_each_text_in_one_cell(words: Path) -> None:
     lines = _out("status", "--format", "tsv").splitlines()
     assert len(lines) == 4
-    head, share = lines[0].split("\t"), dict(zip(lines[0].split("\t"), lines[1].split("\t")))
+    head, share = lines[0].split("\t"), dict(zip(lines[0].split("\t"), lines[1].split("\t"), strict=True))
     assert len(lines[1].split("\t")) == len(head)
     # TSV has no quoting: a line break or a tab in a text is a space there.
     assert share["description"] == 'Line one line two with a tab | a pipe "quoted" <script>alert(1)</script>'
@@ -169,3 +169,150 @@ def test_show_prints_the_description_in_the_language_asked(words: Path, lang: st
     r = run_clean("show", "share", "--lang", lang, env={"COLUMNS": "120"})
     assert r.exit_code == 0, r.output
     assert label in r.stdout and first in r.stdout
+
+
+# --- 2. the Open SDG export's schema names every field its metadata holds -----------------
+
+EXPORT_PLAN = dedent(
+    r"""
+    version: 1
+    title: "Export words"
+    indicators:
+      1_1_1:
+        name: {en: "Employment rate", vi: "Tỷ lệ có việc làm"}
+        unit: "%"
+        direction: increase
+        description:
+          en: "Line one\nline two\twith a tab | a pipe \"quoted\" <script>alert(1)</script>"
+          vi: "Dòng một\ndòng hai\tcó tab | ống \"trích\" <script>alert(2)</script>"
+      share:
+        name: "Manufacturing share"
+        unit: "%"
+        direction: increase
+    targets:
+      - id: employment
+        type: open_sdg
+        indicator: 1_1_1
+        note: {en: "Employment at 70% by 2030 | \"full\"", vi: "Tỷ lệ có việc làm 70% vào năm 2030"}
+        target: 70
+        target_year: 2030
+      - id: share
+        indicator: share
+        baseline: {period: 2020, value: 10}
+        milestones:
+          - {by: 2030, value: 20}
+    """
+)
+EXPORT_OBS = dedent(
+    """
+    indicator,period,value,status,source,note,recorded_at
+    1_1_1,2015,60.5,,Labour Force Survey https://example.org/lfs,,2016-01-10T00:00:00Z
+    1_1_1,2020,63.0,,Labour Force Survey https://example.org/lfs,,2021-01-10T00:00:00Z
+    share,2020,10,,Statistical yearbook,,2021-03-01T00:00:00Z
+    share,2023,13,,Statistical yearbook,,2024-03-01T00:00:00Z
+    """
+)
+
+
+@pytest.fixture
+def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, EXPORT_PLAN, EXPORT_OBS)
+    r = run_clean("export", "opensdg", "--into", "../site")
+    assert r.exit_code == 0, r.output
+    return tmp_path / "site"
+
+
+def _yaml(path: Path) -> dict:
+    import yaml
+
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        text = text[4:].split("\n---\n")[0]
+    return yaml.safe_load(text)
+
+
+def _schema(site: Path) -> dict[str, dict]:
+    return {f["name"]: f["field"] for f in _yaml(site / "_prose.yml")["prose"]["metadata"]["meta"]}
+
+
+def test_the_schema_names_every_field_the_metadata_holds(exported: Path) -> None:
+    schema = _schema(exported)
+    written = {key for path in (exported / "meta").glob("*.md") for key in _yaml(path)}
+    assert {"national_indicator_description", "target_name", "source_organisation_1"} <= written
+    # progress_calculation_options is a list, which a Prose.io field cannot hold; Open SDG's
+    # own data starter leaves it out of its schema too, and its build reads it as it is.
+    assert written - {"progress_calculation_options"} <= set(schema)
+
+
+def test_each_shown_field_has_open_sdgs_translation_key_and_tab(exported: Path) -> None:
+    schema = _schema(exported)
+    # As open-sdg-data-starter's _prose.yml gives them; the keys are sdg-translations'
+    # metadata_fields (target_name's is metadata_fields.target there).
+    assert schema["national_indicator_description"] == {
+        "element": "text",
+        "label": "Indicator description",
+        "translation_key": "metadata_fields.national_indicator_description",
+        "scope": "national",
+    }
+    assert schema["target_name"]["translation_key"] == "metadata_fields.target"
+    assert schema["target_name"]["scope"] == "global"
+    assert schema["indicator_name"]["translation_key"] == "metadata_fields.indicator_name"
+    assert schema["computation_units"]["scope"] == "national"
+    assert schema["source_organisation_1"]["scope"] == "source_1"
+    assert schema["source_organisation_1"]["translation_key"] == "metadata_fields.source_organisation_1"
+    # No field is labelled with its own raw key (what the site showed as its heading).
+    assert all(field["label"] != name for name, field in schema.items())
+
+
+def test_a_vietnamese_site_has_the_field_labels_in_vietnamese(exported: Path) -> None:
+    # sdg-translations has no Vietnamese: without these the Vietnamese site would show the
+    # keys themselves ("metadata_fields.national_indicator_description") as headings.
+    labels = _yaml(exported / "translations" / "vi" / "metadata_fields.yml")
+    assert labels["national_indicator_description"] == "Mô tả chỉ tiêu"
+    assert labels["target"] == "Mục tiêu"
+    assert labels["indicator_name"] == "Tên chỉ tiêu"
+    assert labels["computation_units"] == "Đơn vị tính"
+    assert labels["source_organisation_1"] == "Cơ quan cung cấp"
+    # Every key the schema gives a shown field has its label.
+    keys = {f["translation_key"].split(".", 1)[1] for f in _schema(exported).values() if "scope" in f}
+    assert keys <= set(labels)
+
+
+def test_an_english_only_plan_writes_no_vietnamese_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = EXPORT_PLAN.replace('{en: "Employment rate", vi: "Tỷ lệ có việc làm"}', '"Employment rate"')
+    # The description's three lines left out.
+    gone = ("description:", 'en: "Line one', 'vi: "Dòng một')
+    plan = "\n".join(line for line in plan.splitlines() if not line.strip().startswith(gone)) + "\n"
+    plan = plan.replace(', vi: "Tỷ lệ có việc làm 70% vào năm 2030"', "")
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, plan, EXPORT_OBS)
+    assert run_clean("export", "opensdg", "--into", "../site").exit_code == 0
+    assert not (tmp_path / "site" / "translations").exists()
+
+
+def test_the_export_imports_back_with_the_same_words_and_statuses(exported: Path) -> None:
+    from qntrack.files.opensdg_run import import_opensdg
+    from qntrack.files.workspace import open_workspace
+    from qntrack.kinds import assess
+
+    import_opensdg(exported, exported.parent / "back", "2025-01-01")
+    before, after = open_workspace(None), open_workspace(str(exported.parent / "back" / "targets.yaml"))
+    # Open SDG's metadata holds one line: a line break or a tab comes back as a space.
+    assert after.plan.indicators["1_1_1"].description.en == DESC_EN.replace("\n", " ").replace("\t", " ")
+    (target,) = after.plan.targets
+    assert target.note.en == 'Employment at 70% by 2030 | "full"'
+
+    def judged(ws) -> list[tuple[str, str, float | None]]:
+        return [
+            (a.target.indicator, a.status.value, a.score)
+            for a in assess(ws.plan, ws.series)
+            if a.target.kind == "open_sdg"
+        ]
+
+    # By hand: 60.5 (2015) to 63.0 (2020) against 70 by 2030: (63/60.5)^(1/5) - 1 = 0.00813
+    # over (70/60.5)^(1/15) - 1 = 0.00977 is 0.83: moderate progress.
+    assert [s for _, s, _ in judged(before)] == ["moderate_progress"]
+    assert judged(after) == judged(before)

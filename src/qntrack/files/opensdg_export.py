@@ -9,8 +9,10 @@ files Open SDG's build (sdg-build) reads (docs/formats.md, "Open SDG: export"):
   companion; a total's row has empty dimension cells, as Open SDG's headline;
 - ``meta/<inid>.md``: YAML front matter, with the progress options of the indicator's
   ``open_sdg`` targets, or the status qntrack computed for its other targets;
-- ``config_data.yml``, ``_prose.yml`` (the metadata schema sdg-build requires) and, when
-  the plan names its dimensions or units in other languages, ``translations/<lang>/data.yml``.
+- ``config_data.yml``, ``_prose.yml`` (the metadata schema sdg-build requires, each field
+  with Open SDG's translation key and tab) and, when the plan names its dimensions or
+  units in other languages, ``translations/<lang>/data.yml``; for a Vietnamese site,
+  ``translations/vi/metadata_fields.yml``, the fields' headings.
 
 Only whole-year figures go out (Open SDG's ``Year``); derived indicators are left out.
 This module decides the bytes; ``opensdg_write`` puts them on the disk. No clock here:
@@ -36,7 +38,12 @@ from ..method.series import Series
 from ..plan.model import Direction, Indicator, Observation, OpenSdgTarget, Plan, Problem, Target
 from ..plan.units import Dims, split_key
 from .opensdg_names import refuse_empty_units
-from .opensdg_site_files import config as _config, data_translations as _data_translations, prose as _prose
+from .opensdg_site_files import (
+    config as _config,
+    data_translations as _data_translations,
+    field_labels,
+    prose as _prose,
+)
 from .opensdg_years import year_label
 from .textfiles import as_given
 
@@ -112,9 +119,11 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
         out.files[f"meta/{inid(ind.id)}.md"] = _front_matter(meta)
         out.indicators += 1
     out.files["config_data.yml"] = _dump(_config(plan))
-    out.files["_prose.yml"] = _dump(_prose())
+    out.files["_prose.yml"] = _dump(_prose(MAX_SOURCES))
     for lang, table in _data_translations(plan).items():
         out.files[f"translations/{lang}/data.yml"] = _dump(table)
+    for lang, table in field_labels(plan, MAX_SOURCES).items():
+        out.files[f"translations/{lang}/metadata_fields.yml"] = _dump(table)
     return out
 
 
