@@ -316,3 +316,25 @@ def test_the_export_imports_back_with_the_same_words_and_statuses(exported: Path
     # over (70/60.5)^(1/15) - 1 = 0.00977 is 0.83: moderate progress.
     assert [s for _, s, _ in judged(before)] == ["moderate_progress"]
     assert judged(after) == judged(before)
+
+
+# --- 4. every output, with hostile words ------------------------------------------------
+
+URL = "https://thongke.quangninh.gov.vn/" + "bao-cao-" * 15 + "2025.pdf"
+
+
+@pytest.mark.parametrize("field", ["note", "source", "description"])
+def test_show_folds_a_long_address_rather_than_cutting_it(words: Path, field: str) -> None:
+    # The facts' table cut a word wider than its column with an ellipsis: the address of
+    # the source was lost at a terminal's 80 columns.
+    plan = (words / "targets.yaml").read_text(encoding="utf-8")
+    text = f"See {URL} for the table"
+    if field == "description":
+        plan = plan.replace('description: {vi: "Chỉ có mô tả tiếng Việt"}', f'description: "{text}"')
+    else:
+        plan = plan.replace('note: {en: "Only in English"}', f'{field}: "{text}"')
+    (words / "targets.yaml").write_text(plan, encoding="utf-8")
+    r = run_clean("show", "mining", env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    assert "…" not in r.stdout
+    assert URL in "".join(r.stdout.split())
