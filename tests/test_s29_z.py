@@ -338,3 +338,29 @@ def test_show_folds_a_long_address_rather_than_cutting_it(words: Path, field: st
     assert r.exit_code == 0, r.output
     assert "…" not in r.stdout
     assert URL in "".join(r.stdout.split())
+
+
+def test_the_export_escapes_markup_in_the_texts_open_sdg_renders_as_html(exported: Path) -> None:
+    # Open SDG renders a metadata field through markdownify (its metadata.html), which lets
+    # HTML through: a plan's "<script>" ran on the published site. Written as entities, the
+    # site shows the characters typed.
+    meta = _yaml(exported / "meta" / "1-1-1.md")
+    assert meta["national_indicator_description"] == (
+        'Line one\nline two\twith a tab | a pipe "quoted" &lt;script&gt;alert(1)&lt;/script&gt;'
+    )
+    assert meta["target_name"] == 'Employment at 70% by 2030 | "full"'
+
+
+def test_a_figures_source_with_markup_is_escaped_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, EXPORT_PLAN, EXPORT_OBS.replace("Statistical yearbook", "Yearbook <b>2024</b>"))
+    assert run_clean("export", "opensdg", "--into", "../site").exit_code == 0
+    meta = _yaml(tmp_path / "site" / "meta" / "share.md")
+    assert meta["source_organisation_1"] == meta["source_url_text_1"] == "Yearbook &lt;b&gt;2024&lt;/b&gt;"
+    from qntrack.files.opensdg_run import import_opensdg
+
+    import_opensdg(tmp_path / "site", tmp_path / "back", "2025-01-01")
+    # The import gives each figure its indicator's sources, as typed.
+    rows = (tmp_path / "back" / "observations.csv").read_text(encoding="utf-8")
+    assert "Yearbook <b>2024</b>" in rows and "&lt;" not in rows

@@ -286,7 +286,7 @@ def _meta(
         meta["computation_units"] = ind.unit
     if ind.description and ind.description.en.strip():
         # Where Open SDG's sample writes an indicator's description (meta/3-10-1.md).
-        meta["national_indicator_description"] = ind.description.en
+        meta["national_indicator_description"] = shown_as_text(ind.description.en)
     meta.update(
         {
             # An indicator with no figure yet is one Open SDG shows as not started.
@@ -307,8 +307,7 @@ def _sources(sources: Counter[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for n, (text, _) in enumerate(sources.most_common(MAX_SOURCES), start=1):
         out[f"source_active_{n}"] = True
-        out[f"source_organisation_{n}"] = text
-        out[f"source_url_text_{n}"] = text
+        out[f"source_organisation_{n}"] = out[f"source_url_text_{n}"] = shown_as_text(text)
         url = _URL.search(text)
         if url:
             out[f"source_url_{n}"] = url.group(0)
@@ -337,7 +336,7 @@ def _progress(
         notes = {t.note.en if t.note else "" for t in targets}
         if len(notes) == 1 and notes != {""}:
             # The wording of the target, which the import makes every option's note.
-            out["target_name"] = notes.pop()
+            out["target_name"] = shown_as_text(notes.pop())
         out["auto_progress_calculation"] = True
         out["progress_calculation_options"] = [
             _option(plan, ind, t, units) for t in targets if isinstance(t, OpenSdgTarget)
@@ -430,6 +429,14 @@ def _as_tagged(
             if in_tag_order == named and _taken({d: of[d] for d in named}, units) == {tuple(sorted(of.items()))}:
                 return named
     return None
+
+
+def shown_as_text(text: str) -> str:
+    """A plan's text as Open SDG's site shows it as typed: the site renders a metadata
+    field through markdownify, which lets HTML through (a plan's ``<script>`` would run on
+    the published page), so ``<`` and ``>`` are written as entities, which the site shows
+    as the characters and ``import opensdg`` reads back (``opensdg_meta_text.text``)."""
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _dump(data: Any) -> bytes:
