@@ -364,3 +364,19 @@ def test_a_figures_source_with_markup_is_escaped_and_read_back(tmp_path: Path, m
     # The import gives each figure its indicator's sources, as typed.
     rows = (tmp_path / "back" / "observations.csv").read_text(encoding="utf-8")
     assert "Yearbook <b>2024</b>" in rows and "&lt;" not in rows
+
+
+def test_the_reports_keep_each_text_in_its_place_and_escaped(words: Path) -> None:
+    # Held already (pinned here): HTML escapes the markup, Markdown escapes it and the pipe
+    # and keeps each text on its line, the workbook keeps the note in one cell.
+    html = _out("report", "--format", "html")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    md = _out("report", "--format", "markdown")
+    (line,) = [x for x in md.splitlines() if "Line one" in x]
+    assert line.endswith('Line one line two with a tab \\| a pipe "quoted" \\<script\\>alert(1)\\</script\\>')
+    import openpyxl
+
+    assert run_clean("report", "-o", "r.xlsx").exit_code == 0
+    ws = openpyxl.load_workbook(words / "r.xlsx")["Summary"]
+    notes = [c.value for c in ws["AA"][1:]]
+    assert NOTE_EN in notes and "Only in English" in notes
