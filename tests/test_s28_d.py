@@ -108,7 +108,8 @@ def test_json_keeps_source_a_string_and_adds_both_languages_last(folder: Path) -
     doc = json.loads(_run(folder, "status", "--format", "json", "--lang", "vi"))
     item = doc["targets"][0]
     assert item["source"] == SOURCE_EN  # English, as name is, whatever --lang says
-    assert list(item)[-2] == "source_names"  # note_names after it (twenty-eighth session, F)
+    # note_names after it (twenty-eighth session, F), then description_names (twenty-ninth, Z)
+    assert list(item)[-3] == "source_names"
     assert item["source_names"] == {"en": SOURCE_EN, "vi": SOURCE_VI}
 
 

@@ -110,7 +110,8 @@ def _rows(text: str, delimiter: str = ",") -> list[dict[str, str]]:
 def test_the_status_csv_ends_with_the_vietnamese_source(folder: Path, lang: str) -> None:
     text = _run(folder, "status", "--format", "csv", "--lang", lang)
     header = text.splitlines()[0].split(",")
-    assert header[-1] == "source_vi" and header.index("source") == 13  # source stays where it was
+    # Then the note and the description in both languages (twenty-ninth session, Z).
+    assert header[-5] == "source_vi" and header.index("source") == 13  # source stays where it was
     (row,) = _rows(text)
     assert (row["source"], row["source_vi"]) == (SOURCE_EN, SOURCE_VI)
 
@@ -169,7 +170,7 @@ def test_status_json_ends_with_the_note_in_both_languages(folder: Path) -> None:
 
     item = json.loads(_run(folder, "status", "--format", "json", "--lang", "vi"))["targets"][0]
     keys = list(item)
-    assert keys[-2:] == ["source_names", "note_names"]
+    assert keys[-3:-1] == ["source_names", "note_names"]  # description_names last (twenty-ninth, Z)
     assert item["note_names"] == {"en": NOTE_EN, "vi": NOTE_VI}
     shown = json.loads(_run(folder, "show", "share-2025", "--format", "json"))
     assert shown["note_names"] == {"en": NOTE_EN, "vi": NOTE_VI}

@@ -9,8 +9,10 @@ files Open SDG's build (sdg-build) reads (docs/formats.md, "Open SDG: export"):
   companion; a total's row has empty dimension cells, as Open SDG's headline;
 - ``meta/<inid>.md``: YAML front matter, with the progress options of the indicator's
   ``open_sdg`` targets, or the status qntrack computed for its other targets;
-- ``config_data.yml``, ``_prose.yml`` (the metadata schema sdg-build requires) and, when
-  the plan names its dimensions or units in other languages, ``translations/<lang>/data.yml``.
+- ``config_data.yml``, ``_prose.yml`` (the metadata schema sdg-build requires, each field
+  with Open SDG's translation key and tab) and, when the plan names its dimensions or
+  units in other languages, ``translations/<lang>/data.yml``; for a Vietnamese site,
+  ``translations/vi/metadata_fields.yml``, the fields' headings.
 
 Only whole-year figures go out (Open SDG's ``Year``); derived indicators are left out.
 This module decides the bytes; ``opensdg_write`` puts them on the disk. No clock here:
@@ -36,7 +38,12 @@ from ..method.series import Series
 from ..plan.model import Direction, Indicator, Observation, OpenSdgTarget, Plan, Problem, Target
 from ..plan.units import Dims, split_key
 from .opensdg_names import refuse_empty_units
-from .opensdg_site_files import config as _config, data_translations as _data_translations, prose as _prose
+from .opensdg_site_files import (
+    config as _config,
+    data_translations as _data_translations,
+    field_labels,
+    prose as _prose,
+)
 from .opensdg_years import year_label
 from .textfiles import as_given
 
@@ -112,9 +119,11 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
         out.files[f"meta/{inid(ind.id)}.md"] = _front_matter(meta)
         out.indicators += 1
     out.files["config_data.yml"] = _dump(_config(plan))
-    out.files["_prose.yml"] = _dump(_prose())
+    out.files["_prose.yml"] = _dump(_prose(MAX_SOURCES))
     for lang, table in _data_translations(plan).items():
         out.files[f"translations/{lang}/data.yml"] = _dump(table)
+    for lang, table in field_labels(plan, MAX_SOURCES).items():
+        out.files[f"translations/{lang}/metadata_fields.yml"] = _dump(table)
     return out
 
 
@@ -277,7 +286,7 @@ def _meta(
         meta["computation_units"] = ind.unit
     if ind.description and ind.description.en.strip():
         # Where Open SDG's sample writes an indicator's description (meta/3-10-1.md).
-        meta["national_indicator_description"] = ind.description.en
+        meta["national_indicator_description"] = shown_as_text(ind.description.en)
     meta.update(
         {
             # An indicator with no figure yet is one Open SDG shows as not started.
@@ -298,8 +307,7 @@ def _sources(sources: Counter[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for n, (text, _) in enumerate(sources.most_common(MAX_SOURCES), start=1):
         out[f"source_active_{n}"] = True
-        out[f"source_organisation_{n}"] = text
-        out[f"source_url_text_{n}"] = text
+        out[f"source_organisation_{n}"] = out[f"source_url_text_{n}"] = shown_as_text(text)
         url = _URL.search(text)
         if url:
             out[f"source_url_{n}"] = url.group(0)
@@ -328,7 +336,7 @@ def _progress(
         notes = {t.note.en if t.note else "" for t in targets}
         if len(notes) == 1 and notes != {""}:
             # The wording of the target, which the import makes every option's note.
-            out["target_name"] = notes.pop()
+            out["target_name"] = shown_as_text(notes.pop())
         out["auto_progress_calculation"] = True
         out["progress_calculation_options"] = [
             _option(plan, ind, t, units) for t in targets if isinstance(t, OpenSdgTarget)
@@ -421,6 +429,14 @@ def _as_tagged(
             if in_tag_order == named and _taken({d: of[d] for d in named}, units) == {tuple(sorted(of.items()))}:
                 return named
     return None
+
+
+def shown_as_text(text: str) -> str:
+    """A plan's text as Open SDG's site shows it as typed: the site renders a metadata
+    field through markdownify, which lets HTML through (a plan's ``<script>`` would run on
+    the published page), so ``<`` and ``>`` are written as entities, which the site shows
+    as the characters and ``import opensdg`` reads back (``opensdg_meta_text.text``)."""
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _dump(data: Any) -> bytes:

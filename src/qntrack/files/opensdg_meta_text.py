@@ -10,9 +10,12 @@ from .opensdg_repo import spaced as _spaced
 
 
 def text(repo: Repository, value: Any, lang: str | None = None) -> str:
+    """A field's text as the site shows it: ``&lt;`` and ``&gt;`` (what the export writes
+    for ``<`` and ``>``, opensdg_export.shown_as_text) as the characters."""
     if value is None or isinstance(value, (dict, list)):
         return ""
-    return _spaced(repo.translate(str(value).strip(), lang)).strip()
+    read = _spaced(repo.translate(str(value).strip(), lang)).strip()
+    return read.replace("&lt;", "<").replace("&gt;", ">") if "&" in read else read
 
 
 def localized(repo: Repository, indicator: IndicatorData, keys: tuple[str, ...]) -> Any:

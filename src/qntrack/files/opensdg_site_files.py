@@ -1,14 +1,16 @@
 """The site-wide files of an Open SDG export (moved out of ``opensdg_export``, issue 17,
 twenty-third session): ``config_data.yml``, ``_prose.yml`` (the metadata schema sdg-build
-requires) and the ``data`` translations of the plan's dimensions and units."""
+requires), the ``data`` translations of the plan's dimensions and units, and the headings
+of the metadata fields in Vietnamese (issue 17, twenty-ninth session)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..catalog import catalog
 from ..plan.model import Plan
 
-__all__ = ["config", "data_translations", "prose", "languages"]
+__all__ = ["config", "data_translations", "prose", "languages", "field_labels"]
 
 # The dimensions written as Open SDG's own columns (opensdg_export.SERIES, UNITS).
 _OWN_COLUMNS = {"series": "Series", "units": "Units"}
@@ -76,20 +78,77 @@ def config(plan: Plan) -> dict[str, Any]:
     }
 
 
-# The metadata fields an export writes, typed for sdg-build's schema check (a Prose.io
-# configuration, its SchemaInputOpenSdg): text, yes/no, or a choice.
-_TEXT_FIELDS = ("indicator_name", "graph_title", "computation_units", "indicator_number")
-_CHECKBOXES = ("published", "data_non_statistical", "auto_progress_calculation")
+# The metadata fields an export writes (opensdg_export._meta), in the order of Open SDG's
+# data starter, for sdg-build's schema check (a Prose.io configuration, read by its
+# SchemaInputOpenSdg) and for the site: name, element, the key of its heading in
+# sdg-translations' metadata_fields (target_name's is "target"), and the tab it shows on
+# (its scope). A field with no scope is a setting the site reads, not shows.
+# progress_calculation_options is a list, which no Prose.io element holds: left out, as
+# the data starter leaves it, and read by the build as it is.
+_FIELDS: tuple[tuple[str, str, str | None, str | None], ...] = (
+    ("indicator_name", "text", "indicator_name", "global"),
+    ("target_name", "text", "target", "global"),
+    ("indicator_number", "text", "indicator", "global"),
+    ("national_indicator_description", "text", "national_indicator_description", "national"),
+    ("computation_units", "text", "computation_units", "national"),
+    ("reporting_status", "select", "reporting_status", "data"),
+    ("data_non_statistical", "checkbox", "data_non_statistical", "data"),
+    ("published", "checkbox", None, None),
+    ("graph_type", "select", "graph_type", "graph"),
+    ("graph_title", "text", "graph_title", "graph"),
+)
+# Each source's fields (source_<kind>_<n>), as above, the scope source_<n>.
+_SOURCE_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("active", "checkbox", False),
+    ("organisation", "text", True),
+    ("url_text", "text", True),
+    ("url", "text", True),
+)
+_SETTINGS = (("auto_progress_calculation", "checkbox"), ("progress_status", "hidden"))
 _CHOICES = {
     "reporting_status": ("complete", "inprogress", "notstarted"),
     "graph_type": ("line", "bar", "binary"),
 }
 
 
-def prose() -> dict[str, Any]:
-    meta: list[dict[str, Any]] = [{"name": n, "field": {"element": "text", "label": n}} for n in _TEXT_FIELDS]
-    meta += [{"name": n, "field": {"element": "checkbox", "label": n}} for n in _CHECKBOXES]
-    for name, values in _CHOICES.items():
-        options = [{"name": v, "value": v} for v in values]
-        meta.append({"name": name, "field": {"element": "select", "label": name, "options": options}})
+def _fields(sources: int) -> list[tuple[str, str, str | None, str | None, str]]:
+    """Every field: name, element, translation key, scope and English heading."""
+    en = catalog("en")
+    out = [(n, e, k, s, en[f"osexport_label_{k or n}"]) for n, e, k, s in _FIELDS]
+    for n in range(1, sources + 1):
+        for kind, element, shown in _SOURCE_FIELDS:
+            name = f"source_{kind}_{n}"
+            label = en[f"osexport_label_source_{kind}"].format(n=n)
+            out.append((name, element, name if shown else None, f"source_{n}" if shown else None, label))
+    out += [(n, e, None, None, en[f"osexport_label_{n}"]) for n, e in _SETTINGS]
+    return out
+
+
+def prose(sources: int) -> dict[str, Any]:
+    """``_prose.yml``: every field the metadata may hold, ``sources`` numbered sources."""
+    meta: list[dict[str, Any]] = []
+    for name, element, key, scope, label in _fields(sources):
+        field: dict[str, Any] = {"element": element, "label": label}
+        if key:
+            field["translation_key"] = f"metadata_fields.{key}"
+        if scope:
+            field["scope"] = scope
+        if name in _CHOICES:
+            field["options"] = [{"name": v, "value": v} for v in _CHOICES[name]]
+        meta.append({"name": name, "field": field})
     return {"prose": {"metadata": {"meta": meta}}}
+
+
+def field_labels(plan: Plan, sources: int) -> dict[str, dict[str, str]]:
+    """The headings of the fields a site shows, by language, for the site's languages that
+    qntrack has words for and sdg-translations has not (Vietnamese): without them the site
+    shows each heading's key (``metadata_fields.target``)."""
+    if "vi" not in languages(plan):
+        return {}
+    vi = catalog("vi")
+    table = {}
+    for name, _, key, scope, _ in _fields(sources):
+        if key and scope:
+            kind = name.rpartition("_")[0] if name.startswith("source_") else key
+            table[key] = vi[f"osexport_label_{kind}"]
+    return {"vi": table}

@@ -254,6 +254,9 @@ def assessment_dict(
         "source_names": _names(t.source),
         # Then its note, as the reports print it under the target (same session, F).
         "note_names": _names(t.note),
+        # Added in issue 17, twenty-ninth session: the indicator's description, which the
+        # reports and `show` print beside its name.
+        "description_names": _names(ind.description),
     }
 
 

@@ -62,12 +62,16 @@ def show(
     facts.add_column(style="dim")
     facts.add_column()
     facts.add_row(label("indicator", lang), Text(f"{ind.name.get(lang)} [{a.target.series_key}]"))
+    # The plan's free texts fold a word wider than the column (an address) rather than
+    # cutting it with an ellipsis, as a grid's cell does by default.
+    if ind.description:  # what the reports print beside the indicator's name
+        facts.add_row(label("description", lang), Text(ind.description.get(lang), overflow="fold"))
     facts.add_row(label("unit", lang), Text(unit or "–"))
     facts.add_row(label("direction", lang), label(ind.direction.value, lang))
     if t.source:
-        facts.add_row(label("source", lang), Text(t.source.get(lang)))
+        facts.add_row(label("source", lang), Text(t.source.get(lang), overflow="fold"))
     if t.note:
-        facts.add_row(label("note", lang), Text(t.note.get(lang)))
+        facts.add_row(label("note", lang), Text(t.note.get(lang), overflow="fold"))
     if t.group:
         facts.add_row(label("group", lang), Text(t.group.get(lang)))
     if t.owner:

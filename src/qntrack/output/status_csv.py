@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # annotations only: a status served by the cache needs no ass
     from ..method.assessment import Assessment
     from ..plan.periods import Period
     from .formats import Revised, Whence
-    from ..plan.model import Observation
+    from ..plan.model import Observation, Text
 
 __all__ = ["STATUS_COLUMNS", "status_rows"]
 
@@ -119,6 +119,13 @@ STATUS_COLUMNS = (
     # The target's source in Vietnamese, JSON's source_names.vi (source is the English,
     # whatever --lang says), as name_vi is beside name (issue 17, twenty-eighth session).
     "source_vi",
+    # The target's note and its indicator's description, English then Vietnamese, as JSON's
+    # note_names and description_names (issue 17, twenty-ninth session): a spreadsheet of
+    # the targets carries their caveats as the reports do.
+    "note",
+    "note_vi",
+    "description",
+    "description_vi",
 )
 
 
@@ -207,7 +214,14 @@ def status_rows(
             _status_replaced(a.latest, mine, mine_from),
             _status_replaced(a.provisional, mine, mine_from),
             a.target.source.vi if a.target.source else "",
+            *_both(a.target.note),
+            *_both(a.indicator.description),
         )
+
+
+def _both(text: Text | None) -> tuple[str, str]:
+    """A text's English and Vietnamese cells, empty for none."""
+    return ("", "") if text is None else (text.en, text.vi)
 
 
 def _whence(
