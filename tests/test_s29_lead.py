@@ -64,3 +64,33 @@ def test_a_word_reports_pictures_are_named_by_their_charts_titles(shipped_vi_doc
     names = [html.unescape(n) for n in re.findall(r'<wp:docPr [^>]*name="([^"]*)"', document)]
     assert names[:2] == ["Các nhóm mục tiêu", "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"]
     assert not [n for n in names if re.fullmatch(r"Picture \d+", n)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "target", "source"),
+    [
+        ("en", "Target's source", "cbct-share", "Nghị quyết 01-NQ/TU, 16/11/2020"),
+        (
+            "vi",
+            "Nguồn của mục tiêu",
+            "fdi-plan-2022",
+            "Kế hoạch thu hút FDI năm 2022 của tỉnh, theo báo chí đưa tin (phunuphapluat.nguoiduatin.vn; "
+            "batdongsan123.vn)",
+        ),
+    ],
+)
+def test_the_workbooks_summary_ends_with_each_targets_own_source(
+    tmp_path_factory: pytest.TempPathFactory, lang: str, header: str, target: str, source: str
+):
+    """The Word, HTML and Markdown reports print a target's `source:` (the resolution that
+    set it) under the target; the workbook, the officer's working file, had it nowhere. The
+    Summary ends with it, in the workbook's language (targets.yaml's words, by hand)."""
+    import openpyxl
+
+    path = shipped_report(tmp_path_factory, "xlsx", lang)
+    sheet = openpyxl.load_workbook(path)["Summary" if lang == "en" else "Tổng hợp"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-1] == header
+    ids = rows[0].index("Id" if lang == "en" else "Mã")
+    found = [r for r in rows[1:] if r[ids] == target]
+    assert len(found) == 1 and found[0][-1] == source

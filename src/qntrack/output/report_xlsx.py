@@ -328,6 +328,7 @@ def _summary(book: _Book, data: ReportData) -> None:
             t.put(25, kind_text(status, lang) if (status := status_replaced(came)) is not None else None)
         t.put(26, text_in(a.target.note, lang))  # the plan's words, in the workbook's language
         t.put(27, parts_cell(latest, data.revised.get(a.target.series_key), lang))
+        t.put(28, as_given(text_in(a.target.source, lang)) or None)  # the target's, not a figure's
         t.next_row()
     t.finish()
 

@@ -61,4 +61,7 @@ def summary_headers(lang: str) -> tuple[str, ...]:
         # The months (or quarters) of a sum qntrack added up that revised an earlier figure,
         # each with the figure it replaced, as status's JSON parts_revised (pass W).
         word("parts_revised", lang),
+        # The target's own source (the resolution that set it), as the Word and HTML reports
+        # print it under the target (issue 17, twenty-ninth session).
+        word("target_source", lang),
     )
