@@ -236,6 +236,50 @@ def test_readers_do_not_wait_on_a_fifo_lock(tracker: Path) -> None:
     assert r.exit_code == 1, r.stderr
 
 
+# 3. `observations:` naming a folder -----------------------------------------------------
+
+
+def _observations_line(tracker: Path, value: str) -> None:
+    text = (tracker / "targets.yaml").read_text(encoding="utf-8")
+    (tracker / "targets.yaml").write_text(text.replace("version: 1\n", f"version: 1\nobservations: {value}\n", 1))
+
+
+@pytest.mark.parametrize("command", [["status"], ["check"], ["add-observation", "share", "2024", "1", "--source", "s"]])
+def test_observations_with_a_trailing_slash_is_refused_at_its_line(tracker: Path, command: list[str]) -> None:
+    # The path read "observations.csv/" as observations.csv and went on, the slash unseen:
+    # a folder's name was meant, or a slip; either way the user is asked.
+    _observations_line(tracker, "observations.csv/")
+    before = store_text(tracker)
+    r = run_clean(*command)
+    assert r.exit_code == 1, r.stdout
+    assert r.stderr == (
+        "targets.yaml:2:15: error: 'observations: observations.csv/' ends in '/', which names a folder, "
+        "and the observations are a CSV file; write observations: observations.csv\n"
+    )
+    assert store_text(tracker) == before
+
+
+def test_observations_naming_a_folder_is_refused_at_its_line(tracker: Path) -> None:
+    (tracker / "data").mkdir()
+    for value in ("data/", "data"):
+        _observations_line(tracker, value)
+        r = run_clean("status")
+        assert r.exit_code == 1
+        assert r.stderr == (
+            f"targets.yaml:2:15: error: 'observations: {value}' points at a directory; give the CSV file's "
+            "name, e.g. observations: data/observations.csv\n"
+        )
+        text = (tracker / "targets.yaml").read_text(encoding="utf-8")
+        (tracker / "targets.yaml").write_text(text.replace(f"observations: {value}\n", "", 1))
+
+
+def test_trailing_slash_said_in_vietnamese(tracker: Path) -> None:
+    _observations_line(tracker, "so-lieu.csv/")
+    r = run_clean("--lang", "vi", "check")
+    assert r.exit_code == 1
+    assert "kết thúc bằng '/'" in r.stderr and "hãy ghi observations: so-lieu.csv" in r.stderr
+
+
 def test_every_temporary_name_is_made_by_the_one_rule() -> None:
     """A temporary file or folder named after the file it becomes takes its prefix from
     files.name_room.temporary_prefix; the others have fixed short prefixes."""
