@@ -280,6 +280,141 @@ def test_trailing_slash_said_in_vietnamese(tracker: Path) -> None:
     assert "kết thúc bằng '/'" in r.stderr and "hãy ghi observations: so-lieu.csv" in r.stderr
 
 
+# 4. The sweep ----------------------------------------------------------------------------
+
+
+def test_a_tab_in_a_file_name_is_shown_escaped_in_the_message(tracker: Path) -> None:
+    # A tab printed as it is reads as spaces: "e	x.csv" could be "e x.csv". Every other
+    # control character was already shown as \xNN.
+    r = run_clean("export", "sdmx-csv", "-o", "e\tx.csv")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("e\\x09x.csv: error: the name holds a control character (U+0009")
+    assert "\t" not in r.stderr and r.stderr.count("\n") == 1
+    r = run_clean("--targets", "a\nb.yaml", "status")
+    assert r.exit_code == 1 and r.stderr == "a\\x0ab.yaml: error: targets file not found\n"
+
+
+@pytest.mark.parametrize("output", ["gone/r.md", "gone/r.xlsx", "gone/r.csv"])
+def test_output_folder_removed_mid_run_is_said_of_the_output(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    import shutil
+    import tempfile
+
+    (tracker / "gone").mkdir()
+    made = tempfile.mkstemp
+
+    def folder_gone_first(*args, **kwargs):  # another program removes the folder just then
+        folder = kwargs.get("dir")
+        if folder is not None and Path(folder).name == "gone" and Path(folder).is_dir():
+            shutil.rmtree(folder)
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", folder_gone_first)
+    command = ["export", "sdmx-csv"] if output.endswith(".csv") else ["report"]
+    r = run_clean(*command, "-o", output)
+    assert r.exit_code == 1
+    doing = "the export" if output.endswith(".csv") else "the report"
+    assert r.stderr == (
+        f"{output}: error: cannot write {doing}: No such file or directory: check the path "
+        "(and create the folder first); nothing was written\n"
+    )
+    assert not (tracker / "gone").exists()
+
+
+def test_a_full_disk_under_the_status_cache_still_prints_the_answer(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    cold = run_clean("status", "--format", "csv", env={"QNTRACK_NO_CACHE": "1"})
+    assert cold.exit_code == 0
+    opened = os.fdopen
+
+    class Full:
+        def __init__(self, fh) -> None:
+            self.fh = fh
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.fh.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.fh, name)
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: Full(opened(fd, *a, **k)))
+    for _ in range(2):
+        r = run_clean("status", "--format", "csv")
+        assert (r.exit_code, r.stdout, r.stderr) == (0, cold.stdout, "")
+    cache = tracker / ".qntrack-cache"
+    assert not cache.exists() or not [n for n in os.listdir(cache) if n.endswith((".bin", ".tmp"))]
+
+
+def test_shipped_data_on_a_read_only_medium(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every read-only command works on a tracker on a read-only disk (a CD, a mounted
+    image, a share mounted ro): only the cache tries to write there, and fails quietly."""
+    import errno
+    import tempfile
+
+    here = str(shipped)
+    tried: list[str] = []
+
+    def refused(name: object) -> OSError:
+        tried.append(os.fsdecode(name))  # type: ignore[arg-type]
+        return OSError(errno.EROFS, os.strerror(errno.EROFS), os.fsdecode(name))  # type: ignore[arg-type]
+
+    real_open, real_mkdir, real_mkstemp = os.open, os.mkdir, tempfile.mkstemp
+    writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+    def ro_open(path, flags, *args, **kwargs):
+        if flags & writing and os.path.abspath(os.fsdecode(path)).startswith(here):
+            raise refused(path)
+        return real_open(path, flags, *args, **kwargs)
+
+    def ro_mkdir(path, *args, **kwargs):
+        if os.path.abspath(os.fsdecode(path)).startswith(here):
+            raise refused(path)
+        return real_mkdir(path, *args, **kwargs)
+
+    def ro_mkstemp(*args, **kwargs):
+        if os.path.abspath(str(kwargs.get("dir", ""))).startswith(here):
+            raise refused(os.path.join(str(kwargs["dir"]), "x"))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(os, "open", ro_open)
+    monkeypatch.setattr(os, "mkdir", ro_mkdir)
+    monkeypatch.setattr(tempfile, "mkstemp", ro_mkstemp)
+    before = sorted(os.listdir(shipped))
+    for command in (
+        ["status"],
+        ["status", "--format", "json"],
+        ["status", "--group-by", "group"],
+        ["rank", "budget-revenue-plan-2024"],
+        ["show", "cbct-share"],
+        ["observations"],
+        ["history", "grdp_growth", "2022-H1"],
+        ["check"],
+        ["indicators"],
+        ["targets"],
+        ["report", "--format", "markdown"],
+        ["export", "sdmx-csv"],
+        ["add-observation", "grdp_growth", "2026-H1", "11.2", "--source", "s", "--dry-run"],
+        ["retract", "grdp_growth", "2025", "--dry-run"],
+        ["check", "--repair"],
+    ):
+        r = run_clean(*command)
+        assert r.exit_code == 0, (command, r.stderr)
+        assert "error" not in r.stderr and "cache" not in r.stderr, (command, r.stderr)
+    assert sorted(os.listdir(shipped)) == before
+    # Only the cache tried to write there.
+    assert tried and all(".qntrack-cache" in name for name in tried), tried
+
+
 def test_every_temporary_name_is_made_by_the_one_rule() -> None:
     """A temporary file or folder named after the file it becomes takes its prefix from
     files.name_room.temporary_prefix; the others have fixed short prefixes."""
