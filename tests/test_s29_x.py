@@ -429,3 +429,11 @@ def test_every_temporary_name_is_made_by_the_one_rule() -> None:
         prefix = re.search(r"prefix=([^,)]+)", line)
         assert prefix is not None, (module, line)
         assert prefix.group(1).startswith(("temporary_prefix(", '".', "MARKER")), (module, line)
+
+
+def test_a_trailing_backslash_is_told_the_name_without_it(tracker: Path) -> None:
+    # `observations: obs.csv\` (a Windows habit): the backslash hint said "write
+    # obs.csv/", a name ending in '/', which is refused in its turn.
+    _observations_line(tracker, "so-lieu.csv\\")
+    r = run_clean("status")
+    assert "write so-lieu.csv:" in r.stderr and "so-lieu.csv/" not in r.stderr, r.stderr
