@@ -261,33 +261,33 @@ def test_targets_path_is_a_directory(folder: Path):
     [
         (
             ["check"],
-            "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's name, "
-            "e.g. observations.csv",
+            "targets.yaml:1:15: error: 'observations: data' points at a directory; give the CSV file's name, "
+            "e.g. observations: data/observations.csv",
         ),
         (
             ["status"],
-            "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's name, "
-            "e.g. observations.csv",
+            "targets.yaml:1:15: error: 'observations: data' points at a directory; give the CSV file's name, "
+            "e.g. observations: data/observations.csv",
         ),
         (
             ["history", "share"],
-            "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's "
-            "name, e.g. observations.csv",
+            "targets.yaml:1:15: error: 'observations: data' points at a directory; give the CSV file's "
+            "name, e.g. observations: data/observations.csv",
         ),
         (
             ["add-observation", "share", "2023", "1"],
-            "targets.yaml: error: 'observations: data' points at a directory; "
-            "give the CSV file's name, e.g. observations.csv",
+            "targets.yaml:1:15: error: 'observations: data' points at a directory; "
+            "give the CSV file's name, e.g. observations: data/observations.csv",
         ),
         (
             ["add-observation", "--from", "in.csv"],
-            "targets.yaml: error: 'observations: data' points at a directory; "
-            "give the CSV file's name, e.g. observations.csv",
+            "targets.yaml:1:15: error: 'observations: data' points at a directory; "
+            "give the CSV file's name, e.g. observations: data/observations.csv",
         ),
         (
             ["check", "--repair"],
-            "targets.yaml: error: 'observations: data' points at a directory; "
-            "give the CSV file's name, e.g. observations.csv",
+            "targets.yaml:1:15: error: 'observations: data' points at a directory; "
+            "give the CSV file's name, e.g. observations: data/observations.csv",
         ),
     ],
 )

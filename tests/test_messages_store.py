@@ -188,7 +188,8 @@ def test_the_store_named_as_a_folder(tracker: Path):
     r = run("status", "--lang", "vi")
     assert r.exit_code == 1
     assert r.stderr == (
-        "targets.yaml: lỗi: 'observations: data' trỏ tới một thư mục; hãy ghi tên tệp CSV, ví dụ observations.csv\n"
+        "targets.yaml:24:15: lỗi: 'observations: data' trỏ tới một thư mục; hãy ghi tên tệp CSV, "
+        "ví dụ observations: data/observations.csv\n"
     )
 
 

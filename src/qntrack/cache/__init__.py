@@ -437,7 +437,9 @@ def _warm(cached: dict, file: Path, path: Path, beside: Beside) -> dict | None:
         return None
     # A batch being appended, or one a crash interrupted (journal.read_pending): the cold
     # run reads only its committed rows, or refuses, as the plain path does.
-    journal = str(store_path) + ".pending"
+    from ..files.name_room import beside as named_beside
+
+    journal = named_beside(store_path, ".pending")  # journal.pending_path's name, made to fit
     if os.path.exists(journal):
         return None
     store = beside.store

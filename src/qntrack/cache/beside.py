@@ -13,6 +13,7 @@ the thread finds is the one the payload holds (cache/__init__.py ``_warm``).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any, Callable
 
 
@@ -67,10 +68,13 @@ def _shared_lock(store: str) -> tuple[bool, int | None]:
         import fcntl
     except ImportError:  # Windows: a mapped file cannot be cut shorter there at all
         return True, None
-    if os.path.exists(store + ".pending"):
+    from ..files.lock_file import open_lock_to_read
+    from ..files.name_room import beside
+
+    if os.path.exists(beside(Path(store), ".pending")):
         return False, None  # an interrupted batch, which a repair may cut away: no map
     try:
-        fd = os.open(os.path.realpath(store) + ".lock", os.O_RDONLY)
+        fd = open_lock_to_read(beside(Path(os.path.realpath(store)), ".lock"))
     except OSError:
         return True, None
     try:

@@ -269,9 +269,13 @@ def _set_aside_since(store: Path, began: float | None) -> str | None:
 
     if began is None:
         return None
+    from ..files.name_room import shortened
+
     real = real_path(store)
+    stems = {real.name, shortened(real.name, real.parent)}  # a side file's name is made to fit
     try:
-        sides = [p for p in real.parent.glob(glob.escape(real.name) + ".interrupted-*") if p.stat().st_mtime >= began]
+        found = [p for stem in stems for p in real.parent.glob(glob.escape(stem) + ".interrupted-*")]
+        sides = [p for p in found if p.stat().st_mtime >= began]
     except OSError:
         return None
     return str(max(sides).name) if sides else None

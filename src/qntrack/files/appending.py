@@ -36,6 +36,7 @@ from .merge_markers import refuse_merge_conflict
 from .store_fast import check_utf8, newlines
 from .textfiles import CsvCells, case_variant, csv_cell
 from .stages import APPEND_STAGE
+from .lock_file import lock_path, refuse_odd_lock
 
 
 def encode_rows(
@@ -143,7 +144,8 @@ def store_lock(path: Path, not_done: Message | None = None):
         raise fail(str(path), msg("store_lock_no_folder", folder=path.parent))
     # Beside the real file: two symlinks to one store (or a symlink and the file) share
     # one lock, so their appends and repairs never interleave (docs/data-integrity.md).
-    lock = str(real_path(path)) + ".lock"
+    lock = lock_path(path)
+    refuse_odd_lock(lock, not_done)
     _refuse_folder_without_files(path, lock, not_done)
     return FileLock(lock, timeout=lock_timeout())
 
@@ -180,7 +182,7 @@ def share_lock_like_store(path: Path) -> None:
     else who may write the store (a group sharing the tracker) could take the lock again,
     nor a reader see that a batch was in progress. Only bits are added, only to a lock file
     this user owns; what cannot be changed is left as it is."""
-    lock = str(real_path(path)) + ".lock"
+    lock = lock_path(path)
     try:
         held, store = os.stat(lock), os.stat(path)
         wanted = stat.S_IMODE(held.st_mode) | (stat.S_IMODE(store.st_mode) & 0o666)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lock_file import open_lock_to_read
+from .name_room import beside
 from .textfiles import real_path
 from ..catalog import Message, msg
 from ..errors import fail
@@ -33,7 +35,7 @@ _JOURNAL = "qntrack append journal 1\n"
 def pending_path(path: Path) -> Path:
     """Beside the real file, like the lock: a store reached through a symlink has one journal."""
     real = real_path(path) if path.is_symlink() else path  # as given otherwise: messages name it so
-    return real.with_name(real.name + ".pending")
+    return beside(real, ".pending")  # its name made to fit, as the lock's
 
 
 def read_pending(path: Path) -> Pending | None:
@@ -80,7 +82,7 @@ def interrupted_batch(path: Path) -> Pending | None:
     except ImportError:
         return read_pending(path)
     try:
-        fd = os.open(str(real_path(path)) + ".lock", os.O_RDONLY)
+        fd = open_lock_to_read(beside(real_path(path), ".lock"))
     except OSError:
         return read_pending(path)
     try:

@@ -141,7 +141,9 @@ def _unmake(made: list[Path], store: Path) -> None:
     does; a store with rows stays, and a rerun adds the plan."""
     if not made:
         return
-    for leftover in (store, store.with_name(store.name + ".lock")):
+    from .name_room import beside
+
+    for leftover in (store, beside(store, ".lock")):
         try:
             if leftover.stat().st_size == 0:
                 leftover.unlink()

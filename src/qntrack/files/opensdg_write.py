@@ -166,7 +166,9 @@ def _write_new(target: Path, files: Mapping[str, bytes]) -> None:
     from .starter import sweep_left_behind
 
     sweep_left_behind([target], folders=True)  # what a killed export of this folder left
-    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    from .name_room import temporary_prefix
+
+    temp = Path(tempfile.mkdtemp(prefix=temporary_prefix(target), suffix=".tmp", dir=target.parent))
     try:
         _fill(temp, files)
         os.chmod(temp, 0o777 & ~process_umask())  # mkdtemp's 0700 would keep others from reading the site

@@ -249,7 +249,10 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
         if _same(real, path):
             raise fail(output, msg("outputs_is_read_by_tracker", what=what), ExitCode.USAGE)
         base = Path(os.path.realpath(path))
-        if real.parent == base.parent and real.name.startswith(base.name + "."):
+        from .name_room import shortened
+
+        stems = (base.name + ".", shortened(base.name, base.parent) + ".")  # its lock's, journal's
+        if real.parent == base.parent and real.name.startswith(stems):
             raise fail(output, msg("outputs_belongs_to", what=what, name=base.name), ExitCode.USAGE)
     from .workspace import CACHE_DIR
 

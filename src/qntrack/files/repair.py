@@ -23,6 +23,7 @@ from ..errors import ExitCode, InputError, StoreLockedError, fail
 from ..catalog import Figure, msg
 from ..files import starter
 from ..files.appending import lock_timeout, store_lock
+from ..files.lock_file import lock_path
 from ..files.journal import pending_path, read_pending
 from ..files.stages import APPEND_STAGE
 from ..files.store import last_line_is_whole
@@ -52,10 +53,12 @@ class RolledBack:
 
 def _side_file(path: Path, now: datetime, kind: str = "torn") -> Path:
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
-    candidate = path.with_name(f"{path.name}.{kind}-{stamp}")
+    from .name_room import beside
+
+    candidate = beside(path, f".{kind}-{stamp}")
     n = 1
     while candidate.exists():
-        candidate = path.with_name(f"{path.name}.{kind}-{stamp}-{n}")
+        candidate = beside(path, f".{kind}-{stamp}-{n}")
         n += 1
     return candidate
 
@@ -76,7 +79,13 @@ def _temporaries(path: Path) -> list[str]:
     """The names of the temporary files of ``path``'s writers in its folder."""
     import re
 
-    shape = re.compile(re.escape(f".{path.name}.") + r"(?:[^/]*\.)?[a-z0-9_]{8}\.tmp")
+    from .name_room import shortened, temporary_prefix
+
+    # Of the store, of a name made from it (its journal, a side file), either as it is or
+    # made from its shortened stem (files.name_room); the journal's own, shortened or not.
+    stems = "|".join(re.escape(f".{stem}.") for stem in (path.name, shortened(path.name, path.parent)))
+    journal = re.escape(temporary_prefix(pending_path(path)))
+    shape = re.compile(f"(?:(?:{stems})(?:[^/]*\\.)?|{journal})[a-z0-9_]{{8}}\\.tmp")
     try:
         return [name for name in os.listdir(path.parent) if shape.fullmatch(name)]
     except OSError:
@@ -205,7 +214,7 @@ def _busy(path: Path) -> InputError:
     wait, so that a cron job's mail says which run to wait for; exit 75, try again later."""
     said = msg(
         "store_lock_busy",
-        lock=str(real_path(path)) + ".lock",  # store_lock's own name for it
+        lock=lock_path(path),  # store_lock's own name for it
         seconds=Figure(lock_timeout()),
         not_done=msg("repair_nothing_repaired"),
     )

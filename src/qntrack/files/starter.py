@@ -9,6 +9,7 @@ from typing import Iterable
 
 from ..errors import fail
 from ..files.store import HEADER
+from .name_room import temporary_prefix
 
 __all__ = ["STARTER_TARGETS", "starter_targets", "write_starter", "write_atomically"]
 
@@ -161,7 +162,7 @@ def sweep_left_behind(paths: Iterable[Path], *, folders: bool = False) -> None:
     too, as an export makes one). See ``sweep_shaped``."""
     by_folder: dict[Path, list[str]] = {}
     for path in paths:
-        by_folder.setdefault(path.parent, []).append(f".{path.name}.")
+        by_folder.setdefault(path.parent, []).append(temporary_prefix(path))
     for folder, prefixes in by_folder.items():
         sweep_shaped(folder, prefixes, folders=folders)
 
@@ -217,7 +218,13 @@ def write_atomically(
     store's, so that everyone who reads the store can read it).
     """
     folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        # A name the system takes is writable: the temporary's name is made to fit
+        # (files.name_room), and a failure to make it is said of ``path``, never of it.
+        fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=folder)
+    except OSError as exc:
+        exc.filename = str(path)
+        raise
     try:
         # mkstemp makes the file 0600; keep the mode of the file being replaced, or give
         # a new file the usual permissions (0666 less the umask), as open() would.
@@ -236,11 +243,13 @@ def write_atomically(
                 fh.flush()
                 os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError) and exc.filename == tmp:
+            exc.filename = str(path)  # the temporary is gone: the file it was to become
         raise
 
 

@@ -167,7 +167,7 @@ def _store_missing(store_path: Path) -> Problem:
         )
     if "\\" in store_path.name and os.sep == "/":
         # 'data\obs.csv' from a Windows habit: here a backslash is part of a file's name.
-        slashed = store_path.name.replace("\\", "/")
+        slashed = store_path.name.replace("\\", "/").rstrip("/") or "observations.csv"  # never ending in "/"
         return Problem(Location(str(store_path)), msg("workspace_store_missing_backslash", path=slashed), "warning")
     from .smart_quotes import unquoted_name
 

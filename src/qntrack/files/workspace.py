@@ -270,13 +270,25 @@ def _composition(name: str) -> str:
 
 
 def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
-    """The problem to report when targets.yaml names a folder as its store, else none."""
-    if not store_path.is_dir():
+    """The problem to report when targets.yaml names a folder as its store, else none: a
+    folder there (``data``), or a name written as a folder's (``obs.csv/``, which the path
+    read as ``obs.csv``, whatever was meant), said at the `observations:` line with the
+    line to write (issue 17, twenty-ninth session)."""
+    typed = plan.observations_path
+    slash = typed.rstrip().endswith("/")
+    if not slash and not store_path.is_dir():
         return []
     from ..catalog import msg
     from ..plan.model import Location, Problem
+    from .store_missing import observations_line
 
-    return [Problem(Location(str(targets_path)), msg("workspace_store_is_folder", path=plan.observations_path))]
+    line = observations_line(str(targets_path))
+    where = Location(str(targets_path), *line) if line is not None else Location(str(targets_path))
+    bare = typed.rstrip().rstrip("/")
+    if store_path.is_dir():
+        example = f"{bare}/observations.csv" if bare else "observations.csv"
+        return [Problem(where, msg("workspace_store_is_folder", path=typed, example=example))]
+    return [Problem(where, msg("workspace_store_trailing_slash", path=typed, example=bare or "observations.csv"))]
 
 
 def open_workspace(

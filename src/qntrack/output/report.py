@@ -311,7 +311,10 @@ def render_toml(data: ReportData) -> str:
 
 def charts_folder(report_path: Path) -> Path:
     """Where the Markdown report's charts go: a folder beside it, named after it."""
-    return report_path.with_name(f"{report_path.stem}-charts")
+    from ..files.name_room import fitted
+
+    # Its name made to fit beside a report named up to the system's limit (files.name_room).
+    return report_path.with_name(fitted(report_path.stem, len("-charts"), report_path.parent) + "-charts")
 
 
 @speaks_periods

@@ -89,7 +89,10 @@ class Problem:
 
         lang = language_of(lang) or "en"
         severity = self.severity if lang == "en" else render(msg("severity_" + self.severity), lang)
-        return f"{self.location}: {severity}: {render(self.message, lang)}"
+        # A tab in a file's name is shown as the other control characters are (\x09), not
+        # as a gap that reads as spaces (issue 17, twenty-ninth session).
+        where = str(self.location).replace("\t", "\\x09")
+        return f"{where}: {severity}: {render(self.message, lang)}"
 
 
 @dataclass(frozen=True, slots=True)
