@@ -159,7 +159,8 @@ def test_a_target_without_a_note_has_an_empty_cell(folder: Path) -> None:
     plan = "\n".join(line for line in PLAN.splitlines() if "note:" not in line)
     (folder / "targets.yaml").write_text(plan, encoding="utf-8")
     header, row = _summary(folder, "en")[:2]
-    assert header[26] == "Note" and row[26:] in ([None, None], [None], [])
+    # The note's cell (AA) empty; the target's source (AC, twenty-ninth session) after it.
+    assert header[26] == "Note" and row[26:27] in ([None], [])
 
 
 # --- 5. the JSON carries the target's note, in both languages, last ---------------------
