@@ -137,6 +137,8 @@ _STATUS_WORDS = {
     "sb": "preliminary",
     "so so bo": "preliminary",
     "so chinh thuc": "official",
+    # The whole year's estimate as a six-month review heads it ("ước cả năm"; twenty-ninth session).
+    **dict.fromkeys(("uoc ca nam", "uoc tinh ca nam", "uoc nam", "uoc thuc hien ca nam", "uoc th ca nam"), "estimate"),
     # The abbreviations of a yearbook's headings ("Prel. 2024"): status_heading.
     "prel.": "preliminary",
     "prel": "preliminary",

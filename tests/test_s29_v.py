@@ -1,0 +1,123 @@
+"""Issue 17, twenty-ninth session, helper V: the six-month review ("báo cáo 6 tháng đầu
+năm") done end to end on the shipped data as a planning officer does it. Each test was
+written failing first; the expected words are written by hand from the catalog's wording,
+and the figures from the shipped observations.csv (grdp_growth 2025-H1 = 11.03,
+cbct_va_growth 2025-H1 = 23.81, both % y/y growth rates)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+
+def _refused(*args: str) -> str:
+    before = Path("observations.csv").read_bytes()
+    r = run_clean(*args)
+    assert r.exit_code == 1, r.output  # the README's exit code for invalid input
+    assert Path("observations.csv").read_bytes() == before  # nothing written on a refusal
+    return r.stderr
+
+
+# --- 1. a day typed where a period is asked ---------------------------------------------------
+# The statistics office heads its six-month report "tính đến 30/6/2026"; the officer typed
+# the day. An import already told the periods ending on a month's last day; typed, it was
+# "not a period" with the list of forms, none of which said which one ends on 30 June.
+
+
+@pytest.mark.parametrize("day", ["30/06/2026", "30/6/2026", "2026-06-30"])
+def test_a_typed_month_end_is_told_the_periods_ending_on_it(shipped: Path, day: str) -> None:
+    said = _refused("add-observation", "grdp_growth", day, "8.5", "--status", "estimate")
+    # 30 June ends June, the second quarter and the first half (June is no "first n
+    # months" period of its own: 6M is H1).
+    assert (
+        f"'{day}' is a day, not a period: a figure up to that day is for a period that ends on it,"
+        " 2026-06, 2026-Q2, 2026-H1; write the one meant"
+    ) in said, said
+    assert "Excel" not in said, said  # typed, not a spreadsheet's cell
+
+
+def test_a_typed_year_end_is_told_the_year_too_in_vietnamese(shipped: Path) -> None:
+    said = _refused("--lang", "vi", "add-observation", "grdp_growth", "31/12/2025", "11,89")
+    assert (
+        "'31/12/2025' là một ngày, không phải một kỳ: số liệu tính đến ngày đó là của một kỳ kết thúc"
+        " vào ngày đó, 2025-12, 2025-Q4, 2025-H2, 2025; hãy ghi đúng kỳ đó"
+    ) in said, said
+
+
+def test_history_and_retract_tell_a_day_alike(shipped: Path) -> None:
+    r = run_clean("history", "grdp_growth", "30/06/2025")
+    assert r.exit_code != 0
+    assert "'30/06/2025' is a day, not a period" in r.stderr, r.stderr
+    said = _refused("retract", "grdp_growth", "30/06/2025")
+    assert "'30/06/2025' is a day, not a period" in said, said
+
+
+def test_a_day_that_ends_no_month_keeps_the_old_words(shipped: Path) -> None:
+    said = _refused("add-observation", "grdp_growth", "15/06/2026", "8.5")
+    assert "'15/06/2026' is not a period; valid forms:" in said, said
+
+
+# --- 2. "ước cả năm": the whole year's estimate, as the review heads it ----------------------
+
+
+@pytest.mark.parametrize("word", ["ước cả năm", "Ước cả năm", "uoc ca nam", "ước tính cả năm", "ước năm"])
+def test_the_whole_year_estimate_is_an_estimate(shipped: Path, word: str) -> None:
+    r = run_clean(
+        "add-observation",
+        "grdp_growth",
+        "2026",
+        "10.2",
+        "--status",
+        word,
+        "--source",
+        "Cục Thống kê tỉnh",
+        "--dry-run",
+        "--format",
+        "csv",
+    )
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[1].split(",")[:4] == ["grdp_growth", "2026", "10.2", "estimate"], r.stdout
+
+
+# --- 3. a growth rate typed as an index (the same period a year earlier = 100) ----------------
+# The office's tables give "chỉ số phát triển" 108.5 beside "tăng 8.5%". grdp_growth is a
+# growth rate in % y/y: 108.5 recorded as it is reads as the economy doubling.
+
+
+def test_an_index_beside_a_growth_rate_is_told_the_growth_it_means(shipped: Path) -> None:
+    r = run_clean("add-observation", "grdp_growth", "2026-H1", "108.5", "--dry-run")
+    assert r.exit_code == 0, r.stderr  # a warning: a growth of 108.5 % can be true
+    # 108.5 / 11.03 = 9.8368...: 9.84 times; 108.5 - 100 = 8.5.
+    assert (
+        "grdp_growth 2026-H1 = 108.5 is 9.84 times the figure for 2025-H1 (11.03): an index with the"
+        " same period a year earlier = 100 (a growth of 8.5% written 108.5)? A growth rate is recorded as"
+        " the per cent itself: if so, correct it to 8.5 before adding it"
+    ) in r.stderr, r.stderr
+
+
+def test_an_index_is_told_even_where_no_jump_is(shipped: Path) -> None:
+    # 108.7 / 23.81 = 4.57, under the jump factor of 5: no jump was said, and 108.7 was
+    # recorded silently as the branch's growth. 108.7 - 100 = 8.7.
+    r = run_clean("--lang", "vi", "add-observation", "cbct_va_growth", "2026-H1", "108,7")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "cbct_va_growth kỳ 2026-H1 = 108,7, bên cạnh số liệu kỳ 2025-H1 (23,81): có phải chỉ số phát triển"
+        " (cùng kỳ năm trước = 100), tức tăng 8,7% ghi thành 108,7? Tốc độ tăng ghi bằng chính số phần trăm:"
+        " nếu vậy, 'qntrack retract cbct_va_growth 2026-H1' sẽ rút lại số liệu này, và số cần ghi là 8,7"
+    ) in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("indicator", "value", "why"),
+    [
+        ("grdp_growth", "8.5", "a growth rate in line with its neighbour"),
+        ("cbct_share", "108.5", "a share, not a growth rate: no index form"),
+        ("grdp_growth", "30", "far from its neighbour, but 30 - 100 is no growth in line either"),
+    ],
+)
+def test_no_index_is_told_where_none_is_read(shipped: Path, indicator: str, value: str, why: str) -> None:
+    r = run_clean("add-observation", indicator, "2026-H1", value, "--dry-run", "--force")
+    assert "index" not in r.stderr, (why, r.stderr)
