@@ -121,3 +121,51 @@ def test_an_index_is_told_even_where_no_jump_is(shipped: Path) -> None:
 def test_no_index_is_told_where_none_is_read(shipped: Path, indicator: str, value: str, why: str) -> None:
     r = run_clean("add-observation", indicator, "2026-H1", value, "--dry-run", "--force")
     assert "index" not in r.stderr, (why, r.stderr)
+
+
+# --- 4. a pasted table's own names for the indicators -----------------------------------------
+# The officer's Excel table names its rows in its own words. A name that is exactly the
+# plan's is read; any other was refused with the list of ids, which said nothing of which
+# id was "Thu hút FDI". A name whose every word is in one indicator's name (or in the name
+# of a target of one indicator) is now told that indicator; nothing is read from it.
+
+PASTED = "Chỉ tiêu\tKỳ\tGiá trị\n"
+
+
+def test_a_pasted_name_is_told_the_indicator_whose_name_holds_its_words(shipped: Path) -> None:
+    Path("t.tsv").write_text(
+        PASTED + "Thu hút FDI\t6 tháng 2026\t1.250\nThu ngân sách\t2025\t82.235\n", encoding="utf-8"
+    )
+    said = _refused("--lang", "vi", "add-observation", "--from", "t.tsv")
+    # fdi is named "Vốn FDI thu hút"; budget_revenue "Thu ngân sách nhà nước trên địa bàn".
+    assert (
+        "t.tsv:2: lỗi: không có chỉ tiêu 'Thu hút FDI'; mọi từ của tên này đều có trong tên chỉ tiêu fdi,"
+        " 'Vốn FDI thu hút': nếu đúng là chỉ tiêu đó, hãy ghi fdi (hoặc đúng tên đó)\n"
+    ) in said, said
+    assert (
+        "t.tsv:3: lỗi: không có chỉ tiêu 'Thu ngân sách'; mọi từ của tên này đều có trong tên chỉ tiêu"
+        " budget_revenue, 'Thu ngân sách nhà nước trên địa bàn': nếu đúng là chỉ tiêu đó, hãy ghi"
+        " budget_revenue (hoặc đúng tên đó)\n"
+    ) in said, said
+
+
+def test_a_name_found_in_a_targets_name_is_told_its_indicator(shipped: Path) -> None:
+    # No indicator's name says CBCT; target cbct-share's does, and its indicator is cbct_share.
+    said = _refused("add-observation", "Tỷ trọng CBCT trong GRDP", "2025", "13.1")
+    assert (
+        "unknown indicator 'Tỷ trọng CBCT trong GRDP'; its words are all in the name of target"
+        " cbct-share, 'Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030', whose indicator is"
+        " cbct_share: write cbct_share if it is the one meant"
+    ) in said, said
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Tỷ trọng trong GRDP", "in the names of cbct_share and of mining_share: neither guessed"),
+        ("Chỉ số sản xuất công nghiệp", "the plan tracks no production index"),
+    ],
+)
+def test_a_name_of_no_one_indicator_keeps_the_list(shipped: Path, name: str, why: str) -> None:
+    said = _refused("add-observation", name, "2025", "1")
+    assert f"unknown indicator '{name}'; known: grdp_growth, grdp_vnd," in said, (why, said)

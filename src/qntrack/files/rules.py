@@ -446,6 +446,10 @@ def indicator(plan: Plan, text: str, hints: Callable[[str], str | None] | None =
         # Echoed with a character no one sees written as its code (invisible.py): typed as
         # is, it reordered the message on a terminal (issue 17, review of the 19th session).
         echoed = shown(text)
+        from .name_words import named_by_words  # a table's own words for a name (twenty-ninth session)
+
+        if (told := named_by_words(plan, text, echoed)) is not None:
+            raise ValueError(told)
         hint = hints(text.strip()) if hints is not None else closest(text.strip(), plan.indicators)
         if hint:
             raise ValueError(msg("recording_unknown_indicator_hint", indicator=echoed, hint=hint))
