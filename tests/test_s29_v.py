@@ -169,3 +169,42 @@ def test_a_name_found_in_a_targets_name_is_told_its_indicator(shipped: Path) -> 
 def test_a_name_of_no_one_indicator_keeps_the_list(shipped: Path, name: str, why: str) -> None:
     said = _refused("add-observation", name, "2025", "1")
     assert f"unknown indicator '{name}'; known: grdp_growth, grdp_vnd," in said, (why, said)
+
+
+# --- 5. a half year's amount for an indicator published by year --------------------------------
+# The six-month review reports "thu ngân sách 6 tháng" against the year's estimate; the
+# shipped budget_revenue is published by year (frequency: year, measure: flow). The
+# refusal told the officer to "write 2026, the year that holds it": the half year's
+# revenue recorded as the year's, which the 2026 plan would then judge as the year's
+# result. An amount's part is never its year: the refusal now says so, and names the
+# frequency that records it (a plan then reads it as the year to date).
+
+
+def test_a_half_years_amount_is_not_told_to_be_written_as_its_year(shipped: Path) -> None:
+    said = _refused("add-observation", "budget_revenue", "2026-H1", "38500", "--status", "estimate")
+    assert (
+        "period 2026-H1 is finer than indicator 'budget_revenue' is published (frequency: year): it is"
+        " H1 2026, a half year, where a year is needed. budget_revenue is an amount: the figure for H1 2026"
+        " is a part of the figure for 2026, not that figure, so it is not written as 2026. To record it (a"
+        " plan of the year then reads it as the year to date), make the indicator's frequency: half in"
+        " targets.yaml; else record 2026 once its own figure is published"
+    ) in said, said
+    assert "the year that holds it" not in said, said
+
+
+def test_the_vietnamese_words_and_a_months_frequency(shipped: Path) -> None:
+    # 2026-5M (five months from January) is made of months only: frequency: month.
+    said = _refused("--lang", "vi", "add-observation", "budget_revenue", "5 tháng 2026", "30000")
+    assert (
+        "budget_revenue là một lượng cộng dồn theo thời gian: số liệu 5 tháng năm 2026 chỉ là một phần"
+        " của số liệu năm 2026, không phải số liệu đó, nên không ghi thành 2026. Muốn ghi số liệu này"
+        " (khi đó kế hoạch năm đọc nó là số lũy kế từ đầu năm), hãy sửa khóa frequency của chỉ tiêu trong"
+        " targets.yaml thành hằng tháng, frequency: month; nếu không, hãy ghi kỳ 2026 khi có số liệu của"
+        " chính kỳ đó"
+    ) in said, said
+
+
+def test_a_level_keeps_the_holding_period(shipped: Path) -> None:
+    # A share's month typed for a quarterly indicator may be a period typed wrongly: kept.
+    said = _refused("add-observation", "cbct_share", "2025-06", "13")
+    assert "write 2025-Q2 (Q2 2025), the quarter that holds it" in said, said
