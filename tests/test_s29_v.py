@@ -208,3 +208,31 @@ def test_a_level_keeps_the_holding_period(shipped: Path) -> None:
     # A share's month typed for a quarterly indicator may be a period typed wrongly: kept.
     said = _refused("add-observation", "cbct_share", "2025-06", "13")
     assert "write 2025-Q2 (Q2 2025), the quarter that holds it" in said, said
+
+
+# --- 6. a number of months in words, as a report's title writes it ----------------------------
+# "Báo cáo tình hình kinh tế - xã hội sáu tháng đầu năm 2026": the heading the officer
+# copies. "6 tháng đầu năm 2026" was read; "sáu tháng đầu năm 2026" was "not a period".
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("sáu tháng đầu năm 2026", "2026-H1"),
+        ("Sáu tháng 2026", "2026-H1"),
+        ("chín tháng đầu năm 2025", "2025-9M"),
+        ("Năm tháng đầu năm 2026", "2026-5M"),
+        ("ba tháng đầu năm 2026", "2026-Q1"),  # 3M is written as the first quarter
+        ("mười một tháng năm 2025", "2025-11M"),
+        ("sau thang dau nam 2026", "2026-H1"),  # typed without its marks
+    ],
+)
+def test_months_in_words_are_read(shipped: Path, typed: str, code: str) -> None:
+    r = run_clean("add-observation", "fdi", typed, "5", "--status", "estimate", "--dry-run", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[1].split(",")[1] == code, r.stdout
+
+
+def test_months_out_of_range_in_words_stay_refused(shipped: Path) -> None:
+    said = _refused("add-observation", "fdi", "mười ba tháng 2026", "5")
+    assert "is not a period" in said, said

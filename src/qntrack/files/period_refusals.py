@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..catalog import Message, msg
 from .status_flags import flag_problem
-from .vocabulary import ambiguous_period, no_such_span
+from .spans_out_of_range import no_such_span
+from .vocabulary import ambiguous_period
 
 __all__ = ["refusal"]
 
