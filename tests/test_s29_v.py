@@ -236,3 +236,29 @@ def test_months_in_words_are_read(shipped: Path, typed: str, code: str) -> None:
 def test_months_out_of_range_in_words_stay_refused(shipped: Path) -> None:
     said = _refused("add-observation", "fdi", "mười ba tháng 2026", "5")
     assert "is not a period" in said, said
+
+
+# --- 7. check says an index recorded as a growth rate ------------------------------------------
+# The entry warning is said once, on stderr, and an import's many lines bury it; `check`,
+# run before the review, said nothing of 108.5 in force as the half year's growth.
+
+
+def test_check_says_a_growth_rate_in_force_that_reads_as_an_index(shipped: Path) -> None:
+    with Path("observations.csv").open("a", encoding="utf-8") as store:
+        store.write("grdp_growth,2026-H1,108.5,estimate,Cục Thống kê tỉnh,,2026-07-03T00:00:00Z\n")
+    line = len(Path("observations.csv").read_text(encoding="utf-8").splitlines())
+    done = run_clean("check")
+    said = [x for x in done.stderr.splitlines() if x.startswith(f"observations.csv:{line}:")]
+    # Its neighbours in time, of any length (a growth rate reads alike over any span): 2025
+    # (11.89) before it, nothing after. 108.5 / 11.89 = 9.13, far; 8.5 beside 11.89, in line.
+    assert said == [
+        f"observations.csv:{line}: warning: grdp_growth 2026-H1: 108.5 where the figure for 2025 is 11.89: an"
+        " index with the same period a year earlier = 100 (a growth of 8.5% written 108.5)? If so, withdraw it"
+        " with 'qntrack retract grdp_growth 2026-H1' and record 8.5"
+    ], done.stderr
+
+
+def test_check_says_nothing_of_a_growth_rate_in_line(shipped: Path) -> None:
+    with Path("observations.csv").open("a", encoding="utf-8") as store:
+        store.write("grdp_growth,2026-H1,8.5,estimate,Cục Thống kê tỉnh,,2026-07-03T00:00:00Z\n")
+    assert "index" not in run_clean("check").output
