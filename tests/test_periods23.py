@@ -38,7 +38,10 @@ TABLE = [
     ("25", "'25' is not a period"),
     ("2025.0", "'2025.0' is not a period"),
     ("2025-1", "'2025-1' is not a period"),
-    ("2025-03-31", "'2025-03-31' is not a period"),  # a day: no indicator here is daily
+    # A day: no indicator here is daily; a month's last day is told the periods ending on
+    # it (twenty-ninth session, tests/test_s29_v.py), a day of no month's end is not a period.
+    ("2025-03-31", "'2025-03-31' is a day, not a period: a figure up to that day is for a period that ends on it"),
+    ("2025-03-15", "'2025-03-15' is not a period"),
     ("", "the period is empty"),
     ("   ", "the period is empty"),
     # Digits other than 0-9: full-width (a Japanese or Chinese keyboard), Arabic-Indic.

@@ -326,7 +326,9 @@ def run_checks(
     if "jump" in selected:
         from .checks_fraction import fraction_problems  # a "%" saved as a fraction (22nd session)
 
-        fractions = fraction_problems(plan, series, file, jump_factor)
+        from .checks_index import index_problems  # a growth rate typed as an index (29th session)
+
+        fractions = fraction_problems(plan, series, file, jump_factor) + index_problems(plan, series, file)
         # A revision read as a per cent saved as a fraction is said so alone, as at entry.
         fraction_lines = {p.location.line for p in fractions}
         jumps = jump_problems(revised, file, jump_factor, as_of, series, percent_units(plan))

@@ -97,7 +97,10 @@ def entry_slip_problems(
     indicator whose series has no other period on record and that reads as a fraction of
     its targets' figures (the series' first figure: no neighbour to jump from)."""
     units = percent_units(plan)
-    problems = entry_jump_problems(new, index, any_length=units, dry_run=dry_run)
+    from .checks_jumps import growth_rate_ids
+
+    rates = frozenset(growth_rate_ids(plan))
+    problems = entry_jump_problems(new, index, any_length=units, dry_run=dry_run, rates=rates)
     said = {id(p.location) for p in problems}
     # Only a "%" figure below 1 can read as a fraction: the store's periods are gathered
     # for those series alone, when there are any (an import of 300,000 rows has none, and

@@ -12,7 +12,7 @@ from operator import attrgetter
 from typing import Iterable, Mapping, Sequence
 
 from .figure_units import retract_words
-from ..catalog import Figure, Moment, msg
+from ..catalog import Figure, Message, Moment, msg
 from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
 from ..method.history import VintageIndex, latest_vintage, vintage_index
 from ..method.series import _VINTAGE_ORDER, Series, as_of_bound
@@ -212,6 +212,7 @@ def entry_jump_problems(
     factor: float = DEFAULT_JUMP_FACTOR,
     any_length: frozenset[str] = frozenset(),
     dry_run: bool = False,
+    rates: frozenset[str] = frozenset(),
 ) -> list[Problem]:
     """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
     record: the figure in force for the same period when there is one, else the figures
@@ -222,7 +223,9 @@ def entry_jump_problems(
     rows of the batch's indicators, as the append read them under its lock, or their
     ``history.vintage_index``. ``any_length``: indicators in a per-cent unit (a share, a
     rate), whose figures read alike over any span: with no period of the same length on
-    record (the first half year of a series of years), the nearest of any length are."""
+    record (the first half year of a series of years), the nearest of any length are.
+    ``rates``: the growth-rate indicators, whose figure may be an index typed for the
+    growth (checks_index), said so whether or not it jumps."""
     from bisect import bisect_left, bisect_right
 
     vintages = vintage_index(stored)
@@ -342,9 +345,24 @@ def entry_jump_problems(
             # between -1.39 and 8.0 is still 17.8 times its neighbour of the same sign.
             compared = [c for c in compared if (c.value < 0) == (o.value < 0)]
         ratios = [jump_ratio(c.value, o.value, factor) for c in compared]
-        if not compared or any(r is None for r in ratios):
+        index = None
+        if compared and o.indicator.split("[", 1)[0] in rates:
+            from .checks_index import index_intended
+
+            index = index_intended(o.value, [c.value for c in compared])
+        if not compared or (index is None and any(r is None for r in ratios)):
             continue
         other, ratio = compared[0], ratios[0]
+        if index is not None:
+            problems.append(
+                Problem(
+                    where,
+                    _index_message(o, other, same is not None, ratio, index, dry_run),
+                    severity="warning",
+                    check="jump",
+                )
+            )
+            continue
         times = msg(
             "recording_jump_larger" if abs(o.value) > abs(other.value) else "recording_jump_smaller",
             ratio=Figure(float(f"{ratio:.3g}")),
@@ -378,6 +396,29 @@ def entry_jump_problems(
             )
         )
     return problems
+
+
+def _index_message(
+    o: Observation, other: Observation, same: bool, ratio: float | None, intended: float, dry_run: bool
+) -> Message:
+    """The warning of a growth rate typed as an index (checks_index): beside the figure in
+    force (``same``) or its neighbour ``other``, how far when it jumps."""
+    where = "same" if same else "neighbour"
+    if ratio is None:
+        beside = msg(f"recording_index_beside_{where}", before=Figure(other.value), other=other.period)
+    else:
+        larger = "recording_jump_larger" if abs(o.value) > abs(other.value) else "recording_jump_smaller"
+        times = msg(larger, ratio=Figure(float(f"{ratio:.3g}")))
+        beside = msg(f"recording_index_times_{where}", times=times, before=Figure(other.value), other=other.period)
+    return msg(
+        "recording_index" + ("_dry" if dry_run else ""),
+        indicator=o.indicator,
+        period=o.period,
+        value=Figure(o.value),
+        beside=beside,
+        intended=Figure(intended),
+        retract=retract_words(o.indicator, o.period),
+    )
 
 
 def earlier_vintage_problems(

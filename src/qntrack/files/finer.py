@@ -12,18 +12,31 @@ from ..plan.periods import Frequency, Period
 __all__ = ["finer_period", "frequency_key", "stored_finer"]
 
 
-def finer_period(period: Period, indicator: str, frequency: Frequency, typed: str | None = None) -> Message:
+def finer_period(
+    period: Period, indicator: str, frequency: Frequency, typed: str | None = None, amount: bool = False
+) -> Message:
     """``typed``: the period as the user typed it; when it is not the period's code
     ("04/2025" for 2025-04) it is quoted, with what it was read as (issue 17, twenty-first
-    session: the code alone left the reader to find which cell was meant)."""
+    session: the code alone left the reader to find which cell was meant). ``amount``: the
+    indicator adds up over time (a flow, a balance), so the period's figure is a part of
+    the holding period's, never its figure: the holder is not offered as the period to
+    write, and the frequency that records the part is (twenty-ninth session: a half year's
+    budget revenue was told to be written as the year's, which the year's plan judged)."""
     unit = frequency.months
     said: Message | Period = period
     if typed is not None and typed.strip() != str(period):
         said = msg("recording_period_read_as", typed=typed.strip(), period=period)
     holder = Period(period.year, (period.first - 1) // unit * unit + 1, -(-period.last // unit) * unit)
     key = "recording_finer_period_year" if frequency is Frequency.YEAR else "recording_finer_period"
+    extra: dict[str, Message] = {}
+    if amount:
+        key = "recording_finer_period_amount"
+        # The coarsest frequency the period is made of: a half year's, half; 2026-5M's, month.
+        fitting = next(f for f in (Frequency.HALF, Frequency.QUARTER, Frequency.MONTH) if period.fits(f))
+        extra["finer"] = frequency_key(fitting)
     return msg(
         key,
+        **extra,
         period=said,
         indicator=indicator,
         frequency=frequency_key(frequency),

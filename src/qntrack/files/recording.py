@@ -14,7 +14,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 from ..errors import InputError, StoreError
 from ..catalog import Message, msg
 from ..catalog import said as _said
-from ..plan.model import RETRACTED, Indicator, Location, Observation, Plan, Problem
+from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Plan, Problem
 from ..plan.periods import Frequency, Period, PeriodError
 from ..plan.units import units_dated
 from . import rules
@@ -101,7 +101,13 @@ def validate_record(
         problems.append(
             Problem(
                 where,
-                finer_period(parsed_period, ind.id, ind.frequency, typed=shown_period),
+                finer_period(
+                    parsed_period,
+                    ind.id,
+                    ind.frequency,
+                    typed=shown_period,
+                    amount=ind.measure in (Measure.FLOW, Measure.BALANCE),
+                ),
             )
         )
     number = None

@@ -30,10 +30,10 @@ from .vocabulary import fold
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, PeriodError, parse_period
-from .status_flags import flag_problem, status_cell_flag
+from .status_flags import status_cell_flag
 from .invisible import shown
 from .textfiles import first_noncharacter, neutralise_formula, nfc
-from .vocabulary import ambiguous_period, foreign_digits, is_realised, is_total, no_such_span
+from .vocabulary import foreign_digits, is_realised, is_total
 
 __all__ = [
     "MAX_TEXT",
@@ -76,45 +76,12 @@ def period(text: str) -> Period:
     try:
         return parse_period(text)
     except PeriodError:
-        wrong = no_such_span(text)
-        if wrong is None:
-            from .import_headers import status_after_period, status_before_period
+        from .period_refusals import refusal
 
-            # A status before or after a period in a period cell ("Uoc quy 1/2025", "quy
-            # I/2026 (uoc)", folded): the period alone, the status in its column.
-            if (told := status_before_period(text)) is not None:
-                raise PeriodError(msg(f"periods_with_status_{told[0]}", text=text, code=told[1])) from None
-            if (told := status_after_period(text)) is not None:
-                raise PeriodError(msg(f"periods_ends_with_status_{told[0]}", text=text, code=told[1])) from None
-            if (flagged := flag_problem(text)) is not None:  # '2024 (p)': a flag, no footnote mark
-                raise PeriodError(flagged) from None
-            if (both := ambiguous_period(text)) is not None:  # I/2026: a quarter, or January?
-                raise PeriodError(msg("periods_ambiguous_roman", text=text, quarter=both[0], month=both[1])) from None
-            from .vocabulary import vietnamese_period
-
-            # A period in the words add-observation reads ("quy I/2026" with its marks),
-            # written by hand where codes are kept (observations.csv): told its code.
-            if (code := vietnamese_period(text)) is not None and code != text.strip():
-                raise PeriodError(msg("periods_in_words", text=text, code=code)) from None
-            from .near_periods import near_period
-
-            if (near := near_period(text)) is not None:  # Q1/26, 2026-5, V/2026: the form to write
-                raise PeriodError(msg(near[0], text=text, valid=msg("periods_valid_forms"), **near[1])) from None
-            from .vocabulary import excel_date
-
-            # Thg3-26, Mar-26: a month as Excel shows it, copied from its cell (an import's
-            # cell is told so before this reading).
-            if any(c.isalpha() for c in text) and (guess := excel_date(text)):
-                raise PeriodError(
-                    msg("periods_excel_date", text=text, guess=guess, valid=msg("periods_valid_forms"))
-                ) from None
+        told = refusal(text)
+        if told is None:
             raise
-        kind, number = wrong
-        valid = msg("periods_valid_forms")
-        if kind == "months":
-            # As parse_period says 2025-13M (its message names no number).
-            raise PeriodError(msg("periods_months_out_of_range", text=text, valid=valid)) from None
-        raise PeriodError(msg(f"periods_no_such_{kind}", text=text, valid=valid, **{kind: number})) from None
+        raise PeriodError(told) from None
 
 
 # --- value ----------------------------------------------------------------------------
@@ -479,6 +446,10 @@ def indicator(plan: Plan, text: str, hints: Callable[[str], str | None] | None =
         # Echoed with a character no one sees written as its code (invisible.py): typed as
         # is, it reordered the message on a terminal (issue 17, review of the 19th session).
         echoed = shown(text)
+        from .name_words import named_by_words  # a table's own words for a name (twenty-ninth session)
+
+        if (told := named_by_words(plan, text, echoed)) is not None:
+            raise ValueError(told)
         hint = hints(text.strip()) if hints is not None else closest(text.strip(), plan.indicators)
         if hint:
             raise ValueError(msg("recording_unknown_indicator_hint", indicator=echoed, hint=hint))

@@ -20,7 +20,6 @@ __all__ = [
     "is_realised",
     "ambiguous_period",
     "vietnamese_period",
-    "no_such_span",
     "is_comparison",
     "with_a_year",
     "excel_date",
@@ -137,6 +136,8 @@ _STATUS_WORDS = {
     "sb": "preliminary",
     "so so bo": "preliminary",
     "so chinh thuc": "official",
+    # The whole year's estimate as a six-month review heads it ("ước cả năm"; twenty-ninth session).
+    **dict.fromkeys(("uoc ca nam", "uoc tinh ca nam", "uoc nam", "uoc thuc hien ca nam", "uoc th ca nam"), "estimate"),
     # The abbreviations of a yearbook's headings ("Prel. 2024"): status_heading.
     "prel.": "preliminary",
     "prel": "preliminary",
@@ -313,6 +314,15 @@ def _quarter(text: str) -> int:
     return _ROMAN.get(text) or int(text)
 
 
+# The number of months from January in words, as a report's title writes it (folded):
+# "sáu tháng đầu năm" is 6 tháng (twenty-ninth session); "năm" before "tháng" is five.
+_NUMBER_WORDS = dict(
+    zip("mot hai ba bon tu nam sau bay tam chin muoi".split(), (1, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10), strict=True)
+)
+_NUMBER_WORDS |= {"muoi mot": 11, "muoi hai": 12}
+_MONTHS_IN_WORDS = re.compile(rf"({'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})(?= thang\b)")
+
+
 def vietnamese_period(text: str) -> str | None:
     """The canonical period for a name as offices write it, or None.
 
@@ -330,6 +340,8 @@ def vietnamese_period(text: str) -> str | None:
     if foreign_digits(key):
         return None
     key = _without_realised(key)
+    if words := _MONTHS_IN_WORDS.match(key):  # 'sáu tháng đầu năm 2026', a title's words
+        key = f"{_NUMBER_WORDS[words[1]]}{key[len(words[1]) :]}"
     if cumulative := _CUMULATIVE.fullmatch(key):
         return _since_january(cumulative[1])
     for pattern, span in _VI_PERIODS:
@@ -349,39 +361,6 @@ def vietnamese_period(text: str) -> str | None:
         if m:
             year = int(m[1])
             return str(Period(year, first, last)) if 1000 <= year <= 9999 else None
-    return None
-
-
-# A quarter or a month as offices type one, with a number no year has: Quý 5/2025,
-# Q5/2025, Quý V/2025; tháng 13/2025, T13/2025, 13/2025 (issue 17, nineteenth session).
-_NO_SUCH = (
-    ("quarter", re.compile(rf"(?:quy|q\.?)\s*(\d{{1,2}}|[ivx]+){_YEAR_SEP}\d{{4}}")),
-    ("month", re.compile(rf"(?:thang|t\.?)\s*(\d{{1,2}}){_YEAR_SEP}\d{{4}}")),
-    ("month", re.compile(r"(\d{1,2})\s*/\s*\d{4}")),
-    # The other forms _VI_PERIODS reads, each with a number out of its range: 2025 Q5,
-    # H3/2025, 2025 H0; 13T/2025, 13 tháng 2025 (the first N months: "months").
-    ("quarter", re.compile(r"\d{4}\s*[/\-]?\s*q\s*(\d{1,2})")),
-    ("half", re.compile(r"h\s*(\d{1,2})\s*[/\-]?\s*\d{4}")),
-    ("half", re.compile(r"\d{4}\s*[/\-]?\s*h\s*(\d{1,2})")),
-    ("months", re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}\d{{4}}")),
-    ("months", re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}\d{{4}}")),
-)
-_LAST = {"quarter": 4, "half": 2, "month": 12, "months": 12}
-
-
-def no_such_span(text: str) -> tuple[str, str] | None:
-    """("quarter", "5") for 'Quý 5/2025', ("month", "13") for 'tháng 13/2025' or '13/2025',
-    ("half", "3") for 'H3/2025', ("months", "13") for '13T/2025': a quarter, month, half
-    or first N months typed with a number out of its range, the number as typed (a Roman
-    quarter in capitals); None for any other text, a period or not."""
-    key = _without_realised(fold(text))
-    for kind, pattern in _NO_SUCH:
-        m = pattern.fullmatch(key)
-        if m:
-            number = m[1]
-            if not number.isdigit():
-                return None if number in _ROMAN else (kind, number.upper())
-            return None if 1 <= int(number) <= _LAST[kind] else (kind, number)
     return None
 
 

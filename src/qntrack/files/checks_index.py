@@ -1,0 +1,76 @@
+"""A growth rate typed as an index: 108.5 for a growth of 8.5 %, as the statistics office's
+tables give a development index with the same period a year earlier = 100 beside the
+growth itself (issue 17, twenty-ninth session).
+
+A figure of a growth-rate indicator (``measure: rate``) between 50 and 250 that is far
+from the figure it is compared with (at least twice or half of it) while the figure less
+100 is in line with it (within three times) is warned of at entry, naming the growth it
+likely is: 108.5 beside 11.03 (9.84 times) and 108.7 beside 23.81 (4.57 times, under the
+jump factor, so no jump was said) alike. Never refused: a growth of 108 % is possible
+(an investment doubling), and it is told apart by its neighbours. `check`'s `jump` rule
+says it of a figure in force beside the nearest figures in force of any length
+(``index_problems``), as it says a per cent saved as a fraction. Pure.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Sequence
+
+from ..catalog import Figure, msg
+from ..method.series import Series
+from ..plan.model import Location, Plan, Problem
+from .checks_jumps import growth_rate_ids, jump_ratio
+from .figure_units import retract_words
+
+__all__ = ["index_intended", "index_problems"]
+
+# An index a person could mean: a fall by half to a rise by a factor of 2.5.
+LOWEST, HIGHEST = 50.0, 250.0
+# The figure must be at least this far from its reference to be doubted at all...
+FAR = 2.0
+# ...and the growth it would stand for within this of it: 8.7 beside 23.81 is 2.74 times.
+NEAR = 3.0
+
+
+def index_intended(value: float, references: Sequence[float]) -> float | None:
+    """``value`` - 100 when ``value`` reads as an index beside every one of ``references``
+    (the figures it is compared with); else None."""
+    if not references or not LOWEST <= value <= HIGHEST:
+        return None
+    intended = float(Decimal(repr(value)) - 100)  # as typed: 108.7 - 100 is 8.7, not 8.700000000000003
+    for reference in references:
+        if jump_ratio(reference, value, FAR) is None or jump_ratio(reference, intended, NEAR) is not None:
+            return None
+    return intended
+
+
+def index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
+    """`check`'s warnings of growth rates in force that read as an index beside the nearest
+    figures in force before and after them, of any length (a growth rate reads alike over
+    any span: the half year's beside the year's)."""
+    rates = growth_rate_ids(plan)
+    problems: list[Problem] = []
+    for key, rows in series.items():
+        if key.split("[", 1)[0] not in rates or not any(LOWEST <= o.value <= HIGHEST for o in rows):
+            continue  # most series hold no figure an index could be: not sorted for nothing
+        ordered = sorted(rows, key=lambda o: o.period.sort_key)
+        for i, o in enumerate(ordered):
+            if not LOWEST <= o.value <= HIGHEST:
+                continue
+            near = [n for n in (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None) if n]
+            intended = index_intended(o.value, [n.value for n in near])
+            if intended is None:
+                continue
+            text = msg(
+                "checks_index_figure",
+                indicator=o.indicator,
+                period=o.period,
+                value=Figure(o.value),
+                other=near[0].period,
+                before=Figure(near[0].value),
+                intended=Figure(intended),
+                retract=retract_words(o.indicator, o.period),
+            )
+            problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
+    return problems

@@ -1,0 +1,73 @@
+"""An indicator cell in a table's own words: the one indicator whose name, or a target's
+name, holds every word of it (issue 17, twenty-ninth session).
+
+An officer's table names its rows as the office writes them (an FDI row "FDI attracted"
+where the plan says "FDI attracted in the year", in either language), seldom exactly as
+targets.yaml does; the refusal listed the ids, none of which said which one was meant. A cell
+whose words (folded: case and diacritics aside) are all in the names of one indicator, or
+of targets of that one indicator, is told that indicator and the name; a cell whose words
+two indicators' names hold is told nothing more. Only said, never read: a shorter name
+may be a part of the indicator the plan does not track. Asked on the refusal path only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..catalog import Message, msg
+from .vocabulary import fold
+
+if TYPE_CHECKING:
+    from ..plan.model import Plan
+
+__all__ = ["named_by_words"]
+
+_WORD = re.compile(r"\w+")
+
+# (plan, [(indicator id, target id or "", name as written)], {word: entry numbers}), made
+# once a plan: a national plan's 20,000 names are looked up by word, never walked per row.
+_NAMES: list = [None, [], {}]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(text)))
+
+
+def _names(plan: Plan) -> tuple[list[tuple[str, str, str]], dict[str, set[int]]]:
+    """Every name of the plan's indicators, then of its targets, in both languages, and
+    the names each word is in."""
+    if _NAMES[0] is not plan:
+        found: list[tuple[str, str, str]] = []
+        for ind in plan.indicators.values():
+            found += [(ind.id, "", name) for name in (ind.name.vi, ind.name.en) if name]
+        for target in plan.targets:
+            if target.name is not None:
+                found += [(target.indicator, target.id, name) for name in (target.name.vi, target.name.en) if name]
+        by_word: dict[str, set[int]] = {}
+        for i, (_, _, name) in enumerate(found):
+            for word in _words(name):
+                by_word.setdefault(word, set()).add(i)
+        _NAMES[:] = [plan, found, by_word]
+    return _NAMES[1], _NAMES[2]
+
+
+def named_by_words(plan: Plan, text: str, echoed: str) -> Message | None:
+    """What to say of ``text`` (quoted as ``echoed``), no indicator's id or name, when one
+    indicator's names (or its targets') hold all its words; None otherwise."""
+    words = _words(text)
+    if not words:
+        return None
+    names, by_word = _names(plan)
+    numbers = set.intersection(*(by_word.get(word, set()) for word in words))
+    matches = [names[i] for i in sorted(numbers)]
+    if len({indicator for indicator, _, _ in matches}) != 1:
+        return None
+    # The name in the cell's language when there are both: a cell with a letter beyond
+    # ASCII is Vietnamese (the plan's vi names come first), else the English one first.
+    if text.isascii():
+        matches.sort(key=lambda entry: not entry[2].isascii())
+    indicator, target, name = matches[0]
+    if target:
+        return msg("recording_unknown_indicator_words_target", indicator=echoed, id=indicator, target=target, name=name)
+    return msg("recording_unknown_indicator_words", indicator=echoed, id=indicator, name=name)
