@@ -228,6 +228,8 @@ def entry_jump_problems(
     growth (checks_index), said so whether or not it jumps."""
     from bisect import bisect_left, bisect_right
 
+    from .checks_index import HIGHEST, LOWEST, index_intended
+
     vintages = vintage_index(stored)
     LATEST = "\uffff"  # after every timestamp: the vintage in force now
     # The periods on record of each indicator and length, sorted: made when a row first has
@@ -346,9 +348,8 @@ def entry_jump_problems(
             compared = [c for c in compared if (c.value < 0) == (o.value < 0)]
         ratios = [jump_ratio(c.value, o.value, factor) for c in compared]
         index = None
-        if compared and o.indicator.split("[", 1)[0] in rates:
-            from .checks_index import index_intended
-
+        # Only a figure an index could be is looked at: a range test before the split.
+        if rates and compared and LOWEST <= o.value <= HIGHEST and o.indicator.split("[", 1)[0] in rates:
             index = index_intended(o.value, [c.value for c in compared])
         if not compared or (index is None and any(r is None for r in ratios)):
             continue
