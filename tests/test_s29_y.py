@@ -72,3 +72,91 @@ def test_a_word_that_only_folds_to_cong_is_no_total(shipped: Path, word: str) ->
     _table("Chỉ tiêu\tĐịa phương\tKỳ\tGiá trị", f"budget_revenue\t{word}\t2025\t39000")
     said = _refused("add-observation", "--from", "t.tsv")
     assert f"'{word}' is not a unit of 'locality'" in said, said
+
+
+# --- 2. the period column by the heading an office gives it --------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["Năm", "NĂM", "Thời kỳ", "Kì", "Year", "Period"])
+def test_a_period_column_headed_as_an_office_heads_it(shipped: Path, heading: str) -> None:
+    _table(f"Chỉ tiêu\t{heading}\tGiá trị\tLoại số liệu", "budget_revenue\t2025\t60123\testimate")
+    rows = _dry_rows("--from", "t.tsv")
+    assert [(r["indicator"], r["period"], r["value"], r["status"]) for r in rows] == [
+        ("budget_revenue", "2025", 60123, "estimate")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "cell", "period"),
+    [("Quý", "Quý I/2025", "2025-Q1"), ("Quarter", "2025-Q2", "2025-Q2"), ("Tháng", "Tháng 3/2025", "2025-03")],
+)
+def test_a_quarter_or_month_column_holds_its_periods_with_their_years(
+    shipped: Path, heading: str, cell: str, period: str
+) -> None:
+    _table(f"Chỉ tiêu\t{heading}\tGiá trị\tLoại số liệu", f"fdi\t{cell}\t123.4\testimate")
+    rows = _dry_rows("--from", "t.tsv")
+    assert [(r["indicator"], r["period"], r["value"]) for r in rows] == [("fdi", period, 123.4)]
+
+
+def test_a_workbooks_period_column_headed_nam(shipped: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Chỉ tiêu", "Năm", "Giá trị", "Loại số liệu"])
+    sheet.append(["budget_revenue", 2025, 60123, "estimate"])
+    book.save("b.xlsx")
+    rows = _dry_rows("--from", "b.xlsx")
+    assert [(r["period"], r["value"]) for r in rows] == [("2025", 60123)]
+
+
+def test_a_merged_nam_over_its_years_is_still_a_two_row_header(shipped: Path) -> None:
+    # The twenty-seventh session's two-row header: 'Năm' heads the years below it, no column.
+    _table("Chỉ tiêu,Năm,", ",2023,2024", "budget_revenue,50000,57330", name="t.csv")
+    rows = _dry_rows("--from", "t.csv")
+    assert [(r["period"], r["value"]) for r in rows] == [("2023", 50000), ("2024", 57330)]
+
+
+def test_an_open_sdg_data_file_is_still_told_import_opensdg(shipped: Path) -> None:
+    _table("Year,Value", "2024,5", name="t.csv")
+    said = _refused("add-observation", "--from", "t.csv")
+    assert "import opensdg" in said, said
+
+
+def test_a_year_and_a_quarter_in_two_columns_are_told_to_join(shipped: Path) -> None:
+    # "Năm | Quý" splits one period across two columns: neither is the period alone, and
+    # "keep one" would lose the quarter. Nothing is joined by guess.
+    _table("Năm\tQuý\tChỉ tiêu\tGiá trị", "2025\tI\tgrdp_growth\t10.1")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert (
+        "t.tsv:1: error: 'Năm' (column 1) and 'Quý' (column 2) split the period in two columns: "
+        "write it in one column, each cell a period with its year (e.g. 2025-Q1, Q1/2025)"
+    ) in said, said
+    assert "keep one" not in said, said
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "t.tsv")
+    assert "'Năm' (cột 1) và 'Quý' (cột 2) tách kỳ ra hai cột" in vi.stderr, vi.stderr
+
+
+@pytest.mark.parametrize("cell", ["I", "II", "IV"])
+def test_a_bare_roman_numeral_in_a_period_cell_is_told_its_year_is_missing(shipped: Path, cell: str) -> None:
+    n = {"I": 1, "II": 2, "IV": 4}[cell]
+    _table("Chỉ tiêu\tQuý\tGiá trị", f"grdp_growth\t{cell}\t10.1")
+    said = _refused("add-observation", "--from", "t.tsv")
+    from datetime import date
+
+    year = date.today().year
+    assert (
+        f"t.tsv:2: error: '{cell}' gives no year, and may be a quarter or a month: write the period with its year, "
+        f"{year}-Q{n} (quý {cell}/{year}) or {year}-{n:02d}"
+    ) in said, said
+
+
+@pytest.mark.parametrize("name", ["Năm", "Year"])
+def test_a_dimension_named_as_a_period_column_is_refused_at_its_name(shipped: Path, name: str) -> None:
+    text = Path("targets.yaml").read_text(encoding="utf-8")
+    extra = f"dimensions:\n  by_year:\n    name: {name}\n    values: [a, b]\n"
+    Path("targets.yaml").write_text(text.replace("dimensions:\n", extra, 1), encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    assert f"dimension 'by_year': its name '{name}' is also the name of an import's column (period)" in r.stderr

@@ -50,7 +50,19 @@ def no_year(period: str) -> Message | None:
 
         words = period_words(example, "vi")
         return msg("cli_period_no_year", period=period, example=example, year=year, words=words)
+    n = _ROMAN.get(period.strip().upper())
+    if n is not None:
+        # 'II' alone, as a period column headed by its quarter holds it (twenty-ninth
+        # session): a quarter (quy II) or a month (thang II), and no year either way.
+        from ..plan.periods import period_words
+
+        quarter = f"{year}-Q{n}"
+        words = period_words(quarter, "vi")
+        return msg("cli_period_roman_no_year", period=period, quarter=quarter, month=f"{year}-{n:02d}", words=words)
     return None
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def _status_with(text: str, recording: bool) -> Message | None:

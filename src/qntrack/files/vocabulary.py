@@ -27,6 +27,7 @@ __all__ = [
     "with_a_year",
     "excel_date",
     "VIETNAMESE_COLUMNS",
+    "ENGLISH_COLUMNS",
     "UNIT_COLUMNS",
     "ROW_NUMBER_COLUMNS",
     "is_row_number",
@@ -410,6 +411,15 @@ VIETNAMESE_COLUMNS = {
     "tên chỉ tiêu": "indicator",
     "kỳ": "period",
     "kỳ báo cáo": "period",
+    # The period column as an office's table heads it by what its cells are (issue 17,
+    # twenty-ninth session); each cell still names its period whole, with its year.
+    "kì": "period",
+    "kì báo cáo": "period",
+    "thời kỳ": "period",
+    "thời kì": "period",
+    "năm": "period",
+    "quý": "period",
+    "tháng": "period",
     "giá trị": "value",
     "số liệu": "value",
     "loại số liệu": "status",
@@ -422,6 +432,10 @@ VIETNAMESE_COLUMNS = {
     "ngày ghi nhận": "recorded_at",
     "thời gian ghi nhận": "recorded_at",
 }
+
+
+# The same headings in an English table (files/import_headers.column_of).
+ENGLISH_COLUMNS = {"year": "period", "quarter": "period", "month": "period"}
 
 
 # A workbook's unit column ("Đơn vị", "Đơn vị tính", "ĐVT"), as ``fold`` writes the name:

@@ -25,7 +25,7 @@ from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
 from .unit_cells import unit_matches
-from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
+from .vocabulary import ENGLISH_COLUMNS, UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
 
 __all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
 
@@ -62,7 +62,7 @@ def column_name(value: Any) -> str:
     text = " ".join(cell_text(value).split()).lower()
     if fold(text) in UNIT_COLUMNS:
         return "unit"
-    return VIETNAMESE_COLUMNS.get(text, text)
+    return VIETNAMESE_COLUMNS.get(text) or ENGLISH_COLUMNS.get(text, text)
 
 
 def sdmx_header(names: list[str]) -> str | None:
