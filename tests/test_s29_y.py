@@ -160,3 +160,52 @@ def test_a_dimension_named_as_a_period_column_is_refused_at_its_name(shipped: Pa
     r = run_clean("check")
     assert r.exit_code == 1, r.output
     assert f"dimension 'by_year': its name '{name}' is also the name of an import's column (period)" in r.stderr
+
+
+# --- 3. a plan's period is never an observed figure ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [("KH 2025", "2025"), ("Kế hoạch năm 2025", "2025"), ("2025 (KH)", "2025"), ("KH quý I/2026", "2026-Q1")],
+)
+def test_a_plans_period_in_a_period_cell_is_told_it_is_a_plan(shipped: Path, cell: str, code: str) -> None:
+    _table("Chỉ tiêu\tKỳ\tGiá trị", f"grdp_growth\t{cell}\t10.5")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert (
+        f"t.tsv:2: error: '{cell}' marks a plan for {code}, not a figure observed: a plan is a target's"
+        " milestone in targets.yaml, never an observation; leave this row out"
+    ) in said, said
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "t.tsv")
+    assert f"'{cell}' là kế hoạch của kỳ {code}, không phải số liệu thực tế" in vi.stderr, vi.stderr
+
+
+def test_a_plans_period_typed_is_told_it_is_a_plan(shipped: Path) -> None:
+    said = _refused("add-observation", "grdp_growth", "KH 2025", "10.5")
+    assert (
+        "add-observation: error: 'KH 2025' marks a plan for 2025, not a figure observed: a plan is a"
+        " target's milestone in targets.yaml, never an observation; the period alone is 2025"
+    ) in said, said
+    r = run_clean("history", "grdp_growth", "Kế hoạch 2025")
+    assert "'Kế hoạch 2025' marks a plan for 2025" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("status", ["KH", "Kế hoạch"])
+def test_a_plan_in_the_status_column_is_told_it_is_a_plan(shipped: Path, status: str) -> None:
+    _table("Chỉ tiêu\tKỳ\tGiá trị\tLoại số liệu", f"budget_revenue\t2024\t60000\t{status}")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert (
+        f"t.tsv:2: error: status '{status}' marks a plan, not a figure observed: a plan is a target's"
+        " milestone in targets.yaml, never an observation; leave this row out"
+    ) in said, said
+
+
+@pytest.mark.parametrize("heading", ["2025 (KH)", "Năm 2025 (kế hoạch)", "2025 KH"])
+def test_a_wide_plan_column_after_its_period_is_passed_over(shipped: Path, heading: str) -> None:
+    # As 'KH 2025' already was (twenty-first session): a plan column holds no figure to record.
+    _table(f"Chỉ tiêu\t2024\t{heading}", "budget_revenue\t57330\t60000")
+    r = run_clean("add-observation", "--from", "t.tsv", "--dry-run", "--format", "json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)["observations"]
+    assert [(x["period"], x["value"]) for x in rows] == [("2024", 57330)]
+    assert f"column 3 '{heading}' is a comparison or a plan" in r.stderr, r.stderr

@@ -12,6 +12,7 @@ returned as a Message, for each caller to say in its own way (an exit, a Problem
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ..catalog import Message, msg
@@ -95,7 +96,10 @@ def _flag_with(text: str, recording: bool) -> Message | None:
     ``recording`` the status as --status, the command line's place for it, where a file's
     is its status column (twenty-eighth session). None for any other text."""
     from .status_flags import status_flag
+    from .vocabulary import plan_period
 
+    if (planned := plan_period(text)) is not None:  # 'KH 2025': a plan, typed (twenty-ninth session)
+        return replace(msg("periods_plan", period=text, text=text, code=planned), wording="periods_plan_typed")
     flag = status_flag(text)
     if flag is None:
         return None

@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
-from .excel_periods import excel_date  # moved there (twenty-ninth session); read here as before
+from .digits import foreign_digits  # moved there, as excel_date was (twenty-ninth session);
+from .excel_periods import excel_date  # both read here as before
 
 __all__ = [
     "fold",
@@ -24,6 +25,8 @@ __all__ = [
     "vietnamese_period",
     "no_such_span",
     "is_comparison",
+    "plan_period",
+    "is_plan_word",
     "with_a_year",
     "excel_date",
     "VIETNAMESE_COLUMNS",
@@ -33,22 +36,6 @@ __all__ = [
     "is_row_number",
     "foreign_digits",
 ]
-
-
-def foreign_digits(text: str) -> bool:
-    """Whether ``text`` holds digits other than 0-9 (Arabic-Indic, full-width, ...).
-
-    Python's ``float`` and ``\\d`` read them, but no Vietnamese office writes them: one
-    pasted from a PDF or typed on another keyboard is refused rather than guessed at.
-    """
-    # ASCII text has no other digits: told in C, for each of an import's 300,000 figures,
-    # all distinct (issue 17); only other text is walked, and its answer remembered.
-    return not text.isascii() and _walked_foreign_digits(text)
-
-
-@lru_cache(maxsize=1 << 14)
-def _walked_foreign_digits(text: str) -> bool:
-    return any(ch.isdigit() and not "0" <= ch <= "9" for ch in text)
 
 
 def fold(text: str) -> str:
@@ -316,8 +303,29 @@ _COMPARISONS = re.compile(
 
 
 def is_comparison(heading: str) -> bool:
-    """Whether a wide table's column heading is a comparison or a plan (``_COMPARISONS``)."""
-    return _COMPARISONS.fullmatch(fold(heading)) is not None
+    """Whether a wide table's column heading is a comparison or a plan (``_COMPARISONS``),
+    the plan's mark after its period too ('2025 (KH)': ``plan_period``)."""
+    return _COMPARISONS.fullmatch(fold(heading)) is not None or plan_period(heading) is not None
+
+
+# A plan's mark on a period, "Kế hoạch" ("KH"), before it or after it, in brackets or not:
+# "KH 2025", "Kế hoạch năm 2025", "2025 (KH)", "Năm 2025 kế hoạch" (twenty-ninth session).
+_PLAN_BEFORE = re.compile(r"(?:ke\s*hoach|kh)\b\s*[:\-]?\s*(.+)")
+_PLAN_AFTER = re.compile(r"(.+?)\s*(?:\(\s*(?:ke\s*hoach|kh)\s*\)|[\s\-]\s*(?:ke\s*hoach|kh))")
+# The same words alone in a status cell: a plan, no status of a figure.
+_PLAN_WORDS = frozenset({"kh", "ke hoach", "so ke hoach"})
+
+
+def plan_period(text: str) -> str | None:
+    """The period a plan's mark names ('KH 2025' is 2025's plan), or None for any other text."""
+    key = fold(text)
+    found = _PLAN_BEFORE.fullmatch(key) or _PLAN_AFTER.fullmatch(key)
+    return vietnamese_period(found[1]) if found else None
+
+
+def is_plan_word(text: str) -> bool:
+    """Whether a status cell says "Kế hoạch" ("KH"): a plan's figure, no observation's status."""
+    return fold(text) in _PLAN_WORDS
 
 
 def _quarter(text: str) -> int:
