@@ -209,3 +209,52 @@ def test_a_wide_plan_column_after_its_period_is_passed_over(shipped: Path, headi
     rows = json.loads(r.stdout)["observations"]
     assert [(x["period"], x["value"]) for x in rows] == [("2024", 57330)]
     assert f"column 3 '{heading}' is a comparison or a plan" in r.stderr, r.stderr
+
+
+# --- 4. a library caller is told its own parameter, not the command line's option -------------
+
+
+@pytest.mark.parametrize(
+    ("period", "words"),
+    [
+        ("2024 (p)", 'and the figure\'s status in the row\'s "status" field, "preliminary" or "estimate"'),
+        ("Sơ bộ 2024", 'and the status in the row\'s "status" field, "preliminary"'),
+        ("2024 (ước)", 'and the status in the row\'s "status" field, "estimate"'),
+    ],
+)
+def test_record_many_names_the_rows_status_field(shipped: Path, period: str, words: str) -> None:
+    import qntrack
+
+    row = {"indicator": "budget_revenue", "period": period, "value": "1", "recorded_at": "2025-03-02"}
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.record_many("targets.yaml", [(qntrack.Location("job"), row)], dry_run=True)
+    said = caught.value.text("en")
+    assert "--status" not in said, said
+    assert words in said, said
+    assert "2024" in said, said  # the period alone, still told
+    # The refusal's key is the command line's: a script testing error.key sees no change.
+    assert caught.value.problems[0].message.id.startswith("cli_period_")
+    assert "--status" not in caught.value.text("vi")
+    assert 'trường "status" của dòng' in caught.value.text("vi")
+
+
+@pytest.mark.parametrize(
+    ("period", "status"), [("Sơ bộ 2024", "preliminary"), ("2024 (sơ bộ)", "preliminary"), ("Ước 2024", "estimate")]
+)
+def test_import_observations_names_its_defaults_parameter(shipped: Path, period: str, status: str) -> None:
+    import qntrack
+
+    Path("t.csv").write_text(f"indicator,period,value\nbudget_revenue,{period},1\n", encoding="utf-8")
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.import_observations("targets.yaml", "t.csv", dry_run=True)
+    said = caught.value.text("en")
+    assert "--status" not in said, said
+    assert f'and the status in the status column (or defaults=RowDefaults(status="{status}"))' in said, said
+    assert caught.value.problems[0].message.id.startswith("periods_")
+    assert "--status" not in caught.value.text("vi")
+
+
+def test_the_command_line_import_still_names_status_option(shipped: Path) -> None:
+    _table("indicator\tperiod\tvalue", "budget_revenue\tSơ bộ 2024\t1")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert "(or --status preliminary)" in said, said
