@@ -258,3 +258,18 @@ def test_the_command_line_import_still_names_status_option(shipped: Path) -> Non
     _table("indicator\tperiod\tvalue", "budget_revenue\tSơ bộ 2024\t1")
     said = _refused("add-observation", "--from", "t.tsv")
     assert "(or --status preliminary)" in said, said
+
+
+def test_a_workbooks_year_and_quarter_columns_are_told_to_join_at_the_second(shipped: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Năm", "Quý", "Chỉ tiêu", "Giá trị"])
+    sheet.append([2025, "I", "grdp_growth", 10.1])
+    book.save("b.xlsx")
+    said = _refused("add-observation", "--from", "b.xlsx")
+    assert "b.xlsx:Sheet!B1: error: 'Năm' (column 1) and 'Quý' (column 2) split the period in two columns:" in said, (
+        said
+    )

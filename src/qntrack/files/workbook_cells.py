@@ -184,7 +184,7 @@ def twice_at(message: Message, columns: list[int]) -> tuple[Message, int]:
     params = dict(message.params)
     first, second = (columns[int(str(params[k])) - 1] for k in ("first", "second"))
     params.update(first=str(first + 1), second=str(second + 1))
-    return Message(message.id, tuple(sorted(params.items()))), second
+    return Message(message.id, tuple(sorted(params.items())), message.wording), second  # a split period's words kept
 
 
 def other_sheets(book: Any, sheet: Any, file: str) -> list[Problem]:
