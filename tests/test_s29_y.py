@@ -273,3 +273,12 @@ def test_a_workbooks_year_and_quarter_columns_are_told_to_join_at_the_second(shi
     assert "b.xlsx:Sheet!B1: error: 'Năm' (column 1) and 'Quý' (column 2) split the period in two columns:" in said, (
         said
     )
+
+
+def test_a_plan_typed_as_a_status_is_told_to_record_the_figure_when_published(shipped: Path) -> None:
+    said = _refused("add-observation", "budget_revenue", "2025", "60000", "--status", "KH")
+    assert (
+        "add-observation: error: status 'KH' marks a plan, not a figure observed: a plan is a target's milestone"
+        " in targets.yaml, never an observation; record the figure when it is published, with its status:"
+        " estimate, preliminary or official"
+    ) in said, said
