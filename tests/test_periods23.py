@@ -89,13 +89,23 @@ def _library(typed: str, lang: str) -> str:
     return str(stored.period)
 
 
+def _as_typed(library: str) -> str:
+    """The library's words for a status typed with the period, as the command says them."""
+    import re
+
+    library = re.sub(r'in the row\'s "status" field, "(\w+)"', r"with --status \1", library)
+    return re.sub(r'ở trường "status" của dòng, "(\w+)"', r"bằng --status \1", library)
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize(("typed", "expected"), TABLE)
 def test_the_command_and_the_library_read_a_typed_period_alike(
     shipped: Path, typed: str, expected: str, lang: str
 ) -> None:
     command, library = _command(typed, lang), _library(typed, lang)
-    assert command == library
+    # The same reading and refusal; where the command says --status, the library names the
+    # row's "status" field (twenty-ninth session), so the words are compared so translated.
+    assert command == _as_typed(library)
     if lang == "en":
         assert expected in command
 

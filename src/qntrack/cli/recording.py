@@ -213,7 +213,7 @@ def add_observation(
             read: list[Problem] = []
             skipped, repeated = len(known), 0
         else:
-            from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
+            from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_file
 
             sep = None if delimiter is None else DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
             if delimiter is not None and sep is None:
@@ -221,7 +221,7 @@ def add_observation(
             from .waiting import import_status  # here: not on every command's start-up
 
             with import_status(from_file, _message_lang(lang)):  # a status line on a terminal
-                result = import_observations(
+                result = import_file(
                     targets,
                     from_file,
                     ImportFormat(sep, decimal_comma, wide),

@@ -101,6 +101,10 @@ def _office_words(
     if found is None:
         found = periods[text] = typed_period(text, recording)
     period, refused = found
+    if refused is not None:  # told the row's "status" field, where a command says --status
+        from .library_arguments import library_worded
+
+        refused = library_worded(refused)
     # As typed, as add-observation keeps it: '2025-9m', which parse_period reads and no
     # office's name is, was quoted as 2025-9M by the library alone.
     row.setdefault(SHOWN_PERIOD, text.strip())

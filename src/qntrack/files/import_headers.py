@@ -22,8 +22,10 @@ from .figures import _within
 from .heading_marks import footnote_mark
 from .status_flags import column_refusal, in_heading, status_flag
 from .textfiles import nfc
+from .period_columns import open_sdg_data, twice
 from .vocabulary import (
     UNIT_COLUMNS,
+    ENGLISH_COLUMNS,
     VIETNAMESE_COLUMNS,
     excel_date,
     fold,
@@ -103,7 +105,7 @@ def _garbled_header(written: Sequence[str]) -> Message | None:
 def _header(fields: Sequence[str]) -> list[str]:
     # A unit column (vocabulary.UNIT_COLUMNS) is "unit", as a workbook's is (workbook_cells.column_name).
     names = [
-        "unit" if fold(n) in UNIT_COLUMNS else VIETNAMESE_COLUMNS.get(n, n)
+        "unit" if fold(n) in UNIT_COLUMNS else VIETNAMESE_COLUMNS.get(n) or ENGLISH_COLUMNS.get(n, n)
         for n in (nfc(f.strip().lstrip("\ufeff")).lower() for f in fields)
     ]
     return names[: max((i + 1 for i, n in enumerate(names) if n), default=0)]  # not a spreadsheet's empty columns
@@ -163,7 +165,7 @@ def _long_columns(
     if (command := _qntrack_output(header)) is not None:
         problems.append(Problem(where, msg("import_qntrack_output", command=command, columns=", ".join(LONG_COLUMNS))))
         return None
-    if "year" in header and "value" in header and not {"indicator", "period"} & set(header):
+    if open_sdg_data(header, written):
         # An Open SDG data file (Year, its disaggregations, Value): `import opensdg` reads it.
         shown = ", ".join(
             (written[i] if i < len(written) else h).strip().lstrip("\ufeff") for i, h in enumerate(header)
@@ -242,15 +244,6 @@ def _qntrack_output(header: Sequence[str]) -> str | None:
     if "in_force" in header and "line" in header and "indicator" not in header:
         return "history"
     return None
-
-
-def twice(name: str, first: int, second: int, header: Sequence[str], written: Sequence[str]) -> Message:
-    """A column given twice (0-based places ``first`` and ``second``), named by its
-    headings as the file has them (a Vietnamese one and an English one, say), not only by
-    the column they both mean, which the officer may not have written at all."""
-    said = [(written[i] if i < len(written) else "").strip().lstrip("\ufeff") or header[i] for i in (first, second)]
-    key = "small_column_twice_same" if said[0] == said[1] else "small_column_twice_as"
-    return msg(key, name=name, heading=said[0], other=said[1], first=first + 1, second=second + 1)
 
 
 def _looks_like_period(name: str) -> bool:

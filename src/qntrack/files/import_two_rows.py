@@ -24,7 +24,9 @@ def two_row_header(
     put back). The header keeps its own line: problems of the header are said there, and
     each row of figures keeps its own."""
     rest = iter(records)
-    if "indicator" not in header or {"period", "value"} & set(header) or any(map(_period_heading, header)):
+    # A year's heading ('nam') is the period column's name and a merged heading over the
+    # years alike: the row below decides (twenty-ninth session); a value column never.
+    if "indicator" not in header or "value" in header or any(map(_period_heading, header)):
         return header, fields, rest
     below = next(rest, None)
     if below is None:

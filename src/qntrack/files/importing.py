@@ -215,7 +215,36 @@ def import_observations(
     tz: str | None = None,
     sheet: str | None = None,
 ) -> ImportResult:
-    """Validate every row of ``source``; append them all, or raise with every problem.
+    """Validate every row of ``source``; append them all, or raise with every problem,
+    told in a Python caller's words (``defaults=RowDefaults(status=...)`` where the
+    command says ``--status``; issue 17, twenty-ninth session). ``import_file`` is the
+    command's.
+
+    Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
+    """
+    from .library_arguments import for_library
+
+    try:
+        return import_file(targets, source, fmt, defaults, dry_run, stdin, force=force, tz=tz, sheet=sheet)
+    except InputError as error:
+        raise for_library(error) from None
+
+
+def import_file(
+    targets: str | os.PathLike[str] | None,
+    source: str | os.PathLike[str],
+    fmt: ImportFormat = _DETECTED,
+    defaults: RowDefaults = _NO_DEFAULTS,
+    dry_run: bool = False,
+    stdin: BinaryIO | None = None,
+    *,
+    force: bool = False,
+    tz: str | None = None,
+    sheet: str | None = None,
+) -> ImportResult:
+    """``add-observation --from``'s import (``import_observations``, the library's, is this
+    with its refusals in a caller's words): every row of ``source`` validated, then all
+    appended, or an InputError with every problem, in the command line's words.
 
     Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """

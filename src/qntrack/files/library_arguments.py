@@ -25,6 +25,8 @@ __all__ = [
     "refuse_flags",
     "refuse_id",
     "refuse_settings",
+    "library_worded",
+    "for_library",
 ]
 
 
@@ -116,3 +118,28 @@ def candidate_problem(n: int, candidate: object) -> Any:
     from ..plan.model import Location, Problem
 
     return Problem(Location("candidates", n), msg("library_candidate_type", kind=kind))
+
+
+def library_worded(message: Any) -> Any:
+    """``message`` in a Python caller's words where the catalog has them (``library_`` and
+    its id: the row's "status" field, ``defaults=RowDefaults(...)``, where the command line
+    says ``--status``; issue 17, twenty-ninth session); its id, which a program tests, kept.
+    Anything else as given. The same rule as ``write_report``'s (output/report_written)."""
+    from dataclasses import replace
+
+    from ..catalog import Message, catalog
+
+    if not isinstance(message, Message) or f"library_{message.id}" not in catalog("en"):
+        return message
+    return replace(message, wording=f"library_{message.id}")
+
+
+def for_library(error: Any) -> Any:
+    """An InputError (or a subclass) with each problem's message in a caller's words
+    (``library_worded``), its kind, code, file and keys kept."""
+    import dataclasses
+
+    problems = [dataclasses.replace(p, message=library_worded(p.message)) for p in error.problems]
+    if all(new.message is old.message for new, old in zip(problems, error.problems, strict=True)):
+        return error
+    return type(error)(problems, error.code, error.rows_of, error.kinds)

@@ -5,6 +5,7 @@ All or nothing: every record is checked first; a single problem means nothing is
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import datetime
 from operator import attrgetter
@@ -119,7 +120,10 @@ def validate_record(
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
     if status and not rules.is_status(status):
-        problems.append(Problem(where, rules.status_problem(status)))
+        told = rules.status_problem(status)
+        if told.id == "recording_status_plan" and not where.line and where.file == "add-observation":
+            told = dataclasses.replace(told, wording="recording_status_plan_typed")  # no row to leave out
+        problems.append(Problem(where, told))
     stamp = None
     try:
         if recorded_at:

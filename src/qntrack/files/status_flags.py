@@ -35,7 +35,12 @@ def status_flag(text: str) -> tuple[str, str, str] | None:
 
 def flag_problem(text: str) -> Message | None:
     """What a period cell or heading followed by a status flag is told (the period alone,
-    the status in its column), or None when ``text`` holds no flag."""
+    the status in its column), or None when ``text`` holds no flag. A plan's mark on the
+    period ('KH 2025', twenty-ninth session) is told it is a plan: never an observation."""
+    from .vocabulary import plan_period
+
+    if (planned := plan_period(text)) is not None:
+        return msg("periods_plan", text=text, code=planned)
     flag = status_flag(text)
     if flag is None:
         return None
@@ -51,6 +56,10 @@ def status_cell_flag(status: str) -> Message | None:
     told to go): what the flag stands for and the status to write, (p) preliminary or
     estimate (the user chooses, as for the period cell), (e) estimate; None for any other
     text, which the list of statuses answers."""
+    from .vocabulary import is_plan_word
+
+    if is_plan_word(status):  # 'KH': a plan's figure (twenty-ninth session)
+        return msg("recording_status_plan", status=status.strip())
     found = _STATUS_FLAG.fullmatch(status.strip())
     if found is None or ("(" in status) != (")" in status):
         return None

@@ -12,6 +12,7 @@ returned as a Message, for each caller to say in its own way (an exit, a Problem
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ..catalog import Message, msg
@@ -50,7 +51,19 @@ def no_year(period: str) -> Message | None:
 
         words = period_words(example, "vi")
         return msg("cli_period_no_year", period=period, example=example, year=year, words=words)
+    n = _ROMAN.get(period.strip().upper())
+    if n is not None:
+        # 'II' alone, as a period column headed by its quarter holds it (twenty-ninth
+        # session): a quarter (quy II) or a month (thang II), and no year either way.
+        from ..plan.periods import period_words
+
+        quarter = f"{year}-Q{n}"
+        words = period_words(quarter, "vi")
+        return msg("cli_period_roman_no_year", period=period, quarter=quarter, month=f"{year}-{n:02d}", words=words)
     return None
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def _status_with(text: str, recording: bool) -> Message | None:
@@ -83,7 +96,10 @@ def _flag_with(text: str, recording: bool) -> Message | None:
     ``recording`` the status as --status, the command line's place for it, where a file's
     is its status column (twenty-eighth session). None for any other text."""
     from .status_flags import status_flag
+    from .vocabulary import plan_period
 
+    if (planned := plan_period(text)) is not None:  # 'KH 2025': a plan, typed (twenty-ninth session)
+        return replace(msg("periods_plan", period=text, text=text, code=planned), wording="periods_plan_typed")
     flag = status_flag(text)
     if flag is None:
         return None

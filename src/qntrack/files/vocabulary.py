@@ -12,6 +12,9 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
+from .digits import foreign_digits  # moved there, as excel_date was (twenty-ninth session);
+from .excel_periods import excel_date  # both read here as before
+
 __all__ = [
     "fold",
     "names_folded",
@@ -21,30 +24,17 @@ __all__ = [
     "ambiguous_period",
     "vietnamese_period",
     "is_comparison",
+    "plan_period",
+    "is_plan_word",
     "with_a_year",
     "excel_date",
     "VIETNAMESE_COLUMNS",
+    "ENGLISH_COLUMNS",
     "UNIT_COLUMNS",
     "ROW_NUMBER_COLUMNS",
     "is_row_number",
     "foreign_digits",
 ]
-
-
-def foreign_digits(text: str) -> bool:
-    """Whether ``text`` holds digits other than 0-9 (Arabic-Indic, full-width, ...).
-
-    Python's ``float`` and ``\\d`` read them, but no Vietnamese office writes them: one
-    pasted from a PDF or typed on another keyboard is refused rather than guessed at.
-    """
-    # ASCII text has no other digits: told in C, for each of an import's 300,000 figures,
-    # all distinct (issue 17); only other text is walked, and its answer remembered.
-    return not text.isascii() and _walked_foreign_digits(text)
-
-
-@lru_cache(maxsize=1 << 14)
-def _walked_foreign_digits(text: str) -> bool:
-    return any(ch.isdigit() and not "0" <= ch <= "9" for ch in text)
 
 
 def fold(text: str) -> str:
@@ -178,10 +168,18 @@ _TOTAL_WORDS = frozenset(
 )
 
 
+# A budget table's total line, "Cộng" (issue 17, twenty-ninth session): without its marks
+# it is "cong", as "Công" (public, work) is, so it is a total only as written (any case).
+_TOTAL_AS_WRITTEN = frozenset({"cộng"})
+
+
 @lru_cache(maxsize=1 << 14)  # pure: asked of each unit cell an import names (issue 17)
 def is_total(text: str) -> bool:
-    """Whether a cell in a dimension's column names the total ('Toàn tỉnh', 'Tổng số')."""
-    return fold(text) in _TOTAL_WORDS
+    """Whether a cell in a dimension's column names the total ('Toàn tỉnh', 'Tổng số', 'Cộng')."""
+    import unicodedata
+
+    written = " ".join(unicodedata.normalize("NFC", text).lower().split())
+    return fold(text) in _TOTAL_WORDS or written in _TOTAL_AS_WRITTEN
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -306,8 +304,29 @@ _COMPARISONS = re.compile(
 
 
 def is_comparison(heading: str) -> bool:
-    """Whether a wide table's column heading is a comparison or a plan (``_COMPARISONS``)."""
-    return _COMPARISONS.fullmatch(fold(heading)) is not None
+    """Whether a wide table's column heading is a comparison or a plan (``_COMPARISONS``),
+    the plan's mark after its period too ('2025 (KH)': ``plan_period``)."""
+    return _COMPARISONS.fullmatch(fold(heading)) is not None or plan_period(heading) is not None
+
+
+# A plan's mark on a period, "Kế hoạch" ("KH"), before it or after it, in brackets or not:
+# "KH 2025", "Kế hoạch năm 2025", "2025 (KH)", "Năm 2025 kế hoạch" (twenty-ninth session).
+_PLAN_BEFORE = re.compile(r"(?:ke\s*hoach|kh)\b\s*[:\-]?\s*(.+)")
+_PLAN_AFTER = re.compile(r"(.+?)\s*(?:\(\s*(?:ke\s*hoach|kh)\s*\)|[\s\-]\s*(?:ke\s*hoach|kh))")
+# The same words alone in a status cell: a plan, no status of a figure.
+_PLAN_WORDS = frozenset({"kh", "ke hoach", "so ke hoach"})
+
+
+def plan_period(text: str) -> str | None:
+    """The period a plan's mark names ('KH 2025' is 2025's plan), or None for any other text."""
+    key = fold(text)
+    found = _PLAN_BEFORE.fullmatch(key) or _PLAN_AFTER.fullmatch(key)
+    return vietnamese_period(found[1]) if found else None
+
+
+def is_plan_word(text: str) -> bool:
+    """Whether a status cell says "Kế hoạch" ("KH"): a plan's figure, no observation's status."""
+    return fold(text) in _PLAN_WORDS
 
 
 def _quarter(text: str) -> int:
@@ -372,40 +391,6 @@ def with_a_year(text: str, year: int) -> str | None:
     return vietnamese_period(f"{text.strip()} {year}")
 
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)
-}
-
-
-# Pure, and asked of every cell of an import: remembered, within a bound (issue 17).
-@lru_cache(maxsize=1 << 14)
-def excel_date(text: str) -> str | None:
-    """If ``text`` is a date Excel made of a period ('2025-04' became '01/04/2025',
-    '4/1/2025', 'Apr-25' or '2025-04-01'), the period it probably was ('' if unclear)."""
-    raw = text.strip()
-    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", raw)
-    if m:
-        a, b, year = int(m[1]), int(m[2]), m[3]
-        # Excel fills in day 1: dd/mm (Vietnamese settings) or m/d (US settings).
-        month = b if a == 1 and 1 <= b <= 12 else a if b == 1 and 1 <= a <= 12 else 0
-        return f"{year}-{month:02d}" if month else ""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", raw)
-    if m and 1 <= int(m[2]) <= 12:
-        return f"{m[1]}-{m[2]}"
-    m = re.fullmatch(r"([A-Za-z]{3})[- ](\d{2}|\d{4})", raw)
-    if m and m[1].lower() in _MONTHS:
-        year = m[2] if len(m[2]) == 4 else f"20{m[2]}"
-        return f"{year}-{_MONTHS[m[1].lower()]:02d}"
-    # The same mmm-yy under Vietnamese settings: Windows' short month names are Thg1 to
-    # Thg12 ('Thg3-26'), CLDR's 'thg 3'.
-    m = re.fullmatch(r"[Tt]hg ?(\d{1,2})[- ](\d{2}|\d{4})", raw)
-    if m and 1 <= int(m[1]) <= 12:
-        year = m[2] if len(m[2]) == 4 else f"20{m[2]}"
-        return f"{year}-{int(m[1]):02d}"
-    return None
-
-
 # Column names as a Vietnamese statistics office writes them, read as the English ones.
 VIETNAMESE_COLUMNS = {
     "chỉ tiêu": "indicator",
@@ -413,6 +398,15 @@ VIETNAMESE_COLUMNS = {
     "tên chỉ tiêu": "indicator",
     "kỳ": "period",
     "kỳ báo cáo": "period",
+    # The period column as an office's table heads it by what its cells are (issue 17,
+    # twenty-ninth session); each cell still names its period whole, with its year.
+    "kì": "period",
+    "kì báo cáo": "period",
+    "thời kỳ": "period",
+    "thời kì": "period",
+    "năm": "period",
+    "quý": "period",
+    "tháng": "period",
     "giá trị": "value",
     "số liệu": "value",
     "loại số liệu": "status",
@@ -425,6 +419,10 @@ VIETNAMESE_COLUMNS = {
     "ngày ghi nhận": "recorded_at",
     "thời gian ghi nhận": "recorded_at",
 }
+
+
+# The same headings in an English table (files/import_headers.column_of).
+ENGLISH_COLUMNS = {"year": "period", "quarter": "period", "month": "period"}
 
 
 # A workbook's unit column ("Đơn vị", "Đơn vị tính", "ĐVT"), as ``fold`` writes the name:

@@ -25,7 +25,7 @@ from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
 from .unit_cells import unit_matches
-from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
+from .vocabulary import ENGLISH_COLUMNS, UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
 
 __all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
 
@@ -62,7 +62,7 @@ def column_name(value: Any) -> str:
     text = " ".join(cell_text(value).split()).lower()
     if fold(text) in UNIT_COLUMNS:
         return "unit"
-    return VIETNAMESE_COLUMNS.get(text, text)
+    return VIETNAMESE_COLUMNS.get(text) or ENGLISH_COLUMNS.get(text, text)
 
 
 def sdmx_header(names: list[str]) -> str | None:
@@ -184,7 +184,7 @@ def twice_at(message: Message, columns: list[int]) -> tuple[Message, int]:
     params = dict(message.params)
     first, second = (columns[int(str(params[k])) - 1] for k in ("first", "second"))
     params.update(first=str(first + 1), second=str(second + 1))
-    return Message(message.id, tuple(sorted(params.items()))), second
+    return Message(message.id, tuple(sorted(params.items())), message.wording), second  # a split period's words kept
 
 
 def other_sheets(book: Any, sheet: Any, file: str) -> list[Problem]:

@@ -134,7 +134,7 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
             # A long sheet read --wide has data below its header: not a lower half.
             if below is not None and not data_below(names, below[1]):
                 names, number = merged(names, below[1], reading.headings), below[0]
-        elif not reading.fmt.wide and not {"period", "value"} & set(names) and not any(map(_looks_like_period, names)):
+        elif not reading.fmt.wide and "value" not in names and not any(map(_looks_like_period, names)):
             # Neither shape's columns in the row: a wide table's years may be in the row
             # below, under a merged heading ("Year"), which a long table never has (issue
             # 17, twenty-seventh session; read as wide by _read_rows, said once).
