@@ -94,3 +94,18 @@ def test_the_workbooks_summary_ends_with_each_targets_own_source(
     ids = rows[0].index("Id" if lang == "en" else "Mã")
     found = [r for r in rows[1:] if r[ids] == target]
     assert len(found) == 1 and found[0][-1] == source
+
+
+@pytest.mark.parametrize(
+    ("lang", "fraction", "index"),
+    [("en", "0.153 for 15.3", "108.5 for 8.5"), ("vi", "0,153 thay cho 15,3", "108,5 thay cho 8,5")],
+)
+def test_check_list_says_every_reading_of_the_jump_rule(tracker, lang: str, fraction: str, index: str):
+    """`check --list` described `jump` as comparing vintages only; the rule also warns of a
+    per cent saved as a fraction (twenty-second session) and of a growth rate typed as an
+    index (pass V): a user choosing `--checks` had no way to know."""
+    from helpers import run
+
+    lines = run("--lang", lang, "check", "--list").stdout.splitlines()
+    jump = next(line for line in lines if line.startswith("jump "))
+    assert fraction in jump and index in jump

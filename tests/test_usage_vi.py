@@ -250,7 +250,9 @@ LIST_VI = [
         "cảnh báo",
         "mặc định",
         "không có lần ghi nào của một chỉ tiêu và kỳ chênh với lần ghi trước nó quá "
-        "--jump-factor lần (mặc định 5 lần): 3,13 gõ thành 313",
+        "--jump-factor lần (mặc định 5 lần): 3,13 gõ thành 313; không có tỷ lệ phần trăm nào ghi thành phân "
+        "số (0,153 thay cho 15,3), cũng không có tốc độ tăng nào ghi thành chỉ số phát triển so với cùng kỳ "
+        "năm trước = 100 (108,5 thay cho 8,5)",
     ),
     (
         "stale",
@@ -377,7 +379,8 @@ def test_check_list_in_english_as_before(tracker: Path):
     )
     assert lines[-15] == (  # -15 and -13 since parts-sum, lost-letters (twenty-first) and official-replaced (24th)
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
-        "by more than --jump-factor (default 5 times): 3,13 typed as 313"
+        "by more than --jump-factor (default 5 times): 3,13 typed as 313; no per cent reads as a fraction "
+        "(0.153 for 15.3) nor a growth rate as an index with the year before = 100 (108.5 for 8.5)"
     )
     assert lines[-13] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
