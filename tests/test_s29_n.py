@@ -1,0 +1,130 @@
+"""The numbers, audited again (issue 17, twenty-ninth session, helper N).
+
+Each test builds a small plan at an edge of a formula of docs/methodology.md and checks
+what qntrack prints against figures worked out by hand in the comments, never copied from
+the code's output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qntrack.method.groups import Member, combine
+from qntrack.method.progress import Status
+
+from conftest import make_tracker
+from helpers import run_clean
+
+S = Status
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+AT = "2024-01-01T00:00:00+07:00"
+
+
+def _rows(*rows: str) -> str:
+    return HEADER + "".join(f"{r},,,,{AT}\n" for r in rows)
+
+
+def _status(*args: str) -> dict:
+    r = run_clean("status", "--format", "json", *args)
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+# --- Groups: a member achieved without a score of its own ------------------------------
+
+GROUP_TARGETS = """\
+version: 1
+indicators:
+  infl: {name: Inflation, unit: "%", measure: rate, direction: decrease}
+  g: {name: Growth, unit: "%", measure: rate}
+  em: {name: Emissions, unit: kt, measure: flow, direction: decrease}
+  nf: {name: Net flow, unit: bn USD, measure: flow}
+  lv: {name: Index, unit: pts}
+targets:
+  - {id: avg-most, type: average, indicator: infl, at_most: 4, from: 2021, to: 2022, group: G}
+  - {id: avg-neg, type: average, indicator: g, at_least: -2, from: 2021, to: 2022, group: G}
+  - {id: ep, type: every_period, indicator: g, at_least: 5, from: 2021, to: 2022, group: G}
+  - {id: cum-most, type: cumulative, indicator: em, at_most: 100, from: 2021, to: 2022, group: G}
+  - {id: cum-neg, type: cumulative, indicator: nf, at_least: -500, from: 2021, to: 2022, group: G}
+  - id: lvl
+    indicator: lv
+    baseline: 2020
+    milestones: [{by: 2030, value: 259.374}]
+    group: G
+"""
+GROUP_OBS = _rows(
+    "infl,2021,3",
+    "infl,2022,3",
+    "g,2021,6",
+    "g,2022,6",
+    "em,2021,40",
+    "em,2022,40",
+    "nf,2021,-100",
+    "nf,2022,-100",
+    "lv,2020,100",
+    "lv,2022,110.25",
+)
+
+
+def test_an_achieved_member_without_a_score_counts_five_as_a_missed_one_counts_minus_five():
+    """Section 1.1 of the official method: target achieved scores 5, whatever the ratio.
+    A member missed for good counts -5 (decisions, "Groups and owners"); one achieved but
+    without a score of its own (an every-period target, an average or cumulative cap, a
+    bound at or below zero) was left out, so a group's successes weighed nothing and its
+    failures the bottom of the scale.
+
+    Achieved every period (5) and limited progress of -0.41665 (worked example 9's level
+    target: a = 1.1025^(1/2) - 1 = 0.05, r = 2.59374^(1/10) - 1 = 0.1, P = 0.5, score
+    4.1667 x 0.5 - 2.5 = -0.41665): (5 - 0.41665) / 2 = 2.2917, moderate progress."""
+    score, status = combine([Member("ep", S.TARGET_ACHIEVED, None), Member("lvl", S.LIMITED_PROGRESS, -0.41665)])
+    assert score == pytest.approx(2.291675)
+    assert status is S.MODERATE_PROGRESS
+    # Alone, it is a group achieved with the top score, as a missed one alone is -5.
+    assert combine([Member("ep", S.TARGET_ACHIEVED, None)]) == (5.0, S.TARGET_ACHIEVED)
+    # Still left out: not available, and a member on track with no score (no judgement yet).
+    score, status = combine(
+        [
+            Member("na", S.NOT_AVAILABLE, None),
+            Member("on", S.SUBSTANTIAL_PROGRESS, None),
+            Member("lvl", S.LIMITED_PROGRESS, -0.41665),
+        ]
+    )
+    assert score == pytest.approx(-0.41665)
+    assert status is S.LIMITED_PROGRESS
+
+
+def test_a_group_of_five_achieved_caps_and_floors_and_one_limited_reads_substantial(tmp_path: Path, monkeypatch):
+    """Five members achieved with no score of their own (average at most 4: 3 % and 3 %;
+    average at least -2: 6 % and 6 %; 5 % every year: 6 and 6; at most 100 kt: 40 + 40 =
+    80; at least -500: -100 - 100 = -200) and the level of worked example 9 (-0.41665).
+    Before: (-0.41665) / 1, limited progress, five achievements out of six unheard.
+    Now: (5 x 5 - 0.41665) / 6 = 24.58335 / 6 = 4.0972, substantial progress."""
+    make_tracker(tmp_path, monkeypatch, GROUP_TARGETS, GROUP_OBS)
+    doc = _status("--as-of", "2024-06-30")
+    statuses = {t["id"]: (t["status"], t["score"]) for t in doc["targets"]}
+    for tid in ("avg-most", "avg-neg", "ep", "cum-most", "cum-neg"):
+        assert statuses[tid] == ("target_achieved", None), tid
+    assert statuses["lvl"][0] == "limited_progress"
+    assert statuses["lvl"][1] == pytest.approx(-0.41665, abs=1e-4)
+    (group,) = doc["groups"]
+    assert group["score"] == pytest.approx(24.58335 / 6, abs=1e-4)
+    assert group["status"] == "substantial_progress"
+    assert group["by_status"]["target_achieved"] == 5
+
+
+def test_worked_example_9_with_an_every_period_target_met():
+    """methodology.md, worked example 9, with "growth of at least 5 % every year
+    2021–2022" met both years in place of the target with no figure:
+    (5 - 0.417 + 5) / 3 = 9.583 / 3 = 3.194, substantial progress (it read 2.292)."""
+    score, status = combine(
+        [
+            Member("fdi", S.TARGET_ACHIEVED, 5.0),
+            Member("index", S.LIMITED_PROGRESS, -0.417),
+            Member("growth", S.TARGET_ACHIEVED, None),
+        ]
+    )
+    assert score == pytest.approx(9.583 / 3)
+    assert status is S.SUBSTANTIAL_PROGRESS
