@@ -128,3 +128,42 @@ def test_worked_example_9_with_an_every_period_target_met():
     )
     assert score == pytest.approx(9.583 / 3)
     assert status is S.SUBSTANTIAL_PROGRESS
+
+
+BREAKDOWN_TARGETS = """\
+version: 1
+dimensions:
+  locality: {name: Locality}
+indicators:
+  g: {name: Growth, unit: "%", measure: rate, dimensions: [locality]}
+targets:
+  - {id: ten-every-year, type: every_period, indicator: g, at_least: 10, from: 2021, to: 2022, for_each: locality}
+"""
+BREAKDOWN_OBS = _rows(
+    "g,2021,11",
+    "g,2022,10.5",
+    "g[locality=Alpha],2021,12",
+    "g[locality=Alpha],2022,11",
+    "g[locality=Beta],2021,10",
+    "g[locality=Beta],2022,10",
+    "g[locality=Gamma],2021,9",
+    "g[locality=Gamma],2022,12",
+)
+
+
+def test_a_breakdowns_roll_up_counts_its_units_that_met_every_year(tmp_path: Path, monkeypatch):
+    """At least 10 % every year 2021–2022, by locality: Alpha (12, 11) and Beta (10, 10:
+    the bound's edge passes) achieved, Gamma (9 in 2021) not achieved. The roll-up is the
+    group rule: (5 + 5 - 5) / 3 = 1.667, moderate progress. It read -5 / 1,
+    deterioration, as if the one locality that missed were the whole province. The
+    ranking is unchanged: Alpha and Beta tie on status and score, Alpha's latest 11 above
+    Beta's 10; Gamma last."""
+    make_tracker(tmp_path, monkeypatch, BREAKDOWN_TARGETS, BREAKDOWN_OBS)
+    (t,) = _status("--as-of", "2024-06-30")["targets"]
+    assert t["status"] == "target_achieved"  # the total: 11 and 10.5
+    assert t["rollup"]["score"] == pytest.approx(5 / 3)
+    assert t["rollup"]["status"] == "moderate_progress"
+    r = run_clean("rank", "ten-every-year", "--format", "json", "--as-of", "2024-06-30")
+    assert r.exit_code == 0, r.output
+    order = [(u["rank"], u["dims"]["locality"]) for u in json.loads(r.stdout)["units"]]
+    assert order == [(1, "Alpha"), (2, "Beta"), (3, "Gamma")], order

@@ -91,6 +91,12 @@ ACHIEVED_SCORE = 5.0
 _UNSCORED = {Status.TARGET_ACHIEVED: ACHIEVED_SCORE, Status.NOT_ACHIEVED: MISSED_SCORE}
 
 
+def unscored_score(status: Status) -> float | None:
+    """What a member with no score of its own counts for: 5 achieved, -5 missed for good,
+    else nothing (left out). The roll-up of a breakdown and its ranking use it too."""
+    return _UNSCORED.get(status)
+
+
 def combine(members: Sequence[Member]) -> tuple[float | None, Status]:
     """The group's score and status by the rule of the module's docstring.
 
