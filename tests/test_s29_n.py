@@ -167,3 +167,39 @@ def test_a_breakdowns_roll_up_counts_its_units_that_met_every_year(tmp_path: Pat
     assert r.exit_code == 0, r.output
     order = [(u["rank"], u["dims"]["locality"]) for u in json.loads(r.stdout)["units"]]
     assert order == [(1, "Alpha"), (2, "Beta"), (3, "Gamma")], order
+
+
+# --- Rounding: a group's score just below an edge, in the workbook ---------------------
+
+EDGE_TARGETS = """\
+version: 1
+indicators:
+  fdi: {name: FDI, unit: million USD, measure: flow}
+  idx: {name: Index, unit: pts}
+targets:
+  - {id: fdi-2022, type: plan, indicator: fdi, period: 2022, value: 100, group: G}
+  - {id: idx-dir, indicator: idx, baseline: 2020, group: G}
+"""
+EDGE_OBS = _rows("fdi,2022,110", "idx,2020,100", "idx,2021,100.49984")
+
+
+def test_a_group_score_just_below_the_substantial_edge_is_not_shown_on_it_in_the_workbook(tmp_path: Path, monkeypatch):
+    """The plan met (5) and a direction-only index from 100 to 100.49984 in a year: P =
+    0.0049984, below method 1's med edge 0.005, limited progress, score 500 x 0.0049984 -
+    2.5 = -0.0008. The group: (5 - 0.0008) / 2 = 2.4996, in [0, 2.5), moderate progress.
+    The table and the Markdown report write 2.4996 (methodology, "Statuses": a score just
+    below an edge is never rounded onto it); the workbook's Groups sheet gave the cell
+    "0.00", and Excel showed 2.50, the substantial edge, beside "Moderate progress"."""
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, EDGE_TARGETS, EDGE_OBS)
+    (group,) = _status("--as-of", "2024-06-30")["groups"]
+    assert group["score"] == pytest.approx(2.4996)
+    assert group["status"] == "moderate_progress"
+    r = run_clean("report", "--as-of", "2024-06-30", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["Groups"]
+    header = [c.value for c in ws[1]]
+    cell = ws.cell(row=2, column=header.index("Score") + 1)
+    assert cell.value == pytest.approx(2.4996)
+    assert cell.number_format == "0.0000"
