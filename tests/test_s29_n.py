@@ -203,3 +203,75 @@ def test_a_group_score_just_below_the_substantial_edge_is_not_shown_on_it_in_the
     cell = ws.cell(row=2, column=header.index("Score") + 1)
     assert cell.value == pytest.approx(2.4996)
     assert cell.number_format == "0.0000"
+
+
+# --- Rounding: a figure carrying a spreadsheet's float noise ----------------------------
+
+NOISE_TARGETS = """\
+version: 1
+indicators:
+  g: {name: Growth, unit: "%", measure: rate}
+  fdi: {name: FDI, unit: million USD, measure: flow}
+  sh: {name: Share, unit: "%"}
+  bal: {name: Balance, unit: bn USD, measure: balance}
+targets:
+  - {id: ep, type: every_period, indicator: g, at_least: 10, from: 2021, to: 2021}
+  - {id: pl, type: plan, indicator: fdi, period: 2022, value: 1500}
+  - {id: lv, indicator: sh, baseline: 2020, milestones: [{by: 2022, value: 15}]}
+  - {id: lv-open, indicator: sh, baseline: 2020, milestones: [{by: 2030, value: 15}]}
+  - {id: bal, indicator: bal, baseline: 2020, milestones: [{by: 2030, value: 0.3}]}
+"""
+# Each figure is what a computed cell pastes: 9.999999999999998 (=10*0.1*10 in binary),
+# 1499.9999999999998, 14.999999999999998, 0.30000000000000004 (=0.1+0.2): 16 or 17
+# significant digits, where a figure holds 15 (Excel shows a cell at 15: these read 10,
+# 1500, 15 and 0.3 in the sheet they came from, and qntrack prints them so).
+NOISE_OBS = _rows(
+    "g,2021,9.999999999999998",
+    "fdi,2022,1499.9999999999998",
+    "sh,2020,10",
+    "sh,2022,14.999999999999998",
+    "bal,2020,-1",
+    "bal,2022,0.30000000000000004",
+)
+
+
+def test_a_figure_with_a_computed_cells_noise_is_judged_as_the_figure_it_prints(tmp_path: Path, monkeypatch):
+    """Every table printed "10% (2021)" against "≥ 10%" with "Not achieved ✗ missed 2021",
+    a gap of "2e-15 pp", and "The 2022 milestone of 15% was not achieved: 15%." A figure
+    is now set against its bound, plan or milestone at 15 significant digits, the
+    precision a typed figure has (the import's own refusal: "a figure holds 15 to 17
+    significant digits ... round it to 15"), and its gap taken on the same digits:
+    10.0000000000000 >= 10, passed, gap 10 - 10 = 0; 1500 of a plan of 1500, 100 %,
+    difference 0; 15 by 2022, achieved, gap 0. Not yet due (2030), 15 meets 15 all the
+    same: target achieved first (methodology 1.1); 0.3 of a balance's milestone of 0.3
+    likewise (absolute change, whose achieved check comes first too). The figure itself
+    is reported as stored."""
+    make_tracker(tmp_path, monkeypatch, NOISE_TARGETS, NOISE_OBS)
+    by_id = {t["id"]: t for t in _status("--as-of", "2024-06-30")["targets"]}
+    ep = by_id["ep"]
+    assert (ep["status"], ep["gap"], ep["missed_milestones"]) == ("target_achieved", 0.0, [])
+    assert ep["details"]["periods"][0]["passed"] is True
+    assert ep["latest"]["value"] == 9.999999999999998  # the stored figure, as recorded
+    pl = by_id["pl"]
+    assert (pl["status"], pl["gap"], pl["score"]) == ("target_achieved", 0.0, 5.0)
+    assert pl["details"]["percent_of_plan"] == 100.0
+    assert pl["details"]["difference"] == 0.0
+    lv = by_id["lv"]
+    assert (lv["status"], lv["gap"], lv["missed_milestones"]) == ("target_achieved", 0.0, [])
+    assert lv["milestones"][0]["status"] == "target_achieved"
+    assert (by_id["lv-open"]["status"], by_id["lv-open"]["gap"]) == ("target_achieved", 0.0)
+    assert (by_id["bal"]["status"], by_id["bal"]["gap"]) == ("target_achieved", 0.0)
+    r = run_clean("show", "lv", "--as-of", "2024-06-30")
+    assert "was not achieved" not in r.stdout
+
+
+def test_fifteen_digit_figures_are_still_told_apart():
+    """A figure typed with 15 significant digits is a figure, not noise: an amount in VND
+    of 123,456,789,012,345 misses a plan of 123,456,789,012,346 by 1 VND (15 digits
+    each, exact in a float), and 9.99999999999999 (15 digits) stays below 10."""
+    from qntrack.plan.model import Bound
+
+    assert not Bound(123456789012346.0).passes(123456789012345.0)
+    assert not Bound(10.0).passes(9.99999999999999)
+    assert Bound(10.0).passes(9.999999999999998)
+    assert Bound(0.3, at_least=False).passes(0.30000000000000004)
