@@ -275,3 +275,25 @@ def test_fifteen_digit_figures_are_still_told_apart():
     assert not Bound(10.0).passes(9.99999999999999)
     assert Bound(10.0).passes(9.999999999999998)
     assert Bound(0.3, at_least=False).passes(0.30000000000000004)
+
+
+def test_a_pace_that_no_growth_rate_gives_is_a_dash_not_a_dash_a_year(tmp_path: Path, monkeypatch):
+    """5 % in 2020, 0 % in 2023, 10 % by 2025: a = (0 / 5)^(1/3) - 1 = -100 % a year, r =
+    2^(1/5) - 1 = 14.87 %, P = -1 / 0.1487 = -6.725, deterioration, score -5. No growth
+    rate lifts 0 to 10 (0 x (1 + r)^2 is 0 whatever r): the pace needed from now is none,
+    written "–", where show wrote "–/yr", a rate a year of nothing."""
+    targets = """\
+version: 1
+indicators:
+  b: {name: B, unit: "%"}
+targets:
+  - {id: zero-latest, indicator: b, baseline: 2020, milestones: [{by: 2025, value: 10}]}
+"""
+    make_tracker(tmp_path, monkeypatch, targets, _rows("b,2020,5", "b,2023,0"))
+    (t,) = _status("--as-of", "2024-06-30")["targets"]
+    assert t["status"] == "deterioration"
+    assert t["progress_value"] == pytest.approx(-1 / (2 ** (1 / 5) - 1), rel=1e-9)
+    assert t["milestones"][0]["required_rate_from_latest"] is None
+    out = run_clean("show", "zero-latest", "--as-of", "2024-06-30").stdout
+    (row,) = [line for line in out.splitlines() if line.startswith("Needed from now")]
+    assert row.split() == ["Needed", "from", "now", "–"], row
