@@ -297,3 +297,41 @@ targets:
     out = run_clean("show", "zero-latest", "--as-of", "2024-06-30").stdout
     (row,) = [line for line in out.splitlines() if line.startswith("Needed from now")]
     assert row.split() == ["Needed", "from", "now", "–"], row
+
+
+# --- A growth rate's direction alone ------------------------------------------------------
+
+RATE_DIRECTION = """\
+version: 1
+indicators:
+  g: {name: GRDP growth, unit: "%", measure: rate}
+targets:
+  - {id: g-up, indicator: g, baseline: 2020}
+"""
+
+
+def test_a_growth_rates_direction_alone_is_not_read_as_a_compound_growth_of_the_rate(tmp_path: Path, monkeypatch):
+    """GRDP growth of 2 % in 2020 and 8 % in 2023, higher is better, no milestone. Method 1
+    read the compound growth of the rate, (8 / 2)^(1/3) - 1 = +58.7 % "a year", against
+    1.5 % a year: substantial progress, score 5. Methodology section 2: a growth rate must
+    not go straight into a CAGR (it may be 0 or below, and a growth of a growth means
+    nothing); the twenty-fourth session judged a rate's milestones by their change in
+    points for that reason, and left this case. Without a milestone there is no required
+    change to set the change against either: not available, as a direction-only series
+    that crosses zero is, reason rate_without_milestone, and the change is said, 8 - 2 =
+    +6 pp."""
+    make_tracker(tmp_path, monkeypatch, RATE_DIRECTION, _rows("g,2020,2", "g,2023,8"))
+    (t,) = _status("--as-of", "2024-06-30")["targets"]
+    assert (t["status"], t["reason"], t["score"], t["progress_value"]) == (
+        "not_available",
+        "rate_without_milestone",
+        None,
+        None,
+    )
+    assert t["achieved_rate"] is None
+    out = run_clean("show", "g-up", "--as-of", "2024-06-30").stdout
+    assert "58.7" not in out
+    assert "+6 pp" in out
+    assert "milestone" in out.split("In short", 1)[1]
+    vi = run_clean("--lang", "vi", "show", "g-up", "--as-of", "2024-06-30").stdout
+    assert "58,7" not in vi
