@@ -335,3 +335,46 @@ def test_a_growth_rates_direction_alone_is_not_read_as_a_compound_growth_of_the_
     assert "milestone" in out.split("In short", 1)[1]
     vi = run_clean("--lang", "vi", "show", "g-up", "--as-of", "2024-06-30").stdout
     assert "58,7" not in vi
+
+
+# --- A cumulative cap read at its pace -----------------------------------------------------
+
+CAP_TARGETS = """\
+version: 1
+indicators:
+  em: {name: Emissions, unit: kt, measure: flow, direction: decrease}
+targets:
+  - {id: cap, type: cumulative, indicator: em, at_most: 400, from: 2024, to: 2027}
+"""
+
+
+@pytest.mark.parametrize(
+    "figures, status",
+    [
+        # 390 of at most 400 after 1 year of 4: the pace allows 400 x 1 / 4 = 100; 390 is
+        # 97.5 % of the cap after 25 % of the span (1,560 at that pace): limited progress,
+        # where "within the cap" had read substantial progress.
+        (("em,2024,390",), "limited_progress"),
+        # 60 + 140 = 200 after 2 of 4: exactly the pace 400 x 2 / 4 = 200, on it.
+        (("em,2024,60", "em,2025,140"), "substantial_progress"),
+        # 200.1 is beyond it by a tenth: limited.
+        (("em,2024,60", "em,2025,140.1"), "limited_progress"),
+        # 401 breaks the cap: not achieved at once, as before.
+        (("em,2024,401",), "not_achieved"),
+        # Four years in, 399 within 400: achieved, as before.
+        (("em,2024,100", "em,2025,100", "em,2026,100", "em,2027,99"), "target_achieved"),
+    ],
+)
+def test_a_cumulative_cap_is_read_at_its_pace_as_a_ceiling_plan_is(tmp_path: Path, monkeypatch, figures, status):
+    """A flow planned where lower is better is on track while its share of the plan stays
+    within the share of time (methodology, "Annual plan"), and so is a cap below zero
+    ("A bound below zero"); a cap above zero said "substantial progress" for any total
+    within it, however fast it was being used up."""
+    make_tracker(tmp_path, monkeypatch, CAP_TARGETS, _rows(*figures))
+    (t,) = (
+        _status("--as-of", "2028-06-30")["targets"]
+        if len(figures) == 4
+        else _status("--as-of", "2026-01-15")["targets"]
+    )
+    assert t["status"] == status
+    assert t["score"] is None and t["progress_value"] is None
