@@ -378,3 +378,20 @@ def test_a_cumulative_cap_is_read_at_its_pace_as_a_ceiling_plan_is(tmp_path: Pat
     )
     assert t["status"] == status
     assert t["score"] is None and t["progress_value"] is None
+
+
+def test_a_group_whose_members_are_on_track_without_scores_is_not_called_not_available():
+    """Two every-period targets passing so far (substantial progress, no score of their own:
+    a run of passes has no ratio) made a group "Not available" beside "Substantial
+    progress: 2". With no member scored, the group now takes the weakest status of its
+    members judged, claiming no more than its weakest member: substantial and substantial
+    is substantial; substantial and limited (a cap beyond its pace) is limited. Still no
+    score; with no member judged it stays not available."""
+    on = Member("ep", S.SUBSTANTIAL_PROGRESS, None)
+    assert combine([on, Member("ep2", S.SUBSTANTIAL_PROGRESS, None)]) == (None, S.SUBSTANTIAL_PROGRESS)
+    assert combine([on, Member("cap", S.LIMITED_PROGRESS, None), Member("na", S.NOT_AVAILABLE, None)]) == (
+        None,
+        S.LIMITED_PROGRESS,
+    )
+    assert combine([Member("na", S.NOT_AVAILABLE, None)]) == (None, S.NOT_AVAILABLE)
+    assert combine([]) == (None, S.NOT_AVAILABLE)

@@ -3,7 +3,8 @@
 Statistics Canada's rule for an indicator followed through several series
 (docs/methodology.md, "Groups"): the group's score is the mean of its members' scores,
 members without a score left out, none when no member has one; its status is read off
-that mean through the score bands (``progress.status_from_score``); it is
+that mean through the score bands (``progress.status_from_score``), or, with no member
+scored, is its weakest judged member's; it is
 ``target_achieved`` only when every member judged achieved its target. A member missed for
 good (``not_achieved``) counts at the bottom of the scale, -5, rather than being left out
 (qntrack's choice: Open SDG has no such status), and one achieved without a score of its
@@ -91,6 +92,15 @@ ACHIEVED_SCORE = 5.0
 _UNSCORED = {Status.TARGET_ACHIEVED: ACHIEVED_SCORE, Status.NOT_ACHIEVED: MISSED_SCORE}
 
 
+# The statuses a member may have without a score, best first (achieved and missed have one).
+_WEAKEST_LAST = [
+    Status.SUBSTANTIAL_PROGRESS,
+    Status.MODERATE_PROGRESS,
+    Status.LIMITED_PROGRESS,
+    Status.DETERIORATION,
+]
+
+
 def unscored_score(status: Status) -> float | None:
     """What a member with no score of its own counts for: 5 achieved, -5 missed for good,
     else nothing (left out). The roll-up of a breakdown and its ranking use it too."""
@@ -115,7 +125,11 @@ def combine(members: Sequence[Member]) -> tuple[float | None, Status]:
         if m.score is not None or m.status in _UNSCORED
     ]
     if not scores:
-        return None, Status.NOT_AVAILABLE
+        # No member scored, yet some may be judged (every-period targets passing so far, a
+        # cap within its pace): the group claims no more than its weakest member, where
+        # "not available" beside "Substantial progress: 2" contradicted its own count.
+        judged = [m.status for m in members if m.status in _WEAKEST_LAST]
+        return None, max(judged, key=_WEAKEST_LAST.index) if judged else Status.NOT_AVAILABLE
     mean = sum(scores) / len(scores)
     # Achieved when every member judged is: a member missed for good, or one still in
     # progress without a score (an every-period target, a plan's year to date), is not.
