@@ -329,7 +329,10 @@ def test_a_gate_tripped_by_many_targets_counts_them(national: Path):
     # 39: cargo-volume-total-p01's 2025 plan (2655) is read on its quarters added up since
     # the twentieth session, 637.6 + 544.9 = 1182.5 by 2025-H1, 44.5 % after half the year,
     # P = 0.891, moderate progress (it read Q1 alone before, substantial).
-    assert said[0].startswith("--fail-on substantial_progress: 39 targets: ")
-    assert len(said[0].split(": ", 2)[2].split(", ")) == 39  # every one still named
+    # 38 since the twenty-ninth session: road-deaths-total-p01, at most 209 over 2021-2025,
+    # has 180.56 after 4 of 5 years, beyond the cap's pace 209 x 4 / 5 = 167.2: limited
+    # progress, where any total within a cap read substantial (tests/test_s29_n.py).
+    assert said[0].startswith("--fail-on substantial_progress: 38 targets: ")
+    assert len(said[0].split(": ", 2)[2].split(", ")) == 38  # every one still named
     few = run("status", "--fail-on", "deterioration").stderr
     assert few.count(",") == 3 and "targets:" not in few  # a few are named as before

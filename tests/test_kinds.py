@@ -371,11 +371,14 @@ def test_cumulative_ignores_sub_annual_readings_but_shows_them_as_provisional():
 
 def test_cumulative_cap_exceeded_is_not_achieved_and_within_cap_is_on_track():
     """At most 50,000: 30,000 + 25,000 = 55,000 breaks the cap -> not_achieved at once;
-    15,000 + 18,000 = 33,000 within it with years to go -> substantial_progress. No P."""
+    10,000 + 10,000 = 20,000 within it and on its pace (50,000 x 2 / 5 = 20,000) with years
+    to go -> substantial_progress. No P. (15,000 + 18,000 = 33,000, within the cap but
+    beyond its pace, is limited progress since the twenty-ninth session:
+    tests/test_s29_n.py.)"""
     over = assess_target(cumulative(at_least=False), INVEST, rows("cbct_investment", ("2021", 30000), ("2022", 25000)))
     assert over.status is Status.NOT_ACHIEVED
     within = assess_target(
-        cumulative(at_least=False), INVEST, rows("cbct_investment", ("2021", 15000), ("2022", 18000))
+        cumulative(at_least=False), INVEST, rows("cbct_investment", ("2021", 10000), ("2022", 10000))
     )
     assert within.status is Status.SUBSTANTIAL_PROGRESS
     assert within.progress_value is None and within.score is None

@@ -170,7 +170,11 @@ def _cumulative(
     elif remaining == 0 and not unknown:
         status = Status.TARGET_ACHIEVED if passes else Status.NOT_ACHIEVED
     elif not target.bound.at_least:
-        status = Status.SUBSTANTIAL_PROGRESS
+        # Within the cap, read at its pace as a flow planned where lower is better is
+        # (methodology, "Annual plan"): 390 of at most 400 after one year of two is on its
+        # way past the cap, not "substantial progress". At or within t x the share of time
+        # is on the pace.
+        status = Status.SUBSTANTIAL_PROGRESS if total <= significant(t * share_elapsed) else Status.LIMITED_PROGRESS
     else:
         # Pace: share of the target reached against share of the span elapsed.
         status = band_of(p) if p is not None else Status.NOT_AVAILABLE

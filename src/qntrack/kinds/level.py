@@ -195,6 +195,11 @@ def _level(
         # Method 1's thresholds are growth rates, and growth from zero has none; nor is
         # there a required change to compare the change with (as for crosses_zero).
         return Assessment(status=Status.NOT_AVAILABLE, reason="zero_baseline", **common)
+    if not target.milestones and indicator.measure is Measure.RATE and latest.period.year - base_year >= 1:
+        # A growth rate's compound growth means nothing (methodology section 2: "+58.7 % a
+        # year" for 2 % to 8 %), and without a milestone no required change is given to read
+        # its change in points against (as for zero_baseline).
+        return Assessment(status=Status.NOT_AVAILABLE, reason="rate_without_milestone", **common)
     if not target.milestones:
         p = measure(
             base_year=base_year,

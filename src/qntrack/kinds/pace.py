@@ -9,7 +9,7 @@ import math
 
 from ..method.assessment import significant
 from ..method.progress import TARGET_THRESHOLDS, Progress, Status, band, score_with_target
-from ..plan.model import Observation
+from ..plan.model import Bound, Observation
 from ..plan.periods import Period
 
 __all__ = ["absolute_change", "crosses", "why_not", "year_reached", "year_reached_linear"]
@@ -48,8 +48,9 @@ def absolute_change(
         # To 12 significant digits, as every pace computed from typed figures (0.57 / 0.6
         # read 0.9499999999999997 and missed the 0.95 edge; method.assessment.significant).
         p = significant(d * achieved / abs(required))
-    # Target achieved is checked first, whatever the ratio would say (as in progress.measure).
-    if (d == 1 and value >= target) or (d == -1 and value <= target):
+    # Target achieved is checked first, whatever the ratio would say (as in progress.measure),
+    # at the 15 digits a typed figure has (plan.model.Bound.passes).
+    if Bound(target, increase).passes(value):
         return Progress(Status.TARGET_ACHIEVED, p, 5.0, target_achieved=True)
     if p is None:
         return Progress(Status.NOT_AVAILABLE, None, None)

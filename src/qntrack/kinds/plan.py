@@ -24,7 +24,7 @@ from ..method.assessment import (
     significant,
 )
 from ..method.progress import Status
-from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
+from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget, published
 from ..plan.periods import Period
 from ..method.parts import ADDED_UP, added_up, year_to_date
 from .protocol import Due, Keys, Reader, What
@@ -203,7 +203,13 @@ def _plan(
         # met or missed by percentage points, and a per cent of a per cent misleads.
         # So for a balance or a negative plan: −400 is "80 %" of a deficit plan of −500,
         # though better than planned (docs/decisions.md, "Numbers audit by hand").
-        percent = None if _by_difference(indicator) or target.value < 0 else full.value / target.value * 100
+        # At the 15 digits a typed figure has (plan.model.published): 1499.9999999999998 of
+        # 1500, a computed cell's noise, is the 100 % it prints as and meets the plan at.
+        percent = (
+            None
+            if _by_difference(indicator) or target.value < 0
+            else published(full.value) / published(target.value) * 100
+        )
         previous = at_period(rows, target.period.same_span_previous_year())
         if previous is None and adds_up:
             last_year = target.period.same_span_previous_year()
@@ -276,7 +282,7 @@ def _flow_to_date(
         share_plan = pace = 0.0
         ahead = reading.value >= 0 if indicator.increase else reading.value <= 0
     else:
-        share_plan = reading.value / target.value
+        share_plan = published(reading.value) / published(target.value)
         # To 12 significant digits, as every pace computed from typed figures: 0.525 / 0.7
         # is 0.7500000000000001 in floats, beyond 9 / 12 = 0.75 though exactly on it.
         pace = significant(share_plan / share_time)

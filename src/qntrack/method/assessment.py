@@ -24,6 +24,7 @@ from ..plan.model import (
     Indicator,
     Observation,
     Target,
+    published,
 )
 from ..plan.periods import Period
 from ..method.progress import TARGET_THRESHOLDS, Status, band, growth, score_with_target, twelve_digits
@@ -338,7 +339,9 @@ def difference(a: float, b: float) -> float:
         return a - b
     from decimal import Decimal  # here: a status served from the cache subtracts nothing
 
-    return float(Decimal(repr(a)) - Decimal(repr(b)))
+    # At the 15 digits a typed figure has (plan.model.published): 10 - 9.999999999999998,
+    # a computed cell's noise, is 0, where the binary's digits made it 2e-15.
+    return float(Decimal(repr(published(a))) - Decimal(repr(published(b))))
 
 
 def no_figure_reason(rows: Sequence[Observation]) -> str:

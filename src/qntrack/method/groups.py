@@ -3,10 +3,12 @@
 Statistics Canada's rule for an indicator followed through several series
 (docs/methodology.md, "Groups"): the group's score is the mean of its members' scores,
 members without a score left out, none when no member has one; its status is read off
-that mean through the score bands (``progress.status_from_score``); it is
+that mean through the score bands (``progress.status_from_score``), or, with no member
+scored, is its weakest judged member's; it is
 ``target_achieved`` only when every member judged achieved its target. A member missed for
 good (``not_achieved``) counts at the bottom of the scale, -5, rather than being left out
-(qntrack's choice: Open SDG has no such status). It also counts its members by status.
+(qntrack's choice: Open SDG has no such status), and one achieved without a score of its
+own at the top, 5, the score the official measure gives every target achieved. It also counts its members by status.
 
 Pure: the members come in as plain values (id, status, score and the group's name), so
 that the status cache, which keeps no assessments, groups its targets the same way.
@@ -19,7 +21,17 @@ from typing import Iterable, Protocol, Sequence
 
 from .progress import Status, status_from_score
 
-__all__ = ["Named", "Member", "Group", "combine", "group_members", "STATUSES", "MISSED_SCORE", "group_key"]
+__all__ = [
+    "Named",
+    "Member",
+    "Group",
+    "combine",
+    "group_members",
+    "STATUSES",
+    "MISSED_SCORE",
+    "ACHIEVED_SCORE",
+    "group_key",
+]
 
 
 class Named(Protocol):
@@ -70,6 +82,29 @@ class Group:
 
 # What a member missed for good counts for in the mean: the bottom of the score scale.
 MISSED_SCORE = -5.0
+# What a member achieved without a score of its own counts for: the top, as the official
+# measure scores every target achieved 5 whatever its ratio (methodology, section 1.1).
+ACHIEVED_SCORE = 5.0
+
+
+# The statuses that are a judgement though the member has no score: the end of a target's
+# span or period, met or missed for good.
+_UNSCORED = {Status.TARGET_ACHIEVED: ACHIEVED_SCORE, Status.NOT_ACHIEVED: MISSED_SCORE}
+
+
+# The statuses a member may have without a score, best first (achieved and missed have one).
+_WEAKEST_LAST = [
+    Status.SUBSTANTIAL_PROGRESS,
+    Status.MODERATE_PROGRESS,
+    Status.LIMITED_PROGRESS,
+    Status.DETERIORATION,
+]
+
+
+def unscored_score(status: Status) -> float | None:
+    """What a member with no score of its own counts for: 5 achieved, -5 missed for good,
+    else nothing (left out). The roll-up of a breakdown and its ranking use it too."""
+    return _UNSCORED.get(status)
 
 
 def combine(members: Sequence[Member]) -> tuple[float | None, Status]:
@@ -79,15 +114,22 @@ def combine(members: Sequence[Member]) -> tuple[float | None, Status]:
     has no score of its own; it counts as ``MISSED_SCORE``, the bottom of the scale, so
     that a plan missed half of the time cannot read "substantial progress" from the mean
     of the half it achieved, and it keeps the group from being called achieved
-    (docs/decisions.md, "Groups and owners").
+    (docs/decisions.md, "Groups and owners"). A member achieved with no score of its own
+    (an every-period target, an average or cumulative cap, a bound at or below zero)
+    counts as ``ACHIEVED_SCORE``, the top: left out, a group's successes of those kinds
+    weighed nothing while their failures weighed -5.
     """
     scores = [
-        m.score if m.score is not None else MISSED_SCORE
+        m.score if m.score is not None else _UNSCORED[m.status]
         for m in members
-        if m.score is not None or m.status is Status.NOT_ACHIEVED
+        if m.score is not None or m.status in _UNSCORED
     ]
     if not scores:
-        return None, Status.NOT_AVAILABLE
+        # No member scored, yet some may be judged (every-period targets passing so far, a
+        # cap within its pace): the group claims no more than its weakest member, where
+        # "not available" beside "Substantial progress: 2" contradicted its own count.
+        judged = [m.status for m in members if m.status in _WEAKEST_LAST]
+        return None, max(judged, key=_WEAKEST_LAST.index) if judged else Status.NOT_AVAILABLE
     mean = sum(scores) / len(scores)
     # Achieved when every member judged is: a member missed for good, or one still in
     # progress without a score (an every-period target, a plan's year to date), is not.

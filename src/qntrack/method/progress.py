@@ -133,8 +133,14 @@ def measure(
     if not (math.isfinite(base_value) and math.isfinite(current_value)):
         return Progress(Status.NOT_AVAILABLE, None, None)
 
-    # Target achieved is checked first, whatever the ratio would say.
-    if target is not None and ((d == 1 and current_value >= target) or (d == -1 and current_value <= target)):
+    # Target achieved is checked first, whatever the ratio would say. qntrack's own level
+    # targets (kept) read the figure and the target at 15 significant digits, as every
+    # goal is met (plan.model.published): 14.999999999999998, a computed cell's noise,
+    # meets 15. Open SDG's compares the floats, as the platform does.
+    now, goal = (
+        (_published(current_value), _published(target)) if kept and target is not None else (current_value, target)
+    )
+    if goal is not None and ((d == 1 and now >= goal) or (d == -1 and now <= goal)):
         reached = _progress_value_or_none(base_year, base_value, current_year, current_value, d, target, target_year)
         return Progress(
             Status.TARGET_ACHIEVED,
@@ -160,6 +166,11 @@ def measure(
     status = band(p, high, med, low)
     score = score_with_target(p) if target is not None else _score_direction(p, high, med, c)
     return Progress(status, p, score)
+
+
+def _published(x: float) -> float:
+    """``plan.model.published``, here so that this module imports nothing of the plan."""
+    return float(f"{x:.15g}") + 0.0 if math.isfinite(x) else x
 
 
 def twelve_digits(x: float) -> float:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .assessment import Assessment, UnitAssessment, shown_figure
-from .groups import MISSED_SCORE
+from .groups import unscored_score
 from .progress import Status
 
 __all__ = ["Ranked", "rank_units", "rank_key"]
@@ -59,7 +59,7 @@ _STATUS_ORDER = {
 
 def rank_key(a: Assessment, increase: bool) -> tuple[tuple[int, float], ...]:
     """What a unit is ranked by, smaller first (see the module's docstring)."""
-    score = a.score if a.score is not None else (MISSED_SCORE if a.status is Status.NOT_ACHIEVED else None)
+    score = a.score if a.score is not None else unscored_score(a.status)
     # The figure the unit's row shows: its latest, else its year-to-date reading, so that two
     # units tied until then are told apart by what the reader sees (methodology, "Ranking").
     shown = shown_figure(a)

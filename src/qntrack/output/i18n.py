@@ -205,7 +205,10 @@ def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
 def achieved_rate_text(rate: float | None, base: float | None, lang: str) -> str:
     """A level's rate a year (achieved, required) as `show` and the reports write it
     ("+7.9%/yr"): from a baseline below zero, the rate is its size's (−500 to −350 is
-    0.7^(1/3) − 1 = −11.2 % a year while the figure rose), and the cell says so."""
+    0.7^(1/3) − 1 = −11.2 % a year while the figure rose), and the cell says so. No rate
+    (none lifts a figure of 0 to a milestone) is "–", not "–/yr"."""
+    if rate is None:
+        return "–"
     text = f"{signed_percent(rate, lang)}{label('per_year', lang)}"
     return f"{text} {label('rate_in_size', lang)}" if base is not None and base < 0 else text
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..method.groups import STATUSES
 from .charts import OUTLINE, alt_text
-from .i18n import label, status_label
+from .i18n import label, score_text, status_label
 from .report_groups import STATUS_COLOURS, report_groups, status_ink
 from .report_xlsx import _Book, _Table, word
 from .report_xlsx_charts import named_chart
@@ -41,7 +41,9 @@ def group_sheet(book: _Book, data: ReportData) -> None:
         t.put(1, g.count, fmt=whole)
         for i, s in enumerate(STATUSES, start=2):
             t.put(i, g.counted(s), fmt=whole)
-        t.put(len(STATUSES) + 2, g.score, fmt=book.fmt(num_format="0.00"))
+        # At the tables' decimals: 2.4996 (moderate progress) as "2.4996", never "2.50",
+        # the substantial edge (methodology, "Statuses").
+        t.put(len(STATUSES) + 2, g.score, fmt=book.shown(score_text(g.score, "en")))
         t.put(len(STATUSES) + 3, status_label(g.status.value, lang), status=g.status.value)
         t.next_row()
     t.finish()

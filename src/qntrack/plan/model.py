@@ -6,6 +6,7 @@ row so that any later judgement about them can point at the line a person wrote.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
@@ -25,6 +26,7 @@ __all__ = [
     "Measure",
     "Indicator",
     "Bound",
+    "published",
     "Milestone",
     "Baseline",
     "Target",
@@ -175,6 +177,16 @@ class Indicator:
         return (self.unit_vi or self.unit) if lang == "vi" else self.unit
 
 
+def published(x: float) -> float:
+    """``x`` at 15 significant digits, the precision of a figure as typed: a figure holds 15
+    to 17, and Excel, where most figures come from, keeps and shows 15; the 16th and 17th
+    of a pasted computed cell (=10*0.1*10 is 9.999999999999998) are the binary's noise,
+    not the figure's. What a figure is set against its goal with (a bound, a plan, a
+    milestone) and what a gap is taken on; the figure itself is stored and reported as
+    typed (docs/methodology.md, "Figures on an edge"). Not finite: as it is."""
+    return float(f"{x:.15g}") + 0.0 if math.isfinite(x) else x
+
+
 @dataclass(frozen=True, slots=True)
 class Bound:
     """``at_least`` or ``at_most`` a value."""
@@ -183,7 +195,11 @@ class Bound:
     at_least: bool = True
 
     def passes(self, x: float) -> bool:
-        return x >= self.value if self.at_least else x <= self.value
+        """Whether ``x`` meets the bound, both read at the 15 significant digits a typed
+        figure has (``published``): 9.999999999999998, a computed cell's noise, meets "at
+        least 10", as the 10 it prints as; 9.99999999999999 does not."""
+        x, value = published(x), published(self.value)
+        return x >= value if self.at_least else x <= value
 
     @property
     def keyword(self) -> str:
