@@ -1,0 +1,197 @@
+"""Session 29, pass O: a national statistics office that is not Vietnamese adopts qntrack.
+
+An English-only office builds its own plan from `qntrack init`, enters a year of figures
+and publishes. What it hit:
+
+1. A month or a half in the forms Eurostat's database and SDMX 2.1 publish (`2025M01`,
+   `2025-M01`, `2025-S1`, `2025-A1`) was refused with the generic list of forms, though
+   `add-observation --from` reads the same periods in an SDMX-CSV file: now told the
+   period to write, as `2025-1` is (never read: a typed period is one spelling).
+2. `--as-of 03/04/2026` was told "day/month/year 03/04/2026 is 2026-04-03" only: an
+   office that writes month first meant 4 March. Both readings are now named.
+3. A target judged month by month (`every_period` from 2025-01 to 2025-12) had each of
+   its months marked "(part-year)" in the report's figures, and set in italics by `show`,
+   as a reading not assessed; they are the periods it judges.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+title: "National Development Plan"
+indicators:
+  cpi:
+    name: "CPI inflation, year on year"
+    unit: "%"
+    direction: decrease
+    frequency: month
+  unemployment:
+    name: "Unemployment rate"
+    unit: "%"
+    direction: decrease
+    frequency: quarter
+targets:
+  - id: cpi-ceiling
+    type: every_period
+    indicator: cpi
+    at_most: 4
+    from: 2025-01
+    to: 2025-03
+  - id: unemployment-down
+    indicator: unemployment
+    baseline: 2020
+"""
+
+ROWS = (
+    "cpi,2025-01,3.2,,NSO,,2026-02-10T00:00:00Z\n"
+    "cpi,2025-02,4.4,,NSO,,2026-03-10T00:00:00Z\n"
+    "cpi,2025-03,3.9,,NSO,,2026-04-10T00:00:00Z\n"
+    "unemployment,2020,6.5,,LFS,,2021-03-01T00:00:00Z\n"
+    "unemployment,2024,4.8,,LFS,,2025-03-01T00:00:00Z\n"
+    "unemployment,2025-Q1,4.6,,LFS,,2025-05-01T00:00:00Z\n"
+)
+
+
+@pytest.fixture
+def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE_HEADER + ROWS)
+
+
+# 1. SDMX's and Eurostat's periods, typed ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "indicator"),
+    [
+        ("2025M01", "2025-01", "cpi"),  # Eurostat's database
+        ("2025-M01", "2025-01", "cpi"),  # SDMX 2.1's reporting month
+        ("2025M1", "2025-01", "cpi"),
+        ("2025m12", "2025-12", "cpi"),
+        ("2025-S1", "2025-H1", "unemployment"),  # SDMX's semester
+        ("2025S2", "2025-H2", "unemployment"),
+        ("2025-A1", "2025", "unemployment"),  # SDMX's reporting year
+    ],
+)
+def test_an_sdmx_or_eurostat_period_is_told_the_form_to_write(
+    office: Path, typed: str, meant: str, indicator: str
+) -> None:
+    before = (office / "observations.csv").read_text(encoding="utf-8")
+    r = run_clean("add-observation", indicator, typed, "3.1")
+    assert r.exit_code == 1
+    assert f"write {meant} if that is the period meant" in r.stderr
+    assert (office / "observations.csv").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("typed", ["2025M13", "2025M00", "2025-S3", "2025-A2", "M012025"])
+def test_no_such_sdmx_period_is_told_no_form(office: Path, typed: str) -> None:
+    r = run_clean("add-observation", "cpi", typed, "3.1")
+    assert r.exit_code == 1
+    assert "if that is the period meant" not in r.stderr
+
+
+def test_an_sdmx_month_in_an_import_cell_is_told_the_form(office: Path) -> None:
+    (office / "in.csv").write_text("indicator,period,value\ncpi,2025M04,3.1\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", "--dry-run")
+    assert r.exit_code == 1
+    assert "in.csv:2" in r.stderr and "write 2025-04 if that is the period meant" in r.stderr
+
+
+def test_the_vietnamese_message_names_the_form_too(office: Path) -> None:
+    r = run_clean("add-observation", "cpi", "2025M01", "3.1", "--lang", "vi")
+    assert r.exit_code == 1
+    assert "2025-01" in r.stderr
+
+
+# 2. A day typed with slashes that reads both ways ---------------------------------------
+
+
+def test_a_day_read_both_ways_is_told_both_readings(office: Path) -> None:
+    r = run_clean("status", "--as-of", "03/04/2026")
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    # 3 April day first, 4 March month first: neither is guessed.
+    assert "2026-04-03 if 03/04/2026 is day/month/year, 2026-03-04 if it is month/day/year" in r.stderr
+    r = run_clean("report", "--since", "1-2-2026")
+    assert "2026-02-01" in r.stderr and "2026-01-02" in r.stderr
+
+
+def test_a_vietnamese_reader_is_told_the_day_first_reading_first(office: Path) -> None:
+    # Vietnam writes day first (as its tables do): that reading leads, the other follows.
+    r = run_clean("status", "--as-of", "03/04/2026", "--lang", "vi")
+    assert r.exit_code == 2
+    assert "(ngày/tháng/năm 03/04/2026 là 2026-04-03), hoặc 2026-03-04 nếu 03/04/2026 là tháng/ngày/năm" in r.stderr
+
+
+def test_a_day_with_dots_is_read_day_first(office: Path) -> None:
+    # 03.04.2026 is how Europe writes a day, day first; no office writes the month first so.
+    r = run_clean("status", "--as-of", "03.04.2026")
+    assert "(day/month/year 03.04.2026 is 2026-04-03)" in r.stderr
+    assert "2026-03-04" not in r.stderr
+
+
+def test_a_day_that_reads_one_way_keeps_its_one_reading(office: Path) -> None:
+    r = run_clean("status", "--as-of", "13/04/2026")
+    assert r.exit_code == 2
+    assert "2026-04-13" in r.stderr
+    r = run_clean("status", "--as-of", "04/13/2026")
+    assert "2026-04-13" in r.stderr and "month/day/year" in r.stderr
+    # The same day either way: one reading.
+    r = run_clean("status", "--as-of", "05/05/2026")
+    assert "2026-05-05" in r.stderr
+
+
+# 3. A target's own months are not part-year readings -------------------------------------
+
+
+def test_a_monthly_every_period_targets_months_are_not_marked_part_year(office: Path) -> None:
+    r = run_clean("report", "--format", "markdown")
+    assert r.exit_code == 0, r.stderr
+    section = r.stdout.split('id="t-cpi-ceiling"')[1].split('id="t-unemployment-down"')[0]
+    observations = section.split("### Observations")[1]
+    assert "| January 2025 | 3.2% |" in observations
+    assert "part-year" not in observations
+
+
+def test_a_level_targets_quarter_is_still_a_part_year_reading(office: Path) -> None:
+    r = run_clean("report", "--format", "markdown")
+    section = r.stdout.split('id="t-unemployment-down"')[1]
+    observations = section.split("### Observations")[1]
+    # Judged on whole years: the quarter is a reading, not a period judged.
+    assert "_Q1 2025 (part-year)_" in observations
+    assert "| 2024 | 4.8% |" in observations
+
+
+def test_a_vietnamese_report_marks_no_month_of_a_monthly_target(office: Path) -> None:
+    r = run_clean("report", "--format", "markdown", "--lang", "vi")
+    section = r.stdout.split('id="t-cpi-ceiling"')[1].split('id="t-unemployment-down"')[0]
+    from qntrack.catalog import msg
+
+    word = msg("report_provisional_row").text("vi")
+    assert f"({word})" not in section
+
+
+def test_which_periods_are_part_year_readings_of_each_kind() -> None:
+    from qntrack.output.judged_periods import part_year_reading
+    from qntrack.plan.model import EveryPeriodTarget, LevelTarget, PlanTarget
+    from qntrack.plan.periods import parse_period as p
+
+    monthly = EveryPeriodTarget("m", "cpi", start=p("2025-01"), end=p("2025-12"))
+    quarterly = EveryPeriodTarget("q", "u", start=p("2025-Q1"), end=p("2025-Q4"))
+    yearly = EveryPeriodTarget("y", "g", start=p("2020"), end=p("2025"))
+    level = LevelTarget("l", "u")
+    plan = PlanTarget("p", "x", period=p("2025"), value=1.0)
+    assert not part_year_reading(monthly, p("2025-03"))
+    assert part_year_reading(monthly, p("2025-Q1"))  # a quarter is not a month it judges
+    assert not part_year_reading(quarterly, p("2025-Q2"))
+    assert part_year_reading(quarterly, p("2025-05"))
+    assert part_year_reading(yearly, p("2025-H1"))
+    assert part_year_reading(level, p("2025-Q1"))
+    assert part_year_reading(plan, p("2025-6M"))  # a year to date of a year's plan
+    assert not part_year_reading(level, p("2024"))
