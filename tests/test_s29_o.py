@@ -195,3 +195,54 @@ def test_which_periods_are_part_year_readings_of_each_kind() -> None:
     assert part_year_reading(level, p("2025-Q1"))
     assert part_year_reading(plan, p("2025-6M"))  # a year to date of a year's plan
     assert not part_year_reading(level, p("2024"))
+
+
+# 4. A retraction of a revision does not bring back the figure it revised -------------------
+
+
+def test_retracting_a_revision_says_the_figure_it_revised_does_not_come_back(office: Path) -> None:
+    assert run_clean("add-observation", "cpi", "2025-04", "4.1", "--recorded-at", "2026-05-10").exit_code == 0
+    assert run_clean("add-observation", "cpi", "2025-04", "41", "--recorded-at", "2026-06-10").exit_code == 0
+    r = run_clean("retract", "cpi", "2025-04")
+    assert r.exit_code == 0, r.stderr
+    # The office meant to undo the typo 41 and expected 4.1 back: it is not in force.
+    assert "the figure it revised, 4.1 (recorded 2026-05-10T00:00:00Z), does not come back" in r.stderr
+    assert "record it again" in r.stderr
+    doc = run_clean("observations", "--indicator", "cpi", "--format", "csv").stdout
+    assert ",2025-04," not in doc
+
+
+def test_the_dry_run_of_such_a_retraction_says_it_too(office: Path) -> None:
+    run_clean("add-observation", "cpi", "2025-04", "4.1", "--recorded-at", "2026-05-10")
+    run_clean("add-observation", "cpi", "2025-04", "41", "--recorded-at", "2026-06-10")
+    r = run_clean("retract", "cpi", "2025-04", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert "4.1 (recorded 2026-05-10T00:00:00Z), does not come back" in r.stderr
+
+
+def test_retracting_a_first_figure_says_nothing_of_an_earlier_one(office: Path) -> None:
+    r = run_clean("retract", "cpi", "2025-01")
+    assert r.exit_code == 0, r.stderr
+    assert "does not come back" not in r.stderr
+
+
+def test_a_figure_recorded_after_a_retraction_has_no_earlier_figure_to_name(office: Path) -> None:
+    run_clean("retract", "cpi", "2025-02", "--recorded-at", "2026-05-01")
+    run_clean("add-observation", "cpi", "2025-02", "4.3", "--recorded-at", "2026-06-01")
+    r = run_clean("retract", "cpi", "2025-02")
+    assert r.exit_code == 0, r.stderr
+    # What came before 4.3 was a retraction: no figure to bring back.
+    assert "does not come back" not in r.stderr
+
+
+def test_a_units_retraction_names_its_own_earlier_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = PLAN + "dimensions:\n  region: {name: Region, values: [North, South]}\n"
+    plan = plan.replace("    frequency: quarter\n", "    frequency: quarter\n    dimensions: [region]\n", 1)
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER + ROWS)
+    run_clean("add-observation", "unemployment", "2023", "5.0", "--dim", "region=North", "--recorded-at", "2024-03-01")
+    run_clean("add-observation", "unemployment", "2023", "5.9", "--dim", "region=North", "--recorded-at", "2024-04-01")
+    run_clean("add-observation", "unemployment", "2023", "7.0", "--dim", "region=South", "--recorded-at", "2024-03-15")
+    r = run_clean("retract", "unemployment", "2023", "--dim", "region=North")
+    assert r.exit_code == 0, r.stderr
+    assert "5 (recorded 2024-03-01T00:00:00Z), does not come back" in r.stderr
+    assert "7" not in r.stderr.split("does not come back")[0].split("revised,")[-1]
