@@ -246,3 +246,38 @@ def test_a_units_retraction_names_its_own_earlier_figure(tmp_path: Path, monkeyp
     assert r.exit_code == 0, r.stderr
     assert "5 (recorded 2024-03-01T00:00:00Z), does not come back" in r.stderr
     assert "7" not in r.stderr.split("does not come back")[0].split("revised,")[-1]
+
+
+# 5. A span written with days, as YAML's dates invite --------------------------------------
+
+
+def test_a_span_written_as_days_is_told_the_periods_each_day_begins_or_ends(office: Path) -> None:
+    plan = PLAN.replace("    from: 2025-01\n    to: 2025-03\n", "    from: 2025-01-01\n    to: 2025-12-31\n")
+    (office / "targets.yaml").write_text(plan, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert (
+        "from: '2025-01-01' is a day, not a period; of the periods that begin on it (2025-01, 2025-Q1, 2025-H1, 2025), write the one meant"
+        in r.stderr
+    )
+    assert (
+        "to: '2025-12-31' is a day, not a period; of the periods that end on it (2025-12, 2025-Q4, 2025-H2, 2025), write the one meant"
+        in r.stderr
+    )
+
+
+def test_a_day_inside_a_month_is_told_no_period(office: Path) -> None:
+    plan = PLAN.replace("    from: 2025-01\n", "    from: 2025-04-15\n")
+    (office / "targets.yaml").write_text(plan, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert "from: '2025-04-15' is not a period" in r.stderr
+    assert "begin on it" not in r.stderr
+
+
+def test_a_month_first_day_begins_the_month_alone_or_its_quarter(office: Path) -> None:
+    plan = PLAN.replace("    from: 2025-01\n", "    from: 2025-04-01\n")
+    (office / "targets.yaml").write_text(plan, encoding="utf-8")
+    r = run_clean("check", "--lang", "vi")
+    assert r.exit_code == 1
+    assert "(2025-04, 2025-Q2)" in r.stderr
