@@ -281,3 +281,18 @@ def test_a_month_first_day_begins_the_month_alone_or_its_quarter(office: Path) -
     r = run_clean("check", "--lang", "vi")
     assert r.exit_code == 1
     assert "(2025-04, 2025-Q2)" in r.stderr
+
+
+# 6. A plan's figure with its thousands spaced, as a report prints it ------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "number"), [("12 000", "12000"), ("12\u00a0000.5", "12000.5"), ("1 234 567", "1234567")]
+)
+def test_a_plan_figure_with_spaced_thousands_is_told_the_number(office: Path, written: str, number: str) -> None:
+    plan = PLAN.replace("    at_most: 4\n", f'    at_most: "{written}"\n'.replace('"', ""))
+    (office / "targets.yaml").write_text(plan, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert f"no thousands separator ({number})" in r.stderr
+    assert "like 12.5" not in r.stderr
