@@ -296,3 +296,41 @@ def test_a_plan_figure_with_spaced_thousands_is_told_the_number(office: Path, wr
     assert r.exit_code == 1
     assert f"no thousands separator ({number})" in r.stderr
     assert "like 12.5" not in r.stderr
+
+
+# 7. A status in an English office's words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("provisional", "preliminary"),  # SDMX's P, "provisional value"; ONS's word
+        ("Provisional", "preliminary"),
+        ("prov.", "preliminary"),
+        ("flash", "estimate"),  # Eurostat's flash estimate
+        ("Flash estimate", "estimate"),
+        ("advance estimate", "estimate"),
+        ("final", "official"),
+    ],
+)
+def test_an_english_offices_status_word_is_read_as_its_status(office: Path, typed: str, stored: str) -> None:
+    r = run_clean("add-observation", "cpi", "2025-04", "4.1", "--status", typed, "--recorded-at", "2026-05-10")
+    assert r.exit_code == 0, r.stderr
+    last = (office / "observations.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert last.split(",")[3] == stored
+
+
+def test_an_english_status_word_in_an_import_cell_is_read(office: Path) -> None:
+    (office / "in.csv").write_text(
+        "indicator,period,value,status,recorded_at\ncpi,2025-04,4.1,Provisional,2026-05-10\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert (office / "observations.csv").read_text(encoding="utf-8").splitlines()[-1].split(",")[3] == "preliminary"
+
+
+def test_revised_is_no_status_and_is_still_refused(office: Path) -> None:
+    # A revision is a later row, not a status: no word of it is read as one.
+    r = run_clean("add-observation", "cpi", "2025-04", "4.1", "--status", "revised")
+    assert r.exit_code == 1
+    assert "estimate, preliminary, official" in r.stderr

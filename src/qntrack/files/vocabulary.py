@@ -145,6 +145,12 @@ _STATUS_WORDS = {
     "estimate": "estimate",
     "preliminary": "preliminary",
     "official": "official",
+    # An English-speaking office's words (issue 17, twenty-ninth session): "provisional", as
+    # SDMX's OBS_STATUS P (read as preliminary, docs/formats.md) and the ONS say it; a flash
+    # or advance estimate (Eurostat, the BEA); "final" for the figure no longer revised.
+    **dict.fromkeys(("provisional", "prov.", "prov"), "preliminary"),
+    **dict.fromkeys(("flash", "flash estimate", "advance estimate"), "estimate"),
+    "final": "official",
 }
 
 
