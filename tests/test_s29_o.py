@@ -334,3 +334,18 @@ def test_revised_is_no_status_and_is_still_refused(office: Path) -> None:
     r = run_clean("add-observation", "cpi", "2025-04", "4.1", "--status", "revised")
     assert r.exit_code == 1
     assert "estimate, preliminary, official" in r.stderr
+
+
+# 8. English words for an English reader's examples ------------------------------------------
+
+
+def test_the_help_and_an_empty_from_give_english_example_names(office: Path) -> None:
+    # so-lieu ("figures") and nien-giam ("yearbook") are Vietnamese words: an English
+    # reader of the help took them for required names.
+    text = run_clean("add-observation", "--help").stdout
+    assert "so-lieu" not in text and "nien-giam" not in text
+    assert "figures.xlsx:Sheet1!C7" in text and "--from yearbook.csv --wide" in text
+    r = run_clean("add-observation", "--from", "")
+    assert "e.g. --from figures.csv" in r.stderr
+    vi = run_clean("add-observation", "--from", "", "--lang", "vi")
+    assert "so-lieu.csv" in vi.stderr  # the Vietnamese words keep the Vietnamese name
