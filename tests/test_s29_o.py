@@ -349,3 +349,61 @@ def test_the_help_and_an_empty_from_give_english_example_names(office: Path) -> 
     assert "e.g. --from figures.csv" in r.stderr
     vi = run_clean("add-observation", "--from", "", "--lang", "vi")
     assert "so-lieu.csv" in vi.stderr  # the Vietnamese words keep the Vietnamese name
+
+
+# 9. A level target on an indicator recorded only by quarter --------------------------------
+
+QUARTERLY = """\
+title: Labour force survey
+indicators:
+  unemployment:
+    name: Unemployment rate
+    unit: "%"
+    direction: decrease
+    frequency: quarter
+targets:
+  - id: unemployment-down
+    indicator: unemployment
+    baseline: 2020
+"""
+
+
+def _quarters(first: int, last: int) -> str:
+    rows = []
+    for year in range(first, last + 1):
+        for q in range(1, 5):
+            rows.append(f"unemployment,{year}-Q{q},{6.8 - 0.1 * len(rows):.1f},,LFS,,{year + 1}-03-01T00:00:00Z\n")
+    return "".join(rows)
+
+
+def test_years_of_quarters_and_no_year_are_not_told_no_figure_yet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Five years of quarters: "no full-year figure yet" read as a wait that would end; it
+    # never does until each year's own figure is recorded.
+    make_tracker(tmp_path, monkeypatch, QUARTERLY, STORE_HEADER + _quarters(2020, 2024))
+    r = run_clean("show", "unemployment-down")
+    assert r.exit_code == 0, r.stderr
+    flat = " ".join(r.stdout.split())
+    assert "none is recorded for 2020–2023, only part-year readings" in flat
+    assert "record each year's own figure" in flat
+    assert "no full-year figure yet" not in flat
+    doc = run_clean("status", "--format", "json").stdout
+    assert '"reason": "no_annual_figure"' in doc  # the stable code is unchanged
+
+
+def test_quarters_of_the_baseline_year_alone_are_still_awaiting_the_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, QUARTERLY, STORE_HEADER + _quarters(2020, 2020))
+    r = run_clean("show", "unemployment-down")
+    flat = " ".join(r.stdout.split())
+    assert "no full-year figure yet" in flat
+
+
+def test_a_stated_baseline_is_its_years_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = QUARTERLY.replace("    baseline: 2020\n", "    baseline: {period: 2020, value: 6.9}\n")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER + _quarters(2021, 2022))
+    flat = " ".join(run_clean("show", "unemployment-down").stdout.split())
+    # 2020's figure is the plan's; 2021 alone ended with quarters only.
+    assert "none is recorded for 2021, only part-year readings" in flat
