@@ -407,3 +407,24 @@ def test_a_stated_baseline_is_its_years_figure(tmp_path: Path, monkeypatch: pyte
     flat = " ".join(run_clean("show", "unemployment-down").stdout.split())
     # 2020's figure is the plan's; 2021 alone ended with quarters only.
     assert "none is recorded for 2021, only part-year readings" in flat
+
+
+# 10. A per-cent unit written in words ------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["percent", "Per cent", "pct", "phần trăm"])
+def test_a_unit_cell_of_per_cent_in_words_is_the_plans_per_cent(office: Path, written: str) -> None:
+    (office / "in.csv").write_text(
+        f"indicator,period,value,unit,recorded_at\ncpi,2025-04,4.1,{written},2026-05-10\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert (office / "observations.csv").read_text(encoding="utf-8").splitlines()[-1].startswith("cpi,2025-04,4.1,")
+
+
+@pytest.mark.parametrize("written", ["percentage points", "per mille", "USD"])
+def test_another_unit_in_words_is_still_refused(office: Path, written: str) -> None:
+    (office / "in.csv").write_text(f"indicator,period,value,unit\ncpi,2025-04,4.1,{written}\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert "is not the unit of cpi" in r.stderr
