@@ -428,3 +428,30 @@ def test_another_unit_in_words_is_still_refused(office: Path, written: str) -> N
     r = run_clean("add-observation", "--from", "in.csv")
     assert r.exit_code == 1
     assert "is not the unit of cpi" in r.stderr
+
+
+# 11. More of an English office's periods, told --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "indicator"),
+    [
+        ("1Q2025", "2025-Q1", "unemployment"),  # a quarter as an Asian report heads it
+        ("4Q 2025", "2025-Q4", "unemployment"),
+        ("1H2025", "2025-H1", "unemployment"),
+        ("Sept 2025", "2025-09", "cpi"),  # the AP's abbreviation
+        ("2025-Sep", "2025-09", "cpi"),
+        ("2025 Dec", "2025-12", "cpi"),
+    ],
+)
+def test_an_english_offices_period_is_told_the_form(office: Path, typed: str, meant: str, indicator: str) -> None:
+    r = run_clean("add-observation", indicator, typed, "3.1")
+    assert r.exit_code == 1
+    assert f"write {meant} if that is the period meant" in r.stderr
+
+
+@pytest.mark.parametrize("typed", ["5Q2025", "3H2025", "2025-Sepx"])
+def test_no_such_quarter_or_half_is_told_no_form(office: Path, typed: str) -> None:
+    r = run_clean("add-observation", "cpi", typed, "3.1")
+    assert r.exit_code == 1
+    assert "if that is the period meant" not in r.stderr

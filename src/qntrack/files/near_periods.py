@@ -42,6 +42,15 @@ _MONTHS_SPAN = re.compile(r"(?P<months>\d{1,2})\s*m\s*[/\-\s]\s*(?P<year>\d{4})"
 # A reporting period as SDMX 2.1 and Eurostat's database write it (issue 17, twenty-ninth
 # session): 2026M01 and 2026-M01 a month, 2026-S1 a half (a semester), 2026-A1 the year.
 _SDMX_PERIOD = re.compile(r"(?P<year>\d{4})\s*-?\s*(?:m(?P<month>\d{1,2})|s(?P<half>[12])|(?P<annual>a1))")
+# A quarter or a half with its number first, as an Asian company or office heads a column
+# ("1Q2025", "1H 2025"), and an English month abbreviation the catalog's words do not read
+# ("Sept 2025", the AP's) or written after its year ("2025-Sep"; twenty-ninth session).
+_NUMBER_FIRST = re.compile(r"(?P<n>\d)\s*(?P<kind>[qh])\s*[-/]?\s*(?P<year>\d{4})")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORD = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+_ABBREVIATED = re.compile(
+    rf"(?:{_MONTH_WORD}\.?\s*[-/]?\s*(?P<year>\d{{4}})|(?P<year2>\d{{4}})\s*[-/]?\s*{_MONTH_WORD.replace('month', 'month2')})"
+)
 _GROUPED_YEAR = re.compile(r"(?P<thousand>[12])[.,\s\u00a0\u202f](?P<rest>\d{3})")
 
 
@@ -91,6 +100,12 @@ def near_period(text: str) -> tuple[str, dict[str, str]] | None:
         reading = _month(m["year"], number) if number > 4 else None
     elif m := _MONTH_DOT_YEAR.fullmatch(key) or _YEAR_MARK_MONTH.fullmatch(key):
         reading = _month(m["year"], int(m["month"]))
+    elif m := _NUMBER_FIRST.fullmatch(key):
+        bound = 4 if m["kind"] == "q" else 2
+        reading = f"{m['year']}-{m['kind'].upper()}{m['n']}" if 1 <= int(m["n"]) <= bound else None
+    elif m := _ABBREVIATED.fullmatch(key):
+        month = _MONTHS.index((m["month"] or m["month2"])[:3]) + 1
+        reading = _month(m["year"] or m["year2"], month)
     elif m := _SDMX_PERIOD.fullmatch(key):
         reading = _sdmx(m)
     elif (m := _GROUPED_YEAR.fullmatch(key)) and 1900 <= int(m["thousand"] + m["rest"]) <= 2099:
