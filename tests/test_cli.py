@@ -205,7 +205,7 @@ def test_add_observation_appends_one_row(tracker: Path):
         (["shares", "2024", "1"], "add-observation: error: unknown indicator 'shares'; did you mean 'share'?"),
         (["share", "2024-13", "1"], "add-observation: error: '2024-13': month 13 does not exist"),
         (["share", "2024", "inf"], "add-observation: error: 'inf' is not a number"),
-        (["share", "2024", "1", "--status", "final"], "add-observation: error: status 'final' is not one of"),
+        (["share", "2024", "1", "--status", "revised"], "add-observation: error: status 'revised' is not one of"),
         (
             ["mining", "2024-Q1", "1"],
             "add-observation: error: period 2024-Q1 is finer than indicator 'mining' is published",

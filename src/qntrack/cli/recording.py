@@ -138,14 +138,14 @@ def add_observation(
     One figure from INDICATOR PERIOD VALUE, or many with --from FILE (CSV or TSV with a
     header: indicator,period,value and optionally status,source,note,recorded_at; or,
     with --wide, indicator followed by one column per period), or an .xlsx workbook
-    holding such a table (--sheet NAME; errors name the cell, so-lieu.xlsx:Sheet1!C7).
+    holding such a table (--sheet NAME; errors name the cell, figures.xlsx:Sheet1!C7).
     All or nothing: any bad row rejects the batch, every problem listed with its line. A later figure for the
     same indicator and period is a revision: both rows are kept, the one recorded last
     is in force.
 
     Example: qntrack add-observation grdp_growth 2025 11.89 --status estimate --source "GSO press release, 2026-01-07"
 
-    Example: qntrack add-observation --from nien-giam.csv --wide --status official --dry-run
+    Example: qntrack add-observation --from yearbook.csv --wide --status official --dry-run
 
     A unit's figure (NAME as targets.yaml spells it): qntrack add-observation budget_revenue 2024 VALUE --dim locality=NAME
     """

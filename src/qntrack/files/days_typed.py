@@ -31,7 +31,8 @@ def day_meant(text: str) -> tuple[str, str, str]:
     and the period it names when it is one: day first (15/10/2023, as the Vietnamese
     tables write it) or with a time or a zone (2023-10-15T12:00, 2023-10-15+07:00). Still
     refused: 01/02/2024 is read two ways, and a day is one spelling everywhere; the message
-    gives the ISO form of what was typed."""
+    gives the ISO form of what was typed, both forms when it reads both ways (the month-first
+    day then the third value)."""
     import re
 
     words = _day_in_words(text)
@@ -49,10 +50,16 @@ def day_meant(text: str) -> tuple[str, str, str]:
                 "",
             )
         if found:
-            day, _, month, year = found.groups()
+            day, mark, month, year = found.groups()
             if int(month) > 12 and int(day) <= 12:
                 # 12/31/2024: no 31st month, so month first, as an American writes it.
                 return "cli_not_a_date_mdy", date(int(year), int(day), int(month)).isoformat(), ""
+            if int(day) <= 12 and int(day) != int(month) and mark != ".":  # 03.04.2026: day first
+                # 03/04/2026: 3 April as Vietnamese and most of the world write it, 4 March
+                # as an American office does (issue 17, twenty-ninth session): both named,
+                # day first, since the day meant is the writer's habit, not the text's.
+                month_first = date(int(year), int(day), int(month)).isoformat()
+                return "cli_not_a_date_either", date(int(year), int(month), int(day)).isoformat(), month_first
             return "cli_not_a_date_dmy", date(int(year), int(month), int(day)).isoformat(), ""
         if len(text) > 10 and (text[10] in "T +Z" or re.fullmatch(r"-[0-9]{2}:?[0-9]{2}", text[10:])):
             return _moment_meant(text)

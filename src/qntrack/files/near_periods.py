@@ -6,7 +6,9 @@ two-digit year (``Q1/26``; the year told is the one Excel and Windows read, 00-2
 digit after its year (``2026-5``), a Roman month past IV with no word before it
 (``V/2026``: quarters stop at IV, so only a month),
 a month and its year joined by a dot or a hyphen (``01.2026``, ``06-2025``) or written year first with a slash
-(``2026/01``), a first-N-months span with its mark before a slash (``9M/2026``, ``9M/26``:
+(``2026/01``), a month, a half or a year as Eurostat's database and SDMX 2.1 write it
+(``2026M01``, ``2026-M01``, ``2026-S1``, ``2026-A1``; an SDMX-CSV file's TIME_PERIOD is read
+in them, files/sdmx_periods.py, but a typed period is one spelling), a first-N-months span with its mark before a slash (``9M/2026``, ``9M/26``:
 the span's ``9M`` is qntrack's own mark, its form ``2026-9M``), a year shown with a
 thousands separator (``2.025``, ``2,025``: 2025). None of these is read as a period: a two-digit year could be of any
 century, and ``2011/12`` may be a fiscal year as well as December 2011. The refusal names
@@ -37,6 +39,18 @@ _MONTHS_SPAN = re.compile(r"(?P<months>\d{1,2})\s*m\s*[/\-\s]\s*(?P<year>\d{4})"
 # A year as a spreadsheet shows a number with its thousands separated (a number cell
 # formatted #,##0, copied as shown: 2.025 in Vietnamese Excel, 2,025 in English, 2 025 in
 # French; issue 17, twenty-eighth session). Only years 1900-2099: 1.234 is told nothing.
+# A reporting period as SDMX 2.1 and Eurostat's database write it (issue 17, twenty-ninth
+# session): 2026M01 and 2026-M01 a month, 2026-S1 a half (a semester), 2026-A1 the year.
+_SDMX_PERIOD = re.compile(r"(?P<year>\d{4})\s*-?\s*(?:m(?P<month>\d{1,2})|s(?P<half>[12])|(?P<annual>a1))")
+# A quarter or a half with its number first, as an Asian company or office heads a column
+# ("1Q2025", "1H 2025"), and an English month abbreviation the catalog's words do not read
+# ("Sept 2025", the AP's) or written after its year ("2025-Sep"; twenty-ninth session).
+_NUMBER_FIRST = re.compile(r"(?P<n>\d)\s*(?P<kind>[qh])\s*[-/]?\s*(?P<year>\d{4})")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORD = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+_ABBREVIATED = re.compile(
+    rf"(?:{_MONTH_WORD}\.?\s*[-/]?\s*(?P<year>\d{{4}})|(?P<year2>\d{{4}})\s*[-/]?\s*{_MONTH_WORD.replace('month', 'month2')})"
+)
 _GROUPED_YEAR = re.compile(r"(?P<thousand>[12])[.,\s\u00a0\u202f](?P<rest>\d{3})")
 
 
@@ -54,6 +68,15 @@ def _span(text: str) -> str | None:
 
 def _month(year: str, month: int) -> str | None:
     return f"{year}-{month:02d}" if 1 <= month <= 12 and 1000 <= int(year) <= 9999 else None
+
+
+def _sdmx(m: re.Match[str]) -> str | None:
+    """qntrack's form of a reporting period SDMX and Eurostat write (``_SDMX_PERIOD``)."""
+    if m["month"] is not None:
+        return _month(m["year"], int(m["month"]))
+    if 1000 > int(m["year"]):
+        return None
+    return f"{m['year']}-H{m['half']}" if m["half"] else m["year"]
 
 
 def near_period(text: str) -> tuple[str, dict[str, str]] | None:
@@ -77,6 +100,14 @@ def near_period(text: str) -> tuple[str, dict[str, str]] | None:
         reading = _month(m["year"], number) if number > 4 else None
     elif m := _MONTH_DOT_YEAR.fullmatch(key) or _YEAR_MARK_MONTH.fullmatch(key):
         reading = _month(m["year"], int(m["month"]))
+    elif m := _NUMBER_FIRST.fullmatch(key):
+        bound = 4 if m["kind"] == "q" else 2
+        reading = f"{m['year']}-{m['kind'].upper()}{m['n']}" if 1 <= int(m["n"]) <= bound else None
+    elif m := _ABBREVIATED.fullmatch(key):
+        month = _MONTHS.index((m["month"] or m["month2"])[:3]) + 1
+        reading = _month(m["year"] or m["year2"], month)
+    elif m := _SDMX_PERIOD.fullmatch(key):
+        reading = _sdmx(m)
     elif (m := _GROUPED_YEAR.fullmatch(key)) and 1900 <= int(m["thousand"] + m["rest"]) <= 2099:
         reading = m["thousand"] + m["rest"]
     else:

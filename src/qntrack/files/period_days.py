@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 
-__all__ = ["periods_ending"]
+__all__ = ["periods_ending", "periods_of_day"]
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?")
@@ -50,3 +50,23 @@ def periods_ending(text: str) -> list[str] | None:
     elif month not in (1, 3):  # 1M is the month, 3M the first quarter
         ending.append(f"{year}-{month}M")
     return ending
+
+
+def periods_of_day(text: str) -> tuple[str, list[str]] | None:
+    """("end", the periods ending on it) for a month's last day, ("begin", those beginning
+    on it) for a month's first: a span typed ``from: 2025-01-01`` and ``to: 2025-12-31`` in
+    targets.yaml, as YAML's dates invite (issue 17, twenty-ninth session). None otherwise."""
+    if (ending := periods_ending(text)) is not None:
+        return "end", ending
+    day = _day(text.strip())
+    if day is None or day[2] != 1 or not (1000 <= day[0] <= 9999 and 1 <= day[1] <= 12):
+        return None
+    year, month, _ = day
+    beginning = [f"{year}-{month:02d}"]
+    if month % 3 == 1:
+        beginning.append(f"{year}-Q{month // 3 + 1}")
+    if month in (1, 7):
+        beginning.append(f"{year}-H{1 if month == 1 else 2}")
+    if month == 1:
+        beginning.append(str(year))
+    return "begin", beginning

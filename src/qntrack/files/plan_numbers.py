@@ -22,6 +22,9 @@ _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 
 
 _ONE_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
+# Thousands grouped by spaces, as an English or a French report prints 12 000 (a no-break or
+# a narrow space too): one reading, told, never read (issue 17, twenty-ninth session).
+_SPACED = re.compile(r"^([+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(\.\d+)?$")
 
 
 # One to three digits, not starting with 0, a dot and three digits ending in 0: a thousands
@@ -61,6 +64,9 @@ def parse_number(text: str) -> float:
             readings = msg("definitions_comma_reading", decimal=number)
             raise ValueError(msg("definitions_number_comma_as", text=text, readings=readings))
         raise ValueError(msg("definitions_number_comma", text=text))
+    if found := _SPACED.match(raw):
+        number = re.sub(r"\s", "", found[1]) + (found[2] or "")
+        raise ValueError(msg("definitions_number_comma_as", text=text, readings=number))
     if raw.endswith("%"):
         raise ValueError(msg("definitions_number_percent", text=text, number=raw[:-1].strip()))
     raise ValueError(msg("definitions_number_invalid", text=text))

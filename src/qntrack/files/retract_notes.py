@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Collection, Sequence
 
 from ..catalog import Figure, Message, msg
 from ..plan.units import dims_text
-from ..plan.model import Measure, Observation, Plan, PlanTarget
+from ..plan.model import RETRACTED, Measure, Observation, Plan, PlanTarget
 from ..plan.periods import Period
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ def notes_in(plan: Plan, store: Path, row: Observation, was: Observation) -> lis
     base = plan.indicators.get(base_of(row.indicator))
     if base is None:
         return []
+    earlier = _not_put_back(plan, store, row, was)
     # A unit's figure feeds no formula (derived indicators are of totals: method.series).
     derived = _derived_from(plan, base.id) if row.indicator == base.id else []
     # An amount's period may have parts beneath it (a published year over its quarters):
@@ -69,13 +70,48 @@ def notes_in(plan: Plan, store: Path, row: Observation, was: Observation) -> lis
     amount = base.measure in (Measure.FLOW, Measure.BALANCE)
     sums = amount and not was.period.is_year
     if not amount and not derived and not _judged_on(plan, row.indicator):
-        return []
+        return earlier
     inputs = {row.indicator} | {n for d in derived for n in _names(plan, d)}
     stored = canonical_rows(plan, _stored_now(store, inputs)) if store.exists() else ()
     # The store without the retraction (written already, or only judged in a dry run).
     before = [o for o in stored if not _same(o, row)]
     after = [*before, row]
-    return _notes(plan, row, was, derived, sums, before, after, amount)
+    return earlier + _notes(plan, row, was, derived, sums, before, after, amount)
+
+
+def _not_put_back(plan: Plan, store: Path, row: Observation, was: Observation) -> list[Message]:
+    """A note that the figure ``was`` revised stays withdrawn with it: an office retracting a
+    wrong revision (41 typed for 4.1) expected the 4.1 back in force, and found the period
+    empty (issue 17, twenty-ninth session; docs/observations-format.md, "Retractions").
+    None when ``was`` revised nothing, or a retraction."""
+    from ..catalog import Moment
+    from .appending import _stored_now
+    from .workspace import canonical_rows
+
+    if not store.exists():
+        return []
+    rows = canonical_rows(plan, _stored_now(store, {row.indicator}))
+    older = [
+        o
+        for o in rows
+        if o.indicator == row.indicator
+        and o.period == was.period
+        and (o.recorded_at, o.line) < (was.recorded_at, was.line)
+    ]
+    if not older:
+        return []
+    revised = max(older, key=lambda o: (o.recorded_at, o.line))
+    if revised.status == RETRACTED:  # the period had no figure before ``was`` either
+        return []
+    return [
+        msg(
+            "cli_retracted_earlier",
+            indicator=row.indicator,
+            period=was.period,
+            value=Figure(revised.value),
+            recorded_at=Moment(revised.recorded_at),
+        )
+    ]
 
 
 def _notes(

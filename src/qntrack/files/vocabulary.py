@@ -65,12 +65,16 @@ _UNIT_WORDS = {
     "bln": "billion",
 }
 _UNIT_PHRASES = re.compile(r"\bdo la(?: my)?\b")  # đô la (Mỹ): the US dollar
+# Per cent in words, as an English office heads a unit column ("percent", "per cent",
+# "pct") and a Vietnamese one ("phần trăm"): the plan's "%" (issue 17, twenty-ninth
+# session). Not "percentage points", nor per mille.
+_PER_CENT = re.compile(r"(?<![\w%])(?:per ?cent|pct|phan tram)(?![\w%])")
 
 
 def unit_words(text: str) -> str:
     """A unit as ``fold`` writes it, each word in the spelling targets.yaml gives it:
     'Tr.USD' and 'Triệu đô la Mỹ' are 'trieu usd', 'tỷ VNĐ' is 'ty dong'."""
-    key = _UNIT_PHRASES.sub("usd", fold(text).replace(".", " "))
+    key = _PER_CENT.sub("%", _UNIT_PHRASES.sub("usd", fold(text).replace(".", " ")))
     words = [_UNIT_WORDS.get(word, word) for word in key.split()]
     if len(words) == 2 and words[0] in _CURRENCIES and words[1] in _SIZES:
         words.reverse()  # 'USD million', 'VND bn': a currency and its size, the English way round
@@ -135,6 +139,12 @@ _STATUS_WORDS = {
     "estimate": "estimate",
     "preliminary": "preliminary",
     "official": "official",
+    # An English-speaking office's words (issue 17, twenty-ninth session): "provisional", as
+    # SDMX's OBS_STATUS P (read as preliminary, docs/formats.md) and the ONS say it; a flash
+    # or advance estimate (Eurostat, the BEA); "final" for the figure no longer revised.
+    **dict.fromkeys(("provisional", "prov.", "prov"), "preliminary"),
+    **dict.fromkeys(("flash", "flash estimate", "advance estimate"), "estimate"),
+    "final": "official",
 }
 
 

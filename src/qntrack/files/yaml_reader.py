@@ -84,6 +84,7 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
     and for a year a date's year ('31/12/2020' is 2020). The message's key and values; None
     when it means nothing, or a period that is not a year where a year is wanted."""
     from .near_periods import near_period
+    from .period_days import periods_of_day
     from .vocabulary import ambiguous_period, excel_date, vietnamese_period
 
     if not year and (both := ambiguous_period(raw)) is not None:  # I/2026: a quarter, or January?
@@ -99,6 +100,8 @@ def _meant(raw: str, year: bool = False) -> tuple[str, dict[str, str]] | None:
         return ("definitions_period_two_digit_year" if "year" in near[1] else "definitions_period_near"), near[1]
     if not year and any(c.isalpha() for c in raw) and (guess := excel_date(raw)):  # Thg3-26, Mar-26
         return "definitions_period_near", {"reading": guess}
+    if not year and (day := periods_of_day(raw)) is not None:  # from: 2025-01-01, YAML's date
+        return f"definitions_period_day_{day[0]}", {"periods": ", ".join(day[1])}
     from .slips import year_of_date
 
     return year_of_date(raw) if year else None

@@ -74,10 +74,27 @@ def explain(a: Assessment, lang: str) -> list[str]:
         # figure it says all there is to say.
         if a.reason == "no_total_figure":
             return [_units_only(a, lang)]
+        if a.reason == "no_annual_figure" and (years := _years_of_parts_only(a)) is not None:
+            span = f"{years[0]}–{years[1]}" if years[0] != years[1] else str(years[0])
+            return [narrative_sentence("reason_no_annual_figure_years", lang, years=span, last=years[1])]
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang)]
         out.append(reason_text(a.reason, lang))
     return out
+
+
+def _years_of_parts_only(a: Assessment) -> tuple[int, int] | None:
+    """The years from the baseline's to the one before the latest reading, when a level target
+    with no full-year figure has part-year readings in a later year than its baseline's:
+    those years ended with quarters alone, and "no full-year figure yet" promised a figure
+    that comes only when the office records each year's own (issue 17, twenty-ninth
+    session: an unemployment rate recorded by quarter, 2020-2024). None otherwise."""
+    base = getattr(a.target, "baseline", None)
+    if a.provisional is None or base is None:
+        return None
+    # A baseline's value stated in the plan is its year's figure: the years after it lack one.
+    first, last = base.period.year + (base.value is not None), a.provisional.period.year - 1
+    return (first, last) if last >= first else None
 
 
 def _units_only(a: Assessment, lang: str) -> str:

@@ -128,6 +128,7 @@ def show(
         whole = "no_observations_whole" if a.reason == "no_total_figure" else "no_observations"
         console.print(Text(label(whole, lang), style="dim"))
     cells = []
+    from .judged_periods import part_year_reading
     from .views.plan import recorded_decimals
 
     # A figure withdrawn (a retraction in force) in its period's place, "2,877.8 → –", as
@@ -143,7 +144,7 @@ def show(
         if o.note.strip() and not ind.formula:  # a computed figure's note is "derived": its source says so
             note = visible(as_given(o.note), lines=True)
             notes.append(label("figure_note", lang).format(period=o.period, note=note))
-        style = "" if o.period.is_year else "italic dim"
+        style = "italic dim" if part_year_reading(a.target, o.period) else ""
         kind = kind_text(o.status, lang)
         if id(o) in gone:
             shown = withdrawn_value(gone[id(o)], unit, lang)

@@ -300,6 +300,7 @@ def _observations(
     whose replaced figure's source is known (``whence``) is marked "[1]", its legend line
     under the table the summary's, ", replacing 11.02% (recorded …; source: …)": the Source
     column names the figure in force only (issue 17, twenty-sixth session)."""
+    from .judged_periods import part_year_reading
     from .legend_names import series_name
     from .summary import revision_note
     from .views.plan import recorded_decimals
@@ -311,7 +312,7 @@ def _observations(
     out = []
     notes: list[str] = []
     for o in rows:
-        part = not o.period.is_year
+        part = part_year_reading(a.target, o.period)  # not a month that a monthly target judges
         when = period_text(o.period, lang)
         period = f"{when} ({report_word('provisional_row', lang)})" if part else when
         value = _replacing(before.get(str(o.period)), o, unit, lang, recorded_decimals(a, o))
@@ -377,7 +378,9 @@ def _section(
         milestones=milestones_table(a, lang),
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
-        observations=with_withdrawn(_observations(shown, unit, lang, revises, a, whence), shown, withdrawn, unit, lang),
+        observations=with_withdrawn(
+            _observations(shown, unit, lang, revises, a, whence), shown, withdrawn, unit, lang, a.target
+        ),
         sentences=tuple(with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..files.textfiles import as_given
 from .i18n import date_text, label
+from .judged_periods import part_year_reading
 from .period_words import period_text
 from .report_view import Cell, TableView, report_word, source_cell
 from .withdrawn import in_place, with_withdrawn_sentences, withdrawn_value
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
-    from ..plan.model import Observation
+    from ..plan.model import Observation, Target
 
 __all__ = ["withdrawn_in", "with_withdrawn", "with_withdrawn_sentences"]
 
@@ -38,6 +39,7 @@ def with_withdrawn(
     withdrawn: Sequence[tuple[Observation, float | None]],
     unit: str,
     lang: str,
+    target: Target,
 ) -> TableView | None:
     """``table`` (one row per figure of ``shown``, in its order) with a row for each
     withdrawn figure in its period's place."""
@@ -50,7 +52,7 @@ def with_withdrawn(
         if id(o) not in gone:
             out.append(next(rows))
             continue
-        part = not o.period.is_year
+        part = part_year_reading(target, o.period)
         when = period_text(o.period, lang)
         out.append(
             (
