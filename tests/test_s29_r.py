@@ -1,0 +1,61 @@
+"""Issue 17, twenty-ninth session, helper R: the review pass over the session's change, as
+its next maintainer reads it. Each test written failing first; the expected words are the
+catalog's, written here by hand, and the expected files are those typed in each test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import run_clean
+
+
+def _table(header: str, *rows: str, name: str = "t.csv") -> Path:
+    path = Path(name)
+    path.write_text(header + "\n" + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def _refused(*args: str) -> str:
+    before = Path("observations.csv").read_bytes()
+    r = run_clean(*args)
+    assert r.exit_code == 1, r.output  # the README's exit code for invalid input
+    assert Path("observations.csv").read_bytes() == before  # nothing written on a refusal
+    return r.stderr
+
+
+# --- 1. --status KH given with --from is the typed option, not each row's cell ---------------
+
+
+def test_a_plan_typed_as_status_with_from_is_told_once_to_record_the_figure_when_published(shipped: Path) -> None:
+    # Pass Y told `add-observation X 2026-Q1 8 --status KH` to record the figure when it is
+    # published; with --from, the same typed option was told "leave this row out" once a row,
+    # as if each row's status cell said KH: the officer has no row to leave out.
+    _table("indicator,period,value", "grdp_growth,2026-Q1,8", "grdp_growth,2026-Q2,8.2")
+    said = _refused("add-observation", "--from", "t.csv", "--status", "KH")
+    assert "leave this row out" not in said, said
+    assert said.count("error:") == 1, said
+    assert (
+        "add-observation: error: status 'KH' marks a plan, not a figure observed: a plan is a target's "
+        "milestone in targets.yaml, never an observation; record the figure when it is published, with its "
+        "status: estimate, preliminary or official"
+    ) in said, said
+    vi = _refused("--lang", "vi", "add-observation", "--from", "t.csv", "--status", "Kế hoạch", "--dry-run")
+    assert "hãy bỏ dòng này" not in vi, vi
+    assert "hãy ghi số liệu khi được công bố" in vi, vi
+
+
+def test_a_status_cell_saying_kh_is_still_told_to_leave_its_row_out(shipped: Path) -> None:
+    _table("indicator,period,value,status", "grdp_growth,2026-Q1,8,KH")
+    said = _refused("add-observation", "--from", "t.csv")
+    assert "t.csv:2: error: status 'KH' marks a plan" in said and "leave this row out" in said, said
+
+
+# --- 2. The split period's Vietnamese example writes tháng in lower case, as quý ------------
+
+
+def test_the_split_months_vietnamese_example_writes_thang_in_lower_case(shipped: Path) -> None:
+    # 63f2a9bb lowered "Quý I/2025" in the quarter's message, as the catalog writes a period in
+    # a sentence's middle; its month twin kept "Tháng 3/2025".
+    _table("Năm,Tháng,Chỉ tiêu,Giá trị", "2025,3,grdp_growth,8")
+    said = _refused("--lang", "vi", "add-observation", "--from", "t.csv")
+    assert "(ví dụ 2025-03, tháng 3/2025)" in said, said
