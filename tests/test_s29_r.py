@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
+
 from helpers import run_clean
 
 
@@ -59,3 +62,41 @@ def test_the_split_months_vietnamese_example_writes_thang_in_lower_case(shipped:
     _table("Năm,Tháng,Chỉ tiêu,Giá trị", "2025,3,grdp_growth,8")
     said = _refused("--lang", "vi", "add-observation", "--from", "t.csv")
     assert "(ví dụ 2025-03, tháng 3/2025)" in said, said
+
+
+# --- 3. import opensdg names a disaggregation that pass Y made a period heading ------------
+
+
+def _site(root: Path, column: str) -> Path:
+    from helpers import write_repository
+
+    return write_repository(
+        root,
+        {
+            "config_data.yml": "languages:\n  - en\n",
+            "data/indicator_1-1-1.csv": f"""\
+                Year,{column},Units,Value
+                2015,,Percent,10
+                2016,,Percent,9
+                2015,First,Percent,12
+                2016,First,Percent,11
+                """,
+            "meta/1-1-1.md": "---\nindicator_name: Poverty rate\ncomputation_units: Percent\n---\n",
+        },
+    )
+
+
+@pytest.mark.parametrize("column", ["Month", "Quarter", "Năm", "Thời kỳ"])
+def test_import_opensdg_renames_a_disaggregation_headed_as_a_period_column(tmp_path: Path, column: str) -> None:
+    # Pass Y read a column headed Year, Quarter, Month, Năm, Quý, Tháng, Thời kỳ as the period,
+    # and refused a plan dimension of that name; import opensdg, which renames a dimension
+    # that takes a column's name ("Value (Open SDG)"), did not know the new ones: a site with a
+    # "Month" disaggregation was refused whole ("a case the import does not handle yet").
+    repo = _site(tmp_path / "repo", column)
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    (dimension,) = [d for key, d in plan["dimensions"].items() if key != "units"]
+    assert dimension["name"] in (f"{column} (Open SDG)", {"en": f"{column} (Open SDG)"}), dimension
+    status = run_clean("--targets", str(tmp_path / "t" / "targets.yaml"), "check")
+    assert status.exit_code == 0, status.stderr

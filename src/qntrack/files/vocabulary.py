@@ -30,6 +30,8 @@ __all__ = [
     "excel_date",
     "VIETNAMESE_COLUMNS",
     "ENGLISH_COLUMNS",
+    "HEADINGS",
+    "column_of",
     "UNIT_COLUMNS",
     "ROW_NUMBER_COLUMNS",
     "is_row_number",
@@ -421,8 +423,20 @@ VIETNAMESE_COLUMNS = {
 }
 
 
-# The same headings in an English table (files/import_headers.column_of).
+# The same headings in an English table.
 ENGLISH_COLUMNS = {"year": "period", "quarter": "period", "month": "period"}
+# Every heading read as one of the store's columns: a plan's dimension may take none of
+# these names (files/dimensions, and import opensdg renames one: files/opensdg_import).
+HEADINGS = {**VIETNAMESE_COLUMNS, **ENGLISH_COLUMNS}
+
+
+def column_of(heading: str) -> str:
+    """The column a header's cell names, given in lower case (NFC): "unit" for a unit's
+    heading, the store's column for one of ``HEADINGS``, else the heading itself. The one
+    reading of a CSV's header and a workbook's (import_headers, workbook_cells)."""
+    if fold(heading) in UNIT_COLUMNS:
+        return "unit"
+    return HEADINGS.get(heading, heading)
 
 
 # A workbook's unit column ("Đơn vị", "Đơn vị tính", "ĐVT"), as ``fold`` writes the name:
