@@ -100,3 +100,20 @@ def test_import_opensdg_renames_a_disaggregation_headed_as_a_period_column(tmp_p
     assert dimension["name"] in (f"{column} (Open SDG)", {"en": f"{column} (Open SDG)"}), dimension
     status = run_clean("--targets", str(tmp_path / "t" / "targets.yaml"), "check")
     assert status.exit_code == 0, status.stderr
+
+
+def test_a_python_callers_plan_status_in_row_defaults_is_told_once_of_defaults(shipped: Path) -> None:
+    # The library's twin of --status KH with --from: RowDefaults(status="KH") was told "leave
+    # this row out" once a row, naming rows the caller never wrote a status in.
+    import qntrack
+    from qntrack.files.importing import RowDefaults
+
+    _table("indicator,period,value", "grdp_growth,2026-Q1,8", "grdp_growth,2026-Q2,8.2")
+    before = Path("observations.csv").read_bytes()
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.import_observations("targets.yaml", "t.csv", defaults=RowDefaults(status="KH"))
+    problems = caught.value.problems
+    assert len(problems) == 1, problems
+    assert str(problems[0]).startswith("defaults: error: status 'KH' marks a plan"), problems
+    assert "leave this row out" not in str(problems[0]) and "when it is published" in str(problems[0])
+    assert Path("observations.csv").read_bytes() == before

@@ -223,7 +223,11 @@ def import_observations(
     Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
     from .library_arguments import for_library
+    from .status_flags import typed_plan_status
 
+    # A plan's status given once for every row, as --status KH is: said once, of defaults.
+    if isinstance(defaults, RowDefaults) and (told := typed_plan_status(defaults.status)) is not None:
+        raise fail("defaults", told)
     try:
         return import_file(targets, source, fmt, defaults, dry_run, stdin, force=force, tz=tz, sheet=sheet)
     except InputError as error:
