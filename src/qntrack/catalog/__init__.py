@@ -44,7 +44,7 @@ class Message:
     params: tuple[tuple[str, str | Message | Figure | Count | Day | Worded], ...] = ()
     # The catalog's key of the words, when they are another than ``id``'s: the same
     # refusal (its key, which a program tests) said to a Python caller rather than to the
-    # command line (output/report_written.py).
+    # command line (files/library_arguments.library_worded).
     wording: str = ""
 
     def text(self, lang: str = "en") -> str:

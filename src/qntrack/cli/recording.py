@@ -218,6 +218,12 @@ def add_observation(
             sep = None if delimiter is None else DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
             if delimiter is not None and sep is None:
                 raise fail("--delimiter", msg("cli_bad_delimiter", given=delimiter), ExitCode.USAGE)
+            from ..files.status_flags import typed_plan_status
+
+            # --status KH is typed once, for every row: said once, of the option, as for one
+            # figure, never "leave this row out" of each row (a row's own KH cell still is).
+            if obs_status and (told := typed_plan_status(obs_status)) is not None:
+                raise fail("add-observation", told)
             from .waiting import import_status  # here: not on every command's start-up
 
             with import_status(from_file, _message_lang(lang)):  # a status line on a terminal

@@ -28,7 +28,7 @@ from ..plan.model import (
 )
 from ..method.history import VintageIndex
 from ..method.series import Series
-from .checks_jumps import DEFAULT_JUMP_FACTOR, entry_jump_problems, jump_ratio, percent_units
+from .checks_jumps import DEFAULT_JUMP_FACTOR, entry_jump_problems, growth_rate_ids, jump_ratio, percent_units
 from .figure_units import retract_words
 
 __all__ = ["entry_slip_problems", "fraction_intended", "fraction_problems"]
@@ -93,12 +93,11 @@ def entry_slip_problems(
     new: Sequence[tuple[Location, Observation]], index: VintageIndex, plan: Plan, dry_run: bool = False
 ) -> list[Problem]:
     """The jump warnings of the rows being recorded (``entry_jump_problems``, which says a
-    per cent saved as a fraction beside its neighbour), then one for each figure of a "%"
+    per cent saved as a fraction beside its neighbour, and a growth rate typed as an index,
+    checks_index), then one for each figure of a "%"
     indicator whose series has no other period on record and that reads as a fraction of
     its targets' figures (the series' first figure: no neighbour to jump from)."""
     units = percent_units(plan)
-    from .checks_jumps import growth_rate_ids
-
     rates = frozenset(growth_rate_ids(plan))
     problems = entry_jump_problems(new, index, any_length=units, dry_run=dry_run, rates=rates)
     said = {id(p.location) for p in problems}

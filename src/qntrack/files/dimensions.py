@@ -90,10 +90,9 @@ def _name_taken(reader: _Reader, node: Node, dim_id: str, name: Text, seen: dict
     the value column), or a name of a dimension declared before it (reported)."""
     from ..plan.units import unit_match
     from .store import HEADER
-    from .vocabulary import ENGLISH_COLUMNS, VIETNAMESE_COLUMNS
+    from .vocabulary import HEADINGS  # a year's heading too (twenty-ninth session)
 
-    named = {**VIETNAMESE_COLUMNS, **ENGLISH_COLUMNS}  # a year's heading too (twenty-ninth session)
-    columns = {unit_match(c): c for c in HEADER} | {unit_match(k): v for k, v in named.items()}
+    columns = {unit_match(c): c for c in HEADER} | {unit_match(k): v for k, v in HEADINGS.items()}
     for text in dict.fromkeys((name.en, name.vi)):
         column = columns.get(unit_match(text))
         if column is not None:

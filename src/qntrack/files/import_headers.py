@@ -24,11 +24,9 @@ from .status_flags import column_refusal, in_heading, status_flag
 from .textfiles import nfc
 from .period_columns import open_sdg_data, twice
 from .vocabulary import (
-    UNIT_COLUMNS,
-    ENGLISH_COLUMNS,
     VIETNAMESE_COLUMNS,
+    column_of,
     excel_date,
-    fold,
     foreign_digits,
     is_row_number,
     status_word,
@@ -103,11 +101,8 @@ def _garbled_header(written: Sequence[str]) -> Message | None:
 
 
 def _header(fields: Sequence[str]) -> list[str]:
-    # A unit column (vocabulary.UNIT_COLUMNS) is "unit", as a workbook's is (workbook_cells.column_name).
-    names = [
-        "unit" if fold(n) in UNIT_COLUMNS else VIETNAMESE_COLUMNS.get(n) or ENGLISH_COLUMNS.get(n, n)
-        for n in (nfc(f.strip().lstrip("\ufeff")).lower() for f in fields)
-    ]
+    # A unit column (vocabulary.UNIT_COLUMNS) is "unit", as a workbook's is (vocabulary.column_of).
+    names = [column_of(n) for n in (nfc(f.strip().lstrip("\ufeff")).lower() for f in fields)]
     return names[: max((i + 1 for i, n in enumerate(names) if n), default=0)]  # not a spreadsheet's empty columns
 
 

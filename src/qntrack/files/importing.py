@@ -223,7 +223,11 @@ def import_observations(
     Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
     from .library_arguments import for_library
+    from .status_flags import typed_plan_status
 
+    # A plan's status given once for every row, as --status KH is: said once, of defaults.
+    if isinstance(defaults, RowDefaults) and (told := typed_plan_status(defaults.status)) is not None:
+        raise fail("defaults", told)
     try:
         return import_file(targets, source, fmt, defaults, dry_run, stdin, force=force, tz=tz, sheet=sheet)
     except InputError as error:
@@ -471,7 +475,7 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
     from ..plan.dimension_names import short_name
     from ..plan.units import unit_match
     from .import_headers import LONG_COLUMNS
-    from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, fold, is_row_number
+    from .vocabulary import HEADINGS, UNIT_COLUMNS, fold, is_row_number
 
     out: dict[str, str] = {}
     for d in plan.dimensions.values():
@@ -479,7 +483,7 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
             out.setdefault(unit_match(name), d.id)
     # A short name that is a column qntrack reads ("Source (of funds)", in either
     # language) names that column: the file's source column had been read as the dimension's.
-    ours = {unit_match(n) for n in (*LONG_COLUMNS, *VIETNAMESE_COLUMNS)}
+    ours = {unit_match(n) for n in (*LONG_COLUMNS, *HEADINGS)}
     short: dict[str, set[str]] = {}
     for d in plan.dimensions.values():
         for name in (d.name.en, d.name.vi):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lock_file import open_lock_to_read
+from .lock_file import lock_path, open_lock_to_read
 from .name_room import beside
 from .textfiles import real_path
 from ..catalog import Message, msg
@@ -82,7 +82,7 @@ def interrupted_batch(path: Path) -> Pending | None:
     except ImportError:
         return read_pending(path)
     try:
-        fd = open_lock_to_read(beside(real_path(path), ".lock"))
+        fd = open_lock_to_read(lock_path(path))  # store_lock's own name for it
     except OSError:
         return read_pending(path)
     try:

@@ -122,16 +122,23 @@ def candidate_problem(n: int, candidate: object) -> Any:
 
 def library_worded(message: Any) -> Any:
     """``message`` in a Python caller's words where the catalog has them (``library_`` and
-    its id: the row's "status" field, ``defaults=RowDefaults(...)``, where the command line
-    says ``--status``; issue 17, twenty-ninth session); its id, which a program tests, kept.
-    Anything else as given. The same rule as ``write_report``'s (output/report_written)."""
-    from dataclasses import replace
-
+    its id: the row's "status" field, ``defaults=RowDefaults(...)``, ``write_report``'s
+    ``path`` and ``force``, where the command line says ``--status``, ``-o``, ``--force``;
+    issue 17, twenty-ninth session), its parameters too; its id, which a program tests,
+    kept. Anything else as given, the same object. The one rule of ``import_observations``,
+    ``record_many`` and ``write_report`` (output/report_written)."""
     from ..catalog import Message, catalog
 
-    if not isinstance(message, Message) or f"library_{message.id}" not in catalog("en"):
+    if not isinstance(message, Message):
         return message
-    return replace(message, wording=f"library_{message.id}")
+    params = tuple((k, library_worded(v)) for k, v in message.params)
+    library = f"library_{message.id}"
+    wording = library if library in catalog("en") else message.wording
+    if wording == message.wording and all(
+        new is old for (_, new), (_, old) in zip(params, message.params, strict=True)
+    ):
+        return message
+    return Message(message.id, params, wording)
 
 
 def for_library(error: Any) -> Any:

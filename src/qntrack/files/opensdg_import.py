@@ -108,7 +108,7 @@ class _Dimensions:
     def __init__(self, repo: Repository) -> None:
         from .dimensions import RESERVED_IDS
         from .store import HEADER
-        from .vocabulary import VIETNAMESE_COLUMNS
+        from .vocabulary import HEADINGS
         from ..plan.units import unit_match
 
         self.repo = repo
@@ -120,7 +120,7 @@ class _Dimensions:
         self._units: dict[tuple[str, str], str] = {}
         self.unit_names: dict[str, dict[str, dict[str, str]]] = {}  # id -> unit -> {lang: name}
         self._reserved = RESERVED_IDS
-        self._columns = {unit_match(c) for c in HEADER} | {unit_match(k) for k in VIETNAMESE_COLUMNS}
+        self._columns = {unit_match(c) for c in HEADER} | {unit_match(k) for k in HEADINGS}
         self._match = unit_match
         self._by_match: dict[str, str] = {}  # unit_match(label) -> id
         self.geo = Geocodes()  # the GeoCode of each unit a site's maps place (opensdg_geocodes)

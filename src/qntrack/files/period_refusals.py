@@ -47,7 +47,7 @@ def refusal(text: str) -> Message | None:
 
     if (near := near_period(text)) is not None:  # Q1/26, 2026-5, V/2026: the form to write
         return msg(near[0], text=text, valid=msg("periods_valid_forms"), **near[1])
-    from .vocabulary import excel_date
+    from .excel_periods import excel_date
 
     # Thg3-26, Mar-26: a month as Excel shows it, copied from its cell (an import's
     # cell is told so before this reading).

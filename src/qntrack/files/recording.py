@@ -5,7 +5,6 @@ All or nothing: every record is checked first; a single problem means nothing is
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from datetime import datetime
 from operator import attrgetter
@@ -23,6 +22,7 @@ from ..plan.suggest import Hints
 from ..method.timing import FUTURE, parse_zone, timing_problems, typed_timing  # asked for every row of an import
 from .figures import whole_units_kept
 from .finer import finer_period
+from .status_flags import typed_plan_status
 from .figure_units import typed_unit, unit_date_problems, unit_of
 from ..files.appending import append_observations, stored_rows
 from ..files.store import peek_store, read_store_bytes, utc_now
@@ -120,9 +120,8 @@ def validate_record(
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
     if status and not rules.is_status(status):
-        told = rules.status_problem(status)
-        if told.id == "recording_status_plan" and not where.line and where.file == "add-observation":
-            told = dataclasses.replace(told, wording="recording_status_plan_typed")  # no row to leave out
+        typed = not where.line and where.file == "add-observation"  # --status: no row to leave out
+        told = (typed_plan_status(status) if typed else None) or rules.status_problem(status)
         problems.append(Problem(where, told))
     stamp = None
     try:

@@ -71,8 +71,9 @@ STATUSES: dict[str, str] = {s: s for s in ("", *OBSERVATION_STATUSES, RETRACTED)
 # function of the text, so it is remembered, within a bound. A refusal is not (it raises).
 @lru_cache(maxsize=1 << 16)
 def period(text: str) -> Period:
-    """The period a cell names (docs/observations-format.md); ``PeriodError`` if none, which
-    tells a quarter or a month typed out of its range (a fifth quarter, 13/2025) as one."""
+    """The period a cell names (docs/observations-format.md); ``PeriodError`` if none, in
+    words that lead to the fix where the text is a near miss (files/period_refusals: a fifth
+    quarter, a status or a plan's mark with the period, a day, a month as Excel shows it)."""
     try:
         return parse_period(text)
     except PeriodError:

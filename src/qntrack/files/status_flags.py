@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..catalog import Message, msg
 from ..plan.periods import PeriodError
 
-__all__ = ["status_flag", "flag_problem", "status_cell_flag", "in_heading", "column_refusal"]
+__all__ = ["status_flag", "flag_problem", "status_cell_flag", "typed_plan_status", "in_heading", "column_refusal"]
 
 _FLAG = re.compile(r"^(?P<rest>.*?\S)\s*(?P<flag>\(\s*(?P<letter>[pPeE])\s*\))$")
 
@@ -48,6 +48,18 @@ def flag_problem(text: str) -> Message | None:
 
 
 _STATUS_FLAG = re.compile(r"\(?\s*([pe])\s*\)?", re.IGNORECASE)
+
+
+def typed_plan_status(status: str) -> Message | None:
+    """What ``--status KH`` (typed: a plan, no status of a figure) is told, with no row to
+    leave out: record the figure when it is published, with its status; None for any other
+    text. The one rule for a status typed once, for one figure or for every row of an
+    import (issue 17, twenty-ninth session)."""
+    from .vocabulary import is_plan_word
+
+    if not is_plan_word(status):
+        return None
+    return replace(msg("recording_status_plan", status=status.strip()), wording="recording_status_plan_typed")
 
 
 def status_cell_flag(status: str) -> Message | None:

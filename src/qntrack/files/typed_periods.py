@@ -41,7 +41,7 @@ def no_year(period: str) -> Message | None:
     to write it with this year; None for any other text. Typed (``typed_period``) or a cell
     of an imported file (files.import_tables, files.workbook_cells: the last review of the
     twenty-third session), one text is told alike."""
-    from .vocabulary import with_a_year
+    from .vocabulary import ROMAN_QUARTERS, with_a_year
 
     year = date.today().year
     if (example := with_a_year(period, year)) is not None:
@@ -51,7 +51,7 @@ def no_year(period: str) -> Message | None:
 
         words = period_words(example, "vi")
         return msg("cli_period_no_year", period=period, example=example, year=year, words=words)
-    n = _ROMAN.get(period.strip().upper())
+    n = ROMAN_QUARTERS.get(period.strip().lower())
     if n is not None:
         # 'II' alone, as a period column headed by its quarter holds it (twenty-ninth
         # session): a quarter (quy II) or a month (thang II), and no year either way.
@@ -61,9 +61,6 @@ def no_year(period: str) -> Message | None:
         words = period_words(quarter, "vi")
         return msg("cli_period_roman_no_year", period=period, quarter=quarter, month=f"{year}-{n:02d}", words=words)
     return None
-
-
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def _status_with(text: str, recording: bool) -> Message | None:

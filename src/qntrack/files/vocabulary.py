@@ -30,6 +30,11 @@ __all__ = [
     "excel_date",
     "VIETNAMESE_COLUMNS",
     "ENGLISH_COLUMNS",
+    "ROMAN_QUARTERS",
+    "YEAR_SEP",
+    "without_realised",
+    "HEADINGS",
+    "column_of",
     "UNIT_COLUMNS",
     "ROW_NUMBER_COLUMNS",
     "is_row_number",
@@ -192,23 +197,23 @@ def is_total(text: str) -> bool:
     return fold(text) in _TOTAL_WORDS or written in _TOTAL_AS_WRITTEN
 
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # A month in Roman numerals after its word, as a date may write it ("tháng XII/2025").
 _ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
-_YEAR_SEP = r"\s*(?:/|-|,|\s|nam)\s*(?:nam\s*)?"
+YEAR_SEP = r"\s*(?:/|-|,|\s|nam)\s*(?:nam\s*)?"
 _VI_PERIODS = (
     # The year, with its word or without: "2025", "Năm 2025", "Cả năm 2025" (the whole year).
     (re.compile(r"(?:(?:ca\s*)?nam\s*)?(\d{4})"), lambda m: (int(m[1]), 1, 12)),
     (
-        re.compile(rf"quy\s*(i|ii|iii|iv|0?[1-4]){_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"quy\s*(i|ii|iii|iv|0?[1-4]){YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
     # "6T cuối/2026": the second half as a report's chart labels it (output/period_words.py).
-    (re.compile(rf"6\s*(?:thang|t)\s*cuoi(?:\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
+    (re.compile(rf"6\s*(?:thang|t)\s*cuoi(?:\s*nam)?{YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
     # The halves as a report's tables and an office's notes write them: H1 2026, H1/2026,
     # 2026H1, 2026 H2, "nửa đầu năm 2026", "nửa cuối năm 2026" (each one span only).
     (
-        re.compile(rf"nua\s*(dau|cuoi)(?:\s*nam)?{_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"nua\s*(dau|cuoi)(?:\s*nam)?{YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 1 if m[1] == "dau" else 7, 6 if m[1] == "dau" else 12),
     ),
     (re.compile(r"h\s*([12])\s*[/\-]?\s*(\d{4})"), lambda m: (int(m[2]), 6 * int(m[1]) - 5, 6 * int(m[1]))),
@@ -221,22 +226,22 @@ _VI_PERIODS = (
         lambda m: (int(m[2]), 1 if m[1] in ("first", "1st") else 7, 6 if m[1] in ("first", "1st") else 12),
     ),
     (
-        re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 1, int(m[1])),
     ),
-    (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
+    (re.compile(rf"thang\s*(\d{{1,2}}){YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
     (
-        re.compile(rf"thang\s*({'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))}){_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"thang\s*({'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))}){YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), _ROMAN_MONTHS[m[1]], _ROMAN_MONTHS[m[1]]),
     ),
     # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng);
     # Q.I/2026 with a point, 6T đầu năm 2026 with its words (twenty-third session).
     (
-        re.compile(rf"q\.?\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"q\.?\s*(i|ii|iii|iv|[1-4]){YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
-    (re.compile(rf"t\.?\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
-    (re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    (re.compile(rf"t\.?\s*(\d{{1,2}}){YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
+    (re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
     # A month and its year with no word, as a table's period column writes "tháng 4/2025":
     # 04/2025, 4/2025 (one reading; no month 13). Not 2025/04 nor a day (15/04/2025).
     (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
@@ -266,10 +271,10 @@ _ROMAN_ALONE = re.compile(r"(i|ii|iii|iv)\s*[/\-]\s*(\d{4})")
 def ambiguous_period(text: str) -> tuple[str, str] | None:
     """(the quarter, the month) a Roman numeral before a year may be: ("2026-Q1",
     "2026-01") for 'I/2026'; None for any other text."""
-    m = _ROMAN_ALONE.fullmatch(_without_realised(fold(text)))
+    m = _ROMAN_ALONE.fullmatch(without_realised(fold(text)))
     if m is None or not 1000 <= int(m[2]) <= 9999:
         return None
-    n = _ROMAN[m[1]]
+    n = ROMAN_QUARTERS[m[1]]
     return f"{m[2]}-Q{n}", f"{m[2]}-{n:02d}"
 
 
@@ -298,7 +303,7 @@ def _since_january(key: str) -> str | None:
 _REALISED_AFTER = re.compile(r"(.+?)\s*(?:\(\s*(?:thuc\s*hien|th)\s*\)|[\s\-]\s*(?:thuc\s*hien|th))")
 
 
-def _without_realised(key: str) -> str:
+def without_realised(key: str) -> str:
     """A folded period's text without the "realised" (thực hiện, TH) before or after it."""
     realised = _REALISED.fullmatch(key) or _REALISED_AFTER.fullmatch(key)
     return realised[1] if realised else key
@@ -340,7 +345,7 @@ def is_plan_word(text: str) -> bool:
 
 
 def _quarter(text: str) -> int:
-    return _ROMAN.get(text) or int(text)
+    return ROMAN_QUARTERS.get(text) or int(text)
 
 
 # The number of months from January in words, as a report's title writes it (folded):
@@ -368,7 +373,7 @@ def vietnamese_period(text: str) -> str | None:
     key = fold(text)
     if foreign_digits(key):
         return None
-    key = _without_realised(key)
+    key = without_realised(key)
     if words := _MONTHS_IN_WORDS.match(key):  # 'sáu tháng đầu năm 2026', a title's words
         key = f"{_NUMBER_WORDS[words[1]]}{key[len(words[1]) :]}"
     if cumulative := _CUMULATIVE.fullmatch(key):
@@ -431,8 +436,20 @@ VIETNAMESE_COLUMNS = {
 }
 
 
-# The same headings in an English table (files/import_headers.column_of).
+# The same headings in an English table.
 ENGLISH_COLUMNS = {"year": "period", "quarter": "period", "month": "period"}
+# Every heading read as one of the store's columns: a plan's dimension may take none of
+# these names (files/dimensions, and import opensdg renames one: files/opensdg_import).
+HEADINGS = {**VIETNAMESE_COLUMNS, **ENGLISH_COLUMNS}
+
+
+def column_of(heading: str) -> str:
+    """The column a header's cell names, given in lower case (NFC): "unit" for a unit's
+    heading, the store's column for one of ``HEADINGS``, else the heading itself. The one
+    reading of a CSV's header and a workbook's (import_headers, workbook_cells)."""
+    if fold(heading) in UNIT_COLUMNS:
+        return "unit"
+    return HEADINGS.get(heading, heading)
 
 
 # A workbook's unit column ("Đơn vị", "Đơn vị tính", "ĐVT"), as ``fold`` writes the name:

@@ -25,7 +25,7 @@ from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
 from .unit_cells import unit_matches
-from .vocabulary import ENGLISH_COLUMNS, UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
+from .vocabulary import column_of, excel_date, foreign_digits
 
 __all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
 
@@ -60,9 +60,7 @@ def cell_text(value: Any) -> str:
 def column_name(value: Any) -> str:
     """A header cell as a column name: the CSV path's names, spaces and line breaks folded."""
     text = " ".join(cell_text(value).split()).lower()
-    if fold(text) in UNIT_COLUMNS:
-        return "unit"
-    return VIETNAMESE_COLUMNS.get(text) or ENGLISH_COLUMNS.get(text, text)
+    return column_of(text)
 
 
 def sdmx_header(names: list[str]) -> str | None:

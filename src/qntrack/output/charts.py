@@ -82,6 +82,12 @@ def chart_alt(title: str, chart: Chart, lang: str) -> str:
     return alt_text(title, chart.series, chart.bars, lang, unit=chart.unit)
 
 
+def object_name(title: str) -> str:
+    """A chart's name in a report's list of objects (Excel's and Word's selection pane, a
+    screen reader's list): its title, cut at 255 characters; its alt text says the rest."""
+    return title[:255]
+
+
 def alt_text(
     title: str, series: Sequence[str], bars: Sequence[str], lang: str, where: str = "data", unit: str = ""
 ) -> str:

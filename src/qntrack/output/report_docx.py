@@ -242,7 +242,7 @@ class _Writer:
         from docx.shared import Mm
 
         from .chart_images import png_of
-        from .charts import chart_alt
+        from .charts import chart_alt, object_name
 
         image = png_of(chart.svg, CHART_WIDTH_MM)
         self.flush()  # a picture's id is one more than the document's largest: all of it there
@@ -251,7 +251,7 @@ class _Writer:
         # Its alt text (Word's "Description"), what a screen reader says for the picture:
         # python-docx writes none, and JAWS read "Picture 3".
         shape._inline.docPr.set("descr", _safe(chart_alt(title, chart, self.lang)))
-        shape._inline.docPr.set("name", _safe(title)[:255])  # the selection pane's, not "Picture 3"
+        shape._inline.docPr.set("name", object_name(_safe(title)))  # the selection pane's, not "Picture 3"
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # never a chart without its caption
         self.figures += 1

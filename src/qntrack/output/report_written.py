@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Sequence
 from ..errors import ExitCode, InputError, fail, refuse_nul
 
 if TYPE_CHECKING:
-    from ..catalog import Message
     from .report import ReportData
 
 __all__ = ["check_charts_folder", "write_checked", "write_laid_out"]
@@ -46,28 +45,9 @@ def write_checked(data: ReportData, fmt: str, lang: str, path: str | os.PathLike
     try:
         return _checked_and_written(data, fmt, lang, path, force)
     except InputError as error:
-        raise _for_library(error) from None
+        from ..files.library_arguments import for_library
 
-
-def _for_library(error: InputError) -> InputError:
-    """``error`` with each message that gives the command line's advice (``-o``,
-    ``--force``) in the words of ``write_report``'s arguments; its keys, its files and its
-    kind are kept, so a program that tests ``error.key`` sees the refusal it knew."""
-    import dataclasses
-
-    problems = [dataclasses.replace(p, message=_worded(p.message)) for p in error.problems]
-    return type(error)(problems, error.code, error.rows_of, error.kinds)
-
-
-def _worded(message: Message | str) -> Message | str:
-    from ..catalog import Message, catalog
-
-    if isinstance(message, str):
-        return message
-    params = tuple((k, _worded(v) if isinstance(v, Message) else v) for k, v in message.params)
-    library = f"library_{message.id}"
-    wording = library if library in catalog("en") else message.wording
-    return Message(message.id, params, wording)
+        raise for_library(error) from None
 
 
 def _checked_and_written(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .charts import COLOURS, alt_text, chart_word, value_label
+from .charts import COLOURS, alt_text, chart_word, object_name, value_label
 from .report_view import _name
 
 if TYPE_CHECKING:
@@ -21,16 +21,12 @@ if TYPE_CHECKING:
 
 __all__ = ["level_charts", "chart_columns", "named_chart"]
 
-# A name is for finding the chart in a list (its alt text says the rest): a long target
-# name is cut, as the Word report's picture names are.
-_NAME_LIMIT = 255
-
 
 def named_chart(book: _Book, options: dict[str, Any], title: str) -> Any:
     """A chart named by its title: Excel's selection pane, and the list of objects a screen
     reader offers, show an embedded chart's name, which XlsxWriter otherwise makes
     "Chart 1", "Chart 2"… in every language (add_chart's `name` option)."""
-    return book.wb.add_chart({**options, "name": title[:_NAME_LIMIT]})
+    return book.wb.add_chart({**options, "name": object_name(title)})  # as the Word report's pictures
 
 
 # Rows a chart takes on the sheet (its height, 300 px, is 15 rows of 20 px) and the gap after.
