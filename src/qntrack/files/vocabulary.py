@@ -1,9 +1,8 @@
 """The words and forms offices write, read as the store's: the import vocabulary.
 
-Column headers, status words and period names as a Vietnamese statistics office writes
-them ("Quý I/2024" for 2024-Q1), and the dates Excel makes of periods. This module and
-the message catalog are where the program's Vietnamese words live (docs/architecture.md);
-the importer and the command line ask here rather than spelling them.
+Column headers, status words and period names as a statistics office writes them ("Quý
+I/2024" for 2024-Q1). This module and the message catalog are where the program's
+Vietnamese words live (docs/architecture.md); the importer and the command line ask here.
 """
 
 from __future__ import annotations
