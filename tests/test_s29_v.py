@@ -184,7 +184,7 @@ def test_a_half_years_amount_is_not_told_to_be_written_as_its_year(shipped: Path
     said = _refused("add-observation", "budget_revenue", "2026-H1", "38500", "--status", "estimate")
     assert (
         "period 2026-H1 is finer than indicator 'budget_revenue' is published (frequency: year): it is"
-        " H1 2026, a half year, where a year is needed. budget_revenue is an amount: the figure for H1 2026"
+        " H1 2026, a half year, where a year is needed. budget_revenue is a flow or a balance, an amount over its period: the figure for H1 2026"
         " is a part of the figure for 2026, not that figure, so it is not written as 2026. To record it (a"
         " plan of the year then reads it as the year to date), make the indicator's frequency: half in"
         " targets.yaml; else record 2026 once its own figure is published"
@@ -196,7 +196,7 @@ def test_the_vietnamese_words_and_a_months_frequency(shipped: Path) -> None:
     # 2026-5M (five months from January) is made of months only: frequency: month.
     said = _refused("--lang", "vi", "add-observation", "budget_revenue", "5 tháng 2026", "30000")
     assert (
-        "budget_revenue là một lượng cộng dồn theo thời gian: số liệu 5 tháng năm 2026 chỉ là một phần"
+        "budget_revenue là một lượng theo kỳ hoặc cán cân: số liệu 5 tháng năm 2026 chỉ là một phần"
         " của số liệu năm 2026, không phải số liệu đó, nên không ghi thành 2026. Muốn ghi số liệu này"
         " (khi đó kế hoạch năm đọc nó là số lũy kế từ đầu năm), hãy sửa khóa frequency của chỉ tiêu trong"
         " targets.yaml thành hằng tháng, frequency: month; nếu không, hãy ghi kỳ 2026 khi có số liệu của"
