@@ -141,6 +141,16 @@ def on_a_terminal(cwd: Path, *args: str) -> tuple[int, str]:
     return proc.returncode, proc.stderr.decode()
 
 
+def refused_here(*args: str) -> str:
+    """The messages of a command run in the current folder that must be refused as invalid
+    input: exit 1 (README's code) and the store left byte for byte as it was."""
+    before = Path("observations.csv").read_bytes()
+    r = run_clean(*args)
+    assert r.exit_code == 1, r.output
+    assert Path("observations.csv").read_bytes() == before  # nothing written on a refusal
+    return r.stderr
+
+
 def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
     """``make(path)`` run once for the whole test session, whichever worker asks first:
     pytest-xdist's workers share the parent of their temporary folders, and a lock there

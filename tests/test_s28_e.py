@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import refused_here as _refused
 from helpers import run_clean
 
 HEADER = "indicator\tperiod\tvalue\n"
@@ -17,14 +18,6 @@ def _table(*rows: str, header: str = HEADER, name: str = "t.tsv") -> Path:
     path = Path(name)
     path.write_text(header + "".join(row + "\n" for row in rows), encoding="utf-8")
     return path
-
-
-def _refused(*args: str) -> str:
-    before = Path("observations.csv").read_bytes()
-    r = run_clean(*args)
-    assert r.exit_code == 1, r.output  # the README's exit code for invalid input
-    assert Path("observations.csv").read_bytes() == before  # nothing written on a refusal
-    return r.stderr
 
 
 # --- 1. a wide table headed by days, without --wide ------------------------------------------

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import run_clean
-
-
-def _refused(*args: str) -> str:
-    before = Path("observations.csv").read_bytes()
-    r = run_clean(*args)
-    assert r.exit_code == 1, r.output  # the README's exit code for invalid input
-    assert Path("observations.csv").read_bytes() == before  # nothing written on a refusal
-    return r.stderr
+from helpers import refused_here as _refused
 
 
 def test_a_flagged_wide_heading_is_not_told_it_is_no_period(shipped: Path) -> None:

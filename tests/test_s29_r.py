@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers import refused_here as _refused
 from helpers import run_clean
 
 
@@ -16,14 +17,6 @@ def _table(header: str, *rows: str, name: str = "t.csv") -> Path:
     path = Path(name)
     path.write_text(header + "\n" + "".join(row + "\n" for row in rows), encoding="utf-8")
     return path
-
-
-def _refused(*args: str) -> str:
-    before = Path("observations.csv").read_bytes()
-    r = run_clean(*args)
-    assert r.exit_code == 1, r.output  # the README's exit code for invalid input
-    assert Path("observations.csv").read_bytes() == before  # nothing written on a refusal
-    return r.stderr
 
 
 # --- 1. --status KH given with --from is the typed option, not each row's cell ---------------

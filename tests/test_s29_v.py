@@ -10,15 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import refused_here as _refused
 from helpers import run_clean
-
-
-def _refused(*args: str) -> str:
-    before = Path("observations.csv").read_bytes()
-    r = run_clean(*args)
-    assert r.exit_code == 1, r.output  # the README's exit code for invalid input
-    assert Path("observations.csv").read_bytes() == before  # nothing written on a refusal
-    return r.stderr
 
 
 # --- 1. a day typed where a period is asked ---------------------------------------------------
