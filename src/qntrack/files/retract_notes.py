@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Collection, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from ..catalog import Figure, Message, msg
 from ..plan.units import dims_text
@@ -44,25 +44,64 @@ def retraction_notes(targets: str | os.PathLike[str] | None, row: Observation, w
 def batch_notes(plan: Plan, store: Path, withdrew: Sequence[tuple[Observation, Observation]]) -> list[Message]:
     """The notes of each retraction of a batch (``Recorded.withdrew``: the retraction and
     the figure it withdraws), in the batch's order, a note said by two retractions once;
-    each against the store without that retraction alone."""
+    each against the store without that retraction alone. The store's rows they need are
+    read once for the batch (an import of 500 retractions read a large store 500 times:
+    twenty-ninth session), each retraction given those of its own indicators."""
+    wanted = set().union(*(_inputs(plan, row) for row, _ in withdrew))
+    everything = _reader(plan, store)(wanted) if wanted else ()
+
+    def read(ids: set[str]) -> tuple[Observation, ...]:
+        keep = _reads(ids)
+        return tuple(o for o in everything if keep(o.indicator))
+
     out: list[Message] = []
     for row, was in withdrew:
-        out.extend(n for n in notes_in(plan, store, row, was) if n not in out)
+        out.extend(n for n in notes_in(plan, store, row, was, read) if n not in out)
     return out
 
 
-def notes_in(plan: Plan, store: Path, row: Observation, was: Observation) -> list[Message]:
-    """``retraction_notes`` with the plan and the store opened: ``record_many``'s, for each
-    retraction of its batch, against the store as it is (the batch written, or not in a dry
-    run) without that retraction."""
+Rows = Callable[[set[str]], tuple[Observation, ...]]
+
+
+def _reader(plan: Plan, store: Path) -> Rows:
+    """The store's rows of some indicators, as the plan names their units; none without a
+    store."""
     from .appending import _stored_now
     from .workspace import canonical_rows
+
+    return lambda ids: canonical_rows(plan, _stored_now(store, ids)) if store.exists() else ()
+
+
+def _reads(ids: set[str]) -> Callable[[str], bool]:
+    """Whether a row's indicator is one ``_stored_now(store, ids)`` gives: one of ``ids``,
+    or a unit of an indicator one of them is a unit of (appending.stored_rows)."""
+    units = {i.partition("[")[0] for i in ids if "[" in i}
+    return lambda ind: ind in ids or ("[" in ind and ind.partition("[")[0].strip() in units)
+
+
+def _inputs(plan: Plan, row: Observation) -> set[str]:
+    """The indicators whose stored rows ``notes_in`` reads for the retraction ``row``."""
     from ..plan.units import base_of
 
     base = plan.indicators.get(base_of(row.indicator))
     if base is None:
+        return set()
+    derived = _derived_from(plan, base.id) if row.indicator == base.id else []
+    return {row.indicator} | {n for d in derived for n in _names(plan, d)}
+
+
+def notes_in(plan: Plan, store: Path, row: Observation, was: Observation, read: Rows | None = None) -> list[Message]:
+    """``retraction_notes`` with the plan and the store opened: ``record_many``'s, for each
+    retraction of its batch, against the store as it is (the batch written, or not in a dry
+    run) without that retraction. ``read``: the store's rows of some indicators (a batch's,
+    read once); by default read from ``store``."""
+    from ..plan.units import base_of
+
+    read = read or _reader(plan, store)
+    base = plan.indicators.get(base_of(row.indicator))
+    if base is None:
         return []
-    earlier = _not_put_back(plan, store, row, was)
+    earlier = _not_put_back(plan, row, was, read)
     # A unit's figure feeds no formula (derived indicators are of totals: method.series).
     derived = _derived_from(plan, base.id) if row.indicator == base.id else []
     # An amount's period may have parts beneath it (a published year over its quarters):
@@ -71,26 +110,21 @@ def notes_in(plan: Plan, store: Path, row: Observation, was: Observation) -> lis
     sums = amount and not was.period.is_year
     if not amount and not derived and not _judged_on(plan, row.indicator):
         return earlier
-    inputs = {row.indicator} | {n for d in derived for n in _names(plan, d)}
-    stored = canonical_rows(plan, _stored_now(store, inputs)) if store.exists() else ()
+    stored = read(_inputs(plan, row))
     # The store without the retraction (written already, or only judged in a dry run).
     before = [o for o in stored if not _same(o, row)]
     after = [*before, row]
     return earlier + _notes(plan, row, was, derived, sums, before, after, amount)
 
 
-def _not_put_back(plan: Plan, store: Path, row: Observation, was: Observation) -> list[Message]:
+def _not_put_back(plan: Plan, row: Observation, was: Observation, read: Rows) -> list[Message]:
     """A note that the figure ``was`` revised stays withdrawn with it: an office retracting a
     wrong revision (41 typed for 4.1) expected the 4.1 back in force, and found the period
     empty (issue 17, twenty-ninth session; docs/observations-format.md, "Retractions").
     None when ``was`` revised nothing, or a retraction."""
     from ..catalog import Moment
-    from .appending import _stored_now
-    from .workspace import canonical_rows
 
-    if not store.exists():
-        return []
-    rows = canonical_rows(plan, _stored_now(store, {row.indicator}))
+    rows = read({row.indicator})
     older = [
         o
         for o in rows
