@@ -64,3 +64,79 @@ def test_a_batchs_retractions_read_the_store_as_often_as_one_does(
         " add-observation"
         for y in (2016, 2017, 2018)
     ]
+
+
+# --- 3. a number of months in words out of its range --------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["mười ba tháng 2025", "Mười ba tháng đầu năm 2025", "muoi lam thang 2025"])
+def test_months_in_words_out_of_range_are_told_as_digits_are(shipped: Path, typed: str) -> None:
+    said = _refused("add-observation", "fdi", typed, "5")
+    # As '13 tháng 2025' is told (catalog: periods_months_out_of_range).
+    assert f"'{typed}': first-N-months needs N from 1 to 12" in said, said
+    assert "is not a period" not in said, said
+
+
+def test_months_in_words_out_of_range_in_a_cell_are_told_as_digits_are(shipped: Path) -> None:
+    Path("t.tsv").write_text(
+        "Chỉ tiêu\tKỳ\tGiá trị\nfdi\tmười ba tháng 2025\t5\nfdi\t13 tháng 2025\t5\n", encoding="utf-8"
+    )
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert "t.tsv:2: error: 'mười ba tháng 2025': first-N-months needs N from 1 to 12" in said, said
+    assert "t.tsv:3: error: '13 tháng 2025': first-N-months needs N from 1 to 12" in said, said
+
+
+def test_twelve_months_in_words_are_still_the_year_to_december(shipped: Path) -> None:
+    r = run_clean("add-observation", "fdi", "mười hai tháng 2025", "5", "--status", "estimate", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+
+
+# --- 4. a total line's label with a colon, or Cộng before a total word --------------------------
+
+
+@pytest.mark.parametrize("word", ["Tổng cộng:", "Cộng:", "Cộng toàn tỉnh", "CỘNG TOÀN TỈNH", "Toàn tỉnh:"])
+def test_a_total_lines_label_in_the_indicator_column_is_a_total_line(shipped: Path, word: str) -> None:
+    Path("t.tsv").write_text(
+        f"Chỉ tiêu\tKỳ\tGiá trị\nbudget_revenue\t2024\t57330\n{word}\t2024\t60000\n", encoding="utf-8"
+    )
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert f"t.tsv:3: error: '{word}' is a table's total line, not an indicator:" in said, said
+    assert "known:" not in said, said
+
+
+@pytest.mark.parametrize("word", ["Cộng:", "Cộng toàn tỉnh"])
+def test_a_total_lines_label_in_a_units_column_is_the_total(shipped: Path, word: str) -> None:
+    import json
+
+    Path("t.tsv").write_text(
+        "Chỉ tiêu\tĐịa phương\tKỳ\tGiá trị\tLoại số liệu\n"
+        "budget_revenue\tHạ Long\t2025\t20000\testimate\n"
+        f"budget_revenue\t{word}\t2025\t39000\testimate\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "t.tsv", "--dry-run", "--format", "json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)["observations"]
+    assert [(o["dims"], o["value"]) for o in rows] == [({"locality": "Hạ Long"}, 20000), ({}, 39000)]
+
+
+@pytest.mark.parametrize("word", ["Công:", "Cong toan tinh", "Cộng tác viên"])
+def test_words_near_a_total_are_no_total(word: str) -> None:
+    from qntrack.files.vocabulary import is_total
+
+    assert not is_total(word)
+
+
+# --- 5. a plan's period typed: the message carries what its wordings use ------------------------
+
+
+def test_a_typed_plans_period_carries_only_what_its_words_use() -> None:
+    from qntrack.files.typed_periods import typed_period
+
+    _, told = typed_period("KH 2025", True)
+    assert told is not None and told.wording == "periods_plan_typed"
+    assert {name for name, _ in told.params} == {"text", "code"}
+    assert told.text("en") == (
+        "'KH 2025' marks a plan for 2025, not a figure observed: a plan is a target's milestone in"
+        " targets.yaml, never an observation; the period alone is 2025"
+    )

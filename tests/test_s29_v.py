@@ -228,7 +228,8 @@ def test_months_in_words_are_read(shipped: Path, typed: str, code: str) -> None:
 
 def test_months_out_of_range_in_words_stay_refused(shipped: Path) -> None:
     said = _refused("add-observation", "fdi", "mười ba tháng 2026", "5")
-    assert "is not a period" in said, said
+    # Told as '13 tháng 2026' is (helper L, tests/test_s29_l.py), no longer "not a period".
+    assert "first-N-months needs N from 1 to 12" in said, said
 
 
 # --- 7. check says an index recorded as a growth rate ------------------------------------------

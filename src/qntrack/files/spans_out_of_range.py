@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .number_words import months_in_digits
 from .vocabulary import ROMAN_QUARTERS, YEAR_SEP, fold, without_realised
 
 __all__ = ["no_such_span"]
@@ -31,8 +32,9 @@ def no_such_span(text: str) -> tuple[str, str] | None:
     """("quarter", "5") for 'Quy 5/2025', ("month", "13") for 'thang 13/2025' or '13/2025',
     ("half", "3") for 'H3/2025', ("months", "13") for '13T/2025': a quarter, month, half
     or first N months typed with a number out of its range, the number as typed (a Roman
-    quarter in capitals); None for any other text, a period or not."""
-    key = without_realised(fold(text))
+    quarter in capitals; a number of months in words, in digits); None for any other text, a period or not."""
+    # 'muoi ba thang 2025' is told as '13 thang 2025' is (twenty-ninth session).
+    key = months_in_digits(without_realised(fold(text)))
     for kind, pattern in _NO_SUCH:
         m = pattern.fullmatch(key)
         if m:

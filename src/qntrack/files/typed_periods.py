@@ -96,7 +96,7 @@ def _flag_with(text: str, recording: bool) -> Message | None:
     from .vocabulary import plan_period
 
     if (planned := plan_period(text)) is not None:  # 'KH 2025': a plan, typed (twenty-ninth session)
-        return replace(msg("periods_plan", period=text, text=text, code=planned), wording="periods_plan_typed")
+        return replace(msg("periods_plan", text=text, code=planned), wording="periods_plan_typed")
     flag = status_flag(text)
     if flag is None:
         return None

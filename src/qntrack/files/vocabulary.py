@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from .digits import foreign_digits  # moved there, as excel_date was (twenty-ninth session);
 from .excel_periods import excel_date  # both read here as before
+from .number_words import months_in_digits
 
 __all__ = [
     "fold",
@@ -189,11 +190,18 @@ _TOTAL_AS_WRITTEN = frozenset({"cộng"})
 
 @lru_cache(maxsize=1 << 14)  # pure: asked of each unit cell an import names (issue 17)
 def is_total(text: str) -> bool:
-    """Whether a cell in a dimension's column names the total ('Toàn tỉnh', 'Tổng số', 'Cộng')."""
+    """Whether a cell in a dimension's column names the total ('Toàn tỉnh', 'Tổng số', 'Cộng');
+    with a colon after it ('Tổng cộng:', a total line's label), or 'Cộng' before a total word
+    ('Cộng toàn tỉnh'): twenty-ninth session."""
     import unicodedata
 
-    written = " ".join(unicodedata.normalize("NFC", text).lower().split())
-    return fold(text) in _TOTAL_WORDS or written in _TOTAL_AS_WRITTEN
+    written = " ".join(unicodedata.normalize("NFC", text).lower().split()).removesuffix(":").rstrip()
+    rest = written.removeprefix("cộng ")
+    return (
+        fold(written) in _TOTAL_WORDS
+        or written in _TOTAL_AS_WRITTEN
+        or (rest != written and fold(rest) in _TOTAL_WORDS)
+    )
 
 
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -347,15 +355,6 @@ def _quarter(text: str) -> int:
     return ROMAN_QUARTERS.get(text) or int(text)
 
 
-# The number of months from January in words, as a report's title writes it (folded):
-# "sáu tháng đầu năm" is 6 tháng (twenty-ninth session); "năm" before "tháng" is five.
-_NUMBER_WORDS = dict(
-    zip("mot hai ba bon tu nam sau bay tam chin muoi".split(), (1, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10), strict=True)
-)
-_NUMBER_WORDS |= {"muoi mot": 11, "muoi hai": 12}
-_MONTHS_IN_WORDS = re.compile(rf"({'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})(?= thang\b)")
-
-
 def vietnamese_period(text: str) -> str | None:
     """The canonical period for a name as offices write it, or None.
 
@@ -373,8 +372,7 @@ def vietnamese_period(text: str) -> str | None:
     if foreign_digits(key):
         return None
     key = without_realised(key)
-    if words := _MONTHS_IN_WORDS.match(key):  # 'sáu tháng đầu năm 2026', a title's words
-        key = f"{_NUMBER_WORDS[words[1]]}{key[len(words[1]) :]}"
+    key = months_in_digits(key)  # 'sáu tháng đầu năm 2026', a title's words (files.number_words)
     if cumulative := _CUMULATIVE.fullmatch(key):
         return _since_january(cumulative[1])
     for pattern, span in _VI_PERIODS:
