@@ -200,7 +200,7 @@ def test_report_refusals_in_vietnamese(tracker: Path):
     r = run("report", "-o", "observations.csv", "--lang", "vi")
     assert r.stderr == (
         "observations.csv: lỗi: là tệp số liệu mà bộ theo dõi này đọc; báo cáo không bao giờ "
-        "ghi đè lên nó: hãy cho tên khác, ví dụ -o review.html\n"
+        "ghi đè lên nó: hãy cho tên khác, ví dụ -o bao-cao.html\n"
     )
     r = run("report", "-o", "x.json", "--format", "html", "--lang", "vi")
     assert r.stderr == (

@@ -140,3 +140,71 @@ def test_a_typed_plans_period_carries_only_what_its_words_use() -> None:
         "'KH 2025' marks a plan for 2025, not a figure observed: a plan is a target's milestone in"
         " targets.yaml, never an observation; the period alone is 2025"
     )
+
+
+# --- 2. the name offered instead of a refused -o is of the format asked --------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["report", "-o", "targets.yaml", "--format", "docx"],
+            "targets.yaml: error: is the plan (targets.yaml) this tracker reads; a report never replaces it:"
+            " give another name, e.g. -o review.docx",
+        ),
+        (
+            ["--lang", "vi", "report", "-o", "targets.yaml", "--format", "docx"],
+            "targets.yaml: lỗi: là kế hoạch (targets.yaml) mà bộ theo dõi này đọc; báo cáo không bao giờ ghi"
+            " đè lên nó: hãy cho tên khác, ví dụ -o bao-cao.docx",
+        ),
+        (
+            ["report", "-o", "observations.csv", "--format", "pdf"],
+            "observations.csv: error: is the observations file this tracker reads; a report never replaces it:"
+            " give another name, e.g. -o review.pdf",
+        ),
+        (
+            ["report", "-o", "observations.csv.lock", "--format", "markdown"],
+            "observations.csv.lock: error: belongs to the observations file (observations.csv's lock or side"
+            " file); give another name, e.g. -o review.md",
+        ),
+        (  # the format of the name's own extension when --format is not given
+            ["report", "-o", "sub.xlsx/../targets.yaml"],
+            "sub.xlsx/../targets.yaml: error: is the plan (targets.yaml) this tracker reads; a report never"
+            " replaces it: give another name, e.g. -o review.html",
+        ),
+        (
+            ["report", "-o", "", "--format", "xlsx"],
+            "-o: error: the file name is empty; give one, e.g. -o review.xlsx, or - for standard output",
+        ),
+        (  # an export keeps its own kind of name
+            ["--lang", "vi", "export", "sdmx-csv", "-o", "targets.yaml"],
+            "targets.yaml: lỗi: là kế hoạch (targets.yaml) mà bộ theo dõi này đọc; tệp xuất không bao giờ ghi"
+            " đè lên nó: hãy cho tên khác, ví dụ -o figures.csv",
+        ),
+    ],
+)
+def test_a_refused_output_is_offered_a_name_of_the_format_asked(tracker: Path, args: list[str], said: str) -> None:
+    before = {name: Path(name).read_bytes() for name in ("targets.yaml", "observations.csv")}
+    r = run_clean(*args)
+    assert r.exit_code == 2, r.output
+    assert r.stderr.splitlines()[0] == said, r.stderr
+    assert r.stdout == ""
+    assert {name: Path(name).read_bytes() for name in before} == before
+
+
+def test_write_report_offers_a_name_of_the_format_asked(tracker: Path) -> None:
+    import qntrack
+
+    ws = qntrack.open_workspace("targets.yaml")
+    data = qntrack.build_report(ws.plan, ws.series, ws.store.observations, today="2025-01-01")
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.write_report(data, "docx", "vi", "targets.yaml")  # a Vietnamese report; the error in English
+    assert str(raised.value).splitlines()[0].endswith('pass write_report another path, e.g. "review.docx"'), str(
+        raised.value
+    )
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.write_report(data, "pdf", "en", "observations.csv.pending")
+    assert str(raised.value).splitlines()[0].endswith('pass write_report another path, e.g. "review.pdf"'), str(
+        raised.value
+    )

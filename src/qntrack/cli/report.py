@@ -137,7 +137,9 @@ def report(
     from ..files.outputs import refuse_link_format
 
     if output == "":  # `-o ""`: an empty name, not the current folder
-        raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
+        from ..files.example_name import example
+
+        raise fail("-o", msg("outputs_empty_name", **example("", fmt.value if fmt else None)), ExitCode.USAGE)
     file_name = None if output is None or output in STDOUT_NAMES else output
     if file_name is not None and target_ids:
         from .quoting import output_hint
@@ -169,11 +171,11 @@ def report(
             if file_name is None:
                 from ..files.outputs import refuse_stdout_into
 
-                refuse_stdout_into(targets_path, store_path)
+                refuse_stdout_into(targets_path, store_path, kind=kind)
                 chosen["kind"] = kind or "markdown"
             else:
                 # What the tracker reads is refused first: that is the reason that matters most.
-                refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path)
+                refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path, kind)
                 chosen["path"] = output_path(file_name, kind, report=True)  # a FIFO or device: refused as such
                 chosen["kind"] = report_format(file_name, kind)
                 refuse_link_format(file_name, chosen["path"], chosen["kind"], kind)

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from ..errors import ExitCode, InputError, fail
 from ..catalog import Message, msg
+from .example_name import example, in_folder
 
 __all__ = [
     "os_error_file",
@@ -207,7 +208,7 @@ def output_path(output: str, kind: str | None = None, report: bool = False) -> P
         raise fail(output, msg("outputs_cannot_look", reason=os_reason(exc))) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         if report:  # a report's folder: a file in it, of the format asked (--format, or its name's)
-            raise fail(output, msg("outputs_is_folder_report", **_in_folder(output, kind)), ExitCode.USAGE)
+            raise fail(output, msg("outputs_is_folder_report", **in_folder(output, kind)), ExitCode.USAGE)
         raise fail(output, msg("outputs_is_folder"), ExitCode.USAGE)
     if output.endswith(("/", os.sep)):
         # A folder's name (pathlib drops the '/': 'review.md/' would be the file review.md),
@@ -240,24 +241,26 @@ def _same(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Path) -> None:
+def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Path, kind: str | None = None) -> None:
     """Refuse a report path that is a file the tracker reads or keeps: targets.yaml, the
     observations file, their lock and side files (``observations.csv.*``) and anything in
     the status cache. Real paths are compared, so a symlink, a hard link or
-    ``./x/../observations.csv`` is seen for what it is."""
+    ``./x/../observations.csv`` is seen for what it is. The name offered instead is of the
+    format ``kind`` asked (``example``)."""
+    other = example(output, kind)
     for path, what in ((targets_path, _PLAN), (store_path, _STORE)):
         if _same(real, path):
-            raise fail(output, msg("outputs_is_read_by_tracker", what=what), ExitCode.USAGE)
+            raise fail(output, msg("outputs_is_read_by_tracker", what=what, **other), ExitCode.USAGE)
         base = Path(os.path.realpath(path))
         from .name_room import shortened
 
         stems = (base.name + ".", shortened(base.name, base.parent) + ".")  # its lock's, journal's
         if real.parent == base.parent and real.name.startswith(stems):
-            raise fail(output, msg("outputs_belongs_to", what=what, name=base.name), ExitCode.USAGE)
+            raise fail(output, msg("outputs_belongs_to", what=what, name=base.name, **other), ExitCode.USAGE)
     from .workspace import CACHE_DIR
 
     if CACHE_DIR in real.parts:
-        raise fail(output, msg("outputs_inside_cache", cache=CACHE_DIR), ExitCode.USAGE)
+        raise fail(output, msg("outputs_inside_cache", cache=CACHE_DIR, **other), ExitCode.USAGE)
 
 
 # A report written to a file carries a fingerprint of what qntrack wrote: "sha256:" and
@@ -454,7 +457,9 @@ def writing_failed(exc: OSError, where: str, doing: Message, after: Message) -> 
     return os_failure(exc, where, doing, after)
 
 
-def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool = True) -> None:
+def refuse_stdout_into(
+    targets_path: Path, store_path: Path | None, report: bool = True, kind: str | None = None
+) -> None:
     """Refuse to write when standard output is itself the plan or the store, as after
     ``qntrack report >> observations.csv``: the report would be glued onto the data. (With
     ``>`` the shell has emptied the file before qntrack starts; nothing can undo that.)"""
@@ -474,17 +479,8 @@ def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool
         if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
             raise fail(
                 "standard output",
-                msg("outputs_stdout_is_tracked" if report else "outputs_stdout_is_input", what=what, path=path),
+                msg("outputs_stdout_is_tracked", what=what, path=path, **example("", kind or "markdown"))
+                if report
+                else msg("outputs_stdout_is_input", what=what, path=path),
                 ExitCode.USAGE,
             )
-
-
-def _in_folder(folder: str, kind: str | None) -> dict[str, object]:
-    """A report's name in ``folder``, for -o ("My reports/review.docx", quoted when it holds
-    a space), as the message's ``before``, ``name`` (in the message's language) and
-    ``after``; its extension the format asked for, else the folder name's own, else .html."""
-    suffix = Path(folder).suffix.lower()
-    ext = next((e for e, k in WRITABLE.items() if k == kind), None) if kind else None
-    ext = ext or (suffix if suffix in WRITABLE else ".html")
-    quote = '"' if " " in folder else ""
-    return {"before": quote + folder.rstrip("/") + "/", "name": Message("outputs_example_name"), "after": ext + quote}

@@ -66,7 +66,7 @@ def _checked_and_written(
     if data.plan is not None:  # the files it was built from, as the caller opened them
         targets_path = Path(data.plan.source_file)
         read = (targets_path, store_path_for(data.plan, targets_path))
-        refuse_protected(name, Path(os.path.realpath(name)), *read)
+        refuse_protected(name, Path(os.path.realpath(name)), *read, fmt)
     real = output_path(name, fmt, report=True)
     report_format(name, fmt)  # a PDF into review.html: refused, as report -o's --format is
     refuse_link_format(name, real, fmt, fmt)
@@ -86,14 +86,14 @@ def write_laid_out(
     qntrack did not write replaced only with ``force``; then the files written, a system
     error said once under ``name`` with the old file left as it was."""
     from ..catalog import msg
-    from ..files.outputs import refuse_foreign, refuse_protected, write_failed
+    from ..files.outputs import WRITABLE, refuse_foreign, refuse_protected, write_failed
     from .report import write_files
 
     files = [(Path(os.path.realpath(file)), payload) for file, payload in made]
     named = [(name if file == real else str(file), file) for file, _ in files]
     if read is not None:
-        for shown, file in named:
-            refuse_protected(shown, file, *read)
+        for shown, file in named:  # a chart's name offered instead as the report's (its format)
+            refuse_protected(shown, file, *read, WRITABLE.get(Path(name).suffix.lower()))
     check_charts_folder(files[:-1])
     refuse_foreign(named, force)
     existed = os.path.lexists(real)
