@@ -208,3 +208,30 @@ def test_write_report_offers_a_name_of_the_format_asked(tracker: Path) -> None:
     assert str(raised.value).splitlines()[0].endswith('pass write_report another path, e.g. "review.pdf"'), str(
         raised.value
     )
+
+
+# --- 1b. an import's retractions say what `retract` says -----------------------------------------
+# `add-observation --from` listed "withdrawing 41" and said nothing of the 4.1 it revised, which
+# `retract` and record_many say does not come back.
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_an_imports_retraction_of_a_revision_says_the_figure_it_revised_does_not_come_back(
+    tracker: Path, dry_run: bool
+) -> None:
+    _revised([2016, 2017])
+    Path("in.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "share,2016,,retracted,x,,2024-07-01T00:00:00Z\n"
+        "share,2017,,retracted,x,,2024-07-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv", *(["--dry-run"] if dry_run else []))
+    assert r.exit_code == 0, r.stderr
+    said = [line for line in r.stderr.splitlines() if "does not come back" in line]
+    assert said == [
+        f"share {y} now has no figure in force: the figure it revised, 4.1 (recorded"
+        " 2024-05-10T00:00:00Z), does not come back; to have it in force again, record it again with"
+        " add-observation"
+        for y in (2016, 2017)
+    ], r.stderr

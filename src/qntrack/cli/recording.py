@@ -23,7 +23,7 @@ from .completion import complete_indicator_ids
 from .printing import _reason
 from .recorded import Said, not_in_force_notes, say_kept_quotes, say_recorded
 from .session import _message_lang
-from .withdrawing import withdraw_and_say
+from .withdrawing import say_batch_notes, withdraw_and_say
 
 if TYPE_CHECKING:
     from ..files.recording import Recorded
@@ -254,6 +254,8 @@ def add_observation(
             path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at, revised, withdrew
         )
         say_recorded(said, warnings, notes, read)
+        if from_file is not None and withdrew:  # what its retractions take with them
+            say_batch_notes(targets, withdrew)
         say_kept_quotes(source, note, rows if from_file is not None else None)  # cmd's --source 'GSO', if used
         if fmt is not None and not dry_run:  # after the confirmation: a stdout that cannot be
             print_rows(targets, rows, fmt, lang, dry_run, replacing)  # written never hides what was added

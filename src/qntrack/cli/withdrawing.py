@@ -5,7 +5,7 @@ cli/recording.py, which defines the two commands, to keep each module small."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from .arguments import _typed_period
 from .printing import _say
@@ -13,8 +13,9 @@ from .recorded import say_kept_quotes
 
 if TYPE_CHECKING:
     from ..files.retracting import Retracted
+    from ..plan.model import Observation
 
-__all__ = ["withdraw_and_say"]
+__all__ = ["withdraw_and_say", "say_batch_notes"]
 
 
 def withdraw_and_say(
@@ -77,3 +78,16 @@ def withdraw_and_say(
         _say(said)
     say_kept_quotes(source, note)
     return done
+
+
+def say_batch_notes(targets: str | None, withdrew: Sequence[tuple[Observation, Observation]]) -> None:
+    """What an import's retractions take with them (a figure revised that does not come
+    back, a year its parts made, a derived figure, a target's status), said as `retract`
+    says it of one; the store's rows read once for the batch (files.retract_notes). An
+    import listed "withdrawing 41" and no more (twenty-ninth session)."""
+    from ..files.recording import _open
+    from ..files.retract_notes import batch_notes
+
+    plan, store = _open(targets)
+    for said in batch_notes(plan, store, withdrew):
+        _say(said)
