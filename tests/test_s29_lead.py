@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
+import qntrack
 from helpers import shipped_report
 
 
@@ -109,3 +111,16 @@ def test_check_list_says_every_reading_of_the_jump_rule(tracker, lang: str, frac
     lines = run("--lang", lang, "check", "--list").stdout.splitlines()
     jump = next(line for line in lines if line.startswith("jump "))
     assert fraction in jump and index in jump
+
+
+def test_the_vietnamese_messages_name_one_example_report_file():
+    """The Vietnamese catalog suggested `bao-cao.docx` for the Word report and `report.html`,
+    `report.xlsx`, `report.pdf` for the others (pass L's finding): one name, as the catalog's
+    own example name says it (`outputs_example_name`)."""
+    from qntrack.catalog import msg, render
+
+    text = (Path(qntrack.__file__).parent / "catalog" / "vi.toml").read_text(encoding="utf-8")
+    name = render(msg("outputs_example_name"), "vi")
+    assert name == "bao-cao"
+    assert not re.findall(r"(?:-o |> )report\.\w+", text)
+    assert re.findall(r"-o bao-cao\.(html|xlsx|pdf|docx)", text)
