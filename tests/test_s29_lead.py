@@ -124,3 +124,25 @@ def test_the_vietnamese_messages_name_one_example_report_file():
     assert name == "bao-cao"
     assert not re.findall(r"(?:-o |> )report\.\w+", text)
     assert re.findall(r"-o bao-cao\.(html|xlsx|pdf|docx)", text)
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_python_callers_import_carries_what_its_retractions_take_with_them(shipped, dry_run: bool):
+    """`add-observation --from` and `record_many` say that a retracted revision's earlier
+    figure does not come back (passes O and L); a Python caller of `import_observations`
+    got the withdrawal and not the note. 410 is recorded, then 4100 revising it, then a
+    file retracts the period: the note names 410, as the command says it."""
+    from helpers import run_clean
+
+    import qntrack
+
+    for value in ("410", "4100"):
+        assert run_clean("add-observation", "fdi", "2026-Q3", value, "--status", "estimate", "--force").exit_code == 0
+    Path("r.csv").write_text("indicator,period,value,status\nfdi,2026-Q3,,retracted\n", encoding="utf-8")
+    result = qntrack.import_observations("targets.yaml", "r.csv", dry_run=dry_run)
+    from qntrack.catalog import render
+
+    said = [render(m, "en") for m in result.retraction_notes]
+    assert len(said) == 1 and said[0].startswith("fdi 2026-Q3 now has no figure in force: the figure it revised, 410 ")
+    if dry_run:  # the command prints the same note (once the file is in, it adds nothing)
+        assert said[0] in run_clean("add-observation", "--from", "r.csv", "--dry-run").stderr

@@ -254,8 +254,8 @@ def add_observation(
             path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising, typed_at, revised, withdrew
         )
         say_recorded(said, warnings, notes, read)
-        if from_file is not None and withdrew:  # what its retractions take with them
-            say_batch_notes(targets, withdrew)
+        if from_file is not None:  # what its retractions take with them
+            say_batch_notes(result.retraction_notes)
         say_kept_quotes(source, note, rows if from_file is not None else None)  # cmd's --source 'GSO', if used
         if fmt is not None and not dry_run:  # after the confirmation: a stdout that cannot be
             print_rows(targets, rows, fmt, lang, dry_run, replacing)  # written never hides what was added

@@ -13,7 +13,7 @@ from .recorded import say_kept_quotes
 
 if TYPE_CHECKING:
     from ..files.retracting import Retracted
-    from ..plan.model import Observation
+    from ..catalog import Message
 
 __all__ = ["withdraw_and_say", "say_batch_notes"]
 
@@ -80,14 +80,10 @@ def withdraw_and_say(
     return done
 
 
-def say_batch_notes(targets: str | None, withdrew: Sequence[tuple[Observation, Observation]]) -> None:
+def say_batch_notes(notes: Sequence[Message]) -> None:
     """What an import's retractions take with them (a figure revised that does not come
     back, a year its parts made, a derived figure, a target's status), said as `retract`
-    says it of one; the store's rows read once for the batch (files.retract_notes). An
-    import listed "withdrawing 41" and no more (twenty-ninth session)."""
-    from ..files.recording import _open
-    from ..files.retract_notes import batch_notes
-
-    plan, store = _open(targets)
-    for said in batch_notes(plan, store, withdrew):
+    says it of one (``ImportResult.retraction_notes``). An import listed "withdrawing 41"
+    and no more (twenty-ninth session)."""
+    for said in notes:
         _say(said)

@@ -81,6 +81,7 @@ class ImportResult:
     # Each retraction added (or that would be) with the figure it withdraws
     # (recording.Recorded.withdrew): said as the revisions are (twenty-seventh session).
     withdrew: tuple = ()
+    retraction_notes: tuple[Message, ...] = ()  # what they take with them, as record_many's notes
 
 
 # What the import is doing, for a caller that shows it (the command's status line on a
@@ -253,6 +254,7 @@ def import_file(
     Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
     from ..files.recording import Batch, _open, record_batch, refuse_torn, validated_batch
+    from .retract_notes import batch_notes
     from ..files.store import utc_now
     from ..method.history import figure_in_force
     from .not_an_import import refuse_not_an_import
@@ -414,6 +416,7 @@ def import_file(
         repeated,
         tuple(done.revised),
         tuple(done.withdrew),
+        tuple(batch_notes(plan, store_path, done.withdrew)) if done.withdrew else (),
     )
 
 
