@@ -292,7 +292,11 @@ def not_utf8(data: bytes, at: int, file: str) -> Message:
     encoding, reading = found
     reading = (reading if len(reading) <= 80 else reading[:79] + "\u2026").replace("\t", "\\x09")
     if encoding == "Windows-1258":
-        book = shell_word(os.path.splitext(file)[0] + ".xlsx" if file != "<stdin>" else "so-lieu.xlsx")
+        # Standard input has no name to give the workbook: the session's example
+        # (figures.xlsx, so-lieu.xlsx), as the help's examples are.
+        book: object = (
+            shell_word(os.path.splitext(file)[0] + ".xlsx") if file != "<stdin>" else Message("import_stdin_workbook")
+        )
         tabbed = b"\t" in line
         return msg("import_not_utf8_1258_tab" if tabbed else "import_not_utf8_1258", reading=reading, workbook=book)
     return msg("import_not_utf8_legacy", encoding=encoding, reading=reading)

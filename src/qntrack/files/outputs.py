@@ -209,7 +209,7 @@ def output_path(output: str, kind: str | None = None, report: bool = False) -> P
     if info is not None and stat.S_ISDIR(info.st_mode):
         if report:  # a report's folder: a file in it, of the format asked (--format, or its name's)
             raise fail(output, msg("outputs_is_folder_report", **in_folder(output, kind)), ExitCode.USAGE)
-        raise fail(output, msg("outputs_is_folder"), ExitCode.USAGE)
+        raise fail(output, msg("outputs_is_folder", **example(output, kind)), ExitCode.USAGE)
     if output.endswith(("/", os.sep)):
         # A folder's name (pathlib drops the '/': 'review.md/' would be the file review.md),
         # of a folder that is not there, which qntrack never creates; or of a file.

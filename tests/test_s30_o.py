@@ -1,0 +1,99 @@
+"""Session 30, pass O: the outputs' leftovers of the twenty-ninth session.
+
+1. A folder given where a file goes was offered "e.g. -o review.html" by the message no
+   report reaches (``outputs_is_folder``, and its library twin), whatever the format.
+2. ``export opensdg`` wrote ``indicator_name`` and ``graph_title`` with their markup raw,
+   where Open SDG puts both into the page as HTML.
+3. A second export from a plan that lost its Vietnamese names left the first export's
+   ``translations/vi/*.yml`` behind, and a later export called them the site's own.
+4. A ceiling met in its latest period, by a target already failed, had no gap in the
+   status table and "-0.1 pp" in ``show``, the key figures and the workbook.
+5. A Windows-1258 standard input in an English session was told of ``so-lieu.xlsx``.
+6. The "since" table's "new" figure that a later row of the same table revised carried
+   no mark, though it is no longer in force.
+7. A retraction's note that the figure it revised does not come back gave that figure's
+   moment as stored (2026-05-10T00:00:00Z), beside the withdrawal lines' day.
+8. ``observations: data/.`` was told to write ``data/./observations.csv``.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+title: "Plan"
+indicators:
+  growth:
+    name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}
+    unit: "%"
+    direction: increase
+targets:
+  - id: growth-plan
+    indicator: growth
+    type: plan
+    period: 2025
+    value: 10
+"""
+
+ROWS = "growth,2025,8.5,,NSO,,2026-01-10T00:00:00Z\n"
+
+
+# 1. A folder where a file goes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "lang", "example"), [("docx", "en", "review.docx"), ("xlsx", "vi", "bao-cao.xlsx")])
+def test_a_folder_is_offered_a_file_of_the_format_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, lang: str, example: str
+) -> None:
+    # No command reaches this message (report -o names a file in the folder; export
+    # sdmx-csv words it as an export): a caller of output_path with report=False does.
+    from qntrack.catalog import render
+    from qntrack.errors import InputError
+    from qntrack.files.outputs import output_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(InputError) as caught:
+        output_path("out", kind)
+    said = render(caught.value.problems[0].message, lang)
+    assert said.endswith(f"-o {example}"), said
+    assert "review.html" not in said
+
+
+def test_the_library_twin_names_the_format_too() -> None:
+    from qntrack.catalog import msg, render
+    from qntrack.files.example_name import example
+
+    said = render(msg("library_outputs_is_folder", **example("out", "pdf")), "en")
+    assert said.endswith('"review.pdf"'), said
+
+
+def test_an_export_into_a_folder_keeps_its_csv_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN, STORE_HEADER + ROWS)
+    (tmp_path / "out").mkdir()
+    r = run_clean("export", "sdmx-csv", "-o", "out")
+    assert r.exit_code == 2
+    assert r.stderr == "out: error: is a folder; give a file name, e.g. -o figures.csv\n"
+
+
+# 5. A Windows-1258 standard input in English --------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "book"), [("en", "figures.xlsx"), ("vi", "so-lieu.xlsx")])
+def test_a_windows_1258_stdin_is_told_the_sessions_example_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, book: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN, STORE_HEADER)
+    text = "indicator,period,value,source\ngrowth,2025,8.5,Cu\u0323c Thô\u0301ng kê\n"
+    r = run_clean("--lang", lang, "add-observation", "--from", "-", input=io.BytesIO(text.encode("cp1258")).read())
+    assert r.exit_code == 1, r.output
+    assert f"add-observation --from {book})" in r.stderr, r.stderr
+    other = "so-lieu.xlsx" if lang == "en" else "figures.xlsx"
+    assert other not in r.stderr
