@@ -97,3 +97,20 @@ def test_a_windows_1258_stdin_is_told_the_sessions_example_workbook(
     assert f"add-observation --from {book})" in r.stderr, r.stderr
     other = "so-lieu.xlsx" if lang == "en" else "figures.xlsx"
     assert other not in r.stderr
+
+
+# 8. observations: data/. ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["data/.", "data/./", "./data/.", "data//"])
+def test_a_folder_written_with_a_dot_is_given_a_tidy_example(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    folder = make_tracker(
+        tmp_path, monkeypatch, PLAN.replace("version: 1\n", f"version: 1\nobservations: {value}\n"), ""
+    )
+    (folder / "data").mkdir()
+    r = run_clean("status")
+    assert r.exit_code == 1
+    expected = "./data/observations.csv" if value.startswith("./") else "data/observations.csv"
+    assert r.stderr.rstrip().endswith(f"e.g. observations: {expected}"), r.stderr

@@ -284,7 +284,7 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
 
     line = observations_line(str(targets_path))
     where = Location(str(targets_path), *line) if line is not None else Location(str(targets_path))
-    bare = typed.rstrip().rstrip("/")
+    bare = _tidy(typed)
     if store_path.is_dir():
         example = f"{bare}/observations.csv" if bare else "observations.csv"
         return [Problem(where, msg("workspace_store_is_folder", path=typed, example=example))]
@@ -430,3 +430,13 @@ def known_keys(plan: Plan, series: Iterable[str]) -> set[str]:
     if plan.dimensions:
         known.update(k for k in series if "[" in k and canonical_key(k, plan.indicators, plan.dimensions) == k)
     return known
+
+
+def _tidy(typed: str) -> str:
+    """``typed`` without what ends it as a folder's name: '/', '/.' and '//' (``data/./``
+    is ``data``), so that the example is ``data/observations.csv``, not
+    ``data/./observations.csv``; '' for the tracker's own folder (``.``, ``./``)."""
+    import re
+
+    bare = re.sub(r"(?:/\.?)+$", "", typed.rstrip())
+    return "" if bare == "." else bare
