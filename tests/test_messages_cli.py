@@ -150,7 +150,7 @@ def test_retract_confirms_in_the_global_language(tracker: Path):
     r = run("--lang", "vi", "retract", "share", "2024-Q1", "--recorded-at", "2024-06-01T00:00:00Z")
     assert r.exit_code == 0, r.stderr
     assert r.stderr == (
-        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 2024-04-05T00:00:00Z) trong observations.csv\n"
+        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận 05/04/2024) trong observations.csv\n"
     )
 
 

@@ -60,7 +60,7 @@ def test_a_batchs_retractions_read_the_store_as_often_as_one_does(
     # The same notes, in the batch's order: each year's 4.1 does not come back.
     assert notes == [
         f"share {y} now has no figure in force: the figure it revised, 4.1 (recorded"
-        " 2024-05-10T00:00:00Z), does not come back; to have it in force again, record it again with"
+        " 2024-05-10), does not come back; to have it in force again, record it again with"
         " add-observation"
         for y in (2016, 2017, 2018)
     ]
@@ -231,7 +231,7 @@ def test_an_imports_retraction_of_a_revision_says_the_figure_it_revised_does_not
     said = [line for line in r.stderr.splitlines() if "does not come back" in line]
     assert said == [
         f"share {y} now has no figure in force: the figure it revised, 4.1 (recorded"
-        " 2024-05-10T00:00:00Z), does not come back; to have it in force again, record it again with"
+        " 2024-05-10), does not come back; to have it in force again, record it again with"
         " add-observation"
         for y in (2016, 2017)
     ], r.stderr

@@ -99,6 +99,26 @@ def test_a_windows_1258_stdin_is_told_the_sessions_example_workbook(
     assert other not in r.stderr
 
 
+# 7. A retraction's note of the figure that does not come back ----------------------------------
+
+
+@pytest.mark.parametrize(("lang", "day"), [("en", "2026-05-10"), ("vi", "10/05/2026")])
+def test_the_figure_that_does_not_come_back_is_dated_as_the_other_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, day: str
+) -> None:
+    rows = "growth,2025,4.1,,NSO,,2026-05-10T00:00:00Z\ngrowth,2025,41,,NSO,,2026-06-10T00:00:00Z\n"
+    folder = make_tracker(tmp_path, monkeypatch, PLAN, STORE_HEADER + rows)
+    r = run_clean("--lang", lang, "retract", "growth", "2025", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert f"4.1 (recorded {day})" in r.stderr or f"4,1 (ghi nhận {day})" in r.stderr, r.stderr
+    assert "T00:00:00Z" not in r.stderr
+    (folder / "in.csv").write_text("indicator,period,value,status\ngrowth,2025,,retracted\n", encoding="utf-8")
+    r = run_clean("--lang", lang, "add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert "T00:00:00Z" not in r.stderr, r.stderr
+    assert day in r.stderr
+
+
 # 8. observations: data/. ----------------------------------------------------------------------
 
 

@@ -136,13 +136,11 @@ def test_retract_names_a_period_of_another_type(period: object, tracker: Path) -
     [
         (
             "en",
-            "dry run: would retract share 2023 (12.3, recorded 2023-10-15T00:00:00Z) in observations.csv; "
-            "nothing was written",
+            "dry run: would retract share 2023 (12.3, recorded 2023-10-15) in observations.csv; nothing was written",
         ),
         (
             "vi",
-            "chạy thử: sẽ rút lại số liệu share 2023 (12,3, ghi nhận lúc 2023-10-15T00:00:00Z) trong "
-            "observations.csv; không ghi gì",
+            "chạy thử: sẽ rút lại số liệu share 2023 (12,3, ghi nhận 15/10/2023) trong observations.csv; không ghi gì",
         ),
     ],
 )

@@ -483,7 +483,7 @@ def test_retract_withdraws_the_figure_in_force(tracker: Path):
     assert [o["value"] for o in _share_2023()] == [12.3]
     r = run("retract", "share", "2023", "--note", "typo: 12.3 was 2023-9M", "--recorded-at", "2024-01-02")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == "retracted share 2023 (was 12.3, recorded 2023-10-15T00:00:00Z) in observations.csv\n"
+    assert r.stderr == "retracted share 2023 (was 12.3, recorded 2023-10-15) in observations.csv\n"
     assert store_bytes(tracker) == before + b"share,2023,,retracted,,typo: 12.3 was 2023-9M,2024-01-02T00:00:00Z\n"
     # No figure in force now; the day before the retraction still shows it.
     assert _share_2023() == []

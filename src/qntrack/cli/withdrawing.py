@@ -36,7 +36,7 @@ def withdraw_and_say(
     if the retraction would be refused) and nothing written; ``retract --dry-run`` says
     what it would withdraw, add-observation's own dry run its row. Returns what was (or
     would be) withdrawn, for add-observation's --format to print its row."""
-    from ..catalog import Figure, Moment, msg
+    from ..catalog import Day, Figure, msg
     from ..files.retracting import retract as withdraw
 
     done = withdraw(
@@ -56,7 +56,8 @@ def withdraw_and_say(
     notes = done.notes  # a year its parts made, a figure derived from it, gone with it
     if dry_run:
         if command == "retract":  # add-observation's retraction says its row as it says any
-            figure = {"value": Figure(was.value), "recorded_at": Moment(was.recorded_at)}
+            # The day, as the notes after it and an import's withdrawal lines say theirs.
+            figure = {"value": Figure(was.value), "recorded_at": Day(was.recorded_at[:10])}
             _say(msg("cli_retract_dry_run", indicator=was.indicator, period=was.period, path=path, **figure))
         for said in notes:
             _say(said)
@@ -67,7 +68,7 @@ def withdraw_and_say(
             indicator=was.indicator,
             period=was.period,
             value=Figure(was.value),
-            recorded_at=Moment(was.recorded_at),
+            recorded_at=Day(was.recorded_at[:10]),
             path=path,
         )
     )

@@ -122,7 +122,7 @@ def _not_put_back(plan: Plan, row: Observation, was: Observation, read: Rows) ->
     wrong revision (41 typed for 4.1) expected the 4.1 back in force, and found the period
     empty (issue 17, twenty-ninth session; docs/observations-format.md, "Retractions").
     None when ``was`` revised nothing, or a retraction."""
-    from ..catalog import Moment
+    from ..catalog import Day
 
     rows = read({row.indicator})
     older = [
@@ -143,7 +143,8 @@ def _not_put_back(plan: Plan, row: Observation, was: Observation, read: Rows) ->
             indicator=row.indicator,
             period=was.period,
             value=Figure(revised.value),
-            recorded_at=Moment(revised.recorded_at),
+            # The day, as the withdrawal lines beside it say theirs (thirtieth session).
+            recorded_at=Day(revised.recorded_at[:10]),
         )
     ]
 
