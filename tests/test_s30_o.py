@@ -83,6 +83,41 @@ def test_an_export_into_a_folder_keeps_its_csv_example(tmp_path: Path, monkeypat
     assert r.stderr == "out: error: is a folder; give a file name, e.g. -o figures.csv\n"
 
 
+# 3. A second export without the Vietnamese names ----------------------------------------------
+
+
+def test_an_export_without_vietnamese_removes_the_translations_an_earlier_export_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_tracker(tmp_path, monkeypatch, PLAN, STORE_HEADER + ROWS)
+    site = folder / "site"
+    assert run_clean("export", "opensdg", "--into", "site").exit_code == 0
+    assert (site / "translations" / "vi" / "metadata_fields.yml").is_file()
+    (site / "translations" / "vi" / "own.yml").write_text("x: y\n", encoding="utf-8")  # the site's own
+    plan = folder / "targets.yaml"
+    plan.write_text(PLAN.replace('{en: "GRDP growth", vi: "Tăng trưởng GRDP"}', '"GRDP growth"'), encoding="utf-8")
+    r = run_clean("export", "opensdg", "--into", "site")
+    assert r.exit_code == 0, r.stderr
+    # The files the marker listed are gone; the one no export wrote stays.
+    assert not (site / "translations" / "vi" / "metadata_fields.yml").exists()
+    assert (site / "translations" / "vi" / "own.yml").read_text(encoding="utf-8") == "x: y\n"
+    # The names come back: written as the export's again, never "the site's own".
+    plan.write_text(PLAN, encoding="utf-8")
+    r = run_clean("export", "opensdg", "--into", "site")
+    assert r.exit_code == 0, r.stderr
+    assert "site's own" not in r.stderr
+    assert "translations/vi/metadata_fields.yml" in (site / ".qntrack-export").read_text(encoding="utf-8")
+
+
+def test_a_language_folder_the_export_emptied_is_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_tracker(tmp_path, monkeypatch, PLAN, STORE_HEADER + ROWS)
+    assert run_clean("export", "opensdg", "--into", "site").exit_code == 0
+    (folder / "targets.yaml").write_text(PLAN.replace(', vi: "Tăng trưởng GRDP"', ""), encoding="utf-8")
+    assert run_clean("export", "opensdg", "--into", "site").exit_code == 0
+    # As a fresh export of the plan writes it: no translations folder at all.
+    assert not (folder / "site" / "translations").exists()
+
+
 # 5. A Windows-1258 standard input in English --------------------------------------------------
 
 

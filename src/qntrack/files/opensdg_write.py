@@ -9,7 +9,8 @@ The rules (docs/formats.md, "Open SDG: export", "Where it is written"):
 - a new DIR is written as a temporary folder beside it, then renamed into place; in an
   existing DIR (an Open SDG data repository is often a git checkout, with files of its
   own) every file is written beside its place and renamed over it, then the files the
-  earlier export wrote in ``data/`` and ``meta/`` that this one does not are removed;
+  earlier export wrote in ``data/``, ``meta/`` and ``translations/`` that this one does
+  not are removed, and a translations folder so emptied;
   nothing else in DIR is touched;
 - an error of the system is one message, exit 1, and the temporary files are removed.
 """
@@ -29,8 +30,13 @@ from .starter import process_umask
 __all__ = ["MARKER", "write_export", "refuse_inputs", "refuse_foreign_folder", "refuse_into_name"]
 
 MARKER = ".qntrack-export"
-# The folders whose files an earlier export wrote may be removed by a later one.
+# The folders whose files no earlier export wrote are the export's to replace; outside
+# them a file the site holds and no marker lists is the site's own, kept (``_site_own``).
 _OWNED = ("data/", "meta/")
+# The folders where a file an earlier export wrote (its marker lists it) and this one does
+# not is removed: its languages' translations too, else a plan that lost its Vietnamese
+# names left them, and a later export called them the site's own (thirtieth session).
+_SWEPT = (*_OWNED, "translations/")
 
 
 def refuse_into_name(into: str, empty: Message) -> None:
@@ -194,10 +200,22 @@ def _write_over(target: Path, files: Mapping[str, bytes], previous: list[str]) -
         shutil.rmtree(temp, ignore_errors=True)
     for name in previous:
         stale = target / name
-        if name in files or not name.startswith(_OWNED) or ".." in Path(name).parts:
+        if name in files or not name.startswith(_SWEPT) or ".." in Path(name).parts:
             continue
         if stale.is_file() and not stale.is_symlink():
             stale.unlink()
+            _remove_emptied(target, stale.parent)
+
+
+def _remove_emptied(target: Path, folder: Path) -> None:
+    """``translations/vi/`` and ``translations/`` once the export removed their last file,
+    as a fresh export of the plan has none; a folder holding anything else stays."""
+    while folder != target and folder.relative_to(target).parts[0] == "translations":
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (the site's own files), or not ours to remove
+            return
+        folder = folder.parent
 
 
 def marker_text(version: str, paths: Iterable[str]) -> bytes:
