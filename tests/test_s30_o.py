@@ -83,6 +83,50 @@ def test_an_export_into_a_folder_keeps_its_csv_example(tmp_path: Path, monkeypat
     assert r.stderr == "out: error: is a folder; give a file name, e.g. -o figures.csv\n"
 
 
+# 2. Open SDG's names with markup -----------------------------------------------------------
+
+MARKUP_PLAN = """\
+version: 1
+title: "Plan"
+indicators:
+  co2:
+    name: "CO<sub>2</sub> emissions <script>alert(1)</script>"
+    unit: "kt"
+    direction: decrease
+targets:
+  - id: co2-plan
+    indicator: co2
+    type: plan
+    period: 2025
+    value: 100
+"""
+
+
+def test_the_indicator_name_and_graph_title_are_escaped_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Open SDG writes indicator_name into the page's <h1> and graph_title into the chart's
+    # <h3> and a data-charttitle="..." attribute, all through Liquid without escaping: HTML
+    # passes (the script would run). An entity is shown as its character in all three:
+    # the attribute is decoded before the chart's script sets the title as text.
+    import yaml
+
+    make_tracker(tmp_path, monkeypatch, MARKUP_PLAN, STORE_HEADER + "co2,2024,120,,NSO,,2025-03-01T00:00:00Z\n")
+    r = run_clean("export", "opensdg", "--into", "site")
+    assert r.exit_code == 0, r.stderr
+    text = (tmp_path / "site" / "meta" / "co2.md").read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    shown = "CO&lt;sub&gt;2&lt;/sub&gt; emissions &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert meta["indicator_name"] == shown
+    assert meta["graph_title"] == shown
+    assert "<script>" not in text
+    r = run_clean("import", "opensdg", "site", "--into", "back", "--recorded-at", "2026-01-01")
+    assert r.exit_code == 0, r.stderr
+    plan = yaml.safe_load((tmp_path / "back" / "targets.yaml").read_text(encoding="utf-8"))
+    (indicator,) = plan["indicators"].values()
+    assert indicator["name"] == "CO<sub>2</sub> emissions <script>alert(1)</script>"
+
+
 # 3. A second export without the Vietnamese names ----------------------------------------------
 
 

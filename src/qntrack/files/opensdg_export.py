@@ -279,8 +279,11 @@ def _meta(
     units: set[Cells],
 ) -> dict[str, Any]:
     meta: dict[str, Any] = {
-        "indicator_name": ind.name.en,
-        "graph_title": ind.name.en,
+        # Open SDG writes both into the page as HTML (the heading's name, the chart's
+        # title and its data-charttitle attribute, which the chart's script reads decoded):
+        # escaped as the description is, each shown as typed (thirtieth session).
+        "indicator_name": shown_as_text(ind.name.en),
+        "graph_title": shown_as_text(ind.name.en),
     }
     if ind.unit:
         meta["computation_units"] = ind.unit
