@@ -162,6 +162,81 @@ def test_a_language_folder_the_export_emptied_is_removed(tmp_path: Path, monkeyp
     assert not (folder / "site" / "translations").exists()
 
 
+# 4. A ceiling's gap, one reading ------------------------------------------------------------
+
+CEILING_PLAN = """\
+version: 1
+title: "Plan"
+indicators:
+  cpi:
+    name: "CPI inflation"
+    unit: "%"
+    direction: decrease
+    frequency: month
+targets:
+  - id: cpi-ceiling
+    type: every_period
+    indicator: cpi
+    at_most: 4
+    from: 2025-01
+    to: 2025-03
+"""
+
+
+def _ceiling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, march: str) -> Path:
+    rows = (
+        "cpi,2025-01,3.2,,NSO,,2026-02-10T00:00:00Z\n"
+        "cpi,2025-02,4.4,,NSO,,2026-03-10T00:00:00Z\n"
+        f"cpi,2025-03,{march},,NSO,,2026-04-10T00:00:00Z\n"
+    )
+    return make_tracker(tmp_path, monkeypatch, CEILING_PLAN, STORE_HEADER + rows)
+
+
+def _gap_line(text: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith("Gap ")).split(None, 1)[1].strip()
+
+
+def _workbook_gap(folder: Path) -> object:
+    from openpyxl import load_workbook
+
+    assert run_clean("report", "-o", "r.xlsx").exit_code == 0
+    sheet = load_workbook(folder / "r.xlsx")["Summary"]
+    heads = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if "cpi-ceiling" in [c.value for c in r])
+    return row[heads.index("Gap")].value
+
+
+def test_a_ceiling_met_by_a_failed_target_has_no_gap_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # February's 4.4 broke the ceiling of 4 for good; March's 3.9 is under it: 4 - 3.9
+    # leaves nothing to close. The table said "–", show and the key figures "-0.1 pp
+    # (2025-03)", the workbook "below the target by 0.1 pp" beside "Not achieved".
+    folder = _ceiling(tmp_path, monkeypatch, "3.9")
+    table = run_clean("status", "--format", "table", env={"COLUMNS": "160"}).stdout
+    assert "Not achieved" in table and "0.1" not in table
+    shown = run_clean("show", "cpi-ceiling", env={"COLUMNS": "160"}).stdout
+    assert _gap_line(shown) == "–", shown
+    report = run_clean("report", "--format", "markdown").stdout
+    assert "-0.1 pp" not in report and "below the target" not in report
+    assert _workbook_gap(folder) is None
+    # The JSON keeps the number (a documented field: the latest period's gap).
+    import json
+
+    doc = json.loads(run_clean("status", "--format", "json").stdout)
+    assert doc["targets"][0]["gap"] == pytest.approx(-0.1)
+
+
+def test_a_ceiling_exceeded_has_its_gap_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # March's 4.4 is over the ceiling of 4 by 0.4 points: a gap, said alike by each.
+    folder = _ceiling(tmp_path, monkeypatch, "4.4")
+    table = run_clean("status", "--format", "table", env={"COLUMNS": "160"}).stdout
+    assert "0.4 pp (2025-03)" in table
+    shown = run_clean("show", "cpi-ceiling", env={"COLUMNS": "160"}).stdout
+    assert _gap_line(shown) == "0.4 pp (2025-03)"
+    report = run_clean("report", "--format", "markdown").stdout
+    assert report.count("| 0.4 pp (March 2025) |") == 2  # the summary's row and the key figures
+    assert _workbook_gap(folder) == pytest.approx(0.4)
+
+
 # 5. A Windows-1258 standard input in English --------------------------------------------------
 
 

@@ -245,7 +245,7 @@ def _date_format(lang: str) -> str:
 def _summary(book: _Book, data: ReportData) -> None:
     from ..kinds.plan import added_up
     from ..method.parts import input_added_up
-    from .summary import lower_is_the_goal
+    from .summary import lower_is_the_goal, nothing_to_close
     from .views.plan import figure_decimals, gap_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
     from .replaced_from import status_replaced
@@ -281,7 +281,7 @@ def _summary(book: _Book, data: ReportData) -> None:
             latest.value if latest is not None else None,
             by,
             goal,
-            a.gap,
+            None if nothing_to_close(a) else a.gap,  # beside a failure, nothing to close: as show
         )
         # The figure and the gap at the decimals the other formats write them with (issue
         # 17, review of the nineteenth session): "#,##0.00" showed 14.999 as 15.00.

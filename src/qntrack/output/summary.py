@@ -41,6 +41,7 @@ __all__ = [
     "gap_phrase",
     "gap_text",
     "target_gap_phrase",
+    "nothing_to_close",
     "missed_text",
     "reached_text",
     "revision_note",
@@ -91,9 +92,9 @@ def gap_text(a: Assessment, lang: str) -> str:
     # that "✓" is not read as the whole target met (docs/methodology.md, "Gap").
     period = a.latest.period if _gap_per_period(a) and a.latest is not None else None
     if a.gap <= 0:
-        if a.status.value == "not_achieved":
+        if nothing_to_close(a):
             # Failed for good: a tick beside "Not achieved" would read as met, and nothing
-            # is "still to go" (issue 12; the number stays in JSON/CSV and in show).
+            # is "still to go" (issue 12; the number stays in JSON and CSV).
             return "–"
         return f"✓ {period_text(period, lang)}" if period is not None else "✓"
     from .views.plan import gap_decimals
@@ -103,6 +104,14 @@ def gap_text(a: Assessment, lang: str) -> str:
     if ytd is not None:
         return f"{text} ({period_text(ytd.period, lang)})"
     return f"{text} ({period_text(period, lang)})" if period is not None else text
+
+
+def nothing_to_close(a: Assessment) -> bool:
+    """A gap of zero or less beside a target failed for good: an every-period ceiling
+    broken once, its latest period under it (4 − 3.9). Nothing is left to close, and every
+    output but the data (JSON, CSV) says "–", where the table said so and `show`, the key
+    figures and the workbook "-0.1 pp" (issue 17, thirtieth session)."""
+    return a.gap is not None and a.gap <= 0 and a.status.value == "not_achieved"
 
 
 def _gap_per_period(a: Assessment) -> bool:
@@ -135,9 +144,10 @@ def lower_is_the_goal(a: Assessment) -> bool:
 
 def target_gap_phrase(a: Assessment, lang: str) -> str:
     """The target's gap for ``show`` and the report's key figures: ``gap_phrase``, with the
-    period for an every-period target (its gap is its latest period's), and without
-    "beyond the target" beside a target that failed (second hostile pass: "beyond the
-    target by 1.89 pp" beside "Not achieved" read as met). A plan's gap is written at the
+    period for an every-period target (its gap is its latest period's); "–" beside a
+    target that failed with nothing left to close (``nothing_to_close``: "beyond the
+    target by 1.89 pp" beside "Not achieved" read as met, second hostile pass, and the bare
+    "-1.89 pp" that replaced it contradicted the table's "–"). A plan's gap is written at the
     decimals of its figure, plan and difference beside it (views.plan): "-0.0049 pp" beside
     "+0.005 pp" contradicted it (last review, issue 17)."""
     from .views.plan import gap_decimals
@@ -146,11 +156,8 @@ def target_gap_phrase(a: Assessment, lang: str) -> str:
     places = gap_decimals(a)
     latest = a.latest.period if _gap_per_period(a) and a.latest is not None else None
     period = period_text(latest, lang) if latest is not None else None
-    if a.gap is None:
+    if a.gap is None or nothing_to_close(a):
         return "–"
-    if a.gap <= 0 and a.status.value == "not_achieved":
-        text = difference_text(a.gap, unit, lang, signed=False, decimals=places)
-        return f"{text} ({period})" if period is not None else text
     phrase = gap_phrase(a.gap, unit, lang, places, lower_is_the_goal(a))
     if period is None:
         return phrase
