@@ -253,6 +253,31 @@ def test_a_windows_1258_stdin_is_told_the_sessions_example_workbook(
     assert other not in r.stderr
 
 
+# 6. The since table's superseded "new" figure ----------------------------------------------------
+
+
+def test_a_new_figure_revised_within_the_since_table_is_marked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = "growth,2025,8.5,estimate,NSO,,2026-01-10T00:00:00Z\ngrowth,2025,8.7,,NSO,,2026-03-10T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, PLAN, STORE_HEADER + rows)
+    r = run_clean("report", "--format", "markdown", "--since", "2026-01-01")
+    assert r.exit_code == 0, r.stderr
+    lines = [line for line in r.stdout.splitlines() if line.startswith("| GRDP growth (growth) |")]
+    new, revised = lines
+    # The 8.5 recorded as new is no longer in force: the mark its revision's Before cell
+    # carries, one legend line for both.
+    assert "| 8.5%\\[1\\] |" in new and "| new |" in new, new
+    assert "| 8.5%\\[1\\] |" in revised and "| revised |" in revised, revised
+    assert r.stdout.count("\\[1\\] GRDP growth (growth) 2025: 8.5%") == 1
+    assert "\\[2\\]" not in r.stdout
+
+
+def test_a_new_figure_in_force_is_not_marked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN, STORE_HEADER + ROWS)
+    r = run_clean("report", "--format", "markdown", "--since", "2026-01-01")
+    row = next(line for line in r.stdout.splitlines() if line.startswith("| GRDP growth (growth) |"))
+    assert "| 8.5% |" in row and "\\[1\\]" not in r.stdout
+
+
 # 7. A retraction's note of the figure that does not come back ----------------------------------
 
 

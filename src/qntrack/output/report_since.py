@@ -49,17 +49,20 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         )
         rows = []
         notes: dict[str, int] = {}
+        # A row a later row of the table revised (or withdrew) is no longer in force.
+        later = {c.previous: c for c in s.changes if c.previous is not None}
         for c in s.changes:
             o = c.observation
             unit = units.get(base_of(o.indicator), "")  # a unit's row: its indicator's unit
+            name = _figure_name(o.indicator, names, dimensions, lang)
             rows.append(
                 (
-                    Cell(_figure_name(o.indicator, names, dimensions, lang)),
+                    Cell(name),
                     Cell(period_text(o.period, lang)),
-                    Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang, _places(c))),
+                    Cell(_figure(c, later.get(o), name, unit, lang, notes)),
                     Cell("–" if o.status == RETRACTED else kind_text(o.status, lang)),
                     Cell(_change_words(c, lang)),
-                    Cell(_before(c, _figure_name(o.indicator, names, dimensions, lang), unit, lang, notes)),
+                    Cell(_before(c, name, unit, lang, notes)),
                     source_cell(o.source) or Cell(""),
                     Cell(date_text(o.recorded_at, lang)),
                 )
@@ -87,6 +90,20 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         if not s.changes and not s.status_changes
         else None,
     }
+
+
+def _figure(c: Change, revised_by: Change | None, name: str, unit: str, lang: str, notes: dict[str, int]) -> str:
+    """The Value cell: the figure recorded, or "–" for a retraction. A figure that a later
+    row of the table revised or withdrew (recorded new, then revised, both since the
+    review) carries the mark its revision's Before cell carries, "8.5[1] %", one legend line
+    for both: it was no longer in force, and read unmarked it looked like one of the new
+    figures in force (issue 17, thirtieth session)."""
+    o = c.observation
+    if o.status == RETRACTED:
+        return "–"
+    if revised_by is None:
+        return value_with_unit(o.value, unit, lang, _places(c))
+    return _before(revised_by, name, unit, lang, notes)
 
 
 def _before(c: Change, name: str, unit: str, lang: str, notes: dict[str, int]) -> str:
