@@ -521,8 +521,9 @@ def test_bad_import_file(folder: Path, content: bytes, message: str):
     assert r.stdout == ""
     r = run("add-observation", "--from", "-", input=content)
     assert r.exit_code == 1
-    # The workbook beside a Windows-1258 file is named after it; standard input has no name.
-    assert r.stderr == message.replace("in.csv", "<stdin>", 1).replace("in.xlsx", "so-lieu.xlsx") + "\n"
+    # The workbook beside a Windows-1258 file is named after it; standard input has no name:
+    # the session's example (figures.xlsx in English, thirtieth session).
+    assert r.stderr == message.replace("in.csv", "<stdin>", 1).replace("in.xlsx", "figures.xlsx") + "\n"
     assert snapshot(folder) == before
 
 
