@@ -253,7 +253,7 @@ def test_a_retraction_is_confirmed_with_the_day_as_vietnamese_writes_it(tracker:
     assert r.exit_code == 0, r.stderr
     # SMALL_OBSERVATIONS' 2024-Q1 figure, 12.9, recorded 2024-04-05T00:00:00Z.
     assert r.stderr == (
-        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 2024-04-05T00:00:00Z) trong observations.csv\n"
+        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận 05/04/2024) trong observations.csv\n"
     )
 
 
