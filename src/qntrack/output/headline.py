@@ -51,6 +51,8 @@ NAMED = 10
 # every-period target's period are one of several; a plan's period and a span's end are
 # the target's own, which its name already says.
 _PERIODS_SAID = ("level", "every_period")
+# A span's awaited periods are the years it lacks (2022, 2024), not its end: said too.
+_AWAITED_SAID = ("average", "cumulative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +153,8 @@ def _named(a: Assessment, periods: Sequence[Any], lang: str, awaiting: bool = Fa
 
     name = _name(a, lang)
     said = awaited(a, periods, lang) if awaiting else [period_text(p, lang) for p in periods]
-    if said and (a.target.kind in _PERIODS_SAID or said != [period_text(p, lang) for p in periods]):
+    several = a.target.kind in _PERIODS_SAID or (awaiting and a.target.kind in _AWAITED_SAID)
+    if said and (several or said != [period_text(p, lang) for p in periods]):
         name = f"{name} ({', '.join(said)})"
     return Cell(name, section=a.target.id)
 

@@ -1,0 +1,135 @@
+"""The method's leftovers, each checked by hand (issue 17, thirtieth session, helper M).
+
+Each test builds a small plan and checks what qntrack prints against figures worked out
+by hand in its docstring (docs/methodology.md, section cited), never copied from the
+code's output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+AT = "2020-01-01T00:00:00+07:00"
+
+
+def _rows(*rows: str, at: str = AT) -> str:
+    return HEADER + "".join(f"{r},,,,{at}\n" for r in rows)
+
+
+def _targets(*args: str) -> dict[str, dict]:
+    r = run_clean("status", "--format", "json", *args)
+    assert r.exit_code == 0, r.output
+    return {t["id"]: t for t in json.loads(r.stdout)["targets"]}
+
+
+# --- 1. A finished span names the periods actually missing ------------------------------
+
+SPANS = """\
+version: 1
+indicators:
+  g: {name: Growth, unit: "%", measure: rate}
+  inv: {name: Investment, unit: bn VND, measure: flow}
+targets:
+  - {id: avg, type: average, indicator: g, at_least: 10, from: 2021, to: 2025}
+  - {id: cum, type: cumulative, indicator: inv, at_least: 1000, from: 2021, to: 2025}
+  - {id: ep, type: every_period, indicator: g, at_least: 10, from: 2021, to: 2025}
+"""
+SPAN_ROWS = _rows("g,2021,11", "g,2023,12", "g,2025,9", "inv,2021,100", "inv,2023,100", "inv,2025,100")
+
+
+def test_a_finished_span_names_the_years_missing_not_its_last_year_which_is_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """docs/methodology.md, "Deadlines passed without a figure" and "Average over a span",
+    "Cumulative over a span". 2021-2025, figures for 2021, 2023 and 2025, read on
+    2026-06-30: the span is over and 2022 and 2024 have no figure; 2025 has one.
+
+    Average: (1.11 x 1.12 x 1.09)^(1/3) - 1 = 1.355088^(1/3) - 1 = 10.660 % (ln 1.355088 =
+    0.303866, / 3 = 0.101289, e^0.101289 = 1.10660), at least 10: substantial progress
+    while two years are unknown. Cumulative: 100 + 100 + 100 = 300 of 1,000 = 0.3 after
+    5 / 5 of the span, P = 0.3, limited progress (0 <= 0.3 < 0.6). Both name 2022 and
+    2024 as awaited, as the every-period target of the same years does; "2025" was named
+    though its figure is in."""
+    make_tracker(tmp_path, monkeypatch, SPANS, SPAN_ROWS)
+    t = _targets("--as-of", "2026-06-30")
+    assert t["avg"]["details"]["average"] == pytest.approx(10.660, abs=1e-3)
+    assert t["avg"]["status"] == "substantial_progress"
+    assert t["cum"]["details"]["total"] == 300 and t["cum"]["progress_value"] == pytest.approx(0.3)
+    assert t["cum"]["status"] == "limited_progress"
+    for tid in ("avg", "cum", "ep"):
+        assert t[tid]["awaiting_figures"] == ["2022", "2024"], tid
+    csv = run_clean("status", "--format", "csv", "--as-of", "2026-06-30").stdout.splitlines()
+    head = csv[0].split(",")
+    for line in csv[1:]:
+        assert line.split(",")[head.index("awaiting_figures")] == "2022;2024", line
+    shown = run_clean("show", "avg", "--as-of", "2026-06-30").stdout
+    assert "Deadlines passed, figure awaited  2022, 2024" in shown, shown
+    table = run_clean("status", "--format", "table", "--as-of", "2026-06-30", env={"COLUMNS": "200"}).stdout
+    assert table.count("awaiting figure 2022, 2024") == 3, table
+
+
+def test_a_span_still_running_awaits_nothing_and_one_with_no_figure_awaits_every_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """While 2021-2025 runs (2025-06-30), nothing is awaited by the span kinds (their
+    deadline is the span's end; an every-period target awaits 2022 and 2024, each over).
+    With no figure at all on 2026-06-30, every year of the span is awaited, 2021-2025."""
+    make_tracker(tmp_path, monkeypatch, SPANS, SPAN_ROWS)
+    t = _targets("--as-of", "2025-06-30")
+    assert t["avg"]["awaiting_figures"] == [] and t["cum"]["awaiting_figures"] == []
+    assert t["ep"]["awaiting_figures"] == ["2022", "2024"]
+    make_tracker(tmp_path, monkeypatch, SPANS, HEADER)
+    t = _targets("--as-of", "2026-06-30")
+    for tid in ("avg", "cum", "ep"):
+        assert t[tid]["awaiting_figures"] == ["2021", "2022", "2023", "2024", "2025"], tid
+
+
+# --- 6. A percent of plan without float noise --------------------------------------------
+
+PLANS = """\
+version: 1
+indicators:
+  fdi: {name: FDI, unit: million USD, measure: flow}
+  share: {name: Share, unit: "%"}
+targets:
+  - {id: fdi-2024, type: plan, indicator: fdi, period: 2024, value: 1500}
+  - {id: fdi-2025, type: plan, indicator: fdi, period: 2025, value: 1500}
+  - {id: share-2024, type: plan, indicator: share, period: 2024, value: 2}
+"""
+
+
+def test_a_percent_of_plan_is_the_decimal_quotient_without_float_noise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """docs/methodology.md, "Annual plan": percent of plan = figure / plan x 100.
+    1,650 / 1,500 = 1.1, so 110 % ("đạt 110% kế hoạch"); floats gave 110.00000000000001.
+    During 2025, 2025-H1 = 825: 825 / 1,500 = 0.55, 55 % (floats: 55.00000000000001), after
+    6 / 12 of the year, pace 0.55 / 0.5 = 1.1. A level's 2.3 against a plan of 2 is
+    2.3 / 2 = 1.15, 115 % (floats: 114.99999999999999). A quotient that does not end keeps
+    its full precision: 1,000 / 1,500 = 66.666... %, the float nearest it. The change on
+    the same period of last year is the same quotient less 100."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        PLANS,
+        _rows("fdi,2023,1500", "fdi,2024,1650", "fdi,2025-H1,825", "share,2024,2.3", at="2025-07-15T00:00:00+07:00"),
+    )
+    t = _targets("--as-of", "2025-08-01")
+    assert repr(t["fdi-2024"]["details"]["percent_of_plan"]) == "110.0"
+    # On 2023's 1,500 the same: (1,650 - 1,500) / 1,500 = +10 % (floats: 10.000000000000009).
+    assert repr(t["fdi-2024"]["details"]["change_on_same_period_last_year"]) == "10.0"
+    assert repr(t["fdi-2025"]["details"]["year_to_date"]["percent_of_plan"]) == "55.0"
+    assert t["fdi-2025"]["progress_value"] == pytest.approx(1.1)
+    assert repr(t["share-2024"]["details"]["percent_of_plan"]) == "115.0"
+    csv = run_clean("status", "--format", "csv", "--as-of", "2025-08-01").stdout.splitlines()
+    head = csv[0].split(",")
+    cells = {line.split(",")[0]: line.split(",") for line in csv[1:]}
+    assert cells["fdi-2024"][head.index("percent_of_plan")] == "110.0"
+    assert cells["fdi-2025"][head.index("year_to_date_percent_of_plan")] == "55.0"
+    make_tracker(tmp_path, monkeypatch, PLANS, _rows("fdi,2024,1000", at="2025-07-15T00:00:00+07:00"))
+    assert _targets("--as-of", "2025-08-01")["fdi-2024"]["details"]["percent_of_plan"] == 200 / 3
