@@ -133,3 +133,34 @@ def test_a_percent_of_plan_is_the_decimal_quotient_without_float_noise(tmp_path:
     assert cells["fdi-2025"][head.index("year_to_date_percent_of_plan")] == "55.0"
     make_tracker(tmp_path, monkeypatch, PLANS, _rows("fdi,2024,1000", at="2025-07-15T00:00:00+07:00"))
     assert _targets("--as-of", "2025-08-01")["fdi-2024"]["details"]["percent_of_plan"] == 200 / 3
+
+
+# --- 5. A cap's allowance is labelled as one ----------------------------------------------
+
+CAP = """\
+version: 1
+indicators:
+  em: {name: Emissions, unit: kt, measure: flow, direction: decrease}
+targets:
+  - {id: cap, type: cumulative, indicator: em, at_most: 400, from: 2024, to: 2027}
+"""
+
+
+def test_a_caps_figure_per_remaining_period_is_labelled_at_most(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """docs/methodology.md, "Cumulative over a span": at most 400 kt over 2024-2027, 100 in
+    2024: (400 - 100) / 3 = 100 kt may be added in each of the 3 remaining periods; the
+    label said "Needed per remaining period" beside "may add at most 100 kt". Read on
+    2028-06-30 with 2026 and 2027 missing after 2025's 50: (400 - 150) / 2 = 125 kt at most
+    in each period without a figure. In Vietnamese, "Tối đa", not "Cần"."""
+    make_tracker(tmp_path, monkeypatch, CAP, _rows("em,2024,100", at="2025-02-01T00:00:00+07:00"))
+    shown = run_clean("show", "cap", "--as-of", "2025-06-30", env={"COLUMNS": "160"}).stdout
+    assert "At most per remaining period" in shown and "Needed per" not in shown, shown
+    assert "may add at most 100 kt" in shown, shown
+    vi = run_clean("--lang", "vi", "show", "cap", "--as-of", "2025-06-30", env={"COLUMNS": "160"}).stdout
+    assert "Tối đa mỗi kỳ còn lại" in vi and "Cần mỗi kỳ" not in vi, vi
+    md = run_clean("report", "--format", "markdown", "--as-of", "2025-06-30").stdout
+    assert "At most per remaining period" in md and "Needed per remaining period" not in md, md
+    make_tracker(tmp_path, monkeypatch, CAP, _rows("em,2024,100", "em,2025,50", at="2026-02-01T00:00:00+07:00"))
+    shown = run_clean("show", "cap", "--as-of", "2028-06-30", env={"COLUMNS": "160"}).stdout
+    assert "At most per period without a figure" in shown and "Needed per" not in shown, shown
+    assert "125 kt" in shown, shown
