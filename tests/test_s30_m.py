@@ -23,6 +23,11 @@ def _rows(*rows: str, at: str = AT) -> str:
     return HEADER + "".join(f"{r},,,,{at}\n" for r in rows)
 
 
+def _shown(*args: str) -> str:
+    """``show``'s text with its lines joined: a sentence may wrap at any word."""
+    return " ".join(run_clean("show", *args, env={"COLUMNS": "200"}).stdout.split())
+
+
 def _targets(*args: str) -> dict[str, dict]:
     r = run_clean("status", "--format", "json", *args)
     assert r.exit_code == 0, r.output
@@ -164,3 +169,96 @@ def test_a_caps_figure_per_remaining_period_is_labelled_at_most(tmp_path: Path, 
     shown = run_clean("show", "cap", "--as-of", "2028-06-30", env={"COLUMNS": "160"}).stdout
     assert "At most per period without a figure" in shown and "Needed per" not in shown, shown
     assert "125 kt" in shown, shown
+
+
+# --- 2. A balance's direction alone is not read as a compound growth rate -----------------
+
+BALANCE = """\
+version: 1
+indicators:
+  tb: {name: Trade balance, unit: bn USD, measure: balance}
+  deficit: {name: Budget balance, unit: bn VND, measure: balance}
+targets:
+  - {id: tb-up, indicator: tb, baseline: 2020}
+  - {id: deficit-up, indicator: deficit, baseline: 2020}
+"""
+
+
+def test_a_balances_direction_alone_is_not_assessed_and_its_change_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """docs/methodology.md, "Balances: absolute change" and section 1.1 method 1. A trade
+    surplus from 2 (2020) to 8 (2023) read (8 / 2)^(1/3) - 1 = +58.7 % a year, substantial,
+    score 5; from 0.2 to 0.8 it would read the same +58.7 % for a change ten times smaller:
+    a balance's zero is no origin its size is measured from, so its compound rate says
+    nothing (as for a growth rate, rate_without_milestone), and method 1's thresholds
+    (1.5 % and 0.5 % a year) are growth rates, with no required change to read the
+    change of +6 against. Not available, reason balance_without_milestone, the change
+    said: 8 - 2 = +6 bn USD; a deficit narrowing from -500 to -350: +150 bn VND."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        BALANCE,
+        _rows("tb,2020,2", "tb,2023,8", "deficit,2020,-500", "deficit,2023,-350", at="2024-03-01T00:00:00+07:00"),
+    )
+    t = _targets("--as-of", "2024-06-30")
+    for tid in ("tb-up", "deficit-up"):
+        assert t[tid]["status"] == "not_available", t[tid]
+        assert t[tid]["reason"] == "balance_without_milestone", t[tid]
+        assert t[tid]["score"] is None and t[tid]["progress_value"] is None and t[tid]["achieved_rate"] is None
+    shown = _shown("tb-up", "--as-of", "2024-06-30")
+    assert "58.7" not in shown and "(+6 bn USD)" in shown, shown
+    assert "the figures are a balance" in shown and "give the target a milestone" in shown, shown
+    shown = _shown("deficit-up", "--as-of", "2024-06-30")
+    assert "(+150 bn VND)" in shown, shown
+    table = run_clean("status", "--format", "table", "--as-of", "2024-06-30", env={"COLUMNS": "200"}).stdout
+    assert table.count("a balance without a milestone") == 2, table
+    vi = _shown("tb-up", "--as-of", "2024-06-30", "--lang", "vi")
+    assert "số liệu là một cán cân" in vi, vi
+
+
+# --- 3. A level to keep ("keep forest cover at 54 %") -------------------------------------
+
+KEEP = """\
+version: 1
+indicators:
+  forest: {name: Forest cover, unit: "%"}
+targets:
+  - id: forest-keep
+    indicator: forest
+    baseline: 2020
+    milestones: [{by: 2025, value: 54}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("rows", "as_of", "status", "reason"),
+    [
+        # 53.8 < 54 before the deadline: Open SDG's P = growth / |required growth| has a
+        # required growth (54 / 54)^(1/5) - 1 = 0: undefined, no assessment.
+        (("forest,2020,54", "forest,2023,53.8"), "2024-06-30", "not_available", "target_equals_baseline"),
+        # 54.2 >= 54: target achieved is checked first, whatever the ratio (section 1.1).
+        (("forest,2020,54", "forest,2023,54.2"), "2024-06-30", "target_achieved", None),
+        # The 2025 figure 53.8 < 54 on its deadline: the milestone is missed.
+        (("forest,2020,54", "forest,2025,53.8"), "2026-06-30", "not_achieved", None),
+    ],
+)
+def test_a_level_to_keep_is_judged_where_the_method_defines_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: tuple[str, ...], as_of: str, status: str, reason: str | None
+):
+    """methodology section 1.1: target achieved first (d = +1 and current >= target), then
+    P = growth(current) / |growth(target)|, whose denominator is 0 when the milestone equals
+    the baseline. So a level to keep is achieved while a figure holds it, missed on a
+    deadline figure below it, and, below it before the deadline, has no pace to read: still
+    not available, but the sentence now says how it will be judged and what to write to
+    judge it every year (an every-period target, at_least: 54)."""
+    make_tracker(tmp_path, monkeypatch, KEEP, _rows(*rows, at=f"{as_of[:4]}-03-01T00:00:00+07:00"))
+    t = _targets("--as-of", as_of)["forest-keep"]
+    assert (t["status"], t["reason"]) == (status, reason), t
+    if reason is None:
+        return
+    shown = _shown("forest-keep", "--as-of", as_of)
+    assert "achieved once a figure reaches the milestone" in shown, shown
+    assert "type: every_period" in shown and "at_least" in shown, shown
+    vi = _shown("forest-keep", "--as-of", as_of, "--lang", "vi")
+    assert "type: every_period" in vi and "một mức cần giữ" in vi, vi
