@@ -78,6 +78,9 @@ def test_a_finished_span_names_the_years_missing_not_its_last_year_which_is_in(
     assert "Deadlines passed, figure awaited  2022, 2024" in shown, shown
     table = run_clean("status", "--format", "table", "--as-of", "2026-06-30", env={"COLUMNS": "200"}).stdout
     assert table.count("awaiting figure 2022, 2024") == 3, table
+    # The headline's list names them beside the target too (a span's end, in its name, was not).
+    md = run_clean("report", "--format", "markdown", "--as-of", "2026-06-30").stdout
+    assert "(2022, 2024)](#t-avg)" in md and "(2022, 2024)](#t-cum)" in md, md
 
 
 def test_a_span_still_running_awaits_nothing_and_one_with_no_figure_awaits_every_year(
@@ -94,6 +97,8 @@ def test_a_span_still_running_awaits_nothing_and_one_with_no_figure_awaits_every
     t = _targets("--as-of", "2026-06-30")
     for tid in ("avg", "cum", "ep"):
         assert t[tid]["awaiting_figures"] == ["2021", "2022", "2023", "2024", "2025"], tid
+    md = run_clean("report", "--format", "markdown", "--as-of", "2026-06-30").stdout
+    assert "(2021, 2022, 2023 +2)](#t-avg)" in md, md  # cut as the status cell cuts them
 
 
 # --- 6. A percent of plan without float noise --------------------------------------------
@@ -262,3 +267,65 @@ def test_a_level_to_keep_is_judged_where_the_method_defines_it(
     assert "type: every_period" in shown and "at_least" in shown, shown
     vi = _shown("forest-keep", "--as-of", as_of, "--lang", "vi")
     assert "type: every_period" in vi and "một mức cần giữ" in vi, vi
+
+
+# --- 4. A part-year reading is called so, never "provisional" -----------------------------
+
+PART_YEAR = """\
+version: 1
+indicators:
+  g: {name: Growth, unit: "%", measure: rate}
+  fdi: {name: FDI, unit: million USD, measure: flow}
+targets:
+  - {id: dd, type: every_period, indicator: g, at_least: 10, from: 2024, to: 2026}
+  - {id: avg, type: average, indicator: g, at_least: 10, from: 2024, to: 2026}
+  - {id: fdi-2026, type: plan, indicator: fdi, period: 2026, value: 1000}
+"""
+PART_YEAR_ROWS = _rows(
+    "g,2024,11", "g,2025,10.5", "g,2026-H1,9.5", "fdi,2026-01,300", "fdi,2026-02,200", at="2026-07-15T00:00:00+07:00"
+)
+
+
+def test_a_part_year_reading_is_said_part_year_in_every_output_and_never_provisional(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """docs/methodology.md, "Sub-annual readings are provisional": 2026-H1's 9.5 % is a
+    part-year reading, not counted until 2026's figure. "provisional" is what an English
+    office calls a figure's status (qntrack reads `--status provisional` as preliminary,
+    sơ bộ); the Vietnamese "tạm tính" is the same status's word. Both are now "part-year" /
+    "chưa đủ năm" in the table, show, the reports and the workbook; the JSON keys
+    (`provisional`, CSV `provisional_period`) are unchanged. The plan's year to date is
+    300 + 200 = 500 of 1,000 by 2026-2M: 50 %."""
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, PART_YEAR, PART_YEAR_ROWS)
+    t = _targets("--as-of", "2026-08-01")
+    assert t["dd"]["provisional"]["period"] == "2026-H1" and t["dd"]["provisional"]["value"] == 9.5
+    assert t["fdi-2026"]["details"]["year_to_date"]["value"] == 500
+    assert repr(t["fdi-2026"]["details"]["year_to_date"]["percent_of_plan"]) == "50.0"
+    assert "provisional_period" in run_clean("status", "--format", "csv", "--as-of", "2026-08-01").stdout
+    outputs = {
+        "table": run_clean("status", "--format", "table", "--as-of", "2026-08-01", env={"COLUMNS": "200"}).stdout,
+        "show": _shown("dd", "--as-of", "2026-08-01") + _shown("avg", "--as-of", "2026-08-01"),
+        "markdown": run_clean("report", "--format", "markdown", "--as-of", "2026-08-01").stdout,
+    }
+    assert "part-year" in outputs["table"], outputs["table"]
+    assert "Part-year reading H1 2026: 9.5%" in outputs["show"], outputs["show"]
+    assert "part-year" in outputs["markdown"].lower(), outputs["markdown"]
+    assert run_clean("report", "-o", "review.xlsx", "--as-of", "2026-08-01").exit_code == 0
+    book = openpyxl.load_workbook("review.xlsx")
+    cells = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert any("(part-year" in c for c in cells), cells
+    outputs["xlsx"] = "\n".join(cells)
+    for name, text in outputs.items():
+        assert "provisional" not in text.lower(), (name, text)
+    vi = {
+        "table": run_clean(
+            "--lang", "vi", "status", "--format", "table", "--as-of", "2026-08-01", env={"COLUMNS": "200"}
+        ).stdout,
+        "show": _shown("dd", "--as-of", "2026-08-01", "--lang", "vi"),
+        "markdown": run_clean("--lang", "vi", "report", "--format", "markdown", "--as-of", "2026-08-01").stdout,
+    }
+    assert "chưa đủ năm" in vi["table"] and "chưa đủ năm" in vi["show"], vi
+    for name, text in vi.items():
+        assert "tạm tính" not in text and "sơ bộ" not in text.lower(), (name, text)
