@@ -98,7 +98,26 @@ def test_a_span_still_running_awaits_nothing_and_one_with_no_figure_awaits_every
     for tid in ("avg", "cum", "ep"):
         assert t[tid]["awaiting_figures"] == ["2021", "2022", "2023", "2024", "2025"], tid
     md = run_clean("report", "--format", "markdown", "--as-of", "2026-06-30").stdout
-    assert "(2021, 2022, 2023 +2)](#t-avg)" in md, md  # cut as the status cell cuts them
+    assert "(2021–2025)](#t-avg)" in md, md  # a run of years as one range, as the status cell says it
+    table = run_clean("status", "--format", "table", "--as-of", "2026-06-30", env={"COLUMNS": "200"}).stdout
+    assert table.count("⌛ awaiting figure 2021–2025") == 3, table
+
+
+def test_a_run_of_years_awaited_is_one_range_but_a_withdrawn_year_stands_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Three or more periods in a row are written as one range in the status cell and the
+    headline ("2021–2023"), so that a span with no figure since its first year does not
+    widen the status column past the trend's room (tests/test_table_width.py keeps the
+    trend at 120 columns on the shipped plan). A year whose figure was withdrawn is said
+    apart, marked: 2021 and 2022 unknown, 2023 withdrawn, 2024 unknown, 2025 in, read on
+    2026-06-30: "2021, 2022, 2023 (withdrawn) +1"."""
+    store = _rows("g,2023,12", "g,2025,9") + "g,2023,,retracted,,typo,2024-02-01T00:00:00+07:00\n"
+    make_tracker(tmp_path, monkeypatch, SPANS, store)
+    t = _targets("--as-of", "2026-06-30")
+    assert t["avg"]["awaiting_figures"] == ["2021", "2022", "2023", "2024"]
+    table = run_clean("status", "--format", "table", "--as-of", "2026-06-30", env={"COLUMNS": "200"}).stdout
+    assert "⌛ awaiting figure 2021, 2022, 2023 (withdrawn) +1" in table, table
 
 
 # --- 6. A percent of plan without float noise --------------------------------------------

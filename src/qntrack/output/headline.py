@@ -150,10 +150,10 @@ def _named(a: Assessment, periods: Sequence[Any], lang: str, awaiting: bool = Fa
     """The target's name, with its periods where its kind has several deadlines; a period
     awaited because its figure was withdrawn is said so for every kind, as the summary says
     it ("2024 (withdrawn)"): a name alone read as a figure never published."""
-    from .withdrawn import awaited
+    from .withdrawn import awaited_runs
 
     name = _name(a, lang)
-    said = awaited(a, periods, lang) if awaiting else [period_text(p, lang) for p in periods]
+    said = awaited_runs(a, periods, lang) if awaiting else [period_text(p, lang) for p in periods]
     several = a.target.kind in _PERIODS_SAID or (awaiting and a.target.kind in _AWAITED_SAID)
     if said and (several or said != [period_text(p, lang) for p in periods]):
         # A span's years are cut as the status cell cuts them ("2022, 2023, 2024 +2"): a
