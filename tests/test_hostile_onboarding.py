@@ -156,7 +156,7 @@ def test_rank_shows_each_districts_year_to_date_figure(mid_year: Path):
     r = run_clean("rank", "budget-2026", "--lang", "vi", "--format", "table")
     assert r.exit_code == 0, r.stderr
     row = next(line for line in r.stdout.splitlines() if "Sơn Trà" in line)
-    assert "1.380 tỷ đồng (2026-H1, tạm tính, ước tính)" in row  # MID_YEAR's rows are estimates
+    assert "1.380 tỷ đồng (2026-H1, chưa đủ năm, ước tính)" in row  # MID_YEAR's rows are estimates
 
 
 def test_the_word_reports_districts_show_their_figures_and_chart(mid_year: Path):
@@ -169,8 +169,8 @@ def test_the_word_reports_districts_show_their_figures_and_chart(mid_year: Path)
     by_name = {row.cells[1].text: row.cells[5].text for row in units.rows[1:]}
     # A document says the period in words (the terminal's `rank` above keeps the code), and
     # the figures' kind: estimates (issue 17, twenty-seventh session).
-    assert by_name["Hải Châu"] == "3.100 tỷ đồng (6 tháng đầu năm 2026, tạm tính, ước tính)"
-    assert by_name["Hòa Vang"] == "350 tỷ đồng (6 tháng đầu năm 2026, tạm tính, ước tính)"
+    assert by_name["Hải Châu"] == "3.100 tỷ đồng (6 tháng đầu năm 2026, chưa đủ năm, ước tính)"
+    assert by_name["Hòa Vang"] == "350 tỷ đồng (6 tháng đầu năm 2026, chưa đủ năm, ước tính)"
     # The units' chart is drawn from those figures (it was left out: "no unit has a figure").
     captions = [p.text for p in document.paragraphs if p.text.startswith("Hình")]
     assert len(captions) == 3, captions  # the groups, the target, its districts
@@ -183,7 +183,7 @@ def test_the_excel_reports_districts_sheet_shows_their_figures(mid_year: Path):
     assert r.exit_code == 0, r.stderr
     ws = load_workbook(mid_year / "bao-cao.xlsx")["budget-2026"]
     rows = {row[1]: row[5:7] for row in ws.iter_rows(min_row=3, values_only=True)}
-    assert rows["Sơn Trà"] == ("2026-H1 (tạm tính)", 1380)
+    assert rows["Sơn Trà"] == ("2026-H1 (chưa đủ năm)", 1380)
 
 
 # --- A plan in progress counts in its group and its districts' roll-up ----------------

@@ -512,13 +512,13 @@ def test_show_states_the_latest_figure_and_the_provisional_reading_as_the_report
     # The 2020 figure is an estimate, said as the report says it since issue 17's
     # twenty-seventh session (pass H); 2023-Q1's has no status stated: its period alone.
     assert re.search(r"\nLatest +17\.3 % of GRDP \(2020, estimate\)", shown), shown
-    assert re.search(r"\nProvisional +16 % of GRDP \(2023-Q1\)", shown), shown
+    assert re.search(r"\nPart-year +16 % of GRDP \(2023-Q1\)", shown), shown
     vi = run_clean("--lang", "vi", "show", "mining-share", env={"COLUMNS": "120"}).stdout
     assert re.search(r"\nSố mới nhất +17,3 % GRDP \(2020, ước tính\)", vi), vi
     # A plan during its year has no latest, only the reading it is judged on.
     during = run_clean("show", "grdp-growth-plan-2025", "--as-of", "2025-07-10", env={"COLUMNS": "120"}).stdout
     assert "\nLatest " not in during
-    assert re.search(r"\nProvisional +11\.03 % y/y \(2025-H1, estimate\)", during), during
+    assert re.search(r"\nPart-year +11\.03 % y/y \(2025-H1, estimate\)", during), during
 
 
 def test_a_run_of_passes_is_broken_by_a_year_without_a_figure(shipped: Path):

@@ -282,7 +282,7 @@ def test_the_workbook_wraps_a_text_longer_than_its_column(shipped: Path):
 def test_the_legend_draws_part_year_readings_hollow_as_the_chart_does(shipped: Path):
     # The average CBCT growth chart draws 2021's full-year figure as a filled blue dot and
     # the part-year readings of years without one (H1 2021, 2023, 2024, 2025) as hollow
-    # blue rings; its legend gave both "Thực tế" and "Số liệu trong năm (tạm tính)" the same
+    # blue rings; its legend gave both "Thực tế" and "Số liệu chưa đủ năm" the same
     # filled blue square, so the legend could not tell them apart. The part-year entry's
     # square is now drawn as its markers are: white inside, a blue (#1f4e79) outline.
     r = run_clean("--lang", "vi", "report", "--format", "html", "-o", "r.html", "cbct-va-growth-2021-2025")
@@ -293,8 +293,5 @@ def test_the_legend_draws_part_year_readings_hollow_as_the_chart_does(shipped: P
         chart,
     )
     swatches = {name: rect for rect, name in entries}
-    assert (
-        "fill: white" in swatches["Số liệu trong năm (tạm tính)"]
-        and "#1f4e79" in swatches["Số liệu trong năm (tạm tính)"]
-    )
+    assert "fill: white" in swatches["Số liệu chưa đủ năm"] and "#1f4e79" in swatches["Số liệu chưa đủ năm"]
     assert "fill: white" not in swatches["Thực tế"]  # the full-year figures: a solid line (print23)

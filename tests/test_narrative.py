@@ -163,11 +163,11 @@ def test_every_period_provisional_and_missing_sentences():
     assert en[0] == "4 of 4 periods passed (at least 10%), 2015–2020."
     assert "No figure for 2017." in en
     assert en[-1] == (
-        "Provisional reading January–September 2020: 6.5% (does not pass); not counted until the full-year figure."
+        "Part-year reading January–September 2020: 6.5% (does not pass); not counted until the full-year figure."
     )
     assert (
         explain(a, "vi")[-1]
-        == "Số tạm tính 9 tháng năm 2020: 6,5% (không đạt ngưỡng); chưa tính cho đến khi có số cả năm."
+        == "Số liệu 9 tháng năm 2020 (chưa đủ năm): 6,5% (không đạt ngưỡng); chưa tính cho đến khi có số cả năm."
     )
 
 
@@ -182,12 +182,12 @@ def test_average_sentences():
     assert explain(a, "en") == [
         "Average over the 3 years with data (2021–2023): 10.53% a year (target: at least 10% a year).",
         "The remaining 2 years need at least 9.21% a year for the 2021–2025 average to meet the target.",
-        "Provisional reading H1 2024: 9.02% (not in the average).",
+        "Part-year reading H1 2024: 9.02% (not in the average).",
     ]
     assert explain(a, "vi") == [
         "Bình quân 3 năm có số liệu (2021–2023): 10,53%/năm (mục tiêu: ít nhất 10%/năm).",
         "2 năm còn lại cần bình quân ít nhất 9,21%/năm để bình quân 2021–2025 đạt mục tiêu.",
-        "Số tạm tính 6 tháng đầu năm 2024: 9,02% (chưa tính vào bình quân).",
+        "Số liệu 6 tháng đầu năm 2024 (chưa đủ năm): 9,02% (chưa tính vào bình quân).",
     ]
 
 
@@ -224,8 +224,8 @@ def test_cumulative_provisional_sentence():
     data = rows("cbct_investment", ("2021", 15000), ("2022", 18000), ("2023-H1", 7000))
     a = assess_target(target, INVEST, data)
     assert explain(a, "en")[0].startswith("33,000 billion VND so far")
-    assert explain(a, "en")[-1] == "Provisional reading H1 2023: 7,000 billion VND (not in the total)."
-    assert explain(a, "vi")[-1] == "Số tạm tính 6 tháng đầu năm 2023: 7.000 tỷ đồng (chưa cộng vào lũy kế)."
+    assert explain(a, "en")[-1] == "Part-year reading H1 2023: 7,000 billion VND (not in the total)."
+    assert explain(a, "vi")[-1] == "Số liệu 6 tháng đầu năm 2023 (chưa đủ năm): 7.000 tỷ đồng (chưa cộng vào lũy kế)."
 
 
 # --- plan ----------------------------------------------------------------------------------

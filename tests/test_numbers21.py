@@ -193,7 +193,9 @@ def test_a_sum_of_months_is_marked_as_added_up_in_show_the_table_and_the_report(
     show = run_clean("--lang", lang, "show", "exports-2025")
     assert show.exit_code == 0, show.output
     assert f"(2025-Q1, {mark})" in show.output, show.output
-    table = run_clean("--lang", lang, "status", "--format", "table")
+    # Wide enough for the cell on one line: at 120 columns "(2025-Q1, part-year, periods
+    # added up)" wraps between "periods" and "added up".
+    table = run_clean("--lang", lang, "status", "--format", "table", env={"COLUMNS": "200"})
     assert mark in table.output, table.output
     report = run_clean("--lang", lang, "report", "-o", "r.md")
     assert report.exit_code == 0, report.output

@@ -36,7 +36,7 @@ _REVISED = _Q1 + "exports,2025-02,40,official,MOIT,revised,2025-04-10T00:00:00Z\
 
 
 # --- A figure qntrack added up from months carried no revision mark when one of its
-# months was revised: "100 billion USD (2025-Q1, provisional, periods added up)" with
+# months was revised: "100 billion USD (2025-Q1, part-year, periods added up)" with
 # `revises` null, the revised February said only in show's table of figures.
 
 
@@ -128,7 +128,7 @@ def test_a_sum_of_first_figures_is_not_marked(tmp_path: Path, monkeypatch: pytes
     make_tracker(tmp_path, monkeypatch, _PLAN, _Q1)
     table = run_clean("status", "--format", "table", env={"COLUMNS": "200"})
     assert "100 billion USD (2025-Q1" not in table.output  # 30 + 30 + 30 = 90
-    assert "90 billion USD (2025-Q1, provisional, periods added up)" in table.output, table.output
+    assert "90 billion USD (2025-Q1, part-year, periods added up)" in table.output, table.output
     assert "[1]" not in table.output, table.output
 
 

@@ -103,7 +103,7 @@ def test_show_says_the_pace_in_both_languages(tmp_path: Path, monkeypatch: pytes
     en = _show("invest-yearly", "--as-of", "2022-08-01")
     assert "does not pass" not in en
     assert (
-        "Provisional reading H1 2022: 140 bn VND, on the pace of at least 200 bn VND a year "
+        "Part-year reading H1 2022: 140 bn VND, on the pace of at least 200 bn VND a year "
         "(100 bn VND by then); not counted until the full-year figure." in en
     ), en
     cap = _show("emissions-cap", "--as-of", "2022-08-01")
@@ -113,7 +113,7 @@ def test_show_says_the_pace_in_both_languages(tmp_path: Path, monkeypatch: pytes
     assert "đúng tiến độ của ngưỡng ít nhất 200" in vi and "tương ứng 100" in vi, vi
     # A rate's half year keeps its words: set against the bound itself.
     growth = _show("growth-yearly", "--as-of", "2022-08-01")
-    assert "Provisional reading H1 2022: 9.5% (does not pass)" in growth, growth
+    assert "Part-year reading H1 2022: 9.5% (does not pass)" in growth, growth
 
 
 # --- (b) A derived indicator of a flow recorded by quarter: per capita GRDP =

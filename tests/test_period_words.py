@@ -108,9 +108,9 @@ def test_a_vietnamese_markdown_report_says_the_periods_in_words(shipped: Path) -
     # cbct-va-growth-2021-2025's provisional reading, 23.81 for the first half of 2025:
     # its key figures, its observations table and its sentence (the figure as the
     # catalog writes it, 23,81 with a decimal comma).
-    assert "| Tạm tính | _23,81 % so với cùng kỳ (6 tháng đầu năm 2025, ước tính)_ |" in text
+    assert "| Chưa đủ năm | _23,81 % so với cùng kỳ (6 tháng đầu năm 2025, ước tính)_ |" in text
     assert "| _6 tháng đầu năm 2025 (trong năm)_ | _23,81 % so với cùng kỳ_ |" in text
-    assert "- Số tạm tính 6 tháng đầu năm 2025: 23,81% (chưa tính vào bình quân)." in text
+    assert "- Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 23,81% (chưa tính vào bình quân)." in text
     # "Since the last review": GRDP growth of the first 9 months and of the third quarter.
     assert "| Tốc độ tăng trưởng GRDP (grdp\\_growth) | 9 tháng năm 2025 | 11,67 % so với cùng kỳ |" in text
     assert "| Tốc độ tăng trưởng GRDP (grdp\\_growth) | quý III/2025 | 12,88 % so với cùng kỳ |" in text
@@ -121,8 +121,8 @@ def test_a_vietnamese_markdown_report_says_the_periods_in_words(shipped: Path) -
 
 def test_an_english_markdown_report_says_the_periods_in_words(shipped: Path) -> None:
     text = _report("markdown", "en", shipped / "report.md").read_text(encoding="utf-8")
-    assert "| Provisional | _23.81 % y/y (H1 2025, estimate)_ |" in text
-    assert "- Provisional reading H1 2025: 23.81% (not in the average)." in text
+    assert "| Part-year | _23.81 % y/y (H1 2025, estimate)_ |" in text
+    assert "- Part-year reading H1 2025: 23.81% (not in the average)." in text
     assert "| GRDP growth (grdp\\_growth) | January–September 2025 | 11.67 % y/y |" in text
     assert "| GRDP growth (grdp\\_growth) | Q3 2025 | 12.88 % y/y |" in text
     assert CODE.findall(_without_links(text)) == []
@@ -143,7 +143,7 @@ def test_a_vietnamese_word_report_says_the_periods_in_words(shipped_vi_docx: Pat
     texts = [p.text for p in doc.paragraphs]
     texts += [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
     text = "\n".join(texts)
-    assert "Số tạm tính 6 tháng đầu năm 2025: 23,81% (chưa tính vào bình quân)." in text
+    assert "Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 23,81% (chưa tính vào bình quân)." in text
     assert "quý III/2025" in text
     assert CODE.findall(_without_links(text)) == []
 
@@ -176,7 +176,7 @@ def test_show_says_its_sentences_in_words_and_keeps_codes_in_its_tables(shipped:
     out = run_clean("show", "cbct-va-growth-2021-2025", "--lang", "vi", "--as-of", "2026-12-01").stdout
     # The sentence, as the report's (above); the observations table, the code a user
     # types into `qntrack history cbct_va_growth 2025-H1`.
-    assert "Số tạm tính 6 tháng đầu năm 2025: 23,81%" in " ".join(out.split())
+    assert "Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 23,81%" in " ".join(out.split())
     assert "2025-H1" in out
 
 
@@ -259,17 +259,17 @@ def test_a_units_chart_writes_the_period_short_and_keeps_its_bars(ytd_plan: Path
     assert r.exit_code == 0, r.output
     svg = (ytd_plan / "r-charts" / "rev-plan_units.svg").read_text(encoding="utf-8")
     labels = _labels(svg)
-    # By hand: besides the name, "1. " and ": 900 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số
+    # By hand: besides the name, "1. " and ": 900 tỷ đồng (6T/2026, chưa đủ năm) · Chưa đủ số
     # liệu" take 3 + 51 = 54 letters, 6 left of 60, so the name keeps the floor of 16: its
     # first 15 letters "Thành phố Hạ Lo" and the ellipsis. The long form, "6 tháng đầu năm
     # 2026", would take 13 letters more. (No unit has a plan, so none has a score: they are
     # ranked by the figure each row shows, higher first: 900, 400, 150 are ranks 1, 2, 3.)
-    assert "1. Thành phố Hạ Lo…: 900 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số liệu" in labels, labels
-    assert "3. Huyện Vân Đồn: 150 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số liệu" in labels, labels
+    assert "1. Thành phố Hạ Lo…: 900 tỷ đồng (6T/2026, chưa đủ năm) · Chưa đủ số liệu" in labels, labels
+    assert "3. Huyện Vân Đồn: 150 tỷ đồng (6T/2026, chưa đủ năm) · Chưa đủ số liệu" in labels, labels
     _fits(svg)
     # The table beside the chart says the period in full.
     text = (ytd_plan / "r.md").read_text(encoding="utf-8")
-    assert "| 900 tỷ đồng (6 tháng đầu năm 2026, tạm tính) |" in text
+    assert "| 900 tỷ đồng (6 tháng đầu năm 2026, chưa đủ năm) |" in text
 
 
 # --- a period missed, named once ----------------------------------------------------

@@ -115,7 +115,7 @@ def test_a_provisional_reading_that_revised_one_is_marked_too(shipped: Path):
     with open(shipped / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("cbct_va_growth,2025-H1,24.5,estimate,Cục Thống kê tỉnh,,2026-03-01T00:00:00Z\n")
     table = _table("cbct-va-growth-2021-2025")
-    assert "24.5[1] % y/y" in table and "provisional, estimate)" in _unwrapped(table)
+    assert "24.5[1] % y/y" in table and "part-year, estimate)" in _unwrapped(table)
     out = _unwrapped(table)
     assert (
         "[1] Processing and manufacturing value-added growth 2025-H1: 23.81 % y/y → 24.5 % y/y (estimate, recorded 2026-03-01; source: Cục Thống kê tỉnh)"

@@ -151,7 +151,7 @@ Figures that revised an earlier one (the figure replaced → the figure in force
 |---|---|
 | Baseline | 10% (2020) |
 | Latest | 12% (2022) |
-| Provisional | _12.5% (H1 2023, estimate)_ |
+| Part-year | _12.5% (H1 2023, estimate)_ |
 | Achieved rate | +9.5%/yr |
 | P / Score | 1.13 / 3.79 |
 | Status | **Substantial progress** |

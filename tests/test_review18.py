@@ -287,7 +287,7 @@ def test_the_reports_provisional_fact_writes_the_reading_where_it_differs(tmp_pa
     make_tracker(tmp_path, monkeypatch, PLAN_SO_FAR, _store("g,2026-9M,9.99999,estimate,s,,2026-10-05T00:00:00Z"))
     text = _out("report", "--format", "markdown", "--as-of", "2026-11-01")
     # 9.99999 against 10 at five decimals, as "So far" two lines under it writes it.
-    assert "| Provisional | _9.99999 % y/y (January–September 2026, estimate)_ |" in text, text
+    assert "| Part-year | _9.99999 % y/y (January–September 2026, estimate)_ |" in text, text
 
 
 # --- status's, rank's or history's CSV given to add-observation --from is said once ----------

@@ -243,16 +243,16 @@ def test_a_spreadsheets_date_and_time_is_told_its_iso_form(
 
 
 # --- 5. The Excel report's Summary wrote a figure qntrack added up from the months as if
-# published: "2025-Q1 (provisional)" where the status table, show and the other reports
-# say "(2025-Q1, provisional, periods added up)" (the numbers audit's fix, which named
+# published: "2025-Q1 (part-year)" where the status table, show and the other reports
+# say "(2025-Q1, part-year, periods added up)" (the numbers audit's fix, which named
 # "the reports"); a published 5 months' total is not marked.
 
 
 @pytest.mark.parametrize(
     ("lang", "summed", "published"),
     [
-        ("en", "2025-Q1 (provisional, periods added up)", "2025-5M (provisional)"),
-        ("vi", "2025-Q1 (tạm tính, tổng các kỳ)", "2025-5M (tạm tính)"),
+        ("en", "2025-Q1 (part-year, periods added up)", "2025-5M (part-year)"),
+        ("vi", "2025-Q1 (chưa đủ năm, tổng các kỳ)", "2025-5M (chưa đủ năm)"),
     ],
 )
 def test_the_workbooks_summary_says_a_sum_of_months_is_one(
@@ -313,8 +313,8 @@ def test_the_workbooks_units_sheet_says_a_sum_of_months_is_one(tmp_path: Path, m
     assert r.exit_code == 0, r.output
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["exports-2025"]
     rows = {row[1]: row for row in sheet.iter_rows(min_row=3, values_only=True) if row[1]}
-    assert (rows["Alpha"][5], rows["Alpha"][6]) == ("2025-2M (provisional, periods added up)", 22), rows
-    assert (rows["Beta"][5], rows["Beta"][6]) == ("2025-2M (provisional)", 20), rows
+    assert (rows["Alpha"][5], rows["Alpha"][6]) == ("2025-2M (part-year, periods added up)", 22), rows
+    assert (rows["Beta"][5], rows["Beta"][6]) == ("2025-2M (part-year)", 20), rows
 
 
 # --- 6. A flow's plan of 0 is refused with "a plan of 0 cannot be achieved in per cent;

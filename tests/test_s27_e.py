@@ -18,8 +18,8 @@ from test_s27_d import COLD, WIDE, _SUM_PLAN, _SUM_ROWS, _out, _unwrapped
 # --- 1. show of a plan target marks the figure a revised month feeds -----------------------
 
 _SHOW_MARK = {
-    "en": "Provisional 100[1] billion USD (2025-Q1, periods added up)",
-    "vi": "Tạm tính 100[1] billion USD (2025-Q1, tổng các kỳ)",
+    "en": "Part-year 100[1] billion USD (2025-Q1, periods added up)",
+    "vi": "Chưa đủ năm 100[1] billion USD (2025-Q1, tổng các kỳ)",
 }
 _SHOW_LEGEND = {
     "en": "Figures that revised an earlier one (the figure replaced → the figure in force): "

@@ -22,8 +22,8 @@ def _line(out: str, start: str) -> str:
 @pytest.mark.parametrize(
     "lang, latest, provisional",
     [
-        ("en", "Latest", "Provisional"),
-        ("vi", "Số mới nhất", "Tạm tính"),
+        ("en", "Latest", "Part-year"),
+        ("vi", "Số mới nhất", "Chưa đủ năm"),
     ],
 )
 def test_show_says_an_estimate_is_one_beside_its_latest_figure(shipped: Path, lang: str, latest: str, provisional: str):

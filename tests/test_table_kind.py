@@ -35,8 +35,8 @@ def test_the_status_table_says_an_estimate_is_one(shipped: Path):
     assert "12.3 % of GRDP (2023, estimate)" in out
     assert "17.3 % of GRDP (2020, estimate)" in out
     # A reading with no stated status keeps its period and "provisional" alone.
-    assert "16 % of GRDP (2023-Q1, provisional)" in out
-    assert "(2023-Q1, provisional," not in out
+    assert "16 % of GRDP (2023-Q1, part-year)" in out
+    assert "(2023-Q1, part-year," not in out
 
 
 def test_the_status_table_says_it_in_vietnamese(shipped: Path):

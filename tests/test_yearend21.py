@@ -85,8 +85,8 @@ MONTHS_STORE = STORE_HEADER + (
 @pytest.mark.parametrize(
     ("lang", "cell"),
     [
-        ("en", "2026-Q1 (provisional, periods added up)"),
-        ("vi", "2026-Q1 (tạm tính, tổng các kỳ)"),
+        ("en", "2026-Q1 (part-year, periods added up)"),
+        ("vi", "2026-Q1 (chưa đủ năm, tổng các kỳ)"),
     ],
 )
 def test_the_workbook_says_a_year_to_date_added_up_from_months(
@@ -95,7 +95,7 @@ def test_the_workbook_says_a_year_to_date_added_up_from_months(
     # January to March, 80.5 + 95.2 + 110 = 285.7, is the first quarter's year to date, a
     # sum qntrack made (no figure published for 2026-Q1): the Word report writes "(Q1 2026,
     # provisional, periods added up)"; the workbook's period cell keeps the code and said
-    # only "(provisional)", as though 285.7 had been published.
+    # only "(part-year)", as though 285.7 had been published.
     make_tracker(tmp_path, monkeypatch, MONTHS_PLAN, MONTHS_STORE)
     r = run_clean("--lang", lang, "report", "-o", "r.xlsx")
     assert r.exit_code == 0, r.stderr
@@ -105,13 +105,15 @@ def test_the_workbook_says_a_year_to_date_added_up_from_months(
     period = row[6]
     assert period == cell
     assert row[headers.index("Số liệu mới nhất" if lang == "vi" else "Latest value")] == pytest.approx(285.7)
-    # A year to date published as such keeps "(provisional)" alone.
+    # A year to date published as such keeps "(part-year)" alone.
     store = MONTHS_STORE + "fdi,2026-Q1,290,official,DPI,,2026-04-20T00:00:00Z\n"
     (tmp_path / "observations.csv").write_text(store, encoding="utf-8")
     r = run_clean("--lang", lang, "report", "-o", "r.xlsx")
     assert r.exit_code == 0, r.stderr
     ws = _workbook(tmp_path / "r.xlsx").worksheets[0]
-    assert ws.cell(row=2, column=7).value == cell.split(" (")[0] + (" (provisional)" if lang == "en" else " (tạm tính)")
+    assert ws.cell(row=2, column=7).value == cell.split(" (")[0] + (
+        " (part-year)" if lang == "en" else " (chưa đủ năm)"
+    )
 
 
 # --- 3. The workbook says the day it is as of ---------------------------------------------

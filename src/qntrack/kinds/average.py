@@ -15,7 +15,6 @@ from ..method.assessment import (
     band_of,
     significant,
     bound_gap,
-    ended,
     no_figure_reason,
     provisional_after,
     score_for,
@@ -25,7 +24,7 @@ from ..catalog import msg
 from ..plan.model import AverageTarget, Bound, Indicator, Measure, Observation
 from ..plan.periods import Period
 from .protocol import Keys, Reader, What
-from .span import PeriodValue, SpanKind, bound_json, in_span, parse_span
+from .span import PeriodValue, SpanKind, awaited, bound_json, in_span, parse_span
 
 __all__ = ["KIND", "AverageResult", "AverageTarget"]
 
@@ -126,7 +125,7 @@ def _average(
             provisional=provisional,
             result=result,
             reason=no_figure_reason(rows),
-            awaiting_figures=(target.end,) if ended(target.end, today) else (),
+            awaiting_figures=awaited(target.start, target.end, inside, today),
         )
     assert latest is not None  # the span has a figure
     # A year of -100 % or worse took the quantity to zero or below: no growth compounds
@@ -143,7 +142,7 @@ def _average(
             provisional=provisional,
             result=replace(result, undefined_by=fallen),
             reason="average_undefined",
-            awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today) else (),
+            awaiting_figures=awaited(target.start, target.end, inside, today),
         )
     # Geometric mean of (1 + g) over the years with data (methodology section 2).
     product = math.prod(1 + o.value / 100 for o in inside)
@@ -159,7 +158,7 @@ def _average(
             provisional=provisional,
             result=result,
             reason="overflow",
-            awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today) else (),
+            awaiting_figures=awaited(target.start, target.end, inside, today),
         )
     remaining = max(span_years - len([o for o in inside]), 0)
     remaining_years = [y for y in range(latest.period.year + 1, target.end.year + 1)]
@@ -201,7 +200,7 @@ def _average(
         score = score_for(status, p)
     # Not achieved only once the span is over (remaining == 0): its deadline was missed.
     missed = (target.end,) if status is Status.NOT_ACHIEVED else ()
-    awaiting = (target.end,) if remaining and ended(target.end, today) else ()
+    awaiting = awaited(target.start, target.end, inside, today)
     return Assessment(
         target=target,
         indicator=indicator,

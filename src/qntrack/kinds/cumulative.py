@@ -15,7 +15,6 @@ from ..method.assessment import (
     band_of,
     significant,
     bound_gap,
-    ended,
     no_figure_reason,
     provisional_after,
     score_for,
@@ -23,7 +22,7 @@ from ..method.assessment import (
 from ..method.progress import Status
 from ..plan.model import Bound, CumulativeTarget, Indicator, Measure, Observation
 from ..plan.periods import Period
-from .span import PeriodValue, SpanKind, bound_json, parts_of, span_figures, span_periods, to_date
+from .span import PeriodValue, SpanKind, awaited, bound_json, parts_of, span_figures, span_periods, to_date
 
 __all__ = ["KIND", "CumulativeFigures", "CumulativeResult", "CumulativeTarget"]
 
@@ -112,7 +111,7 @@ def _cumulative(
             provisional=provisional,
             result=CumulativeResult(target.bound, target.start, target.end, periods),
             reason=no_figure_reason(rows),
-            awaiting_figures=(target.end,) if ended(target.end, today) else (),
+            awaiting_figures=awaited(target.start, target.end, inside, today),
         )
     # Added as the decimals they were typed as, rounded once: a float sum of 10.1 and
     # 20.2 is 30.299999999999997, short of "at least 30.3" (docs/decisions.md, "Numbers
@@ -143,7 +142,7 @@ def _cumulative(
             provisional=provisional,
             result=CumulativeResult(target.bound, target.start, target.end, periods, figures),
             reason="overflow",
-            awaiting_figures=(target.end,) if remaining and ended(target.end, today) else (),
+            awaiting_figures=awaited(target.start, target.end, inside, today),
         )
     figures = CumulativeFigures(
         total=total,
@@ -197,5 +196,5 @@ def _cumulative(
         missed_milestones=missed,
         reason="zero_target" if status is Status.NOT_AVAILABLE else None,
         gap=bound_gap(target.bound, total),
-        awaiting_figures=(target.end,) if (remaining or unknown) and ended(target.end, today) else (),
+        awaiting_figures=awaited(target.start, target.end, inside, today),
     )

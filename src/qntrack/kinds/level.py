@@ -200,6 +200,10 @@ def _level(
         # year" for 2 % to 8 %), and without a milestone no required change is given to read
         # its change in points against (as for zero_baseline).
         return Assessment(status=Status.NOT_AVAILABLE, reason="rate_without_milestone", **common)
+    if not target.milestones and indicator.measure is Measure.BALANCE and latest.period.year - base_year >= 1:
+        # Nor does a balance's: its zero is no origin to measure its size from (2 to 8 and
+        # 0.2 to 0.8 both read +58.7 % a year), as its milestones are judged by change.
+        return Assessment(status=Status.NOT_AVAILABLE, reason="balance_without_milestone", **common)
     if not target.milestones:
         p = measure(
             base_year=base_year,

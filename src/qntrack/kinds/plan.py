@@ -183,7 +183,7 @@ def _same_period(current: Observation, previous: Observation | None, indicator: 
         # change, though the deficit grew; the difference (−100) says it.
         return SamePeriod(previous.value, "points", difference(current.value, previous.value))
     if previous.value:
-        return SamePeriod(previous.value, "percent", (current.value / previous.value - 1) * 100)
+        return SamePeriod(previous.value, "percent", percent_of(current.value, previous.value, less=100))
     return SamePeriod(previous.value, None, None)
 
 
@@ -208,7 +208,7 @@ def _plan(
         percent = (
             None
             if _by_difference(indicator) or target.value < 0
-            else published(full.value) / published(target.value) * 100
+            else percent_of(published(full.value), published(target.value))
         )
         previous = at_period(rows, target.period.same_span_previous_year())
         if previous is None and adds_up:
@@ -306,7 +306,7 @@ def _flow_to_date(
             status = band_of(pace)
         else:
             status = Status.SUBSTANTIAL_PROGRESS if ahead else Status.LIMITED_PROGRESS
-        shown_pace, percent = pace, share_plan * 100
+        shown_pace, percent = pace, percent_of(published(reading.value), published(target.value))
         # Scored on its pace as a cumulative target is (methodology.md, "Scores"), so that
         # a group or a breakdown's roll-up counts a plan in progress (issue 17).
         score = score_for(status, pace) if indicator.increase else None
@@ -324,6 +324,18 @@ def _flow_to_date(
         gap=bound_gap(bound, reading.value),
         awaiting_figures=awaiting,
     )
+
+
+def percent_of(x: float, of: float, less: int = 0) -> float:
+    """``x`` as a per cent of ``of``, divided in decimal and rounded once, as a gap is
+    subtracted (docs/methodology.md, "Gap"): 1,650 of 1,500 is 110, where floats gave
+    110.00000000000001 in JSON and CSV; a quotient that does not end (1,000 of 1,500) is
+    the float nearest it, its full precision (issue 17, thirtieth session). ``less``: taken
+    off before rounding (100: the change on the same period, 10 % where floats said
+    10.000000000000009)."""
+    from decimal import Context, Decimal  # here, not at the top: a warm status assesses nothing
+
+    return float(Context(prec=40).divide(Decimal(repr(x)) * 100, Decimal(repr(of))) - less)
 
 
 def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> PlanTarget | None:

@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any, Sequence
 
 from ..catalog import Message, msg
-from ..method.assessment import Assessment, overflowed
+from ..method.assessment import Assessment, ended, overflowed
 from ..plan.model import Bound, Indicator, Measure, Observation, SpanTarget
 from ..plan.periods import Period
 from ..method.parts import by_year as _by_year, year_to_date, years_of
@@ -20,6 +20,7 @@ from .protocol import Due, Keys, Reader, What
 __all__ = [
     "PeriodValue",
     "SpanKind",
+    "awaited",
     "bound_json",
     "in_span",
     "parse_span",
@@ -143,6 +144,18 @@ def to_date(reading: Observation | None, parts: Sequence[Observation]) -> Observ
     year = Period(reading.period.year, 1, 12)
     summed = year_to_date(parts, year, reading.period.last, True)
     return summed if summed is not None and summed.period.last >= reading.period.last else reading
+
+
+def awaited(start: Period, end: Period, have: Sequence[Observation], today: date | None) -> tuple[Period, ...]:
+    """The span's periods with no figure once the span is over (``awaiting_figures``): the
+    years actually missing, 2022 and 2024 of a 2021-2025 span whose 2025 is in, as an
+    every-period target names them, where the span's end was named whether its figure was
+    in or not (issue 17, thirtieth session). Nothing while the span runs: its deadline is
+    its end."""
+    if not ended(end, today):
+        return ()
+    keys = {o.period.sort_key for o in have}
+    return tuple(p for p in span_periods(start, end) if p.sort_key not in keys)
 
 
 def span_periods(start: Period, end: Period) -> list[Period]:

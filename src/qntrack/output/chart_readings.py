@@ -2,7 +2,7 @@
 flow or a balance) the year to date a target judged, not its quarters one by one (issue 17,
 twenty-fifth session).
 
-With 2022-Q1 and Q2 at 70 each, the table says "Provisional reading H1 2022: 140" and
+With 2022-Q1 and Q2 at 70 each, the table says "Part-year reading H1 2022: 140" and
 judges it; the chart had drawn two points of 70 against a year's bound of 200. It now
 draws the 140 of H1 2022, the table's number, and for an every-period target the bound's
 pace by then (200 × 6 / 12 = 100), which the reading was set against. A rate's or a

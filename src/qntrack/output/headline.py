@@ -51,6 +51,9 @@ NAMED = 10
 # every-period target's period are one of several; a plan's period and a span's end are
 # the target's own, which its name already says.
 _PERIODS_SAID = ("level", "every_period")
+# A span's awaited periods are the years it lacks (2022, 2024), not its end: said too.
+_AWAITED_SAID = ("average", "cumulative")
+_MOST = 3  # the periods a span's awaited list names, as summary.awaiting_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +150,17 @@ def _named(a: Assessment, periods: Sequence[Any], lang: str, awaiting: bool = Fa
     """The target's name, with its periods where its kind has several deadlines; a period
     awaited because its figure was withdrawn is said so for every kind, as the summary says
     it ("2024 (withdrawn)"): a name alone read as a figure never published."""
-    from .withdrawn import awaited
+    from .withdrawn import awaited_runs
 
     name = _name(a, lang)
-    said = awaited(a, periods, lang) if awaiting else [period_text(p, lang) for p in periods]
-    if said and (a.target.kind in _PERIODS_SAID or said != [period_text(p, lang) for p in periods]):
-        name = f"{name} ({', '.join(said)})"
+    said = awaited_runs(a, periods, lang) if awaiting else [period_text(p, lang) for p in periods]
+    several = a.target.kind in _PERIODS_SAID or (awaiting and a.target.kind in _AWAITED_SAID)
+    if said and (several or said != [period_text(p, lang) for p in periods]):
+        # A span's years are cut as the status cell cuts them ("2022, 2023, 2024 +2"): a
+        # monthly span with no figure would name every month.
+        cut = awaiting and a.target.kind in _AWAITED_SAID and len(said) > _MOST
+        shown = ", ".join(said[:_MOST]) + f" +{len(said) - _MOST}" if cut else ", ".join(said)
+        name = f"{name} ({shown})"
     return Cell(name, section=a.target.id)
 
 

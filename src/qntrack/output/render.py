@@ -189,6 +189,7 @@ def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]
 _TARGET_MAX = 38
 _SHRINK_ORDER = (0, 1, 3, 4, 6)
 _COMFORTABLE = 12
+_AWAITING = "⌛"  # the mark that starts a status's line of deadlines awaited (summary.awaiting_text)
 
 
 def _lines(cell: Cell) -> list[str]:
@@ -209,11 +210,13 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
 
     natural = [cell_len(h) for h in headers]
     least = [longest_word([h]) for h in headers]
+    status = cell_len(headers[6])  # the status's widest line but its deadlines awaited
     for cells in rows:
         for k, cell in enumerate(cells):
             lines = _lines(cell)
             natural[k] = max(natural[k], max(cell_len(line) for line in lines))
             least[k] = max(least[k], longest_word(lines))
+        status = max([status] + [cell_len(line) for line in _lines(cells[6]) if not line.startswith(_AWAITING)])
     # A target id (the cell's last line) is never split; a name may wrap around it.
     least[0] = max([least[0], 12] + [cell_len(_lines(cells[0])[-1]) for cells in rows])
     natural[0] = max(least[0], min(natural[0], _TARGET_MAX))
@@ -229,8 +232,11 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
     ):
         floor = list(whole)
         if spark:
-            for k in (1, 3, 4, 6):
-                floor[k] = natural[k] if k == 6 else min(natural[k], max(floor[k], _COMFORTABLE))
+            for k in (1, 3, 4):
+                floor[k] = min(natural[k], max(floor[k], _COMFORTABLE))
+            # The status whole, but for a list of deadlines awaited, which may wrap between
+            # its words ("⌛ awaiting figure" above "2022–2025") before the trend goes.
+            floor[6] = max(floor[6], status)
         if fold:  # a long word of a figure or a goal may fold; never a status or an id
             for k in (1, 3, 4):
                 floor[k] = min(floor[k], _FOLD_TO)

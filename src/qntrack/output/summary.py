@@ -223,9 +223,9 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
 def awaiting_text(a: Assessment, lang: str, most: int = 3) -> str:
     """ "⌛ awaiting figure 2025": deadlines passed with no figure recorded for them yet,
     beside a status that is still read on an earlier figure; "" when none."""
-    from .withdrawn import awaited
+    from .withdrawn import awaited_runs
 
-    periods = awaited(a, a.awaiting_figures, lang)
+    periods = awaited_runs(a, a.awaiting_figures, lang)
     if not periods:
         return ""
     shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")

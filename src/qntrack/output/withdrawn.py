@@ -259,3 +259,43 @@ def awaited(
     write = text or (lambda p: period_text(p, lang))
     mark = f" ({label('withdrawn_mark', lang)})"
     return [write(p) + (mark if p in gone else "") for p in periods]
+
+
+def awaited_runs(
+    a: Assessment, periods: Sequence[Period], lang: str, text: Callable[[Period], str] | None = None
+) -> list[str]:
+    """``awaited``, with a run of three or more periods in a row written as one range
+    ("2022–2025"): a finished span with no figure since its first year awaits every year
+    after it, which listed one by one widened the status column past the trend's room at
+    120 columns (issue 17, thirtieth session). A period whose figure was withdrawn stays on
+    its own, marked."""
+    from .period_words import period_text
+
+    write = text or (lambda p: period_text(p, lang))
+    gone = {w.retraction.period for w in a.withdrawn if w.now is None}
+    out: list[str] = []
+    i = 0
+    while i < len(periods):
+        j = i
+        while (
+            j + 1 < len(periods)
+            and periods[i] not in gone
+            and periods[j + 1] not in gone
+            and _follows(periods[j], periods[j + 1])
+        ):
+            j += 1
+        if j - i >= 2:
+            out.append(f"{write(periods[i])}–{write(periods[j])}")
+        else:
+            out.extend(awaited(a, periods[i : j + 1], lang, text))
+        i = j + 1
+    return out
+
+
+def _follows(p: Period, q: Period) -> bool:
+    """``q`` is the period of ``p``'s length right after it (2022 then 2023, 2025-Q4 then 2026-Q1)."""
+    if p.months != q.months:
+        return False
+    if p.last == 12:
+        return q.year == p.year + 1 and q.first == 1
+    return q.year == p.year and q.first == p.last + 1

@@ -51,9 +51,7 @@ class CumulativeView(SpanView):
             if f.needed_per_remaining_period:
                 out.append(
                     (
-                        label("needed_per_period_without_figure", lang)
-                        if a.awaiting_figures
-                        else report_word("needed_per_period", lang),
+                        _per_period_label(a, d, lang, report=True),
                         value_with_unit(f.needed_per_remaining_period, unit, lang),
                     )
                 )
@@ -70,18 +68,25 @@ class CumulativeView(SpanView):
             rows.append((label("kf_share_of_target", lang), f"{percent_reached_text(f.share_of_target * 100, lang)}%"))
         rows.append((label("kf_share_of_time", lang), f"{number(f.share_of_time * 100, lang, 1)}%"))
         if f.needed_per_remaining_period:
-            rows.append(
-                (
-                    label("needed_per_period_without_figure", lang)
-                    if a.awaiting_figures
-                    else label("kf_needed_per_remaining_period", lang),
-                    value_with_unit(f.needed_per_remaining_period, unit, lang),
-                )
-            )
+            rows.append((_per_period_label(a, d, lang), value_with_unit(f.needed_per_remaining_period, unit, lang)))
         return rows
 
 
 VIEW = CumulativeView()
+
+
+def _per_period_label(a: Assessment, d: CumulativeResult, lang: str, report: bool = False) -> str:
+    """The label of ``needed_per_remaining_period``: what each period needs to reach a floor,
+    or, under a cap, the most it may add ("At most per remaining period", beside "may add
+    at most"; issue 17, thirtieth session)."""
+    from ..report_view import report_word
+
+    cap = "" if d.bound.at_least else "_cap"
+    if a.awaiting_figures:
+        return label("needed_per_period_without_figure" + cap, lang)
+    return (
+        report_word("needed_per_period" + cap, lang) if report else label("kf_needed_per_remaining_period" + cap, lang)
+    )
 
 
 def _places(d: CumulativeResult, total: float | None) -> int:

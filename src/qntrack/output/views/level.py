@@ -118,7 +118,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         # Below zero the rate is its size's, said so (−500 to −350: −11.2 % a year while it rose).
         key = "level_rate_below_zero" if (base.value or 0.0) < 0 else "level_rate"
         out.append(narrative_sentence(key, lang, rate=signed_percent(a.achieved_rate, lang), **span))
-    if a.reason in ("zero_baseline", "crosses_zero", "rate_without_milestone"):
+    if a.reason in ("zero_baseline", "crosses_zero", "rate_without_milestone", "balance_without_milestone"):
         # No rate to give (from zero, or across it), but the change itself is a fact worth saying.
         out.append(
             narrative_sentence(
