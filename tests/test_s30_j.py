@@ -1,0 +1,50 @@
+"""A hostile new user: a data journalist and a researcher who must trust every number
+(issue 17, thirtieth session, pass J).
+
+The journalist checks a claim against the shipped dataset (the figure, its source and
+status, what was known on a day, how the status was computed); the researcher scripts
+qntrack (JSON into jq, CSV into a spreadsheet, exit codes in a shell `if`). Every
+expected number below is worked by hand in its test's docstring, from the shipped
+observations.csv and docs/methodology.md, never copied from qntrack's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+# --- 1. `status --fail-on achieved`: the word is part of two statuses, target_achieved and
+# not_achieved, which mean opposite things; it was told "did you mean 'not_achieved'?"
+# (difflib's nearest, the shorter code), so a script's author who meant target_achieved
+# and took the hint gated on the opposite. A word that is a whole part of several codes
+# is now told all of them, and no one is picked.
+
+
+@pytest.mark.parametrize(
+    ("typed", "codes"),
+    [
+        ("achieved", ["not_achieved", "target_achieved"]),
+        ("Achieved", ["not_achieved", "target_achieved"]),
+        ("progress", ["limited_progress", "moderate_progress", "substantial_progress"]),
+    ],
+)
+def test_a_fail_on_word_of_several_statuses_names_them_all(shipped: Path, typed: str, codes: list[str]):
+    r = run_clean("status", "--fail-on", typed)
+    assert r.exit_code == 2 and r.stdout == "", r.output
+    head = r.stderr.split("valid:")[0]
+    assert "did you mean" not in head, r.stderr
+    for code in codes:
+        assert f"'{code}'" in head, r.stderr
+    vi = run_clean("--lang", "vi", "status", "--fail-on", typed)
+    assert vi.exit_code == 2, vi.output
+    head_vi = vi.stderr.split("hợp lệ:")[0]
+    assert all(f"'{code}'" in head_vi for code in codes), vi.stderr
+
+
+def test_a_fail_on_near_miss_of_one_status_keeps_its_hint(shipped: Path):
+    """`notachieved` and `deteriorated` are close to one code each: the hint stays."""
+    r = run_clean("status", "--fail-on", "deteriorated")
+    assert r.exit_code == 2 and "did you mean 'deterioration'?" in r.stderr, r.stderr
