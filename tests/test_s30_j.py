@@ -48,3 +48,39 @@ def test_a_fail_on_near_miss_of_one_status_keeps_its_hint(shipped: Path):
     """`notachieved` and `deteriorated` are close to one code each: the hint stays."""
     r = run_clean("status", "--fail-on", "deteriorated")
     assert r.exit_code == 2 and "did you mean 'deterioration'?" in r.stderr, r.stderr
+
+
+# --- 2. An id that names a family of targets or indicators (`fdi-plan`, the start of five
+# years' plans; `fdi-plan-2026`, a year the plan does not hold; `grdp`, the start of three
+# indicators) was told one member, difflib's pick: `status fdi-plan-2026` said "did you
+# mean 'fdi-plan-2022'?", a plan four years off, and `show cbct` said nothing close. A
+# journalist takes the one hint offered; now every member is named and none is picked.
+
+
+@pytest.mark.parametrize(
+    ("args", "members"),
+    [
+        (("status", "fdi-plan-2026"), ["fdi-plan-2022", "fdi-plan-2023", "fdi-plan-2024", "fdi-plan-2025"]),
+        (("show", "fdi-plan"), ["fdi-plan-2022", "fdi-plan-2023", "fdi-plan-2023-ubnd", "fdi-plan-2024"]),
+        (("show", "cbct"), ["cbct-share", "cbct-va-growth-2021-2025", "cbct-investment-2021-2025"]),
+        (("show", "grdp-growth-plan-2016"), [f"grdp-growth-plan-{y}" for y in range(2017, 2026)]),
+        (("history", "grdp"), ["grdp_growth", "grdp_vnd", "grdp_per_capita"]),
+        (("observations", "--indicator", "cbct"), ["cbct_share", "cbct_va_growth", "cbct_investment"]),
+    ],
+)
+def test_an_id_of_a_family_is_told_every_member(shipped: Path, args: tuple[str, ...], members: list[str]):
+    r = run_clean(*args)
+    assert r.exit_code == 1 and r.stdout == "", r.output
+    head = r.stderr.split("(targets:")[0].split("(indicators:")[0]
+    assert "did you mean one of" in head, r.stderr
+    for member in members:
+        assert f"'{member}'" in head, r.stderr
+    vi = run_clean("--lang", "vi", *args)
+    assert all(f"'{member}'" in vi.stderr for member in members), vi.stderr
+
+
+def test_a_near_miss_of_one_id_keeps_its_one_hint(shipped: Path):
+    r = run_clean("show", "cbct-shar")
+    assert r.exit_code == 1 and "did you mean 'cbct-share'?" in r.stderr, r.stderr
+    r = run_clean("history", "grdp_grwth")
+    assert r.exit_code == 1 and "did you mean 'grdp_growth'?" in r.stderr, r.stderr
