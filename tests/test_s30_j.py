@@ -84,3 +84,30 @@ def test_a_near_miss_of_one_id_keeps_its_one_hint(shipped: Path):
     assert r.exit_code == 1 and "did you mean 'cbct-share'?" in r.stderr, r.stderr
     r = run_clean("history", "grdp_grwth")
     assert r.exit_code == 1 and "did you mean 'grdp_growth'?" in r.stderr, r.stderr
+
+
+# --- 3. `qntrack --as-of 2023-06-28 status`: README says --lang and --targets go before
+# the command's name or after it, so a journalist put --as-of there too and read "No such
+# option: --as-of", though status has it. The refusal (exit 2, nothing run) now says whose
+# option it is and the command to type.
+
+
+@pytest.mark.parametrize(
+    ("args", "fixed"),
+    [
+        (("--as-of", "2023-06-28", "status"), "qntrack status --as-of 2023-06-28"),
+        (("--format", "json", "status", "cbct-share"), "qntrack status --format json"),
+        (("--lang", "vi", "--as-of=2023-06-28", "show", "cbct-share"), "qntrack show --as-of=2023-06-28"),
+        (("-f", "json", "status"), "qntrack status -f json"),
+    ],
+)
+def test_a_command_option_before_the_command_is_told_where_it_goes(shipped: Path, args: tuple[str, ...], fixed: str):
+    r = run_clean(*args)
+    assert r.exit_code == 2 and r.stdout == "", r.output
+    assert fixed in r.stderr, r.stderr
+
+
+def test_an_option_no_command_has_is_refused_as_before(shipped: Path):
+    r = run_clean("--verbose", "status")
+    assert r.exit_code == 2 and "No such option: --verbose" in r.stderr, r.stderr
+    assert "after the command" not in r.stderr, r.stderr

@@ -246,6 +246,30 @@ def _text(detail: str, ctx: Any, lang: str) -> str:
     return head + render(msg("usage_error", message=detail), lang) + "\n"
 
 
+def _before_command(exc: BaseException, args: list[str]) -> Message | None:
+    """``qntrack --as-of 2023-06-28 status``: an option of the command typed before its
+    name, where only the group's (--lang, --targets) are read. Told whose it is and the
+    command to type, when the command named later has it (thirtieth session); else None."""
+    ctx: Any = getattr(exc, "ctx", None)
+    group: Any = getattr(ctx, "command", None)
+    if ctx is None or not hasattr(group, "get_command") or not hasattr(exc, "format_message"):
+        return None
+    m = re.fullmatch(r"No such option: (?P<option>\S+?)(?: \(Possible options: .+\))?", exc.format_message())
+    if m is None:
+        return None
+    typed = m["option"]
+    at = next((i for i, a in enumerate(args) if a == typed or a.startswith(typed + "=")), None)
+    name = next((a for a in args if not a.startswith("-") and a in group.list_commands(ctx)), None)
+    command = group.get_command(ctx, name) if name is not None else None
+    if at is None or command is None:
+        return None
+    param = next((p for p in command.params if typed in (*p.opts, *p.secondary_opts)), None)
+    if param is None:
+        return None
+    words = args[at : at + (2 if "=" not in args[at] and not getattr(param, "is_flag", False) else 1)]
+    return msg("usage_option_of_command", option=typed, command=name, typed=" ".join(words))
+
+
 def in_language(exc: BaseException, args: list[str]) -> BaseException:
     """``exc`` itself in English, or when it is not a usage error to re-word (the help
     that ``qntrack`` alone prints); otherwise the same error (context, exit code) worded
@@ -256,7 +280,7 @@ def in_language(exc: BaseException, args: list[str]) -> BaseException:
     from .quoting import crlf_note, single_quotes_note
 
     # `--format json\r` from a script saved with CRLF, `--format 'json'` from cmd: said.
-    notes = [n for n in (single_quotes_note(args), crlf_note(args)) if n is not None]
+    notes = [n for n in (single_quotes_note(args), crlf_note(args), _before_command(exc, args)) if n is not None]
     if not notes and lang == "en" and "Value error, " not in exc.format_message() and not _hinted(exc.format_message()):
         return exc
     # In English too when Typer's checker put its "Value error, " before a wrong choice
