@@ -10,6 +10,9 @@ observations.csv and docs/methodology.md, never copied from qntrack's output.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -111,3 +114,151 @@ def test_an_option_no_command_has_is_refused_as_before(shipped: Path):
     r = run_clean("--verbose", "status")
     assert r.exit_code == 2 and "No such option: --verbose" in r.stderr, r.stderr
     assert "after the command" not in r.stderr, r.stderr
+
+
+# --- 4. Every kind of output checked once against a hand computation (the journalist's
+# recomputation, written down). The shipped data, judged as of 2026-12-01 unless said.
+
+AS_OF = "2026-12-01"
+
+
+def _json(*args: str) -> dict:
+    r = run_clean(*args)
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def _target(doc: dict, tid: str) -> dict:
+    return next(t for t in doc["targets"] if t["id"] == tid)
+
+
+def test_status_json_of_what_was_known_at_the_june_2023_meeting(shipped: Path):
+    """`status --as-of 2023-06-28 --format json`, by hand from observations.csv:
+
+    - cbct-share: the rows of 2020-2023 were recorded 2023-10-15, after the day; only
+      2022-9M (12.3, recorded 2022-09-20) was known: not available, no full-year figure.
+    - grdp-per-capita: baseline 4,528 (2017), latest known 8,200 (2022); achieved
+      (8200 / 4528)^(1/5) - 1 = 1.81095^0.2 - 1 = 0.126105; required to 10,000 by 2025,
+      (10000 / 4528)^(1/8) - 1 = 2.20848^0.125 - 1 = 0.104113; P = 0.126105 / 0.104113
+      = 1.21123 (substantial, >= 0.95); score 7.1429 x 1.21123 - 4.2857 = 4.3661.
+    - fdi-plan-2023-ubnd: 2023-Q1 341.82 of a plan of 1,200 after 3 of 12 months:
+      0.28485 / 0.25 = P 1.1394, substantial; score 7.1429 x 1.1394 - 4.2857 = 3.8529.
+    """
+    doc = _json("status", "--as-of", "2023-06-28", "--format", "json")
+    assert doc["as_of"] == "2023-06-28"
+    cbct = _target(doc, "cbct-share")
+    assert (cbct["status"], cbct["reason"]) == ("not_available", "no_annual_figure")
+    assert cbct["provisional"]["period"] == "2022-9M" and cbct["provisional"]["value"] == 12.3
+    pc = _target(doc, "grdp-per-capita")
+    assert pc["status"] == "substantial_progress" and pc["latest"]["value"] == 8200
+    assert pc["progress_value"] == pytest.approx(1.2112, abs=5e-4)
+    assert pc["score"] == pytest.approx(4.366, abs=2e-3)
+    ubnd = _target(doc, "fdi-plan-2023-ubnd")
+    assert ubnd["status"] == "substantial_progress"
+    assert ubnd["progress_value"] == pytest.approx(1.1394, abs=1e-9)
+    assert ubnd["score"] == pytest.approx(3.8529, abs=1e-3)
+
+
+def test_status_csv_into_a_spreadsheet(shipped: Path):
+    """`status --format csv`, each number by hand:
+
+    - fdi-plan-2022: 622 of 1,500 = 41.4667 %, difference 622 - 1500 = -878, not achieved.
+    - grdp-average-2021-2025: the geometric mean of 10.28, 10.28, 11.03, 8.42, 11.89:
+      G = 1.1028 x 1.1028 x 1.1103 x 1.0842 x 1.1189 = 1.63808, G^(1/5) - 1 = 10.374 %,
+      at least 10: achieved, gap 10 - 10.374 = -0.374.
+    - cbct-share (methodology.md, worked example 1): P = 0.07868 / 0.08886 = 0.8854,
+      score 2.0388, gap 15 - 12.3 = 2.7.
+    """
+    r = run_clean("status", "--format", "csv", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(r.stdout))}
+    fdi = rows["fdi-plan-2022"]
+    assert fdi["status"] == "not_achieved"
+    assert float(fdi["percent_of_plan"]) == pytest.approx(41.4667, abs=1e-4)
+    assert float(fdi["difference"]) == -878
+    avg = rows["grdp-average-2021-2025"]
+    assert avg["status"] == "target_achieved"
+    assert float(avg["average"]) == pytest.approx(10.374, abs=1e-3)
+    assert float(avg["gap"]) == pytest.approx(-0.374, abs=1e-3)
+    share = rows["cbct-share"]
+    assert float(share["progress_value"]) == pytest.approx(0.8854, abs=1e-4)
+    assert float(share["score"]) == pytest.approx(2.0388, abs=1e-4)
+    assert float(share["gap"]) == pytest.approx(2.7, abs=1e-9)
+
+
+def test_groups_read_off_their_members_scores(shipped: Path):
+    """`status --group-by group --format json`: Resolution 01-NQ/TU holds cbct-share
+    (2.0388), cbct-va-growth (5), cbct-investment (not available, left out) and
+    mining-share (5): (2.0388 + 5 + 5) / 3 = 4.0129, substantial. The annual plans: six
+    achieved (5 each) and five missed (-5 each; budget 2024 not available, left out):
+    (30 - 25) / 11 = 0.4545, moderate."""
+    doc = _json("status", "--group-by", "group", "--format", "json", "--as-of", AS_OF)
+    groups = {g["name"]: g for g in doc["groups"]}
+    res = groups["Resolution 01-NQ/TU"]
+    assert res["score"] == pytest.approx(4.0129, abs=1e-4) and res["status"] == "substantial_progress"
+    plans = groups["Annual socio-economic plans"]
+    assert plans["score"] == pytest.approx(5 / 11, abs=1e-9) and plans["status"] == "moderate_progress"
+
+
+def test_export_sdmx_carries_the_unit_s_size(shipped: Path):
+    """`export sdmx-csv`: FDI is in million USD, so its 2022 figure 622 goes out as 622
+    with UNIT_MEASURE USD and UNIT_MULT 6 (10^6), an estimate (E); the CBCT share of
+    2020, official, is 9.8 PT (per cent), UNIT_MULT 0, status A."""
+    r = run_clean("export", "sdmx-csv", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    fdi = next(x for x in rows if x["INDICATOR"] == "fdi" and x["TIME_PERIOD"] == "2022")
+    assert (fdi["OBS_VALUE"], fdi["UNIT_MEASURE"], fdi["UNIT_MULT"], fdi["OBS_STATUS"]) == ("622", "USD", "6", "E")
+    share = next(x for x in rows if x["INDICATOR"] == "cbct_share" and x["TIME_PERIOD"] == "2020")
+    assert (share["OBS_VALUE"], share["UNIT_MEASURE"], share["UNIT_MULT"], share["OBS_STATUS"]) == (
+        "9.8",
+        "PT",
+        "0",
+        "A",
+    )
+
+
+def test_observations_as_of_counts_what_came_later(shipped: Path):
+    """`observations --as-of 2023-06-28`: 45 of the store's 82 rows were recorded by the
+    end of that day (counted in observations.csv); 2022-H1's 10.66 is the one in force
+    then, its revision 9.22 recorded 2023-07-05."""
+    r = run_clean("observations", "--as-of", "2023-06-28", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    h1 = [x for x in rows if x["indicator"] == "grdp_growth" and x["period"] == "2022-H1"]
+    assert [x["value"] for x in h1] == ["10.66"]
+    assert all(x["recorded_at"] <= "2023-06-28T23:59:59Z" for x in rows)
+
+
+def test_a_revised_2025_figure_recomputed_by_hand(shipped: Path):
+    """A copy given a 2025 CBCT share: 15.2 estimated (recorded 2026-01-05), revised to
+    14.8 official (2026-06-30). By hand, from baseline 9.8 (2020):
+
+    - as of 2026-03-01 the estimate is in force: 15.2 >= 15, the 2025 milestone achieved;
+    - now: 14.8 < 15, the 2025 milestone missed (gap 0.2); against 30 by 2030, achieved
+      (14.8 / 9.8)^(1/5) - 1 = 1.510204^0.2 - 1 = 8.594 % a year; required
+      (30 / 9.8)^(1/10) - 1 = 11.838 %; P = 0.08594 / 0.11838 = 0.7260, moderate; score
+      7.1429 x 0.7260 - 4.2857 = 0.900; at that pace 2030 reads 14.8 x 1.08594^5 = 22.35;
+      the path called for 9.8 x 1.11838^5 = 17.15 in 2025; from now on it needs
+      (30 / 14.8)^(1/5) - 1 = 15.2 % a year; `history` names 15.2 as the figure replaced.
+    """
+    for value, status, day in (("15.2", "estimate", "2026-01-05"), ("14.8", "official", "2026-06-30")):
+        r = run_clean(
+            "add-observation", "cbct_share", "2025", value, "--status", status, "--source", "S", "--recorded-at", day
+        )
+        assert r.exit_code == 0, r.stderr
+    early = _target(_json("status", "cbct-share", "--format", "json", "--as-of", "2026-03-01"), "cbct-share")
+    assert early["latest"]["value"] == 15.2 and early["milestones"][0]["status"] == "target_achieved"
+    now = _target(_json("status", "cbct-share", "--format", "json", "--as-of", AS_OF), "cbct-share")
+    assert now["latest"]["value"] == 14.8 and now["latest"]["revises"] == 15.2
+    assert now["missed_milestones"] == ["2025"] and now["milestones"][0]["gap"] == pytest.approx(0.2, abs=1e-9)
+    assert now["status"] == "moderate_progress"
+    assert now["progress_value"] == pytest.approx(0.7260, abs=1e-4)
+    assert now["score"] == pytest.approx(0.900, abs=1e-3)
+    shown = run_clean("show", "cbct-share", "--as-of", AS_OF, env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.stderr
+    text = " ".join(shown.stdout.split())
+    for figure in ("+8.6% a year", "22.35 % of GRDP in 2030", "17.15 % of GRDP in 2025", "+15.2% a year"):
+        assert figure in text, text
+    history = _json("history", "cbct_share", "2025", "--format", "json", "--as-of", AS_OF)
+    assert [(v["value"], v["in_force"]) for v in history["vintages"]] == [(14.8, True), (15.2, False)]
