@@ -262,3 +262,46 @@ def test_a_revised_2025_figure_recomputed_by_hand(shipped: Path):
         assert figure in text, text
     history = _json("history", "cbct_share", "2025", "--format", "json", "--as-of", AS_OF)
     assert [(v["value"], v["in_force"]) for v in history["vintages"]] == [(14.8, True), (15.2, False)]
+
+
+# --- 5. A plan's baseline stated after every full-year figure in the store (the sixteenth
+# congress's 2026-2030 targets, their 2025 base written in the plan, the store's latest
+# year 2023): the 2023 figure, older than the baseline, was judged against the milestone,
+# so a figure of 16 % before a 2025 base of 14 % "achieved" 18 % by 2030 would not, but a
+# figure of 19 % did: "Target achieved", on a year before the plan began; and short of it
+# the reason was "one figure only", "the latest figure is of the baseline year", neither
+# true. Now no figure of the baseline year or later is `no_baseline`, as json.md defines
+# it: not available, said in those words.
+
+NEW_PLAN = """\
+version: 1
+indicators:
+  share: {name: Share, unit: "%", direction: increase}
+targets:
+  - id: t
+    indicator: share
+    baseline: {period: 2025, value: 14}
+    milestones:
+      - {by: 2030, value: 18}
+  - id: d
+    indicator: share
+    baseline: {period: 2025, value: 14}
+"""
+
+
+@pytest.mark.parametrize("old", ["12.3", "19"])
+def test_a_figure_before_a_stated_baseline_judges_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str):
+    from conftest import make_tracker
+
+    store = (
+        "indicator,period,value,status,source,note,recorded_at\n"
+        f"share,2022,11.5,,a,,2023-10-15T00:00:00Z\nshare,2023,{old},estimate,a,,2023-10-15T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, NEW_PLAN, store)
+    doc = _json("status", "--format", "json", "--as-of", "2026-12-01")
+    for tid in ("t", "d"):
+        target = _target(doc, tid)
+        assert (target["status"], target["reason"]) == ("not_available", "no_baseline"), target
+    shown = run_clean("show", "t", "--as-of", "2026-12-01", env={"COLUMNS": "200"})
+    assert "no figure for the baseline year or later" in shown.stdout, shown.stdout
+    assert "of the baseline year;" not in shown.stdout
