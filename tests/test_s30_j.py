@@ -305,3 +305,40 @@ def test_a_figure_before_a_stated_baseline_judges_nothing(tmp_path: Path, monkey
     shown = run_clean("show", "t", "--as-of", "2026-12-01", env={"COLUMNS": "200"})
     assert "no figure for the baseline year or later" in shown.stdout, shown.stdout
     assert "of the baseline year;" not in shown.stdout
+
+
+# --- 6. Arguments in the wrong order: `history 2022-H1 grdp_growth` was told
+# "'grdp_growth' is not a period" and nothing of the order; `add-observation 2026-H1
+# grdp_growth 11.2` two errors (an unknown indicator '2026-H1', 'grdp_growth' no period);
+# `add-observation grdp_growth 11.2 2026-H1` "'2026-H1' is not a number". Each is now one
+# refusal naming the order and the command to type, with the exit code the command gave
+# before (history's period: 2; add-observation's and retract's: 1); nothing is written.
+
+
+@pytest.mark.parametrize(
+    ("args", "fixed", "code"),
+    [
+        (("history", "2022-H1", "grdp_growth"), "qntrack history grdp_growth 2022-H1", 2),
+        (("history", "2022", "grdp_growth"), "qntrack history grdp_growth 2022", 2),
+        (("add-observation", "2026-H1", "grdp_growth", "11.2"), "qntrack add-observation grdp_growth 2026-H1 11.2", 1),
+        (("add-observation", "grdp_growth", "11.2", "2026-H1"), "qntrack add-observation grdp_growth 2026-H1 11.2", 1),
+        (("add-observation", "grdp_growth", "10,5", "2026"), "qntrack add-observation grdp_growth 2026 10,5", 1),
+        (("retract", "2025", "grdp_growth"), "qntrack retract grdp_growth 2025", 1),
+    ],
+)
+def test_arguments_in_the_wrong_order_are_told_the_order(shipped: Path, args: tuple[str, ...], fixed: str, code: int):
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean(*args)
+    assert r.exit_code == code and r.stdout == "", r.output
+    assert fixed in r.stderr, r.stderr
+    assert "error(s)" not in r.stderr, r.stderr  # one refusal, not two
+    assert (shipped / "observations.csv").read_bytes() == before
+    vi = run_clean("--lang", "vi", *args)
+    assert vi.exit_code == code and fixed in vi.stderr, vi.stderr
+
+
+def test_right_order_and_other_mistakes_are_told_as_before(shipped: Path):
+    r = run_clean("history", "grdp_growth", "2022-H3")
+    assert r.exit_code == 2 and "half 3 does not exist" in r.stderr, r.stderr
+    r = run_clean("add-observation", "grdp_growth", "2026-Q1", "abc", "--dry-run")
+    assert r.exit_code == 1 and "'abc' is not a number" in r.stderr and "order" not in r.stderr, r.stderr
