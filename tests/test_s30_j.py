@@ -342,3 +342,21 @@ def test_right_order_and_other_mistakes_are_told_as_before(shipped: Path):
     assert r.exit_code == 2 and "half 3 does not exist" in r.stderr, r.stderr
     r = run_clean("add-observation", "grdp_growth", "2026-Q1", "abc", "--dry-run")
     assert r.exit_code == 1 and "'abc' is not a number" in r.stderr and "order" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fixed"),
+    [
+        (("cbct-share", "show"), "qntrack show cbct-share"),
+        (("grdp_growth", "history", "2022-H1"), "qntrack history grdp_growth 2022-H1"),
+        (("cbct-share", "show", "--as-of", "2023-06-28"), "qntrack show cbct-share --as-of 2023-06-28"),
+    ],
+)
+def test_a_command_after_its_argument_is_told_the_order(shipped: Path, args: tuple[str, ...], fixed: str):
+    """`qntrack cbct-share show` read "No such command 'cbct-share'": the command's name
+    comes first, and the refusal (exit 2) now says the command to type."""
+    r = run_clean(*args)
+    assert r.exit_code == 2 and r.stdout == "", r.output
+    assert fixed in r.stderr, r.stderr
+    vi = run_clean("--lang", "vi", *args)
+    assert vi.exit_code == 2 and fixed.replace("qntrack", "qntrack --lang vi") in vi.stderr, vi.stderr

@@ -270,6 +270,23 @@ def _before_command(exc: BaseException, args: list[str]) -> Message | None:
     return msg("usage_option_of_command", option=typed, command=name, typed=" ".join(words))
 
 
+def _command_after(exc: BaseException, args: list[str]) -> Message | None:
+    """``qntrack cbct-share show``: a word typed before the command's name, which follows
+    it. Told the command to type, the name first (thirtieth session); else None."""
+    ctx: Any = getattr(exc, "ctx", None)
+    group: Any = getattr(ctx, "command", None)
+    if ctx is None or not hasattr(group, "list_commands") or not hasattr(exc, "format_message"):
+        return None
+    m = re.fullmatch(r"No such command '(?P<name>[^']+)'\.(?: Did you mean .+\?)?", exc.format_message())
+    if m is None or m["name"] not in args:
+        return None
+    at = args.index(m["name"])
+    if at + 1 >= len(args) or args[at + 1] not in group.list_commands(ctx):
+        return None
+    fixed = " ".join(["qntrack", *args[:at], args[at + 1], m["name"], *args[at + 2 :]])
+    return msg("usage_command_after", name=m["name"], command=args[at + 1], fixed=fixed)
+
+
 def in_language(exc: BaseException, args: list[str]) -> BaseException:
     """``exc`` itself in English, or when it is not a usage error to re-word (the help
     that ``qntrack`` alone prints); otherwise the same error (context, exit code) worded
@@ -280,7 +297,8 @@ def in_language(exc: BaseException, args: list[str]) -> BaseException:
     from .quoting import crlf_note, single_quotes_note
 
     # `--format json\r` from a script saved with CRLF, `--format 'json'` from cmd: said.
-    notes = [n for n in (single_quotes_note(args), crlf_note(args), _before_command(exc, args)) if n is not None]
+    found = (single_quotes_note(args), crlf_note(args), _before_command(exc, args), _command_after(exc, args))
+    notes = [n for n in found if n is not None]
     if not notes and lang == "en" and "Value error, " not in exc.format_message() and not _hinted(exc.format_message()):
         return exc
     # In English too when Typer's checker put its "Value error, " before a wrong choice
