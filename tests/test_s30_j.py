@@ -360,3 +360,52 @@ def test_a_command_after_its_argument_is_told_the_order(shipped: Path, args: tup
     assert fixed in r.stderr, r.stderr
     vi = run_clean("--lang", "vi", *args)
     assert vi.exit_code == 2 and fixed.replace("qntrack", "qntrack --lang vi") in vi.stderr, vi.stderr
+
+
+def test_the_terminal_table_rank_and_markdown_report_by_hand(shipped: Path):
+    """The other outputs a journalist reads, by hand:
+
+    - status's table as of 2023-06-28: GRDP per capita 8,200 (2022), gap 10,000 - 8,200 =
+      1,800 USD, P 1.21 (test above); FDI 2022: 622 of 1,500 "reached 41.5%" (41.47
+      at one decimal), gap 1,500 - 622 = 878 million USD.
+    - rank of the 2024 budget plan by locality: Cẩm Phả alone has a plan assigned
+      (12,771) and a figure (18,000 >= 12,771: achieved, 18,000 / 12,771 = 140.94 % of it),
+      so it ranks first; Hạ Long and Móng Cái have figures but no plan (not available),
+      then the ten units without a figure share rank 4.
+    - the Markdown report's row for the CBCT share: P 0.89 (0.8854 at two decimals), gap
+      2.7 pp.
+    """
+    r = run_clean(
+        "status",
+        "fdi-plan-2022",
+        "grdp-per-capita",
+        "--format",
+        "table",
+        "--as-of",
+        "2023-06-28",
+        env={"COLUMNS": "200"},
+    )
+    assert r.exit_code == 0, r.stderr
+    text = " ".join(r.stdout.split())
+    for shown in ("8,200 USD (2022, estimate)", "1,800 USD 1.21", "reached 41.5%", "878 million USD"):
+        assert shown in text, text
+    ranked = _json("rank", "budget-revenue-plan-2024", "--format", "json", "--as-of", AS_OF)["units"]
+    assert [(u["rank"], u["dims"]["locality"], u["status"]) for u in ranked[:3]] == [
+        (1, "Cẩm Phả", "target_achieved"),
+        (2, "Hạ Long", "not_available"),
+        (3, "Móng Cái", "not_available"),
+    ]
+    assert {u["rank"] for u in ranked[3:]} == {4} and len(ranked) == 13
+    units = csv.DictReader(
+        io.StringIO(
+            run_clean(
+                "status", "budget-revenue-plan-2024", "--by", "locality", "--format", "csv", "--as-of", AS_OF
+            ).stdout
+        )
+    )
+    cam_pha = next(u for u in units if u["locality"] == "Cẩm Phả")
+    assert float(cam_pha["percent_of_plan"]) == pytest.approx(140.944, abs=1e-3)
+    md = run_clean("report", "--format", "markdown", "--as-of", AS_OF)
+    assert md.exit_code == 0, md.stderr
+    row = next(line for line in md.stdout.splitlines() if line.startswith("| 1 | [CBCT share of GRDP"))
+    assert "| 2.7 pp | 0.89 |" in row, row
