@@ -409,3 +409,13 @@ def test_the_terminal_table_rank_and_markdown_report_by_hand(shipped: Path):
     assert md.exit_code == 0, md.stderr
     row = next(line for line in md.stdout.splitlines() if line.startswith("| 1 | [CBCT share of GRDP"))
     assert "| 2.7 pp | 0.89 |" in row, row
+
+
+def test_a_misspelt_targets_file_is_told_the_plan_beside_it(shipped: Path):
+    """`-t target.yaml` beside targets.yaml read "targets file not found", nothing more; the
+    plan a letter away is now named (exit 1 as before, nothing read)."""
+    r = run_clean("-t", "target.yaml", "status")
+    assert r.exit_code == 1 and r.stdout == "", r.output
+    assert "did you mean 'targets.yaml'?" in r.stderr, r.stderr
+    far = run_clean("-t", "plan.yaml", "status")
+    assert far.exit_code == 1 and "did you mean" not in far.stderr, far.stderr
