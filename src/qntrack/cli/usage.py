@@ -278,7 +278,9 @@ def _command_after(exc: BaseException, args: list[str]) -> Message | None:
     if ctx is None or not hasattr(group, "list_commands") or not hasattr(exc, "format_message"):
         return None
     m = re.fullmatch(r"No such command '(?P<name>[^']+)'\.(?: Did you mean .+\?)?", exc.format_message())
-    if m is None or m["name"] not in args:
+    # Only an id's shape (a target's or an indicator's): a path's rest, cut at its space
+    # (`-t ke hoach/targets.yaml status`), is told by quoting.command_hint, never this.
+    if m is None or m["name"] not in args or not re.fullmatch(r"[a-z0-9_-]+", m["name"]):
         return None
     at = args.index(m["name"])
     if at + 1 >= len(args) or args[at + 1] not in group.list_commands(ctx):
