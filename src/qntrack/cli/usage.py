@@ -267,6 +267,7 @@ def _before_command(exc: BaseException, args: list[str]) -> Message | None:
     if param is None:
         return None
     words = args[at : at + (2 if "=" not in args[at] and not getattr(param, "is_flag", False) else 1)]
+    words = words[:1] if words[1:] == [name] else words  # `--as-of status`: the value left out
     return msg("usage_option_of_command", option=typed, command=name, typed=" ".join(words))
 
 
