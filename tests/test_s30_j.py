@@ -51,6 +51,8 @@ def test_a_fail_on_near_miss_of_one_status_keeps_its_hint(shipped: Path):
     """`notachieved` and `deteriorated` are close to one code each: the hint stays."""
     r = run_clean("status", "--fail-on", "deteriorated")
     assert r.exit_code == 2 and "did you mean 'deterioration'?" in r.stderr, r.stderr
+    r = run_clean("status", "--fail-on", "target")  # a word of one code: that code
+    assert r.exit_code == 2 and "did you mean 'target_achieved'?" in r.stderr, r.stderr
 
 
 # --- 2. An id that names a family of targets or indicators (`fdi-plan`, the start of five

@@ -86,6 +86,8 @@ def unknown_gate(unknown: list[str], valid: Iterable[str]) -> Message:
         if len(parts) > 1:
             several = ", ".join(f"'{code}'" for code in parts)
             return msg("cli_unknown_status_several", statuses=statuses, codes=several, valid=listed)
+        if len(parts) == 1:  # `target`: the one code it is a word of, where none is close by spelling
+            return msg("cli_unknown_status_hint", statuses=statuses, hint=parts[0], valid=listed)
     hint = closest(unknown[0], codes) if len(unknown) == 1 else None
     if hint is not None:
         return msg("cli_unknown_status_hint", statuses=statuses, hint=hint, valid=listed)
