@@ -87,6 +87,8 @@ def test_an_id_of_a_family_is_told_every_member(shipped: Path, args: tuple[str, 
 def test_a_near_miss_of_one_id_keeps_its_one_hint(shipped: Path):
     r = run_clean("show", "cbct-shar")
     assert r.exit_code == 1 and "did you mean 'cbct-share'?" in r.stderr, r.stderr
+    r = run_clean("show", "FDI-PLAN-2023")  # one id in capitals: that id, not its family
+    assert r.exit_code == 1 and "did you mean 'fdi-plan-2023'?" in r.stderr, r.stderr
     r = run_clean("history", "grdp_grwth")
     assert r.exit_code == 1 and "did you mean 'grdp_growth'?" in r.stderr, r.stderr
 

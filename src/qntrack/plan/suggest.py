@@ -37,9 +37,9 @@ def family(word: str, options: Iterable[str]) -> list[str]:
     import re
 
     typed = word.casefold()
-    if not typed:
-        return []
     options = list(options)
+    if not typed or any(o.casefold() == typed for o in options):
+        return []  # `FDI-PLAN-2023`: one id in another case, which ``closest`` names
     begun = [o for o in options if (f := o.casefold()).startswith(typed) and f != typed]
     begun = [o for o in begun if typed[-1] in "-_." or o.casefold()[len(typed)] in "-_."]
     if len(begun) > 1:
