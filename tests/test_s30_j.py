@@ -423,3 +423,18 @@ def test_a_misspelt_targets_file_is_told_the_plan_beside_it(shipped: Path):
     assert "did you mean 'targets.yaml'?" in r.stderr, r.stderr
     far = run_clean("-t", "plan.yaml", "status")
     assert far.exit_code == 1 and "did you mean" not in far.stderr, far.stderr
+
+
+def test_a_numbered_id_of_a_national_plan_keeps_its_closest():
+    """Thousands of ids differing only in their numbers (x-00000 … x-00099 here, a
+    national plan's numbering): the closest is named, as before, not ten of them."""
+    from qntrack.errors import id_suggestion
+    from qntrack.catalog import render
+
+    ids = [f"x-{n:05d}" for n in range(100)]
+    assert render(id_suggestion("x-0000", ids), "en") == "; did you mean 'x-00000'?"
+    years = [f"plan-{y}" for y in (2022, 2023, 2024)]
+    assert (
+        render(id_suggestion("plan-2026", years), "en")
+        == "; did you mean one of 'plan-2022', 'plan-2023', 'plan-2024'?"
+    )

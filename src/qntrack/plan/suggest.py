@@ -13,6 +13,9 @@ __all__ = ["closest", "family", "Hints", "HINT_WORK"]
 # pairs on every status (32 s). A plan of 145 indicators still hints its first 1,379.
 HINT_WORK = 200_000
 
+# The most ids an id differing only in its numbers is told as a family (``family``).
+_FAMILY = 12
+
 
 def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The option closest to ``word``, or None when none is close. Case is ignored when
@@ -31,7 +34,8 @@ def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | Non
 def family(word: str, options: Iterable[str]) -> list[str]:
     """The options ``word`` names only in part, when they are two or more, in their order:
     those it begins up to a separator (``fdi-plan``: fdi-plan-2022, fdi-plan-2023-ubnd…),
-    else those it equals but for its numbers (``fdi-plan-2026``: the plan's other years).
+    else those it equals but for its numbers (``fdi-plan-2026``: the plan's other years),
+    at most ``_FAMILY`` of them.
     Told all, not the closest: one member picked by spelling is a year or a series the user
     did not ask for (issue 17, thirtieth session). Case is ignored; [] otherwise."""
     import re
@@ -48,7 +52,9 @@ def family(word: str, options: Iterable[str]) -> list[str]:
     if mask == typed:
         return []
     numbered = [o for o in options if re.sub(r"\d+", "#", o.casefold()) == mask]
-    return numbered if len(numbered) > 1 else []
+    # A plan's years are a few; a national plan's numbered ids (x-00001…) are thousands,
+    # where the closest number says more than the first ten of them.
+    return numbered if 1 < len(numbered) <= _FAMILY else []
 
 
 def _closest(word: str, options: list[str], cutoff: float) -> str | None:
