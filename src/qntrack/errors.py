@@ -171,6 +171,21 @@ def suggestion(word: str, options: Iterable[str]) -> Message:
     return msg("errors_did_you_mean", option=hint) if hint else msg("errors_no_suggestion")
 
 
+def id_suggestion(word: str, options: Iterable[str]) -> Message:
+    """``suggestion`` for an id typed on the command line: every member of the family the
+    word names in part (``plan.suggest.family``: ``fdi-plan-2026``, the plan's other
+    years), the first ten and "…", else the closest id."""
+    from .catalog import msg
+    from .plan.suggest import family
+
+    options = list(options)
+    members = family(word, options)
+    if not members:
+        return suggestion(word, options)
+    listed = ", ".join(f"'{m}'" for m in members[:10]) + (", …" if len(members) > 10 else "")
+    return msg("errors_did_you_mean_one_of", options=listed)
+
+
 def suggestion_then(word: str, options: Iterable[str] | Mapping[str, str]) -> Message:
     """``suggestion`` before another clause of the message ("{hint} valid: ..."): "; did
     you mean 'x'?" or, with no close option, ";". With a mapping, a close key suggests

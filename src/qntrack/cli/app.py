@@ -202,7 +202,7 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="Use only figures recorded by the end of DATE (YYYY-MM-DD, UTC): what was known then.",
+        help="Use only figures recorded by the end of DATE (YYYY-MM-DD, UTC), against targets.yaml as it is now.",
     ),
 ]
 

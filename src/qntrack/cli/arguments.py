@@ -24,7 +24,7 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None, texts: Sequence[tup
     the closest id, case ignored, and the known ones (docs/decisions.md). ``texts``: the
     options given whose value is a name (``status --group``, ``--by``); unknown ids that
     are the rest of such a name typed without quotes are told to quote it (``_quote_hint``)."""
-    from ..errors import suggestion
+    from ..errors import id_suggestion
     from ..catalog import msg
     from ..files.invisible import shown
     from ..plan.model import Location, Problem
@@ -52,7 +52,7 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None, texts: Sequence[tup
             problems.append(
                 Problem(
                     Location(plan.source_file),
-                    msg("cli_no_target", given=echoed, hint=suggestion(tid, known), targets=_first_ids(known))
+                    msg("cli_no_target", given=echoed, hint=id_suggestion(tid, known), targets=_first_ids(known))
                     if known
                     else msg("cli_no_target_none", given=echoed),
                 )
@@ -116,7 +116,7 @@ def _unknown_indicator(plan: Plan, given: str, store_path: Path | None = None) -
     id, and the known ones (a user often types the target's id, cbct-share for cbct_share);
     with ``store_path``, how many rows the store holds under it (an indicator renamed or
     dropped from targets.yaml keeps its rows) and how to read or carry them over."""
-    from ..errors import suggestion
+    from ..errors import id_suggestion
     from ..catalog import msg
 
     target = plan.target(given)
@@ -135,7 +135,7 @@ def _unknown_indicator(plan: Plan, given: str, store_path: Path | None = None) -
     echoed = shown(given)
     if not known:
         return msg("cli_no_indicator_none", given=echoed)
-    hint = suggestion(given, known)
+    hint = id_suggestion(given, known)
     from ..files.stored_ids import stored_rows
 
     if store_path is not None and (count := stored_rows(store_path, [given]).get(given, 0)):

@@ -71,13 +71,24 @@ def named_gate(typed: str, valid: Iterable[str], awaiting: str) -> Message | Non
 
 def unknown_gate(unknown: list[str], valid: Iterable[str]) -> Message:
     """Statuses --fail-on does not know, with the code one alone is close to (`notachieved`:
-    not_achieved; issue 17, twenty-sixth session)."""
+    not_achieved; issue 17, twenty-sixth session), or the codes it is a word of."""
     from ..catalog import msg
     from ..plan.suggest import closest
 
     codes = sorted(valid)
-    hint = closest(unknown[0], codes) if len(unknown) == 1 else None
     statuses, listed = ", ".join(unknown), ", ".join(codes)
+    if len(unknown) == 1:
+        # A word of several codes (`achieved`: target_achieved and not_achieved, opposites)
+        # is told them all: the nearest by spelling would pick one for the user (thirtieth
+        # session).
+        word = _plain(unknown[0]).replace(" ", "_").replace("-", "_")
+        parts = [code for code in codes if word and word in code.split("_")]
+        if len(parts) > 1:
+            several = ", ".join(f"'{code}'" for code in parts)
+            return msg("cli_unknown_status_several", statuses=statuses, codes=several, valid=listed)
+        if len(parts) == 1:  # `target`: the one code it is a word of, where none is close by spelling
+            return msg("cli_unknown_status_hint", statuses=statuses, hint=parts[0], valid=listed)
+    hint = closest(unknown[0], codes) if len(unknown) == 1 else None
     if hint is not None:
         return msg("cli_unknown_status_hint", statuses=statuses, hint=hint, valid=listed)
     return msg("cli_unknown_status", statuses=statuses, valid=listed)

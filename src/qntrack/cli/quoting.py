@@ -289,13 +289,32 @@ def quoting_told(problems: list[Any], targets: str | None) -> list[Any]:
     if from_variable(targets):
         return _variable_cut_told(problems, targets)
     hint = targets_hint(targets, typed_words())
-    if hint is None:
-        return problems
     from ..catalog import msg
     from ..plan.model import Problem
 
+    if hint is None:
+        near = _near_plan(targets)
+        if near is None:
+            return problems
+        return [Problem(problems[0].location, msg("cli_targets_near", plan=near)), *problems[1:]]
     told = Problem(problems[0].location, msg("cli_targets_quote", option=hint[0], quoted=hint[1]))
     return [told, *problems[1:]]
+
+
+def _near_plan(targets: str) -> str | None:
+    """The YAML file beside a plan not found whose name is a typo away (``target.yaml``
+    for targets.yaml; thirtieth session), as the path to give; None when none is close."""
+    import os
+
+    from ..plan.suggest import closest
+
+    folder, name = os.path.split(targets)
+    try:
+        names = [n for n in os.listdir(folder or ".") if n.endswith((".yaml", ".yml"))]
+    except OSError:
+        return None
+    found = closest(name, names, cutoff=0.8)
+    return os.path.join(folder, found) if found is not None and found != name else None
 
 
 def _folder_told(problems: list[Any], targets: str) -> list[Any]:

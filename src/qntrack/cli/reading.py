@@ -377,7 +377,9 @@ def history(
             # refuse (not at "PERIOD", a word of the help); a usage error, as before.
             wanted = rules.period(_typed_period(period.strip(), "history", ExitCode.USAGE))
         except PeriodError as exc:
-            raise fail("history", _reason(exc), ExitCode.USAGE) from None
+            from .argument_order import swapped
+
+            raise fail("history", swapped("history", indicator, period) or _reason(exc), ExitCode.USAGE) from None
     indicator, dim, where = _split_unit(indicator, dim)
     unit: list[str] = []
     finer: list[Message] = []

@@ -17,6 +17,7 @@ from .app import (
     _command_class,
     command,
 )
+from .argument_order import swapped as _swapped
 from .arguments import _typed_period
 from .added_rows import guard_rows_output, print_rows
 from .completion import complete_indicator_ids
@@ -165,6 +166,8 @@ def add_observation(
         from .quoting import refuse_blank_moment  # not on the start-up path of other commands
 
         refuse_blank_moment(recorded_at, source, note)
+        if from_file is None and (told := _swapped("add-observation", indicator or "", period or "", value)):
+            raise fail("add-observation", told)
         dims = _typed_dims(dim or [], from_file, targets)
         if tz is not None:
             from ..method.timing import parse_zone
@@ -460,6 +463,8 @@ def retract(
     from .quoting import refuse_blank_moment  # not on the start-up path of other commands
 
     refuse_blank_moment(recorded_at, source, note)
+    if told := _swapped("retract", indicator, period):
+        raise fail("retract", told)
     dims = _typed_dims(dim or [], None, targets)  # before the store is opened: a usage error writes nothing
     if tz is not None:
         from ..method.timing import parse_zone

@@ -246,6 +246,50 @@ def _text(detail: str, ctx: Any, lang: str) -> str:
     return head + render(msg("usage_error", message=detail), lang) + "\n"
 
 
+def _before_command(exc: BaseException, args: list[str]) -> Message | None:
+    """``qntrack --as-of 2023-06-28 status``: an option of the command typed before its
+    name, where only the group's (--lang, --targets) are read. Told whose it is and the
+    command to type, when the command named later has it (thirtieth session); else None."""
+    ctx: Any = getattr(exc, "ctx", None)
+    group: Any = getattr(ctx, "command", None)
+    if ctx is None or not hasattr(group, "get_command") or not hasattr(exc, "format_message"):
+        return None
+    m = re.fullmatch(r"No such option: (?P<option>\S+?)(?: \(Possible options: .+\))?", exc.format_message())
+    if m is None:
+        return None
+    typed = m["option"]
+    at = next((i for i, a in enumerate(args) if a == typed or a.startswith(typed + "=")), None)
+    name = next((a for a in args if not a.startswith("-") and a in group.list_commands(ctx)), None)
+    command = group.get_command(ctx, name) if name is not None else None
+    if at is None or command is None:
+        return None
+    param = next((p for p in command.params if typed in (*p.opts, *p.secondary_opts)), None)
+    if param is None:
+        return None
+    words = args[at : at + (2 if "=" not in args[at] and not getattr(param, "is_flag", False) else 1)]
+    words = words[:1] if words[1:] == [name] else words  # `--as-of status`: the value left out
+    return msg("usage_option_of_command", option=typed, command=name, typed=" ".join(words))
+
+
+def _command_after(exc: BaseException, args: list[str]) -> Message | None:
+    """``qntrack cbct-share show``: a word typed before the command's name, which follows
+    it. Told the command to type, the name first (thirtieth session); else None."""
+    ctx: Any = getattr(exc, "ctx", None)
+    group: Any = getattr(ctx, "command", None)
+    if ctx is None or not hasattr(group, "list_commands") or not hasattr(exc, "format_message"):
+        return None
+    m = re.fullmatch(r"No such command '(?P<name>[^']+)'\.(?: Did you mean .+\?)?", exc.format_message())
+    # Only an id's shape (a target's or an indicator's): a path's rest, cut at its space
+    # (`-t ke hoach/targets.yaml status`), is told by quoting.command_hint, never this.
+    if m is None or m["name"] not in args or not re.fullmatch(r"[a-z0-9_-]+", m["name"]):
+        return None
+    at = args.index(m["name"])
+    if at + 1 >= len(args) or args[at + 1] not in group.list_commands(ctx):
+        return None
+    fixed = " ".join(["qntrack", *args[:at], args[at + 1], m["name"], *args[at + 2 :]])
+    return msg("usage_command_after", name=m["name"], command=args[at + 1], fixed=fixed)
+
+
 def in_language(exc: BaseException, args: list[str]) -> BaseException:
     """``exc`` itself in English, or when it is not a usage error to re-word (the help
     that ``qntrack`` alone prints); otherwise the same error (context, exit code) worded
@@ -256,7 +300,8 @@ def in_language(exc: BaseException, args: list[str]) -> BaseException:
     from .quoting import crlf_note, single_quotes_note
 
     # `--format json\r` from a script saved with CRLF, `--format 'json'` from cmd: said.
-    notes = [n for n in (single_quotes_note(args), crlf_note(args)) if n is not None]
+    found = (single_quotes_note(args), crlf_note(args), _before_command(exc, args), _command_after(exc, args))
+    notes = [n for n in found if n is not None]
     if not notes and lang == "en" and "Value error, " not in exc.format_message() and not _hinted(exc.format_message()):
         return exc
     # In English too when Typer's checker put its "Value error, " before a wrong choice

@@ -156,7 +156,11 @@ def _level(
     common: dict[str, Any] = dict(
         target=target, indicator=indicator, baseline=base, latest=latest, provisional=provisional
     )
-    if latest is None or base is None:
+    # A baseline the plan states after every full-year figure (a 2026-2030 plan's 2025 base,
+    # the store's latest year 2023): nothing since it is known, and an older figure meeting
+    # a milestone met nothing of the plan's (thirtieth session): no_baseline, as json.md says.
+    before = latest is not None and base is not None and latest.period.year < base.period.year
+    if latest is None or base is None or before:
         reason = "no_figures" if not rows else "no_annual_figure" if latest is None else "no_baseline"
         milestones = tuple(
             MilestoneResult(

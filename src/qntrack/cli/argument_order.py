@@ -1,0 +1,53 @@
+"""Arguments typed in the wrong order (issue 17, thirtieth session): ``history 2022-H1
+grdp_growth``, ``add-observation grdp_growth 11.2 2026-H1``. Each was refused for what
+the words are in the places they stand ("'grdp_growth' is not a period", "'2026-H1' is
+not a number"), never for their order; now one refusal names the order and the command
+to type. Told only where the words as typed would be refused anyway (the word in the
+period's place reads as no period), so a plan whose indicator is named like a period
+loses nothing."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..catalog import Message
+
+__all__ = ["swapped"]
+
+# A figure as add-observation reads one: a decimal point or comma, a minus of either kind.
+_FIGURE = re.compile(r"[+\-\u2212]?\d+(?:[.,]\d+)?")
+
+
+def _period(text: str) -> bool:
+    """Whether ``text`` reads as a period, as the commands read one."""
+    from ..files.typed_periods import typed_period
+    from ..plan.periods import PeriodError, parse_period
+
+    read, refused = typed_period(text, False)
+    if refused is not None:
+        return False
+    try:
+        parse_period(read)
+    except (PeriodError, ValueError):
+        return False
+    return True
+
+
+def swapped(command: str, indicator: str, period: str, value: str | None = None) -> Message | None:
+    """The refusal of INDICATOR PERIOD [VALUE] typed in another order, with the command in
+    the right one; None when the period's place holds a period (or the words are none of
+    the swaps), for the command's own checks to judge."""
+    from ..catalog import msg
+
+    if not indicator or not period or _period(period):
+        return None
+    rest = [] if value is None else [value]
+    if _period(indicator) and not _FIGURE.fullmatch(period.strip()):
+        fixed = " ".join(["qntrack", command, period, indicator, *rest])
+        return msg("cli_arguments_swapped", first=indicator, second=period, fixed=fixed)
+    if value is not None and _FIGURE.fullmatch(period.strip()) and _period(value):
+        fixed = " ".join(["qntrack", command, indicator, value, period])
+        return msg("cli_value_and_period_swapped", value=period, period=value, fixed=fixed)
+    return None
