@@ -1,0 +1,37 @@
+"""A long table's row whose value cell is empty: a figure not yet published, the blank an
+office leaves in its table ("not yet published"). One rule for every reader of a long
+table (a CSV or TSV file, a table pasted on standard input, a workbook's long table, an
+SDMX-CSV file): the row is passed over, never recorded and never refused, and said, a
+warning at its line, then one count for the file, so that nothing is lost unseen (issue
+17, thirtieth session). A wide table's empty cell stays what it was, a period with no
+figure, said of no cell: a yearbook's table is mostly such cells. A retraction's row has
+no value by design and is read as one. Pure."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+
+__all__ = ["passed_over", "counted", "PASSED_OVER"]
+
+PASSED_OVER = "import_value_empty_passed_over"
+
+
+def passed_over(where: Location, indicator: str, period: str) -> Problem:
+    """The warning of a row left out for its empty value cell, at the row (or its cell)."""
+    return Problem(where, msg(PASSED_OVER, indicator=indicator.strip() or "–", period=period.strip() or "–"), "warning")
+
+
+def counted(file: str, notes: Sequence[Problem]) -> list[Problem]:
+    """``notes`` with the rows passed over for an empty value last, in the file's order
+    (a workbook finds some on a second reading), and their count after them: the summary's
+    line, after each row's own warning."""
+    over = [note for note in notes if getattr(note.message, "id", "") == PASSED_OVER]
+    if not over:
+        return list(notes)
+    rest = [note for note in notes if getattr(note.message, "id", "") != PASSED_OVER]
+    over.sort(key=lambda note: (note.location.line, note.location.column))
+    count = Problem(Location(file), msg("import_values_empty_counted", count=len(over)), "warning")
+    return [*rest, *over, count]

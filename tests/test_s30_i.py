@@ -1,0 +1,129 @@
+"""Issue 17, thirtieth session, helper I: the import's and entry's leftovers as an officer
+pasting from Excel meets them (docs/decisions.md, the twenty-ninth session's items 5, 6
+and 9, "Left"). Each test written failing first; the expected rows and words are written
+by hand from the cells typed here and the catalog's wording."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+
+def _table(header: str, *rows: str, name: str = "t.tsv") -> Path:
+    path = Path(name)
+    path.write_text(header + "\n" + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def _dry(*args: str) -> tuple[list[dict], str]:
+    """The rows a dry run would add, and what it says on stderr; nothing written."""
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("add-observation", *args, "--dry-run", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert Path("observations.csv").read_bytes() == before
+    return json.loads(r.stdout)["observations"], r.stderr
+
+
+def _workbook(name: str, *rows: list) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(name)
+    return Path(name)
+
+
+# --- 1. an empty value: no figure yet, passed over and said, in every reader alike --------------
+
+_BLANK_ROWS = ("grdp_per_capita\t2025\t9000\testimate", "budget_revenue\t2025\t\testimate")
+_BLANK_HEADER = "Chỉ tiêu\tKỳ\tGiá trị\tLoại số liệu"
+_SAID_EN = "budget_revenue 2025: the value is empty, so the row is passed over (no figure yet)"
+_COUNT_EN = "1 row(s) with an empty value were passed over: nothing is recorded for them"
+
+
+@pytest.mark.parametrize("name", ["t.tsv", "t.csv"])
+def test_an_empty_value_in_a_long_table_is_passed_over_and_said_at_its_line(shipped: Path, name: str) -> None:
+    sep = "," if name.endswith(".csv") else "\t"
+    _table(_BLANK_HEADER.replace("\t", sep), *(r.replace("\t", sep) for r in _BLANK_ROWS), name=name)
+    rows, said = _dry("--from", name)
+    assert [(r["indicator"], r["period"], r["value"]) for r in rows] == [("grdp_per_capita", "2025", 9000)]
+    assert f"{name}:3: warning: {_SAID_EN}" in said, said
+    assert _COUNT_EN in said, said
+
+
+def test_an_empty_value_pasted_on_stdin_is_passed_over_and_said(shipped: Path) -> None:
+    text = _BLANK_HEADER + "\n" + "\n".join(_BLANK_ROWS) + "\n"
+    r = run_clean("add-observation", "--from", "-", "--dry-run", "--format", "json", input=text)
+    assert r.exit_code == 0, r.output
+    assert [o["value"] for o in json.loads(r.stdout)["observations"]] == [9000]
+    assert f"<stdin>:3: warning: {_SAID_EN}" in r.stderr, r.stderr
+
+
+def test_an_empty_value_in_a_workbooks_long_table_is_passed_over_and_said(shipped: Path) -> None:
+    _workbook(
+        "b.xlsx",
+        ["Chỉ tiêu", "Kỳ", "Giá trị", "Loại số liệu"],
+        ["grdp_per_capita", "2025", 9000, "estimate"],
+        ["budget_revenue", "2025", None, "estimate"],
+        ["budget_revenue", "2024", "  ", "estimate"],
+        ["fdi", "2025", 1200, "estimate"],
+    )
+    rows, said = _dry("--from", "b.xlsx")
+    assert [(r["indicator"], r["value"]) for r in rows] == [("grdp_per_capita", 9000), ("fdi", 1200)]
+    assert f"b.xlsx:Sheet!C3: warning: {_SAID_EN}" in said, said
+    assert said.index("Sheet!C3") < said.index("Sheet!C4"), said
+    assert "b.xlsx:Sheet!C4: warning: budget_revenue 2024: the value is empty" in said, said
+    assert "2 row(s) with an empty value were passed over" in said, said
+
+
+def test_an_empty_value_is_said_in_vietnamese(shipped: Path) -> None:
+    _table(_BLANK_HEADER, *_BLANK_ROWS)
+    r = run_clean("--lang", "vi", "add-observation", "--from", "t.tsv", "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert "t.tsv:3: cảnh báo: budget_revenue 2025: giá trị để trống nên bỏ qua dòng này (chưa có số liệu)" in (
+        r.stderr
+    ), r.stderr
+    assert "đã bỏ qua 1 dòng có giá trị để trống" in r.stderr, r.stderr
+
+
+def test_an_empty_value_is_recorded_as_nothing_and_the_rest_is(shipped: Path) -> None:
+    _table(_BLANK_HEADER, *_BLANK_ROWS)
+    before = Path("observations.csv").read_text(encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.tsv", "--recorded-at", "2026-01-05")
+    assert r.exit_code == 0, r.output
+    added = Path("observations.csv").read_text(encoding="utf-8")[len(before) :]
+    assert added == "grdp_per_capita,2025,9000,estimate,,,2026-01-05T00:00:00Z\n"
+
+
+def test_an_sdmx_rows_empty_value_is_said_at_its_line_too(shipped: Path) -> None:
+    _table(
+        "DATAFLOW,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS",
+        "GSO:DF_X(1.0),grdp_per_capita,2025,9000,E",
+        "GSO:DF_X(1.0),budget_revenue,2025,,E",
+        name="s.csv",
+    )
+    rows, said = _dry("--from", "s.csv")
+    assert [r["value"] for r in rows] == [9000]
+    assert f"s.csv:3: warning: {_SAID_EN}" in said, said
+    assert "1 row(s) with an empty OBS_VALUE (SDMX's missing value) were skipped" in said, said
+
+
+def test_a_retraction_row_still_has_no_value(shipped: Path) -> None:
+    _table(_BLANK_HEADER, "budget_revenue\t2025\t\tretracted")
+    rows, said = _dry("--from", "t.tsv")
+    assert [(r["indicator"], r["status"]) for r in rows] == [("budget_revenue", "retracted")]
+    assert "passed over" not in said, said
+
+
+def test_a_wide_tables_empty_cell_is_still_a_period_without_a_figure(shipped: Path) -> None:
+    _table("Chỉ tiêu\t2024\t2025", "grdp_per_capita\t\t9000")
+    rows, said = _dry("--wide", "--from", "t.tsv")
+    assert [(r["period"], r["value"]) for r in rows] == [("2025", 9000)]
+    assert "passed over" not in said, said
