@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import refused_here as _refused
 from helpers import run_clean
 
 
@@ -127,3 +128,48 @@ def test_a_wide_tables_empty_cell_is_still_a_period_without_a_figure(shipped: Pa
     rows, said = _dry("--wide", "--from", "t.tsv")
     assert [(r["period"], r["value"]) for r in rows] == [("2025", 9000)]
     assert "passed over" not in said, said
+
+
+# --- 2. and 6. a plan's column, in English as in Vietnamese, wide or long ---------------------
+
+_PASSED = "is a comparison or a plan (qntrack computes the ratios against the same period and the plan"
+
+
+@pytest.mark.parametrize("heading", ["Plan 2025", "Target 2025", "Kế hoạch 2025", "2025 (plan)", "% of plan"])
+def test_a_plan_column_of_a_wide_table_is_passed_over_in_either_language(shipped: Path, heading: str) -> None:
+    _table(f"Chỉ tiêu\t2024\t{heading}", "grdp_per_capita\t5000\t6000")
+    rows, said = _dry("--wide", "--from", "t.tsv")
+    assert [(r["period"], r["value"]) for r in rows] == [("2024", 5000)]
+    assert f"t.tsv:1: warning: column 3 '{heading}' {_PASSED}" in said, said
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Chỉ tiêu\tKỳ\tKH\tGiá trị",
+        "Indicator\tPeriod\tPlan\tValue",
+        "Indicator\tPeriod\tTarget\tValue",
+        "Chỉ tiêu\tKỳ\tKế hoạch\tThực hiện",
+        "Indicator\tPeriod\tPlan\tActual",
+    ],
+)
+def test_a_plan_column_of_a_long_table_is_never_recorded(shipped: Path, header: str) -> None:
+    # A plan-against-realised table: 60,000 planned, 57,000 collected. Only 57,000 is a figure.
+    _table(header, "budget_revenue\t2025\t60000\t57000")
+    rows, said = _dry("--from", "t.tsv")
+    assert [(r["indicator"], r["period"], r["value"]) for r in rows] == [("budget_revenue", "2025", 57000)]
+    plan = header.split("\t")[2]
+    assert f"t.tsv:1: warning: column 3 '{plan}' {_PASSED}" in said, said
+
+
+def test_a_plan_column_of_a_workbooks_long_table_is_never_recorded(shipped: Path) -> None:
+    _workbook("b.xlsx", ["Indicator", "Period", "Plan", "Value"], ["budget_revenue", "2025", 60000, 57000])
+    rows, said = _dry("--from", "b.xlsx")
+    assert [r["value"] for r in rows] == [57000]
+    assert "'Plan' is a comparison or a plan" in said, said
+
+
+@pytest.mark.parametrize("typed", ["Plan 2025", "Target 2025"])
+def test_a_plan_typed_as_the_period_is_told_it_is_a_plan(shipped: Path, typed: str) -> None:
+    said = _refused("add-observation", "grdp_per_capita", typed, "6000")
+    assert f"'{typed}' marks a plan for 2025, not a figure observed" in said, said
