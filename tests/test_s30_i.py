@@ -173,3 +173,38 @@ def test_a_plan_column_of_a_workbooks_long_table_is_never_recorded(shipped: Path
 def test_a_plan_typed_as_the_period_is_told_it_is_a_plan(shipped: Path, typed: str) -> None:
     said = _refused("add-observation", "grdp_per_capita", typed, "6000")
     assert f"'{typed}' marks a plan for 2025, not a figure observed" in said, said
+
+
+# --- 4. a store's row whose period carries its status -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        (
+            "en",
+            "observations.csv:{line}: error: 'Sơ bộ 2024' begins with a status (preliminary): write the period"
+            " alone, 2024, in this row's period cell, and preliminary in its status cell",
+        ),
+        (
+            "vi",
+            "observations.csv:{line}: lỗi: 'Sơ bộ 2024' bắt đầu bằng loại số liệu (sơ bộ): hãy ghi riêng kỳ, 2024,"
+            " vào ô kỳ của dòng này, và preliminary vào ô status của dòng đó",
+        ),
+    ],
+)
+def test_check_of_a_stored_period_with_its_status_names_the_rows_cells(shipped: Path, lang: str, said: str) -> None:
+    store = Path("observations.csv")
+    line = len(store.read_text(encoding="utf-8").splitlines()) + 1
+    with store.open("a", encoding="utf-8") as fh:
+        fh.write("grdp_per_capita,Sơ bộ 2024,6000,,,,2025-05-01T00:00:00Z\n")
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    assert said.format(line=line) in r.stderr, r.stderr
+    assert "--status" not in r.stderr, r.stderr
+
+
+def test_an_imported_period_with_its_status_still_names_the_option(shipped: Path) -> None:
+    _table("Chỉ tiêu\tKỳ\tGiá trị", "grdp_per_capita\t2024 sơ bộ\t6000")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert "and the status in the status column (or --status preliminary)" in said, said
