@@ -208,3 +208,35 @@ def test_an_imported_period_with_its_status_still_names_the_option(shipped: Path
     _table("Chỉ tiêu\tKỳ\tGiá trị", "grdp_per_capita\t2024 sơ bộ\t6000")
     said = _refused("add-observation", "--from", "t.tsv")
     assert "and the status in the status column (or --status preliminary)" in said, said
+
+
+# --- 7. six months written as a report's title runs them together --------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, period", [("6T2026", "2026-H1"), ("6t2026", "2026-H1"), ("9T2025", "2025-9M"), ("3T2026", "2026-Q1")]
+)
+def test_the_first_months_written_without_a_separator_are_read_as_with_one(
+    shipped: Path, typed: str, period: str
+) -> None:
+    # 6T/2026 and 6T 2026 were read (the vocabulary's six months, the first half); 6T2026 was
+    # "not a period". The same span, whichever way the title runs it.
+    rows, _ = _dry("fdi", typed, "1512.4")
+    assert [r["period"] for r in rows] == [period]
+    _table("Chỉ tiêu\tKỳ\tGiá trị", f"fdi\t{typed}\t1512.4")
+    rows, _ = _dry("--from", "t.tsv")
+    assert [r["period"] for r in rows] == [period]
+
+
+def test_thirteen_months_without_a_separator_are_told_as_with_one(shipped: Path) -> None:
+    said = _refused("add-observation", "fdi", "13T2025", "1")
+    assert "'13T2025': first-N-months needs N from 1 to 12" in said, said
+
+
+@pytest.mark.parametrize("typed", ["1H2026", "1H 2026"])
+def test_a_half_with_its_number_first_is_still_told_the_form(shipped: Path, typed: str) -> None:
+    # The twenty-ninth session's rule: told, never read (H1 2026 and 2026H1 are read).
+    said = _refused("add-observation", "grdp_growth", typed, "7.1")
+    assert f"'{typed}' is not a period qntrack reads: write 2026-H1 if that is the period meant" in said, said
+    rows, _ = _dry("grdp_growth", "H1 2026", "7.1")
+    assert [r["period"] for r in rows] == ["2026-H1"]

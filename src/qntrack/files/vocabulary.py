@@ -245,7 +245,11 @@ _VI_PERIODS = (
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
     (re.compile(rf"t\.?\s*(\d{{1,2}}){YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
-    (re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    # "6T2026" with no separator too, as a report's title runs them together (thirtieth session).
+    (
+        re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?(?:{YEAR_SEP})?(\d{{4}})"),
+        lambda m: (int(m[2]), 1, int(m[1])),
+    ),
     # A month and its year with no word, as a table's period column writes "tháng 4/2025":
     # 04/2025, 4/2025 (one reading; no month 13). Not 2025/04 nor a day (15/04/2025).
     (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
