@@ -240,3 +240,71 @@ def test_a_half_with_its_number_first_is_still_told_the_form(shipped: Path, type
     assert f"'{typed}' is not a period qntrack reads: write 2026-H1 if that is the period meant" in said, said
     rows, _ = _dry("grdp_growth", "H1 2026", "7.1")
     assert [r["period"] for r in rows] == ["2026-H1"]
+
+
+# --- 3. a quarter's or a month's number alone under its column's heading -------------------------
+
+# The example's year is this year, as the refusal of a period with no year gives it (typed_periods).
+_YEAR = __import__("datetime").date.today().year
+
+
+@pytest.mark.parametrize(
+    "heading, cell, said",
+    [
+        (
+            "Quý",
+            "1",
+            "'1' under 'Quý' is a quarter without its year: each period cell names its year too, e.g. {Y}-Q1 (Q1/{Y})",
+        ),
+        ("Quarter", "4", "'4' under 'Quarter' is a quarter without its year: each period cell names its year too"),
+        (
+            "Quý",
+            "III",
+            "'III' under 'Quý' is a quarter without its year: each period cell names its year too, e.g. {Y}-Q3 (Q3/{Y})",
+        ),
+        (
+            "Tháng",
+            "V",
+            "'V' under 'Tháng' is a month without its year: each period cell names its year too, e.g. {Y}-05 (T5/{Y})",
+        ),
+        (
+            "Month",
+            "12",
+            "'12' under 'Month' is a month without its year: each period cell names its year too, e.g. {Y}-12 (T12/{Y})",
+        ),
+        ("Tháng", "XII", "'XII' under 'Tháng' is a month without its year"),
+    ],
+)
+def test_a_number_alone_under_a_quarter_or_month_heading_is_told_its_year(
+    shipped: Path, heading: str, cell: str, said: str
+) -> None:
+    _table(f"Chỉ tiêu\t{heading}\tGiá trị", f"fdi\t{cell}\t120")
+    told = _refused("add-observation", "--from", "t.tsv")
+    assert "t.tsv:2: error: " + said.format(Y=_YEAR) in told, told
+    assert "valid forms" not in told, told
+
+
+def test_a_quarter_alone_is_told_in_vietnamese_and_in_a_workbook(shipped: Path) -> None:
+    _table("Chỉ tiêu\tQuý\tGiá trị", "grdp_growth\t1\t7.5")
+    r = run_clean("--lang", "vi", "add-observation", "--from", "t.tsv")
+    assert (
+        "t.tsv:2: lỗi: '1' ở cột 'Quý' là một quý nhưng thiếu năm: mỗi ô kỳ phải ghi cả năm, ví dụ {Y}-Q1 (quý 1/{Y})".format(
+            Y=_YEAR
+        )
+        in (r.stderr)
+    ), r.stderr
+    _workbook("b.xlsx", ["Chỉ tiêu", "Quý", "Giá trị"], ["grdp_growth", 2, 7.5])
+    told = _refused("add-observation", "--from", "b.xlsx")
+    assert "b.xlsx:Sheet!B2: error: '2' under 'Quý' is a quarter without its year" in told, told
+
+
+def test_a_year_in_another_column_is_still_told_to_join(shipped: Path) -> None:
+    _table("Chỉ tiêu\tNăm\tQuý\tGiá trị", "grdp_growth\t2025\t1\t7.5")
+    told = _refused("add-observation", "--from", "t.tsv")
+    assert "'Năm' (column 2) and 'Quý' (column 3) split the period in two columns" in told, told
+
+
+def test_a_whole_period_under_quy_is_still_read(shipped: Path) -> None:
+    _table("Chỉ tiêu\tQuý\tGiá trị", "grdp_growth\tQuý I/2025\t7.5", "grdp_growth\t2025-Q2\t7.6")
+    rows, _ = _dry("--from", "t.tsv")
+    assert [r["period"] for r in rows] == ["2025-Q1", "2025-Q2"]

@@ -49,6 +49,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     row_of_figures,
 )
 
+from .bare_periods import bare_period
 from .csv_notes import FIGURE as _FIGURE, is_note, names_of
 from .empty_values import counted, passed_over
 from .import_two_rows import two_row_header
@@ -267,6 +268,8 @@ def parse_table(
         cells = [(first, f[at]) for first, _, f in records if at < len(f)]
         parsed.notes.extend(order_notes(file, cells, day_first, figure))
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
+    # The period column's heading as written (Quarter, Month): a number alone under it is told so.
+    heading = fields[long["period"]] if long is not None and long["period"] < len(fields) else ""
     named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
     indicator_columns = tuple(named[c] for c in ("indicator", SECOND) if c in named)
     # The columns a note never sits in: what is alone there is a row's figure, period or
@@ -303,6 +306,9 @@ def parse_table(
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
         elif long is not None:
+            if heading and (bare := bare_period(fields[long["period"]], heading)) is not None:
+                problems.append(Problem(where, bare))  # '1' under a Quarter heading: no year
+                continue
             rows = _long_row(
                 fields, cell_plan, where, decimal_comma, explicit, problems, day_first, parsed.marks, plan, parsed.notes
             )

@@ -43,6 +43,7 @@ from .import_tables import (
     _wide_columns,
     heading_status,
 )
+from .bare_periods import bare_period
 from .batch_rows import PERIOD_SAID, SHOWN_PERIOD, STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
 from .empty_values import counted, passed_over
@@ -416,6 +417,9 @@ def _long(
     reading: _Reading,
 ) -> None:
     cell = fields[long["period"]].value
+    column = sheet_column[long["period"]]
+    if (bare := bare_period(_text(cell), reading.headings.get(column, ""))) is not None:
+        return reading.problem(column, number, bare)  # '1' under a Quarter heading: no year
     if isinstance(cell, str):  # '2024 (*)': its period, said once for the sheet (heading_marks)
         cell = reading.parsed.marks.cell(cell.strip(), reading.at(sheet_column[long["period"]], number))
     row["period"], wrong = _period(cell, frequency_of(row["indicator"], reading.plan))
