@@ -308,3 +308,40 @@ def test_a_whole_period_under_quy_is_still_read(shipped: Path) -> None:
     _table("Chỉ tiêu\tQuý\tGiá trị", "grdp_growth\tQuý I/2025\t7.5", "grdp_growth\t2025-Q2\t7.6")
     rows, _ = _dry("--from", "t.tsv")
     assert [r["period"] for r in rows] == ["2025-Q1", "2025-Q2"]
+
+
+# --- 8. a per cent sign in targets.yaml, quoted or not: one message ------------------------------
+
+
+@pytest.mark.parametrize("written", ['"90%"', "90%", "'90%'"])
+def test_a_milestone_with_a_per_cent_sign_is_told_alike_quoted_or_not(shipped: Path, written: str) -> None:
+    plan = Path("targets.yaml")
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("      - {by: 2025, value: 15}\n") == 1
+    plan.write_text(
+        text.replace("      - {by: 2025, value: 15}\n", f"      - {{by: 2025, value: {written}}}\n"), "utf-8"
+    )
+    said = _refused("check")
+    assert (
+        "target 'cbct-share': milestone value: '90%' is not a number; write 90 (the unit belongs to the indicator)"
+        in (said)
+    ), said
+    assert "quoted text" not in said, said
+
+
+@pytest.mark.parametrize("written", ['"5%"', "5%"])
+def test_a_bound_with_a_per_cent_sign_is_told_alike_quoted_or_not(shipped: Path, written: str) -> None:
+    plan = Path("targets.yaml")
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("    at_least: 10\n", f"    at_least: {written}\n", 1), "utf-8")
+    r = run_clean("--lang", "vi", "check")
+    assert r.exit_code == 1
+    assert "at_least: '5%' không phải là số; hãy ghi 5 (đơn vị tính thuộc về chỉ tiêu)" in r.stderr, r.stderr
+
+
+def test_a_quoted_number_is_still_told_to_lose_its_quotes(shipped: Path) -> None:
+    plan = Path("targets.yaml")
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("      - {by: 2025, value: 15}\n", '      - {by: 2025, value: "15"}\n'), "utf-8")
+    said = _refused("check")
+    assert "target 'cbct-share': milestone value must be a number, not quoted text ('15')" in said, said
