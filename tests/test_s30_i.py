@@ -345,3 +345,45 @@ def test_a_quoted_number_is_still_told_to_lose_its_quotes(shipped: Path) -> None
     plan.write_text(text.replace("      - {by: 2025, value: 15}\n", '      - {by: 2025, value: "15"}\n'), "utf-8")
     said = _refused("check")
     assert "target 'cbct-share': milestone value must be a number, not quoted text ('15')" in said, said
+
+
+# --- 5. a refused row is no figure for the duplicate check, in a CSV as in a workbook ------------
+
+
+def test_a_row_refused_for_its_status_draws_no_duplicate_in_a_csv(shipped: Path) -> None:
+    # Row 2's status is a typo; row 3 is the same figure with its status right. The officer
+    # reads one problem, the typo, not also "already given on line 2" of a row refused.
+    _table("indicator,period,value,status", "fdi,2025,1200,estimat", "fdi,2025,1200,estimate", name="t.csv")
+    said = _refused("add-observation", "--from", "t.csv")
+    assert "t.csv:2: error: status 'estimat'" in said, said
+    assert "already given" not in said, said
+
+
+def test_a_row_refused_for_its_status_draws_no_duplicate_in_a_workbook(shipped: Path) -> None:
+    _workbook(
+        "b.xlsx",
+        ["indicator", "period", "value", "status"],
+        ["fdi", "2025", 1200, "estimat"],
+        ["fdi", "2025", 1200, "estimate"],
+    )
+    said = _refused("add-observation", "--from", "b.xlsx")
+    assert "b.xlsx:Sheet!D2: error: status 'estimat'" in said, said
+    assert "already given" not in said, said
+
+
+def test_a_row_refused_for_its_moment_draws_no_duplicate_in_a_csv(shipped: Path) -> None:
+    _table(
+        "indicator,period,value,recorded_at",
+        "fdi,2025,1200,2026-13-01",
+        "fdi,2025,1300,2026-13-01",
+        name="t.csv",
+    )
+    said = _refused("add-observation", "--from", "t.csv")
+    assert "t.csv:2: error:" in said and "t.csv:3: error:" in said, said
+    assert "already given" not in said, said
+
+
+def test_two_valid_rows_of_one_figure_still_draw_the_duplicate(shipped: Path) -> None:
+    _table("indicator,period,value,status", "fdi,2025,1200,estimate", "fdi,2025,1300,estimate", name="t.csv")
+    said = _refused("add-observation", "--from", "t.csv")
+    assert "t.csv:3: error: fdi 2025 is already given on line 2; keep one" in said, said
