@@ -387,3 +387,84 @@ def test_two_valid_rows_of_one_figure_still_draw_the_duplicate(shipped: Path) ->
     _table("indicator,period,value,status", "fdi,2025,1200,estimate", "fdi,2025,1300,estimate", name="t.csv")
     said = _refused("add-observation", "--from", "t.csv")
     assert "t.csv:3: error: fdi 2025 is already given on line 2; keep one" in said, said
+
+
+# --- 9. a yearly level target that only ever gets quarters -------------------------------------
+
+_QUARTERS_ONLY = """\
+version: 1
+observations: observations.csv
+indicators:
+  cbct_share:
+    name: CBCT share of GRDP
+    unit: "%"
+    measure: level
+    direction: increase
+    frequency: quarter
+  fdi:
+    name: FDI
+    unit: million USD
+    measure: flow
+    direction: increase
+    frequency: quarter
+targets:
+  - id: cbct-share
+    type: level
+    indicator: cbct_share
+    baseline: {period: 2020, value: 9.8}
+    milestones:
+      - {by: 2025, value: 15}
+  - id: fdi-level
+    type: level
+    indicator: fdi
+    baseline: {period: 2020, value: 100}
+    milestones:
+      - {by: 2025, value: 200}
+"""
+
+
+def _quarters_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *rows: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("targets.yaml").write_text(_QUARTERS_ONLY, encoding="utf-8")
+    header = "indicator,period,value,status,source,note,recorded_at\n"
+    Path("observations.csv").write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
+
+
+def test_a_level_target_with_only_quarters_is_warned_of_by_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Four quarters of 2024 and two of 2025: the target reads each year's own figure and
+    # none is recorded, so it is never judged. A level's quarters are not its year's (a
+    # share is no sum); a flow's are (fdi's quarters add up to the year: no warning).
+    _quarters_only(
+        tmp_path,
+        monkeypatch,
+        *(f"cbct_share,2024-Q{q},{v},,,,2025-0{q + 4}-01T00:00:00Z" for q, v in ((1, 11.0), (2, 11.5), (3, 12.0))),
+        "cbct_share,2025-Q1,12.3,,,,2025-05-01T00:00:00Z",
+        *(f"fdi,2024-Q{q},50,,,,2025-0{q + 4}-01T00:00:00Z" for q in (1, 2, 3)),
+    )
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+    said = (
+        "targets.yaml:17:5: warning: target 'cbct-share' is judged on each year's own figure of cbct_share,"
+        " and only quarters or months are recorded (4 figures, 2024-Q1 to 2025-Q1): it is never judged;"
+        " record each year's figure as its year (e.g. cbct_share 2024 VALUE)"
+    )
+    assert said in r.stderr, r.stderr
+    assert "fdi-level" not in r.stderr, r.stderr
+    vi = run_clean("--lang", "vi", "check")
+    assert "mục tiêu 'cbct-share' được đánh giá theo số liệu của từng năm" in vi.stderr, vi.stderr
+    listed = run_clean("check", "--list")
+    assert "yearly-unjudged" in listed.stdout, listed.stdout
+
+
+def test_one_years_figure_ends_the_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _quarters_only(
+        tmp_path,
+        monkeypatch,
+        "cbct_share,2024-Q1,11.0,,,,2025-05-01T00:00:00Z",
+        "cbct_share,2024,11.8,,,,2025-06-01T00:00:00Z",
+    )
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+    assert "never judged" not in r.stderr, r.stderr
