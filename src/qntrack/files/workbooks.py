@@ -424,7 +424,8 @@ def _long(
         cell = reading.parsed.marks.cell(cell.strip(), reading.at(sheet_column[long["period"]], number))
     row["period"], wrong = _period(cell, frequency_of(row["indicator"], reading.plan))
     value = fields[long["value"]]
-    if value.value is None or (isinstance(value.value, str) and not value.value.strip()):
+    blank = value.value is None or (isinstance(value.value, str) and not value.value.strip())
+    if blank and row["status"] != RETRACTED:
         wrong = None  # no figure yet: the row is passed over (empty_values), whatever its period
     if wrong is not None:  # said at its cell; the row's other cells still checked, as a CSV's are
         reading.problem(sheet_column[long["period"]], number, wrong)
