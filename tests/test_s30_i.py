@@ -371,18 +371,6 @@ def test_a_row_refused_for_its_status_draws_no_duplicate_in_a_workbook(shipped: 
     assert "already given" not in said, said
 
 
-def test_a_row_refused_for_its_moment_draws_no_duplicate_in_a_csv(shipped: Path) -> None:
-    _table(
-        "indicator,period,value,recorded_at",
-        "fdi,2025,1200,2026-13-01",
-        "fdi,2025,1300,2026-13-01",
-        name="t.csv",
-    )
-    said = _refused("add-observation", "--from", "t.csv")
-    assert "t.csv:2: error:" in said and "t.csv:3: error:" in said, said
-    assert "already given" not in said, said
-
-
 def test_two_valid_rows_of_one_figure_still_draw_the_duplicate(shipped: Path) -> None:
     _table("indicator,period,value,status", "fdi,2025,1200,estimate", "fdi,2025,1300,estimate", name="t.csv")
     said = _refused("add-observation", "--from", "t.csv")
