@@ -116,6 +116,18 @@ def test_an_sdmx_rows_empty_value_is_said_at_its_line_too(shipped: Path) -> None
     assert "1 row(s) with an empty OBS_VALUE (SDMX's missing value) were skipped" in said, said
 
 
+def test_a_mistyped_indicator_with_no_value_is_still_refused(shipped: Path) -> None:
+    # Passed over, 'fdx' would hide the typo: only a row of the plan's indicators (by id or
+    # name) awaits its figure; this one is refused as before, in a CSV as in a workbook.
+    _table(_BLANK_HEADER, "fdx\t2025\t\testimate", "Vốn FDI thu hút\t2025\t\testimate")
+    said = _refused("add-observation", "--from", "t.tsv")
+    assert "t.tsv:2: error: the value is empty; leave the row out if there is no figure" in said, said
+    assert "t.tsv:3" not in said, said  # fdi by its Vietnamese name: passed over
+    _workbook("b.xlsx", ["Chỉ tiêu", "Kỳ", "Giá trị"], ["fdx", "2025", None])
+    said = _refused("add-observation", "--from", "b.xlsx")
+    assert "b.xlsx:Sheet!C2: error: the value is empty" in said, said
+
+
 def test_a_retraction_row_still_has_no_value(shipped: Path) -> None:
     _table(_BLANK_HEADER, "budget_revenue\t2025\t\tretracted")
     rows, said = _dry("--from", "t.tsv")

@@ -1,9 +1,9 @@
 """A long table's row whose value cell is empty: a figure not yet published, the blank an
 office leaves in its table ("not yet published"). One rule for every reader of a long
 table (a CSV or TSV file, a table pasted on standard input, a workbook's long table, an
-SDMX-CSV file): the row is passed over, never recorded and never refused, and said, a
-warning at its line, then one count for the file, so that nothing is lost unseen (issue
-17, thirtieth session). A wide table's empty cell stays what it was, a period with no
+SDMX-CSV file): the row of one of the plan's indicators is passed over, never recorded
+and never refused, and said, a warning at its line, then one count for the file, so that
+nothing is lost unseen (issue 17, thirtieth session). A wide table's empty cell stays what it was, a period with no
 figure, said of no cell: a yearbook's table is mostly such cells. A retraction's row has
 no value by design and is read as one. Pure."""
 
@@ -12,11 +12,29 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..catalog import msg
-from ..plan.model import Location, Problem
+from ..plan.model import Location, Plan, Problem
 
-__all__ = ["passed_over", "counted", "PASSED_OVER"]
+__all__ = ["passed_over", "counted", "awaited", "PASSED_OVER"]
 
 PASSED_OVER = "import_value_empty_passed_over"
+
+
+# The plan whose names were last looked up, and the names (an import asks of one plan).
+_NAMES: list = [None, {}]
+
+
+def awaited(plan: Plan | None, cells: tuple[str, ...]) -> bool:
+    """Whether a row with no value names one of the plan's indicators (by id or name, as
+    ``indicator_names`` reads it): that indicator's figure not yet published, passed over.
+    A row naming none ('fdx', a mistyped id) is refused as before, for the id and the
+    empty value: passed over, the typo would go unnoticed."""
+    if plan is None:
+        return True
+    from .indicator_names import names_of, row_indicator
+
+    if _NAMES[0] is not plan:
+        _NAMES[:] = [plan, names_of(plan)]
+    return row_indicator(plan, cells, _NAMES[1]) is not None
 
 
 def passed_over(where: Location, indicator: str, period: str) -> Problem:

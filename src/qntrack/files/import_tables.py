@@ -51,7 +51,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
 
 from .bare_periods import bare_period
 from .csv_notes import FIGURE as _FIGURE, is_note, names_of
-from .empty_values import counted, passed_over
+from .empty_values import awaited, counted, passed_over
 from .import_two_rows import two_row_header
 from .import_wide import wide_unasked
 
@@ -379,7 +379,8 @@ def _long_row(
     row["status"] = status_word(row["status"])
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
-    if not row["value"] and notes is not None and (row["indicator"] or row.get(SECOND)):  # no figure yet (empty_values)
+    cells = (row["indicator"], row.get(SECOND, ""))
+    if not row["value"] and notes is not None and any(cells) and awaited(indicators, cells):  # no figure yet
         notes.append(passed_over(where, row["indicator"] or row.get(SECOND, ""), row["period"]))
         return []
     merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only

@@ -46,7 +46,7 @@ from .import_tables import (
 from .bare_periods import bare_period
 from .batch_rows import PERIOD_SAID, SHOWN_PERIOD, STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
-from .empty_values import counted, passed_over
+from .empty_values import awaited, counted, passed_over
 from .rules import is_status, status_problem
 from .vocabulary import status_word
 from .workbook_book import open_book as _open_book
@@ -425,7 +425,7 @@ def _long(
     row["period"], wrong = _period(cell, frequency_of(row["indicator"], reading.plan))
     value = fields[long["value"]]
     blank = value.value is None or (isinstance(value.value, str) and not value.value.strip())
-    if blank and row["status"] != RETRACTED:
+    if blank and row["status"] != RETRACTED and _awaited(row, reading):
         wrong = None  # no figure yet: the row is passed over (empty_values), whatever its period
     if wrong is not None:  # said at its cell; the row's other cells still checked, as a CSV's are
         reading.problem(sheet_column[long["period"]], number, wrong)
@@ -442,15 +442,19 @@ def _value(
 ) -> None:
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
-        # A long row's: no figure yet, passed over and said (empty_values); a wide cell's: none.
-        at = reading.at(column, number)
-        empty = passed_over(at, row["indicator"], _text(row.get("period"))) if blank_is_problem else None
+        # A long row's: no figure yet, passed over and said (empty_values), or refused when it
+        # names no indicator of the plan's ('fdx'); a wide cell's: no figure, nothing said.
+        empty, at = None, reading.at(column, number)
+        if blank_is_problem:
+            known = _awaited(row, reading)
+            empty = passed_over(at, row["indicator"], _text(row.get("period"))) if known else None
+            empty = empty or Problem(at, msg("import_value_empty"))
         if value is None and getattr(cell, "data_type", "n") != "str":
             # Maybe a formula with no saved value: known only on a second reading (below).
             # A formula whose saved value is empty text (=IF(...;"";...)) is marked "str".
             reading.blanks[(number, column)] = empty
         elif empty is not None:
-            reading.parsed.notes.append(empty)
+            (reading.parsed.notes if empty.severity == "warning" else reading.parsed.problems).append(empty)
         return
     if not blank_is_problem and isinstance(value, str) and no_figure(value.strip()):
         return  # a yearbook's '-' or '..', an English table's 'N/A': no figure for that period
@@ -466,6 +470,10 @@ def _value(
     if readable:
         _note_duplicate(row, where, reading.seen, reading.parsed.problems, reading.defaults.recorded_at)
     reading.parsed.candidates.append((where, row))
+
+
+def _awaited(row: dict, reading: _Reading) -> bool:
+    return awaited(reading.plan, (row["indicator"], row.get(SECOND, "")))
 
 
 # A figure's problems whose mend is "leave the row out": in a wide table, "the cell empty".
