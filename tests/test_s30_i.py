@@ -116,6 +116,26 @@ def test_an_sdmx_rows_empty_value_is_said_at_its_line_too(shipped: Path) -> None
     assert "1 row(s) with an empty OBS_VALUE (SDMX's missing value) were skipped" in said, said
 
 
+def test_many_empty_values_are_named_first_and_counted(shipped: Path) -> None:
+    # A national table or an SDMX download may leave thousands of cells empty: the first 20
+    # rows are named, one a line, and the count says all 25.
+    months = [f"2025-{m:02d}" for m in range(1, 13)] + [f"2024-{m:02d}" for m in range(1, 13)] + ["2023-12"]
+    _table("Chỉ tiêu\tKỳ\tGiá trị", "fdi\t2023-11\t100", *(f"fdi\t{m}\t" for m in months))
+    _, said = _dry("--from", "t.tsv")
+    assert said.count("the value is empty, so the row is passed over") == 20, said
+    assert "t.tsv:22: warning: fdi 2024-08" in said and "t.tsv:23:" not in said, said
+    assert "25 row(s) with an empty value were passed over, the first 20 named above" in said, said
+    _table(
+        "DATAFLOW,INDICATOR,TIME_PERIOD,OBS_VALUE",
+        "X,fdi,2023-M11,100",
+        *(f"X,fdi,{m},," for m in months),
+        name="s.csv",
+    )
+    _, said = _dry("--from", "s.csv")
+    assert said.count("the value is empty, so the row is passed over") == 20, said
+    assert "25 row(s) with an empty OBS_VALUE (SDMX's missing value) were skipped" in said, said
+
+
 def test_a_mistyped_indicator_with_no_value_is_still_refused(shipped: Path) -> None:
     # Passed over, 'fdx' would hide the typo: only a row of the plan's indicators (by id or
     # name) awaits its figure; this one is refused as before, in a CSV as in a workbook.

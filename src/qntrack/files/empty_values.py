@@ -42,14 +42,25 @@ def passed_over(where: Location, indicator: str, period: str) -> Problem:
     return Problem(where, msg(PASSED_OVER, indicator=indicator.strip() or "–", period=period.strip() or "–"), "warning")
 
 
-def counted(file: str, notes: Sequence[Problem]) -> list[Problem]:
+# Rows named one a line, at most: an SDMX download or a national table may leave thousands
+# of cells empty, and the count says the rest (as add-observation's jump warnings do).
+SHOWN = 20
+
+
+def counted(file: str, notes: Sequence[Problem], count: bool = True) -> list[Problem]:
     """``notes`` with the rows passed over for an empty value last, in the file's order
-    (a workbook finds some on a second reading), and their count after them: the summary's
+    (a workbook finds some on a second reading), the first ``SHOWN`` of them, and their
+    count after them (unless ``count`` is False: SDMX-CSV counts its own): the summary's
     line, after each row's own warning."""
     over = [note for note in notes if getattr(note.message, "id", "") == PASSED_OVER]
     if not over:
         return list(notes)
     rest = [note for note in notes if getattr(note.message, "id", "") != PASSED_OVER]
     over.sort(key=lambda note: (note.location.line, note.location.column))
-    count = Problem(Location(file), msg("import_values_empty_counted", count=len(over)), "warning")
-    return [*rest, *over, count]
+    if not count:
+        return [*rest, *over[:SHOWN]]
+    if len(over) > SHOWN:
+        said = msg("import_values_empty_counted_more", count=len(over), shown=SHOWN)
+    else:
+        said = msg("import_values_empty_counted", count=len(over))
+    return [*rest, *over[:SHOWN], Problem(Location(file), said, "warning")]
