@@ -139,9 +139,11 @@ def test_a_bare_roman_numeral_in_a_period_cell_is_told_its_year_is_missing(shipp
     from datetime import date
 
     year = date.today().year
+    # Under a column headed 'Quý' it is a quarter, said so since the thirtieth session (it
+    # was "may be a quarter or a month", the words of a cell under no such heading).
     assert (
-        f"t.tsv:2: error: '{cell}' gives no year, and may be a quarter or a month: write the period with its year, "
-        f"{year}-Q{n} (quý {cell}/{year}) or {year}-{n:02d}"
+        f"t.tsv:2: error: '{cell}' under 'Quý' is a quarter without its year: each period cell names its year too, "
+        f"e.g. {year}-Q{n} (Q{n}/{year})"
     ) in said, said
 
 

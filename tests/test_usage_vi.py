@@ -356,6 +356,14 @@ LIST_VI = [
         "một số ước tính ghi sau đã thay số chính thức, và mọi trạng thái, báo cáo, tệp xuất đều dùng số ước tính "
         "(cảnh báo: có thể là cố ý; một lần rút lại giữa hai số cho biết số chính thức đã được rút lại có chủ ý)",
     ),
+    (  # issue 17, thirtieth session (tests/test_s30_i.py)
+        "yearly-unjudged",
+        "cảnh báo",
+        "mặc định",
+        "mỗi mục tiêu mức (level) có chỉ tiêu đã có số liệu thì có số liệu của cả một năm: một tỷ trọng hay một tốc độ "
+        "chỉ ghi theo quý hoặc tháng khiến mục tiêu được đánh giá theo số liệu từng năm không bao giờ được đánh giá "
+        "(số liệu các kỳ của chỉ tiêu lượng theo kỳ hoặc cán cân cộng lại thành năm nên không xét)",
+    ),
 ]
 
 
@@ -377,12 +385,13 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    assert lines[-15] == (  # -15 and -13 since parts-sum, lost-letters (twenty-first) and official-replaced (24th)
+    # -16 and -14 since parts-sum, lost-letters (twenty-first), official-replaced (24th), yearly-unjudged (30th)
+    assert lines[-16] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313; no per cent reads as a fraction "
         "(0.153 for 15.3) nor a growth rate as an index with the year before = 100 (108.5 for 8.5)"
     )
-    assert lines[-13] == (
+    assert lines[-14] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -395,14 +404,16 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
     assert [sorted(c) for c in en["checks"]] == [
         ["default", "name", "rule", "severity"]
-    ] * 26  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th)
+    ] * 27  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th),
+    # yearly-unjudged (30th)
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
     ]
-    # One place further from the end since official-replaced was added last (twenty-fourth session).
-    assert en["checks"][-7]["severity"] == "warning" and en["checks"][-6]["severity"] == "error"
-    assert en["checks"][-5] == {**en["checks"][-5], "name": "invisible", "severity": "warning", "default": True}
+    # Two places further from the end since official-replaced (twenty-fourth session) and
+    # yearly-unjudged (thirtieth) were added last.
+    assert en["checks"][-8]["severity"] == "warning" and en["checks"][-7]["severity"] == "error"
+    assert en["checks"][-6] == {**en["checks"][-6], "name": "invisible", "severity": "warning", "default": True}
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 

@@ -118,9 +118,14 @@ def note_duplicate(
 
     The same figure twice (same value, status and source) is no mistake, only a repeat:
     it is added once and counted as already recorded (``history.already_recorded``).
+
+    A row refused for its status is no figure to compare (thirtieth session): it is said
+    once, for what is wrong with it, never also as a figure given twice (a workbook's such
+    row was never compared; a CSV's was, and the same figure with its status mended read
+    "already given on line 2" of the row refused).
     """
     key = typed_key(row)
-    if key is None:
+    if key is None or not rules.is_status(row.get("status", "")):
         return
     figure = (_number(row["value"]), row.get("status", ""), rules.written_text(row.get("source", "")))
     if key in seen:

@@ -117,6 +117,8 @@ CHECKS: tuple[Check, ...] = (
     Check("lost-letters", "warning", True, msg("check_rule_lost_letters")),
     # Issue 17, twenty-fourth session: an official figure overtaken by a later estimate.
     Check("official-replaced", "warning", True, msg("check_rule_official_replaced")),
+    # Issue 17, thirtieth session: a yearly level target given only quarters, never judged.
+    Check("yearly-unjudged", "warning", True, msg("check_rule_yearly_unjudged")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -313,6 +315,10 @@ def run_checks(
         problems.extend(lost_letter_problems(store.observations, file))
     if "milestone-side" in selected:
         problems.extend(milestone_side_problems(plan, series))
+    if "yearly-unjudged" in selected:
+        from .checks_years import unjudged_problems
+
+        problems.extend(unjudged_problems(plan, series))
     if "growth-floor" in selected:
         problems.extend(growth_floor_problems(plan, series, file))
     if "year-to-date" in selected:

@@ -31,8 +31,8 @@ from .vocabulary import (
     is_row_number,
     status_word,
     vietnamese_period,
-    is_comparison,
 )
+from .plan_marks import is_comparison
 
 if TYPE_CHECKING:
     from .import_tables import ImportFormat

@@ -15,7 +15,7 @@ import itertools
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ..catalog import Message, msg
 from ..catalog import said as _said
@@ -30,7 +30,7 @@ from .textfiles import unpadded
 from .typed_periods import no_year
 from .batch_rows import EMPTY_CELL, SHOWN_MOMENT, SHOWN_PERIOD
 from .batch_rows import note_duplicate as _note_duplicate
-from .vocabulary import excel_date, foreign_digits, opens_a_note, status_word
+from .vocabulary import excel_date, foreign_digits, status_word
 from .import_headers import (  # noqa: F401  (the header's reading, re-exported for the other readers)
     LONG_COLUMNS,
     LONG_OPTIONAL,
@@ -49,6 +49,9 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     row_of_figures,
 )
 
+from .bare_periods import bare_period
+from .csv_notes import FIGURE as _FIGURE, is_note, names_of
+from .empty_values import awaited, counted, passed_over
 from .import_two_rows import two_row_header
 from .import_wide import wide_unasked
 
@@ -161,10 +164,6 @@ def _ours(header: Sequence[str]) -> bool:
     return sum(1 for name in header if name) > 1 and any(_looks_like_period(name) for name in header)
 
 
-# A cell that holds a figure: no line above a table's header may have one (it would be a row).
-_FIGURE = re.compile(r"[-+\u2212]?[\d.,]*\d[\d.,]*%?")
-
-
 def _below_a_title(header: list[str], line: int, fields: list[str], records: Iterator) -> tuple:
     """The header below the title and date lines an office prints above a table, as Excel
     saves them into a CSV file (a report's name, a place and date, padded with ';'): the first of the
@@ -198,7 +197,7 @@ def parse_table(
 ) -> ParsedTable:
     """Read the table into candidate rows; never raises for a bad row, collects problems.
     With ``plan``, a row holding a single text (a total row with no figure, a source line) is a note,
-    passed over as a workbook's is (``_is_note``)."""
+    passed over as a workbook's is (``csv_notes.is_note``)."""
     declared = re.match(r"sep=(.)\r?(?:\n|$)", text)
     if declared:
         # Excel's own way to name the delimiter, on a line before the header. The line is
@@ -269,6 +268,8 @@ def parse_table(
         cells = [(first, f[at]) for first, _, f in records if at < len(f)]
         parsed.notes.extend(order_notes(file, cells, day_first, figure))
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
+    # The period column's heading as written (Quarter, Month): a number alone under it is told so.
+    heading = fields[long["period"]] if long is not None and long["period"] < len(fields) else ""
     named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
     indicator_columns = tuple(named[c] for c in ("indicator", SECOND) if c in named)
     # The columns a note never sits in: what is alone there is a row's figure, period or
@@ -300,61 +301,26 @@ def parse_table(
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
-        if plan is not None and _is_note(fields, indicator_columns, row_columns, plan, names := names or _names(plan)):
+        if plan is not None and is_note(fields, indicator_columns, row_columns, plan, names := names or names_of(plan)):
             continue
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
         elif long is not None:
-            rows = _long_row(fields, cell_plan, where, decimal_comma, explicit, problems, day_first, parsed.marks, plan)
+            if heading and (bare := bare_period(fields[long["period"]], heading)) is not None:
+                problems.append(Problem(where, bare))  # '1' under a Quarter heading: no year
+                continue
+            rows = _long_row(
+                fields, cell_plan, where, decimal_comma, explicit, problems, day_first, parsed.marks, plan, parsed.notes
+            )
         for cell_where, row, readable in rows:
             if readable:
                 _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
             parsed.candidates.append((cell_where, row))
     parsed.notes.extend(parsed.marks.said())
+    parsed.notes = counted(file, parsed.notes)  # rows passed over for an empty value
     # A header and no rows (an empty filter result in a pipeline) is not an error: no
     # candidates and no problems, and the command says that nothing was added.
     return parsed
-
-
-# An indicator id as targets.yaml writes one (a-z, 0-9 and _), with a unit key perhaps: no
-# note (a total row's label, a source line) is written so.
-_ID_SHAPED = re.compile(r"[a-z0-9_]+(?:\[.*\])?")
-
-
-def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
-    from .indicator_names import names_of
-
-    return names_of(plan)
-
-
-def _is_note(
-    fields: Sequence[str],
-    columns: tuple[int, ...],
-    row_columns: tuple[int, ...],
-    plan: Plan,
-    names: Mapping[str, object],
-) -> bool:
-    """Whether a row is a note of the sheet saved as CSV (a total row with no figure, a
-    source line below the table): a single text cell, not a figure, not in a column of
-    figures, periods or moments (``row_columns``: '512 billion' alone is a figure without its
-    row) unless it opens as a source line does ('Source: ...', vocabulary.opens_a_note),
-    and in an indicator column neither one of the plan's indicators (by id or name, a unit
-    key's too), which is that indicator's row with no figure yet
-    (``workbook_cells.is_note``, the workbook's rule), nor written as an id ('fdx': a
-    mistyped one, told the ids). It holds no figure, so passing it over loses none; a CSV
-    reads on after it, so what only looks like a note is refused rather than dropped."""
-    filled = [(i, f.strip()) for i, f in enumerate(fields) if f.strip()]
-    if len(filled) != 1 or _FIGURE.fullmatch(filled[0][1]):
-        return False
-    at, text = filled[0]
-    if at in row_columns:
-        # A source line sits in column A whatever the table's first column holds.
-        return opens_a_note(text)
-    if at in columns and _ID_SHAPED.fullmatch(text):
-        return False
-    from .workbook_cells import is_note  # not at the top: workbook_cells reads this module
-
-    return is_note([(at, text.split("[", 1)[0])], columns, plan, names)
 
 
 def _cell(fields: Sequence[str], columns: dict[str, int], name: str, default: str) -> str:
@@ -406,12 +372,17 @@ def _long_row(
     day_first: bool | None = None,
     marks: PeriodMarks | None = None,
     indicators: Plan | None = None,  # whose frequency a month's last day is told by (import_headers)
+    notes: list[Problem] | None = None,  # warnings: a row passed over for its empty value
 ) -> list[Candidate]:
     # What _cell gives for each column, without a call per cell (300,000 rows: issue 17).
     row = {name: kept((fields[i].strip() if i is not None else "") or default) for name, i, default, kept in plan}
     row["status"] = status_word(row["status"])
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
+    cells = (row["indicator"], row.get(SECOND, ""))
+    if not row["value"] and notes is not None and any(cells) and awaited(indicators, cells):  # no figure yet
+        notes.append(passed_over(where, row["indicator"] or row.get(SECOND, ""), row["period"]))
+        return []
     merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only
     if merged:
         problems.append(Problem(where, msg("hostile_documents_no_indicator")))

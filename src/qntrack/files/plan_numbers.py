@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import re
 
-from ..catalog import msg
+from ..catalog import Message, msg
 from .ranges import range_ends
 from .slips import comma_readings, grouped_reading
 
-__all__ = ["parse_number"]
+__all__ = ["parse_number", "quoted_problem"]
 
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 
@@ -70,3 +70,16 @@ def parse_number(text: str) -> float:
     if raw.endswith("%"):
         raise ValueError(msg("definitions_number_percent", text=text, number=raw[:-1].strip()))
     raise ValueError(msg("definitions_number_invalid", text=text))
+
+
+def quoted_problem(raw: str) -> Message | None:
+    """What ``parse_number`` says of a quoted scalar's text when it would say the same of it
+    unquoted ("90%": write 90), so that one slip gets one message however it is quoted;
+    None when the text is a number (told to lose its quotes) or nothing near one."""
+    try:
+        parse_number(raw)
+    except ValueError as exc:
+        said = exc.args[0] if exc.args else None
+        if isinstance(said, Message) and said.id != "definitions_number_invalid":
+            return said
+    return None

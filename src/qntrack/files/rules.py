@@ -85,6 +85,19 @@ def period(text: str) -> Period:
         raise PeriodError(told) from None
 
 
+def stored_period(text: str) -> Period:
+    """``period`` of a store's row, whose refusal of a status written with the period names
+    the row's status cell, never ``--status`` (an option no stored row has; thirtieth
+    session): the same message id, in the store's words (``store_`` and its id)."""
+    try:
+        return period(text)
+    except PeriodError as exc:
+        told = exc.args[0] if exc.args else None
+        if isinstance(told, Message) and told.id.startswith(("periods_with_status_", "periods_ends_with_status_")):
+            raise PeriodError(Message(told.id, told.params, "store_" + told.id)) from None
+        raise
+
+
 # --- value ----------------------------------------------------------------------------
 
 # A number as the store writes it: ASCII digits, a decimal point, an exponent. \d of

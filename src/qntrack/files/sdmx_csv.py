@@ -19,6 +19,7 @@ from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from ..plan.units import split_key, unit_match
 from .sdmx_periods import freq_code, freq_disagrees, period_message, read_period, sdmx_period
+from .empty_values import counted, passed_over
 from .sdmx_units import scaled_message
 from .textfiles import CsvCells, formula_like, in_pieces, neutralise_formula, unpadded
 
@@ -378,6 +379,8 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
         if not value or value.lower() == NAN:  # SDMX's missing observation: no figure
             missing += not value
             nans += bool(value)
+            if not value:  # said at its line, as a CSV's row passed over is (empty_values)
+                parsed.notes.append(passed_over(where, cell("indicator"), cell("period")))
             continue
         indicator = cell("indicator")
         row = {"indicator": indicator.lower() if indicator.lower() in indicators else indicator}
@@ -429,6 +432,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
             continue
         _note_duplicate(row, where, seen, problems, defaults.recorded_at)
         parsed.candidates.append((where, row))
+    parsed.notes = counted(file, parsed.notes, count=False)  # the first rows of no value, by line
     if nans:
         parsed.notes.append(Problem(Location(file), msg("sdmx26_nan_values", count=nans), "warning"))
     if missing:

@@ -22,7 +22,7 @@ _NO_SUCH = (
     ("quarter", re.compile(r"\d{4}\s*[/\-]?\s*q\s*(\d{1,2})")),
     ("half", re.compile(r"h\s*(\d{1,2})\s*[/\-]?\s*\d{4}")),
     ("half", re.compile(r"\d{4}\s*[/\-]?\s*h\s*(\d{1,2})")),
-    ("months", re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{YEAR_SEP}\d{{4}}")),
+    ("months", re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?(?:{YEAR_SEP})?\d{{4}}")),
     ("months", re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{YEAR_SEP}\d{{4}}")),
 )
 _LAST = {"quarter": 4, "half": 2, "month": 12, "months": 12}

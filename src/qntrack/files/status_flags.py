@@ -37,7 +37,7 @@ def flag_problem(text: str) -> Message | None:
     """What a period cell or heading followed by a status flag is told (the period alone,
     the status in its column), or None when ``text`` holds no flag. A plan's mark on the
     period ('KH 2025', twenty-ninth session) is told it is a plan: never an observation."""
-    from .vocabulary import plan_period
+    from .plan_marks import plan_period
 
     if (planned := plan_period(text)) is not None:
         return msg("periods_plan", text=text, code=planned)
@@ -55,7 +55,7 @@ def typed_plan_status(status: str) -> Message | None:
     leave out: record the figure when it is published, with its status; None for any other
     text. The one rule for a status typed once, for one figure or for every row of an
     import (issue 17, twenty-ninth session)."""
-    from .vocabulary import is_plan_word
+    from .plan_marks import is_plan_word
 
     if not is_plan_word(status):
         return None
@@ -68,7 +68,7 @@ def status_cell_flag(status: str) -> Message | None:
     told to go): what the flag stands for and the status to write, (p) preliminary or
     estimate (the user chooses, as for the period cell), (e) estimate; None for any other
     text, which the list of statuses answers."""
-    from .vocabulary import is_plan_word
+    from .plan_marks import is_plan_word
 
     if is_plan_word(status):  # 'KH': a plan's figure (twenty-ninth session)
         return msg("recording_status_plan", status=status.strip())

@@ -30,7 +30,7 @@ from .merge_markers import refuse_merge_conflict
 from .journal import not_added, interrupted, interrupted_batch, read_pending
 from .rules import STATUSES as _STATUSES
 from .rules import utc_text
-from .rules import period as _period
+from .rules import stored_period as _period
 from .rules import recorded_at as _recorded_at
 from .rules import value as _value
 

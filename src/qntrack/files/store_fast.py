@@ -21,7 +21,7 @@ from ..plan.model import RETRACTED, Location, Observation, Problem
 from ..plan.periods import Period, PeriodError
 from .rules import STATUSES as _STATUSES
 from .rules import nonzero_mantissa
-from .rules import period as _period
+from .rules import stored_period as _period
 from .rules import recorded_at as _recorded_at
 from .rules import value as _value
 from .store import (

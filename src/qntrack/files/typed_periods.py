@@ -93,7 +93,7 @@ def _flag_with(text: str, recording: bool) -> Message | None:
     ``recording`` the status as --status, the command line's place for it, where a file's
     is its status column (twenty-eighth session). None for any other text."""
     from .status_flags import status_flag
-    from .vocabulary import plan_period
+    from .plan_marks import plan_period
 
     if (planned := plan_period(text)) is not None:  # 'KH 2025': a plan, typed (twenty-ninth session)
         return replace(msg("periods_plan", text=text, code=planned), wording="periods_plan_typed")

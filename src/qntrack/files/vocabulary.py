@@ -23,9 +23,6 @@ __all__ = [
     "is_realised",
     "ambiguous_period",
     "vietnamese_period",
-    "is_comparison",
-    "plan_period",
-    "is_plan_word",
     "with_a_year",
     "excel_date",
     "VIETNAMESE_COLUMNS",
@@ -248,7 +245,11 @@ _VI_PERIODS = (
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
     (re.compile(rf"t\.?\s*(\d{{1,2}}){YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
-    (re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?{YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    # "6T2026" with no separator too, as a report's title runs them together (thirtieth session).
+    (
+        re.compile(rf"(\d{{1,2}})\s*t(?:\s*dau(?:\s*nam)?)?(?:{YEAR_SEP})?(\d{{4}})"),
+        lambda m: (int(m[2]), 1, int(m[1])),
+    ),
     # A month and its year with no word, as a table's period column writes "tháng 4/2025":
     # 04/2025, 4/2025 (one reading; no month 13). Not 2025/04 nor a day (15/04/2025).
     (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
@@ -314,41 +315,6 @@ def without_realised(key: str) -> str:
     """A folded period's text without the "realised" (thực hiện, TH) before or after it."""
     realised = _REALISED.fullmatch(key) or _REALISED_AFTER.fullmatch(key)
     return realised[1] if realised else key
-
-
-# The comparisons a Vietnamese table ends with, as ``fold`` writes their headings: against
-# the same period ("So cùng kỳ (%)", "So với cùng kỳ"), against the plan ("% KH năm", "So
-# với KH", "Tỷ lệ so với kế hoạch"), or a plan column itself ("Kế hoạch 2026", "KH 2026").
-# They hold ratios qntrack computes, or plans targets.yaml holds: no figure to record.
-_COMPARISONS = re.compile(
-    r"(?:%\s*|ty\s*le\s*(?:%\s*)?)?(?:so\s*(?:voi\s*)?(?:cung\s*ky|ke\s*hoach|kh)|so\s*sanh|ke\s*hoach|kh)\b.*"
-)
-
-
-def is_comparison(heading: str) -> bool:
-    """Whether a wide table's column heading is a comparison or a plan (``_COMPARISONS``),
-    the plan's mark after its period too ('2025 (KH)': ``plan_period``)."""
-    return _COMPARISONS.fullmatch(fold(heading)) is not None or plan_period(heading) is not None
-
-
-# A plan's mark on a period, "Kế hoạch" ("KH"), before it or after it, in brackets or not:
-# "KH 2025", "Kế hoạch năm 2025", "2025 (KH)", "Năm 2025 kế hoạch" (twenty-ninth session).
-_PLAN_BEFORE = re.compile(r"(?:ke\s*hoach|kh)\b\s*[:\-]?\s*(.+)")
-_PLAN_AFTER = re.compile(r"(.+?)\s*(?:\(\s*(?:ke\s*hoach|kh)\s*\)|[\s\-]\s*(?:ke\s*hoach|kh))")
-# The same words alone in a status cell: a plan, no status of a figure.
-_PLAN_WORDS = frozenset({"kh", "ke hoach", "so ke hoach"})
-
-
-def plan_period(text: str) -> str | None:
-    """The period a plan's mark names ('KH 2025' is 2025's plan), or None for any other text."""
-    key = fold(text)
-    found = _PLAN_BEFORE.fullmatch(key) or _PLAN_AFTER.fullmatch(key)
-    return vietnamese_period(found[1]) if found else None
-
-
-def is_plan_word(text: str) -> bool:
-    """Whether a status cell says "Kế hoạch" ("KH"): a plan's figure, no observation's status."""
-    return fold(text) in _PLAN_WORDS
 
 
 def _quarter(text: str) -> int:
@@ -421,6 +387,7 @@ VIETNAMESE_COLUMNS = {
     "tháng": "period",
     "giá trị": "value",
     "số liệu": "value",
+    "thực hiện": "value",  # beside a plan's column, the figure realised (thirtieth session)
     "loại số liệu": "status",
     "tình trạng": "status",
     "trạng thái": "status",
@@ -434,7 +401,7 @@ VIETNAMESE_COLUMNS = {
 
 
 # The same headings in an English table.
-ENGLISH_COLUMNS = {"year": "period", "quarter": "period", "month": "period"}
+ENGLISH_COLUMNS = {"year": "period", "quarter": "period", "month": "period", "actual": "value"}
 # Every heading read as one of the store's columns: a plan's dimension may take none of
 # these names (files/dimensions, and import opensdg renames one: files/opensdg_import).
 HEADINGS = {**VIETNAMESE_COLUMNS, **ENGLISH_COLUMNS}

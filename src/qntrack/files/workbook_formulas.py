@@ -35,4 +35,7 @@ def formulas_without_values(fh: IO[bytes], name: str, wanted: str | None, readin
                     )
     finally:
         book.close()
-    reading.parsed.problems.extend(p for p in reading.blanks.values() if p is not None)
+    # What stays of an empty long value is the warning of its row passed over (empty_values).
+    said = [p for p in reading.blanks.values() if p is not None]
+    reading.parsed.problems.extend(p for p in said if p.severity == "error")
+    reading.parsed.notes.extend(p for p in said if p.severity != "error")

@@ -43,8 +43,10 @@ from .import_tables import (
     _wide_columns,
     heading_status,
 )
+from .bare_periods import bare_period
 from .batch_rows import PERIOD_SAID, SHOWN_PERIOD, STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
+from .empty_values import awaited, counted, passed_over
 from .rules import is_status, status_problem
 from .vocabulary import status_word
 from .workbook_book import open_book as _open_book
@@ -265,6 +267,7 @@ def _read_sheet(
         book.close()
     if reading.blanks:
         formulas_without_values(fh, name, wanted, reading)
+    reading.parsed.notes = counted(name, reading.parsed.notes)  # rows passed over for an empty value
     if formulas and reading.last and recalculated_on_open(fh):
         stale_formulas(fh, name, wanted, reading, (table.row + 1, reading.last), reading.read)
     return reading.parsed
@@ -414,10 +417,16 @@ def _long(
     reading: _Reading,
 ) -> None:
     cell = fields[long["period"]].value
+    column = sheet_column[long["period"]]
+    if (bare := bare_period(_text(cell), reading.headings.get(column, ""))) is not None:
+        return reading.problem(column, number, bare)  # '1' under a Quarter heading: no year
     if isinstance(cell, str):  # '2024 (*)': its period, said once for the sheet (heading_marks)
         cell = reading.parsed.marks.cell(cell.strip(), reading.at(sheet_column[long["period"]], number))
     row["period"], wrong = _period(cell, frequency_of(row["indicator"], reading.plan))
     value = fields[long["value"]]
+    blank = value.value is None or (isinstance(value.value, str) and not value.value.strip())
+    if blank and row["status"] != RETRACTED and _awaited(row, reading):
+        wrong = None  # no figure yet: the row is passed over (empty_values), whatever its period
     if wrong is not None:  # said at its cell; the row's other cells still checked, as a CSV's are
         reading.problem(sheet_column[long["period"]], number, wrong)
         row[SHOWN_PERIOD] = PERIOD_SAID
@@ -433,13 +442,19 @@ def _value(
 ) -> None:
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
-        empty = Problem(reading.at(column, number), msg("import_value_empty")) if blank_is_problem else None
+        # A long row's: no figure yet, passed over and said (empty_values), or refused when it
+        # names no indicator of the plan's ('fdx'); a wide cell's: no figure, nothing said.
+        empty, at = None, reading.at(column, number)
+        if blank_is_problem:
+            known = _awaited(row, reading)
+            empty = passed_over(at, row["indicator"], _text(row.get("period"))) if known else None
+            empty = empty or Problem(at, msg("import_value_empty"))
         if value is None and getattr(cell, "data_type", "n") != "str":
             # Maybe a formula with no saved value: known only on a second reading (below).
             # A formula whose saved value is empty text (=IF(...;"";...)) is marked "str".
             reading.blanks[(number, column)] = empty
         elif empty is not None:
-            reading.parsed.problems.append(empty)
+            (reading.parsed.notes if empty.severity == "warning" else reading.parsed.problems).append(empty)
         return
     if not blank_is_problem and isinstance(value, str) and no_figure(value.strip()):
         return  # a yearbook's '-' or '..', an English table's 'N/A': no figure for that period
@@ -455,6 +470,10 @@ def _value(
     if readable:
         _note_duplicate(row, where, reading.seen, reading.parsed.problems, reading.defaults.recorded_at)
     reading.parsed.candidates.append((where, row))
+
+
+def _awaited(row: dict, reading: _Reading) -> bool:
+    return awaited(reading.plan, (row["indicator"], row.get(SECOND, "")))
 
 
 # A figure's problems whose mend is "leave the row out": in a wide table, "the cell empty".

@@ -31,7 +31,7 @@ from .slips import (
     listed_id,
 )
 from .slips import same_as, unknown_key
-from .plan_numbers import parse_number
+from .plan_numbers import parse_number, quoted_problem
 from .ranges import range_ends
 from .invisible import shown
 
@@ -404,9 +404,8 @@ class _Reader:
         raw = self.scalar(node, what)
         if raw is None:
             return None
-        if (
-            isinstance(node, ScalarNode) and node.style and range_ends(raw) is None
-        ):  # a scalar: ``scalar`` gave its text
+        quoted = isinstance(node, ScalarNode) and node.style and range_ends(raw) is None  # ``scalar`` gave its text
+        if quoted and quoted_problem(raw) is None:  # "90%" is told below as 90% unquoted is
             self.error(node, msg("definitions_quoted_number", what=_phrase(what), raw=raw))
             return None
         try:
