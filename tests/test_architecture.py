@@ -7,6 +7,7 @@ included; those under ``if TYPE_CHECKING:`` are only for the type checker and le
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -39,9 +40,28 @@ def _layer(path: Path) -> str:
     return rel.parts[0] if len(rel.parts) > 1 else rel.stem
 
 
+@functools.cache
+def _read(path: Path) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str, int], ...], tuple[int, ...]]:
+    """What the tests below read of a module, from one parse of it: its imports
+    (``_imports``), the names it takes from qntrack (``_imported_names``) and the lines
+    where its top level imports write_atomically. Each test of a module's imports parsed
+    the file again: three or four parses of each of the package's 240 files. Tuples: no
+    test can change what another reads."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    bound = tuple(
+        node.lineno
+        for node in tree.body  # the module's top level only
+        if isinstance(node, ast.ImportFrom) and any(a.name == "write_atomically" for a in node.names)
+    )
+    return tuple(_imports_in(tree, path)), tuple(_imported_names_in(tree, path)), bound
+
+
 def _imports(path: Path) -> list[tuple[str, int]]:
     """(absolute dotted module, line) of each import in the file, TYPE_CHECKING ones left out."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return list(_read(path)[0])
+
+
+def _imports_in(tree: ast.Module, path: Path) -> list[tuple[str, int]]:
     skipped: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
@@ -143,7 +163,10 @@ def test_vietnamese_lives_in_three_files():
 
 def _imported_names(path: Path) -> list[tuple[str, str, int]]:
     """(module, name, line) of every ``from qntrack... import name`` in the file, lazy ones included."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return list(_read(path)[1])
+
+
+def _imported_names_in(tree: ast.Module, path: Path) -> list[tuple[str, str, int]]:
     rel = path.relative_to(PACKAGE.parent).with_suffix("")
     here = list(rel.parts[:-1])
     out = []
@@ -195,10 +218,5 @@ def test_write_atomically_is_looked_up_when_called():
     # ran kept the stand-in for the rest of the worker's tests: `check --repair` in
     # test_write_side.py then failed with "Operation not permitted", depending on which
     # tests xdist gave the worker first. Every module takes the name when it calls it.
-    bound = []
-    for path in MODULES:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in tree.body:  # the module's top level only
-            if isinstance(node, ast.ImportFrom) and any(a.name == "write_atomically" for a in node.names):
-                bound.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    bound = [f"{path.relative_to(PACKAGE)}:{line}" for path in MODULES for line in _read(path)[2]]
     assert not bound, bound

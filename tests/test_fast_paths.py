@@ -68,50 +68,70 @@ def field(text: str) -> str:
     return text
 
 
+# The strategies of a row's fields made once, not at every draw (Hypothesis validates a
+# new strategy when first drawn from: that was most of an example's cost). The same
+# strategies drawn in the same order give the same examples.
+_STATUS = st.sampled_from(STATUSES)
+_TEXT = st.sampled_from(TEXTS)
+_STAMP = st.sampled_from(STAMPS)
+_KIND = st.sampled_from(["good"] * 4 + ["odd"] * 4 + ["blank", "short", "long", "raw"])
+_BLANK = st.sampled_from(["", "   "])
+_RAW = st.sampled_from(
+    [
+        'share,2023,"1',
+        'share,2023,1,,"a""b",,2023-01-10',
+        "share,2023,5,,x,y,z,w",
+        'share,"2023",1,,,,2023-01-10T00:00:00Z',
+        'a"b,2023,1,,,,2023-01-10',
+    ]
+)
+_INDICATOR = st.sampled_from(INDICATORS[:2])
+_PERIOD = st.sampled_from(PERIODS[:6])
+_VALUE = st.sampled_from(VALUES[:5])
+_TEXT_OR_NOTE = st.sampled_from(TEXTS + NOTES)
+_AWKWARD = [
+    st.sampled_from(found)
+    for found in (INDICATORS[2:], PERIODS[6:], VALUES[5:], STATUSES[4:], TEXTS, TEXTS, STAMPS[3:])
+]
+
+
 @st.composite
 def tails(draw) -> list[str]:
     return [
-        draw(st.sampled_from(STATUSES)),
-        draw(st.sampled_from(TEXTS)),
-        draw(st.sampled_from(TEXTS)),
-        draw(st.sampled_from(STAMPS)),
+        draw(_STATUS),
+        draw(_TEXT),
+        draw(_TEXT),
+        draw(_STAMP),
     ]
+
+
+_TAILS = tails()
 
 
 @st.composite
-def rows(draw, shared: list[list[str]]) -> str:
-    """A row; most reuse one of a few shared last-four-fields, as a report's rows do."""
-    kind = draw(st.sampled_from(["good"] * 4 + ["odd"] * 4 + ["blank", "short", "long", "raw"]))
+def rows(draw, shared: st.SearchStrategy[list[str]]) -> str:
+    """A row; most reuse one of a few shared last-four-fields (``shared`` draws one), as a
+    report's rows do."""
+    kind = draw(_KIND)
     if kind == "blank":
-        return draw(st.sampled_from(["", "   "]))
+        return draw(_BLANK)
     if kind == "raw":  # bytes a person might leave in a file
-        return draw(
-            st.sampled_from(
-                [
-                    'share,2023,"1',
-                    'share,2023,1,,"a""b",,2023-01-10',
-                    "share,2023,5,,x,y,z,w",
-                    'share,"2023",1,,,,2023-01-10T00:00:00Z',
-                    'a"b,2023,1,,,,2023-01-10',
-                ]
-            )
-        )
+        return draw(_RAW)
     cells = [
-        draw(st.sampled_from(INDICATORS[:2])),
-        draw(st.sampled_from(PERIODS[:6])),
-        draw(st.sampled_from(VALUES[:5])),
+        draw(_INDICATOR),
+        draw(_PERIOD),
+        draw(_VALUE),
     ]
-    ending = draw(st.sampled_from(shared)) if draw(st.integers(0, 4)) else draw(tails())
+    ending = draw(shared) if draw(st.integers(0, 4)) else draw(_TAILS)
     if draw(st.integers(0, 3)) == 0:  # a known ending recorded at another moment, as an import writes
-        ending = [*ending[:3], draw(st.sampled_from(STAMPS))]
+        ending = [*ending[:3], draw(_STAMP)]
     if draw(st.integers(0, 3)) == 0:  # a known status and source with a note of the row's own, as
         # an Open SDG import writes each row's origin ("data/indicator_1-1-1.csv:2")
-        ending = [*ending[:2], draw(st.sampled_from(TEXTS + NOTES)), ending[3]]
+        ending = [*ending[:2], draw(_TEXT_OR_NOTE), ending[3]]
     cells += ending
     if kind == "odd":  # one field at a time from the awkward ones
         which = draw(st.integers(0, 6))
-        awkward = [INDICATORS[2:], PERIODS[6:], VALUES[5:], STATUSES[4:], TEXTS, TEXTS, STAMPS[3:]]
-        cells[which] = draw(st.sampled_from(awkward[which]))
+        cells[which] = draw(_AWKWARD[which])
     if kind == "short":
         cells = cells[: draw(st.integers(1, 6))]
     if kind == "long":
@@ -134,8 +154,8 @@ def stores(draw) -> bytes:
             ]
         )
     )
-    shared = draw(st.lists(tails(), min_size=1, max_size=3))
-    body = draw(st.lists(rows(shared), max_size=30))
+    shared = draw(st.lists(_TAILS, min_size=1, max_size=3))
+    body = draw(st.lists(rows(st.sampled_from(shared)), max_size=30))
     text = "\n".join([header, *body]) + "\n"
     if draw(st.booleans()):  # a torn last row
         # ... or a whole row without its newline, as Notepad saves it: a row (issue 12)

@@ -6,12 +6,13 @@ Excel reports")."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import STORE_HEADER, make_tracker
+from conftest import OUTPUT_ENVIRONMENT, ROOT, STORE_HEADER, make_tracker
 from helpers import run_clean, shipped_report
 
 docx = pytest.importorskip("docx")
@@ -25,6 +26,34 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 THREE = ("cbct-share", "fdi-plan-2023-ubnd", "budget-revenue-plan-2024")
 
 
+@pytest.fixture(scope="module")
+def shipped_reports(tmp_path_factory: pytest.TempPathFactory):
+    """``report(lang, fmt, *targets)``: the path of the shipped plan's report (as of today,
+    as a run in a copy of the shipped folder makes it), made once a module: several tests
+    below read the same Word, HTML or Excel report and none changes it."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("leader")
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(ROOT / name, folder / name)
+    made: dict[tuple[str, ...], Path] = {}
+
+    def report(lang: str, fmt: str, *targets: str) -> Path:
+        key = (lang, fmt, *targets)
+        if key not in made:
+            out = folder / f"r{len(made)}.{fmt}"
+            with pytest.MonkeyPatch.context() as mp:
+                for name in [n for n in os.environ if n.startswith("QNTRACK_") or n in OUTPUT_ENVIRONMENT]:
+                    mp.delenv(name)
+                mp.chdir(folder)
+                r = run_clean("--lang", lang, "report", "--format", fmt, "-o", out.name, *targets)
+            assert r.exit_code == 0, r.stderr
+            made[key] = out
+        return made[key]
+
+    return report
+
+
 def _svgs(html: str) -> dict[str, str]:
     """The report's charts by their id: chart-<target id>."""
     return {m[1]: m[0] for m in re.finditer(r'<svg[^>]*\bid="(chart-[^"]+)".*?</svg>', html, re.S)}
@@ -33,7 +62,7 @@ def _svgs(html: str) -> dict[str, str]:
 # --- 1. Every chart says the unit of its figures ---------------------------------------------
 
 
-def test_each_chart_says_the_unit_of_its_figures(shipped: Path):
+def test_each_chart_says_the_unit_of_its_figures(shipped_reports):
     # The Word report's chart of the UBND's FDI plan drew two bars labelled "3.130" and
     # "1.200" under the caption "Kế hoạch FDI 2023 (UBND tỉnh): 1,2 tỷ USD": nothing on the
     # picture said the bars are millions of USD, and the leader reads 1.200 beside "1,2 tỷ".
@@ -49,9 +78,7 @@ def test_each_chart_says_the_unit_of_its_figures(shipped: Path):
             {"cbct-share": "% of GRDP", "fdi-plan-2023-ubnd": "million USD", "budget-revenue-plan-2024": "billion VND"},
         ),
     ):
-        r = run_clean("--lang", lang, "report", "--format", "html", "-o", f"r-{lang}.html", *THREE)
-        assert r.exit_code == 0, r.stderr
-        svgs = _svgs((shipped / f"r-{lang}.html").read_text(encoding="utf-8"))
+        svgs = _svgs(shipped_reports(lang, "html", *THREE).read_text(encoding="utf-8"))
         for target, unit in units.items():
             chart = svgs[f"chart-{target}" if target != "budget-revenue-plan-2024" else f"chart-{target}_units"]
             titles = re.findall(r'<text[^>]*class="title"[^>]*>([^<]*)</text>', chart)
@@ -64,9 +91,7 @@ def test_each_chart_says_the_unit_of_its_figures(shipped: Path):
         assert legend_top + 12 <= height, (legend_top, height)
         # The Word document's pictures say it in their alt text, as Excel's charts' do: a
         # screen reader, and a search of the document, find the unit.
-        r = run_clean("--lang", lang, "report", "--format", "docx", "-o", f"r-{lang}.docx", *THREE)
-        assert r.exit_code == 0, r.stderr
-        document = docx.Document(str(shipped / f"r-{lang}.docx"))
+        document = docx.Document(str(shipped_reports(lang, "docx", *THREE)))
         alts = [e.get("descr") for e in document.element.body.iter("{*}docPr")]
         said = "Đơn vị tính: {}." if lang == "vi" else "Unit: {}."
         # The groups chart counts targets; the three targets' charts follow it in order.
@@ -76,7 +101,7 @@ def test_each_chart_says_the_unit_of_its_figures(shipped: Path):
 # --- 2. The value axis of a bar chart is legible ------------------------------------------------
 
 
-def test_a_bar_charts_axis_labels_do_not_run_into_each_other(shipped: Path):
+def test_a_bar_charts_axis_labels_do_not_run_into_each_other(shipped_reports):
     # The units chart of the 2024 budget wrote "0 2.000 4.000 ... 18.000" every 34.8 px
     # under the bars; "10.000" is six characters of DejaVu Sans at 12 px: five digits of
     # 0.636 em (7.6 px) and a separator of 0.318 em (3.8 px), 42 px wide, so the labels
@@ -84,9 +109,7 @@ def test_a_bar_charts_axis_labels_do_not_run_into_each_other(shipped: Path):
     # apart for 34 px labels, touching. A label needs its width and a space of the font's
     # size beside it: centres at least 7.7 px a character (0.64 em, rounding the digit's
     # 0.636 up) plus 12 px apart.
-    r = run_clean("--lang", "vi", "report", "--format", "html", "-o", "r.html", *THREE)
-    assert r.exit_code == 0, r.stderr
-    svgs = _svgs((shipped / "r.html").read_text(encoding="utf-8"))
+    svgs = _svgs(shipped_reports("vi", "html", *THREE).read_text(encoding="utf-8"))
     for chart_id in ("chart-fdi-plan-2023-ubnd", "chart-budget-revenue-plan-2024_units"):
         axis = re.search(r'<g class="axis x[^"]*">(.*?)</g>\s*</g>', svgs[chart_id], re.S)
         assert axis is not None
@@ -100,7 +123,7 @@ def test_a_bar_charts_axis_labels_do_not_run_into_each_other(shipped: Path):
 # --- 3. A table's row is never cut in two by a page's end ------------------------------------
 
 
-def test_a_tables_row_is_not_split_across_pages(shipped: Path):
+def test_a_tables_row_is_not_split_across_pages(shipped_reports):
     # The summary table's third row (Thu hút trên 50.000 tỷ đồng ... Chưa đủ số liệu (⌛
     # chờ số liệu năm 2025)) is six lines tall: printed, its first line ended page 1 and
     # the rest began page 2, under the repeated header; the observations table's 2023
@@ -108,9 +131,7 @@ def test_a_tables_row_is_not_split_across_pages(shipped: Path):
     # the row says so (w:cantSplit, "Allow row to break across pages" unticked): every
     # row of every table says it, the header row too (none of these holds a cell longer
     # than 1,200 letters: the next test).
-    r = run_clean("--lang", "vi", "report", "--format", "docx", "-o", "r.docx", *THREE)
-    assert r.exit_code == 0, r.stderr
-    document = docx.Document(str(shipped / "r.docx"))
+    document = docx.Document(str(shipped_reports("vi", "docx", *THREE)))
     rows = [tr for table in document.tables for tr in table._tbl.iter(f"{W}tr")]
     # The summary (a header and three rows), the groups table (a header and its groups),
     # and each section's tables: many rows, every one kept whole.
@@ -121,7 +142,7 @@ def test_a_tables_row_is_not_split_across_pages(shipped: Path):
 # --- 4. A negative figure is never broken after its sign ----------------------------------------
 
 
-def test_a_negative_figure_is_not_broken_at_its_sign(shipped: Path):
+def test_a_negative_figure_is_not_broken_at_its_sign(shipped_reports):
     # Under "Tóm lại" of the CBCT share: "Theo lộ trình đến 15 % GRDP năm 2025, năm 2023
     # cần 12,65 % GRDP; chênh lệch -0,35 điểm %." (12.3 - 12.65 = -0.35): printed, the
     # line ended at "chênh lệch -" and "0,35 điểm %" began the next, a positive figure to a
@@ -129,9 +150,7 @@ def test_a_negative_figure_is_not_broken_at_its_sign(shipped: Path):
     # figure is written as Word's non-breaking hyphen (w:noBreakHyphen, which prints as
     # "-"), in sentences and in table cells alike. A hyphen between words or numbers
     # ("2021-2025", "01-NQ/TU") stays a hyphen.
-    r = run_clean("--lang", "vi", "report", "--format", "docx", "-o", "r.docx", *THREE)
-    assert r.exit_code == 0, r.stderr
-    document = docx.Document(str(shipped / "r.docx"))
+    document = docx.Document(str(shipped_reports("vi", "docx", *THREE)))
     body = document.element.body
     texts = [t.text or "" for t in body.iter(f"{W}t")]
     assert not [t for t in texts if re.search(r"(?<![\w.,])-\d", t)], "a minus Word may break after"
@@ -181,7 +200,7 @@ def test_a_row_taller_than_a_page_may_still_break(tmp_path: Path, monkeypatch: p
 # --- 5. The workbook's change on last year at the figures' decimals --------------------------
 
 
-def test_the_workbooks_change_on_last_year_has_the_figures_decimals(shipped: Path):
+def test_the_workbooks_change_on_last_year_has_the_figures_decimals(shipped_reports):
     # The Summary's "So với cùng kỳ năm trước" of the 2017 growth plan held 0.1 (10.2 in 2017
     # against 10.1 in 2016) under "+#,##0.00 điểm %": Excel showed "+0,10 điểm %" where the
     # Word report, beside it on the leader's desk, says "(+0,1 điểm %)". The cell keeps its
@@ -189,9 +208,7 @@ def test_the_workbooks_change_on_last_year_has_the_figures_decimals(shipped: Pat
     # up to two, trailing zeros dropped): 2017 +0.1 -> one; 2019 12.01 - 11.1 = +0.91 -> two;
     # 2022 10.28 - 10.28 = 0 -> "0 điểm %", none.
     openpyxl = pytest.importorskip("openpyxl")
-    r = run_clean("--lang", "vi", "report", "--format", "xlsx", "-o", "r.xlsx")
-    assert r.exit_code == 0, r.stderr
-    ws = openpyxl.load_workbook(shipped / "r.xlsx")["Tổng hợp"]
+    ws = openpyxl.load_workbook(shipped_reports("vi", "xlsx"))["Tổng hợp"]
     headers = [c.value for c in ws[1]]
     change = headers.index("So với cùng kỳ năm trước")
     rows = {row[headers.index("Mã")].value: row[change] for row in ws.iter_rows(min_row=2)}
@@ -233,7 +250,7 @@ def test_the_table_of_contents_lists_the_parts_and_the_targets_only(tmp_path_fac
 # --- 7. The workbook wraps a text longer than its column, never cuts it ---------------------------
 
 
-def test_the_workbook_wraps_a_text_longer_than_its_column(shipped: Path):
+def test_the_workbook_wraps_a_text_longer_than_its_column(shipped_reports):
     # Columns are as wide as their longest text up to a cap (48 letters; the Figures
     # sheet's 60): the Summary's "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030" (51
     # letters) was cut at the "Mục tiêu" column's edge by the next cell, and the Figures
@@ -244,9 +261,7 @@ def test_the_workbook_wraps_a_text_longer_than_its_column(shipped: Path):
     openpyxl = pytest.importorskip("openpyxl")
     from openpyxl.utils import get_column_letter
 
-    r = run_clean("--lang", "vi", "report", "--format", "xlsx", "-o", "r.xlsx")
-    assert r.exit_code == 0, r.stderr
-    book = openpyxl.load_workbook(shipped / "r.xlsx")
+    book = openpyxl.load_workbook(shipped_reports("vi", "xlsx"))
     checked = {"wrapped": 0, "one line": 0}
     # The sheet of a target's units too: Hạ Long's status "Chưa đủ số liệu: chưa giao kế
     # hoạch cho đơn vị này" is 50 letters, in a status's fill.
