@@ -17,7 +17,6 @@ from .app import (
     _command_class,
     command,
 )
-from .argument_order import swapped as _swapped
 from .arguments import _typed_period
 from .added_rows import guard_rows_output, print_rows
 from .completion import complete_indicator_ids
@@ -166,6 +165,8 @@ def add_observation(
         from .quoting import refuse_blank_moment  # not on the start-up path of other commands
 
         refuse_blank_moment(recorded_at, source, note)
+        from .argument_order import swapped as _swapped  # only add-observation reads it, not a status
+
         if from_file is None and (told := _swapped("add-observation", indicator or "", period or "", value)):
             raise fail("add-observation", told)
         dims = _typed_dims(dim or [], from_file, targets)
@@ -463,6 +464,8 @@ def retract(
     from .quoting import refuse_blank_moment  # not on the start-up path of other commands
 
     refuse_blank_moment(recorded_at, source, note)
+    from .argument_order import swapped as _swapped  # here: a status never loads it
+
     if told := _swapped("retract", indicator, period):
         raise fail("retract", told)
     dims = _typed_dims(dim or [], None, targets)  # before the store is opened: a usage error writes nothing
