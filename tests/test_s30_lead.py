@@ -61,3 +61,24 @@ def test_a_warm_status_loads_no_module_more_than_at_the_sessions_start(tmp_path:
         said = done.stderr
     loaded = set(said.split("MODULES ", 1)[1].split())
     assert loaded - WARM_STATUS_MODULES == set(), sorted(loaded - WARM_STATUS_MODULES)
+
+
+def test_a_documents_name_with_its_kind_is_told_that_document():
+    """`docs json-format` (the way targets-format and observations-format are named) was
+    told "did you mean 'formats'?", difflib's closest spelling, where the user meant the
+    JSON reference. A name that is a document's with "-format" or ".md" added, or in other
+    capitals, is told that document; a near miss keeps its spelling hint."""
+    from tests.helpers import run_clean
+
+    for typed, meant in (
+        ("json-format", "json"),
+        ("JSON.md", "json"),
+        ("methodology-format", "methodology"),
+        ("Targets", "targets-format"),
+        ("cli.MD", "cli"),
+    ):
+        r = run_clean("docs", typed)
+        assert r.exit_code == 2 and f"did you mean '{meant}'?" in r.stderr, (typed, r.stderr)
+    assert "did you mean 'json'?" in run_clean("docs", "jsn").stderr
+    r = run_clean("--lang", "vi", "docs", "json-format")
+    assert r.exit_code == 2 and "'json'" in r.stderr, r.stderr

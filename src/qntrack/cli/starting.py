@@ -7,7 +7,7 @@ import os
 import re
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Iterable, Optional
 
 import typer
 
@@ -125,9 +125,24 @@ def show_docs(
         from ..errors import suggestion
         from ..catalog import msg
 
+        meant = _named(name, shipped)
         raise fail(
             "docs",
-            msg("cli_no_document", name=name, hint=suggestion(name, shipped), documents=", ".join(shipped)),
+            msg("cli_no_document", name=name, hint=suggestion(meant or name, shipped), documents=", ".join(shipped)),
             ExitCode.USAGE,
         )
     _out(entry.read_text(encoding="utf-8"))
+
+
+def _named(typed: str, shipped: Iterable[str]) -> str | None:
+    """The document ``typed`` names with its kind added or in other capitals (``json-format``
+    as targets-format is named, ``JSON.md``, ``Targets``), else None. difflib's closest
+    spelling told ``json-format`` "formats" (thirtieth session); still a hint, not a guess
+    read in its place, as every unknown name is."""
+    stem = typed.casefold().removesuffix(".md")
+    for suffix in ("-formats", "-format", "_format", " format"):
+        stem = stem.removesuffix(suffix)
+    for name in shipped:
+        if stem in (name, name.removesuffix("-format")):
+            return name
+    return None
