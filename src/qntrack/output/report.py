@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from .period_words import speaks_periods
-from ..kinds import assess
+from .status_run import assess  # the library's: a caller's id or day refused by name
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for
 from ..plan.model import RETRACTED, Observation, Plan
@@ -398,11 +398,12 @@ def write_report(
     disk) one too, the old file left as it was. A format or language qntrack does not
     write is an ``ArgumentError`` (also a ``ValueError``) naming ``fmt`` or ``lang``.
     """
-    from ..files.library_arguments import refuse_flags, refuse_path
+    from ..files.library_arguments import refuse_flags, refuse_instance, refuse_path
     from .report_written import write_checked
 
     refuse_path("path", path, none=False)  # None, a number: named, not os.fspath's TypeError
     refuse_flags(force=force)
+    refuse_instance("data", data, ReportData, "library_data_type")  # None: named, not "no attribute 'plan'"
     return write_checked(data, fmt, lang, path, force)
 
 
