@@ -220,3 +220,20 @@ def test_a_kept_national_plan_is_read_back_read_only(tmp_path: Path, monkeypatch
     assert back == ws_plan
     with pytest.raises(TypeError):
         back.indicators["x"] = back.indicators["fdi"]
+
+
+@pytest.mark.parametrize("call", ["render", "report_files", "write_report"])
+def test_a_report_of_no_report_data_is_named(shipped: Path, call: str) -> None:
+    # render(None, "html", "en") raised "'NoneType' object has no attribute 'assessments'".
+    from qntrack.output import report
+
+    calls = {
+        "render": lambda: report.render(None, "html", "en"),  # type: ignore[arg-type]
+        "report_files": lambda: report.report_files({}, "html", "en", "r.html"),  # type: ignore[arg-type]
+        "write_report": lambda: qntrack.write_report(None, "html", "en", "r.html"),  # type: ignore[arg-type]
+    }
+    with pytest.raises(ArgumentError) as caught:
+        calls[call]()
+    assert caught.value.file == "data"
+    assert "build_report" in str(caught.value)
+    assert not Path("r.html").exists()
