@@ -237,3 +237,37 @@ def test_a_report_of_no_report_data_is_named(shipped: Path, call: str) -> None:
     assert caught.value.file == "data"
     assert "build_report" in str(caught.value)
     assert not Path("r.html").exists()
+
+
+def test_retract_tells_a_day_given_as_its_period_the_periods_ending_on_it(shipped: Path) -> None:
+    # retract's signature offered a date, which was refused "is of type date, not a
+    # period"; record_many tells the same date the periods that end on it.
+    from datetime import date
+
+    before = _store()
+    with pytest.raises(InputError) as caught:
+        qntrack.retract("targets.yaml", "budget_revenue", date(2025, 12, 31), "x", "n", None)  # type: ignore[arg-type]
+    assert caught.value.key == "periods_day"
+    assert "2025-Q4" in str(caught.value) and "2025-12" in str(caught.value)
+    assert _store() == before
+
+
+@pytest.mark.parametrize("call", ["record_many", "retract"])
+def test_a_days_timestamp_given_as_a_period_is_told_the_periods_ending_on_it(shipped: Path, call: str) -> None:
+    # A pandas column of period ends comes out of to_dict("records") as Timestamps at
+    # midnight (datetime subclasses): 2025-12-31 00:00 was told "is a month as Excel shows
+    # a date: write 2025-12", but Excel shows a typed month as its first day, and 31
+    # December ends the year, its second half and its fourth quarter as well.
+    from datetime import datetime, timedelta, timezone
+
+    before = _store()
+    for moment in (datetime(2025, 12, 31), datetime(2025, 12, 31, tzinfo=timezone(timedelta(hours=7)))):
+        with pytest.raises(InputError) as caught:
+            if call == "record_many":
+                qntrack.record_many("targets.yaml", [{"indicator": "budget_revenue", "period": moment, "value": 1}])
+            else:
+                qntrack.retract("targets.yaml", "budget_revenue", moment, "x", "n", None)  # type: ignore[arg-type]
+        assert caught.value.key == "periods_day"
+        said = str(caught.value)
+        assert all(p in said for p in ("2025-12", "2025-Q4", "2025-H2", "2025"))
+    assert _store() == before

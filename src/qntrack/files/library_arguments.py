@@ -139,8 +139,11 @@ def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:
 def refuse_period(name: str, value: object) -> None:
     """``value`` (the argument ``name``: a period) is text or a number (a year, 2025, read as
     the command line reads one; a figure such as 2023.5 is then told it is no period): None
-    was read as an empty text, and said "the period is empty" naming the command."""
-    if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    was read as an empty text, and said "the period is empty" naming the command. A date is
+    let through, to be told the periods ending on it, as ``record_many`` tells a row's."""
+    from datetime import date
+
+    if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
         raise _refused(name, "library_period_type", kind=type(value).__name__)
 
 

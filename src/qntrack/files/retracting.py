@@ -6,7 +6,7 @@ editing the file (docs/observations-format.md, "Retractions").
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -54,7 +54,7 @@ class Retracted(tuple[Path, Observation, Observation]):
 def retract(
     targets: str | os.PathLike[str] | None,
     indicator: str,
-    period: str | int | date,
+    period: str | int,
     source: str,
     note: str,
     recorded_at: str | datetime | None,
