@@ -271,3 +271,40 @@ def test_a_days_timestamp_given_as_a_period_is_told_the_periods_ending_on_it(shi
         said = str(caught.value)
         assert all(p in said for p in ("2025-12", "2025-Q4", "2025-H2", "2025"))
     assert _store() == before
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "said"),
+    [
+        (
+            "indicator,period,value,status,recorded_at\nbudget_revenue,2024,5,estimate,2025-03-01T08:00\n",
+            "recording_zone_hint",
+            'tz="+07:00"',
+        ),
+        (
+            "indicator;period;value;status\nbudget_revenue;2024;1.234;estimate\n",
+            "import_value_ambiguous_dot",
+            "ImportFormat(decimal_comma=",
+        ),
+        (
+            "indicator,period,value,2024\nbudget_revenue,2024,5,6\n",
+            "import_column_is_period",
+            "ImportFormat(wide=True)",
+        ),
+        ("indicator|period|value\nbudget_revenue|2024|5\n", "import_not_a_table_delimiter", "ImportFormat(delimiter="),
+    ],
+)
+def test_an_imports_refusal_names_the_argument_not_the_option(shipped: Path, table: str, key: str, said: str) -> None:
+    # import_observations told a Python caller "give --tz +07:00", "--decimal-comma",
+    # "add --wide", "give --delimiter": options of the command line, which no call takes.
+    Path("in.csv").write_text(table, encoding="utf-8")
+    before = _store()
+    with pytest.raises(InputError) as caught:
+        qntrack.import_observations("targets.yaml", "in.csv", dry_run=True)
+    keys = [p.message.id for p in caught.value.problems]
+    assert key in keys, keys
+    for lang in ("en", "vi"):
+        text = caught.value.text(lang)
+        assert said in text, text
+        assert "--" not in text.replace("---", ""), text
+    assert _store() == before
