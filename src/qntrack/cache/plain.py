@@ -47,7 +47,8 @@ def _encode(value: Any) -> Any:
         return ("T", *map(_encode, value))
     if kind is list:
         return ("L", *map(_encode, value))
-    if kind is dict and all(type(k) is str for k in value):
+    # A plan's mappings (plan.model.ReadOnlyDict, by name: a warm status loads no model).
+    if (kind is dict or kind.__name__ == "ReadOnlyDict") and all(type(k) is str for k in value):
         return ("M", *((k, _encode(v)) for k, v in value.items()))
     raise TypeError(f"cannot cache a {kind.__name__}")
 

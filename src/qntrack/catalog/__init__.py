@@ -295,6 +295,8 @@ def render(message: Message | str, lang: str = "en") -> str:
     """The message in ``lang``; English where that language has no entry; plain text as is."""
     if isinstance(message, str):
         return message
+    if lang not in ("en", "vi"):  # "VI", vi_VN.UTF-8 as an error's text reads them (language_of)
+        lang = language_of(lang) or "en"
     key = message.wording or message.id
     template = catalog(lang).get(key) if lang != "en" else None
     if template is None:
@@ -324,7 +326,10 @@ def language_of(value: str) -> str | None:
     """The language QNTRACK_LANG names, in any case and with spaces around ('VI' -> 'vi'),
     or a locale's name copied from LANG (vi_VN.UTF-8, vi-VN, vi_VN@euro): its language
     part, if qntrack speaks it; None for any other (issue 17, twentieth session: decision
-    g2 kept English for vi_VN.UTF-8, which a Vietnamese user means as Vietnamese)."""
+    g2 kept English for vi_VN.UTF-8, which a Vietnamese user means as Vietnamese). Not
+    text (a caller's ``os.environ.get("QNTRACK_LANG")`` unset, None): no language."""
+    if not isinstance(value, str):
+        return None
     chosen = value.strip().lower()
     if chosen in ("en", "vi"):
         return chosen

@@ -13,7 +13,7 @@ indicator, a period or a value NaN is refused as before (issue 17, twenty-sixth 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
@@ -69,6 +69,8 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                 continue
             if isinstance(value, float) and value != value and key not in ("indicator", "period", "value"):
                 value = None  # pandas' empty cell (to_dict("records")): left out, never the text 'nan'
+            if key == "period" and isinstance(value, datetime) and value.time() == time():
+                value = value.date()  # pandas' Timestamp of a date column: the day, told its periods
             text = value if type(value) is str else _as_text(value)  # an import's cells are text
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))

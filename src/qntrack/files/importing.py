@@ -216,16 +216,16 @@ def import_observations(
     tz: str | None = None,
     sheet: str | None = None,
 ) -> ImportResult:
-    """Validate every row of ``source``; append them all, or raise with every problem,
-    told in a Python caller's words (``defaults=RowDefaults(status=...)`` where the
-    command says ``--status``; issue 17, twenty-ninth session). ``import_file`` is the
-    command's.
+    """Validate every row of ``source``; append them all, or raise with every problem, told
+    in a Python caller's words (``defaults=RowDefaults(status=...)`` where the command says
+    ``--status``; issue 17, twenty-ninth session). ``import_file`` is the command's.
 
     Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
-    from .library_arguments import for_library
+    from .library_arguments import for_library, refuse_import_options
     from .status_flags import typed_plan_status
 
+    refuse_import_options(tz, sheet, stdin)  # tz=7, stdin="...": named, never an AttributeError
     # A plan's status given once for every row, as --status KH is: said once, of defaults.
     if isinstance(defaults, RowDefaults) and (told := typed_plan_status(defaults.status)) is not None:
         raise fail("defaults", told)

@@ -397,8 +397,11 @@ def _unpickle(payload: bytes) -> Any:
     import pickle
     from datetime import date
 
+    from ..plan.model import ReadOnlyDict
+
     allowed = {(c.__module__, c.__qualname__): c for c in model_classes().values()}
     allowed[("datetime", "date")] = date  # a unit's dates (plan.units.Unit)
+    allowed[(ReadOnlyDict.__module__, ReadOnlyDict.__qualname__)] = ReadOnlyDict  # a plan's mappings
 
     class OnlyTheModel(pickle.Unpickler):
         def find_class(self, module: str, name: str) -> Any:

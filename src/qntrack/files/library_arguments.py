@@ -25,6 +25,11 @@ __all__ = [
     "refuse_flags",
     "refuse_id",
     "refuse_settings",
+    "refuse_instance",
+    "refuse_judged",
+    "day_argument",
+    "unit_dims",
+    "refuse_import_options",
     "library_worded",
     "for_library",
 ]
@@ -73,11 +78,72 @@ def refuse_settings(**settings: tuple[object, type]) -> None:
             raise _refused(name, "library_settings_type", kind=type(value).__name__, expected=cls.__name__)
 
 
+def refuse_instance(name: str, value: object, cls: type, key: str) -> None:
+    """``value`` (the argument ``name``) is a ``cls``, else refused with the words of ``key``
+    (``write_report``'s ``data``: None raised "has no attribute 'plan'")."""
+    if not isinstance(value, cls):
+        raise _refused(name, key, kind=type(value).__name__)
+
+
+def refuse_judged(plan: object, series: object) -> None:
+    """``assess``'s and ``build_report``'s ``plan`` is a Plan and ``series`` a mapping: a
+    plan's path, what a caller has, raised "'str' object has no attribute 'targets'"
+    (issue 17, thirtieth session)."""
+    from ..plan.model import Plan
+
+    if not isinstance(plan, Plan):
+        raise _refused("plan", "library_plan_type", kind=type(plan).__name__)
+    if not isinstance(series, Mapping):
+        raise _refused("series", "library_series_type", kind=type(series).__name__)
+
+
+def day_argument(value: Any) -> Any:
+    """A day given to the core (``today``): text and a date as they are; anything else (a
+    float, an int, a list) as its text, which the core then refuses as a day written
+    otherwise, by name, where it raised "'float' object has no attribute 'year'"."""
+    from datetime import date
+
+    return value if value is None or isinstance(value, (str, date)) else str(value)
+
+
+def unit_dims(value: object) -> tuple[tuple[str, str], ...]:
+    """``retract``'s ``dims``: a mapping of dimension to unit (``dict(unit.dims)``, as a
+    breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs. A dict was
+    read as its keys, and said "too many values to unpack"; an int, "not iterable"."""
+    pairs: tuple[Any, ...]
+    if isinstance(value, Mapping):
+        pairs = tuple(value.items())
+    elif isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise _refused("dims", "library_dims_type", value=repr(value)[:60], kind=type(value).__name__)
+    else:
+        pairs = tuple(value)
+    for pair in pairs:
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+            raise _refused("dims", "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
+    return tuple((a, b) for a, b in pairs)
+
+
+def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:
+    """``import_observations``' ``tz`` and ``sheet`` are text or None, ``stdin`` a binary
+    stream or None: ``tz=7`` raised "'int' object has no attribute 'strip'", a text or an
+    io.StringIO given as ``stdin`` an AttributeError or a TypeError from the reader."""
+    import io
+
+    for name, value, key in (("tz", tz, "library_zone_type"), ("sheet", sheet, "library_sheet_type")):
+        if value is not None and not isinstance(value, str):
+            raise _refused(name, key, kind=type(value).__name__)
+    if stdin is not None and (isinstance(stdin, io.TextIOBase) or not callable(getattr(stdin, "read", None))):
+        raise _refused("stdin", "library_stdin_type", kind=type(stdin).__name__)
+
+
 def refuse_period(name: str, value: object) -> None:
     """``value`` (the argument ``name``: a period) is text or a number (a year, 2025, read as
     the command line reads one; a figure such as 2023.5 is then told it is no period): None
-    was read as an empty text, and said "the period is empty" naming the command."""
-    if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    was read as an empty text, and said "the period is empty" naming the command. A date is
+    let through, to be told the periods ending on it, as ``record_many`` tells a row's."""
+    from datetime import date
+
+    if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
         raise _refused(name, "library_period_type", kind=type(value).__name__)
 
 

@@ -6,7 +6,7 @@ editing the file (docs/observations-format.md, "Retractions").
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -54,12 +54,12 @@ class Retracted(tuple[Path, Observation, Observation]):
 def retract(
     targets: str | os.PathLike[str] | None,
     indicator: str,
-    period: str | int | date,
+    period: str | int,
     source: str,
     note: str,
     recorded_at: str | datetime | None,
     force: bool = False,
-    dims: Sequence[tuple[str, str]] = (),
+    dims: Sequence[tuple[str, str]] | Mapping[str, str] = (),
     tz: str | None = None,
     command: str = "retract",
     dry_run: bool = False,
@@ -75,7 +75,8 @@ def retract(
     (a hand-edited date in the future, which no retraction dated now could outrank): the
     retraction is recorded one second after it (timing.one_second_after), the only
     moment in the future a row may have, and only a retraction (docs/decisions.md).
-    ``dims``: the unit whose figure is withdrawn (``--dim``), read as ``validate_record`` does.
+    ``dims``: the unit whose figure is withdrawn (``--dim``), read as ``validate_record`` does:
+    (dimension, unit) pairs, or a mapping of them (``dict(unit.dims)``).
     ``tz``: the UTC offset of a ``recorded_at`` typed without one (``--tz``), else the
     plan's ``timezone:``, as for ``add-observation``. ``command``: the command its
     problems name (``add-observation`` of an empty value with status retracted).
@@ -84,9 +85,10 @@ def retract(
     reads it (caller_rows).
     """
     from .caller_rows import caller_rows
-    from .library_arguments import refuse_flags, refuse_id, refuse_period
+    from .library_arguments import refuse_flags, refuse_id, refuse_period, unit_dims
 
     refuse_id("indicator", indicator)
+    dims = unit_dims(dims)
     refuse_period("period", period)
     refuse_flags(force=force, dry_run=dry_run)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from .period_words import speaks_periods
-from ..kinds import assess
+from .status_run import assess  # the library's: a caller's id or day refused by name
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for
 from ..plan.model import RETRACTED, Observation, Plan
@@ -349,7 +349,7 @@ def report_files(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[
     from ..files.outputs import GENERATOR_MARK, stamp
 
     path = Path(path)  # a caller's text, as the command's Path
-    known_format(fmt)
+    known_format(fmt, data)
     spoken(lang)
     files: list[tuple[Path, bytes]] = []
     if fmt == "xlsx":
@@ -451,11 +451,15 @@ def spoken(lang: str) -> None:
 WRITTEN = ("html", "markdown", "json", "toml", "xlsx", "docx", "pdf")
 
 
-def known_format(fmt: str, text: bool = False) -> None:
+def known_format(fmt: str, data: object, text: bool = False) -> None:
     """Refuse a format qntrack does not write (or, ``text``, one that is bytes, asked of
-    ``render``), naming ``fmt``: an ArgumentError, still the ValueError it was."""
+    ``render``), naming ``fmt``: an ArgumentError, still the ValueError it was; and
+    ``data`` that is not ``build_report``'s (None raised "no attribute 'assessments'")."""
     from ..catalog import msg
     from ..errors import ArgumentError, ExitCode, fail
+    from ..files.library_arguments import refuse_instance
+
+    refuse_instance("data", data, ReportData, "library_data_type")
 
     if fmt not in WRITTEN:
         message = msg("report_unknown_format", format=repr(fmt), valid=", ".join(WRITTEN))
@@ -467,7 +471,7 @@ def known_format(fmt: str, text: bool = False) -> None:
 def render(data: ReportData, fmt: str, lang: str) -> str:
     """The report as text (html, markdown, json, toml); a Word, Excel or PDF report is
     bytes (``report_files``, ``write_report``)."""
-    known_format(fmt, text=True)
+    known_format(fmt, data, text=True)
     spoken(lang)
     if fmt == "html":
         return render_html(data, lang)

@@ -40,7 +40,7 @@ def write_checked(data: ReportData, fmt: str, lang: str, path: str | os.PathLike
     refusal in the words of its arguments."""
     from .report import known_format, spoken
 
-    known_format(fmt)
+    known_format(fmt, data)
     spoken(lang)
     try:
         return _checked_and_written(data, fmt, lang, path, force)

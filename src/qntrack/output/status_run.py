@@ -59,13 +59,15 @@ def assess(
     ``series`` by ``today`` (``YYYY-MM-DD`` or a date; None: no deadline taken as passed
     without a figure), as ``kinds.assess`` judges them. An id the plan lacks, or a day
     written otherwise, is an ``ArgumentError`` (an InputError, and a ValueError as the
-    core's was) naming ``target_ids`` or ``today``."""
-    from ..files.library_arguments import refuse_texts
+    core's was) naming ``target_ids`` or ``today``; a plan's path given as ``plan``, or
+    ``series`` that are no mapping, one naming ``plan`` or ``series``."""
+    from ..files.library_arguments import day_argument, refuse_judged, refuse_texts
     from ..kinds import assess as judged
 
+    refuse_judged(plan, series)  # a path: named, not "'str' object has no attribute"
     refuse_texts("target_ids", target_ids)  # [1], 5: named, not a join's TypeError
     with _as_argument_errors():
-        return judged(plan, series, target_ids, today)
+        return judged(plan, series, target_ids, day_argument(today))
 
 
 def assess_target(
@@ -73,10 +75,11 @@ def assess_target(
 ) -> Assessment:
     """One target judged on its rows, as ``kinds.assess_target`` judges it; a day written
     otherwise than ``YYYY-MM-DD`` is an ``ArgumentError`` naming ``today``."""
+    from ..files.library_arguments import day_argument
     from ..kinds import assess_target as judged
 
     with _as_argument_errors():
-        return judged(target, indicator, rows, today)
+        return judged(target, indicator, rows, day_argument(today))
 
 
 class Assessed(NamedTuple):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from ..plan.periods import Frequency, Period
 from ..plan.units import Dimension, Dims, unit_key
@@ -39,6 +39,7 @@ __all__ = [
     "OpenSdgTarget",
     "Observation",
     "Plan",
+    "ReadOnlyDict",
     "OBSERVATION_STATUSES",
     "RETRACTED",
 ]
@@ -341,9 +342,35 @@ class Observation(NamedTuple):
     line: int = 0
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class ReadOnlyDict(dict[_K, _V]):
+    """A plan's indicators and dimensions: a dict that cannot be changed (issue 17, thirtieth
+    session). A parsed plan is kept for the whole process and handed to every caller
+    (files/definitions.py); a notebook's ``del plan.indicators["fdi"]`` broke every later
+    ``open_workspace`` of that plan, in every thread. Changing one raises a TypeError, as a
+    tuple's does; ``dict(...)`` or ``.copy()`` gives a dict to change."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("a plan's mappings cannot be changed: dict(...) gives a copy to change")
+
+    __setitem__ = __delitem__ = pop = popitem = clear = update = setdefault = __ior__ = _refuse
+
+    def copy(self) -> dict[_K, _V]:
+        return dict(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled as a dict given to the class (kept_plans)
+        return (type(self), (dict(self),))
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """The whole of targets.yaml, validated."""
+    """The whole of targets.yaml, validated. Its ``indicators`` and ``dimensions`` are
+    ``ReadOnlyDict``s, whatever mapping it is given."""
 
     title: str
     observations_path: str
@@ -361,6 +388,11 @@ class Plan:
     # when --structure-id is not given ("" for the derived one), and whether it writes FREQ.
     sdmx_structure: str = ""
     sdmx_freq: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("indicators", "dimensions"):
+            if type(getattr(self, name)) is not ReadOnlyDict:
+                object.__setattr__(self, name, ReadOnlyDict(getattr(self, name)))
 
     def title_in(self, lang: str) -> str:
         return (self.title_vi or self.title) if lang == "vi" else self.title
