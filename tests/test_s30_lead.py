@@ -82,3 +82,21 @@ def test_a_documents_name_with_its_kind_is_told_that_document():
     assert "did you mean 'json'?" in run_clean("docs", "jsn").stderr
     r = run_clean("--lang", "vi", "docs", "json-format")
     assert r.exit_code == 2 and "'json'" in r.stderr, r.stderr
+
+
+def test_build_report_names_observations_that_are_none_or_text(shipped: Path):
+    """Pass P's leftover: build_report(plan, series, None) raised "'NoneType' object is not
+    iterable" from inside; a path given as the rows was read as its letters. Both are an
+    ArgumentError naming ``observations``, in the caller's words."""
+    import pytest
+
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    ws = qntrack.open_workspace("targets.yaml")
+    for wrong in (None, "observations.csv", 5):
+        with pytest.raises(ArgumentError) as caught:
+            qntrack.build_report(ws.plan, ws.series, wrong)  # type: ignore[arg-type]
+        assert caught.value.file == "observations", caught.value
+        assert "store.observations" in caught.value.text("en"), caught.value.text("en")
+    assert qntrack.build_report(ws.plan, ws.series, list(ws.store.observations)).plan is ws.plan

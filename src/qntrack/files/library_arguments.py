@@ -26,6 +26,7 @@ __all__ = [
     "refuse_id",
     "refuse_settings",
     "refuse_instance",
+    "refuse_rows",
     "refuse_judged",
     "day_argument",
     "unit_dims",
@@ -83,6 +84,14 @@ def refuse_instance(name: str, value: object, cls: type, key: str) -> None:
     (``write_report``'s ``data``: None raised "has no attribute 'plan'")."""
     if not isinstance(value, cls):
         raise _refused(name, key, kind=type(value).__name__)
+
+
+def refuse_rows(name: str, value: object) -> None:
+    """``value`` (the argument ``name``: observations) is an iterable of rows, not None, a
+    text or a number: ``build_report(plan, series, None)`` raised "'NoneType' object is not
+    iterable" from inside, and a store's path was read letter by letter (thirtieth session)."""
+    if isinstance(value, (str, bytes, os.PathLike)) or not hasattr(value, "__iter__"):
+        raise _refused(name, "library_observations_type", kind=type(value).__name__)
 
 
 def refuse_judged(plan: object, series: object) -> None:

@@ -126,11 +126,13 @@ def build_report(
     """Everything the report shows. ``series`` must already be restricted to ``as_of``;
     ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended).
     Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it."""
+    from ..files.library_arguments import refuse_rows
     from ..files.workspace import as_of_day
     from .formats import revised_in
     from ..method.history import withdrawn_of
     from .withdrawn_inputs import input_keys
 
+    refuse_rows("observations", observations)  # None, a path: named, not "not iterable"
     as_of, since = as_of_day(as_of), as_of_day(since, "since")
     rows = tuple(observations)
     from ..kinds.withdrawals import with_withdrawals
