@@ -100,3 +100,27 @@ def test_build_report_names_observations_that_are_none_or_text(shipped: Path):
         assert caught.value.file == "observations", caught.value
         assert "store.observations" in caught.value.text("en"), caught.value.text("en")
     assert qntrack.build_report(ws.plan, ws.series, list(ws.store.observations)).plan is ws.plan
+
+
+def test_a_documents_language_it_does_not_speak_is_named(shipped: Path):
+    """Pass P's leftover: indicators_document(plan, "VI") gave English without a word, where
+    render and write_report refuse a language they do not write ("VI", "fr") by name. The
+    documents a caller builds the commands' JSON from refuse it the same way."""
+    import pytest
+
+    import qntrack
+    from qntrack.errors import ArgumentError
+    from qntrack.output.documents import checks_list_document, indicators_document, targets_document
+    from qntrack.files.checks import CHECKS
+
+    plan = qntrack.open_workspace("targets.yaml").plan
+    for make in (
+        lambda lang: indicators_document(plan, lang),
+        lambda lang: targets_document(plan, lang),
+        lambda lang: checks_list_document(CHECKS, lang),
+    ):
+        for wrong in ("VI", "fr", None):
+            with pytest.raises(ArgumentError) as caught:
+                make(wrong)
+            assert caught.value.file == "lang", caught.value
+        assert make("vi") != make("en")

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from .. import __version__
 from .formats import assessment_dict, day_text, observation_dict
+from .i18n import spoken
 
 if TYPE_CHECKING:
     from ..files.checks import Check
@@ -342,6 +343,7 @@ def indicators_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
     """``indicators --format json`` (docs/json.md): names and units in ``lang``; each
     indicator's ``dimensions`` (issue 14) after the listing's columns, then its
     ``description``."""
+    spoken(lang)  # "VI", "fr": named, as a report's language is, never English unsaid
     from ..plan.model import text_in
 
     doc = listing_document("indicators", INDICATOR_COLUMNS, indicator_rows(plan, lang))
@@ -355,6 +357,7 @@ def indicators_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
 def targets_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
     """``targets --format json`` (docs/json.md): names, groups and owners in ``lang``, kinds
     as codes; each target's ``for_each`` (issue 14) last."""
+    spoken(lang)  # "VI", "fr": named, as a report's language is, never English unsaid
     doc = listing_document("targets", TARGET_COLUMNS + TARGET_MORE_COLUMNS, target_rows(plan, lang, more=True))
     for item, target in zip(doc["targets"], plan.targets, strict=True):
         item["for_each"] = list(target.for_each)
@@ -404,6 +407,7 @@ def refusal_document(problems: Iterable[Problem]) -> dict[str, Any]:
 def checks_list_document(checks: Iterable[Check], lang: str = "en") -> dict[str, Any]:
     """``check --list --format json``: name, severity, whether it runs by default, and the
     rule in ``lang`` (text for people, as an indicator's name is; docs/json.md)."""
+    spoken(lang)  # "VI", "fr": named, as a report's language is, never English unsaid
     from ..catalog import render
 
     return {

@@ -13,6 +13,7 @@ from ..catalog import catalog
 
 __all__ = [
     "LANGS",
+    "spoken",
     "resolve_lang",
     "label",
     "status_label",
@@ -319,3 +320,17 @@ def replacing(
         return f"{value_with_unit(before, unit, lang, typed_places(before))} → {shown}"
     places = differing_decimals(before, value, max(decimals, typed_places(before)))
     return f"{value_with_unit(before, unit, lang, places)} → {value_with_unit(value, unit, lang, places)}"
+
+
+def spoken(lang: object) -> None:
+    """Refuse a language qntrack does not write a report or a document in (a web service's
+    ``?lang=fr`` was a FileNotFoundError naming the catalog file it looked for; "VI" gave a
+    document in English without a word): an ArgumentError, an InputError that is still the
+    ValueError it was."""
+    from ..catalog import msg
+    from ..errors import ArgumentError, ExitCode, fail
+
+    if lang not in LANGS:
+        raise fail(
+            "lang", msg("report_unknown_lang", lang=repr(lang), valid=", ".join(LANGS)), ExitCode.USAGE, ArgumentError
+        )

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from .i18n import spoken
 from .period_words import speaks_periods
 from .status_run import assess  # the library's: a caller's id or day refused by name
 from ..method.assessment import Assessment
@@ -433,20 +434,6 @@ def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
             shutil.rmtree(folder, ignore_errors=True)
         raise
     return [file for file, _ in files]
-
-
-def spoken(lang: str) -> None:
-    """Refuse a language qntrack does not write a report in (a web service's ``?lang=fr``
-    was a FileNotFoundError naming the catalog file it looked for): an ArgumentError, an
-    InputError that is still the ValueError it was."""
-    from ..catalog import msg
-    from ..errors import ArgumentError, ExitCode, fail
-    from .i18n import LANGS
-
-    if lang not in LANGS:
-        raise fail(
-            "lang", msg("report_unknown_lang", lang=repr(lang), valid=", ".join(LANGS)), ExitCode.USAGE, ArgumentError
-        )
 
 
 # Every format a report is written in; the text ones are ``render``'s, the others bytes.
