@@ -124,3 +124,25 @@ def test_a_documents_language_it_does_not_speak_is_named(shipped: Path):
                 make(wrong)
             assert caught.value.file == "lang", caught.value
         assert make("vi") != make("en")
+
+
+def test_a_python_callers_retraction_names_its_own_arguments(shipped: Path):
+    """Pass P's leftover: qntrack.retract with a moment typed without its zone was told
+    "or give --tz +07:00", an option a Python caller has no way to give; it names the
+    argument, tz="+07:00", as import_observations does (the catalog's library_ wording).
+    The command keeps its words."""
+    import pytest
+
+    import qntrack
+    from qntrack import InputError
+    from tests.helpers import run_clean
+
+    before = Path("observations.csv").read_bytes()
+    with pytest.raises(InputError) as caught:
+        qntrack.retract("targets.yaml", "fdi", "2025", "s", "", "2026-11-01T10:00:00")
+    said = caught.value.text("en")
+    assert 'tz="+07:00"' in said and "--tz" not in said, said
+    assert 'tz="+07:00"' in caught.value.text("vi"), caught.value.text("vi")
+    assert Path("observations.csv").read_bytes() == before
+    r = run_clean("retract", "fdi", "2025", "--recorded-at", "2026-11-01T10:00:00")
+    assert r.exit_code != 0 and "--tz +07:00" in r.stderr, r.stderr

@@ -61,7 +61,7 @@ def retract(
     force: bool = False,
     dims: Sequence[tuple[str, str]] | Mapping[str, str] = (),
     tz: str | None = None,
-    command: str = "retract",
+    command: str | None = None,
     dry_run: bool = False,
 ) -> Retracted:
     """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
@@ -79,13 +79,21 @@ def retract(
     (dimension, unit) pairs, or a mapping of them (``dict(unit.dims)``).
     ``tz``: the UTC offset of a ``recorded_at`` typed without one (``--tz``), else the
     plan's ``timezone:``, as for ``add-observation``. ``command``: the command its
-    problems name (``add-observation`` of an empty value with status retracted).
+    problems name (``retract``; ``add-observation`` of an empty value with status
+    retracted), in its words (``--tz``); None, a Python caller's: named ``retract``, in the
+    caller's words (``tz="+07:00"``, the catalog's ``library_`` wording; thirtieth session).
     ``dry_run``: judged on the store as it is now, by the same rules, and nothing written.
     A Python caller's year (2025) or moment (an aware datetime) is read as ``record_many``
     reads it (caller_rows).
     """
     from .caller_rows import caller_rows
-    from .library_arguments import refuse_flags, refuse_id, refuse_period, unit_dims
+    from .library_arguments import for_library, refuse_flags, refuse_id, refuse_period, unit_dims
+
+    if command is None:
+        try:
+            return retract(targets, indicator, period, source, note, recorded_at, force, dims, tz, "retract", dry_run)
+        except InputError as error:
+            raise for_library(error) from None
 
     refuse_id("indicator", indicator)
     dims = unit_dims(dims)
