@@ -146,3 +146,32 @@ def test_a_python_callers_retraction_names_its_own_arguments(shipped: Path):
     assert Path("observations.csv").read_bytes() == before
     r = run_clean("retract", "fdi", "2025", "--recorded-at", "2026-11-01T10:00:00")
     assert r.exit_code != 0 and "--tz +07:00" in r.stderr, r.stderr
+
+
+def test_a_python_callers_rows_name_its_own_arguments(shipped: Path):
+    """Pass P's leftover: record_many told a row's moment without its zone "or give --tz
+    +07:00"; a Python caller passes tz="+07:00". The command's add-observation keeps --tz."""
+    import pytest
+
+    import qntrack
+    from qntrack import InputError
+    from tests.helpers import run_clean
+
+    row = {"indicator": "fdi", "period": "2026-10", "value": 5, "status": "estimate", "source": "s"}
+    with pytest.raises(InputError) as caught:
+        qntrack.record_many("targets.yaml", [{**row, "recorded_at": "2026-11-01T10:00:00"}])
+    said = caught.value.text("en")
+    assert 'tz="+07:00"' in said and "--tz" not in said, said
+    r = run_clean(
+        "add-observation",
+        "fdi",
+        "2026-10",
+        "5",
+        "--status",
+        "estimate",
+        "--source",
+        "s",
+        "--recorded-at",
+        "2026-11-01T10:00:00",
+    )
+    assert r.exit_code != 0 and "--tz +07:00" in r.stderr, r.stderr

@@ -388,7 +388,14 @@ def _record_one(
     for i, (dimension, unit) in enumerate(typed.dims):
         fields[f"dim:{dimension}" if f"dim:{dimension}" not in fields else f"dim:{dimension}#{i}"] = unit
     try:
-        return record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run, force=force, tz=tz)
+        return record_many(
+            targets,
+            [(Location("add-observation"), fields)],
+            dry_run=dry_run,
+            force=force,
+            tz=tz,
+            command="add-observation",
+        )
     except InputError as exc:
         from .typed_words import typed_total  # 'Tong so' typed: a total, no table's line
 

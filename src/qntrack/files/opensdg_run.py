@@ -121,7 +121,7 @@ def import_opensdg(
         if not kept:
             added = 0
         else:
-            done = record_many(None, kept, dry_run=dry_run, opened=(plan, store))
+            done = record_many(None, kept, dry_run=dry_run, opened=(plan, store), command="import opensdg")
             added = len(done.rows)
             unchanged += len(done.skipped)
         if not dry_run:

@@ -261,6 +261,7 @@ def record_many(
     now: str | datetime | None = None,
     tz: str | None = None,
     opened: tuple[Plan, Path] | None = None,
+    command: str | None = None,
 ) -> Recorded:
     """Validate every candidate; append them all, or raise with every problem and write nothing.
 
@@ -272,12 +273,21 @@ def record_many(
     against the store as it is then. ``undated``: the timestamp given to rows that came
     without one (by default "now", stamped here). ``force``, ``now``: as for
     ``validate_record``; the clock is read here, once, if not given (``now`` may be an
-    aware datetime). ``tz``: --tz, which
-    wins over the plan's ``timezone:`` (already validated by the caller).
+    aware datetime). ``tz``: --tz, which wins over the plan's ``timezone:`` (validated by
+    the caller). ``command``: the command whose words its problems take (``--tz``); None,
+    a Python caller's (``tz="+07:00"``: the catalog's ``library_`` wording).
     """
     from .caller_rows import caller_now, caller_rows  # numbers and dates as text; a misspelt field refused
-    from .library_arguments import refuse_flags
+    from .library_arguments import for_library, refuse_flags
     from .retract_notes import batch_notes
+
+    if command is None:
+        try:
+            return record_many(
+                targets, candidates, dry_run, undated, force=force, now=now, tz=tz, opened=opened, command=""
+            )
+        except InputError as error:
+            raise for_library(error) from None
 
     refuse_flags(dry_run=dry_run, force=force)
 
