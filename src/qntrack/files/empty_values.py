@@ -19,22 +19,20 @@ __all__ = ["passed_over", "counted", "awaited", "PASSED_OVER"]
 PASSED_OVER = "import_value_empty_passed_over"
 
 
-# The plan whose names were last looked up, and the names (an import asks of one plan).
-_NAMES: list = [None, {}]
-
-
-def awaited(plan: Plan | None, cells: tuple[str, ...]) -> bool:
-    """Whether a row with no value names one of the plan's indicators (by id or name, as
-    ``indicator_names`` reads it): that indicator's figure not yet published, passed over.
-    A row naming none ('fdx', a mistyped id) is refused as before, for the id and the
-    empty value: passed over, the typo would go unnoticed."""
+def awaited(plan: Plan | None, cells: tuple[str, ...], names: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a row with no value names one of the plan's indicators (by id or by a name
+    in ``names``, ``indicator_names.names_of(plan)``, which the reader works out once a
+    file): that indicator's figure not yet published, passed over. A row naming none
+    ('fdx', a mistyped id) is refused as before, for the id and the empty value: passed
+    over, the typo would go unnoticed. The names are an argument, never kept here: a
+    module-level copy of the last plan's names held that plan after its import and, read
+    by two threads importing for two plans, could answer one plan's row with the other's
+    names."""
     if plan is None:
         return True
-    from .indicator_names import names_of, row_indicator
+    from .indicator_names import row_indicator
 
-    if _NAMES[0] is not plan:
-        _NAMES[:] = [plan, names_of(plan)]
-    return row_indicator(plan, cells, _NAMES[1]) is not None
+    return row_indicator(plan, cells, names) is not None
 
 
 def passed_over(where: Location, indicator: str, period: str) -> Problem:

@@ -310,7 +310,17 @@ def parse_table(
                 problems.append(Problem(where, bare))  # '1' under a Quarter heading: no year
                 continue
             rows = _long_row(
-                fields, cell_plan, where, decimal_comma, explicit, problems, day_first, parsed.marks, plan, parsed.notes
+                fields,
+                cell_plan,
+                where,
+                decimal_comma,
+                explicit,
+                problems,
+                day_first,
+                parsed.marks,
+                plan,
+                parsed.notes,
+                names,
             )
         for cell_where, row, readable in rows:
             if readable:
@@ -373,6 +383,7 @@ def _long_row(
     marks: PeriodMarks | None = None,
     indicators: Plan | None = None,  # whose frequency a month's last day is told by (import_headers)
     notes: list[Problem] | None = None,  # warnings: a row passed over for its empty value
+    names: dict[str, tuple[str, ...]] | None = None,  # the plan's indicator names (indicator_names.names_of)
 ) -> list[Candidate]:
     # What _cell gives for each column, without a call per cell (300,000 rows: issue 17).
     row = {name: kept((fields[i].strip() if i is not None else "") or default) for name, i, default, kept in plan}
@@ -380,7 +391,8 @@ def _long_row(
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
     cells = (row["indicator"], row.get(SECOND, ""))
-    if not row["value"] and notes is not None and any(cells) and awaited(indicators, cells):  # no figure yet
+    empty = not row["value"] and notes is not None and any(cells)
+    if empty and awaited(indicators, cells, names or {}):  # no figure yet
         notes.append(passed_over(where, row["indicator"] or row.get(SECOND, ""), row["period"]))
         return []
     merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only

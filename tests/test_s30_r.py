@@ -1,0 +1,44 @@
+"""Issue 17, thirtieth session, helper R: the session's change read as its next maintainer
+(one rule in one place, no module-level state keyed on a plan, docs that say what the
+code does). Each test written failing first; expected values worked by hand."""
+
+from __future__ import annotations
+
+import gc
+
+from conftest import dedent
+from qntrack.files.definitions import parse_plan
+from qntrack.files.import_tables import ImportFormat, RowDefaults, parse_table
+
+_PLAN = dedent(
+    """
+    indicators:
+      fdi:
+        name: {en: FDI inflows, vi: Vốn FDI}
+        unit: million USD
+    targets: []
+    """
+)
+
+
+def _plan():  # a plan of one indicator, as a Python caller builds one
+    return parse_plan(_PLAN, "targets.yaml")
+
+
+def test_an_import_keeps_no_hold_on_its_plan() -> None:
+    """A long table's empty value looked the plan's names up through a module-level list
+    keyed on the last plan (files/empty_values.py): the plan stayed referenced after its
+    import, for the life of the process, and two threads importing for two plans could
+    read one plan's names for the other's row. The names are now the reader's, worked
+    out once a file and let go with it: after the import nothing but the caller holds the
+    plan. The row itself is passed over as before (fdi 2025 has no value: a warning)."""
+    plan = _plan()
+    parsed = parse_table(
+        "indicator,period,value\nfdi,2024,10\nfdi,2025,\n", "t.csv", ImportFormat(), RowDefaults(), plan
+    )
+    assert [row["period"] for _, row in parsed.candidates] == ["2024"]
+    assert [p.message.id for p in parsed.notes][:1] == ["import_value_empty_passed_over"]
+    del parsed
+    gc.collect()
+    held = [r for r in gc.get_referrers(plan) if isinstance(r, (list, dict))]
+    assert held == []
