@@ -391,8 +391,8 @@ def _long_row(
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
     cells = (row["indicator"], row.get(SECOND, ""))
-    empty = not row["value"] and notes is not None and any(cells)
-    if empty and awaited(indicators, cells, names or {}):  # no figure yet
+    empty = not row["value"] and any(cells)
+    if empty and notes is not None and awaited(indicators, cells, names or {}):  # no figure yet
         notes.append(passed_over(where, row["indicator"] or row.get(SECOND, ""), row["period"]))
         return []
     merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only
