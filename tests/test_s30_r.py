@@ -42,3 +42,26 @@ def test_an_import_keeps_no_hold_on_its_plan() -> None:
     gc.collect()
     held = [r for r in gc.get_referrers(plan) if isinstance(r, (list, dict))]
     assert held == []
+
+
+def test_as_of_note_says_the_plan_is_todays(shipped) -> None:
+    """Pass J made --as-of's help and README say the figures of the day are judged against
+    targets.yaml as it is now ('what was known then' let a journalist take the 2025 growth
+    plan of 14 %, raised in February 2025, for the plan in force in January). The note
+    every `status --as-of` prints still said "--as-of judges on what was known by the end
+    of 2023-06-28": the same misreading, on every run. It now says what the help says."""
+    from helpers import run_clean
+
+    r = run_clean("status", "--as-of", "2023-06-28")
+    assert r.exit_code == 0, r.output
+    assert "judges on what was known" not in r.stderr
+    assert (
+        "--as-of judges the figures recorded by the end of 2023-06-28 (UTC) against targets.yaml as it is now;"
+        in r.stderr
+    ), r.stderr
+    r = run_clean("--lang", "vi", "status", "--as-of", "2023-06-28")
+    assert "những gì đã biết" not in r.stderr
+    assert (
+        "--as-of đánh giá các số liệu ghi nhận đến hết ngày 28/06/2023 (giờ UTC) theo targets.yaml hiện tại;"
+        in r.stderr
+    ), r.stderr
