@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..catalog import Message, msg
-from .vocabulary import ROMAN_QUARTERS, _ROMAN_MONTHS, fold
+from .vocabulary import ROMAN_QUARTERS, ROMAN_MONTHS, fold
 
 __all__ = ["bare_period"]
 
@@ -35,7 +35,7 @@ def bare_period(cell: str, heading: str) -> Message | None:
     text, year = fold(cell).strip(), date.today().year  # this year in the example, as no_year's
     if kind in _QUARTERS and (quarter := _number(text, ROMAN_QUARTERS, 4)) is not None:
         return msg("import_period_bare_quarter", text=cell.strip(), heading=heading.strip(), quarter=quarter, year=year)
-    if kind in _MONTHS and (month := _number(text, _ROMAN_MONTHS, 12)) is not None:
+    if kind in _MONTHS and (month := _number(text, ROMAN_MONTHS, 12)) is not None:
         words = {"month": month, "mm": f"{month:02d}", "year": year}
         return msg("import_period_bare_month", text=cell.strip(), heading=heading.strip(), **words)
     return None

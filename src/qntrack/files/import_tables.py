@@ -50,7 +50,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
 )
 
 from .bare_periods import bare_period
-from .csv_notes import FIGURE as _FIGURE, is_note, names_of
+from .csv_notes import FIGURE as _FIGURE, is_note
 from .empty_values import awaited, counted, passed_over
 from .import_two_rows import two_row_header
 from .import_wide import wide_unasked
@@ -281,7 +281,11 @@ def parse_table(
         if long is not None
         else ()
     )
-    names = None
+    # The plan's indicator names, worked out once a file: a note's cell and an empty value's
+    # row are looked up in them (csv_notes.is_note, empty_values.awaited).
+    from .indicator_names import names_of
+
+    names = names_of(plan) if plan is not None else None
     # Taken from the end of the reversed list, each record is let go once read: the file's
     # cells are never held twice, as records and as candidates (issue 17).
     records.reverse()
@@ -301,7 +305,7 @@ def parse_table(
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
-        if plan is not None and is_note(fields, indicator_columns, row_columns, plan, names := names or names_of(plan)):
+        if plan is not None and is_note(fields, indicator_columns, row_columns, plan, names or {}):
             continue
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
