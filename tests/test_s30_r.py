@@ -65,3 +65,20 @@ def test_as_of_note_says_the_plan_is_todays(shipped) -> None:
         "--as-of đánh giá các số liệu ghi nhận đến hết ngày 28/06/2023 (giờ UTC) theo targets.yaml hiện tại;"
         in r.stderr
     ), r.stderr
+
+
+def test_the_count_of_rows_passed_over_ends_the_warnings(shipped) -> None:
+    """observations-format.md: a row with no figure yet is said at its line "and the file's
+    count ends the warnings". Beside a plan's column (pass I's other rule) the header's
+    warning, said of line 1, came after the count, so the summary line sat in the middle:
+    line 3, the count, then line 1. Now line 1, line 3, the count."""
+    from pathlib import Path
+
+    from helpers import run_clean
+
+    Path("t.csv").write_text("Chỉ tiêu,Kỳ,Kế hoạch,Thực hiện\nfdi,2024,3000,2700\nfdi,2025,1000,\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.csv", "--dry-run")
+    assert r.exit_code == 0, r.output
+    warnings = [line for line in r.stderr.splitlines() if ": warning: " in line]
+    assert [line.split(": warning: ")[0] for line in warnings] == ["t.csv:1", "t.csv:3", "t.csv"], warnings
+    assert warnings[-1].startswith("t.csv: warning: 1 row(s) with an empty value were passed over"), warnings

@@ -14,7 +14,7 @@ from typing import Sequence
 from ..catalog import msg
 from ..plan.model import Location, Plan, Problem
 
-__all__ = ["passed_over", "counted", "awaited", "PASSED_OVER"]
+__all__ = ["passed_over", "counted", "awaited", "ahead_of_rows", "PASSED_OVER"]
 
 PASSED_OVER = "import_value_empty_passed_over"
 
@@ -62,3 +62,12 @@ def counted(file: str, notes: Sequence[Problem], count: bool = True) -> list[Pro
     else:
         said = msg("import_values_empty_counted", count=len(over))
     return [*rest, *over[:SHOWN], Problem(Location(file), said, "warning")]
+
+
+def ahead_of_rows(notes: Sequence[Problem], said: Sequence[Problem]) -> list[Problem]:
+    """``notes`` with ``said``, the warnings of the file itself (its header's: a plan's
+    column passed over; where files were joined), put before the rows passed over for an
+    empty value, whose count ends the warnings (``counted``): appended after it, a line 1
+    warning followed the summary line."""
+    at = next((i for i, note in enumerate(notes) if getattr(note.message, "id", "") == PASSED_OVER), len(notes))
+    return [*notes[:at], *said, *notes[at:]]
