@@ -82,3 +82,18 @@ def test_the_count_of_rows_passed_over_ends_the_warnings(shipped) -> None:
     warnings = [line for line in r.stderr.splitlines() if ": warning: " in line]
     assert [line.split(": warning: ")[0] for line in warnings] == ["t.csv:1", "t.csv:3", "t.csv"], warnings
     assert warnings[-1].startswith("t.csv: warning: 1 row(s) with an empty value were passed over"), warnings
+
+
+def test_a_table_made_once_a_plan_is_the_plan_asked() -> None:
+    """files/last_plan.LastPlan, the one rule for what an import works out once a plan
+    (rules.ids_by_name, the targets' indicators, name_words' words): made once for a plan
+    asked twice, made again for another, and never the other plan's."""
+    from qntrack.files.last_plan import LastPlan
+    from qntrack.files.rules import ids_by_name
+
+    made: list[object] = []
+    table = LastPlan(lambda plan: made.append(plan) or len(made))
+    first, second = _plan(), _plan()
+    assert (table(first), table(first), table(second), table(first)) == (1, 1, 2, 3)
+    assert made == [first, second, first]
+    assert ids_by_name(first) == {"fdi inflows": "fdi", "von fdi": "fdi"}
