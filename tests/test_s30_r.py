@@ -97,3 +97,22 @@ def test_a_table_made_once_a_plan_is_the_plan_asked() -> None:
     assert (table(first), table(first), table(second), table(first)) == (1, 1, 2, 3)
     assert made == [first, second, first]
     assert ids_by_name(first) == {"fdi inflows": "fdi", "von fdi": "fdi"}
+
+
+def test_the_period_heading_is_read_once_a_file_not_once_a_row(monkeypatch) -> None:
+    """Pass I's quarter-or-month-alone rule (files/bare_periods) folded the period column's
+    heading again for every row of a long table: 50,000 rows of a ';' file read in
+    1.77 s of processor time where 1.67 s had done before the session (a 300,000-row
+    national file pays it six times; 1.69 s now). The heading is folded once; every row
+    still has its cell checked (a '1' under 'Quý' is still told it has no year)."""
+    from qntrack.files import bare_periods
+
+    folded: list[str] = []
+    real = bare_periods.fold
+    monkeypatch.setattr(bare_periods, "fold", lambda text: folded.append(text) or real(text))
+    rows = "".join(f"fdi;{year};{year - 1900}\n" for year in range(1950, 2050))
+    parsed = parse_table("Chỉ tiêu;Kỳ;Giá trị\n" + rows, "t.csv", ImportFormat(), RowDefaults(), _plan())
+    assert len(parsed.candidates) == 100
+    assert folded.count("Kỳ") <= 1, len(folded)
+    parsed = parse_table("Chỉ tiêu;Quý;Giá trị\nfdi;1;5\n", "t.csv", ImportFormat(), RowDefaults(), _plan())
+    assert [p.message.id for p in parsed.problems] == ["import_period_bare_quarter"]
