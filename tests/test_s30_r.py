@@ -116,3 +116,32 @@ def test_the_period_heading_is_read_once_a_file_not_once_a_row(monkeypatch) -> N
     assert folded.count("Kỳ") <= 1, len(folded)
     parsed = parse_table("Chỉ tiêu;Quý;Giá trị\nfdi;1;5\n", "t.csv", ImportFormat(), RowDefaults(), _plan())
     assert [p.message.id for p in parsed.problems] == ["import_period_bare_quarter"]
+
+
+def test_the_command_to_type_keeps_each_word_whole(shipped) -> None:
+    """Pass J's refusals of words in the wrong order give the command to type, but wrote
+    each word as it came, unquoted: 'qntrack history "Quý 2/2022" grdp_growth' was told
+    to type 'qntrack history grdp_growth Quý 2/2022', which the shell reads as three
+    arguments and refuses again ('Quý' is no period); a plan in a folder with a space
+    ('--targets "my plan/targets.yaml" cbct-share show') lost its quotes the same way.
+    Each word is now written as a shell reads it back (files/figure_units.shell_word,
+    as the other commands told are)."""
+    from pathlib import Path
+
+    from helpers import run_clean
+
+    r = run_clean("history", "Quý 2/2022", "grdp_growth")
+    assert r.exit_code == 2
+    assert r.stderr.rstrip().endswith('then the period: qntrack history grdp_growth "Quý 2/2022"'), r.stderr
+    r = run_clean("add-observation", "grdp_growth", "11,2", "6 tháng 2026", "--status", "estimate")
+    assert r.exit_code == 1
+    assert r.stderr.rstrip().endswith('before the figure: qntrack add-observation grdp_growth "6 tháng 2026" 11,2')
+    Path("my plan").mkdir()
+    Path("targets.yaml").rename("my plan/targets.yaml")
+    Path("observations.csv").rename("my plan/observations.csv")
+    r = run_clean("--targets", "my plan/targets.yaml", "cbct-share", "show")
+    assert r.exit_code == 2
+    assert (
+        "the command's name comes first, then 'cbct-share': "
+        'qntrack --targets "my plan/targets.yaml" show cbct-share' in r.stderr
+    ), r.stderr
