@@ -145,3 +145,49 @@ def test_the_command_to_type_keeps_each_word_whole(shipped) -> None:
         "the command's name comes first, then 'cbct-share': "
         'qntrack --targets "my plan/targets.yaml" show cbct-share' in r.stderr
     ), r.stderr
+
+
+_CPI = dedent(
+    """
+    indicators:
+      cpi:
+        name: {en: Consumer prices, vi: Chỉ số giá tiêu dùng}
+        unit: "%"
+        measure: rate
+        direction: decrease
+    targets:
+      - id: cpi-avg
+        type: average
+        indicator: cpi
+        from: 2021
+        to: 2025
+        at_most: 4
+    """
+)
+
+
+def test_an_average_under_a_cap_labels_its_allowance_as_one(tmp_path, monkeypatch) -> None:
+    """Pass M labelled a cumulative cap's allowance "At most per remaining period" and left
+    the average's: inflation at most 4 % a year on average over 2021-2025, 3 % and 3.5 %
+    in: the remaining three years may average at most x with 1.03 × 1.035 × x³ = 1.04⁵,
+    x = (1.2166529 / 1.066050)^(1/3) = 1.0450, 4.5 % a year, which the sentence says
+    ("need at most 4.5% a year") while the label beside it said "Needed in remaining
+    years": a rate to reach, the opposite of a ceiling. Now "At most in remaining years"
+    (vi "Tối đa cho các năm còn lại"), and once the span is over "At most in the years
+    without a figure", in show and the report alike."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    rows = "cpi,2021,3,official,x,,2022-03-01T00:00:00Z\ncpi,2022,3.5,official,x,,2023-03-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, _CPI, "indicator,period,value,status,source,note,recorded_at\n" + rows)
+    during = run_clean("show", "cpi-avg", "--as-of", "2023-06-01").stdout
+    assert "At most in remaining years" in during and "Needed in remaining years" not in during, during
+    assert "4.5%" in during
+    vi = run_clean("--lang", "vi", "show", "cpi-avg", "--as-of", "2023-06-01").stdout
+    assert "Tối đa cho các năm còn lại" in vi, vi
+    after = run_clean("show", "cpi-avg").stdout
+    assert "At most in the years without a figure" in after and "Needed in" not in after, after
+    report = run_clean("report", "--format", "md").stdout
+    assert "| At most in the years without a figure | 4.5% |" in report, report
+    report = run_clean("report", "--format", "md", "--as-of", "2023-06-01").stdout
+    assert "| At most in the remaining years | 4.5% |" in report, report
