@@ -45,7 +45,7 @@ def swapped(command: str, indicator: str, period: str, value: str | None = None)
     if not indicator or not period or _period(period):
         return None
     rest = [] if value is None else [value]
-    # Each word as the shell reads it back: 'Quý 2/2022' unquoted is three arguments.
+    # Each word as the shell reads it back: a period typed with a space, unquoted, is two.
     if _period(indicator) and not _FIGURE.fullmatch(period.strip()):
         fixed = " ".join(["qntrack", command, *map(shell_word, [period, indicator, *rest])])
         return msg("cli_arguments_swapped", first=indicator, second=period, fixed=fixed)
