@@ -40,14 +40,16 @@ def swapped(command: str, indicator: str, period: str, value: str | None = None)
     the right one; None when the period's place holds a period (or the words are none of
     the swaps), for the command's own checks to judge."""
     from ..catalog import msg
+    from ..files.figure_units import shell_word
 
     if not indicator or not period or _period(period):
         return None
     rest = [] if value is None else [value]
+    # Each word as the shell reads it back: a period typed with a space, unquoted, is two.
     if _period(indicator) and not _FIGURE.fullmatch(period.strip()):
-        fixed = " ".join(["qntrack", command, period, indicator, *rest])
+        fixed = " ".join(["qntrack", command, *map(shell_word, [period, indicator, *rest])])
         return msg("cli_arguments_swapped", first=indicator, second=period, fixed=fixed)
     if value is not None and _FIGURE.fullmatch(period.strip()) and _period(value):
-        fixed = " ".join(["qntrack", command, indicator, value, period])
+        fixed = " ".join(["qntrack", command, *map(shell_word, [indicator, value, period])])
         return msg("cli_value_and_period_swapped", value=period, period=value, fixed=fixed)
     return None

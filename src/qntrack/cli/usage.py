@@ -268,7 +268,9 @@ def _before_command(exc: BaseException, args: list[str]) -> Message | None:
         return None
     words = args[at : at + (2 if "=" not in args[at] and not getattr(param, "is_flag", False) else 1)]
     words = words[:1] if words[1:] == [name] else words  # `--as-of status`: the value left out
-    return msg("usage_option_of_command", option=typed, command=name, typed=" ".join(words))
+    from ..files.figure_units import shell_word  # each word as the shell reads it back
+
+    return msg("usage_option_of_command", option=typed, command=name, typed=" ".join(map(shell_word, words)))
 
 
 def _command_after(exc: BaseException, args: list[str]) -> Message | None:
@@ -286,7 +288,9 @@ def _command_after(exc: BaseException, args: list[str]) -> Message | None:
     at = args.index(m["name"])
     if at + 1 >= len(args) or args[at + 1] not in group.list_commands(ctx):
         return None
-    fixed = " ".join(["qntrack", *args[:at], args[at + 1], m["name"], *args[at + 2 :]])
+    from ..files.figure_units import shell_word  # each word as the shell reads it back
+
+    fixed = " ".join(["qntrack", *map(shell_word, [*args[:at], args[at + 1], m["name"], *args[at + 2 :]])])
     return msg("usage_command_after", name=m["name"], command=args[at + 1], fixed=fixed)
 
 

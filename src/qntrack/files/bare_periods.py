@@ -4,14 +4,16 @@ column headed as a quarter or a month (``Quarter`` or the Vietnamese heading, fo
 names the column (twenty-ninth session: nothing is taken from it), so the cell is
 refused, now told what it is and the form to write, where it was "not a period" with the
 generic list (thirtieth session). A year in another column of the table is refused at the
-header first ("split the period in two columns"), never joined. Pure."""
+header first ("split the period in two columns"), never joined. Pure but for the clock's
+year, the example's."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from ..catalog import Message, msg
-from .vocabulary import ROMAN_QUARTERS, _ROMAN_MONTHS, fold
+from .vocabulary import ROMAN_QUARTERS, ROMAN_MONTHS, fold
 
 __all__ = ["bare_period"]
 
@@ -26,16 +28,24 @@ def _number(text: str, romans: dict[str, int], top: int) -> int | None:
     return romans.get(text)
 
 
+@lru_cache(maxsize=64)
+def _kind(heading: str) -> str | None:
+    """The heading folded when it names a quarter's or a month's column, else None: asked
+    of every row of a long table, worked out once a heading (300,000 rows: issue 17)."""
+    kind = fold(heading).strip()
+    return kind if kind in _QUARTERS or kind in _MONTHS else None
+
+
 def bare_period(cell: str, heading: str) -> Message | None:
     """What to say of ``cell`` under ``heading`` when it is a quarter's or a month's number
     alone; None for any other cell or heading."""
-    kind = fold(heading).strip()
-    if kind not in _QUARTERS and kind not in _MONTHS:
+    kind = _kind(heading)
+    if kind is None:
         return None
     text, year = fold(cell).strip(), date.today().year  # this year in the example, as no_year's
     if kind in _QUARTERS and (quarter := _number(text, ROMAN_QUARTERS, 4)) is not None:
         return msg("import_period_bare_quarter", text=cell.strip(), heading=heading.strip(), quarter=quarter, year=year)
-    if kind in _MONTHS and (month := _number(text, _ROMAN_MONTHS, 12)) is not None:
+    if kind in _MONTHS and (month := _number(text, ROMAN_MONTHS, 12)) is not None:
         words = {"month": month, "mm": f"{month:02d}", "year": year}
         return msg("import_period_bare_month", text=cell.strip(), heading=heading.strip(), **words)
     return None

@@ -13,7 +13,7 @@ from .vocabulary import opens_a_note
 if TYPE_CHECKING:
     from ..plan.model import Plan
 
-__all__ = ["FIGURE", "ID_SHAPED", "is_note", "names_of"]
+__all__ = ["FIGURE", "ID_SHAPED", "is_note"]
 
 # A figure as a cell shows it (a title line holds none: import_tables).
 FIGURE = re.compile(r"[-+\u2212]?[\d.,]*\d[\d.,]*%?")
@@ -21,12 +21,6 @@ FIGURE = re.compile(r"[-+\u2212]?[\d.,]*\d[\d.,]*%?")
 # An indicator id as targets.yaml writes one (a-z, 0-9 and _), with a unit key perhaps: no
 # note (a total row's label, a source line) is written so.
 ID_SHAPED = re.compile(r"[a-z0-9_]+(?:\[.*\])?")
-
-
-def names_of(plan: Plan) -> dict[str, tuple[str, ...]]:
-    from .indicator_names import names_of as _names_of
-
-    return _names_of(plan)
 
 
 def is_note(

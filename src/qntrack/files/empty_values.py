@@ -14,27 +14,25 @@ from typing import Sequence
 from ..catalog import msg
 from ..plan.model import Location, Plan, Problem
 
-__all__ = ["passed_over", "counted", "awaited", "PASSED_OVER"]
+__all__ = ["passed_over", "counted", "awaited", "ahead_of_rows", "PASSED_OVER"]
 
 PASSED_OVER = "import_value_empty_passed_over"
 
 
-# The plan whose names were last looked up, and the names (an import asks of one plan).
-_NAMES: list = [None, {}]
-
-
-def awaited(plan: Plan | None, cells: tuple[str, ...]) -> bool:
-    """Whether a row with no value names one of the plan's indicators (by id or name, as
-    ``indicator_names`` reads it): that indicator's figure not yet published, passed over.
-    A row naming none ('fdx', a mistyped id) is refused as before, for the id and the
-    empty value: passed over, the typo would go unnoticed."""
+def awaited(plan: Plan | None, cells: tuple[str, ...], names: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a row with no value names one of the plan's indicators (by id or by a name
+    in ``names``, ``indicator_names.names_of(plan)``, which the reader works out once a
+    file): that indicator's figure not yet published, passed over. A row naming none
+    ('fdx', a mistyped id) is refused as before, for the id and the empty value: passed
+    over, the typo would go unnoticed. The names are an argument, never kept here: a
+    module-level copy of the last plan's names held that plan after its import and, read
+    by two threads importing for two plans, could answer one plan's row with the other's
+    names."""
     if plan is None:
         return True
-    from .indicator_names import names_of, row_indicator
+    from .indicator_names import row_indicator
 
-    if _NAMES[0] is not plan:
-        _NAMES[:] = [plan, names_of(plan)]
-    return row_indicator(plan, cells, _NAMES[1]) is not None
+    return row_indicator(plan, cells, names) is not None
 
 
 def passed_over(where: Location, indicator: str, period: str) -> Problem:
@@ -64,3 +62,12 @@ def counted(file: str, notes: Sequence[Problem], count: bool = True) -> list[Pro
     else:
         said = msg("import_values_empty_counted", count=len(over))
     return [*rest, *over[:SHOWN], Problem(Location(file), said, "warning")]
+
+
+def ahead_of_rows(notes: Sequence[Problem], said: Sequence[Problem]) -> list[Problem]:
+    """``notes`` with ``said``, the warnings of the file itself (its header's: a plan's
+    column passed over; where files were joined), put before the rows passed over for an
+    empty value, whose count ends the warnings (``counted``): appended after it, a line 1
+    warning followed the summary line."""
+    at = next((i for i, note in enumerate(notes) if getattr(note.message, "id", "") == PASSED_OVER), len(notes))
+    return [*notes[:at], *said, *notes[at:]]

@@ -50,7 +50,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
 )
 
 from .bare_periods import bare_period
-from .csv_notes import FIGURE as _FIGURE, is_note, names_of
+from .csv_notes import FIGURE as _FIGURE, is_note
 from .empty_values import awaited, counted, passed_over
 from .import_two_rows import two_row_header
 from .import_wide import wide_unasked
@@ -281,7 +281,11 @@ def parse_table(
         if long is not None
         else ()
     )
-    names = None
+    # The plan's indicator names, worked out once a file: a note's cell and an empty value's
+    # row are looked up in them (csv_notes.is_note, empty_values.awaited).
+    from .indicator_names import names_of
+
+    names = names_of(plan) if plan is not None else None
     # Taken from the end of the reversed list, each record is let go once read: the file's
     # cells are never held twice, as records and as candidates (issue 17).
     records.reverse()
@@ -301,7 +305,7 @@ def parse_table(
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
-        if plan is not None and is_note(fields, indicator_columns, row_columns, plan, names := names or names_of(plan)):
+        if plan is not None and is_note(fields, indicator_columns, row_columns, plan, names or {}):
             continue
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
@@ -310,7 +314,17 @@ def parse_table(
                 problems.append(Problem(where, bare))  # '1' under a Quarter heading: no year
                 continue
             rows = _long_row(
-                fields, cell_plan, where, decimal_comma, explicit, problems, day_first, parsed.marks, plan, parsed.notes
+                fields,
+                cell_plan,
+                where,
+                decimal_comma,
+                explicit,
+                problems,
+                day_first,
+                parsed.marks,
+                plan,
+                parsed.notes,
+                names,
             )
         for cell_where, row, readable in rows:
             if readable:
@@ -373,6 +387,7 @@ def _long_row(
     marks: PeriodMarks | None = None,
     indicators: Plan | None = None,  # whose frequency a month's last day is told by (import_headers)
     notes: list[Problem] | None = None,  # warnings: a row passed over for its empty value
+    names: dict[str, tuple[str, ...]] | None = None,  # the plan's indicator names (indicator_names.names_of)
 ) -> list[Candidate]:
     # What _cell gives for each column, without a call per cell (300,000 rows: issue 17).
     row = {name: kept((fields[i].strip() if i is not None else "") or default) for name, i, default, kept in plan}
@@ -380,7 +395,8 @@ def _long_row(
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
     cells = (row["indicator"], row.get(SECOND, ""))
-    if not row["value"] and notes is not None and any(cells) and awaited(indicators, cells):  # no figure yet
+    empty = not row["value"] and any(cells)
+    if empty and notes is not None and awaited(indicators, cells, names or {}):  # no figure yet
         notes.append(passed_over(where, row["indicator"] or row.get(SECOND, ""), row["period"]))
         return []
     merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only

@@ -31,6 +31,7 @@ from ..errors import ExitCode, InputError, fail, refuse_nul
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
+from .empty_values import ahead_of_rows
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
 from .import_wide import explains_refusal as _explains, tells_reading as _tells
 from .source_text import MARKED as _MARKED, binary as _binary, decode_source
@@ -321,10 +322,9 @@ def import_file(
             # SDMX-CSV (issue 16): its columns read as the long shape's (docs/formats.md).
             parsed = parse_sdmx(text, file, fmt, defaults, opened[0] if opened is not None else None)
     text = ""  # read: a national file's text is not held while the store is read (issue 17)
-    parsed.notes.extend(joined)
-    # What reading the table only warns of (a comparison column passed over) is said, not
-    # refused; that it was read as --wide reads it stays with the refusal it explains.
-    parsed.notes.extend(p for p in parsed.problems if p.severity == "warning")
+    # What reading the table only warns of (a comparison column) is said, not refused, before
+    # the rows with no value and their count; read as --wide, it stays with its refusal.
+    parsed.notes = ahead_of_rows(parsed.notes, [*joined, *(p for p in parsed.problems if p.severity == "warning")])
     parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning" or _explains(p)]
     problems = list(parsed.problems)
     if not workbook:  # a workbook's cells are looked at as they are read (workbooks._row)

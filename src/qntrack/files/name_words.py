@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..catalog import Message, msg
+from .last_plan import LastPlan
 from .vocabulary import fold
 
 if TYPE_CHECKING:
@@ -25,31 +26,30 @@ __all__ = ["named_by_words"]
 
 _WORD = re.compile(r"\w+")
 
-# (plan, [(indicator id, target id or "", name as written)], {word: entry numbers}), made
-# once a plan: a national plan's 20,000 names are looked up by word, never walked per row.
-_NAMES: list = [None, [], {}]
-
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(fold(text)))
 
 
-def _names(plan: Plan) -> tuple[list[tuple[str, str, str]], dict[str, set[int]]]:
+def _all_names(plan: Plan) -> tuple[list[tuple[str, str, str]], dict[str, set[int]]]:
     """Every name of the plan's indicators, then of its targets, in both languages, and
     the names each word is in."""
-    if _NAMES[0] is not plan:
-        found: list[tuple[str, str, str]] = []
-        for ind in plan.indicators.values():
-            found += [(ind.id, "", name) for name in (ind.name.vi, ind.name.en) if name]
-        for target in plan.targets:
-            if target.name is not None:
-                found += [(target.indicator, target.id, name) for name in (target.name.vi, target.name.en) if name]
-        by_word: dict[str, set[int]] = {}
-        for i, (_, _, name) in enumerate(found):
-            for word in _words(name):
-                by_word.setdefault(word, set()).add(i)
-        _NAMES[:] = [plan, found, by_word]
-    return _NAMES[1], _NAMES[2]
+    found: list[tuple[str, str, str]] = []
+    for ind in plan.indicators.values():
+        found += [(ind.id, "", name) for name in (ind.name.vi, ind.name.en) if name]
+    for target in plan.targets:
+        if target.name is not None:
+            found += [(target.indicator, target.id, name) for name in (target.name.vi, target.name.en) if name]
+    by_word: dict[str, set[int]] = {}
+    for i, (_, _, name) in enumerate(found):
+        for word in _words(name):
+            by_word.setdefault(word, set()).add(i)
+    return found, by_word
+
+
+# Made once a plan (last_plan): a national plan's 20,000 names are looked up by word, never
+# walked per row.
+_names = LastPlan(_all_names)
 
 
 def named_by_words(plan: Plan, text: str, echoed: str) -> Message | None:

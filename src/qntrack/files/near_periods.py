@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ..plan.periods import PeriodError, parse_period
-from .vocabulary import _ROMAN_MONTHS, fold, vietnamese_period
+from .vocabulary import ROMAN_MONTHS, fold, vietnamese_period
 
 __all__ = ["near_period"]
 
@@ -95,7 +95,7 @@ def near_period(text: str) -> tuple[str, dict[str, str]] | None:
     if m := _ONE_DIGIT_MONTH.fullmatch(key):
         reading = _month(m["year"], int(m["month"]))
     elif m := _ROMAN_MONTH.fullmatch(key):
-        number = _ROMAN_MONTHS.get(m["roman"], 0)
+        number = ROMAN_MONTHS.get(m["roman"], 0)
         # I-IV alone are a quarter or a month (vocabulary.ambiguous_period says so first).
         reading = _month(m["year"], number) if number > 4 else None
     elif m := _MONTH_DOT_YEAR.fullmatch(key) or _YEAR_MARK_MONTH.fullmatch(key):

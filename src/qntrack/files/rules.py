@@ -32,6 +32,7 @@ from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, PeriodError, parse_period
 from .status_flags import status_cell_flag
 from .invisible import shown
+from .last_plan import LastPlan
 from .textfiles import first_noncharacter, neutralise_formula, nfc
 from .vocabulary import foreign_digits, is_realised, is_total
 
@@ -407,36 +408,29 @@ def given_text(text: str) -> str:
 _LISTED, _FIRST = 30, 10
 
 
-# The last plan's indicators by name (``ids_by_name``): asked of every row an import names
-# wrongly, worked out once, not once per row of a national file.
-_NAMES: list = [None, {}]
-
-
 def ids_by_name(plan: Plan) -> dict[str, str]:
     """The plan's indicator ids by name in either language, as ``fold`` writes it; a name
     two indicators share is left out (it names neither). Loose (diacritics dropped), as
     it only tells what to write; an import reads a name as its id only when it matches
-    as units do (``indicator_names.names_of``)."""
-    if _NAMES[0] is not plan:
-        table: dict[str, str] = {}
-        shared: set[str] = set()
-        for ind in plan.indicators.values():
-            for name in {fold(ind.name.en), fold(ind.name.vi)} - {""}:
-                if table.setdefault(name, ind.id) != ind.id:
-                    shared.add(name)
-        _NAMES[:] = [plan, {k: v for k, v in table.items() if k not in shared}]
-    return _NAMES[1]
+    as units do (``indicator_names.names_of``). Asked of every row an import names
+    wrongly: worked out once a plan (``last_plan``)."""
+    return _IDS_BY_NAME(plan)
 
 
-_TARGETS: list = [None, {}]
+def _ids_by_name(plan: Plan) -> dict[str, str]:
+    table: dict[str, str] = {}
+    shared: set[str] = set()
+    for ind in plan.indicators.values():
+        for name in {fold(ind.name.en), fold(ind.name.vi)} - {""}:
+            if table.setdefault(name, ind.id) != ind.id:
+                shared.add(name)
+    return {k: v for k, v in table.items() if k not in shared}
 
 
-def _indicators_of_targets(plan: Plan) -> dict[str, str]:
-    """The indicator of each of the plan's targets, by the target's id (made once a plan:
-    an import of many rows naming a target asks for every row)."""
-    if _TARGETS[0] is not plan:
-        _TARGETS[:] = [plan, {t.id: t.indicator for t in plan.targets}]
-    return _TARGETS[1]
+_IDS_BY_NAME = LastPlan(_ids_by_name)
+# The indicator of each of the plan's targets, by the target's id: an import of many rows
+# naming a target asks for every row.
+_indicators_of_targets = LastPlan(lambda plan: {t.id: t.indicator for t in plan.targets})
 
 
 def indicator(plan: Plan, text: str, hints: Callable[[str], str | None] | None = None) -> Indicator:

@@ -28,6 +28,7 @@ __all__ = [
     "VIETNAMESE_COLUMNS",
     "ENGLISH_COLUMNS",
     "ROMAN_QUARTERS",
+    "ROMAN_MONTHS",
     "YEAR_SEP",
     "without_realised",
     "HEADINGS",
@@ -203,7 +204,7 @@ def is_total(text: str) -> bool:
 
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # A month in Roman numerals after its word, as a date may write it ("tháng XII/2025").
-_ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
+ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
 YEAR_SEP = r"\s*(?:/|-|,|\s|nam)\s*(?:nam\s*)?"
 _VI_PERIODS = (
     # The year, with its word or without: "2025", "Năm 2025", "Cả năm 2025" (the whole year).
@@ -235,8 +236,8 @@ _VI_PERIODS = (
     ),
     (re.compile(rf"thang\s*(\d{{1,2}}){YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
     (
-        re.compile(rf"thang\s*({'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))}){YEAR_SEP}(\d{{4}})"),
-        lambda m: (int(m[2]), _ROMAN_MONTHS[m[1]], _ROMAN_MONTHS[m[1]]),
+        re.compile(rf"thang\s*({'|'.join(sorted(ROMAN_MONTHS, key=len, reverse=True))}){YEAR_SEP}(\d{{4}})"),
+        lambda m: (int(m[2]), ROMAN_MONTHS[m[1]], ROMAN_MONTHS[m[1]]),
     ),
     # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng);
     # Q.I/2026 with a point, 6T đầu năm 2026 with its words (twenty-third session).

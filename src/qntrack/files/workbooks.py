@@ -473,7 +473,8 @@ def _value(
 
 
 def _awaited(row: dict, reading: _Reading) -> bool:
-    return awaited(reading.plan, (row["indicator"], row.get(SECOND, "")))
+    # The plan's names, worked out once a sheet before its rows are read (_read_table).
+    return awaited(reading.plan, (row["indicator"], row.get(SECOND, "")), reading.names or {})
 
 
 # A figure's problems whose mend is "leave the row out": in a wide table, "the cell empty".

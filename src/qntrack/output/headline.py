@@ -53,7 +53,6 @@ NAMED = 10
 _PERIODS_SAID = ("level", "every_period")
 # A span's awaited periods are the years it lacks (2022, 2024), not its end: said too.
 _AWAITED_SAID = ("average", "cumulative")
-_MOST = 3  # the periods a span's awaited list names, as summary.awaiting_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +157,10 @@ def _named(a: Assessment, periods: Sequence[Any], lang: str, awaiting: bool = Fa
     if said and (several or said != [period_text(p, lang) for p in periods]):
         # A span's years are cut as the status cell cuts them ("2022, 2023, 2024 +2"): a
         # monthly span with no figure would name every month.
-        cut = awaiting and a.target.kind in _AWAITED_SAID and len(said) > _MOST
-        shown = ", ".join(said[:_MOST]) + f" +{len(said) - _MOST}" if cut else ", ".join(said)
+        from .summary import first_of
+
+        cut = awaiting and a.target.kind in _AWAITED_SAID
+        shown = first_of(said) if cut else ", ".join(said)
         name = f"{name} ({shown})"
     return Cell(name, section=a.target.id)
 

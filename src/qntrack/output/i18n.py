@@ -54,8 +54,8 @@ def kind_text(status: str, lang: str) -> str:
 
 def with_kind(status: str, when: str, lang: str) -> str:
     """``when`` (a figure's period as written beside it) followed by the figure's kind where
-    it is an estimate or preliminary, "(2026, estimate)", as a provisional reading says
-    "provisional": a figure cited from a report's summary must say it is not the final one.
+    it is an estimate or preliminary, "(2026, estimate)", as a part-year reading says
+    "part-year": a figure cited from a report's summary must say it is not the final one.
     An official figure, or one with no stated status, keeps its period alone: most figures
     are official, and a national report's tables are long (issue 17, twenty-seventh session)."""
     return f"{when}, {label(status, lang)}" if status in ("estimate", "preliminary") else when

@@ -259,7 +259,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         latest, period = a.latest, a.latest.period if a.latest else None
         period_text = str(period) if period is not None else ""
         # The months qntrack added up are said as the status table and the other reports
-        # say them (review of the twenty-first session): "2025-Q1 (provisional, periods
+        # say them (review of the twenty-first session): "2025-Q1 (part-year, periods
         # added up)", never as a figure published for the period.
         summed = dict(added=label("added_up", lang))
         if latest is not None and added_up(latest):

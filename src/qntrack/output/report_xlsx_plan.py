@@ -58,8 +58,8 @@ def goal_sign(a: Assessment) -> str:
 
 
 def provisional_period(o: Observation, lang: str) -> str:
-    """A year-to-date reading's period cell: its code, "(provisional)", and "periods added
-    up" when qntrack added it up from months, as the Word report's "(Q1 2026, provisional,
+    """A year-to-date reading's period cell: its code, "(part-year)", and "periods added
+    up" when qntrack added it up from months, as the Word report's "(Q1 2026, part-year,
     periods added up)" (issue 17, twenty-first session)."""
     key = "xlsx_provisional_added_up" if added_up(o) else "xlsx_provisional"
     return text_of(msg(key, period=o.period), lang)

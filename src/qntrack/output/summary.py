@@ -42,6 +42,8 @@ __all__ = [
     "gap_text",
     "target_gap_phrase",
     "nothing_to_close",
+    "first_of",
+    "SHOWN_PERIODS",
     "missed_text",
     "reached_text",
     "revision_note",
@@ -195,7 +197,18 @@ def reached_text(a: Assessment, lang: str) -> str:
 PERIOD_KINDS = ("every_period", "average", "cumulative", "plan")
 
 
-def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
+# The periods a status cell's "missed" or "awaiting" list names before it counts the rest,
+# and the headline's list of a span's awaited years with it (one rule, issue 17).
+SHOWN_PERIODS = 3
+
+
+def first_of(periods: Sequence[str], most: int = SHOWN_PERIODS) -> str:
+    """``periods`` joined, the first ``most`` of them and the count of the rest: "2022,
+    2023, 2024 +2"."""
+    return ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
+
+
+def missed_text(a: Assessment, lang: str, most: int = SHOWN_PERIODS) -> str:
     """ "✗ missed 2025": the deadlines passed unmet, kept beside the headline status after
     it moves on to the next milestone; "" when none. More than ``most`` are counted."""
     # The headline's own deadline, when missed, is already said by "Not achieved"; the
@@ -209,7 +222,7 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
     periods = [period_text(p, lang) for p in a.missed_milestones if a.status.value != "not_achieved" or p != own]
     if not periods:
         return ""
-    shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
+    shown = first_of(periods, most)
     # A level target misses a milestone; the other kinds a period (an every-period target's
     # failed year), which the Vietnamese catalog does not call a milestone.
     word = "missed" if isinstance(a.target, LevelTarget) else "missed_period"
@@ -220,7 +233,7 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
     return f"✗ {label(word, lang)} {shown}"
 
 
-def awaiting_text(a: Assessment, lang: str, most: int = 3) -> str:
+def awaiting_text(a: Assessment, lang: str, most: int = SHOWN_PERIODS) -> str:
     """ "⌛ awaiting figure 2025": deadlines passed with no figure recorded for them yet,
     beside a status that is still read on an earlier figure; "" when none."""
     from .withdrawn import awaited_runs
@@ -228,7 +241,7 @@ def awaiting_text(a: Assessment, lang: str, most: int = 3) -> str:
     periods = awaited_runs(a, a.awaiting_figures, lang)
     if not periods:
         return ""
-    shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
+    shown = first_of(periods, most)
     return f"⌛ {label('awaiting', lang)} {shown}"
 
 

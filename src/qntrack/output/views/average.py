@@ -65,7 +65,7 @@ class AverageView(SpanView):
         if d.required_rate_remaining is not None:
             out.append(
                 (
-                    label(_without_figure(d), lang) if a.awaiting_figures else report_word("required_remaining", lang),
+                    _allowance(a, d, lang, report=True),
                     value_with_unit(d.required_rate_remaining, unit, lang),
                 )
             )
@@ -86,18 +86,26 @@ class AverageView(SpanView):
             # Once the span is over nothing "remains": the years are awaited (docs/methodology.md).
             rows.append(
                 (
-                    label(_without_figure(d), lang) if a.awaiting_figures else label("kf_needed_remaining_years", lang),
+                    _allowance(a, d, lang),
                     value_with_unit(d.required_rate_remaining, unit, lang),
                 )
             )
         return rows
 
 
-def _without_figure(d: AverageResult) -> str:
-    """The label of the rate needed in the span's years without a figure, in the singular
-    when there is one."""
-    one = d.years_in_span - d.years_with_data == 1
-    return "needed_year_without_figure" if one else "needed_years_without_figure"
+def _allowance(a: Assessment, d: AverageResult, lang: str, report: bool = False) -> str:
+    """The label of ``required_rate_remaining``: the rate the remaining years need to reach
+    a floor, or, under a cap, the most they may average ("At most in remaining years", as
+    the sentence says "need at most 4.5% a year"; a cumulative cap's label likewise, issue
+    17, thirtieth session); once the span is over, the years without a figure, in the
+    singular when there is one."""
+    from ..report_view import report_word
+
+    cap = "" if d.bound.at_least else "_cap"
+    if a.awaiting_figures:
+        one = d.years_in_span - d.years_with_data == 1
+        return label(("needed_year_without_figure" if one else "needed_years_without_figure") + cap, lang)
+    return report_word("required_remaining" + cap, lang) if report else label("kf_needed_remaining_years" + cap, lang)
 
 
 VIEW = AverageView()
