@@ -175,3 +175,23 @@ def test_a_python_callers_rows_name_its_own_arguments(shipped: Path):
         "2026-11-01T10:00:00",
     )
     assert r.exit_code != 0 and "--tz +07:00" in r.stderr, r.stderr
+
+
+def test_the_command_told_after_a_wrong_order_keeps_the_lines_options(shipped: Path):
+    """Pass R's leftover: `add-observation grdp_growth 11.2 2026-H1 --status estimate
+    --source "Sở KH"` was told `qntrack add-observation grdp_growth 2026-H1 11.2`: copied as
+    given, the figure would go in without the status and source the user typed. The line is
+    told as typed, the two words exchanged, each word quoted as the shell reads it back;
+    nothing is written."""
+    from tests.helpers import run_clean
+
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("add-observation", "grdp_growth", "11.2", "2026-H1", "--status", "estimate", "--source", "Sở KH")
+    assert r.exit_code == 1, r.output
+    told = 'qntrack add-observation grdp_growth 2026-H1 11.2 --status estimate --source "Sở KH"'
+    assert r.stderr.rstrip().endswith(told), r.stderr
+    r = run_clean("--lang", "vi", "history", "2022-H1", "grdp_growth", "--as-of", "2023-01-01")
+    assert r.exit_code == 2 and r.stderr.rstrip().endswith(
+        "qntrack --lang vi history grdp_growth 2022-H1 --as-of 2023-01-01"
+    ), r.stderr
+    assert Path("observations.csv").read_bytes() == before

@@ -135,7 +135,10 @@ def test_the_command_to_type_keeps_each_word_whole(shipped) -> None:
     assert r.stderr.rstrip().endswith('then the period: qntrack history grdp_growth "Quý 2/2022"'), r.stderr
     r = run_clean("add-observation", "grdp_growth", "11,2", "6 tháng 2026", "--status", "estimate")
     assert r.exit_code == 1
-    assert r.stderr.rstrip().endswith('before the figure: qntrack add-observation grdp_growth "6 tháng 2026" 11,2')
+    # The line's options kept too (the lead, thirtieth session).
+    assert r.stderr.rstrip().endswith(
+        'before the figure: qntrack add-observation grdp_growth "6 tháng 2026" 11,2 --status estimate'
+    )
     Path("my plan").mkdir()
     Path("targets.yaml").rename("my plan/targets.yaml")
     Path("observations.csv").rename("my plan/observations.csv")

@@ -47,9 +47,26 @@ def swapped(command: str, indicator: str, period: str, value: str | None = None)
     rest = [] if value is None else [value]
     # Each word as the shell reads it back: a period typed with a space, unquoted, is two.
     if _period(indicator) and not _FIGURE.fullmatch(period.strip()):
-        fixed = " ".join(["qntrack", command, *map(shell_word, [period, indicator, *rest])])
+        words = _exchanged(indicator, period) or [command, period, indicator, *rest]
+        fixed = " ".join(["qntrack", *map(shell_word, words)])
         return msg("cli_arguments_swapped", first=indicator, second=period, fixed=fixed)
     if value is not None and _FIGURE.fullmatch(period.strip()) and _period(value):
-        fixed = " ".join(["qntrack", command, *map(shell_word, [indicator, value, period])])
+        words = _exchanged(period, value) or [command, indicator, value, period]
+        fixed = " ".join(["qntrack", *map(shell_word, words)])
         return msg("cli_value_and_period_swapped", value=period, period=value, fixed=fixed)
     return None
+
+
+def _exchanged(one: str, other: str) -> list[str] | None:
+    """The command line as typed (``quoting.typed_words``: the words the group kept),
+    ``one`` and ``other`` exchanged: the command told to type keeps the line's options, where
+    the three words alone, copied as given, recorded a figure without the --status and
+    --source typed with it (thirtieth session). None when either word is not there once."""
+    from .quoting import typed_words
+
+    words = typed_words()
+    if words.count(one) != 1 or words.count(other) != 1:
+        return None
+    i, j = words.index(one), words.index(other)
+    words[i], words[j] = other, one
+    return words
