@@ -173,10 +173,10 @@ def suggestion(word: str, options: Iterable[str]) -> Message:
 
 def id_suggestion(word: str, options: Iterable[str]) -> Message:
     """``suggestion`` for an id typed on the command line: every member of the family the
-    word names in part (``plan.suggest.family``: ``fdi-plan-2026``, the plan's other
+    word names in part (``plan.families.family``: ``fdi-plan-2026``, the plan's other
     years), the first ten and "…", else the closest id."""
     from .catalog import msg
-    from .plan.suggest import family
+    from .plan.families import family
 
     options = list(options)
     members = family(word, options)

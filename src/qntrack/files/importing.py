@@ -219,11 +219,11 @@ def import_observations(
 ) -> ImportResult:
     """Validate every row of ``source``; append them all, or raise with every problem, told
     in a Python caller's words (``defaults=RowDefaults(status=...)`` where the command says
-    ``--status``; issue 17, twenty-ninth session). ``import_file`` is the command's.
-
-    Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
+    ``--status``; issue 17, twenty-ninth session). ``import_file`` is the command's. Rows
+    without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
-    from .library_arguments import for_library, refuse_import_options
+    from .argument_kinds import refuse_import_options
+    from .library_arguments import for_library
     from .status_flags import typed_plan_status
 
     refuse_import_options(tz, sheet, stdin)  # tz=7, stdin="...": named, never an AttributeError

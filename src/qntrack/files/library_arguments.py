@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 __all__ = [
+    "refused",
     "refuse_period",
     "refuse_path",
     "refuse_texts",
@@ -25,12 +26,6 @@ __all__ = [
     "refuse_flags",
     "refuse_id",
     "refuse_settings",
-    "refuse_instance",
-    "refuse_rows",
-    "refuse_judged",
-    "day_argument",
-    "unit_dims",
-    "refuse_import_options",
     "library_worded",
     "for_library",
 ]
@@ -38,7 +33,7 @@ __all__ = [
 
 # The plan's model and the errors are imported only to refuse: find_targets asks on every
 # command, and a warm `status --format json` loads neither (tests/test_groups.py).
-def _refused(name: str, key: str, **params: Any) -> Exception:
+def refused(name: str, key: str, **params: Any) -> Exception:
     from ..catalog import msg
     from ..errors import ArgumentError, ExitCode
     from ..plan.model import Location, Problem
@@ -50,7 +45,7 @@ def refuse_path(name: str, value: object, none: bool = True) -> None:
     """``value`` (the argument ``name``) is a path (a str or an os.PathLike), or None when
     ``none`` (a plan looked for as the command line looks for it)."""
     if not (isinstance(value, (str, os.PathLike)) or (none and value is None)):
-        raise _refused(name, "library_path_type", kind=type(value).__name__)
+        raise refused(name, "library_path_type", kind=type(value).__name__)
 
 
 def refuse_flags(**flags: object) -> None:
@@ -60,14 +55,14 @@ def refuse_flags(**flags: object) -> None:
     for name, value in flags.items():
         if isinstance(value, bool) or (type(value).__name__ in ("int", "bool_") and value in (0, 1)):
             continue
-        raise _refused(name, "library_flag_type", flag=name, value=repr(value)[:60], kind=type(value).__name__)
+        raise refused(name, "library_flag_type", flag=name, value=repr(value)[:60], kind=type(value).__name__)
 
 
 def refuse_id(name: str, value: object) -> None:
     """``value`` (the argument ``name``: an indicator's id) is a str: None was read as an
     empty text, and said "unknown indicator ''" naming no argument."""
     if not isinstance(value, str):
-        raise _refused(name, "library_id_type", kind=type(value).__name__)
+        raise refused(name, "library_id_type", kind=type(value).__name__)
 
 
 def refuse_settings(**settings: tuple[object, type]) -> None:
@@ -76,73 +71,7 @@ def refuse_settings(**settings: tuple[object, type]) -> None:
     True, and Python's "replace() should be called on dataclass instances" came out."""
     for name, (value, cls) in settings.items():
         if not isinstance(value, cls):
-            raise _refused(name, "library_settings_type", kind=type(value).__name__, expected=cls.__name__)
-
-
-def refuse_instance(name: str, value: object, cls: type, key: str) -> None:
-    """``value`` (the argument ``name``) is a ``cls``, else refused with the words of ``key``
-    (``write_report``'s ``data``: None raised "has no attribute 'plan'")."""
-    if not isinstance(value, cls):
-        raise _refused(name, key, kind=type(value).__name__)
-
-
-def refuse_rows(name: str, value: object) -> None:
-    """``value`` (the argument ``name``: observations) is an iterable of rows, not None, a
-    text or a number: ``build_report(plan, series, None)`` raised "'NoneType' object is not
-    iterable" from inside, and a store's path was read letter by letter (thirtieth session)."""
-    if isinstance(value, (str, bytes, os.PathLike)) or not hasattr(value, "__iter__"):
-        raise _refused(name, "library_observations_type", kind=type(value).__name__)
-
-
-def refuse_judged(plan: object, series: object) -> None:
-    """``assess``'s and ``build_report``'s ``plan`` is a Plan and ``series`` a mapping: a
-    plan's path, what a caller has, raised "'str' object has no attribute 'targets'"
-    (issue 17, thirtieth session)."""
-    from ..plan.model import Plan
-
-    if not isinstance(plan, Plan):
-        raise _refused("plan", "library_plan_type", kind=type(plan).__name__)
-    if not isinstance(series, Mapping):
-        raise _refused("series", "library_series_type", kind=type(series).__name__)
-
-
-def day_argument(value: Any) -> Any:
-    """A day given to the core (``today``): text and a date as they are; anything else (a
-    float, an int, a list) as its text, which the core then refuses as a day written
-    otherwise, by name, where it raised "'float' object has no attribute 'year'"."""
-    from datetime import date
-
-    return value if value is None or isinstance(value, (str, date)) else str(value)
-
-
-def unit_dims(value: object) -> tuple[tuple[str, str], ...]:
-    """``retract``'s ``dims``: a mapping of dimension to unit (``dict(unit.dims)``, as a
-    breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs. A dict was
-    read as its keys, and said "too many values to unpack"; an int, "not iterable"."""
-    pairs: tuple[Any, ...]
-    if isinstance(value, Mapping):
-        pairs = tuple(value.items())
-    elif isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise _refused("dims", "library_dims_type", value=repr(value)[:60], kind=type(value).__name__)
-    else:
-        pairs = tuple(value)
-    for pair in pairs:
-        if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
-            raise _refused("dims", "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
-    return tuple((a, b) for a, b in pairs)
-
-
-def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:
-    """``import_observations``' ``tz`` and ``sheet`` are text or None, ``stdin`` a binary
-    stream or None: ``tz=7`` raised "'int' object has no attribute 'strip'", a text or an
-    io.StringIO given as ``stdin`` an AttributeError or a TypeError from the reader."""
-    import io
-
-    for name, value, key in (("tz", tz, "library_zone_type"), ("sheet", sheet, "library_sheet_type")):
-        if value is not None and not isinstance(value, str):
-            raise _refused(name, key, kind=type(value).__name__)
-    if stdin is not None and (isinstance(stdin, io.TextIOBase) or not callable(getattr(stdin, "read", None))):
-        raise _refused("stdin", "library_stdin_type", kind=type(stdin).__name__)
+            raise refused(name, "library_settings_type", kind=type(value).__name__, expected=cls.__name__)
 
 
 def refuse_period(name: str, value: object) -> None:
@@ -153,7 +82,7 @@ def refuse_period(name: str, value: object) -> None:
     from datetime import date
 
     if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
-        raise _refused(name, "library_period_type", kind=type(value).__name__)
+        raise refused(name, "library_period_type", kind=type(value).__name__)
 
 
 def refuse_texts(name: str, value: object) -> None:
@@ -169,13 +98,13 @@ def refuse_texts(name: str, value: object) -> None:
             return
     else:
         return
-    raise _refused(name, "library_texts_type", value=repr(bad)[:60], kind=type(bad).__name__)
+    raise refused(name, "library_texts_type", value=repr(bad)[:60], kind=type(bad).__name__)
 
 
 def refuse_candidates(candidates: object) -> None:
     """``record_many``'s rows: a list (or another iterable) of rows, not one row nor text."""
     if isinstance(candidates, (str, bytes, Mapping)) or not hasattr(candidates, "__iter__"):
-        raise _refused("candidates", "library_candidates_type", kind=type(candidates).__name__)
+        raise refused("candidates", "library_candidates_type", kind=type(candidates).__name__)
 
 
 def candidate_problem(n: int, candidate: object) -> Any:

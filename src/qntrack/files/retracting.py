@@ -87,7 +87,8 @@ def retract(
     reads it (caller_rows).
     """
     from .caller_rows import caller_rows
-    from .library_arguments import for_library, refuse_flags, refuse_id, refuse_period, unit_dims
+    from .argument_kinds import unit_dims
+    from .library_arguments import for_library, refuse_flags, refuse_id, refuse_period
 
     if command is None:
         try:

@@ -127,7 +127,7 @@ def build_report(
     """Everything the report shows. ``series`` must already be restricted to ``as_of``;
     ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended).
     Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it."""
-    from ..files.library_arguments import refuse_rows
+    from ..files.argument_kinds import refuse_rows
     from ..files.workspace import as_of_day
     from .formats import revised_in
     from ..method.history import withdrawn_of
@@ -446,7 +446,7 @@ def known_format(fmt: str, data: object, text: bool = False) -> None:
     ``data`` that is not ``build_report``'s (None raised "no attribute 'assessments'")."""
     from ..catalog import msg
     from ..errors import ArgumentError, ExitCode, fail
-    from ..files.library_arguments import refuse_instance
+    from ..files.argument_kinds import refuse_instance
 
     refuse_instance("data", data, ReportData, "library_data_type")
 

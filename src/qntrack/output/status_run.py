@@ -61,7 +61,8 @@ def assess(
     written otherwise, is an ``ArgumentError`` (an InputError, and a ValueError as the
     core's was) naming ``target_ids`` or ``today``; a plan's path given as ``plan``, or
     ``series`` that are no mapping, one naming ``plan`` or ``series``."""
-    from ..files.library_arguments import day_argument, refuse_judged, refuse_texts
+    from ..files.argument_kinds import day_argument, refuse_judged
+    from ..files.library_arguments import refuse_texts
     from ..kinds import assess as judged
 
     refuse_judged(plan, series)  # a path: named, not "'str' object has no attribute"
@@ -75,7 +76,7 @@ def assess_target(
 ) -> Assessment:
     """One target judged on its rows, as ``kinds.assess_target`` judges it; a day written
     otherwise than ``YYYY-MM-DD`` is an ``ArgumentError`` naming ``today``."""
-    from ..files.library_arguments import day_argument
+    from ..files.argument_kinds import day_argument
     from ..kinds import assess_target as judged
 
     with _as_argument_errors():

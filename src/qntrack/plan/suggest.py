@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-__all__ = ["closest", "family", "Hints", "HINT_WORK"]
+__all__ = ["closest", "Hints", "HINT_WORK"]
 
 # The comparisons one run's hints may make, word by option (about half a second): a plan
 # of 10,000 indicators whose store holds 2,000 it lacks would otherwise compare 20 million
 # pairs on every status (32 s). A plan of 145 indicators still hints its first 1,379.
 HINT_WORK = 200_000
-
-# The most ids an id differing only in its numbers is told as a family (``family``).
-_FAMILY = 12
 
 
 def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
@@ -29,32 +26,6 @@ def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | Non
     lowered = {o.lower(): o for o in reversed(options)}  # the first option of a lower-case form wins
     hint = _closest(word.lower(), list(dict.fromkeys(o.lower() for o in options)), cutoff)
     return lowered[hint] if hint is not None else None
-
-
-def family(word: str, options: Iterable[str]) -> list[str]:
-    """The options ``word`` names only in part, when they are two or more, in their order:
-    those it begins up to a separator (``fdi-plan``: fdi-plan-2022, fdi-plan-2023-ubnd…),
-    else those it equals but for its numbers (``fdi-plan-2026``: the plan's other years),
-    at most ``_FAMILY`` of them.
-    Told all, not the closest: one member picked by spelling is a year or a series the user
-    did not ask for (issue 17, thirtieth session). Case is ignored; [] otherwise."""
-    import re
-
-    typed = word.casefold()
-    options = list(options)
-    if not typed or any(o.casefold() == typed for o in options):
-        return []  # `FDI-PLAN-2023`: one id in another case, which ``closest`` names
-    begun = [o for o in options if (f := o.casefold()).startswith(typed) and f != typed]
-    begun = [o for o in begun if typed[-1] in "-_." or o.casefold()[len(typed)] in "-_."]
-    if len(begun) > 1:
-        return begun
-    mask = re.sub(r"\d+", "#", typed)
-    if mask == typed:
-        return []
-    numbered = [o for o in options if re.sub(r"\d+", "#", o.casefold()) == mask]
-    # A plan's years are a few; a national plan's numbered ids (x-00001…) are thousands,
-    # where the closest number says more than the first ten of them.
-    return numbered if 1 < len(numbered) <= _FAMILY else []
 
 
 def _closest(word: str, options: list[str], cutoff: float) -> str | None:

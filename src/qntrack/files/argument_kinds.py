@@ -1,0 +1,81 @@
+"""A Python caller's data arguments checked by kind (issue 17, thirtieth session): a plan,
+the store's series and rows, a day, a unit's dimensions, an import's settings. Each wrong
+kind is an ArgumentError naming the argument, never an AttributeError from inside. Apart
+from ``library_arguments`` (paths, flags, ids) because a warm status reads that module on
+every run, and these only where a caller's data is judged, recorded or imported."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from .library_arguments import refused
+
+__all__ = ["refuse_instance", "refuse_rows", "refuse_judged", "day_argument", "unit_dims", "refuse_import_options"]
+
+
+def refuse_instance(name: str, value: object, cls: type, key: str) -> None:
+    """``value`` (the argument ``name``) is a ``cls``, else refused with the words of ``key``
+    (``write_report``'s ``data``: None raised "has no attribute 'plan'")."""
+    if not isinstance(value, cls):
+        raise refused(name, key, kind=type(value).__name__)
+
+
+def refuse_rows(name: str, value: object) -> None:
+    """``value`` (the argument ``name``: observations) is an iterable of rows, not None, a
+    text or a number: ``build_report(plan, series, None)`` raised "'NoneType' object is not
+    iterable" from inside, and a store's path was read letter by letter (thirtieth session)."""
+    if isinstance(value, (str, bytes, os.PathLike)) or not hasattr(value, "__iter__"):
+        raise refused(name, "library_observations_type", kind=type(value).__name__)
+
+
+def refuse_judged(plan: object, series: object) -> None:
+    """``assess``'s and ``build_report``'s ``plan`` is a Plan and ``series`` a mapping: a
+    plan's path, what a caller has, raised "'str' object has no attribute 'targets'"
+    (issue 17, thirtieth session)."""
+    from ..plan.model import Plan
+
+    if not isinstance(plan, Plan):
+        raise refused("plan", "library_plan_type", kind=type(plan).__name__)
+    if not isinstance(series, Mapping):
+        raise refused("series", "library_series_type", kind=type(series).__name__)
+
+
+def day_argument(value: Any) -> Any:
+    """A day given to the core (``today``): text and a date as they are; anything else (a
+    float, an int, a list) as its text, which the core then refuses as a day written
+    otherwise, by name, where it raised "'float' object has no attribute 'year'"."""
+    from datetime import date
+
+    return value if value is None or isinstance(value, (str, date)) else str(value)
+
+
+def unit_dims(value: object) -> tuple[tuple[str, str], ...]:
+    """``retract``'s ``dims``: a mapping of dimension to unit (``dict(unit.dims)``, as a
+    breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs. A dict was
+    read as its keys, and said "too many values to unpack"; an int, "not iterable"."""
+    pairs: tuple[Any, ...]
+    if isinstance(value, Mapping):
+        pairs = tuple(value.items())
+    elif isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise refused("dims", "library_dims_type", value=repr(value)[:60], kind=type(value).__name__)
+    else:
+        pairs = tuple(value)
+    for pair in pairs:
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+            raise refused("dims", "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
+    return tuple((a, b) for a, b in pairs)
+
+
+def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:
+    """``import_observations``' ``tz`` and ``sheet`` are text or None, ``stdin`` a binary
+    stream or None: ``tz=7`` raised "'int' object has no attribute 'strip'", a text or an
+    io.StringIO given as ``stdin`` an AttributeError or a TypeError from the reader."""
+    import io
+
+    for name, value, key in (("tz", tz, "library_zone_type"), ("sheet", sheet, "library_sheet_type")):
+        if value is not None and not isinstance(value, str):
+            raise refused(name, key, kind=type(value).__name__)
+    if stdin is not None and (isinstance(stdin, io.TextIOBase) or not callable(getattr(stdin, "read", None))):
+        raise refused("stdin", "library_stdin_type", kind=type(stdin).__name__)
