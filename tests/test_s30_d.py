@@ -1,0 +1,86 @@
+"""Issue 17, thirtieth session, pass D: every command against the system's refusals.
+
+Swept for real on a read-only bind mount and a full 64 KB tmpfs (see the pass's report);
+what CI can reproduce without root is simulated here with test_os_errors' helpers. A
+file the user chose to write (a report, an export, a new tracker) on a read-only or
+unwritable disk is not "the tracker": the advice says where to write it instead.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+from helpers import run
+from test_os_errors import intact, one_line, refuse_writes
+
+READ_ONLY = "give a path on a writable disk"
+NO_ACCESS = "ask for write access, or give a path in a folder you can write"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (tmp_path / "out").mkdir()
+    return make_tracker(folder, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+
+
+def _outputs(out: Path) -> list[list[str]]:
+    """Every command that writes a file or folder the user names, outside the tracker."""
+    return [
+        ["report", "-o", str(out / "review.html")],
+        ["report", "-o", str(out / "review.md")],
+        ["report", "-o", str(out / "review.xlsx")],
+        ["export", "sdmx-csv", "-o", str(out / "data.csv")],
+        ["export", "opensdg", "--into", str(out / "site")],
+        ["init", str(out / "new")],
+    ]
+
+
+@pytest.mark.parametrize("which", range(6))
+@pytest.mark.parametrize(("code", "todo"), [(errno.EROFS, READ_ONLY), (errno.EACCES, NO_ACCESS)])
+def test_an_output_on_a_read_only_disk_is_not_told_to_copy_the_tracker(
+    plan: Path, monkeypatch: pytest.MonkeyPatch, which: int, code: int, todo: str
+):
+    """`report -o /mnt/ro/review.html` from a tracker on a writable disk was told "copy the
+    tracker to a folder on a writable disk", which the tracker is on (and `init` has no
+    tracker to copy): the advice now names the path the user gave."""
+    out = plan.parent / "out"
+    args = _outputs(out)[which]
+    refuse_writes(monkeypatch, out, code)
+    line = one_line(run(*args), 1, str(out))
+    assert os.strerror(code) in line
+    assert todo in line
+    assert "tracker" not in line.split(os.strerror(code), 1)[1]
+    intact(plan)
+    assert list(out.iterdir()) == []
+
+
+def test_the_advice_for_an_output_in_vietnamese(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    out = plan.parent / "out"
+    refuse_writes(monkeypatch, out, errno.EROFS)
+    line = one_line(run("--lang", "vi", "report", "-o", str(out / "review.html")), 1, str(out))
+    assert "hãy ghi vào một đường dẫn trên ổ đĩa ghi được" in line
+    assert "bộ theo dõi" not in line.split(":", 2)[2]
+
+
+def test_the_store_on_a_read_only_disk_keeps_its_advice(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """The tracker's own files are still told to copy the tracker: that is what to do."""
+    refuse_writes(monkeypatch, plan, errno.EROFS)
+    line = one_line(run("add-observation", "share", "2024-Q2", "13"), 1, "observations.csv")
+    assert "copy the tracker to a folder on a writable disk" in line
+    intact(plan)
+
+
+def test_the_advice_for_a_path_made_is_in_both_catalogs():
+    """The ids are named through a table, which test_messages.py's search does not see."""
+    from qntrack.catalog import catalog
+    from qntrack.errors import _ADVICE_MADE
+
+    for message_id in _ADVICE_MADE.values():
+        assert message_id in catalog("en") and message_id in catalog("vi"), message_id
