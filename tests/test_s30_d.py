@@ -84,3 +84,46 @@ def test_the_advice_for_a_path_made_is_in_both_catalogs():
 
     for message_id in _ADVICE_MADE.values():
         assert message_id in catalog("en") and message_id in catalog("vi"), message_id
+
+
+def _with_a_file_size_limit(limit: int):
+    """The child's files can grow to ``limit`` bytes (``ulimit -f``): a write past it
+    writes what fits, the next fails with EFBIG (Python ignores SIGXFSZ)."""
+    import resource
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+    return limited
+
+
+@pytest.mark.parametrize(
+    "args", [["report", "-f", "html"], ["report", "-f", "xlsx"], ["export", "sdmx-csv"]], ids=" ".join
+)
+def test_standard_output_cut_short_by_a_file_size_limit_is_said(plan: Path, args: list[str]):
+    """`qntrack report -f html > review.html` under `ulimit -f 20` (a shared host's limit)
+    left the first 20 KB of the report, exit 0, not a word: the system wrote part of one
+    large write and Python's buffer took the short count as done. Now the rest is
+    written, the limit's EFBIG is met, and said as any full standard output is."""
+    import subprocess
+    import sys
+
+    whole = subprocess.run([sys.executable, "-m", "qntrack", *args], capture_output=True, cwd=plan, check=True).stdout
+    limit = 256
+    assert len(whole) > 2 * limit
+    out = plan.parent / "out" / "cut"
+    with open(out, "wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "qntrack", *args],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            cwd=plan,
+            preexec_fn=_with_a_file_size_limit(limit),
+            text=True,
+        )
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert lines[0].startswith("standard output: error: cannot write: File too large"), lines[0]
+    assert out.stat().st_size <= limit
+    intact(plan)
