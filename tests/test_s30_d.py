@@ -127,3 +127,21 @@ def test_standard_output_cut_short_by_a_file_size_limit_is_said(plan: Path, args
     assert lines[0].startswith("standard output: error: cannot write: File too large"), lines[0]
     assert out.stat().st_size <= limit
     intact(plan)
+
+
+def test_a_full_disk_during_an_import_names_the_plan_not_standard_output(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """A later `import opensdg --into DIR` on a full disk said "standard output: error:
+    cannot import the repository": the plan's write failed on the open file, whose error
+    carries no file name, and a nameless error was taken for standard output's. It now
+    names the plan the import was writing; the tracker is as it was."""
+    from test_os_errors import full_disk
+
+    site, into = plan.parent / "site", plan.parent / "out" / "imp"
+    assert run("export", "opensdg", "--into", str(site)).exit_code == 0
+    assert run("import", "opensdg", str(site), "--recorded-at", "2026-01-01", "--into", str(into)).exit_code == 0
+    before = {p.name: p.read_bytes() for p in into.iterdir()}
+    full_disk(monkeypatch, allowed=0)
+    result = run("import", "opensdg", str(site), "--recorded-at", "2026-02-01", "--into", str(into))
+    line = one_line(result, 1, str(into / "targets.yaml"), "No space left on device")
+    assert not line.startswith("standard output")
+    assert {p.name: p.read_bytes() for p in into.iterdir()} == before
