@@ -219,16 +219,21 @@ _ADVICE = {
     "EAGAIN": "os_todo_eagain",
     "EBADF": "os_todo_ebadf",
 }
+# A file or folder the user named to be made (report -o, an export, init, import --into):
+# the tracker is not what to copy, the path is what to change.
+_ADVICE_MADE = {"EACCES": "os_todo_eacces_made", "EPERM": "os_todo_eperm_made", "EROFS": "os_todo_erofs_made"}
 
 
-def os_reason(exc: OSError) -> Message:
-    """The system's reason for ``exc`` (as the system words it) and what to do about it."""
+def os_reason(exc: OSError, made: bool = False) -> Message:
+    """The system's reason for ``exc`` (as the system words it) and what to do about it;
+    ``made``: of a path the user named for qntrack to write, not of the tracker's files."""
     import errno
 
     from .catalog import Message, msg
 
     reason = exc.strerror or str(exc) or type(exc).__name__
-    todo = _ADVICE.get(errno.errorcode.get(exc.errno or 0, ""))
+    name = errno.errorcode.get(exc.errno or 0, "")
+    todo = (made and _ADVICE_MADE.get(name)) or _ADVICE.get(name)
     return msg("os_reason_todo", reason=reason, todo=Message(todo)) if todo else msg("os_reason", reason=reason)
 
 
@@ -250,20 +255,24 @@ def _intended(name: str) -> str:
 
 
 def os_failure(
-    exc: OSError, where: str | Location | None, doing: str | Message, after: str | Message = ""
+    exc: OSError,
+    where: str | Location | None,
+    doing: str | Message,
+    after: str | Message = "",
+    made: bool = False,
 ) -> InputError:
     """An InputError for an OSError: ``<file>: error: cannot <doing>: <reason and what to do>[; <after>]``.
 
     ``where`` names the file as the user knows it; ``exc.filename`` is used when it is
     None. ``doing`` and ``after`` (what was left as it was, "nothing was added") are
-    Messages, or English text from callers not yet converted."""
+    Messages, or English text from callers not yet converted. ``made``: see ``os_reason``."""
     import os
 
     from .catalog import msg
 
     if where is None:
         where = _intended(os.fsdecode(exc.filename)) if exc.filename else "standard output"
-    reason = os_reason(exc)
+    reason = os_reason(exc, made)
     if after:
         return fail(where, msg("os_cannot_after", doing=doing, reason=reason, after=after))
     return fail(where, msg("os_cannot", doing=doing, reason=reason))

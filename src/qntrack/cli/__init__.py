@@ -32,6 +32,7 @@ from .printing import (
     _closed_stdout,
     _guard_stdout_for,
     _Messages,
+    _whole_writes,
     _os_exit,
     _report,
     _silence_stdout,
@@ -234,6 +235,7 @@ def main() -> None:
     if sys.stderr is None:  # `2>&-`: messages are lost, as with `2>/dev/full`, exit codes kept
         _closed_stderr()
     _utf8_streams()
+    _whole_writes()
     sys.stderr = _Messages(sys.stderr)
     try:
         if _stdout_is_a_file():

@@ -81,7 +81,7 @@ def import_(
         # --into as typed: Path('') would be the current folder, which the import refuses.
         done = import_opensdg(Path(source), into, recorded_at, skip_bad=skip_bad, dry_run=dry_run, force=force)
     except OSError as exc:
-        raise os_failure(exc, None, msg("opensdg_doing"), msg("opensdg_after")) from None
+        raise os_failure(exc, None, msg("opensdg_doing"), msg("opensdg_after"), made=True) from None
     planned = done.planned
     for inid, found in planned.left_out.items():
         _say(msg("opensdg_left_out", inid=inid, count=len(found)))

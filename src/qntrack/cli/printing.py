@@ -4,6 +4,7 @@ that nothing is printed into the plan or the store a command reads."""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from contextlib import contextmanager
@@ -236,6 +237,40 @@ def _to_a_reader() -> Iterator[None]:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
+
+
+class _WholeWrites(io.FileIO):
+    """Standard output's file, each write taken whole or refused: past a file-size limit
+    (``ulimit -f``) or a quota the system writes what fits and says so only by the count,
+    which Python's buffer takes as done, so `report -f html > review.html` ended at 20 KB
+    with exit 0. Writing the rest meets the limit's EFBIG, said as a full stdout is."""
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            taken = super().write(view[done:])
+            if not taken:  # nothing taken and no error: left to the caller, as before
+                break
+            done += taken
+        return done
+
+
+def _whole_writes() -> None:
+    """Standard output into a regular file written through ``_WholeWrites`` (a pipe or a
+    terminal is left as it is: a blocking write to one is never cut short but by a signal)."""
+    if not _stdout_is_a_file():
+        return
+    given = sys.stdout
+    try:
+        given.flush()
+        raw = _WholeWrites(given.fileno(), "wb", closefd=False)
+        newline = None if os.name == "nt" else "\n"  # as Python opens standard output
+        sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(raw), encoding=given.encoding, errors=given.errors, newline=newline
+        )
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test runner's buffer): left as it is
 
 
 def _stdout_is_a_file() -> bool:

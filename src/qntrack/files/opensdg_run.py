@@ -128,7 +128,14 @@ def import_opensdg(
             # The figures first: a plan naming indicators with no figures yet would be true
             # too, but a store holding figures of indicators the old plan does not know would
             # be read as unknown rows until the plan is written; a rerun mends either.
-            write_atomically(plan_written_at(targets), planned.text.encode("utf-8"))
+            written = plan_written_at(targets)
+            try:
+                write_atomically(written, planned.text.encode("utf-8"))
+            except OSError as exc:
+                # A full disk on the open file: an error with no name, which the command
+                # line would take for standard output's. It is the plan's.
+                exc.filename = exc.filename or str(written)
+                raise
     except BaseException:
         _unmake(made, store)
         raise

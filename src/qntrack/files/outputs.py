@@ -454,7 +454,7 @@ def writing_failed(exc: OSError, where: str, doing: Message, after: Message) -> 
     if isinstance(exc, FileNotFoundError) and os.path.isdir(folder) and not os.path.islink(made):
         reason = msg("outputs_folder_takes_no_file", folder=folder)
         return fail(where, msg("os_cannot_after", doing=doing, reason=reason, after=after))
-    return os_failure(exc, where, doing, after)
+    return os_failure(exc, where, doing, after, made=True)
 
 
 def refuse_stdout_into(
