@@ -305,15 +305,18 @@ def import_file(
     else:
         from .sdmx_csv import parse_sdmx, sdmx_version
 
+        blanks: list[Problem] = []
         if sdmx_version(text) is None:
             if opened is not None:
                 # A file in the plain long shape, judged a column at a time; None when the
                 # general path must read it (import_columns).
                 from .import_columns import columns_batch
 
-                fast = columns_batch(text, file, fmt, defaults, opened[0], undated or now, now, force=force, tz=tz)
+                fast = columns_batch(
+                    text, file, fmt, defaults, opened[0], undated or now, now, force=force, tz=tz, notes=blanks
+                )
             parsed = (
-                ParsedTable(",", False)
+                ParsedTable(",", False, notes=blanks)  # the rows passed over for an empty value (import_blanks)
                 if fast is not None
                 else parse_table(text, file, fmt, defaults, opened[0] if opened is not None else None)
             )
