@@ -153,6 +153,15 @@ def test_a_blanks_quarter_number_alone_is_refused_in_either_path(shipped: Path) 
     assert "in.csv:3:" in stderr and "fdi" not in stderr, stderr
 
 
+def test_a_blank_naming_its_indicator_by_name_is_passed_over_by_the_column_path(shipped: Path) -> None:
+    """'FDI attracted' is fdi's English name: its row with no figure is passed over, said
+    as written, while the file's figures keep the column path."""
+    text = HEADER + "fdi,2019,400,,\nFDI attracted,2018,,,\n"
+    (code, _, stderr, _), fast = _both(text, "--dry-run")
+    assert code == 0 and fast, stderr
+    assert _said(3, "FDI attracted", "2018") in stderr, stderr
+
+
 def test_a_blank_under_json_prints_the_same_document(shipped: Path) -> None:
     text = HEADER + "fdi,2019,400,,\nfdi,2018,,,\n"
     (code, stdout, stderr, _), fast = _both(text, "--dry-run", "--format", "json")
@@ -189,7 +198,7 @@ _STATUSES = st.sampled_from(["", "", "estimate", "official"])
 _MOMENTS = st.sampled_from(["", "", "2020-01-10", "2021-03-04T05:06:07Z"])
 _ROW = st.tuples(_INDICATORS, _PERIODS, _VALUES, _STATUSES, _MOMENTS)
 _ODD_ROW = st.tuples(
-    st.sampled_from(["fdi", "fdx", " fdi ", "Foreign direct investment", ""]),
+    st.sampled_from(["fdi", "fdx", " fdi ", "FDI attracted", ""]),
     st.sampled_from(["2019", "2024-Q1", "", "1", "2030"]),
     st.sampled_from(["", " ", "1,5", "x", "N/A"]),
     st.sampled_from(["", "retracted", "KH", "bad"]),

@@ -38,12 +38,13 @@ def blank_rows(
     from .bare_periods import bare_period
     from .csv_notes import is_note
     from .empty_values import awaited, counted, passed_over
-    from .indicator_names import names_of
+    from .indicator_names import _known, names_of
 
     kept = list(map(bool, map(str.strip, by_index[columns["value"]])))
     if all(kept):
         raise Unsure  # no value is empty: something else the column path cannot read
-    names = names_of(plan)
+    # The plan's names (3,000 indicators: 24 ms), worked out only when a row asks them.
+    names: dict[str, tuple[str, ...]] | None = None
     row_columns = tuple(columns[name] for name in ("period", "value", "recorded_at") if name in columns)
     heading = head[columns["period"]]  # a quarter's number alone under 'Quarter' is refused, not passed over
     indicators, periods = by_index[columns["indicator"]], by_index[columns["period"]]
@@ -52,8 +53,11 @@ def blank_rows(
     known: dict[str, bool] = {}
     notes: list[Problem] = []
     for i in (i for i, k in enumerate(kept) if not k):
-        if is_note([cells[i] for cells in by_index], (columns["indicator"],), row_columns, plan, names):
-            raise Unsure  # a note of the sheet, passed over without a word
+        fields = [cells[i] for cells in by_index]
+        if sum(1 for cell in fields if cell.strip()) == 1:  # is_note's first test: one cell filled
+            names = names if names is not None else names_of(plan)
+            if is_note(fields, (columns["indicator"],), row_columns, plan, names):
+                raise Unsure  # a note of the sheet, passed over without a word
         if heading and bare_period(periods[i], heading) is not None:
             raise Unsure
         if statuses is not None and status_word(statuses[i].strip()) == RETRACTED:
@@ -65,7 +69,13 @@ def blank_rows(
             raise Unsure  # a merged cell's row: refused
         ours = known.get(indicator)
         if ours is None:
-            ours = known[indicator] = awaited(plan, (indicator, ""), names)
+            # An id is the plan's whatever its names say (indicator_names.row_indicator asks so first).
+            if _known(plan, indicator):
+                ours = True
+            else:
+                names = names if names is not None else names_of(plan)
+                ours = awaited(plan, (indicator, ""), names)
+            known[indicator] = ours
         if not ours:
             raise Unsure  # 'fdx': refused, so that a typo is not hidden
         notes.append(passed_over(Location(file, i + 2), indicator, periods[i]))
