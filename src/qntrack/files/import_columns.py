@@ -15,6 +15,8 @@ refuses, a blank or padded row, a cell over two lines, two rows for one figure,
 a retraction, a default from the command line, another delimiter or decimal
 convention) makes it give up, and the general path reads the file and says what is
 wrong, line by line. tests/test_import_columns.py holds the two to the same batch.
+A row whose value cell is empty (not yet published) is passed over here as the general
+path passes it over, with the same warnings (``import_blanks``; tests/test_s30_f.py).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import io
 import math
 import re
 from datetime import date
-from itertools import islice, repeat
+from itertools import compress, islice, repeat
 from operator import itemgetter
 from typing import Any, Iterator, Sequence
 
@@ -48,6 +50,7 @@ from .batch_rows import units_as_typed
 from .figures import excel_scientific
 from .recording import _fits, _unit_dates, _whose
 from .store_fast import _build_observations
+from .import_blanks import Unsure as _Unsure, blank_rows
 from .vocabulary import excel_date, foreign_digits, status_word
 
 __all__ = ["columns_batch"]
@@ -58,10 +61,6 @@ _PLAIN = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", re.ASCII).
 # A moment as the store writes it, its time of day in range: rules.recorded_at gives such
 # a text back as it is when its date is real, which is asked once for each distinct day.
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ", re.ASCII).fullmatch
-
-
-class _Unsure(Exception):
-    """Raised inside this module for anything the general path must read instead."""
 
 
 def columns_batch(
@@ -75,12 +74,16 @@ def columns_batch(
     *,
     force: bool = False,
     tz: str | None = None,
+    notes: list[Problem] | None = None,
 ) -> tuple[list[Observation], list[Location]] | None:
     """The rows of ``text`` and where each is, as ``validated_batch`` would make them from
     ``parse_table``'s candidates; None when the general path must read the file.
 
     ``undated``: the moment of a row given none (the batch's); ``now``: the clock the
-    timing rules judge by; ``force``, ``tz``: as for ``recording.validate_record``.
+    timing rules judge by; ``force``, ``tz``: as for ``recording.validate_record``;
+    ``notes``: where the warnings of the rows passed over for an empty value go
+    (``empty_values``), as ``parse_table`` makes them, counted; without it, a file with such
+    a row is the general path's.
     """
     if fmt.wide or fmt.delimiter not in (None, ",") or fmt.decimal_comma:
         return None
@@ -90,17 +93,27 @@ def columns_batch(
         return None
     # A row given no moment takes the command's --recorded-at, else the batch's.
     empty = defaults.recorded_at or undated
+    said: list[Problem] | None = [] if notes is not None else None
     try:
-        return _batch(text, file, plan, fmt.dimensions, (empty, tz or plan.timezone, now, force))
+        made = _batch(text, file, plan, fmt.dimensions, (empty, tz or plan.timezone, now, force), said)
     except (_Unsure, csv.Error):
         return None
+    if notes is not None and said:
+        notes.extend(said)
+    return made
 
 
 def _batch(
-    text: str, file: str, plan: Plan, dimensions: tuple[tuple[str, str], ...], when: tuple[str, str, str, bool]
+    text: str,
+    file: str,
+    plan: Plan,
+    dimensions: tuple[tuple[str, str], ...],
+    when: tuple[str, str, str, bool],
+    said: list[Problem] | None,
 ) -> tuple[list[Observation], list[Location]]:
     """``columns_batch`` once its options allow it. ``when``: the moment for an empty cell,
-    the zone for a time given without one, the clock, and whether ``--force`` was given."""
+    the zone for a time given without one, the clock, and whether ``--force`` was given;
+    ``said``: the warnings of rows passed over for an empty value (None: none is)."""
     empty, zone, now, force = when
     if _detect_delimiter(text.partition("\n")[0]) != ",":
         raise _Unsure  # the general path would split the file at another character
@@ -116,8 +129,8 @@ def _batch(
     width = len(names)  # a row with a cell under an unnamed column past them: the general path says it
     by_index = _columns(reader, width)
     n = len(by_index[0])
-    if not n:
-        raise _Unsure  # no rows: the general path says so
+    if not n or reader.line_num != n + 1:
+        raise _Unsure  # no rows, or a record over two lines: the general path says so
     for cells_in in by_index:
         if max(map(len, cells_in)) > MAX_CELL:
             raise _Unsure
@@ -126,7 +139,21 @@ def _batch(
         i = columns.get(name)
         return by_index[i] if i is not None else ("",) * n
 
-    values = _values(column("value"))
+    lines: Sequence[int] = range(2, n + 2)  # line 1 is the header, and no record spans lines
+    try:
+        values = _values(column("value"))
+    except _Unsure:
+        # Rows with an empty value (not yet published) are left out, said in ``said``, and
+        # the others judged as a file of their own, at their own lines.
+        if said is None:
+            raise
+        kept = blank_rows(by_index, columns, head, plan, file, said)
+        by_index = [list(compress(cells, kept)) for cells in by_index]
+        lines = list(compress(lines, kept))
+        n = len(lines)
+        if not n:
+            raise _Unsure from None  # every row passed over: the general path says nothing is added
+        values = _values(column("value"))
     status_col = _mapped(column("status"), _status)
     periods_of = _each(set(column("period")), _period)
     if len(set(periods_of.values())) != len(periods_of):
@@ -180,8 +207,7 @@ def _batch(
             [Observation._field_defaults["line"]] * n,  # a new row has no line yet, as validate_record makes it
         )
     )
-    # Line 1 is the header, and no row is blank or spans lines (no cell holds a line end).
-    return list(observations), list(map(Location, repeat(file), range(2, n + 2)))
+    return list(observations), list(map(Location, repeat(file), lines))
 
 
 # Rows read at a time, and the most distinct texts a column shares its equal cells among.

@@ -31,6 +31,7 @@ from ..errors import ExitCode, InputError, fail, refuse_nul
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
+from .column_names import dimension_names as _column_names  # tests import it here
 from .empty_values import ahead_of_rows
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
 from .import_wide import explains_refusal as _explains, tells_reading as _tells
@@ -304,15 +305,18 @@ def import_file(
     else:
         from .sdmx_csv import parse_sdmx, sdmx_version
 
+        blanks: list[Problem] = []
         if sdmx_version(text) is None:
             if opened is not None:
                 # A file in the plain long shape, judged a column at a time; None when the
                 # general path must read it (import_columns).
                 from .import_columns import columns_batch
 
-                fast = columns_batch(text, file, fmt, defaults, opened[0], undated or now, now, force=force, tz=tz)
+                fast = columns_batch(
+                    text, file, fmt, defaults, opened[0], undated or now, now, force=force, tz=tz, notes=blanks
+                )
             parsed = (
-                ParsedTable(",", False)
+                ParsedTable(",", False, notes=blanks)  # the rows passed over for an empty value (import_blanks)
                 if fast is not None
                 else parse_table(text, file, fmt, defaults, opened[0] if opened is not None else None)
             )
@@ -463,38 +467,3 @@ def _leave_out_computed(plan: Plan, parsed: ParsedTable, file: str) -> None:
         count = len(parsed.candidates) - len(kept)
         parsed.notes.append(Problem(Location(file), msg("import_derived_left_out", count=count), "warning"))
         parsed.candidates[:] = kept
-
-
-def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
-    """Every name a column of a dimension may have (its id, its name in either language,
-    and that name without a closing qualifier in brackets), matched as units are
-    (``unit_match``), with the dimension's id. A short name that is a column qntrack
-    reads (``source`` in either language, a unit or row-number column) is not taken.
-
-    The shipped plan's dimension is "Locality (district level until 30 June 2025)", in
-    Vietnamese too; an officer heads the column with the first word alone. A short name
-    two dimensions share names neither: the column would be a guess (docs/decisions.md).
-    """
-    from ..plan.dimension_names import short_name
-    from ..plan.units import unit_match
-    from .import_headers import LONG_COLUMNS
-    from .vocabulary import HEADINGS, UNIT_COLUMNS, fold, is_row_number
-
-    out: dict[str, str] = {}
-    for d in plan.dimensions.values():
-        for name in (d.id, d.name.en, d.name.vi):
-            out.setdefault(unit_match(name), d.id)
-    # A short name that is a column qntrack reads ("Source (of funds)", in either
-    # language) names that column: the file's source column had been read as the dimension's.
-    ours = {unit_match(n) for n in (*LONG_COLUMNS, *HEADINGS)}
-    short: dict[str, set[str]] = {}
-    for d in plan.dimensions.values():
-        for name in (d.name.en, d.name.vi):
-            bare = short_name(name)
-            taken = unit_match(bare) in ours or fold(bare) in UNIT_COLUMNS or is_row_number(bare)
-            if bare and bare != name and not taken:
-                short.setdefault(unit_match(bare), set()).add(d.id)
-    for key, ids in short.items():
-        if len(ids) == 1 and key not in out:
-            out[key] = next(iter(ids))
-    return tuple(out.items())
