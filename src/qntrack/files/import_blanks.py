@@ -38,7 +38,7 @@ def blank_rows(
     from .bare_periods import bare_period
     from .csv_notes import is_note
     from .empty_values import awaited, counted, passed_over
-    from .indicator_names import _known, names_of
+    from .indicator_names import known_id, names_of
 
     kept = list(map(bool, map(str.strip, by_index[columns["value"]])))
     if all(kept):
@@ -70,7 +70,7 @@ def blank_rows(
         ours = known.get(indicator)
         if ours is None:
             # An id is the plan's whatever its names say (indicator_names.row_indicator asks so first).
-            if _known(plan, indicator):
+            if known_id(plan, indicator):
                 ours = True
             else:
                 names = names if names is not None else names_of(plan)

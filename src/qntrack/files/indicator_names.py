@@ -42,7 +42,7 @@ def row_indicator(plan: Plan, cells: tuple[str, ...], names: dict[str, tuple[str
     from ..plan.units import unit_match
 
     for cell in cells:
-        if _known(plan, cell):
+        if known_id(plan, cell):
             return cell.partition("[")[0].strip()
     ids = names.get(unit_match(_named(cells[0], names)), ()) if cells else ()
     return ids[0] if len(ids) == 1 else None
@@ -57,7 +57,7 @@ def _named(cell: str, names: dict[str, tuple[str, ...]]) -> str:
     return before if bracket and unit_match(cell) not in names else cell
 
 
-def _known(plan: Plan, cell: str) -> bool:
+def known_id(plan: Plan, cell: str) -> bool:
     """An id of the plan, alone or with its unit in brackets (``fdi[locality=Ha Long]``)."""
     return cell.partition("[")[0].strip() in plan.indicators
 
@@ -85,7 +85,7 @@ def read_names(
 
     def meant(cell: str, where: Location) -> str | None:
         """The id ``cell`` names, or None (no id, no name: the general check says so)."""
-        if not cell or _known(plan, cell):
+        if not cell or known_id(plan, cell):
             return cell.partition("[")[0].strip() or None
         ids = named(cell)
         if len(ids) > 1:
@@ -102,14 +102,14 @@ def read_names(
         cell = fields.get("indicator", "")
         second = fields.pop(SECOND, "")
         typed = cell or second  # what repeats in the file were told by (batch_rows.typed_key)
-        if not cell or (second and not _known(plan, cell) and _known(plan, second) and not named(cell)):
+        if not cell or (second and not known_id(plan, cell) and known_id(plan, second) and not named(cell)):
             # The code is the row's indicator whichever column comes first: a name column
             # before it may hold a longer title, which is passed over, not refused. A name
             # stays first, checked against the code: it may carry a unit key the code lacks.
             cell, second = second, cell
             fields["indicator"] = cell
         first_id = meant(cell, where)
-        if first_id is not None and not _known(plan, cell):
+        if first_id is not None and not known_id(plan, cell):
             name = _named(cell, names or {})
             fields["indicator"] = first_id + cell[len(name) :].strip()  # a unit key kept, as after an id
             name = " ".join(name.split())  # a name wrapped in its cell said on one line
@@ -124,7 +124,7 @@ def read_names(
             # The second column agrees when it names the first's indicator, as its id or as
             # a name it has (shared or not: the first column says which); a name of no
             # indicator (a longer title) is passed over.
-            others = (second.partition("[")[0].strip(),) if _known(plan, second) else named(second)
+            others = (second.partition("[")[0].strip(),) if known_id(plan, second) else named(second)
             if others and first_id not in others:
                 other = ", ".join(others)
                 problems.append(
