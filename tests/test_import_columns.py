@@ -26,7 +26,7 @@ from qntrack.files import import_columns
 from qntrack.files.definitions import load_plan
 from qntrack.files.import_columns import columns_batch
 from qntrack.files.import_tables import ImportFormat, RowDefaults, parse_table
-from qntrack.files.importing import _column_names
+from qntrack.files.column_names import dimension_names as _column_names
 from qntrack.files.recording import validated_batch
 
 PLAN = """\
