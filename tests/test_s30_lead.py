@@ -195,3 +195,47 @@ def test_the_command_told_after_a_wrong_order_keeps_the_lines_options(shipped: P
         "qntrack --lang vi history grdp_growth 2022-H1 --as-of 2023-01-01"
     ), r.stderr
     assert Path("observations.csv").read_bytes() == before
+
+
+def _limited(limit: int):
+    import resource
+
+    def set_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+    return set_limit
+
+
+def test_a_full_or_limited_standard_output_is_told_where_to_send_it(tmp_path: Path):
+    """Pass D's leftovers: `status --format json > /dev/full` was advised to "free some
+    space on the disk", and a report cut by `ulimit -f` that "the file is too large for this
+    file system": standard output's own advice is to send it elsewhere, and a size limit
+    is named as one (a process limit or a quota), in both languages; one line, exit 1."""
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QNTRACK_", "NO_COLOR", "COLUMNS"))}
+    env.update(PYTHONPATH=str(ROOT / "src"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    for lang, words in (("en", "send the output to a file on a disk with free space"), ("vi", "ổ đĩa còn trống")):
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "qntrack", "--lang", lang, "status", "--format", "json"],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                cwd=tmp_path,
+                env=env,
+                text=True,
+                encoding="utf-8",
+            )
+        assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert words in done.stderr and "Traceback" not in done.stderr, done.stderr
+    with open(tmp_path / "cut.html", "wb") as cut:
+        done = subprocess.run(
+            [sys.executable, "-m", "qntrack", "report", "-f", "html"],
+            stdout=cut,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            env=env,
+            text=True,
+            preexec_fn=_limited(4096),
+        )
+    assert done.returncode == 1 and "ulimit -f" in done.stderr, done.stderr

@@ -222,18 +222,22 @@ _ADVICE = {
 # A file or folder the user named to be made (report -o, an export, init, import --into):
 # the tracker is not what to copy, the path is what to change.
 _ADVICE_MADE = {"EACCES": "os_todo_eacces_made", "EPERM": "os_todo_eperm_made", "EROFS": "os_todo_erofs_made"}
+# Standard output (a redirection to a full disk, /dev/full, a size limit): where the
+# output goes is the shell's, so the advice is to send it elsewhere (thirtieth session).
+_ADVICE_STDOUT = {"ENOSPC": "os_todo_enospc_stdout", "EDQUOT": "os_todo_enospc_stdout", "EFBIG": "os_todo_efbig_stdout"}
 
 
-def os_reason(exc: OSError, made: bool = False) -> Message:
+def os_reason(exc: OSError, made: bool = False, stdout: bool = False) -> Message:
     """The system's reason for ``exc`` (as the system words it) and what to do about it;
-    ``made``: of a path the user named for qntrack to write, not of the tracker's files."""
+    ``made``: of a path the user named for qntrack to write, not of the tracker's files;
+    ``stdout``: of standard output, which the shell sent where it goes."""
     import errno
 
     from .catalog import Message, msg
 
     reason = exc.strerror or str(exc) or type(exc).__name__
     name = errno.errorcode.get(exc.errno or 0, "")
-    todo = (made and _ADVICE_MADE.get(name)) or _ADVICE.get(name)
+    todo = (stdout and _ADVICE_STDOUT.get(name)) or (made and _ADVICE_MADE.get(name)) or _ADVICE.get(name)
     return msg("os_reason_todo", reason=reason, todo=Message(todo)) if todo else msg("os_reason", reason=reason)
 
 
@@ -260,19 +264,21 @@ def os_failure(
     doing: str | Message,
     after: str | Message = "",
     made: bool = False,
+    stdout: bool = False,
 ) -> InputError:
     """An InputError for an OSError: ``<file>: error: cannot <doing>: <reason and what to do>[; <after>]``.
 
     ``where`` names the file as the user knows it; ``exc.filename`` is used when it is
     None. ``doing`` and ``after`` (what was left as it was, "nothing was added") are
-    Messages, or English text from callers not yet converted. ``made``: see ``os_reason``."""
+    Messages, or English text from callers not yet converted. ``made``, ``stdout``: see
+    ``os_reason``."""
     import os
 
     from .catalog import msg
 
     if where is None:
         where = _intended(os.fsdecode(exc.filename)) if exc.filename else "standard output"
-    reason = os_reason(exc, made)
+    reason = os_reason(exc, made, stdout)
     if after:
         return fail(where, msg("os_cannot_after", doing=doing, reason=reason, after=after))
     return fail(where, msg("os_cannot", doing=doing, reason=reason))
