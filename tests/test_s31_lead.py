@@ -1,0 +1,31 @@
+"""The lead's mends of the thirty-first session (issue 17)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_s30_i import _quarters_only, run_clean
+
+
+def test_a_years_figure_withdrawn_does_not_end_the_yearly_unjudged_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 2024's figure was recorded, then retracted: in force, the series holds quarters only,
+    # so the target is never judged. The check asks for a year's figure that is not a
+    # retraction; the retraction's row (an annual period) must not end the warning.
+    _quarters_only(
+        tmp_path,
+        monkeypatch,
+        "cbct_share,2024-Q1,11.0,,,,2025-05-01T00:00:00Z",
+        "cbct_share,2024,11.8,,,,2025-06-01T00:00:00Z",
+        "cbct_share,2024,,retracted,,typo,2025-06-02T00:00:00Z",
+    )
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+    # In force: 2024-Q1 (11.0) and 2024's retraction; one figure, a quarter's.
+    said = "and only one figure is recorded, for 2024-Q1, a quarter or month: it is never judged"
+    assert said in r.stderr, r.stderr  # it said "(1 figures, 2024-Q1 to 2024-Q1)"
+    vi = run_clean("--lang", "vi", "check")
+    assert "nhưng mới chỉ ghi một số liệu, của 2024-Q1, là quý hoặc tháng" in vi.stderr, vi.stderr
