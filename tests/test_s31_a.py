@@ -160,3 +160,45 @@ def test_a_cumulative_share_of_the_target_and_the_need_a_period_are_divided_in_d
     head = csv[0].split(",")
     row = dict(zip(head, csv[1].split(","), strict=False))
     assert (row["share_of_target"], row["needed_per_remaining_period"]) == ("0.19", "2.43")
+
+
+# --- 3. The years an average still needs, named while the span runs ---------------------
+
+AVERAGES = """\
+version: 1
+indicators:
+  g: {name: {en: Growth, vi: Tăng trưởng}, unit: "%", measure: rate}
+  h: {name: {en: Inflation, vi: Lạm phát}, unit: "%", measure: rate, direction: decrease}
+targets:
+  - {id: avg, type: average, indicator: g, at_least: 10, from: 2021, to: 2025}
+  - {id: cap, type: average, indicator: h, at_most: 4, from: 2021, to: 2025}
+"""
+
+
+def test_a_running_average_with_a_year_missing_says_which_years_its_need_is_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """docs/methodology.md, "Average over a span": k = the span's years without a figure,
+    "a missing year in the middle of the span counts with the years to come". 2021-2025,
+    growth of 10.28 % (2021) and 11.03 % (2023), read on 2024-03-01: G = 1.1028 × 1.1103
+    = 1.22443884, average 1.22443884^(1/2) − 1 = 10.65 %; k = 3 (2022, 2024, 2025), each
+    needing (1.1^5 / 1.22443884)^(1/3) − 1 = (1.61051 / 1.22443884)^(1/3) − 1 =
+    1.315303^(1/3) − 1 = 9.57 % a year. Inflation of 3.5 % and 4.2 %: (1.035 × 1.042)^(1/2)
+    − 1 = 3.85 %, the three years allowed at most (1.04^5 / 1.07847)^(1/3) − 1 = 4.1 %.
+
+    `show` said "The remaining 3 years need …" in March 2024, when two years of the span
+    remain (JSON's `remaining_years` is 2): the third is 2022, behind us with no figure. It
+    names the three years now, in both languages."""
+    make_tracker(tmp_path, monkeypatch, AVERAGES, _rows("g,2021,10.28", "g,2023,11.03", "h,2021,3.5", "h,2023,4.2"))
+    t = _targets("--as-of", "2024-03-01")
+    d = t["avg"]["details"]
+    assert (d["remaining_years"], d["missing"]) == (2, ["2022"])
+    assert d["average"] == pytest.approx(10.654, abs=1e-3)
+    assert d["required_rate_remaining"] == pytest.approx(9.566, abs=1e-3)
+    assert t["cap"]["details"]["required_rate_remaining"] == pytest.approx(4.1005, abs=1e-4)
+    shown = _shown("avg", "--as-of", "2024-03-01")
+    assert "remaining 3 years" not in shown, shown
+    assert "The 3 years without a figure (2022, 2024, 2025) need at least 9.57% a year" in shown, shown
+    shown = _shown("cap", "--as-of", "2024-03-01", "--lang", "vi")
+    assert "3 năm còn lại" not in shown, shown
+    assert "3 năm chưa có số liệu (2022, 2024, 2025) cần bình quân không quá 4,1%/năm" in shown, shown
