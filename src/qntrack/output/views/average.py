@@ -161,8 +161,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         # A year behind us with no figure counts with those to come (methodology): "the
         # remaining 3 years" in March 2024 read as three years ahead where two are, so the
         # years are named (2022, 2024, 2025).
-        have = {p.period.year for p in d.periods}
-        unknown = [str(y) for y in range(d.start.year, d.end.year + 1) if y not in have] if d.missing else []
+        years_in = {p.period.year for p in d.periods}
+        unknown = [str(y) for y in range(d.start.year, d.end.year + 1) if y not in years_in] if d.missing else []
         key = "average_missing" if unknown else "average_remaining"
         out.append(
             narrative_sentence(
