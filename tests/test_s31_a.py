@@ -20,11 +20,13 @@ HEADER = "indicator,period,value,status,source,note,recorded_at\n"
 
 
 def _rows(*rows: str) -> str:
-    """Each ``indicator,period,value`` recorded on 1 February of the year after its period."""
+    """Each ``indicator,period,value`` recorded on 1 February of the year after its period,
+    or on the day after ``@`` (``inv,2022-Q2,70@2022-07-15``)."""
     out = []
     for r in rows:
-        year = int(r.split(",")[1][:4])
-        out.append(f"{r},,,,{year + 1}-02-01T00:00:00+07:00\n")
+        r, _, day = r.partition("@")
+        day = day or f"{int(r.split(',')[1][:4]) + 1}-02-01"
+        out.append(f"{r},,,,{day}T00:00:00+07:00\n")
     return HEADER + "".join(out)
 
 
@@ -202,3 +204,240 @@ def test_a_running_average_with_a_year_missing_says_which_years_its_need_is_for(
     shown = _shown("cap", "--as-of", "2024-03-01", "--lang", "vi")
     assert "3 năm còn lại" not in shown, shown
     assert "3 năm chưa có số liệu (2022, 2024, 2025) cần bình quân không quá 4,1%/năm" in shown, shown
+
+
+# --- 4. The newest rules, one example each, through JSON, the table and show, en and vi --
+
+NEWEST = """\
+version: 1
+indicators:
+  inv: {name: {en: Investment, vi: Vốn đầu tư}, unit: {en: bn VND, vi: tỷ đồng}, measure: flow, frequency: quarter}
+  g: {name: {en: Growth, vi: Tăng trưởng}, unit: "%", measure: rate}
+  fdi: {name: FDI, unit: {en: million USD, vi: triệu USD}, measure: flow}
+  co2: {name: {en: Emissions, vi: Phát thải}, unit: kt, measure: flow, direction: decrease}
+  tb: {name: {en: Trade balance, vi: Cán cân thương mại}, unit: {en: bn USD, vi: tỷ USD}, measure: balance}
+targets:
+  - {id: every, type: every_period, indicator: inv, at_least: 200, from: 2021, to: 2025}
+  - {id: avg, type: average, indicator: g, at_least: 10, from: 2021, to: 2025}
+  - {id: cap, type: cumulative, indicator: co2, at_most: 400, from: 2024, to: 2027}
+  - {id: plan, type: plan, indicator: fdi, period: 2024, value: 1500}
+  - {id: bal, indicator: tb, baseline: 2020}
+"""
+NEWEST_ROWS = _rows(
+    "inv,2021,220.5",
+    "inv,2022-Q1,70@2022-04-15",
+    "inv,2022-Q2,70@2022-07-15",
+    "g,2021,10.28",
+    "g,2023,11.03",
+    "g,2025,8.5",
+    "fdi,2023,1100",
+    "fdi,2024,1650",
+    "co2,2024,60",
+    "co2,2025,140",
+    "tb,2020,2",
+    "tb,2023,8",
+)
+
+
+def test_a_part_year_reading_of_an_amount_is_read_at_the_bounds_pace_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """docs/methodology.md, "Sub-annual readings are provisional": at least 200 bn VND
+    every year 2021-2025, 220.5 in 2021 (passed: gap 200 − 220.5 = −20.5), then 70 in
+    2022-Q1 and 70 in Q2, read on 2022-07-31: 70 + 70 = 140 by June against the pace 200 ×
+    6 / 12 = 100, on it (`provisional_passes` true, `provisional_bound` 100); it never
+    changes the status: 1 of 1 passed, substantial progress."""
+    make_tracker(tmp_path, monkeypatch, NEWEST, NEWEST_ROWS)
+    t = _targets("--as-of", "2022-07-31")["every"]
+    assert t["status"] == "substantial_progress" and t["gap"] == -20.5
+    assert (t["provisional"]["period"], t["provisional"]["value"]) == ("2022-H1", 140.0)
+    assert (t["details"]["provisional_passes"], t["details"]["provisional_bound"]) == (True, 100.0)
+    assert "140 bn VND (2022-H1, part-year, periods added up)" in _table("--as-of", "2022-07-31")
+    assert "140 tỷ đồng (2022-H1, chưa đủ năm, tổng các kỳ)" in _table("--as-of", "2022-07-31", "--lang", "vi")
+    shown = _shown("every", "--as-of", "2022-07-31")
+    assert (
+        "Part-year reading H1 2022: 140 bn VND, on the pace of at least 200 bn VND a year (100 bn VND by then)" in shown
+    )
+    shown = _shown("every", "--as-of", "2022-07-31", "--lang", "vi")
+    assert "Số liệu 6 tháng đầu năm 2022 (chưa đủ năm): 140 tỷ đồng, đúng tiến độ" in shown, shown
+    assert "(tương ứng 100 tỷ đồng đến kỳ này)" in shown, shown
+
+
+def test_a_finished_average_awaits_its_missing_years_in_both_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """docs/methodology.md, "Average over a span" and "Deadlines passed without a figure":
+    2021-2025 with 10.28 (2021), 11.03 (2023) and 8.5 (2025), read on 2026-06-30. G =
+    1.1028 × 1.1103 × 1.085 = 1.22443884 × 1.085 = 1.328516141; average = G^(1/3) − 1:
+    ln G = 0.284066, / 3 = 0.094689, e^0.094689 = 1.099317, 9.93 %; P = 9.9315 / 10 =
+    0.99315 ≥ 0.95, substantial progress (the span is over, 2022 and 2024 unknown), score
+    7.1429 × 0.99315 − 4.2857 = 2.808; gap 10 − 9.9315 = 0.0685, "0.07 pp" ("0,07 điểm
+    %"); the two years without a figure need (1.1^5 / 1.328516)^(1/2) − 1 = 1.212264^(1/2)
+    − 1 = 10.10 % a year."""
+    make_tracker(tmp_path, monkeypatch, NEWEST, NEWEST_ROWS)
+    t = _targets("--as-of", "2026-06-30")["avg"]
+    assert t["status"] == "substantial_progress" and t["awaiting_figures"] == ["2022", "2024"]
+    assert t["details"]["average"] == pytest.approx(9.9315, abs=1e-4)
+    assert t["progress_value"] == pytest.approx(0.99315, abs=1e-5)
+    assert t["score"] == pytest.approx(2.808, abs=1e-3)
+    assert t["details"]["required_rate_remaining"] == pytest.approx(10.103, abs=1e-3)
+    table = _table("--as-of", "2026-06-30")
+    assert "0.07 pp" in table and "0.99" in table and "awaiting figure 2022, 2024" in table
+    table = _table("--as-of", "2026-06-30", "--lang", "vi")
+    assert "0,07 điểm %" in table and "0,99" in table and "chờ số liệu 2022, 2024" in table
+    shown = _shown("avg", "--as-of", "2026-06-30", "--lang", "vi")
+    assert "9,93%" in shown and "10,1%" in shown, shown
+
+
+def test_a_caps_allowance_and_a_plans_decimal_per_cent_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """docs/methodology.md, "Cumulative over a span" (a cap read at its pace, its
+    allowance labelled as one) and "Gap" (a per cent of plan divided in decimal).
+
+    At most 400 kt over 2024-2027, 60 (2024) and 140 (2025), read on 2026-06-30: 200 kt
+    exactly on the pace 400 × 2 / 4 = 200, substantial progress; each of the 2 periods left
+    may add at most (400 − 200) / 2 = 100 kt; share of the cap 200 / 400 = 0.5 after 2 / 4
+    = 0.5 of the time.
+
+    FDI 2024: 1,650 of a plan of 1,500 = 110 % exactly (the floats: 110.00000000000001);
+    difference 1,650 − 1,500 = 150; against 2023's 1,100: 1,650 / 1,100 − 1 = 50 %."""
+    make_tracker(tmp_path, monkeypatch, NEWEST, NEWEST_ROWS)
+    t = _targets("--as-of", "2026-06-30")
+    d = t["cap"]["details"]
+    assert t["cap"]["status"] == "substantial_progress"
+    assert (d["total"], d["share_of_target"], d["share_of_time"], d["needed_per_remaining_period"]) == (
+        200.0,
+        0.5,
+        0.5,
+        100.0,
+    )
+    d = t["plan"]["details"]
+    assert (d["percent_of_plan"], d["difference"], d["change_on_same_period_last_year"]) == (110.0, 150.0, 50.0)
+    assert t["plan"]["status"] == "target_achieved" and t["plan"]["gap"] == -150.0
+    assert "reached 110%" in _table("--as-of", "2026-06-30")
+    assert "đạt 110%" in _table("--as-of", "2026-06-30", "--lang", "vi")
+    shown = _shown("cap", "--as-of", "2026-06-30")
+    assert "At most per remaining period 100 kt" in shown and "Needed per remaining" not in shown, shown
+    assert "Each of the 2 remaining periods may add at most 100 kt within the cap" in shown, shown
+    shown = _shown("cap", "--as-of", "2026-06-30", "--lang", "vi")
+    assert "Tối đa mỗi kỳ còn lại 100 kt" in shown, shown
+    shown = _shown("plan", "--as-of", "2026-06-30", "--lang", "vi")
+    assert "110%" in shown and "1.650 triệu USD" in shown and "+50%" in shown, shown
+
+
+def test_a_balance_without_a_milestone_says_its_change_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """docs/methodology.md, "Balances: absolute change": a surplus from 2 bn USD (2020) to
+    8 bn USD (2023), no milestone: not available, `balance_without_milestone` (its compound
+    rate, (8 / 2)^(1/3) − 1 = 58.7 % a year, is not read); its change 8 − 2 = +6 bn USD is
+    said ("+6 tỷ USD")."""
+    make_tracker(tmp_path, monkeypatch, NEWEST, NEWEST_ROWS)
+    t = _targets("--as-of", "2026-06-30")["bal"]
+    assert (t["status"], t["reason"], t["progress_value"], t["score"]) == (
+        "not_available",
+        "balance_without_milestone",
+        None,
+        None,
+    )
+    assert "From 2 bn USD in 2020 to 8 bn USD in 2023 (+6 bn USD)" in _shown("bal", "--as-of", "2026-06-30")
+    shown = _shown("bal", "--as-of", "2026-06-30", "--lang", "vi")
+    assert "+6 tỷ USD" in shown and "58,7" not in shown, shown
+
+
+# --- 5. The edge cases of the official measure, through the tool -----------------------
+
+EDGES = """\
+version: 1
+indicators:
+  nd: {name: Net debt, unit: bn USD, direction: decrease}
+  n: {name: Net flow, unit: bn USD}
+  c: {name: Crossing, unit: bn USD}
+  keep: {name: Forest cover, unit: "%"}
+  one: {name: One year, unit: "%"}
+  z: {name: From zero, unit: "%"}
+  lim: {name: Near a limit, unit: "%"}
+  p: {name: Poverty, unit: "%", direction: decrease}
+targets:
+  - {id: neg-down, indicator: nd, baseline: 2020, milestones: [{by: 2025, value: -800}]}
+  - {id: to-plus, indicator: n, baseline: 2020, milestones: [{by: 2025, value: 100}]}
+  - {id: crossing, indicator: c, baseline: 2020}
+  - {id: keep, indicator: keep, baseline: 2020, milestones: [{by: 2025, value: 54}]}
+  - {id: one, indicator: one, baseline: 2023, milestones: [{by: 2025, value: 20}]}
+  - {id: from-zero, indicator: z, baseline: 2020}
+  - {id: limit, indicator: lim, baseline: 2020, limit: 100}
+  - {id: lost, indicator: p, baseline: 2015, milestones: [{by: 2030, value: 10}]}
+"""
+EDGE_ROWS = _rows(
+    "nd,2020,-500",
+    "nd,2023,-650",
+    "n,2020,-500",
+    "n,2023,-350",
+    "c,2020,-5",
+    "c,2023,3",
+    "keep,2020,54",
+    "keep,2023,53",
+    "one,2023,12",
+    "z,2020,0",
+    "z,2023,7",
+    "lim,2020,90",
+    "lim,2021,90.54",
+    "p,2015,8",
+    "p,2020,12",
+)
+
+
+def test_the_official_measures_edge_cases_read_as_the_docs_promise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """/work/shared/methodology.md 1.1 and docs/methodology.md, each case read on 2024-06-30.
+
+    - Below zero, lower is better: −500 (2020) to −650 (2023), −800 by 2025. sign = −1, d =
+      −1; a = (−650 / −500)^(1/3) − 1 = 1.3^(1/3) − 1 = 0.091393; r = 1.6^(1/5) − 1 =
+      0.098561; P = (−1)(−1) × 0.091393 / 0.098561 = 0.92728, moderate progress, score
+      7.1429 × 0.92728 − 4.2857 = 2.3377; gap −650 − (−800) = 150 still to go down.
+    - A milestone of the other sign: −500 to −350, +100 by 2025: absolute change. R = 600 /
+      5 = 120, A = 150 / 3 = 50, P = 50 / 120 = 5 / 12, limited progress, score 4.1667 ×
+      5 / 12 − 2.5 = 1.736125 − 2.5 = −0.763875; path −500 + 120 × 3 = −140; projected −350 + 50 × 2 =
+      −250; reached 2023 + ⌈450 / 50⌉ = 2032.
+    - Direction only, −5 to 3: opposite signs, not available (`crosses_zero`).
+    - A level to keep, 54 % (2020) and 53 % (2023), 54 by 2025: required growth 0, not
+      available (`target_equals_baseline`); gap 54 − 53 = 1.
+    - The latest year is the baseline year (12 % in 2023): not available (`one_figure`).
+    - Direction only from a zero baseline: not available (`zero_baseline`).
+    - Near a limit: 90 to 90.54, limit 100. C = 1 − 0.9^4.44 = 1 − 0.62638 = 0.37362; high =
+      0.015 × C = 0.0056043; P = 90.54 / 90 − 1 = 0.006 ≥ high, substantial progress; score
+      500 × 0.006 / 0.37362 − 5 = 8.0295 − 5 = 3.0295.
+    - The baseline already past the target (lower is better: 8 in 2015, 12 in 2020, 10 by
+      2030): a = 1.5^(1/5) − 1 = 0.084472, r = 1.25^(1/15) − 1 = 0.014987; P = −1 ×
+      0.084472 / 0.014987 = −5.6362, deterioration, score max(4.1667 × −5.6362 − 2.5, −5) =
+      −5."""
+    make_tracker(tmp_path, monkeypatch, EDGES, EDGE_ROWS)
+    t = _targets("--as-of", "2024-06-30")
+    assert t["neg-down"]["status"] == "moderate_progress" and t["neg-down"]["gap"] == 150.0
+    assert t["neg-down"]["progress_value"] == pytest.approx(0.92728, abs=1e-5)
+    assert t["neg-down"]["score"] == pytest.approx(2.3377, abs=1e-4)
+    m = t["to-plus"]["milestones"][0]
+    assert (m["method"], m["required_change"], m["achieved_change"]) == ("absolute_change", 120.0, 50.0)
+    assert (m["trajectory"], m["projected"], m["reached_in"]) == (-140.0, -250.0, "2032")
+    assert t["to-plus"]["status"] == "limited_progress"
+    assert t["to-plus"]["score"] == pytest.approx(-0.763875, abs=1e-6)
+    assert [t[i]["reason"] for i in ("crossing", "keep", "one", "from-zero")] == [
+        "crosses_zero",
+        "target_equals_baseline",
+        "one_figure",
+        "zero_baseline",
+    ]
+    assert t["keep"]["gap"] == 1.0
+    assert t["limit"]["status"] == "substantial_progress" and t["limit"]["progress_value"] == 0.006
+    assert t["limit"]["score"] == pytest.approx(3.0295, abs=1e-4)
+    assert t["lost"]["status"] == "deterioration" and t["lost"]["score"] == -5.0
+    assert t["lost"]["progress_value"] == pytest.approx(-5.6362, abs=1e-4)
+
+
+def test_a_milestone_due_in_its_baseline_year_is_refused_at_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A milestone by the baseline year has no years to grow in (r = growth over 0 years):
+    refused where it is written, exit 1, nothing judged."""
+    plan = "version: 1\nindicators:\n  s: {name: Share, unit: '%'}\ntargets:\n"
+    plan += "  - {id: same, indicator: s, baseline: 2020, milestones: [{by: 2020, value: 10}]}\n"
+    make_tracker(tmp_path, monkeypatch, plan, _rows("s,2020,9"))
+    r = run_clean("status", "--format", "table")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert "targets.yaml:5:" in r.stderr and "not after the baseline 2020" in r.stderr, r.stderr
