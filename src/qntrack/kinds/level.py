@@ -30,7 +30,7 @@ from ..method.assessment import (
 from ..method.progress import Status, measure
 from ..plan.model import Baseline, Bound, Indicator, LevelTarget, Measure, Milestone, Observation
 from ..plan.periods import Period
-from .pace import absolute_change, crosses, why_not, year_reached, year_reached_linear
+from .pace import absolute_change, crosses, linear_path, why_not, year_reached, year_reached_linear
 from .protocol import Due, Keys, Reader, What
 from .span import to_date, years_of
 
@@ -326,18 +326,10 @@ def _milestone(
     required_latest = projected = reached = required_change_latest = None
     never = False
     if absolute:
-        if by.year != base_year:
-            required_change = (value - base_value) / (by.year - base_year)
-        if years_from_base >= 1:
-            achieved_change = (latest.value - base_value) / years_from_base
         # The path of an absolute change is a straight line from the baseline.
-        if required_change is not None and years_from_base >= 0 and not due:
-            trajectory = base_value + required_change * years_from_base
-            deviation = latest.value - trajectory
-        if achieved_change is not None and not due:
-            projected = latest.value + achieved_change * (by.year - latest.period.year)
-        if not due and by.year > latest.period.year:
-            required_change_latest = (value - latest.value) / (by.year - latest.period.year)
+        required_change, achieved_change, trajectory, deviation, projected, required_change_latest = linear_path(
+            base_value, base_year, latest.value, latest.period.year, value, by.year, due
+        )
     else:
         required = safe_growth(value, base_value, by.year, base_year)
         # The path ends at the milestone: past its deadline a trajectory value means nothing.

@@ -158,11 +158,18 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         )
     elif d.required_rate_remaining is not None:
         left = d.years_in_span - d.years_with_data
+        # A year behind us with no figure counts with those to come (methodology): "the
+        # remaining 3 years" in March 2024 read as three years ahead where two are, so the
+        # years are named (2022, 2024, 2025).
+        years_in = {p.period.year for p in d.periods}
+        unknown = [str(y) for y in range(d.start.year, d.end.year + 1) if y not in years_in] if d.missing else []
+        key = "average_missing" if unknown else "average_remaining"
         out.append(
             narrative_sentence(
-                "average_remaining_many" if left > 1 else "average_remaining_one",
+                key + ("_many" if left > 1 else "_one"),
                 lang,
                 n=left,
+                years=", ".join(unknown),
                 word=word,
                 need=rate_text(d.required_rate_remaining, lang),
                 start=d.start,
