@@ -449,6 +449,7 @@ def _value(
             known = _awaited(row, reading)
             empty = passed_over(at, row["indicator"], _text(row.get("period"))) if known else None
             empty = empty or Problem(at, msg("import_value_empty"))
+            reading.shown.waiting = None if known else reading.shown.waiting  # its date decides no order
         if value is None and getattr(cell, "data_type", "n") != "str":
             # Maybe a formula with no saved value: known only on a second reading (below).
             # A formula whose saved value is empty text (=IF(...;"";...)) is marked "str".
