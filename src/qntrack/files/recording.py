@@ -111,6 +111,8 @@ def validate_record(
         )
     number = None
     try:
+        if not value.strip() and status != RETRACTED:  # a Python caller's row: "'' is not a number" said nothing
+            raise ValueError(msg("recording_value_empty"))
         # A retraction (`qntrack retract`, or a store imported into itself) has no value.
         number = rules.value(value, status or "")
         # A caller's '9007199254740993' (or int): another amount once a float; refused.
