@@ -141,6 +141,38 @@ def test_a_refused_csv_says_its_passed_over_rows_by_either_path(shipped: Path) -
     ], stderr
 
 
+def test_a_refusal_by_the_store_of_a_row_says_the_passed_over_rows_by_either_path(shipped: Path) -> None:
+    """The column path reads the file cleanly; the store then refuses line 2 (another figure
+    at a moment already recorded): the blank row of line 3 is said alike by both paths."""
+    Path("first.csv").write_text("indicator,period,value,recorded_at\nfdi,2019,400,2020-01-10\n", encoding="utf-8")
+    assert run_clean("add-observation", "--from", "first.csv").exit_code == 0
+    code, _, stderr = _both("indicator,period,value,recorded_at\nfdi,2019,500,2020-01-10\nfdi,2018,,\n")
+    assert code == 1, stderr
+    lines = stderr.splitlines()
+    assert lines[0].startswith("in.csv:2: error: fdi 2019 recorded at 2020-01-10T00:00:00Z is already on line"), stderr
+    assert lines[1:] == [
+        f"in.csv:3: warning: fdi 2018: {PASSED}",
+        f"in.csv: warning: {COUNT_1}",
+        "1 error(s), 2 warning(s)",
+    ]
+
+
+def test_a_refused_sdmx_file_says_its_passed_over_rows(shipped: Path) -> None:
+    Path("s.csv").write_text(
+        "DATAFLOW,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS\n"
+        "GSO:DF_X(1.0),budget_revenue,2025,,E\n"
+        "GSO:DF_X(1.0),fdx,2025,5,E\n",
+        encoding="utf-8",
+    )
+    said = refused_here("add-observation", "--from", "s.csv")
+    assert said.splitlines() == [
+        f"s.csv:2: warning: budget_revenue 2025: {PASSED}",
+        "s.csv:3: error: unknown indicator 'fdx'; did you mean 'fdi'?",
+        "s.csv: warning: 1 row(s) with an empty OBS_VALUE (SDMX's missing value) were skipped: no figure to record",
+        "1 error(s), 2 warning(s)",
+    ], said
+
+
 def test_a_refused_csv_with_many_blanks_names_twenty_then_counts(shipped: Path) -> None:
     rows = "".join(f"fdi,{1990 + i},\n" for i in range(25))
     _code, _, stderr = _both("indicator,period,value\n" + rows + "fdx,2019,5\n")
