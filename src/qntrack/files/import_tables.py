@@ -268,13 +268,12 @@ def parse_table(
     names = names_of(plan) if plan is not None else None
     # The moments shown; a row passed over for its empty value decides nothing (awaited_row).
     dated = [] if at is None or long is None else [(n, f[at]) for n, _, f in records if at < len(f)]
-    if (
-        dated
-        and long is not None
-        and any(not f[long["value"]].strip() for _, _, f in records if long["value"] < len(f))
-    ):
-        kept = {n for n, _, f in records if not awaited_row(f, long, defaults.status, plan, names or {})}
-        dated = [(n, text) for n, text in dated if n in kept]
+    if dated and long is not None:
+        v, status, known = long["value"], defaults.status, names or {}  # only a row with no figure is asked more
+        over = {
+            n for n, _, f in records if v < len(f) and not f[v].strip() and awaited_row(f, long, status, plan, known)
+        }
+        dated = [(n, text) for n, text in dated if n not in over] if over else dated
     day_first = None if at is None else day_order((text for _, text in dated), delimiter, bool(figure))
     if at is not None and day_first is not None and delimiter != ";":
         parsed.notes.extend(order_notes(file, dated, day_first, figure))
