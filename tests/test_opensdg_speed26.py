@@ -6,7 +6,7 @@ the import done once per distinct value, with the store and every message unchan
   characters in a cell, an empty figure, a unit column;
 - what each distinct set of a row's cells gives is worked out once per indicator, and each
   distinct cell of a data file translated once;
-- a figure's units without dates are not judged by period again (``recording._unit_dates``
+- a figure's units without dates are not judged by period again (``row_against_plan.unit_dates``
   against ``figure_units.unit_date_problems``, the rule it shortens, over generated units
   and periods).
 """
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from helpers import run, write_repository
 
-from qntrack.files import opensdg_import, opensdg_repo, recording
+from qntrack.files import opensdg_import, opensdg_repo, row_against_plan
 from qntrack.files.definitions import parse_plan
 from qntrack.files.figure_units import unit_date_problems
 from qntrack.plan.periods import parse_period
@@ -158,4 +158,4 @@ PERIODS = ["2024", "2025", "2026", "2025-Q2", "2025-Q3", "2025-H1", "2025-H2", "
 def test_a_figures_units_are_judged_by_their_dates_as_the_rule_says(district, sex, period):
     dims = tuple((d, v) for d, v in (("district", district), ("sex", sex)) if v is not None)
     parsed = parse_period(period)
-    assert recording._unit_dates(DATED, dims, parsed) == unit_date_problems(DATED, dims, parsed)
+    assert row_against_plan.unit_dates(DATED, dims, parsed) == unit_date_problems(DATED, dims, parsed)

@@ -135,10 +135,10 @@ def test_a_retraction_has_no_value_and_is_no_blank_in_either_path(shipped: Path)
     assert store.decode("utf-8").splitlines()[-2:] == [f"fdi,2019,400,,,,{NOW}", f"fdi,2024,,retracted,,,{NOW}"]
 
 
-def test_a_blanks_date_as_excel_shows_it_decides_the_files_order_in_either_path(shipped: Path) -> None:
-    """13/07/2020 can only be day first: the general path reads every moment of the file,
-    a blank row's too, for the order of day and month, and says which date decided it and
-    one it decided (03/07/2020, read 3 July)."""
+def test_a_blanks_date_as_excel_shows_it_is_passed_over_in_either_path(shipped: Path) -> None:
+    """13/07/2020 and 03/07/2020 are on rows passed over: they decide no order of day and
+    month (thirty-first session: before, the general path read a blank row's moment for it
+    and said which date decided it), and the file's one figure is imported."""
     text = HEADER + "fdi,2019,400,,2020-01-10\nfdi,2018,,,13/07/2020\nfdi,2017,,,03/07/2020\n"
     (code, _, stderr, _), _fast = _both(text, "--dry-run")
     assert code == 0, stderr

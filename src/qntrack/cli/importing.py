@@ -77,11 +77,14 @@ def import_(
 
     if not source:  # `import opensdg "$REPO"` with REPO unset: not the current folder
         raise fail("REPO_DIR", msg("cli_repo_empty"), ExitCode.USAGE)
+    before = _written(into)
     try:
         # --into as typed: Path('') would be the current folder, which the import refuses.
         done = import_opensdg(Path(source), into, recorded_at, skip_bad=skip_bad, dry_run=dry_run, force=force)
     except OSError as exc:
-        raise os_failure(exc, None, msg("opensdg_doing"), msg("opensdg_after"), made=True) from None
+        # What is true of the tracker: "a rerun adds the rest" only when something was written.
+        after = msg("opensdg_after") if _written(into) != before else msg("cli_nothing_written")
+        raise os_failure(exc, None, msg("opensdg_doing"), after, made=True) from None
     planned = done.planned
     for inid, found in planned.left_out.items():
         _say(msg("opensdg_left_out", inid=inid, count=len(found)))
@@ -136,3 +139,20 @@ def import_(
         kept = done.kept_indicators
         _say(msg("hostile16_kept_indicators", count=len(kept), ids=", ".join(kept)))
     _say(msg("opensdg_dry_run" if dry_run else "opensdg_done", **counts))
+
+
+def _written(into: str) -> tuple[tuple[int, int, int] | None, ...]:
+    """The tracker's two files in ``into`` as the disk holds them (None: not there), to
+    tell after a failed import whether it wrote anything (a new folder on a read-only disk
+    holds nothing; figures appended before the plan failed stay, and a rerun adds it)."""
+    import os
+
+    found: list[tuple[int, int, int] | None] = []
+    for name in ("targets.yaml", "observations.csv"):
+        try:
+            info = os.stat(os.path.join(into, name))
+        except (OSError, ValueError):  # not there, a part of the path a file, a NUL refused later
+            found.append(None)
+        else:
+            found.append((info.st_ino, info.st_size, info.st_mtime_ns))
+    return tuple(found)

@@ -372,9 +372,10 @@ def _record_one(
         # A retraction has no value (--dry-run shows the row it would append).
         value = "" if _is_retraction(typed.value, typed.status) else format_value(parse_typed_number(typed.value, lang))
     except ValueError as exc:
-        from .typed_words import with_unit  # '1,5 billion USD': the indicator's unit told
+        from .typed_words import typed_empty, with_unit  # '1,5 billion USD': the indicator's unit told
 
-        raise fail("add-observation", with_unit(_reason(exc), targets, typed.indicator)) from None
+        said = typed_empty(_reason(exc), typed.indicator, typed.period, typed.dims)  # "": the line to type
+        raise fail("add-observation", with_unit(said, targets, typed.indicator)) from None
     fields = {
         "indicator": typed.indicator,
         "period": _typed_period(typed.period, "add-observation"),

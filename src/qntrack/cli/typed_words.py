@@ -5,13 +5,13 @@ session). Only asked once the figure is refused: reading the plan costs nothing 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
     from ..catalog import Message
     from ..errors import InputError
 
-__all__ = ["with_unit", "typed_total"]
+__all__ = ["with_unit", "typed_total", "typed_empty"]
 
 
 def with_unit(said: Message | str, targets: str | None, indicator: str) -> Message | str:
@@ -60,3 +60,18 @@ def typed_total(error: InputError) -> InputError | None:
         for p in error.problems
     ]
     return InputError(told, error.code, error.rows_of, error.kinds)
+
+
+def typed_empty(said: Message | str, indicator: str, period: str, dims: Sequence[tuple[str, str]]) -> Message | str:
+    """``said`` (the typed figure's refusal) naming the command to type when the figure is
+    empty (``add-observation fdi 2025 ""``, a variable unset): the line with a figure, and
+    the retraction's, each word as the shell reads it; any other refusal as it is."""
+    from ..catalog import Message, msg
+    from ..files.figure_units import shell_word
+
+    if not isinstance(said, Message) or said.id != "import_typed_empty":
+        return said
+    units = "".join(f" --dim {shell_word(f'{dimension}={unit}')}" for dimension, unit in dims)
+    return msg(
+        "recording_typed_empty", figure=f"{shell_word(indicator.strip())} {shell_word(period.strip())}", dims=units
+    )

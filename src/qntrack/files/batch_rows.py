@@ -7,6 +7,7 @@ worked out once (issue 17).
 
 from __future__ import annotations
 
+from datetime import timezone
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -90,7 +91,9 @@ def unit_cells(row: dict[str, str]) -> list[tuple[str, str]]:
 def typed_key(row: dict[str, str]) -> tuple | None:
     """What ``note_duplicate`` knows a candidate's figure by: its indicator as typed, each
     unit however it is spelt, its period and its moment read without the plan's zone;
-    None when the period does not read (the row is refused for it anyway)."""
+    None when the period or the moment does not read in any zone (the row is refused for it
+    anyway: two rows of 2026-13-01 are told that date, not also that they are one figure
+    given twice). A moment that lacks only its zone is compared as written."""
     try:
         period = rules.period(row["period"])
     except PeriodError:
@@ -99,10 +102,36 @@ def typed_key(row: dict[str, str]) -> tuple | None:
     try:
         moment = _recorded_at(stamp) if stamp else ""
     except ValueError:
+        if not _reads_in_a_zone(stamp):
+            return None
         moment = stamp
     # A code column left empty: the name beside it is the row's (the workbook's rule).
     typed = row.get(TYPED) or row["indicator"] or row.get(SECOND, "")
     return (typed, units_as_typed(unit_cells(row)), period, moment)
+
+
+# What rules.recorded_at says of a moment that is none in any zone: a date that does not
+# exist, a text that is no moment. A date as Excel shows it (15/07/2026) is not among them:
+# a sheet's is read once its order is known (workbook_dates), and compared as written.
+_NO_MOMENT = frozenset(
+    {
+        "store_timestamp_not_real",
+        "store_timestamp_invalid",
+        "store_timestamp_foreign_digits",
+        "small_timestamp_fraction",
+    }
+)
+
+
+def _reads_in_a_zone(stamp: str) -> bool:
+    """Whether a moment refused without a zone may yet read (given the plan's zone, or
+    once a sheet's order of day and month is known): what is refused for another reason is
+    refused in every zone (UTC stands for any)."""
+    try:
+        _recorded_at(stamp, timezone.utc)
+    except ValueError as exc:
+        return getattr(exc.args[0] if exc.args else None, "id", "") not in _NO_MOMENT
+    return True
 
 
 def units_as_typed(cells: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:

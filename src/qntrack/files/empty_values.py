@@ -14,9 +14,11 @@ from typing import Sequence
 from ..catalog import msg
 from ..plan.model import Location, Plan, Problem
 
-__all__ = ["passed_over", "counted", "awaited", "ahead_of_rows", "PASSED_OVER"]
+__all__ = ["passed_over", "counted", "awaited", "ahead_of_rows", "with_refusal", "awaited_row", "PASSED_OVER"]
 
 PASSED_OVER = "import_value_empty_passed_over"
+# The lines that count them, after the rows named (``counted``; SDMX-CSV counts its own).
+_COUNTS = frozenset({"import_values_empty_counted", "import_values_empty_counted_more", "sdmx_missing_values"})
 
 
 def awaited(plan: Plan | None, cells: tuple[str, ...], names: dict[str, tuple[str, ...]]) -> bool:
@@ -33,6 +35,30 @@ def awaited(plan: Plan | None, cells: tuple[str, ...], names: dict[str, tuple[st
     from .indicator_names import row_indicator
 
     return row_indicator(plan, cells, names) is not None
+
+
+def awaited_row(
+    fields: Sequence[str],
+    columns: dict[str, int],
+    status: str,
+    plan: Plan | None,
+    names: dict[str, tuple[str, ...]],
+) -> bool:
+    """Whether a long table's row (``fields``; ``columns``, where each is) is one passed over
+    for its empty value, as ``import_tables._long_row`` tells it before reading the row:
+    its moment decides nothing (the file's order of day and month: thirty-first session).
+    ``status``: the command's --status, for a row whose status cell is empty."""
+    from .import_headers import SECOND
+    from .vocabulary import status_word
+
+    def cell(name: str) -> str:
+        i = columns.get(name)
+        return fields[i].strip() if i is not None and i < len(fields) else ""
+
+    if cell("value") or status_word(cell("status") or status) == "retracted":
+        return False
+    cells = (cell("indicator"), cell(SECOND))
+    return any(cells) and awaited(plan, cells, names)
 
 
 def passed_over(where: Location, indicator: str, period: str) -> Problem:
@@ -71,3 +97,20 @@ def ahead_of_rows(notes: Sequence[Problem], said: Sequence[Problem]) -> list[Pro
     warning followed the summary line."""
     at = next((i for i, note in enumerate(notes) if getattr(note.message, "id", "") == PASSED_OVER), len(notes))
     return [*notes[:at], *said, *notes[at:]]
+
+
+def with_refusal(problems: Sequence[Problem], notes: Sequence[Problem], file: str) -> list[Problem]:
+    """A refusal's ``problems`` (already in the order said) with the rows of ``file`` passed
+    over for an empty value (``notes``) at their lines, and their count last, when some of
+    the problems are the file's own: the officer mending the file learns in the same run
+    which rows will be passed over once it is imported (thirty-first session). A refusal of
+    the store or the plan alone says no row of the file: none of it was read for good."""
+    if not any(p.location.file == file and p.severity != "warning" for p in problems):
+        return list(problems)
+    over = [n for n in notes if getattr(n.message, "id", "") == PASSED_OVER]
+    if not over:
+        return list(problems)
+    count = [n for n in notes if getattr(n.message, "id", "") in _COUNTS]
+    mine = [p for p in problems if p.location.file == file]
+    merged = sorted([*mine, *over], key=lambda p: p.location.line)  # stable: the line's problems first
+    return [*(p for p in problems if p.location.file != file), *merged, *count]

@@ -5,7 +5,8 @@ longer sends a national file to the general path, twice as slow (issue 17, thirt
 session). Each such row is asked what the general path asks of it before it is passed
 over, in the same order; any row it would read otherwise (a note of the sheet, a quarter's
 number alone, a retraction, an indicator the plan does not have) makes the column path give
-up, and the general path reads the file. Pure."""
+up, and the general path reads the file. A row passed over decides nothing: its moment (a
+date as Excel shows it) is read by neither path (thirty-first session). Pure."""
 
 from __future__ import annotations
 
@@ -49,7 +50,6 @@ def blank_rows(
     heading = head[columns["period"]]  # a quarter's number alone under 'Quarter' is refused, not passed over
     indicators, periods = by_index[columns["indicator"]], by_index[columns["period"]]
     statuses = by_index[columns["status"]] if "status" in columns else None
-    moments = by_index[columns["recorded_at"]] if "recorded_at" in columns else None
     known: dict[str, bool] = {}
     notes: list[Problem] = []
     for i in (i for i, k in enumerate(kept) if not k):
@@ -62,8 +62,6 @@ def blank_rows(
             raise Unsure
         if statuses is not None and status_word(statuses[i].strip()) == RETRACTED:
             raise Unsure  # a retraction has no value by design: the general path reads it
-        if moments is not None and "/" in moments[i]:
-            raise Unsure  # a date as Excel shows it, which decides the file's order of day and month
         indicator = indicators[i].strip()
         if not indicator:
             raise Unsure  # a merged cell's row: refused

@@ -48,7 +48,7 @@ from .import_tables import (
 )
 from .batch_rows import units_as_typed
 from .figures import excel_scientific
-from .recording import _fits, _unit_dates, _whose
+from .row_against_plan import period_fits, unit_dates, whose
 from .store_fast import _build_observations
 from .import_blanks import Unsure as _Unsure, blank_rows
 from .vocabulary import excel_date, foreign_digits, status_word
@@ -170,11 +170,11 @@ def _batch(
     # The rules that read two cells of a row, each asked once of each distinct pair.
     frequency = {cells: found[0].frequency for cells, found in whose.items()}
     for freq, text_period in set(zip(map(frequency.__getitem__, units), column("period"), strict=True)):
-        if not _fits(periods_of[text_period], freq):
+        if not period_fits(periods_of[text_period], freq):
             raise _Unsure
     dims_of = {cells: found[2] for cells, found in whose.items()}
     for unit_dims, text_period in set(zip(map(dims_of.__getitem__, units), column("period"), strict=True)):
-        if unit_dims and _unit_dates(plan, unit_dims, periods_of[text_period]):
+        if unit_dims and unit_dates(plan, unit_dims, periods_of[text_period]):
             raise _Unsure
     _timing(column("period"), periods_of, moments, status_col, now, force)
 
@@ -304,7 +304,7 @@ def _who(plan: Plan, cells: tuple[str, ...], dim_names: list[str]) -> tuple[Any,
     name = _no_line_end(cells[0])
     given = [(column, _no_line_end(cell)) for column, cell in zip(dim_names, cells[1:], strict=True)]
     given = [(column, value) for column, value in given if value]  # an empty cell names no unit
-    ind, key, unit_dims, said = _whose(plan, name, tuple((column[4:].partition("#")[0], v) for column, v in given))
+    ind, key, unit_dims, said = whose(plan, name, tuple((column[4:].partition("#")[0], v) for column, v in given))
     if said or ind is None:
         raise _Unsure
     # batch_rows.typed_key's indicator and units: what note_duplicate knows a repeat by.

@@ -51,7 +51,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
 
 from .bare_periods import bare_period
 from .csv_notes import FIGURE as _FIGURE, is_note
-from .empty_values import awaited, counted, passed_over
+from .empty_values import awaited, awaited_row, counted, passed_over
 from .import_two_rows import two_row_header
 from .import_wide import wide_unasked
 
@@ -261,12 +261,22 @@ def parse_table(
     if at is not None and long is not None and decimal_comma:
         v = long["value"]
         figure = next((f[v].strip() for _, _, f in records if v < len(f) and "," in f[v]), None)
-    day_first = (
-        None if at is None else day_order((f[at] for _, _, f in records if at < len(f)), delimiter, bool(figure))
-    )
+    from .indicator_names import names_of
+
+    # The plan's indicator names, worked out once a file: a note's cell and an empty value's
+    # row are looked up in them (csv_notes.is_note, empty_values.awaited).
+    names = names_of(plan) if plan is not None else None
+    # The moments shown; a row passed over for its empty value decides nothing (awaited_row).
+    dated = [] if at is None or long is None else [(n, f[at]) for n, _, f in records if at < len(f)]
+    if dated and long is not None:
+        v, status, known = long["value"], defaults.status, names or {}  # only a row with no figure is asked more
+        over = {
+            n for n, _, f in records if v < len(f) and not f[v].strip() and awaited_row(f, long, status, plan, known)
+        }
+        dated = [(n, text) for n, text in dated if n not in over] if over else dated
+    day_first = None if at is None else day_order((text for _, text in dated), delimiter, bool(figure))
     if at is not None and day_first is not None and delimiter != ";":
-        cells = [(first, f[at]) for first, _, f in records if at < len(f)]
-        parsed.notes.extend(order_notes(file, cells, day_first, figure))
+        parsed.notes.extend(order_notes(file, dated, day_first, figure))
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
     # The period column's heading as written (Quarter, Month): a number alone under it is told so.
     heading = fields[long["period"]] if long is not None and long["period"] < len(fields) else ""
@@ -281,11 +291,6 @@ def parse_table(
         if long is not None
         else ()
     )
-    # The plan's indicator names, worked out once a file: a note's cell and an empty value's
-    # row are looked up in them (csv_notes.is_note, empty_values.awaited).
-    from .indicator_names import names_of
-
-    names = names_of(plan) if plan is not None else None
     # Taken from the end of the reversed list, each record is let go once read: the file's
     # cells are never held twice, as records and as candidates (issue 17).
     records.reverse()

@@ -32,7 +32,7 @@ from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
 from .column_names import dimension_names
-from .empty_values import ahead_of_rows
+from .empty_values import ahead_of_rows, with_refusal
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
 from .import_wide import explains_refusal as _explains, tells_reading as _tells
 from .source_text import MARKED as _MARKED, binary as _binary, decode_source
@@ -388,7 +388,7 @@ def import_file(
         # reading did (a name read as an id, '2024 (*)' as 2024) is said too: the problems name it.
         said_too = [*problems, *read_as, *filter(_tells, parsed.notes)]
         ordered = sorted(_dedupe(said_too), key=lambda p: (p.location.file == file, p.location.line))
-        raise kind(ordered, code, kinds=True)
+        raise kind(with_refusal(ordered, parsed.notes, file), code, kinds=True)  # and the rows passed over
     # A row left out with no stored vintage of its figure was left out for an earlier row
     # of the file (history.stored_vintages gives None for it).
     repeated = sum(1 for stored, _ in vintages if stored is None)

@@ -14,16 +14,14 @@ from typing import Any, Mapping, NamedTuple, Sequence
 from ..errors import InputError, StoreError
 from ..catalog import Message, msg
 from ..catalog import said as _said
-from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Plan, Problem
-from ..plan.periods import Frequency, Period, PeriodError
-from ..plan.units import units_dated
+from ..plan.model import RETRACTED, Location, Measure, Observation, Plan, Problem
+from ..plan.periods import PeriodError
 from . import rules
-from ..plan.suggest import Hints
 from ..method.timing import FUTURE, parse_zone, timing_problems, typed_timing  # asked for every row of an import
 from .figures import whole_units_kept
 from .finer import finer_period
 from .status_flags import typed_plan_status
-from .figure_units import typed_unit, unit_date_problems, unit_of
+from .row_against_plan import period_fits, unit_dates, whose
 from ..files.appending import append_observations, stored_rows
 from ..files.store import peek_store, read_store_bytes, utc_now
 from ..files.store_missing import missing_folder
@@ -86,7 +84,7 @@ def validate_record(
     workbook's): a problem of the moment alone names it.
     """
     now = now or utc_now()
-    ind, key, unit_dims, said = _whose(plan, indicator, tuple(dims))
+    ind, key, unit_dims, said = whose(plan, indicator, tuple(dims))
     problems = [Problem(where, m) for m in said]
     parsed_period = None
     try:
@@ -97,7 +95,7 @@ def validate_record(
         ind is not None
         and parsed_period is not None
         and status != RETRACTED  # a figure recorded before its frequency was made coarser: withdrawing it is the fix
-        and not _fits(parsed_period, ind.frequency)
+        and not period_fits(parsed_period, ind.frequency)
     ):
         problems.append(
             Problem(
@@ -113,6 +111,8 @@ def validate_record(
         )
     number = None
     try:
+        if not value.strip() and status != RETRACTED:  # a Python caller's row: "'' is not a number" said nothing
+            raise ValueError(msg("recording_value_empty"))
         # A retraction (`qntrack retract`, or a store imported into itself) has no value.
         number = rules.value(value, status or "")
         # A caller's '9007199254740993' (or int): another amount once a float; refused.
@@ -155,87 +155,12 @@ def validate_record(
         if found is not None:
             problems.append(Problem(where, found))
     if unit_dims and parsed_period is not None and status != RETRACTED:  # withdrawing one is the fix
-        problems.extend(Problem(where, m) for m in _unit_dates(plan, unit_dims, parsed_period))
+        problems.extend(Problem(where, m) for m in unit_dates(plan, unit_dims, parsed_period))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
     return Observation(
         key, parsed_period, number, status or "", rules.given_text(source), rules.given_text(note), stamp
     ), []
-
-
-# What a row's indicator cell and unit cells come to, and its unit's dates in a period,
-# worked out once for the plan last read (a strong reference, so that its id cannot be
-# another plan's while it is here): an import names a few hundred units and periods over
-# its 300,000 rows (issue 17). Messages are values, so a remembered one is the same message.
-# Its did-you-mean of an unknown indicator too, within suggest.Hints' bound: 5,000 rows of
-# unknown ids against a plan of 10,000 took 104 s to refuse.
-_PLAN_MEMO: list[Any] = [None, {}, {}, None, {}]
-_FITS: dict[tuple[int, Frequency], bool] = {}
-
-
-def _memo_of(plan: Plan) -> list[Any]:
-    if _PLAN_MEMO[0] is not plan:
-        _PLAN_MEMO[:] = [plan, {}, {}, Hints(plan.indicators), {}]
-    return _PLAN_MEMO
-
-
-def _whose(
-    plan: Plan, indicator: str, dims: tuple[tuple[str, str], ...]
-) -> tuple[Indicator | None, str, tuple[tuple[str, str], ...], tuple[Message | str, ...]]:
-    """The indicator a row is for, its store key, its unit's dimension values, and what is
-    wrong with them (a key that does not read, an unknown indicator, an undeclared unit, a
-    derived indicator), in the order they are said."""
-    memo = _memo_of(plan)[1]
-    found = memo.get((indicator, dims))
-    if found is None:
-        found = memo[(indicator, dims)] = _whose_now(plan, indicator, dims)
-    return found
-
-
-def _whose_now(
-    plan: Plan, indicator: str, dims: tuple[tuple[str, str], ...]
-) -> tuple[Indicator | None, str, tuple[tuple[str, str], ...], tuple[Message | str, ...]]:
-    said: list[Message | str] = []
-    ind = None
-    name, given, bad_key = typed_unit(indicator, dims)
-    if bad_key is not None:
-        said.append(bad_key)
-    try:
-        ind = rules.indicator(plan, name, _memo_of(plan)[3])
-    except ValueError as exc:
-        said.append(_said(exc))
-    key = ind.id if ind is not None else ""
-    unit_dims: tuple[tuple[str, str], ...] = ()
-    if ind is not None:
-        key, unit_dims, wrong = unit_of(plan, ind, given)
-        said.extend(wrong)
-    if ind is not None and ind.formula:
-        said.append(msg("recording_derived", indicator=ind.id, formula=ind.formula))
-    return ind, key, unit_dims, tuple(said)
-
-
-def _fits(period: Period, frequency: Frequency) -> bool:
-    pair = (period.sort_key, frequency)
-    fit = _FITS.get(pair)
-    if fit is None:
-        fit = _FITS[pair] = period.fits(frequency)
-    return fit
-
-
-def _unit_dates(plan: Plan, unit_dims: tuple[tuple[str, str], ...], period: Period) -> list[Message]:
-    # Units with no dates (most) exist in every period: their figure is never refused so,
-    # and is not kept by period (an import's units times its years are mostly distinct).
-    dated = _memo_of(plan)[4]
-    has_dates = dated.get(unit_dims)
-    if has_dates is None:
-        has_dates = dated[unit_dims] = units_dated(plan.dimensions, unit_dims)
-    if not has_dates:
-        return []
-    memo = _memo_of(plan)[2]
-    found = memo.get((unit_dims, period.sort_key))
-    if found is None:
-        found = memo[(unit_dims, period.sort_key)] = unit_date_problems(plan, unit_dims, period)
-    return found
 
 
 def _open(targets: str | os.PathLike[str] | None) -> tuple[Plan, Path]:

@@ -9,10 +9,10 @@ import re
 from dataclasses import replace
 
 from ..catalog import Message, msg
-from ..plan.model import Indicator
+from ..plan.model import Indicator, Plan
 from .vocabulary import PER_PERSON_VI, fold, unit_words
 
-__all__ = ["unit_matches", "unit_fits", "unit_mismatch"]
+__all__ = ["unit_matches", "unit_fits", "unit_mismatch", "row_unit_problem"]
 
 
 def unit_matches(given: str, unit: str, unit_vi: str) -> bool:
@@ -86,3 +86,18 @@ def unit_mismatch(given: str, indicator: Indicator) -> Message:
         )
         return replace(told, wording="workbook_unit_mismatch_per_person")
     return replace(msg("workbook_unit_mismatch", **said), wording="workbook_unit_mismatch_plain")
+
+
+def row_unit_problem(
+    plan: Plan, names: dict[str, tuple[str, ...]], cells: tuple[str, ...], given: str
+) -> Message | None:
+    """A row's unit cell (``given``) that names another unit than its indicator's in
+    targets.yaml: the figure may be in thousands, or on the wrong row. The row's indicator
+    is read as indicator_names reads it (``cells``: its code and name columns; ``names``:
+    the plan's names), so that a name, or a code in the second column, does not let a
+    figure in another unit through. None when it fits, or names no indicator of the plan
+    (record_many says that)."""
+    from .indicator_names import row_indicator
+
+    found = plan.indicators.get(row_indicator(plan, cells, names) or "")
+    return None if found is None or unit_fits(given, found) else unit_mismatch(given, found)

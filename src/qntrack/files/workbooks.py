@@ -449,6 +449,7 @@ def _value(
             known = _awaited(row, reading)
             empty = passed_over(at, row["indicator"], _text(row.get("period"))) if known else None
             empty = empty or Problem(at, msg("import_value_empty"))
+            reading.shown.waiting = None if known else reading.shown.waiting  # its date decides no order
         if value is None and getattr(cell, "data_type", "n") != "str":
             # Maybe a formula with no saved value: known only on a second reading (below).
             # A formula whose saved value is empty text (=IF(...;"";...)) is marked "str".
@@ -482,18 +483,11 @@ _NO_FIGURE = ("import_value_no_figure", "import_value_excel_error")
 
 
 def _check_unit(cells: tuple[str, ...], given: str, column: int, number: int, reading: _Reading) -> None:
-    """A unit cell that names another unit than the indicator's in targets.yaml: the figure
-    may be in thousands, or on the wrong row. Unknown indicators are said by record_many."""
-    if not given or reading.plan is None:
-        return
-    from .indicator_names import names_of, row_indicator
-    from .unit_cells import unit_fits, unit_mismatch
+    """A unit cell against the row's indicator's unit (unit_cells.row_unit_problem)."""
+    if given and reading.plan is not None:
+        from .indicator_names import names_of
+        from .unit_cells import row_unit_problem
 
-    # The row's indicator as indicator_names will read it: a name, or a code in the second
-    # column, let a figure in another unit through when the first cell alone was looked up.
-    if reading.names is None:
-        reading.names = names_of(reading.plan)
-    found = reading.plan.indicators.get(row_indicator(reading.plan, cells, reading.names) or "")
-    if found is None or unit_fits(given, found):
-        return
-    reading.problem(column, number, unit_mismatch(given, found))
+        reading.names = reading.names if reading.names is not None else names_of(reading.plan)
+        if (said := row_unit_problem(reading.plan, reading.names, cells, given)) is not None:
+            reading.problem(column, number, said)
