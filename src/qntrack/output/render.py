@@ -24,6 +24,8 @@ from .render_fitted import _FOLD_TO, _fitted_table, _room, listing_table, paragr
 from ..plan.units import base_of
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..method.assessment import Assessment
     from ..cache import DrawnTables
     from ..plan.model import Observation, Plan
@@ -313,11 +315,12 @@ def show(
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
     more: Sequence[str] = (),
     replaced: Mapping[Period, Observation] | None = None,
+    today: date | None = None,
 ) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced)
+    show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced, today)
 
 
 def history_table(

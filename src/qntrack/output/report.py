@@ -109,6 +109,9 @@ class ReportData:
     withdrawn: Mapping[str, Sequence[tuple[Observation, float | None]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # The day the report speaks of (``today``, else --as-of): a year has ended by it or not
+    # (narrative.explain; thirty-first session). None: a caller that gave neither.
+    today: date | None = None
 
     def title_in(self, lang: str) -> str:
         """The plan's title in ``lang`` (targets.yaml's ``title: {en, vi}``), else as given."""
@@ -171,7 +174,15 @@ def build_report(
             {a.target.series_key for a in results if not a.indicator.formula} | input_keys(plan, results),
             as_of,
         ),
+        today=_day(today) or _day(as_of),
     )
+
+
+def _day(value: date | str | None) -> date | None:
+    """A day given as a date or as YYYY-MM-DD text (already read by as_of_day), else None."""
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value[:10]) if isinstance(value, str) and value else None
 
 
 def _inputs(plan: Plan, indicator_ids: Iterable[str]) -> set[str]:

@@ -1,0 +1,41 @@
+"""The outputs' and the method's leftovers of the thirtieth session (issue 17, thirty-first
+session, pass L1). Each expected text or figure is worked out by hand from the shipped
+data or the small plan written here, never copied from qntrack's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+from helpers import run_clean
+
+# --- 2. `show cbct-share --as-of 2023-06-28`: the only cbct_share figure recorded by then is
+# 2022-9M (12.3, recorded 2022-09-20); the baseline is 2020. On 28 June 2023 both 2021
+# and 2022 had ended with no full-year figure, and 2022's only reading is its first nine
+# months: "none is recorded for 2021" left 2022 out, as if the day were still in 2022.
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_show_as_of_names_every_year_ended_without_its_figure(shipped: Path) -> None:
+    r = run_clean("show", "cbct-share", "--as-of", "2023-06-28")
+    assert r.exit_code == 0, r.stderr
+    flat = _flat(r.stdout)
+    assert "none is recorded for 2021–2022, only part-year readings (the latest: January–September 2022)" in flat
+    assert "(the period 2022, not its quarters or months)" in flat
+    vi = _flat(run_clean("--lang", "vi", "show", "cbct-share", "--as-of", "2023-06-28").stdout)
+    assert "chưa có số liệu cả năm nào cho 2021–2022" in vi
+
+
+def test_a_year_still_running_is_not_said_to_lack_its_figure(shipped: Path) -> None:
+    # On 1 October 2022 the year 2022 was still under way: only 2021 had ended without one.
+    flat = _flat(run_clean("show", "cbct-share", "--as-of", "2022-10-01").stdout)
+    assert "none is recorded for 2021, only part-year readings (the latest: January–September 2022)" in flat
+
+
+def test_the_report_says_the_same_as_show(shipped: Path) -> None:
+    r = run_clean("report", "--format", "markdown", "cbct-share", "--as-of", "2023-06-28")
+    assert r.exit_code == 0, r.stderr
+    assert "none is recorded for 2021–2022, only part-year readings" in _flat(r.stdout)
