@@ -39,3 +39,43 @@ def test_the_report_says_the_same_as_show(shipped: Path) -> None:
     r = run_clean("report", "--format", "markdown", "cbct-share", "--as-of", "2023-06-28")
     assert r.exit_code == 0, r.stderr
     assert "none is recorded for 2021–2022, only part-year readings" in _flat(r.stdout)
+
+
+# --- 1. "Next milestone" over a milestone past and achieved. The status table's column and
+# the workbook Summary's hold the milestone (or plan, or span bound) the status is judged
+# on, which is behind the reader once every deadline has passed: grdp-per-capita's only
+# milestone, 10,000 USD by 2025, reached with 10,402 in 2025, was shown in December 2026
+# as the "Next milestone". The column is named for what it holds, as the reports name it:
+# "Goal" (vi "Mức cần đạt"); the workbook's period column "Deadline" (vi "Thời hạn").
+
+
+def test_the_status_table_heads_the_goal_column_as_the_reports_do(shipped: Path) -> None:
+    r = run_clean("status", "--format", "table", "grdp-per-capita", env={"COLUMNS": "160"})
+    assert r.exit_code == 0, r.stderr
+    assert "Next milestone" not in r.stdout and "next" not in r.stdout.lower()
+    head = r.stdout.split("grdp-per-capita")[0]
+    assert "Goal" in head.split()
+    assert "10,000 USD by 2025" in r.stdout  # the milestone itself is still shown
+    vi = run_clean("--lang", "vi", "status", "--format", "table", "grdp-per-capita", env={"COLUMNS": "160"})
+    assert "Mốc tiếp theo" not in vi.stdout and "Mức cần đạt" in vi.stdout
+
+
+def test_a_row_a_block_says_goal_too(shipped: Path) -> None:
+    r = run_clean("status", "--format", "table", "grdp-per-capita", env={"COLUMNS": "24"})
+    assert r.exit_code == 0, r.stderr
+    flat = _flat(r.stdout)
+    assert "Goal:" in flat and "Next milestone" not in flat
+
+
+def test_the_workbook_summary_heads_its_period_column_deadline(shipped: Path) -> None:
+    import openpyxl
+
+    for lang, deadline, value in (("en", "Deadline", "Target value"), ("vi", "Thời hạn", "Giá trị mục tiêu")):
+        out = shipped / f"review-{lang}.xlsx"
+        r = run_clean("--lang", lang, "report", "-o", str(out))
+        assert r.exit_code == 0, r.stderr
+        ws = openpyxl.load_workbook(out)["Summary" if lang == "en" else "Tổng hợp"]
+        header = [c.value for c in ws[1]]
+        assert header[8:10] == [deadline, value], header
+        row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "grdp-per-capita")
+        assert (row[8], row[9]) == ("2025", 10000)

@@ -103,7 +103,9 @@ def status_table(
         label("target", lang),
         label("latest", lang),
         "",
-        label("next_milestone", lang),
+        # What the status is judged on, ahead or past (a milestone reached in 2025, a plan
+        # of 2022): "Goal", as the reports head it; "Next milestone" named a past one next.
+        label("goal", lang),
         label("gap", lang),
         label("p", lang),
         label("status", lang),
