@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 
 from helpers import run_clean
 
@@ -79,3 +81,64 @@ def test_the_workbook_summary_heads_its_period_column_deadline(shipped: Path) ->
         assert header[8:10] == [deadline, value], header
         row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "grdp-per-capita")
         assert (row[8], row[9]) == ("2025", 10000)
+
+
+# --- 4. A new figure superseded within the since list. After the review of 30 June 2026,
+# grdp_growth 2026-H1 was recorded 8.5 on 10 July (new), then revised to 8.9 on 10 August:
+# the 8.5 row is no longer in force. The HTML and Markdown tables mark it (thirtieth
+# session); the workbook's "since" sheet and the JSON said nothing of it.
+
+
+def _revised_within_the_list(folder: Path) -> None:
+    for value, at in (("8.5", "2026-07-10T00:00:00Z"), ("8.9", "2026-08-10T00:00:00Z")):
+        r = run_clean("add-observation", "grdp_growth", "2026-H1", value, "--recorded-at", at, "--source", "Cục TK")
+        assert r.exit_code == 0, r.stderr
+
+
+def test_json_since_says_which_rows_are_in_force(shipped: Path) -> None:
+    import json
+
+    _revised_within_the_list(shipped)
+    r = run_clean("report", "--format", "json", "--since", "2026-06-30", "--as-of", "2026-09-01")
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(r.stdout)["since"]["observations"]
+    assert [(o["value"], o["change"], o["in_force"]) for o in rows] == [
+        (8.5, "added", False),
+        (8.9, "revised", True),
+    ]
+    assert list(rows[0])[-1] == "in_force"  # a new key, at the end of each change
+
+
+def test_json_since_a_retraction_in_force(shipped: Path) -> None:
+    import json
+
+    _revised_within_the_list(shipped)
+    r = run_clean("retract", "grdp_growth", "2026-H1", "--recorded-at", "2026-08-20T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(run_clean("report", "--format", "json", "--since", "2026-06-30", "--as-of", "2026-09-01").stdout)
+    rows = doc["since"]["observations"]
+    assert [(o["change"], o["in_force"]) for o in rows] == [("added", False), ("revised", False), ("retracted", True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "heading", "yes", "no"),
+    [
+        ("en", "Since the last review", "In force", "Yes", "No"),
+        ("vi", "Từ lần rà soát trước", "Hiệu lực", "Có", "Không"),
+    ],
+)
+def test_the_workbook_since_sheet_ends_with_in_force(
+    shipped: Path, lang: str, sheet: str, heading: str, yes: str, no: str
+) -> None:
+    import openpyxl
+
+    _revised_within_the_list(shipped)
+    out = shipped / f"since-{lang}.xlsx"
+    r = run_clean("--lang", lang, "report", "-o", str(out), "--since", "2026-06-30", "--as-of", "2026-09-01")
+    assert r.exit_code == 0, r.stderr
+    book = openpyxl.load_workbook(out)
+    ws = book[sheet]
+    header = [c.value for c in ws[2]]
+    assert header[-1] == heading and len(header) == 15, header
+    rows = [r for r in ws.iter_rows(min_row=3, values_only=True)]
+    assert [(r[4], r[-1]) for r in rows] == [(8.5, no), (8.9, yes)]

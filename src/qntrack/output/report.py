@@ -63,6 +63,10 @@ class Change:
 
     observation: Observation
     previous: Observation | None = None  # the row it revises (same indicator and period)
+    # Whether it is still the period's vintage in force by the report's day (history's
+    # ``in_force``): false for a figure a later row of the list revised or withdrew, and a
+    # retraction a figure recorded again followed (issue 17, thirty-first session).
+    in_force: bool = True
 
     @property
     def revision(self) -> bool:
@@ -230,7 +234,7 @@ def since_review(
                 # did: the period had none in force, so it revises nothing (history's
                 # ``revises`` is null there too).
                 prior = v.revises if v.revises is not None and v.revises.status != RETRACTED else None
-                changes.append(Change(v.observation, prior))
+                changes.append(Change(v.observation, prior, v.in_force))
     then, _ = build_series(plan.indicators, observations, since)
     # "Then" is the review's own day: the deadlines passed by then, as --as-of would say.
     before = {
@@ -277,6 +281,9 @@ def report_document(data: ReportData) -> dict[str, Any]:
                     # from, and its status (a revision of the status alone is not "no change").
                     "previous_source": (c.previous.source or None) if c.previous else None,
                     "previous_status": c.previous.status if c.previous else None,
+                    # Added in issue 17, thirty-first session, last: false for a row a later
+                    # row of this list revised or withdrew (no longer the figure in force).
+                    "in_force": c.in_force,
                 }
                 for c in s.changes
             ],
