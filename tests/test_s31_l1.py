@@ -142,3 +142,61 @@ def test_the_workbook_since_sheet_ends_with_in_force(
     assert header[-1] == heading and len(header) == 15, header
     rows = [r for r in ws.iter_rows(min_row=3, values_only=True)]
     assert [(r[4], r[-1]) for r in rows] == [(8.5, no), (8.9, yes)]
+
+
+# --- 3. A `"` in an indicator's name ended Open SDG's data-charttitle="..." attribute early
+# (the chart's title cut at the quote, the rest read as other attributes). `"`, `'`, `&`,
+# `<` and `>` are written as entities in indicator_name and graph_title, which a browser
+# decodes in the heading and in the attribute alike, and `import opensdg` reads them back.
+
+QUOTED_NAME = "Tỷ lệ \"xanh\" <CBCT> & 'R&D' của Quảng Ninh, đã &amp; chưa"
+
+QUOTED_PLAN = """\
+version: 1
+title: "Plan"
+indicators:
+  green:
+    name: {name}
+    unit: "%"
+    direction: increase
+targets:
+  - id: green-plan
+    indicator: green
+    type: plan
+    period: 2025
+    value: 40
+"""
+
+
+def test_a_quoted_name_round_trips_through_open_sdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    from html.parser import HTMLParser
+
+    import yaml
+
+    from conftest import STORE_HEADER, make_tracker
+
+    plan = QUOTED_PLAN.format(name=json.dumps(QUOTED_NAME, ensure_ascii=False))
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER + "green,2024,35,,NSO,,2025-03-01T00:00:00Z\n")
+    r = run_clean("export", "opensdg", "--into", "site")
+    assert r.exit_code == 0, r.stderr
+    text = (tmp_path / "site" / "meta" / "green.md").read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    written = meta["indicator_name"]
+    assert meta["graph_title"] == written
+    assert not set("\"'<>") & set(written), written
+    # Open SDG's template writes it between double quotes: the attribute holds the whole
+    # name, as a browser decodes it.
+    seen: dict[str, str | None] = {}
+
+    class Chart(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            seen.update(attrs)
+
+    Chart().feed(f'<div id="chart" data-charttitle="{written}"></div>')
+    assert seen == {"id": "chart", "data-charttitle": QUOTED_NAME}
+    r = run_clean("import", "opensdg", "site", "--into", "back", "--recorded-at", "2026-01-01")
+    assert r.exit_code == 0, r.stderr
+    back = yaml.safe_load((tmp_path / "back" / "targets.yaml").read_text(encoding="utf-8"))
+    (indicator,) = back["indicators"].values()
+    assert indicator["name"] == QUOTED_NAME
