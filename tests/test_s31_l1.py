@@ -200,3 +200,62 @@ def test_a_quoted_name_round_trips_through_open_sdg(tmp_path: Path, monkeypatch:
     back = yaml.safe_load((tmp_path / "back" / "targets.yaml").read_text(encoding="utf-8"))
     (indicator,) = back["indicators"].values()
     assert indicator["name"] == QUOTED_NAME
+
+
+# --- 5. `--as-of DAY` ends at 23:59:59 UTC, kept (the report says why): every day qntrack
+# counts a figure on is its UTC day, the "recorded" days of tables and reports included,
+# and bare dates are midnight UTC whatever the plan's zone. A figure typed at 06:30 on 29
+# June in Việt Nam (the plan's +07:00) is 23:30 UTC on the 28th: `--as-of 2026-06-28` takes
+# it in, `--as-of 2026-06-27` does not, in every command, and the confirmation says so.
+
+ZONED_PLAN = """\
+version: 1
+title: "Plan"
+timezone: "+07:00"
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    direction: increase
+    frequency: quarter
+    measure: flow
+targets:
+  - id: fdi-plan-2026
+    indicator: fdi
+    type: plan
+    period: 2026
+    value: 1000
+"""
+
+
+def test_a_figure_recorded_at_2330_utc_counts_on_its_utc_day_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from conftest import STORE_HEADER, make_tracker
+
+    make_tracker(tmp_path, monkeypatch, ZONED_PLAN, STORE_HEADER)
+    r = run_clean(
+        "add-observation", "fdi", "2026-Q2", "400", "--status", "estimate", "--recorded-at", "2026-06-29T06:30"
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "2026-06-28T23:30:00Z" in (tmp_path / "observations.csv").read_text(encoding="utf-8")
+    said = _flat(r.stdout + r.stderr)
+    assert "falls on 2026-06-28 in UTC" in said and "'--as-of 2026-06-28' takes it in" in said
+
+    def known(day: str) -> dict[str, bool]:
+        obs = json.loads(run_clean("observations", "--as-of", day, "--format", "json").stdout)["observations"]
+        hist = json.loads(run_clean("history", "fdi", "--as-of", day, "--format", "json").stdout)["vintages"]
+        sdmx = run_clean("export", "sdmx-csv", "--as-of", day).stdout
+        report = run_clean("report", "--format", "markdown", "--as-of", day).stdout
+        return {
+            "observations": len(obs) == 1,
+            "history": len(hist) == 1,
+            "export": "2026-Q2" in sdmx,
+            # its row, and the day it reads as recorded: the UTC day, as --as-of counts it
+            "report": "| _400 million USD_ | estimate |  |  | 2026-06-28 |" in report,
+        }
+
+    assert known("2026-06-28") == dict.fromkeys(("observations", "history", "export", "report"), True)
+    assert known("2026-06-27") == dict.fromkeys(("observations", "history", "export", "report"), False)
