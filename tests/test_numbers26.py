@@ -339,7 +339,8 @@ def test_report_since_json_gives_the_replaced_figures_source_last(revised: Path)
     (change,) = json.loads(r.stdout)["since"]["observations"]
     assert change["change"] == "revised"
     assert (change["previous_value"], change["previous_recorded_at"]) == (11.02, "2023-11-24T00:00:00Z")
-    assert list(change)[-2:] == ["previous_source", "previous_status"]  # added at the end, in turn
+    # added at the end, in turn (and "in_force" after them, thirty-first session)
+    assert list(change)[-3:] == ["previous_source", "previous_status", "in_force"]
     assert change["previous_source"] == "Press release 11/2023"
 
 

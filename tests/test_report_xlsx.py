@@ -71,7 +71,8 @@ SUMMARY_EN = [
     "Unit",
     "Latest period",
     "Latest value",
-    "Next milestone",
+    # the goal's period, past or ahead: "Next milestone" until the thirty-first session
+    "Deadline",
     "Target value",
     "Gap",
     "P",
@@ -304,7 +305,7 @@ def test_vietnamese_sheets_and_headers(books):
     ]
     ws = wb["Tổng hợp"]
     header = [c.value for c in ws[1]]
-    assert header[:2] == ["Nhóm", "Cơ quan chủ trì"] and header[8] == "Mốc tiếp theo"
+    assert header[:2] == ["Nhóm", "Cơ quan chủ trì"] and header[8] == "Thời hạn"
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     assert row[3].value == "Dự toán thu ngân sách 2025: 57.330 tỷ đồng"
     assert row[5].value == "tỷ đồng" and row[7].value == 82235

@@ -216,6 +216,7 @@ def test_since_gives_the_workbook_its_changes_sheet(books, folder: Path):
         "Source of the figure it revised",
         "Figure it revised, recorded",
         "Period ends",
+        "In force",  # added last in the thirty-first session
     ]
     assert ws.freeze_panes == "A3"
     rows = {(r[0], r[3]): r for r in _rows(ws, 3)}
@@ -241,10 +242,11 @@ def test_since_gives_the_workbook_its_changes_sheet(books, folder: Path):
         "src-f",
         datetime(2020, 10, 15),
         datetime(2020, 12, 31),
+        "Yes",
     ]
     assert rows[("Manufacturing share", "2024-Q1")][8:13] == ["new", None, None, None, None]
     assert rows[("Manufacturing share", "2023")][8] == "status: estimate → official"
-    assert ws.auto_filter.ref == f"A2:N{ws.max_row}"
+    assert ws.auto_filter.ref == f"A2:O{ws.max_row}"  # O: "In force", thirty-first session
     value = next(r for r in ws.iter_rows(min_row=3) if r[0].value == "Mining share")[4]
     assert value.data_type == "n" and value.number_format == "#,##0.0"
     # The same rows as the JSON report's since.observations, figure for figure.
@@ -280,7 +282,12 @@ def test_since_sheets_in_vietnamese(books):
     ws = wb["Từ lần rà soát trước"]
     assert ws["A1"].value == "Từ lần rà soát trước (01/01/2024)"
     header = _header(ws, 2)
-    assert header[0] == "Chỉ tiêu" and header[8] == "Thay đổi" and header[-1] == "Ngày cuối kỳ"
+    assert (
+        header[0] == "Chỉ tiêu"
+        and header[8] == "Thay đổi"
+        and header[-2] == "Ngày cuối kỳ"
+        and header[-1] == "Hiệu lực"
+    )
     assert header[9] == "Số liệu trước điều chỉnh"
     assert header[10] == "Loại của số liệu trước điều chỉnh"
     row = next(r for r in _rows(ws, 3) if r[3] == "2020")

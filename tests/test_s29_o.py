@@ -385,7 +385,9 @@ def test_years_of_quarters_and_no_year_are_not_told_no_figure_yet(
     r = run_clean("show", "unemployment-down")
     assert r.exit_code == 0, r.stderr
     flat = " ".join(r.stdout.split())
-    assert "none is recorded for 2020–2023, only part-year readings" in flat
+    # 2024 ended too with its quarters alone (thirty-first session: the day the command
+    # speaks of says so; "2020–2023" assumed the latest reading's year might still run).
+    assert "none is recorded for 2020–2024, only part-year readings" in flat
     assert "record each year's own figure" in flat
     assert "no full-year figure yet" not in flat
     doc = run_clean("status", "--format", "json").stdout
@@ -398,15 +400,18 @@ def test_quarters_of_the_baseline_year_alone_are_still_awaiting_the_year(
     make_tracker(tmp_path, monkeypatch, QUARTERLY, STORE_HEADER + _quarters(2020, 2020))
     r = run_clean("show", "unemployment-down")
     flat = " ".join(r.stdout.split())
-    assert "no full-year figure yet" in flat
+    # 2020 ended long before the day the test runs: its quarters alone are told so, as
+    # later years' are (thirty-first session); "no full-year figure yet" promised a wait.
+    assert "none is recorded for 2020, only part-year readings" in flat
 
 
 def test_a_stated_baseline_is_its_years_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plan = QUARTERLY.replace("    baseline: 2020\n", "    baseline: {period: 2020, value: 6.9}\n")
     make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER + _quarters(2021, 2022))
     flat = " ".join(run_clean("show", "unemployment-down").stdout.split())
-    # 2020's figure is the plan's; 2021 alone ended with quarters only.
-    assert "none is recorded for 2021, only part-year readings" in flat
+    # 2020's figure is the plan's; 2021 and 2022 ended with quarters only (2022 said since
+    # the thirty-first session, which knows the day: the reading's year is over).
+    assert "none is recorded for 2021–2022, only part-year readings" in flat
 
 
 # 10. A per-cent unit written in words ------------------------------------------------------

@@ -149,7 +149,8 @@ def test_the_since_json_ends_each_row_with_the_previous_status(shipped: Path):
     r = run_clean("report", "--format", "json", "--since", "2026-04-25", "--as-of", "2026-06-01")
     (row,) = json.loads(r.stdout)["since"]["observations"]
     assert row["change"] == "revised" and row["status"] == "official", row
-    assert list(row)[-1] == "previous_status" and row["previous_status"] == "estimate", row
+    # then "in_force", added after it in the thirty-first session
+    assert list(row)[-2] == "previous_status" and row["previous_status"] == "estimate", row
 
 
 # --- 3. The timing refusal told an officer who typed options to fix "recorded_at" (the

@@ -90,7 +90,8 @@ def show(
     assert target is not None
     indicator = ws.plan.indicators[target.indicator]
     # Through assess, not assess_target: a target with for_each is shown with its units.
-    (result,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
+    today = reference_day(day)
+    (result,) = assess(ws.plan, ws.series, [target_id], today)
     from ..kinds.withdrawals import with_withdrawals
 
     # Its units' figures withdrawn, said in their table and JSON (issue 17, twentieth session).
@@ -125,7 +126,7 @@ def show(
         # A derived figure missing because an input's was withdrawn: said, naming the input.
         inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), day) if indicator.formula else {}
         more = input_sentences(ws.plan, result, inputs, rows, _lang(lang)) if inputs else []
-        render.show(result, rows, _lang(lang), day, revises, gone, more, vintages)
+        render.show(result, rows, _lang(lang), day, revises, gone, more, vintages, today)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept

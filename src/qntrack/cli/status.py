@@ -69,7 +69,7 @@ def status(
         ),
     ] = None,
 ) -> None:
-    """One row per target: latest value, next milestone, gap, P and status.
+    """One row per target: latest value, goal, gap, P and status.
 
     The table ends with the targets counted by status, as every report's headline opens.
 

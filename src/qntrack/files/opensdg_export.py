@@ -22,6 +22,7 @@ the assessments come in computed for the reference day.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from collections import Counter
@@ -281,9 +282,10 @@ def _meta(
     meta: dict[str, Any] = {
         # Open SDG writes both into the page as HTML (the heading's name, the chart's
         # title and its data-charttitle attribute, which the chart's script reads decoded):
-        # escaped as the description is, each shown as typed (thirtieth session).
-        "indicator_name": shown_as_text(ind.name.en),
-        "graph_title": shown_as_text(ind.name.en),
+        # escaped, each shown as typed (thirtieth session); and, as an attribute's value
+        # between double quotes, with `"`, `'` and `&` as entities too (thirty-first session).
+        "indicator_name": shown_in_attribute(ind.name.en),
+        "graph_title": shown_in_attribute(ind.name.en),
     }
     if ind.unit:
         meta["computation_units"] = ind.unit
@@ -440,6 +442,17 @@ def shown_as_text(text: str) -> str:
     the published page), so ``<`` and ``>`` are written as entities, which the site shows
     as the characters and ``import opensdg`` reads back (``opensdg_meta_text.text``)."""
     return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def shown_in_attribute(text: str) -> str:
+    """A name Open SDG also writes into an HTML attribute, ``data-charttitle="..."`` (the
+    chart's title): a ``"`` there ended the attribute, and the title was cut. ``&``, ``<``,
+    ``>``, ``"`` and ``'`` are written as entities (``html.escape``), which the browser
+    decodes in the attribute and in the heading alike, and ``import opensdg`` reads back
+    (``opensdg_meta_text.text``). Only the names: the other fields are rendered as
+    Markdown, never put in an attribute, and keep ``shown_as_text`` (a site's own "R&D"
+    source compared with an export's is the same text)."""
+    return html.escape(text, quote=True)
 
 
 def _dump(data: Any) -> bytes:

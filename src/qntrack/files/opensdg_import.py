@@ -36,7 +36,7 @@ from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
 from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
 from .opensdg_geocodes import Geocodes
-from .opensdg_meta_text import localized as _localized, sources as _sources, text as _text
+from .opensdg_meta_text import NAMES, localized as _localized, sources as _sources, text as _text
 from .opensdg_names import name_problems
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
 from .opensdg_git import DIRTY as _DIRTY
@@ -287,7 +287,8 @@ def _indicator(
     if not ind_id:
         problems.append(Problem(Location(ind.data_file, 0), msg("opensdg_bad_id", inid=ind.inid)))
         return {}, [], [], (0, 0, 0, None)
-    name = _localized(repo, ind, ("indicator_name", "graph_title")) or ind.inid
+    # The names' entities, as the export writes them for an attribute (thirty-first session).
+    name = _localized(repo, ind, ("indicator_name", "graph_title"), NAMES) or ind.inid
     unit = _localized(repo, ind, ("computation_units",))
     if isinstance(unit, str) and unit.strip().lower() in _PERCENT:
         unit = "%"  # written straight after the figure, as qntrack writes a share: 12.3%

@@ -9,16 +9,31 @@ from .opensdg_repo import IndicatorData, Repository
 from .opensdg_repo import spaced as _spaced
 
 
-def text(repo: Repository, value: Any, lang: str | None = None) -> str:
-    """A field's text as the site shows it: ``&lt;`` and ``&gt;`` (what the export writes
-    for ``<`` and ``>``, opensdg_export.shown_as_text) as the characters."""
+# The entities the export writes, each read back as its character: in every field ``<``
+# and ``>`` (opensdg_export.shown_as_text); in the names, ``"``, ``'`` and ``&`` too
+# (shown_in_attribute), ``&amp;`` last so that "&amp;lt;" is read "&lt;", as typed. A
+# source's "&amp;" stays as written: a later import compares a figure's source with the
+# one it read before, and every row of such a site would read as revised.
+MARKUP = (("&lt;", "<"), ("&gt;", ">"))
+NAMES = (*MARKUP, ("&quot;", '"'), ("&#x27;", "'"), ("&#39;", "'"), ("&amp;", "&"))
+
+
+def text(repo: Repository, value: Any, lang: str | None = None, entities: tuple[tuple[str, str], ...] = MARKUP) -> str:
+    """A field's text as the site shows it: the ``entities`` the export writes (``<`` and
+    ``>``; a name's ``NAMES``) as the characters."""
     if value is None or isinstance(value, (dict, list)):
         return ""
     read = _spaced(repo.translate(str(value).strip(), lang)).strip()
-    return read.replace("&lt;", "<").replace("&gt;", ">") if "&" in read else read
+    if "&" not in read:
+        return read
+    for entity, character in entities:
+        read = read.replace(entity, character)
+    return read
 
 
-def localized(repo: Repository, indicator: IndicatorData, keys: tuple[str, ...]) -> Any:
+def localized(
+    repo: Repository, indicator: IndicatorData, keys: tuple[str, ...], entities: tuple[tuple[str, str], ...] = MARKUP
+) -> Any:
     """The first of ``keys`` the metadata gives, in English and, when the site has it,
     Vietnamese: each from the metadata in that language (the site's own files for its
     first language, ``meta/<lang>/`` for another), a translation key read in it. A site
@@ -31,7 +46,7 @@ def localized(repo: Repository, indicator: IndicatorData, keys: tuple[str, ...])
         for k in keys:
             value = meta.get(k) or indicator.meta.get(k)
             # A key the language does not translate is read as the site reads it.
-            if t := text(repo, value, None if own or not _translates(repo, value, lang) else lang):
+            if t := text(repo, value, None if own or not _translates(repo, value, lang) else lang, entities):
                 return t
         return ""
 

@@ -6,6 +6,8 @@ chooses the sentence and works out the figures it names.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..kinds.plan import SamePeriod
 from ..method.assessment import Assessment
 from ..plan.periods import Period
@@ -61,9 +63,11 @@ def reason_text(reason: str, lang: str) -> str:
 
 
 @speaks_periods
-def explain(a: Assessment, lang: str) -> list[str]:
+def explain(a: Assessment, lang: str, today: date | None = None) -> list[str]:
     """The sentences that say what the assessment means, for people: every period in them
-    in words, in `show` as in a report (docs/decisions.md, "Periods in words")."""
+    in words, in `show` as in a report (docs/decisions.md, "Periods in words"). ``today``:
+    the day the command speaks of (``--as-of``, else the clock's), by which a year has
+    ended or not; None for a caller that gives none."""
     from .views import view_of
 
     out = _capitalised(view_of(a).sentences(a, lang))
@@ -74,26 +78,34 @@ def explain(a: Assessment, lang: str) -> list[str]:
         # figure it says all there is to say.
         if a.reason == "no_total_figure":
             return [_units_only(a, lang)]
-        if a.reason == "no_annual_figure" and (years := _years_of_parts_only(a)) is not None:
+        if a.reason == "no_annual_figure" and (years := _years_of_parts_only(a, today)) is not None:
             span = f"{years[0]}–{years[1]}" if years[0] != years[1] else str(years[0])
-            return [narrative_sentence("reason_no_annual_figure_years", lang, years=span, last=years[1])]
+            reading = period_text(a.provisional.period, lang) if a.provisional is not None else ""
+            return [
+                narrative_sentence("reason_no_annual_figure_years", lang, years=span, last=years[1], reading=reading)
+            ]
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang)]
         out.append(reason_text(a.reason, lang))
     return out
 
 
-def _years_of_parts_only(a: Assessment) -> tuple[int, int] | None:
-    """The years from the baseline's to the one before the latest reading, when a level target
+def _years_of_parts_only(a: Assessment, today: date | None = None) -> tuple[int, int] | None:
+    """The years from the baseline's to the last one ended without its figure, when a level target
     with no full-year figure has part-year readings in a later year than its baseline's:
     those years ended with quarters alone, and "no full-year figure yet" promised a figure
     that comes only when the office records each year's own (issue 17, twenty-ninth
-    session: an unemployment rate recorded by quarter, 2020-2024). None otherwise."""
+    session: an unemployment rate recorded by quarter, 2020-2024). The latest reading's own
+    year is among them once ``today`` is past it (``show --as-of 2023-06-28`` of a 2022-9M
+    reading: 2022 ended too; thirty-first session); without a day, the year before the
+    reading's, which may still be running. None otherwise."""
     base = getattr(a.target, "baseline", None)
     if a.provisional is None or base is None:
         return None
     # A baseline's value stated in the plan is its year's figure: the years after it lack one.
-    first, last = base.period.year + (base.value is not None), a.provisional.period.year - 1
+    reading_year = a.provisional.period.year
+    ended = today is not None and today.year > reading_year
+    first, last = base.period.year + (base.value is not None), reading_year - (not ended)
     return (first, last) if last >= first else None
 
 

@@ -24,6 +24,8 @@ from .render_fitted import _FOLD_TO, _fitted_table, _room, listing_table, paragr
 from ..plan.units import base_of
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..method.assessment import Assessment
     from ..cache import DrawnTables
     from ..plan.model import Observation, Plan
@@ -101,7 +103,9 @@ def status_table(
         label("target", lang),
         label("latest", lang),
         "",
-        label("next_milestone", lang),
+        # What the status is judged on, ahead or past (a milestone reached in 2025, a plan
+        # of 2022): "Goal", as the reports head it; "Next milestone" named a past one next.
+        label("goal", lang),
         label("gap", lang),
         label("p", lang),
         label("status", lang),
@@ -313,11 +317,12 @@ def show(
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
     more: Sequence[str] = (),
     replaced: Mapping[Period, Observation] | None = None,
+    today: date | None = None,
 ) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced)
+    show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced, today)
 
 
 def history_table(

@@ -31,6 +31,8 @@ from .render import STATUS_STYLE, _console, _name, _status, print_figures
 from .summary import PERIOD_KINDS
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..method.assessment import Assessment, MilestoneResult
     from ..plan.model import Observation
     from ..plan.periods import Period
@@ -47,9 +49,11 @@ def show(
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
     more: Sequence[str] = (),
     replaced: Mapping[Period, Observation] | None = None,
+    today: date | None = None,
 ) -> None:
     """``more``: sentences said after the others (a derived figure's input withdrawn);
-    ``replaced``: the vintages ``revises`` names, whose source and day the legend says."""
+    ``replaced``: the vintages ``revises`` names, whose source and day the legend says;
+    ``today``: the day the command speaks of (narrative.explain)."""
     from ..output.narrative import explain
 
     console = _console()
@@ -171,7 +175,7 @@ def show(
     console.print(Text(label("summary", lang), style="bold"))
     # Sentences for people say a period in words (explain); the tables above keep the code
     # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
-    for sentence in with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang) + list(more):
+    for sentence in with_withdrawn_sentences(a, explain(a, lang, today), withdrawn, lang) + list(more):
         console.print(Text("• " + sentence))
 
 

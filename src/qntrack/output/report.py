@@ -63,6 +63,10 @@ class Change:
 
     observation: Observation
     previous: Observation | None = None  # the row it revises (same indicator and period)
+    # Whether it is still the period's vintage in force by the report's day (history's
+    # ``in_force``): false for a figure a later row of the list revised or withdrew, and a
+    # retraction a figure recorded again followed (issue 17, thirty-first session).
+    in_force: bool = True
 
     @property
     def revision(self) -> bool:
@@ -109,6 +113,9 @@ class ReportData:
     withdrawn: Mapping[str, Sequence[tuple[Observation, float | None]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # The day the report speaks of (``today``, else --as-of): a year has ended by it or not
+    # (narrative.explain; thirty-first session). None: a caller that gave neither.
+    today: date | None = None
 
     def title_in(self, lang: str) -> str:
         """The plan's title in ``lang`` (targets.yaml's ``title: {en, vi}``), else as given."""
@@ -171,7 +178,15 @@ def build_report(
             {a.target.series_key for a in results if not a.indicator.formula} | input_keys(plan, results),
             as_of,
         ),
+        today=_day(today) or _day(as_of),
     )
+
+
+def _day(value: date | str | None) -> date | None:
+    """A day given as a date or as YYYY-MM-DD text (already read by as_of_day), else None."""
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value[:10]) if isinstance(value, str) and value else None
 
 
 def _inputs(plan: Plan, indicator_ids: Iterable[str]) -> set[str]:
@@ -219,7 +234,7 @@ def since_review(
                 # did: the period had none in force, so it revises nothing (history's
                 # ``revises`` is null there too).
                 prior = v.revises if v.revises is not None and v.revises.status != RETRACTED else None
-                changes.append(Change(v.observation, prior))
+                changes.append(Change(v.observation, prior, v.in_force))
     then, _ = build_series(plan.indicators, observations, since)
     # "Then" is the review's own day: the deadlines passed by then, as --as-of would say.
     before = {
@@ -266,6 +281,9 @@ def report_document(data: ReportData) -> dict[str, Any]:
                     # from, and its status (a revision of the status alone is not "no change").
                     "previous_source": (c.previous.source or None) if c.previous else None,
                     "previous_status": c.previous.status if c.previous else None,
+                    # Added in issue 17, thirty-first session, last: false for a row a later
+                    # row of this list revised or withdrew (no longer the figure in force).
+                    "in_force": c.in_force,
                 }
                 for c in s.changes
             ],

@@ -45,6 +45,8 @@ from ..output.narrative import explain
 from ..output.period_words import period_text
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .report import Change, ReportData
 
 __all__ = ["Cell", "SectionView", "TableView", "definition", "relevant_observations", "source_cell"]
@@ -346,6 +348,7 @@ def _section(
     revises: Mapping[str, float | None] | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
     whence: Mapping[str, tuple[str, str]] | None = None,
+    today: date | None = None,
 ) -> SectionView:
     from .report_milestones import milestones_table
     from .report_withdrawn import with_withdrawn, with_withdrawn_sentences, withdrawn_in
@@ -381,7 +384,7 @@ def _section(
         observations=with_withdrawn(
             _observations(shown, unit, lang, revises, a, whence), shown, withdrawn, unit, lang, a.target
         ),
-        sentences=tuple(with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang)),
+        sentences=tuple(with_withdrawn_sentences(a, explain(a, lang, today), withdrawn, lang)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
             "no_chart_many" if large else "no_chart_large" if too_large_to_draw(rows) else "no_chart",
@@ -439,7 +442,9 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         key = a.target.series_key
         gone = data.withdrawn.get(key, ()) if not a.indicator.formula else ()
         came = data.whence.get(key) if not a.indicator.formula else None  # where each replaced figure came from
-        section = _section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone, came)
+        section = _section(
+            i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone, came, data.today
+        )
         if a.indicator.formula and data.plan is not None:  # an input's figure withdrawn (withdrawn_inputs)
             from .withdrawn_inputs import input_sentences
 

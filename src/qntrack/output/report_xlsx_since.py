@@ -48,6 +48,10 @@ def since_sheets(book: _Book, data: ReportData) -> None:
         report_word("change", lang),
         *revised_headers(lang),
         word("period_end", lang),
+        # Last, so that every earlier column keeps its letter (a filter, a formula): a row
+        # a later row of the sheet revised or withdrew is no longer in force, as the other
+        # formats' since table marks it (issue 17, thirty-first session).
+        label("in_force", lang),
     )
     t = _Table(book, ws, headers, first_row=1, widest=60)
     _fits(len(s.changes), t.top)  # refused, never cut at the sheet's last row
@@ -68,6 +72,7 @@ def since_sheets(book: _Book, data: ReportData) -> None:
         t.put(8, _change_words(c, lang))
         put_revised(t, c.previous, 9, lang)
         t.put(13, last_day(o.period))
+        t.put(14, cell_text(report_word("yes" if c.in_force else "no", lang).capitalize(), lang))
         t.next_row()
     t.finish()
 

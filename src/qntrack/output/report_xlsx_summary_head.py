@@ -27,7 +27,8 @@ def summary_headers(lang: str) -> tuple[str, ...]:
         label("unit", lang),
         word("latest_period", lang),
         word("latest_value", lang),
-        label("next_milestone", lang),
+        # The period of the goal the status is judged on, past or ahead (thirty-first session).
+        word("deadline", lang),
         word("target_value", lang),
         label("gap", lang),
         label("p", lang),
