@@ -29,3 +29,28 @@ def test_a_years_figure_withdrawn_does_not_end_the_yearly_unjudged_warning(
     assert said in r.stderr, r.stderr  # it said "(1 figures, 2024-Q1 to 2024-Q1)"
     vi = run_clean("--lang", "vi", "check")
     assert "nhưng mới chỉ ghi một số liệu, của 2024-Q1, là quý hoặc tháng" in vi.stderr, vi.stderr
+
+
+def test_a_stored_row_with_an_empty_value_is_told_so_by_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An officer adds a line by hand for a figure not yet out: "'' is not a number" named
+    # two quotes and nothing to do (pass L2's leftover).
+    _quarters_only(
+        tmp_path,
+        monkeypatch,
+        "cbct_share,2024,11.8,,,,2025-06-01T00:00:00Z",
+        "cbct_share,2025,,estimate,,,2025-07-01T00:00:00Z",
+    )
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = (
+        "observations.csv:3: error: the value is empty: a figure not yet published needs no row in the"
+        " observations file; delete the line and record the figure once it is published (qntrack"
+        " add-observation), or, to withdraw the figure in force, give the row the status retracted"
+    )
+    assert said in r.stderr, r.stderr
+    assert "is not a number" not in r.stderr, r.stderr
+    vi = run_clean("--lang", "vi", "check")
+    assert (
+        "observations.csv:3: lỗi: giá trị để trống: số liệu chưa công bố thì không cần dòng nào trong tệp số liệu"
+        in vi.stderr
+    ), vi.stderr

@@ -559,7 +559,7 @@ def test_retracting_a_period_without_a_figure_is_an_error_naming_it(tracker: Pat
     "row, message",
     [
         ("share,2023,5,retracted,,,2024-01-02T00:00:00Z", "a retraction has no value; leave the value empty"),
-        ("share,2023,,estimate,,,2024-01-02T00:00:00Z", "'' is not a number"),
+        ("share,2023,,estimate,,,2024-01-02T00:00:00Z", "the value is empty: a figure not yet published needs no row"),
     ],
 )
 def test_a_retraction_with_a_value_or_a_figure_without_one_is_refused(tracker: Path, row: str, message: str):
@@ -568,8 +568,14 @@ def test_a_retraction_with_a_value_or_a_figure_without_one_is_refused(tracker: P
     path.write_bytes(store_bytes(tracker) + b"share,2022,,retracted,,,2024-01-02T00:00:00Z\n" + row.encode() + b"\n")
     contents = read_store(path)
     assert [str(p) for p in contents.problems] == [
-        f"{path}:9: error: {message}" + ("; write a decimal like 10.28" if "number" in message else "")
+        f"{path}:9: error: {message}" + ("" if "retraction" in message else _EMPTY_REST)
     ]
+
+
+_EMPTY_REST = (
+    " in the observations file; delete the line and record the figure once it is published"
+    " (qntrack add-observation), or, to withdraw the figure in force, give the row the status retracted"
+)
 
 
 def test_a_store_with_a_retraction_imported_into_itself_adds_nothing(tracker: Path):

@@ -113,6 +113,8 @@ def value(text: str, status: str = "") -> float:
         if text.strip():
             raise ValueError(msg("store_retraction_has_value"))
         return math.nan
+    if not text.strip():  # a line typed ahead of its figure: "'' is not a number" said nothing to do
+        raise ValueError(msg("store_value_empty"))
     return number(text)
 
 
