@@ -54,3 +54,25 @@ def test_a_stored_row_with_an_empty_value_is_told_so_by_check(tmp_path: Path, mo
         "observations.csv:3: lỗi: giá trị để trống: số liệu chưa công bố thì không cần dòng nào trong tệp số liệu"
         in vi.stderr
     ), vi.stderr
+
+
+def test_a_running_caps_periods_over_without_a_figure_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pass A's leftover. At most 400 kt over 2024-2027, 60 (2024) and 140 (2025), read on
+    # 2027-06-30: 2026 is over with no figure and 2027 is running. (400 - 200) / 2 = 100 kt
+    # each; "each of the 2 remaining periods" read as two periods ahead where one is.
+    from test_s31_a import NEWEST, NEWEST_ROWS, _shown
+
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, NEWEST, NEWEST_ROWS)
+    shown = _shown("cap", "--as-of", "2027-06-30")
+    said = "Each of the 2 periods without a figure (2026, 2027) may add at most 100 kt within the cap"
+    assert said in shown, shown
+    assert "remaining periods may add" not in shown, shown
+    shown = _shown("cap", "--as-of", "2027-06-30", "--lang", "vi")
+    assert "Mỗi kỳ trong 2 kỳ chưa có số liệu (năm 2026, năm 2027) chỉ được thêm tối đa 100 kt" in shown, shown
+    # A year earlier nothing is over without its figure: the sentence is as it was.
+    shown = _shown("cap", "--as-of", "2026-06-30")
+    assert "Each of the 2 remaining periods may add at most 100 kt within the cap" in shown, shown

@@ -18,6 +18,7 @@ from ..method.assessment import (
     no_figure_reason,
     provisional_after,
     score_for,
+    ended,
 )
 from ..method.progress import Status
 from ..plan.model import Bound, CumulativeTarget, Indicator, Measure, Observation
@@ -37,6 +38,10 @@ class CumulativeFigures:
     periods_elapsed: int
     periods_remaining: int
     needed_per_remaining_period: float | None  # zero once the bound is reached
+    # The periods after the latest figure already over by the day judged on (a running
+    # span's 2026 read in mid-2027): counted with those to come, as the methodology counts
+    # time up to the latest figure, and named where the need is said. Not in JSON.
+    over_without_figure: tuple[Period, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -154,6 +159,7 @@ def _cumulative(
         needed_per_remaining_period=(
             needed if needed is None or needed > 0 or (below_zero and not target.bound.at_least) else 0.0
         ),
+        over_without_figure=tuple(p for p in expected if p > latest.period and ended(p, today)),
     )
     passes = target.bound.passes(total)
     p = significant(share_reached / share_elapsed) if share_reached is not None else None

@@ -156,12 +156,17 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         )
     elif f.needed_per_remaining_period:
         n = f.periods_remaining
+        # A period already over without its figure counts with those to come: "the 2
+        # remaining periods" in mid-2027 read as two ahead where one is, so they are named.
+        kind = f"cumulative{cap}_each_unknown" if f.over_without_figure else f"cumulative{cap}_each"
+        after = span_periods(d.start, d.end)[-n:] if f.over_without_figure else []
         out.append(
             narrative_sentence(
-                f"cumulative{cap}_each_many" if n > 1 else f"cumulative{cap}_each_one",
+                kind + ("_many" if n > 1 else "_one"),
                 lang,
                 n=n,
                 needed=figure_of(a, f.needed_per_remaining_period, lang),
+                periods=", ".join(period_text(p, lang) for p in after),
             )
         )
     if a.provisional is not None:
