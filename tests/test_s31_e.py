@@ -13,6 +13,7 @@ report's documents (docs/report.md, "Excel" and "Word").
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -113,3 +114,77 @@ def test_a_target_called_history_gets_a_sheet_excel_opens(power: Path) -> None:
     # Its title names the target, so the sheet still says whose units these are.
     assert "(history)" in units["A1"].value
     assert [units.cell(r, 2).value for r in (3, 4)] == ["Hạ Long", "Móng Cái"]  # 123.5 %, then 80 %
+
+
+def _runs(path: Path) -> list[tuple[str, str | None]]:
+    """(text, w:lang of the run or None) of every run of the document's body."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    out = []
+    for r in body.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        lang = r.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+        out.append((text, None if lang is None else lang.get(qn("w:val"))))
+    return out
+
+
+def test_vietnamese_names_in_an_english_report_are_marked_vietnamese(power: Path) -> None:
+    """The English report's spelling language is en-GB; a unit's name, a source from the
+    store, written in Vietnamese, were checked as English (every word underlined in red,
+    read aloud by a screen reader as English). A run written mostly in Vietnamese words is
+    now marked vi-VN; English words keep the document's language."""
+    runs = _runs(_report(power, "r-en.docx", "en"))
+    marked = {text: lang for text, lang in runs if text}
+    assert marked["Hạ Long"] == "vi-VN"
+    assert marked["Móng Cái"] == "vi-VN"  # only accents Latin-1 has, still Vietnamese words
+    assert marked["Cục Thống kê"] == "vi-VN"
+    assert marked["District"] is None and marked["Annual plan"] is None
+    assert marked["–"] is None  # a cell without a figure has no words
+
+
+def test_a_vietnamese_report_needs_no_mark_of_its_own(power: Path) -> None:
+    runs = _runs(_report(power, "r-vi.docx", "vi"))
+    assert {lang for _, lang in runs} == {None}  # the document's default, vi-VN
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Hạ Long (until 2025-06-30)", ["Hạ Long"]),
+        ("Thành phố Hạ Long", ["Thành phố Hạ Long"]),
+        ("Ba Chẽ", ["Ba Chẽ"]),
+        ("Móng Cái", ["Móng Cái"]),
+        ("Cục Thống kê tỉnh Quảng Ninh", ["Cục Thống kê tỉnh Quảng Ninh"]),
+        ("phát triển kinh tế", ["phát triển kinh tế"]),
+        ("Nghị quyết 01-NQ/TU, 16/11/2020", ["Nghị quyết"]),
+        ("10 without a figure: Uông Bí, Đông Triều, Ba Chẽ", ["Uông Bí", "Đông Triều", "Ba Chẽ"]),
+        ("Only Cẩm Phả's own estimate was found", ["Cẩm Phả"]),
+        ("GRDP of Hạ Long and Cẩm Phả", ["Hạ Long", "Cẩm Phả"]),
+        ("HĐND Resolution 176, UBND Quảng Ninh", ["HĐND", "UBND Quảng Ninh"]),
+        ("Budget revenue – 3,500 ≥ 2,000", []),
+    ],
+)
+def test_the_vietnamese_words_of_a_text(text: str, spans: list[str]) -> None:
+    from qntrack.output.docx_language import vietnamese_spans
+
+    assert [text[a:b] for a, b in vietnamese_spans(text)] == spans
+
+
+def test_a_sentence_keeps_its_english_words_english(power: Path) -> None:
+    """The units' sentence names the units without a figure in English words: only the
+    names are marked, the sentence reads as it did (the same text, in its order)."""
+    import docx
+
+    out = _report(power, "r-en.docx", "en")
+    runs = _runs(out)
+    assert ("Hạ Long", "vi-VN") in runs
+    for text, lang in runs:
+        if lang == "vi-VN":
+            assert not re.search(r"\b(units?|figure|target|until)\b", text), text
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any(
+        "1,234.5" in t for t in [c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells]
+    )
+    assert texts == [p.text for p in docx.Document(str(_report(power, "again.docx", "en"))).paragraphs]
