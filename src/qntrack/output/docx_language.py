@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["mark_vietnamese"]
@@ -38,7 +39,8 @@ _ENGLISH = frozenset(
 )
 
 
-def vietnamese_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # a unit's name, a source: the same texts, cell after cell
+def vietnamese_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) of each stretch of Vietnamese words in ``text``: words holding a
     Vietnamese letter, with the unmarked syllables of the same name or phrase (a capitalised
     word next to one, "Long" after the town's first syllable; a lowercase one between two,
@@ -68,7 +70,7 @@ def vietnamese_spans(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def mark_vietnamese(doc: Any, lang: str) -> Any:
@@ -126,14 +128,20 @@ def _split(run: Any, pieces: list[Any], text_tag: str, props_tag: str) -> None:
             runs[-1][1].append(part)
         else:
             runs.append((vietnamese, [part]))
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "vi-VN")
+    if len(runs) == 1:  # Vietnamese throughout (a unit's name, a source): marked as it is
+        if props is None:
+            props = OxmlElement("w:rPr")
+            run.insert(0, props)
+        props.append(language)  # the last of the properties qntrack writes, as the schema orders them
+        return
     for vietnamese, content in runs:
         new = OxmlElement("w:r")
         kept = copy.deepcopy(props) if props is not None else None
         if vietnamese:
             kept = kept if kept is not None else OxmlElement("w:rPr")
-            language = OxmlElement("w:lang")
-            language.set(qn("w:val"), "vi-VN")
-            kept.append(language)  # the last of the properties qntrack writes, as the schema orders them
+            kept.append(copy.deepcopy(language))
         if kept is not None:
             new.append(kept)
         for part in content:
