@@ -46,6 +46,10 @@ BODY_STYLE = "Body Text"
 # A zip entry's date: the earliest a zip can hold, the same on every run.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _LANG = {"vi": "vi-VN", "en": "en-GB"}
+# The radix point and list separator Word reads a field's numbers with (a table's
+# =SUM(ABOVE); ECMA-376 Part 1, 17.15.1.24-25), as the report writes its figures:
+# "1.234,5" in Vietnamese, as Windows' Vietnamese settings write them.
+_NUMBERS = {"vi": (",", ";"), "en": (".", ",")}
 
 
 def _fonts(rpr: Any) -> None:
@@ -138,6 +142,20 @@ def set_up(doc: Any, lang: str) -> None:
         cells.paragraph_format.space_after = Pt(0)
         cells.paragraph_format.space_before = Pt(0)
     _update_fields_on_open(doc)
+    _number_signs(doc, lang)
+
+
+def _number_signs(doc: Any, lang: str) -> None:
+    """The template's ``decimalSymbol`` "." and ``listSeparator`` "," made the report's:
+    Word's =SUM(ABOVE) read a Vietnamese table's 1.234,5 as 1.2345."""
+    from docx.oxml.ns import qn
+
+    point, separator = _NUMBERS.get(lang, _NUMBERS["en"])
+    settings = doc.settings.element
+    for tag, value in (("decimalSymbol", point), ("listSeparator", separator)):
+        element = settings.find(qn(f"w:{tag}"))
+        if element is not None:  # both are in python-docx's template, in their place
+            element.set(qn("w:val"), value)
 
 
 def _update_fields_on_open(doc: Any) -> None:

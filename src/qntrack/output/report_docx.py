@@ -369,6 +369,7 @@ def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]], point
 @speaks_periods
 def render_docx(data: ReportData, lang: str) -> bytes:
     """The Word report's bytes, stamped with qntrack's generator mark (docx_layout.saved)."""
+    from .docx_language import mark_vietnamese
     from .docx_layout import BODY_STYLE, add_field, saved, set_properties, set_up
     from .docx_links import bookmark_names, linked_paragraph
     from .report_breakdowns import report_breakdowns
@@ -426,7 +427,7 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     packing = REPORT_PACKING.get()
     if packing is not None:
         packing()  # python-docx now writes the document's XML and zips it
-    return saved(doc)
+    return saved(mark_vietnamese(doc, lang))
 
 
 def _since(out: _Writer, since: dict[str, Any] | None, w: dict[str, str]) -> None:
