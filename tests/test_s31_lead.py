@@ -76,3 +76,53 @@ def test_a_running_caps_periods_over_without_a_figure_are_named(
     # A year earlier nothing is over without its figure: the sentence is as it was.
     shown = _shown("cap", "--as-of", "2026-06-30")
     assert "Each of the 2 remaining periods may add at most 100 kt within the cap" in shown, shown
+
+
+def test_a_broken_down_target_named_as_a_later_sheet_leaves_that_name_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pass E's leftover: a broken-down target whose id is 'charts' took the name, and the
+    # workbook's own Charts sheet became "Charts (2)"; the fixed sheets keep their names
+    # (a reader looks for "Charts"), the target's sheet is the one told apart.
+    import io
+
+    import openpyxl
+
+    from test_s31_e import OBSERVATIONS, TARGETS
+
+    from conftest import make_tracker
+
+    plan = TARGETS.replace("  - id: history\n", "  - id: charts\n") + (
+        "  - id: growth\n    indicator: budget_revenue\n    baseline: {period: 2024}\n"
+        "    milestones:\n      - {by: 2030, value: 5000}\n"
+    )
+    rows = OBSERVATIONS + "budget_revenue,2024,3000,official,,,2025-03-01T00:00:00Z\n"
+    rows += "budget_revenue,2025,3234.5,official,,,2026-03-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, plan, rows)
+    out = tmp_path / "r.xlsx"
+    r = run_clean("report", "--as-of", "2026-06-30", "--since", "2026-01-01", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    names = openpyxl.load_workbook(io.BytesIO(out.read_bytes())).sheetnames
+    assert "Charts" in names and "charts (2)" in names, names
+
+
+def test_a_refusal_before_the_command_is_read_does_not_speak_the_last_commands_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In one process (a notebook, a test runner calling the CLI again and again), a
+    # `--lang vi` command left its language behind, and the next command's refusal of a
+    # missing HOME for --install-completion, said before the command line is read, came
+    # out in Vietnamese (the full suite met it in an order of its tests).
+    import typer._completion_shared as shared
+
+    from helpers import run
+
+    monkeypatch.setattr(shared, "_get_shell_name", lambda: "bash")
+    _quarters_only(tmp_path, monkeypatch, "cbct_share,2024,11.8,,,,2025-06-01T00:00:00Z")
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    assert run("--lang", "vi", "status").exit_code == 0
+    r = run("--install-completion", env={"HOME": str(tmp_path / "missing")})
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith(f"{tmp_path / 'missing'}: error: "), r.stderr
+    r = run("--lang", "vi", "--install-completion", env={"HOME": str(tmp_path / "missing")})
+    assert r.stderr.startswith(f"{tmp_path / 'missing'}: lỗi: "), r.stderr  # the line's own --lang

@@ -54,7 +54,7 @@ class _Group(TyperGroup):
             _warn_unknown_env_lang()
         words = list(args)  # Click consumes the list it reads
         if "--install-completion" in words:  # Typer's installer would make a missing home
-            refuse_missing_home()
+            refuse_missing_home(words)
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
         except typer.TyperException as exc:  # Click's exceptions derive from it

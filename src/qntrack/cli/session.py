@@ -44,7 +44,7 @@ def _message_lang(lang: Lang | str | None = None) -> str:
     return resolve_lang(chosen.value if isinstance(chosen, Enum) else chosen)
 
 
-def refuse_missing_home() -> None:
+def refuse_missing_home(words: list[str]) -> None:
     """Before ``--install-completion``, which is Typer's: its installer writes
     ``~/.bashrc`` (or zsh's, fish's files) and makes the folders it needs, the home itself
     included, so a HOME naming a folder that does not exist was made and written into, and
@@ -62,5 +62,14 @@ def refuse_missing_home() -> None:
     from .printing import _report
 
     named = os.environ.get("HOME") or "HOME"  # an empty one by its name
+    # Said before the command line is read (the root callback sets the language): the
+    # line's own --lang, else QNTRACK_LANG's, never the language a command earlier in the
+    # same process (a notebook, a test runner) left behind.
+    from .app import Lang
+
+    typed = [w for i, w in enumerate(words) if i and words[i - 1] == "--lang"]
+    typed += [w[7:] for w in words if w.startswith("--lang=")]
+    spoken = [Lang(w) for w in typed if w in Lang.__members__]  # one Click would refuse: none
+    _GLOBAL.targets, _GLOBAL.lang, _GLOBAL.message_lang = None, (spoken[-1] if spoken else None), None
     _report([Problem(Location(named), msg("cli_completion_no_home"))])
     raise typer.Exit(1)

@@ -13,6 +13,7 @@ from .i18n import label, progress_text, score_text
 from .report_breakdowns import dimension_names, unit_name, unit_reason, unit_status
 from .report_view import SECTION_DONE, report_word
 from .report_xlsx import _Book, _Table, cell_text, word
+from .report_xlsx_names import sheet_name
 from .report_xlsx_plan import provisional_period
 from .report_xlsx_revised import last_day, put_came, revised_headers
 from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
@@ -32,10 +33,13 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
     lang = book.lang
     dimensions = data.plan.dimensions if data.plan is not None else {}
     tick = SECTION_DONE.get()
+    # The sheets made after these keep their names (a target called 'charts' made the
+    # workbook's own "Charts (2)"): a target's sheet is the one told apart.
+    later = {word(key, lang).casefold() for key in ("sheet_since", "sheet_status_changes", "sheet_charts")}
     for a in data.assessments:
         if not a.breakdown:
             continue
-        ws = book.sheet(a.target.id)
+        ws = book.sheet(sheet_name(a.target.id, book.taken | later))
         # Its own name, else its indicator's: the title gives the id (_name would add it again).
         named = (a.target.name or a.indicator.name).get(lang)
         title = word("units_title", lang, name=named, id=a.target.id)
