@@ -258,8 +258,9 @@ def entry_jump_problems(
     latest: dict[tuple[str, int], Observation | None] = {}  # in force now, by period: asked again and again
     in_order: dict[tuple[str, int], tuple[list[Observation], list[str]]] = {}
 
-    def in_force(indicator: str, key: int, at: str) -> Observation | None:
-        rows = vintages.get((indicator, key))
+    def in_force(indicator: str, key: int, at: str, rows: list[Observation] | None = None) -> Observation | None:
+        """``rows``: the period's vintages when the caller has looked them up already."""
+        rows = vintages.get((indicator, key)) if rows is None else rows
         if rows is None:
             return None  # nothing on record for the period
         if at == LATEST and (indicator, key) in latest:
@@ -329,8 +330,13 @@ def entry_jump_problems(
             # values, and this one's hint ('qntrack retract ...') would withdraw the figure
             # in force, not this row (earlier_vintage_problems).
             continue
-        same = in_force(o.indicator, key, o.recorded_at)
+        same = None if on_record is None else in_force(o.indicator, key, o.recorded_at, on_record)
         if same is not None:
+            # Most rows of an import revise a figure in line with them: no jump and no
+            # growth rate that could be an index, passed over with no list made.
+            ratio = jump_ratio(same.value, o.value, factor)
+            if ratio is None and not (rates and LOWEST <= o.value <= HIGHEST and o.indicator.split("[", 1)[0] in rates):
+                continue
             compared = [same]
             if jump_ratio(same.value, o.value, factor) is not None:
                 # A revision far from the figure in force but in line with its neighbours

@@ -431,8 +431,27 @@ def _garbled(
     its line: stored as given, it would stay garbled for good. The text of --source or
     --note (``defaults``), typed on the command line, is no file's and is taken as given,
     as add-observation's single figure takes it (second review, issue 17)."""
+    from operator import attrgetter
+
     from .garbled import garbled_problem
 
+    def suspect(text: str, typed: str) -> bool:
+        return bool(text) and text != typed and (not text.isascii() or "?" in text or text[:1] in "#E")
+
+    if fast is not None and fast[0]:
+        # Whether a cell is garbled is its text's alone (the row gives the problem its
+        # place): each distinct source and note asked once, and a file with none garbled
+        # (nearly every one) not gone through row by row (issue 17, thirty-first session).
+        somewhere = fast[1][0]
+        if not any(
+            suspect(text, typed) and garbled_problem(column, text, somewhere) is not None
+            for column, typed, texts in (
+                ("source", defaults.source, set(map(attrgetter("source"), fast[0]))),
+                ("note", defaults.note, set(map(attrgetter("note"), fast[0]))),
+            )
+            for text in texts
+        ):
+            return []
     cells = (
         ((where, obs.source, obs.note) for obs, where in zip(*fast, strict=True))
         if fast is not None
@@ -441,7 +460,7 @@ def _garbled(
     found = []
     for where, source, note in cells:
         for column, text, typed in (("source", source, defaults.source), ("note", note, defaults.note)):
-            if text and text != typed and (not text.isascii() or "?" in text or text[:1] in "#E"):
+            if suspect(text, typed):
                 problem = garbled_problem(column, text, where)
                 if problem is not None:
                     found.append(problem)

@@ -60,22 +60,36 @@ def revisions_in(
     from ..plan.model import RETRACTED
 
     from collections import Counter
-    from itertools import compress
-    from operator import attrgetter
 
-    # Only the rows of a period the store holds, or the batch holds twice, can revise one:
-    # picked in C, so that a 300,000-row import of new figures pays no loop of Python.
-    keys = list(zip(map(attrgetter("indicator"), rows), map(attrgetter("period.sort_key"), rows), strict=True))
-    twice = {key for key, n in Counter(keys).items() if n > 1}
-    wanted = (index.keys() & set(keys)) | twice
-    by_key: dict[tuple[str, int], list[int]] = {}
-    for i in compress(range(len(rows)), map(wanted.__contains__, keys)) if wanted else ():
-        by_key.setdefault(keys[i], []).append(i)
+    # A period the batch holds once (every row of a national import, nearly) is judged
+    # where it is met, against its stored vintage in force: one pass, no list of places
+    # per period and no sort of the answers. A period held twice or more keeps its rows'
+    # places, judged after in the order they were recorded (issue 17, thirty-first session).
+    keys = [(o.indicator, o.period.sort_key) for o in rows]
+    times = Counter(keys)
+    stored = index.get
     found: list[tuple[int, Observation]] = []
-    for key, places in by_key.items():
+    twice: dict[tuple[str, int], list[int]] = {}
+    for i, key in enumerate(keys):
+        if times[key] > 1:
+            twice.setdefault(key, []).append(i)
+            continue
+        earlier = stored(key)
+        if not earlier:
+            continue
+        before = earlier[0] if len(earlier) == 1 else latest_vintage(earlier)
+        o = rows[i]
+        if (
+            before is not None
+            and o.recorded_at >= before.recorded_at
+            and o.status != RETRACTED
+            and (before.status == RETRACTED or before.value == before.value)
+        ):
+            found.append((i, before))
+    for key, places in twice.items():
         before = latest_vintage(index.get(key, ()))
         # Stable: rows recorded at the same moment keep the file's order, the later in force.
-        for i in sorted(places, key=lambda i: rows[i].recorded_at) if len(places) > 1 else places:
+        for i in sorted(places, key=lambda i: rows[i].recorded_at):
             o = rows[i]
             if before is not None and o.recorded_at < before.recorded_at:
                 continue
@@ -86,5 +100,6 @@ def revisions_in(
             ):
                 found.append((i, before))
             before = o
-    found.sort(key=lambda pair: pair[0])
+    if twice:
+        found.sort(key=lambda pair: pair[0])
     return [(rows[i], was) for i, was in found]

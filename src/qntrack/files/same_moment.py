@@ -6,6 +6,7 @@ vintage is refused."""
 
 from __future__ import annotations
 
+from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from ..method.history import VintageIndex
 
 __all__ = ["after_same_moment", "refuse_same_moment"]
+
+_AT = attrgetter("recorded_at")
 
 
 def after_same_moment(
@@ -74,8 +77,12 @@ def refuse_same_moment(
             (s for (name, key, at) in wanted for s in index.get((name, key), ()) if s.recorded_at == at),
             key=attrgetter("line"),
         )
-    # Else one pass over the stored rows, each asked of one dict (in C but the loop):
-    # cheaper than asking the index of every period for each of a national import's rows.
+    else:
+        # Else one pass over the stored rows, cheaper than asking the index of every period
+        # for each of a national import's rows: only those stamped at one of the batch's
+        # moments, picked in C, are asked of the dict (issue 17, thirty-first session).
+        moments = {at for (_, _, at) in wanted}
+        stored = list(compress(stored, map(moments.__contains__, map(_AT, stored))))
     problems = [
         Problem(wanted[key][0], _said(o, wanted[key][1], store))
         for o in stored

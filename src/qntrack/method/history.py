@@ -275,7 +275,6 @@ def already_recorded(
     out: list[bool] = []
     for o in incoming:
         key = (o.indicator, o.period.sort_key)
-        figure = (_figure(o), o.status, o.source)
         undated_row = undated is not None and o.recorded_at == undated
         state = many.get(key)
         if state is None:
@@ -285,6 +284,8 @@ def already_recorded(
                 if undated_row and o.status == RETRACTED:
                     now = _latest(earlier)
                     skip = now is not None and (now.status, now.source) == (o.status, o.source)
+                elif len(earlier) == 1 and not undated_row:  # a national import's rows, nearly all
+                    skip = _repeats(earlier[0], o, False)
                 else:
                     skip = any(_repeats(s, o, undated_row) for s in earlier) or (
                         undated_row and _bare_repeat(o, _latest(earlier))
@@ -295,6 +296,7 @@ def already_recorded(
                 continue
             state = many[key] = _vintages_seen(earlier, once.pop(key, None))
         idents, figures, current = state
+        figure = (_figure(o), o.status, o.source)
         if undated_row:
             if o.status == RETRACTED:
                 # A retraction withdraws whatever is in force: it repeats only the one in
