@@ -1,0 +1,108 @@
+"""The reports' and rankings' leftovers of the thirty-first session (issue 17, pass L3).
+Each expected text or figure is worked out by hand from the small plans written here,
+never copied from qntrack's output."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import dedent, make_tracker
+from helpers import run_clean
+
+# --- 1. A plan for 2024 whose units also have 2025 figures. A and B have plans of their
+# own (100 each); C and D have none ("no plan assigned"). The 2024 figures: A 90 (missed),
+# B 120 (met), C 50, D 80; the 2025 figures: A 300, B 50, C 500, D 60. By hand, the order
+# the 2024 plan is judged on: B (achieved) 1, A (not achieved) 2, then the two units without
+# a plan by their 2024 figure, higher first: D (80) 3, C (50) 4. Their 2025 figures (C 500
+# above D 60) are no figure of a 2024 plan.
+PLAN_TARGETS = dedent(
+    """
+    version: 1
+    title: "Plan of a past year"
+    dimensions:
+      district:
+        name: {en: District, vi: Huyện}
+        values: [A, B, C, D]
+    indicators:
+      revenue:
+        name: {en: Revenue, vi: Thu ngân sách}
+        unit: {en: billion VND, vi: tỷ đồng}
+        measure: flow
+        direction: increase
+        frequency: year
+        dimensions: [district]
+    targets:
+      - id: rev-plan-2024
+        type: plan
+        indicator: revenue
+        name: {en: Revenue plan 2024, vi: Kế hoạch thu 2024}
+        period: 2024
+        value: 400
+        for_each: district
+        overrides:
+          A: {value: 100}
+          B: {value: 100}
+    """
+)
+PLAN_OBSERVATIONS = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "revenue[district=A],2024,90,,s24,,2025-01-10T00:00:00Z\n"
+    "revenue[district=B],2024,120,,s24,,2025-01-10T00:00:00Z\n"
+    "revenue[district=C],2024,50,,s24,,2025-01-10T00:00:00Z\n"
+    "revenue[district=D],2024,80,,s24,,2025-01-10T00:00:00Z\n"
+    "revenue[district=A],2025,300,,s25,,2026-01-10T00:00:00Z\n"
+    "revenue[district=B],2025,50,,s25,,2026-01-10T00:00:00Z\n"
+    "revenue[district=C],2025,500,,s25,,2026-01-10T00:00:00Z\n"
+    "revenue[district=D],2025,60,,s25,,2026-01-10T00:00:00Z\n"
+)
+# Rank, unit, period and figure, by hand.
+PLAN_ORDER = [("1", "B", "2024", 120.0), ("2", "A", "2024", 90.0), ("3", "D", "2024", 80.0), ("4", "C", "2024", 50.0)]
+
+
+@pytest.fixture
+def past_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN_TARGETS, PLAN_OBSERVATIONS)
+
+
+def test_rank_of_a_past_plan_reads_the_plans_year(past_plan: Path) -> None:
+    r = run_clean("rank", "rev-plan-2024", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    got = [(x["rank"], x["district"], x["latest_period"], float(x["latest_value"])) for x in rows]
+    assert got == PLAN_ORDER
+    assert [x["latest_source"] for x in rows] == ["s24"] * 4
+
+
+def test_status_by_unit_of_a_past_plan_reads_the_plans_year(past_plan: Path) -> None:
+    r = run_clean("status", "--by", "district", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    rows = {x["district"]: x for x in csv.DictReader(io.StringIO(r.stdout)) if x["district"]}
+    assert {d: (x["latest_period"], float(x["latest_value"])) for d, x in rows.items()} == {
+        "A": ("2024", 90.0),
+        "B": ("2024", 120.0),
+        "C": ("2024", 50.0),
+        "D": ("2024", 80.0),
+    }
+
+
+def test_the_workbooks_units_sheet_of_a_past_plan_reads_the_plans_year(past_plan: Path) -> None:
+    out = past_plan / "r.xlsx"
+    r = run_clean("report", "--as-of", "2026-06-30", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    ws = openpyxl.load_workbook(out)["rev-plan-2024"]
+    got = [(str(row[0]), row[1], row[5], row[6]) for row in ws.iter_rows(min_row=3, values_only=True) if row[0]]
+    assert got == PLAN_ORDER
+
+
+def test_the_reports_units_table_of_a_past_plan_reads_the_plans_year(past_plan: Path) -> None:
+    r = run_clean("report", "--format", "markdown", "--as-of", "2026-06-30")
+    assert r.exit_code == 0, r.stderr
+    lines = [line for line in r.stdout.splitlines() if line.startswith("| ") and "billion VND (202" in line]
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in lines]
+    got = [(c[0], c[1], c[5]) for c in cells if len(c) == 8 and c[1] in "ABCD"]
+    assert got == [(n, u, f"{v:g} billion VND ({p})") for n, u, p, v in PLAN_ORDER]
