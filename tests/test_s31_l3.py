@@ -106,3 +106,68 @@ def test_the_reports_units_table_of_a_past_plan_reads_the_plans_year(past_plan: 
     cells = [[c.strip() for c in line.strip("|").split("|")] for line in lines]
     got = [(c[0], c[1], c[5]) for c in cells if len(c) == 8 and c[1] in "ABCD"]
     assert got == [(n, u, f"{v:g} billion VND ({p})") for n, u, p, v in PLAN_ORDER]
+
+
+# --- 3. A level target named like a cell reference. XlsxWriter reads a chart title that
+# matches ``^=?[^!]+!\$?[A-Z]+\$?\d+`` as a formula: "Top!KH2025: figures against the path"
+# became a reference to cell KH2025 of a sheet "Top", which does not exist, and the chart
+# had no title. The title must stay the text typed, held by a cell the chart refers to.
+TOP_TARGETS = dedent(
+    """
+    version: 1
+    title: "Cell-like names"
+    indicators:
+      share:
+        name: {en: "Manufacturing share", vi: "Tỷ trọng chế biến"}
+        unit: "%"
+        direction: increase
+    targets:
+      - id: top
+        indicator: share
+        name: {en: "Top!KH2025", vi: "Top!KH2025"}
+        baseline: {period: 2020, value: 10}
+        milestones:
+          - {by: 2025, value: 20}
+    """
+)
+TOP_OBSERVATIONS = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "share,2021,12,,s,,2022-01-10T00:00:00Z\n"
+    "share,2022,14,,s,,2023-01-10T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "title"),
+    [
+        ("en", "Charts", "Top!KH2025: figures against the path"),
+        ("vi", "Biểu đồ", "Top!KH2025: số liệu so với lộ trình"),
+    ],
+)
+def test_a_chart_title_like_a_cell_reference_stays_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, sheet: str, title: str
+) -> None:
+    import re
+    import zipfile
+
+    make_tracker(tmp_path, monkeypatch, TOP_TARGETS, TOP_OBSERVATIONS)
+    out = tmp_path / "r.xlsx"
+    r = run_clean("report", "--lang", lang, "--as-of", "2026-06-30", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    with zipfile.ZipFile(out) as z:
+        xml = next(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart"))
+    head = xml.split("<c:plotArea>")[0]  # the chart's own title, before its series
+    assert "<c:title>" in head
+    # Its text: literal, or a reference to a cell of the sheet that holds the text.
+    refs = re.findall(r"<c:f>(.*?)</c:f>", head)
+    if refs:
+        assert len(refs) == 1
+        ref_sheet, cell = refs[0].split("!")
+        assert ref_sheet.strip("'") == sheet
+        m = re.fullmatch(r"\$([A-Z]+)\$(\d+)", cell)
+        assert m is not None
+        ws = openpyxl.load_workbook(out)[sheet]
+        assert ws[f"{m[1]}{m[2]}"].value == title
+        assert f"<c:v>{title}</c:v>" in head  # its cached text, for a reader that computes nothing
+    else:
+        assert f"<a:t>{title}</a:t>" in head
