@@ -171,3 +171,80 @@ def test_a_chart_title_like_a_cell_reference_stays_its_text(
         assert f"<c:v>{title}</c:v>" in head  # its cached text, for a reader that computes nothing
     else:
         assert f"<a:t>{title}</a:t>" in head
+
+
+# --- 2. A retraction later superseded, in the since tables. On the shipped data: 8.5 for
+# grdp_growth 2026-H1 recorded on 10 July, retracted on 20 July, 9.0 recorded on 10 August;
+# the report since 30 June as of 1 September. The retraction's row is no longer in force
+# (JSON `in_force: false`, the workbook's "No"): its Value cell carries a mark, "–[2]" ([1]
+# is 8.5's, revised: withdrawn), whose legend line, under the heading of the figures
+# withdrawn, says what followed: 8.5 → 9, withdrawn on 20 July, recorded again on 10 August.
+
+
+def _superseded_retraction(shipped: Path) -> None:
+    for args in (
+        ("add-observation", "grdp_growth", "2026-H1", "8.5", "--source", "A", "--recorded-at", "2026-07-10T00:00:00Z"),
+        ("retract", "grdp_growth", "2026-H1", "--recorded-at", "2026-07-20T00:00:00Z"),
+        ("add-observation", "grdp_growth", "2026-H1", "9.0", "--source", "B", "--recorded-at", "2026-08-10T00:00:00Z"),
+    ):
+        r = run_clean(*args)
+        assert r.exit_code == 0, r.output
+
+
+def _since_rows(text: str) -> list[list[str]]:
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines()]
+    return [r for r in rows if len(r) == 8 and r[0].startswith(("GRDP growth", "Tốc độ tăng trưởng GRDP"))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "line"),
+    [
+        (
+            "en",
+            "Figures withdrawn (the figure withdrawn → the figure in force; – for none):",
+            "\\[2\\] GRDP growth (grdp\\_growth) H1 2026: 8.5 % y/y → 9 % y/y (withdrawn on 2026-07-20, "
+            "recorded again on 2026-08-10; source: B)",
+        ),
+        (
+            "vi",
+            "Số liệu đã bị rút lại (số bị rút lại → số liệu đang có hiệu lực; – nếu không có):",
+            "\\[2\\] Tốc độ tăng trưởng GRDP (grdp\\_growth) 6 tháng đầu năm 2026: 8,5 % so với cùng kỳ → 9 % so với cùng kỳ (rút lại ngày "
+            "20/07/2026, ghi lại ngày 10/08/2026; nguồn: B)",
+        ),
+    ],
+)
+def test_the_since_table_marks_a_retraction_superseded(shipped: Path, lang: str, heading: str, line: str) -> None:
+    _superseded_retraction(shipped)
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "--since", "2026-06-30", "--as-of", "2026-09-01")
+    assert r.exit_code == 0, r.stderr
+    rows = _since_rows(r.stdout)
+    assert [row[2] for row in rows] == [
+        "8.5\\[1\\] % y/y" if lang == "en" else "8,5\\[1\\] % so với cùng kỳ",
+        "–\\[2\\]",
+        "9 % y/y" if lang == "en" else "9 % so với cùng kỳ",
+    ]
+    flat = " ".join(r.stdout.split())
+    assert heading in flat
+    assert line in flat
+
+
+def test_the_html_since_table_marks_a_retraction_superseded(shipped: Path) -> None:
+    _superseded_retraction(shipped)
+    r = run_clean("report", "--format", "html", "--since", "2026-06-30", "--as-of", "2026-09-01")
+    assert r.exit_code == 0, r.stderr
+    flat = " ".join(r.stdout.split())
+    assert "withdrawn on 2026-07-20, recorded again on 2026-08-10; source: B" in flat
+
+
+def test_the_word_since_table_marks_a_retraction_superseded(shipped: Path) -> None:
+    import docx
+
+    _superseded_retraction(shipped)
+    out = shipped / "r.docx"
+    r = run_clean("report", "--since", "2026-06-30", "--as-of", "2026-09-01", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    d = docx.Document(str(out))
+    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    assert "–[2]" in cells
+    text = " ".join(" ".join(p.text for p in d.paragraphs).split())
+    assert "[2] GRDP growth (grdp_growth) H1 2026: 8.5 % y/y → 9 % y/y (withdrawn on 2026-07-20" in text
