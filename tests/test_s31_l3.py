@@ -248,3 +248,34 @@ def test_the_word_since_table_marks_a_retraction_superseded(shipped: Path) -> No
     assert "–[2]" in cells
     text = " ".join(" ".join(p.text for p in d.paragraphs).split())
     assert "[2] GRDP growth (grdp_growth) H1 2026: 8.5 % y/y → 9 % y/y (withdrawn on 2026-07-20" in text
+
+
+# --- 4. The "At a glance" links go to fixed cells of the Summary ('Summary'!D9): a sort of
+# the Summary moves the rows, not the links. The sheet says so, under its links, in the
+# report's language.
+@pytest.mark.parametrize(
+    ("lang", "sheet", "note"),
+    [
+        (
+            "en",
+            "At a glance",
+            "The names link to the Summary's rows in the report's order: after sorting the Summary, find a target by its name instead.",
+        ),
+        (
+            "vi",
+            "Kết quả chung",
+            "Các tên dẫn tới dòng của trang Tổng hợp theo thứ tự của báo cáo: nếu đã sắp xếp lại trang Tổng hợp, hãy tìm chỉ tiêu theo tên.",
+        ),
+    ],
+)
+def test_the_glance_sheet_says_its_links_follow_the_reports_order(
+    shipped: Path, lang: str, sheet: str, note: str
+) -> None:
+    out = shipped / "r.xlsx"
+    r = run_clean("--lang", lang, "report", "--as-of", "2026-12-01", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    ws = openpyxl.load_workbook(out)[sheet]
+    linked = [c.row for row in ws.iter_rows() for c in row if c.hyperlink is not None]
+    assert linked
+    said = [c for row in ws.iter_rows() for c in row if c.value == note]
+    assert len(said) == 1 and said[0].row > max(linked)
