@@ -21,7 +21,7 @@ from ..method.assessment import Assessment, UnitAssessment, annual_rows, provisi
 from ..method.groups import Member, combine
 from ..method.progress import Status
 from ..method.series import Series
-from ..plan.model import Indicator, LevelTarget, Measure, Milestone, Plan, PlanTarget, SpanTarget, Target
+from ..plan.model import Indicator, LevelTarget, Measure, Milestone, Observation, Plan, PlanTarget, SpanTarget, Target
 from ..plan.units import (
     Dimension,
     Dims,
@@ -144,11 +144,9 @@ def assess_units(
             # full-year figure, `provisional` a later sub-annual reading (never a month
             # as `latest`, which rank would then set against another unit's full year).
             # An amount's year recorded in quarters is their sum, as the total's is judged.
-            adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
-            annual = years_of(rows) if adds_up else annual_rows(rows)
-            latest = annual[-1] if annual else None
-            provisional = provisional_after(rows, latest.period if latest else None)
-            provisional = to_date(provisional, rows) if adds_up else provisional
+            # Only the figures of the periods the target judges (issue 17, thirty-first
+            # session): a 2024 plan's unit showed, and was ranked on, its 2025 figure.
+            latest, provisional = _unjudged_figures(indicator, rows, span)
             judged = Assessment(
                 target, indicator, Status.NOT_AVAILABLE, latest=latest, provisional=provisional, reason=NO_AMOUNT
             )
@@ -173,6 +171,22 @@ def assess_units(
         absent = Assessment(target, indicator, Status.NOT_AVAILABLE, reason=NO_FIGURES)
         out.append(UnitAssessment(dims, absent, without_figure=True))
     return tuple(out)
+
+
+def _unjudged_figures(
+    indicator: Indicator, rows: Sequence[Observation], span: tuple[date, date] | None
+) -> tuple[Observation | None, Observation | None]:
+    """The figures a unit given no amount of its own is shown and ranked with: its latest
+    full-year figure and a later part-year reading, as any target's, of the periods that
+    ended by the end of the target's own (a plan's year, a span's last year). A later
+    figure judges nothing of it: a 2024 plan's unit was ranked on its 2025 figure."""
+    if span is not None:
+        rows = [o for o in rows if period_end(o.period) <= span[1]]
+    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    annual = years_of(rows) if adds_up else annual_rows(rows)
+    latest = annual[-1] if annual else None
+    provisional = provisional_after(rows, latest.period if latest else None)
+    return latest, (to_date(provisional, rows) if adds_up else provisional)
 
 
 def with_units(judged: Assessment, units: tuple[UnitAssessment, ...]) -> Assessment:

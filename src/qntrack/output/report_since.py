@@ -4,7 +4,7 @@ cells (report_view.py builds the rest of the document)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from ..output.i18n import date_text, kind_text, label, value_with_unit
 from ..plan.model import RETRACTED
@@ -59,7 +59,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
                 (
                     Cell(name),
                     Cell(period_text(o.period, lang)),
-                    Cell(_figure(c, later.get(o), name, unit, lang, notes)),
+                    Cell(_figure(c, later.get(o), name, unit, lang, notes, s.changes)),
                     Cell("–" if o.status == RETRACTED else kind_text(o.status, lang)),
                     Cell(_change_words(c, lang)),
                     Cell(_before(c, name, unit, lang, notes)),
@@ -92,18 +92,66 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
     }
 
 
-def _figure(c: Change, revised_by: Change | None, name: str, unit: str, lang: str, notes: dict[str, int]) -> str:
+def _figure(
+    c: Change,
+    revised_by: Change | None,
+    name: str,
+    unit: str,
+    lang: str,
+    notes: dict[str, int],
+    changes: Sequence[Change] = (),
+) -> str:
     """The Value cell: the figure recorded, or "–" for a retraction. A figure that a later
     row of the table revised or withdrew (recorded new, then revised, both since the
     review) carries the mark its revision's Before cell carries, "8.5[1] %", one legend line
     for both: it was no longer in force, and read unmarked it looked like one of the new
-    figures in force (issue 17, thirtieth session)."""
+    figures in force (issue 17, thirtieth session). A retraction no longer in force (a
+    figure recorded again after it, a later row of ``changes``) is marked "–[2]" so, its
+    legend line under the figures withdrawn saying what followed, as the status table's
+    does: "8.5 → 9 % (withdrawn on …, recorded again on …)" (thirty-first session)."""
     o = c.observation
     if o.status == RETRACTED:
-        return "–"
+        return (
+            "–" if c.in_force else f"–[{notes.setdefault(_superseded(c, name, unit, lang, changes), len(notes) + 1)}]"
+        )
     if revised_by is None:
         return value_with_unit(o.value, unit, lang, _places(c))
     return _before(revised_by, name, unit, lang, notes)
+
+
+def _superseded(c: Change, name: str, unit: str, lang: str, changes: Sequence[Change]) -> str:
+    """The legend line of a retraction a later row of the table took out of force, as the
+    status table's legend says a withdrawal (``withdrawn.withdrawal_note``), the period in
+    words as the Before lines write it: "GRDP growth H1 2026: 8.5 % → 9 % (withdrawn on
+    2026-07-20, recorded again on 2026-08-10; source: B)". The figure in force after it is
+    the period's last row of the table ("–" when that is a retraction too); where the figure
+    withdrawn came from, its own row's mark says."""
+    from ..catalog import msg, render
+    from ..files.textfiles import as_given
+    from .i18n import replacing
+    from .withdrawn import WITHDRAWN_NOTE
+
+    o, before = c.observation, c.previous
+    same = [
+        d.observation for d in changes if (d.observation.indicator, d.observation.period) == (o.indicator, o.period)
+    ]
+    after = same[same.index(o) + 1 :] if o in same else []
+    now = after[-1] if after and after[-1].status != RETRACTED else None
+    was = before.value if before is not None else None
+    if now is None:
+        shown, key_id, again = replacing(was, "–", unit, lang), "narrative_status_note_withdrawn", {}
+    else:
+        places = _places(c)
+        shown = replacing(was, value_with_unit(now.value, unit, lang, places), unit, lang, now.value, places)
+        shown = shown if was is not None else f"– → {shown}"
+        key_id, again = "narrative_status_note_withdrawn_again", {"again": date_text(now.recorded_at, lang)}
+    source = as_given((now or o).source)
+    where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
+    period = period_text(o.period, lang)
+    day = date_text(o.recorded_at, lang)
+    return WITHDRAWN_NOTE + render(
+        msg(key_id, key=name, period=period, shown=shown, day=day, where=where, **again), lang
+    )
 
 
 def _before(c: Change, name: str, unit: str, lang: str, notes: dict[str, int]) -> str:

@@ -83,7 +83,12 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
     # Every chart starts in the same column, right of the widest block of cells.
     chart_col = max(len(names) for _, names, _ in drawn) + 2
     for n, (a, names, table) in enumerate(drawn, start=1):
-        ws.write_string(top, 0, cell_text(_name(a, lang), lang), book.fmt(bold=True))
+        paths = len(names) > 2  # the figures, a path or more, the milestones
+        # The block's heading is the chart's title, and the chart takes its title from that
+        # cell: XlsxWriter reads a title text like "Top!KH2025: figures" as a reference to
+        # cell KH2025 of a sheet "Top" (its _process_names), which a cell's never is.
+        title = cell_text(_chart_title(a, lang, paths), lang)
+        ws.write_string(top, 0, title, book.fmt(bold=True))
         ws.set_row(top + 1, 30)  # two lines: a path's name is long
         for i, row in enumerate(table, start=top + 2):
             ws.write_number(i, 0, row[0], book.fmt(num_format="0"))
@@ -107,8 +112,6 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
                 "columns": [{"header": h, "header_format": book.header} for h in headers],
             },
         )
-        paths = len(names) > 2  # the figures, a path or more, the milestones
-        title = _chart_title(a, lang, paths)
         chart = named_chart(book, {"type": "line"}, title)
         colours = [COLOURS["actual"]] + [COLOURS["path" if i % 2 == 0 else "path2"] for i in range(len(names) - 2)]
         for col in range(1, len(names) + 1):
@@ -135,7 +138,7 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
             chart.add_series(series)
         # A year with no figure is stepped over, so the line joins the figures there are.
         chart.show_blanks_as("span")
-        chart.set_title({"name": title, "name_font": {"size": 11}})
+        chart.set_title({"name": [sheet, top, 0], "name_font": {"size": 11}})
         chart.set_y_axis({"name": a.indicator.unit_in(lang), "major_gridlines": {"visible": True}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 300})

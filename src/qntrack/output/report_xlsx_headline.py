@@ -68,6 +68,7 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
     row = max(row, top + 1)
     place = {a.target.id: i for i, a in enumerate(data.assessments)}
     link = book.fmt(font_color="#1f4e79", underline=1)
+    linked = False
     for part in (view["missed"], view["awaiting"], view["at_risk"]):
         if part is None:
             continue
@@ -81,4 +82,12 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
         if part.more:
             row += 1
             ws.write_string(row, 0, part.more)
+        linked = linked or bool(part.names)
+    if linked:
+        # A link goes to a cell, and sorting the Summary moves its rows, not the links: said
+        # under them (thirty-first session; docs/report.md, "At a glance").
+        row += 2
+        note = word("headline_links_note", lang)
+        ws.write_string(row, 0, note, book.fmt(italic=True, text_wrap=True))
+        ws.set_row(row, 15 * -(-len(note) * 11 // (WIDTH * 10)))  # as tall as its lines, as the counts
     ws.activate()
