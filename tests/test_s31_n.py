@@ -93,3 +93,15 @@ def test_a_name_two_units_share_in_another_language_names_neither(
         .splitlines()[-1]
         .startswith("poverty[province=Hà Nội;sex=Nam],")
     )
+
+
+def test_every_word_an_import_reads_as_the_total_is_named_in_the_docs() -> None:
+    # A statistician reading observations-format.md learns which cells of a unit column are
+    # the total: a sex column's "Chung" (both sexes) or "All" recorded as the whole, with
+    # no word said, must not surprise them. Every word the import reads so is listed.
+    from qntrack.files import vocabulary
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "observations-format.md").read_text(encoding="utf-8")
+    section = text.split("## Units of a breakdown", 1)[1].split("\n## ", 1)[0]
+    listed = {vocabulary.fold(word) for word in __import__("re").findall(r'"([^"]+)"', section)}
+    assert set(vocabulary._TOTAL_WORDS) <= listed, set(vocabulary._TOTAL_WORDS) - listed
