@@ -101,7 +101,7 @@ class Dimension:
     def __post_init__(self) -> None:
         for unit in self.values or ():
             self.by_match.setdefault(unit_match(unit.value), unit)
-        # A unit's name in another language (``names: {vi: Nữ}``) names it too: an office's
+        # A unit's name in another language (``names: {fr: Femmes}``) names it too: an office's
         # table in its own words is read as the declared unit and stored as declared. A
         # declared value wins; a name two units share names neither (pass N, session 31).
         others: dict[str, set[str]] = {}
