@@ -133,3 +133,31 @@ def test_the_starter_declares_a_breakdown_an_office_can_use_at_once(
         .splitlines()[1]
         .startswith("poverty[province=Quang Ninh;sex=Female],2021,4.5,")
     )
+
+
+def test_a_provinces_both_sexes_figure_is_judged_by_a_target_for_each_province(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A yearbook gives each province's figure for both sexes ("Chung") beside its cells.
+    # targets-format.md says which target judges which: the cells by [province, sex], the
+    # province's own figure by a target for_each: province. By hand, Hà Nội both sexes
+    # 10 (2020) -> 8 (2024) against 1 by 2030, lower is better:
+    # P = -((8/10)^(1/4) - 1) / |(1/10)^(1/10) - 1| = 0.0542584 / 0.2056718 = 0.263811.
+    plan = (
+        PLAN
+        + "  - {id: poverty-province, indicator: poverty, baseline: 2020, milestones: [{by: 2030, value: 1}], for_each: province}\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    Path("t.csv").write_text(
+        "Chỉ tiêu,Tỉnh,Giới tính,2020,2024\npoverty,Hà Nội,Chung,10,8\npoverty,Hà Nội,Nữ,11,9\n", encoding="utf-8"
+    )
+    assert run_clean("add-observation", "--from", "t.csv", "--wide").exit_code == 0
+    import json
+
+    doc = json.loads(run_clean("status", "--format", "json").stdout)
+    by_id = {t["id"]: t for t in doc["targets"]}
+    cells = {tuple(sorted(u["dims"].items())): u for u in by_id["poverty-down"]["breakdown"] if u["latest"]}
+    assert list(cells) == [(("province", "Hà Nội"), ("sex", "Female"))]
+    provinces = {u["dims"]["province"]: u for u in by_id["poverty-province"]["breakdown"]}
+    assert provinces["Hà Nội"]["progress_value"] == pytest.approx(0.263811, abs=1e-6)
+    assert provinces["Quảng Ninh"]["reason"] == "no_figures"
