@@ -161,3 +161,33 @@ def test_a_provinces_both_sexes_figure_is_judged_by_a_target_for_each_province(
     provinces = {u["dims"]["province"]: u for u in by_id["poverty-province"]["breakdown"]}
     assert provinces["Hà Nội"]["progress_value"] == pytest.approx(0.263811, abs=1e-6)
     assert provinces["Quảng Ninh"]["reason"] == "no_figures"
+
+
+def test_an_sdmx_unit_every_row_carries_is_told_how_targets_yaml_takes_it(nso: Path) -> None:
+    # A download from an SDG database gives every row UNIT_MEASURE PT (per cent). The
+    # refusal said only to empty the cells (300,000 of them) or convert the figures;
+    # targets.yaml's indicator takes the unit once (targets-format.md, `sdmx`), and the
+    # file is then read as it is.
+    sdmx = (
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,PROVINCE,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\n"
+        "dataflow,UN:DF_SDG(1.0),I,POVERTY,HA_NOI,Female,2020,10.5,PT\n"
+    )
+    Path("un.csv").write_text(sdmx, encoding="utf-8")
+    r = run_clean("add-observation", "--from", "un.csv")
+    assert r.exit_code == 1
+    assert "sdmx: {unit_measure: PT}" in r.stderr, r.stderr
+    r = run_clean("--lang", "vi", "add-observation", "--from", "un.csv")
+    assert "sdmx: {unit_measure: PT}" in r.stderr, r.stderr
+    plan = Path("targets.yaml").read_text(encoding="utf-8")
+    Path("targets.yaml").write_text(
+        plan.replace("dimensions: [province, sex]}", "dimensions: [province, sex], sdmx: {unit_measure: PT}}"),
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "un.csv")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        Path("observations.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[1]
+        .startswith("poverty[province=Hà Nội;sex=Female],2020,10.5,")
+    )
