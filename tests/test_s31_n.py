@@ -191,3 +191,32 @@ def test_an_sdmx_unit_every_row_carries_is_told_how_targets_yaml_takes_it(nso: P
         .splitlines()[1]
         .startswith("poverty[province=Hà Nội;sex=Female],2020,10.5,")
     )
+
+
+@pytest.mark.parametrize("blank", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n", b"\n", b"\r\n\r\n", b" \t\n"])
+def test_a_store_holding_no_row_but_a_bom_or_blank_lines_is_started_as_an_empty_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank: bytes
+) -> None:
+    # Notepad saving an empty observations.csv as "UTF-8 with BOM" writes its three bytes
+    # alone; an editor leaves a blank line. check and status read such a file as a store
+    # with no figure (silent, exit 0), but add-observation refused it: "ends in an
+    # incomplete row; run 'qntrack check --repair' first" (which refused too) or "not a
+    # qntrack observations file". It is now started as an empty store is: the header, then
+    # the row; in a dry run too.
+    make_tracker(tmp_path, monkeypatch, PLAN, "")
+    Path("observations.csv").write_bytes(blank)
+    assert run_clean("check").exit_code == 0
+    # Nothing to repair either ("not a qntrack observations file" before, for a BOM alone).
+    repaired = run_clean("check", "--repair")
+    assert repaired.exit_code == 0, repaired.stderr
+    assert Path("observations.csv").read_bytes() == blank
+    dry = run_clean("add-observation", "poverty", "2020", "10", "--dim", "province=Hà Nội", "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert Path("observations.csv").read_bytes() == blank
+    r = run_clean("add-observation", "poverty", "2020", "10", "--dim", "province=Hà Nội", "--source", "GSO")
+    assert r.exit_code == 0, r.stderr
+    lines = Path("observations.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == HEADER.strip()
+    assert lines[1].startswith("poverty[province=Hà Nội],2020,10,,GSO,,") and len(lines) == 2
+    assert run_clean("check").exit_code == 0
+    assert run_clean("retract", "poverty", "2020", "--dim", "province=Hà Nội").exit_code == 0
