@@ -32,6 +32,7 @@ from .store import (
     parse_store,
 )
 from .store_missing import missing_folder
+from .blank_store import blank_store
 from .merge_markers import refuse_merge_conflict
 from .store_fast import check_utf8, newlines
 from .textfiles import CsvCells, case_variant, csv_cell
@@ -358,6 +359,8 @@ def _append(
             if pending is not None:
                 raise fail(str(path), not_added(pending))
             new_file = not path.exists() or path.stat().st_size == 0
+            blank = not new_file and blank_store(path)  # a BOM or blank lines, no row
+            new_file = new_file or blank
             refuse_case_variant(path, after)
             newline = b""
             if not new_file:
@@ -382,6 +385,8 @@ def _append(
             if not rows:
                 return rows
             payload = newline + encode_rows(rows, with_header=new_file, columns=columns, line_end=ending)
+            if blank:
+                os.truncate(path, 0)  # started as an empty store is: nothing of the user's there
             _append_batch(path, payload, len(rows))
             return rows
     except Timeout:

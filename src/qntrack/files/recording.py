@@ -382,11 +382,14 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         from ..files.appending import check_appendable, refuse_case_variant
         from ..files.windows_paths import refuse_windows_name
 
-        if store.is_file() and store.stat().st_size:
+        from ..files.blank_store import blank_store
+
+        blank = blank_store(store)  # a BOM or blank lines: started as an empty store is
+        if store.is_file() and store.stat().st_size and not blank:
             check_appendable(store)  # what the append would refuse, a dry run refuses too
         refuse_case_variant(store)  # Observations.csv beside a missing observations.csv, too
         refuse_windows_name(store)  # 'observations: C:\Users\...' on Linux, too
-        data = read_store_bytes(store)
+        data = None if blank else read_store_bytes(store)
         new = keep(stored_rows(data, {o.indicator for o in rows}, str(store)) if data else ())
     else:
         new = append_observations(store, rows, keep) if rows else []

@@ -168,6 +168,10 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             with contextlib.suppress(Timeout, OSError), store_lock(path):
                 sweep_temporaries(path)
         return None
+    from .blank_store import blank_store
+
+    if blank_store(path):
+        return None  # a BOM or blank lines, no row: the store every reader reads as empty
     if head and not head.endswith(b"\n"):
         from .line_ends import refuse_cr_only
 

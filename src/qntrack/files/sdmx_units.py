@@ -101,6 +101,7 @@ def scaled_message(cell: Callable[[str], str], plan: Plan | None, indicator_id: 
                 "sdmx24_unit_attribute_other" if declared else "sdmx24_unit_attribute",
                 declared=declared,
                 column=column,
+                key=column.lower(),  # targets.yaml's sdmx: key that takes it
                 given=given,
                 indicator=indicator_id,
                 unit_en=unit_en or "-",

@@ -101,6 +101,18 @@ class Dimension:
     def __post_init__(self) -> None:
         for unit in self.values or ():
             self.by_match.setdefault(unit_match(unit.value), unit)
+        # A unit's name in another language (``names: {fr: Femmes}``) names it too: an office's
+        # table in its own words is read as the declared unit and stored as declared. A
+        # declared value wins; a name two units share names neither (pass N, session 31).
+        others: dict[str, set[str]] = {}
+        for unit in self.values or ():
+            for _, name in unit.names:
+                others.setdefault(unit_match(name), set()).add(unit.value)
+        for unit in self.values or ():
+            for _, name in unit.names:
+                key = unit_match(name)
+                if len(others[key]) == 1:
+                    self.by_match.setdefault(key, unit)
 
     def unit(self, text: str) -> Unit | None:
         """The declared unit ``text`` names, or None (an open dimension has none)."""
