@@ -107,34 +107,6 @@ def test_every_word_an_import_reads_as_the_total_is_named_in_the_docs() -> None:
     assert set(vocabulary._TOTAL_WORDS) <= listed, set(vocabulary._TOTAL_WORDS) - listed
 
 
-@pytest.mark.parametrize("lang", ["en", "vi"])
-def test_the_starter_declares_a_breakdown_an_office_can_use_at_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
-) -> None:
-    # A national office starts with `qntrack init` and must track provinces by sex: the
-    # starter showed no dimension at all. It declares two now; named on an indicator and a
-    # target as its comment says, they read an office's table in Vietnamese words (Tỉnh,
-    # Giới tính, Quảng Ninh, Nữ), stored as the plan declares the units.
-    from qntrack.files.starter import starter_targets
-
-    plan = starter_targets(lang)
-    poverty = "    direction: decrease     # "
-    assert plan.count(poverty) == 1
-    plan = plan.replace(poverty, "    dimensions: [province, sex]\n" + poverty, 1)
-    plan = plan.replace("  - id: poverty-down\n", "  - id: poverty-down\n    for_each: [province, sex]\n", 1)
-    make_tracker(tmp_path, monkeypatch, plan, HEADER)
-    assert run_clean("check").exit_code == 0
-    Path("t.csv").write_text("Chỉ tiêu,Năm,Tỉnh,Giới tính,Giá trị\npoverty,2021,Quảng Ninh,Nữ,4.5\n", encoding="utf-8")
-    r = run_clean("add-observation", "--from", "t.csv")
-    assert r.exit_code == 0, r.stderr
-    assert (
-        Path("observations.csv")
-        .read_text(encoding="utf-8")
-        .splitlines()[1]
-        .startswith("poverty[province=Quang Ninh;sex=Female],2021,4.5,")
-    )
-
-
 def test_a_provinces_both_sexes_figure_is_judged_by_a_target_for_each_province(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

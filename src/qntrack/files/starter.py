@@ -22,20 +22,6 @@ version: 1
 title: {en: "My plan", vi: "Kế hoạch của tôi"}   # or one text for both languages
 observations: observations.csv   # recorded figures, relative to this file
 
-# Breakdowns (optional): figures for parts of the whole, a province or a sex. Each dimension
-# is declared here with its units; a unit is read by its value or by one of its names (a
-# table's "Nam" is Male). To use one, list it on an indicator (dimensions: [province, sex])
-# and judge a target unit by unit (for_each: province): qntrack docs targets-format.
-dimensions:
-  province:
-    name: {en: "Province", vi: "Tỉnh"}
-    values:                 # without values, any unit name is accepted
-      - {value: "Quang Ninh", names: {vi: "Quảng Ninh"}}
-      - {value: "Ho Chi Minh City", names: {vi: "TP. Hồ Chí Minh"}}
-  sex:
-    name: {en: "Sex", vi: "Giới tính"}
-    values: [{value: "Male", names: {vi: "Nam"}}, {value: "Female", names: {vi: "Nữ"}}]
-
 indicators:
   # An indicator is a quantity that is measured; ids use a-z, 0-9 and _.
   industry_share:
@@ -134,11 +120,6 @@ _VIETNAMESE_LINES = {
     "# Replace these examples with your plan's; `qntrack check` says what is wrong, with its line.": "# Hãy thay các ví dụ này bằng mục tiêu của kế hoạch; `qntrack check` chỉ ra chỗ sai, kèm số dòng.",
     'title: {en: "My plan", vi: "Kế hoạch của tôi"}   # or one text for both languages': 'title: {en: "My plan", vi: "Kế hoạch của tôi"}   # hoặc một tên chung cho cả hai ngôn ngữ',
     "observations: observations.csv   # recorded figures, relative to this file": "observations: observations.csv   # tệp số liệu, đường dẫn tính từ tệp này",
-    "# Breakdowns (optional): figures for parts of the whole, a province or a sex. Each dimension": "# Phân tổ (không bắt buộc): số liệu của từng bộ phận, một tỉnh hay một giới tính. Mỗi chiều",
-    "# is declared here with its units; a unit is read by its value or by one of its names (a": "# phân tổ được khai báo ở đây cùng các đơn vị; một đơn vị được đọc theo value hoặc một tên",
-    '# table\'s "Nam" is Male). To use one, list it on an indicator (dimensions: [province, sex])': '# trong names (ô "Nam" của bảng là Male). Muốn dùng, ghi nó ở chỉ tiêu (dimensions: [province, sex])',
-    "# and judge a target unit by unit (for_each: province): qntrack docs targets-format.": "# và đánh giá mục tiêu theo từng đơn vị (for_each: province): qntrack docs targets-format.",
-    "    values:                 # without values, any unit name is accepted": "    values:                 # không ghi values thì tên đơn vị nào cũng được nhận",
     "  # An indicator is a quantity that is measured; ids use a-z, 0-9 and _.": "  # Chỉ tiêu là một đại lượng được đo; mã chỉ tiêu chỉ gồm a-z, 0-9 và _.",
     "    direction: increase     # increase | decrease: which way is better": "    direction: increase     # increase (càng cao càng tốt) | decrease (càng thấp càng tốt)",
     "    frequency: year         # year | half | quarter | month: the finest period it is published for": "    frequency: year         # year | half | quarter | month: kỳ chi tiết nhất có công bố số liệu",
