@@ -126,3 +126,16 @@ def test_a_refusal_before_the_command_is_read_does_not_speak_the_last_commands_l
     assert r.stderr.startswith(f"{tmp_path / 'missing'}: error: "), r.stderr
     r = run("--lang", "vi", "--install-completion", env={"HOME": str(tmp_path / "missing")})
     assert r.stderr.startswith(f"{tmp_path / 'missing'}: lỗi: "), r.stderr  # the line's own --lang
+
+
+def test_the_pdf_engines_install_line_is_the_extras_pin() -> None:
+    # Pass N's leftover: the refusal said `pip install 'qntrack[pdf]'`, which an install
+    # from a clone (README's first command) cannot follow; it names the engine as the
+    # `pdf` extra pins it, so the two cannot drift apart.
+    import tomllib
+
+    from qntrack.output.report_pdf import INSTALL
+
+    root = Path(__file__).resolve().parents[1]
+    pins = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert INSTALL == "pip install " + " ".join(f"'{pin}'" for pin in pins["pdf"])

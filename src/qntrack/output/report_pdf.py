@@ -28,7 +28,9 @@ __all__ = ["PDF_CSS", "INSTALL", "breakable", "pdf_document", "render_pdf", "sta
 
 # How to get the engine, named in the message when it is missing: the same packages as
 # README.md, docs/report.md and .ci/run (Symbola draws the signs the serifs lack: ⌛).
-INSTALL = "pip install 'qntrack[pdf]'"
+# WeasyPrint itself, as the `pdf` extra pins it: `pip install 'qntrack[pdf]'` works only
+# where qntrack came from a package index, not for an install from a clone.
+INSTALL = "pip install 'weasyprint>=62'"
 DEBIAN = "libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 fonts-dejavu-core fonts-symbola"
 
 # Added after the report's own stylesheet, so that it wins over the screen rules it
