@@ -22,6 +22,7 @@ __all__ = [
     "vintages",
     "already_recorded",
     "vintage_index",
+    "looked_up",
     "stored_vintage",
     "stored_vintages",
     "figure_in_force",
@@ -243,7 +244,10 @@ def measured_keys(keys: Iterable[str], indicators: Mapping[str, Indicator]) -> s
 
 
 def already_recorded(
-    stored: Iterable[Observation] | VintageIndex, incoming: Sequence[Observation], undated: str | None = None
+    stored: Iterable[Observation] | VintageIndex,
+    incoming: Sequence[Observation],
+    undated: str | None = None,
+    found: Sequence[Sequence[Observation] | None] | None = None,
 ) -> list[bool]:
     """For each incoming row, in order, whether appending it would add nothing.
 
@@ -261,10 +265,12 @@ def already_recorded(
     an old figure back deliberately, give it a ``recorded_at`` (docs/decisions.md, "Rows
     without a timestamp"). Rows accepted earlier in the batch count as stored for later ones.
 
-    ``stored``: the stored rows, or their ``vintage_index`` (an append shares one index
-    among all its checks rather than passing over a national store once for each).
+    ``stored``: the stored rows, or their ``vintage_index`` (one an append's checks share);
+    ``found``: each incoming row's stored vintages (``looked_up``), when looked up already.
     """
     index = vintage_index(stored)
+    if found is None:
+        found = looked_up(index, incoming)
     # A period met once, with few stored vintages (nearly every row of a national import):
     # looked at directly, the row kept in ``once`` if accepted. A period met again, or with
     # many vintages: its vintages' identities and figures as sets and the vintage in force,
@@ -273,12 +279,12 @@ def already_recorded(
     once: dict[tuple[str, int], Observation] = {}
     many: dict[tuple[str, int], tuple[set[tuple], set[tuple], list[Observation | None]]] = {}
     out: list[bool] = []
-    for o in incoming:
+    for o, earlier in zip(incoming, found, strict=True):
         key = (o.indicator, o.period.sort_key)
         undated_row = undated is not None and o.recorded_at == undated
         state = many.get(key)
         if state is None:
-            earlier = index.get(key, ())
+            earlier = earlier or ()
             first = once.get(key)
             if first is None and len(earlier) <= _FEW:
                 if undated_row and o.status == RETRACTED:
@@ -406,6 +412,12 @@ def vintage_index(stored: Iterable[Observation] | VintageIndex) -> VintageIndex:
         else:
             rows.append(s)
     return index
+
+
+def looked_up(index: VintageIndex, rows: Iterable[Observation]) -> list[list[Observation] | None]:
+    """Each row's stored vintages (None: none), looked up once for all an append's checks."""
+    get = index.get
+    return [get((o.indicator, o.period.sort_key)) for o in rows]
 
 
 def stored_vintage(
