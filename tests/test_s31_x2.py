@@ -1,12 +1,13 @@
 """Issue 17, thirty-first session, helper X2: the 300,000-row import's second pass. Each
-row's stored vintages are looked up once in the million-period index (history.looked_up)
-and handed to every check that asked the index for them again: already recorded, the
-jumps, the earlier vintages, the revisions (docs/performance.md).
+row's stored vintages are looked up once in the million-period index, with whether another
+row of the batch is for its period (method.batch_periods.in_batch), and handed to every
+check that found them again: already recorded, the jumps, the earlier vintages, the
+revisions (docs/performance.md).
 
 As in tests/test_s31_x.py, whose drawn stores and batches this file reuses, each changed
 function is proved the same as the code it replaced, kept here verbatim as ``old_*``
 (from main at 38929f5f) but for its name and the imports moved to the top: on the draws,
-given the rows' vintages and not, then end to end, where an import through the old
+given what in_batch finds and not, then end to end, where an import through the old
 functions (which look every row up themselves) and through the new must give the same
 exit code, standard output, standard error and store, byte for byte: revisions, repeats,
 a blank value, a retraction, rows before the figure in force, refusals and --dry-run."""
@@ -50,10 +51,11 @@ from qntrack.method.history import (
     _vintages_seen,
     already_recorded,
     latest_vintage,
-    looked_up,
     vintage_index,
 )
+from qntrack.method.batch_periods import in_batch, looked_up
 from qntrack.plan.model import RETRACTED, Location, Observation, Problem
+from qntrack.plan.periods import parse_period
 from test_s31_x import MIXED, NOW, SEEDS, UNDATED, _draw, _same
 from helpers import run_clean
 
@@ -453,12 +455,21 @@ def test_looked_up_gives_each_row_its_periods_vintages() -> None:
         assert (found or []) == mine and (found is None) == (not mine)
 
 
+def test_in_batch_tells_the_periods_met_again() -> None:
+    gdp, share = Observation("gdp", parse_period("2020"), 1.0), Observation("share", parse_period("2020"), 1.0)
+    later = gdp._replace(value=2.0, recorded_at="2022-01-01T00:00:00Z")
+    index = vintage_index([gdp])
+    assert in_batch(index, [gdp, share]) == ([[gdp], None], [False, False])
+    assert in_batch(index, [gdp, share, later]) == ([[gdp], None, [gdp]], [True, False, True])
+
+
 def test_already_recorded_marks_what_it_marked() -> None:
     for seed in SEEDS:
         stored, batch = _draw(seed)
         index = vintage_index(stored)
         for undated in (None, UNDATED):
             old = old_already_recorded(index, batch, undated)
+            assert already_recorded(index, batch, undated, *in_batch(index, batch)) == old, seed
             assert already_recorded(index, batch, undated, looked_up(index, batch)) == old, seed
             assert already_recorded(index, batch, undated) == old, seed
 
@@ -479,6 +490,7 @@ def test_jumps_and_earlier_vintages_are_said_as_they_were() -> None:
             assert _same(entry_jump_problems(new, index, **options, found=found), old), (seed, options)
             assert _same(entry_jump_problems(new, index, **options), old), (seed, options)
         old = old_earlier_vintage_problems(new, index)
+        assert _same(earlier_vintage_problems(new, index, *in_batch(index, batch)), old), seed
         assert _same(earlier_vintage_problems(new, index, found), old), seed
         assert _same(earlier_vintage_problems(new, index), old), seed
 
@@ -488,7 +500,7 @@ def test_revisions_in_finds_what_it_found() -> None:
         stored, batch = _draw(seed)
         index = vintage_index(stored)
         old = old_revisions_in(batch, index)
-        for new in (revisions_in(batch, index, looked_up(index, batch)), revisions_in(batch, index)):
+        for new in (revisions_in(batch, index, *in_batch(index, batch)), revisions_in(batch, index)):
             assert _same(new, old), seed
             # The very rows and vintages, not equal copies: a caller tells them apart by identity.
             assert [(id(a), id(b)) for a, b in new] == [(id(a), id(b)) for a, b in old], seed
@@ -514,18 +526,21 @@ def test_the_draws_hold_earlier_vintages_and_repeats() -> None:
 
 def _old_code() -> contextlib.ExitStack:
     """The four functions as they were, where the import looks them up; each is handed the
-    rows' vintages now (``found``) and, as before, looks them up itself."""
+    rows' vintages and whether another row is for their period now (``found``, ``met``),
+    and, as before, finds them itself."""
 
     def jumps(*args: object, found: object = None, **options: object) -> list[Problem]:
         return old_entry_jump_problems(*args, **options)  # type: ignore[arg-type]
 
     patches = [
-        mock.patch.object(history, "already_recorded", lambda s, i, u=None, f=None: old_already_recorded(s, i, u)),
+        mock.patch.object(
+            history, "already_recorded", lambda s, i, u=None, f=None, m=None: old_already_recorded(s, i, u)
+        ),
         mock.patch.object(checks_fraction, "entry_jump_problems", jumps),
         mock.patch.object(
-            checks_jumps, "earlier_vintage_problems", lambda n, s, f=None: old_earlier_vintage_problems(n, s)
+            checks_jumps, "earlier_vintage_problems", lambda n, s, f=None, m=None: old_earlier_vintage_problems(n, s)
         ),
-        mock.patch.object(recording, "revisions_in", lambda r, i, f=None: old_revisions_in(r, i)),
+        mock.patch.object(recording, "revisions_in", lambda r, i, f=None, m=None: old_revisions_in(r, i)),
     ]
     stack = contextlib.ExitStack()
     for patch in patches:

@@ -101,7 +101,7 @@ def entry_slip_problems(
     checks_index), then one for each figure of a "%"
     indicator whose series has no other period on record and that reads as a fraction of
     its targets' figures (the series' first figure: no neighbour to jump from). ``found``:
-    each row's stored vintages, when looked up already (history.looked_up)."""
+    each row's stored vintages, when looked up already (batch_periods.looked_up)."""
     units = percent_units(plan)
     rates = frozenset(growth_rate_ids(plan))
     problems = entry_jump_problems(new, index, any_length=units, dry_run=dry_run, rates=rates, found=found)

@@ -14,7 +14,8 @@ from typing import Iterable, Mapping, Sequence
 from .figure_units import retract_words
 from ..catalog import Figure, Message, Moment, msg
 from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
-from ..method.history import VintageIndex, latest_vintage, looked_up, vintage_index
+from ..method.history import VintageIndex, latest_vintage, vintage_index
+from ..method.batch_periods import looked_up
 from ..method.series import _VINTAGE_ORDER, Series, as_of_bound
 
 _INDICATOR = attrgetter("indicator")
@@ -226,7 +227,7 @@ def entry_jump_problems(
     rate), whose figures read alike over any span: with no period of the same length on
     record (the first half year of a series of years), the nearest of any length are.
     ``rates``: the growth-rate indicators, whose figure may be an index typed for the
-    growth (checks_index), said so whether or not it jumps. ``found``: history.looked_up."""
+    growth (checks_index), said so whether or not it jumps. ``found``: batch_periods.looked_up."""
     from bisect import bisect_left, bisect_right
 
     from .checks_index import HIGHEST, LOWEST, index_intended
@@ -433,18 +434,19 @@ def earlier_vintage_problems(
     new: Sequence[tuple[Location, Observation]],
     stored: Iterable[Observation] | VintageIndex,
     found: Sequence[list[Observation] | None] | None = None,
+    met: Sequence[bool] | None = None,
 ) -> list[Problem]:
     """Warnings for rows being added that are recorded before the figure in force for
     their period (issue 12): they are kept, as an earlier vintage (history stays
     replayable), but they do not take effect, and the user is told so, once per row.
     ``stored``: the rows the append read under its lock, or their ``history.vintage_index``;
-    rows earlier in ``new`` count. ``found``: history.looked_up."""
+    rows earlier in ``new`` count. ``found``, ``met``: batch_periods.in_batch."""
     index = vintage_index(stored)
     latest: dict[tuple, Observation | None] = {}
     problems = []
     found = looked_up(index, (o for _, o in new)) if found is None else found
-    for (where, o), earlier in zip(new, found, strict=True):
-        key = (o.indicator, o.period.sort_key)
+    for (where, o), earlier, again in zip(new, found, [True] * len(new) if met is None else met, strict=True):
+        key = (o.indicator, o.period.sort_key) if again else None  # None: its period's one row
         if key in latest:
             current = latest[key]
         elif not earlier:
@@ -485,7 +487,8 @@ def earlier_vintage_problems(
                     current_at=Moment(current.recorded_at),
                 )
             problems.append(Problem(where, text, severity="warning", check="earlier_vintage"))
-            latest[key] = current
-        else:
+            if key is not None:
+                latest[key] = current
+        elif key is not None:
             latest[key] = o  # kept after the rows before it: in force from its moment on
     return problems
