@@ -332,7 +332,12 @@ def entry_jump_problems(
             # values, and this one's hint ('qntrack retract ...') would withdraw the figure
             # in force, not this row (earlier_vintage_problems).
             continue
-        same = None if on_record is None else in_force(o.indicator, key, o.recorded_at, on_record)
+        if on_record is not None and len(on_record) == 1:  # recorded before this row (above): in force
+            same = (
+                None if on_record[0].status == RETRACTED or on_record[0].value != on_record[0].value else on_record[0]
+            )
+        else:
+            same = None if on_record is None else in_force(o.indicator, key, o.recorded_at, on_record)
         if same is not None:
             # Most rows of an import revise a figure in line with them: no jump and no
             # growth rate that could be an index, passed over with no list made.
