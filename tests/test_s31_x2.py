@@ -15,6 +15,8 @@ a blank value, a retraction, rows before the figure in force, refusals and --dry
 from __future__ import annotations
 
 import contextlib
+import math
+import random
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,6 +29,7 @@ from qntrack.catalog import Figure, Moment, msg
 from qntrack.files import checks_fraction, checks_jumps, recording
 from qntrack.files import store as store_module
 from qntrack.files.checks_index import HIGHEST, LOWEST, index_intended
+from qntrack.files.checks_parts_entry import _apart, _covered, _difference, _parts, _year, entry_parts_problems
 from qntrack.files.checks_jumps import (
     _RECORDED,
     _VINTAGE_ORDER,
@@ -38,6 +41,7 @@ from qntrack.files.checks_jumps import (
 )
 from qntrack.files.checks_fraction import fraction_intended
 from qntrack.files.figure_units import retract_words
+from qntrack.files.definitions import load_plan
 from qntrack.files.recorded import revisions_in
 from qntrack.method import history
 from qntrack.method.history import (
@@ -54,7 +58,7 @@ from qntrack.method.history import (
     vintage_index,
 )
 from qntrack.method.batch_periods import in_batch, looked_up
-from qntrack.plan.model import RETRACTED, Location, Observation, Problem
+from qntrack.plan.model import RETRACTED, Location, Measure, Observation, Plan, Problem
 from qntrack.plan.periods import parse_period
 from test_s31_x import MIXED, NOW, SEEDS, UNDATED, _draw, _same
 from helpers import run_clean
@@ -442,6 +446,58 @@ def old_revisions_in(
     return [(rows[i], was) for i, was in found]
 
 
+def old_entry_parts_problems(
+    new: Sequence[tuple[Location, Observation]], index: VintageIndex, plan: Plan
+) -> list[Problem]:
+    """A warning at each row being recorded of a flow or a balance that takes a published
+    total covering its period (two months or more, in force) apart from its parts in force
+    added up, where before the batch the two agreed within rounding."""
+    summed = {i.id for i in plan.indicators.values() if i.measure in (Measure.FLOW, Measure.BALANCE) and not i.formula}
+    batch: dict[tuple[str, int], list[Observation]] = {}
+    for _, n in new:
+        batch.setdefault((n.indicator, n.period.sort_key), []).append(n)
+    problems = []
+    years: dict[tuple[str, int], tuple[list[Observation], list[Observation]]] = {}
+    judged: set[tuple[str, Observation]] = set()  # each total once: said at the first row in it
+    for where, o in new:
+        p = o.period
+        if o.indicator.split("[", 1)[0] not in summed or o.status == RETRACTED or p.months == 12:
+            continue
+        if not _covered(index, batch, o.indicator, p):
+            continue  # most rows: no total over two months or more covers the period
+        seen = years.get((o.indicator, p.year))
+        if seen is None:
+            before = _year(index, batch, o.indicator, p.year, False)
+            seen = years[(o.indicator, p.year)] = (before, _year(index, batch, o.indicator, p.year, True))
+        before, after = seen
+        for total in after:
+            t = total.period
+            if t.months < 2 or t == p or not (t.first <= p.first and p.last <= t.last):
+                continue
+            if (o.indicator, total) in judged or total in batch.get((o.indicator, t.sort_key), ()):
+                continue  # said already, or recorded now (a total typed is check parts-sum's)
+            judged.add((o.indicator, total))
+            parts, inside = _parts(total, after)
+            if parts is None or not _apart(total, parts, inside):
+                continue
+            was, was_inside = _parts(total, before)
+            if was is None or _apart(total, was, was_inside):
+                continue  # apart already (or not a sum before): check parts-sum says it
+            said = msg(
+                "recording_parts_sum",
+                indicator=o.indicator,
+                period=p,
+                value=Figure(o.value),
+                total_period=t,
+                published=Figure(total.value),
+                parts=parts.source,
+                total=Figure(parts.value),
+                apart=Figure(_difference(total.value, parts.value)),
+            )
+            problems.append(Problem(where, said, severity="warning", check="parts-sum"))
+    return problems
+
+
 # ---------------------------------------------------------------------------------------
 # Drawn stores and batches (test_s31_x._draw): the rows' vintages handed over, and not.
 # ---------------------------------------------------------------------------------------
@@ -613,3 +669,54 @@ def test_a_refused_import_is_refused_alike(shipped: Path) -> None:
     assert code == 1
     assert stderr.startswith("in.csv:8: error: grdp_growth 2019 recorded at 2020-09-21T00:00:00Z"), stderr
     assert store == before
+
+
+# A flow's months and the totals over them, beside a level's: the parts-sum check at entry
+# judges the flow's rows alone now, reading the batch's rows of the flow only.
+PARTS_PLAN = """\
+title: Parts
+indicators:
+  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
+  cash: {name: Cash held, unit: billion VND, measure: balance, frequency: month}
+  stock: {name: Stock, unit: tonnes, measure: level, frequency: month}
+targets:
+  - {id: exports-2025, type: plan, indicator: exports, period: 2025, value: 400}
+"""
+PARTS_PERIODS = ("2025-04", "2025-05", "2025-06", "2025-Q2", "2025-H1", "2025-01", "2025-Q1")
+PARTS_VALUES = (37.4, 39.6, 39.4, 39.9, 116.4, 118.0, 12.0, 40.0, 232.8)
+
+
+def _parts_row(rng: random.Random, line: int) -> Observation:
+    retracted = rng.random() < 0.05
+    return Observation(
+        rng.choice(("exports", "exports[port=Cai Lan]", "cash", "stock")),
+        parse_period(rng.choice(PARTS_PERIODS)),
+        math.nan if retracted else rng.choice(PARTS_VALUES),
+        RETRACTED if retracted else "official",
+        "MOIT",
+        "",
+        f"2025-0{rng.randrange(7, 10)}-0{rng.randrange(1, 8)}T00:00:00Z",
+        line,
+    )
+
+
+def test_parts_at_entry_are_said_as_they_were(tmp_path: Path) -> None:
+    (tmp_path / "targets.yaml").write_text(PARTS_PLAN, encoding="utf-8")
+    plan = load_plan(tmp_path / "targets.yaml")
+    said = 0
+    for seed in range(300):
+        rng = random.Random(seed)
+        # A second quarter that agrees with its months (37.4 + 39.6 + 39.4 = 116.4), then more.
+        agreed = [("2025-04", 37.4), ("2025-05", 39.6), ("2025-06", 39.4), ("2025-Q2", 116.4)]
+        name = rng.choice(("exports", "exports[port=Cai Lan]", "cash", "stock"))
+        stored = [
+            Observation(name, parse_period(p), v, "official", "MOIT", "", "2025-07-01T00:00:00Z", i + 2)
+            for i, (p, v) in enumerate(agreed)
+        ]
+        stored += [_parts_row(rng, line) for line in range(6, 6 + rng.randrange(0, 12))]
+        batch = [(Location("in.csv", i + 2), _parts_row(rng, 0)) for i in range(rng.randrange(1, 12))]
+        index = vintage_index(stored)
+        old = old_entry_parts_problems(batch, index, plan)
+        assert _same(entry_parts_problems(batch, index, plan), old), seed
+        said += bool(old)
+    assert 20 <= said <= 280, said  # the draws take totals apart, and not
