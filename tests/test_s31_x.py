@@ -561,14 +561,21 @@ def test_the_draws_meet_what_the_fast_paths_pass_over() -> None:
 
 
 def _old_code() -> mock._patch:
-    """The four functions as they were, where the import looks them up."""
+    """The four functions as they were, where the import looks them up. Since pass X2 the
+    import hands each its rows' stored vintages and whether another row is for their period
+    (``found``, ``met``: method.batch_periods), which they find themselves."""
     from qntrack.method import history as history_module
 
+    def jumps(*args: object, found: object = None, **options: object) -> list[Problem]:
+        return old_entry_jump_problems(*args, **options)  # type: ignore[arg-type]
+
     patches = [
-        mock.patch.object(recording, "revisions_in", old_revisions_in),
+        mock.patch.object(recording, "revisions_in", lambda r, i, f=None, m=None: old_revisions_in(r, i)),
         mock.patch.object(recording, "refuse_same_moment", old_refuse_same_moment),
-        mock.patch.object(history_module, "already_recorded", old_already_recorded),
-        mock.patch.object(checks_fraction, "entry_jump_problems", old_entry_jump_problems),
+        mock.patch.object(
+            history_module, "already_recorded", lambda s, i, u=None, f=None, m=None: old_already_recorded(s, i, u)
+        ),
+        mock.patch.object(checks_fraction, "entry_jump_problems", jumps),
     ]
     stack = contextlib.ExitStack()
     for patch in patches:

@@ -90,16 +90,21 @@ def _values(o: Observation, intended: float) -> dict[str, Any]:
 
 
 def entry_slip_problems(
-    new: Sequence[tuple[Location, Observation]], index: VintageIndex, plan: Plan, dry_run: bool = False
+    new: Sequence[tuple[Location, Observation]],
+    index: VintageIndex,
+    plan: Plan,
+    dry_run: bool = False,
+    found: Sequence[list[Observation] | None] | None = None,
 ) -> list[Problem]:
     """The jump warnings of the rows being recorded (``entry_jump_problems``, which says a
     per cent saved as a fraction beside its neighbour, and a growth rate typed as an index,
     checks_index), then one for each figure of a "%"
     indicator whose series has no other period on record and that reads as a fraction of
-    its targets' figures (the series' first figure: no neighbour to jump from)."""
+    its targets' figures (the series' first figure: no neighbour to jump from). ``found``:
+    each row's stored vintages, when looked up already (batch_periods.looked_up)."""
     units = percent_units(plan)
     rates = frozenset(growth_rate_ids(plan))
-    problems = entry_jump_problems(new, index, any_length=units, dry_run=dry_run, rates=rates)
+    problems = entry_jump_problems(new, index, any_length=units, dry_run=dry_run, rates=rates, found=found)
     said = {id(p.location) for p in problems}
     # Only a "%" figure below 1 can read as a fraction: the store's periods are gathered
     # for those series alone, when there are any (an import of 300,000 rows has none, and
@@ -122,9 +127,9 @@ def entry_slip_problems(
     for where, o in candidates:
         if periods.get(o.indicator, set()) - {o.period.sort_key}:
             continue  # another period on record: the jump rule compared it
-        found = _by_targets(plan, o)
-        if found is not None:
-            target, before, intended = found
+        beside = _by_targets(plan, o)
+        if beside is not None:
+            target, before, intended = beside
             said_as = "recording_fraction_target" + ("_dry" if dry_run else "")
             text = msg(said_as, target=target, before=Figure(before), **_values(o, intended))
             problems.append(Problem(where, text, severity="warning", check="jump"))

@@ -15,6 +15,7 @@ from .figure_units import retract_words
 from ..catalog import Figure, Message, Moment, msg
 from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
 from ..method.history import VintageIndex, latest_vintage, vintage_index
+from ..method.batch_periods import looked_up
 from ..method.series import _VINTAGE_ORDER, Series, as_of_bound
 
 _INDICATOR = attrgetter("indicator")
@@ -213,6 +214,7 @@ def entry_jump_problems(
     any_length: frozenset[str] = frozenset(),
     dry_run: bool = False,
     rates: frozenset[str] = frozenset(),
+    found: Sequence[list[Observation] | None] | None = None,
 ) -> list[Problem]:
     """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
     record: the figure in force for the same period when there is one, else the figures
@@ -225,7 +227,7 @@ def entry_jump_problems(
     rate), whose figures read alike over any span: with no period of the same length on
     record (the first half year of a series of years), the nearest of any length are.
     ``rates``: the growth-rate indicators, whose figure may be an index typed for the
-    growth (checks_index), said so whether or not it jumps."""
+    growth (checks_index), said so whether or not it jumps. ``found``: batch_periods.looked_up."""
     from bisect import bisect_left, bisect_right
 
     from .checks_index import HIGHEST, LOWEST, index_intended
@@ -316,11 +318,11 @@ def entry_jump_problems(
         return []
 
     problems = []
-    for where, o in new:
+    found = looked_up(vintages, (o for _, o in new)) if found is None else found
+    for (where, o), on_record in zip(new, found, strict=True):
         if o.status == RETRACTED or o.value != o.value:
             continue
         key = o.period.sort_key
-        on_record = vintages.get((o.indicator, key))
         if on_record is not None and (
             on_record[0].recorded_at > o.recorded_at
             if len(on_record) == 1  # most periods: one vintage
@@ -330,7 +332,12 @@ def entry_jump_problems(
             # values, and this one's hint ('qntrack retract ...') would withdraw the figure
             # in force, not this row (earlier_vintage_problems).
             continue
-        same = None if on_record is None else in_force(o.indicator, key, o.recorded_at, on_record)
+        if on_record is not None and len(on_record) == 1:  # recorded before this row (above): in force
+            same = (
+                None if on_record[0].status == RETRACTED or on_record[0].value != on_record[0].value else on_record[0]
+            )
+        else:
+            same = None if on_record is None else in_force(o.indicator, key, o.recorded_at, on_record)
         if same is not None:
             # Most rows of an import revise a figure in line with them: no jump and no
             # growth rate that could be an index, passed over with no list made.
@@ -429,22 +436,28 @@ def _index_message(
 
 
 def earlier_vintage_problems(
-    new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation] | VintageIndex
+    new: Sequence[tuple[Location, Observation]],
+    stored: Iterable[Observation] | VintageIndex,
+    found: Sequence[list[Observation] | None] | None = None,
+    met: Sequence[bool] | None = None,
 ) -> list[Problem]:
     """Warnings for rows being added that are recorded before the figure in force for
     their period (issue 12): they are kept, as an earlier vintage (history stays
     replayable), but they do not take effect, and the user is told so, once per row.
     ``stored``: the rows the append read under its lock, or their ``history.vintage_index``;
-    rows earlier in ``new`` count."""
+    rows earlier in ``new`` count. ``found``, ``met``: batch_periods.in_batch."""
     index = vintage_index(stored)
     latest: dict[tuple, Observation | None] = {}
     problems = []
-    for where, o in new:
-        key = (o.indicator, o.period.sort_key)
+    found = looked_up(index, (o for _, o in new)) if found is None else found
+    for (where, o), earlier, again in zip(new, found, [True] * len(new) if met is None else met, strict=True):
+        key = (o.indicator, o.period.sort_key) if again else None  # None: its period's one row
         if key in latest:
             current = latest[key]
+        elif not earlier:
+            current = None
         else:  # the period's stored vintage in force, when first asked
-            current = latest_vintage(index.get(key, ()))
+            current = earlier[0] if len(earlier) == 1 else latest_vintage(earlier)
         if current is not None and current.recorded_at > o.recorded_at:
             if o.status == RETRACTED:
                 # A retraction has no figure to quote (its value is NaN in memory).
@@ -479,7 +492,8 @@ def earlier_vintage_problems(
                     current_at=Moment(current.recorded_at),
                 )
             problems.append(Problem(where, text, severity="warning", check="earlier_vintage"))
-            latest[key] = current
-        else:
+            if key is not None:
+                latest[key] = current
+        elif key is not None:
             latest[key] = o  # kept after the rows before it: in force from its moment on
     return problems

@@ -47,7 +47,10 @@ class Recorded(_Recorded):
 
 
 def revisions_in(
-    rows: Sequence[Observation], index: Mapping[tuple[str, int], Sequence[Observation]]
+    rows: Sequence[Observation],
+    index: Mapping[tuple[str, int], Sequence[Observation]],
+    found: Sequence[Sequence[Observation] | None] | None = None,
+    met: Sequence[bool] | None = None,
 ) -> list[tuple[Observation, Observation]]:
     """Each of ``rows`` (a batch kept for the store, in its order) that comes after the
     vintage of its period in force before it, with that vintage: the latest stored one
@@ -55,26 +58,28 @@ def revisions_in(
     period twice in one file). A row recorded before that vintage revises nothing (it is
     never in force; checks_jumps warns of it); a retraction says what it withdraws itself,
     and is only the vintage the next row follows. A vintage whose value is no number and
-    no retraction is none to revise, as ``recording._revised`` reads it."""
+    no retraction is none to revise, as ``recording._revised`` reads it. ``found``, ``met``:
+    each row's stored vintages and whether another row is for its period, when known
+    already (method.batch_periods.in_batch)."""
     from ..method.history import latest_vintage
     from ..plan.model import RETRACTED
-
-    from collections import Counter
 
     # A period the batch holds once (every row of a national import, nearly) is judged
     # where it is met, against its stored vintage in force: one pass, no list of places
     # per period and no sort of the answers. A period held twice or more keeps its rows'
     # places, judged after in the order they were recorded (issue 17, thirty-first session).
-    keys = [(o.indicator, o.period.sort_key) for o in rows]
-    times = Counter(keys)
-    stored = index.get
-    found: list[tuple[int, Observation]] = []
+    if found is None or met is None:
+        from ..method.batch_periods import in_batch
+
+        found, met = in_batch(index, rows)
+    said: list[tuple[int, Observation]] = []
     twice: dict[tuple[str, int], list[int]] = {}
-    for i, key in enumerate(keys):
-        if times[key] > 1:
-            twice.setdefault(key, []).append(i)
+    for i, again in enumerate(met):
+        if again:
+            o = rows[i]
+            twice.setdefault((o.indicator, o.period.sort_key), []).append(i)
             continue
-        earlier = stored(key)
+        earlier = found[i]
         if not earlier:
             continue
         before = earlier[0] if len(earlier) == 1 else latest_vintage(earlier)
@@ -85,7 +90,7 @@ def revisions_in(
             and o.status != RETRACTED
             and (before.status == RETRACTED or before.value == before.value)
         ):
-            found.append((i, before))
+            said.append((i, before))
     for key, places in twice.items():
         before = latest_vintage(index.get(key, ()))
         # Stable: rows recorded at the same moment keep the file's order, the later in force.
@@ -98,8 +103,8 @@ def revisions_in(
                 and o.status != RETRACTED
                 and (before.status == RETRACTED or before.value == before.value)
             ):
-                found.append((i, before))
+                said.append((i, before))
             before = o
     if twice:
-        found.sort(key=lambda pair: pair[0])
-    return [(rows[i], was) for i, was in found]
+        said.sort(key=lambda pair: pair[0])
+    return [(rows[i], was) for i, was in said]

@@ -316,6 +316,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     """A validated batch judged against the store (already recorded, same moment, jumps,
     earlier vintages) and appended, or with ``dry_run`` only judged. ``batch`` is left as
     it is, so that an append that failed on the store can be judged again as a dry run."""
+    from ..method.batch_periods import in_batch
     from ..method.history import already_recorded, stored_vintages, vintage_index
 
     rows = list(batch.rows)  # restamped in place below (after_future, same_moment.after_same_moment)
@@ -342,9 +343,14 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         # vintages of its rows' periods there, rather than each passing over the whole
         # store (a national store's million rows, an import's 300,000 rows: issue 17).
         index = vintage_index(stored)
-        marks = already_recorded(index, rows, undated)
+        # Each row's vintages looked up once, for every check (a million periods: issue 17).
+        found, met = in_batch(index, rows)
+        marks = already_recorded(index, rows, undated, found, met)
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks, strict=True) if not known]
-        kept = after_same_moment(kept, index, undated, rows)
+        if any(marks):  # a period met twice among all the rows may be met once among those kept
+            found = [f for f, known in zip(found, marks, strict=True) if not known]
+            met = [m for m, known in zip(met, marks, strict=True) if not known]
+        kept = after_same_moment(kept, index, undated, rows)  # the same periods, in the same places
         refuse_same_moment(kept, stored, store, index)
         if any(o.status == RETRACTED for _, o in kept):
             from .retracting import empty_retractions, withdrawn_in_batch
@@ -361,15 +367,15 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         # A total since January typed as a month's is said as that, not as a jump too.
         to_date = entry_to_date_problems(kept, index, plan, dry_run)
         said = {id(p.location) for p in to_date}
-        jumps = entry_slip_problems(kept, index, plan, dry_run)  # a "%" saved as a fraction too
+        jumps = entry_slip_problems(kept, index, plan, dry_run, found)  # a "%" saved as a fraction too
         warnings.extend([p for p in jumps if id(p.location) not in said] + to_date)
         warnings.extend(entry_parts_problems(kept, index, plan))  # a published total taken apart
         # A row recorded before the figure in force is kept but never takes effect: say so.
-        warnings.extend(earlier_vintage_problems(kept, index))
+        warnings.extend(earlier_vintage_problems(kept, index, found, met))
         warnings.extend(entry_official_replaced(kept, index, dry_run))  # over an official figure
         if len(rows) == 1 and kept:
             revising.extend(_revised(kept[0][1], index))
-        revised.extend(revisions_in([o for _, o in kept], index))  # an import says them
+        revised.extend(revisions_in([o for _, o in kept], index, found, met))  # an import says them
         return [o for _, o in kept]
 
     from .textfiles import near_store

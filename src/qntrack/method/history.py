@@ -243,7 +243,11 @@ def measured_keys(keys: Iterable[str], indicators: Mapping[str, Indicator]) -> s
 
 
 def already_recorded(
-    stored: Iterable[Observation] | VintageIndex, incoming: Sequence[Observation], undated: str | None = None
+    stored: Iterable[Observation] | VintageIndex,
+    incoming: Sequence[Observation],
+    undated: str | None = None,
+    found: Sequence[Sequence[Observation] | None] | None = None,
+    met: Sequence[bool] | None = None,
 ) -> list[bool]:
     """For each incoming row, in order, whether appending it would add nothing.
 
@@ -261,24 +265,29 @@ def already_recorded(
     an old figure back deliberately, give it a ``recorded_at`` (docs/decisions.md, "Rows
     without a timestamp"). Rows accepted earlier in the batch count as stored for later ones.
 
-    ``stored``: the stored rows, or their ``vintage_index`` (an append shares one index
-    among all its checks rather than passing over a national store once for each).
+    ``stored``: the stored rows, or their ``vintage_index`` (one an append's checks share);
+    ``found``, ``met``: each row's stored vintages and whether another row is for its period
+    (batch_periods.in_batch), when known already.
     """
     index = vintage_index(stored)
+    if found is None:
+        from .batch_periods import looked_up
+
+        found = looked_up(index, incoming)
     # A period met once, with few stored vintages (nearly every row of a national import):
     # looked at directly, the row kept in ``once`` if accepted. A period met again, or with
     # many vintages: its vintages' identities and figures as sets and the vintage in force,
     # kept up to date as rows are accepted, so that a file of thousands of vintages of one
     # period costs no more a row than any other (issue 17).
-    once: dict[tuple[str, int], Observation] = {}
-    many: dict[tuple[str, int], tuple[set[tuple], set[tuple], list[Observation | None]]] = {}
+    once: dict[tuple[str, int] | None, Observation] = {}
+    many: dict[tuple[str, int] | None, tuple[set[tuple], set[tuple], list[Observation | None]]] = {}
     out: list[bool] = []
-    for o in incoming:
-        key = (o.indicator, o.period.sort_key)
+    for o, earlier, again in zip(incoming, found, [True] * len(incoming) if met is None else met, strict=True):
+        key = (o.indicator, o.period.sort_key) if again else None  # None: its period's one row
         undated_row = undated is not None and o.recorded_at == undated
         state = many.get(key)
         if state is None:
-            earlier = index.get(key, ())
+            earlier = earlier or ()
             first = once.get(key)
             if first is None and len(earlier) <= _FEW:
                 if undated_row and o.status == RETRACTED:
@@ -291,10 +300,12 @@ def already_recorded(
                         undated_row and _bare_repeat(o, _latest(earlier))
                     )
                 out.append(skip)
-                if not skip:
+                if not skip and key is not None:
                     once[key] = o
                 continue
-            state = many[key] = _vintages_seen(earlier, once.pop(key, None))
+            state = _vintages_seen(earlier, once.pop(key, None))
+            if key is not None:
+                many[key] = state
         idents, figures, current = state
         figure = (_figure(o), o.status, o.source)
         if undated_row:
