@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from operator import attrgetter
-from typing import Iterable, Sequence
+from typing import AbstractSet, Iterable, Sequence
 
 from ..files.definitions import load_plan
 from ..files.textfiles import read_text
@@ -302,17 +302,23 @@ def run_checks(
         problems.extend(_tag(said, "derived"))
     if "group-names" in selected:
         problems.extend(group_name_problems(plan))
+    # The store's sources and notes, each once: the reader's, else gathered once for both rules.
+    texts: AbstractSet[str] | None = store.distinct.texts if store.distinct is not None else None
+    if texts is None and {"invisible", "lost-letters"} <= selected:
+        from .checks_text import row_texts
+
+        texts = row_texts(store.observations)
     if "invisible" in selected:
         from .invisible import invisible_warnings
 
         problems.extend(invisible_warnings(text, plan.source_file))
         from .checks_text import invisible_problems  # the store's sources and notes
 
-        problems.extend(invisible_problems(store.observations, file))
+        problems.extend(invisible_problems(store.observations, file, texts))
     if "lost-letters" in selected:
         from .checks_text import lost_letter_problems
 
-        problems.extend(lost_letter_problems(store.observations, file))
+        problems.extend(lost_letter_problems(store.observations, file, texts))
     if "milestone-side" in selected:
         problems.extend(milestone_side_problems(plan, series))
     if "yearly-unjudged" in selected:

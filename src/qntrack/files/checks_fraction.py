@@ -12,6 +12,7 @@ exists, and it is told apart by its hundredfold, 50, being far from figures arou
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, Sequence
 
 from ..catalog import Figure, msg
@@ -30,6 +31,8 @@ from ..method.history import VintageIndex
 from ..method.series import Series
 from .checks_jumps import DEFAULT_JUMP_FACTOR, entry_jump_problems, growth_rate_ids, jump_ratio, percent_units
 from .figure_units import retract_words
+
+_SORT_KEY, _VALUE = attrgetter("period.sort_key"), attrgetter("value")
 
 __all__ = ["entry_slip_problems", "fraction_intended", "fraction_problems"]
 
@@ -144,9 +147,14 @@ def fraction_problems(plan: Plan, series: Series, file: str, factor: float = DEF
     units = percent_units(plan)
     problems: list[Problem] = []
     for key, rows in series.items():
-        if key.split("[", 1)[0] not in units:
+        if key.split("[", 1)[0] not in units or not rows:
             continue
-        ordered = sorted(rows, key=lambda o: o.period.sort_key)
+        # Most series hold no figure below 1: told in C, not sorted for nothing (a NaN,
+        # never below 1 here, is kept by min only when first, and then the figures are
+        # looked at; issue 17, thirty-first session).
+        if min(map(abs, map(_VALUE, rows))) >= 1:
+            continue
+        ordered = sorted(rows, key=_SORT_KEY)
         for i, o in enumerate(ordered):
             if not 0 < abs(o.value) < 1:
                 continue

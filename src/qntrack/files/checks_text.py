@@ -16,7 +16,8 @@ a Word document or a program reading the csv shows the text reordered or split.
 
 from __future__ import annotations
 
-from typing import Sequence
+from operator import attrgetter
+from typing import AbstractSet, Sequence
 
 from ..catalog import msg
 from ..plan.model import Location, Observation, Problem
@@ -25,14 +26,30 @@ import unicodedata
 
 from .invisible import INVISIBLE, character_words
 
-__all__ = ["invisible_problems", "lost_letter_problems", "unneeded_at"]
+__all__ = ["invisible_problems", "lost_letter_problems", "row_texts", "unneeded_at"]
+
+_SOURCE, _NOTE = attrgetter("source"), attrgetter("note")
 
 
-def lost_letter_problems(rows: Sequence[Observation], file: str) -> list[Problem]:
+def row_texts(rows: Sequence[Observation]) -> set[str]:
+    """Every distinct source and note of ``rows``, gathered in C: what both rules below
+    judge, gathered once for both (a national store's million rows: two set
+    comprehensions each took 40 ms; issue 17, thirty-first session)."""
+    texts = set(map(_SOURCE, rows))
+    texts.update(map(_NOTE, rows))
+    return texts
+
+
+def lost_letter_problems(
+    rows: Sequence[Observation], file: str, texts: AbstractSet[str] | None = None
+) -> list[Problem]:
     """A warning for each row's source and note that lost letters or is garbled. Each
     distinct text is judged once, and the rows are gone through again only when one is
-    found: a national store repeats its sources, and nearly always has none."""
-    texts = {o.source for o in rows} | {o.note for o in rows}
+    found: a national store repeats its sources, and nearly always has none. ``texts``:
+    every source and note of ``rows`` (more does no harm: a text no row holds is never
+    said), when known (``row_texts``, the store reader's ``Distinct.texts``)."""
+    if texts is None:
+        texts = row_texts(rows)
     bad: dict[str, tuple[str, str] | bool] = {}
     for text in texts:
         if text and not (text.isascii() and "?" not in text):
@@ -57,10 +74,12 @@ def lost_letter_problems(rows: Sequence[Observation], file: str) -> list[Problem
     return found
 
 
-def invisible_problems(rows: Sequence[Observation], file: str) -> list[Problem]:
+def invisible_problems(rows: Sequence[Observation], file: str, texts: AbstractSet[str] | None = None) -> list[Problem]:
     """A warning for each row's source and note holding a character ``INVISIBLE`` finds,
-    naming the first. Each distinct text is judged once, as for lost letters."""
-    texts = {o.source for o in rows} | {o.note for o in rows}
+    naming the first. Each distinct text is judged once, as for lost letters; ``texts``
+    as ``lost_letter_problems`` takes them."""
+    if texts is None:
+        texts = row_texts(rows)
     bad = {text: hit for text in texts if text and not text.isascii() and (hit := _unneeded(text)) is not None}
     if not bad:
         return []

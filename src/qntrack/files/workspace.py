@@ -388,19 +388,25 @@ def canonical_units(
     ``status`` warns of its rows."""
     from dataclasses import replace
 
-    rows = canonical_rows(plan, store.observations, canonical)
+    # The reader's distinct keys, when it gathered them, rather than a million rows'.
+    keys = store.distinct.indicators if store.distinct is not None else None
+    rows = canonical_rows(plan, store.observations, canonical, keys)
     # The reader's distinct values stay: their texts and periods are the rows' still; only
     # their indicators are as typed (store.Distinct says so).
     return replace(store, observations=rows) if rows is not store.observations else store
 
 
 def canonical_rows(
-    plan: Plan, observations: tuple[Observation, ...], canonical: Callable[[str], str | None] | None = None
+    plan: Plan,
+    observations: tuple[Observation, ...],
+    canonical: Callable[[str], str | None] | None = None,
+    keys: Iterable[str] | None = None,
 ) -> tuple[Observation, ...]:
     """``observations`` with every unit's key as the plan names it (``canonical_units``);
     the same tuple when none changes. What an append compares its rows with, too: a
     figure typed again is "already recorded", and a retraction finds the figure in force,
-    however the stored key was typed."""
+    however the stored key was typed. ``keys``: every key of the rows (more does no harm:
+    the rows are then walked for nothing), when known (store.Distinct)."""
     if not plan.dimensions:
         return observations  # no unit to name: every append of a plan without breakdowns
     from operator import attrgetter
@@ -411,11 +417,14 @@ def canonical_rows(
     # the plan names it. A national store's million rows are nearly all keys qntrack wrote
     # (issue 17): their set is made in C and the rows left as they are.
     renamed = {}
-    for key in set(map(attrgetter("indicator"), observations)):
+    for key in set(map(attrgetter("indicator"), observations)) if keys is None else keys:
         if "[" in key:
             canon = (canonical(key) if canonical else canonical_key(key, plan.indicators, plan.dimensions)) or key
             if canon != key:
                 renamed[key] = canon
+    if renamed and keys is not None:  # a key of a row the reader refused renames nothing
+        held = set(map(attrgetter("indicator"), observations))
+        renamed = {key: canon for key, canon in renamed.items() if key in held}
     if not renamed:
         return observations
     return tuple(o._replace(indicator=renamed[o.indicator]) if o.indicator in renamed else o for o in observations)

@@ -49,6 +49,7 @@ _LINE = itemgetter(Observation._fields.index("line"))
 _INDICATOR = itemgetter(Observation._fields.index("indicator"))
 _SORT_KEY = attrgetter("period.sort_key")
 _VINTAGE_ORDER = itemgetter(Observation._fields.index("recorded_at"), Observation._fields.index("line"))
+_RECORDED_AT = itemgetter(Observation._fields.index("recorded_at"))
 
 
 def as_of_bound(as_of: str) -> str:
@@ -102,7 +103,11 @@ def in_force(
             # One row a period, as most series are (a figure never revised): each row is
             # the one in force, and sorting by period is all there is to do; a fifth
             # faster on a national store than working out vintages (docs/performance.md).
-            rows.sort(key=_SORT_KEY)
+            # Nearly always in period order already (figures come out in turn): seen from
+            # the keys, sorted as ints, rather than each row asked its period again by a
+            # sort (0.08 s of a national check; issue 17, thirty-first session).
+            if sorted(keys) != keys:
+                rows.sort(key=_SORT_KEY)
             kept = rows
         else:
             if revised is not None or replaced is not None:
@@ -114,11 +119,16 @@ def in_force(
                     revised.extend(again)
                 if replaced is not None:
                     _note_replaced(ind, again, replaced, vintages)
-            rows.sort(key=_VINTAGE_ORDER)
+            # In vintage order (_VINTAGE_ORDER) by two stable sorts: by line (rows come
+            # in the store's order, which this finds in one pass), then by recorded_at
+            # alone, a text compared in C: a third of the time of the sort by the
+            # pair, 0.1 s of a national check (issue 17, thirty-first session).
+            rows.sort(key=_LINE)
+            rows.sort(key=_RECORDED_AT)
             # The last vintage of each period stays: the latest recorded, on a tie the
             # later line.
-            latest = {o.period.sort_key: o for o in rows}
-            kept = [latest[key] for key in sorted(latest)]
+            latest = dict(zip(map(_SORT_KEY, rows), rows, strict=True))
+            kept = list(map(latest.__getitem__, sorted(latest)))
         if RETRACTED in set(map(_STATUS, rows)):
             # A period whose latest vintage withdraws its figure has none in force.
             kept = [o for o in kept if o.status != RETRACTED]
