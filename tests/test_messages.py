@@ -62,6 +62,7 @@ DIFFERENT_NAMES = {
     "units_unknown_value": ({"named_en"}, {"named_vi"}),
     "units_unknown_value_hint": ({"named_en"}, {"named_vi"}),
     "units_unknown_value_lost": ({"named_en"}, {"named_vi"}),  # twenty-first session
+    "units_shared_name": ({"named_en"}, {"named_vi"}),  # thirty-first session, pass R
     "units_not_broken_down": ({"dimensions_en"}, {"dimensions_vi"}),
     "ranking_unknown_dimension": ({"dimensions_en"}, {"dimensions_vi"}),
     "sdmx24_unit_attribute": ({"unit_en"}, {"unit_vi"}),  # twenty-fourth session: the indicator's unit

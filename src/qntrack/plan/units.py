@@ -455,6 +455,9 @@ def _unknown_unit(dimension: Dimension, value: str) -> Message:
     # Named by its id (what --dim and a column take) and as the plan labels it.
     said = {"dimension": dimension.id, "value": value, "values": ", ".join(names)}
     said |= {f"named_{lang}": dimension_label(dimension, lang) for lang in ("en", "vi")}
+    shared = [u.value for u in dimension.values or () if any(unit_match(n) == unit_match(value) for _, n in u.names)]
+    if len(shared) > 1:  # a name two units share names neither (Dimension): said so, no guess
+        return msg("units_shared_name", units=", ".join(shared), **said)
     lost = _letters_lost(value, names)
     if lost is not None:
         # A name whose letters a file saved in an encoding without them turned into '?':
