@@ -73,3 +73,26 @@ def test_a_name_two_units_share_is_told_as_such_not_with_a_guess(
     else:
         assert "(Giới tính): Other, Unknown" in r.stderr and "có phải ý bạn là" not in r.stderr
     assert Path("observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Cục Thống kê tỉnh Quảng Ninh", ["Cục Thống kê tỉnh Quảng Ninh"]),
+        ("GRDP of Hạ Long and Đặc khu Vân Đồn", ["Hạ Long", "Đặc khu Vân Đồn"]),
+        ("Sở Công Thương report", ["Sở Công Thương"]),
+    ],
+)
+def test_a_vietnamese_name_typed_decomposed_is_one_stretch_of_vietnamese(text: str, spans: list[str]) -> None:
+    # A source pasted from a Mac's file comes as NFD: 'ạ' is 'a' and a combining dot below.
+    # The English Word report marked "Đặc khu Vân Đồn" as two stretches, "Đa" and "Đo",
+    # cut between a letter and its marks (the rest spell-checked as English), and "Hạ Long",
+    # "Cục Thống kê" not at all: a combining mark is no letter to a regular expression's
+    # word. The same stretches as the composed text's are marked, whole.
+    import unicodedata
+
+    from qntrack.output.docx_language import vietnamese_spans
+
+    typed = unicodedata.normalize("NFD", text)
+    found = [unicodedata.normalize("NFC", typed[a:b]) for a, b in vietnamese_spans(typed)]
+    assert found == spans

@@ -23,13 +23,18 @@ __all__ = ["mark_vietnamese"]
 # Letters of Vietnamese words, as \u escapes (the words themselves live in the catalog):
 # a, e, i, o, u, y with the marks Latin-1 has (a town's name with o acute and a acute), the
 # breve, d with stroke, i and u with tilde, o and u with horn, and Latin Extended
-# Additional's tone-marked vowels (a with dot below).
+# Additional's tone-marked vowels (a with dot below); and, for a text typed decomposed (NFD:
+# a Mac's file), the combining marks those letters are made of: grave, acute, circumflex,
+# tilde, breve, hook above, horn, dot below.
 _VIETNAMESE = re.compile(
-    "[\u00c0-\u00c3\u00c8-\u00ca\u00cc\u00cd\u00d2-\u00d5\u00d9\u00da\u00dd"
+    "[\u0300-\u0303\u0306\u0309\u031b\u0323"
+    "\u00c0-\u00c3\u00c8-\u00ca\u00cc\u00cd\u00d2-\u00d5\u00d9\u00da\u00dd"
     "\u00e0-\u00e3\u00e8-\u00ea\u00ec\u00ed\u00f2-\u00f5\u00f9\u00fa\u00fd"
     "\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
 )
-_WORD = re.compile(r"[^\W\d_]+")
+# A word: letters, each with the combining marks after it (a decomposed "a" and dot below is
+# one letter, not a word's end).
+_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
 # English words that stand next to a name without being part of it ("Only ... 's own
 # estimate", "... and ..."): never taken for one of its unmarked syllables.
 _ENGLISH = frozenset(
