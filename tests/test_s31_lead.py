@@ -139,3 +139,20 @@ def test_the_pdf_engines_install_line_is_the_extras_pin() -> None:
     root = Path(__file__).resolve().parents[1]
     pins = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
     assert INSTALL == "pip install " + " ".join(f"'{pin}'" for pin in pins["pdf"])
+
+
+def test_an_absolute_change_path_of_figures_past_the_largest_float_is_the_floats() -> None:
+    # Pass R's find: the decimal path raised decimal.InvalidOperation on an infinite figure
+    # (a Python caller's Observation; the command line refuses such figures), where the
+    # float code it replaced gave inf or nan; it falls back to the floats' answers, as
+    # kinds.cumulative._divided does.
+    import math
+
+    from qntrack.kinds.pace import linear_path
+
+    path = linear_path(math.inf, 2020, 1.0, 2023, 2.0, 2030, False)
+    assert path.required is not None and path.required == -math.inf  # (2 - inf) / 10
+    assert path.achieved == -math.inf  # (1 - inf) / 3
+    assert path.trajectory is not None and math.isnan(path.trajectory)  # inf + (-inf) x 3
+    # Finite figures keep the decimal answers the methodology works: 2 -> 8 % against 10 %.
+    assert linear_path(2.0, 2020, 8.0, 2023, 10.0, 2025, False).trajectory == 6.8

@@ -6,7 +6,7 @@ reaches a milestone (ESCAP, docs/methodology.md 1.4). Pure: no I/O, no clock.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..method.assessment import significant
 from ..method.progress import TARGET_THRESHOLDS, Progress, Status, band, score_with_target
@@ -78,23 +78,29 @@ def linear_path(
     and a deviation of 1.1999999999999993 in JSON, where the docs (and the gap beside them)
     say 6.8 and 1.2. A quotient that does not end (8 / 3) is the float nearest it; 40
     digits on the way, so a path through it (−5 + 8 / 3 × 3) lands on its figure."""
-    from decimal import Context, Decimal, localcontext  # here: a warm status assesses nothing
+    figures = (base_value, latest_value, value)
+    if all(math.isfinite(x) for x in figures):
+        from decimal import Context, Decimal, localcontext  # here: a warm status assesses nothing
 
-    with localcontext(Context(prec=40)):
-        base, latest, goal = (Decimal(repr(x)) for x in (base_value, latest_value, value))
-        years = latest_year - base_year
-        required = (goal - base) / (by_year - base_year) if by_year != base_year else None
-        achieved = (latest - base) / years if years >= 1 else None
-        trajectory = base + required * years if required is not None and years >= 0 and not due else None
-        deviation = latest - trajectory if trajectory is not None else None
-        projected = latest + achieved * (by_year - latest_year) if achieved is not None and not due else None
-        from_latest = (goal - latest) / (by_year - latest_year) if not due and by_year > latest_year else None
-    return LinearPath(
-        *(
-            None if x is None else float(x) + 0.0
-            for x in (required, achieved, trajectory, deviation, projected, from_latest)
-        )
-    )
+        with localcontext(Context(prec=40)):
+            base, latest, goal = (Decimal(repr(x)) for x in figures)
+            found = _path(base, latest, goal, base_year, latest_year, by_year, due)
+    else:  # a Python caller's figure past the largest float: the floats' inf and nan, no trap
+        found = _path(base_value, latest_value, value, base_year, latest_year, by_year, due)
+    return LinearPath(*(None if x is None else float(x) + 0.0 for x in found))
+
+
+def _path(base: Any, latest: Any, goal: Any, base_year: int, latest_year: int, by_year: int, due: bool) -> tuple:
+    """``linear_path``'s figures in the arithmetic of ``base``, ``latest`` and ``goal``
+    (decimals, or floats where one is not finite)."""
+    years = latest_year - base_year
+    required = (goal - base) / (by_year - base_year) if by_year != base_year else None
+    achieved = (latest - base) / years if years >= 1 else None
+    trajectory = base + required * years if required is not None and years >= 0 and not due else None
+    deviation = latest - trajectory if trajectory is not None else None
+    projected = latest + achieved * (by_year - latest_year) if achieved is not None and not due else None
+    from_latest = (goal - latest) / (by_year - latest_year) if not due and by_year > latest_year else None
+    return required, achieved, trajectory, deviation, projected, from_latest
 
 
 def year_reached_linear(target: float, latest: Observation, change: float) -> tuple[Period | None, bool]:
