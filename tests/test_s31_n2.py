@@ -1,0 +1,69 @@
+"""Issue 17, thirty-first session, pass N2: a national office's leftovers (docs/decisions.md,
+the thirty-first session, item 8's "Left"). Each test was written failing first; the
+expected words are the plan's and the catalog's, typed here by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+from qntrack.files.unit_cells import unit_matches
+
+PLAN = """\
+version: 1
+title: National SDG tracker
+observations: observations.csv
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values: [Hà Nội, Quảng Ninh]
+  sex:
+    name: {en: Sex, vi: Giới tính}
+    values:
+      - {value: Male, names: {vi: Nam}}
+      - {value: Female, names: {vi: Nữ}}
+indicators:
+  poverty: {name: Poverty rate, unit: '%', direction: decrease, dimensions: [province, sex]}
+  revenue: {name: Revenue, unit: {en: billion VND, vi: tỷ đồng}, direction: increase}
+targets:
+  - {id: poverty-down, indicator: poverty, baseline: 2020, milestones: [{by: 2030, value: 1}], for_each: [province, sex]}
+"""
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def nso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, HEADER)
+
+
+@pytest.mark.parametrize("cell", ["Tỷ lệ (%)", "Tỷ lệ %", "tỉ lệ (%)", "(%)", "( % )", "Percent (%)", "% (%)"])
+def test_a_unit_cell_saying_per_cent_in_words_and_sign_is_read_as_per_cent(nso: Path, cell: str) -> None:
+    # A yearbook's ĐVT column says "Tỷ lệ (%)" for a rate whose unit in targets.yaml is %.
+    Path("u.csv").write_text(
+        f"Mã chỉ tiêu,Năm,Tỉnh,Giới tính,ĐVT,Giá trị\npoverty,2020,Hà Nội,Nữ,{cell},12\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "u.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        Path("observations.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[1]
+        .startswith("poverty[province=Hà Nội;sex=Female],2020,12,")
+    )
+
+
+@pytest.mark.parametrize("cell", ["Tỷ lệ", "Tỷ lệ (‰)", "% GRDP (%)", "Tỷ lệ (%) (%)", "lần (%)", "tỷ đồng (%)"])
+def test_nothing_else_is_read_as_per_cent(cell: str) -> None:
+    assert not unit_matches(cell, "%", "")
+    assert not unit_matches(cell, "billion VND", "tỷ đồng")
+
+
+def test_a_per_cent_cell_is_still_refused_for_a_unit_of_money(nso: Path) -> None:
+    Path("u.csv").write_text("Mã chỉ tiêu,Năm,ĐVT,Giá trị\nrevenue,2020,Tỷ lệ (%),12\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "u.csv", "--status", "official")
+    assert r.exit_code == 1
+    assert "u.csv:2:" in r.stderr and "'Tỷ lệ (%)'" in r.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8") == HEADER
