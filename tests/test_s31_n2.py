@@ -67,3 +67,38 @@ def test_a_per_cent_cell_is_still_refused_for_a_unit_of_money(nso: Path) -> None
     assert r.exit_code == 1
     assert "u.csv:2:" in r.stderr and "'Tỷ lệ (%)'" in r.stderr
     assert Path("observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+def test_an_unknown_column_is_told_the_dimensions_names_and_kept_as_typed(nso: Path) -> None:
+    # An office heads its province column "Tỉnh/thành phố": it was told "unknown column
+    # 'tỉnh/thành phố' (... a column named after its dimension: province, sex)", the ids
+    # alone, and its own heading lower-cased. It is told the headings read, in both
+    # languages, and its heading as typed.
+    Path("h.csv").write_text(
+        "Mã chỉ tiêu,Năm,Tỉnh/thành phố,Giới tính,Giá trị\npoverty,2020,Hà Nội,Nữ,12\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "h.csv", "--status", "official")
+    assert r.exit_code == 1
+    assert "h.csv:1: error: unknown column 'Tỉnh/thành phố' (" in r.stderr, r.stderr
+    assert r.stderr.rstrip().endswith(
+        "; for a breakdown's unit, a column named after its dimension: province, sex, or after its name: Tỉnh, Giới tính)"
+    ), r.stderr
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "h.csv", "--status", "official")
+    assert "h.csv:1: lỗi: không có cột 'Tỉnh/thành phố' (" in vi.stderr, vi.stderr
+    assert (
+        "đơn vị của phân tổ: một cột mang tên chiều, province, sex, hoặc tên gọi của chiều: Tỉnh, Giới tính)"
+        in vi.stderr
+    )
+    assert Path("observations.csv").read_text(encoding="utf-8") == HEADER
+    # A name holding a comma is quoted, as a CSV header must write it; a misspelt name is
+    # suggested as the plan writes it.
+    Path("targets.yaml").write_text(PLAN.replace("vi: Tỉnh}", "vi: 'Tỉnh, thành phố'}"), encoding="utf-8")
+    Path("h.csv").write_text("Mã chỉ tiêu,Năm,Giới tính,Giá trị,Giới tín\npoverty,2020,Nữ,12,x\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "h.csv", "--status", "official")
+    assert "unknown column 'Giới tín'; did you mean 'Giới tính'?" in r.stderr, r.stderr
+    assert 'province, sex, or after its name: "Tỉnh, thành phố", Giới tính)' in r.stderr, r.stderr
+    # Each heading named is read: the table headed so is taken.
+    Path("targets.yaml").write_text(PLAN, encoding="utf-8")
+    Path("h.csv").write_text("Mã chỉ tiêu,Năm,Tỉnh,Giới tính,Giá trị\npoverty,2020,Hà Nội,Nữ,12\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "h.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
