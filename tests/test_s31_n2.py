@@ -102,3 +102,35 @@ def test_an_unknown_column_is_told_the_dimensions_names_and_kept_as_typed(nso: P
     Path("h.csv").write_text("Mã chỉ tiêu,Năm,Tỉnh,Giới tính,Giá trị\npoverty,2020,Hà Nội,Nữ,12\n", encoding="utf-8")
     r = run_clean("add-observation", "--from", "h.csv", "--status", "official")
     assert r.exit_code == 0, r.stderr
+
+
+def test_an_unknown_unit_is_suggested_a_units_name_and_told_the_names(nso: Path) -> None:
+    # 'Nu' (Nữ without its marks) was told "valid: Male, Female" with no suggestion: the
+    # units' names, which the import reads, were not looked at. A misspelt name is
+    # suggested as the plan writes it, and the valid units show their names.
+    r = run_clean("add-observation", "poverty", "2020", "3", "--dim", "province=Hà Nội", "--dim", "sex=Nu")
+    assert r.exit_code == 1
+    assert "'Nu' is not a unit of 'sex' (Sex); did you mean 'Nữ'? valid: Male (Nam), Female (Nữ)" in r.stderr, r.stderr
+    vi = run_clean(
+        "--lang", "vi", "add-observation", "poverty", "2020", "3", "--dim", "province=Hà Nội", "--dim", "sex=Nữa"
+    )
+    assert "có phải ý bạn là 'Nữ'? hợp lệ: Male (Nam), Female (Nữ)" in vi.stderr, vi.stderr
+    # A value is still suggested as a value, and a unit without names shows its value alone.
+    r = run_clean("add-observation", "poverty", "2020", "3", "--dim", "province=Ha Noi", "--dim", "sex=Femal")
+    assert "did you mean 'Hà Nội'? valid: Hà Nội, Quảng Ninh" in r.stderr, r.stderr
+    assert "did you mean 'Female'? valid: Male (Nam), Female (Nữ)" in r.stderr, r.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+def test_a_name_that_names_no_unit_is_neither_suggested_nor_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A name two units share names neither (refused as unknown): it is not offered either;
+    # a name that is another unit's value names that unit, and is listed as its value only.
+    plan = PLAN.replace("{value: Male, names: {vi: Nam}}", "{value: Male, names: {vi: Khác, fr: Female}}").replace(
+        "{value: Female, names: {vi: Nữ}}", "{value: Female, names: {vi: Khác}}"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("add-observation", "poverty", "2020", "3", "--dim", "province=Hà Nội", "--dim", "sex=Khac")
+    assert r.exit_code == 1
+    assert "'Khac' is not a unit of 'sex' (Sex); valid: Male, Female" in r.stderr, r.stderr
