@@ -134,3 +134,31 @@ def test_a_name_that_names_no_unit_is_neither_suggested_nor_listed(
     r = run_clean("add-observation", "poverty", "2020", "3", "--dim", "province=Hà Nội", "--dim", "sex=Khac")
     assert r.exit_code == 1
     assert "'Khac' is not a unit of 'sex' (Sex); valid: Male, Female" in r.stderr, r.stderr
+
+
+def test_a_reports_notes_name_a_unit_as_its_tables_do(nso: Path) -> None:
+    # The Vietnamese report's table says "Hà Nội, Nữ"; its revision note said "Poverty
+    # rate (Hà Nội, Female) 2024: 7,1% → 6,8%", the stored value. Every note names the
+    # unit as the table does, in each language; the store keeps the declared value.
+    Path("observations.csv").write_text(
+        HEADER
+        + "poverty[province=Hà Nội;sex=Female],2020,9,official,GSO,,2021-01-01T00:00:00Z\n"
+        + "poverty[province=Hà Nội;sex=Female],2024,7.1,official,GSO,,2025-01-01T00:00:00Z\n"
+        + "poverty[province=Hà Nội;sex=Female],2024,6.8,official,GSO 2,,2025-06-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("--lang", "vi", "report", "--format", "md", "-o", "vi.md")
+    assert r.exit_code == 0, r.stderr
+    vi = Path("vi.md").read_text(encoding="utf-8")
+    assert "| 1 | Hà Nội, Nữ |" in vi
+    assert "\\[1\\] Poverty rate (Hà Nội, Nữ) 2024: 7,1% → 6,8%" in vi, vi
+    assert "Female" not in vi.split("| 1 | Hà Nội, Nữ |")[1].split("\n\n")[1]
+    r = run_clean("report", "--format", "md", "-o", "en.md")
+    assert r.exit_code == 0, r.stderr
+    assert "\\[1\\] Poverty rate (Hà Nội, Female) 2024: 7.1% → 6.8%" in Path("en.md").read_text(encoding="utf-8")
+    # A withdrawn figure's note too.
+    r = run_clean("retract", "poverty", "2024", "--dim", "province=Hà Nội", "--dim", "sex=Nữ", "--note", "sai")
+    assert r.exit_code == 0, r.stderr
+    r = run_clean("--lang", "vi", "report", "--format", "md", "-o", "vi.md")
+    vi = Path("vi.md").read_text(encoding="utf-8")
+    assert "Poverty rate (Hà Nội, Nữ) 2024" in vi and "Poverty rate (Hà Nội, Female)" not in vi, vi

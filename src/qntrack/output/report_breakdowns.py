@@ -259,6 +259,7 @@ def _table(
                     withdrawals=True,
                     whence=(whence or {}).get(keys[r.unit.dims]),
                     kind=True,
+                    dimensions=dimensions,  # its notes name the unit as the table's column does
                 )
             ),
             Cell(report_word("bd_yes" if r.unit.dims in own else "bd_no", lang)),
