@@ -162,3 +162,21 @@ def test_a_reports_notes_name_a_unit_as_its_tables_do(nso: Path) -> None:
     r = run_clean("--lang", "vi", "report", "--format", "md", "-o", "vi.md")
     vi = Path("vi.md").read_text(encoding="utf-8")
     assert "Poverty rate (Hà Nội, Nữ) 2024" in vi and "Poverty rate (Hà Nội, Female)" not in vi, vi
+
+
+def test_a_reports_units_without_a_figure_are_named_as_its_tables_name_them(nso: Path) -> None:
+    # The line over the units table listed the units with no figure by their store keys,
+    # "province=Hà Nội, sex=Male; ...", in a Vietnamese report whose table says "Hà Nội, Nam".
+    Path("observations.csv").write_text(
+        HEADER
+        + "poverty[province=Hà Nội;sex=Female],2020,9,official,GSO,,2021-01-01T00:00:00Z\n"
+        + "poverty[province=Hà Nội;sex=Female],2024,7.1,official,GSO,,2025-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("--lang", "vi", "report", "--format", "md", "-o", "vi.md")
+    assert r.exit_code == 0, r.stderr
+    vi = Path("vi.md").read_text(encoding="utf-8")
+    assert "1/4 đơn vị được đánh giá; 3 đơn vị chưa có số liệu: Hà Nội, Nam; Quảng Ninh, Nam; Quảng Ninh, Nữ" in vi, vi
+    r = run_clean("report", "--format", "md", "-o", "en.md")
+    en = Path("en.md").read_text(encoding="utf-8")
+    assert "1 of 4 units judged; 3 without a figure: Hà Nội, Male; Quảng Ninh, Male; Quảng Ninh, Female" in en, en
