@@ -293,7 +293,7 @@ def test_an_unknown_vietnamese_column_is_told_the_vietnamese_names(plan: Path):
     text = "Chỉ tiêu,Kỳ,Giá trị,Thời điểm\ngrowth,2024,8.5,2025-01-05\n"
     r = run("add-observation", "--from", "-", input=text)
     assert r.exit_code == 1
-    assert "unknown column 'thời điểm'; did you mean 'thời điểm ghi nhận'?" in r.stderr, r.stderr
+    assert "unknown column 'Thời điểm'; did you mean 'thời điểm ghi nhận'?" in r.stderr, r.stderr
     assert "in Vietnamese: chỉ tiêu, mã chỉ tiêu, tên chỉ tiêu, kỳ" in r.stderr, r.stderr
     vi = run("--lang", "vi", "add-observation", "--from", "-", input=text)
     assert "tiếng Việt: chỉ tiêu, mã chỉ tiêu, tên chỉ tiêu, kỳ" in vi.stderr, vi.stderr

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..plan.model import Plan
 
-__all__ = ["dimension_names"]
+__all__ = ["dimension_headings", "dimension_names"]
 
 
 def dimension_names(plan: Plan) -> tuple[tuple[str, str], ...]:
@@ -45,3 +45,20 @@ def dimension_names(plan: Plan) -> tuple[tuple[str, str], ...]:
         if len(ids) == 1 and key not in out:
             out[key] = next(iter(ids))
     return tuple(out.items())
+
+
+def dimension_headings(plan: Plan) -> tuple[str, ...]:
+    """The dimensions' English and Vietnamese names as the plan writes them, for a message
+    beside their ids: one of each spelling that reads alike, none that reads as an id, only
+    those ``dimension_names`` reads as their dimension (a name two share names neither). An
+    officer who headed a column with a longer Vietnamese wording of the dimension is told
+    its Vietnamese name, not only its id."""
+    from ..plan.units import unit_match
+
+    read = dict(dimension_names(plan))
+    out: dict[str, str] = {unit_match(d.id): "" for d in plan.dimensions.values()}
+    for d in plan.dimensions.values():
+        for name in (d.name.en, d.name.vi):
+            if name and read.get(unit_match(name)) == d.id:
+                out.setdefault(unit_match(name), name)
+    return tuple(name for name in out.values() if name)

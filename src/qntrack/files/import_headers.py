@@ -129,8 +129,10 @@ def _long_columns(
     dims: dict[int, str] | None = None,
     breakdowns: Sequence[str] = (),
     written: Sequence[str] = (),
+    named: Sequence[str] = (),
 ) -> dict[str, int] | None:
-    """``breakdowns``: the plan's dimensions, whose columns an unknown column is told of too;
+    """``breakdowns``: the plan's dimensions, whose columns an unknown column is told of too,
+    and ``named`` their names as the plan writes them (``ImportFormat.dimension_headings``);
     ``written``: the header's cells as typed, which name a column given twice."""
     before = len(problems)
     dims = dims or {}
@@ -188,14 +190,20 @@ def _long_columns(
             problems.append(Problem(where, msg("import_comparison_column", column=i + 1, name=shown), "warning"))
         elif name not in LONG_COLUMNS:
             known: str | Message = ", ".join(LONG_COLUMNS)
-            hint = closest(name, (*LONG_COLUMNS, *breakdowns))
+            typed = nfc(str(written[i]).strip().lstrip("\ufeff")) if i < len(written) else name
+            hint = closest(name, (*LONG_COLUMNS, *breakdowns, *named))
             if not name.isascii():
                 # A Vietnamese heading the vocabulary lacks: told the Vietnamese names read,
                 # and the closest of them, suggested, not taken (a heading meaning "moment"
                 # may name the figure's reference date as well as when it was recorded).
                 hint = closest(name, VIETNAMESE_COLUMNS) or hint
                 known = msg("import_columns_with_vietnamese", columns=known, vietnamese=", ".join(VIETNAMESE_COLUMNS))
-            if breakdowns:
+            if breakdowns and named:  # a name holding a comma in quotes, as a CSV header writes it
+                said = ", ".join(f'"{n}"' if "," in n else n for n in named)
+                known = msg(
+                    "import_columns_with_breakdowns_named", columns=known, dimensions=", ".join(breakdowns), names=said
+                )
+            elif breakdowns:
                 known = msg("import_columns_with_breakdowns", columns=known, dimensions=", ".join(breakdowns))
             if _looks_like_period(name) or status_flag(name):  # '2024 (p)' too: --wide tells its flag
                 problems.append(Problem(where, msg("import_column_is_period", name=name)))
@@ -208,10 +216,10 @@ def _long_columns(
                 problems.append(Problem(where, msg("import_column_near_period", name=shown, reading=meant)))
             elif not name:
                 problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
-            elif hint:
-                problems.append(Problem(where, msg("import_unknown_column_hint", name=name, hint=hint, columns=known)))
+            elif hint:  # the heading as typed, not lower-cased
+                problems.append(Problem(where, msg("import_unknown_column_hint", name=typed, hint=hint, columns=known)))
             else:
-                problems.append(Problem(where, msg("import_unknown_column", name=name, columns=known)))
+                problems.append(Problem(where, msg("import_unknown_column", name=typed, columns=known)))
         else:
             columns[name] = i
     missing = [c for c in LONG_REQUIRED if c not in columns]

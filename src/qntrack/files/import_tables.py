@@ -75,6 +75,9 @@ class ImportFormat:
     # may have (the id, the name in either language, as ``unit_match`` writes it) and the
     # dimension's id. A row's cell in such a column is the unit its figure is for.
     dimensions: tuple[tuple[str, str], ...] = ()
+    # The same dimensions' names as the plan writes them, each a column may be headed with
+    # (``column_names.dimension_headings``): what an unknown column is told, besides the ids.
+    dimension_headings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +240,12 @@ def parse_table(
         return parsed
     wide = _wide_columns(header, where, problems, dims, _breakdowns(fmt), fields) if fmt.wide else None
     before = len(problems)
-    long = None if fmt.wide else _long_columns(header, where, problems, delimiter, dims, _breakdowns(fmt), fields)
+    headings = fmt.dimension_headings
+    long = (
+        None
+        if fmt.wide
+        else _long_columns(header, where, problems, delimiter, dims, _breakdowns(fmt), fields, headings)
+    )
     if wide is None and long is None and not fmt.wide:
         wide = wide_unasked(header, where, problems, before, dims, _breakdowns(fmt), fields)
     if wide is None and long is None:

@@ -31,7 +31,7 @@ from ..errors import ExitCode, InputError, fail, refuse_nul
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
-from .column_names import dimension_names
+from .column_names import dimension_headings, dimension_names
 from .empty_values import ahead_of_rows, with_refusal
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
 from .import_wide import explains_refusal as _explains, tells_reading as _tells
@@ -297,7 +297,7 @@ def import_file(
     except InputError:
         pass  # record_many reports it below, with the file's problems, as it always has
     if opened is not None and opened[0].dimensions:
-        fmt = replace(fmt, dimensions=dimension_names(opened[0]))
+        fmt = replace(fmt, dimensions=dimension_names(opened[0]), dimension_headings=dimension_headings(opened[0]))
     if workbook:
         from .workbooks import read_workbook
 

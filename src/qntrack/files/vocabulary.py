@@ -72,12 +72,19 @@ _UNIT_PHRASES = re.compile(r"\bdo la(?: my)?\b")  # đô la (Mỹ): the US dolla
 # "pct") and a Vietnamese one ("phần trăm"): the plan's "%" (issue 17, twenty-ninth
 # session). Not "percentage points", nor per mille.
 _PER_CENT = re.compile(r"(?<![\w%])(?:per ?cent|pct|phan tram)(?![\w%])")
+# A whole unit cell that is a per cent said twice, once in words, as a yearbook's ĐVT
+# column and an English table head it: "Tỷ lệ (%)", "Tỷ lệ %", "(%)", "Percent (%)" (its
+# words already "%"): the plan's "%" (thirty-first session). Only the whole cell: "Tỷ
+# lệ" alone (a ratio), "Tỷ lệ (‰)" or "% GRDP (%)" stay what they say.
+_PER_CENT_CELL = re.compile(r"(?:(?:t[yi] le|%) ?)?\( ?% ?\)|t[yi] le ?%")
 
 
 def unit_words(text: str) -> str:
     """A unit as ``fold`` writes it, each word in the spelling targets.yaml gives it:
     'Tr.USD' and 'Triệu đô la Mỹ' are 'trieu usd', 'tỷ VNĐ' is 'ty dong'."""
     key = _PER_CENT.sub("%", _UNIT_PHRASES.sub("usd", fold(text).replace(".", " ")))
+    if _PER_CENT_CELL.fullmatch(key):
+        return "%"
     words = [_UNIT_WORDS.get(word, word) for word in key.split()]
     if len(words) == 2 and words[0] in _CURRENCIES and words[1] in _SIZES:
         words.reverse()  # 'USD million', 'VND bn': a currency and its size, the English way round

@@ -281,7 +281,8 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
     dims = _dimension_columns(names, reading.fmt.dimensions)
     typed, kinds = [reading.headings.get(i, "") for i, _ in table.columns], _breakdowns(reading.fmt)
     wide = _wide_columns(names, where, problems, dims, kinds, typed) if reading.fmt.wide else None
-    long = None if reading.fmt.wide else _long_columns(names, where, problems, "", dims, kinds, typed)
+    headings = reading.fmt.dimension_headings
+    long = None if reading.fmt.wide else _long_columns(names, where, problems, "", dims, kinds, typed, headings)
     if wide is None and long is None and not reading.fmt.wide:
         wide = wide_unasked(names, where, problems, start, dims, kinds, typed)
     _header_problems(table, reading, start)

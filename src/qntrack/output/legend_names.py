@@ -8,18 +8,21 @@ JSON and CSV keep the ids: they are data (docs/decisions.md).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
     from ..plan.model import Indicator
+    from ..plan.units import Dimension
 
 __all__ = ["series_name"]
 
 
-def series_name(indicator: Indicator, key: str, lang: str) -> str:
+def series_name(indicator: Indicator, key: str, lang: str, dimensions: Mapping[str, Dimension] | None = None) -> str:
     """The name of series ``key`` (a store key: the indicator's id, or a unit's,
     ``plan.units.unit_key``) of ``indicator`` in ``lang``; the key itself when it is no
-    series of that indicator (never expected: a legend line still names something)."""
+    series of that indicator (never expected: a legend line still names something).
+    With the plan's ``dimensions``, each unit by its name in ``lang`` (``names``), as the
+    report's tables name it (report_breakdowns.unit_name); without, by its stored value."""
     from ..plan.units import split_key
 
     found = split_key(key)
@@ -27,4 +30,8 @@ def series_name(indicator: Indicator, key: str, lang: str) -> str:
         return key
     name = indicator.name.get(lang) or key
     dims = found[1]
-    return f"{name} ({', '.join(value for _, value in dims)})" if dims else name
+    if not dims:
+        return name
+    from .report_breakdowns import unit_name
+
+    return f"{name} ({unit_name(dims, dimensions, lang, dated=False) if dimensions else ', '.join(v for _, v in dims)})"

@@ -259,6 +259,7 @@ def _table(
                     withdrawals=True,
                     whence=(whence or {}).get(keys[r.unit.dims]),
                     kind=True,
+                    dimensions=dimensions,  # its notes name the unit as the table's column does
                 )
             ),
             Cell(report_word("bd_yes" if r.unit.dims in own else "bd_no", lang)),
@@ -286,7 +287,7 @@ def dimension_names(for_each: Sequence[str], dimensions: Mapping[str, Dimension]
     return " × ".join(names)
 
 
-def _rollup(units: Sequence[UnitAssessment], lang: str) -> str:
+def _rollup(units: Sequence[UnitAssessment], lang: str, dimensions: Mapping[str, Dimension]) -> str:
     """ "4 units: 1 target achieved, 3 not available; combined: Target achieved (score 5)"."""
     from ..kinds.breakdown import rollup, without_figures
 
@@ -304,10 +305,10 @@ def _rollup(units: Sequence[UnitAssessment], lang: str) -> str:
     )
     if not absent:
         return line
-    # The declared units with no figure, named (issue 17, twenty-first session).
-    from .ranking import unit_name as reader_name
-
-    names = ("; " if len(absent[0].dims) > 1 else ", ").join(reader_name(u.dims) for u in absent)
+    # The declared units with no figure, named (issue 17, twenty-first session) as the
+    # table below names them, in the report's language (thirty-first session).
+    shown = (unit_name(u.dims, dimensions, lang, dated=False) for u in absent)
+    names = ("; " if len(absent[0].dims) > 1 else ", ").join(shown)
     more = report_word("bd_without_figure", lang, judged=judged, count=len(units), absent=len(absent), names=names)
     return f"{line}. {more}"
 
@@ -389,7 +390,7 @@ def breakdown_view(
     )
     return BreakdownView(
         heading=report_word("bd_heading", lang, dimension=dimension_names(a.target.for_each, dimensions, lang)),
-        rollup=_rollup(a.breakdown, lang),
+        rollup=_rollup(a.breakdown, lang, dimensions),
         table=_table(a, ranked, dimensions, lang, revised, whence),
         not_assessed=not_assessed,
         predecessors=_predecessors(a, a.breakdown, series, dimensions, lang),

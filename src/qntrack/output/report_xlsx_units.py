@@ -92,7 +92,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             t.put(5, period, fmt=book.period)
             t.put(6, shown.value if shown else None)
             t.put(7, as_given(shown.source) if shown else None)  # a string cell: never run, so as given
-            gone = withdrawal_notes(u, unit_key(a.indicator.id, r.unit.dims), lang)
+            gone = withdrawal_notes(u, unit_key(a.indicator.id, r.unit.dims), lang, dimensions=dimensions)
             t.put(8, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
             if shown is not None:
                 t.put(9, last_day(shown.period))

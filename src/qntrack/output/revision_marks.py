@@ -19,6 +19,7 @@ from .period_words import period_text
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..plan.model import Observation
+    from ..plan.units import Dimension
 
 __all__ = ["figure_marked", "latest_marked"]
 
@@ -61,11 +62,13 @@ def latest_marked(
     withdrawals: bool = False,
     whence: Mapping[str, tuple[str, str]] | None = None,
     kind: bool = False,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> str:
     """The latest figure with its period, else the provisional reading (report_view's
     ``_latest_text``), marked as ``figure_marked`` marks it; a plan's figure at the decimals
     where it differs from the plan (views.plan.figure_decimals). With ``kind``, an estimate
-    or a preliminary figure says so after its period (i18n.with_kind: the reports' tables)."""
+    or a preliminary figure says so after its period (i18n.with_kind: the reports' tables).
+    With the plan's ``dimensions``, a note names a unit as the report's tables do."""
     from .summary import sum_marked
     from .views.plan import figure_decimals
     from .withdrawn import withdrawal_notes
@@ -73,7 +76,7 @@ def latest_marked(
     unit = a.indicator.unit_in(lang)
     # With ``withdrawals``, the figures withdrawn that it touches (Assessment.withdrawn)
     # marked too, their legend under its own heading (render_notes.legend).
-    gone = tuple(withdrawal_notes(a, key, lang)) if withdrawals else ()
+    gone = tuple(withdrawal_notes(a, key, lang, dimensions=dimensions)) if withdrawals else ()
     if a.latest is not None:
         o, when = a.latest, period_text(a.latest.period, lang, short)
     elif a.provisional is not None:
@@ -86,5 +89,5 @@ def latest_marked(
     when = with_kind(o.status, when, lang) if kind else when
     from .legend_names import series_name  # the legend names the series as a reader knows it
 
-    name = series_name(a.indicator, key, lang)
+    name = series_name(a.indicator, key, lang, dimensions)
     return f"{figure_marked(o, name, revised, unit, lang, notes, figure_decimals(a, o), gone, whence)} ({when})"

@@ -5,7 +5,7 @@ both the terminal and the documents use it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from .i18n import date_text, replacing, value_with_unit
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..method.history import Withdrawal
     from ..plan.model import Observation
     from ..plan.periods import Period
+    from ..plan.units import Dimension
 
 __all__ = [
     "WITHDRAWN_NOTE",
@@ -209,15 +210,18 @@ def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int
     )
 
 
-def withdrawal_notes(a: Assessment, key: str, lang: str, decimals: int = 2) -> list[str]:
+def withdrawal_notes(
+    a: Assessment, key: str, lang: str, decimals: int = 2, dimensions: Mapping[str, Dimension] | None = None
+) -> list[str]:
     """``withdrawal_note`` of each figure withdrawn that the assessment's numbers touch
     (``Assessment.withdrawn``), by period; the series ``key`` named as the reader knows
-    it (``legend_names.series_name``), as the revision notes name it."""
+    it (``legend_names.series_name``, its units by name with the plan's ``dimensions``),
+    as the revision notes name it."""
     if not a.withdrawn:
         return []
     from .legend_names import series_name
 
-    unit, name = a.indicator.unit_in(lang), series_name(a.indicator, key, lang)
+    unit, name = a.indicator.unit_in(lang), series_name(a.indicator, key, lang, dimensions)
     return [withdrawal_note(name, w, unit, lang, decimals) for w in a.withdrawn]
 
 

@@ -451,9 +451,13 @@ def _unknown_unit(dimension: Dimension, value: str) -> Message:
     from ..catalog import msg
     from .suggest import closest
 
-    names = [u.value for u in dimension.values or ()]
+    # Each unit's value, and its names that read as it (``Dimension.by_match``), as the plan
+    # writes them: a misspelt name is suggested as a name, "valid:" lists each after its value.
+    named = {u.value: _names_read(dimension, u) for u in dimension.values or ()}
+    names = [*named, *(n for read in named.values() for n in read)]
+    shown = ", ".join(f"{v} ({', '.join(read)})" if read else v for v, read in named.items())
     # Named by its id (what --dim and a column take) and as the plan labels it.
-    said = {"dimension": dimension.id, "value": value, "values": ", ".join(names)}
+    said = {"dimension": dimension.id, "value": value, "values": shown}
     said |= {f"named_{lang}": dimension_label(dimension, lang) for lang in ("en", "vi")}
     shared = [u.value for u in dimension.values or () if any(unit_match(n) == unit_match(value) for _, n in u.names)]
     if len(shared) > 1:  # a name two units share names neither (Dimension): said so, no guess
@@ -468,6 +472,16 @@ def _unknown_unit(dimension: Dimension, value: str) -> Message:
         hint = next(n for n in names if unit_match(n) == close)
         return msg("units_unknown_value_hint", hint=hint, **said)
     return msg("units_unknown_value", **said)
+
+
+def _names_read(dimension: Dimension, unit: Unit) -> list[str]:
+    """``unit``'s names in other languages that name it (not its value's spelling, nor a
+    name another unit's value or name takes), one of each spelling, as the plan writes them."""
+    out: dict[str, str] = {unit_match(unit.value): ""}
+    for _, name in unit.names:
+        if dimension.by_match.get(unit_match(name)) is unit:
+            out.setdefault(unit_match(name), name)
+    return [n for n in out.values() if n]
 
 
 def _letters_lost(value: str, names: Sequence[str]) -> str | None:
