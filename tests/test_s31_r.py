@@ -68,7 +68,7 @@ def test_a_name_two_units_share_is_told_as_such_not_with_a_guess(
         assert r.stderr == (
             "add-observation: error: 'song' is the name of more than one unit of 'sex' (Sex): "
             "Other, Unknown, so it names none of them; type the unit's own name; "
-            "valid: Male, Female, Other, Unknown\n"
+            "valid: Male (Nam), Female (Nữ), Other, Unknown\n"  # each unit with the names that name it (pass N2)
         )
     else:
         assert "(Giới tính): Other, Unknown" in r.stderr and "có phải ý bạn là" not in r.stderr
