@@ -156,3 +156,44 @@ def test_an_absolute_change_path_of_figures_past_the_largest_float_is_the_floats
     assert path.trajectory is not None and math.isnan(path.trajectory)  # inf + (-inf) x 3
     # Finite figures keep the decimal answers the methodology works: 2 -> 8 % against 10 %.
     assert linear_path(2.0, 2020, 8.0, 2023, 10.0, 2025, False).trajectory == 6.8
+
+
+_DEAD_NAMES = """\
+version: 1
+dimensions:
+  sex:
+    name: {en: Sex, vi: Giới tính}
+    values:
+      - {value: Male, names: {vi: Nam, fr: Female}}
+      - {value: Female, names: {vi: Nữ}}
+      - {value: Other, names: {vi: Khác}}
+      - {value: Unknown, names: {fr: Khác}}
+indicators:
+  poverty: {name: Poverty, unit: "%", measure: level, direction: decrease, dimensions: [sex]}
+targets:
+  - {id: poverty-down, indicator: poverty, baseline: {period: 2020, value: 10}, milestones: [{by: 2025, value: 5}]}
+"""
+
+
+def test_check_warns_of_a_unit_name_that_can_never_name_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pass R's leftover. Male's French name is Female, another unit's value (the value
+    # wins: the name never names Male); 'Khác' is the name of Other and of Unknown (a name
+    # two units share names neither). Each was found only when an import refused a row.
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _DEAD_NAMES, "indicator,period,value,status,source,note,recorded_at\n")
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+    assert (
+        "targets.yaml:6:9: warning: unit 'Male' of 'sex' is given the name 'Female', which is the unit 'Female':"
+        " the name never names 'Male'; give it another name or remove it"
+    ) in r.stderr, r.stderr
+    assert (
+        "targets.yaml:8:9: warning: the name 'Khác' is given to more than one unit of 'sex' (Other, Unknown),"
+        " so it names none of them; give each unit a name of its own"
+    ) in r.stderr, r.stderr
+    assert r.stderr.count("warning:") == 2, r.stderr
+    vi = run_clean("--lang", "vi", "check")
+    assert "đơn vị 'Male' của 'sex' được đặt tên 'Female', trùng với đơn vị 'Female'" in vi.stderr, vi.stderr
+    listed = run_clean("check", "--list")
+    assert "unit-names" in listed.stdout, listed.stdout

@@ -364,6 +364,13 @@ LIST_VI = [
         "chỉ ghi theo quý hoặc tháng khiến mục tiêu được đánh giá theo số liệu từng năm không bao giờ được đánh giá "
         "(số liệu các kỳ của chỉ tiêu lượng theo kỳ hoặc cán cân cộng lại thành năm nên không xét)",
     ),
+    (
+        "unit-names",
+        "cảnh báo",
+        "mặc định",
+        "mỗi tên bằng ngôn ngữ khác (names:) của một đơn vị phân tổ chỉ đúng đơn vị đó: không trùng giá trị của "
+        "đơn vị khác, cũng không trùng tên của đơn vị khác",
+    ),
 ]
 
 
@@ -385,13 +392,14 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    # -16 and -14 since parts-sum, lost-letters (twenty-first), official-replaced (24th), yearly-unjudged (30th)
-    assert lines[-16] == (
+    # -17 and -15 since parts-sum, lost-letters (twenty-first), official-replaced (24th), yearly-unjudged (30th),
+    # unit-names (31st)
+    assert lines[-17] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313; no per cent reads as a fraction "
         "(0.153 for 15.3) nor a growth rate as an index with the year before = 100 (108.5 for 8.5)"
     )
-    assert lines[-14] == (
+    assert lines[-15] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -404,16 +412,16 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
     assert [sorted(c) for c in en["checks"]] == [
         ["default", "name", "rule", "severity"]
-    ] * 27  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th),
-    # yearly-unjudged (30th)
+    ] * 28  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th),
+    # yearly-unjudged (30th), unit-names (31st)
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
     ]
-    # Two places further from the end since official-replaced (twenty-fourth session) and
-    # yearly-unjudged (thirtieth) were added last.
-    assert en["checks"][-8]["severity"] == "warning" and en["checks"][-7]["severity"] == "error"
-    assert en["checks"][-6] == {**en["checks"][-6], "name": "invisible", "severity": "warning", "default": True}
+    # Three places further from the end since official-replaced (twenty-fourth session),
+    # yearly-unjudged (thirtieth) and unit-names (thirty-first) were added last.
+    assert en["checks"][-9]["severity"] == "warning" and en["checks"][-8]["severity"] == "error"
+    assert en["checks"][-7] == {**en["checks"][-7], "name": "invisible", "severity": "warning", "default": True}
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 

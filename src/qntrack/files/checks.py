@@ -119,6 +119,7 @@ CHECKS: tuple[Check, ...] = (
     Check("official-replaced", "warning", True, msg("check_rule_official_replaced")),
     # Issue 17, thirtieth session: a yearly level target given only quarters, never judged.
     Check("yearly-unjudged", "warning", True, msg("check_rule_yearly_unjudged")),
+    Check("unit-names", "warning", True, msg("check_rule_unit_names")),  # thirty-first session
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -302,6 +303,10 @@ def run_checks(
         problems.extend(_tag(said, "derived"))
     if "group-names" in selected:
         problems.extend(group_name_problems(plan))
+    if "unit-names" in selected:
+        from .checks_unit_names import unit_name_problems
+
+        problems.extend(unit_name_problems(plan))
     # The store's sources and notes, each once: the reader's, else gathered once for both rules.
     texts: AbstractSet[str] | None = store.distinct.texts if store.distinct is not None else None
     if texts is None and {"invisible", "lost-letters"} <= selected:
