@@ -377,7 +377,7 @@ def old_refuse_same_moment(
 ) -> None:
     """A row recorded at the same moment as a different stored vintage of its period is
     refused, as within a batch (import_tables._note_duplicate): which of the two is in force
-    would depend on file order (checks_rows.same_moment_problems). Identical rows were
+    would depend on file order (checks_vintages.same_moment_problems). Identical rows were
     already left out (history.already_recorded). ``index``: the stored rows by period.
     ``by_index``: look in the periods' vintages rather than over every stored row (by
     default, when the batch is small against the store)."""

@@ -202,7 +202,7 @@ def twin_problems(
     from the cells: a unit spelt two ways (``g[locality=Ha Long]``, and ``g`` with Ha Long
     in its column) or a moment written with and without the plan's zone. Both would be
     written, and which is in force would be left to file order
-    (checks_rows.same_moment_problems). Rows with the same key as typed are left to
+    (checks_vintages.same_moment_problems). Rows with the same key as typed are left to
     ``note_duplicate``, which has said them already, and so are rows at ``unread``: the
     places whose figure did not read, validated with a stand-in 0 for their other cells."""
     first: dict[tuple, int] = {}

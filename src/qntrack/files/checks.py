@@ -40,15 +40,8 @@ from ..method.series import build_series
 from ..files.journal import interrupted_batch
 from .figure_units import shell_word
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems, percent_units
-from .checks_rows import (
-    control_problems,
-    formula_problems,
-    merged_retraction_problems,
-    repeated_problems,
-    revised_rows,
-    same_moment_problems,
-    timing_check,
-)
+from .checks_rows import control_problems, formula_problems, revised_rows, timing_check
+from .checks_vintages import merged_retraction_problems, repeated_problems, same_moment_problems
 from .checks_units import UnitRows, units_sum_problems
 from .checks_due import PUBLICATION_LAG_DAYS, milestone_due_problems, milestone_side_problems, stale_problems
 from ..plan.units import period_end

@@ -1,5 +1,5 @@
 """Two vintages of one period at one moment: which is in force would depend on the
-order of the file's lines (checks_rows.same_moment_problems). What an append does about
+order of the file's lines (checks_vintages.same_moment_problems). What an append does about
 it, against the stored vintages (recording.record_batch): a row stamped now steps one
 second past a stored vintage of its second; a row given the moment of a different stored
 vintage is refused."""
@@ -63,7 +63,7 @@ def refuse_same_moment(
 ) -> None:
     """A row recorded at the same moment as a different stored vintage of its period is
     refused, as within a batch (import_tables._note_duplicate): which of the two is in force
-    would depend on file order (checks_rows.same_moment_problems). Identical rows were
+    would depend on file order (checks_vintages.same_moment_problems). Identical rows were
     already left out (history.already_recorded). ``index``: the stored rows by period.
     ``by_index``: look in the periods' vintages rather than over every stored row (by
     default, when the batch is small against the store)."""
