@@ -147,7 +147,7 @@ def test_a_cell_written_as_xml_reads_as_python_docx_writes_it(text: str):
     import docx
     from docx.oxml import parse_xml
 
-    from qntrack.output.report_docx import _W, _run_text, _safe
+    from qntrack.output.docx_xml import _W, _run_text, _safe
 
     mine = parse_xml(f"<w:r {_W}>{_run_text(_safe(text))}</w:r>")
     theirs = docx.Document().add_paragraph().add_run(_safe(text))._r
