@@ -331,7 +331,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
 
     from ..kinds import assess_target
     from ..kinds.withdrawals import set_withdrawals
-    from ..method.history import withdrawals_of
+    from ..method.withdrawals import withdrawals_of
     from ..method.series import build_series, unknown_counts
     from ..files.workspace import known_keys
 

@@ -130,7 +130,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     if {key.partition("[")[0] for key in cached.get("withdrawn", {})} & (touched | derived):
         return None
     from ..kinds.withdrawals import set_withdrawals
-    from ..method.history import withdrawals_of
+    from ..method.withdrawals import withdrawals_of
     from ..plan.model import RETRACTED
 
     retracted = {o.indicator for o in rows[:appended] if o.status == RETRACTED}

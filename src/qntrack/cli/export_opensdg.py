@@ -26,7 +26,7 @@ def withdrawn_left_out(ws: Workspace, as_of: str | date | None, years_only: bool
     the indicators it writes (those recorded, not derived), each named as ``history``
     takes it (``1_1_1[sex=Female] 2016``): neither an Open SDG data file nor SDMX-CSV's
     rows of figures has a way to say a figure was withdrawn, so the summary says it."""
-    from ..method.history import withdrawn_of
+    from ..method.withdrawals import withdrawn_of
     from ..plan.model import RETRACTED
     from ..plan.units import base_of
 

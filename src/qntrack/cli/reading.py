@@ -105,7 +105,7 @@ def show(
     replaced = {} if indicator.formula else replaced_vintages_of(ws.store.observations, [target.series_key], day)
     vintages = replaced.get(target.series_key, {})
     revises = {p: o.value for p, o in vintages.items()}
-    from ..method.history import withdrawn
+    from ..method.withdrawals import withdrawn
 
     # The figures withdrawn by then (a retraction in force), in the target's periods: a
     # figure published then retracted is said so, never taken for one not recorded yet.
@@ -120,7 +120,7 @@ def show(
     else:
         from ..output import render
 
-        from ..method.history import withdrawn_of
+        from ..method.withdrawals import withdrawn_of
         from ..output.withdrawn_inputs import input_keys, input_sentences
 
         # A derived figure missing because an input's was withdrawn: said, naming the input.

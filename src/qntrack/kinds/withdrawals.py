@@ -1,7 +1,7 @@
 """The figures withdrawn that a target's numbers touch, set on its assessment (and each unit
 of its breakdown): a retraction in force in one of the target's own periods (its latest
 period's figure withdrawn, so an earlier one is used), or the retraction the figure in force
-was recorded right after. Found by ``method.history.withdrawals_of``, the rule show and the
+was recorded right after. Found by ``method.withdrawals.withdrawals_of``, the rule show and the
 report use too; said by the status table, its JSON and CSV, ``status --by`` and ``rank``
 (issue 17, twentieth session).
 
@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
 from ..method.assessment import Assessment
-from ..method.history import Withdrawal, withdrawals_of
+from ..method.withdrawals import Withdrawal, withdrawals_of
 from ..plan.model import Observation
 
 __all__ = ["withdrawal_keys", "with_withdrawals", "withdrawals_in", "set_withdrawals"]

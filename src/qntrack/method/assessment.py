@@ -30,7 +30,7 @@ from ..plan.periods import Period
 from ..method.progress import TARGET_THRESHOLDS, Status, band, growth, score_with_target, twelve_digits
 
 if TYPE_CHECKING:
-    from ..method.history import Withdrawal
+    from ..method.withdrawals import Withdrawal
 
 __all__ = [
     "Assessment",
@@ -134,7 +134,7 @@ class Assessment:
     # its own values (issue 14; docs/methodology.md, "Breakdowns"); () for any other.
     breakdown: tuple[UnitAssessment, ...] = ()
     # The figures of the target's own periods withdrawn by the day it is judged on
-    # (method.history.Withdrawal: a retraction in force, or the one the figure in force
+    # (method.withdrawals.Withdrawal: a retraction in force, or the one the figure in force
     # followed), set by kinds.withdrawals.with_withdrawals from the store's history; () until
     # then. What status, rank and their JSON and CSV say (issue 17, twentieth session).
     withdrawn: tuple[Withdrawal, ...] = ()

@@ -88,7 +88,7 @@ def show_document(
     ``observations``, the rows in force behind it (``method.assessment.relevant_rows``),
     each with ``revises``, the value it replaced (``method.history.revised_values``; null
     for a first figure, or when ``revises`` is not given), then ``retracted``, the
-    retractions in force in its periods (``method.history.withdrawn``), each with
+    retractions in force in its periods (``method.withdrawals.withdrawn``), each with
     ``revises``, the figure it withdrew, and ``as_of``, the ``--as-of`` day or null, as
     every other document says it (a saved copy says which day it shows). ``replaced``: the
     vintages ``revises`` names, whose source and recorded_at each figure then gives as

@@ -109,7 +109,7 @@ class ReportData:
     # where the figure replaced came from, the JSON its revises_source (twenty-fifth session).
     whence: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict, compare=False, repr=False)
     # By series, the figures withdrawn by the as-of day (a retraction in force) and the value
-    # each withdrew (method.history.withdrawn_of): each target's section says them.
+    # each withdrew (method.withdrawals.withdrawn_of): each target's section says them.
     withdrawn: Mapping[str, Sequence[tuple[Observation, float | None]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -137,7 +137,7 @@ def build_report(
     from ..files.argument_kinds import refuse_rows
     from ..files.workspace import as_of_day
     from .formats import revised_in
-    from ..method.history import withdrawn_of
+    from ..method.withdrawals import withdrawn_of
     from .withdrawn_inputs import input_keys
 
     refuse_rows("observations", observations)  # None, a path: named, not "not iterable"

@@ -2,7 +2,7 @@
 period whose retraction is in force gets a row with no value, its kind "retracted", the
 retraction's source and day, and the figure it withdrew in the sheet's last column; a
 figure recorded again after a retraction has the figure withdrawn there too. The rule is
-``method.history.withdrawals_of``, which status and show read. After it, where that figure
+``method.withdrawals.withdrawals_of``, which status and show read. After it, where that figure
 was published: its vintage's source and recording day (twenty-sixth session), as the
 Summary sheet names the figure a latest one revised."""
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 if TYPE_CHECKING:
-    from ..method.history import Withdrawal
+    from ..method.withdrawals import Withdrawal
     from ..plan.model import Observation
     from .report import ReportData
 
@@ -26,7 +26,7 @@ def withdrawn_rows(
     """``picked`` (indicator, unit, series in force) with each retraction in force among its
     series' rows, and by (series key, period) the withdrawal: for a retraction's row and for
     the figure recorded right after one."""
-    from ..method.history import withdrawals_of
+    from ..method.withdrawals import withdrawals_of
     from ..plan.units import unit_key
 
     measured = {i for i in wanted if data.plan is None or not data.plan.indicators[i].formula}

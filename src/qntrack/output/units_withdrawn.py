@@ -43,7 +43,7 @@ def units_withdrawn(
     observations, when the caller asks of many targets."""
     if not a.target.for_each or a.indicator.formula:
         return []
-    from ..method.history import withdrawn_of
+    from ..method.withdrawals import withdrawn_of
     from ..plan.units import split_key, unit_key
 
     prefix = a.indicator.id + "["

@@ -1,4 +1,4 @@
-"""A figure published, then withdrawn (a retraction in force, ``method.history.withdrawn``):
+"""A figure published, then withdrawn (a retraction in force, ``method.withdrawals.withdrawn``):
 what ``show`` and the report say of it, in its period's place and in a sentence, so that it
 is never read as a figure not recorded yet (issue 17, nineteenth session). No Rich here:
 both the terminal and the documents use it."""
@@ -11,7 +11,7 @@ from .i18n import date_text, replacing, value_with_unit
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
-    from ..method.history import Withdrawal
+    from ..method.withdrawals import Withdrawal
     from ..plan.model import Observation
     from ..plan.periods import Period
     from ..plan.units import Dimension
@@ -166,7 +166,7 @@ PREVIOUS_NOTE = "\x1d"
 
 
 def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int = 2) -> str:
-    """The legend line of a figure withdrawn (``method.history.Withdrawal``), marked with
+    """The legend line of a figure withdrawn (``method.withdrawals.Withdrawal``), marked with
     ``WITHDRAWN_NOTE``: "Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01;
     source: DoIT)", or, when a figure was recorded again after it, "... → 12.5 % of GRDP
     (withdrawn on 2025-09-01, recorded again on 2025-10-01; source: GSO)" (the source of the
