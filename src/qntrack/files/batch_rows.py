@@ -1,6 +1,6 @@
 """What the importers (CSV, SDMX-CSV, workbooks) ask of each candidate row as they read it.
 
-A candidate is a row's cells by column name (``import_tables.Candidate``); these are
+A candidate is a row's cells by column name (``import_rows.Candidate``); these are
 asked once for every row of a file, so what is the same for all the rows of a table is
 worked out once (issue 17).
 """

@@ -45,7 +45,7 @@ def awaited_row(
     names: dict[str, tuple[str, ...]],
 ) -> bool:
     """Whether a long table's row (``fields``; ``columns``, where each is) is one passed over
-    for its empty value, as ``import_tables._long_row`` tells it before reading the row:
+    for its empty value, as ``import_rows._long_row`` tells it before reading the row:
     its moment decides nothing (the file's order of day and month: thirty-first session).
     ``status``: the command's --status, for a row whose status cell is empty."""
     from .import_headers import SECOND

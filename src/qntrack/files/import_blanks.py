@@ -1,6 +1,6 @@
 """The rows of an import's column-at-a-time path (``import_columns``) whose value cell is
 empty: a figure not yet published, passed over and said as the general path passes it over
-and says it (``import_tables._long_row``, ``empty_values``), so that one blank cell no
+and says it (``import_rows._long_row``, ``empty_values``), so that one blank cell no
 longer sends a national file to the general path, twice as slow (issue 17, thirtieth
 session). Each such row is asked what the general path asks of it before it is passed
 over, in the same order; any row it would read otherwise (a note of the sheet, a quarter's

@@ -35,7 +35,6 @@ from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from ..plan.periods import Period, PeriodError
 from . import rules
 from .import_tables import (
-    _EXCEL_TIMESTAMP,
     MAX_CELL,
     ImportFormat,
     RowDefaults,
@@ -46,6 +45,7 @@ from .import_tables import (
     _read_period,
     SECOND,
 )
+from .import_rows import _EXCEL_TIMESTAMP
 from .batch_rows import units_as_typed
 from .figures import excel_scientific
 from .row_against_plan import period_fits, unit_dates, whose

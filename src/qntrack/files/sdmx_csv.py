@@ -320,7 +320,8 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
     dimension's cell that is a unit's SDMX code of ``plan`` is that unit (sdmx_codes)."""
     from .figures import canonical, convention_shown, parse_number_cell, shows_thousands
     from .batch_rows import note_duplicate as _note_duplicate
-    from .import_tables import _DEFAULT_CONVENTION, _EXCEL_TIMESTAMP, ParsedTable, _check_cells, _records
+    from .import_tables import _DEFAULT_CONVENTION, ParsedTable, _check_cells, _records
+    from .import_rows import _EXCEL_TIMESTAMP
 
     found = sdmx_version(text)
     delimiter = fmt.delimiter or (found[1] if found else ",")
