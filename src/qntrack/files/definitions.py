@@ -20,18 +20,16 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import PlanError
 from .kept_plans import KEEP_FROM
-from ..plan.formula import FormulaError, parse_formula
 from ..catalog import msg
-from ..plan.model import Direction, Indicator, Location, Measure, Plan, Problem, Target, Text
+from ..plan.model import Indicator, Location, Measure, Plan, Problem, Target, Text
 from .group_names import named_groups
 from .plan_texts import free_text
-from ..plan.periods import Frequency
 from ..kinds import REGISTRY
 from ..files.textfiles import plan_text
 from ..plan.units import Dimension
-from .breakdowns import indicator_dimensions, target_breakdown, target_unit, unit_overrides
+from .breakdowns import target_breakdown, target_unit, unit_overrides
 from .dimensions import read_dimensions
-from .sdmx_units import read_plan_sdmx, read_sdmx_units
+from .sdmx_units import read_plan_sdmx
 from .invisible import id_problem
 from .yaml_reader import (
     What,
@@ -46,14 +44,13 @@ from .yaml_reader import (
 from .slips import bad_target_id, written_id
 from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
 from .yaml_words import yaml_problem
+from .plan_indicators import _check_formulas, _indicator
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
-INDICATOR_ID = re.compile(r"^[a-z0-9_]+$")
 TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 
 TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone", "dimensions", "sdmx")
-INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula", "dimensions", "sdmx")
 COMMON_TARGET_KEYS = tuple("id type indicator name source note group owner for_each overrides of".split())
 # Each kind's own keys, as its module declares them (kinds.REGISTRY).
 TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in REGISTRY.items()}
@@ -214,133 +211,6 @@ def _foreign(file: str) -> Problem:
 def _yaml_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     line, col, message = yaml_problem(exc, text)
     return Problem(Location(file, line, col), msg("definitions_not_yaml", problem=message))
-
-
-# Each choice's valid values, and the enum member for each: worked out once rather than
-# for each of ten thousand indicators (iterating an Enum and calling it run in Python).
-_DIRECTION = {d.value: d for d in Direction}
-_FREQUENCY = {f.value: f for f in Frequency}
-_MEASURE = {m.value: m for m in Measure}
-_DIRECTIONS, _FREQUENCIES, _MEASURES = tuple(_DIRECTION), tuple(_FREQUENCY), tuple(_MEASURE)
-
-
-def _indicator(
-    reader: _Reader, ind_id: str, key_node: Node, node: Node, dimensions: dict[str, Dimension]
-) -> Indicator | None:
-    where = ("indicator", ind_id)
-    ok = True
-    if (invisible := id_problem(reader.file, key_node, "indicator", ind_id)) is not None:
-        reader.problems.append(invisible)
-        ok = False
-    elif not INDICATOR_ID.match(ind_id):
-        reader.error(key_node, msg("definitions_indicator_id", what=_phrase(where)))
-        ok = False
-    keys = reader.mapping(node, where, INDICATOR_KEYS)
-    if keys is None:
-        return None
-    if "name" not in keys:
-        reader.error(node, msg("definitions_indicator_missing_name", what=_phrase(where)))
-        return None
-    name = reader.localized(keys["name"][1], _at(where, "name"))
-    unit: str | None = ""
-    unit_vi = ""
-    if "unit" in keys:
-        unode = keys["unit"][1]
-        if isinstance(unode, MappingNode):
-            both = reader.localized(unode, _at(where, "unit"))
-            unit, unit_vi = (both.en, both.vi) if both else (None, "")
-        else:
-            unit = reader.text(unode, _at(where, "unit"))
-    direction = Direction.INCREASE
-    if "direction" in keys:
-        value = reader.choice(keys["direction"][1], _at(where, "direction"), _DIRECTIONS)
-        direction = _DIRECTION[value] if value else direction
-        ok = ok and value is not None
-    frequency = Frequency.YEAR
-    if "frequency" in keys:
-        value = reader.choice(keys["frequency"][1], _at(where, "frequency"), _FREQUENCIES)
-        frequency = _FREQUENCY[value] if value else frequency
-        ok = ok and value is not None
-    measure = Measure.LEVEL
-    if "measure" in keys:
-        value = reader.choice(keys["measure"][1], _at(where, "measure"), _MEASURES)
-        measure = _MEASURE[value] if value else measure
-        reader.declared_measure[ind_id] = reader.loc(keys["measure"][1]).line
-        ok = ok and value is not None
-    description = free_text(reader, keys, where, "description")
-    formula = None
-    if "formula" in keys:
-        formula = reader.text(keys["formula"][1], _at(where, "formula"))
-    dims: tuple[str, ...] | None = ()
-    if "dimensions" in keys:
-        dims = indicator_dimensions(reader, keys["dimensions"][1], _at(where, "dimensions"), dimensions, bool(formula))
-    sdmx = read_sdmx_units(reader, keys["sdmx"][1] if "sdmx" in keys else None, where)
-    if name is None or unit is None or not ok or dims is None or sdmx is None:
-        return None
-    return Indicator(
-        ind_id,
-        name,
-        unit,
-        direction,
-        frequency,
-        measure,
-        description,
-        formula or None,
-        reader.loc(key_node),
-        unit_vi,
-        dims,
-        *sdmx,
-    )
-
-
-def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
-    """Parse each formula, then look for unknown names and cycles among derived indicators."""
-    deps: dict[str, set[str]] = {}
-    for ind in indicators.values():
-        if ind.formula is None:
-            continue
-        loc = ind.location
-        try:
-            expr = parse_formula(ind.formula)
-        except FormulaError as exc:
-            reader.problems.append(Problem(loc, msg("definitions_formula_problem", id=ind.id, problem=exc.message)))
-            continue
-        unknown = sorted(n for n in expr.names if n not in indicators)
-        for name in unknown:
-            hint = reader.indicator_hint(name, indicators)
-            reader.problems.append(
-                Problem(
-                    loc,
-                    msg("definitions_formula_unknown", id=ind.id, name=name)
-                    if hint is None
-                    else msg("definitions_formula_unknown_hint", id=ind.id, name=name, hint=hint),
-                )
-            )
-        deps[ind.id] = {n for n in expr.names if n in indicators}
-    # Depth-first search for a cycle; report each cycle once, at the first indicator in it.
-    state: dict[str, int] = {}
-    reported: set[frozenset[str]] = set()
-
-    def visit(node: str, path: list[str]) -> None:
-        state[node] = 1
-        for nxt in sorted(deps.get(node, ())):
-            if state.get(nxt) == 1:
-                cycle = path[path.index(nxt) :] + [nxt]
-                key = frozenset(cycle)
-                if key not in reported:
-                    reported.add(key)
-                    reader.problems.append(
-                        Problem(
-                            indicators[nxt].location, msg("definitions_formula_cycle", id=nxt, cycle=" -> ".join(cycle))
-                        )
-                    )
-            elif state.get(nxt) is None:
-                visit(nxt, path + [nxt])
-        state[node] = 2
-
-    for ind_id in sorted(deps):
-        if state.get(ind_id) is None:
-            visit(ind_id, [ind_id])
 
 
 def _target(
