@@ -12,7 +12,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qntrack.files.checks_jumps import earlier_vintage_problems, entry_jump_problems
+from qntrack.files.checks_jumps import earlier_vintage_problems
+from qntrack.files.checks_jumps_entry import entry_jump_problems
 from qntrack.method import history
 from qntrack.method.history import already_recorded, vintage_index
 from qntrack.plan.model import RETRACTED, Location, Observation
@@ -257,17 +258,17 @@ def test_each_skipped_row_names_its_vintages_when_every_period_keeps_tables(stor
 @settings(max_examples=120, deadline=None)
 @CASES
 def test_jumps_against_a_period_of_many_vintages_follow_the_same_rule(stored, new, as_index):
-    """The path for a period with many vintages (more than ``checks_jumps._FEW``: sorted once,
+    """The path for a period with many vintages (more than ``checks_jumps_entry._FEW``: sorted once,
     then bisected), taken here by every period."""
-    from qntrack.files import checks_jumps
+    from qntrack.files import checks_jumps_entry
 
-    few = checks_jumps._FEW
-    checks_jumps._FEW = 1
+    few = checks_jumps_entry._FEW
+    checks_jumps_entry._FEW = 1
     try:
         rows = [(Location("in.csv", i + 2), o) for i, o in enumerate(new)]
         said = entry_jump_problems(rows, as_given(stored, as_index), 10.0)
     finally:
-        checks_jumps._FEW = few
+        checks_jumps_entry._FEW = few
     assert [p.location.line - 2 for p in said] == model_jumps(stored, new, 10.0)
 
 

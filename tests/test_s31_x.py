@@ -31,14 +31,8 @@ from qntrack.errors import InputError
 from qntrack.files import store as store_module
 from qntrack.files import checks_fraction, recording
 from qntrack.files.checks_index import HIGHEST, LOWEST, index_intended
-from qntrack.files.checks_jumps import (
-    _RECORDED,
-    _VINTAGE_ORDER,
-    DEFAULT_JUMP_FACTOR,
-    _index_message,
-    entry_jump_problems,
-    jump_ratio,
-)
+from qntrack.files.checks_jumps import _RECORDED, _VINTAGE_ORDER, DEFAULT_JUMP_FACTOR, jump_ratio
+from qntrack.files.checks_jumps_entry import _index_message, entry_jump_problems
 from qntrack.files.figure_units import retract_words
 from qntrack.files.garbled import garbled_problem
 from qntrack.files.import_tables import ParsedTable, RowDefaults

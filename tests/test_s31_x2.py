@@ -34,11 +34,10 @@ from qntrack.files.checks_jumps import (
     _RECORDED,
     _VINTAGE_ORDER,
     DEFAULT_JUMP_FACTOR,
-    _index_message,
     earlier_vintage_problems,
-    entry_jump_problems,
     jump_ratio,
 )
+from qntrack.files.checks_jumps_entry import _index_message, entry_jump_problems
 from qntrack.files.checks_fraction import fraction_intended
 from qntrack.files.figure_units import retract_words
 from qntrack.files.definitions import load_plan

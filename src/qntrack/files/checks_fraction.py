@@ -29,7 +29,8 @@ from ..plan.model import (
 )
 from ..method.history import VintageIndex
 from ..method.series import Series
-from .checks_jumps import DEFAULT_JUMP_FACTOR, entry_jump_problems, growth_rate_ids, jump_ratio, percent_units
+from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_rate_ids, jump_ratio, percent_units
+from .checks_jumps_entry import entry_jump_problems
 from .figure_units import retract_words
 
 _SORT_KEY, _VALUE = attrgetter("period.sort_key"), attrgetter("value")

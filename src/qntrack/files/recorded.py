@@ -21,7 +21,7 @@ class _Recorded(NamedTuple):
     rows: list[Observation]
     skipped: list[Observation]
     # Rows recorded (or that would be) that jump against the figures on record: one
-    # warning each (checks_jumps.entry_jump_problems); they are still recorded.
+    # warning each (checks_jumps_entry.entry_jump_problems); they are still recorded.
     warnings: list[Problem]
     # For each skipped row, in order: the stored vintage it repeats and the vintage in
     # force for its period (history.stored_vintage), read under the lock; (None, None)
