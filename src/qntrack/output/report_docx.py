@@ -224,7 +224,8 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     from .docx_links import bookmark_names, linked_paragraph
     from .report_breakdowns import report_breakdowns
     from .report_groups import groups_chart, report_groups
-    from .report_view import REPORT_PACKING, SECTION_DONE, _view
+    from .report_view import REPORT_PACKING, SECTION_DONE
+    from .report_contents import _view
 
     # The progress bar counts the sections written here, the report's time, not the views.
     tick = SECTION_DONE.get()

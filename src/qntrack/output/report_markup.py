@@ -22,7 +22,8 @@ from .terminal_text import controls_shown
 from .document_text import for_a_document
 from .charts import Chart, chart_alt
 from .i18n import label
-from .report_view import Cell, _view, report_word
+from .report_view import Cell, report_word
+from .report_contents import _view
 
 if TYPE_CHECKING:
     from .report import ReportData

@@ -30,7 +30,8 @@ from .report_xlsx_plan import goal_of, goal_sign, plan_cells, provisional_period
 from .report_xlsx_summary_head import summary_headers
 from .report_xlsx_names import sheet_name
 from .report_xlsx_print import pages_wide, print_setup
-from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_dates, report_word
+from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
+from .report_contents import report_dates
 
 if TYPE_CHECKING:
     from ..plan.model import Observation
