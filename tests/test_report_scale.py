@@ -11,7 +11,7 @@ from helpers import run
 from test_report_large import _plan
 from qntrack.output.report_docx import WORD_UNITS
 from qntrack.output.report_view import LARGE_PLAN, RECENT
-from qntrack.output.report_xlsx import word
+from qntrack.output.report_xlsx_book import word
 
 
 def _style_lookups(monkeypatch: pytest.MonkeyPatch, folder: Path, years: int, targets: int = 3) -> int:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..plan.model import Observation
     from .report import ReportData
-    from .report_xlsx import _Book
+    from .report_xlsx_book import _Book
 
 __all__ = ["level_charts", "chart_columns", "named_chart"]
 
@@ -73,7 +73,7 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         drawn.append((a, names, table))
     if not drawn:
         return
-    from .report_xlsx import cell_text
+    from .report_xlsx_book import cell_text
     from .report_xlsx_print import print_setup
 
     ws = book.sheet(title)
@@ -163,6 +163,6 @@ def _unique(headers: Sequence[str]) -> list[str]:
 
 def _chart_title(a: Assessment, lang: str, paths: bool) -> str:
     """ "…: figures against the path", or "…: figures" where no path is drawn."""
-    from .report_xlsx import word
+    from .report_xlsx_book import word
 
     return word("level_chart" if paths else "level_chart_figures", lang, name=_name(a, lang))

@@ -9,7 +9,7 @@ from ..method.groups import STATUSES
 from .charts import OUTLINE, alt_text
 from .i18n import label, score_text, status_label
 from .report_groups import STATUS_COLOURS, report_groups, status_ink
-from .report_xlsx import _Book, _Table, word
+from .report_xlsx_book import _Book, _Table, word
 from .report_xlsx_charts import named_chart
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..method.groups import STATUSES
 from .headline import NAMED, headline, headline_view
 from .i18n import label, status_label
-from .report_xlsx import _Book, cell_text, word
+from .report_xlsx_book import _Book, cell_text, word
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -37,7 +37,7 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
     ws.write_string(0, 0, view["title"], book.fmt(bold=True, font_size=14))
     ws.write_string(1, 0, view["counts"], book.fmt(text_wrap=True, valign="top"))
     # Wrapped in its column, the row as tall as its lines (15 points a line, a tenth more
-    # for the words' breaks): LibreOffice does not grow a row on opening (report_xlsx._Table).
+    # for the words' breaks): LibreOffice does not grow a row on opening (report_xlsx_book._Table).
     ws.set_row(1, 15 * -(-len(view["counts"]) * 11 // (WIDTH * 10)))
     # The days it is of, on the screen too, not only in the printed pages' header: an
     # appendix made --as-of a past day never reads as today's (issue 17, twenty-third session).
@@ -77,7 +77,7 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
         for cell in part.names[:NAMED]:
             row += 1
             where = place[cell.section or ""] + 2
-            # A name longer than a cell holds ends saying it was cut (report_xlsx.cell_text).
+            # A name longer than a cell holds ends saying it was cut (report_xlsx_book.cell_text).
             ws.write_url(row, 0, f"internal:'{summary}'!D{where}", link, string=cell_text(cell.text, lang))
         if part.more:
             row += 1

@@ -99,7 +99,7 @@ def plan_cells(a: Assessment, lang: str) -> tuple[float | None, float | None, fl
     else:
         # At the decimals the reports write the difference with ("+0.1 pp" for 10.2
         # against 10.1, not "+0,10"; issue 17, twenty-second session).
-        from .report_xlsx import _decimals
+        from .report_xlsx_book import _decimals
 
         places = _decimals(same.change) if same.change is not None else 2
         digits = "#,##0" + ("." + "0" * places if places else "")

@@ -56,7 +56,7 @@ def figure_headers(lang: str) -> tuple[str, ...]:
     breakdown, unit, period, value, kind, source, recorded. The Figures sheet and "Since
     the last review" share them, so that a figure reads the same on both."""
     from .i18n import label
-    from .report_xlsx import word
+    from .report_xlsx_book import word
 
     return (
         label("indicator", lang),
@@ -73,7 +73,7 @@ def figure_headers(lang: str) -> tuple[str, ...]:
 def revised_headers(lang: str) -> tuple[str, str, str, str]:
     """The columns of what a figure replaced: its value, kind, source and recording day
     (the Summary's words for the same, report_xlsx_summary_head)."""
-    from .report_xlsx import word
+    from .report_xlsx_book import word
 
     return (
         word("revises", lang),

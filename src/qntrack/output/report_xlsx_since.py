@@ -20,7 +20,8 @@ from ..plan.units import split_key
 from .i18n import date_text, label, recorded_places
 from .report_since import _change_words
 from .report_view import _name, _status_with_missed, report_word
-from .report_xlsx import _Book, _fits, _Table, _timestamp, cell_text, word
+from .report_xlsx import _fits, _timestamp
+from .report_xlsx_book import _Book, _Table, cell_text, word
 from .report_xlsx_revised import data_kind, figure_headers, last_day, put_revised, revised_headers
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ __all__ = ["summary_headers"]
 
 
 def word(key: str, lang: str) -> str:
-    """A word of the workbook (catalog ``xlsx_<key>``), as report_xlsx.word."""
+    """A word of the workbook (catalog ``xlsx_<key>``), as report_xlsx_book.word."""
     return text_of(msg("xlsx_" + key), lang)
 
 

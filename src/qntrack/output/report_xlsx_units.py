@@ -12,7 +12,7 @@ from ..method.ranking import rank_units
 from .i18n import label, progress_text, score_text
 from .report_breakdowns import dimension_names, unit_name, unit_reason, unit_status
 from .report_view import SECTION_DONE, report_word
-from .report_xlsx import _Book, _Table, cell_text, word
+from .report_xlsx_book import _Book, _Table, cell_text, word
 from .report_xlsx_names import sheet_name
 from .report_xlsx_plan import provisional_period
 from .report_xlsx_revised import last_day, put_came, revised_headers

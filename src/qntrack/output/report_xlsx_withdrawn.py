@@ -47,7 +47,7 @@ def withdrawn_rows(
 
 def withdrawn_headers(lang: str) -> tuple[str, str, str]:
     """The sheet's last columns: the figure withdrawn, then its source and recording day."""
-    from .report_xlsx import word
+    from .report_xlsx_book import word
 
     return word("withdrawn", lang), word("withdrawn_source", lang), word("withdrawn_recorded_at", lang)
 
