@@ -138,7 +138,7 @@ def test_the_noncharacter_check_of_a_national_plan_is_one_quick_pass():
     # by what the search finds, not by a stopwatch (the timing this test first made failed
     # once on a loaded machine; speed is the benchmarks' to measure).
     from qntrack.files import textfiles
-    from qntrack.files.yaml_reader import has_noncharacter
+    from qntrack.files.yaml_problems import has_noncharacter
 
     text = (Path(__file__).parent.parent / "targets.yaml").read_text(encoding="utf-8") * 200
     assert len(text) > 4_000_000 and "Quảng Ninh" in text

@@ -18,7 +18,8 @@ from ..kinds.breakdown import absent_problem
 from ..plan.formula import names_in
 from ..plan.model import Indicator, Target
 from ..plan.units import Dimension, Dims, resolve_dims
-from .yaml_reader import What, _at, _kind, _phrase, _Reader
+from .yaml_reader import _Reader
+from .yaml_problems import What, _at, _kind, _phrase
 
 __all__ = ["indicator_dimensions", "target_breakdown", "unit_overrides", "target_unit"]
 

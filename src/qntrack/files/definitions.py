@@ -31,16 +31,8 @@ from .breakdowns import target_breakdown, target_unit, unit_overrides
 from .dimensions import read_dimensions
 from .sdmx_units import read_plan_sdmx
 from .invisible import id_problem
-from .yaml_reader import (
-    What,
-    _at,
-    _kind,
-    _phrase,
-    _Reader,
-    has_noncharacter,
-    parse_number,
-    typed_unprintable,
-)
+from .yaml_reader import _Reader, parse_number
+from .yaml_problems import What, _at, _kind, _phrase, has_noncharacter, typed_unprintable
 from .slips import bad_target_id, written_id
 from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
 from .yaml_words import yaml_problem

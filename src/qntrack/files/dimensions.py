@@ -16,7 +16,8 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from ..catalog import msg
 from ..plan.model import Text
 from ..plan.units import FORBIDDEN, Dimension, Unit, unit_match, unit_name_problem, unit_text
-from .yaml_reader import LANGUAGE, What, _at, _kind, _phrase, _Reader, written_text
+from .yaml_reader import LANGUAGE, _Reader, written_text
+from .yaml_problems import What, _at, _kind, _phrase
 
 __all__ = ["read_dimensions", "RESERVED_IDS", "DIMENSION_ID"]
 

@@ -29,7 +29,7 @@ import yaml
 
 from ..catalog import Message, msg
 from .yaml_nodes import NotAValue, nesting_line, safe_values
-from .yaml_reader import typed_unprintable
+from .yaml_problems import typed_unprintable
 from .yaml_words import yaml_problem
 from ..errors import InputError
 from ..plan.model import Location, Problem

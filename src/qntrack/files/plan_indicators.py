@@ -18,7 +18,8 @@ from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions
 from .sdmx_units import read_sdmx_units
 from .invisible import id_problem
-from .yaml_reader import _at, _phrase, _Reader
+from .yaml_reader import _Reader
+from .yaml_problems import _at, _phrase
 
 
 INDICATOR_ID = re.compile(r"^[a-z0-9_]+$")

@@ -19,10 +19,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from ..catalog import msg
 from ..plan.model import Text
 
-from .yaml_reader import LANGUAGE, _at, _phrase
+from .yaml_reader import LANGUAGE
+from .yaml_problems import _at, _phrase
 
 if TYPE_CHECKING:
-    from .yaml_reader import What, _Reader
+    from .yaml_reader import _Reader
+    from .yaml_problems import What
 
 __all__ = ["free_text"]
 

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Callable
 
 from ..catalog import Message, msg
 from .sdmx_codes import usable
-from .yaml_reader import What, _at, _Reader
+from .yaml_reader import _Reader
+from .yaml_problems import What, _at
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
