@@ -54,7 +54,7 @@ def units_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # The units chart's bar labels gained the status in words (" · Not available", issue 17).
 # The name in a label was cut at 60 letters so that a long name could not push the bars
-# off the chart (charts.BAR_LABEL); with the status added, a 60-letter name and a long
+# off the chart (chart_pygal.BAR_LABEL); with the status added, a 60-letter name and a long
 # figure made a label of about 105 letters, wider than the 760-pixel chart: pygal put the
 # plot at x = 816, its width negative, and every bar was drawn off the picture (the old
 # label, without the status, still left a 61-pixel plot). The whole label is now kept to

@@ -64,7 +64,7 @@ def hollow_marker(colour: str) -> str:
 
 
 # DejaVu Sans's advance widths, in thousandths of an em, of ASCII 32-126 (space to '~'),
-# read from the font the charts name first (charts.FONT): a legend's text is measured with
+# read from the font the charts name first (chart_pygal.FONT): a legend's text is measured with
 # them to keep it inside its column. A letter with marks counts as its base letter (a
 # Vietnamese letter with tone marks too); anything else a whole em, which errs towards room.
 _ADVANCE = tuple(

@@ -31,7 +31,7 @@ PATTERNS: dict[str, tuple[str, int] | None] = {
 def patterned(keys: Sequence[str], colours: Callable[[str], tuple[str, str]]) -> Callable[[Any], Any]:
     """An xml filter for pygal: series ``i`` (status ``keys[i]``) and its legend's square
     filled with that status's pattern; ``colours`` gives a status's fill and ink. The
-    patterns' ids are made the chart's own by ``charts._own_ids``, which runs after."""
+    patterns' ids are made the chart's own by ``chart_pygal._own_ids``, which runs after."""
 
     def apply(root: Any) -> Any:
         # pygal's tree is lxml's or the standard library's, its tags namespaced or not.

@@ -411,7 +411,8 @@ def units_chart(
     import pygal  # type: ignore[import-untyped]  # pygal ships no type information
 
     from ..method.groups import STATUSES
-    from .charts import bar_scale, finished_chart, plot_config, plot_style
+    from .charts import finished_chart
+    from .chart_pygal import bar_scale, plot_config, plot_style
 
     drawn = [r for r in ranked if _figure(r) is not None]
     latest = [o for r in drawn if (o := shown_figure(r.unit.assessment)) is not None]
@@ -458,7 +459,7 @@ def _bar_label(r: Ranked, dimensions: Mapping[str, Dimension], lang: str) -> str
     and its status in words, since the bar's colour alone is lost to a colour-blind
     reader and on a black-and-white page (issue 17)."""
     name = unit_name(r.unit.dims, dimensions, lang, dated=False)
-    from .charts import bar_name
+    from .chart_pygal import bar_name
 
     head, tail = (
         f"{r.rank}. ",

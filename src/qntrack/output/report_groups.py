@@ -99,7 +99,8 @@ def groups_chart(groups: Sequence[Group], lang: str) -> Chart | None:
         return None
     import pygal  # type: ignore[import-untyped]  # pygal ships no type information
 
-    from .charts import bar_name, finished_chart, plot_config, plot_style
+    from .charts import finished_chart
+    from .chart_pygal import bar_name, plot_config, plot_style
 
     shown = [s for s in STATUSES if any(g.counted(s) for g in groups)]
     # pygal draws the first label at the bottom: reversed, the first group is on top, as

@@ -10,7 +10,8 @@ from ...catalog import msg, render
 from ...kinds.plan import PlanResult, SamePeriod
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
-from ..charts import COLOURS, Chart, bar_scale, plot_config, finished_chart, plot_style, chart_word
+from ..charts import COLOURS, Chart, finished_chart, chart_word
+from ..chart_pygal import bar_scale, plot_config, plot_style
 from ..i18n import label, number, percent_reached_text, signed_percent, typed_places, typed_value, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
