@@ -284,22 +284,23 @@ def test_a_carriage_return_kept_in_the_store_stays_inside_its_sdmx_cell(tracker)
 def test_a_units_value_is_read_once_for_every_indicator_broken_down_by_it(monkeypatch):
     # A national import names 34 provinces and 3 sexes for each of 145 indicators: each
     # typed value was checked again for each indicator (10,000 combinations, 1 s).
-    from qntrack.plan import units
+    from qntrack.plan import unit_resolution
     from qntrack.plan.model import Indicator, Text
-    from qntrack.plan.units import Dimension, Unit, resolve_dims
+    from qntrack.plan.units import Dimension, Unit
+    from qntrack.plan.unit_resolution import resolve_dims
 
     dims = {
         "province": Dimension("province", Text("Province", "Tỉnh"), tuple(Unit(f"P{i}") for i in range(5))),
         "sex": Dimension("sex", Text("Sex", "Giới tính")),
     }
     asked: list[str] = []
-    rule = units.unit_name_problem
+    rule = unit_resolution.unit_name_problem
 
     def counted(value: str):
         asked.append(value)
         return rule(value)
 
-    monkeypatch.setattr(units, "unit_name_problem", counted)
+    monkeypatch.setattr(unit_resolution, "unit_name_problem", counted)
     for n in range(20):
         indicator = Indicator(f"i{n}", Text("I", "I"), "%", dimensions=("province", "sex"))
         for p in range(5):

@@ -78,14 +78,15 @@ def test_check_reports_the_same_with_the_revised_rows_found_either_way(shipped: 
 
 def test_check_names_each_unit_as_the_plan_does(shipped: Path):
     """check writes unit keys as the plan names them from what UnitRows read of each key
-    (UnitRows.canonical): the same key as plan.units.canonical_key, for keys as stored
+    (UnitRows.canonical): the same key as plan.unit_resolution.canonical_key, for keys as stored
     and as people type them (spacing, case, the dimension's name, no accents, units and
     dimensions that do not exist, malformed brackets)."""
     import csv
 
     from qntrack.files.checks_units import UnitRows
     from qntrack.files.definitions import load_plan
-    from qntrack.plan.units import canonical_key, split_key
+    from qntrack.plan.units import split_key
+    from qntrack.plan.unit_resolution import canonical_key
 
     plan = load_plan(shipped / "targets.yaml")
     with open(shipped / "observations.csv", encoding="utf-8", newline="") as fh:

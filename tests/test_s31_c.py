@@ -59,7 +59,7 @@ from qntrack.files import checks_fraction, workspace
 from qntrack.files.checks_fraction import _by_targets, _values, fraction_intended, fraction_problems
 from qntrack.files.checks_jumps import DEFAULT_JUMP_FACTOR, percent_units
 from qntrack.files.workspace import canonical_rows
-from qntrack.plan.units import canonical_key
+from qntrack.plan.unit_resolution import canonical_key
 from operator import attrgetter
 from typing import Callable
 

@@ -47,7 +47,7 @@ def canonical_appended(
     """The appended ``rows`` with every unit's key as the plan names it, the dimensions, and
     the indicators whose units were appended to; None when a key names no declared unit
     (the plain path warns of it) or the cache has no dimensions."""
-    from ..plan.units import canonical_key
+    from ..plan.unit_resolution import canonical_key
 
     if cached.get("dimensions") is None:
         return None

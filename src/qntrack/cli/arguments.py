@@ -171,7 +171,8 @@ def _unit_key(plan: Plan, indicator: str, given: list[str] | None, where: str = 
     its brackets), a --dim without '=' is a usage error (exit 2)."""
     if not given:
         return indicator
-    from ..plan.units import resolve_dims, unit_key
+    from ..plan.units import unit_key
+    from ..plan.unit_resolution import resolve_dims
 
     dims, problems = resolve_dims(plan.indicators[indicator], _dim_pairs(given, plan), plan.dimensions)
     if problems:
@@ -214,7 +215,7 @@ def _dimension_id(plan: Plan, given: str) -> str:
 
     if shared := sharing_short_name(given, plan.dimensions):
         raise fail("--by", msg("units_dimension_short_name_shared", name=given, ids=", ".join(shared)), ExitCode.USAGE)
-    from ..plan.units import dimensions_listed
+    from ..plan.unit_resolution import dimensions_listed
 
     declared = list(plan.dimensions)
     hint = suggestion_then(given, {n: d.id for d in plan.dimensions.values() for n in (d.id, d.name.en, d.name.vi)})

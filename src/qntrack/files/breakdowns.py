@@ -17,7 +17,8 @@ from ..catalog import msg
 from ..kinds.breakdown import absent_problem
 from ..plan.formula import names_in
 from ..plan.model import Indicator, Target
-from ..plan.units import Dimension, Dims, resolve_dims
+from ..plan.units import Dimension, Dims
+from ..plan.unit_resolution import resolve_dims
 from .yaml_reader import _Reader
 from .yaml_problems import What, _at, _kind, _phrase
 

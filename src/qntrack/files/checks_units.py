@@ -11,17 +11,8 @@ from typing import Mapping, Sequence
 from ..catalog import Figure, Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Plan, Problem
 from ..plan.periods import Period
-from ..plan.units import (
-    Dims,
-    Unit,
-    outside,
-    period_end,
-    period_start,
-    resolve_dims,
-    split_key,
-    unit_key,
-    units_outside,
-)
+from ..plan.units import Dims, Unit, outside, period_end, period_start, split_key, unit_key, units_outside
+from ..plan.unit_resolution import resolve_dims
 from ..method.series import Series
 
 __all__ = ["UnitRows", "SUM_TOLERANCE", "units_sum_problems", "outside_in_force"]
@@ -65,7 +56,7 @@ class UnitRows:
         return indicator, canon, None
 
     def canonical(self, key: str) -> str | None:
-        """``plan.units.canonical_key`` of ``key``, from what ``read`` found of it: check
+        """``plan.unit_resolution.canonical_key`` of ``key``, from what ``read`` found of it: check
         writes every unit's key as the plan names it (workspace.canonical_rows) without
         resolving each key a second time."""
         indicator, dims, wrong = self.read(key)

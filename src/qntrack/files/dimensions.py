@@ -15,7 +15,8 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..catalog import msg
 from ..plan.model import Text
-from ..plan.units import FORBIDDEN, Dimension, Unit, unit_match, unit_name_problem, unit_text
+from ..plan.units import FORBIDDEN, Dimension, Unit, unit_match, unit_text
+from ..plan.unit_resolution import unit_name_problem
 from .yaml_reader import LANGUAGE, _Reader, written_text
 from .yaml_problems import What, _at, _kind, _phrase
 

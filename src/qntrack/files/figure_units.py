@@ -12,7 +12,8 @@ from typing import Any, Sequence
 from ..catalog import Day, Message, msg
 from ..plan.model import Indicator, Plan
 from ..plan.periods import Frequency, Period
-from ..plan.units import Dims, Unit, resolve_dims, split_key, unit_key, units_of_that_time, units_outside
+from ..plan.units import Dims, Unit, split_key, unit_key, units_of_that_time, units_outside
+from ..plan.unit_resolution import resolve_dims
 from .vocabulary import is_total
 
 __all__ = ["UNIT_KEY", "frequency_of", "typed_unit", "unit_of", "unit_date_problems", "retract_words", "shell_word"]

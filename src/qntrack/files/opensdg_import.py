@@ -34,7 +34,8 @@ from .textfiles import real_path
 from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
-from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
+from ..plan.units import FORBIDDEN, unit_key, unit_text
+from ..plan.unit_resolution import unit_name_problem
 from .opensdg_geocodes import Geocodes
 from .opensdg_meta_text import NAMES, localized as _localized, sources as _sources, text as _text
 from .opensdg_names import name_problems

@@ -383,7 +383,7 @@ def canonical_units(
 ) -> StoreContents:
     """The store with every unit's key written as the plan names the unit: a row typed
     by hand as ``grdp_growth[locality = ha long]`` is a figure of Ha Long, in one series
-    with the rows qntrack wrote (plan.units.canonical_key, or ``canonical`` that gives
+    with the rows qntrack wrote (plan.unit_resolution.canonical_key, or ``canonical`` that gives
     the same). A key that names no unit is left as it is: ``check`` reports it, and
     ``status`` warns of its rows."""
     from dataclasses import replace
@@ -411,7 +411,7 @@ def canonical_rows(
         return observations  # no unit to name: every append of a plan without breakdowns
     from operator import attrgetter
 
-    from ..plan.units import canonical_key
+    from ..plan.unit_resolution import canonical_key
 
     # Each distinct key judged once; the rows walked only when one is typed otherwise than
     # the plan names it. A national store's million rows are nearly all keys qntrack wrote
@@ -433,7 +433,7 @@ def canonical_rows(
 def known_keys(plan: Plan, series: Iterable[str]) -> set[str]:
     """The series names targets.yaml gives a meaning: its indicators and their units.
     ``series``: the series, or their names."""
-    from ..plan.units import canonical_key
+    from ..plan.unit_resolution import canonical_key
 
     known = set(plan.indicators)
     if plan.dimensions:

@@ -28,13 +28,13 @@ from ..plan.units import (
     dims_text,
     period_end,
     period_start,
-    resolve_dims,
     split_key,
     unit_key,
     unit_match,
     units_outside,
     units_outside_days,
 )
+from ..plan.unit_resolution import resolve_dims
 from .span import to_date, years_of
 
 __all__ = [

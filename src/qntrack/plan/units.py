@@ -13,18 +13,16 @@ Pure and typed: no I/O, no clock. May import ``qntrack.catalog`` (messages).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping
 
 from .periods import Period
 
 if TYPE_CHECKING:
-    from ..catalog import Message
-    from .model import Indicator, Location, Text
+    from .model import Location, Text
 
 __all__ = [
     "Dims",
@@ -32,7 +30,6 @@ __all__ = [
     "Dimension",
     "FORBIDDEN",
     "MAX_UNIT",
-    "unit_name_problem",
     "unit_match",
     "unit_text",
     "unit_key",
@@ -42,8 +39,6 @@ __all__ = [
     "period_start",
     "period_end",
     "outside",
-    "resolve_dims",
-    "canonical_key",
     "units_outside",
     "units_of_that_time",
 ]
@@ -289,207 +284,3 @@ def units_of_that_time(dimensions: Mapping[str, Dimension], dims: Dims, unit: Un
             else:
                 found.add(unit_match(nxt.value))
     return [u.value for u in dimension.values if unit_match(u.value) in found]
-
-
-# The answers of resolve_dims for the dimensions last asked about: a store names a few
-# thousand units over a million rows, and a status asks about each key several times
-# (its canonical name, its breakdown, its dates). The mapping is held, so that its id
-# cannot be another's while the answers are kept.
-_RESOLVED: list[Any] = [None, {}, {}]
-
-
-def resolve_dims(
-    indicator: Indicator, given: Iterable[tuple[str, str]], dimensions: Mapping[str, Dimension]
-) -> tuple[Dims, list[Message]]:
-    """``given`` (dimension id or name, value as typed) as the indicator's canonical
-    dimension values (the declared spelling, in the indicator's order), with what is wrong.
-
-    A dimension is named by its id or its name in either language; a value must be one of
-    the dimension's declared units when it lists them (did-you-mean otherwise).
-    """
-    given = tuple(given)
-    if _RESOLVED[0] is not dimensions:
-        _RESOLVED[0], _RESOLVED[1], _RESOLVED[2] = dimensions, {}, {}
-    memo = (indicator.id, indicator.dimensions, given)
-    found = _RESOLVED[1].get(memo)
-    if found is None:
-        found = _RESOLVED[1][memo] = _resolve_dims(indicator, given, dimensions)
-    return found[0], list(found[1])
-
-
-def _not_broken_down(indicator: Indicator, given: str, dimensions: Mapping[str, Dimension]) -> Message:
-    """``given`` is no dimension of ``indicator``: the closest of its dimensions (by id or
-    label) and each of them, labelled as the plan labels it."""
-    from ..catalog import msg
-    from .suggest import closest
-
-    own = [dimensions[d] for d in indicator.dimensions if d in dimensions]
-    names = {n: d.id for d in own for n in (d.id, d.name.en, d.name.vi)}
-    close = closest(given, names)  # a label suggests the id, which is what is typed
-    hint = msg("errors_did_you_mean", option=names[close]) if close else msg("errors_no_suggestion_then")
-    listed = dimensions_listed(indicator.dimensions, dimensions)
-    return msg("units_not_broken_down", indicator=indicator.id, dimension=given, hint=hint, **listed)
-
-
-def _resolve_dims(
-    indicator: Indicator, given: tuple[tuple[str, str], ...], dimensions: Mapping[str, Dimension]
-) -> tuple[Dims, list[Message]]:
-    from ..catalog import msg
-    from .dimension_names import dimension_named, sharing_short_name
-
-    problems: list[Message] = []
-    found: dict[str, str] = {}
-    for raw_key, raw_value in given:
-        dim_id = dimension_named(raw_key, dimensions, indicator.dimensions)
-        if dim_id is None:
-            shared = sharing_short_name(raw_key, dimensions, indicator.dimensions)
-            problems.append(
-                msg("units_dimension_short_name_shared", name=raw_key, ids=", ".join(shared))
-                if shared
-                else _not_broken_down(indicator, raw_key, dimensions)
-                if indicator.dimensions
-                else msg("units_no_dimensions", indicator=indicator.id, dimension=raw_key)
-            )
-            continue
-        # What a typed value comes to depends on its dimension alone: worked out once for
-        # every indicator broken down by it (a national import: 34 provinces and 3 sexes
-        # for each of 145 indicators, 10,000 combinations; issue 17).
-        values = _RESOLVED[2] if _RESOLVED[0] is dimensions else {}
-        answer = values.get((dim_id, raw_value))
-        if answer is None:
-            answer = values[(dim_id, raw_value)] = _unit_value(dimensions[dim_id], raw_value)
-        value, wrong, unknown = answer
-        if wrong is not None:
-            problems.append(wrong)
-            continue
-        if dim_id in found:
-            # The same unit said twice (in a key and in its column, spelt alike or not) is
-            # one unit; two units of one dimension are a figure of neither.
-            if unknown is not None or found[dim_id] != value:
-                problems.append(msg("units_twice", dimension=dim_id))
-            continue
-        if unknown is not None:
-            problems.append(unknown)
-            continue
-        found[dim_id] = value
-    dims = tuple((d, found[d]) for d in indicator.dimensions if d in found)
-    return dims, problems
-
-
-def _unit_value(dimension: Dimension, raw_value: str) -> tuple[str, Message | None, Message | None]:
-    """The declared spelling of the unit ``raw_value`` names in ``dimension`` (the value as
-    typed, tidied, for an open dimension); what is wrong with it as a name; and, when the
-    dimension lists its units, that it names none of them (said after a dimension given
-    twice, as before)."""
-    from ..catalog import msg
-
-    value = unit_text(raw_value)
-    if not value:
-        return value, msg("units_empty_value", dimension=dimension.id), None
-    bad = next((ch for ch in value if ch in FORBIDDEN), None)
-    if bad is not None:
-        return value, msg("units_bad_character", dimension=dimension.id, value=value, character=repr(bad)), None
-    wrong = unit_name_problem(value)
-    if wrong is not None:
-        return value, wrong, None
-    if dimension.values is not None:
-        unit = dimension.unit(value)
-        if unit is None:
-            return value, None, _unknown_unit(dimension, value)
-        value = unit.value
-    return value, None, None
-
-
-def unit_name_problem(value: str) -> Message | None:
-    """What makes ``value`` no unit name besides the key's characters: a control character
-    (a tab or line end is a space by now; what is left came with a pasted cell), or more
-    than MAX_UNIT characters."""
-    from ..catalog import msg
-
-    bad = next((ch for ch in value if unicodedata.category(ch) == "Cc"), None)
-    if bad is not None:
-        return msg("hostile_unit_control", value=value, character=repr(bad))
-    if len(value) > MAX_UNIT:
-        return msg("hostile_unit_too_long", start=value[:40], length=len(value), limit=MAX_UNIT)
-    return None
-
-
-def canonical_key(text: str, indicators: Mapping[str, Indicator], dimensions: Mapping[str, Dimension]) -> str | None:
-    """A store key as the plan names its unit (declared spelling, dimensions in the
-    indicator's order), or None when it names none: a malformed key, an indicator not
-    broken down, an undeclared dimension or unit (``qntrack check`` says which)."""
-    split = split_key(text)
-    if split is None:
-        return None
-    base, dims = split
-    indicator = indicators.get(base)
-    if indicator is None or not indicator.dimensions or not dims:
-        return None
-    canon, problems = resolve_dims(indicator, dims, dimensions)
-    return None if problems else unit_key(base, canon)
-
-
-def dimension_label(dimension: Dimension, lang: str) -> str:
-    """The plan's label of ``dimension`` in ``lang``, in brackets after a space ("
-    (Locality)"), for a message that names it by its id; "" when it has no label of its own."""
-    name = dimension.name.get(lang).strip()
-    return "" if not name or name == dimension.id else f" ({name})"
-
-
-def dimensions_listed(ids: Iterable[str], dimensions: Mapping[str, Dimension]) -> dict[str, str]:
-    """``ids`` as a message lists valid dimensions, each with its label: the values of
-    ``dimensions_en`` and ``dimensions_vi`` ("locality (Locality), area")."""
-    out = {}
-    for lang in ("en", "vi"):
-        out[f"dimensions_{lang}"] = ", ".join(
-            d + (dimension_label(dimensions[d], lang) if d in dimensions else "") for d in ids
-        )
-    return out
-
-
-def _unknown_unit(dimension: Dimension, value: str) -> Message:
-    from ..catalog import msg
-    from .suggest import closest
-
-    # Each unit's value, and its names that read as it (``Dimension.by_match``), as the plan
-    # writes them: a misspelt name is suggested as a name, "valid:" lists each after its value.
-    named = {u.value: _names_read(dimension, u) for u in dimension.values or ()}
-    names = [*named, *(n for read in named.values() for n in read)]
-    shown = ", ".join(f"{v} ({', '.join(read)})" if read else v for v, read in named.items())
-    # Named by its id (what --dim and a column take) and as the plan labels it.
-    said = {"dimension": dimension.id, "value": value, "values": shown}
-    said |= {f"named_{lang}": dimension_label(dimension, lang) for lang in ("en", "vi")}
-    shared = [u.value for u in dimension.values or () if any(unit_match(n) == unit_match(value) for _, n in u.names)]
-    if len(shared) > 1:  # a name two units share names neither (Dimension): said so, no guess
-        return msg("units_shared_name", units=", ".join(shared), **said)
-    lost = _letters_lost(value, names)
-    if lost is not None:
-        # A name whose letters a file saved in an encoding without them turned into '?':
-        # the one declared unit it can be is named with the cause (twenty-first session).
-        return msg("units_unknown_value_lost", hint=lost, **said)
-    close = closest(unit_match(value), [unit_match(n) for n in names])
-    if close is not None:
-        hint = next(n for n in names if unit_match(n) == close)
-        return msg("units_unknown_value_hint", hint=hint, **said)
-    return msg("units_unknown_value", **said)
-
-
-def _names_read(dimension: Dimension, unit: Unit) -> list[str]:
-    """``unit``'s names in other languages that name it (not its value's spelling, nor a
-    name another unit's value or name takes), one of each spelling, as the plan writes them."""
-    out: dict[str, str] = {unit_match(unit.value): ""}
-    for _, name in unit.names:
-        if dimension.by_match.get(unit_match(name)) is unit:
-            out.setdefault(unit_match(name), name)
-    return [n for n in out.values() if n]
-
-
-def _letters_lost(value: str, names: Sequence[str]) -> str | None:
-    """The one declared unit ``value`` is when each of its '?' stands for one letter a
-    program could not save (a Vietnamese name kept in cp1252), its other letters matched
-    case ignored; None when there is no '?', no such unit or more than one."""
-    if "?" not in value:
-        return None
-    pattern = re.compile(".".join(re.escape(part) for part in unicodedata.normalize("NFC", value).split("?")), re.I)
-    found = [n for n in names if pattern.fullmatch(unicodedata.normalize("NFC", n))]
-    return found[0] if len(found) == 1 else None
