@@ -331,7 +331,7 @@ def import_file(
     parsed.notes = ahead_of_rows(parsed.notes, [*joined, *(p for p in parsed.problems if p.severity == "warning")])
     parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning" or _explains(p)]
     problems = list(parsed.problems)
-    if not workbook:  # a workbook's cells are looked at as they are read (workbooks._row)
+    if not workbook:  # a workbook's cells are looked at as they are read (workbook_rows._row)
         problems.extend(_garbled(fast, parsed, defaults))
     vintages: Sequence = ()
     batch = None
