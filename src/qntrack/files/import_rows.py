@@ -19,15 +19,8 @@ from .heading_marks import PeriodMarks
 from .typed_periods import no_year
 from .batch_rows import EMPTY_CELL, SHOWN_MOMENT, SHOWN_PERIOD
 from .vocabulary import excel_date, foreign_digits, status_word
-from .import_headers import (
-    LONG_OPTIONAL,
-    LONG_REQUIRED,
-    SECOND,
-    WideColumns,
-    _excel_date_message,
-    _read_period,
-    heading_status,
-)
+from .import_headers import LONG_OPTIONAL, LONG_REQUIRED, SECOND, _excel_date_message, _read_period, heading_status
+from .import_wide_columns import WideColumns
 
 from .empty_values import awaited, passed_over
 

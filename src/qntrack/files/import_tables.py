@@ -30,7 +30,6 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     LONG_OPTIONAL,
     LONG_REQUIRED,
     SECOND,
-    WideColumns,
     _breakdowns,
     _dimension_columns,
     _excel_date_message,
@@ -38,10 +37,10 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _long_columns,
     _looks_like_period,
     _read_period,
-    _wide_columns,
     heading_status,
     row_of_figures,
 )
+from .import_wide_columns import _wide_columns
 
 from .bare_periods import bare_period
 from .csv_notes import FIGURE as _FIGURE, is_note

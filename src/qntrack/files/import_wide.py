@@ -8,7 +8,8 @@ from typing import Sequence
 
 from ..catalog import Message, msg
 from ..plan.model import Location, Problem
-from .import_headers import LONG_OPTIONAL, WideColumns, _looks_like_period, _unmarked, _wide_columns, status_heading
+from .import_headers import LONG_OPTIONAL, _looks_like_period, status_heading
+from .import_wide_columns import WideColumns, _unmarked, _wide_columns
 
 
 def wide_unasked(

@@ -26,6 +26,7 @@ from ..catalog import Message, msg
 from ..errors import fail
 from ..plan.model import Location, Plan, Problem
 from .import_wide import periods_below, wide_unasked
+from .import_wide_columns import _wide_columns
 from .import_tables import (
     LONG_REQUIRED,
     SECOND,
@@ -36,7 +37,6 @@ from .import_tables import (
     _dimension_columns,
     _long_columns,
     _looks_like_period,
-    _wide_columns,
 )
 from .empty_values import counted
 from .workbook_book import open_book as _open_book
