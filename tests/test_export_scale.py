@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from qntrack.files.textfiles import formula_like
 from qntrack.output import formats, tables
-from qntrack.output.formats import observation_dict, safe_cell
+from qntrack.output.formats import safe_cell
+from qntrack.output.json_figures import observation_dict
 from qntrack.output.tables import observation_rows, write_table
 from qntrack.plan.model import Observation
 from qntrack.plan.periods import Period, parse_period

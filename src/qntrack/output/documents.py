@@ -27,7 +27,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from .. import __version__
-from .formats import assessment_dict, day_text, observation_dict
+from .formats import assessment_dict, day_text
+from .json_figures import observation_dict
 from .i18n import spoken
 
 if TYPE_CHECKING:
@@ -221,7 +222,7 @@ def history_document(
 ) -> dict[str, Any]:
     """``history INDICATOR [PERIOD] --format json``: every vintage of ``method.history.vintages``
     with whether it is in force, its line in the store and the value it revises (docs/json.md)."""
-    from .formats import _unit_of
+    from .json_figures import _unit_of
 
     base, dims = _unit_of(indicator)
     return {

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .. import __version__
-from .formats import SCHEMA_VERSION, figure_dict, milestone_list, withdrawn_list
+from .formats import SCHEMA_VERSION
+from .json_figures import figure_dict, milestone_list, withdrawn_list
 
 if TYPE_CHECKING:
     from ..method.ranking import Ranked

@@ -256,7 +256,7 @@ def since_review(
 
 
 def _observation_dict(o: Observation) -> dict[str, Any]:
-    from .formats import observation_dict
+    from .json_figures import observation_dict
 
     return observation_dict(o)
 
