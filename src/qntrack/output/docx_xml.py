@@ -128,17 +128,6 @@ def _tint(status: str | None, white: float = 0.7) -> str:
     return "".join(f"{round(c + (255 - c) * white):02X}" for c in parts)
 
 
-def _shade(cell: Any, fill: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
 def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]], points: float) -> list[float]:
     """Each column's width in mm, by what it holds, since Word and LibreOffice otherwise
     start from equal columns, which squeezes a target's name into a sliver. A column gets
