@@ -9,7 +9,6 @@ for, so machine output (json, csv, tsv) and ``--version`` start fast.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from enum import Enum
 from functools import lru_cache
@@ -351,8 +350,10 @@ def _refuse_repeats(
     out: list[str] = []
     given: set[str] = set()
     after_option = end = False
+    if numbers:
+        from .typed_figures import figure_typed  # add-observation's alone: not on every command's path
     for i, arg in enumerate(args):
-        if numbers and not end and not after_option and _NUMBER.fullmatch(arg) and _is_number_like(arg):
+        if numbers and not end and not after_option and figure_typed(arg):
             arg = " " + arg
         end = end or (arg == "--" and not after_option)  # '--note --': the note
         if group and not end and not after_option and not arg.startswith("-"):
@@ -395,10 +396,6 @@ def _bundled(arg: str, takes_value: set[str], flags: set[str]) -> tuple[str, boo
     return arg, False
 
 
-# '-2.5', '-1,5', '-.5', '-inf', and '- 2,5' (a minus, spaces, then the figure).
-_NUMBER = re.compile(r"-(?:[^\W_]|[.,]\w| +[\w.,])[\w.,+\-% ]*")
-
-
 def _kept_once(p: Any) -> bool:
     """An option that takes one value and keeps only the last given (not --dim)."""
     return p.param_type_name == "option" and not getattr(p, "is_flag", False) and not p.multiple
@@ -434,16 +431,6 @@ def _command_class(numbers: bool = False) -> type[TyperCommand]:
                 raise usage_error(hint, ctx) from None
 
     return OnceOptions
-
-
-def _is_number_like(token: str) -> bool:
-    """``-2.5``, ``-1e3``, ``-inf``, ``-1,5``, ``-١``: what a person means as a figure."""
-    body = token[1:].lstrip(" ")  # '- 1.234,5': the spaces after the minus
-    try:
-        float(body.replace(",", "."))
-        return True
-    except ValueError:
-        return body[:1].isdigit() or body[:1] in ".,"
 
 
 def _version(value: bool) -> None:
