@@ -224,3 +224,17 @@ def test_the_workbooks_figures_name_a_unit_and_keep_its_stored_values_last(nso: 
     assert figures[0][-1] == "Unit of breakdown as stored"
     assert ("Poverty rate", "Ha Noi, Female", "Ha Noi, Female") in {(r[0], r[1], r[-1]) for r in figures[1:]}
 
+
+# --- retract's consequences -------------------------------------------------------------
+
+
+def test_retract_names_the_unit_whose_status_moves_by_its_name(nso: Path) -> None:
+    # "mục tiêu poverty-down, province=Ha Noi, sex=Female: Tiến triển vừa phải → …" was
+    # said in Vietnamese; the unit is named as the tables above name it.
+    args = ("retract", "poverty", "2024", "--dim", "province=Ha Noi", "--dim", "sex=Female", "--dry-run")
+    vi = run_clean("--lang", "vi", *args)
+    assert vi.exit_code == 0, vi.output
+    assert "mục tiêu poverty-down, Hà Nội, Nữ: Tiến triển vừa phải → " in vi.output
+    assert "province=" not in vi.output.split("mục tiêu", 1)[1]
+    en = run_clean("--lang", "en", *args)
+    assert "target poverty-down, province=Ha Noi, sex=Female: Moderate progress → " in en.output
