@@ -238,3 +238,15 @@ def test_retract_names_the_unit_whose_status_moves_by_its_name(nso: Path) -> Non
     assert "province=" not in vi.output.split("mục tiêu", 1)[1]
     en = run_clean("--lang", "en", *args)
     assert "target poverty-down, province=Ha Noi, sex=Female: Moderate progress → " in en.output
+
+
+def test_an_english_name_a_unit_declares_is_used_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A unit stored as "Ha Noi" and named {en: Hanoi, vi: Hà Nội}: the English tables keep
+    # their form ("province=…, sex=…") with the English name, as the English legend and
+    # report name it; CSV keeps the stored value.
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("names: {vi: Hà Nội}", "names: {en: Hanoi, vi: Hà Nội}"), STORE)
+    text = out("rank", "poverty-down", "--lang", "en", "--format", "table")
+    assert "province=Hanoi, sex=Female" in text and "[1] Poverty rate (Hanoi, Female) 2024" in text
+    assert "Ha Noi" not in text
+    assert " Hà Nội, Nữ " in out("rank", "poverty-down", "--lang", "vi", "--format", "table")
+    assert ",Ha Noi,Female," in out("rank", "poverty-down", "--format", "csv")
