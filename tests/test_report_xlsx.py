@@ -204,10 +204,12 @@ def test_figures_sheet(books):
         "Kind of the figure it revised",
         "Source of the figure it revised",
         "Figure it revised, recorded",
+        # the unit as stored, after the unit column's name (issue 17, thirty-second session)
+        "Unit of breakdown as stored",
     ]
     assert ws.freeze_panes == "A2"
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
-    assert ws.auto_filter.ref == f"A1:Q{len(rows) + 1}"
+    assert ws.auto_filter.ref == f"A1:R{len(rows) + 1}"
     revenue = [r for r in rows if r[0] == "State budget revenue collected in the area" and r[3] == "2025"]
     assert len(revenue) == 1
     r = revenue[0]

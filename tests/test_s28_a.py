@@ -168,6 +168,7 @@ def test_figures_sheet_says_what_each_revised_figure_replaced(books, folder: Pat
         "Kind of the figure it revised",
         "Source of the figure it revised",
         "Figure it revised, recorded",
+        "Unit of breakdown as stored",  # added last in the thirty-second session
     ]
     rows = {(r[0], r[3]): r for r in _rows(ws)}
     share_2022 = rows[("Manufacturing share", "2022")]
@@ -175,21 +176,21 @@ def test_figures_sheet_says_what_each_revised_figure_replaced(books, folder: Pat
     # It replaced a figure recorded with no status: a data sheet keeps that empty, as its
     # own Kind column does (the twentieth session's rule; the twenty-eighth's review).
     assert share_2022[5] == "official"
-    assert share_2022[13:] == [11.5, None, "src-b", datetime(2023, 1, 10)]
+    assert share_2022[13:17] == [11.5, None, "src-b", datetime(2023, 1, 10)]
     share_2023 = rows[("Manufacturing share", "2023")]
     assert share_2023[4:6] == [12.3, "official"]
-    assert share_2023[13:] == [12.3, "estimate", "src-c", datetime(2023, 10, 15)]
+    assert share_2023[13:17] == [12.3, "estimate", "src-c", datetime(2023, 10, 15)]
     mining = rows[("Mining share", "2020")]
-    assert mining[13:] == [17.3, "estimate", "src-f", datetime(2020, 10, 15)]
+    assert mining[13:17] == [17.3, "estimate", "src-f", datetime(2020, 10, 15)]
     # A figure recorded once replaced nothing: the columns are empty, not 0 or "–".
-    assert rows[("Manufacturing share", "2024-Q1")][13:] == [None, None, None, None]
+    assert rows[("Manufacturing share", "2024-Q1")][13:17] == [None, None, None, None]
     cell = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Mining share" and r[3].value == "2020")[13]
     assert cell.data_type == "n" and cell.number_format == "#,##0.0"
     # Before the day of the revision (--as-of), the figure in force replaced nothing.
     early = _book(folder, as_of="2024-02-01")["Figures"]
     rows = {(r[0], r[3]): r for r in _rows(early)}
     assert rows[("Manufacturing share", "2023")][4:6] == [12.3, "estimate"]
-    assert rows[("Manufacturing share", "2023")][13:] == [None, None, None, None]
+    assert rows[("Manufacturing share", "2023")][13:17] == [None, None, None, None]
 
 
 # --- --since ----------------------------------------------------------------------------
@@ -217,6 +218,7 @@ def test_since_gives_the_workbook_its_changes_sheet(books, folder: Path):
         "Figure it revised, recorded",
         "Period ends",
         "In force",  # added last in the thirty-first session
+        "Unit of breakdown as stored",  # added last in the thirty-second session
     ]
     assert ws.freeze_panes == "A3"
     rows = {(r[0], r[3]): r for r in _rows(ws, 3)}
@@ -243,10 +245,12 @@ def test_since_gives_the_workbook_its_changes_sheet(books, folder: Path):
         datetime(2020, 10, 15),
         datetime(2020, 12, 31),
         "Yes",
+        None,  # the unit as stored: a total has none (thirty-second session)
     ]
     assert rows[("Manufacturing share", "2024-Q1")][8:13] == ["new", None, None, None, None]
     assert rows[("Manufacturing share", "2023")][8] == "status: estimate → official"
-    assert ws.auto_filter.ref == f"A2:O{ws.max_row}"  # O: "In force", thirty-first session
+    # O: "In force", thirty-first session; P: the unit as stored, thirty-second session.
+    assert ws.auto_filter.ref == f"A2:P{ws.max_row}"
     value = next(r for r in ws.iter_rows(min_row=3) if r[0].value == "Mining share")[4]
     assert value.data_type == "n" and value.number_format == "#,##0.0"
     # The same rows as the JSON report's since.observations, figure for figure.
@@ -285,8 +289,9 @@ def test_since_sheets_in_vietnamese(books):
     assert (
         header[0] == "Chỉ tiêu"
         and header[8] == "Thay đổi"
-        and header[-2] == "Ngày cuối kỳ"
-        and header[-1] == "Hiệu lực"
+        and header[-3] == "Ngày cuối kỳ"
+        and header[-2] == "Hiệu lực"
+        and header[-1] == "Đơn vị (phân tổ) như đã lưu"  # thirty-second session
     )
     assert header[9] == "Số liệu trước điều chỉnh"
     assert header[10] == "Loại của số liệu trước điều chỉnh"

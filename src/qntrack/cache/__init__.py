@@ -368,7 +368,9 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
             judged = broken(judged, today)
         if found:
             judged = set_withdrawals(judged, found)
-        entries[t.id] = _entry(judged, marshal.dumps(_encode(t)), rows if cells else None, revised, whence)
+        entries[t.id] = _entry(
+            judged, marshal.dumps(_encode(t)), rows if cells else None, revised, whence, plan.dimensions
+        )
         # Right after the assessment has read them: the rows were made in the store's
         # order, not the indicator's, and a separate pass found each one again out of
         # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).

@@ -162,7 +162,9 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
                 judged = with_units(judged, today)
             if gone:
                 judged = set_withdrawals(judged, gone)
-            entries[k] = _entry(judged, e.target, rows_in_force if e.cells else None, revised, whence)
+            # The dimensions, decoded above for any indicator broken down: a target's own
+            # unit (``of:``) is named in its notes as the cold run names it.
+            entries[k] = _entry(judged, e.target, rows_in_force if e.cells else None, revised, whence, dimensions)
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()

@@ -217,12 +217,15 @@ def _entry(
     rows: Sequence[Any] | None,
     revised: dict[str, dict[str, float | None]] | None = None,
     whence: dict[str, dict[str, tuple[str, str]]] | None = None,
+    dimensions: Any = None,
 ) -> Entry:
     """What one target contributes to the outputs (``Entry``); its table rows only when
     ``rows``, the indicator's series in force, is given. ``revised``: by series (the
     target's, its units'), by period's text, the value each figure replaced (the cache's
     ``revised``: summary.status_cells, and the JSON's and CSV's ``revises``); ``whence``,
-    the same figures' sources and recorded_at (``revises_source``, the legend's words)."""
+    the same figures' sources and recorded_at (``revises_source``, the legend's words);
+    ``dimensions``, the plan's, which name a target's own unit (``of:``) in its notes as
+    the plain path names it (issue 17, thirty-second session)."""
     from ..output.formats import assessment_dict, item_json, status_rows
 
     cells = {}
@@ -232,7 +235,7 @@ def _entry(
 
         mine = (revised or {}).get(assessment.target.series_key)
         came = (whence or {}).get(assessment.target.series_key)
-        cells = {lang: status_cells(assessment, lang, rows, mine, whence=came) for lang in LANGS}
+        cells = {lang: status_cells(assessment, lang, rows, mine, whence=came, dimensions=dimensions) for lang in LANGS}
     item = assessment_dict(assessment, revised, whence=whence)
     return Entry(
         assessment.target.id,

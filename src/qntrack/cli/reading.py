@@ -126,7 +126,7 @@ def show(
         # A derived figure missing because an input's was withdrawn: said, naming the input.
         inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), day) if indicator.formula else {}
         more = input_sentences(ws.plan, result, inputs, rows, _lang(lang)) if inputs else []
-        render.show(result, rows, _lang(lang), day, revises, gone, more, vintages, today)
+        render.show(result, rows, _lang(lang), day, revises, gone, more, vintages, today, ws.plan.dimensions)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept
@@ -154,7 +154,9 @@ def show(
 
         # A unit whose every figure was withdrawn: not judged, said (issue 17, twenty-first session).
         for dims, gone in units_withdrawn(result, ws.store.observations, ws.series, day):
-            render.paragraph(unit_withdrawn_line(result, dims, gone, _lang(lang)))  # at the window's width
+            render.paragraph(
+                unit_withdrawn_line(result, dims, gone, _lang(lang), ws.plan.dimensions)
+            )  # at the window's width
     if day is not None:
         from .later import say_judged_later
 

@@ -234,7 +234,9 @@ def _print_status(
         if dim is not None:
             from ..output.by_unit import status_cells_by
 
-            rows = status_cells_by(results, dim, chosen, ws.series, revised, ws.store.observations, day, whence)
+            rows = status_cells_by(
+                results, dim, chosen, ws.series, revised, ws.store.observations, day, whence, ws.plan.dimensions
+            )
         else:
             rows = [
                 status_cells(
@@ -243,6 +245,7 @@ def _print_status(
                     ws.series.get(a.target.series_key, ()),
                     revised.get(a.target.series_key),
                     whence=whence.get(a.target.series_key),
+                    dimensions=ws.plan.dimensions,  # a target's own unit (`of:`) named in its notes
                 )
                 for a in results
             ]

@@ -18,12 +18,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
-from ..catalog import Figure, Message, msg
+from ..catalog import Figure, Message, Worded, msg
 from ..plan.units import dims_text
 from ..plan.model import RETRACTED, Measure, Observation, Plan, PlanTarget
 from ..plan.periods import Period
 
 if TYPE_CHECKING:
+    from ..method.assessment import Assessment
     from ..method.series import Series
 
 __all__ = ["retraction_notes", "notes_in", "batch_notes"]
@@ -234,12 +235,14 @@ def _targets(
     today = reference_day(None)
     out = []
     for b, a in zip(assess(plan, old, ids, today), assess(plan, new, ids, today), strict=True):
-        pairs = [(b, a, "", b.target.series_key)] if b.target.series_key in changed else []
+        pairs: list[tuple[Assessment, Assessment, Worded | str, str]] = (
+            [(b, a, "", b.target.series_key)] if b.target.series_key in changed else []
+        )
         if b.target.for_each:
             wanted = units.get(b.target.indicator, {})
             after = {u.dims: u.assessment for u in a.breakdown}
             pairs += [
-                (u.assessment, after[u.dims], dims_text(u.dims), wanted[u.dims])
+                (u.assessment, after[u.dims], _unit_words(plan, u.dims), wanted[u.dims])
                 for u in b.breakdown
                 if u.dims in wanted and u.dims in after
             ]
@@ -255,6 +258,18 @@ def _targets(
             else:
                 out.append(msg(key, **words, after=msg("status_" + now.status.value)))
     return out
+
+
+def _unit_words(plan: Plan, dims: tuple[tuple[str, str], ...]) -> Worded:
+    """A unit as the line says it: ``dims_text`` in English, as before; in Vietnamese its
+    names alone, as the report's tables and ``rank`` name it (each unit's ``vi`` name, a
+    unit without one by its value; issue 17, thirty-second session)."""
+    named = []
+    for dim_id, value in dims:
+        dimension = plan.dimensions.get(dim_id)
+        unit = dimension.unit(value) if dimension is not None else None
+        named.append(unit.name_in("vi") if unit is not None else value)
+    return Worded(dims_text(dims), ", ".join(named))
 
 
 def _judged_on(plan: Plan, key: str) -> bool:

@@ -69,12 +69,15 @@ def status_cells_by(
     observations: Sequence[Observation] = (),
     as_of: str | None = None,
     whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> list[tuple[Cell, ...]]:
     """The status table's rows: each target's (``summary.status_cells``), then, for a
     target broken down by ``dim``, one per unit, named "↳ Ha Long" in the target column.
     ``revised``: by series, the value each figure replaced (``status_cells``). A unit whose
     every figure in ``observations`` was withdrawn by ``as_of`` last, "All figures
-    withdrawn" in its status cell (output.units_withdrawn)."""
+    withdrawn" in its status cell (output.units_withdrawn). With the plan's ``dimensions``,
+    a unit is named as ``ranking.unit_name`` names it (in Vietnamese by its ``vi`` names, without the dimensions' ids), and
+    its notes likewise."""
     from .i18n import label
     from .units_withdrawn import retracted_keys, units_withdrawn
 
@@ -89,12 +92,16 @@ def status_cells_by(
     retracted: frozenset[str] | None = None  # found at the first target broken down, once
     for a in assessments:
         key = a.target.series_key
-        rows.append(status_cells(a, lang, series.get(key, ()), before.get(key), whence=came.get(key)))
+        rows.append(
+            status_cells(a, lang, series.get(key, ()), before.get(key), whence=came.get(key), dimensions=dimensions)
+        )
         if not broken_down_by(a, dim):
             continue
         for u in a.breakdown:
             key = unit_key(a.indicator.id, u.dims)
-            cells = status_cells(u.assessment, lang, series.get(key, ()), before.get(key), key, came.get(key))
+            cells = status_cells(
+                u.assessment, lang, series.get(key, ()), before.get(key), key, came.get(key), dimensions
+            )
             note = milestones_note(a.target, u, lang)
             if u.without_figure:  # a declared unit with no figure: said why (issue 17)
                 note = report_word("bd_reason_no_figures", lang)
@@ -104,11 +111,13 @@ def status_cells_by(
                 if u.without_figure:  # the note says why, in full: not the reason's word again
                     rest = [r for r in rest if r != ("\n" + reason_word(u.assessment.reason, lang), "muted")]
                 cells = (*cells[:-1], (status, (f"\n({note})", "muted"), *rest))
-            rows.append(((("↳ " + unit_name(u.dims), ""),), *cells[1:]))
+            rows.append(((("↳ " + unit_name(u.dims, dimensions, lang), ""),), *cells[1:]))
         width = len(rows[-1])
         if retracted is None:
             retracted = retracted_keys(observations)
         for dims, _ in units_withdrawn(a, observations, series, as_of, retracted):
             blank = ((("–", "muted"),),) * (width - 2)
-            rows.append(((("↳ " + unit_name(dims), ""),), *blank, ((label("all_withdrawn", lang), "muted"),)))
+            rows.append(
+                ((("↳ " + unit_name(dims, dimensions, lang), ""),), *blank, ((label("all_withdrawn", lang), "muted"),))
+            )
     return rows

@@ -75,12 +75,28 @@ RANK_COLUMNS = (
 )
 
 
-def unit_name(dims: Dims) -> str:
+def unit_name(dims: Dims, dimensions: Mapping[str, Dimension] | None = None, lang: str = "en") -> str:
     """A unit as a reader names it: its value alone for one dimension ("Ha Long"), each
-    dimension named for several ("locality=Ha Long, sex=female")."""
+    dimension named for several ("locality=Ha Long, sex=female"). With the plan's
+    ``dimensions``, each unit by its name in ``lang`` (``names``): in Vietnamese as the
+    report's tables name it, the names alone, "Ha Noi, Female" by their ``vi`` names (report_breakdowns.unit_name);
+    in English the form above, a unit's English name where it has one (issue 17,
+    thirty-second session)."""
     from ..plan.units import dims_text
 
+    if dimensions and lang != "en":
+        from .report_breakdowns import unit_name as named
+
+        return named(dims, dimensions, lang, dated=False)
+    if dimensions:
+        dims = tuple((d, _named(dimensions, d, v, lang)) for d, v in dims)
     return dims[0][1] if len(dims) == 1 else dims_text(dims)
+
+
+def _named(dimensions: Mapping[str, Dimension], dim_id: str, value: str, lang: str) -> str:
+    dimension = dimensions.get(dim_id)
+    unit = dimension.unit(value) if dimension is not None else None
+    return unit.name_in(lang) if unit is not None else value
 
 
 def own_values(target: Target, dims: Dims) -> bool:
@@ -227,12 +243,13 @@ def rank_table(
             withdrawals=withdrawals,
             whence=(whence or {}).get(key),
             kind=True,  # an estimate said to be one, as status's table says it
+            dimensions=dimensions,  # the legend names the unit as its row does
         )
         shown = shown_figure(a)  # the figure ``latest`` writes
         rows.append(
             (
                 str(r.rank),
-                unit_name(r.unit.dims),
+                unit_name(r.unit.dims, dimensions, lang),
                 # A unit not assessed says why ("no plan assigned to this unit") where a
                 # reader looks for its status: the reason decides what a review asks for.
                 unit_status(target, r.unit, lang) + (f": {unit_reason(a, lang)}" if a.reason else ""),

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ..cache import DrawnTables
     from ..plan.model import Observation, Plan
     from ..plan.periods import Period
+    from ..plan.units import Dimension
     from ..output.summary import Cell
 
 # The status table is drawn from plain cells, which the status cache can hand over
@@ -318,11 +319,12 @@ def show(
     more: Sequence[str] = (),
     replaced: Mapping[Period, Observation] | None = None,
     today: date | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced, today)
+    show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced, today, dimensions)
 
 
 def history_table(

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..method.assessment import Assessment, MilestoneResult
     from ..plan.model import Observation
     from ..plan.periods import Period
+    from ..plan.units import Dimension
 
 __all__ = ["show"]
 
@@ -50,10 +51,12 @@ def show(
     more: Sequence[str] = (),
     replaced: Mapping[Period, Observation] | None = None,
     today: date | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> None:
     """``more``: sentences said after the others (a derived figure's input withdrawn);
     ``replaced``: the vintages ``revises`` names, whose source and day the legend says;
-    ``today``: the day the command speaks of (narrative.explain)."""
+    ``today``: the day the command speaks of (narrative.explain); ``dimensions``: the
+    plan's, so that the legend names a target's own unit (``of:``) as the report does."""
     from ..output.narrative import explain
 
     console = _console()
@@ -88,7 +91,7 @@ def show(
     revised = {str(p): v for p, v in (revises or {}).items()}
     whence = _whence(rows, replaced)
     marks: dict[str, int] = {}
-    _figures_used(facts, a, unit, lang, revised, whence, marks)
+    _figures_used(facts, a, unit, lang, revised, whence, marks, dimensions)
     if a.achieved_rate is not None:
         base = a.baseline.value if a.baseline is not None else None
         facts.add_row(label("achieved_rate", lang), achieved_rate_text(a.achieved_rate, base, lang))
@@ -121,7 +124,7 @@ def show(
         if chart:
             console.print(chart)
     elif a.result is not None:
-        _details(console, a, lang, rows, revised, whence, marks)
+        _details(console, a, lang, rows, revised, whence, marks, dimensions)
 
     # The figure each one replaced before it, "10.3% → 9.8%" (method.history.revised_values),
     # so that a revision is never read as a first estimate.
@@ -205,6 +208,7 @@ def _figures_used(
     revised: Mapping[str, float | None] | None = None,
     whence: Mapping[str, tuple] | None = None,
     notes: dict[str, int] | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> None:
     """The latest figure the status is read from and the provisional reading left out of it
     (a plan's during its year, the one it is judged on), as the report's figures table
@@ -217,7 +221,7 @@ def _figures_used(
     from .summary import sum_marked
     from .views.plan import figure_decimals
 
-    name = series_name(a.indicator, a.target.series_key, lang)
+    name = series_name(a.indicator, a.target.series_key, lang, dimensions)
     marks: dict[str, int] = {} if notes is None else notes
     if a.latest is not None:
         shown = figure_marked(a.latest, name, revised, unit, lang, marks, figure_decimals(a, a.latest), whence=whence)
@@ -377,6 +381,7 @@ def _details(
     revised: Mapping[str, float | None] | None = None,
     came: Mapping[str, tuple] | None = None,
     notes: dict[str, int] | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> None:
     """A kind's key figures, then its periods' figures: one that replaced an earlier one
     marked "[1]", and the legend under the list, as the status table's (``rows`` the
@@ -393,7 +398,7 @@ def _details(
     d = a.result
     marks: dict[str, int] = {} if notes is None else notes
     unit = a.indicator.unit_in(lang)
-    name = series_name(a.indicator, a.target.series_key, lang)  # the legend's words for it
+    name = series_name(a.indicator, a.target.series_key, lang, dimensions)  # the legend's words for it
     figures = _key_figures(a, lang)
     if figures is not None:
         console.print(figures)

@@ -92,7 +92,7 @@ def report_breakdowns(
     for a in broken:
         # A unit whose every figure was withdrawn: not judged, listed with the withdrawal.
         gone = units_withdrawn(a, data.observations, data.series, data.as_of, retracted)
-        lines = tuple(unit_withdrawn_line(a, dims, rows, lang) for dims, rows in gone)
+        lines = tuple(unit_withdrawn_line(a, dims, rows, lang, dimensions) for dims, rows in gone)
         if not a.breakdown:
             if lines:
                 views[a.target.id] = _withdrawn_only(a, dimensions, lang, lines)

@@ -38,12 +38,23 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     tick = SECTION_DONE.get()
     sections = []
     revised = data.revised  # a derived indicator's figures are computed: they replaced nothing
+    dimensions = data.plan.dimensions if data.plan is not None else None  # a target's own unit named
     for i, a in enumerate(data.assessments, 1):
         key = a.target.series_key
         gone = data.withdrawn.get(key, ()) if not a.indicator.formula else ()
         came = data.whence.get(key) if not a.indicator.formula else None  # where each replaced figure came from
         section = _section(
-            i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone, came, data.today
+            i,
+            a,
+            data.series.get(key, []),
+            lang,
+            with_charts,
+            large,
+            revised.get(key),
+            gone,
+            came,
+            data.today,
+            dimensions,
         )
         if a.indicator.formula and data.plan is not None:  # an input's figure withdrawn (withdrawn_inputs)
             from .withdrawn_inputs import input_sentences

@@ -51,6 +51,8 @@ def summary_table(data: ReportData, lang: str) -> TableView:
                         withdrawals=True,
                         whence=data.whence.get(a.target.series_key),
                         kind=True,
+                        # A target's own unit (``of:``) named in its note as the tables name units.
+                        dimensions=data.plan.dimensions if data.plan is not None else None,
                     )
                 ),
                 Cell(_goal_with_reached(a, lang)),

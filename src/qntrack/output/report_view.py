@@ -47,6 +47,7 @@ from ..output.period_words import period_text
 if TYPE_CHECKING:
     from datetime import date
 
+    from ..plan.units import Dimension
     from .report import Change
 
 __all__ = ["Cell", "SectionView", "TableView", "definition", "relevant_observations", "source_cell"]
@@ -295,6 +296,7 @@ def _observations(
     revises: Mapping[str, float | None] | None,
     a: Assessment,
     whence: Mapping[str, tuple[str, str]] | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> TableView | None:
     """The target's figures; each with the figure it replaced before it ("10.3% → 9.8%",
     ``method.history.revised_values``), so a revision is never read as a first estimate;
@@ -319,7 +321,7 @@ def _observations(
         period = f"{when} ({report_word('provisional_row', lang)})" if part else when
         value = _replacing(before.get(str(o.period)), o, unit, lang, recorded_decimals(a, o))
         if whence and o.period.text in whence:
-            name = series_name(a.indicator, a.target.series_key, lang)
+            name = series_name(a.indicator, a.target.series_key, lang, dimensions)
             # The period as the document writes it, in words ("H1 2022"), as the table above does.
             places = recorded_decimals(a, o)
             for text, _ in revision_note(name, o, before, unit, lang, places, whence, period=when):
@@ -349,6 +351,7 @@ def _section(
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
     whence: Mapping[str, tuple[str, str]] | None = None,
     today: date | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> SectionView:
     from .report_milestones import milestones_table
     from .report_withdrawn import with_withdrawn, with_withdrawn_sentences, withdrawn_in
@@ -382,7 +385,7 @@ def _section(
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
         observations=with_withdrawn(
-            _observations(shown, unit, lang, revises, a, whence), shown, withdrawn, unit, lang, a.target
+            _observations(shown, unit, lang, revises, a, whence, dimensions), shown, withdrawn, unit, lang, a.target
         ),
         sentences=tuple(with_withdrawn_sentences(a, explain(a, lang, today), withdrawn, lang)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,

@@ -60,6 +60,7 @@ def _summary(book: _Book, data: ReportData) -> None:
     from ..plan.model import text_in
 
     lang = book.lang
+    dimensions = data.plan.dimensions if data.plan is not None else None  # a target's own unit named
     headers = summary_headers(lang)
     t = _Table(book, book.sheet(word("sheet_summary", lang)), headers, key=3)  # the target's name
     for a in data.assessments:
@@ -122,7 +123,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         if latest is not None and not a.indicator.formula:
             t.put(18, was := data.revised.get(a.target.series_key, {}).get(str(latest.period)))
             came = data.whence.get(a.target.series_key, {}).get(str(latest.period)) if was is not None else None
-        gone = withdrawal_notes(a, a.target.series_key, lang)
+        gone = withdrawal_notes(a, a.target.series_key, lang, dimensions=dimensions)
         t.put(19, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
         if came is not None:
             t.put(20, as_given(came[0]))  # a string cell: never run, so as given
@@ -180,11 +181,16 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     # (a sum of the sheet is unchanged), and the figure withdrawn in a last column, beside
     # the figure recorded again after it too (withdrawn_rows).
     picked, withdrawn = withdrawn_rows(picked, data, wanted)
+    from .report_breakdowns import unit_name
+
+    dimensions = plan.dimensions if plan is not None else {}
     large = large_figures(data, sum(len(series) for _, _, series in picked))
     left_out = 0
-    rows: list[tuple[tuple[str, tuple[str, ...], int], str, str, Observation]] = []
+    rows: list[tuple[tuple[str, tuple[str, ...], int], str, tuple[str, str], Observation]] = []
     for ind_id, dims, series in picked:
-        unit = ", ".join(v for _, v in dims)
+        # The unit as the units sheet names it (its name in the workbook's language), and
+        # as stored, which a filter or a script matches the store with: the last column.
+        unit = (unit_name(tuple(dims), dimensions, lang, dated=False), ", ".join(v for _, v in dims))
         if large and len(series) > RECENT:
             # A national plan's million figures would be a sheet no one opens, and took
             # minutes to write (issue 17): the latest of each series, the rest counted.
@@ -210,6 +216,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         *withdrawn_headers(lang),  # the figure withdrawn, then where it came from (26th session)
         word("period_end", lang),  # the period in time, then what the figure replaced (28th session)
         *revised_headers(lang),
+        word("breakdown_unit_stored", lang),  # last: every earlier column keeps its letter (32nd session)
     )
     ws = book.sheet(word("sheet_figures", lang))
     if left_out:
@@ -221,7 +228,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     for done, (_, ind_id, unit, o) in enumerate(rows, 1):
         indicator = plan.indicators.get(ind_id) if plan is not None else None
         t.put(0, indicator.name.get(lang) if indicator is not None else ind_id)
-        t.put(1, unit)
+        t.put(1, unit[0])
         t.put(2, indicator.unit_in(lang) if indicator is not None else "")
         t.put(3, str(o.period), fmt=book.period)
         # A recorded figure at every decimal typed (-1.2004); a computed one as before.
@@ -235,6 +242,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         t.put(12, last_day(o.period))
         if o.status != RETRACTED:  # a retraction's row says what it withdrew in its own columns
             put_revised(t, replaced.get(o.indicator, {}).get(o.period), 13, lang)
+        t.put(17, unit[1])
         t.next_row()
         if tick is not None and done % 1000 == 0:
             tick(done, len(rows) + after)  # the command line's progress bar: rows, the work here

@@ -53,16 +53,22 @@ def since_sheets(book: _Book, data: ReportData) -> None:
         # a later row of the sheet revised or withdrew is no longer in force, as the other
         # formats' since table marks it (issue 17, thirty-first session).
         label("in_force", lang),
+        # The unit as stored, after the unit column's name (the units sheet's): what a filter
+        # or a script matches the store with (issue 17, thirty-second session).
+        word("breakdown_unit_stored", lang),
     )
     t = _Table(book, ws, headers, first_row=1, widest=60)
     _fits(len(s.changes), t.top)  # refused, never cut at the sheet's last row
+    from .report_breakdowns import unit_name
+
+    dimensions = data.plan.dimensions if data.plan is not None else {}
     for c in s.changes:
         o = c.observation
         split = split_key(o.indicator)
         base, dims = split if split is not None else (o.indicator, ())
         indicator = indicators.get(base)
         t.put(0, indicator.name.get(lang) if indicator is not None else base)
-        t.put(1, ", ".join(v for _, v in dims))
+        t.put(1, unit_name(dims, dimensions, lang, dated=False))
         t.put(2, indicator.unit_in(lang) if indicator is not None else "")
         t.put(3, str(o.period), fmt=book.period)
         if o.status != RETRACTED and o.value is not None:
@@ -74,6 +80,7 @@ def since_sheets(book: _Book, data: ReportData) -> None:
         put_revised(t, c.previous, 9, lang)
         t.put(13, last_day(o.period))
         t.put(14, cell_text(report_word("yes" if c.in_force else "no", lang).capitalize(), lang))
+        t.put(15, ", ".join(v for _, v in dims))
         t.next_row()
     t.finish()
 

@@ -9,7 +9,7 @@ again without assessing anything (cache.py).
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult, added_up
@@ -30,6 +30,9 @@ from ..output.i18n import (
 from ..output.period_words import period_text, periods_in_words
 from ..files.textfiles import as_given
 from ..plan.model import LevelTarget, Observation
+
+if TYPE_CHECKING:
+    from ..plan.units import Dimension
 
 __all__ = [
     "PERIOD_KINDS",
@@ -264,6 +267,7 @@ def status_cells(
     revised: Mapping[str, float | None] | None = None,
     key: str | None = None,
     whence: Mapping[str, tuple[str, str]] | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> tuple[Cell, ...]:
     """One row of the terminal's status table: target, latest, trend, goal, gap, P, status.
 
@@ -272,7 +276,9 @@ def status_cells(
     force replaced (``method.history.revised_values``, by the day the table speaks of); a
     figure shown that replaced one is followed by a note piece (``revision_note``) naming
     the series ``key`` (default the target's; a unit's row of ``status --by``, the unit's),
-    and ``whence`` says where each figure replaced came from (``revision_note``).
+    and ``whence`` says where each figure replaced came from (``revision_note``). With
+    the plan's ``dimensions``, a unit in the notes is named as the report's tables name it
+    (``legend_names.series_name``); the status cache passes them too (cache/entries.py).
     """
     from .views.plan import figure_decimals
     from .withdrawn import withdrawal_notes
@@ -281,10 +287,10 @@ def status_cells(
 
     unit = a.indicator.unit_in(lang)
     key = key or a.target.series_key
-    name = series_name(a.indicator, key, lang)  # the legend's words for the series
+    name = series_name(a.indicator, key, lang, dimensions)  # the legend's words for the series
     # The figures withdrawn that the status touches, marked on the first figure shown (or
     # on "–"), their legend under their own heading (issue 17, twentieth session).
-    gone = tuple((text, "note") for text in withdrawal_notes(a, key, lang))
+    gone = tuple((text, "note") for text in withdrawal_notes(a, key, lang, dimensions=dimensions))
     latest: list[tuple[str, str]] = []
     if a.latest is not None:
         places = figure_decimals(a, a.latest)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, AbstractSet, Iterable, Mapping, Sequence
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..plan.model import Observation
-    from ..plan.units import Dims
+    from ..plan.units import Dimension, Dims
 
 __all__ = ["retracted_keys", "units_withdrawn", "unit_withdrawn_line"]
 
@@ -63,9 +63,16 @@ def units_withdrawn(
     return out
 
 
-def unit_withdrawn_line(a: Assessment, dims: Dims, gone: Sequence[tuple[Observation, float | None]], lang: str) -> str:
+def unit_withdrawn_line(
+    a: Assessment,
+    dims: Dims,
+    gone: Sequence[tuple[Observation, float | None]],
+    lang: str,
+    dimensions: Mapping[str, Dimension] | None = None,
+) -> str:
     """ "Huyen A: all figures withdrawn, none in force (2023: 5,000 billion VND, withdrawn
-    on 2025-06-01)", the periods in words, as a sentence for people writes them."""
+    on 2025-06-01)", the periods in words, as a sentence for people writes them; the unit
+    by its name with the plan's ``dimensions`` (``ranking.unit_name``)."""
     from ..catalog import msg, render
     from .i18n import date_text, value_with_unit
     from .period_words import period_words
@@ -84,4 +91,4 @@ def unit_withdrawn_line(a: Assessment, dims: Dims, gone: Sequence[tuple[Observat
         )
         for o, value in gone
     )
-    return render(msg("units_withdrawn_line", unit=unit_name(dims), figures=figures), lang)
+    return render(msg("units_withdrawn_line", unit=unit_name(dims, dimensions, lang), figures=figures), lang)
