@@ -354,6 +354,7 @@ def status_document(
     What each figure replaced (``revises``) is ``revised``, and where it came from
     ``whence``, else both read off the store's ``observations`` (``revised_in``, by
     ``as_of``); null without either."""
+    as_of = day_text(as_of)  # " 2024-08-10" from a notebook lost the figures withdrawn that day
     if revised is None and observations is not None:
         found: dict[str, dict[str, tuple[str, str]]] = {}
         revised = revised_in(assessments, observations, as_of, found)
@@ -386,9 +387,10 @@ def groups_document(items: Iterable[dict[str, Any]], group_by: GroupBy = "group"
 
 
 def day_text(day: str | date | None) -> str | None:
-    """A document's day as its JSON writes it, ``YYYY-MM-DD``: a caller's date too (it
-    stood in the dict as a date, which ``json.dumps`` refuses)."""
-    return day.isoformat() if isinstance(day, date) else day
+    """A document's day, ``YYYY-MM-DD``: a caller's date, or text read as ``--as-of`` reads it."""
+    from ..files.workspace import as_of_day
+
+    return as_of_day(day)
 
 
 def _document(items: list[Any], as_of: str | date | None, title: str, groups: list[dict[str, Any]]) -> dict[str, Any]:
@@ -396,7 +398,7 @@ def _document(items: list[Any], as_of: str | date | None, title: str, groups: li
         "qntrack": __version__,
         "schema": SCHEMA_VERSION,
         "title": title,
-        "as_of": day_text(as_of),
+        "as_of": as_of.isoformat() if isinstance(as_of, date) else as_of,  # read by the callers
         "targets": items,
         # Added for issue 14: the targets by group (or owner), docs/json.md "Groups".
         "groups": groups,

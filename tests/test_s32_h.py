@@ -1,0 +1,103 @@
+"""Issue 17, thirty-second session, pass H: provenance and time travel, tried by an auditor
+who trusts nothing. Each test was written failing first; the expected figures are worked
+out by hand from the rows typed here (the vintages of one year's share: an estimate, a
+preliminary, an official figure, one recorded earlier than the one before, a retraction
+and the figure recorded again)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+
+PLAN = """\
+version: 1
+title: "Audit plan"
+indicators:
+  share:
+    name: "Manufacturing share"
+    unit: "%"
+    direction: increase
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+# 2023's share: estimate 12.5, preliminary 12.8, official 13.1, an official 12.9 appended
+# later but recorded before 13.1, 13.1 withdrawn on 2024-08-10, then 13.2 recorded again.
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2022,12,official,Yearbook 2022,,2023-06-30T03:00:00Z
+share,2023,12.5,estimate,Report A,,2023-12-20T10:00:00Z
+share,2023,12.8,preliminary,Report B,,2024-03-01T18:00:00Z
+share,2023,13.1,official,Yearbook 2023,,2024-06-30T20:00:00Z
+share,2023,12.9,official,Earlier,,2024-05-01T00:00:00Z
+share,2023,,retracted,Dept,wrong table,2024-08-10T09:00:00Z
+share,2023,13.2,official,Yearbook 2023 corrected,,2024-09-01T16:30:00Z
+"""
+
+
+@pytest.fixture
+def audit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+# --- 1. a day from Python with spaces round it ------------------------------------------------
+
+
+@pytest.mark.parametrize("day", [" 2024-08-10", "2024-08-10 ", "\t2024-08-10\n"])
+def test_a_padded_day_from_python_keeps_the_figure_withdrawn(audit: Path, day: str) -> None:
+    """A notebook's day read from a cell or a file (" 2024-08-10", "2024-08-10\\n") judged
+    the right figures (open_workspace strips it) but compared the padded text with each
+    recorded_at to find the figures withdrawn: " 2024-08-10T23:59:59Z" sorts before every
+    moment, so the 13.1 withdrawn that day vanished from `withdrawn`, and the document's
+    `as_of` (docs/json.md: YYYY-MM-DD) said the padded text. By the end of 2024-08-10 the
+    2023 figure in force is the retraction: latest is 2022's 12, and 13.1 (recorded
+    2024-06-30, Yearbook 2023) is withdrawn with nothing recorded again yet."""
+    import qntrack
+
+    doc = qntrack.status("targets.yaml", as_of=day)
+    assert doc["as_of"] == "2024-08-10"
+    target = doc["targets"][0]
+    assert target["latest"]["period"] == "2022" and target["latest"]["value"] == 12.0
+    withdrawn = target["withdrawn"]
+    assert [(w["period"], w["value"], w["in_force"]) for w in withdrawn] == [("2023", 13.1, None)]
+    assert withdrawn[0]["value_source"] == "Yearbook 2023"
+    assert doc == qntrack.status("targets.yaml", as_of="2024-08-10")
+
+
+def test_a_padded_day_given_to_status_document_finds_what_a_figure_revised(audit: Path) -> None:
+    """``status_document`` given the store's rows works out what each figure in force
+    replaced by the day: by the end of 2024-03-01 the 2023 figure in force is 12.8
+    (preliminary, Report B, 18:00 UTC), which replaced the estimate 12.5 (Report A). A
+    padded day found no row recorded by it, and said no revision at all."""
+    import qntrack
+    from qntrack.output.formats import status_document
+
+    ws = qntrack.open_workspace("targets.yaml", as_of="2024-03-01")
+    found = qntrack.assess(ws.plan, ws.series, today="2024-03-01")
+    doc = status_document(found, " 2024-03-01 ", ws.plan.title, observations=ws.store.observations)
+    assert doc["as_of"] == "2024-03-01"
+    latest = doc["targets"][0]["latest"]
+    assert (latest["value"], latest["source"]) == (12.8, "Report B")
+    assert (latest["revises"], latest["revises_source"], latest["revises_status"]) == (12.5, "Report A", "estimate")
+
+
+def test_a_moment_given_as_a_document_s_day_is_refused_as_the_command_refuses_it(audit: Path) -> None:
+    """A ``datetime`` (a pandas Timestamp) is a moment, not a day: ``status`` refuses it,
+    naming ``as_of``; ``history_document`` wrote it as "2024-08-10T01:00:00" in `as_of`,
+    a day no command prints."""
+    from datetime import datetime
+
+    import qntrack
+    from qntrack.output.documents import history_document
+
+    with pytest.raises(qntrack.InputError) as caught:
+        history_document("share", [], as_of=datetime(2024, 8, 10, 1, 0))
+    assert "as_of" in str(caught.value) and "not a date" in str(caught.value)
+    assert history_document("share", [], as_of=" 2024-08-10")["as_of"] == "2024-08-10"
