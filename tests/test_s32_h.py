@@ -6,6 +6,7 @@ and the figure recorded again)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,43 @@ def test_a_moment_given_as_a_document_s_day_is_refused_as_the_command_refuses_it
         history_document("share", [], as_of=datetime(2024, 8, 10, 1, 0))
     assert "as_of" in str(caught.value) and "not a date" in str(caught.value)
     assert history_document("share", [], as_of=" 2024-08-10")["as_of"] == "2024-08-10"
+
+
+# --- 2. a report made without --as-of says the day its deadlines were read --------------------
+
+
+class _FirstOfDecember(date):
+    """The machine's calendar on 1 December 2026, as ``reference_day`` reads it."""
+
+    @classmethod
+    def today(cls) -> _FirstOfDecember:
+        return cls(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "awaited"),
+    [
+        ("en", "Progress report · As of 2026-12-01 · figures recorded up to 2024-09-01 · 1 target", "(2025)"),
+        ("vi", "Báo cáo tiến độ · Tính đến 01/12/2026 · số liệu ghi nhận đến 01/09/2024 · 1 mục tiêu", "(năm 2025)"),
+    ],
+)
+def test_a_report_without_as_of_says_the_day_it_read_its_deadlines_by(
+    audit: Path, monkeypatch: pytest.MonkeyPatch, lang: str, heading: str, awaited: str
+) -> None:
+    """Made on 1 December 2026 with no --as-of, the report judged the 2025 milestone as a
+    deadline passed ("⌛ awaiting figure 2025": 2025 ended on 31 December 2025, before the
+    day), yet its heading gave only "figures recorded up to 2024-09-01" (13.2, the last
+    row), a day on which 2025 was still to come: an auditor could not tell by which day the
+    statuses were judged, nor reproduce them (`--as-of 2024-09-01` says nothing is awaited).
+    It now says "As of 2026-12-01", the day `--as-of 2026-12-01` would give, and the report
+    is the same as that one."""
+    from helpers import run_clean
+
+    from qntrack.files import workspace
+
+    monkeypatch.setattr(workspace, "date", _FirstOfDecember)
+    made = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert made.exit_code == 0, made.stderr
+    assert heading in made.stdout.splitlines()
+    assert awaited in made.stdout and "⌛" in made.stdout
+    assert made.stdout == run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2026-12-01").stdout
