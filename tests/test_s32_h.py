@@ -142,3 +142,29 @@ def test_a_report_without_as_of_says_the_day_it_read_its_deadlines_by(
     assert heading in made.stdout.splitlines()
     assert awaited in made.stdout and "⌛" in made.stdout
     assert made.stdout == run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2026-12-01").stdout
+
+
+# --- 3. check --as-of reads the vintages recorded by the day, as its help says ----------------
+
+
+def test_check_as_of_a_day_is_not_told_of_two_vintages_recorded_after_it(audit: Path) -> None:
+    """Two different figures for 2022 stamped with one moment, 2025-01-10T00:00:00Z (lines 9
+    and 10): which is in force depends on the order of the lines, an error. `check --as-of
+    2025-01-09` ("use only figures recorded by the end of DATE") said it anyway, exit 1,
+    for rows no one had recorded by then, where the jump and official-replaced checks left
+    such rows out; by the end of 2025-01-09 2022's figure is 12 (line 2) alone. From
+    2025-01-10 on, the error is said, at line 10, naming line 9."""
+    from helpers import run_clean
+
+    with open("observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2022,12.1,official,Yearbook 2023,,2025-01-10T00:00:00Z\n")
+        fh.write("share,2022,12.2,official,Yearbook 2023 (web),,2025-01-10T00:00:00Z\n")
+    before = run_clean("check", "--as-of", "2025-01-09")
+    assert (before.exit_code, before.stderr) == (0, "")
+    on = run_clean("check", "--as-of", "2025-01-10")
+    assert on.exit_code == 1
+    assert on.stderr.startswith(
+        "observations.csv:10: error: share 2022 recorded at 2025-01-10T00:00:00Z is already recorded at that "
+        "moment with another figure on line 9;"
+    ), on.stderr
+    assert run_clean("check").stderr == on.stderr
