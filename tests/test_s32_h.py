@@ -168,3 +168,82 @@ def test_check_as_of_a_day_is_not_told_of_two_vintages_recorded_after_it(audit: 
         "moment with another figure on line 9;"
     ), on.stderr
     assert run_clean("check").stderr == on.stderr
+
+
+# --- 4. a baseline read from a figure says that figure revised one ---------------------------
+
+BASELINE_PLAN = """\
+version: 1
+title: "Poverty"
+indicators:
+  poverty:
+    name: "Poverty rate"
+    unit: "%"
+    direction: decrease
+targets:
+  - id: poverty-down
+    indicator: poverty
+    baseline: 2021
+"""
+
+# 2021's rate, the baseline, first 5 (P21), then revised to 6 (P21 rev) on 2024-06-01.
+BASELINE_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+poverty,2021,5,official,P21,,2022-03-01T00:00:00Z
+poverty,2023,4,official,P23,,2024-03-01T00:00:00Z
+poverty,2021,6,official,P21 rev,,2024-06-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def baseline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, BASELINE_PLAN, BASELINE_STORE)
+
+
+def test_a_baseline_figure_revised_since_is_marked_where_it_is_shown(baseline: Path) -> None:
+    """`baseline: 2021` reads the 2021 figure in force. On 2024-06-01 it was revised from 5
+    to 6, and P moved from 0.11 to 0.18 with the latest figure (4 for 2023) unchanged:
+    method 1, lower is better, P = −a, a = (4 / 5)^(1/2) − 1 = −0.1056 before and
+    (4 / 6)^(1/2) − 1 = −0.1835 after. Nothing said why: `show`'s Baseline "6% (2021)" bore
+    no mark, and the JSON's baseline was `{period, value}` alone. The baseline is now
+    marked as the latest figure is, its legend line naming both publications, and the JSON's
+    baseline says what it replaced (keys appended, as `latest`'s)."""
+    import json
+
+    from helpers import run_clean
+
+    before = run_clean("show", "poverty-down", "--as-of", "2024-03-01")
+    assert "Baseline       5% (2021)" in before.stdout and "[1]" not in before.stdout, before.stdout
+    after = run_clean("show", "poverty-down", "--as-of", "2024-06-01")
+    assert "Baseline       6%[1] (2021)" in after.stdout, after.stdout
+    assert (
+        "[1] Poverty rate 2021: 5% → 6% (official, recorded 2024-06-01; source: P21 rev), "
+        "replacing 5% (recorded 2022-03-01; source: P21)"
+    ) in " ".join(after.stdout.split()), after.stdout
+    base = json.loads(run_clean("status", "--as-of", "2024-06-01", "-f", "json").stdout)["targets"][0]["baseline"]
+    assert base == {
+        "period": "2021",
+        "value": 6.0,
+        "revises": 5.0,
+        "revises_source": "P21",
+        "revises_recorded_at": "2022-03-01T00:00:00Z",
+        "revises_status": "official",
+    }
+    base = json.loads(run_clean("status", "--as-of", "2024-03-01", "-f", "json").stdout)["targets"][0]["baseline"]
+    assert base["value"] == 5.0 and base["revises"] is None
+
+
+def test_a_baseline_stated_in_the_plan_replaces_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`baseline: {period: 2021, value: 5.5}` is the plan's figure, not the store's: the 2021
+    figure revised in the store (5 → 6) is not what the baseline is, so nothing is marked
+    and the JSON's baseline replaced nothing."""
+    import json
+
+    from helpers import run_clean
+
+    plan = BASELINE_PLAN.replace("baseline: 2021", "baseline: {period: 2021, value: 5.5}")
+    make_tracker(tmp_path, monkeypatch, plan, BASELINE_STORE)
+    shown = run_clean("show", "poverty-down")
+    assert "Baseline       5.5% (2021)" in shown.stdout and "[1]" not in shown.stdout, shown.stdout
+    base = json.loads(run_clean("status", "-f", "json").stdout)["targets"][0]["baseline"]
+    assert (base["value"], base["revises"], base["revises_source"]) == (5.5, None, None)

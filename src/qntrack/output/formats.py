@@ -15,6 +15,7 @@ import orjson
 
 from .. import __version__
 from ..files.textfiles import formula_like
+from ..files.workspace import as_of_day
 
 if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
     from ..method.assessment import Assessment, MilestoneResult, UnitAssessment
@@ -208,6 +209,8 @@ def assessment_dict(
     """A target's item (docs/json.md); ``revised`` says what each figure of its series
     (``key``, default the target's) replaced, null where it replaced none, and ``whence``
     where that figure came from."""
+    from .baseline_figure import baseline_dict  # here: a status the cache serves never needs it
+
     t, ind = a.target, a.indicator
     mine = (revised or {}).get(key or t.series_key, {})
     mine_from = (whence or {}).get(key or t.series_key)
@@ -225,7 +228,7 @@ def assessment_dict(
         "gap": a.gap,
         "score": a.score,
         "progress_value": a.progress_value,
-        "baseline": None if a.baseline is None else {"period": str(a.baseline.period), "value": a.baseline.value},
+        "baseline": baseline_dict(a, mine, mine_from),  # what its figure replaced, appended (32nd session)
         "latest": figure_dict(a.latest, mine, mine_from),
         "provisional": figure_dict(a.provisional, mine, mine_from),
         "achieved_rate": a.achieved_rate,
@@ -388,8 +391,6 @@ def groups_document(items: Iterable[dict[str, Any]], group_by: GroupBy = "group"
 
 def day_text(day: str | date | None) -> str | None:
     """A document's day, ``YYYY-MM-DD``: a caller's date, or text read as ``--as-of`` reads it."""
-    from ..files.workspace import as_of_day
-
     return as_of_day(day)
 
 
