@@ -247,3 +247,28 @@ def test_a_baseline_stated_in_the_plan_replaces_nothing(tmp_path: Path, monkeypa
     assert "Baseline       5.5% (2021)" in shown.stdout and "[1]" not in shown.stdout, shown.stdout
     base = json.loads(run_clean("status", "-f", "json").stdout)["targets"][0]["baseline"]
     assert (base["value"], base["revises"], base["revises_source"]) == (5.5, None, None)
+
+
+def test_the_json_report_made_without_as_of_records_the_day_it_read_its_deadlines_by(
+    audit: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The JSON and TOML reports are the snapshot archived with a review. Made on
+    1 December 2026 without --as-of, its `as_of` is null (the figures in force when it was
+    made, as the contract says), and its headline listed share as awaiting its 2025 figure,
+    a deadline passed only by a day the document recorded nowhere. The headline now ends
+    with `day`, that day; with --as-of, the --as-of day (by 2024-09-01, 2025 was still to
+    come: nothing awaited)."""
+    import json
+
+    from helpers import run_clean
+
+    from qntrack.files import workspace
+
+    monkeypatch.setattr(workspace, "date", _FirstOfDecember)
+    head = json.loads(run_clean("report", "--format", "json").stdout)["headline"]
+    assert head["awaiting_figure"] == [{"id": "share", "awaiting_figures": ["2025"]}]
+    assert list(head)[-1] == "day" and head["day"] == "2026-12-01"
+    head = json.loads(run_clean("report", "--format", "json", "--as-of", "2024-09-01").stdout)["headline"]
+    assert (head["awaiting_figure"], head["day"]) == ([], "2024-09-01")
+    toml = run_clean("report", "--format", "toml").stdout
+    assert 'day = "2026-12-01"' in toml.split("[headline]", 1)[1], toml
