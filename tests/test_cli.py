@@ -68,7 +68,15 @@ def test_status_json_contract(tracker: Path):
     assert doc["qntrack"] == "0.1.0" and doc["schema"] == 1 and doc["as_of"] is None
     share = doc["targets"][0]
     assert share["id"] == "share" and share["type"] == "level"
-    assert share["baseline"] == {"period": "2020", "value": 9.8}
+    # What its figure replaced, appended in the thirty-second session: none (stated by the plan).
+    assert share["baseline"] == {
+        "period": "2020",
+        "value": 9.8,
+        "revises": None,
+        "revises_source": None,
+        "revises_recorded_at": None,
+        "revises_status": None,
+    }
     assert share["latest"]["period"] == "2023" and share["latest"]["value"] == 12.3
     # The 2024-Q1 reading is provisional: shown, never mixed into the annual arithmetic.
     assert share["provisional"]["period"] == "2024-Q1"

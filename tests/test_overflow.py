@@ -244,7 +244,14 @@ def test_tiny_figures_far_from_their_milestone_keep_the_latest_and_the_deadlines
     doc = json.loads(run_clean("status", "--format", "json", "--as-of", "2026-06-30").stdout)
     t = doc["targets"][0]
     assert t["latest"]["period"] == "2021" and t["latest"]["value"] == 3e-300
-    assert t["baseline"] == {"period": "2020", "value": 1e-300}
+    assert t["baseline"] == {
+        "period": "2020",
+        "value": 1e-300,
+        "revises": None,
+        "revises_source": None,
+        "revises_recorded_at": None,
+        "revises_status": None,
+    }  # keys appended, 32nd session
     assert [m["by"] for m in t["milestones"]] == ["2025"]
     assert t["awaiting_figures"] == ["2025"]
     assert t["next_milestone"] == "2025"

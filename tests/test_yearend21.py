@@ -139,11 +139,23 @@ def test_the_workbook_says_the_day_it_is_as_of(tmp_path: Path, monkeypatch: pyte
     assert book.properties.subject == said
     for ws in book.worksheets:
         assert said in ws.oddHeader.right.text, ws.title
-    # Without --as-of, the day of the last figure alone.
+    # Without --as-of, the day it was made (the day its deadlines were read), then the day
+    # of the last figure: the day of the last figure alone read as the day the statuses were
+    # judged (issue 17, thirty-second session, tests/test_s32_h.py).
+    from datetime import date
+
+    import qntrack.files.workspace as workspace
+
+    class _Day(date):
+        @classmethod
+        def today(cls) -> "_Day":
+            return cls(2026, 12, 1)
+
+    monkeypatch.setattr(workspace, "date", _Day)
     r = run_clean("--lang", lang, "report", "-o", "r.xlsx")
     book = _workbook(tmp_path / "r.xlsx")
-    alone = said.split(" · ")[1]
-    assert book.properties.subject == alone[:1].upper() + alone[1:]  # capitalised when alone
+    made = "As of 2026-12-01" if lang == "en" else "Tính đến 01/12/2026"
+    assert book.properties.subject == f"{made} · {said.split(' · ')[1]}"
 
 
 # --- 4. An Excel 97-2003 name is refused for what it is, with the name to write -------------

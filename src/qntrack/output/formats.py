@@ -14,6 +14,7 @@ import orjson
 
 from .. import __version__
 from ..files.textfiles import formula_like
+from ..files.workspace import as_of_day
 
 if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
     from ..method.assessment import Assessment, UnitAssessment
@@ -94,6 +95,7 @@ def assessment_dict(
     (``key``, default the target's) replaced, null where it replaced none, and ``whence``
     where that figure came from."""
     from .json_figures import _details, figure_dict, milestone_list, withdrawn_list  # not on a warm status's path
+    from .baseline_figure import baseline_dict  # here: a status the cache serves never needs it
 
     t, ind = a.target, a.indicator
     mine = (revised or {}).get(key or t.series_key, {})
@@ -112,7 +114,7 @@ def assessment_dict(
         "gap": a.gap,
         "score": a.score,
         "progress_value": a.progress_value,
-        "baseline": None if a.baseline is None else {"period": str(a.baseline.period), "value": a.baseline.value},
+        "baseline": baseline_dict(a, mine, mine_from),  # what its figure replaced, appended (32nd session)
         "latest": figure_dict(a.latest, mine, mine_from),
         "provisional": figure_dict(a.provisional, mine, mine_from),
         "achieved_rate": a.achieved_rate,
@@ -220,6 +222,7 @@ def status_document(
     What each figure replaced (``revises``) is ``revised``, and where it came from
     ``whence``, else both read off the store's ``observations`` (``revised_in``, by
     ``as_of``); null without either."""
+    as_of = day_text(as_of)  # " 2024-08-10" from a notebook lost the figures withdrawn that day
     if revised is None and observations is not None:
         found: dict[str, dict[str, tuple[str, str]]] = {}
         revised = revised_in(assessments, observations, as_of, found)
@@ -252,9 +255,8 @@ def groups_document(items: Iterable[dict[str, Any]], group_by: GroupBy = "group"
 
 
 def day_text(day: str | date | None) -> str | None:
-    """A document's day as its JSON writes it, ``YYYY-MM-DD``: a caller's date too (it
-    stood in the dict as a date, which ``json.dumps`` refuses)."""
-    return day.isoformat() if isinstance(day, date) else day
+    """A document's day, ``YYYY-MM-DD``: a caller's date, or text read as ``--as-of`` reads it."""
+    return as_of_day(day)
 
 
 def _document(items: list[Any], as_of: str | date | None, title: str, groups: list[dict[str, Any]]) -> dict[str, Any]:
@@ -262,7 +264,7 @@ def _document(items: list[Any], as_of: str | date | None, title: str, groups: li
         "qntrack": __version__,
         "schema": SCHEMA_VERSION,
         "title": title,
-        "as_of": day_text(as_of),
+        "as_of": as_of.isoformat() if isinstance(as_of, date) else as_of,  # read by the callers
         "targets": items,
         # Added for issue 14: the targets by group (or owner), docs/json.md "Groups".
         "groups": groups,

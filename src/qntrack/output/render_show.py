@@ -83,14 +83,15 @@ def show(
         facts.add_row(label("group", lang), Text(t.group.get(lang)))
     if t.owner:
         facts.add_row(label("owner", lang), Text(t.owner.get(lang)))
-    if a.baseline is not None:
-        facts.add_row(label("baseline", lang), f"{typed_value(a.baseline.value, unit, lang)} ({a.baseline.period})")
     # The latest figure and the provisional reading marked "[1]" where they revised one (a
     # sum, where a month of it did), as the status table marks them, the legend under the
-    # facts or the table of periods (issue 17, twenty-seventh session).
+    # facts or the table of periods (issue 17, twenty-seventh session); and so the baseline
+    # read from a figure (thirty-second session: revised, it moved P with nothing said).
     revised = {str(p): v for p, v in (revises or {}).items()}
     whence = _whence(rows, replaced)
     marks: dict[str, int] = {}
+    if a.baseline is not None:
+        facts.add_row(label("baseline", lang), _baseline(a, rows, unit, lang, revised, whence, marks, dimensions))
     _figures_used(facts, a, unit, lang, revised, whence, marks, dimensions)
     if a.achieved_rate is not None:
         base = a.baseline.value if a.baseline is not None else None
@@ -198,6 +199,31 @@ def _print_legend(console: Console, notes: Mapping[str, int], lang: str) -> None
     said = legend(list(notes), lang)
     if said is not None:
         console.print(said)
+
+
+def _baseline(
+    a: Assessment,
+    rows: Sequence[Observation],
+    unit: str,
+    lang: str,
+    revised: Mapping[str, float | None],
+    whence: Mapping[str, tuple] | None,
+    marks: dict[str, int],
+    dimensions: Mapping[str, Dimension] | None = None,
+) -> str:
+    """The baseline, "6%[1] (2021)" where it is a figure of the store that revised one
+    (output.baseline_figure), its legend line with the latest figure's."""
+    from .baseline_figure import baseline_row
+    from .legend_names import series_name
+    from .revision_marks import figure_marked
+    from .views.plan import figure_decimals
+
+    base, o = a.baseline, baseline_row(a, rows)
+    if base is None or o is None:
+        return "" if base is None else f"{typed_value(base.value, unit, lang)} ({base.period})"
+    name = series_name(a.indicator, a.target.series_key, lang, dimensions)
+    shown = figure_marked(o, name, revised, unit, lang, marks, figure_decimals(a, o), whence=whence)
+    return f"{shown} ({base.period})"
 
 
 def _figures_used(

@@ -302,6 +302,9 @@ def report_document(data: ReportData) -> dict[str, Any]:
     from .headline import headline, headline_document
 
     doc["headline"] = headline_document(headline(data.assessments))
+    # Last, the day its deadlines were read by (--as-of, else the day it was made): a snapshot
+    # made without --as-of recorded it nowhere (issue 17, thirty-second session).
+    doc["headline"]["day"] = data.today.isoformat() if data.today else None
     return doc
 
 

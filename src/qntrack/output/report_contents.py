@@ -100,10 +100,11 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
 
 
 def report_dates(data: ReportData, lang: str) -> list[str]:
-    """The days a report is of, as its heading says them: "As of 2026-06-30" (--as-of) and
-    "figures recorded through 2026-04-05"; dates as the reader's language writes them,
-    05/01/2025 in Vietnamese, ISO in English. The workbook's page header says the same."""
-    meta = [f"{report_word('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
+    """The days a report is of, as its heading says them: "As of 2026-06-30" (--as-of, else the
+    day its deadlines were read) and "figures recorded through 2026-04-05"; dates as the reader's
+    language writes them (05/01/2025 in Vietnamese, ISO in English), as the workbook's header."""
+    day = data.as_of or (data.today.isoformat() if data.today else None)
+    meta = [f"{report_word('as_of', lang)} {date_text(day, lang)}"] if day else []
     if data.recorded_through:
         meta.append(f"{report_word('recorded_through', lang)} {date_text(data.recorded_through, lang)}")
     return meta
