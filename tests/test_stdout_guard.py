@@ -8,6 +8,7 @@ standard output is the store (or the plan), opened for appending.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,15 @@ COMMANDS = [
 ]
 
 
+def bare_environment(cwd: Path) -> dict[str, str]:
+    """PATH and HOME, nothing of the caller's language or settings; and where Python finds
+    the qntrack under test and whether it writes bytecode, as the test process has them (a
+    checkout tested with ``PYTHONPATH=src`` otherwise ran the installed qntrack)."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd)}
+    env.update({name: os.environ[name] for name in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE") if name in os.environ})
+    return env
+
+
 def _qntrack(args: list[str], into: Path, cwd: Path) -> subprocess.CompletedProcess:
     with open(into, "ab") as out:
         return subprocess.run(
@@ -43,7 +53,7 @@ def _qntrack(args: list[str], into: Path, cwd: Path) -> subprocess.CompletedProc
             stderr=subprocess.PIPE,
             cwd=cwd,
             text=True,
-            env={"PATH": "/usr/bin:/bin", "HOME": str(cwd)},
+            env=bare_environment(cwd),
         )
 
 
