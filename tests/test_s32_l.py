@@ -1,0 +1,109 @@
+"""Issue 17, thirty-second session, pass L: leftovers of the last sessions, each a defect a
+reader meets (docs/decisions.md, the thirty-first session's "Left" lines). Each test was
+written failing first; the expected words are the plan's names and the catalog's, typed
+here by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+title: National SDG tracker
+observations: observations.csv
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - {value: Ha Noi, names: {vi: Hà Nội}}
+      - {value: Quang Ninh, names: {vi: Quảng Ninh}}
+      - Bac Ninh
+  sex:
+    name: {en: Sex, vi: Giới tính}
+    values:
+      - {value: Male, names: {vi: Nam}}
+      - {value: Female, names: {vi: Nữ}}
+indicators:
+  poverty: {name: {en: Poverty rate, vi: Tỷ lệ hộ nghèo}, unit: '%', direction: decrease, dimensions: [province, sex]}
+  pov1: {name: {en: Poverty by province, vi: Nghèo theo tỉnh}, unit: '%', direction: decrease, dimensions: [province]}
+targets:
+  - {id: poverty-down, indicator: poverty, baseline: 2020, milestones: [{by: 2030, value: 1}], for_each: [province, sex]}
+  - {id: pov1-down, indicator: pov1, baseline: 2020, milestones: [{by: 2030, value: 1}], for_each: province}
+  - {id: hn-female, indicator: poverty, of: {province: Ha Noi, sex: Female}, baseline: 2020, milestones: [{by: 2030, value: 1}]}
+  - {id: qn, indicator: pov1, of: {province: Quang Ninh}, baseline: 2020, milestones: [{by: 2030, value: 1}]}
+"""
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+poverty[province=Ha Noi;sex=Female],2020,10,official,A,,2025-01-10T00:00:00Z
+poverty[province=Ha Noi;sex=Male],2020,9,official,A,,2025-01-10T00:00:00Z
+poverty[province=Bac Ninh;sex=Female],2020,8,official,A,,2025-01-10T00:00:00Z
+poverty[province=Quang Ninh;sex=Male],2020,7,official,A,,2025-01-10T00:00:00Z
+poverty[province=Ha Noi;sex=Female],2024,6,official,A,,2025-01-10T00:00:00Z
+poverty[province=Ha Noi;sex=Male],2024,5,official,A,,2025-01-10T00:00:00Z
+poverty[province=Bac Ninh;sex=Female],2024,7,official,A,,2025-01-10T00:00:00Z
+poverty[province=Quang Ninh;sex=Male],2024,4,official,A,,2025-01-10T00:00:00Z
+pov1[province=Ha Noi],2020,10,official,A,,2025-01-10T00:00:00Z
+pov1[province=Quang Ninh],2020,10,official,A,,2025-01-10T00:00:00Z
+pov1[province=Ha Noi],2024,6,official,A,,2025-01-10T00:00:00Z
+pov1[province=Quang Ninh],2024,8,official,A,,2025-01-10T00:00:00Z
+poverty[province=Ha Noi;sex=Female],2024,5.5,official,B,,2025-03-10T00:00:00Z
+"""
+WIDE = {"COLUMNS": "200"}
+
+
+@pytest.fixture
+def nso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+def out(*args: str) -> str:
+    r = run_clean(*args, env=WIDE)
+    assert r.exit_code == 0, r.stderr
+    return r.stdout
+
+
+def line_with(text: str, start: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(start)).rstrip()
+
+
+# --- 1. A target of one unit is titled by the unit's name, its key kept -------------------
+
+
+def test_show_titles_a_targets_unit_by_its_name_then_its_key(nso: Path) -> None:
+    # The unit table and the legend below say "Hà Nội, Nữ"; the Indicator line said only
+    # the store key "poverty[province=Ha Noi;sex=Female]".
+    vi = out("--lang", "vi", "show", "hn-female")
+    assert (
+        line_with(vi, "Chỉ tiêu")
+        == "Chỉ tiêu         Tỷ lệ hộ nghèo (Hà Nội, Nữ) [poverty[province=Ha Noi;sex=Female]]"
+    )
+    en = out("--lang", "en", "show", "hn-female")
+    # English: the legend's form, "Poverty rate (Ha Noi, Female)".
+    assert (
+        line_with(en, "Indicator")
+        == "Indicator      Poverty rate (Ha Noi, Female) [poverty[province=Ha Noi;sex=Female]]"
+    )
+    one = out("--lang", "vi", "show", "qn")
+    assert "Nghèo theo tỉnh (Quảng Ninh) [pov1[province=Quang Ninh]]" in one
+    # A target of the whole indicator keeps its title: no brackets to add.
+    total = out("--lang", "vi", "show", "pov1-down")
+    assert line_with(total, "Chỉ tiêu").split(None, 2)[2] == "Nghèo theo tỉnh [pov1]"
+
+
+def test_history_titles_a_unit_by_its_name_then_its_key(nso: Path) -> None:
+    vi = out("--lang", "vi", "history", "poverty", "--dim", "province=Ha Noi", "--dim", "sex=Nữ", "--format", "table")
+    assert vi.splitlines()[0].rstrip() == "Tỷ lệ hộ nghèo (Hà Nội, Nữ) [poverty[province=Ha Noi;sex=Female]]"
+    en = out("history", "poverty", "--dim", "province=Ha Noi", "--dim", "sex=Female", "2024", "--format", "table")
+    assert en.splitlines()[0].rstrip() == "Poverty rate (Ha Noi, Female) [poverty[province=Ha Noi;sex=Female]] 2024"
+    plain = out("--lang", "vi", "history", "poverty[province=Quang Ninh;sex=Male]", "--format", "table")
+    assert plain.splitlines()[0].rstrip() == "Tỷ lệ hộ nghèo (Quảng Ninh, Nam) [poverty[province=Quang Ninh;sex=Male]]"
+
+
+def test_history_of_a_unit_as_data_keeps_its_key(nso: Path) -> None:
+    js = out("--lang", "vi", "history", "poverty", "--dim", "province=Ha Noi", "--dim", "sex=Nữ", "--format", "json")
+    assert '"sex": "Female"' in js and "Hà Nội" not in js and "Nữ" not in js
