@@ -107,3 +107,47 @@ def test_history_titles_a_unit_by_its_name_then_its_key(nso: Path) -> None:
 def test_history_of_a_unit_as_data_keeps_its_key(nso: Path) -> None:
     js = out("--lang", "vi", "history", "poverty", "--dim", "province=Ha Noi", "--dim", "sex=Nữ", "--format", "json")
     assert '"sex": "Female"' in js and "Hà Nội" not in js and "Nữ" not in js
+
+
+# --- 2. show's units table marks a revised figure as rank's does --------------------------
+
+
+def unit_row(text: str, unit: str) -> str:
+    return next(line for line in text.splitlines() if f" {unit} " in line and line.strip()[:1].isdigit())
+
+
+def test_show_marks_a_units_revised_figure_as_rank_does(nso: Path) -> None:
+    # Hà Nội, Nữ's 2024 figure 6 was revised to 5.5 on 2025-03-10: rank said "5,5%[1]"
+    # with its legend line, show's units table "5,5%" and no legend.
+    legend_vi = "[1] Tỷ lệ hộ nghèo (Hà Nội, Nữ) 2024: 6% → 5,5% (chính thức, ghi nhận 10/03/2025; nguồn: B)"
+    for command in ("show", "rank"):
+        vi = out("--lang", "vi", command, "poverty-down", "--format", "table")
+        assert "5,5%[1] (2024)" in unit_row(vi, "Hà Nội, Nữ"), command
+        assert "Số liệu đã điều chỉnh số công bố trước" in vi and legend_vi in vi, command
+        assert "[2]" not in vi and "5%[" not in unit_row(vi, "Hà Nội, Nam"), command
+        en = out("--lang", "en", command, "poverty-down", "--format", "table")
+        assert "5.5%[1] (2024)" in unit_row(en, "province=Ha Noi, sex=Female"), command
+        assert "[1] Poverty rate (Ha Noi, Female) 2024: 6% → 5.5%" in en, command
+
+
+def test_show_before_the_revision_marks_nothing(nso: Path) -> None:
+    # Known on 2025-02-01: the 6 alone, which revised nothing.
+    for lang in ("vi", "en"):
+        text = out("--lang", lang, "show", "poverty-down", "--as-of", "2025-02-01", "--format", "table")
+        assert "[1]" not in text and "→" not in text
+        assert "6% (2024)" in text
+
+
+def test_show_json_gives_a_units_revised_figure_as_status_does(nso: Path) -> None:
+    import json
+
+    doc = json.loads(out("show", "poverty-down", "--format", "json"))
+    units = {(u["dims"]["province"], u["dims"]["sex"]): u for u in doc["breakdown"]}
+    latest = units[("Ha Noi", "Female")]["latest"]
+    assert (latest["value"], latest["revises"], latest["revises_source"]) == (5.5, 6.0, "A")
+    assert latest["revises_recorded_at"] == "2025-01-10T00:00:00Z"
+    assert units[("Ha Noi", "Male")]["latest"]["revises"] is None
+    before = json.loads(out("show", "poverty-down", "--format", "json", "--as-of", "2025-02-01"))
+    early = {(u["dims"]["province"], u["dims"]["sex"]): u for u in before["breakdown"]}
+    assert early[("Ha Noi", "Female")]["latest"]["value"] == 6.0
+    assert early[("Ha Noi", "Female")]["latest"]["revises"] is None
