@@ -151,3 +151,62 @@ def test_show_json_gives_a_units_revised_figure_as_status_does(nso: Path) -> Non
     early = {(u["dims"]["province"], u["dims"]["sex"]): u for u in before["breakdown"]}
     assert early[("Ha Noi", "Female")]["latest"]["value"] == 6.0
     assert early[("Ha Noi", "Female")]["latest"]["revises"] is None
+
+
+# --- 3. A unit like a cell reference stays the value axis's text in the workbook ----------
+
+CELL_UNIT_PLAN = """\
+version: 1
+title: "Cell-like units"
+indicators:
+  share:
+    name: {{en: "Manufacturing share", vi: "Tỷ trọng chế biến"}}
+    unit: "{unit}"
+    direction: increase
+targets:
+  - id: top
+    indicator: share
+    baseline: {{period: 2020, value: 10}}
+    milestones:
+      - {{by: 2025, value: 20}}
+"""
+CELL_UNIT_STORE = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "share,2021,12,,s,,2022-01-10T00:00:00Z\n"
+    "share,2022,14,,s,,2023-01-10T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize("unit", ["Top!A1", "=SUM(A1)", "Sheet1!$B$2", "tỷ đồng"])
+@pytest.mark.parametrize(("lang", "sheet", "word"), [("en", "Charts", "Unit"), ("vi", "Biểu đồ", "Đơn vị tính")])
+def test_the_value_axis_title_is_the_unit_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unit: str, lang: str, sheet: str, word: str
+) -> None:
+    # XlsxWriter read an axis title like "Top!A1" as a reference to cell A1 of a sheet
+    # "Top", which does not exist: Excel showed an error, or another sheet's cell.
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, CELL_UNIT_PLAN.format(unit=unit), CELL_UNIT_STORE)
+    book = tmp_path / "r.xlsx"
+    r = run_clean("report", "--lang", lang, "--as-of", "2026-06-30", "-o", str(book))
+    assert r.exit_code == 0, r.output
+    assert "Unknown worksheet" not in r.stderr
+    with zipfile.ZipFile(book) as z:
+        xml = next(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart"))
+    axis = xml.split("<c:valAx>")[1].split("</c:valAx>")[0]
+    # The title refers to a cell of the chart's own sheet that holds the unit as typed,
+    # and caches that text for a reader that computes nothing.
+    (ref,) = re.findall(r"<c:f>(.*?)</c:f>", axis)
+    ref_sheet, cell = ref.rsplit("!", 1)
+    assert ref_sheet.strip("'") == sheet
+    assert f"<c:v>{escape(unit)}</c:v>" in axis
+    ws = openpyxl.load_workbook(book)[sheet]
+    held = ws[cell.replace("$", "")]
+    assert held.value == unit and held.data_type == "s"
+    # Beside its label, under the block of cells the chart is drawn from (2020 to 2025).
+    assert ws.cell(row=held.row, column=held.column - 1).value == word
+    assert [c.value for c in ws[held.row - 1]][0] == 2025
