@@ -210,3 +210,59 @@ def test_the_value_axis_title_is_the_unit_as_typed(
     # Beside its label, under the block of cells the chart is drawn from (2020 to 2025).
     assert ws.cell(row=held.row, column=held.column - 1).value == word
     assert [c.value for c in ws[held.row - 1]][0] == 2025
+
+
+# --- 4. A unit's figure of an earlier year under a later plan says its year ---------------
+# A 2025 plan; A has a plan of its own (100) and 90 for 2025; C has no plan and 50 for
+# 2025; D has no plan and only 2023's 80. Every output writes D's figure with its period,
+# "80 ... (2023)", as the status table writes a total's figure of another period: checked
+# here (the thirty-first session's "Left" line), nothing to mend.
+LATER_PLAN = """\
+version: 1
+title: "Plan of 2025"
+dimensions:
+  district:
+    name: {en: District, vi: Huyện}
+    values: [A, C, D]
+indicators:
+  revenue:
+    name: {en: Revenue, vi: Thu ngân sách}
+    unit: {en: billion VND, vi: tỷ đồng}
+    measure: flow
+    direction: increase
+    frequency: year
+    dimensions: [district]
+targets:
+  - id: rev-plan-2025
+    type: plan
+    indicator: revenue
+    name: {en: Revenue plan 2025, vi: Kế hoạch thu 2025}
+    period: 2025
+    value: 400
+    for_each: district
+    overrides:
+      A: {value: 100}
+"""
+LATER_STORE = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "revenue[district=A],2025,90,,s25,,2026-01-10T00:00:00Z\n"
+    "revenue[district=C],2025,50,,s25,,2026-01-10T00:00:00Z\n"
+    "revenue[district=D],2023,80,,s23,,2024-01-10T00:00:00Z\n"
+)
+
+
+def test_a_units_earlier_years_figure_says_its_year_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, LATER_PLAN, LATER_STORE)
+    day = ("--as-of", "2026-06-30")
+    for lang, figure in (("en", "80 billion VND (2023)"), ("vi", "80 tỷ đồng (2023)")):
+        for args in (("rank", "rev-plan-2025"), ("status", "--by", "district"), ("show", "rev-plan-2025")):
+            assert figure in out("--lang", lang, *args, "--format", "table", *day), (lang, args)
+    md = out("--lang", "vi", "report", "--format", "markdown", *day)
+    assert "| D | **Chưa đủ số liệu** | – | – | 80 tỷ đồng (năm 2023) |" in md
+    book = tmp_path / "r.xlsx"
+    assert run_clean("report", "-o", str(book), *day).exit_code == 0
+    rows = [r for r in openpyxl.load_workbook(book)["rev-plan-2025"].iter_rows(min_row=3, values_only=True) if r[0]]
+    assert [(r[1], r[5], r[6]) for r in rows] == [("A", "2025", 90), ("D", "2023", 80), ("C", "2025", 50)]
+
