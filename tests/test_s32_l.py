@@ -266,3 +266,41 @@ def test_a_units_earlier_years_figure_says_its_year_everywhere(tmp_path: Path, m
     rows = [r for r in openpyxl.load_workbook(book)["rev-plan-2025"].iter_rows(min_row=3, values_only=True) if r[0]]
     assert [(r[1], r[5], r[6]) for r in rows] == [("A", "2025", 90), ("D", "2023", 80), ("C", "2025", 50)]
 
+
+# --- 5. "The year has ended" is the method's rule in the narrative too ------------------
+# cbct-share (shipped): baseline 2020; by the end of 2022 the only figure recorded after it
+# is 2022-9M (12.3, recorded 2022-09-20). On 31 December 2022 the year 2022 is still under
+# way: only 2021 ended without its figure. On 1 January 2023 both had.
+
+
+@pytest.mark.parametrize(
+    ("day", "years_en", "years_vi"), [("2022-12-31", "2021", "2021"), ("2023-01-01", "2021–2022", "2021–2022")]
+)
+def test_a_year_ends_on_its_last_day_in_the_narrative(shipped: Path, day: str, years_en: str, years_vi: str) -> None:
+    en = " ".join(out("show", "cbct-share", "--as-of", day).split())
+    assert f"none is recorded for {years_en}, only part-year readings (the latest: January–September 2022)" in en
+    vi = " ".join(out("--lang", "vi", "show", "cbct-share", "--as-of", day).split())
+    assert f"chưa có số liệu cả năm nào cho {years_vi}, chỉ có số liệu một phần năm" in vi
+
+
+def test_the_narratives_year_ended_is_the_methods_rule(shipped: Path) -> None:
+    from datetime import date
+
+    from qntrack.files.workspace import open_workspace
+    from qntrack.kinds import assess
+    from qntrack.method.assessment import ended
+    from qntrack.output.narrative import _years_of_parts_only
+    from qntrack.plan.periods import Period
+
+    ws = open_workspace(Path("targets.yaml"), "2022-12-31")
+    (a,) = assess(ws.plan, ws.series, ["cbct-share"], date(2022, 12, 31))
+    assert a.reason == "no_annual_figure" and str(a.provisional.period) == "2022-9M"
+    for today, years in (
+        (None, (2021, 2021)),  # a Python caller without a day: 2022 may still run
+        (date(2022, 9, 30), (2021, 2021)),
+        (date(2022, 12, 31), (2021, 2021)),
+        (date(2023, 1, 1), (2021, 2022)),
+        (date(2031, 6, 1), (2021, 2022)),
+    ):
+        assert _years_of_parts_only(a, today) == years, today
+        assert (years[1] == 2022) == ended(Period(2022), today), today
