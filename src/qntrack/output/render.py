@@ -336,7 +336,7 @@ def history_table(
     console = _console()
     ind = plan.indicators[base_of(indicator_id)]  # a unit's key: its indicator's name and unit
     unit = ind.unit_in(lang)
-    # A unit named as the tables name it, "Tỷ lệ hộ nghèo (Hà Nội, Nữ)", then the key typed.
+    # A unit named as the tables name it (by its names in ``lang``), then the key typed.
     from .legend_names import series_name
 
     named = series_name(ind, indicator_id, lang, plan.dimensions)

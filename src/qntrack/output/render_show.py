@@ -68,8 +68,9 @@ def show(
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    # A target of one unit (`of:`) names it as the tables and the legend do, "Tỷ lệ hộ
-    # nghèo (Hà Nội, Nữ)", then its store key, which --dim and history read back.
+    # A target of one unit (`of:`) names it as the tables and the legend do, "Poverty rate
+    # (Ha Noi, Female)" by the unit's names, then its store key, which --dim and history
+    # read back.
     from .legend_names import series_name
 
     titled = series_name(ind, a.target.series_key, lang, dimensions)
