@@ -112,11 +112,19 @@ def show(
     gone = [] if indicator.formula else withdrawn(ws.store.observations, target.series_key, day)
     kept = {id(o) for o in relevant_rows(target, [o for o, _ in gone])}
     gone = [item for item in gone if id(item[0]) in kept]  # each as it is: its ``withdrew`` kept
+    # Each unit's figure that revised one (by --as-of's day), marked "[1]" in the units'
+    # table and given as its `revises` in JSON, as rank and status give it.
+    came: dict[str, dict[str, tuple[str, str]]] = {}
+    revised = {}
+    if result.breakdown:
+        from ..output.formats import revised_in
+
+        revised = revised_in([result], ws.store.observations, day, came)
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
         from ..output.formats import to_json
 
-        _out(to_json(show_document(result, rows, revises, day, gone, vintages)))
+        _out(to_json(show_document(result, rows, revises, day, gone, vintages, revised, came)))
     else:
         from ..output import render
 
@@ -136,7 +144,7 @@ def show(
             ranked = rank_units(result.breakdown, increase=indicator.increase)
             notes: dict[str, int] = {}
             title, header, cells = rank_table(
-                target, indicator, ranked, ws.plan.dimensions, _lang(lang), notes=notes, withdrawals=True
+                target, indicator, ranked, ws.plan.dimensions, _lang(lang), revised, notes, True, whence=came
             )
             render.listing_table(
                 header,

@@ -84,6 +84,8 @@ def show_document(
     as_of: str | date | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
     replaced: Mapping[Period, Observation] | None = None,
+    units: Mapping[str, Mapping[str, float | None]] | None = None,
+    units_whence: Mapping[str, Mapping[str, tuple]] | None = None,
 ) -> dict[str, Any]:
     """``show TARGET_ID --format json``: the target object of docs/json.md plus
     ``observations``, the rows in force behind it (``method.assessment.relevant_rows``),
@@ -93,13 +95,16 @@ def show_document(
     ``revises``, the figure it withdrew, and ``as_of``, the ``--as-of`` day or null, as
     every other document says it (a saved copy says which day it shows). ``replaced``: the
     vintages ``revises`` names, whose source and recorded_at each figure then gives as
-    ``revises_source`` and ``revises_recorded_at`` (issue 17, twenty-fifth session)."""
+    ``revises_source`` and ``revises_recorded_at`` (issue 17, twenty-fifth session).
+    ``units``, ``units_whence``: the same of its breakdown's units, by unit key
+    (formats.revised_in), so that each unit's figure says what it revised, as status's do."""
     from .formats import whence_of
 
     before = revises or {}
     key = assessment.target.series_key
-    whence = whence_of({key: replaced or {}})
-    doc = assessment_dict(assessment, {key: {str(p): v for p, v in before.items()}}, whence=whence)
+    whence = {**(units_whence or {}), **whence_of({key: replaced or {}})}
+    revised = {**(units or {}), key: {str(p): v for p, v in before.items()}}
+    doc = assessment_dict(assessment, revised, whence=whence)
     doc["observations"] = [
         _whence(
             {**observation_dict(o, indicator=False), "revises": before.get(o.period)}, (replaced or {}).get(o.period)

@@ -103,9 +103,12 @@ def _years_of_parts_only(a: Assessment, today: date | None = None) -> tuple[int,
     if a.provisional is None or base is None:
         return None
     # A baseline's value stated in the plan is its year's figure: the years after it lack one.
+    from ..method.assessment import ended
+
     reading_year = a.provisional.period.year
-    ended = today is not None and today.year > reading_year
-    first, last = base.period.year + (base.value is not None), reading_year - (not ended)
+    # The kinds' rule of a period over (a year: once ``today`` is in a later one).
+    over = ended(Period(reading_year), today)
+    first, last = base.period.year + (base.value is not None), reading_year - (not over)
     return (first, last) if last >= first else None
 
 

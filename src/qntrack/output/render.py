@@ -336,7 +336,11 @@ def history_table(
     console = _console()
     ind = plan.indicators[base_of(indicator_id)]  # a unit's key: its indicator's name and unit
     unit = ind.unit_in(lang)
-    title = Text(f"{ind.name.get(lang)} [{indicator_id}]" + (f" {period}" if period is not None else ""))
+    # A unit named as the tables name it (by its names in ``lang``), then the key typed.
+    from .legend_names import series_name
+
+    named = series_name(ind, indicator_id, lang, plan.dimensions)
+    title = Text(f"{named} [{indicator_id}]" + (f" {period}" if period is not None else ""))
     if as_of:
         title.append(f" — {label('as_of_lower', lang)} {date_text(as_of, lang)}")
     if not vintages:

@@ -68,7 +68,13 @@ def show(
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    facts.add_row(label("indicator", lang), Text(f"{ind.name.get(lang)} [{a.target.series_key}]"))
+    # A target of one unit (`of:`) names it as the tables and the legend do, "Poverty rate
+    # (Ha Noi, Female)" by the unit's names, then its store key, which --dim and history
+    # read back.
+    from .legend_names import series_name
+
+    titled = series_name(ind, a.target.series_key, lang, dimensions)
+    facts.add_row(label("indicator", lang), Text(f"{titled} [{a.target.series_key}]"))
     # The plan's free texts fold a word wider than the column (an address) rather than
     # cutting it with an ellipsis, as a grid's cell does by default.
     if ind.description:  # what the reports print beside the indicator's name

@@ -96,6 +96,15 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
                 if value is not None:
                     ws.write_number(i, col, value, book.number(value))
         first, last = top + 2, top + 1 + len(table)
+        unit = a.indicator.unit_in(lang)
+        if unit:
+            # Under the block, its unit, which the value axis takes its title from: a unit
+            # typed into the chart, "Top!A1", would be read by XlsxWriter as a reference to
+            # cell A1 of a sheet "Top", as a title is (above); a cell's is always its text.
+            from .i18n import label
+
+            ws.write_string(last + 1, 0, label("unit", lang))
+            ws.write_string(last + 1, 1, cell_text(unit, lang))
         widest = max([widest, *(min(len(name), 18) for name in names)])
         # A defined table, its header row the block's own: Excel's screen-reader support
         # finds a sheet's tables by one (or an autofilter, which a sheet has only once).
@@ -139,12 +148,12 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         # A year with no figure is stepped over, so the line joins the figures there are.
         chart.show_blanks_as("span")
         chart.set_title({"name": [sheet, top, 0], "name_font": {"size": 11}})
-        chart.set_y_axis({"name": a.indicator.unit_in(lang), "major_gridlines": {"visible": True}})
+        chart.set_y_axis({**({"name": [sheet, last + 1, 1]} if unit else {}), "major_gridlines": {"visible": True}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 300})
-        about = alt_text(title, names, (), lang, "cells", a.indicator.unit_in(lang))
+        about = alt_text(title, names, (), lang, "cells", unit)
         ws.insert_chart(top, chart_col, chart, {"description": about})
-        top += max(len(table) + 3, _CHART_ROWS)
+        top += max(len(table) + (4 if unit else 3), _CHART_ROWS)
     print_setup(ws)
     ws.set_column(0, 0, 8)
     ws.set_column(1, 8, widest + 2)
