@@ -159,7 +159,8 @@ def test_units_share_a_rank_only_when_equal_on_all_four_keys_as_the_docs_say(
         text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
         # The share of plan joined the keys (sixteenth session): a plan's units each have one.
         assert "equal on status, score, progress value, share of plan" in text, doc
-        assert "and the figure shown" in text, doc
+        # The period of the figure shown joined them (thirty-second session, test_s32_lead).
+        assert "the period of the figure shown" in text, doc
 
 
 def test_report_md_shows_the_since_rows_with_the_keys_report_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

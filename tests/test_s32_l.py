@@ -264,7 +264,11 @@ def test_a_units_earlier_years_figure_says_its_year_everywhere(tmp_path: Path, m
     book = tmp_path / "r.xlsx"
     assert run_clean("report", "-o", str(book), *day).exit_code == 0
     rows = [r for r in openpyxl.load_workbook(book)["rev-plan-2025"].iter_rows(min_row=3, values_only=True) if r[0]]
-    assert [(r[1], r[5], r[6]) for r in rows] == [("A", "2025", 90), ("D", "2023", 80), ("C", "2025", 50)]
+    assert [(r[1], r[5], r[6]) for r in rows] == [
+        ("A", "2025", 90),
+        ("C", "2025", 50),
+        ("D", "2023", 80),
+    ]  # 2023 after 2025 (test_s32_lead)
 
 
 # --- 5. "The year has ended" is the method's rule in the narrative too ------------------

@@ -35,8 +35,10 @@ def rank(
 ) -> None:
     """The units of a target's breakdown, best to worst: by status, then score (missed for
     good counts as -5), then progress value, then a plan's share reached (each unit against
-    its own plan), then the figure shown (the latest, else the year-to-date reading), in
-    the target's direction. Units equal on all of these share a rank.
+    its own plan), then the period of the figure shown (the latest first: a figure is
+    ranked only against figures of its own period), then that figure (the latest, else
+    the year-to-date reading), in the target's direction. Units equal on all of these
+    share a rank.
 
     Example: qntrack rank budget-revenue-plan-2024 --format json | jq '.units[] | {rank, dims}'
     """

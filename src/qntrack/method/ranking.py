@@ -2,15 +2,18 @@
 
 The order: the status, best first (target achieved, substantial, moderate, limited
 progress, deterioration, not achieved, not available), then the score, then the progress
-value, then, for a plan's units, the share of its own plan a full figure reached, then
-the figure the row shows (the latest, else the year-to-date reading), each in the
-indicator's direction (higher is better for an increase, lower for a decrease); a unit
-without one of these comes after every unit with it. For units with a score the status
-adds nothing (it is read off the score's bands), but some kinds judge without a score (a
-target every period): by the score alone a unit missed for good (-5) would rank above one
-making substantial progress without a score. Units equal on all of these share a rank, and
-the next rank skips as many places ("1, 2, 2, 4": standard competition ranking, as league
-tables and the province's own rankings of its localities count them).
+value, then, for a plan's units, the share of its own plan a full figure reached, then the
+period of the figure the row shows (the latest, else the year-to-date reading), the
+latest first, then that figure; the share and the figure in the indicator's direction
+(higher is better for an increase, lower for a decrease). A unit without one of these
+comes after every unit with it. For units with a score the status adds nothing (it is read
+off the score's bands), but some kinds judge without a score (a target every period): by
+the score alone a unit missed for good (-5) would rank above one making substantial
+progress without a score. A figure is compared only with figures of its own period: a
+district's 2023 figure says nothing of how it stands against others' 2025 ones (issue 17,
+thirty-second session). Units equal on all of these share a rank, and the next rank skips
+as many places ("1, 2, 2, 4": standard competition ranking, as league tables and the
+province's own rankings of its localities count them).
 
 Pure: no I/O, no clock.
 """
@@ -71,6 +74,10 @@ def rank_key(a: Assessment, increase: bool) -> tuple[tuple[int, float], ...]:
         _descending(score),
         _descending(a.progress_value),
         _descending(share),
+        # The figures of one period compared, never a 2023 figure with 2025's: the period
+        # ending latest first, of two ending together the longer (2025 before 2025-Q4).
+        _descending(None if shown is None else float(shown.period.year * 12 + shown.period.last)),
+        _descending(None if shown is None else float(shown.period.last - shown.period.first)),
         _descending(latest),
     )
 
