@@ -1,0 +1,114 @@
+"""Issue 17, thirty-second session, pass H2: an auditor's leftovers, each a place where two
+outputs told one fact differently. Each test was written failing first; the expected words
+and figures are worked out by hand from the rows typed here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+# --- 1. the report's key figures mark a revised baseline as `show` does ----------------------
+
+BASELINE_PLAN = """\
+version: 1
+title: "Poverty"
+indicators:
+  poverty:
+    name: "Poverty rate"
+    unit: "%"
+    direction: decrease
+targets:
+  - id: poverty-down
+    indicator: poverty
+    baseline: 2021
+"""
+
+# 2021's rate, the baseline, first 5 (P21), then revised to 6 (P21 rev) on 2024-06-01.
+BASELINE_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+poverty,2021,5,official,P21,,2022-03-01T00:00:00Z
+poverty,2023,4,official,P23,,2024-03-01T00:00:00Z
+poverty,2021,6,official,P21 rev,,2024-06-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def baseline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, BASELINE_PLAN, BASELINE_STORE)
+
+
+_FIGURES = {
+    "en": (
+        "| Baseline | 6%\\[1\\] (2021) |",
+        "Figures that revised an earlier one (the figure replaced → the figure in force):",
+        "\\[1\\] Poverty rate 2021: 5% → 6% (official, recorded 2024-06-01; source: P21 rev), "
+        "replacing 5% (recorded 2022-03-01; source: P21)",
+        "### Observations",
+    ),
+    "vi": (
+        "| Giá trị gốc | 6%\\[1\\] (năm 2021) |",
+        "Số liệu đã điều chỉnh số công bố trước (số bị thay thế → số liệu đang có hiệu lực):",
+        "\\[1\\] Poverty rate năm 2021: 5% → 6% (chính thức, ghi nhận 01/06/2024; nguồn: P21 rev), "
+        "thay cho số liệu 5% (ghi nhận 01/03/2022; nguồn: P21)",
+        "### Số liệu",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_report_marks_a_baseline_revised_since_under_its_figures(baseline: Path, lang: str) -> None:
+    """`show` printed "Baseline 6%[1] (2021)" with a legend naming both publications (5 by
+    P21, revised to 6 by P21 rev on 2024-06-01); the report's Figures table said
+    "Baseline | 6% (2021)", no mark, though the baseline moved P from 0.11 to 0.18. It is
+    now marked there, its legend line under the Figures table (before the Observations'
+    own), in the words the report's tables use (the period in words)."""
+    row, heading, note, after = _FIGURES[lang]
+    lines = run_clean("--lang", lang, "report", "-f", "markdown", "--as-of", "2024-06-01").stdout.splitlines()
+    at = lines.index(row)
+    legend = lines[at:]
+    assert legend.index(heading) < legend.index(note) < legend.index(after), "\n".join(legend)
+    before = run_clean("--lang", lang, "report", "-f", "markdown", "--as-of", "2024-03-01").stdout
+    assert row.replace("6%\\[1\\]", "5%") in before.splitlines() and "\\[1\\]" not in before
+
+
+def test_the_html_and_word_reports_mark_the_baseline_too(baseline: Path) -> None:
+    """The HTML report (and the PDF made from it) and the Word report: the mark in the
+    Baseline cell, its note under the table."""
+    import docx
+
+    html = run_clean("report", "-f", "html", "--as-of", "2024-06-01").stdout
+    assert '<th scope="row">Baseline</th><td>6%[1] (2021)</td>' in html, html
+    facts = html.split('<table class="facts">', 1)[1]
+    assert facts.index("</table>") < facts.index(
+        '<p class="note">[1] Poverty rate 2021: 5% <span role="img" aria-label="to">→</span> 6% (official, '
+        "recorded 2024-06-01; source: P21 rev)"
+    )
+    made = run_clean("report", "--as-of", "2024-06-01", "-o", "r.docx")
+    assert made.exit_code == 0, made.output
+    doc = docx.Document("r.docx")
+    cells = [c.text for row in doc.tables[1].rows for c in row.cells]
+    assert "6%[1] (2021)" in cells, cells
+    texts = [p.text for p in doc.paragraphs]
+    assert any(t.startswith("[1] Poverty rate 2021: 5% → 6% (official") for t in texts), texts
+
+
+def test_a_baseline_the_plan_states_is_not_marked_in_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`baseline: {period: 2021, value: 5.5}` is the plan's figure: the store's revision of
+    2021 (5 → 6) is not what it is, so the Figures table marks nothing (the Observations
+    table still marks the 2021 row)."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        BASELINE_PLAN.replace("baseline: 2021", "baseline: {period: 2021, value: 5.5}"),
+        BASELINE_STORE,
+    )
+    lines = run_clean("report", "-f", "markdown").stdout.splitlines()
+    assert "| Baseline | 5.5% (2021) |" in lines
+    figures = lines[lines.index("### Figures") : lines.index("### Observations")]
+    assert not any("[1]" in line or "revised an earlier" in line for line in figures), figures
