@@ -112,3 +112,34 @@ def test_a_baseline_the_plan_states_is_not_marked_in_the_report(
     assert "| Baseline | 5.5% (2021) |" in lines
     figures = lines[lines.index("### Figures") : lines.index("### Observations")]
     assert not any("[1]" in line or "revised an earlier" in line for line in figures), figures
+
+
+# --- 2. rank says a withdrawn unit figure awaited in status's words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "awaited"),
+    [("en", "⌛ awaiting figure 2024 (withdrawn)"), ("vi", "⌛ chờ số liệu 2024 (đã rút lại)")],
+)
+def test_rank_says_a_units_withdrawn_figure_is_awaited_as_status_does(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch, lang: str, awaited: str
+) -> None:
+    """Cẩm Phả's 2024 budget revenue (18,000, the only 2024 figure of a unit with a plan)
+    withdrawn on 2026-01-10: `status --by locality` said "⌛ awaiting figure 2024
+    (withdrawn)" under its "Not available", while `rank` said only "no figure for the
+    target's period yet", as for a figure never published (its legend alone said it was
+    withdrawn). Rank's status cell now ends with status's words on a line of their own (the
+    same catalog key; `show`'s ranked table is rank's); a unit awaiting nothing keeps its
+    cell."""
+    monkeypatch.setenv("COLUMNS", "250")
+    made = run_clean(
+        "retract", "budget_revenue", "2024", "--dim", "locality=Cẩm Phả", "--recorded-at", "2026-01-10T00:00:00Z"
+    )
+    assert made.exit_code == 0, made.output
+    status = run_clean("--lang", lang, "status", "--by", "locality", "--as-of", "2026-01-10", "-f", "table").stdout
+    assert awaited in status
+    ranked = run_clean("--lang", lang, "rank", "budget-revenue-plan-2024", "--as-of", "2026-01-10", "-f", "table")
+    rows = [" ".join(line.split()) for line in ranked.stdout.splitlines()]
+    at = next(i for i, r in enumerate(rows) if r.startswith("3 Cẩm Phả"))
+    assert rows[at + 1] == awaited, ranked.stdout  # on a line of its own, as in status's cell
+    assert [r for r in rows if awaited in r] == [awaited]

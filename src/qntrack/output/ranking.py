@@ -13,6 +13,7 @@ from .formats import SCHEMA_VERSION
 from .json_figures import figure_dict, milestone_list, withdrawn_list
 
 if TYPE_CHECKING:
+    from ..method.assessment import Assessment
     from ..method.ranking import Ranked
     from ..plan.model import Indicator, Target
     from ..plan.units import Dimension, Dims
@@ -252,7 +253,9 @@ def rank_table(
                 unit_name(r.unit.dims, dimensions, lang),
                 # A unit not assessed says why ("no plan assigned to this unit") where a
                 # reader looks for its status: the reason decides what a review asks for.
-                unit_status(target, r.unit, lang) + (f": {unit_reason(a, lang)}" if a.reason else ""),
+                unit_status(target, r.unit, lang)
+                + (f": {unit_reason(a, lang)}" if a.reason else "")
+                + _awaited(a, lang),
                 score_text(a.score, lang),
                 progress_text(a.progress_value, lang),
                 latest,
@@ -261,6 +264,17 @@ def rank_table(
             )
         )
     return title, header, rows
+
+
+def _awaited(a: Assessment, lang: str) -> str:
+    """ "⌛ awaiting figure 2024 (withdrawn)" on a line of its own: the deadlines passed with no figure in force,
+    in the status table's words (summary.awaiting_text), "" for none. A unit whose only
+    figure was withdrawn had been told "no figure for the target's period yet" alone, as if
+    none had ever been published (issue 17, thirty-second session)."""
+    from .summary import awaiting_text
+
+    text = awaiting_text(a, lang)
+    return f"\n{text}" if text else ""
 
 
 def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
