@@ -143,3 +143,98 @@ def test_rank_says_a_units_withdrawn_figure_is_awaited_as_status_does(
     at = next(i for i, r in enumerate(rows) if r.startswith("3 Cẩm Phả"))
     assert rows[at + 1] == awaited, ranked.stdout  # on a line of its own, as in status's cell
     assert [r for r in rows if awaited in r] == [awaited]
+
+
+# --- 3. date messages: the padded day, the hour, a lowercase z --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        (
+            "2026-12-6",
+            "en",
+            "'2026-12-6' is not a date; a day is written YYYY-MM-DD, two digits for the month and the day: write 2026-12-06",
+        ),
+        ("2026-1-06", "en", "write 2026-01-06"),
+        ("2026-1-6", "en", "write 2026-01-06"),
+        (
+            "2026-12-6",
+            "vi",
+            "'2026-12-6' không phải là ngày; ngày được viết YYYY-MM-DD, tháng và ngày đủ hai chữ số: hãy viết 2026-12-06",
+        ),
+    ],
+)
+def test_a_day_of_one_digit_in_iso_order_is_told_the_padded_day(
+    baseline: Path, typed: str, lang: str, said: str
+) -> None:
+    """`--as-of 6/12/2026` was told "2026-12-06" and `--as-of 2024/12/31` "2024-12-31", but
+    `--as-of 2026-12-6`, the ISO order with a digit short, got the generic "write
+    YYYY-MM-DD, e.g. 2023-06-28": the reader had written YYYY-MM-DD, as far as they could
+    see. It is told the day with its digits (no day is guessed: the text names one)."""
+    for command in (("status", "--as-of"), ("report", "-f", "markdown", "--since")):
+        made = run_clean("--lang", lang, *command, typed)
+        assert made.exit_code == 2, made.output
+        assert said in made.stderr, made.stderr
+
+
+def test_a_padded_day_that_is_no_day_keeps_the_calendars_message(baseline: Path) -> None:
+    """2026-2-30 is no day even padded: told so as 2026-02-30 is, not offered a day."""
+    made = run_clean("status", "--as-of", "2026-2-30")
+    assert made.exit_code == 2 and "write 2026-02-30" not in made.stderr, made.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        (
+            "2026-01-06T25:00Z",
+            "en",
+            "recorded_at '2026-01-06T25:00Z' is not a real moment: the hour 25 is not 00 to 23",
+        ),
+        ("2026-01-06T25:00:00Z", "en", "the hour 25 is not 00 to 23"),
+        (
+            "2026-01-06T08:61:00Z",
+            "en",
+            "recorded_at '2026-01-06T08:61:00Z' is not a real moment: the minute 61 is not 00 to 59",
+        ),
+        ("2026-01-06T08:00:60+07:00", "en", "the second 60 is not 00 to 59"),
+        (
+            "2026-01-06T25:00Z",
+            "vi",
+            "recorded_at '2026-01-06T25:00Z' không phải là thời điểm có thật: giờ 25 không thuộc khoảng 00 đến 23",
+        ),
+    ],
+)
+def test_a_moment_whose_time_is_wrong_says_which_part(baseline: Path, typed: str, lang: str, said: str) -> None:
+    """`--recorded-at 2026-01-06T25:00Z` was told "is not a real date": 6 January 2026 is
+    one; the hour is what is wrong. The part out of range is named, with its range."""
+    made = run_clean("--lang", lang, "add-observation", "poverty", "2024", "3", "--recorded-at", typed)
+    assert made.exit_code != 0
+    assert said in made.stderr, made.stderr
+    assert "2024,3" not in Path("observations.csv").read_text(encoding="utf-8")
+
+
+def test_a_wrong_date_with_a_wrong_hour_is_told_the_date(baseline: Path) -> None:
+    """2026-02-30T25:00Z: the date comes first, and is what the message names."""
+    made = run_clean("add-observation", "poverty", "2024", "3", "--recorded-at", "2026-02-30T25:00Z")
+    assert "recorded_at '2026-02-30T25:00Z' is not a real date" in made.stderr, made.stderr
+
+
+@pytest.mark.parametrize("typed", ["2026-01-06T08:00:00z", "2026-01-06t08:00:00z", "2026-01-06T15:00:00+07:00"])
+def test_a_lowercase_z_is_utc_as_rfc_3339_allows(baseline: Path, typed: str) -> None:
+    """RFC 3339 (section 5.6, note) allows "t" and "z" in lower case; "t" was taken, "z"
+    refused as "not an ISO 8601 timestamp". It is UTC, written back as the store writes
+    every moment, 2026-01-06T08:00:00Z, and every reader then reads that text."""
+    made = run_clean("add-observation", "poverty", "2024", "3", "--recorded-at", typed)
+    assert made.exit_code == 0, made.output
+    assert Path("observations.csv").read_text(encoding="utf-8").endswith("poverty,2024,3,,,,2026-01-06T08:00:00Z\n")
+
+
+def test_a_store_row_with_a_lowercase_z_reads_as_its_upper_case(baseline: Path) -> None:
+    """A hand-edited row "…T08:00:00z" reads as the moment it names, as one with an offset
+    does: `check` passes it and `history` says its UTC moment."""
+    with open("observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("poverty,2024,3,official,P24,,2026-01-06T08:00:00z\n")
+    assert run_clean("check").exit_code == 0
+    assert "2026-01-06T08:00:00Z" in run_clean("history", "poverty", "-f", "csv").stdout

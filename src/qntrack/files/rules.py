@@ -210,7 +210,7 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         except ValueError:
             real = False
         if not real:
-            raise ValueError(msg("store_timestamp_not_real", text=text))
+            raise ValueError(_not_real(raw, text))
         return raw
     fraction = _FRACTION.search(raw)
     if fraction is not None and fraction.group(2).strip("0"):
@@ -219,12 +219,14 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         raise ValueError(
             msg("small_timestamp_fraction", text=text, fixed=raw[: fraction.end(1)] + raw[fraction.end() :])
         )
+    if raw[-1:] == "z":  # RFC 3339 (5.6) allows "z" for "Z", as Python takes "t" for "T"
+        raw = raw[:-1] + "Z"
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
         shape = _DATE_TIME_SHAPE.match(raw)
         if shape is not None and not _is_real(shape.group(0)):
-            raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+            raise ValueError(_not_real(shape.group(0), text)) from None
         raise ValueError(_slashed_date(raw, text, zone is None) or msg("store_timestamp_invalid", text=text)) from None
     if moment.tzinfo is None:
         if _is_bare_date(raw):
@@ -303,6 +305,19 @@ def _is_bare_date(raw: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _not_real(shape: str, text: str) -> Message:
+    """What is wrong with a moment shaped as one (``_DATE_TIME_SHAPE``) that is none: its
+    date, else the hour, minute or second out of range, named with its range (a real day
+    at 25:00 was told "not a real date"; issue 17, thirty-second session)."""
+    parts = _DATE_TIME_SHAPE.match(shape)
+    if parts is not None and _is_real(shape[:10]):
+        parts_of_time = ("store_timestamp_bad_hour", "store_timestamp_bad_minute", "store_timestamp_bad_second")
+        for key, found, most in zip(parts_of_time, parts.groups()[3:], (23, 59, 59), strict=True):
+            if found is not None and int(found) > most:
+                return msg(key, text=text, found=found)
+    return msg("store_timestamp_not_real", text=text)
 
 
 def _is_real(text: str) -> bool:
