@@ -238,3 +238,76 @@ def test_a_store_row_with_a_lowercase_z_reads_as_its_upper_case(baseline: Path) 
         fh.write("poverty,2024,3,official,P24,,2026-01-06T08:00:00z\n")
     assert run_clean("check").exit_code == 0
     assert "2026-01-06T08:00:00Z" in run_clean("history", "poverty", "-f", "csv").stdout
+
+
+# --- 4. the status table's mark on an older period's figure says why that figure is shown -----
+
+AUDIT_PLAN = """\
+version: 1
+title: "Audit plan"
+indicators:
+  share:
+    name: "Manufacturing share"
+    unit: "%"
+    direction: increase
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+# 2023's 13.1 (Yearbook 2023) withdrawn on 2024-08-10, 13.2 recorded again on 2024-09-01.
+AUDIT_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2022,12,official,Yearbook 2022,,2023-06-30T03:00:00Z
+share,2023,13.1,official,Yearbook 2023,,2024-06-30T20:00:00Z
+share,2023,,retracted,Dept,wrong table,2024-08-10T09:00:00Z
+share,2023,13.2,official,Yearbook 2023 corrected,,2024-09-01T16:30:00Z
+"""
+
+_INSTEAD = {
+    "en": (
+        "Manufacturing share 12%[1] (2022)",
+        "[1] Manufacturing share 2023: 13.1% → – (withdrawn on 2024-08-10; source: Dept), withdrawing 13.1% "
+        "(recorded 2024-06-30; source: Yearbook 2023); the 2022 figure is shown because the 2023 figure was withdrawn",
+    ),
+    "vi": (
+        "Manufacturing share 12%[1] (2022)",
+        "[1] Manufacturing share 2023: 13,1% → – (rút lại ngày 10/08/2024; nguồn: Dept), rút lại số liệu 13,1% "
+        "(ghi nhận 30/06/2024; nguồn: Yearbook 2023); số liệu 2022 được hiển thị vì số liệu 2023 đã bị rút lại",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_mark_on_an_older_periods_figure_says_why_it_is_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """By the end of 2024-08-10 2023's figure is withdrawn and the table shows 2022's,
+    "12%[1] (2022)"; the legend line [1] spoke of 2023 alone ("13.1% → –"), and an auditor
+    read the mark on 12% as "12% was revised". The line now says plainly that the 2022
+    figure is shown because the 2023 figure was withdrawn. Once 13.2 is recorded again
+    (2024-09-01) the table shows 2023's figure, and the line says nothing of the kind."""
+    make_tracker(tmp_path, monkeypatch, AUDIT_PLAN, AUDIT_STORE)
+    monkeypatch.setenv("COLUMNS", "250")
+    row, note = _INSTEAD[lang]
+    table = run_clean("--lang", lang, "status", "--as-of", "2024-08-10", "-f", "table").stdout
+    lines = [" ".join(line.split()) for line in table.splitlines()]
+    assert any(line.startswith(row) for line in lines), table
+    assert note in lines, table
+    later = run_clean("--lang", lang, "status", "--as-of", "2024-09-01", "-f", "table").stdout
+    assert "[1]" in later and "2022" not in later.split("[1] ", 1)[1], later
+
+
+def test_a_withdrawn_figure_with_none_shown_says_no_other_is_shown(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cẩm Phả's only 2024 figure withdrawn: its row shows "–[1]", no other figure, and
+    the line says nothing of one shown instead."""
+    monkeypatch.setenv("COLUMNS", "250")
+    run_clean("retract", "budget_revenue", "2024", "--dim", "locality=Cẩm Phả", "--recorded-at", "2026-01-10T00:00:00Z")
+    ranked = run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2026-01-10", "-f", "table").stdout
+    assert "(Cẩm Phả) 2024: 18,000 billion VND → – (withdrawn on 2026-01-10" in " ".join(ranked.split())
+    assert "is shown because" not in ranked, ranked
