@@ -178,6 +178,25 @@ def test_a_day_of_one_digit_in_iso_order_is_told_the_padded_day(
         assert said in made.stderr, made.stderr
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "'2026-1-6' is not an ISO 8601 timestamp: the month and the day take two digits; write 2026-01-06"),
+        (
+            "vi",
+            "'2026-1-6' không phải là thời điểm theo ISO 8601: tháng và ngày viết đủ hai chữ số; hãy viết 2026-01-06",
+        ),
+    ],
+)
+def test_a_recorded_at_of_one_digit_in_iso_order_is_told_the_padded_day(baseline: Path, lang: str, said: str) -> None:
+    """`--recorded-at 2026-1-6` was told "write e.g. 2023-11-27T09:00:00Z or 2023-11-27" where
+    `--as-of 2026-1-6` is now told 2026-01-06 and `--recorded-at 2026/1/6` was told it too:
+    the same day, told the same way. Still refused: no day is stored as typed."""
+    made = run_clean("--lang", lang, "add-observation", "poverty", "2024", "3", "--recorded-at", "2026-1-6")
+    assert made.exit_code != 0 and said in made.stderr, made.stderr
+    assert "2024,3" not in Path("observations.csv").read_text(encoding="utf-8")
+
+
 def test_a_padded_day_that_is_no_day_keeps_the_calendars_message(baseline: Path) -> None:
     """2026-2-30 is no day even padded: told so as 2026-02-30 is, not offered a day."""
     made = run_clean("status", "--as-of", "2026-2-30")

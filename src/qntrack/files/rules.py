@@ -251,8 +251,9 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
 _SLASHED = re.compile(
     r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$", re.ASCII
 )
-# The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes.
-_YEAR_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", re.ASCII)
+# The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes; or
+# with dashes and a digit short (2026-1-6, told its padded day as --as-of is: 32nd session).
+_YEAR_SLASHED = re.compile(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$", re.ASCII)
 
 
 def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
@@ -263,8 +264,9 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     found = _SLASHED.match(raw)
     if found is None:
         year_first = _YEAR_SLASHED.match(raw)
-        iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[2]):02d}-{int(year_first[3]):02d}"
-        return msg("store_timestamp_slashed", text=text, iso=iso) if iso and _is_real(iso) else None
+        iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
+        key = "store_timestamp_slashed" if year_first and year_first[2] == "/" else "store_timestamp_padded"
+        return msg(key, text=text, iso=iso) if iso and _is_real(iso) else None
     a, b, year = int(found[1]), int(found[3]), int(found[4])
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
