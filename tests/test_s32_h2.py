@@ -330,3 +330,33 @@ def test_a_withdrawn_figure_with_none_shown_says_no_other_is_shown(
     ranked = run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2026-01-10", "-f", "table").stdout
     assert "(Cẩm Phả) 2024: 18,000 billion VND → – (withdrawn on 2026-01-10" in " ".join(ranked.split())
     assert "is shown because" not in ranked, ranked
+
+
+def test_rank_s_json_and_csv_list_a_units_deadlines_awaited_as_status_does(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """status's breakdown gives each unit `awaiting_figures` (Cẩm Phả's `["2024"]` once its
+    2024 figure is withdrawn), rank's JSON and CSV did not: a script reading rank could not
+    tell the deadline awaited that its table now says. Appended last, as the contract
+    allows (docs/json.md): the JSON list, the CSV periods joined by ';'."""
+    import csv
+    import io
+    import json
+
+    run_clean("retract", "budget_revenue", "2024", "--dim", "locality=Cẩm Phả", "--recorded-at", "2026-01-10T00:00:00Z")
+    units = json.loads(run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2026-01-10", "-f", "json").stdout)[
+        "units"
+    ]
+    status = json.loads(run_clean("status", "budget-revenue-plan-2024", "--as-of", "2026-01-10", "-f", "json").stdout)
+    awaited = {tuple(u["dims"].items()): u["awaiting_figures"] for u in status["targets"][0]["breakdown"]}
+    for u in units:
+        assert list(u)[-1] == "awaiting_figures"
+        assert u["awaiting_figures"] == awaited[tuple(u["dims"].items())]
+    assert [u["awaiting_figures"] for u in units if u["dims"] == {"locality": "Cẩm Phả"}] == [["2024"]]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2026-01-10", "-f", "csv").stdout)
+        )
+    )
+    assert list(rows[0])[-1] == "awaiting_figures"
+    assert {r["locality"]: r["awaiting_figures"] for r in rows if r["awaiting_figures"]} == {"Cẩm Phả": "2024"}

@@ -73,6 +73,9 @@ RANK_COLUMNS = (
     # CSV names them: the table says "(2024, estimate)" (issue 17, twenty-eighth session).
     "latest_status",
     "provisional_status",
+    # The deadlines passed with no figure in force, joined by ';', as status's CSV: the
+    # table says "⌛ awaiting figure 2024 (withdrawn)" (issue 17, thirty-second session).
+    "awaiting_figures",
 )
 
 
@@ -149,6 +152,9 @@ def rank_document(
                 # Added in issue 17, twenty-first session: a declared unit listed for want
                 # of any figure, as in status's breakdown.
                 "without_figure": r.unit.without_figure,
+                # Added in issue 17, thirty-second session: the deadlines passed with no
+                # figure in force, as status's breakdown has them and rank's table says.
+                "awaiting_figures": [str(p) for p in a.awaiting_figures],
             }
         )
     return {
@@ -189,6 +195,7 @@ def rank_rows(target: Target, ranked: Sequence[Ranked], as_of: str | None = None
                 as_of,
                 a.latest.status if a.latest is not None else None,
                 a.provisional.status if a.provisional is not None else None,
+                ";".join(str(p) for p in a.awaiting_figures),
             )
         )
     return rows
