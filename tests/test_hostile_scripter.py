@@ -65,6 +65,9 @@ def test_a_day_the_library_is_given_is_read_as_the_command_line_reads_it(tracker
             # A year is a period: its last day is offered (nineteenth session, test_journalist.py).
             else "is a period (2023), not a day; write YYYY-MM-DD, e.g. 2023-12-31 (its last day)"
             if day == "2023"
+            # The ISO order with a digit short is told its day (thirty-second session).
+            else "is not a date; a day is written YYYY-MM-DD, two digits for the month and the day: write 2023-06-28"
+            if day == "2023-6-28"
             else "is not a date; write YYYY-MM-DD, e.g. 2023-06-28"
         )
         assert f"'{day}' {said}" in str(caught.value)

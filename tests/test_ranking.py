@@ -144,7 +144,8 @@ def test_decrease_ties_and_a_missed_unit_in_json(plan: Path):
         assert list(u) == [
             "rank", "dims", "status", "reason", "score", "progress_value", "latest", "own_values", "withdrawn",
             "milestones", "provisional",  # added (issue 17, twenty-first session)
-            "without_figure",  # added last (issue 17, twenty-first session, declared units without a figure)
+            "without_figure",  # added (issue 17, twenty-first session, declared units without a figure)
+            "awaiting_figures",  # added last (thirty-second session, the deadlines awaited, as status's)
         ]  # fmt: skip
     # Equal score and P for Cẩm Phả, Hạ Long and Móng Cái: the decrease puts the lowest
     # latest first (4.75 < 9.5); Hạ Long and Móng Cái equal on all three share rank 2,
@@ -204,6 +205,7 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "as_of",  # added last (twenty-fourth session): empty without --as-of
             "latest_status",  # then the kinds (twenty-eighth session): all official here
             "provisional_status",
+            "awaiting_figures",  # then the deadlines awaited (thirty-second session): none here
         ],
         [
             "1",
@@ -223,6 +225,7 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "",
             "",
             "official",
+            "",
             "",
         ],
         [
@@ -244,6 +247,7 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "",
             "official",
             "",
+            "",
         ],
         [
             "3",
@@ -263,6 +267,7 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "",
             "",
             "official",
+            "",
             "",
         ],
         [
@@ -284,6 +289,7 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "",
             "official",
             "",
+            "",
         ],
         [
             "5",
@@ -303,6 +309,7 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "",
             "",
             "official",
+            "",
             "",
         ],
     ]

@@ -61,8 +61,9 @@ def test_the_rank_csv_ends_with_the_kinds(shipped: Path):
     r = run("rank", "budget-revenue-plan-2024", "--format", "csv")
     assert r.exit_code == 0, r.stderr
     rows = list(csv.reader(io.StringIO(r.stdout)))
-    # New columns only at the end (docs/json.md): as_of stays where it was.
-    assert rows[0][-3:] == ["as_of", "latest_status", "provisional_status"]
+    # New columns only at the end (docs/json.md): as_of stays where it was (and the
+    # thirty-second session's awaiting_figures after these).
+    assert rows[0][-4:] == ["as_of", "latest_status", "provisional_status", "awaiting_figures"]
     by_unit = {row[1]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     assert by_unit["Cẩm Phả"]["latest_status"] == "estimate"
     assert by_unit["Móng Cái"]["latest_status"] == ""  # none stated

@@ -353,13 +353,30 @@ IMPOSSIBLE = [
 ]
 
 
+# A real day at a time out of range is told the part out of range, with its range (issue
+# 17, thirty-second session: 25:00 on 1 March 2020 was told "not a real date").
+WRONG_PART = {
+    "2020-03-01T25:00:00Z": "the hour 25 is not 00 to 23",
+    "2020-03-01T23:61:00Z": "the minute 61 is not 00 to 59",
+    "2020-03-01T99:99:99Z": "the hour 99 is not 00 to 23",
+    "2020-02-29T24:00:00Z": "the hour 24 is not 00 to 23",
+}
+
+
+def not_real(stamp: str) -> str:
+    part = WRONG_PART.get(stamp)
+    return (
+        f"recorded_at '{stamp}' is not a real moment: {part}" if part else f"recorded_at '{stamp}' is not a real date"
+    )
+
+
 @pytest.mark.parametrize("stamp", IMPOSSIBLE)
 def test_an_impossible_recorded_at_is_refused_with_one_message(folder: Path, stamp: str):
     r = runner.invoke(
         app, ["add-observation", "growth", "2019", "5", "--status", "official", "--source", "x", "--recorded-at", stamp]
     )
     assert r.exit_code == 1
-    assert r.stderr == f"add-observation: error: recorded_at '{stamp}' is not a real date\n"
+    assert r.stderr == f"add-observation: error: {not_real(stamp)}\n"
     assert store(folder) == HEADER
 
 
@@ -367,7 +384,7 @@ def test_an_impossible_recorded_at_is_refused_with_one_message(folder: Path, sta
 def test_an_impossible_recorded_at_in_another_form_is_refused_too(folder: Path, stamp: str):
     r = runner.invoke(app, ["add-observation", "growth", "2019", "5", "--status", "official", "--recorded-at", stamp])
     assert r.exit_code == 1
-    assert r.stderr == f"add-observation: error: recorded_at '{stamp}' is not a real date\n"
+    assert r.stderr == f"add-observation: error: {not_real(stamp)}\n"
 
 
 def test_a_real_leap_day_is_taken(folder: Path):
@@ -407,7 +424,7 @@ def test_the_store_reader_and_check_refuse_an_impossible_stored_recorded_at(fold
     for newline in ("\n", "\r\n"):
         text = HEADER + "growth,2019,5,official,,,2020-03-01T00:00:00Z\n" + f"growth,2020,6,official,,,{stamp}\n"
         (folder / "observations.csv").write_bytes(text.replace("\n", newline).encode())
-        expected = f"observations.csv:3: error: recorded_at '{stamp}' is not a real date"
+        expected = f"observations.csv:3: error: {not_real(stamp)}"
         r = runner.invoke(app, ["check"])
         assert r.exit_code == 1, r.output
         assert expected in r.stderr

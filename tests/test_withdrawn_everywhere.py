@@ -324,6 +324,8 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
                 == "Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
                 # where 12.3 was published, after the line as it was (twenty-sixth session)
                 + f", withdrawing 12.3 % of GRDP (recorded 2023-10-15; source: {ANTT})"
+                # the row's latest is 2022's, said why (thirty-second session)
+                + "; the 2022 figure is shown because the 2023 figure was withdrawn"
             )
             (fdi,) = [x for x in rows if x[header[2]] == "fdi-plan-2024"]
             assert fdi[withdrawn] == (
@@ -339,6 +341,7 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
                 cbct[withdrawn]
                 == "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
                 + f", rút lại số liệu 12,3 % GRDP (ghi nhận 15/10/2023; nguồn: {ANTT})"
+                + "; số liệu 2022 được hiển thị vì số liệu 2023 đã bị rút lại"
             )
         # The Figures sheet: a row for 2023 with no value (so a sum is unchanged), kind
         # retracted, the retraction's source and day, and the figure it withdrew.
@@ -413,5 +416,7 @@ def test_the_workbooks_sheet_of_units_says_a_units_withdrawn_figure(shipped: Pat
         # where 18,135 was published (shipped store, line 83; twenty-sixth session)
         ", withdrawing 18,135 billion VND (recorded 2025-02-10; source: https://vietnam.vn/en/phat-trien-ha-long-tro-"
         "thanh-dia-phuong-di-dau-trong-doi-moi-thanh-pho-kieu-mau-van-minh-dong-luc-cua-tinh)"
+        # the row's latest is 2022's 7,000, said why (thirty-second session)
+        "; the 2022 figure is shown because the 2024 figure was withdrawn"
     )
     assert {u[8] for u in units if u is not ha_long} == {None}

@@ -116,7 +116,11 @@ def typed_key(row: dict[str, str]) -> tuple | None:
 _NO_MOMENT = frozenset(
     {
         "store_timestamp_not_real",
+        "store_timestamp_bad_hour",
+        "store_timestamp_bad_minute",
+        "store_timestamp_bad_second",
         "store_timestamp_invalid",
+        "store_timestamp_padded",
         "store_timestamp_foreign_digits",
         "small_timestamp_fraction",
     }

@@ -42,7 +42,12 @@ def day_meant(text: str) -> tuple[str, str, str]:
     # Year first with slashes or dots (2024/12/31): the same day with hyphens, the one form
     # read (issue 17, twentieth session).
     year_first = re.fullmatch(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})", text)
+    # The ISO order with a digit short (2026-12-6): the same day, its digits written out
+    # (issue 17, thirty-second session: it was told the generic "write YYYY-MM-DD").
+    short = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
     try:
+        if short:
+            return "cli_not_a_date_padded", date(int(short[1]), int(short[2]), int(short[3])).isoformat(), ""
         if year_first:
             return (
                 "cli_not_a_date_ymd",

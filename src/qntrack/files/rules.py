@@ -210,7 +210,7 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         except ValueError:
             real = False
         if not real:
-            raise ValueError(msg("store_timestamp_not_real", text=text))
+            raise ValueError(_not_real(raw, text))
         return raw
     fraction = _FRACTION.search(raw)
     if fraction is not None and fraction.group(2).strip("0"):
@@ -219,12 +219,14 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         raise ValueError(
             msg("small_timestamp_fraction", text=text, fixed=raw[: fraction.end(1)] + raw[fraction.end() :])
         )
+    if raw[-1:] == "z":  # RFC 3339 (5.6) allows "z" for "Z", as Python takes "t" for "T"
+        raw = raw[:-1] + "Z"
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
         shape = _DATE_TIME_SHAPE.match(raw)
         if shape is not None and not _is_real(shape.group(0)):
-            raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+            raise ValueError(_not_real(shape.group(0), text)) from None
         raise ValueError(_slashed_date(raw, text, zone is None) or msg("store_timestamp_invalid", text=text)) from None
     if moment.tzinfo is None:
         if _is_bare_date(raw):
@@ -249,8 +251,9 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
 _SLASHED = re.compile(
     r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$", re.ASCII
 )
-# The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes.
-_YEAR_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", re.ASCII)
+# The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes; or
+# with dashes and a digit short (2026-1-6, told its padded day as --as-of is: 32nd session).
+_YEAR_SLASHED = re.compile(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$", re.ASCII)
 
 
 def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
@@ -261,8 +264,9 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     found = _SLASHED.match(raw)
     if found is None:
         year_first = _YEAR_SLASHED.match(raw)
-        iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[2]):02d}-{int(year_first[3]):02d}"
-        return msg("store_timestamp_slashed", text=text, iso=iso) if iso and _is_real(iso) else None
+        iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
+        key = "store_timestamp_slashed" if year_first and year_first[2] == "/" else "store_timestamp_padded"
+        return msg(key, text=text, iso=iso) if iso and _is_real(iso) else None
     a, b, year = int(found[1]), int(found[3]), int(found[4])
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
@@ -303,6 +307,19 @@ def _is_bare_date(raw: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _not_real(shape: str, text: str) -> Message:
+    """What is wrong with a moment shaped as one (``_DATE_TIME_SHAPE``) that is none: its
+    date, else the hour, minute or second out of range, named with its range (a real day
+    at 25:00 was told "not a real date"; issue 17, thirty-second session)."""
+    parts = _DATE_TIME_SHAPE.match(shape)
+    if parts is not None and _is_real(shape[:10]):
+        parts_of_time = ("store_timestamp_bad_hour", "store_timestamp_bad_minute", "store_timestamp_bad_second")
+        for key, found, most in zip(parts_of_time, parts.groups()[3:], (23, 59, 59), strict=True):
+            if found is not None and int(found) > most:
+                return msg(key, text=text, found=found)
+    return msg("store_timestamp_not_real", text=text)
 
 
 def _is_real(text: str) -> bool:

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..plan.model import Observation
+    from ..plan.units import Dimension
 
-__all__ = ["baseline_dict", "baseline_row", "observed"]
+__all__ = ["baseline_dict", "baseline_marked", "baseline_row", "observed"]
 
 
 def observed(a: Assessment) -> bool:
@@ -48,3 +49,34 @@ def baseline_row(a: Assessment, rows: Sequence[Observation]) -> Observation | No
     if a.baseline is None or not observed(a):
         return None
     return next((o for o in rows if o.period == a.baseline.period and o.value == a.baseline.value), None)
+
+
+def baseline_marked(
+    a: Assessment,
+    rows: Sequence[Observation],
+    lang: str,
+    revised: Mapping[str, float | None] | None,
+    whence: Mapping[str, tuple] | None,
+    marks: dict[str, int],
+    when: str,
+    dimensions: Mapping[str, Dimension] | None = None,
+    period: str | None = None,
+) -> str:
+    """The baseline as ``show``'s facts and the report's Figures table write it, "6%[1]
+    (2021)" where it is a figure of the store that revised one, its legend line numbered
+    in ``marks`` (revision_marks.figure_marked); ``when``: its period as the caller writes
+    periods ("2021" in show, in words in a report); ``period``: as the note writes it
+    (summary.revision_note's; a report's tables give their ``when``)."""
+    from .i18n import typed_value
+    from .legend_names import series_name
+    from .revision_marks import figure_marked
+    from .views.plan import figure_decimals
+
+    if a.baseline is None:
+        return ""
+    unit, o = a.indicator.unit_in(lang), baseline_row(a, rows)
+    if o is None:
+        return f"{typed_value(a.baseline.value, unit, lang)} ({when})"
+    name = series_name(a.indicator, a.target.series_key, lang, dimensions)
+    shown = figure_marked(o, name, revised, unit, lang, marks, figure_decimals(a, o), whence=whence, period=period)
+    return f"{shown} ({when})"

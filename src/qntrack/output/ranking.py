@@ -13,6 +13,7 @@ from .formats import SCHEMA_VERSION
 from .json_figures import figure_dict, milestone_list, withdrawn_list
 
 if TYPE_CHECKING:
+    from ..method.assessment import Assessment
     from ..method.ranking import Ranked
     from ..plan.model import Indicator, Target
     from ..plan.units import Dimension, Dims
@@ -72,6 +73,9 @@ RANK_COLUMNS = (
     # CSV names them: the table says "(2024, estimate)" (issue 17, twenty-eighth session).
     "latest_status",
     "provisional_status",
+    # The deadlines passed with no figure in force, joined by ';', as status's CSV: the
+    # table says "⌛ awaiting figure 2024 (withdrawn)" (issue 17, thirty-second session).
+    "awaiting_figures",
 )
 
 
@@ -148,6 +152,9 @@ def rank_document(
                 # Added in issue 17, twenty-first session: a declared unit listed for want
                 # of any figure, as in status's breakdown.
                 "without_figure": r.unit.without_figure,
+                # Added in issue 17, thirty-second session: the deadlines passed with no
+                # figure in force, as status's breakdown has them and rank's table says.
+                "awaiting_figures": [str(p) for p in a.awaiting_figures],
             }
         )
     return {
@@ -188,6 +195,7 @@ def rank_rows(target: Target, ranked: Sequence[Ranked], as_of: str | None = None
                 as_of,
                 a.latest.status if a.latest is not None else None,
                 a.provisional.status if a.provisional is not None else None,
+                ";".join(str(p) for p in a.awaiting_figures),
             )
         )
     return rows
@@ -252,7 +260,9 @@ def rank_table(
                 unit_name(r.unit.dims, dimensions, lang),
                 # A unit not assessed says why ("no plan assigned to this unit") where a
                 # reader looks for its status: the reason decides what a review asks for.
-                unit_status(target, r.unit, lang) + (f": {unit_reason(a, lang)}" if a.reason else ""),
+                unit_status(target, r.unit, lang)
+                + (f": {unit_reason(a, lang)}" if a.reason else "")
+                + _awaited(a, lang),
                 score_text(a.score, lang),
                 progress_text(a.progress_value, lang),
                 latest,
@@ -261,6 +271,17 @@ def rank_table(
             )
         )
     return title, header, rows
+
+
+def _awaited(a: Assessment, lang: str) -> str:
+    """ "⌛ awaiting figure 2024 (withdrawn)" on a line of its own: the deadlines passed with no figure in force,
+    in the status table's words (summary.awaiting_text), "" for none. A unit whose only
+    figure was withdrawn had been told "no figure for the target's period yet" alone, as if
+    none had ever been published (issue 17, thirty-second session)."""
+    from .summary import awaiting_text
+
+    text = awaiting_text(a, lang)
+    return f"\n{text}" if text else ""
 
 
 def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:

@@ -219,17 +219,11 @@ def _baseline(
 ) -> str:
     """The baseline, "6%[1] (2021)" where it is a figure of the store that revised one
     (output.baseline_figure), its legend line with the latest figure's."""
-    from .baseline_figure import baseline_row
-    from .legend_names import series_name
-    from .revision_marks import figure_marked
-    from .views.plan import figure_decimals
+    from .baseline_figure import baseline_marked
 
-    base, o = a.baseline, baseline_row(a, rows)
-    if base is None or o is None:
-        return "" if base is None else f"{typed_value(base.value, unit, lang)} ({base.period})"
-    name = series_name(a.indicator, a.target.series_key, lang, dimensions)
-    shown = figure_marked(o, name, revised, unit, lang, marks, figure_decimals(a, o), whence=whence)
-    return f"{shown} ({base.period})"
+    if a.baseline is None:
+        return ""
+    return baseline_marked(a, rows, lang, revised, whence, marks, str(a.baseline.period), dimensions)
 
 
 def _figures_used(

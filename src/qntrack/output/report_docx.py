@@ -140,6 +140,10 @@ class _Writer:
 
         style = WIDE_TABLE_STYLE if len(t.headers) > _WIDE else TABLE_STYLE
         self._grid(t.headers, t.rows, t.numeric, style)
+        self.legend(t)
+
+    def legend(self, t: TableView) -> None:
+        """The legend of a table's marks, under it."""
         for heading, lines in t.legend:  # the legend of its marks ("[1]"), as under the status table
             self.paragraph(self.notes_heading if heading == "notes_heading" else label(heading, self.lang))
             for n, note in lines:
@@ -320,6 +324,7 @@ def _section(out: _Writer, s: SectionView, b: Any, w: dict[str, str], lbl: dict[
         out.paragraph(s.no_chart)
     out.heading(w["figures"], 2)
     out.pairs((w["figure"], lbl["value"]), s.facts + s.key_figures)
+    out.legend(s.facts_legend)  # a revised baseline's mark (thirty-second session)
     if b is not None:
         out.heading(b.heading, 2)
         if b.rollup:  # none when every unit's figures were withdrawn: the list below says it

@@ -36,7 +36,6 @@ from ..output.i18n import (
     replacing,
     score_text,
     status_label,
-    typed_value,
     value_with_unit,
     with_kind,
 )
@@ -134,6 +133,15 @@ class SectionView:
     # In a report of a large plan: how many earlier figures the table leaves out, and how
     # to see them (issue 17); "" otherwise.
     earlier: str = ""
+    # The legend of the Figures table's marks: a baseline read from a figure that revised
+    # one, "6%[1] (2021)", as show marks it (issue 17, thirty-second session).
+    facts_notes: tuple[str, ...] = ()
+
+    @property
+    def facts_legend(self) -> TableView:
+        """The Figures table's legend, as a table without rows: the templates print a
+        table's legend by one macro."""
+        return TableView((), (), notes=self.facts_notes)
 
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
@@ -195,19 +203,28 @@ def _name(a: Assessment, lang: str) -> str:
     return f"{a.indicator.name.get(lang)} ({a.target.id})"
 
 
-def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
+def _facts(
+    a: Assessment,
+    lang: str,
+    rows: Sequence[Observation] = (),
+    revises: Mapping[str, float | None] | None = None,
+    whence: Mapping[str, tuple[str, str]] | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
+    marks: dict[str, int] | None = None,
+) -> tuple[tuple[str, Cell], ...]:
+    """The Figures table's rows; a baseline read from a figure of the store (``rows``, in
+    force) that revised one marked "[1]" as show marks it, its legend line numbered in
+    ``marks`` in the words of the Observations table's (the period in words)."""
+    from .baseline_figure import baseline_marked
     from .summary import sum_marked
     from .views.plan import figure_decimals
 
     unit = a.indicator.unit_in(lang)
     facts: list[tuple[str, Cell]] = []
     if a.baseline is not None:
-        facts.append(
-            (
-                label("baseline", lang),
-                Cell(f"{typed_value(a.baseline.value, unit, lang)} ({period_text(a.baseline.period, lang)})"),
-            )
-        )
+        when = period_text(a.baseline.period, lang)
+        shown = baseline_marked(a, rows, lang, revises, whence, {} if marks is None else marks, when, dimensions, when)
+        facts.append((label("baseline", lang), Cell(shown)))
     if a.latest is not None:  # as the summary writes it: 9.99999 beside a plan of 10
         places = figure_decimals(a, a.latest)
         shown = value_with_unit(a.latest.value, unit, lang, places)
@@ -360,6 +377,8 @@ def _section(
     unit = ind.unit_in(lang)
     shown, withdrawn = relevant_observations(a, rows), withdrawn_in(a, withdrawn)
     earlier = ""
+    marks: dict[str, int] = {}  # the Figures table's legend: a revised baseline's line
+    facts = _facts(a, lang, rows, revises, whence, dimensions, marks)
     if large and len(shown) > RECENT:
         # A national plan's report lists each target's latest figures: the whole series of
         # ten thousand targets would be a document no one opens (issue 17).
@@ -380,7 +399,7 @@ def _section(
         description=text_in(ind.description, lang),
         source=source_cell(text_in(t.source, lang)),
         note=text_in(t.note, lang),
-        facts=_facts(a, lang),
+        facts=facts,
         milestones=milestones_table(a, lang),
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
@@ -396,6 +415,7 @@ def _section(
             id=t.id,
         ),
         earlier=earlier,
+        facts_notes=tuple(marks),
     )
 
 

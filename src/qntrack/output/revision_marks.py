@@ -34,17 +34,19 @@ def figure_marked(
     decimals: int = 2,
     gone: tuple[str, ...] = (),
     whence: Mapping[str, tuple[str, str]] | None = None,
+    period: str | None = None,
 ) -> str:
     """The figure with its unit, "11.03[1] % y/y" when it replaced one (``revised``: by
     period's text, the value each figure of series ``key`` replaced, ``key`` written as
     the legend names it, ``legend_names.series_name``); the note's text is
     numbered in ``notes`` (kept in the order first shown), a text already there keeps
     its number. ``whence``: by period's text, where each figure replaced came from, said
-    in its note (issue 17, twenty-fifth session)."""
+    in its note (issue 17, twenty-fifth session). ``period``: the period as the note
+    writes it (summary.revision_note's)."""
     from .summary import revision_note
 
     figure = value_with_unit(o.value, unit, lang, decimals)
-    texts = [text for text, _ in revision_note(key, o, revised, unit, lang, decimals, whence)] + list(gone)
+    texts = [text for text, _ in revision_note(key, o, revised, unit, lang, decimals, whence, period)] + list(gone)
     if not texts:
         return figure
     number, space, rest = figure.partition(" ")

@@ -222,7 +222,21 @@ def withdrawal_notes(
     from .legend_names import series_name
 
     unit, name = a.indicator.unit_in(lang), series_name(a.indicator, key, lang, dimensions)
-    return [withdrawal_note(name, w, unit, lang, decimals) for w in a.withdrawn]
+    return [_shown_instead(a, w, withdrawal_note(name, w, unit, lang, decimals), lang) for w in a.withdrawn]
+
+
+def _shown_instead(a: Assessment, w: Withdrawal, note: str, lang: str) -> str:
+    """``note``, and, where the figure the row shows is an earlier period's because this one's
+    was withdrawn with none recorded again ("12%[1] (2022)" after 2023's retraction), that
+    said plainly: the mark on 12% was read as "12% was revised" (issue 17, thirty-second
+    session)."""
+    from ..method.assessment import shown_figure
+    from .i18n import label
+
+    shown, period = shown_figure(a), w.retraction.period
+    if w.now is not None or w.value is None or shown is None or not shown.period < period:
+        return note
+    return label("note_shown_instead", lang).format(note=note, shown=shown.period.text, period=period.text)
 
 
 def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]]]:
