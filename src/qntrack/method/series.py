@@ -117,9 +117,8 @@ def in_force(
             if revised is not None:
                 revised.extend(again)
             if replaced is not None:
-                _note_replaced(ind, again, replaced, vintages)  # sorts ``again`` by vintage
-            else:
-                again.sort(key=_VINTAGE_ORDER)
+                _note_replaced(ind, again, replaced, vintages)
+            again.sort(key=_VINTAGE_ORDER)
             # A period's only row is in force; of the others, the last vintage (the latest
             # recorded, on a tie the later line: the stable sort keeps the rows' order).
             # Only those few sorted: a national store's series each have a revised period
