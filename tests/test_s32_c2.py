@@ -5,7 +5,8 @@ Each changed function is proved the same as the code it replaced, kept here verb
 ``old_*`` (from main at 3476890c, but for its name and the imports moved to the top):
 ``in_force`` (only a series' revised periods sorted by vintage), the vintage rules
 ``same_moment_problems``, ``repeated_problems``, ``merged_retraction_problems`` and
-``official_replaced_problems`` (each told in C when it cannot fire). First on drawn rows
+``official_replaced_problems`` (each told in C when it cannot fire), and ``index_problems``
+(only a figure far from the one before it judged). First on drawn rows
 (Hypothesis: ties of recorded_at and of line, NaN figures, retractions, repeats, an
 as-of, rows in any order), object for object; then end to end: ``check`` with the old
 functions and with the new gives the same exit code, standard output and standard error,
@@ -524,6 +525,25 @@ def test_the_screen_leaves_an_index_to_be_said() -> None:
     )
     near = [rows[0]._replace(value=60.0), rows[1], rows[2]._replace(value=100.0)]
     assert index_problems(PLAN, {"grdp_growth": near}, "o.csv") == []
+    # Among growth rates near one another, the one figure after a jump is judged: 109 in
+    # 2018 after 11.0 (2017) and before 10.5, a growth of 9.0 typed as an index.
+    figures = [("2014", 10.2), ("2015", 10.8), ("2016", 10.4), ("2017", 11.0), ("2018", 109.0), ("2019", 10.5)]
+    long = [
+        Observation("grdp_growth", parse_period(p), v, "official", "s", "", "", n)
+        for n, (p, v) in enumerate(figures, start=2)
+    ]
+    (problem,) = index_problems(PLAN, {"grdp_growth": long}, "o.csv")
+    assert problem.location == Location("o.csv", 6)
+    assert problem.message == msg(
+        "checks_index_figure",
+        indicator="grdp_growth",
+        period=parse_period("2018"),
+        value=Figure(109.0),
+        other=parse_period("2017"),
+        before=Figure(11.0),
+        intended=Figure(9.0),
+        retract=retract_words("grdp_growth", parse_period("2018")),
+    )
 
 
 # ---------------------------------------------------------------------------------------
