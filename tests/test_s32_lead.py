@@ -75,3 +75,75 @@ def test_the_tsv_and_the_workbook_rank_as_json_does(tmp_path: Path, monkeypatch:
     assert run_clean("report", "-o", str(book), "--as-of", "2026-06-30").exit_code == 0
     rows = [r for r in openpyxl.load_workbook(book)["rev-plan-2025"].iter_rows(min_row=3, values_only=True) if r[0]]
     assert [r[1] for r in rows] == ["A", "E", "C", "F", "D"]
+
+
+# Two districts on a 2023 and a 2030 milestone of an industry share; A missed 2023 (12
+# against 15) and is now on its way to 2030, B met it (16). status --by says "✗ missed
+# 2023" under A's status; rank said nothing of it, so an auditor reading the ranking would
+# not see the miss.
+MILESTONES = """\
+version: 1
+title: Milestones by district
+dimensions:
+  district:
+    name: {en: District, vi: Huyện}
+    values: [A, B]
+indicators:
+  share:
+    name: {en: Industry share, vi: Tỷ trọng công nghiệp}
+    unit: '%'
+    direction: increase
+    dimensions: [district]
+targets:
+  - id: share-up
+    indicator: share
+    baseline: 2020
+    milestones: [{by: 2023, value: 15}, {by: 2030, value: 30}]
+    for_each: district
+"""
+MILESTONE_FIGURES = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "share[district=A],2020,10,official,s,,2021-03-01T00:00:00Z\n"
+    "share[district=A],2023,12,official,s,,2024-03-01T00:00:00Z\n"
+    "share[district=A],2024,16,official,s,,2025-03-01T00:00:00Z\n"
+    "share[district=B],2020,10,official,s,,2021-03-01T00:00:00Z\n"
+    "share[district=B],2023,16,official,s,,2024-03-01T00:00:00Z\n"
+    "share[district=B],2024,17,official,s,,2025-03-01T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(("lang", "missed"), [("en", "✗ missed 2023"), ("vi", "✗ không đạt mốc 2023")])
+def test_rank_says_a_units_missed_milestone_as_status_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, missed: str
+):
+    make_tracker(tmp_path, monkeypatch, MILESTONES, MILESTONE_FIGURES)
+    wide = {"COLUMNS": "150", "NO_COLOR": "1"}
+    by = run_clean("--lang", lang, "status", "--by", "district", "--as-of", "2025-06-01", "--format", "table", env=wide)
+    assert missed in by.stdout, by.stdout  # the words status says, taken as the reference
+    ranked = run_clean("--lang", lang, "rank", "share-up", "--as-of", "2025-06-01", "--format", "table", env=wide)
+    lines = ranked.stdout.splitlines()
+    a_row = next(i for i, line in enumerate(lines) if line.split()[:2] == ["2", "A"])
+    assert missed in lines[a_row + 1], ranked.stdout  # under A's status, on a line of its own
+    assert missed not in "\n".join(lines[: a_row + 1]), ranked.stdout  # B met 2023: nothing under it
+
+
+@pytest.mark.parametrize(
+    ("lang", "row"),
+    [
+        ("en", "| 2 | A | **Substantial progress (✗ missed 2023)** |"),
+        (
+            "vi",
+            "| 2 | A | **Tiến triển tốt (✗ không đạt mốc năm 2023)** |",
+        ),  # a period in words, as the report writes them
+    ],
+)
+def test_the_reports_units_table_says_a_missed_milestone_as_its_summary_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, row: str
+):
+    """The report's summary writes a target's status "Not available (⌛ awaiting figure
+    2023)"; its units table wrote A's "Substantial progress" with nothing of the miss."""
+    make_tracker(tmp_path, monkeypatch, MILESTONES, MILESTONE_FIGURES)
+    md = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2025-06-01")
+    assert md.exit_code == 0, md.stderr
+    assert row in md.stdout, md.stdout
+    assert "| 1 | B | **" + ("Substantial progress" if lang == "en" else "Tiến triển tốt") + "** |" in md.stdout

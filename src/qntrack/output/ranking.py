@@ -274,14 +274,16 @@ def rank_table(
 
 
 def _awaited(a: Assessment, lang: str) -> str:
-    """ "⌛ awaiting figure 2024 (withdrawn)" on a line of its own: the deadlines passed with no figure in force,
-    in the status table's words (summary.awaiting_text), "" for none. A unit whose only
-    figure was withdrawn had been told "no figure for the target's period yet" alone, as if
-    none had ever been published (issue 17, thirty-second session)."""
-    from .summary import awaiting_text
+    """The deadlines passed, each kind on a line of its own as the status table's cell has
+    them (summary._status_cell): "✗ missed 2023", unmet on the way (summary.missed_text),
+    then "⌛ awaiting figure 2024 (withdrawn)", with no figure in force
+    (summary.awaiting_text); "" for none. A unit whose only figure was withdrawn had been
+    told "no figure for the target's period yet" alone, as if none had ever been published,
+    and a unit that missed a milestone on its way to the next was ranked with nothing said
+    of the miss (issue 17, thirty-second session)."""
+    from .summary import awaiting_text, missed_text
 
-    text = awaiting_text(a, lang)
-    return f"\n{text}" if text else ""
+    return "".join(f"\n{text}" for text in (missed_text(a, lang), awaiting_text(a, lang)) if text)
 
 
 def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
