@@ -147,3 +147,22 @@ def test_the_reports_units_table_says_a_missed_milestone_as_its_summary_does(
     assert md.exit_code == 0, md.stderr
     assert row in md.stdout, md.stdout
     assert "| 1 | B | **" + ("Substantial progress" if lang == "en" else "Tiến triển tốt") + "** |" in md.stdout
+
+
+def test_the_workbooks_units_sheet_lists_a_units_missed_milestones_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The units sheet's Status column says a status to filter on; the deadlines a unit
+    missed had no cell: now a last column, "Missed milestones", each deadline's year."""
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, MILESTONES, MILESTONE_FIGURES)
+    for lang, heading in (("en", "Missed milestones"), ("vi", "Các mốc không đạt")):
+        book = tmp_path / f"r-{lang}.xlsx"
+        assert run_clean("--lang", lang, "report", "-o", str(book), "--as-of", "2025-06-01").exit_code == 0
+        rows = list(openpyxl.load_workbook(book)["share-up"].iter_rows(min_row=2, values_only=True))
+        assert rows[0][-1] == heading
+        assert [(r[1], r[2], r[-1]) for r in rows[1:3]] == [
+            ("B", "Substantial progress" if lang == "en" else "Tiến triển tốt", None),
+            ("A", "Substantial progress" if lang == "en" else "Tiến triển tốt", "2023"),
+        ]

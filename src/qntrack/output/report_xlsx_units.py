@@ -70,6 +70,10 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             # latest figure revised, as the Summary says a target's (twenty-eighth session).
             word("latest_period_end", lang),
             *revised_headers(lang),
+            # Last: the deadlines the unit missed, which rank and the other reports say
+            # beside its status (thirty-second session); a cell of their own here, the
+            # Status column staying a status to filter on.
+            label("missed_milestones", lang),
         )
         t = _Table(book, ws, headers, first_row=1, key=1)  # the unit's name
         for r in rank_units(a.breakdown, a.indicator.increase):
@@ -99,6 +103,8 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
                 key, when = unit_key(a.indicator.id, r.unit.dims), str(shown.period)
                 was = data.revised.get(key, {}).get(when) if not a.indicator.formula else None
                 put_came(t, was, data.whence.get(key, {}).get(when), 10, lang)
+            if u.missed_milestones:
+                t.put(10 + len(revised_headers(lang)), "; ".join(map(str, u.missed_milestones)))
             t.next_row()
         t.finish()
         done += len(a.breakdown)
