@@ -13,17 +13,21 @@ __all__ = ["day_meant", "no_such_day"]
 def no_such_day(text: str) -> tuple[str, str, int]:
     """For YYYY-MM-DD naming no day of the calendar (2025-02-30, 2025-13-01): the year and
     month as written and the month's number of days (0: there is no such month); ("", "",
-    0) otherwise. "Write YYYY-MM-DD" told the reader to do what they had done."""
+    0) otherwise. "Write YYYY-MM-DD" told the reader to do what they had done. A digit short
+    (2026-2-30) is told the same, its month padded ("2026-02 has 28 days"): it got the
+    generic "write YYYY-MM-DD, e.g. 2023-06-28" (issue 17, thirty-second session); a day it
+    does name (2026-2-28) is left to ``day_meant``, which gives its digits."""
     import calendar
     import re
 
-    found = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
     if not found or found[1] == "0000":
         return "", "", 0
-    month = int(found[2])
+    month, mm = int(found[2]), found[2].zfill(2)
     if not 1 <= month <= 12:
-        return found[1], found[2], 0
-    return found[1], found[2], calendar.monthrange(int(found[1]), month)[1]
+        return found[1], mm, 0
+    days = calendar.monthrange(int(found[1]), month)[1]
+    return ("", "", 0) if 1 <= int(found[3]) <= days else (found[1], mm, days)
 
 
 def day_meant(text: str) -> tuple[str, str, str]:

@@ -266,7 +266,9 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
         year_first = _YEAR_SLASHED.match(raw)
         iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
         key = "store_timestamp_slashed" if year_first and year_first[2] == "/" else "store_timestamp_padded"
-        return msg(key, text=text, iso=iso) if iso and _is_real(iso) else None
+        if iso and not _is_real(iso):  # 2026-2-30: told as 2026-02-30 is, not "ISO 8601" (32nd session)
+            return msg("store_timestamp_not_real", text=text)
+        return msg(key, text=text, iso=iso) if iso else None
     a, b, year = int(found[1]), int(found[3]), int(found[4])
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")

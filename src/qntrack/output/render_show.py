@@ -240,23 +240,33 @@ def _figures_used(
     (a plan's during its year, the one it is judged on), as the report's figures table
     states them (issue 17, nineteenth session); periods as codes, as show's tables write them.
     Each marked "[1]" where it revised a figure (``revised``, ``whence``: as the status
-    table's), the legend's lines numbered in ``notes``."""
+    table's), the legend's lines numbered in ``notes``; and, as status marks it
+    (revision_marks.latest_marked), where a figure of its periods was withdrawn: "12%[1]
+    (2022)" said bare while 2023's was withdrawn (thirty-second session), "–[1]" for none."""
     from .legend_names import series_name
     from .revision_marks import figure_marked
     from .i18n import with_kind
     from .summary import sum_marked
     from .views.plan import figure_decimals
+    from .withdrawn import withdrawal_notes
 
     name = series_name(a.indicator, a.target.series_key, lang, dimensions)
     marks: dict[str, int] = {} if notes is None else notes
+    # The figures withdrawn marked on the figure shown, the latest else the provisional one,
+    # as latest_marked marks status's cell.
+    gone = tuple(withdrawal_notes(a, a.target.series_key, lang, dimensions=dimensions))
+    if a.latest is None and a.provisional is None and gone:
+        facts.add_row(label("latest", lang), "–" + "".join(f"[{marks.setdefault(t, len(marks) + 1)}]" for t in gone))
     if a.latest is not None:
-        shown = figure_marked(a.latest, name, revised, unit, lang, marks, figure_decimals(a, a.latest), whence=whence)
+        o = a.latest
+        shown = figure_marked(o, name, revised, unit, lang, marks, figure_decimals(a, o), gone, whence)
+        gone = ()
         # An estimate said to be one, as the reports' key figures say it (with_kind).
-        when = with_kind(a.latest.status, sum_marked(a.latest, str(a.latest.period), lang), lang)
+        when = with_kind(o.status, sum_marked(o, str(o.period), lang), lang)
         facts.add_row(label("latest", lang), f"{shown} ({when})")
     if a.provisional is not None:
         o = a.provisional
-        shown = figure_marked(o, name, revised, unit, lang, marks, figure_decimals(a, o), whence=whence)
+        shown = figure_marked(o, name, revised, unit, lang, marks, figure_decimals(a, o), gone, whence)
         period = with_kind(o.status, sum_marked(o, str(o.period), lang), lang)
         facts.add_row(label("provisional", lang).capitalize(), Text(f"{shown} ({period})", style="italic"))
 
