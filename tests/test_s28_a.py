@@ -348,7 +348,13 @@ def test_units_sheet_dates_and_revisions(tmp_path: Path, monkeypatch: pytest.Mon
     ]
     rows = {r[1]: r for r in _rows(ws, 3)}
     ha_long = next(v for k, v in rows.items() if k.startswith("Ha Long"))
-    assert ha_long[6] == 62 and ha_long[9:14] == [datetime(2024, 12, 31), 60, "estimate", "src-1", datetime(2025, 1, 10)]
+    assert ha_long[6] == 62 and ha_long[9:14] == [
+        datetime(2024, 12, 31),
+        60,
+        "estimate",
+        "src-1",
+        datetime(2025, 1, 10),
+    ]
     cam_pha = next(v for k, v in rows.items() if k.startswith("Cam Pha"))
     # Its six months' reading, ending on 30 June 2024; it revised nothing.
     assert cam_pha[6] == 30 and cam_pha[9:] == [datetime(2024, 6, 30), None, None, None, None, None]

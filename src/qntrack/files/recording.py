@@ -130,12 +130,14 @@ def validate_record(
         else:
             stamp = now
     except ValueError as exc:
+        from .moment_words import slashed_without_zone
+
         message = _said(exc)
         if isinstance(message, Message) and message.id == "store_timestamp_no_zone" and shown_moment:
             message = msg("recording_shown_moment_no_zone", shown=shown_moment, text=recorded_at)
         elif isinstance(message, Message) and message.id == "store_timestamp_no_zone":
             message = _within("recording_zone_hint", message)
-        elif not zone and (unzoned := rules.slashed_without_zone(recorded_at or "")) is not None:
+        elif not zone and (unzoned := slashed_without_zone(recorded_at or "")) is not None:
             # '15/07/2026 08:00' typed: its ISO form with no zone, and the zone to give, never
             # the UTC the store's reading assumes (08:00 UTC is 15:00 in Hanoi).
             message = _within("recording_slashed_no_zone", unzoned)

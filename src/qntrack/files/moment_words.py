@@ -1,0 +1,116 @@
+"""What a moment of recording that is none is told (``rules.recorded_at``): a date with
+slashes or dots in either order, the ISO order a digit short, a day the calendar lacks, an
+hour past 23. Apart from the reader of a canonical moment, which the store's million rows
+go through, because only a text that fails it needs these words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from ..catalog import Message, msg
+
+__all__ = ["slashed_without_zone"]
+
+# The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
+# real moment once the text has the right shape.
+_DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?", re.ASCII)
+
+
+# Slashes, or dots as LibreOffice and Numbers show a date under German, Russian or Polish
+# settings (31.12.2025; twenty-first session), with or without the time of day that a
+# spreadsheet writes after it on saving a timestamp ("1/10/2022 0:00", "15.07.2025 09:30";
+# review of the twenty-first session).
+# Dashes too, day first (15-04-2026), as some offices write a date (twenty-second session).
+_SLASHED = re.compile(
+    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$", re.ASCII
+)
+# The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes; or
+# with dashes and a digit short (2026-1-6, told its padded day as --as-of is: 32nd session).
+_YEAR_SLASHED = re.compile(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$", re.ASCII)
+
+
+def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
+    """A date written with slashes (15/07/2026, as Vietnamese writes it day first) or dots:
+    its ISO form when only one order is a date, both when both are; never one of them
+    guessed. A time of day after it is kept: in UTC as the store wrote it (``utc``), else
+    with no zone, read in the one given (``--tz``, the plan's ``timezone:``)."""
+    found = _SLASHED.match(raw)
+    if found is None:
+        year_first = _YEAR_SLASHED.match(raw)
+        iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
+        key = "store_timestamp_slashed" if year_first and year_first[2] == "/" else "store_timestamp_padded"
+        if iso and not _is_real(iso):  # 2026-2-30: told as 2026-02-30 is, not "ISO 8601" (32nd session)
+            return msg("store_timestamp_not_real", text=text)
+        return msg(key, text=text, iso=iso) if iso else None
+    a, b, year = int(found[1]), int(found[3]), int(found[4])
+    time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
+    day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
+    month_first = _is_real(f"{year:04d}-{a:02d}-{b:02d}")
+    if day_first and month_first and a != b:
+        return msg(
+            "store_timestamp_slashed_either",
+            text=text,
+            first=found[1],
+            day=f"{year:04d}-{b:02d}-{a:02d}{time}",
+            month=f"{year:04d}-{a:02d}-{b:02d}{time}",
+        )
+    if day_first and a == b and found[2] == "/":  # 05/05/2026: the same day in either order
+        return msg("store_timestamp_slashed", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}{time}")
+    if day_first:
+        return msg("store_timestamp_day_first", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}{time}")
+    if month_first:
+        return msg("store_timestamp_month_first", text=text, iso=f"{year:04d}-{a:02d}-{b:02d}{time}")
+    return None
+
+
+def slashed_without_zone(text: str) -> Message | None:
+    """For a date written with slashes and a time of day but no zone ('15/07/2026 08:00'
+    typed, with no --tz and no plan's zone), its ISO form without a zone: the store's
+    reading (``recorded_at``) writes it in UTC, where a person typing a time means her
+    own (issue 17, twenty-fifth session). None for any other text."""
+    raw = text.strip()
+    found = _SLASHED.match(raw)
+    if found is None or found[5] is None:
+        return None
+    return _slashed_date(raw, text, utc=False)
+
+
+def _is_bare_date(raw: str) -> bool:
+    """Whether ``raw`` is a date with no time of day, in any ISO spelling Python reads."""
+    try:
+        date.fromisoformat(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def _not_real(shape: str, text: str) -> Message:
+    """What is wrong with a moment shaped as one (``_DATE_TIME_SHAPE``) that is none: its
+    date, else the hour, minute or second out of range, named with its range (a real day
+    at 25:00 was told "not a real date"; issue 17, thirty-second session)."""
+    parts = _DATE_TIME_SHAPE.match(shape)
+    if parts is not None and _is_real(shape[:10]):
+        parts_of_time = ("store_timestamp_bad_hour", "store_timestamp_bad_minute", "store_timestamp_bad_second")
+        for key, found, most in zip(parts_of_time, parts.groups()[3:], (23, 59, 59), strict=True):
+            if found is not None and int(found) > most:
+                return msg(key, text=text, found=found)
+    return msg("store_timestamp_not_real", text=text)
+
+
+def _is_real(text: str) -> bool:
+    """Whether the date and time at the start of ``text`` (``_DATE_TIME_SHAPE``) exist.
+
+    Called once per distinct timestamp (the readers remember what passed), so a store
+    of a million rows pays for it a few hundred times, not a million.
+    """
+    parts = _DATE_TIME_SHAPE.match(text)
+    if parts is None:
+        return False
+    # A time not written is midnight, which is always real.
+    year, month, day, hour, minute, second = (int(p) if p is not None else 0 for p in parts.groups())
+    try:
+        datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return False
+    return True
