@@ -75,6 +75,44 @@ def test_a_check_of_a_kept_plan_imports_no_parser(tmp_path: Path):
     assert kept & PARSER_MODULES == set(), sorted(kept & PARSER_MODULES)
 
 
+def test_a_check_of_a_kept_plan_imports_no_pyyaml(tmp_path: Path):
+    """The kept plan's key named PyYAML by ``yaml.__version__``, so a `check` that parsed
+    nothing imported PyYAML (loader, dumper, emitter: some 14 ms of processor time) for one
+    string. PyYAML is now known by what is installed (``installation``, as the status
+    cache knows it), and a kept plan's `check` does not import it."""
+    _national_plan(tmp_path)
+    runs = [_check_modules(tmp_path) for _ in range(3)]
+    assert "yaml" in runs[0][2]  # the first run parsed
+    assert {m for m in runs[2][2] if m == "yaml" or m.startswith("yaml.")} == set()
+    assert runs[2][:2] == runs[0][:2]
+
+
+def test_another_pyyaml_installed_is_a_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The key still changes with PyYAML: another release installed (its dist-info's name
+    and RECORD) is another key, and the plan is parsed again rather than read back."""
+    from qntrack.files import definitions, kept_plans
+
+    _national_plan(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
+    path = tmp_path / "targets.yaml"
+    for _ in range(3):
+        definitions.load_plan(path)
+    calls: list[str] = []
+    real = definitions.parse_plan
+
+    def counted(text: str, file: str = "targets.yaml"):
+        calls.append(file)
+        return real(text, file)
+
+    monkeypatch.setattr(definitions, "parse_plan", counted)
+    definitions.load_plan(path)
+    assert calls == []  # read back: the same PyYAML
+    monkeypatch.setitem(kept_plans._INSTALLED, ("yaml", "PyYAML"), "site-packages|PyYAML-99.0.dist-info|0")
+    definitions.load_plan(path)
+    assert calls == [str(path)]
+
+
 def test_a_small_plan_is_still_parsed_and_its_mistakes_told(tmp_path: Path):
     """Under KEEP_FROM nothing is kept: `check` parses (the parser imported where it is
     used) and tells a plan's mistake by file and line, as before."""
