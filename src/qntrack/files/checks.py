@@ -22,7 +22,7 @@ from pathlib import Path
 from operator import attrgetter
 from typing import AbstractSet, Iterable, Sequence
 
-from ..files.definitions import load_plan
+from .plan_loading import load_plan  # not definitions': a kept plan needs no parser (issue 17)
 from ..files.textfiles import read_text
 from .finer import stored_finer
 from ..errors import InputError

@@ -17,7 +17,8 @@ When
 
 Never trusted
     The key is the text's hash, the file's name as the plan's messages give it, qntrack's
-    code (``code_fingerprint``), PyYAML's version and this format: any change is a parse.
+    code (``code_fingerprint``), the PyYAML installed (``installation``: its release and
+    RECORD) and this format: any change is a parse.
     The file is signed (HMAC-SHA-256) with a secret this user's qntrack made
     (``_secret``: 32 random bytes in the user's own cache folder, readable by the user
     alone), and nothing is unpickled before the signature is proved: a file anyone else
@@ -225,13 +226,15 @@ def kept_plan(path: Path, text: str) -> Kept:
     if len(text) < KEEP_FROM or os.environ.get("QNTRACK_NO_CACHE", "") not in ("", "0"):
         return Kept(None, b"", False, None)
     try:
-        import yaml
-
         secret = _secret()
         if secret is None:
             return Kept(None, b"", False, None)  # no secret of this user's: nothing kept, nothing trusted
         digest = _hash(text.encode("utf-8", "surrogatepass"))
-        key = _hash(repr((FORMAT, code_fingerprint(), yaml.__version__, str(path), digest)).encode())
+        # PyYAML known by what is installed, not imported (as cache/keeping.py knows it): a
+        # plan read back calls no parser, and importing PyYAML for its version cost every
+        # `check` of a kept national plan some 14 ms of processor time (issue 17).
+        pyyaml = installation("yaml", "PyYAML")
+        key = _hash(repr((FORMAT, code_fingerprint(), pyyaml, str(path), digest)).encode())
         file = plan_file(path)
     except (OSError, ValueError, RuntimeError):  # RuntimeError: Path.home() with no home to find
         return Kept(None, b"", False, None)

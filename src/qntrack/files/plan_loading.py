@@ -1,0 +1,37 @@
+"""``load_plan`` without the parser: a plan kept parsed (kept_plans.py) is read back
+without importing ``definitions``, PyYAML's loader, the plan's readers and their helpers.
+
+``qntrack check`` on a national plan kept by an earlier run spent about 0.1 s of
+processor time importing the parser it never called (issue 17); the parser is imported
+here only when a plan is parsed: one under ``KEEP_FROM``, or one not kept yet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import kept_plans
+from .textfiles import plan_text
+from ..plan.model import Plan
+
+__all__ = ["load_plan"]
+
+
+def load_plan(path: Path, text: str | None = None) -> Plan:
+    """Read and validate targets.yaml; raise PlanError listing every problem. ``text``:
+    the file's text, when the caller has read it (``plan_text``)."""
+    if text is None:
+        text = plan_text(path)
+    if len(text) < kept_plans.KEEP_FROM:
+        from .definitions import _parsed_recently  # a small plan is parsed: the parser is needed
+
+        return _parsed_recently(text, str(path))
+    return kept_plans.parsed(path, text, _parse)  # a national plan: perhaps kept parsed by an earlier run
+
+
+def _parse(text: str, file: str) -> Plan:
+    """``definitions.parse_plan``, imported only when a plan is parsed (looked up when
+    called, so that a test's stand-in for it is the one called)."""
+    from . import definitions
+
+    return definitions.parse_plan(text, file)
