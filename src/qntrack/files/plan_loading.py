@@ -1,9 +1,10 @@
 """``load_plan`` without the parser: a plan kept parsed (kept_plans.py) is read back
 without importing ``definitions``, PyYAML's loader, the plan's readers and their helpers.
 
-``qntrack check`` on a national plan kept by an earlier run spent about 0.1 s of
-processor time importing the parser it never called (issue 17); the parser is imported
-here only when a plan is parsed: one under ``KEEP_FROM``, or one not kept yet.
+``qntrack check`` on a national plan kept by an earlier run imported 17 modules of the
+parser it never called (with PyYAML, some 15-20 ms of processor time; issue 17,
+thirty-second session); the parser is imported here only when a plan is parsed: one
+under ``KEEP_FROM``, or one not kept yet.
 """
 
 from __future__ import annotations
