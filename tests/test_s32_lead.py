@@ -166,3 +166,32 @@ def test_the_workbooks_units_sheet_lists_a_units_missed_milestones_last(
             ("B", "Substantial progress" if lang == "en" else "Tiến triển tốt", None),
             ("A", "Substantial progress" if lang == "en" else "Tiến triển tốt", "2023"),
         ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("2026/2/30", "'2026/2/30' is no day of the calendar: 2026-02 has 28 days"),
+        ("2026/02/30", "'2026/02/30' is no day of the calendar: 2026-02 has 28 days"),
+        ("2024.02.30", "'2024.02.30' is no day of the calendar: 2024-02 has 29 days"),
+        # Day first, unambiguous: 30 and 31 are no month, so the second number is the month.
+        ("30/02/2026", "'30/02/2026' is no day of the calendar: 2026-02 has 28 days"),
+        ("31/4/2026", "'31/4/2026' is no day of the calendar: 2026-04 has 30 days"),
+        ("2026/13/1", "'2026/13/1' is no day of the calendar: there is no month 13"),
+    ],
+)
+def test_a_date_with_slashes_that_names_no_day_is_told_the_calendar(shipped: Path, typed: str, said: str):
+    """`2026-2-30` was told the calendar by pass H3; the same day typed with slashes or
+    dots, year first or day first (as Vietnamese tables write it), still got the generic
+    "write YYYY-MM-DD" (its "Left")."""
+    r = run_clean("status", "--as-of", typed)
+    assert r.exit_code == 2, r.stderr
+    assert said in " ".join(r.stderr.split()), r.stderr
+
+
+def test_a_day_first_date_read_both_ways_is_not_told_one_calendar(shipped: Path):
+    """12/30/2026: month first it is a day, 30 December; the calendar's message would be
+    wrong, so it keeps the message naming that day."""
+    r = run_clean("status", "--as-of", "12/30/2026")
+    assert r.exit_code == 2
+    assert "no day of the calendar" not in r.stderr and "2026-12-30" in r.stderr, r.stderr

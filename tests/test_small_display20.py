@@ -124,11 +124,12 @@ def test_a_day_in_another_order_or_with_slashes_is_told_its_iso_form(near: Path,
     assert r_vi.stderr == f"--as-of: lỗi: {vi}\n"
 
 
-def test_a_year_first_day_that_does_not_exist_keeps_the_plain_message(near: Path):
-    # 2024/02/30: no such day, so no ISO form to offer.
+def test_a_year_first_day_that_does_not_exist_is_told_the_calendar(near: Path):
+    # 2024/02/30: no such day, so no ISO form to offer; told why, as 2024-02-30 is
+    # (thirty-second session, test_s32_lead; it had the plain "not a date" message).
     r = run("status", "--as-of", "2024/02/30")
     assert r.exit_code == 2
-    assert r.stderr == "--as-of: error: '2024/02/30' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n"
+    assert r.stderr == "--as-of: error: '2024/02/30' is no day of the calendar: 2024-02 has 29 days\n"
 
 
 # --- 4. Figures published with three decimals keep them in the reports ---------------------

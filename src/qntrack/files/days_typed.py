@@ -11,7 +11,7 @@ __all__ = ["day_meant", "no_such_day"]
 
 
 def no_such_day(text: str) -> tuple[str, str, int]:
-    """For YYYY-MM-DD naming no day of the calendar (2025-02-30, 2025-13-01): the year and
+    """For a day naming no day of the calendar (2025-02-30, 2025-13-01): the year and
     month as written and the month's number of days (0: there is no such month); ("", "",
     0) otherwise. "Write YYYY-MM-DD" told the reader to do what they had done. A digit short
     (2026-2-30) is told the same, its month padded ("2026-02 has 28 days"): it got the
@@ -20,14 +20,24 @@ def no_such_day(text: str) -> tuple[str, str, int]:
     import calendar
     import re
 
-    found = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
-    if not found or found[1] == "0000":
+    # Year first with dashes, slashes or dots (2026/2/30); or day first with slashes or
+    # dots where the first number is no month (30/02/2026, as Vietnamese tables write a
+    # day), so that the order is not guessed: both told the calendar too, as their
+    # well-formed days are told their ISO form (day_meant). 12/30/2026 names a day month
+    # first and keeps that message.
+    found = re.fullmatch(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})", text)
+    parts = (found[1], found[3], found[4]) if found else None
+    first = re.fullmatch(r"([0-9]{1,2})([/.])([0-9]{1,2})\2([0-9]{4})", text)
+    if first and int(first[1]) > 12:
+        parts = (first[4], first[3], first[1])
+    if parts is None or parts[0] == "0000":
         return "", "", 0
-    month, mm = int(found[2]), found[2].zfill(2)
+    year, typed_month, day = parts
+    month, mm = int(typed_month), typed_month.zfill(2)
     if not 1 <= month <= 12:
-        return found[1], mm, 0
-    days = calendar.monthrange(int(found[1]), month)[1]
-    return ("", "", 0) if 1 <= int(found[3]) <= days else (found[1], mm, days)
+        return year, mm, 0
+    days = calendar.monthrange(int(year), month)[1]
+    return ("", "", 0) if 1 <= int(day) <= days else (year, mm, days)
 
 
 def day_meant(text: str) -> tuple[str, str, str]:
