@@ -17,7 +17,7 @@ from .charts import Chart, too_large_to_draw
 from .i18n import date_text, label, number, progress_text, score_text, status_label, typed_places, value_with_unit
 from .period_words import period_text
 from .report_groups import STATUS_COLOURS
-from .report_view import Cell, TableView, joined_list, report_word
+from .report_view import Cell, TableView, _status_with_missed, joined_list, report_word
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment, UnitAssessment
@@ -175,18 +175,6 @@ def unit_status(target: Target, unit: UnitAssessment, lang: str) -> str:
     return f"{text} ({note})" if note else text
 
 
-def _status_marked(target: Target, unit: UnitAssessment, lang: str) -> str:
-    """``unit_status``, with the deadlines missed on the way and those passed with no figure
-    yet beside it, as the report's summary writes a target's ("Substantial progress (✗
-    missed 2023)"): a unit's miss was said by `status --by` and nowhere in the report
-    (issue 17, thirty-second session)."""
-    from .summary import awaiting_text, missed_text
-
-    marks = "; ".join(t for t in (missed_text(unit.assessment, lang), awaiting_text(unit.assessment, lang)) if t)
-    text = unit_status(target, unit, lang)
-    return f"{text} ({marks})" if marks else text
-
-
 def milestones_note(target: Target, unit: UnitAssessment, lang: str) -> str:
     """ "milestones 2025 only: while the unit existed" for a unit judged on fewer of the
     target's milestones than the target has (``unit_status``), and ``baseline_note`` for
@@ -258,7 +246,12 @@ def _table(
         (
             Cell(str(r.rank)),
             Cell(unit_name(r.unit.dims, dimensions, lang)),
-            Cell(_status_marked(a.target, r.unit, lang), status=r.unit.assessment.status.value),
+            # With the deadlines missed on the way and those awaited, as the summary writes a
+            # target's: a unit's miss was said by `status --by` alone (thirty-second session).
+            Cell(
+                _status_with_missed(r.unit.assessment, lang, unit_status(a.target, r.unit, lang)),
+                status=r.unit.assessment.status.value,
+            ),
             Cell(score_text(r.unit.assessment.score, lang)),
             Cell(progress_text(r.unit.assessment.progress_value, lang)),
             Cell(

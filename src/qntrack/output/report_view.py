@@ -430,9 +430,10 @@ SECTION_DONE: ContextVar[Callable[[int, int], None] | None] = ContextVar("sectio
 REPORT_PACKING: ContextVar[Callable[[], None] | None] = ContextVar("report_packing", default=None)
 
 
-def _status_with_missed(a: Assessment, lang: str) -> str:
+def _status_with_missed(a: Assessment, lang: str, text: str | None = None) -> str:
     """The headline status, with the deadlines missed on the way kept beside it, and those
-    passed with no figure yet."""
+    passed with no figure yet. ``text``: the status as the caller writes it (a unit's, with
+    the milestones it was judged on: report_breakdowns.unit_status), else its label."""
     missed = "; ".join(t for t in (missed_text(a, lang), awaiting_text(a, lang)) if t)
-    text = status_label(a.status.value, lang)
+    text = status_label(a.status.value, lang) if text is None else text
     return f"{text} ({missed})" if missed else text
