@@ -49,6 +49,7 @@ DIFFERENT_NAMES = {
     # A month with no such day: English writes it as ISO does (2025-04), Vietnamese
     # without the leading zero (tháng 4/2025).
     "cli_no_such_day": ({"mm"}, {"m"}),
+    "store_timestamp_no_such_day": ({"mm"}, {"m"}),  # the same calendar, said of a recorded_at
     # A growth plan met or missed: English gives the signed difference, Vietnamese says
     # "cao hơn" or "thấp hơn" the plan by the difference without its sign.
     "narrative_plan_rate_above": ({"pp"}, {"by"}),

@@ -84,8 +84,8 @@ def test_two_rows_with_the_same_unreal_moment_are_told_only_the_moment(shipped: 
     )
     said = refused_here("add-observation", "--from", "t.csv")
     assert said.splitlines() == [
-        "t.csv:2: error: recorded_at '2026-13-01' is not a real date",
-        "t.csv:3: error: recorded_at '2026-13-01' is not a real date",
+        "t.csv:2: error: recorded_at '2026-13-01' is not a real date: there is no month 13",
+        "t.csv:3: error: recorded_at '2026-13-01' is not a real date: there is no month 13",
         "2 error(s), 0 warning(s)",
     ], said
 

@@ -363,11 +363,16 @@ WRONG_PART = {
 }
 
 
+# A day the calendar lacks is told the month's days, as --as-of's is (issue 17,
+# thirty-third session): 2020 is a leap year, 2019 is not.
+NO_DAY = {"2020-02": "2020-02 has 29 days", "2019-02": "2019-02 has 28 days", "2020-13": "there is no month 13"}
+
+
 def not_real(stamp: str) -> str:
     part = WRONG_PART.get(stamp)
-    return (
-        f"recorded_at '{stamp}' is not a real moment: {part}" if part else f"recorded_at '{stamp}' is not a real date"
-    )
+    if part:
+        return f"recorded_at '{stamp}' is not a real moment: {part}"
+    return f"recorded_at '{stamp}' is not a real date: {NO_DAY[stamp[:7]]}"
 
 
 @pytest.mark.parametrize("stamp", IMPOSSIBLE)
@@ -413,7 +418,7 @@ def test_an_impossible_recorded_at_is_refused_by_import_and_retract(folder: Path
     )
     r = runner.invoke(app, ["retract", "growth", "2019", "--recorded-at", "2020-02-30T00:00:00Z"])
     assert r.exit_code == 1
-    assert r.stderr == "retract: error: recorded_at '2020-02-30T00:00:00Z' is not a real date\n"
+    assert r.stderr == "retract: error: recorded_at '2020-02-30T00:00:00Z' is not a real date: 2020-02 has 29 days\n"
     assert isinstance(r.exception, SystemExit)
 
 

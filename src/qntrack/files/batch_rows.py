@@ -116,6 +116,8 @@ def typed_key(row: dict[str, str]) -> tuple | None:
 _NO_MOMENT = frozenset(
     {
         "store_timestamp_not_real",
+        "store_timestamp_no_such_day",
+        "store_timestamp_no_such_month",
         "store_timestamp_bad_hour",
         "store_timestamp_bad_minute",
         "store_timestamp_bad_second",

@@ -41,7 +41,7 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
         iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
         key = "store_timestamp_slashed" if year_first and year_first[2] == "/" else "store_timestamp_padded"
         if iso and not _is_real(iso):  # 2026-2-30: told as 2026-02-30 is, not "ISO 8601" (32nd session)
-            return msg("store_timestamp_not_real", text=text)
+            return _no_such_day(raw, text)
         return msg(key, text=text, iso=iso) if iso else None
     a, b, year = int(found[1]), int(found[3]), int(found[4])
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
@@ -61,7 +61,10 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
         return msg("store_timestamp_day_first", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}{time}")
     if month_first:
         return msg("store_timestamp_month_first", text=text, iso=f"{year:04d}-{a:02d}-{b:02d}{time}")
-    return None
+    # Neither order a day: 31/04/2026 (day first, 31 being no month) is told the calendar,
+    # as --as-of's day is (files.days_typed); 02/30/2026 names no order, so no month.
+    said = _no_such_day(raw.split(" ")[0].split("T")[0], text)
+    return None if said.id == "store_timestamp_not_real" else said
 
 
 def slashed_without_zone(text: str) -> Message | None:
@@ -73,7 +76,9 @@ def slashed_without_zone(text: str) -> Message | None:
     found = _SLASHED.match(raw)
     if found is None or found[5] is None:
         return None
-    return _slashed_date(raw, text, utc=False)
+    said = _slashed_date(raw, text, utc=False)
+    # A date naming no day (31/04/2026 08:00) is told the calendar alone: a zone cannot mend it.
+    return None if said is None or said.id.startswith("store_timestamp_no_such") else said
 
 
 def _is_bare_date(raw: str) -> bool:
@@ -95,7 +100,21 @@ def _not_real(shape: str, text: str) -> Message:
         for key, found, most in zip(parts_of_time, parts.groups()[3:], (23, 59, 59), strict=True):
             if found is not None and int(found) > most:
                 return msg(key, text=text, found=found)
-    return msg("store_timestamp_not_real", text=text)
+    return _no_such_day(shape[:10], text)
+
+
+def _no_such_day(day: str, text: str) -> Message:
+    """A date that names no day, told the month's days (or that there is no such month), as
+    ``--as-of`` is told them: "is not a real date" alone left the reader to find which part
+    was wrong (issue 17, thirty-third session); the plain words for what the calendar
+    cannot name."""
+    from .days_typed import no_such_day
+
+    year, month, days = no_such_day(day)
+    if not month:
+        return msg("store_timestamp_not_real", text=text)
+    key = "store_timestamp_no_such_day" if days else "store_timestamp_no_such_month"
+    return msg(key, text=text, yyyy=year, mm=month, m=month.lstrip("0"), days=days)
 
 
 def _is_real(text: str) -> bool:

@@ -1,0 +1,96 @@
+"""Issue 17, thirty-third session, the lead's passes. Each test was written failing first;
+the expected words are worked out by hand from the calendar (2026 is no leap year: its
+February has 28 days; April has 30)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+title: "Calendar plan"
+indicators:
+  share:
+    name: "Manufacturing share"
+    unit: "%"
+    direction: increase
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2023,12.9,official,Yearbook 2023,,2024-05-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+# --- 1. A moment of recording naming no day is told the calendar, as --as-of's day is ------
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        ("2026-02-30", "en", "recorded_at '2026-02-30' is not a real date: 2026-02 has 28 days"),
+        ("2026-2-30", "en", "recorded_at '2026-2-30' is not a real date: 2026-02 has 28 days"),
+        ("2026-02-30T10:00Z", "en", "recorded_at '2026-02-30T10:00Z' is not a real date: 2026-02 has 28 days"),
+        ("2026/4/31", "en", "recorded_at '2026/4/31' is not a real date: 2026-04 has 30 days"),
+        ("31/04/2026", "en", "recorded_at '31/04/2026' is not a real date: 2026-04 has 30 days"),
+        ("2026-13-01", "en", "recorded_at '2026-13-01' is not a real date: there is no month 13"),
+        ("2026-02-30", "vi", "recorded_at '2026-02-30' không phải là ngày giờ có thật: tháng 2/2026 có 28 ngày"),
+        ("2026-13-01", "vi", "recorded_at '2026-13-01' không phải là ngày giờ có thật: không có tháng 13"),
+    ],
+)
+def test_a_recorded_at_naming_no_day_is_told_the_month_s_days(tracker: Path, typed: str, lang: str, said: str) -> None:
+    """`--as-of 2026-02-30` is told "2026-02 has 28 days"; `--recorded-at 2026-02-30` was
+    told only "is not a real date", and `--recorded-at 31/04/2026` "is not an ISO 8601
+    timestamp" though the same day typed 30/04/2026 is told its ISO form. Both now say why,
+    and nothing is written, by add-observation and retract alike."""
+    before = Path("observations.csv").read_bytes()
+    for command in (("add-observation", "share", "2024", "14"), ("retract", "share", "2023")):
+        made = run_clean("--lang", lang, *command, "--recorded-at", typed)
+        assert made.exit_code != 0 and said in made.stderr, made.stderr
+        assert "ISO 8601" not in made.stderr, made.stderr
+    assert Path("observations.csv").read_bytes() == before
+
+
+def test_a_day_first_date_with_a_time_naming_no_day_is_told_the_calendar_alone(tracker: Path) -> None:
+    """'31/04/2026 10:00' was told the calendar and then to give a zone, which cannot mend it."""
+    made = run_clean("add-observation", "share", "2023", "14", "--recorded-at", "31/04/2026 10:00")
+    assert made.exit_code == 1, made.stderr
+    assert made.stderr == (
+        "add-observation: error: recorded_at '31/04/2026 10:00' is not a real date: 2026-04 has 30 days\n"
+    ), made.stderr
+
+
+def test_a_stored_moment_naming_no_day_is_told_the_calendar_with_its_line(tracker: Path) -> None:
+    """The store's reader says the same of a row's recorded_at, with the file and line."""
+    with open("observations.csv", "a", encoding="utf-8") as store:
+        store.write("share,2024,13.5,official,Yearbook 2024,,2025-02-29T00:00:00Z\n")
+    made = run_clean("check")
+    assert made.exit_code != 0, made.stderr
+    assert (
+        "observations.csv:3: error: recorded_at '2025-02-29T00:00:00Z' is not a real date: 2025-02 has 28 days"
+        in made.stderr
+    ), made.stderr
+
+
+def test_a_real_day_at_a_leap_year_s_29_february_is_read(tracker: Path) -> None:
+    """2024 is a leap year: its 29 February is a day, and is recorded."""
+    made = run_clean("add-observation", "share", "2023", "14", "--recorded-at", "2024-02-29")
+    assert made.exit_code == 0, made.stderr
+    assert "share,2023,14,,,,2024-02-29T00:00:00Z" in Path("observations.csv").read_text(encoding="utf-8")
+
