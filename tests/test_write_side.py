@@ -701,10 +701,10 @@ def test_ctrl_c_in_a_command_that_adds_nothing_says_only_that_it_was_interrupted
 ):
     """Ctrl-C in `status` on a national store said "nothing was added to the observations
     file", as if it could have added something."""
-    from qntrack.files import definitions
+    from qntrack.files import plan_loading
 
     before = store_bytes(tracker)
-    _interrupt_at(monkeypatch, definitions, "load_plan")
+    _interrupt_at(monkeypatch, plan_loading, "load_plan")  # where every command reads the plan
     r = run(*args)
     assert r.exit_code == 130
     assert r.stderr == "interrupted (Ctrl-C)\n"

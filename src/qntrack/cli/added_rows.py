@@ -46,6 +46,6 @@ def print_rows(
         _out("".join(observation_pieces(rows, kind)))
     else:
         from ..output import render
-        from ..files.definitions import load_plan
+        from ..files.plan_loading import load_plan
 
         render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))

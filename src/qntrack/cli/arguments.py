@@ -247,7 +247,7 @@ def _dimension_of(text: str, plan: Plan | None, targets: str | None) -> tuple[st
     the command reads it). A name in two dimensions is not guessed at."""
     if plan is None:
         from ..errors import InputError
-        from ..files.definitions import load_plan
+        from ..files.plan_loading import load_plan
         from ..files.workspace import find_targets
 
         try:

@@ -181,7 +181,7 @@ def _repair_first(targets: str | None) -> None:
     """``check --repair``: set aside an interrupted batch, then a torn last line, in side
     files (never deleted), saying what was moved (files.repair)."""
     from ..catalog import msg
-    from ..files.definitions import load_plan
+    from ..files.plan_loading import load_plan
     from ..files.repair import repair_store, roll_back
     from ..files.workspace import find_targets, store_path_for
 

@@ -17,7 +17,7 @@ def _completion_plan(ctx: typer.Context | None) -> Plan | None:
     """The plan for shell completion, or None: completion runs on every Tab press, so it
     reads targets.yaml once, never prints and never raises."""
     try:
-        from ..files.definitions import load_plan
+        from ..files.plan_loading import load_plan
         from ..files.workspace import find_targets
 
         chosen = None

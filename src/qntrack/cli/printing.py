@@ -294,7 +294,7 @@ def _guard_stdout(targets_path: Path, plan: Plan | None = None) -> None:
     from ..files.workspace import store_path_for
 
     if plan is None:
-        from ..files.definitions import load_plan
+        from ..files.plan_loading import load_plan
 
         try:
             plan = load_plan(targets_path)

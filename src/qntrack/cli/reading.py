@@ -278,7 +278,7 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple[str,
 def _listed_plan(targets: str | None, lang: Lang | None, fmt: OutputFormat | None) -> tuple[Plan, str, str]:
     """The plan a listing (indicators, targets) shows, with its language and format; its
     output never goes into the plan or the store."""
-    from ..files.definitions import load_plan
+    from ..files.plan_loading import load_plan
     from ..files.workspace import find_targets
 
     path = find_targets(targets)

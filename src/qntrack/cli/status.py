@@ -292,7 +292,7 @@ def _grouped(
     from ..output.grouping import groups_of
 
     if plan is None:
-        from ..files.definitions import load_plan
+        from ..files.plan_loading import load_plan
         from ..files.workspace import find_targets
 
         try:
@@ -384,7 +384,7 @@ def _named(found: list[dict[str, Any]], group: str, by: Literal["group", "owner"
 def _plan_items(targets: str | None, by: Literal["group", "owner"]) -> list[dict[str, Any]]:
     """Every target of the plan as the grouping reads an item: its id and its group's (or
     owner's) names; read only when a --group was not found among the targets given."""
-    from ..files.definitions import load_plan
+    from ..files.plan_loading import load_plan
     from ..files.workspace import find_targets
 
     plan = load_plan(find_targets(targets))

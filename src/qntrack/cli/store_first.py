@@ -42,7 +42,7 @@ def _store_marker(targets: str | None) -> Problem | None:
     import mmap
 
     from ..catalog import msg
-    from ..files.definitions import load_plan
+    from ..files.plan_loading import load_plan
     from ..files.merge_markers import merge_marker_line
     from ..files.workspace import find_targets, store_path_for
     from ..plan.model import Location, Problem

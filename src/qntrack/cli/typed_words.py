@@ -25,7 +25,7 @@ def with_unit(said: Message | str, targets: str | None, indicator: str) -> Messa
     if not isinstance(said, Message) or said.id not in told:
         return said
     from ..errors import InputError
-    from ..files.definitions import load_plan
+    from ..files.plan_loading import load_plan
     from ..files.import_units import indicator_unit
     from ..files.workspace import find_targets
 

@@ -19,7 +19,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import PlanError
 from .kept_plans import KEEP_FROM as KEEP_FROM  # where tests set it (the loader reads kept_plans')
-from .plan_loading import load_plan as load_plan  # kept here: its callers import it from here
+
+# Kept here for Python callers that import it from here; qntrack's own commands import it
+# from plan_loading, so that a kept plan is read without this module's parser (issue 17).
+from .plan_loading import load_plan as load_plan
 from ..catalog import msg
 from ..plan.model import Indicator, Location, Measure, Plan, Problem, Target, Text
 from .group_names import named_groups

@@ -3,7 +3,7 @@
 Reading and checking targets.yaml is most of what a command costs on a national plan:
 10,000 targets took 1.7 s on the benchmark machine, against 0.5 s to load the same plan
 kept by the previous run (docs/performance.md, "The plan kept parsed"). Every command
-that reads the plan (``definitions.load_plan``) asks here first.
+that reads the plan (``plan_loading.load_plan``) asks here first.
 
 Where
     ``.qntrack-cache/plan-<16 hex digits>.bin`` beside targets.yaml, in the status

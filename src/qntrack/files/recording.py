@@ -26,7 +26,7 @@ from ..files.appending import append_observations, stored_rows
 from ..files.store import peek_store, read_store_bytes, utc_now
 from ..files.store_missing import missing_folder
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
-from ..files.definitions import load_plan
+from ..files.plan_loading import load_plan
 from .recorded import Recorded, revisions_in
 from .batch_rows import EMPTY_CELL, PERIOD_SAID
 from .same_moment import after_same_moment, refuse_same_moment

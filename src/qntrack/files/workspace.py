@@ -314,7 +314,7 @@ def open_workspace(
     force replaced, noted while the series are built (``method.series.in_force``);
     ``vintages``: the same, each as the vintage replaced (its source and recorded_at).
     """
-    from ..files.definitions import load_plan
+    from ..files.plan_loading import load_plan
     from ..method.series import build_series
     from ..files.store import read_store
 
