@@ -1,0 +1,204 @@
+"""Do the docs tell the truth, four sessions on? (issue 17, thirty-third session, helper D.)
+
+A new user reads docs/json.md and docs/report.md, copies their JSON examples into a
+script, and runs the commands on the shipped data and on a plan of their own. Each JSON
+example of those pages is read here and set against what the command prints: every object
+the example writes out lists the document's keys, in its order (an example that leaves keys
+out says so with `"...": "..."`), and an example of the shipped data gives its figures as
+the command prints them, to the decimals the page writes. The figures expected are the
+pages' own (worked by hand in docs/methodology.md and tests/test_s28_l.py), never the
+code's output."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from conftest import ROOT, dedent, make_tracker
+from helpers import run_clean
+
+JSON_MD = ROOT / "docs" / "json.md"
+REPORT_MD = ROOT / "docs" / "report.md"
+
+
+def _examples(page: Path) -> list[str]:
+    """The page's ```json blocks, in its order."""
+    return re.findall(r"```json\n(.*?)\n```", page.read_text(encoding="utf-8"), re.S)
+
+
+def _read(block: str) -> Any:
+    """A JSON example as a reader takes it: `[ ... ]` and `[...]` an array left out, `, ...]`
+    the rest of one, and a fragment (`"since": {...}`) the object it would sit in."""
+    text = re.sub(r"\[\s*\.\.\.\s*\]", "[]", block)
+    text = re.sub(r",\s*\.\.\.\s*\]", "]", text).strip()
+    return json.loads(text if text.startswith("{") else "{" + text + "}")
+
+
+def _elided(value: Any) -> bool:
+    return isinstance(value, str) and ("..." in value or "…" in value)
+
+
+def _decimals(number: float) -> int:
+    text = repr(number)
+    return len(text.split(".", 1)[1]) if "." in text and "e" not in text else 0
+
+
+def _compare(example: Any, actual: Any, where: str, values: bool) -> Iterator[str]:
+    """Every way ``example`` is not ``actual``: an object's keys (all of them in order, or,
+    with a `"..."` key, those shown in order), recursively; with ``values``, each figure
+    and text the example writes out (a text with `...` left out, a number to the
+    decimals written)."""
+    if isinstance(example, dict):
+        if not isinstance(actual, dict):
+            yield f"{where}: the page shows an object, the command prints {actual!r}"
+            return
+        shown = [k for k in example if k != "..."]
+        if "..." in example:
+            rest = iter(actual)
+            if not all(k in rest for k in shown):
+                yield f"{where}: keys {shown} are not, in this order, among {list(actual)}"
+        elif shown != list(actual):
+            missing = [k for k in actual if k not in shown]
+            extra = [k for k in shown if k not in actual]
+            yield f"{where}: the page lists {shown}, the command prints {list(actual)} (not on the page: {missing}; not printed: {extra})"
+        for key in shown:
+            if key in actual:
+                yield from _compare(example[key], actual[key], f"{where}.{key}", values)
+    elif isinstance(example, list):
+        items = [e for e in example if e != "..."]
+        if not isinstance(actual, list):
+            if values and items:
+                yield f"{where}: the page shows a list, the command prints {actual!r}"
+            return
+        for i, item in enumerate(items):
+            if i < len(actual):
+                yield from _compare(item, actual[i], f"{where}[{i}]", values)
+            elif values:
+                yield f"{where}[{i}]: the page shows an item the command does not print"
+    elif values and not _elided(example):
+        if isinstance(example, bool) or example is None or isinstance(example, str):
+            if example != actual:
+                yield f"{where}: the page says {example!r}, the command prints {actual!r}"
+        elif isinstance(actual, (int, float)) and not isinstance(actual, bool):
+            places = _decimals(float(example)) if isinstance(example, float) else 0
+            if not math.isclose(actual, example, abs_tol=0.5 * 10**-places + 1e-12):
+                yield f"{where}: the page says {example!r}, the command prints {actual!r}"
+        else:
+            yield f"{where}: the page says {example!r}, the command prints {actual!r}"
+
+
+def _periods_shown(example: dict[str, Any], details: dict[str, Any]) -> dict[str, Any]:
+    """``details`` with only the periods the example shows (its `"..."` the others)."""
+    shown = {p["period"] for p in example["periods"] if isinstance(p, dict)}
+    return {**details, "periods": [p for p in details["periods"] if p["period"] in shown]}
+
+
+def _json(*args: str) -> dict[str, Any]:
+    result = run_clean(*args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# json.md's breakdown example, which is not of the shipped data, as a plan: one level
+# target by three localities, 15 by 2025 from 2020. By hand (methodology.md): Alpha, 10 to
+# 12 in 2023: a = 1.2^(1/3) - 1 = 0.0627, r = 1.5^(1/5) - 1 = 0.0845, P = 0.742, score
+# 7.1429 x 0.7418 - 4.2857 = 1.0127, gap 3; Beta, its own 13, reached: achieved, 5; Gamma,
+# 10 to 9: a = -0.0345, P = -0.409, deterioration, score 4.1667 x -0.409 - 2.5 = -4.20.
+# The rollup's score is their mean, (1.0127 + 5 - 4.20) / 3 = 0.60: moderate progress.
+UNITS_PLAN = dedent("""
+    title: Localities
+    dimensions:
+      locality:
+        values: [Alpha, Beta, Gamma]
+    indicators:
+      share: {name: Share, unit: "%", dimensions: [locality]}
+    targets:
+      - id: share-2025
+        indicator: share
+        baseline: 2020
+        milestones:
+          - {by: 2025, value: 15}
+        for_each: locality
+        overrides:
+          Beta: {milestones: [{by: 2025, value: 13}]}
+""")
+UNITS_STORE = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    share[locality=Alpha],2020,10,official,,,2021-03-01T00:00:00Z
+    share[locality=Alpha],2023,12,official,,,2024-03-01T00:00:00Z
+    share[locality=Beta],2020,10,official,,,2021-03-01T00:00:00Z
+    share[locality=Beta],2023,13,official,,,2024-03-01T00:00:00Z
+    share[locality=Gamma],2020,10,official,,,2021-03-01T00:00:00Z
+    share[locality=Gamma],2023,9,official,,,2024-03-01T00:00:00Z
+""")
+
+
+def test_every_json_example_of_json_md_lists_the_keys_the_commands_print(
+    shipped: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """json.md's examples are what a script author copies: its top level left out `groups`
+    (printed on every status document), its target stopped at `details` (twelve keys
+    printed after it) and wrote `baseline` and `latest` without their `revises` keys, its
+    breakdown unit and rollup lacked the keys added since the twentieth session, and its
+    rank units the five added since. Each example now lists the document's keys, in order,
+    and the shipped data's examples its figures."""
+    blocks = _examples(JSON_MD)
+    assert len(blocks) == 8, "a new example of json.md: give it its command here"
+    refusal, top, target, breakdown, every_period, latest, group, rank = (_read(b) for b in blocks)
+    (shipped / "so-lieu.csv").write_text("indicator,period,value\nfdi,2024,abc\n", encoding="utf-8")
+    refused = run_clean("add-observation", "--from", "so-lieu.csv", "--format", "json")
+    assert refused.exit_code == 1
+    status = _json("status", "--format", "json")
+    by_id = {t["id"]: t for t in status["targets"]}
+    problems = [
+        *_compare(refusal, json.loads(refused.stdout), "refusal", values=True),
+        *_compare(top, status, "top level", values=True),
+        *_compare(target, by_id["cbct-share"], "cbct-share", values=True),
+        *_compare(
+            every_period, _periods_shown(every_period, by_id["grdp-double-digit"]["details"]), "details", values=True
+        ),
+        *_compare(latest["latest"], by_id["grdp-growth-plan-2023"]["latest"], "latest", values=True),
+        *_compare(group, status["groups"][0], "groups[0]", values=True),
+        *_compare(rank, _json("rank", "budget-revenue-plan-2024", "--format", "json"), "rank", values=False),
+    ]
+    folder = tmp_path / "units"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, UNITS_PLAN, UNITS_STORE)
+    units = _json("status", "--format", "json")["targets"][0]
+    for key in breakdown:
+        problems += _compare(breakdown[key], units[key], key, values=True)
+    assert not problems, "\n".join(problems)
+
+
+def test_report_mds_json_examples_are_the_reports_keys_and_the_shipped_figures(shipped: Path) -> None:
+    """report.md's `since` example wrote the shipped 2025 growth figure's note as null (it
+    has one: the statistics office's release), and its `headline` stopped at
+    `awaiting_figure`, without `at_risk` (twenty-seventh session) and `day` (thirty-second),
+    both printed on every report. The figures are the shipped data's as of 2026-12-01 since
+    the review of 2025-06-30: 23 targets, 11 achieved, 7 with a deadline missed (the
+    double-digit streak first, broken in 2024 at 8.42 %), the CBCT share awaiting 2025's."""
+    since_block, headline_block = (_read(b) for b in _examples(REPORT_MD))
+    doc = _json("report", "--format", "json", "--since", "2025-06-30", "--as-of", "2026-12-01")
+    since = doc["since"]
+    shown = since_block["since"]
+    row = shown["observations"][0]
+    (same,) = [o for o in since["observations"] if (o["indicator"], o["period"]) == (row["indicator"], row["period"])]
+    change = shown["status_changes"][0]
+    (moved,) = [c for c in since["status_changes"] if c["id"] == change["id"]]
+    problems = [
+        *_compare(
+            {k: v for k, v in shown.items() if k not in ("observations", "status_changes")},
+            {k: v for k, v in since.items() if k not in ("observations", "status_changes")},
+            "since",
+            values=True,
+        ),
+        *_compare(row, same, "since.observations", values=True),
+        *_compare(change, moved, "since.status_changes", values=True),
+        *_compare(headline_block["headline"], doc["headline"], "headline", values=True),
+    ]
+    assert list(shown) == list(since)
+    assert not problems, "\n".join(problems)
