@@ -202,3 +202,54 @@ def test_report_mds_json_examples_are_the_reports_keys_and_the_shipped_figures(s
     ]
     assert list(shown) == list(since)
     assert not problems, "\n".join(problems)
+
+
+def _csv_header(*args: str) -> list[str]:
+    result = run_clean(*args, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()[0].split(",")
+
+
+def test_json_mds_csv_columns_are_the_headers_the_commands_print(shipped: Path) -> None:
+    """json.md's table of the status CSV's columns, and its sentences naming the columns of
+    `rank`'s, `status --group-by`'s and `history`'s, are what a spreadsheet's author maps by
+    position: each is the header the command prints, in its order."""
+    text = JSON_MD.read_text(encoding="utf-8")
+    table = text.split("## CSV and TSV", 1)[1].split("| columns | meaning |", 1)[1].split("\n\n", 1)[0]
+    listed = [name for row in table.splitlines()[2:] for name in re.findall(r"`([a-z_]+)`", row.split(" | ")[0])]
+    assert listed == _csv_header("status")
+    rank = text.split("`rank --format csv|tsv` writes", 1)[1].split("\n\n", 1)[0]
+    # The dimension's column comes after `rank`, named by its id (`locality`); a column is
+    # named where it is first written in code quotes.
+    header = _csv_header("rank", "budget-revenue-plan-2024")
+    assert [n for n in dict.fromkeys(re.findall(r"`([a-z_]+)`", rank)) if n in header] == header
+    groups = text.split("`status --group-by group|owner --format csv|tsv` writes", 1)[1].split("\n\n", 1)[0]
+    header = _csv_header("status", "--group-by", "group")
+    # "one column per status (`target_achieved` … `not_available`)": the statuses of the
+    # page's own list, in its order.
+    statuses = text.split("### Statuses\n\n", 1)[1].split(":", 1)[0]
+    assert "`target_achieved` … `not_available`" in groups
+    groups = groups.replace("`target_achieved` … `not_available`", statuses)
+    assert [n for n in dict.fromkeys(re.findall(r"`([a-z_]+)`", groups)) if n in header] == header
+    for command, sentence in (
+        ("indicators", "`indicators --format csv|tsv` has the columns `"),
+        ("targets", "`targets --format csv|tsv` keeps its four columns `"),
+    ):
+        columns = text.split(sentence, 1)[1].split("`", 1)[0]
+        assert " ".join(columns.split()).split(", ") == _csv_header(command)
+    history = text.split("`history --format csv|tsv` has the same columns, `", 1)[1].split("`", 1)[0]
+    assert " ".join(history.split()).split(", ") == _csv_header("history", "grdp_growth", "2023")
+
+
+def test_an_installed_page_never_sends_its_reader_to_the_source_for_an_installed_page() -> None:
+    """`qntrack docs observations-format` said the SDMX-CSV columns were "in docs/formats.md,
+    "SDMX-CSV", in qntrack's source", though `formats` is installed beside it: a user of `pip install qntrack`, who has no source, was sent
+    looking for a page `qntrack docs formats` prints. A page said to be only in the source
+    is one qntrack does not install, and an installed page is named with its command."""
+    installed = {p.stem for p in (ROOT / "src" / "qntrack" / "docs").glob("*.md")}
+    for page in sorted(installed):
+        text = " ".join((ROOT / "src" / "qntrack" / "docs" / f"{page}.md").read_text(encoding="utf-8").split())
+        for match in re.finditer(r"docs/([a-z-]+)\.md[^.;]{0,40}?in qntrack's source", text):
+            assert match.group(1) not in installed, (page, match.group(0))
+    text = " ".join((ROOT / "docs" / "observations-format.md").read_text(encoding="utf-8").split())
+    assert 'in docs/formats.md (`qntrack docs formats`), "SDMX-CSV"' in text
