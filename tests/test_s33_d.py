@@ -253,3 +253,49 @@ def test_an_installed_page_never_sends_its_reader_to_the_source_for_an_installed
             assert match.group(1) not in installed, (page, match.group(0))
     text = " ".join((ROOT / "docs" / "observations-format.md").read_text(encoding="utf-8").split())
     assert 'in docs/formats.md (`qntrack docs formats`), "SDMX-CSV"' in text
+
+
+MISSED_PLAN = dedent("""
+    title: Districts
+    dimensions:
+      district:
+        values: [Alpha, Beta]
+    indicators:
+      share: {name: Share, unit: "%", dimensions: [district]}
+    targets:
+      - id: share-2030
+        indicator: share
+        baseline: 2020
+        milestones:
+          - {by: 2023, value: 15}
+          - {by: 2030, value: 20}
+        for_each: district
+""")
+MISSED_STORE = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    share[district=Alpha],2020,10,official,,,2021-03-01T00:00:00Z
+    share[district=Alpha],2023,16,official,,,2024-03-01T00:00:00Z
+    share[district=Beta],2020,10,official,,,2021-03-01T00:00:00Z
+    share[district=Beta],2023,12,official,,,2024-03-01T00:00:00Z
+""")
+
+
+def test_rank_json_and_csv_say_a_units_missed_milestone_as_its_table_does(tmp_path: Path, monkeypatch) -> None:
+    """`rank`'s table says "✗ missed 2023" under a district that missed its 2023 milestone
+    (12 against 15) on its way to 2030 (thirty-second session), and status's breakdown has
+    the unit's `missed_milestones`; rank's JSON and CSV said it nowhere, so a script
+    ranking districts for a review could not list the misses the table shows (its
+    `milestones` give each milestone's status, but a plan's or a span's unit has none).
+    Each unit now ends with `missed_milestones`, as `awaiting_figures` was added last time:
+    Beta ["2023"], Alpha, 16 against 15, none."""
+    make_tracker(tmp_path, monkeypatch, MISSED_PLAN, MISSED_STORE)
+    table = run_clean("rank", "share-2030", "--as-of", "2026-12-01", "--format", "table", env={"COLUMNS": "160"})
+    assert "✗ missed 2023" in table.stdout
+    units = _json("rank", "share-2030", "--as-of", "2026-12-01", "--format", "json")["units"]
+    assert [(u["dims"]["district"], u["missed_milestones"]) for u in units] == [("Alpha", []), ("Beta", ["2023"])]
+    assert list(units[0])[-1] == "missed_milestones"
+    rows = run_clean("rank", "share-2030", "--as-of", "2026-12-01", "--format", "csv").stdout.splitlines()
+    assert rows[0].endswith(",awaiting_figures,missed_milestones")
+    assert [r.rsplit(",", 1)[1] for r in rows[1:]] == ["", "2023"]
+    status = _json("status", "--as-of", "2026-12-01", "--format", "json")["targets"][0]["breakdown"]
+    assert [u["missed_milestones"] for u in status] == [u["missed_milestones"] for u in units]
