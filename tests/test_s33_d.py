@@ -299,3 +299,26 @@ def test_rank_json_and_csv_say_a_units_missed_milestone_as_its_table_does(tmp_pa
     assert [r.rsplit(",", 1)[1] for r in rows[1:]] == ["", "2023"]
     status = _json("status", "--as-of", "2026-12-01", "--format", "json")["targets"][0]["breakdown"]
     assert [u["missed_milestones"] for u in status] == [u["missed_milestones"] for u in units]
+
+
+def _readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readmes_first_session_shows_the_vietnamese_figure_as_the_table_prints_it(shipped: Path) -> None:
+    """README's `qntrack status --lang vi  # Vietnamese labels and number format (12,3%)`:
+    the table prints the CBCT share as `12,3 % GRDP`, the unit after a space, as every
+    Vietnamese output writes a unit. The comment shows what the table prints."""
+    line = next(x for x in _readme().splitlines() if x.startswith("qntrack status --lang vi "))
+    shown = line.split("(", 1)[1].rsplit(")", 1)[0]
+    table = run_clean("status", "--lang", "vi", "--format", "table", env={"COLUMNS": "160"})
+    assert shown in table.stdout, shown
+
+
+def test_the_readme_names_the_gate_word_fail_on_takes_beside_the_statuses(shipped: Path) -> None:
+    """`status --fail-on awaiting_figure` trips (exit 3) on a deadline passed with no figure
+    (docs/cli.md says it; issue 12); README's row of `status` named only the statuses'
+    codes, so a reader of the README could not gate a review on figures not yet in."""
+    row = next(x for x in _readme().splitlines() if x.startswith("| `status [TARGET_ID...]` |"))
+    assert "`awaiting_figure`" in row
+    assert run_clean("status", "--fail-on", "awaiting_figure").exit_code == 3
