@@ -346,3 +346,31 @@ def test_every_python_file_the_docs_name_is_one_of_the_project() -> None:
             if not any(f == name or f.endswith("/" + name) for f in files):
                 missing.append(f"{page.name}: {name}")
     assert not missing, missing
+
+
+def test_the_readme_names_every_command_that_prints_tsv_into_a_pipe(shipped: Path) -> None:
+    """README said "When standard output is not a terminal, `status` and `observations`
+    print TSV", but `rank`, `history`, `indicators` and `targets` do too (their help says
+    "tsv (default when piped)"), and `add-observation --dry-run`'s rows: a user piping
+    `qntrack rank ... | less` and expecting the table read tab-separated rows. Every
+    command whose help says so is named, and prints TSV when not on a terminal."""
+    cli = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    piped = [
+        section.split("\n", 1)[0].strip()
+        for section in cli.split("\n## qntrack ")[1:]
+        if "tsv (default when piped)" in " ".join(section.split())
+    ]
+    assert piped == ["history", "indicators", "observations", "rank", "status", "targets"], piped
+    sentence = " ".join(_readme().split("When standard output is\nnot a terminal,", 1)[1].split(";", 1)[0].split())
+    for command in piped:
+        assert f"`{command}`" in sentence, (command, sentence)
+    assert "`add-observation --dry-run`" in sentence, sentence
+    header = {
+        "history": ("history", "grdp_growth", "2023"),
+        "rank": ("rank", "budget-revenue-plan-2024"),
+    }
+    for command in piped:
+        out = run_clean(*header.get(command, (command,))).stdout
+        assert "\t" in out.splitlines()[0] and "│" not in out, command
+    dry = run_clean("add-observation", "grdp_growth", "2026-Q3", "5", "--status", "estimate", "--dry-run")
+    assert dry.exit_code == 0 and dry.stdout.startswith("indicator\tperiod\tvalue\t"), dry.output
