@@ -374,3 +374,26 @@ def test_the_readme_names_every_command_that_prints_tsv_into_a_pipe(shipped: Pat
         assert "\t" in out.splitlines()[0] and "│" not in out, command
     dry = run_clean("add-observation", "grdp_growth", "2026-Q3", "5", "--status", "estimate", "--dry-run")
     assert dry.exit_code == 0 and dry.stdout.startswith("indicator\tperiod\tvalue\t"), dry.output
+
+
+def test_worked_example_10_gives_the_p_the_outputs_print_for_the_unit_that_achieved(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """methodology.md's worked example 10 wrote "—" for Beta's achieved and required rates
+    and P, though `rank` and status's breakdown print its P, 1.687: a reader checking the
+    JSON against the page found a figure the page said was not there. By hand: a = 1.2^(1/3)
+    - 1 = 0.06266, r = (12 / 10)^(1/5) - 1 = 0.03714, P = 1.6872; target achieved is read
+    first (12 >= 12), score 5, so P changes nothing but is printed."""
+    text = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+    row = next(x for x in text.splitlines() if x.startswith("| Beta | 10 | 12 |"))
+    assert "1.6872" in row and "0.03714" in row
+    plan = UNITS_PLAN.replace("value: 13}]}", "value: 12}]}")
+    store = UNITS_STORE.replace("share[locality=Beta],2023,13", "share[locality=Beta],2023,12")
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    units = _json("rank", "share-2025", "--format", "json", "--as-of", "2024-06-01")["units"]
+    assert [(u["dims"]["locality"], u["status"]) for u in units] == [
+        ("Beta", "target_achieved"),
+        ("Alpha", "moderate_progress"),
+        ("Gamma", "deterioration"),
+    ]
+    assert math.isclose(units[0]["progress_value"], 1.6872, abs_tol=5e-5) and units[0]["score"] == 5
