@@ -397,3 +397,44 @@ def test_worked_example_10_gives_the_p_the_outputs_print_for_the_unit_that_achie
         ("Gamma", "deterioration"),
     ]
     assert math.isclose(units[0]["progress_value"], 1.6872, abs_tol=5e-5) and units[0]["score"] == 5
+
+
+POVERTY_PLAN = dedent("""
+    title: Poverty
+    dimensions:
+      province:
+        values: [{value: Ha Noi, names: {vi: Hà Nội}}]
+      sex:
+        values: [{value: Male, names: {vi: Nam}}, {value: Female, names: {vi: Nữ}}]
+    indicators:
+      poverty: {name: {en: Poverty rate, vi: Tỷ lệ hộ nghèo}, unit: "%", dimensions: [province, sex], direction: decrease}
+    targets:
+      - id: poverty-2025
+        indicator: poverty
+        baseline: 2020
+        milestones:
+          - {by: 2025, value: 3}
+        for_each: [province, sex]
+""")
+POVERTY_STORE = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    poverty[province=Ha Noi;sex=Female],2020,10,official,GSO,,2021-03-01T00:00:00Z
+    poverty[province=Ha Noi;sex=Female],2024,7.1,estimate,GSO,,2025-01-10T00:00:00Z
+    poverty[province=Ha Noi;sex=Female],2024,6.8,official,GSO,,2025-03-10T00:00:00Z
+""")
+
+
+def test_report_mds_unit_legend_is_the_vietnamese_reports(tmp_path: Path, monkeypatch) -> None:
+    """report.md quoted a revised unit's legend as "[1] Poverty rate (Hà Nội, Nữ) 2024: 7,1% →
+    6,8%": the English indicator name beside the Vietnamese unit names and decimal commas,
+    a line no report writes (the English one says "Poverty rate (Ha Noi, Female) 2024: 7.1%
+    → 6.8%"). The page means the Vietnamese report, whose line is quoted now, and is
+    what that report prints for a woman's poverty rate in Hà Nội revised from 7.1 to 6.8."""
+    text = " ".join(REPORT_MD.read_text(encoding="utf-8").split())
+    quoted = text.split("or withdrawn figure's \"[1] ", 1)[1].split('"', 1)[0]
+    make_tracker(tmp_path, monkeypatch, POVERTY_PLAN, POVERTY_STORE)
+    vi = run_clean("report", "--format", "markdown", "--lang", "vi", "--as-of", "2026-12-01")
+    assert vi.exit_code == 0, vi.output
+    assert quoted in vi.stdout, quoted
+    en = run_clean("report", "--format", "markdown", "--as-of", "2026-12-01")
+    assert "Poverty rate (Ha Noi, Female) 2024: 7.1% → 6.8%" in en.stdout
