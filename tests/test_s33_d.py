@@ -438,3 +438,19 @@ def test_report_mds_unit_legend_is_the_vietnamese_reports(tmp_path: Path, monkey
     assert quoted in vi.stdout, quoted
     en = run_clean("report", "--format", "markdown", "--as-of", "2026-12-01")
     assert "Poverty rate (Ha Noi, Female) 2024: 7.1% → 6.8%" in en.stdout
+
+
+def test_the_readme_says_the_mark_of_a_figure_withdrawn_in_status_and_show(shipped: Path) -> None:
+    """README's rows of `status` and `show` told the mark of a revised figure (`11.03[1]`)
+    but not the one of a figure withdrawn, which both have printed since the thirty-second
+    session: with the CBCT share's 2023 figure (12.3) withdrawn, the latest is 2022's 11.5,
+    marked `11.5[1] % of GRDP (2022)`, its line under the table saying 2023's was withdrawn.
+    A reader meeting the mark looks it up in the README's table of commands."""
+    rows = {x.split("|")[1].strip(): x for x in _readme().splitlines() if x.startswith("| `")}
+    for command in ("`status [TARGET_ID...]`", "`show TARGET_ID`"):
+        assert "`11.5[1] % of GRDP (2022)`" in rows[command], command
+    assert run_clean("retract", "cbct_share", "2023", "--note", "typo").exit_code == 0
+    for args in (("status", "cbct-share"), ("show", "cbct-share")):
+        out = run_clean(*args, "--format", "table", env={"COLUMNS": "160"}).stdout
+        assert "11.5[1] % of GRDP (2022)" in " ".join(out.split()), args
+        assert "2023: 12.3 % of GRDP → – (withdrawn on" in " ".join(out.split()), args
