@@ -145,7 +145,8 @@ def test_decrease_ties_and_a_missed_unit_in_json(plan: Path):
             "rank", "dims", "status", "reason", "score", "progress_value", "latest", "own_values", "withdrawn",
             "milestones", "provisional",  # added (issue 17, twenty-first session)
             "without_figure",  # added (issue 17, twenty-first session, declared units without a figure)
-            "awaiting_figures",  # added last (thirty-second session, the deadlines awaited, as status's)
+            "awaiting_figures",  # added (thirty-second session, the deadlines awaited, as status's)
+            "missed_milestones",  # added last (thirty-third session, the deadlines missed, as status's)
         ]  # fmt: skip
     # Equal score and P for Cẩm Phả, Hạ Long and Móng Cái: the decrease puts the lowest
     # latest first (4.75 < 9.5); Hạ Long and Móng Cái equal on all three share rank 2,
@@ -185,6 +186,8 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
     r = run("rank", "fdi-2024", "--format", "csv")
     assert r.exit_code == 0, r.stderr
     rows = list(csv.reader(io.StringIO(r.stdout)))
+    # The deadlines missed, added last (thirty-third session): Cẩm Phả's plan of 2024.
+    assert [row.pop() for row in rows] == ["missed_milestones", "", "2024", "", "", ""]
     assert rows == [
         [
             "rank",

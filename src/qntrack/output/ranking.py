@@ -76,6 +76,9 @@ RANK_COLUMNS = (
     # The deadlines passed with no figure in force, joined by ';', as status's CSV: the
     # table says "⌛ awaiting figure 2024 (withdrawn)" (issue 17, thirty-second session).
     "awaiting_figures",
+    # The deadlines the unit missed, joined by ';', as status's CSV: the table says
+    # "✗ missed 2023" (issue 17, thirty-third session).
+    "missed_milestones",
 )
 
 
@@ -155,6 +158,9 @@ def rank_document(
                 # Added in issue 17, thirty-second session: the deadlines passed with no
                 # figure in force, as status's breakdown has them and rank's table says.
                 "awaiting_figures": [str(p) for p in a.awaiting_figures],
+                # Added in issue 17, thirty-third session: the deadlines missed, as status's
+                # breakdown has them and rank's table says ("✗ missed 2023").
+                "missed_milestones": [str(p) for p in a.missed_milestones],
             }
         )
     return {
@@ -196,6 +202,7 @@ def rank_rows(target: Target, ranked: Sequence[Ranked], as_of: str | None = None
                 a.latest.status if a.latest is not None else None,
                 a.provisional.status if a.provisional is not None else None,
                 ";".join(str(p) for p in a.awaiting_figures),
+                ";".join(str(p) for p in a.missed_milestones),
             )
         )
     return rows
