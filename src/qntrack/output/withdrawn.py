@@ -28,8 +28,6 @@ __all__ = [
     "awaited",
 ]
 
-Withdrawn = Sequence[tuple["Observation", "float | None"]]
-
 
 def in_place(rows: Sequence[Observation], withdrawn: Sequence[Observation]) -> list[Observation]:
     """``rows`` in their order, each retraction in ``withdrawn`` before the first row of a
