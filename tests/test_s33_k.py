@@ -61,3 +61,22 @@ def test_a_periods_first_and_last_days_are_one_rule_for_check_import_units_and_t
     assert (period_start(p), period_end(p)) == (first, last)
     assert period_days(p) == (first, last)
     assert last_day(p) == datetime(last.year, last.month, last.day)
+
+
+@pytest.mark.parametrize(
+    "values, total",
+    [
+        ((10.1, 20.2), 30.3),  # floats: 30.299999999999997, short of "at least 30.3"
+        ((0.1, 0.1, 0.1), 0.3),  # floats: 0.30000000000000004
+        ((1_234.5, 2_345.6, 3_456.7, 4_567.8), 11_604.6),  # a year's four quarters
+        ((-600.5, 100.25), -500.25),  # a net outflow
+        ((), 0.0),
+        ((1e308, 1e308), float("inf")),  # past the largest float: inf, which the kinds refuse
+    ],
+)
+def test_figures_are_added_as_typed_at_one_place(values: tuple[float, ...], total: float):
+    """A year's parts (method.parts.year_to_date), a span's total (kinds.cumulative) and a
+    total with a year's reading (the cumulative view) are added by one function."""
+    from qntrack.method.parts import added_as_typed
+
+    assert added_as_typed(values) == total
