@@ -260,9 +260,3 @@ def test_a_message_inside_a_message_follows_the_language():
     assert render(m, "en") == "target 't1': name must not be empty"
     assert render(m, "vi") == "mục tiêu 't1': name không được để trống"
     assert hash(m) == hash(msg("definitions_empty", what=msg("definitions_what_at", what=where, field="name")))
-
-
-def test_valid_forms_in_the_catalog_match_the_code():
-    from qntrack.plan.periods import VALID_FORMS
-
-    assert render(msg("periods_valid_forms"), "en") == VALID_FORMS

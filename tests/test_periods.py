@@ -2,7 +2,7 @@
 
 import pytest
 
-from qntrack.plan.periods import Frequency, Period, PeriodError, parse_period, years_between
+from qntrack.plan.periods import Frequency, Period, PeriodError, parse_period
 
 
 @pytest.mark.parametrize(
@@ -56,13 +56,6 @@ def test_ordering_by_end_then_longer_span_first():
         "2023-H2",
         "2023-Q4",
     ]
-
-
-def test_years_between():
-    assert years_between(parse_period("2020"), parse_period("2023")) == 3
-    # A half ends six months before its year does.
-    assert years_between(parse_period("2022-H1"), parse_period("2023")) == 1.5
-    assert years_between(parse_period("2023-Q1"), parse_period("2023-Q2")) == 0.25
 
 
 @pytest.mark.parametrize(

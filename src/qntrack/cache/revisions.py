@@ -5,7 +5,7 @@ issue 17, seventeenth session). The cache keeps, by target's series and by perio
 the value each figure in force replaced, worked out on a cold run from the rows of the
 periods recorded more than once (``in_force``'s ``replaced``, noted while the series are
 built). After an append they are brought up to date from the appended rows and the
-figures those follow (``revised_after``), unless an appended row is recorded before the
+figures those follow (``revised_whence_after``), unless an appended row is recorded before the
 figure in force: then a cold run.
 """
 
@@ -15,22 +15,12 @@ from typing import Any, Sequence
 
 from ..output.status_run import revised_of, whence_in  # the status command's, for a status served here
 
-__all__ = ["revised_of", "whence_in", "revised_after", "revised_whence_after", "withdrawn_in", "withdrawn_after"]
+__all__ = ["revised_of", "whence_in", "revised_whence_after", "withdrawn_in", "withdrawn_after"]
 
 # By series, by period's text, the source, recorded_at and status of the vintage replaced
 # and the figure in force's (output.formats.Whence, replaced_from.came), as the cache keeps
 # it beside ``revised``.
 WhenceKept = dict[str, dict[str, tuple[Any, ...]]]
-
-
-def revised_after(
-    revised: dict[str, dict[str, float | None]], added: Sequence[Any], in_force: Sequence[Any]
-) -> dict[str, dict[str, float | None]] | None:
-    """``revised`` brought up to date with the ``added`` rows, given the rows that were in
-    force before them (``in_force``, their series'); None when only a cold run can tell:
-    ``revised_whence_after``'s first half."""
-    found = revised_whence_after(revised, {}, added, in_force)
-    return None if found is None else found[0]
 
 
 def revised_whence_after(

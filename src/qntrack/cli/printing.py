@@ -220,9 +220,27 @@ def _silence_stdout() -> None:
         fd = sys.stdout.fileno()
     except (AttributeError, OSError, ValueError):
         return  # not a real file (a test runner's buffer)
+    _to_devnull(fd)
+
+
+def _to_devnull(fd: int) -> None:
+    """Point the open ``fd`` at /dev/null: what is written to it later is lost, never an
+    error (a full disk's standard output, a standard error that went away)."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fd)
     os.close(devnull)
+
+
+def _hold_with_devnull(fd: int) -> None:
+    """Take the closed ``fd`` (1 or 2) with /dev/null, the lowest free descriptor being the
+    one the next open gets: no file opened later gets it and is mistaken for standard output
+    or receives the messages. An ``fd`` already taken is left as it is."""
+    try:
+        taken = os.open(os.devnull, os.O_WRONLY)
+        if taken != fd:
+            os.close(taken)
+    except OSError:
+        pass
 
 
 @contextmanager
@@ -375,12 +393,7 @@ def _closed_stdout() -> None:
         def fileno(self) -> int:
             raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
-    try:
-        fd = os.open(os.devnull, os.O_WRONLY)
-        if fd != 1:
-            os.close(fd)
-    except OSError:
-        pass
+    _hold_with_devnull(1)
     sys.stdout = Closed()
 
 
@@ -388,12 +401,7 @@ def _closed_stderr() -> None:
     """Stand in for a closed standard error (Python then starts with sys.stderr None): the
     messages go nowhere and the exit code is the command's own, as with `2>/dev/full`. fd 2
     is taken by /dev/null, so that no file opened later gets it and receives the messages."""
-    try:
-        fd = os.open(os.devnull, os.O_WRONLY)
-        if fd != 2:
-            os.close(fd)
-    except OSError:
-        pass
+    _hold_with_devnull(2)
     sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
@@ -427,9 +435,7 @@ class _Messages:
     def _lose(self) -> None:
         self._lost = True
         try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, self._stream.fileno())
-            os.close(devnull)
+            _to_devnull(self._stream.fileno())
             self._stream.flush()
         except (OSError, ValueError, AttributeError):
             pass

@@ -42,7 +42,7 @@ def rank(
 
     Example: qntrack rank budget-revenue-plan-2024 --format json | jq '.units[] | {rank, dims}'
     """
-    from ..files.workspace import open_workspace, reference_day
+    from ..files.workspace import one_target, open_workspace, reference_day
     from ..kinds import assess
     from ..kinds.withdrawals import with_withdrawals
     from ..method.ranking import rank_units
@@ -50,11 +50,7 @@ def rank(
     day = _as_of(as_of)
     kind = _format(fmt)
 
-    def shown(plan: Plan) -> list[str] | None:
-        found = plan.target(target_id)
-        return [found.indicator] if found is not None else None
-
-    ws = open_workspace(targets, day, only=shown)
+    ws = open_workspace(targets, day, only=one_target(target_id))
     _guard_stdout(ws.targets_path, ws.plan)
     _check_ids(ws.plan, [target_id])
     target = ws.plan.target(target_id)

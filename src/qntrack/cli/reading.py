@@ -66,7 +66,7 @@ def show(
     Example: qntrack show cbct-share --lang vi
     """
     from ..kinds import assess, relevant_rows
-    from ..files.workspace import open_workspace, reference_day
+    from ..files.workspace import one_target, open_workspace, reference_day
 
     if fmt is not None and fmt.value not in ("table", "json"):
         # A usage error, said before a national store is read (the help lists the two).
@@ -80,12 +80,7 @@ def show(
         _guard_stdout(targets_path, plan)
         _check_ids(plan, [target_id])
 
-    def shown(plan: Plan) -> list[str] | None:
-        # Only the target's indicator's series in force (and its formula's inputs').
-        found = plan.target(target_id)
-        return [found.indicator] if found is not None else None
-
-    ws = open_workspace(targets, day, before_store=before_store, only=shown)
+    ws = open_workspace(targets, day, before_store=before_store, only=one_target(target_id))
     target = ws.plan.target(target_id)
     assert target is not None
     indicator = ws.plan.indicators[target.indicator]

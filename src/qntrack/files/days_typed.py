@@ -140,16 +140,15 @@ def _moment_meant(text: str) -> tuple[str, str, str]:
 def _period_meant(text: str) -> tuple[str, str, str]:
     """A period typed for a day (--as-of 2024, 2024-H1, a quarter as offices name it): its code and last day,
     offered as the day to write, as a month's is (issue 17, nineteenth session)."""
-    import calendar
-
     from ..plan.periods import PeriodError, parse_period
+    from ..plan.units import period_end
     from .vocabulary import foreign_digits, vietnamese_period
 
     if not text or foreign_digits(text):
         return "cli_not_a_date", "", ""
     try:
         p = parse_period(vietnamese_period(text) or text)
-        last = date(p.year, p.last, calendar.monthrange(p.year, p.last)[1])
+        last = period_end(p)
     except (PeriodError, ValueError):
         return "cli_not_a_date", "", ""
     return "cli_not_a_date_period", last.isoformat(), str(p)

@@ -302,48 +302,15 @@ def _imply_measure(
     declared = reader.declared_measure.get(indicator.id)
     implied = reader.implied_measure.get(indicator.id)
     measure = msg(f"measure_key_{indicator.measure.value}" if declared else f"measure_read_{indicator.measure.value}")
+    flow = needs is Measure.FLOW
     if declared is not None:
-        reader.error(
-            node,
-            msg(
-                "definitions_measure_declared_flow",
-                what=_phrase(where),
-                id=indicator.id,
-                measure=measure,
-                line=declared,
-            )
-            if needs is Measure.FLOW
-            else msg(
-                "definitions_measure_declared_rate",
-                what=_phrase(where),
-                id=indicator.id,
-                measure=measure,
-                line=declared,
-            ),
-        )
+        said = "definitions_measure_declared_flow" if flow else "definitions_measure_declared_rate"
+        reader.error(node, msg(said, what=_phrase(where), id=indicator.id, measure=measure, line=declared))
         return None
     if implied is not None:
         other, line = implied
-        reader.error(
-            node,
-            msg(
-                "definitions_measure_implied_flow",
-                what=_phrase(where),
-                other=other,
-                line=line,
-                id=indicator.id,
-                measure=measure,
-            )
-            if needs is Measure.FLOW
-            else msg(
-                "definitions_measure_implied_rate",
-                what=_phrase(where),
-                other=other,
-                line=line,
-                id=indicator.id,
-                measure=measure,
-            ),
-        )
+        said = "definitions_measure_implied_flow" if flow else "definitions_measure_implied_rate"
+        reader.error(node, msg(said, what=_phrase(where), other=other, line=line, id=indicator.id, measure=measure))
         return None
     reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
     implied_indicator = replace(indicator, measure=needs)

@@ -27,7 +27,6 @@ __all__ = [
     "report_format",
     "output_path",
     "refuse_protected",
-    "written_by_qntrack",
     "refuse_foreign",
     "refuse_stdout_into",
 ]
@@ -375,11 +374,6 @@ def mark_state(path: Path) -> str:
             return "foreign"
         holds = _fingerprint_holds(fh, size, head, tail)
     return "edited" if holds is False else "qntrack"
-
-
-def written_by_qntrack(path: Path) -> bool:
-    """Whether the file is a report qntrack wrote, unchanged since (mark_state)."""
-    return mark_state(path) == "qntrack"
 
 
 _SAVED_BY = {".docx": "Word", ".xlsx": "Excel"}

@@ -24,7 +24,7 @@ class _Recorded(NamedTuple):
     # warning each (checks_jumps_entry.entry_jump_problems); they are still recorded.
     warnings: list[Problem]
     # For each skipped row, in order: the stored vintage it repeats and the vintage in
-    # force for its period (history.stored_vintage), read under the lock; (None, None)
+    # force for its period (history.stored_vintages), read under the lock; (None, None)
     # where the row repeats one earlier in the batch.
     vintages: Sequence[tuple[Observation | None, Observation | None]] = ()
     # A single figure that becomes the one in force: the vintage it revises (a revision a

@@ -14,7 +14,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 from ..errors import InputError, StoreError
 from ..catalog import Message, msg
 from ..catalog import said as _said
-from ..plan.model import RETRACTED, Location, Measure, Observation, Plan, Problem
+from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from ..plan.periods import PeriodError
 from . import rules
 from ..method.timing import FUTURE, parse_zone, timing_problems, typed_timing  # asked for every row of an import
@@ -105,7 +105,7 @@ def validate_record(
                     ind.id,
                     ind.frequency,
                     typed=shown_period,
-                    amount=ind.measure in (Measure.FLOW, Measure.BALANCE),
+                    amount=ind.adds_up,
                 ),
             )
         )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from ..catalog import Figure, Message, Worded, msg
 from ..plan.units import dims_text
-from ..plan.model import RETRACTED, Measure, Observation, Plan, PlanTarget
+from ..plan.model import RETRACTED, Observation, Plan, PlanTarget
 from ..plan.periods import Period
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def notes_in(plan: Plan, store: Path, row: Observation, was: Observation, read: 
     derived = _derived_from(plan, base.id) if row.indicator == base.id else []
     # An amount's period may have parts beneath it (a published year over its quarters):
     # withdrawn, it reads them added up; a part (not a year) is added into wider periods.
-    amount = base.measure in (Measure.FLOW, Measure.BALANCE)
+    amount = base.adds_up
     sums = amount and not was.period.is_year
     if not amount and not derived and not _judged_on(plan, row.indicator):
         return earlier

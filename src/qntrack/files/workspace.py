@@ -359,6 +359,18 @@ def open_workspace(
     return Workspace(plan, path, store_path, store, series, left_out, names)
 
 
+def one_target(target_id: str) -> Callable[[Plan], list[str] | None]:
+    """``open_workspace``'s ``only`` for a command of one target (``show``, ``rank``): the
+    series of its indicator (and of its formula's inputs); every series where the plan has
+    no such target, which the command then refuses by name."""
+
+    def only(plan: Plan) -> list[str] | None:
+        found = plan.target(target_id)
+        return [found.indicator] if found is not None else None
+
+    return only
+
+
 def _rows_of(
     plan: Plan, observations: tuple[Observation, ...], shown: Iterable[str]
 ) -> tuple[tuple[Observation, ...], frozenset[str]]:

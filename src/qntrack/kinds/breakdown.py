@@ -21,7 +21,7 @@ from ..method.assessment import Assessment, UnitAssessment, annual_rows, provisi
 from ..method.groups import Member, combine
 from ..method.progress import Status
 from ..method.series import Series
-from ..plan.model import Indicator, LevelTarget, Measure, Milestone, Observation, Plan, PlanTarget, SpanTarget, Target
+from ..plan.model import Indicator, LevelTarget, Milestone, Observation, Plan, PlanTarget, SpanTarget, Target
 from ..plan.units import (
     Dimension,
     Dims,
@@ -182,7 +182,7 @@ def _unjudged_figures(
     figure judges nothing of it: a 2024 plan's unit was ranked on its 2025 figure."""
     if span is not None:
         rows = [o for o in rows if period_end(o.period) <= span[1]]
-    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    adds_up = indicator.adds_up
     annual = years_of(rows) if adds_up else annual_rows(rows)
     latest = annual[-1] if annual else None
     provisional = provisional_after(rows, latest.period if latest else None)

@@ -20,6 +20,7 @@ from ..method.assessment import (
     score_for,
     ended,
 )
+from ..method.parts import added_as_typed
 from ..method.progress import Status
 from ..plan.model import Bound, CumulativeTarget, Indicator, Measure, Observation
 from ..plan.periods import Period
@@ -118,12 +119,9 @@ def _cumulative(
             reason=no_figure_reason(rows),
             awaiting_figures=awaited(target.start, target.end, inside, today),
         )
-    # Added as the decimals they were typed as, rounded once: a float sum of 10.1 and
-    # 20.2 is 30.299999999999997, short of "at least 30.3" (docs/decisions.md, "Numbers
-    # audit by hand"). Past the largest float the total is inf, handled below.
-    from decimal import Decimal  # here, not at the top: a status served from the cache assesses nothing
-
-    total = float(sum((Decimal(repr(o.value)) for o in inside), Decimal(0)))
+    # Added as the decimals they were typed as, rounded once (30.3, never 30.299999999999997).
+    # Past the largest float the total is inf, handled below.
+    total = added_as_typed(o.value for o in inside)
     elapsed = len([p for p in expected if p <= latest.period])
     remaining = len(expected) - elapsed
     # Periods before the latest with no figure: the total is a floor until they are in, so

@@ -18,7 +18,7 @@ from ..method.assessment import (
     significant,
 )
 from ..method.progress import Status
-from ..plan.model import Bound, EveryPeriodTarget, Indicator, Measure, Observation
+from ..plan.model import Bound, EveryPeriodTarget, Indicator, Observation
 from ..plan.periods import Period
 from .span import SpanKind, bound_json, in_span, parts_of, span_figures, span_periods, to_date, vintage_json
 
@@ -110,7 +110,7 @@ def _every_period(
     target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
 ) -> Assessment:
     expected = span_periods(target.start, target.end)
-    if indicator.measure in (Measure.FLOW, Measure.BALANCE):
+    if indicator.adds_up:
         # An amount's period recorded only in parts (a year's quarters) is their sum, as a
         # cumulative target's and a plan's is; a rate's or a level's parts make no year.
         parts = parts_of(rows, target.start, target.end)
@@ -120,7 +120,7 @@ def _every_period(
         inside = in_span(rows, target.start, target.end)
     latest = inside[-1] if inside else None
     provisional = None
-    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    adds_up = indicator.adds_up
     if target.start.is_year:
         provisional = provisional_after(parts, latest.period if latest else None)
         if adds_up:

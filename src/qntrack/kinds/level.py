@@ -147,7 +147,7 @@ def _level(
     target: LevelTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
 ) -> Assessment:
     # An amount's year recorded in quarters (or months) is their sum, as a plan's is.
-    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    adds_up = indicator.adds_up
     annual = years_of(rows) if adds_up else annual_rows(rows)
     latest = annual[-1] if annual else None
     provisional = provisional_after(rows, latest.period if latest else None)

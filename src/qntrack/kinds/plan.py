@@ -192,7 +192,7 @@ def _plan(
 ) -> Assessment:
     bound = Bound(target.value, indicator.increase)
     full = at_period(rows, target.period)
-    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    adds_up = indicator.adds_up
     if full is None and adds_up:
         # The months (or quarters) of the whole period added up are its figure: December's
         # recorded month was left out of "January–November" (last review, twentieth session).

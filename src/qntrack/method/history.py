@@ -22,7 +22,6 @@ __all__ = [
     "vintages",
     "already_recorded",
     "vintage_index",
-    "stored_vintage",
     "stored_vintages",
     "figure_in_force",
     "latest_vintage",
@@ -335,25 +334,15 @@ def vintage_index(stored: Iterable[Observation] | VintageIndex) -> VintageIndex:
     return index
 
 
-def stored_vintage(
-    stored: Iterable[Observation] | VintageIndex,
-    o: Observation,
-    undated: str | None = None,
-) -> tuple[Observation | None, Observation | None]:
-    """For a row ``already_recorded`` left out: the stored vintage it repeats (the latest
-    such, with its own line and ``recorded_at``) and the vintage in force for its period
-    (series.in_force's rule), so that a message quotes the row that exists, not the one typed."""
-    return stored_vintages(stored, [o], undated)[0]
-
-
 def stored_vintages(
     stored: Iterable[Observation] | VintageIndex, rows: Sequence[Observation], undated: str | None = None
 ) -> list[tuple[Observation | None, Observation | None]]:
-    """``stored_vintage`` of each of ``rows``, in order: for a row left out as already
-    recorded, the latest stored vintage with its figure (and, for a row given a
-    recorded_at, its moment), and the vintage in force. Each period's stored vintages are
-    looked through once: the rows an import leaves out may be thousands of vintages of one
-    period (the same file imported again)."""
+    """For each of ``rows`` that ``already_recorded`` left out, in order: the stored vintage
+    it repeats (the latest such with its figure and, for a row given a recorded_at, its
+    moment, with its own line and ``recorded_at``) and the vintage in force for its period
+    (series.in_force's rule), so that a message quotes the row that exists, not the one
+    typed. Each period's stored vintages are looked through once: the rows an import leaves
+    out may be thousands of vintages of one period (the same file imported again)."""
     index = vintage_index(stored)
     # Per period: the vintage in force, and the latest stored vintage of each figure and of
     # each (figure, recorded_at), by the order of series.in_force.

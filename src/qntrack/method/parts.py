@@ -5,12 +5,21 @@ share (docs/methodology.md, "Annual plan" and "Derived indicators"). Pure: no I/
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..plan.model import Observation
 from ..plan.periods import Period
 
-__all__ = ["ADDED_UP", "added_up", "by_year", "input_added_up", "summed_inputs", "year_to_date", "years_of"]
+__all__ = [
+    "ADDED_UP",
+    "added_as_typed",
+    "added_up",
+    "by_year",
+    "input_added_up",
+    "summed_inputs",
+    "year_to_date",
+    "years_of",
+]
 
 # The note of a figure qntrack added up from the periods in its ``source`` (``year_to_date``),
 # never a stored row's (its line is 0): the outputs for people say it is a sum.
@@ -80,9 +89,7 @@ def year_to_date(
     chain = known[max(ends)]
     if len(chain) == 1:
         return chain[0]
-    from decimal import Decimal  # added as typed, rounded once, as a cumulative total is
-
-    total = float(sum((Decimal(repr(o.value)) for o in chain), Decimal(0)))
+    total = added_as_typed(o.value for o in chain)  # as a cumulative total is
     first = chain[0]
     return Observation(
         first.indicator,
@@ -94,6 +101,16 @@ def year_to_date(
         max(o.recorded_at for o in chain),
         0,
     )
+
+
+def added_as_typed(values: Iterable[float]) -> float:
+    """``values`` added as the decimals they were typed as, rounded once: a float sum of 10.1
+    and 20.2 is 30.299999999999997, short of "at least 30.3" (docs/decisions.md, "Numbers
+    audit by hand"). A year's parts, a span's total and a total with a year's reading are
+    added so. Past the largest float: inf."""
+    from decimal import Decimal  # here, not at the top: a status served from the cache adds nothing
+
+    return float(sum((Decimal(repr(v)) for v in values), Decimal(0)))
 
 
 def _writable(first: int, last: int, parts: int) -> bool:

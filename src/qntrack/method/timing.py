@@ -13,13 +13,13 @@ are not mistakes. So a period's last day counts as the day it ended.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta, timezone
 
 from ..catalog import Day, Message, msg
 from ..plan.model import RETRACTED
 from ..plan.periods import Period
+from ..plan.units import period_end, period_start
 
 __all__ = [
     "one_second_after",
@@ -41,17 +41,9 @@ FUTURE, NOT_BEGUN, BEFORE_END = "future", "not-begun", "before-end"
 _GRACE = timedelta(days=CLOCK_SKEW_DAYS)
 
 
-def _first_day(period: Period) -> date:
-    return date(period.year, period.first, 1)
-
-
-def _last_day(period: Period) -> date:
-    return date(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
-
-
 def period_days(period: Period) -> tuple[date, date]:
-    """The first and last days of ``period``."""
-    return _first_day(period), _last_day(period)
+    """The first and last days of ``period`` (plan.units', a unit's dates are read by them)."""
+    return period_start(period), period_end(period)
 
 
 def timing_kinds(start: date, end: date, recorded: date, status: str, today: date) -> tuple[str, ...]:

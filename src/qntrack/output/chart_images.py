@@ -31,10 +31,6 @@ class ChartImage:
     width_mm: float  # the width it is printed at
 
     @property
-    def height_mm(self) -> float:
-        return self.width_mm * self.height_px / self.width_px
-
-    @property
     def dpi(self) -> float:
         """Dots per inch at the printed width."""
         return self.width_px / (self.width_mm / 25.4)

@@ -15,16 +15,11 @@ from typing import Sequence
 
 from ..method.assessment import Assessment
 from ..method.parts import by_year, year_to_date
-from ..plan.model import Measure, Observation
+from ..plan.model import Observation
 from ..plan.periods import Period
 from .charts import provisional_readings
 
-__all__ = ["adds_up", "hollow_readings"]
-
-
-def adds_up(a: Assessment) -> bool:
-    """Whether the target's indicator is an amount whose parts add up into its year."""
-    return a.indicator.measure in (Measure.FLOW, Measure.BALANCE)
+__all__ = ["hollow_readings"]
 
 
 def hollow_readings(
@@ -35,7 +30,7 @@ def hollow_readings(
     date in place of its parts (the one the target judged, ``a.provisional``, for its year),
     any part after a missing one as it is; otherwise ``charts.provisional_readings``."""
     plain = provisional_readings(rows, first_year, last_year)
-    if not plain or not adds_up(a):
+    if not plain or not a.indicator.adds_up:
         return plain
     judged = a.provisional
     out: list[Observation] = []

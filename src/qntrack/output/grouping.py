@@ -109,9 +109,6 @@ def group_rows(groups: Sequence[Group], as_of: str | None = None) -> list[tuple[
     ]
 
 
-GROUP_TABLE_KEYS = ("name", "count", "status", "score", "by_status")
-
-
 def group_table_rows(groups: Sequence[Group], by: GroupBy, lang: str) -> tuple[list[str], list[tuple[str, ...]]]:
     """The header and rows of the terminal's table of groups, in ``lang``: the group's name,
     its number of targets, its status and score, and its members by status (statuses with

@@ -338,10 +338,9 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
         # A base that fell back past the target year (no figure from base_year to it): no path.
         return None
     from ..kinds.span import years_of
-    from ..plan.model import Measure
 
     # An amount's year recorded in quarters is drawn as their sum, as it is judged.
-    annual = years_of(rows) if a.indicator.measure in (Measure.FLOW, Measure.BALANCE) else rows
+    annual = years_of(rows) if a.indicator.adds_up else rows
     actual = {o.period.year: o.value for o in annual if o.period.is_year and start <= o.period.year <= end}
     values = list(actual.values()) + list(path.values())
     lo, hi = min(values), max(values)

@@ -33,7 +33,6 @@ from .report_markup import md_escape, render_html, render_markdown
 from .report_view import _change_kind
 
 __all__ = [
-    "FORMATS",
     "Change",
     "StatusChange",
     "SinceReview",
@@ -50,9 +49,6 @@ __all__ = [
     "md_escape",
     "render",
 ]
-
-FORMATS = ("html", "markdown", "json", "toml", "docx")  # docx: bytes (report_docx)
-
 
 # --- the data ------------------------------------------------------------------------
 

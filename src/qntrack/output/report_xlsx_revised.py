@@ -12,11 +12,11 @@ as the status table's legend and the other reports say it (replaced_from.with_re
 
 from __future__ import annotations
 
-import calendar
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..files.textfiles import as_given
+from ..plan.units import period_end
 from .i18n import label
 from .replaced_from import status_replaced
 
@@ -48,7 +48,8 @@ def data_kind(status: str, lang: str) -> str:
 def last_day(period: Period) -> datetime:
     """The last day of ``period``, a date cell's value: 2025-Q1 ends on 31 March 2025,
     2025-H1 on 30 June, 2025-9M on 30 September, 2025 on 31 December."""
-    return datetime(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
+    end = period_end(period)
+    return datetime(end.year, end.month, end.day)
 
 
 def figure_headers(lang: str) -> tuple[str, ...]:

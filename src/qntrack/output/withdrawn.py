@@ -21,14 +21,13 @@ __all__ = [
     "in_place",
     "withdrawn_value",
     "withdrawn_sentence",
+    "where_withdrawn_from",
     "with_withdrawn_sentences",
     "withdrawal_note",
     "withdrawal_notes",
     "legend_groups",
     "awaited",
 ]
-
-Withdrawn = Sequence[tuple["Observation", "float | None"]]
 
 
 def in_place(rows: Sequence[Observation], withdrawn: Sequence[Observation]) -> list[Observation]:
@@ -56,11 +55,21 @@ def withdrawn_sentence(
     (issue 17, twenty-sixth session: a story on a withdrawn figure names its publication)."""
     from ..catalog import msg, render
     from .period_words import period_words
-    from .replaced_from import said_of
 
     shown = value_with_unit(value, unit, lang) if value is not None else "–"
     day = date_text(o.recorded_at, lang)
     said = render(msg("narrative_withdrawn", period=period_words(o.period, lang), value=shown, day=day), lang)
+    return where_withdrawn_from(said, value, withdrew, lang)
+
+
+def where_withdrawn_from(said: str, value: float | None, withdrew: Observation | None, lang: str) -> str:
+    """A withdrawal's sentence ``said``, then, when the figure withdrawn is known (``withdrew``,
+    of ``value``), where it was published: "It was recorded on 2025-02-01; source: …", as
+    every withdrawn figure's sentence ends, its own or a derived figure's input's
+    (withdrawn_inputs); its first letter a capital."""
+    from ..catalog import msg, render
+    from .replaced_from import said_of
+
     if withdrew is not None and value is not None:
         said += " " + render(
             msg("narrative_withdrawn_from", said=said_of(withdrew.source, withdrew.recorded_at, lang)), lang

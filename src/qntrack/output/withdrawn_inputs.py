@@ -57,11 +57,11 @@ def input_sentences(
 
 def _sentence(ind: Indicator, o: Observation, value: float | None, withdrew: Observation | None, lang: str) -> str:
     """The sentence; then, when the figure withdrawn is known, where it was published, as
-    every withdrawn figure's sentence says it (output.withdrawn.withdrawn_sentence)."""
+    every withdrawn figure's sentence says it (output.withdrawn.where_withdrawn_from)."""
     from ..catalog import msg, render
     from .i18n import date_text, value_with_unit
     from .period_words import period_words
-    from .replaced_from import said_of
+    from .withdrawn import where_withdrawn_from
 
     shown = value_with_unit(value, ind.unit_in(lang), lang) if value is not None else "–"
     said = render(
@@ -74,8 +74,4 @@ def _sentence(ind: Indicator, o: Observation, value: float | None, withdrew: Obs
         ),
         lang,
     )
-    if withdrew is not None and value is not None:
-        said += " " + render(
-            msg("narrative_withdrawn_from", said=said_of(withdrew.source, withdrew.recorded_at, lang)), lang
-        )
-    return said[:1].upper() + said[1:]
+    return where_withdrawn_from(said, value, withdrew, lang)

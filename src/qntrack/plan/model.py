@@ -174,6 +174,14 @@ class Indicator:
     def increase(self) -> bool:
         return self.direction is Direction.INCREASE
 
+    @property
+    def adds_up(self) -> bool:
+        """Whether its figures are amounts whose parts add up into their period: a flow, or
+        a balance of flows (a trade balance). A year recorded only in quarters or months is
+        then their sum, and a part-year reading a year to date (docs/methodology.md); a
+        level's or a rate's parts make no year."""
+        return self.measure in (Measure.FLOW, Measure.BALANCE)
+
     def unit_in(self, lang: str) -> str:
         return (self.unit_vi or self.unit) if lang == "vi" else self.unit
 

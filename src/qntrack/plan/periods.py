@@ -21,13 +21,9 @@ __all__ = [
     "Period",
     "PeriodError",
     "parse_period",
-    "years_between",
-    "VALID_FORMS",
     "words_kind",
     "period_words",
 ]
-
-VALID_FORMS = "2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
 
 # re.ASCII: without it \d also matches Arabic-Indic, full-width and other digits, which
 # int() then reads, so a year typed in another script would be stored as if it were 2024.
@@ -161,11 +157,6 @@ def _written(year: int, first: int, last: int) -> str:
 
 
 _PREVIOUS: dict[int, Period] = {}  # asked for once per observation by plan targets
-
-
-def years_between(start: Period, end: Period) -> float:
-    """Length in years from the end of ``start`` to the end of ``end`` (2020 → 2023 is 3)."""
-    return round(end.end - start.end, 10)
 
 
 # A '?' after a letter ('Qu? I', 'th?ng'): a Vietnamese letter a program could not write

@@ -186,9 +186,9 @@ def _beyond_with(a: Assessment, d: CumulativeResult, total: float, p: Observatio
     The status stays on the full years: the reading is an estimate, and a net flow's
     months still to come may be below zero, so "achieved" (or "not achieved", for a cap)
     could be false (docs/methodology.md, "Cumulative over a span")."""
-    from decimal import Decimal  # as the total is added: the decimals as typed, rounded once
+    from ...method.parts import added_as_typed
 
-    with_reading = float(Decimal(repr(total)) + Decimal(repr(p.value)))
+    with_reading = added_as_typed((total, p.value))  # as the total is added
     bound = d.bound
     # Only a reading that takes the total past the bound: beyond a target's "at least" from
     # short of it, over a cap from within it. A reading below zero can take a total back

@@ -7,7 +7,7 @@ from typing import Sequence
 from ...catalog import msg, render
 from ...kinds.every_period import EveryPeriodResult, PeriodCheck
 from ...method.assessment import Assessment
-from ...plan.model import Measure, Observation
+from ...plan.model import Observation
 from ..charts import (
     COLOURS,
     DASHED,
@@ -132,7 +132,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     if a.provisional is not None:
         p = a.provisional
         period, value = period_text(p.period, lang), figure_of(a, p.value, lang)
-        if _adds_up(a) and d.provisional_bound is not None:
+        if a.indicator.adds_up and d.provisional_bound is not None:
             # An amount of part of the year, set against the bound's pace by then: 140 by
             # June is on the pace of "at least 200 a year" (100 by then), never "does not pass".
             key = "every_provisional_on_pace" if d.provisional_passes else "every_provisional_off_pace"
@@ -169,7 +169,7 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     start, end = d.start, d.end
     # A year recorded in quarters is drawn as their sum, as it is judged, and its quarters
     # are then no part-year readings of a year without a figure (the level chart's rule).
-    summed = [o for p in d.periods if (o := _as_row(p)) is not None] if _adds_up(a) else []
+    summed = [o for p in d.periods if (o := _as_row(p)) is not None] if a.indicator.adds_up else []
     # An amount's open year is drawn as its year to date, the reading judged, with the
     # bound's pace by then that it was set against (chart_readings).
     provisional = hollow_readings(a, [*rows, *summed], start.year, end.year) if start.is_year else []
@@ -193,7 +193,7 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     if d.failed:
         notes.append(chart_word("note_fail", lang))
     if provisional:
-        notes.append(chart_word("note_hollow_to_date" if _adds_up(a) else "note_hollow", lang))
+        notes.append(chart_word("note_hollow_to_date" if a.indicator.adds_up else "note_hollow", lang))
     return plot.render(a.target.id, lang, notes, data_points=data_points, unit=unit)
 
 
@@ -203,7 +203,7 @@ def _pace(
     """The legend and the point of the bound's pace by the judged reading's end (200 a year:
     100 by June), for an amount whose part-year reading is drawn; else None."""
     o = a.provisional
-    if not _adds_up(a) or o is None or d.provisional_bound is None or o not in drawn:
+    if not a.indicator.adds_up or o is None or d.provisional_bound is None or o not in drawn:
         return None
     words = dict(sign=sign, value=value_label(d.provisional_bound, unit, lang), period=period_text(o.period, lang))
     point = {
@@ -212,10 +212,6 @@ def _pace(
         "label": period_text(o.period, lang),
     }
     return chart_word("pace", lang, **words), point
-
-
-def _adds_up(a: Assessment) -> bool:
-    return a.indicator.measure in (Measure.FLOW, Measure.BALANCE)
 
 
 def _as_row(p: PeriodCheck) -> Observation | None:

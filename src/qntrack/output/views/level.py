@@ -327,7 +327,7 @@ def path_points(m: MilestoneResult, base: float, start: int) -> list[tuple[float
 
 def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
     # An amount's year recorded in quarters is drawn as their sum, as it is judged.
-    adds_up = a.indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    adds_up = a.indicator.adds_up
     annual = years_of(rows) if adds_up else [o for o in rows if o.period.is_year]
     base = a.baseline
     first = base.period.year - 5 if base is not None else None
