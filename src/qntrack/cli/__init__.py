@@ -197,6 +197,32 @@ def _collector_policy() -> None:
     gc.disable()
 
 
+def left_to_the_exit(held: object) -> None:
+    """Leave what a console command read (``held``) to be given back with the process's
+    memory as it ends, never freed object by object.
+
+    A national ``check`` returns holding a million rows, their series and the plan:
+    freeing them one by one took 0.16-0.18 s of processor time, and the collection
+    CPython makes as it exits walks every object still held (issue 17, thirty-third
+    session: `check` 0.19-0.26 s less, in turn; docs/performance.md). Held by a reference
+    cycle of its own, then frozen with the rest (``gc.freeze``: no collection, the last one
+    at exit included, looks at them again). Only when qntrack is the program
+    (``console._qntrack_is_the_program``), the command its last work: a Python program
+    that calls ``main()`` runs on, and has them freed as before.
+    """
+    import gc
+
+    if gc.isenabled():
+        return  # not a console command's process (cli._collector_policy)
+    from ..console import _qntrack_is_the_program
+
+    if not _qntrack_is_the_program():
+        return
+    cycle: list[object] = [held]
+    cycle.append(cycle)
+    gc.freeze()
+
+
 def _utf8_streams() -> None:
     """Standard output and error in an encoding that can write every letter qntrack has.
 

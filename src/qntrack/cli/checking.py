@@ -136,8 +136,9 @@ def check(
             raise
     from .waiting import work_status
 
+    kept: list[object] = []
     with work_status(_message_lang(lang)):  # a national store takes seconds to check
-        problems = run_checks(targets, selected, as_of=day, jump_factor=factor)
+        problems = run_checks(targets, selected, as_of=day, jump_factor=factor, keep=kept)
     errors = any(p.severity == "error" for p in problems)
     if json_out:
         from ..output.documents import check_document
@@ -147,6 +148,9 @@ def check(
             _out(to_json(check_document(selected, problems, day)))
     elif problems:
         _report(problems)
+    from . import left_to_the_exit
+
+    left_to_the_exit(kept)  # a million rows not freed one by one as the process ends
     if errors:
         raise typer.Exit(ExitCode.INVALID)
 

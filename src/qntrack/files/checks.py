@@ -136,6 +136,7 @@ def run_checks(
     today: date | None = None,
     jump_factor: float = DEFAULT_JUMP_FACTOR,
     now: str | None = None,
+    keep: list[object] | None = None,
 ) -> list[Problem]:
     """Every problem found by the checks in ``names`` (default: ``DEFAULT_CHECKS``).
 
@@ -143,6 +144,9 @@ def run_checks(
     without them. ``as_of`` (YYYY-MM-DD) limits the rows to those recorded by the end of
     that day and is the reference date of the time-dependent checks (else ``today``),
     read as ``open_workspace`` reads it. A name ``BY_NAME`` lacks raises InputError.
+    ``keep``, when given, receives the plan, rows and series read, which a console
+    command leaves to its process's end (cli.left_to_the_exit) rather than have them
+    freed one by one as this returns.
     """
     from .library_arguments import refuse_texts
 
@@ -353,6 +357,8 @@ def run_checks(
         problems.extend(stale_problems(plan, series, reference))
     if "milestone-due" in selected:
         problems.extend(milestone_due_problems(plan, series, reference))
+    if keep is not None:
+        keep.append((plan, store, observations, series, revised, withdrawn))
     return problems
 
 
