@@ -339,7 +339,7 @@ import gc, sys, types
 if sys.argv[1] == "console":  # as `python -m qntrack` names its main module
     sys.modules["__main__"].__spec__ = types.SimpleNamespace(name="qntrack.__main__")
 sys.argv = ["qntrack", "check", *sys.argv[3:]]
-from qntrack.cli import main
+from qntrack.console import main  # the console's entry point, as the installed script calls it
 try:
     main()
 finally:

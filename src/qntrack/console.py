@@ -80,7 +80,8 @@ def main() -> None:
         from .cli import main as command_line
     except KeyboardInterrupt:
         _interrupted()
-    command_line()
+    # qntrack's own process ends with the command: what it read may be left to that end.
+    command_line(ends_the_process=_qntrack_is_the_program())
 
 
 def _interrupted() -> NoReturn:

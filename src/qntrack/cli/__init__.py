@@ -197,6 +197,11 @@ def _collector_policy() -> None:
     gc.disable()
 
 
+# Whether the process ends with the command: told by the console's entry point when
+# qntrack is the program (console._qntrack_is_the_program), through main().
+_ENDS_WITH_THE_COMMAND = False
+
+
 def left_to_the_exit(held: object) -> None:
     """Leave what a console command read (``held``) to be given back with the process's
     memory as it ends, never freed object by object.
@@ -206,18 +211,14 @@ def left_to_the_exit(held: object) -> None:
     CPython makes as it exits walks every object still held (issue 17, thirty-third
     session: `check` 0.19-0.26 s less, in turn; docs/performance.md). Held by a reference
     cycle of its own, then frozen with the rest (``gc.freeze``: no collection, the last one
-    at exit included, looks at them again). Only when qntrack is the program
-    (``console._qntrack_is_the_program``), the command its last work: a Python program
-    that calls ``main()`` runs on, and has them freed as before.
+    at exit included, looks at them again). Only when qntrack is the program, the command
+    its last work (``main(ends_the_process=True)``, from the console's entry point): a
+    Python program that calls ``main()`` runs on, and has them freed as before.
     """
     import gc
 
-    if gc.isenabled():
-        return  # not a console command's process (cli._collector_policy)
-    from ..console import _qntrack_is_the_program
-
-    if not _qntrack_is_the_program():
-        return
+    if gc.isenabled() or not _ENDS_WITH_THE_COMMAND:
+        return  # not a console command's process (cli._collector_policy), or one that runs on
     cycle: list[object] = [held]
     cycle.append(cycle)
     gc.freeze()
@@ -250,12 +251,15 @@ def _utf8_streams() -> None:
             continue  # not a text stream of the usual kind: left as it is
 
 
-def main() -> None:
+def main(ends_the_process: bool = False) -> None:
     """Console entry point: user mistakes become messages and exit codes, never tracebacks.
 
     Typer runs in standalone mode, so usage errors print its usage text and exit 2;
-    our own input errors come out here as one line per problem.
+    our own input errors come out here as one line per problem. ``ends_the_process``:
+    qntrack is the program and ends with the command (``left_to_the_exit``).
     """
+    global _ENDS_WITH_THE_COMMAND
+    _ENDS_WITH_THE_COMMAND = ends_the_process
     if sys.stdout is None:  # `qntrack status >&-`: Python starts with no standard output at all
         _closed_stdout()
     if sys.stderr is None:  # `2>&-`: messages are lost, as with `2>/dev/full`, exit codes kept
