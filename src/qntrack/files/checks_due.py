@@ -19,7 +19,6 @@ from ..catalog import Day, Figure, Message, msg
 from ..plan.model import (
     Indicator,
     LevelTarget,
-    Measure,
     Observation,
     Plan,
     PlanTarget,
@@ -140,7 +139,7 @@ def _added_up(plan: Plan, target: object, rows: Sequence[Observation]) -> bool:
     if not isinstance(target, PlanTarget):
         return False
     ind = plan.indicators.get(target.indicator)
-    if ind is None or ind.formula or ind.measure not in (Measure.FLOW, Measure.BALANCE):
+    if ind is None or ind.formula or not ind.adds_up:
         return False
     return year_to_date(rows, target.period, target.period.last, True, exact=True) is not None
 

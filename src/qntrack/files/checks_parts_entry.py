@@ -18,7 +18,7 @@ from ..catalog import Figure, msg
 from ..kinds.plan import year_to_date
 from ..method.history import VintageIndex
 from ..method.series import _VINTAGE_ORDER
-from ..plan.model import RETRACTED, Location, Measure, Observation, Plan, Problem
+from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from ..plan.periods import Period
 from .checks_to_date import _apart, _difference
 
@@ -67,7 +67,7 @@ def entry_parts_problems(new: Sequence[tuple[Location, Observation]], index: Vin
     """A warning at each row being recorded of a flow or a balance that takes a published
     total covering its period (two months or more, in force) apart from its parts in force
     added up, where before the batch the two agreed within rounding."""
-    summed = {i.id for i in plan.indicators.values() if i.measure in (Measure.FLOW, Measure.BALANCE) and not i.formula}
+    summed = {i.id for i in plan.indicators.values() if i.adds_up and not i.formula}
     # Only the rows of a flow or a balance are judged, and only theirs are the batch's
     # figures read beside them: a national import of levels and rates has none, and
     # tabling its 300,000 rows by period cost it 0.2 s (issue 17, thirty-first session).

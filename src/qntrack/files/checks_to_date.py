@@ -59,9 +59,8 @@ def _gap_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     review, twentieth session). Only a flow or a balance that a plan target reads."""
     from ..plan.model import PlanTarget
 
-    summed = (Measure.FLOW, Measure.BALANCE)
     read = {t.indicator for t in plan.targets if isinstance(t, PlanTarget)}
-    ids = {i.id for i in plan.indicators.values() if i.measure in summed and not i.formula and i.id in read}
+    ids = {i.id for i in plan.indicators.values() if i.adds_up and not i.formula and i.id in read}
     problems = []
     for key, rows in series.items():
         if key.split("[", 1)[0] not in ids:
@@ -97,8 +96,7 @@ def parts_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     reads the published total (it wins over its parts), and nothing said the two apart
     (issue 17, twenty-first session). On demand: a yearbook revises a year's figure and
     leaves its quarters as first published, so a default warning would say every one."""
-    summed = (Measure.FLOW, Measure.BALANCE)
-    ids = {i.id for i in plan.indicators.values() if i.measure in summed and not i.formula}
+    ids = {i.id for i in plan.indicators.values() if i.adds_up and not i.formula}
     problems = []
     for key, rows in series.items():
         if key.split("[", 1)[0] not in ids:

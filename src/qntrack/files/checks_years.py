@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..catalog import Count, msg
 from operator import attrgetter
 
-from ..plan.model import LevelTarget, Measure, Plan, Problem
+from ..plan.model import LevelTarget, Plan, Problem
 from ..method.series import Series
 
 __all__ = ["unjudged_problems"]
@@ -26,7 +26,7 @@ def unjudged_problems(plan: Plan, series: Series) -> list[Problem]:
         ind = plan.indicators.get(t.indicator)
         if not isinstance(t, LevelTarget) or ind is None or ind.formula:
             continue
-        if ind.measure in (Measure.FLOW, Measure.BALANCE):
+        if ind.adds_up:
             continue
         held = series.get(t.series_key, ())
         # A year's figure (not a retraction: NaN) is almost always among a series' first

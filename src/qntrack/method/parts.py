@@ -15,6 +15,7 @@ __all__ = [
     "added_as_typed",
     "added_up",
     "by_year",
+    "finality",
     "input_added_up",
     "summed_inputs",
     "year_to_date",
@@ -95,7 +96,7 @@ def year_to_date(
         first.indicator,
         Period(span.year, span.first, chain[-1].period.last),
         total,
-        min((o.status for o in chain), key=_finality),
+        min((o.status for o in chain), key=finality),
         " + ".join(str(o.period) for o in chain),
         ADDED_UP,
         max(o.recorded_at for o in chain),
@@ -119,8 +120,10 @@ def _writable(first: int, last: int, parts: int) -> bool:
     return parts == 1 or first == 1 or (months == 3 and (first - 1) % 3 == 0) or (months == 6 and first == 7)
 
 
-def _finality(status: str) -> int:
-    """How final a status is (method.series): a sum with an estimate in it is an estimate."""
+def finality(status: str) -> int:
+    """How final a status is: a sum with an estimate in it is an estimate, and a figure
+    computed from one (method.series) too; one from a figure of no status has none, and
+    only official inputs make it official."""
     return {"estimate": 0, "preliminary": 2, "official": 3}.get(status, 1)
 
 

@@ -14,9 +14,9 @@ from operator import attrgetter, eq, itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from ..plan.formula import FormulaError, parse_formula
-from .parts import added_up, by_year, year_to_date, years_of
+from .parts import added_up, by_year, finality, year_to_date, years_of
 from ..catalog import Message, msg
-from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Problem
+from ..plan.model import RETRACTED, Indicator, Location, Observation, Problem
 from ..plan.periods import Period
 
 __all__ = [
@@ -189,7 +189,7 @@ def build_series(
     series = in_force(observations, as_of, revised, replaced, vintages)
     problems: LeftOut = {}
     derived = {i.id: i for i in indicators.values() if i.formula}
-    amounts = {i.id for i in indicators.values() if i.measure in (Measure.FLOW, Measure.BALANCE)}
+    amounts = {i.id for i in indicators.values() if i.adds_up}
     done: set[str] = set()
     for ind_id in sorted(derived):
         _derive(ind_id, derived, amounts, series, problems, done, ())
@@ -239,7 +239,7 @@ def _derive(
             )
             continue
         recorded = max(inputs[name][period].recorded_at for name in expr.names)
-        status = min((inputs[name][period].status for name in expr.names), key=_finality)
+        status = min((inputs[name][period].status for name in expr.names), key=finality)
         # An input qntrack added up (a year of quarters) is said in the source, after the
         # formula, as the sum itself says its periods (docs/json.md, "derived").
         summed = "".join(
@@ -271,12 +271,6 @@ def _add_sums(found: dict[Period, Observation], wanted: set[Period]) -> None:
         summed = year_to_date(grouped[period.year], period, period.last, True, exact=True)
         if summed is not None and summed.period == period:
             found[period] = summed
-
-
-def _finality(status: str) -> int:
-    """How final a status is: a figure computed from an estimate is an estimate, one from
-    a figure of no status has none, and only official inputs make it official."""
-    return {"estimate": 0, "preliminary": 2, "official": 3}.get(status, 1)
 
 
 def _left_out(ind_id: str, period: object, exc: FormulaError, values: Mapping[str, float]) -> Message:
