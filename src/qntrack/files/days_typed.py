@@ -24,10 +24,11 @@ def no_such_day(text: str) -> tuple[str, str, int]:
     # dots where the first number is no month (30/02/2026, as Vietnamese tables write a
     # day), so that the order is not guessed: both told the calendar too, as their
     # well-formed days are told their ISO form (day_meant). 12/30/2026 names a day month
-    # first and keeps that message.
+    # first and keeps that message. Dashes too (31-04-2026), as 30-04-2026 is read day
+    # first: it was told "not a date" as if the dashes were wrong (thirty-third session).
     found = re.fullmatch(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})", text)
     parts = (found[1], found[3], found[4]) if found else None
-    first = re.fullmatch(r"([0-9]{1,2})([/.])([0-9]{1,2})\2([0-9]{4})", text)
+    first = re.fullmatch(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})", text)
     if first and int(first[1]) > 12:
         parts = (first[4], first[3], first[1])
     if parts is None or parts[0] == "0000":

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from ..catalog import Message, msg
 
-__all__ = ["slashed_without_zone"]
+__all__ = ["no_such_moment", "shown_date_refused", "slashed_without_zone"]
 
 # The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
 # real moment once the text has the right shape.
@@ -79,6 +79,29 @@ def slashed_without_zone(text: str) -> Message | None:
     said = _slashed_date(raw, text, utc=False)
     # A date naming no day (31/04/2026 08:00) is told the calendar alone: a zone cannot mend it.
     return None if said is None or said.id.startswith("store_timestamp_no_such") else said
+
+
+def no_such_moment(raw: str, text: str) -> Message | None:
+    """What is said of ``text`` when ``raw`` (its words stripped, say of a fraction of a
+    second) names a day the calendar lacks or an hour past 23, ISO or day first; None
+    when its date and time exist or it is no date at all. Said before what else is wrong
+    with ``text``, which mending would leave a moment refused in turn (issue 17,
+    thirty-third session: a fraction of a second on 2026-02-29; 31/04/2026 as Excel
+    shows a date)."""
+    shape = _DATE_TIME_SHAPE.match(raw)
+    if shape is not None:
+        return None if _is_real(shape.group(0)) else _not_real(shape.group(0), text)
+    said = _slashed_date(raw, text)
+    return said if said is not None and said.id.startswith("store_timestamp_no_such") else None
+
+
+def shown_date_refused(text: str) -> Message:
+    """An import's recorded_at as Excel shows a date (15/07/2026) that is not read: the
+    calendar when it names no day (31/04/2026, which Excel keeps as text since it is no
+    date), told "write it in ISO 8601, e.g. 2025-01-05" with no word of the day, so the
+    officer retyped it and met the calendar only then (thirty-third session); else that it
+    is a date as Excel shows it."""
+    return no_such_moment(text.strip(), text) or msg("import_recorded_at_excel_date", recorded_at=text)
 
 
 def _is_bare_date(raw: str) -> bool:

@@ -34,7 +34,7 @@ from .status_flags import status_cell_flag
 from .invisible import shown
 from .last_plan import LastPlan
 from .textfiles import first_noncharacter, neutralise_formula, nfc
-from .moment_words import _DATE_TIME_SHAPE, _is_bare_date, _is_real, _not_real, _slashed_date
+from .moment_words import _DATE_TIME_SHAPE, _is_bare_date, _is_real, _not_real, _slashed_date, no_such_moment
 from .vocabulary import foreign_digits, is_realised, is_total
 
 __all__ = [
@@ -214,9 +214,10 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
     if fraction is not None and fraction.group(2).strip("0"):
         # Kept to the second, as the store writes it: a fraction was dropped in silence,
         # and two moments within one second would tie (the later one no longer in force).
-        raise ValueError(
-            msg("small_timestamp_fraction", text=text, fixed=raw[: fraction.end(1)] + raw[fraction.end() :])
-        )
+        # A day that does not exist is said first: "write 2026-02-29T10:00:00Z" sent the
+        # reader to a moment refused in turn (thirty-third session).
+        fixed = raw[: fraction.end(1)] + raw[fraction.end() :]
+        raise ValueError(no_such_moment(fixed, text) or msg("small_timestamp_fraction", text=text, fixed=fixed))
     if raw[-1:] == "z":  # RFC 3339 (5.6) allows "z" for "Z", as Python takes "t" for "T"
         raw = raw[:-1] + "Z"
     try:

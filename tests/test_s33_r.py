@@ -1,0 +1,170 @@
+"""Issue 17, thirty-third session, pass R: a hostile new user against the session's
+changes. Each test was written failing first; the expected words are worked out by hand
+from the calendar (2026 and 2025 are no leap years: February has 28 days; April has 30)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from conftest import make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+title: "Calendar plan"
+indicators:
+  share:
+    name: "Manufacturing share"
+    unit: "%"
+    direction: increase
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2023,12.9,official,Yearbook 2023,,2024-05-01T00:00:00Z
+"""
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+# --- 1. A day first with dashes naming no day is told the calendar, as with slashes ---------
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        ("31-04-2026", "en", "recorded_at '31-04-2026' is not a real date: 2026-04 has 30 days"),
+        ("29-02-2025", "en", "recorded_at '29-02-2025' is not a real date: 2025-02 has 28 days"),
+        ("31-04-2026 10:00", "en", "recorded_at '31-04-2026 10:00' is not a real date: 2026-04 has 30 days"),
+        ("31-04-2026", "vi", "recorded_at '31-04-2026' không phải là ngày giờ có thật: tháng 4/2026 có 30 ngày"),
+    ],
+)
+def test_a_day_first_with_dashes_naming_no_day_is_told_the_month_s_days(
+    tracker: Path, typed: str, lang: str, said: str
+) -> None:
+    """`--recorded-at 31/04/2026` and `31.04.2026` are told "2026-04 has 30 days", and
+    `30-04-2026` its ISO form, but `31-04-2026` was told "is not an ISO 8601 timestamp",
+    as if the dashes were wrong and not the day; by add-observation and retract alike,
+    nothing written."""
+    before = Path("observations.csv").read_bytes()
+    for command in (("add-observation", "share", "2024", "14"), ("retract", "share", "2023")):
+        made = run_clean("--lang", lang, *command, "--recorded-at", typed)
+        assert made.exit_code == 1, made.stderr
+        assert said in made.stderr and "ISO 8601" not in made.stderr, made.stderr
+        assert len(made.stderr.splitlines()) == 1, made.stderr
+    assert Path("observations.csv").read_bytes() == before
+
+
+def test_as_of_a_day_first_with_dashes_naming_no_day_is_told_the_month_s_days(tracker: Path) -> None:
+    """`--as-of 31.04.2026` is told "is no day of the calendar: 2026-04 has 30 days";
+    `--as-of 31-04-2026` only "is not a date; write YYYY-MM-DD"."""
+    made = run_clean("status", "--as-of", "31-04-2026")
+    assert made.exit_code == 2, made.stderr
+    assert "'31-04-2026' is no day of the calendar: 2026-04 has 30 days" in made.stderr, made.stderr
+
+
+def test_an_imported_day_first_with_dashes_naming_no_day_is_told_its_line_and_the_calendar(tracker: Path) -> None:
+    Path("imp.csv").write_text(HEADER + "share,2024,14,official,,,31-04-2026\n", encoding="utf-8")
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "--from", "imp.csv")
+    assert made.exit_code == 1, made.stderr
+    assert "imp.csv:2: error: recorded_at '31-04-2026' is not a real date: 2026-04 has 30 days" in made.stderr
+    assert Path("observations.csv").read_bytes() == before
+
+
+# --- 2. A fraction of a second on a day that does not exist ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("2026-02-29T10:00:00.5Z", "recorded_at '2026-02-29T10:00:00.5Z' is not a real date: 2026-02 has 28 days"),
+        (
+            "2025-02-29T10:00:00,25+07:00",
+            "recorded_at '2025-02-29T10:00:00,25+07:00' is not a real date: 2025-02 has 28 days",
+        ),
+        ("31/04/2026 10:00:00.5", "recorded_at '31/04/2026 10:00:00.5' is not a real date: 2026-04 has 30 days"),
+    ],
+)
+def test_a_fraction_of_a_second_on_a_day_that_does_not_exist_is_told_the_calendar(
+    tracker: Path, typed: str, said: str
+) -> None:
+    """`--recorded-at 2026-02-29T10:00:00.5Z` was told "has a fraction of a second ...: write
+    2026-02-29T10:00:00Z", a moment that does not exist either, refused at the next try.
+    The day is what cannot be mended by the second, so it is said first and alone."""
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", typed)
+    assert made.exit_code == 1, made.stderr
+    assert said in made.stderr and "fraction" not in made.stderr, made.stderr
+    assert Path("observations.csv").read_bytes() == before
+
+
+def test_a_fraction_of_a_second_on_a_real_day_is_still_told_to_drop_it(tracker: Path) -> None:
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", "2026-02-28T10:00:00.5Z")
+    assert made.exit_code == 1, made.stderr
+    assert "write 2026-02-28T10:00:00Z" in made.stderr, made.stderr
+
+
+# --- 3. An import's date as Excel shows it, naming no day -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("31/04/2026", "recorded_at '31/04/2026' is not a real date: 2026-04 has 30 days"),
+        ("29/02/2025", "recorded_at '29/02/2025' is not a real date: 2025-02 has 28 days"),
+        ("31/04/2026 10:00", "recorded_at '31/04/2026 10:00' is not a real date: 2026-04 has 30 days"),
+    ],
+)
+@pytest.mark.parametrize("separator", [",", "\t"])
+def test_an_imported_shown_date_naming_no_day_is_told_the_calendar(
+    tracker: Path, cell: str, said: str, separator: str
+) -> None:
+    """A CSV or TSV recorded_at of 31/04/2026 was told "is a date as Excel shows it; write it
+    in ISO 8601, e.g. 2025-01-05...", though 30/04/2026 is read (day first, 30 being no
+    month): the officer retyped it in ISO and met the calendar only then. Now the calendar
+    is said at the line; the file is refused, nothing written."""
+    name = "imp.csv" if separator == "," else "imp.tsv"
+    rows = [HEADER.strip().split(","), ["share", "2024", "14", "official", "", "", cell]]
+    Path(name).write_text("".join(separator.join(r) + "\n" for r in rows), encoding="utf-8")
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "--from", name)
+    assert made.exit_code == 1, made.stderr
+    assert f"{name}:2: error: {said}" in made.stderr, made.stderr
+    assert "as Excel shows it" not in made.stderr, made.stderr
+    assert Path("observations.csv").read_bytes() == before
+
+
+def test_a_workbook_text_cell_formatted_as_a_date_naming_no_day_is_told_the_calendar(tracker: Path) -> None:
+    """A workbook cell formatted as a date holding 31/04/2026, which Excel keeps as text
+    since it is no day: told at its cell that April has 30 days, in Vietnamese too."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["indicator", "period", "value", "status", "recorded_at"])
+    sheet.append(["share", "2024", 14, "official", "31/04/2026"])
+    sheet["E2"].number_format = "dd/mm/yyyy"
+    book.save("so-lieu.xlsx")
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert made.exit_code == 1, made.stderr
+    assert "so-lieu.xlsx:Data!E2: error: recorded_at '31/04/2026' is not a real date: 2026-04 has 30 days" in (
+        made.stderr
+    ), made.stderr
+    made = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.xlsx")
+    assert "recorded_at '31/04/2026' không phải là ngày giờ có thật: tháng 4/2026 có 30 ngày" in made.stderr
+    assert Path("observations.csv").read_bytes() == before
