@@ -168,3 +168,57 @@ def test_a_workbook_text_cell_formatted_as_a_date_naming_no_day_is_told_the_cale
     made = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.xlsx")
     assert "recorded_at '31/04/2026' không phải là ngày giờ có thật: tháng 4/2026 có 30 ngày" in made.stderr
     assert Path("observations.csv").read_bytes() == before
+
+
+# --- 4. run_checks' today and now, as python-api.md now gives them ---------------------------
+
+
+def test_run_checks_reads_today_as_every_function_reads_a_day(tracker: Path) -> None:
+    """python-api.md (this session) gives `run_checks(..., today=None, ..., now=None)`, "the
+    day and moment the time-dependent checks read", and README says the functions take "a
+    `date` or `YYYY-MM-DD`". `today="2030-01-01"` raised TypeError ('>' not supported
+    between 'str' and 'date') deep in the stale check; it is now that day, as a date is."""
+    from datetime import date
+
+    from qntrack import run_checks
+
+    as_text = run_checks("targets.yaml", ["stale"], today="2030-01-01")
+    as_date = run_checks("targets.yaml", ["stale"], today=date(2030, 1, 1))
+    assert [str(p) for p in as_text] == [str(p) for p in as_date] and as_date
+
+
+@pytest.mark.parametrize(
+    ("argument", "value", "said"),
+    [
+        ("today", "2026-02-30", "today: error: '2026-02-30' is no day of the calendar: 2026-02 has 28 days"),
+        ("today", "banana", "today: error: 'banana' is not a date"),
+        ("now", "2026-02-30T00:00:00Z", "now: error: recorded_at '2026-02-30T00:00:00Z' is not a real date: 2026-02"),
+        ("now", "banana", "now: error: 'banana' is not an ISO 8601 timestamp"),
+    ],
+)
+def test_run_checks_refuses_a_day_or_moment_that_is_none_with_an_input_error_naming_it(
+    tracker: Path, argument: str, value: str, said: str
+) -> None:
+    """`today="banana"` raised TypeError, `now="2026-02-30T00:00:00Z"` a bare ValueError ("day
+    is out of range for month"), neither an InputError naming what was wrong, as the other
+    functions raise for a day or moment that is none."""
+    from qntrack import InputError, run_checks
+
+    with pytest.raises(InputError) as caught:
+        run_checks("targets.yaml", ["stale", "timing"], **{argument: value})
+    assert said in caught.value.problems[0].text("en"), caught.value.problems[0].text("en")
+
+
+def test_run_checks_takes_now_as_an_aware_datetime_as_record_many_does(tracker: Path) -> None:
+    """`record_many`'s `now` is "text, an aware datetime (written in UTC)"; `run_checks`'
+    raised TypeError ('datetime.datetime' object is not subscriptable). The row recorded
+    2024-05-01 is in the future of 2024-01-01 (the timing check says so) and not of 2025."""
+    from datetime import datetime, timezone
+
+    from qntrack import run_checks
+
+    def timing(now: object) -> list[str]:
+        return [str(p) for p in run_checks("targets.yaml", ["timing"], now=now) if p.check == "timing"]  # type: ignore[arg-type]
+
+    assert timing(datetime(2024, 1, 1, tzinfo=timezone.utc)) == timing("2024-01-01T00:00:00Z") != []
+    assert timing(datetime(2025, 1, 1, 7, tzinfo=timezone.utc)) == []
