@@ -222,3 +222,58 @@ def test_run_checks_takes_now_as_an_aware_datetime_as_record_many_does(tracker: 
 
     assert timing(datetime(2024, 1, 1, tzinfo=timezone.utc)) == timing("2024-01-01T00:00:00Z") != []
     assert timing(datetime(2025, 1, 1, 7, tzinfo=timezone.utc)) == []
+
+
+# --- 5. --recorded-at given once for an import's rows is told once, of the option ------------
+
+UNDATED = "indicator,period,value,status\nshare,2024,14,official\nshare,2022,11,official\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("31-04-2026", "recorded_at '31-04-2026' is not a real date: 2026-04 has 30 days"),
+        ("2026-02-29T10:00:00.5Z", "recorded_at '2026-02-29T10:00:00.5Z' is not a real date: 2026-02 has 28 days"),
+        ("30/04/2026", "'30/04/2026' is a date written day first: write 2026-04-30"),
+        ("2026-04-30T10:00:00.5Z", "'2026-04-30T10:00:00.5Z' has a fraction of a second"),
+    ],
+)
+def test_an_import_s_recorded_at_option_is_refused_once_as_for_one_figure(tracker: Path, typed: str, said: str) -> None:
+    """`add-observation --from undated.csv --recorded-at 31-04-2026` (the moment of every row
+    without its own) was told at each line of the file, "undated.csv:2: error: ...",
+    "undated.csv:3: error: ...", as if the file were wrong; `--recorded-at 30/04/2026`
+    was told "is a date as Excel shows it ... (format the column as Text so Excel keeps
+    it)", of a column no one had. It is now said once, in the words a single figure is
+    told (`add-observation share 2024 14 --recorded-at ...`), nothing written."""
+    Path("undated.csv").write_text(UNDATED, encoding="utf-8")
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "--from", "undated.csv", "--recorded-at", typed)
+    one = run_clean("add-observation", "share", "2024", "14", "--recorded-at", typed)
+    assert made.exit_code == one.exit_code == 1, made.stderr
+    assert made.stderr == one.stderr == f"add-observation: error: {said}" + one.stderr.split(said, 1)[1], made.stderr
+    assert "undated.csv" not in made.stderr and "Excel" not in made.stderr, made.stderr
+    assert Path("observations.csv").read_bytes() == before
+
+
+def test_import_observations_refuses_defaults_recorded_at_once_naming_defaults(tracker: Path) -> None:
+    from qntrack import InputError, import_observations
+    from qntrack.files.importing import RowDefaults
+
+    Path("undated.csv").write_text(UNDATED, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        import_observations("targets.yaml", "undated.csv", defaults=RowDefaults(recorded_at="31-04-2026"))
+    assert [p.text("en") for p in caught.value.problems] == [
+        "defaults: error: recorded_at '31-04-2026' is not a real date: 2026-04 has 30 days"
+    ]
+
+
+def test_an_import_s_recorded_at_option_with_a_time_and_no_zone_is_left_to_the_plan_s_zone(tracker: Path) -> None:
+    """A time with no zone is read in the plan's `timezone:` (or --tz): the option is not
+    refused before the plan is read. Here, with neither, the rows say it as before."""
+    Path("undated.csv").write_text(UNDATED, encoding="utf-8")
+    made = run_clean("add-observation", "--from", "undated.csv", "--recorded-at", "2026-04-30T10:00", "--dry-run")
+    assert made.exit_code == 1 and "has no time zone" in made.stderr, made.stderr
+    made = run_clean(
+        "add-observation", "--from", "undated.csv", "--recorded-at", "2026-04-30T10:00", "--tz", "+07:00", "--dry-run"
+    )
+    assert made.exit_code == 0, made.stderr

@@ -242,6 +242,28 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         raise ValueError(msg("store_timestamp_not_real", text=text)) from None
 
 
+def given_once(text: object, tz: object) -> Message | None:
+    """What is wrong with a moment given once for many rows (``--recorded-at`` with
+    ``--from``, ``RowDefaults.recorded_at``), in the words one figure's is told, or None:
+    said once, of the option, where each row was told it at its line as if the file were
+    wrong (thirty-third session). A time with no zone passes here: the plan's
+    ``timezone:``, read later, may give it one, and the rows say it if none does."""
+    from ..method.timing import parse_zone
+
+    if not isinstance(text, str) or not text.strip():
+        return None  # none given (each row's own, or now), or a caller's wrong type, said apart
+    try:
+        zone = parse_zone(tz) if isinstance(tz, str) and tz else timezone.utc
+    except ValueError:
+        return None  # --tz's own refusal says it
+    try:
+        recorded_at(text, zone)
+    except ValueError as exc:
+        told: Message = exc.args[0]
+        return told
+    return None
+
+
 # --- source and note (new rows) -------------------------------------------------------
 
 _TEXT_MESSAGES = {
