@@ -277,3 +277,47 @@ def test_an_import_s_recorded_at_option_with_a_time_and_no_zone_is_left_to_the_p
         "add-observation", "--from", "undated.csv", "--recorded-at", "2026-04-30T10:00", "--tz", "+07:00", "--dry-run"
     )
     assert made.exit_code == 0, made.stderr
+
+
+# --- 6. Year 0000, a database's "zero date" ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        ("0000-00-00", "en", "recorded_at '0000-00-00' is not a real date: there is no year 0000 (the first is 0001)"),
+        (
+            "0000-00-00 00:00:00",
+            "en",
+            "recorded_at '0000-00-00 00:00:00' is not a real date: there is no year 0000 (the first is 0001)",
+        ),
+        ("0000-02-29", "en", "recorded_at '0000-02-29' is not a real date: there is no year 0000 (the first is 0001)"),
+        (
+            "0000-01-01",
+            "vi",
+            "recorded_at '0000-01-01' không phải là ngày giờ có thật: không có năm 0000 (năm đầu tiên là 0001)",
+        ),
+    ],
+)
+def test_a_recorded_at_in_year_0000_is_told_there_is_no_such_year(
+    tracker: Path, typed: str, lang: str, said: str
+) -> None:
+    """`0000-00-00 00:00:00` is what a database (MySQL's zero date) exports for a moment it
+    does not know; '0000-01-01' was told only "is not a real date", with none of the
+    reasons the other days that do not exist are told (the Gregorian calendar has no
+    year 0, and Python's neither)."""
+    made = run_clean("--lang", lang, "add-observation", "share", "2024", "14", "--recorded-at", typed)
+    assert made.exit_code == 1, made.stderr
+    assert said in made.stderr, made.stderr
+
+
+def test_as_of_year_0000_is_told_there_is_no_such_year_not_to_write_the_form_it_has(tracker: Path) -> None:
+    """`--as-of 0000-01-01` was told "is not a date; write YYYY-MM-DD, e.g. 2023-06-28":
+    the form it was written in."""
+    made = run_clean("status", "--as-of", "0000-01-01")
+    assert made.exit_code == 2, made.stderr
+    assert made.stderr == (
+        "--as-of: error: '0000-01-01' is no day of the calendar: there is no year 0000 (the first is 0001)\n"
+    ), made.stderr
+    made = run_clean("--lang", "vi", "status", "--as-of", "0000-01-01")
+    assert "'0000-01-01' không phải là ngày có thật: không có năm 0000 (năm đầu tiên là 0001)" in made.stderr

@@ -12,8 +12,8 @@ __all__ = ["day_meant", "no_such_day"]
 
 def no_such_day(text: str) -> tuple[str, str, int]:
     """For a day naming no day of the calendar (2025-02-30, 2025-13-01): the year and
-    month as written and the month's number of days (0: there is no such month); ("", "",
-    0) otherwise. "Write YYYY-MM-DD" told the reader to do what they had done. A digit short
+    month as written and the month's number of days (0: there is no such month); year
+    "0000" alone (month "") for a day in a year that is none; ("", "", 0) otherwise. "Write YYYY-MM-DD" told the reader to do what they had done. A digit short
     (2026-2-30) is told the same, its month padded ("2026-02 has 28 days"): it got the
     generic "write YYYY-MM-DD, e.g. 2023-06-28" (issue 17, thirty-second session); a day it
     does name (2026-2-28) is left to ``day_meant``, which gives its digits."""
@@ -31,8 +31,10 @@ def no_such_day(text: str) -> tuple[str, str, int]:
     first = re.fullmatch(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})", text)
     if first and int(first[1]) > 12:
         parts = (first[4], first[3], first[1])
-    if parts is None or parts[0] == "0000":
+    if parts is None:
         return "", "", 0
+    if parts[0] == "0000":  # no year 0 (0000-00-00, a database's date for none): said apart
+        return "0000", "", 0
     year, typed_month, day = parts
     month, mm = int(typed_month), typed_month.zfill(2)
     if not 1 <= month <= 12:

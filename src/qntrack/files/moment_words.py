@@ -135,7 +135,7 @@ def _no_such_day(day: str, text: str) -> Message:
 
     year, month, days = no_such_day(day)
     if not month:
-        return msg("store_timestamp_not_real", text=text)
+        return msg("store_timestamp_no_such_year" if year else "store_timestamp_not_real", text=text)
     key = "store_timestamp_no_such_day" if days else "store_timestamp_no_such_month"
     return msg(key, text=text, yyyy=year, mm=month, m=month.lstrip("0"), days=days)
 
