@@ -321,3 +321,36 @@ def test_as_of_year_0000_is_told_there_is_no_such_year_not_to_write_the_form_it_
     ), made.stderr
     made = run_clean("--lang", "vi", "status", "--as-of", "0000-01-01")
     assert "'0000-01-01' không phải là ngày có thật: không có năm 0000 (năm đầu tiên là 0001)" in made.stderr
+
+
+# --- 7. A day in Vietnamese words, as --as-of reads it -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("ngày 30 tháng 4 năm 2026", "'ngày 30 tháng 4 năm 2026' is a date written day first: write 2026-04-30"),
+        ("ngày 5 tháng 4 năm 2026", "'ngày 5 tháng 4 năm 2026' is a date written day first: write 2026-04-05"),
+        ("ngày 30/4/2026", "'ngày 30/4/2026' is a date written day first: write 2026-04-30"),
+        (
+            "ngày 31 tháng 4 năm 2026",
+            "recorded_at 'ngày 31 tháng 4 năm 2026' is not a real date: 2026-04 has 30 days",
+        ),
+    ],
+)
+def test_a_recorded_at_in_vietnamese_words_is_told_its_iso_form_as_as_of_is(
+    tracker: Path, typed: str, said: str
+) -> None:
+    """`--as-of "ngày 30 tháng 4 năm 2026"` is told "write YYYY-MM-DD: 2026-04-30";
+    `--recorded-at` the same words was told "is not an ISO 8601 timestamp; write e.g.
+    2023-11-27T09:00:00Z", as if it named no day. Words name the day first, so the
+    fifth of April is never read as the fourth of May."""
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", typed)
+    assert made.exit_code == 1, made.stderr
+    assert said in made.stderr and "ISO 8601" not in made.stderr, made.stderr
+
+
+def test_as_of_a_day_in_vietnamese_words_naming_no_day_is_told_the_calendar(tracker: Path) -> None:
+    made = run_clean("--lang", "vi", "status", "--as-of", "ngày 31 tháng 4 năm 2026")
+    assert made.exit_code == 2, made.stderr
+    assert "'ngày 31 tháng 4 năm 2026' không phải là ngày có thật: tháng 4/2026 có 30 ngày" in made.stderr

@@ -32,6 +32,8 @@ def no_such_day(text: str) -> tuple[str, str, int]:
     if first and int(first[1]) > 12:
         parts = (first[4], first[3], first[1])
     if parts is None:
+        parts = words_day(text)  # "ngay 31 thang 4 nam 2026" (folded): the day first, as words name it
+    if parts is None:
         return "", "", 0
     if parts[0] == "0000":  # no year 0 (0000-00-00, a database's date for none): said apart
         return "0000", "", 0
@@ -99,21 +101,32 @@ def day_meant(text: str) -> tuple[str, str, str]:
     return _period_meant(text)
 
 
-def _day_in_words(text: str) -> tuple[str, str, str] | None:
-    """A day as Vietnamese writes it in words (as ``fold`` reads them: "ngay 27 thang 11 nam
-    2023", "ngay 27/11/2023"): the message that gives its ISO form, as 27/11/2023 is given it (issue 17,
-    twenty-third session); None for anything else, or for no day of the calendar."""
+def words_day(text: str) -> tuple[str, str, str] | None:
+    """The year, month and day, as written, of a day Vietnamese writes in words (as ``fold``
+    reads them: "ngay 27 thang 11 nam 2023", "ngay 27/11/2023"), whether or not the
+    calendar has it; None for anything else."""
     import re
 
     from .vocabulary import fold
 
+    folded = fold(text)
     found = re.fullmatch(
-        r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})\s*,?\s*(?:nam\s*|/)\s*([0-9]{4})", fold(text)
+        r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})\s*,?\s*(?:nam\s*|/)\s*([0-9]{4})", folded
     )
-    if not found or not fold(text)[:1].isalpha() and "thang" not in fold(text):
+    if not found or not folded[:1].isalpha() and "thang" not in folded:
+        return None
+    return found[3], found[2], found[1]
+
+
+def _day_in_words(text: str) -> tuple[str, str, str] | None:
+    """A day in words (``words_day``): the message that gives its ISO form, as 27/11/2023
+    is given it (issue 17, twenty-third session); None for anything else, or for no day of
+    the calendar (``no_such_day`` says why)."""
+    found = words_day(text)
+    if found is None:
         return None
     try:
-        return "cli_not_a_date_words", date(int(found[3]), int(found[2]), int(found[1])).isoformat(), ""
+        return "cli_not_a_date_words", date(int(found[0]), int(found[1]), int(found[2])).isoformat(), ""
     except ValueError:
         return None
 

@@ -36,6 +36,9 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     guessed. A time of day after it is kept: in UTC as the store wrote it (``utc``), else
     with no zone, read in the one given (``--tz``, the plan's ``timezone:``)."""
     found = _SLASHED.match(raw)
+    if found is None and (words := _in_words(raw)) is not None:
+        # "ngay 30 thang 4 nam 2026" (folded): the day first, as --as-of tells it (thirty-third session).
+        return msg("store_timestamp_day_first", text=text, iso=words) if _is_real(words) else _no_such_day(words, text)
     if found is None:
         year_first = _YEAR_SLASHED.match(raw)
         iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
@@ -65,6 +68,16 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     # as --as-of's day is (files.days_typed); 02/30/2026 names no order, so no month.
     said = _no_such_day(raw.split(" ")[0].split("T")[0], text)
     return None if said.id == "store_timestamp_not_real" else said
+
+
+def _in_words(raw: str) -> str | None:
+    """The day Vietnamese words name (``days_typed.words_day``) as YYYY-MM-DD, real or not."""
+    if raw.isascii() and not raw[:1].isalpha() and "thang" not in raw.lower():
+        return None  # no words: the common case, without importing the vocabulary
+    from .days_typed import words_day
+
+    found = words_day(raw)
+    return None if found is None else f"{found[0]}-{int(found[1]):02d}-{int(found[2]):02d}"
 
 
 def slashed_without_zone(text: str) -> Message | None:
