@@ -354,3 +354,26 @@ def test_as_of_a_day_in_vietnamese_words_naming_no_day_is_told_the_calendar(trac
     made = run_clean("--lang", "vi", "status", "--as-of", "ngày 31 tháng 4 năm 2026")
     assert made.exit_code == 2, made.stderr
     assert "'ngày 31 tháng 4 năm 2026' không phải là ngày có thật: tháng 4/2026 có 30 ngày" in made.stderr
+
+
+# --- 8. The year first with dots -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        ("2026.04.30", "en", "'2026.04.30' is a date written with dots: write 2026-04-30"),
+        ("2026.4.5", "en", "'2026.4.5' is a date written with dots: write 2026-04-05"),
+        ("2026.04.31", "en", "recorded_at '2026.04.31' is not a real date: 2026-04 has 30 days"),
+        ("2026.04.30", "vi", "'2026.04.30' là ngày viết với dấu chấm: hãy viết 2026-04-30"),
+    ],
+)
+def test_a_recorded_at_year_first_with_dots_is_told_its_iso_form_as_as_of_is(
+    tracker: Path, typed: str, lang: str, said: str
+) -> None:
+    """`--as-of 2026.04.30` is told "write 2026-04-30" and `--as-of 2026.04.31` the
+    calendar; `--recorded-at` the same was told "is not an ISO 8601 timestamp; write e.g.
+    2023-11-27T09:00:00Z", though 2026/04/30 is told its ISO form."""
+    made = run_clean("--lang", lang, "add-observation", "share", "2024", "14", "--recorded-at", typed)
+    assert made.exit_code == 1, made.stderr
+    assert said in made.stderr and "ISO 8601" not in made.stderr, made.stderr

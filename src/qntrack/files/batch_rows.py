@@ -124,6 +124,7 @@ _NO_MOMENT = frozenset(
         "store_timestamp_bad_second",
         "store_timestamp_invalid",
         "store_timestamp_padded",
+        "store_timestamp_dotted",
         "store_timestamp_foreign_digits",
         "small_timestamp_fraction",
     }

@@ -27,7 +27,9 @@ _SLASHED = re.compile(
 )
 # The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes; or
 # with dashes and a digit short (2026-1-6, told its padded day as --as-of is: 32nd session).
-_YEAR_SLASHED = re.compile(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$", re.ASCII)
+# Dots too (2026.04.30), as --as-of reads them (thirty-third session).
+_YEAR_SLASHED = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$", re.ASCII)
+_YEAR_FIRST_KEYS = {"/": "store_timestamp_slashed", ".": "store_timestamp_dotted", "-": "store_timestamp_padded"}
 
 
 def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
@@ -42,7 +44,7 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     if found is None:
         year_first = _YEAR_SLASHED.match(raw)
         iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
-        key = "store_timestamp_slashed" if year_first and year_first[2] == "/" else "store_timestamp_padded"
+        key = _YEAR_FIRST_KEYS[year_first[2]] if year_first else ""
         if iso and not _is_real(iso):  # 2026-2-30: told as 2026-02-30 is, not "ISO 8601" (32nd session)
             return _no_such_day(raw, text)
         return msg(key, text=text, iso=iso) if iso else None
