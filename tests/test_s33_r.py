@@ -377,3 +377,18 @@ def test_a_recorded_at_year_first_with_dots_is_told_its_iso_form_as_as_of_is(
     made = run_clean("--lang", lang, "add-observation", "share", "2024", "14", "--recorded-at", typed)
     assert made.exit_code == 1, made.stderr
     assert said in made.stderr and "ISO 8601" not in made.stderr, made.stderr
+
+
+def test_an_sdmx_csv_recorded_at_as_excel_shows_it_naming_no_day_is_told_the_calendar(tracker: Path) -> None:
+    """The SDMX-CSV reader says an Excel-shown RECORDED_AT as the CSV path does: 31/04/2026
+    is told April's days at its line, not "a date as Excel shows it"."""
+    Path("sdmx.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS,SOURCE,COMMENT_OBS,RECORDED_AT\n"
+        "dataflow,QNTRACK:DF_CALENDAR_PLAN(1.0),I,share,2024,14,A,Yearbook,,31/04/2026\n",
+        encoding="utf-8",
+    )
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "--from", "sdmx.csv")
+    assert made.exit_code == 1, made.stderr
+    assert "sdmx.csv:2: error: recorded_at '31/04/2026' is not a real date: 2026-04 has 30 days" in made.stderr
+    assert Path("observations.csv").read_bytes() == before

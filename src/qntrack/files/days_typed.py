@@ -13,7 +13,8 @@ __all__ = ["day_meant", "no_such_day"]
 def no_such_day(text: str) -> tuple[str, str, int]:
     """For a day naming no day of the calendar (2025-02-30, 2025-13-01): the year and
     month as written and the month's number of days (0: there is no such month); year
-    "0000" alone (month "") for a day in a year that is none; ("", "", 0) otherwise. "Write YYYY-MM-DD" told the reader to do what they had done. A digit short
+    "0000" alone (month "") for a day in a year that is none; ("", "", 0) otherwise.
+    "Write YYYY-MM-DD" told the reader to do what they had done. A digit short
     (2026-2-30) is told the same, its month padded ("2026-02 has 28 days"): it got the
     generic "write YYYY-MM-DD, e.g. 2023-06-28" (issue 17, thirty-second session); a day it
     does name (2026-2-28) is left to ``day_meant``, which gives its digits."""
