@@ -392,3 +392,54 @@ def test_an_sdmx_csv_recorded_at_as_excel_shows_it_naming_no_day_is_told_the_cal
     assert made.exit_code == 1, made.stderr
     assert "sdmx.csv:2: error: recorded_at '31/04/2026' is not a real date: 2026-04 has 30 days" in made.stderr
     assert Path("observations.csv").read_bytes() == before
+
+
+# --- 9. A zone named, or an offset spelt another way ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zone", "said"),
+    [
+        ("UTC+7", "'UTC+7' is not a time zone as qntrack writes one: write +07:00"),
+        ("GMT+7", "'GMT+7' is not a time zone as qntrack writes one: write +07:00"),
+        ("+7", "'+7' is not a time zone as qntrack writes one: write +07:00"),
+        ("UTC-5:30", "'UTC-5:30' is not a time zone as qntrack writes one: write -05:30"),
+        ("Asia/Ho_Chi_Minh", "'Asia/Ho_Chi_Minh' is not a time zone as qntrack reads one"),
+        ("ICT", "'ICT' is not a time zone as qntrack reads one"),
+    ],
+)
+def test_a_zone_named_or_an_offset_spelt_otherwise_is_told_the_offset_to_write(
+    tracker: Path, zone: str, said: str
+) -> None:
+    """`--tz Asia/Ho_Chi_Minh` (the zone a Vietnamese computer names) was told "is not a
+    time zone", which it is; `UTC+7` the same, though it names the offset. Each is now
+    told what qntrack reads, and the offset to write: +07:00 for Vietnam's names (no
+    daylight saving time since 1975), by --tz and by the plan's timezone: alike."""
+    made = run_clean("add-observation", "share", "2024", "14", "--tz", zone)
+    assert made.exit_code == 2, made.stderr
+    assert made.stderr.startswith(f"--tz: error: {said}"), made.stderr
+    if "reads one" in said:
+        assert "write +07:00" in made.stderr, made.stderr
+    plan = Path("targets.yaml").read_text(encoding="utf-8")
+    Path("targets.yaml").write_text(f'timezone: "{zone}"\n' + plan, encoding="utf-8")
+    made = run_clean("check")
+    assert made.exit_code == 1, made.stderr
+    assert made.stderr.startswith(f"targets.yaml:1:11: error: timezone: {said}"), made.stderr
+
+
+def test_another_zone_s_name_is_told_to_write_its_offset(tracker: Path) -> None:
+    made = run_clean("--lang", "vi", "add-observation", "share", "2024", "14", "--tz", "Europe/Paris")
+    assert made.exit_code == 2, made.stderr
+    assert made.stderr == (
+        "--tz: lỗi: 'Europe/Paris' không phải là múi giờ theo cách qntrack đọc: qntrack đọc độ lệch so với UTC, "
+        "không đọc tên múi giờ; hãy viết độ lệch của múi giờ đó, như +07:00 (Việt Nam) hoặc -05:00\n"
+    ), made.stderr
+
+
+@pytest.mark.parametrize("zone", ["UTC+15", "GMT+7:60"])
+def test_an_offset_spelt_otherwise_out_of_range_is_told_the_range_not_an_offset_to_write(
+    tracker: Path, zone: str
+) -> None:
+    made = run_clean("add-observation", "share", "2024", "14", "--tz", zone)
+    assert made.exit_code == 2, made.stderr
+    assert made.stderr.startswith(f"--tz: error: '{zone}' is not a time zone (offsets run from -14:00 to +14:00)")
