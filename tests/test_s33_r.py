@@ -443,3 +443,37 @@ def test_an_offset_spelt_otherwise_out_of_range_is_told_the_range_not_an_offset_
     made = run_clean("add-observation", "share", "2024", "14", "--tz", zone)
     assert made.exit_code == 2, made.stderr
     assert made.stderr.startswith(f"--tz: error: '{zone}' is not a time zone (offsets run from -14:00 to +14:00)")
+
+
+# --- 10. Excel's count of days, where a date was pasted as a value ----------------------------
+
+
+def test_a_recorded_at_that_is_excel_s_count_of_days_is_told_the_day_it_counts(tracker: Path) -> None:
+    """A recorded_at column pasted as values ("Paste Values" drops the date format) shows
+    46142, Excel's count of days for 2026-04-30: day n is 30 December 1899 plus n days
+    (Excel's day 1 is 1 January 1900, and it counts a 29 February 1900 that never was).
+    By hand: 2 days to 1900-01-01, 126 years to 2026-01-01 (126 x 365 + 31 leap days,
+    1904 to 2024) = 46021, then 31 + 28 + 31 + 29 = 119 to 30 April: 46142. It was told
+    "is not an ISO 8601 timestamp; write e.g. 2023-11-27T09:00:00Z", leaving the officer
+    to wonder where the number came from; a workbook's number cell, a CSV's cell and
+    --recorded-at alike."""
+    said = "'46142' is how Excel counts the day 2026-04-30"
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", "46142")
+    assert made.exit_code == 1 and said in made.stderr and "write 2026-04-30" in made.stderr, made.stderr
+    Path("imp.csv").write_text(HEADER + "share,2024,14,official,,,46142\n", encoding="utf-8")
+    made = run_clean("add-observation", "--from", "imp.csv")
+    assert made.exit_code == 1 and f"imp.csv:2: error: {said}" in made.stderr, made.stderr
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["indicator", "period", "value", "status", "recorded_at"])
+    sheet.append(["share", "2024", 14, "official", 46142])
+    book.save("so-lieu.xlsx")
+    made = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.xlsx")
+    assert made.exit_code == 1, made.stderr
+    assert "so-lieu.xlsx:Data!E2: lỗi: '46142' là số Excel dùng để đếm ngày 2026-04-30" in made.stderr, made.stderr
+
+
+def test_a_number_that_is_no_recent_day_is_not_told_a_day(tracker: Path) -> None:
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", "12345")
+    assert made.exit_code == 1 and "Excel" not in made.stderr and "ISO 8601" in made.stderr, made.stderr

@@ -125,6 +125,7 @@ _NO_MOMENT = frozenset(
         "store_timestamp_invalid",
         "store_timestamp_padded",
         "store_timestamp_dotted",
+        "store_timestamp_excel_count",
         "store_timestamp_foreign_digits",
         "small_timestamp_fraction",
     }

@@ -47,7 +47,7 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
         key = _YEAR_FIRST_KEYS[year_first[2]] if year_first else ""
         if iso and not _is_real(iso):  # 2026-2-30: told as 2026-02-30 is, not "ISO 8601" (32nd session)
             return _no_such_day(raw, text)
-        return msg(key, text=text, iso=iso) if iso else None
+        return msg(key, text=text, iso=iso) if iso else _excel_count(raw, text)
     a, b, year = int(found[1]), int(found[3]), int(found[4])
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
@@ -70,6 +70,23 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     # as --as-of's day is (files.days_typed); 02/30/2026 names no order, so no month.
     said = _no_such_day(raw.split(" ")[0].split("T")[0], text)
     return None if said.id == "store_timestamp_not_real" else said
+
+
+# Excel's count of days for 1 January 1990 to 31 December 2100: a date pasted as a value.
+_EXCEL_DAYS = (32874, 73415)
+
+
+def _excel_count(raw: str, text: str) -> Message | None:
+    """A whole number that is Excel's count of a day of these times (46142, 2026-04-30):
+    what a date column shows pasted as values ("Paste Values" drops its format), told the
+    day it counts, where it was told "not an ISO 8601 timestamp" (thirty-third session)."""
+    if not (raw.isdigit() and raw.isascii() and _EXCEL_DAYS[0] <= int(raw) <= _EXCEL_DAYS[1]):
+        return None
+    from datetime import timedelta
+
+    # Day n is n days after 30 December 1899: Excel counts a 29 February 1900 that never was.
+    iso = (date(1899, 12, 30) + timedelta(days=int(raw))).isoformat()
+    return msg("store_timestamp_excel_count", text=text, iso=iso)
 
 
 def _in_words(raw: str) -> str | None:
