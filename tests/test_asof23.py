@@ -38,10 +38,11 @@ def test_an_as_of_written_in_vietnamese_words_is_told_its_iso_form(shipped: Path
 
 
 def test_a_date_in_words_naming_no_day_is_not_given_one(shipped: Path):
-    # 30 February 2023 is no day: no ISO form offered, the plain message.
+    # 30 February 2023 is no day: no ISO form offered; told the month's days, as
+    # 30/02/2023 is (thirty-third session, pass R; it was the plain "write YYYY-MM-DD").
     r = run_clean("status", "--as-of", "ngày 30 tháng 2 năm 2023")
     assert r.exit_code == 2
-    assert "e.g. 2023-06-28" in r.stderr and "2023-02-30" not in r.stderr, r.stderr
+    assert "is no day of the calendar: 2023-02 has 28 days" in r.stderr and "2023-02-30" not in r.stderr, r.stderr
 
 
 # --- 2. A moment with an offset: "2023-11-27T00:00:00+07:00" was told "2023-11-27 takes

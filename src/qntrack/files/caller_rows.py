@@ -148,3 +148,20 @@ def caller_now(now: object) -> str | None:
     from ..errors import ArgumentError, ExitCode
 
     raise ArgumentError([Problem(Location("now"), msg("library_now_type", kind=type(now).__name__))], ExitCode.USAGE)
+
+
+def caller_moment(now: object) -> str | None:
+    """``run_checks``' ``now`` as the timing check reads it: text, a datetime or a date as
+    ``record_many`` takes them (``caller_now``), in the store's form (2026-01-15T08:00:00Z);
+    a moment that is none refused with an InputError naming ``now``, with the rule's words
+    ("2026-02 has 28 days"). It raised TypeError for a datetime and a bare ValueError ("day
+    is out of range for month") for 2026-02-30 (issue 17, thirty-third session)."""
+    text = caller_now(now)
+    if text is None:
+        return None
+    from .rules import recorded_at
+
+    try:
+        return recorded_at(text)
+    except ValueError as exc:
+        raise InputError([Problem(Location("now"), exc.args[0])]) from None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from operator import attrgetter
 from typing import AbstractSet, Iterable, Sequence
@@ -133,9 +133,9 @@ def run_checks(
     names: Iterable[str] | str | None = None,
     *,
     as_of: str | date | None = None,
-    today: date | None = None,
+    today: str | date | None = None,
     jump_factor: float = DEFAULT_JUMP_FACTOR,
-    now: str | None = None,
+    now: str | datetime | None = None,
     keep: list[object] | None = None,
 ) -> list[Problem]:
     """Every problem found by the checks in ``names`` (default: ``DEFAULT_CHECKS``).
@@ -151,6 +151,10 @@ def run_checks(
     from .library_arguments import refuse_texts
 
     refuse_texts("names", names)
+    from .caller_rows import caller_moment  # a day and a moment read as every function reads them
+
+    today = date.fromisoformat(day) if (day := as_of_day(today, "today")) else None
+    now = caller_moment(now)
     selected = set(DEFAULT_CHECKS if names is None else _known(names)) | {"syntax", "store", "torn-line"}
     as_of = as_of_day(as_of)
     path = find_targets(targets)

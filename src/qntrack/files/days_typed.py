@@ -12,8 +12,9 @@ __all__ = ["day_meant", "no_such_day"]
 
 def no_such_day(text: str) -> tuple[str, str, int]:
     """For a day naming no day of the calendar (2025-02-30, 2025-13-01): the year and
-    month as written and the month's number of days (0: there is no such month); ("", "",
-    0) otherwise. "Write YYYY-MM-DD" told the reader to do what they had done. A digit short
+    month as written and the month's number of days (0: there is no such month); year
+    "0000" alone (month "") for a day in a year that is none; ("", "", 0) otherwise.
+    "Write YYYY-MM-DD" told the reader to do what they had done. A digit short
     (2026-2-30) is told the same, its month padded ("2026-02 has 28 days"): it got the
     generic "write YYYY-MM-DD, e.g. 2023-06-28" (issue 17, thirty-second session); a day it
     does name (2026-2-28) is left to ``day_meant``, which gives its digits."""
@@ -24,14 +25,19 @@ def no_such_day(text: str) -> tuple[str, str, int]:
     # dots where the first number is no month (30/02/2026, as Vietnamese tables write a
     # day), so that the order is not guessed: both told the calendar too, as their
     # well-formed days are told their ISO form (day_meant). 12/30/2026 names a day month
-    # first and keeps that message.
+    # first and keeps that message. Dashes too (31-04-2026), as 30-04-2026 is read day
+    # first: it was told "not a date" as if the dashes were wrong (thirty-third session).
     found = re.fullmatch(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})", text)
     parts = (found[1], found[3], found[4]) if found else None
-    first = re.fullmatch(r"([0-9]{1,2})([/.])([0-9]{1,2})\2([0-9]{4})", text)
+    first = re.fullmatch(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})", text)
     if first and int(first[1]) > 12:
         parts = (first[4], first[3], first[1])
-    if parts is None or parts[0] == "0000":
+    if parts is None:
+        parts = words_day(text)  # "ngay 31 thang 4 nam 2026" (folded): the day first, as words name it
+    if parts is None:
         return "", "", 0
+    if parts[0] == "0000":  # no year 0 (0000-00-00, a database's date for none): said apart
+        return "0000", "", 0
     year, typed_month, day = parts
     month, mm = int(typed_month), typed_month.zfill(2)
     if not 1 <= month <= 12:
@@ -96,21 +102,32 @@ def day_meant(text: str) -> tuple[str, str, str]:
     return _period_meant(text)
 
 
-def _day_in_words(text: str) -> tuple[str, str, str] | None:
-    """A day as Vietnamese writes it in words (as ``fold`` reads them: "ngay 27 thang 11 nam
-    2023", "ngay 27/11/2023"): the message that gives its ISO form, as 27/11/2023 is given it (issue 17,
-    twenty-third session); None for anything else, or for no day of the calendar."""
+def words_day(text: str) -> tuple[str, str, str] | None:
+    """The year, month and day, as written, of a day Vietnamese writes in words (as ``fold``
+    reads them: "ngay 27 thang 11 nam 2023", "ngay 27/11/2023"), whether or not the
+    calendar has it; None for anything else."""
     import re
 
     from .vocabulary import fold
 
+    folded = fold(text)
     found = re.fullmatch(
-        r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})\s*,?\s*(?:nam\s*|/)\s*([0-9]{4})", fold(text)
+        r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})\s*,?\s*(?:nam\s*|/)\s*([0-9]{4})", folded
     )
-    if not found or not fold(text)[:1].isalpha() and "thang" not in fold(text):
+    if not found or not folded[:1].isalpha() and "thang" not in folded:
+        return None
+    return found[3], found[2], found[1]
+
+
+def _day_in_words(text: str) -> tuple[str, str, str] | None:
+    """A day in words (``words_day``): the message that gives its ISO form, as 27/11/2023
+    is given it (issue 17, twenty-third session); None for anything else, or for no day of
+    the calendar (``no_such_day`` says why)."""
+    found = words_day(text)
+    if found is None:
         return None
     try:
-        return "cli_not_a_date_words", date(int(found[3]), int(found[2]), int(found[1])).isoformat(), ""
+        return "cli_not_a_date_words", date(int(found[0]), int(found[1]), int(found[2])).isoformat(), ""
     except ValueError:
         return None
 

@@ -13,6 +13,7 @@ from ..catalog import msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
 from .excel_dates import iso_moment
+from .moment_words import shown_date_refused
 from .figure_units import frequency_of
 from .figures import canonical, excel_error, in_period, no_figure, parse_number_cell
 from .heading_marks import PeriodMarks
@@ -123,7 +124,7 @@ def _long_row(
             # The cell as the file shows it, for a message about the moment (recording).
             row[SHOWN_MOMENT], row["recorded_at"] = row["recorded_at"], iso
     if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
-        problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
+        problems.append(Problem(where, shown_date_refused(row["recorded_at"])))
         return []
     try:
         row["value"] = canonical(parse_number_cell(row["value"], decimal_comma, explicit))

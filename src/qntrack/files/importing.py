@@ -34,6 +34,7 @@ from .figures import parse_number_cell, parse_typed_number  # the CLI's typed fi
 from .column_names import dimension_headings, dimension_names
 from .empty_values import ahead_of_rows, with_refusal
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
+from .rules import given_once
 from .import_wide import explains_refusal as _explains, tells_reading as _tells
 from .source_text import MARKED as _MARKED, binary as _binary, decode_source
 
@@ -231,6 +232,8 @@ def import_observations(
     # A plan's status given once for every row, as --status KH is: said once, of defaults.
     if isinstance(defaults, RowDefaults) and (told := typed_plan_status(defaults.status)) is not None:
         raise fail("defaults", told)
+    if isinstance(defaults, RowDefaults) and (told := given_once(defaults.recorded_at, tz)) is not None:
+        raise fail("defaults", told)
     try:
         return import_file(targets, source, fmt, defaults, dry_run, stdin, force=force, tz=tz, sheet=sheet)
     except InputError as error:
@@ -268,6 +271,8 @@ def import_file(
     refuse_path("source", source, none=False)
     refuse_settings(fmt=(fmt, ImportFormat), defaults=(defaults, RowDefaults))
     refuse_flags(dry_run=dry_run, force=force)
+    if (told := given_once(defaults.recorded_at, tz)) is not None:  # said once, not at each line
+        raise fail("add-observation", told)
     source = os.fspath(source)  # a caller's Path, as the command's text
     refuse_nul("source", source)
     file = "<stdin>" if source == "-" else source

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from ..catalog import Message, msg
 
-__all__ = ["slashed_without_zone"]
+__all__ = ["no_such_moment", "shown_date_refused", "slashed_without_zone"]
 
 # The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
 # real moment once the text has the right shape.
@@ -27,7 +27,9 @@ _SLASHED = re.compile(
 )
 # The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes; or
 # with dashes and a digit short (2026-1-6, told its padded day as --as-of is: 32nd session).
-_YEAR_SLASHED = re.compile(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$", re.ASCII)
+# Dots too (2026.04.30), as --as-of reads them (thirty-third session).
+_YEAR_SLASHED = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$", re.ASCII)
+_YEAR_FIRST_KEYS = {"/": "store_timestamp_slashed", ".": "store_timestamp_dotted", "-": "store_timestamp_padded"}
 
 
 def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
@@ -36,13 +38,16 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     guessed. A time of day after it is kept: in UTC as the store wrote it (``utc``), else
     with no zone, read in the one given (``--tz``, the plan's ``timezone:``)."""
     found = _SLASHED.match(raw)
+    if found is None and (words := _in_words(raw)) is not None:
+        # "ngay 30 thang 4 nam 2026" (folded): the day first, as --as-of tells it (thirty-third session).
+        return msg("store_timestamp_day_first", text=text, iso=words) if _is_real(words) else _no_such_day(words, text)
     if found is None:
         year_first = _YEAR_SLASHED.match(raw)
         iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
-        key = "store_timestamp_slashed" if year_first and year_first[2] == "/" else "store_timestamp_padded"
+        key = _YEAR_FIRST_KEYS[year_first[2]] if year_first else ""
         if iso and not _is_real(iso):  # 2026-2-30: told as 2026-02-30 is, not "ISO 8601" (32nd session)
             return _no_such_day(raw, text)
-        return msg(key, text=text, iso=iso) if iso else None
+        return msg(key, text=text, iso=iso) if iso else _excel_count(raw, text)
     a, b, year = int(found[1]), int(found[3]), int(found[4])
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
@@ -67,6 +72,33 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     return None if said.id == "store_timestamp_not_real" else said
 
 
+# Excel's count of days for 1 January 1990 to 31 December 2100: a date pasted as a value.
+_EXCEL_DAYS = (32874, 73415)
+
+
+def _excel_count(raw: str, text: str) -> Message | None:
+    """A whole number that is Excel's count of a day of these times (46142, 2026-04-30):
+    what a date column shows pasted as values ("Paste Values" drops its format), told the
+    day it counts, where it was told "not an ISO 8601 timestamp" (thirty-third session)."""
+    if not (raw.isdigit() and raw.isascii() and _EXCEL_DAYS[0] <= int(raw) <= _EXCEL_DAYS[1]):
+        return None
+    from datetime import timedelta
+
+    # Day n is n days after 30 December 1899: Excel counts a 29 February 1900 that never was.
+    iso = (date(1899, 12, 30) + timedelta(days=int(raw))).isoformat()
+    return msg("store_timestamp_excel_count", text=text, iso=iso)
+
+
+def _in_words(raw: str) -> str | None:
+    """The day Vietnamese words name (``days_typed.words_day``) as YYYY-MM-DD, real or not."""
+    if raw.isascii() and not raw[:1].isalpha() and "thang" not in raw.lower():
+        return None  # no words: the common case, without importing the vocabulary
+    from .days_typed import words_day
+
+    found = words_day(raw)
+    return None if found is None else f"{found[0]}-{int(found[1]):02d}-{int(found[2]):02d}"
+
+
 def slashed_without_zone(text: str) -> Message | None:
     """For a date written with slashes and a time of day but no zone ('15/07/2026 08:00'
     typed, with no --tz and no plan's zone), its ISO form without a zone: the store's
@@ -79,6 +111,29 @@ def slashed_without_zone(text: str) -> Message | None:
     said = _slashed_date(raw, text, utc=False)
     # A date naming no day (31/04/2026 08:00) is told the calendar alone: a zone cannot mend it.
     return None if said is None or said.id.startswith("store_timestamp_no_such") else said
+
+
+def no_such_moment(raw: str, text: str) -> Message | None:
+    """What is said of ``text`` when ``raw`` (its words stripped, say of a fraction of a
+    second) names a day the calendar lacks or an hour past 23, ISO or day first; None
+    when its date and time exist or it is no date at all. Said before what else is wrong
+    with ``text``, which mending would leave a moment refused in turn (issue 17,
+    thirty-third session: a fraction of a second on 2026-02-29; 31/04/2026 as Excel
+    shows a date)."""
+    shape = _DATE_TIME_SHAPE.match(raw)
+    if shape is not None:
+        return None if _is_real(shape.group(0)) else _not_real(shape.group(0), text)
+    said = _slashed_date(raw, text)
+    return said if said is not None and said.id.startswith("store_timestamp_no_such") else None
+
+
+def shown_date_refused(text: str) -> Message:
+    """An import's recorded_at as Excel shows a date (15/07/2026) that is not read: the
+    calendar when it names no day (31/04/2026, which Excel keeps as text since it is no
+    date), told "write it in ISO 8601, e.g. 2025-01-05" with no word of the day, so the
+    officer retyped it and met the calendar only then (thirty-third session); else that it
+    is a date as Excel shows it."""
+    return no_such_moment(text.strip(), text) or msg("import_recorded_at_excel_date", recorded_at=text)
 
 
 def _is_bare_date(raw: str) -> bool:
@@ -112,7 +167,7 @@ def _no_such_day(day: str, text: str) -> Message:
 
     year, month, days = no_such_day(day)
     if not month:
-        return msg("store_timestamp_not_real", text=text)
+        return msg("store_timestamp_no_such_year" if year else "store_timestamp_not_real", text=text)
     key = "store_timestamp_no_such_day" if days else "store_timestamp_no_such_month"
     return msg(key, text=text, yyyy=year, mm=month, m=month.lstrip("0"), days=days)
 

@@ -34,7 +34,7 @@ from .status_flags import status_cell_flag
 from .invisible import shown
 from .last_plan import LastPlan
 from .textfiles import first_noncharacter, neutralise_formula, nfc
-from .moment_words import _DATE_TIME_SHAPE, _is_bare_date, _is_real, _not_real, _slashed_date
+from .moment_words import _DATE_TIME_SHAPE, _is_bare_date, _is_real, _not_real, _slashed_date, no_such_moment
 from .vocabulary import foreign_digits, is_realised, is_total
 
 __all__ = [
@@ -214,9 +214,10 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
     if fraction is not None and fraction.group(2).strip("0"):
         # Kept to the second, as the store writes it: a fraction was dropped in silence,
         # and two moments within one second would tie (the later one no longer in force).
-        raise ValueError(
-            msg("small_timestamp_fraction", text=text, fixed=raw[: fraction.end(1)] + raw[fraction.end() :])
-        )
+        # A day that does not exist is said first: "write 2026-02-29T10:00:00Z" sent the
+        # reader to a moment refused in turn (thirty-third session).
+        fixed = raw[: fraction.end(1)] + raw[fraction.end() :]
+        raise ValueError(no_such_moment(fixed, text) or msg("small_timestamp_fraction", text=text, fixed=fixed))
     if raw[-1:] == "z":  # RFC 3339 (5.6) allows "z" for "Z", as Python takes "t" for "T"
         raw = raw[:-1] + "Z"
     try:
@@ -239,6 +240,28 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         return utc_text(moment.astimezone(timezone.utc))
     except OverflowError:  # 0001-01-01T00:00:00+07:00 is before the first moment Python knows
         raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+
+
+def given_once(text: object, tz: object) -> Message | None:
+    """What is wrong with a moment given once for many rows (``--recorded-at`` with
+    ``--from``, ``RowDefaults.recorded_at``), in the words one figure's is told, or None:
+    said once, of the option, where each row was told it at its line as if the file were
+    wrong (thirty-third session). A time with no zone passes here: the plan's
+    ``timezone:``, read later, may give it one, and the rows say it if none does."""
+    from ..method.timing import parse_zone
+
+    if not isinstance(text, str) or not text.strip():
+        return None  # none given (each row's own, or now), or a caller's wrong type, said apart
+    try:
+        zone = parse_zone(tz) if isinstance(tz, str) and tz else timezone.utc
+    except ValueError:
+        return None  # --tz's own refusal says it
+    try:
+        recorded_at(text, zone)
+    except ValueError as exc:
+        told: Message = exc.args[0]
+        return told
+    return None
 
 
 # --- source and note (new rows) -------------------------------------------------------

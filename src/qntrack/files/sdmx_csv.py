@@ -21,6 +21,7 @@ from ..plan.units import split_key, unit_match
 from .sdmx_periods import freq_code, freq_disagrees, period_message, read_period, sdmx_period
 from .empty_values import counted, passed_over
 from .sdmx_units import scaled_message
+from .moment_words import shown_date_refused
 from .textfiles import CsvCells, formula_like, in_pieces, neutralise_formula, unpadded
 
 if TYPE_CHECKING:
@@ -422,7 +423,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
         row["recorded_at"] = cell("recorded_at") or defaults.recorded_at
         if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
             # As the CSV path says it: a timestamp Excel showed in the regional date form.
-            problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
+            problems.append(Problem(where, shown_date_refused(row["recorded_at"])))
             continue
         try:
             row["value"] = canonical(parse_number_cell(cell("value"), decimal_comma, explicit))

@@ -16,6 +16,7 @@ from ..catalog import msg
 from ..plan.model import Location, Problem
 from .batch_rows import SHOWN_MOMENT
 from .excel_dates import day_order, iso_moment, order_proof
+from .moment_words import shown_date_refused
 from .import_tables import ParsedTable
 
 __all__ = ["ShownDates"]
@@ -47,7 +48,7 @@ class ShownDates:
         for where, text, rows in self.cells:
             iso = iso_moment(text, day_first)
             if iso is None:
-                parsed.problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=text)))
+                parsed.problems.append(Problem(where, shown_date_refused(text)))
                 dropped.update(id(row) for row in rows)
                 continue
             for row in rows:

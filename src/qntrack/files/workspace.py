@@ -72,6 +72,8 @@ def as_of_day(
         year, month, days = no_such_day(text)
         if month:
             key = "cli_no_such_day" if days else "cli_no_such_month"
+        elif year:
+            key = "cli_no_such_year"
         if where.lstrip("-") == "since" and key in ("cli_not_a_date_time", "cli_not_a_date_zoned"):
             key += "_since"  # the figures recorded after the day, not by its end
         from .vocabulary import foreign_digits

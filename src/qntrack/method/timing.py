@@ -133,12 +133,36 @@ def parse_zone(text: str) -> timezone:
         return timezone.utc
     found = _ZONE.match(raw)
     if found is None:
-        raise ValueError(msg("timing_zone_invalid", text=text))
+        raise ValueError(_zone_meant(raw, text))
     sign, hours, minutes = found.groups()
     offset = timedelta(hours=int(hours), minutes=int(minutes))
     if int(minutes) >= 60 or offset > timedelta(hours=14):
         raise ValueError(msg("timing_zone_out_of_range", text=text))
     return timezone(-offset if sign == "-" else offset)
+
+
+# An offset spelt another way: UTC+7, GMT+07:00, +7 (thirty-third session).
+_SPELT = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+# The names a computer in Vietnam gives its zone, all UTC+7 (no daylight saving time since
+# 1975); Asia/Hanoi is no zone's name, but what an officer in Hanoi may guess.
+_VIETNAM = frozenset({"asia/ho_chi_minh", "asia/saigon", "asia/hanoi", "ict", "indochina time"})
+
+
+def _zone_meant(raw: str, text: str) -> Message:
+    """What a zone qntrack does not read is told: the offset an offset spelt otherwise
+    means; +07:00 for Vietnam's names; that a zone's name is not read, with what to write.
+    "'Asia/Ho_Chi_Minh' is not a time zone" said what is false (thirty-third session)."""
+    spelt = _SPELT.match(raw)
+    if spelt is not None:
+        sign, hours, minutes = spelt.groups()
+        if int(minutes or 0) >= 60 or timedelta(hours=int(hours), minutes=int(minutes or 0)) > timedelta(hours=14):
+            return msg("timing_zone_out_of_range", text=text)
+        return msg("timing_zone_spelt", text=text, offset=f"{sign}{int(hours):02d}:{minutes or '00'}")
+    if raw.lower() in _VIETNAM:
+        return msg("timing_zone_name", text=text, offset="+07:00")
+    if "/" in raw or raw.isalpha():
+        return msg("timing_zone_named", text=text)
+    return msg("timing_zone_invalid", text=text)
 
 
 def one_second_after(stamp: str) -> str | None:
