@@ -147,3 +147,27 @@ def test_a_command_reading_a_kept_plan_imports_no_parser(tmp_path: Path, args: t
     assert "qntrack.files.definitions" in parsed and "yaml" in parsed  # the first run parsed
     assert kept & PARSER_MODULES == set(), sorted(kept & PARSER_MODULES)
     assert {m for m in kept if m == "yaml" or m.startswith("yaml.")} == set()
+
+
+# --- 3. A folder named targets.yaml is refused, not passed over for the parent's plan --------
+
+
+def test_a_folder_named_targets_yaml_is_refused_not_passed_over(tracker: Path) -> None:
+    """Inside a tracker, a sub-folder holding a folder named targets.yaml (an unzipped
+    bundle, a slip of `mkdir`): `qntrack status` there printed the parent tracker's status
+    in silence, and `add-observation` would have written to its store. A FIFO or a file of
+    another case is refused by name (files.workspace); a folder now is too, as `--targets`
+    refuses one, and the parent's store is not touched."""
+    import os
+
+    inner = tracker / "bundle"
+    (inner / "targets.yaml").mkdir(parents=True)
+    before = Path("observations.csv").read_bytes()
+    os.chdir(inner)
+    shown = run_clean("status")
+    assert shown.exit_code == 1, shown.stdout
+    assert shown.stdout == ""
+    assert shown.stderr == "targets.yaml: error: targets file is a directory, expected a file\n", shown.stderr
+    added = run_clean("add-observation", "share", "2024", "14", "--recorded-at", "2025-06-30")
+    assert added.exit_code == 1 and "targets file is a directory" in added.stderr, added.stderr
+    assert (tracker / "observations.csv").read_bytes() == before

@@ -134,11 +134,12 @@ def _find_targets(explicit: str | os.PathLike[str] | None) -> Path:
         raise fail(DEFAULT_NAME, msg("workspace_cwd_gone"), ExitCode.INVALID) from None
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_NAME
-        # Anything there but a folder is taken, so that a FIFO or device named
+        # Anything there is taken, so that a FIFO, a device or a folder named
         # targets.yaml is refused by name rather than passed over in silence; so is a
         # symbolic link to a share not mounted, or a loop of links (lexists): passed
-        # over, the parent's plan was used, and its store written to.
-        if os.path.lexists(candidate) and not candidate.is_dir():
+        # over, the parent's plan was used, and its store written to (a folder was passed
+        # over until issue 17's thirty-third session).
+        if os.path.lexists(candidate):
             # Relative, so messages read "targets.yaml:12:5", as the user would type it.
             return Path(os.path.relpath(candidate))
         variant = case_variant(candidate)
