@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 from itertools import chain, repeat
-from operator import itemgetter
 from typing import Any, Callable, Iterator
 
 from ..catalog import Message, msg, said
@@ -273,7 +272,10 @@ class _Rows:
         made = []
         for start in range(0, len(inds), _SLICE):
             part = slice(start, start + _SLICE)
-            status, source, note, recorded = (list(map(itemgetter(i), tails[part])) for i in range(4))
+            # Split in one pass by zip, in C (each tail holds exactly these four): four
+            # passes of itemgetter took 0.015-0.02 s more of a national store's read (issue
+            # 17, thirty-third session).
+            status, source, note, recorded = zip(*tails[part], strict=True)
             made.append(
                 _build_observations(
                     (inds[part], periods[part], values[part], status, source, note, recorded, lines[part])
