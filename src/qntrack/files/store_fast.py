@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 from itertools import chain, repeat
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from ..catalog import Message, msg, said
 from ..errors import InputError, fail
@@ -461,7 +461,7 @@ def _decoded(lines: Iterator[str], file: str, line_no: int) -> Iterator[str]:
 _FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at", "line")
 
 
-def _build_observations(columns: tuple[list, ...]) -> tuple[Observation, ...]:
+def _build_observations(columns: tuple[Sequence[Any], ...]) -> tuple[Observation, ...]:
     """Observations from columns of field values, as ``Observation(*row)`` would make them.
 
     ``Observation`` is a named tuple, so each row is the tuple ``zip`` makes, given the
