@@ -204,7 +204,11 @@ def record_many(
     the caller). ``command``: the command whose words its problems take (``--tz``); None,
     a Python caller's (``tz="+07:00"``: the catalog's ``library_`` wording).
     """
-    from .caller_rows import caller_now, caller_rows  # numbers and dates as text; a misspelt field refused
+    from .caller_rows import (
+        caller_moment,
+        caller_now,
+        caller_rows,
+    )  # numbers and dates as text; a misspelt field refused
     from .library_arguments import for_library, refuse_flags
     from .retract_notes import batch_notes
 
@@ -220,6 +224,8 @@ def record_many(
 
     now = caller_now(now)  # a datetime, as a Python caller has one
     plan, store = opened or _open(targets)
+    if now is not None:
+        now = caller_moment(now, tz or plan.timezone)  # one moment, said once of ``now``
     batch = validated_batch(plan, store, caller_rows(candidates), undated, force=force, now=now, tz=tz)
     done = record_batch(plan, store, batch, dry_run, force=force)
     done.notes = batch_notes(plan, store, done.withdrew)  # [] when none withdraws
