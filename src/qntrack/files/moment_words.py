@@ -127,12 +127,22 @@ def no_such_moment(raw: str, text: str) -> Message | None:
     return said if said is not None and said.id.startswith("store_timestamp_no_such") else None
 
 
-def shown_date_refused(text: str) -> Message:
+def shown_date_refused(text: str, day_first: bool | None = None) -> Message:
     """An import's recorded_at as Excel shows a date (15/07/2026) that is not read: the
     calendar when it names no day (31/04/2026, which Excel keeps as text since it is no
     date), told "write it in ISO 8601, e.g. 2025-01-05" with no word of the day, so the
     officer retyped it and met the calendar only then (thirty-third session); else that it
-    is a date as Excel shows it."""
+    is a date as Excel shows it. ``day_first``: the order the file or sheet proves
+    (excel_dates.day_order), in which 04/31/2026 is the 4th of a month 31, told so where it
+    was told "a date as Excel shows it" (thirty-third session, pass L)."""
+    from .excel_dates import SHOWN
+
+    shown = SHOWN.fullmatch(text.strip()) if day_first is not None else None
+    if shown is not None:
+        day, month = (shown[1], shown[2]) if day_first else (shown[2], shown[1])
+        iso = f"{shown[3]}-{int(month):02d}-{int(day):02d}"
+        if not _is_real(iso):
+            return _no_such_day(iso, text)
     return no_such_moment(text.strip(), text) or msg("import_recorded_at_excel_date", recorded_at=text)
 
 

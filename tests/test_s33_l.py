@@ -1,0 +1,151 @@
+"""Issue 17, thirty-third session, pass L: what pass R left of the dates of recording.
+Each test was written failing first; the expected words are worked out by hand from the
+calendar (2026 is no leap year: February has 28 days; April has 30; 30 April 2026 is a
+Thursday, in ISO week 18)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from conftest import make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+title: "Calendar plan"
+indicators:
+  share:
+    name: "Manufacturing share"
+    unit: "%"
+    direction: increase
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2023,12.9,official,Yearbook 2023,,2024-05-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+# --- 1. A wide table reads its recorded_at column as a long one does -------------------------
+
+
+@pytest.mark.parametrize(
+    ("cells", "stored"),
+    [
+        (["30/04/2026"], ["2026-04-30T00:00:00Z"]),
+        (["30/04/2026 10:00", "03/07/2026 10:00"], ["2026-04-30T03:00:00Z", "2026-07-03T03:00:00Z"]),
+    ],
+)
+def test_a_wide_table_reads_its_recorded_at_as_excel_shows_it_day_first_as_a_long_one_does(
+    tracker: Path, cells: list[str], stored: list[str]
+) -> None:
+    """`30/04/2026` in a wide table's recorded_at column was told "write 2026-04-30", where
+    the same cell in a long table of the same sheet is read day first (the 30 proves the
+    order). 10:00 at +07:00 is 03:00 UTC; 03/07/2026 is 3 July once the file proves day
+    first."""
+    lines = ["indicator,2024,recorded_at"] + [f"share,{14 + k},{cell}" for k, cell in enumerate(cells)]
+    Path("wide.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    made = run_clean("add-observation", "--from", "wide.csv", "--wide", "--tz", "+07:00", "--force")
+    assert made.exit_code == 0, made.stderr
+    kept = Path("observations.csv").read_text(encoding="utf-8").splitlines()[2:]
+    assert [line.rsplit(",", 1)[1] for line in kept] == stored
+
+
+def test_a_wide_table_naming_no_day_in_its_proven_order_is_told_the_calendar(tracker: Path) -> None:
+    """A wide table proving day first (15/07/2026) holding 04/31/2026 (4th of a month 31)."""
+    Path("wide.csv").write_text("indicator,2024,recorded_at\nshare,14,15/07/2026\nshare,15,04/31/2026\n")
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "--from", "wide.csv", "--wide")
+    assert made.exit_code == 1, made.stderr
+    assert "wide.csv:3: error: recorded_at '04/31/2026' is not a real date: there is no month 31" in made.stderr
+    assert Path("observations.csv").read_bytes() == before
+
+
+# --- 2. A sheet that proves day first tells 04/31/2026 there is no month 31 -------------------
+
+
+def test_a_workbook_proving_day_first_tells_a_cell_naming_no_day_the_calendar(tracker: Path) -> None:
+    """15/07/2026 proves the sheet day first; 04/31/2026 read so is the 4th of a month 31.
+    It was told "a date as Excel shows it; write it in ISO 8601", which says nothing of
+    what is wrong."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["indicator", "period", "value", "status", "recorded_at"])
+    sheet.append(["share", "2024", 14, "official", "15/07/2026"])
+    sheet.append(["share", "2022", 11, "official", "04/31/2026"])
+    book.save("so-lieu.xlsx")
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert made.exit_code == 1, made.stderr
+    assert "so-lieu.xlsx:Data!E3: error: recorded_at '04/31/2026' is not a real date: there is no month 31" in (
+        made.stderr
+    ), made.stderr
+    made = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.xlsx")
+    assert "recorded_at '04/31/2026' không phải là ngày giờ có thật" in made.stderr, made.stderr
+    assert "31" in made.stderr.split("04/31/2026")[-1], made.stderr
+    assert Path("observations.csv").read_bytes() == before
+
+
+def test_a_csv_proving_day_first_tells_a_cell_naming_no_day_the_calendar(tracker: Path) -> None:
+    text = "indicator,period,value,recorded_at\nshare,2024,14,15/07/2026\nshare,2022,11,04/31/2026\n"
+    Path("long.csv").write_text(text, encoding="utf-8")
+    made = run_clean("add-observation", "--from", "long.csv")
+    assert made.exit_code == 1, made.stderr
+    assert "long.csv:3: error: recorded_at '04/31/2026' is not a real date: there is no month 31" in made.stderr
+
+
+# --- 4. record_many's now: one InputError naming now ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("now", "tz", "said"),
+    [
+        (
+            "2026-02-29T10:00:00Z",
+            None,
+            "now: error: recorded_at '2026-02-29T10:00:00Z' is not a real date: 2026-02 has 28 days",
+        ),
+        ("banana", None, "now: error: 'banana' is not an ISO 8601 timestamp"),
+        ("2026-04-30 10:00", None, "now: error: "),
+    ],
+)
+def test_record_many_refuses_a_now_that_is_none_naming_now(tracker: Path, now: str, tz: str | None, said: str) -> None:
+    """`now="2026-02-29T10:00:00Z"` was blamed on `candidates:1:` (or raised a bare
+    ValueError when the row had its own recorded_at); `now` is one moment, said once."""
+    from qntrack import InputError, record_many
+
+    before = Path("observations.csv").read_bytes()
+    for row in (
+        {"indicator": "share", "period": "2024", "value": 14},
+        {"indicator": "share", "period": "2024", "value": 14, "recorded_at": "2026-04-30"},
+    ):
+        with pytest.raises(InputError) as caught:
+            record_many("targets.yaml", [row], now=now, tz=tz)
+        told = [str(p) for p in caught.value.problems]
+        assert len(told) == 1 and told[0].startswith(said), told
+    assert Path("observations.csv").read_bytes() == before
+
+
+def test_record_many_reads_now_in_the_zone_tz_gives(tracker: Path) -> None:
+    """10:00 at +07:00 on 30 April 2026 is 03:00 UTC: the undated row is stamped so."""
+    from qntrack import record_many
+
+    done = record_many(
+        "targets.yaml", [{"indicator": "share", "period": "2024", "value": 14}], now="2026-04-30 10:00", tz="+07:00"
+    )
+    assert [o.recorded_at for o in done.rows] == ["2026-04-30T03:00:00Z"]
