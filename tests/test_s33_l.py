@@ -149,3 +149,67 @@ def test_record_many_reads_now_in_the_zone_tz_gives(tracker: Path) -> None:
         "targets.yaml", [{"indicator": "share", "period": "2024", "value": 14}], now="2026-04-30 10:00", tz="+07:00"
     )
     assert [o.recorded_at for o in done.rows] == ["2026-04-30T03:00:00Z"]
+
+
+# --- 5. ISO 8601's other spellings of a day: told the store's, as --as-of tells them ----------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("20260430", "'20260430' is ISO 8601's basic form, without dashes: write 2026-04-30"),
+        ("2026-W18-4", "'2026-W18-4' is a week and a weekday: write 2026-04-30"),
+        ("2026W184", "'2026W184' is a week and a weekday: write 2026-04-30"),
+        ("2026-W18-5", "'2026-W18-5' is a week and a weekday: write 2026-05-01"),
+        ("20260430T100000Z", "'20260430T100000Z' is ISO 8601's basic form, without dashes: write 2026-04-30T10:00:00Z"),
+    ],
+)
+def test_recorded_at_in_another_iso_spelling_is_told_the_store_s_one(tracker: Path, typed: str, said: str) -> None:
+    """`--recorded-at 2026-W18-5` was stored as 2026-05-01 and `20260430` as 2026-04-30,
+    where `--as-of` refuses both: the store keeps one spelling, and an officer who typed a
+    week (week 18 of 2026 runs from Monday 27 April; its 4th day is Thursday 30 April) is
+    shown the day it names. By hand, import and a Python caller alike; nothing written."""
+    from qntrack import InputError, record_many
+
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", typed, "--force")
+    assert made.exit_code == 1, made.stderr
+    assert made.stderr == f"add-observation: error: {said}\n", made.stderr
+    Path("imp.csv").write_text(f"indicator,period,value,recorded_at\nshare,2024,14,{typed}\n", encoding="utf-8")
+    made = run_clean("add-observation", "--from", "imp.csv", "--force")
+    assert made.exit_code == 1, made.stderr
+    assert f"imp.csv:2: error: {said}" in made.stderr, made.stderr
+    with pytest.raises(InputError) as caught:
+        record_many(
+            "targets.yaml", [{"indicator": "share", "period": "2024", "value": 14, "recorded_at": typed}], force=True
+        )
+    assert said in str(caught.value.problems[0]), caught.value.problems
+    assert Path("observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("20260430", "'20260430' is not a date; a day is written YYYY-MM-DD, with hyphens: write 2026-04-30"),
+        (
+            "2026-W18-4",
+            "'2026-W18-4' is not a date; a day is written YYYY-MM-DD, not as a week and a weekday: write 2026-04-30",
+        ),
+    ],
+)
+def test_as_of_in_another_iso_spelling_is_told_the_day_it_names(tracker: Path, typed: str, said: str) -> None:
+    """`--as-of 20260430` was told "write YYYY-MM-DD, e.g. 2023-06-28", not the day typed."""
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2, made.stderr
+    assert said in made.stderr, made.stderr
+
+
+def test_a_store_row_written_by_hand_in_the_basic_form_is_told_the_store_s_spelling(tracker: Path) -> None:
+    """The store's reader and the entry take the same rows (tests/test_rules.py): a row a
+    person wrote as 20240402 is told at its line to write 2024-04-02, as 02/04/2024 is."""
+    with Path("observations.csv").open("a", encoding="utf-8") as store:
+        store.write("share,2022,11,official,,,20240402\n")
+    made = run_clean("observations", "--format", "csv")
+    assert made.exit_code == 1, made.stderr
+    said = "observations.csv:3: error: '20240402' is ISO 8601's basic form, without dashes: write 2024-04-02"
+    assert said in made.stderr, made.stderr

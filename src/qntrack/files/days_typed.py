@@ -97,6 +97,11 @@ def day_meant(text: str) -> tuple[str, str, str]:
             year, number = (month[1], month[2]) if len(month[1]) == 4 else (month[2], month[1])
             last = calendar.monthrange(int(year), int(number))[1]
             return "cli_not_a_date_month", date(int(year), int(number), last).isoformat(), ""
+        if text[:4].isdigit() and text.isascii() and (text[4:5] != "-" or text[5:6] in ("W", "w")):
+            # ISO 8601's basic form (20260430) or a week date (2026-W18-4), which Python
+            # reads: the day they name (thirty-third session, pass L).
+            week = "cli_not_a_date_week" if "W" in text[4:6].upper() else "cli_not_a_date_ymd"
+            return week, date.fromisoformat(text).isoformat(), ""
     except ValueError:  # no such month (2025-13): the plain message
         pass
     return _period_meant(text)

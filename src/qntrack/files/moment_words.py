@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from ..catalog import Message, msg
 
-__all__ = ["no_such_moment", "shown_date_refused", "slashed_without_zone"]
+__all__ = ["another_spelling", "no_such_moment", "shown_date_refused", "slashed_without_zone"]
 
 # The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
 # real moment once the text has the right shape.
@@ -125,6 +125,32 @@ def no_such_moment(raw: str, text: str) -> Message | None:
         return None if _is_real(shape.group(0)) else _not_real(shape.group(0), text)
     said = _slashed_date(raw, text)
     return said if said is not None and said.id.startswith("store_timestamp_no_such") else None
+
+
+def another_spelling(text: str) -> Message | None:
+    """A moment of recording in one of ISO 8601's other spellings of a day, which Python
+    reads and the store does not write: the basic form (20260430, 20260430T100000Z) or a
+    week and weekday (2026-W18-4): told the store's spelling, as ``--as-of`` tells them,
+    where they were stored in silence (a week typed for a weekly period's figure became a
+    day no one typed; thirty-third session, pass L). The store's reader says the same at
+    the line, so that it and the entry take the same rows. None for any other text."""
+    raw = text.strip()
+    if raw[4:5] == "-" and raw[5:6] not in ("W", "w") or not raw[:4].isdigit() or not raw.isascii():
+        return None
+    week = "W" in raw[4:6].upper()
+    try:
+        moment = datetime.fromisoformat(raw[:-1] + "Z" if raw[-1:] == "z" else raw)
+    except ValueError:
+        return None
+    if _is_bare_date(raw):
+        iso = moment.date().isoformat()
+    else:
+        from datetime import timezone
+
+        aware = moment.tzinfo is not None and moment.utcoffset() is not None
+        at = moment.astimezone(timezone.utc) if aware else moment
+        iso = at.replace(tzinfo=None).isoformat(timespec="seconds") + ("Z" if aware else "")
+    return msg("store_timestamp_week" if week else "store_timestamp_basic", text=text, iso=iso)
 
 
 def shown_date_refused(text: str, day_first: bool | None = None) -> Message:
