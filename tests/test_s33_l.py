@@ -213,3 +213,50 @@ def test_a_store_row_written_by_hand_in_the_basic_form_is_told_the_store_s_spell
     assert made.exit_code == 1, made.stderr
     said = "observations.csv:3: error: '20240402' is ISO 8601's basic form, without dashes: write 2024-04-02"
     assert said in made.stderr, made.stderr
+
+
+# --- 3. A day in Vietnamese words with a time of day: told the ISO moment ---------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        ("ngày 30 tháng 4 năm 2026 10:00", "2026-04-30T10:00:00"),
+        ("ngày 30 tháng 4 năm 2026, 10:30:15", "2026-04-30T10:30:15"),
+        ("ngày 30 tháng 4 năm 2026 lúc 10 giờ", "2026-04-30T10:00:00"),
+        ("10 giờ ngày 30/4/2026", "2026-04-30T10:00:00"),
+        ("10 giờ 30 phút ngày 30/4/2026", "2026-04-30T10:30:00"),
+        ("10h30 ngày 30 tháng 4 năm 2026", "2026-04-30T10:30:00"),
+        ("10:00, ngày 30/04/2026", "2026-04-30T10:00:00"),
+    ],
+)
+def test_a_day_in_vietnamese_words_with_a_time_is_told_its_iso_moment(tracker: Path, typed: str, iso: str) -> None:
+    """They got "is not an ISO 8601 timestamp", though the words alone are told their ISO
+    form: now told the moment, and, with no zone, the zone rule 30/04/2026 10:00 is told
+    (no Z added: 10:00 in Hạ Long is 03:00 UTC); with --tz, the moment alone."""
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", typed, "--force")
+    assert made.exit_code == 1, made.stderr
+    assert made.stderr.startswith(f"add-observation: error: '{typed}' is a date written day first: write {iso}, and")
+    assert "its time of day has no zone" in made.stderr and len(made.stderr.splitlines()) == 1, made.stderr
+    made = run_clean("--lang", "vi", "add-observation", "share", "2024", "14", "--recorded-at", typed, "--tz", "+07:00")
+    assert made.exit_code == 1, made.stderr
+    assert made.stderr == f"add-observation: lỗi: '{typed}' là ngày viết theo thứ tự ngày/tháng/năm: hãy viết {iso}\n"
+    assert Path("observations.csv").read_bytes() == before
+
+
+def test_a_day_in_vietnamese_words_with_a_time_naming_no_day_is_told_the_calendar(tracker: Path) -> None:
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", "ngày 31 tháng 4 năm 2026 10:00")
+    assert made.exit_code == 1, made.stderr
+    said = "recorded_at 'ngày 31 tháng 4 năm 2026 10:00' is not a real date: 2026-04 has 30 days"
+    assert made.stderr == f"add-observation: error: {said}\n", made.stderr
+
+
+def test_an_imported_day_in_vietnamese_words_with_a_time_is_told_at_its_line(tracker: Path) -> None:
+    Path("imp.csv").write_text(
+        "indicator,period,value,recorded_at\nshare,2024,14,10 giờ ngày 30/4/2026\n", encoding="utf-8"
+    )
+    made = run_clean("add-observation", "--from", "imp.csv", "--tz", "+07:00", "--force")
+    assert made.exit_code == 1, made.stderr
+    said = "imp.csv:2: error: '10 giờ ngày 30/4/2026' is a date written day first: write 2026-04-30T10:00:00"
+    assert said in made.stderr, made.stderr

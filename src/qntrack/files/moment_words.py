@@ -39,8 +39,12 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     with no zone, read in the one given (``--tz``, the plan's ``timezone:``)."""
     found = _SLASHED.match(raw)
     if found is None and (words := _in_words(raw)) is not None:
-        # "ngay 30 thang 4 nam 2026" (folded): the day first, as --as-of tells it (thirty-third session).
-        return msg("store_timestamp_day_first", text=text, iso=words) if _is_real(words) else _no_such_day(words, text)
+        # "ngay 30 thang 4 nam 2026" (folded): the day first, as --as-of tells it (thirty-third
+        # session); with a time of day before or after it, that moment (pass L).
+        day, clock = words
+        if not _is_real(day):
+            return _no_such_day(day, text)
+        return msg("store_timestamp_day_first", text=text, iso=day + (f"T{clock}{'Z' if utc else ''}" if clock else ""))
     if found is None:
         year_first = _YEAR_SLASHED.match(raw)
         iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
@@ -89,14 +93,38 @@ def _excel_count(raw: str, text: str) -> Message | None:
     return msg("store_timestamp_excel_count", text=text, iso=iso)
 
 
-def _in_words(raw: str) -> str | None:
-    """The day Vietnamese words name (``days_typed.words_day``) as YYYY-MM-DD, real or not."""
-    if raw.isascii() and not raw[:1].isalpha() and "thang" not in raw.lower():
+# A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
+# "10h30", "luc 10:00"): the hour, the minute and the second.
+_CLOCK = r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{2}))?|(?:h|gio)\s*(?:([0-9]{2})\s*(?:phut)?)?)"
+_CLOCK_AFTER = re.compile(rf"(.+?)[\s,]+{_CLOCK}", re.ASCII)
+_CLOCK_FIRST = re.compile(rf"{_CLOCK}[\s,]+(.+)", re.ASCII)
+
+
+def _in_words(raw: str) -> tuple[str, str] | None:
+    """The day Vietnamese words name (``days_typed.words_day``) as YYYY-MM-DD, real or not,
+    with the time of day written before or after it as HH:MM:SS ("" for none)."""
+    lower = raw.lower()
+    if raw.isascii() and not raw[:1].isalpha() and "thang" not in lower and "ngay" not in lower:
         return None  # no words: the common case, without importing the vocabulary
     from .days_typed import words_day
+    from .vocabulary import fold
 
-    found = words_day(raw)
-    return None if found is None else f"{found[0]}-{int(found[1]):02d}-{int(found[2]):02d}"
+    found, clock = words_day(raw), ""
+    if found is None:
+        folded = fold(raw).strip()
+        after, first = _CLOCK_AFTER.fullmatch(folded), _CLOCK_FIRST.fullmatch(folded)
+        day, hour, minute, second = (
+            (after[1], after[2], after[3] or after[5], after[4])
+            if after is not None
+            else (first[5], first[1], first[2] or first[4], first[3])
+            if first is not None
+            else ("", "", None, None)
+        )
+        found = words_day(day) if day else None
+        if found is None or int(hour) > 23 or int(minute or 0) > 59 or int(second or 0) > 59:
+            return None
+        clock = f"{int(hour):02d}:{minute or '00'}:{second or '00'}"
+    return f"{found[0]}-{int(found[1]):02d}-{int(found[2]):02d}", clock
 
 
 def slashed_without_zone(text: str) -> Message | None:
@@ -106,7 +134,9 @@ def slashed_without_zone(text: str) -> Message | None:
     own (issue 17, twenty-fifth session). None for any other text."""
     raw = text.strip()
     found = _SLASHED.match(raw)
-    if found is None or found[5] is None:
+    if found is None and not ((words := _in_words(raw)) is not None and words[1]):  # a day in words, a time
+        return None
+    if found is not None and found[5] is None:
         return None
     said = _slashed_date(raw, text, utc=False)
     # A date naming no day (31/04/2026 08:00) is told the calendar alone: a zone cannot mend it.
