@@ -260,3 +260,46 @@ def test_an_imported_day_in_vietnamese_words_with_a_time_is_told_at_its_line(tra
     assert made.exit_code == 1, made.stderr
     said = "imp.csv:2: error: '10 giờ ngày 30/4/2026' is a date written day first: write 2026-04-30T10:00:00"
     assert said in made.stderr, made.stderr
+
+
+# --- 6. R's new words tried hostilely ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["0001-01-01T00:00:00+07:00", "9999-12-31T23:59:59-01:00"])
+def test_as_of_a_moment_beyond_the_calendar_in_utc_is_one_message(tracker: Path, typed: str) -> None:
+    """Midnight of 1 January 0001 at +07:00 is 17:00 UTC on a day before the first; the last
+    second of 9999 at -01:00 is in the year 10000: both raised OverflowError, a traceback.
+    The day typed is offered, as for any moment."""
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2, made.stderr
+    assert "Traceback" not in made.stderr and len(made.stderr.splitlines()) == 1, made.stderr
+    assert made.stderr.startswith(f"--as-of: error: '{typed}' is not a date; write YYYY-MM-DD"), made.stderr
+
+
+@pytest.mark.parametrize("zone", ["GMT", "gmt"])
+def test_gmt_is_read_as_utc_is(tracker: Path, zone: str) -> None:
+    """`--tz UTC` is read, `--tz GMT` (the same zero offset, the word a phone shows beside
+    "GMT+7") was told "it reads the UTC offset, not the zone's name"."""
+    made = run_clean(
+        "add-observation", "share", "2024", "14", "--recorded-at", "2026-04-30 10:00", "--tz", zone, "--force"
+    )
+    assert made.exit_code == 0, made.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8").splitlines()[-1].endswith(",2026-04-30T10:00:00Z")
+
+
+@pytest.mark.parametrize(("typed", "iso"), [("46142", "2026-04-30"), ("32874", "1990-01-01"), ("73415", "2100-12-31")])
+def test_as_of_excel_s_count_of_days_is_told_the_day_as_recorded_at_is(tracker: Path, typed: str, iso: str) -> None:
+    """`--recorded-at 46142` is told "how Excel counts the day 2026-04-30"; `--as-of 46142`
+    only "write YYYY-MM-DD, e.g. 2023-06-28". Day n is n days after 30 December 1899:
+    32874 is 1 January 1990, 73415 31 December 2100 (the range R chose)."""
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2, made.stderr
+    said = f"--as-of: error: '{typed}' is not a date; it is how Excel counts the day {iso}: write {iso}"
+    assert made.stderr.startswith(said), made.stderr
+
+
+@pytest.mark.parametrize("typed", ["32873", "73416", "46142.5", "46,142"])
+def test_as_of_a_number_that_is_no_recent_day_keeps_the_plain_message(tracker: Path, typed: str) -> None:
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2, made.stderr
+    assert "Excel" not in made.stderr and len(made.stderr.splitlines()) == 1, made.stderr

@@ -76,21 +76,15 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     return None if said.id == "store_timestamp_not_real" else said
 
 
-# Excel's count of days for 1 January 1990 to 31 December 2100: a date pasted as a value.
-_EXCEL_DAYS = (32874, 73415)
-
-
 def _excel_count(raw: str, text: str) -> Message | None:
     """A whole number that is Excel's count of a day of these times (46142, 2026-04-30):
     what a date column shows pasted as values ("Paste Values" drops its format), told the
     day it counts, where it was told "not an ISO 8601 timestamp" (thirty-third session)."""
-    if not (raw.isdigit() and raw.isascii() and _EXCEL_DAYS[0] <= int(raw) <= _EXCEL_DAYS[1]):
-        return None
-    from datetime import timedelta
+    from .days_typed import EXCEL_DAYS, excel_day
 
-    # Day n is n days after 30 December 1899: Excel counts a 29 February 1900 that never was.
-    iso = (date(1899, 12, 30) + timedelta(days=int(raw))).isoformat()
-    return msg("store_timestamp_excel_count", text=text, iso=iso)
+    if not (raw.isdigit() and raw.isascii() and EXCEL_DAYS[0] <= int(raw) <= EXCEL_DAYS[1]):
+        return None
+    return msg("store_timestamp_excel_count", text=text, iso=excel_day(int(raw)))
 
 
 # A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
