@@ -303,3 +303,30 @@ def test_as_of_a_number_that_is_no_recent_day_keeps_the_plain_message(tracker: P
     made = run_clean("status", "--as-of", typed)
     assert made.exit_code == 2, made.stderr
     assert "Excel" not in made.stderr and len(made.stderr.splitlines()) == 1, made.stderr
+
+
+@pytest.mark.parametrize("zone", ["banana", "Asia/Bangkok", "+07", " "])
+def test_record_many_refuses_a_tz_that_is_none_naming_tz(tracker: Path, zone: str) -> None:
+    """`record_many(..., tz="Asia/Bangkok")` was blamed on `candidates:1:`, as if the row
+    were wrong (and on every row of a batch); it is one InputError naming `tz`."""
+    from qntrack import InputError, record_many
+
+    rows = [
+        {"indicator": "share", "period": "2024", "value": 14},
+        {"indicator": "share", "period": "2022", "value": 11},
+    ]
+    with pytest.raises(InputError) as caught:
+        record_many("targets.yaml", rows, now="2026-04-30T10:00:00Z", tz=zone)
+    told = [str(p) for p in caught.value.problems]
+    assert len(told) == 1 and told[0].startswith(f"tz: error: '{zone}' is not a time zone"), told
+
+
+def test_record_many_refuses_a_tz_of_another_type_naming_tz(tracker: Path) -> None:
+    """`tz=7` raised "'int' object has no attribute 'strip'", as import_observations' did
+    before its arguments were checked."""
+    from qntrack import record_many
+    from qntrack.errors import ArgumentError
+
+    with pytest.raises(ArgumentError) as caught:
+        record_many("targets.yaml", [{"indicator": "share", "period": "2024", "value": 14}], tz=7)  # type: ignore[arg-type]
+    assert str(caught.value.problems[0]).startswith("tz: error: "), caught.value.problems

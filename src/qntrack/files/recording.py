@@ -221,6 +221,15 @@ def record_many(
             raise for_library(error) from None
 
     refuse_flags(dry_run=dry_run, force=force)
+    if tz is not None and not isinstance(tz, str):  # tz=7: named, never an AttributeError
+        from .argument_kinds import refuse_import_options
+
+        refuse_import_options(tz, None, None)
+    if tz:  # said once, of tz: it was blamed on every row (thirty-third session, pass L)
+        try:
+            parse_zone(tz)
+        except ValueError as exc:
+            raise InputError([Problem(Location("tz"), exc.args[0])]) from None
 
     now = caller_now(now)  # a datetime, as a Python caller has one
     plan, store = opened or _open(targets)
