@@ -68,6 +68,9 @@ def test_a_day_the_library_is_given_is_read_as_the_command_line_reads_it(tracker
             # The ISO order with a digit short is told its day (thirty-second session).
             else "is not a date; a day is written YYYY-MM-DD, two digits for the month and the day: write 2023-06-28"
             if day == "2023-6-28"
+            # The basic form is told its day too (thirty-third session, pass L).
+            else "is not a date; a day is written YYYY-MM-DD, with hyphens: write 2023-06-28"
+            if day == "20230628"
             else "is not a date; write YYYY-MM-DD, e.g. 2023-06-28"
         )
         assert f"'{day}' {said}" in str(caught.value)

@@ -202,12 +202,15 @@ def test_history_csv_tsv_and_table(plan: Path):
         (
             ["history", "growth", "--as-of", "20230628"],
             2,
-            "--as-of: error: '20230628' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n",
+            # Told the day they name since the thirty-third session (pass L).
+            "--as-of: error: '20230628' is not a date; a day is written YYYY-MM-DD, with hyphens: write 2023-06-28\n",
         ),
         (
             ["history", "growth", "--as-of", "2023-W26-3"],
             2,
-            "--as-of: error: '2023-W26-3' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n",
+            # Week 26 of 2023 runs from Monday 26 June: its 3rd day is the 28th.
+            "--as-of: error: '2023-W26-3' is not a date; a day is written YYYY-MM-DD, not as a week and a weekday:"
+            " write 2023-06-28\n",
         ),
     ],
 )

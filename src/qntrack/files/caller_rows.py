@@ -150,18 +150,26 @@ def caller_now(now: object) -> str | None:
     raise ArgumentError([Problem(Location("now"), msg("library_now_type", kind=type(now).__name__))], ExitCode.USAGE)
 
 
-def caller_moment(now: object) -> str | None:
+def caller_moment(now: object, zone: str = "") -> str | None:
     """``run_checks``' ``now`` as the timing check reads it: text, a datetime or a date as
     ``record_many`` takes them (``caller_now``), in the store's form (2026-01-15T08:00:00Z);
     a moment that is none refused with an InputError naming ``now``, with the rule's words
     ("2026-02 has 28 days"). It raised TypeError for a datetime and a bare ValueError ("day
-    is out of range for month") for 2026-02-30 (issue 17, thirty-third session)."""
+    is out of range for month") for 2026-02-30 (issue 17, thirty-third session).
+    ``zone``: the offset a time with none is read in (``record_many``'s ``tz``, else the
+    plan's ``timezone:``), validated by the caller; record_many blamed a bad ``now`` on
+    ``candidates:1:``, or raised a bare ValueError (thirty-third session, pass L)."""
     text = caller_now(now)
     if text is None:
         return None
+    from ..method.timing import parse_zone
     from .rules import recorded_at
 
     try:
-        return recorded_at(text)
+        read_in = parse_zone(zone) if zone else None
+    except ValueError:
+        read_in = None  # a zone that is none is said by its own check, not of ``now``
+    try:
+        return recorded_at(text, read_in)
     except ValueError as exc:
         raise InputError([Problem(Location("now"), exc.args[0])]) from None

@@ -5,9 +5,18 @@ Vietnamese day in words and the moment with an offset."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-__all__ = ["day_meant", "no_such_day"]
+__all__ = ["EXCEL_DAYS", "day_meant", "excel_day", "no_such_day"]
+
+# Excel's count of days for 1 January 1990 to 31 December 2100: a date pasted as a value.
+EXCEL_DAYS = (32874, 73415)
+
+
+def excel_day(count: int) -> str:
+    """The day Excel's count names, YYYY-MM-DD: day n is n days after 30 December 1899
+    (Excel counts a 29 February 1900 that never was)."""
+    return (date(1899, 12, 30) + timedelta(days=count)).isoformat()
 
 
 def no_such_day(text: str) -> tuple[str, str, int]:
@@ -97,6 +106,14 @@ def day_meant(text: str) -> tuple[str, str, str]:
             year, number = (month[1], month[2]) if len(month[1]) == 4 else (month[2], month[1])
             last = calendar.monthrange(int(year), int(number))[1]
             return "cli_not_a_date_month", date(int(year), int(number), last).isoformat(), ""
+        if text.isdigit() and text.isascii() and EXCEL_DAYS[0] <= int(text) <= EXCEL_DAYS[1]:
+            # Excel's count of days (46142), as a recorded_at so written is told (pass L).
+            return "cli_not_a_date_excel_count", excel_day(int(text)), ""
+        if text[:4].isdigit() and text.isascii() and (text[4:5] != "-" or text[5:6] in ("W", "w")):
+            # ISO 8601's basic form (20260430) or a week date (2026-W18-4), which Python
+            # reads: the day they name (thirty-third session, pass L).
+            week = "cli_not_a_date_week" if "W" in text[4:6].upper() else "cli_not_a_date_ymd"
+            return week, date.fromisoformat(text).isoformat(), ""
     except ValueError:  # no such month (2025-13): the plain message
         pass
     return _period_meant(text)
@@ -146,7 +163,10 @@ def _moment_meant(text: str) -> tuple[str, str, str]:
     offset = moment.utcoffset()
     if not offset:  # none, or UTC itself: the day as typed
         return "cli_not_a_date_time", day, ""
-    utc = moment.astimezone(timezone.utc)
+    try:
+        utc = moment.astimezone(timezone.utc)
+    except OverflowError:  # 0001-01-01T00:00:00+07:00: before the first day in UTC (pass L)
+        return "cli_not_a_date_time", day, ""
     return (
         "cli_not_a_date_zoned",
         utc.date().isoformat(),

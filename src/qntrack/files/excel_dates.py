@@ -21,11 +21,11 @@ from typing import Iterable
 from ..catalog import msg
 from ..plan.model import Location, Problem
 
-__all__ = ["day_order", "iso_moment", "order_notes", "order_proof", "two_way"]
+__all__ = ["SHOWN", "day_order", "iso_moment", "order_notes", "order_proof", "two_way"]
 
 # A day as Excel shows it, with an optional time of day; no AM/PM, a 12-hour clock's
 # order is another question (those cells are refused as before).
-_SHOWN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+SHOWN = _SHOWN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
 def day_order(cells: Iterable[str], delimiter: str, decimal_comma: bool = False) -> bool | None:

@@ -116,15 +116,7 @@ def _long_row(
         told = _excel_date_message(row["period"], guess, frequency=frequency_of(row["indicator"], indicators))
         problems.append(Problem(where, told))
         return []
-    if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
-        # Excel shows a timestamp in the regional date form: read in the order the file
-        # shows (excel_dates.day_order), else refused, no date suggested.
-        iso = iso_moment(row["recorded_at"], day_first)
-        if iso is not None:
-            # The cell as the file shows it, for a message about the moment (recording).
-            row[SHOWN_MOMENT], row["recorded_at"] = row["recorded_at"], iso
-    if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
-        problems.append(Problem(where, shown_date_refused(row["recorded_at"])))
+    if not _shown_moment(row, day_first, where, problems):
         return []
     try:
         row["value"] = canonical(parse_number_cell(row["value"], decimal_comma, explicit))
@@ -135,6 +127,21 @@ def _long_row(
     return [] if merged else [(where, row, True)]
 
 
+def _shown_moment(row: dict[str, str], day_first: bool | None, where: Location, problems: list[Problem]) -> bool:
+    """A recorded_at as Excel shows a timestamp in the regional date form, read in the
+    order the file shows (excel_dates.day_order), in a long or a wide table alike; False
+    when it is refused (no date suggested when the order is not known)."""
+    if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
+        iso = iso_moment(row["recorded_at"], day_first)
+        if iso is not None:
+            # The cell as the file shows it, for a message about the moment (recording).
+            row[SHOWN_MOMENT], row["recorded_at"] = row["recorded_at"], iso
+    if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
+        problems.append(Problem(where, shown_date_refused(row["recorded_at"], day_first)))
+        return False
+    return True
+
+
 def _wide_row(
     fields: Sequence[str],
     columns: WideColumns,
@@ -143,6 +150,7 @@ def _wide_row(
     explicit: bool,
     defaults: RowDefaults,
     problems: list[Problem],
+    day_first: bool | None = None,
 ) -> list[Candidate]:
     meta = columns.meta
     base = {"indicator": fields[columns.first].strip()}
@@ -152,6 +160,8 @@ def _wide_row(
         (name, _cell(fields, meta, name, "")) for name in meta if name.startswith("dim:") or name in (SECOND, "unit")
     )
     base["status"] = status_word(base["status"])
+    if not _shown_moment(base, day_first, where, problems):
+        return []
     typed = status_word(_cell(fields, meta, "status", ""))  # the row's own cell, not --status
     if excel_error(base["indicator"]):  # '#N/A' from a lookup that found nothing
         problems.append(Problem(where, msg("import_cell_excel_error", column="indicator", text=base["indicator"])))

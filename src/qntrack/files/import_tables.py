@@ -257,19 +257,20 @@ def parse_table(
         explicit = decimal_comma is not None and shows_thousands(cells, decimal_comma)
         del cells
     # The order of day and month of the file's shown dates (excel_dates), when it has some.
-    at = long.get("recorded_at") if long is not None else None
+    # A wide table's too, as a long one of the same sheet (thirty-third session, pass L).
+    at = long.get("recorded_at") if long is not None else wide.meta.get("recorded_at") if wide is not None else None
     # A file whose figures show a decimal comma ('125,5') reads its dates as a ';' file's.
     figure = None
-    if at is not None and long is not None and decimal_comma:
-        v = long["value"]
-        figure = next((f[v].strip() for _, _, f in records if v < len(f) and "," in f[v]), None)
+    if at is not None and decimal_comma:
+        shown = [long["value"]] if long is not None else [i for i, _ in wide.periods] if wide is not None else []
+        figure = next((f[v].strip() for _, _, f in records for v in shown if v < len(f) and "," in f[v]), None)
     from .indicator_names import names_of
 
     # The plan's indicator names, worked out once a file: a note's cell and an empty value's
     # row are looked up in them (csv_notes.is_note, empty_values.awaited).
     names = names_of(plan) if plan is not None else None
     # The moments shown; a row passed over for its empty value decides nothing (awaited_row).
-    dated = [] if at is None or long is None else [(n, f[at]) for n, _, f in records if at < len(f)]
+    dated = [] if at is None else [(n, f[at]) for n, _, f in records if at < len(f)]
     if dated and long is not None:
         v, status, known = long["value"], defaults.status, names or {}  # only a row with no figure is asked more
         over = {
@@ -315,7 +316,7 @@ def parse_table(
         if plan is not None and is_note(fields, indicator_columns, row_columns, plan, names or {}):
             continue
         if wide is not None:
-            rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
+            rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems, day_first)
         elif long is not None:
             if heading and (bare := bare_period(fields[long["period"]], heading)) is not None:
                 problems.append(Problem(where, bare))  # '1' under a Quarter heading: no year

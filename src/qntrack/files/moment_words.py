@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from ..catalog import Message, msg
 
-__all__ = ["no_such_moment", "shown_date_refused", "slashed_without_zone"]
+__all__ = ["another_spelling", "no_such_moment", "shown_date_refused", "slashed_without_zone"]
 
 # The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
 # real moment once the text has the right shape.
@@ -39,8 +39,12 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     with no zone, read in the one given (``--tz``, the plan's ``timezone:``)."""
     found = _SLASHED.match(raw)
     if found is None and (words := _in_words(raw)) is not None:
-        # "ngay 30 thang 4 nam 2026" (folded): the day first, as --as-of tells it (thirty-third session).
-        return msg("store_timestamp_day_first", text=text, iso=words) if _is_real(words) else _no_such_day(words, text)
+        # "ngay 30 thang 4 nam 2026" (folded): the day first, as --as-of tells it (thirty-third
+        # session); with a time of day before or after it, that moment (pass L).
+        day, clock = words
+        if not _is_real(day):
+            return _no_such_day(day, text)
+        return msg("store_timestamp_day_first", text=text, iso=day + (f"T{clock}{'Z' if utc else ''}" if clock else ""))
     if found is None:
         year_first = _YEAR_SLASHED.match(raw)
         iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
@@ -72,31 +76,49 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     return None if said.id == "store_timestamp_not_real" else said
 
 
-# Excel's count of days for 1 January 1990 to 31 December 2100: a date pasted as a value.
-_EXCEL_DAYS = (32874, 73415)
-
-
 def _excel_count(raw: str, text: str) -> Message | None:
     """A whole number that is Excel's count of a day of these times (46142, 2026-04-30):
     what a date column shows pasted as values ("Paste Values" drops its format), told the
     day it counts, where it was told "not an ISO 8601 timestamp" (thirty-third session)."""
-    if not (raw.isdigit() and raw.isascii() and _EXCEL_DAYS[0] <= int(raw) <= _EXCEL_DAYS[1]):
+    from .days_typed import EXCEL_DAYS, excel_day
+
+    if not (raw.isdigit() and raw.isascii() and EXCEL_DAYS[0] <= int(raw) <= EXCEL_DAYS[1]):
         return None
-    from datetime import timedelta
-
-    # Day n is n days after 30 December 1899: Excel counts a 29 February 1900 that never was.
-    iso = (date(1899, 12, 30) + timedelta(days=int(raw))).isoformat()
-    return msg("store_timestamp_excel_count", text=text, iso=iso)
+    return msg("store_timestamp_excel_count", text=text, iso=excel_day(int(raw)))
 
 
-def _in_words(raw: str) -> str | None:
-    """The day Vietnamese words name (``days_typed.words_day``) as YYYY-MM-DD, real or not."""
-    if raw.isascii() and not raw[:1].isalpha() and "thang" not in raw.lower():
+# A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
+# "10h30", "luc 10:00"): the hour, the minute and the second.
+_CLOCK = r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{2}))?|(?:h|gio)\s*(?:([0-9]{2})\s*(?:phut)?)?)"
+_CLOCK_AFTER = re.compile(rf"(.+?)[\s,]+{_CLOCK}", re.ASCII)
+_CLOCK_FIRST = re.compile(rf"{_CLOCK}[\s,]+(.+)", re.ASCII)
+
+
+def _in_words(raw: str) -> tuple[str, str] | None:
+    """The day Vietnamese words name (``days_typed.words_day``) as YYYY-MM-DD, real or not,
+    with the time of day written before or after it as HH:MM:SS ("" for none)."""
+    lower = raw.lower()
+    if raw.isascii() and not raw[:1].isalpha() and "thang" not in lower and "ngay" not in lower:
         return None  # no words: the common case, without importing the vocabulary
     from .days_typed import words_day
+    from .vocabulary import fold
 
-    found = words_day(raw)
-    return None if found is None else f"{found[0]}-{int(found[1]):02d}-{int(found[2]):02d}"
+    found, clock = words_day(raw), ""
+    if found is None:
+        folded = fold(raw).strip()
+        after, first = _CLOCK_AFTER.fullmatch(folded), _CLOCK_FIRST.fullmatch(folded)
+        day, hour, minute, second = (
+            (after[1], after[2], after[3] or after[5], after[4])
+            if after is not None
+            else (first[5], first[1], first[2] or first[4], first[3])
+            if first is not None
+            else ("", "", None, None)
+        )
+        found = words_day(day) if day else None
+        if found is None or int(hour) > 23 or int(minute or 0) > 59 or int(second or 0) > 59:
+            return None
+        clock = f"{int(hour):02d}:{minute or '00'}:{second or '00'}"
+    return f"{found[0]}-{int(found[1]):02d}-{int(found[2]):02d}", clock
 
 
 def slashed_without_zone(text: str) -> Message | None:
@@ -106,7 +128,9 @@ def slashed_without_zone(text: str) -> Message | None:
     own (issue 17, twenty-fifth session). None for any other text."""
     raw = text.strip()
     found = _SLASHED.match(raw)
-    if found is None or found[5] is None:
+    if found is None and not ((words := _in_words(raw)) is not None and words[1]):  # a day in words, a time
+        return None
+    if found is not None and found[5] is None:
         return None
     said = _slashed_date(raw, text, utc=False)
     # A date naming no day (31/04/2026 08:00) is told the calendar alone: a zone cannot mend it.
@@ -127,12 +151,48 @@ def no_such_moment(raw: str, text: str) -> Message | None:
     return said if said is not None and said.id.startswith("store_timestamp_no_such") else None
 
 
-def shown_date_refused(text: str) -> Message:
+def another_spelling(text: str) -> Message | None:
+    """A moment of recording in one of ISO 8601's other spellings of a day, which Python
+    reads and the store does not write: the basic form (20260430, 20260430T100000Z) or a
+    week and weekday (2026-W18-4): told the store's spelling, as ``--as-of`` tells them,
+    where they were stored in silence (a week typed for a weekly period's figure became a
+    day no one typed; thirty-third session, pass L). The store's reader says the same at
+    the line, so that it and the entry take the same rows. None for any other text."""
+    raw = text.strip()
+    if raw[4:5] == "-" and raw[5:6] not in ("W", "w") or not raw[:4].isdigit() or not raw.isascii():
+        return None
+    week = "W" in raw[4:6].upper()
+    try:
+        moment = datetime.fromisoformat(raw[:-1] + "Z" if raw[-1:] == "z" else raw)
+    except ValueError:
+        return None
+    if _is_bare_date(raw):
+        iso = moment.date().isoformat()
+    else:
+        from datetime import timezone
+
+        aware = moment.tzinfo is not None and moment.utcoffset() is not None
+        at = moment.astimezone(timezone.utc) if aware else moment
+        iso = at.replace(tzinfo=None).isoformat(timespec="seconds") + ("Z" if aware else "")
+    return msg("store_timestamp_week" if week else "store_timestamp_basic", text=text, iso=iso)
+
+
+def shown_date_refused(text: str, day_first: bool | None = None) -> Message:
     """An import's recorded_at as Excel shows a date (15/07/2026) that is not read: the
     calendar when it names no day (31/04/2026, which Excel keeps as text since it is no
     date), told "write it in ISO 8601, e.g. 2025-01-05" with no word of the day, so the
     officer retyped it and met the calendar only then (thirty-third session); else that it
-    is a date as Excel shows it."""
+    is a date as Excel shows it. ``day_first``: the order the file or sheet proves
+    (excel_dates.day_order), in which 04/31/2026 is the 4th of a month 31, told so where it
+    was told "a date as Excel shows it" (thirty-third session, pass L)."""
+    from .excel_dates import SHOWN
+
+    shown = SHOWN.fullmatch(text.strip()) if day_first is not None else None
+    if shown is not None:
+        day, month = (shown[1], shown[2]) if day_first else (shown[2], shown[1])
+        iso = f"{shown[3]}-{int(month):02d}-{int(day):02d}"
+        if not _is_real(iso):
+            return _no_such_day(iso, text)
     return no_such_moment(text.strip(), text) or msg("import_recorded_at_excel_date", recorded_at=text)
 
 

@@ -204,7 +204,11 @@ def record_many(
     the caller). ``command``: the command whose words its problems take (``--tz``); None,
     a Python caller's (``tz="+07:00"``: the catalog's ``library_`` wording).
     """
-    from .caller_rows import caller_now, caller_rows  # numbers and dates as text; a misspelt field refused
+    from .caller_rows import (
+        caller_moment,
+        caller_now,
+        caller_rows,
+    )  # numbers and dates as text; a misspelt field refused
     from .library_arguments import for_library, refuse_flags
     from .retract_notes import batch_notes
 
@@ -217,9 +221,20 @@ def record_many(
             raise for_library(error) from None
 
     refuse_flags(dry_run=dry_run, force=force)
+    if tz is not None and not isinstance(tz, str):  # tz=7: named, never an AttributeError
+        from .argument_kinds import refuse_import_options
+
+        refuse_import_options(tz, None, None)
+    if tz:  # said once, of tz: it was blamed on every row (thirty-third session, pass L)
+        try:
+            parse_zone(tz)
+        except ValueError as exc:
+            raise InputError([Problem(Location("tz"), exc.args[0])]) from None
 
     now = caller_now(now)  # a datetime, as a Python caller has one
     plan, store = opened or _open(targets)
+    if now is not None:
+        now = caller_moment(now, tz or plan.timezone)  # one moment, said once of ``now``
     batch = validated_batch(plan, store, caller_rows(candidates), undated, force=force, now=now, tz=tz)
     done = record_batch(plan, store, batch, dry_run, force=force)
     done.notes = batch_notes(plan, store, done.withdrew)  # [] when none withdraws

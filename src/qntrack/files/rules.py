@@ -34,7 +34,8 @@ from .status_flags import status_cell_flag
 from .invisible import shown
 from .last_plan import LastPlan
 from .textfiles import first_noncharacter, neutralise_formula, nfc
-from .moment_words import _DATE_TIME_SHAPE, _is_bare_date, _is_real, _not_real, _slashed_date, no_such_moment
+from .moment_words import _DATE_TIME_SHAPE, _is_bare_date, _is_real, _not_real, _slashed_date, another_spelling
+from .moment_words import no_such_moment
 from .vocabulary import foreign_digits, is_realised, is_total
 
 __all__ = [
@@ -218,6 +219,10 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         # reader to a moment refused in turn (thirty-third session).
         fixed = raw[: fraction.end(1)] + raw[fraction.end() :]
         raise ValueError(no_such_moment(fixed, text) or msg("small_timestamp_fraction", text=text, fixed=fixed))
+    if (other := another_spelling(text)) is not None:
+        # 20260430 or 2026-W18-4, which Python reads: the store's one spelling, on entry and
+        # in the store alike (thirty-third session, pass L).
+        raise ValueError(other)
     if raw[-1:] == "z":  # RFC 3339 (5.6) allows "z" for "Z", as Python takes "t" for "T"
         raw = raw[:-1] + "Z"
     try:

@@ -48,7 +48,7 @@ class ShownDates:
         for where, text, rows in self.cells:
             iso = iso_moment(text, day_first)
             if iso is None:
-                parsed.problems.append(Problem(where, shown_date_refused(text)))
+                parsed.problems.append(Problem(where, shown_date_refused(text, day_first)))
                 dropped.update(id(row) for row in rows)
                 continue
             for row in rows:

@@ -123,13 +123,13 @@ _ZONE = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 
 
 def parse_zone(text: str) -> timezone:
-    """A fixed UTC offset (``+07:00``, ``+0700``, ``Z``, ``UTC``) → a tzinfo; ValueError if not one.
+    """A fixed UTC offset (``+07:00``, ``+0700``, ``Z``, ``UTC``, ``GMT``) → a tzinfo; ValueError if not one.
 
     Only offsets, not zone names: a plan's figures are dated where it is made, Vietnam
     has had no daylight saving time since 1975, and an offset needs no time zone database.
     """
     raw = text.strip()
-    if raw.upper() in ("Z", "UTC", "+00:00", "-00:00"):
+    if raw.upper() in ("Z", "UTC", "GMT", "+00:00", "-00:00"):  # GMT: UTC's zero offset (pass L)
         return timezone.utc
     found = _ZONE.match(raw)
     if found is None:
