@@ -1,0 +1,148 @@
+"""The library as a hostile notebook user calls it, three sessions after pass P (issue 17,
+thirty-third session, pass P): a researcher or a data journalist in Jupyter, using only
+docs/python-api.md, giving each function what a notebook holds (a generator of ids, an
+int for a zone, None for a setting).
+
+Each test is a defect found so: a documented argument of the wrong kind raised a bare
+TypeError or AttributeError from inside, or, worse, was read silently as something else
+(a generator of ids judged no target at all; ``jump_factor=float("nan")`` turned the
+jump check off)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import qntrack
+from qntrack.errors import ArgumentError
+
+ROW = {
+    "indicator": "budget_revenue",
+    "period": "2025",
+    "value": "84500",
+    "status": "estimate",
+    "source": "https://example.org/budget-2025",
+}
+
+
+def _store_digest() -> str:
+    return hashlib.sha256(Path("observations.csv").read_bytes()).hexdigest()
+
+
+# -- target ids and check names given as a generator -------------------------------------
+
+
+def test_status_reads_a_generator_of_ids_as_the_same_list(shipped: Path) -> None:
+    # A generator was consumed by the check for unknown ids, and the targets were then
+    # picked from an empty iterator: no target at all, and no word of it.
+    ids = ["cbct-share", "grdp-per-capita"]
+    doc = qntrack.status("targets.yaml", target_ids=(i for i in ids))
+    assert [t["id"] for t in doc["targets"]] == ids
+
+
+def test_status_refuses_a_generator_of_unknown_ids_as_it_refuses_the_list(shipped: Path) -> None:
+    # (i for i in ["zzz"]) gave an empty document where ["zzz"] is told "no target zzz".
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.status("targets.yaml", target_ids=(i for i in ["zzz"]))
+    assert caught.value.file == "target_ids"
+    assert caught.value.key == "kinds_unknown_targets"
+
+
+def test_status_refuses_a_generator_of_numbers_by_its_name(shipped: Path) -> None:
+    # A column of numbers read as ids: an empty document, where [1] is refused.
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.status("targets.yaml", target_ids=(i for i in [1]))
+    assert caught.value.file == "target_ids"
+    assert caught.value.key == "library_texts_type"
+
+
+def test_an_empty_generator_of_ids_is_what_an_empty_list_is(shipped: Path) -> None:
+    # [] judged every target and iter([]) none: the same ids, two answers.
+    assert qntrack.status("targets.yaml", target_ids=iter([])) == qntrack.status("targets.yaml", target_ids=[])
+
+
+def test_assess_refuses_none_among_the_ids_by_its_name(shipped: Path) -> None:
+    # [None] passed the check (None was its "nothing wrong") and a join's TypeError came out.
+    ws = qntrack.open_workspace("targets.yaml")
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.assess(ws.plan, ws.series, [None])  # type: ignore[list-item]
+    assert caught.value.file == "target_ids"
+    assert caught.value.key == "library_texts_type"
+
+
+def test_run_checks_refuses_a_generator_of_numbers_by_its_name(shipped: Path) -> None:
+    # "'int' object is not iterable" from inside the check's lookup.
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.run_checks("targets.yaml", names=(n for n in [1]))
+    assert caught.value.file == "names"
+
+
+def test_run_checks_reads_a_generator_of_names(shipped: Path) -> None:
+    as_list = qntrack.run_checks("targets.yaml", names=["jump"], today="2026-01-15")
+    assert qntrack.run_checks("targets.yaml", names=(n for n in ["jump"]), today="2026-01-15") == as_list
+
+
+# -- run_checks' jump_factor -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("factor", [float("nan"), float("inf"), 1, 0.5, 0, -1, "x", None, True, "5"])
+def test_run_checks_refuses_a_jump_factor_check_jump_factor_refuses(shipped: Path, factor: object) -> None:
+    # "x" and None raised "'>' not supported between 'float' and 'str'"; nan and inf were
+    # taken and turned the jump check off, 0 and -1 flagged every figure: `check
+    # --jump-factor` refuses each (a finite number greater than 1), exit 2.
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.run_checks("targets.yaml", jump_factor=factor)  # type: ignore[arg-type]
+    assert caught.value.file == "jump_factor"
+    assert caught.value.key == "cli_bad_jump_factor"
+    assert "greater than 1" in caught.value.text("en")
+    assert "lớn hơn 1" in caught.value.text("vi")
+
+
+@pytest.mark.parametrize("factor", [5, 5.0, Decimal("5")])
+def test_run_checks_takes_a_jump_factor_as_any_real_number(shipped: Path, factor: object) -> None:
+    assert qntrack.run_checks("targets.yaml", jump_factor=factor) == qntrack.run_checks("targets.yaml")  # type: ignore[arg-type]
+
+
+# -- record_many's and retract's tz and undated ------------------------------------------
+
+
+@pytest.mark.parametrize("tz", [7, b"+07:00", 7.0])
+def test_record_many_refuses_a_zone_that_is_no_text_by_its_name(shipped: Path, tz: object) -> None:
+    # tz=7 raised "'int' object has no attribute 'strip'"; import_observations names it.
+    before = _store_digest()
+    row = {**ROW, "recorded_at": "2026-02-20 10:00"}
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.record_many("targets.yaml", [row], tz=tz)  # type: ignore[arg-type]
+    assert caught.value.file == "tz"
+    assert caught.value.key == "library_zone_type"
+    assert _store_digest() == before
+
+
+def test_retract_refuses_a_zone_that_is_no_text_by_its_name(shipped: Path) -> None:
+    before = _store_digest()
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.retract("targets.yaml", "budget_revenue", "2025", "s", "n", "2026-01-01 10:00", tz=7)  # type: ignore[arg-type]
+    assert caught.value.file == "tz"
+    assert _store_digest() == before
+
+
+@pytest.mark.parametrize("undated", [5, 2026.0, ["2026-02-20T00:00:00Z"]])
+def test_record_many_refuses_an_undated_that_is_no_moment_by_its_name(shipped: Path, undated: object) -> None:
+    # "'int' object has no attribute 'strip'" from inside.
+    before = _store_digest()
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.record_many("targets.yaml", [ROW], undated=undated)  # type: ignore[arg-type]
+    assert caught.value.file == "undated"
+    assert _store_digest() == before
+
+
+def test_record_many_reads_an_aware_datetime_as_undated_as_it_reads_now(shipped: Path) -> None:
+    # "'datetime.datetime' object has no attribute 'strip'": `now` takes one, `undated` is
+    # the same kind of moment (the stamp of the rows given none).
+    moment = datetime(2026, 2, 20, 8, 0, tzinfo=timezone.utc)
+    done = qntrack.record_many("targets.yaml", [ROW], dry_run=True, undated=moment)
+    assert done.rows[0].recorded_at == "2026-02-20T08:00:00Z"
