@@ -205,6 +205,7 @@ def record_many(
     a Python caller's (``tz="+07:00"``: the catalog's ``library_`` wording).
     """
     from .caller_rows import caller_now, caller_rows  # numbers and dates as text; a misspelt field refused
+    from .argument_kinds import refuse_import_options
     from .library_arguments import for_library, refuse_flags
     from .retract_notes import batch_notes
 
@@ -217,8 +218,10 @@ def record_many(
             raise for_library(error) from None
 
     refuse_flags(dry_run=dry_run, force=force)
+    refuse_import_options(tz, None, None)  # tz=7: named, never an AttributeError
 
     now = caller_now(now)  # a datetime, as a Python caller has one
+    undated = caller_now(undated, "undated")  # read as ``now`` is
     plan, store = opened or _open(targets)
     batch = validated_batch(plan, store, caller_rows(candidates), undated, force=force, now=now, tz=tz)
     done = record_batch(plan, store, batch, dry_run, force=force)
