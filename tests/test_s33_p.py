@@ -146,3 +146,55 @@ def test_record_many_reads_an_aware_datetime_as_undated_as_it_reads_now(shipped:
     moment = datetime(2026, 2, 20, 8, 0, tzinfo=timezone.utc)
     done = qntrack.record_many("targets.yaml", [ROW], dry_run=True, undated=moment)
     assert done.rows[0].recorded_at == "2026-02-20T08:00:00Z"
+
+
+# -- a refusal whose fix is force says the argument, not the command's --force -----------
+
+
+def test_record_many_tells_a_period_not_begun_to_pass_force_true(shipped: Path) -> None:
+    # "period 2030 has not begun ...; --force records it as it is": the command's option,
+    # where the library takes force=True (tz="+07:00" is said so since the thirtieth session).
+    row = {**ROW, "period": "2030", "recorded_at": "2026-02-20T00:00:00Z"}
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.record_many("targets.yaml", [row])
+    assert caught.value.key == "recording_force_hint"  # what a program tests: unchanged
+    english, vietnamese = caught.value.text("en"), caught.value.text("vi")
+    assert "force=True records it as it is" in english and "--force" not in english
+    assert "force=True" in vietnamese and "--force" not in vietnamese
+
+
+def test_retract_with_force_and_nothing_in_the_future_says_force_true(shipped: Path) -> None:
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.retract("targets.yaml", "budget_revenue", "2025", "typo", "", None, force=True)
+    assert caught.value.key == "recording_retract_force_not_future"
+    english, vietnamese = caught.value.text("en"), caught.value.text("vi")
+    assert "leave out force=True" in english and "--force" not in english
+    assert "force=True" in vietnamese and "--force" not in vietnamese
+
+
+def test_retract_of_a_figure_dated_in_the_future_says_force_true(shipped: Path) -> None:
+    # "'qntrack retract budget_revenue 2025 --force' withdraws it": a command to type, told
+    # to a Python caller, who passes force=True.
+    with open("observations.csv", "a", encoding="utf-8", newline="") as fh:
+        fh.write("budget_revenue,2025,84700,estimate,x,,2099-01-01T00:00:00Z\n")
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.retract("targets.yaml", "budget_revenue", "2025", "typo", "", None)
+    assert caught.value.key == "recording_retract_future_vintage"
+    english, vietnamese = caught.value.text("en"), caught.value.text("vi")
+    assert "force=True" in english and "--force" not in english and "qntrack retract" not in english
+    assert "force=True" in vietnamese and "--force" not in vietnamese
+
+
+def test_record_many_warns_of_a_future_vintage_in_the_callers_words(shipped: Path) -> None:
+    # The warning of a figure recorded after a vintage dated in the future said "with
+    # --force ... (as retract --force does)" to a caller who had passed force=True.
+    with open("observations.csv", "a", encoding="utf-8", newline="") as fh:
+        fh.write("budget_revenue,2025,84700,estimate,x,,2099-01-01T00:00:00Z\n")
+    row = {**ROW, "value": "84800"}
+    done = qntrack.record_many("targets.yaml", [row], dry_run=True, force=True)
+    (warning,) = done.warnings
+    assert warning.message.id == "recording_forced_after_future"
+    english, vietnamese = warning.text("en"), warning.text("vi")
+    assert "with force=True this figure is recorded one second after it" in english
+    assert "--force" not in english and "--force" not in vietnamese and "force=True" in vietnamese
+    assert done.rows[0].recorded_at == "2099-01-01T00:00:01Z"

@@ -206,16 +206,21 @@ def record_many(
     """
     from .caller_rows import caller_now, caller_rows  # numbers and dates as text; a misspelt field refused
     from .argument_kinds import refuse_import_options
-    from .library_arguments import for_library, refuse_flags
+    import dataclasses
+
+    from .library_arguments import for_library, library_worded, refuse_flags
     from .retract_notes import batch_notes
 
     if command is None:
         try:
-            return record_many(
+            done = record_many(
                 targets, candidates, dry_run, undated, force=force, now=now, tz=tz, opened=opened, command=""
             )
         except InputError as error:
             raise for_library(error) from None
+        # Its warnings in the caller's words too: "with force=True", not "with --force".
+        done.warnings[:] = [dataclasses.replace(w, message=library_worded(w.message)) for w in done.warnings]
+        return done
 
     refuse_flags(dry_run=dry_run, force=force)
     refuse_import_options(tz, None, None)  # tz=7: named, never an AttributeError
