@@ -198,3 +198,34 @@ def test_record_many_warns_of_a_future_vintage_in_the_callers_words(shipped: Pat
     assert "with force=True this figure is recorded one second after it" in english
     assert "--force" not in english and "--force" not in vietnamese and "force=True" in vietnamese
     assert done.rows[0].recorded_at == "2099-01-01T00:00:01Z"
+
+
+# -- status_document given what a notebook holds -----------------------------------------
+
+
+def test_status_document_reads_a_generator_of_assessments_as_their_list(shipped: Path) -> None:
+    # (a for a in judged if ...) with the store's rows: the generator was spent working out
+    # what each figure revised, and the document came out with no target at all.
+    ws = qntrack.open_workspace("targets.yaml", as_of="2025-12-31")
+    judged = qntrack.assess(ws.plan, ws.series, None, "2025-12-31")
+    as_list = qntrack.status_document(judged, "2025-12-31", observations=ws.store.observations)
+    as_generator = qntrack.status_document((a for a in judged), "2025-12-31", observations=ws.store.observations)
+    assert len(as_list["targets"]) == len(judged) == 23
+    assert as_generator == as_list
+
+
+@pytest.mark.parametrize("assessments", [None, 5, "targets.yaml", [1], {"a": 1}])
+def test_status_document_refuses_what_is_no_assessments_by_name(shipped: Path, assessments: object) -> None:
+    # None and 5 raised "object is not iterable", a path or [1] "has no attribute 'target'".
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.status_document(assessments)  # type: ignore[arg-type]
+    assert caught.value.file == "assessments"
+    assert caught.value.key == "library_assessments_type"
+    assert "qntrack.assess" in caught.value.text("en") and "qntrack.assess" in caught.value.text("vi")
+
+
+@pytest.mark.parametrize("observations", [5, "observations.csv"])
+def test_status_document_refuses_observations_that_are_no_rows_by_name(shipped: Path, observations: object) -> None:
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.status_document([], observations=observations)  # type: ignore[arg-type]
+    assert caught.value.file == "observations"

@@ -12,7 +12,15 @@ from typing import Any
 
 from .library_arguments import refused
 
-__all__ = ["refuse_instance", "refuse_rows", "refuse_judged", "day_argument", "unit_dims", "refuse_import_options"]
+__all__ = [
+    "refuse_instance",
+    "refuse_rows",
+    "assessments_argument",
+    "refuse_judged",
+    "day_argument",
+    "unit_dims",
+    "refuse_import_options",
+]
 
 
 def refuse_instance(name: str, value: object, cls: type, key: str) -> None:
@@ -28,6 +36,22 @@ def refuse_rows(name: str, value: object) -> None:
     iterable" from inside, and a store's path was read letter by letter (thirtieth session)."""
     if isinstance(value, (str, bytes, os.PathLike)) or not hasattr(value, "__iter__"):
         raise refused(name, "library_observations_type", kind=type(value).__name__)
+
+
+def assessments_argument(value: Any) -> Any:
+    """``status_document``'s ``assessments``: targets judged (``qntrack.assess``'s list), an
+    iterator of them read once, as a tuple. A generator was spent working out what each
+    figure revised and the document came out with no target; None, a path or [1] raised
+    "not iterable" or "has no attribute 'target'" from inside (thirty-third session)."""
+    from ..method.assessment import Assessment
+
+    if isinstance(value, (str, bytes, os.PathLike, Mapping)) or not hasattr(value, "__iter__"):
+        raise refused("assessments", "library_assessments_type", kind=type(value).__name__)
+    items = value if isinstance(value, (list, tuple)) else tuple(value)
+    for item in items:
+        if not isinstance(item, Assessment):
+            raise refused("assessments", "library_assessments_type", kind=type(item).__name__)
+    return items
 
 
 def refuse_judged(plan: object, series: object) -> None:
