@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import qntrack
+from qntrack.output import documents
 from qntrack.errors import ArgumentError
 
 ROW = {
@@ -229,3 +230,65 @@ def test_status_document_refuses_observations_that_are_no_rows_by_name(shipped: 
     with pytest.raises(ArgumentError) as caught:
         qntrack.status_document([], observations=observations)  # type: ignore[arg-type]
     assert caught.value.file == "observations"
+
+
+# -- the documents of qntrack.output.documents given what a notebook holds ----------------
+
+
+def test_check_document_of_one_check_named_as_text_lists_that_check(shipped: Path) -> None:
+    # check_document("jump", problems) listed the checks "j", "u", "m", "p": a text read
+    # letter by letter, in silence, where run_checks(names="jump") reads one name.
+    doc = documents.check_document("jump", [])
+    assert doc["checks"] == ["jump"]
+
+
+def test_check_document_of_none_is_what_check_prints(shipped: Path) -> None:
+    # None raised "'NoneType' object is not iterable"; it is now the checks run_checks runs
+    # given names=None, so the pair of calls prints what `check --format json` prints.
+    from helpers import run
+
+    with open("observations.csv", "a", encoding="utf-8", newline="") as fh:
+        fh.write("grdp_growth,2024,abc,official,x,,2025-01-01T00:00:00Z\n")
+    printed = run("check", "--format", "json")
+    assert printed.exit_code == 1
+    problems = qntrack.run_checks("targets.yaml")
+    assert qntrack.to_json(documents.check_document(None, problems)) == printed.stdout
+
+
+@pytest.mark.parametrize("problems", [None, 5, "observations.csv"])
+def test_check_document_refuses_problems_that_are_none_by_name(shipped: Path, problems: object) -> None:
+    with pytest.raises(ArgumentError) as caught:
+        documents.check_document(["jump"], problems)  # type: ignore[arg-type]
+    assert caught.value.file == "problems"
+    assert "run_checks" in caught.value.text("en") and "run_checks" in caught.value.text("vi")
+
+
+@pytest.mark.parametrize("make", [documents.indicators_document, documents.targets_document])
+def test_plan_documents_refuse_a_path_where_the_plan_goes(shipped: Path, make: object) -> None:
+    # "'str' object has no attribute 'indicators'": the plan's path is what a caller has.
+    with pytest.raises(ArgumentError) as caught:
+        make("targets.yaml")  # type: ignore[operator]
+    assert caught.value.file == "plan"
+    assert caught.value.key == "library_plan_type"
+
+
+@pytest.mark.parametrize("rows", [None, "observations.csv", 5])
+def test_observations_document_refuses_what_is_no_rows_by_name(shipped: Path, rows: object) -> None:
+    with pytest.raises(ArgumentError) as caught:
+        documents.observations_document(rows)  # type: ignore[arg-type]
+    assert caught.value.file == "rows"
+
+
+@pytest.mark.parametrize("assessment", [None, "cbct-share", []])
+def test_show_document_refuses_what_is_no_target_judged_by_name(shipped: Path, assessment: object) -> None:
+    # "'NoneType' object has no attribute 'target'" from inside.
+    with pytest.raises(ArgumentError) as caught:
+        documents.show_document(assessment, [])  # type: ignore[arg-type]
+    assert caught.value.file == "assessment"
+    assert "qntrack.assess" in caught.value.text("en")
+
+
+def test_history_document_refuses_an_indicator_that_is_no_text_by_name(shipped: Path) -> None:
+    with pytest.raises(ArgumentError) as caught:
+        documents.history_document(None, [])  # type: ignore[arg-type]
+    assert caught.value.file == "indicator"

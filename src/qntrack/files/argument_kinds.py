@@ -54,6 +54,44 @@ def assessments_argument(value: Any) -> Any:
     return items
 
 
+def refuse_plan(value: object) -> None:
+    """``indicators_document``'s and ``targets_document``'s ``plan`` is a Plan: its path, what
+    a caller has, raised "'str' object has no attribute 'indicators'" (thirty-third session)."""
+    from ..plan.model import Plan
+
+    refuse_instance("plan", value, Plan, "library_plan_type")
+
+
+def one_judged(value: object) -> None:
+    """``show_document``'s ``assessment`` is one target judged: None or a target's id raised
+    "has no attribute 'target'" from inside (thirty-third session)."""
+    from ..method.assessment import Assessment
+
+    refuse_instance("assessment", value, Assessment, "library_assessment_type")
+
+
+def check_names(checks: Any) -> list[str]:
+    """``check_document``'s ``checks``, read as ``run_checks`` reads its ``names``: one name
+    as text is that check (``"jump"`` was listed as the checks "j", "u", "m", "p"), None the
+    checks run by default (it raised "not iterable"), so that ``check_document(None,
+    run_checks(...))`` is what ``check --format json`` prints (thirty-third session)."""
+    from .library_arguments import refuse_texts
+
+    if checks is None:
+        from .checks import DEFAULT_CHECKS
+
+        return list(DEFAULT_CHECKS)
+    checks = refuse_texts("checks", checks)
+    return [checks] if isinstance(checks, str) else list(checks)
+
+
+def refuse_problems(value: object) -> None:
+    """``check_document``'s ``problems`` are problems (``run_checks``' list), not None, a
+    text or a number: each raised "not iterable" or was read letter by letter."""
+    if isinstance(value, (str, bytes, os.PathLike, Mapping)) or not hasattr(value, "__iter__"):
+        raise refused("problems", "library_problems_type", kind=type(value).__name__)
+
+
 def refuse_judged(plan: object, series: object) -> None:
     """``assess``'s and ``build_report``'s ``plan`` is a Plan and ``series`` a mapping: a
     plan's path, what a caller has, raised "'str' object has no attribute 'targets'"
