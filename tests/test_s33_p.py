@@ -292,3 +292,33 @@ def test_history_document_refuses_an_indicator_that_is_no_text_by_name(shipped: 
     with pytest.raises(ArgumentError) as caught:
         documents.history_document(None, [])  # type: ignore[arg-type]
     assert caught.value.file == "indicator"
+
+
+# -- build_report's since, after the day the report speaks of -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "today", "key"),
+    [
+        ("2025-01-01", None, "cli_since_not_before"),
+        ("2025-06-30", None, "cli_since_not_before"),
+        (None, "2025-01-01", "cli_since_not_before_today"),
+    ],
+)
+def test_build_report_refuses_a_since_not_before_its_day(shipped: Path, as_of: object, today: object, key: str) -> None:
+    # `report --since 2025-06-30 --as-of 2025-01-01` is refused ("the review date comes
+    # first"); build_report made a report whose "since the last review" began after it.
+    ws = qntrack.open_workspace("targets.yaml", as_of=as_of)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.build_report(ws.plan, ws.series, ws.store.observations, as_of=as_of, since="2025-06-30", today=today)  # type: ignore[arg-type]
+    assert caught.value.file == "since"
+    assert caught.value.key == key
+    english = caught.value.text("en")
+    assert "2025-06-30 is not before" in english and "--as-of" not in english
+    assert "--as-of" not in caught.value.text("vi")
+
+
+def test_build_report_takes_a_since_before_its_day(shipped: Path) -> None:
+    ws = qntrack.open_workspace("targets.yaml", as_of="2025-12-31")
+    data = qntrack.build_report(ws.plan, ws.series, ws.store.observations, as_of="2025-12-31", since="2025-06-30")
+    assert data.since is not None

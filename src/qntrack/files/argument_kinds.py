@@ -92,6 +92,36 @@ def refuse_problems(value: object) -> None:
         raise refused("problems", "library_problems_type", kind=type(value).__name__)
 
 
+def refuse_since(since: str | None, as_of: str | None, today: object) -> None:
+    """``build_report``'s ``since`` (read) before its day: ``as_of`` (read), else ``today``
+    when given as a date or its text, as ``report --since`` is refused, with the argument's
+    words (thirty-third session: the report's "since the last review" began after its
+    day). With neither, nothing is compared: the clock is read only where no day is given,
+    and no refusal is worth reading it."""
+    from datetime import date
+
+    from ..catalog import msg
+    from ..errors import ArgumentError, ExitCode
+    from ..plan.model import Location, Problem
+    from .library_arguments import library_worded
+
+    if since is None:
+        return
+    if as_of is not None:
+        key, day = "cli_since_not_before", as_of
+    elif isinstance(today, date) or isinstance(today, str):
+        try:
+            day = (today if isinstance(today, date) else date.fromisoformat(today.strip())).isoformat()[:10]
+        except ValueError:
+            return  # a day written otherwise: assess refuses it, by its name
+        key = "cli_since_not_before_today"
+    else:
+        return
+    if since >= day:
+        said = library_worded(msg(key, since=since, day=day))
+        raise ArgumentError([Problem(Location("since"), said)], ExitCode.USAGE)
+
+
 def refuse_judged(plan: object, series: object) -> None:
     """``assess``'s and ``build_report``'s ``plan`` is a Plan and ``series`` a mapping: a
     plan's path, what a caller has, raised "'str' object has no attribute 'targets'"
