@@ -322,3 +322,17 @@ def test_build_report_takes_a_since_before_its_day(shipped: Path) -> None:
     ws = qntrack.open_workspace("targets.yaml", as_of="2025-12-31")
     data = qntrack.build_report(ws.plan, ws.series, ws.store.observations, as_of="2025-12-31", since="2025-06-30")
     assert data.since is not None
+
+
+def test_import_observations_warns_of_a_future_vintage_in_the_callers_words(shipped: Path) -> None:
+    # import_observations(..., force=True) said "with --force ... (as retract --force does)",
+    # as record_many did.
+    with open("observations.csv", "a", encoding="utf-8", newline="") as fh:
+        fh.write("budget_revenue,2025,84700,estimate,x,,2099-01-01T00:00:00Z\n")
+    Path("so-lieu.csv").write_text("indicator,period,value,status,source\nbudget_revenue,2025,84800,estimate,y\n")
+    done = qntrack.import_observations("targets.yaml", "so-lieu.csv", dry_run=True, force=True)
+    (warning,) = done.warnings
+    assert warning.message.id == "recording_forced_after_future"
+    assert "with force=True" in warning.text("en") and "--force" not in warning.text("en")
+    assert "--force" not in warning.text("vi")
+    assert warning.location.file == "so-lieu.csv" and warning.location.line == 2

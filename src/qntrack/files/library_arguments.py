@@ -29,6 +29,7 @@ __all__ = [
     "refuse_settings",
     "library_worded",
     "for_library",
+    "library_problems",
 ]
 
 
@@ -169,3 +170,12 @@ def for_library(error: Any) -> Any:
     if all(new.message is old.message for new, old in zip(problems, error.problems, strict=True)):
         return error
     return type(error)(problems, error.code, error.rows_of, error.kinds)
+
+
+def library_problems(problems: Any) -> Any:
+    """``problems`` (warnings a call returns rather than raises) each in a Python caller's
+    words, as ``for_library`` words an error's: "with force=True", where the command's
+    warning says "with --force" (thirty-third session); the same kind of sequence back."""
+    import dataclasses
+
+    return type(problems)(dataclasses.replace(p, message=library_worded(p.message)) for p in problems)

@@ -206,9 +206,7 @@ def record_many(
     """
     from .caller_rows import caller_now, caller_rows  # numbers and dates as text; a misspelt field refused
     from .argument_kinds import refuse_import_options
-    import dataclasses
-
-    from .library_arguments import for_library, library_worded, refuse_flags
+    from .library_arguments import for_library, library_problems, refuse_flags
     from .retract_notes import batch_notes
 
     if command is None:
@@ -219,7 +217,7 @@ def record_many(
         except InputError as error:
             raise for_library(error) from None
         # Its warnings in the caller's words too: "with force=True", not "with --force".
-        done.warnings[:] = [dataclasses.replace(w, message=library_worded(w.message)) for w in done.warnings]
+        done.warnings[:] = library_problems(done.warnings)
         return done
 
     refuse_flags(dry_run=dry_run, force=force)
