@@ -12,7 +12,15 @@ from typing import Any
 
 from .library_arguments import refused
 
-__all__ = ["refuse_instance", "refuse_rows", "refuse_judged", "day_argument", "unit_dims", "refuse_import_options"]
+__all__ = [
+    "refuse_instance",
+    "refuse_rows",
+    "assessments_argument",
+    "refuse_judged",
+    "day_argument",
+    "unit_dims",
+    "refuse_import_options",
+]
 
 
 def refuse_instance(name: str, value: object, cls: type, key: str) -> None:
@@ -28,6 +36,90 @@ def refuse_rows(name: str, value: object) -> None:
     iterable" from inside, and a store's path was read letter by letter (thirtieth session)."""
     if isinstance(value, (str, bytes, os.PathLike)) or not hasattr(value, "__iter__"):
         raise refused(name, "library_observations_type", kind=type(value).__name__)
+
+
+def assessments_argument(value: Any) -> Any:
+    """``status_document``'s ``assessments``: targets judged (``qntrack.assess``'s list), an
+    iterator of them read once, as a tuple. A generator was spent working out what each
+    figure revised and the document came out with no target; None, a path or [1] raised
+    "not iterable" or "has no attribute 'target'" from inside (thirty-third session)."""
+    from ..method.assessment import Assessment
+
+    if isinstance(value, (str, bytes, os.PathLike, Mapping)) or not hasattr(value, "__iter__"):
+        raise refused("assessments", "library_assessments_type", kind=type(value).__name__)
+    items = value if isinstance(value, (list, tuple)) else tuple(value)
+    for item in items:
+        if not isinstance(item, Assessment):
+            raise refused("assessments", "library_assessments_type", kind=type(item).__name__)
+    return items
+
+
+def refuse_plan(value: object) -> None:
+    """``indicators_document``'s and ``targets_document``'s ``plan`` is a Plan: its path, what
+    a caller has, raised "'str' object has no attribute 'indicators'" (thirty-third session)."""
+    from ..plan.model import Plan
+
+    refuse_instance("plan", value, Plan, "library_plan_type")
+
+
+def one_judged(value: object) -> None:
+    """``show_document``'s ``assessment`` is one target judged: None or a target's id raised
+    "has no attribute 'target'" from inside (thirty-third session)."""
+    from ..method.assessment import Assessment
+
+    refuse_instance("assessment", value, Assessment, "library_assessment_type")
+
+
+def check_names(checks: Any) -> list[str]:
+    """``check_document``'s ``checks``, read as ``run_checks`` reads its ``names``: one name
+    as text is that check (``"jump"`` was listed as the checks "j", "u", "m", "p"), None the
+    checks run by default (it raised "not iterable"), so that ``check_document(None,
+    run_checks(...))`` is what ``check --format json`` prints (thirty-third session)."""
+    from .library_arguments import refuse_texts
+
+    if checks is None:
+        from .checks import DEFAULT_CHECKS
+
+        return list(DEFAULT_CHECKS)
+    checks = refuse_texts("checks", checks)
+    return [checks] if isinstance(checks, str) else list(checks)
+
+
+def refuse_problems(value: object) -> None:
+    """``check_document``'s ``problems`` are problems (``run_checks``' list), not None, a
+    text or a number: each raised "not iterable" or was read letter by letter."""
+    if isinstance(value, (str, bytes, os.PathLike, Mapping)) or not hasattr(value, "__iter__"):
+        raise refused("problems", "library_problems_type", kind=type(value).__name__)
+
+
+def refuse_since(since: str | None, as_of: str | None, today: object) -> None:
+    """``build_report``'s ``since`` (read) before its day: ``as_of`` (read), else ``today``
+    when given as a date or its text, as ``report --since`` is refused, with the argument's
+    words (thirty-third session: the report's "since the last review" began after its
+    day). With neither, nothing is compared: the clock is read only where no day is given,
+    and no refusal is worth reading it."""
+    from datetime import date
+
+    from ..catalog import msg
+    from ..errors import ArgumentError, ExitCode
+    from ..plan.model import Location, Problem
+    from .library_arguments import library_worded
+
+    if since is None:
+        return
+    if as_of is not None:
+        key, day = "cli_since_not_before", as_of
+    elif isinstance(today, date) or isinstance(today, str):
+        try:
+            day = (today if isinstance(today, date) else date.fromisoformat(today.strip())).isoformat()[:10]
+        except ValueError:
+            return  # a day written otherwise: assess refuses it, by its name
+        key = "cli_since_not_before_today"
+    else:
+        return
+    if since >= day:
+        said = library_worded(msg(key, since=since, day=day))
+        raise ArgumentError([Problem(Location("since"), said)], ExitCode.USAGE)
 
 
 def refuse_judged(plan: object, series: object) -> None:

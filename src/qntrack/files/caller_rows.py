@@ -136,18 +136,20 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
-def caller_now(now: object) -> str | None:
+def caller_now(now: object, name: str = "now") -> str | None:
     """``record_many``'s ``now`` as the rules read it: text or None as given, a datetime or
     a date as a row's ``recorded_at`` is written (``_as_text``: an aware datetime in UTC, a
     naive one refused by the rule for want of a zone); anything else an ArgumentError
-    naming ``now`` (issue 17, twenty-sixth session: a datetime raised AttributeError)."""
+    naming ``now`` (issue 17, twenty-sixth session: a datetime raised AttributeError).
+    ``name``: the argument told, ``undated`` (the stamp of rows given none) read the same
+    way (thirty-third session: an int or a datetime raised "has no attribute 'strip'")."""
     if now is None or isinstance(now, str):
         return now
     if isinstance(now, date):
         return _as_text(now)
     from ..errors import ArgumentError, ExitCode
 
-    raise ArgumentError([Problem(Location("now"), msg("library_now_type", kind=type(now).__name__))], ExitCode.USAGE)
+    raise ArgumentError([Problem(Location(name), msg("library_now_type", kind=type(now).__name__))], ExitCode.USAGE)
 
 
 def caller_moment(now: object, zone: str = "") -> str | None:

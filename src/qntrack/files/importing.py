@@ -225,7 +225,7 @@ def import_observations(
     without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
     from .argument_kinds import refuse_import_options
-    from .library_arguments import for_library
+    from .library_arguments import for_library, library_problems
     from .status_flags import typed_plan_status
 
     refuse_import_options(tz, sheet, stdin)  # tz=7, stdin="...": named, never an AttributeError
@@ -235,9 +235,10 @@ def import_observations(
     if isinstance(defaults, RowDefaults) and (told := given_once(defaults.recorded_at, tz)) is not None:
         raise fail("defaults", told)
     try:
-        return import_file(targets, source, fmt, defaults, dry_run, stdin, force=force, tz=tz, sheet=sheet)
+        done = import_file(targets, source, fmt, defaults, dry_run, stdin, force=force, tz=tz, sheet=sheet)
     except InputError as error:
         raise for_library(error) from None
+    return replace(done, warnings=library_problems(done.warnings))  # "with force=True"
 
 
 def import_file(

@@ -21,6 +21,7 @@ __all__ = [
     "refuse_period",
     "refuse_path",
     "refuse_texts",
+    "refuse_jump_factor",
     "refuse_candidates",
     "candidate_problem",
     "refuse_flags",
@@ -28,6 +29,7 @@ __all__ = [
     "refuse_settings",
     "library_worded",
     "for_library",
+    "library_problems",
 ]
 
 
@@ -85,20 +87,34 @@ def refuse_period(name: str, value: object) -> None:
         raise refused(name, "library_period_type", kind=type(value).__name__)
 
 
-def refuse_texts(name: str, value: object) -> None:
+def refuse_texts(name: str, value: Any) -> Any:
     """``value`` (the argument ``name``: target ids, check names) is None, one str, or an
-    iterable of str; a list, tuple or set is looked into, an iterator left as it is."""
+    iterable of str, returned as it can be read more than once: an iterator (a generator of
+    ids, a notebook's ``(i for i in ...)``) as a tuple of its items, each looked into as a
+    list's are. A generator was read twice inside, once to find unknown ids and once to pick
+    the targets, and so judged no target at all, of any id (thirty-third session)."""
     if value is None or isinstance(value, str):
-        return
+        return value
     if isinstance(value, (bytes, Mapping)) or not hasattr(value, "__iter__"):
-        bad: object = value
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        bad = next((item for item in value if not isinstance(item, str)), None)
-        if bad is None:
-            return
-    else:
-        return
-    raise refused(name, "library_texts_type", value=repr(bad)[:60], kind=type(bad).__name__)
+        raise refused(name, "library_texts_type", value=repr(value)[:60], kind=type(value).__name__)
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        value = tuple(value)
+    for item in value:
+        if not isinstance(item, str):  # None among them too, where None meant "nothing wrong"
+            raise refused(name, "library_texts_type", value=repr(item)[:60], kind=type(item).__name__)
+    return value
+
+
+def refuse_jump_factor(value: object) -> None:
+    """``run_checks``' ``jump_factor`` is a finite real number greater than 1, as ``check
+    --jump-factor`` takes it: "x" and None raised a comparison's TypeError from inside, and
+    NaN, infinity, 0 or -1 were taken (the jump check turned off, or every figure a jump).
+    Refused by name with the option's own message (thirty-third session)."""
+    from decimal import Decimal
+    from numbers import Real
+
+    if isinstance(value, bool) or not isinstance(value, (Real, Decimal)) or not 1 < float(value) < float("inf"):
+        raise refused("jump_factor", "cli_bad_jump_factor", given=str(value)[:60])
 
 
 def refuse_candidates(candidates: object) -> None:
@@ -154,3 +170,12 @@ def for_library(error: Any) -> Any:
     if all(new.message is old.message for new, old in zip(problems, error.problems, strict=True)):
         return error
     return type(error)(problems, error.code, error.rows_of, error.kinds)
+
+
+def library_problems(problems: Any) -> Any:
+    """``problems`` (warnings a call returns rather than raises) each in a Python caller's
+    words, as ``for_library`` words an error's: "with force=True", where the command's
+    warning says "with --force" (thirty-third session); the same kind of sequence back."""
+    import dataclasses
+
+    return type(problems)(dataclasses.replace(p, message=library_worded(p.message)) for p in problems)

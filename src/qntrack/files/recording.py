@@ -204,27 +204,24 @@ def record_many(
     the caller). ``command``: the command whose words its problems take (``--tz``); None,
     a Python caller's (``tz="+07:00"``: the catalog's ``library_`` wording).
     """
-    from .caller_rows import (
-        caller_moment,
-        caller_now,
-        caller_rows,
-    )  # numbers and dates as text; a misspelt field refused
-    from .library_arguments import for_library, refuse_flags
+    from .caller_rows import caller_moment, caller_now, caller_rows  # numbers and dates as text
+    from .argument_kinds import refuse_import_options
+    from .library_arguments import for_library, library_problems, refuse_flags
     from .retract_notes import batch_notes
 
     if command is None:
         try:
-            return record_many(
+            done = record_many(
                 targets, candidates, dry_run, undated, force=force, now=now, tz=tz, opened=opened, command=""
             )
         except InputError as error:
             raise for_library(error) from None
+        # Its warnings in the caller's words too: "with force=True", not "with --force".
+        done.warnings[:] = library_problems(done.warnings)
+        return done
 
     refuse_flags(dry_run=dry_run, force=force)
-    if tz is not None and not isinstance(tz, str):  # tz=7: named, never an AttributeError
-        from .argument_kinds import refuse_import_options
-
-        refuse_import_options(tz, None, None)
+    refuse_import_options(tz, None, None)  # tz=7: named, never an AttributeError
     if tz:  # said once, of tz: it was blamed on every row (thirty-third session, pass L)
         try:
             parse_zone(tz)
@@ -232,6 +229,7 @@ def record_many(
             raise InputError([Problem(Location("tz"), exc.args[0])]) from None
 
     now = caller_now(now)  # a datetime, as a Python caller has one
+    undated = caller_now(undated, "undated")  # read as ``now`` is
     plan, store = opened or _open(targets)
     if now is not None:
         now = caller_moment(now, tz or plan.timezone)  # one moment, said once of ``now``

@@ -87,7 +87,7 @@ def retract(
     reads it (caller_rows).
     """
     from .caller_rows import caller_rows
-    from .argument_kinds import unit_dims
+    from .argument_kinds import refuse_import_options, unit_dims
     from .library_arguments import for_library, refuse_flags, refuse_id, refuse_period
 
     if command is None:
@@ -100,6 +100,7 @@ def retract(
     dims = unit_dims(dims)
     refuse_period("period", period)
     refuse_flags(force=force, dry_run=dry_run)
+    refuse_import_options(tz, None, None)  # tz=7: named, never an AttributeError
 
     given = {"indicator": indicator, "period": period, "source": source, "note": note, "recorded_at": recorded_at}
     # A retraction has no status to give: a status typed with its period is told the period

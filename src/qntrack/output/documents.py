@@ -98,6 +98,9 @@ def show_document(
     ``revises_source`` and ``revises_recorded_at`` (issue 17, twenty-fifth session).
     ``units``, ``units_whence``: the same of its breakdown's units, by unit key
     (formats.revised_in), so that each unit's figure says what it revised, as status's do."""
+    from ..files.argument_kinds import one_judged
+
+    one_judged(assessment)  # None, a target's id: named, not "has no attribute 'target'"
     from .formats import whence_of
 
     before = revises or {}
@@ -134,6 +137,9 @@ def observations_document(
     by the row's key; null for a first figure, or when ``revises`` is not given), then
     ``revises_source`` and ``revises_recorded_at``, that vintage's, from ``replaced``
     (``method.history.replaced_vintages_of``; issue 17, twenty-fifth session)."""
+    from ..files.argument_kinds import refuse_rows
+
+    refuse_rows("rows", rows)  # None, the store's path: named
     return {
         "qntrack": __version__,
         "as_of": day_text(as_of),
@@ -227,7 +233,10 @@ def history_document(
 ) -> dict[str, Any]:
     """``history INDICATOR [PERIOD] --format json``: every vintage of ``method.history.vintages``
     with whether it is in force, its line in the store and the value it revises (docs/json.md)."""
+    from ..files.library_arguments import refuse_id
     from .json_figures import _unit_of
+
+    refuse_id("indicator", indicator)
 
     base, dims = _unit_of(indicator)
     return {
@@ -349,6 +358,9 @@ def indicators_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
     """``indicators --format json`` (docs/json.md): names and units in ``lang``; each
     indicator's ``dimensions`` (issue 14) after the listing's columns, then its
     ``description``."""
+    from ..files.argument_kinds import refuse_plan
+
+    refuse_plan(plan)  # its path: named
     spoken(lang)  # "VI", "fr": named, as a report's language is, never English unsaid
     from ..plan.model import text_in
 
@@ -363,6 +375,9 @@ def indicators_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
 def targets_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
     """``targets --format json`` (docs/json.md): names, groups and owners in ``lang``, kinds
     as codes; each target's ``for_each`` (issue 14) last."""
+    from ..files.argument_kinds import refuse_plan
+
+    refuse_plan(plan)  # its path: named
     spoken(lang)  # "VI", "fr": named, as a report's language is, never English unsaid
     doc = listing_document("targets", TARGET_COLUMNS + TARGET_MORE_COLUMNS, target_rows(plan, lang, more=True))
     for item, target in zip(doc["targets"], plan.targets, strict=True):
@@ -375,11 +390,15 @@ def check_document(
     checks: Sequence[str], problems: Iterable[Problem], as_of: str | date | None = None
 ) -> dict[str, Any]:
     """``check --format json``: the checks run and every problem found by
-    ``files.checks.run_checks``; ``message`` in English, ``code`` its catalog id (docs/json.md)."""
+    ``files.checks.run_checks``; ``message`` in English, ``code`` its catalog id (docs/json.md).
+    ``checks`` read as ``run_checks`` reads its ``names``: one name as text, None the default."""
+    from ..files.argument_kinds import check_names, refuse_problems
+
+    refuse_problems(problems)
     return {
         "qntrack": __version__,
         "as_of": day_text(as_of),
-        "checks": list(checks),
+        "checks": check_names(checks),
         "problems": problem_items(problems),
     }
 

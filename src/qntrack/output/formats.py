@@ -222,6 +222,11 @@ def status_document(
     What each figure replaced (``revises``) is ``revised``, and where it came from
     ``whence``, else both read off the store's ``observations`` (``revised_in``, by
     ``as_of``); null without either."""
+    from ..files.argument_kinds import assessments_argument, refuse_rows
+
+    assessments = assessments_argument(assessments)  # a generator, read once; None: named
+    if observations is not None:
+        refuse_rows("observations", observations)
     as_of = day_text(as_of)  # " 2024-08-10" from a notebook lost the figures withdrawn that day
     if revised is None and observations is not None:
         found: dict[str, dict[str, tuple[str, str]]] = {}

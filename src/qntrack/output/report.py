@@ -130,7 +130,7 @@ def build_report(
     """Everything the report shows. ``series`` must already be restricted to ``as_of``;
     ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended).
     Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it."""
-    from ..files.argument_kinds import refuse_rows
+    from ..files.argument_kinds import refuse_rows, refuse_since
     from ..files.workspace import as_of_day
     from .formats import revised_in
     from ..method.withdrawals import withdrawn_of
@@ -138,6 +138,7 @@ def build_report(
 
     refuse_rows("observations", observations)  # None, a path: named, not "not iterable"
     as_of, since = as_of_day(as_of), as_of_day(since, "since")
+    refuse_since(since, as_of, today)  # after its day: refused as `report --since` is
     rows = tuple(observations)
     from ..kinds.withdrawals import with_withdrawals
 

@@ -66,7 +66,7 @@ def assess(
     from ..kinds import assess as judged
 
     refuse_judged(plan, series)  # a path: named, not "'str' object has no attribute"
-    refuse_texts("target_ids", target_ids)  # [1], 5: named, not a join's TypeError
+    target_ids = refuse_texts("target_ids", target_ids)  # [1], 5: named; a generator, read once
     with _as_argument_errors():
         return judged(plan, series, target_ids, day_argument(today))
 
