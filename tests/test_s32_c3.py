@@ -47,11 +47,17 @@ def _national_plan(folder: Path) -> None:
 
 
 def _check_modules(folder: Path, *args: str) -> tuple[int, str, set[str]]:
+    return command_modules(folder, "check", *args)
+
+
+def command_modules(folder: Path, *args: str) -> tuple[int, str, set[str]]:
+    """A command's exit code, what it said on stderr and the modules it loaded, run as the
+    console runs it (tests/test_s33_lead.py asks it of the other commands)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QNTRACK_", "NO_COLOR", "FORCE_COLOR", "COLUMNS"))}
     (folder / "home-cache").mkdir(exist_ok=True)  # the user's own cache folder, where the secret is
     env.update(PYTHONPATH=str(ROOT / "src"), XDG_CACHE_HOME=str(folder / "home-cache"))
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, "check", *args],
+        [sys.executable, "-c", PROBE, *args],
         env=env,
         cwd=folder,
         capture_output=True,

@@ -98,29 +98,7 @@ def test_a_real_day_at_a_leap_year_s_29_february_is_read(tracker: Path) -> None:
 # --- 2. Every command reading a kept national plan imports no parser -------------------------
 
 # The kept plan and the probe of pass C3 (tests/test_s32_c3.py), which proved it for `check`.
-from test_s32_c3 import PARSER_MODULES, PROBE, _national_plan  # noqa: E402
-
-
-def _modules(folder: Path, *args: str) -> tuple[int, str, set[str]]:
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QNTRACK_", "NO_COLOR", "FORCE_COLOR", "COLUMNS"))}
-    (folder / "home-cache").mkdir(exist_ok=True)
-    env.update(PYTHONPATH=str(root / "src"), XDG_CACHE_HOME=str(folder / "home-cache"))
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
-        env=env,
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    said, _, modules = done.stderr.rpartition("MODULES ")
-    return done.returncode, said, set(modules.split())
+from test_s32_c3 import PARSER_MODULES, _national_plan, command_modules  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -140,7 +118,7 @@ def test_a_command_reading_a_kept_plan_imports_no_parser(tmp_path: Path, args: t
     15-20 ms of processor time of each command on a national plan). The third run, reading
     the plan kept by the second, says what the first said and loads neither."""
     _national_plan(tmp_path)
-    runs = [_modules(tmp_path, *args) for _ in range(3)]
+    runs = [command_modules(tmp_path, *args) for _ in range(3)]
     assert len(list((tmp_path / ".qntrack-cache").glob("plan-*.bin"))) == 1
     (code, said, parsed), _, (kept_code, kept_said, kept) = runs
     assert (kept_code, kept_said) == (code, said)
