@@ -149,3 +149,29 @@ def test_a_folder_named_targets_yaml_is_refused_not_passed_over(tracker: Path) -
     added = run_clean("add-observation", "share", "2024", "14", "--recorded-at", "2025-06-30")
     assert added.exit_code == 1 and "targets file is a directory" in added.stderr, added.stderr
     assert (tracker / "observations.csv").read_bytes() == before
+
+
+# --- 4. A moment given for a day is refused by assess as by run_checks ---------------------
+
+
+def test_assess_refuses_a_datetime_for_today_as_run_checks_does(tracker: Path) -> None:
+    """`run_checks(today=datetime(...))` and every `as_of` refuse a moment given for a day,
+    naming the day it falls in; `qntrack.assess(plan, series, None, datetime(2025, 12, 31,
+    23))` judged it as its date in silence (pass P's leftover): a notebook's
+    `datetime.now()` passed as `today` is a moment whose day depends on the zone it was
+    taken in. One rule: both refuse it by the argument's name."""
+    from datetime import datetime
+
+    import qntrack
+    from qntrack.errors import ArgumentError, InputError
+
+    moment = datetime(2025, 12, 31, 23)
+    ws = qntrack.open_workspace("targets.yaml")
+    with pytest.raises(ArgumentError) as judged:  # as assess refuses any other wrong today
+        qntrack.assess(ws.plan, ws.series, None, moment)
+    with pytest.raises(InputError) as checked:
+        qntrack.run_checks("targets.yaml", ["stale"], today=moment)
+    refusals = [caught.value.problems[0].text("en") for caught in (judged, checked)]
+    assert refusals[0] == refusals[1], refusals
+    assert refusals[0].startswith("today: error: '2025-12-31 23:00:00' is not a date"), refusals
+    assert "(a day, not a moment: 2025-12-31 takes the figures recorded by the end of that day" in refusals[0]

@@ -137,9 +137,20 @@ def refuse_judged(plan: object, series: object) -> None:
 def day_argument(value: Any) -> Any:
     """A day given to the core (``today``): text and a date as they are; anything else (a
     float, an int, a list) as its text, which the core then refuses as a day written
-    otherwise, by name, where it raised "'float' object has no attribute 'year'"."""
-    from datetime import date
+    otherwise, by name, where it raised "'float' object has no attribute 'year'". A
+    datetime is a moment, not a day (its day depends on the zone it was taken in): refused
+    by name in the words ``run_checks`` and every ``as_of`` give it (``as_of_day``), where it
+    was judged as its date in silence (issue 17, thirty-third session)."""
+    from datetime import date, datetime
 
+    if isinstance(value, datetime):
+        from ..errors import ArgumentError, ExitCode, InputError
+        from .workspace import as_of_day
+
+        try:
+            as_of_day(value, "today")  # refuses it: "a day, not a moment", naming today
+        except InputError as exc:  # an ArgumentError, as any other wrong today is
+            raise ArgumentError(exc.problems, ExitCode.USAGE) from None
     return value if value is None or isinstance(value, (str, date)) else str(value)
 
 
