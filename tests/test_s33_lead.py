@@ -175,3 +175,23 @@ def test_assess_refuses_a_datetime_for_today_as_run_checks_does(tracker: Path) -
     assert refusals[0] == refusals[1], refusals
     assert refusals[0].startswith("today: error: '2025-12-31 23:00:00' is not a date"), refusals
     assert "(a day, not a moment: 2025-12-31 takes the figures recorded by the end of that day" in refusals[0]
+
+
+# --- 5. status --group-by warns of a group's two names without loading check's rules ------
+
+
+def test_status_by_group_warns_of_two_names_without_check_s_rules(tmp_path: Path) -> None:
+    """`status --group-by group` says a group its targets name two ways in Vietnamese, as
+    `check` says it; it imported the whole of files.checks (the store's rules, 20 modules)
+    for that one plan-level rule, which now has a module of its own. The warning is the
+    same, and status by group loads none of check's store rules."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copy(root / name, tmp_path / name)
+    code, said, loaded = command_modules(tmp_path, "status", "--group-by", "group")
+    assert code == 0, said
+    assert "qntrack.files.checks_group_names" in loaded
+    # (checks_rows is status's own: the timing rules it warns of for the figures in force)
+    assert {"qntrack.files.checks", "qntrack.files.checks_jumps", "qntrack.files.checks_vintages"} & loaded == set()

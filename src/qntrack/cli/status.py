@@ -288,7 +288,7 @@ def _grouped(
     A group (or owner) its targets name two ways in Vietnamese is said, as check says it:
     only the first name is shown. ``plan``, or the one ``targets`` names (a status served
     from the cache, whose plan is a regular file, read already and kept in memory)."""
-    from ..files.checks import group_name_problems
+    from ..files.checks_group_names import group_name_problems
     from ..output.grouping import groups_of
 
     if plan is None:

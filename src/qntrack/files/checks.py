@@ -309,6 +309,8 @@ def run_checks(
         ]
         problems.extend(_tag(said, "derived"))
     if "group-names" in selected:
+        from .checks_group_names import group_name_problems
+
         problems.extend(group_name_problems(plan))
     if "unit-names" in selected:
         from .checks_unit_names import unit_name_problems
@@ -451,41 +453,6 @@ def _row_problems_possible(plan: Plan, store: StoreContents, units: UnitRows) ->
         zip(map(frequency.__getitem__, map(_INDICATOR, observations)), map(_SORT_KEY, observations), strict=True)
     )
     return not all(_period_of(sort_key).fits(f) for f, sort_key in pairs)
-
-
-def group_name_problems(plan: Plan) -> list[Problem]:
-    """Targets of one group (or owner) that give it different names in the other
-    language: the group is shown by its first target's names (docs/decisions.md), so a
-    second spelling would silently never be seen. Names given as plain text, which are
-    the same in both languages, say nothing of the other language and are not compared."""
-    from ..method.groups import group_key
-
-    out: list[Problem] = []
-    for field in ("group", "owner"):
-        first: dict[str, tuple[str, int]] = {}
-        for t in plan.targets:
-            name = getattr(t, field)
-            if name is None or name.en == name.vi:
-                continue
-            key = group_key(name.en)
-            seen = first.setdefault(key, (name.vi, t.location.line))
-            if group_key(seen[0]) != group_key(name.vi):
-                out.append(
-                    Problem(
-                        t.location,
-                        msg(
-                            "checks_group_names",
-                            field=field,
-                            name=name.en,
-                            vi=name.vi,
-                            first=seen[0],
-                            line=seen[1],
-                        ),
-                        "warning",
-                        "group-names",
-                    )
-                )
-    return out
 
 
 def _unknown_indicator(indicator: str, plan: Plan, hints: Hints) -> Message:
