@@ -13,10 +13,14 @@ __all__ = ["EXCEL_DAYS", "day_meant", "excel_day", "no_such_day"]
 EXCEL_DAYS = (32874, 73415)
 
 
-def excel_day(count: int) -> str:
-    """The day Excel's count names, YYYY-MM-DD: day n is n days after 30 December 1899
-    (Excel counts a 29 February 1900 that never was)."""
-    return (date(1899, 12, 30) + timedelta(days=count)).isoformat()
+def excel_day(text: str) -> str | None:
+    """The day, YYYY-MM-DD, that ``text`` names as Excel's count of days (46142:
+    2026-04-30), a date column pasted as values; None for any other text, a count outside
+    ``EXCEL_DAYS`` included. Day n is n days after 30 December 1899 (Excel counts a 29
+    February 1900 that never was). One rule for ``--as-of`` and a recorded_at alike."""
+    if not (text.isdigit() and text.isascii() and EXCEL_DAYS[0] <= int(text) <= EXCEL_DAYS[1]):
+        return None
+    return (date(1899, 12, 30) + timedelta(days=int(text))).isoformat()
 
 
 def no_such_day(text: str) -> tuple[str, str, int]:
@@ -106,9 +110,9 @@ def day_meant(text: str) -> tuple[str, str, str]:
             year, number = (month[1], month[2]) if len(month[1]) == 4 else (month[2], month[1])
             last = calendar.monthrange(int(year), int(number))[1]
             return "cli_not_a_date_month", date(int(year), int(number), last).isoformat(), ""
-        if text.isdigit() and text.isascii() and EXCEL_DAYS[0] <= int(text) <= EXCEL_DAYS[1]:
+        if (counted := excel_day(text)) is not None:
             # Excel's count of days (46142), as a recorded_at so written is told (pass L).
-            return "cli_not_a_date_excel_count", excel_day(int(text)), ""
+            return "cli_not_a_date_excel_count", counted, ""
         if text[:4].isdigit() and text.isascii() and (text[4:5] != "-" or text[5:6] in ("W", "w")):
             # ISO 8601's basic form (20260430) or a week date (2026-W18-4), which Python
             # reads: the day they name (thirty-third session, pass L).

@@ -80,11 +80,10 @@ def _excel_count(raw: str, text: str) -> Message | None:
     """A whole number that is Excel's count of a day of these times (46142, 2026-04-30):
     what a date column shows pasted as values ("Paste Values" drops its format), told the
     day it counts, where it was told "not an ISO 8601 timestamp" (thirty-third session)."""
-    from .days_typed import EXCEL_DAYS, excel_day
+    from .days_typed import excel_day
 
-    if not (raw.isdigit() and raw.isascii() and EXCEL_DAYS[0] <= int(raw) <= EXCEL_DAYS[1]):
-        return None
-    return msg("store_timestamp_excel_count", text=text, iso=excel_day(int(raw)))
+    counted = excel_day(raw)
+    return None if counted is None else msg("store_timestamp_excel_count", text=text, iso=counted)
 
 
 # A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
