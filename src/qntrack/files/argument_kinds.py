@@ -75,13 +75,14 @@ def check_names(checks: Any) -> list[str]:
     as text is that check (``"jump"`` was listed as the checks "j", "u", "m", "p"), None the
     checks run by default (it raised "not iterable"), so that ``check_document(None,
     run_checks(...))`` is what ``check --format json`` prints (thirty-third session)."""
-    from .library_arguments import refuse_texts
+    from .library_arguments import refuse_empty, refuse_texts
 
     if checks is None:
         from .checks import DEFAULT_CHECKS
 
         return list(DEFAULT_CHECKS)
     checks = refuse_texts("checks", checks)
+    refuse_empty("checks", checks)
     return [checks] if isinstance(checks, str) else list(checks)
 
 

@@ -148,9 +148,10 @@ def run_checks(
     command leaves to its process's end (cli.left_to_the_exit) rather than have them
     freed one by one as this returns.
     """
-    from .library_arguments import refuse_jump_factor, refuse_texts
+    from .library_arguments import refuse_empty, refuse_jump_factor, refuse_texts
 
     names = refuse_texts("names", names)  # a generator read once, as a tuple
+    refuse_empty("names", names)
     refuse_jump_factor(jump_factor)
     from .caller_rows import caller_moment  # a day and a moment read as every function reads them
 

@@ -21,6 +21,7 @@ __all__ = [
     "refuse_period",
     "refuse_path",
     "refuse_texts",
+    "refuse_empty",
     "refuse_jump_factor",
     "refuse_candidates",
     "candidate_problem",
@@ -85,6 +86,9 @@ def refuse_period(name: str, value: object) -> None:
 
     if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
         raise refused(name, "library_period_type", kind=type(value).__name__)
+    if isinstance(value, float) and not value - value == 0:  # NaN (pandas' empty cell), inf
+        # Was told "'nan' is not a period" at the function's name (thirty-fourth session).
+        raise refused(name, "library_period_not_finite", value=str(value))
 
 
 def refuse_texts(name: str, value: Any) -> Any:
@@ -103,6 +107,18 @@ def refuse_texts(name: str, value: Any) -> Any:
         if not isinstance(item, str):  # None among them too, where None meant "nothing wrong"
             raise refused(name, "library_texts_type", value=repr(item)[:60], kind=type(item).__name__)
     return value
+
+
+def refuse_empty(name: str, value: Any) -> None:
+    """``value`` (the argument ``name``: target ids, check names, as ``refuse_texts``
+    returned it) is None or names one at least: an explicit empty selection, a notebook's
+    filter that matched nothing, judged every target (``target_ids=[]``, as the command line
+    with no ids) or ran only the checks that always run, and said nothing of it. None
+    means all (thirty-fourth session; docs/python-api.md, "Errors")."""
+    if value is not None and not isinstance(value, str) and len(value) == 0:
+        if name == "target_ids":
+            raise refused(name, "library_target_ids_empty")
+        raise refused(name, "library_names_empty", argument=name)
 
 
 def refuse_jump_factor(value: object) -> None:
@@ -129,7 +145,7 @@ def candidate_problem(n: int, candidate: object) -> Any:
     if isinstance(candidate, Mapping):
         return None
     if isinstance(candidate, (tuple, list)) and len(candidate) == 2 and isinstance(candidate[1], Mapping):
-        return None
+        return _place_problem(n, candidate[0])
     if isinstance(candidate, (tuple, list)):
         kind = "(" + ", ".join(type(c).__name__ for c in candidate) + ")"
     else:
@@ -138,6 +154,21 @@ def candidate_problem(n: int, candidate: object) -> Any:
     from ..plan.model import Location, Problem
 
     return Problem(Location("candidates", n), msg("library_candidate_type", kind=kind))
+
+
+def _place_problem(n: int, where: object) -> Any:
+    """The Problem of the ``n``-th candidate's ``where`` when it names no place: a Location,
+    or a name as a non-empty str. None (a pair built with no place yet) or a number (a
+    pandas index) was taken as the text 'None' or '5', and the row's problems said there
+    (thirty-fourth session)."""
+    from ..plan.model import Location, Problem
+
+    if isinstance(where, Location) or (isinstance(where, str) and where.strip()):
+        return None
+    from ..catalog import msg
+
+    kind = "empty str" if isinstance(where, str) else type(where).__name__
+    return Problem(Location("candidates", n), msg("library_place_type", kind=kind))
 
 
 def library_worded(message: Any) -> Any:

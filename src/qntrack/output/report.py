@@ -234,9 +234,8 @@ def since_review(
                 changes.append(Change(v.observation, prior, v.in_force))
     then, _ = build_series(plan.indicators, observations, since)
     # "Then" is the review's own day: the deadlines passed by then, as --as-of would say.
-    before = {
-        a.target.id: a for a in assess(plan, then, [a.target.id for a in assessments], date.fromisoformat(since[:10]))
-    }
+    judged = [a.target.id for a in assessments]  # none: nothing to compare (no ids is every target)
+    before = {a.target.id: a for a in assess(plan, then, judged, date.fromisoformat(since[:10]))} if judged else {}
     # A milestone missed since the review is a change even when the headline status,
     # moved on to the next milestone, reads the same (issue 12: a miss never disappears).
     moved = tuple(

@@ -62,11 +62,12 @@ def assess(
     core's was) naming ``target_ids`` or ``today``; a plan's path given as ``plan``, or
     ``series`` that are no mapping, one naming ``plan`` or ``series``."""
     from ..files.argument_kinds import day_argument, refuse_judged
-    from ..files.library_arguments import refuse_texts
+    from ..files.library_arguments import refuse_empty, refuse_texts
     from ..kinds import assess as judged
 
     refuse_judged(plan, series)  # a path: named, not "'str' object has no attribute"
     target_ids = refuse_texts("target_ids", target_ids)  # [1], 5: named; a generator, read once
+    refuse_empty("target_ids", target_ids)  # [] is no filter: None is every target
     with _as_argument_errors():
         return judged(plan, series, target_ids, day_argument(today))
 

@@ -1,0 +1,137 @@
+"""Issue 17, thirty-fourth session, pass E: the thirty-third session's leftovers, each at
+its root (docs/decisions.md, "The thirty-third session", each item's "Left"). Each test
+was written failing first; the expected words and days are worked out by hand (Excel's
+day n is 30 December 1899 plus n days from 1 March 1900 on; its 60 is the 29 February
+1900 that never was)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import qntrack
+from qntrack.catalog import render
+from qntrack.errors import ArgumentError, InputError
+
+ROW = {
+    "indicator": "budget_revenue",
+    "period": "2025",
+    "value": "84500",
+    "status": "estimate",
+    "source": "https://example.org/budget-2025",
+}
+
+
+def _store_digest() -> str:
+    return hashlib.sha256(Path("observations.csv").read_bytes()).hexdigest()
+
+
+# --- 4. An explicit empty selection is refused by name; None means all ----------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: qntrack.status("targets.yaml", target_ids=[]),
+        lambda: qntrack.assessed("targets.yaml", target_ids=()),
+        lambda: qntrack.status("targets.yaml", target_ids=iter([])),
+        lambda: qntrack.assess(*_judged(), target_ids=set()),
+    ],
+)
+def test_an_empty_list_of_target_ids_is_refused_by_name(shipped: Path, call) -> None:  # type: ignore[no-untyped-def]
+    """A notebook's filter that matched nothing (``[i for i in ids if ...]``) judged every
+    target of the plan in silence, as the command line with no ids does."""
+    with pytest.raises(ArgumentError) as caught:
+        call()
+    assert caught.value.file == "target_ids"
+    said = str(caught.value.problems[0].message)
+    assert "target_ids is empty" in said and "None for every target" in said, said
+
+
+def _judged():  # type: ignore[no-untyped-def]
+    ws = qntrack.open_workspace("targets.yaml")
+    return ws.plan, ws.series
+
+
+def test_an_empty_list_of_check_names_is_refused_by_name(shipped: Path) -> None:
+    """``run_checks(names=[])`` ran only the three checks that always run, and said the
+    store was clean: the same trap as an empty list of ids, told the same way."""
+    from qntrack.output.documents import check_document
+
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.run_checks("targets.yaml", names=[])
+    assert caught.value.file == "names"
+    said = str(caught.value.problems[0].message)
+    assert "names is empty" in said and "None for the default checks" in said, said
+    with pytest.raises(ArgumentError) as caught:
+        check_document([], [])
+    assert caught.value.file == "checks" and "checks is empty" in str(caught.value.problems[0].message)
+
+
+def test_none_still_means_every_target_and_the_default_checks(shipped: Path) -> None:
+    assert len(qntrack.status("targets.yaml", target_ids=None)["targets"]) == len(
+        qntrack.open_workspace("targets.yaml").plan.targets
+    )
+    assert isinstance(qntrack.run_checks("targets.yaml", names=None), list)
+
+
+def test_empty_data_is_no_filter_and_is_kept(shipped: Path) -> None:
+    """Rows to record and judged targets to print are data, not a selection: none is
+    nothing to record and a document of no target, as before."""
+    before = _store_digest()
+    assert qntrack.record_many("targets.yaml", []).rows == []
+    assert qntrack.status_document([])["targets"] == []
+    assert _store_digest() == before
+
+
+def test_the_empty_selection_is_said_in_vietnamese_too() -> None:
+    from qntrack.catalog import msg
+
+    said = render(msg("library_target_ids_empty"), "vi")
+    assert said.startswith("target_ids rỗng") and "None" in said, said
+    said = render(msg("library_names_empty", argument="names"), "vi")
+    assert said.startswith("names rỗng") and "None" in said, said
+
+
+# --- 5. record_many's (where, row) pair: the place is a Location or a name ---------------------
+
+
+@pytest.mark.parametrize("where", [None, 5, 2.5, ""])
+def test_a_row_s_place_that_is_no_name_is_refused_by_name(shipped: Path, where: object) -> None:
+    """``(None, row)`` was recorded with the place 'None', ``(5, row)`` with '5': a
+    problem of the row was then said at a place the caller never named."""
+    before = _store_digest()
+    with pytest.raises(InputError) as caught:
+        qntrack.record_many("targets.yaml", [(where, ROW)])
+    problem = caught.value.problems[0]
+    assert str(problem.location) == "candidates:1"
+    said = str(problem.message)
+    assert "not a row's place" in said and "Location" in said and "as a str" in said, said
+    assert _store_digest() == before
+
+
+def test_a_row_s_place_as_a_name_or_a_location_is_still_taken(shipped: Path) -> None:
+    from qntrack import Location
+
+    done = qntrack.record_many("targets.yaml", [("dashboard", ROW)], dry_run=True)
+    assert len(done.rows) == 1
+    done = qntrack.record_many("targets.yaml", [(Location("sheet", 3), ROW)], dry_run=True)
+    assert len(done.rows) == 1
+
+
+# --- 6. retract's period NaN named as the argument -------------------------------------------
+
+
+@pytest.mark.parametrize("period", [float("nan"), float("inf"), float("-inf")])
+def test_retract_s_period_that_is_no_number_is_refused_naming_period(shipped: Path, period: float) -> None:
+    """pandas' empty cell given as the period was told "'nan' is not a period" at
+    ``retract:``; a period of None is told at ``period:`` (library_period_type)."""
+    before = _store_digest()
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.retract("targets.yaml", "budget_revenue", period, "https://example.org/x", "", None)
+    assert caught.value.file == "period"
+    said = str(caught.value.problems[0].message)
+    assert said.startswith(f"is {period}, which is no period") and '"2025-Q3"' in said, said
+    assert _store_digest() == before
