@@ -38,7 +38,6 @@ from qntrack.files.figure_units import retract_words
 from qntrack.plan.model import Plan
 from qntrack.files.checks_status import LESS_FINAL, official_replaced_problems
 from qntrack.files.checks_vintages import (
-    _figure_of,
     merged_retraction_problems,
     repeated_problems,
     same_moment_problems,
@@ -148,6 +147,12 @@ def old_in_force(
     if revised:
         revised.sort(key=_LINE)
     return series
+
+
+def _figure_of(o: Observation) -> float | None:
+    """The oracle's own copy of the value compared (checks_vintages' one line, given one
+    home as ``Observation.published_figure`` in the thirty-fourth session)."""
+    return None if o.status == "retracted" else o.value
 
 
 def old_same_moment_problems(observations: Sequence[Observation], file: str) -> list[Problem]:

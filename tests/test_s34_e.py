@@ -135,3 +135,23 @@ def test_retract_s_period_that_is_no_number_is_refused_naming_period(shipped: Pa
     said = str(caught.value.problems[0].message)
     assert said.startswith(f"is {period}, which is no period") and '"2025-Q3"' in said, said
     assert _store_digest() == before
+
+
+# --- 7. The figure a row published: one home for check's vintage rules and history ----------
+
+
+def test_a_row_s_published_figure_is_its_value_and_a_retraction_s_is_none() -> None:
+    """Two vintages are the same publication when figure, status and source agree; a
+    retraction publishes no figure (its NaN would equal nothing, not even another
+    retraction's), so two retractions from one source are the same withdrawal."""
+    from qntrack.files import checks_vintages
+    from qntrack.method import history
+    from qntrack.plan.model import Observation
+    from qntrack.plan.periods import parse_period
+
+    figure = Observation("grdp_growth", parse_period("2024"), 8.42, "estimate", "s")
+    withdrawn = Observation("grdp_growth", parse_period("2024"), float("nan"), "retracted", "s")
+    assert figure.published_figure == 8.42
+    assert withdrawn.published_figure is None
+    # The two copies are gone: one rule, asked in both places.
+    assert not hasattr(checks_vintages, "_figure_of") and not hasattr(history, "_figure")

@@ -29,7 +29,11 @@ def same_moment_problems(observations: Sequence[Observation], file: str) -> list
     problems = []
     for key, o in zip(keys, observations, strict=True):
         seen = first.setdefault(key, o)
-        if seen is not o and (_figure_of(seen), seen.status, seen.source) != (_figure_of(o), o.status, o.source):
+        if seen is not o and (seen.published_figure, seen.status, seen.source) != (
+            o.published_figure,
+            o.status,
+            o.source,
+        ):
             problems.append(
                 Problem(
                     Location(file, o.line),
@@ -64,7 +68,7 @@ def repeated_problems(observations: Sequence[Observation], file: str) -> list[Pr
     first: dict[tuple, dict[str, Observation]] = {}
     problems = []
     for o in observations:
-        key = (o.indicator, o.period.sort_key, _figure_of(o), o.status, o.source, o.recorded_at)
+        key = (o.indicator, o.period.sort_key, o.published_figure, o.status, o.source, o.recorded_at)
         notes = first.setdefault(key, {})
         if not notes:
             notes[o.note] = o
@@ -140,8 +144,3 @@ def merged_retraction_problems(observations: Sequence[Observation], file: str) -
         )
         problems.append(Problem(Location(file, o.line), said, "warning", "merged-retraction"))
     return problems
-
-
-def _figure_of(o: Observation) -> float | None:
-    """The value to compare: a retraction's (NaN, equal to nothing) as None."""
-    return None if o.status == RETRACTED else o.value

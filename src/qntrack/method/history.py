@@ -222,7 +222,7 @@ def already_recorded(
             if key is not None:
                 many[key] = state
         idents, figures, current = state
-        figure = (_figure(o), o.status, o.source)
+        figure = (o.published_figure, o.status, o.source)
         if undated_row:
             if o.status == RETRACTED:
                 # A retraction withdraws whatever is in force: it repeats only the one in
@@ -283,7 +283,7 @@ def _vintages_seen(
     vintage in force."""
     state: tuple[set[tuple], set[tuple], list[Observation | None]] = (set(), set(), [_latest(stored)])
     for s in stored:
-        figure = (_figure(s), s.status, s.source)
+        figure = (s.published_figure, s.status, s.source)
         state[0].add((*figure, s.recorded_at))
         state[1].add(figure)
     if first is not None:
@@ -292,7 +292,7 @@ def _vintages_seen(
 
 
 def _accept(state: tuple[set[tuple], set[tuple], list[Observation | None]], o: Observation) -> None:
-    figure = (_figure(o), o.status, o.source)
+    figure = (o.published_figure, o.status, o.source)
     state[0].add((*figure, o.recorded_at))
     state[1].add(figure)
     now = state[2][0]
@@ -371,14 +371,14 @@ def stored_vintages(
             by_figure: dict[tuple, Observation] = {}
             by_moment: dict[tuple, Observation] = {}
             for s in earlier:
-                figure = (_figure(s), s.status, s.source)
+                figure = (s.published_figure, s.status, s.source)
                 for table, k in ((by_figure, figure), (by_moment, (*figure, s.recorded_at))):
                     best = table.get(k)
                     if best is None or (s.recorded_at, s.line) >= (best.recorded_at, best.line):
                         table[k] = s
             known = seen[key] = (_latest(earlier), by_figure, by_moment)
         current, by_figure, by_moment = known
-        figure = (_figure(o), o.status, o.source)
+        figure = (o.published_figure, o.status, o.source)
         if undated is not None and o.recorded_at == undated:
             best = by_figure.get(figure)
             if best is None and _bare_repeat(o, current):
@@ -397,8 +397,3 @@ def figure_in_force(stored: Observation | None, current: Observation | None) -> 
     if stored is None or current is None:
         return current is stored
     return current is stored or _repeats(current, stored, any_moment=True)
-
-
-def _figure(o: Observation) -> float | None:
-    """The value to compare: a retraction's (NaN, equal to nothing) as None."""
-    return None if o.status == RETRACTED else o.value

@@ -349,6 +349,14 @@ class Observation(NamedTuple):
     recorded_at: str = ""
     line: int = 0
 
+    @property
+    def published_figure(self) -> float | None:
+        """The figure this row published, as two vintages are compared ("the same figure,
+        status and source"): None for a retraction, which publishes none (its value is NaN,
+        equal to nothing, not even another retraction's). One home for what ``check``'s
+        vintage rules and ``history`` each wrote out (thirty-fourth session)."""
+        return None if self.status == RETRACTED else self.value
+
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
