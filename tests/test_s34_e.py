@@ -155,3 +155,98 @@ def test_a_row_s_published_figure_is_its_value_and_a_retraction_s_is_none() -> N
     assert withdrawn.published_figure is None
     # The two copies are gone: one rule, asked in both places.
     assert not hasattr(checks_vintages, "_figure_of") and not hasattr(history, "_figure")
+
+
+# --- 2. A real moment whose UTC falls outside the store's years ------------------------------
+
+PLAN = """\
+version: 1
+title: "Calendar plan"
+indicators:
+  share:
+    name: "Manufacturing share"
+    unit: "%"
+    direction: increase
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2023,12.9,official,Yearbook 2023,,2024-05-01T00:00:00Z
+"""
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+BEFORE_EN = (
+    "recorded_at '0001-01-01T00:00:00+07:00' is a real moment, but in UTC it falls before "
+    "0001-01-01T00:00:00Z, the earliest moment the store can keep"
+)
+BEFORE_VI = (
+    "recorded_at '0001-01-01T00:00:00+07:00' là một thời điểm có thật, nhưng theo giờ UTC thì rơi vào "
+    "trước 0001-01-01T00:00:00Z, thời điểm sớm nhất mà tệp số liệu có thể lưu"
+)
+
+
+@pytest.fixture
+def calendar_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", BEFORE_EN), ("vi", BEFORE_VI)])
+def test_a_moment_before_the_first_in_utc_is_told_so_on_every_path(calendar_plan: Path, lang: str, said: str) -> None:
+    """0001-01-01T00:00:00+07:00 is midnight of 1 January of year 1 in Vietnam: a real
+    moment, 17:00 of 31 December of year 0 in UTC, which no year of the store holds. It
+    was told "is not a real date", which is false; the option, a CSV's cell, a workbook's
+    text cell and the store's own line each say why."""
+    from openpyxl import Workbook
+
+    from helpers import run_clean
+
+    typed = "0001-01-01T00:00:00+07:00"
+    before = _store_digest()
+    made = run_clean("--lang", lang, "add-observation", "share", "2024", "14", "--recorded-at", typed, "--force")
+    assert made.exit_code == 1 and said in made.stderr, made.stderr
+    Path("imp.csv").write_text(HEADER + f"share,2024,14,official,,,{typed}\n", encoding="utf-8")
+    made = run_clean("--lang", lang, "add-observation", "--from", "imp.csv", "--force")
+    assert made.exit_code == 1 and "imp.csv:2: " in made.stderr and said in made.stderr, made.stderr
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["indicator", "period", "value", "status", "recorded_at"])
+    sheet.append(["share", "2024", 14, "official", typed])
+    book.save("so-lieu.xlsx")
+    made = run_clean("--lang", lang, "add-observation", "--from", "so-lieu.xlsx", "--force")
+    assert made.exit_code == 1 and "so-lieu.xlsx:Data!E2: " in made.stderr and said in made.stderr, made.stderr
+    assert _store_digest() == before
+    with open("observations.csv", "a", encoding="utf-8") as fh:
+        fh.write(f"share,2024,14,official,,,{typed}\n")
+    made = run_clean("--lang", lang, "check")
+    assert made.exit_code == 1 and "observations.csv:3: " in made.stderr and said in made.stderr, made.stderr
+
+
+def test_a_moment_after_the_last_in_utc_and_a_zone_given_apart_are_told_so(calendar_plan: Path) -> None:
+    """9999-12-31T23:00:00-01:00 is 0:00 of a year 10000 in UTC; a time given with --tz
+    reaches year 0 the same way. A moment within the years is still stored."""
+    from helpers import run_clean
+
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", "9999-12-31T23:00:00-01:00")
+    assert made.exit_code == 1, made.stderr
+    assert (
+        "recorded_at '9999-12-31T23:00:00-01:00' is a real moment, but in UTC it falls after "
+        "9999-12-31T23:59:59Z, the latest moment the store can keep"
+    ) in made.stderr, made.stderr
+    made = run_clean(
+        "add-observation", "share", "2024", "14", "--recorded-at", "0001-01-01T03:00:00", "--tz", "+07:00", "--force"
+    )
+    assert made.exit_code == 1 and "before 0001-01-01T00:00:00Z" in made.stderr, made.stderr
+    made = run_clean(
+        "add-observation", "share", "2024", "14", "--recorded-at", "0001-01-01T07:00:00+07:00", "--force", "-n"
+    )
+    assert made.exit_code == 0 and "0001-01-01T00:00:00Z" in made.stdout, made.stderr

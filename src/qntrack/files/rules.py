@@ -243,8 +243,12 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
             raise ValueError(msg("store_timestamp_no_zone", text=text))
     try:
         return utc_text(moment.astimezone(timezone.utc))
-    except OverflowError:  # 0001-01-01T00:00:00+07:00 is before the first moment Python knows
-        raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+    except OverflowError:
+        # 0001-01-01T00:00:00+07:00 is a real moment in year 0 in UTC, which no store holds
+        # (it was told "not a real date"; thirty-fourth session); 9999-12-31T23:00:00-01:00
+        # one in year 10000.
+        key = "store_timestamp_before_first" if moment.year == 1 else "store_timestamp_after_last"
+        raise ValueError(msg(key, text=text)) from None
 
 
 def given_once(text: object, tz: object) -> Message | None:
