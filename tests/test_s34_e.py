@@ -250,3 +250,50 @@ def test_a_moment_after_the_last_in_utc_and_a_zone_given_apart_are_told_so(calen
         "add-observation", "share", "2024", "14", "--recorded-at", "0001-01-01T07:00:00+07:00", "--force", "-n"
     )
     assert made.exit_code == 0 and "0001-01-01T00:00:00Z" in made.stdout, made.stderr
+
+
+# --- 3. A day in Vietnamese words with a time, typed for a day -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("ngày 30 tháng 4 năm 2026 10:00", "2026-04-30"),
+        ("10 giờ ngày 30/4/2026", "2026-04-30"),
+        ("10h30 ngày 30 tháng 4 năm 2026", "2026-04-30"),
+        ("lúc 9:05 ngày 1 tháng 12 năm 2025", "2025-12-01"),
+    ],
+)
+def test_as_of_and_since_in_words_with_a_time_are_told_the_day(calendar_plan: Path, typed: str, day: str) -> None:
+    """The same words given --recorded-at are told their ISO moment; --as-of got the
+    generic "write YYYY-MM-DD, e.g. 2023-06-28", as if nothing of them were read. Now the
+    day they name, as a moment typed for a day is (2026-04-30T10:00)."""
+    from helpers import run_clean
+
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2, made.stderr
+    assert f"--as-of: error: '{typed}' is not a date; write YYYY-MM-DD" in made.stderr, made.stderr
+    assert f"(a day, not a moment: {day} takes the figures recorded by the end of that day, UTC)" in made.stderr
+    made = run_clean("--lang", "vi", "report", "--since", typed, "--format", "json")
+    assert made.exit_code == 2, made.stderr
+    assert f"--since: lỗi: '{typed}' không phải là ngày" in made.stderr, made.stderr
+    assert f"{day} liệt kê các số liệu ghi nhận sau khi ngày đó kết thúc" in made.stderr, made.stderr
+    with pytest.raises(InputError) as caught:
+        qntrack.status("targets.yaml", as_of=typed)
+    assert f"{day} takes the figures" in str(caught.value.problems[0].message)
+
+
+def test_as_of_in_words_with_a_time_naming_no_day_is_told_the_month_s_days(calendar_plan: Path) -> None:
+    from helpers import run_clean
+
+    made = run_clean("status", "--as-of", "ngày 31 tháng 4 năm 2026 10:00")
+    assert made.exit_code == 2 and "2026-04 has 30 days" in made.stderr, made.stderr
+    made = run_clean("--lang", "vi", "status", "--as-of", "10 giờ ngày 31/4/2026")
+    assert made.exit_code == 2 and "tháng 4/2026 có 30 ngày" in made.stderr, made.stderr
+
+
+def test_recorded_at_in_words_with_a_time_keeps_its_telling(calendar_plan: Path) -> None:
+    from helpers import run_clean
+
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", "ngày 30 tháng 4 năm 2026 10:00")
+    assert made.exit_code == 1 and "write 2026-04-30T10:00:00, and its time of day has no zone" in made.stderr

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-__all__ = ["EXCEL_DAYS", "day_meant", "excel_day", "no_such_day"]
+__all__ = ["EXCEL_DAYS", "day_meant", "excel_day", "no_such_day", "words_day", "words_moment"]
 
 # Excel's count of days for 1 January 1990 to 31 December 2100: a date pasted as a value.
 EXCEL_DAYS = (32874, 73415)
@@ -45,8 +45,8 @@ def no_such_day(text: str) -> tuple[str, str, int]:
     first = re.fullmatch(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})", text)
     if first and int(first[1]) > 12:
         parts = (first[4], first[3], first[1])
-    if parts is None:
-        parts = words_day(text)  # "ngay 31 thang 4 nam 2026" (folded): the day first, as words name it
+    if parts is None and (words := words_moment(text)) is not None:
+        parts = words[0]  # "ngay 31 thang 4 nam 2026" (folded), with a time or not: the day first
     if parts is None:
         return "", "", 0
     if parts[0] == "0000":  # no year 0 (0000-00-00, a database's date for none): said apart
@@ -140,17 +140,57 @@ def words_day(text: str) -> tuple[str, str, str] | None:
     return found[3], found[2], found[1]
 
 
-def _day_in_words(text: str) -> tuple[str, str, str] | None:
-    """A day in words (``words_day``): the message that gives its ISO form, as 27/11/2023
-    is given it (issue 17, twenty-third session); None for anything else, or for no day of
-    the calendar (``no_such_day`` says why)."""
+# A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
+# "10h30", "luc 10:00"): the hour, the minute and the second.
+_CLOCK = r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{2}))?|(?:h|gio)\s*(?:([0-9]{2})\s*(?:phut)?)?)"
+
+
+def words_moment(text: str) -> tuple[tuple[str, str, str], str] | None:
+    """The day Vietnamese words name (``words_day``: year, month and day as written, real
+    or not) and the time of day written before or after it, HH:MM:SS ("" for none): "ngay
+    30 thang 4 nam 2026 10:00", "10 gio ngay 30/4/2026", "10h30 ngay ..." (folded). None for anything
+    else, or a time past 23:59:59. One reading for a recorded_at (told its ISO moment) and
+    a day typed for ``--as-of`` or ``--since`` (told the day: thirty-fourth session)."""
+    import re
+
+    lower = text.lower()
+    if text.isascii() and not text[:1].isalpha() and "thang" not in lower and "ngay" not in lower:
+        return None  # no words: the common case, without importing the vocabulary
     found = words_day(text)
+    if found is not None:
+        return found, ""
+    from .vocabulary import fold
+
+    folded = fold(text).strip()
+    after = re.fullmatch(rf"(.+?)[\s,]+{_CLOCK}", folded, re.ASCII)
+    first = None if after is not None else re.fullmatch(rf"{_CLOCK}[\s,]+(.+)", folded, re.ASCII)
+    if after is not None:
+        day, hour, minute, second = after[1], after[2], after[3] or after[5], after[4]
+    elif first is not None:
+        day, hour, minute, second = first[5], first[1], first[2] or first[4], first[3]
+    else:
+        return None
+    found = words_day(day)
+    if found is None or int(hour) > 23 or int(minute or 0) > 59 or int(second or 0) > 59:
+        return None
+    return found, f"{int(hour):02d}:{minute or '00'}:{second or '00'}"
+
+
+def _day_in_words(text: str) -> tuple[str, str, str] | None:
+    """A day in words (``words_moment``): the message that gives its ISO form, as 27/11/2023
+    is given it (issue 17, twenty-third session), or, with a time of day, the day it falls
+    in, as a moment typed for a day is told (2026-04-30T10:00; thirty-fourth session: it
+    got the generic message where a recorded_at so written was told its ISO moment); None
+    for anything else, or for no day of the calendar (``no_such_day`` says why)."""
+    found = words_moment(text)
     if found is None:
         return None
+    (year, month, day), clock = found
     try:
-        return "cli_not_a_date_words", date(int(found[0]), int(found[1]), int(found[2])).isoformat(), ""
+        iso = date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+    return ("cli_not_a_date_time" if clock else "cli_not_a_date_words"), iso, ""
 
 
 def _moment_meant(text: str) -> tuple[str, str, str]:

@@ -86,38 +86,17 @@ def _excel_count(raw: str, text: str) -> Message | None:
     return None if counted is None else msg("store_timestamp_excel_count", text=text, iso=counted)
 
 
-# A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
-# "10h30", "luc 10:00"): the hour, the minute and the second.
-_CLOCK = r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{2}))?|(?:h|gio)\s*(?:([0-9]{2})\s*(?:phut)?)?)"
-_CLOCK_AFTER = re.compile(rf"(.+?)[\s,]+{_CLOCK}", re.ASCII)
-_CLOCK_FIRST = re.compile(rf"{_CLOCK}[\s,]+(.+)", re.ASCII)
-
-
 def _in_words(raw: str) -> tuple[str, str] | None:
-    """The day Vietnamese words name (``days_typed.words_day``) as YYYY-MM-DD, real or not,
-    with the time of day written before or after it as HH:MM:SS ("" for none)."""
-    lower = raw.lower()
-    if raw.isascii() and not raw[:1].isalpha() and "thang" not in lower and "ngay" not in lower:
-        return None  # no words: the common case, without importing the vocabulary
-    from .days_typed import words_day
-    from .vocabulary import fold
+    """The day Vietnamese words name as YYYY-MM-DD, real or not, with the time of day
+    written before or after it as HH:MM:SS ("" for none): ``days_typed.words_moment``, the
+    one reading ``--as-of`` makes of the same words."""
+    from .days_typed import words_moment
 
-    found, clock = words_day(raw), ""
+    found = words_moment(raw)
     if found is None:
-        folded = fold(raw).strip()
-        after, first = _CLOCK_AFTER.fullmatch(folded), _CLOCK_FIRST.fullmatch(folded)
-        day, hour, minute, second = (
-            (after[1], after[2], after[3] or after[5], after[4])
-            if after is not None
-            else (first[5], first[1], first[2] or first[4], first[3])
-            if first is not None
-            else ("", "", None, None)
-        )
-        found = words_day(day) if day else None
-        if found is None or int(hour) > 23 or int(minute or 0) > 59 or int(second or 0) > 59:
-            return None
-        clock = f"{int(hour):02d}:{minute or '00'}:{second or '00'}"
-    return f"{found[0]}-{int(found[1]):02d}-{int(found[2]):02d}", clock
+        return None
+    (year, month, day), clock = found
+    return f"{year}-{int(month):02d}-{int(day):02d}", clock
 
 
 def slashed_without_zone(text: str) -> Message | None:
