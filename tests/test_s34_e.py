@@ -297,3 +297,89 @@ def test_recorded_at_in_words_with_a_time_keeps_its_telling(calendar_plan: Path)
 
     made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", "ngày 30 tháng 4 năm 2026 10:00")
     assert made.exit_code == 1 and "write 2026-04-30T10:00:00, and its time of day has no zone" in made.stderr
+
+
+# --- 1. A workbook's recorded_at date cell at Excel's edges ------------------------------------
+
+
+def _book_with_recorded_at(value: float, number_format: str = "dd/mm/yyyy") -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["indicator", "period", "value", "status", "recorded_at"])
+    sheet.append(["share", "2024", 14, "official", value])
+    sheet["E2"].number_format = number_format
+    book.save("so-lieu.xlsx")
+
+
+EDGES = [
+    # Excel's count of days in a cell formatted as a date, and what Excel shows there: below
+    # 0 it shows ########; 0 shows 00/01/1900 and 0.5 that day at noon (day 0 is none);
+    # 1 to 59 are 1 January to 28 February 1900, 60 its 29 February 1900 that never was
+    # (read 1900-02-28 as 59 is); past 2958465 (9999-12-31) it shows ########.
+    (-1, "en", "recorded_at: the cell is formatted as a date but holds a negative count of days (-1)"),
+    (-0.5, "en", "holds a negative count of days (-0.5), which Excel shows as ########"),
+    (0, "en", "recorded_at: the cell holds the time 00:00:00 with no day (Excel's count of days 0: day 0"),
+    (0.5, "en", "recorded_at: the cell holds the time 12:00:00 with no day (Excel's count of days 0.5: day 0"),
+    (60, "en", "recorded_at: the cell is a date before 1900-03-01 (read 1900-02-28)"),
+    (59, "en", "its 60 shows 29/02/1900 and is read 1900-02-28, as 59 is"),
+    (1, "en", "recorded_at: the cell is a date before 1900-03-01 (read 1900-01-01)"),
+    (2958466, "en", "recorded_at: the cell holds '#VALUE!' where a date was expected: a count of days past 2958465"),
+    (3e9, "en", "past 2958465 (9999-12-31, the last day Excel shows; here it shows ########)"),
+    (-1, "vi", "recorded_at: ô được định dạng ngày nhưng chứa số ngày âm (-1)"),
+    (0.5, "vi", "recorded_at: ô chứa giờ 12:00:00 mà không có ngày (số đếm ngày của Excel 0,5"),
+    (60, "vi", "recorded_at: ô là một ngày trước 1900-03-01 (đọc được 1900-02-28)"),
+    (2958466, "vi", "recorded_at: ô chứa '#VALUE!' ở chỗ cần một ngày"),
+]
+
+
+@pytest.mark.parametrize(("serial", "lang", "said"), EDGES)
+def test_a_date_cell_at_excel_s_edges_is_one_message_at_its_cell(
+    calendar_plan: Path, serial: float, lang: str, said: str
+) -> None:
+    """Each was read as a day no one saw (1899-12-29 for -1, 1900-02-28 for Excel's 29
+    February) and recorded with --force, or told "'12:00:00' is not an ISO 8601 timestamp"
+    of a cell showing 00/01/1900 12:00, or "'#VALUE!' is not an ISO 8601 timestamp" of a
+    cell showing ########. Now one message at the cell, with --force too, nothing written."""
+    from helpers import run_clean
+
+    _book_with_recorded_at(serial)
+    before = _store_digest()
+    for force in ((), ("--force",)):
+        made = run_clean("--lang", lang, "add-observation", "--from", "so-lieu.xlsx", *force)
+        assert made.exit_code == 1, made.stderr
+        lines = [line for line in made.stderr.splitlines() if ": error: " in line or ": lỗi: " in line]
+        assert len(lines) == 1 and lines[0].startswith("so-lieu.xlsx:Data!E2: "), made.stderr
+        assert said in lines[0], lines[0]
+        assert "ISO 8601" not in made.stderr and "Warning" not in made.stderr
+        valid = "2026-04-30" in lines[0]
+        assert valid, lines[0]
+    assert _store_digest() == before
+
+
+def test_a_date_cell_from_1_march_1900_is_read_as_excel_shows_it(calendar_plan: Path) -> None:
+    """61 is 1900-03-01 in Excel and in the calendar (30 December 1899 plus 61 days: 2 to
+    1 January, 31 of January, 28 of February): read so, and refused only as any recorded_at
+    before its period is (--force records it as typed)."""
+    from helpers import run_clean
+
+    _book_with_recorded_at(61)
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert made.exit_code == 1 and "after the figure was recorded (1900-03-01T00:00:00Z)" in made.stderr
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--force", "--dry-run")
+    assert made.exit_code == 0 and "1900-03-01T00:00:00Z" in made.stdout, made.stderr
+
+
+@pytest.mark.parametrize(("serial", "shown"), [(-1, "-1"), (0, "0"), (0.5, "0.5"), (60, "60"), (2958466, "2958466")])
+def test_a_number_cell_at_excel_s_edges_keeps_the_generic_words(calendar_plan: Path, serial: float, shown: str) -> None:
+    """A number cell (not formatted as a date) shows the number: it is told what a
+    recorded_at may be, as --recorded-at 60 is; only 32874-73415 (1990-2100) is told the
+    day Excel counts (thirty-third session)."""
+    from helpers import run_clean
+
+    _book_with_recorded_at(serial, "General")
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--force")
+    assert made.exit_code == 1, made.stderr
+    assert f"so-lieu.xlsx:Data!E2: error: '{shown}' is not an ISO 8601 timestamp" in made.stderr, made.stderr

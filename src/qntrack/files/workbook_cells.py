@@ -160,11 +160,18 @@ def period(value: Any, frequency: Frequency | None = None) -> tuple[str, Message
     return text, None
 
 
-def stamp(value: Any, default: str) -> tuple[str, Message | None]:
+def stamp(value: Any, default: str, number_format: str = "") -> tuple[str, Message | None]:
     """recorded_at: a date cell is that day (midnight UTC, as a bare date); a date and time
-    has no zone, so it is read in targets.yaml's timezone or --tz (rules.recorded_at)."""
+    has no zone, so it is read in targets.yaml's timezone or --tz (rules.recorded_at). A
+    date cell whose count of days Excel shows as no day of the calendar is refused
+    (``workbook_dates.date_cell_refused``; ``number_format``: the cell's)."""
     if value is None or value == "":
         return default, None
+    if isinstance(value, (datetime, time)) or value == "#VALUE!":
+        from .workbook_dates import date_cell_refused
+
+        if (edge := date_cell_refused(value, number_format)) is not None:
+            return cell_text(value), edge
     if isinstance(value, datetime) and value.microsecond:
         # A time a formula saved (NOW()) holds a fraction no one typed nor sees: to the
         # nearest second, as the store keeps moments (a typed fraction is refused).

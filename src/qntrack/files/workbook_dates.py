@@ -6,20 +6,25 @@ or both, is refused at each such cell, as before, with no date guessed.
 
 The row's candidates are made first, with the text; the sheet's cells are read one row
 at a time (workbooks.py), so the order is only known at its end (``settle``).
+
+And a recorded_at cell formatted as a date whose count of days is no day Excel shows as
+the calendar's (``date_cell_refused``; thirty-fourth session).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Any
 
-from ..catalog import msg
+from ..catalog import Figure, Message, msg
 from ..plan.model import Location, Problem
 from .batch_rows import SHOWN_MOMENT
 from .excel_dates import day_order, iso_moment, order_proof
 from .moment_words import shown_date_refused
 from .import_tables import ParsedTable
 
-__all__ = ["ShownDates"]
+__all__ = ["ShownDates", "date_cell_refused"]
 
 
 @dataclass
@@ -64,3 +69,38 @@ class ShownDates:
                 cell = self.cells[decided][0].cell
                 words = msg(key, proof=proof_text, example=example, cell=cell, iso=iso)
                 parsed.notes.append(Problem(self.cells[proof][0], words, "warning"))
+
+
+# Excel's day 0: its count of days n is this day plus n, from 1 March 1900 (count 61) on.
+_EXCEL_ZERO = datetime(1899, 12, 30)
+_FIRST_TRUE_DAY = datetime(1900, 3, 1)
+
+
+def date_cell_refused(value: Any, number_format: str = "") -> Message | None:
+    """What is wrong with a recorded_at cell formatted as a date (``value`` as openpyxl
+    reads it) whose count of days names no day Excel shows as the calendar's; None for any
+    other cell. openpyxl reads a count below 0 as a day before 30 December 1899 (Excel
+    shows ########), 0 to 1 as a time alone (Excel shows 00/01/1900, day 0), 1 to 60 as
+    1900-01-01 to 1900-02-28 with Excel's 60, its 29 February 1900 that never was, read as
+    the 28th as 59 is (so no day before 1 March 1900 is told from the day shown), and a
+    count past 2958465 (9999-12-31, Excel shows ########) as the error '#VALUE!'. Each was
+    read as a day no one saw, or told "is not an ISO 8601 timestamp" of a text the cell
+    never showed (thirty-fourth session)."""
+    if isinstance(value, datetime) and value < _EXCEL_ZERO:
+        serial = (value - _EXCEL_ZERO).total_seconds() / 86400
+        return msg("workbook_recorded_at_below_zero", serial=Figure(serial))
+    if isinstance(value, time):
+        serial = (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+        return msg("workbook_recorded_at_no_day", time=value.isoformat("seconds"), serial=Figure(round(serial, 10)))
+    if isinstance(value, datetime) and value < _FIRST_TRUE_DAY:
+        shown = value.date().isoformat() if value.time() == time() else value.isoformat()
+        return msg("workbook_recorded_at_1900", iso=shown)
+    if value == "#VALUE!" and _date_format(number_format):
+        return msg("workbook_recorded_at_past_last")
+    return None
+
+
+def _date_format(number_format: str) -> bool:
+    from openpyxl.styles.numbers import is_date_format
+
+    return bool(number_format) and is_date_format(number_format)
