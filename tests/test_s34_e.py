@@ -383,3 +383,25 @@ def test_a_number_cell_at_excel_s_edges_keeps_the_generic_words(calendar_plan: P
     made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--force")
     assert made.exit_code == 1, made.stderr
     assert f"so-lieu.xlsx:Data!E2: error: '{shown}' is not an ISO 8601 timestamp" in made.stderr, made.stderr
+
+
+# --- 8. docs/architecture.md names every module ------------------------------------------------
+
+
+def test_architecture_names_every_module_with_a_line_on_what_it_is_for() -> None:
+    """The package table named about half the modules of each package (thirty-third
+    session, pass D's leftover). "Every module" now has a row per module; a module added
+    without its row, or a row left after its module went, fails here."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    package = root / "src" / "qntrack"
+    modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py") if "__pycache__" not in p.parts}
+    page = (root / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = page.split("## Every module", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([^`]+\.py)` \| (.+?) \|$", section, re.MULTILINE)
+    named = [name for name, _ in rows]
+    assert len(named) == len(set(named)), "a module named twice"
+    assert sorted(modules - set(named)) == [], "modules without a line in docs/architecture.md"
+    assert sorted(set(named) - modules) == [], "lines naming no module"
+    assert all(len(what) > 15 and what.endswith((".", ")")) for _, what in rows), rows
