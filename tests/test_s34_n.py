@@ -149,3 +149,70 @@ def test_the_headline_passes_over_a_milestone_reached_ahead_of_its_deadline(
     for page in ("methodology.md", "json.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "passing over one the latest figure already reaches" in text, page
+
+
+QUARTER_PLAN = dedent(
+    """
+    version: 1
+    title: "Quarterly plan"
+    dimensions:
+      province:
+        name: {en: Province, vi: "Tỉnh, thành phố"}
+        values: ["Quảng Ninh", "Hà Nội", "Huế"]
+    indicators:
+      arrivals:
+        name: Tourist arrivals
+        unit: thousand
+        direction: increase
+        frequency: quarter
+        dimensions: [province]
+    targets:
+      - id: arrivals-q3
+        type: plan
+        indicator: arrivals
+        period: 2024-Q3
+        value: 100
+        for_each: province
+        overrides:
+          Quảng Ninh: {value: 40}
+    """
+)
+QUARTER_STORE = dedent(
+    """
+    indicator,period,value,status,source,note,recorded_at
+    arrivals,2024-Q3,117,official,GSO,,2024-10-20T00:00:00Z
+    arrivals[province=Quảng Ninh],2024-Q3,42,official,QN,,2024-10-10T00:00:00Z
+    arrivals[province=Hà Nội],2023,500,official,HN,,2024-03-01T00:00:00Z
+    arrivals[province=Hà Nội],2024-Q3,30,official,HN,,2024-10-10T00:00:00Z
+    arrivals[province=Huế],2023,100,official,Huế,,2024-03-01T00:00:00Z
+    arrivals[province=Huế],2024-Q3,45,official,Huế,,2024-10-10T00:00:00Z
+    """
+)
+
+
+def test_a_unit_of_a_quarterly_plan_is_shown_and_ranked_with_that_quarter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan for 2024-Q3 on a national plan's provinces: the province given a plan of its
+    own is judged on its 2024-Q3 figure, but the others (no plan assigned) were shown and
+    ranked with their 2023 full-year figure, a year against a quarter in one table, and
+    ordered by it: Hà Nội (500 in 2023) above Huế (100), though Huế's third quarter (45) beat
+    Hà Nội's (30). A plan's figure is its period's (methodology.md, "Top-level JSON
+    fields"): each unit is now shown and ranked with its 2024-Q3 figure: Quảng Ninh 1
+    (42 >= 40, achieved), then, not available, Huế 2 (45), Hà Nội 3 (30)."""
+    import json
+
+    make_tracker(tmp_path, monkeypatch, QUARTER_PLAN, QUARTER_STORE)
+    r = run_clean("rank", "arrivals-q3", "--format", "json")
+    assert r.exit_code == 0, r.output
+    got = [
+        (u["rank"], u["dims"]["province"], u["status"], u["latest"]["period"], u["latest"]["value"])
+        for u in json.loads(r.stdout)["units"]
+    ]
+    assert got == [
+        (1, "Quảng Ninh", "target_achieved", "2024-Q3", 42),
+        (2, "Huế", "not_available", "2024-Q3", 45),
+        (3, "Hà Nội", "not_available", "2024-Q3", 30),
+    ]
+    units = json.loads(run_clean("status", "arrivals-q3", "--format", "json").stdout)["targets"][0]["breakdown"]
+    assert [(u["latest"]["period"], u["provisional"]) for u in units] == [("2024-Q3", None)] * 3
