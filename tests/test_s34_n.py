@@ -216,3 +216,63 @@ def test_a_unit_of_a_quarterly_plan_is_shown_and_ranked_with_that_quarter(
     ]
     units = json.loads(run_clean("status", "arrivals-q3", "--format", "json").stdout)["targets"][0]["breakdown"]
     assert [(u["latest"]["period"], u["provisional"]) for u in units] == [("2024-Q3", None)] * 3
+
+
+UNIT_TARGET = dedent(
+    """
+    version: 1
+    title: "A province's own target"
+    dimensions:
+      province:
+        name: {en: Province, vi: "Tỉnh, thành phố"}
+        values: ["Quảng Ninh", "Hà Giang"]
+    indicators:
+      forest:
+        name: {en: Forest cover, vi: Tỷ lệ che phủ rừng}
+        unit: "%"
+        direction: increase
+        dimensions: [province]
+    targets:
+      - id: forest-ha-giang
+        indicator: forest
+        of: {province: Hà Giang}
+        baseline: 2020
+        milestones:
+          - {by: 2030, value: 60}
+    """
+)
+UNIT_STORE = dedent(
+    """
+    indicator,period,value,status,source,note,recorded_at
+    forest,2020,42,official,GSO,,2021-03-01T00:00:00Z
+    forest,2023,42.5,official,GSO,,2024-03-01T00:00:00Z
+    forest[province=Quảng Ninh],2020,54,official,QN,,2021-03-01T00:00:00Z
+    forest[province=Quảng Ninh],2023,55.1,official,QN,,2024-03-01T00:00:00Z
+    """
+)
+
+
+def test_a_target_set_for_a_province_without_figures_names_the_province(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A target set for one province (`of: {province: Hà Giang}`) that has no figure, the
+    indicator having the whole's and Quảng Ninh's: `show` and the report said "no figure has
+    been recorded for this indicator yet", untrue of an indicator with four figures, which
+    sends the officer to check the store's rows for the indicator. It now names the
+    province, and says the whole's and the other units' figures do not judge it; with the
+    figures recorded and withdrawn, that none for it is in force."""
+    make_tracker(tmp_path, monkeypatch, UNIT_TARGET, UNIT_STORE)
+    r = run_clean("show", "forest-ha-giang")
+    assert r.exit_code == 0, r.output
+    assert "for this indicator" not in r.stdout
+    assert "Not assessed: no figure has been recorded for Hà Giang yet" in " ".join(r.stdout.split())
+    vi = " ".join(run_clean("show", "forest-ha-giang", "--lang", "vi").stdout.split())
+    assert "Chưa đánh giá: Hà Giang chưa có số liệu nào" in vi and "chỉ tiêu chưa có số liệu nào" not in vi
+    md = run_clean("report", "--format", "markdown")
+    assert "for this indicator" not in md.stdout and "recorded for Hà Giang yet" in " ".join(md.stdout.split())
+    # Recorded, then withdrawn: none in force, said of the province.
+    assert run_clean("add-observation", "forest", "2021", "40", "--dim", "province=Hà Giang").exit_code == 0
+    assert run_clean("retract", "forest", "2021", "--dim", "province=Hà Giang").exit_code == 0
+    said = " ".join(run_clean("show", "forest-ha-giang").stdout.split())
+    assert "Not assessed: no figure for Hà Giang is in force; those recorded were withdrawn." in said
+    assert "for this indicator" not in said and "of this indicator" not in said
