@@ -267,7 +267,7 @@ def test_a_target_set_for_a_province_without_figures_names_the_province(
     assert "for this indicator" not in r.stdout
     assert "Not assessed: no figure has been recorded for Hà Giang yet" in " ".join(r.stdout.split())
     vi = " ".join(run_clean("show", "forest-ha-giang", "--lang", "vi").stdout.split())
-    assert "Chưa đánh giá: Hà Giang chưa có số liệu nào" in vi and "chỉ tiêu chưa có số liệu nào" not in vi
+    assert "Chưa đánh giá: chưa có số liệu nào của Hà Giang" in vi and "chỉ tiêu chưa có số liệu nào" not in vi
     md = run_clean("report", "--format", "markdown")
     assert "for this indicator" not in md.stdout and "recorded for Hà Giang yet" in " ".join(md.stdout.split())
     # Recorded, then withdrawn: none in force, said of the province.
