@@ -218,7 +218,8 @@ def _rows(
                 if o.source.strip():
                     given = as_given(o.source.strip())
                     sources[given] += 1
-                    whole[given] += 0 if cells else 1
+                    if not cells:
+                        whole[given] += 1
     return table, _whole_first(whole, sources)
 
 
@@ -316,8 +317,7 @@ def _whole_first(whole: Counter[str], sources: Counter[str]) -> list[str]:
     34 provinces and by sex has more figures from each provincial office than from the
     national one, whose series Open SDG shows first: counted together, five provincial
     offices filled the five places (issue 17, thirty-fourth session)."""
-    first = [text for text, n in whole.most_common() if n]
-    return first + [text for text, _ in sources.most_common() if text not in whole or not whole[text]]
+    return [text for text, _ in whole.most_common()] + [text for text, _ in sources.most_common() if text not in whole]
 
 
 def _sources(sources: Sequence[str]) -> dict[str, Any]:
