@@ -188,12 +188,13 @@ def _rows(
     by_base: Mapping[str, list[tuple[Dims, list[Observation]]]],
     out: Export,
     labels: dict[tuple[Cells, int], str],
-) -> tuple[dict[tuple[Cells, int], list[float | None]], Counter[str]]:
-    """Value and Progress by (dimension cells, year), and how often each source is given;
-    ``labels`` gets the Year as the site wrote it, where the import kept it (year_label)."""
+) -> tuple[dict[tuple[Cells, int], list[float | None]], list[str]]:
+    """Value and Progress by (dimension cells, year), and the sources in the order the
+    metadata lists them (_whole_first); ``labels`` gets the Year as the site wrote it, where the import kept it (year_label)."""
     allowed = set(_dimension_ids(ind, progress))
     table: dict[tuple[Cells, int], list[float | None]] = {}
     sources: Counter[str] = Counter()
+    whole: Counter[str] = Counter()  # the same, of the whole's figures (no unit named)
     for column, source in ((0, ind), (1, progress)):
         if source is None:
             continue
@@ -215,8 +216,11 @@ def _rows(
                 # As typed: the store's apostrophe guards a spreadsheet's cell, and Open SDG
                 # shows these fields as a web page's text.
                 if o.source.strip():
-                    sources[as_given(o.source.strip())] += 1
-    return table, sources
+                    given = as_given(o.source.strip())
+                    sources[given] += 1
+                    if not cells:
+                        whole[given] += 1
+    return table, _whole_first(whole, sources)
 
 
 def _csv(
@@ -276,7 +280,7 @@ def _meta(
     progress: Indicator | None,
     targets: Sequence[Target],
     judged: Mapping[str, Assessment],
-    sources: Counter[str],
+    sources: Sequence[str],
     units: set[Cells],
 ) -> dict[str, Any]:
     meta: dict[str, Any] = {
@@ -307,10 +311,19 @@ def _meta(
     return meta
 
 
-def _sources(sources: Counter[str]) -> dict[str, Any]:
-    """The most used sources (ties: the first met), as Open SDG's numbered source fields."""
+def _whole_first(whole: Counter[str], sources: Counter[str]) -> list[str]:
+    """The sources of the whole's figures first, the most used among them first, then the
+    units' by how many figures each gives (ties: the first met). A national indicator by
+    34 provinces and by sex has more figures from each provincial office than from the
+    national one, whose series Open SDG shows first: counted together, five provincial
+    offices filled the five places (issue 17, thirty-fourth session)."""
+    return [text for text, _ in whole.most_common()] + [text for text, _ in sources.most_common() if text not in whole]
+
+
+def _sources(sources: Sequence[str]) -> dict[str, Any]:
+    """The first MAX_SOURCES sources (_whole_first), as Open SDG's numbered source fields."""
     out: dict[str, Any] = {}
-    for n, (text, _) in enumerate(sources.most_common(MAX_SOURCES), start=1):
+    for n, text in enumerate(sources[:MAX_SOURCES], start=1):
         out[f"source_active_{n}"] = True
         out[f"source_organisation_{n}"] = out[f"source_url_text_{n}"] = shown_as_text(text)
         url = _URL.search(text)

@@ -17,8 +17,9 @@ from itertools import product
 from typing import Mapping, Sequence
 
 from ..catalog import Day, Message, msg
-from ..method.assessment import Assessment, UnitAssessment, annual_rows, provisional_after
+from ..method.assessment import Assessment, UnitAssessment, annual_rows, at_period, provisional_after
 from ..method.groups import Member, combine
+from ..method.parts import year_to_date
 from ..method.progress import Status
 from ..method.series import Series
 from ..plan.model import Indicator, LevelTarget, Milestone, Observation, Plan, PlanTarget, SpanTarget, Target
@@ -146,7 +147,7 @@ def assess_units(
             # An amount's year recorded in quarters is their sum, as the total's is judged.
             # Only the figures of the periods the target judges (issue 17, thirty-first
             # session): a 2024 plan's unit showed, and was ranked on, its 2025 figure.
-            latest, provisional = _unjudged_figures(indicator, rows, span)
+            latest, provisional = _unjudged_figures(target, indicator, rows, span)
             judged = Assessment(
                 target, indicator, Status.NOT_AVAILABLE, latest=latest, provisional=provisional, reason=NO_AMOUNT
             )
@@ -174,15 +175,24 @@ def assess_units(
 
 
 def _unjudged_figures(
-    indicator: Indicator, rows: Sequence[Observation], span: tuple[date, date] | None
+    target: Target, indicator: Indicator, rows: Sequence[Observation], span: tuple[date, date] | None
 ) -> tuple[Observation | None, Observation | None]:
     """The figures a unit given no amount of its own is shown and ranked with: its latest
     full-year figure and a later part-year reading, as any target's, of the periods that
     ended by the end of the target's own (a plan's year, a span's last year). A later
-    figure judges nothing of it: a 2024 plan's unit was ranked on its 2025 figure."""
+    figure judges nothing of it: a 2024 plan's unit was ranked on its 2025 figure.
+    A plan of a quarter, a half-year or some months is read on that period's figure, as
+    the units given a plan are: a 2024-Q3 plan's unit was shown and ranked with its 2023
+    full year beside another's 2024-Q3 (issue 17, thirty-fourth session)."""
     if span is not None:
         rows = [o for o in rows if period_end(o.period) <= span[1]]
     adds_up = indicator.adds_up
+    if isinstance(target, PlanTarget) and not target.period.is_year:
+        full = at_period(rows, target.period)
+        if full is None and adds_up:
+            full = year_to_date(rows, target.period, target.period.last, True, exact=True)
+        if full is not None:
+            return full, None
     annual = years_of(rows) if adds_up else annual_rows(rows)
     latest = annual[-1] if annual else None
     provisional = provisional_after(rows, latest.period if latest else None)

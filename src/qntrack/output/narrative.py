@@ -62,6 +62,18 @@ def reason_text(reason: str, lang: str) -> str:
     return narrative_sentence("reason_" + (reason if known else "undefined"), lang)
 
 
+def no_figures_text(a: Assessment, lang: str, withdrawn: bool = False) -> str:
+    """Why ``a`` (reason ``no_figures``) is not assessed: of its indicator, or, for a target
+    set for one unit (``of:``), of that unit, named: "no figure ... for this indicator" was
+    untrue of an indicator whose whole and other units have figures (issue 17,
+    thirty-fourth session). ``withdrawn``: every figure recorded was withdrawn."""
+    key = "reason_no_figures" + ("_withdrawn" if withdrawn else "")
+    of = getattr(a.target, "of", ())
+    if not of:
+        return narrative_sentence(key, lang)
+    return narrative_sentence(key + "_unit", lang, unit=", ".join(v for _, v in of))
+
+
 @speaks_periods
 def explain(a: Assessment, lang: str, today: date | None = None) -> list[str]:
     """The sentences that say what the assessment means, for people: every period in them
@@ -84,6 +96,8 @@ def explain(a: Assessment, lang: str, today: date | None = None) -> list[str]:
             return [
                 narrative_sentence("reason_no_annual_figure_years", lang, years=span, last=years[1], reading=reading)
             ]
+        if a.reason == "no_figures":
+            return [no_figures_text(a, lang)]
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang)]
         out.append(reason_text(a.reason, lang))

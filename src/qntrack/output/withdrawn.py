@@ -85,15 +85,13 @@ def with_withdrawn_sentences(
     becomes "no figure ... is in force; those recorded were withdrawn", which it is then."""
     if not withdrawn:
         return list(sentences)
-    from .narrative import narrative_sentence, reason_text
+    from .narrative import no_figures_text
 
     unit = a.indicator.unit_in(lang)
     said = list(sentences)
     if a.reason == "no_figures":
-        said = [
-            narrative_sentence("reason_no_figures_withdrawn", lang) if t == reason_text("no_figures", lang) else t
-            for t in said
-        ]
+        none = no_figures_text(a, lang)
+        said = [no_figures_text(a, lang, withdrawn=True) if t == none else t for t in said]
     said = [_awaited_withdrawn(t, {o.period for o, _ in withdrawn}, lang) for t in said]
     return said + [
         withdrawn_sentence(o, value, unit, lang, getattr(item, "withdrew", None))
