@@ -14,7 +14,7 @@ the calendar's (``date_cell_refused``; thirty-fourth session).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from ..catalog import Figure, Message, msg
@@ -24,7 +24,7 @@ from .excel_dates import day_order, iso_moment, order_proof
 from .moment_words import shown_date_refused
 from .import_tables import ParsedTable
 
-__all__ = ["ShownDates", "date_cell_refused"]
+__all__ = ["MAC_ZERO", "ShownDates", "date_cell_refused"]
 
 
 @dataclass
@@ -74,9 +74,12 @@ class ShownDates:
 # Excel's day 0: its count of days n is this day plus n, from 1 March 1900 (count 61) on.
 _EXCEL_ZERO = datetime(1899, 12, 30)
 _FIRST_TRUE_DAY = datetime(1900, 3, 1)
+# A workbook in the 1904 date system (old Mac Excel, ``workbook.epoch``): its count of days
+# n is this day plus n, from 0 on; no 29 February 1900 to count, no time alone.
+MAC_ZERO = datetime(1904, 1, 1)
 
 
-def date_cell_refused(value: Any, number_format: str = "") -> Message | None:
+def date_cell_refused(value: Any, number_format: str = "", mac: bool = False) -> Message | None:
     """What is wrong with a recorded_at cell formatted as a date (``value`` as openpyxl
     reads it) whose count of days names no day Excel shows as the calendar's; None for any
     other cell. openpyxl reads a count below 0 as a day before 30 December 1899 (Excel
@@ -85,7 +88,22 @@ def date_cell_refused(value: Any, number_format: str = "") -> Message | None:
     the 28th as 59 is (so no day before 1 March 1900 is told from the day shown), and a
     count past 2958465 (9999-12-31, Excel shows ########) as the error '#VALUE!'. Each was
     read as a day no one saw, or told "is not an ISO 8601 timestamp" of a text the cell
-    never showed (thirty-fourth session)."""
+    never showed (thirty-fourth session).
+
+    ``mac``: the workbook counts its days from 1904-01-01 (its count 0, shown so; a time
+    alone is that day's, ``stamp``), to 9999-12-31 (2957003); below 0 Excel shows ########
+    as in the 1900 system. A cell formatted as a length of time (``[h]:mm``; openpyxl gives
+    a timedelta) is no moment in either (pass R)."""
+    if isinstance(value, timedelta):
+        days = Figure(round(value.total_seconds() / 86400, 10))
+        return msg("workbook_recorded_at_duration", format=number_format or "[h]:mm", days=days)
+    if mac:
+        if isinstance(value, datetime) and value < MAC_ZERO:
+            serial = (value - MAC_ZERO).total_seconds() / 86400
+            return msg("workbook_recorded_at_below_zero_1904", serial=Figure(serial))
+        if value == "#VALUE!" and _date_format(number_format):
+            return msg("workbook_recorded_at_past_last_1904")
+        return None
     if isinstance(value, datetime) and value < _EXCEL_ZERO:
         serial = (value - _EXCEL_ZERO).total_seconds() / 86400
         return msg("workbook_recorded_at_below_zero", serial=Figure(serial))

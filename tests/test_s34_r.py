@@ -1,0 +1,230 @@
+"""Issue 17, thirty-fourth session, pass R: the session's changes tried by a hostile user
+(docs/decisions.md, "The thirty-fourth session", items 1-8). Each test was written failing
+first; the expected days and counts are worked out by hand: in Excel's 1904 date system
+(old Mac Excel, ``workbook.epoch``) the count of days n is 1 January 1904 plus n days, with
+no 29 February 1900 to skip; 1904-01-01 is the 1900 system's count 1462, so 9999-12-31,
+its 2958465, is the 1904 system's 2958465 - 1462 = 2957003."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PLAN = """\
+version: 1
+title: "Calendar plan"
+indicators:
+  share:
+    name: "Manufacturing share"
+    unit: "%"
+    direction: increase
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2023,12.9,official,Yearbook 2023,,2024-05-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def calendar_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+def _digest() -> str:
+    return hashlib.sha256(Path("observations.csv").read_bytes()).hexdigest()
+
+
+def _book(value: Any, number_format: str | None = "dd/mm/yyyy", mac: bool = False, wide: bool = False) -> None:
+    """so-lieu.xlsx, one row whose recorded_at cell holds ``value`` in ``number_format``;
+    ``mac``: the workbook counts its days from 1904 (old Mac Excel)."""
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = Workbook()
+    if mac:
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.title = "Data"
+    if wide:
+        sheet.append(["indicator", "status", "recorded_at", "2024"])
+        sheet.append(["share", "official", value, 14])
+        cell = "C2"
+    else:
+        sheet.append(["indicator", "period", "value", "status", "recorded_at"])
+        sheet.append(["share", "2024", 14, "official", value])
+        cell = "E2"
+    if number_format is not None:
+        sheet[cell].number_format = number_format
+    book.save("so-lieu.xlsx")
+
+
+def _one_error(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if ": error: " in line or ": lỗi: " in line]
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+# --- A workbook in the 1904 date system -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("serial", "lang", "said"),
+    [
+        (
+            -1,
+            "en",
+            "so-lieu.xlsx:Data!E2: error: recorded_at: the cell is formatted as a date but holds a negative "
+            "count of days (-1), which Excel shows as ########, no day; this workbook counts its days from "
+            "1904 (Excel's 1904 date system), its dates running from 1904-01-01 (its count 0) to 9999-12-31 "
+            "(2957003)",
+        ),
+        (
+            -1,
+            "vi",
+            "so-lieu.xlsx:Data!E2: lỗi: recorded_at: ô được định dạng ngày nhưng chứa số ngày âm (-1), Excel "
+            "hiện thành ########, không phải ngày nào; sổ tính này đếm ngày từ năm 1904 (hệ ngày 1904 của "
+            "Excel), các ngày của nó chạy từ 1904-01-01 (số đếm 0) đến 9999-12-31 (2957003)",
+        ),
+        (
+            2957004,
+            "en",
+            "so-lieu.xlsx:Data!E2: error: recorded_at: the cell holds '#VALUE!' where a date was expected: a "
+            "count of days past 2957003 (9999-12-31, the last day Excel shows in a workbook counting its days "
+            "from 1904; here it shows ########)",
+        ),
+    ],
+)
+def test_a_1904_workbook_s_date_cell_outside_its_days_is_refused_at_its_cell(
+    calendar_plan: Path, serial: int, lang: str, said: str
+) -> None:
+    """-1 in a 1904 workbook was read 1903-12-31 (openpyxl counts from the workbook's day 0)
+    and stored so with --force, where Excel shows ########: the 1900 system's rule (below
+    1899-12-30) never saw it. Past its last count, the message named the 1900 system's."""
+    from helpers import run_clean
+
+    _book(serial, mac=True)
+    before = _digest()
+    for force in ((), ("--force",)):
+        made = run_clean("--lang", lang, "add-observation", "--from", "so-lieu.xlsx", *force)
+        assert made.exit_code == 1, made.stderr
+        assert _one_error(made.stderr).startswith(said), made.stderr
+    assert _digest() == before
+
+
+def test_a_1904_workbook_s_day_0_is_the_day_excel_shows(calendar_plan: Path) -> None:
+    """0.5 in a date and time cell of a 1904 workbook shows 01/01/1904 12:00 in Excel;
+    openpyxl gives the time alone, and it was told "day 0, which Excel shows as
+    00/01/1900, is no day". It is that day: refused as any moment before its period is,
+    and recorded as shown with --force (12:00 in the zone given, here +07:00)."""
+    from helpers import run_clean
+
+    _book(0.5, "dd/mm/yyyy hh:mm", mac=True)
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--tz", "+07:00")
+    assert made.exit_code == 1 and "after the figure was recorded (1904-01-01T05:00:00Z)" in made.stderr, made.stderr
+    assert "00/01/1900" not in made.stderr
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--tz", "+07:00", "--force", "--dry-run")
+    assert made.exit_code == 0 and "1904-01-01T05:00:00Z" in made.stdout, made.stderr
+    _book(0, "dd/mm/yyyy", mac=True)
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--force", "--dry-run")
+    assert made.exit_code == 0 and "1904-01-01T00:00:00Z" in made.stdout, made.stderr
+
+
+def test_a_1900_workbook_keeps_its_edges(calendar_plan: Path) -> None:
+    """The 1900 system's words are unchanged (tests/test_s34_e.py has them all)."""
+    from helpers import run_clean
+
+    _book(-1)
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--force")
+    assert "from 1900-03-01 (its count 61) to 9999-12-31 (2958465)" in _one_error(made.stderr)
+
+
+# --- A cell formatted as a length of time -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "so-lieu.xlsx:Data!E2: error: recorded_at: the cell is formatted as a length of time ([h]:mm), "
+            "not as a date: it holds 1.5 days, which is no moment; a recorded_at is a day, or a day and a "
+            "time: type e.g. 2026-04-30 or 2026-04-30 12:00:00",
+        ),
+        (
+            "vi",
+            "so-lieu.xlsx:Data!E2: lỗi: recorded_at: ô được định dạng là khoảng thời gian ([h]:mm), không "
+            "phải ngày: ô chứa 1,5 ngày, không phải một thời điểm; recorded_at là một ngày, hoặc một ngày "
+            "kèm giờ: hãy ghi ví dụ 2026-04-30 hoặc 2026-04-30 12:00:00",
+        ),
+    ],
+)
+def test_a_duration_cell_is_told_it_is_a_length_of_time(calendar_plan: Path, lang: str, said: str) -> None:
+    """1.5 in a cell formatted [h]:mm (Excel shows 36:00) was told "'1 day, 12:00:00' is not
+    an ISO 8601 timestamp": Python's words for a length of time, which the sheet never shows."""
+    from helpers import run_clean
+
+    _book(1.5, "[h]:mm")
+    before = _digest()
+    for force in ((), ("--force",)):
+        made = run_clean("--lang", lang, "add-observation", "--from", "so-lieu.xlsx", *force)
+        assert made.exit_code == 1, made.stderr
+        assert _one_error(made.stderr) == said, made.stderr
+    assert _digest() == before
+
+
+# --- A spreadsheet's error value in the recorded_at column ----------------------------------
+
+ERROR_EN = (
+    "column 'recorded_at': '{text}' is an error value a spreadsheet shows where a formula gave no "
+    "result: correct the formula (or empty the cell) and save the file again"
+)
+
+
+@pytest.mark.parametrize("text", ["#N/A", "#REF!", "#DIV/0!"])
+def test_an_error_value_in_recorded_at_is_told_as_in_every_other_column(calendar_plan: Path, text: str) -> None:
+    """'#N/A' in the indicator, period, source or note column is told it is a formula's
+    error value; in recorded_at it was "'#N/A' is not an ISO 8601 timestamp". The same
+    words now, in a CSV (long and wide) and a workbook (long and wide), --force or not."""
+    from helpers import run_clean
+
+    said = ERROR_EN.format(text=text)
+    before = _digest()
+    header = "indicator,period,value,status,source,note,recorded_at\n"
+    Path("long.csv").write_text(header + f"share,2024,14,official,,,{text}\n", encoding="utf-8")
+    Path("wide.csv").write_text(f"indicator,status,recorded_at,2024\nshare,official,{text},14\n", encoding="utf-8")
+    for args, where in (
+        (("--from", "long.csv"), "long.csv:2: error: "),
+        (("--from", "wide.csv", "--wide"), "wide.csv:2: error: "),
+    ):
+        for force in ((), ("--force",)):
+            made = run_clean("add-observation", *args, *force)
+            assert made.exit_code == 1 and _one_error(made.stderr) == where + said, made.stderr
+    for wide, cell in ((False, "E2"), (True, "C2")):
+        _book(text, None, wide=wide)
+        for force in ((), ("--force",)):
+            extra = ("--wide",) if wide else ()
+            made = run_clean("add-observation", "--from", "so-lieu.xlsx", *extra, *force)
+            assert made.exit_code == 1, made.stderr
+            assert _one_error(made.stderr) == f"so-lieu.xlsx:Data!{cell}: error: " + said, made.stderr
+    assert _digest() == before
+
+
+def test_an_error_value_in_recorded_at_is_told_in_vietnamese(calendar_plan: Path) -> None:
+    from helpers import run_clean
+
+    _book("#N/A", None)
+    made = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.xlsx", "--dry-run")
+    line = _one_error(made.stderr)
+    assert line.startswith("so-lieu.xlsx:Data!E2: lỗi: cột 'recorded_at': '#N/A' ") and "ISO 8601" not in line, line
