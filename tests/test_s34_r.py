@@ -228,3 +228,41 @@ def test_an_error_value_in_recorded_at_is_told_in_vietnamese(calendar_plan: Path
     made = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.xlsx", "--dry-run")
     line = _one_error(made.stderr)
     assert line.startswith("so-lieu.xlsx:Data!E2: lỗi: cột 'recorded_at': '#N/A' ") and "ISO 8601" not in line, line
+
+
+# --- A day as Excel shows a timestamp, typed for a day ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("30/4/2026 10:00", "2026-04-30"),
+        ("30/04/2026 10:00:05", "2026-04-30"),
+        ("30.4.2026 10:00", "2026-04-30"),
+        ("4/30/2026 10:00 AM", "2026-04-30"),
+    ],
+)
+def test_a_day_as_excel_shows_a_timestamp_is_told_its_day(calendar_plan: Path, typed: str, day: str) -> None:
+    """``--as-of 30/4/2026`` is told its day, and ``--recorded-at "30/4/2026 10:00"`` its
+    ISO moment; ``--as-of "30/4/2026 10:00"`` (a timestamp copied from Excel) got the
+    generic "write YYYY-MM-DD, e.g. 2023-06-28", as if nothing of it were read. Now the day
+    it falls in, as "ngày 30/4/2026 10:00" is told."""
+    from helpers import run_clean
+
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2, made.stderr
+    assert f"(a day, not a moment: {day} takes the figures recorded by the end of that day, UTC)" in made.stderr, (
+        made.stderr
+    )
+    made = run_clean("--lang", "vi", "report", "--since", typed, "--format", "json")
+    assert made.exit_code == 2 and f"{day} liệt kê các số liệu ghi nhận sau khi ngày đó kết thúc" in made.stderr
+
+
+def test_a_timestamp_read_two_ways_names_both_days_and_no_day_names_the_month(calendar_plan: Path) -> None:
+    from helpers import run_clean
+
+    made = run_clean("status", "--as-of", "03/04/2026 10:00")
+    assert made.exit_code == 2, made.stderr
+    assert "2026-04-03 if 03/04/2026 10:00 is day/month/year, 2026-03-04 if it is month/day/year" in made.stderr
+    made = run_clean("status", "--as-of", "31/4/2026 10:00")
+    assert made.exit_code == 2 and "2026-04 has 30 days" in made.stderr, made.stderr
