@@ -266,3 +266,37 @@ def test_a_timestamp_read_two_ways_names_both_days_and_no_day_names_the_month(ca
     assert "2026-04-03 if 03/04/2026 10:00 is day/month/year, 2026-03-04 if it is month/day/year" in made.stderr
     made = run_clean("status", "--as-of", "31/4/2026 10:00")
     assert made.exit_code == 2 and "2026-04 has 30 days" in made.stderr, made.stderr
+
+
+# --- The library's selections: an empty text, an id with spaces -------------------------------
+
+
+@pytest.mark.parametrize("typed", ["", "   "])
+def test_an_empty_text_as_the_selection_is_refused_as_empty(shipped: Path, typed: str) -> None:
+    """``target_ids=""`` (a notebook's ``cell.strip()`` of an empty cell) was told "no
+    target  in the plan", naming nothing between two spaces, and ``names=""`` "unknown
+    check ''": an empty selection, told as ``[]`` is (thirty-fourth session, item 4)."""
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.status("targets.yaml", target_ids=typed)
+    assert caught.value.file == "target_ids" and "target_ids is empty" in str(caught.value.problems[0].message)
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.run_checks("targets.yaml", names=typed)
+    assert caught.value.file == "names" and "names is empty" in str(caught.value.problems[0].message)
+
+
+def test_an_unknown_target_id_is_quoted_once(shipped: Path) -> None:
+    """ " cbct-share " (a pasted cell's spaces) was told "no target  cbct-share  in the
+    plan": the spaces that made it unknown could not be seen. Quoted, as the command line's
+    "no target 'x'" is, and each unknown id named once."""
+    import qntrack
+    from qntrack.catalog import render
+    from qntrack.errors import ArgumentError
+
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.status("targets.yaml", target_ids=[" cbct-share ", "nope", "nope"])
+    message = caught.value.problems[0].message
+    assert str(message) == "no target ' cbct-share ', 'nope' in the plan", str(message)
+    assert render(message, "vi") == "kế hoạch không có mục tiêu ' cbct-share ', 'nope'"
