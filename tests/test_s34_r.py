@@ -300,3 +300,33 @@ def test_an_unknown_target_id_is_quoted_once(shipped: Path) -> None:
     message = caught.value.problems[0].message
     assert str(message) == "no target ' cbct-share ', 'nope' in the plan", str(message)
     assert render(message, "vi") == "kế hoạch không có mục tiêu ' cbct-share ', 'nope'"
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("ngày 30 tháng 4 năm 2026 10:00", "(a day, not a moment: 2026-04-30 takes the figures recorded by the end"),
+        ("30/4/2026", "(day/month/year 30/4/2026 is 2026-04-30)"),
+        ("2026-04-30T10:00", "(a day, not a moment: 2026-04-30 takes the figures recorded by the end"),
+    ],
+)
+def test_the_library_s_today_is_told_the_day_as_every_other_day_is(shipped: Path, typed: str, hint: str) -> None:
+    """``run_checks(today=...)``, ``status(as_of=...)`` and ``build_report(since=...)`` tell
+    a day typed otherwise the day it names; ``assess(today=...)`` and ``build_report(today=
+    ...)`` said only "write YYYY-MM-DD, e.g. 2023-06-28" of the same text (item 3: "on
+    every option that reads a day")."""
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    ws = qntrack.open_workspace("targets.yaml")
+    for call in (
+        lambda: qntrack.assess(ws.plan, ws.series, today=typed),
+        lambda: qntrack.build_report(ws.plan, ws.series, [], today=typed),
+        lambda: qntrack.assess_target(ws.plan.targets[0], ws.plan.indicators[ws.plan.targets[0].indicator], [], typed),
+    ):
+        with pytest.raises(ArgumentError) as caught:
+            call()
+        assert caught.value.file == "today", caught.value.file
+        said = str(caught.value.problems[0].message)
+        assert said.startswith(f"'{typed}' is not a date; write YYYY-MM-DD") and hint in said, said
+    assert len(qntrack.assess(ws.plan, ws.series, today="2026-04-30")) == len(ws.plan.targets)
