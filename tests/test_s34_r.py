@@ -330,3 +330,18 @@ def test_the_library_s_today_is_told_the_day_as_every_other_day_is(shipped: Path
         said = str(caught.value.problems[0].message)
         assert said.startswith(f"'{typed}' is not a date; write YYYY-MM-DD") and hint in said, said
     assert len(qntrack.assess(ws.plan, ws.series, today="2026-04-30")) == len(ws.plan.targets)
+
+
+@pytest.mark.parametrize("typed", ["ngày 30 tháng 4 năm 2026 lúc 10 giờ 5 phút", "10 giờ 5 phút ngày 30/4/2026"])
+def test_a_time_in_words_with_a_one_digit_minute_is_read(calendar_plan: Path, typed: str) -> None:
+    """ "10 giờ 5 phút" (five past ten, as Vietnamese says it) was not read as a time: the
+    words got the generic message on --as-of and --recorded-at alike, where "10 giờ 05"
+    was read. Only with "phút": "10h5" stays unread (10:05 or 10:50 to its writer)."""
+    from helpers import run_clean
+
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2 and "(a day, not a moment: 2026-04-30 takes the figures" in made.stderr, made.stderr
+    made = run_clean("add-observation", "share", "2024", "14", "--recorded-at", typed)
+    assert made.exit_code == 1 and "write 2026-04-30T10:05:00, and its time of day has no zone" in made.stderr
+    made = run_clean("status", "--as-of", "ngày 30/4/2026 10h5")
+    assert made.exit_code == 2 and "a day, not a moment" not in made.stderr, made.stderr

@@ -168,8 +168,12 @@ def words_day(text: str) -> tuple[str, str, str] | None:
 
 
 # A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
-# "10h30", "luc 10:00"): the hour, the minute and the second.
-_CLOCK = r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{2}))?|(?:h|gio)\s*(?:([0-9]{2})\s*(?:phut)?)?)"
+# "10h30", "luc 10:00"): the hour, the minute and the second. A minute of one digit only
+# before "phut" ("10 gio 5 phut", five past ten): "10h5" is 10:05 or 10:50 to its writer.
+_CLOCK = (
+    r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{2}))?"
+    r"|(?:h|gio)\s*(?:([0-9]{2}|[0-9](?=\s*phut))\s*(?:phut)?)?)"
+)
 
 
 def words_moment(text: str) -> tuple[tuple[str, str, str], str] | None:
@@ -200,7 +204,7 @@ def words_moment(text: str) -> tuple[tuple[str, str, str], str] | None:
     found = words_day(day)
     if found is None or int(hour) > 23 or int(minute or 0) > 59 or int(second or 0) > 59:
         return None
-    return found, f"{int(hour):02d}:{minute or '00'}:{second or '00'}"
+    return found, f"{int(hour):02d}:{int(minute or 0):02d}:{second or '00'}"
 
 
 def _day_in_words(text: str) -> tuple[str, str, str] | None:
