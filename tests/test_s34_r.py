@@ -345,3 +345,21 @@ def test_a_time_in_words_with_a_one_digit_minute_is_read(calendar_plan: Path, ty
     assert made.exit_code == 1 and "write 2026-04-30T10:05:00, and its time of day has no zone" in made.stderr
     made = run_clean("status", "--as-of", "ngày 30/4/2026 10h5")
     assert made.exit_code == 2 and "a day, not a moment" not in made.stderr, made.stderr
+
+
+@pytest.mark.parametrize("where", ["", "  ", "\n"])
+def test_an_empty_place_is_told_it_is_empty_in_either_language(shipped: Path, where: str) -> None:
+    """An empty place was told "is of type empty str", a type Python has not, and in
+    Vietnamese "có kiểu empty str", English words in the sentence."""
+    import qntrack
+    from qntrack.catalog import render
+    from qntrack.errors import InputError
+
+    row = {"indicator": "budget_revenue", "period": "2025", "value": "84500", "status": "estimate"}
+    with pytest.raises(InputError) as caught:
+        qntrack.record_many("targets.yaml", [(where, row)], dry_run=True)
+    message = caught.value.problems[0].message
+    assert str(message).startswith("is an empty text, not a row's place: give"), str(message)
+    assert render(message, "vi").startswith("là một văn bản rỗng, không phải vị trí của một dòng"), render(
+        message, "vi"
+    )

@@ -169,8 +169,9 @@ def _place_problem(n: int, where: object) -> Any:
         return None
     from ..catalog import msg
 
-    kind = "empty str" if isinstance(where, str) else type(where).__name__
-    return Problem(Location("candidates", n), msg("library_place_type", kind=kind))
+    if isinstance(where, str):  # was "is of type empty str", a type Python has not (pass R)
+        return Problem(Location("candidates", n), msg("library_place_empty"))
+    return Problem(Location("candidates", n), msg("library_place_type", kind=type(where).__name__))
 
 
 def library_worded(message: Any) -> Any:
