@@ -363,3 +363,31 @@ def test_an_empty_place_is_told_it_is_empty_in_either_language(shipped: Path, wh
     assert render(message, "vi").startswith("là một văn bản rỗng, không phải vị trí của một dòng"), render(
         message, "vi"
     )
+
+
+def test_a_1904_workbook_s_count_of_days_in_a_general_cell_is_told_its_own_day(calendar_plan: Path) -> None:
+    """A General cell holding 46142 shows the count of days of a date whose format was lost;
+    in a 1904 workbook that count is 1904-01-01 plus 46142 days, 2030-05-01 (the 1900
+    system's 46142 + 1462 = 47604), and it was told "how Excel counts the day 2026-04-30:
+    write 2026-04-30", four years and a day off. Told the workbook's day now; a count the
+    1900 system reads in 1990-2100 but the 1904 one does not (72000: 2101-02-16) gets the
+    generic words, not the 1900 system's day."""
+    from helpers import run_clean
+
+    _book(46142, "General", mac=True)
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--force")
+    line = _one_error(made.stderr)
+    assert line.startswith(
+        "so-lieu.xlsx:Data!E2: error: '46142' is how this workbook counts the day 2030-05-01 (it counts its days "
+        "from 1904, Excel's 1904 date system"
+    ), line
+    assert line.endswith("write 2030-05-01"), line
+    assert "2026-04-30" not in line
+    made = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.xlsx", "--force")
+    assert "2030-05-01" in _one_error(made.stderr) and "1904" in made.stderr, made.stderr
+    _book(72000, "General", mac=True)
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--force")
+    assert "'72000' is not an ISO 8601 timestamp" in _one_error(made.stderr), made.stderr
+    _book(46142, "General")
+    made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--force")
+    assert "how Excel counts the day 2026-04-30" in _one_error(made.stderr), made.stderr

@@ -176,6 +176,11 @@ def stamp(value: Any, default: str, number_format: str = "", mac: bool = False) 
             return cell_text(value), edge
         if mac and isinstance(value, time):  # Excel shows 01/01/1904 and the time
             value = datetime.combine(MAC_ZERO.date(), value)
+    if mac and isinstance(value, (int, float)):
+        from .workbook_dates import number_cell_refused
+
+        if (told := number_cell_refused(value, mac)) is not None:  # a 1904 workbook's count
+            return cell_text(value), told
     if isinstance(value, str) and excel_error(value):  # '#N/A' from a lookup that found nothing
         return value.strip(), msg("import_cell_excel_error", column="recorded_at", text=value.strip())
     if isinstance(value, datetime) and value.microsecond:

@@ -24,7 +24,7 @@ from .excel_dates import day_order, iso_moment, order_proof
 from .moment_words import shown_date_refused
 from .import_tables import ParsedTable
 
-__all__ = ["MAC_ZERO", "ShownDates", "date_cell_refused"]
+__all__ = ["MAC_ZERO", "ShownDates", "date_cell_refused", "number_cell_refused"]
 
 
 @dataclass
@@ -115,6 +115,32 @@ def date_cell_refused(value: Any, number_format: str = "", mac: bool = False) ->
         return msg("workbook_recorded_at_1900", iso=shown)
     if value == "#VALUE!" and _date_format(number_format):
         return msg("workbook_recorded_at_past_last")
+    return None
+
+
+# Excel's counts told as a day (days_typed.EXCEL_DAYS, 1990-01-01 to 2100-12-31) in a 1904
+# workbook's count: the 1900 system counts 1904-01-01 as 1462.
+_MAC_DAYS = (32874 - 1462, 73415 - 1462)
+
+
+def number_cell_refused(value: Any, mac: bool) -> Message | None:
+    """What to say of a recorded_at number cell (General: a date column pasted as values)
+    in a workbook counting its days from 1904 (``mac``): its day, 1904-01-01 plus the count,
+    for a count of 1990 to 2100; the generic words for any other whole count the 1900 system
+    would tell (``days_typed.excel_day``), which names a day four years and a day off here
+    (pass R); None otherwise, and in a 1900 workbook, as before."""
+    if not mac or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not value.is_integer():  # a fraction, NaN or infinity
+        return None
+    from .days_typed import EXCEL_DAYS
+
+    count = int(value)
+    if _MAC_DAYS[0] <= count <= _MAC_DAYS[1]:
+        iso = (MAC_ZERO + timedelta(days=count)).date().isoformat()
+        return msg("workbook_recorded_at_count_1904", text=str(count), iso=iso)
+    if EXCEL_DAYS[0] <= count <= EXCEL_DAYS[1]:
+        return msg("store_timestamp_invalid", text=str(count))
     return None
 
 
