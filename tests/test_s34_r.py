@@ -391,3 +391,42 @@ def test_a_1904_workbook_s_count_of_days_in_a_general_cell_is_told_its_own_day(c
     _book(46142, "General")
     made = run_clean("add-observation", "--from", "so-lieu.xlsx", "--force")
     assert "how Excel counts the day 2026-04-30" in _one_error(made.stderr), made.stderr
+
+
+def _aware(hours: int, *parts: int) -> Any:
+    from datetime import datetime, timedelta, timezone
+
+    return datetime(*parts, tzinfo=timezone(timedelta(hours=hours)))  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("moment", "side"),
+    [((7, 1, 1, 1), "before 0001-01-01T00:00:00Z"), ((-1, 9999, 12, 31, 23), "after 9999-12-31T23:59:59Z")],
+)
+def test_a_python_moment_outside_the_store_s_years_is_told_so_by_name(shipped: Path, moment: tuple, side: str) -> None:
+    """datetime(1, 1, 1, tzinfo=+07:00) is the moment the command line is told "is a real
+    moment, but in UTC it falls before 0001-01-01T00:00:00Z" of (item 2, "on every path");
+    given to the library as a datetime (a row's recorded_at, record_many's now, retract's
+    recorded_at, run_checks' now), it raised Python's OverflowError "date value out of
+    range" from inside. Now the same words, at the argument or the row, nothing written."""
+    import qntrack
+    from qntrack.errors import InputError
+
+    given = _aware(*moment)
+    row = {"indicator": "budget_revenue", "period": "2025", "value": "84500", "status": "estimate", "source": "s"}
+    before = _digest()
+    for call, where in (
+        (lambda: qntrack.record_many("targets.yaml", [dict(row, recorded_at=given)]), "candidates:1"),
+        (lambda: qntrack.record_many("targets.yaml", [row], now=given), "now"),
+        (lambda: qntrack.retract("targets.yaml", "budget_revenue", "2025", "s", "", given), "retract"),
+        (lambda: qntrack.run_checks("targets.yaml", now=given), "now"),
+    ):
+        with pytest.raises(InputError) as caught:
+            call()
+        problem = caught.value.problems[0]
+        said = str(problem.message)
+        assert str(problem.location) == where and "is a real moment, but in UTC it falls " + side in said, (
+            str(problem.location),
+            said,
+        )
+    assert _digest() == before
