@@ -430,3 +430,23 @@ def test_a_python_moment_outside_the_store_s_years_is_told_so_by_name(shipped: P
             said,
         )
     assert _digest() == before
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_1904_workbook_s_time_alone_is_no_day(calendar_plan: Path, lang: str) -> None:
+    """0.5 in a cell formatted hh:mm shows 12:00 and no day, in either date system: in a 1904
+    workbook it is not read as 1 January 1904 (the day a date format would show), nor told
+    of the 1900 system's 00/01/1900; it is a time alone, refused at its cell."""
+    from helpers import run_clean
+
+    _book(0.5, "hh:mm", mac=True)
+    made = run_clean("--lang", lang, "add-observation", "--from", "so-lieu.xlsx", "--force", "--tz", "+07:00")
+    assert made.exit_code == 1, made.stdout
+    line = _one_error(made.stderr)
+    start = {
+        "en": "so-lieu.xlsx:Data!E2: error: recorded_at: the cell holds the time 12:00:00 with no day (its format, "
+        "hh:mm, shows a time alone); a recorded_at is a day, or a day and a time",
+        "vi": "so-lieu.xlsx:Data!E2: lỗi: recorded_at: ô chứa giờ 12:00:00 mà không có ngày (định dạng của ô, "
+        "hh:mm, chỉ hiện giờ); recorded_at là một ngày, hoặc một ngày kèm giờ",
+    }[lang]
+    assert line.startswith(start) and "1904-01-01" not in line and "00/01/1900" not in line, line

@@ -97,6 +97,9 @@ def date_cell_refused(value: Any, number_format: str = "", mac: bool = False) ->
     if isinstance(value, timedelta):
         days = Figure(round(value.total_seconds() / 86400, 10))
         return msg("workbook_recorded_at_duration", format=number_format or "[h]:mm", days=days)
+    if isinstance(value, time) and number_format and not _shows_a_day(number_format):
+        # hh:mm shows 12:00, no day, in either system: not 00/01/1900, nor 1 January 1904.
+        return msg("workbook_recorded_at_time_only", time=value.isoformat("seconds"), format=number_format)
     if mac:
         if isinstance(value, datetime) and value < MAC_ZERO:
             serial = (value - MAC_ZERO).total_seconds() / 86400
@@ -142,6 +145,15 @@ def number_cell_refused(value: Any, mac: bool) -> Message | None:
     if EXCEL_DAYS[0] <= count <= EXCEL_DAYS[1]:
         return msg("store_timestamp_invalid", text=str(count))
     return None
+
+
+def _shows_a_day(number_format: str) -> bool:
+    """Whether a number format shows a day: a year or a day of its own, outside quoted
+    text and [brackets] ('m' alone is a month or a minute)."""
+    import re
+
+    bare = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format).lower()
+    return "y" in bare or "d" in bare
 
 
 def _date_format(number_format: str) -> bool:
