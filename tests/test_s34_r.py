@@ -204,9 +204,12 @@ def test_an_error_value_in_recorded_at_is_told_as_in_every_other_column(calendar
     header = "indicator,period,value,status,source,note,recorded_at\n"
     Path("long.csv").write_text(header + f"share,2024,14,official,,,{text}\n", encoding="utf-8")
     Path("wide.csv").write_text(f"indicator,status,recorded_at,2024\nshare,official,{text},14\n", encoding="utf-8")
+    sdmx = "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,TIME_PERIOD,OBS_VALUE,RECORDED_AT\n"
+    Path("sdmx.csv").write_text(sdmx + f"dataflow,X:Y(1.0),I,share,2024,14,{text}\n", encoding="utf-8")
     for args, where in (
         (("--from", "long.csv"), "long.csv:2: error: "),
         (("--from", "wide.csv", "--wide"), "wide.csv:2: error: "),
+        (("--from", "sdmx.csv"), "sdmx.csv:2: error: "),  # SDMX-CSV: as its COMMENT_OBS (note) is told
     ):
         for force in ((), ("--force",)):
             made = run_clean("add-observation", *args, *force)
