@@ -210,11 +210,12 @@ def test_assess_says_an_unknown_id_and_a_day_it_cannot_read_as_qntrack_errors(tr
     assert "nope" in caught.value.text("vi")
     with pytest.raises(qntrack.InputError) as caught:
         qntrack.assess(ws.plan, ws.series, None, "31/12/2025")
-    assert (caught.value.file, caught.value.key) == ("today", "cli_not_a_date")
+    # Told the day it names, as as_of and run_checks' today are (thirty-fourth session, pass R).
+    assert (caught.value.file, caught.value.key) == ("today", "cli_not_a_date_dmy")
     target = ws.plan.targets[0]
     with pytest.raises(qntrack.InputError) as caught:
         qntrack.assess_target(target, ws.plan.indicators[target.indicator], [], "2025-13-01")
-    assert (caught.value.file, caught.value.key) == ("today", "cli_not_a_date")
+    assert (caught.value.file, caught.value.key) == ("today", "cli_no_such_month")
     # What it judges is the core's: the same assessments.
     from qntrack.kinds import assess as core
 

@@ -141,17 +141,23 @@ def day_argument(value: Any) -> Any:
     otherwise, by name, where it raised "'float' object has no attribute 'year'". A
     datetime is a moment, not a day (its day depends on the zone it was taken in): refused
     by name in the words ``run_checks`` and every ``as_of`` give it (``as_of_day``), where it
-    was judged as its date in silence (issue 17, thirty-third session)."""
+    was judged as its date in silence (issue 17, thirty-third session). A text is read as
+    every other day a caller gives (``as_of_day``): "30/4/2026" or a day in words with a
+    time was told only "write YYYY-MM-DD", where ``run_checks(today=...)`` told the day it
+    names (pass R)."""
     from datetime import date, datetime
 
-    if isinstance(value, datetime):
+    if isinstance(value, (datetime, str)):
         from ..errors import ArgumentError, ExitCode, InputError
         from .workspace import as_of_day
 
         try:
-            as_of_day(value, "today")  # refuses it: "a day, not a moment", naming today
+            # A datetime is refused ("a day, not a moment"), a text read or told the day it
+            # names, naming today; "" is no day here, as before (None is none).
+            day = as_of_day(value, "today", blank_is_none=False)
         except InputError as exc:  # an ArgumentError, as any other wrong today is
             raise ArgumentError(exc.problems, ExitCode.USAGE) from None
+        return day
     return value if value is None or isinstance(value, (str, date)) else str(value)
 
 

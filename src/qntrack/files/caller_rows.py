@@ -130,7 +130,12 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, datetime):
         if value.utcoffset() is None:
             return value.isoformat()  # no zone: the rule says so, and what to add
-        return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat() + "Z"
+        try:
+            return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat() + "Z"
+        except OverflowError:
+            # 0001-01-01 at +07:00 is in year 0 in UTC: as typed, for the rule to say so, as
+            # it says of the same text (it raised "date value out of range"; pass R).
+            return value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
     return None

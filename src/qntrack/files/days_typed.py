@@ -45,6 +45,8 @@ def no_such_day(text: str) -> tuple[str, str, int]:
     first = re.fullmatch(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})", text)
     if first and int(first[1]) > 12:
         parts = (first[4], first[3], first[1])
+    if parts is None and (day_part := _shown_day(text)) is not None:
+        return no_such_day(day_part)  # 31/4/2026 10:00: the day's month, as 31/4/2026's
     if parts is None and (words := words_moment(text)) is not None:
         parts = words[0]  # "ngay 31 thang 4 nam 2026" (folded), with a time or not: the day first
     if parts is None:
@@ -71,6 +73,14 @@ def day_meant(text: str) -> tuple[str, str, str]:
     words = _day_in_words(text)
     if words:
         return words
+    if (day_part := _shown_day(text)) is not None:
+        # 30/4/2026 10:00, as Excel shows a timestamp: the day it falls in, as the day alone
+        # is told its ISO form and a recorded_at so typed its moment (pass R); read two
+        # ways, both days, as 03/04/2026 alone is.
+        key, iso, other = day_meant(day_part)
+        if key in ("cli_not_a_date_dmy", "cli_not_a_date_mdy"):
+            return "cli_not_a_date_time", iso, ""
+        return key, iso, other
     found = re.fullmatch(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})", text)
     # Year first with slashes or dots (2024/12/31): the same day with hyphens, the one form
     # read (issue 17, twentieth session).
@@ -123,6 +133,23 @@ def day_meant(text: str) -> tuple[str, str, str]:
     return _period_meant(text)
 
 
+def _shown_day(text: str) -> str | None:
+    """The day of a timestamp as Excel shows it (30/4/2026 10:00, 4/30/2026 10:00 AM: day
+    and month either way round, then a time of day, seconds and AM/PM optional), as typed;
+    None for anything else, or a time past 23:59:59."""
+    import re
+
+    found = re.fullmatch(
+        r"([0-9]{1,2}([/.-])[0-9]{1,2}\2[0-9]{4})\s+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(\s*[AaPp][Mm])?", text
+    )
+    if found is None:
+        return None
+    hour, minute, second = int(found[3]), int(found[4]), int(found[5] or 0)
+    if hour > (12 if found[6] else 23) or minute > 59 or second > 59:
+        return None
+    return found[1]
+
+
 def words_day(text: str) -> tuple[str, str, str] | None:
     """The year, month and day, as written, of a day Vietnamese writes in words (as ``fold``
     reads them: "ngay 27 thang 11 nam 2023", "ngay 27/11/2023"), whether or not the
@@ -141,8 +168,12 @@ def words_day(text: str) -> tuple[str, str, str] | None:
 
 
 # A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
-# "10h30", "luc 10:00"): the hour, the minute and the second.
-_CLOCK = r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{2}))?|(?:h|gio)\s*(?:([0-9]{2})\s*(?:phut)?)?)"
+# "10h30", "luc 10:00"): the hour, the minute and the second. A minute of one digit only
+# before "phut" ("10 gio 5 phut", five past ten): "10h5" is 10:05 or 10:50 to its writer.
+_CLOCK = (
+    r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{2}))?"
+    r"|(?:h|gio)\s*(?:([0-9]{2}|[0-9](?=\s*phut))\s*(?:phut)?)?)"
+)
 
 
 def words_moment(text: str) -> tuple[tuple[str, str, str], str] | None:
@@ -173,7 +204,7 @@ def words_moment(text: str) -> tuple[tuple[str, str, str], str] | None:
     found = words_day(day)
     if found is None or int(hour) > 23 or int(minute or 0) > 59 or int(second or 0) > 59:
         return None
-    return found, f"{int(hour):02d}:{minute or '00'}:{second or '00'}"
+    return found, f"{int(hour):02d}:{int(minute or 0):02d}:{second or '00'}"
 
 
 def _day_in_words(text: str) -> tuple[str, str, str] | None:

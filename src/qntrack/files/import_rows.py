@@ -97,7 +97,7 @@ def _long_row(
     merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only
     if merged:
         problems.append(Problem(where, msg("hostile_documents_no_indicator")))
-    for column in ("indicator", "period"):  # '#N/A' from a lookup that found nothing
+    for column in ("indicator", "period", "recorded_at"):  # '#N/A' from a lookup that found nothing
         if row[column][:1] in "#E" and excel_error(row[column]):
             problems.append(Problem(where, msg("import_cell_excel_error", column=column, text=row[column])))
             return []
@@ -163,9 +163,10 @@ def _wide_row(
     if not _shown_moment(base, day_first, where, problems):
         return []
     typed = status_word(_cell(fields, meta, "status", ""))  # the row's own cell, not --status
-    if excel_error(base["indicator"]):  # '#N/A' from a lookup that found nothing
-        problems.append(Problem(where, msg("import_cell_excel_error", column="indicator", text=base["indicator"])))
-        return []
+    for column in ("indicator", "recorded_at"):  # '#N/A' from a lookup that found nothing
+        if excel_error(base[column]):
+            problems.append(Problem(where, msg("import_cell_excel_error", column=column, text=base[column])))
+            return []
     if not base["indicator"] and not base.get(SECOND):  # a merged cell pasted, figures beside it
         if not all(no_figure(fields[i].strip()) for i, _ in columns.periods):
             problems.append(Problem(where, msg("hostile_documents_no_indicator")))

@@ -114,8 +114,10 @@ def refuse_empty(name: str, value: Any) -> None:
     returned it) is None or names one at least: an explicit empty selection, a notebook's
     filter that matched nothing, judged every target (``target_ids=[]``, as the command line
     with no ids) or ran only the checks that always run, and said nothing of it. None
-    means all (thirty-fourth session; docs/python-api.md, "Errors")."""
-    if value is not None and not isinstance(value, str) and len(value) == 0:
+    means all (thirty-fourth session; docs/python-api.md, "Errors"). An empty or blank text
+    too (a notebook's ``cell.strip()`` of an empty cell): it named no target, in a message
+    naming nothing (pass R)."""
+    if value is not None and (not value.strip() if isinstance(value, str) else len(value) == 0):
         if name == "target_ids":
             raise refused(name, "library_target_ids_empty")
         raise refused(name, "library_names_empty", argument=name)
@@ -167,8 +169,9 @@ def _place_problem(n: int, where: object) -> Any:
         return None
     from ..catalog import msg
 
-    kind = "empty str" if isinstance(where, str) else type(where).__name__
-    return Problem(Location("candidates", n), msg("library_place_type", kind=kind))
+    if isinstance(where, str):  # was "is of type empty str", a type Python has not (pass R)
+        return Problem(Location("candidates", n), msg("library_place_empty"))
+    return Problem(Location("candidates", n), msg("library_place_type", kind=type(where).__name__))
 
 
 def library_worded(message: Any) -> Any:

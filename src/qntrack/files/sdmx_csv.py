@@ -319,7 +319,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
     never raises for a bad row; every problem is collected with its line. A row without
     an observation value (SDMX's missing value) is skipped and counted in a note. A
     dimension's cell that is a unit's SDMX code of ``plan`` is that unit (sdmx_codes)."""
-    from .figures import canonical, convention_shown, parse_number_cell, shows_thousands
+    from .figures import canonical, convention_shown, excel_error, parse_number_cell, shows_thousands
     from .batch_rows import note_duplicate as _note_duplicate
     from .import_tables import _DEFAULT_CONVENTION, ParsedTable, _check_cells, _records
     from .import_rows import _EXCEL_TIMESTAMP
@@ -421,6 +421,11 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
         row["source"] = cell("source") or defaults.source
         row["note"] = cell("note") or defaults.note
         row["recorded_at"] = cell("recorded_at") or defaults.recorded_at
+        if excel_error(row["recorded_at"]):  # '#N/A', as COMMENT_OBS's is told (garbled)
+            problems.append(
+                Problem(where, msg("import_cell_excel_error", column="recorded_at", text=row["recorded_at"]))
+            )
+            continue
         if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
             # As the CSV path says it: a timestamp Excel showed in the regional date form.
             problems.append(Problem(where, shown_date_refused(row["recorded_at"])))

@@ -20,7 +20,7 @@ from ..catalog import Figure, Message, msg
 from ..plan.model import Location, Plan, Problem
 from ..plan.periods import Frequency, PeriodError
 from . import rules
-from .figures import parse_number_cell, whole_units_kept
+from .figures import excel_error, parse_number_cell, whole_units_kept
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
@@ -160,18 +160,29 @@ def period(value: Any, frequency: Frequency | None = None) -> tuple[str, Message
     return text, None
 
 
-def stamp(value: Any, default: str, number_format: str = "") -> tuple[str, Message | None]:
+def stamp(value: Any, default: str, number_format: str = "", mac: bool = False) -> tuple[str, Message | None]:
     """recorded_at: a date cell is that day (midnight UTC, as a bare date); a date and time
     has no zone, so it is read in targets.yaml's timezone or --tz (rules.recorded_at). A
     date cell whose count of days Excel shows as no day of the calendar is refused
-    (``workbook_dates.date_cell_refused``; ``number_format``: the cell's)."""
+    (``workbook_dates.date_cell_refused``; ``number_format``: the cell's; ``mac``: the
+    workbook counts its days from 1904, where a time alone is 1 January 1904's), and so is
+    a spreadsheet's error value (#N/A), as in every other column."""
     if value is None or value == "":
         return default, None
-    if isinstance(value, (datetime, time)) or value == "#VALUE!":
-        from .workbook_dates import date_cell_refused
+    if isinstance(value, (datetime, time, timedelta)) or value == "#VALUE!":
+        from .workbook_dates import MAC_ZERO, date_cell_refused
 
-        if (edge := date_cell_refused(value, number_format)) is not None:
+        if (edge := date_cell_refused(value, number_format, mac)) is not None:
             return cell_text(value), edge
+        if mac and isinstance(value, time):  # Excel shows 01/01/1904 and the time
+            value = datetime.combine(MAC_ZERO.date(), value)
+    if mac and isinstance(value, (int, float)):
+        from .workbook_dates import number_cell_refused
+
+        if (told := number_cell_refused(value, mac)) is not None:  # a 1904 workbook's count
+            return cell_text(value), told
+    if isinstance(value, str) and excel_error(value):  # '#N/A' from a lookup that found nothing
+        return value.strip(), msg("import_cell_excel_error", column="recorded_at", text=value.strip())
     if isinstance(value, datetime) and value.microsecond:
         # A time a formula saved (NOW()) holds a fraction no one typed nor sees: to the
         # nearest second, as the store keeps moments (a typed fraction is refused).

@@ -75,7 +75,8 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
     row.update((column, text(column)) for column in columns if column.startswith("dim:"))
     at = columns.get("recorded_at")
     stamped = fields[at] if at is not None else _Empty
-    row["recorded_at"], wrong = _stamp(stamped.value, defaults.recorded_at, getattr(stamped, "number_format", ""))
+    shown_as = getattr(stamped, "number_format", "")
+    row["recorded_at"], wrong = _stamp(stamped.value, defaults.recorded_at, shown_as, reading.mac)
     if wrong is not None and isinstance(wrong, Message) and wrong.id == "import_recorded_at_excel_date":
         reading.shown.add(reading.at(sheet_column[at or 0], number), row["recorded_at"])  # read at the end
     elif wrong is not None:

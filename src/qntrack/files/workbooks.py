@@ -40,7 +40,7 @@ from .import_tables import (
 )
 from .empty_values import counted
 from .workbook_book import open_book as _open_book
-from .workbook_dates import ShownDates
+from .workbook_dates import MAC_ZERO, ShownDates
 from .workbook_formulas import formulas_without_values
 from .workbook_header import data_below, gap, lower_half, merged
 from .workbook_hidden import hidden_columns_warning, hidden_parts, hidden_warning
@@ -97,6 +97,7 @@ class _Reading:
     last: int = 0  # the last row read as a row of the table
     kept: tuple | None = None  # a row looked at below the header and not part of it: the first data row
     read: set[int] = field(default_factory=set)  # the sheet columns whose cells are read (not passed over)
+    mac: bool = False  # the workbook counts its days from 1904 (old Mac Excel; workbook_dates)
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -225,6 +226,7 @@ def _read_sheet(
     try:
         sheet = _pick_sheet(book, name, wanted)
         reading = _Reading(name, sheet.title, fmt, defaults, plan)
+        reading.mac = getattr(book, "epoch", None) == MAC_ZERO  # openpyxl's CALENDAR_MAC_1904
         if wanted is None:
             reading.parsed.notes.extend(other_sheets(book, sheet, name))
         rows = _rows(sheet, name)

@@ -53,7 +53,9 @@ def assess(
         if unknown:
             from ..catalog import msg
 
-            raise ValueError(msg("kinds_unknown_targets", ids=", ".join(unknown)))
+            # Quoted, as the command line's "no target 'x'": a pasted id's spaces are seen.
+            named = ", ".join(f"'{t}'" for t in dict.fromkeys(unknown))
+            raise ValueError(msg("kinds_unknown_targets", ids=named))
         targets = [t for t in plan.targets if t.id in wanted]
     out = [assess_target(t, plan.indicators[t.indicator], series.get(t.series_key, []), today) for t in targets]
     if any(t.for_each for t in targets):
