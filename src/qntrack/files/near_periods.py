@@ -10,7 +10,8 @@ a month and its year joined by a dot or a hyphen (``01.2026``, ``06-2025``) or w
 (``2026M01``, ``2026-M01``, ``2026-S1``, ``2026-A1``; an SDMX-CSV file's TIME_PERIOD is read
 in them, files/sdmx_periods.py, but a typed period is one spelling), a first-N-months span with its mark before a slash (``9M/2026``, ``9M/26``:
 the span's ``9M`` is qntrack's own mark, its form ``2026-9M``), a year shown with a
-thousands separator (``2.025``, ``2,025``: 2025). None of these is read as a period: a two-digit year could be of any
+thousands separator (``2.025``, ``2,025``: 2025), a year written as a decimal number
+(``2025.0``, pandas' column of years holding an empty cell). None of these is read as a period: a two-digit year could be of any
 century, and ``2011/12`` may be a fiscal year as well as December 2011. The refusal names
 the canonical period the text would be if the obvious reading is meant (issue 17,
 twenty-fourth session; docs/decisions.md). Pure: the text in, a message id and the
@@ -52,6 +53,10 @@ _ABBREVIATED = re.compile(
     rf"(?:{_MONTH_WORD}\.?\s*[-/]?\s*(?P<year>\d{{4}})|(?P<year2>\d{{4}})\s*[-/]?\s*{_MONTH_WORD.replace('month', 'month2')})"
 )
 _GROUPED_YEAR = re.compile(r"(?P<thousand>[12])[.,\s\u00a0\u202f](?P<rest>\d{3})")
+# A year written as a decimal number: pandas writes a column of years that holds one empty
+# cell as floats, 2025.0 in every row (issue 17, thirty-fourth session). Zeros only: 2025.1
+# may be a sheet's January (told above), 2025.5 no year.
+_DECIMAL_YEAR = re.compile(r"(?P<year>\d{4})\.0+")
 
 
 def _span(text: str) -> str | None:
@@ -82,9 +87,11 @@ def _sdmx(m: re.Match[str]) -> str | None:
 def near_period(text: str) -> tuple[str, dict[str, str]] | None:
     """(message id, its parameters) for a text one step from a period, or None.
 
-    The ids are ``periods_two_digit_year`` (with ``reading`` and ``year``) and
-    ``periods_near_form`` (with ``reading``)."""
+    The ids are ``periods_two_digit_year`` (with ``reading`` and ``year``),
+    ``periods_decimal_year`` and ``periods_near_form`` (with ``reading``)."""
     key = fold(text).strip()
+    if (m := _DECIMAL_YEAR.fullmatch(key)) and int(m["year"]) >= 1000:
+        return "periods_decimal_year", {"reading": m["year"]}
     if m := _TWO_DIGIT_YEAR.fullmatch(key):
         # The century a spreadsheet gives a two-digit year (Excel, Windows: 1930-2029).
         year = f"{'20' if int(m['yy']) < 30 else '19'}{m['yy']}"

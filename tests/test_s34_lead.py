@@ -1,0 +1,87 @@
+"""Issue 17, thirty-fourth session, the lead's passes. Each test was written failing first;
+the expected words are what a person must read, worked out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import qntrack
+from conftest import make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+title: "Decimal years"
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+targets:
+  - {id: fdi-2025, type: plan, indicator: fdi, period: 2025, value: 1500}
+"""
+
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+fdi,2024,2877.8,estimate,Yearbook 2024,,2025-02-07T00:00:00Z
+"""
+
+
+@pytest.fixture
+def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+# --- 1. A year written as a decimal number (pandas' column of years with an empty cell) ---
+
+EN = "'{text}' is not a period: it is the year {year} written as a decimal number"
+VI = "'{text}' không phải là một kỳ: đó là năm {year} viết thành số thập phân"
+
+
+@pytest.mark.parametrize(("typed", "year"), [("2025.0", "2025"), ("2025.00", "2025"), ("1999.0", "1999")])
+def test_a_year_typed_as_a_decimal_is_told_the_year(tracker: Path, typed: str, year: str) -> None:
+    """pandas writes a column of years holding one empty cell as floats: 2025.0 in every
+    row. It was told only "'2025.0' is not a period; valid forms: ...", leaving the
+    researcher to find where the .0 came from; it is now told the year and why."""
+    before = (tracker / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "fdi", typed, "1234.5", "--source", "Report")
+    assert r.exit_code == 1
+    said = " ".join(r.stderr.split())
+    assert EN.format(text=typed, year=year) in said and f"write {year}" in said
+    assert "pandas" in said
+    r = run_clean("--lang", "vi", "add-observation", "fdi", typed, "1234.5", "--source", "Report")
+    assert VI.format(text=typed, year=year) in " ".join(r.stderr.split())
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_a_csv_of_decimal_years_is_told_at_each_line(tracker: Path) -> None:
+    (tracker / "p.csv").write_text(
+        "indicator,period,value,status,source\nfdi,2023.0,3130,official,Yearbook\nfdi,2025.0,1200,estimate,Report\n",
+        encoding="utf-8",
+    )
+    before = (tracker / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "p.csv")
+    assert r.exit_code == 1
+    said = " ".join(r.stderr.split())
+    assert f"p.csv:2: error: {EN.format(text='2023.0', year='2023')}" in said
+    assert f"p.csv:3: error: {EN.format(text='2025.0', year='2025')}" in said
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_the_library_tells_a_float_year_the_same(tracker: Path) -> None:
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.record_many(
+            tracker / "targets.yaml", [{"indicator": "fdi", "period": 2025.0, "value": 1200, "source": "Report"}]
+        )
+    assert EN.format(text="2025.0", year="2025") in str(raised.value)
+
+
+@pytest.mark.parametrize("typed", ["2025.5", "2025.1", "12025.0", "0.0"])
+def test_other_decimals_are_no_year_told(tracker: Path, typed: str) -> None:
+    """Only a whole year written with zero decimals is told its year: 2025.5 is no year,
+    and 2025.1 may be a sheet's January (its own words stay)."""
+    r = run_clean("add-observation", "fdi", typed, "1234.5", "--source", "Report")
+    assert r.exit_code == 1
+    assert "written as a decimal number" not in " ".join(r.stderr.split())
