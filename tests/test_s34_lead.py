@@ -85,3 +85,58 @@ def test_other_decimals_are_no_year_told(tracker: Path, typed: str) -> None:
     r = run_clean("add-observation", "fdi", typed, "1234.5", "--source", "Report")
     assert r.exit_code == 1
     assert "written as a decimal number" not in " ".join(r.stderr.split())
+
+
+# --- 2. A target set for one unit with no figure names it as the plan names it -------------
+
+NAMED_PLAN = """\
+version: 1
+title: Named provinces
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - {value: Ha Noi, names: {vi: Hà Nội}}
+      - {value: Ha Giang, names: {vi: Hà Giang}}
+  sex:
+    name: {en: Sex, vi: Giới tính}
+    values:
+      - {value: Male, names: {vi: Nam}}
+      - {value: Female, names: {vi: Nữ}}
+indicators:
+  forest: {name: {en: Forest cover, vi: Độ che phủ rừng}, unit: '%', dimensions: [province]}
+  poverty: {name: {en: Poverty rate, vi: Tỷ lệ hộ nghèo}, unit: '%', direction: decrease, dimensions: [province, sex]}
+targets:
+  - {id: hg-forest, indicator: forest, of: {province: Ha Giang}, baseline: 2020, milestones: [{by: 2030, value: 60}]}
+  - {id: hg-poor-f, indicator: poverty, of: {province: Ha Giang, sex: Female}, baseline: 2020, milestones: [{by: 2030, value: 1}]}
+"""
+NAMED_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+forest[province=Ha Noi],2020,40,official,A,,2025-01-10T00:00:00Z
+poverty[province=Ha Noi;sex=Female],2020,10,official,A,,2025-01-10T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize(
+    ("target", "lang", "said"),
+    [
+        ("hg-forest", "en", "no figure has been recorded for Ha Giang yet"),
+        ("hg-forest", "vi", "chưa có số liệu nào của Hà Giang"),
+        ("hg-poor-f", "en", "no figure has been recorded for Ha Giang, Female yet"),
+        ("hg-poor-f", "vi", "chưa có số liệu nào của Hà Giang, Nữ"),
+    ],
+)
+def test_a_unit_with_no_figure_is_named_as_the_plan_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, lang: str, said: str
+) -> None:
+    """Pass N made the sentence name the unit, by its stored values joined: "Ha Giang" in
+    Vietnamese where the plan names it Hà Giang, and the page's own title (series_name,
+    the thirty-second session's pass U) says "Hà Giang, Nữ". The sentence now names the
+    unit as the title does, in both languages; `show` and the report agree."""
+    make_tracker(tmp_path, monkeypatch, NAMED_PLAN, NAMED_STORE)
+    shown = run_clean("--lang", lang, "show", target)
+    assert shown.exit_code == 0, shown.output
+    assert said in " ".join(shown.stdout.split())
+    report = run_clean("--lang", lang, "report", target, "--format", "md")
+    assert report.exit_code == 0, report.output
+    assert said in " ".join(report.stdout.split())

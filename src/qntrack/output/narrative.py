@@ -7,6 +7,7 @@ chooses the sentence and works out the figures it names.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Mapping
 
 from ..kinds.plan import SamePeriod
 from ..method.assessment import Assessment
@@ -15,6 +16,9 @@ from ..catalog import msg, render
 from .i18n import label, number, signed_percent, value_with_unit
 from .period_words import period_range, period_text, speaks_periods
 from ..plan.model import Measure
+
+if TYPE_CHECKING:
+    from ..plan.units import Dimension
 
 __all__ = ["explain", "reason_text"]
 
@@ -62,24 +66,37 @@ def reason_text(reason: str, lang: str) -> str:
     return narrative_sentence("reason_" + (reason if known else "undefined"), lang)
 
 
-def no_figures_text(a: Assessment, lang: str, withdrawn: bool = False) -> str:
+def no_figures_text(
+    a: Assessment, lang: str, withdrawn: bool = False, dimensions: Mapping[str, Dimension] | None = None
+) -> str:
     """Why ``a`` (reason ``no_figures``) is not assessed: of its indicator, or, for a target
     set for one unit (``of:``), of that unit, named: "no figure ... for this indicator" was
     untrue of an indicator whose whole and other units have figures (issue 17,
-    thirty-fourth session). ``withdrawn``: every figure recorded was withdrawn."""
+    thirty-fourth session). ``withdrawn``: every figure recorded was withdrawn. With the
+    plan's ``dimensions``, the unit by its names in ``lang``, as the page's title names it
+    (legend_names.series_name); without, by its stored values."""
     key = "reason_no_figures" + ("_withdrawn" if withdrawn else "")
     of = getattr(a.target, "of", ())
     if not of:
         return narrative_sentence(key, lang)
-    return narrative_sentence(key + "_unit", lang, unit=", ".join(v for _, v in of))
+    if dimensions:
+        from .report_breakdowns import unit_name
+
+        named = unit_name(tuple(of), dimensions, lang, dated=False)
+    else:
+        named = ", ".join(v for _, v in of)
+    return narrative_sentence(key + "_unit", lang, unit=named)
 
 
 @speaks_periods
-def explain(a: Assessment, lang: str, today: date | None = None) -> list[str]:
+def explain(
+    a: Assessment, lang: str, today: date | None = None, dimensions: Mapping[str, Dimension] | None = None
+) -> list[str]:
     """The sentences that say what the assessment means, for people: every period in them
     in words, in `show` as in a report (docs/decisions.md, "Periods in words"). ``today``:
     the day the command speaks of (``--as-of``, else the clock's), by which a year has
-    ended or not; None for a caller that gives none."""
+    ended or not; None for a caller that gives none. ``dimensions``: the plan's, to name a
+    unit as the plan names it (``no_figures_text``)."""
     from .views import view_of
 
     out = _capitalised(view_of(a).sentences(a, lang))
@@ -97,7 +114,7 @@ def explain(a: Assessment, lang: str, today: date | None = None) -> list[str]:
                 narrative_sentence("reason_no_annual_figure_years", lang, years=span, last=years[1], reading=reading)
             ]
         if a.reason == "no_figures":
-            return [no_figures_text(a, lang)]
+            return [no_figures_text(a, lang, dimensions=dimensions)]
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang)]
         out.append(reason_text(a.reason, lang))

@@ -406,7 +406,7 @@ def _section(
         observations=with_withdrawn(
             _observations(shown, unit, lang, revises, a, whence, dimensions), shown, withdrawn, unit, lang, a.target
         ),
-        sentences=tuple(with_withdrawn_sentences(a, explain(a, lang, today), withdrawn, lang)),
+        sentences=tuple(with_withdrawn_sentences(a, explain(a, lang, today, dimensions), withdrawn, lang, dimensions)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
             "no_chart_many" if large else "no_chart_large" if too_large_to_draw(rows) else "no_chart",

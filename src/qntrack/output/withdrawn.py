@@ -78,7 +78,11 @@ def where_withdrawn_from(said: str, value: float | None, withdrew: Observation |
 
 
 def with_withdrawn_sentences(
-    a: Assessment, sentences: Sequence[str], withdrawn: Sequence[tuple[Observation, float | None]], lang: str
+    a: Assessment,
+    sentences: Sequence[str],
+    withdrawn: Sequence[tuple[Observation, float | None]],
+    lang: str,
+    dimensions: Mapping[str, Dimension] | None = None,
 ) -> list[str]:
     """The assessment's ``sentences`` (narrative.explain), then one for each withdrawn
     figure; "no figure has been recorded for this indicator yet" (reason ``no_figures``)
@@ -90,8 +94,8 @@ def with_withdrawn_sentences(
     unit = a.indicator.unit_in(lang)
     said = list(sentences)
     if a.reason == "no_figures":
-        none = no_figures_text(a, lang)
-        said = [no_figures_text(a, lang, withdrawn=True) if t == none else t for t in said]
+        none = no_figures_text(a, lang, dimensions=dimensions)
+        said = [no_figures_text(a, lang, withdrawn=True, dimensions=dimensions) if t == none else t for t in said]
     said = [_awaited_withdrawn(t, {o.period for o, _ in withdrawn}, lang) for t in said]
     return said + [
         withdrawn_sentence(o, value, unit, lang, getattr(item, "withdrew", None))
