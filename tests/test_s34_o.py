@@ -134,3 +134,65 @@ def test_the_workbooks_unit_sheet_has_the_gap(provinces: Path) -> None:
     gap = next(i for i, h in enumerate(header) if h and str(h).startswith("Gap"))
     assert header[gap] == "Gap (pp)"
     assert [(r[1], r[gap]) for r in rows[1:4]] == [("Hà Nội", 0), ("Quảng Ninh", 3), ("Huế", 6)]
+
+
+# Two vintages of one year, each from a web page (as the shipped grdp_growth 2023): the
+# second revises the first (11.02 → 11.03).
+URL_1 = "https://baohaiduong.vn/quang-ninh-lap-ky-tich-9-nam-lien-tiep-tang-truong-grdp-hai-con-so-364640.html"
+URL_2 = (
+    "https://vietnamnet.vn/tang-truong-grdp-quang-ninh-uoc-dat-11-03-dung-dau-khu-vuc-dong-bang-song-hong-2220375.html"
+)
+HISTORY_PLAN = dedent(
+    """
+    title: Growth
+    indicators:
+      grdp_growth: {name: GRDP growth, unit: "% y/y", measure: rate}
+    targets:
+      - {id: growth, type: every_period, indicator: grdp_growth, at_least: 10, from: 2021, to: 2025}
+    """
+)
+HISTORY_STORE = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    f"grdp_growth,2023,11.02,estimate,{URL_1},Provincial Party Committee figure,2023-11-24T00:00:00Z\n"
+    f"grdp_growth,2023,11.03,estimate,{URL_2},revision: statistics office figure,2023-11-27T00:00:00Z\n"
+)
+
+
+def _joined(text: str) -> str:
+    """The output's lines put back together, each line's indent and end dropped."""
+    return "".join(line.strip() for line in text.splitlines())
+
+
+def test_history_at_80_columns_gives_each_vintage_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 80 columns the table cut each web address into pieces of 8 (16 lines a vintage)
+    and a revision's figures over six lines, to keep the 20-column recorded moment beside
+    them. Too narrow for an address in pieces of 30, each vintage is a block of its own:
+    the figures on one line, the recorded moment whole (what was known when), the address
+    over two lines."""
+    make_tracker(tmp_path, monkeypatch, HISTORY_PLAN, HISTORY_STORE)
+    r = run_clean("history", "grdp_growth", "2023", "--format", "table", env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = [line.rstrip() for line in r.stdout.splitlines()]
+    assert max(len(line) for line in lines) <= 80
+    assert "  Value: 11.02 % y/y → 11.03 % y/y" in lines
+    assert "  Recorded: 2023-11-27T00:00:00Z" in lines and "  Recorded: 2023-11-24T00:00:00Z" in lines
+    assert URL_1 in _joined(r.stdout) and URL_2 in _joined(r.stdout)
+    # The title, two blocks of ten lines (in force, period, value, kind, "Source:", the
+    # address on two lines, its 98 and 110 characters at 78, note, recorded, line) and a
+    # blank between, where a vintage took 16 lines.
+    assert len(lines) == 1 + 10 + 1 + 10, r.stdout
+
+
+def test_history_on_a_wide_terminal_cuts_an_address_in_pieces_of_30_or_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, HISTORY_PLAN, HISTORY_STORE)
+    r = run_clean("history", "grdp_growth", "2023", "--format", "table", env={"COLUMNS": "140"})
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert any(line.startswith("In force") for line in lines), r.stdout  # a table, its heading row
+    at = lines[3].index("https://")
+    pieces = [line[at:].split("  ")[0] for line in lines[3:] if line[at : at + 1].strip()]
+    assert "".join(pieces) == URL_2 + URL_1  # the one in force first
+    assert min(len(p) for p in pieces if not p.endswith(".html")) >= 30, pieces  # each but an address's last
+    assert "2023-11-27T00:00:00Z" in lines[3]
