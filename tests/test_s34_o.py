@@ -196,3 +196,77 @@ def test_history_on_a_wide_terminal_cuts_an_address_in_pieces_of_30_or_more(
     assert "".join(pieces) == URL_2 + URL_1  # the one in force first
     assert min(len(p) for p in pieces if not p.endswith(".html")) >= 30, pieces  # each but an address's last
     assert "2023-11-27T00:00:00Z" in lines[3]
+
+
+def _report_data(day: str = "2024-06-01"):
+    from qntrack.files.workspace import open_workspace, reference_day
+    from qntrack.output.report import build_report
+
+    ws = open_workspace("targets.yaml", day)
+    return build_report(ws.plan, ws.series, ws.store.observations, None, day, None, reference_day(day))
+
+
+def _floors(data) -> tuple[list[int], int]:
+    """Each breakdown's ``html_floor`` as the HTML report is made, and that HTML's length."""
+    from qntrack.output.report_markup import render_html
+    from qntrack.output.report_pdf import html_floor
+
+    floors: list[int] = []
+    html = render_html(data, "en", made=lambda view, units: floors.append(html_floor(view)))
+    return floors, len(html.encode("utf-8"))
+
+
+def test_the_pdfs_running_measure_is_a_lower_bound_of_its_html(shipped: Path) -> None:
+    """The shipped plan (a broken-down target of 13 localities, its chart and sources):
+    what the measure counts is never more than the HTML made."""
+    floors, length = _floors(_report_data("2026-12-01"))
+    assert len(floors) == 1 and floors[0] > 0
+    assert sum(floors) <= length
+
+
+def test_a_pdf_proved_too_long_is_refused_before_the_targets_sections(
+    provinces: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The national plan's PDF was refused only after its whole HTML was made (13.8 s):
+    its breakdowns' charts and tables are now measured as they are made, and once what is
+    certain passes the limit the PDF is refused there, before the targets' sections, with
+    the rule's message and exit code (2), nothing written."""
+    from qntrack.output import report_markup, report_pdf
+
+    data = _report_data()
+    floors, length = _floors(data)
+    (floor,) = floors
+    assert 0 < floor <= length
+    monkeypatch.setattr(report_pdf, "PDF_HTML_LIMIT", floor - 1)
+
+    def made_anyway(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the targets' sections were made")
+
+    monkeypatch.setattr(report_markup, "_view", made_anyway)
+    r = run_clean("report", "--format", "pdf", "-o", "r.pdf", *AS_OF)
+    assert r.exit_code == 2, r.output
+    assert "a PDF of this report would run to about" in r.stderr and "write --format html or docx" in r.stderr
+    assert not (provinces / "r.pdf").exists()
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_a_pdf_at_the_limit_is_refused_as_the_rule_says(
+    provinces: Path, monkeypatch: pytest.MonkeyPatch, over: int
+) -> None:
+    """At the border: an HTML of exactly PDF_HTML_LIMIT bytes is written (the rule refuses
+    only above it), one byte over is refused, by the rule, after the measure let it by."""
+    from qntrack.errors import InputError
+    from qntrack.output import report_pdf
+    from qntrack.output.report_markup import render_html
+
+    data = _report_data()
+    _, length = _floors(data)
+    monkeypatch.setattr(report_pdf, "PDF_HTML_LIMIT", length - over)
+    budget = report_pdf.Budget(data)
+    render_html(data, "en", made=budget)  # the measure never refuses it
+    assert 0 < budget.floor <= length
+    if over:
+        with pytest.raises(InputError, match="would run to about"):
+            report_pdf._refuse_too_long(length)
+    else:
+        report_pdf._refuse_too_long(length)  # written

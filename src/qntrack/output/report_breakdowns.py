@@ -8,7 +8,7 @@ target without a breakdown shows none. Pure: no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from ..method.assessment import shown_figure
 from ..method.ranking import Ranked, rank_units
@@ -74,10 +74,16 @@ def chart_id(target_id: str) -> str:
 
 
 def report_breakdowns(
-    data: ReportData, lang: str, with_charts: bool, most_units: int | None = None
+    data: ReportData,
+    lang: str,
+    with_charts: bool,
+    most_units: int | None = None,
+    made: Callable[[BreakdownView, int], None] | None = None,
 ) -> dict[str, BreakdownView]:
     """The breakdown of every target of the report that has one, by target id; with
-    ``most_units``, a breakdown of more units than that draws no chart."""
+    ``most_units``, a breakdown of more units than that draws no chart. ``made`` is told
+    of each breakdown as it is made, with its count of units (the PDF's running measure
+    of its length, report_pdf.Budget, which may refuse there)."""
     # A target broken down whose units were all withdrawn has no breakdown left, and is
     # listed by its withdrawn units alone (twenty-second session).
     broken = [a for a in data.assessments if a.breakdown or a.target.for_each]
@@ -99,6 +105,8 @@ def report_breakdowns(
             continue
         view = breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised, data.whence)
         views[a.target.id] = replace(view, not_assessed=view.not_assessed + lines) if lines else view
+        if made is not None:
+            made(view, len(a.breakdown))
     return views
 
 
