@@ -39,7 +39,7 @@ RANK_KEYS = ("rank", "unit", "status", "score", "p", "latest", "gap", "own_value
 # never its status (``status_kept``), and never folds: a unit of two dimensions with the
 # note made every row of a 120-column terminal a block of nine lines (issue 17,
 # twenty-third session).
-# The gap wraps between its words too ("1.234 tỷ đồng" over "(2026-H1)"), never inside a
+# The gap wraps between its words too ("1,234 billion VND" over "(2026-H1)"), never inside a
 # figure: a plan's units during the year, their year-to-date figure and its gap each
 # twenty and more columns, made a 120-column table a block a unit (thirty-fourth session).
 RANK_WRAP = ("unit", "status", "gap", "source")
