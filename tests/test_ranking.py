@@ -146,7 +146,8 @@ def test_decrease_ties_and_a_missed_unit_in_json(plan: Path):
             "milestones", "provisional",  # added (issue 17, twenty-first session)
             "without_figure",  # added (issue 17, twenty-first session, declared units without a figure)
             "awaiting_figures",  # added (thirty-second session, the deadlines awaited, as status's)
-            "missed_milestones",  # added last (thirty-third session, the deadlines missed, as status's)
+            "missed_milestones",  # added (thirty-third session, the deadlines missed, as status's)
+            "gap",  # added last (thirty-fourth session, still to go, as status's)
         ]  # fmt: skip
     # Equal score and P for Cẩm Phả, Hạ Long and Móng Cái: the decrease puts the lowest
     # latest first (4.75 < 9.5); Hạ Long and Móng Cái equal on all three share rank 2,
@@ -186,7 +187,10 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
     r = run("rank", "fdi-2024", "--format", "csv")
     assert r.exit_code == 0, r.stderr
     rows = list(csv.reader(io.StringIO(r.stdout)))
-    # The deadlines missed, added last (thirty-third session): Cẩm Phả's plan of 2024.
+    # The gap, added last (thirty-fourth session), as status's CSV writes it: Hạ Long 40 −
+    # 50 = −10 (beyond its plan), Cẩm Phả 60 − 30 = 30; the others have no plan, no gap.
+    assert [row.pop() for row in rows] == ["gap", "-10.0", "30.0", "", "", ""]
+    # The deadlines missed, added before it (thirty-third session): Cẩm Phả's plan of 2024.
     assert [row.pop() for row in rows] == ["missed_milestones", "", "2024", "", "", ""]
     assert rows == [
         [
@@ -336,16 +340,32 @@ def test_table_in_both_languages(plan: Path):
     for word in ("Rank", "Locality", "Status", "Score", "Latest", "Own values"):
         assert word in out
     lines = [line.split() for line in out.splitlines()]
-    # Rank, unit, status, score and P (two decimals), latest, own values.
-    assert ["1", "Cẩm", "Phả", "Limited", "progress", "-0.92", "0.38", "4.75%", "(2022)", "yes"] in lines
-    assert ["2", "Móng", "Cái", "Limited", "progress", "-0.92", "0.38", "9.5%", "(2022)", "no"] in lines
-    assert ["4", "Uông", "Bí", "Deterioration", "-3.12", "-0.15", "10.2%", "(2022)", "no"] in lines
-    assert ["5", "Vân", "Đồn", "Not", "achieved", "–", "0.11", "9%", "(2021)", "yes"] in lines
+    # Rank, unit, status, score and P (two decimals), latest, the gap (a decrease: the
+    # figure less the goal, 4.75 − 2.5, 9.5 − 5, 10.2 − 5, 9 − 1; thirty-fourth session),
+    # own values.
+    assert ["1", "Cẩm", "Phả", "Limited", "progress", "-0.92", "0.38", "4.75%", "(2022)", "2.25", "pp", "yes"] in lines
+    assert ["2", "Móng", "Cái", "Limited", "progress", "-0.92", "0.38", "9.5%", "(2022)", "4.5", "pp", "no"] in lines
+    assert ["4", "Uông", "Bí", "Deterioration", "-3.12", "-0.15", "10.2%", "(2022)", "5.2", "pp", "no"] in lines
+    assert ["5", "Vân", "Đồn", "Not", "achieved", "–", "0.11", "9%", "(2021)", "8", "pp", "yes"] in lines
     vi = run("rank", "poor-2030", "--format", "table", "--lang", "vi", env={"COLUMNS": "160"}).stdout
     assert "Tỷ lệ hộ nghèo (poor-2030)" in vi and "Hạng" in vi and "Địa phương" in vi
-    assert ["1", "Cẩm", "Phả", "Tiến", "triển", "hạn", "chế", "-0,92", "0,38", "4,75%", "(2022)", "có"] in [
-        line.split() for line in vi.splitlines()
-    ]
+    assert [
+        "1",
+        "Cẩm",
+        "Phả",
+        "Tiến",
+        "triển",
+        "hạn",
+        "chế",
+        "-0,92",
+        "0,38",
+        "4,75%",
+        "(2022)",
+        "2,25",
+        "điểm",
+        "%",
+        "có",
+    ] in [line.split() for line in vi.splitlines()]
 
 
 def test_unknown_target_names_the_closest(plan: Path):

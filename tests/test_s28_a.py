@@ -345,6 +345,7 @@ def test_units_sheet_dates_and_revisions(tmp_path: Path, monkeypatch: pytest.Mon
         "Source of the figure it revised",
         "Figure it revised, recorded",
         "Missed milestones",  # added after these by the thirty-second session (test_s32_lead)
+        "Gap (billion VND)",  # then the unit's gap (thirty-fourth session, test_s34_o)
     ]
     rows = {r[1]: r for r in _rows(ws, 3)}
     ha_long = next(v for k, v in rows.items() if k.startswith("Ha Long"))
@@ -357,7 +358,7 @@ def test_units_sheet_dates_and_revisions(tmp_path: Path, monkeypatch: pytest.Mon
     ]
     cam_pha = next(v for k, v in rows.items() if k.startswith("Cam Pha"))
     # Its six months' reading, ending on 30 June 2024; it revised nothing.
-    assert cam_pha[6] == 30 and cam_pha[9:] == [datetime(2024, 6, 30), None, None, None, None, None]
+    assert cam_pha[6] == 30 and cam_pha[9:15] == [datetime(2024, 6, 30), None, None, None, None, None]
 
 
 def test_shipped_grdp_growth_2023_says_the_figure_it_revised(shipped: Path):

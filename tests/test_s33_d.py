@@ -293,10 +293,12 @@ def test_rank_json_and_csv_say_a_units_missed_milestone_as_its_table_does(tmp_pa
     assert "✗ missed 2023" in table.stdout
     units = _json("rank", "share-2030", "--as-of", "2026-12-01", "--format", "json")["units"]
     assert [(u["dims"]["district"], u["missed_milestones"]) for u in units] == [("Alpha", []), ("Beta", ["2023"])]
-    assert list(units[0])[-1] == "missed_milestones"
+    # Then the gap, added after it (thirty-fourth session).
+    assert list(units[0])[-2:] == ["missed_milestones", "gap"]
     rows = run_clean("rank", "share-2030", "--as-of", "2026-12-01", "--format", "csv").stdout.splitlines()
-    assert rows[0].endswith(",awaiting_figures,missed_milestones")
-    assert [r.rsplit(",", 1)[1] for r in rows[1:]] == ["", "2023"]
+    # The gap after it (thirty-fourth session).
+    assert rows[0].endswith(",awaiting_figures,missed_milestones,gap")
+    assert [r.rsplit(",", 2)[1] for r in rows[1:]] == ["", "2023"]
     status = _json("status", "--as-of", "2026-12-01", "--format", "json")["targets"][0]["breakdown"]
     assert [u["missed_milestones"] for u in status] == [u["missed_milestones"] for u in units]
 

@@ -34,12 +34,15 @@ __all__ = [
 # The columns of ``rank_table``, as the terminal's table fitter names them: "unit" and
 # "source" may wrap, a web address folded last (render._fitted_table), "source" left out
 # when no unit's figure names one.
-RANK_KEYS = ("rank", "unit", "status", "score", "p", "latest", "own_values", "source")
+RANK_KEYS = ("rank", "unit", "status", "score", "p", "latest", "gap", "own_values", "source")
 # "status" wraps its note ("(baseline 2023: no 2015 figure of its own)") between words,
 # never its status (``status_kept``), and never folds: a unit of two dimensions with the
 # note made every row of a 120-column terminal a block of nine lines (issue 17,
 # twenty-third session).
-RANK_WRAP = ("unit", "status", "source")
+# The gap wraps between its words too ("1,234 billion VND" over "(2026-H1)"), never inside a
+# figure: a plan's units during the year, their year-to-date figure and its gap each
+# twenty and more columns, made a 120-column table a block a unit (thirty-fourth session).
+RANK_WRAP = ("unit", "status", "gap", "source")
 RANK_FOLDABLE = ("unit", "source")
 
 # ``rank --format csv|tsv``'s columns, the breakdown's dimensions after the first; new ones
@@ -79,6 +82,10 @@ RANK_COLUMNS = (
     # The deadlines the unit missed, joined by ';', as status's CSV: the table says
     # "✗ missed 2023" (issue 17, thirty-third session).
     "missed_milestones",
+    # The distance still to go, as status's CSV and JSON give it (a.gap, in the
+    # indicator's unit, percentage points for a per-cent unit; issue 17, thirty-fourth
+    # session): a province's gap was in `status --by` alone.
+    "gap",
 )
 
 
@@ -161,6 +168,10 @@ def rank_document(
                 # Added in issue 17, thirty-third session: the deadlines missed, as status's
                 # breakdown has them and rank's table says ("✗ missed 2023").
                 "missed_milestones": [str(p) for p in a.missed_milestones],
+                # Added in issue 17, thirty-fourth session: the distance still to go, as
+                # status's breakdown has it (its unit: the indicator's, percentage points
+                # for a per-cent unit).
+                "gap": a.gap,
             }
         )
     return {
@@ -203,6 +214,7 @@ def rank_rows(target: Target, ranked: Sequence[Ranked], as_of: str | None = None
                 a.provisional.status if a.provisional is not None else None,
                 ";".join(str(p) for p in a.awaiting_figures),
                 ";".join(str(p) for p in a.missed_milestones),
+                a.gap,
             )
         )
     return rows
@@ -220,7 +232,8 @@ def rank_table(
     whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> tuple[str, list[str], list[tuple[str, ...]]]:
     """The title, header and rows of the terminal's table, in ``lang``: rank, unit,
-    status, score, progress value, latest figure and period, own values, and where that
+    status, score, progress value, latest figure and period, the gap (as the status table
+    writes it), own values, and where that
     figure comes from (last: the column that wraps). A latest figure that replaced an
     earlier one (``revised``, by unit's series) is marked "[1]" as the status table marks
     it, its legend's lines gathered in ``notes`` (issue 17, eighteenth session); with
@@ -228,6 +241,7 @@ def rank_table(
     from .i18n import label, progress_text, score_text
     from .report_breakdowns import unit_reason, unit_status
     from .revision_marks import latest_marked
+    from .summary import gap_text
     from ..method.assessment import shown_figure
     from ..plan.units import unit_key
 
@@ -241,6 +255,9 @@ def rank_table(
         label("score", lang),
         label("p", lang),
         label("latest", lang),
+        # The distance still to go beside the figure it is measured from, as the status
+        # table writes it (summary.gap_text; issue 17, thirty-fourth session).
+        label("gap", lang),
         label("rank_own_values", lang),
         label("source", lang),
     ]
@@ -273,6 +290,7 @@ def rank_table(
                 score_text(a.score, lang),
                 progress_text(a.progress_value, lang),
                 latest,
+                gap_text(a, lang),
                 label("rank_yes" if own_values(target, r.unit.dims) else "rank_no", lang),
                 _source_text(shown.source) if shown is not None else "",
             )

@@ -192,6 +192,9 @@ def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]
 # How narrow a column of the status table may become (before padding), and the order
 # in which columns give up width: the target's name first, the status last.
 _TARGET_MAX = 38
+# The fewest columns ``history``'s table cuts a web address into (the thirty-fourth session):
+# below it, a vintage is a block of its own.
+HISTORY_FOLD_TO = 30
 _SHRINK_ORDER = (0, 1, 3, 4, 6)
 _COMFORTABLE = 12
 _AWAITING = "⌛"  # the mark that starts a status's line of deadlines awaited (summary.awaiting_text)
@@ -391,6 +394,12 @@ def history_table(
         right=("value", "line"),
         optional=("note",),
         styles=["", "", "", "", "", "", "", "dim"],
+        # A web address in pieces of 30 at least, else (at 80 columns) one block a vintage,
+        # its address and recorded moment whole: cut 8 a line, a URL took 16 lines and the
+        # figures six (issue 17, thirty-fourth session). A note's long word (an address
+        # typed in it) is never cut: the blocks hold it.
+        foldable=("source",),
+        fold_to=HISTORY_FOLD_TO,
     )
     # A block's line is read with its heading: "Line: 30", where "#" said nothing aloud.
     print_fitted(console, table, headers[:-1] + [label("store_line", lang)], cells)

@@ -117,6 +117,7 @@ def _fitted_table(
     styles: Sequence[str] = (),
     foldable: Sequence[str] | None = None,
     kept: Mapping[str, int] | None = None,
+    fold_to: int = _FOLD_TO,
 ) -> Table:
     """``table`` with ``headers`` and ``rows``, its columns' widths fitting ``width`` when
     they can (each column's width None when not: the caller prints blocks instead). Those in
@@ -124,7 +125,9 @@ def _fitted_table(
     only in the ``foldable`` columns (default: every column that wraps; none, for a table
     whose words are names and statuses a screen reader would read cut in two). ``kept``: by
     key, the fewest columns a wrapping column may be given: a status followed by its note
-    ("Substantial progress (baseline 2023: ...)") wraps the note, never the status."""
+    ("Substantial progress (baseline 2023: ...)") wraps the note, never the status.
+    ``fold_to``: the fewest columns a folded word is cut into (history's web addresses, in
+    pieces of 30 or in a block of their own, never 8 a line)."""
     from rich.cells import cell_len
 
     shown = [k for k, key in enumerate(keys) if key not in optional or any(row[k].plain.strip() for row in rows)]
@@ -154,10 +157,12 @@ def _fitted_table(
     # ``kept`` column stays whole while the table fits without wrapping it.
     last = tuple(k for k in keys if foldable is None or k in foldable)
     held = tuple(kept or ())
-    tries = [(False, (), held), (True, (), held), *([(True, (), ())] if held else []), (True, ("source",), ())]
+    tries: list[tuple[bool, tuple[str, ...], tuple[str, ...]]]
+    tries = [(False, (), held), (True, (), held), *([(True, (), ())] if held else [])]
+    tries += [(True, ("source",), ())] if "source" in last else []  # never a source not foldable
     for compact, fold, whole_too in (*tries, (True, last, ())):
         floor = [
-            w if key in whole_too else min(n, _FOLD_TO if key in fold else a) if b else w
+            w if key in whole_too else min(n, fold_to if key in fold else a) if b else w
             for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)
         ]
         tried = list(natural)

@@ -8,7 +8,7 @@ target without a breakdown shows none. Pure: no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from ..method.assessment import shown_figure
 from ..method.ranking import Ranked, rank_units
@@ -74,10 +74,16 @@ def chart_id(target_id: str) -> str:
 
 
 def report_breakdowns(
-    data: ReportData, lang: str, with_charts: bool, most_units: int | None = None
+    data: ReportData,
+    lang: str,
+    with_charts: bool,
+    most_units: int | None = None,
+    made: Callable[[BreakdownView, int], None] | None = None,
 ) -> dict[str, BreakdownView]:
     """The breakdown of every target of the report that has one, by target id; with
-    ``most_units``, a breakdown of more units than that draws no chart."""
+    ``most_units``, a breakdown of more units than that draws no chart. ``made`` is told
+    of each breakdown as it is made, with its count of units (the PDF's running measure
+    of its length, report_pdf.Budget, which may refuse there)."""
     # A target broken down whose units were all withdrawn has no breakdown left, and is
     # listed by its withdrawn units alone (twenty-second session).
     broken = [a for a in data.assessments if a.breakdown or a.target.for_each]
@@ -99,6 +105,8 @@ def report_breakdowns(
             continue
         view = breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised, data.whence)
         views[a.target.id] = replace(view, not_assessed=view.not_assessed + lines) if lines else view
+        if made is not None:
+            made(view, len(a.breakdown))
     return views
 
 
@@ -221,13 +229,14 @@ def _table(
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
     whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> TableView:
-    """Rank, unit, status, score, progress value, latest figure, own values (overrides),
+    """Rank, unit, status, score, progress value, latest figure, its gap, own values (overrides),
     and where that figure comes from (a review asks whose each district's number is),
     a column left out when no unit's figure names a source. A unit's latest figure that
     replaced one (``revised``, by unit's series) is marked "[1]" as rank marks it, the
     table's ``notes`` its legend (issue 17, eighteenth session)."""
     from ..plan.units import unit_key
     from .revision_marks import latest_marked
+    from .summary import gap_text
 
     own = {dims for dims, _ in a.target.overrides}
     notes: dict[str, int] = {}
@@ -239,6 +248,9 @@ def _table(
         label("score", lang),
         label("p", lang),
         label("latest", lang),
+        # The distance still to go beside the figure it is measured from, as the summary
+        # and `status --by` write it (issue 17, thirty-fourth session).
+        label("gap", lang),
         report_word("bd_own_values", lang),
         label("source", lang),
     )
@@ -267,6 +279,7 @@ def _table(
                     dimensions=dimensions,  # its notes name the unit as the table's column does
                 )
             ),
+            Cell(gap_text(r.unit.assessment, lang)),
             Cell(report_word("bd_yes" if r.unit.dims in own else "bd_no", lang)),
             _source(r.unit.assessment),
         )
@@ -276,7 +289,7 @@ def _table(
         headers, rows = headers[:-1], tuple(row[:-1] for row in rows)
     # A unit's figure withdrawn is marked too, its legend under its own heading
     # (TableView.legend; issue 17, twentieth session).
-    return TableView(headers, rows, frozenset({0, 3, 4, 5}), tuple(notes))
+    return TableView(headers, rows, frozenset({0, 3, 4, 5, 6}), tuple(notes))
 
 
 def _source(a: Assessment) -> Cell:

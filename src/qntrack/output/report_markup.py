@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from .report_contents import _view
 
 if TYPE_CHECKING:
     from .report import ReportData
+    from .report_breakdowns import BreakdownView
 
 __all__ = ["chart_titles", "md_escape", "render_html", "render_markdown"]
 
@@ -261,12 +262,16 @@ def markdown_and_alts(
 
 
 @speaks_periods
-def render_html(data: ReportData, lang: str) -> str:
-    view = _view(data, lang, with_charts=True)
+def render_html(data: ReportData, lang: str, made: Callable[[BreakdownView, int], None] | None = None) -> str:
+    """The HTML report. ``made`` is told of each breakdown as it is made
+    (report_breakdowns): the PDF's measure of its length, which may refuse there, so its
+    breakdowns, most of a national report, are made before the targets' sections."""
     from .report_breakdowns import report_breakdowns
     from .report_groups import CHART_ID, STATUS_COLOURS, groups_chart, report_groups, status_ink
 
-    breakdowns = report_breakdowns(data, lang, with_charts=True)
+    first = report_breakdowns(data, lang, with_charts=True, made=made) if made is not None else None
+    view = _view(data, lang, with_charts=True)
+    breakdowns = first if first is not None else report_breakdowns(data, lang, with_charts=True)
     titles = chart_titles(view, breakdowns)
     # Each status's label: its colour, and the text that is legible on it.
     status_colours = [(key, fill, status_ink(key)) for key, fill in STATUS_COLOURS.items()]

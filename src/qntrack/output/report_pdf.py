@@ -23,8 +23,9 @@ from ..errors import ExitCode, fail
 
 if TYPE_CHECKING:
     from .report import ReportData
+    from .report_breakdowns import BreakdownView
 
-__all__ = ["PDF_CSS", "INSTALL", "breakable", "pdf_document", "render_pdf", "stamp_pdf"]
+__all__ = ["PDF_CSS", "INSTALL", "Budget", "breakable", "html_floor", "pdf_document", "render_pdf", "stamp_pdf"]
 
 # How to get the engine, named in the message when it is missing: the same packages as
 # README.md, docs/report.md and .ci/run (Symbola draws the signs the serifs lack: ⌛).
@@ -110,7 +111,7 @@ def pdf_document(data: ReportData, lang: str) -> Any:
     from .report_markup import render_html
 
     weasyprint = _engine()
-    html = render_html(data, lang)
+    html = render_html(data, lang, made=Budget(data))
     _refuse_too_long(len(html.encode("utf-8")))
     # After the report's own <style>: the PDF's rules win where both set a property.
     html = breakable(html.replace("</head>", f"<style>{PDF_CSS}</style>\n</head>", 1), lang)
@@ -225,6 +226,58 @@ def _refuse_too_long(html_bytes: int) -> None:
         ),
         ExitCode.USAGE,
     )
+
+
+class Budget:
+    """The PDF's length measured while its HTML is made, to refuse a report too long
+    before the long work (the national plan's 13.8 s), never one the rule above writes.
+
+    As each breakdown is made (report_breakdowns' ``made``), ``floor`` adds ``html_floor``:
+    bytes the template certainly writes for it, in parts of the page that do not overlap.
+    ``floor`` is so a lower bound of the HTML's length at every step: once it passes
+    ``PDF_HTML_LIMIT``, the HTML would too, and ``_refuse_too_long`` refuses it with the
+    same message and exit code, its pages estimated from the units made so far."""
+
+    def __init__(self, data: ReportData) -> None:
+        self.units = sum(len(a.breakdown) for a in data.assessments)
+        self.done = 0
+        self.floor = 0
+
+    def __call__(self, view: BreakdownView, units: int) -> None:
+        self.done += units
+        self.floor += html_floor(view)
+        if self.floor > PDF_HTML_LIMIT:
+            # Its length if the rest is as long a unit as what was made: "about", as the
+            # rule's own pages are; never below what is certain.
+            _refuse_too_long(max(self.floor, self.floor * self.units // max(self.done, 1)))
+
+
+# The markup report.html.j2's table macro writes around a units table's cells, whatever
+# they hold: a row's <tr></tr>, a cell's <td></td>, a figure's class (' class="num"', or
+# ' class="num muted"'), a status's pill (<span class="pill s-STATUS"></span>, unless the
+# cell is a link). A cell's text, which the template may say otherwise, is counted as none.
+_TR = len("<tr></tr>")
+_TD = len("<td></td>")
+_NUMERIC = len(' class="num"')
+_PILL = len('<span class="pill s-"></span>')
+
+
+def html_floor(view: BreakdownView) -> int:
+    """Bytes the HTML report certainly holds for a breakdown ``view``: its units chart, as
+    inlined without the text alternative added to it (charts.Chart.inline), and its units
+    table's markup alone (``_TR``...), each row's cells' texts counted as nothing. The
+    template writes both whenever the breakdown has them (its ``if b.chart_id in charts``
+    and ``if b.table.rows``), in parts of the page no other breakdown's overlap."""
+    size = len(view.chart.inline().encode("utf-8")) if view.chart is not None else 0
+    table = view.table
+    for cells in table.rows:
+        size += _TR + sum(
+            _TD
+            + (_NUMERIC if k in table.numeric else 0)
+            + (_PILL + len(c.status.encode("utf-8")) if c.status and not c.url else 0)
+            for k, c in enumerate(cells)
+        )
+    return size
 
 
 def render_pdf(data: ReportData, lang: str) -> bytes:

@@ -3,6 +3,7 @@ ranked best to worst, each sheet's rows counted on the report's progress bar."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from ..files.textfiles import as_given
@@ -21,9 +22,33 @@ from ..plan.model import text_in
 from ..plan.units import unit_key
 
 if TYPE_CHECKING:
+    from ..method.assessment import Assessment
     from .report import ReportData
 
-__all__ = ["unit_sheets"]
+__all__ = ["gap_unit", "put_gap", "unit_sheets"]
+
+
+def gap_unit(unit: str, lang: str) -> str:
+    """What a gap counts in: percentage points for a per-cent unit, else the unit
+    (summary.difference_text's rule)."""
+    return label("pp", lang) if unit.startswith("%") else unit
+
+
+def put_gap(book: _Book, t: _Table, a: Assessment, col: int, lang: str) -> None:
+    """A unit's gap as the Summary sheet writes a target's (report_xlsx._summary): blank
+    beside a failure with nothing left to close, at the decimals the other formats write
+    it, a gap passed worded "beyond the target by 2" (below, for a ceiling)."""
+    from .summary import lower_is_the_goal, nothing_to_close
+    from .views.plan import gap_decimals
+
+    value = None if nothing_to_close(a) else a.gap
+    if value is None or not math.isfinite(value):
+        return
+    places = gap_decimals(a)
+    beyond = label("below" if lower_is_the_goal(a) else "beyond", lang)
+    if value < 0:  # as wide as its words, never "###" on the page
+        t.widths[col] = max(t.widths[col], len(beyond.replace("{}", f"{-value:,.{places}f}")))
+    t.put(col, value, fmt=book.number(float(value), places, negative=beyond))
 
 
 def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) -> None:
@@ -74,6 +99,11 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             # beside its status (thirty-second session); a cell of their own here, the
             # Status column staying a status to filter on.
             label("missed_milestones", lang),
+            # Then the unit's gap, a number to sort and sum, named with its unit ("Gap (pp)")
+            # as the sheet has no unit column: the distance the province still has to go, as
+            # the Summary's Gap column gives a target's (issue 17, thirty-fourth session).
+            # Last, as the columns users' formulas point at stay where they were.
+            f"{label('gap', lang)} ({gap_unit(a.indicator.unit_in(lang), lang)})",
         )
         t = _Table(book, ws, headers, first_row=1, key=1)  # the unit's name
         for r in rank_units(a.breakdown, a.indicator.increase):
@@ -105,6 +135,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
                 put_came(t, was, data.whence.get(key, {}).get(when), 10, lang)
             if u.missed_milestones:
                 t.put(10 + len(revised_headers(lang)), "; ".join(map(str, u.missed_milestones)))
+            put_gap(book, t, u, 11 + len(revised_headers(lang)), lang)
             t.next_row()
         t.finish()
         done += len(a.breakdown)
