@@ -78,11 +78,11 @@ def report_breakdowns(
     lang: str,
     with_charts: bool,
     most_units: int | None = None,
-    made: Callable[[BreakdownView, int], None] | None = None,
+    made: Callable[[BreakdownView], None] | None = None,
 ) -> dict[str, BreakdownView]:
     """The breakdown of every target of the report that has one, by target id; with
     ``most_units``, a breakdown of more units than that draws no chart. ``made`` is told
-    of each breakdown as it is made, with its count of units (the PDF's running measure
+    of each breakdown as it is made (the PDF's running measure
     of its length, report_pdf.Budget, which may refuse there)."""
     # A target broken down whose units were all withdrawn has no breakdown left, and is
     # listed by its withdrawn units alone (twenty-second session).
@@ -106,7 +106,7 @@ def report_breakdowns(
         view = breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised, data.whence)
         views[a.target.id] = replace(view, not_assessed=view.not_assessed + lines) if lines else view
         if made is not None:
-            made(view, len(a.breakdown))
+            made(view)
     return views
 
 

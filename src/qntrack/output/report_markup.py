@@ -262,7 +262,7 @@ def markdown_and_alts(
 
 
 @speaks_periods
-def render_html(data: ReportData, lang: str, made: Callable[[BreakdownView, int], None] | None = None) -> str:
+def render_html(data: ReportData, lang: str, made: Callable[[BreakdownView], None] | None = None) -> str:
     """The HTML report. ``made`` is told of each breakdown as it is made
     (report_breakdowns): the PDF's measure of its length, which may refuse there, so its
     breakdowns, most of a national report, are made before the targets' sections."""
