@@ -52,9 +52,9 @@ MAX_ROWS = 1_048_575
 def _summary(book: _Book, data: ReportData) -> None:
     from ..kinds.plan import added_up
     from ..method.parts import input_added_up
-    from .summary import lower_is_the_goal, nothing_to_close
-    from .views.plan import figure_decimals, gap_decimals
+    from .views.plan import figure_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
+    from .report_xlsx_units import put_gap
     from .replaced_from import status_replaced
     from .report_xlsx_revised import last_day, parts_cell
     from ..plan.model import text_in
@@ -89,26 +89,22 @@ def _summary(book: _Book, data: ReportData) -> None:
             latest.value if latest is not None else None,
             by,
             goal,
-            None if nothing_to_close(a) else a.gap,  # beside a failure, nothing to close: as show
+            None,  # the gap: put_gap, below (blank beside a failure with nothing to close)
         )
-        # The figure and the gap at the decimals the other formats write them with (issue
-        # 17, review of the nineteenth session): "#,##0.00" showed 14.999 as 15.00.
-        places = {
-            7: figure_decimals(a, latest) if latest is not None else 2,
-            10: gap_decimals(a),
-        }
+        # The figure at the decimals the other formats write it with (issue 17, review of
+        # the nineteenth session): "#,##0.00" showed 14.999 as 15.00.
+        places = figure_decimals(a, latest) if latest is not None else 2
         for col, value in enumerate(cells):
+            if col == 10:
+                # The gap as a unit sheet writes a unit's (one rule: put_gap), "beyond the
+                # target by 2,130" once passed, where "-2,130" under "Gap" read as a shortfall.
+                put_gap(book, t, a, col, lang)
+                continue
             fmt = book.period if col in (6, 8) else None
             if col == 9 and isinstance(value, (int, float)):  # a ceiling's "≤ 4.5" (goal_sign)
                 fmt = book.number(float(value), sign=goal_sign(a))
-            if col in places and isinstance(value, (int, float)) and math.isfinite(value):
-                # A gap passed is written as the key figures write it, "beyond the target by
-                # 2,130", where "-2,130" under "Gap" read as a shortfall.
-                beyond = label("below" if lower_is_the_goal(a) else "beyond", lang) if col == 10 else ""
-                fmt = book.number(float(value), places[col], negative=beyond)
-                if value < 0 and beyond:  # as wide as its words, never "###" on the page
-                    worded = beyond.replace("{}", f"{-value:,.{places[col]}f}")
-                    t.widths[col] = max(t.widths[col], len(worded))
+            if col == 7 and isinstance(value, (int, float)) and math.isfinite(value):
+                fmt = book.number(float(value), places)
             t.put(col, value, fmt=fmt)
         t.put(11, a.progress_value, fmt=book.shown(progress_text(a.progress_value, "en")))
         t.put(12, a.score, fmt=book.shown(score_text(a.score, "en")))
