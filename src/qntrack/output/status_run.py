@@ -67,7 +67,7 @@ def assess(
 
     refuse_judged(plan, series)  # a path: named, not "'str' object has no attribute"
     target_ids = refuse_texts("target_ids", target_ids)  # [1], 5: named; a generator, read once
-    refuse_empty("target_ids", target_ids)  # [] is no filter: None is every target
+    refuse_empty("target_ids", target_ids)  # [] refused by name: None is every target
     with _as_argument_errors():
         return judged(plan, series, target_ids, day_argument(today))
 
