@@ -103,3 +103,53 @@ def test_a_decreasing_units_gap_has_the_same_sign_in_rank_and_status(provinces: 
     assert {u["dims"]["province"]: u["gap"] for u in status["targets"][0]["breakdown"]} == got
     rows = run_clean("rank", "debt-2025", "--format", "csv", *AS_OF).stdout.splitlines()
     assert [row.split(",")[-1] for row in rows[1:]] == ["-100.0", "1234.5", ""]
+
+
+@pytest.mark.parametrize(
+    ("option", "lang", "said"),
+    [
+        (
+            "--as-of",
+            "en",
+            "--as-of: error: '2024.0' is the year 2024 written as a decimal number (as pandas writes a column of"
+            " years that holds an empty cell), a period, not a day; write YYYY-MM-DD, e.g. 2024-12-31 (its last day)",
+        ),
+        (
+            "--since",
+            "vi",
+            "--since: lỗi: '2024.0' là năm 2024 viết thành số thập phân (pandas ghi một cột năm có ô trống như"
+            " vậy), tức là một kỳ, không phải một ngày; hãy viết YYYY-MM-DD, ví dụ 2024-12-31 (ngày cuối kỳ)",
+        ),
+    ],
+)
+def test_a_year_written_as_a_decimal_for_a_day_is_told_the_year(
+    provinces: Path, option: str, lang: str, said: str
+) -> None:
+    """`--as-of 2024` is told "a period (2024), not a day; e.g. 2024-12-31 (its last day)",
+    and the lead's item 11 tells `2024.0` typed for a period the year it is; `--as-of
+    2024.0` (a year from a pandas column, put into a script's command) got the generic
+    "write YYYY-MM-DD, e.g. 2023-06-28". It is now told both: the year, and its last day."""
+    command = ("report", "-o", "r.md") if option == "--since" else ("status",)
+    r = run_clean("--lang", lang, *command, option, "2024.0")
+    assert r.exit_code == 2, r.output
+    assert " ".join(r.stderr.split()) == said
+    assert not (provinces / "r.md").exists()
+
+
+@pytest.mark.parametrize("typed", ["46142.0", "46142.00"])
+def test_excels_count_of_a_day_written_as_a_decimal_is_told_its_day(provinces: Path, typed: str) -> None:
+    """Excel counts 1 January 2025 as 45658 (=DATE(2025,1,1)), so 30 April 2026, 484 days
+    later (365 + 31 + 28 + 31 + 29), as 46142; `--as-of 46142` and a recorded_at 46142 are
+    told that day (pass L). The same count from a pandas column with an empty cell,
+    46142.0, got the generic words."""
+    r = run_clean("status", "--as-of", typed)
+    assert r.exit_code == 2, r.output
+    assert f"'{typed}' is not a date; it is how Excel counts the day 2026-04-30: write 2026-04-30" in r.stderr
+    (provinces / "in.csv").write_text(
+        f"indicator,period,value,recorded_at\nshare[province=Huế],2023,9,{typed}\n", encoding="utf-8"
+    )
+    before = (provinces / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    assert f"in.csv:2: error: '{typed}' is how Excel counts the day 2026-04-30" in " ".join(r.stderr.split())
+    assert (provinces / "observations.csv").read_bytes() == before

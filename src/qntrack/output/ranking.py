@@ -314,7 +314,7 @@ def _awaited(a: Assessment, lang: str) -> str:
 def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
     """The fewest columns of the status and gap columns in ``rank_table``: the longest
     status, and the colon or space after it, so that only the note or reason after a
-    status wraps; the longest gap's figure with its unit ("3,25 điểm %"), so that only the
+    status wraps; the longest gap's figure with its unit ("3.25 pp"), so that only the
     period after it wraps. The table's fitter keeps both whole while it can, then gives
     way first in the widest (render_fitted._fitted_table)."""
     from .i18n import status_label
@@ -324,8 +324,8 @@ def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
     # one column each, in both languages, and a gap digits, signs and a unit's letters.
     status = max((len(status_label(r.unit.assessment.status.value, lang)) + 1 for r in ranked), default=0)
     # A gap is a figure and its unit, then its period in brackets ("1,234 billion VND
-    # (2026-H1)", "✓ 2025"): "3,25 điểm" over "%" read as 3.25 of something else, as did
-    # "4.99e+17" over "VND" (thirty-fourth session, pass G).
+    # (2026-H1)", "✓ 2025"): Vietnamese percentage points, two words, cut before their
+    # "%", and "4.99e+17" over "VND" read as other figures (thirty-fourth session, pass G).
     gap = max((len(_figure_of(gap_text(r.unit.assessment, lang))) for r in ranked), default=0)
     return {"status": status, "gap": gap}
 
