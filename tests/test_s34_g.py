@@ -153,3 +153,29 @@ def test_excels_count_of_a_day_written_as_a_decimal_is_told_its_day(provinces: P
     assert r.exit_code == 1, r.output
     assert f"in.csv:2: error: '{typed}' is how Excel counts the day 2026-04-30" in " ".join(r.stderr.split())
     assert (provinces / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("early", [True, False])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_pdf_of_one_target_too_long_is_not_told_to_choose_targets(
+    provinces: Path, monkeypatch: pytest.MonkeyPatch, early: bool, lang: str
+) -> None:
+    """`qntrack report forest-2025 -o r.pdf` (a target of many provinces) refused as too
+    long was told to write "a PDF of some targets (qntrack report TARGET_ID... -o
+    report.pdf)", what the officer had just done. A report of one target is told the
+    formats that hold it alone; a report of several keeps the advice."""
+    from qntrack.output import report_pdf
+
+    monkeypatch.setattr(report_pdf, "PDF_HTML_LIMIT", 1)
+    if not early:  # the measure lets it by; the whole HTML is then refused by the rule
+        monkeypatch.setattr(report_pdf, "html_floor", lambda view: 0)
+    advice = {"en": "TARGET_ID...", "vi": "MÃ_MỤC_TIÊU..."}[lang]
+    formats = {"en": "write --format html or docx", "vi": "hãy dùng --format html hoặc docx"}[lang]
+    one = run_clean("--lang", lang, "report", "forest-2025", "-o", "r.pdf", *AS_OF)
+    assert one.exit_code == 2, one.output
+    said = " ".join(one.stderr.split())
+    assert formats in said and advice not in said, said
+    assert ("counted before" in said or "đếm trước" in said) == early
+    both = run_clean("--lang", lang, "report", "forest-2025", "debt-2025", "-o", "r.pdf", *AS_OF)
+    assert both.exit_code == 2 and advice in " ".join(both.stderr.split())
+    assert not (provinces / "r.pdf").exists()
