@@ -18,9 +18,14 @@ def excel_day(text: str) -> str | None:
     2026-04-30), a date column pasted as values; None for any other text, a count outside
     ``EXCEL_DAYS`` included. Day n is n days after 30 December 1899 (Excel counts a 29
     February 1900 that never was). One rule for ``--as-of`` and a recorded_at alike."""
-    if not (text.isdigit() and text.isascii() and EXCEL_DAYS[0] <= int(text) <= EXCEL_DAYS[1]):
+    # Written as a decimal number with zeros alone (46142.0), as pandas writes a column of
+    # counts that holds an empty cell (thirty-fourth session, pass G): the same count.
+    whole, point, zeros = text.partition(".")
+    if point and not (zeros and zeros.strip("0") == ""):
         return None
-    return (date(1899, 12, 30) + timedelta(days=int(text))).isoformat()
+    if not (whole.isdigit() and whole.isascii() and EXCEL_DAYS[0] <= int(whole) <= EXCEL_DAYS[1]):
+        return None
+    return (date(1899, 12, 30) + timedelta(days=int(whole))).isoformat()
 
 
 def no_such_day(text: str) -> tuple[str, str, int]:
@@ -258,6 +263,13 @@ def _period_meant(text: str) -> tuple[str, str, str]:
 
     if not text or foreign_digits(text):
         return "cli_not_a_date", "", ""
+    from .near_periods import near_period
+
+    if (near := near_period(text)) is not None and near[0] == "periods_decimal_year":
+        # 2024.0, a year from a pandas column: told the year as a period typed for a day
+        # is, and why it reads so (the lead's item 11, thirty-fourth session).
+        year = near[1]["reading"]
+        return "cli_not_a_date_decimal_year", period_end(parse_period(year)).isoformat(), year
     try:
         p = parse_period(vietnamese_period(text) or text)
         last = period_end(p)

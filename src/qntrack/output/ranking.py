@@ -312,13 +312,27 @@ def _awaited(a: Assessment, lang: str) -> str:
 
 
 def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
-    """The status column's fewest columns in ``rank_table``: its longest status, and the
-    colon or space after it, so that only the note or reason after a status wraps."""
+    """The fewest columns of the status and gap columns in ``rank_table``: the longest
+    status, and the colon or space after it, so that only the note or reason after a
+    status wraps; the longest gap's figure with its unit ("3.25 pp"), so that only the
+    period after it wraps. The table's fitter keeps both whole while it can, then gives
+    way first in the widest (render_fitted._fitted_table)."""
     from .i18n import status_label
+    from .summary import gap_text
 
     # len, not Rich's cell_len (this module stays free of Rich): a status is letters of
-    # one column each, in both languages.
-    return {"status": max((len(status_label(r.unit.assessment.status.value, lang)) + 1 for r in ranked), default=0)}
+    # one column each, in both languages, and a gap digits, signs and a unit's letters.
+    status = max((len(status_label(r.unit.assessment.status.value, lang)) + 1 for r in ranked), default=0)
+    # A gap is a figure and its unit, then its period in brackets ("1,234 billion VND
+    # (2026-H1)", "✓ 2025"): Vietnamese percentage points, two words, cut before their
+    # "%", and "4.99e+17" over "VND" read as other figures (thirty-fourth session, pass G).
+    gap = max((len(_figure_of(gap_text(r.unit.assessment, lang))) for r in ranked), default=0)
+    return {"status": status, "gap": gap}
+
+
+def _figure_of(gap: str) -> str:
+    """A gap's text without the period it names, in brackets at its end."""
+    return gap[: gap.rindex(" (")] if gap.endswith(")") and " (" in gap else gap
 
 
 def _source_text(source: str) -> str:

@@ -112,7 +112,7 @@ def pdf_document(data: ReportData, lang: str) -> Any:
 
     weasyprint = _engine()
     html = render_html(data, lang, made=Budget(data))
-    _refuse_too_long(len(html.encode("utf-8")))
+    _refuse_too_long(len(html.encode("utf-8")), alone=_alone(data))
     # After the report's own <style>: the PDF's rules win where both set a property.
     html = breakable(html.replace("</head>", f"<style>{PDF_CSS}</style>\n</head>", 1), lang)
     return weasyprint.HTML(string=_mark_long_words(html)).render()
@@ -210,10 +210,18 @@ PDF_HTML_LIMIT = 3 << 20
 _HTML_PER_PAGE = 10_000
 
 
-def _refuse_too_long(html_bytes: int, early: bool = False) -> None:
+def _alone(data: ReportData) -> bool:
+    """Whether the report holds one target (or none): a PDF of some of its targets is no
+    way out then (thirty-fourth session, pass G)."""
+    return len(data.assessments) <= 1
+
+
+def _refuse_too_long(html_bytes: int, early: bool = False, alone: bool = False) -> None:
     """Refuse (exit 2, nothing written) a report whose PDF would run to hundreds of pages,
     saying how long it would be and what to write instead. ``early``: ``html_bytes`` is a
-    lower bound measured before the whole HTML was made (``Budget``), said as one."""
+    lower bound measured before the whole HTML was made (``Budget``), said as one.
+    ``alone``: the report is of one target, so a PDF of some targets is not offered (the
+    officer who typed `report TARGET -o r.pdf` was told to do just that)."""
     if html_bytes <= PDF_HTML_LIMIT:
         return
     from ..catalog import Figure, msg
@@ -221,7 +229,7 @@ def _refuse_too_long(html_bytes: int, early: bool = False) -> None:
     raise fail(
         "--format pdf",
         msg(
-            "report_pdf_too_long_early" if early else "report_pdf_too_long",
+            ("report_pdf_too_long_early" if early else "report_pdf_too_long") + ("_alone" if alone else ""),
             pages=Figure(html_bytes // _HTML_PER_PAGE),
             limit=Figure(PDF_HTML_LIMIT // _HTML_PER_PAGE),
         ),
@@ -241,6 +249,7 @@ class Budget:
 
     def __init__(self, data: ReportData) -> None:
         self.floor = 0
+        self.alone = _alone(data)
 
     def __call__(self, view: BreakdownView) -> None:
         self.floor += html_floor(view)
@@ -248,7 +257,7 @@ class Budget:
             # The pages of what is certain, said as a bound ("more than"): an extrapolation
             # from the units made said "about 923 pages" of a document of about 1,584
             # (the lead, at pass O's merge).
-            _refuse_too_long(self.floor, early=True)
+            _refuse_too_long(self.floor, early=True, alone=self.alone)
 
 
 # The markup report.html.j2's table macro writes around a units table's cells, whatever
