@@ -40,7 +40,7 @@ def rank(
     the year-to-date reading), in the target's direction. Units equal on all of these
     share a rank.
 
-    Example: qntrack rank budget-revenue-plan-2024 --format json | jq '.units[] | {rank, dims}'
+    Example: qntrack rank budget-revenue-plan-2024 --format json | jq '.units[] | {rank, dims, gap}'
     """
     from ..files.workspace import one_target, open_workspace, reference_day
     from ..kinds import assess
