@@ -141,6 +141,9 @@ def _fitted_table(
 
     natural = [max([cell_len(line) for line in h.split("\n")]) for h in headers]
     least = [max([cell_len(w) for w in words(h)], default=0) for h in headers]
+    # A heading's word is never folded, even where the column's cells may be: "(distric"
+    # over "t level" named no column (thirty-fifth session).
+    heading = list(least)
     whole = list(least)  # a column never split still lets its header wrap between words
     for row in rows:
         for k, cell in enumerate(row):
@@ -162,8 +165,8 @@ def _fitted_table(
     tries += [(True, ("source",), ())] if "source" in last else []  # never a source not foldable
     for compact, fold, whole_too in (*tries, (True, last, ())):
         floor = [
-            w if key in whole_too else min(n, fold_to if key in fold else a) if b else w
-            for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)
+            w if key in whole_too else min(n, max(fold_to, h) if key in fold else a) if b else w
+            for a, n, w, b, h, key in zip(least, natural, whole, bendy, heading, keys, strict=True)
         ]
         tried = list(natural)
         excess = sum(tried) - _room(width, len(tried), compact)
