@@ -26,7 +26,7 @@ from ..method.assessment import (
 from ..method.progress import Status
 from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget, published
 from ..plan.periods import Period
-from ..method.parts import ADDED_UP, added_up, year_to_date
+from ..method.parts import ADDED_UP, added_up, not_counted, year_to_date
 from .protocol import Due, Keys, Reader, What
 
 __all__ = [
@@ -93,6 +93,9 @@ class YearToDate:
     percent_of_plan: float | None = None  # flow only
     share_of_time: float | None = None  # flow only
     difference: float | None = None  # rate or level only
+    # A flow's figures recorded inside the period after the reading and not added to it,
+    # each with why and the period missing (method.parts.not_counted): flow only.
+    not_counted: tuple[tuple[Observation, str, Period | None], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         # The reading's own figures, then the previous year's: the order docs/json.md
@@ -104,6 +107,11 @@ class YearToDate:
             out["difference"] = self.difference
         if self.same is not None:
             out.update(self.same.to_json())
+        if self.flow:  # added last (thirty-fifth session): docs/json.md
+            out["not_counted"] = [
+                {"period": str(o.period), "value": o.value, "why": why, "missing": None if gap is None else str(gap)}
+                for o, why, gap in self.not_counted
+            ]
         return out
 
 
@@ -245,7 +253,8 @@ def _plan(
     previous = year_to_date(rows, target.period.same_span_previous_year(), reading.period.last, adds_up, exact=True)
     same = _same_period(reading, previous, indicator)
     if adds_up:
-        return _flow_to_date(target, indicator, reading, same, result, bound, awaiting)
+        left = tuple(not_counted(rows, target.period, target.period.last, reading))
+        return _flow_to_date(target, indicator, reading, same, result, bound, awaiting, left)
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
     ytd_figures = YearToDate(
@@ -271,6 +280,7 @@ def _flow_to_date(
     result: PlanResult,
     bound: Bound,
     awaiting: tuple[Period, ...],
+    left: tuple[tuple[Observation, str, Period | None], ...] = (),
 ) -> Assessment:
     """A flow's year-to-date amount against the plan: its share of the plan after a share
     of the year (docs/methodology.md, "Annual plan", "During the year")."""
@@ -311,7 +321,13 @@ def _flow_to_date(
         # a group or a breakdown's roll-up counts a plan in progress (issue 17).
         score = score_for(status, pace) if indicator.increase else None
     ytd_figures = YearToDate(
-        reading.period, reading.value, same, flow=True, percent_of_plan=percent, share_of_time=share_time
+        reading.period,
+        reading.value,
+        same,
+        flow=True,
+        percent_of_plan=percent,
+        share_of_time=share_time,
+        not_counted=left,
     )
     return Assessment(
         target=target,
