@@ -132,3 +132,78 @@ def test_the_status_table_marks_the_reading_and_says_the_month_left_out(
     text = " ".join(made.stdout.split())
     assert "100[1] million USD" in text, made.stdout
     assert "[1] FDI 2024-08 (50 million USD) is recorded and not counted" in text, made.stdout
+
+
+# --- 2. A quarter's plan with nine months and a half recorded: what it reads, said ---------
+
+DIFFERENCE_PLAN = """\
+version: 1
+title: "Quarter plan"
+observations: observations.csv
+dimensions:
+  province:
+    values: ["Hà Nội", "Huế"]
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+    direction: increase
+    frequency: quarter
+    dimensions: [province]
+targets:
+  - id: fdi-q3
+    indicator: fdi
+    type: plan
+    period: 2024-Q3
+    value: 300
+"""
+
+DIFFERENCE_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+fdi,2024-H1,200,official,s,,2024-07-05T00:00:00Z
+fdi,2024-9M,320,official,s,,2024-10-05T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "January–September 2024 (320 million USD) and H1 2024 (200 million USD) are recorded, and Q3 "
+            "2024 is not worked out as their difference: a total since January carries the revisions of "
+            "its earlier months, which the difference would count as Q3 2024's own; record the figure "
+            "published for Q3 2024.",
+        ),
+        (
+            "vi",
+            "Đã ghi nhận 9 tháng năm 2024 (320 million USD) và 6 tháng đầu năm 2024 (200 million USD), "
+            "nhưng quý III/2024 không được tính bằng hiệu của hai số này: số lũy kế từ đầu năm đã gồm các "
+            "điều chỉnh của những tháng trước, mà phép trừ sẽ tính vào quý III/2024; hãy ghi nhận số liệu "
+            "công bố cho quý III/2024.",
+        ),
+    ],
+)
+def test_a_quarter_not_worked_out_by_difference_is_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """2024-9M 320 and 2024-H1 200 cover the third quarter (320 - 200 = 120) but the plan
+    reads no figure for it: the methodology derives no period by subtraction (a nine months'
+    total carries the first half's revisions). `show` said only "no figure for the target's
+    period yet" over a table holding both; it now says what it read and why not."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, DIFFERENCE_PLAN, DIFFERENCE_STORE)
+    made = run_clean("--lang", lang, "show", "fdi-q3", "--as-of", "2024-10-10")
+    assert made.exit_code == 0, made.output
+    assert said in " ".join(made.stdout.split()), made.stdout
+    status = json.loads(run_clean("status", "--as-of", "2024-10-10", "--format", "json").stdout)
+    target = _target(status, "fdi-q3")
+    assert (target["status"], target["reason"], target["latest"], target["provisional"]) == (
+        "not_available",
+        "no_figure_for_period",
+        None,
+        None,
+    )

@@ -123,6 +123,11 @@ class PlanResult:
     plan: float
     full: PlanFull | None = None
     year_to_date: YearToDate | None = None
+    # With no figure for a period after January: two totals from January recorded, the
+    # later ending with the period and the earlier just before it (2024-9M and 2024-H1 for
+    # a Q3 plan), which the plan does not subtract: said, not read (thirty-fifth session).
+    # Not in JSON.
+    totals_not_subtracted: tuple[Observation, Observation] | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"period": str(self.period), "plan": self.plan}
@@ -242,6 +247,8 @@ def _plan(
     # A balance of flows (a trade balance) adds up over the months as a flow does.
     reading = year_to_date(rows, target.period, target.period.last - 1, adds_up)
     if reading is None:
+        if adds_up and target.period.first > 1:
+            result = replace(result, totals_not_subtracted=_totals_around(rows, target.period))
         return Assessment(
             target=target,
             indicator=indicator,
@@ -270,6 +277,16 @@ def _plan(
         gap=bound_gap(bound, reading.value),
         awaiting_figures=awaiting,
     )
+
+
+def _totals_around(rows: Sequence[Observation], period: Period) -> tuple[Observation, Observation] | None:
+    """The totals from January to ``period``'s end and to just before it, recorded or their
+    parts added up, when both are: whose difference the methodology does not take for the
+    period's figure (a total since January carries its earlier months' revisions)."""
+    year = Period(period.year, 1, 12)
+    later = year_to_date(rows, year, period.last, True, exact=True)
+    earlier = year_to_date(rows, year, period.first - 1, True, exact=True)
+    return None if later is None or earlier is None else (later, earlier)
 
 
 def _flow_to_date(
