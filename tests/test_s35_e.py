@@ -207,3 +207,117 @@ def test_a_quarter_not_worked_out_by_difference_is_said_so(
         None,
         None,
     )
+
+
+# --- 3. A place holding a line break: refused on every write path, in the same words -------
+
+OPEN_PLAN = """\
+version: 1
+title: "Places"
+observations: observations.csv
+dimensions:
+  place:
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+    direction: increase
+    dimensions: [place]
+targets:
+  - id: fdi-2024
+    indicator: fdi
+    type: plan
+    period: 2024
+    value: 300
+"""
+
+EMPTY_STORE = "indicator,period,value,status,source,note,recorded_at\n"
+
+# The line break, the unit as the command line shows it (a control character as its escape,
+# terminal_text) and the character's code as the message names it.
+BROKEN = {
+    "\n": ("'Hạ\\x0aLong'", "U+000A"),
+    "\r": ("'Hạ\\x0dLong'", "U+000D"),
+    "\u2028": ("'Hạ\u2028Long'", "U+2028"),
+}
+
+
+@pytest.mark.parametrize("brk", list(BROKEN))
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "en",
+            "unit {value} holds a line break ({character}), which came with a copied cell (Alt+Enter in Excel): "
+            "a unit's name is one line; remove it",
+        ),
+        (
+            "vi",
+            "đơn vị {value} chứa dấu xuống dòng ({character}), đi kèm khi sao chép ô (Alt+Enter trong Excel): "
+            "tên đơn vị phải nằm trên một dòng; hãy xóa nó",
+        ),
+    ],
+)
+def test_a_place_holding_a_line_break_is_refused_on_every_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, brk: str, lang: str, words: str
+) -> None:
+    """ "Hạ\\nLong" (a cell wrapped with Alt+Enter, two places pasted into one) was stored as
+    the unit "Hạ Long" by the command, a workbook and ``record_many`` alike, the line break
+    made a space unsaid, while a CSV refused the cell (one line a row). A note or source
+    with a line break is refused on every path; so now is a unit, in the same words."""
+    from openpyxl import Workbook
+
+    from conftest import make_tracker
+    from helpers import run_clean
+    from qntrack import record_many
+    from qntrack.errors import InputError
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, EMPTY_STORE)
+    value, character = BROKEN[brk]
+    said = words.format(value=value, character=character)
+    place = f"Hạ{brk}Long"
+    made = run_clean(
+        "--lang", lang, "add-observation", "fdi", "2023", "5", "--dim", f"place={place}", "--status", "official"
+    )
+    assert made.exit_code == 1, made.output
+    assert said in made.stderr, made.stderr
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["indicator", "place", "period", "value", "status", "recorded_at"])
+    sheet.append(["fdi", place, "2023", 5, "official", "2024-01-01T00:00:00Z"])
+    book.save("in.xlsx")
+    made = run_clean("--lang", lang, "add-observation", "--from", "in.xlsx")
+    assert made.exit_code == 1, made.output
+    # At the row, as every unit problem of a workbook is (its first cell).
+    assert "in.xlsx:Data!A2: " in made.stderr and said in made.stderr, made.stderr
+
+    row = {
+        "indicator": "fdi",
+        "period": "2023",
+        "value": 5,
+        "status": "official",
+        "recorded_at": "2024-01-01T00:00:00Z",
+        "dim:place": place,
+    }
+    with pytest.raises(InputError) as raised:
+        record_many("targets.yaml", [row])
+    # The library's message holds the text as given: the command line escapes it at the edge.
+    text = raised.value.text(lang)
+    assert words.format(value=f"'{place}'", character=character) in text, text
+    assert raised.value.key == "hostile_unit_line_break"
+    assert Path("observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
+
+
+def test_a_tab_in_a_place_is_still_a_space(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tab (a cell copied from a table) stays a space, as spaces are collapsed: only a
+    line break, which makes two lines of one name, is refused."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, EMPTY_STORE)
+    made = run_clean("add-observation", "fdi", "2023", "5", "--dim", "place=Hạ\tLong", "--status", "official")
+    assert made.exit_code == 0, made.output
+    assert "fdi[place=Hạ Long],2023,5" in Path("observations.csv").read_text(encoding="utf-8")
