@@ -321,3 +321,56 @@ def test_a_tab_in_a_place_is_still_a_space(tmp_path: Path, monkeypatch: pytest.M
     made = run_clean("add-observation", "fdi", "2023", "5", "--dim", "place=Hạ\tLong", "--status", "official")
     assert made.exit_code == 0, made.output
     assert "fdi[place=Hạ Long],2023,5" in Path("observations.csv").read_text(encoding="utf-8")
+
+
+# --- 4. A spreadsheet's error value in the store's own cells, under `check` ------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "lang", "said"),
+    [
+        (
+            "fdi,2024-07,100,official,s,,#N/A",
+            "en",
+            "observations.csv:2: error: column 'recorded_at': '#N/A' is an error value a spreadsheet shows "
+            "where a formula gave no result: correct the formula (or type the recorded_at itself, e.g. "
+            "2023-11-27T09:00:00Z) and save the file again",
+        ),
+        (
+            "fdi,2024-07,100,official,s,,#N/A",
+            "vi",
+            "observations.csv:2: lỗi: cột 'recorded_at': '#N/A' là giá trị lỗi mà bảng tính hiện khi công "
+            "thức không cho ra kết quả: hãy sửa công thức (hoặc gõ trực tiếp recorded_at, ví dụ "
+            "2023-11-27T09:00:00Z) rồi lưu lại tệp",
+        ),
+        (
+            "fdi,2024-07,#DIV/0!,official,s,,2024-08-01T00:00:00Z",
+            "en",
+            "observations.csv:2: error: column 'value': '#DIV/0!' is an error value a spreadsheet shows "
+            "where a formula gave no result: correct the formula (or type the value itself, e.g. 10.28) and "
+            "save the file again",
+        ),
+        (
+            "fdi,#REF!,100,official,s,,2024-08-01T00:00:00Z",
+            "en",
+            "observations.csv:2: error: column 'period': '#REF!' is an error value a spreadsheet shows where "
+            "a formula gave no result: correct the formula (or type the period itself, e.g. 2023) and save "
+            "the file again",
+        ),
+    ],
+)
+def test_an_error_value_in_the_store_is_told_as_an_import_tells_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: str, lang: str, said: str
+) -> None:
+    """An import tells '#N/A' in any column as a spreadsheet's error value
+    (``import_cell_excel_error``); the store's own row, a store opened and saved in a
+    spreadsheet, was told "'#N/A' is not an ISO 8601 timestamp" under `check` and every
+    command. Emptying the cell, the import's other way out, is no fix in the store."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, Q3_PLAN, EMPTY_STORE + row + "\n")
+    for command in (("check",), ("status",)):
+        made = run_clean("--lang", lang, *command)
+        assert made.exit_code != 0, made.output
+        assert said in made.stderr, made.stderr
