@@ -374,3 +374,61 @@ def test_an_error_value_in_the_store_is_told_as_an_import_tells_it(
         made = run_clean("--lang", lang, *command)
         assert made.exit_code != 0, made.output
         assert said in made.stderr, made.stderr
+
+
+# --- 5. A day past the store's last: the latest day it can hold, said ------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "lang", "said"),
+    [
+        (
+            ("status", "--as-of", "10000-01-01"),
+            "en",
+            "--as-of: error: '10000-01-01' is after 9999-12-31, the latest day qntrack can hold (its years "
+            "have four digits): write a day up to 9999-12-31",
+        ),
+        (
+            ("status", "--as-of", "10000-01-01"),
+            "vi",
+            "--as-of: lỗi: '10000-01-01' nằm sau 9999-12-31, ngày muộn nhất qntrack có thể lưu (năm chỉ có "
+            "bốn chữ số): hãy viết một ngày không muộn hơn 9999-12-31",
+        ),
+        (
+            ("report", "--since", "12345-06-30", "-o", "r.html"),
+            "en",
+            "--since: error: '12345-06-30' is after 9999-12-31, the latest day qntrack can hold",
+        ),
+        (
+            ("add-observation", "fdi", "2024-07", "5", "--status", "official", "--recorded-at", "10000-01-01"),
+            "en",
+            "add-observation: error: recorded_at '10000-01-01' falls after 9999-12-31T23:59:59Z, the latest "
+            "moment the store can keep (its years have four digits)",
+        ),
+        (
+            (
+                "add-observation",
+                "fdi",
+                "2024-07",
+                "5",
+                "--status",
+                "official",
+                "--recorded-at",
+                "10000-01-01T00:00:00Z",
+            ),
+            "vi",
+            "add-observation: lỗi: recorded_at '10000-01-01T00:00:00Z' nằm sau 9999-12-31T23:59:59Z, thời "
+            "điểm muộn nhất tệp số liệu có thể lưu (năm chỉ có bốn chữ số)",
+        ),
+    ],
+)
+def test_a_day_past_the_last_says_the_last(quarter_plan: Path, args: tuple[str, ...], lang: str, said: str) -> None:
+    """A year of five digits was told "'10000-01-01' is not a date; write YYYY-MM-DD", as if
+    the shape were wrong; it is a day the store cannot hold (its years have four digits,
+    9999-12-31 the last), which the message now says, with what to write."""
+    from helpers import run_clean
+
+    made = run_clean("--lang", lang, *args)
+    assert made.exit_code in (1, 2), made.output
+    assert said in made.stderr, made.stderr
+    assert not Path("r.html").exists()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-__all__ = ["EXCEL_DAYS", "day_meant", "excel_day", "no_such_day", "words_day", "words_moment"]
+__all__ = ["EXCEL_DAYS", "day_meant", "excel_day", "no_such_day", "past_the_last_year", "words_day", "words_moment"]
 
 # Excel's count of days for 1 January 1990 to 31 December 2100: a date pasted as a value.
 EXCEL_DAYS = (32874, 73415)
@@ -26,6 +26,16 @@ def excel_day(text: str) -> str | None:
     if not (whole.isdigit() and whole.isascii() and EXCEL_DAYS[0] <= int(whole) <= EXCEL_DAYS[1]):
         return None
     return (date(1899, 12, 30) + timedelta(days=int(whole))).isoformat()
+
+
+def past_the_last_year(text: str) -> bool:
+    """Whether ``text`` starts with a date of a year past 9999 (``10000-01-01``, a moment
+    on it): a day the store cannot hold, its years having four digits, told so rather
+    than "not a date" (thirty-fifth session)."""
+    import re
+
+    found = re.match(r"([0-9]{5,})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])", text.strip())
+    return found is not None and int(found[1]) > 9999
 
 
 def no_such_day(text: str) -> tuple[str, str, int]:
@@ -75,6 +85,8 @@ def day_meant(text: str) -> tuple[str, str, str]:
     day then the third value)."""
     import re
 
+    if past_the_last_year(text):
+        return "cli_day_after_last", "9999-12-31", ""
     words = _day_in_words(text)
     if words:
         return words

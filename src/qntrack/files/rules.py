@@ -258,6 +258,10 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
+        from .days_typed import past_the_last_year
+
+        if past_the_last_year(raw):
+            raise ValueError(msg("store_timestamp_after_last_year", text=text)) from None
         shape = _DATE_TIME_SHAPE.match(raw)
         if shape is not None and not _is_real(shape.group(0)):
             raise ValueError(_not_real(shape.group(0), text)) from None
