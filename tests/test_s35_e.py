@@ -432,3 +432,53 @@ def test_a_day_past_the_last_says_the_last(quarter_plan: Path, args: tuple[str, 
     assert made.exit_code in (1, 2), made.output
     assert said in made.stderr, made.stderr
     assert not Path("r.html").exists()
+
+
+# --- 6. A day with its month in Vietnamese words ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("ngày 30 tháng Tư năm 2026", "2026-04-30"),
+        ("ngày 1 tháng Giêng năm 2026", "2026-01-01"),
+        ("ngày mồng 2 tháng Hai năm 2026", "2026-02-02"),
+        ("ngày 3 tháng Ba năm 2026", "2026-03-03"),
+        ("ngày 15 tháng Năm năm 2026", "2026-05-15"),
+        ("ngày 6 tháng Sáu năm 2026", "2026-06-06"),
+        ("ngày 7 tháng Bảy năm 2026", "2026-07-07"),
+        ("ngày 8 tháng Tám năm 2026", "2026-08-08"),
+        ("ngày 9 tháng Chín năm 2026", "2026-09-09"),
+        ("ngày 10 tháng Mười năm 2026", "2026-10-10"),
+        ("ngày 11 tháng Mười Một năm 2026", "2026-11-11"),
+        ("ngày 12 tháng Mười Hai năm 2026", "2026-12-12"),
+        ("ngày 31 tháng Chạp năm 2026", "2026-12-31"),
+        ("NGÀY 30 THÁNG TƯ NĂM 2026", "2026-04-30"),
+    ],
+)
+def test_a_day_with_its_month_in_words_is_told_its_iso_form(quarter_plan: Path, typed: str, day: str) -> None:
+    """ "ngày 30 tháng 4 năm 2026" was told its ISO day; with the month as Vietnamese names
+    it in words (tháng Tư, tháng Giêng, tháng Chạp) it got "not a date; write YYYY-MM-DD,
+    e.g. 2023-06-28". Each month by hand: Giêng 1, Hai 2, Ba 3, Tư 4, Năm 5, Sáu 6, Bảy 7,
+    Tám 8, Chín 9, Mười 10, Mười Một 11, Mười Hai and Chạp 12."""
+    from helpers import run_clean
+
+    for option in ("--as-of", "--since"):
+        command = ("status",) if option == "--as-of" else ("report", "-o", "r.html")
+        made = run_clean(*command, option, typed)
+        assert made.exit_code == 2, made.output
+        assert f"{option}: error: '{typed}' is not a date; write YYYY-MM-DD: {day}" in made.stderr, made.stderr
+    made = run_clean(
+        "add-observation", "fdi", "2024-07", "5", "--status", "official", "--recorded-at", typed, "--dry-run"
+    )
+    assert made.exit_code == 1, made.output
+    assert f"is a date written day first: write {day}" in made.stderr, made.stderr
+
+
+def test_a_day_in_words_the_month_has_not_is_told_the_month_s_days(quarter_plan: Path) -> None:
+    """April has 30 days: the 31st of tháng Tư is told so, as "31/4/2026" is."""
+    from helpers import run_clean
+
+    for lang, said in (("en", "2026-04 has 30 days"), ("vi", "4/2026 có 30 ngày")):
+        made = run_clean("--lang", lang, "status", "--as-of", "ngày 31 tháng Tư năm 2026")
+        assert made.exit_code == 2 and said in made.stderr, made.stderr

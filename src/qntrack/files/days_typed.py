@@ -173,9 +173,9 @@ def words_day(text: str) -> tuple[str, str, str] | None:
     calendar has it; None for anything else."""
     import re
 
-    from .vocabulary import fold
+    from .vocabulary import fold, months_as_numbers
 
-    folded = fold(text)
+    folded = months_as_numbers(fold(text))
     found = re.fullmatch(
         r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})\s*,?\s*(?:nam\s*|/)\s*([0-9]{4})", folded
     )
