@@ -482,3 +482,79 @@ def test_a_day_in_words_the_month_has_not_is_told_the_month_s_days(quarter_plan:
     for lang, said in (("en", "2026-04 has 30 days"), ("vi", "4/2026 có 30 ngày")):
         made = run_clean("--lang", lang, "status", "--as-of", "ngày 31 tháng Tư năm 2026")
         assert made.exit_code == 2 and said in made.stderr, made.stderr
+
+
+# --- 7. Excel's count of a day and a time (46142.5) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("count", "moment"),
+    [
+        # 46142 is 2026-04-30 (46142 days after 1899-12-30); a day's fraction is its time:
+        # 0.5 x 24 h = 12:00, 0.4375 x 24 h = 10.5 h = 10:30, 0.75 x 24 h = 18:00.
+        ("46142.5", ("2026-04-30", "12:00:00")),
+        ("46142.4375", ("2026-04-30", "10:30:00")),
+        ("46142.75", ("2026-04-30", "18:00:00")),
+    ],
+)
+def test_excel_s_count_of_a_day_and_time_is_told_its_day_and_time(
+    quarter_plan: Path, count: str, moment: tuple[str, str]
+) -> None:
+    """ "46142" was told its day, 2026-04-30; "46142.5", how a General cell shows a date and
+    time, got the generic words. It is now told the day and time it counts, on the day
+    options (the day to write) and as a recorded_at (the moment, in the zone to add)."""
+    from helpers import run_clean
+
+    day, clock = moment
+    made = run_clean("status", "--as-of", count)
+    assert made.exit_code == 2, made.output
+    assert (
+        f"--as-of: error: '{count}' is not a date; it is how Excel counts the moment {day} {clock} (a date and "
+        f"time in a General cell): write the day, {day}"
+    ) in made.stderr, made.stderr
+    made = run_clean("--lang", "vi", "report", "-o", "r.html", "--since", count)
+    assert (
+        f"--since: lỗi: '{count}' không phải là ngày; đó là số Excel dùng để đếm thời điểm {day} {clock} (ngày "
+        f"và giờ trong một ô định dạng General): hãy viết ngày, {day}"
+    ) in made.stderr, made.stderr
+    made = run_clean(
+        "add-observation", "fdi", "2024-07", "5", "--status", "official", "--recorded-at", count, "--tz", "+07:00"
+    )
+    assert made.exit_code == 1, made.output
+    assert (
+        f"add-observation: error: '{count}' is how Excel counts the moment {day} {clock} (a date and time column "
+        f"pasted as values, or formatted as General, shows the count): write {day}T{clock}"
+    ) in made.stderr, made.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8") == Q3_STORE
+
+
+def test_excel_s_count_with_a_time_in_a_general_cell_is_told_in_the_workbook_s_count(quarter_plan: Path) -> None:
+    """A General cell's 46142.5: in a 1900 workbook 2026-04-30 12:00:00, with no zone (the
+    officer's own time, never the UTC the store's reading assumes); in a 1904 workbook that
+    count is another day (2030-05-01), so the 1900 moment is not named there."""
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    from helpers import run_clean
+
+    for mac in (False, True):
+        book = Workbook()
+        if mac:
+            book.epoch = CALENDAR_MAC_1904
+        sheet = book.active
+        sheet.title = "Data"
+        sheet.append(["indicator", "period", "value", "status", "recorded_at"])
+        sheet.append(["fdi", "2024-06", 5, "official", 46142.5])
+        book.save("so-lieu.xlsx")
+        made = run_clean("add-observation", "--from", "so-lieu.xlsx")
+        assert made.exit_code == 1, made.output
+        said = "so-lieu.xlsx:Data!E2: error: '46142.5' "
+        if mac:
+            said += "is not an ISO 8601 timestamp"
+        else:
+            said += (
+                "is how Excel counts the moment 2026-04-30 12:00:00 (a date and time column pasted as values, or "
+                "formatted as General, shows the count): write 2026-04-30T12:00:00, and its time of day has no zone"
+            )
+        assert said in made.stderr, made.stderr
+        assert "2026-04-30" not in made.stderr or not mac
