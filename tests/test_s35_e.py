@@ -558,3 +558,28 @@ def test_excel_s_count_with_a_time_in_a_general_cell_is_told_in_the_workbook_s_c
             )
         assert said in made.stderr, made.stderr
         assert "2026-04-30" not in made.stderr or not mac
+
+
+# --- 8. A PDF refused as too long names what the officer typed -------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_pdf_chosen_by_its_name_is_refused_under_the_name_typed(
+    quarter_plan: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """`report -o r.pdf` refused as too long was told under "--format pdf:", an option the
+    officer never typed; the refusal now names `-o r.pdf`. With `--format pdf` typed, the
+    option stays named."""
+    from helpers import run_clean
+    from qntrack.output import report_pdf
+
+    monkeypatch.setattr(report_pdf, "PDF_HTML_LIMIT", 1)
+    error = {"en": "error", "vi": "lỗi"}[lang]
+    made = run_clean("--lang", lang, "report", "-o", "r.pdf", "--as-of", "2024-09-10")
+    assert made.exit_code == 2, made.output
+    assert any(line.startswith(f"-o r.pdf: {error}: ") for line in made.stderr.splitlines()), made.stderr
+    assert "--format pdf:" not in made.stderr
+    made = run_clean("--lang", lang, "report", "-o", "r.pdf", "--format", "pdf", "--as-of", "2024-09-10")
+    assert made.exit_code == 2, made.output
+    assert any(line.startswith(f"--format pdf: {error}: ") for line in made.stderr.splitlines()), made.stderr
+    assert not Path("r.pdf").exists()
