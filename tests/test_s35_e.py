@@ -583,3 +583,51 @@ def test_a_pdf_chosen_by_its_name_is_refused_under_the_name_typed(
     assert made.exit_code == 2, made.output
     assert any(line.startswith(f"--format pdf: {error}: ") for line in made.stderr.splitlines()), made.stderr
     assert not Path("r.pdf").exists()
+
+
+# --- 9. One stored figure, one rendering in `history` ----------------------------------------
+
+POVERTY_PLAN = """\
+version: 1
+title: "Poverty"
+observations: observations.csv
+indicators:
+  poverty:
+    name: "Poverty rate"
+    unit: "%"
+    direction: decrease
+targets:
+  - id: poverty-2025
+    indicator: poverty
+    baseline: 2020
+    milestones:
+      - {by: 2025, value: 1}
+"""
+
+POVERTY_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+poverty,2020,5,official,s,,2021-03-01T00:00:00Z
+poverty,2022,3.15,estimate,s,,2022-12-20T00:00:00Z
+poverty,2022,3.1507,official,s,,2023-03-01T00:00:00Z
+poverty,2022,,retracted,,wrong table,2023-04-01T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "revised", "withdrawn"), [("en", "3.15% → 3.151%", "3.151% → –"), ("vi", "3,15% → 3,151%", "3,151% → –")]
+)
+def test_history_writes_one_stored_figure_one_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, revised: str, withdrawn: str
+) -> None:
+    """3.1507 revised 3.15, so its row writes it at three decimals, where the two differ
+    (3.15 against 3.151); the retraction's row below wrote the same stored 3.1507 "3.15%",
+    which reads as the estimate it replaced. Every row now writes it "3.151%"."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, POVERTY_PLAN, POVERTY_STORE)
+    monkeypatch.setenv("COLUMNS", "160")
+    made = run_clean("--lang", lang, "history", "poverty", "2022", "--format", "table")
+    assert made.exit_code == 0, made.output
+    assert withdrawn in made.stdout and revised in made.stdout, made.stdout
+    assert "3.15% → –" not in made.stdout and "3,15% → –" not in made.stdout
