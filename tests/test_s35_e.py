@@ -631,3 +631,32 @@ def test_history_writes_one_stored_figure_one_way(
     assert made.exit_code == 0, made.output
     assert withdrawn in made.stdout and revised in made.stdout, made.stdout
     assert "3.15% → –" not in made.stdout and "3,15% → –" not in made.stdout
+
+
+# --- 10. A block's label and the start of its value on one line ------------------------------
+
+ADDRESS = "https://example.org/a-very-long-address/of-the-statistics-office/poverty-2022-final-table.pdf"
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Source: "), ("vi", "Nguồn: ")])
+def test_a_history_block_keeps_a_long_address_with_its_label(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, label: str
+) -> None:
+    """At 60 columns `history` prints each vintage as a block; an address longer than the
+    line (92 characters) went to the line after "Source:", which stood alone, then was cut.
+    It now starts after its label and goes on, cut, on the lines below: every character
+    kept, in order."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    store = POVERTY_STORE.replace("2022,3.1507,official,s,", f"2022,3.1507,official,{ADDRESS},")
+    make_tracker(tmp_path, monkeypatch, POVERTY_PLAN, store)
+    monkeypatch.setenv("COLUMNS", "60")
+    made = run_clean("--lang", lang, "history", "poverty", "2022", "--format", "table")
+    assert made.exit_code == 0, made.output
+    lines = [line.rstrip() for line in made.stdout.splitlines()]
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith(label.strip()) and "example" in line)
+    assert lines[at].strip().startswith(label + "https://"), made.stdout
+    assert max(len(line) for line in lines) <= 60
+    joined = "".join(line.strip() for line in lines[at : at + 3]).removeprefix(label.strip()).strip()
+    assert joined.startswith(ADDRESS), made.stdout
