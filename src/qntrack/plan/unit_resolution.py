@@ -135,7 +135,7 @@ _LINE_ENDS = "\n\r\x85\u2028\u2029"
 
 
 def _line_break(raw: str) -> Message | None:
-    """A unit typed or imported with a line break in it ("Hạ\\nLong": a cell wrapped with
+    """A unit typed or imported with a line break in it ("Ha\\nLong": a cell wrapped with
     Alt+Enter, or two names pasted into one), refused on every path where it had become a
     space unsaid on all but a CSV's (thirty-fifth session); a tab stays a space. Any other
     control character that collapsing spaces would hide is named as one."""
