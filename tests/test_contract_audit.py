@@ -227,6 +227,7 @@ def test_a_plans_year_to_date_keys_come_in_the_documented_order(tmp_path: Path, 
         "share_of_time",
         "same_period_last_year",
         "change_on_same_period_last_year",
+        "not_counted",  # added last, thirty-fifth session (docs/json.md)
     ]
     assert list(ytd["growth-2025"]) == [
         "period",

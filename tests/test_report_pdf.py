@@ -273,7 +273,8 @@ def test_a_missing_engine_is_one_clear_message(
     result = run("report", "-o", "r.pdf")
     assert result.exit_code == 1
     message = result.stderr
-    assert message.startswith("--format pdf: error: the PDF report needs") and words in message
+    # Under the name typed, the format having come from it (thirty-fifth session).
+    assert message.startswith("-o r.pdf: error: the PDF report needs") and words in message
     # WeasyPrint named, not the extra: 'qntrack[pdf]' fails for an install from a clone.
     assert "pip install 'weasyprint>=62'" in message and "apt install libpango-1.0-0 libpangoft2-1.0-0" in message
     assert "Traceback" not in result.output and message.count("\n") == 1

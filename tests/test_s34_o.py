@@ -177,10 +177,11 @@ def test_history_at_80_columns_gives_each_vintage_whole(tmp_path: Path, monkeypa
     assert "  Value: 11.02 % y/y → 11.03 % y/y" in lines
     assert "  Recorded: 2023-11-27T00:00:00Z" in lines and "  Recorded: 2023-11-24T00:00:00Z" in lines
     assert URL_1 in _joined(r.stdout) and URL_2 in _joined(r.stdout)
-    # The title, two blocks of ten lines (in force, period, value, kind, "Source:", the
-    # address on two lines, its 98 and 110 characters at 78, note, recorded, line) and a
+    # The title, two blocks of nine lines (in force, period, value, kind, "Source:" and the
+    # address after it on two lines, its 98 and 110 characters at 78 (since the thirty-fifth
+    # session the label no longer stands alone on a line), note, recorded, line) and a
     # blank between, where a vintage took 16 lines.
-    assert len(lines) == 1 + 10 + 1 + 10, r.stdout
+    assert len(lines) == 1 + 9 + 1 + 9, r.stdout
 
 
 def test_history_on_a_wide_terminal_cuts_an_address_in_pieces_of_30_or_more(

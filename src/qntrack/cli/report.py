@@ -12,7 +12,7 @@ from typing import Annotated, Any, Iterator, Optional
 
 import typer
 
-from ..errors import ExitCode, fail
+from ..errors import ExitCode, InputError, fail
 from .app import AsOfOpt, LangOpt, TargetsOpt, _as_of, _command_class, _lang, command
 from .arguments import _check_ids
 from .completion import TargetIdsArg
@@ -212,8 +212,11 @@ def report(
     from ..output.report import charts_folder, report_files
     from ..output.report_written import write_laid_out
 
-    with _progress(len(data.assessments), language):
-        made = report_files(data, kind, language, path)
+    try:
+        with _progress(len(data.assessments), language):
+            made = report_files(data, kind, language, path)
+    except InputError as exc:
+        raise _as_typed(exc, fmt is None, file_name) from None
     written = write_laid_out(made, file_name, path, (ws.targets_path, ws.store_path), force)
     charts = len(written) - 1
     linked = Path(file_name).is_symlink()
@@ -233,6 +236,22 @@ def report(
             else msg("cli_wrote", path=file_name)
         )
     _report(warnings)
+
+
+def _as_typed(error: InputError, by_name: bool, file_name: str) -> InputError:
+    """``error`` under the name the officer typed when the format came from it (`-o r.pdf`):
+    a PDF refused (too long, no engine) was said under "--format pdf", an option never
+    typed (thirty-fifth session)."""
+    if not by_name or not any(p.location.file.startswith("--format ") for p in error.problems):
+        return error
+    from dataclasses import replace
+
+    where = f"-o {file_name}"
+    problems = [
+        replace(p, location=replace(p.location, file=where)) if p.location.file.startswith("--format ") else p
+        for p in error.problems
+    ]
+    return type(error)(problems, error.code, error.rows_of, error.kinds)
 
 
 # A report of more targets than this shows its progress on a terminal (issue 17).

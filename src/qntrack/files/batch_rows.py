@@ -119,6 +119,7 @@ _NO_MOMENT = frozenset(
         "store_timestamp_no_such_day",
         "store_timestamp_no_such_month",
         "store_timestamp_no_such_year",
+        "store_timestamp_after_last_year",
         "store_timestamp_bad_hour",
         "store_timestamp_bad_minute",
         "store_timestamp_bad_second",

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-__all__ = ["EXCEL_DAYS", "day_meant", "excel_day", "no_such_day", "words_day", "words_moment"]
+__all__ = [
+    "EXCEL_DAYS",
+    "day_meant",
+    "excel_day",
+    "excel_moment",
+    "no_such_day",
+    "past_the_last_year",
+    "words_day",
+    "words_moment",
+]
 
 # Excel's count of days for 1 January 1990 to 31 December 2100: a date pasted as a value.
 EXCEL_DAYS = (32874, 73415)
@@ -26,6 +35,36 @@ def excel_day(text: str) -> str | None:
     if not (whole.isdigit() and whole.isascii() and EXCEL_DAYS[0] <= int(whole) <= EXCEL_DAYS[1]):
         return None
     return (date(1899, 12, 30) + timedelta(days=int(whole))).isoformat()
+
+
+def excel_moment(text: str) -> tuple[str, str] | None:
+    """The day, YYYY-MM-DD, and the time, HH:MM:SS, that ``text`` names as Excel's count of
+    a day with its fraction (46142.5: 2026-04-30 12:00:00), how a General cell shows a date
+    and time; None for any other text (a whole count is ``excel_day``'s). The time to the
+    nearest second, as Excel shows it; a fraction that rounds up to midnight is the next
+    day's (thirty-fifth session: it got the generic words)."""
+    from fractions import Fraction
+
+    whole, point, fraction = text.strip().partition(".")
+    if not point or not (fraction.isdigit() and fraction.isascii()) or not fraction.strip("0"):
+        return None
+    day = excel_day(whole)
+    if day is None:
+        return None
+    seconds = round(Fraction(int(fraction), 10 ** len(fraction)) * 86400)
+    moment = date.fromisoformat(day) + timedelta(days=seconds // 86400)
+    seconds %= 86400
+    return moment.isoformat(), f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def past_the_last_year(text: str) -> bool:
+    """Whether ``text`` starts with a date of a year past 9999 (``10000-01-01``, a moment
+    on it): a day the store cannot hold, its years having four digits, told so rather
+    than "not a date" (thirty-fifth session)."""
+    import re
+
+    found = re.match(r"([0-9]{5,})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])", text.strip())
+    return found is not None and int(found[1]) > 9999
 
 
 def no_such_day(text: str) -> tuple[str, str, int]:
@@ -75,6 +114,8 @@ def day_meant(text: str) -> tuple[str, str, str]:
     day then the third value)."""
     import re
 
+    if past_the_last_year(text):
+        return "cli_day_after_last", "9999-12-31", ""
     words = _day_in_words(text)
     if words:
         return words
@@ -128,6 +169,9 @@ def day_meant(text: str) -> tuple[str, str, str]:
         if (counted := excel_day(text)) is not None:
             # Excel's count of days (46142), as a recorded_at so written is told (pass L).
             return "cli_not_a_date_excel_count", counted, ""
+        if (moment := excel_moment(text)) is not None:
+            # With its time (46142.5), as a General cell shows a date and time: the day.
+            return "cli_not_a_date_excel_moment", moment[0], " ".join(moment)
         if text[:4].isdigit() and text.isascii() and (text[4:5] != "-" or text[5:6] in ("W", "w")):
             # ISO 8601's basic form (20260430) or a week date (2026-W18-4), which Python
             # reads: the day they name (thirty-third session, pass L).
@@ -161,9 +205,9 @@ def words_day(text: str) -> tuple[str, str, str] | None:
     calendar has it; None for anything else."""
     import re
 
-    from .vocabulary import fold
+    from .vocabulary import fold, months_as_numbers
 
-    folded = fold(text)
+    folded = months_as_numbers(fold(text))
     found = re.fullmatch(
         r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})\s*,?\s*(?:nam\s*|/)\s*([0-9]{4})", folded
     )

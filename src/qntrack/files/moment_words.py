@@ -51,7 +51,7 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
         key = _YEAR_FIRST_KEYS[year_first[2]] if year_first else ""
         if iso and not _is_real(iso):  # 2026-2-30: told as 2026-02-30 is, not "ISO 8601" (32nd session)
             return _no_such_day(raw, text)
-        return msg(key, text=text, iso=iso) if iso else _excel_count(raw, text)
+        return msg(key, text=text, iso=iso) if iso else _excel_count(raw, text, utc)
     a, b, year = int(found[1]), int(found[3]), int(found[4])
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
@@ -76,14 +76,23 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     return None if said.id == "store_timestamp_not_real" else said
 
 
-def _excel_count(raw: str, text: str) -> Message | None:
+def _excel_count(raw: str, text: str, utc: bool = True) -> Message | None:
     """A whole number that is Excel's count of a day of these times (46142, 2026-04-30):
     what a date column shows pasted as values ("Paste Values" drops its format), told the
-    day it counts, where it was told "not an ISO 8601 timestamp" (thirty-third session)."""
-    from .days_typed import excel_day
+    day it counts, where it was told "not an ISO 8601 timestamp" (thirty-third session);
+    with a fraction (46142.5), the moment it counts, in UTC as the store writes it
+    (``utc``) or with no zone, read in the one given (thirty-fifth session)."""
+    from .days_typed import excel_day, excel_moment
 
     counted = excel_day(raw)
-    return None if counted is None else msg("store_timestamp_excel_count", text=text, iso=counted)
+    if counted is not None:
+        return msg("store_timestamp_excel_count", text=text, iso=counted)
+    moment = excel_moment(raw)
+    if moment is None:
+        return None
+    day, clock = moment
+    iso = f"{day}T{clock}{'Z' if utc else ''}"
+    return msg("store_timestamp_excel_moment", text=text, moment=f"{day} {clock}", iso=iso)
 
 
 def _in_words(raw: str) -> tuple[str, str] | None:
@@ -105,6 +114,10 @@ def slashed_without_zone(text: str) -> Message | None:
     reading (``recorded_at``) writes it in UTC, where a person typing a time means her
     own (issue 17, twenty-fifth session). None for any other text."""
     raw = text.strip()
+    from .days_typed import excel_moment
+
+    if excel_moment(raw) is not None:  # 46142.5: Excel's count of a day and a time, no zone either
+        return _excel_count(raw, text, utc=False)
     found = _SLASHED.match(raw)
     if found is None and not ((words := _in_words(raw)) is not None and words[1]):  # a day in words, a time
         return None

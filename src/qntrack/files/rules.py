@@ -101,6 +101,36 @@ def stored_period(text: str) -> Period:
         raise
 
 
+# What each of a stored row's cells holds, as an example of what to type in its place.
+_EXAMPLES = {"period": "2023", "value": "10.28", "recorded_at": "2023-11-27T09:00:00Z"}
+
+
+def stored_error_value(exc: ValueError, period: str, value: str, status: str, recorded: str) -> Message | None:
+    """A spreadsheet's error value ('#N/A') in the cell a stored row was refused for, told
+    as an import tells it (``import_cell_excel_error``) with the store's way out (emptying
+    the cell is none): a store saved from a spreadsheet had it told "not an ISO 8601
+    timestamp" (thirty-fifth session). The cells in the order the readers read them, the
+    period, the value, then (the status valid) the moment; None for any other refusal."""
+    from .figures import excel_error  # only on a refusal: a clean store never asks
+
+    if isinstance(exc, PeriodError):
+        cells = [("period", period)]
+    elif status not in STATUSES:
+        cells = [("value", value)]
+    else:
+        cells = [("value", value), ("recorded_at", recorded)]
+    return next((stored_cell_error(column, text) for column, text in cells if excel_error(text)), None)
+
+
+def stored_cell_error(column: str, text: str) -> Message | None:
+    """``stored_error_value`` of one cell: its words when ``text`` is an error value."""
+    from .figures import excel_error
+
+    if not excel_error(text):
+        return None
+    return msg("store_cell_excel_error", column=column, text=text.strip(), example=_EXAMPLES[column])
+
+
 # --- value ----------------------------------------------------------------------------
 
 # A number as the store writes it: ASCII digits, a decimal point, an exponent. \d of
@@ -228,6 +258,10 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
+        from .days_typed import past_the_last_year
+
+        if past_the_last_year(raw):
+            raise ValueError(msg("store_timestamp_after_last_year", text=text)) from None
         shape = _DATE_TIME_SHAPE.match(raw)
         if shape is not None and not _is_real(shape.group(0)):
             raise ValueError(_not_real(shape.group(0), text)) from None

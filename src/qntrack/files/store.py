@@ -29,7 +29,7 @@ from .line_ends import refuse_cr_only
 from .merge_markers import refuse_merge_conflict
 from .journal import not_added, interrupted, interrupted_batch, read_pending
 from .rules import STATUSES as _STATUSES
-from .rules import utc_text
+from .rules import stored_error_value, utc_text
 from .rules import stored_period as _period
 from .rules import recorded_at as _recorded_at
 from .rules import value as _value
@@ -403,7 +403,8 @@ def _parse_text(text: str, file: str) -> StoreContents:
                 stamp = stamps[recorded] = _recorded_at(recorded)
             recorded = stamp
         except (PeriodError, ValueError) as exc:
-            problems.append(Problem(Location(file, line), said(exc)))
+            error = stored_error_value(exc, period_text, value_text, status, recorded)
+            problems.append(Problem(Location(file, line), error or said(exc)))
             continue
         if not ind:
             problems.append(Problem(Location(file, line), msg("store_indicator_empty")))

@@ -19,7 +19,7 @@ from ..errors import InputError, fail
 from ..plan.model import RETRACTED, Location, Observation, Problem
 from ..plan.periods import Period, PeriodError
 from .rules import STATUSES as _STATUSES
-from .rules import nonzero_mantissa
+from .rules import nonzero_mantissa, stored_cell_error
 from .rules import stored_period as _period
 from .rules import recorded_at as _recorded_at
 from .rules import value as _value
@@ -161,13 +161,13 @@ class _Rows:
             try:
                 period = _period(period_text)
             except PeriodError as exc:
-                self.problem(line, said(exc))
+                self.problem(line, stored_cell_error("period", period_text) or said(exc))
                 return
             self._remember(self.periods, raw[1], period)
         try:
             value = _value(value_text, status)
         except ValueError as exc:
-            self.problem(line, said(exc))
+            self.problem(line, stored_cell_error("value", value_text) or said(exc))
             return
         if status not in _STATUSES:
             self.problem(line, bad_status(status))
@@ -177,7 +177,7 @@ class _Rows:
             try:
                 stamp = _recorded_at(recorded)  # once per distinct timestamp: then remembered
             except ValueError as exc:
-                self.problem(line, said(exc))
+                self.problem(line, stored_cell_error("recorded_at", recorded) or said(exc))
                 return
             self._remember(self.stamps, recorded, stamp)
         if not ind:

@@ -212,6 +212,28 @@ def is_total(text: str) -> bool:
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # A month in Roman numerals after its word, as a date may write it ("tháng XII/2025").
 ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
+# The months as Vietnamese names them in words after "tháng" (folded): Giêng the first, Tư
+# the fourth, Chạp (or Mười Hai) the twelfth: "ngày 30 tháng Tư năm 2026" (thirty-fifth
+# session: a day so written got "not a date" where "tháng 4" was told its ISO form).
+MONTH_WORDS = {"gieng": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+MONTH_WORDS.update({"muoi": 10, "muoi mot": 11, "muoi hai": 12, "chap": 12})
+_MONTH_WORD = re.compile(
+    r"\bthang\s+(" + "|".join(sorted((w.replace(" ", r"\s+") for w in MONTH_WORDS), key=len, reverse=True)) + r")\b"
+)
+# "mồng" (or "mùng") before a day of the first ten: "ngày mồng 2 tháng Hai".
+_DAY_WORD = re.compile(r"\b(?:mong|mung)\s+(?=[0-9])")
+
+
+def months_as_numbers(folded: str) -> str:
+    """``folded`` (``fold``'s) with a month named in words written as its number ("thang tu"
+    is "thang 4"; "thang nam nam 2026", May's, "thang 5 nam 2026") and "mồng" before a day
+    dropped: a day in words read as one written with digits."""
+    if "thang" not in folded:
+        return folded
+    said = _MONTH_WORD.sub(lambda m: f"thang {MONTH_WORDS[' '.join(m[1].split())]}", folded)
+    return _DAY_WORD.sub("", said)
+
+
 YEAR_SEP = r"\s*(?:/|-|,|\s|nam)\s*(?:nam\s*)?"
 _VI_PERIODS = (
     # The year, with its word or without: "2025", "Năm 2025", "Cả năm 2025" (the whole year).

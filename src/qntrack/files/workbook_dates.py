@@ -134,9 +134,12 @@ def number_cell_refused(value: Any, mac: bool) -> Message | None:
     (pass R); None otherwise, and in a 1900 workbook, as before."""
     if not mac or isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
+    from .days_typed import EXCEL_DAYS, excel_moment
+
     if isinstance(value, float) and not value.is_integer():  # a fraction, NaN or infinity
-        return None
-    from .days_typed import EXCEL_DAYS
+        # A count with its time (46142.5): the 1900 system's moment is four years and a day
+        # off here, so the generic words, as for a whole count (thirty-fifth session).
+        return msg("store_timestamp_invalid", text=repr(value)) if excel_moment(repr(value)) else None
 
     count = int(value)
     if _MAC_DAYS[0] <= count <= _MAC_DAYS[1]:

@@ -26,7 +26,7 @@ from ..method.assessment import (
 from ..method.progress import Status
 from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget, published
 from ..plan.periods import Period
-from ..method.parts import ADDED_UP, added_up, year_to_date
+from ..method.parts import ADDED_UP, added_up, not_counted, year_to_date
 from .protocol import Due, Keys, Reader, What
 
 __all__ = [
@@ -93,6 +93,9 @@ class YearToDate:
     percent_of_plan: float | None = None  # flow only
     share_of_time: float | None = None  # flow only
     difference: float | None = None  # rate or level only
+    # A flow's figures recorded inside the period after the reading and not added to it,
+    # each with why and the period missing (method.parts.not_counted): flow only.
+    not_counted: tuple[tuple[Observation, str, Period | None], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         # The reading's own figures, then the previous year's: the order docs/json.md
@@ -104,6 +107,11 @@ class YearToDate:
             out["difference"] = self.difference
         if self.same is not None:
             out.update(self.same.to_json())
+        if self.flow:  # added last (thirty-fifth session): docs/json.md
+            out["not_counted"] = [
+                {"period": str(o.period), "value": o.value, "why": why, "missing": None if gap is None else str(gap)}
+                for o, why, gap in self.not_counted
+            ]
         return out
 
 
@@ -115,6 +123,11 @@ class PlanResult:
     plan: float
     full: PlanFull | None = None
     year_to_date: YearToDate | None = None
+    # With no figure for a period after January: two totals from January recorded, the
+    # later ending with the period and the earlier just before it (2024-9M and 2024-H1 for
+    # a Q3 plan), which the plan does not subtract: said, not read (thirty-fifth session).
+    # Not in JSON.
+    totals_not_subtracted: tuple[Observation, Observation] | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"period": str(self.period), "plan": self.plan}
@@ -234,6 +247,8 @@ def _plan(
     # A balance of flows (a trade balance) adds up over the months as a flow does.
     reading = year_to_date(rows, target.period, target.period.last - 1, adds_up)
     if reading is None:
+        if adds_up and target.period.first > 1:
+            result = replace(result, totals_not_subtracted=_totals_around(rows, target.period))
         return Assessment(
             target=target,
             indicator=indicator,
@@ -245,7 +260,8 @@ def _plan(
     previous = year_to_date(rows, target.period.same_span_previous_year(), reading.period.last, adds_up, exact=True)
     same = _same_period(reading, previous, indicator)
     if adds_up:
-        return _flow_to_date(target, indicator, reading, same, result, bound, awaiting)
+        left = tuple(not_counted(rows, target.period, target.period.last, reading))
+        return _flow_to_date(target, indicator, reading, same, result, bound, awaiting, left)
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
     ytd_figures = YearToDate(
@@ -263,6 +279,16 @@ def _plan(
     )
 
 
+def _totals_around(rows: Sequence[Observation], period: Period) -> tuple[Observation, Observation] | None:
+    """The totals from January to ``period``'s end and to just before it, recorded or their
+    parts added up, when both are: whose difference the methodology does not take for the
+    period's figure (a total since January carries its earlier months' revisions)."""
+    year = Period(period.year, 1, 12)
+    later = year_to_date(rows, year, period.last, True, exact=True)
+    earlier = year_to_date(rows, year, period.first - 1, True, exact=True)
+    return None if later is None or earlier is None else (later, earlier)
+
+
 def _flow_to_date(
     target: PlanTarget,
     indicator: Indicator,
@@ -271,6 +297,7 @@ def _flow_to_date(
     result: PlanResult,
     bound: Bound,
     awaiting: tuple[Period, ...],
+    left: tuple[tuple[Observation, str, Period | None], ...] = (),
 ) -> Assessment:
     """A flow's year-to-date amount against the plan: its share of the plan after a share
     of the year (docs/methodology.md, "Annual plan", "During the year")."""
@@ -311,7 +338,13 @@ def _flow_to_date(
         # a group or a breakdown's roll-up counts a plan in progress (issue 17).
         score = score_for(status, pace) if indicator.increase else None
     ytd_figures = YearToDate(
-        reading.period, reading.value, same, flow=True, percent_of_plan=percent, share_of_time=share_time
+        reading.period,
+        reading.value,
+        same,
+        flow=True,
+        percent_of_plan=percent,
+        share_of_time=share_time,
+        not_counted=left,
     )
     return Assessment(
         target=target,

@@ -17,6 +17,7 @@ __all__ = [
     "by_year",
     "finality",
     "input_added_up",
+    "not_counted",
     "summed_inputs",
     "year_to_date",
     "years_of",
@@ -64,24 +65,12 @@ def year_to_date(
     twentieth session). A reading published for a span wins over the sum of its parts: it
     carries the revisions of its months.
     """
-    inside = [o for o in rows if o.period.year == span.year and span.first <= o.period.first and o.period.last <= until]
+    inside = _inside(rows, span, until)
     direct = {o.period.last: o for o in inside if o.period.first == span.first}
     if not adds_up:
         ends = [m for m in direct if not exact or m == until]
         return direct[max(ends)] if ends else None
-    known: dict[int, list[Observation]] = {}
-    for month in range(span.first, until + 1):
-        if month in direct:
-            known[month] = [direct[month]]
-            continue
-        # The part ending this month that follows a known year to date in the fewest parts,
-        # the longest of those: a total published from January (2025-5M) and June win over
-        # the first quarter's months and 2025-Q2 (twenty-first session), as the published
-        # total wins over its months.
-        parts = [o for o in inside if o.period.last == month and o.period.first - 1 in known]
-        if parts:
-            best = min(parts, key=lambda o: (len(known[o.period.first - 1]), o.period.first))
-            known[month] = [*known[best.period.first - 1], best]
+    known = _chains(inside, span, until, direct)
     # A sum ends where a period can be written: any month from January, else a quarter or a
     # half (July and August of a second half's plan are no period: "2025-8M" is January on).
     ends = [m for m in known if (not exact or m == until) and _writable(span.first, m, len(known[m]))]
@@ -102,6 +91,60 @@ def year_to_date(
         max(o.recorded_at for o in chain),
         0,
     )
+
+
+def _inside(rows: Sequence[Observation], span: Period, until: int) -> list[Observation]:
+    """The figures of ``rows`` for a period inside ``span`` ending by month ``until``."""
+    return [o for o in rows if o.period.year == span.year and span.first <= o.period.first and o.period.last <= until]
+
+
+def _chains(
+    inside: Sequence[Observation], span: Period, until: int, direct: dict[int, Observation]
+) -> dict[int, list[Observation]]:
+    """By month, the figures that add up to ``span``'s reading from its start to that month
+    (``year_to_date``'s rule); a month no chain reaches is not a key."""
+    known: dict[int, list[Observation]] = {}
+    for month in range(span.first, until + 1):
+        if month in direct:
+            known[month] = [direct[month]]
+            continue
+        # The part ending this month that follows a known year to date in the fewest parts,
+        # the longest of those: a total published from January (2025-5M) and June win over
+        # the first quarter's months and 2025-Q2 (twenty-first session), as the published
+        # total wins over its months.
+        parts = [o for o in inside if o.period.last == month and o.period.first - 1 in known]
+        if parts:
+            best = min(parts, key=lambda o: (len(known[o.period.first - 1]), o.period.first))
+            known[month] = [*known[best.period.first - 1], best]
+    return known
+
+
+def not_counted(
+    rows: Sequence[Observation], span: Period, until: int, reading: Observation
+) -> list[tuple[Observation, str, Period | None]]:
+    """The figures recorded inside ``span`` (by month ``until``) after the end of an amount's
+    ``reading`` (``year_to_date``'s, adding up), which the reading does not count, each with
+    why: ``"no_period"``, the sum from the span's start to it is no period (July and August
+    of a quarter's plan: "2024-8M" is January on), or ``"period_missing"``, a month before
+    it is not recorded, named (a sum stops at the first month missing). A plan's reading
+    said alone leaves the officer sure the month was lost (thirty-fifth session)."""
+    inside = _inside(rows, span, until)
+    direct = {o.period.last: o for o in inside if o.period.first == span.first}
+    known = _chains(inside, span, until, direct)
+    out: list[tuple[Observation, str, Period | None]] = []
+    for o in sorted(inside, key=lambda o: (o.period.last, o.period.first)):
+        if o.period.last <= reading.period.last:
+            continue
+        if o.period.last in known:
+            out.append((o, "no_period", None))
+            continue
+        first = next(m for m in range(reading.period.last + 1, o.period.last + 1) if m not in known)
+        # The months missing up to the next figure recorded: named as one period where they
+        # are one (a quarter of a series of quarters), else the first month missing.
+        last = min((p.period.first for p in inside if p.period.first > first), default=first + 1) - 1
+        whole = last - first + 1 in (1, 3) and (last - first != 2 or (first - 1) % 3 == 0)
+        out.append((o, "period_missing", Period(span.year, first, last if whole else first)))
+    return out
 
 
 def added_as_typed(values: Iterable[float]) -> float:

@@ -116,9 +116,39 @@ def explain(
         if a.reason == "no_figures":
             return [no_figures_text(a, lang, dimensions=dimensions)]
         if a.reason in _NO_FIGURE:
-            return [reason_text(a.reason, lang)]
+            return [reason_text(a.reason, lang), *_not_subtracted(a, lang)]
         out.append(reason_text(a.reason, lang))
     return out
+
+
+def _not_subtracted(a: Assessment, lang: str) -> list[str]:
+    """What a plan for a period after January with no figure of its own has instead: two
+    totals from January whose difference it does not read (kinds.plan: "2024-9M and 2024-H1
+    are recorded, and Q3 2024 is not worked out as their difference ...")."""
+    from ..kinds.plan import PlanResult
+    from .i18n import typed_places, value_with_unit
+
+    d = a.result
+    if not isinstance(d, PlanResult) or d.totals_not_subtracted is None:
+        return []
+    unit = a.indicator.unit_in(lang)
+    later, earlier = d.totals_not_subtracted
+    said = {
+        name: value_with_unit(o.value, unit, lang, typed_places(o.value))
+        for name, o in (("later_value", later), ("earlier_value", earlier))
+    }
+    return _capitalised(
+        [
+            narrative_sentence(
+                "not_subtracted",
+                lang,
+                later=period_text(later.period, lang),
+                earlier=period_text(earlier.period, lang),
+                plan_period=period_text(d.period, lang),
+                **said,
+            )
+        ]
+    )
 
 
 def _years_of_parts_only(a: Assessment, today: date | None = None) -> tuple[int, int] | None:

@@ -14,7 +14,8 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, kind_text, label, replacing, status_label, timestamp_text, typed_places, value_with_unit
+from .i18n import date_text, differing_decimals, kind_text, label, replacing, status_label, timestamp_text
+from .i18n import typed_places, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render_console import PIPED_WIDTH, _console, _Console  # noqa: F401  (re-exported)
@@ -330,6 +331,31 @@ def show(
     show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced, today, dimensions)
 
 
+def _places_of(vintages: Sequence) -> dict[float, int]:
+    """The decimals ``history`` writes each stored figure at, one for every row it is in:
+    those it was published with (``typed_places``), more where a revision's two figures
+    differ only further (3.15 → 3.1507 at three: ``differing_decimals``). A figure written
+    "3.151%" as a revision and "3.15%" where a retraction withdrew it read as two figures
+    (thirty-fifth session)."""
+    out: dict[float, int] = {}
+
+    def need(value: float, places: int) -> None:
+        if value == value:  # a retraction's NaN is written "–"
+            out[value] = max(out.get(value, 0), places)
+
+    for v in vintages:
+        value = v.observation.value
+        before = v.revises.value if v.revises is not None else None
+        need(value, typed_places(value))
+        if before is not None:
+            need(before, typed_places(before))
+            if before == before and value == value:
+                both = differing_decimals(before, value, max(typed_places(before), typed_places(value)))
+                need(before, both)
+                need(value, both)
+    return out
+
+
 def history_table(
     plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None, period: object = None
 ) -> None:
@@ -354,28 +380,23 @@ def history_table(
     from .report_view import report_word
 
     yes, no = f"● {report_word('yes', lang)}", report_word("no", lang)
+    places = _places_of(vintages)
+
+    def figure(value: float) -> str:  # "–": retracted; else at the decimals the table writes it
+        return "–" if value != value else value_with_unit(value, unit, lang, places[value])
+
     cells = []
     for v in vintages:
         o = v.observation
         style = "" if v.in_force else "dim"
-        # "–": retracted; a figure at the decimals it was published with (i18n.typed_places)
-        shown = "–" if o.value != o.value else value_with_unit(o.value, unit, lang, typed_places(o.value))
+        before = v.revises.value if v.revises is not None else None
+        # The figure it revised, or a retraction withdrew, before it: "10.3% → 9.8%".
+        shown = figure(o.value) if before is None or before != before else f"{figure(before)} → {figure(o.value)}"
         cells.append(
             [
                 Text(yes, style="bold green") if v.in_force else Text(no, style="dim"),
                 Text(str(o.period), style=style),
-                # The figure it revised, or a retraction withdrew, before it: "10.3% → 9.8%".
-                Text(
-                    replacing(
-                        v.revises.value if v.revises is not None else None,
-                        shown,
-                        unit,
-                        lang,
-                        o.value,
-                        typed_places(o.value),
-                    ),
-                    style=style,
-                ),
+                Text(shown, style=style),
                 Text(kind_text(o.status, lang), style=style),
                 Text(visible(as_given(o.source), lines=True), style=style),
                 Text(visible(as_given(o.note), lines=True), style=style),

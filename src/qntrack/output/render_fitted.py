@@ -218,9 +218,29 @@ def print_fitted(console: Console, table: Table, headers: Sequence[str], rows: S
             parts.append(Text(""))
         for k, (title, cell) in enumerate(zip(headers, row, strict=True)):
             if cell.plain.strip():
-                line = Text.assemble((f"{title}: ", "bold"), cell)
+                line = Text.assemble((f"{title}: ", "bold"), _started(cell, f"{title}: ", console.width - 2 * bool(k)))
                 parts.append(Padding(line, (0, 0, 0, 2 if k else 0)))  # a wrapped line under its label
     console.print(Group(*parts))
+
+
+def _started(cell: Text, label: str, width: int) -> Text:
+    """``cell`` begun on its label's line when its first word is longer than a whole line
+    (a web address, cut wherever it goes): the line filled after "Source: ", the rest on the
+    lines below, where wrapping put the word on the next line and left the label alone
+    (thirty-fifth session). A word that fits a line of its own still moves there whole."""
+    from rich.cells import cell_len
+
+    word = cell.plain.split(maxsplit=1)[0] if cell.plain.strip() else ""
+    room = width - cell_len(label)
+    if cell.plain[:1].isspace() or cell_len(word) <= width or room < 1:
+        return cell
+    cut = 0
+    while cut < len(word) and cell_len(word[: cut + 1]) <= room:
+        cut += 1
+    if not cut:
+        return cell
+    first, rest = cell.divide([cut])
+    return Text.assemble(first, "\n", rest)
 
 
 def print_figures(

@@ -281,7 +281,8 @@ def status_cells(
     (``legend_names.series_name``); the status cache passes them too (cache/entries.py).
     """
     from .views.plan import figure_decimals
-    from .withdrawn import withdrawal_notes
+    from .views.sums import not_counted_sentences
+    from .withdrawn import NOT_COUNTED_NOTE, withdrawal_notes
 
     from .legend_names import series_name
 
@@ -307,6 +308,10 @@ def status_cells(
             lang,
         )
         places = figure_decimals(a, a.provisional)
+        # A flow's figures recorded in the plan's period and not added to the reading,
+        # said under the table as show says them (thirty-fifth session).
+        left = not_counted_sentences(a, lang, part=f"{name} ")
+        gone += tuple((NOT_COUNTED_NOTE + text, "note") for text in left)
         latest.extend(_figure(a.provisional, period, "provisional", name, revised, unit, lang, places, gone, whence))
         gone = ()
     if not latest:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..plan.units import Dimension
 
 __all__ = [
+    "NOT_COUNTED_NOTE",
     "WITHDRAWN_NOTE",
     "in_place",
     "withdrawn_value",
@@ -174,6 +175,9 @@ WITHDRAWN_NOTE = "\x1e"
 # A legend line's first character when it says where a figure replaced came from, under the
 # report's "since the last review" table (report_since; issue 17, twenty-sixth session).
 PREVIOUS_NOTE = "\x1d"
+# A legend line's first character when it says a figure recorded and not counted in a plan's
+# reading during its period (output.views.sums.not_counted_sentences; thirty-fifth session).
+NOT_COUNTED_NOTE = "\x1c"
 
 
 def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int = 2) -> str:
@@ -253,15 +257,17 @@ def _shown_instead(a: Assessment, w: Withdrawal, note: str, lang: str) -> str:
 def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]]]:
     """A legend's lines by heading (a catalog label's id): the revisions' ("notes_heading")
     and the figures withdrawn ("withdrawn_heading", their lines without ``WITHDRAWN_NOTE``),
-    and the since-table's figures replaced ("previous_heading", ``PREVIOUS_NOTE``),
+    and the since-table's figures replaced ("previous_heading", ``PREVIOUS_NOTE``), a plan's
+    figures recorded and not counted ("not_counted_heading", ``NOT_COUNTED_NOTE``),
     each line with its number, the heading of mark 1 first; a heading without lines left out. The terminal's legend
     (render_notes) and the reports' (report_view.TableView.legend) print them so."""
     out = []
-    marked = (WITHDRAWN_NOTE, PREVIOUS_NOTE)
+    marked = (WITHDRAWN_NOTE, PREVIOUS_NOTE, NOT_COUNTED_NOTE)
     for heading, mark in (
         ("notes_heading", ""),
         ("withdrawn_heading", WITHDRAWN_NOTE),
         ("previous_heading", PREVIOUS_NOTE),
+        ("not_counted_heading", NOT_COUNTED_NOTE),
     ):
         mine = [
             (n, text.removeprefix(mark))

@@ -109,6 +109,9 @@ def _unit_value(dimension: Dimension, raw_value: str) -> tuple[str, Message | No
     twice, as before)."""
     from ..catalog import msg
 
+    broken = _line_break(raw_value)
+    if broken is not None:
+        return raw_value, broken, None
     value = unit_text(raw_value)
     if not value:
         return value, msg("units_empty_value", dimension=dimension.id), None
@@ -124,6 +127,26 @@ def _unit_value(dimension: Dimension, raw_value: str) -> tuple[str, Message | No
             return value, None, _unknown_unit(dimension, value)
         value = unit.value
     return value, None, None
+
+
+# What ends a line (str.splitlines's line ends but the control characters, which
+# ``unit_name_problem`` names as such): a unit's name holding one is two lines.
+_LINE_ENDS = "\n\r\x85\u2028\u2029"
+
+
+def _line_break(raw: str) -> Message | None:
+    """A unit typed or imported with a line break in it ("Ha\\nLong": a cell wrapped with
+    Alt+Enter, or two names pasted into one), refused on every path where it had become a
+    space unsaid on all but a CSV's (thirty-fifth session); a tab stays a space. Any other
+    control character that collapsing spaces would hide is named as one."""
+    from ..catalog import msg
+
+    for ch in raw:
+        if ch in _LINE_ENDS:
+            return msg("hostile_unit_line_break", value=raw, character=f"U+{ord(ch):04X}")
+        if ch != "\t" and unicodedata.category(ch) == "Cc" and ch.isspace():
+            return msg("hostile_unit_control", value=raw, character=repr(ch))
+    return None
 
 
 def unit_name_problem(value: str) -> Message | None:

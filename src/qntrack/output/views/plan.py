@@ -15,7 +15,7 @@ from ..chart_pygal import bar_scale, plot_config, plot_style
 from ..i18n import label, number, percent_reached_text, signed_percent, typed_places, typed_value, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
-from .sums import added_up_sentence
+from .sums import added_up_sentence, not_counted_sentences
 from ..period_words import period_text
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class PlanView:
     gap_per_period = False
 
     def sentences(self, a: Assessment, lang: str) -> list[str]:
-        return _sentences(a, lang) + added_up_sentence(a, lang)
+        return _sentences(a, lang) + added_up_sentence(a, lang) + not_counted_sentences(a, lang)
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
         return _chart(a, lang)

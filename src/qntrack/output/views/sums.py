@@ -12,7 +12,7 @@ from ...plan.periods import Period, parse_period
 from ..narrative import narrative_sentence
 from ..period_words import period_text
 
-__all__ = ["added_up_sentence"]
+__all__ = ["added_up_sentence", "not_counted_sentences"]
 
 
 def added_up_sentence(a: Assessment, lang: str) -> list[str]:
@@ -67,3 +67,38 @@ def _parts_words(source: str, lang: str) -> str | None:
         for r in runs
     ]
     return " + ".join(said)
+
+
+def not_counted_sentences(a: Assessment, lang: str, part: str = "") -> list[str]:
+    """What a flow's plan read during its period leaves out, one sentence a figure: "August
+    2024 (50 million USD) is recorded and not counted: July 2024 to August 2024 is no
+    period (...), so Q3 2024 is read on July 2024." (method.parts.not_counted; thirty-fifth
+    session: the month recorded was passed over in silence). ``part``: written before each
+    period (the status table's legend names the series: "FDI 2024-08")."""
+    from ...kinds.plan import PlanResult
+    from ..i18n import typed_places, value_with_unit
+
+    d = a.result
+    if not isinstance(d, PlanResult) or d.year_to_date is None or not d.year_to_date.not_counted:
+        return []
+    ytd = d.year_to_date
+    unit = a.indicator.unit_in(lang)
+    out = []
+    for o, why, missing in ytd.not_counted:
+        said = dict(
+            part=f"{part}{period_text(o.period, lang)}",
+            value=value_with_unit(o.value, unit, lang, typed_places(o.value)),
+            plan_period=period_text(d.period, lang),
+            reading=period_text(ytd.period, lang),
+        )
+        if why == "no_period":
+            first = Period(o.period.year, ytd.period.first, ytd.period.first)
+            last = Period(o.period.year, o.period.last, o.period.last)
+            out.append(
+                narrative_sentence(
+                    "not_counted_no_period", lang, first=period_text(first, lang), last=period_text(last, lang), **said
+                )
+            )
+        else:
+            out.append(narrative_sentence("not_counted_missing", lang, missing=period_text(missing, lang), **said))
+    return out
