@@ -7,6 +7,7 @@ worked in each test; none is copied from qntrack's output.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,154 @@ def test_assess_target_refuses_another_indicator_or_another_series(shipped: Path
         qntrack.assess_target(target, indicator, ws.series["grdp_growth"])
     assert caught.value.problems[0].location.file == "rows"
     assert "grdp_growth" in str(caught.value) and "cbct_share" in str(caught.value)
+
+
+# --- The library's answers are the command's, for every target ---------------------------
+
+# Forest cover by province, each revised once, and exports whose second quarter of 2024 was
+# revised (260 -> 250) and whose Hà Nội 2024 figure was (650 -> 640). By hand, as of
+# 2025-12-31: the 2024 exports are 200 + 250 + 300 + 320 = 1,070 of a plan of 1,000, 107 %;
+# Hà Nội's 640 of its own plan of 600. forest-2025's total: 12.0 (2020) to 14.1 (2024),
+# 13.7 (2023) having replaced 13.5.
+OWN_PLAN = """\
+title: Provinces
+dimensions:
+  province:
+    name: {en: Province, vi: "Tỉnh"}
+    values: ["Quảng Ninh", "Hà Nội", "Huế"]
+indicators:
+  share: {name: {en: Forest cover, vi: Tỷ lệ che phủ rừng}, unit: "%", dimensions: [province]}
+  exports:
+    name: {en: Exports, vi: Xuất khẩu}
+    unit: {en: million USD, vi: triệu USD}
+    measure: flow
+    frequency: quarter
+    dimensions: [province]
+targets:
+  - id: forest-2025
+    indicator: share
+    baseline: 2020
+    milestones: [{by: 2025, value: 15.5}, {by: 2030, value: 18}]
+    for_each: province
+    overrides:
+      "Huế": {milestones: [{by: 2025, value: 14}]}
+  - id: exports-2024
+    type: plan
+    indicator: exports
+    period: 2024
+    value: 1000
+    for_each: province
+    overrides:
+      "Hà Nội": {value: 600}
+  - id: exports-total
+    type: cumulative
+    indicator: exports
+    from: 2021
+    to: 2025
+    at_least: 4000
+"""
+OWN_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2020,12.0,official,gso,,2021-03-01T00:00:00Z
+share,2023,13.5,estimate,gso,,2024-01-10T00:00:00Z
+share,2023,13.7,official,gso,,2024-06-10T00:00:00Z
+share,2024,14.1,estimate,gso,,2025-01-10T00:00:00Z
+share[province=Quảng Ninh],2020,11.0,official,qn,,2021-03-01T00:00:00Z
+share[province=Quảng Ninh],2024,12.25,estimate,qn,,2025-01-10T00:00:00Z
+share[province=Quảng Ninh],2024,12.5,official,qn,,2025-05-10T00:00:00Z
+share[province=Hà Nội],2020,14.0,official,hn,,2021-03-01T00:00:00Z
+share[province=Hà Nội],2024,16.0,official,hn,,2025-02-10T00:00:00Z
+share[province=Huế],2020,10.0,official,hue,,2021-03-01T00:00:00Z
+exports,2021,700,official,gso,,2022-02-01T00:00:00Z
+exports,2022,800,official,gso,,2023-02-01T00:00:00Z
+exports,2023,850,official,gso,,2024-02-01T00:00:00Z
+exports,2024-Q1,200,estimate,gso,,2024-04-05T00:00:00Z
+exports,2024-Q2,260,estimate,gso,,2024-07-05T00:00:00Z
+exports,2024-Q3,300,estimate,gso,,2024-10-05T00:00:00Z
+exports,2024-Q4,320,estimate,gso,,2025-01-05T00:00:00Z
+exports,2024-Q2,250,official,gso,revised,2024-09-05T00:00:00Z
+exports[province=Quảng Ninh],2024,500,official,qn,,2025-02-01T00:00:00Z
+exports[province=Hà Nội],2024,650,official,hn,,2025-02-01T00:00:00Z
+exports[province=Hà Nội],2024,640,official,hn,,2025-03-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, OWN_PLAN, OWN_STORE)
+
+
+def _cli_json(*args: str) -> dict:
+    from helpers import run_clean
+
+    result = run_clean(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _same_answers(as_of: str | None) -> None:
+    """For every target: the library's status document is the command's, byte for byte;
+    `qntrack.assess`'s status, score, latest figure and order are the document's; and
+    `qntrack.show` is `show --format json`, byte for byte."""
+    from helpers import run_clean
+
+    day = ["--as-of", as_of] if as_of else []
+    printed = run_clean("status", "--format", "json", *day)
+    assert printed.exit_code == 0, printed.output
+    assert qntrack.to_json(qntrack.status("targets.yaml", as_of=as_of)) == printed.stdout
+    document = json.loads(printed.stdout)["targets"]
+    ws = qntrack.open_workspace("targets.yaml", as_of=as_of)
+    judged = qntrack.assess(ws.plan, ws.series, None, qntrack.reference_day(as_of))
+    assert [a.target.id for a in judged] == [t["id"] for t in document] == [t.id for t in ws.plan.targets]
+    for a, item in zip(judged, document, strict=True):
+        assert a.status.value == item["status"], a.target.id
+        assert a.score == item["score"], a.target.id
+        latest = None if a.latest is None else [str(a.latest.period), a.latest.value]
+        assert latest == (None if item["latest"] is None else [item["latest"]["period"], item["latest"]["value"]])
+        assert [dict(u.dims) for u in a.breakdown] == [u["dims"] for u in item["breakdown"]], a.target.id
+        shown = run_clean("show", a.target.id, "--format", "json", *day)
+        assert qntrack.to_json(qntrack.show("targets.yaml", a.target.id, as_of)) == shown.stdout, a.target.id
+
+
+@pytest.mark.parametrize("as_of", [None, "2023-11-25", "2025-12-31"])
+def test_the_library_answers_as_the_commands_for_every_shipped_target(shipped: Path, as_of: str | None) -> None:
+    _same_answers(as_of)
+
+
+@pytest.mark.parametrize("as_of", [None, "2024-10-01", "2025-12-31"])
+def test_the_library_answers_as_the_commands_on_a_plan_of_units_and_revisions(own: Path, as_of: str | None) -> None:
+    _same_answers(as_of)
+
+
+def test_show_gives_what_each_figure_revised_where_show_document_of_the_rows_alone_did_not(own: Path) -> None:
+    """Built as the worked example built it (`show_document` of the assessment and its rows),
+    exports-2024's 2024-Q2 said `revises: null` and Hà Nội's 640 `revises: null`; the
+    command says 260 and 650, recorded 2024-07-05 and 2025-02-01."""
+    doc = qntrack.show("targets.yaml", "exports-2024", as_of="2025-12-31")
+    (quarter,) = [o for o in doc["observations"] if o["period"] == "2024-Q2"]
+    assert (quarter["value"], quarter["revises"], quarter["revises_recorded_at"]) == (
+        250.0,
+        260.0,
+        "2024-07-05T00:00:00Z",
+    )
+    assert doc["latest"]["value"] == 200 + 250 + 300 + 320
+    assert doc["details"]["percent_of_plan"] == 107.0
+    (hanoi,) = [u for u in doc["breakdown"] if u["dims"] == {"province": "Hà Nội"}]
+    assert (hanoi["latest"]["value"], hanoi["latest"]["revises"], hanoi["latest"]["revises_source"]) == (
+        640.0,
+        650.0,
+        "hn",
+    )
+
+
+@pytest.mark.parametrize(
+    ("wrong", "words"),
+    [("nope", "no target 'nope' in the plan"), ("", "no target ''"), (None, "NoneType"), (["forest-2025"], "list")],
+)
+def test_show_names_a_target_id_it_cannot_show(own: Path, wrong: object, words: str) -> None:
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.show("targets.yaml", wrong)  # type: ignore[arg-type]
+    assert caught.value.problems[0].location.file == "target_id"
+    assert words in str(caught.value)
