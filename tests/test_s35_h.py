@@ -286,3 +286,29 @@ def test_show_names_a_target_id_it_cannot_show(own: Path, wrong: object, words: 
         qntrack.show("targets.yaml", wrong)  # type: ignore[arg-type]
     assert caught.value.problems[0].location.file == "target_id"
     assert words in str(caught.value)
+
+
+@pytest.mark.parametrize("given", [None, 5])
+def test_a_group_by_that_is_no_text_is_offered_no_grouping(shipped: Path, given: object) -> None:
+    """`status(group_by=None)` was told "did you mean 'owner'?": the letters of 'None' are
+    near the word's, and a caller who meant the default was sent to the owners."""
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.status("targets.yaml", group_by=given)  # type: ignore[arg-type]
+    assert caught.value.key == "library_group_by"
+    assert "did you mean" not in str(caught.value)
+    assert "valid: group, owner" in str(caught.value)
+
+
+@pytest.mark.parametrize("given", [5, "5", "15"])
+def test_a_number_for_an_indicator_is_told_the_known_ids_not_a_target_holding_the_digits(
+    shipped: Path, given: object
+) -> None:
+    """A row's indicator of 5 (a caller's numeric column) was told "its words are all in the
+    name of target fdi-plan-2022, 'FDI plan 2022: 1.5 billion USD' ... write fdi": the "5"
+    of "1.5". A number names no indicator: the known ids are listed."""
+    row = {"indicator": given, "period": "2025", "value": "1", "source": "https://example.org"}
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.record_many("targets.yaml", [row], dry_run=True)
+    assert caught.value.key == "recording_unknown_indicator"
+    assert "fdi-plan-2022" not in str(caught.value)
+    assert "known: grdp_growth" in str(caught.value)
