@@ -312,3 +312,16 @@ def test_a_number_for_an_indicator_is_told_the_known_ids_not_a_target_holding_th
     assert caught.value.key == "recording_unknown_indicator"
     assert "fdi-plan-2022" not in str(caught.value)
     assert "known: grdp_growth" in str(caught.value)
+
+
+def test_a_dimensions_index_of_unit_names_cannot_be_changed_by_a_caller(shipped: Path) -> None:
+    """A plan is parsed once a process and shared (docs/python-api.md, "What the library
+    leaves alone"), its mappings read-only; a dimension's index of its units' names was a
+    plain dict: `ws.plan.dimensions["locality"].by_match.clear()` left every later caller's
+    "hạ long" refused as no unit of the plan, though it is Hạ Long typed in lower case."""
+    ws = qntrack.open_workspace("targets.yaml")
+    with pytest.raises(TypeError):
+        ws.plan.dimensions["locality"].by_match.clear()
+    row = {"indicator": "budget_revenue", "period": "2024", "value": "1", "source": "https://example.org"}
+    done = qntrack.record_many("targets.yaml", [{**row, "dim:locality": "hạ long"}], dry_run=True)
+    assert done.rows[0].indicator == "budget_revenue[locality=Hạ Long]"
