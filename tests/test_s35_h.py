@@ -325,3 +325,101 @@ def test_a_dimensions_index_of_unit_names_cannot_be_changed_by_a_caller(shipped:
     row = {"indicator": "budget_revenue", "period": "2024", "value": "1", "source": "https://example.org"}
     done = qntrack.record_many("targets.yaml", [{**row, "dim:locality": "hạ long"}], dry_run=True)
     assert done.rows[0].indicator == "budget_revenue[locality=Hạ Long]"
+
+
+# --- docs/json.md's tables of fields, against the documents the commands print -----------
+
+JSON_MD = Path(__file__).resolve().parents[1] / "docs" / "json.md"
+
+
+def _typed_fields(section: str) -> dict[str, str]:
+    """The `| field | type | meaning |` table under json.md's heading `section`: each field
+    and its type's words ("string or null"); fields listed together share a type, or take
+    the types listed in their order ("string, object" for `name`, `names`)."""
+    import re
+
+    text = JSON_MD.read_text(encoding="utf-8").split(f"\n{section}\n", 1)[1]
+    table = text.split("| field | type | meaning |", 1)[1].split("\n\n", 1)[0]
+    fields: dict[str, str] = {}
+    for line in table.strip().splitlines()[1:]:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        names = re.findall(r"`([a-z_]+)`", cells[0])
+        if "…" in cells[0]:
+            continue  # "`status` … `details`": the target's own, checked there
+        if not cells[1]:  # "as for a target (above)": the target's types
+            fields.update({name: _typed_fields("## A target")[name] for name in names})
+            continue
+        types = [t.strip() for t in cells[1].split(", ")]
+        for i, name in enumerate(names):
+            fields[name] = types[i] if len(types) == len(names) else cells[1]
+    return fields
+
+
+def _fits(value: object, words: str) -> bool:
+    kinds = {
+        "string": str,
+        "integer": int,
+        "number": (int, float),
+        "boolean": bool,
+        "object": dict,
+        "observation": dict,
+        "array": list,
+        "array of strings": list,
+    }
+    for word in words.split(" or "):
+        if word == "null" and value is None:
+            return True
+        kind = kinds[word]
+        if isinstance(value, bool) and kind is not bool:
+            continue
+        if isinstance(value, kind):
+            return word != "array of strings" or all(isinstance(v, str) for v in value)  # type: ignore[union-attr]
+    return False
+
+
+RANKED_TOP = {"qntrack", "schema", "as_of", "target", "for_each", "units"}
+
+
+def _check_table(section: str, items: list[dict], everything: bool = True, of: set[str] | None = None) -> list[str]:
+    """``of``: the fields of the table that are these items' (rank's table lists the
+    document's and its units'); `fingerprint` is only in a report written to a file."""
+    fields = {k: v for k, v in _typed_fields(section).items() if (of is None or k in of) and k != "fingerprint"}
+    problems = []
+    for item in items:
+        for name, words in fields.items():
+            if name not in item:
+                problems.append(f"{section}: `{name}` documented, not printed")
+            elif not _fits(item[name], words):
+                problems.append(f"{section}: `{name}` is {item[name]!r}, documented {words}")
+        if everything:
+            problems += [f"{section}: `{k}` printed, not documented" for k in item if k not in fields]
+    return sorted(set(problems))
+
+
+def _tables_hold(as_of: str | None) -> list[str]:
+    day = ["--as-of", as_of] if as_of else []
+    status = _cli_json("status", *day)
+    targets = status["targets"]
+    problems = _check_table("## Top level", [status])
+    problems += _check_table("## A target", targets)
+    problems += _check_table("## Groups", status["groups"])
+    units = [u for t in targets for u in t["breakdown"]]
+    problems += _check_table("### Breakdowns", units, everything=False)
+    for t in targets:
+        if t["for_each"]:
+            ranked = _cli_json("rank", t["id"], *day)
+            problems += _check_table("## Ranking", [ranked], of=RANKED_TOP)
+            unit_fields = set(_typed_fields("## Ranking")) - RANKED_TOP
+            problems += _check_table("## Ranking", ranked["units"], of=unit_fields)
+    return problems
+
+
+def test_json_mds_tables_give_every_field_printed_and_its_type_on_the_shipped_data(shipped: Path) -> None:
+    """Every field of json.md's tables (top level, a target, a breakdown's unit, a group, a
+    ranked unit) is printed, with the type the table gives, and every key printed on the
+    top level, a target and a group is in its table."""
+    assert _tables_hold(None) + _tables_hold("2023-11-25") == []
+
+
+def test_json_mds_tables_hold_on_a_plan_of_units_and_revisions(own: Path) -> None:
+    assert _tables_hold(None) + _tables_hold("2024-10-01") == []
