@@ -423,3 +423,28 @@ def test_json_mds_tables_give_every_field_printed_and_its_type_on_the_shipped_da
 
 def test_json_mds_tables_hold_on_a_plan_of_units_and_revisions(own: Path) -> None:
     assert _tables_hold(None) + _tables_hold("2024-10-01") == []
+
+
+def test_two_figures_for_one_moment_in_a_callers_list_are_refused_before_anything_is_written(shipped: Path) -> None:
+    """`record_many` wrote both of two rows of fdi 2025 at one moment with different
+    figures (1, then 2): `check` then found the store in error ("which one is in force
+    depends on the order of the lines"), where `add-observation --from` refuses such a
+    file. Now the second is refused at its place, naming the first's, and nothing is
+    written; the same figure twice is still a repeat, recorded once."""
+    before = (shipped / "observations.csv").read_bytes()
+    row = {"indicator": "fdi", "period": "2025", "value": "1", "source": "https://example.org"}
+    stamped = {**row, "recorded_at": "2026-01-01T00:00:00Z"}
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.record_many("targets.yaml", [stamped, {**stamped, "value": "2"}])
+    assert caught.value.key == "recording_duplicate_at"
+    assert str(caught.value).startswith("candidates:2: error: fdi 2025 recorded at 2026-01-01T00:00:00Z")
+    assert "already given at candidates:1 with another figure" in str(caught.value)
+    assert "candidates:1" in caught.value.text("vi")
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.record_many("targets.yaml", [("nightly-job", row), ("nightly-job", {**row, "value": "2"})])
+    assert caught.value.key == "recording_duplicate"
+    assert "already given at nightly-job" in str(caught.value)
+    assert (shipped / "observations.csv").read_bytes() == before
+    done = qntrack.record_many("targets.yaml", [stamped, stamped])
+    assert [(o.indicator, str(o.period), o.value) for o in done.rows] == [("fdi", "2025", 1.0)]
+    assert [p for p in qntrack.run_checks("targets.yaml") if p.severity == "error"] == []
