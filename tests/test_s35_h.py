@@ -448,3 +448,72 @@ def test_two_figures_for_one_moment_in_a_callers_list_are_refused_before_anythin
     done = qntrack.record_many("targets.yaml", [stamped, stamped])
     assert [(o.indicator, str(o.period), o.value) for o in done.rows] == [("fdi", "2025", 1.0)]
     assert [p for p in qntrack.run_checks("targets.yaml") if p.severity == "error"] == []
+
+
+# --- Numbers of another library (numpy, which this suite does not install) ---------------
+
+
+class _Int64:
+    """As numpy's int64 behaves for qntrack: no int, registered as a numbers.Integral."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+    def __int__(self) -> int:
+        return self.value
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class _Float32:
+    """As numpy's float32: no float, registered as a numbers.Real, its text the shortest
+    that reads back as itself (0.1), its float the nearest double (0.10000000149011612)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __float__(self) -> float:
+        import struct
+
+        return struct.unpack("f", struct.pack("f", float(self.text)))[0]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _register() -> None:
+    import numbers
+
+    numbers.Integral.register(_Int64)
+    numbers.Real.register(_Float32)
+
+
+def test_a_number_of_another_library_is_a_number_in_a_row_and_as_retracts_period(shipped: Path) -> None:
+    """A DataFrame's year column read cell by cell (`df.itertuples()`, `df.iloc[i]`) gives
+    numpy's int64: its row was refused, "field 'period' is a int64, which no field holds:
+    give text, a number or a date", a number told to give a number; `retract`'s period the
+    same, and a Decimal year too, which `record_many` takes."""
+    from decimal import Decimal
+
+    _register()
+    row = {"indicator": "fdi", "source": "https://example.org", "recorded_at": "2026-01-01T00:00:00Z"}
+    done = qntrack.record_many(
+        "targets.yaml",
+        [{**row, "period": _Int64(2025), "value": _Int64(7)}, {**row, "period": "2024", "value": _Float32("0.1")}],
+        dry_run=True,
+    )
+    assert [(str(o.period), o.value) for o in done.rows] == [("2025", 7.0), ("2024", 0.1)]
+    for period in (_Int64(2025), Decimal("2025")):
+        retracted = qntrack.retract("targets.yaml", "fdi", period, "https://example.org", "typo", None, dry_run=True)
+        assert str(retracted.row.period) == "2025"
+    for period in (Decimal("NaN"), _Float32("nan")):
+        with pytest.raises(ArgumentError) as caught:
+            qntrack.retract("targets.yaml", "fdi", period, "https://example.org", "typo", None, dry_run=True)
+        assert caught.value.key == "library_period_not_finite"
