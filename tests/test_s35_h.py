@@ -517,3 +517,28 @@ def test_a_number_of_another_library_is_a_number_in_a_row_and_as_retracts_period
         with pytest.raises(ArgumentError) as caught:
             qntrack.retract("targets.yaml", "fdi", period, "https://example.org", "typo", None, dry_run=True)
         assert caught.value.key == "library_period_not_finite"
+
+
+def test_a_history_document_of_a_day_lists_what_was_known_that_day(shipped: Path) -> None:
+    """`history_document("grdp_growth", vintages(rows, "grdp_growth", 2023), 2023,
+    as_of="2023-11-25")` (the day given to the document, not to `vintages`) said `as_of`
+    2023-11-25 and listed 11.03, recorded on the 27th, as the figure in force; the command
+    lists 11.02 alone (recorded on the 24th), in force that day."""
+    from qntrack.method.history import vintages
+    from qntrack.output.documents import history_document
+    from qntrack.plan.periods import parse_period
+
+    ws = qntrack.open_workspace("targets.yaml")
+    year = parse_period("2023")
+    doc = history_document("grdp_growth", vintages(ws.store.observations, "grdp_growth", year), year, "2023-11-25")
+    assert [(v["value"], v["in_force"], v["recorded_at"]) for v in doc["vintages"]] == [
+        (11.02, True, "2023-11-24T00:00:00Z")
+    ]
+    assert doc == _cli_json("history", "grdp_growth", "2023", "--as-of", "2023-11-25")
+    from helpers import run_clean
+    from qntrack.output.documents import history_rows
+    from qntrack.output.tables import write_table
+
+    rows = history_rows(vintages(ws.store.observations, "grdp_growth", year), "2023-11-25")
+    printed = run_clean("history", "grdp_growth", "2023", "--as-of", "2023-11-25", "--format", "csv")
+    assert write_table(rows, "csv") == printed.stdout

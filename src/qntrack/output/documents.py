@@ -232,11 +232,16 @@ def history_document(
     indicator: str, found: Iterable[Vintage], period: Period | None = None, as_of: str | date | None = None
 ) -> dict[str, Any]:
     """``history INDICATOR [PERIOD] --format json``: every vintage of ``method.history.vintages``
-    with whether it is in force, its line in the store and the value it revises (docs/json.md)."""
+    with whether it is in force, its line in the store and the value it revises (docs/json.md).
+    Given ``as_of``, the vintages are those known by the end of that day, whatever ``found``
+    was cut to: a caller's ``vintages(...)`` without the day listed a figure recorded after it
+    as the one in force, under that day's ``as_of`` (thirty-fifth session)."""
     from ..files.library_arguments import refuse_id
     from .json_figures import _unit_of
 
     refuse_id("indicator", indicator)
+    day = day_text(as_of)
+    found = known_by(found, day, period)
 
     base, dims = _unit_of(indicator)
     return {
@@ -244,7 +249,7 @@ def history_document(
         "indicator": base,
         "dims": dims,
         "period": str(period) if period else None,
-        "as_of": day_text(as_of),
+        "as_of": day,
         "vintages": [
             _whence(
                 {
@@ -266,6 +271,17 @@ def _revised_value(v: Vintage) -> float | None:
     return None if was is None or was != was else was
 
 
+def known_by(found: Iterable[Vintage], day: str | None, period: Period | None = None) -> Iterable[Vintage]:
+    """The vintages of ``found`` known by the end of ``day`` (all without one), each in force
+    and revising as that day knew it, as ``method.history.vintages`` gives them for it."""
+    if day is None:
+        return found
+    from ..method.history import vintages
+
+    rows = [v.observation for v in found]
+    return [v for key in dict.fromkeys(o.indicator for o in rows) for v in vintages(rows, key, period, day)]
+
+
 def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Sequence[Any]]:
     """``history --format csv/tsv``: the header (``HISTORY_COLUMNS``) and one row a vintage,
     values as the store writes them (28778, not 28778.0) and a retraction's value empty;
@@ -273,8 +289,9 @@ def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Seq
     retraction); ``as_of`` the --as-of day each row ends with (empty without one)."""
     from ..files.store import format_value
 
+    as_of = day_text(as_of)
     out: list[Sequence[Any]] = [HISTORY_COLUMNS]
-    for v in found:
+    for v in known_by(found, as_of):  # the day's, as history_document's
         o = v.observation
         value = None if o.value != o.value else format_value(o.value)
         was = _revised_value(v)  # none, or a retraction
