@@ -542,3 +542,42 @@ def test_a_history_document_of_a_day_lists_what_was_known_that_day(shipped: Path
     rows = history_rows(vintages(ws.store.observations, "grdp_growth", year), "2023-11-25")
     printed = run_clean("history", "grdp_growth", "2023", "--as-of", "2023-11-25", "--format", "csv")
     assert write_table(rows, "csv") == printed.stdout
+
+
+def test_a_document_of_a_day_refuses_figures_recorded_after_it(shipped: Path) -> None:
+    """A workspace opened without the day, its figures given to a document of 2023-11-25:
+    `observations_document` said `as_of` 2023-11-25 over grdp_growth 2025's 11.89 (recorded
+    2026-01-07), `status_document` over cbct-share judged on 2024's figure. Each is refused
+    naming its argument and the day to open the workspace with; opened with the day, the
+    documents list the commands' figures."""
+    from qntrack.kinds import relevant_rows
+    from qntrack.output.documents import observations_document, show_document
+
+    today = qntrack.open_workspace("targets.yaml")
+    rows = [o for key in today.plan.indicators for o in today.series.get(key, [])]
+    judged = qntrack.assess(today.plan, today.series)
+    (growth,) = qntrack.assess(today.plan, today.series, "grdp-growth-plan-2025")
+    refusals = {
+        "rows": lambda: observations_document(rows, "2023-11-25"),
+        "assessments": lambda: qntrack.status_document(judged, "2023-11-25", "t", "group", None),
+        "assessment": lambda: show_document(growth, [], as_of="2023-11-25"),
+        "series": lambda: qntrack.build_report(today.plan, today.series, today.store.observations, as_of="2023-11-25"),
+    }
+    for name, call in refusals.items():
+        with pytest.raises(ArgumentError) as caught:
+            call()
+        assert caught.value.key == "library_known_after"
+        assert caught.value.problems[0].location.file == name
+        assert 'as_of="2023-11-25"' in str(caught.value) and "after the end of as_of 2023-11-25" in str(caught.value)
+    ws = qntrack.open_workspace("targets.yaml", as_of="2023-11-25")
+    rows = [o for key in ws.plan.indicators for o in ws.series.get(key, [])]
+    listed = observations_document(rows, "2023-11-25")["observations"]
+    printed = _cli_json("observations", "--as-of", "2023-11-25")["observations"]
+    assert sorted((o["indicator"], o["period"], o["value"]) for o in listed) == sorted(
+        (o["indicator"], o["period"], o["value"])
+        for o in printed
+        if not o["dims"]  # the totals'
+    )
+    (share,) = qntrack.assess(ws.plan, ws.series, "cbct-share", "2023-11-25")
+    shown = show_document(share, relevant_rows(share.target, ws.series["cbct_share"]), as_of="2023-11-25")
+    assert shown["latest"]["period"] == "2023" and shown["as_of"] == "2023-11-25"

@@ -224,3 +224,32 @@ def one_target_rows(target: object, indicator: object, rows: object) -> list[Any
         if before.period == after.period:
             raise refused("rows", "library_rows_period_twice", period=str(after.period))
     return found
+
+
+def refuse_known_after(name: str, figures: Any, day: str | None) -> None:
+    """A document of ``day`` (``as_of``) holds no figure recorded after its end: ``figures``
+    (the argument ``name``'s rows, or the figures its targets were judged on) came from a
+    workspace opened without the day, and the document said ``as_of`` 2023-11-25 over
+    figures recorded in 2026 (thirty-fifth session). Refused by name, told the day to open
+    the workspace with. ``figures`` may hold None (a target without a figure)."""
+    if day is None:
+        return
+    from ..method.series import as_of_bound
+
+    bound = as_of_bound(day)
+    for o in figures:
+        if o is not None and o.recorded_at > bound:
+            raise refused(
+                name, "library_known_after", figure=f"{o.indicator} {o.period}", recorded_at=o.recorded_at, day=day
+            )
+
+
+def judged_figures(assessments: Any) -> Any:
+    """The figures targets judged read (each one's latest and part-year reading, its units'
+    too), for ``refuse_known_after``."""
+    for a in assessments:
+        yield a.latest
+        yield a.provisional
+        for unit in a.breakdown:
+            yield unit.assessment.latest
+            yield unit.assessment.provisional

@@ -98,9 +98,12 @@ def show_document(
     ``revises_source`` and ``revises_recorded_at`` (issue 17, twenty-fifth session).
     ``units``, ``units_whence``: the same of its breakdown's units, by unit key
     (formats.revised_in), so that each unit's figure says what it revised, as status's do."""
-    from ..files.argument_kinds import one_judged
+    from ..files.argument_kinds import judged_figures, one_judged, refuse_known_after
 
     one_judged(assessment)  # None, a target's id: named, not "has no attribute 'target'"
+    rows = list(rows)
+    refuse_known_after("rows", rows, day_text(as_of))  # judged or listed past the day: named
+    refuse_known_after("assessment", judged_figures([assessment]), day_text(as_of))
     from .formats import whence_of
 
     before = revises or {}
@@ -137,12 +140,15 @@ def observations_document(
     by the row's key; null for a first figure, or when ``revises`` is not given), then
     ``revises_source`` and ``revises_recorded_at``, that vintage's, from ``replaced``
     (``method.history.replaced_vintages_of``; issue 17, twenty-fifth session)."""
-    from ..files.argument_kinds import refuse_rows
+    from ..files.argument_kinds import refuse_known_after, refuse_rows
 
     refuse_rows("rows", rows)  # None, the store's path: named
+    rows = list(rows)
+    day = day_text(as_of)
+    refuse_known_after("rows", rows, day)  # a figure recorded after the day: named
     return {
         "qntrack": __version__,
-        "as_of": day_text(as_of),
+        "as_of": day,
         "observations": [_with_revises(o, revises, replaced) for o in rows],
     }
 
