@@ -581,3 +581,21 @@ def test_a_document_of_a_day_refuses_figures_recorded_after_it(shipped: Path) ->
     (share,) = qntrack.assess(ws.plan, ws.series, "cbct-share", "2023-11-25")
     shown = show_document(share, relevant_rows(share.target, ws.series["cbct_share"]), as_of="2023-11-25")
     assert shown["latest"]["period"] == "2023" and shown["as_of"] == "2023-11-25"
+
+
+def test_the_warnings_the_commands_print_are_the_workspaces_to_ask(own: Path) -> None:
+    """`status` warns on standard error of rows whose indicator the plan does not define
+    (a typo, `exprots`): every answer leaves them out. `qntrack.status` prints nothing and
+    returns the document alone; python-api.md now says where a job finds the warning."""
+    from helpers import run_clean
+
+    with open("observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("exprots,2024,5,official,gso,,2025-01-01T00:00:00Z\n")
+    printed = run_clean("status", "--format", "json")
+    assert "'exprots'" in printed.stderr and "did you mean 'exports'?" in printed.stderr
+    ws = qntrack.assessed("targets.yaml").workspace
+    (warning,) = ws.warnings_for(ws.plan.indicators)
+    assert warning.message.id == "workspace_unknown_rows_hint"
+    assert "'exprots'" in warning.text("en") and "did you mean 'exports'?" in warning.text("en")
+    page = (Path(__file__).resolve().parents[1] / "docs" / "python-api.md").read_text(encoding="utf-8")
+    assert "`.warnings_for(indicator_ids)`" in page and "workspace_unknown_rows_hint" in page
