@@ -599,3 +599,17 @@ def test_the_warnings_the_commands_print_are_the_workspaces_to_ask(own: Path) ->
     assert "'exprots'" in warning.text("en") and "did you mean 'exports'?" in warning.text("en")
     page = (Path(__file__).resolve().parents[1] / "docs" / "python-api.md").read_text(encoding="utf-8")
     assert "`.warnings_for(indicator_ids)`" in page and "workspace_unknown_rows_hint" in page
+
+
+def test_the_library_answers_as_the_commands_once_figures_are_withdrawn(own: Path) -> None:
+    """The same comparison after the exports' third quarter of 2024 is withdrawn by
+    `retract` and Quảng Ninh's 2024 forest cover by a retraction row of `record_many`: each
+    target's `withdrawn`, `retracted` and figures are the commands'."""
+    qntrack.retract("targets.yaml", "exports", "2024-Q3", "gso", "typo", "2026-01-01T00:00:00Z")
+    row = {"indicator": "share", "period": "2024", "status": "retracted", "source": "qn"}
+    qntrack.record_many("targets.yaml", [{**row, "dim:province": "Quảng Ninh", "recorded_at": "2026-01-02T00:00:00Z"}])
+    doc = qntrack.show("targets.yaml", "exports-2024")
+    assert [w["period"] for w in doc["withdrawn"]] == ["2024-Q3"]
+    assert doc["latest"] is None  # the year's quarters no longer add up to it
+    for as_of in (None, "2025-12-31", "2026-01-01"):
+        _same_answers(as_of)
