@@ -29,6 +29,7 @@ _WHERE = {
     "Assessed": "output.status_run",
     "assessed": "output.status_run",
     "status": "output.status_run",
+    "show": "output.show_run",
     "status_document": "output.formats",
     "to_json": "output.formats",
     "Recorded": "files.recording",
@@ -60,6 +61,7 @@ __all__ = [
     "Assessed",
     "assessed",
     "status",
+    "show",
     "status_document",
     "to_json",
     "Recorded",
@@ -81,6 +83,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time, __getat
     from .files.workspace import Workspace, open_workspace, reference_day
     from .output.formats import status_document, to_json
     from .output.report import build_report, write_report
+    from .output.show_run import show
     from .output.status_run import assess, assess_target, Assessed, assessed, status
     from .plan.model import Location, Observation, Plan, Problem
 

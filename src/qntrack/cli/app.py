@@ -470,7 +470,7 @@ def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-2
     from ..files.workspace import as_of_day
 
     # "" is refused on the command line (a shell variable left empty), never taken for today.
-    day = as_of_day(value, option, example, blank_is_none=False)
+    day = as_of_day(value, option, example)
     from ..files.workspace import reference_day
 
     # The machine's calendar, as every other "today" (the deadlines, report --since): the

@@ -65,8 +65,7 @@ def show(
 
     Example: qntrack show cbct-share --lang vi
     """
-    from ..kinds import assess, relevant_rows
-    from ..files.workspace import one_target, open_workspace, reference_day
+    from ..files.workspace import reference_day
 
     if fmt is not None and fmt.value not in ("table", "json"):
         # A usage error, said before a national store is read (the help lists the two).
@@ -80,41 +79,13 @@ def show(
         _guard_stdout(targets_path, plan)
         _check_ids(plan, [target_id])
 
-    ws = open_workspace(targets, day, before_store=before_store, only=one_target(target_id))
-    target = ws.plan.target(target_id)
-    assert target is not None
-    indicator = ws.plan.indicators[target.indicator]
-    # Through assess, not assess_target: a target with for_each is shown with its units.
-    today = reference_day(day)
-    (result,) = assess(ws.plan, ws.series, [target_id], today)
-    from ..kinds.withdrawals import with_withdrawals
+    from ..output.show_run import shown
 
-    # Its units' figures withdrawn, said in their table and JSON (issue 17, twentieth session).
-    (result,) = with_withdrawals([result], ws.store.observations, day)
-    rows = relevant_rows(target, ws.series.get(target.series_key, []))
-    from ..method.history import replaced_vintages_of
-
-    # The value each figure in force replaced, by then: a revision is told from a first estimate.
-    # (None for a derived indicator's: computed, they replaced nothing.) The vintages, for
-    # where each came from (its source, recorded_at; issue 17, twenty-fifth session).
-    replaced = {} if indicator.formula else replaced_vintages_of(ws.store.observations, [target.series_key], day)
-    vintages = replaced.get(target.series_key, {})
-    revises = {p: o.value for p, o in vintages.items()}
-    from ..method.withdrawals import withdrawn
-
-    # The figures withdrawn by then (a retraction in force), in the target's periods: a
-    # figure published then retracted is said so, never taken for one not recorded yet.
-    gone = [] if indicator.formula else withdrawn(ws.store.observations, target.series_key, day)
-    kept = {id(o) for o in relevant_rows(target, [o for o, _ in gone])}
-    gone = [item for item in gone if id(item[0]) in kept]  # each as it is: its ``withdrew`` kept
-    # Each unit's figure that revised one (by --as-of's day), marked "[1]" in the units'
-    # table and given as its `revises` in JSON, as rank and status give it.
-    came: dict[str, dict[str, tuple[str, str]]] = {}
-    revised = {}
-    if result.breakdown:
-        from ..output.formats import revised_in
-
-        revised = revised_in([result], ws.store.observations, day, came)
+    # The library's own path (output.show_run): the command's document is a caller's.
+    found = shown(targets, target_id, day, before_store=before_store)
+    ws, result, rows, revises = found.workspace, found.assessment, found.rows, found.revises
+    target, indicator, today = result.target, result.indicator, reference_day(day)
+    gone, vintages, revised, came = found.withdrawn, found.replaced, found.units, found.units_whence
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
         from ..output.formats import to_json

@@ -154,7 +154,7 @@ def day_argument(value: Any) -> Any:
         try:
             # A datetime is refused ("a day, not a moment"), a text read or told the day it
             # names, naming today; "" is no day here, as before (None is none).
-            day = as_of_day(value, "today", blank_is_none=False)
+            day = as_of_day(value, "today")
         except InputError as exc:  # an ArgumentError, as any other wrong today is
             raise ArgumentError(exc.problems, ExitCode.USAGE) from None
         return day
@@ -189,3 +189,67 @@ def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:
             raise refused(name, key, kind=type(value).__name__)
     if stdin is not None and (isinstance(stdin, io.TextIOBase) or not callable(getattr(stdin, "read", None))):
         raise refused("stdin", "library_stdin_type", kind=type(stdin).__name__)
+
+
+def one_target_rows(target: object, indicator: object, rows: object) -> list[Any]:
+    """``assess_target``'s arguments: a target of a plan, its own indicator, and the figures
+    in force of its series, given back in period order (thirty-fifth session). A target's
+    or an indicator's id, or None, raised "'str' object has no attribute 'kind'" from the
+    core; rows listed newest first judged cbct-share on 2020's figure, ``not_available``;
+    every vintage of the store (two figures for 2023) or another indicator's series judged
+    it on whichever came last, in silence."""
+    from ..plan.model import Indicator, Observation, Target
+
+    refuse_instance("target", target, Target, "library_target_type")
+    refuse_instance("indicator", indicator, Indicator, "library_indicator_type")
+    assert isinstance(target, Target) and isinstance(indicator, Indicator)
+    if indicator.id != target.indicator:
+        raise refused(
+            "indicator", "library_indicator_not_targets", given=indicator.id, target=target.id, wanted=target.indicator
+        )
+    if isinstance(rows, (str, bytes, os.PathLike, Mapping)) or not hasattr(rows, "__iter__"):
+        raise refused("rows", "library_rows_type", kind=type(rows).__name__)
+    found: list[Any] = list(rows)
+    for row in found:
+        if not isinstance(row, Observation):
+            raise refused("rows", "library_rows_item_type", kind=type(row).__name__)
+        if row.indicator != target.series_key:
+            raise refused(
+                "rows", "library_rows_other_series", found=row.indicator, target=target.id, series=target.series_key
+            )
+        if row.status == "retracted" or row.value != row.value:
+            raise refused("rows", "library_rows_retraction", period=str(row.period))
+    found.sort(key=lambda row: row.period.sort_key)
+    for before, after in zip(found, found[1:], strict=False):
+        if before.period == after.period:
+            raise refused("rows", "library_rows_period_twice", period=str(after.period))
+    return found
+
+
+def refuse_known_after(name: str, figures: Any, day: str | None) -> None:
+    """A document of ``day`` (``as_of``) holds no figure recorded after its end: ``figures``
+    (the argument ``name``'s rows, or the figures its targets were judged on) came from a
+    workspace opened without the day, and the document said ``as_of`` 2023-11-25 over
+    figures recorded in 2026 (thirty-fifth session). Refused by name, told the day to open
+    the workspace with. ``figures`` may hold None (a target without a figure)."""
+    if day is None:
+        return
+    from ..method.series import as_of_bound
+
+    bound = as_of_bound(day)
+    for o in figures:
+        if o is not None and o.recorded_at > bound:
+            raise refused(
+                name, "library_known_after", figure=f"{o.indicator} {o.period}", recorded_at=o.recorded_at, day=day
+            )
+
+
+def judged_figures(assessments: Any) -> Any:
+    """The figures targets judged read (each one's latest and part-year reading, its units'
+    too), for ``refuse_known_after``."""
+    for a in assessments:
+        yield a.latest
+        yield a.provisional
+        for unit in a.breakdown:
+            yield unit.assessment.latest
+            yield unit.assessment.provisional

@@ -206,6 +206,7 @@ def twin_problems(
     cells: Sequence[dict[str, str]],
     default_stamp: str,
     unread: frozenset[Location] = frozenset(),
+    typed_said: bool = True,
 ) -> list[Problem]:
     """Two validated rows of one batch for one figure as the store will hold it (the same
     key, period and moment) with different figures, which ``note_duplicate`` cannot tell
@@ -214,7 +215,10 @@ def twin_problems(
     written, and which is in force would be left to file order
     (checks_vintages.same_moment_problems). Rows with the same key as typed are left to
     ``note_duplicate``, which has said them already, and so are rows at ``unread``: the
-    places whose figure did not read, validated with a stand-in 0 for their other cells."""
+    places whose figure did not read, validated with a stand-in 0 for their other cells.
+    ``typed_said`` false: no reader has (``record_many``'s rows, a caller's list), so those
+    are said here (thirty-fifth session: two figures of fdi 2025 at one moment in a
+    caller's list were both written, and ``check`` then found the store in error)."""
     first: dict[tuple, int] = {}
     clashes: dict[tuple, list[int]] = {}
     for i, o in enumerate(rows):  # one pass; most batches have no two rows for one figure
@@ -229,15 +233,33 @@ def twin_problems(
         typed = {typed_key(cells[head])}
         for i in others:
             as_typed = typed_key(cells[i])
-            if as_typed in typed:
+            if typed_said and as_typed in typed:
                 continue
             typed.add(as_typed)
             if _figure(rows[i]) != _figure(rows[head]):
                 where = wheres[head]
-                problems.append(
-                    Problem(wheres[i], _duplicate(cells[i], rows[i].period, where.line, where.cell, default_stamp))
+                said = (
+                    _duplicate(cells[i], rows[i].period, where.line, where.cell, default_stamp)
+                    if typed_said
+                    # A caller's row is at a place of the caller's words, no line of a file.
+                    else _given_at(rows[i], str(where), cells[i].get("recorded_at", ""), default_stamp)
                 )
+                problems.append(Problem(wheres[i], said))
     return problems
+
+
+def _given_at(row: Observation, place: str, stamp: str, default_stamp: str) -> Message:
+    """A caller's second figure for one already in its list, at ``place`` (``candidates:1``,
+    or the caller's own ``Location``), said as the store will hold it."""
+    if stamp and stamp != default_stamp:
+        return msg(
+            "recording_duplicate_at",
+            indicator=row.indicator,
+            period=row.period,
+            recorded_at=row.recorded_at,
+            place=place,
+        )
+    return msg("recording_duplicate", indicator=row.indicator, period=row.period, place=place)
 
 
 def _figure(o: Observation) -> tuple:

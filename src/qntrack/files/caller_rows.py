@@ -13,6 +13,8 @@ indicator, a period or a value NaN is refused as before (issue 17, twenty-sixth 
 
 from __future__ import annotations
 
+import numbers
+
 from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
@@ -113,6 +115,18 @@ def _office_words(
     return period, refused
 
 
+def _real_text(value: numbers.Real) -> str:
+    """A number of another library (numpy's float32, registered as a ``numbers.Real``) as
+    its own text where that reads as a number (``0.1``, where ``float()`` gives
+    0.10000000149011612), else its float's; NaN and infinity as the rule refuses them."""
+    text = str(value)
+    try:
+        float(text)
+    except ValueError:
+        return repr(float(value))
+    return text
+
+
 def _as_text(value: Any) -> str | None:
     """The value as the store's text; None for one no field holds."""
     if isinstance(value, str):
@@ -127,6 +141,10 @@ def _as_text(value: Any) -> str | None:
         return repr(value)  # reads back as the same float; nan and inf meet the rule's refusal
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, numbers.Integral):  # numpy's int64, a year column's cell
+        return str(int(value))
+    if isinstance(value, numbers.Real):  # numpy's float32: its own shortest text, 0.1
+        return _real_text(value)
     if isinstance(value, datetime):
         if value.utcoffset() is None:
             return value.isoformat()  # no zone: the rule says so, and what to add

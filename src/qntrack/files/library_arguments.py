@@ -77,16 +77,34 @@ def refuse_settings(**settings: tuple[object, type]) -> None:
             raise refused(name, "library_settings_type", kind=type(value).__name__, expected=cls.__name__)
 
 
+def _finite(value: object) -> bool:
+    """Whether ``value`` is no NaN nor infinity (text and a date are: they are read)."""
+    import math
+    import numbers
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return value.is_finite()
+    if isinstance(value, numbers.Integral) or not isinstance(value, numbers.Real):
+        return True
+    return math.isfinite(float(value))
+
+
 def refuse_period(name: str, value: object) -> None:
     """``value`` (the argument ``name``: a period) is text or a number (a year, 2025, read as
     the command line reads one; a figure such as 2023.5 is then told it is no period): None
     was read as an empty text, and said "the period is empty" naming the command. A date is
     let through, to be told the periods ending on it, as ``record_many`` tells a row's."""
+    import numbers
     from datetime import date
+    from decimal import Decimal
 
-    if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
+    # A number of any kind, as record_many's rows take it: a Decimal, numpy's int64 (a
+    # year column's cell) were refused as "of type int64, not a period" (thirty-fifth session).
+    kinds = (str, numbers.Real, Decimal, date)
+    if value is None or isinstance(value, bool) or not isinstance(value, kinds) or type(value).__name__ == "bool_":
         raise refused(name, "library_period_type", kind=type(value).__name__)
-    if isinstance(value, float) and not value - value == 0:  # NaN (pandas' empty cell), inf
+    if not _finite(value):  # NaN (pandas' empty cell), inf
         # Was told "'nan' is not a period" at the function's name (thirty-fourth session).
         raise refused(name, "library_period_not_finite", value=str(value))
 

@@ -56,7 +56,9 @@ def named_by_words(plan: Plan, text: str, echoed: str) -> Message | None:
     """What to say of ``text`` (quoted as ``echoed``), no indicator's id or name, when one
     indicator's names (or its targets') hold all its words; None otherwise."""
     words = _words(text)
-    if not words:
+    if all(word.isdigit() for word in words):
+        # Numbers alone name no indicator: a caller's 5 was told fdi, for the "5" of a
+        # target's "1.5 billion USD" (thirty-fifth session). None for no word at all.
         return None
     names, by_word = _names(plan)
     numbers = set.intersection(*(by_word.get(word, set()) for word in words))

@@ -233,7 +233,9 @@ def record_many(
     plan, store = opened or _open(targets)
     if now is not None:
         now = caller_moment(now, tz or plan.timezone)  # one moment, said once of ``now``
-    batch = validated_batch(plan, store, caller_rows(candidates), undated, force=force, now=now, tz=tz)
+    batch = validated_batch(
+        plan, store, caller_rows(candidates), undated, force=force, now=now, tz=tz, typed_said=False
+    )
     done = record_batch(plan, store, batch, dry_run, force=force)
     done.notes = batch_notes(plan, store, done.withdrew)  # [] when none withdraws
     return done
@@ -276,12 +278,15 @@ def validated_batch(
     now: str | None = None,
     tz: str | None = None,
     unread: frozenset[Location] = frozenset(),
+    typed_said: bool = True,
 ) -> Batch:
     """Every candidate checked against the plan (``validate_record``), or InputError with
     every problem; a store whose last line is torn is refused first. The candidates are
     not needed afterwards: an import lets its file's cells go once this returns (issue 17).
     ``unread``: where the file's reader found a figure it could not read (its row came
-    with a stand-in 0): no row there is compared with another (``twin_problems``)."""
+    with a stand-in 0): no row there is compared with another (``twin_problems``).
+    ``typed_said``: whether the rows' reader told two figures given for one as typed (an
+    import's does; a caller's list has no reader)."""
     from .batch_rows import SHOWN_MOMENT, SHOWN_PERIOD, stamp_location, twin_problems, unit_cells
 
     now = now or utc_now()
@@ -318,7 +323,7 @@ def validated_batch(
             rows.append(obs)
             wheres.append(where)
             cells.append(fields)
-    problems.extend(twin_problems(rows, wheres, cells, undated, unread))
+    problems.extend(twin_problems(rows, wheres, cells, undated, unread, typed_said))
     if problems:
         from .stored_ids import renamed_notes
 

@@ -39,18 +39,17 @@ def reference_day(as_of: str | date | None) -> date:
     return date.fromisoformat(day) if day else date.today()
 
 
-def as_of_day(
-    value: str | date | None, where: str = "as_of", example: str = "2023-06-28", blank_is_none: bool = True
-) -> str | None:
-    """The day ``value`` names, as YYYY-MM-DD; None (or "", unless ``blank_is_none`` is
-    false, as on the command line) for none.
+def as_of_day(value: str | date | None, where: str = "as_of", example: str = "2023-06-28") -> str | None:
+    """The day ``value`` names, as YYYY-MM-DD; None for none. ``""`` is no day, as on the
+    command line (``--as-of ""``): a notebook's ``as_of=cell.strip()`` of an empty cell was
+    read as today's clock, in silence, where ``"  "`` was refused (thirty-fifth session).
 
     Every way in reads a day so: ``--as-of`` and ``--since`` (``where`` is the option) and
     a caller of ``open_workspace`` or ``reference_day``, whose day is compared as text with
     each figure's recorded_at: "2023-6-28" there kept December's figures, in silence. A
     ``datetime.date`` from a notebook is that day.
     """
-    if value is None or (value == "" and blank_is_none):
+    if value is None:
         return None
     if type(value) is date:
         return value.isoformat()

@@ -98,9 +98,12 @@ def show_document(
     ``revises_source`` and ``revises_recorded_at`` (issue 17, twenty-fifth session).
     ``units``, ``units_whence``: the same of its breakdown's units, by unit key
     (formats.revised_in), so that each unit's figure says what it revised, as status's do."""
-    from ..files.argument_kinds import one_judged
+    from ..files.argument_kinds import judged_figures, one_judged, refuse_known_after
 
     one_judged(assessment)  # None, a target's id: named, not "has no attribute 'target'"
+    rows = list(rows)
+    refuse_known_after("rows", rows, day_text(as_of))  # judged or listed past the day: named
+    refuse_known_after("assessment", judged_figures([assessment]), day_text(as_of))
     from .formats import whence_of
 
     before = revises or {}
@@ -137,12 +140,15 @@ def observations_document(
     by the row's key; null for a first figure, or when ``revises`` is not given), then
     ``revises_source`` and ``revises_recorded_at``, that vintage's, from ``replaced``
     (``method.history.replaced_vintages_of``; issue 17, twenty-fifth session)."""
-    from ..files.argument_kinds import refuse_rows
+    from ..files.argument_kinds import refuse_known_after, refuse_rows
 
     refuse_rows("rows", rows)  # None, the store's path: named
+    rows = list(rows)
+    day = day_text(as_of)
+    refuse_known_after("rows", rows, day)  # a figure recorded after the day: named
     return {
         "qntrack": __version__,
-        "as_of": day_text(as_of),
+        "as_of": day,
         "observations": [_with_revises(o, revises, replaced) for o in rows],
     }
 
@@ -232,11 +238,16 @@ def history_document(
     indicator: str, found: Iterable[Vintage], period: Period | None = None, as_of: str | date | None = None
 ) -> dict[str, Any]:
     """``history INDICATOR [PERIOD] --format json``: every vintage of ``method.history.vintages``
-    with whether it is in force, its line in the store and the value it revises (docs/json.md)."""
+    with whether it is in force, its line in the store and the value it revises (docs/json.md).
+    Given ``as_of``, the vintages are those known by the end of that day, whatever ``found``
+    was cut to: a caller's ``vintages(...)`` without the day listed a figure recorded after it
+    as the one in force, under that day's ``as_of`` (thirty-fifth session)."""
     from ..files.library_arguments import refuse_id
     from .json_figures import _unit_of
 
     refuse_id("indicator", indicator)
+    day = day_text(as_of)
+    found = known_by(found, day, period)
 
     base, dims = _unit_of(indicator)
     return {
@@ -244,7 +255,7 @@ def history_document(
         "indicator": base,
         "dims": dims,
         "period": str(period) if period else None,
-        "as_of": day_text(as_of),
+        "as_of": day,
         "vintages": [
             _whence(
                 {
@@ -266,6 +277,17 @@ def _revised_value(v: Vintage) -> float | None:
     return None if was is None or was != was else was
 
 
+def known_by(found: Iterable[Vintage], day: str | None, period: Period | None = None) -> Iterable[Vintage]:
+    """The vintages of ``found`` known by the end of ``day`` (all without one), each in force
+    and revising as that day knew it, as ``method.history.vintages`` gives them for it."""
+    if day is None:
+        return found
+    from ..method.history import vintages
+
+    rows = [v.observation for v in found]
+    return [v for key in dict.fromkeys(o.indicator for o in rows) for v in vintages(rows, key, period, day)]
+
+
 def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Sequence[Any]]:
     """``history --format csv/tsv``: the header (``HISTORY_COLUMNS``) and one row a vintage,
     values as the store writes them (28778, not 28778.0) and a retraction's value empty;
@@ -273,8 +295,9 @@ def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Seq
     retraction); ``as_of`` the --as-of day each row ends with (empty without one)."""
     from ..files.store import format_value
 
+    as_of = day_text(as_of)
     out: list[Sequence[Any]] = [HISTORY_COLUMNS]
-    for v in found:
+    for v in known_by(found, as_of):  # the day's, as history_document's
         o = v.observation
         value = None if o.value != o.value else format_value(o.value)
         was = _revised_value(v)  # none, or a retraction

@@ -222,12 +222,13 @@ def status_document(
     What each figure replaced (``revises``) is ``revised``, and where it came from
     ``whence``, else both read off the store's ``observations`` (``revised_in``, by
     ``as_of``); null without either."""
-    from ..files.argument_kinds import assessments_argument, refuse_rows
+    from ..files.argument_kinds import assessments_argument, judged_figures, refuse_known_after, refuse_rows
 
     assessments = assessments_argument(assessments)  # a generator, read once; None: named
     if observations is not None:
         refuse_rows("observations", observations)
     as_of = day_text(as_of)  # " 2024-08-10" from a notebook lost the figures withdrawn that day
+    refuse_known_after("assessments", judged_figures(assessments), as_of)  # judged past the day
     if revised is None and observations is not None:
         found: dict[str, dict[str, tuple[str, str]]] = {}
         revised = revised_in(assessments, observations, as_of, found)

@@ -49,7 +49,10 @@ def groups_of(items: Iterable[dict[str, Any]], by: GroupBy = "group") -> list[Gr
         from ..catalog import msg
         from ..errors import ExitCode, fail, suggestion_then
 
-        said = msg("library_group_by", given=by, hint=suggestion_then(str(by), GROUP_BY), valid=", ".join(GROUP_BY))
+        # A suggestion only for text: None was offered "did you mean 'owner'?", its letters
+        # being near the word's (thirty-fifth session).
+        hint = suggestion_then(by if isinstance(by, str) else "", GROUP_BY)
+        said = msg("library_group_by", given=by, hint=hint, valid=", ".join(GROUP_BY))
         raise fail("group_by", said, ExitCode.USAGE)
     key = f"{by}_names"
     # Only the members of a group are made: a national plan's 10,000 targets may have none.

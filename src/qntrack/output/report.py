@@ -130,7 +130,7 @@ def build_report(
     """Everything the report shows. ``series`` must already be restricted to ``as_of``;
     ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended).
     Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it."""
-    from ..files.argument_kinds import refuse_rows, refuse_since
+    from ..files.argument_kinds import judged_figures, refuse_known_after, refuse_rows, refuse_since
     from ..files.workspace import as_of_day
     from .formats import revised_in
     from ..method.withdrawals import withdrawn_of
@@ -145,6 +145,9 @@ def build_report(
     # Each target's and unit's figures withdrawn (issue 17, twentieth session): the units'
     # tables and the workbook say them.
     results = tuple(with_withdrawals(tuple(assess(plan, series, target_ids, today)), rows, as_of))
+    # The series of a workspace opened without the day: a report "as of" it over later
+    # figures, refused by name (thirty-fifth session).
+    refuse_known_after("series", judged_figures(results), as_of)
     bound = as_of_bound(as_of) if as_of else None
     # The last figure the report uses: of its targets' indicators (and a derived one's
     # inputs), never another's, which dated a report of GRDP by the day exports came in.

@@ -76,12 +76,17 @@ def assess_target(
     target: Target, indicator: Indicator, rows: Sequence[Observation], today: date | str | None = None
 ) -> Assessment:
     """One target judged on its rows, as ``kinds.assess_target`` judges it; a day written
-    otherwise than ``YYYY-MM-DD`` is an ``ArgumentError`` naming ``today``."""
-    from ..files.argument_kinds import day_argument
+    otherwise than ``YYYY-MM-DD`` is an ``ArgumentError`` naming ``today``. ``rows`` are the
+    figures in force of the target's series (``ws.series.get(target.series_key, [])``), in
+    any order: read in period order; a target, an indicator or rows of another kind (an id,
+    another indicator, another series, two figures for a period, a retraction) are an
+    ``ArgumentError`` naming the argument (thirty-fifth session)."""
+    from ..files.argument_kinds import day_argument, one_target_rows
     from ..kinds import assess_target as judged
 
+    in_order = one_target_rows(target, indicator, rows)
     with _as_argument_errors():
-        return judged(target, indicator, rows, day_argument(today))
+        return judged(target, indicator, in_order, day_argument(today))
 
 
 class Assessed(NamedTuple):

@@ -94,8 +94,11 @@ class Dimension:
     by_match: dict[str, Unit] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        from .model import ReadOnlyDict  # model imports this module
+
+        by_match: dict[str, Unit] = {}
         for unit in self.values or ():
-            self.by_match.setdefault(unit_match(unit.value), unit)
+            by_match.setdefault(unit_match(unit.value), unit)
         # A unit's name in another language (``names: {fr: Femmes}``) names it too: an office's
         # table in its own words is read as the declared unit and stored as declared. A
         # declared value wins; a name two units share names neither (pass N, session 31).
@@ -107,7 +110,11 @@ class Dimension:
             for _, name in unit.names:
                 key = unit_match(name)
                 if len(others[key]) == 1:
-                    self.by_match.setdefault(key, unit)
+                    by_match.setdefault(key, unit)
+        # Read-only, as the plan's own mappings: a parsed plan is shared by every caller of
+        # the process, and a notebook's ``by_match.clear()`` left every later reading of a
+        # unit's name to fail (thirty-fifth session).
+        object.__setattr__(self, "by_match", ReadOnlyDict(by_match))
 
     def unit(self, text: str) -> Unit | None:
         """The declared unit ``text`` names, or None (an open dimension has none)."""

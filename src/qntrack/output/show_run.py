@@ -1,0 +1,124 @@
+"""``qntrack show`` for a Python caller: one target opened, judged with its units, what each
+figure in force replaced and where that came from, the figures withdrawn in its periods,
+and the document ``show --format json`` prints (docs/python-api.md).
+
+The command's own path (cli/reading.py), so a caller's document and the command's are one
+computation (thirty-fifth session: a caller who built it from ``show_document`` as the
+worked example did had ``revises`` null wherever a figure had been revised, and no
+``retracted``, though the command printed them).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..files.workspace import Workspace
+    from ..method.assessment import Assessment
+    from ..plan.model import Observation, Plan
+    from ..plan.periods import Period
+
+__all__ = ["Shown", "show", "shown"]
+
+
+class Shown(NamedTuple):
+    """What ``show`` judged: the tracker, the target judged (its units too), its rows in
+    force, and what ``output.documents.show_document`` takes besides, by name."""
+
+    workspace: Workspace
+    assessment: Assessment
+    rows: list[Observation]
+    revises: dict[Period, float | None]
+    as_of: str | None
+    withdrawn: list[Any]
+    replaced: dict[Period, Observation]
+    units: dict[str, dict[str, float | None]]
+    units_whence: dict[str, dict[str, tuple[str, str]]]
+
+
+def shown(
+    targets: str | os.PathLike[str] | None,
+    target_id: str,
+    as_of: str | date | None = None,
+    *,
+    before_store: Callable[[Plan, Path, Path], None] | None = None,
+) -> Shown:
+    """The target ``target_id`` of the plan ``targets`` (a path; None looks for it as the
+    command does) judged as of ``as_of`` (``YYYY-MM-DD`` or a date; None: today), with all
+    ``show`` says of it. Only its indicator's series are read (a national store's other
+    million rows are not judged). ``before_store``: ``open_workspace``'s, the command's
+    own refusals before the store is read."""
+    from ..files.library_arguments import refused
+    from ..files.workspace import one_target, open_workspace, reference_day
+    from ..kinds import relevant_rows
+    from ..kinds.withdrawals import with_withdrawals
+    from ..method.history import replaced_vintages_of
+    from ..method.withdrawals import withdrawn
+    from .formats import day_text, revised_in
+    from .status_run import assess
+
+    if not isinstance(target_id, str):  # None, a list of ids: named, not "unhashable"
+        raise refused("target_id", "library_target_id_type", kind=type(target_id).__name__)
+    day = day_text(as_of)
+
+    def known(plan: Plan, targets_path: Path, store_path: Path) -> None:
+        # The command's refusals first (the closest id offered), then a caller's: an id the
+        # plan lacks, quoted ("" and " cbct-share " are seen), before the store is read.
+        if before_store is not None:
+            before_store(plan, targets_path, store_path)
+        if plan.target(target_id) is None:
+            raise refused("target_id", "kinds_unknown_targets", ids=f"'{target_id}'")
+
+    ws = open_workspace(targets, day, before_store=known, only=one_target(target_id))
+    # Through assess, not assess_target: a target with for_each is shown with its units.
+    (result,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
+    target = result.target
+    indicator = result.indicator
+    # Its units' figures withdrawn, said in their table and JSON (issue 17, twentieth session).
+    (result,) = with_withdrawals([result], ws.store.observations, day)
+    rows = relevant_rows(target, ws.series.get(target.series_key, []))
+    # The value each figure in force replaced, by then: a revision is told from a first estimate.
+    # (None for a derived indicator's: computed, they replaced nothing.) The vintages, for
+    # where each came from (its source, recorded_at; issue 17, twenty-fifth session).
+    replaced = {} if indicator.formula else replaced_vintages_of(ws.store.observations, [target.series_key], day)
+    vintages = dict(replaced.get(target.series_key, {}))
+    revises: dict[Period, float | None] = {p: o.value for p, o in vintages.items()}
+    # The figures withdrawn by then (a retraction in force), in the target's periods: a
+    # figure published then retracted is said so, never taken for one not recorded yet.
+    gone = [] if indicator.formula else withdrawn(ws.store.observations, target.series_key, day)
+    kept = {id(o) for o in relevant_rows(target, [o for o, _ in gone])}
+    gone = [item for item in gone if id(item[0]) in kept]  # each as it is: its ``withdrew`` kept
+    # Each unit's figure that revised one (by the day), marked "[1]" in the units' table and
+    # given as its `revises` in JSON, as rank and status give it.
+    came: dict[str, dict[str, tuple[str, str]]] = {}
+    units = revised_in([result], ws.store.observations, day, came) if result.breakdown else {}
+    return Shown(ws, result, rows, revises, day, gone, vintages, units, came)
+
+
+def show(
+    targets: str | os.PathLike[str] | None,
+    target_id: str,
+    as_of: str | date | None = None,
+) -> dict[str, Any]:
+    """The document ``qntrack show TARGET_ID --format json [--as-of AS_OF]`` prints, as
+    values (docs/json.md, "Other JSON outputs"); ``output.formats.to_json`` of it is the
+    command's output, byte for byte. Raises ``PlanError``, ``StoreError``, or an
+    ``ArgumentError`` naming ``target_id`` (an id the plan lacks, one of another type) or an
+    ``InputError`` naming ``as_of``."""
+    from .documents import show_document
+
+    found = shown(targets, target_id, as_of)
+    return show_document(
+        found.assessment,
+        found.rows,
+        found.revises,
+        found.as_of,
+        found.withdrawn,
+        found.replaced,
+        found.units,
+        found.units_whence,
+    )
