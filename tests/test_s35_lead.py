@@ -29,3 +29,31 @@ def test_rank_never_cuts_a_headings_word_or_a_sites_name_to_fit(shipped: Path, l
         assert "thoibaotaichinhvietnam.vn" in words, (width, r.output)
         heading = "(district" if lang == "en" else "(cấp"
         assert heading in words, (width, r.output)
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        # A moment on a period's last day: the periods that end on that day, as the day is.
+        ("2025-12-31T12:00:00", "2025-12, 2025-Q4, 2025-H2, 2025"),
+        ("2025-06-30 17:30", "2025-06, 2025-Q2, 2025-H1"),
+        # Midnight on a month's first day is how pandas gives a month Excel shows as a date.
+        ("2025-12-01 00:00:00", "write 2025-12 if that is the period meant"),
+        ("2025-12-01T00:00:00", "write 2025-12 if that is the period meant"),
+    ],
+)
+def test_a_moment_typed_for_a_period_is_told_what_it_is(shipped: Path, typed: str, told: str) -> None:
+    # A notebook's datetime (record_many's period, written by isoformat) or a pasted
+    # "2025-12-31 12:00" was told "a month as Excel shows a date" or the generic words.
+    r = run_clean("add-observation", "fdi", typed, "5", "--dry-run")
+    assert r.exit_code == 1, r.output
+    assert told in r.stderr, r.stderr
+    if "T12" in typed or "17:30" in typed:
+        assert "as Excel shows" not in r.stderr
+        assert "a moment" in r.stderr
+
+
+def test_a_moment_on_no_periods_last_day_is_told_it_is_a_moment(shipped: Path) -> None:
+    r = run_clean("--lang", "vi", "add-observation", "fdi", "2025-06-15 10:00", "5", "--dry-run")
+    assert r.exit_code == 1, r.output
+    assert "'2025-06-15 10:00'" in r.stderr and "thời điểm" in r.stderr, r.stderr

@@ -47,6 +47,8 @@ def refusal(text: str) -> Message | None:
 
     if (near := near_period(text)) is not None:  # Q1/26, 2026-5, V/2026: the form to write
         return msg(near[0], text=text, valid=msg("periods_valid_forms"), **near[1])
+    if (moment := _moment(text)) is not None:
+        return moment
     from .excel_periods import excel_date
 
     # Thg3-26, Mar-26: a month as Excel shows it, copied from its cell (an import's
@@ -61,3 +63,29 @@ def refusal(text: str) -> Message | None:
     if (ending := periods_ending(text)) is not None:
         return msg("periods_day", text=text, periods=", ".join(ending))
     return None
+
+
+def _moment(text: str) -> Message | None:
+    """A day with a time of day (``2025-12-31T12:00:00``, a notebook's datetime written by
+    ``isoformat``; ``2025-06-30 17:30`` pasted): midnight on a month's first day is the month
+    Excel shows as a date (pandas reads it so), any other moment is told what it is and the
+    periods ending on its day. It was told "a month as Excel shows a date" for the ``T``, or
+    the generic words (thirty-fifth session)."""
+    from datetime import datetime
+
+    typed = text.strip()
+    if len(typed) <= 10:  # a day alone is ``periods_day``'s
+        return None
+    try:
+        moment = datetime.fromisoformat(typed)
+    except ValueError:
+        return None
+    if moment.tzinfo is None and moment.time() == moment.min.time() and moment.day == 1:
+        guess = f"{moment.year:04d}-{moment.month:02d}"
+        return msg("periods_excel_date", text=text, guess=guess, valid=msg("periods_valid_forms"))
+    from .period_days import periods_ending
+
+    ending = periods_ending(moment.date().isoformat())
+    if ending is not None:
+        return msg("periods_moment_day", text=text, periods=", ".join(ending))
+    return msg("periods_moment", text=text, valid=msg("periods_valid_forms"))
