@@ -1,0 +1,178 @@
+"""Issue 17, thirty-fifth session, pass G: this session's changes tried as a demanding new
+user would (docs/decisions.md, "The thirty-fifth session", items 1-4). Each test was written
+failing first; the expected figures are worked out by hand in its docstring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+# --- 1. A breakdown's unit: its months recorded and not counted are said too ----------------
+
+UNITS_PLAN = """\
+version: 1
+title: "Units"
+observations: observations.csv
+dimensions:
+  province:
+    values: ["Hà Nội", "Huế"]
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+    direction: increase
+    frequency: month
+    dimensions: [province]
+targets:
+  - id: fdi-q3
+    indicator: fdi
+    type: plan
+    period: 2024-Q3
+    value: 300
+    for_each: province
+    overrides: {"Hà Nội": {value: 200}, "Huế": {value: 100}}
+"""
+
+UNITS_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+fdi[province=Hà Nội],2024-07,100,official,s,,2024-08-05T00:00:00Z
+fdi[province=Hà Nội],2024-08,50,official,s,,2024-09-05T00:00:00Z
+fdi[province=Huế],2024-07,30,official,s,,2024-08-05T00:00:00Z
+fdi[province=Huế],2024-09,20,official,s,,2024-10-05T00:00:00Z
+"""
+
+
+@pytest.fixture
+def unit_plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, UNITS_PLAN, UNITS_STORE)
+
+
+def test_status_json_lists_each_unit_s_figures_not_counted(unit_plans: Path) -> None:
+    """The contract already carried it (a unit's details.year_to_date.not_counted): Hà Nội
+    is read on July (100 of its 200, 50%), August's 50 not counted (July-August is no
+    period); Huế on July (30 of 100, 30%), September's 20 not counted (August missing)."""
+    from helpers import run_clean
+
+    made = run_clean("status", "--as-of", "2024-10-20", "--format", "json")
+    assert made.exit_code == 0, made.output
+    units = json.loads(made.stdout)["targets"][0]["breakdown"]
+    ytd = {u["dims"]["province"]: u["details"]["year_to_date"] for u in units}
+    assert (ytd["Hà Nội"]["value"], ytd["Hà Nội"]["percent_of_plan"]) == (100.0, 50.0)
+    assert ytd["Hà Nội"]["not_counted"] == [{"period": "2024-08", "value": 50.0, "why": "no_period", "missing": None}]
+    assert (ytd["Huế"]["value"], ytd["Huế"]["percent_of_plan"]) == (30.0, 30.0)
+    assert ytd["Huế"]["not_counted"] == [
+        {"period": "2024-09", "value": 20.0, "why": "period_missing", "missing": "2024-08"}
+    ]
+
+
+@pytest.mark.parametrize("command", [("rank", "fdi-q3"), ("show", "fdi-q3")])
+@pytest.mark.parametrize("width", ["60", "200"])
+def test_rank_and_show_say_a_unit_s_month_not_counted(
+    unit_plans: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...], width: str
+) -> None:
+    """rank's table (and show's list of units) wrote "Hà Nội ... 100 million USD (2024-07,
+    part-year)" and said nothing of August's 50, nor of Huế's September 20: the silence the
+    session mended for the whole (item 1) left for its units. Each unit's reading is now
+    marked and its figures not counted said under the table, as status's legend says the
+    whole's."""
+    from helpers import run_clean
+
+    monkeypatch.setenv("COLUMNS", width)
+    made = run_clean(*command, "--as-of", "2024-10-20")
+    assert made.exit_code == 0, made.output
+    text = " ".join(made.stdout.split())
+    assert "Figures recorded and not counted in a plan's reading:" in text, made.stdout
+    assert "FDI, Hà Nội 2024-08 (50 million USD) is recorded and not counted: 2024-07 to 2024-08 is no period" in (
+        text
+    ), made.stdout
+    assert "FDI, Huế 2024-09 (20 million USD) is recorded and not counted: 2024-08 is not recorded" in text, made.stdout
+
+
+def test_rank_says_a_unit_s_month_not_counted_in_vietnamese(unit_plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import run_clean
+
+    monkeypatch.setenv("COLUMNS", "120")
+    made = run_clean("--lang", "vi", "rank", "fdi-q3", "--as-of", "2024-10-20")
+    text = " ".join(made.stdout.split())
+    assert "Số liệu đã ghi nhận nhưng không được cộng vào số đọc theo kế hoạch:" in text, made.stdout
+    assert "Huế 2024-09 (20 million USD) đã ghi nhận nhưng không được cộng: chưa ghi nhận số liệu 2024-08" in text, (
+        made.stdout
+    )
+
+
+def test_the_report_s_breakdown_says_a_unit_s_month_not_counted(unit_plans: Path) -> None:
+    """The Markdown report's table of units said Hà Nội's July and nothing of August."""
+    from helpers import run_clean
+
+    made = run_clean("report", "--as-of", "2024-10-20", "-o", "r.md")
+    assert made.exit_code == 0, made.output
+    text = " ".join(Path("r.md").read_text(encoding="utf-8").split())
+    assert "Hà Nội 2024-08 (50 million USD) is recorded and not counted" in text, text
+    assert "Huế 2024-09 (20 million USD) is recorded and not counted" in text, text
+
+
+def test_a_unit_read_on_all_its_months_says_nothing_not_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With Hà Nội's September recorded too, its quarter is July + August + September (100 +
+    50 + 70 = 220 of 200, 110%): nothing is left out, no legend line for it."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    store = UNITS_STORE + "fdi[province=Hà Nội],2024-09,70,official,s,,2024-10-05T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, UNITS_PLAN, store)
+    monkeypatch.setenv("COLUMNS", "120")
+    made = run_clean("rank", "fdi-q3", "--as-of", "2024-10-20")
+    text = " ".join(made.stdout.split())
+    assert "Hà Nội 2024-08" not in text and "Huế 2024-09 (20 million USD)" in text, made.stdout
+    doc = json.loads(run_clean("status", "--as-of", "2024-10-20", "--format", "json").stdout)
+    hanoi = next(u for u in doc["targets"][0]["breakdown"] if u["dims"]["province"] == "Hà Nội")
+    ytd = hanoi["details"]["year_to_date"]
+    assert (ytd["period"], ytd["value"], ytd["not_counted"]) == ("2024-Q3", 220.0, [])
+
+
+# --- 2. "tháng Một", January as Vietnamese writes it in words ---------------------------------
+
+Q_PLAN = """\
+version: 1
+title: "Plan"
+observations: observations.csv
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+    direction: increase
+    frequency: month
+targets:
+  - {id: fdi-2025, indicator: fdi, type: plan, period: 2025, value: 1200}
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        # Tháng Một is January, the first month (Mười Một, the eleventh, stays November).
+        ("ngày 5 tháng Một năm 2026", "2026-01-05"),
+        ("ngày 5 tháng một năm 2026", "2026-01-05"),
+        ("ngày mồng 5 tháng Một năm 2026", "2026-01-05"),
+        ("ngày 5 tháng Mười Một năm 2026", "2026-11-05"),
+    ],
+)
+def test_thang_mot_is_january(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, day: str) -> None:
+    """The session read Giêng to Chạp, and Mười Một as November, but not Một, January's
+    name in words as an official letter dates it ("Hà Nội, ngày 5 tháng Một năm 2026"):
+    it got "not a date; write YYYY-MM-DD, e.g. 2023-06-28" where tháng Giêng was told
+    2026-01-05."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, Q_PLAN, "indicator,period,value,status,source,note,recorded_at\n")
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2, made.output
+    assert f"--as-of: error: '{typed}' is not a date; write YYYY-MM-DD: {day}" in made.stderr, made.stderr
