@@ -83,26 +83,28 @@ def test_rank_and_show_say_a_unit_s_month_not_counted(
     from helpers import run_clean
 
     monkeypatch.setenv("COLUMNS", width)
-    made = run_clean(*command, "--as-of", "2024-10-20")
+    made = run_clean(*command, "--as-of", "2024-10-20", "--format", "table")
     assert made.exit_code == 0, made.output
     text = " ".join(made.stdout.split())
     assert "Figures recorded and not counted in a plan's reading:" in text, made.stdout
-    assert "FDI, Hà Nội 2024-08 (50 million USD) is recorded and not counted: 2024-07 to 2024-08 is no period" in (
+    assert "FDI (Hà Nội) 2024-08 (50 million USD) is recorded and not counted: 2024-07 to 2024-08 is no period" in (
         text
     ), made.stdout
-    assert "FDI, Huế 2024-09 (20 million USD) is recorded and not counted: 2024-08 is not recorded" in text, made.stdout
+    assert "FDI (Huế) 2024-09 (20 million USD) is recorded and not counted: 2024-08 is not recorded" in text, (
+        made.stdout
+    )
 
 
 def test_rank_says_a_unit_s_month_not_counted_in_vietnamese(unit_plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from helpers import run_clean
 
     monkeypatch.setenv("COLUMNS", "120")
-    made = run_clean("--lang", "vi", "rank", "fdi-q3", "--as-of", "2024-10-20")
+    made = run_clean("--lang", "vi", "rank", "fdi-q3", "--as-of", "2024-10-20", "--format", "table")
     text = " ".join(made.stdout.split())
     assert "Số liệu đã ghi nhận nhưng không được cộng vào số đọc theo kế hoạch:" in text, made.stdout
-    assert "Huế 2024-09 (20 million USD) đã ghi nhận nhưng không được cộng: chưa ghi nhận số liệu 2024-08" in text, (
-        made.stdout
-    )
+    assert (
+        "FDI (Huế) 2024-09 (20 million USD) đã ghi nhận nhưng không được cộng: chưa ghi nhận số liệu 2024-08" in text
+    ), made.stdout
 
 
 def test_the_report_s_breakdown_says_a_unit_s_month_not_counted(unit_plans: Path) -> None:
@@ -112,28 +114,34 @@ def test_the_report_s_breakdown_says_a_unit_s_month_not_counted(unit_plans: Path
     made = run_clean("report", "--as-of", "2024-10-20", "-o", "r.md")
     assert made.exit_code == 0, made.output
     text = " ".join(Path("r.md").read_text(encoding="utf-8").split())
-    assert "Hà Nội 2024-08 (50 million USD) is recorded and not counted" in text, text
-    assert "Huế 2024-09 (20 million USD) is recorded and not counted" in text, text
+    assert "100\\[1\\] million USD (July 2024, part-year)" in text, text
+    assert "\\[1\\] FDI (Hà Nội) August 2024 (50 million USD) is recorded and not counted" in text, text
+    assert "\\[2\\] FDI (Huế) September 2024 (20 million USD) is recorded and not counted" in text, text
 
 
 def test_a_unit_read_on_all_its_months_says_nothing_not_counted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With Hà Nội's September recorded too, its quarter is July + August + September (100 +
-    50 + 70 = 220 of 200, 110%): nothing is left out, no legend line for it."""
+    50 + 70 = 220 of 200: achieved), the period's own figure: nothing is left out, no legend
+    line for it; Huế's still is."""
     from conftest import make_tracker
     from helpers import run_clean
 
     store = UNITS_STORE + "fdi[province=Hà Nội],2024-09,70,official,s,,2024-10-05T00:00:00Z\n"
     make_tracker(tmp_path, monkeypatch, UNITS_PLAN, store)
     monkeypatch.setenv("COLUMNS", "120")
-    made = run_clean("rank", "fdi-q3", "--as-of", "2024-10-20")
+    made = run_clean("rank", "fdi-q3", "--as-of", "2024-10-20", "--format", "table")
     text = " ".join(made.stdout.split())
-    assert "Hà Nội 2024-08" not in text and "Huế 2024-09 (20 million USD)" in text, made.stdout
+    assert "(Hà Nội) 2024-08" not in text and "FDI (Huế) 2024-09 (20 million USD)" in text, made.stdout
     doc = json.loads(run_clean("status", "--as-of", "2024-10-20", "--format", "json").stdout)
     hanoi = next(u for u in doc["targets"][0]["breakdown"] if u["dims"]["province"] == "Hà Nội")
-    ytd = hanoi["details"]["year_to_date"]
-    assert (ytd["period"], ytd["value"], ytd["not_counted"]) == ("2024-Q3", 220.0, [])
+    assert (hanoi["latest"]["period"], hanoi["latest"]["value"], hanoi["status"]) == (
+        "2024-Q3",
+        220.0,
+        "target_achieved",
+    )
+    assert "year_to_date" not in hanoi["details"]
 
 
 # --- 2. "tháng Một", January as Vietnamese writes it in words ---------------------------------
