@@ -184,3 +184,31 @@ def test_thang_mot_is_january(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, t
     made = run_clean("status", "--as-of", typed)
     assert made.exit_code == 2, made.output
     assert f"--as-of: error: '{typed}' is not a date; write YYYY-MM-DD: {day}" in made.stderr, made.stderr
+
+
+# --- 3. Excel's count of a day and time as a Vietnamese Excel shows it: 46142,5 -------------
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_excel_s_count_with_a_decimal_comma_is_told_its_day_and_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Excel set to Vietnamese (or French, German...) writes a General cell's date and time
+    with a decimal comma: 46142,5 is 2026-04-30 (46142 days after 1899-12-30) at 12:00
+    (0.5 x 24 h), as 46142.5 is, which the session told its day and time; the comma's got
+    the generic "not a date; write YYYY-MM-DD, e.g. 2023-06-28". 46142,4375: 0.4375 x 24 h
+    = 10.5 h, 10:30."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, Q_PLAN, "indicator,period,value,status,source,note,recorded_at\n")
+    for typed, moment in (("46142,5", "2026-04-30 12:00:00"), ("46142,4375", "2026-04-30 10:30:00")):
+        comma = run_clean("--lang", lang, "status", "--as-of", typed)
+        point = run_clean("--lang", lang, "status", "--as-of", typed.replace(",", "."))
+        assert comma.exit_code == point.exit_code == 2, comma.output
+        assert moment in comma.stderr, comma.stderr
+        assert comma.stderr == point.stderr.replace(typed.replace(",", "."), typed), comma.stderr
+        made = run_clean(
+            "--lang", lang, "add-observation", "fdi", "2025-01", "5", "-s", "official", "--recorded-at", typed, "-n"
+        )
+        assert made.exit_code == 1 and moment in made.stderr, made.stderr
