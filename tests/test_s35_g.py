@@ -212,3 +212,28 @@ def test_excel_s_count_with_a_decimal_comma_is_told_its_day_and_time(
             "--lang", lang, "add-observation", "fdi", "2025-01", "5", "-s", "official", "--recorded-at", typed, "-n"
         )
         assert made.exit_code == 1 and moment in made.stderr, made.stderr
+
+
+# --- 4. qntrack.show given an id the plan lacks: the closest and the known ones, as the command
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("FDI-Q3", "no target 'FDI-Q3'; did you mean 'fdi-q3'? (targets: fdi-q3)"),
+        (" fdi-q3", "no target ' fdi-q3'; did you mean 'fdi-q3'? (targets: fdi-q3)"),
+        ("zzz", "no target 'zzz' (targets: fdi-q3)"),
+    ],
+)
+def test_the_library_s_show_offers_the_id_meant(unit_plans: Path, given: str, said: str) -> None:
+    """`qntrack show FDI-Q3` says "did you mean 'fdi-q3'? (targets: fdi-q3)"; the session's
+    new qntrack.show said only "no target 'FDI-Q3' in the plan", no valid id to give: a
+    notebook's caller was left to open targets.yaml."""
+    import qntrack
+    from helpers import run
+    from qntrack.errors import ArgumentError
+
+    with pytest.raises(ArgumentError) as raised:
+        qntrack.show("targets.yaml", given, as_of="2024-10-20")
+    assert str(raised.value) == f"target_id: error: {said}", str(raised.value)
+    assert f"error: {said}" in run("show", given).stderr
