@@ -237,3 +237,35 @@ def test_the_library_s_show_offers_the_id_meant(unit_plans: Path, given: str, sa
         qntrack.show("targets.yaml", given, as_of="2024-10-20")
     assert str(raised.value) == f"target_id: error: {said}", str(raised.value)
     assert f"error: {said}" in run("show", given).stderr
+
+
+# --- 5. A unit's line break named in one line of words: the library's message, U+2028 -------
+
+
+@pytest.mark.parametrize(("brk", "escaped"), [("\n", "\\x0a"), ("\r", "\\x0d"), ("\u2028", "\\u2028")])
+def test_a_unit_s_line_break_is_written_as_its_escape_in_every_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, brk: str, escaped: str
+) -> None:
+    """The refusal of 'Hạ<line break>Long' quoted the unit with the break itself wherever
+    nothing escaped it: record_many's and retract's message (a notebook prints str(error))
+    ran over two lines, the unit cut where the break was, and the command printed U+2028
+    raw (the session's leftover). The break is now written as its escape, as the command
+    wrote a line feed (\\x0a), in one line of words on every path."""
+    import qntrack
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    plan = Q_PLAN.replace("observations: observations.csv\n", "observations: observations.csv\ndimensions:\n  place:\n")
+    plan = plan.replace("    frequency: month\n", "    frequency: month\n    dimensions: [place]\n")
+    make_tracker(tmp_path, monkeypatch, plan, "indicator,period,value,status,source,note,recorded_at\n")
+    said = f"unit 'Hạ{escaped}Long' holds a line break (U+{ord(brk):04X})"
+    row = {"indicator": "fdi", "period": "2025-01", "value": 5, "status": "official", "dim:place": f"Hạ{brk}Long"}
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.record_many("targets.yaml", [row], dry_run=True)
+    assert said in str(raised.value) and len(str(raised.value).splitlines()) == 1, repr(str(raised.value))
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.retract("targets.yaml", "fdi", "2025-01", "s", "n", None, dims={"place": f"Hạ{brk}Long"})
+    assert said in str(raised.value) and len(str(raised.value).splitlines()) == 1, repr(str(raised.value))
+    made = run_clean("add-observation", "fdi", "2025-01", "5", "-s", "official", "--dim", f"place=Hạ{brk}Long", "-n")
+    assert made.exit_code == 1 and said in made.stderr, made.stderr
+    assert len(made.stderr.splitlines()) == 1, repr(made.stderr)
