@@ -269,3 +269,40 @@ def test_a_unit_s_line_break_is_written_as_its_escape_in_every_message(
     made = run_clean("add-observation", "fdi", "2025-01", "5", "-s", "official", "--dim", f"place=Hạ{brk}Long", "-n")
     assert made.exit_code == 1 and said in made.stderr, made.stderr
     assert len(made.stderr.splitlines()) == 1, repr(made.stderr)
+
+
+# --- 6. A spreadsheet's error value in the store's status cell ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "observations.csv:2: error: column 'status': '#N/A' is an error value a spreadsheet shows where a "
+            "formula gave no result: correct the formula (or type the status itself, e.g. official) and save the "
+            "file again",
+        ),
+        (
+            "vi",
+            "observations.csv:2: lỗi: cột 'status': '#N/A' là giá trị lỗi mà bảng tính hiện khi công thức không "
+            "cho ra kết quả: hãy sửa công thức (hoặc gõ trực tiếp status, ví dụ official) rồi lưu lại tệp",
+        ),
+    ],
+)
+def test_an_error_value_in_the_store_s_status_is_told_as_in_its_other_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """The session told '#N/A' in the store's period, value and recorded_at as a
+    spreadsheet's error value; in the status cell, between them, it was still "status
+    '#N/A' is not one of: (empty), estimate, preliminary, official", as if a word had been
+    mistyped, where an import tells the same cell as an error value."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    row = "fdi,2025-01,100,#N/A,s,,2025-02-05T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, Q_PLAN, "indicator,period,value,status,source,note,recorded_at\n" + row)
+    for command in (("check",), ("status",)):
+        made = run_clean("--lang", lang, *command)
+        assert made.exit_code != 0, made.output
+        assert said in made.stderr, made.stderr
