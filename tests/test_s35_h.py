@@ -279,7 +279,7 @@ def test_show_gives_what_each_figure_revised_where_show_document_of_the_rows_alo
 
 @pytest.mark.parametrize(
     ("wrong", "words"),
-    [("nope", "no target 'nope' in the plan"), ("", "no target ''"), (None, "NoneType"), (["forest-2025"], "list")],
+    [("nope", "no target 'nope' (targets: "), ("", "no target ''"), (None, "NoneType"), (["forest-2025"], "list")],
 )
 def test_show_names_a_target_id_it_cannot_show(own: Path, wrong: object, words: str) -> None:
     with pytest.raises(ArgumentError) as caught:

@@ -42,10 +42,13 @@ def excel_moment(text: str) -> tuple[str, str] | None:
     a day with its fraction (46142.5: 2026-04-30 12:00:00), how a General cell shows a date
     and time; None for any other text (a whole count is ``excel_day``'s). The time to the
     nearest second, as Excel shows it; a fraction that rounds up to midnight is the next
-    day's (thirty-fifth session: it got the generic words)."""
+    day's (thirty-fifth session: it got the generic words). The fraction after a point or
+    a comma: Excel set to Vietnamese shows 46142,5 (pass G: the comma's got the generic
+    words); five digits before it are no thousands."""
     from fractions import Fraction
 
-    whole, point, fraction = text.strip().partition(".")
+    text = text.strip()
+    whole, point, fraction = text.partition("." if "." in text else ",")
     if not point or not (fraction.isdigit() and fraction.isascii()) or not fraction.strip("0"):
         return None
     day = excel_day(whole)

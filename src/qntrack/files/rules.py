@@ -102,7 +102,7 @@ def stored_period(text: str) -> Period:
 
 
 # What each of a stored row's cells holds, as an example of what to type in its place.
-_EXAMPLES = {"period": "2023", "value": "10.28", "recorded_at": "2023-11-27T09:00:00Z"}
+_EXAMPLES = {"period": "2023", "value": "10.28", "status": "official", "recorded_at": "2023-11-27T09:00:00Z"}
 
 
 def stored_error_value(exc: ValueError, period: str, value: str, status: str, recorded: str) -> Message | None:
@@ -110,13 +110,14 @@ def stored_error_value(exc: ValueError, period: str, value: str, status: str, re
     as an import tells it (``import_cell_excel_error``) with the store's way out (emptying
     the cell is none): a store saved from a spreadsheet had it told "not an ISO 8601
     timestamp" (thirty-fifth session). The cells in the order the readers read them, the
-    period, the value, then (the status valid) the moment; None for any other refusal."""
+    period, the value, the status (pass G: told "not one of: ... official" as if mistyped),
+    then (the status valid) the moment; None for any other refusal."""
     from .figures import excel_error  # only on a refusal: a clean store never asks
 
     if isinstance(exc, PeriodError):
         cells = [("period", period)]
     elif status not in STATUSES:
-        cells = [("value", value)]
+        cells = [("value", value), ("status", status)]
     else:
         cells = [("value", value), ("recorded_at", recorded)]
     return next((stored_cell_error(column, text) for column, text in cells if excel_error(text)), None)

@@ -169,8 +169,8 @@ class _Rows:
         except ValueError as exc:
             self.problem(line, stored_cell_error("value", value_text) or said(exc))
             return
-        if status not in _STATUSES:
-            self.problem(line, bad_status(status))
+        if status not in _STATUSES:  # '#N/A' told as in the other cells (pass G)
+            self.problem(line, stored_cell_error("status", status) or bad_status(status))
             return
         stamp = self.stamps.get(recorded)
         if stamp is None:

@@ -24,7 +24,7 @@ def _groups(data: ReportData, lang: str) -> TableView | None:
 _LABELS = (
     "indicator unit direction source note milestones observations summary status type details value notes_heading "
 )
-_LABELS += "withdrawn_heading previous_heading"
+_LABELS += "withdrawn_heading previous_heading not_counted_heading"
 
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:

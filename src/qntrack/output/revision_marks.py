@@ -92,4 +92,13 @@ def latest_marked(
     from .legend_names import series_name  # the legend names the series as a reader knows it
 
     name = series_name(a.indicator, key, lang, dimensions)
+    if o is a.provisional and not short:
+        # A flow's figures recorded in the plan's period and not added to its reading, said
+        # under the table as status's legend says them (summary.status_row): rank's table,
+        # show's list of units and the reports' tables had said a unit's July with nothing
+        # of its August (thirty-fifth session, pass G).
+        from .views.sums import not_counted_sentences
+        from .withdrawn import NOT_COUNTED_NOTE
+
+        gone += tuple(NOT_COUNTED_NOTE + text for text in not_counted_sentences(a, lang, part=f"{name} "))
     return f"{figure_marked(o, name, revised, unit, lang, notes, figure_decimals(a, o), gone, whence)} ({when})"

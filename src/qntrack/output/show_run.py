@@ -71,7 +71,7 @@ def shown(
         if before_store is not None:
             before_store(plan, targets_path, store_path)
         if plan.target(target_id) is None:
-            raise refused("target_id", "kinds_unknown_targets", ids=f"'{target_id}'")
+            raise _unknown(plan, target_id)
 
     ws = open_workspace(targets, day, before_store=known, only=one_target(target_id))
     # Through assess, not assess_target: a target with for_each is shown with its units.
@@ -121,4 +121,24 @@ def show(
         found.replaced,
         found.units,
         found.units_whence,
+    )
+
+
+def _unknown(plan: Plan, target_id: str) -> Exception:
+    """An id the plan lacks, refused by the argument's name in the command's words: the
+    target of an indicator's id typed for it, else the closest id and the known ones
+    (cli.arguments; pass G: "no target 'FDI-Q3' in the plan" offered no id to give)."""
+    from ..errors import id_suggestion
+    from ..files.invisible import shown as echoed
+    from ..files.library_arguments import refused
+
+    uses = [t.id for t in plan.targets if t.indicator == target_id]
+    if target_id in plan.indicators and uses:
+        return refused("target_id", "cli_indicator_not_target", given=target_id, targets=", ".join(uses))
+    known = [t.id for t in plan.targets]
+    if not known:
+        return refused("target_id", "cli_no_target_none", given=echoed(target_id))
+    listed = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
+    return refused(
+        "target_id", "cli_no_target", given=echoed(target_id), hint=id_suggestion(target_id, known), targets=listed
     )

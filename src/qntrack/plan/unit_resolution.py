@@ -143,10 +143,20 @@ def _line_break(raw: str) -> Message | None:
 
     for ch in raw:
         if ch in _LINE_ENDS:
-            return msg("hostile_unit_line_break", value=raw, character=f"U+{ord(ch):04X}")
+            # Each break written as its escape, as the terminal writes a line feed (\x0a):
+            # quoted as it is, it ran the message over two lines wherever nothing escaped
+            # it, a caller's str(error), and U+2028 on the terminal (pass G).
+            said = "".join(_escaped(c) if c in _LINE_ENDS else c for c in raw)
+            return msg("hostile_unit_line_break", value=said, character=f"U+{ord(ch):04X}")
         if ch != "\t" and unicodedata.category(ch) == "Cc" and ch.isspace():
             return msg("hostile_unit_control", value=raw, character=repr(ch))
     return None
+
+
+def _escaped(ch: str) -> str:
+    """A line end as an escape: ``\\x0a`` below U+0100 (as output.terminal_text writes a
+    control character), ``\\u2028`` above."""
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
 def unit_name_problem(value: str) -> Message | None:
