@@ -57,3 +57,19 @@ def test_a_moment_on_no_periods_last_day_is_told_it_is_a_moment(shipped: Path) -
     r = run_clean("--lang", "vi", "add-observation", "fdi", "2025-06-15 10:00", "5", "--dry-run")
     assert r.exit_code == 1, r.output
     assert "'2025-06-15 10:00'" in r.stderr and "thời điểm" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("typed", ["ngày 1 tháng Giêng năm 2026", "ngày 31 tháng Chạp năm 2025"])
+def test_a_lunar_months_name_is_never_told_a_gregorian_day(shipped: Path, typed: str) -> None:
+    # Tháng Giêng and tháng Chạp name the first and last months of the lunar calendar (Tết
+    # falls in tháng Giêng, late January to February); the calendar's January and December
+    # are tháng Một and tháng Mười Hai. "ngày 31 tháng Chạp năm 2025" was told "write
+    # 2025-12-31", about six weeks from the day meant; now the generic words, nothing guessed.
+    r = run_clean("--lang", "vi", "status", "--as-of", typed)
+    assert r.exit_code == 2, r.output
+    assert "2026-01-01" not in r.stderr and "2025-12-31" not in r.stderr, r.stderr
+    assert "âm lịch" in r.stderr, r.stderr  # told why: a month of the lunar calendar
+    made = run_clean("add-observation", "fdi", "2024", "5", "--recorded-at", typed, "--dry-run")
+    assert made.exit_code == 1, made.output
+    assert "2026-01-01" not in made.stderr and "2025-12-31" not in made.stderr, made.stderr
+    assert "lunar calendar" in made.stderr, made.stderr

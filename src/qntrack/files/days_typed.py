@@ -119,6 +119,11 @@ def day_meant(text: str) -> tuple[str, str, str]:
 
     if past_the_last_year(text):
         return "cli_day_after_last", "9999-12-31", ""
+    if not text.isascii():
+        from .vocabulary import LUNAR_MONTH, fold
+
+        if LUNAR_MONTH.search(fold(text)):  # a lunar month's name: no day of the calendar guessed
+            return "cli_not_a_date_lunar", "", ""
     words = _day_in_words(text)
     if words:
         return words

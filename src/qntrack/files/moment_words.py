@@ -38,6 +38,11 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     guessed. A time of day after it is kept: in UTC as the store wrote it (``utc``), else
     with no zone, read in the one given (``--tz``, the plan's ``timezone:``)."""
     found = _SLASHED.match(raw)
+    if found is None and not raw.isascii():
+        from .vocabulary import LUNAR_MONTH, fold
+
+        if LUNAR_MONTH.search(fold(raw)):  # a lunar month's name: no day of the calendar guessed
+            return msg("store_timestamp_lunar", text=text)
     if found is None and (words := _in_words(raw)) is not None:
         # "ngay 30 thang 4 nam 2026" (folded): the day first, as --as-of tells it (thirty-third
         # session); with a time of day before or after it, that moment (pass L).
