@@ -73,3 +73,27 @@ def test_a_lunar_months_name_is_never_told_a_gregorian_day(shipped: Path, typed:
     assert made.exit_code == 1, made.output
     assert "2026-01-01" not in made.stderr and "2025-12-31" not in made.stderr, made.stderr
     assert "lunar calendar" in made.stderr, made.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_check_names_a_spreadsheets_error_value_in_a_stored_source_or_note(shipped: Path, lang: str) -> None:
+    # An import refuses '#REF!' as a source and '#N/A' as a note (a formula that gave no
+    # result); the same cells in a store saved from a spreadsheet passed `check` in silence
+    # (pass G's leftover). The figures are sound, their words lost: a warning of the
+    # lost-letters rule at each line, as letters a spreadsheet lost are told.
+    store = shipped / "observations.csv"
+    lines = store.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = len(lines)
+    store.write_text(
+        "".join(lines)
+        + "fdi,2019,600,estimate,#REF!,,2020-01-05T00:00:00Z\n"
+        + "fdi,2018,500,estimate,,#N/A,2019-01-05T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 0, r.output  # warnings: the store is readable, the figures sound
+    out = r.stderr + r.stdout
+    assert f"observations.csv:{n + 1}:" in out and "'#REF!'" in out, out
+    assert f"observations.csv:{n + 2}:" in out and "'#N/A'" in out, out
+    word = "formula" if lang == "en" else "công thức"
+    assert out.count(word) >= 2, out

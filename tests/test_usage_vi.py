@@ -346,7 +346,8 @@ LIST_VI = [
         "cảnh báo",
         "mặc định",
         "không có nguồn hay ghi chú nào của tệp số liệu có chữ bị mất thành '?' giữa một từ, hay chữ tiếng Việt bị "
-        "một chương trình đọc hoặc lưu với bảng mã khác làm hỏng (cảnh báo: số liệu vẫn đúng, chỉ chữ bị hỏng)",
+        "một chương trình đọc hoặc lưu với bảng mã khác làm hỏng, hay giá trị lỗi của bảng tính (#REF!, #N/A) được "
+        "lưu thay cho nội dung (cảnh báo: số liệu vẫn đúng, chỉ chữ bị hỏng)",  # the error values: 35th session
     ),
     (  # issue 17, twenty-fourth session (tests/test_sources24b.py)
         "official-replaced",

@@ -50,9 +50,15 @@ def lost_letter_problems(
     said), when known (``row_texts``, the store reader's ``Distinct.texts``)."""
     if texts is None:
         texts = row_texts(rows)
-    bad: dict[str, tuple[str, str] | bool] = {}
+    from .figures import excel_error
+
+    bad: dict[str, tuple[str, str] | bool | None] = {}
     for text in texts:
-        if text and not (text.isascii() and "?" not in text):
+        if text and excel_error(text):
+            # '#REF!', '#N/A': a formula's cell saved as its error value, the words lost
+            # whole, which an import refuses at the cell (the lead, thirty-fifth session).
+            bad[text] = None
+        elif text and not (text.isascii() and "?" not in text):
             verdict = garbled(text) or lost_letters(text)
             if verdict:
                 bad[text] = verdict
@@ -61,10 +67,12 @@ def lost_letter_problems(
     found = []
     for row in rows:
         for column, text in (("source", row.source), ("note", row.note)):
-            told = bad.get(text)
-            if told is None:
+            if text not in bad:
                 continue
-            if not isinstance(told, tuple):
+            told = bad[text]
+            if told is None:
+                said = msg("checks_excel_error", column=msg(f"checks_column_{column}"), text=text)
+            elif not isinstance(told, tuple):
                 said = msg("checks_lost_letters", column=msg(f"checks_column_{column}"), text=text)
             else:
                 encoding, reading = told
