@@ -171,14 +171,14 @@ fdi,2024-9M,320,official,s,,2024-10-05T00:00:00Z
     [
         (
             "en",
-            "January–September 2024 (320 million USD) and H1 2024 (200 million USD) are recorded, and Q3 "
+            "January–September 2024 (320 million USD) and H1 2024 (200 million USD) are known, and Q3 "
             "2024 is not worked out as their difference: a total since January carries the revisions of "
             "its earlier months, which the difference would count as Q3 2024's own; record the figure "
             "published for Q3 2024.",
         ),
         (
             "vi",
-            "Đã ghi nhận 9 tháng năm 2024 (320 million USD) và 6 tháng đầu năm 2024 (200 million USD), "
+            "Đã có số liệu 9 tháng năm 2024 (320 million USD) và 6 tháng đầu năm 2024 (200 million USD), "
             "nhưng quý III/2024 không được tính bằng hiệu của hai số này: số lũy kế từ đầu năm đã gồm các "
             "điều chỉnh của những tháng trước, mà phép trừ sẽ tính vào quý III/2024; hãy ghi nhận số liệu "
             "công bố cho quý III/2024.",

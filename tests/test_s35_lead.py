@@ -97,3 +97,31 @@ def test_check_names_a_spreadsheets_error_value_in_a_stored_source_or_note(shipp
     assert f"observations.csv:{n + 2}:" in out and "'#N/A'" in out, out
     word = "formula" if lang == "en" else "công thức"
     assert out.count(word) >= 2, out
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_total_added_up_from_its_parts_is_not_said_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    # 2024-9M 320 recorded, the first half only as its quarters (Q1 90 + Q2 110 = 200): the
+    # Q3 plan's sentence said "9M (320) and H1 (200) are recorded", where no one recorded
+    # H1 (pass G's leftover). Both totals are now said known, which each is.
+    from conftest import make_tracker
+    from test_s35_e import DIFFERENCE_PLAN
+
+    store = (
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "fdi,2024-Q1,90,official,s,,2024-04-05T00:00:00Z\n"
+        "fdi,2024-Q2,110,official,s,,2024-07-05T00:00:00Z\n"
+        "fdi,2024-9M,320,official,s,,2024-10-05T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, DIFFERENCE_PLAN, store)
+    made = run_clean("--lang", lang, "show", "fdi-q3", "--as-of", "2024-10-10")
+    assert made.exit_code == 0, made.output
+    text = " ".join(made.stdout.split())
+    if lang == "en":
+        assert "January–September 2024 (320 million USD) and H1 2024 (200 million USD) are known," in text, text
+        assert "are recorded" not in text, text
+    else:
+        assert "Đã có số liệu 9 tháng năm 2024 (320 million USD) và 6 tháng đầu năm 2024 (200 million USD)" in text
+        assert "Đã ghi nhận 9 tháng" not in text, text
