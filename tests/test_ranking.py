@@ -147,7 +147,8 @@ def test_decrease_ties_and_a_missed_unit_in_json(plan: Path):
             "without_figure",  # added (issue 17, twenty-first session, declared units without a figure)
             "awaiting_figures",  # added (thirty-second session, the deadlines awaited, as status's)
             "missed_milestones",  # added (thirty-third session, the deadlines missed, as status's)
-            "gap",  # added last (thirty-fourth session, still to go, as status's)
+            "gap",  # thirty-fourth session, still to go, as status's
+            "not_counted",  # added last (thirty-fifth session): a plan's figures not counted
         ]  # fmt: skip
     # Equal score and P for Cẩm Phả, Hạ Long and Móng Cái: the decrease puts the lowest
     # latest first (4.75 < 9.5); Hạ Long and Móng Cái equal on all three share rank 2,

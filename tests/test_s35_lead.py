@@ -125,3 +125,28 @@ def test_a_total_added_up_from_its_parts_is_not_said_recorded(
     else:
         assert "Đã có số liệu 9 tháng năm 2024 (320 million USD) và 6 tháng đầu năm 2024 (200 million USD)" in text
         assert "Đã ghi nhận 9 tháng" not in text, text
+
+
+def test_rank_json_gives_each_units_figures_not_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pass G's leftover: status's breakdown carried a unit's figures not counted (its
+    # details.year_to_date.not_counted), rank's JSON, whose table says them since pass G, did not.
+    # Hà Nội: July 100 and August 50, read on July (no period writes July-August); Huế: July
+    # 30 and September 20, read on July (August missing stops the sum).
+    import json
+
+    from conftest import make_tracker
+    from test_s35_g import UNITS_PLAN, UNITS_STORE  # each province its own plan (overrides)
+
+    make_tracker(tmp_path, monkeypatch, UNITS_PLAN, UNITS_STORE)
+    made = run_clean("rank", "fdi-q3", "--format", "json", "--as-of", "2024-10-10")
+    assert made.exit_code == 0, made.output
+    units = {u["dims"]["province"]: u for u in json.loads(made.stdout)["units"]}
+    assert list(units["Hà Nội"])[-1] == "not_counted"  # added last: the contract
+    assert units["Hà Nội"]["not_counted"] == [{"period": "2024-08", "value": 50.0, "why": "no_period", "missing": None}]
+    assert units["Huế"]["not_counted"] == [
+        {"period": "2024-09", "value": 20.0, "why": "period_missing", "missing": "2024-08"}
+    ]
+    status = json.loads(run_clean("status", "--format", "json", "--as-of", "2024-10-10").stdout)
+    by_unit = {u["dims"]["province"]: u for u in status["targets"][0]["breakdown"]}
+    for name, unit in units.items():  # the same as status's breakdown says, unit by unit
+        assert unit["not_counted"] == by_unit[name]["details"]["year_to_date"]["not_counted"], name

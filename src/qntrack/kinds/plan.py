@@ -108,11 +108,15 @@ class YearToDate:
         if self.same is not None:
             out.update(self.same.to_json())
         if self.flow:  # added last (thirty-fifth session): docs/json.md
-            out["not_counted"] = [
-                {"period": str(o.period), "value": o.value, "why": why, "missing": None if gap is None else str(gap)}
-                for o, why, gap in self.not_counted
-            ]
+            out["not_counted"] = self.not_counted_json()
         return out
+
+    def not_counted_json(self) -> list[dict[str, Any]]:
+        """``not_counted`` as JSON writes it: status's ``year_to_date`` and rank's units."""
+        return [
+            {"period": str(o.period), "value": o.value, "why": why, "missing": None if gap is None else str(gap)}
+            for o, why, gap in self.not_counted
+        ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,6 +175,10 @@ def rank_document(
                 # status's breakdown has it (its unit: the indicator's, percentage points
                 # for a per-cent unit).
                 "gap": a.gap,
+                # Added in issue 17, thirty-fifth session: a flow's figures recorded in the
+                # plan's period and not added to the unit's reading, as status's breakdown
+                # has them in its year_to_date and rank's table says them.
+                "not_counted": _not_counted(a),
             }
         )
     return {
@@ -312,6 +316,15 @@ def _awaited(a: Assessment, lang: str) -> str:
     from .summary import awaiting_text, missed_text
 
     return "".join(f"\n{text}" for text in (missed_text(a, lang), awaiting_text(a, lang)) if text)
+
+
+def _not_counted(a: Assessment) -> list[dict[str, Any]]:
+    """A unit's figures not counted in its plan's reading (``kinds.plan.YearToDate``); []."""
+    from ..kinds.plan import PlanResult
+
+    d = a.result
+    ytd = d.year_to_date if isinstance(d, PlanResult) else None
+    return ytd.not_counted_json() if ytd is not None else []
 
 
 def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
