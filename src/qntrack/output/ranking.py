@@ -177,7 +177,7 @@ def rank_document(
                 "gap": a.gap,
                 # Added in issue 17, thirty-fifth session: a flow's figures recorded in the
                 # plan's period and not added to the unit's reading, as status's breakdown
-                # has them in its year_to_date and rank's table says them.
+                # has them (details.year_to_date) and rank's table says them.
                 "not_counted": _not_counted(a),
             }
         )
