@@ -102,7 +102,7 @@ def rank(
             title=title,
             labelled=True,
             foldable=RANK_FOLDABLE,
-            kept=status_kept(ranked, chosen),
+            kept=status_kept(ranked, chosen, ws.plan.dimensions),
         )
         print_legend(list(notes), chosen)
     if day is not None:  # the entries --as-of left out, as status and show say them

@@ -121,7 +121,7 @@ def show(
                 title=title,
                 labelled=True,  # as rank's: a block led by "Rank: 1", never a bare number
                 foldable=RANK_FOLDABLE,
-                kept=status_kept(ranked, _lang(lang)),
+                kept=status_kept(ranked, _lang(lang), ws.plan.dimensions),
             )
             print_legend(list(notes), _lang(lang))
         from ..output.units_withdrawn import unit_withdrawn_line, units_withdrawn

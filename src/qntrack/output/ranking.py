@@ -46,7 +46,15 @@ RANK_WRAP = ("unit", "status", "gap", "source")
 # A source is shown by its site ("thoibaotaichinhvietnam.vn"), never cut: folded into lines
 # of 8 it named no site, and the blocks a narrower terminal gets read better (thirty-fifth
 # session).
-RANK_FOLDABLE = ("unit",)
+# A unit's name is never folded either: a name of up to ``NAME_KEPT`` characters stays on
+# one line ("Đông" over "Triều" at 121 and 160 columns was a row a reader scanning for
+# Đông Triều missed), a longer one wraps between its words; a terminal too narrow for
+# that gets the blocks (thirty-sixth session).
+RANK_FOLDABLE: tuple[str, ...] = ()
+# The longest name kept on one line: Vietnam's longest province, "Thành phố Hồ Chí Minh",
+# is 21 characters; a longer one is a description (an Open SDG disaggregation) whose
+# words may wrap.
+NAME_KEPT = 24
 
 # ``rank --format csv|tsv``'s columns, the breakdown's dimensions after the first; new ones
 # only ever at the end (docs/json.md, "CSV and TSV"). No dimension may take one of these
@@ -327,12 +335,16 @@ def _not_counted(a: Assessment) -> list[dict[str, Any]]:
     return ytd.not_counted_json() if ytd is not None else []
 
 
-def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
-    """The fewest columns of the status and gap columns in ``rank_table``: the longest
-    status, and the colon or space after it, so that only the note or reason after a
-    status wraps; the longest gap's figure with its unit ("3.25 pp"), so that only the
-    period after it wraps. The table's fitter keeps both whole while it can, then gives
-    way first in the widest (render_fitted._fitted_table)."""
+def status_kept(
+    ranked: Sequence[Ranked], lang: str, dimensions: Mapping[str, Dimension] | None = None
+) -> dict[str, int]:
+    """The fewest columns of the status, gap and unit columns in ``rank_table``: the
+    longest status, and the colon or space after it, so that only the note or reason after
+    a status wraps; the longest gap's figure with its unit ("3.25 pp"), so that only the
+    period after it wraps; the longest unit's name as ``rank_table`` writes it with
+    ``dimensions``, up to ``NAME_KEPT``, so that a name is never split. The table's fitter
+    keeps them whole while it can, then gives way first in the widest
+    (render_fitted._fitted_table)."""
     from .i18n import status_label
     from .summary import gap_text
 
@@ -343,7 +355,8 @@ def status_kept(ranked: Sequence[Ranked], lang: str) -> dict[str, int]:
     # (2026-H1)", "✓ 2025"): Vietnamese percentage points, two words, cut before their
     # "%", and "4.99e+17" over "VND" read as other figures (thirty-fourth session, pass G).
     gap = max((len(_figure_of(gap_text(r.unit.assessment, lang))) for r in ranked), default=0)
-    return {"status": status, "gap": gap}
+    names = max((len(unit_name(r.unit.dims, dimensions, lang)) for r in ranked), default=0)
+    return {"status": status, "gap": gap, "unit": min(names, NAME_KEPT)}
 
 
 def _figure_of(gap: str) -> str:
