@@ -19,6 +19,7 @@ __all__ = [
     "refuse_judged",
     "day_argument",
     "unit_dims",
+    "dim_texts",
     "refuse_import_options",
 ]
 
@@ -161,7 +162,7 @@ def day_argument(value: Any) -> Any:
     return value if value is None or isinstance(value, (str, date)) else str(value)
 
 
-def unit_dims(value: object) -> tuple[tuple[str, str], ...]:
+def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
     """``retract``'s ``dims``: a mapping of dimension to unit (``dict(unit.dims)``, as a
     breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs. A dict was
     read as its keys, and said "too many values to unpack"; an int, "not iterable"."""
@@ -169,13 +170,34 @@ def unit_dims(value: object) -> tuple[tuple[str, str], ...]:
     if isinstance(value, Mapping):
         pairs = tuple(value.items())
     elif isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise refused("dims", "library_dims_type", value=repr(value)[:60], kind=type(value).__name__)
+        raise refused(name, "library_dims_type", value=repr(value)[:60], kind=type(value).__name__)
     else:
         pairs = tuple(value)
     for pair in pairs:
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
-            raise refused("dims", "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
+            raise refused(name, "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
     return tuple((a, b) for a, b in pairs)
+
+
+def dim_texts(name: str, value: object) -> list[tuple[str, str]]:
+    """``history``'s ``dim``, as ``--dim`` takes it: None (the total), a dict of dimension
+    and unit, (dimension, unit) pairs, or ``"dimension=unit"`` texts (one, or a list of
+    them), as pairs; anything else refused naming ``name`` (thirty-sixth session)."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    if isinstance(items, (list, tuple)):
+        split = []
+        for item in items:
+            if isinstance(item, str):
+                key, eq, unit = item.partition("=")
+                if not (eq and key.strip() and unit.strip()):
+                    raise refused(name, "library_dims_type", value=repr(item)[:60], kind="str")
+                split.append((key.strip(), unit.strip()))
+            else:
+                split.append(item)
+        items = split
+    return list(unit_dims(items, name))
 
 
 def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:
