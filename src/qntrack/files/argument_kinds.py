@@ -19,6 +19,7 @@ __all__ = [
     "refuse_judged",
     "day_argument",
     "unit_dims",
+    "series_in_order",
     "dim_texts",
     "refuse_import_options",
 ]
@@ -134,6 +135,38 @@ def refuse_judged(plan: object, series: object) -> None:
         raise refused("plan", "library_plan_type", kind=type(plan).__name__)
     if not isinstance(series, Mapping):
         raise refused("series", "library_series_type", kind=type(series).__name__)
+
+
+def series_in_order(series: Any) -> Any:
+    """``assess``'s ``series`` (a caller's), each in period order: the mapping itself when
+    every series is (one pass over the rows, comparing each period with the one before),
+    else a copy with those that are not sorted, the caller's lists left as given. A series
+    holding two figures for one period (every vintage of the store, not the figures in
+    force) is refused naming ``series``, as ``assess_target`` names its ``rows``. Newest
+    first judged cbct-share on 2020's figure, in silence (thirty-sixth session). The store's
+    own series (``status``, ``show``) are judged without it: they are sorted already."""
+    from ..plan.model import Observation
+
+    unsorted: dict[str, list[Any]] = {}
+    for key, rows in series.items():
+        if not isinstance(rows, (list, tuple)):
+            continue  # the core says what it cannot read, as before
+        before = None
+        for row in rows:
+            if not isinstance(row, Observation):
+                break
+            at = row.period.sort_key
+            if before is not None and at <= before:
+                unsorted[key] = sorted(rows, key=lambda o: o.period.sort_key)
+                break
+            before = at
+    if not unsorted:
+        return series
+    for key, rows in unsorted.items():
+        for one, other in zip(rows, rows[1:], strict=False):
+            if one.period == other.period:
+                raise refused("series", "library_series_period_twice", series=key, period=str(other.period))
+    return {**series, **unsorted}
 
 
 def day_argument(value: Any) -> Any:

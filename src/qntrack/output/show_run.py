@@ -59,7 +59,7 @@ def shown(
     from ..method.history import replaced_vintages_of
     from ..method.withdrawals import withdrawn
     from .formats import day_text, revised_in
-    from .status_run import assess
+    from .status_run import _assess
 
     if not isinstance(target_id, str):  # None, a list of ids: named, not "unhashable"
         raise refused("target_id", "library_target_id_type", kind=type(target_id).__name__)
@@ -75,7 +75,7 @@ def shown(
 
     ws = open_workspace(targets, day, before_store=known, only=one_target(target_id))
     # Through assess, not assess_target: a target with for_each is shown with its units.
-    (result,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
+    (result,) = _assess(ws.plan, ws.series, [target_id], reference_day(day))
     target = result.target
     indicator = result.indicator
     # Its units' figures withdrawn, said in their table and JSON (issue 17, twentieth session).
