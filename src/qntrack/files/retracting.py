@@ -31,12 +31,19 @@ class Retracted(tuple[Path, Observation, Observation]):
     A tuple of three still, so ``store, row, was = retract(...)`` reads as it did
     (issue 17, twenty-sixth session)."""
 
-    notes: list[Message]
+    notes: tuple[Message, ...]
 
     def __new__(cls, store: Path, row: Observation, withdrawn: Observation, notes: Sequence[Message] = ()) -> Retracted:
         made = super().__new__(cls, (store, row, withdrawn))
-        made.notes = list(notes)
+        # A tuple, and frozen, as every answer of the library is (thirty-sixth session: a list).
+        object.__setattr__(made, "notes", tuple(notes))
         return made
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Retracted is frozen: {name} cannot be set")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Retracted is frozen: {name} cannot be deleted")
 
     @property
     def store(self) -> Path:
