@@ -153,7 +153,7 @@ def _period(period: object) -> Period:
 
 
 def _split(indicator: str) -> tuple[str, list[tuple[str, str]]]:
-    """``exports[province=Hà Nội]``: the id and its unit's pairs; a key that does not read
+    """``exports[province=Ha Noi]``: the id and its unit's pairs; a key that does not read
     (an unclosed bracket) refused naming ``indicator``, as the command refuses it."""
     if "[" not in indicator and "]" not in indicator:
         return indicator, []
