@@ -351,6 +351,24 @@ def test_assess_refuses_two_figures_for_one_period_by_its_name(shipped: Path) ->
     assert caught.value.problems[0].location.file == "series"
 
 
+def test_status_and_show_judge_the_stores_series_without_the_callers_pass(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store's series are sorted already: `status` and `show` never look them over again
+    (a national store's million rows), only a caller's `assess` does."""
+    from qntrack.files import argument_kinds
+
+    def looked_over(series: object) -> object:
+        raise AssertionError("the store's own series were looked over again")
+
+    monkeypatch.setattr(argument_kinds, "series_in_order", looked_over)
+    assert len(qntrack.status("targets.yaml")["targets"]) == 23
+    assert qntrack.show("targets.yaml", "cbct-share")["id"] == "cbct-share"
+    ws = qntrack.open_workspace("targets.yaml")
+    with pytest.raises(AssertionError):
+        qntrack.assess(ws.plan, ws.series)
+
+
 # --- 4. the library's answers are frozen -------------------------------------------------
 
 
@@ -374,3 +392,60 @@ def test_record_many_answers_in_tuples_as_import_does(shipped: Path) -> None:
     assert isinstance(retracted.notes, tuple)
     with pytest.raises(AttributeError):
         retracted.notes = ()  # type: ignore[misc]
+
+
+# --- 5. a hostile analyst ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [("Quý II/2024", "2024-Q2"), (2024, "2024"), (" 2024-Q2 ", "2024-Q2")],
+)
+def test_history_reads_a_period_as_the_command_does(own: Path, period: object, expected: str) -> None:
+    """An office's words for the second quarter, a year column's number, a pasted cell's
+    spaces: read as `history exports PERIOD` reads them."""
+    assert qntrack.history("targets.yaml", "exports", period)["period"] == expected
+
+
+def test_history_while_figures_are_recorded_in_other_threads(own: Path) -> None:
+    """Four threads record Quảng Ninh's 2025 forest cover, one a day, while three list its
+    vintages: no error, and every answer has exactly one vintage in force once it has any;
+    at the end all four, the last recorded (2026-01-04's 13.3) in force."""
+    errors: list[BaseException] = []
+    seen: list[int] = []
+
+    def record(day: int) -> None:
+        row = {
+            "indicator": "share",
+            "period": "2025",
+            "value": f"13.{day - 1}",
+            "status": "estimate",
+            "source": "qn",
+            "recorded_at": f"2026-01-0{day}T00:00:00Z",
+            "dim:province": "Quảng Ninh",
+        }
+        try:
+            qntrack.record_many("targets.yaml", [row])
+        except BaseException as error:  # noqa: BLE001 - said by the test below
+            errors.append(error)
+
+    def read() -> None:
+        for _ in range(5):
+            try:
+                doc = qntrack.history("targets.yaml", "share", "2025", dim={"province": "Quảng Ninh"})
+            except BaseException as error:  # noqa: BLE001
+                errors.append(error)
+                return
+            seen.append(sum(v["in_force"] for v in doc["vintages"]) if doc["vintages"] else 1)
+
+    threads = [threading.Thread(target=record, args=(d,)) for d in (1, 2, 3, 4)]
+    threads += [threading.Thread(target=read) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert set(seen) == {1}
+    final = qntrack.history("targets.yaml", "share", "2025", dim={"province": "Quảng Ninh"})["vintages"]
+    assert [(v["value"], v["in_force"]) for v in final][:1] == [(13.3, True)]
+    assert len(final) == 4
