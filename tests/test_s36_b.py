@@ -449,3 +449,25 @@ def test_history_while_figures_are_recorded_in_other_threads(own: Path) -> None:
     final = qntrack.history("targets.yaml", "share", "2025", dim={"province": "Quảng Ninh"})["vintages"]
     assert [(v["value"], v["in_force"]) for v in final][:1] == [(13.3, True)]
     assert len(final) == 4
+
+
+def test_the_librarys_answers_copy_and_pickle_with_their_notes(shipped: Path) -> None:
+    """A notebook that hands `retract`'s answer to another process (multiprocessing, joblib)
+    or keeps a `copy.deepcopy` of it met "Retracted.__new__() missing 2 required positional
+    arguments": the tuple's copy gave its three as one. Withdrawing fdi 2024 (its estimate in the
+    shipped store, 2,877.8) takes note of it, kept by each copy."""
+    import copy
+    import pickle
+
+    retracted = qntrack.retract("targets.yaml", "fdi", "2024", "s", "n", None, dry_run=True)
+    recorded = qntrack.record_many(
+        "targets.yaml", [{"indicator": "fdi", "period": "2024", "status": "retracted", "source": "s"}], dry_run=True
+    )
+    for answer in (retracted, recorded):
+        for again in (copy.copy(answer), copy.deepcopy(answer), pickle.loads(pickle.dumps(answer))):
+            assert type(again) is type(answer)
+            assert [o.indicator for o in again if hasattr(o, "indicator")] == [
+                o.indicator for o in answer if hasattr(o, "indicator")
+            ]
+            assert [n.id for n in again.notes] == [n.id for n in answer.notes]
+    assert retracted.withdrawn.value == recorded.withdrew[0][1].value == 2877.8

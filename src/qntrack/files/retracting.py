@@ -39,6 +39,11 @@ class Retracted(tuple[Path, Observation, Observation]):
         object.__setattr__(made, "notes", tuple(notes))
         return made
 
+    def __getnewargs__(self) -> tuple[Path, Observation, Observation, tuple[Message, ...]]:
+        # A copy, a deep copy and a pickle (another process) make it again from its four:
+        # the tuple's own gave its three as one argument (thirty-sixth session).
+        return (self[0], self[1], self[2], self.notes)
+
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Retracted is frozen: {name} cannot be set")
 
