@@ -30,6 +30,8 @@ _WHERE = {
     "assessed": "output.status_run",
     "status": "output.status_run",
     "show": "output.show_run",
+    "history": "output.history_run",
+    "rank": "output.rank_run",
     "status_document": "output.formats",
     "to_json": "output.formats",
     "Recorded": "files.recording",
@@ -62,6 +64,8 @@ __all__ = [
     "assessed",
     "status",
     "show",
+    "history",
+    "rank",
     "status_document",
     "to_json",
     "Recorded",
@@ -83,6 +87,8 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time, __getat
     from .files.workspace import Workspace, open_workspace, reference_day
     from .output.formats import status_document, to_json
     from .output.report import build_report, write_report
+    from .output.history_run import history
+    from .output.rank_run import rank
     from .output.show_run import show
     from .output.status_run import assess, assess_target, Assessed, assessed, status
     from .plan.model import Location, Observation, Plan, Problem

@@ -14,6 +14,8 @@ from .completion import complete_ranked_target_ids
 from .printing import _guard_stdout, _out, _report, _say
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..catalog import Message
     from ..plan.model import Plan, Target
 
@@ -42,43 +44,37 @@ def rank(
 
     Example: qntrack rank budget-revenue-plan-2024 --format json | jq '.units[] | {rank, dims, gap}'
     """
-    from ..files.workspace import one_target, open_workspace, reference_day
-    from ..kinds import assess
-    from ..kinds.withdrawals import with_withdrawals
-    from ..method.ranking import rank_units
+    from ..output.rank_run import not_broken_down, rank_json, ranked
 
     day = _as_of(as_of)
     kind = _format(fmt)
 
-    ws = open_workspace(targets, day, only=one_target(target_id))
-    _guard_stdout(ws.targets_path, ws.plan)
-    _check_ids(ws.plan, [target_id])
-    target = ws.plan.target(target_id)
-    assert target is not None
-    if not target.for_each:
-        raise fail(ws.plan.source_file, _not_broken_down(ws.plan, target_id))
-    (judged,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
-    # Each unit's figures withdrawn, said beside its latest figure (issue 17, twentieth session).
-    (judged,) = with_withdrawals([judged], ws.store.observations, day)
-    indicator = judged.indicator
-    ranked = rank_units(judged.breakdown, increase=indicator.increase)
+    def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
+        # Answered from targets.yaml alone, before a national store's million rows are read.
+        _guard_stdout(targets_path, plan)
+        _check_ids(plan, [target_id])
+        target = plan.target(target_id)
+        if target is not None and not target.for_each:
+            raise fail(plan.source_file, not_broken_down(plan, target_id))
+
+    # The library's own path (output.rank_run): the command's document is a caller's.
+    found = ranked(targets, target_id, day, before_store=before_store)
+    ws, judged, ranked_units = found.workspace, found.assessment, found.units
+    target, indicator = judged.target, judged.indicator
     if not any(u.assessment.latest is not None or u.assessment.provisional is not None for u in judged.breakdown):
         # An empty list would read as "every unit is fine"; say why there is none. A
         # reading during the period (a plan's year to date) is a figure the unit is
         # judged on too: only units with neither are "not available" for want of one.
-        _say(_no_figures(target, indicator.id, day, listed=bool(ranked)))
+        _say(_no_figures(target, indicator.id, day, listed=bool(ranked_units)))
     if kind == "json":
-        from ..output.formats import revised_in, to_json
-        from ..output.ranking import rank_document
+        from ..output.formats import to_json
 
-        whence: dict[str, dict[str, tuple[str, str]]] = {}  # where each figure replaced came from
-        revised = revised_in([judged], ws.store.observations, day, whence)
-        _out(to_json(rank_document(target, ranked, day, revised, whence)))
+        _out(to_json(rank_json(found)))
     elif kind in ("csv", "tsv"):
         from ..output.tables import write_table
         from ..output.ranking import rank_rows
 
-        _out(write_table(rank_rows(target, ranked, day), kind))
+        _out(write_table(rank_rows(target, ranked_units, day), kind))
     else:
         from ..output import render
         from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept
@@ -91,7 +87,7 @@ def rank(
         revised = revised_in([judged], ws.store.observations, day, came)
         chosen = _lang(lang)
         title, header, rows = rank_table(
-            target, indicator, ranked, ws.plan.dimensions, chosen, revised, notes, True, whence=came
+            target, indicator, ranked_units, ws.plan.dimensions, chosen, revised, notes, True, whence=came
         )
         render.listing_table(
             header,
@@ -102,7 +98,7 @@ def rank(
             title=title,
             labelled=True,
             foldable=RANK_FOLDABLE,
-            kept=status_kept(ranked, chosen, ws.plan.dimensions),
+            kept=status_kept(ranked_units, chosen, ws.plan.dimensions),
         )
         print_legend(list(notes), chosen)
     if day is not None:  # the entries --as-of left out, as status and show say them
@@ -110,15 +106,6 @@ def rank(
 
         say_judged_later(ws.plan, ws.store.observations, [judged], day)
     _report(ws.warnings_for([indicator.id]))
-
-
-def _not_broken_down(plan: Plan, target_id: str) -> Message:
-    from ..catalog import msg
-
-    broken = [t.id for t in plan.targets if t.for_each]
-    if not broken:
-        return msg("ranking_none_broken_down", target=target_id)
-    return msg("ranking_not_broken_down", target=target_id, targets=", ".join(broken))
 
 
 def _no_figures(target: Target, indicator: str, as_of: str | None, *, listed: bool) -> Message:

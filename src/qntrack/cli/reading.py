@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 
     from ..method.series import Series
     from ..plan.model import Observation, Plan
-    from ..catalog import Message
-    from ..plan.periods import Frequency, Period
+    from ..plan.periods import Period
 
 DimOpt = Annotated[
     Optional[list[str]],
@@ -338,10 +337,8 @@ def history(
     Example: qntrack history budget_revenue --dim locality=NAME
     """
 
-    from ..method.history import vintages
     from ..plan.periods import PeriodError
     from ..files import rules
-    from ..files.workspace import open_workspace
 
     day = _as_of(as_of)
     wanted = None
@@ -358,10 +355,8 @@ def history(
 
             raise fail("history", swapped("history", indicator, period) or _reason(exc), ExitCode.USAGE) from None
     indicator, dim, where = _split_unit(indicator, dim)
-    unit: list[str] = []
-    finer: list[Message] = []
 
-    def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
+    def unit_of(plan: Plan, targets_path: Path, store_path: Path) -> str:
         # Answered from targets.yaml alone, before a national store's million rows are read.
         _guard_stdout(targets_path, plan)
         ind = plan.indicators.get(indicator)
@@ -371,18 +366,13 @@ def history(
             from ..catalog import msg
 
             raise fail(plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
-        if wanted is not None and not wanted.fits(ind.frequency):
-            finer.append(_finer_period(wanted, indicator, ind.frequency))
-        unit.append(_unit_key(plan, indicator, dim, where))
+        return _unit_key(plan, indicator, dim, where)
 
-    # The stored vintages are all it lists: no series in force to work out (issue 17).
-    ws = open_workspace(targets, day, with_series=False, before_store=before_store)
-    key = unit[0]
-    found = vintages(ws.store.observations, key, wanted, day)
-    if finer and not found:
-        # No figure can be recorded for it (check refuses one): said, not an empty list. One
-        # recorded before the frequency was made coarser is listed, so it can be withdrawn.
-        raise fail("history", finer[0], ExitCode.USAGE)
+    from ..output.history_run import histories
+
+    # The library's own path (output.history_run): the command's document is a caller's.
+    listed = histories(targets, day, wanted, unit_of, lambda said: fail("history", said, ExitCode.USAGE))
+    ws, key, found = listed.workspace, listed.key, listed.found
     kind = _format(fmt)
     if kind == "json":
         from ..output.documents import history_document
@@ -429,19 +419,3 @@ def _say_units_only(indicator: str, rows: Iterable[Observation], wanted: Period 
     )
     if units:
         _say(msg("cli_history_units_only", id=indicator, count=len(units), example=units[0]))
-
-
-def _finer_period(wanted: Period, indicator: str, frequency: Frequency) -> Message:
-    """Why an indicator has no figure for ``wanted``, and the period of its frequency that
-    holds it (2024-04 of a quarterly indicator: 2024-Q2)."""
-    from ..catalog import msg
-    from ..files.finer import frequency_key
-    from ..plan.periods import Period
-
-    unit = frequency.months
-    first = (wanted.first - 1) // unit * unit + 1
-    last = -(-wanted.last // unit) * unit
-    example = Period(wanted.year, first, last)
-    return msg(
-        "cli_history_period_finer", period=wanted, id=indicator, frequency=frequency_key(frequency), example=example
-    )

@@ -208,7 +208,9 @@ def add_observation(
                 indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
             )
             one = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
-            path, rows, known, warnings, vintages, revising = one
+            path, revising = one.store, one.revising
+            # Lists, as an import's below are made (the library's answer is frozen tuples).
+            rows, known, warnings, vintages = list(one.rows), list(one.skipped), list(one.warnings), list(one.vintages)
             replacing = [*one.revised, *one.withdrew]  # the JSON's revises
             if revising is None and one.withdrew:  # a retraction's dry run says what it withdraws
                 revising = one.withdrew[0][1]

@@ -19,6 +19,8 @@ __all__ = [
     "refuse_judged",
     "day_argument",
     "unit_dims",
+    "series_in_order",
+    "dim_texts",
     "refuse_import_options",
 ]
 
@@ -135,6 +137,38 @@ def refuse_judged(plan: object, series: object) -> None:
         raise refused("series", "library_series_type", kind=type(series).__name__)
 
 
+def series_in_order(series: Any) -> Any:
+    """``assess``'s ``series`` (a caller's), each in period order: the mapping itself when
+    every series is (one pass over the rows, comparing each period with the one before),
+    else a copy with those that are not sorted, the caller's lists left as given. A series
+    holding two figures for one period (every vintage of the store, not the figures in
+    force) is refused naming ``series``, as ``assess_target`` names its ``rows``. Newest
+    first judged cbct-share on 2020's figure, in silence (thirty-sixth session). The store's
+    own series (``status``, ``show``) are judged without it: they are sorted already."""
+    from ..plan.model import Observation
+
+    unsorted: dict[str, list[Any]] = {}
+    for key, rows in series.items():
+        if not isinstance(rows, (list, tuple)):
+            continue  # the core says what it cannot read, as before
+        before = None
+        for row in rows:
+            if not isinstance(row, Observation):
+                break
+            at = row.period.sort_key
+            if before is not None and at <= before:
+                unsorted[key] = sorted(rows, key=lambda o: o.period.sort_key)
+                break
+            before = at
+    if not unsorted:
+        return series
+    for key, rows in unsorted.items():
+        for one, other in zip(rows, rows[1:], strict=False):
+            if one.period == other.period:
+                raise refused("series", "library_series_period_twice", series=key, period=str(other.period))
+    return {**series, **unsorted}
+
+
 def day_argument(value: Any) -> Any:
     """A day given to the core (``today``): text and a date as they are; anything else (a
     float, an int, a list) as its text, which the core then refuses as a day written
@@ -161,7 +195,7 @@ def day_argument(value: Any) -> Any:
     return value if value is None or isinstance(value, (str, date)) else str(value)
 
 
-def unit_dims(value: object) -> tuple[tuple[str, str], ...]:
+def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
     """``retract``'s ``dims``: a mapping of dimension to unit (``dict(unit.dims)``, as a
     breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs. A dict was
     read as its keys, and said "too many values to unpack"; an int, "not iterable"."""
@@ -169,13 +203,34 @@ def unit_dims(value: object) -> tuple[tuple[str, str], ...]:
     if isinstance(value, Mapping):
         pairs = tuple(value.items())
     elif isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise refused("dims", "library_dims_type", value=repr(value)[:60], kind=type(value).__name__)
+        raise refused(name, "library_dims_type", value=repr(value)[:60], kind=type(value).__name__)
     else:
         pairs = tuple(value)
     for pair in pairs:
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
-            raise refused("dims", "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
+            raise refused(name, "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
     return tuple((a, b) for a, b in pairs)
+
+
+def dim_texts(name: str, value: object) -> list[tuple[str, str]]:
+    """``history``'s ``dim``, as ``--dim`` takes it: None (the total), a dict of dimension
+    and unit, (dimension, unit) pairs, or ``"dimension=unit"`` texts (one, or a list of
+    them), as pairs; anything else refused naming ``name`` (thirty-sixth session)."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    if isinstance(items, (list, tuple)):
+        split = []
+        for item in items:
+            if isinstance(item, str):
+                key, eq, unit = item.partition("=")
+                if not (eq and key.strip() and unit.strip()):
+                    raise refused(name, "library_dims_type", value=repr(item)[:60], kind="str")
+                split.append((key.strip(), unit.strip()))
+            else:
+                split.append(item)
+        items = split
+    return list(unit_dims(items, name))
 
 
 def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 __all__ = [
     "refused",
+    "named",
     "refuse_period",
     "refuse_path",
     "refuse_texts",
@@ -42,6 +43,16 @@ def refused(name: str, key: str, **params: Any) -> Exception:
     from ..plan.model import Location, Problem
 
     return ArgumentError([Problem(Location(name), msg(key, **params))], ExitCode.USAGE)
+
+
+def named(name: str, message: Any) -> Exception:
+    """An ``ArgumentError`` at the argument ``name`` saying ``message`` (a catalog
+    ``Message`` the commands say of their own option): ``history``'s unknown indicator,
+    ``rank``'s target with no breakdown, ``retract``'s unit (thirty-sixth session)."""
+    from ..errors import ArgumentError, ExitCode
+    from ..plan.model import Location, Problem
+
+    return ArgumentError([Problem(Location(name), message)], ExitCode.USAGE)
 
 
 def refuse_path(name: str, value: object, none: bool = True) -> None:

@@ -5,7 +5,7 @@ they take with it (files.retract_notes)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping, NamedTuple, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from ..catalog import Message
 from ..plan.model import Observation, Problem
@@ -18,15 +18,15 @@ class _Recorded(NamedTuple):
     valid rows were left out as already recorded (``history.already_recorded``)."""
 
     store: Path
-    rows: list[Observation]
-    skipped: list[Observation]
+    rows: tuple[Observation, ...]
+    skipped: tuple[Observation, ...]
     # Rows recorded (or that would be) that jump against the figures on record: one
     # warning each (checks_jumps_entry.entry_jump_problems); they are still recorded.
-    warnings: list[Problem]
+    warnings: tuple[Problem, ...]
     # For each skipped row, in order: the stored vintage it repeats and the vintage in
     # force for its period (history.stored_vintages), read under the lock; (None, None)
     # where the row repeats one earlier in the batch.
-    vintages: Sequence[tuple[Observation | None, Observation | None]] = ()
+    vintages: tuple[tuple[Observation | None, Observation | None], ...] = ()
     # A single figure that becomes the one in force: the vintage it revises (a revision a
     # month after the estimate), or the retraction it follows (a figure put back), said
     # beside "added" (cli.recorded); None for any other.
@@ -34,16 +34,60 @@ class _Recorded(NamedTuple):
 
 
 class Recorded(_Recorded):
-    """``_Recorded``'s six, unpacked as before, and two attributes (issue 17, twenty-sixth
-    session): ``withdrew``, each retraction appended (or that would be) with the figure it
-    withdraws, and ``notes``, from record_many, what they take with it (retract's notes)."""
+    """``_Recorded``'s six, unpacked as before, and three attributes: ``withdrew``, each
+    retraction appended (or that would be) with the figure it withdraws, and ``notes``,
+    what they take with it (retract's notes; issue 17, twenty-sixth session); ``revised``,
+    each row added that takes the place of a vintage recorded before it, with that vintage
+    (a figure it revises, or a retraction it follows), in the batch's order: an import says
+    the first few (twenty-seventh session).
 
-    withdrew: Sequence[tuple[Observation, Observation]] = ()
-    notes: Sequence[Message] = ()
-    # Each row added (or that would be) that takes the place of a vintage recorded before
-    # it, with that vintage (a figure it revises, or a retraction it follows), in the
-    # batch's order: an import says the first few (twenty-seventh session).
-    revised: Sequence[tuple[Observation, Observation]] = ()
+    Frozen, every sequence a tuple, as ``import_observations``' answer is: ``.rows`` was a
+    list where an import's is a tuple, and ``done.notes`` could be set (thirty-sixth
+    session). ``also(...)`` is a copy with some of them changed."""
+
+    withdrew: tuple[tuple[Observation, Observation], ...] = ()
+    notes: tuple[Message, ...] = ()
+    revised: tuple[tuple[Observation, Observation], ...] = ()
+
+    def __new__(
+        cls,
+        store: Path,
+        rows: Sequence[Observation],
+        skipped: Sequence[Observation],
+        warnings: Sequence[Problem],
+        vintages: Sequence[tuple[Observation | None, Observation | None]] = (),
+        revising: Observation | None = None,
+        *,
+        withdrew: Sequence[tuple[Observation, Observation]] = (),
+        notes: Sequence[Message] = (),
+        revised: Sequence[tuple[Observation, Observation]] = (),
+    ) -> Recorded:
+        made = super().__new__(cls, store, tuple(rows), tuple(skipped), tuple(warnings), tuple(vintages), revising)
+        object.__setattr__(made, "withdrew", tuple(withdrew))
+        object.__setattr__(made, "notes", tuple(notes))
+        object.__setattr__(made, "revised", tuple(revised))
+        return made
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Recorded is frozen: {name} cannot be set; use .also({name}=...) for a copy")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Recorded is frozen: {name} cannot be deleted")
+
+    def also(self, **changes: Any) -> Recorded:
+        """A copy with the fields named changed (any of the six, ``withdrew``, ``notes``,
+        ``revised``), the others kept."""
+        fields: dict[str, Any] = {
+            **self._asdict(),
+            "withdrew": self.withdrew,
+            "notes": self.notes,
+            "revised": self.revised,
+        }
+        fields.update(changes)
+        return Recorded(**fields)
+
+    def _replace(self, **changes: Any) -> Recorded:  # NamedTuple's copy: the three kept too
+        return self.also(**changes)
 
 
 def revisions_in(

@@ -217,8 +217,7 @@ def record_many(
         except InputError as error:
             raise for_library(error) from None
         # Its warnings in the caller's words too: "with force=True", not "with --force".
-        done.warnings[:] = library_problems(done.warnings)
-        return done
+        return done.also(warnings=library_problems(done.warnings))
 
     refuse_flags(dry_run=dry_run, force=force)
     refuse_import_options(tz, None, None)  # tz=7: named, never an AttributeError
@@ -237,8 +236,7 @@ def record_many(
         plan, store, caller_rows(candidates), undated, force=force, now=now, tz=tz, typed_said=False
     )
     done = record_batch(plan, store, batch, dry_run, force=force)
-    done.notes = batch_notes(plan, store, done.withdrew)  # [] when none withdraws
-    return done
+    return done.also(notes=batch_notes(plan, store, done.withdrew))  # () when none withdraws
 
 
 class Batch(NamedTuple):
@@ -420,11 +418,16 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     else:
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
-    done = Recorded(
-        store, new, [o for o in rows if id(o) not in added], warnings, vintages, revising[0] if revising else None
+    return Recorded(
+        store,
+        new,
+        [o for o in rows if id(o) not in added],
+        warnings,
+        vintages,
+        revising[0] if revising else None,
+        withdrew=withdrew,
+        revised=revised,
     )
-    done.withdrew, done.revised = withdrew, revised
-    return done
 
 
 def _revised(o: Observation, index: dict[tuple[str, int], list[Observation]]) -> list[Observation]:

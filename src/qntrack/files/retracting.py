@@ -31,12 +31,24 @@ class Retracted(tuple[Path, Observation, Observation]):
     A tuple of three still, so ``store, row, was = retract(...)`` reads as it did
     (issue 17, twenty-sixth session)."""
 
-    notes: list[Message]
+    notes: tuple[Message, ...]
 
     def __new__(cls, store: Path, row: Observation, withdrawn: Observation, notes: Sequence[Message] = ()) -> Retracted:
         made = super().__new__(cls, (store, row, withdrawn))
-        made.notes = list(notes)
+        # A tuple, and frozen, as every answer of the library is (thirty-sixth session: a list).
+        object.__setattr__(made, "notes", tuple(notes))
         return made
+
+    def __getnewargs__(self) -> tuple[Path, Observation, Observation, tuple[Message, ...]]:
+        # A copy, a deep copy and a pickle (another process) make it again from its four:
+        # the tuple's own gave its three as one argument (thirty-sixth session).
+        return (self[0], self[1], self[2], self.notes)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Retracted is frozen: {name} cannot be set")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Retracted is frozen: {name} cannot be deleted")
 
     @property
     def store(self) -> Path:
@@ -92,6 +104,7 @@ def retract(
 
     if command is None:
         try:
+            _known_unit(targets, indicator, dims)
             return retract(targets, indicator, period, source, note, recorded_at, force, dims, tz, "retract", dry_run)
         except InputError as error:
             raise for_library(error) from None
@@ -342,3 +355,33 @@ def _vintage(o: Observation) -> Message | Figure:
     Vietnamese), or a retraction in the reader's words (the catalog's label_retracted), as
     every table and the sibling confirmations say it (issue 17, twenty-fifth session)."""
     return msg("label_retracted") if o.status == RETRACTED else Figure(o.value)
+
+
+def _known_unit(targets: object, indicator: object, dims: object) -> None:
+    """A Python caller's ``dims`` naming a dimension or a unit the plan lacks, refused naming
+    ``dims``, as every other argument is named: it was told at "retract:", the function
+    (thirty-sixth session). Anything else (a plan that does not read, an indicator it lacks)
+    is left to ``retract``'s own checks, which say it as before."""
+    from .argument_kinds import unit_dims
+
+    pairs = unit_dims(dims)
+    if not pairs or not isinstance(indicator, str):
+        return
+    from .figure_units import typed_unit, unit_of
+    from .library_arguments import named
+    from .plan_loading import load_plan
+    from .workspace import find_targets
+
+    try:
+        plan = load_plan(find_targets(targets))  # type: ignore[arg-type]
+    except (InputError, OSError, ValueError, TypeError):
+        return
+    ind = plan.indicators.get(typed_unit(indicator, ())[0].strip())
+    if ind is None:
+        return
+    wrong = unit_of(plan, ind, pairs)[2]
+    if wrong:
+        error = named("dims", wrong[0])
+        assert isinstance(error, InputError)
+        error.problems.extend(Problem(Location("dims"), m) for m in wrong[1:])
+        raise error

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..plan.model import Observation, Plan
     from ..plan.periods import Period
 
-__all__ = ["Shown", "show", "shown"]
+__all__ = ["Shown", "show", "shown", "unknown_target"]
 
 
 class Shown(NamedTuple):
@@ -59,7 +59,7 @@ def shown(
     from ..method.history import replaced_vintages_of
     from ..method.withdrawals import withdrawn
     from .formats import day_text, revised_in
-    from .status_run import assess
+    from .status_run import _assess
 
     if not isinstance(target_id, str):  # None, a list of ids: named, not "unhashable"
         raise refused("target_id", "library_target_id_type", kind=type(target_id).__name__)
@@ -71,11 +71,11 @@ def shown(
         if before_store is not None:
             before_store(plan, targets_path, store_path)
         if plan.target(target_id) is None:
-            raise _unknown(plan, target_id)
+            raise unknown_target(plan, target_id)
 
     ws = open_workspace(targets, day, before_store=known, only=one_target(target_id))
     # Through assess, not assess_target: a target with for_each is shown with its units.
-    (result,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
+    (result,) = _assess(ws.plan, ws.series, [target_id], reference_day(day))
     target = result.target
     indicator = result.indicator
     # Its units' figures withdrawn, said in their table and JSON (issue 17, twentieth session).
@@ -124,7 +124,7 @@ def show(
     )
 
 
-def _unknown(plan: Plan, target_id: str) -> Exception:
+def unknown_target(plan: Plan, target_id: str) -> Exception:
     """An id the plan lacks, refused by the argument's name in the command's words: the
     target of an indicator's id typed for it, else the closest id and the known ones
     (cli.arguments; pass G: "no target 'FDI-Q3' in the plan" offered no id to give)."""

@@ -61,11 +61,23 @@ def assess(
     written otherwise, is an ``ArgumentError`` (an InputError, and a ValueError as the
     core's was) naming ``target_ids`` or ``today``; a plan's path given as ``plan``, or
     ``series`` that are no mapping, one naming ``plan`` or ``series``."""
+    from ..files.argument_kinds import refuse_judged, series_in_order
+
+    refuse_judged(plan, series)  # a path: named, not "'str' object has no attribute"
+    # A caller's series in any order, read in period order (thirty-sixth session).
+    return _assess(plan, series_in_order(series), target_ids, today)
+
+
+def _assess(
+    plan: Plan, series: Series, target_ids: Sequence[str] | str | None, today: date | str | None
+) -> list[Assessment]:
+    """``assess`` on series known to be in period order: the store's (``status``, ``show``),
+    not looked over again on each judgement (a national store's million rows)."""
     from ..files.argument_kinds import day_argument, refuse_judged
     from ..files.library_arguments import refuse_empty, refuse_texts
     from ..kinds import assess as judged
 
-    refuse_judged(plan, series)  # a path: named, not "'str' object has no attribute"
+    refuse_judged(plan, series)
     target_ids = refuse_texts("target_ids", target_ids)  # [1], 5: named; a generator, read once
     refuse_empty("target_ids", target_ids)  # [] refused by name: None is every target
     with _as_argument_errors():
@@ -159,7 +171,7 @@ def assessed_whence(
     if before is not None:
         before(ws)
     day = day_text(as_of)
-    found = assess(ws.plan, ws.series, target_ids, reference_day(day))  # an id it lacks: named
+    found = _assess(ws.plan, ws.series, target_ids, reference_day(day))  # an id it lacks: named
     found = with_withdrawals(found, ws.store.observations, day)
     return Assessed(ws, found, revised_of(ws.plan, replaced)), whence_in(ws.plan, vintages)
 
