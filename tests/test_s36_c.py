@@ -1,0 +1,88 @@
+"""Pass C of session 36 (issue 17): a provincial statistics officer in Quảng Ninh, reading
+Vietnamese first, writes a plan by hand and prepares the 2026 year-end review. Each test was
+written first and seen failing; the expected words and numbers are worked out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import plan_problems, run
+
+# --- 1. A key written without its colon is said at its own line --------------------------
+
+# Line 4 is "    frequency year": the colon forgotten. PyYAML notices only on line 5, where
+# the next key starts, and the message named line 5, a line with nothing wrong on it.
+NO_COLON = (
+    "indicators:\n"
+    "  share:\n"
+    "    name: Tỷ trọng CBCT\n"
+    "    frequency year\n"
+    "targets:\n"
+    "  - id: t\n"
+    "    indicator: share\n"
+    "    baseline: {period: 2020, value: 9.8}\n"
+)
+
+
+def test_a_key_without_its_colon_is_said_at_its_own_line():
+    assert plan_problems(NO_COLON) == [
+        "targets.yaml:4:5: error: not valid YAML: a line that is not 'key: value' inside a mapping: "
+        "give the key its ':', or check the indentation"
+    ]
+
+
+def test_a_key_without_its_colon_is_said_at_its_own_line_in_vietnamese(tmp_path: Path, monkeypatch):
+    make_tracker(tmp_path, monkeypatch, NO_COLON, STORE_HEADER)
+    r = run("--lang", "vi", "check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "targets.yaml:4:5: lỗi: không phải YAML hợp lệ: có một dòng không phải dạng 'khóa: giá trị' trong "
+        "một ánh xạ: hãy thêm dấu ':' sau khóa, hoặc kiểm tra thụt lề"
+    ]
+
+
+# --- 2. An indicator id written with Vietnamese letters is told the id it could be --------
+
+# `tăng_trưởng:` declared, `indicator: tang_truong` referred to (the officer typed the
+# reference without marks). A target id so written was told `id: ty-trong`; an indicator id
+# got "e.g. cbct_share", and the target was told "did you mean 'tăng_trưởng'?", an id the
+# plan may not hold.
+VIETNAMESE_ID = (
+    "indicators:\n"
+    "  tăng_trưởng:\n"
+    "    name: Tăng trưởng GRDP\n"
+    "    unit: '%'\n"
+    "targets:\n"
+    "  - id: t\n"
+    "    type: plan\n"
+    "    indicator: tang_truong\n"
+    "    period: 2026\n"
+    "    value: 12\n"
+)
+
+
+def test_an_indicator_id_with_vietnamese_letters_is_told_the_id_it_could_be():
+    assert plan_problems(VIETNAMESE_ID) == [
+        "targets.yaml:2:3: error: indicator 'tăng_trưởng': ids use lower-case letters, digits and '_' only: "
+        "write tang_truong"
+    ]
+
+
+def test_an_indicator_id_with_vietnamese_letters_in_vietnamese(tmp_path: Path, monkeypatch):
+    make_tracker(tmp_path, monkeypatch, VIETNAMESE_ID, STORE_HEADER)
+    r = run("--lang", "vi", "check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "targets.yaml:2:3: lỗi: chỉ tiêu 'tăng_trưởng': mã chỉ dùng chữ thường không dấu, chữ số và '_': "
+        "hãy ghi tang_truong"
+    ]
+
+
+def test_a_reference_to_another_indicator_is_still_refused():
+    # The reference is to neither the id written nor the id it could be: still told.
+    text = VIETNAMESE_ID.replace("indicator: tang_truong", "indicator: growth")
+    found = plan_problems(text)
+    assert found[0].startswith("targets.yaml:2:3: error: indicator 'tăng_trưởng'"), found
+    assert found[1].startswith("targets.yaml:8:16: error: target 't': unknown indicator 'growth'"), found
+    assert len(found) == 2, found
