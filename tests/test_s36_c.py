@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import STORE_HEADER, make_tracker
 from helpers import plan_problems, run
 
@@ -86,3 +88,74 @@ def test_a_reference_to_another_indicator_is_still_refused():
     assert found[0].startswith("targets.yaml:2:3: error: indicator 'tăng_trưởng'"), found
     assert found[1].startswith("targets.yaml:8:16: error: target 't': unknown indicator 'growth'"), found
     assert len(found) == 2, found
+
+
+# --- 3. A Vietnamese system speaks Vietnamese --------------------------------------------
+
+# The officer's machine is set up in Vietnamese (LANG=vi_VN.UTF-8) and nothing told qntrack
+# more: every message was English. QNTRACK_LANG and --lang still decide when given; another
+# locale is English, as before, and said nothing of.
+VI_MESSAGE = (
+    "targets.yaml:2:3: lỗi: chỉ tiêu 'tăng_trưởng': mã chỉ dùng chữ thường không dấu, chữ số và '_': "
+    "hãy ghi tang_truong"
+)
+EN_MESSAGE = (
+    "targets.yaml:2:3: error: indicator 'tăng_trưởng': ids use lower-case letters, digits and '_' only: "
+    "write tang_truong"
+)
+
+
+def _locale(monkeypatch, **env: str) -> None:
+    for name in ("QNTRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "said"),
+    [
+        ({"LANG": "vi_VN.UTF-8"}, (), VI_MESSAGE),
+        ({"LC_MESSAGES": "vi_VN.UTF-8", "LANG": "en_US.UTF-8"}, (), VI_MESSAGE),
+        ({"LC_ALL": "vi_VN.utf8"}, (), VI_MESSAGE),
+        # LC_ALL, when set, is the locale, whatever LANG says (as gettext reads them).
+        ({"LC_ALL": "C.UTF-8", "LANG": "vi_VN.UTF-8"}, (), EN_MESSAGE),
+        ({"LANG": "fr_FR.UTF-8"}, (), EN_MESSAGE),
+        ({"LANG": "C.UTF-8"}, (), EN_MESSAGE),
+        ({}, (), EN_MESSAGE),
+        # Asked for qntrack: it decides.
+        ({"LANG": "vi_VN.UTF-8", "QNTRACK_LANG": "en"}, (), EN_MESSAGE),
+        ({"LANG": "vi_VN.UTF-8"}, ("--lang", "en"), EN_MESSAGE),
+        ({"LANG": "en_US.UTF-8", "QNTRACK_LANG": "vi"}, (), VI_MESSAGE),
+    ],
+)
+def test_a_vietnamese_locale_is_read_as_vietnamese(tmp_path: Path, monkeypatch, env, args, said):
+    make_tracker(tmp_path, monkeypatch, VIETNAMESE_ID, STORE_HEADER)
+    _locale(monkeypatch, **env)
+    r = run(*args, "check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [said]
+
+
+def test_a_vietnamese_locale_labels_the_status_table_and_reads_numbers_as_vietnamese(tmp_path: Path, monkeypatch):
+    # Labels in Vietnamese, and a figure typed "1.234,5" read as one thousand two hundred
+    # and thirty-four and a half, as the officer writes it (1234.5 stored).
+    plan = (
+        "indicators:\n  thu_ngan_sach: {name: Thu ngân sách, unit: tỷ đồng, measure: flow}\n"
+        "targets:\n  - {id: thu-2026, type: plan, indicator: thu_ngan_sach, period: 2026, value: 2000}\n"
+    )
+    folder = make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    _locale(monkeypatch, LANG="vi_VN.UTF-8")
+    r = run("add-observation", "thu_ngan_sach", "2026", "1.234,5", "--status", "estimate", "--source", "Cục Thuế")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.startswith("đã thêm thu_ngan_sach 2026 = 1.234,5 vào observations.csv"), r.stderr
+    assert (
+        (folder / "observations.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[1]
+        .startswith("thu_ngan_sach,2026,1234.5,estimate,Cục Thuế,")
+    )
+    r = run("status", "--format", "table")
+    assert r.exit_code == 0, r.stderr
+    # 1234.5 / 2000 = 61.725 % of the plan, written 61,7 % the Vietnamese way.
+    assert "Mục tiêu" in r.stdout and "Đánh giá" in r.stdout and "61,7%" in r.stdout, r.stdout

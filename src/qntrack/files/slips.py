@@ -180,8 +180,8 @@ def bad_target_id(tid: str) -> Message:
 
 def indicator_id_could_be(ind_id: str) -> str | None:
     """The id an indicator id of other letters than a-z, 0-9 and '_' could be: its letters
-    without their marks, in lower case, a space or '-' made '_' (a Vietnamese tăng_trưởng:
-    tang_truong; issue 17, session 36), else None."""
+    without their marks, in lower case, a space or '-' made '_' (a Vietnamese name typed
+    as the id: tang_truong; issue 17, session 36), else None."""
     from .vocabulary import fold
 
     fixed = re.sub(r"[^a-z0-9_]+", "_", fold(ind_id)).strip("_")

@@ -76,7 +76,7 @@ class _Reader:
     # not checked against a stand-in, which would report what the file does not say.
     refused: set[tuple[str, str]] = field(default_factory=set)
     # An indicator id refused for its letters, by the id it was told it could be
-    # (``tang_truong`` for ``tăng_trưởng``): a target that refers to it so is told nothing more.
+    # (``tang_truong`` for the id typed with its marks): a target that refers to it so is told nothing more.
     could_be: dict[str, str] = field(default_factory=dict)
     # The did-you-mean of an unknown indicator id, within one bound of work for the file.
     indicator_hints: Hints | None = None
