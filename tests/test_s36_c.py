@@ -159,3 +159,36 @@ def test_a_vietnamese_locale_labels_the_status_table_and_reads_numbers_as_vietna
     assert r.exit_code == 0, r.stderr
     # 1234.5 / 2000 = 61.725 % of the plan, written 61,7 % the Vietnamese way.
     assert "Mục tiêu" in r.stdout and "Đánh giá" in r.stdout and "61,7%" in r.stdout, r.stdout
+
+
+# --- 4. Standard output, named in Vietnamese --------------------------------------------
+
+
+def test_a_full_standard_output_is_named_in_vietnamese(tmp_path: Path, monkeypatch):
+    # `qntrack status --lang vi > /dev/full`: the one line began "standard output: lỗi:",
+    # its place in English in a Vietnamese message. Exit 1, as README's table says.
+    import os
+    import subprocess
+    import sys
+
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        "indicators:\n  g: {name: G, unit: '%'}\ntargets:\n  - {id: t, indicator: g, baseline: 2020}\n",
+        STORE_HEADER + "g,2020,9.8,,s,,2021-01-01T00:00:00Z\ng,2023,12.3,,s,,2024-01-01T00:00:00Z\n",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    env["PYTHONPATH"] = str(Path(__file__).parents[1] / "src")
+    for lang, place, severity in (("vi", "đầu ra chuẩn", "lỗi"), ("en", "standard output", "error")):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "qntrack", "status", "--lang", lang],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                env=env,
+                cwd=tmp_path,
+                check=False,
+            )
+        said = done.stderr.decode("utf-8").splitlines()
+        assert done.returncode == 1, said
+        assert len(said) == 1 and said[0].startswith(f"{place}: {severity}: "), said
