@@ -192,3 +192,66 @@ def test_a_full_standard_output_is_named_in_vietnamese(tmp_path: Path, monkeypat
         said = done.stderr.decode("utf-8").splitlines()
         assert done.returncode == 1, said
         assert len(said) == 1 and said[0].startswith(f"{place}: {severity}: "), said
+
+
+# --- 5. A table numbered "TT" is read as one numbered "STT" ------------------------------
+
+# The provincial forms number their rows under "TT" (thứ tự) as often as "STT". A yearbook
+# table so headed, pasted as printed, was refused: "a wide table's first column must be
+# 'indicator', found 'tt'", and a workbook read so without --wide too, though the same
+# workbook with --wide was read.
+TT_PLAN = (
+    "indicators:\n"
+    "  grdp_growth: {name: {en: GRDP growth, vi: Tốc độ tăng trưởng GRDP}, unit: '%', measure: rate}\n"
+    "  grdp_per_capita: {name: {en: GRDP per capita, vi: GRDP bình quân đầu người}, unit: USD}\n"
+    "targets:\n"
+    "  - {id: g, type: plan, indicator: grdp_growth, period: 2026, value: 12}\n"
+    "  - {id: p, indicator: grdp_per_capita, baseline: {period: 2017, value: 4528}, milestones: [{by: 2030, value: 15000}]}\n"
+)
+TT_TABLE = [
+    ["TT", "Chỉ tiêu", "ĐVT", "Thực hiện 2025", "Ước TH 2026"],
+    ["1", "Tốc độ tăng trưởng GRDP", "%", "11,89", "12,1"],
+    ["2", "GRDP bình quân đầu người", "USD", "10.402", "11.020"],
+]
+# Read by hand: "Thực hiện 2025" a result of no stated status, "Ước TH 2026" an estimate;
+# 10.402 and 11.020 are Vietnamese thousands (10402, 11020), 11,89 a decimal comma.
+TT_ROWS = [
+    ["grdp_growth", "2025", "11.89", ""],
+    ["grdp_growth", "2026", "12.1", "estimate"],
+    ["grdp_per_capita", "2025", "10402", ""],
+    ["grdp_per_capita", "2026", "11020", "estimate"],
+]
+
+
+def _rows_of(stdout: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return [row[:4] for row in list(csv.reader(io.StringIO(stdout)))[1:]]
+
+
+@pytest.mark.parametrize("wide", [(), ("--wide",)])
+def test_a_csv_table_numbered_tt_is_read(tmp_path: Path, monkeypatch, wide):
+    make_tracker(tmp_path, monkeypatch, TT_PLAN, STORE_HEADER)
+    (tmp_path / "bieu.csv").write_text("\n".join(";".join(row) for row in TT_TABLE) + "\n", encoding="utf-8")
+    r = run("add-observation", "--from", "bieu.csv", *wide, "--dry-run", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert _rows_of(r.stdout) == TT_ROWS
+
+
+@pytest.mark.parametrize("wide", [(), ("--wide",)])
+def test_a_workbook_table_numbered_tt_is_read(tmp_path: Path, monkeypatch, wide):
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, TT_PLAN, STORE_HEADER)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Biểu 01"
+    # In a workbook the figures are numbers, as Excel holds them.
+    sheet.append(TT_TABLE[0])
+    sheet.append([1, "Tốc độ tăng trưởng GRDP", "%", 11.89, 12.1])
+    sheet.append([2, "GRDP bình quân đầu người", "USD", 10402, 11020])
+    book.save(tmp_path / "bieu.xlsx")
+    r = run("add-observation", "--from", "bieu.xlsx", *wide, "--dry-run", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert _rows_of(r.stdout) == TT_ROWS
