@@ -160,6 +160,13 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     for name in [n for n in os.environ if n.startswith("QNTRACK_")]:
         monkeypatch.delenv(name)
+    # A Vietnamese locale speaks Vietnamese (catalog.environment_language): a developer's
+    # LANG=vi_VN.UTF-8 runs the suite as a bare run does, in a locale that says nothing.
+    from qntrack.catalog import language_of
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if language_of(os.environ.get(name) or "") == "vi":
+            monkeypatch.setenv(name, "C.UTF-8")
 
 
 @pytest.fixture(autouse=True)

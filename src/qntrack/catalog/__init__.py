@@ -339,6 +339,24 @@ def language_of(value: str) -> str | None:
     return found[1] if found and found[1] in ("en", "vi") else None
 
 
+def environment_language() -> str | None:
+    """The language the environment asks for: QNTRACK_LANG's (``language_of``) when it is
+    set, else Vietnamese when the locale is (the first of LC_ALL, LC_MESSAGES and LANG
+    set, as gettext reads them: ``vi_VN.UTF-8``), else None, English. A Vietnamese
+    system's user reads Vietnamese unasked; any other locale (``C.UTF-8``, ``fr_FR``) is
+    English, said nothing of, as it is no choice made for qntrack (issue 17, session 36)."""
+    import os
+
+    raw = os.environ.get("QNTRACK_LANG") or ""
+    if raw.strip():
+        return language_of(raw)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name) or ""
+        if value.strip():
+            return "vi" if language_of(value) == "vi" else None
+    return None
+
+
 def argv_language(args: list[str] | None = None) -> str:
     """The language of messages as a command line asks it, for a message said before or
     without Typer's reading of it (a command stopped while it loads, a line Click could not
@@ -347,7 +365,6 @@ def argv_language(args: list[str] | None = None) -> str:
     vi_VN.UTF-8), else English. ``args``: sys.argv[1:] by default. Nothing after ``--`` is
     an option. The one reading of --lang before Typer's (console.py, cli/__init__.py and
     cli/usage.py asked it alike)."""
-    import os
     import sys
 
     args = sys.argv[1:] if args is None else args
@@ -356,4 +373,4 @@ def argv_language(args: list[str] | None = None) -> str:
         typed = arg[7:] if arg.startswith("--lang=") else args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
         if typed is not None and typed.strip().lower() in ("en", "vi"):
             chosen = typed.strip().lower()
-    return chosen or language_of(os.environ.get("QNTRACK_LANG") or "") or "en"
+    return chosen or environment_language() or "en"

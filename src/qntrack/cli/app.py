@@ -129,13 +129,14 @@ def _warn_unknown_env_lang() -> None:
 
 def _chosen_lang(lang: Lang | None) -> str | None:
     """The language the user chose: the command's --lang, else the one before the
-    command, else QNTRACK_LANG; None when none was (English by default)."""
+    command, else QNTRACK_LANG, else a Vietnamese locale's; None when none was (English
+    by default)."""
     chosen = lang or _GLOBAL.lang
     if chosen is not None:
         return chosen.value
-    from ..catalog import language_of
+    from ..catalog import environment_language
 
-    return language_of(os.environ.get("QNTRACK_LANG") or "")
+    return environment_language()
 
 
 app = typer.Typer(
@@ -180,7 +181,8 @@ LangOpt = Annotated[
     # QNTRACK_LANG is read by i18n.resolve_lang, not by Click: Click would refuse 'VI' or
     # 'fr' from a shell profile on every command (docs/decisions.md).
     typer.Option(
-        "--lang", help="Language of labels and numbers: en or vi, in any case (default: QNTRACK_LANG, else en)."
+        "--lang",
+        help="Language of labels and numbers: en or vi, in any case (default: QNTRACK_LANG, else vi under a Vietnamese locale, else en).",
     ),
 ]
 

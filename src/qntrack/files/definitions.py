@@ -247,7 +247,7 @@ def _target(
             reader.problems.append(invisible)  # a reference that reads as another id
         elif ind_id is not None:
             indicator = indicators.get(ind_id)
-            if indicator is None and ("top", "indicators") not in reader.refused:
+            if indicator is None and ("top", "indicators") not in reader.refused and ind_id not in reader.could_be:
                 hint = reader.indicator_hint(ind_id, indicators)
                 reader.error(
                     ind_node,

@@ -17,7 +17,7 @@ from .figures import _within
 from .heading_marks import footnote_mark
 from .status_flags import column_refusal, in_heading
 from .period_columns import twice
-from .vocabulary import excel_date, foreign_digits, is_row_number
+from .vocabulary import WIDE_ROW_NUMBER, excel_date, foreign_digits, is_row_number
 from .plan_marks import is_comparison
 from .import_headers import LONG_OPTIONAL, SECOND, _excel_date_message, _read_period, status_heading
 
@@ -49,7 +49,9 @@ def _wide_columns(
     # A yearbook numbers its rows before the indicator (STT): passed over, as a workbook's
     # is; an office lists its districts there too (issue 17): a dimension's column is read.
     at = header.index("indicator") if "indicator" in header else 0
-    first = at if all(i in dims or is_row_number(h) for i, h in enumerate(header[:at])) else 0
+    # "TT" too (WIDE_ROW_NUMBER), the provincial forms' row numbers, left of the indicator:
+    # a wide table's status is in its headings or a column after it (issue 17, session 36).
+    first = at if all(i in dims or is_row_number(h) or h == WIDE_ROW_NUMBER for i, h in enumerate(header[:at])) else 0
     if not header or header[first] != "indicator":
         problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
     meta: dict[str, int] = {}

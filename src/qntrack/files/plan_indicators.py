@@ -18,6 +18,7 @@ from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions
 from .sdmx_units import read_sdmx_units
 from .invisible import id_problem
+from .slips import indicator_id_could_be
 from .yaml_reader import _Reader
 from .yaml_problems import _at, _phrase
 
@@ -43,7 +44,12 @@ def _indicator(
         reader.problems.append(invisible)
         ok = False
     elif not INDICATOR_ID.match(ind_id):
-        reader.error(key_node, msg("definitions_indicator_id", what=_phrase(where)))
+        fixed = indicator_id_could_be(ind_id)
+        if fixed is None:
+            reader.error(key_node, msg("definitions_indicator_id", what=_phrase(where)))
+        else:
+            reader.error(key_node, msg("definitions_indicator_id_could_be", what=_phrase(where), fixed=fixed))
+            reader.could_be[fixed] = ind_id  # a target referring to it so is told no more
         ok = False
     keys = reader.mapping(node, where, INDICATOR_KEYS)
     if keys is None:

@@ -178,6 +178,16 @@ def bad_target_id(tid: str) -> Message:
     return msg("definitions_target_id", id=tid)
 
 
+def indicator_id_could_be(ind_id: str) -> str | None:
+    """The id an indicator id of other letters than a-z, 0-9 and '_' could be: its letters
+    without their marks, in lower case, a space or '-' made '_' (a Vietnamese name typed
+    as the id: tang_truong; issue 17, session 36), else None."""
+    from .vocabulary import fold
+
+    fixed = re.sub(r"[^a-z0-9_]+", "_", fold(ind_id)).strip("_")
+    return fixed if fixed and fixed != ind_id else None
+
+
 # A date as offices and ISO write it: 31/12/2020, 31-12-2020, 31.12.2020, 2020-12-31.
 _DATE_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
 

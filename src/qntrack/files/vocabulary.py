@@ -457,6 +457,9 @@ UNIT_COLUMNS = frozenset({"unit", "don vi", "don vi tinh", "dvt"})
 # no figure, and an import passes it over. Not "TT", which may also mean tình trạng.
 ROW_NUMBER_COLUMNS = frozenset({"stt", "so tt", "so thu tu", "no.", "no", "#"})
 
+# "TT" (thứ tự) left of a wide table's indicator column: row numbers (long shape: maybe tình trạng).
+WIDE_ROW_NUMBER = "tt"
+
 
 # The English ones, read as typed: with its tone mark taken off, "Nợ" (debt) is "no".
 _ENGLISH_ROW_NUMBERS = frozenset({"no.", "no", "#"})

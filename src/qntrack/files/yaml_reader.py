@@ -75,6 +75,9 @@ class _Reader:
     # Ids of dimensions and indicators refused (their problem reported): what uses them is
     # not checked against a stand-in, which would report what the file does not say.
     refused: set[tuple[str, str]] = field(default_factory=set)
+    # An indicator id refused for its letters, by the id it was told it could be
+    # (``tang_truong`` for the id typed with its marks): a target that refers to it so is told nothing more.
+    could_be: dict[str, str] = field(default_factory=dict)
     # The did-you-mean of an unknown indicator id, within one bound of work for the file.
     indicator_hints: Hints | None = None
     # (where a mapping starts, key) for a required key said to be written under another

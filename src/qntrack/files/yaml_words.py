@@ -74,6 +74,10 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
             key, value = glued[1], glued[2].strip()
             written = f"{key}: {value}"
             return at.line + 1, at.column + len(key) + 1, msg("authoring_yaml_colon_space", written=written)
+        if exc.problem_mark is not None and at.line < exc.problem_mark.line:
+            # "frequency year": the key with no colon at all. PyYAML sees it on the line
+            # where the next key starts, which has nothing wrong; said where it begins.
+            line, col = at.line + 1, at.column + 1
     if said.startswith("mapping values are not allowed") and mark is not None:
         # "- by:2025" then "value: 7" under it: one text to YAML, refused at the line under.
         glued_above = _glued_above(text.splitlines(), mark.line)

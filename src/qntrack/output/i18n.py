@@ -7,7 +7,6 @@ English the other way round. Machine formats (JSON, CSV, TSV) never go through h
 from __future__ import annotations
 
 import math
-import os
 
 from ..catalog import catalog
 
@@ -30,13 +29,14 @@ LANGS = ("en", "vi")
 
 
 def resolve_lang(lang: str | None) -> str:
-    """The --lang option, else QNTRACK_LANG, else English."""
+    """The --lang option, else QNTRACK_LANG, else a Vietnamese locale (LANG=vi_VN.UTF-8),
+    else English."""
     if lang:
         chosen = lang.strip().lower()
         return chosen if chosen in LANGS else "en"
-    from ..catalog import language_of
+    from ..catalog import environment_language
 
-    return language_of(os.environ.get("QNTRACK_LANG") or "") or "en"
+    return environment_language() or "en"
 
 
 def label(key: str, lang: str) -> str:

@@ -95,6 +95,8 @@ class Problem:
         # A tab in a file's name is shown as the other control characters are (\x09), not
         # as a gap that reads as spaces (issue 17, twenty-ninth session).
         where = str(self.location).replace("\t", "\\x09")
+        if where == "standard output" and lang != "en":  # no file's name: the place in words
+            where = render(msg("place_standard_output"), lang)
         return f"{where}: {severity}: {render(self.message, lang)}"
 
 
