@@ -47,13 +47,13 @@ RANK_WRAP = ("unit", "status", "gap", "source")
 # of 8 it named no site, and the blocks a narrower terminal gets read better (thirty-fifth
 # session).
 # A unit's name is never folded either: a name of up to ``NAME_KEPT`` characters stays on
-# one line (a two-word locality over two lines at 121 and 160 columns was a row a reader scanning for
-# that name missed), a longer one wraps between its words; a terminal too narrow for
-# that gets the blocks (thirty-sixth session).
+# one line (a two-word locality split over two lines at 121 and 160 columns was a row a
+# reader scanning for that name missed), a longer one wraps between its words; a terminal
+# too narrow for that gets the blocks (thirty-sixth session).
 RANK_FOLDABLE: tuple[str, ...] = ()
-# The longest name kept on one line: Vietnam's longest province, Ho Chi Minh City (21 letters in Vietnamese),
-# is 21 characters; a longer one is a description (an Open SDG disaggregation) whose
-# words may wrap.
+# The longest name kept on one line: Vietnam's longest province's name, Ho Chi Minh City
+# written in Vietnamese, is 21 characters; a longer one is a description (an Open SDG
+# disaggregation) whose words may wrap.
 NAME_KEPT = 24
 
 # ``rank --format csv|tsv``'s columns, the breakdown's dimensions after the first; new ones
