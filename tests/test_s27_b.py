@@ -77,10 +77,11 @@ def test_the_headline_names_the_target_at_risk_in_vietnamese_markdown(shipped: P
     top = r.stdout.split('## <a id="headline"></a>')[1].split("\n## ")[0]
     lines = [line for line in top.splitlines() if line]
     assert lines[1].startswith("23 mục tiêu — ")
-    assert lines[2].startswith("✗ Đã đến hạn, không đạt (")
-    assert lines[3].startswith("⌛ Đã đến hạn, chờ số liệu (")  # the deadlines passed, then the one ahead
+    assert lines[2].startswith("20 trên 23 mục tiêu được đánh giá theo số ước tính")  # thirty-sixth session
+    assert lines[3].startswith("✗ Đã đến hạn, không đạt (")
+    assert lines[4].startswith("⌛ Đã đến hạn, chờ số liệu (")  # the deadlines passed, then the one ahead
     assert (
-        lines[4] == AT_RISK_VI + "[Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030 (năm 2030)](#t-cbct-share)."
+        lines[5] == AT_RISK_VI + "[Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030 (năm 2030)](#t-cbct-share)."
     ), top
 
 
@@ -89,8 +90,9 @@ def test_the_headline_json_lists_the_target_at_risk_last(shipped: Path):
 
     r = run_clean("report", "--format", "json", "--as-of", "2026-12-01")
     top = json.loads(r.stdout)["headline"]
-    # `day` appended in the thirty-second session (tests/test_s32_h.py): the day deadlines were read by.
-    assert list(top) == ["targets", "by_status", "missed", "awaiting_figure", "at_risk", "day"]
+    # `day` appended in the thirty-second session (tests/test_s32_h.py): the day deadlines were read by;
+    # `provisional` in the thirty-sixth (tests/test_s36_lead.py).
+    assert list(top) == ["targets", "by_status", "missed", "awaiting_figure", "at_risk", "day", "provisional"]
     assert top["at_risk"] == [{"id": "cbct-share", "status": "moderate_progress", "deadline": "2030"}]
 
 

@@ -31,3 +31,44 @@ def test_rank_never_splits_a_units_name_to_keep_a_status_whole(shipped: Path, la
         lines = r.output.splitlines()
         for name in _NAMES:
             assert any(name in line for line in lines), (width, name, r.output)
+
+
+# The shipped dataset judged on 2026-12-01: 23 targets, two not available (no CBCT
+# investment figure; no 2024 budget revenue total), one judged on a figure recorded with
+# no status (2019's GRDP growth, 12.01%), the other twenty on a figure published as an
+# estimate (every 2025 result, 2023's CBCT share, 2020's mining share...).
+_EN = (
+    "Judged on an estimate or a preliminary figure, which may change when the official "
+    "figure is published: 20 of 23 targets."
+)
+_VI = "20 trên 23 mục tiêu được đánh giá theo số ước tính hoặc sơ bộ, có thể thay đổi khi có số liệu chính thức."
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", _EN), ("vi", _VI)])
+def test_the_headline_says_how_many_statuses_rest_on_estimates(
+    shipped: Path, tmp_path: Path, lang: str, said: str
+) -> None:
+    # A leader reads the headline alone: "Target achieved: 11" read as final results in
+    # December, every 2025 figure an estimate the statistics office revises in spring.
+    out = tmp_path / "r.md"
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "-o", str(out), "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    headline = text[: text.index("\n## ", text.index('<a id="headline">'))]
+    assert said in headline, headline
+
+
+def test_the_headline_json_lists_the_targets_judged_on_estimates(shipped: Path) -> None:
+    import json
+
+    r = run_clean("report", "--format", "json", "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.output
+    top = json.loads(r.stdout)["headline"]
+    assert list(top)[-1] == "provisional"  # added last: the contract only grows at its end
+    listed = {p["id"]: (p["period"], p["status"]) for p in top["provisional"]}
+    assert len(listed) == 20
+    assert listed["cbct-share"] == ("2023", "estimate")
+    assert listed["grdp-growth-plan-2025"] == ("2025", "estimate")
+    assert listed["mining-share"] == ("2020", "estimate")
+    assert "grdp-growth-plan-2019" not in listed  # 12.01%, recorded with no status
+    assert "cbct-investment-2021-2025" not in listed  # not available: no figure

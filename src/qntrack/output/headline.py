@@ -21,6 +21,11 @@ The rules (docs/report.md, "The headline"):
   the one its deadline needs (Statistics Canada's "acceleration needed"). A level target's
   name is followed by the milestone ahead, "(2030)" (issue 17, twenty-seventh session).
 * A breakdown's target is judged as a whole: its own assessment's lists, never a unit's.
+* A target is *judged on a provisional figure* when it has a status other than not
+  available and the figure its row shows (``shown_figure``) was published as an estimate
+  or a preliminary figure: said as a count under the counts line, listed in JSON. A
+  leader reading "Target achieved: 11" in December read final results where every 2025
+  figure was an estimate the statistics office revises in spring (thirty-sixth session).
 * Each list names at most ``NAMED`` targets in the plan's order, then "and N more". Names
   are parted by "; ": a target's name may hold a comma ("15% by 2025, 30% by 2030").
 
@@ -41,8 +46,19 @@ from .report_view import Cell, _name, report_word
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
+    from ..plan.model import Observation
 
-__all__ = ["AT_RISK", "NAMED", "Headline", "HeadlineList", "headline", "headline_document", "headline_view"]
+__all__ = [
+    "AT_RISK",
+    "NAMED",
+    "PROVISIONAL",
+    "Headline",
+    "HeadlineList",
+    "headline",
+    "headline_document",
+    "headline_view",
+    "provisional_list",
+]
 
 # The most targets a list names; the rest are counted ("and 4,980 more").
 NAMED = 10
@@ -65,6 +81,12 @@ class Headline:
     missed: tuple[Assessment, ...]
     awaiting: tuple[Assessment, ...]
     at_risk: tuple[Assessment, ...] = ()
+    provisional: tuple[Assessment, ...] = ()
+
+
+# The statuses of a figure published to be replaced (plan.model.OBSERVATION_STATUSES less
+# "official"): a status judged on one may change when the official figure comes.
+PROVISIONAL = ("estimate", "preliminary")
 
 
 # The statuses of a target not yet due whose pace falls short of its deadline's.
@@ -98,7 +120,19 @@ def headline(assessments: Sequence[Assessment]) -> Headline:
         missed=tuple(a for a in assessments if a.missed_milestones),
         awaiting=tuple(a for a in assessments if a.awaiting_figures),
         at_risk=tuple(a for a in assessments if _at_risk(a)),
+        provisional=tuple(a for a in assessments if _judged_on(a) is not None),
     )
+
+
+def _judged_on(a: Assessment) -> Observation | None:
+    """The provisional figure a judged target's row shows (an estimate, a preliminary
+    figure); None for an official one, one recorded with no status, or no judgement."""
+    from ..method.assessment import shown_figure
+
+    if a.status is Status.NOT_AVAILABLE:
+        return None
+    shown = shown_figure(a)
+    return shown if shown is not None and shown.status in PROVISIONAL else None
 
 
 def deadline(a: Assessment) -> Period | None:
@@ -139,6 +173,18 @@ def headline_document(h: Headline) -> dict[str, Any]:
             {"id": a.target.id, "status": a.status.value, "deadline": _text_or_none(deadline(a))} for a in h.at_risk
         ],
     }
+
+
+def provisional_list(h: Headline) -> list[dict[str, str]]:
+    """The report's JSON ``headline.provisional``: each target judged on an estimate or a
+    preliminary figure, with that figure's period and status, in the plan's order (added
+    last, after ``day``; thirty-sixth session)."""
+    out = []
+    for a in h.provisional:
+        shown = _judged_on(a)
+        assert shown is not None  # h.provisional holds only those
+        out.append({"id": a.target.id, "period": str(shown.period), "status": shown.status})
+    return out
 
 
 def _text_or_none(p: Period | None) -> str | None:
@@ -195,4 +241,11 @@ def headline_view(assessments: Sequence[Assessment], lang: str) -> dict[str, Any
         "missed": _list("headline_missed", h.missed, "missed_milestones", lang),
         "awaiting": _list("headline_awaiting", h.awaiting, "awaiting_figures", lang),
         "at_risk": _list("headline_at_risk", h.at_risk, "at_risk", lang),
+        # How many statuses may change with the official figures: a count, not a list, as
+        # nearly every target of a year-end review is judged on estimates.
+        "provisional": report_word(
+            "headline_provisional", lang, n=number(len(h.provisional), lang, 0), total=number(h.total, lang, 0)
+        )
+        if h.provisional
+        else None,
     }

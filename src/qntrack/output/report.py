@@ -298,12 +298,15 @@ def report_document(data: ReportData) -> dict[str, Any]:
             ],
         }
     # The leader's headline (issue 17, twenty-second session): appended last, after since.
-    from .headline import headline, headline_document
+    from .headline import headline, headline_document, provisional_list
 
-    doc["headline"] = headline_document(headline(data.assessments))
+    top = headline(data.assessments)
+    doc["headline"] = headline_document(top)
     # Last, the day its deadlines were read by (--as-of, else the day it was made): a snapshot
     # made without --as-of recorded it nowhere (issue 17, thirty-second session).
     doc["headline"]["day"] = data.today.isoformat() if data.today else None
+    # After it, the targets judged on an estimate or a preliminary figure (thirty-sixth session).
+    doc["headline"]["provisional"] = provisional_list(top)
     return doc
 
 

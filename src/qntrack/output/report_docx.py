@@ -250,6 +250,8 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     top = view["headline"]
     out.heading(top["title"], 1)
     out.paragraph(top["counts"])
+    if top["provisional"]:  # how many statuses rest on estimates (thirty-sixth session)
+        out.paragraph(top["provisional"])
     marks = bookmark_names(view["sections"])  # each name links to its section (docx_links)
     for part in (top["missed"], top["awaiting"], top["at_risk"]):
         if part:

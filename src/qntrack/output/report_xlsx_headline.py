@@ -66,6 +66,10 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
         },
     )
     row = max(row, top + 1)
+    if view["provisional"]:  # how many statuses rest on estimates (thirty-sixth session)
+        row += 2
+        ws.write_string(row, 0, view["provisional"], book.fmt(text_wrap=True, valign="top"))
+        ws.set_row(row, 15 * -(-len(view["provisional"]) * 11 // (WIDTH * 10)))
     place = {a.target.id: i for i, a in enumerate(data.assessments)}
     link = book.fmt(font_color="#1f4e79", underline=1)
     linked = False
