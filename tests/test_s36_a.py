@@ -182,3 +182,230 @@ def test_a_cell_of_several_figures_splits_back_into_the_json_s_items(
         value, why, *missing = rest.split(" ")
         split.append({"period": period, "value": float(value), "why": why, "missing": missing[0] if missing else None})
     assert split == listed
+
+
+# --- 2. An open dimension's unit spelt two ways is one unit, kept in one spelling ---------------
+
+OPEN_PLAN = """\
+version: 1
+title: "Open"
+observations: observations.csv
+dimensions:
+  district:
+    name: {en: District, vi: Quận/huyện}
+indicators:
+  pop:
+    name: "Population"
+    unit: "people"
+    dimensions: [district]
+targets:
+  - id: pop-2030
+    indicator: pop
+    baseline: 2020
+    milestones:
+      - {by: 2030, value: 200}
+    for_each: district
+"""
+
+EMPTY_STORE = "indicator,period,value,status,source,note,recorded_at\n"
+HELD = EMPTY_STORE + "pop[district=Hạ Long],2020,100,official,s,,2021-03-01T00:00:00Z\n"
+
+
+def _stored_keys() -> list[str]:
+    lines = Path("observations.csv").read_text(encoding="utf-8").splitlines()[1:]
+    return [line.split(",")[0] for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "'hạ long' is stored as 'Hạ Long', the spelling observations.csv line 2 gives this unit of district"),
+        (
+            "vi",
+            "'hạ long' được lưu thành 'Hạ Long', cách viết mà observations.csv dòng 2 dùng cho đơn vị này của district",
+        ),
+    ],
+)
+def test_the_command_writes_a_unit_in_the_store_s_spelling_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """An open dimension lists no units, so "hạ long" typed after "Hạ Long" was stored as a
+    second unit (status --by showed two districts, 100 and 120), where an import took the two
+    spellings as one unit. The rule, every path: names that differ only in capital letters,
+    spaces or where a tone mark sits are one unit (as a declared unit's names are), kept in
+    the spelling the store gives it first; the figure is written so, and the command says it."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, HELD)
+    made = run_clean(
+        "--lang", lang, "add-observation", "pop", "2021", "120", "--dim", "district=hạ long", "--status", "official"
+    )
+    assert made.exit_code == 0, made.output
+    assert said in " ".join(made.stderr.split()), made.stderr
+    assert _stored_keys() == ["pop[district=Hạ Long]", "pop[district=Hạ Long]"]
+    doc = json.loads(run_clean("status", "--format", "json").stdout)
+    units = doc["targets"][0]["breakdown"]
+    assert [(u["dims"]["district"], u["latest"]["value"]) for u in units] == [("Hạ Long", 120.0)]
+
+
+def test_the_same_figure_in_another_spelling_is_already_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, HELD)
+    made = run_clean(
+        "add-observation",
+        "pop",
+        "2020",
+        "100",
+        "--dim",
+        "district=HẠ  LONG",
+        "--status",
+        "official",
+        "--source",
+        "s",
+        "--recorded-at",
+        "2021-03-01T00:00:00Z",
+    )
+    assert made.exit_code == 0, made.output
+    assert "already recorded" in made.stderr, made.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8") == HELD
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "indicator,district,period,value,status\npop,hạ long,2021,120,official\npop,HẠ LONG,2022,130,official\n",
+        "indicator,period,value,status\npop[district=hạ long],2021,120,official\npop[district=HẠ LONG],2022,130,official\n",
+    ],
+)
+def test_an_import_writes_each_unit_in_the_store_s_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str
+) -> None:
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, HELD)
+    Path("in.csv").write_text(table, encoding="utf-8")
+    made = run_clean("add-observation", "--from", "in.csv")
+    assert made.exit_code == 0, made.output
+    assert "in.csv:2: " in made.stderr and "in.csv:3: " in made.stderr, made.stderr
+    assert _stored_keys() == ["pop[district=Hạ Long]"] * 3
+
+
+def test_a_workbook_and_a_batch_of_new_spellings_keep_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing stored yet: the batch's first spelling is the unit's, the later ones are
+    written so (a workbook's rows as a CSV's)."""
+    from openpyxl import Workbook
+
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, EMPTY_STORE)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["indicator", "district", "period", "value", "status"])
+    sheet.append(["pop", "Cẩm Phả", "2020", 50, "official"])
+    sheet.append(["pop", "cẩm phả", "2021", 60, "official"])
+    book.save("in.xlsx")
+    made = run_clean("add-observation", "--from", "in.xlsx")
+    assert made.exit_code == 0, made.output
+    assert "in.xlsx:Data!A3: warning: 'cẩm phả' is stored as 'Cẩm Phả', the spelling in.xlsx:Data!A2 gives" in " ".join(
+        made.stderr.split()
+    ), made.stderr
+    assert _stored_keys() == ["pop[district=Cẩm Phả]"] * 2
+
+
+def test_record_many_keeps_one_spelling_and_refuses_two_figures_for_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``record_many`` stored "Hạ Long" and "hạ long" as two units, and two figures of 2021
+    at one moment in the two spellings were both written; the second is now one figure
+    given twice for one unit, refused before anything is written."""
+    from conftest import make_tracker
+    from qntrack import record_many
+    from qntrack.errors import InputError
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, HELD)
+    row = {"indicator": "pop", "period": "2021", "status": "official", "recorded_at": "2023-03-01T00:00:00Z"}
+    with pytest.raises(InputError):
+        record_many(
+            "targets.yaml",
+            [{**row, "value": 120, "dim:district": "Hạ Long"}, {**row, "value": 121, "dim:district": "hạ long"}],
+        )
+    assert Path("observations.csv").read_text(encoding="utf-8") == HELD
+    done = record_many(
+        "targets.yaml",
+        [
+            {**row, "value": 120, "dim:district": "hạ long"},
+            {**row, "period": "2022", "value": 130, "dim:district": "HẠ LONG"},
+        ],
+    )
+    assert len(done.rows) == 2 and len(done.warnings) == 2
+    assert _stored_keys() == ["pop[district=Hạ Long]"] * 3
+
+
+def test_a_store_holding_two_spellings_reads_one_unit_and_check_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store written before (or by hand) with "Hạ Long" on line 2 and "hạ long" on line 3
+    is read as one unit in the first spelling: its 2020 figure 100 and 2021 figure 120, the
+    latest 120 (status showed two units, each with one figure). ``check`` warns at line 3,
+    naming the spelling of line 2, and exits 0 (the figures are sound)."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    store = HELD + "pop[district=hạ long],2021,120,official,s,,2022-03-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, store)
+    doc = json.loads(run_clean("status", "--format", "json").stdout)
+    units = doc["targets"][0]["breakdown"]
+    assert [(u["dims"]["district"], u["latest"]["value"]) for u in units] == [("Hạ Long", 120.0)]
+    made = run_clean("check")
+    assert made.exit_code == 0, made.output
+    text = " ".join(made.stdout.split() + made.stderr.split())
+    assert "observations.csv:3: warning: 'hạ long' is the unit 'Hạ Long' of district (line 2)" in text, text
+    made = run_clean("--lang", "vi", "check")
+    text = " ".join(made.stdout.split() + made.stderr.split())
+    assert "observations.csv:3: cảnh báo: 'hạ long' là đơn vị 'Hạ Long' của district (dòng 2)" in text, text
+
+
+def test_a_unit_in_its_key_and_its_column_spelt_two_ways_is_one_unit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``pop[district=Hạ Long]`` with "hạ long" in the district column was told "dimension
+    'district' is given twice", as two units; a declared unit so spelt is one. Stored in
+    the key's spelling, the one read first."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, EMPTY_STORE)
+    Path("in.csv").write_text(
+        "indicator,district,period,value\npop[district=Hạ Long],hạ long,2020,100\n", encoding="utf-8"
+    )
+    made = run_clean("add-observation", "--from", "in.csv")
+    assert made.exit_code == 0, made.output
+    assert _stored_keys() == ["pop[district=Hạ Long]"]
+
+
+def test_a_warm_status_reads_a_line_appended_in_another_spelling_as_the_cold_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps the store's units; a line appended by hand in another spelling after a
+    cold run must be read as the cold run reads it: one unit, its latest 120."""
+    from conftest import make_tracker
+    from helpers import run
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, HELD)
+    monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
+    assert run("status", "--format", "json").exit_code == 0  # the cold run, which keeps the cache
+    with open("observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("pop[district=hạ long],2021,120,official,s,,2022-03-01T00:00:00Z\n")
+    doc = json.loads(run("status", "--format", "json").stdout)
+    units = doc["targets"][0]["breakdown"]
+    assert [(u["dims"]["district"], u["latest"]["value"]) for u in units] == [("Hạ Long", 120.0)]

@@ -303,6 +303,10 @@ def run_checks(
         problems.extend(timing_check(store.observations, file, now or utc_now()))
     if "units-sum" in selected and plan.dimensions:
         problems.extend(units_sum_problems(plan, series, file))
+    if "unit" in selected and plan.dimensions:  # an open unit spelt two ways (thirty-sixth session)
+        from .open_units import spelling_problems
+
+        problems.extend(spelling_problems(plan, store.observations, file, units.canonical))
     if "derived" in selected:
         # Figures recorded for a derived indicator: `derived-recorded` names each row instead.
         said = [

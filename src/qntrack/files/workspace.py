@@ -439,6 +439,13 @@ def canonical_rows(
     if renamed and keys is not None:  # a key of a row the reader refused renames nothing
         held = set(map(attrgetter("indicator"), observations))
         renamed = {key: canon for key, canon in renamed.items() if key in held}
+    # An open dimension's unit spelt two ways is one unit, in the spelling met first
+    # (files.open_units; thirty-sixth session).
+    if any(d.values is None for d in plan.dimensions.values()):
+        from .open_units import open_folds
+
+        every = set(map(attrgetter("indicator"), observations)) if keys is None else keys
+        renamed.update(open_folds(plan, observations, {k: renamed.get(k, k) for k in every if "[" in k}))
     if not renamed:
         return observations
     return tuple(o._replace(indicator=renamed[o.indicator]) if o.indicator in renamed else o for o in observations)
