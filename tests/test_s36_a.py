@@ -409,3 +409,69 @@ def test_a_warm_status_reads_a_line_appended_in_another_spelling_as_the_cold_one
     doc = json.loads(run("status", "--format", "json").stdout)
     units = doc["targets"][0]["breakdown"]
     assert [(u["dims"]["district"], u["latest"]["value"]) for u in units] == [("Hạ Long", 120.0)]
+
+
+# --- 3. A spreadsheet's error value as a stored indicator is told as one ------------------------
+
+
+@pytest.mark.parametrize("error", ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!"])
+def test_an_error_value_as_a_stored_indicator_is_told_as_one(
+    quarter_plan: Path, monkeypatch: pytest.MonkeyPatch, error: str
+) -> None:
+    """A store saved from a spreadsheet whose lookup of the indicator found nothing holds
+    '#N/A' where the id was: `status` warned "1 row(s) for indicator '#N/A', which
+    targets.yaml does not define ... if it was renamed", and `check` "unknown indicator",
+    as if an id had been renamed. Both now say what the store's other cells say of it (an
+    import already did), with the plan's first indicator as the example; the row is still
+    ignored by status (a warning) and an error to check."""
+    from helpers import run
+
+    row = f'"{error}",2024-09,20,official,s,,2024-10-05T00:00:00Z\n'
+    Path("observations.csv").write_text(Q3_STORE + row, encoding="utf-8")
+    made = run("status")
+    assert made.exit_code == 0, made.output
+    said = " ".join(made.stderr.split())
+    assert (
+        f"warning: 1 row(s) whose column 'indicator' holds '{error}', an error value a spreadsheet shows where a "
+        "formula gave no result; they are ignored: correct the formula (or type the indicator itself, e.g. fdi)"
+    ) in said, said
+    assert "renamed" not in said
+    made = run("--lang", "vi", "status")
+    said = " ".join(made.stderr.split())
+    assert f"1 dòng có cột 'indicator' là '{error}', giá trị lỗi mà bảng tính hiện" in said, said
+    made = run("check")
+    assert made.exit_code == 1, made.output
+    said = " ".join(made.stdout.split() + made.stderr.split())
+    assert (
+        f"observations.csv:7: error: column 'indicator': '{error}' is an error value a spreadsheet shows where a "
+        "formula gave no result: correct the formula (or type the indicator itself, e.g. fdi)"
+    ) in said, said
+    assert "unknown indicator" not in said
+    made = run("--lang", "vi", "check")
+    said = " ".join(made.stdout.split() + made.stderr.split())
+    assert f"observations.csv:7: lỗi: cột 'indicator': '{error}' là giá trị lỗi" in said, said
+
+
+def test_an_error_value_as_an_indicator_in_an_import_keeps_its_words(quarter_plan: Path) -> None:
+    from helpers import run
+
+    Path("in.csv").write_text("indicator,period,value\n#N/A,2024-09,20\n", encoding="utf-8")
+    made = run("add-observation", "--from", "in.csv")
+    assert made.exit_code == 1
+    assert "in.csv:2: error: column 'indicator': '#N/A' is an error value" in made.stderr, made.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8") == Q3_STORE
+
+
+def test_a_warm_status_tells_an_error_value_indicator_as_the_cold_one(
+    quarter_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers import run
+
+    monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
+    Path("observations.csv").write_text(
+        Q3_STORE + "#N/A,2024-09,20,official,s,,2024-10-05T00:00:00Z\n", encoding="utf-8"
+    )
+    cold = run("status")
+    warm = run("status")
+    assert "'indicator' holds '#N/A'" in " ".join(cold.stderr.split()), cold.stderr
+    assert warm.stderr == cold.stderr

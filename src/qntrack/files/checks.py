@@ -465,6 +465,13 @@ def _unknown_indicator(indicator: str, plan: Plan, hints: Hints) -> Message:
     typed with a trailing space in Excel), as status's warning suggests it; worked out
     once per indicator, however many rows it has (within suggest.Hints' bound)."""
     # A unit row (g[locality=...]) is suggested the indicator before its brackets.
+    from .rules import stored_cell_error
+
+    # A spreadsheet's error value ('#N/A') is told as in the store's other cells, no id
+    # renamed (thirty-sixth session).
+    wrong = stored_cell_error("indicator", indicator, next(iter(plan.indicators), "grdp_growth"))
+    if wrong is not None:
+        return wrong
     hint = hints(indicator.partition("[")[0])
     if hint is None:
         return msg("checks_unknown_indicator", id=indicator, file=plan.source_file)

@@ -179,7 +179,8 @@ class Workspace:
         indicators' targets on the wrong side of their baseline, then the left-out periods
         that the figures of these indicators depend on."""
         from ..files.checks_rows import suspects_in_force
-        from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts, unknown_warnings
+        from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts
+        from .rules import unknown_store_warnings
         from ..files.store import utc_now
 
         shown = list(indicator_ids)
@@ -190,7 +191,9 @@ class Workspace:
 
         out = missing_store(self.store_path, self.store, self.plan.source_file)
         if unknown:
-            out += unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file)
+            out += unknown_store_warnings(
+                unknown, list(self.plan.indicators), str(self.store_path), self.plan.source_file
+            )
         # The measured indicators the shown ones are read from, in the plan's order.
         read = read_by(inputs, shown)
         measured = [i for i in self.plan.indicators if i in read and i not in inputs]
