@@ -475,3 +475,71 @@ def test_a_warm_status_tells_an_error_value_indicator_as_the_cold_one(
     warm = run("status")
     assert "'indicator' holds '#N/A'" in " ".join(cold.stderr.split()), cold.stderr
     assert warm.stderr == cold.stderr
+
+
+# --- 4. A Q3 plan read on July says the two totals since January it does not subtract ----------
+
+MONTHS_PLAN = Q3_PLAN.replace("    frequency: month\n", "    frequency: month\n", 1)
+
+TOTALS_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+fdi,2024-H1,200,official,s,,2024-07-05T00:00:00Z
+fdi,2024-07,100,official,s,,2024-08-05T00:00:00Z
+fdi,2024-9M,320,official,s,,2024-10-05T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "January–September 2024 (320 million USD) and H1 2024 (200 million USD) are known, and Q3 "
+            "2024 is not worked out as their difference: a total since January carries the revisions of "
+            "its earlier months, which the difference would count as Q3 2024's own; record the figure "
+            "published for Q3 2024.",
+        ),
+        (
+            "vi",
+            "Đã có số liệu 9 tháng năm 2024 (320 million USD) và 6 tháng đầu năm 2024 (200 million USD), "
+            "nhưng quý III/2024 không được tính bằng hiệu của hai số này: số lũy kế từ đầu năm đã gồm các "
+            "điều chỉnh của những tháng trước, mà phép trừ sẽ tính vào quý III/2024; hãy ghi nhận số liệu "
+            "công bố cho quý III/2024.",
+        ),
+    ],
+)
+def test_a_q3_plan_read_on_july_names_the_totals_it_does_not_subtract(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """2024-H1 200, July 100 and 2024-9M 320: the plan of 300 is read on July (100, a third
+    of it after a third of the quarter), and 320 - 200 = 120 is not taken for the quarter.
+    With July it said nothing of the totals, where without July it names both and asks for
+    the published Q3 figure (the thirty-fifth session): now it says so in both cases, in
+    `show` and in the report."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, Q3_PLAN, TOTALS_STORE)
+    made = run_clean("--lang", lang, "show", "fdi-q3", "--as-of", "2024-10-10")
+    assert made.exit_code == 0, made.output
+    text = " ".join(made.stdout.split())
+    assert said in text, text
+    # The reading is unchanged: July's 100.
+    doc = json.loads(run_clean("status", "fdi-q3", "--as-of", "2024-10-10", "--format", "json").stdout)
+    ytd = doc["targets"][0]["details"]["year_to_date"]
+    assert (ytd["period"], ytd["value"]) == ("2024-07", 100.0)
+    made = run_clean("--lang", lang, "report", "fdi-q3", "--as-of", "2024-10-10", "--format", "md", "-o", "r.md")
+    assert made.exit_code == 0, made.output
+    assert said in " ".join(Path("r.md").read_text(encoding="utf-8").split())
+
+
+def test_a_q3_plan_read_on_july_before_the_nine_months_says_no_totals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before 2024-9M is recorded there is one total, nothing to subtract: nothing said."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, Q3_PLAN, TOTALS_STORE)
+    made = run_clean("show", "fdi-q3", "--as-of", "2024-09-10")
+    assert "not worked out as their difference" not in " ".join(made.stdout.split())
