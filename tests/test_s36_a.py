@@ -543,3 +543,44 @@ def test_a_q3_plan_read_on_july_before_the_nine_months_says_no_totals(
     make_tracker(tmp_path, monkeypatch, Q3_PLAN, TOTALS_STORE)
     made = run_clean("show", "fdi-q3", "--as-of", "2024-09-10")
     assert "not worked out as their difference" not in " ".join(made.stdout.split())
+
+
+# --- 5. Excel's count a hair under midnight is told its own day -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "moment", "day"),
+    [
+        # 0.999999 of a day is 86,399.9136 s, 24:00:00 rounded to the second, which was told
+        # as the next day's midnight: the count never reaches its next day, so 23:59:59.
+        ("46142.999999", "2026-04-30 23:59:59", "2026-04-30"),
+        ("46142,9999999999", "2026-04-30 23:59:59", "2026-04-30"),
+        # 0.5 is noon; 0.00001 of a day is 0.864 s, 00:00:01 to the nearest second.
+        ("46142.5", "2026-04-30 12:00:00", "2026-04-30"),
+        ("46142.00001", "2026-04-30 00:00:01", "2026-04-30"),
+    ],
+)
+@pytest.mark.parametrize("option", ["--as-of", "--since"])
+def test_excel_s_count_just_under_midnight_is_told_its_own_day(
+    quarter_plan: Path, typed: str, moment: str, day: str, option: str
+) -> None:
+    from helpers import run_clean
+
+    args = ("status", "--as-of", typed) if option == "--as-of" else ("report", "--since", typed, "-o", "r.md")
+    made = run_clean(*args)
+    assert made.exit_code == 2, made.output
+    said = " ".join(made.stderr.split())
+    assert (
+        f"it is how Excel counts the moment {moment} (a date and time in a General cell): write the day, {day}" in said
+    ), said
+    assert not Path("r.md").exists()
+
+
+def test_excel_s_count_just_under_midnight_as_a_recorded_at_is_its_own_day(quarter_plan: Path) -> None:
+    from helpers import run_clean
+
+    made = run_clean("add-observation", "fdi", "2024-09", "5", "--recorded-at", "46142.999999")
+    assert made.exit_code != 0, made.output
+    assert "counts the moment 2026-04-30 23:59:59" in " ".join(made.stderr.split()), made.stderr
+    assert "write 2026-04-30T23:59:59" in made.stderr, made.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8") == Q3_STORE

@@ -41,8 +41,9 @@ def excel_moment(text: str) -> tuple[str, str] | None:
     """The day, YYYY-MM-DD, and the time, HH:MM:SS, that ``text`` names as Excel's count of
     a day with its fraction (46142.5: 2026-04-30 12:00:00), how a General cell shows a date
     and time; None for any other text (a whole count is ``excel_day``'s). The time to the
-    nearest second, as Excel shows it; a fraction that rounds up to midnight is the next
-    day's (thirty-fifth session: it got the generic words). The fraction after a point or
+    nearest second, never past the count's own day: a fraction a hair under 1 (46142.999999,
+    86,399.91 s) is 23:59:59 of that day, not the next day's midnight, which the count does
+    not reach (thirty-sixth session). The fraction after a point or
     a comma: Excel set to Vietnamese shows 46142,5 (pass G: the comma's got the generic
     words); five digits before it are no thousands."""
     from fractions import Fraction
@@ -54,10 +55,8 @@ def excel_moment(text: str) -> tuple[str, str] | None:
     day = excel_day(whole)
     if day is None:
         return None
-    seconds = round(Fraction(int(fraction), 10 ** len(fraction)) * 86400)
-    moment = date.fromisoformat(day) + timedelta(days=seconds // 86400)
-    seconds %= 86400
-    return moment.isoformat(), f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    seconds = min(round(Fraction(int(fraction), 10 ** len(fraction)) * 86400), 86399)
+    return day, f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def past_the_last_year(text: str) -> bool:
