@@ -584,3 +584,78 @@ def test_excel_s_count_just_under_midnight_as_a_recorded_at_is_its_own_day(quart
     assert "counts the moment 2026-04-30 23:59:59" in " ".join(made.stderr.split()), made.stderr
     assert "write 2026-04-30T23:59:59" in made.stderr, made.stderr
     assert Path("observations.csv").read_text(encoding="utf-8") == Q3_STORE
+
+
+# --- 6. A day in words: tháng Bốn, and no "năm" before the year ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ngày 30 tháng Bốn năm 2026",  # Bốn, April as it is often said, beside Tư
+        "30 tháng bốn năm 2026",
+        "ngày 30 tháng 4 2026",  # the year without "năm"
+        "30 tháng 4 2026",
+        "ngày 30 tháng 4, 2026",
+        "ngày 30 tháng Bốn, 2026",
+        "ngày 30 tháng 4/2026",  # read before; pinned
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_day_in_words_without_nam_or_with_thang_bon_is_told_its_iso_form(
+    quarter_plan: Path, typed: str, lang: str
+) -> None:
+    """Each names 30 April 2026 and nothing else: told "write 2026-04-30" as "ngày 30
+    tháng 4 năm 2026" is (it got "write YYYY-MM-DD, e.g. 2023-06-28")."""
+    from helpers import run_clean
+
+    made = run_clean("--lang", lang, "status", "--as-of", typed)
+    assert made.exit_code == 2, made.output
+    said = {"en": "write YYYY-MM-DD: 2026-04-30", "vi": "hãy viết 2026-04-30"}[lang]
+    assert said in made.stderr, made.stderr
+
+
+def test_a_recorded_at_in_words_without_nam_is_told_its_moment(quarter_plan: Path) -> None:
+    from helpers import run_clean
+
+    made = run_clean("add-observation", "fdi", "2024-09", "5", "--recorded-at", "ngày 30 tháng Bốn 2026")
+    assert made.exit_code != 0, made.output
+    assert "2026-04-30" in made.stderr, made.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8") == Q3_STORE
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        ("ngày 30 tháng 4", "YYYY-04-30"),
+        ("30 tháng Bốn", "YYYY-04-30"),
+        ("ngày 5 tháng 11 năm 26", "YYYY-11-05"),  # 2026 or 1926: a year of two digits is a guess
+        ("ngày 5 tháng 11 26", "YYYY-11-05"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "names no year of four digits; write YYYY-MM-DD with the year meant: {iso}"),
+        ("vi", "không có năm đủ bốn chữ số; hãy viết YYYY-MM-DD với năm cần ghi: {iso}"),
+    ],
+)
+def test_a_day_in_words_with_no_year_is_refused_naming_what_is_missing(
+    quarter_plan: Path, typed: str, iso: str, lang: str, said: str
+) -> None:
+    """No year, or a year of two digits: which year is meant is a guess, so none is made;
+    the message names what is missing and the day and month read."""
+    from helpers import run_clean
+
+    made = run_clean("--lang", lang, "status", "--as-of", typed)
+    assert made.exit_code == 2, made.output
+    assert said.format(iso=iso) in " ".join(made.stderr.split()), made.stderr
+
+
+@pytest.mark.parametrize("typed", ["ngày 30 tháng Chạp 2025", "ngày 1 tháng Giêng 2026", "30 tháng Chạp năm 2025"])
+def test_a_lunar_month_without_nam_stays_refused_as_lunar(quarter_plan: Path, typed: str) -> None:
+    from helpers import run_clean
+
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2
+    assert "names a month of the lunar calendar" in made.stderr, made.stderr

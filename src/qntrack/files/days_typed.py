@@ -126,6 +126,9 @@ def day_meant(text: str) -> tuple[str, str, str]:
     words = _day_in_words(text)
     if words:
         return words
+    if not text.isascii() or "thang" in text.lower():
+        if (no_year := words_no_year(text)) is not None:  # the year left to write, not guessed
+            return "cli_not_a_date_words_no_year", no_year, ""
     if (day_part := _shown_day(text)) is not None:
         # 30/4/2026 10:00, as Excel shows a timestamp: the day it falls in, as the day alone
         # is told its ISO form and a recorded_at so typed its moment (pass R); read two
@@ -208,19 +211,40 @@ def _shown_day(text: str) -> str | None:
 
 def words_day(text: str) -> tuple[str, str, str] | None:
     """The year, month and day, as written, of a day Vietnamese writes in words (as ``fold``
-    reads them: "ngay 27 thang 11 nam 2023", "ngay 27/11/2023"), whether or not the
-    calendar has it; None for anything else."""
+    reads them: "ngay 27 thang 11 nam 2023", "ngay 27/11/2023"; after "thang", the year
+    with no "nam" too, "ngay 27 thang 11 2023", "27 thang 11, 2023": thirty-sixth session),
+    whether or not the calendar has it; None for anything else."""
     import re
 
     from .vocabulary import fold, months_as_numbers
 
     folded = months_as_numbers(fold(text))
     found = re.fullmatch(
-        r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})\s*,?\s*(?:nam\s*|/)\s*([0-9]{4})", folded
+        r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})(?:\s*,?\s*(?:nam|/)\s*|(?<=[0-9])(?=\s*,?\s*[0-9])(?:\s*,\s*|\s+))([0-9]{4})",
+        folded,
     )
     if not found or not folded[:1].isalpha() and "thang" not in folded:
         return None
+    if found[0].count("/") == 1 and "thang" not in found[0] and "nam" not in found[0]:
+        return None  # "ngay 27/11 2023": a slash then a space, no words to read it by
     return found[3], found[2], found[1]
+
+
+def words_no_year(text: str) -> str | None:
+    """A day Vietnamese writes in words with no year of four digits ("ngay 30 thang 4",
+    "ngay 5 thang 11 nam 26", folded): its month and day as ``YYYY-MM-DD`` with the year
+    left to write, since which year is meant would be a guess; None for anything else."""
+    import re
+
+    from .vocabulary import fold, months_as_numbers
+
+    folded = months_as_numbers(fold(text)).strip()
+    found = re.fullmatch(
+        r"(?:ngay\s*)?([0-9]{1,2})\s*thang\s*([0-9]{1,2})(?:\s*,?\s*(?:nam\s*|/\s*|\s)\s*[0-9]{1,2})?", folded
+    )
+    if not found or not 1 <= int(found[2]) <= 12 or not 1 <= int(found[1]) <= 31:
+        return None
+    return f"YYYY-{int(found[2]):02d}-{int(found[1]):02d}"
 
 
 # A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
