@@ -299,7 +299,7 @@ def open_spellings(keys: Iterable[str], dimensions: Mapping[str, Dimension]) -> 
     are first met) whose unit of an open dimension (one that lists no units) is spelt
     otherwise than the first key naming the same unit: to ``(key, dimension, as typed, as
     first spelt)``, the key written in the first spelling. Names ``unit_match`` makes one
-    ("Hạ Long", "hạ long", "HẠ  LONG") are one unit, as a declared unit's are, kept in one
+    ("Ha Long", "ha long", "HA  LONG") are one unit, as a declared unit's are, kept in one
     spelling (thirty-sixth session): an import took them as one, ``record_many`` and the
     store as two. A unit is one within its indicator (a key's part before "[")."""
     first: dict[tuple[str, str, str], str] = {}
