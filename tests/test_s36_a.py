@@ -659,3 +659,37 @@ def test_a_lunar_month_without_nam_stays_refused_as_lunar(quarter_plan: Path, ty
     made = run_clean("status", "--as-of", typed)
     assert made.exit_code == 2
     assert "names a month of the lunar calendar" in made.stderr, made.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history", "pop", "2020", "--dim", "district=hạ long", "--format", "csv"),
+        ("observations", "--indicator", "pop", "--dim", "district=HẠ LONG", "--format", "csv"),
+    ],
+)
+def test_history_and_observations_find_an_open_unit_in_another_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """The store's one figure of Hạ Long, asked for as "hạ long": listed (it was nothing)."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, HELD)
+    made = run_clean(*args)
+    assert made.exit_code == 0, made.output
+    assert ",100," in made.stdout or "2020,100" in made.stdout, made.stdout
+
+
+def test_retract_withdraws_an_open_unit_typed_in_another_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`retract pop 2020 --dim district=hạ long` was "no figure in force to retract" of the
+    store's Hạ Long 2020; it now withdraws it, written in the store's spelling."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, HELD)
+    made = run_clean("retract", "pop", "2020", "--dim", "district=hạ long")
+    assert made.exit_code == 0, made.output
+    assert _stored_keys() == ["pop[district=Hạ Long]", "pop[district=Hạ Long]"]

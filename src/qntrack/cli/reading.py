@@ -182,6 +182,10 @@ def observations(
             unit.append(_unit_key(plan, indicator, dim, where))
 
     ws = open_workspace(targets, day, before_store=before_store, only=lambda plan: [indicator] if indicator else None)
+    if unit:  # an open unit typed in another spelling than the store's (files.open_units)
+        from ..files.open_units import held_key
+
+        unit[0] = held_key(ws.plan, unit[0], ws.series)
     ids = [indicator] if indicator else list(ws.plan.indicators)
     keys = unit or _with_units(ws.plan, ids, ws.series)
     rows = [o for k in keys for o in ws.series.get(k, [])]
@@ -377,7 +381,10 @@ def history(
 
     # The stored vintages are all it lists: no series in force to work out (issue 17).
     ws = open_workspace(targets, day, with_series=False, before_store=before_store)
-    key = unit[0]
+    from ..files.open_units import held_key
+
+    # An open unit typed in another spelling than the store's is the store's (files.open_units).
+    key = held_key(ws.plan, unit[0], {o.indicator for o in ws.store.observations} if "[" in unit[0] else ())
     found = vintages(ws.store.observations, key, wanted, day)
     if finer and not found:
         # No figure can be recorded for it (check refuses one): said, not an empty list. One

@@ -103,3 +103,17 @@ def spelt_as_held(
         said = "units_open_spelt_as_stored" if "file" in where else "units_open_spelt_as_batch"
         out.append(Problem(wheres[i], msg(said, typed=typed, held=spelt, dimension=dim_id, **where), "warning"))
     return out
+
+
+def held_key(plan: Plan, key: str, held: Iterable[str]) -> str:
+    """``key`` (a unit as typed for ``history`` or ``observations --dim``) in the spelling the
+    store's keys ``held`` (already one spelling a unit: ``canonical_rows``) give its open
+    unit; ``key`` itself where none does, or no dimension is open."""
+    from ..plan.units import open_spellings
+
+    if "[" not in key or not _has_open(plan):
+        return key
+    base = key.partition("[")[0] + "["
+    mine = sorted(k for k in held if k.startswith(base) and k != key)
+    found = open_spellings([*mine, key], plan.dimensions).get(key)
+    return key if found is None else found[0]
