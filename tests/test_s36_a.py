@@ -693,3 +693,13 @@ def test_retract_withdraws_an_open_unit_typed_in_another_spelling(
     made = run_clean("retract", "pop", "2020", "--dim", "district=hạ long")
     assert made.exit_code == 0, made.output
     assert _stored_keys() == ["pop[district=Hạ Long]", "pop[district=Hạ Long]"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "is spelt one way (a warning)"), ("vi", "được viết theo một cách (cảnh báo)")]
+)
+def test_check_s_list_says_the_unit_rule_warns_of_two_spellings(quarter_plan: Path, lang: str, said: str) -> None:
+    from helpers import run_clean
+
+    made = run_clean("--lang", lang, "check", "--list")
+    assert said in " ".join(made.stdout.split()), made.stdout
