@@ -703,3 +703,45 @@ def test_check_s_list_says_the_unit_rule_warns_of_two_spellings(quarter_plan: Pa
 
     made = run_clean("--lang", lang, "check", "--list")
     assert said in " ".join(made.stdout.split()), made.stdout
+
+
+def test_check_finds_two_figures_at_one_moment_in_two_spellings_of_one_unit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Hạ Long" 2020 = 100 and "hạ long" 2020 = 120, both recorded 2021-03-01: one unit's two
+    figures at one moment, the one in force left to the lines' order (status read 120, the
+    later line). ``check`` compared the rows as typed, two units, and said nothing of it;
+    it now says it as of any unit's (`same-moment`), an error."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    store = HELD + "pop[district=hạ long],2020,120,official,s,,2021-03-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, store)
+    made = run_clean("check")
+    assert made.exit_code == 1, made.output
+    text = " ".join(made.stdout.split() + made.stderr.split())
+    assert (
+        "observations.csv:3: error: pop[district=Hạ Long] 2020 recorded at 2021-03-01T00:00:00Z is already "
+        "recorded at that moment with another figure on line 2"
+    ) in text, text
+
+
+def test_check_finds_two_figures_at_one_moment_of_a_declared_unit_typed_two_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same for a declared unit whose second row was typed by hand ("hạ  long"): the
+    old check passed the store in silence (exit 0), reading the rows as typed."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    plan = OPEN_PLAN.replace(
+        "    name: {en: District, vi: Quận/huyện}\n", '    name: District\n    values: ["Hạ Long", "Cẩm Phả"]\n'
+    )
+    store = HELD + "pop[district=hạ  long],2020,120,official,s,,2021-03-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    made = run_clean("check")
+    assert made.exit_code == 1, made.output
+    assert (
+        "observations.csv:3: error: pop[district=Hạ Long] 2020 recorded at 2021-03-01T00:00:00Z"
+        in made.stdout + made.stderr
+    )

@@ -279,7 +279,7 @@ def run_checks(
     same_rows = observations is store.observations and not as_of and reading
     series, left_out = build_series(plan.indicators, observations, as_of, revised if same_rows else None)
     if not same_rows and reading:
-        revised = revised_rows(store.observations)
+        revised = revised_rows(observations)  # units as the plan names them (open_units too)
     if as_of and revised:  # the vintages recorded by the day, as the jump check reads them
         from ..method.history import as_of_bound
 
