@@ -358,6 +358,6 @@ def test_rank_s_json_and_csv_list_a_units_deadlines_awaited_as_status_does(
             io.StringIO(run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2026-01-10", "-f", "csv").stdout)
         )
     )
-    # then missed_milestones (thirty-third session) and gap (thirty-fourth)
-    assert list(rows[0])[-3] == "awaiting_figures"
+    # then missed_milestones (thirty-third session), gap (thirty-fourth) and not_counted (thirty-sixth)
+    assert list(rows[0])[-4] == "awaiting_figures"
     assert {r["locality"]: r["awaiting_figures"] for r in rows if r["awaiting_figures"]} == {"Cẩm Phả": "2024"}

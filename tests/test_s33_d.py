@@ -297,8 +297,9 @@ def test_rank_json_and_csv_say_a_units_missed_milestone_as_its_table_does(tmp_pa
     assert list(units[0])[-3:] == ["missed_milestones", "gap", "not_counted"]  # each added last in its session
     rows = run_clean("rank", "share-2030", "--as-of", "2026-12-01", "--format", "csv").stdout.splitlines()
     # The gap after it (thirty-fourth session).
-    assert rows[0].endswith(",awaiting_figures,missed_milestones,gap")
-    assert [r.rsplit(",", 2)[1] for r in rows[1:]] == ["", "2023"]
+    # Then not_counted (thirty-sixth session).
+    assert rows[0].endswith(",awaiting_figures,missed_milestones,gap,not_counted")
+    assert [r.rsplit(",", 3)[1] for r in rows[1:]] == ["", "2023"]
     status = _json("status", "--as-of", "2026-12-01", "--format", "json")["targets"][0]["breakdown"]
     assert [u["missed_milestones"] for u in status] == [u["missed_milestones"] for u in units]
 

@@ -81,9 +81,10 @@ def test_rank_csv_gives_each_units_gap_as_its_last_column(provinces: Path, kind:
     r = run_clean("rank", "forest-2025", "--format", kind, *AS_OF)
     assert r.exit_code == 0, r.output
     rows = list(csv.reader(io.StringIO(r.stdout), delimiter="," if kind == "csv" else "\t"))
-    assert rows[0][-2:] == ["missed_milestones", "gap"]
+    # Then not_counted, added last in the thirty-sixth session.
+    assert rows[0][-3:] == ["missed_milestones", "gap", "not_counted"]
     # Written as status's CSV writes its gap column (a float: "3.0").
-    assert [(row[1], float(row[-1])) for row in rows[1:]] == [("Hà Nội", 0), ("Quảng Ninh", 3), ("Huế", 6)]
+    assert [(row[1], float(row[-2])) for row in rows[1:]] == [("Hà Nội", 0), ("Quảng Ninh", 3), ("Huế", 6)]
 
 
 def _row(text: str, name: str) -> str:

@@ -63,8 +63,8 @@ def test_the_rank_csv_ends_with_the_kinds(shipped: Path):
     rows = list(csv.reader(io.StringIO(r.stdout)))
     # New columns only at the end (docs/json.md): as_of stays where it was (and the
     # thirty-second session's awaiting_figures after these, and the thirty-third's
-    # missed_milestones, then the thirty-fourth's gap).
-    assert rows[0][-6:-2] == ["as_of", "latest_status", "provisional_status", "awaiting_figures"]
+    # missed_milestones, then the thirty-fourth's gap, the thirty-sixth's not_counted).
+    assert rows[0][-7:-3] == ["as_of", "latest_status", "provisional_status", "awaiting_figures"]
     by_unit = {row[1]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     assert by_unit["Cẩm Phả"]["latest_status"] == "estimate"
     assert by_unit["Móng Cái"]["latest_status"] == ""  # none stated

@@ -272,7 +272,9 @@ LIST_VI = [
         "unit",
         "lỗi",
         "mặc định",
-        "số liệu của một đơn vị phân tổ ghi đúng đơn vị mà targets.yaml khai báo, cho kỳ mà đơn vị đó tồn tại",
+        # The open list's spelling, a warning, added in the thirty-sixth session.
+        "số liệu của một đơn vị phân tổ ghi đúng đơn vị mà targets.yaml khai báo, cho kỳ mà đơn vị đó tồn tại; "
+        "đơn vị của chiều không liệt kê đơn vị được viết theo một cách (cảnh báo)",
     ),
     (
         "units-sum",

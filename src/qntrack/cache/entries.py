@@ -98,9 +98,11 @@ def _warnings(state: dict, entries: Sequence[Entry]) -> list:
 
         unknown.append(store_missing(Path(state["store_file"]), state["targets_file"]))
     if state["unknown"]:
-        from ..method.series import unknown_warnings
+        from ..files.rules import unknown_store_warnings
 
-        unknown += unknown_warnings(state["unknown"], state["known"], state["store_file"], state["targets_file"])
+        unknown += unknown_store_warnings(
+            state["unknown"], list(state["known"]), state["store_file"], state["targets_file"]
+        )
     # After the figures check calls errors (never kept: _trusted), as the plain path says them.
     unknown += side_problems(state.get("sides", {}), {e.indicator for e in entries})
     if not state["warnings"]:

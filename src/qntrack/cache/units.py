@@ -68,12 +68,21 @@ def canonical_appended(
             if base not in decoded:
                 decoded[base] = _decode(marshal.loads(cached["indicators"][base]), allowed)
             found = canonical_key(key, {base: decoded[base]}, dimensions)
-            if found is None:
-                return None
+            if found is None or (found not in cached["units"] and _open(found, dimensions)):
+                return None  # a new unit of an open dimension may be one spelt otherwise: cold
             name = canon[key] = found
         out.append(o if name == key else o._replace(indicator=name))
     bases = {name.partition("[")[0] for name in canon.values()}
     return out, dimensions, bases
+
+
+def _open(key: str, dimensions: Mapping[str, Any]) -> bool:
+    """Whether ``key`` names a unit of a dimension that lists no units (files.open_units
+    folds its spellings over the whole store, which a warm run does not read)."""
+    from ..plan.units import split_key
+
+    split = split_key(key)
+    return split is not None and any(getattr(dimensions.get(d), "values", 1) is None for d, _ in split[1])
 
 
 def units_of(cached: dict, indicator_ids: set[str]) -> dict[str, bytes]:

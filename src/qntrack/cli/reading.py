@@ -181,6 +181,10 @@ def observations(
             unit.append(_unit_key(plan, indicator, dim, where))
 
     ws = open_workspace(targets, day, before_store=before_store, only=lambda plan: [indicator] if indicator else None)
+    if unit:  # an open unit typed in another spelling than the store's (files.open_units)
+        from ..files.open_units import held_key
+
+        unit[0] = held_key(ws.plan, unit[0], ws.series)
     ids = [indicator] if indicator else list(ws.plan.indicators)
     keys = unit or _with_units(ws.plan, ids, ws.series)
     rows = [o for k in keys for o in ws.series.get(k, [])]

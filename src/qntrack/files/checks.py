@@ -279,7 +279,7 @@ def run_checks(
     same_rows = observations is store.observations and not as_of and reading
     series, left_out = build_series(plan.indicators, observations, as_of, revised if same_rows else None)
     if not same_rows and reading:
-        revised = revised_rows(store.observations)
+        revised = revised_rows(observations)  # units as the plan names them (open_units too)
     if as_of and revised:  # the vintages recorded by the day, as the jump check reads them
         from ..method.history import as_of_bound
 
@@ -303,6 +303,10 @@ def run_checks(
         problems.extend(timing_check(store.observations, file, now or utc_now()))
     if "units-sum" in selected and plan.dimensions:
         problems.extend(units_sum_problems(plan, series, file))
+    if "unit" in selected and plan.dimensions:  # an open unit spelt two ways (thirty-sixth session)
+        from .open_units import spelling_problems
+
+        problems.extend(spelling_problems(plan, store.observations, file, units.canonical))
     if "derived" in selected:
         # Figures recorded for a derived indicator: `derived-recorded` names each row instead.
         said = [
@@ -461,6 +465,13 @@ def _unknown_indicator(indicator: str, plan: Plan, hints: Hints) -> Message:
     typed with a trailing space in Excel), as status's warning suggests it; worked out
     once per indicator, however many rows it has (within suggest.Hints' bound)."""
     # A unit row (g[locality=...]) is suggested the indicator before its brackets.
+    from .rules import stored_cell_error
+
+    # A spreadsheet's error value ('#N/A') is told as in the store's other cells, no id
+    # renamed (thirty-sixth session).
+    wrong = stored_cell_error("indicator", indicator, next(iter(plan.indicators), "grdp_growth"))
+    if wrong is not None:
+        return wrong
     hint = hints(indicator.partition("[")[0])
     if hint is None:
         return msg("checks_unknown_indicator", id=indicator, file=plan.source_file)

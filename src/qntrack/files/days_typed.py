@@ -41,8 +41,9 @@ def excel_moment(text: str) -> tuple[str, str] | None:
     """The day, YYYY-MM-DD, and the time, HH:MM:SS, that ``text`` names as Excel's count of
     a day with its fraction (46142.5: 2026-04-30 12:00:00), how a General cell shows a date
     and time; None for any other text (a whole count is ``excel_day``'s). The time to the
-    nearest second, as Excel shows it; a fraction that rounds up to midnight is the next
-    day's (thirty-fifth session: it got the generic words). The fraction after a point or
+    nearest second, never past the count's own day: a fraction a hair under 1 (46142.999999,
+    86,399.91 s) is 23:59:59 of that day, not the next day's midnight, which the count does
+    not reach (thirty-sixth session). The fraction after a point or
     a comma: Excel set to Vietnamese shows 46142,5 (pass G: the comma's got the generic
     words); five digits before it are no thousands."""
     from fractions import Fraction
@@ -54,10 +55,8 @@ def excel_moment(text: str) -> tuple[str, str] | None:
     day = excel_day(whole)
     if day is None:
         return None
-    seconds = round(Fraction(int(fraction), 10 ** len(fraction)) * 86400)
-    moment = date.fromisoformat(day) + timedelta(days=seconds // 86400)
-    seconds %= 86400
-    return moment.isoformat(), f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    seconds = min(round(Fraction(int(fraction), 10 ** len(fraction)) * 86400), 86399)
+    return day, f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def past_the_last_year(text: str) -> bool:
@@ -127,6 +126,9 @@ def day_meant(text: str) -> tuple[str, str, str]:
     words = _day_in_words(text)
     if words:
         return words
+    if not text.isascii() or "thang" in text.lower():
+        if (no_year := words_no_year(text)) is not None:  # the year left to write, not guessed
+            return "cli_not_a_date_words_no_year", no_year, ""
     if (day_part := _shown_day(text)) is not None:
         # 30/4/2026 10:00, as Excel shows a timestamp: the day it falls in, as the day alone
         # is told its ISO form and a recorded_at so typed its moment (pass R); read two
@@ -209,19 +211,40 @@ def _shown_day(text: str) -> str | None:
 
 def words_day(text: str) -> tuple[str, str, str] | None:
     """The year, month and day, as written, of a day Vietnamese writes in words (as ``fold``
-    reads them: "ngay 27 thang 11 nam 2023", "ngay 27/11/2023"), whether or not the
-    calendar has it; None for anything else."""
+    reads them: "ngay 27 thang 11 nam 2023", "ngay 27/11/2023"; after "thang", the year
+    with no "nam" too, "ngay 27 thang 11 2023", "27 thang 11, 2023": thirty-sixth session),
+    whether or not the calendar has it; None for anything else."""
     import re
 
     from .vocabulary import fold, months_as_numbers
 
     folded = months_as_numbers(fold(text))
     found = re.fullmatch(
-        r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})\s*,?\s*(?:nam\s*|/)\s*([0-9]{4})", folded
+        r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})(?:\s*,?\s*(?:nam|/)\s*|(?<=[0-9])(?=\s*,?\s*[0-9])(?:\s*,\s*|\s+))([0-9]{4})",
+        folded,
     )
     if not found or not folded[:1].isalpha() and "thang" not in folded:
         return None
+    if found[0].count("/") == 1 and "thang" not in found[0] and "nam" not in found[0]:
+        return None  # "ngay 27/11 2023": a slash then a space, no words to read it by
     return found[3], found[2], found[1]
+
+
+def words_no_year(text: str) -> str | None:
+    """A day Vietnamese writes in words with no year of four digits ("ngay 30 thang 4",
+    "ngay 5 thang 11 nam 26", folded): its month and day as ``YYYY-MM-DD`` with the year
+    left to write, since which year is meant would be a guess; None for anything else."""
+    import re
+
+    from .vocabulary import fold, months_as_numbers
+
+    folded = months_as_numbers(fold(text)).strip()
+    found = re.fullmatch(
+        r"(?:ngay\s*)?([0-9]{1,2})\s*thang\s*([0-9]{1,2})(?:\s*,?\s*(?:nam\s*|/\s*|\s)\s*[0-9]{1,2})?", folded
+    )
+    if not found or not 1 <= int(found[2]) <= 12 or not 1 <= int(found[1]) <= 31:
+        return None
+    return f"YYYY-{int(found[2]):02d}-{int(found[1]):02d}"
 
 
 # A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",

@@ -286,6 +286,7 @@ def validated_batch(
     ``typed_said``: whether the rows' reader told two figures given for one as typed (an
     import's does; a caller's list has no reader)."""
     from .batch_rows import SHOWN_MOMENT, SHOWN_PERIOD, stamp_location, twin_problems, unit_cells
+    from .open_units import spelt_as_held
 
     now = now or utc_now()
     zone = tz or plan.timezone
@@ -321,7 +322,10 @@ def validated_batch(
             rows.append(obs)
             wheres.append(where)
             cells.append(fields)
-    problems.extend(twin_problems(rows, wheres, cells, undated, unread, typed_said))
+    # Two figures of one open unit spelt two ways are compared as one unit's (open_units).
+    twins = list(rows)
+    spelt_as_held(plan, twins, wheres, (), str(store))
+    problems.extend(twin_problems(twins, wheres, cells, undated, unread, typed_said))
     if problems:
         from .stored_ids import renamed_notes
 
@@ -351,10 +355,14 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         from .checks_fraction import entry_slip_problems
         from .checks_status import entry_official_replaced
         from .checks_parts_entry import entry_parts_problems
+        from .open_units import spelt_as_held
         from .workspace import canonical_rows
 
         stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
         stored = _sources_as_written(stored)
+        # An open unit spelt otherwise than the store (or an earlier row) spells it: written
+        # in that spelling, and said (files.open_units; thirty-sixth session).
+        warnings.extend(spelt_as_held(plan, rows, wheres, stored, str(store)))
         if force:
             warnings.extend(after_future(rows, wheres, stored, undated, now))
         # The stored rows by (indicator, period), made once: every check below reads the

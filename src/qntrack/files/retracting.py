@@ -146,10 +146,15 @@ def retract(
     withdrawn: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
+        from .open_units import spelt_as_held
         from .workspace import canonical_rows
 
         nonlocal row
         stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
+        # An open unit typed in another spelling than the store's is the store's (open_units).
+        spelt = [row]
+        spelt_as_held(plan, spelt, [where], stored, str(store))
+        row = spelt[0]
         if force:
             row = _forced_retraction(row, stored, where)
         mine = [o for o in stored if o.indicator == row.indicator and o.period == row.period]

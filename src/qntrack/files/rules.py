@@ -23,12 +23,12 @@ import re
 from contextvars import ContextVar
 from functools import lru_cache
 from datetime import datetime, timezone, tzinfo
-from typing import Callable, Literal
+from typing import Callable, Literal, Mapping, Sequence
 
 from ..plan.suggest import closest
 from .vocabulary import fold
 from ..catalog import Figure, Message, msg
-from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
+from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Location, Plan, Problem
 from ..plan.periods import Period, PeriodError, parse_period
 from .status_flags import status_cell_flag
 from .invisible import shown
@@ -123,13 +123,39 @@ def stored_error_value(exc: ValueError, period: str, value: str, status: str, re
     return next((stored_cell_error(column, text) for column, text in cells if excel_error(text)), None)
 
 
-def stored_cell_error(column: str, text: str) -> Message | None:
-    """``stored_error_value`` of one cell: its words when ``text`` is an error value."""
+def stored_cell_error(column: str, text: str, example: str | None = None) -> Message | None:
+    """``stored_error_value`` of one cell: its words when ``text`` is an error value.
+    ``example``: what to type instead, where the column has no fixed one (an indicator's
+    id, the plan's first)."""
     from .figures import excel_error
 
     if not excel_error(text):
         return None
-    return msg("store_cell_excel_error", column=column, text=text.strip(), example=_EXAMPLES[column])
+    return msg("store_cell_excel_error", column=column, text=text.strip(), example=example or _EXAMPLES[column])
+
+
+def unknown_store_warnings(
+    counts: Mapping[str, int], known: Sequence[str], store_file: str, targets_file: str
+) -> list[Problem]:
+    """Status's warnings of the store's rows whose indicator the plan does not define
+    (``method.series.unknown_warnings``), an indicator that is a spreadsheet's error value
+    ('#N/A', a lookup that found nothing) told as the store's other cells tell one, not as
+    an indicator unknown: no renamed indicator is meant (thirty-sixth session)."""
+    from .figures import excel_error
+    from ..method.series import unknown_warnings
+
+    errors = sorted(ind for ind in counts if excel_error(ind))
+    out = []
+    for ind in errors:
+        said = msg(
+            "store_indicator_excel_error",
+            count=counts[ind],
+            text=ind.strip(),
+            example=known[0] if known else "grdp_growth",
+        )
+        out.append(Problem(Location(store_file), said, "warning"))
+    rest = {ind: n for ind, n in counts.items() if ind not in errors}
+    return out + (unknown_warnings(rest, known, store_file, targets_file) if rest else [])
 
 
 # --- value ----------------------------------------------------------------------------

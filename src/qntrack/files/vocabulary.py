@@ -213,7 +213,8 @@ ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # A month in Roman numerals after its word, as a date may write it ("tháng XII/2025").
 ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
 # The months in words after "tháng" (folded): "ngày 30 tháng Tư năm 2026" (thirty-fifth session).
-MONTH_WORDS = {"mot": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+# "Bốn", as April is often said beside "Tư" (thirty-sixth session).
+MONTH_WORDS = {"mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 MONTH_WORDS.update({"muoi": 10, "muoi mot": 11, "muoi hai": 12})
 # Giêng, Chạp: the lunar calendar's first and last months, never the solar January, December.
 LUNAR_MONTH = re.compile(r"\bthang\s+(?:gieng|chap)\b")  # searched in ``fold``'s text

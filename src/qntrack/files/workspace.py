@@ -179,7 +179,8 @@ class Workspace:
         indicators' targets on the wrong side of their baseline, then the left-out periods
         that the figures of these indicators depend on."""
         from ..files.checks_rows import suspects_in_force
-        from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts, unknown_warnings
+        from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts
+        from .rules import unknown_store_warnings
         from ..files.store import utc_now
 
         shown = list(indicator_ids)
@@ -190,7 +191,9 @@ class Workspace:
 
         out = missing_store(self.store_path, self.store, self.plan.source_file)
         if unknown:
-            out += unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file)
+            out += unknown_store_warnings(
+                unknown, list(self.plan.indicators), str(self.store_path), self.plan.source_file
+            )
         # The measured indicators the shown ones are read from, in the plan's order.
         read = read_by(inputs, shown)
         measured = [i for i in self.plan.indicators if i in read and i not in inputs]
@@ -439,6 +442,13 @@ def canonical_rows(
     if renamed and keys is not None:  # a key of a row the reader refused renames nothing
         held = set(map(attrgetter("indicator"), observations))
         renamed = {key: canon for key, canon in renamed.items() if key in held}
+    # An open dimension's unit spelt two ways is one unit, in the spelling met first
+    # (files.open_units; thirty-sixth session).
+    if any(d.values is None for d in plan.dimensions.values()):
+        from .open_units import open_folds
+
+        every = set(map(attrgetter("indicator"), observations)) if keys is None else keys
+        renamed.update(open_folds(plan, observations, {k: renamed.get(k, k) for k in every if "[" in k}))
     if not renamed:
         return observations
     return tuple(o._replace(indicator=renamed[o.indicator]) if o.indicator in renamed else o for o in observations)

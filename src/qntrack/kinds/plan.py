@@ -127,7 +127,8 @@ class PlanResult:
     plan: float
     full: PlanFull | None = None
     year_to_date: YearToDate | None = None
-    # With no figure for a period after January: two totals from January recorded, the
+    # With no figure for a period after January, or one read on its first months only (July
+    # of a Q3 plan; thirty-sixth session): two totals from January recorded, the
     # later ending with the period and the earlier just before it (2024-9M and 2024-H1 for
     # a Q3 plan), which the plan does not subtract: said, not read (thirty-fifth session).
     # Not in JSON.
@@ -265,6 +266,10 @@ def _plan(
     same = _same_period(reading, previous, indicator)
     if adds_up:
         left = tuple(not_counted(rows, target.period, target.period.last, reading))
+        if target.period.first > 1 and reading.period.last < target.period.last:
+            # Read on its first months (July of a Q3 plan): two totals from January around
+            # the period are said as where nothing is read (thirty-sixth session).
+            result = replace(result, totals_not_subtracted=_totals_around(rows, target.period))
         return _flow_to_date(target, indicator, reading, same, result, bound, awaiting, left)
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)

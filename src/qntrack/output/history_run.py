@@ -64,10 +64,14 @@ def histories(
 
     # The stored vintages are all it lists: no series in force to work out (issue 17).
     ws = open_workspace(targets, day, with_series=False, before_store=before_store)
-    found = vintages(ws.store.observations, keys[0], wanted, day)
+    from ..files.open_units import held_key
+
+    # An open unit typed in another spelling than the store's is the store's (files.open_units).
+    key = held_key(ws.plan, keys[0], {o.indicator for o in ws.store.observations} if "[" in keys[0] else ())
+    found = vintages(ws.store.observations, key, wanted, day)
     if wanted is not None and not found and not wanted.fits(frequency[0]):
-        raise refuse(finer_period(wanted, keys[0].partition("[")[0], frequency[0]))
-    return Histories(ws, keys[0], found, wanted, day)
+        raise refuse(finer_period(wanted, key.partition("[")[0], frequency[0]))
+    return Histories(ws, key, found, wanted, day)
 
 
 def history(

@@ -20,7 +20,7 @@ from ..plan.model import Measure
 if TYPE_CHECKING:
     from ..plan.units import Dimension
 
-__all__ = ["explain", "reason_text"]
+__all__ = ["explain", "not_subtracted", "reason_text"]
 
 
 def narrative_sentence(key: str, lang: str, **values: object) -> str:
@@ -116,12 +116,12 @@ def explain(
         if a.reason == "no_figures":
             return [no_figures_text(a, lang, dimensions=dimensions)]
         if a.reason in _NO_FIGURE:
-            return [reason_text(a.reason, lang), *_not_subtracted(a, lang)]
+            return [reason_text(a.reason, lang), *not_subtracted(a, lang)]
         out.append(reason_text(a.reason, lang))
     return out
 
 
-def _not_subtracted(a: Assessment, lang: str) -> list[str]:
+def not_subtracted(a: Assessment, lang: str) -> list[str]:
     """What a plan for a period after January with no figure of its own has instead: two
     totals from January whose difference it does not read (kinds.plan: "2024-9M and 2024-H1
     are recorded, and Q3 2024 is not worked out as their difference ...")."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from .. import __version__
 from .formats import SCHEMA_VERSION
 from .json_figures import figure_dict, milestone_list, withdrawn_list
+from .status_csv import not_counted_cell
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -97,6 +98,9 @@ RANK_COLUMNS = (
     # indicator's unit, percentage points for a per-cent unit; issue 17, thirty-fourth
     # session): a province's gap was in `status --by` alone.
     "gap",
+    # The unit's figures recorded and not counted in its plan's reading, one cell as
+    # status's CSV writes it (status_csv.not_counted_cell; thirty-sixth session).
+    "not_counted",
 )
 
 
@@ -230,6 +234,7 @@ def rank_rows(target: Target, ranked: Sequence[Ranked], as_of: str | None = None
                 ";".join(str(p) for p in a.awaiting_figures),
                 ";".join(str(p) for p in a.missed_milestones),
                 a.gap,
+                not_counted_cell(_not_counted(a)),  # as status's CSV (thirty-sixth session)
             )
         )
     return rows

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # annotations only: a status served by the cache needs no ass
     from .formats import Revised, Whence
     from ..plan.model import Observation, Text
 
-__all__ = ["STATUS_COLUMNS", "status_rows"]
+__all__ = ["STATUS_COLUMNS", "not_counted_cell", "status_rows"]
 
 
 def _period(p: Period | None) -> str | None:
@@ -126,6 +126,10 @@ STATUS_COLUMNS = (
     "note_vi",
     "description",
     "description_vi",
+    # A flow plan's figures recorded in its period and not counted in its reading, as JSON's
+    # details.year_to_date.not_counted (issue 17, thirty-sixth session): "2024-08=50
+    # no_period;2024-09=20 period_missing 2024-08" (not_counted_cell).
+    "not_counted",
 )
 
 
@@ -216,7 +220,22 @@ def status_rows(
             a.target.source.vi if a.target.source else "",
             *_both(a.target.note),
             *_both(a.indicator.description),
+            not_counted_cell(((a.details.get("year_to_date") or {}).get("not_counted")) or ()),
         )
+
+
+def not_counted_cell(items: Iterable[Mapping[str, Any]]) -> str | None:
+    """JSON's ``not_counted`` as one cell of the status and rank CSVs: each item
+    ``period=value why``, then the period missing where one stopped the sum, joined by
+    ``;`` ("2024-08=50 no_period;2024-09=20 period_missing 2024-08"); None for none. A
+    reader splits it by ``;``, then ``=``, then spaces: no period, value or reason holds one."""
+    from ..files.store import format_value
+
+    cells = (
+        " ".join([f"{i['period']}={format_value(i['value'])}", i["why"], *([i["missing"]] if i["missing"] else [])])
+        for i in items
+    )
+    return ";".join(cells) or None
 
 
 def _both(text: Text | None) -> tuple[str, str]:

@@ -91,7 +91,8 @@ def _resolve_dims(
         if dim_id in found:
             # The same unit said twice (in a key and in its column, spelt alike or not) is
             # one unit; two units of one dimension are a figure of neither.
-            if unknown is not None or found[dim_id] != value:
+            # An open dimension's unit spelt two ways is one (units.open_spellings).
+            if unknown is not None or unit_match(found[dim_id]) != unit_match(value):
                 problems.append(msg("units_twice", dimension=dim_id))
             continue
         if unknown is not None:

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .periods import Period
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .model import Location, Text
 
 __all__ = [
+    "open_spellings",
     "Dims",
     "Unit",
     "Dimension",
@@ -291,3 +292,33 @@ def units_of_that_time(dimensions: Mapping[str, Dimension], dims: Dims, unit: Un
             else:
                 found.add(unit_match(nxt.value))
     return [u.value for u in dimension.values if unit_match(u.value) in found]
+
+
+def open_spellings(keys: Iterable[str], dimensions: Mapping[str, Dimension]) -> dict[str, tuple[str, str, str, str]]:
+    """Each store key in ``keys`` (the keys as the plan names them, in the order their units
+    are first met) whose unit of an open dimension (one that lists no units) is spelt
+    otherwise than the first key naming the same unit: to ``(key, dimension, as typed, as
+    first spelt)``, the key written in the first spelling. Names ``unit_match`` makes one
+    ("Ha Long", "ha long", "HA  LONG") are one unit, as a declared unit's are, kept in one
+    spelling (thirty-sixth session): an import took them as one, ``record_many`` and the
+    store as two. A unit is one within its indicator (a key's part before "[")."""
+    first: dict[tuple[str, str, str], str] = {}
+    out: dict[str, tuple[str, str, str, str]] = {}
+    for key in keys:
+        split = split_key(key) if "[" in key else None
+        if split is None:
+            continue
+        base, dims = split
+        spelt: list[tuple[str, str]] = []
+        changed: tuple[str, str, str] | None = None
+        for dim_id, value in dims:
+            dimension = dimensions.get(dim_id)
+            if dimension is not None and dimension.values is None:
+                held = first.setdefault((base, dim_id, unit_match(value)), value)
+                if held != value:
+                    changed = changed or (dim_id, value, held)
+                    value = held
+            spelt.append((dim_id, value))
+        if changed is not None:
+            out[key] = (unit_key(base, tuple(spelt)), *changed)
+    return out

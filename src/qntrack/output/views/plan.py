@@ -37,7 +37,12 @@ class PlanView:
     gap_per_period = False
 
     def sentences(self, a: Assessment, lang: str) -> list[str]:
-        return _sentences(a, lang) + added_up_sentence(a, lang) + not_counted_sentences(a, lang)
+        from ..narrative import not_subtracted
+
+        # Two totals since January not subtracted, said as where no figure is read
+        # (narrative.not_subtracted; thirty-sixth session).
+        extra = not_subtracted(a, lang) if a.status.value != "not_available" else []
+        return _sentences(a, lang) + added_up_sentence(a, lang) + not_counted_sentences(a, lang) + extra
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
         return _chart(a, lang)
