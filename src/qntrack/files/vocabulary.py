@@ -166,8 +166,7 @@ def status_word(text: str) -> str:
 
 
 # What a table writes in a unit's column on its total's row (issue 14): the province, a
-# centrally-run city (Đà Nẵng, issue 17), the country, "all" (any case, with or without
-# diacritics).
+# centrally-run city (Đà Nẵng, issue 17), the country, "all" (any case, any diacritics).
 _TOTAL_WORDS = frozenset(
     fold(w)
     for w in (
