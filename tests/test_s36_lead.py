@@ -72,3 +72,29 @@ def test_the_headline_json_lists_the_targets_judged_on_estimates(shipped: Path) 
     assert listed["mining-share"] == ("2020", "estimate")
     assert "grdp-growth-plan-2019" not in listed  # 12.01%, recorded with no status
     assert "cbct-investment-2021-2025" not in listed  # not available: no figure
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "The figure for 2025 is an estimate: the status may change when the official figure is published.",
+        ),
+        ("vi", "Số liệu năm 2025 là số ước tính: kết quả đánh giá có thể thay đổi khi có số liệu chính thức."),
+    ],
+)
+def test_show_says_the_figure_judged_is_an_estimate(shipped: Path, lang: str, said: str) -> None:
+    # "In short", the sentences an officer pastes into the review: "2025: 11.89% against a
+    # plan of 14%: -2.11 pp." read as the year's result, where 11.89% is the statistics
+    # office's estimate of 7 January 2026 (observations.csv), revised in the spring.
+    r = run_clean("--lang", lang, "show", "grdp-growth-plan-2025", "--as-of", "2026-12-01", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert said in r.stdout, r.stdout
+
+
+def test_show_says_nothing_of_estimates_for_a_figure_recorded_without_status(shipped: Path) -> None:
+    # 2019's GRDP growth, 12.01%, recorded with no status: nothing to say of it.
+    r = run_clean("show", "grdp-growth-plan-2019", "--as-of", "2026-12-01", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert "may change when the official figure" not in r.stdout, r.stdout

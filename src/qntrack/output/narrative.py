@@ -118,7 +118,21 @@ def explain(
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang), *not_subtracted(a, lang)]
         out.append(reason_text(a.reason, lang))
-    return out
+        return out
+    return out + _provisional(a, lang)
+
+
+def _provisional(a: Assessment, lang: str) -> list[str]:
+    """That the figure a judged target's row shows is an estimate or a preliminary figure,
+    whose status may change with the official one: "In short" is what an officer pastes
+    into a review, where "2025: 11.89% against a plan of 14%" read as the year's result
+    (thirty-sixth session; the headline counts the same targets, output.headline)."""
+    from ..method.assessment import shown_figure
+
+    shown = shown_figure(a)
+    if shown is None or shown.status not in ("estimate", "preliminary"):
+        return []
+    return [narrative_sentence("provisional_" + shown.status, lang, period=period_text(shown.period, lang))]
 
 
 def not_subtracted(a: Assessment, lang: str) -> list[str]:
