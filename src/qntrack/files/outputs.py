@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import ExitCode, InputError, fail
+from ..errors import ExitCode, InputError, fail, os_words
 from ..catalog import Message, msg
 from .example_name import example, in_folder
 
@@ -395,7 +395,7 @@ def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
                 raise fail(shown, msg("outputs_read_only"), ExitCode.USAGE)
             state = mark_state(path)
         except OSError as exc:
-            raise fail(shown, msg("outputs_cannot_read_mark", reason=exc.strerror or exc)) from None
+            raise fail(shown, msg("outputs_cannot_read_mark", reason=os_words(exc))) from None
         if state == "edited":
             raise fail(shown, msg("outputs_edited_report"), ExitCode.USAGE)
         if state != "qntrack":
