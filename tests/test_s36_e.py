@@ -138,7 +138,7 @@ def test_an_as_of_notice_in_vietnamese_gives_the_time_of_day(shipped: Path) -> N
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", ["unknown column 'TT'", "row numbers", "STT", "tình trạng"]),
+        ("en", ["unknown column 'TT'", "row numbers", "STT", "status"]),
         ("vi", ["không có cột 'TT'", "số thứ tự", "STT", "tình trạng"]),
     ],
 )
