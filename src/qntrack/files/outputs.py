@@ -254,8 +254,9 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
         from .name_room import shortened
 
         stems = (base.name + ".", shortened(base.name, base.parent) + ".")  # its lock's, journal's
-        if real.parent == base.parent and real.name.startswith(stems):
-            raise fail(output, msg("outputs_belongs_to", what=what, name=base.name, **other), ExitCode.USAGE)
+        taken = next((s for s in stems if real.name.startswith(s)), None)
+        if real.parent == base.parent and taken is not None:
+            raise fail(output, msg("outputs_belongs_to", what=what, prefix=taken, **other), ExitCode.USAGE)
     from .workspace import CACHE_DIR
 
     if CACHE_DIR in real.parts:
