@@ -139,7 +139,7 @@ def test_an_as_of_notice_in_vietnamese_gives_the_time_of_day(shipped: Path) -> N
     ("lang", "words"),
     [
         ("en", ["unknown column 'TT'", "row numbers", "STT", "status"]),
-        ("vi", ["không có cột 'TT'", "số thứ tự", "STT", "tình trạng"]),
+        ("vi", ["không có cột 'TT'", "số thứ tự", "STT", "loại số liệu"]),
     ],
 )
 def test_a_long_tables_tt_column_is_told_how_to_import_its_row_numbers(

@@ -166,7 +166,7 @@ class DayMoment(Day):
     """A stored moment an ``--as-of`` notice tells of beside the day it judges by: ISO in
     English; in Vietnamese its time in UTC, then its day as the sentence's other days are
     written (the catalog's ``moment_beside_days``: the time, seconds only when not 00). The ISO moment
-    beside "ngày 01/06/2025" read as two calendars in one sentence (thirty-sixth session).
+    beside the notice's day month year read as two calendars in one sentence (thirty-sixth session).
     A moment of any other form is written as stored."""
 
     __slots__ = ()

@@ -211,7 +211,7 @@ def _long_columns(
                 shown = written[i] if i < len(written) else name
                 problems.append(Problem(where, msg("import_column_near_period", name=shown, reading=meant)))
             elif name == WIDE_ROW_NUMBER:
-                # A provincial form's row numbers, or its status (tình trạng): not guessed,
+                # A provincial form's row numbers, or its status (abbreviated): not guessed,
                 # told how to import either (thirty-sixth session).
                 problems.append(Problem(where, msg("import_column_tt", name=typed, columns=known)))
             elif not name:
