@@ -68,6 +68,12 @@ DIFFERENT_NAMES = {
     "ranking_unknown_dimension": ({"dimensions_en"}, {"dimensions_vi"}),
     "sdmx24_unit_attribute": ({"unit_en"}, {"unit_vi"}),  # twenty-fourth session: the indicator's unit
     "sdmx24_unit_attribute_other": ({"unit_en"}, {"unit_vi"}),
+    # An uncommon system error: English gives the system's text, which is English;
+    # Vietnamese names the errno beside it, for a search (thirty-sixth session).
+    "os_error_named": (set(), {"name"}),
+    # A moment an --as-of notice tells of: ISO in English, its time and its day in
+    # Vietnamese, as the notice's other days are written (thirty-sixth session).
+    "moment_beside_days": ({"iso"}, {"clock", "day"}),
 }
 
 

@@ -228,7 +228,8 @@ def test_report_confirms_in_vietnamese(tracker: Path):
 
 
 def test_a_system_error_in_vietnamese(tracker: Path, monkeypatch: pytest.MonkeyPatch):
-    """The system's reason is quoted as the system gives it; qntrack's advice is translated."""
+    """The system's reason and qntrack's advice, both in Vietnamese; the errno's name kept
+    for a search (the system's English text until the thirty-sixth session)."""
     from test_os_errors import full_disk
 
     assert run("report", "-o", "review.html").exit_code == 0
@@ -236,7 +237,7 @@ def test_a_system_error_in_vietnamese(tracker: Path, monkeypatch: pytest.MonkeyP
     r = run("report", "-o", "review.html", "--lang", "vi")
     assert r.exit_code == 1
     assert r.stderr == (
-        "review.html: lỗi: không thể ghi báo cáo: No space left on device: hãy giải phóng bớt "
+        "review.html: lỗi: không thể ghi báo cáo: ổ đĩa đã hết chỗ trống (ENOSPC): hãy giải phóng bớt "
         "dung lượng ổ đĩa rồi thử lại; review.html vẫn được giữ nguyên\n"
     )
 
@@ -365,7 +366,7 @@ def test_os_failure_keeps_plain_text_callers_working():
         "ask for write access, or copy the tracker to a folder you can write"
     )
     assert problem.text("vi") == (
-        "observations.csv: lỗi: không thể create the lock file: Permission denied: "
+        "observations.csv: lỗi: không thể create the lock file: không có quyền truy cập (EACCES): "
         "hãy xin quyền ghi, hoặc chép bộ theo dõi sang một thư mục bạn ghi được"
     )
 

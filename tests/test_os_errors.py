@@ -361,7 +361,7 @@ def test_a_full_disk_during_a_report(plan: Path, monkeypatch: pytest.MonkeyPatch
     assert run("report", "-o", name).exit_code == 0
     before = (plan / name).read_bytes()
     full_disk(monkeypatch, allowed=100)
-    one_line(run("report", "-o", name, "--lang", "vi"), 1, name, "No space left on device", "vẫn được giữ nguyên")
+    one_line(run("report", "-o", name, "--lang", "vi"), 1, name, "hết chỗ trống (ENOSPC)", "vẫn được giữ nguyên")
     assert (plan / name).read_bytes() == before
     intact(plan)
 

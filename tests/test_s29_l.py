@@ -165,8 +165,8 @@ def test_a_typed_plans_period_carries_only_what_its_words_use() -> None:
         ),
         (
             ["report", "-o", "observations.csv.lock", "--format", "markdown"],
-            "observations.csv.lock: error: belongs to the observations file (observations.csv's lock or side"
-            " file); give another name, e.g. -o review.md",
+            "observations.csv.lock: error: belongs to the observations file: a name that begins"
+            " 'observations.csv.' is kept for its lock or side files; give another name, e.g. -o review.md",
         ),
         (  # the format of the name's own extension when --format is not given
             ["report", "-o", "sub.xlsx/../targets.yaml"],

@@ -299,7 +299,7 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ("lang", "said"),
     [
         ("en", "Read-only file system: give a path on a writable disk; nothing was written"),
-        ("vi", "Read-only file system: hãy ghi vào một đường dẫn trên ổ đĩa ghi được; không ghi gì"),
+        ("vi", "hệ thống tệp chỉ cho đọc (EROFS): hãy ghi vào một đường dẫn trên ổ đĩa ghi được; không ghi gì"),
     ],
 )
 def test_an_import_into_a_new_folder_on_a_read_only_disk_says_nothing_was_written(

@@ -227,6 +227,34 @@ _ADVICE_MADE = {"EACCES": "os_todo_eacces_made", "EPERM": "os_todo_eperm_made", 
 _ADVICE_STDOUT = {"ENOSPC": "os_todo_enospc_stdout", "EDQUOT": "os_todo_enospc_stdout", "EFBIG": "os_todo_efbig_stdout"}
 
 
+# The system's reasons a user meets, in the catalog's words (catalog/*.toml, [outputs],
+# ``os_error_<name>``): English as the system words them, Vietnamese with the errno's name
+# for a search. The system's own text is English whatever the language of the messages
+# (``No space left on device`` in a Vietnamese line, thirty-sixth session).
+_WORDED = frozenset(
+    (
+        "ENOSPC EROFS EACCES EPERM ENOENT EISDIR ENOTDIR ENAMETOOLONG EMFILE ENFILE EPIPE "
+        "EBADF EDQUOT EFBIG EIO EEXIST ELOOP EAGAIN ETXTBSY ENOTEMPTY EXDEV"
+    ).split()
+)
+
+
+def os_words(exc: BaseException) -> Message:
+    """Why the system refused, for a message in the user's language: the catalog's words
+    for a common error, else the system's text (with the errno's name in Vietnamese). The
+    one place an OSError's text is read for a message (tests/test_s36_e.py)."""
+    import errno
+
+    from .catalog import Message, msg
+
+    number = getattr(exc, "errno", None)
+    name = errno.errorcode.get(number, "") if isinstance(number, int) else ""
+    if name in _WORDED:
+        return Message(f"os_error_{name.lower()}")
+    system = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return msg("os_error_named", system=system, name=name) if name else msg("os_error_other", system=system)
+
+
 def os_reason(exc: OSError, made: bool = False, stdout: bool = False) -> Message:
     """The system's reason for ``exc`` (as the system words it) and what to do about it;
     ``made``: of a path the user named for qntrack to write, not of the tracker's files;
@@ -235,7 +263,7 @@ def os_reason(exc: OSError, made: bool = False, stdout: bool = False) -> Message
 
     from .catalog import Message, msg
 
-    reason = exc.strerror or str(exc) or type(exc).__name__
+    reason = os_words(exc)
     name = errno.errorcode.get(exc.errno or 0, "")
     todo = (stdout and _ADVICE_STDOUT.get(name)) or (made and _ADVICE_MADE.get(name)) or _ADVICE.get(name)
     return msg("os_reason_todo", reason=reason, todo=Message(todo)) if todo else msg("os_reason", reason=reason)

@@ -26,6 +26,7 @@ __all__ = [
     "Count",
     "Day",
     "Moment",
+    "DayMoment",
     "Worded",
     "msg",
     "render",
@@ -159,6 +160,24 @@ class Moment(Day):
 
     def text(self, lang: str) -> str:
         return self.iso
+
+
+class DayMoment(Day):
+    """A stored moment an ``--as-of`` notice tells of beside the day it judges by: ISO in
+    English; in Vietnamese its time in UTC, then its day as the sentence's other days are
+    written (the catalog's ``moment_beside_days``: the time, seconds only when not 00). The ISO moment
+    beside the notice's day month year read as two calendars in one sentence (thirty-sixth session).
+    A moment of any other form is written as stored."""
+
+    __slots__ = ()
+
+    def text(self, lang: str) -> str:
+        iso = self.iso
+        if len(iso) != 20 or iso[10] != "T" or iso[19] != "Z":
+            return iso
+        clock = iso[11:19]
+        clock = clock[:5] if clock.endswith(":00") else clock
+        return catalog(lang)["moment_beside_days"].format(iso=iso, clock=clock, day=Day(iso[:10]).text(lang))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Iterator, Optional
 
 import typer
 
-from ..errors import ExitCode, fail
+from ..errors import ExitCode, fail, os_words
 from .app import AsOfOpt, LangOpt, TargetsOpt, _as_of, command
 from .printing import _out_pieces, _report, _say
 
@@ -315,6 +315,6 @@ def _refuse_foreign(shown: str, path: Path, plan: Plan, force: bool) -> None:
         with open(path, "rb") as fh:
             first = fh.readline(65536).decode("utf-8", "replace")
     except OSError as exc:
-        raise fail(shown, msg("outputs_cannot_read_mark", reason=exc.strerror or exc)) from None
+        raise fail(shown, msg("outputs_cannot_read_mark", reason=os_words(exc))) from None
     if not is_export_header(first, plan):
         raise fail(shown, msg("sdmx_foreign_file"), ExitCode.USAGE)

@@ -48,13 +48,13 @@ def say_later(
 def say_counted(key: str, count: int, first: str | None, day: str, **more: str) -> None:
     """``say_later``'s message for rows counted already (``method.history.recorded_after``):
     nothing when none was recorded after ``day``."""
-    from ..catalog import Count, Day, Moment, msg
+    from ..catalog import Count, Day, DayMoment, msg
 
     if first is not None:
         form = "_one" if count == 1 else "_many"
         # The day judged by as the reader writes days (19/04/2026 in Vietnamese, as the
-        # view's own heading says it); the moment recorded as stored.
-        _say(msg(key + form, count=Count(count), first=Moment(first), day=Day(day), **more))
+        # view's own heading says it), and the moment recorded with its day written so too.
+        _say(msg(key + form, count=Count(count), first=DayMoment(first), day=Day(day), **more))
 
 
 def say_judged_later(plan: Plan, rows: Sequence[Observation], judged: Iterable[Assessment], day: str) -> None:

@@ -207,8 +207,18 @@ def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
     else:
         pairs = tuple(value)
     for pair in pairs:
-        if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
             raise refused(name, "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
+        # A pair of the wrong kinds: the member at fault named, not the pair ({"province":
+        # 5} was told "('province', 5) is of type tuple", thirty-sixth session).
+        dimension, unit = pair
+        if not isinstance(dimension, str):
+            raise refused(
+                name, "library_dims_dimension_type", value=repr(dimension)[:60], kind=type(dimension).__name__
+            )
+        if not isinstance(unit, str):
+            said = dict(value=repr(unit)[:60], kind=type(unit).__name__, dimension=dimension)
+            raise refused(name, "library_dims_unit_type", **said)
     return tuple((a, b) for a, b in pairs)
 
 

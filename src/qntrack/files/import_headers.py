@@ -23,6 +23,7 @@ from .vocabulary import (
     VIETNAMESE_COLUMNS,
     column_of,
     excel_date,
+    WIDE_ROW_NUMBER,
     is_row_number,
     status_word,
     vietnamese_period,
@@ -209,6 +210,10 @@ def _long_columns(
             elif (meant := _near_heading(name)) is not None:  # Q1/26, 2026-5, Thg3-26: a period's heading
                 shown = written[i] if i < len(written) else name
                 problems.append(Problem(where, msg("import_column_near_period", name=shown, reading=meant)))
+            elif name == WIDE_ROW_NUMBER:
+                # A provincial form's row numbers, or its status (abbreviated): not guessed,
+                # told how to import either (thirty-sixth session).
+                problems.append(Problem(where, msg("import_column_tt", name=typed, columns=known)))
             elif not name:
                 problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
             elif hint:  # the heading as typed, not lower-cased

@@ -18,7 +18,7 @@ from .lock_file import lock_path, open_lock_to_read
 from .name_room import beside
 from .textfiles import real_path
 from ..catalog import Message, msg
-from ..errors import fail
+from ..errors import fail, os_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ def read_pending(path: Path) -> Pending | None:
     except IsADirectoryError:
         raise fail(str(journal), msg("store_journal_folder", store=path.name)) from None
     except OSError as exc:
-        raise fail(str(journal), msg("store_journal_unreadable", reason=exc.strerror or exc)) from None
+        raise fail(str(journal), msg("store_journal_unreadable", reason=os_words(exc))) from None
     match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
     if match is None:
         raise fail(str(journal), msg("store_journal_foreign"))

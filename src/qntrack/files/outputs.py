@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import ExitCode, InputError, fail
+from ..errors import ExitCode, InputError, fail, os_words
 from ..catalog import Message, msg
 from .example_name import example, in_folder
 
@@ -254,8 +254,9 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
         from .name_room import shortened
 
         stems = (base.name + ".", shortened(base.name, base.parent) + ".")  # its lock's, journal's
-        if real.parent == base.parent and real.name.startswith(stems):
-            raise fail(output, msg("outputs_belongs_to", what=what, name=base.name, **other), ExitCode.USAGE)
+        taken = next((s for s in stems if real.name.startswith(s)), None)
+        if real.parent == base.parent and taken is not None:
+            raise fail(output, msg("outputs_belongs_to", what=what, prefix=taken, **other), ExitCode.USAGE)
     from .workspace import CACHE_DIR
 
     if CACHE_DIR in real.parts:
@@ -395,7 +396,7 @@ def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
                 raise fail(shown, msg("outputs_read_only"), ExitCode.USAGE)
             state = mark_state(path)
         except OSError as exc:
-            raise fail(shown, msg("outputs_cannot_read_mark", reason=exc.strerror or exc)) from None
+            raise fail(shown, msg("outputs_cannot_read_mark", reason=os_words(exc))) from None
         if state == "edited":
             raise fail(shown, msg("outputs_edited_report"), ExitCode.USAGE)
         if state != "qntrack":

@@ -68,6 +68,7 @@ def validate_record(
     stamp_where: Location | None = None,
     shown_moment: str | None = None,
     shown_period: str | None = None,
+    places: Mapping[str, Location] | None = None,
 ) -> tuple[Observation | None, list[Problem]]:
     """One candidate row → an Observation, or the problems that stop it.
 
@@ -82,15 +83,25 @@ def validate_record(
     when ``recorded_at`` is its ISO reading: a problem of the moment quotes the cell.
     ``stamp_where``: where the recorded_at was given, when that is a cell of its own (a
     workbook's): a problem of the moment alone names it.
+    ``places``: where a problem of one field is told, by the field's name (``indicator``,
+    ``period``, ``source``, ``note``, ``recorded_at``): a Python caller's arguments
+    (``retract``'s); any other at ``where``.
     """
     now = now or utc_now()
+
+    def at(field: str) -> Location:
+        return (places or {}).get(field, where)
+
+    stamp_where = stamp_where or (at("recorded_at") if places else None)
     ind, key, unit_dims, said = whose(plan, indicator, tuple(dims))
-    problems = [Problem(where, m) for m in said]
+    problems = [Problem(at("indicator"), m) for m in said]
     parsed_period = None
     try:
         parsed_period = rules.period(period) if shown_period != PERIOD_SAID else None
     except PeriodError as exc:  # an import's empty cell: most often a period merged down (batch_rows)
-        problems.append(Problem(where, msg("import_period_cell_empty") if shown_period == EMPTY_CELL else _said(exc)))
+        problems.append(
+            Problem(at("period"), msg("import_period_cell_empty") if shown_period == EMPTY_CELL else _said(exc))
+        )
     if (
         ind is not None
         and parsed_period is not None
@@ -99,7 +110,7 @@ def validate_record(
     ):
         problems.append(
             Problem(
-                where,
+                at("period"),
                 finer_period(
                     parsed_period,
                     ind.id,
@@ -152,10 +163,12 @@ def validate_record(
                 problems.append(Problem(stamp_where or where, message))
             elif not force:
                 # The hint names --force only where the command has one (retract has not).
-                problems.append(Problem(where, _within("recording_force_hint", message) if force_hint else message))
-    for found in (rules.text_problem(source, "source"), rules.text_problem(note, "note")):
+                problems.append(
+                    Problem(at("period"), _within("recording_force_hint", message) if force_hint else message)
+                )
+    for field, found in (("source", rules.text_problem(source, "source")), ("note", rules.text_problem(note, "note"))):
         if found is not None:
-            problems.append(Problem(where, found))
+            problems.append(Problem(at(field), found))
     if unit_dims and parsed_period is not None and status != RETRACTED:  # withdrawing one is the fix
         problems.extend(Problem(where, m) for m in unit_dates(plan, unit_dims, parsed_period))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .textfiles import real_path
-from ..errors import ExitCode, InputError, StoreLockedError, fail
+from ..errors import ExitCode, InputError, StoreLockedError, fail, os_words
 from ..catalog import Figure, msg
 from ..files import starter
 from ..files.appending import lock_timeout, store_lock
@@ -135,7 +135,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     except Timeout:
         raise _busy(path) from None
     except OSError as exc:
-        raise fail(str(path), msg("repair_cannot_set_aside", reason=exc.strerror or exc)) from None
+        raise fail(str(path), msg("repair_cannot_set_aside", reason=os_words(exc))) from None
 
 
 def repair_store(path: Path, now: datetime | None = None) -> Repair | None:

@@ -98,16 +98,43 @@ def retract(
     A Python caller's year (2025) or moment (an aware datetime) is read as ``record_many``
     reads it (caller_rows).
     """
-    from .caller_rows import caller_rows
-    from .argument_kinds import refuse_import_options, unit_dims
-    from .library_arguments import for_library, refuse_flags, refuse_id, refuse_period
-
     if command is None:
+        from .library_arguments import for_library
+
         try:
             _known_unit(targets, indicator, dims)
-            return retract(targets, indicator, period, source, note, recorded_at, force, dims, tz, "retract", dry_run)
+            given = (targets, indicator, period, source, note, recorded_at, force, dims, tz)
+            return _retract(*given, "retract", dry_run, named=True)
         except InputError as error:
             raise for_library(error) from None
+    return _retract(targets, indicator, period, source, note, recorded_at, force, dims, tz, command, dry_run)
+
+
+# A Python caller's problems of one argument, named by it as every other library call
+# names its arguments: an unknown indicator, a period malformed or not begun were told at
+# "retract:", the function (thirty-sixth session).
+_ARGUMENTS = {name: Location(name) for name in ("indicator", "period", "source", "note", "recorded_at")}
+
+
+def _retract(
+    targets: str | os.PathLike[str] | None,
+    indicator: str,
+    period: str | int,
+    source: str,
+    note: str,
+    recorded_at: str | datetime | None,
+    force: bool,
+    dims: Sequence[tuple[str, str]] | Mapping[str, str],
+    tz: str | None,
+    command: str,
+    dry_run: bool,
+    named: bool = False,
+) -> Retracted:
+    """``retract``'s work, its problems told at ``command``; ``named``: a Python caller's,
+    a problem of one argument told at that argument."""
+    from .caller_rows import caller_rows
+    from .argument_kinds import refuse_import_options, unit_dims
+    from .library_arguments import refuse_flags, refuse_id, refuse_period
 
     refuse_id("indicator", indicator)
     dims = unit_dims(dims)
@@ -137,6 +164,7 @@ def retract(
         force_hint=False,
         dims=dims,
         zone=tz or plan.timezone,
+        places=_ARGUMENTS if named else None,
     )
     if found is None:
         from .stored_ids import renamed_notes

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from ..catalog import Message, msg
-from ..errors import fail
+from ..errors import fail, os_words
 from ..plan.model import Location, Plan, Problem
 from .import_wide import periods_below, wide_unasked
 from .import_wide_columns import _wide_columns
@@ -216,7 +216,7 @@ def read_workbook(
         with path.open("rb") as fh:
             return _read_sheet(fh, name, sheet, fmt, defaults, plan)
     except OSError as exc:
-        raise fail(name, msg("import_cannot_read", reason=exc.strerror or exc)) from None
+        raise fail(name, msg("import_cannot_read", reason=os_words(exc))) from None
 
 
 def _read_sheet(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ExitCode, fail
+from ..errors import ExitCode, fail, os_words
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -100,7 +100,9 @@ def _engine() -> Any:
         ) from None
     except OSError as exc:
         raise fail(
-            "--format pdf", msg("report_pdf_no_pango", install=INSTALL, debian=DEBIAN, reason=exc), ExitCode.INVALID
+            "--format pdf",
+            msg("report_pdf_no_pango", install=INSTALL, debian=DEBIAN, reason=os_words(exc)),
+            ExitCode.INVALID,
         ) from None
     return weasyprint
 
