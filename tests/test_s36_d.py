@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import STORE_HEADER, make_tracker
-from helpers import run
+from helpers import plan_problems, run
 
 
 def _locale(monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
@@ -83,3 +83,42 @@ def test_a_vietnamese_locale_reads_a_figure_with_one_reading(tmp_path: Path, mon
         .splitlines()[1]
         .startswith(f"fdi,2026,{stored},estimate,")
     )
+
+
+# --- 2. A key that opens a block, written without its colon, is said at its own line -------
+
+# "indicators" (line 1) or "  share" (line 2) with the block under it: PyYAML reads the key
+# and the next line's key as one text and stops at that line's ':', and the message said
+# line 2 (or 3), "check this line's indentation", where nothing is wrong. The session's
+# fix for "frequency year" (a key and its value) did not reach a key that opens a block.
+BLOCK_NO_COLON = "indicators\n  share:\n    name: Share\ntargets: []\n"
+INNER_NO_COLON = "indicators:\n  share\n    name: Share\n    unit: '%'\ntargets: []\n"
+
+
+def test_a_block_key_without_its_colon_is_said_at_its_own_line():
+    assert plan_problems(BLOCK_NO_COLON) == [
+        "targets.yaml:1:1: error: not valid YAML: 'indicators' opens the lines indented under it "
+        "but has no ':' after it: write 'indicators:'"
+    ]
+    assert plan_problems(INNER_NO_COLON) == [
+        "targets.yaml:2:3: error: not valid YAML: 'share' opens the lines indented under it "
+        "but has no ':' after it: write 'share:'"
+    ]
+
+
+def test_a_block_key_without_its_colon_is_said_in_vietnamese(tmp_path: Path, monkeypatch):
+    make_tracker(tmp_path, monkeypatch, INNER_NO_COLON, STORE_HEADER)
+    r = run("--lang", "vi", "check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "targets.yaml:2:3: lỗi: không phải YAML hợp lệ: 'share' mở đầu các dòng thụt lề bên dưới "
+        "nhưng thiếu dấu ':' theo sau: hãy viết 'share:'"
+    ]
+
+
+def test_a_colon_under_a_text_that_is_no_key_is_still_told_its_indentation():
+    # The line above holds a key and its value: the ':' below is the indentation's slip.
+    assert plan_problems("indicators:\n  share:\n    name: Share\n      unit: x\ntargets: []\n") == [
+        "targets.yaml:4:11: error: not valid YAML: a ':' where no key can start: check this line's "
+        "indentation against the line above, and quote a text that holds ': ' (\"Plan: 2025\")"
+    ]
