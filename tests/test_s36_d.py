@@ -122,3 +122,17 @@ def test_a_colon_under_a_text_that_is_no_key_is_still_told_its_indentation():
         "targets.yaml:4:11: error: not valid YAML: a ':' where no key can start: check this line's "
         "indentation against the line above, and quote a text that holds ': ' (\"Plan: 2025\")"
     ]
+
+
+# --- 3. An indicator id's ASCII form is not offered when another indicator has it ------------
+
+# tang_truong and tăng_trưởng both declared (a copy of the first renamed with its marks):
+# "write tang_truong" led to a duplicate key, a second error for the advice followed.
+TWO_SPELLINGS = "indicators:\n  tang_truong:\n    name: Growth\n  tăng_trưởng:\n    name: Tăng trưởng\ntargets: []\n"
+
+
+def test_an_indicator_id_is_not_told_an_id_the_plan_already_holds():
+    assert plan_problems(TWO_SPELLINGS) == [
+        "targets.yaml:4:3: error: indicator 'tăng_trưởng': ids use lower-case letters, digits and '_' only "
+        "(e.g. cbct_share)"
+    ]
