@@ -136,3 +136,49 @@ def test_an_indicator_id_is_not_told_an_id_the_plan_already_holds():
         "targets.yaml:4:3: error: indicator 'tăng_trưởng': ids use lower-case letters, digits and '_' only "
         "(e.g. cbct_share)"
     ]
+
+
+# --- 4. assess reads a series given as a generator once, and refuses what is no series ------
+
+# A notebook builds its series lazily: {key: (o for o in rows if ...)}. The first target of
+# a series used it up and every other target on it was judged on nothing: not_available in
+# silence (the plan below: two plans on one series, 2024's 11 against 10, 2025's 9 against
+# 10). A value that is no series at all raised "'int' object is not iterable".
+TWO_PLANS = (
+    "indicators:\n  g: {name: Growth, unit: '%', measure: rate}\n"
+    "targets:\n"
+    "  - {id: g-2024, type: plan, indicator: g, period: 2024, value: 10}\n"
+    "  - {id: g-2025, type: plan, indicator: g, period: 2025, value: 10}\n"
+)
+TWO_FIGURES = STORE_HEADER + "g,2024,11,official,,,2025-03-01T00:00:00Z\ng,2025,9,official,,,2026-03-01T00:00:00Z\n"
+
+
+def test_assess_reads_a_series_given_as_a_generator_for_every_target(tmp_path: Path, monkeypatch):
+    import qntrack
+
+    make_tracker(tmp_path, monkeypatch, TWO_PLANS, TWO_FIGURES)
+    ws = qntrack.open_workspace("targets.yaml")
+    for given in (
+        {k: (o for o in rows) for k, rows in ws.series.items()},
+        {k: iter(reversed(rows)) for k, rows in ws.series.items()},
+    ):
+        judged = {
+            a.target.id: (a.status.value, a.latest.value if a.latest else None) for a in qntrack.assess(ws.plan, given)
+        }
+        # 11 >= 10: achieved; 9 < 10: not achieved, each on its own year's figure.
+        assert judged == {"g-2024": ("target_achieved", 11.0), "g-2025": ("not_achieved", 9.0)}, judged
+
+
+@pytest.mark.parametrize("bad", [5, "g", None])
+def test_assess_refuses_a_series_that_is_no_rows_by_name(tmp_path: Path, monkeypatch, bad):
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    make_tracker(tmp_path, monkeypatch, TWO_PLANS, TWO_FIGURES)
+    ws = qntrack.open_workspace("targets.yaml")
+    with pytest.raises(ArgumentError) as err:
+        qntrack.assess(ws.plan, {"g": bad})
+    said = str(err.value)
+    assert said.startswith(f"series: error: series 'g' is of type {type(bad).__name__}, not the figures of a series"), (
+        said
+    )
