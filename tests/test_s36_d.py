@@ -207,3 +207,21 @@ def test_a_units_name_is_never_split_in_the_blocks(shipped: Path, lang: str, com
             if name in ("Đông Triều", "Quảng Yên", "Vân Đồn", "Cô Tô") and command[0] == "show":
                 continue  # show lists the units with a figure or a plan of their own only
             assert any(name in line for line in lines), (width, name, r.output)
+
+
+# --- 6. The headline's estimate count speaks of one target as one --------------------------
+
+# A report of one target judged on an estimate (FDI 2024: 2,877.8 million USD, an estimate
+# against the plan of 3,000) said "1 target — Not achieved: 1." and then "1 of 1 targets."
+
+
+def test_the_headline_counts_one_target_as_one(shipped: Path) -> None:
+    r = run_clean("report", "fdi-plan-2024", "--format", "markdown")
+    assert r.exit_code == 0, r.output
+    assert "1 target — Not achieved: 1." in r.stdout, r.stdout
+    assert (
+        "Judged on an estimate or a preliminary figure, which may change when the official figure is "
+        "published: 1 of 1 target.\n"
+    ) in r.stdout, r.stdout
+    r = run_clean("report", "fdi-plan-2024", "grdp-growth-plan-2025", "--format", "markdown")
+    assert "published: 2 of 2 targets.\n" in r.stdout, r.stdout
