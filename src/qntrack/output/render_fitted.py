@@ -93,8 +93,8 @@ def _stacked_listing(
     "Header: value" lines, empty values left out. Lines wrap between words at the
     terminal's width; an id or a word is never cut (issue 12, as ``_stacked``). A value
     that ``kept`` keeps whole by its key (a unit's name of up to 24 characters) and that
-    does not fit after its label goes whole to the next line: "Cẩm" over "Phả" at 54
-    columns (thirty-sixth session, pass D)."""
+    does not fit after its label goes whole to the next line: a district's two words were
+    split over two lines at 54 columns (thirty-sixth session, pass D)."""
     from rich.cells import cell_len
     from rich.console import Group
     from rich.padding import Padding
