@@ -225,3 +225,29 @@ def test_the_headline_counts_one_target_as_one(shipped: Path) -> None:
     ) in r.stdout, r.stdout
     r = run_clean("report", "fdi-plan-2024", "grdp-growth-plan-2025", "--format", "markdown")
     assert "published: 2 of 2 targets.\n" in r.stdout, r.stdout
+
+
+# --- 7. history() and rank() refuse a day written otherwise as an ArgumentError -------------
+
+# docs/python-api.md: each wrong argument of history() is "an ArgumentError naming it ... a
+# day (as_of)". A notebook's as_of="30/12/2023" raised a bare InputError at as_of, which an
+# `except ArgumentError` (the caller's own mistake, not the data's) let through.
+
+
+@pytest.mark.parametrize("function", ["history", "rank", "status", "show"])
+@pytest.mark.parametrize("day", ["30/12/2023", "2023-13-01", "yesterday"])
+def test_a_day_written_otherwise_is_an_argument_error(shipped: Path, function: str, day: str) -> None:
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    args = {"history": ("grdp_growth",), "rank": ("budget-revenue-plan-2024",), "status": (), "show": ("cbct-share",)}
+    with pytest.raises(ArgumentError) as err:
+        getattr(qntrack, function)("targets.yaml", *args[function], as_of=day)
+    assert str(err.value).startswith(f"as_of: error: '{day}' is "), str(err.value)
+    assert err.value.code == 2
+
+
+def test_the_command_still_names_its_option(shipped: Path) -> None:
+    r = run_clean("history", "grdp_growth", "--as-of", "30/12/2023")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("--as-of: error: '30/12/2023' is not a date; write YYYY-MM-DD"), r.stderr
