@@ -128,15 +128,17 @@ def _warn_unknown_env_lang() -> None:
 
 
 def _chosen_lang(lang: Lang | None) -> str | None:
-    """The language the user chose: the command's --lang, else the one before the
-    command, else QNTRACK_LANG, else a Vietnamese locale's; None when none was (English
-    by default)."""
+    """The language the user chose for qntrack: the command's --lang, else the one before
+    the command, else QNTRACK_LANG; None when none was. It decides how a typed figure with
+    two readings (1.234) is read. A Vietnamese locale is not such a choice: it speaks
+    Vietnamese, but a job under it typing its program's 1.234 is refused as ambiguous, as
+    before the locale was read, never stored 1234 (issue 17, session 36, pass D)."""
     chosen = lang or _GLOBAL.lang
     if chosen is not None:
         return chosen.value
-    from ..catalog import environment_language
+    from ..catalog import language_of
 
-    return environment_language()
+    return language_of(os.environ.get("QNTRACK_LANG") or "")
 
 
 app = typer.Typer(

@@ -140,17 +140,27 @@ def refuse_judged(plan: object, series: object) -> None:
 def series_in_order(series: Any) -> Any:
     """``assess``'s ``series`` (a caller's), each in period order: the mapping itself when
     every series is (one pass over the rows, comparing each period with the one before),
-    else a copy with those that are not sorted, the caller's lists left as given. A series
+    else a copy with those that are not sorted, the caller's lists left as given; a series
+    given as a generator is read once into a list, and one that is no rows (5, None, a
+    text) refused naming ``series``. A series
     holding two figures for one period (every vintage of the store, not the figures in
     force) is refused naming ``series``, as ``assess_target`` names its ``rows``. Newest
     first judged cbct-share on 2020's figure, in silence (thirty-sixth session). The store's
     own series (``status``, ``show``) are judged without it: they are sorted already."""
+    from collections.abc import Iterable
+
     from ..plan.model import Observation
 
     unsorted: dict[str, list[Any]] = {}
+    read: dict[str, list[Any]] = {}  # a generator's rows, read once (pass D)
     for key, rows in series.items():
+        if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
+            # 5, None, an indicator's id: named, not "'int' object is not iterable".
+            raise refused("series", "library_series_rows_type", series=key, kind=type(rows).__name__)
         if not isinstance(rows, (list, tuple)):
-            continue  # the core says what it cannot read, as before
+            # A generator used up by the first target of the series left every other
+            # target on it judged on nothing, not_available in silence.
+            rows = read[key] = list(rows)
         before = None
         for row in rows:
             if not isinstance(row, Observation):
@@ -160,13 +170,13 @@ def series_in_order(series: Any) -> Any:
                 unsorted[key] = sorted(rows, key=lambda o: o.period.sort_key)
                 break
             before = at
-    if not unsorted:
+    if not unsorted and not read:
         return series
     for key, rows in unsorted.items():
         for one, other in zip(rows, rows[1:], strict=False):
             if one.period == other.period:
                 raise refused("series", "library_series_period_twice", series=key, period=str(other.period))
-    return {**series, **unsorted}
+    return {**series, **read, **unsorted}
 
 
 def day_argument(value: Any) -> Any:

@@ -147,7 +147,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         node = top["indicators"][1]
         entries = {} if reader.is_null(node) else reader.mapping(node, "indicators", ())
         for ind_id, (key_node, value_node) in (entries or {}).items():
-            ind = _indicator(reader, ind_id, key_node, value_node, dimensions)
+            ind = _indicator(reader, ind_id, key_node, value_node, dimensions, entries or {})
             # An indicator with a mistake still answers to its id, so targets that use it
             # are not reported again as naming an unknown indicator (nor checked against it).
             if ind is None:

@@ -6,6 +6,7 @@ targets measure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from yaml.nodes import MappingNode, Node
 
@@ -36,7 +37,12 @@ _DIRECTIONS, _FREQUENCIES, _MEASURES = tuple(_DIRECTION), tuple(_FREQUENCY), tup
 
 
 def _indicator(
-    reader: _Reader, ind_id: str, key_node: Node, node: Node, dimensions: dict[str, Dimension]
+    reader: _Reader,
+    ind_id: str,
+    key_node: Node,
+    node: Node,
+    dimensions: dict[str, Dimension],
+    declared: Collection[str] = (),
 ) -> Indicator | None:
     where = ("indicator", ind_id)
     ok = True
@@ -45,7 +51,7 @@ def _indicator(
         ok = False
     elif not INDICATOR_ID.match(ind_id):
         fixed = indicator_id_could_be(ind_id)
-        if fixed is None:
+        if fixed is None or fixed in declared:  # another indicator's id: never offered
             reader.error(key_node, msg("definitions_indicator_id", what=_phrase(where)))
         else:
             reader.error(key_node, msg("definitions_indicator_id_could_be", what=_phrase(where), fixed=fixed))

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from ..errors import ExitCode, InputError, PlanError, StoreError, fail, refuse_nul
+from ..errors import ArgumentError, ExitCode, InputError, PlanError, StoreError, fail, refuse_nul
 
 if TYPE_CHECKING:
     from ..plan.model import Observation, Plan, Problem
@@ -96,6 +96,10 @@ def as_of_day(value: str | date | None, where: str = "as_of", example: str = "20
                 days=days,
             ),
             ExitCode.USAGE,
+            # A Python caller's argument (as_of, since, today) is an ArgumentError, as
+            # python-api.md says of history's and rank's as_of; an option stays an
+            # InputError (thirty-sixth session, pass D).
+            InputError if where.startswith("-") else ArgumentError,
         ) from None
 
 

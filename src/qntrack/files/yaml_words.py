@@ -83,6 +83,9 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
         glued_above = _glued_above(text.splitlines(), mark.line)
         if glued_above is not None:
             return glued_above
+        bare_above = _bare_key_above(text.splitlines(), mark.line)
+        if bare_above is not None:
+            return bare_above
     message = yaml_words(said)
     if "\t" in said or "'\\t'" in said:
         message = msg("definitions_yaml_tab")
@@ -111,3 +114,28 @@ def _glued_above(lines: list[str], at: int) -> tuple[int, int, Message] | None:
     key, value = found[2], found[3].strip()
     column = len(found[1]) + len(key) + 1
     return above + 1, column, msg("authoring_yaml_colon_space", written=f"{key}: {value}")
+
+
+# A word alone on its line, no colon, no list dash, no comment: "indicators", "  share".
+_BARE_KEY = re.compile(r"^( *)([^\s:#'\"\-\[\]{},&*!|>%@`][^\s:#]*)\s*$")
+# A line that starts with a key and its colon: "    name: Share".
+_KEY_FIRST = re.compile(r"^( *)[^\s:#'\"\-][^:#]*:(?:\s|$)")
+
+
+def _bare_key_above(lines: list[str], at: int) -> tuple[int, int, Message] | None:
+    """A key that opens a block written without its colon ("indicators" over the indented
+    "  share:"): PyYAML reads it and the next line's key as one text and stops at that
+    line's ':'. Its 1-based line and column and the message, when the line above ``at``
+    (0-based, blank lines aside) is one word alone and line ``at`` is a key indented
+    deeper; else None (issue 17, session 36, pass D)."""
+    if not 0 < at < len(lines):
+        return None
+    below = _KEY_FIRST.match(lines[at])
+    above = at - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    found = _BARE_KEY.match(lines[above]) if above >= 0 else None
+    if below is None or found is None or len(below[1]) <= len(found[1]):
+        return None
+    key = found[2]
+    return above + 1, len(found[1]) + 1, msg("authoring_yaml_block_no_colon", key=key)

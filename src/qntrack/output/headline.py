@@ -244,7 +244,11 @@ def headline_view(assessments: Sequence[Assessment], lang: str) -> dict[str, Any
         # How many statuses may change with the official figures: a count, not a list, as
         # nearly every target of a year-end review is judged on estimates.
         "provisional": report_word(
-            "headline_provisional", lang, n=number(len(h.provisional), lang, 0), total=number(h.total, lang, 0)
+            # "1 of 1 target", as the counts line above says "1 target" (pass D).
+            "headline_provisional_one" if h.total == 1 else "headline_provisional",
+            lang,
+            n=number(len(h.provisional), lang, 0),
+            total=number(h.total, lang, 0),
         )
         if h.provisional
         else None,

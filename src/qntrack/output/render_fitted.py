@@ -70,7 +70,7 @@ def listing_table(
         # 80 columns, the shipped plan at 60): one block a row, as the status table does.
         if heading is not None:
             console.print(heading)
-        console.print(_stacked_listing(header, rows, labelled))
+        console.print(_stacked_listing(header, rows, labelled, keys or header, kept or {}, console.width))
         return
     console.print(table)
 
@@ -81,23 +81,43 @@ def paragraph(text: str) -> None:
     _console().print(Text(text))
 
 
-def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]], labelled: bool = False) -> object:
+def _stacked_listing(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    labelled: bool = False,
+    keys: Sequence[str] = (),
+    kept: Mapping[str, int] | None = None,
+    width: int = 0,
+) -> object:
     """A listing as blocks: the row's first cell (its id) on a line of its own, then
     "Header: value" lines, empty values left out. Lines wrap between words at the
-    terminal's width; an id or a word is never cut (issue 12, as ``_stacked``)."""
+    terminal's width; an id or a word is never cut (issue 12, as ``_stacked``). A value
+    that ``kept`` keeps whole by its key (a unit's name of up to 24 characters) and that
+    does not fit after its label goes whole to the next line: a district's two words were
+    split over two lines at 54 columns (thirty-sixth session, pass D)."""
+    from rich.cells import cell_len
     from rich.console import Group
     from rich.padding import Padding
 
+    kept = kept or {}
     parts: list[RenderableType] = []
     for n, row in enumerate(rows):
         if n:
             parts.append(Text(""))
         parts.append(Text(f"{header[0]}: {row[0]}" if labelled else str(row[0]), style="bold"))
-        for title, value in zip(header[1:], row[1:], strict=True):
-            if str(value).strip():
-                line = Text(f"{title}: ", style="bold")
-                line.append(str(value))
-                parts.append(Padding(line, (0, 0, 0, 2)))  # a wrapped line stays under its label
+        for k, (title, value) in enumerate(zip(header[1:], row[1:], strict=True), start=1):
+            text = str(value)
+            if not text.strip():
+                continue
+            key = keys[k] if k < len(keys) else title
+            whole = " " in text.strip() and cell_len(text) <= min(kept.get(key, 0), width - 4)
+            if whole and cell_len(f"{title}: {text}") > width - 2:
+                parts.append(Padding(Text(f"{title}:", style="bold"), (0, 0, 0, 2)))
+                parts.append(Padding(Text(text), (0, 0, 0, 4)))
+                continue
+            line = Text(f"{title}: ", style="bold")
+            line.append(text)
+            parts.append(Padding(line, (0, 0, 0, 2)))  # a wrapped line stays under its label
     return Group(*parts)
 
 
