@@ -50,6 +50,7 @@ __all__ = [
     "power",
     "provisional_after",
     "shown_figure",
+    "provisional_judged",
     "safe_growth",
     "score_for",
     "significant",
@@ -292,6 +293,31 @@ def shown_figure(a: Assessment) -> Observation | None:
     during a plan's year, its year-to-date reading (marked provisional where it is shown).
     One rule for the tables, charts and sources of every output."""
     return a.latest if a.latest is not None else a.provisional
+
+
+# The statuses of a figure published to be replaced (plan.model's statuses less "official").
+PROVISIONAL = ("estimate", "preliminary")
+
+
+def provisional_judged(a: Assessment) -> Observation | None:
+    """The estimate or preliminary figure a judged target's status rests on, whose official
+    figure may change the status; None when none does. Mostly the figure its row shows;
+    but a level target past its deadline is judged on the milestone's figure (2025's
+    official 1,100 USD, not 2026's estimate beside it), and an every-period target that
+    failed a period on a figure not provisional stays not achieved whatever its latest
+    estimate becomes (thirty-sixth session, pass G: both were said to "may change")."""
+    if a.status is Status.NOT_AVAILABLE:
+        return None
+    figure = shown_figure(a)
+    if a.milestones and a.headline is not None:
+        head = a.milestones[a.headline]
+        if head.due and head.judged_on is not None:
+            figure = head.judged_on
+    if a.status is Status.NOT_ACHIEVED and a.target.kind == "every_period":
+        failed = [p for p in getattr(a.result, "periods", ()) if not p.passed]
+        if any(p.status not in PROVISIONAL for p in failed):
+            return None
+    return figure if figure is not None and figure.status in PROVISIONAL else None
 
 
 def provisional_after(rows: Sequence[Observation], last_full: Period | None) -> Observation | None:

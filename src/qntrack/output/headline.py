@@ -23,7 +23,10 @@ The rules (docs/report.md, "The headline"):
 * A breakdown's target is judged as a whole: its own assessment's lists, never a unit's.
 * A target is *judged on a provisional figure* when it has a status other than not
   available and the figure its row shows (``shown_figure``) was published as an estimate
-  or a preliminary figure: said as a count under the counts line, listed in JSON. A
+  or a preliminary figure: said as a count under the counts line, listed in JSON. A level
+  target past its deadline is judged on the milestone's figure instead, and an
+  every-period target that failed a period on a figure not provisional is settled
+  (``provisional_judged``; pass G). A
   leader reading "Target achieved: 11" in December read final results where every 2025
   figure was an estimate the statistics office revises in spring (thirty-sixth session).
 * Each list names at most ``NAMED`` targets in the plan's order, then "and N more". Names
@@ -37,6 +40,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
+# PROVISIONAL: the statuses of a figure published to be replaced, by which a status judged
+# on one may change when the official figure comes (kept importable from here).
+from ..method.assessment import PROVISIONAL
 from ..method.groups import STATUSES
 from ..method.progress import Status
 from ..plan.periods import Period
@@ -84,11 +90,6 @@ class Headline:
     provisional: tuple[Assessment, ...] = ()
 
 
-# The statuses of a figure published to be replaced (plan.model.OBSERVATION_STATUSES less
-# "official"): a status judged on one may change when the official figure comes.
-PROVISIONAL = ("estimate", "preliminary")
-
-
 # The statuses of a target not yet due whose pace falls short of its deadline's.
 AT_RISK = (Status.MODERATE_PROGRESS, Status.LIMITED_PROGRESS, Status.DETERIORATION)
 
@@ -125,14 +126,12 @@ def headline(assessments: Sequence[Assessment]) -> Headline:
 
 
 def _judged_on(a: Assessment) -> Observation | None:
-    """The provisional figure a judged target's row shows (an estimate, a preliminary
-    figure); None for an official one, one recorded with no status, or no judgement."""
-    from ..method.assessment import shown_figure
+    """The provisional figure a judged target's status rests on (an estimate, a
+    preliminary figure); None for an official one, one recorded with no status, a status
+    an official figure has settled, or no judgement (method.assessment)."""
+    from ..method.assessment import provisional_judged
 
-    if a.status is Status.NOT_AVAILABLE:
-        return None
-    shown = shown_figure(a)
-    return shown if shown is not None and shown.status in PROVISIONAL else None
+    return provisional_judged(a)
 
 
 def deadline(a: Assessment) -> Period | None:

@@ -127,10 +127,10 @@ def _provisional(a: Assessment, lang: str) -> list[str]:
     whose status may change with the official one: "In short" is what an officer pastes
     into a review, where "2025: 11.89% against a plan of 14%" read as the year's result
     (thirty-sixth session; the headline counts the same targets, output.headline)."""
-    from ..method.assessment import shown_figure
+    from ..method.assessment import provisional_judged
 
-    shown = shown_figure(a)
-    if shown is None or shown.status not in ("estimate", "preliminary"):
+    shown = provisional_judged(a)
+    if shown is None:
         return []
     return [narrative_sentence("provisional_" + shown.status, lang, period=period_text(shown.period, lang))]
 
