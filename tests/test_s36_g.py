@@ -101,14 +101,28 @@ def test_a_status_resting_on_estimates_names_the_figure_it_rests_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The level target is judged on 2025's preliminary 1,100 USD, not on the official
-    # 2026 figure its row shows; the every-period target's failed 2024 is an estimate.
+    # 2026 figure its row shows; the every-period target is not achieved for its 2024,
+    # an estimate, whatever 2025's estimate (11, passing) becomes.
     make_tracker(tmp_path, monkeypatch, _PLAN, _OPEN)
     listed = _report_json("en")["headline"]["provisional"]
     assert listed == [
-        {"id": "every", "period": "2025", "status": "estimate"},
+        {"id": "every", "period": "2024", "status": "estimate"},
         {"id": "lvl", "period": "2025", "status": "preliminary"},
     ]
     shown = run_clean("--lang", "en", "show", "lvl", "--as-of", "2026-12-07")
     assert "The figure for 2025 is preliminary" in shown.output, shown.output
     shown = run_clean("--lang", "vi", "show", "every", "--as-of", "2026-12-07")
-    assert "Số liệu năm 2025 là số ước tính" in shown.output, shown.output
+    assert "Số liệu năm 2024 là số ước tính" in shown.output, shown.output
+
+
+def test_an_every_period_target_failed_on_an_estimate_is_counted_by_that_period(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 2024 failed on an estimate (8 < 10), 2025 passed on an official figure: the row shows
+    # 2025's official figure, but "Not achieved" rests on 2024's estimate, which an
+    # official 2024 above 10 would undo.
+    make_tracker(tmp_path, monkeypatch, _PLAN, _OPEN.replace("g,2025,11,estimate", "g,2025,11,official"))
+    listed = _report_json("vi")["headline"]["provisional"]
+    assert {"id": "every", "period": "2024", "status": "estimate"} in listed
+    shown = run_clean("--lang", "en", "show", "every", "--as-of", "2026-12-07")
+    assert "The figure for 2024 is an estimate" in shown.output, shown.output

@@ -51,6 +51,7 @@ __all__ = [
     "provisional_after",
     "shown_figure",
     "provisional_judged",
+    "JudgedFigure",
     "safe_growth",
     "score_for",
     "significant",
@@ -299,24 +300,36 @@ def shown_figure(a: Assessment) -> Observation | None:
 PROVISIONAL = ("estimate", "preliminary")
 
 
-def provisional_judged(a: Assessment) -> Observation | None:
+@dataclass(frozen=True, slots=True)
+class JudgedFigure:
+    """The period and status of the figure a status rests on (``provisional_judged``)."""
+
+    period: Period
+    status: str
+
+
+def provisional_judged(a: Assessment) -> JudgedFigure | None:
     """The estimate or preliminary figure a judged target's status rests on, whose official
     figure may change the status; None when none does. Mostly the figure its row shows;
     but a level target past its deadline is judged on the milestone's figure (2025's
-    official 1,100 USD, not 2026's estimate beside it), and an every-period target that
-    failed a period on a figure not provisional stays not achieved whatever its latest
-    estimate becomes (thirty-sixth session, pass G: both were said to "may change")."""
+    official 1,100 USD, not 2026's estimate beside it), and an every-period target not
+    achieved on the periods it failed: settled when one failed on a figure neither
+    estimate nor preliminary, else resting on the latest failed (thirty-sixth session,
+    pass G: a settled status was said to "may change", an open one not)."""
     if a.status is Status.NOT_AVAILABLE:
         return None
-    figure = shown_figure(a)
+    shown = shown_figure(a)
+    figure = JudgedFigure(shown.period, shown.status) if shown is not None else None
     if a.milestones and a.headline is not None:
         head = a.milestones[a.headline]
         if head.due and head.judged_on is not None:
-            figure = head.judged_on
+            figure = JudgedFigure(head.judged_on.period, head.judged_on.status)
     if a.status is Status.NOT_ACHIEVED and a.target.kind == "every_period":
         failed = [p for p in getattr(a.result, "periods", ()) if not p.passed]
         if any(p.status not in PROVISIONAL for p in failed):
             return None
+        if failed:
+            figure = JudgedFigure(failed[-1].period, failed[-1].status)
     return figure if figure is not None and figure.status in PROVISIONAL else None
 
 

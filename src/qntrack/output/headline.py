@@ -51,8 +51,7 @@ from .period_words import period_text
 from .report_view import Cell, _name, report_word
 
 if TYPE_CHECKING:
-    from ..method.assessment import Assessment
-    from ..plan.model import Observation
+    from ..method.assessment import Assessment, JudgedFigure
 
 __all__ = [
     "AT_RISK",
@@ -125,7 +124,7 @@ def headline(assessments: Sequence[Assessment]) -> Headline:
     )
 
 
-def _judged_on(a: Assessment) -> Observation | None:
+def _judged_on(a: Assessment) -> JudgedFigure | None:
     """The provisional figure a judged target's status rests on (an estimate, a
     preliminary figure); None for an official one, one recorded with no status, a status
     an official figure has settled, or no judgement (method.assessment)."""
