@@ -126,3 +126,20 @@ def test_an_every_period_target_failed_on_an_estimate_is_counted_by_that_period(
     assert {"id": "every", "period": "2024", "status": "estimate"} in listed
     shown = run_clean("--lang", "en", "show", "every", "--as-of", "2026-12-07")
     assert "The figure for 2024 is an estimate" in shown.output, shown.output
+
+
+# The library's retract names the argument at fault (thirty-sixth session, pass E); a bad
+# time zone was blamed on recorded_at, which was right, where record_many says tz.
+@pytest.mark.parametrize("recorded_at", ["2026-01-10T09:00:00", None])
+@pytest.mark.parametrize("tz", ["Asia/Hanoi", "+25:00"])
+def test_the_librarys_retract_names_tz_for_a_bad_time_zone(shipped: Path, recorded_at: str | None, tz: str) -> None:
+    import qntrack
+
+    before = (shipped / "observations.csv").read_bytes()
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.retract(None, "grdp_growth", "2025", "GSO", "withdrawn", recorded_at, tz=tz)
+    said = str(caught.value)
+    assert said.startswith("tz: "), said
+    assert "+07:00" in said, said
+    assert "recorded_at" not in said, said
+    assert (shipped / "observations.csv").read_bytes() == before

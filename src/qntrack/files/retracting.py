@@ -141,6 +141,15 @@ def _retract(
     refuse_period("period", period)
     refuse_flags(force=force, dry_run=dry_run)
     refuse_import_options(tz, None, None)  # tz=7: named, never an AttributeError
+    if named and tz:
+        # Said once, of tz, as record_many and the command's --tz say it: it was blamed on
+        # recorded_at, and with no recorded_at passed in silence (thirty-sixth session, G).
+        from ..method.timing import parse_zone
+
+        try:
+            parse_zone(tz)
+        except ValueError as exc:
+            raise InputError([Problem(Location("tz"), exc.args[0])]) from None
 
     given = {"indicator": indicator, "period": period, "source": source, "note": note, "recorded_at": recorded_at}
     # A retraction has no status to give: a status typed with its period is told the period
