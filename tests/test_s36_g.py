@@ -143,3 +143,29 @@ def test_the_librarys_retract_names_tz_for_a_bad_time_zone(shipped: Path, record
     assert "+07:00" in said, said
     assert "recorded_at" not in said, said
     assert (shipped / "observations.csv").read_bytes() == before
+
+
+# assess refused a series that is no rows (5, None, a text) naming series (pass D); a
+# series of things other than figures ([1, 2], a set, [None]) raised AttributeError
+# "'int' object has no attribute 'period'", past `except ArgumentError`.
+@pytest.mark.parametrize("rows", [[1, 2], {3, 4}, [None], ["2025,11.89"]])
+def test_assess_names_series_holding_what_is_not_a_figure(shipped: Path, rows: object) -> None:
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    ws = qntrack.open_workspace(None)
+    given = {**ws.series, "grdp_growth": rows}
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.assess(ws.plan, given, None, "2026-12-01")
+    said = str(caught.value)
+    assert said.startswith("series: "), said
+    assert "'grdp_growth'" in said and "Observation" in said, said
+
+
+def test_assess_still_judges_the_stores_own_series_and_a_generator_alike(shipped: Path) -> None:
+    import qntrack
+
+    ws = qntrack.open_workspace(None)
+    plain = [a.status for a in qntrack.assess(ws.plan, ws.series, None, "2026-12-01")]
+    read_once = {key: (row for row in rows) for key, rows in ws.series.items()}
+    assert [a.status for a in qntrack.assess(ws.plan, read_once, None, "2026-12-01")] == plain

@@ -142,7 +142,7 @@ def series_in_order(series: Any) -> Any:
     every series is (one pass over the rows, comparing each period with the one before),
     else a copy with those that are not sorted, the caller's lists left as given; a series
     given as a generator is read once into a list, and one that is no rows (5, None, a
-    text) refused naming ``series``. A series
+    text) or holds what is not a figure ([1, 2], [None]) refused naming ``series``. A series
     holding two figures for one period (every vintage of the store, not the figures in
     force) is refused naming ``series``, as ``assess_target`` names its ``rows``. Newest
     first judged cbct-share on 2020's figure, in silence (thirty-sixth session). The store's
@@ -164,7 +164,8 @@ def series_in_order(series: Any) -> Any:
         before = None
         for row in rows:
             if not isinstance(row, Observation):
-                break
+                # [1, 2], [None]: named, not "'int' object has no attribute 'period'" (pass G).
+                raise refused("series", "library_series_item_type", series=key, kind=type(row).__name__)
             at = row.period.sort_key
             if before is not None and at <= before:
                 unsorted[key] = sorted(rows, key=lambda o: o.period.sort_key)
