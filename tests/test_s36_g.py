@@ -169,3 +169,29 @@ def test_assess_still_judges_the_stores_own_series_and_a_generator_alike(shipped
     plain = [a.status for a in qntrack.assess(ws.plan, ws.series, None, "2026-12-01")]
     read_once = {key: (row for row in rows) for key, rows in ws.series.items()}
     assert [a.status for a in qntrack.assess(ws.plan, read_once, None, "2026-12-01")] == plain
+
+
+# A plan that cannot be read for a fault of its path said the system's reason alone
+# ("cannot read targets file: Not a directory"), where a report's path at fault is told
+# what to do; the same advice now follows, in both languages.
+@pytest.mark.parametrize(
+    ("lang", "path", "said"),
+    [
+        ("en", "targets.yaml/x", "Not a directory: a part of the path is a file, not a folder: check the path"),
+        (
+            "vi",
+            "targets.yaml/x",
+            "(ENOTDIR): một phần của đường dẫn là tệp, không phải thư mục: hãy kiểm tra đường dẫn",
+        ),
+        ("en", "a" * 300, "File name too long: use a shorter path"),
+        ("vi", "a" * 300, "(ENAMETOOLONG): hãy dùng đường dẫn ngắn hơn"),
+        ("en", "loop1", "symbolic links: check the path for a loop of symbolic links"),
+    ],
+)
+def test_a_plan_its_path_keeps_from_reading_is_told_what_to_do(shipped: Path, lang: str, path: str, said: str) -> None:
+    (shipped / "loop1").symlink_to("loop2")
+    (shipped / "loop2").symlink_to("loop1")
+    r = run_clean("--lang", lang, "-t", path, "status")
+    assert r.exit_code == 1, r.output
+    assert said in r.output, r.output
+    assert "Traceback" not in r.output

@@ -269,6 +269,25 @@ def os_reason(exc: OSError, made: bool = False, stdout: bool = False) -> Message
     return msg("os_reason_todo", reason=reason, todo=Message(todo)) if todo else msg("os_reason", reason=reason)
 
 
+# A file qntrack reads (the plan, the store, a file to import) whose path is at fault: the
+# advice that holds for reading too ("ask for write access" would not). It said the reason
+# alone, "cannot read targets file: Not a directory" (thirty-sixth session, pass G).
+_READ_ADVICE = ("ENOTDIR", "ENAMETOOLONG", "ELOOP", "EIO", "EMFILE", "EAGAIN")
+
+
+def os_read_reason(exc: OSError) -> Message:
+    """The system's reason a file could not be read, with what to do where the path or the
+    system is at fault (``_READ_ADVICE``), else the reason alone."""
+    import errno
+
+    from .catalog import Message, msg
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _READ_ADVICE:
+        return msg("os_reason_todo", reason=os_words(exc), todo=Message(_ADVICE[name]))
+    return os_words(exc)
+
+
 def os_advice(exc: OSError) -> str:
     """The system's reason for ``exc`` and what to do about it, in one phrase (English)."""
     return str(os_reason(exc))

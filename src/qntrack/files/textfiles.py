@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 
-from ..errors import fail, os_words
+from ..errors import fail, os_read_reason
 from ..catalog import Figure, Message, msg
 
 __all__ = [
@@ -236,12 +236,12 @@ def open_regular(path: Path | str, what: str | Message) -> tuple[int, os.stat_re
     except IsADirectoryError:
         raise fail(name, _said("directory", what)) from None
     except OSError as exc:
-        raise fail(name, _said("unreadable", what, reason=os_words(exc))) from None
+        raise fail(name, _said("unreadable", what, reason=os_read_reason(exc))) from None
     try:
         st = os.fstat(fd)
     except OSError as exc:
         os.close(fd)
-        raise fail(name, _said("unreadable", what, reason=os_words(exc))) from None
+        raise fail(name, _said("unreadable", what, reason=os_read_reason(exc))) from None
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
         raise fail(name, _said(_kind(st.st_mode), what))
@@ -267,7 +267,7 @@ def read_regular(path: Path | str, what: str | Message, limit: int | None = None
         try:
             data = fh.read() if limit is None else fh.read(limit + 1)
         except OSError as exc:
-            raise fail(name, _said("unreadable", what, reason=os_words(exc))) from None
+            raise fail(name, _said("unreadable", what, reason=os_read_reason(exc))) from None
     if limit is not None and len(data) > limit:
         raise fail(name, _said("over_limit", what, limit=limit // 1048576))
     return data
