@@ -125,3 +125,18 @@ def test_a_dim_naming_nothing_in_the_plan_is_told_at_dim(tmp_path: Path, monkeyp
     assert r.exit_code == 1, r.output
     assert r.stderr.strip() == said, r.stderr
     assert (folder / "observations.csv").read_text(encoding="utf-8") == STORED
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("retract", "rev[locality=Nowhere]", "2024"), ("add-observation", "rev[locality=Nowhere]", "2024", "5")],
+)
+def test_a_unit_typed_in_brackets_is_told_at_indicator(tmp_path: Path, monkeypatch, command):
+    # Where it was typed, as history tells it (test_cli): it was told at the command's name.
+    folder = make_tracker(tmp_path, monkeypatch, UNITS, STORED)
+    r = run(*command)
+    assert r.exit_code == 1, r.output
+    assert r.stderr.strip() == (
+        "INDICATOR: error: 'Nowhere' is not a unit of 'locality' (Locality); valid: Hạ Long, Cẩm Phả"
+    ), r.stderr
+    assert (folder / "observations.csv").read_text(encoding="utf-8") == STORED
