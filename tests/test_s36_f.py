@@ -140,3 +140,67 @@ def test_a_unit_typed_in_brackets_is_told_at_indicator(tmp_path: Path, monkeypat
         "INDICATOR: error: 'Nowhere' is not a unit of 'locality' (Locality); valid: Hạ Long, Cẩm Phả"
     ), r.stderr
     assert (folder / "observations.csv").read_text(encoding="utf-8") == STORED
+
+
+# --- 2. A damaged workbook's reason in the reader's language -------------------------------
+
+WB_PLAN = PLAN
+
+
+def _workbook(path: Path, drop: str = "", replace: tuple[str, bytes] | None = None) -> None:
+    """A workbook openpyxl writes, then one part taken out or replaced, as a damaged copy
+    from a mail attachment or a cut-off download holds it."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["indicator", "period", "value"])
+    book.active.append(["fdi", "2026", "5"])
+    raw = io.BytesIO()
+    book.save(raw)
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w") as out:
+        for name in src.namelist():
+            if name == drop:
+                continue
+            data = replace[1] if replace and name == replace[0] else src.read(name)
+            out.writestr(name, data)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "a part of the workbook is missing ([Content_Types].xml)"),
+        ("vi", "bảng tính thiếu một phần ([Content_Types].xml)"),
+    ],
+)
+def test_a_workbook_missing_a_part_is_said_in_the_readers_words(tmp_path: Path, monkeypatch, lang, said):
+    folder = make_tracker(tmp_path, monkeypatch, WB_PLAN, STORE_HEADER)
+    _workbook(folder / "in.xlsx", drop="[Content_Types].xml")
+    r = run("--lang", lang, "add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1, r.output
+    assert said in r.stderr and "There is no item" not in r.stderr, r.stderr
+    assert r.stderr.startswith("in.xlsx: "), r.stderr
+    assert (folder / "observations.csv").read_text(encoding="utf-8") == STORE_HEADER
+
+
+# The sheet's XML cut inside its third line: "<row r="1">" opened, "</sheetData>" closes
+# what is not open. Line 3 is where the parser stops.
+BROKEN_SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\n<sheetData>\n<row r="1"></sheetData>\n</worksheet>\n'
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "foreign"),
+    [
+        ("en", "a part of the workbook is damaged (its XML is not well-formed at line 3, column ", "mismatched tag"),
+        ("vi", "một phần của bảng tính bị hỏng (XML bị lỗi ở dòng 3, cột ", "mismatched tag"),
+    ],
+)
+def test_a_workbook_with_damaged_xml_is_said_with_its_place(tmp_path: Path, monkeypatch, lang, said, foreign):
+    folder = make_tracker(tmp_path, monkeypatch, WB_PLAN, STORE_HEADER)
+    _workbook(folder / "in.xlsx", replace=("xl/worksheets/sheet1.xml", BROKEN_SHEET))
+    r = run("--lang", lang, "add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1, r.output
+    assert said in r.stderr and foreign not in r.stderr, r.stderr
+    assert (folder / "observations.csv").read_text(encoding="utf-8") == STORE_HEADER
