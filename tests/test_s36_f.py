@@ -204,3 +204,51 @@ def test_a_workbook_with_damaged_xml_is_said_with_its_place(tmp_path: Path, monk
     assert r.exit_code == 1, r.output
     assert said in r.stderr and foreign not in r.stderr, r.stderr
     assert (folder / "observations.csv").read_text(encoding="utf-8") == STORE_HEADER
+
+
+# --- 2b. An Open SDG metadata file's YAML said in the reader's words ----------------------
+
+
+# Two of PyYAML's problems a hand-edited metadata file meets reached a Vietnamese line as
+# PyYAML's English ("PyYAML báo: found unhashable key"); said in the catalog's words, at
+# the line and column the Location already gives.
+@pytest.mark.parametrize(
+    ("meta", "lang", "said"),
+    [
+        (
+            "---\nindicator_name: !!python/object:os.system x\n---\n",
+            "en",
+            "meta/1-1-1.md:2:17: error: not valid YAML: a YAML tag ('!!python/object:os.system') that qntrack does "
+            "not read: delete it, or quote the value if the '!' belongs to its text",
+        ),
+        (
+            "---\nindicator_name: !!python/object:os.system x\n---\n",
+            "vi",
+            "meta/1-1-1.md:2:17: lỗi: không phải YAML hợp lệ: một thẻ YAML ('!!python/object:os.system') mà qntrack "
+            "không đọc: hãy xóa nó, hoặc đặt giá trị trong dấu nháy nếu dấu '!' thuộc về văn bản",
+        ),
+        (
+            "---\n? [a]\n: 1\n---\n",
+            "en",
+            "meta/1-1-1.md:2:3: error: not valid YAML: a key written as a list or a mapping (in brackets): "
+            "a key is a word or a quoted text",
+        ),
+        (
+            "---\n? [a]\n: 1\n---\n",
+            "vi",
+            "meta/1-1-1.md:2:3: lỗi: không phải YAML hợp lệ: một khóa được viết thành danh sách hay ánh xạ "
+            "(trong ngoặc): khóa phải là một từ hoặc một văn bản trong dấu nháy",
+        ),
+    ],
+)
+def test_an_open_sdg_yaml_problem_is_said_in_the_readers_words(tmp_path: Path, meta, lang, said):
+    from helpers import write_repository
+    from test_opensdg_import import BASIC
+
+    repo = write_repository(tmp_path / "repo", dict(BASIC, **{"meta/1-1-1.md": meta}))
+    r = run(
+        "--lang", lang, "import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15"
+    )
+    assert r.exit_code == 1, r.output
+    assert said in r.stderr and "PyYAML" not in r.stderr, r.stderr
+    assert not (tmp_path / "t").exists()
