@@ -167,6 +167,8 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if language_of(os.environ.get(name) or "") == "vi":
             monkeypatch.setenv(name, "C.UTF-8")
+    # LANGUAGE=vi:en over an English locale speaks Vietnamese too (gettext's list).
+    monkeypatch.delenv("LANGUAGE", raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -242,9 +242,10 @@ targets:
             "--dim: lỗi: 'Uông Bí' không phải là một đơn vị của 'locality' (Địa phương); hợp lệ: Hạ Long, Cẩm Phả",
         ),
         # A close one is suggested first ('Ha Lon' is 'Hạ Long' without its last letter).
+        # Told at --dim, as history tells it (session 36, pass F: it was "add-observation:").
         (
             ("add-observation", "rev", "2024", "5", "--dim", "locality=Ha Lon"),
-            "add-observation: error: 'Ha Lon' is not a unit of 'locality' (Locality); did you mean 'Hạ Long'? "
+            "--dim: error: 'Ha Lon' is not a unit of 'locality' (Locality); did you mean 'Hạ Long'? "
             "valid: Hạ Long, Cẩm Phả",
         ),
         # A dimension the indicator is not broken down by: its dimensions, labelled.

@@ -64,9 +64,9 @@ def test_a_name_two_units_share_is_told_as_such_not_with_a_guess(
     make_tracker(tmp_path, monkeypatch, PLAN, HEADER)
     r = run_clean("--lang", lang, "add-observation", "poverty", "2020", "10", "--dim", "sex=song")
     assert r.exit_code == 1
-    if lang == "en":
+    if lang == "en":  # told at --dim, as history tells it (session 36, pass F: was "add-observation:")
         assert r.stderr == (
-            "add-observation: error: 'song' is the name of more than one unit of 'sex' (Sex): "
+            "--dim: error: 'song' is the name of more than one unit of 'sex' (Sex): "
             "Other, Unknown, so it names none of them; type the unit's own name; "
             "valid: Male (Nam), Female (Nữ), Other, Unknown\n"  # each unit with the names that name it (pass N2)
         )

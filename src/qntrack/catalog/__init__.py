@@ -363,17 +363,23 @@ def environment_language() -> str | None:
     set, else Vietnamese when the locale is (the first of LC_ALL, LC_MESSAGES and LANG
     set, as gettext reads them: ``vi_VN.UTF-8``), else None, English. A Vietnamese
     system's user reads Vietnamese unasked; any other locale (``C.UTF-8``, ``fr_FR``) is
-    English, said nothing of, as it is no choice made for qntrack (issue 17, session 36)."""
+    English, said nothing of, as it is no choice made for qntrack (issue 17, session 36).
+    ``LANGUAGE`` (``fr:vi:en``) is read first, as gettext reads it: the first language in
+    it that qntrack speaks, English when it names none; not read under the C or POSIX
+    locale (none set is C). Words only: a figure's reading is never the locale's."""
     import os
 
     raw = os.environ.get("QNTRACK_LANG") or ""
     if raw.strip():
         return language_of(raw)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name) or ""
-        if value.strip():
-            return "vi" if language_of(value) == "vi" else None
-    return None
+    locale = next((v for n in ("LC_ALL", "LC_MESSAGES", "LANG") if (v := (os.environ.get(n) or "").strip())), "")
+    if locale.split(".")[0] in ("", "C", "POSIX"):
+        return None  # the C locale speaks no language, and gettext reads no LANGUAGE under it
+    listed = [part for part in (os.environ.get("LANGUAGE") or "").split(":") if part.strip()]
+    if listed:  # gettext's list replaces the locale's language: its first qntrack speaks
+        first = next((language_of(part) for part in listed if language_of(part) is not None), None)
+        return "vi" if first == "vi" else None
+    return "vi" if language_of(locale) == "vi" else None
 
 
 def argv_language(args: list[str] | None = None) -> str:

@@ -224,3 +224,29 @@ def _dimension_of(text: str, plan: Plan | None, targets: str | None) -> tuple[st
             return None
     found = [(d.id, u.value) for d in plan.dimensions.values() if (u := d.unit(text)) is not None]
     return found[0] if len(found) == 1 else None
+
+
+def _refuse_unknown_unit(targets: str | None, indicator: str, dims: Sequence[tuple[str, str]]) -> None:
+    """A ``--dim`` of add-observation or retract naming a dimension or a unit the plan lacks,
+    told at ``--dim`` (INDICATOR when typed only in ``g[...]``), every one (exit 1, a value the plan lacks, as an unknown indicator is), as
+    history and observations tell it: it was told at the command's name. The units are
+    read as the store's writer reads them (files.figure_units.unit_of); anything else (no
+    --dim, a plan that does not read, an indicator it lacks, a malformed ``g[...]``) is
+    left to the command, which says it as before."""
+    if not dims and "[" not in indicator:
+        return
+    from ..files.figure_units import typed_unit, unit_of
+    from ..files.plan_loading import load_plan
+    from ..files.workspace import find_targets
+
+    try:
+        plan = load_plan(find_targets(targets))
+    except (InputError, OSError, ValueError):
+        return
+    name, given, bad_key = typed_unit(indicator, dims)
+    ind = plan.indicators.get(name.strip())
+    if bad_key is None and ind is not None and (wrong := unit_of(plan, ind, given)[2]):
+        where = "--dim" if dims else "INDICATOR"  # a unit typed in its brackets only: said there
+        error = fail(where, wrong[0])
+        error.problems.extend(fail(where, said).problems[0] for said in wrong[1:])  # each unit at fault
+        raise error

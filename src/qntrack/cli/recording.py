@@ -17,7 +17,7 @@ from .app import (
     _command_class,
     command,
 )
-from .arguments import _typed_period
+from .arguments import _refuse_unknown_unit, _typed_period
 from .added_rows import guard_rows_output, print_rows
 from .completion import complete_indicator_ids
 from .printing import _reason
@@ -170,6 +170,8 @@ def add_observation(
         if from_file is None and (told := _swapped("add-observation", indicator or "", period or "", value)):
             raise fail("add-observation", told)
         dims = _typed_dims(dim or [], from_file, targets)
+        if from_file is None:
+            _refuse_unknown_unit(targets, indicator or "", dims)
         if tz is not None:
             from ..method.timing import parse_zone
 
@@ -479,6 +481,7 @@ def retract(
     if told := _swapped("retract", indicator, period):
         raise fail("retract", told)
     dims = _typed_dims(dim or [], None, targets)  # before the store is opened: a usage error writes nothing
+    _refuse_unknown_unit(targets, indicator, dims)
     if tz is not None:
         from ..method.timing import parse_zone
 

@@ -30,7 +30,7 @@ import yaml
 from ..catalog import Message, msg
 from .yaml_nodes import NotAValue, nesting_line, safe_values
 from .yaml_problems import typed_unprintable
-from .yaml_words import yaml_problem
+from .yaml_words import yaml_problem, yaml_words
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
@@ -176,7 +176,7 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
         text = data.decode("utf-8-sig")
         typed = typed_unprintable(file, exc.character, exc.position, text)
         line = first_line - 1 + typed.location.line if typed is not None else 0
-        said = typed.message if typed is not None else msg("opensdg_bad_yaml", problem=str(exc))
+        said = typed.message if typed is not None else msg("opensdg_bad_yaml", problem=yaml_words(str(exc)))
         problems.append(_problem(file, line, said))
     except yaml.MarkedYAMLError as exc:
         # Said as targets.yaml's YAML is, in the reader's language, at its line and column.
@@ -184,7 +184,7 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
         where = Location(file, first_line - 1 + line, col) if line else Location(file, 0)
         problems.append(Problem(where, msg("opensdg_bad_yaml", problem=said)))
     except yaml.YAMLError as exc:
-        problems.append(_problem(file, 0, msg("opensdg_bad_yaml", problem=str(exc))))
+        problems.append(_problem(file, 0, msg("opensdg_bad_yaml", problem=yaml_words(str(exc)))))
     return None
 
 

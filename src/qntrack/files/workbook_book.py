@@ -11,10 +11,33 @@ import unicodedata
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-from ..catalog import msg
+from ..catalog import Message, msg
 from ..errors import fail, suggestion
 
-__all__ = ["open_book", "pick_sheet", "sheet_rows", "filled_cells"]
+__all__ = ["open_book", "pick_sheet", "sheet_rows", "filled_cells", "damage_words"]
+
+
+def damage_words(exc: BaseException) -> Message:
+    """What openpyxl raised on a damaged workbook, in the reader's words where it can be
+    told: a part the archive lacks (zipfile's KeyError, "There is no item named ..."), XML
+    that does not parse (at its line and column, as an editor counts them: expat counts
+    columns from 0, lxml from 1); anything else in openpyxl's own text, said as its
+    (thirty-sixth session: the English text reached a Vietnamese line, as errors.os_words
+    mends for the system's)."""
+    import re
+    from xml.etree.ElementTree import ParseError
+
+    text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    missing = re.fullmatch(r"There is no item named '(.+)' in the archive", text)
+    if missing:
+        return msg("workbook_part_missing", part=missing[1])
+    position = getattr(exc, "position", None)
+    if isinstance(exc, SyntaxError) and isinstance(position, tuple) and len(position) == 2:
+        line, column = position
+        return msg("workbook_xml_damaged", line=line, column=column + (1 if isinstance(exc, ParseError) else 0))
+    if isinstance(exc, SyntaxError):
+        return msg("workbook_xml_damaged_somewhere")
+    return msg("workbook_library_said", text=text or type(exc).__name__)
 
 
 def open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
@@ -47,7 +70,7 @@ def open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
         reason = msg("workbook_not_zip")
     except (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError, zipfile.LargeZipFile) as exc:
         # What openpyxl raises on a damaged part (a missing entry, XML that does not parse).
-        reason = str(exc) or type(exc).__name__
+        reason = damage_words(exc)
     if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
         # Not named as a workbook and not one inside: a binary file given as CSV, said so.
         raise fail(name, msg("import_binary"))
@@ -64,7 +87,7 @@ def sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple]]:
         except StopIteration:
             return
         except (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError) as exc:
-            raise fail(name, msg("workbook_unreadable", reason=str(exc) or type(exc).__name__)) from None
+            raise fail(name, msg("workbook_unreadable", reason=damage_words(exc))) from None
         number += 1
         yield number, cells
 

@@ -37,6 +37,8 @@ _CANNOT_START = re.compile(r"^found character '(.+)' that cannot start any token
 # A closing bracket or a comma where a value should be: "unit: [}" (a list closed by the
 # other kind), "[1, }", a stray "]", "[,]".
 _NO_VALUE = re.compile(r"^expected the node content, but found '([\]},])'$")
+# A tag the safe loader has no constructor for (PyYAML writes "!!x" as "tag:yaml.org,2002:x").
+_TAG = re.compile(r"^could not determine a constructor for the tag '(.+)'$")
 # A key and its value with no space after the colon ("indicator:g"), up to a comment.
 _GLUED = re.compile(r"([A-Za-z_][\w-]*):([^\s:#][^#]*)")
 
@@ -52,6 +54,11 @@ def yaml_words(problem: str) -> Message:
     found = _NO_VALUE.match(problem)
     if found:
         return msg("authoring_yaml_no_value", char=found.group(1))
+    found = _TAG.match(problem)
+    if found:  # "!!python/object:..." in a metadata file: written as typed, "!!" for YAML's prefix
+        return msg("authoring_yaml_tag", tag=found.group(1).replace("tag:yaml.org,2002:", "!!", 1))
+    if problem.startswith("found unhashable key"):  # "? [a]", "{[c]: 2}"
+        return msg("authoring_yaml_unhashable_key")
     return msg("authoring_yaml_other", problem=problem)
 
 
