@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Sequence
 
-from ..errors import ExitCode, InputError, fail, os_words, refuse_nul
+from ..errors import ExitCode, InputError, fail, os_read_reason, os_words, refuse_nul
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
@@ -126,7 +126,7 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
     except OSError as exc:
         # A loop of links, a part of the path that is a file, no permission: the system's
         # words, not "file not found" of a name that is there.
-        raise fail(name, msg("import_cannot_read", reason=os_words(exc))) from None
+        raise fail(name, msg("import_cannot_read", reason=os_read_reason(exc))) from None
     if stat.S_ISDIR(mode):
         raise fail(name, msg("import_is_directory"))
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
@@ -136,7 +136,7 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
         with path.open("rb") as fh:
             return _read_bounded(fh, name)
     except OSError as exc:
-        raise fail(name, msg("import_cannot_read", reason=os_words(exc))) from None
+        raise fail(name, msg("import_cannot_read", reason=os_read_reason(exc))) from None
 
 
 # Far more than any import a person makes (a national store of a million rows is about

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from ..catalog import Message, msg
-from ..errors import fail, os_words
+from ..errors import fail, os_read_reason
 from ..plan.model import Location, Plan, Problem
 from .import_wide import periods_below, wide_unasked
 from .import_wide_columns import _wide_columns
@@ -195,13 +195,19 @@ def read_workbook(
 
         raise fail("--delimiter", msg("workbook_delimiter", file=name), ExitCode.USAGE)
     path = Path(name)
-    if not path.exists():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
         from .windows_paths import with_windows_hint
 
-        raise fail(name, with_windows_hint(msg("import_file_not_found"), name))
-    if path.is_dir():
+        raise fail(name, with_windows_hint(msg("import_file_not_found"), name)) from None
+    except OSError as exc:
+        # A loop of links, a part of the path that is a file: the system's words and what to
+        # do, as a CSV's path is told (Path.exists took them for a file not found).
+        raise fail(name, msg("import_cannot_read", reason=os_read_reason(exc))) from None
+    if stat.S_ISDIR(mode):
         raise fail(name, msg("import_is_directory"))
-    if not stat.S_ISREG(path.stat().st_mode):
+    if not stat.S_ISREG(mode):
         raise fail(name, msg("workbook_not_regular"))
     kind = workbook_kind(name)
     if kind == "ods":
@@ -216,7 +222,7 @@ def read_workbook(
         with path.open("rb") as fh:
             return _read_sheet(fh, name, sheet, fmt, defaults, plan)
     except OSError as exc:
-        raise fail(name, msg("import_cannot_read", reason=os_words(exc))) from None
+        raise fail(name, msg("import_cannot_read", reason=os_read_reason(exc))) from None
 
 
 def _read_sheet(
