@@ -58,6 +58,8 @@ def open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
                 raise fail(name, msg("hostile_documents_docx"))
             if "xl/workbook.xml" not in names:
                 reason = msg("workbook_not_excel")
+            elif (lost := _sheet_part_missing(archive, names)) is not None:
+                reason = msg("workbook_part_missing", part=lost)
             # The shared strings are read whole: a compressed bomb is refused before.
             elif (
                 sum(i.file_size for i in archive.infolist() if i.filename == "xl/sharedStrings.xml") > MAX_IMPORT_BYTES
@@ -75,6 +77,36 @@ def open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
         # Not named as a workbook and not one inside: a binary file given as CSV, said so.
         raise fail(name, msg("import_binary"))
     raise fail(name, msg("workbook_unreadable", reason=reason))
+
+
+def _sheet_part_missing(archive: Any, names: set[str]) -> str | None:
+    """The first worksheet part the workbook's relationships name that the archive lacks:
+    openpyxl passes such a sheet over in silence, and a workbook whose only sheet is lost
+    was said to have "no sheet of cells", as if saved empty (thirty-sixth session, pass H).
+    None when every part is there, or the relationships cannot be read here (openpyxl then
+    says what is wrong with them)."""
+    import posixpath
+    from xml.etree.ElementTree import ParseError, fromstring
+
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names or archive.getinfo(rels).file_size > _RELS_LIMIT:
+        return None
+    try:
+        root = fromstring(archive.read(rels))
+    except (ParseError, ValueError):
+        return None
+    for rel in root:
+        target = rel.get("Target") or ""
+        if not (rel.get("Type") or "").endswith("/worksheet") or rel.get("TargetMode") == "External" or not target:
+            continue
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        if part not in names:
+            return part
+    return None
+
+
+# A workbook's relationships name a few parts per sheet: far fewer bytes than this.
+_RELS_LIMIT = 4 * 1024 * 1024
 
 
 def sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple]]:
