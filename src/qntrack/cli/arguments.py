@@ -228,8 +228,9 @@ def _dimension_of(text: str, plan: Plan | None, targets: str | None) -> tuple[st
 
 def _refuse_unknown_unit(targets: str | None, indicator: str, dims: Sequence[tuple[str, str]]) -> None:
     """A ``--dim`` of add-observation or retract naming a dimension or a unit the plan lacks,
-    told at ``--dim`` (INDICATOR when typed only in ``g[...]``), every one (exit 1, a value the plan lacks, as an unknown indicator is), as
-    history and observations tell it: it was told at the command's name. The units are
+    told at ``--dim`` (INDICATOR when typed only in ``g[...]``), every one (exit 1, a value
+    the plan lacks, as an unknown indicator is), as history and observations tell it: it
+    was told at the command's name. The units are
     read as the store's writer reads them (files.figure_units.unit_of); anything else (no
     --dim, a plan that does not read, an indicator it lacks, a malformed ``g[...]``) is
     left to the command, which says it as before."""

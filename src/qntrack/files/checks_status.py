@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..catalog import Figure, Moment, msg
-from ..plan.model import RETRACTED, Location, Problem
+from ..plan.model import LESS_FINAL, RETRACTED, Location, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 __all__ = ["entry_official_replaced", "official_replaced_problems"]
 
-LESS_FINAL = frozenset({"estimate", "preliminary"})
 _PERIOD_OF = attrgetter("indicator", "period.sort_key")
 _STATUS = attrgetter("status")
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Sequence
 from ..plan.model import (
     Baseline,
     Bound,
+    LESS_FINAL,
     Indicator,
     Observation,
     Target,
@@ -296,10 +297,6 @@ def shown_figure(a: Assessment) -> Observation | None:
     return a.latest if a.latest is not None else a.provisional
 
 
-# The statuses of a figure published to be replaced (plan.model's statuses less "official").
-PROVISIONAL = ("estimate", "preliminary")
-
-
 @dataclass(frozen=True, slots=True)
 class JudgedFigure:
     """The period and status of the figure a status rests on (``provisional_judged``)."""
@@ -326,11 +323,11 @@ def provisional_judged(a: Assessment) -> JudgedFigure | None:
             figure = JudgedFigure(head.judged_on.period, head.judged_on.status)
     if a.status is Status.NOT_ACHIEVED and a.target.kind == "every_period":
         failed = [p for p in getattr(a.result, "periods", ()) if not p.passed]
-        if any(p.status not in PROVISIONAL for p in failed):
+        if any(p.status not in LESS_FINAL for p in failed):
             return None
         if failed:
             figure = JudgedFigure(failed[-1].period, failed[-1].status)
-    return figure if figure is not None and figure.status in PROVISIONAL else None
+    return figure if figure is not None and figure.status in LESS_FINAL else None
 
 
 def provisional_after(rows: Sequence[Observation], last_full: Period | None) -> Observation | None:

@@ -40,9 +40,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
-# PROVISIONAL: the statuses of a figure published to be replaced, by which a status judged
-# on one may change when the official figure comes (kept importable from here).
-from ..method.assessment import PROVISIONAL
 from ..method.groups import STATUSES
 from ..method.progress import Status
 from ..plan.periods import Period
@@ -56,7 +53,6 @@ if TYPE_CHECKING:
 __all__ = [
     "AT_RISK",
     "NAMED",
-    "PROVISIONAL",
     "Headline",
     "HeadlineList",
     "headline",

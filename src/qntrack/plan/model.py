@@ -40,11 +40,16 @@ __all__ = [
     "Observation",
     "Plan",
     "ReadOnlyDict",
+    "LESS_FINAL",
     "OBSERVATION_STATUSES",
     "RETRACTED",
 ]
 
 OBSERVATION_STATUSES = ("estimate", "preliminary", "official")
+# The statuses of a figure published to be replaced by an official one: marked beside a
+# figure cited (output.i18n.with_kind), checked when an official figure is replaced
+# (files.checks_status), and said of a status that rests on one (method.assessment).
+LESS_FINAL = frozenset({"estimate", "preliminary"})
 # The status of a row that withdraws the figure in force for its indicator and period
 # (`qntrack retract`). Its value is empty in the file and NaN in memory; no period has a
 # figure in force while a retraction is its latest vintage (series.in_force).
