@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 
 from ..catalog import catalog
-from ..plan.model import LESS_FINAL
 
 __all__ = [
     "LANGS",
@@ -59,7 +58,9 @@ def with_kind(status: str, when: str, lang: str) -> str:
     "part-year": a figure cited from a report's summary must say it is not the final one.
     An official figure, or one with no stated status, keeps its period alone: most figures
     are official, and a national report's tables are long (issue 17, twenty-seventh session)."""
-    return f"{when}, {label(status, lang)}" if status in LESS_FINAL else when
+    # plan.model.LESS_FINAL, spelt out: a warm status's table is written without loading
+    # the plan's model (tests/test_s30_lead.py).
+    return f"{when}, {label(status, lang)}" if status in ("estimate", "preliminary") else when
 
 
 def status_label(status: str, lang: str) -> str:

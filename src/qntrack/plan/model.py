@@ -46,9 +46,10 @@ __all__ = [
 ]
 
 OBSERVATION_STATUSES = ("estimate", "preliminary", "official")
-# The statuses of a figure published to be replaced by an official one: marked beside a
-# figure cited (output.i18n.with_kind), checked when an official figure is replaced
-# (files.checks_status), and said of a status that rests on one (method.assessment).
+# The statuses of a figure published to be replaced by an official one: checked when an
+# official figure is replaced (files.checks_status), said of a status that rests on one
+# (method.assessment), and marked beside a figure cited (output.i18n.with_kind, which
+# spells them out: a warm status loads no plan model).
 LESS_FINAL = frozenset({"estimate", "preliminary"})
 # The status of a row that withdraws the figure in force for its indicator and period
 # (`qntrack retract`). Its value is empty in the file and NaN in memory; no period has a
