@@ -357,6 +357,13 @@ class Observation(NamedTuple):
     recorded_at: str = ""
     line: int = 0
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """A copy, a deep copy and a pickle (another process) made again with the value of
+        every retraction, ``math.nan`` itself (files.rules.value): a NaN is equal to no
+        other, so a retraction pickled was not equal to itself, nor ``Retracted`` to its
+        copy (thirty-seventh session). A figure's as a named tuple's."""
+        return (_observation, tuple(self))
+
     @property
     def published_figure(self) -> float | None:
         """The figure this row published, as two vintages are compared ("the same figure,
@@ -364,6 +371,13 @@ class Observation(NamedTuple):
         equal to nothing, not even another retraction's). One home for what ``check``'s
         vintage rules and ``history`` each wrote out (thirty-fourth session)."""
         return None if self.status == RETRACTED else self.value
+
+
+def _observation(*fields: Any) -> Observation:
+    """An Observation of ``fields``, a NaN value (a retraction's) as the one NaN every
+    retraction read or recorded holds, so that two alike are equal (``Observation.__reduce__``)."""
+    made = Observation(*fields)
+    return made._replace(value=math.nan) if made.value != made.value else made
 
 
 _K = TypeVar("_K")
