@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Location",
+    "StandardOutput",
+    "STANDARD_OUTPUT",
     "Problem",
     "Text",
     "text_in",
@@ -80,6 +82,18 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class StandardOutput(Location):
+    """Standard output as a problem's place (``STANDARD_OUTPUT``): no file's name, said in
+    the reader's words ("đầu ra chuẩn"). A class of its own, not the text: a file a user
+    named "standard output" (``report -o "standard output"``) is a Location of that text,
+    equal to no StandardOutput, and keeps its name in every language (thirty-seventh
+    session: it was said "đầu ra chuẩn" in Vietnamese)."""
+
+
+STANDARD_OUTPUT = StandardOutput("standard output")
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in the input, with where it is and, when known, what would be valid."""
 
@@ -101,7 +115,7 @@ class Problem:
         # A tab in a file's name is shown as the other control characters are (\x09), not
         # as a gap that reads as spaces (issue 17, twenty-ninth session).
         where = str(self.location).replace("\t", "\\x09")
-        if where == "standard output" and lang != "en":  # no file's name: the place in words
+        if isinstance(self.location, StandardOutput) and lang != "en":  # no file's name: the place in words
             where = render(msg("place_standard_output"), lang)
         return f"{where}: {severity}: {render(self.message, lang)}"
 
