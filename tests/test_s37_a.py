@@ -124,6 +124,16 @@ def test_import_observations_refuses_its_settings_as_argument_errors(shipped: Pa
     assert type(error) is InputError and error.file == "missing.csv"
 
 
+def test_status_s_grouping_and_run_checks_names_are_argument_errors(shipped: Path) -> None:
+    import qntrack
+
+    # Both were bare InputErrors at their names, where every other unknown name is not.
+    error = _refused(lambda: qntrack.status("targets.yaml", group_by="owners"))
+    assert isinstance(error, ArgumentError) and (error.file, error.key) == ("group_by", "library_group_by")
+    error = _refused(lambda: qntrack.run_checks("targets.yaml", ["jumps", "unitz"]))
+    assert isinstance(error, ArgumentError) and (error.file, error.key) == ("names", "cli_unknown_check")
+
+
 # --- 2. retract's source and note are text
 
 

@@ -420,7 +420,7 @@ def _refuse_kinds(source: object, note: object, recorded_at: object) -> None:
 
 
 def _refuse_typed_period(period: object) -> None:
-    """A Python caller's period written as offices write it with no year ('H1', 'quý 2'),
+    """A Python caller's period written as offices write it with no year ('H1', a quarter's name),
     refused naming ``period`` (``history``'s rule): it was told at "retract:"."""
     from .caller_rows import _as_text
     from .library_arguments import named

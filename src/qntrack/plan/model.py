@@ -84,10 +84,10 @@ class Location:
 @dataclass(frozen=True, slots=True)
 class StandardOutput(Location):
     """Standard output as a problem's place (``STANDARD_OUTPUT``): no file's name, said in
-    the reader's words ("đầu ra chuẩn"). A class of its own, not the text: a file a user
+    the reader's words (the catalog's place_standard_output). A class of its own, not the text: a file a user
     named "standard output" (``report -o "standard output"``) is a Location of that text,
     equal to no StandardOutput, and keeps its name in every language (thirty-seventh
-    session: it was said "đầu ra chuẩn" in Vietnamese)."""
+    session: it was said as standard output in Vietnamese)."""
 
 
 STANDARD_OUTPUT = StandardOutput("standard output")
