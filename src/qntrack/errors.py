@@ -322,9 +322,10 @@ def os_failure(
     import os
 
     from .catalog import msg
+    from .plan.model import STANDARD_OUTPUT
 
     if where is None:
-        where = _intended(os.fsdecode(exc.filename)) if exc.filename else "standard output"
+        where = _intended(os.fsdecode(exc.filename)) if exc.filename else STANDARD_OUTPUT
     reason = os_reason(exc, made, stdout)
     if after:
         return fail(where, msg("os_cannot_after", doing=doing, reason=reason, after=after))

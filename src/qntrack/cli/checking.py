@@ -132,7 +132,9 @@ def check(
     try:
         _guard_stdout(_find(targets))
     except InputError as exc:
-        if any("standard output" in str(p.location) for p in exc.problems):
+        from ..plan.model import StandardOutput
+
+        if any(isinstance(p.location, StandardOutput) for p in exc.problems):
             raise
     from .waiting import work_status
 

@@ -200,6 +200,7 @@ def _os_exit(exc: OSError, given: dict[str, Any] | None = None) -> typer.Exit:
 
     from ..errors import os_failure
     from ..catalog import msg
+    from ..plan.model import STANDARD_OUTPUT
 
     if exc.filename:
         problems = os_failure(exc, None, msg("cli_doing_use_file")).problems
@@ -207,7 +208,7 @@ def _os_exit(exc: OSError, given: dict[str, Any] | None = None) -> typer.Exit:
         _refused_as_json(given or {}, problems)
     elif exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
         _silence_stdout()
-        _report(os_failure(exc, "standard output", msg("cli_doing_write"), stdout=True).problems)
+        _report(os_failure(exc, STANDARD_OUTPUT, msg("cli_doing_write"), stdout=True).problems)
     else:  # not seen in the sweep; said as the system says it, still in one line
         _report(os_failure(exc, "qntrack", msg("cli_doing_go_on")).problems)
     return typer.Exit(int(ExitCode.INVALID))

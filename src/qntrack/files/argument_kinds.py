@@ -22,6 +22,7 @@ __all__ = [
     "series_in_order",
     "dim_texts",
     "refuse_import_options",
+    "refuse_import_settings",
 ]
 
 
@@ -265,6 +266,37 @@ def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:
             raise refused(name, key, kind=type(value).__name__)
     if stdin is not None and (isinstance(stdin, io.TextIOBase) or not callable(getattr(stdin, "read", None))):
         raise refused("stdin", "library_stdin_type", kind=type(stdin).__name__)
+
+
+def refuse_import_settings(source: object, defaults: object, tz: object, sheet: object) -> None:
+    """``import_observations``' settings that do not read, each an ArgumentError naming it,
+    said once before a row is read, as history's and retract's are (thirty-seventh session):
+    a ``tz`` that is no zone (passed unread where no row needed it, else told at each
+    line), a plan's status or a moment that is none in ``defaults`` (a bare InputError at
+    "defaults"), a ``sheet`` of a file read as CSV (told at "--sheet", the command's option)."""
+    from ..catalog import msg
+    from .import_tables import RowDefaults
+    from .library_arguments import named
+    from .rules import given_once
+    from .status_flags import typed_plan_status
+
+    if isinstance(tz, str) and tz:
+        from ..method.timing import parse_zone
+
+        try:
+            parse_zone(tz)
+        except ValueError as exc:
+            raise named("tz", exc.args[0]) from None
+    if isinstance(defaults, RowDefaults):
+        told = typed_plan_status(defaults.status) or given_once(defaults.recorded_at, tz)
+        if told is not None:
+            raise named("defaults", told)
+    if isinstance(sheet, str) and isinstance(source, (str, os.PathLike)) and "\0" not in os.fspath(source):
+        from .workbooks import workbook_kind
+
+        name = os.fsdecode(os.fspath(source))
+        if workbook_kind(name) is None:
+            raise named("sheet", msg("workbook_sheet_for_csv", file="<stdin>" if name == "-" else name))
 
 
 def one_target_rows(target: object, indicator: object, rows: object) -> list[Any]:

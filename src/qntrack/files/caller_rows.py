@@ -178,7 +178,7 @@ def caller_now(now: object, name: str = "now") -> str | None:
 def caller_moment(now: object, zone: str = "") -> str | None:
     """``run_checks``' ``now`` as the timing check reads it: text, a datetime or a date as
     ``record_many`` takes them (``caller_now``), in the store's form (2026-01-15T08:00:00Z);
-    a moment that is none refused with an InputError naming ``now``, with the rule's words
+    a moment that is none refused with an ArgumentError naming ``now``, with the rule's words
     ("2026-02 has 28 days"). It raised TypeError for a datetime and a bare ValueError ("day
     is out of range for month") for 2026-02-30 (issue 17, thirty-third session).
     ``zone``: the offset a time with none is read in (``record_many``'s ``tz``, else the
@@ -196,5 +196,7 @@ def caller_moment(now: object, zone: str = "") -> str | None:
         read_in = None  # a zone that is none is said by its own check, not of ``now``
     try:
         return recorded_at(text, read_in)
-    except ValueError as exc:
-        raise InputError([Problem(Location("now"), exc.args[0])]) from None
+    except ValueError as exc:  # an argument's: an ArgumentError (thirty-seventh session)
+        from ..errors import ArgumentError, ExitCode
+
+        raise ArgumentError([Problem(Location("now"), exc.args[0])], ExitCode.USAGE) from None

@@ -377,13 +377,13 @@ def run_checks(
 def _known(names: Iterable[str] | str) -> list[str]:
     """The checks named (one name may be a string), every one of them a check: a gate that
     asked for a misspelt one would run none of it and find nothing."""
-    from ..errors import ExitCode, suggestion
+    from ..errors import ArgumentError, ExitCode, suggestion
 
     wanted = [names] if isinstance(names, str) else list(names)
     unknown = [msg("cli_check_name", name=n, hint=suggestion(n, BY_NAME)) for n in wanted if n not in BY_NAME]
-    if unknown:
+    if unknown:  # an argument's problem: an ArgumentError (a bare InputError until the 37th session)
         loc = Location("names")
-        raise InputError([Problem(loc, msg("cli_unknown_check", checks=u)) for u in unknown], ExitCode.USAGE)
+        raise ArgumentError([Problem(loc, msg("cli_unknown_check", checks=u)) for u in unknown], ExitCode.USAGE)
     return wanted
 
 

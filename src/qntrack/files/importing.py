@@ -222,17 +222,13 @@ def import_observations(
     ``--status``; issue 17, twenty-ninth session). ``import_file`` is the command's. Rows
     without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
-    from .argument_kinds import refuse_import_options
+    from .argument_kinds import refuse_import_options, refuse_import_settings
     from .library_arguments import for_library, library_problems
-    from .status_flags import typed_plan_status
 
     refuse_import_options(tz, sheet, stdin)  # tz=7, stdin="...": named, never an AttributeError
-    # A plan's status given once for every row, as --status KH is: said once, of defaults.
-    if isinstance(defaults, RowDefaults) and (told := typed_plan_status(defaults.status)) is not None:
-        raise fail("defaults", told)
-    if isinstance(defaults, RowDefaults) and (told := given_once(defaults.recorded_at, tz)) is not None:
-        raise fail("defaults", told)
     try:
+        # A zone, a plan's status (as --status KH), a moment or a sheet: said once, of its argument.
+        refuse_import_settings(source, defaults, tz, sheet)
         done = import_file(targets, source, fmt, defaults, dry_run, stdin, force=force, tz=tz, sheet=sheet)
     except InputError as error:
         raise for_library(error) from None

@@ -28,6 +28,7 @@ __all__ = [
     "candidate_problem",
     "refuse_flags",
     "refuse_id",
+    "refuse_text",
     "refuse_settings",
     "library_worded",
     "for_library",
@@ -77,6 +78,14 @@ def refuse_id(name: str, value: object) -> None:
     empty text, and said "unknown indicator ''" naming no argument."""
     if not isinstance(value, str):
         raise refused(name, "library_id_type", kind=type(value).__name__)
+
+
+def refuse_text(name: str, value: object) -> None:
+    """``value`` (the argument ``name``: a free text, ``retract``'s ``source`` or ``note``)
+    is a str or None: an int was stored as its digits without a word (thirty-seventh
+    session)."""
+    if value is not None and not isinstance(value, str):
+        raise refused(name, "library_text_type", argument=name, kind=type(value).__name__)
 
 
 def refuse_settings(**settings: tuple[object, type]) -> None:

@@ -472,8 +472,10 @@ def refuse_stdout_into(
         except OSError:
             continue
         if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
+            from ..plan.model import STANDARD_OUTPUT
+
             raise fail(
-                "standard output",
+                STANDARD_OUTPUT,
                 msg("outputs_stdout_is_tracked", what=what, path=path, **example("", kind or "markdown"))
                 if report
                 else msg("outputs_stdout_is_input", what=what, path=path),

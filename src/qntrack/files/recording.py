@@ -11,7 +11,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Mapping, NamedTuple, Sequence
 
-from ..errors import InputError, StoreError
+from ..errors import ArgumentError, ExitCode, InputError, StoreError
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
@@ -234,14 +234,21 @@ def record_many(
 
     refuse_flags(dry_run=dry_run, force=force)
     refuse_import_options(tz, None, None)  # tz=7: named, never an AttributeError
+    # A Python caller's argument (command ""), an ArgumentError as every function's is
+    # (thirty-seventh session: a bare InputError); a command's option, as its command says.
     if tz:  # said once, of tz: it was blamed on every row (thirty-third session, pass L)
         try:
             parse_zone(tz)
         except ValueError as exc:
-            raise InputError([Problem(Location("tz"), exc.args[0])]) from None
+            zone_told = [Problem(Location("tz"), exc.args[0])]
+            raise (ArgumentError(zone_told, ExitCode.USAGE) if command == "" else InputError(zone_told)) from None
 
     now = caller_now(now)  # a datetime, as a Python caller has one
     undated = caller_now(undated, "undated")  # read as ``now`` is
+    if command == "" and (told := rules.given_once(undated, tz)) is not None:
+        # Said once, of undated: it was told at the first row given no moment, as if the
+        # row were wrong (thirty-seventh session).
+        raise ArgumentError([Problem(Location("undated"), told)], ExitCode.USAGE)
     plan, store = opened or _open(targets)
     if now is not None:
         now = caller_moment(now, tz or plan.timezone)  # one moment, said once of ``now``

@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 
 from .figure_units import history_words, retract_words
 from ..catalog import Figure, Message, msg
-from ..errors import InputError
+from ..errors import ArgumentError, ExitCode, InputError
 from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from ..method.history import latest_vintage
 from .appending import append_observations
@@ -102,6 +102,7 @@ def retract(
         from .library_arguments import for_library
 
         try:
+            _refuse_kinds(source, note, recorded_at)
             _known_unit(targets, indicator, dims)
             given = (targets, indicator, period, source, note, recorded_at, force, dims, tz)
             return _retract(*given, "retract", dry_run, named=True)
@@ -149,7 +150,9 @@ def _retract(
         try:
             parse_zone(tz)
         except ValueError as exc:
-            raise InputError([Problem(Location("tz"), exc.args[0])]) from None
+            raise ArgumentError([Problem(Location("tz"), exc.args[0])], ExitCode.USAGE) from None
+    if named:
+        _refuse_typed_period(period)
 
     given = {"indicator": indicator, "period": period, "source": source, "note": note, "recorded_at": recorded_at}
     # A retraction has no status to give: a status typed with its period is told the period
@@ -178,6 +181,10 @@ def _retract(
     if found is None:
         from .stored_ids import renamed_notes
 
+        # A Python caller's: every problem here is of one of its arguments (``_ARGUMENTS``),
+        # an ArgumentError as history's are (thirty-seventh session: a bare InputError).
+        if named:
+            raise ArgumentError(problems + renamed_notes(plan, store, [indicator]), ExitCode.USAGE)
         raise InputError(problems + renamed_notes(plan, store, [indicator]))
     row: Observation = found
     withdrawn: list[Observation] = []
@@ -397,6 +404,31 @@ def _vintage(o: Observation) -> Message | Figure:
     Vietnamese), or a retraction in the reader's words (the catalog's label_retracted), as
     every table and the sibling confirmations say it (issue 17, twenty-fifth session)."""
     return msg("label_retracted") if o.status == RETRACTED else Figure(o.value)
+
+
+def _refuse_kinds(source: object, note: object, recorded_at: object) -> None:
+    """A Python caller's ``source`` and ``note`` are text or None, and ``recorded_at`` a
+    moment (text, a datetime, a date) or None: ``source=5`` was stored as '5' without a
+    word, a list told at "retract:", and ``recorded_at=5`` read as the text '5'
+    (thirty-seventh session). Each an ArgumentError naming it, with its type."""
+    from .caller_rows import caller_now
+    from .library_arguments import refuse_text
+
+    refuse_text("source", source)
+    refuse_text("note", note)
+    caller_now(recorded_at, "recorded_at")
+
+
+def _refuse_typed_period(period: object) -> None:
+    """A Python caller's period written as offices write it with no year ('H1', a quarter's name),
+    refused naming ``period`` (``history``'s rule): it was told at "retract:"."""
+    from .caller_rows import _as_text
+    from .library_arguments import named
+    from .typed_periods import typed_period
+
+    refused = typed_period(_as_text(period) or "", False)[1]
+    if refused is not None:
+        raise named("period", refused)
 
 
 def _known_unit(targets: object, indicator: object, dims: object) -> None:

@@ -44,16 +44,16 @@ GROUP_COLUMNS: tuple[str, ...] = (
 
 def groups_of(items: Iterable[dict[str, Any]], by: GroupBy = "group") -> list[Group]:
     """The groups of the targets' JSON items, by their ``group`` or their ``owner``; any
-    other ``by`` (a Python caller's ``group_by="owners"``) is an InputError naming it."""
+    other ``by`` (a Python caller's ``group_by="owners"``) is an ArgumentError naming it."""
     if by not in GROUP_BY:
         from ..catalog import msg
-        from ..errors import ExitCode, fail, suggestion_then
+        from ..errors import ArgumentError, ExitCode, fail, suggestion_then
 
         # A suggestion only for text: None was offered "did you mean 'owner'?", its letters
         # being near the word's (thirty-fifth session).
         hint = suggestion_then(by if isinstance(by, str) else "", GROUP_BY)
         said = msg("library_group_by", given=by, hint=hint, valid=", ".join(GROUP_BY))
-        raise fail("group_by", said, ExitCode.USAGE)
+        raise fail("group_by", said, ExitCode.USAGE, ArgumentError)  # a bare InputError until s37
     key = f"{by}_names"
     # Only the members of a group are made: a national plan's 10,000 targets may have none.
     return group_members(

@@ -78,8 +78,10 @@ def history(
     targets: str | os.PathLike[str] | None,
     indicator: str,
     period: str | int | None = None,
-    dim: Any = None,
+    dims: Any = None,
     as_of: str | date | None = None,
+    *,
+    dim: Any = None,
 ) -> dict[str, Any]:
     """The document ``qntrack history INDICATOR [PERIOD] [--dim D=U ...] --format json
     [--as-of AS_OF]`` prints, as values (docs/json.md, "Other JSON outputs"):
@@ -89,20 +91,28 @@ def history(
     --format csv`` writes it. ``period``: None (every period), text as the command reads it
     (``"2024-Q2"``, or as offices write it, files.vocabulary) or a year as a number. ``dim``: the unit, as
     ``--dim``: a dict of dimension and unit (``dict(unit.dims)``), (dimension, unit)
-    pairs, or ``"dimension=unit"`` texts. ``as_of``: ``YYYY-MM-DD`` or a date; None,
+    pairs, or ``"dimension=unit"`` texts, as ``retract``'s ``dims``; ``dim``, its older name, is
+    taken too (not with ``dims``: which unit was meant is refused at ``dim``). ``as_of``: ``YYYY-MM-DD`` or a date; None,
     everything recorded. Raises ``PlanError``, ``StoreError``, or an ``ArgumentError``
-    naming the argument it cannot read (``indicator``, ``period``, ``dim``, ``as_of``,
+    naming the argument it cannot read (``indicator``, ``period``, ``dims``, ``as_of``,
     ``targets``), in the command's words. Prints nothing."""
     from ..errors import InputError
     from ..files.library_arguments import for_library
 
+    from ..files.library_arguments import refused
+
+    if dim is not None and dims is not None:
+        raise refused("dim", "library_dim_twice")
+    # The unit's argument told as the caller spelt it (thirty-seventh session: ``dims``,
+    # as ``retract`` spells it, where history alone took ``dim``).
+    unit, name = (dims, "dims") if dim is None else (dim, "dim")
     try:
-        return _history(targets, indicator, period, dim, as_of)
+        return _history(targets, indicator, period, unit, as_of, name)
     except InputError as error:
         raise for_library(error) from None
 
 
-def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any) -> dict[str, Any]:
+def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any, name: str = "dims") -> dict[str, Any]:
     from ..files.argument_kinds import dim_texts
     from ..files.library_arguments import named, refuse_id, refuse_path
     from .documents import history_document
@@ -110,7 +120,7 @@ def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any) ->
 
     refuse_path("targets", targets)
     refuse_id("indicator", indicator)
-    given = dim_texts("dim", dim)
+    given = dim_texts(name, dim)
     day = day_text(as_of)
     wanted = None if period is None else _period(period)
     base, pairs = _split(indicator)
@@ -128,7 +138,7 @@ def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any) ->
         if pairs:  # the unit typed in the id's brackets: told at indicator
             key = _unit(plan, base, pairs, "indicator")
         if given:
-            key = _unit(plan, base, pairs + given, "dim")
+            key = _unit(plan, base, pairs + given, name)
         return key
 
     found = histories(targets, day, wanted, series, lambda message: named("period", message))

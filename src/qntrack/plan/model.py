@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Location",
+    "StandardOutput",
+    "STANDARD_OUTPUT",
     "Problem",
     "Text",
     "text_in",
@@ -80,6 +82,18 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class StandardOutput(Location):
+    """Standard output as a problem's place (``STANDARD_OUTPUT``): no file's name, said in
+    the reader's words (the catalog's place_standard_output). A class of its own, not the text: a file a user
+    named "standard output" (``report -o "standard output"``) is a Location of that text,
+    equal to no StandardOutput, and keeps its name in every language (thirty-seventh
+    session: it was said as standard output in Vietnamese)."""
+
+
+STANDARD_OUTPUT = StandardOutput("standard output")
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in the input, with where it is and, when known, what would be valid."""
 
@@ -101,7 +115,7 @@ class Problem:
         # A tab in a file's name is shown as the other control characters are (\x09), not
         # as a gap that reads as spaces (issue 17, twenty-ninth session).
         where = str(self.location).replace("\t", "\\x09")
-        if where == "standard output" and lang != "en":  # no file's name: the place in words
+        if isinstance(self.location, StandardOutput) and lang != "en":  # no file's name: the place in words
             where = render(msg("place_standard_output"), lang)
         return f"{where}: {severity}: {render(self.message, lang)}"
 
@@ -357,6 +371,13 @@ class Observation(NamedTuple):
     recorded_at: str = ""
     line: int = 0
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """A copy, a deep copy and a pickle (another process) made again with the value of
+        every retraction, ``math.nan`` itself (files.rules.value): a NaN is equal to no
+        other, so a retraction pickled was not equal to itself, nor ``Retracted`` to its
+        copy (thirty-seventh session). A figure's as a named tuple's."""
+        return (_observation, tuple(self))
+
     @property
     def published_figure(self) -> float | None:
         """The figure this row published, as two vintages are compared ("the same figure,
@@ -364,6 +385,13 @@ class Observation(NamedTuple):
         equal to nothing, not even another retraction's). One home for what ``check``'s
         vintage rules and ``history`` each wrote out (thirty-fourth session)."""
         return None if self.status == RETRACTED else self.value
+
+
+def _observation(*fields: Any) -> Observation:
+    """An Observation of ``fields``, a NaN value (a retraction's) as the one NaN every
+    retraction read or recorded holds, so that two alike are equal (``Observation.__reduce__``)."""
+    made = Observation(*fields)
+    return made._replace(value=math.nan) if made.value != made.value else made
 
 
 _K = TypeVar("_K")
