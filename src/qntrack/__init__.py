@@ -13,6 +13,7 @@ __version__ = "0.1.0"
 # Each public name, and the module that defines it (its documentation is there).
 _WHERE = {
     "InputError": "errors",
+    "ArgumentError": "errors",
     "PlanError": "errors",
     "StoreError": "errors",
     "StoreLockedError": "errors",
@@ -47,6 +48,7 @@ _WHERE = {
 __all__ = [
     "__version__",
     "InputError",
+    "ArgumentError",
     "PlanError",
     "StoreError",
     "StoreLockedError",
@@ -79,7 +81,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what a type checker and an editor see; at run time, __getattr__
-    from .errors import ExitCode, InputError, PlanError, StoreError, StoreLockedError
+    from .errors import ArgumentError, ExitCode, InputError, PlanError, StoreError, StoreLockedError
     from .files.checks import run_checks
     from .files.importing import import_observations
     from .files.recording import Recorded, record_many
