@@ -100,6 +100,7 @@ SUMMARY_EN = [
     "Periods added up that were revised (figure replaced)",
     # the target's own source (twenty-ninth session)
     "Target's source",
+    "Figures recorded and not counted",  # issue 17, thirty-seventh session
 ]
 
 
@@ -116,8 +117,8 @@ def test_summary_headers_numbers_and_layout(books):
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
     assert (
-        ws.auto_filter.ref == f"A1:AC{len(targets) + 1}"
-    )  # Z: two more (28th session, A), AA: the note (F), AB: parts revised (W), AC: the source (29th)
+        ws.auto_filter.ref == f"A1:AD{len(targets) + 1}"
+    )  # Z: two more (28th session, A), AA: the note (F), AB: parts revised (W), AC: the source (29th), AD: not counted (37th)
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]

@@ -1,0 +1,128 @@
+"""Issue 17, thirty-seventh session, pass C: two gaps a provincial officer meets.
+
+1. The Excel report said nothing of a flow plan's figures recorded and not counted, which
+   status's CSV ends each row with (``not_counted``) and the other reports say in words.
+2. A period written in Vietnamese words ("tháng 4 năm 2026", "quý I/2026") was "not a
+   period" to add-observation, --from and --as-of.
+
+Each test was written failing first; expected figures and words are worked out by hand in
+the test's docstring or comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# --- 1. The workbook says which figures are recorded and not counted --------------------
+
+# A 2024-Q3 plan of 300 with July 100 and August 50 recorded: July to August is no period,
+# so the plan is read on July and August is left out. A 2025 plan of 1,200 with January
+# 10, February 20 and April 40: March is missing, so the sum stops at February (30) and
+# April is left out.
+Q3_PLAN = """\
+version: 1
+title: "Quarter plan"
+observations: observations.csv
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+    direction: increase
+    frequency: month
+  rate:
+    name: "Rate"
+    unit: "%"
+    measure: level
+    direction: increase
+    frequency: year
+targets:
+  - id: fdi-q3
+    indicator: fdi
+    type: plan
+    period: 2024-Q3
+    value: 300
+  - id: fdi-2025
+    indicator: fdi
+    type: plan
+    period: 2025
+    value: 1200
+  - id: rate-2030
+    indicator: rate
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2030, value: 20}
+"""
+
+Q3_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+fdi,2024-07,100,official,s,,2024-08-05T00:00:00Z
+fdi,2024-08,50,official,s,,2024-09-05T00:00:00Z
+fdi,2025-01,10,official,s,,2025-02-05T00:00:00Z
+fdi,2025-02,20,official,s,,2025-03-05T00:00:00Z
+fdi,2025-04,40,official,s,,2025-05-05T00:00:00Z
+rate,2024,12,official,s,,2025-01-05T00:00:00Z
+"""
+
+
+@pytest.fixture
+def quarter_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, Q3_PLAN, Q3_STORE)
+
+
+def _summary(path: str, lang: str) -> tuple[list[object], dict[str, tuple[object, ...]], object]:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    headers = [c.value for c in ws[1]]
+    rows = {str(r[2]): r for r in ws.iter_rows(min_row=2, values_only=True)}
+    return headers, rows, ws.cell(row=1, column=len(headers)).comment
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_workbook_ends_the_summary_with_the_figures_not_counted(quarter_plan: Path, lang: str) -> None:
+    """The Summary sheet's 29 columns (A to AC, the target's source last) are kept; a
+    thirtieth, AD, says in the report's language which figures the plan's reading leaves
+    out and why, as the Word and HTML reports say it under the target (its periods as the
+    sheet's period columns write them, 2024-08, as the status table's legend); its header carries
+    a note saying what the column means. Blank for a target whose reading counts every
+    figure (the level target) and for a plan that leaves nothing out."""
+    from helpers import run_clean
+
+    made = run_clean("--lang", lang, "report", "--as-of", "2025-05-10", "-o", "r.xlsx")
+    assert made.exit_code == 0, made.output
+    headers, rows, note = _summary("r.xlsx", lang)
+    assert len(headers) == 30
+    if lang == "en":
+        assert headers[28] == "Target's source"
+        assert headers[29] == "Figures recorded and not counted"
+        q3 = str(rows["fdi-q3"][29])
+        assert q3.startswith("2024-08 (50 million USD) is recorded and not counted: 2024-07 to 2024-08 is no period")
+        assert q3.endswith("so 2024-Q3 is read on 2024-07.")
+        year = str(rows["fdi-2025"][29])
+        assert year.startswith("2025-04 (40 million USD) is recorded and not counted: 2025-03 is not recorded")
+        assert note is not None and "not counted" in note.text and "not_counted" in note.text
+    else:
+        assert headers[28] == "Nguồn của mục tiêu"
+        assert headers[29] == "Số liệu đã ghi nhận nhưng không được cộng"
+        q3 = str(rows["fdi-q3"][29])
+        assert q3.startswith("2024-08 (50 million USD) đã ghi nhận nhưng không được cộng: từ 2024-07 đến 2024-08")
+        assert q3.endswith("nên 2024-Q3 được đọc theo số liệu 2024-07.")
+        year = str(rows["fdi-2025"][29])
+        assert "chưa ghi nhận số liệu 2025-03" in year
+        assert note is not None and "không được cộng" in note.text and "not_counted" in note.text
+    assert rows["rate-2030"][29] is None
+
+    import openpyxl
+
+    ws = openpyxl.load_workbook("r.xlsx").worksheets[0]
+    assert ws.auto_filter.ref == f"A1:AD{ws.max_row}"  # the filter spans the new column
+
+    # By 2024-08-10 only July is recorded: nothing left out, the cell blank, the header kept.
+    assert run_clean("--lang", lang, "report", "--as-of", "2024-08-10", "-o", "r.xlsx", "--force").exit_code == 0
+    headers, rows, _ = _summary("r.xlsx", lang)
+    assert len(headers) == 30 and rows["fdi-q3"][29] is None
