@@ -126,3 +126,141 @@ def test_the_workbook_ends_the_summary_with_the_figures_not_counted(quarter_plan
     assert run_clean("--lang", lang, "report", "--as-of", "2024-08-10", "-o", "r.xlsx", "--force").exit_code == 0
     headers, rows, _ = _summary("r.xlsx", lang)
     assert len(headers) == 30 and rows["fdi-q3"][29] is None
+
+
+# --- 2. A period in Vietnamese words ----------------------------------------------------
+# "tháng Tư năm 2025" is April 2025 as a letter or a decree writes it (the month in words,
+# "năm" before the year); add-observation met "not a period" where "tháng 4 năm 2025" was
+# read. Each form below was worked out by hand: Tư and Bốn are four, Năm five, Mười Hai
+# twelve; quý I the first quarter; 6 tháng đầu năm the first half.
+
+MONTHLY_PLAN = """\
+version: 1
+title: "Months"
+observations: observations.csv
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+    direction: increase
+    frequency: month
+targets:
+  - id: fdi-2025
+    indicator: fdi
+    type: plan
+    period: 2025
+    value: 1200
+"""
+
+EMPTY_STORE = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def monthly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, MONTHLY_PLAN, EMPTY_STORE)
+
+
+def _stored(folder: Path) -> list[tuple[str, str]]:
+    import csv
+
+    with open(folder / "observations.csv", encoding="utf-8", newline="") as f:
+        return [(r["period"], r["value"]) for r in csv.DictReader(f)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "period"),
+    [
+        ("tháng Tư năm 2025", "2025-04"),
+        ("Tháng Tư năm 2025", "2025-04"),
+        ("tháng Bốn năm 2025", "2025-04"),
+        ("tháng tư/2025", "2025-04"),
+        ("Tháng Tư 2025", "2025-04"),
+        ("tháng Năm năm 2025", "2025-05"),
+        ("tháng Mười Hai năm 2025", "2025-12"),
+        ("tháng Mười năm 2025", "2025-10"),
+        ("tháng Một năm 2025", "2025-01"),
+        ("thang tu nam 2025", "2025-04"),  # typed without its marks
+        # Read before this session, and still: the same periods with digits or Roman numerals.
+        ("tháng 4 năm 2025", "2025-04"),
+        ("Tháng 4/2025", "2025-04"),
+        ("quý I năm 2025", "2025-Q1"),
+        ("quý 1/2025", "2025-Q1"),
+        ("6 tháng đầu năm 2025", "2025-H1"),
+        ("năm 2025", "2025"),
+        # Six months of the year (the first half), never the sixth of May ("tháng năm").
+        ("6 tháng năm 2025", "2025-H1"),
+    ],
+)
+def test_a_period_in_vietnamese_words_is_recorded_as_its_code(monthly: Path, typed: str, period: str) -> None:
+    from helpers import run_clean
+
+    made = run_clean("add-observation", "fdi", typed, "50", "--recorded-at", "2026-01-15")
+    assert made.exit_code == 0, made.output
+    assert _stored(monthly) == [(period, "50")]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # The lunar calendar's first and last months: no solar month is guessed.
+        ("tháng Giêng năm 2025", None),
+        ("tháng Chạp năm 2025", None),
+        # A two-digit year, told as "tháng 4/25" is: the four-digit form to write.
+        ("tháng Tư/25", "2025-04"),
+        ("tháng Tư năm 25", "2025-04"),
+    ],
+)
+def test_a_lunar_month_or_a_two_digit_year_in_words_is_refused(
+    monthly: Path, lang: str, typed: str, said: str | None
+) -> None:
+    from helpers import run_clean
+
+    made = run_clean("--lang", lang, "add-observation", "fdi", typed, "50", "--recorded-at", "2026-01-15")
+    assert made.exit_code != 0
+    assert typed in made.output
+    if said is not None:
+        digits = run_clean("--lang", lang, "add-observation", "fdi", typed.replace("Tư", "4"), "50")
+        assert made.exit_code == digits.exit_code
+        assert said in made.output and ("two-digit" in made.output or "hai chữ số" in made.output)
+    assert _stored(monthly) == []  # nothing written
+
+
+def test_an_import_reads_periods_in_words_long_and_wide(monthly: Path) -> None:
+    """A long table's period column and a wide table's headers, as an office's table or
+    letter writes them: April (Tư), May (Năm), the first quarter (quý I)."""
+    from helpers import run_clean
+
+    (monthly / "long.csv").write_text(
+        "indicator,period,value\nfdi,tháng Tư năm 2025,40\nfdi,tháng Năm năm 2025,45\nfdi,quý I năm 2025,90\n",
+        encoding="utf-8",
+    )
+    made = run_clean("add-observation", "--from", "long.csv", "--recorded-at", "2026-01-15")
+    assert made.exit_code == 0, made.output
+    assert sorted(_stored(monthly)) == [("2025-04", "40"), ("2025-05", "45"), ("2025-Q1", "90")]
+
+    (monthly / "wide.csv").write_text(
+        "indicator,tháng Sáu năm 2025,tháng Bảy năm 2025\nfdi,60,70\n",
+        encoding="utf-8",
+    )
+    made = run_clean("add-observation", "--from", "wide.csv", "--wide", "--recorded-at", "2026-01-15")
+    assert made.exit_code == 0, made.output
+    assert ("2025-06", "60") in _stored(monthly) and ("2025-07", "70") in _stored(monthly)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_as_of_told_a_month_in_words_is_a_period_not_a_day(monthly: Path, lang: str) -> None:
+    """--as-of needs a day. "tháng 4 năm 2025" was told it is a period (2025-04) and its
+    last day, 2025-04-30 (April has 30 days); "tháng Tư năm 2025" met "not a date" with an
+    example of another year. Both are now told alike, with the same exit code."""
+    from helpers import run_clean
+
+    digits = run_clean("--lang", lang, "status", "--as-of", "tháng 4 năm 2025")
+    words = run_clean("--lang", lang, "status", "--as-of", "tháng Tư năm 2025")
+    assert digits.exit_code != 0 and words.exit_code == digits.exit_code
+    for made in (digits, words):
+        assert "2025-04" in made.output and "2025-04-30" in made.output
+    assert words.output == digits.output.replace("tháng 4 năm 2025", "tháng Tư năm 2025")
