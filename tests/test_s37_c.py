@@ -264,3 +264,42 @@ def test_as_of_told_a_month_in_words_is_a_period_not_a_day(monthly: Path, lang: 
     for made in (digits, words):
         assert "2025-04" in made.output and "2025-04-30" in made.output
     assert words.output == digits.output.replace("tháng 4 năm 2025", "tháng Tư năm 2025")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_lunar_month_as_a_period_is_told_so(monthly: Path, lang: str) -> None:
+    """ "tháng Giêng năm 2025" met the words of any text that is no period; --as-of told
+    it the month is of the lunar calendar. A period is told so too, with the valid forms;
+    nothing is written. The same in an import's period cell, at its line."""
+    from helpers import run_clean
+
+    made = run_clean(
+        "--lang", lang, "add-observation", "fdi", "tháng Giêng năm 2025", "50", "--recorded-at", "2026-01-15"
+    )
+    iso = run_clean("--lang", lang, "add-observation", "fdi", "2025-13", "50", "--recorded-at", "2026-01-15")
+    assert made.exit_code != 0 and made.exit_code == iso.exit_code
+    assert ("lunar calendar" if lang == "en" else "âm lịch") in made.output
+    assert "2023-04" in made.output  # the valid forms
+    (monthly / "long.csv").write_text(
+        "indicator,period,value\nfdi,2025-03,40\nfdi,tháng Chạp năm 2025,45\n", encoding="utf-8"
+    )
+    made = run_clean("--lang", lang, "add-observation", "--from", "long.csv", "--recorded-at", "2026-01-15")
+    assert made.exit_code != 0
+    assert "long.csv:3" in made.output and ("lunar calendar" if lang == "en" else "âm lịch") in made.output
+    assert _stored(monthly) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_months_last_day_in_words_as_a_period_is_told_the_periods_ending_on_it(monthly: Path, lang: str) -> None:
+    """ "30/04/2025" typed as a period is told the periods ending on it (2025-04 and
+    2025-4M: April's last day; no quarter or half ends in April). The same day in words,
+    "ngày 30 tháng Tư năm 2025" or "ngày 30 tháng 4 năm 2025", met "not a period"."""
+    from helpers import run_clean
+
+    digits = run_clean("--lang", lang, "add-observation", "fdi", "30/04/2025", "50", "--recorded-at", "2026-01-15")
+    assert "2025-04, 2025-4M" in digits.output
+    for typed in ("ngày 30 tháng Tư năm 2025", "ngày 30 tháng 4 năm 2025"):
+        made = run_clean("--lang", lang, "add-observation", "fdi", typed, "50", "--recorded-at", "2026-01-15")
+        assert made.exit_code == digits.exit_code != 0
+        assert made.output == digits.output.replace("30/04/2025", typed)
+    assert _stored(monthly) == []
