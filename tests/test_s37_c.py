@@ -303,3 +303,76 @@ def test_a_months_last_day_in_words_as_a_period_is_told_the_periods_ending_on_it
         assert made.exit_code == digits.exit_code != 0
         assert made.output == digits.output.replace("30/04/2025", typed)
     assert _stored(monthly) == []
+
+
+# A plan broken down by province: Hà Nội's July 100 and August 50 (July to August is no
+# period, the plan read on July), Huế's July 30 and September 20 (August missing, the sum
+# stops at July). rank's table and CSV say each unit's figures not counted.
+UNITS_PLAN = """\
+version: 1
+title: "Units"
+observations: observations.csv
+dimensions:
+  province:
+    values: ["Hà Nội", "Huế"]
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+    direction: increase
+    frequency: month
+    dimensions: [province]
+targets:
+  - id: fdi-q3
+    indicator: fdi
+    type: plan
+    period: 2024-Q3
+    value: 300
+    for_each: province
+    overrides: {"Hà Nội": {value: 200}, "Huế": {value: 100}}
+"""
+
+UNITS_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+fdi[province=Hà Nội],2024-07,100,official,s,,2024-08-05T00:00:00Z
+fdi[province=Hà Nội],2024-08,50,official,s,,2024-09-05T00:00:00Z
+fdi[province=Huế],2024-07,30,official,s,,2024-08-05T00:00:00Z
+fdi[province=Huế],2024-09,20,official,s,,2024-10-05T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_units_sheet_ends_with_each_units_figures_not_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The target's sheet of units (as rank) keeps its columns, the gap last of them, and
+    ends with each unit's figures not counted, as rank's CSV ends each row, its header
+    noted as the Summary's."""
+    import openpyxl
+
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, UNITS_PLAN, UNITS_STORE)
+    made = run_clean("--lang", lang, "report", "-o", "r.xlsx")
+    assert made.exit_code == 0, made.output
+    ws = openpyxl.load_workbook("r.xlsx")["fdi-q3"]
+    headers = [c.value for c in ws[2]]  # under the sheet's title
+    gap = "Gap (million USD)" if lang == "en" else "Còn thiếu (million USD)"
+    assert headers[-2:] == [
+        gap,
+        "Figures recorded and not counted" if lang == "en" else "Số liệu đã ghi nhận nhưng không được cộng",
+    ]
+    assert ws.cell(row=2, column=len(headers)).comment is not None
+    rows = {r[1]: r for r in ws.iter_rows(min_row=3, values_only=True)}
+    if lang == "en":
+        assert str(rows["Hà Nội"][-1]).startswith(
+            "2024-08 (50 million USD) is recorded and not counted: 2024-07 to 2024-08"
+        )
+        assert str(rows["Huế"][-1]).startswith(
+            "2024-09 (20 million USD) is recorded and not counted: 2024-08 is not recorded"
+        )
+    else:
+        assert "2024-08 (50 million USD) đã ghi nhận nhưng không được cộng" in str(rows["Hà Nội"][-1])
+        assert "chưa ghi nhận số liệu 2024-08" in str(rows["Huế"][-1])

@@ -24,7 +24,7 @@ from ..files.textfiles import as_given
 from ..plan.units import split_key
 from .i18n import kind_text, label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_xlsx_plan import goal_of, goal_sign, plan_cells, provisional_period
-from .report_xlsx_summary_head import NOT_COUNTED_COLUMN, not_counted_note, summary_headers
+from .report_xlsx_summary_head import NOT_COUNTED_COLUMN, NOTE_SIZE, not_counted_note, summary_headers
 from .report_xlsx_names import sheet_name
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name
 from .report_xlsx_book import _Book, _Table, word
@@ -137,7 +137,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         t.put(NOT_COUNTED_COLUMN, " ".join(not_counted_sentences(a, lang)))
         t.next_row()
     t.finish()
-    t.ws.write_comment(0, NOT_COUNTED_COLUMN, not_counted_note(lang), {"x_scale": 3, "y_scale": 3})
+    t.ws.write_comment(0, NOT_COUNTED_COLUMN, not_counted_note(lang), NOTE_SIZE)
 
 
 # --- every figure in force ------------------------------------------------------------

@@ -8,7 +8,7 @@ from ..catalog import render as text_of
 from .i18n import label
 from .report_xlsx_plan import plan_headers
 
-__all__ = ["NOT_COUNTED_COLUMN", "not_counted_note", "summary_headers"]
+__all__ = ["NOTE_SIZE", "NOT_COUNTED_COLUMN", "not_counted_note", "summary_headers"]
 
 
 def word(key: str, lang: str) -> str:
@@ -72,8 +72,10 @@ def summary_headers(lang: str) -> tuple[str, ...]:
     )
 
 
-# The Summary's column of the figures not counted (the last) and its header's note.
+# The Summary's column of the figures not counted (the last) and its header's note, in a
+# box three times a comment's default size so that its words show without scrolling.
 NOT_COUNTED_COLUMN = 29
+NOTE_SIZE = {"x_scale": 3, "y_scale": 3}
 
 
 def not_counted_note(lang: str) -> str:
