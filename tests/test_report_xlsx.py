@@ -100,6 +100,7 @@ SUMMARY_EN = [
     "Periods added up that were revised (figure replaced)",
     # the target's own source (twenty-ninth session)
     "Target's source",
+    "Figures recorded and not counted",  # issue 17, thirty-seventh session
 ]
 
 
@@ -116,8 +117,8 @@ def test_summary_headers_numbers_and_layout(books):
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
     assert (
-        ws.auto_filter.ref == f"A1:AC{len(targets) + 1}"
-    )  # Z: two more (28th session, A), AA: the note (F), AB: parts revised (W), AC: the source (29th)
+        ws.auto_filter.ref == f"A1:AD{len(targets) + 1}"
+    )  # Z: two more (28th session, A), AA: the note (F), AB: parts revised (W), AC: the source (29th), AD: not counted (37th)
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]
@@ -247,6 +248,7 @@ def test_breakdown_sheet_ranks_the_units(books):
         "Figure it revised, recorded",
         "Missed milestones",  # the deadlines a unit missed (thirty-second session, test_s32_lead)
         "Gap (billion VND)",  # the unit's gap, named with its unit (thirty-fourth session)
+        "Figures recorded and not counted",  # as rank's CSV not_counted (thirty-seventh session)
     ]
     assert ws.freeze_panes == "A3"
     first = [c.value for c in ws[3]]
@@ -269,7 +271,7 @@ def test_breakdown_sheet_ranks_the_units(books):
     assert len(units) == 13 and units[3] == "Uông Bí (until 2025-06-30)"
     # The reason after a colon, as show, rank and the year-end pass write it (merge).
     assert ws.cell(row=6, column=3).value == "Not available: no figure recorded for this unit yet"
-    assert ws.auto_filter.ref == f"A2:P{ws.max_row}"  # to the gap (34th session)
+    assert ws.auto_filter.ref == f"A2:Q{ws.max_row}"  # to the gap (34th session), then not counted (37th)
     # Cẩm Phả's gap: its plan of 12,771 less its 18,000, −5,229, worded as the Summary's
     # Gap column words a gap passed; the others have no plan of their own, no gap.
     assert [ws.cell(row=r, column=16).value for r in range(3, 6)] == [-5229, None, None]

@@ -119,7 +119,8 @@ def day_meant(text: str) -> tuple[str, str, str]:
     if past_the_last_year(text):
         return "cli_day_after_last", "9999-12-31", ""
     if not text.isascii():
-        from .vocabulary import LUNAR_MONTH, fold
+        from .month_words import LUNAR_MONTH
+        from .vocabulary import fold
 
         if LUNAR_MONTH.search(fold(text)):  # a lunar month's name: no day of the calendar guessed
             return "cli_not_a_date_lunar", "", ""
@@ -216,7 +217,8 @@ def words_day(text: str) -> tuple[str, str, str] | None:
     whether or not the calendar has it; None for anything else."""
     import re
 
-    from .vocabulary import fold, months_as_numbers
+    from .month_words import months_as_numbers
+    from .vocabulary import fold
 
     folded = months_as_numbers(fold(text))
     found = re.fullmatch(
@@ -236,7 +238,8 @@ def words_no_year(text: str) -> str | None:
     left to write, since which year is meant would be a guess; None for anything else."""
     import re
 
-    from .vocabulary import fold, months_as_numbers
+    from .month_words import months_as_numbers
+    from .vocabulary import fold
 
     folded = months_as_numbers(fold(text)).strip()
     found = re.fullmatch(

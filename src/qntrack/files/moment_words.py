@@ -39,7 +39,8 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     with no zone, read in the one given (``--tz``, the plan's ``timezone:``)."""
     found = _SLASHED.match(raw)
     if found is None and not raw.isascii():
-        from .vocabulary import LUNAR_MONTH, fold
+        from .month_words import LUNAR_MONTH
+        from .vocabulary import fold
 
         if LUNAR_MONTH.search(fold(raw)):  # a lunar month's name: no day of the calendar guessed
             return msg("store_timestamp_lunar", text=text)

@@ -25,6 +25,13 @@ def refusal(text: str) -> Message | None:
             # As parse_period says 2025-13M (its message names no number).
             return msg("periods_months_out_of_range", text=text, valid=valid)
         return msg(f"periods_no_such_{kind}", text=text, valid=valid, **{kind: number})
+    from .month_words import LUNAR_MONTH
+    from .vocabulary import fold
+
+    # "gieng", "chap" (folded): the lunar calendar's first and last months, told so as --as-of tells
+    # them (thirty-seventh session), never a solar month guessed.
+    if LUNAR_MONTH.search(fold(text)):
+        return msg("periods_lunar_month", text=text, valid=msg("periods_valid_forms"))
     from .import_headers import status_after_period, status_before_period
 
     # A status before or after a period in a period cell ("Uoc quy 1/2025", "quy
@@ -60,7 +67,7 @@ def refusal(text: str) -> Message | None:
     # 30/06/2026 typed, as the office heads a report's figures "up to" a day (twenty-ninth
     # session): the periods ending on it. An import's cell is told so before this reading,
     # with its indicator's frequency and Excel's part in it (import_headers).
-    if (ending := periods_ending(text)) is not None:
+    if (ending := periods_ending(text) or _ending_in_words(text)) is not None:
         return msg("periods_day", text=text, periods=", ".join(ending))
     return None
 
@@ -89,3 +96,17 @@ def _moment(text: str) -> Message | None:
     if ending is not None:
         return msg("periods_moment_day", text=text, periods=", ".join(ending))
     return msg("periods_moment", text=text, valid=msg("periods_valid_forms"))
+
+
+def _ending_in_words(text: str) -> list[str] | None:
+    """The periods ending on a month's last day written in words ("ngay 30 thang tu nam
+    2026", as ``days_typed.words_day`` reads it), as ``periods_ending`` gives a day in digits
+    (thirty-seventh session: it met "not a period"); None for any other text."""
+    from .days_typed import words_day
+    from .period_days import periods_ending
+
+    said = words_day(text)
+    if said is None:
+        return None
+    year, month, day = said
+    return periods_ending(f"{year}-{int(month):02d}-{int(day):02d}")

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 from .digits import foreign_digits  # moved there, as excel_date was (twenty-ninth session);
 from .excel_periods import excel_date  # both read here as before
 from .number_words import months_in_digits
+from .month_words import named_month
 
 __all__ = [
     "fold",
@@ -211,29 +212,6 @@ def is_total(text: str) -> bool:
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # A month in Roman numerals after its word, as a date may write it ("tháng XII/2025").
 ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
-# The months in words after "tháng" (folded): "ngày 30 tháng Tư năm 2026" (thirty-fifth session).
-# "Bốn", as April is often said beside "Tư" (thirty-sixth session).
-MONTH_WORDS = {"mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
-MONTH_WORDS.update({"muoi": 10, "muoi mot": 11, "muoi hai": 12})
-# Giêng, Chạp: the lunar calendar's first and last months, never the solar January, December.
-LUNAR_MONTH = re.compile(r"\bthang\s+(?:gieng|chap)\b")  # searched in ``fold``'s text
-
-
-_MONTH_WORD = re.compile(
-    r"\bthang\s+(" + "|".join(sorted((w.replace(" ", r"\s+") for w in MONTH_WORDS), key=len, reverse=True)) + r")\b"
-)
-# "mồng" (or "mùng") before a day of the first ten: "ngày mồng 2 tháng Hai".
-_DAY_WORD = re.compile(r"\b(?:mong|mung)\s+(?=[0-9])")
-
-
-def months_as_numbers(folded: str) -> str:
-    """``folded`` (``fold``'s) with a month named in words written as its number ("thang tu"
-    is "thang 4"; "thang nam nam 2026", May's, "thang 5 nam 2026") and "mồng" before a day
-    dropped: a day in words read as one written with digits."""
-    if "thang" not in folded:
-        return folded
-    said = _MONTH_WORD.sub(lambda m: f"thang {MONTH_WORDS[' '.join(m[1].split())]}", folded)
-    return _DAY_WORD.sub("", said)
 
 
 YEAR_SEP = r"\s*(?:/|-|,|\s|nam)\s*(?:nam\s*)?"
@@ -357,7 +335,7 @@ def vietnamese_period(text: str) -> str | None:
     """The canonical period for a name as offices write it, or None.
 
     'Quý I/2024' is 2024-Q1, '6 tháng đầu năm 2024' 2024-H1, '9 tháng 2024' 2024-9M,
-    '6 tháng cuối năm 2024' (or 'nửa cuối năm 2024') 2024-H2, 'Tháng 4/2024' (or '04/2024',
+    '6 tháng cuối năm 2024' (or 'nửa cuối năm 2024') 2024-H2, 'Tháng 4/2024' (or 'tháng Tư năm 2024', '04/2024',
     '4/2024') 2024-04, 'Năm 2024' 2024, and the short forms 'Q3/2024', 'T10/2024', '9T/2024', 'H1 2024', 'H1/2024',
     '2024H1' (methodology section 3 names the same
     spans); and the English forms a document writes ('March 2026', 'Mar 2026',
@@ -371,6 +349,7 @@ def vietnamese_period(text: str) -> str | None:
         return None
     key = without_realised(key)
     key = months_in_digits(key)  # 'sáu tháng đầu năm 2026', a title's words (files.number_words)
+    key = named_month(key)  # 'tháng Tư năm 2026', April in words (files.month_words)
     if cumulative := _CUMULATIVE.fullmatch(key):
         return _since_january(cumulative[1])
     for pattern, span in _VI_PERIODS:

@@ -8,7 +8,7 @@ from ..catalog import render as text_of
 from .i18n import label
 from .report_xlsx_plan import plan_headers
 
-__all__ = ["summary_headers"]
+__all__ = ["NOTE_SIZE", "NOT_COUNTED_COLUMN", "not_counted_note", "summary_headers"]
 
 
 def word(key: str, lang: str) -> str:
@@ -65,4 +65,19 @@ def summary_headers(lang: str) -> tuple[str, ...]:
         # The target's own source (the resolution that set it), as the Word and HTML reports
         # print it under the target (issue 17, twenty-ninth session).
         word("target_source", lang),
+        # A flow plan's figures recorded in its period and left out of its reading, and why,
+        # as status's CSV not_counted and the other reports under the target (issue 17,
+        # thirty-seventh session); its header carries a note saying so (NOT_COUNTED_NOTE).
+        word("not_counted", lang),
     )
+
+
+# The Summary's column of the figures not counted (the last) and its header's note, in a
+# box three times a comment's default size so that its words show without scrolling.
+NOT_COUNTED_COLUMN = 29
+NOTE_SIZE = {"x_scale": 3, "y_scale": 3}
+
+
+def not_counted_note(lang: str) -> str:
+    """What the column of the figures not counted means, as a note on its header."""
+    return word("not_counted_note", lang)

@@ -17,6 +17,8 @@ from .report_xlsx_book import _Book, _Table, cell_text, word
 from .report_xlsx_names import sheet_name
 from .report_xlsx_plan import provisional_period
 from .report_xlsx_revised import last_day, put_came, revised_headers
+from .report_xlsx_summary_head import NOTE_SIZE, not_counted_note
+from .views.sums import not_counted_sentences
 from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 from ..plan.model import text_in
 from ..plan.units import unit_key
@@ -104,6 +106,9 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             # the Summary's Gap column gives a target's (issue 17, thirty-fourth session).
             # Last, as the columns users' formulas point at stay where they were.
             f"{label('gap', lang)} ({gap_unit(a.indicator.unit_in(lang), lang)})",
+            # Then the unit's figures recorded and not counted in its plan's reading, as rank's
+            # CSV ends a unit's row and the Summary a target's (issue 17, thirty-seventh session).
+            word("not_counted", lang),
         )
         t = _Table(book, ws, headers, first_row=1, key=1)  # the unit's name
         for r in rank_units(a.breakdown, a.indicator.increase):
@@ -136,8 +141,10 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             if u.missed_milestones:
                 t.put(10 + len(revised_headers(lang)), "; ".join(map(str, u.missed_milestones)))
             put_gap(book, t, u, 11 + len(revised_headers(lang)), lang)
+            t.put(len(headers) - 1, " ".join(not_counted_sentences(u, lang)))
             t.next_row()
         t.finish()
+        ws.write_comment(1, len(headers) - 1, not_counted_note(lang), NOTE_SIZE)
         done += len(a.breakdown)
         if tick is not None:
             tick(done, total)
