@@ -116,6 +116,7 @@ def test_the_workbook_ends_the_summary_with_the_figures_not_counted(quarter_plan
         assert "chưa ghi nhận số liệu 2025-03" in year
         assert note is not None and "không được cộng" in note.text and "not_counted" in note.text
     assert rows["rate-2030"][29] is None
+    assert note.author == "qntrack"  # as the workbook's properties name it; Excel showed "by None"
 
     import openpyxl
 

@@ -73,9 +73,10 @@ def summary_headers(lang: str) -> tuple[str, ...]:
 
 
 # The Summary's column of the figures not counted (the last) and its header's note, in a
-# box three times a comment's default size so that its words show without scrolling.
+# box three times a comment's default size so that its words show without scrolling, signed
+# "qntrack" as the workbook's properties are (Excel showed an unsigned note "by None").
 NOT_COUNTED_COLUMN = 29
-NOTE_SIZE = {"x_scale": 3, "y_scale": 3}
+NOTE_SIZE = {"x_scale": 3, "y_scale": 3, "author": "qntrack"}
 
 
 def not_counted_note(lang: str) -> str:
