@@ -153,3 +153,92 @@ def test_two_spellings_at_a_given_moment_say_they_are_one(tmp_path: Path, monkey
     assert made.exit_code == 1, made.output
     text = _said(made.stderr)
     assert "recorded at 2022-01-01T00:00:00Z is already given on line 2: 'cẩm phả' and 'Cẩm Phả'" in text, text
+
+
+# --- 2. import opensdg of a folder that is not there, not a folder, or cannot be read ---------
+
+
+def _import_folder(path: str, lang: str = "en"):
+    from helpers import run_clean
+
+    return run_clean("--lang", lang, "import", "opensdg", path, "--into", "out", "--recorded-at", "2025-06-30")
+
+
+def test_a_loop_of_links_as_the_repository_is_named_a_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ln -s a b; ln -s b a``: the system says ELOOP; the import said "not a folder"."""
+    monkeypatch.chdir(tmp_path)
+    Path("b").symlink_to("a")
+    Path("a").symlink_to("b")
+    made = _import_folder("a")
+    assert made.exit_code == 1, made.output
+    text = _said(made.stderr)
+    assert "a: error:" in text and "loop of symbolic links" in text and "not a folder" not in text, text
+    made = _import_folder("a", "vi")
+    assert "vòng" in _said(made.stderr), made.stderr
+    assert not Path("out").exists()
+
+
+def test_a_missing_repository_is_said_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    made = _import_folder("sdg-data")
+    assert made.exit_code == 1, made.output
+    text = _said(made.stderr)
+    assert "sdg-data: error: no such folder" in text and "not a folder" not in text, text
+    assert "không có thư mục này" in _said(_import_folder("sdg-data", "vi").stderr)
+
+
+def test_a_dangling_link_as_the_repository_names_its_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("sdg-data").symlink_to("/mnt/share/sdg-data")
+    made = _import_folder("sdg-data")
+    assert made.exit_code == 1, made.output
+    text = _said(made.stderr)
+    assert "is a symbolic link to /mnt/share/sdg-data, a folder that does not exist" in text, text
+    assert "liên kết tượng trưng tới /mnt/share/sdg-data" in _said(_import_folder("sdg-data", "vi").stderr)
+
+
+def test_a_file_as_the_repository_is_said_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("sdg.zip").write_bytes(b"PK")
+    made = _import_folder("sdg.zip")
+    assert made.exit_code == 1, made.output
+    assert "sdg.zip: error: is a file, not a folder" in _said(made.stderr), made.stderr
+    assert "là một tệp, không phải thư mục" in _said(_import_folder("sdg.zip", "vi").stderr)
+
+
+def test_a_path_through_a_file_or_too_long_says_the_system_s_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("f").write_text("x", encoding="utf-8")
+    text = _said(_import_folder("f/sdg").stderr)
+    assert "f/sdg: error:" in text and "a part of the path is a file, not a folder" in text, text
+    long = "x" * 300
+    made = _import_folder(long)
+    assert made.exit_code == 1, made.output
+    text = _said(made.stderr)
+    assert "File name too long: use a shorter path" in text and "cannot open the folder" in text, text
+
+
+def test_an_unreadable_repository_says_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """chmod 000 stops nothing for root: the kernel's EACCES on listing the folder is
+    simulated (as tests/test_hostile_durability.py does)."""
+    import errno
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    Path("sdg-data").mkdir()
+    real = os.scandir
+
+    def denied(path: object = ".") -> object:
+        if os.fspath(path) == "sdg-data":  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))  # type: ignore[arg-type]
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", denied)
+    made = _import_folder("sdg-data")
+    assert made.exit_code == 1, made.output
+    text = _said(made.stderr)
+    assert "sdg-data: error: cannot open the folder: Permission denied" in text, text
+    assert "ask for read access" in text, text
+    assert not Path("out").exists()
