@@ -242,3 +242,126 @@ def test_an_unreadable_repository_says_permission(tmp_path: Path, monkeypatch: p
     assert "sdg-data: error: cannot open the folder: Permission denied" in text, text
     assert "ask for read access" in text, text
     assert not Path("out").exists()
+
+
+# --- 3. A key given twice in an Open SDG file ---------------------------------------------------
+
+REPO_DATA = """\
+Year,Value
+2015,10
+2020,8
+"""
+
+
+def _meta(*lines: str) -> str:
+    return "---\n" + "".join(line + "\n" for line in lines) + "---\n"
+
+
+def _repository(tmp_path: Path, meta: str, config: str = "languages:\n  - en\n") -> Path:
+    from helpers import write_repository
+
+    return write_repository(
+        tmp_path / "repo",
+        {"config_data.yml": config, "data/indicator_1-1-1.csv": REPO_DATA, "meta/1-1-1.md": meta},
+    )
+
+
+def _import_repo(repo: Path, lang: str = "en"):
+    from helpers import run_clean
+
+    return run_clean(
+        "--lang",
+        lang,
+        "import",
+        "opensdg",
+        str(repo),
+        "--into",
+        str(repo.parent / "out"),
+        "--recorded-at",
+        "2025-06-30",
+    )
+
+
+def test_a_name_given_twice_is_imported_with_a_warning_naming_both(tmp_path: Path) -> None:
+    """meta/1-1-1.md: line 1 '---', line 2 the name 'Poverty rate', line 3 the unit, line 4
+    the name again, 'Poverty share'. PyYAML keeps the last in silence; a name decides no
+    figure, so the import goes on with it, and warns at line 4 with both values."""
+    repo = _repository(
+        tmp_path, _meta("indicator_name: Poverty rate", "computation_units: Percent", "indicator_name: Poverty share")
+    )
+    made = _import_repo(repo)
+    assert made.exit_code == 0, made.output
+    text = _said(made.stderr)
+    assert (
+        "meta/1-1-1.md:4: warning: 'indicator_name' is given twice: 'Poverty rate' on line 2, "
+        "'Poverty share' here; the later one, 'Poverty share', is used"
+    ) in text, text
+    plan = (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8")
+    assert "Poverty share" in plan and "Poverty rate" not in plan
+    made = _import_repo(repo, "vi")
+    text = _said(made.stderr)
+    assert "meta/1-1-1.md:4: cảnh báo: khóa 'indicator_name' được ghi hai lần" in text, text
+
+
+@pytest.mark.parametrize(
+    ("meta", "line", "key", "first", "second"),
+    [
+        (
+            _meta("indicator_name: Poverty rate", "computation_units: Percent", "computation_units: Number"),
+            4,
+            "computation_units",
+            "Percent",
+            "Number",
+        ),
+        (
+            _meta(
+                "indicator_name: Poverty rate",
+                "auto_progress_calculation: true",
+                "progress_calculation_options:",
+                "- target: 5",
+                "  target_year: 2030",
+                "  target: 6",
+            ),
+            7,
+            "target",
+            "5",
+            "6",
+        ),
+    ],
+)
+def test_a_key_that_decides_figures_given_twice_is_refused(
+    tmp_path: Path, meta: str, line: int, key: str, first: str, second: str
+) -> None:
+    """A unit or a target value given twice: which one the office meant decides what is
+    judged, so nothing is imported and the refusal names both."""
+    repo = _repository(tmp_path, meta)
+    made = _import_repo(repo)
+    assert made.exit_code == 1, made.output
+    text = _said(made.stderr)
+    assert (
+        f"meta/1-1-1.md:{line}: error: '{key}' is given twice: '{first}' on line {line - 1 if key != 'target' else 5}"
+    ) in text, text
+    assert "keep the one meant" in text, text
+    assert not (tmp_path / "out").exists()
+    text = _said(_import_repo(repo, "vi").stderr)
+    assert f"khóa '{key}' được ghi hai lần" in text, text
+
+
+def test_a_key_given_twice_with_one_value_is_no_news(tmp_path: Path) -> None:
+    repo = _repository(
+        tmp_path, _meta("indicator_name: Poverty rate", "computation_units: Percent", "computation_units: Percent")
+    )
+    made = _import_repo(repo)
+    assert made.exit_code == 0, made.output
+    assert "given twice" not in made.stderr, made.stderr
+
+
+def test_a_setting_of_the_repository_given_twice_is_refused(tmp_path: Path) -> None:
+    """config_data.yml's src_dir decides which files are read: given twice, refused."""
+    repo = _repository(
+        tmp_path, _meta("indicator_name: Poverty rate"), "languages:\n  - en\nsrc_dir: ''\nsrc_dir: site\n"
+    )
+    made = _import_repo(repo)
+    assert made.exit_code == 1, made.output
+    text = _said(made.stderr)
+    assert "config_data.yml:4: error: 'src_dir' is given twice: '' on line 3, 'site' here" in text, text

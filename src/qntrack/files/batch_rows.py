@@ -222,7 +222,7 @@ def _duplicate(
 
 def _units(row: dict[str, str]) -> dict[str, str]:
     """A candidate's units by dimension as it spells them, cleaned as a unit's name is
-    (``unit_text``): those of its key (``pop[district=Hạ Long]``) and its columns."""
+    (``unit_text``): those of its key (``pop[district=Ha Long]``) and its columns."""
     from ..plan.units import split_key, unit_text
 
     split = split_key(row.get(TYPED) or row.get("indicator", ""))

@@ -28,7 +28,8 @@ from typing import Any
 import yaml
 
 from ..catalog import Message, msg
-from .yaml_nodes import NotAValue, nesting_line, safe_values
+from .opensdg_keys import keys_said
+from .yaml_nodes import NotAValue, Twice, nesting_line, safe_values
 from .yaml_problems import typed_unprintable
 from .yaml_words import yaml_problem, yaml_words
 from ..errors import InputError
@@ -161,8 +162,9 @@ def _problem(file: str, line: int, message: Any) -> Problem:
 
 
 def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) -> Any:
+    twice: list[Twice] = []  # keys given twice, said by opensdg_keys
     try:
-        return safe_values(data.decode("utf-8-sig"))
+        return keys_said(safe_values(data.decode("utf-8-sig"), twice), twice, file, first_line, problems)
     except UnicodeDecodeError:
         problems.append(_problem(file, 0, msg("opensdg_not_utf8")))
     except NotAValue as exc:
@@ -488,4 +490,6 @@ def read_repository(root: Path) -> Repository:
         repo.git = True
         for indicator in repo.indicators:
             indicator.changed_at, indicator.commit = dates.get(indicator.data_file, ("", ""))
+    repo.warnings[:0] = [p for p in problems if p.severity == "warning"]  # a key given twice (opensdg_keys)
+    problems[:] = [p for p in problems if p.severity != "warning"]
     return repo
