@@ -365,3 +365,72 @@ def test_a_setting_of_the_repository_given_twice_is_refused(tmp_path: Path) -> N
     assert made.exit_code == 1, made.output
     text = _said(made.stderr)
     assert "config_data.yml:4: error: 'src_dir' is given twice: '' on line 3, 'site' here" in text, text
+
+
+# --- 4. A top-level key without its colon in the middle of targets.yaml -----------------------
+
+MIDDLE = """\
+version: 1
+indicators:
+  share:
+    name: Share
+    unit: '%'
+targets
+  - id: share-2030
+    indicator: share
+    baseline: 2020
+    milestones:
+      - {by: 2030, value: 50}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "key"),
+    [
+        (MIDDLE, 6, 1, "targets"),  # a top-level key between two blocks, its list indented under it
+        (
+            MIDDLE.replace("targets\n  - id", "targets:\n  - id").replace("\nindicators:\n", "\nindicators\n"),
+            2,
+            1,
+            "indicators",
+        ),  # after a key and its value
+        # an inner key after another inner key
+        ("version: 1\nindicators:\n  share:\n    name: Share\n  fdi\n    name: FDI\ntargets: []\n", 5, 3, "fdi"),
+        # after a key whose value is a flow mapping, a comment and a blank line between
+        ("version: 1\nindicators: {share: {name: Share}}\n# the targets\n\ntargets\n  - id: a\n", 5, 1, "targets"),
+    ],
+)
+def test_a_block_key_without_its_colon_in_the_middle_is_said_as_at_the_start(
+    text: str, line: int, column: int, key: str
+) -> None:
+    """A key that opens a block, written without its ':', was told its name and 'write
+    key:' at the start of a file (session 36, pass D), but between two blocks only "a line
+    that is not 'key: value' inside a mapping: give the key its ':', or check the
+    indentation": the right line, without the key and the mend."""
+    from helpers import plan_problems
+
+    assert plan_problems(text) == [
+        f"targets.yaml:{line}:{column}: error: not valid YAML: '{key}' opens the lines indented under it "
+        f"but has no ':' after it: write '{key}:'"
+    ]
+
+
+def test_the_middle_case_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import make_tracker
+    from helpers import run
+
+    make_tracker(tmp_path, monkeypatch, MIDDLE, EMPTY_STORE)
+    r = run("--lang", "vi", "check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "targets.yaml:6:1: lỗi: không phải YAML hợp lệ: 'targets' mở đầu các dòng thụt lề bên dưới "
+        "nhưng thiếu dấu ':' theo sau: hãy viết 'targets:'"
+    ]
+
+
+def test_a_key_and_its_value_without_the_colon_keep_their_words() -> None:
+    """'frequency year' (a key and its value) is no block's key: its words stay."""
+    from helpers import plan_problems
+
+    said = plan_problems("version: 1\nindicators:\n  share:\n    frequency year\n    name: S\ntargets: []\n")
+    assert len(said) == 1 and "opens the lines" not in said[0], said

@@ -82,6 +82,11 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
             written = f"{key}: {value}"
             return at.line + 1, at.column + len(key) + 1, msg("authoring_yaml_colon_space", written=written)
         if exc.problem_mark is not None and at.line < exc.problem_mark.line:
+            # "targets" alone between two blocks, opening the one under it: said as the
+            # same key at a file's start is (``_bare_key_above``; thirty-seventh session).
+            opening = _bare_key_opening(lines, at.line)
+            if opening is not None:
+                return opening
             # "frequency year": the key with no colon at all. PyYAML sees it on the line
             # where the next key starts, which has nothing wrong; said where it begins.
             line, col = at.line + 1, at.column + 1
@@ -127,6 +132,26 @@ def _glued_above(lines: list[str], at: int) -> tuple[int, int, Message] | None:
 _BARE_KEY = re.compile(r"^( *)([^\s:#'\"\-\[\]{},&*!|>%@`][^\s:#]*)\s*$")
 # A line that starts with a key and its colon: "    name: Share".
 _KEY_FIRST = re.compile(r"^( *)[^\s:#'\"\-][^:#]*:(?:\s|$)")
+
+
+# A line that starts a list item: "  - id: share-2030".
+_ITEM_FIRST = re.compile(r"^( *)-(?:\s|$)")
+
+
+def _bare_key_opening(lines: list[str], at: int) -> tuple[int, int, Message] | None:
+    """Line ``at`` (0-based) when it is one word alone and the next line that is neither
+    blank nor a comment is a key or a list item indented deeper: a key that opens a block
+    without its colon, met after other keys (PyYAML says "could not find expected ':'" at
+    the next line, not "mapping values are not allowed" as at a mapping's first key). Its
+    1-based line and column and the message; else None."""
+    found = _BARE_KEY.match(lines[at]) if 0 <= at < len(lines) else None
+    if found is None:
+        return None
+    below = next((line for line in lines[at + 1 :] if line.strip() and not line.lstrip().startswith("#")), "")
+    under = _KEY_FIRST.match(below) or _ITEM_FIRST.match(below)
+    if under is None or len(under[1]) <= len(found[1]):
+        return None
+    return at + 1, len(found[1]) + 1, msg("authoring_yaml_block_no_colon", key=found[2])
 
 
 def _bare_key_above(lines: list[str], at: int) -> tuple[int, int, Message] | None:
