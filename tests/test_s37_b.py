@@ -434,3 +434,49 @@ def test_a_key_and_its_value_without_the_colon_keep_their_words() -> None:
 
     said = plan_problems("version: 1\nindicators:\n  share:\n    frequency year\n    name: S\ntargets: []\n")
     assert len(said) == 1 and "opens the lines" not in said[0], said
+
+
+def test_a_workbook_s_two_spellings_given_twice_say_they_are_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sheet's rows are said by their cells: A3's figure is the one of A2, its unit spelt
+    "Hạ Long" in A2 and "HẠ LONG" in A3: one unit of district, kept as A2 spells it."""
+    from openpyxl import Workbook
+
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, EMPTY_STORE)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["indicator", "district", "period", "value", "status"])
+    sheet.append(["pop", "Hạ Long", "2021", 120, "official"])
+    sheet.append(["pop", "HẠ LONG", "2021", 130, "official"])
+    book.save("in.xlsx")
+    made = run_clean("add-observation", "--from", "in.xlsx")
+    assert made.exit_code == 1, made.output
+    text = _said(made.stderr)
+    assert "is already given at Data!A2: 'HẠ LONG' and 'Hạ Long' are one unit of district" in text, text
+    assert Path("observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "key"),
+    [
+        # the file's first key, alone: PyYAML stopped at line 2's ':' ("check this line's indentation")
+        ("version\ntitle: x\nindicators: {}\ntargets: []\n", 1, 1, "version"),
+        # a key alone between two keys of its mapping
+        ("version: 1\ntitle: x\nobservations\nindicators:\n  a:\n    name: A\ntargets: []\n", 3, 1, "observations"),
+        ("indicators:\n  a:\n    name: A\n    measure\n    unit: x\ntargets: []\n", 4, 5, "measure"),
+    ],
+)
+def test_a_key_alone_on_its_line_is_said_by_its_name(text: str, line: int, column: int, key: str) -> None:
+    """A word alone on its line above a key of the same mapping: a key with neither its ':'
+    nor its value, said at its line with its name."""
+    from helpers import plan_problems
+
+    assert plan_problems(text) == [
+        f"targets.yaml:{line}:{column}: error: not valid YAML: '{key}' stands alone on its line, with no ':' "
+        f"and no value: write '{key}: ' and its value, or delete the line"
+    ]

@@ -149,8 +149,13 @@ def _bare_key_opening(lines: list[str], at: int) -> tuple[int, int, Message] | N
         return None
     below = next((line for line in lines[at + 1 :] if line.strip() and not line.lstrip().startswith("#")), "")
     under = _KEY_FIRST.match(below) or _ITEM_FIRST.match(below)
-    if under is None or len(under[1]) <= len(found[1]):
+    if under is None or len(under[1]) < len(found[1]):
         return None
+    if len(under[1]) == len(found[1]):
+        if under.re is not _KEY_FIRST:
+            return None
+        # A key of the same mapping below ("observations" over "indicators:"): no ':' and no value.
+        return at + 1, len(found[1]) + 1, msg("authoring_yaml_bare_key", key=found[2])
     return at + 1, len(found[1]) + 1, msg("authoring_yaml_block_no_colon", key=found[2])
 
 
@@ -167,7 +172,11 @@ def _bare_key_above(lines: list[str], at: int) -> tuple[int, int, Message] | Non
     while above >= 0 and not lines[above].strip():
         above -= 1
     found = _BARE_KEY.match(lines[above]) if above >= 0 else None
-    if below is None or found is None or len(below[1]) <= len(found[1]):
+    if below is None or found is None or len(below[1]) < len(found[1]):
         return None
     key = found[2]
+    if len(below[1]) == len(found[1]):
+        # "version" over "title: x": a key of the same mapping, this one with no ':' nor value
+        # (thirty-seventh session: said at line 2, "check this line's indentation").
+        return above + 1, len(found[1]) + 1, msg("authoring_yaml_bare_key", key=key)
     return above + 1, len(found[1]) + 1, msg("authoring_yaml_block_no_colon", key=key)
