@@ -480,3 +480,49 @@ def test_a_key_alone_on_its_line_is_said_by_its_name(text: str, line: int, colum
         f"targets.yaml:{line}:{column}: error: not valid YAML: '{key}' stands alone on its line, with no ':' "
         f"and no value: write '{key}: ' and its value, or delete the line"
     ]
+
+
+def test_record_many_s_two_spellings_given_twice_say_they_are_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A caller's list: 'Hạ Long' then 'hạ long' for pop 2021 at one moment, 120 and 121.
+    The refusal named the unit once, as it would be stored, and not why the rows are one."""
+    from conftest import make_tracker
+    from qntrack import record_many
+    from qntrack.errors import InputError
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, EMPTY_STORE)
+    row = {"indicator": "pop", "period": "2021", "status": "official", "recorded_at": "2023-03-01T00:00:00Z"}
+    with pytest.raises(InputError) as caught:
+        record_many(
+            "targets.yaml",
+            [{**row, "value": 120, "dim:district": "Hạ Long"}, {**row, "value": 121, "dim:district": "hạ long"}],
+        )
+    text = _said(" ".join(str(p) for p in caught.value.problems))
+    assert "is already given at" in text and "'hạ long' and 'Hạ Long' are one unit of district" in text, text
+    assert Path("observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
+
+
+def test_the_fuller_words_keep_the_refusal_s_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program tells a refusal by its key (``error.key``): the same refusal, said fuller,
+    keeps it (recording_duplicate_at, as tests/test_s35_h.py pins for one spelling)."""
+    from conftest import make_tracker
+    from qntrack import import_observations, record_many
+    from qntrack.errors import InputError
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, EMPTY_STORE)
+    row = {"indicator": "pop", "period": "2021", "status": "official", "recorded_at": "2023-03-01T00:00:00Z"}
+    with pytest.raises(InputError) as caught:
+        record_many(
+            "targets.yaml",
+            [{**row, "value": 120, "dim:district": "Hạ Long"}, {**row, "value": 121, "dim:district": "hạ long"}],
+        )
+    assert caught.value.key == "recording_duplicate_at"
+    Path("in.csv").write_text(
+        "indicator,district,period,value,status\npop,Hạ Long,2021,120,official\npop,hạ long,2021,130,official\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        import_observations("targets.yaml", "in.csv")
+    assert caught.value.key == "import_duplicate"
+    assert "are one unit of district" in str(caught.value)

@@ -211,13 +211,22 @@ def _duplicate(
     )
     stamp = row.get("recorded_at", "")
     why = _one_unit(plan, row, first) if first is not None and plan is not None else None
-    said = {} if why is None else {"why": why}
-    unit = "_unit" if why is not None else ""
     if cell:  # a sheet's row: said by the first one's cell, as Excel names it (a sheet has no lines)
-        return msg("hostile_documents_duplicate" + unit, indicator=named, period=period, cell=cell, **said)
+        return _why(why, "hostile_documents_duplicate", indicator=named, period=period, cell=cell)
     if stamp and stamp != default_stamp:
-        return msg(f"import_duplicate{unit}_at", indicator=named, period=period, recorded_at=stamp, line=line, **said)
-    return msg("import_duplicate" + unit, indicator=named, period=period, line=line, **said)
+        return _why(why, "import_duplicate_at", indicator=named, period=period, recorded_at=stamp, line=line)
+    return _why(why, "import_duplicate", indicator=named, period=period, line=line)
+
+
+def _why(why: Message | None, message_id: str, **params: object) -> Message:
+    """The refusal ``message_id``; with ``why`` (``_one_unit``) in the words that say it, its
+    key the same (``error.key``, which a program tests: the same refusal, said fuller)."""
+    if why is None:
+        return msg(message_id, **params)
+    from dataclasses import replace
+
+    at = "_at" if message_id.endswith("_at") else ""
+    return replace(msg(message_id, **params, why=why), wording=f"{message_id.removesuffix(at)}_unit{at}")
 
 
 def _units(row: dict[str, str]) -> dict[str, str]:
@@ -296,24 +305,32 @@ def twin_problems(
                     _duplicate(cells[i], rows[i].period, where.line, where.cell, default_stamp, cells[head], plan)
                     if typed_said
                     # A caller's row is at a place of the caller's words, no line of a file.
-                    else _given_at(rows[i], str(where), cells[i].get("recorded_at", ""), default_stamp)
+                    else _given_at(
+                        rows[i],
+                        str(where),
+                        cells[i].get("recorded_at", ""),
+                        default_stamp,
+                        _one_unit(plan, cells[i], cells[head]) if plan is not None else None,
+                    )
                 )
                 problems.append(Problem(wheres[i], said))
     return problems
 
 
-def _given_at(row: Observation, place: str, stamp: str, default_stamp: str) -> Message:
+def _given_at(row: Observation, place: str, stamp: str, default_stamp: str, why: Message | None) -> Message:
     """A caller's second figure for one already in its list, at ``place`` (``candidates:1``,
-    or the caller's own ``Location``), said as the store will hold it."""
+    or the caller's own ``Location``), said as the store will hold it; ``why``: the two
+    spellings of one unit that make the rows one (``_one_unit``), if any."""
     if stamp and stamp != default_stamp:
-        return msg(
+        return _why(
+            why,
             "recording_duplicate_at",
             indicator=row.indicator,
             period=row.period,
             recorded_at=row.recorded_at,
             place=place,
         )
-    return msg("recording_duplicate", indicator=row.indicator, period=row.period, place=place)
+    return _why(why, "recording_duplicate", indicator=row.indicator, period=row.period, place=place)
 
 
 def _figure(o: Observation) -> tuple:
