@@ -526,3 +526,30 @@ def test_the_fuller_words_keep_the_refusal_s_key(tmp_path: Path, monkeypatch: py
         import_observations("targets.yaml", "in.csv")
     assert caught.value.key == "import_duplicate"
     assert "are one unit of district" in str(caught.value)
+
+
+def test_skip_bad_leaves_out_the_indicator_whose_unit_is_given_twice(tmp_path: Path) -> None:
+    """1-1-1's unit is given twice (refused), 1-2-1's name twice (warned): --skip-bad
+    leaves 1-1-1 out, saying why, and imports 1-2-1 under its later name."""
+    from helpers import run_clean, write_repository
+
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "config_data.yml": "languages:\n  - en\n",
+            "data/indicator_1-1-1.csv": REPO_DATA,
+            "data/indicator_1-2-1.csv": REPO_DATA,
+            "meta/1-1-1.md": _meta("indicator_name: A", "computation_units: Percent", "computation_units: Number"),
+            "meta/1-2-1.md": _meta("indicator_name: B", "indicator_name: Bee"),
+        },
+    )
+    made = run_clean(
+        "import", "opensdg", str(repo), "--into", str(tmp_path / "out"), "--recorded-at", "2025-06-30", "--skip-bad"
+    )
+    assert made.exit_code == 0, made.output
+    text = _said(made.stderr)
+    assert "indicator 1-1-1 was left out (--skip-bad)" in text, text
+    assert "meta/1-1-1.md:4: warning: 'computation_units' is given twice: 'Percent' on line 3, 'Number' here" in text
+    assert "meta/1-2-1.md:3: warning: 'indicator_name' is given twice: 'B' on line 2, 'Bee' here" in text, text
+    plan = (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8")
+    assert "Bee" in plan and "1_1_1" not in plan, plan
