@@ -553,3 +553,29 @@ def test_skip_bad_leaves_out_the_indicator_whose_unit_is_given_twice(tmp_path: P
     assert "meta/1-2-1.md:3: warning: 'indicator_name' is given twice: 'B' on line 2, 'Bee' here" in text, text
     plan = (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8")
     assert "Bee" in plan and "1_1_1" not in plan, plan
+
+
+@pytest.mark.parametrize("folder", ["data", "meta"])
+def test_a_data_or_meta_folder_that_cannot_be_listed_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """The repository readable, its data/ or meta/ not (EACCES simulated: root reads
+    anything): a data/ was told "no data/indicator_*.csv here", and a meta/ passed over in
+    silence, the indicator imported with no name, unit nor progress options."""
+    import errno
+    import os
+
+    repo = _repository(tmp_path, _meta("indicator_name: Poverty rate", "auto_progress_calculation: true"))
+    real = os.scandir
+
+    def denied(path: object = ".") -> object:
+        if os.fspath(path).rstrip("/").endswith(f"repo/{folder}"):  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))  # type: ignore[arg-type]
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", denied)
+    made = _import_repo(repo)
+    assert made.exit_code == 1, made.output
+    text = _said(made.stderr)
+    assert f"{folder}: error: cannot open the folder: Permission denied: ask for read access" in text, text
+    assert not (tmp_path / "out").exists()

@@ -35,7 +35,7 @@ from .yaml_words import yaml_problem, yaml_words
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
-from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
+from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs, unlisted_inputs
 from .textfiles import read_regular
 
 __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
@@ -441,6 +441,7 @@ def read_repository(root: Path) -> Repository:
     non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
     src, patterns = inputs(root, config, problems, lines)
+    problems.extend(unlisted_inputs(root, src, patterns))  # a folder globbing would pass over
     files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
     from .opensdg_names import passed_over  # it imports this module
 

@@ -49,7 +49,6 @@ def _refuse_no_folder(repo_dir: Path) -> None:
     """The repository's folder refused as the system finds it: missing, a link to nowhere, a
     loop of links, a path through a file or too long, a file, a folder that cannot be
     listed. Each said so, where "not a folder" was said of them all (thirty-seventh session)."""
-    import errno
     import stat
 
     from ..errors import os_read_reason
@@ -65,13 +64,10 @@ def _refuse_no_folder(repo_dir: Path) -> None:
         raise fail(name, msg("opensdg_folder_unread", reason=os_read_reason(exc))) from None
     if not stat.S_ISDIR(mode):
         raise fail(name, msg("opensdg_not_a_folder" if not stat.S_ISREG(mode) else "opensdg_file_not_folder"))
-    try:
-        with os.scandir(repo_dir):
-            pass
-    except OSError as exc:
-        denied = exc.errno in (errno.EACCES, errno.EPERM)
-        reason = msg("opensdg_folder_denied") if denied else os_read_reason(exc)
-        raise fail(name, msg("opensdg_folder_unread", reason=reason)) from None
+    from .opensdg_git import unlisted
+
+    if (found := unlisted(repo_dir, name)) is not None:
+        raise fail(name, found.message)
 
 
 def import_opensdg(
