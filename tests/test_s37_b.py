@@ -579,3 +579,19 @@ def test_a_data_or_meta_folder_that_cannot_be_listed_is_said(
     text = _said(made.stderr)
     assert f"{folder}: error: cannot open the folder: Permission denied: ask for read access" in text, text
     assert not (tmp_path / "out").exists()
+
+
+def test_keys_of_two_types_are_two_keys_and_a_nested_twice_names_its_line() -> None:
+    """1 and '1' are two keys to YAML (an int and a text): neither is given twice. In the
+    second text x is given twice in line 3's list item (lines 3 and 4, its second value a
+    flow list over lines 4-5, quoted on one line), and a on lines 1 and 6."""
+    from qntrack.files.yaml_nodes import safe_values
+
+    twice: list = []
+    assert safe_values("1: a\n'1': b\n", twice) == {1: "a", "1": "b"} and twice == []
+    found = safe_values("a: 1\nb:\n  - x: 1\n    x: [1,\n     2]\na: 2\n", twice)
+    assert found == {"a": 2, "b": [{"x": [1, 2]}]}
+    assert [(t.path, t.key, t.first_line, t.first, t.line, t.value) for t in twice] == [
+        (("b",), "x", 3, "1", 4, "[1, 2]"),
+        ((), "a", 1, "1", 6, "2"),
+    ]

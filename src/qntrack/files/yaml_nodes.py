@@ -161,11 +161,11 @@ def keys_twice(root: Node, text: str) -> list[Twice]:
         if isinstance(node, SequenceNode):
             todo.extend((item, path) for item in reversed(node.value))
         elif isinstance(node, MappingNode):
-            seen: dict[str, tuple[Node, Node]] = {}
+            seen: dict[tuple[str, str], tuple[Node, Node]] = {}  # by tag and text: 1 and '1' are two keys
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, ScalarNode) else None
-                if key is not None and key in seen:
-                    first_key, first_value = seen[key]
+                if key is not None and (key_node.tag, key) in seen:
+                    first_key, first_value = seen[key_node.tag, key]
                     out.append(
                         Twice(
                             path,
@@ -177,7 +177,7 @@ def keys_twice(root: Node, text: str) -> list[Twice]:
                         )
                     )
                 elif key is not None:
-                    seen[key] = (key_node, value_node)
+                    seen[key_node.tag, key] = (key_node, value_node)
                 todo.append((value_node, (*path, key if key is not None else "?")))
     out.sort(key=lambda t: t.line)
     return out
