@@ -330,7 +330,7 @@ def test_outputs_never_replace_inputs(tmp_path: Path):
     assert dry.exit_code == 0 and "dry run: would import 1 indicator(s) and 2 target(s)" in dry.stderr
     assert not (tmp_path / "dry").exists()
     missing = _import(tmp_path / "nowhere", tmp_path / "t")
-    assert missing.exit_code == 1 and "not a folder" in missing.stderr
+    assert missing.exit_code == 1 and "no such folder" in missing.stderr  # said so since the 37th session
 
 
 def test_a_file_where_the_folder_should_be_is_one_message(tmp_path: Path):

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..catalog import Message, msg
-from ..plan.model import RETRACTED, Location, Observation, Problem
+from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from ..plan.periods import PeriodError
 from ..plan.units import unit_match
 from . import rules
@@ -151,7 +151,12 @@ def units_as_typed(cells: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], .
 
 
 def note_duplicate(
-    row: dict[str, str], where: Location, seen: dict, problems: list[Problem], default_stamp: str
+    row: dict[str, str],
+    where: Location,
+    seen: dict,
+    problems: list[Problem],
+    default_stamp: str,
+    plan: Plan | None = None,
 ) -> None:
     """Two figures for the same indicator, period and moment in one batch: one is a mistake.
 
@@ -170,9 +175,10 @@ def note_duplicate(
     if key in seen:
         if seen[key][1] == figure:
             return
-        problems.append(Problem(where, _duplicate(row, key[2], seen[key][0], seen[key][2], default_stamp)))
+        line, _, cell, first = seen[key]
+        problems.append(Problem(where, _duplicate(row, key[2], line, cell, default_stamp, first, plan)))
     else:
-        seen[key] = (where.line, figure, where.cell)
+        seen[key] = (where.line, figure, where.cell, row)
 
 
 def _number(text: str) -> float | str | None:
@@ -185,19 +191,75 @@ def _number(text: str) -> float | str | None:
         return text
 
 
-def _duplicate(row: dict[str, str], period: object, line: int, cell: str, default_stamp: str) -> Message:
+def _duplicate(
+    row: dict[str, str],
+    period: object,
+    line: int,
+    cell: str,
+    default_stamp: str,
+    first: dict[str, str] | None = None,
+    plan: Plan | None = None,
+) -> Message:
     """The words for a candidate that gives another figure for the one at ``line`` (or, in
-    a sheet, at ``cell``): named as typed, so that the row can be found in the file."""
+    a sheet, at ``cell``): named as typed, so that the row can be found in the file. When
+    the first row (``first``) spells a unit otherwise, the words say the two spellings are
+    one unit and which is kept (``_one_unit``): the user sees two names (thirty-seventh
+    session)."""
     given = unit_cells(row)
     named = row["indicator"] + (
         "[" + ";".join(f"{k[4:].partition('#')[0]}={' '.join(nfc(v).split())}" for k, v in given) + "]" if given else ""
     )
     stamp = row.get("recorded_at", "")
+    why = _one_unit(plan, row, first) if first is not None and plan is not None else None
     if cell:  # a sheet's row: said by the first one's cell, as Excel names it (a sheet has no lines)
-        return msg("hostile_documents_duplicate", indicator=named, period=period, cell=cell)
+        return _why(why, "hostile_documents_duplicate", indicator=named, period=period, cell=cell)
     if stamp and stamp != default_stamp:
-        return msg("import_duplicate_at", indicator=named, period=period, recorded_at=stamp, line=line)
-    return msg("import_duplicate", indicator=named, period=period, line=line)
+        return _why(why, "import_duplicate_at", indicator=named, period=period, recorded_at=stamp, line=line)
+    return _why(why, "import_duplicate", indicator=named, period=period, line=line)
+
+
+def _why(why: Message | None, message_id: str, **params: object) -> Message:
+    """The refusal ``message_id``; with ``why`` (``_one_unit``) in the words that say it, its
+    key the same (``error.key``, which a program tests: the same refusal, said fuller)."""
+    if why is None:
+        return msg(message_id, **params)
+    from dataclasses import replace
+
+    at = "_at" if message_id.endswith("_at") else ""
+    return replace(msg(message_id, **params, why=why), wording=f"{message_id.removesuffix(at)}_unit{at}")
+
+
+def _units(row: dict[str, str]) -> dict[str, str]:
+    """A candidate's units by dimension as it spells them, cleaned as a unit's name is
+    (``unit_text``): those of its key (``pop[district=Ha Long]``) and its columns."""
+    from ..plan.units import split_key, unit_text
+
+    split = split_key(row.get(TYPED) or row.get("indicator", ""))
+    found = dict(split[1]) if split is not None else {}
+    for column, value in unit_cells(row):
+        found.setdefault(column[4:].partition("#")[0], unit_text(value))
+    return found
+
+
+def _one_unit(plan: Plan, row: dict[str, str], first: dict[str, str]) -> Message | None:
+    """Why ``row`` gives the figure ``first`` gives though a unit is spelt two ways: the two
+    spellings are one unit of the dimension, kept as the plan lists it, or in an open
+    dimension (one that lists no units) in the spelling met first; None when every unit is
+    spelt alike."""
+    mine, theirs = _units(row), _units(first)
+    for dim_id, typed in mine.items():
+        other = theirs.get(dim_id)
+        if other is None or other == typed or unit_match(other) != unit_match(typed):
+            continue
+        dimension = plan.dimensions.get(dim_id)
+        if dimension is None:
+            continue
+        if dimension.values is None:
+            return msg("duplicate_one_unit_open", typed=typed, first=other, dimension=dim_id)
+        unit = dimension.unit(typed)
+        if unit is not None:
+            return msg("duplicate_one_unit_listed", typed=typed, first=other, dimension=dim_id, held=unit.value)
+    return None
 
 
 def twin_problems(
@@ -207,6 +269,7 @@ def twin_problems(
     default_stamp: str,
     unread: frozenset[Location] = frozenset(),
     typed_said: bool = True,
+    plan: Plan | None = None,
 ) -> list[Problem]:
     """Two validated rows of one batch for one figure as the store will hold it (the same
     key, period and moment) with different figures, which ``note_duplicate`` cannot tell
@@ -239,27 +302,35 @@ def twin_problems(
             if _figure(rows[i]) != _figure(rows[head]):
                 where = wheres[head]
                 said = (
-                    _duplicate(cells[i], rows[i].period, where.line, where.cell, default_stamp)
+                    _duplicate(cells[i], rows[i].period, where.line, where.cell, default_stamp, cells[head], plan)
                     if typed_said
                     # A caller's row is at a place of the caller's words, no line of a file.
-                    else _given_at(rows[i], str(where), cells[i].get("recorded_at", ""), default_stamp)
+                    else _given_at(
+                        rows[i],
+                        str(where),
+                        cells[i].get("recorded_at", ""),
+                        default_stamp,
+                        _one_unit(plan, cells[i], cells[head]) if plan is not None else None,
+                    )
                 )
                 problems.append(Problem(wheres[i], said))
     return problems
 
 
-def _given_at(row: Observation, place: str, stamp: str, default_stamp: str) -> Message:
+def _given_at(row: Observation, place: str, stamp: str, default_stamp: str, why: Message | None) -> Message:
     """A caller's second figure for one already in its list, at ``place`` (``candidates:1``,
-    or the caller's own ``Location``), said as the store will hold it."""
+    or the caller's own ``Location``), said as the store will hold it; ``why``: the two
+    spellings of one unit that make the rows one (``_one_unit``), if any."""
     if stamp and stamp != default_stamp:
-        return msg(
+        return _why(
+            why,
             "recording_duplicate_at",
             indicator=row.indicator,
             period=row.period,
             recorded_at=row.recorded_at,
             place=place,
         )
-    return msg("recording_duplicate", indicator=row.indicator, period=row.period, place=place)
+    return _why(why, "recording_duplicate", indicator=row.indicator, period=row.period, place=place)
 
 
 def _figure(o: Observation) -> tuple:

@@ -33,6 +33,7 @@ from typing import Any, Iterator, Sequence
 from ..method.timing import FUTURE, parse_zone, period_days, timing_kinds
 from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from ..plan.periods import Period, PeriodError
+from ..plan.units import open_spellings
 from . import rules
 from .import_tables import (
     MAX_CELL,
@@ -192,6 +193,12 @@ def _batch(
 
     # ... and as the store will hold them (batch_rows.twin_problems): a unit spelt two ways.
     keys = {cells: found[1] for cells, found in whose.items()}
+    if any(d.values is None for d in plan.dimensions.values()) and open_spellings(
+        dict.fromkeys(keys.values()), plan.dimensions
+    ):
+        # An open unit spelt two ways is one unit (open_units): the general path says where
+        # two of its rows give one figure, and warns of each later spelling.
+        raise _Unsure
     key_col = list(map(keys.__getitem__, units))
     if len(set(zip(key_col, column("period"), moments.stored, strict=True))) != n:
         raise _Unsure

@@ -245,7 +245,7 @@ def parse_table(
     if wide is None and long is None:
         return parsed
     width = len(header)
-    seen: dict[tuple[str, object, str], tuple[int, tuple[str, str, str]]] = {}
+    seen: dict[tuple, tuple] = {}  # a figure's key as typed -> its first line, figure, cell and row
     records = list(records)
     if not explicit:
         # The file may answer what a flag would: its numbers may fit only one decimal
@@ -336,7 +336,7 @@ def parse_table(
             )
         for cell_where, row, readable in rows:
             if readable:
-                _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
+                _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at, plan)
             parsed.candidates.append((cell_where, row))
     parsed.notes.extend(parsed.marks.said())
     parsed.notes = counted(file, parsed.notes)  # rows passed over for an empty value

@@ -153,3 +153,48 @@ def _shown(value: Any) -> str:
     """A value of config_data.yml as the message shows it, cut to 60 characters."""
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def unlisted(folder: Path, name: str) -> Problem | None:
+    """The problem of a folder that is there and cannot be listed (no permission to read
+    it, an I/O error), at ``name``; None when it lists, or is not there (another message's
+    to say). Globbing passes such a folder over in silence: a data/ was told "no data
+    files here", a meta/ left every indicator without its name, unit and progress options
+    (thirty-seventh session)."""
+    import errno
+    import os
+
+    from ..errors import os_read_reason
+
+    try:
+        with os.scandir(folder):
+            return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        denied = exc.errno in (errno.EACCES, errno.EPERM)
+        reason = msg("opensdg_folder_denied") if denied else os_read_reason(exc)
+        return Problem(Location(name, 0), msg("opensdg_folder_unread", reason=reason))
+
+
+def unlisted_inputs(root: Path, src: Path, patterns: dict[str, str]) -> list[Problem]:
+    """``unlisted`` of the folders the inputs' patterns read (``data``, ``meta``: each
+    pattern's path before its first wildcard), under ``src``, named from ``root``."""
+    folders = {src}
+    for pattern in patterns.values():
+        fixed = []
+        for part in Path(pattern).parts[:-1]:
+            if any(ch in part for ch in "*?["):
+                break
+            fixed.append(part)
+        folders.add(src.joinpath(*fixed))
+    out = []
+    for folder in sorted(folders):
+        try:
+            name = str(folder.relative_to(root)) if folder != root else str(root)
+        except ValueError:
+            name = str(folder)
+        found = unlisted(folder, name)
+        if found is not None:
+            out.append(found)
+    return out

@@ -28,13 +28,14 @@ from typing import Any
 import yaml
 
 from ..catalog import Message, msg
-from .yaml_nodes import NotAValue, nesting_line, safe_values
+from .opensdg_keys import keys_said
+from .yaml_nodes import NotAValue, Twice, nesting_line, safe_values
 from .yaml_problems import typed_unprintable
 from .yaml_words import yaml_problem, yaml_words
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
-from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
+from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs, unlisted_inputs
 from .textfiles import read_regular
 
 __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
@@ -161,8 +162,9 @@ def _problem(file: str, line: int, message: Any) -> Problem:
 
 
 def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) -> Any:
+    twice: list[Twice] = []  # keys given twice, said by opensdg_keys
     try:
-        return safe_values(data.decode("utf-8-sig"))
+        return keys_said(safe_values(data.decode("utf-8-sig"), twice), twice, file, first_line, problems)
     except UnicodeDecodeError:
         problems.append(_problem(file, 0, msg("opensdg_not_utf8")))
     except NotAValue as exc:
@@ -439,6 +441,7 @@ def read_repository(root: Path) -> Repository:
     non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
     src, patterns = inputs(root, config, problems, lines)
+    problems.extend(unlisted_inputs(root, src, patterns))  # a folder globbing would pass over
     files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
     from .opensdg_names import passed_over  # it imports this module
 
@@ -488,4 +491,6 @@ def read_repository(root: Path) -> Repository:
         repo.git = True
         for indicator in repo.indicators:
             indicator.changed_at, indicator.commit = dates.get(indicator.data_file, ("", ""))
+    repo.warnings[:0] = [p for p in problems if p.severity == "warning"]  # a key given twice (opensdg_keys)
+    problems[:] = [p for p in problems if p.severity != "warning"]
     return repo

@@ -45,6 +45,31 @@ def _year_over(period: str, recorded_at: str) -> bool:
     return recorded_at[:10] >= f"{period}-12-31"
 
 
+def _refuse_no_folder(repo_dir: Path) -> None:
+    """The repository's folder refused as the system finds it: missing, a link to nowhere, a
+    loop of links, a path through a file or too long, a file, a folder that cannot be
+    listed. Each said so, where "not a folder" was said of them all (thirty-seventh session)."""
+    import stat
+
+    from ..errors import os_read_reason
+
+    name = str(repo_dir)
+    try:
+        mode = os.stat(repo_dir).st_mode
+    except FileNotFoundError:
+        if os.path.islink(repo_dir):
+            raise fail(name, msg("opensdg_folder_dangling", target=os.readlink(repo_dir))) from None
+        raise fail(name, msg("opensdg_no_folder")) from None
+    except OSError as exc:
+        raise fail(name, msg("opensdg_folder_unread", reason=os_read_reason(exc))) from None
+    if not stat.S_ISDIR(mode):
+        raise fail(name, msg("opensdg_not_a_folder" if not stat.S_ISREG(mode) else "opensdg_file_not_folder"))
+    from .opensdg_git import unlisted
+
+    if (found := unlisted(repo_dir, name)) is not None:
+        raise fail(name, found.message)
+
+
 def import_opensdg(
     repo_dir: str | os.PathLike[str],
     into: str | os.PathLike[str],
@@ -68,8 +93,7 @@ def import_opensdg(
 
     refuse_windows_folder(os.fspath(into))  # 'plans\sdg' would be one folder named so
     repo_dir, into = Path(repo_dir), Path(into)  # a caller's text, as the command's Path
-    if not repo_dir.is_dir():
-        raise fail(str(repo_dir), msg("opensdg_not_a_folder"))
+    _refuse_no_folder(repo_dir)
     if real_path(into) == real_path(repo_dir) or real_path(repo_dir) in real_path(into).parents:
         raise fail(str(into), msg("opensdg_into_repository", repo=str(repo_dir)), ExitCode.USAGE)
     if recorded_at is not None:

@@ -345,7 +345,7 @@ def validated_batch(
     # Two figures of one open unit spelt two ways are compared as one unit's (open_units).
     twins = list(rows)
     spelt_as_held(plan, twins, wheres, (), str(store))
-    problems.extend(twin_problems(twins, wheres, cells, undated, unread, typed_said))
+    problems.extend(twin_problems(twins, wheres, cells, undated, unread, typed_said, plan))
     if problems:
         from .stored_ids import renamed_notes
 

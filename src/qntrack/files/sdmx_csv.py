@@ -437,7 +437,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults, p
 
             problems.append(Problem(where, said(exc)))
             continue
-        _note_duplicate(row, where, seen, problems, defaults.recorded_at)
+        _note_duplicate(row, where, seen, problems, defaults.recorded_at, plan)
         parsed.candidates.append((where, row))
     parsed.notes = counted(file, parsed.notes, count=False)  # the first rows of no value, by line
     if nans:

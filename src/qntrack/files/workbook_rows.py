@@ -170,7 +170,7 @@ def _value(
         reading.problem(column, number, said)
         row["value"], readable = "0", False  # a stand-in so the row's other cells are still checked
     if readable:
-        _note_duplicate(row, where, reading.seen, reading.parsed.problems, reading.defaults.recorded_at)
+        _note_duplicate(row, where, reading.seen, reading.parsed.problems, reading.defaults.recorded_at, reading.plan)
     reading.parsed.candidates.append((where, row))
 
 

@@ -6,7 +6,7 @@ constructor turns the text into Python values (docs/data-integrity.md, "Safe YAM
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -105,19 +105,93 @@ def nesting_line(text: str, limit: int = 100) -> int:
     return 0
 
 
-def safe_values(text: str) -> Any:
+def safe_values(text: str, twice: list[Twice] | None = None) -> Any:
     """``yaml.safe_load(text)``, with libyaml's parser when PyYAML has it: the same
     constructors and resolvers build the same values, about five times faster on an
     Open SDG repository's metadata and an imported plan. On an error PyYAML's own pass
     is repeated, so that the message and its line read the same with or without libyaml.
-    A scalar its tag cannot build (``2020-02-30``, ``!!int abc``) raises ``NotAValue``."""
+    A scalar its tag cannot build (``2020-02-30``, ``!!int abc``) raises ``NotAValue``.
+    ``twice``: where given, each key a mapping gives twice is added to it (``keys_twice``):
+    PyYAML keeps the last in silence."""
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
-            return yaml.load(text, Loader=_checked(fast))  # noqa: S506 - CSafeLoader is the safe loader
+            return _load(fast, text, twice)
         except yaml.YAMLError as exc:
             _too_deep_for_python(exc)
-    return yaml.load(text, Loader=_checked(yaml.SafeLoader))  # noqa: S506 - SafeLoader is the safe loader
+            if twice is not None:
+                twice.clear()
+    return _load(yaml.SafeLoader, text, twice)
+
+
+def _load(base: type, text: str, twice: list[Twice] | None) -> Any:
+    """``yaml.load`` with ``base`` checked (``_checked``), its nodes first searched for keys
+    given twice when ``twice`` is a list."""
+    loader = _checked(base)(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if twice is not None:
+            twice.extend(keys_twice(node, text))
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+class Twice(NamedTuple):
+    """A key a mapping gives twice: the keys above it (``path``), the key, and each
+    occurrence's line (1-based, in the text read) and value as the file writes it."""
+
+    path: tuple[str, ...]
+    key: str
+    first_line: int
+    first: str
+    line: int
+    value: str
+
+
+def keys_twice(root: Node, text: str) -> list[Twice]:
+    """Every scalar key given a second (third...) time in a mapping under ``root``, walked
+    without recursion (a file nested hundreds deep is another refusal's to say)."""
+    out: list[Twice] = []
+    todo: list[tuple[Node, tuple[str, ...]]] = [(root, ())]
+    while todo:
+        node, path = todo.pop()
+        if isinstance(node, SequenceNode):
+            todo.extend((item, path) for item in reversed(node.value))
+        elif isinstance(node, MappingNode):
+            seen: dict[tuple[str, str], tuple[Node, Node]] = {}  # by tag and text: 1 and '1' are two keys
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, ScalarNode) else None
+                if key is not None and (key_node.tag, key) in seen:
+                    first_key, first_value = seen[key_node.tag, key]
+                    out.append(
+                        Twice(
+                            path,
+                            key,
+                            first_key.start_mark.line + 1,
+                            _as_written(first_value, text),
+                            key_node.start_mark.line + 1,
+                            _as_written(value_node, text),
+                        )
+                    )
+                elif key is not None:
+                    seen[key_node.tag, key] = (key_node, value_node)
+                todo.append((value_node, (*path, key if key is not None else "?")))
+    out.sort(key=lambda t: t.line)
+    return out
+
+
+def _as_written(node: Node, source: str) -> str:
+    """A value as a message quotes it: a scalar's text, else its lines as ``source`` (the
+    text read) has them, on one line and cut at 80 characters."""
+    if isinstance(node, ScalarNode):
+        text = str(node.value)
+    else:
+        text = source[node.start_mark.index : node.end_mark.index]
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 class NotAValue(yaml.constructor.ConstructorError):

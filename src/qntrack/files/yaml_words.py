@@ -82,6 +82,11 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
             written = f"{key}: {value}"
             return at.line + 1, at.column + len(key) + 1, msg("authoring_yaml_colon_space", written=written)
         if exc.problem_mark is not None and at.line < exc.problem_mark.line:
+            # "targets" alone between two blocks, opening the one under it: said as the
+            # same key at a file's start is (``_bare_key_above``; thirty-seventh session).
+            opening = _bare_key_opening(lines, at.line)
+            if opening is not None:
+                return opening
             # "frequency year": the key with no colon at all. PyYAML sees it on the line
             # where the next key starts, which has nothing wrong; said where it begins.
             line, col = at.line + 1, at.column + 1
@@ -129,6 +134,31 @@ _BARE_KEY = re.compile(r"^( *)([^\s:#'\"\-\[\]{},&*!|>%@`][^\s:#]*)\s*$")
 _KEY_FIRST = re.compile(r"^( *)[^\s:#'\"\-][^:#]*:(?:\s|$)")
 
 
+# A line that starts a list item: "  - id: share-2030".
+_ITEM_FIRST = re.compile(r"^( *)-(?:\s|$)")
+
+
+def _bare_key_opening(lines: list[str], at: int) -> tuple[int, int, Message] | None:
+    """Line ``at`` (0-based) when it is one word alone and the next line that is neither
+    blank nor a comment is a key or a list item indented deeper: a key that opens a block
+    without its colon, met after other keys (PyYAML says "could not find expected ':'" at
+    the next line, not "mapping values are not allowed" as at a mapping's first key). Its
+    1-based line and column and the message; else None."""
+    found = _BARE_KEY.match(lines[at]) if 0 <= at < len(lines) else None
+    if found is None:
+        return None
+    below = next((line for line in lines[at + 1 :] if line.strip() and not line.lstrip().startswith("#")), "")
+    under = _KEY_FIRST.match(below) or _ITEM_FIRST.match(below)
+    if under is None or len(under[1]) < len(found[1]):
+        return None
+    if len(under[1]) == len(found[1]):
+        if under.re is not _KEY_FIRST:
+            return None
+        # A key of the same mapping below ("observations" over "indicators:"): no ':' and no value.
+        return at + 1, len(found[1]) + 1, msg("authoring_yaml_bare_key", key=found[2])
+    return at + 1, len(found[1]) + 1, msg("authoring_yaml_block_no_colon", key=found[2])
+
+
 def _bare_key_above(lines: list[str], at: int) -> tuple[int, int, Message] | None:
     """A key that opens a block written without its colon ("indicators" over the indented
     "  share:"): PyYAML reads it and the next line's key as one text and stops at that
@@ -142,7 +172,11 @@ def _bare_key_above(lines: list[str], at: int) -> tuple[int, int, Message] | Non
     while above >= 0 and not lines[above].strip():
         above -= 1
     found = _BARE_KEY.match(lines[above]) if above >= 0 else None
-    if below is None or found is None or len(below[1]) <= len(found[1]):
+    if below is None or found is None or len(below[1]) < len(found[1]):
         return None
     key = found[2]
+    if len(below[1]) == len(found[1]):
+        # "version" over "title: x": a key of the same mapping, this one with no ':' nor value
+        # (thirty-seventh session: said at line 2, "check this line's indentation").
+        return above + 1, len(found[1]) + 1, msg("authoring_yaml_bare_key", key=key)
     return above + 1, len(found[1]) + 1, msg("authoring_yaml_block_no_colon", key=key)
