@@ -29,3 +29,32 @@ def test_import_qntrack_still_loads_no_error_module():
     code = "import sys, qntrack; print('qntrack.errors' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_translated_metadata_files_unit_given_twice_is_a_warning(tmp_path):
+    """meta/vi/1-1-1.md translates the indicator's words: its ``computation_units`` is the
+    unit's Vietnamese label, read as text only (opensdg_meta_text), never the unit the
+    figures are judged in. Pass B refused the whole import when it was given twice, as
+    the main file's unit is; a label decides no figure, so the later one is used and a
+    warning names both, as for a name."""
+    from test_s37_b import REPO_DATA, _import_repo, _meta, _said
+    from helpers import write_repository
+
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "config_data.yml": "languages:\n  - en\n  - vi\n",
+            "data/indicator_1-1-1.csv": REPO_DATA,
+            "meta/1-1-1.md": _meta("indicator_name: Poverty rate", "computation_units: Percent"),
+            "meta/vi/1-1-1.md": _meta(
+                "indicator_name: Tỷ lệ nghèo", "computation_units: Phần trăm", "computation_units: Tỷ lệ"
+            ),
+        },
+    )
+    made = _import_repo(repo)
+    assert made.exit_code == 0, made.output
+    text = _said(made.stderr)
+    assert (
+        "meta/vi/1-1-1.md:4: warning: 'computation_units' is given twice: 'Phần trăm' on line 3, 'Tỷ lệ' here" in text
+    )
+    assert (tmp_path / "out" / "targets.yaml").exists()

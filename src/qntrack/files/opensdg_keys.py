@@ -27,11 +27,16 @@ _CONFIG = frozenset({"src_dir", "inputs", "non_disaggregation_columns", "observa
 def decides(file: str, path: Sequence[str], key: str) -> bool:
     """Whether ``key`` (under the keys ``path``) of ``file`` decides figures or their judging:
     a progress option's every key, a metadata file's unit and options, config_data.yml's
-    folders and columns. Nothing in a translation does (it names things)."""
+    folders and columns. Nothing in a translation does (it names things), meta/<lang>/'s
+    unit neither (thirty-seventh session: refused as the main file's was)."""
     top = path[0] if path else key
-    if PurePath(file).name == "config_data.yml":
+    where = PurePath(file)
+    if where.name == "config_data.yml":
         return top in _CONFIG
-    if "translations" in PurePath(file).parts:
+    # A translation names things: translations/<lang>/, and meta/<lang>/X.md, whose
+    # computation_units is the unit's label in that language, read as text only
+    # (opensdg_meta_text); the figures' unit and options are the main file's.
+    if "translations" in where.parts or where.parent.name != "meta":
         return False
     return top in _META
 
