@@ -410,7 +410,7 @@ def _known_unit(targets: object, indicator: object, dims: object) -> None:
     if not pairs or not isinstance(indicator, str):
         return
     from .figure_units import typed_unit, unit_of
-    from .library_arguments import named
+    from .library_arguments import lacking
     from .plan_loading import load_plan
     from .workspace import find_targets
 
@@ -423,7 +423,7 @@ def _known_unit(targets: object, indicator: object, dims: object) -> None:
         return
     wrong = unit_of(plan, ind, pairs)[2]
     if wrong:
-        error = named("dims", wrong[0])
+        error = lacking("dims", wrong[0])
         assert isinstance(error, InputError)
         error.problems.extend(Problem(Location("dims"), m) for m in wrong[1:])
         raise error

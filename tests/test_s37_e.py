@@ -1,0 +1,86 @@
+"""Pass E of session 37 (issue 17): qntrack scripted as a data journalist and a policy
+analyst would, in shell pipelines and in Python. Each test was written first and seen
+failing; the expected codes and figures are worked out by hand from the docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from helpers import run_clean
+
+# --- 1. error.code is the exit code the command line gives --------------------------------
+
+# docs/python-api.md: "The exit code the command line would give is `error.code`." A
+# service that wraps the library and passes `error.code` on (`sys.exit(err.code)`, a job
+# runner's status) must see what the command gives for the same thing asked. A target, an
+# indicator or a unit the plan lacks is refused by the command with exit 1 (README's table:
+# invalid input; json.md: "a target or indicator that does not exist"), and the command
+# prints its problems document then; the library's ArgumentError said 2 (a usage error,
+# after which the command prints nothing). A day or a period written wrong is a usage error
+# on both sides (2).
+
+
+def _library_cases() -> list[tuple[list[str], Callable[[], Any]]]:
+    import qntrack
+
+    plan = "targets.yaml"
+    return [
+        (["show", "nope"], lambda: qntrack.show(plan, "nope")),
+        (["show", "fdi"], lambda: qntrack.show(plan, "fdi")),
+        (["rank", "nope"], lambda: qntrack.rank(plan, "nope")),
+        (["rank", "cbct-share"], lambda: qntrack.rank(plan, "cbct-share")),
+        (["status", "nope"], lambda: qntrack.status(plan, target_ids=["nope"])),
+        (["status", "cbct_share"], lambda: qntrack.status(plan, target_ids=["cbct_share"])),
+        (["history", "nope"], lambda: qntrack.history(plan, "nope")),
+        (["history", "cbct-share"], lambda: qntrack.history(plan, "cbct-share")),
+        (
+            ["history", "budget_revenue", "2024", "--dim", "locality=Nowhere"],
+            lambda: qntrack.history(plan, "budget_revenue", "2024", dim="locality=Nowhere"),
+        ),
+        (
+            ["history", "budget_revenue", "2024", "--dim", "region=X"],
+            lambda: qntrack.history(plan, "budget_revenue", "2024", dim="region=X"),
+        ),
+        (
+            ["history", "budget_revenue[locality=Nowhere]"],
+            lambda: qntrack.history(plan, "budget_revenue[locality=Nowhere]"),
+        ),
+        (
+            ["retract", "budget_revenue", "2024", "--dim", "locality=Nowhere", "-n"],
+            lambda: qntrack.retract(
+                plan, "budget_revenue", "2024", None, None, None, dims={"locality": "Nowhere"}, dry_run=True
+            ),
+        ),
+        (["history", "budget_revenue[locality"], lambda: qntrack.history(plan, "budget_revenue[locality")),
+        (["history", "fdi", "2025-Q5"], lambda: qntrack.history(plan, "fdi", "2025-Q5")),
+        (["status", "--as-of", "2024-13-01"], lambda: qntrack.status(plan, as_of="2024-13-01")),
+        (["show", "cbct-share", "--as-of", "tomorrow"], lambda: qntrack.show(plan, "cbct-share", as_of="tomorrow")),
+    ]
+
+
+@pytest.mark.parametrize("k", range(len(_library_cases())))
+def test_the_library_error_code_is_the_command_exit_code(shipped: Path, k: int) -> None:
+    import qntrack
+
+    args, call = _library_cases()[k]
+    r = run_clean(*args)
+    assert r.exit_code in (1, 2), (args, r.exit_code, r.output)
+    with pytest.raises(qntrack.InputError) as caught:
+        call()
+    assert int(caught.value.code) == r.exit_code, (args, str(caught.value))
+
+
+@pytest.mark.parametrize("target", ["nope", "fdi"])
+def test_an_unknown_target_in_a_report_has_the_command_code(shipped: Path, target: str) -> None:
+    # report nope: exit 1 (README: invalid input); build_report(target_ids=["nope"]) too.
+    import qntrack
+    from qntrack.output.report import build_report
+
+    assert run_clean("report", target).exit_code == 1
+    ws = qntrack.open_workspace("targets.yaml", as_of="2025-12-31")
+    with pytest.raises(qntrack.InputError) as caught:
+        build_report(ws.plan, ws.series, ws.store.observations, target_ids=[target], as_of="2025-12-31")
+    assert int(caught.value.code) == 1, str(caught.value)
