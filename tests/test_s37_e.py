@@ -84,3 +84,27 @@ def test_an_unknown_target_in_a_report_has_the_command_code(shipped: Path, targe
     with pytest.raises(qntrack.InputError) as caught:
         build_report(ws.plan, ws.series, ws.store.observations, target_ids=[target], as_of="2025-12-31")
     assert int(caught.value.code) == 1, str(caught.value)
+
+
+DERIVED_PLAN = """\
+indicators:
+  grdp: {name: GRDP, unit: billion VND, measure: flow}
+  pop: {name: Population, unit: thousand people}
+  per_capita: {name: GRDP per capita, unit: million VND, formula: grdp / pop}
+targets:
+  - {id: grdp-2026, type: plan, indicator: grdp, period: 2026, value: 1000}
+"""
+
+
+def test_a_derived_indicator_history_has_the_command_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `history per_capita`: a derived indicator has no vintages of its own, refused as
+    # invalid input (exit 1); the library's ArgumentError said 2.
+    import qntrack
+    from conftest import STORE_HEADER, make_tracker
+
+    make_tracker(tmp_path, monkeypatch, DERIVED_PLAN, STORE_HEADER)
+    r = run_clean("history", "per_capita")
+    assert r.exit_code == 1, r.output
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.history("targets.yaml", "per_capita")
+    assert (caught.value.file, int(caught.value.code)) == ("indicator", 1), str(caught.value)
