@@ -108,3 +108,34 @@ def test_a_derived_indicator_history_has_the_command_code(tmp_path: Path, monkey
     with pytest.raises(qntrack.InputError) as caught:
         qntrack.history("targets.yaml", "per_capita")
     assert (caught.value.file, int(caught.value.code)) == ("indicator", 1), str(caught.value)
+
+
+# --- 2. history's dim text without '=' is told its form, not that text is the wrong type --
+
+# docs/python-api.md: `dim` may be a dict, (dimension, unit) pairs, or "dimension=unit"
+# texts. A notebook's dim="locality" (the unit forgotten) or dim="Cẩm Phả" (the dimension
+# forgotten) was told "'locality' is of type str, not a unit's dimensions: give a dict ...
+# or a list of (dimension, unit) pairs": a text is taken, and the form it needs was not
+# said. The command says "'locality' is not DIMENSION=UNIT; write e.g. --dim locality=NAME".
+
+
+@pytest.mark.parametrize("typed", ["locality", "Cẩm Phả", "locality=", "=Cẩm Phả"])
+def test_a_dim_text_without_its_pair_is_told_the_form(shipped: Path, typed: str) -> None:
+    import qntrack
+
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.history("targets.yaml", "budget_revenue", "2024", dim=typed)
+    error = caught.value
+    assert (error.file, error.key, int(error.code)) == ("dim", "library_dim_form", 2)
+    assert str(error) == (
+        f"dim: error: '{typed}' is not DIMENSION=UNIT; write e.g. dim=\"locality=NAME\" or "
+        'dim={"locality": "NAME"}, the unit as targets.yaml spells it'
+    )
+    assert error.text("vi") == (
+        f"dim: lỗi: '{typed}' không có dạng CHIỀU=ĐƠN_VỊ; hãy viết như dim=\"locality=Hạ Long\" "
+        'hoặc dim={"locality": "Hạ Long"}, đơn vị viết như trong targets.yaml'
+    )
+    # In a list of texts, the same.
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.history("targets.yaml", "budget_revenue", "2024", dim=[typed])
+    assert caught.value.key == "library_dim_form"

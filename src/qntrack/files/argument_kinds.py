@@ -246,7 +246,9 @@ def dim_texts(name: str, value: object) -> list[tuple[str, str]]:
             if isinstance(item, str):
                 key, eq, unit = item.partition("=")
                 if not (eq and key.strip() and unit.strip()):
-                    raise refused(name, "library_dims_type", value=repr(item)[:60], kind="str")
+                    # A text is taken: told the form it needs, as --dim is (session 37, pass E:
+                    # it was told a str is the wrong type).
+                    raise refused(name, "library_dim_form", given=item[:60], argument=name)
                 split.append((key.strip(), unit.strip()))
             else:
                 split.append(item)
