@@ -247,7 +247,9 @@ def dim_texts(name: str, value: object) -> list[tuple[str, str]]:
             if isinstance(item, str):
                 key, eq, unit = item.partition("=")
                 if not (eq and key.strip() and unit.strip()):
-                    raise refused(name, "library_dims_type", value=repr(item)[:60], kind="str")
+                    # A text is taken: told the form it needs, as --dim is (session 37, pass E:
+                    # it was told a str is the wrong type).
+                    raise refused(name, "library_dim_form", given=item[:60], argument=name)
                 split.append((key.strip(), unit.strip()))
             else:
                 split.append(item)
@@ -276,7 +278,7 @@ def refuse_import_settings(source: object, defaults: object, tz: object, sheet: 
     "defaults"), a ``sheet`` of a file read as CSV (told at "--sheet", the command's option)."""
     from ..catalog import msg
     from .import_tables import RowDefaults
-    from .library_arguments import named
+    from .library_arguments import lacking, named
     from .rules import given_once
     from .status_flags import typed_plan_status
 
@@ -290,7 +292,7 @@ def refuse_import_settings(source: object, defaults: object, tz: object, sheet: 
     if isinstance(defaults, RowDefaults):
         told = typed_plan_status(defaults.status) or given_once(defaults.recorded_at, tz)
         if told is not None:
-            raise named("defaults", told)
+            raise lacking("defaults", told)  # code 1, as `--status KH` exits
     if isinstance(sheet, str) and isinstance(source, (str, os.PathLike)) and "\0" not in os.fspath(source):
         from .workbooks import workbook_kind
 

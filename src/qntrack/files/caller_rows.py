@@ -196,7 +196,8 @@ def caller_moment(now: object, zone: str = "") -> str | None:
         read_in = None  # a zone that is none is said by its own check, not of ``now``
     try:
         return recorded_at(text, read_in)
-    except ValueError as exc:  # an argument's: an ArgumentError (thirty-seventh session)
+    except ValueError as exc:  # an argument's: an ArgumentError (thirty-seventh session), its
+        # code 1, as `add-observation --recorded-at 2024-13-01` exits
         from ..errors import ArgumentError, ExitCode
 
-        raise ArgumentError([Problem(Location("now"), exc.args[0])], ExitCode.USAGE) from None
+        raise ArgumentError([Problem(Location("now"), exc.args[0])], ExitCode.INVALID) from None

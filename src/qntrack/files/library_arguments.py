@@ -19,6 +19,7 @@ from typing import Any
 __all__ = [
     "refused",
     "named",
+    "lacking",
     "refuse_period",
     "refuse_path",
     "refuse_texts",
@@ -54,6 +55,17 @@ def named(name: str, message: Any) -> Exception:
     from ..plan.model import Location, Problem
 
     return ArgumentError([Problem(Location(name), message)], ExitCode.USAGE)
+
+
+def lacking(name: str, message: Any) -> Exception:
+    """An ``ArgumentError`` at ``name`` for a value of the right kind that the plan lacks (a
+    target, an indicator, a unit): the command refuses it as invalid input, exit 1 with its
+    problems document, so ``error.code`` is 1, not a usage error's 2 (docs/python-api.md:
+    ``error.code`` is the exit code the command line would give; session 37, pass E)."""
+    from ..errors import ArgumentError, ExitCode
+    from ..plan.model import Location, Problem
+
+    return ArgumentError([Problem(Location(name), message)], ExitCode.INVALID)
 
 
 def refuse_path(name: str, value: object, none: bool = True) -> None:

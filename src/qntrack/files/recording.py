@@ -248,7 +248,8 @@ def record_many(
     if command == "" and (told := rules.given_once(undated, tz)) is not None:
         # Said once, of undated: it was told at the first row given no moment, as if the
         # row were wrong (thirty-seventh session).
-        raise ArgumentError([Problem(Location("undated"), told)], ExitCode.USAGE)
+        # Code 1, as `add-observation --from F --recorded-at 2024-13-01` exits (python-api.md).
+        raise ArgumentError([Problem(Location("undated"), told)], ExitCode.INVALID)
     plan, store = opened or _open(targets)
     if now is not None:
         now = caller_moment(now, tz or plan.timezone)  # one moment, said once of ``now``

@@ -182,9 +182,10 @@ def _retract(
         from .stored_ids import renamed_notes
 
         # A Python caller's: every problem here is of one of its arguments (``_ARGUMENTS``),
-        # an ArgumentError as history's are (thirty-seventh session: a bare InputError).
+        # an ArgumentError as history's are (thirty-seventh session: a bare InputError), its
+        # code the command's exit code, 1, as it refuses the same values (python-api.md).
         if named:
-            raise ArgumentError(problems + renamed_notes(plan, store, [indicator]), ExitCode.USAGE)
+            raise ArgumentError(problems + renamed_notes(plan, store, [indicator]), ExitCode.INVALID)
         raise InputError(problems + renamed_notes(plan, store, [indicator]))
     row: Observation = found
     withdrawn: list[Observation] = []
@@ -423,12 +424,12 @@ def _refuse_typed_period(period: object) -> None:
     """A Python caller's period written as offices write it with no year ('H1', a quarter's name),
     refused naming ``period`` (``history``'s rule): it was told at "retract:"."""
     from .caller_rows import _as_text
-    from .library_arguments import named
+    from .library_arguments import lacking
     from .typed_periods import typed_period
 
     refused = typed_period(_as_text(period) or "", False)[1]
     if refused is not None:
-        raise named("period", refused)
+        raise lacking("period", refused)  # code 1, as `retract fdi H1` exits
 
 
 def _known_unit(targets: object, indicator: object, dims: object) -> None:
@@ -442,7 +443,7 @@ def _known_unit(targets: object, indicator: object, dims: object) -> None:
     if not pairs or not isinstance(indicator, str):
         return
     from .figure_units import typed_unit, unit_of
-    from .library_arguments import named
+    from .library_arguments import lacking
     from .plan_loading import load_plan
     from .workspace import find_targets
 
@@ -455,7 +456,7 @@ def _known_unit(targets: object, indicator: object, dims: object) -> None:
         return
     wrong = unit_of(plan, ind, pairs)[2]
     if wrong:
-        error = named("dims", wrong[0])
+        error = lacking("dims", wrong[0])
         assert isinstance(error, InputError)
         error.problems.extend(Problem(Location("dims"), m) for m in wrong[1:])
         raise error

@@ -114,7 +114,7 @@ def history(
 
 def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any, name: str = "dims") -> dict[str, Any]:
     from ..files.argument_kinds import dim_texts
-    from ..files.library_arguments import named, refuse_id, refuse_path
+    from ..files.library_arguments import lacking, named, refuse_id, refuse_path
     from .documents import history_document
     from .formats import day_text
 
@@ -131,9 +131,9 @@ def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any, na
 
         ind = plan.indicators.get(base)
         if ind is None:
-            raise named("indicator", unknown_indicator(plan, base, store_path))
+            raise lacking("indicator", unknown_indicator(plan, base, store_path))
         if ind.formula:
-            raise named("indicator", msg("cli_history_derived", indicator=base, formula=ind.formula))
+            raise lacking("indicator", msg("cli_history_derived", indicator=base, formula=ind.formula))
         key = base
         if pairs:  # the unit typed in the id's brackets: told at indicator
             key = _unit(plan, base, pairs, "indicator")
@@ -172,25 +172,25 @@ def _split(indicator: str) -> tuple[str, list[tuple[str, str]]]:
     if "[" not in indicator and "]" not in indicator:
         return indicator, []
     from ..catalog import msg
-    from ..files.library_arguments import named
+    from ..files.library_arguments import lacking
     from ..plan.units import split_key
 
     split = split_key(indicator.strip())
     if split is None or not split[1]:
-        raise named("indicator", msg("recording_bad_unit_key", indicator=indicator))
+        raise lacking("indicator", msg("recording_bad_unit_key", indicator=indicator))
     return split[0], list(split[1])
 
 
 def _unit(plan: Plan, indicator: str, pairs: list[tuple[str, str]], name: str) -> str:
     """The store's name of ``indicator``'s unit ``pairs`` name; a dimension or a unit the plan
     lacks refused naming ``name`` with what is valid, as ``history --dim`` refuses it."""
-    from ..files.library_arguments import named
+    from ..files.library_arguments import lacking
     from ..plan.unit_resolution import resolve_dims
     from ..plan.units import unit_key
 
     dims, problems = resolve_dims(plan.indicators[indicator], pairs, plan.dimensions)
     if problems:
-        raise named(name, problems[0])
+        raise lacking(name, problems[0])
     return unit_key(indicator, dims)
 
 

@@ -47,7 +47,7 @@ def ranked(
     ranked. ``before_store``: the command's own refusals, before the store is read (an id
     the plan lacks, a target with no ``for_each``); without it a caller's, naming
     ``target_id``. Only the target's indicator's series are read."""
-    from ..files.library_arguments import named, refused
+    from ..files.library_arguments import lacking, refused
     from ..files.workspace import one_target, open_workspace, reference_day
     from ..kinds import assess
     from ..kinds.withdrawals import with_withdrawals
@@ -66,7 +66,7 @@ def ranked(
         if target is None:
             raise unknown_target(plan, target_id)
         if not target.for_each:
-            raise named("target_id", not_broken_down(plan, target_id))
+            raise lacking("target_id", not_broken_down(plan, target_id))
 
     ws = open_workspace(targets, day, before_store=known, only=one_target(target_id))
     (judged,) = assess(ws.plan, ws.series, [target_id], reference_day(day))

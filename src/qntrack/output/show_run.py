@@ -130,15 +130,17 @@ def unknown_target(plan: Plan, target_id: str) -> Exception:
     (cli.arguments; pass G: "no target 'FDI-Q3' in the plan" offered no id to give)."""
     from ..errors import id_suggestion
     from ..files.invisible import shown as echoed
-    from ..files.library_arguments import refused
+    from ..catalog import msg
+    from ..files.library_arguments import lacking
 
     uses = [t.id for t in plan.targets if t.indicator == target_id]
     if target_id in plan.indicators and uses:
-        return refused("target_id", "cli_indicator_not_target", given=target_id, targets=", ".join(uses))
+        return lacking("target_id", msg("cli_indicator_not_target", given=target_id, targets=", ".join(uses)))
     known = [t.id for t in plan.targets]
     if not known:
-        return refused("target_id", "cli_no_target_none", given=echoed(target_id))
+        return lacking("target_id", msg("cli_no_target_none", given=echoed(target_id)))
     listed = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
-    return refused(
-        "target_id", "cli_no_target", given=echoed(target_id), hint=id_suggestion(target_id, known), targets=listed
+    return lacking(
+        "target_id",
+        msg("cli_no_target", given=echoed(target_id), hint=id_suggestion(target_id, known), targets=listed),
     )

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 __all__ = ["Assessed", "assess", "assess_target", "assessed", "revised_of", "status"]
 
 # The core's refusals of a caller's argument (kinds.assess, kinds.day_of), by the catalog's
-# key of their words: the argument each is about.
-_ARGUMENT_OF = {"kinds_unknown_targets": "target_ids", "cli_not_a_date": "today"}
+# key of their words: the argument each is about, and the exit code the command gives for
+# it (an id the plan lacks: invalid input, 1; a day written otherwise: a usage error, 2).
+_ARGUMENT_OF = {"kinds_unknown_targets": ("target_ids", 1), "cli_not_a_date": ("today", 2)}
 
 
 @contextmanager
@@ -44,12 +45,13 @@ def _as_argument_errors() -> Iterator[None]:
         yield
     except ValueError as exc:
         words = said(exc)
-        where = (
+        known = (
             _ARGUMENT_OF.get(words.id) if isinstance(words, Message) and not isinstance(exc, ArgumentError) else None
         )
-        if where is None:
+        if known is None:
             raise
-        raise ArgumentError([Problem(Location(where), words)], ExitCode.USAGE) from None
+        where, code = known
+        raise ArgumentError([Problem(Location(where), words)], ExitCode(code)) from None
 
 
 def assess(
