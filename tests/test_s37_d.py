@@ -1,0 +1,118 @@
+"""Session 37, pass D: a national statistics office publishing with Open SDG tries qntrack.
+
+- The site's own markup in an indicator's description (Statistics Canada writes
+  ``<br><br>`` between paragraphs, meta/3-13-1.md, 3-15-1.md, 3-5-1.md of the sample)
+  survives ``import opensdg`` then ``export opensdg --force`` into the site's checkout:
+  the export wrote it ``&lt;br&gt;&lt;br&gt;``, which the published page shows as the
+  characters "<br><br>" in place of a paragraph break.
+- ``rank`` of a target ``for_each`` a dimension whose figures always name it beside
+  others (Open SDG's rows name every column: ``Canada, Total`` not ``Canada``) said
+  "record figures with add-observation ... --dim geography=...", though the figures are
+  there: it now names the dimensions they are recorded with and the ``for_each`` that
+  ranks them.
+
+Expected texts are the sample's own bytes and the words typed below."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from helpers import run_clean, write_repository
+
+SAMPLE = Path(__file__).resolve().parent / "data" / "opensdg-sample"
+
+
+def _front_of(text: str) -> dict:
+    """The YAML front matter: the lines between the first two lines that are '---'."""
+    lines = text.splitlines()
+    ends = [i for i, line in enumerate(lines) if line.strip() == "---"]
+    return yaml.safe_load("\n".join(lines[ends[0] + 1 : ends[1]]))
+
+
+def _front(path: Path) -> dict:
+    return _front_of(path.read_text(encoding="utf-8"))
+
+
+# --- the site's own markup in its description ------------------------------------------
+
+
+def test_the_sites_own_markup_in_a_description_survives_an_export_into_its_checkout(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLE, site)
+    before = {name: (site / "meta" / name).read_bytes() for name in ("3-13-1.md", "3-15-1.md", "3-5-1.md")}
+    assert all(b"<br><br>" in text for text in before.values())  # the sample's own markup
+    tracker = tmp_path / "tracker"
+    # Only the indicators with markup: 3-11-1 needs translations the sample leaves out.
+    for name in list((site / "data").iterdir()):
+        if name.name not in ("indicator_3-13-1.csv", "indicator_3-15-1.csv", "indicator_3-5-1.csv"):
+            name.unlink()
+    for name in list((site / "meta").iterdir()):
+        if name.name not in before:
+            name.unlink()
+    done = run_clean("import", "opensdg", str(site), "--into", str(tracker), "--recorded-at", "2025-11-01")
+    assert done.exit_code == 0, done.output
+    out = run_clean("--targets", str(tracker / "targets.yaml"), "export", "opensdg", "--into", str(site), "--force")
+    assert out.exit_code == 0, out.output
+    for name, text in before.items():
+        after = (site / "meta" / name).read_bytes()
+        assert b"&lt;br&gt;" not in after, name
+        mine = _front_of(text.decode("utf-8"))["national_indicator_description"]
+        assert _front(site / "meta" / name)["national_indicator_description"] == mine, name
+    # Nothing of the site's metadata changed: the plan gives what the site said.
+    assert (site / "meta" / "3-13-1.md").read_bytes() == before["3-13-1.md"]
+
+
+DESCRIBED_SITE = (
+    "---\n"
+    "indicator_name: Employment rate\n"
+    "national_indicator_description: First paragraph.<br><br>Second paragraph.\n"
+    "auto_progress_calculation: true\n"
+    "progress_calculation_options:\n"
+    "- direction: positive\n"
+    "---\n"
+)
+
+
+def _one_indicator_site(root: Path, meta: str) -> Path:
+    return write_repository(
+        root,
+        {"data/indicator_1-1-1.csv": "Year,Value\n2015,60\n2020,63\n", "meta/1-1-1.md": meta},
+    )
+
+
+def test_a_description_the_plan_changed_is_still_written_as_text(tmp_path: Path) -> None:
+    # The plan's own words are shown as typed: a '<' the officer wrote is no markup.
+    site = _one_indicator_site(tmp_path / "site", DESCRIBED_SITE)
+    tracker = tmp_path / "tracker"
+    assert (
+        run_clean("import", "opensdg", str(site), "--into", str(tracker), "--recorded-at", "2025-11-01").exit_code == 0
+    )
+    plan = tracker / "targets.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "First paragraph.<br><br>Second paragraph." in text
+    plan.write_text(text.replace("Second paragraph.", "Second <b>paragraph</b>."), encoding="utf-8")
+    assert run_clean("--targets", str(plan), "export", "opensdg", "--into", str(site), "--force").exit_code == 0
+    assert _front(site / "meta" / "1-1-1.md")["national_indicator_description"] == (
+        "First paragraph.&lt;br&gt;&lt;br&gt;Second &lt;b&gt;paragraph&lt;/b&gt;."
+    )
+
+
+def test_a_sites_description_written_with_entities_is_kept_as_written(tmp_path: Path) -> None:
+    # The import reads '&lt;' as '<': the site's entities are what the plan gives too.
+    said = "Below &lt;5 years.<br>Ages 5+."
+    site = _one_indicator_site(
+        tmp_path / "site", DESCRIBED_SITE.replace("First paragraph.<br><br>Second paragraph.", said)
+    )
+    tracker = tmp_path / "tracker"
+    assert (
+        run_clean("import", "opensdg", str(site), "--into", str(tracker), "--recorded-at", "2025-11-01").exit_code == 0
+    )
+    before = (site / "meta" / "1-1-1.md").read_bytes()
+    out = run_clean("--targets", str(tracker / "targets.yaml"), "export", "opensdg", "--into", str(site), "--force")
+    assert out.exit_code == 0, out.output
+    assert _front(site / "meta" / "1-1-1.md")["national_indicator_description"] == said
+    assert (site / "meta" / "1-1-1.md").read_bytes().count(b"national_indicator_description") == 1
+    assert b"Below &lt;5 years.<br>Ages 5+." in before
