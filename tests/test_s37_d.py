@@ -116,3 +116,74 @@ def test_a_sites_description_written_with_entities_is_kept_as_written(tmp_path: 
     assert _front(site / "meta" / "1-1-1.md")["national_indicator_description"] == said
     assert (site / "meta" / "1-1-1.md").read_bytes().count(b"national_indicator_description") == 1
     assert b"Below &lt;5 years.<br>Ages 5+." in before
+
+
+# --- rank by a dimension the figures always name beside others -----------------------
+
+# Open SDG's tidy data names every column on every row: Statistics Canada's obesity rates
+# (meta/3-3-1.md of the sample) are by sex AND age group, "Both sexes" and "Ages 5 to 79"
+# being values like the others; no row names a sex alone.
+OBESITY = {
+    "data/indicator_3-3-1.csv": (
+        "Year,Sex,Age group,Value\n"
+        "2015,Males,Ages 5 to 79,27.0\n"
+        "2015,Females,Ages 5 to 79,24.0\n"
+        "2015,Males,Ages 5 to 17,12.0\n"
+        "2020,Males,Ages 5 to 79,28.0\n"
+        "2020,Females,Ages 5 to 79,23.0\n"
+        "2020,Males,Ages 5 to 17,13.0\n"
+    ),
+    "meta/3-3-1.md": (
+        "---\nindicator_name: Obesity\nauto_progress_calculation: true\n"
+        "progress_calculation_options:\n- direction: negative\n  disaggregation:\n"
+        "  - field: Sex\n    value: Males\n  - field: Age group\n    value: Ages 5 to 79\n---\n"
+    ),
+}
+
+
+def _obesity_tracker(tmp_path: Path, for_each: str) -> Path:
+    site = write_repository(tmp_path / "site", OBESITY)
+    tracker = tmp_path / "tracker"
+    done = run_clean("import", "opensdg", str(site), "--into", str(tracker), "--recorded-at", "2025-11-01")
+    assert done.exit_code == 0, done.output
+    plan = tracker / "targets.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8")
+        + f"- id: by-sex\n  type: open_sdg\n  indicator: '3_3_1'\n  direction: decrease\n  for_each: {for_each}\n",
+        encoding="utf-8",
+    )
+    return plan
+
+
+def test_rank_by_a_dimension_always_recorded_with_another_says_which_for_each_ranks_them(tmp_path: Path) -> None:
+    plan = _obesity_tracker(tmp_path, "sex")
+    r = run_clean("--targets", str(plan), "rank", "by-sex", "--format", "csv", "--lang", "en")
+    assert r.exit_code == 0, r.output
+    said = r.stderr
+    # Not "record figures with add-observation": six figures of 3_3_1 are there.
+    assert "add-observation" not in said, said
+    assert "3_3_1" in said and "age_group" in said and "for_each: [sex, age_group]" in said, said
+    vi = run_clean("--targets", str(plan), "rank", "by-sex", "--format", "csv", "--lang", "vi")
+    assert "add-observation" not in vi.stderr and "for_each: [sex, age_group]" in vi.stderr, vi.stderr
+
+
+def test_the_for_each_it_names_ranks_the_cells_by_hand(tmp_path: Path) -> None:
+    plan = _obesity_tracker(tmp_path, "[sex, age_group]")
+    r = run_clean("--targets", str(plan), "rank", "by-sex", "--format", "csv", "--lang", "en")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    head = lines[0].split(",")
+    rows = [dict(zip(head, line.split(","), strict=False)) for line in lines[1:]]
+    # Lower is better, no target: P = -growth. Females 24 -> 23 over 5 years:
+    # (23/24)^(1/5) - 1 = -0.0084758, P = 0.0084758 (>= 0.005: moderate). Males 5 to 79,
+    # 27 -> 28: P = -((28/27)^(1/5) - 1) = -0.007300 (deterioration); Males 5 to 17,
+    # 12 -> 13: P = -0.016137 (deterioration, further).
+    judged = [row for row in rows if row["status"] != "not_available"]
+    order = [(row["sex"], row["age_group"], row["status"], round(float(row["progress_value"]), 6)) for row in judged]
+    assert order == [
+        ("Females", "Ages 5 to 79", "moderate_progress", 0.008476),
+        ("Males", "Ages 5 to 79", "deterioration", -0.0073),
+        ("Males", "Ages 5 to 17", "deterioration", -0.016137),
+    ]
+    # The one cell with no figure (Females, Ages 5 to 17) is listed last, not judged.
+    assert [(row["sex"], row["age_group"]) for row in rows[3:]] == [("Females", "Ages 5 to 17")]
