@@ -18,6 +18,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from helpers import run_clean, write_repository
@@ -187,3 +188,36 @@ def test_the_for_each_it_names_ranks_the_cells_by_hand(tmp_path: Path) -> None:
     ]
     # The one cell with no figure (Females, Ages 5 to 17) is listed last, not judged.
     assert [(row["sex"], row["age_group"]) for row in rows[3:]] == [("Females", "Ages 5 to 17")]
+
+
+# --- an option's series and unit, and the columns as the file spells them ---------------
+
+
+@pytest.mark.parametrize(
+    ("header", "column", "value", "near"),
+    [
+        ("Year,SERIES,UNITS,Value", "Units", "PERCENT", "UNITS"),
+        ("Year,Series,UNITS,Value", "Units", "PERCENT", "UNITS"),
+    ],
+)
+def test_an_option_naming_a_unit_the_file_spells_otherwise_is_told_the_column_open_sdg_reads(
+    tmp_path: Path, header: str, column: str, value: str, near: str
+) -> None:
+    # sdg-build looks for an option's unit in a column named exactly 'Units'; 'UNITS' is a
+    # disaggregation to it, so no row is a headline and its build stops. The option names
+    # its series and unit: being told to name them is no help.
+    site = write_repository(
+        tmp_path / "site",
+        {
+            "data/indicator_1-1-1.csv": f"{header}\n2015,SI_POV,PERCENT,10\n2020,SI_POV,PERCENT,8\n",
+            "meta/1-1-1.md": (
+                "---\nindicator_name: Poverty\nauto_progress_calculation: true\nprogress_calculation_options:\n"
+                "- direction: negative\n  series: SI_POV\n  unit: PERCENT\n---\n"
+            ),
+        },
+    )
+    r = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert r.exit_code == 1, r.output
+    assert "name the series to assess" not in r.stderr, r.stderr
+    assert f"no row has {column} = '{value}'" in r.stderr and f"closest: '{near}'" in r.stderr, r.stderr
+    assert not (tmp_path / "t").exists()  # all or nothing
