@@ -221,3 +221,22 @@ def test_an_option_naming_a_unit_the_file_spells_otherwise_is_told_the_column_op
     assert "name the series to assess" not in r.stderr, r.stderr
     assert f"no row has {column} = '{value}'" in r.stderr and f"closest: '{near}'" in r.stderr, r.stderr
     assert not (tmp_path / "t").exists()  # all or nothing
+
+
+@pytest.mark.parametrize(("separator", "name"), [(";", "';'"), ("\t", "a tab")])
+def test_a_data_file_separated_otherwise_than_by_commas_is_told_so(tmp_path: Path, separator: str, name: str) -> None:
+    # A European office's spreadsheet saves "CSV" with semicolons; sdg-build reads commas
+    # only, so the whole header is one column: "no 'Year' column" said nothing of why.
+    rows = separator.join(("Year", "Value")) + "\r\n2015" + separator + "10\r\n"
+    site = write_repository(
+        tmp_path / "site",
+        {"data/indicator_1-1-1.csv": rows, "meta/1-1-1.md": "---\nindicator_name: Poverty\n---\n"},
+    )
+    r = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert r.exit_code == 1, r.output
+    assert "data/indicator_1-1-1.csv:1:" in r.stderr and f"separated by {name}" in r.stderr, r.stderr
+    assert "commas" in r.stderr, r.stderr
+    vi = run_clean(
+        "import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01", "--lang", "vi"
+    )
+    assert vi.exit_code == 1 and "dấu phẩy" in vi.stderr, vi.stderr
