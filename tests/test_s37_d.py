@@ -240,3 +240,47 @@ def test_a_data_file_separated_otherwise_than_by_commas_is_told_so(tmp_path: Pat
         "import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01", "--lang", "vi"
     )
     assert vi.exit_code == 1 and "dấu phẩy" in vi.stderr, vi.stderr
+
+
+# --- a progress status the site set by hand -------------------------------------------
+
+
+def test_a_status_the_site_set_by_hand_is_said_not_imported(tmp_path: Path) -> None:
+    # sdg-build publishes 'progress_status' as the indicator's status when
+    # auto_progress_calculation is off (its manual override). qntrack has no target for it:
+    # the import passed it over in silence, status listed nothing for the indicator, and
+    # an export into the site's checkout removed the line.
+    site = write_repository(
+        tmp_path / "site",
+        {
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": (
+                "---\nindicator_name: Poverty\nauto_progress_calculation: false\n"
+                "progress_status: substantial_progress\n---\n"
+            ),
+        },
+    )
+    r = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert r.exit_code == 0, r.output
+    assert "meta/1-1-1.md" in r.stderr and "progress_status: substantial_progress" in r.stderr, r.stderr
+    assert "export" in r.stderr, r.stderr
+    vi = run_clean(
+        "import", "opensdg", str(site), "--into", str(tmp_path / "v"), "--recorded-at", "2025-11-01", "--lang", "vi"
+    )
+    assert vi.exit_code == 0 and "progress_status: substantial_progress" in vi.stderr and "nhập" in vi.stderr
+
+
+def test_a_status_open_sdg_computes_is_no_warning(tmp_path: Path) -> None:
+    site = write_repository(
+        tmp_path / "site",
+        {
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": (
+                "---\nindicator_name: Poverty\nauto_progress_calculation: true\n"
+                "progress_status: substantial_progress\n---\n"
+            ),
+        },
+    )
+    r = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert r.exit_code == 0, r.output
+    assert "progress_status" not in r.stderr, r.stderr
