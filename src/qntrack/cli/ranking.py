@@ -14,6 +14,7 @@ from .completion import complete_ranked_target_ids
 from .printing import _guard_stdout, _out, _report, _say
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from ..catalog import Message
@@ -65,7 +66,8 @@ def rank(
         # An empty list would read as "every unit is fine"; say why there is none. A
         # reading during the period (a plan's year to date) is a figure the unit is
         # judged on too: only units with neither are "not available" for want of one.
-        _say(_no_figures(target, indicator.id, day, listed=bool(ranked_units)))
+        wider = _recorded_with_others(target, indicator.dimensions, ws.series)
+        _say(_no_figures(target, indicator.id, day, listed=bool(ranked_units), wider=wider))
     if kind == "json":
         from ..output.formats import to_json
 
@@ -108,11 +110,58 @@ def rank(
     _report(ws.warnings_for([indicator.id]))
 
 
-def _no_figures(target: Target, indicator: str, as_of: str | None, *, listed: bool) -> Message:
+def _recorded_with_others(
+    target: Target, declared: tuple[str, ...], series: Mapping[str, object]
+) -> tuple[tuple[str, ...], str] | None:
+    """The dimensions the indicator's figures name beside every one of ``for_each`` (and a
+    figure's key, as an example), when no figure names those alone: Open SDG's rows name
+    every column (``Canada, Total``), so a target ``for_each: geography`` has no unit with
+    a figure, though the figures are there as cells. None when no figure is such a cell."""
+    from ..plan.units import base_of, split_key
+
+    wanted = set(target.for_each)
+    others: set[str] = set()
+    example = ""
+    for key in series:
+        if base_of(key) != target.indicator:
+            continue
+        found = split_key(key)
+        names = {name for name, _ in found[1]} if found else set()
+        if wanted < names:
+            others |= names - wanted
+            example = example or key
+    if not others:
+        return None
+    ordered = [d for d in declared if d in others] + sorted(others - set(declared))
+    return tuple(ordered), example
+
+
+def _no_figures(
+    target: Target,
+    indicator: str,
+    as_of: str | None,
+    *,
+    listed: bool,
+    wider: tuple[tuple[str, ...], str] | None = None,
+) -> Message:
     """Why no unit is judged: no figure yet (record some), or none by --as-of's date (the
-    figures came later); and whether the units below are listed, or none is."""
+    figures came later), or figures that each name more dimensions than ``for_each``
+    (``wider``: cells of a wider breakdown); and whether the units below are listed, or
+    none is."""
     from ..catalog import Day, msg
 
+    if wider is not None:
+        others, example = wider
+        return msg(
+            "ranking_figures_with_others" if listed else "ranking_figures_with_others_none",
+            target=target.id,
+            indicator=indicator,
+            dims=", ".join(target.for_each),
+            others=", ".join(others),
+            example=example,
+            wider=", ".join((*target.for_each, *others)),
+            for_each=_for_each_text(target.for_each),
+        )
     if as_of is not None:
         return msg(
             "ranking_no_figures_as_of" if listed else "ranking_no_figures_as_of_none", target=target.id, date=Day(as_of)
@@ -120,3 +169,8 @@ def _no_figures(target: Target, indicator: str, as_of: str | None, *, listed: bo
     dims = " ".join(f"--dim {d}=..." for d in target.for_each)
     key = "ranking_no_figures" if listed else "ranking_no_figures_none"
     return msg(key, target=target.id, indicator=indicator, dims=dims)
+
+
+def _for_each_text(dims: tuple[str, ...]) -> str:
+    """``sex``, or ``[province, sex]``: a target's for_each as targets.yaml writes it."""
+    return dims[0] if len(dims) == 1 else "[" + ", ".join(dims) + "]"

@@ -299,6 +299,10 @@ def _indicator(
     if ind.has_units:
         own_dims.append(dims.id_of("Units"))
     asks = ind.meta.get("auto_progress_calculation") is True or bool(ind.meta.get("progress_calculation_options"))
+    if not asks and (status := ind.meta.get("progress_status")) not in (None, ""):
+        # sdg-build publishes a status set by hand; qntrack has no target that holds one.
+        manual = msg("opensdg_manual_status", status=str(status))
+        repo.warnings.append(Problem(Location(meta_file, 0), manual, severity="warning"))
     options = ind.meta.get("progress_calculation_options") or [{}]
     if asks and not isinstance(options, list):
         problems.append(Problem(Location(meta_file, 0), msg("opensdg_options_not_list")))

@@ -39,7 +39,10 @@ class Selection:
         missing: list[Message] = []
         for key, named, column in (("unit", unit, "Units"), ("series", series, "Series")):
             if named is not None and not any((r.units if key == "unit" else r.series) == str(named) for r in rows):
-                missing.append(msg("opensdg_not_found", field=column, value=str(named), hint=""))
+                # sdg-build reads an option's unit in 'Units' alone: a file's 'UNITS' is named.
+                held = ind.has_units if key == "unit" else ind.has_series
+                hint = "" if held else _closest(column, str(named), ind)
+                missing.append(msg("opensdg_not_found", field=column, value=str(named), hint=hint))
         if wanted:
             for item in wanted:
                 name, value = str(item.get("field", "")), str(item.get("value", ""))
@@ -50,7 +53,9 @@ class Selection:
         else:
             headline = [r for r in rows if not r.cells]
             if not headline and rows:
-                return [], msg("opensdg_no_headline")
+                # An option that names its series or unit, none of whose rows has it, is
+                # told that rather than to name one (sdg-build warns of it, then stops here).
+                return [], missing[0] if missing else msg("opensdg_no_headline")
             rows = headline
         groups = {(r.cells, r.series, r.units) for r in rows}
         if len(groups) > 1 and missing:

@@ -264,9 +264,13 @@ def _read_data(
         return None
     for needed in (YEAR, VALUE):
         if needed not in header:
-            repo.problems.append(
-                _problem(file, 1, msg("opensdg_missing_column", column=needed, header=", ".join(header)))
+            # One column holding ';' or a tab: a spreadsheet's "CSV" of another separator.
+            sep = next(
+                (f"'{c}'" if c == ";" else msg("opensdg_tab") for c in ";\t" if len(header) == 1 and c in header[0]),
+                None,
             )
+            said = msg("opensdg_missing_column", column=needed, header=", ".join(header))
+            repo.problems.append(_problem(file, 1, said if sep is None else msg("opensdg_separator", separator=sep)))
             return None
     skip = set(repo.non_disaggregation) | {YEAR, VALUE, PROGRESS}
     body = table[1:]

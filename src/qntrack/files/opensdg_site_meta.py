@@ -20,6 +20,7 @@ import yaml
 
 from .opensdg_import import PERCENT_WORDS as _PERCENT
 from .opensdg_meta_lines import in_place, same_value
+from .opensdg_meta_text import MARKUP
 
 __all__ = ["keep_site_fields"]
 
@@ -90,9 +91,11 @@ def keep_site_fields(target: Path, files: Mapping[str, bytes]) -> tuple[dict[str
         ):
             chosen["computation_units"] = fields["computation_units"]  # the site's word for '%'
         said = fields.get(_DESCRIPTION)
-        if isinstance(said, str) and said.split() == str(mine.get(_DESCRIPTION, "")).split():
+        if isinstance(said, str) and _read(said) == _read(str(mine.get(_DESCRIPTION, ""))):
             # The site's own line breaks of the description the plan gives (the import
-            # reads them as one line).
+            # reads them as one line), and its own markup: Statistics Canada's "<br><br>"
+            # between paragraphs, which the import reads as text and the export writes
+            # "&lt;br&gt;" (a '<' of the plan's is shown as typed), is the site's to keep.
             chosen[_DESCRIPTION] = said
         chosen = {k: v for k, v in chosen.items() if mine.get(k) != v}
         others = {
@@ -112,6 +115,14 @@ def keep_site_fields(target: Path, files: Mapping[str, bytes]) -> tuple[dict[str
         if chosen or others or body.strip() or sources:
             kept.append(name)
     return out, kept
+
+
+def _read(text: str) -> list[str]:
+    """A description's words as the import reads them: its entities ``&lt;`` and ``&gt;``
+    as the characters, its line breaks as spaces."""
+    for entity, character in MARKUP:
+        text = text.replace(entity, character)
+    return text.split()
 
 
 def _default_options(fields: Mapping[str, Any], mine: Mapping[str, Any]) -> bool:
