@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def test_argument_error_is_importable_from_qntrack_as_every_error_is():
     """docs/python-api.md tells a caller to catch ``ArgumentError`` for a wrong argument,
@@ -58,3 +60,37 @@ def test_a_translated_metadata_files_unit_given_twice_is_a_warning(tmp_path):
         "meta/vi/1-1-1.md:4: warning: 'computation_units' is given twice: 'Phần trăm' on line 3, 'Tỷ lệ' here" in text
     )
     assert (tmp_path / "out" / "targets.yaml").exists()
+
+
+def test_an_indicators_id_given_as_a_target_is_told_its_targets_in_python(shipped):
+    """``qntrack status fdi`` says "'fdi' is an indicator, not a target; its targets: ...";
+    ``qntrack.status(target_ids=["fdi"])`` said only "no target 'fdi' in the plan" (pass E's
+    leftover). The command's words now, the refusal's key kept (a program tests
+    ``error.key``), each other unknown id said as before."""
+    import qntrack
+    from qntrack.catalog import render
+
+    with pytest.raises(qntrack.ArgumentError) as caught:
+        qntrack.status("targets.yaml", target_ids=["fdi", "nope", "cbct-share"])
+    error = caught.value
+    assert (error.file, error.key, error.code) == ("target_ids", "kinds_unknown_targets", 1)
+    said = [str(p.message) for p in error.problems]
+    # The shipped plan's targets on indicator fdi, in its order (targets.yaml).
+    uses = [t["id"] for t in qntrack.status("targets.yaml")["targets"] if t["indicator"] == "fdi"]
+    assert uses, "the shipped plan has targets on fdi"
+    assert said == [
+        f"'fdi' is an indicator, not a target; its targets: {', '.join(uses)}",
+        "no target 'nope' in the plan",
+    ]
+    assert all(p.message.id == "kinds_unknown_targets" for p in error.problems)
+    assert render(error.problems[0].message, "vi").startswith("'fdi' là")
+    with pytest.raises(qntrack.ArgumentError) as caught:
+        qntrack.assess(*_plan_and_series(), ["fdi"])
+    assert str(caught.value.problems[0].message).startswith("'fdi' is an indicator, not a target")
+
+
+def _plan_and_series():
+    import qntrack
+
+    ws = qntrack.open_workspace("targets.yaml")
+    return ws.plan, ws.series

@@ -82,8 +82,36 @@ def _assess(
     refuse_judged(plan, series)
     target_ids = refuse_texts("target_ids", target_ids)  # [1], 5: named; a generator, read once
     refuse_empty("target_ids", target_ids)  # [] refused by name: None is every target
+    _refuse_indicator_ids(plan, target_ids)
     with _as_argument_errors():
         return judged(plan, series, target_ids, day_argument(today))
+
+
+def _refuse_indicator_ids(plan: Plan, target_ids: Sequence[str] | str | None) -> None:
+    """An indicator's id given as a target's (``fdi`` for ``fdi-plan-2024``), said in the
+    command's words with the indicator's targets, the refusal's key kept
+    (``kinds_unknown_targets``, which a program tests); the other unknown ids, if any, said
+    after it by the core as before (thirty-seventh session: "no target 'fdi' in the plan")."""
+    if not target_ids or isinstance(target_ids, str):
+        return
+    from ..catalog import Message, msg
+    from ..plan.model import Location, Problem
+
+    known = {t.id for t in plan.targets}
+    problems: list[Problem] = []
+    for tid in dict.fromkeys(t for t in target_ids if t not in known and t in plan.indicators):
+        uses = [t.id for t in plan.targets if t.indicator == tid]
+        if uses:
+            said = msg("cli_indicator_not_target", given=tid, targets=", ".join(uses))
+            problems.append(Problem(Location("target_ids"), Message("kinds_unknown_targets", said.params, said.id)))
+    if not problems:
+        return
+    told = {dict(p.message.params)["given"] for p in problems}
+    rest = [t for t in dict.fromkeys(target_ids) if t not in known and t not in told]
+    if rest:  # as the core words them (kinds.assess): each quoted, named once
+        named = ", ".join(f"'{t}'" for t in rest)
+        problems.append(Problem(Location("target_ids"), msg("kinds_unknown_targets", ids=named)))
+    raise ArgumentError(problems, ExitCode.INVALID)
 
 
 def assess_target(
