@@ -99,14 +99,15 @@ def _refuse_indicator_ids(plan: Plan, target_ids: Sequence[str] | str | None) ->
 
     known = {t.id for t in plan.targets}
     problems: list[Problem] = []
+    told: set[str] = set()
     for tid in dict.fromkeys(t for t in target_ids if t not in known and t in plan.indicators):
         uses = [t.id for t in plan.targets if t.indicator == tid]
         if uses:
             said = msg("cli_indicator_not_target", given=tid, targets=", ".join(uses))
             problems.append(Problem(Location("target_ids"), Message("kinds_unknown_targets", said.params, said.id)))
+            told.add(tid)
     if not problems:
         return
-    told = {dict(p.message.params)["given"] for p in problems}
     rest = [t for t in dict.fromkeys(target_ids) if t not in known and t not in told]
     if rest:  # as the core words them (kinds.assess): each quoted, named once
         named = ", ".join(f"'{t}'" for t in rest)
