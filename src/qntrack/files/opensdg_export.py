@@ -342,7 +342,10 @@ def _progress(
 ) -> dict[str, Any]:
     """Open SDG's progress settings for the indicator's targets (docs/formats.md, "Open SDG: export")."""
     if not targets:
-        return {"auto_progress_calculation": False}
+        # A status the site set by hand, which the plan carries for it (opensdg_status);
+        # one qntrack computes is written from its targets below, at every export.
+        hand = {"progress_status": ind.open_sdg_status} if ind.open_sdg_status else {}
+        return {"auto_progress_calculation": False, **hand}
     # With a Progress column Open SDG judges every option on it: a target on the base's
     # own figures is then one Open SDG would judge on other numbers.
     computable = all(

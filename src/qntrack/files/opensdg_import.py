@@ -39,6 +39,7 @@ from ..plan.unit_resolution import unit_name_problem
 from .opensdg_geocodes import Geocodes
 from .opensdg_meta_text import NAMES, localized as _localized, sources as _sources, text as _text
 from .opensdg_names import name_problems
+from .opensdg_status import OPEN_SDG_STATUSES
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
 from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
@@ -299,9 +300,15 @@ def _indicator(
     if ind.has_units:
         own_dims.append(dims.id_of("Units"))
     asks = ind.meta.get("auto_progress_calculation") is True or bool(ind.meta.get("progress_calculation_options"))
+    hand_set = ""
     if not asks and (status := ind.meta.get("progress_status")) not in (None, ""):
-        # sdg-build publishes a status set by hand; qntrack has no target that holds one.
-        manual = msg("opensdg_manual_status", status=str(status))
+        # sdg-build publishes a status set by hand; qntrack judges none, but the plan keeps
+        # one of Open SDG's own for the export to write back (opensdg_status).
+        if str(status) in OPEN_SDG_STATUSES:
+            hand_set = str(status)
+            manual = msg("opensdg_manual_status", status=hand_set)
+        else:
+            manual = msg("opensdg_manual_status_other", status=str(status), valid=", ".join(OPEN_SDG_STATUSES))
         repo.warnings.append(Problem(Location(meta_file, 0), manual, severity="warning"))
     options = ind.meta.get("progress_calculation_options") or [{}]
     if asks and not isinstance(options, list):
@@ -319,6 +326,8 @@ def _indicator(
     items = {ind_id: entry}
     if ind.has_progress:
         items[f"{ind_id}_progress"] = {**entry, "name": _suffix(name, " (progress)")}
+    if hand_set:
+        entry["open_sdg"] = {"progress_status": hand_set}  # the indicator's, not its Progress column's
     # The rows: one figure per row and column read (Value, and Progress where present).
     source = _sources(repo, ind.meta)
     when = ind.changed_at or recorded_at
