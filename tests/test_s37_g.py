@@ -219,3 +219,27 @@ def test_a_refused_import_shows_the_warnings_after_the_errors(tmp_path: Path) ->
     assert not (tmp_path / "t").exists()  # all or nothing
     vi = _import(site, tmp_path / "t", "--lang", "vi")
     assert vi.exit_code == 1 and "graph_type" in vi.stderr, vi.stderr
+
+
+def test_an_indicator_left_out_declares_no_dimension_nor_unit_of_its_own(tmp_path: Path) -> None:
+    # --skip-bad left 3-11-1 of the sample out, yet its two dimensions (and the units only
+    # it names) were declared: the export has no file naming them, and its import differed.
+    site = write_repository(
+        tmp_path / "site",
+        {
+            "data/indicator_1-1-1.csv": "Year,Sex,Value\n2015,Male,1\n2015,Female,2\n",
+            "meta/1-1-1.md": "---\nindicator_name: Poverty\n---\n",
+            "data/indicator_1-2-1.csv": "Year,Sex,Cause,Value\n2015,Other,Falls,x\n",
+            "meta/1-2-1.md": "---\nindicator_name: Deaths\n---\n",
+        },
+    )
+    first, back, second = tmp_path / "first", tmp_path / "back", tmp_path / "second"
+    r = _import(site, first, "--skip-bad")
+    assert r.exit_code == 0 and "data/indicator_1-2-1.csv" in r.stderr, r.output
+    declared = yaml.safe_load((first / "targets.yaml").read_text(encoding="utf-8"))["dimensions"]
+    assert declared == {"sex": {"name": "Sex", "values": ["Male", "Female"]}}
+    assert _export(first / "targets.yaml", back).exit_code == 0
+    assert _import(back, second).exit_code == 0
+    assert _without_source((second / "targets.yaml").read_text(encoding="utf-8")) == _without_source(
+        (first / "targets.yaml").read_text(encoding="utf-8")
+    )
