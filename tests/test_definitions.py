@@ -28,10 +28,11 @@ def test_unknown_key_with_did_you_mean():
           x: {name: X, unti: "%"}
         targets: []
     """)
-    # sdmx: the unit in SDMX's terms (twenty-fourth session).
+    # sdmx: the unit in SDMX's terms (twenty-fourth session); open_sdg: a status an Open
+    # SDG site set by hand (thirty-seventh session).
     assert out == [
         "targets.yaml:2:16: error: indicator 'x': unknown key 'unti'; did you mean 'unit'? "
-        "(valid keys: name, unit, direction, frequency, measure, description, formula, dimensions, sdmx)"
+        "(valid keys: name, unit, direction, frequency, measure, description, formula, dimensions, sdmx, open_sdg)"
     ]
 
 

@@ -385,7 +385,8 @@ def test_a_sites_geocode_column_is_kept_through_a_round_trip(tmp_path: Path):
     # code is kept on the unit it goes with (the Geography column's values map to one code
     # each: Alberta 48, Ontario 35; Canada and the headline none) and written back in a
     # GeoCode column before Value. By hand, the export's data file, the headline first,
-    # then each unit's rows in the order of their cells (Alberta, Canada, Ontario):
+    # then each unit's rows in the plan's order of its units, the order the site's file
+    # met them (Canada, Alberta, Ontario; thirty-seventh session, tests/test_s37_g.py):
     files = {
         "data/indicator_1-1-1.csv": """\
             Year,Geography,GeoCode,Value
@@ -410,18 +411,16 @@ def test_a_sites_geocode_column_is_kept_through_a_round_trip(tmp_path: Path):
         "Year,Geography,GeoCode,Value\n"
         "2015,,,14.5\n"
         "2020,,,12\n"
+        "2015,Canada,,14.5\n"
         "2015,Alberta,48,10.1\n"
         "2020,Alberta,48,9\n"
-        "2015,Canada,,14.5\n"
         "2015,Ontario,35,15.2\n"
     )
     plans = [yaml.safe_load((tmp_path / t / "targets.yaml").read_text(encoding="utf-8")) for t in ("t1", "t2")]
-    # The units in the order each file met them (the export writes Alberta before Canada).
+    # The units in the order the site's file met them, both times.
     for plan in plans:
         values = plan["dimensions"]["geography"]["values"]
-        assert sorted(values, key=str) == sorted(
-            ["Canada", {"value": "Alberta", "geocode": "48"}, {"value": "Ontario", "geocode": "35"}], key=str
-        )
+        assert values == ["Canada", {"value": "Alberta", "geocode": "48"}, {"value": "Ontario", "geocode": "35"}]
 
 
 def test_geocodes_that_cannot_be_kept_as_they_were_are_said(tmp_path: Path):
@@ -463,7 +462,7 @@ def test_a_unit_coded_in_one_file_and_not_in_another_is_said(tmp_path: Path):
 def test_a_plans_own_geocode_is_written_for_its_units(tmp_path: Path):
     # A plan that declares its localities' codes gets them on its Open SDG site's rows:
     # Hạ Long 193 (typed as a number, read as its text), Cẩm Phả none. By hand, the data
-    # file: the total's row, then Cẩm Phả's and Hạ Long's (the order of their cells).
+    # file: the total's row, then Hạ Long's and Cẩm Phả's (the plan's order of its units).
     (tmp_path / "targets.yaml").write_text(
         "version: 1\n"
         "dimensions:\n"
@@ -489,7 +488,7 @@ def test_a_plans_own_geocode_is_written_for_its_units(tmp_path: Path):
     done = run_clean("--targets", str(tmp_path / "targets.yaml"), "export", "opensdg", "--into", str(tmp_path / "s"))
     assert done.exit_code == 0, done.stderr
     assert (tmp_path / "s" / "data" / "indicator_revenue.csv").read_text(encoding="utf-8") == (
-        "Year,Locality,GeoCode,Value\n2024,,,30\n2024,Cẩm Phả,,10\n2024,Hạ Long,193,20\n"
+        "Year,Locality,GeoCode,Value\n2024,,,30\n2024,Hạ Long,193,20\n2024,Cẩm Phả,,10\n"
     )
 
 

@@ -45,6 +45,7 @@ from .opensdg_site_files import (
     field_labels,
     prose as _prose,
 )
+from .opensdg_row_order import in_declared_order
 from .opensdg_years import year_label
 from .textfiles import as_given
 
@@ -102,6 +103,7 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
     judged = {a.target.id: a for a in assessments}
     by_base = _keys_by_indicator(series)
     companions = {i for i in plan.indicators if _companion_of(i, plan) is not None}
+    seen: set[tuple[str, str]] = set()  # the units of the files written so far (opensdg_row_order)
     for ind in plan.indicators.values():
         if ind.id in companions:
             continue  # written as its base's Progress column
@@ -114,7 +116,7 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
         rows, sources = _rows(plan, ind, progress, by_base, out, labels)
         refuse_empty_units(plan, (cells for cells, _ in rows))  # a region 'NA' is no value to pandas
         if rows:
-            out.files[f"data/indicator_{inid(ind.id)}.csv"] = _csv(plan, ind, progress, rows, labels)
+            out.files[f"data/indicator_{inid(ind.id)}.csv"] = _csv(plan, ind, progress, rows, labels, seen)
         targets = [t for t in plan.targets if t.indicator in (ind.id, progress.id if progress else None)]
         meta = _meta(plan, ind, progress, targets, judged, sources, {cells for cells, _ in rows})
         out.files[f"meta/{inid(ind.id)}.md"] = _front_matter(meta)
@@ -229,8 +231,10 @@ def _csv(
     progress: Indicator | None,
     rows: Mapping[tuple[Cells, int], list[float | None]],
     labels: Mapping[tuple[Cells, int], str],
+    seen: set[tuple[str, str]],
 ) -> bytes:
-    """The data file: the total's rows first, then each unit's, each by year."""
+    """The data file: the total's rows first, then each unit's (opensdg_row_order), each
+    by year; ``seen``: the units earlier files hold."""
     ids = _ordered_columns(_dimension_ids(ind, progress))
     codes = {(d, u.value): u.geocode for d in ids for u in plan.dimensions[d].values or () if u.geocode}
     coded = [code for code in ((_geocode(dict(cells), ids, codes)) for cells, _ in rows) if code]
@@ -239,11 +243,10 @@ def _csv(
     geo = ["GeoCode"] if coded else []  # Open SDG's maps place a row by it (opensdg_geocodes)
     writer.writerow(["Year", *(_header(plan, d) for d in ids), *geo, "Value", *(["Progress"] if progress else [])])
 
-    def order(item: tuple[Cells, int]) -> tuple[bool, list[str], int]:
-        cells = dict(item[0])
-        return bool(cells), [cells.get(d, "") for d in ids], item[1]
-
-    for key in sorted(rows, key=order):
+    # The units in the plan's declared order: an import of the export declares them so again.
+    declared = {d: [u.value for u in plan.dimensions[d].values or ()] for d in ids}
+    turn = {cells: n for n, cells in enumerate(in_declared_order((c for c, _ in rows), ids, declared, seen))}
+    for key in sorted(rows, key=lambda item: (turn[item[0]], item[1])):
         cells = dict(key[0])
         value, prog = rows[key]
         line = [
@@ -342,7 +345,10 @@ def _progress(
 ) -> dict[str, Any]:
     """Open SDG's progress settings for the indicator's targets (docs/formats.md, "Open SDG: export")."""
     if not targets:
-        return {"auto_progress_calculation": False}
+        # A status the site set by hand, which the plan carries for it (opensdg_status);
+        # one qntrack computes is written from its targets below, at every export.
+        hand = {"progress_status": ind.open_sdg_status} if ind.open_sdg_status else {}
+        return {"auto_progress_calculation": False, **hand}
     # With a Progress column Open SDG judges every option on it: a target on the base's
     # own figures is then one Open SDG would judge on other numbers.
     computable = all(

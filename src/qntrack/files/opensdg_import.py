@@ -33,12 +33,14 @@ import yaml
 from .textfiles import real_path
 from ..catalog import Message, msg
 from ..errors import InputError
+from ..kinds.open_sdg import DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR
 from ..plan.model import Location, Plan, Problem
 from ..plan.units import FORBIDDEN, unit_key, unit_text
 from ..plan.unit_resolution import unit_name_problem
 from .opensdg_geocodes import Geocodes
 from .opensdg_meta_text import NAMES, localized as _localized, sources as _sources, text as _text
 from .opensdg_names import name_problems
+from .opensdg_status import OPEN_SDG_STATUSES
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
 from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
@@ -52,6 +54,9 @@ MARKER = "# Written by `qntrack import opensdg`"
 # The characters the store's unit keys hold for themselves, and what an imported unit
 # name has in their place (docs/formats.md).
 _IN_PLACE = {"[": "(", "]": ")", ";": ",", "=": ":"}
+# The years an option leaves to Open SDG (sdg-build's progress measure), an open_sdg
+# target's defaults in targets.yaml too.
+_DEFAULT_YEARS = {"base_year": DEFAULT_BASE_YEAR, "target_year": DEFAULT_TARGET_YEAR}
 # Open SDG's words for a unit that is a per cent.
 _PERCENT = PERCENT_WORDS = frozenset({"%", "percent", "percentage", "per cent", "percentage (%)", "percent (%)"})
 
@@ -170,13 +175,20 @@ class _Dimensions:
                 self.unit_names[dim_id][known] = {k: t for k, t in texts.items() if t and t != known}
         return known
 
-    def declared(self) -> dict[str, Any]:
+    def declared(self, kept: tuple[set[str], set[tuple[str, str]]] | None = None) -> dict[str, Any]:
+        """The dimensions as targets.yaml declares them. ``kept``: with indicators left out
+        (--skip-bad), the dimensions the imported ones have and the units their figures
+        name: what a left-out indicator alone brought is not declared (an import of the
+        export would not declare it either)."""
         out: dict[str, Any] = {}
         for d, names in self.names.items():
+            if kept is not None and d not in kept[0]:
+                continue
             out[d] = {"name": names if len(set(names.values())) > 1 else names["en"]}
-            if self.values.get(d):  # a column never filled in: an open list
+            units = [u for u in self.values.get(d, {}).values() if kept is None or (d, u) in kept[1]]
+            if units:  # a column never filled in: an open list
                 named = self.unit_names.get(d, {})
-                out[d]["values"] = [self._unit_entry(d, u, named.get(u)) for u in self.values[d].values()]
+                out[d]["values"] = [self._unit_entry(d, u, named.get(u)) for u in units]
         return out
 
     def _unit_entry(self, dim_id: str, unit: str, names: dict[str, str] | None) -> Any:
@@ -255,8 +267,13 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     out.geocodes_partly = dims.geo.partly_names()
     out.geocodes_loose = dims.geo.loose
     document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {_named(real_path(repo_dir).name)}"}
-    if dims.names:
-        document["dimensions"] = dims.declared()
+    kept = None
+    if out.left_out:
+        have = {d for entry in indicators.values() for d in entry.get("dimensions", ())}
+        met = {(k[4:], v) for _, fields in candidates for k, v in fields.items() if k.startswith("dim:")}
+        kept = (have, met)
+    if declared := dims.declared(kept):
+        document["dimensions"] = declared
     document["indicators"] = indicators
     document["targets"] = targets
     head = (
@@ -299,9 +316,15 @@ def _indicator(
     if ind.has_units:
         own_dims.append(dims.id_of("Units"))
     asks = ind.meta.get("auto_progress_calculation") is True or bool(ind.meta.get("progress_calculation_options"))
+    hand_set = ""
     if not asks and (status := ind.meta.get("progress_status")) not in (None, ""):
-        # sdg-build publishes a status set by hand; qntrack has no target that holds one.
-        manual = msg("opensdg_manual_status", status=str(status))
+        # sdg-build publishes a status set by hand; qntrack judges none, but the plan keeps
+        # one of Open SDG's own for the export to write back (opensdg_status).
+        if str(status) in OPEN_SDG_STATUSES:
+            hand_set = str(status)
+            manual = msg("opensdg_manual_status", status=hand_set)
+        else:
+            manual = msg("opensdg_manual_status_other", status=str(status), valid=", ".join(OPEN_SDG_STATUSES))
         repo.warnings.append(Problem(Location(meta_file, 0), manual, severity="warning"))
     options = ind.meta.get("progress_calculation_options") or [{}]
     if asks and not isinstance(options, list):
@@ -319,6 +342,8 @@ def _indicator(
     items = {ind_id: entry}
     if ind.has_progress:
         items[f"{ind_id}_progress"] = {**entry, "name": _suffix(name, " (progress)")}
+    if hand_set:
+        entry["open_sdg"] = {"progress_status": hand_set}  # the indicator's, not its Progress column's
     # The rows: one figure per row and column read (Value, and Progress where present).
     source = _sources(repo, ind.meta)
     when = ind.changed_at or recorded_at
@@ -419,7 +444,9 @@ def _indicator(
                 target["note"] = goal[:1000]
             target["direction"] = "increase" if option.get("direction", DIRECTION_DEFAULT) == "positive" else "decrease"
             for key in ("base_year", "target", "target_year", "limit"):
-                if option.get(key) is not None:
+                # Open SDG's default years, the plan's too, are left out as most sites leave
+                # them: the export writes them, and its import gives the same plan again.
+                if option.get(key) is not None and _DEFAULT_YEARS.get(key) != option[key]:
                     target[key] = option[key]
             if of:
                 target["of"] = dict(of)

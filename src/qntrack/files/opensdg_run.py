@@ -119,12 +119,14 @@ def import_opensdg(
     refuse_links_elsewhere(targets, store, MARKER.encode())  # before --force is looked at
     _refuse_foreign_plan(targets, force)
     planned = plan_repository(repo_dir, recorded_at, skip_bad)
+    # A refused import says the other files' warnings too, after its errors, as check and
+    # add-observation --from do (issue 17, thirty-seventh session).
     if planned.problems:
-        raise InputError(planned.problems)
+        raise InputError([*planned.problems, *planned.warnings])
     planned.text, kept_indicators = _with_previous(targets, planned.text)
     early = _before_their_years(planned.candidates)
     if early:
-        raise InputError(early)
+        raise InputError([*early, *planned.warnings])
     try:
         plan = parse_plan(planned.text, str(targets))
     except InputError as exc:

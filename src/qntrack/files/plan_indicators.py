@@ -18,6 +18,7 @@ from ..plan.periods import Frequency
 from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions
 from .sdmx_units import read_sdmx_units
+from .opensdg_status import read_open_sdg
 from .invisible import id_problem
 from .slips import indicator_id_could_be
 from .yaml_reader import _Reader
@@ -25,7 +26,18 @@ from .yaml_problems import _at, _phrase
 
 
 INDICATOR_ID = re.compile(r"^[a-z0-9_]+$")
-INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula", "dimensions", "sdmx")
+INDICATOR_KEYS = (
+    "name",
+    "unit",
+    "direction",
+    "frequency",
+    "measure",
+    "description",
+    "formula",
+    "dimensions",
+    "sdmx",
+    "open_sdg",
+)
 
 
 # Each choice's valid values, and the enum member for each: worked out once rather than
@@ -97,7 +109,8 @@ def _indicator(
     if "dimensions" in keys:
         dims = indicator_dimensions(reader, keys["dimensions"][1], _at(where, "dimensions"), dimensions, bool(formula))
     sdmx = read_sdmx_units(reader, keys["sdmx"][1] if "sdmx" in keys else None, where)
-    if name is None or unit is None or not ok or dims is None or sdmx is None:
+    status = read_open_sdg(reader, keys["open_sdg"][1] if "open_sdg" in keys else None, where)
+    if name is None or unit is None or not ok or dims is None or sdmx is None or status is None:
         return None
     return Indicator(
         ind_id,
@@ -112,6 +125,7 @@ def _indicator(
         unit_vi,
         dims,
         *sdmx,
+        status,
     )
 
 

@@ -191,6 +191,10 @@ class Indicator:
     # SDMX-CSV export writes as UNIT_MEASURE and UNIT_MULT (files/sdmx_units.py); "" if not said.
     unit_measure: str = ""
     unit_mult: str = ""
+    # The progress status an Open SDG site set by hand for it (``open_sdg: {progress_status:
+    # ...}``, files/opensdg_status.py): written back by ``export opensdg`` when no target
+    # of it is judged; "" if not said.
+    open_sdg_status: str = ""
 
     @property
     def increase(self) -> bool:

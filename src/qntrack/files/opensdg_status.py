@@ -1,0 +1,44 @@
+"""A progress status an Open SDG site sets by hand (issue 17, thirty-seventh session).
+
+With ``auto_progress_calculation: false``, sdg-build publishes the metadata's
+``progress_status`` as the indicator's status: one the office chose, not one computed.
+qntrack judges no such status, but the plan carries it for the indicator
+(targets.yaml's ``open_sdg: {progress_status: substantial_progress}``), so that
+``import opensdg`` keeps it and ``export opensdg`` writes it back: a round trip through
+qntrack no longer drops what the site published. docs/targets-format.md, docs/formats.md.
+"""
+
+from __future__ import annotations
+
+from yaml.nodes import Node
+
+from .yaml_problems import What, _at
+from .yaml_reader import _Reader
+
+__all__ = ["OPEN_SDG_KEYS", "OPEN_SDG_STATUSES", "read_open_sdg"]
+
+OPEN_SDG_KEYS = ("progress_status",)
+# Open SDG's own status types (its site configuration's progress_status.status_types by
+# default), in the order its documentation lists them.
+OPEN_SDG_STATUSES = (
+    "not_available",
+    "deterioration",
+    "limited_progress",
+    "moderate_progress",
+    "substantial_progress",
+    "target_achieved",
+)
+
+
+def read_open_sdg(reader: _Reader, node: Node | None, where: What) -> str | None:
+    """The status an indicator's ``open_sdg:`` sets by hand, "" when none is given; None
+    when a problem was reported (at its line)."""
+    if node is None or reader.is_null(node):  # `open_sdg:` left empty: not given
+        return ""
+    what = _at(where, "open_sdg")
+    keys = reader.mapping(node, what, OPEN_SDG_KEYS)
+    if keys is None:
+        return None
+    if "progress_status" not in keys:
+        return ""
+    return reader.choice(keys["progress_status"][1], _at(what, "progress_status"), OPEN_SDG_STATUSES)
