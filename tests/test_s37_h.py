@@ -4,8 +4,11 @@ hand from README.md and docs/."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+
+import pytest
 
 from helpers import run_clean
 
@@ -43,3 +46,96 @@ def test_every_listed_document_opens_and_the_lists_say_them_all() -> None:
     said = re.search(r"\[NAME\] <str> (.*?)\.", help_text)
     assert said is not None, help_text
     assert sorted(re.findall(r"[a-z]+(?:-[a-z]+)*", said.group(1).replace(" or ", ", "))) == sorted(names)
+
+
+# --- 2. one rule for the exit code of a refused value -----------------------------------
+
+# README, "Exit codes", now says it: a value refused for its form alone (a period, a day, a
+# zone, DIMENSION=UNIT, a word not among the choices --help lists) is a usage error, 2,
+# whatever the tracker holds; a well-formed name the plan lacks (a target, an indicator, a
+# dimension, a unit, a group) is invalid input, 1, with its problems document under
+# --format json. The figure add-observation records and the row retract appends are rows:
+# each is checked as a row of a --from file is, every problem told at once, exit 1. Before:
+# `status --by nope` exited 2 where `status --group nope --fail-on ...` exited 1, and
+# `history 'g[locality=X'` exited 1 where `history g --dim locality` exited 2.
+
+RULE = [
+    # the form alone: 2
+    (["history", "fdi", "2025-Q5"], 2),
+    (["history", "fdi", "--as-of", "2024-13-01"], 2),
+    (["history", "budget_revenue", "--dim", "locality"], 2),
+    (["history", "budget_revenue[locality"], 2),
+    (["history", "budget_revenue[]"], 2),
+    (["observations", "-i", "budget_revenue[locality=Hạ Long"], 2),
+    (["status", "--as-of", "tomorrow"], 2),
+    (["status", "-f", "yaml"], 2),
+    (["status", "--fail-on", "late"], 2),
+    (["report", "--since", "2024-02-30"], 2),
+    (["retract", "fdi", "2024", "--tz", "+99:00", "-n"], 2),
+    (["add-observation", "fdi", "2025", "1", "--dim", "locality", "-n"], 2),
+    # a name the plan lacks: 1
+    (["status", "--by", "nope"], 1),
+    (["status", "--by", "Locality (district level)"], 1),
+    (["status", "--group", "nope", "--fail-on", "not_achieved"], 1),
+    (["status", "nope"], 1),
+    (["history", "nope"], 1),
+    (["history", "budget_revenue", "--dim", "locality=Nowhere"], 1),
+    (["rank", "nope"], 1),
+    (["rank", "fdi-plan-2022"], 1),
+    (["history", "grdp_growth", "2025-03"], 1),  # a month of a quarterly indicator: the plan says so
+    # a row to record or withdraw: 1, as the same row in a file
+    (["retract", "fdi", "2025-Q5", "-n"], 1),
+    (["add-observation", "fdi", "2025-Q5", "1", "-n"], 1),
+    (["add-observation", "fdi", "2025", "1", "--recorded-at", "2025-13-01", "-n"], 1),
+]
+
+
+@pytest.mark.parametrize("args, code", RULE, ids=[" ".join(a) for a, _ in RULE])
+def test_a_refused_value_exits_by_one_rule(shipped: Path, args: list[str], code: int) -> None:
+    r = run_clean(*args)
+    assert r.exit_code == code, (r.exit_code, r.stderr)
+
+
+def test_a_dimension_the_plan_lacks_prints_its_problems_document(shipped: Path) -> None:
+    # Exit 1 under --format json: one problem, as `status --group nope` prints it.
+    r = run_clean("status", "--by", "district", "-f", "json")
+    assert r.exit_code == 1
+    problems = json.loads(r.stdout)["problems"]
+    assert [(p["file"], p["severity"]) for p in problems] == [("--by", "error")]
+    assert problems[0]["message"].startswith("no dimension 'district'")
+
+
+def test_a_plan_without_dimensions_is_told_so_with_code_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import STORE_HEADER, make_tracker
+
+    make_tracker(tmp_path, monkeypatch, DERIVED_PLAN, STORE_HEADER)
+    r = run_clean("status", "--by", "locality")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("--by: error: no dimension 'locality'")
+
+
+@pytest.mark.parametrize(
+    "indicator, period, where, code",
+    [
+        ("budget_revenue[locality", None, "indicator", 2),
+        ("budget_revenue[]", None, "indicator", 2),
+        ("grdp_growth", "2025-03", "period", 1),
+    ],
+)
+def test_the_library_gives_the_command_code(
+    shipped: Path, indicator: str, period: str | None, where: str, code: int
+) -> None:
+    import qntrack
+
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.history("targets.yaml", indicator, period)
+    assert (caught.value.file, int(caught.value.code)) == (where, code)
+    assert run_clean("history", indicator, *([period] if period else [])).exit_code == code
+
+
+DERIVED_PLAN = """\
+indicators:
+  grdp: {name: GRDP, unit: billion VND, measure: flow}
+targets:
+  - {id: grdp-2026, type: plan, indicator: grdp, period: 2026, value: 1000}
+"""

@@ -375,7 +375,9 @@ def history(
     from ..output.history_run import histories
 
     # The library's own path (output.history_run): the command's document is a caller's.
-    listed = histories(targets, day, wanted, unit_of, lambda said: fail("history", said, ExitCode.USAGE))
+    # A period the indicator's frequency has not: the plan says so, invalid input (1) as a
+    # unit the plan lacks is (README, "Exit codes"; a usage error before session 37's pass H).
+    listed = histories(targets, day, wanted, unit_of, lambda said: fail("history", said))
     ws, key, found = listed.workspace, listed.key, listed.found
     kind = _format(fmt)
     if kind == "json":
