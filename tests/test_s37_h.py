@@ -139,3 +139,127 @@ indicators:
 targets:
   - {id: grdp-2026, type: plan, indicator: grdp, period: 2026, value: 1000}
 """
+
+
+# --- 3. "today" is the office's day: the plan's timezone:, on every machine ---------------
+
+# Without --as-of a command speaks of today. It was the machine's calendar (date.today()):
+# a Vietnamese officer's plan (timezone: +07:00) judged on a server in UTC at 06:30 on 1
+# January in Hà Nội (23:30 UTC on 31 December) was judged on 31 December: the year's
+# deadline not yet passed, the report headed 31 December, and `--as-of 2026-01-01` (the
+# officer's today) warned of as a day after today. The same plan on a laptop in New York
+# was judged a day earlier again. The clock is fixed here (workspace._now), and TZ sets the
+# machine's zone; no test waits on the real clock.
+
+ZONED = """\
+version: 1
+title: "Test plan"
+timezone: "+07:00"
+indicators:
+  share:
+    name: "Manufacturing share"
+    unit: "%"
+    direction: increase
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 9.8}
+    milestones:
+      - {by: 2025, value: 15}
+      - {by: 2030, value: 30}
+"""
+
+FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+share,2021,11.3,official,src-a,,2022-01-10T00:00:00Z
+share,2024,12.9,official,src-b,,2025-03-01T00:00:00Z
+"""
+
+# 06:30 on 1 January 2026 in Hà Nội (UTC+7).
+NEW_YEAR_IN_HANOI = "2025-12-31T23:30:00+00:00"
+
+
+def _at(monkeypatch: pytest.MonkeyPatch, moment: str, machine_zone: str) -> None:
+    import time
+    from datetime import date, datetime
+
+    from qntrack.files import workspace
+
+    monkeypatch.setattr(workspace, "_now", lambda: datetime.fromisoformat(moment))
+    monkeypatch.setenv("TZ", machine_zone)
+    time.tzset()
+    on_the_machine = datetime.fromisoformat(moment).astimezone().date()  # in TZ
+
+    class MachineCalendar(date):  # the machine's date.today() at that moment
+        @classmethod
+        def today(cls) -> date:
+            return on_the_machine
+
+    monkeypatch.setattr(workspace, "date", MachineCalendar)
+
+
+@pytest.fixture
+def machine_zone_restored():
+    import time
+
+    yield
+    time.tzset()  # after monkeypatch has put TZ back
+
+
+@pytest.mark.parametrize("machine", ["UTC", "America/New_York", "Asia/Ho_Chi_Minh"])
+def test_today_is_the_plans_day_whatever_the_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, machine_zone_restored: None, machine: str
+) -> None:
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, ZONED, FIGURES)
+    _at(monkeypatch, NEW_YEAR_IN_HANOI, machine)
+    # 1 January 2026 in the plan's zone: the 2025 milestone's year is over, with no figure.
+    status = json.loads(run_clean("status", "-f", "json").stdout)
+    assert status["targets"][0]["awaiting_figures"] == ["2025"]
+    assert json.loads(run_clean("report", "-f", "json").stdout)["headline"]["day"] == "2026-01-01"
+    # The officer's today is no day after today: no warning, and the same judgement.
+    r = run_clean("status", "-f", "json", "--as-of", "2026-01-01")
+    assert r.exit_code == 0 and "after today" not in r.stderr, r.stderr
+    assert json.loads(r.stdout)["targets"][0]["awaiting_figures"] == ["2025"]
+    # report --since the day before is before today
+    assert run_clean("report", "-f", "json", "--since", "2025-12-31").exit_code == 0
+
+
+def test_a_figure_recorded_this_morning_is_in_todays_as_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, machine_zone_restored: None
+) -> None:
+    # Recorded at 06:20 in Hà Nội on 1 January (23:20 UTC on 31 December): counted by the
+    # report of the day, and by --as-of that day, the same figure.
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, ZONED, FIGURES + "share,2025,15.2,estimate,src-c,,2025-12-31T23:20:00Z\n")
+    _at(monkeypatch, NEW_YEAR_IN_HANOI, "UTC")
+    plain = json.loads(run_clean("status", "-f", "json").stdout)["targets"][0]
+    dated = json.loads(run_clean("status", "-f", "json", "--as-of", "2026-01-01").stdout)["targets"][0]
+    assert plain["latest"]["value"] == dated["latest"]["value"] == 15.2
+    assert plain["awaiting_figures"] == dated["awaiting_figures"] == []
+    assert plain["status"] == dated["status"]
+
+
+def test_without_a_timezone_today_is_the_machines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, machine_zone_restored: None
+) -> None:
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, ZONED.replace('timezone: "+07:00"\n', ""), FIGURES)
+    _at(monkeypatch, NEW_YEAR_IN_HANOI, "UTC")  # 31 December on this machine
+    assert json.loads(run_clean("status", "-f", "json").stdout)["targets"][0]["awaiting_figures"] == []
+    assert json.loads(run_clean("report", "-f", "json").stdout)["headline"]["day"] == "2025-12-31"
+    _at(monkeypatch, NEW_YEAR_IN_HANOI, "Asia/Ho_Chi_Minh")  # 1 January on this one
+    assert json.loads(run_clean("report", "-f", "json").stdout)["headline"]["day"] == "2026-01-01"
+
+
+def test_the_library_reads_the_same_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, machine_zone_restored: None):
+    import qntrack
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, ZONED, FIGURES)
+    _at(monkeypatch, NEW_YEAR_IN_HANOI, "UTC")
+    assert qntrack.status("targets.yaml")["targets"][0]["awaiting_figures"] == ["2025"]
+    assert qntrack.show("targets.yaml", "share")["awaiting_figures"] == ["2025"]
