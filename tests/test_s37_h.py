@@ -263,3 +263,20 @@ def test_the_library_reads_the_same_day(tmp_path: Path, monkeypatch: pytest.Monk
     _at(monkeypatch, NEW_YEAR_IN_HANOI, "UTC")
     assert qntrack.status("targets.yaml")["targets"][0]["awaiting_figures"] == ["2025"]
     assert qntrack.show("targets.yaml", "share")["awaiting_figures"] == ["2025"]
+
+
+def test_the_status_cache_follows_the_plans_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, machine_zone_restored: None
+) -> None:
+    # A plan at -05:00 on a machine in UTC: at 02:00 UTC on 1 January it is still 31
+    # December for the plan, at 06:00 it is 1 January. The machine's month is January both
+    # times (the cache's key): the second run must not be served the first one's statuses.
+    from conftest import make_tracker
+
+    monkeypatch.setenv("QNTRACK_NO_CACHE", "")  # the cache, as a national plan has it
+    make_tracker(tmp_path, monkeypatch, ZONED.replace("+07:00", "-05:00"), FIGURES)
+    for moment, expected in (("2026-01-01T02:00:00+00:00", []), ("2026-01-01T06:00:00+00:00", ["2025"])):
+        _at(monkeypatch, moment, "UTC")
+        for fmt in ("json", "json"):  # the second run warm
+            r = run_clean("status", "-f", fmt)
+            assert json.loads(r.stdout)["targets"][0]["awaiting_figures"] == expected, moment
