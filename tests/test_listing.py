@@ -141,7 +141,16 @@ def test_completion_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         (
             "qntrack docs ",
             2,
-            ["cli", "data-integrity", "formats", "json", "methodology", "observations-format", "targets-format"],
+            [
+                "cli",
+                "data-integrity",
+                "formats",
+                "json",
+                "methodology",
+                "observations-format",
+                "python-api",
+                "targets-format",
+            ],
         ),
         ("qntrack docs me", 2, ["methodology"]),
         # An option given twice is refused when the command runs, not while the shell

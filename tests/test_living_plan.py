@@ -197,12 +197,13 @@ def test_a_frequency_made_coarser_leaves_a_way_to_withdraw_the_finer_figures(shi
 def test_a_finer_period_with_no_figure_is_still_refused(shipped: Path):
     _fdi_quarterly(shipped)
     # 2022-10 was never recorded: nothing to withdraw, and no such period for a quarterly
-    # indicator; history says which period holds it (2022-Q4), exit 2 as before.
+    # indicator; history says which period holds it (2022-Q4), exit 1 as retract (2 before
+    # session 37's pass H: the plan lacks the period, README's "Exit codes").
     r = run_clean("retract", "fdi", "2022-10")
     assert r.exit_code == 1
     assert "finer than indicator 'fdi' is published (frequency: quarter)" in r.stderr
     h = run_clean("history", "fdi", "2022-10")
-    assert h.exit_code == 2 and "2022-Q4" in h.stderr
+    assert h.exit_code == 1 and "2022-Q4" in h.stderr
 
 
 def test_figures_recorded_for_an_indicator_made_derived_are_not_ignored_in_silence(shipped: Path):

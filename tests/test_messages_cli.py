@@ -75,7 +75,7 @@ def test_a_missing_document(tracker: Path):
     r = run("--lang", "vi", "docs", "targets-formt")
     assert r.stderr == (
         "docs: lỗi: không có tài liệu 'targets-formt'; có phải ý bạn là 'targets-format'? "
-        "(các tài liệu: cli, data-integrity, formats, json, methodology, observations-format, targets-format)\n"
+        "(các tài liệu: cli, data-integrity, formats, json, methodology, observations-format, python-api, targets-format)\n"
     )
 
 

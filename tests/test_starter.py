@@ -63,7 +63,16 @@ def test_docs_lists_what_it_has_and_refuses_what_it_has_not():
     )
 
 
-SHIPPED = ["cli", "data-integrity", "formats", "json", "methodology", "observations-format", "targets-format"]
+SHIPPED = [
+    "cli",
+    "data-integrity",
+    "formats",
+    "json",
+    "methodology",
+    "observations-format",
+    "python-api",
+    "targets-format",
+]
 
 
 def test_the_methodology_every_report_points_to_is_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

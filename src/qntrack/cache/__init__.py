@@ -294,6 +294,10 @@ def _cold(
             # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
             "plain": seen["lines"] == 1 + rows,
             "observations": plan.observations_path,
+            # The month its statuses were judged in, in the plan's zone: the key's month
+            # is the machine's, which the plan's day may be ahead of or behind.
+            "zone": plan.timezone,
+            "month": shared["month"],
             **state,
             "indicators": shared["indicators"],
             # Line numbers of each measured indicator's observations in force.
@@ -349,7 +353,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
     unknown = unknown_counts(series, known, observations)
     broken = with_breakdowns(plan, series)
     line_of = attrgetter("line")
-    today = _today()
+    today = _today(plan.timezone)
     entries = {}
     lines: dict[str, bytes] = {}
 
@@ -410,6 +414,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
         "units": unit_lines(series, known) if plan.dimensions else {},
         "warnings": _warned(left_out, set(indicators)),
         "unknown": unknown,
+        "month": today.strftime("%Y-%m"),
     }
 
 
@@ -437,6 +442,8 @@ def _warm(cached: dict, file: Path, path: Path, beside: Beside) -> dict | None:
     store_path = store_path_for(SimpleNamespace(observations_path=cached["observations"]), path)  # type: ignore[arg-type]
     if str(store_path) != cached["store"]:
         return None
+    if cached.get("month") != _today(cached.get("zone", "")).strftime("%Y-%m"):
+        return None  # judged in another month of the plan's zone: its deadlines may have passed since
     # A batch being appended, or one a crash interrupted (journal.read_pending): the cold
     # run reads only its committed rows, or refuses, as the plain path does.
     from ..files.name_room import beside as named_beside

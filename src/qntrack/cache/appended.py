@@ -144,7 +144,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     revised, whence = after
     series, left_out = build_series(indicators, rows)
     changed = touched | derived
-    today = _today()
+    today = _today(cached.get("zone", ""))
     with_units = with_breakdowns(unit_plan(dimensions or {}, indicators), series)
     entries = list(cached["entries"])
     for k, e in enumerate(entries):

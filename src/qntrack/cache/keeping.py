@@ -115,10 +115,12 @@ def _key(path: Path, targets_digest: bytes) -> tuple:
     return (FORMAT, _code_fingerprint(), str(real_path(path)), targets_digest, _today().strftime("%Y-%m"))
 
 
-def _today() -> Any:
-    from ..files.workspace import reference_day
+def _today(zone: str = "") -> Any:
+    """Today in ``zone`` (the plan's timezone:), else on the machine's calendar: the day
+    the commands judge on (files.workspace.plan_day)."""
+    from ..files.workspace import plan_day
 
-    return reference_day(None)
+    return plan_day(None, zone)
 
 
 class Texts:

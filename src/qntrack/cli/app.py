@@ -467,7 +467,9 @@ def _format(fmt: OutputFormat | None) -> str:
     return "table" if sys.stdout.isatty() else "tsv"
 
 
-def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-28") -> str | None:
+def _as_of(
+    value: str | None, option: str = "--as-of", example: str = "2023-06-28", targets: str | None = None
+) -> str | None:
     """A day given on the command line (``--as-of``, ``--since``), as YYYY-MM-DD."""
     if value is None:
         return None
@@ -475,11 +477,11 @@ def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-2
 
     # "" is refused on the command line (a shell variable left empty), never taken for today.
     day = as_of_day(value, option, example)
-    from ..files.workspace import reference_day
+    from .later import plan_today
 
-    # The machine's calendar, as every other "today" (the deadlines, report --since): the
-    # UTC date called today's date "after today" in Hanoi before 07:00.
-    today = reference_day(None).isoformat()
+    # Today in the plan's timezone: (else the machine's), as the command judges on: the
+    # UTC date called today's date "after today" in Hanoi before 07:00 (session 37, pass H).
+    today = plan_today(targets, day)
     if option == "--as-of" and day is not None and day > today:
         # Still read (deadlines as they will stand then), but never taken for a past day.
         from ..catalog import Day, msg

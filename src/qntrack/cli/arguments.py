@@ -151,7 +151,8 @@ def _unit_key(plan: Plan, indicator: str, given: list[str] | None, where: str = 
 def _split_unit(indicator: str, dim: list[str] | None) -> tuple[str, list[str] | None, str]:
     """``g[locality=Ha Long]`` as printed by ``observations --format csv``: the indicator and
     its unit as ``--dim`` texts (added to any --dim given), read as add-observation reads
-    it; a malformed key is refused (exit 1) with how to write one. Third, where the unit
+    it; a malformed key is refused with how to write one: a usage error (exit 2), as a
+    --dim without its '=' is, judged from the command line alone (README, "Exit codes"). Third, where the unit
     was typed, for a message about it (``_unit_key``): INDICATOR when only in brackets."""
     if "[" not in indicator and "]" not in indicator:
         return indicator, dim, "--dim"
@@ -160,7 +161,7 @@ def _split_unit(indicator: str, dim: list[str] | None) -> tuple[str, list[str] |
 
     split = split_key(indicator.strip())
     if split is None or not split[1]:
-        raise fail("INDICATOR", msg("recording_bad_unit_key", indicator=indicator))
+        raise fail("INDICATOR", msg("recording_bad_unit_key", indicator=indicator), ExitCode.USAGE)
     base, dims = split
     return base, [*(dim or []), *(f"{k}={v}" for k, v in dims)], "--dim" if dim else "INDICATOR"
 
@@ -168,8 +169,8 @@ def _split_unit(indicator: str, dim: list[str] | None) -> tuple[str, list[str] |
 def _dimension_id(plan: Plan, given: str) -> str:
     """The dimension ``--by`` names, by its id or its name in either language (case and
     spacing ignored, as resolve_dims reads one), or that name without its qualifier in
-    brackets when no other dimension shares it; else a usage error (exit 2) with the
-    closest one and the declared ones."""
+    brackets when no other dimension shares it; else invalid input (exit 1, as a target or
+    a group the plan lacks; README, "Exit codes") with the closest one and the declared ones."""
     from ..catalog import msg
     from ..errors import suggestion_then
     from ..plan.dimension_names import dimension_named
@@ -178,17 +179,19 @@ def _dimension_id(plan: Plan, given: str) -> str:
     if found is not None:
         return found
     if not plan.dimensions:
-        raise fail("--by", msg("ranking_no_dimensions", given=given), ExitCode.USAGE)
+        raise fail("--by", msg("ranking_no_dimensions", given=given), ExitCode.INVALID)
     from ..plan.dimension_names import sharing_short_name
 
     if shared := sharing_short_name(given, plan.dimensions):
-        raise fail("--by", msg("units_dimension_short_name_shared", name=given, ids=", ".join(shared)), ExitCode.USAGE)
+        raise fail(
+            "--by", msg("units_dimension_short_name_shared", name=given, ids=", ".join(shared)), ExitCode.INVALID
+        )
     from ..plan.unit_resolution import dimensions_listed
 
     declared = list(plan.dimensions)
     hint = suggestion_then(given, {n: d.id for d in plan.dimensions.values() for n in (d.id, d.name.en, d.name.vi)})
     listed = dimensions_listed(declared, plan.dimensions)  # each labelled as the plan labels it
-    raise fail("--by", msg("ranking_unknown_dimension", given=given, hint=hint, **listed), ExitCode.USAGE)
+    raise fail("--by", msg("ranking_unknown_dimension", given=given, hint=hint, **listed), ExitCode.INVALID)
 
 
 def _dim_pairs(given: list[str], plan: Plan | None = None, targets: str | None = None) -> tuple[tuple[str, str], ...]:

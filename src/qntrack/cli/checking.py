@@ -123,7 +123,7 @@ def check(
     factor = DEFAULT_JUMP_FACTOR if jump_factor is None else jump_factor
     if not factor > 1 or factor != factor or factor == float("inf"):
         raise fail("--jump-factor", msg("cli_bad_jump_factor", given=jump_factor), ExitCode.USAGE)
-    day = _as_of(as_of)
+    day = _as_of(as_of, targets=targets)
     if repair:
         _repair_first(targets)
     selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))

@@ -98,7 +98,7 @@ def export(
     from ..files.sdmx_csv import valid_structure_id
     from ..files.workspace import open_workspace
 
-    day = _as_of(as_of)
+    day = _as_of(as_of, targets=targets)
     if fmt is ExportFormat.opensdg:
         if structure is not None:  # an Open SDG repository has no dataflow: never dropped in silence
             raise fail("--structure-id", msg("exchange_structure_for_sdmx"), ExitCode.USAGE)

@@ -67,7 +67,7 @@ def export_opensdg(
     from ..catalog import msg
     from ..files.opensdg_export import build_export
     from ..files.opensdg_write import refuse_foreign_folder, refuse_inputs, refuse_into_name, write_export
-    from ..files.workspace import open_workspace, reference_day
+    from ..files.workspace import open_workspace, plan_day
     from ..kinds import assess
 
     into = os.fspath(into)  # a caller's Path, as the command's text
@@ -88,7 +88,7 @@ def export_opensdg(
         refuse_foreign_folder(into, force)
 
     ws = open_workspace(targets, as_of, before_store=before_store)
-    assessments = assess(ws.plan, ws.series, today=reference_day(as_of))
+    assessments = assess(ws.plan, ws.series, today=plan_day(as_of, ws.plan.timezone))
     export = build_export(ws.plan, ws.series, assessments)
     from ..files.opensdg_site_meta import keep_site_fields
 

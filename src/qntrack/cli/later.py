@@ -72,3 +72,25 @@ def say_exported_later(plan: Plan, rows: Sequence[Observation], day: str) -> Non
     """``say_later`` for ``export``: the rows of every indicator the plan declares (those
     an export writes), their units' with them."""
     say_later("cli_exported_later", rows, keys_of(set(plan.indicators)), day)
+
+
+def plan_today(targets: str | None, day: str | None) -> str:
+    """Today, as YYYY-MM-DD, for comparing ``day`` (``--as-of``, ``--since``) with it before
+    the command opens the plan: in the plan's ``timezone:``, as the command judges on
+    (files.workspace.plan_day), else on the machine's calendar. A day more than one
+    before the machine's today is before every zone's: the plan is not read for it. A plan
+    not read here is the command's to refuse, by name, when it opens it."""
+    from datetime import date, timedelta
+
+    from ..files.workspace import find_targets, plan_day, reference_day
+
+    machine = reference_day(None)
+    if day is None or date.fromisoformat(day) < machine - timedelta(days=1):
+        return machine.isoformat()
+    try:
+        from ..files.plan_loading import load_plan
+
+        zone = load_plan(find_targets(targets)).timezone
+    except Exception:  # noqa: BLE001 - a plan missing or broken: said when the command opens it
+        zone = ""
+    return plan_day(None, zone).isoformat()

@@ -47,7 +47,7 @@ def rank(
     """
     from ..output.rank_run import not_broken_down, rank_json, ranked
 
-    day = _as_of(as_of)
+    day = _as_of(as_of, targets=targets)
     kind = _format(fmt)
 
     def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:

@@ -64,14 +64,14 @@ def show(
 
     Example: qntrack show cbct-share --lang vi
     """
-    from ..files.workspace import reference_day
+    from ..files.workspace import plan_day
 
     if fmt is not None and fmt.value not in ("table", "json"):
         # A usage error, said before a national store is read (the help lists the two).
         from ..catalog import msg
 
         raise fail("--format", msg("cli_show_formats"), ExitCode.USAGE)
-    day = _as_of(as_of)
+    day = _as_of(as_of, targets=targets)
 
     def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
         # Answered from targets.yaml alone, before a national store's million rows are read.
@@ -83,7 +83,7 @@ def show(
     # The library's own path (output.show_run): the command's document is a caller's.
     found = shown(targets, target_id, day, before_store=before_store)
     ws, result, rows, revises = found.workspace, found.assessment, found.rows, found.revises
-    target, indicator, today = result.target, result.indicator, reference_day(day)
+    target, indicator, today = result.target, result.indicator, plan_day(day, ws.plan.timezone)
     gone, vintages, revised, came = found.withdrawn, found.replaced, found.units, found.units_whence
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
@@ -162,7 +162,7 @@ def observations(
     """
     from ..files.workspace import open_workspace
 
-    day = _as_of(as_of)
+    day = _as_of(as_of, targets=targets)
     if dim and indicator is None:
         from ..catalog import msg
 
@@ -344,7 +344,7 @@ def history(
     from ..plan.periods import PeriodError
     from ..files import rules
 
-    day = _as_of(as_of)
+    day = _as_of(as_of, targets=targets)
     wanted = None
     if period is not None:
         from .quoting import refuse_cut_plan
@@ -375,7 +375,9 @@ def history(
     from ..output.history_run import histories
 
     # The library's own path (output.history_run): the command's document is a caller's.
-    listed = histories(targets, day, wanted, unit_of, lambda said: fail("history", said, ExitCode.USAGE))
+    # A period the indicator's frequency has not: the plan says so, invalid input (1) as a
+    # unit the plan lacks is (README, "Exit codes"; a usage error before session 37's pass H).
+    listed = histories(targets, day, wanted, unit_of, lambda said: fail("history", said))
     ws, key, found = listed.workspace, listed.key, listed.found
     kind = _format(fmt)
     if kind == "json":

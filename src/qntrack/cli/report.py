@@ -122,15 +122,15 @@ def report(
     from ..output.report import build_report, render
     from ..files.workspace import open_workspace
 
-    day = _as_of(as_of)
-    since_day = _as_of(since, "--since", "2025-06-30")
+    day = _as_of(as_of, targets=targets)
+    since_day = _as_of(since, "--since", "2025-06-30", targets)
     if since_day is not None:
         if day is not None and since_day >= day:
             raise fail("--since", msg("cli_since_not_before", since=since_day, day=day), ExitCode.USAGE)
         if day is None:
-            from ..files.workspace import reference_day
+            from .later import plan_today
 
-            today = reference_day(None).isoformat()  # the day the report speaks of
+            today = plan_today(targets, since_day)  # the day the report speaks of
             if since_day >= today:
                 raise fail("--since", msg("cli_since_not_before_today", since=since_day, day=today), ExitCode.USAGE)
     from ..files.outputs import STDOUT_NAMES, WRITABLE, output_path, refuse_foreign, refuse_protected, report_format
@@ -156,7 +156,7 @@ def report(
         raise fail("--format docx", msg("docx_to_terminal"), ExitCode.USAGE)
     if file_name is None and kind == "pdf":  # a binary file: never on standard output
         raise fail("--format pdf", msg("report_pdf_needs_file"), ExitCode.USAGE)
-    from ..files.workspace import reference_day
+    from ..files.workspace import plan_day
     from .waiting import work_status
 
     chosen: dict[str, Any] = {"path": None, "kind": kind}
@@ -188,7 +188,9 @@ def report(
         path, kind = chosen["path"], chosen["kind"]
         _check_ids(ws.plan, target_ids)
         show(msg("report_step_assessing", targets=len(ws.plan.targets)), ws.store_path)
-        data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day, reference_day(day))
+        data = build_report(
+            ws.plan, ws.series, ws.store.observations, target_ids, day, since_day, plan_day(day, ws.plan.timezone)
+        )
     warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
     if day is not None:
         from .later import say_judged_later

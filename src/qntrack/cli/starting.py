@@ -105,7 +105,7 @@ def show_docs(
         typer.Argument(
             metavar="[NAME]",
             autocompletion=complete_docs,
-            help="targets-format, observations-format, methodology, json, cli, data-integrity or formats.",
+            help="targets-format, observations-format, methodology, json, cli, data-integrity, formats or python-api.",
         ),
     ] = None,
     lang: LangOpt = None,  # its messages' language (the command decorator reads it); the pages are English

@@ -108,7 +108,7 @@ def status(
                 unknown_gate(unknown, valid),
                 ExitCode.USAGE,
             )
-    day = _as_of(as_of)
+    day = _as_of(as_of, targets=targets)
     kind = _format(fmt)
     grouped = group_by is not None and kind != "json"
     # The names given: an unknown id that is the rest of one typed unquoted is told to quote it.

@@ -48,7 +48,7 @@ from ..plan.units import period_end
 from ..files.store import StoreContents, read_store
 from ..files.store_missing import missing_folder
 from ..files.store_missing import missing_store
-from ..files.workspace import as_of_day, find_targets, store_is_a_folder, store_path_for
+from ..files.workspace import as_of_day, find_targets, plan_day, store_is_a_folder, store_path_for
 
 _INDICATOR = attrgetter("indicator")
 _SORT_KEY = attrgetter("period.sort_key")
@@ -364,7 +364,8 @@ def run_checks(
         fraction_lines = {p.location.line for p in fractions}
         jumps = jump_problems(revised, file, jump_factor, as_of, series, percent_units(plan))
         problems.extend([p for p in jumps if p.location.line not in fraction_lines] + fractions)
-    reference = date.fromisoformat(as_of) if as_of else (today or date.today())
+    # Today in the plan's timezone:, else the machine's, as every command's today (workspace).
+    reference = date.fromisoformat(as_of) if as_of else (today or plan_day(None, plan.timezone))
     if "stale" in selected:
         problems.extend(stale_problems(plan, series, reference))
     if "milestone-due" in selected:

@@ -220,7 +220,7 @@ def _targets(
     the status it keeps; for a unit's series, each ``for_each`` target's line for that unit
     (its total is judged on the total's figures, which the unit's do not make). For a
     series in ``quiet`` (the retracted figure's own), only a status that moves is said."""
-    from .workspace import reference_day
+    from .workspace import plan_day
     from ..kinds import assess
     from ..plan.units import split_key
 
@@ -232,7 +232,7 @@ def _targets(
     ids = [t.id for t in plan.targets if t.series_key in changed or (t.for_each and t.indicator in units)]
     if not ids:
         return []
-    today = reference_day(None)
+    today = plan_day(None, plan.timezone)
     out = []
     for b, a in zip(assess(plan, old, ids, today), assess(plan, new, ids, today), strict=True):
         pairs: list[tuple[Assessment, Assessment, Worded | str, str]] = (

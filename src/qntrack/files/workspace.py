@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # The model, the store and the series are imported where they are used: finding
 # targets.yaml must stay cheap for the commands the status cache answers (cache.py).
 
-__all__ = ["Workspace", "as_of_day", "find_targets", "open_workspace", "reference_day"]
+__all__ = ["Workspace", "as_of_day", "find_targets", "open_workspace", "plan_day", "reference_day"]
 
 DEFAULT_NAME = "targets.yaml"
 # Beside targets.yaml: the status cache's folder (qntrack.cache), never a report's place.
@@ -33,10 +33,28 @@ def reference_day(as_of: str | date | None) -> date:
     """The day a command speaks of: ``--as-of``, else today on this machine's clock.
 
     The one place the clock is read for an assessment; the core is given the day
-    (assessment.ended). ``check``'s due-figure rule reads the same day.
+    (assessment.ended). ``check``'s due-figure rule reads the same day. The commands read
+    ``plan_day``: today in the plan's ``timezone:``, when it has one.
     """
     day = as_of_day(as_of)
     return date.fromisoformat(day) if day else date.today()
+
+
+def plan_day(as_of: str | date | None, zone: str) -> date:
+    """``reference_day``, today being the date in ``zone``, the plan's ``timezone:`` (the
+    office's day, whatever zone the machine is set to), when it names one
+    (docs/targets-format.md, "timezone"; session 37, pass H)."""
+    if not zone or as_of_day(as_of):
+        return reference_day(as_of)
+    from ..method.timing import parse_zone
+
+    return _now().astimezone(parse_zone(zone)).date()
+
+
+def _now() -> datetime:
+    """The clock today in a plan's zone is read from (``plan_day``), an aware UTC moment;
+    tests fix it here. The machine's calendar is ``date.today()``'s."""
+    return datetime.now(timezone.utc)
 
 
 def as_of_day(value: str | date | None, where: str = "as_of", example: str = "2023-06-28") -> str | None:

@@ -114,7 +114,7 @@ def history(
 
 def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any, name: str = "dims") -> dict[str, Any]:
     from ..files.argument_kinds import dim_texts
-    from ..files.library_arguments import lacking, named, refuse_id, refuse_path
+    from ..files.library_arguments import lacking, refuse_id, refuse_path
     from .documents import history_document
     from .formats import day_text
 
@@ -141,7 +141,8 @@ def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any, na
             key = _unit(plan, base, pairs + given, name)
         return key
 
-    found = histories(targets, day, wanted, series, lambda message: named("period", message))
+    # finer than the indicator's frequency: the plan lacks that period (1), as the command says
+    found = histories(targets, day, wanted, series, lambda message: lacking("period", message))
     return history_document(found.key, found.found, found.wanted, found.as_of)
 
 
@@ -172,12 +173,14 @@ def _split(indicator: str) -> tuple[str, list[tuple[str, str]]]:
     if "[" not in indicator and "]" not in indicator:
         return indicator, []
     from ..catalog import msg
-    from ..files.library_arguments import lacking
+    from ..errors import ArgumentError, ExitCode
+    from ..plan.model import Location, Problem
     from ..plan.units import split_key
 
     split = split_key(indicator.strip())
-    if split is None or not split[1]:
-        raise lacking("indicator", msg("recording_bad_unit_key", indicator=indicator))
+    if split is None or not split[1]:  # its form alone, as the command's usage error (2)
+        told = msg("recording_bad_unit_key", indicator=indicator)
+        raise ArgumentError([Problem(Location("indicator"), told)], ExitCode.USAGE)
     return split[0], list(split[1])
 
 

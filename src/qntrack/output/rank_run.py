@@ -48,7 +48,7 @@ def ranked(
     the plan lacks, a target with no ``for_each``); without it a caller's, naming
     ``target_id``. Only the target's indicator's series are read."""
     from ..files.library_arguments import lacking, refused
-    from ..files.workspace import one_target, open_workspace, reference_day
+    from ..files.workspace import one_target, open_workspace, plan_day
     from ..kinds import assess
     from ..kinds.withdrawals import with_withdrawals
     from ..method.ranking import rank_units
@@ -69,7 +69,7 @@ def ranked(
             raise lacking("target_id", not_broken_down(plan, target_id))
 
     ws = open_workspace(targets, day, before_store=known, only=one_target(target_id))
-    (judged,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
+    (judged,) = assess(ws.plan, ws.series, [target_id], plan_day(day, ws.plan.timezone))
     # Each unit's figures withdrawn, said beside its latest figure (issue 17, twentieth session).
     (judged,) = with_withdrawals([judged], ws.store.observations, day)
     return Rankings(ws, judged, rank_units(judged.breakdown, increase=judged.indicator.increase), day)

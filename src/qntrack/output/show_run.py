@@ -53,7 +53,7 @@ def shown(
     million rows are not judged). ``before_store``: ``open_workspace``'s, the command's
     own refusals before the store is read."""
     from ..files.library_arguments import refused
-    from ..files.workspace import one_target, open_workspace, reference_day
+    from ..files.workspace import one_target, open_workspace, plan_day
     from ..kinds import relevant_rows
     from ..kinds.withdrawals import with_withdrawals
     from ..method.history import replaced_vintages_of
@@ -75,7 +75,7 @@ def shown(
 
     ws = open_workspace(targets, day, before_store=known, only=one_target(target_id))
     # Through assess, not assess_target: a target with for_each is shown with its units.
-    (result,) = _assess(ws.plan, ws.series, [target_id], reference_day(day))
+    (result,) = _assess(ws.plan, ws.series, [target_id], plan_day(day, ws.plan.timezone))
     target = result.target
     indicator = result.indicator
     # Its units' figures withdrawn, said in their table and JSON (issue 17, twentieth session).

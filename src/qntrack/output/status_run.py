@@ -192,7 +192,7 @@ def assessed_whence(
     """``assessed``, with where each figure a figure in force replaced came from
     (``formats.Whence``: its source and recorded_at; issue 17, twenty-fifth session). Kept
     apart from ``Assessed``, whose three fields a script unpacks (docs/python-api.md)."""
-    from ..files.workspace import open_workspace, reference_day
+    from ..files.workspace import open_workspace, plan_day
     from ..kinds.withdrawals import with_withdrawals
     from .formats import day_text
 
@@ -202,7 +202,7 @@ def assessed_whence(
     if before is not None:
         before(ws)
     day = day_text(as_of)
-    found = _assess(ws.plan, ws.series, target_ids, reference_day(day))  # an id it lacks: named
+    found = _assess(ws.plan, ws.series, target_ids, plan_day(day, ws.plan.timezone))  # an id it lacks: named
     found = with_withdrawals(found, ws.store.observations, day)
     return Assessed(ws, found, revised_of(ws.plan, replaced)), whence_in(ws.plan, vintages)
 
