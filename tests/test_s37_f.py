@@ -1,0 +1,93 @@
+"""Issue 17, thirty-seventh session, pass F: this session's changes tried as a hostile new
+user would, and what broke.
+
+1. "9 tháng năm 2026" is the first nine months of 2026 (2026-9M), as add-observation
+   reads it: a count of months, then "năm" (year) and the year. --as-of told it "not a
+   date; write 2026-05-09", reading "năm" as the month May, and a recorded_at so written
+   was told the same day: the day reader took a period for 9 May.
+
+Each test was written failing first; expected figures and words are worked out by hand in
+the test's docstring or comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+MONTHLY_PLAN = """\
+version: 1
+title: "Months"
+observations: observations.csv
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+    direction: increase
+    frequency: month
+targets:
+  - id: fdi-2025
+    indicator: fdi
+    type: plan
+    period: 2025
+    value: 1200
+"""
+
+EMPTY_STORE = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def monthly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, MONTHLY_PLAN, EMPTY_STORE)
+
+
+# --- 1. A count of months and its year is a period, not a day in May -----------------------
+# "6 tháng năm 2025" is six months of 2025: the first half, 2025-H1, whose last day is
+# 2025-06-30; "9 tháng năm 2025" the first nine months, 2025-9M, ending 2025-09-30. Neither
+# is 6 or 9 May ("năm" is the word for year here, not the month Năm). With "ngày" before the
+# number the text is a day: "ngày 9 tháng năm 2025" is 9 May 2025, 2025-05-09.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(
+    ("typed", "period", "last_day"),
+    [("6 tháng năm 2025", "2025-H1", "2025-06-30"), ("9 tháng năm 2025", "2025-9M", "2025-09-30")],
+)
+def test_as_of_a_count_of_months_is_told_its_period(
+    monthly: Path, lang: str, typed: str, period: str, last_day: str
+) -> None:
+    from helpers import run_clean
+
+    stored = run_clean("add-observation", "fdi", typed, "50", "--recorded-at", "2026-01-15", "--dry-run")
+    assert stored.exit_code == 0 and period in stored.output  # the period add-observation reads
+    made = run_clean("--lang", lang, "status", "--as-of", typed)
+    digits = run_clean("--lang", lang, "status", "--as-of", period)
+    assert made.exit_code == digits.exit_code == 2
+    assert period in made.output and last_day in made.output
+    assert "2025-05-0" not in made.output  # no day in May
+    assert made.output == digits.output.replace(period, typed, 1)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_as_of_a_day_of_may_with_ngay_is_still_that_day(monthly: Path, lang: str) -> None:
+    from helpers import run_clean
+
+    made = run_clean("--lang", lang, "status", "--as-of", "ngày 9 tháng năm 2025")
+    assert made.exit_code == 2 and "2025-05-09" in made.output
+
+
+def test_a_recorded_at_of_a_count_of_months_is_no_day_of_may(monthly: Path) -> None:
+    """A recorded_at cell "9 tháng năm 2026" was told "a date written day first: write
+    2026-05-09", a day its writer never meant; nothing is written either way."""
+    from helpers import run_clean
+
+    (monthly / "in.csv").write_text(
+        "indicator,period,value,recorded_at\nfdi,2025-05,5,9 tháng năm 2026\n", encoding="utf-8"
+    )
+    made = run_clean("add-observation", "--from", "in.csv")
+    assert made.exit_code == 1 and "in.csv:2" in made.output
+    assert "2026-05-09" not in made.output
+    assert (monthly / "observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
