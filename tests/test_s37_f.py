@@ -5,6 +5,9 @@ user would, and what broke.
    reads it: a count of months, then "năm" (year) and the year. --as-of told it "not a
    date; write 2026-05-09", reading "năm" as the month May, and a recorded_at so written
    was told the same day: the day reader took a period for 9 May.
+2. An Open SDG option's unit in a file whose column is 'UNITS' was told the closest
+   column with a note on translation keys, not that Open SDG reads 'Units' by that exact
+   name; the hints ("columns:", "closest:") were English words in a Vietnamese message.
 
 Each test was written failing first; expected figures and words are worked out by hand in
 the test's docstring or comments."""
@@ -91,3 +94,71 @@ def test_a_recorded_at_of_a_count_of_months_is_no_day_of_may(monthly: Path) -> N
     assert made.exit_code == 1 and "in.csv:2" in made.output
     assert "2026-05-09" not in made.output
     assert (monthly / "observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
+
+
+# --- 2. An option's unit in a file whose column is 'UNITS' -------------------------------
+# sdg-build reads an option's unit in the column named exactly 'Units'. A file heading it
+# 'UNITS' was told "no row has Units = 'PERCENT'; columns: Year, UNITS, Value; closest:
+# 'UNITS' (a site whose data cells are translation keys ... needs its translations/
+# folder)": neither that Open SDG reads 'Units' by that exact name nor to rename the column,
+# and a translation-keys hint that is not the cause. In Vietnamese "columns:" and
+# "closest:" were English words in the sentence.
+
+UNITS_META = (
+    "---\nindicator_name: Poverty\ncomputation_units: Percent\nauto_progress_calculation: true\n"
+    "progress_calculation_options:\n- direction: negative\n  target: 5\n  target_year: 2030\n  unit: PERCENT\n---\n"
+)
+
+
+def _site(tmp_path: Path, header: str, meta: str = UNITS_META) -> Path:
+    from helpers import write_repository
+
+    return write_repository(
+        tmp_path / "site",
+        {"data/indicator_1-1-1.csv": f"{header}\n2015,PERCENT,10\n2020,PERCENT,8\n", "meta/1-1-1.md": meta},
+    )
+
+
+@pytest.mark.parametrize("header", ["Year,UNITS,Value", "Year,units,Value"])
+def test_a_units_column_spelt_otherwise_is_told_open_sdg_reads_units(tmp_path: Path, header: str) -> None:
+    from helpers import run_clean
+
+    site = _site(tmp_path, header)
+    spelt = header.split(",")[1]
+    made = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert made.exit_code == 1, made.output
+    assert "no row has Units = 'PERCENT'" in made.stderr
+    assert f"closest: '{spelt}'" in made.stderr  # the column named, as before
+    assert "named exactly 'Units'" in made.stderr and "rename it 'Units'" in made.stderr, made.stderr
+    assert "translation keys" not in made.stderr  # not the cause here
+    assert not (tmp_path / "t").exists()
+    made = run_clean(
+        "--lang", "vi", "import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01"
+    )
+    assert made.exit_code == 1
+    assert "không dòng nào có Units = 'PERCENT'" in made.stderr
+    assert f"gần nhất: '{spelt}'" in made.stderr and "đổi tên cột thành 'Units'" in made.stderr, made.stderr
+    assert "closest" not in made.stderr and "columns:" not in made.stderr, made.stderr
+
+
+def test_a_disaggregation_the_file_lacks_is_told_in_vietnamese_words(tmp_path: Path) -> None:
+    """An option's disaggregation field 'Sexes' in a file whose columns are Year, Units,
+    Value, Sex (Female and Male rows): the hint names the
+    disaggregation columns and the closest, in the reader's language."""
+    from helpers import run_clean, write_repository
+
+    meta = UNITS_META.replace("  unit: PERCENT\n", "  disaggregation:\n  - field: Sexes\n    value: Female\n")
+    site = write_repository(
+        tmp_path / "site",
+        {
+            "data/indicator_1-1-1.csv": "Year,Units,Sex,Value\n2015,PERCENT,Female,10\n2015,PERCENT,Male,12\n",
+            "meta/1-1-1.md": meta,
+        },
+    )
+    made = run_clean(
+        "--lang", "vi", "import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01"
+    )
+    assert made.exit_code == 1
+    assert "không dòng nào có Sexes = 'Female'; các cột: Sex; gần nhất: 'Sex'" in made.stderr, made.stderr
+    made = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert "no row has Sexes = 'Female'; columns: Sex; closest: 'Sex'" in made.stderr, made.stderr
