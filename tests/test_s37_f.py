@@ -8,6 +8,8 @@ user would, and what broke.
 2. An Open SDG option's unit in a file whose column is 'UNITS' was told the closest
    column with a note on translation keys, not that Open SDG reads 'Units' by that exact
    name; the hints ("columns:", "closest:") were English words in a Vietnamese message.
+3. A list item's first key without its colon ("- id fdi-2025") in targets.yaml was told
+   at the next line, which has nothing wrong, to check its indentation.
 
 Each test was written failing first; expected figures and words are worked out by hand in
 the test's docstring or comments."""
@@ -162,3 +164,66 @@ def test_a_disaggregation_the_file_lacks_is_told_in_vietnamese_words(tmp_path: P
     assert "không dòng nào có Sexes = 'Female'; các cột: Sex; gần nhất: 'Sex'" in made.stderr, made.stderr
     made = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
     assert "no row has Sexes = 'Female'; columns: Sex; closest: 'Sex'" in made.stderr, made.stderr
+
+
+# --- 3. A list item's first key without its colon, in the middle of targets.yaml -------------
+# "  - id fdi-2025" over "    type: plan": YAML reads "id fdi-2025" as the item's text and
+# stops at the next line's ':', which was told "a ':' where no key can start: check this
+# line's indentation" at line 7, a line with nothing wrong. The key is said at its own line
+# (6), at its column (5: after "  - "), with the mend.
+
+ITEM_PLAN = """\
+version: 1
+title: "Months"
+observations: observations.csv
+indicators:
+  fdi: {name: "FDI", unit: "million USD", measure: flow, direction: increase, frequency: month}
+targets:
+  - id: fdi-2024
+    type: plan
+    indicator: fdi
+    period: 2024
+    value: 1000
+
+  - id fdi-2025
+    type: plan
+    indicator: fdi
+    period: 2025
+    value: 1200
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_list_item_s_first_key_without_its_colon_is_said_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, ITEM_PLAN, EMPTY_STORE)
+    made = run_clean("--lang", lang, "check")
+    assert made.exit_code == 1, made.output
+    first = made.output.strip().splitlines()[0]
+    if lang == "en":
+        assert first == (
+            "targets.yaml:13:5: error: not valid YAML: 'id fdi-2025' starts a list item whose keys follow it, "
+            "but 'id' has no ':' after it: write 'id: fdi-2025'"
+        ), made.output
+    else:
+        assert first.startswith("targets.yaml:13:5: lỗi: không phải YAML hợp lệ: 'id fdi-2025'"), first
+        assert first.endswith("hãy viết 'id: fdi-2025'"), first
+
+
+def test_a_unit_s_name_over_a_key_is_not_told_to_become_a_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "- Ha Long" over "until: ..." is a unit's name with its date under it (the mend is
+    "- {value: Ha Long, until: ...}"): not told to write "Ha: Long"."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    plan = ITEM_PLAN.replace("  - id fdi-2025", "  - id: fdi-2025").replace(
+        "targets:\n", 'dimensions:\n  locality:\n    values:\n      - Ha Long\n        until: "2025-06-30"\ntargets:\n'
+    )
+    make_tracker(tmp_path, monkeypatch, plan, EMPTY_STORE)
+    made = run_clean("check")
+    assert made.exit_code == 1 and "targets.yaml:10:" in made.output, made.output
+    assert "Ha: Long" not in made.output
