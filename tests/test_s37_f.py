@@ -10,6 +10,8 @@ user would, and what broke.
    name; the hints ("columns:", "closest:") were English words in a Vietnamese message.
 3. A list item's first key without its colon ("- id fdi-2025") in targets.yaml was told
    at the next line, which has nothing wrong, to check its indentation.
+4. "31 tháng năm 2025" (31 May in words, no "ngày") as a period was told "first-N-months
+   needs N from 1 to 12"; "31 tháng 5 năm 2025" is told the periods ending on it.
 
 Each test was written failing first; expected figures and words are worked out by hand in
 the test's docstring or comments."""
@@ -227,3 +229,30 @@ def test_a_unit_s_name_over_a_key_is_not_told_to_become_a_key(tmp_path: Path, mo
     made = run_clean("check")
     assert made.exit_code == 1 and "targets.yaml:10:" in made.output, made.output
     assert "Ha: Long" not in made.output
+
+
+# --- 4. May's last day in words, with no "ngày", as a period --------------------------------
+# "31 tháng năm 2025" is 31 May 2025 ("tháng năm", the month Năm; 31 can be no count of
+# months), as "31 tháng 5 năm 2025" is: May's last day, on which 2025-05 and 2025-5M end
+# (no quarter or half ends in May). It was told "first-N-months needs N from 1 to 12", as if
+# 31 months were meant. "15 tháng năm 2025", a day no period ends on, is told what
+# "15 tháng 5 năm 2025" is told.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("day", ["31", "15"])
+def test_a_day_of_may_in_words_as_a_period_is_told_as_its_digits_are(monthly: Path, lang: str, day: str) -> None:
+    from helpers import run_clean
+
+    words = run_clean(
+        "--lang", lang, "add-observation", "fdi", f"{day} tháng năm 2025", "50", "--recorded-at", "2026-01-15"
+    )
+    digits = run_clean(
+        "--lang", lang, "add-observation", "fdi", f"{day} tháng 5 năm 2025", "50", "--recorded-at", "2026-01-15"
+    )
+    assert words.exit_code == digits.exit_code != 0
+    assert words.output == digits.output.replace(f"{day} tháng 5 năm 2025", f"{day} tháng năm 2025")
+    if day == "31":
+        assert "2025-05, 2025-5M" in words.output
+    assert "1 to 12" not in words.output and "từ 1 đến 12" not in words.output
+    assert (monthly / "observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
