@@ -12,6 +12,8 @@ user would, and what broke.
    at the next line, which has nothing wrong, to check its indentation.
 4. "31 tháng năm 2025" (31 May in words, no "ngày") as a period was told "first-N-months
    needs N from 1 to 12"; "31 tháng 5 năm 2025" is told the periods ending on it.
+5. A translation's key given twice was named at the whole path given to the import, where
+   the repository's other files are named inside it (meta/vi/1-1-1.md).
 
 Each test was written failing first; expected figures and words are worked out by hand in
 the test's docstring or comments."""
@@ -256,3 +258,33 @@ def test_a_day_of_may_in_words_as_a_period_is_told_as_its_digits_are(monthly: Pa
         assert "2025-05, 2025-5M" in words.output
     assert "1 to 12" not in words.output and "từ 1 đến 12" not in words.output
     assert (monthly / "observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
+
+
+# --- 5. A translation's key given twice is named as the repository's other files are -----------
+# meta/vi/1-1-1.md's warnings name "meta/vi/1-1-1.md", config_data.yml's "config_data.yml":
+# the path inside the repository. translations/vi/data.yml's named the whole path the
+# import was given ("/tmp/.../site/translations/vi/data.yml"), one file of the same
+# repository said two ways in one list of warnings.
+
+
+def test_a_translation_s_key_given_twice_is_named_inside_the_repository(tmp_path: Path) -> None:
+    from helpers import run_clean, write_repository
+
+    site = write_repository(
+        tmp_path / "site",
+        {
+            "config_data.yml": "languages:\n  - en\n  - vi\n",
+            "data/indicator_1-1-1.csv": "Year,Units,Value\n2015,Percent,10\n2020,Percent,8\n",
+            "meta/1-1-1.md": "---\nindicator_name: Poverty\ncomputation_units: Percent\n---\n",
+            "meta/vi/1-1-1.md": "---\nindicator_name: Nghèo\nindicator_name: Tỷ lệ nghèo\n---\n",
+            "translations/vi/data.yml": "Percent: Phần trăm\nPercent: Tỷ lệ phần trăm\n",
+        },
+    )
+    made = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert made.exit_code == 0, made.output
+    lines = made.stderr.splitlines()
+    assert any(line.startswith("translations/vi/data.yml:2: warning: 'Percent' is given twice") for line in lines), (
+        lines
+    )
+    assert any(line.startswith("meta/vi/1-1-1.md:3: warning: 'indicator_name' is given twice") for line in lines), lines
+    assert str(site) not in made.stderr
