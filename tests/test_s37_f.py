@@ -14,6 +14,8 @@ user would, and what broke.
    needs N from 1 to 12"; "31 tháng 5 năm 2025" is told the periods ending on it.
 5. A translation's key given twice was named at the whole path given to the import, where
    the repository's other files are named inside it (meta/vi/1-1-1.md).
+6. An Open SDG option's "target: 5" then "target: 5.0" (one number) was refused as a key
+   given twice whose meant value cannot be guessed.
 
 Each test was written failing first; expected figures and words are worked out by hand in
 the test's docstring or comments."""
@@ -288,3 +290,36 @@ def test_a_translation_s_key_given_twice_is_named_inside_the_repository(tmp_path
     )
     assert any(line.startswith("meta/vi/1-1-1.md:3: warning: 'indicator_name' is given twice") for line in lines), lines
     assert str(site) not in made.stderr
+
+
+# --- 6. One number given twice, written two ways -------------------------------------------------
+# "target: 5" then "target: 5.0" in one progress option: YAML reads both as the number 5;
+# which one the office meant is no question, yet the import refused it ("which one was meant
+# cannot be guessed"), where "Percent" and '"Percent"' (one text, quoted or not) passed.
+
+
+def test_one_number_given_twice_two_ways_is_no_news(tmp_path: Path) -> None:
+    from helpers import run_clean, write_repository
+
+    site = write_repository(
+        tmp_path / "site",
+        {
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": (
+                "---\nindicator_name: Poverty\nauto_progress_calculation: true\nprogress_calculation_options:\n"
+                "- direction: negative\n  target: 5\n  target: 5.0\n  target_year: 2030\n---\n"
+            ),
+        },
+    )
+    made = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert made.exit_code == 0, made.output
+    assert "given twice" not in made.stderr, made.stderr
+    import yaml
+
+    plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    assert [t["target"] for t in plan["targets"]] == [5]
+    # Two numbers that differ are still refused: 5 and 6.
+    meta = site / "meta" / "1-1-1.md"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("target: 5.0", "target: 6"), encoding="utf-8")
+    made = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t2"), "--recorded-at", "2025-11-01")
+    assert made.exit_code == 1 and "'target' is given twice: '5' on line 6, '6' here" in made.stderr, made.stderr
