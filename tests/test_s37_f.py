@@ -16,6 +16,7 @@ user would, and what broke.
    the repository's other files are named inside it (meta/vi/1-1-1.md).
 6. An Open SDG option's "target: 5" then "target: 5.0" (one number) was refused as a key
    given twice whose meant value cannot be guessed.
+7. An InputError pickled (a worker process's, handed back) read one character a line.
 
 Each test was written failing first; expected figures and words are worked out by hand in
 the test's docstring or comments."""
@@ -323,3 +324,32 @@ def test_one_number_given_twice_two_ways_is_no_news(tmp_path: Path) -> None:
     meta.write_text(meta.read_text(encoding="utf-8").replace("target: 5.0", "target: 6"), encoding="utf-8")
     made = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t2"), "--recorded-at", "2025-11-01")
     assert made.exit_code == 1 and "'target' is given twice: '5' on line 6, '6' here" in made.stderr, made.stderr
+
+
+# --- 7. An error pickled, as a worker process hands it back ----------------------------------------
+# concurrent.futures and multiprocessing pickle the error a worker raises. Unpickled,
+# qntrack's error kept its problems, code and key, but str() was its text one character a
+# line ("i\nn\nd\ni..."): Python's exceptions are made again from their args, and an
+# InputError's one arg, its English text, was read as the list of problems.
+
+
+@pytest.mark.parametrize("kind", ["ArgumentError", "InputError"])
+def test_an_error_pickled_reads_as_before(monthly: Path, kind: str) -> None:
+    import pickle
+
+    import qntrack
+
+    try:
+        if kind == "ArgumentError":
+            qntrack.retract("targets.yaml", "nope", "2025", None, None, None, dry_run=True)
+        else:
+            qntrack.retract("targets.yaml", "fdi", "2025-03", None, None, None, dry_run=True)
+    except qntrack.InputError as error:
+        made = pickle.loads(pickle.dumps(error))
+        assert type(made).__name__ == kind
+        assert str(made) == str(error) and "\n" not in str(made)
+        assert made.text("vi") == error.text("vi")
+        assert (made.code, made.file, made.line, made.key) == (error.code, error.file, error.line, error.key)
+        assert made.args == error.args
+    else:
+        raise AssertionError("no error")
