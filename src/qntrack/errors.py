@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .plan.suggest import closest
 
@@ -74,6 +74,12 @@ class InputError(Exception):
         self.rows_of = rows_of
         self.kinds = kinds
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as made, from its problems: Python makes an exception again from its
+        ``args``, whose one text was read as the problems, one character each (thirty-
+        seventh session, pass F: an error a worker process handed back read so)."""
+        return type(self), (self.problems, self.code, self.rows_of, self.kinds), self.__dict__
 
     @classmethod
     def of(cls, error: InputError) -> InputError:

@@ -218,9 +218,14 @@ def words_day(text: str) -> tuple[str, str, str] | None:
     import re
 
     from .month_words import months_as_numbers
-    from .vocabulary import fold
+    from .vocabulary import fold, vietnamese_period
 
-    folded = months_as_numbers(fold(text))
+    typed = fold(text)
+    if not typed.lstrip().startswith("ngay") and vietnamese_period(text) is not None:
+        # "9 thang nam 2026" is the first nine months of 2026 (2026-9M), "nam" the year, as a
+        # period is read; only "ngay 9 thang nam 2026" is 9 May (thirty-seventh session, pass F).
+        return None
+    folded = months_as_numbers(typed)
     found = re.fullmatch(
         r"(?:ngay\s*)?([0-9]{1,2})\s*(?:thang\s*|/)\s*([0-9]{1,2})(?:\s*,?\s*(?:nam|/)\s*|(?<=[0-9])(?=\s*,?\s*[0-9])(?:\s*,\s*|\s+))([0-9]{4})",
         folded,

@@ -46,7 +46,7 @@ def keys_said(found: Any, twice: Sequence[Twice], file: str, first_line: int, pr
     with each key given twice said in ``problems``: an error where the key decides figures,
     else a warning (severity "warning": read_repository passes those on as warnings)."""
     for t in twice:
-        if t.first == t.value:
+        if _same(t.first, t.value):
             continue  # the same value twice: nothing is lost or chosen
         where = Location(file, first_line - 1 + t.line)
         said = dict(key=t.key, first=t.first, first_line=first_line - 1 + t.first_line, value=t.value)
@@ -55,3 +55,18 @@ def keys_said(found: Any, twice: Sequence[Twice], file: str, first_line: int, pr
         else:
             problems.append(Problem(where, msg("opensdg_key_twice", **said), "warning"))
     return found
+
+
+def _same(first: str, second: str) -> bool:
+    """Whether two values as written are one: the same text, or one number written two ways
+    ("5" and "5.0", both the number 5 to YAML and to the import; thirty-seventh session,
+    pass F: refused as if which was meant could not be guessed)."""
+    if first == second:
+        return True
+    import math
+
+    try:
+        a, b = float(first), float(second)
+    except ValueError:
+        return False
+    return a == b and math.isfinite(a)

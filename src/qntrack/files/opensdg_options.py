@@ -41,15 +41,14 @@ class Selection:
             if named is not None and not any((r.units if key == "unit" else r.series) == str(named) for r in rows):
                 # sdg-build reads an option's unit in 'Units' alone: a file's 'UNITS' is named.
                 held = ind.has_units if key == "unit" else ind.has_series
-                hint = "" if held else _closest(column, str(named), ind)
-                missing.append(msg("opensdg_not_found", field=column, value=str(named), hint=hint))
+                missing.append(_not_found(column, str(named), ind, held))
         if wanted:
             for item in wanted:
                 name, value = str(item.get("field", "")), str(item.get("value", ""))
                 if name in ind.columns and any(dict(r.cells).get(name) == value for r in rows):
                     rows = [r for r in rows if dict(r.cells).get(name) == value]
                 else:
-                    missing.append(msg("opensdg_not_found", field=name, value=value, hint=_closest(name, value, ind)))
+                    missing.append(_not_found(name, value, ind))
         else:
             headline = [r for r in rows if not r.cells]
             if not headline and rows:
@@ -67,16 +66,37 @@ class Selection:
         return rows, None
 
 
-def _closest(name: str, value: str, ind: IndicatorData) -> str:
-    """The column, or the column's value, closest to what an option names, as a hint."""
+def _not_found(name: str, value: str, ind: IndicatorData, held: bool = False) -> Message:
+    """No row has ``name`` = ``value``: with the closest column or value as a hint (none
+    when the file has the column, ``held``), in the reader's language. A column spelt
+    otherwise than Open SDG reads it ('UNITS' for 'Units', thirty-seventh session, pass F)
+    is told the exact name to give it, without the translation keys' note: not the cause."""
     from ..plan.suggest import closest
 
+    if held:
+        return msg("opensdg_not_found", field=name, value=value, hint="")
     if name not in ind.columns:
         near = closest(name, ind.columns, cutoff=0.5)
-        return f"; columns: {', '.join(ind.columns)}" + (f"; closest: '{near}'" if near else "")
+        if near and near.casefold() == name.casefold():
+            said = msg(
+                "opensdg_not_found", field=name, value=value, hint=msg("opensdg_hint_spelt", near=near, field=name)
+            )
+            return Message(said.id, said.params, "opensdg_not_found_spelt")  # its key kept, for a program
+        columns = ", ".join(ind.columns)
+        hint = (
+            msg("opensdg_hint_columns_closest", columns=columns, near=near)
+            if near
+            else msg("opensdg_hint_columns", columns=columns)
+        )
+        return msg("opensdg_not_found", field=name, value=value, hint=hint)
     values = sorted({dict(r.cells).get(name, "") for r in ind.rows} - {""})
     near = closest(value, values, cutoff=0.5)
-    return f"; closest value: '{near}'" if near else f"; values: {', '.join(values[:5])}"
+    hint = (
+        msg("opensdg_hint_closest_value", near=near)
+        if near
+        else msg("opensdg_hint_values", values=", ".join(values[:5]))
+    )
+    return msg("opensdg_not_found", field=name, value=value, hint=hint)
 
 
 def _group_text(group: tuple) -> str:

@@ -228,7 +228,7 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
             data = read_regular(file, msg("opensdg_what_translation"))
             if data is None:
                 continue
-            node = _yaml(data, str(file), problems)
+            node = _yaml(data, str(file.relative_to(root)), problems)  # as meta/ is named (pass F)
             if isinstance(node, dict):
                 table: dict[str, str] = {}
                 _flatten("", node, table)

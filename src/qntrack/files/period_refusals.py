@@ -21,6 +21,11 @@ def refusal(text: str) -> Message | None:
     if wrong is not None:
         kind, number = wrong
         valid = msg("periods_valid_forms")
+        if kind == "months" and _names_a_day(text):
+            # "31 thang nam 2025": 31 May, no 31 months; told as "31 thang 5 nam 2025" is, the
+            # periods ending on it, else the plain words (thirty-seventh session, pass F).
+            ending = _ending_in_words(text)
+            return msg("periods_day", text=text, periods=", ".join(ending)) if ending else None
         if kind == "months":
             # As parse_period says 2025-13M (its message names no number).
             return msg("periods_months_out_of_range", text=text, valid=valid)
@@ -110,3 +115,20 @@ def _ending_in_words(text: str) -> list[str] | None:
         return None
     year, month, day = said
     return periods_ending(f"{year}-{int(month):02d}-{int(day):02d}")
+
+
+def _names_a_day(text: str) -> bool:
+    """Whether ``text`` is a day of the calendar in words ("31 thang nam 2025", folded:
+    "nam" the month Nam, May, as ``days_typed.words_day`` reads it)."""
+    from datetime import date
+
+    from .days_typed import words_day
+
+    said = words_day(text)
+    if said is None:
+        return False
+    try:
+        date(int(said[0]), int(said[1]), int(said[2]))
+    except ValueError:
+        return False
+    return True

@@ -98,6 +98,9 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
         bare_above = _bare_key_above(text.splitlines(), mark.line)
         if bare_above is not None:
             return bare_above
+        spaced = _spaced_item_above(text.splitlines(), mark.line)
+        if spaced is not None:
+            return spaced
     message = yaml_words(said)
     if "\t" in said or "'\\t'" in said:
         message = msg("definitions_yaml_tab")
@@ -180,3 +183,29 @@ def _bare_key_above(lines: list[str], at: int) -> tuple[int, int, Message] | Non
         # (thirty-seventh session: said at line 2, "check this line's indentation").
         return above + 1, len(found[1]) + 1, msg("authoring_yaml_bare_key", key=key)
     return above + 1, len(found[1]) + 1, msg("authoring_yaml_block_no_colon", key=key)
+
+
+# A list item's first key with a space for its colon: "  - id share-2030" (key, then value).
+# A key as the plan writes its keys (lower-case ASCII): "- Ha Long" over "until:" is a unit's
+# name, whose mend is "- {value: Ha Long, until: ...}", not "Ha: Long".
+_SPACED_ITEM = re.compile(r"^(\s*-\s+)([a-z_][a-z0-9_]*)\s+([^\s:#'\"\-\[{][^:#]*?)\s*(?:#.*)?$")
+
+
+def _spaced_item_above(lines: list[str], at: int) -> tuple[int, int, Message] | None:
+    """A list item's first key written without its colon ("- id share-2030") over the
+    item's next key ("    type: plan", in the item's column): YAML reads the first line as
+    the item's text and stops at the next line's ':', a line with nothing wrong (thirty-
+    seventh session, pass F: told to check its indentation). Its 1-based line, the key's
+    column and the message, when the line above ``at`` (0-based, blank lines aside) is such
+    an item and line ``at`` a key in its column; else None."""
+    if not 0 < at < len(lines):
+        return None
+    below = _KEY_FIRST.match(lines[at])
+    above = at - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    found = _SPACED_ITEM.match(lines[above]) if above >= 0 else None
+    if below is None or found is None or len(below[1]) != len(found[1]):
+        return None
+    key, value = found[2], found[3].strip()
+    return above + 1, len(found[1]) + 1, msg("authoring_yaml_item_no_colon", key=key, value=value)
