@@ -110,3 +110,85 @@ def test_yaml_true_and_false_say_nothing_of_it(tmp_path: Path) -> None:
         r = _import(site, tmp_path / f"t{word}")
         assert r.exit_code == 0, r.output
         assert "auto_progress_calculation" not in r.stderr, r.stderr
+
+
+# --- 3. a status set by hand beside targets that judge the indicator ---------------------
+
+STORE = (
+    "indicator,period,value,recorded_at,source,status,note\n"
+    "poverty,2015,10,2025-01-01T00:00:00Z,GSO,,\npoverty,2020,8,2025-01-01T00:00:00Z,GSO,,\n"
+)
+HAND = (
+    "version: 1\ntitle: T\nindicators:\n  poverty:\n    name: Poverty\n    direction: decrease\n"
+    "    open_sdg:\n      progress_status: limited_progress\n"
+)
+TARGET = "targets:\n- id: p\n  indicator: poverty\n  type: plan\n  period: '2020'\n  value: 9\n"
+
+
+def _tracker(root: Path, text: str) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "observations.csv").write_text(STORE, encoding="utf-8")
+    plan = root / "targets.yaml"
+    plan.write_text(text, encoding="utf-8")
+    return plan
+
+
+def test_check_warns_of_a_status_set_by_hand_that_targets_override(tmp_path: Path) -> None:
+    plan = _tracker(tmp_path, HAND + TARGET)
+    r = run_clean("--targets", str(plan), "check")
+    assert r.exit_code == 0, r.output  # a warning
+    said = [line for line in r.stderr.splitlines() if "limited_progress" in line]
+    assert len(said) == 1, r.stderr
+    # At the indicator's line (4), naming the indicator, the status and the target.
+    assert said[0].startswith("targets.yaml:4") or f"{plan}:4" in said[0], said
+    assert "poverty" in said[0] and "'p'" in said[0], said
+    listed = run_clean("check", "--list")
+    assert listed.stdout.splitlines()[-1].split()[:3] == ["open-sdg-status", "warning", "default"]
+    only = run_clean("--targets", str(plan), "check", "open-sdg-status")
+    assert only.exit_code == 0 and "limited_progress" in only.stderr, only.output
+    # Vietnamese too.
+    vi = run_clean("--lang", "vi", "--targets", str(plan), "check")
+    assert any("limited_progress" in line and "mục tiêu" in line for line in vi.stderr.splitlines()), vi.stderr
+
+
+def test_no_warning_without_targets_or_without_a_status_set_by_hand(tmp_path: Path) -> None:
+    alone = _tracker(tmp_path / "a", HAND + "targets: []\n")
+    assert "limited_progress" not in run_clean("--targets", str(alone), "check").stderr
+    computed = _tracker(
+        tmp_path / "b", HAND.replace("    open_sdg:\n      progress_status: limited_progress\n", "") + TARGET
+    )
+    assert "progress_status" not in run_clean("--targets", str(computed), "check").stderr
+
+
+def test_the_export_says_which_status_it_wrote_instead(tmp_path: Path) -> None:
+    plan = _tracker(tmp_path, HAND + TARGET)
+    r = run_clean("--targets", str(plan), "export", "opensdg", "--into", str(tmp_path / "site"))
+    assert r.exit_code == 0, r.output
+    said = [line for line in r.stderr.splitlines() if "limited_progress" in line]
+    assert len(said) == 1 and "'p'" in said[0], r.stderr
+    # What it wrote: 8 is at most 9 in 2020, target_achieved (the plan target's status).
+    front = (tmp_path / "site" / "meta" / "poverty.md").read_text(encoding="utf-8")
+    assert "progress_status: target_achieved" in front
+
+
+# --- 4. open_sdg on a Progress companion -----------------------------------------------
+
+
+def test_open_sdg_on_a_progress_companion_is_refused_at_its_line(tmp_path: Path) -> None:
+    text = (
+        "version: 1\ntitle: T\nindicators:\n  poverty:\n    name: Poverty\n"
+        "  poverty_progress:\n    name: Poverty (progress)\n"
+        "    open_sdg:\n      progress_status: limited_progress\ntargets: []\n"
+    )
+    plan = _tracker(tmp_path, text)
+    r = run_clean("--targets", str(plan), "check")
+    assert r.exit_code == 1, r.output
+    assert "Traceback" not in r.output
+    line = [x for x in r.stderr.splitlines() if "poverty_progress" in x]
+    assert line and ":8" in line[0].split(" ")[0], r.stderr  # the open_sdg line
+    assert "poverty:" in line[0] or "'poverty'" in line[0], line  # what is valid: give it on poverty
+    # Without poverty in the plan, poverty_progress is an indicator of its own: accepted.
+    alone = _tracker(tmp_path / "alone", text.replace("  poverty:\n    name: Poverty\n", ""))
+    (tmp_path / "alone" / "observations.csv").write_text(STORE.replace("poverty,", "poverty_progress,"))
+    r = run_clean("--targets", str(alone), "check")
+    assert r.exit_code == 0, r.output
