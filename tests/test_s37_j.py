@@ -166,9 +166,11 @@ def test_the_export_says_which_status_it_wrote_instead(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     said = [line for line in r.stderr.splitlines() if "limited_progress" in line]
     assert len(said) == 1 and "'p'" in said[0], r.stderr
-    # What it wrote: 8 is at most 9 in 2020, target_achieved (the plan target's status).
+    # What it wrote: 8 is at most 9 in 2020, target_achieved (the plan target's status),
+    # in the file and in the warning.
     front = (tmp_path / "site" / "meta" / "poverty.md").read_text(encoding="utf-8")
     assert "progress_status: target_achieved" in front
+    assert "progress_status: target_achieved" in said[0], said
 
 
 # --- 4. open_sdg on a Progress companion -----------------------------------------------

@@ -107,7 +107,7 @@ def export_opensdg(
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))
     from ..files.checks_open_sdg import hand_set_problems  # check's open-sdg-status, said here too
 
-    export.warnings.extend(hand_set_problems(ws.plan))
+    export.warnings.extend(hand_set_problems(ws.plan, export.replaced))
     return export
 
 
