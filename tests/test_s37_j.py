@@ -194,3 +194,15 @@ def test_open_sdg_on_a_progress_companion_is_refused_at_its_line(tmp_path: Path)
     (tmp_path / "alone" / "observations.csv").write_text(STORE.replace("poverty,", "poverty_progress,"))
     r = run_clean("--targets", str(alone), "check")
     assert r.exit_code == 0, r.output
+
+
+def test_a_unit_no_row_has_is_warned_of_when_one_series_remains(tmp_path: Path) -> None:
+    # sdg-build: "Field Per cent not found in column Units", then the rows unfiltered.
+    meta = "---\nindicator_name: Employment\nauto_progress_calculation: true\nprogress_calculation_options:\n- unit: Per cent\n---\n"
+    site = write_repository(
+        tmp_path / "site",
+        {"data/indicator_1-1-1.csv": "Year,Units,Value\n2015,Percent,50\n2020,Percent,60\n", "meta/1-1-1.md": meta},
+    )
+    r = _import(site, tmp_path / "t")
+    assert r.exit_code == 0, r.output
+    assert any("Per cent" in line and "item 1" in line for line in r.stderr.splitlines()), r.stderr
