@@ -463,6 +463,7 @@ def test_check_list_names_every_check(plan: Path):
         "official-replaced",  # twenty-fourth session
         "yearly-unjudged",  # thirtieth session
         "unit-names",  # thirty-first session
+        "open-sdg-status",  # thirty-seventh session
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

@@ -374,6 +374,14 @@ LIST_VI = [
         "mỗi tên bằng ngôn ngữ khác (names:) của một đơn vị phân tổ chỉ đúng đơn vị đó: không trùng giá trị của "
         "đơn vị khác, cũng không trùng tên của đơn vị khác",
     ),
+    (  # thirty-seventh session, pass J (tests/test_s37_j.py)
+        "open-sdg-status",
+        "cảnh báo",
+        "mặc định",
+        "không chỉ tiêu nào có đánh giá tiến độ đặt thủ công cho Open SDG (open_sdg: {progress_status: ...}) lại có "
+        "mục tiêu trên chính nó hoặc trên chỉ tiêu _progress đi kèm: lệnh export opensdg sẽ ghi đánh giá theo các "
+        "mục tiêu thay cho đánh giá đó",
+    ),
 ]
 
 
@@ -395,14 +403,14 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    # -17 and -15 since parts-sum, lost-letters (twenty-first), official-replaced (24th), yearly-unjudged (30th),
-    # unit-names (31st)
-    assert lines[-17] == (
+    # -18 and -16 since parts-sum, lost-letters (twenty-first), official-replaced (24th), yearly-unjudged (30th),
+    # unit-names (31st), open-sdg-status (37th)
+    assert lines[-18] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313; no per cent reads as a fraction "
         "(0.153 for 15.3) nor a growth rate as an index with the year before = 100 (108.5 for 8.5)"
     )
-    assert lines[-15] == (
+    assert lines[-16] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -415,16 +423,16 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
     assert [sorted(c) for c in en["checks"]] == [
         ["default", "name", "rule", "severity"]
-    ] * 28  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th),
-    # yearly-unjudged (30th), unit-names (31st)
+    ] * 29  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th),
+    # yearly-unjudged (30th), unit-names (31st), open-sdg-status (37th)
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
     ]
     # Three places further from the end since official-replaced (twenty-fourth session),
-    # yearly-unjudged (thirtieth) and unit-names (thirty-first) were added last.
-    assert en["checks"][-9]["severity"] == "warning" and en["checks"][-8]["severity"] == "error"
-    assert en["checks"][-7] == {**en["checks"][-7], "name": "invisible", "severity": "warning", "default": True}
+    # yearly-unjudged (thirtieth), unit-names (thirty-first) and open-sdg-status (37th) were added last.
+    assert en["checks"][-10]["severity"] == "warning" and en["checks"][-9]["severity"] == "error"
+    assert en["checks"][-8] == {**en["checks"][-8], "name": "invisible", "severity": "warning", "default": True}
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 

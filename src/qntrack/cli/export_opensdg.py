@@ -105,6 +105,9 @@ def export_opensdg(
         export.as_of = as_of.isoformat() if isinstance(as_of, date) else as_of
         export.later = recorded_after(ws.store.observations, keys_of(set(ws.plan.indicators)), export.as_of)
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))
+    from ..files.checks_open_sdg import hand_set_problems  # check's open-sdg-status, said here too
+
+    export.warnings.extend(hand_set_problems(ws.plan, export.replaced))
     return export
 
 

@@ -113,6 +113,8 @@ CHECKS: tuple[Check, ...] = (
     # Issue 17, thirtieth session: a yearly level target given only quarters, never judged.
     Check("yearly-unjudged", "warning", True, msg("check_rule_yearly_unjudged")),
     Check("unit-names", "warning", True, msg("check_rule_unit_names")),  # thirty-first session
+    # Thirty-seventh session: an Open SDG status set by hand that the export would not write.
+    Check("open-sdg-status", "warning", True, msg("check_rule_open_sdg_status")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -321,6 +323,10 @@ def run_checks(
         from .checks_unit_names import unit_name_problems
 
         problems.extend(unit_name_problems(plan))
+    if "open-sdg-status" in selected:
+        from .checks_open_sdg import hand_set_problems
+
+        problems.extend(hand_set_problems(plan))
     # The store's sources and notes, each once: the reader's, else gathered once for both rules.
     texts: AbstractSet[str] | None = store.distinct.texts if store.distinct is not None else None
     if texts is None and {"invisible", "lost-letters"} <= selected:

@@ -39,6 +39,7 @@ from .slips import bad_target_id, written_id
 from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
 from .yaml_words import yaml_problem
 from .plan_indicators import _check_formulas, _indicator
+from .opensdg_status import companion_status_problems
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
@@ -154,6 +155,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                 reader.refused.add(("indicator", ind_id))
             indicators[ind_id] = ind or Indicator(ind_id, Text.plain(ind_id), location=reader.loc(key_node))
     _check_formulas(reader, indicators)
+    companion_status_problems(reader, indicators)
 
     targets: list[Target] = []
     if "targets" not in top:

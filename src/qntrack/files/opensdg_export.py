@@ -89,6 +89,8 @@ class Export:
     # them: said beside the summary (issue 17, twenty-fourth session); (0, None) without one.
     later: tuple[int, str | None] = (0, None)
     as_of: str | None = None
+    # Indicator id -> what was written in place of its status set by hand (checks_open_sdg).
+    replaced: dict[str, str] = field(default_factory=dict)
 
 
 def inid(indicator_id: str) -> str:
@@ -120,6 +122,9 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
         targets = [t for t in plan.targets if t.indicator in (ind.id, progress.id if progress else None)]
         meta = _meta(plan, ind, progress, targets, judged, sources, {cells for cells, _ in rows})
         out.files[f"meta/{inid(ind.id)}.md"] = _front_matter(meta)
+        if ind.open_sdg_status and targets:
+            written = meta.get("progress_status")
+            out.replaced[ind.id] = f"progress_status: {written}" if written else "auto_progress_calculation: true"
         out.indicators += 1
     out.files["config_data.yml"] = _dump(_config(plan))
     out.files["_prose.yml"] = _dump(_prose(MAX_SOURCES))

@@ -40,7 +40,7 @@ from ..plan.unit_resolution import unit_name_problem
 from .opensdg_geocodes import Geocodes
 from .opensdg_meta_text import NAMES, localized as _localized, sources as _sources, text as _text
 from .opensdg_names import name_problems
-from .opensdg_status import OPEN_SDG_STATUSES
+from .opensdg_progress_on import progress_on
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
 from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
@@ -315,17 +315,7 @@ def _indicator(
         own_dims.append(dims.id_of("Series"))
     if ind.has_units:
         own_dims.append(dims.id_of("Units"))
-    asks = ind.meta.get("auto_progress_calculation") is True or bool(ind.meta.get("progress_calculation_options"))
-    hand_set = ""
-    if not asks and (status := ind.meta.get("progress_status")) not in (None, ""):
-        # sdg-build publishes a status set by hand; qntrack judges none, but the plan keeps
-        # one of Open SDG's own for the export to write back (opensdg_status).
-        if str(status) in OPEN_SDG_STATUSES:
-            hand_set = str(status)
-            manual = msg("opensdg_manual_status", status=hand_set)
-        else:
-            manual = msg("opensdg_manual_status_other", status=str(status), valid=", ".join(OPEN_SDG_STATUSES))
-        repo.warnings.append(Problem(Location(meta_file, 0), manual, severity="warning"))
+    asks, hand_set = progress_on(ind, meta_file, repo.warnings)
     options = ind.meta.get("progress_calculation_options") or [{}]
     if asks and not isinstance(options, list):
         problems.append(Problem(Location(meta_file, 0), msg("opensdg_options_not_list")))
@@ -431,6 +421,9 @@ def _indicator(
             if why is not None:
                 problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", item=k, problem=why)))
                 continue
+            for missing in selection.unfiltered:  # a name no row has: sdg-build warns, then goes on
+                unfiltered = msg("opensdg_option_unfiltered", item=k, problem=missing)
+                repo.warnings.append(Problem(Location(meta_file, 0), unfiltered, severity="warning"))
             of = _row_dims(chosen[0], dims) if chosen else []
             target: dict[str, Any] = {"id": slug(ind.inid, "a-z0-9", "-") + (f"-s{k}" if many else "")}
             target["type"] = "open_sdg"

@@ -24,9 +24,13 @@ class Selection:
 
     def __init__(self, indicator: IndicatorData) -> None:
         self.indicator = indicator
+        # What the last option named that no row has, when one series remained all the
+        # same: sdg-build warns of each and assesses the rows without that filter.
+        self.unfiltered: list[Message] = []
 
     def rows(self, option: dict[str, Any]) -> tuple[list[DataRow], Message | None]:
         ind = self.indicator
+        self.unfiltered = []
         rows = list(ind.rows)
         unit, series = option.get("unit"), option.get("series")
         # A name no row has filters nothing (sdg-build warns and goes on); the check for a
@@ -63,6 +67,7 @@ class Selection:
         if len(groups) > 1:
             shown = "; ".join(sorted(_group_text(g) for g in groups)[:2])
             return [], msg("opensdg_many_series", count=len(groups), examples=shown)
+        self.unfiltered = missing
         return rows, None
 
 

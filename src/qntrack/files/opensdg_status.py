@@ -10,12 +10,20 @@ qntrack no longer drops what the site published. docs/targets-format.md, docs/fo
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from yaml.nodes import Node
+
+from ..catalog import msg
+from ..plan.model import Problem
 
 from .yaml_problems import What, _at
 from .yaml_reader import _Reader
 
-__all__ = ["OPEN_SDG_KEYS", "OPEN_SDG_STATUSES", "read_open_sdg"]
+if TYPE_CHECKING:
+    from ..plan.model import Indicator
+
+__all__ = ["OPEN_SDG_KEYS", "OPEN_SDG_STATUSES", "read_open_sdg", "companion_status_problems"]
 
 OPEN_SDG_KEYS = ("progress_status",)
 # Open SDG's own status types (its site configuration's progress_status.status_types by
@@ -42,3 +50,22 @@ def read_open_sdg(reader: _Reader, node: Node | None, where: What) -> str | None
     if "progress_status" not in keys:
         return ""
     return reader.choice(keys["progress_status"][1], _at(what, "progress_status"), OPEN_SDG_STATUSES)
+
+
+_PROGRESS = "_progress"  # an indicator's Progress companion (opensdg_export.PROGRESS_SUFFIX)
+
+
+def companion_status_problems(reader: _Reader, indicators: dict[str, Indicator]) -> None:
+    """``open_sdg`` on ``x_progress`` beside ``x``: the export writes ``x_progress`` as the
+    Progress column of ``x``'s data file, and Open SDG reads a status set by hand only from
+    ``x``'s metadata, so it would never be written. Refused at its line, naming ``x``
+    (thirty-seventh session, pass J). Without ``x`` (or with a formula on either, which
+    the export does not pair), ``x_progress`` is an Open SDG indicator of its own."""
+    for ind_id, where in reader.open_sdg_at.items():
+        if not ind_id.endswith(_PROGRESS):
+            continue
+        base = indicators.get(ind_id[: -len(_PROGRESS)])
+        own = indicators.get(ind_id)
+        if base is None or own is None or base.formula or own.formula:
+            continue
+        reader.problems.append(Problem(where, msg("opensdg_status_on_progress", id=ind_id, base=base.id)))

@@ -110,6 +110,8 @@ def _indicator(
         dims = indicator_dimensions(reader, keys["dimensions"][1], _at(where, "dimensions"), dimensions, bool(formula))
     sdmx = read_sdmx_units(reader, keys["sdmx"][1] if "sdmx" in keys else None, where)
     status = read_open_sdg(reader, keys["open_sdg"][1] if "open_sdg" in keys else None, where)
+    if status:
+        reader.open_sdg_at[ind_id] = reader.loc(keys["open_sdg"][0])
     if name is None or unit is None or not ok or dims is None or sdmx is None or status is None:
         return None
     return Indicator(

@@ -69,6 +69,8 @@ class _Reader:
     # measure a target's kind implied for one that does not, with that target's kind and line.
     declared_measure: dict[str, int] = field(default_factory=dict)
     implied_measure: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Indicator id -> where its 'open_sdg:' key is, for those that set one (opensdg_status).
+    open_sdg_at: dict[str, Location] = field(default_factory=dict)
     # Whether the file's text holds a noncharacter as typed (YAML prints U+FDD0): only
     # then is every scalar searched for one (``plain_odd``), not only the double-quoted.
     plain_odd: bool = False
