@@ -94,3 +94,29 @@ def _plan_and_series():
 
     ws = qntrack.open_workspace("targets.yaml")
     return ws.plan, ws.series
+
+
+def test_a_column_the_data_lacks_is_not_told_of_translation_keys(tmp_path):
+    """An option's field no column has (``Sexes`` where the file's column is ``Sex``) is a
+    misspelt column: pass J's warning ended with the note on a site whose cells are
+    translation keys ("needs its translations/ folder"), which is about values, not
+    columns. A value no row has keeps the note (its cells may be keys)."""
+    from test_s37_j import SEXES, _import
+    from helpers import write_repository
+
+    site = write_repository(
+        tmp_path / "site",
+        {"data/indicator_1-1-1.csv": "Year,Sex,Value\n2015,Female,50\n2020,Female,60\n", "meta/1-1-1.md": SEXES},
+    )
+    r = _import(site, tmp_path / "t")
+    assert r.exit_code == 0, r.output
+    said = " ".join(line for line in r.stderr.splitlines() if "Sexes" in line)
+    assert "'Sex'" in said and "translations/" not in said, said
+    meta = SEXES.replace("Sexes", "Sex").replace("value: Female", "value: Women")
+    site = write_repository(
+        tmp_path / "site2",
+        {"data/indicator_1-1-1.csv": "Year,Sex,Value\n2015,Female,50\n2020,Female,60\n", "meta/1-1-1.md": meta},
+    )
+    r = _import(site, tmp_path / "t2")
+    said = " ".join(line for line in r.stderr.splitlines() if "Women" in line)
+    assert "translations/" in said, said

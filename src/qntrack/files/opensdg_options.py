@@ -93,7 +93,10 @@ def _not_found(name: str, value: str, ind: IndicatorData, held: bool = False) ->
             if near
             else msg("opensdg_hint_columns", columns=columns)
         )
-        return msg("opensdg_not_found", field=name, value=value, hint=hint)
+        # A column no file has: its name is at fault, never a translation key (the note is
+        # about cells; thirty-seventh session), said without it, its key kept.
+        said = msg("opensdg_not_found", field=name, value=value, hint=hint)
+        return Message(said.id, said.params, "opensdg_not_found_spelt")
     values = sorted({dict(r.cells).get(name, "") for r in ind.rows} - {""})
     near = closest(value, values, cutoff=0.5)
     hint = (
