@@ -1,0 +1,99 @@
+"""Issue 17, thirty-seventh session, pass I: small gaps in what an officer types.
+
+1. A quarter with its number in words ("quý Hai năm 2026", "Quý Ba/2026", "quý Bốn 2026",
+   "quý Một năm 2026") was "not a period", where "quý II năm 2026" and "quý 2/2026" are
+   read as 2026-Q2; "tháng mười-hai năm 2026" (a hyphen in twelve) likewise, where
+   "tháng mười hai năm 2026" is December 2026.
+2. The Vietnamese message for two spellings of one unit in one import named the dimension
+   by its id where the plan gives it a name.
+3. A path typed with a quoted "~" was told "no such file" without a word about the "~".
+4. A plan key without its colon before a flow mapping was told as an indentation error.
+
+Each test was written failing first; expected periods are worked out by hand: quý Một,
+Hai, Ba, Bốn (one to four) are the quarters Q1 to Q4; "tư" is four as in "tháng Tư"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# --- 1. A quarter in words -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "period"),
+    [
+        ("quý Hai năm 2026", "2026-Q2"),
+        ("Quý Ba/2026", "2026-Q3"),
+        ("quý Bốn 2026", "2026-Q4"),
+        ("quý Tư năm 2026", "2026-Q4"),
+        ("quý Một năm 2026", "2026-Q1"),
+        ("QUÝ MỘT - 2026", "2026-Q1"),
+        ("tháng mười-hai năm 2026", "2026-12"),
+        ("tháng mười - hai năm 2026", "2026-12"),
+    ],
+)
+def test_a_quarter_or_month_in_words_is_its_period(typed: str, period: str) -> None:
+    from qntrack.files.vocabulary import vietnamese_period
+
+    assert vietnamese_period(typed) == period
+
+
+@pytest.mark.parametrize("typed", ["quý Năm 2026", "quý Hai", "quý Hai năm 26", "quý Mười năm 2026"])
+def test_no_quarter_is_guessed_from_other_words(typed: str) -> None:
+    """There is no fifth quarter; a quarter without its year, or with two digits of it, is
+    none either (as "quý II" alone is none)."""
+    from qntrack.files.vocabulary import vietnamese_period
+
+    assert vietnamese_period(typed) is None
+
+
+@pytest.mark.parametrize(("typed", "period"), [("quý Hai năm 2026", "2026-Q2"), ("Quý Ba/2026", "2026-Q3")])
+def test_add_observation_reads_a_quarter_in_words(shipped: Path, typed: str, period: str) -> None:
+    from helpers import run_clean
+
+    made = run_clean("add-observation", "grdp_growth", typed, "5", "-n", "--recorded-at", "2026-12-01")
+    assert made.exit_code == 0, made.output
+    assert f"grdp_growth\t{period}\t5" in made.stdout
+
+
+def test_an_import_reads_a_quarter_in_words_in_cells_and_wide_headings(shipped: Path) -> None:
+    from helpers import run_clean
+
+    (shipped / "long.csv").write_text(
+        "indicator,period,value\ngrdp_growth,quý Một năm 2026,7.1\ngrdp_growth,Quý Ba/2026,7.3\n", encoding="utf-8"
+    )
+    made = run_clean("add-observation", "--from", "long.csv", "--dry-run", "--recorded-at", "2026-12-01")
+    assert made.exit_code == 0, made.output
+    assert "2026-Q1\t7.1" in made.stdout and "2026-Q3\t7.3" in made.stdout
+    (shipped / "wide.csv").write_text(
+        "indicator,quý Hai năm 2026,Quý Bốn/2025\ngrdp_growth,7.2,7.4\n", encoding="utf-8"
+    )
+    made = run_clean("add-observation", "--from", "wide.csv", "--wide", "--dry-run", "--recorded-at", "2026-12-01")
+    assert made.exit_code == 0, made.output
+    assert "2026-Q2\t7.2" in made.stdout and "2025-Q4\t7.4" in made.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(
+    ("typed", "written"), [("quý Hai năm 2026", "quý II năm 2026"), ("tháng mười-hai năm 2026", "tháng 12 năm 2026")]
+)
+def test_as_of_a_quarter_in_words_is_told_its_last_day(shipped: Path, lang: str, typed: str, written: str) -> None:
+    """--as-of takes a day; a period is told its last day (2026-06-30 for the second
+    quarter, 2026-12-31 for December), as the same period with its number is."""
+    from helpers import run_clean
+
+    made = run_clean("--lang", lang, "status", "--as-of", typed)
+    digits = run_clean("--lang", lang, "status", "--as-of", written)
+    assert made.exit_code == digits.exit_code == 2
+    assert made.output == digits.output.replace(written, typed, 1)
+    assert ("2026-06-30" if "Hai" in typed else "2026-12-31") in made.output
+
+
+def test_a_day_with_twelve_hyphenated_is_that_day(shipped: Path) -> None:
+    """ "ngày 31 tháng mười-hai năm 2025" is 31 December 2025, as with a space."""
+    from helpers import run_clean
+
+    made = run_clean("status", "--as-of", "ngày 31 tháng mười-hai năm 2025")
+    assert made.exit_code == 2 and "2025-12-31" in made.output
