@@ -97,3 +97,123 @@ def test_a_day_with_twelve_hyphenated_is_that_day(shipped: Path) -> None:
 
     made = run_clean("status", "--as-of", "ngày 31 tháng mười-hai năm 2025")
     assert made.exit_code == 2 and "2025-12-31" in made.output
+
+
+# --- 2. A dimension named as the plan names it in a unit's two spellings -------------------
+# The plan names dimension 'district' "District" and "Quận/huyện"; every other message says
+# it as "'district' (Quận/huyện)" in Vietnamese (units_unknown_value), the id that --dim and a
+# column take and the plan's own name. The messages of one unit spelt two ways said the id
+# alone ("là một đơn vị của district"), a word of the plan's file, not its reader's.
+
+NAMED_PLAN = """\
+version: 1
+title: "Open"
+observations: observations.csv
+dimensions:
+  district:
+    name: {en: District, vi: Quận/huyện}
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values: ["Hạ Long"]
+indicators:
+  pop:
+    name: "Population"
+    unit: "people"
+    dimensions: [district]
+  area:
+    name: "Area"
+    unit: "km2"
+    dimensions: [province]
+targets:
+  - id: pop-2030
+    indicator: pop
+    baseline: 2020
+    milestones:
+      - {by: 2030, value: 200}
+    for_each: district
+"""
+NAMED_STORE = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, NAMED_PLAN, NAMED_STORE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "'hạ long' and 'Hạ Long' are one unit of 'district' (District)"),
+        ("vi", "'hạ long' và 'Hạ Long' là một đơn vị của 'district' (Quận/huyện)"),
+    ],
+)
+def test_two_spellings_in_one_import_name_the_dimension_as_the_plan_does(named: Path, lang: str, said: str) -> None:
+    from helpers import run_clean
+
+    (named / "in.csv").write_text(
+        "indicator,district,period,value,status\npop,Hạ Long,2021,120,official\npop,hạ long,2021,130,official\n",
+        encoding="utf-8",
+    )
+    made = run_clean("--lang", lang, "add-observation", "--from", "in.csv")
+    assert made.exit_code == 1, made.output
+    assert said in " ".join(made.stderr.split()), made.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "'hạ long' and 'HẠ LONG' are one unit of 'province' (Province), kept as 'Hạ Long'"),
+        ("vi", "'hạ long' và 'HẠ LONG' là một đơn vị của 'province' (Tỉnh), giữ cách viết 'Hạ Long'"),
+    ],
+)
+def test_two_spellings_of_a_listed_unit_name_the_dimension_as_the_plan_does(named: Path, lang: str, said: str) -> None:
+    from helpers import run_clean
+
+    (named / "in.csv").write_text(
+        "indicator,province,period,value,status\narea,HẠ LONG,2021,120,official\narea,hạ long,2021,130,official\n",
+        encoding="utf-8",
+    )
+    made = run_clean("--lang", lang, "add-observation", "--from", "in.csv")
+    assert made.exit_code == 1, made.output
+    assert said in " ".join(made.stderr.split()), made.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "the spelling in.csv:2 gives this unit of 'district' (District)"),
+        ("vi", "cách viết mà in.csv:2 dùng cho đơn vị này của 'district' (Quận/huyện)"),
+    ],
+)
+def test_a_unit_spelt_as_an_earlier_row_names_the_dimension(named: Path, lang: str, said: str) -> None:
+    from helpers import run_clean
+
+    (named / "in.csv").write_text(
+        "indicator,district,period,value,status\npop,Hạ Long,2021,120,official\npop,hạ long,2022,130,official\n",
+        encoding="utf-8",
+    )
+    made = run_clean("--lang", lang, "add-observation", "--from", "in.csv", "--dry-run")
+    assert made.exit_code == 0, made.output
+    assert said in " ".join(made.stderr.split()), made.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "'hạ long' is the unit 'Hạ Long' (line 2) of 'district' (District)"),
+        ("vi", "'hạ long' là đơn vị 'Hạ Long' (dòng 2) của 'district' (Quận/huyện)"),
+    ],
+)
+def test_check_names_the_dimension_of_a_unit_spelt_otherwise(named: Path, lang: str, said: str) -> None:
+    from helpers import run_clean
+
+    (named / "observations.csv").write_text(
+        NAMED_STORE
+        + "pop[district=Hạ Long],2021,120,official,s,,2022-03-01T00:00:00Z\n"
+        + "pop[district=hạ long],2022,130,official,s,,2023-03-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    made = run_clean("--lang", lang, "check")
+    assert said in " ".join(made.output.split()), made.output
