@@ -205,7 +205,7 @@ def dimension_label(dimension: Dimension, lang: str) -> str:
 
 def dimension_said(dim_id: str, dimensions: Mapping[str, Dimension]) -> dict[str, str]:
     """A message's values naming dimension ``dim_id`` as the units messages do, its id and the
-    plan's label in each language ("'locality' (Địa bàn)"): ``dimension``, ``named_en``,
+    plan's label in each language ("'locality' (Locality)"): ``dimension``, ``named_en``,
     ``named_vi`` (issue 17, thirty-seventh session, pass I)."""
     dimension = dimensions.get(dim_id)
     said = {"dimension": dim_id}
