@@ -217,3 +217,65 @@ def test_check_names_the_dimension_of_a_unit_spelt_otherwise(named: Path, lang: 
     )
     made = run_clean("--lang", lang, "check")
     assert said in " ".join(made.output.split()), made.output
+
+
+# --- 3. A '~' the shell did not expand -------------------------------------------------------
+# A shell turns ~ into the home folder only outside quotes; "~/sdg" quoted (for a space in the
+# rest of the path, or from a config file) reaches qntrack as a folder named '~'. Every path
+# but the repository of `import opensdg` said so; that one, a bare '~', and '~user/...' said
+# only "not found". HOME is set to a folder of the test's, so the full path is known.
+
+
+@pytest.fixture
+def home(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = shipped / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_import_opensdg_of_a_quoted_tilde_says_so(home: Path, lang: str) -> None:
+    from helpers import run_clean
+
+    made = run_clean("--lang", lang, "import", "opensdg", "~/sdg", "--into", "out")
+    assert made.exit_code == 1, made.output  # the same code as any missing repository
+    text = " ".join(made.stderr.split())
+    assert text.startswith("~/sdg: "), text
+    assert f'"{home}/sdg"' in text and '~/"sdg"' in text, text
+    assert not (Path("out")).exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("-t", "~", "status"), ("add-observation", "--from", "~")],
+)
+def test_a_bare_tilde_is_told_the_home_folder(home: Path, args: tuple[str, ...]) -> None:
+    from helpers import run_clean
+
+    made = run_clean(*args)
+    assert made.exit_code == 1, made.output
+    text = " ".join(made.stderr.split())
+    assert text.startswith("~: ") and f'"{home}"' in text and "outside quotes" in text, text
+
+
+def test_a_tilde_with_a_user_name_is_told_that_user_s_home(shipped: Path) -> None:
+    import os
+    import pwd
+
+    from helpers import run_clean
+
+    user = pwd.getpwuid(os.getuid())
+    made = run_clean("-t", f"~{user.pw_name}/qn/targets.yaml", "status")
+    assert made.exit_code == 1, made.output
+    text = " ".join(made.stderr.split())
+    assert f'"{os.path.join(user.pw_dir, "qn/targets.yaml")}"' in text and "outside quotes" in text, text
+
+
+def test_a_folder_literally_named_tilde_is_no_home(shipped: Path) -> None:
+    """A folder named '~' here is what the path names: no hint of a home folder."""
+    from helpers import run_clean
+
+    (shipped / "~").mkdir()
+    made = run_clean("import", "opensdg", "~/sdg", "--into", "out")
+    assert made.exit_code == 1 and "outside quotes" not in made.stderr, made.output
