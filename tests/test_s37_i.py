@@ -279,3 +279,66 @@ def test_a_folder_literally_named_tilde_is_no_home(shipped: Path) -> None:
     (shipped / "~").mkdir()
     made = run_clean("import", "opensdg", "~/sdg", "--into", "out")
     assert made.exit_code == 1 and "outside quotes" not in made.stderr, made.output
+
+
+# --- 4. A key without its colon before a flow mapping or list --------------------------------
+# "    name {en: "GRDP growth", vi: "..."}" is a key, a space and its value in braces, with
+# no ':' after the key. YAML reads "name {en" as a key and fails further on: at the comma
+# (line 36, column 28 of the shipped plan: "the indentation does not match"), or at the
+# second ':' ("a ':' where no key can start"). Said by name at the key (column 5), as a
+# block's or a list item's key without its colon is.
+
+
+def _plan_with(shipped: Path, old: str, new: str) -> None:
+    path = shipped / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")  # the first indicator's
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "said"),
+    [
+        # the shipped plan's line 36, quoted texts: YAML stops at the comma
+        (
+            '    name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}',
+            '    name {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}',
+            36,
+            '\'name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}\'',
+        ),
+        # line 37, plain texts: YAML stops at the second ':'
+        (
+            '    unit: {en: "% y/y", vi: "% so với cùng kỳ"}',
+            "    unit {en: y/y, vi: so voi cung ky}",
+            37,
+            "'unit: {en: y/y, vi: so voi cung ky}'",
+        ),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_key_without_its_colon_before_braces_is_said_by_name(
+    shipped: Path, lang: str, old: str, new: str, line: int, said: str
+) -> None:
+    from helpers import run_clean
+
+    _plan_with(shipped, old, new)
+    made = run_clean("--lang", lang, "check")
+    assert made.exit_code == 1, made.output
+    first = made.stderr.splitlines()[0]
+    assert first.startswith(f"targets.yaml:{line}:5: "), first
+    assert said in first, first
+    assert "indentation" not in first and "thụt lề" not in first, first
+
+
+def test_a_list_key_without_its_colon_before_brackets_is_said_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    plan = NAMED_PLAN.replace("    dimensions: [district]\n", '    dimensions [district, "x"]\n', 1)
+    make_tracker(tmp_path, monkeypatch, plan, NAMED_STORE)
+    made = run_clean("check")
+    assert made.exit_code == 1, made.output
+    first = made.stderr.splitlines()[0]
+    assert first.startswith("targets.yaml:14:5: ") and "'dimensions: [district, \"x\"]'" in first, first
