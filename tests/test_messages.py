@@ -64,6 +64,12 @@ DIFFERENT_NAMES = {
     "units_unknown_value_hint": ({"named_en"}, {"named_vi"}),
     "units_unknown_value_lost": ({"named_en"}, {"named_vi"}),  # twenty-first session
     "units_shared_name": ({"named_en"}, {"named_vi"}),  # thirty-first session, pass R
+    # A unit spelt two ways, its dimension so named too (thirty-seventh session, pass I).
+    "duplicate_one_unit_open": ({"named_en"}, {"named_vi"}),
+    "duplicate_one_unit_listed": ({"named_en"}, {"named_vi"}),
+    "checks_unit_spelt_otherwise": ({"named_en"}, {"named_vi"}),
+    "units_open_spelt_as_stored": ({"named_en"}, {"named_vi"}),
+    "units_open_spelt_as_batch": ({"named_en"}, {"named_vi"}),
     "units_not_broken_down": ({"dimensions_en"}, {"dimensions_vi"}),
     "ranking_unknown_dimension": ({"dimensions_en"}, {"dimensions_vi"}),
     "sdmx24_unit_attribute": ({"unit_en"}, {"unit_vi"}),  # twenty-fourth session: the indicator's unit

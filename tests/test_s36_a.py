@@ -219,10 +219,13 @@ def _stored_keys() -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "'hạ long' is stored as 'Hạ Long', the spelling observations.csv line 2 gives this unit of district"),
+        (
+            "en",
+            "'hạ long' is stored as 'Hạ Long', the spelling observations.csv line 2 gives this unit of 'district' (District)",
+        ),
         (
             "vi",
-            "'hạ long' được lưu thành 'Hạ Long', cách viết mà observations.csv dòng 2 dùng cho đơn vị này của district",
+            "'hạ long' được lưu thành 'Hạ Long', cách viết mà observations.csv dòng 2 dùng cho đơn vị này của 'district' (Quận/huyện)",
         ),
     ],
 )
@@ -369,10 +372,14 @@ def test_a_store_holding_two_spellings_reads_one_unit_and_check_says_so(
     made = run_clean("check")
     assert made.exit_code == 0, made.output
     text = " ".join(made.stdout.split() + made.stderr.split())
-    assert "observations.csv:3: warning: 'hạ long' is the unit 'Hạ Long' of district (line 2)" in text, text
+    assert "observations.csv:3: warning: 'hạ long' is the unit 'Hạ Long' (line 2) of 'district' (District)" in text, (
+        text
+    )
     made = run_clean("--lang", "vi", "check")
     text = " ".join(made.stdout.split() + made.stderr.split())
-    assert "observations.csv:3: cảnh báo: 'hạ long' là đơn vị 'Hạ Long' của district (dòng 2)" in text, text
+    assert "observations.csv:3: cảnh báo: 'hạ long' là đơn vị 'Hạ Long' (dòng 2) của 'district' (Quận/huyện)" in text, (
+        text
+    )
 
 
 def test_a_unit_in_its_key_and_its_column_spelt_two_ways_is_one_unit(

@@ -93,12 +93,12 @@ def test_two_spellings_of_an_open_unit_given_twice_say_they_are_one(
     assert made.exit_code == 1, made.output
     text = _said(made.stderr)
     assert "in.csv:3: error:" in text and "is already given on line 2" in text, text
-    assert f"'{_said(here)}' and '{there}' are one unit of district" in text, text
+    assert f"'{_said(here)}' and '{there}' are one unit of 'district' (District)" in text, text
     assert f"kept as '{there}'" in text, text
     assert Path("observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
     made = run_clean("--lang", "vi", "add-observation", "--from", "in.csv")
     text = _said(made.stderr)
-    assert f"'{_said(here)}' và '{there}' là một đơn vị của district" in text, text
+    assert f"'{_said(here)}' và '{there}' là một đơn vị của 'district' (Quận/huyện)" in text, text
     assert f"giữ cách viết '{there}'" in text, text
 
 
@@ -118,7 +118,7 @@ def test_two_spellings_of_a_listed_unit_given_twice_say_the_plan_s_spelling(
     made = run_clean("add-observation", "--from", "in.csv")
     assert made.exit_code == 1, made.output
     text = _said(made.stderr)
-    assert "'hạ long' and 'HẠ LONG' are one unit of province" in text, text
+    assert "'hạ long' and 'HẠ LONG' are one unit of 'province'" in text, text
     assert "kept as 'Hạ Long'" in text, text
 
 
@@ -457,7 +457,7 @@ def test_a_workbook_s_two_spellings_given_twice_say_they_are_one(
     made = run_clean("add-observation", "--from", "in.xlsx")
     assert made.exit_code == 1, made.output
     text = _said(made.stderr)
-    assert "is already given at Data!A2: 'HẠ LONG' and 'Hạ Long' are one unit of district" in text, text
+    assert "is already given at Data!A2: 'HẠ LONG' and 'Hạ Long' are one unit of 'district' (District)" in text, text
     assert Path("observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
 
 
@@ -499,7 +499,9 @@ def test_record_many_s_two_spellings_given_twice_say_they_are_one(
             [{**row, "value": 120, "dim:district": "Hạ Long"}, {**row, "value": 121, "dim:district": "hạ long"}],
         )
     text = _said(" ".join(str(p) for p in caught.value.problems))
-    assert "is already given at" in text and "'hạ long' and 'Hạ Long' are one unit of district" in text, text
+    assert "is already given at" in text and "'hạ long' and 'Hạ Long' are one unit of 'district' (District)" in text, (
+        text
+    )
     assert Path("observations.csv").read_text(encoding="utf-8") == EMPTY_STORE
 
 
@@ -525,7 +527,7 @@ def test_the_fuller_words_keep_the_refusal_s_key(tmp_path: Path, monkeypatch: py
     with pytest.raises(InputError) as caught:
         import_observations("targets.yaml", "in.csv")
     assert caught.value.key == "import_duplicate"
-    assert "are one unit of district" in str(caught.value)
+    assert "are one unit of 'district' (District)" in str(caught.value)
 
 
 def test_skip_bad_leaves_out_the_indicator_whose_unit_is_given_twice(tmp_path: Path) -> None:

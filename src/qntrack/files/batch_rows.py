@@ -246,6 +246,8 @@ def _one_unit(plan: Plan, row: dict[str, str], first: dict[str, str]) -> Message
     spellings are one unit of the dimension, kept as the plan lists it, or in an open
     dimension (one that lists no units) in the spelling met first; None when every unit is
     spelt alike."""
+    from ..plan.unit_resolution import dimension_said
+
     mine, theirs = _units(row), _units(first)
     for dim_id, typed in mine.items():
         other = theirs.get(dim_id)
@@ -255,10 +257,11 @@ def _one_unit(plan: Plan, row: dict[str, str], first: dict[str, str]) -> Message
         if dimension is None:
             continue
         if dimension.values is None:
-            return msg("duplicate_one_unit_open", typed=typed, first=other, dimension=dim_id)
+            return msg("duplicate_one_unit_open", typed=typed, first=other, **dimension_said(dim_id, plan.dimensions))
         unit = dimension.unit(typed)
         if unit is not None:
-            return msg("duplicate_one_unit_listed", typed=typed, first=other, dimension=dim_id, held=unit.value)
+            said = dimension_said(dim_id, plan.dimensions)
+            return msg("duplicate_one_unit_listed", typed=typed, first=other, held=unit.value, **said)
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LUNAR_MONTH", "MONTH_WORDS", "months_as_numbers", "named_month"]
+__all__ = ["LUNAR_MONTH", "MONTH_WORDS", "QUARTER_WORDS", "months_as_numbers", "named_month"]
 
 # The months in words after "thang" (folded): "ngay 30 thang tu nam 2026" (thirty-fifth
 # session); "bon", as April is often said beside "tu" (thirty-sixth session).
@@ -22,8 +22,13 @@ MONTH_WORDS.update({"muoi": 10, "muoi mot": 11, "muoi hai": 12})
 # January and December: no month of the solar calendar is guessed from them.
 LUNAR_MONTH = re.compile(r"\bthang\s+(?:gieng|chap)\b")  # searched in ``fold``'s text
 
-# The longest word first: "muoi hai" (twelve) before "muoi" (ten) and "hai" (two).
-_WORDS = "|".join(sorted((w.replace(" ", r"\s+") for w in MONTH_WORDS), key=len, reverse=True))
+# The quarters in words after "quy" (folded): "quy hai nam 2026" is 2026-Q2, as "quy II nam
+# 2026" is (issue 17, thirty-seventh session); "tu", four, as in "thang tu".
+QUARTER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4}
+
+# The longest word first: "muoi hai" (twelve) before "muoi" (ten) and "hai" (two); "muoi-hai"
+# with a hyphen is twelve too (thirty-seventh session).
+_WORDS = "|".join(sorted((w.replace(" ", r"(?:\s*-\s*|\s+)") for w in MONTH_WORDS), key=len, reverse=True))
 _MONTH_WORD = re.compile(r"\bthang\s+(" + _WORDS + r")\b")
 # "mong" (or "mung") before a day of the first ten: "ngay mong 2 thang hai".
 _DAY_WORD = re.compile(r"\b(?:mong|mung)\s+(?=[0-9])")
@@ -31,10 +36,13 @@ _DAY_WORD = re.compile(r"\b(?:mong|mung)\s+(?=[0-9])")
 # "thang tu 2026", "thang muoi hai nam 2026"; "thang nam nam 2026" and "thang nam 2026" are
 # May's. A count before it ("6 thang nam 2026", six months of the year) is none of these.
 _NAMED_MONTH = re.compile(r"thang\s+(" + _WORDS + r")(?:\s*[/\-,]\s*|\s+)(?:nam\s*)?(\d{4})")
+# A quarter in words and its year, the whole text, with the same separators: "quy hai nam
+# 2026", "quy ba/2026", "quy bon 2026", "quy mot - 2026".
+_NAMED_QUARTER = re.compile(r"quy\s+(" + "|".join(QUARTER_WORDS) + r")(?:\s*[/\-,]\s*|\s+)(?:nam\s*)?(\d{4})")
 
 
 def _number(word: str) -> int:
-    return MONTH_WORDS[" ".join(word.split())]
+    return MONTH_WORDS[" ".join(word.replace("-", " ").split())]
 
 
 def months_as_numbers(folded: str) -> str:
@@ -51,6 +59,9 @@ def named_month(folded: str) -> str:
     """``folded`` written as a month with its number when the whole of it is a month in
     words and its year ("thang tu nam 2026" is "thang 4/2026", which
     ``vocabulary.vietnamese_period`` reads as 2026-04); any other text as it is (a day, a
-    count of months, a lunar month's name, a year of two digits: each told by its own rule)."""
+    count of months, a lunar month's name, a year of two digits: each told by its own rule).
+    A quarter in words and its year likewise: "quy hai nam 2026" is "quy 2/2026" (2026-Q2)."""
+    if q := _NAMED_QUARTER.fullmatch(folded):
+        return f"quy {QUARTER_WORDS[q[1]]}/{q[2]}"
     m = _NAMED_MONTH.fullmatch(folded)
     return f"thang {_number(m[1])}/{m[2]}" if m else folded

@@ -42,6 +42,7 @@ def spelling_problems(
     the figures are read as one unit's, and the store should say it one way."""
     from ..catalog import msg
     from ..plan.model import Location, Problem
+    from ..plan.unit_resolution import dimension_said
     from ..plan.units import open_spellings
 
     if not _has_open(plan):
@@ -61,7 +62,13 @@ def spelling_problems(
             out.append(
                 Problem(
                     Location(file, o.line),
-                    msg("checks_unit_spelt_otherwise", typed=typed, held=spelt, dimension=dim_id, line=first[held]),
+                    msg(
+                        "checks_unit_spelt_otherwise",
+                        typed=typed,
+                        held=spelt,
+                        line=first[held],
+                        **dimension_said(dim_id, plan.dimensions),
+                    ),
                     "warning",
                     "unit",
                 )
@@ -77,6 +84,7 @@ def spelt_as_held(
     it, each said as a warning at its row: the figure is written in the unit's spelling."""
     from ..catalog import msg
     from ..plan.model import Problem
+    from ..plan.unit_resolution import dimension_said
     from ..plan.units import open_spellings
 
     if not _has_open(plan) or not any("[" in o.indicator for o in rows):
@@ -101,7 +109,13 @@ def spelt_as_held(
         rows[i] = o._replace(indicator=key)
         where = held_at[key]
         said = "units_open_spelt_as_stored" if "file" in where else "units_open_spelt_as_batch"
-        out.append(Problem(wheres[i], msg(said, typed=typed, held=spelt, dimension=dim_id, **where), "warning"))
+        out.append(
+            Problem(
+                wheres[i],
+                msg(said, typed=typed, held=spelt, **dimension_said(dim_id, plan.dimensions), **where),
+                "warning",
+            )
+        )
     return out
 
 

@@ -59,7 +59,9 @@ def _refuse_no_folder(repo_dir: Path) -> None:
     except FileNotFoundError:
         if os.path.islink(repo_dir):
             raise fail(name, msg("opensdg_folder_dangling", target=os.readlink(repo_dir))) from None
-        raise fail(name, msg("opensdg_no_folder")) from None
+        from .windows_paths import with_home_hint
+
+        raise fail(name, with_home_hint(msg("opensdg_no_folder"), name)) from None
     except OSError as exc:
         raise fail(name, msg("opensdg_folder_unread", reason=os_read_reason(exc))) from None
     if not stat.S_ISDIR(mode):

@@ -28,6 +28,7 @@ from ..catalog import Message, msg
 __all__ = [
     "another_plan_name",
     "drive_path",
+    "home_hint",
     "text_document",
     "refuse_windows_folder",
     "refuse_windows_name",
@@ -174,12 +175,27 @@ def with_windows_hint(said: Message, name: str) -> Message:
 
 
 def with_home_hint(said: Message, name: str) -> Message:
-    """``said`` followed by the path to write when ``name`` starts with a '~/' that a shell
+    """``said`` followed by the path to write when ``name`` starts with a '~' that a shell
     left as typed and that is no folder here; else ``said``."""
-    home = os.path.expanduser(name) if name.startswith("~/") and not os.path.lexists("~") else name
+    hint = home_hint(name)
+    return said if hint is None else msg("path_said_windows", said=said, hint=hint)
+
+
+def home_hint(name: str) -> Message | None:
+    """What to write for ``name`` when it starts with a '~' a shell left as typed (quoted,
+    or from QNTRACK_TARGETS): '~/x' ("~/"x"" or the full path), and a bare '~' or
+    '~user/x' (the full path; thirty-seventh session, pass I); None for any other name, one
+    whose home is unknown, or when a file or folder named as its first part ('~') is here:
+    that is what the path names, and it is never expanded behind the user's back."""
+    first, _, rest = name.partition("/")
+    if not first.startswith("~") or os.path.lexists(first):
+        return None
+    home = os.path.expanduser(name)
     if home == name:
-        return said
-    return msg("path_said_windows", said=said, hint=msg("path_hint_tilde", path=home, rest=name[2:]))
+        return None
+    if first == "~" and rest:
+        return msg("path_hint_tilde", path=home, rest=rest)
+    return msg("path_hint_tilde_full", tilde=first, path=home)
 
 
 # A plan saved under a name Windows shows as targets.yaml (Notepad's "Text Documents" adds
@@ -209,9 +225,8 @@ def refuse_windows_folder(given: str) -> None:
     '~/' a shell left as typed: a folder named '~' would be made here (twenty-first session)."""
     from ..errors import ExitCode, fail
 
-    home = os.path.expanduser(given) if given.startswith("~/") and not os.path.lexists("~") else given
-    if home != given:
-        raise fail(given, msg("path_hint_tilde", path=home, rest=given[2:]), ExitCode.USAGE)
+    if (home := home_hint(given)) is not None:
+        raise fail(given, home, ExitCode.USAGE)
     if os.sep != "/" or "\\" not in given and not _DRIVE.match(given):
         return
     if _DRIVE.match(given) or given.startswith("\\\\"):

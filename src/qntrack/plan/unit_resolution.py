@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from ..catalog import Message
     from .model import Indicator
 
-__all__ = ["unit_name_problem", "resolve_dims", "canonical_key", "dimension_label", "dimensions_listed"]
+__all__ = [
+    "unit_name_problem",
+    "resolve_dims",
+    "canonical_key",
+    "dimension_label",
+    "dimension_said",
+    "dimensions_listed",
+]
 
 # The answers of resolve_dims for the dimensions last asked about: a store names a few
 # thousand units over a million rows, and a status asks about each key several times
@@ -194,6 +201,17 @@ def dimension_label(dimension: Dimension, lang: str) -> str:
     (Locality)"), for a message that names it by its id; "" when it has no label of its own."""
     name = dimension.name.get(lang).strip()
     return "" if not name or name == dimension.id else f" ({name})"
+
+
+def dimension_said(dim_id: str, dimensions: Mapping[str, Dimension]) -> dict[str, str]:
+    """A message's values naming dimension ``dim_id`` as the units messages do, its id and the
+    plan's label in each language ("'locality' (Locality)"): ``dimension``, ``named_en``,
+    ``named_vi`` (issue 17, thirty-seventh session, pass I)."""
+    dimension = dimensions.get(dim_id)
+    said = {"dimension": dim_id}
+    for lang in ("en", "vi"):
+        said[f"named_{lang}"] = dimension_label(dimension, lang) if dimension is not None else ""
+    return said
 
 
 def dimensions_listed(ids: Iterable[str], dimensions: Mapping[str, Dimension]) -> dict[str, str]:
