@@ -124,9 +124,7 @@ _GLUED_ITEM = re.compile(r"^(\s*-\s+)([A-Za-z_][\w-]*):([^\s:#/][^#]*?)\s*(?:#.*
 def _glued_above(lines: list[str], at: int) -> tuple[int, int, Message] | None:
     """The line above line ``at`` (0-based) when it is a list item whose only key is glued
     to its value: its 1-based line, the column of the colon and the message; else None."""
-    above = at - 1
-    while above >= 0 and not lines[above].strip():
-        above -= 1
+    above = _line_above(lines, at)
     found = _GLUED_ITEM.match(lines[above]) if 0 <= above < len(lines) else None
     if found is None:
         return None
@@ -175,9 +173,7 @@ def _bare_key_above(lines: list[str], at: int) -> tuple[int, int, Message] | Non
     if not 0 < at < len(lines):
         return None
     below = _KEY_FIRST.match(lines[at])
-    above = at - 1
-    while above >= 0 and not lines[above].strip():
-        above -= 1
+    above = _line_above(lines, at)
     found = _BARE_KEY.match(lines[above]) if above >= 0 else None
     if below is None or found is None or len(below[1]) < len(found[1]):
         return None
@@ -205,9 +201,7 @@ def _spaced_item_above(lines: list[str], at: int) -> tuple[int, int, Message] | 
     if not 0 < at < len(lines):
         return None
     below = _KEY_FIRST.match(lines[at])
-    above = at - 1
-    while above >= 0 and not lines[above].strip():
-        above -= 1
+    above = _line_above(lines, at)
     found = _SPACED_ITEM.match(lines[above]) if above >= 0 else None
     if below is None or found is None or len(below[1]) != len(found[1]):
         return None
@@ -236,3 +230,12 @@ def _flow_no_colon(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, in
             written = f"{found[2]}: {found[3]}"
             return mark.line + 1, len(found[1]) + 1, msg("authoring_yaml_flow_no_colon", key=found[2], written=written)
     return None
+
+
+def _line_above(lines: list[str], at: int) -> int:
+    """The 0-based index of the line above ``at`` that holds something, blank lines aside
+    (-1 when none): where each slip read here looks for the key that went wrong."""
+    above = at - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    return above
