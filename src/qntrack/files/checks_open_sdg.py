@@ -10,12 +10,10 @@ from collections.abc import Mapping
 
 from ..catalog import msg
 from ..plan.model import Plan, Problem
+from .opensdg_status import PROGRESS_SUFFIX  # an indicator's Progress companion, x_progress
 
-__all__ = ["hand_set_problems", "PROGRESS_SUFFIX"]
+__all__ = ["hand_set_problems"]
 
-# An indicator's Progress companion (its Open SDG data file's Progress column), whose
-# targets the export writes as the indicator's own (opensdg_export.PROGRESS_SUFFIX).
-PROGRESS_SUFFIX = "_progress"
 _SHOWN = 5  # the targets named in a warning; the rest counted
 
 

@@ -46,6 +46,7 @@ from .opensdg_site_files import (
     prose as _prose,
 )
 from .opensdg_row_order import in_declared_order
+from .opensdg_status import PROGRESS_SUFFIX  # x_progress beside x: x's Progress column
 from .opensdg_years import year_label
 from .textfiles import as_given
 
@@ -54,8 +55,6 @@ __all__ = ["Export", "build_export", "inid", "PROGRESS_SUFFIX", "SERIES", "UNITS
 # The dimensions written as Open SDG's own columns rather than as disaggregations.
 SERIES, UNITS = "series", "units"
 _OWN_COLUMNS = {SERIES: "Series", UNITS: "Units"}
-# An indicator ``x_progress`` beside ``x`` is Open SDG's Progress column of ``x``.
-PROGRESS_SUFFIX = "_progress"
 # Column names sdg-build reads as something other than a disaggregation: a dimension
 # named so would be taken for one of them (its open_sdg_indicator_options_defaults).
 _RESERVED = {"Year", "Value", "Units", "Series", "Progress", "GeoCode", "Observation status"} | {

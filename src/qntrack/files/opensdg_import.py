@@ -45,6 +45,7 @@ from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
 from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
 from .opensdg_repo import one_unit as _one_unit, raw_cells as _raw_cells, spaced as _spaced
+from .opensdg_status import PROGRESS_SUFFIX
 
 __all__ = ["ImportPlan", "plan_repository", "MARKER"]
 
@@ -393,7 +394,7 @@ def _indicator(
         # figure is a row Open SDG's progress measure reads (its Progress), and is imported.
         empty += r.value is None and (r.progress is None or not ind.has_progress)
         for indicator_id, value in ((ind_id, r.value), (f"{ind_id}_progress", r.progress)):
-            if indicator_id.endswith("_progress") and not ind.has_progress:
+            if indicator_id.endswith(PROGRESS_SUFFIX) and not ind.has_progress:
                 continue
             if value is None:
                 continue

@@ -52,7 +52,9 @@ def read_open_sdg(reader: _Reader, node: Node | None, where: What) -> str | None
     return reader.choice(keys["progress_status"][1], _at(what, "progress_status"), OPEN_SDG_STATUSES)
 
 
-_PROGRESS = "_progress"  # an indicator's Progress companion (opensdg_export.PROGRESS_SUFFIX)
+# An indicator ``x_progress`` beside ``x`` is Open SDG's Progress column of ``x``: the one
+# spelling the export, the import, this module and check's open-sdg-status share.
+PROGRESS_SUFFIX = "_progress"
 
 
 def companion_status_problems(reader: _Reader, indicators: dict[str, Indicator]) -> None:
@@ -62,9 +64,9 @@ def companion_status_problems(reader: _Reader, indicators: dict[str, Indicator])
     (thirty-seventh session, pass J). Without ``x`` (or with a formula on either, which
     the export does not pair), ``x_progress`` is an Open SDG indicator of its own."""
     for ind_id, where in reader.open_sdg_at.items():
-        if not ind_id.endswith(_PROGRESS):
+        if not ind_id.endswith(PROGRESS_SUFFIX):
             continue
-        base = indicators.get(ind_id[: -len(_PROGRESS)])
+        base = indicators.get(ind_id[: -len(PROGRESS_SUFFIX)])
         own = indicators.get(ind_id)
         if base is None or own is None or base.formula or own.formula:
             continue
