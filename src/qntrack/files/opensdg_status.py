@@ -12,18 +12,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from yaml.nodes import Node
-
 from ..catalog import msg
 from ..plan.model import Problem
 
-from .yaml_problems import What, _at
-from .yaml_reader import _Reader
+if TYPE_CHECKING:  # the YAML reader's, loaded by the plan's parse; `check` of a kept plan needs none
+    from yaml.nodes import Node
 
-if TYPE_CHECKING:
     from ..plan.model import Indicator
+    from .yaml_problems import What
+    from .yaml_reader import _Reader
 
-__all__ = ["OPEN_SDG_KEYS", "OPEN_SDG_STATUSES", "read_open_sdg", "companion_status_problems"]
+__all__ = ["OPEN_SDG_KEYS", "OPEN_SDG_STATUSES", "PROGRESS_SUFFIX", "read_open_sdg", "companion_status_problems"]
 
 OPEN_SDG_KEYS = ("progress_status",)
 # Open SDG's own status types (its site configuration's progress_status.status_types by
@@ -41,6 +40,8 @@ OPEN_SDG_STATUSES = (
 def read_open_sdg(reader: _Reader, node: Node | None, where: What) -> str | None:
     """The status an indicator's ``open_sdg:`` sets by hand, "" when none is given; None
     when a problem was reported (at its line)."""
+    from .yaml_problems import _at
+
     if node is None or reader.is_null(node):  # `open_sdg:` left empty: not given
         return ""
     what = _at(where, "open_sdg")
