@@ -183,13 +183,14 @@ def test_the_workbooks_progress_counts_every_sheets_rows_then_says_it_is_packing
     assert ticks[-1][1] == figures + units
 
 
-def test_a_word_report_moves_what_it_writes_within_its_own_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """What is written goes to a scratch body first, moved into the document's at each
-    flush. Kept in a document of its own, each flush was a move between lxml documents,
-    and lxml remaps the namespace of every node so moved at a cost growing with the nodes
-    already remapped: the summary table of the independent plan's 10,000 targets alone took
-    minutes. Every flush must move within the one document, and the scratch body must be
-    gone from the document saved."""
+def test_a_word_report_writes_within_its_own_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """What is written goes to a scratch body first, written out at each flush (moved into
+    the document's body until the thirty-eighth session: test_s38_word.py). Kept in a
+    document of its own, each flush was a move between lxml documents, and lxml remaps the
+    namespace of every node so moved at a cost growing with the nodes already remapped: the
+    summary table of the independent plan's 10,000 targets alone took minutes. What a flush
+    takes must stand in the one document, and the scratch body must be gone from the
+    document saved."""
     import zipfile
 
     from lxml import etree

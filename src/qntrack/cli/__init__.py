@@ -224,6 +224,24 @@ def left_to_the_exit(held: object) -> None:
     gc.freeze()
 
 
+def collect_while_drawing() -> None:
+    """Turn the cyclic collector back on for a report's drawing, once the plan and store are
+    read, with what was read frozen (never walked by a collection).
+
+    Reading makes millions of objects and no cycles; drawing makes cycles and little else:
+    each chart CairoSVG draws for the Word report leaves its tree of nodes, each linked to its
+    parent, and pygal's charts theirs. With the collector off (``_collector_policy``) none of
+    it was freed: the provinces benchmark's Word report held 700 MB at its end, 350 MB with
+    it collected (issue 17, thirty-eighth session; docs/performance.md). Only for a console
+    command (the collector off by this module's policy); a Python caller keeps its own."""
+    import gc
+
+    if gc.isenabled() or not _ENDS_WITH_THE_COMMAND:
+        return
+    gc.freeze()
+    gc.enable()
+
+
 def _utf8_streams() -> None:
     """Standard output and error in an encoding that can write every letter qntrack has.
 

@@ -191,6 +191,9 @@ def report(
         data = build_report(
             ws.plan, ws.series, ws.store.observations, target_ids, day, since_day, plan_day(day, ws.plan.timezone)
         )
+    from . import collect_while_drawing
+
+    collect_while_drawing()  # drawing makes cycles: collected, what was read left alone
     warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
     if day is not None:
         from .later import say_judged_later

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["mark_vietnamese"]
+__all__ = ["mark_vietnamese", "mark_vietnamese_in"]
 
 # Letters of Vietnamese words, as \u escapes (the words themselves live in the catalog):
 # a, e, i, o, u, y with the marks Latin-1 has (a town's name with o acute and a acute), the
@@ -83,20 +83,26 @@ def mark_vietnamese(doc: Any, lang: str) -> Any:
     when the document is in another language; unchanged for a Vietnamese one. A run holding
     anything but text, tabs, breaks and the figures' non-breaking hyphens (a field, a
     picture) is left whole."""
+    mark_vietnamese_in(doc.element.body, lang)
+    return doc
+
+
+def mark_vietnamese_in(element: Any, lang: str) -> None:
+    """The runs inside ``element`` marked as ``mark_vietnamese`` marks a document's: the
+    report marks each piece of its body before writing it out (docx_body)."""
     from docx.oxml.ns import qn
 
     if lang == "vi":
-        return doc
+        return
     text_tag, props_tag = qn("w:t"), qn("w:rPr")
     plain = {text_tag, qn("w:tab"), qn("w:br"), qn("w:noBreakHyphen")}
-    for run in list(doc.element.body.iter(qn("w:r"))):
+    for run in list(element.iter(qn("w:r"))):
         pieces = [child for child in run if child.tag != props_tag]
         if any(p.tag not in plain for p in pieces):
             continue
         if all((p.text or "").isascii() for p in pieces if p.tag == text_tag):
             continue
         _split(run, pieces, text_tag, props_tag)
-    return doc
 
 
 def _split(run: Any, pieces: list[Any], text_tag: str, props_tag: str) -> None:

@@ -15,7 +15,10 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .docx_body import WrittenBody
 
 __all__ = [
     "FONT",
@@ -240,11 +243,13 @@ def set_properties(doc: Any, title: str, day: str | None, lang: str) -> None:
     props.language = _LANG.get(lang, "en-GB")
 
 
-def saved(doc: Any) -> bytes:
+def saved(doc: Any, body: WrittenBody | None = None) -> bytes:
     """The document's bytes: python-docx's zip, rewritten entry by entry in the same order
     with a fixed date, and qntrack's generator mark (with its fingerprint) as the zip
-    comment, at the very end of the file where outputs.mark_state looks for it."""
+    comment, at the very end of the file where outputs.mark_state looks for it. ``body``:
+    the pieces written out of the tree (docx_body), spliced into word/document.xml."""
     from ..files.outputs import GENERATOR_MARK, stamp
+    from .docx_body import write_entry
 
     first = io.BytesIO()
     doc.save(first)
@@ -254,7 +259,10 @@ def saved(doc: Any) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info))
+            if body is not None and info.filename == "word/document.xml":
+                write_entry(dst, entry, *body.spliced(src.read(info)))
+            else:
+                dst.writestr(entry, src.read(info))
         # Written with the fingerprint's 64 digits as zeros; stamp() fills them in, keeping
         # the comment's length, which the zip's last record states.
         dst.comment = (GENERATOR_MARK[:-4] + "; sha256:" + "0" * 64 + " -->").encode("ascii")

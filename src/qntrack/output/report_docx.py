@@ -25,6 +25,8 @@ from ..errors import ExitCode, fail
 from .charts import Chart
 from .i18n import label
 from .report_view import Cell, SectionView, TableView
+from .docx_body import WrittenBody
+from .docx_language import mark_vietnamese_in
 from .docx_xml import _column_widths, _keep_minus, _row_xml, _safe
 
 if TYPE_CHECKING:
@@ -85,20 +87,24 @@ class _Writer:
         scratch = OxmlElement("w:body")
         doc.element.append(scratch)
         self.body = _Body(scratch, doc._body)
+        # What is written goes out of the tree at each flush, as compressed text: kept as
+        # elements, a national plan's took gigabytes (docx_body).
+        self.written = WrittenBody(doc, scratch)
+        # The next picture's id, counted here: python-docx finds it by searching the whole
+        # document for each picture (8 s of the provinces plan's 145 charts), and the
+        # pieces written out are no longer there to be found.
+        self.shape_id = doc.part.next_id
 
     def flush(self) -> None:
-        """Move what was written into the document, before its section properties."""
-        end = self.end
-        for child in list(self.body._element):
-            if end is None:
-                self.doc.element.body.append(child)
-            else:
-                end.addprevious(child)
+        """Write out what was written, in order, its Vietnamese words marked."""
+        self.written.take(self.body._element, lambda element: mark_vietnamese_in(element, self.lang))
 
     def finish(self) -> None:
-        """Move the rest into the document and take the scratch body out of it."""
+        """Write out the rest, take the scratch body out of the document and mark where
+        the body's pieces go (before its section properties)."""
         self.flush()
         self.doc.element.remove(self.body._element)
+        self.written.mark(self.end)
 
     def add(self, text: str, style: str) -> Any:
         """A paragraph of ``text`` in ``style``, the style found by name once per
@@ -164,20 +170,23 @@ class _Writer:
 
         from .docx_layout import TABLE_PT, WIDE_TABLE_PT, WIDE_TABLE_STYLE
 
-        table = self.body.add_table(1, len(headers), self.width)
-        table._tbl.tblStyle_val = self.style_id("Table Grid")
+        # The table's XML only: python-docx's Table keeps its rows and columns in a
+        # reference cycle with itself, which held the table in the tree after it was
+        # written out (docx_body: lxml then declares its namespaces again on it node by
+        # node, 16 s for a summary of 3,000 rows).
+        tbl = self.body.add_table(1, len(headers), self.width)._tbl
+        tbl.tblStyle_val = self.style_id("Table Grid")
         # The text's full width (in fiftieths of a percent), in the tblW python-docx wrote,
         # which keeps its place among the table's properties (Word reads them in order).
-        width = table._tbl.tblPr.find(qn("w:tblW"))
+        width = tbl.tblPr.find(qn("w:tblW"))
         width.set(qn("w:w"), "5000")
         width.set(qn("w:type"), "pct")
         # The header row is repeated on every page the table runs onto.
-        header = table.rows[0]
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         widths = _column_widths(headers, rows, WIDE_TABLE_PT if style == WIDE_TABLE_STYLE else TABLE_PT)
-        for column, mm in zip(table.columns, widths, strict=True):
-            column.width = Mm(mm)
+        for column, mm in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+            column.w = Mm(mm)
         # The style's id, found once per document: python-docx finds a style by name by
         # walking every style of the document, and doing so for each cell was most of a
         # national plan's Word report (the provinces benchmark's: over 200 s); once per
@@ -187,12 +196,12 @@ class _Writer:
         # Each row written as XML and parsed once: python-docx's objects cost about half a
         # millisecond a cell, minutes for a national plan's hundred thousand cells.
         header_xml = _row_xml([Cell(text) for text in headers], twips, style_id, numeric, bold=True)
-        table._tbl.remove(header._tr)
+        tbl.remove(tbl.tr_lst[0])
         tr = parse_xml(header_xml)
         tr.find(qn("w:trPr")).append(repeat)  # the header row keeps its "repeat on every page"
-        table._tbl.append(tr)
+        tbl.append(tr)
         for cells in rows:
-            table._tbl.append(parse_xml(_row_xml(cells, twips, style_id, numeric)))
+            tbl.append(parse_xml(_row_xml(cells, twips, style_id, numeric)))
 
     def chart(self, chart: Chart | None, title: str) -> None:
         """The chart as a print-quality image, its caption ("Figure 1: ...") and its notes."""
@@ -205,9 +214,8 @@ class _Writer:
         from .charts import chart_alt, object_name
 
         image = png_of(chart.svg, CHART_WIDTH_MM)
-        self.flush()  # a picture's id is one more than the document's largest: all of it there
         picture = self.body.add_paragraph()
-        shape = picture.add_run().add_picture(io.BytesIO(image.png), width=Mm(image.width_mm))
+        shape = self._picture(picture.add_run(), image.png, Mm(image.width_mm))
         # Its alt text (Word's "Description"), what a screen reader says for the picture:
         # python-docx writes none, and JAWS read "Picture 3".
         shape._inline.docPr.set("descr", _safe(chart_alt(title, chart, self.lang)))
@@ -219,11 +227,24 @@ class _Writer:
         for line in chart.notes:
             self.note(line)
 
+    def _picture(self, run: Any, png: bytes, width: Any) -> Any:
+        """The picture at ``width`` in ``run``, as python-docx's ``Run.add_picture`` puts
+        it, with this writer's next id (the id python-docx would give: one more than the
+        document's largest)."""
+        from docx.oxml.shape import CT_Inline
+        from docx.shape import InlineShape
+
+        rid, image = self.doc.part.get_or_add_image(io.BytesIO(png))
+        cx, cy = image.scaled_dimensions(width, None)
+        inline = CT_Inline.new_pic_inline(self.shape_id, rid, image.filename, cx, cy)
+        self.shape_id += 1
+        run._r.add_drawing(inline)
+        return InlineShape(inline)
+
 
 @speaks_periods
 def render_docx(data: ReportData, lang: str) -> bytes:
     """The Word report's bytes, stamped with qntrack's generator mark (docx_layout.saved)."""
-    from .docx_language import mark_vietnamese
     from .docx_layout import BODY_STYLE, add_field, saved, set_properties, set_up
     from .docx_links import bookmark_names, linked_paragraph
     from .report_breakdowns import report_breakdowns
@@ -284,7 +305,7 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     packing = REPORT_PACKING.get()
     if packing is not None:
         packing()  # python-docx now writes the document's XML and zips it
-    return saved(mark_vietnamese(doc, lang))
+    return saved(doc, out.written)
 
 
 def _since(out: _Writer, since: dict[str, Any] | None, w: dict[str, str]) -> None:
