@@ -244,3 +244,24 @@ def test_the_export_warns_once_of_a_status_set_by_hand_beside_the_companion_s_ta
     assert ("warning" if lang == "en" else "cảnh báo") in said[0], said
     front = (tmp_path / "site" / "meta" / "poverty.md").read_text(encoding="utf-8")
     assert "progress_status: target_achieved" in front
+
+
+# --- 3b. observations: "~/..." in targets.yaml, where the folder is missing at home too -----
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_store_named_with_a_tilde_whose_folder_is_missing_at_home_too(home: Path, lang: str) -> None:
+    plan = Path("targets.yaml")
+    text = plan.read_text(encoding="utf-8")
+    assert "\nobservations: observations.csv\n" in text
+    plan.write_text(text.replace("\nobservations: observations.csv\n", '\nobservations: "~/data/obs.csv"\n'), "utf-8")
+    made = run_clean("--lang", lang, "add-observation", "grdp_growth", "2026-Q1", "5")
+    assert made.exit_code != 0, made.output
+    text = " ".join(made.stderr.split())
+    assert f'"{home}/data"' in text, text
+    assert f'"{home}/data/obs.csv"' not in text, text  # not offered: its folder is missing
+    assert not Path("~").exists() and not (home / "data").exists()
+    # With the folder there, the path is what to write.
+    (home / "data").mkdir()
+    made = run_clean("--lang", lang, "add-observation", "grdp_growth", "2026-Q1", "5")
+    assert f'"{home}/data/obs.csv"' in " ".join(made.stderr.split()), made.stderr

@@ -28,6 +28,7 @@ from ..catalog import Message, msg
 __all__ = [
     "another_plan_name",
     "drive_path",
+    "first_missing",
     "home_hint",
     "text_document",
     "refuse_windows_folder",
@@ -199,7 +200,7 @@ def home_hint(name: str, need: str = "path") -> Message | None:
     home = os.path.expanduser(name)
     if home == name:
         return None
-    if (missing := _missing(home, need)) is not None:
+    if (missing := first_missing(home, need)) is not None:
         key = "path_hint_tilde_missing" if first == "~" else "path_hint_tilde_full_missing"
         return msg(key, tilde=first, missing=missing)
     if first == "~" and rest:
@@ -207,7 +208,7 @@ def home_hint(name: str, need: str = "path") -> Message | None:
     return msg("path_hint_tilde_full", tilde=first, path=home)
 
 
-def _missing(path: str, need: str) -> str | None:
+def first_missing(path: str, need: str) -> str | None:
     """The first part of ``path`` (a '~' expanded) that is missing where ``need`` (as
     ``home_hint``'s) wants it: the path itself or its folder; None when it is there, or
     when nothing need be."""
