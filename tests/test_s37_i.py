@@ -238,6 +238,7 @@ def home(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_import_opensdg_of_a_quoted_tilde_says_so(home: Path, lang: str) -> None:
     from helpers import run_clean
 
+    (home / "sdg").mkdir()  # there, at home: the full path is what to write (session 38, pass M)
     made = run_clean("--lang", lang, "import", "opensdg", "~/sdg", "--into", "out")
     assert made.exit_code == 1, made.output  # the same code as any missing repository
     text = " ".join(made.stderr.split())
@@ -266,10 +267,13 @@ def test_a_tilde_with_a_user_name_is_told_that_user_s_home(shipped: Path) -> Non
     from helpers import run_clean
 
     user = pwd.getpwuid(os.getuid())
-    made = run_clean("-t", f"~{user.pw_name}/qn/targets.yaml", "status")
+    # That user's home itself, a folder that exists, as the folder to import from: the full
+    # path is what to write (a path under it that does not exist is told so, and not
+    # offered: tests/test_s38_m.py).
+    made = run_clean("import", "opensdg", f"~{user.pw_name}", "--into", "out")
     assert made.exit_code == 1, made.output
     text = " ".join(made.stderr.split())
-    assert f'"{os.path.join(user.pw_dir, "qn/targets.yaml")}"' in text and "outside quotes" in text, text
+    assert f'write the full path, "{user.pw_dir}"' in text and "outside quotes" in text, text
 
 
 def test_a_folder_literally_named_tilde_is_no_home(shipped: Path) -> None:

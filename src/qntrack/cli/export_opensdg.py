@@ -75,7 +75,7 @@ def export_opensdg(
     refuse_nul("into", into)
     from ..files.windows_paths import refuse_windows_folder
 
-    refuse_windows_folder(into)  # 'out\sdg' would be one folder named so
+    refuse_windows_folder(into, parents=False)  # 'out\sdg' would be one folder named so
     parent = Path(into).parent
     if not os.path.lexists(parent):
         # DIR is made when missing, its parent never (docs/formats.md): said as `-o` says it.

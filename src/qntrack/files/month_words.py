@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LUNAR_MONTH", "MONTH_WORDS", "QUARTER_WORDS", "months_as_numbers", "named_month"]
+__all__ = ["LUNAR_MONTH", "MONTH_WORDS", "QUARTER_WORDS", "months_as_numbers", "named_month", "quarter_past_fourth"]
 
 # The months in words after "thang" (folded): "ngay 30 thang tu nam 2026" (thirty-fifth
 # session); "bon", as April is often said beside "tu" (thirty-sixth session).
@@ -39,6 +39,9 @@ _NAMED_MONTH = re.compile(r"thang\s+(" + _WORDS + r")(?:\s*[/\-,]\s*|\s+)(?:nam\
 # A quarter in words and its year, the whole text, with the same separators: "quy hai nam
 # 2026", "quy ba/2026", "quy bon 2026", "quy mot - 2026".
 _NAMED_QUARTER = re.compile(r"quy\s+(" + "|".join(QUARTER_WORDS) + r")(?:\s*[/\-,]\s*|\s+)(?:nam\s*)?(\d{4})")
+# A number in words after "quy" that no quarter has, and its year: "quy nam nam 2026", "quy
+# muoi/2026", "quy muoi hai 2027" (the fifth, tenth, twelfth quarter; thirty-eighth session).
+_QUARTER_PAST_FOURTH = re.compile(r"quy\s+(" + _WORDS + r")(?:\s*[/\-,]\s*|\s+)(?:nam\s*)?(\d{4})")
 
 
 def _number(word: str) -> int:
@@ -65,3 +68,12 @@ def named_month(folded: str) -> str:
         return f"quy {QUARTER_WORDS[q[1]]}/{q[2]}"
     m = _NAMED_MONTH.fullmatch(folded)
     return f"thang {_number(m[1])}/{m[2]}" if m else folded
+
+
+def quarter_past_fourth(folded: str) -> str | None:
+    """The year of ``folded`` when the whole of it is a quarter in words with a number past
+    four and a year ("quy nam nam 2026", the fifth quarter of 2026: "2026"), which
+    ``files.period_refusals`` tells that a year has four quarters; None for any other text
+    (a quarter that is one, "quy hai nam 2026", is read by ``named_month``)."""
+    m = _QUARTER_PAST_FOURTH.fullmatch(folded)
+    return m[2] if m and _number(m[1]) > 4 else None

@@ -222,7 +222,7 @@ def output_path(output: str, kind: str | None = None, report: bool = False) -> P
         from .windows_paths import with_home_hint
 
         shown = real.parent if given.is_symlink() else given.parent
-        raise fail(output, with_home_hint(msg("outputs_no_folder", folder=shown), output), ExitCode.USAGE)
+        raise fail(output, with_home_hint(msg("outputs_no_folder", folder=shown), output, "folder"), ExitCode.USAGE)
     return real
 
 

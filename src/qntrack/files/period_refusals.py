@@ -30,8 +30,13 @@ def refusal(text: str) -> Message | None:
             # As parse_period says 2025-13M (its message names no number).
             return msg("periods_months_out_of_range", text=text, valid=valid)
         return msg(f"periods_no_such_{kind}", text=text, valid=valid, **{kind: number})
-    from .month_words import LUNAR_MONTH
+    from .month_words import LUNAR_MONTH, quarter_past_fourth
     from .vocabulary import fold
+
+    # "quy nam nam 2026" (folded): the fifth quarter in words, told that a year has four and
+    # the codes to write, as "quy 5/2026" is told its number (thirty-eighth session: "not a period").
+    if (year := quarter_past_fourth(fold(text))) is not None:
+        return msg("periods_no_such_quarter_words", text=text, year=year)
 
     # "gieng", "chap" (folded): the lunar calendar's first and last months, told so as --as-of tells
     # them (thirty-seventh session), never a solar month guessed.

@@ -18,6 +18,7 @@ __all__ = [
     "SPAN",
     "comma_in_number",
     "comma_readings",
+    "flow_key",
     "glued_key",
     "grouped_reading",
     "kinds_with",
@@ -164,6 +165,24 @@ def glued_key(key_node: ScalarNode, value_node: Node, allowed: tuple[str, ...]) 
     if key_node.style or not empty or key not in allowed or not rest.strip() or rest[:1].isspace():
         return None
     return key, f"{key}: {rest.strip()}"
+
+
+# A key, a space, then the start of a flow mapping or list: "unit {en" of "unit {en: yy}".
+_FLOW_OPENED = re.compile(r"([a-z_][a-z0-9_]*)\s+([{\[].*)")
+_CLOSER = {"{": "}", "[": "]"}
+
+
+def flow_key(key_node: ScalarNode, value_node: Node, allowed: tuple[str, ...]) -> tuple[str, str] | None:
+    """``unit {en: yy}``: a key without its colon before a flow mapping of one key, which is
+    valid YAML, the key "unit {en" and its value "yy}" (thirty-eighth session: told "unknown
+    key 'unit {en'"). The key meant and the text to write (``unit: {en: yy}``), else None;
+    the same slip before two keys is a YAML error, said by ``yaml_words``."""
+    found = _FLOW_OPENED.fullmatch(key_node.value) if not key_node.style else None
+    if found is None or found[1] not in allowed or not isinstance(value_node, ScalarNode) or value_node.style:
+        return None
+    if not value_node.value.rstrip().endswith(_CLOSER[found[2][0]]):
+        return None
+    return found[1], f"{found[1]}: {found[2]}: {value_node.value.strip()}"
 
 
 def bad_target_id(tid: str) -> Message:

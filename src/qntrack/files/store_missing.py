@@ -120,6 +120,12 @@ def tilde_store(store_path: Path) -> Problem | None:
     if os.path.lexists(Path(*parts[: at + 1])):
         return None
     written = os.path.join(os.path.expanduser("~"), *parts[at + 1 :])
+    from .windows_paths import first_missing
+
+    # The store is made at the first append, in a folder that is there: a folder missing at
+    # home too is named, not offered (thirty-eighth session).
+    if (missing := first_missing(written, "folder")) is not None:
+        return Problem(Location(str(store_path)), msg("store_tilde_missing", missing=missing))
     return Problem(Location(str(store_path)), msg("store_tilde", path=written))
 
 

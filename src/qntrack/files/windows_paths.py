@@ -28,6 +28,7 @@ from ..catalog import Message, msg
 __all__ = [
     "another_plan_name",
     "drive_path",
+    "first_missing",
     "home_hint",
     "text_document",
     "refuse_windows_folder",
@@ -174,28 +175,53 @@ def with_windows_hint(said: Message, name: str) -> Message:
     return msg("path_said_windows", said=said, hint=hint)
 
 
-def with_home_hint(said: Message, name: str) -> Message:
+def with_home_hint(said: Message, name: str, need: str = "path") -> Message:
     """``said`` followed by the path to write when ``name`` starts with a '~' that a shell
-    left as typed and that is no folder here; else ``said``."""
-    hint = home_hint(name)
+    left as typed and that is no folder here; else ``said``. ``need``: as ``home_hint``."""
+    hint = home_hint(name, need)
     return said if hint is None else msg("path_said_windows", said=said, hint=hint)
 
 
-def home_hint(name: str) -> Message | None:
+def home_hint(name: str, need: str = "path") -> Message | None:
     """What to write for ``name`` when it starts with a '~' a shell left as typed (quoted,
     or from QNTRACK_TARGETS): '~/x' ("~/"x"" or the full path), and a bare '~' or
     '~user/x' (the full path; thirty-seventh session, pass I); None for any other name, one
     whose home is unknown, or when a file or folder named as its first part ('~') is here:
-    that is what the path names, and it is never expanded behind the user's back."""
+    that is what the path names, and it is never expanded behind the user's back.
+
+    The full path is offered only where it would do (thirty-eighth session: it was offered
+    where it did not exist either): ``need`` is "path" for a file or folder to read, which
+    must exist; "folder" for one to write, whose folder must exist; "made" for a folder
+    made with its parents (``init``), which need not. Where the full path would not do
+    either, the first folder of it missing is named instead."""
     first, _, rest = name.partition("/")
     if not first.startswith("~") or os.path.lexists(first):
         return None
     home = os.path.expanduser(name)
     if home == name:
         return None
+    if (missing := first_missing(home, need)) is not None:
+        key = "path_hint_tilde_missing" if first == "~" else "path_hint_tilde_full_missing"
+        return msg(key, tilde=first, missing=missing)
     if first == "~" and rest:
         return msg("path_hint_tilde", path=home, rest=rest)
     return msg("path_hint_tilde_full", tilde=first, path=home)
+
+
+def first_missing(path: str, need: str) -> str | None:
+    """The first part of ``path`` (a '~' expanded) that is missing where ``need`` (as
+    ``home_hint``'s) wants it: the path itself or its folder; None when it is there, or
+    when nothing need be."""
+    wanted = path.rstrip("/") or "/"
+    if need == "folder":
+        wanted = os.path.dirname(wanted) or "/"
+    elif need != "path":
+        return None
+    if os.path.exists(wanted):
+        return None
+    while not os.path.exists(os.path.dirname(wanted)) and os.path.dirname(wanted) != wanted:
+        wanted = os.path.dirname(wanted)
+    return wanted
 
 
 # A plan saved under a name Windows shows as targets.yaml (Notepad's "Text Documents" adds
@@ -218,14 +244,16 @@ def another_plan_name(folder: Path) -> Message | None:
     return msg(_OTHER_PLAN_NAMES[names[0].casefold()], found=found, shown=shown)
 
 
-def refuse_windows_folder(given: str) -> None:
+def refuse_windows_folder(given: str, parents: bool = True) -> None:
     """Refuse (exit 2) a folder to create (``init DIR``, ``export opensdg --into DIR``)
     written the Windows way where '/' separates folders: it would be made as one folder
     named ``plans\\2026`` or ``C:\\Users\\...``. Or, on any system, one starting with a
-    '~/' a shell left as typed: a folder named '~' would be made here (twenty-first session)."""
+    '~/' a shell left as typed: a folder named '~' would be made here (twenty-first session).
+    ``parents``: whether the command makes the folders above it (``init``, ``import
+    opensdg --into``), else they must exist (``export opensdg --into``)."""
     from ..errors import ExitCode, fail
 
-    if (home := home_hint(given)) is not None:
+    if (home := home_hint(given, "made" if parents else "folder")) is not None:
         raise fail(given, home, ExitCode.USAGE)
     if os.sep != "/" or "\\" not in given and not _DRIVE.match(given):
         return

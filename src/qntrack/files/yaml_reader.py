@@ -26,6 +26,7 @@ from .slips import (
     SPAN,
     comma_in_number,
     dedented_milestone,
+    flow_key,
     glued_key,
     kinds_with,
     listed_id,
@@ -159,6 +160,10 @@ class _Reader:
                 if glued := glued_key(key_node, value_node, allowed):  # {by:2025}: said once
                     meant.append(glued[0])
                     self.error(key_node, msg("definitions_key_colon_space", what=_phrase(what), written=glued[1]))
+                    continue
+                if flowed := flow_key(key_node, value_node, allowed):  # unit {en: yy}: said once
+                    meant.append(flowed[0])
+                    self.error(key_node, msg("authoring_yaml_flow_no_colon", key=flowed[0], written=flowed[1]))
                     continue
                 hint = same_as(key, allowed) or closest(key, allowed)
                 valid = ", ".join(allowed)
