@@ -1,0 +1,79 @@
+"""Session 38, pass T (issue 17): the shipped plan's zone, the starter's, and the library's
+today. Each test was written first and seen failing; expected days and moments are worked
+out by hand (09:00 at UTC+07:00 is 02:00 UTC; 06:30 on 1 January in Hà Nội is 23:30 UTC on
+31 December)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# 06:30 on 1 January 2026 in Quảng Ninh (UTC+07:00): still 31 December on a UTC server.
+NEW_YEAR_IN_QUANG_NINH = "2025-12-31T23:30:00+00:00"
+
+
+def _clock_at(monkeypatch: pytest.MonkeyPatch, moment: str, machine_zone: str) -> None:
+    """The clock fixed at ``moment``, the machine set to ``machine_zone`` (its TZ), and the
+    machine's calendar (``date.today()`` in qntrack.files.workspace) that zone's date then."""
+    import time
+
+    from qntrack.files import workspace
+
+    at = datetime.fromisoformat(moment)
+    monkeypatch.setattr(workspace, "_now", lambda: at)
+    monkeypatch.setenv("TZ", machine_zone)
+    time.tzset()
+    machine_date = at.astimezone().date()
+
+    class Calendar(date):
+        @classmethod
+        def today(cls) -> date:
+            return machine_date
+
+    monkeypatch.setattr(workspace, "date", Calendar)
+
+
+@pytest.fixture
+def tz_restored():
+    import time
+
+    yield
+    time.tzset()  # after monkeypatch has put TZ back
+
+
+# --- 1. the shipped plan is Quảng Ninh's, and names its zone ------------------------------
+
+# The shipped targets.yaml named no timezone:, so on a server set to UTC the province's plan
+# was judged on the server's date, and a time an officer types without a zone was refused
+# as "could be any of 26 hours".
+
+
+def test_the_shipped_plan_names_vietnams_offset() -> None:
+    import qntrack
+
+    assert qntrack.open_workspace(ROOT / "targets.yaml").plan.timezone == "+07:00"
+
+
+def test_an_officers_time_on_the_shipped_plan_is_vietnams(shipped: Path) -> None:
+    r = run_clean("add-observation", "grdp_growth", "2024-Q2", "9.1", "--recorded-at", "2024-07-03T09:00")
+    assert r.exit_code == 0, r.output
+    last = (shipped / "observations.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("grdp_growth,2024-Q2,9.1,") and last.endswith(",2024-07-03T02:00:00Z"), last
+
+
+def test_the_shipped_plan_is_judged_on_the_provinces_day_on_a_utc_server(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch, tz_restored: None
+) -> None:
+    _clock_at(monkeypatch, NEW_YEAR_IN_QUANG_NINH, "UTC")
+    report = json.loads(run_clean("report", "-f", "json").stdout)
+    assert report["headline"]["day"] == "2026-01-01"
+    # The province's today is no day after today.
+    r = run_clean("status", "-f", "json", "--as-of", "2026-01-01")
+    assert r.exit_code == 0 and "after today" not in r.stderr, r.stderr
