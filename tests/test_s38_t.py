@@ -77,3 +77,46 @@ def test_the_shipped_plan_is_judged_on_the_provinces_day_on_a_utc_server(
     # The province's today is no day after today.
     r = run_clean("status", "-f", "json", "--as-of", "2026-01-01")
     assert r.exit_code == 0 and "after today" not in r.stderr, r.stderr
+
+
+# --- 2. init's starter: the zone line an office writes itself -----------------------------
+
+# `qntrack init` wrote no word of timezone:, so a new office met it only when a time it typed
+# was refused. The starter now holds the line commented out, with the rule: not the
+# machine's offset written in, since the machine is not the office (a server set to UTC
+# would make every typed time UTC, 7 hours off for Việt Nam, in silence), and where clocks
+# change for summer no offset is right all year.
+
+
+def _uncommented(text: str) -> str:
+    return "\n".join(line[2:] if line.startswith("# timezone:") else line for line in text.splitlines()) + "\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_starter_shows_the_zone_line_commented_out(tmp_path: Path, lang: str) -> None:
+    import qntrack
+
+    r = run_clean("init", str(tmp_path / "plan"), "--lang", lang)
+    assert r.exit_code == 0, r.output
+    targets = tmp_path / "plan" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    assert "\n# timezone: +07:00" in text, text[:1500]
+    assert "\ntimezone:" not in text  # no zone in force: the office writes its own
+    assert qntrack.open_workspace(targets).plan.timezone == ""
+    # The line as shown is one the plan takes: uncommented, Việt Nam's offset is the plan's.
+    targets.write_text(_uncommented(text), encoding="utf-8")
+    assert qntrack.open_workspace(targets).plan.timezone == "+07:00"
+
+
+def test_the_starter_is_the_same_whatever_the_machines_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tz_restored: None
+) -> None:
+    import time
+
+    written = []
+    for zone in ("UTC", "America/New_York", "Asia/Ho_Chi_Minh"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        assert run_clean("init", str(tmp_path / zone.replace("/", "-"))).exit_code == 0
+        written.append((tmp_path / zone.replace("/", "-") / "targets.yaml").read_bytes())
+    assert written[0] == written[1] == written[2]
