@@ -120,3 +120,68 @@ def test_the_starter_is_the_same_whatever_the_machines_zone(
         assert run_clean("init", str(tmp_path / zone.replace("/", "-"))).exit_code == 0
         written.append((tmp_path / zone.replace("/", "-") / "targets.yaml").read_bytes())
     assert written[0] == written[1] == written[2]
+
+
+# --- 3. the library's today is the command's, for the same plan ---------------------------
+
+# qntrack.reference_day(None) is the machine's calendar, while every command judges on the
+# plan's zone: a notebook on a UTC server at 06:30 in Quảng Ninh on 1 January passed
+# 31 December to assess() where `status` judged 1 January. Given the plan, it is the
+# command's day.
+
+
+def test_the_library_today_of_a_plan_is_the_commands(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch, tz_restored: None
+) -> None:
+    import qntrack
+
+    _clock_at(monkeypatch, NEW_YEAR_IN_QUANG_NINH, "UTC")
+    plan = qntrack.open_workspace("targets.yaml").plan
+    assert qntrack.reference_day(None, plan) == date(2026, 1, 1)
+    assert qntrack.reference_day(None, plan=plan) == date(2026, 1, 1)
+    commands = json.loads(run_clean("report", "-f", "json").stdout)["headline"]["day"]
+    assert qntrack.reference_day(None, plan).isoformat() == commands
+    # Without the plan, the machine's calendar, as before.
+    assert qntrack.reference_day(None) == date(2025, 12, 31)
+    # A day given is that day, whatever the zone.
+    assert qntrack.reference_day("2025-06-30", plan) == date(2025, 6, 30)
+
+
+def test_a_plan_without_a_zone_keeps_the_machines_day(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, tz_restored: None
+) -> None:
+    import qntrack
+
+    plan = qntrack.open_workspace("targets.yaml").plan
+    assert plan.timezone == ""
+    _clock_at(monkeypatch, NEW_YEAR_IN_QUANG_NINH, "UTC")
+    assert qntrack.reference_day(None, plan) == date(2025, 12, 31)
+    _clock_at(monkeypatch, NEW_YEAR_IN_QUANG_NINH, "Asia/Ho_Chi_Minh")
+    assert qntrack.reference_day(None, plan) == date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("given", ["targets.yaml", Path("targets.yaml"), "+07:00", 7])
+def test_a_plan_that_is_no_plan_is_refused_by_its_name(tracker: Path, given: object) -> None:
+    import qntrack
+    from qntrack.errors import ArgumentError, ExitCode
+
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.reference_day(None, given)  # type: ignore[arg-type]
+    assert caught.value.file == "plan"
+    assert caught.value.code == ExitCode.USAGE
+    assert "open_workspace" in str(caught.value)
+
+
+# A warm status of the shipped plan, now zoned, loaded the model to read +07:00 (the status
+# cache's today: method.timing's parse_zone); the cache reads a plan's zone itself, and
+# must read every shape the plan's reader takes as parse_zone does.
+
+
+@pytest.mark.parametrize(
+    "zone", ["+07:00", "+0700", "-05:00", "-0330", "+05:45", "+14:00", "Z", "utc", "GMT", "-00:00"]
+)
+def test_the_cache_reads_a_plans_zone_as_the_plans_reader_does(zone: str) -> None:
+    from qntrack.cache.keeping import _offset
+    from qntrack.method.timing import parse_zone
+
+    assert _offset(zone) == parse_zone(zone)
