@@ -126,14 +126,6 @@ def test_a_documents_language_it_does_not_speak_is_named(shipped: Path):
         assert make("vi") != make("en")
 
 
-def _zone_left_out(folder: Path) -> None:
-    """The shipped plan names timezone: +07:00 since the thirty-eighth session, which reads a
-    moment typed without its zone; the refusal's words are a plan's that names none."""
-    plan = folder / "targets.yaml"
-    lines = plan.read_text(encoding="utf-8").splitlines(keepends=True)
-    plan.write_text("".join(line for line in lines if not line.startswith("timezone:")), encoding="utf-8")
-
-
 def test_a_python_callers_retraction_names_its_own_arguments(shipped: Path):
     """Pass P's leftover: qntrack.retract with a moment typed without its zone was told
     "or give --tz +07:00", an option a Python caller has no way to give; it names the
@@ -145,7 +137,9 @@ def test_a_python_callers_retraction_names_its_own_arguments(shipped: Path):
     from qntrack import InputError
     from tests.helpers import run_clean
 
-    _zone_left_out(shipped)
+    from tests.helpers import zone_left_out
+
+    zone_left_out(shipped)
     before = Path("observations.csv").read_bytes()
     with pytest.raises(InputError) as caught:
         qntrack.retract("targets.yaml", "fdi", "2025", "s", "", "2026-11-01T10:00:00")
@@ -166,7 +160,9 @@ def test_a_python_callers_rows_name_its_own_arguments(shipped: Path):
     from qntrack import InputError
     from tests.helpers import run_clean
 
-    _zone_left_out(shipped)
+    from tests.helpers import zone_left_out
+
+    zone_left_out(shipped)
     row = {"indicator": "fdi", "period": "2026-10", "value": 5, "status": "estimate", "source": "s"}
     with pytest.raises(InputError) as caught:
         qntrack.record_many("targets.yaml", [{**row, "recorded_at": "2026-11-01T10:00:00"}])

@@ -21,7 +21,7 @@ STARTER_TARGETS = """\
 version: 1
 title: {en: "My plan", vi: "Kế hoạch của tôi"}   # or one text for both languages
 observations: observations.csv   # recorded figures, relative to this file
-# timezone (optional): your office's offset from UTC, +07:00 in Việt Nam. With it, today is
+# timezone (optional): your office's offset from UTC, +07:00 in Vietnam. With it, today is
 # the office's date on any computer, and a time typed without a zone (2026-07-03T09:00) is
 # the office's time; without it, today is this computer's date and such a time is refused.
 # Where clocks change for summer no offset holds all year: leave it out and give --tz.
@@ -125,7 +125,7 @@ _VIETNAMESE_LINES = {
     "# Replace these examples with your plan's; `qntrack check` says what is wrong, with its line.": "# Hãy thay các ví dụ này bằng mục tiêu của kế hoạch; `qntrack check` chỉ ra chỗ sai, kèm số dòng.",
     'title: {en: "My plan", vi: "Kế hoạch của tôi"}   # or one text for both languages': 'title: {en: "My plan", vi: "Kế hoạch của tôi"}   # hoặc một tên chung cho cả hai ngôn ngữ',
     "observations: observations.csv   # recorded figures, relative to this file": "observations: observations.csv   # tệp số liệu, đường dẫn tính từ tệp này",
-    "# timezone (optional): your office's offset from UTC, +07:00 in Việt Nam. With it, today is": "# timezone (không bắt buộc): độ lệch giờ so với UTC của cơ quan, ở Việt Nam là +07:00. Khi có,",
+    "# timezone (optional): your office's offset from UTC, +07:00 in Vietnam. With it, today is": "# timezone (không bắt buộc): độ lệch giờ so với UTC của cơ quan, ở Việt Nam là +07:00. Khi có,",
     "# the office's date on any computer, and a time typed without a zone (2026-07-03T09:00) is": '# "hôm nay" là ngày của cơ quan trên mọi máy tính, và giờ nhập không kèm múi giờ (2026-07-03T09:00)',
     "# the office's time; without it, today is this computer's date and such a time is refused.": "# là giờ của cơ quan; khi không có, hôm nay là ngày của máy tính này và giờ như vậy bị từ chối.",
     "# Where clocks change for summer no offset holds all year: leave it out and give --tz.": "# Nơi đổi giờ theo mùa hè thì không độ lệch nào đúng quanh năm: hãy bỏ dòng này và dùng --tz.",
