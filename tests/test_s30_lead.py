@@ -137,6 +137,9 @@ def test_a_python_callers_retraction_names_its_own_arguments(shipped: Path):
     from qntrack import InputError
     from tests.helpers import run_clean
 
+    from tests.helpers import zone_left_out
+
+    zone_left_out(shipped)
     before = Path("observations.csv").read_bytes()
     with pytest.raises(InputError) as caught:
         qntrack.retract("targets.yaml", "fdi", "2025", "s", "", "2026-11-01T10:00:00")
@@ -157,6 +160,9 @@ def test_a_python_callers_rows_name_its_own_arguments(shipped: Path):
     from qntrack import InputError
     from tests.helpers import run_clean
 
+    from tests.helpers import zone_left_out
+
+    zone_left_out(shipped)
     row = {"indicator": "fdi", "period": "2026-10", "value": 5, "status": "estimate", "source": "s"}
     with pytest.raises(InputError) as caught:
         qntrack.record_many("targets.yaml", [{**row, "recorded_at": "2026-11-01T10:00:00"}])

@@ -303,18 +303,18 @@ def _plan_with(shipped: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "said"),
     [
-        # the shipped plan's line 36, quoted texts: YAML stops at the comma
+        # the shipped plan's line 40 (36 before its timezone: of session 38), quoted texts: YAML stops at the comma
         (
             '    name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}',
             '    name {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}',
-            36,
+            40,
             '\'name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}\'',
         ),
-        # line 37, plain texts: YAML stops at the second ':'
+        # line 41, plain texts: YAML stops at the second ':'
         (
             '    unit: {en: "% y/y", vi: "% so với cùng kỳ"}',
             "    unit {en: y/y, vi: so voi cung ky}",
-            37,
+            41,
             "'unit: {en: y/y, vi: so voi cung ky}'",
         ),
     ],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any, Callable, Sequence
@@ -120,7 +121,28 @@ def _today(zone: str = "") -> Any:
     the commands judge on (files.workspace.plan_day)."""
     from ..files.workspace import plan_day
 
-    return plan_day(None, zone)
+    return plan_day(None, _offset(zone) or zone)
+
+
+# A plan's zone as the plan's reader took it (+07:00, +0700, Z, UTC, GMT: method.timing's
+# parse_zone checked it then), read here without that module: a warm status loads none of
+# the model for it (tests/test_s30_lead.py), since the shipped plan names +07:00 (session
+# 38). Any other text is left to plan_day, which reads it as the plan's reader did.
+_OFFSET = re.compile(r"([+-])(\d\d):?(\d\d)")
+
+
+def _offset(zone: str) -> Any:
+    """``zone``, a plan's ``timezone:``, as a tzinfo; None for none, or a text of another shape."""
+    from datetime import timedelta, timezone
+
+    if zone.strip().upper() in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    found = _OFFSET.fullmatch(zone.strip())
+    if found is None:
+        return None
+    sign, hours, minutes = found.groups()
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    return timezone(-offset if sign == "-" else offset)
 
 
 class Texts:

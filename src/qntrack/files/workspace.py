@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -19,8 +19,7 @@ if TYPE_CHECKING:
     from ..method.series import LeftOut, Series
     from ..files.store import StoreContents
 
-# The model, the store and the series are imported where they are used: finding
-# targets.yaml must stay cheap for the commands the status cache answers (cache.py).
+# The model, the store and the series are imported where used: cheap for the status cache.
 
 __all__ = ["Workspace", "as_of_day", "find_targets", "open_workspace", "plan_day", "reference_day"]
 
@@ -29,31 +28,35 @@ DEFAULT_NAME = "targets.yaml"
 CACHE_DIR = ".qntrack-cache"
 
 
-def reference_day(as_of: str | date | None) -> date:
-    """The day a command speaks of: ``--as-of``, else today on this machine's clock.
+def reference_day(as_of: str | date | None, plan: Plan | None = None) -> date:
+    """The day a command speaks of: ``--as-of``, else today in ``plan``'s ``timezone:``, the
+    day every command judges it on (``plan_day``; until session 38 the machine's), else on this
+    machine's calendar. ``plan`` is a ``Plan``, else an ArgumentError naming it. The clock
+    is read here for an assessment: the core is given the day (assessment.ended)."""
+    if plan is not None:
+        from ..plan.model import Plan
+        from .argument_kinds import refuse_instance
 
-    The one place the clock is read for an assessment; the core is given the day
-    (assessment.ended). ``check``'s due-figure rule reads the same day. The commands read
-    ``plan_day``: today in the plan's ``timezone:``, when it has one.
-    """
+        refuse_instance("plan", plan, Plan, "library_plan_type")
+        return plan_day(as_of, plan.timezone)
     day = as_of_day(as_of)
     return date.fromisoformat(day) if day else date.today()
 
 
-def plan_day(as_of: str | date | None, zone: str) -> date:
+def plan_day(as_of: str | date | None, zone: str | tzinfo) -> date:
     """``reference_day``, today being the date in ``zone``, the plan's ``timezone:`` (the
-    office's day, whatever zone the machine is set to), when it names one
-    (docs/targets-format.md, "timezone"; session 37, pass H)."""
+    office's day on any machine), when it names one (targets-format.md; session 37, H)."""
     if not zone or as_of_day(as_of):
         return reference_day(as_of)
-    from ..method.timing import parse_zone
+    if isinstance(zone, str):
+        from ..method.timing import parse_zone
 
-    return _now().astimezone(parse_zone(zone)).date()
+        zone = parse_zone(zone)
+    return _now().astimezone(zone).date()
 
 
 def _now() -> datetime:
-    """The clock today in a plan's zone is read from (``plan_day``), an aware UTC moment;
-    tests fix it here. The machine's calendar is ``date.today()``'s."""
+    """The clock a plan's today is read from (``plan_day``), aware, in UTC; tests fix it."""
     return datetime.now(timezone.utc)
 
 

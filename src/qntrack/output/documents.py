@@ -14,7 +14,7 @@ parses its options, calls these and prints them with ``formats.to_json`` or
     ws = open_workspace("targets.yaml")
     target = ws.plan.target("cbct-share")
     rows = ws.series.get(target.series_key, [])
-    result = assess_target(target, ws.plan.indicators[target.indicator], rows, reference_day(None))
+    result = assess_target(target, ws.plan.indicators[target.indicator], rows, reference_day(None, ws.plan))
     doc = show_document(result, relevant_rows(target, rows))
 
 (``show_document``'s third argument, ``method.history.revised_values(ws.store.observations,
