@@ -83,7 +83,7 @@ def test_no_quarter_is_read_from_them(typed: str) -> None:
 
 # --- 2. A key without its colon before a one-key flow mapping --------------------------------
 
-LINE_37 = '    unit: {en: "% y/y", vi: "% so với cùng kỳ"}'
+LINE_37 = '    unit: {en: "% y/y", vi: "% so với cùng kỳ"}'  # grdp_growth's unit (line 37 when written)
 
 
 def _plan_with(shipped: Path, old: str, new: str) -> None:
@@ -101,13 +101,14 @@ def _plan_with(shipped: Path, old: str, new: str) -> None:
 def test_a_key_without_its_colon_before_a_one_key_mapping_is_said_by_name(
     shipped: Path, lang: str, new: str, said: str
 ) -> None:
+    line = (shipped / "targets.yaml").read_text(encoding="utf-8").splitlines().index(LINE_37) + 1
     _plan_with(shipped, LINE_37, new)
     made = run_clean("--lang", lang, "check")
     assert made.exit_code == 1, made.output
     lines = [x for x in made.stderr.splitlines() if x.startswith("targets.yaml:")]
-    # Said once, at the key (line 37, column 5): not again as a missing unit.
+    # Said once, at the key (its line, column 5): not again as a missing unit.
     assert len(lines) == 1, made.stderr
-    assert lines[0].startswith("targets.yaml:37:5: "), lines[0]
+    assert lines[0].startswith(f"targets.yaml:{line}:5: "), lines[0]
     assert said in lines[0], lines[0]
     assert "unit {en" not in lines[0] and "unit {vi" not in lines[0], lines[0]
     assert "'unit'" in lines[0] and ":" in lines[0], lines[0]
