@@ -4,7 +4,9 @@ the text the rules read (issue 17, twenty-third session; docs/python-api.md).
 A caller has numbers and dates where a file has text: a figure as a float or an int, a
 year as an int, a moment as a ``datetime``. Each is written as a person would type it
 (a float as ``repr`` writes it, which reads back as the same float, as the importer turns
-a workbook's number into text), and then meets the same rules as a typed figure. A field
+a workbook's number into text), and then meets the same rules as a typed figure; a number
+in a text field (a source, a note, a unit) as a workbook's number cell is stored there,
+5.0 as '5' (thirty-eighth session). A field
 no row has (``sorce``) is refused with the closest name: it was dropped, and the figure
 recorded without its source. A value no field can hold (``True``, a list) is refused.
 A NaN, pandas' empty cell, is a text field left out (it was stored as the text 'nan'); an
@@ -30,6 +32,8 @@ __all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows"]
 
 # The fields of a row to record (the store's columns); ``dim:<dimension>`` names a unit.
 FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
+# The fields read as a number or a moment; every other (a source, a note, a unit) is text.
+_FIGURES = ("period", "value", "recorded_at")
 
 
 Candidate = tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]
@@ -73,7 +77,7 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                 value = None  # pandas' empty cell (to_dict("records")): left out, never the text 'nan'
             if key == "period" and isinstance(value, datetime) and value.time() == time():
                 value = value.date()  # pandas' Timestamp of a date column: the day, told its periods
-            text = value if type(value) is str else _as_text(value)  # an import's cells are text
+            text = value if type(value) is str else _as_text(value, key not in _FIGURES)  # an import's cells are text
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
             elif key != "period" and key != "status":  # as _office_words gives them
@@ -127,14 +131,38 @@ def _real_text(value: numbers.Real) -> str:
     return text
 
 
-def _as_text(value: Any) -> str | None:
-    """The value as the store's text; None for one no field holds."""
+def _number_as_text(value: numbers.Number) -> str | None:
+    """A number given where text is read (a source, a note, a unit) as a workbook's number
+    cell is stored there (``figures.number_text``): 5.0 is '5', 2020.0 the unit '2020', a
+    fraction its own text ('5.5'; numpy's float32 0.1 '0.1'; a Decimal as written, '2.50').
+    It was written as Python writes it, '5.0', where the same cell imported is '5': one unit
+    of a breakdown stored as two (thirty-eighth session). None for no real number."""
+    from .figures import number_text
+
+    if isinstance(value, float):
+        return number_text(value)
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, Decimal):
+        whole = value.is_finite() and value == value.to_integral_value()
+        return str(int(value)) if whole and abs(value) < 10**15 else str(value)
+    if isinstance(value, numbers.Real):
+        as_float = float(value)
+        return number_text(as_float) if as_float.is_integer() else _real_text(value)
+    return None
+
+
+def _as_text(value: Any, text_field: bool = False) -> str | None:
+    """The value as the store's text; None for one no field holds. ``text_field``: one read
+    as text, where a number is written as a workbook's number cell is (``_number_as_text``)."""
     if isinstance(value, str):
         return value
     if value is None:
         return ""  # a field left out
     if isinstance(value, bool):
         return None  # an int to Python, never a figure nor a name
+    if text_field and isinstance(value, numbers.Number):
+        return _number_as_text(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
