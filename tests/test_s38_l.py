@@ -136,3 +136,36 @@ def test_a_number_of_another_library_in_a_text_field_is_a_whole_number_too(
     )
     said = [(o.indicator, o.source, o.note) for o in done.rows]
     assert said == [("pop[year_group=12]", "12", "0.1"), ("pop[year_group=5]", "5", "2.50")]
+
+
+def test_a_number_as_a_unit_in_dims_is_the_unit_record_many_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One DataFrame column of years (floats, as pandas keeps a column holding an empty
+    cell) serves record_many, retract and history alike. record_many stored the unit 2020.0
+    as '2020' (above); retract and history refused {"year_group": 2020.0} ("give text"), and
+    a caller's str(2020.0) is the unit '2020.0', which has no figure: history said nothing
+    and retract "no figure in force". A number as a unit is now read by record_many's rule;
+    a bool, a NaN and infinity are no unit and are refused as before, naming dims."""
+    import qntrack
+    from conftest import make_tracker
+    from qntrack.errors import ArgumentError
+
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, EMPTY_STORE)
+    row = {"indicator": "pop", "period": "2015", "value": 7, "status": "official", "recorded_at": AT}
+    qntrack.record_many("targets.yaml", [{**row, "dim:year_group": 2020.0}])
+    for dims in ({"year_group": 2020.0}, [("year_group", 2020)], {"year_group": "2020"}):
+        told = qntrack.history("targets.yaml", "pop", dims=dims)
+        assert told["dims"] == {"year_group": "2020"}, dims
+        assert [v["value"] for v in told["vintages"]] == [7], dims
+        done = qntrack.retract(
+            "targets.yaml", "pop", "2015", "https://example.org", "typo", None, dims=dims, dry_run=True
+        )
+        assert done.row.indicator == "pop[year_group=2020]" and done.withdrawn is not None, dims
+    for wrong in (True, float("nan"), float("inf")):
+        with pytest.raises(ArgumentError) as caught:
+            qntrack.history("targets.yaml", "pop", dims={"year_group": wrong})
+        assert caught.value.file == "dims" and caught.value.key == "library_dims_unit_type", wrong
+        with pytest.raises(ArgumentError) as caught:
+            qntrack.retract("targets.yaml", "pop", "2015", "s", "n", None, dims={"year_group": wrong})
+        assert caught.value.file == "dims" and caught.value.key == "library_dims_unit_type", wrong

@@ -209,7 +209,8 @@ def day_argument(value: Any) -> Any:
 
 def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
     """``retract``'s ``dims``: a mapping of dimension to unit (``dict(unit.dims)``, as a
-    breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs. A dict was
+    breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs; a unit
+    given as a number as ``record_many`` stores it (``_unit_number``). A dict was
     read as its keys, and said "too many values to unpack"; an int, "not iterable"."""
     pairs: tuple[Any, ...]
     if isinstance(value, Mapping):
@@ -218,6 +219,7 @@ def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
         raise refused(name, "library_dims_type", value=repr(value)[:60], kind=type(value).__name__)
     else:
         pairs = tuple(value)
+    read: list[tuple[str, str]] = []
     for pair in pairs:
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
             raise refused(name, "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
@@ -228,10 +230,33 @@ def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
             raise refused(
                 name, "library_dims_dimension_type", value=repr(dimension)[:60], kind=type(dimension).__name__
             )
-        if not isinstance(unit, str):
+        text = unit if isinstance(unit, str) else _unit_number(unit)
+        if text is None:
             said = dict(value=repr(unit)[:60], kind=type(unit).__name__, dimension=dimension)
             raise refused(name, "library_dims_unit_type", **said)
-    return tuple((a, b) for a, b in pairs)
+        read.append((dimension, text))
+    return tuple(read)
+
+
+def _unit_number(unit: object) -> str | None:
+    """A unit given as a finite number (a DataFrame's column of years, 2020.0) as the text
+    ``record_many`` stores for it (``caller_rows.number_as_text``: '2020'), so that one
+    column serves ``record_many``, ``retract`` and ``history`` (thirty-eighth session: refused
+    here, and a caller's ``str(2020.0)`` was the unit '2020.0', which has no figure). None
+    for any other value: a bool, a NaN, infinity, a text."""
+    import math
+    import numbers
+    from decimal import Decimal
+
+    if isinstance(unit, bool) or not isinstance(unit, (numbers.Real, Decimal)):
+        return None
+    from .caller_rows import number_as_text
+
+    try:
+        finite = math.isfinite(unit)
+    except (TypeError, ValueError):
+        return None
+    return number_as_text(unit) if finite else None
 
 
 def dim_texts(name: str, value: object) -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ from .batch_rows import SHOWN_PERIOD
 from .typed_periods import typed_period
 from .vocabulary import status_word
 
-__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows"]
+__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows", "number_as_text"]
 
 # The fields of a row to record (the store's columns); ``dim:<dimension>`` names a unit.
 FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
@@ -131,7 +131,7 @@ def _real_text(value: numbers.Real) -> str:
     return text
 
 
-def _number_as_text(value: numbers.Number) -> str | None:
+def number_as_text(value: object) -> str | None:
     """A number given where text is read (a source, a note, a unit) as a workbook's number
     cell is stored there (``figures.number_text``): 5.0 is '5', 2020.0 the unit '2020', a
     fraction its own text ('5.5'; numpy's float32 0.1 '0.1'; a Decimal as written, '2.50').
@@ -154,7 +154,7 @@ def _number_as_text(value: numbers.Number) -> str | None:
 
 def _as_text(value: Any, text_field: bool = False) -> str | None:
     """The value as the store's text; None for one no field holds. ``text_field``: one read
-    as text, where a number is written as a workbook's number cell is (``_number_as_text``)."""
+    as text, where a number is written as a workbook's number cell is (``number_as_text``)."""
     if isinstance(value, str):
         return value
     if value is None:
@@ -162,7 +162,7 @@ def _as_text(value: Any, text_field: bool = False) -> str | None:
     if isinstance(value, bool):
         return None  # an int to Python, never a figure nor a name
     if text_field and isinstance(value, numbers.Number):
-        return _number_as_text(value)
+        return number_as_text(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
