@@ -169,3 +169,139 @@ def test_a_number_as_a_unit_in_dims_is_the_unit_record_many_stored(
         with pytest.raises(ArgumentError) as caught:
             qntrack.retract("targets.yaml", "pop", "2015", "s", "n", None, dims={"year_group": wrong})
         assert caught.value.file == "dims" and caught.value.key == "library_dims_unit_type", wrong
+
+
+# --- 2. a retraction's NaN is any NaN -------------------------------------------------------
+
+# A retraction's value is NaN, and the retractions qntrack makes hold one NaN (math.nan), so
+# they are equal to their copies; a caller's own Observation(..., float("nan"), ...) is
+# equal to none of them (a NaN is equal to no other), and equality stays the tuple's (a
+# million rows are compared and hashed in C). What takes a caller's rows reads any NaN
+# value as the retraction it describes.
+
+RETRACTION = {
+    "indicator": "fdi",
+    "period": "2024",
+    "status": "retracted",
+    "source": "https://example.org",
+    "note": "typo",
+    "recorded_at": "2026-01-01T00:00:00Z",
+}
+
+
+def _nans() -> list[object]:
+    import math
+    from decimal import Decimal
+
+    from test_s35_h import _Float32, _register
+
+    _register()
+    return [float("nan"), math.nan, Decimal("NaN"), _Float32("nan")]
+
+
+def test_a_retraction_given_a_nan_value_withdraws_as_one_given_none(shipped: Path) -> None:
+    """record_many refused {"status": "retracted", "value": nan} with "a retraction has no
+    value; leave the value empty": the value qntrack's own retraction holds, and pandas'
+    empty cell. Any NaN is now no value: the shipped fdi 2024 (2877.8, observations.csv)
+    is withdrawn, and the row stored is the one value=None stores, its value empty."""
+    import qntrack
+
+    stored = Path("observations.csv").read_text(encoding="utf-8")
+    line = "fdi,2024,,retracted,https://example.org,typo,2026-01-01T00:00:00Z\n"
+    for nan in _nans():
+        done = qntrack.record_many("targets.yaml", [{**RETRACTION, "value": nan}], dry_run=True)
+        assert [(str(o.period), o.status) for o in done.rows] == [("2024", "retracted")], nan
+        assert [(str(was.period), was.value) for _, was in done.withdrew] == [("2024", 2877.8)], nan
+    done = qntrack.record_many("targets.yaml", [{**RETRACTION, "value": float("nan")}])
+    assert Path("observations.csv").read_text(encoding="utf-8") == stored + line
+    # the row returned is the stored one read back (its line aside), as for value=None
+    back = qntrack.open_workspace("targets.yaml").store.observations[-1]
+    assert done.rows[0] == back._replace(line=0)
+
+
+def test_a_figure_given_a_nan_value_is_told_its_value_is_empty(shipped: Path) -> None:
+    """A figure's NaN value (pandas' empty cell) was told "'nan' is not a number; write a
+    decimal like 10.28", where the cell holds no text at all; it is the empty value, told
+    so (recording_value_empty), with how to withdraw a figure. Nothing is written."""
+    import qntrack
+    from qntrack.errors import InputError
+
+    stored = Path("observations.csv").read_text(encoding="utf-8")
+    for nan in _nans():
+        with pytest.raises(InputError) as caught:
+            qntrack.record_many("targets.yaml", [{**RETRACTION, "status": "official", "value": nan}])
+        assert caught.value.key == "recording_value_empty", (nan, str(caught.value))
+        assert "is not a number" not in str(caught.value)
+    assert Path("observations.csv").read_text(encoding="utf-8") == stored
+
+
+def test_a_stored_retraction_s_fields_record_it_again_as_a_repeat(shipped: Path) -> None:
+    """A caller copying a store's rows (a merge of two trackers) gives record_many each
+    Observation's fields: a retraction's value NaN was refused, and its period, a Period,
+    was "a Period, which no field holds". Given back, the retraction is a repeat of the
+    stored one: recorded once, nothing added."""
+    import qntrack
+
+    qntrack.record_many("targets.yaml", [RETRACTION])
+    stored = Path("observations.csv").read_text(encoding="utf-8")
+    back = qntrack.open_workspace("targets.yaml").store.observations[-1]
+    fields = {k: v for k, v in back._asdict().items() if k != "line"}
+    done = qntrack.record_many("targets.yaml", [fields])
+    assert (len(done.rows), len(done.skipped)) == (0, 1)
+    assert Path("observations.csv").read_text(encoding="utf-8") == stored
+
+
+def test_assess_refuses_a_retraction_in_a_caller_s_series_as_assess_target_does(shipped: Path) -> None:
+    """assess_target refuses a retraction among its rows (library_rows_retraction); assess
+    judged fdi-plan-2024 on a retraction put in its series, as its latest figure, "not
+    available", in silence, whichever NaN the caller's row held. Refused naming series."""
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    qntrack.record_many("targets.yaml", [RETRACTION])
+    ws = qntrack.open_workspace("targets.yaml")
+    gone = ws.store.observations[-1]
+    for nan in (gone.value, float("nan")):
+        series = {**ws.series, "fdi": [*ws.series["fdi"], gone._replace(value=nan)]}
+        with pytest.raises(ArgumentError) as caught:
+            qntrack.assess(ws.plan, series, target_ids=["fdi-plan-2024"])
+        assert caught.value.file == "series" and caught.value.key == "library_series_retraction"
+        assert "'fdi'" in str(caught.value) and "2024" in str(caught.value)
+        target = ws.plan.target("fdi-plan-2024")
+        with pytest.raises(ArgumentError) as caught:
+            qntrack.assess_target(target, ws.plan.indicators["fdi"], [*ws.series["fdi"], gone._replace(value=nan)])
+        assert caught.value.key == "library_rows_retraction"
+
+
+def test_a_caller_s_own_nan_reads_as_the_store_s_retraction_everywhere(shipped: Path) -> None:
+    """The store's rows and the same rows each retraction given a NaN of its own (as a
+    caller builds them from a DataFrame): not equal (a NaN is equal to no other), yet every
+    function that takes rows writes the same documents and reports of them. By hand: fdi
+    2024 withdrawn, so the observations document gives its value null and fdi-plan-2024 is
+    judged on no 2024 figure. ``copy.copy`` of the caller's row is equal to the store's."""
+    import copy
+    import math
+
+    import qntrack
+    from qntrack.output.documents import observations_document
+    from qntrack.output.report import build_report, render
+
+    qntrack.record_many("targets.yaml", [RETRACTION])
+    ws = qntrack.open_workspace("targets.yaml")
+    stored = ws.store.observations
+    mine = tuple(o._replace(value=float("nan")) if o.status == "retracted" else o for o in stored)
+    assert stored[-1].value is math.nan and stored[-1] != mine[-1]
+    assert copy.copy(mine[-1]) == stored[-1]
+    assert stored[-1]._replace(value=0) == mine[-1]._replace(value=0)
+
+    said = observations_document(mine)
+    assert said == observations_document(stored)
+    row = [r for r in said["observations"] if r["indicator"] == "fdi" and r["period"] == "2024"][-1]
+    assert row["status"] == "retracted" and row["value"] is None
+    judged = qntrack.assess(ws.plan, ws.series)
+    a = qntrack.to_json(qntrack.status_document(judged, None, "t", "group", None, observations=stored))
+    b = qntrack.to_json(qntrack.status_document(judged, None, "t", "group", None, observations=mine))
+    assert a == b
+    for fmt in ("json", "markdown", "html"):
+        theirs = render(build_report(ws.plan, ws.series, stored, since="2020-01-01"), fmt, "en")
+        assert render(build_report(ws.plan, ws.series, mine, since="2020-01-01"), fmt, "en") == theirs, fmt

@@ -75,6 +75,11 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                 continue
             if isinstance(value, float) and value != value and key not in ("indicator", "period", "value"):
                 value = None  # pandas' empty cell (to_dict("records")): left out, never the text 'nan'
+            elif key == "value" and _is_nan(value):
+                # No value, as a retraction holds (Observation.value) and pandas' empty cell:
+                # a retraction's, where it was refused "a retraction has no value"; a
+                # figure's told it is empty, not "'nan' is not a number" (thirty-eighth session).
+                value = None
             if key == "period" and isinstance(value, datetime) and value.time() == time():
                 value = value.date()  # pandas' Timestamp of a date column: the day, told its periods
             text = value if type(value) is str else _as_text(value, key not in _FIGURES)  # an import's cells are text
@@ -117,6 +122,19 @@ def _office_words(
     # office's name is, was quoted as 2025-9M by the library alone.
     row.setdefault(SHOWN_PERIOD, text.strip())
     return period, refused
+
+
+def _is_nan(value: object) -> bool:
+    """Whether ``value`` is a NaN of any kind: Python's, numpy's (another object, so equal
+    to no other), a ``Decimal``'s, a ``numbers.Real`` of another library."""
+    if isinstance(value, (bool, str)) or not isinstance(value, (numbers.Real, Decimal)):
+        return False
+    import math
+
+    try:
+        return math.isnan(value)
+    except (TypeError, ValueError):  # Decimal('sNaN') will not become a float
+        return isinstance(value, Decimal) and value.is_nan()
 
 
 def _real_text(value: numbers.Real) -> str:
@@ -184,6 +202,10 @@ def _as_text(value: Any, text_field: bool = False) -> str | None:
             return value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    from ..plan.periods import Period
+
+    if isinstance(value, Period):  # an Observation's own period, given back (a merge of two stores)
+        return str(value)
     return None
 
 
