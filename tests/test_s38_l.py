@@ -305,3 +305,63 @@ def test_a_caller_s_own_nan_reads_as_the_store_s_retraction_everywhere(shipped: 
     for fmt in ("json", "markdown", "html"):
         theirs = render(build_report(ws.plan, ws.series, stored, since="2020-01-01"), fmt, "en")
         assert render(build_report(ws.plan, ws.series, mine, since="2020-01-01"), fmt, "en") == theirs, fmt
+
+
+# --- 3. a third spelling in the store ---------------------------------------------------------
+
+THIRD_PLAN = """\
+version: 1
+title: "Open"
+observations: observations.csv
+dimensions:
+  district:
+    name: {en: District, vi: Quận/huyện}
+indicators:
+  pop:
+    name: "Population"
+    unit: "people"
+    dimensions: [district]
+targets:
+  - id: pop-2030
+    indicator: pop
+    baseline: 2020
+    milestones:
+      - {by: 2030, value: 200}
+    for_each: district
+"""
+
+
+def test_a_third_spelling_in_the_store_is_named_by_the_run_that_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store spells the unit 'HẠ LONG' (line 2); a file gives pop 2021 twice, as 'Hạ
+    Long' and 'hạ long'. The refusal is worded before the store is read (it is read under
+    the append's lock), so it says "unless the store already spells it another way" rather
+    than read the store for its words. Left so, by choice: once one row is kept, the run
+    that records it names the store's spelling and its line, and stores the row so."""
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    store = EMPTY_STORE + "pop[district=HẠ LONG],2020,100,official,,,2021-01-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, THIRD_PLAN, store)
+    Path("in.csv").write_text(
+        "indicator,district,period,value,status\npop,Hạ Long,2021,120,official\npop,hạ long,2021,130,official\n",
+        encoding="utf-8",
+    )
+    made = run_clean("add-observation", "--from", "in.csv")
+    assert made.exit_code == 1, made.output
+    said = " ".join(made.stderr.split())
+    assert "kept as 'Hạ Long', the spelling met first, unless the store already spells it another way" in said
+    assert Path("observations.csv").read_text(encoding="utf-8") == store
+    Path("in.csv").write_text(
+        "indicator,district,period,value,status\npop,Hạ Long,2021,120,official\n", encoding="utf-8"
+    )
+    made = run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2022-01-01T00:00:00Z")
+    assert made.exit_code == 0, made.output
+    said = " ".join(made.stderr.split())
+    assert "'Hạ Long' is stored as 'HẠ LONG', the spelling observations.csv line 2 gives this unit" in said, said
+    assert (
+        Path("observations.csv")
+        .read_text(encoding="utf-8")
+        .endswith("pop[district=HẠ LONG],2021,120,official,,,2022-01-01T00:00:00Z\n")
+    )
