@@ -171,6 +171,45 @@ def test_a_number_as_a_unit_in_dims_is_the_unit_record_many_stored(
         assert caught.value.file == "dims" and caught.value.key == "library_dims_unit_type", wrong
 
 
+def test_a_day_in_a_text_field_is_stored_as_a_workbook_s_date_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workbook's date cell in the note column is its day, '2025-01-01' (a date with a
+    time, '2025-01-01T08:30:00'); record_many wrote a naive datetime at midnight (pandas'
+    Timestamp of a column of dates) as '2025-01-01T00:00:00'. Both now as the workbook."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    from conftest import make_tracker
+    from helpers import run_clean
+    from qntrack import record_many
+
+    expected = EMPTY_STORE + (
+        f"pop[year_group=a],2015,1,official,,2025-01-01,{AT}\npop[year_group=a],2016,2,official,,2025-01-01T08:30:00,{AT}\n"
+    )
+    notes = [datetime(2025, 1, 1), datetime(2025, 1, 1, 8, 30)]
+    make_tracker(tmp_path, monkeypatch, OPEN_PLAN, EMPTY_STORE)
+    rows = [
+        {"indicator": "pop", "dim:year_group": "a", "period": str(2015 + n), "value": n + 1, "status": "official"}
+        for n in range(2)
+    ]
+    record_many(
+        "targets.yaml", [{**row, "note": note, "recorded_at": AT} for row, note in zip(rows, notes, strict=True)]
+    )
+    assert Path("observations.csv").read_text(encoding="utf-8") == expected
+    Path("observations.csv").write_text(EMPTY_STORE, encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "year_group", "period", "value", "status", "note", "recorded_at"])
+    for row, note in zip(rows, notes, strict=True):
+        sheet.append(["pop", "a", row["period"], row["value"], "official", note, AT])
+    book.save("in.xlsx")
+    made = run_clean("add-observation", "--from", "in.xlsx")
+    assert made.exit_code == 0, made.output
+    assert Path("observations.csv").read_text(encoding="utf-8") == expected
+
+
 # --- 2. a retraction's NaN is any NaN -------------------------------------------------------
 
 # A retraction's value is NaN, and the retractions qntrack makes hold one NaN (math.nan), so

@@ -172,7 +172,8 @@ def number_as_text(value: object) -> str | None:
 
 def _as_text(value: Any, text_field: bool = False) -> str | None:
     """The value as the store's text; None for one no field holds. ``text_field``: one read
-    as text, where a number is written as a workbook's number cell is (``number_as_text``)."""
+    as text, where a number is written as a workbook's number cell is (``number_as_text``),
+    and a day without a zone (pandas' Timestamp at midnight) as its date cell is, 2025-01-01."""
     if isinstance(value, str):
         return value
     if value is None:
@@ -193,6 +194,8 @@ def _as_text(value: Any, text_field: bool = False) -> str | None:
         return _real_text(value)
     if isinstance(value, datetime):
         if value.utcoffset() is None:
+            if text_field and value.time() == time():
+                return value.date().isoformat()  # a workbook's date cell there: its day
             return value.isoformat()  # no zone: the rule says so, and what to add
         try:
             return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat() + "Z"
