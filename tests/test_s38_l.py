@@ -404,3 +404,19 @@ def test_a_third_spelling_in_the_store_is_named_by_the_run_that_records(
         .read_text(encoding="utf-8")
         .endswith("pop[district=HẠ LONG],2021,120,official,,,2022-01-01T00:00:00Z\n")
     )
+
+
+def test_a_series_out_of_order_is_checked_to_its_end(shipped: Path) -> None:
+    """assess stopped checking a caller's series at its first row out of order: a series
+    [2020, 2019, 5] raised AttributeError ("'int' object has no attribute 'period'") from
+    the sort, where [2019, 2020, 5] was told library_series_item_type."""
+    import qntrack
+    from qntrack.errors import ArgumentError
+
+    ws = qntrack.open_workspace("targets.yaml")
+    rows = list(ws.series["cbct_share"])
+    assert len(rows) >= 2
+    for given in ([*rows, 5], [rows[1], rows[0], 5]):
+        with pytest.raises(ArgumentError) as caught:
+            qntrack.assess(ws.plan, {**ws.series, "cbct_share": given})
+        assert caught.value.file == "series" and caught.value.key == "library_series_item_type"
