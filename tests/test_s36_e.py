@@ -215,8 +215,10 @@ def test_the_command_line_retract_still_names_the_command(shipped: Path) -> None
 @pytest.mark.parametrize(
     ("given", "words"),
     [
-        ({"province": 5}, "5 is of type int"),
-        ([("locality", 5.0)], "5.0 is of type float"),
+        # a unit given as a number is read as record_many stores it since the thirty-eighth
+        # session (tests/test_s38_l.py): a bool and None are still no unit's name
+        ({"province": True}, "True is of type bool"),
+        ([("locality", None)], "None is of type NoneType"),
         ({7: "Hạ Long"}, "7 is of type int"),
     ],
 )

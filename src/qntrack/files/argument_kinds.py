@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from math import isnan
+from operator import itemgetter
 from typing import Any
 
 from .library_arguments import refused
@@ -138,6 +140,22 @@ def refuse_judged(plan: object, series: object) -> None:
         raise refused("series", "library_series_type", kind=type(series).__name__)
 
 
+_STATUS = itemgetter(3)  # Observation.status
+_VALUE = itemgetter(2)  # Observation.value
+
+
+def _any_nan(rows: Any) -> bool:
+    """Whether a row's value is a NaN, any NaN; a value that is no number (a caller's own
+    Observation of text) is compared with itself, as the core would meet it."""
+    try:
+        # A NaN makes the sum NaN (so does inf - inf, looked at row by row): one pass in C.
+        if not isnan(sum(map(_VALUE, rows), 0.0)):
+            return False
+    except (TypeError, ValueError, ArithmeticError):  # Decimal beside float, text
+        pass
+    return any(o.value != o.value for o in rows)
+
+
 def series_in_order(series: Any) -> Any:
     """``assess``'s ``series`` (a caller's), each in period order: the mapping itself when
     every series is (one pass over the rows, comparing each period with the one before),
@@ -145,7 +163,8 @@ def series_in_order(series: Any) -> Any:
     given as a generator is read once into a list, and one that is no rows (5, None, a
     text) or holds what is not a figure ([1, 2], [None]) refused naming ``series``. A series
     holding two figures for one period (every vintage of the store, not the figures in
-    force) is refused naming ``series``, as ``assess_target`` names its ``rows``. Newest
+    force) is refused naming ``series``, as ``assess_target`` names its ``rows``, and so is
+    a retraction, whatever NaN it holds (thirty-eighth session). Newest
     first judged cbct-share on 2020's figure, in silence (thirty-sixth session). The store's
     own series (``status``, ``show``) are judged without it: they are sorted already."""
     from collections.abc import Iterable
@@ -163,15 +182,23 @@ def series_in_order(series: Any) -> Any:
             # target on it judged on nothing, not_available in silence.
             rows = read[key] = list(rows)
         before = None
+        in_order = True
         for row in rows:
             if not isinstance(row, Observation):
                 # [1, 2], [None]: named, not "'int' object has no attribute 'period'" (pass G).
                 raise refused("series", "library_series_item_type", series=key, kind=type(row).__name__)
             at = row.period.sort_key
-            if before is not None and at <= before:
-                unsorted[key] = sorted(rows, key=lambda o: o.period.sort_key)
-                break
+            if in_order and before is not None and at <= before:
+                in_order = False  # every row still checked: a [2020, 2019, 5] met no check at 5
             before = at
+        # Any NaN, a caller's own as qntrack's: judged as the series' latest figure, not
+        # available, in silence (thirty-eighth session), where assess_target refuses it.
+        # Looked for in C (map, sum), as a million rows are read here.
+        if "retracted" in map(_STATUS, rows) or _any_nan(rows):
+            gone = next(o for o in rows if o.status == "retracted" or o.value != o.value)
+            raise refused("series", "library_series_retraction", series=key, period=str(gone.period))
+        if not in_order:
+            unsorted[key] = sorted(rows, key=lambda o: o.period.sort_key)
     if not unsorted and not read:
         return series
     for key, rows in unsorted.items():
@@ -209,7 +236,8 @@ def day_argument(value: Any) -> Any:
 
 def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
     """``retract``'s ``dims``: a mapping of dimension to unit (``dict(unit.dims)``, as a
-    breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs. A dict was
+    breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs; a unit
+    given as a number as ``record_many`` stores it (``_unit_number``). A dict was
     read as its keys, and said "too many values to unpack"; an int, "not iterable"."""
     pairs: tuple[Any, ...]
     if isinstance(value, Mapping):
@@ -218,6 +246,7 @@ def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
         raise refused(name, "library_dims_type", value=repr(value)[:60], kind=type(value).__name__)
     else:
         pairs = tuple(value)
+    read: list[tuple[str, str]] = []
     for pair in pairs:
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
             raise refused(name, "library_dims_type", value=repr(pair)[:60], kind=type(pair).__name__)
@@ -228,10 +257,33 @@ def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
             raise refused(
                 name, "library_dims_dimension_type", value=repr(dimension)[:60], kind=type(dimension).__name__
             )
-        if not isinstance(unit, str):
+        text = unit if isinstance(unit, str) else _unit_number(unit)
+        if text is None:
             said = dict(value=repr(unit)[:60], kind=type(unit).__name__, dimension=dimension)
             raise refused(name, "library_dims_unit_type", **said)
-    return tuple((a, b) for a, b in pairs)
+        read.append((dimension, text))
+    return tuple(read)
+
+
+def _unit_number(unit: object) -> str | None:
+    """A unit given as a finite number (a DataFrame's column of years, 2020.0) as the text
+    ``record_many`` stores for it (``caller_rows.number_as_text``: '2020'), so that one
+    column serves ``record_many``, ``retract`` and ``history`` (thirty-eighth session: refused
+    here, and a caller's ``str(2020.0)`` was the unit '2020.0', which has no figure). None
+    for any other value: a bool, a NaN, infinity, a text."""
+    import math
+    import numbers
+    from decimal import Decimal
+
+    if isinstance(unit, bool) or not isinstance(unit, (numbers.Real, Decimal)):
+        return None
+    from .caller_rows import number_as_text
+
+    try:
+        finite = math.isfinite(unit)
+    except (TypeError, ValueError):
+        return None
+    return number_as_text(unit) if finite else None
 
 
 def dim_texts(name: str, value: object) -> list[tuple[str, str]]:

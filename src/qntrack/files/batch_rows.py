@@ -245,7 +245,12 @@ def _one_unit(plan: Plan, row: dict[str, str], first: dict[str, str]) -> Message
     """Why ``row`` gives the figure ``first`` gives though a unit is spelt two ways: the two
     spellings are one unit of the dimension, kept as the plan lists it, or in an open
     dimension (one that lists no units) in the spelling met first; None when every unit is
-    spelt alike."""
+    spelt alike. A third spelling the store already holds is not named ("unless the store
+    already spells it another way"): the batch is validated before the store is read, under
+    the append's lock, and naming it would read a national store's million rows for the
+    words alone, the fix (keep one row) being the same; the run that records the one kept
+    warns of the store's spelling by its line (open_units.spelt_as_held; thirty-eighth
+    session, tests/test_s38_l.py)."""
     from ..plan.unit_resolution import dimension_said
 
     mine, theirs = _units(row), _units(first)

@@ -4,7 +4,9 @@ the text the rules read (issue 17, twenty-third session; docs/python-api.md).
 A caller has numbers and dates where a file has text: a figure as a float or an int, a
 year as an int, a moment as a ``datetime``. Each is written as a person would type it
 (a float as ``repr`` writes it, which reads back as the same float, as the importer turns
-a workbook's number into text), and then meets the same rules as a typed figure. A field
+a workbook's number into text), and then meets the same rules as a typed figure; a number
+in a text field (a source, a note, a unit) as a workbook's number cell is stored there,
+5.0 as '5' (thirty-eighth session). A field
 no row has (``sorce``) is refused with the closest name: it was dropped, and the figure
 recorded without its source. A value no field can hold (``True``, a list) is refused.
 A NaN, pandas' empty cell, is a text field left out (it was stored as the text 'nan'); an
@@ -26,10 +28,12 @@ from .batch_rows import SHOWN_PERIOD
 from .typed_periods import typed_period
 from .vocabulary import status_word
 
-__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows"]
+__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows", "number_as_text"]
 
 # The fields of a row to record (the store's columns); ``dim:<dimension>`` names a unit.
 FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
+# The fields read as a number or a moment; every other (a source, a note, a unit) is text.
+_FIGURES = ("period", "value", "recorded_at")
 
 
 Candidate = tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]
@@ -71,9 +75,14 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                 continue
             if isinstance(value, float) and value != value and key not in ("indicator", "period", "value"):
                 value = None  # pandas' empty cell (to_dict("records")): left out, never the text 'nan'
+            elif key == "value" and _is_nan(value):
+                # No value, as a retraction holds (Observation.value) and pandas' empty cell:
+                # a retraction's, where it was refused "a retraction has no value"; a
+                # figure's told it is empty, not "'nan' is not a number" (thirty-eighth session).
+                value = None
             if key == "period" and isinstance(value, datetime) and value.time() == time():
                 value = value.date()  # pandas' Timestamp of a date column: the day, told its periods
-            text = value if type(value) is str else _as_text(value)  # an import's cells are text
+            text = value if type(value) is str else _as_text(value, key not in _FIGURES)  # an import's cells are text
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
             elif key != "period" and key != "status":  # as _office_words gives them
@@ -115,6 +124,19 @@ def _office_words(
     return period, refused
 
 
+def _is_nan(value: object) -> bool:
+    """Whether ``value`` is a NaN of any kind: Python's, numpy's (another object, so equal
+    to no other), a ``Decimal``'s, a ``numbers.Real`` of another library."""
+    if isinstance(value, (bool, str)) or not isinstance(value, (numbers.Real, Decimal)):
+        return False
+    import math
+
+    try:
+        return math.isnan(value)
+    except (TypeError, ValueError):  # Decimal('sNaN') will not become a float
+        return isinstance(value, Decimal) and value.is_nan()
+
+
 def _real_text(value: numbers.Real) -> str:
     """A number of another library (numpy's float32, registered as a ``numbers.Real``) as
     its own text where that reads as a number (``0.1``, where ``float()`` gives
@@ -127,14 +149,39 @@ def _real_text(value: numbers.Real) -> str:
     return text
 
 
-def _as_text(value: Any) -> str | None:
-    """The value as the store's text; None for one no field holds."""
+def number_as_text(value: object) -> str | None:
+    """A number given where text is read (a source, a note, a unit) as a workbook's number
+    cell is stored there (``figures.number_text``): 5.0 is '5', 2020.0 the unit '2020', a
+    fraction its own text ('5.5'; numpy's float32 0.1 '0.1'; a Decimal as written, '2.50').
+    It was written as Python writes it, '5.0', where the same cell imported is '5': one unit
+    of a breakdown stored as two (thirty-eighth session). None for no real number."""
+    from .figures import number_text
+
+    if isinstance(value, float):
+        return number_text(value)
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, Decimal):
+        whole = value.is_finite() and value == value.to_integral_value()
+        return str(int(value)) if whole and abs(value) < 10**15 else str(value)
+    if isinstance(value, numbers.Real):
+        as_float = float(value)
+        return number_text(as_float) if as_float.is_integer() else _real_text(value)
+    return None
+
+
+def _as_text(value: Any, text_field: bool = False) -> str | None:
+    """The value as the store's text; None for one no field holds. ``text_field``: one read
+    as text, where a number is written as a workbook's number cell is (``number_as_text``),
+    and a day without a zone (pandas' Timestamp at midnight) as its date cell is, 2025-01-01."""
     if isinstance(value, str):
         return value
     if value is None:
         return ""  # a field left out
     if isinstance(value, bool):
         return None  # an int to Python, never a figure nor a name
+    if text_field and isinstance(value, numbers.Number):
+        return number_as_text(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
@@ -147,6 +194,8 @@ def _as_text(value: Any) -> str | None:
         return _real_text(value)
     if isinstance(value, datetime):
         if value.utcoffset() is None:
+            if text_field and value.time() == time():
+                return value.date().isoformat()  # a workbook's date cell there: its day
             return value.isoformat()  # no zone: the rule says so, and what to add
         try:
             return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat() + "Z"
@@ -156,6 +205,10 @@ def _as_text(value: Any) -> str | None:
             return value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    from ..plan.periods import Period
+
+    if isinstance(value, Period):  # an Observation's own period, given back (a merge of two stores)
+        return str(value)
     return None
 
 

@@ -404,6 +404,22 @@ def canonical(value: float) -> str:
     return repr(value)
 
 
+# Up to here a whole double is shown by Excel as its digits; from 10^15 its 16th digit is
+# not Excel's, and Python's own text (1e+16) is kept.
+_WHOLE_SHOWN = 1e15
+
+
+def number_text(value: float) -> str:
+    """A number where text is read (a source, a note, a unit, an indicator): a whole number
+    without a needless '.0' (a workbook's 5.0 is the source '5', 2020.0 the unit '2020'), any
+    other as Python writes it (5.5, 1e+20). One rule for a workbook's number cell
+    (``workbook_cells.cell_text``) and a Python caller's number (``caller_rows``): the same
+    cell stored two ways made two units of one (thirty-eighth session)."""
+    if value.is_integer() and abs(value) < _WHOLE_SHOWN:
+        return str(int(value))
+    return str(value)
+
+
 # The tests of a file's convention tell digits apart only as 0 and 1-9 (a thousands group
 # starts with 1-9): with 2-9 written 1, a national import's 300,000 distinct figures come
 # down to a few hundred texts that read alike (issue 17).

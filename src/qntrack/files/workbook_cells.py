@@ -20,7 +20,7 @@ from ..catalog import Figure, Message, msg
 from ..plan.model import Location, Plan, Problem
 from ..plan.periods import Frequency, PeriodError
 from . import rules
-from .figures import excel_error, parse_number_cell, whole_units_kept
+from .figures import excel_error, number_text, parse_number_cell, whole_units_kept
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
@@ -48,8 +48,8 @@ def cell_text(value: Any) -> str:
         return nfc(value.strip())
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
+    if isinstance(value, float):
+        return number_text(value)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat()
     if isinstance(value, (date, time)):
