@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import json
 import unicodedata
+import zipfile
 from pathlib import Path
+
+import pytest
 
 
 from helpers import run
@@ -69,3 +72,95 @@ def test_a_long_property_is_cut_before_a_letters_marks_and_inside_no_emoji():
     assert property_text(joined) == "a" * 252 + "…"
     assert property_text("a" * 255) == "a" * 255
     assert property_text("a" * 256) == "a" * 254 + "…"
+
+
+# Every text a name may hold, each a target's name, note and its figures' source.
+_NAMES = [
+    "Exports & imports <goods> \"quoted\" 'single' > 5",
+    VI,
+    unicodedata.normalize("NFD", VI),
+    "Growth 📈 of women 👩🏽‍💻 in 🇻🇳",
+    "التنمية المستدامة עברית mixed with English",
+    '<w:p w:rsidR="QNTRACKBODY"/> a name that spells the mark',
+    "]]> &amp; &lt;b&gt; <![CDATA[x]]>",
+    ("Chỉ tiêu rất dài " * 40).strip(),
+]
+
+
+def _document(folder: Path, lang: str) -> tuple[bytes, Path]:
+    plan = _write(folder, "Plan & <plan> 'one'", _NAMES)
+    out = folder / "r.docx"
+    done = run("--targets", str(plan), "report", "--format", "docx", "--lang", lang, "-o", str(out))
+    assert done.exit_code == 0, done.output
+    return zipfile.ZipFile(out).read("word/document.xml"), out
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_body_written_a_piece_at_a_time_reads_as_one_document(tmp_path: Path, lang: str):
+    """The pieces spliced into python-docx's document.xml (docx_body) hold every kind of
+    text: lxml reads the whole and writes it back to the same bytes; each namespace of the
+    root is declared once (lxml writes a piece taken alone with all of them); each picture
+    has its own id, 1, 2, 3... (counted by the writer now); each bookmark's start has its
+    end; python-docx opens it, and each target's heading, note and source say its name
+    as the plan wrote it (composed), the mark's own spelling among them as text."""
+    import docx
+    from lxml import etree
+
+    xml, out = _document(tmp_path, lang)
+    root = etree.fromstring(xml)
+    assert etree.tostring(root, encoding="UTF-8", standalone=True) == xml
+    for prefix in root.nsmap:
+        assert xml.count(f"xmlns:{prefix}=".encode("ascii")) == 1, prefix
+    body = root.find(f"{W}body")
+    assert len(root.findall(f"{W}body")) == 1 and body[-1].tag == f"{W}sectPr"
+    assert not [p for p in body.iter(f"{W}p") if p.get(f"{W}rsidR") == "QNTRACKBODY"]
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    ids = [int(d.get("id")) for d in root.iter(f"{wp}docPr")]
+    assert ids == list(range(1, len(_NAMES) + 1))  # one chart a target, no groups chart
+    starts = sorted(b.get(f"{W}id") for b in body.iter(f"{W}bookmarkStart"))
+    ends = sorted(b.get(f"{W}id") for b in body.iter(f"{W}bookmarkEnd"))
+    assert starts == ends and len(set(starts)) == len(starts) == len(_NAMES)
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    for n, typed in enumerate(_NAMES, 1):
+        name = unicodedata.normalize("NFC", typed)  # the plan reads letters composed
+        assert f"{n}. {name}\n" in text, name
+        assert text.count(name) >= 3, name  # heading, note, source (and the summary table's)
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_library_writes_the_same_word_report_twice_and_leaves_the_collector_alone(tmp_path: Path, collecting: bool):
+    """A Python caller's two Word reports of one plan in one process: the same bytes (the
+    writer's picture ids and pieces are its own, none left over from the first), and the
+    cyclic collector as the caller had it (the command turns it on to draw; a library call
+    must not)."""
+    import gc
+
+    import qntrack
+    from qntrack.output.report import build_report, write_report
+
+    plan = _write(tmp_path, "Plan", _NAMES[:3])
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        ws = qntrack.open_workspace(plan, "2026-12-01")
+        written = []
+        for name in ("a.docx", "b.docx"):
+            data = build_report(ws.plan, ws.series, ws.store.observations, as_of="2026-12-01")
+            write_report(data, "docx", "vi", tmp_path / name)
+            written.append((tmp_path / name).read_bytes())
+            assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert written[0] == written[1]
+    assert b"word/document.xml" in written[0]
+
+
+def test_a_word_report_to_standard_output_is_the_file_minus_o_writes(tmp_path: Path):
+    """`report --format docx > r.docx` (or through a pipe) holds the bytes `-o r.docx`
+    writes: the same pieces, spliced the same way."""
+    plan = _write(tmp_path, "Plan", _NAMES[:2])
+    done = run("--targets", str(plan), "report", "--format", "docx", "-o", str(tmp_path / "r.docx"))
+    assert done.exit_code == 0, done.output
+    piped = run("--targets", str(plan), "report", "--format", "docx")
+    assert piped.exit_code == 0, piped.stderr
+    assert piped.stdout_bytes == (tmp_path / "r.docx").read_bytes()
