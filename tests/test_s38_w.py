@@ -164,3 +164,32 @@ def test_a_word_report_to_standard_output_is_the_file_minus_o_writes(tmp_path: P
     piped = run("--targets", str(plan), "report", "--format", "docx")
     assert piped.exit_code == 0, piped.stderr
     assert piped.stdout_bytes == (tmp_path / "r.docx").read_bytes()
+
+
+_AT_EXIT = (
+    "import atexit, gc, sys\n"
+    "atexit.register(lambda: print('collector', gc.isenabled(), file=sys.stderr))\n"
+    "sys.argv = ['qntrack', *sys.argv[1:]]\n"
+    "from qntrack.cli import main\n"
+    "main(ends_the_process=True)\n"
+)
+
+
+@pytest.mark.parametrize(("name", "on"), [("r.docx", True), ("r.html", False), ("r.md", False), ("r.json", False)])
+def test_a_console_report_collects_only_when_it_draws_word_pictures(shipped: Path, name: str, on: bool):
+    """The collector is turned on for the Word report, whose CairoSVG drawings leave
+    cycles behind (cli.collect_while_drawing); the other formats draw no picture with it,
+    and with it on they only walked their own objects: an HTML report of 3,000 targets
+    took about a tenth more processor time for the same memory (4.3 s to 4.7 s, 147 MB)."""
+    import os
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parent.parent / "src"
+    env = dict(os.environ, PYTHONPATH=str(src))
+    args = ["report", "-o", name, "--as-of", "2026-12-01"]
+    done = subprocess.run(
+        [sys.executable, "-c", _AT_EXIT, *args], capture_output=True, text=True, env=env, cwd=shipped, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"collector {on}" in done.stderr
