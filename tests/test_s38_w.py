@@ -193,3 +193,47 @@ def test_a_console_report_collects_only_when_it_draws_word_pictures(shipped: Pat
     )
     assert done.returncode == 0, done.stderr
     assert f"collector {on}" in done.stderr
+
+
+_STOPPED_WHILE_SAVING = (
+    "import os, signal, sys\n"
+    "sys.argv = ['qntrack', 'report', '-o', 'r.docx', '--as-of', '2026-12-01']\n"
+    "from qntrack.output import docx_body\n"
+    "real = docx_body.write_entry\n"
+    "def stopped(archive, entry, size, pieces):\n"
+    "    def some():\n"
+    "        for n, piece in enumerate(pieces):\n"
+    "            if n == 3:\n"
+    "                os.kill(os.getpid(), getattr(signal, os.environ['STOP_WITH']))\n"
+    "            yield piece\n"
+    "    real(archive, entry, size, some())\n"
+    "docx_body.write_entry = stopped\n"
+    "from qntrack.cli import main\n"
+    "main(ends_the_process=True)\n"
+)
+
+
+@pytest.mark.parametrize(("signal_name", "code", "said"), [("SIGINT", 130, "Ctrl-C"), ("SIGTERM", 143, "SIGTERM")])
+def test_a_word_report_stopped_while_its_body_is_spliced_leaves_the_last_one(
+    shipped: Path, signal_name: str, code: int, said: str
+):
+    """Ctrl-C or SIGTERM while the pieces of the body are written into the zip (the last
+    step, docx_body.write_entry): the exit code docs/cli.md gives, said once, and the
+    report written before left byte for byte, with nothing beside it."""
+    import os
+    import subprocess
+    import sys
+
+    done = run("report", "-o", "r.docx", "--as-of", "2026-12-01")
+    assert done.exit_code == 0, done.output
+    before = (shipped / "r.docx").read_bytes()
+    listed = sorted(p.name for p in shipped.iterdir())
+    src = Path(__file__).resolve().parent.parent / "src"
+    env = dict(os.environ, PYTHONPATH=str(src), STOP_WITH=signal_name)
+    stopped = subprocess.run(
+        [sys.executable, "-c", _STOPPED_WHILE_SAVING], capture_output=True, text=True, env=env, cwd=shipped, timeout=300
+    )
+    assert stopped.returncode == code, stopped.stderr
+    assert said in stopped.stderr and "Traceback" not in stopped.stderr
+    assert (shipped / "r.docx").read_bytes() == before
+    assert sorted(p.name for p in shipped.iterdir()) == listed
