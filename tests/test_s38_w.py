@@ -264,3 +264,23 @@ def test_a_word_report_serializes_its_body_once_a_flush(tmp_path: Path, monkeypa
     # Seven flushes (six sections, then the footer), two probes at the start, and python-
     # docx's parts (about a dozen): well under one a paragraph (sixteen a section or more).
     assert len(calls) <= 7 + 2 + 16, len(calls)
+
+
+def test_a_body_written_an_element_at_a_time_is_the_same_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Should lxml write the scratch body's tags otherwise than expected, each element is
+    written alone instead, its copied declarations taken off: the same bytes either way."""
+    from qntrack.output import docx_body
+
+    plan = _write(tmp_path, "Plan & <one>", _NAMES[:4])
+    whole = run("--targets", str(plan), "report", "--format", "docx", "--lang", "en")
+    assert whole.exit_code == 0, whole.stderr
+    made = docx_body.WrittenBody.__init__
+
+    def unexpected(self, document, scratch):  # type: ignore[no-untyped-def]
+        made(self, document, scratch)
+        self._open = b"<w:body never>"
+
+    monkeypatch.setattr(docx_body.WrittenBody, "__init__", unexpected)
+    alone = run("--targets", str(plan), "report", "--format", "docx", "--lang", "en")
+    assert alone.exit_code == 0, alone.stderr
+    assert alone.stdout_bytes == whole.stdout_bytes
