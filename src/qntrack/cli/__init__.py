@@ -225,8 +225,10 @@ def left_to_the_exit(held: object) -> None:
 
 
 def collect_while_drawing() -> None:
-    """Turn the cyclic collector back on for a report's drawing, once the plan and store are
-    read, with what was read frozen (never walked by a collection).
+    """Turn the cyclic collector back on for a Word report's drawing, once the plan and store
+    are read, with what was read frozen (never walked by a collection). The report command
+    calls it for ``--format docx`` alone: no other format draws with CairoSVG, and an HTML
+    report of 3,000 targets only took a tenth more processor time with it (pass W).
 
     Reading makes millions of objects and no cycles; drawing makes cycles and little else:
     each chart CairoSVG draws for the Word report leaves its tree of nodes, each linked to its

@@ -191,9 +191,13 @@ def report(
         data = build_report(
             ws.plan, ws.series, ws.store.observations, target_ids, day, since_day, plan_day(day, ws.plan.timezone)
         )
-    from . import collect_while_drawing
+    if kind == "docx":
+        from . import collect_while_drawing
 
-    collect_while_drawing()  # drawing makes cycles: collected, what was read left alone
+        # CairoSVG's drawings make cycles: collected, what was read left alone. Not for
+        # the other formats, which draw with no CairoSVG: an HTML report of 3,000 targets
+        # took a tenth more processor time with it on, for the same memory.
+        collect_while_drawing()
     warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
     if day is not None:
         from .later import say_judged_later

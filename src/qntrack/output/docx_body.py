@@ -37,28 +37,46 @@ class WrittenBody:
         alone = etree.tostring(probe, encoding="UTF-8")
         scratch.remove(probe)
         self._declared = alone[len(b"<w:p") : -len(b"/>")]
+        # The scratch body empty, as lxml writes it alone; its opening tag when it holds
+        # something is the same, ended by ">".
+        self._empty = etree.tostring(scratch, encoding="UTF-8", with_tail=False)
+        self._open = self._empty[: -len(b"/>")] + b">"
         self._pieces: list[bytes] = []
         self.size = 0  # the uncompressed bytes, as the zip entry states them
         self._document = document
 
     def take(self, scratch: Any, marked: Callable[[Any], None]) -> None:
-        """Every element of ``scratch``, in order, ``marked``, then kept as the document would
-        write it; ``scratch`` left empty."""
-        element = None
-        for element in scratch:
-            marked(element)
-            self._add(self._etree.tostring(element, encoding="UTF-8", with_tail=False))
-        element = None
+        """What ``scratch`` holds, ``marked``, then kept as the document would write it;
+        ``scratch`` left empty."""
+        marked(scratch)
+        # Written whole, once a flush: its children inside it, as in the whole document
+        # (the declarations copied onto it alone taken off with its tags). One call for a
+        # target's section, not one for each of its paragraphs and tables: each of those
+        # copied the root's declarations, then was compressed on its own.
+        text = self._etree.tostring(scratch, encoding="UTF-8", with_tail=False)
+        if text.startswith(self._open) and text.endswith(b"</w:body>"):
+            self._add(text[len(self._open) : -len(b"</w:body>")])
+        elif text != self._empty:
+            element = None
+            for element in scratch:
+                self._add(self._piece(self._etree.tostring(element, encoding="UTF-8", with_tail=False)))
+            element = None
         # All at once, with no reference left to them: lxml then frees what it takes out. An
         # element taken out while referenced has its namespaces declared again on it, a walk
         # of its nodes against a cache that grows with them: the independent plan's summary
         # table (10,000 rows) took minutes, as moving it between documents once did.
         scratch.clear()
 
-    def _add(self, text: bytes) -> None:
+    def _piece(self, text: bytes) -> bytes:
+        """One element written alone, the declarations lxml copied onto it taken off."""
         at = text.find(b" ")
         if at > 0 and text.startswith(self._declared, at):
             text = text[:at] + text[at + len(self._declared) :]
+        return text
+
+    def _add(self, text: bytes) -> None:
+        if not text:
+            return
         # Level 1: a tenth of the text's size at a fraction of the default level's time;
         # the zip entry is compressed again at the default level when the document is saved.
         self._pieces.append(zlib.compress(text, 1))

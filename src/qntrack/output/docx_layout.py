@@ -31,6 +31,7 @@ __all__ = [
     "set_up",
     "add_field",
     "saved",
+    "property_text",
 ]
 
 FONT = "Times New Roman"
@@ -223,6 +224,24 @@ def add_field(paragraph: Any, instruction: str, shown: str) -> None:
     run_with("w:fldChar", **{"w:fldCharType": "end"})
 
 
+# python-docx keeps a core property to this many characters, and raises past it.
+_PROPERTY_CHARACTERS = 255
+
+
+def property_text(text: str) -> str:
+    """``text`` as a document property holds it: whole, or its first characters and an
+    ellipsis, cut before a letter's marks (decomposed Vietnamese) and never inside an emoji
+    joined by U+200D. A plan's title has no limit; the report's first line keeps it whole."""
+    import unicodedata
+
+    if len(text) <= _PROPERTY_CHARACTERS:
+        return text
+    cut = _PROPERTY_CHARACTERS - 1
+    while cut > 0 and (unicodedata.combining(text[cut]) or text[cut] in "\u200d\ufe0f" or text[cut - 1] == "\u200d"):
+        cut -= 1
+    return text[:cut] + "\u2026"
+
+
 def set_properties(doc: Any, title: str, day: str | None, lang: str) -> None:
     """The document's properties, from the report alone: no clock, no user name."""
     from .. import __version__
@@ -233,7 +252,7 @@ def set_properties(doc: Any, title: str, day: str | None, lang: str) -> None:
         else datetime(2000, 1, 1, tzinfo=timezone.utc)
     )
     props = doc.core_properties
-    props.title = title
+    props.title = property_text(title)
     props.author = "qntrack"
     props.last_modified_by = "qntrack"
     props.comments = f"qntrack {__version__}"
