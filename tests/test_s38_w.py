@@ -197,6 +197,9 @@ def test_a_console_report_collects_only_when_it_draws_word_pictures(shipped: Pat
 
 _STOPPED_WHILE_SAVING = (
     "import os, signal, sys\n"
+    # As at a terminal: a process started with SIGINT ignored (a test runner's worker may
+    # pass that on) keeps ignoring it, and would never see the Ctrl-C sent below.
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
     "sys.argv = ['qntrack', 'report', '-o', 'r.docx', '--as-of', '2026-12-01']\n"
     "from qntrack.output import docx_body\n"
     "real = docx_body.write_entry\n"
