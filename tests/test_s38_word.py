@@ -5,15 +5,13 @@ Its paragraphs and tables were kept as lxml elements until the document was save
 10,000 targets), and each chart's CairoSVG tree stayed after it was drawn, the console
 process's collector being off. What is written now leaves the tree as compressed text at
 each flush (output/docx_body.py), and the report command collects cycles while it draws
-(cli.collect_while_drawing). Counted and compared, never timed.
+(cli.collect_while_drawing; which formats: tests/test_s38_w.py). Counted and compared,
+never timed.
 """
 
 from __future__ import annotations
 
 import gc
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -22,7 +20,6 @@ import pytest
 from helpers import run
 from test_report_large import _plan
 
-ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -130,31 +127,6 @@ def test_collecting_while_drawing_turns_the_collector_on_only_for_the_console(mo
     finally:
         gc.unfreeze()
         (gc.enable if was else gc.disable)()
-
-
-_AT_EXIT = (
-    "import atexit, gc, sys\n"
-    "atexit.register(lambda: print('collector', gc.isenabled(), file=sys.stderr))\n"
-    "sys.argv = ['qntrack', *sys.argv[1:]]\n"
-    "from qntrack.cli import main\n"
-    "main(ends_the_process=True)\n"
-)
-
-
-@pytest.mark.parametrize(
-    ("args", "on"),
-    [
-        (["report", "--format", "docx", "-o", "r.docx", "--as-of", "2026-12-01"], True),
-        (["status", "--format", "json", "--as-of", "2026-12-01"], False),
-    ],
-)
-def test_a_console_report_collects_while_it_draws_and_status_does_not(shipped: Path, args: list[str], on: bool):
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    done = subprocess.run(
-        [sys.executable, "-c", _AT_EXIT, *args], capture_output=True, text=True, env=env, cwd=shipped, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert f"collector {on}" in done.stderr
 
 
 def test_no_table_is_held_when_it_is_written_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
