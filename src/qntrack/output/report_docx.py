@@ -42,6 +42,9 @@ CHART_WIDTH_MM = 160.0
 WORD_UNITS = 28
 # A table with more columns than this is set in the smaller type (docx_layout).
 _WIDE = 8
+# A table of more rows than this is written out this many rows at a time, never held
+# whole (docx_body.take_open): a national plan's summary has a row for each target.
+_ROWS_AT_ONCE = 500
 
 
 def _word(key: str, lang: str, **values: Any) -> str:
@@ -97,7 +100,10 @@ class _Writer:
 
     def flush(self) -> None:
         """Write out what was written, in order, its Vietnamese words marked."""
-        self.written.take(self.body._element, lambda element: mark_vietnamese_in(element, self.lang))
+        self.written.take(self.body._element, self._marked)
+
+    def _marked(self, element: Any) -> None:
+        mark_vietnamese_in(element, self.lang)
 
     def finish(self) -> None:
         """Write out the rest, take the scratch body out of the document and mark where
@@ -200,8 +206,17 @@ class _Writer:
         tr = parse_xml(header_xml)
         tr.find(qn("w:trPr")).append(repeat)  # the header row keeps its "repeat on every page"
         tbl.append(tr)
+        del tbl, tr, width, repeat  # no reference into the tree left for take_open to free
+        if len(rows) > _ROWS_AT_ONCE and self.written.take_open(self.body._element, self._marked):
+            # A long table written out a few hundred rows at a time (docx_body.take_open).
+            for at in range(0, len(rows), _ROWS_AT_ONCE):
+                some = [parse_xml(_row_xml(cells, twips, style_id, numeric)) for cells in rows[at : at + _ROWS_AT_ONCE]]
+                self.written.take_rows(self.body._element, self._marked, some)
+            self.written.take_close()
+            return
+        table = self.body._element[-1]
         for cells in rows:
-            tbl.append(parse_xml(_row_xml(cells, twips, style_id, numeric)))
+            table.append(parse_xml(_row_xml(cells, twips, style_id, numeric)))
 
     def chart(self, chart: Chart | None, title: str) -> None:
         """The chart as a print-quality image, its caption ("Figure 1: ...") and its notes."""
