@@ -1,0 +1,77 @@
+"""Issue 17, thirty-eighth session, pass M2: the three messages pass M left (docs/decisions.md,
+"The thirty-eighth session", item 2, "Left:").
+
+1. A quarter no year has, typed for a day (``--as-of "quý Năm năm 2026"``, ``--since
+   2026-Q5``), was told "'...' is not a date", where "quý Hai năm 2026" is told it is a
+   period with its last day and a period refusal tells the fifth quarter that a year has
+   four.
+2. A bare '~' where a file is wanted (``--from "~"``, ``-t "~"``) was offered "write the
+   full path, "/home/..."": the home folder, a folder, never a file to read.
+3. "quý Không năm 2026" (quarter zero in words) was the generic "not a period", where
+   "quý 0 năm 2026" is told that quarter 0 does not exist.
+
+Each test was written failing first. The expected days are worked out by hand: the
+quarters of a year end on 31 March, 30 June, 30 September and 31 December."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+# --- 3. Quarter zero in words -------------------------------------------------------------------
+
+
+def _said_four_quarters(stderr: str, year: str, lang: str) -> None:
+    text = " ".join(stderr.split())
+    for q in (1, 2, 3, 4):
+        assert f"{year}-Q{q}" in text, text
+    if lang == "en":
+        assert "four quarters" in text and "not a period" not in text, text
+    else:
+        assert "bốn quý" in text and "quý Một" in text and "quý Bốn" in text, text
+        assert "không phải là một kỳ" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(("typed", "year"), [("quý Không năm 2026", "2026"), ("QUÝ KHÔNG/2025", "2025")])
+def test_quarter_zero_in_words_is_told_a_year_has_four(shipped: Path, lang: str, typed: str, year: str) -> None:
+    made = run_clean("--lang", lang, "add-observation", "grdp_growth", typed, "5", "-n")
+    assert made.exit_code == 1, made.output  # as "quý 0 năm 2026" exits
+    _said_four_quarters(made.stderr, year, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_quarter_zero_in_words_in_history_is_told_so(shipped: Path, lang: str) -> None:
+    made = run_clean("--lang", lang, "history", "grdp_growth", "quý Không năm 2026")
+    assert made.exit_code != 0, made.output
+    _said_four_quarters(made.stderr, "2026", lang)
+
+
+def test_quarter_zero_in_words_in_an_import_is_told_at_its_line(shipped: Path) -> None:
+    (shipped / "in.csv").write_text(
+        "indicator,period,value\ngrdp_growth,2026-Q1,7.1\ngrdp_growth,quý Không năm 2026,7.2\n", encoding="utf-8"
+    )
+    before = (shipped / "observations.csv").read_bytes()
+    made = run_clean("add-observation", "--from", "in.csv")
+    assert made.exit_code == 1, made.output
+    line = [x for x in made.stderr.splitlines() if x.startswith("in.csv:3:")]
+    assert len(line) == 1, made.stderr
+    _said_four_quarters(line[0], "2026", "en")
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+def test_quarter_zero_in_words_as_a_wide_heading_is_told_so(shipped: Path) -> None:
+    (shipped / "wide.csv").write_text("indicator,quý Không năm 2026\ngrdp_growth,7.2\n", encoding="utf-8")
+    made = run_clean("add-observation", "--from", "wide.csv", "--wide", "-n")
+    assert made.exit_code == 1, made.output
+    _said_four_quarters(made.stderr, "2026", "en")
+
+
+@pytest.mark.parametrize("typed", ["quý Không năm 2026", "tháng Không năm 2026"])
+def test_no_period_is_read_from_zero_in_words(typed: str) -> None:
+    from qntrack.files.vocabulary import vietnamese_period
+
+    assert vietnamese_period(typed) is None
