@@ -21,6 +21,67 @@ import pytest
 
 from helpers import run_clean
 
+# --- 1. A quarter no year has, typed for a day ------------------------------------------------
+
+NO_QUARTER = [
+    ("quý Năm năm 2026", "2026"),
+    ("quý Mười/2025", "2025"),
+    ("quý 5 năm 2026", "2026"),
+    ("2026-Q5", "2026"),
+    ("Q5 2027", "2027"),
+    ("quý Không năm 2026", "2026"),
+    ("2026-Q0", "2026"),
+]
+
+LAST_DAYS = ("03-31", "06-30", "09-30", "12-31")  # the last day of Q1, Q2, Q3 and Q4
+
+
+def _said_four_quarters_for_a_day(stderr: str, year: str, lang: str) -> None:
+    text = " ".join(stderr.split())
+    for day in LAST_DAYS:
+        assert f"{year}-{day}" in text, text
+    if lang == "en":
+        assert "four quarters" in text and "is not a date" not in text, text
+    else:
+        assert "bốn quý" in text and "quý Một" in text and "quý Bốn" in text, text
+        assert "không phải là ngày" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(("typed", "year"), NO_QUARTER)
+def test_as_of_a_quarter_no_year_has_is_told_a_year_has_four(shipped: Path, lang: str, typed: str, year: str) -> None:
+    made = run_clean("--lang", lang, "status", "--as-of", typed)
+    assert made.exit_code == 2, made.output  # as any --as-of that is no day
+    assert made.stderr.startswith("--as-of: "), made.stderr
+    _said_four_quarters_for_a_day(made.stderr, year, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_since_a_fifth_quarter_in_words_is_told_a_year_has_four(shipped: Path, lang: str) -> None:
+    made = run_clean("--lang", lang, "report", "--since", "quý Năm năm 2026", "-o", "r.md")
+    assert made.exit_code == 2, made.output
+    assert made.stderr.startswith("--since: "), made.stderr
+    _said_four_quarters_for_a_day(made.stderr, "2026", lang)
+    assert not Path("r.md").exists()
+
+
+def test_a_python_caller_s_fifth_quarter_is_an_argument_error_that_says_so() -> None:
+    import qntrack
+
+    with pytest.raises(qntrack.ArgumentError) as caught:
+        qntrack.reference_day("quý Năm năm 2026")
+    assert "four quarters" in str(caught.value) and "2026-12-31" in str(caught.value), caught.value
+    assert caught.value.code == 2
+
+
+@pytest.mark.parametrize("typed", ["quý Hai năm 2026", "2026-Q2"])
+def test_a_quarter_there_is_is_still_told_its_last_day(shipped: Path, typed: str) -> None:
+    made = run_clean("status", "--as-of", typed)
+    assert made.exit_code == 2, made.output
+    text = " ".join(made.stderr.split())
+    assert "(2026-Q2)" in text and "2026-06-30 (its last day)" in text and "four quarters" not in text, text
+
+
 # --- 3. Quarter zero in words -------------------------------------------------------------------
 
 
