@@ -82,6 +82,86 @@ def test_a_quarter_there_is_is_still_told_its_last_day(shipped: Path, typed: str
     assert "(2026-Q2)" in text and "2026-06-30 (its last day)" in text and "four quarters" not in text, text
 
 
+# --- 2. A bare '~' where a file is wanted ---------------------------------------------------------
+
+
+@pytest.fixture
+def home(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = shipped / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+def _told_a_folder(stderr: str, path: Path, lang: str) -> None:
+    text = " ".join(stderr.split())
+    assert "'~'" in text and f'"{path}"' in text and f'"{path}/"' in text, text
+    # The folder is never offered as the file to write (as "write the full path, "/home/..."").
+    assert f'"{path}" ' not in text.split("not a file", 1)[-1].split("một tệp", 1)[-1], text
+    if lang == "en":
+        assert "is a folder, not a file" in text and 'write the full path, "' not in text, text
+    else:
+        assert "là một thư mục, không phải một tệp" in text and 'hãy viết đường dẫn đầy đủ, "' not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("typed", ["~", "~/"])
+def test_a_bare_tilde_for_a_file_to_read_is_told_home_is_a_folder(home: Path, lang: str, typed: str) -> None:
+    before = Path("observations.csv").read_bytes()
+    made = run_clean("--lang", lang, "add-observation", "--from", typed)
+    assert made.exit_code == 1, made.output
+    assert made.stderr.startswith(f"{typed}: "), made.stderr
+    _told_a_folder(made.stderr, home, lang)
+    assert Path("observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_bare_tilde_for_the_plan_is_told_home_is_a_folder(home: Path, lang: str) -> None:
+    made = run_clean("--lang", lang, "-t", "~", "status")
+    assert made.exit_code == 1, made.output
+    _told_a_folder(made.stderr, home, lang)
+
+
+def test_a_quoted_tilde_to_a_folder_at_home_is_told_it_is_a_folder(home: Path) -> None:
+    (home / "data").mkdir()
+    made = run_clean("add-observation", "--from", "~/data")
+    assert made.exit_code == 1, made.output
+    _told_a_folder(made.stderr, home / "data", "en")
+
+
+def test_a_quoted_tilde_to_a_file_at_home_is_still_told_its_path(home: Path) -> None:
+    (home / "in.csv").write_text("indicator,period,value\n", encoding="utf-8")
+    made = run_clean("add-observation", "--from", "~/in.csv", "-n")
+    assert made.exit_code == 1, made.output
+    text = " ".join(made.stderr.split())
+    assert f'write "{home}/in.csv"' in text and "not a file" not in text, text
+
+
+def test_a_bare_tilde_for_a_repository_folder_is_still_told_its_path(home: Path) -> None:
+    """`import opensdg` reads a folder: the home folder is a folder to write there."""
+    made = run_clean("import", "opensdg", "~", "--into", "out")
+    assert made.exit_code == 1, made.output
+    text = " ".join(made.stderr.split())
+    assert f'write the full path, "{home}"' in text and "not a file" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_store_named_a_bare_tilde_is_told_home_is_a_folder(home: Path, lang: str) -> None:
+    plan = Path("targets.yaml")
+    text = plan.read_text(encoding="utf-8")
+    assert "\nobservations: observations.csv\n" in text
+    plan.write_text(text.replace("\nobservations: observations.csv\n", '\nobservations: "~"\n'), "utf-8")
+    made = run_clean("--lang", lang, "check")
+    said = " ".join(made.stderr.split())
+    assert f'"{home}/' in said, said
+    assert f'observations: "{home}"' not in said, said  # a folder is no store
+    if lang == "en":
+        assert "is a folder, not a file" in said, said
+    else:
+        assert "là một thư mục, không phải một tệp" in said, said
+    assert not Path("~").exists() and list(home.iterdir()) == []  # check writes nothing
+
+
 # --- 3. Quarter zero in words -------------------------------------------------------------------
 
 
