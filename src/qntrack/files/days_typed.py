@@ -357,5 +357,29 @@ def _period_meant(text: str) -> tuple[str, str, str]:
         p = parse_period(vietnamese_period(text) or text)
         last = period_end(p)
     except (PeriodError, ValueError):
+        if (its_year := _no_such_quarter(text)) is not None:
+            # "quy Nam nam 2026", 2026-Q5, "quy Khong nam 2026": told that a year has four
+            # quarters, as a period refusal tells them, with the last day of each (pass M2).
+            return "cli_not_a_date_no_such_quarter", "", its_year
         return "cli_not_a_date", "", ""
     return "cli_not_a_date_period", last.isoformat(), str(p)
+
+
+def _no_such_quarter(text: str) -> str | None:
+    """The year of a quarter typed with a number no year has, in words ("quy Nam nam
+    2026", "quy Khong/2026") or in digits (2026-Q5, "quy 5 nam 2026", Q0 2026); None for
+    any other text."""
+    import re
+
+    from .month_words import quarter_past_fourth
+    from .spans_out_of_range import no_such_span
+    from .vocabulary import fold
+
+    folded = fold(text)
+    if (year := quarter_past_fourth(folded)) is not None:
+        return year
+    wrong = no_such_span(text)
+    if wrong is None or wrong[0] != "quarter":
+        return None
+    years = re.findall(r"\d{4}", folded)
+    return years[0] if len(years) == 1 else None

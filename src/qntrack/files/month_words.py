@@ -40,8 +40,9 @@ _NAMED_MONTH = re.compile(r"thang\s+(" + _WORDS + r")(?:\s*[/\-,]\s*|\s+)(?:nam\
 # 2026", "quy ba/2026", "quy bon 2026", "quy mot - 2026".
 _NAMED_QUARTER = re.compile(r"quy\s+(" + "|".join(QUARTER_WORDS) + r")(?:\s*[/\-,]\s*|\s+)(?:nam\s*)?(\d{4})")
 # A number in words after "quy" that no quarter has, and its year: "quy nam nam 2026", "quy
-# muoi/2026", "quy muoi hai 2027" (the fifth, tenth, twelfth quarter; thirty-eighth session).
-_QUARTER_PAST_FOURTH = re.compile(r"quy\s+(" + _WORDS + r")(?:\s*[/\-,]\s*|\s+)(?:nam\s*)?(\d{4})")
+# muoi/2026", "quy muoi hai 2027" (the fifth, tenth, twelfth quarter; thirty-eighth session),
+# and "quy khong nam 2026", zero (pass M2: it was the generic "not a period").
+_QUARTER_PAST_FOURTH = re.compile(r"quy\s+(khong|" + _WORDS + r")(?:\s*[/\-,]\s*|\s+)(?:nam\s*)?(\d{4})")
 
 
 def _number(word: str) -> int:
@@ -72,8 +73,8 @@ def named_month(folded: str) -> str:
 
 def quarter_past_fourth(folded: str) -> str | None:
     """The year of ``folded`` when the whole of it is a quarter in words with a number past
-    four and a year ("quy nam nam 2026", the fifth quarter of 2026: "2026"), which
-    ``files.period_refusals`` tells that a year has four quarters; None for any other text
+    four or zero ("quy khong") and a year ("quy nam nam 2026", the fifth quarter of 2026:
+    "2026"), which ``files.period_refusals`` tells that a year has four quarters; None for any other text
     (a quarter that is one, "quy hai nam 2026", is read by ``named_month``)."""
     m = _QUARTER_PAST_FOURTH.fullmatch(folded)
-    return m[2] if m and _number(m[1]) > 4 else None
+    return m[2] if m and (m[1] == "khong" or _number(m[1]) > 4) else None

@@ -126,6 +126,12 @@ def tilde_store(store_path: Path) -> Problem | None:
     # home too is named, not offered (thirty-eighth session).
     if (missing := first_missing(written, "folder")) is not None:
         return Problem(Location(str(store_path)), msg("store_tilde_missing", missing=missing))
+    if os.path.isdir(written):
+        # observations: "~", the home folder itself, or "~/data", a folder there: no store
+        # to write in its place (pass M2: the home folder was offered as the file).
+        folder = written.rstrip("/") or "/"
+        inside = folder.rstrip("/") + "/"
+        return Problem(Location(str(store_path)), msg("store_tilde_folder", path=folder, inside=inside))
     return Problem(Location(str(store_path)), msg("store_tilde", path=written))
 
 

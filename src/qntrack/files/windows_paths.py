@@ -157,7 +157,7 @@ def with_windows_hint(said: Message, name: str) -> Message:
     what to write for a '~' that a shell left as typed (``"~/Library/Mobile
     Documents/..."`` quoted for its spaces), or how to download a file iCloud Drive keeps
     in the cloud only (twenty-first session)."""
-    if (told := with_home_hint(said, name)) is not said:
+    if (told := with_home_hint(said, name, "file")) is not said:
         return told
     from .figure_units import shell_word
     from .icloud import icloud_placeholder
@@ -192,17 +192,22 @@ def home_hint(name: str, need: str = "path") -> Message | None:
     The full path is offered only where it would do (thirty-eighth session: it was offered
     where it did not exist either): ``need`` is "path" for a file or folder to read, which
     must exist; "folder" for one to write, whose folder must exist; "made" for a folder
-    made with its parents (``init``), which need not. Where the full path would not do
-    either, the first folder of it missing is named instead."""
+    made with its parents (``init``), which need not; "file" for a file to read, which must
+    be one: a bare '~' (the home folder) or a folder at home is said to be a folder, with
+    the file's path in it to write (pass M2: "write the full path" offered a folder). Where
+    the full path would not do either, the first folder of it missing is named instead."""
     first, _, rest = name.partition("/")
     if not first.startswith("~") or os.path.lexists(first):
         return None
     home = os.path.expanduser(name)
     if home == name:
         return None
-    if (missing := first_missing(home, need)) is not None:
+    if (missing := first_missing(home, "path" if need == "file" else need)) is not None:
         key = "path_hint_tilde_missing" if first == "~" else "path_hint_tilde_full_missing"
         return msg(key, tilde=first, missing=missing)
+    if need == "file" and os.path.isdir(home):
+        folder = home.rstrip("/") or "/"
+        return msg("path_hint_tilde_folder", tilde=first, path=folder, inside=folder.rstrip("/") + "/")
     if first == "~" and rest:
         return msg("path_hint_tilde", path=home, rest=rest)
     return msg("path_hint_tilde_full", tilde=first, path=home)
