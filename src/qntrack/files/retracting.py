@@ -408,10 +408,11 @@ def _vintage(o: Observation) -> Message | Figure:
 
 
 def _refuse_kinds(source: object, note: object, recorded_at: object) -> None:
-    """A Python caller's ``source`` and ``note`` are text or None, and ``recorded_at`` a
-    moment (text, a datetime, a date) or None: ``source=5`` was stored as '5' without a
-    word, a list told at "retract:", and ``recorded_at=5`` read as the text '5'
-    (thirty-seventh session). Each an ArgumentError naming it, with its type."""
+    """A Python caller's ``source`` and ``note`` are text, None or a finite number (stored
+    as ``record_many`` stores it, 5.0 as '5': thirty-eighth session, pass L2), and
+    ``recorded_at`` a moment (text, a datetime, a date) or None: a list was told at
+    "retract:", and ``recorded_at=5`` read as the text '5' (thirty-seventh session). Each
+    an ArgumentError naming it, with its type."""
     from .caller_rows import caller_now
     from .library_arguments import refuse_text
 
