@@ -298,3 +298,18 @@ def test_retract_and_history_read_a_whole_float_period_as_record_many_does(
     assert (caught.value.file, caught.value.key, int(caught.value.code)) == ("period", "periods_not_a_period", 1)
     assert retract_code == 1
     assert Path("observations.csv").read_text(encoding="utf-8") == STORE
+
+
+def test_retract_reads_dims_given_as_a_generator_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generator of pairs was read twice, once to check the unit against the plan and
+    once to withdraw: the second read found it spent and withdrew the total's 2015 figure
+    (9), not the unit 2020's (7), in silence. As history reads it: the unit's, 7."""
+    import qntrack
+
+    _open(tmp_path, monkeypatch)
+    told = qntrack.history("targets.yaml", "pop", dims=(p for p in [("year_group", "2020")]))
+    assert [v["value"] for v in told["vintages"]] == [7]
+    done = qntrack.retract(
+        "targets.yaml", "pop", "2015", "s", "n", None, dims=(p for p in [("year_group", "2020")]), dry_run=True
+    )  # type: ignore[arg-type]
+    assert done.row.indicator == "pop[year_group=2020]" and done.withdrawn.value == 7

@@ -235,7 +235,7 @@ def day_argument(value: Any) -> Any:
 
 
 def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
-    """``retract``'s ``dims``: a mapping of dimension to unit (``dict(unit.dims)``, as a
+    """A unit's ``dims`` (``dim_texts`` first reads ``"dimension=unit"`` texts): a mapping of dimension to unit (``dict(unit.dims)``, as a
     breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs; a unit
     given as a number as ``record_many`` stores it (``_unit_number``). A dict was
     read as its keys, and said "too many values to unpack"; an int, "not iterable"."""
@@ -287,9 +287,10 @@ def _unit_number(unit: object) -> str | None:
 
 
 def dim_texts(name: str, value: object) -> list[tuple[str, str]]:
-    """``history``'s ``dim``, as ``--dim`` takes it: None (the total), a dict of dimension
-    and unit, (dimension, unit) pairs, or ``"dimension=unit"`` texts (one, or a list of
-    them), as pairs; anything else refused naming ``name`` (thirty-sixth session)."""
+    """``history``'s and ``retract``'s ``dims``, as ``--dim`` takes it: None (the total), a
+    dict of dimension and unit, (dimension, unit) pairs, or ``"dimension=unit"`` texts
+    (one, or a list of them), as pairs; anything else refused naming ``name`` (thirty-sixth
+    session; ``retract``'s since the thirty-eighth, pass L2: it refused the texts)."""
     if value is None:
         return []
     items = [value] if isinstance(value, str) else value
