@@ -208,9 +208,10 @@ def test_a_wrong_kind_of_dims_is_told_every_form_taken(tmp_path: Path, monkeypat
 def test_record_many_reads_a_whole_float_period_as_a_workbook_s_cell(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A pandas column of years holding an empty cell is float: record_many refused 2021.0
-    ("write 2021") where a workbook's period cell 2021.0 is read as 2021. Both now store
-    the period 2021 (as for Decimal('2022.0') and numpy's float32 2023.0, numbers too)."""
+    """A pandas column of years holding an empty cell is float: record_many refused 2019.0
+    ("write 2019") where a workbook's period cell 2019.0 is read as 2019. Both now store
+    the period 2019 (and 2020, 2021 for Decimal('2020.0') and numpy's float32 2021.0,
+    numbers too). Recorded 2023-03-01, after each year ended: official figures."""
     from openpyxl import Workbook
 
     from helpers import run_clean
@@ -219,14 +220,14 @@ def test_record_many_reads_a_whole_float_period_as_a_workbook_s_cell(
 
     _register()
     _open(tmp_path, monkeypatch, HEADER)
-    periods: list[Any] = [2021.0, Decimal("2022.0"), _Float32("2023.0")]
+    periods: list[Any] = [2019.0, Decimal("2020.0"), _Float32("2021.0")]
     rows = [
         {"indicator": "pop", "dim:year_group": "a", "period": p, "value": n + 1, "status": "official"}
         for n, p in enumerate(periods)
     ]
-    expected = HEADER + "".join(f"pop[year_group=a],{2021 + n},{n + 1},official,,,{AT}\n" for n in range(3))
+    expected = HEADER + "".join(f"pop[year_group=a],{2019 + n},{n + 1},official,,,{AT}\n" for n in range(3))
     done = record_many("targets.yaml", [{**row, "recorded_at": AT} for row in rows])
-    assert [str(o.period) for o in done.rows] == ["2021", "2022", "2023"]
+    assert [str(o.period) for o in done.rows] == ["2019", "2020", "2021"]
     assert Path("observations.csv").read_text(encoding="utf-8") == expected
 
     Path("observations.csv").write_text(HEADER, encoding="utf-8")
@@ -234,7 +235,7 @@ def test_record_many_reads_a_whole_float_period_as_a_workbook_s_cell(
     sheet = book.active
     sheet.append(["indicator", "year_group", "period", "value", "status", "recorded_at"])
     for n in range(3):
-        sheet.append(["pop", "a", 2021.0 + n, n + 1, "official", AT])
+        sheet.append(["pop", "a", 2019.0 + n, n + 1, "official", AT])
     book.save("in.xlsx")
     made = run_clean("add-observation", "--from", "in.xlsx")
     assert made.exit_code == 0, made.output

@@ -28,7 +28,7 @@ from .batch_rows import SHOWN_PERIOD
 from .typed_periods import typed_period
 from .vocabulary import status_word
 
-__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows", "number_as_text"]
+__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows", "number_as_text", "period_as_text"]
 
 # The fields of a row to record (the store's columns); ``dim:<dimension>`` names a unit.
 FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
@@ -82,7 +82,13 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                 value = None
             if key == "period" and isinstance(value, datetime) and value.time() == time():
                 value = value.date()  # pandas' Timestamp of a date column: the day, told its periods
-            text = value if type(value) is str else _as_text(value, key not in _FIGURES)  # an import's cells are text
+            text: str | None
+            if type(value) is str:
+                text = value
+            elif key == "period":
+                text = period_as_text(value)  # 2021.0 the year 2021, as a workbook's cell
+            else:
+                text = _as_text(value, key not in _FIGURES)  # an import's cells are text
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
             elif key != "period" and key != "status":  # as _office_words gives them
@@ -168,6 +174,19 @@ def number_as_text(value: object) -> str | None:
         as_float = float(value)
         return number_text(as_float) if as_float.is_integer() else _real_text(value)
     return None
+
+
+def period_as_text(value: object) -> str | None:
+    """A period as the rules read it: a number as a workbook's period cell is read
+    (``workbook_cells.period``, through ``figures.number_text``), a whole one without its
+    needless '.0': 2021.0, a pandas column of years holding an empty cell, is the year 2021,
+    as a Decimal('2021.0') and numpy's float32 are (thirty-eighth session, pass L2: told
+    "write 2021", where the same cell in a workbook was read as 2021); 2021.5 keeps its
+    text and is told it is no period, as in a workbook. The text '2021.0' is a text, told
+    it is a year written as a decimal (thirty-fourth session). Anything else as ``_as_text``."""
+    if isinstance(value, (numbers.Real, Decimal)) and not isinstance(value, (bool, numbers.Integral)):
+        return number_as_text(value)
+    return _as_text(value)
 
 
 def _as_text(value: Any, text_field: bool = False) -> str | None:

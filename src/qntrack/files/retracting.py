@@ -433,11 +433,11 @@ def _refuse_kinds(source: object, note: object, recorded_at: object) -> None:
 def _refuse_typed_period(period: object) -> None:
     """A Python caller's period written as offices write it with no year ('H1', a quarter's name),
     refused naming ``period`` (``history``'s rule): it was told at "retract:"."""
-    from .caller_rows import _as_text
+    from .caller_rows import period_as_text
     from .library_arguments import lacking
     from .typed_periods import typed_period
 
-    refused = typed_period(_as_text(period) or "", False)[1]
+    refused = typed_period(period_as_text(period) or "", False)[1]
     if refused is not None:
         raise lacking("period", refused)  # code 1, as `retract fdi H1` exits
 
