@@ -314,3 +314,59 @@ def test_retract_reads_dims_given_as_a_generator_once(tmp_path: Path, monkeypatc
         "targets.yaml", "pop", "2015", "s", "n", None, dims=(p for p in [("year_group", "2020")]), dry_run=True
     )  # type: ignore[arg-type]
     assert done.row.indicator == "pop[year_group=2020]" and done.withdrawn.value == 7
+
+
+# --- found on the way: record_many's text fields and a NaN or infinity of another kind ------
+
+
+def _nan_kinds() -> list[Any]:
+    from test_s35_h import _Float32, _register
+
+    _register()
+    return [Decimal("NaN"), _Float32("nan")]
+
+
+def _infinities() -> list[Any]:
+    from test_s35_h import _Float32, _register
+
+    _register()
+    return [float("inf"), -float("inf"), Decimal("Infinity"), _Float32("inf")]
+
+
+def test_record_many_leaves_out_a_text_field_s_nan_of_any_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-api.md: a NaN in a text field is a field left out, "never the text nan". Python's
+    float NaN was; a Decimal's and numpy's float32 NaN were stored as the source 'NaN' and
+    'nan', and as a unit 'nan' of its own. Each now as float('nan'): source and note empty,
+    the unit left out (the total, pop), as None gives them."""
+    import qntrack
+
+    _open(tmp_path, monkeypatch, HEADER)
+    row = {"indicator": "pop", "period": "2016", "value": 1, "status": "official", "recorded_at": AT}
+    for nan in _nan_kinds():
+        done = qntrack.record_many(
+            "targets.yaml", [{**row, "source": nan, "note": nan, "dim:year_group": nan}], dry_run=True
+        )
+        assert [(o.indicator, o.source, o.note) for o in done.rows] == [("pop", "", "")], nan
+
+
+@pytest.mark.parametrize("field", ["source", "note", "dim:year_group"])
+def test_record_many_refuses_an_infinity_in_a_text_field_as_retract_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, field: str
+) -> None:
+    """record_many stored float('inf') as the source 'inf' (a unit 'inf' of its own), where
+    retract refuses it as a source and history and retract as a unit: no cell of a workbook
+    holds it, and no person typed it. Refused at the row's place, naming the field and the
+    value, code 1 as a bad row of `add-observation --from` exits; nothing written."""
+    import qntrack
+    from qntrack.errors import InputError
+
+    _open(tmp_path, monkeypatch, HEADER)
+    row = {"indicator": "pop", "period": "2016", "value": 1, "status": "official", "recorded_at": AT}
+    for infinity in _infinities():
+        with pytest.raises(InputError) as caught:
+            qntrack.record_many("targets.yaml", [{**row, "dim:year_group": "a", field: infinity}])
+        error = caught.value
+        assert (error.file, error.key, int(error.code)) == ("candidates", "library_field_not_finite", 1), infinity
+        assert f"field '{field}' is {infinity}," in str(error) and "finite number" in str(error)
+        assert f"trường '{field}' là {infinity}," in error.text("vi")
+    assert Path("observations.csv").read_text(encoding="utf-8") == HEADER

@@ -73,13 +73,20 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                     Problem(where, msg("library_unknown_field", field=key, hint=hint, fields=", ".join(FIELDS)))
                 )
                 continue
-            if isinstance(value, float) and value != value and key not in ("indicator", "period", "value"):
-                value = None  # pandas' empty cell (to_dict("records")): left out, never the text 'nan'
-            elif key == "value" and _is_nan(value):
-                # No value, as a retraction holds (Observation.value) and pandas' empty cell:
-                # a retraction's, where it was refused "a retraction has no value"; a
-                # figure's told it is empty, not "'nan' is not a number" (thirty-eighth session).
+            if type(value) is str or value is None or key == "indicator" or key == "period":
+                pass  # text as it is; an indicator's or a period's NaN refused by its rule
+            elif _is_nan(value):
+                # pandas' empty cell (to_dict("records")), a NaN of any kind: left out, never
+                # the text 'nan' (a Decimal's and numpy's float32's were 'NaN' and 'nan' until
+                # pass L2). A value's: no value, as a retraction holds (Observation.value): a
+                # retraction's, where it was refused "a retraction has no value"; a figure's
+                # told it is empty, not "'nan' is not a number" (thirty-eighth session).
                 value = None
+            elif key not in _FIGURES and _is_infinite(value):
+                # No cell holds it and nobody typed it: it was stored as the source 'inf', a
+                # unit 'inf' of its own, where retract refuses it (thirty-eighth session, L2).
+                problems.append(Problem(where, msg("library_field_not_finite", field=key, value=str(value))))
+                continue
             if key == "period" and isinstance(value, datetime) and value.time() == time():
                 value = value.date()  # pandas' Timestamp of a date column: the day, told its periods
             text: str | None
@@ -141,6 +148,20 @@ def _is_nan(value: object) -> bool:
         return math.isnan(value)
     except (TypeError, ValueError):  # Decimal('sNaN') will not become a float
         return isinstance(value, Decimal) and value.is_nan()
+
+
+def _is_infinite(value: object) -> bool:
+    """Whether ``value`` is an infinity of any kind (Python's, a ``Decimal``'s, numpy's)."""
+    if isinstance(value, (bool, str)) or not isinstance(value, (numbers.Real, Decimal)):
+        return False
+    if isinstance(value, Decimal):
+        return value.is_infinite()
+    import math
+
+    try:
+        return math.isinf(value)
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 def _real_text(value: numbers.Real) -> str:
