@@ -370,3 +370,19 @@ def test_record_many_refuses_an_infinity_in_a_text_field_as_retract_does(
         assert f"field '{field}' is {infinity}," in str(error) and "finite number" in str(error)
         assert f"trường '{field}' là {infinity}," in error.text("vi")
     assert Path("observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+def test_retract_and_history_take_a_period_as_record_many_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """record_many takes an Observation's own period (a Period); retract and history refused
+    it "is of type Period, not a period", so a caller withdrawing a row it holds
+    (retract(..., o.period, ...)) had to write str(o.period). The period it is: the unit
+    2020's 2015 figure, 7."""
+    import qntrack
+
+    _open(tmp_path, monkeypatch)
+    held = qntrack.open_workspace("targets.yaml").store.observations[0]
+    assert (held.indicator, str(held.period)) == ("pop[year_group=2020]", "2015")
+    told = qntrack.history("targets.yaml", "pop", held.period, dims={"year_group": "2020"})
+    assert [(v["period"], v["value"]) for v in told["vintages"]] == [("2015", 7)]
+    done = qntrack.retract("targets.yaml", held.indicator, held.period, "s", "n", None, dry_run=True)  # type: ignore[arg-type]
+    assert (done.row.indicator, str(done.row.period), done.withdrawn.value) == ("pop[year_group=2020]", "2015", 7)

@@ -143,7 +143,11 @@ def refuse_period(name: str, value: object) -> None:
 
     # A number of any kind, as record_many's rows take it: a Decimal, numpy's int64 (a
     # year column's cell) were refused as "of type int64, not a period" (thirty-fifth session).
-    kinds = (str, numbers.Real, Decimal, date)
+    # A Period too, an Observation's own, as record_many takes it: retract(..., o.period)
+    # was told "is of type Period, not a period" (thirty-eighth session, pass L2).
+    from ..plan.periods import Period
+
+    kinds = (str, numbers.Real, Decimal, date, Period)
     if value is None or isinstance(value, bool) or not isinstance(value, kinds) or type(value).__name__ == "bool_":
         raise refused(name, "library_period_type", kind=type(value).__name__)
     if not _finite(value):  # NaN (pandas' empty cell), inf
