@@ -386,3 +386,66 @@ def test_retract_and_history_take_a_period_as_record_many_does(tmp_path: Path, m
     assert [(v["period"], v["value"]) for v in told["vintages"]] == [("2015", 7)]
     done = qntrack.retract("targets.yaml", held.indicator, held.period, "s", "n", None, dry_run=True)  # type: ignore[arg-type]
     assert (done.row.indicator, str(done.row.period), done.withdrawn.value) == ("pop[year_group=2020]", "2015", 7)
+
+
+# --- found on the way: import_observations' defaults of a caller's kinds --------------------
+
+CSV_ROWS = "indicator,year_group,period,value,status\npop,c,2016,1,official\n"
+
+
+@pytest.mark.parametrize(("source", "note", "source_text", "note_text"), NUMBERS)
+def test_import_defaults_take_a_number_as_record_many_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: Any, note: Any, source_text: str, note_text: str
+) -> None:
+    """RowDefaults(source=5) raised TypeError "intern() argument must be str, not int" from
+    inside the import; the rows' source and note are now the texts record_many stores for the
+    same numbers (NUMBERS, worked by hand above), and a datetime recorded_at is read as
+    record_many reads one (an aware one in UTC): 2023-03-01 at 07:00 +07:00 is 00:00 UTC."""
+    from datetime import datetime, timedelta, timezone
+
+    import qntrack
+    from qntrack.files.import_tables import RowDefaults
+
+    _open(tmp_path, monkeypatch, HEADER)
+    Path("in.csv").write_text(CSV_ROWS, encoding="utf-8")
+    moment = datetime(2023, 3, 1, 7, 0, tzinfo=timezone(timedelta(hours=7)))
+    done = qntrack.import_observations(
+        "targets.yaml", "in.csv", defaults=RowDefaults(source=source, note=note, recorded_at=moment)
+    )
+    line = f"pop[year_group=c],2016,1,official,{source_text},{note_text},{AT}\n"
+    assert [(o.source, o.note, o.recorded_at) for o in done.rows] == [(source_text, note_text, AT)]
+    assert Path("observations.csv").read_text(encoding="utf-8") == HEADER + line
+
+
+@pytest.mark.parametrize(
+    ("given", "key"),
+    [
+        ({"source": True}, "library_defaults_text_type"),
+        ({"note": ["n"]}, "library_defaults_text_type"),
+        ({"status": True}, "library_defaults_text_type"),
+        ({"source": float("nan")}, "library_defaults_not_finite"),
+        ({"note": float("inf")}, "library_defaults_not_finite"),
+        ({"recorded_at": 5}, "library_now_type"),
+    ],
+)
+def test_import_defaults_of_another_kind_are_refused_at_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: dict[str, Any], key: str
+) -> None:
+    """What no row field takes (a bool, a list, NaN, infinity, a number as a moment) raised
+    TypeError from inside; refused at defaults, naming the field, code 2 as every argument
+    of the wrong kind; nothing written. (A number as a status is the text record_many
+    makes of it, '5', told it is no status as record_many tells it.)"""
+    import qntrack
+    from qntrack.errors import ArgumentError
+    from qntrack.files.import_tables import RowDefaults
+
+    _open(tmp_path, monkeypatch, HEADER)
+    Path("in.csv").write_text(CSV_ROWS, encoding="utf-8")
+    with pytest.raises(ArgumentError) as caught:
+        qntrack.import_observations("targets.yaml", "in.csv", defaults=RowDefaults(**given))
+    error = caught.value
+    assert (error.file, error.key, int(error.code)) == ("defaults", key, 2)
+    (field,) = given
+    if key != "library_now_type":
+        assert f"its {field} is" in str(error) and f"{field} của nó" in error.text("vi"), str(error)
+    assert Path("observations.csv").read_text(encoding="utf-8") == HEADER
