@@ -128,7 +128,9 @@ def test_retract_takes_a_units_dimensions_as_a_dict(shipped: Path) -> None:
     assert _store() == before
 
 
-@pytest.mark.parametrize("dims", [5, "locality=Cẩm Phả", [("locality",)], [("locality", 5)]])
+# "locality=Cẩm Phả", refused here until the thirty-eighth session, is taken as history
+# takes it (tests/test_s38_l2.py); a text without its '=' is still refused at dims.
+@pytest.mark.parametrize("dims", [5, "Cẩm Phả", [("locality",)], [("locality", 5)]])
 def test_retract_refuses_dimensions_it_cannot_read_by_their_name(shipped: Path, dims: object) -> None:
     before = _store()
     with pytest.raises(ArgumentError) as caught:

@@ -25,6 +25,7 @@ __all__ = [
     "dim_texts",
     "refuse_import_options",
     "refuse_import_settings",
+    "defaults_argument",
 ]
 
 
@@ -235,7 +236,7 @@ def day_argument(value: Any) -> Any:
 
 
 def unit_dims(value: object, name: str = "dims") -> tuple[tuple[str, str], ...]:
-    """``retract``'s ``dims``: a mapping of dimension to unit (``dict(unit.dims)``, as a
+    """A unit's ``dims`` (``dim_texts`` first reads ``"dimension=unit"`` texts): a mapping of dimension to unit (``dict(unit.dims)``, as a
     breakdown gives it) or (dimension, unit) pairs of text, as a tuple of pairs; a unit
     given as a number as ``record_many`` stores it (``_unit_number``). A dict was
     read as its keys, and said "too many values to unpack"; an int, "not iterable"."""
@@ -287,9 +288,10 @@ def _unit_number(unit: object) -> str | None:
 
 
 def dim_texts(name: str, value: object) -> list[tuple[str, str]]:
-    """``history``'s ``dim``, as ``--dim`` takes it: None (the total), a dict of dimension
-    and unit, (dimension, unit) pairs, or ``"dimension=unit"`` texts (one, or a list of
-    them), as pairs; anything else refused naming ``name`` (thirty-sixth session)."""
+    """``history``'s and ``retract``'s ``dims``, as ``--dim`` takes it: None (the total), a
+    dict of dimension and unit, (dimension, unit) pairs, or ``"dimension=unit"`` texts
+    (one, or a list of them), as pairs; anything else refused naming ``name`` (thirty-sixth
+    session; ``retract``'s since the thirty-eighth, pass L2: it refused the texts)."""
     if value is None:
         return []
     items = [value] if isinstance(value, str) else value
@@ -320,6 +322,39 @@ def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:
             raise refused(name, key, kind=type(value).__name__)
     if stdin is not None and (isinstance(stdin, io.TextIOBase) or not callable(getattr(stdin, "read", None))):
         raise refused("stdin", "library_stdin_type", kind=type(stdin).__name__)
+
+
+def defaults_argument(defaults: Any) -> Any:
+    """``import_observations``' ``defaults`` (a ``RowDefaults``) with each field as a row's
+    field of ``record_many`` is read: ``status``, ``source`` and ``note`` text, None (none)
+    or a finite number stored as a workbook's number cell is (5.0 as '5'), ``recorded_at``
+    text, None or a date or datetime (an aware one in UTC). ``RowDefaults(source=5)`` raised
+    TypeError "intern() argument must be str, not int" from inside, a datetime "not
+    iterable" (thirty-eighth session, pass L2); any other kind refused naming ``defaults``
+    and the field. Anything not a ``RowDefaults`` is left to ``refuse_settings``."""
+    import dataclasses
+    import numbers
+    from decimal import Decimal
+
+    from .caller_rows import caller_now, number_as_text
+    from .import_tables import RowDefaults
+    from .library_arguments import _finite
+
+    if not isinstance(defaults, RowDefaults):
+        return defaults
+    read: dict[str, Any] = {}
+    for field in ("status", "source", "note"):
+        value = getattr(defaults, field)
+        if value is None or isinstance(value, str):
+            continue
+        if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal)):
+            raise refused("defaults", "library_defaults_text_type", field=field, kind=type(value).__name__)
+        if not _finite(value):
+            raise refused("defaults", "library_defaults_not_finite", field=field, value=str(value))
+        read[field] = number_as_text(value)
+    if not (defaults.recorded_at is None or isinstance(defaults.recorded_at, str)):
+        read["recorded_at"] = caller_now(defaults.recorded_at, "defaults")
+    return dataclasses.replace(defaults, **read) if read else defaults
 
 
 def refuse_import_settings(source: object, defaults: object, tz: object, sheet: object) -> None:

@@ -28,7 +28,7 @@ from .batch_rows import SHOWN_PERIOD
 from .typed_periods import typed_period
 from .vocabulary import status_word
 
-__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows", "number_as_text"]
+__all__ = ["FIELDS", "Candidate", "caller_now", "caller_rows", "number_as_text", "period_as_text"]
 
 # The fields of a row to record (the store's columns); ``dim:<dimension>`` names a unit.
 FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
@@ -73,16 +73,29 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
                     Problem(where, msg("library_unknown_field", field=key, hint=hint, fields=", ".join(FIELDS)))
                 )
                 continue
-            if isinstance(value, float) and value != value and key not in ("indicator", "period", "value"):
-                value = None  # pandas' empty cell (to_dict("records")): left out, never the text 'nan'
-            elif key == "value" and _is_nan(value):
-                # No value, as a retraction holds (Observation.value) and pandas' empty cell:
-                # a retraction's, where it was refused "a retraction has no value"; a
-                # figure's told it is empty, not "'nan' is not a number" (thirty-eighth session).
+            if type(value) is str or value is None or key == "indicator" or key == "period":
+                pass  # text as it is; an indicator's or a period's NaN refused by its rule
+            elif _is_nan(value):
+                # pandas' empty cell (to_dict("records")), a NaN of any kind: left out, never
+                # the text 'nan' (a Decimal's and numpy's float32's were 'NaN' and 'nan' until
+                # pass L2). A value's: no value, as a retraction holds (Observation.value): a
+                # retraction's, where it was refused "a retraction has no value"; a figure's
+                # told it is empty, not "'nan' is not a number" (thirty-eighth session).
                 value = None
+            elif key not in _FIGURES and _is_infinite(value):
+                # No cell holds it and nobody typed it: it was stored as the source 'inf', a
+                # unit 'inf' of its own, where retract refuses it (thirty-eighth session, L2).
+                problems.append(Problem(where, msg("library_field_not_finite", field=key, value=str(value))))
+                continue
             if key == "period" and isinstance(value, datetime) and value.time() == time():
                 value = value.date()  # pandas' Timestamp of a date column: the day, told its periods
-            text = value if type(value) is str else _as_text(value, key not in _FIGURES)  # an import's cells are text
+            text: str | None
+            if type(value) is str:
+                text = value
+            elif key == "period":
+                text = period_as_text(value)  # 2021.0 the year 2021, as a workbook's cell
+            else:
+                text = _as_text(value, key not in _FIGURES)  # an import's cells are text
             if text is None:
                 problems.append(Problem(where, msg("library_field_type", field=key, kind=type(value).__name__)))
             elif key != "period" and key != "status":  # as _office_words gives them
@@ -137,6 +150,20 @@ def _is_nan(value: object) -> bool:
         return isinstance(value, Decimal) and value.is_nan()
 
 
+def _is_infinite(value: object) -> bool:
+    """Whether ``value`` is an infinity of any kind (Python's, a ``Decimal``'s, numpy's)."""
+    if isinstance(value, (bool, str)) or not isinstance(value, (numbers.Real, Decimal)):
+        return False
+    if isinstance(value, Decimal):
+        return value.is_infinite()
+    import math
+
+    try:
+        return math.isinf(value)
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
 def _real_text(value: numbers.Real) -> str:
     """A number of another library (numpy's float32, registered as a ``numbers.Real``) as
     its own text where that reads as a number (``0.1``, where ``float()`` gives
@@ -168,6 +195,19 @@ def number_as_text(value: object) -> str | None:
         as_float = float(value)
         return number_text(as_float) if as_float.is_integer() else _real_text(value)
     return None
+
+
+def period_as_text(value: object) -> str | None:
+    """A period as the rules read it: a number as a workbook's period cell is read
+    (``workbook_cells.period``, through ``figures.number_text``), a whole one without its
+    needless '.0': 2021.0, a pandas column of years holding an empty cell, is the year 2021,
+    as a Decimal('2021.0') and numpy's float32 are (thirty-eighth session, pass L2: told
+    "write 2021", where the same cell in a workbook was read as 2021); 2021.5 keeps its
+    text and is told it is no period, as in a workbook. The text '2021.0' is a text, told
+    it is a year written as a decimal (thirty-fourth session). Anything else as ``_as_text``."""
+    if isinstance(value, (numbers.Real, Decimal)) and not isinstance(value, (bool, numbers.Integral)):
+        return number_as_text(value)
+    return _as_text(value)
 
 
 def _as_text(value: Any, text_field: bool = False) -> str | None:

@@ -222,11 +222,13 @@ def import_observations(
     ``--status``; issue 17, twenty-ninth session). ``import_file`` is the command's. Rows
     without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
-    from .argument_kinds import refuse_import_options, refuse_import_settings
+    from .argument_kinds import defaults_argument, refuse_import_options, refuse_import_settings
     from .library_arguments import for_library, library_problems
 
     refuse_import_options(tz, sheet, stdin)  # tz=7, stdin="...": named, never an AttributeError
     try:
+        # A number as source or note, a datetime as recorded_at, as record_many reads them.
+        defaults = defaults_argument(defaults)
         # A zone, a plan's status (as --status KH), a moment or a sheet: said once, of its argument.
         refuse_import_settings(source, defaults, tz, sheet)
         done = import_file(targets, source, fmt, defaults, dry_run, stdin, force=force, tz=tz, sheet=sheet)

@@ -94,10 +94,20 @@ def refuse_id(name: str, value: object) -> None:
 
 def refuse_text(name: str, value: object) -> None:
     """``value`` (the argument ``name``: a free text, ``retract``'s ``source`` or ``note``)
-    is a str or None: an int was stored as its digits without a word (thirty-seventh
-    session)."""
-    if value is not None and not isinstance(value, str):
+    is a str, None, or a finite number, which ``record_many``'s rule then stores as a
+    workbook's number cell is (``caller_rows.number_as_text``: 5.0 as '5'; thirty-eighth
+    session, pass L2: it was refused here, where ``record_many`` stored the same source 5
+    as '5'). A bool, a list (told at "retract:" in the thirty-seventh session) and a NaN
+    or infinity (pandas' empty cell is no source) are refused by name."""
+    import numbers
+    from decimal import Decimal
+
+    if value is None or isinstance(value, str):
+        return
+    if isinstance(value, bool) or type(value).__name__ == "bool_" or not isinstance(value, (numbers.Real, Decimal)):
         raise refused(name, "library_text_type", argument=name, kind=type(value).__name__)
+    if not _finite(value):
+        raise refused(name, "library_text_not_finite", argument=name, value=str(value))
 
 
 def refuse_settings(**settings: tuple[object, type]) -> None:
@@ -133,7 +143,11 @@ def refuse_period(name: str, value: object) -> None:
 
     # A number of any kind, as record_many's rows take it: a Decimal, numpy's int64 (a
     # year column's cell) were refused as "of type int64, not a period" (thirty-fifth session).
-    kinds = (str, numbers.Real, Decimal, date)
+    # A Period too, an Observation's own, as record_many takes it: retract(..., o.period)
+    # was told "is of type Period, not a period" (thirty-eighth session, pass L2).
+    from ..plan.periods import Period
+
+    kinds = (str, numbers.Real, Decimal, date, Period)
     if value is None or isinstance(value, bool) or not isinstance(value, kinds) or type(value).__name__ == "bool_":
         raise refused(name, "library_period_type", kind=type(value).__name__)
     if not _finite(value):  # NaN (pandas' empty cell), inf

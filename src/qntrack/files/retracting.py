@@ -71,7 +71,7 @@ def retract(
     note: str,
     recorded_at: str | datetime | None,
     force: bool = False,
-    dims: Sequence[tuple[str, str]] | Mapping[str, str] = (),
+    dims: Sequence[tuple[str, str] | str] | Mapping[str, str] | str | None = (),
     tz: str | None = None,
     command: str | None = None,
     dry_run: bool = False,
@@ -87,8 +87,10 @@ def retract(
     (a hand-edited date in the future, which no retraction dated now could outrank): the
     retraction is recorded one second after it (timing.one_second_after), the only
     moment in the future a row may have, and only a retraction (docs/decisions.md).
-    ``dims``: the unit whose figure is withdrawn (``--dim``), read as ``validate_record`` does:
-    (dimension, unit) pairs, or a mapping of them (``dict(unit.dims)``).
+    ``dims``: the unit whose figure is withdrawn (``--dim``), in every form ``history``'s
+    ``dims`` takes (``argument_kinds.dim_texts``): (dimension, unit) pairs, a mapping of them
+    (``dict(unit.dims)``), ``"dimension=unit"`` texts (one, or a list), None or ``()`` for
+    the total.
     ``tz``: the UTC offset of a ``recorded_at`` typed without one (``--tz``), else the
     plan's ``timezone:``, as for ``add-observation``. ``command``: the command its
     problems name (``retract``; ``add-observation`` of an empty value with status
@@ -101,8 +103,13 @@ def retract(
     if command is None:
         from .library_arguments import for_library
 
+        from .argument_kinds import dim_texts
+
         try:
             _refuse_kinds(source, note, recorded_at)
+            # Read once: a generator of pairs, read again below, was spent, and the total's
+            # figure withdrawn in place of the unit's, in silence (thirty-eighth session, L2).
+            dims = tuple(dim_texts("dims", dims))
             _known_unit(targets, indicator, dims)
             given = (targets, indicator, period, source, note, recorded_at, force, dims, tz)
             return _retract(*given, "retract", dry_run, named=True)
@@ -125,7 +132,7 @@ def _retract(
     note: str,
     recorded_at: str | datetime | None,
     force: bool,
-    dims: Sequence[tuple[str, str]] | Mapping[str, str],
+    dims: Sequence[tuple[str, str] | str] | Mapping[str, str] | str | None,
     tz: str | None,
     command: str,
     dry_run: bool,
@@ -134,11 +141,13 @@ def _retract(
     """``retract``'s work, its problems told at ``command``; ``named``: a Python caller's,
     a problem of one argument told at that argument."""
     from .caller_rows import caller_rows
-    from .argument_kinds import refuse_import_options, unit_dims
+    from .argument_kinds import dim_texts, refuse_import_options
     from .library_arguments import refuse_flags, refuse_id, refuse_period
 
     refuse_id("indicator", indicator)
-    dims = unit_dims(dims)
+    # Every form history's dims takes ("year_group=2020" texts, None for the total): a
+    # list of texts was refused here and taken there (thirty-eighth session, pass L2).
+    dims = tuple(dim_texts("dims", dims))
     refuse_period("period", period)
     refuse_flags(force=force, dry_run=dry_run)
     refuse_import_options(tz, None, None)  # tz=7: named, never an AttributeError
@@ -408,10 +417,11 @@ def _vintage(o: Observation) -> Message | Figure:
 
 
 def _refuse_kinds(source: object, note: object, recorded_at: object) -> None:
-    """A Python caller's ``source`` and ``note`` are text or None, and ``recorded_at`` a
-    moment (text, a datetime, a date) or None: ``source=5`` was stored as '5' without a
-    word, a list told at "retract:", and ``recorded_at=5`` read as the text '5'
-    (thirty-seventh session). Each an ArgumentError naming it, with its type."""
+    """A Python caller's ``source`` and ``note`` are text, None or a finite number (stored
+    as ``record_many`` stores it, 5.0 as '5': thirty-eighth session, pass L2), and
+    ``recorded_at`` a moment (text, a datetime, a date) or None: a list was told at
+    "retract:", and ``recorded_at=5`` read as the text '5' (thirty-seventh session). Each
+    an ArgumentError naming it, with its type."""
     from .caller_rows import caller_now
     from .library_arguments import refuse_text
 
@@ -423,11 +433,11 @@ def _refuse_kinds(source: object, note: object, recorded_at: object) -> None:
 def _refuse_typed_period(period: object) -> None:
     """A Python caller's period written as offices write it with no year ('H1', a quarter's name),
     refused naming ``period`` (``history``'s rule): it was told at "retract:"."""
-    from .caller_rows import _as_text
+    from .caller_rows import period_as_text
     from .library_arguments import lacking
     from .typed_periods import typed_period
 
-    refused = typed_period(_as_text(period) or "", False)[1]
+    refused = typed_period(period_as_text(period) or "", False)[1]
     if refused is not None:
         raise lacking("period", refused)  # code 1, as `retract fdi H1` exits
 
@@ -437,9 +447,9 @@ def _known_unit(targets: object, indicator: object, dims: object) -> None:
     ``dims``, as every other argument is named: it was told at "retract:", the function
     (thirty-sixth session). Anything else (a plan that does not read, an indicator it lacks)
     is left to ``retract``'s own checks, which say it as before."""
-    from .argument_kinds import unit_dims
+    from .argument_kinds import dim_texts
 
-    pairs = unit_dims(dims)
+    pairs = tuple(dim_texts("dims", dims))
     if not pairs or not isinstance(indicator, str):
         return
     from .figure_units import typed_unit, unit_of

@@ -149,13 +149,13 @@ def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any, na
 def _period(period: object) -> Period:
     """The period a caller gave, read as ``history PERIOD`` reads it; refused naming ``period``."""
     from ..files import rules
-    from ..files.caller_rows import _as_text
+    from ..files.caller_rows import period_as_text
     from ..files.library_arguments import named, refuse_period
     from ..files.typed_periods import typed_period
     from ..plan.periods import PeriodError
 
     refuse_period("period", period)
-    text = _as_text(period) or ""
+    text = period_as_text(period) or ""  # 2024.0 the year 2024, as record_many reads it
     read, refused = typed_period(text.strip(), False)
     if refused is not None:
         raise named("period", refused)
