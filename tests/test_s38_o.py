@@ -102,3 +102,65 @@ def test_show_says_no_period_missed_before_the_year_is_over(year_end: Path) -> N
     assert "Not achieved" in shown.stdout, shown.stdout
     shown = run_clean("show", "grdp-growth-plan-2026", "--as-of", "2027-01-01")
     assert "Periods missed" in shown.stdout, shown.stdout
+
+
+# --- 2. A time of day typed as officers type it ----------------------------------------------
+
+# "2026-12-07 8:30" (the hour of one digit, as a clock shows it), "20h30" (as Vietnamese
+# writes a time: "lúc 20h30") and "08:30 GMT+7" were told "write e.g. 2023-11-27T09:00:00Z":
+# an officer who copies that pattern types 08:30:00Z, 15:30 in Hà Nội, and an evening's
+# 20:00:00Z is 03:00 the next morning there, another day. Each is told its own ISO form,
+# without a Z under the plan's zone (the plan reads a time without one as +07:00).
+CLOCKS = [
+    ("2026-12-07 8:30", "2026-12-07T08:30:00"),
+    ("2026-12-07T8:30", "2026-12-07T08:30:00"),
+    ("2026-12-07 20h30", "2026-12-07T20:30:00"),
+    ("2026-12-07 8h05", "2026-12-07T08:05:00"),
+    ("2026-12-06 23h30", "2026-12-06T23:30:00"),
+    ("2026-12-07 08:30 GMT+7", "2026-12-07T08:30:00+07:00"),
+    ("2026-12-07 08:30 +7", "2026-12-07T08:30:00+07:00"),
+    ("2026-12-07 8:30 UTC+07:00", "2026-12-07T08:30:00+07:00"),
+    ("2026-12-07 8:30Z", "2026-12-07T08:30:00Z"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(("typed", "iso"), CLOCKS)
+def test_a_time_typed_as_a_clock_shows_it_is_told_its_iso_form(shipped: Path, lang: str, typed: str, iso: str) -> None:
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean(
+        "--lang", lang, "add-observation", "grdp_growth", "2026-Q3", "8.1", "--status", "estimate",
+        "--source", "GSO", "--recorded-at", typed,
+    )  # fmt: skip
+    assert r.exit_code == 1, r.output  # bad input, as a date with slashes is
+    text = " ".join(r.stderr.split())
+    assert f"{iso} " in text + " " or f"{iso};" in text or f"{iso})" in text, text
+    assert "2023-11-27T09:00:00Z" not in text, text
+    if not iso.endswith(("Z", "+07:00")):
+        assert f"{iso}Z" not in text, text
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_no_moment_at_all_is_not_told_to_write_utc_under_a_zoned_plan(shipped: Path, lang: str) -> None:
+    r = run_clean("--lang", lang, "add-observation", "grdp_growth", "2026-Q3", "8.1", "--recorded-at", "sáng nay")
+    assert r.exit_code == 1, r.output
+    text = " ".join(r.stderr.split())
+    assert "T09:00:00Z" not in text, text  # a Z there moves 09:00 in Hà Nội to 16:00
+    assert "2023-11-27T09:00" in text and "+07:00" in text, text
+
+
+def test_a_time_typed_as_a_clock_shows_it_in_a_workbook_is_told_at_its_cell(shipped: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value", "status", "recorded_at"])
+    sheet.append(["grdp_growth", "2026-Q3", 8.1, "estimate", "2026-12-07 8h30"])
+    book.save(shipped / "in.xlsx")
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1, r.output
+    text = " ".join(r.stderr.split())
+    assert "in.xlsx" in text and "2026-12-07T08:30:00" in text and "T08:30:00Z" not in text, text
+    assert (shipped / "observations.csv").read_bytes() == before
