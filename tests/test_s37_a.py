@@ -89,7 +89,8 @@ def test_record_many_refuses_its_moments_and_zone_as_argument_errors(shipped: Pa
         ({"now": "2026-13-01"}, "now", "store_timestamp_no_such_month"),
         ({"tz": "+99:00"}, "tz", "timing_zone_out_of_range"),
         # Was told at the row, "candidates:1", as if the row had been wrong.
-        ({"undated": "garbage"}, "undated", "store_timestamp_invalid"),
+        # The shipped plan names timezone: +07:00: told an example read in it (pass O, s38).
+        ({"undated": "garbage"}, "undated", "store_timestamp_invalid_zoned"),
     ]
     for given, place, key in cases:
         error = _refused(lambda given=given: qntrack.record_many("targets.yaml", [row], **given))

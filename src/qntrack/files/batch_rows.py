@@ -124,6 +124,8 @@ _NO_MOMENT = frozenset(
         "store_timestamp_bad_minute",
         "store_timestamp_bad_second",
         "store_timestamp_invalid",
+        "store_timestamp_invalid_zoned",
+        "store_timestamp_clock",
         "store_timestamp_padded",
         "store_timestamp_dotted",
         "store_timestamp_excel_count",

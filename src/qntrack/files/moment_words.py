@@ -6,11 +6,18 @@ go through, because only a text that fails it needs these words."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from ..catalog import Message, msg
 
-__all__ = ["another_spelling", "no_such_moment", "shown_date_refused", "slashed_without_zone"]
+__all__ = [
+    "another_spelling",
+    "clock_misspelt",
+    "no_moment",
+    "no_such_moment",
+    "shown_date_refused",
+    "slashed_without_zone",
+]
 
 # The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
 # real moment once the text has the right shape.
@@ -80,6 +87,49 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     # as --as-of's day is (files.days_typed); 02/30/2026 names no order, so no month.
     said = _no_such_day(raw.split(" ")[0].split("T")[0], text)
     return None if said.id == "store_timestamp_not_real" else said
+
+
+# A time of day after an ISO date as a clock or Vietnamese writes it: the hour of one digit
+# (8:30), "h" for the colon (20h30, as Vietnamese writes it), a zone as "GMT+7", "UTC+07:00", "+7" or "UTC".
+_CLOCK = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[ T]([01]?\d|2[0-3])[:h]([0-5]\d)(?::([0-5]\d))?"
+    r"\s*(?:(z|utc|gmt)|(?:(?:gmt|utc)\s*)?([+-])(\d{1,2})(?::?([0-5]\d))?)?$",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def clock_misspelt(raw: str, text: str, utc: bool = True) -> Message | None:
+    """A moment whose date is ISO and whose time of day is written as a clock shows it
+    ("2026-12-07 8:30", "20h30", "08:30 GMT+7"): told its ISO form, where it was told "write
+    e.g. 2023-11-27T09:00:00Z", a pattern that, copied under a plan of +07:00, records 08:30
+    in Hanoi as 15:30 (thirty-eighth session, pass O). A zone typed is kept as an offset;
+    none is added under the plan's zone or --tz (``utc`` False), a Z without one, as the
+    store reads a moment then. None for any other text, and for a day the calendar lacks."""
+    found = _CLOCK.match(raw)
+    if found is None or not _is_real(found[1]):
+        return None
+    clock = f"{int(found[2]):02d}:{found[3]}:{found[4] or '00'}"
+    if found[5] is not None:
+        zone = "Z"
+    elif found[6] is not None:
+        if int(found[7]) > 14:
+            return None
+        zone = f"{found[6]}{int(found[7]):02d}:{found[8] or '00'}"
+    else:
+        zone = "Z" if utc else ""
+    return msg("store_timestamp_clock", text=text, iso=f"{found[1]}T{clock}{zone}")
+
+
+def no_moment(text: str, zone: tzinfo | None) -> Message:
+    """A text that is no moment at all: told the ISO forms. Under a zone (the plan's
+    ``timezone:``, ``--tz``) the example has none, and says the zone it is read in: the one
+    ending in Z, copied, recorded 09:00 in Hanoi as 16:00 (thirty-eighth session, pass O)."""
+    if zone is None:
+        return msg("store_timestamp_invalid", text=text)
+    offset = zone.utcoffset(None)
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign, minutes = ("-" if minutes < 0 else "+"), abs(minutes)
+    return msg("store_timestamp_invalid_zoned", text=text, zone=f"{sign}{minutes // 60:02d}:{minutes % 60:02d}")
 
 
 def _excel_count(raw: str, text: str, utc: bool = True) -> Message | None:

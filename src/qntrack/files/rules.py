@@ -35,6 +35,7 @@ from .invisible import shown
 from .last_plan import LastPlan
 from .textfiles import first_noncharacter, neutralise_formula, nfc
 from .moment_words import _DATE_TIME_SHAPE, _is_bare_date, _is_real, _not_real, _slashed_date, another_spelling
+from .moment_words import clock_misspelt, no_moment
 from .moment_words import no_such_moment
 from .vocabulary import foreign_digits, is_realised, is_total
 
@@ -292,7 +293,9 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         shape = _DATE_TIME_SHAPE.match(raw)
         if shape is not None and not _is_real(shape.group(0)):
             raise ValueError(_not_real(shape.group(0), text)) from None
-        raise ValueError(_slashed_date(raw, text, zone is None) or msg("store_timestamp_invalid", text=text)) from None
+        raise ValueError(
+            _slashed_date(raw, text, zone is None) or clock_misspelt(raw, text, zone is None) or no_moment(text, zone)
+        ) from None
     if moment.tzinfo is None:
         if _is_bare_date(raw):
             # Any spelling of a date alone (2024-04-02, 20240402) is the same documented

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Sequence
 
-from ..method.assessment import Assessment, finite_only
+from dataclasses import replace
+
+from ..method.assessment import Assessment, ended, finite_only
 from ..method.series import Series
 from ..plan.model import Indicator, Observation, Plan, Target
 from . import average, cumulative, every_period, level, open_sdg, plan
@@ -98,10 +100,22 @@ def assess_target(
     """
     kind, today = kind_of(target), day_of(today)
     try:
-        a = kind.assess(target, indicator, rows, today)
+        a = finite_only(kind.assess(target, indicator, rows, today))
     except OverflowError:
-        return kind.overflowed(target, indicator, rows, today)
-    return finite_only(a)
+        a = kind.overflowed(target, indicator, rows, today)
+    return _deadlines_behind(a, today)
+
+
+def _deadlines_behind(a: Assessment, today: date | None) -> Assessment:
+    """A deadline is missed once it is behind the day spoken of (methodology.md, "Deadlines
+    passed without a figure"): a year's estimate published in December (data-integrity.md
+    accepts it as an estimate) that misses its plan leaves the target not achieved, on the
+    office's own figure of the year, but 2026 is not a deadline passed until 1 January 2027
+    (issue 17, thirty-eighth session, pass O). Without a day, as before: every kind's own."""
+    if today is None or not a.missed_milestones:
+        return a
+    behind = tuple(p for p in a.missed_milestones if ended(p, today))
+    return a if len(behind) == len(a.missed_milestones) else replace(a, missed_milestones=behind)
 
 
 def relevant_rows(target: Target, rows: Sequence[Observation]) -> list[Observation]:

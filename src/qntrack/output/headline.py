@@ -11,8 +11,9 @@ The rules (docs/report.md, "The headline"):
 * A target is *missed* when a deadline of its own has passed by the report's day and its
   target was not met there: its ``missed_milestones`` is not empty (a level target's due
   milestone, a plan's period, an average or cumulative target's span end, an every-period
-  target's failed period). A cap broken before its span's end is ``not_achieved`` but is
-  not named: its deadline has not come.
+  target's failed period), each only once it is behind the report's day (pass O). A cap
+  broken before its span's end is ``not_achieved`` but is not named: its deadline has not
+  come.
 * A target is *awaiting its figure* when a deadline has passed with no figure for it yet
   (``awaiting_figures``, the "⌛ awaiting figure" mark). A target can be named in both lists
   (an every-period target that failed 2024 and awaits 2025's figure).
@@ -147,7 +148,14 @@ def _at_risk(a: Assessment) -> bool:
     """A level target with a milestone not yet due judged below 0.95 (moderate, limited
     progress or deterioration), whatever its headline milestone (a 2025 milestone due and
     awaited, 2030 at moderate progress); one with no milestone, its direction so judged;
-    any other kind so judged with its deadline not passed (neither missed nor awaited)."""
+    any other kind so judged with its deadline not passed (neither missed nor awaited).
+    Also a target not achieved on the figure of a deadline not yet behind the report's day
+    (a plan missed by the year's estimate published in December; kinds.assess_target keeps
+    such a deadline out of ``missed_milestones``): the year is not over, and the estimate
+    says it will be missed. A cap already broken is not at risk: it is lost (pass O)."""
+    if a.status is Status.NOT_ACHIEVED and not a.missed_milestones:
+        cap = a.target.kind == "cumulative" and not getattr(getattr(a.target, "bound", None), "at_least", True)
+        return not cap and a.target.kind != "open_sdg"
     if a.target.kind == "level":
         return deadline(a) is not None if a.milestones else a.status in AT_RISK
     when = deadline(a)
