@@ -11,28 +11,9 @@ from typing import Any
 
 import pytest
 
-OPEN_PLAN = """\
-version: 1
-title: "Open"
-observations: observations.csv
-dimensions:
-  year_group:
-    name: {en: Year group, vi: Nhóm năm}
-indicators:
-  pop:
-    name: "Population"
-    unit: "people"
-    dimensions: [year_group]
-targets:
-  - id: pop-2030
-    indicator: pop
-    baseline: 2020
-    milestones:
-      - {by: 2030, value: 200}
-"""
+from test_s38_l import AT, OPEN_PLAN  # the same plan of one open dimension, and moment
 
 HEADER = "indicator,period,value,status,source,note,recorded_at\n"
-AT = "2023-03-01T00:00:00Z"
 LATER = "2024-01-01T00:00:00Z"
 # One figure of the unit 2020 and one of the total, both for 2015.
 STORE = HEADER + f"pop[year_group=2020],2015,7,official,s,,{AT}\npop,2015,9,official,s,,{AT}\n"

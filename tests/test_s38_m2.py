@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_clean
+from test_s38_m import _said_four_quarters  # how pass M tells a quarter past the fourth
 
 # --- 1. A quarter no year has, typed for a day ------------------------------------------------
 
@@ -163,17 +164,6 @@ def test_a_store_named_a_bare_tilde_is_told_home_is_a_folder(home: Path, lang: s
 
 
 # --- 3. Quarter zero in words -------------------------------------------------------------------
-
-
-def _said_four_quarters(stderr: str, year: str, lang: str) -> None:
-    text = " ".join(stderr.split())
-    for q in (1, 2, 3, 4):
-        assert f"{year}-Q{q}" in text, text
-    if lang == "en":
-        assert "four quarters" in text and "not a period" not in text, text
-    else:
-        assert "bốn quý" in text and "quý Một" in text and "quý Bốn" in text, text
-        assert "không phải là một kỳ" not in text, text
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
