@@ -361,6 +361,10 @@ def _period_meant(text: str) -> tuple[str, str, str]:
             # "quy Nam nam 2026", 2026-Q5, "quy Khong nam 2026": told that a year has four
             # quarters, as a period refusal tells them, with the last day of each (pass M2).
             return "cli_not_a_date_no_such_quarter", "", its_year
+        if (its_year := _no_such_span_year(text, "half")) is not None:
+            # 2026-H3, H0/2026: told that a year has two halves, with the last day of each
+            # (thirty-eighth session, the lead; "not a date" where history named half 3).
+            return "cli_not_a_date_no_such_half", "", its_year
         return "cli_not_a_date", "", ""
     return "cli_not_a_date_period", last.isoformat(), str(p)
 
@@ -369,17 +373,24 @@ def _no_such_quarter(text: str) -> str | None:
     """The year of a quarter typed with a number no year has, in words ("quy Nam nam
     2026", "quy Khong/2026") or in digits (2026-Q5, "quy 5 nam 2026", Q0 2026); None for
     any other text."""
+    from .month_words import quarter_past_fourth
+    from .vocabulary import fold
+
+    if (year := quarter_past_fourth(fold(text))) is not None:
+        return year
+    return _no_such_span_year(text, "quarter")
+
+
+def _no_such_span_year(text: str, kind: str) -> str | None:
+    """The year of ``text`` when it is a ``kind`` ("quarter", "half") typed with a number no
+    year has (2026-Q5, H3/2027); None for any other text."""
     import re
 
-    from .month_words import quarter_past_fourth
     from .spans_out_of_range import no_such_span
     from .vocabulary import fold
 
-    folded = fold(text)
-    if (year := quarter_past_fourth(folded)) is not None:
-        return year
     wrong = no_such_span(text)
-    if wrong is None or wrong[0] != "quarter":
+    if wrong is None or wrong[0] != kind:
         return None
-    years = re.findall(r"\d{4}", folded)
+    years = re.findall(r"\d{4}", fold(text))
     return years[0] if len(years) == 1 else None
