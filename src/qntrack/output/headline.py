@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..method.groups import STATUSES
 from ..method.progress import Status
+from ..plan.model import SpanTarget
 from ..plan.periods import Period
 from .i18n import number
 from .period_words import period_text
@@ -154,7 +155,8 @@ def _at_risk(a: Assessment) -> bool:
     such a deadline out of ``missed_milestones``): the year is not over, and the estimate
     says it will be missed. A cap already broken is not at risk: it is lost (pass O)."""
     if a.status is Status.NOT_ACHIEVED and not a.missed_milestones:
-        cap = a.target.kind == "cumulative" and not getattr(getattr(a.target, "bound", None), "at_least", True)
+        target = a.target
+        cap = target.kind == "cumulative" and isinstance(target, SpanTarget) and not target.bound.at_least
         return not cap and a.target.kind != "open_sdg"
     if a.target.kind == "level":
         return deadline(a) is not None if a.milestones else a.status in AT_RISK
