@@ -181,6 +181,16 @@ def own_cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture(autouse=True)
+def days_in_utc() -> Any:
+    """Each test starts with days shown in UTC: a library call of an earlier test in this
+    worker that read a zoned plan (files.shown_days) shows none of its days here."""
+    from qntrack.files.shown_days import days_in
+
+    with days_in(""):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def no_waiting_for_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """fsync makes a write survive a power cut, which no test can make: what a test reads
     back is the same without it. Waiting for the disk was a good part of the suite's time
@@ -227,6 +237,18 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("targets.yaml", "observations.csv"):
         shutil.copyfile(ROOT / name, tmp_path / name)
     return enter(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def shipped_utc(shipped: Path) -> Path:
+    """The shipped plan and store, the plan without its ``timezone: +07:00`` line: a plan
+    that names no zone, whose days are UTC days (the rule the tests of sessions 23 and 24
+    pin; a zoned plan's days are its zone's since the thirty-ninth session)."""
+    plan = shipped / "targets.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "\ntimezone: +07:00\n" in text
+    plan.write_text(text.replace("\ntimezone: +07:00\n", "\n"), encoding="utf-8")
+    return shipped
 
 
 @pytest.fixture(scope="session")

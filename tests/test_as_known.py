@@ -300,7 +300,8 @@ def test_since_help_says_which_moment_a_day_is(story: Path):
     # "since"; with --since 2025-03-19 it is.
     r = run_clean("report", "--help", env={"COLUMNS": "200"})
     # Compared without spaces: the help is wrapped, between words and after a hyphen.
-    assert "aftertheendofDATE(YYYY-MM-DD,UTC)" in "".join(r.stdout.split())
+    # In the plan's zone since the thirty-ninth session, UTC without one.
+    assert "aftertheendofDATE(YYYY-MM-DD;intargets.yaml'stimezone:,elseUTC)" in "".join(r.stdout.split())
     on_the_day = json_of("report", "--format", "json", "--since", "2025-03-20", "--as-of", "2025-03-31")
     assert on_the_day["since"]["observations"] == []
     day_before = json_of("report", "--format", "json", "--since", "2025-03-19", "--as-of", "2025-03-31")

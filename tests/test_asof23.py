@@ -51,7 +51,7 @@ def test_a_date_in_words_naming_no_day_is_not_given_one(shipped: Path):
 # after the moment asked for.
 
 
-def test_a_moment_with_an_offset_is_told_the_utc_day_it_falls_in(shipped: Path):
+def test_a_moment_with_an_offset_is_told_the_utc_day_it_falls_in(shipped_utc: Path):
     r = run_clean("status", "--as-of", "2023-11-27T00:00:00+07:00")
     assert r.exit_code == 2, r.output
     # 00:00 at +07:00 is 17:00 the day before in UTC.
@@ -62,7 +62,7 @@ def test_a_moment_with_an_offset_is_told_the_utc_day_it_falls_in(shipped: Path):
 
 
 @pytest.mark.parametrize("typed", ["2023-11-27T00:00:00Z", "2023-11-27T09:30"])
-def test_a_moment_in_utc_or_without_a_zone_keeps_its_own_day(shipped: Path, typed: str):
+def test_a_moment_in_utc_or_without_a_zone_keeps_its_own_day(shipped_utc: Path, typed: str):
     r = run_clean("status", "--as-of", typed)
     assert r.exit_code == 2
     assert "2023-11-27 takes the figures recorded by the end of that day, UTC" in r.stderr, r.stderr
@@ -110,7 +110,7 @@ def _grdp_2023(as_of: str) -> float:
     return doc["targets"][0]["latest"]["value"]
 
 
-def test_as_of_counts_the_whole_utc_day_and_not_a_second_more(shipped: Path):
+def test_as_of_counts_the_whole_utc_day_and_not_a_second_more(shipped_utc: Path):
     with open("observations.csv", "a", encoding="utf-8") as f:
         f.write("grdp_growth,2023,10.9,official,GSO,,2024-03-15T23:59:59Z\n")
         f.write("grdp_growth,2023,10.7,official,GSO,,2024-03-16T00:00:00Z\n")
@@ -192,7 +192,7 @@ def test_rows_recorded_after_the_day_never_change_what_was_known_then(as_of: str
         assert _documents(folder, as_of) == before
 
 
-def test_a_retraction_recorded_later_does_not_hide_the_figure_known_then(shipped: Path):
+def test_a_retraction_recorded_later_does_not_hide_the_figure_known_then(shipped_utc: Path):
     r = run_clean("retract", "fdi", "2023", "--source", "DPI", "--recorded-at", "2024-05-01T03:00:00+07:00")
     assert r.exit_code == 0, r.output
     # 03:00 at +07:00 on 1 May is 2024-04-30T20:00:00Z: withdrawn as of 30 April (UTC), the
@@ -364,7 +364,7 @@ def test_the_workbook_says_its_days_on_the_sheet_it_opens_on(shipped: Path):
 @pytest.mark.parametrize(
     ("typed", "day"), [("2023-11-27T00:00", "2023-11-27"), ("2023-11-27T00:00:00+07:00", "2023-11-26")]
 )
-def test_since_given_a_moment_is_told_what_since_a_day_means(shipped: Path, typed: str, day: str):
+def test_since_given_a_moment_is_told_what_since_a_day_means(shipped_utc: Path, typed: str, day: str):
     r = run_clean("report", "--since", typed, "--format", "json")
     assert r.exit_code == 2, r.output
     # 00:00 at +07:00 is 17:00 UTC the day before.

@@ -281,16 +281,20 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
             "'Quý I/2024' is a period (2024-Q1), not a day; write YYYY-MM-DD, e.g. 2024-03-31 (its last day)",
         ),
         ("2024-H1", "'2024-H1' is a period (2024-H1), not a day; write YYYY-MM-DD, e.g. 2024-06-30 (its last day)"),
-        # A day with its zone is a moment too: the day it names, and the boundary of an as-of day.
+        # A day with its zone is a moment too: the day it names, and the boundary of an as-of day,
+        # in the shipped plan's zone (+07:00) since the thirty-ninth session: 00:00 at +07:00 and
+        # 00:00 UTC (07:00 in Hà Nội) both fall on 31 December there.
         (
             "2024-12-31+07:00",
             "'2024-12-31+07:00' is not a date; write YYYY-MM-DD, e.g. 2023-06-28 (a day, not a moment: "
-            "2024-12-31 takes the figures recorded by the end of that day, UTC)",
+            "'2024-12-31+07:00' falls on 2024-12-31 in the plan's zone (UTC+07:00), and 2024-12-31 takes the "
+            "figures recorded by the end of that day there)",
         ),
         (
             "2024-12-31Z",
             "'2024-12-31Z' is not a date; write YYYY-MM-DD, e.g. 2023-06-28 (a day, not a moment: "
-            "2024-12-31 takes the figures recorded by the end of that day, UTC)",
+            "'2024-12-31Z' falls on 2024-12-31 in the plan's zone (UTC+07:00), and 2024-12-31 takes the "
+            "figures recorded by the end of that day there)",
         ),
         # Full-width digits (an East Asian keyboard, a PDF): "is no day of the calendar:
         # ２０２４-１２ has 31 days" said a right day did not exist.

@@ -196,13 +196,13 @@ def test_a_unit_with_no_code_is_said_to_have_none(tmp_path: Path, monkeypatch, u
 # is 23:00 UTC on the 15th).
 
 
-def test_a_dry_run_says_the_utc_day_of_a_moment_typed_in_hanoi_time(shipped: Path):
-    before = (shipped / "observations.csv").read_bytes()
+def test_a_dry_run_says_the_utc_day_of_a_moment_typed_in_hanoi_time(shipped_utc: Path):
+    before = (shipped_utc / "observations.csv").read_bytes()
     typed = "2026-07-16T06:00+07:00"
     result = run_clean("add-observation", "grdp_growth", "2026-Q2", "7.5", "--recorded-at", typed, "--dry-run")
     assert result.exit_code == 0, result.output
     assert f"{typed} falls on 2026-07-15 in UTC" in result.stderr, result.stderr
-    assert (shipped / "observations.csv").read_bytes() == before
+    assert (shipped_utc / "observations.csv").read_bytes() == before
     result = run_clean(
         "add-observation", "grdp_growth", "2026-Q2", "7.5", "--recorded-at", "2026-07-16T08:00+07:00", "--dry-run"
     )

@@ -56,13 +56,14 @@ def test_as_of_note_says_the_plan_is_todays(shipped) -> None:
     assert r.exit_code == 0, r.output
     assert "judges on what was known" not in r.stderr
     assert (
-        "--as-of judges the figures recorded by the end of 2023-06-28 (UTC) against targets.yaml as it is now;"
+        # The shipped plan names +07:00: the day ends there (thirty-ninth session).
+        "--as-of judges the figures recorded by the end of 2023-06-28 (UTC+07:00) against targets.yaml as it is now;"
         in r.stderr
     ), r.stderr
     r = run_clean("--lang", "vi", "status", "--as-of", "2023-06-28")
     assert "những gì đã biết" not in r.stderr
     assert (
-        "--as-of đánh giá các số liệu ghi nhận đến hết ngày 28/06/2023 (giờ UTC) theo targets.yaml hiện tại;"
+        "--as-of đánh giá các số liệu ghi nhận đến hết ngày 28/06/2023 (giờ UTC+07:00) theo targets.yaml hiện tại;"
         in r.stderr
     ), r.stderr
 

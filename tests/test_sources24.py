@@ -165,7 +165,7 @@ def test_status_as_of_a_day_after_every_row_says_nothing_more(shipped: Path):
 # the figure counts from 15 July. It now says the moment stored and its UTC day.
 
 
-def test_a_moment_typed_in_hanoi_that_falls_on_the_day_before_in_utc_is_said(shipped: Path):
+def test_a_moment_typed_in_hanoi_that_falls_on_the_day_before_in_utc_is_said(shipped_utc: Path):
     r = run_clean(
         "add-observation", "grdp_growth", "2025-H1", "9.8", "--status", "official",
         "--source", "GSO", "--recorded-at", "2025-07-16T06:00:00+07:00",
@@ -179,7 +179,7 @@ def test_a_moment_typed_in_hanoi_that_falls_on_the_day_before_in_utc_is_said(shi
     assert doc["vintages"][0]["value"] == 9.8
 
 
-def test_a_moment_typed_with_tz_is_said_when_its_utc_day_differs(shipped: Path):
+def test_a_moment_typed_with_tz_is_said_when_its_utc_day_differs(shipped_utc: Path):
     r = run_clean(
         "--lang", "vi", "add-observation", "grdp_growth", "2025-H1", "9.8", "--status", "official",
         "--source", "GSO", "--recorded-at", "2025-07-16T06:00:00", "--tz", "+07:00",
@@ -198,7 +198,7 @@ def test_a_moment_on_the_same_day_in_utc_is_not_said_again(shipped: Path):
     assert "UTC" not in r.stderr and "--as-of" not in r.stderr, r.stderr
 
 
-def test_a_retraction_typed_in_hanoi_time_says_its_utc_day_too(shipped: Path):
+def test_a_retraction_typed_in_hanoi_time_says_its_utc_day_too(shipped_utc: Path):
     # fdi 2023 (3130, recorded 2023-12-28) withdrawn at 03:00 on 1 May in Hanoi: 20:00 UTC on
     # 30 April, the day --as-of counts the withdrawal on.
     r = run_clean("retract", "fdi", "2023", "--recorded-at", "2024-05-01T03:00:00+07:00", "--source", "DPI")

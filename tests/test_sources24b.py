@@ -128,7 +128,7 @@ def test_export_of_now_says_nothing_of_later_entries(shipped: Path):
 _HEADER = "indicator,period,value,status,source,note,recorded_at\n"
 
 
-def test_an_import_whose_hanoi_times_fall_on_the_day_before_in_utc_says_it_once(shipped: Path):
+def test_an_import_whose_hanoi_times_fall_on_the_day_before_in_utc_says_it_once(shipped_utc: Path):
     Path("new.csv").write_text(
         _HEADER
         + "grdp_growth,2025-H1,9.8,official,GSO,,2025-07-16T06:00:00+07:00\n"  # 23:00 UTC on the 15th
@@ -149,7 +149,7 @@ def test_an_import_whose_hanoi_times_fall_on_the_day_before_in_utc_says_it_once(
     assert vi.exit_code == 0, vi.output
 
 
-def test_an_import_in_hanoi_time_with_tz_says_it_too_even_in_a_dry_run(shipped: Path):
+def test_an_import_in_hanoi_time_with_tz_says_it_too_even_in_a_dry_run(shipped_utc: Path):
     Path("new.csv").write_text(
         _HEADER + "grdp_growth,2025-H1,9.8,official,GSO,,2025-07-16T06:00:00\n", encoding="utf-8"
     )

@@ -205,7 +205,8 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="Use only figures recorded by the end of DATE (YYYY-MM-DD, UTC), against targets.yaml as it is now.",
+        help="Use only figures recorded by the end of DATE (YYYY-MM-DD; the day ends in targets.yaml's "
+        "timezone:, else in UTC), against targets.yaml as it is now.",
     ),
 ]
 
@@ -220,6 +221,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
     Done per command rather than only in ``main`` so that the app behaves the same when
     driven by Typer's test runner or embedded in another program.
     """
+    import contextvars
     import functools
     import warnings
 
@@ -252,7 +254,9 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                     # validation, styles): not ours to say. Here, not in the library: a
                     # caller's filters are its own (files/workbooks.py).
                     warnings.filterwarnings("ignore", module="openpyxl")
-                    return fn(*a, **k)
+                    # In a copy of the caller's context: what the command sets there (the
+                    # plan's zone its days are shown in, files.shown_days) is its own.
+                    return contextvars.copy_context().run(fn, *a, **k)
             except KeyboardInterrupt as stopped:
                 # Ctrl-C: exit 130 as Typer does, saying what the command left behind
                 # (an import interrupted after its rows were written had said nothing);
@@ -473,10 +477,11 @@ def _as_of(
     """A day given on the command line (``--as-of``, ``--since``), as YYYY-MM-DD."""
     if value is None:
         return None
-    from ..files.workspace import as_of_day
+    from ..files.as_of_days import as_of_day, zone_of_plan
 
-    # "" is refused on the command line (a shell variable left empty), never taken for today.
-    day = as_of_day(value, option, example)
+    # "" is refused on the command line (a shell variable left empty), never taken for today;
+    # a moment is told the day it falls on in the plan's zone.
+    day = as_of_day(value, option, example, zone_of_plan(targets))
     from .later import plan_today
 
     # Today in the plan's timezone: (else the machine's), as the command judges on: the

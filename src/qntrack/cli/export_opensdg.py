@@ -36,7 +36,9 @@ def withdrawn_left_out(ws: Workspace, as_of: str | date | None, years_only: bool
     keys = {k for k in keys if base_of(k) in ws.plan.indicators and not ws.plan.indicators[base_of(k)].formula}
     if not keys:
         return []
-    found = withdrawn_of(rows, keys, day)
+    from ..method.series import as_of_bound
+
+    found = withdrawn_of(rows, keys, as_of_bound(day, ws.plan.timezone) if day else None)
     gone = sorted(
         (o.period.sort_key, key, str(o.period))
         for key, pairs in found.items()
@@ -100,10 +102,14 @@ def export_opensdg(
     export.withdrawn = withdrawn_left_out(ws, as_of, years_only=True)
     if as_of is not None:
         from ..method.history import recorded_after
+        from ..method.series import as_of_bound
         from .later import keys_of
 
         export.as_of = as_of.isoformat() if isinstance(as_of, date) else as_of
-        export.later = recorded_after(ws.store.observations, keys_of(set(ws.plan.indicators)), export.as_of)
+        export.zone = ws.plan.timezone
+        export.later = recorded_after(
+            ws.store.observations, keys_of(set(ws.plan.indicators)), as_of_bound(export.as_of, ws.plan.timezone)
+        )
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))
     from ..files.checks_open_sdg import hand_set_problems  # check's open-sdg-status, said here too
 
@@ -126,7 +132,7 @@ def say_export(export: Export, into: str) -> None:
     if export.as_of is not None:
         from .later import say_counted
 
-        say_counted("cli_exported_later", *export.later, export.as_of)
+        say_counted("cli_exported_later", *export.later, export.as_of, export.zone)
     if export.kept:
         _say(msg("osexport_kept_site_files", files=", ".join(export.kept)))
     if export.kept_fields:

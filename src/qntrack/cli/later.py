@@ -34,27 +34,33 @@ def say_later(
     keys: Callable[[str], bool] | None,
     day: str,
     wanted: Period | None = None,
+    *,
+    zone: str = "",
     **more: str,
 ) -> None:
     """On stderr, message ``key`` (its ``_one`` or ``_many`` form): how many rows whose
     store key ``keys`` accepts (None: every row), of period ``wanted`` when given, were recorded after the end
-    of ``day``, and the first moment of them; nothing when none was."""
+    of ``day`` in ``zone`` (the plan's ``timezone:``), and the first moment of them;
+    nothing when none was."""
     from ..method.history import recorded_after
+    from ..method.series import as_of_bound
 
-    count, first = recorded_after(rows, keys, day, wanted)
-    say_counted(key, count, first, day, **more)
+    count, first = recorded_after(rows, keys, as_of_bound(day, zone), wanted)
+    say_counted(key, count, first, day, zone, **more)
 
 
-def say_counted(key: str, count: int, first: str | None, day: str, **more: str) -> None:
+def say_counted(key: str, count: int, first: str | None, day: str, zone: str = "", **more: str) -> None:
     """``say_later``'s message for rows counted already (``method.history.recorded_after``):
-    nothing when none was recorded after ``day``."""
+    nothing when none was recorded after ``day``, which ends in ``zone`` (the plan's)."""
     from ..catalog import Count, Day, DayMoment, msg
+    from ..method.recorded_days import zone_name
 
     if first is not None:
         form = "_one" if count == 1 else "_many"
         # The day judged by as the reader writes days (19/04/2026 in Vietnamese, as the
         # view's own heading says it), and the moment recorded with its day written so too.
-        _say(msg(key + form, count=Count(count), first=DayMoment(first), day=Day(day), **more))
+        said = msg(key + form, count=Count(count), first=DayMoment(first), day=Day(day), zone=zone_name(zone), **more)
+        _say(said)
 
 
 def say_judged_later(plan: Plan, rows: Sequence[Observation], judged: Iterable[Assessment], day: str) -> None:
@@ -65,13 +71,13 @@ def say_judged_later(plan: Plan, rows: Sequence[Observation], judged: Iterable[A
 
     judged = list(judged)
     indicators = {a.indicator.id for a in judged} | input_keys(plan, judged)
-    say_later("cli_judged_later", rows, keys_of(indicators), day)
+    say_later("cli_judged_later", rows, keys_of(indicators), day, zone=plan.timezone)
 
 
 def say_exported_later(plan: Plan, rows: Sequence[Observation], day: str) -> None:
     """``say_later`` for ``export``: the rows of every indicator the plan declares (those
     an export writes), their units' with them."""
-    say_later("cli_exported_later", rows, keys_of(set(plan.indicators)), day)
+    say_later("cli_exported_later", rows, keys_of(set(plan.indicators)), day, zone=plan.timezone)
 
 
 def plan_today(targets: str | None, day: str | None) -> str:

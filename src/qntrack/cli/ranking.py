@@ -86,7 +86,7 @@ def rank(
 
         notes: dict[str, int] = {}
         came: dict[str, dict[str, tuple[str, str]]] = {}  # where each figure replaced came from
-        revised = revised_in([judged], ws.store.observations, day, came)
+        revised = revised_in([judged], ws.store.observations, day, came, ws.plan.timezone)
         chosen = _lang(lang)
         title, header, rows = rank_table(
             target, indicator, ranked_units, ws.plan.dimensions, chosen, revised, notes, True, whence=came

@@ -89,15 +89,17 @@ def show(
         from ..output.documents import show_document
         from ..output.formats import to_json
 
-        _out(to_json(show_document(result, rows, revises, day, gone, vintages, revised, came)))
+        _out(to_json(show_document(result, rows, revises, day, gone, vintages, revised, came, ws.plan.timezone)))
     else:
         from ..output import render
 
+        from ..method.series import as_of_bound
         from ..method.withdrawals import withdrawn_of
         from ..output.withdrawn_inputs import input_keys, input_sentences
 
         # A derived figure missing because an input's was withdrawn: said, naming the input.
-        inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), day) if indicator.formula else {}
+        known = as_of_bound(day, ws.plan.timezone) if day else None
+        inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), known) if indicator.formula else {}
         more = input_sentences(ws.plan, result, inputs, rows, _lang(lang)) if inputs else []
         render.show(result, rows, _lang(lang), day, revises, gone, more, vintages, today, ws.plan.dimensions)
         if result.breakdown:
@@ -191,13 +193,15 @@ def observations(
     kind = _format(fmt)
     if kind == "json":
         from ..method.history import measured_keys, replaced_vintages_of
+        from ..method.series import as_of_bound
         from ..output.documents import observations_parts
 
         # The figure each one replaced, as the table writes it before the figure, and where
         # it came from (its source, recorded_at; issue 17, twenty-fifth session).
-        replaced = replaced_vintages_of(ws.store.observations, measured_keys(keys, ws.plan.indicators), day)
+        known = as_of_bound(day, ws.plan.timezone) if day else None
+        replaced = replaced_vintages_of(ws.store.observations, measured_keys(keys, ws.plan.indicators), known)
         values = {key: {p: o.value for p, o in periods.items()} for key, periods in replaced.items()}
-        _out_parts(observations_parts(rows, day, values, replaced))
+        _out_parts(observations_parts(rows, day, values, replaced, ws.plan.timezone))
     elif kind in ("csv", "tsv"):
         from ..output.tables import observation_pieces
 
@@ -206,9 +210,11 @@ def observations(
         from ..output import render
 
         from ..method.history import measured_keys, revised_values_of
+        from ..method.series import as_of_bound
 
         # The figure each one replaced, written before it as show and history write it.
-        revised = revised_values_of(ws.store.observations, measured_keys(keys, ws.plan.indicators), day)
+        known = as_of_bound(day, ws.plan.timezone) if day else None
+        revised = revised_values_of(ws.store.observations, measured_keys(keys, ws.plan.indicators), known)
         render.observations_table(ws.plan, rows, _lang(lang), day, revised)
     if day is not None:
         # What the as-of view leaves out, said beside it (stderr: the data of the day stay
@@ -216,7 +222,7 @@ def observations(
         from .later import keys_of, say_later
 
         shown = None if indicator is None else unit.__contains__ if unit else keys_of({indicator})
-        say_later("cli_observations_later", ws.store.observations, shown, day)
+        say_later("cli_observations_later", ws.store.observations, shown, day, zone=ws.plan.timezone)
     _report(ws.warnings_for(ids))
 
 
@@ -384,36 +390,39 @@ def history(
         from ..output.documents import history_document
         from ..output.formats import to_json
 
-        _out(to_json(history_document(key, found, wanted, day)))
+        _out(to_json(history_document(key, found, wanted, day, ws.plan.timezone)))
     elif kind in ("csv", "tsv"):
         from ..output.documents import history_rows
         from ..output.tables import table_pieces
 
-        _out_pieces(table_pieces(history_rows(found, day), kind))
+        _out_pieces(table_pieces(history_rows(found, day, ws.plan.timezone), kind))
     else:
         from ..output import render
 
         render.history_table(ws.plan, key, found, _lang(lang), day, wanted)
     if not found and key == indicator:
-        _say_units_only(indicator, ws.store.observations, wanted, day)
+        _say_units_only(indicator, ws.store.observations, wanted, day, ws.plan.timezone)
     if day is not None:
         from .later import say_later
 
         series = key if wanted is None else f"{key} {wanted}"
-        say_later("cli_history_later", ws.store.observations, key.__eq__, day, wanted, series=series)
+        zone = ws.plan.timezone
+        say_later("cli_history_later", ws.store.observations, key.__eq__, day, wanted, zone=zone, series=series)
     from ..files.store_missing import missing_store
 
     _report(missing_store(ws.store_path, ws.store, ws.plan.source_file))
 
 
-def _say_units_only(indicator: str, rows: Iterable[Observation], wanted: Period | None, day: str | None) -> None:
+def _say_units_only(
+    indicator: str, rows: Iterable[Observation], wanted: Period | None, day: str | None, zone: str
+) -> None:
     """An empty history of a total whose figures are all by unit (an Open SDG indicator
     with every row disaggregated) says so on stderr: "No observations yet." alone read as
     nothing published. The units named are those with a vintage ``history --dim`` lists."""
     from ..catalog import msg
     from ..method.series import as_of_bound
 
-    prefix, bound = indicator + "[", as_of_bound(day) if day else None
+    prefix, bound = indicator + "[", as_of_bound(day, zone) if day else None
     units = sorted(
         {
             o.indicator

@@ -100,11 +100,12 @@ def _revision_words(stored: Observation, before: Observation | None) -> tuple[st
     revision of the status, source or note alone; "withdrawing" for a retraction, ``before``
     the figure it withdraws) and its words; None for a first figure."""
     from ..catalog import Day, Figure
+    from ..files.shown_days import shown_day
     from ..plan.model import RETRACTED
 
     if before is None:
         return None
-    day: dict[str, object] = {"day": Day(before.recorded_at[:10])}
+    day: dict[str, object] = {"day": Day(shown_day(before.recorded_at))}
     if stored.status == RETRACTED:  # a retraction's dry run: the figure it withdraws
         return "withdrawing", {"before": Figure(before.value), **day}
     if before.status == RETRACTED:  # a figure again, after the period's was withdrawn
@@ -146,10 +147,11 @@ def _say_withdrawals(withdrew: Sequence[tuple[Observation, Observation]], dry_ru
     17, twenty-seventh session: a file's retraction was said nowhere, though it takes a
     published figure out of every table)."""
     from ..catalog import Day, Figure, msg
+    from ..files.shown_days import shown_day
 
     _say(msg("cli_withdraws_many_dry_run" if dry_run else "cli_withdraws_many", count=len(withdrew)))
     for row, was in withdrew[:REVISIONS_SHOWN]:
-        figure = {"before": Figure(was.value), "day": Day(was.recorded_at[:10])}
+        figure = {"before": Figure(was.value), "day": Day(shown_day(was.recorded_at))}
         _say(msg("cli_withdraws_row", indicator=row.indicator, period=row.period, **figure))
     if len(withdrew) > REVISIONS_SHOWN:
         _say(msg(_MORE[dry_run], more=len(withdrew) - REVISIONS_SHOWN))
@@ -160,11 +162,12 @@ def _revised_alone(stored: Observation, before: Observation | None) -> tuple[str
     alone, the figure staying the same: which ("status_only", "source_only", "note_only")
     and the words each says, for the run and its dry run alike; otherwise None."""
     from ..catalog import Day
+    from ..files.shown_days import shown_day
     from ..plan.model import RETRACTED
 
     if before is None or before.status == RETRACTED or before.value != stored.value:
         return None
-    day: dict[str, object] = {"day": Day(before.recorded_at[:10])}
+    day: dict[str, object] = {"day": Day(shown_day(before.recorded_at))}
     if before.status != stored.status:
         return "status_only", {
             **day,
@@ -187,17 +190,19 @@ def _status_word(status: str) -> Message:
 
 
 def say_utc_day(typed: str, stored: str) -> None:
-    """A --recorded-at typed in another zone (an offset, --tz, the plan's timezone:) whose
-    day there is not its UTC day, said with the moment stored: 06:00 on 16 July in Hanoi is
-    23:00 UTC on the 15th, the day --as-of and every "recorded" day count it on."""
+    """A --recorded-at whose day as typed is not the day qntrack counts it on, said with
+    the moment stored: without the plan's ``timezone:``, its UTC day (06:00 on 16 July in
+    Hanoi is 23:00 UTC on the 15th); with it, its day in that zone (a moment typed in
+    another offset), the day --as-of and every "recorded" day count it on."""
     import re
 
     from ..catalog import Day, Moment, msg
+    from ..files.shown_days import shown_day, shown_zone
 
-    local = typed.strip()[:10]
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", local) and local != stored[:10]:
-        day = stored[:10]
-        _say(msg("cli_recorded_other_day", stored=Moment(stored), typed=typed.strip(), day=day, shown=Day(day)))
+    local, day, zone = typed.strip()[:10], shown_day(stored), shown_zone()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", local) and local != day:
+        key, where = ("cli_recorded_zone_day", {"zone": zone}) if zone else ("cli_recorded_other_day", {})
+        _say(msg(key, stored=Moment(stored), typed=typed.strip(), day=day, shown=Day(day), **where))
 
 
 def _say_already_recorded(

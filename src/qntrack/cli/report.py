@@ -105,7 +105,8 @@ def report(
             "--since",
             metavar="DATE",
             help="Add a 'since the last review' section: figures added or revised "
-            "after the end of DATE (YYYY-MM-DD, UTC) and targets whose status changed since then.",
+            "after the end of DATE (YYYY-MM-DD; in targets.yaml's timezone:, else UTC) and targets whose "
+            "status changed since then.",
         ),
     ] = None,
 ) -> None:

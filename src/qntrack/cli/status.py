@@ -232,10 +232,12 @@ def _print_status(
 
         chosen = _lang(lang)
         if dim is not None:
+            from ..method.series import as_of_bound
             from ..output.by_unit import status_cells_by
 
+            known = as_of_bound(day, ws.plan.timezone) if day else None  # the day's end in the plan's zone
             rows = status_cells_by(
-                results, dim, chosen, ws.series, revised, ws.store.observations, day, whence, ws.plan.dimensions
+                results, dim, chosen, ws.series, revised, ws.store.observations, known, whence, ws.plan.dimensions
             )
         else:
             rows = [

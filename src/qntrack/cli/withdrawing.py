@@ -37,6 +37,7 @@ def withdraw_and_say(
     what it would withdraw, add-observation's own dry run its row. Returns what was (or
     would be) withdrawn, for add-observation's --format to print its row."""
     from ..catalog import Day, Figure, msg
+    from ..files.shown_days import shown_day
     from ..files.retracting import retract as withdraw
 
     done = withdraw(
@@ -57,7 +58,7 @@ def withdraw_and_say(
     if dry_run:
         if command == "retract":  # add-observation's retraction says its row as it says any
             # The day, as the notes after it and an import's withdrawal lines say theirs.
-            figure = {"value": Figure(was.value), "recorded_at": Day(was.recorded_at[:10])}
+            figure = {"value": Figure(was.value), "recorded_at": Day(shown_day(was.recorded_at))}
             _say(msg("cli_retract_dry_run", indicator=was.indicator, period=was.period, path=path, **figure))
         for said in notes:
             _say(said)
@@ -68,7 +69,7 @@ def withdraw_and_say(
             indicator=was.indicator,
             period=was.period,
             value=Figure(was.value),
-            recorded_at=Day(was.recorded_at[:10]),
+            recorded_at=Day(shown_day(was.recorded_at)),
             path=path,
         )
     )

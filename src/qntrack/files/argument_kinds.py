@@ -423,7 +423,7 @@ def one_target_rows(target: object, indicator: object, rows: object) -> list[Any
     return found
 
 
-def refuse_known_after(name: str, figures: Any, day: str | None) -> None:
+def refuse_known_after(name: str, figures: Any, day: str | None, zone: str = "") -> None:
     """A document of ``day`` (``as_of``) holds no figure recorded after its end: ``figures``
     (the argument ``name``'s rows, or the figures its targets were judged on) came from a
     workspace opened without the day, and the document said ``as_of`` 2023-11-25 over
@@ -433,7 +433,7 @@ def refuse_known_after(name: str, figures: Any, day: str | None) -> None:
         return
     from ..method.series import as_of_bound
 
-    bound = as_of_bound(day)
+    bound = as_of_bound(day, zone)  # the day's end in the plan's zone
     for o in figures:
         if o is not None and o.recorded_at > bound:
             raise refused(

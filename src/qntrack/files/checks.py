@@ -36,7 +36,7 @@ from ..plan.model import (
 )
 from ..plan.periods import Frequency
 from ..plan.suggest import Hints
-from ..method.series import build_series
+from ..method.series import as_of_bound, build_series
 from ..files.journal import interrupted_batch
 from .figure_units import shell_word
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems, percent_units
@@ -279,14 +279,14 @@ def run_checks(
     revised: list[Observation] = []
     reading = bool({"same-moment", "jump", "repeated", "merged-retraction", "official-replaced"} & selected)
     same_rows = observations is store.observations and not as_of and reading
-    series, left_out = build_series(plan.indicators, observations, as_of, revised if same_rows else None)
+    series, left_out = build_series(
+        plan.indicators, observations, as_of, revised if same_rows else None, zone=plan.timezone
+    )
+    known = as_of_bound(as_of, plan.timezone) if as_of else None  # the day's end in the plan's zone
     if not same_rows and reading:
         revised = revised_rows(observations)  # units as the plan names them (open_units too)
-    if as_of and revised:  # the vintages recorded by the day, as the jump check reads them
-        from ..method.history import as_of_bound
-
-        by_day = as_of_bound(as_of)
-        revised = [o for o in revised if o.recorded_at <= by_day]
+    if known and revised:  # the vintages recorded by the day, as the jump check reads them
+        revised = [o for o in revised if o.recorded_at <= known]
     if "same-moment" in selected:
         problems.extend(same_moment_problems(revised, file))
     if "repeated" in selected:
@@ -294,11 +294,9 @@ def run_checks(
     if "merged-retraction" in selected:
         problems.extend(merged_retraction_problems(revised, file))
     if "official-replaced" in selected:
-        from ..method.history import as_of_bound
         from .checks_status import official_replaced_problems
 
-        bound = as_of_bound(as_of) if as_of else None
-        problems.extend(official_replaced_problems(revised, file, bound))
+        problems.extend(official_replaced_problems(revised, file, known))
     if "timing" in selected:
         from ..files.store import utc_now
 
@@ -368,7 +366,7 @@ def run_checks(
         fractions = fraction_problems(plan, series, file, jump_factor) + index_problems(plan, series, file)
         # A revision read as a per cent saved as a fraction is said so alone, as at entry.
         fraction_lines = {p.location.line for p in fractions}
-        jumps = jump_problems(revised, file, jump_factor, as_of, series, percent_units(plan))
+        jumps = jump_problems(revised, file, jump_factor, known, series, percent_units(plan))
         problems.extend([p for p in jumps if p.location.line not in fraction_lines] + fractions)
     # Today in the plan's timezone:, else the machine's, as every command's today (workspace).
     reference = date.fromisoformat(as_of) if as_of else (today or plan_day(None, plan.timezone))

@@ -87,6 +87,7 @@ class Export:
     # Rows of the exported indicators recorded after --as-of's day, and the first moment of
     # them: said beside the summary (issue 17, twenty-fourth session); (0, None) without one.
     later: tuple[int, str | None] = (0, None)
+    zone: str = ""  # the plan's timezone:, in which the as-of day ended
     as_of: str | None = None
     # Indicator id -> what was written in place of its status set by hand (checks_open_sdg).
     replaced: dict[str, str] = field(default_factory=dict)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import kept_plans
+from .shown_days import show_days_in
 from .textfiles import plan_text
 from ..plan.model import Plan
 
@@ -26,8 +27,11 @@ def load_plan(path: Path, text: str | None = None) -> Plan:
     if len(text) < kept_plans.KEEP_FROM:
         from .definitions import _parsed_recently  # a small plan is parsed: the parser is needed
 
-        return _parsed_recently(text, str(path))
-    return kept_plans.parsed(path, text, _parse)  # a national plan: perhaps kept parsed by an earlier run
+        plan = _parsed_recently(text, str(path))
+    else:
+        plan = kept_plans.parsed(path, text, _parse)  # a national plan: perhaps kept parsed by an earlier run
+    show_days_in(plan.timezone)  # the days figures were recorded on, shown in the plan's zone
+    return plan
 
 
 def _parse(text: str, file: str) -> Plan:

@@ -124,6 +124,7 @@ def _not_put_back(plan: Plan, row: Observation, was: Observation, read: Rows) ->
     empty (issue 17, twenty-ninth session; docs/observations-format.md, "Retractions").
     None when ``was`` revised nothing, or a retraction."""
     from ..catalog import Day
+    from ..files.shown_days import shown_day
 
     rows = read({row.indicator})
     older = [
@@ -145,7 +146,7 @@ def _not_put_back(plan: Plan, row: Observation, was: Observation, read: Rows) ->
             period=was.period,
             value=Figure(revised.value),
             # The day, as the withdrawal lines beside it say theirs (thirtieth session).
-            recorded_at=Day(revised.recorded_at[:10]),
+            recorded_at=Day(shown_day(revised.recorded_at)),
         )
     ]
 

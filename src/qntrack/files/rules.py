@@ -299,8 +299,13 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
     if moment.tzinfo is None:
         if _is_bare_date(raw):
             # Any spelling of a date alone (2024-04-02, 20240402) is the same documented
-            # midnight UTC; --tz and the plan's zone are for a time of day.
-            moment = moment.replace(tzinfo=timezone.utc)
+            # midnight UTC, the typed day in every store and, east of Greenwich, in the
+            # zone too; west of it, the zone's own midnight (05:00 UTC at -05:00), so that
+            # the day is the one typed in both calendars, as every "recorded" day and
+            # --as-of count it in the plan's zone (thirty-ninth session).
+            offset = zone.utcoffset(None) if zone is not None else None
+            west = offset is not None and offset.total_seconds() < 0
+            moment = moment.replace(tzinfo=zone if west else timezone.utc)
         elif zone is not None:
             moment = moment.replace(tzinfo=zone)
         else:

@@ -23,11 +23,16 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def other_day_note(
-    candidates: Sequence[tuple[Location, dict[str, str]]], wheres: Sequence[Location], rows: Sequence[Observation]
+    candidates: Sequence[tuple[Location, dict[str, str]]],
+    wheres: Sequence[Location],
+    rows: Sequence[Observation],
+    zone: str = "",
 ) -> list[Problem]:
     """One warning when some of ``rows`` (validated from ``candidates``, each at its place
-    in ``wheres``) were typed with a day that is not the UTC day stored; [] otherwise."""
+    in ``wheres``) were typed with a day that is not the day stored, in ``zone`` (the
+    plan's ``timezone:``; UTC without one); [] otherwise."""
     from ..catalog import Day, Moment, msg
+    from ..method.recorded_days import recorded_day
     from ..plan.model import Problem
 
     stored = {where: o.recorded_at for where, o in zip(wheres, rows, strict=True)}
@@ -35,7 +40,7 @@ def other_day_note(
     for where, fields in candidates:
         typed = (fields.get("recorded_at") or "").strip()
         at = stored.get(where)
-        if at is None or not _DAY.match(typed) or typed[:10] == at[:10]:
+        if at is None or not _DAY.match(typed) or typed[:10] == recorded_day(at, zone):
             continue
         count += 1
         if first is None:
@@ -43,6 +48,7 @@ def other_day_note(
     if first is None:
         return []
     where, typed, at = first
-    day = at[:10]
-    note = msg("import_recorded_other_day", count=count, typed=typed, stored=Moment(at), day=day, shown=Day(day))
+    day, said = recorded_day(at, zone), {"zone": zone} if zone else {}
+    key = "import_recorded_zone_day" if zone else "import_recorded_other_day"
+    note = msg(key, count=count, typed=typed, stored=Moment(at), day=day, shown=Day(day), **said)
     return [Problem(where, note, "warning")]

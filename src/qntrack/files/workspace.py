@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from ..errors import ArgumentError, ExitCode, InputError, PlanError, StoreError, fail, refuse_nul
+from ..errors import ExitCode, InputError, PlanError, StoreError, fail, refuse_nul
 
 if TYPE_CHECKING:
     from ..plan.model import Observation, Plan, Problem
@@ -46,7 +46,7 @@ def reference_day(as_of: str | date | None, plan: Plan | None = None) -> date:
 def plan_day(as_of: str | date | None, zone: str | tzinfo) -> date:
     """``reference_day``, today being the date in ``zone``, the plan's ``timezone:`` (the
     office's day on any machine), when it names one (targets-format.md; session 37, H)."""
-    if not zone or as_of_day(as_of):
+    if not zone or as_of_day(as_of, zone=zone if isinstance(zone, str) else ""):
         return reference_day(as_of)
     if isinstance(zone, str):
         from ..method.timing import parse_zone
@@ -60,68 +60,15 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def as_of_day(value: str | date | None, where: str = "as_of", example: str = "2023-06-28") -> str | None:
-    """The day ``value`` names, as YYYY-MM-DD; None for none. ``""`` is no day, as on the
-    command line (``--as-of ""``): a notebook's ``as_of=cell.strip()`` of an empty cell was
-    read as today's clock, in silence, where ``"  "`` was refused (thirty-fifth session).
-
-    Every way in reads a day so: ``--as-of`` and ``--since`` (``where`` is the option) and
-    a caller of ``open_workspace`` or ``reference_day``, whose day is compared as text with
-    each figure's recorded_at: "2023-6-28" there kept December's figures, in silence. A
-    ``datetime.date`` from a notebook is that day.
-    """
+def as_of_day(
+    value: str | date | None, where: str = "as_of", example: str = "2023-06-28", zone: str | Callable[[], str] = ""
+) -> str | None:
+    """``files.as_of_days.as_of_day``, loaded when a day is read (a warm status reads none)."""
     if value is None:
         return None
-    if type(value) is date:
-        return value.isoformat()
-    # A datetime (a pandas Timestamp) is a moment, refused as `--as-of 2025-03-20T10:00` is,
-    # with the day it names in the message.
-    text = value.strip() if isinstance(value, str) else value.isoformat() if isinstance(value, date) else ""
-    try:
-        # The shape first: Python also reads 20230628 and 2023-W26-3, which the message and
-        # the docs do not offer; one spelling of a day, as everywhere in qntrack.
-        if len(text) != 10 or not (text[:4] + text[5:7] + text[8:]).isascii() or text[4] + text[7] != "--":
-            raise ValueError(text)
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        from ..catalog import msg
+    from .as_of_days import as_of_day as read
 
-        from .days_typed import day_meant, no_such_day
-
-        key, iso, period = day_meant(text)
-        year, month, days = no_such_day(text)
-        if month:
-            key = "cli_no_such_day" if days else "cli_no_such_month"
-        elif year:
-            key = "cli_no_such_year"
-        if where.lstrip("-") == "since" and key in ("cli_not_a_date_time", "cli_not_a_date_zoned"):
-            key += "_since"  # the figures recorded after the day, not by its end
-        from .vocabulary import foreign_digits
-
-        if foreign_digits(text):
-            # ２０２４-１２-３１ was "no day of the calendar: ２０２４-１２ has 31 days".
-            key = "cli_not_a_date_digits"
-        raise fail(
-            where,
-            # m: the month without its leading zero, as Vietnamese writes it (4/2025, not 04/2025).
-            msg(
-                key,
-                value=value,
-                example=example,
-                iso=iso,
-                period=period,
-                utc=period,
-                yyyy=year,
-                mm=month,
-                m=month.lstrip("0"),
-                days=days,
-            ),
-            ExitCode.USAGE,
-            # A Python caller's argument (as_of, since, today) is an ArgumentError, as
-            # python-api.md says of history's and rank's as_of; an option stays an
-            # InputError (thirty-sixth session, pass D).
-            InputError if where.startswith("-") else ArgumentError,
-        ) from None
+    return read(value, where, example, zone)
 
 
 def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
@@ -353,7 +300,9 @@ def open_workspace(
 
         refuse_flags(with_series=with_series)
     reader = reader or read_store
-    as_of = as_of_day(as_of)
+    from .as_of_days import zone_of_plan
+
+    as_of = as_of_day(as_of, zone=zone_of_plan(targets))
     path = find_targets(targets)
     plan = load_plan(path)
     store_path = store_path_for(plan, path)
@@ -384,7 +333,7 @@ def open_workspace(
         rows, names = _rows_of(plan, rows, shown)
     # A division by zero in a formula leaves the period out; the commands warn of it.
     series, left_out = (
-        build_series(plan.indicators, rows, as_of, replaced=replaced, vintages=vintages) if with_series else ({}, {})
+        build_series(plan.indicators, rows, as_of, None, replaced, vintages, plan.timezone) if with_series else ({}, {})
     )
     return Workspace(plan, path, store_path, store, series, left_out, names)
 

@@ -2,8 +2,10 @@
 
 The rule for which vintage is in force is the one of ``series.in_force``: the latest
 ``recorded_at`` wins, and on a tie the later line of the file. With ``as_of`` only the
-rows recorded by the end of that day (UTC) exist, so the history is the one a reader
-would have seen then.
+rows recorded by the end of that day exist, so the history is the one a reader would have
+seen then. ``as_of`` is a day, ended in UTC, or the last moment counted: a plan that names
+its zone ends its day there, and its callers give ``series.as_of_bound(day, zone)``
+(thirty-ninth session).
 """
 
 from __future__ import annotations

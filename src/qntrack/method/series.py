@@ -2,8 +2,8 @@
 
 Every row stays in the store. For each indicator and period the value *in force* is the
 row recorded last (latest ``recorded_at``; on a tie, the later line). ``as_of`` restricts
-the rows to those recorded by the end of that day (UTC), which answers "what did we know
-at the meeting on that date?".
+the rows to those recorded by the end of that day (in the plan's zone, UTC without one),
+which answers "what did we know at the meeting on that date?".
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from operator import attrgetter, eq, itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from ..plan.formula import FormulaError, parse_formula
+from .recorded_days import day_end
 from .parts import added_up, by_year, finality, year_to_date, years_of
 from ..catalog import Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Observation, Problem
@@ -51,11 +52,13 @@ _SORT_KEY = attrgetter("period.sort_key")
 _VINTAGE_ORDER = itemgetter(Observation._fields.index("recorded_at"), Observation._fields.index("line"))
 
 
-def as_of_bound(as_of: str) -> str:
-    """The last recorded_at that counts as known by the end of day ``as_of`` (UTC)."""
+def as_of_bound(as_of: str, zone: str = "") -> str:
+    """The last recorded_at that counts as known by the end of day ``as_of`` in ``zone``
+    (the plan's ``timezone:``; UTC without one), or ``as_of`` itself when it is already a
+    moment (a bound worked out once by the caller)."""
     # recorded_at is canonical "YYYY-MM-DDTHH:MM:SSZ", so text order is time order and
-    # every moment of the day compares <= "YYYY-MM-DDT23:59:59Z".
-    return f"{as_of}T23:59:59Z" if len(as_of) == 10 else as_of
+    # every moment of the day compares <= its last second (method.recorded_days).
+    return day_end(as_of, zone) if len(as_of) == 10 else as_of
 
 
 def in_force(
@@ -78,7 +81,8 @@ def in_force(
     few rows of periods recorded more than once rather than by grouping the store again.
     ``vintages``, when given with ``replaced``, receives the same, each as the vintage
     replaced (its source and recorded_at say where the figure came from; issue 17,
-    twenty-fifth session).
+    twenty-fifth session). ``as_of``: a day, ended in UTC, or the last moment counted
+    (``as_of_bound``; ``build_series`` ends the day in the plan's zone).
     """
     if as_of:
         bound = as_of_bound(as_of)
@@ -176,6 +180,7 @@ def build_series(
     revised: list[Observation] | None = None,
     replaced: Replaced | None = None,
     vintages: ReplacedVintages | None = None,
+    zone: str = "",
 ) -> tuple[Series, LeftOut]:
     """Series in force for every indicator, derived ones computed from their inputs.
 
@@ -184,8 +189,11 @@ def build_series(
     A period the formula cannot be worked out for (a division by zero) is left out, and
     said so in the warnings returned, by derived indicator, in the order they were met.
     ``revised``, ``replaced``: as ``in_force``'s (a derived indicator's rows, recorded by
-    mistake and replaced by its computed figures, are in them as given).
+    mistake and replaced by its computed figures, are in them as given); ``zone``, the
+    plan's ``timezone:``, in which the day ``as_of`` ends.
     """
+    if as_of and zone:  # the day ends at midnight in the plan's zone (thirty-ninth session)
+        as_of = as_of_bound(as_of, zone)
     series = in_force(observations, as_of, revised, replaced, vintages)
     problems: LeftOut = {}
     derived = {i.id: i for i in indicators.values() if i.formula}

@@ -1,6 +1,7 @@
 """A history's withdrawals: the figures a retraction withdrew, in force or since replaced,
 that show, status and the reports say. Apart from the vintages because a retraction is
-read for what it took away, not as one more vintage."""
+read for what it took away, not as one more vintage. ``as_of``, as ``method.history``'s:
+a day ended in UTC, or the last moment counted (``series.as_of_bound(day, zone)``)."""
 
 from __future__ import annotations
 

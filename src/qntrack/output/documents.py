@@ -86,6 +86,7 @@ def show_document(
     replaced: Mapping[Period, Observation] | None = None,
     units: Mapping[str, Mapping[str, float | None]] | None = None,
     units_whence: Mapping[str, Mapping[str, tuple]] | None = None,
+    zone: str = "",
 ) -> dict[str, Any]:
     """``show TARGET_ID --format json``: the target object of docs/json.md plus
     ``observations``, the rows in force behind it (``method.assessment.relevant_rows``),
@@ -102,8 +103,8 @@ def show_document(
 
     one_judged(assessment)  # None, a target's id: named, not "has no attribute 'target'"
     rows = list(rows)
-    refuse_known_after("rows", rows, day_text(as_of))  # judged or listed past the day: named
-    refuse_known_after("assessment", judged_figures([assessment]), day_text(as_of))
+    refuse_known_after("rows", rows, day_text(as_of), zone)  # judged or listed past the day: named
+    refuse_known_after("assessment", judged_figures([assessment]), day_text(as_of), zone)
     from .formats import whence_of
 
     before = revises or {}
@@ -134,6 +135,7 @@ def observations_document(
     as_of: str | date | None = None,
     revises: Mapping[str, Mapping[Period, float | None]] | None = None,
     replaced: Mapping[str, Mapping[Period, Observation]] | None = None,
+    zone: str = "",
 ) -> dict[str, Any]:
     """``observations --format json``: ``{qntrack, as_of, observations}`` (docs/json.md);
     each row with ``revises``, the value it replaced (``method.history.revised_values_of``
@@ -145,7 +147,7 @@ def observations_document(
     refuse_rows("rows", rows)  # None, the store's path: named
     rows = list(rows)
     day = day_text(as_of)
-    refuse_known_after("rows", rows, day)  # a figure recorded after the day: named
+    refuse_known_after("rows", rows, day, zone)  # a figure recorded after the day: named
     return {
         "qntrack": __version__,
         "as_of": day,
@@ -185,6 +187,7 @@ def observations_parts(
     as_of: str | date | None = None,
     revises: Mapping[str, Mapping[Period, float | None]] | None = None,
     replaced: Mapping[str, Mapping[Period, Observation]] | None = None,
+    zone: str = "",
 ) -> Iterator[bytes]:
     """The UTF-8 bytes of ``to_json(observations_document(rows, as_of))``, in pieces.
 
@@ -194,7 +197,9 @@ def observations_parts(
     the whole document."""
     import orjson
 
-    head = orjson.dumps(observations_document([], as_of), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    head = orjson.dumps(
+        observations_document([], as_of, zone=zone), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    )
     if not rows:
         yield head
         return
@@ -235,7 +240,11 @@ def dry_run_document(
 
 
 def history_document(
-    indicator: str, found: Iterable[Vintage], period: Period | None = None, as_of: str | date | None = None
+    indicator: str,
+    found: Iterable[Vintage],
+    period: Period | None = None,
+    as_of: str | date | None = None,
+    zone: str = "",
 ) -> dict[str, Any]:
     """``history INDICATOR [PERIOD] --format json``: every vintage of ``method.history.vintages``
     with whether it is in force, its line in the store and the value it revises (docs/json.md).
@@ -247,7 +256,7 @@ def history_document(
 
     refuse_id("indicator", indicator)
     day = day_text(as_of)
-    found = known_by(found, day, period)
+    found = known_by(found, day, period, zone)
 
     base, dims = _unit_of(indicator)
     return {
@@ -277,18 +286,22 @@ def _revised_value(v: Vintage) -> float | None:
     return None if was is None or was != was else was
 
 
-def known_by(found: Iterable[Vintage], day: str | None, period: Period | None = None) -> Iterable[Vintage]:
-    """The vintages of ``found`` known by the end of ``day`` (all without one), each in force
-    and revising as that day knew it, as ``method.history.vintages`` gives them for it."""
+def known_by(
+    found: Iterable[Vintage], day: str | None, period: Period | None = None, zone: str = ""
+) -> Iterable[Vintage]:
+    """The vintages of ``found`` known by the end of ``day`` in ``zone`` (the plan's
+    ``timezone:``; all without a day), each in force and revising as that day knew it, as
+    ``method.history.vintages`` gives them for it."""
     if day is None:
         return found
     from ..method.history import vintages
+    from ..method.series import as_of_bound
 
-    rows = [v.observation for v in found]
-    return [v for key in dict.fromkeys(o.indicator for o in rows) for v in vintages(rows, key, period, day)]
+    rows, bound = [v.observation for v in found], as_of_bound(day, zone)
+    return [v for key in dict.fromkeys(o.indicator for o in rows) for v in vintages(rows, key, period, bound)]
 
 
-def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Sequence[Any]]:
+def history_rows(found: Iterable[Vintage], as_of: str | None = None, zone: str = "") -> list[Sequence[Any]]:
     """``history --format csv/tsv``: the header (``HISTORY_COLUMNS``) and one row a vintage,
     values as the store writes them (28778, not 28778.0) and a retraction's value empty;
     ``revises`` the value it replaced, as JSON's (empty for a first figure, and after a
@@ -297,7 +310,7 @@ def history_rows(found: Iterable[Vintage], as_of: str | None = None) -> list[Seq
 
     as_of = day_text(as_of)
     out: list[Sequence[Any]] = [HISTORY_COLUMNS]
-    for v in known_by(found, as_of):  # the day's, as history_document's
+    for v in known_by(found, as_of, None, zone):  # the day's, as history_document's
         o = v.observation
         value = None if o.value != o.value else format_value(o.value)
         was = _revised_value(v)  # none, or a retraction

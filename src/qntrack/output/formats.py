@@ -55,19 +55,22 @@ def revised_in(
     observations: Iterable[Observation],
     as_of: str | date | None = None,
     whence: dict[str, dict[str, tuple[str, str]]] | None = None,
+    zone: str = "",
 ) -> dict[str, dict[str, float | None]]:
     """``Revised`` of the assessments' series (each target's, and each unit's of its
     breakdown; a derived indicator's figures are computed and replaced nothing), by the
-    ``as_of`` day (else now), from the store's ``observations``. ``whence``, when given,
-    receives the ``Whence`` of the same figures."""
+    ``as_of`` day (else now), ended in ``zone`` (the plan's ``timezone:``), from the store's ``observations``. ``whence``,
+    when given, receives the ``Whence`` of the same figures."""
     from ..method.history import replaced_vintages_of
+    from ..method.series import as_of_bound
     from ..plan.units import unit_key
 
     measured = [a for a in assessments if not a.indicator.formula]
     keys = {a.target.series_key for a in measured}
     keys |= {unit_key(a.indicator.id, u.dims) for a in measured for u in a.breakdown}
     now: dict[str, dict[Any, Observation]] = {}
-    found = replaced_vintages_of(observations, keys, day_text(as_of), now)
+    day = day_text(as_of)
+    found = replaced_vintages_of(observations, keys, as_of_bound(day, zone) if day else None, now)
     if whence is not None:
         whence.update(whence_of(found, now))
     return {key: {str(p): o.value for p, o in periods.items()} for key, periods in found.items() if periods}
@@ -217,6 +220,7 @@ def status_document(
     revised: Revised | None = None,
     observations: Iterable[Observation] | None = None,
     whence: Whence | None = None,
+    zone: str = "",
 ) -> dict[str, Any]:
     """``status --format json`` (docs/json.md) as values; its ``groups`` by ``group_by``.
     What each figure replaced (``revises``) is ``revised``, and where it came from
@@ -228,10 +232,10 @@ def status_document(
     if observations is not None:
         refuse_rows("observations", observations)
     as_of = day_text(as_of)  # " 2024-08-10" from a notebook lost the figures withdrawn that day
-    refuse_known_after("assessments", judged_figures(assessments), as_of)  # judged past the day
+    refuse_known_after("assessments", judged_figures(assessments), as_of, zone)  # judged past the day
     if revised is None and observations is not None:
         found: dict[str, dict[str, tuple[str, str]]] = {}
-        revised = revised_in(assessments, observations, as_of, found)
+        revised = revised_in(assessments, observations, as_of, found, zone)
         whence = found
     items = [assessment_dict(a, revised, whence=whence) for a in assessments]
     return _document(items, as_of, title, groups_document(items, group_by))

@@ -53,6 +53,7 @@ def histories(
     listed, so it can be withdrawn) is ``refuse``'s error, not an empty list."""
     from ..files.workspace import open_workspace
     from ..method.history import vintages
+    from ..method.series import as_of_bound
 
     keys: list[str] = []
     frequency: list[Frequency] = []
@@ -68,7 +69,7 @@ def histories(
 
     # An open unit typed in another spelling than the store's is the store's (files.open_units).
     key = held_key(ws.plan, keys[0], {o.indicator for o in ws.store.observations} if "[" in keys[0] else ())
-    found = vintages(ws.store.observations, key, wanted, day)
+    found = vintages(ws.store.observations, key, wanted, as_of_bound(day, ws.plan.timezone) if day else None)
     if wanted is not None and not found and not wanted.fits(frequency[0]):
         raise refuse(finer_period(wanted, key.partition("[")[0], frequency[0]))
     return Histories(ws, key, found, wanted, day)
@@ -143,7 +144,7 @@ def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any, na
 
     # finer than the indicator's frequency: the plan lacks that period (1), as the command says
     found = histories(targets, day, wanted, series, lambda message: lacking("period", message))
-    return history_document(found.key, found.found, found.wanted, found.as_of)
+    return history_document(found.key, found.found, found.wanted, found.as_of, found.workspace.plan.timezone)
 
 
 def _period(period: object) -> Period:

@@ -278,10 +278,15 @@ def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2
 
 
 def date_text(day: str | None, lang: str) -> str:
-    """A date (ISO "2025-01-05", or a timestamp whose first ten characters are one) as
-    the language writes it: Vietnamese "05/01/2025", English ISO "2025-01-05"."""
+    """A date (ISO "2025-01-05", or a stored timestamp, written as the day it falls on in
+    the plan's zone: files.shown_days) as the language writes it: Vietnamese "05/01/2025",
+    English ISO "2025-01-05"."""
     if not day:
         return ""
+    if len(day) > 10:
+        from ..files.shown_days import shown_day
+
+        day = shown_day(day)
     iso = day[:10]
     if lang != "vi" or len(iso) != 10 or iso[4] != "-" or iso[7] != "-":
         return iso

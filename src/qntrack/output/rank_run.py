@@ -50,6 +50,7 @@ def ranked(
     from ..files.library_arguments import lacking, refused
     from ..files.workspace import one_target, open_workspace, plan_day
     from ..kinds import assess
+    from ..method.series import as_of_bound
     from ..kinds.withdrawals import with_withdrawals
     from ..method.ranking import rank_units
     from .formats import day_text
@@ -71,7 +72,8 @@ def ranked(
     ws = open_workspace(targets, day, before_store=known, only=one_target(target_id))
     (judged,) = assess(ws.plan, ws.series, [target_id], plan_day(day, ws.plan.timezone))
     # Each unit's figures withdrawn, said beside its latest figure (issue 17, twentieth session).
-    (judged,) = with_withdrawals([judged], ws.store.observations, day)
+    by_day = as_of_bound(day, ws.plan.timezone) if day else None  # the day's end in the plan's zone
+    (judged,) = with_withdrawals([judged], ws.store.observations, by_day)
     return Rankings(ws, judged, rank_units(judged.breakdown, increase=judged.indicator.increase), day)
 
 
@@ -82,7 +84,8 @@ def rank_json(found: Rankings) -> dict[str, Any]:
     from .ranking import rank_document
 
     whence: dict[str, dict[str, tuple[str, str]]] = {}  # where each figure replaced came from
-    revised = revised_in([found.assessment], found.workspace.store.observations, found.as_of, whence)
+    zone = found.workspace.plan.timezone
+    revised = revised_in([found.assessment], found.workspace.store.observations, found.as_of, whence, zone)
     return rank_document(found.assessment.target, found.units, found.as_of, revised, whence)
 
 

@@ -28,6 +28,7 @@ from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for
 from ..plan.model import RETRACTED, Observation, Plan
 from ..plan.units import base_of
+from ..method.recorded_days import recorded_day
 from ..method.series import Series, as_of_bound, build_series, formula_inputs, read_by
 from .report_markup import md_escape, render_html, render_markdown
 from .report_view import _change_kind
@@ -113,6 +114,13 @@ class ReportData:
     # (narrative.explain; thirty-first session). None: a caller that gave neither.
     today: date | None = None
 
+    @property
+    def known_by(self) -> str | None:
+        """The last ``recorded_at`` the report counts: the end of its day in the plan's zone."""
+        if not self.as_of:
+            return None
+        return as_of_bound(self.as_of, self.plan.timezone if self.plan is not None else "")
+
     def title_in(self, lang: str) -> str:
         """The plan's title in ``lang`` (targets.yaml's ``title: {en, vi}``), else as given."""
         return self.plan.title_in(lang) if self.plan is not None else self.title
@@ -144,11 +152,13 @@ def build_report(
 
     # Each target's and unit's figures withdrawn (issue 17, twentieth session): the units'
     # tables and the workbook say them.
-    results = tuple(with_withdrawals(tuple(assess(plan, series, target_ids, today)), rows, as_of))
+    # The last moment of the day in the plan's zone (thirty-ninth session): every rule
+    # below reads the figures recorded by it.
+    bound = as_of_bound(as_of, plan.timezone) if as_of else None
+    results = tuple(with_withdrawals(tuple(assess(plan, series, target_ids, today)), rows, bound))
     # The series of a workspace opened without the day: a report "as of" it over later
     # figures, refused by name (thirty-fifth session).
-    refuse_known_after("series", judged_figures(results), as_of)
-    bound = as_of_bound(as_of) if as_of else None
+    refuse_known_after("series", judged_figures(results), as_of, plan.timezone)
     # The last figure the report uses: of its targets' indicators (and a derived one's
     # inputs), never another's, which dated a report of GRDP by the day exports came in.
     wanted = _inputs(plan, {a.indicator.id for a in results})
@@ -159,13 +169,13 @@ def build_report(
     ]
     review = since_review(plan, rows, since, as_of, results) if since else None
     whence: dict[str, dict[str, tuple[str, str]]] = {}
-    revised = revised_in(results, rows, as_of, whence)
+    revised = revised_in(results, rows, as_of, whence, plan.timezone)
     return ReportData(
         title=plan.title,
         as_of=as_of,
         assessments=results,
         series=series,
-        recorded_through=max(used)[:10] if used else None,
+        recorded_through=recorded_day(max(used), plan.timezone) if used else None,
         since=review,
         plan=plan,
         observations=rows,
@@ -176,7 +186,7 @@ def build_report(
         withdrawn=withdrawn_of(
             rows,
             {a.target.series_key for a in results if not a.indicator.formula} | input_keys(plan, results),
-            as_of,
+            bound,
         ),
         today=_day(today) or _day(as_of),
     )
@@ -210,7 +220,8 @@ def since_review(
     """
     from ..method.history import vintages
 
-    after = as_of_bound(since)
+    after = as_of_bound(since, plan.timezone)
+    known = as_of_bound(as_of, plan.timezone) if as_of else None
     relevant = _inputs(plan, {a.indicator.id for a in assessments})
     changes: list[Change] = []
     # Each indicator's rows gathered in one walk of the store, then its vintages worked out
@@ -228,14 +239,14 @@ def since_review(
             else:
                 mine.append(o)
     for key in sorted(rows_of):
-        for v in vintages(rows_of[key], key, None, as_of):
+        for v in vintages(rows_of[key], key, None, known):
             if v.observation.recorded_at > after:
                 # A figure recorded after a retraction enters a figure again, as the first
                 # did: the period had none in force, so it revises nothing (history's
                 # ``revises`` is null there too).
                 prior = v.revises if v.revises is not None and v.revises.status != RETRACTED else None
                 changes.append(Change(v.observation, prior, v.in_force))
-    then, _ = build_series(plan.indicators, observations, since)
+    then, _ = build_series(plan.indicators, observations, since, zone=plan.timezone)
     # "Then" is the review's own day: the deadlines passed by then, as --as-of would say.
     judged = [a.target.id for a in assessments]  # none: nothing to compare (no ids is every target)
     before = {a.target.id: a for a in assess(plan, then, judged, date.fromisoformat(since[:10]))} if judged else {}
@@ -265,7 +276,8 @@ def report_document(data: ReportData) -> dict[str, Any]:
     ``headline`` (the counts by status, the targets missed and awaiting a figure)."""
     from ..output.formats import status_document
 
-    doc = status_document(data.assessments, data.as_of, data.title, revised=data.revised, whence=data.whence)
+    zone = data.plan.timezone if data.plan is not None else ""
+    doc = status_document(data.assessments, data.as_of, data.title, revised=data.revised, whence=data.whence, zone=zone)
     if data.since is not None:
         s = data.since
         doc["since"] = {
@@ -425,38 +437,14 @@ def write_report(
     write is an ``ArgumentError`` (also a ``ValueError``) naming ``fmt`` or ``lang``.
     """
     from ..files.library_arguments import refuse_flags, refuse_path
+    from ..files.shown_days import days_in
     from .report_written import write_checked
 
     refuse_path("path", path, none=False)  # None, a number: named, not os.fspath's TypeError
     refuse_flags(force=force)
-    return write_checked(data, fmt, lang, path, force)
-
-
-def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
-    """Write the report and its charts, each atomically. On an error the charts folder
-    this call created is removed again, so a failed first report leaves nothing behind
-    (a folder that was there is kept: it may hold more than our charts)."""
-    import shutil
-
-    from ..files.starter import sweep_left_behind, write_atomically
-
-    made: list[Path] = []
-    sweep_left_behind([file for file, _ in files])  # what a killed run writing them left
-    try:
-        for file, _ in files[:-1]:
-            if file.parent not in made:
-                try:
-                    file.parent.mkdir()
-                    made.append(file.parent)
-                except FileExistsError:
-                    pass
-        for file, payload in files:
-            write_atomically(file, payload)
-    except BaseException:
-        for folder in made:
-            shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return [file for file, _ in files]
+    plan = data.plan if isinstance(data, ReportData) else None  # no report data: refused by write_checked
+    with days_in(plan.timezone if plan is not None else ""):  # its plan's days, whatever was read since
+        return write_checked(data, fmt, lang, path, force)
 
 
 # Every format a report is written in; the text ones are ``render``'s, the others bytes.
@@ -483,12 +471,15 @@ def known_format(fmt: str, data: object, text: bool = False) -> None:
 def render(data: ReportData, fmt: str, lang: str) -> str:
     """The report as text (html, markdown, json, toml); a Word, Excel or PDF report is
     bytes (``report_files``, ``write_report``)."""
+    from ..files.shown_days import days_in
+
     known_format(fmt, data, text=True)
     spoken(lang)
-    if fmt == "html":
-        return render_html(data, lang)
-    if fmt == "markdown":
-        return render_markdown(data, lang)
-    if fmt == "json":
-        return render_json(data)
-    return render_toml(data)
+    with days_in(data.plan.timezone if data.plan is not None else ""):  # its plan's days
+        if fmt == "html":
+            return render_html(data, lang)
+        if fmt == "markdown":
+            return render_markdown(data, lang)
+        if fmt == "json":
+            return render_json(data)
+        return render_toml(data)

@@ -97,7 +97,7 @@ def report_breakdowns(
     views = {}
     for a in broken:
         # A unit whose every figure was withdrawn: not judged, listed with the withdrawal.
-        gone = units_withdrawn(a, data.observations, data.series, data.as_of, retracted)
+        gone = units_withdrawn(a, data.observations, data.series, data.known_by, retracted)
         lines = tuple(unit_withdrawn_line(a, dims, rows, lang, dimensions) for dims, rows in gone)
         if not a.breakdown:
             if lines:

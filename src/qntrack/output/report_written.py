@@ -87,7 +87,6 @@ def write_laid_out(
     error said once under ``name`` with the old file left as it was."""
     from ..catalog import msg
     from ..files.outputs import WRITABLE, refuse_foreign, refuse_protected, write_failed
-    from .report import write_files
 
     files = [(Path(os.path.realpath(file)), payload) for file, payload in made]
     named = [(name if file == real else str(file), file) for file, _ in files]
@@ -101,3 +100,30 @@ def write_laid_out(
         return write_files(files)
     except OSError as exc:
         raise write_failed(exc, name, msg("cli_doing_write_report"), existed) from None
+
+
+def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
+    """Write the report and its charts, each atomically. On an error the charts folder
+    this call created is removed again, so a failed first report leaves nothing behind
+    (a folder that was there is kept: it may hold more than our charts)."""
+    import shutil
+
+    from ..files.starter import sweep_left_behind, write_atomically
+
+    made: list[Path] = []
+    sweep_left_behind([file for file, _ in files])  # what a killed run writing them left
+    try:
+        for file, _ in files[:-1]:
+            if file.parent not in made:
+                try:
+                    file.parent.mkdir()
+                    made.append(file.parent)
+                except FileExistsError:
+                    pass
+        for file, payload in files:
+            write_atomically(file, payload)
+    except BaseException:
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return [file for file, _ in files]

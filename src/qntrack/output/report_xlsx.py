@@ -164,7 +164,6 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     from ..method.history import replaced_vintages_of
     from ..plan.model import RETRACTED
     from ..plan.units import unit_key
-    from ..method.series import as_of_bound
 
     lang = book.lang
     plan = data.plan
@@ -200,9 +199,9 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
             rows.append(((ind_id, tuple(v for _, v in dims), o.period.sort_key), ind_id, unit, o))
     rows.sort(key=lambda r: r[0])
     # What each figure in force by --as-of replaced, by history's rule of `revises` (none after a retraction).
-    replaced = replaced_vintages_of(data.observations, {unit_key(i, tuple(d)) for i, d, _ in picked}, data.as_of)
+    replaced = replaced_vintages_of(data.observations, {unit_key(i, tuple(d)) for i, d, _ in picked}, data.known_by)
     shown = {(o.indicator, str(o.period)) for _, _, _, o in rows}
-    bound = as_of_bound(data.as_of) if data.as_of else None
+    bound = data.known_by  # the day's end in the plan's zone
     vintages: dict[tuple[str, str], int] = {}
     for o in data.observations:
         if bound is None or o.recorded_at <= bound:

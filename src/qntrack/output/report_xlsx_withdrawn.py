@@ -31,7 +31,7 @@ def withdrawn_rows(
 
     measured = {i for i in wanted if data.plan is None or not data.plan.indicators[i].formula}
     keys = {unit_key(ind, tuple(dims)) for ind, dims, _ in picked if ind in measured}
-    found = withdrawals_of(data.observations, keys, data.as_of) if keys else {}
+    found = withdrawals_of(data.observations, keys, data.known_by) if keys else {}
     if not any(found.values()):
         return picked, {}
     value: dict[tuple[str, int], Withdrawal] = {}

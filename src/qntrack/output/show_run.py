@@ -56,6 +56,7 @@ def shown(
     from ..files.workspace import one_target, open_workspace, plan_day
     from ..kinds import relevant_rows
     from ..kinds.withdrawals import with_withdrawals
+    from ..method.series import as_of_bound
     from ..method.history import replaced_vintages_of
     from ..method.withdrawals import withdrawn
     from .formats import day_text, revised_in
@@ -79,23 +80,25 @@ def shown(
     target = result.target
     indicator = result.indicator
     # Its units' figures withdrawn, said in their table and JSON (issue 17, twentieth session).
-    (result,) = with_withdrawals([result], ws.store.observations, day)
+    zone = ws.plan.timezone  # the day ends at midnight in the plan's zone (thirty-ninth session)
+    by_day = as_of_bound(day, zone) if day else None
+    (result,) = with_withdrawals([result], ws.store.observations, by_day)
     rows = relevant_rows(target, ws.series.get(target.series_key, []))
     # The value each figure in force replaced, by then: a revision is told from a first estimate.
     # (None for a derived indicator's: computed, they replaced nothing.) The vintages, for
     # where each came from (its source, recorded_at; issue 17, twenty-fifth session).
-    replaced = {} if indicator.formula else replaced_vintages_of(ws.store.observations, [target.series_key], day)
+    replaced = {} if indicator.formula else replaced_vintages_of(ws.store.observations, [target.series_key], by_day)
     vintages = dict(replaced.get(target.series_key, {}))
     revises: dict[Period, float | None] = {p: o.value for p, o in vintages.items()}
     # The figures withdrawn by then (a retraction in force), in the target's periods: a
     # figure published then retracted is said so, never taken for one not recorded yet.
-    gone = [] if indicator.formula else withdrawn(ws.store.observations, target.series_key, day)
+    gone = [] if indicator.formula else withdrawn(ws.store.observations, target.series_key, by_day)
     kept = {id(o) for o in relevant_rows(target, [o for o, _ in gone])}
     gone = [item for item in gone if id(item[0]) in kept]  # each as it is: its ``withdrew`` kept
     # Each unit's figure that revised one (by the day), marked "[1]" in the units' table and
     # given as its `revises` in JSON, as rank and status give it.
     came: dict[str, dict[str, tuple[str, str]]] = {}
-    units = revised_in([result], ws.store.observations, day, came) if result.breakdown else {}
+    units = revised_in([result], ws.store.observations, day, came, zone) if result.breakdown else {}
     return Shown(ws, result, rows, revises, day, gone, vintages, units, came)
 
 
@@ -121,6 +124,7 @@ def show(
         found.replaced,
         found.units,
         found.units_whence,
+        found.workspace.plan.timezone,
     )
 
 

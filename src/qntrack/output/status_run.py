@@ -203,7 +203,10 @@ def assessed_whence(
         before(ws)
     day = day_text(as_of)
     found = _assess(ws.plan, ws.series, target_ids, plan_day(day, ws.plan.timezone))  # an id it lacks: named
-    found = with_withdrawals(found, ws.store.observations, day)
+    from ..method.series import as_of_bound
+
+    known = as_of_bound(day, ws.plan.timezone) if day else None  # the day's end in the plan's zone
+    found = with_withdrawals(found, ws.store.observations, known)
     return Assessed(ws, found, revised_of(ws.plan, replaced)), whence_in(ws.plan, vintages)
 
 
@@ -220,4 +223,5 @@ def status(
 
     found, whence = assessed_whence(targets, as_of, target_ids)
     title = found.workspace.plan.title
-    return status_document(found.assessments, as_of, title, group_by, found.revised, whence=whence)
+    zone = found.workspace.plan.timezone
+    return status_document(found.assessments, as_of, title, group_by, found.revised, whence=whence, zone=zone)
