@@ -175,6 +175,10 @@ def day_meant(text: str) -> tuple[str, str, str]:
             import calendar
 
             year, number = (month[1], month[2]) if len(month[1]) == 4 else (month[2], month[1])
+            if not 1 <= int(number) <= 12:
+                # 2026-13, 0/2026: told that a year has twelve months, as a fifth quarter is
+                # (thirty-ninth session: "not a date" where history named month 13).
+                return "cli_not_a_date_no_such_month", "", year
             last = calendar.monthrange(int(year), int(number))[1]
             return "cli_not_a_date_month", date(int(year), int(number), last).isoformat(), ""
         if (counted := excel_day(text)) is not None:
@@ -365,6 +369,10 @@ def _period_meant(text: str) -> tuple[str, str, str]:
             # 2026-H3, H0/2026: told that a year has two halves, with the last day of each
             # (thirty-eighth session, the lead; "not a date" where history named half 3).
             return "cli_not_a_date_no_such_half", "", its_year
+        if (its_year := _no_such_span_year(text, "month")) is not None:
+            # T13/2026, "thang 13 nam 2026": a month past the twelfth in the forms a period
+            # is written (thirty-ninth session), told as 2026-13 is.
+            return "cli_not_a_date_no_such_month", "", its_year
         return "cli_not_a_date", "", ""
     return "cli_not_a_date_period", last.isoformat(), str(p)
 
