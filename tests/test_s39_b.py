@@ -82,3 +82,59 @@ def test_a_python_caller_s_thirteenth_month_is_an_argument_error_that_says_so() 
         qntrack.reference_day("2026-13")
     assert "twelve months" in str(caught.value) and "2026-12-31" in str(caught.value), caught.value
     assert caught.value.code == 2  # as --as-of 2026-13 exits
+
+
+# --- 2. 8g30 and 8:30:5 after an ISO date ---------------------------------------------------
+
+CLOCKS = [
+    ("2026-12-07 8g30", "2026-12-07T08:30:00"),
+    ("2026-12-07 20G05", "2026-12-07T20:05:00"),
+    ("2026-12-07T8g30", "2026-12-07T08:30:00"),
+    ("2026-12-07 8:30:5", "2026-12-07T08:30:05"),
+    ("2026-12-07 8g30 GMT+7", "2026-12-07T08:30:00+07:00"),
+    ("2026-12-07 8:30:5Z", "2026-12-07T08:30:05Z"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(("typed", "iso"), CLOCKS)
+def test_8g30_and_seconds_of_one_digit_are_told_their_iso_form(shipped: Path, lang: str, typed: str, iso: str) -> None:
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean(
+        "--lang", lang, "add-observation", "grdp_growth", "2026-Q3", "9.1", "--status", "estimate",
+        "--recorded-at", typed, "-n",
+    )  # fmt: skip
+    assert r.exit_code == 1, r.output  # bad input, as "8:30" is
+    text = " ".join(r.stderr.split())
+    assert f"write {iso}" in text or f"hãy viết {iso}" in text, text
+    assert "2023-11-27T09:00" not in text, text  # the generic example
+    if not iso.endswith(("Z", "+07:00")):
+        assert f"{iso}Z" not in text, text  # the plan reads a time without a zone at +07:00
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+def test_an_import_s_8g30_cell_is_told_its_iso_form_at_its_line(shipped: Path) -> None:
+    (shipped / "in.csv").write_text(
+        "indicator,period,value,status,recorded_at\n"
+        "grdp_growth,2026-Q3,9.1,estimate,2026-12-07T08:30:00\n"
+        "grdp_growth,2026-Q4,9.3,estimate,2026-12-07 8g30\n"
+        "grdp_growth,2025-Q4,9.0,estimate,2026-12-07 8:30:5\n",
+        encoding="utf-8",
+    )
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    text = " ".join(r.stderr.split())
+    assert "in.csv:3" in text and "2026-12-07T08:30:00" in text, text
+    assert "in.csv:4" in text and "2026-12-07T08:30:05" in text, text
+    assert "T08:30:00Z" not in text and "2023-11-27T09:00" not in text, text
+    assert (shipped / "observations.csv").read_bytes() == before  # nothing half written
+
+
+def test_a_clock_with_an_impossible_part_is_still_not_read(shipped: Path) -> None:
+    # 8g75, 8:30:75, 25g00: no time of day; never told an ISO form with 75 minutes.
+    for typed in ("2026-12-07 8g75", "2026-12-07 8:30:75", "2026-12-07 25g00"):
+        r = run_clean("add-observation", "grdp_growth", "2026-Q3", "9.1", "--recorded-at", typed, "-n")
+        assert r.exit_code == 1, r.output
+        assert "T08:75" not in r.stderr and ":75" not in r.stderr.split("'")[-1], r.stderr
+        assert "T25:" not in r.stderr, r.stderr
