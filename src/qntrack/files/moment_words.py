@@ -91,7 +91,7 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
 
 # A time of day after an ISO date as a clock or Vietnamese writes it: the hour of one digit
 # (8:30), "h" for the colon (20h30, as Vietnamese writes it), a zone as "GMT+7", "UTC+07:00", "+7" or "UTC".
-# "g" for the colon too (8g30, "giờ" shortened) and seconds of one digit (8:30:5, as a
+# "g" for the colon too (8g30, "gio", the hour, shortened) and seconds of one digit (8:30:5, as a
 # clock or Excel's h:mm:s shows 08:30:05): thirty-ninth session, both told the generic words.
 _CLOCK = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[ T]([01]?\d|2[0-3])[:hg]([0-5]\d)(?::([0-5]?\d))?"
