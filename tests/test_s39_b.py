@@ -19,6 +19,7 @@ written first and seen failing; the expected days are worked out by hand.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,63 @@ def test_a_clock_with_an_impossible_part_is_still_not_read(shipped: Path) -> Non
         assert r.exit_code == 1, r.output
         assert "T08:75" not in r.stderr and ":75" not in r.stderr.split("'")[-1], r.stderr
         assert "T25:" not in r.stderr, r.stderr
+
+
+# --- 3. a Vietnamese message writes its days in one form -------------------------------------
+
+
+def _clock_at(monkeypatch: pytest.MonkeyPatch, moment: str) -> None:
+    """The clock fixed at ``moment`` (UTC) and the machine's calendar that day."""
+    from qntrack.files import workspace
+
+    at = datetime.fromisoformat(moment)
+    monkeypatch.setattr(workspace, "_now", lambda: at)
+
+    class Calendar(date):
+        @classmethod
+        def today(cls) -> date:
+            return at.date()
+
+    monkeypatch.setattr(workspace, "date", Calendar)
+
+
+def test_the_after_today_warning_writes_both_days_as_vietnamese_does(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _clock_at(monkeypatch, "2026-12-07T03:00:00+00:00")  # 10:00 on 7 December in Hà Nội
+    vi = run_clean("--lang", "vi", "status", "--as-of", "2026-12-31", "--format", "json")
+    assert vi.exit_code == 0, vi.output
+    assert vi.stderr == (
+        "--as-of: cảnh báo: 31/12/2026 là một ngày sau hôm nay (07/12/2026): số liệu là những số đã "
+        "ghi nhận đến nay, còn các thời hạn được xét như vào ngày 31/12/2026\n"
+    ), vi.stderr
+    en = run_clean("status", "--as-of", "2026-12-31", "--format", "json")
+    assert en.stderr == (
+        "--as-of: warning: 2026-12-31 is after today (2026-12-07): the figures are those recorded by now,"
+        " and deadlines are read as on 2026-12-31\n"
+    ), en.stderr
+
+
+def test_the_day_moved_note_writes_its_day_as_vietnamese_does_but_the_option_to_type(shipped: Path) -> None:
+    # 05:00 on 7 December in Hà Nội (+07:00) is 22:00 UTC on the 6th: the day counted.
+    r = run_clean(
+        "--lang", "vi", "add-observation", "grdp_growth", "2026-Q3", "9.1", "--status", "estimate",
+        "--recorded-at", "2026-12-07T05:00:00", "-n",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    assert "rơi vào ngày 06/12/2026 theo giờ UTC" in text, text
+    assert "'--as-of 2026-12-06'" in text and "hiện là 06/12/2026" in text, text
+    assert text.count("2026-12-06") == 1 + text.count("2026-12-06T"), text  # the option's alone
+
+
+def test_an_import_s_day_moved_note_writes_its_day_as_vietnamese_does(shipped: Path) -> None:
+    (shipped / "in.csv").write_text(
+        "indicator,period,value,status,recorded_at\ngrdp_growth,2026-Q3,9.1,estimate,2026-12-07T05:00:00\n",
+        encoding="utf-8",
+    )
+    r = run_clean("--lang", "vi", "add-observation", "--from", "in.csv", "-n")
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    assert "'--as-of 2026-12-06'" in text and "hiện là 06/12/2026" in text, text
+    assert text.count("2026-12-06") == 1 + text.count("2026-12-06T"), text
