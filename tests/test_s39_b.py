@@ -199,3 +199,44 @@ def test_an_import_s_day_moved_note_writes_its_day_as_vietnamese_does(shipped: P
     text = " ".join(r.output.split())
     assert "'--as-of 2026-12-06'" in text and "hiện là 06/12/2026" in text, text
     assert text.count("2026-12-06") == 1 + text.count("2026-12-06T"), text
+
+
+# --- 2b. the same clocks after a day written otherwise ---------------------------------------
+# A day as Vietnamese tables write it (07/12/2026) or in words, then 20h30, 8g30 or 8:30:5:
+# the day and time were read with "8:30" alone, and these got the generic words (a recorded_at)
+# or "not a date; e.g. 2023-06-28" (--as-of), where "07/12/2026 20:30" is told its ISO form.
+
+OTHER_DAYS = [
+    ("07/12/2026 20h30", "2026-12-07T20:30:00"),
+    ("07/12/2026 8g30", "2026-12-07T08:30:00"),
+    ("31/12/2026 8:30:5", "2026-12-31T08:30:05"),
+    ("ngày 7 tháng 12 năm 2026 8g30", "2026-12-07T08:30:00"),
+    ("8g30 ngày 7/12/2026", "2026-12-07T08:30:00"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(("typed", "iso"), OTHER_DAYS)
+def test_a_clock_after_a_day_written_otherwise_is_told_its_iso_moment(
+    shipped: Path, lang: str, typed: str, iso: str
+) -> None:
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean(
+        "--lang", lang, "add-observation", "grdp_growth", "2026-Q3", "9.1", "--status", "estimate",
+        "--recorded-at", typed, "-n",
+    )  # fmt: skip
+    assert r.exit_code == 1, r.output
+    text = " ".join(r.stderr.split())
+    assert iso in text and f"{iso}Z" not in text, text  # read at the plan's +07:00, no Z
+    assert "2023-11-27T09:00" not in text, text
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize(("typed", "iso"), OTHER_DAYS)
+def test_as_of_a_day_and_a_clock_written_otherwise_is_told_the_day(shipped: Path, typed: str, iso: str) -> None:
+    r = run_clean("status", "--as-of", typed)
+    assert r.exit_code == 2, r.output
+    text = " ".join(r.stderr.split())
+    # The day it falls in; 07/12/2026 both days, day first, as "07/12/2026 20:30" is told.
+    said = f"a day, not a moment: {iso[:10]} takes" in text or f"{iso[:10]} if {typed} is day/month/year" in text
+    assert said, text

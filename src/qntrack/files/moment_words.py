@@ -29,8 +29,10 @@ _DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?
 # spreadsheet writes after it on saving a timestamp ("1/10/2022 0:00", "15.07.2025 09:30";
 # review of the twenty-first session).
 # Dashes too, day first (15-04-2026), as some offices write a date (twenty-second session).
+# The time as Vietnamese writes it, 20h30 or 8g30, and seconds of one digit, 8:30:5, as after
+# an ISO date (``_CLOCK``; thirty-ninth session).
 _SLASHED = re.compile(
-    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$", re.ASCII
+    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3])[:hHgG]([0-5]\d)(?::([0-5]?\d))?)?$", re.ASCII
 )
 # The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes; or
 # with dashes and a digit short (2026-1-6, told its padded day as --as-of is: 32nd session).
@@ -66,7 +68,7 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
             return _no_such_day(raw, text)
         return msg(key, text=text, iso=iso) if iso else _excel_count(raw, text, utc)
     a, b, year = int(found[1]), int(found[3]), int(found[4])
-    time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
+    time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{int(found[7] or 0):02d}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
     month_first = _is_real(f"{year:04d}-{a:02d}-{b:02d}")
     if day_first and month_first and a != b:
