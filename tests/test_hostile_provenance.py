@@ -326,9 +326,11 @@ def test_an_as_of_day_after_today_is_said_to_be_one(tracker: Path):
     )
     assert json_of("status", "--format", "json", "--as-of", later)["as_of"] == later
     vi = run_clean("history", "share", "--as-of", later, "--lang", "vi")
-    # Today as Vietnamese writes dates (seventeenth session): DD/MM/YYYY.
+    # Today as Vietnamese writes dates (seventeenth session): DD/MM/YYYY; the day typed too
+    # (thirty-ninth session: one line's days in one form).
     shown = date.today().strftime("%d/%m/%Y")
-    assert f"--as-of: cảnh báo: {later} là một ngày sau hôm nay ({shown})" in vi.stderr
+    typed = (date.today() + timedelta(days=400)).strftime("%d/%m/%Y")
+    assert f"--as-of: cảnh báo: {typed} là một ngày sau hôm nay ({shown})" in vi.stderr
     assert run_clean("status", "--format", "json", "--as-of", today).stderr == ""
 
 

@@ -338,11 +338,13 @@ def test_an_as_of_after_today_names_today_as_vietnamese_writes_dates(tracker: Pa
     later = (today + timedelta(days=400)).isoformat()
     r = run("status", "--as-of", later, "--lang", "vi", "--format", "json")
     assert r.exit_code == 0, r.stderr
-    # The day typed is echoed as typed; today, which qntrack worked out, as DD/MM/YYYY.
+    # Today, which qntrack worked out, as DD/MM/YYYY; and the day typed too (thirty-ninth
+    # session: "2026-12-31 ... (07/12/2026)" wrote one line's days in two forms).
     shown = today.strftime("%d/%m/%Y")
+    typed = (today + timedelta(days=400)).strftime("%d/%m/%Y")
     assert r.stderr == (
-        f"--as-of: cảnh báo: {later} là một ngày sau hôm nay ({shown}): số liệu là những số đã ghi nhận "
-        f"đến nay, còn các thời hạn được xét như vào ngày {later}\n"
+        f"--as-of: cảnh báo: {typed} là một ngày sau hôm nay ({shown}): số liệu là những số đã ghi nhận "
+        f"đến nay, còn các thời hạn được xét như vào ngày {typed}\n"
     ), r.stderr
     e = run("status", "--as-of", later, "--lang", "en", "--format", "json")
     assert f"{later} is after today ({today.isoformat()})" in e.stderr, e.stderr

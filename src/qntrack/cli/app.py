@@ -492,6 +492,8 @@ def _as_of(
         from ..catalog import Day, msg
         from ..plan.model import Location, Problem
 
-        # The day as typed; today, which qntrack worked out, as the reader writes dates.
-        _report([Problem(Location(option), msg("cli_as_of_future", day=day, today=Day(today)), "warning")])
+        # Both days as the reader writes dates: Vietnamese wrote the day typed ISO beside
+        # today's DD/MM/YYYY, "2026-12-31 ... (07/12/2026)", two forms in one line (thirty-
+        # ninth session); the line's "--as-of:" says which option the day is.
+        _report([Problem(Location(option), msg("cli_as_of_future", day=Day(day), today=Day(today)), "warning")])
     return day

@@ -175,6 +175,10 @@ def day_meant(text: str) -> tuple[str, str, str]:
             import calendar
 
             year, number = (month[1], month[2]) if len(month[1]) == 4 else (month[2], month[1])
+            if not 1 <= int(number) <= 12:
+                # 2026-13, 0/2026: told that a year has twelve months, as a fifth quarter is
+                # (thirty-ninth session: "not a date" where history named month 13).
+                return "cli_not_a_date_no_such_month", "", year
             last = calendar.monthrange(int(year), int(number))[1]
             return "cli_not_a_date_month", date(int(year), int(number), last).isoformat(), ""
         if (counted := excel_day(text)) is not None:
@@ -196,11 +200,13 @@ def day_meant(text: str) -> tuple[str, str, str]:
 def _shown_day(text: str) -> str | None:
     """The day of a timestamp as Excel shows it (30/4/2026 10:00, 4/30/2026 10:00 AM: day
     and month either way round, then a time of day, seconds and AM/PM optional), as typed;
-    None for anything else, or a time past 23:59:59."""
+    None for anything else, or a time past 23:59:59. The time as Vietnamese writes it too,
+    20h30 or 8g30, and seconds of one digit, 8:30:5 (thirty-ninth session)."""
     import re
 
     found = re.fullmatch(
-        r"([0-9]{1,2}([/.-])[0-9]{1,2}\2[0-9]{4})\s+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(\s*[AaPp][Mm])?", text
+        r"([0-9]{1,2}([/.-])[0-9]{1,2}\2[0-9]{4})\s+([0-9]{1,2})[:hHgG]([0-9]{2})(?::([0-9]{1,2}))?(\s*[AaPp][Mm])?",
+        text,
     )
     if found is None:
         return None
@@ -256,11 +262,12 @@ def words_no_year(text: str) -> str | None:
 
 
 # A time of day as Vietnamese writes it beside a day in words (folded: "10 gio 30 phut",
-# "10h30", "luc 10:00"): the hour, the minute and the second. A minute of one digit only
+# "10h30", "luc 10:00"; "8g30", g for "gio", and seconds of one digit, "8:30:5": thirty-ninth
+# session): the hour, the minute and the second. A minute of one digit only
 # before "phut" ("10 gio 5 phut", five past ten): "10h5" is 10:05 or 10:50 to its writer.
 _CLOCK = (
-    r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{2}))?"
-    r"|(?:h|gio)\s*(?:([0-9]{2}|[0-9](?=\s*phut))\s*(?:phut)?)?)"
+    r"(?:luc\s*)?([0-9]{1,2})\s*(?::\s*([0-9]{2})(?::([0-9]{1,2}))?"
+    r"|(?:h|g|gio)\s*(?:([0-9]{2}|[0-9](?=\s*phut))\s*(?:phut)?)?)"
 )
 
 
@@ -292,7 +299,7 @@ def words_moment(text: str) -> tuple[tuple[str, str, str], str] | None:
     found = words_day(day)
     if found is None or int(hour) > 23 or int(minute or 0) > 59 or int(second or 0) > 59:
         return None
-    return found, f"{int(hour):02d}:{int(minute or 0):02d}:{second or '00'}"
+    return found, f"{int(hour):02d}:{int(minute or 0):02d}:{int(second or 0):02d}"
 
 
 def _day_in_words(text: str) -> tuple[str, str, str] | None:
@@ -365,6 +372,10 @@ def _period_meant(text: str) -> tuple[str, str, str]:
             # 2026-H3, H0/2026: told that a year has two halves, with the last day of each
             # (thirty-eighth session, the lead; "not a date" where history named half 3).
             return "cli_not_a_date_no_such_half", "", its_year
+        if (its_year := _no_such_span_year(text, "month")) is not None:
+            # T13/2026, "thang 13 nam 2026": a month past the twelfth in the forms a period
+            # is written (thirty-ninth session), told as 2026-13 is.
+            return "cli_not_a_date_no_such_month", "", its_year
         return "cli_not_a_date", "", ""
     return "cli_not_a_date_period", last.isoformat(), str(p)
 

@@ -29,8 +29,10 @@ _DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?
 # spreadsheet writes after it on saving a timestamp ("1/10/2022 0:00", "15.07.2025 09:30";
 # review of the twenty-first session).
 # Dashes too, day first (15-04-2026), as some offices write a date (twenty-second session).
+# The time as Vietnamese writes it, 20h30 or 8g30, and seconds of one digit, 8:30:5, as after
+# an ISO date (``_CLOCK``; thirty-ninth session).
 _SLASHED = re.compile(
-    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$", re.ASCII
+    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3])[:hHgG]([0-5]\d)(?::([0-5]?\d))?)?$", re.ASCII
 )
 # The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes; or
 # with dashes and a digit short (2026-1-6, told its padded day as --as-of is: 32nd session).
@@ -66,7 +68,7 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
             return _no_such_day(raw, text)
         return msg(key, text=text, iso=iso) if iso else _excel_count(raw, text, utc)
     a, b, year = int(found[1]), int(found[3]), int(found[4])
-    time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
+    time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{int(found[7] or 0):02d}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
     month_first = _is_real(f"{year:04d}-{a:02d}-{b:02d}")
     if day_first and month_first and a != b:
@@ -91,8 +93,10 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
 
 # A time of day after an ISO date as a clock or Vietnamese writes it: the hour of one digit
 # (8:30), "h" for the colon (20h30, as Vietnamese writes it), a zone as "GMT+7", "UTC+07:00", "+7" or "UTC".
+# "g" for the colon too (8g30, "gio", the hour, shortened) and seconds of one digit (8:30:5, as a
+# clock or Excel's h:mm:s shows 08:30:05): thirty-ninth session, both told the generic words.
 _CLOCK = re.compile(
-    r"^(\d{4}-\d{2}-\d{2})[ T]([01]?\d|2[0-3])[:h]([0-5]\d)(?::([0-5]\d))?"
+    r"^(\d{4}-\d{2}-\d{2})[ T]([01]?\d|2[0-3])[:hg]([0-5]\d)(?::([0-5]?\d))?"
     r"\s*(?:(z|utc|gmt)|(?:(?:gmt|utc)\s*)?([+-])(\d{1,2})(?::?([0-5]\d))?)?$",
     re.ASCII | re.IGNORECASE,
 )
@@ -100,7 +104,7 @@ _CLOCK = re.compile(
 
 def clock_misspelt(raw: str, text: str, utc: bool = True) -> Message | None:
     """A moment whose date is ISO and whose time of day is written as a clock shows it
-    ("2026-12-07 8:30", "20h30", "08:30 GMT+7"): told its ISO form, where it was told "write
+    ("2026-12-07 8:30", "20h30", "8g30", "8:30:5", "08:30 GMT+7"): told its ISO form, where it was told "write
     e.g. 2023-11-27T09:00:00Z", a pattern that, copied under a plan of +07:00, records 08:30
     in Hanoi as 15:30 (thirty-eighth session, pass O). A zone typed is kept as an offset;
     none is added under the plan's zone or --tz (``utc`` False), a Z without one, as the
@@ -108,7 +112,7 @@ def clock_misspelt(raw: str, text: str, utc: bool = True) -> Message | None:
     found = _CLOCK.match(raw)
     if found is None or not _is_real(found[1]):
         return None
-    clock = f"{int(found[2]):02d}:{found[3]}:{found[4] or '00'}"
+    clock = f"{int(found[2]):02d}:{found[3]}:{int(found[4] or 0):02d}"
     if found[5] is not None:
         zone = "Z"
     elif found[6] is not None:
