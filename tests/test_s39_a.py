@@ -198,6 +198,8 @@ def test_a_store_an_earlier_append_named_tilde_is_told_to_be_renamed(shipped: Pa
     assert made.exit_code == 1, made.output
     said = " ".join(made.stderr.split())
     assert "a file named '~'" in said and "rename it" in said, said
+    # Never "rename it to observations.csv", the store there; and './~', as a shell's '~' is home.
+    assert "mv ./~ observations-1.csv" in said and "write observations: observations-1.csv" in said, said
     assert Path("~").read_bytes() == stored  # nothing moved, nothing lost
     made = run_clean("--lang", "vi", "status")
     assert made.exit_code == 1 and "đổi tên" in made.stderr, made.output
