@@ -103,6 +103,25 @@ def test_report_to_a_file_at_home_keeps_its_hint(shipped: Path, home: Path) -> N
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
+def test_report_to_a_bare_tilde_where_a_file_so_named_is_asks_for_dot_slash(
+    shipped: Path, home: Path, lang: str
+) -> None:
+    """A file '~' here (a report an earlier qntrack wrote to `-o "~"`) is what a quoted '~'
+    reads as; writing over it again said only "wrote ~". Refused, the home folder's file
+    offered, and `-o ./~` for whoever does mean that file."""
+    Path("~").write_text('# a report written to -o "~" before\n', encoding="utf-8")
+    made = run_clean("--lang", lang, "report", "--format", "markdown", "-o", "~")
+    assert made.exit_code == 2, made.output
+    text = " ".join(made.stderr.split())
+    assert f"-o {home}/{REPORT_NAMES[lang]}.md" in text and "-o ./~" in text, text
+    assert Path("~").read_text(encoding="utf-8") == '# a report written to -o "~" before\n'
+    assert not Path("~-charts").exists()
+    made = run_clean("report", "--format", "markdown", "-o", "./~", "--force")
+    assert made.exit_code == 0, made.output
+    assert Path("~").read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
 def test_sdmx_export_to_a_bare_tilde_is_refused_as_the_home_folder(shipped: Path, home: Path, lang: str) -> None:
     made = run_clean("--lang", lang, "export", "sdmx-csv", "-o", "~")
     assert made.exit_code == 2, made.output

@@ -156,10 +156,12 @@ def refuse_home_output(output: str, kind: str | None) -> None:
     or from a script) and stands for a folder: the home folder itself (``-o "~"``,
     ``"~/"``) or a folder in it. It was written as a file named '~' in the current folder,
     in silence (thirty-ninth session): who types '~' means the home folder. Told as a bare
-    '~' to read is (``home_hint``), with a file's name in that folder for ``kind``. A '~'
-    that is here (a file or folder so named) is what the path names, as on the input side."""
+    '~' to read is (``home_hint``), with a file's name in that folder for ``kind``. A folder
+    '~' here is what the path names, as on the input side; a file '~' here (a report an
+    earlier qntrack wrote to ``-o "~"``, replaced again with only "wrote ~") is refused
+    too, with ``-o ./~`` for whoever does mean it."""
     first = output.partition("/")[0]
-    if not first.startswith("~") or os.path.lexists(first):
+    if not first.startswith("~") or os.path.isdir(first):
         return
     home = os.path.expanduser(output)
     if home == output or not os.path.isdir(home):
@@ -168,7 +170,12 @@ def refuse_home_output(output: str, kind: str | None) -> None:
     from .example_name import in_folder
 
     folder = home.rstrip("/") or "/"
-    said = msg("outputs_tilde_folder", tilde=first, path=folder, **in_folder(folder, kind))
+    if os.path.lexists(first):
+        if first != output:  # "~/x" through a file '~': the system says it is no folder
+            return
+        said = msg("outputs_tilde_file", tilde=first, path=folder, **in_folder(folder, kind))
+    else:
+        said = msg("outputs_tilde_folder", tilde=first, path=folder, **in_folder(folder, kind))
     raise fail(output, said, ExitCode.USAGE)
 
 
