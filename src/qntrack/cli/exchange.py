@@ -253,6 +253,8 @@ _WORDED = {
     "outputs_belongs_to": "sdmx_out_belongs_to",
     "outputs_inside_cache": "sdmx_out_inside_cache",
     "outputs_is_folder": "sdmx_out_is_folder",
+    "outputs_tilde_folder": "sdmx_out_tilde_folder",
+    "outputs_tilde_file": "sdmx_out_tilde_file",
     "outputs_not_regular": "sdmx_out_not_regular",
     "outputs_stdout_is_tracked": "sdmx_out_stdout_is_tracked",
 }

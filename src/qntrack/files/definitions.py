@@ -125,6 +125,11 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             observations = "observations.csv"
         elif re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", observations):  # read as a path, 'https:/x/...'
             reader.error(top["observations"][1], msg("definitions_observations_url", path=observations))
+        elif observations.lstrip().startswith("~"):  # "~": a home folder, never the file '~' here
+            from .store_missing import home_store
+
+            if (home := home_store(observations, file)) is not None:
+                reader.error(top["observations"][1], home)
 
     zone = ""
     if "timezone" in top:

@@ -185,11 +185,13 @@ def refuse_link_format(output: str, real: Path, fmt: str, explicit: str | None) 
 def output_path(output: str, kind: str | None = None, report: bool = False) -> Path:
     """The real file a report for ``-o output`` goes to: a symlink is written through to
     its target, after the same checks on the target. Refuses a folder, a missing folder
-    and anything that is not a regular file (a FIFO, a device, a socket), and a name
-    Windows cannot hold (files/windows_paths.py)."""
-    from .windows_paths import refuse_windows_output
+    and anything that is not a regular file (a FIFO, a device, a socket), a name
+    Windows cannot hold, and a quoted '~' standing for a folder, the home folder or one
+    in it (files/windows_paths.py)."""
+    from .windows_paths import refuse_home_output, refuse_windows_output
 
     refuse_windows_output(output)
+    refuse_home_output(output, kind)  # "~", "~/": the home folder, never a file named '~' here
     given = Path(output)
     real = Path(os.path.realpath(given))
     info: os.stat_result | None

@@ -6,9 +6,9 @@ editing the file (docs/observations-format.md, "Retractions").
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence, Union
 
 from .figure_units import history_words, retract_words
 from ..catalog import Figure, Message, msg
@@ -17,6 +17,16 @@ from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from ..method.history import latest_vintage
 from .appending import append_observations
 from .recording import _open, refuse_torn, validate_record
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from ..plan.periods import Period
+
+# What a Python caller gives (python-api.md): a unit as text or as a number, which is read
+# as record_many stores one (2020.0 the unit '2020'; thirty-eighth session, pass L2).
+_Unit = Union[str, int, float, "Decimal"]
+_Dims = Union[Sequence[Union[tuple[str, _Unit], str]], Mapping[str, _Unit], str, None]
 
 __all__ = ["retract", "Retracted"]
 
@@ -66,12 +76,12 @@ class Retracted(tuple[Path, Observation, Observation]):
 def retract(
     targets: str | os.PathLike[str] | None,
     indicator: str,
-    period: str | int,
-    source: str,
-    note: str,
-    recorded_at: str | datetime | None,
+    period: str | int | float | Decimal | Period,
+    source: str | int | float | Decimal | None,
+    note: str | int | float | Decimal | None,
+    recorded_at: str | datetime | date | None,
     force: bool = False,
-    dims: Sequence[tuple[str, str] | str] | Mapping[str, str] | str | None = (),
+    dims: _Dims = (),
     tz: str | None = None,
     command: str | None = None,
     dry_run: bool = False,
@@ -127,12 +137,12 @@ _ARGUMENTS = {name: Location(name) for name in ("indicator", "period", "source",
 def _retract(
     targets: str | os.PathLike[str] | None,
     indicator: str,
-    period: str | int,
-    source: str,
-    note: str,
-    recorded_at: str | datetime | None,
+    period: str | int | float | Decimal | Period,
+    source: str | int | float | Decimal | None,
+    note: str | int | float | Decimal | None,
+    recorded_at: str | datetime | date | None,
     force: bool,
-    dims: Sequence[tuple[str, str] | str] | Mapping[str, str] | str | None,
+    dims: _Dims,
     tz: str | None,
     command: str,
     dry_run: bool,

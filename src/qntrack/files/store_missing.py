@@ -10,10 +10,42 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..catalog import Message
     from ..plan.model import Problem
     from .store import StoreContents
 
-__all__ = ["missing_folder", "missing_store", "store_missing", "store_near", "tilde_store"]
+__all__ = ["home_store", "missing_folder", "missing_store", "store_missing", "store_near", "tilde_store"]
+
+
+def home_store(typed: str, targets_file: str) -> Message | None:
+    """Why ``observations: "~"`` (or "~/", or "~user" of a user there is) can name no
+    store, else None: no shell reads targets.yaml, so it names a file '~' beside the plan,
+    which the first ``add-observation`` made, where ``check`` had warned only until then
+    (thirty-ninth session). Whoever wrote it meant a home folder, a folder: refused
+    wherever the plan is read, with what to write. A file so named beside the plan (made
+    by an earlier qntrack) is told to be renamed, its figures kept; a folder so named is
+    what the line names (``workspace.store_is_a_folder`` says it); "~/data/x.csv" is left
+    to ``tilde_store``'s warning, as its folder '~' is not there to write in."""
+    from ..catalog import msg
+
+    name = typed.strip().rstrip("/")
+    if not name.startswith("~") or "/" in name:
+        return None
+    home = os.path.expanduser(name)
+    if home == name and name != "~":  # '~a.csv': no user so named, a file's name like any other
+        return None
+    here = Path(targets_file).parent / name
+    if here.is_dir():
+        return None
+    if os.path.lexists(here):
+        # A name free beside it: "rename it to observations.csv" over a store there lost it.
+        taken = ("observations.csv", *(f"observations-{n}.csv" for n in range(1, 100)))
+        example = next((n for n in taken if not os.path.lexists(here.with_name(n))), "observations-new.csv")
+        return msg("definitions_observations_home_file", typed=typed, name=name, example=example)
+    if home == name:  # a home this system does not know (no HOME, no user entry)
+        return msg("definitions_observations_home_unknown", typed=typed, name=name)
+    folder = home.rstrip("/") or "/"
+    return msg("definitions_observations_home", typed=typed, name=name, home=folder, inside=folder.rstrip("/") + "/")
 
 
 def missing_folder(path: Path) -> Problem | None:

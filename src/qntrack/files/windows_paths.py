@@ -33,6 +33,7 @@ __all__ = [
     "text_document",
     "refuse_windows_folder",
     "refuse_windows_name",
+    "refuse_home_output",
     "refuse_windows_output",
     "windows_advice",
     "with_home_hint",
@@ -148,6 +149,34 @@ def refuse_windows_output(output: str) -> None:
     if control is not None:  # a line break or a tab pasted with the name, or another (ESC)
         key = "outputs_control_character" if control[0] in "\t\n\r" else "outputs_control_character_other"
         raise fail(output, msg(key, code=f"U+{ord(control[0]):04X}"), ExitCode.USAGE)
+
+
+def refuse_home_output(output: str, kind: str | None) -> None:
+    """Refuse (exit 2) ``-o output`` that starts with a '~' a shell left as typed (quoted,
+    or from a script) and stands for a folder: the home folder itself (``-o "~"``,
+    ``"~/"``) or a folder in it. It was written as a file named '~' in the current folder,
+    in silence (thirty-ninth session): who types '~' means the home folder. Told as a bare
+    '~' to read is (``home_hint``), with a file's name in that folder for ``kind``. A folder
+    '~' here is what the path names, as on the input side; a file '~' here (a report an
+    earlier qntrack wrote to ``-o "~"``, replaced again with only "wrote ~") is refused
+    too, with ``-o ./~`` for whoever does mean it."""
+    first = output.partition("/")[0]
+    if not first.startswith("~") or os.path.isdir(first):
+        return
+    home = os.path.expanduser(output)
+    if home == output or not os.path.isdir(home):
+        return
+    from ..errors import ExitCode, fail
+    from .example_name import in_folder
+
+    folder = home.rstrip("/") or "/"
+    if os.path.lexists(first):
+        if first != output:  # "~/x" through a file '~': the system says it is no folder
+            return
+        said = msg("outputs_tilde_file", tilde=first, path=folder, **in_folder(folder, kind))
+    else:
+        said = msg("outputs_tilde_folder", tilde=first, path=folder, **in_folder(folder, kind))
+    raise fail(output, said, ExitCode.USAGE)
 
 
 def with_windows_hint(said: Message, name: str) -> Message:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 if TYPE_CHECKING:
+    from decimal import Decimal
     from pathlib import Path
 
     from ..catalog import Message
@@ -78,7 +79,7 @@ def histories(
 def history(
     targets: str | os.PathLike[str] | None,
     indicator: str,
-    period: str | int | None = None,
+    period: str | int | float | Decimal | Period | None = None,
     dims: Any = None,
     as_of: str | date | None = None,
     *,
