@@ -176,11 +176,12 @@ def test_the_after_today_warning_writes_both_days_as_vietnamese_does(
     ), en.stderr
 
 
-def test_the_day_moved_note_writes_its_day_as_vietnamese_does_but_the_option_to_type(shipped: Path) -> None:
-    # 05:00 on 7 December in Hà Nội (+07:00) is 22:00 UTC on the 6th: the day counted.
+def test_the_day_moved_note_writes_its_day_as_vietnamese_does_but_the_option_to_type(shipped_utc: Path) -> None:
+    # 05:00 on 7 December in Hà Nội (+07:00) is 22:00 UTC on the 6th: the day counted by a plan
+    # that names no zone (the shipped plan's zone, given as --tz; a zoned plan counts the 7th).
     r = run_clean(
         "--lang", "vi", "add-observation", "grdp_growth", "2026-Q3", "9.1", "--status", "estimate",
-        "--recorded-at", "2026-12-07T05:00:00", "-n",
+        "--recorded-at", "2026-12-07T05:00:00", "--tz", "+07:00", "-n",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
     text = " ".join(r.output.split())
@@ -189,12 +190,12 @@ def test_the_day_moved_note_writes_its_day_as_vietnamese_does_but_the_option_to_
     assert text.count("2026-12-06") == 1 + text.count("2026-12-06T"), text  # the option's alone
 
 
-def test_an_import_s_day_moved_note_writes_its_day_as_vietnamese_does(shipped: Path) -> None:
-    (shipped / "in.csv").write_text(
+def test_an_import_s_day_moved_note_writes_its_day_as_vietnamese_does(shipped_utc: Path) -> None:
+    (shipped_utc / "in.csv").write_text(
         "indicator,period,value,status,recorded_at\ngrdp_growth,2026-Q3,9.1,estimate,2026-12-07T05:00:00\n",
         encoding="utf-8",
     )
-    r = run_clean("--lang", "vi", "add-observation", "--from", "in.csv", "-n")
+    r = run_clean("--lang", "vi", "add-observation", "--from", "in.csv", "--tz", "+07:00", "-n")
     assert r.exit_code == 0, r.output
     text = " ".join(r.output.split())
     assert "'--as-of 2026-12-06'" in text and "hiện là 06/12/2026" in text, text
@@ -238,5 +239,6 @@ def test_as_of_a_day_and_a_clock_written_otherwise_is_told_the_day(shipped: Path
     assert r.exit_code == 2, r.output
     text = " ".join(r.stderr.split())
     # The day it falls in; 07/12/2026 both days, day first, as "07/12/2026 20:30" is told.
-    said = f"a day, not a moment: {iso[:10]} takes" in text or f"{iso[:10]} if {typed} is day/month/year" in text
+    # The shipped plan names +07:00: a moment without a zone is read there (thirty-ninth session).
+    said = f"falls on {iso[:10]} in the plan's zone" in text or f"{iso[:10]} if {typed} is day/month/year" in text
     assert said, text

@@ -97,3 +97,30 @@ def test_a_figure_is_known_by_the_end_of_the_day_it_was_recorded_on_and_not_the_
     before = (datetime.fromisoformat(day) - timedelta(days=1)).date().isoformat()
     assert stamp <= day_end(day, zone)
     assert stamp > day_end(before, zone)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "zone", "other"),
+    [
+        ("2025-10-02T16:59:59Z", "+07:00", False),
+        ("2025-10-02T17:00:00Z", "+07:00", True),  # 00:00 on 3 October in Hanoi
+        ("2025-10-02T04:59:59Z", "-05:00", True),  # 23:59:59 on 1 October at -05:00
+        ("2025-10-02T05:00:00Z", "-05:00", False),
+        ("2025-10-02T18:29:59Z", "+05:30", False),
+        ("2025-10-02T18:30:00Z", "+05:30", True),
+        ("2025-10-02T23:59:59Z", "", False),
+    ],
+)
+def test_an_imports_moments_on_another_day_in_the_plans_zone_are_found_by_their_time(
+    stamp: str, zone: str, other: bool
+) -> None:
+    from qntrack.files.import_columns import _other_day_in
+
+    assert _other_day_in([stamp], zone) is other
+
+
+@given(stamp=_MOMENTS, zone=_ZONES)
+def test_the_imports_time_of_day_rule_is_the_days_rule(stamp: str, zone: str) -> None:
+    from qntrack.files.import_columns import _other_day_in
+
+    assert _other_day_in([stamp], zone) == (recorded_day(stamp, zone) != stamp[:10])

@@ -180,7 +180,12 @@ def test_a_time_typed_in_hanoi_is_confirmed_without_a_utc_day_note() -> None:
 def test_a_time_typed_in_utc_that_is_the_next_day_in_hanoi_is_said_so() -> None:
     r = run_clean("add-observation", "share", "2025-Q3", "13.5", "--recorded-at", "2025-10-02T23:30:00Z", "-n")
     assert r.exit_code == 0, r.output
-    assert "2025-10-03" in r.stderr and "+07:00" in r.stderr, r.stderr
+    assert "falls on 2025-10-03 in the plan's zone (UTC+07:00)" in " ".join(r.stderr.split()), r.stderr
+    vi = run_clean(
+        "--lang", "vi", "add-observation", "share", "2025-Q3", "13.5", "--recorded-at", "2025-10-02T23:30:00Z", "-n"
+    )  # fmt: skip
+    said = " ".join(vi.stderr.split())
+    assert "rơi vào ngày 03/10/2025 theo múi giờ của kế hoạch (UTC+07:00)" in said, said
 
 
 def test_a_bare_date_west_of_greenwich_is_that_day_in_both_calendars(new_york: Path) -> None:
@@ -248,3 +253,18 @@ def test_a_python_caller_is_told_the_day_in_the_plans_zone(hanoi: Path) -> None:
     with pytest.raises(qntrack.ArgumentError) as opened:
         qntrack.open_workspace(hanoi / "targets.yaml", "2023-11-27T20:00:00Z")
     assert "2023-11-28" in str(opened.value)
+
+
+def test_an_import_typed_in_utc_that_falls_on_the_next_day_in_hanoi_says_it_once(hanoi: Path) -> None:
+    (hanoi / "new.csv").write_text(
+        "indicator,period,value,recorded_at\n"
+        "share,2025-Q3,13.5,2025-10-02T23:30:00Z\n"
+        "share,2025-Q4,13.9,2026-01-05T18:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "new.csv", "-n")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    # 23:30 UTC on 2 October is 06:30 on 3 October there; 18:00 UTC on 5 January, 01:00 on the 6th.
+    assert "2 row(s) have a recorded_at whose day in the plan's zone (UTC+07:00) is not the day typed" in said, said
+    assert said.count("UTC+07:00") == 1, said

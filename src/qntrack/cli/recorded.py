@@ -201,7 +201,9 @@ def say_utc_day(typed: str, stored: str) -> None:
 
     local, day, zone = typed.strip()[:10], shown_day(stored), shown_zone()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", local) and local != day:
-        key, where = ("cli_recorded_zone_day", {"zone": zone}) if zone else ("cli_recorded_other_day", {})
+        from ..method.recorded_days import zone_name
+
+        key, where = ("cli_recorded_zone_day", {"zone": zone_name(zone)}) if zone else ("cli_recorded_other_day", {})
         _say(msg(key, stored=Moment(stored), typed=typed.strip(), day=day, shown=Day(day), **where))
 
 

@@ -32,7 +32,7 @@ def other_day_note(
     in ``wheres``) were typed with a day that is not the day stored, in ``zone`` (the
     plan's ``timezone:``; UTC without one); [] otherwise."""
     from ..catalog import Day, Moment, msg
-    from ..method.recorded_days import recorded_day
+    from ..method.recorded_days import recorded_day, zone_name
     from ..plan.model import Problem
 
     stored = {where: o.recorded_at for where, o in zip(wheres, rows, strict=True)}
@@ -48,7 +48,7 @@ def other_day_note(
     if first is None:
         return []
     where, typed, at = first
-    day, said = recorded_day(at, zone), {"zone": zone} if zone else {}
+    day, said = recorded_day(at, zone), {"zone": zone_name(zone)} if zone else {}
     key = "import_recorded_zone_day" if zone else "import_recorded_other_day"
     note = msg(key, count=count, typed=typed, stored=Moment(at), day=day, shown=Day(day), **said)
     return [Problem(where, note, "warning")]
