@@ -25,7 +25,9 @@ PLAN = dedent("""
     dimensions:
       locality:
         name: {en: Locality, vi: Địa phương}
-        values: [Alpha, Beta, Gamma]
+        values: [Alpha, Beta, Gamma, Omega]
+      area:
+        name: {en: Area, vi: Vùng}
       sex:
         name: {en: Sex, vi: Giới tính}
         values: [Female, Male]
@@ -34,6 +36,10 @@ PLAN = dedent("""
         name: {en: Share, vi: Tỷ trọng}
         unit: "%"
         dimensions: [locality, sex]
+      pop:
+        name: {en: Population, vi: Dân số}
+        unit: thousand
+        dimensions: [area]
       fdi:
         name: {en: FDI, vi: Vốn FDI}
         unit: mn USD
@@ -49,6 +55,11 @@ PLAN = dedent("""
         indicator: share
         baseline: 2020
         milestones: [{by: 2025, value: 20}]
+      - id: pop-2025
+        indicator: pop
+        baseline: 2020
+        milestones: [{by: 2025, value: 120}]
+        for_each: area
       - id: fdi-2024
         type: plan
         indicator: fdi
@@ -71,6 +82,10 @@ STORE = dedent("""
     share[locality=Beta],2020,8,official,,,2021-03-01T00:00:00Z
     share[locality=Beta],2022,9,estimate,,,2023-03-01T00:00:00Z
     share[locality=Beta],2022,,retracted,,wrong scope,2024-05-01T00:00:00Z
+    share[locality=Omega],2021,5,estimate,,,2022-03-01T00:00:00Z
+    share[locality=Omega],2021,,retracted,,double count,2024-02-01T00:00:00Z
+    pop[area=North],2020,100,official,,,2021-03-01T00:00:00Z
+    pop[area=North],2024,110,official,,,2025-03-01T00:00:00Z
     fdi[locality=Alpha],2024,44,official,,,2025-03-01T00:00:00Z
     fdi[locality=Beta],2024,30,official,,,2025-03-01T00:00:00Z
 """)
@@ -137,6 +152,17 @@ def test_as_of_shows_the_unit_as_it_stood(plan: Path) -> None:
     assert [(o["period"], o["value"]) for o in doc["observations"]] == [("2020", 10), ("2023", 13)]
 
 
+def test_as_of_counts_the_units_own_later_entries(plan: Path) -> None:
+    # After 2024-03-01 Alpha has one entry (its 2023 revision, 2024-06-10); Beta's
+    # retraction of 2024-05-01 is no figure of Alpha's: it was counted, "2 later entries".
+    r = run_clean("show", "share-2025", "--dim", "locality=Alpha", "--as-of", "2024-03-01")
+    assert r.exit_code == 0, r.output
+    assert "1 later entry of the figures judged" in r.stderr and "2024-06-10" in r.stderr
+    # the whole target's view still counts every unit's
+    whole = run_clean("show", "share-2025", "--as-of", "2024-03-01")
+    assert "2 later entries of the figures judged" in whole.stderr
+
+
 def test_a_units_withdrawn_figure_is_said(plan: Path) -> None:
     doc = _json("share-2025", "--dim", "locality=Beta")
     assert [(o["period"], o["value"]) for o in doc["observations"]] == [("2020", 8)]
@@ -153,6 +179,33 @@ def test_a_declared_unit_without_a_figure_is_not_available(plan: Path) -> None:
     doc = _json("share-2025", "--dim", "locality=Gamma")
     assert doc["status"] == "not_available" and doc["reason"] == "no_figures"
     assert doc["observations"] == [] and doc["latest"] is None and doc["dims"] == {"locality": "Gamma"}
+
+
+def test_a_unit_whose_every_figure_was_withdrawn_says_them(plan: Path) -> None:
+    # Omega's one figure (2021: 5) was withdrawn: no unit of the breakdown, said as withdrawn
+    doc = _json("share-2025", "--dim", "locality=Omega")
+    assert doc["status"] == "not_available" and doc["reason"] == "no_figures"
+    assert doc["observations"] == [] and doc["latest"] is None
+    (gone,) = doc["retracted"]
+    assert (gone["period"], gone["value"], gone["revises"], gone["note"]) == ("2021", None, 5, "double count")
+    assert [(w["period"], w["value"]) for w in doc["withdrawn"]] == [("2021", 5)]
+    r = run_clean("show", "share-2025", "--dim", "locality=Omega", env={"COLUMNS": "160"})
+    assert r.exit_code == 0 and "5% → –" in r.stdout
+    # before its retraction, its figure was in force: one figure, of 2021 after the 2020 baseline
+    before = _json("share-2025", "--dim", "locality=Omega", "--as-of", "2023-01-01")
+    assert [(o["period"], o["value"]) for o in before["observations"]] == [("2021", 5)]
+    assert before["retracted"] == []
+
+
+def test_an_open_dimensions_unit_with_no_figure_is_refused_naming_those_judged(plan: Path) -> None:
+    r = run_clean("show", "pop-2025", "--dim", "area=South")
+    assert r.exit_code == 1
+    assert "area=South" in r.stderr and "area=North" in r.stderr
+    vi = run_clean("show", "pop-2025", "--dim", "area=South", "--lang", "vi")
+    assert vi.exit_code == 1 and "các đơn vị được đánh giá: area=North" in vi.stderr
+    # the unit in other capitals is the one the store holds: 110 against 120 by 2025, gap 10
+    doc = _json("pop-2025", "--dim", "area=north")
+    assert doc["dims"] == {"area": "North"} and doc["gap"] == pytest.approx(10)
 
 
 def test_the_unit_is_read_as_history_reads_it(plan: Path) -> None:

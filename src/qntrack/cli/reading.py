@@ -157,7 +157,13 @@ def show(
             render.paragraph(
                 unit_withdrawn_line(result, dims, gone, _lang(lang), ws.plan.dimensions)
             )  # at the window's width
-    if day is not None:
+    if day is not None and found.dims:  # one unit: its own series' later entries, no other unit's
+        from ..plan.units import unit_key
+        from .later import say_later
+
+        key = unit_key(indicator.id, found.dims)
+        say_later("cli_judged_later", ws.store.observations, key.__eq__, day, zone=ws.plan.timezone)
+    elif day is not None:
         from .later import say_judged_later
 
         say_judged_later(ws.plan, ws.store.observations, [result], day)
