@@ -289,6 +289,10 @@ def test_a_dim_without_its_equals_sign_is_a_usage_error(plan: Path) -> None:
     r = run_clean("show", "share-2025", "--dim", "locality")
     h = run_clean("history", "share", "--dim", "locality")
     assert r.exit_code == h.exit_code == 2
+    # its form first, whatever the target (README, "Exit codes"), as the library's dims
+    r = run_clean("show", "share-total", "--dim", "locality")
+    assert r.exit_code == 2
+    assert r.stderr.split("error:", 1)[1] == h.stderr.split("error:", 1)[1]
 
 
 def test_a_unit_named_twice_over_two_dimensions_names_every_one_of_for_each(plan: Path) -> None:

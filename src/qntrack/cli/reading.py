@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ExitCode, fail
 from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
-from .arguments import _check_ids, _split_unit, _typed_period, _unit_key, _unknown_indicator
+from .arguments import _check_ids, _dim_pairs, _split_unit, _typed_period, _unit_key, _unknown_indicator
 from .completion import complete_indicator_ids, complete_target_ids
 from .printing import _guard_stdout, _out, _out_parts, _out_pieces, _reason, _report, _say
 
@@ -183,6 +183,7 @@ def _dim_unit(target_id: str, dim: list[str] | None) -> Callable[[Plan], Dims] |
 
         target = plan.target(target_id)
         assert target is not None  # refused before (_check_ids)
+        _dim_pairs(dim, plan)  # its form first, a usage error whatever the target (README, "Exit codes")
         if not target.for_each:
             raise fail(plan.source_file, not_broken_down(plan, target_id))
         return for_each_unit(plan, target, _unit_key(plan, target.indicator, dim), _dim_refusal)
