@@ -55,6 +55,11 @@ PLAN = dedent("""
         indicator: share
         baseline: 2020
         milestones: [{by: 2025, value: 20}]
+      - id: share-cells
+        indicator: share
+        baseline: 2020
+        milestones: [{by: 2025, value: 20}]
+        for_each: [locality, sex]
       - id: pop-2025
         indicator: pop
         baseline: 2020
@@ -84,6 +89,8 @@ STORE = dedent("""
     share[locality=Beta],2022,,retracted,,wrong scope,2024-05-01T00:00:00Z
     share[locality=Omega],2021,5,estimate,,,2022-03-01T00:00:00Z
     share[locality=Omega],2021,,retracted,,double count,2024-02-01T00:00:00Z
+    share[locality=Alpha;sex=Female],2020,10,official,,,2021-03-01T00:00:00Z
+    share[locality=Alpha;sex=Female],2023,12,official,,,2024-03-01T00:00:00Z
     pop[area=North],2020,100,official,,,2021-03-01T00:00:00Z
     pop[area=North],2024,110,official,,,2025-03-01T00:00:00Z
     fdi[locality=Alpha],2024,44,official,,,2025-03-01T00:00:00Z
@@ -299,6 +306,14 @@ def test_a_unit_named_twice_over_two_dimensions_names_every_one_of_for_each(plan
     # a cell (Alpha, Female) is no unit of a target judged by locality
     r = run_clean("show", "share-2025", "--dim", "locality=Alpha", "--dim", "sex=Female")
     assert r.exit_code == 1 and "locality" in r.stderr
+
+
+def test_a_cell_of_two_dimensions_names_both_in_any_order(plan: Path) -> None:
+    doc = _json("share-cells", "--dim", "sex=Female", "--dim", "locality=Alpha")
+    assert doc["dims"] == {"locality": "Alpha", "sex": "Female"} and doc["for_each"] == ["locality", "sex"]
+    assert doc["latest"]["value"] == 12 and doc["gap"] == pytest.approx(8)  # 20 - 12
+    r = run_clean("show", "share-cells", "--dim", "locality=Alpha")
+    assert r.exit_code == 1 and "--dim locality=UNIT --dim sex=UNIT" in r.stderr
 
 
 def test_a_refusal_under_format_json_is_its_problems_document_as_historys(plan: Path) -> None:
