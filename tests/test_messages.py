@@ -72,6 +72,9 @@ DIFFERENT_NAMES = {
     "units_open_spelt_as_batch": ({"named_en"}, {"named_vi"}),
     "units_not_broken_down": ({"dimensions_en"}, {"dimensions_vi"}),
     "ranking_unknown_dimension": ({"dimensions_en"}, {"dimensions_vi"}),
+    # show --dim: the dimensions a target is broken down by (thirty-ninth session, helper S).
+    "show_unit_dimensions": ({"dimensions_en"}, {"dimensions_vi"}),
+    "library_show_unit_dimensions": ({"dimensions_en"}, {"dimensions_vi"}),
     "sdmx24_unit_attribute": ({"unit_en"}, {"unit_vi"}),  # twenty-fourth session: the indicator's unit
     "sdmx24_unit_attribute_other": ({"unit_en"}, {"unit_vi"}),
     # An uncommon system error: English gives the system's text, which is English;

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ExitCode, fail
 from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
-from .arguments import _check_ids, _split_unit, _typed_period, _unit_key, _unknown_indicator
+from .arguments import _check_ids, _dim_pairs, _split_unit, _typed_period, _unit_key, _unknown_indicator
 from .completion import complete_indicator_ids, complete_target_ids
 from .printing import _guard_stdout, _out, _out_parts, _out_pieces, _reason, _report, _say
 
@@ -18,9 +18,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
+    from collections.abc import Callable
+
+    from ..catalog import Message
     from ..method.series import Series
     from ..plan.model import Observation, Plan
     from ..plan.periods import Period
+    from ..plan.units import Dims
 
 DimOpt = Annotated[
     Optional[list[str]],
@@ -59,10 +63,24 @@ def show(
     ] = None,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
+    dim: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--dim",
+            metavar="DIMENSION=UNIT",
+            help="Only this unit of a target with for_each, e.g. --dim locality=NAME (its own figures and status).",
+        ),
+    ] = None,
 ) -> None:
     """A target in full: definition, observations, every milestone and what it means.
 
+    With --dim, one unit of a target broken down by unit (for_each): the unit's own
+    status, gap, milestones and baseline, its figures over time with their revisions,
+    and its figures withdrawn.
+
     Example: qntrack show cbct-share --lang vi
+
+    Example: qntrack show budget-revenue-plan-2024 --dim locality=NAME
     """
     from ..files.workspace import plan_day
 
@@ -81,7 +99,9 @@ def show(
     from ..output.show_run import shown
 
     # The library's own path (output.show_run): the command's document is a caller's.
-    found = shown(targets, target_id, day, before_store=before_store)
+    found = shown(
+        targets, target_id, day, before_store=before_store, unit=_dim_unit(target_id, dim), refuse=_dim_refusal
+    )
     ws, result, rows, revises = found.workspace, found.assessment, found.rows, found.revises
     target, indicator, today = result.target, result.indicator, plan_day(day, ws.plan.timezone)
     gone, vintages, revised, came = found.withdrawn, found.replaced, found.units, found.units_whence
@@ -89,7 +109,8 @@ def show(
         from ..output.documents import show_document
         from ..output.formats import to_json
 
-        _out(to_json(show_document(result, rows, revises, day, gone, vintages, revised, came, ws.plan.timezone)))
+        zone = ws.plan.timezone
+        _out(to_json(show_document(result, rows, revises, day, gone, vintages, revised, came, zone, found.dims)))
     else:
         from ..output import render
 
@@ -101,6 +122,10 @@ def show(
         known = as_of_bound(day, ws.plan.timezone) if day else None
         inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), known) if indicator.formula else {}
         more = input_sentences(ws.plan, result, inputs, rows, _lang(lang)) if inputs else []
+        if found.dims:  # one unit: its series named, as a target of one unit (of:) names its own
+            from dataclasses import replace
+
+            result = replace(result, target=replace(target, of=found.dims, for_each=tuple(d for d, _ in found.dims)))
         render.show(result, rows, _lang(lang), day, revises, gone, more, vintages, today, ws.plan.dimensions)
         if result.breakdown:
             from ..method.ranking import rank_units
@@ -128,15 +153,46 @@ def show(
         from ..output.units_withdrawn import unit_withdrawn_line, units_withdrawn
 
         # A unit whose every figure was withdrawn: not judged, said (issue 17, twenty-first session).
-        for dims, gone in units_withdrawn(result, ws.store.observations, ws.series, day):
+        for dims, gone in [] if found.dims else units_withdrawn(result, ws.store.observations, ws.series, day):
             render.paragraph(
                 unit_withdrawn_line(result, dims, gone, _lang(lang), ws.plan.dimensions)
             )  # at the window's width
-    if day is not None:
+    if day is not None and found.dims:  # one unit: its own series' later entries, no other unit's
+        from ..plan.units import unit_key
+        from .later import say_later
+
+        key = unit_key(indicator.id, found.dims)
+        say_later("cli_judged_later", ws.store.observations, key.__eq__, day, zone=ws.plan.timezone)
+    elif day is not None:
         from .later import say_judged_later
 
         say_judged_later(ws.plan, ws.store.observations, [result], day)
     _report(ws.warnings_for([indicator.id]))
+
+
+def _dim_unit(target_id: str, dim: list[str] | None) -> Callable[[Plan], Dims] | None:
+    """``show --dim``: the unit read from the plan, by history's resolver (``_unit_key``), and
+    checked against the target's breakdown; a target without one refused with those that
+    have one (as ``rank``), each exit code as ``history --dim``'s."""
+    if not dim:
+        return None
+
+    def unit(plan: Plan) -> Dims:
+        from ..output.rank_run import not_broken_down
+        from ..output.show_unit import for_each_unit
+
+        target = plan.target(target_id)
+        assert target is not None  # refused before (_check_ids)
+        _dim_pairs(dim, plan)  # its form first, a usage error whatever the target (README, "Exit codes")
+        if not target.for_each:
+            raise fail(plan.source_file, not_broken_down(plan, target_id))
+        return for_each_unit(plan, target, _unit_key(plan, target.indicator, dim), _dim_refusal)
+
+    return unit
+
+
+def _dim_refusal(said: Message) -> Exception:
+    return fail("--dim", said)
 
 
 @command()

@@ -87,6 +87,7 @@ def show_document(
     units: Mapping[str, Mapping[str, float | None]] | None = None,
     units_whence: Mapping[str, Mapping[str, tuple]] | None = None,
     zone: str = "",
+    dims: Iterable[tuple[str, str]] = (),
 ) -> dict[str, Any]:
     """``show TARGET_ID --format json``: the target object of docs/json.md plus
     ``observations``, the rows in force behind it (``method.assessment.relevant_rows``),
@@ -98,7 +99,9 @@ def show_document(
     vintages ``revises`` names, whose source and recorded_at each figure then gives as
     ``revises_source`` and ``revises_recorded_at`` (issue 17, twenty-fifth session).
     ``units``, ``units_whence``: the same of its breakdown's units, by unit key
-    (formats.revised_in), so that each unit's figure says what it revised, as status's do."""
+    (formats.revised_in), so that each unit's figure says what it revised, as status's do.
+    ``dims``: a unit of its breakdown, whose assessment, rows and withdrawals these are
+    (``show --dim``, output.show_unit): its own series, no units, ``dims`` last."""
     from ..files.argument_kinds import judged_figures, one_judged, refuse_known_after
 
     one_judged(assessment)  # None, a target's id: named, not "has no attribute 'target'"
@@ -106,12 +109,16 @@ def show_document(
     refuse_known_after("rows", rows, day_text(as_of), zone)  # judged or listed past the day: named
     refuse_known_after("assessment", judged_figures([assessment]), day_text(as_of), zone)
     from .formats import whence_of
+    from ..plan.units import unit_key
 
     before = revises or {}
-    key = assessment.target.series_key
+    unit = tuple(dims)
+    key = unit_key(assessment.indicator.id, unit) if unit else assessment.target.series_key
     whence = {**(units_whence or {}), **whence_of({key: replaced or {}})}
     revised = {**(units or {}), key: {str(p): v for p, v in before.items()}}
-    doc = assessment_dict(assessment, revised, whence=whence)
+    doc = assessment_dict(assessment, revised, key, whence)
+    if unit:  # one unit (show --dim): the dimensions its target is broken down by, no units
+        doc.update(for_each=[d for d, _ in unit], breakdown=[], rollup=None)
     doc["observations"] = [
         _whence(
             {**observation_dict(o, indicator=False), "revises": before.get(o.period)}, (replaced or {}).get(o.period)
@@ -127,6 +134,7 @@ def show_document(
         for o, value in [item]
     ]
     doc["as_of"] = day_text(as_of)
+    doc["dims"] = dict(unit)  # the unit shown, {} for the target (thirty-ninth session)
     return doc
 
 

@@ -107,6 +107,8 @@ def explain(
         # figure it says all there is to say.
         if a.reason == "no_total_figure":
             return [_units_only(a, lang)]
+        if a.reason == "no_amount_for_unit":  # a unit shown alone (show --dim): its figure is in the facts
+            return [reason_text(a.reason, lang)]
         if a.reason == "no_annual_figure" and (years := _years_of_parts_only(a, today)) is not None:
             span = f"{years[0]}–{years[1]}" if years[0] != years[1] else str(years[0])
             reading = period_text(a.provisional.period, lang) if a.provisional is not None else ""

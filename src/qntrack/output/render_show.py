@@ -73,6 +73,12 @@ def show(
     # read back.
     from .legend_names import series_name
 
+    if t.of and t.for_each and dimensions:  # one unit of a breakdown (show --dim), first
+        from .report_breakdowns import unit_name
+
+        for d, v in t.of:
+            named = dimensions[d].name.get(lang) if d in dimensions else d
+            facts.add_row(named, Text(unit_name(((d, v),), dimensions, lang), overflow="fold"))
     titled = series_name(ind, a.target.series_key, lang, dimensions)
     facts.add_row(label("indicator", lang), Text(f"{titled} [{a.target.series_key}]"))
     # The plan's free texts fold a word wider than the column (an address) rather than

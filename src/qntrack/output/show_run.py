@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..catalog import Message
     from ..files.workspace import Workspace
     from ..method.assessment import Assessment
     from ..plan.model import Observation, Plan
     from ..plan.periods import Period
+    from ..plan.units import Dims
 
 __all__ = ["Shown", "show", "shown", "unknown_target"]
 
@@ -38,6 +40,8 @@ class Shown(NamedTuple):
     replaced: dict[Period, Observation]
     units: dict[str, dict[str, float | None]]
     units_whence: dict[str, dict[str, tuple[str, str]]]
+    # The unit of the breakdown shown alone (show --dim), () for the target (output.show_unit).
+    dims: Dims = ()
 
 
 def shown(
@@ -46,13 +50,17 @@ def shown(
     as_of: str | date | None = None,
     *,
     before_store: Callable[[Plan, Path, Path], None] | None = None,
+    unit: Callable[[Plan], Dims | None] | None = None,
+    refuse: Callable[[Message], Exception] | None = None,
 ) -> Shown:
     """The target ``target_id`` of the plan ``targets`` (a path; None looks for it as the
     command does) judged as of ``as_of`` (``YYYY-MM-DD`` or a date; None: today), with all
     ``show`` says of it. Only its indicator's series are read (a national store's other
     million rows are not judged). ``before_store``: ``open_workspace``'s, the command's
-    own refusals before the store is read."""
-    from ..files.library_arguments import refused
+    own refusals before the store is read. ``unit``: the unit of its breakdown to show
+    alone (``show --dim``), read from the plan after those; ``refuse``, the error of a unit
+    the target judges no figure of (output.show_unit)."""
+    from ..files.library_arguments import lacking, refused
     from ..files.workspace import one_target, open_workspace, plan_day
     from ..kinds import relevant_rows
     from ..kinds.withdrawals import with_withdrawals
@@ -73,6 +81,10 @@ def shown(
             before_store(plan, targets_path, store_path)
         if plan.target(target_id) is None:
             raise unknown_target(plan, target_id)
+        if unit is not None:
+            asked.append(unit(plan) or ())
+
+    asked: list[Dims] = []
 
     ws = open_workspace(targets, day, before_store=known, only=one_target(target_id))
     # Through assess, not assess_target: a target with for_each is shown with its units.
@@ -99,22 +111,38 @@ def shown(
     # given as its `revises` in JSON, as rank and status give it.
     came: dict[str, dict[str, tuple[str, str]]] = {}
     units = revised_in([result], ws.store.observations, day, came, zone) if result.breakdown else {}
-    return Shown(ws, result, rows, revises, day, gone, vintages, units, came)
+    found = Shown(ws, result, rows, revises, day, gone, vintages, units, came)
+    if asked and asked[0]:
+        from .show_unit import unit_shown
+
+        one, dims = unit_shown(found, asked[0], refuse or (lambda said: lacking("dims", said)))
+        return one._replace(dims=dims)
+    return found
 
 
 def show(
     targets: str | os.PathLike[str] | None,
     target_id: str,
     as_of: str | date | None = None,
+    dims: Any = None,
 ) -> dict[str, Any]:
-    """The document ``qntrack show TARGET_ID --format json [--as-of AS_OF]`` prints, as
-    values (docs/json.md, "Other JSON outputs"); ``output.formats.to_json`` of it is the
-    command's output, byte for byte. Raises ``PlanError``, ``StoreError``, or an
-    ``ArgumentError`` naming ``target_id`` (an id the plan lacks, one of another type) or an
-    ``InputError`` naming ``as_of``."""
+    """The document ``qntrack show TARGET_ID --format json [--as-of AS_OF] [--dim D=U ...]``
+    prints, as values (docs/json.md, "Other JSON outputs"); ``output.formats.to_json`` of it
+    is the command's output, byte for byte. ``dims``: one unit of the target's breakdown,
+    as ``history``'s ``dims`` takes it (a dict, pairs, ``"dimension=unit"`` texts). Raises
+    ``PlanError``, ``StoreError``, or an ``ArgumentError`` naming ``target_id`` (an id the
+    plan lacks, one of another type), ``dims`` (a target without ``for_each``, a dimension
+    or unit it is not broken down by) or ``as_of``."""
+    from ..errors import InputError
+    from ..files.argument_kinds import dim_texts
+    from ..files.library_arguments import for_library
     from .documents import show_document
 
-    found = shown(targets, target_id, as_of)
+    given = dim_texts("dims", dims)
+    try:
+        found = shown(targets, target_id, as_of, unit=(lambda plan: _unit(plan, target_id, given)) if given else None)
+    except InputError as error:
+        raise for_library(error) from None
     return show_document(
         found.assessment,
         found.rows,
@@ -125,7 +153,24 @@ def show(
         found.units,
         found.units_whence,
         found.workspace.plan.timezone,
+        found.dims,
     )
+
+
+def _unit(plan: Plan, target_id: str, given: list[tuple[str, str]]) -> Dims:
+    """The unit ``dims`` names, read as ``history``'s ``dims`` is and checked against the
+    target's breakdown; refused at ``dims``, with the command's exit codes."""
+    from ..files.library_arguments import lacking
+    from .history_run import _unit as unit_of
+    from .rank_run import not_broken_down
+    from .show_unit import for_each_unit
+
+    target = plan.target(target_id)
+    assert target is not None  # refused before, by ``shown``
+    if not target.for_each:
+        raise lacking("dims", not_broken_down(plan, target_id))
+    key = unit_of(plan, target.indicator, given, "dims")
+    return for_each_unit(plan, target, key, lambda said: lacking("dims", said))
 
 
 def unknown_target(plan: Plan, target_id: str) -> Exception:
