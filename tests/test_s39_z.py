@@ -1,0 +1,187 @@
+"""Issue 17, thirty-ninth session, pass Z: a zoned plan's days, tried as a hostile user.
+
+A plan that names its zone counts its days there (docs/targets-format.md, ``timezone``).
+The expected days below are worked out by hand:
+
+- ``+07:00`` (Hà Nội): 18:00 UTC on 29 June is 01:00 on 30 June there; 23:30 UTC on
+  2 July is 06:30 on 3 July; 18:15 UTC on 30 June is 01:15 on 1 July.
+- ``-05:00``: 03:00 UTC on 30 June is 22:00 on 29 June there; 03:00 UTC on 1 July is
+  22:00 on 30 June.
+
+Without ``timezone:`` every day is the UTC day, as before.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+title: "Zoned plan"
+{zone}indicators:
+  share:
+    name: {{en: "Manufacturing share", vi: "Tỷ trọng chế biến"}}
+    unit: "%"
+    direction: increase
+    frequency: quarter
+targets:
+  - id: share
+    indicator: share
+    baseline: {{period: 2020, value: 9.8}}
+    milestones:
+      - {{by: 2025, value: 15}}
+      - {{by: 2030, value: 30}}
+"""
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HANOI = 'timezone: "+07:00"\n'
+NEW_YORK = 'timezone: "-05:00"\n'
+
+
+def _tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zone: str, rows: str) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN.format(zone=zone), HEADER + rows)
+
+
+# --- check and add-observation: "recorded before the period ended" on the plan's day -----
+
+# A preliminary (not estimated) figure for Q2 2025, which ends on 30 June: it may be
+# recorded on 30 June or later, never before.
+HANOI_30_JUNE = (
+    "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\nshare,2025-Q2,13.0,preliminary,src-b,,2025-06-29T18:00:00Z\n"
+)
+
+
+def test_check_takes_a_figure_recorded_at_1am_on_30_june_in_hanoi_as_recorded_on_30_june(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 18:00 UTC on 29 June is 01:00 on 30 June in Hà Nội: the quarter's last day, not before it.
+    # check called it "recorded 2025-06-29, before period 2025-Q2 ended", and exited 1.
+    _tracker(tmp_path, monkeypatch, HANOI, HANOI_30_JUNE)
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+    assert "2025-06-29" not in r.output
+
+
+def test_check_without_a_zone_still_judges_the_utc_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tracker(tmp_path, monkeypatch, "", HANOI_30_JUNE)
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert "recorded 2025-06-29, before period 2025-Q2 ended (2025-06-30)" in r.output
+
+
+def test_check_west_of_greenwich_finds_a_figure_recorded_the_day_before_the_quarter_ended(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 03:00 UTC on 30 June is 22:00 on 29 June at -05:00: before Q2 ended there. Its UTC
+    # day, 30 June, let it pass.
+    _tracker(tmp_path, monkeypatch, NEW_YORK, "share,2025-Q2,13.0,preliminary,src-b,,2025-06-30T03:00:00Z\n")
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert "recorded 2025-06-29, before period 2025-Q2 ended (2025-06-30)" in r.output
+
+
+def test_check_west_of_greenwich_takes_10pm_on_30_june_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 03:00 UTC on 1 July is 22:00 on 30 June at -05:00: the quarter's last day.
+    _tracker(tmp_path, monkeypatch, NEW_YORK, "share,2025-Q2,13.0,preliminary,src-b,,2025-07-01T03:00:00Z\n")
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+
+
+def test_add_observation_at_1am_on_30_june_hanoi_time_is_not_told_29_june(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A time typed without a zone is the plan's: 01:00 on 30 June in Hà Nội. It was refused,
+    # "recorded 2025-06-29, before period 2025-Q2 ended", a day the officer never typed.
+    folder = _tracker(tmp_path, monkeypatch, HANOI, "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\n")
+    r = run_clean(
+        "add-observation", "share", "2025-Q2", "13", "--status", "preliminary", "--source", "s",
+        "--recorded-at", "2025-06-30T01:00",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert (folder / "observations.csv").read_text(encoding="utf-8").endswith(",2025-06-29T18:00:00Z\n")
+
+
+def test_add_observation_at_11pm_on_29_june_hanoi_time_is_told_29_june(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 23:00 on 29 June in Hà Nội is 16:00 UTC the same day: before the quarter ended, in both.
+    _tracker(tmp_path, monkeypatch, HANOI, "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\n")
+    r = run_clean(
+        "add-observation", "share", "2025-Q2", "13", "--status", "preliminary", "--source", "s",
+        "--recorded-at", "2025-06-29T23:00",
+    )  # fmt: skip
+    assert r.exit_code == 1
+    assert "recorded 2025-06-29, before period 2025-Q2 ended (2025-06-30)" in r.output
+
+
+# --- the workbook's recorded-at cells: the plan's time, the zone said in the heading -----
+
+REPORTED = (
+    "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\n"
+    "share,2025-Q1,12.2,,src-b,revised,2025-06-30T18:15:00Z\n"
+    "share,2025-Q2,13.0,estimate,src-c,,2025-07-02T23:30:00Z\n"
+)
+
+
+def _workbook(folder: Path, lang: str = "en") -> object:
+    import openpyxl
+
+    r = run_clean("--lang", lang, "report", "--since", "2025-06-30", "--as-of", "2025-07-03", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    return openpyxl.load_workbook(folder / "r.xlsx")
+
+
+def _column(ws: object, heading: str, header_row: int) -> list[object]:
+    headings = [c.value for c in ws[header_row]]  # type: ignore[index]
+    assert heading in headings, headings
+    at = headings.index(heading)
+    return [row[at].value for row in ws.iter_rows(min_row=header_row + 1)]  # type: ignore[attr-defined]
+
+
+def test_the_workbook_writes_recorded_moments_in_the_plans_zone_and_says_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The Figures sheet showed 2025-07-02 for a figure published at 06:30 on 3 July in Hà
+    # Nội (a UTC datetime under a date format), where the report's other formats say 3 July.
+    folder = _tracker(tmp_path, monkeypatch, HANOI, REPORTED)
+    book = _workbook(folder)
+    figures = _column(book["Figures"], "Recorded (UTC+07:00)", 1)  # type: ignore[index]
+    assert datetime(2025, 7, 3, 6, 30) in figures
+    assert datetime(2025, 7, 1, 1, 15) in figures
+    since = book["Since the last review"]  # type: ignore[index]
+    recorded = _column(since, "Recorded (UTC+07:00)", 2)
+    # 01:15 on 1 July, after the review of 30 June: shown 30 June until now.
+    assert datetime(2025, 7, 1, 1, 15) in recorded
+    assert datetime(2025, 6, 30, 18, 15) not in recorded
+    was = _column(since, "Figure it revised, recorded (UTC+07:00)", 2)
+    assert datetime(2025, 4, 20, 9, 0) in was
+
+
+def test_the_vietnamese_workbook_says_the_zone_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _tracker(tmp_path, monkeypatch, HANOI, REPORTED)
+    book = _workbook(folder, "vi")
+    headings = {c.value for ws in book.worksheets for row in ws.iter_rows(max_row=2) for c in row}  # type: ignore[attr-defined]
+    assert "Ghi nhận (giờ UTC+07:00)" in headings
+    assert "Ngày ghi nhận số liệu trước điều chỉnh (giờ UTC+07:00)" in headings
+    assert "Ghi nhận" not in headings
+
+
+def test_a_workbook_west_of_greenwich_writes_the_day_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 18:15 UTC on 30 June is 13:15 on 30 June at -05:00.
+    folder = _tracker(tmp_path, monkeypatch, NEW_YORK, REPORTED)
+    figures = _column(_workbook(folder)["Figures"], "Recorded (UTC-05:00)", 1)  # type: ignore[index]
+    assert datetime(2025, 6, 30, 13, 15) in figures
+    assert datetime(2025, 7, 2, 18, 30) in figures
+
+
+def test_a_workbook_without_a_zone_writes_utc_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _tracker(tmp_path, monkeypatch, "", REPORTED)
+    figures = _column(_workbook(folder)["Figures"], "Recorded", 1)  # type: ignore[index]
+    assert datetime(2025, 7, 2, 23, 30) in figures
+    assert datetime(2025, 6, 30, 18, 15) in figures
