@@ -185,3 +185,53 @@ def test_a_workbook_without_a_zone_writes_utc_as_before(tmp_path: Path, monkeypa
     figures = _column(_workbook(folder)["Figures"], "Recorded", 1)  # type: ignore[index]
     assert datetime(2025, 7, 2, 23, 30) in figures
     assert datetime(2025, 6, 30, 18, 15) in figures
+
+
+def test_an_import_takes_1am_on_30_june_in_hanoi_as_30_june(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The import's fast path counted the UTC day too, and refused the row as the general one did.
+    folder = _tracker(tmp_path, monkeypatch, HANOI, "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\n")
+    (folder / "new.csv").write_text(
+        HEADER + "share,2025-Q2,13.0,preliminary,src-b,,2025-06-29T18:00:00Z\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 0, r.output
+    assert (folder / "observations.csv").read_text(encoding="utf-8").endswith(",2025-06-29T18:00:00Z\n")
+
+
+def test_an_import_west_of_greenwich_refuses_a_figure_recorded_before_the_quarter_ended_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _tracker(tmp_path, monkeypatch, NEW_YORK, "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\n")
+    before = (folder / "observations.csv").read_bytes()
+    (folder / "new.csv").write_text(
+        HEADER + "share,2025-Q2,13.0,preliminary,src-b,,2025-06-30T03:00:00Z\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 1
+    assert "recorded 2025-06-29, before period 2025-Q2 ended (2025-06-30)" in r.output
+    assert (folder / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_status_does_not_warn_of_a_figure_recorded_on_30_june_in_hanoi(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm: bool
+) -> None:
+    # status says on standard error the figures in force that check calls errors: it named
+    # this one, cold, and after an append to a kept status (the cache's path).
+    folder = _tracker(tmp_path, monkeypatch, HANOI, "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\n")
+    if warm:
+        assert run_clean("status", "--format", "json").exit_code == 0
+    with (folder / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("share,2025-Q2,13.0,preliminary,src-b,,2025-06-29T18:00:00Z\n")
+    for fmt in ("json", "table"):
+        r = run_clean("status", "--format", fmt)
+        assert r.exit_code == 0, r.output
+        assert "2025-06-29" not in r.stderr and "before period" not in r.stderr, r.stderr
+
+
+def test_status_west_of_greenwich_warns_of_a_figure_recorded_before_the_quarter_ended_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tracker(tmp_path, monkeypatch, NEW_YORK, "share,2025-Q2,13.0,preliminary,src-b,,2025-06-30T03:00:00Z\n")
+    r = run_clean("status", "--format", "json")
+    assert "recorded 2025-06-29, before period 2025-Q2 ended (2025-06-30)" in r.stderr

@@ -183,7 +183,8 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     from ..files.store import utc_now
 
     lines = {o.line for o in added_rows}
-    if timing_suspects([o for ind in touched for o in series.get(ind, ()) if o.line in lines], utc_now(), indicators):
+    in_force_added = [o for ind in touched for o in series.get(ind, ()) if o.line in lines]
+    if timing_suspects(in_force_added, utc_now(), indicators, zone=cached.get("zone", "")):  # the plan's days
         return None
     plain = cached["plain"] and tail.count(b"\n") == len(added.observations)
     # The derived indicators worked out again say afresh which of their periods are left out.
