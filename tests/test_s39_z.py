@@ -235,3 +235,28 @@ def test_status_west_of_greenwich_warns_of_a_figure_recorded_before_the_quarter_
     _tracker(tmp_path, monkeypatch, NEW_YORK, "share,2025-Q2,13.0,preliminary,src-b,,2025-06-30T03:00:00Z\n")
     r = run_clean("status", "--format", "json")
     assert "recorded 2025-06-29, before period 2025-Q2 ended (2025-06-30)" in r.stderr
+
+
+# --- the status cache: a figure appended to a kept status shows its day in the plan's zone --
+
+REVISED = "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\n"
+REVISION = "share,2025-Q1,12.4,,src-b,revised,2025-06-30T18:15:00Z\n"  # 01:15 on 1 July in Hà Nội
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_kept_status_table_with_a_revision_appended_shows_the_plans_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    # The cache judged the appended figure afresh outside any plan's zone: its footnote
+    # read "recorded 2025-06-30" (the UTC day) where a cold run reads 2025-07-01.
+    folder = _tracker(tmp_path, monkeypatch, HANOI, REVISED)
+    for fmt in ("table", "json"):
+        assert run_clean("--lang", lang, "status", "--format", fmt).exit_code == 0
+    with (folder / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write(REVISION)
+    warm = run_clean("--lang", lang, "status", "--format", "table")
+    assert warm.exit_code == 0, warm.output
+    assert ("recorded 2025-07-01" if lang == "en" else "ghi nhận 01/07/2025") in warm.stdout, warm.stdout
+    monkeypatch.setenv("QNTRACK_NO_CACHE", "1")
+    cold = run_clean("--lang", lang, "status", "--format", "table")
+    assert warm.stdout == cold.stdout
