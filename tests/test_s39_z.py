@@ -260,3 +260,39 @@ def test_a_kept_status_table_with_a_revision_appended_shows_the_plans_day(
     monkeypatch.setenv("QNTRACK_NO_CACHE", "1")
     cold = run_clean("--lang", lang, "status", "--format", "table")
     assert warm.stdout == cold.stdout
+
+
+# --- a Python caller: two plans in one process, each report in its own plan's days -------
+
+
+def test_two_plans_in_one_process_write_each_report_in_its_own_days(tmp_path: Path) -> None:
+    import openpyxl
+
+    from qntrack import open_workspace
+    from qntrack.output.report import build_report, render, write_report
+
+    data = {}
+    for name, zone in (("hanoi", HANOI), ("utc", "")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "targets.yaml").write_text(PLAN.format(zone=zone), encoding="utf-8")
+        (folder / "observations.csv").write_text(HEADER + REPORTED, encoding="utf-8")
+    for name in ("hanoi", "utc"):  # both read before either is written: the last read names no zone
+        ws = open_workspace(tmp_path / name / "targets.yaml", as_of="2025-07-03")
+        data[name] = build_report(ws.plan, ws.series, ws.store.observations, as_of="2025-07-03", since="2025-06-30")
+    open_workspace(tmp_path / "hanoi" / "targets.yaml")  # and then the zoned one again
+
+    # Hà Nội: 18:15 UTC on 30 June is 1 July, after the review of 30 June; in UTC it is not.
+    def since(name: str) -> str:
+        return render(data[name], "markdown", "en").split("## Since the last review")[1].split("\n## ")[0]
+
+    rows = {line.split(" | ")[-2]: line.split(" | ")[-1] for line in since("hanoi").splitlines() if "| src-" in line}
+    assert rows == {"src-b": "2025-07-01 |", "src-c": "2025-07-03 |"}
+    rows = {line.split(" | ")[-2]: line.split(" | ")[-1] for line in since("utc").splitlines() if "| src-" in line}
+    assert rows == {"src-c": "2025-07-02 |"}
+    for name, heading, moment in (
+        ("hanoi", "Recorded (UTC+07:00)", datetime(2025, 7, 3, 6, 30)),
+        ("utc", "Recorded", datetime(2025, 7, 2, 23, 30)),
+    ):
+        write_report(data[name], "xlsx", "en", tmp_path / f"{name}.xlsx")
+        assert moment in _column(openpyxl.load_workbook(tmp_path / f"{name}.xlsx")["Figures"], heading, 1)
