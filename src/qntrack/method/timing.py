@@ -11,7 +11,7 @@ fast, and a zone ahead of UTC (in Hanoi, 1 January begins at 17:00 UTC on 31 Dec
 are not mistakes. So a period's last day counts as the day it ended. The days are the
 plan's, in its ``timezone:`` (method.recorded_days), as every "recorded" day it shows;
 UTC days for a plan that names none (thirty-ninth session, pass Z: a preliminary figure
-for 2025-Q2 recorded at 01:00 on 30 June in Hà Nội was "recorded 2025-06-29, before
+for 2025-Q2 recorded at 01:00 on 30 June in Hanoi was "recorded 2025-06-29, before
 2025-Q2 ended", and one recorded at 22:00 on 29 June at -05:00 passed as of 30 June).
 """
 

@@ -275,7 +275,7 @@ def _timestamp(text: str) -> datetime | str:
     and as a workbook's time without a zone is read back (an import reads it in the
     plan's zone); its heading says the zone (``in_zone``). UTC, as stored, for a plan
     that names none. A date cell holds no zone: 23:30 on 2 July in UTC, under a date
-    format, read 2 July for a figure published at 06:30 on 3 July in Hà Nội (thirty-ninth
+    format, read 2 July for a figure published at 06:30 on 3 July in Hanoi (thirty-ninth
     session, pass Z)."""
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
