@@ -86,7 +86,7 @@ SUMMARY_EN = [
     "Figure withdrawn",
     # where the figure it revised came from (issue 17, twenty-fifth session)
     "Source of the figure it revised",
-    "Figure it revised, recorded",
+    "Figure it revised, recorded (UTC+07:00)",  # the shipped plan's zone (thirty-ninth session, pass Z)
     # the latest figure's kind and source (issue 17, twenty-seventh session)
     "Latest figure's kind",
     "Latest figure's source",
@@ -193,18 +193,18 @@ def test_figures_sheet(books):
         "Value",
         "Kind",
         "Source",
-        "Recorded",
+        "Recorded (UTC+07:00)",  # in the shipped plan's zone (thirty-ninth session, pass Z)
         "Vintages",
         "Figure withdrawn",
         # where the figure withdrawn came from (issue 17, twenty-sixth session)
         "Source of the figure withdrawn",
-        "Figure withdrawn, recorded",
+        "Figure withdrawn, recorded (UTC+07:00)",
         # the period's last day and what the figure revised (issue 17, twenty-eighth session)
         "Period ends",
         "Figure it revised",
         "Kind of the figure it revised",
         "Source of the figure it revised",
-        "Figure it revised, recorded",
+        "Figure it revised, recorded (UTC+07:00)",
         # the unit as stored, after the unit column's name (issue 17, thirty-second session)
         "Unit of breakdown as stored",
     ]
@@ -215,7 +215,9 @@ def test_figures_sheet(books):
     assert len(revenue) == 1
     r = revenue[0]
     assert r[1] is None and r[2] == "billion VND" and r[4] == 82235 and r[5] == "estimate"
-    assert r[6].startswith("https://tienphong.vn/") and r[7] == datetime(2025, 12, 31) and r[8] == 1
+    assert (
+        r[6].startswith("https://tienphong.vn/") and r[7] == datetime(2025, 12, 31, 7) and r[8] == 1
+    )  # 00:00Z, 07:00 in Hà Nội
     # A unit's figure, named by its unit (Vietnamese letters intact).
     assert ["State budget revenue collected in the area", "Cẩm Phả", "billion VND", "2024", 18000] in [
         r[:5] for r in rows
@@ -223,7 +225,7 @@ def test_figures_sheet(books):
     # GRDP growth 2023 was recorded twice (11.02 on 24/11, revised to 11.03 on 27/11/2023):
     # the figure in force, with two vintages.
     growth = [r for r in rows if r[0] == "GRDP growth" and r[3] == "2023"]
-    assert [(g[4], g[7], g[8]) for g in growth] == [(11.03, datetime(2023, 11, 27), 2)]
+    assert [(g[4], g[7], g[8]) for g in growth] == [(11.03, datetime(2023, 11, 27, 7), 2)]  # 00:00Z is 07:00 in Hà Nội
 
 
 def test_breakdown_sheet_ranks_the_units(books):
@@ -245,7 +247,7 @@ def test_breakdown_sheet_ranks_the_units(books):
         "Figure it revised",
         "Kind of the figure it revised",
         "Source of the figure it revised",
-        "Figure it revised, recorded",
+        "Figure it revised, recorded (UTC+07:00)",
         "Missed milestones",  # the deadlines a unit missed (thirty-second session, test_s32_lead)
         "Gap (billion VND)",  # the unit's gap, named with its unit (thirty-fourth session)
         "Figures recorded and not counted",  # as rank's CSV not_counted (thirty-seventh session)

@@ -378,5 +378,8 @@ def test_the_workbooks_summary_says_where_the_figure_revised_came_from(shipped: 
         # Columns U and V, before the latest figure's kind and source (twenty-seventh
         # session) and the twenty-eighth's two: line 29's source, and its day as a date cell
         # (as the Figures sheet writes recorded_at).
-        assert rows["grdp-growth-plan-2023"][20:22] == (SOURCE_FIRST, datetime.datetime(2023, 11, 24))
+        assert rows["grdp-growth-plan-2023"][20:22] == (
+            SOURCE_FIRST,
+            datetime.datetime(2023, 11, 24, 7),
+        )  # 07:00 in the plan's zone
         assert rows["grdp-growth-plan-2024"][20:22] == (None, None)  # a first figure

@@ -394,6 +394,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
         indicators,
         distinct,
         observations,
+        plan.timezone,  # the timing rules count the plan's days
     )
     suspect = {o.indicator: 1 for o in suspects}
     if plan.dimensions and outside_in_force(plan, series, ""):

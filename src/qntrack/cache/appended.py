@@ -147,6 +147,12 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     today = _today(cached.get("zone", ""))
     with_units = with_breakdowns(unit_plan(dimensions or {}, indicators), series)
     entries = list(cached["entries"])
+    # The cells of the targets judged again write their days in the plan's zone, as the
+    # cold run's did (files.shown_days; no plan is read here, so none said it; thirty-ninth
+    # session, pass Z: a revision appended read "recorded 2025-06-30", its UTC day).
+    from ..files.shown_days import show_days_in
+
+    show_days_in(cached.get("zone", ""))
     for k, e in enumerate(entries):
         if e.indicator in changed:
             target = _decode(marshal.loads(e.target), allowed)
@@ -183,7 +189,8 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     from ..files.store import utc_now
 
     lines = {o.line for o in added_rows}
-    if timing_suspects([o for ind in touched for o in series.get(ind, ()) if o.line in lines], utc_now(), indicators):
+    in_force_added = [o for ind in touched for o in series.get(ind, ()) if o.line in lines]
+    if timing_suspects(in_force_added, utc_now(), indicators, zone=cached.get("zone", "")):  # the plan's days
         return None
     plain = cached["plain"] and tail.count(b"\n") == len(added.observations)
     # The derived indicators worked out again say afresh which of their periods are left out.

@@ -300,7 +300,7 @@ def run_checks(
     if "timing" in selected:
         from ..files.store import utc_now
 
-        problems.extend(timing_check(store.observations, file, now or utc_now()))
+        problems.extend(timing_check(store.observations, file, now or utc_now(), plan.timezone))
     if "units-sum" in selected and plan.dimensions:
         problems.extend(units_sum_problems(plan, series, file))
     if "unit" in selected and plan.dimensions:  # an open unit spelt two ways (thirty-sixth session)

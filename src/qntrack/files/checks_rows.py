@@ -99,11 +99,12 @@ def control_problems(observations: Sequence[Observation], file: str, distinct: D
     return problems
 
 
-def timing_check(observations: Sequence[Observation], file: str, now: str) -> list[Problem]:
-    """Rows whose timing cannot be true (timing.py), judged against ``now`` (UTC)."""
+def timing_check(observations: Sequence[Observation], file: str, now: str, zone: str = "") -> list[Problem]:
+    """Rows whose timing cannot be true (timing.py), judged against ``now`` (UTC), by the
+    days of ``zone``, the plan's ``timezone:`` ("" for UTC)."""
     from ..method.timing import FUTURE
 
-    key, found = _timing_found(observations, now)
+    key, found = _timing_found(observations, now, zone)
     problems: list[Problem] = []
     if not found:
         return problems
@@ -165,35 +166,37 @@ def _forced_retractions(observations: Sequence[Observation], found: dict, key: C
     return out
 
 
-def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callable, dict]:
+def _timing_found(observations: Sequence[Observation], now: str, zone: str = "") -> tuple[Callable, dict]:
     """The key of a row for the timing rules, and what each failing key is told."""
     # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
     # by the period's sort key (an int; a Period hashes in Python), each judged once.
     key = attrgetter("period.sort_key", "recorded_at", "status")
-    return key, _timing_judged(set(map(key, observations)), now)
+    return key, _timing_judged(set(map(key, observations)), now, zone)
 
 
-def _timing_judged(keys: Iterable[tuple[int, str, str]], now: str) -> dict:
+def _timing_judged(keys: Iterable[tuple[int, str, str]], now: str, zone: str = "") -> dict:
     """What each failing (period's sort key, recorded_at, status) of ``keys`` is told.
     Judged by dates worked out once per period and per day; only a failing key is put
     into words (30,000 distinct keys of a national store: 0.1 s, not 0.4)."""
     from datetime import date
 
-    from ..method.timing import period_days, timing_kinds, timing_problems
+    from ..method.timing import days_of, period_days, timing_kinds, timing_problems
 
     found: dict = {}
-    today = date.fromisoformat(now[:10])
+    today = days_of(now, now, zone)[1]
     spans: dict[int, tuple[date, date]] = {}
     days: dict[str, date] = {}
     for k in keys:
         span = spans.get(k[0])
         if span is None:
             span = spans[k[0]] = period_days(_period_of(k[0]))
-        day = days.get(k[1][:10])
+        # By the moment, the day in the plan's zone (its first ten characters: the UTC day).
+        seen = k[1] if zone else k[1][:10]
+        day = days.get(seen)
         if day is None:
-            day = days[k[1][:10]] = date.fromisoformat(k[1][:10])
+            day = days[seen] = days_of(k[1], now, zone)[0]
         if timing_kinds(*span, day, k[2], today):
-            found[k] = timing_problems(_period_of(k[0]), k[1], k[2], now)
+            found[k] = timing_problems(_period_of(k[0]), k[1], k[2], now, zone)
     return found
 
 
@@ -207,6 +210,7 @@ def timing_suspects(
     indicators: Mapping[str, Indicator] | None = None,
     distinct: Distinct | None = None,
     stored: Sequence[Observation] = (),
+    zone: str = "",
 ) -> list[Observation]:
     """The rows among ``observations`` that the timing rules call errors (timing.py),
     and, given the plan's ``indicators``, the formula and frequency rules too.
@@ -216,14 +220,15 @@ def timing_suspects(
     judge those first, and the rows are walked for them only when one fails.
     ``stored``: every row of that store, in its order: when these rows are most of them,
     a store found sound there (``_sound``) has none to name, as ``suspects_in_force``.
+    ``zone``: the plan's ``timezone:``, whose days the timing rules count ("" for UTC).
     """
-    if _sound(len(observations), stored, now, indicators, distinct):
+    if _sound(len(observations), stored, now, indicators, distinct, zone):
         return []
     from ..files.textfiles import formula_like
 
     fits = False
     if indicators is None or distinct is not None:
-        row_key, failing = _timing_found(observations, now)
+        row_key, failing = _timing_found(observations, now, zone)
         out = [o for o in observations if row_key(o) in failing] if failing else []
         if indicators is None or distinct is None:
             return out
@@ -236,7 +241,7 @@ def timing_suspects(
         # performance.md), and the rows share few (period, moment, status, source, note).
         key = attrgetter("period.sort_key", "recorded_at", "status")
         gathered = set(map(attrgetter("period.sort_key", "recorded_at", "status", "source", "note"), observations))
-        found = _timing_judged({k[:3] for k in gathered}, now)
+        found = _timing_judged({k[:3] for k in gathered}, now, zone)
         risky = any((k[3] and formula_like(k[3])) or (k[4] and formula_like(k[4])) for k in gathered)
         out = [o for o in observations if key(o) in found] if found else []
     flagged = {p.location.line for p in formula_problems(observations, "")} if risky else set()
@@ -300,6 +305,7 @@ def suspects_in_force(
     stored: Sequence[Observation] = (),
     indicators: Mapping[str, Indicator] | None = None,
     distinct: Distinct | None = None,
+    zone: str = "",
 ) -> list[Problem]:
     """Warnings for the figures in force, among those the ``indicator_ids`` are read
     from, that ``qntrack check`` calls errors (its timing rules): a status, ``show`` or
@@ -307,12 +313,13 @@ def suspects_in_force(
     first ``most`` are named; the rest are counted.
 
     ``stored``: every row of the store the series were worked out from (so the figures
-    in force are among them); ``distinct``: its reader's distinct values."""
+    in force are among them); ``distinct``: its reader's distinct values; ``zone``: the
+    plan's ``timezone:``, whose days the timing rules count."""
     ids = [i for i in indicator_ids if i in series]
-    if _sound(sum(len(series[i]) for i in ids), stored, now, indicators, distinct):
+    if _sound(sum(len(series[i]) for i in ids), stored, now, indicators, distinct, zone):
         return []
     rows = [o for i in ids for o in series[i]]
-    problems = timing_check(rows, file, now)
+    problems = timing_check(rows, file, now, zone)
     if indicators is not None:
         # The other row rules check calls errors: cheap, one test per distinct value.
         problems += formula_problems(rows, file) + frequency_suspects(rows, indicators, file)
@@ -350,6 +357,7 @@ def _sound(
     now: str,
     indicators: Mapping[str, Indicator] | None,
     distinct: Distinct | None,
+    zone: str = "",
 ) -> bool:
     """Whether no stored row fails the rules ``suspects_in_force`` and ``timing_suspects``
     name, when so none of the ``count`` figures in force among them can. Found by passes
@@ -361,7 +369,7 @@ def _sound(
     flagged, in force or not, has its figures looked at one by one, as before."""
     if not stored or count <= len(stored) // 4:
         return False
-    if _timing_found(stored, now)[1]:
+    if _timing_found(stored, now, zone)[1]:
         return False
     if indicators is None:
         return True

@@ -178,7 +178,7 @@ def _batch(
     for unit_dims, text_period in set(zip(map(dims_of.__getitem__, units), column("period"), strict=True)):
         if unit_dims and unit_dates(plan, unit_dims, periods_of[text_period]):
             raise _Unsure
-    _timing(column("period"), periods_of, moments, status_col, now, force)
+    _timing(column("period"), periods_of, moments, status_col, now, force, plan.timezone)
 
     # Two rows for one figure (one indicator and unit, period and moment) in the batch:
     # a mistake or a repeat, which import_tables.note_duplicate words and tells apart.
@@ -387,17 +387,22 @@ def _timing(
     statuses: Sequence[str],
     now: str,
     force: bool,
+    zone: str = "",
 ) -> None:
     """timing.timing_problems of each distinct (period, day recorded, status): none may
     be one the general path would refuse (a moment in the future always; the others
-    unless ``force``)."""
-    today = date.fromisoformat(now[:10])
+    unless ``force``). Days in ``zone``, the plan's ``timezone:``, as that path counts them."""
+    from ..method.timing import days_of
+
+    today = days_of(now, now, zone)[1]
     days: dict[str, date] = {}
     spans: dict[str, tuple[date, date]] = {}
-    for text_period, day, status in set(zip(period_col, (m[:10] for m in moments.stored), statuses, strict=True)):
+    # The day of each moment in the plan's zone: its first ten characters without one.
+    cut = (lambda m: m) if zone else (lambda m: m[:10])
+    for text_period, day, status in set(zip(period_col, map(cut, moments.stored), statuses, strict=True)):
         recorded = days.get(day)
         if recorded is None:
-            recorded = days[day] = date.fromisoformat(day)
+            recorded = days[day] = days_of(day, now, zone)[0]
         span = spans.get(text_period)
         if span is None:
             span = spans[text_period] = period_days(periods_of[text_period])

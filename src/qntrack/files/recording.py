@@ -157,7 +157,7 @@ def validate_record(
     # would only be a second, irrelevant error.
     if stamp is not None and parsed_period is not None and ind is not None:
         typed = not where.line and where.file in ("add-observation", "retract")  # the command line's options
-        for kind, message in timing_problems(parsed_period, stamp, status or "", now):
+        for kind, message in timing_problems(parsed_period, stamp, status or "", now, plan.timezone):
             message = typed_timing(message) if typed else message
             if kind == FUTURE:
                 problems.append(Problem(stamp_where or where, message))

@@ -177,6 +177,7 @@ class Workspace:
             stored=self.store.observations,
             indicators=self.plan.indicators,
             distinct=self.store.distinct,
+            zone=self.plan.timezone,
         )
         if self.plan.dimensions:
             from .checks_units import outside_in_force

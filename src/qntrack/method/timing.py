@@ -6,9 +6,13 @@ only be an estimate (the office's first estimate): Vietnamese offices publish wh
 December, and that is what such a figure is by definition. docs/decisions.md, "Files,
 timestamps and text in the store", and docs/data-integrity.md state the rule.
 
-Dates are compared by whole UTC days, with one day of grace either way: a clock a little
+Dates are compared by whole days, with one day of grace either way: a clock a little
 fast, and a zone ahead of UTC (in Hanoi, 1 January begins at 17:00 UTC on 31 December),
-are not mistakes. So a period's last day counts as the day it ended.
+are not mistakes. So a period's last day counts as the day it ended. The days are the
+plan's, in its ``timezone:`` (method.recorded_days), as every "recorded" day it shows;
+UTC days for a plan that names none (thirty-ninth session, pass Z: a preliminary figure
+for 2025-Q2 recorded at 01:00 on 30 June in Hanoi was "recorded 2025-06-29, before
+2025-Q2 ended", and one recorded at 22:00 on 29 June at -05:00 passed as of 30 June).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ __all__ = [
     "period_days",
     "timing_kinds",
     "timing_problems",
+    "days_of",
     "parse_zone",
     "typed_timing",
 ]
@@ -62,7 +67,19 @@ def timing_kinds(start: date, end: date, recorded: date, status: str, today: dat
     return future
 
 
-def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> list[tuple[str, Message]]:
+def days_of(recorded_at: str, now: str, zone: str = "") -> tuple[date, date]:
+    """The days ``recorded_at`` and ``now`` (stored UTC moments) fall on in ``zone``, a
+    plan's ``timezone:`` ("" for UTC): the days the timing rules compare."""
+    if not zone:
+        return date.fromisoformat(recorded_at[:10]), date.fromisoformat(now[:10])
+    from .recorded_days import recorded_day  # a plan that names its zone
+
+    return date.fromisoformat(recorded_day(recorded_at, zone)), date.fromisoformat(recorded_day(now, zone))
+
+
+def timing_problems(
+    period: Period, recorded_at: str, status: str, now: str, zone: str = ""
+) -> list[tuple[str, Message]]:
     """(kind, message) for each way this figure's timing cannot be true; [] when it can.
 
     The message is shown in the user's language; ``str()`` of it is the English text.
@@ -70,10 +87,10 @@ def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> 
     ``recorded_at`` and ``now`` are canonical UTC timestamps (``2024-07-03T02:00:00Z``).
     Kinds: FUTURE (recorded more than a day after ``now``), NOT_BEGUN (the period begins
     more than a day after ``now`` or after ``recorded_at``), BEFORE_END (recorded before
-    the period's last day, with a status other than ``estimate``).
+    the period's last day, with a status other than ``estimate``). ``zone``: the plan's
+    ``timezone:``, in which the days of ``recorded_at`` and ``now`` are counted ("" for UTC).
     """
-    recorded = date.fromisoformat(recorded_at[:10])
-    today = date.fromisoformat(now[:10])
+    recorded, today = days_of(recorded_at, now, zone)
     start, end = period_days(period)
     found: list[tuple[str, Message]] = []
     for kind in timing_kinds(start, end, recorded, status, today):

@@ -16,7 +16,7 @@ same data give the same bytes (docs/report.md). Pure: the bytes are returned, no
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Sequence
 
 from ..catalog import msg
@@ -270,11 +270,28 @@ def _fits(rows: int, header_row: int) -> None:
 
 
 def _timestamp(text: str) -> datetime | str:
-    """A recording time as a date cell (UTC, as stored), or the text itself if it is none."""
+    """A recording time as a date cell, or the text itself if it is none. In the plan's
+    zone when it names one (files.shown_days), as every "recorded" day the report shows
+    and as a workbook's time without a zone is read back (an import reads it in the
+    plan's zone); its heading says the zone (``in_zone``). UTC, as stored, for a plan
+    that names none. A date cell holds no zone: 23:30 on 2 July in UTC, under a date
+    format, read 2 July for a figure published at 06:30 on 3 July in Hanoi (thirty-ninth
+    session, pass Z)."""
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return text
+    from ..files.shown_days import shown_zone
+
+    zone = shown_zone()
+    if zone:
+        from ..method.recorded_days import zone_offset
+
+        try:
+            moment = moment + (zone_offset(zone) or timedelta(0))
+        except OverflowError:  # past 9999-12-31 in the zone: no date cell holds it
+            return text
+    return moment.replace(tzinfo=None)
 
 
 def render_xlsx(data: ReportData, lang: str) -> bytes:

@@ -44,6 +44,21 @@ def word(key: str, lang: str, **values: Any) -> str:
     return text_of(msg("xlsx_" + key, **values), lang)
 
 
+def in_zone(heading: str, lang: str) -> str:
+    """The heading of a column of recorded moments (date cells): as it is for a plan that
+    names no zone, whose cells are UTC as stored; with the zone its cells are written in
+    for one that names it, "Recorded (UTC+07:00)" (``_timestamp``; thirty-ninth session,
+    pass Z: a UTC datetime under a date format read 2 July for a figure of 3 July)."""
+    from ..files.shown_days import shown_zone
+
+    zone = shown_zone()
+    if not zone:
+        return heading
+    from ..method.recorded_days import zone_name
+
+    return word("in_zone", lang, heading=heading, zone=zone_name(zone))
+
+
 def _decimals(value: float) -> int:
     """The decimals the report would show for ``value`` (at most two, trailing zeros
     dropped, as i18n.number; three for a figure published with three, i18n.typed_places):

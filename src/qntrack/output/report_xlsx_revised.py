@@ -57,7 +57,7 @@ def figure_headers(lang: str) -> tuple[str, ...]:
     breakdown, unit, period, value, kind, source, recorded. The Figures sheet and "Since
     the last review" share them, so that a figure reads the same on both."""
     from .i18n import label
-    from .report_xlsx_book import word
+    from .report_xlsx_book import in_zone, word
 
     return (
         label("indicator", lang),
@@ -67,20 +67,20 @@ def figure_headers(lang: str) -> tuple[str, ...]:
         label("value", lang),
         label("obs_status", lang),
         label("source", lang),
-        label("recorded_at", lang),
+        in_zone(label("recorded_at", lang), lang),
     )
 
 
 def revised_headers(lang: str) -> tuple[str, str, str, str]:
     """The columns of what a figure replaced: its value, kind, source and recording day
     (the Summary's words for the same, report_xlsx_summary_head)."""
-    from .report_xlsx_book import word
+    from .report_xlsx_book import in_zone, word
 
     return (
         word("revises", lang),
         word("revises_kind", lang),
         word("revises_source", lang),
-        word("revises_recorded_at", lang),
+        in_zone(word("revises_recorded_at", lang), lang),
     )
 
 

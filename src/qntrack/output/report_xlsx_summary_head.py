@@ -18,6 +18,8 @@ def word(key: str, lang: str) -> str:
 
 def summary_headers(lang: str) -> tuple[str, ...]:
     """The headers of the Summary sheet in ``lang``."""
+    from .report_xlsx_book import in_zone
+
     return (
         label("group", lang),
         label("owner", lang),
@@ -46,7 +48,7 @@ def summary_headers(lang: str) -> tuple[str, ...]:
         # Where the figure it revised came from, as the CSV's latest_revises_source and
         # latest_revises_recorded_at (twenty-fifth session).
         word("revises_source", lang),
-        word("revises_recorded_at", lang),
+        in_zone(word("revises_recorded_at", lang), lang),
         # The latest figure's status and source, as the CSV's latest_status and latest_source:
         # what the officer cites it as (issue 17, twenty-seventh session).
         word("latest_kind", lang),

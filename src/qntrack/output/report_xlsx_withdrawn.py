@@ -47,9 +47,9 @@ def withdrawn_rows(
 
 def withdrawn_headers(lang: str) -> tuple[str, str, str]:
     """The sheet's last columns: the figure withdrawn, then its source and recording day."""
-    from .report_xlsx_book import word
+    from .report_xlsx_book import in_zone, word
 
-    return word("withdrawn", lang), word("withdrawn_source", lang), word("withdrawn_recorded_at", lang)
+    return word("withdrawn", lang), word("withdrawn_source", lang), in_zone(word("withdrawn_recorded_at", lang), lang)
 
 
 def put_withdrawn(t: Any, w: Withdrawal | None, first: int) -> None:
