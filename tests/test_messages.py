@@ -83,6 +83,7 @@ DIFFERENT_NAMES = {
     # A moment an --as-of notice tells of: ISO in English, its time and its day in
     # Vietnamese, as the notice's other days are written (thirty-sixth session).
     "moment_beside_days": ({"iso"}, {"clock", "day"}),
+    "moment_in_zone": ({"iso"}, {"clock", "day", "offset"}),
 }
 
 

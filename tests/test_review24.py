@@ -135,7 +135,7 @@ def test_rank_as_of_says_the_later_entries_it_left_out(shipped: Path):
     result = run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2024-06-01", "--format", "json")
     assert result.exit_code == 0, result.output
     assert "3 later entries of the figures judged" in result.stderr, result.stderr
-    assert "2025-01-15T00:00:00Z" in result.stderr and "later entries" not in result.stdout
+    assert "2025-01-15T07:00:00+07:00" in result.stderr and "later entries" not in result.stdout
     result = run_clean("--lang", "vi", "rank", "budget-revenue-plan-2024", "--as-of", "2024-06-01")
     assert "3 dòng số liệu của các chỉ tiêu được đánh giá ghi nhận sau ngày 01/06/2024" in result.stderr, result.stderr
     result = run_clean("rank", "budget-revenue-plan-2024", "--as-of", "2026-01-01")

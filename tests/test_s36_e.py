@@ -111,10 +111,10 @@ def test_an_as_of_notice_in_vietnamese_writes_its_moment_as_the_day_is_written(s
     # the notice said "sau ngày 01/06/2025 ... lúc 2025-07-05T00:00:00Z".
     r = run_clean("--lang", "vi", "observations", "--as-of", "2025-06-01")
     assert r.exit_code == 0, r.output
-    assert "lúc 00:00 UTC ngày 05/07/2025" in r.stderr, r.stderr
+    assert "lúc 07:00 UTC+07:00 ngày 05/07/2025" in r.stderr, r.stderr
     assert "2025-07-05T" not in r.stderr, r.stderr
     r = run_clean("observations", "--as-of", "2025-06-01")
-    assert "2025-07-05T00:00:00Z" in r.stderr, r.stderr  # English keeps ISO
+    assert "2025-07-05T07:00:00+07:00" in r.stderr, r.stderr  # English keeps ISO
     r = run_clean("--lang", "vi", "observations", "--as-of", "2025-06-01", "--format", "json")
     assert "2025-07-05T" not in r.stdout  # the rows in force by then are earlier: ISO where listed
     assert '"recorded_at": "20' in r.stdout
@@ -125,7 +125,7 @@ def test_an_as_of_notice_in_vietnamese_gives_the_time_of_day(shipped: Path) -> N
     assert r.exit_code == 0, r.output
     r = run_clean("--lang", "vi", "history", "fdi", "--as-of", "2026-09-14")
     assert r.exit_code == 0, r.output
-    assert "02:00 UTC ngày 15/09/2026" in r.stderr, r.stderr
+    assert "09:00 UTC+07:00 ngày 15/09/2026" in r.stderr, r.stderr
     r = run_clean("--lang", "vi", "status", "--as-of", "2026-09-14", "--format", "json")
     assert "2026-09-15T02:00:00Z" not in r.stdout
     r = run_clean("--lang", "vi", "history", "fdi", "--format", "json")

@@ -124,3 +124,31 @@ def test_the_imports_time_of_day_rule_is_the_days_rule(stamp: str, zone: str) ->
     from qntrack.files.import_columns import _other_day_in
 
     assert _other_day_in([stamp], zone) == (recorded_day(stamp, zone) != stamp[:10])
+
+
+@pytest.mark.parametrize(
+    ("stamp", "zone", "written"),
+    [
+        ("2025-07-02T17:00:00Z", "+07:00", "2025-07-03T00:00:00+07:00"),
+        ("2025-07-03T02:00:00Z", "-05:00", "2025-07-02T21:00:00-05:00"),
+        ("2025-07-02T17:00:00Z", "+0530", "2025-07-02T22:30:00+05:30"),
+        ("2025-07-02T17:00:00Z", "", "2025-07-02T17:00:00Z"),
+        ("9999-12-31T20:00:00Z", "+07:00", "9999-12-31T20:00:00Z"),  # no year 10000 to write it in
+    ],
+)
+def test_a_moment_written_in_the_plans_zone(stamp: str, zone: str, written: str) -> None:
+    from qntrack.method.recorded_days import in_zone
+
+    assert in_zone(stamp, zone) == written
+
+
+@given(stamp=_MOMENTS, zone=_ZONES)
+def test_a_moment_written_in_a_zone_is_the_same_instant_on_the_zones_day(stamp: str, zone: str) -> None:
+    from datetime import timezone
+
+    from qntrack.method.recorded_days import in_zone
+
+    written = in_zone(stamp, zone)
+    at = datetime.fromisoformat(written.replace("Z", "+00:00")).astimezone(timezone.utc)
+    assert at.replace(tzinfo=None).isoformat() + "Z" == stamp  # isoformat pads a year under 1000
+    assert written[:10] == recorded_day(stamp, zone)

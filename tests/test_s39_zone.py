@@ -126,8 +126,11 @@ def test_the_as_of_notice_counts_what_came_after_the_day_in_hanoi() -> None:
     r = run_clean("history", "share", "--as-of", "2025-07-02")
     assert r.exit_code == 0, r.output
     # One row came after the end of 2 July in Hà Nội: Q2's, at 23:30 UTC that day.
-    assert "2025-07-02T23:30:00Z" in r.stderr and "(UTC+07:00)" in r.stderr, r.stderr
+    # Written in the plan's zone, its offset kept: 06:30 on 3 July there, after the 2nd.
+    assert "recorded 2025-07-03T06:30:00+07:00 (after 2025-07-02)" in r.stderr, r.stderr
+    assert "by the end of 2025-07-02 (UTC+07:00)" in r.stderr, r.stderr
     vi = run_clean("--lang", "vi", "history", "share", "--as-of", "2025-07-02")
+    assert "06:30 UTC+07:00 ngày 03/07/2025 (sau ngày 02/07/2025)" in vi.stderr, vi.stderr
     assert "(giờ UTC+07:00)" in vi.stderr, vi.stderr
 
 

@@ -72,7 +72,7 @@ def test_report_as_of_says_how_many_later_entries_it_did_not_count(shipped: Path
     r = run_clean("report", "--as-of", "2010-01-01", "--format", "markdown")
     assert r.exit_code == 0, r.output
     # As status --as-of 2010-01-01 counts: 82 rows, grdp_vnd's 6 judged by no target: 76.
-    assert "76 later entries" in r.stderr and "2015-12-28T00:00:00Z" in r.stderr, r.stderr
+    assert "76 later entries" in r.stderr and "2015-12-28T07:00:00+07:00" in r.stderr, r.stderr
     assert "later entries" not in r.stdout
     vi = run_clean("--lang", "vi", "report", "--as-of", "2010-01-01", "--format", "markdown")
     assert "76 dòng" in vi.stderr, vi.stderr
@@ -95,7 +95,7 @@ def test_rank_as_of_says_how_many_later_entries_of_its_indicator_it_did_not_coun
     assert r.exit_code == 0, r.output
     # budget_revenue's 6 rows (the total's and its units'): after 2024-01-01, Móng Cái
     # 2024-03-15, Cẩm Phả 2025-01-15, Hạ Long 2025-02-10, the total 2025-12-31: 4.
-    assert "4 later entries" in r.stderr and "2024-03-15T00:00:00Z" in r.stderr, r.stderr
+    assert "4 later entries" in r.stderr and "2024-03-15T07:00:00+07:00" in r.stderr, r.stderr
 
 
 def test_export_as_of_says_how_many_later_entries_it_left_out(shipped: Path):
@@ -103,7 +103,7 @@ def test_export_as_of_says_how_many_later_entries_it_left_out(shipped: Path):
     assert r.exit_code == 0, r.output
     # 82 rows, every one of a declared indicator; 5 recorded by 2016-01-01: 77 later, the
     # first 2016-12-28.
-    assert "77 later entries" in r.stderr and "2016-12-28T00:00:00Z" in r.stderr, r.stderr
+    assert "77 later entries" in r.stderr and "2016-12-28T07:00:00+07:00" in r.stderr, r.stderr
     assert "export" in r.stderr.split("77 later entries")[1], r.stderr
     vi = run_clean("--lang", "vi", "export", "sdmx-csv", "--as-of", "2016-01-01")
     assert vi.stdout == r.stdout and "77 dòng" in vi.stderr, vi.stderr
@@ -112,7 +112,7 @@ def test_export_as_of_says_how_many_later_entries_it_left_out(shipped: Path):
 def test_export_opensdg_as_of_says_it_too(shipped: Path):
     r = run_clean("export", "opensdg", "--into", "sdg", "--as-of", "2016-01-01")
     assert r.exit_code == 0, r.output
-    assert "77 later entries" in r.stderr and "2016-12-28T00:00:00Z" in r.stderr, r.stderr
+    assert "77 later entries" in r.stderr and "2016-12-28T07:00:00+07:00" in r.stderr, r.stderr
 
 
 def test_export_of_now_says_nothing_of_later_entries(shipped: Path):

@@ -147,18 +147,18 @@ def test_history_as_of_says_its_day_as_the_reader_writes_it(shipped: Path):
     r = run_clean("--lang", "vi", "history", "grdp_growth", "2024-Q2", "--as-of", "2026-04-19")
     assert r.exit_code == 0, r.output
     assert (
-        "1 phiên bản sau của grdp_growth 2024-Q2, ghi nhận lúc 00:00 UTC ngày 20/04/2026 (sau ngày 19/04/2026),"
+        "1 phiên bản sau của grdp_growth 2024-Q2, ghi nhận lúc 07:00 UTC+07:00 ngày 20/04/2026 (sau ngày 19/04/2026),"
         " không được liệt kê: --as-of chỉ liệt kê những gì đã biết đến hết ngày 19/04/2026 (giờ UTC+07:00)"
     ) in r.stderr, r.stderr
     english = run_clean("history", "grdp_growth", "2024-Q2", "--as-of", "2026-04-19")
-    assert "recorded 2026-04-20T00:00:00Z (after 2026-04-19)" in english.stderr, english.stderr
+    assert "recorded 2026-04-20T07:00:00+07:00 (after 2026-04-19)" in english.stderr, english.stderr
 
 
 def test_status_as_of_says_its_day_as_the_reader_writes_it(shipped: Path):
     _add("grdp_growth", "2024-Q2", "5", "--status", "estimate", "--recorded-at", "2026-04-20T00:00:00Z")
     r = run_clean("--lang", "vi", "status", "--as-of", "2026-04-19", "--format", "json")
     assert r.exit_code == 0, r.output
-    assert "ghi nhận sau ngày 19/04/2026 (lúc 00:00 UTC ngày 20/04/2026:" in r.stderr, r.stderr
+    assert "ghi nhận sau ngày 19/04/2026 (lúc 07:00 UTC+07:00 ngày 20/04/2026:" in r.stderr, r.stderr
     assert "đến hết ngày 19/04/2026 (giờ UTC+07:00)" in r.stderr, r.stderr
     assert "2026-04-19 " not in r.stderr and "2026-04-19)" not in r.stderr, r.stderr
 

@@ -167,17 +167,21 @@ class DayMoment(Day):
     English; in Vietnamese its time in UTC, then its day as the sentence's other days are
     written (the catalog's ``moment_beside_days``: the time, seconds only when not 00). The ISO moment
     beside the notice's day month year read as two calendars in one sentence (thirty-sixth session).
-    A moment of any other form is written as stored."""
+    A moment in a plan's zone (``2025-07-03T00:00:00+07:00``: the notice's day ends there,
+    thirty-ninth session) is its time and day there, with the zone (``moment_in_zone``). A
+    moment of any other form is written as stored."""
 
     __slots__ = ()
 
     def text(self, lang: str) -> str:
         iso = self.iso
-        if len(iso) != 20 or iso[10] != "T" or iso[19] != "Z":
+        zoned = len(iso) == 25 and iso[10] == "T" and iso[19] in "+-"
+        if not zoned and (len(iso) != 20 or iso[10] != "T" or iso[19] != "Z"):
             return iso
         clock = iso[11:19]
         clock = clock[:5] if clock.endswith(":00") else clock
-        return catalog(lang)["moment_beside_days"].format(iso=iso, clock=clock, day=Day(iso[:10]).text(lang))
+        key = "moment_in_zone" if zoned else "moment_beside_days"
+        return catalog(lang)[key].format(iso=iso, clock=clock, day=Day(iso[:10]).text(lang), offset=iso[19:])
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,13 +53,16 @@ def say_counted(key: str, count: int, first: str | None, day: str, zone: str = "
     """``say_later``'s message for rows counted already (``method.history.recorded_after``):
     nothing when none was recorded after ``day``, which ends in ``zone`` (the plan's)."""
     from ..catalog import Count, Day, DayMoment, msg
-    from ..method.recorded_days import zone_name
+    from ..method.recorded_days import in_zone, zone_name
 
     if first is not None:
         form = "_one" if count == 1 else "_many"
         # The day judged by as the reader writes days (19/04/2026 in Vietnamese, as the
         # view's own heading says it), and the moment recorded with its day written so too.
-        said = msg(key + form, count=Count(count), first=DayMoment(first), day=Day(day), zone=zone_name(zone), **more)
+        # The first moment as the day that was ended reads it: in the plan's zone, with its
+        # offset (2025-07-03T00:00:00+07:00, after 2025-07-02), the same instant as stored.
+        at = DayMoment(in_zone(first, zone))
+        said = msg(key + form, count=Count(count), first=at, day=Day(day), zone=zone_name(zone), **more)
         _say(said)
 
 

@@ -15,7 +15,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-__all__ = ["LAST_MOMENT", "day_end", "recorded_day", "zone_name", "zone_offset"]
+__all__ = ["LAST_MOMENT", "day_end", "in_zone", "recorded_day", "zone_name", "zone_offset"]
 
 # The latest moment a store can hold (its years have four digits).
 LAST_MOMENT = "9999-12-31T23:59:59Z"
@@ -75,6 +75,27 @@ def day_end(day: str, zone: str = "") -> str:
         return _stamp(last - offset)
     except OverflowError:  # 31 December 9999 west of UTC ends in year 10000: every moment is before it
         return LAST_MOMENT
+
+
+def in_zone(stamp: str, zone: str = "") -> str:
+    """A stored moment written in ``zone``, ISO with its offset: the same instant, its date
+    the day it falls on there; as stored without a zone (or one it cannot be written in).
+
+    >>> in_zone("2025-07-02T17:00:00Z", "+07:00")
+    '2025-07-03T00:00:00+07:00'
+    >>> in_zone("2025-07-02T17:00:00Z")
+    '2025-07-02T17:00:00Z'
+    """
+    offset = zone_offset(zone)
+    if not offset or len(stamp) != 20:
+        return stamp
+    try:
+        moment = datetime.fromisoformat(stamp[:19]) + offset
+    except (ValueError, OverflowError):
+        return stamp
+    minutes = int(abs(offset).total_seconds()) // 60
+    sign = "-" if offset < timedelta(0) else "+"
+    return f"{moment.isoformat()}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def recorded_day(stamp: str, zone: str = "") -> str:
