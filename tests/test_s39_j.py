@@ -165,3 +165,30 @@ def test_the_observations_pieces_are_the_whole_document(zoned: tuple[Path, str])
     zone = ws.plan.timezone
     whole = to_json(observations_document(rows, "2025-07-02", zone=zone)).encode("utf-8")
     assert b"".join(observations_parts(rows, "2025-07-02", zone=zone)) == whole
+
+
+# --- check: its rows are cut at the same bound --------------------------------------------
+
+
+def test_checks_document_ends_with_where_its_day_ended(zoned: tuple[Path, str]) -> None:
+    _, end = zoned
+    doc = _doc("check", "--format", "json", "--as-of", "2025-07-02")
+    assert list(doc) == ["qntrack", "as_of", "checks", "problems", "as_of_end"]
+    assert (doc["as_of"], doc["as_of_end"]) == ("2025-07-02", end)
+    assert _doc("check", "--format", "json")["as_of_end"] is None
+
+
+def test_a_check_that_could_not_read_the_plan_counted_no_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No plan read, no zone known and no row counted: as_of_end says none (not a UTC guess).
+    make_tracker(tmp_path, monkeypatch, "title: [unclosed\n", ROWS)
+    r = run_clean("check", "--format", "json", "--as-of", "2025-07-02")
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)
+    assert doc["as_of"] == "2025-07-02" and doc["as_of_end"] is None and doc["problems"]
+
+
+def test_a_callers_check_document_ends_the_day_in_the_zone_given() -> None:
+    from qntrack.output.documents import check_document
+
+    assert check_document(None, [], "2025-07-02", zone="-05:00")["as_of_end"] == "2025-07-03T04:59:59Z"
+    assert check_document(None, [], "2025-07-02")["as_of_end"] == "2025-07-02T23:59:59Z"

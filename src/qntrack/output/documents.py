@@ -434,19 +434,22 @@ def targets_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
 
 
 def check_document(
-    checks: Sequence[str], problems: Iterable[Problem], as_of: str | date | None = None
+    checks: Sequence[str], problems: Iterable[Problem], as_of: str | date | None = None, zone: str = ""
 ) -> dict[str, Any]:
     """``check --format json``: the checks run and every problem found by
     ``files.checks.run_checks``; ``message`` in English, ``code`` its catalog id (docs/json.md).
-    ``checks`` read as ``run_checks`` reads its ``names``: one name as text, None the default."""
+    ``checks`` read as ``run_checks`` reads its ``names``: one name as text, None the default.
+    ``as_of_end`` last: the ``as_of`` day ended in ``zone``, the plan's (thirty-ninth session)."""
     from ..files.argument_kinds import check_names, refuse_problems
 
     refuse_problems(problems)
+    day = day_text(as_of)
     return {
         "qntrack": __version__,
-        "as_of": day_text(as_of),
+        "as_of": day,
         "checks": check_names(checks),
         "problems": problem_items(problems),
+        "as_of_end": as_of_end(day, zone),
     }
 
 
