@@ -344,7 +344,7 @@ def test_history_json_has_the_fields_json_md_lists(tmp_path: Path, monkeypatch):
     assert run_clean("retract", "share", "2022", "--recorded-at", "2024-01-01").exit_code == 0
     assert run_clean("add-observation", "share", "2022", "12.4", "--recorded-at", "2024-02-01").exit_code == 0
     doc = json_of("history", "share", "2022", "--format", "json")
-    assert list(doc) == ["qntrack", "indicator", "dims", "period", "as_of", "vintages"]
+    assert list(doc) == ["qntrack", "indicator", "dims", "period", "as_of", "vintages", "as_of_end"]  # 39th, J
     assert (doc["indicator"], doc["dims"], doc["period"], doc["as_of"]) == ("share", {}, "2022", None)
     keys = ["period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises"]
     keys += ["revises_source", "revises_recorded_at"]  # twenty-fifth session

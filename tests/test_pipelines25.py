@@ -100,7 +100,7 @@ def test_check_keeps_its_own_document(tracker: Path):
     r = run("check", "--format", "json")
     assert r.exit_code == 1
     doc = json.loads(r.stdout)
-    assert list(doc) == ["qntrack", "as_of", "checks", "problems"]
+    assert list(doc) == ["qntrack", "as_of", "checks", "problems", "as_of_end"]  # the last: 39th session, J
 
 
 # --- 2. QNTRACK_TARGETS naming a folder, or cut at its space, names the variable ---------

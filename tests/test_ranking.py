@@ -137,7 +137,7 @@ def test_decrease_ties_and_a_missed_unit_in_json(plan: Path):
     r = run("rank", "poor-2030", "--format", "json")
     assert r.exit_code == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert list(doc) == ["qntrack", "schema", "as_of", "target", "for_each", "units"]
+    assert list(doc) == ["qntrack", "schema", "as_of", "target", "for_each", "units", "as_of_end"]  # 39th, J
     assert (doc["schema"], doc["as_of"], doc["target"], doc["for_each"]) == (1, None, "poor-2030", ["locality"])
     units = doc["units"]
     for u in units:

@@ -377,7 +377,7 @@ def _fits(value: object, words: str) -> bool:
     return False
 
 
-RANKED_TOP = {"qntrack", "schema", "as_of", "target", "for_each", "units"}
+RANKED_TOP = {"qntrack", "schema", "as_of", "target", "for_each", "units", "as_of_end"}  # 39th session, J
 
 
 def _check_table(section: str, items: list[dict], everything: bool = True, of: set[str] | None = None) -> list[str]:
@@ -530,7 +530,9 @@ def test_a_history_document_of_a_day_lists_what_was_known_that_day(shipped: Path
 
     ws = qntrack.open_workspace("targets.yaml")
     year = parse_period("2023")
-    doc = history_document("grdp_growth", vintages(ws.store.observations, "grdp_growth", year), year, "2023-11-25")
+    found = vintages(ws.store.observations, "grdp_growth", year)
+    # the plan's zone, as the command ends the day (its as_of_end says where: 39th session, J)
+    doc = history_document("grdp_growth", found, year, "2023-11-25", ws.plan.timezone)
     assert [(v["value"], v["in_force"], v["recorded_at"]) for v in doc["vintages"]] == [
         (11.02, True, "2023-11-24T00:00:00Z")
     ]

@@ -142,7 +142,8 @@ def test_the_units_document_has_shows_shape_with_dims_last(plan: Path) -> None:
     whole = _json("share-2025")
     unit = _json("share-2025", "--dim", "locality=Alpha")
     assert list(unit) == list(whole)
-    assert list(unit)[-1] == "dims" and whole["dims"] == {}
+    # dims last of this session's pass S, then as_of_end (pass J)
+    assert list(unit)[-2:] == ["dims", "as_of_end"] and whole["dims"] == {}
     # the unit's status is the one its row in the target's breakdown gives
     (row,) = [u for u in whole["breakdown"] if u["dims"] == {"locality": "Alpha"}]
     assert {k: unit[k] for k in ("status", "gap", "score", "latest", "milestones")} == {

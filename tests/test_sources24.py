@@ -39,7 +39,7 @@ def test_history_as_of_keeps_its_json_the_same_whatever_is_recorded_later(shippe
     before = run_clean("history", "grdp_growth", "2023", "--as-of", "2023-11-25", "--format", "json")
     doc = json.loads(before.stdout)
     assert [v["value"] for v in doc["vintages"]] == [11.02]
-    assert set(doc) == {"qntrack", "indicator", "dims", "period", "as_of", "vintages"}
+    assert set(doc) == {"qntrack", "indicator", "dims", "period", "as_of", "vintages", "as_of_end"}  # 39th, J
     assert "1 later vintage" in before.stderr, before.stderr
 
 

@@ -147,7 +147,11 @@ def check(
         from ..output.formats import to_json
 
         with _to_a_reader():
-            _out(to_json(check_document(selected, problems, day)))
+            plan = next((k[0] for k in kept if isinstance(k, tuple)), None)  # run_checks' plan, once read
+            doc = check_document(selected, problems, day, getattr(plan, "timezone", ""))
+            if plan is None:
+                doc["as_of_end"] = None  # no plan read: no zone known, and no row counted
+            _out(to_json(doc))
     elif problems:
         _report(problems)
     from . import left_to_the_exit

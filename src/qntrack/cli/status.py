@@ -212,7 +212,7 @@ def _print_status(
     if kind == "json":
         from ..output.formats import status_json
 
-        _out_parts(status_json(results, day, ws.plan.title, by, revised, whence))
+        _out_parts(status_json(results, day, ws.plan.title, by, revised, whence, ws.plan.timezone))
     elif grouped:
         _grouped(found, by, kind, lang, ws.plan, as_of=day)
     elif kind in ("csv", "tsv"):

@@ -27,7 +27,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from .. import __version__
-from .formats import assessment_dict, day_text
+from .formats import as_of_end, assessment_dict, day_text
 from .json_figures import observation_dict
 from .i18n import spoken
 
@@ -135,6 +135,7 @@ def show_document(
     ]
     doc["as_of"] = day_text(as_of)
     doc["dims"] = dict(unit)  # the unit shown, {} for the target (thirty-ninth session)
+    doc["as_of_end"] = as_of_end(doc["as_of"], zone)  # where that day ended (the same session)
     return doc
 
 
@@ -160,6 +161,7 @@ def observations_document(
         "qntrack": __version__,
         "as_of": day,
         "observations": [_with_revises(o, revises, replaced) for o in rows],
+        "as_of_end": as_of_end(day, zone),  # added last, thirty-ninth session
     }
 
 
@@ -285,6 +287,7 @@ def history_document(
             )
             for v in found
         ],
+        "as_of_end": as_of_end(day, zone),  # added last, thirty-ninth session
     }
 
 
@@ -431,19 +434,22 @@ def targets_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
 
 
 def check_document(
-    checks: Sequence[str], problems: Iterable[Problem], as_of: str | date | None = None
+    checks: Sequence[str], problems: Iterable[Problem], as_of: str | date | None = None, zone: str = ""
 ) -> dict[str, Any]:
     """``check --format json``: the checks run and every problem found by
     ``files.checks.run_checks``; ``message`` in English, ``code`` its catalog id (docs/json.md).
-    ``checks`` read as ``run_checks`` reads its ``names``: one name as text, None the default."""
+    ``checks`` read as ``run_checks`` reads its ``names``: one name as text, None the default.
+    ``as_of_end`` last: the ``as_of`` day ended in ``zone``, the plan's (thirty-ninth session)."""
     from ..files.argument_kinds import check_names, refuse_problems
 
     refuse_problems(problems)
+    day = day_text(as_of)
     return {
         "qntrack": __version__,
-        "as_of": day_text(as_of),
+        "as_of": day,
         "checks": check_names(checks),
         "problems": problem_items(problems),
+        "as_of_end": as_of_end(day, zone),
     }
 
 

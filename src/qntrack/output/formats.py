@@ -29,6 +29,7 @@ __all__ = [
     "rollup_dict",
     "status_document",
     "status_json",
+    "as_of_end",
     "document_parts",
     "groups_document",
     "item_json",
@@ -238,7 +239,7 @@ def status_document(
         revised = revised_in(assessments, observations, as_of, found, zone)
         whence = found
     items = [assessment_dict(a, revised, whence=whence) for a in assessments]
-    return _document(items, as_of, title, groups_document(items, group_by))
+    return _document(items, as_of, title, groups_document(items, group_by), zone)
 
 
 def status_json(
@@ -248,12 +249,14 @@ def status_json(
     group_by: GroupBy = "group",
     revised: Revised | None = None,
     whence: Whence | None = None,
+    zone: str = "",
 ) -> list[bytes | memoryview]:
     """``status --format json`` as UTF-8 text in pieces to write one after the other: the
     bytes of ``to_json(status_document(...))``, written the way the status cache writes
-    it (``document_parts``), so the two paths share one writer."""
+    it (``document_parts``), so the two paths share one writer. ``zone``: the plan's
+    ``timezone:``, where the ``as_of`` day ends (``as_of_end``)."""
     items = [assessment_dict(a, revised, whence=whence) for a in assessments]
-    return document_parts([item_json(i) for i in items], as_of, title, groups_document(items, group_by))
+    return document_parts([item_json(i) for i in items], as_of, title, groups_document(items, group_by), zone)
 
 
 def groups_document(items: Iterable[dict[str, Any]], group_by: GroupBy = "group") -> list[dict[str, Any]]:
@@ -269,15 +272,32 @@ def day_text(day: str | date | None) -> str | None:
     return as_of_day(day)
 
 
-def _document(items: list[Any], as_of: str | date | None, title: str, groups: list[dict[str, Any]]) -> dict[str, Any]:
+def as_of_end(day: str | None, zone: str = "") -> str | None:
+    """A document's ``as_of_end``: the last ``recorded_at`` its ``as_of`` day counted, that
+    day ended in ``zone`` (the plan's ``timezone:``, UTC without one); None without a day.
+    The store's rows with ``recorded_at <= as_of_end`` are the ones the document read
+    (issue 17, thirty-ninth session: ``as_of`` alone did not say where a zoned day ended)."""
+    if day is None:
+        return None  # a warm status (no day) loads nothing more
+    from ..method.recorded_days import day_end
+
+    return day_end(day, zone)
+
+
+def _document(
+    items: list[Any], as_of: str | date | None, title: str, groups: list[dict[str, Any]], zone: str = ""
+) -> dict[str, Any]:
+    day = as_of.isoformat() if isinstance(as_of, date) else as_of
     return {
         "qntrack": __version__,
         "schema": SCHEMA_VERSION,
         "title": title,
-        "as_of": as_of.isoformat() if isinstance(as_of, date) else as_of,  # read by the callers
+        "as_of": day,  # read by the callers
         "targets": items,
         # Added for issue 14: the targets by group (or owner), docs/json.md "Groups".
         "groups": groups,
+        # Added last in issue 17, thirty-ninth session: where the as_of day ended.
+        "as_of_end": as_of_end(day, zone),
     }
 
 
@@ -294,7 +314,11 @@ _NO_TARGETS = b'\n  "targets": [],\n'
 
 
 def document_parts(
-    items_json: Sequence[bytes | memoryview], as_of: str | date | None, title: str, groups: list[dict[str, Any]]
+    items_json: Sequence[bytes | memoryview],
+    as_of: str | date | None,
+    title: str,
+    groups: list[dict[str, Any]],
+    zone: str = "",
 ) -> list[bytes | memoryview]:
     """The UTF-8 bytes of ``to_json`` of the status document whose items are ``items_json``
     (``item_json``), in pieces to be written in turn, without turning the items back into
@@ -307,7 +331,9 @@ def document_parts(
     "targets" list is its own text with every line after the first indented four spaces.
     tests/test_status_text.py holds this to ``to_json`` of the whole document.
     """
-    head = orjson.dumps(_document([], as_of, title, groups), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    head = orjson.dumps(
+        _document([], as_of, title, groups, zone), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    )
     if not items_json:
         return [head]
     at = head.index(_NO_TARGETS)  # the first: the top level's key comes before "groups"

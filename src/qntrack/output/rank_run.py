@@ -86,7 +86,7 @@ def rank_json(found: Rankings) -> dict[str, Any]:
     whence: dict[str, dict[str, tuple[str, str]]] = {}  # where each figure replaced came from
     zone = found.workspace.plan.timezone
     revised = revised_in([found.assessment], found.workspace.store.observations, found.as_of, whence, zone)
-    return rank_document(found.assessment.target, found.units, found.as_of, revised, whence)
+    return rank_document(found.assessment.target, found.units, found.as_of, revised, whence, zone)
 
 
 def rank(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .. import __version__
-from .formats import SCHEMA_VERSION
+from .formats import SCHEMA_VERSION, as_of_end
 from .json_figures import figure_dict, milestone_list, withdrawn_list
 from .status_csv import not_counted_cell
 
@@ -139,11 +139,13 @@ def rank_document(
     as_of: str | None,
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
     whence: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
+    zone: str = "",
 ) -> dict[str, Any]:
     """``rank --format json``: the units in rank order (docs/json.md, "Ranking"); each
     ``latest`` with ``revises``, the value it replaced (``revised``, by unit's series,
     ``formats.revised_in``), and where that came from (``whence``, issue 17, twenty-fifth
-    session), as status's breakdown gives them."""
+    session), as status's breakdown gives them; last, ``as_of_end``, where the ``as_of``
+    day ended in ``zone`` (the plan's ``timezone:``; thirty-ninth session)."""
     from ..plan.units import unit_key
 
     units = []
@@ -200,6 +202,7 @@ def rank_document(
         "target": target.id,
         "for_each": list(target.for_each),
         "units": units,
+        "as_of_end": as_of_end(as_of, zone),
     }
 
 

@@ -319,6 +319,7 @@ def report_document(data: ReportData) -> dict[str, Any]:
     doc["headline"]["day"] = data.today.isoformat() if data.today else None
     # After it, the targets judged on an estimate or a preliminary figure (thirty-sixth session).
     doc["headline"]["provisional"] = provisional_list(top)
+    doc["as_of_end"] = doc.pop("as_of_end")  # the status document's last key stays last
     return doc
 
 
