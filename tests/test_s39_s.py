@@ -353,3 +353,22 @@ def test_the_library_refuses_at_dims_with_the_commands_codes(plan: Path) -> None
             qntrack.show("targets.yaml", target, dims=dims)
         assert caught.value.code == code, (target, dims)
         assert "dims" in str(caught.value), str(caught.value)
+
+
+@pytest.mark.parametrize("command", [("show",), ("status",), ("--lang", "vi", "show")])
+def test_a_unit_written_into_the_target_id_is_told_the_commands_that_show_it(shipped: Path, command: tuple) -> None:
+    typed = "budget-revenue-plan-2024[locality=Hạ Long]"  # as the store keys a unit's figures
+    r = run_clean(*command, typed)
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert 'show budget-revenue-plan-2024 --dim "locality=Hạ Long"' in said, said
+    assert "status budget-revenue-plan-2024 --by locality" in said, said
+    # Each command it offers works.
+    assert run_clean("show", "budget-revenue-plan-2024", "--dim", "locality=Hạ Long").exit_code == 0
+    assert run_clean("status", "budget-revenue-plan-2024", "--by", "locality").exit_code == 0
+
+
+def test_a_bracket_after_a_target_not_broken_down_is_still_an_unknown_id(shipped: Path) -> None:
+    r = run_clean("show", "cbct-share[x=1]")
+    assert r.exit_code == 1, r.output
+    assert "did you mean 'cbct-share'?" in r.stderr and "--dim" not in r.stderr, r.stderr

@@ -42,7 +42,7 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None, texts: Sequence[tup
                     )
                 )
                 continue
-            if named := _named(plan, tid):
+            if named := _named(plan, tid) or unit_typed(plan, tid):
                 problems.append(Problem(Location(plan.source_file), named))
                 continue
             known = [t.id for t in plan.targets]
@@ -62,6 +62,23 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None, texts: Sequence[tup
         problems = [*kept, Problem(Location(plan.source_file), hint)]
     if problems:
         raise InputError(problems)
+
+
+def unit_typed(plan: Plan, target_id: str) -> Message | None:
+    """A unit written into a target's id (``budget-revenue-plan-2024[locality=Ha Long]``, as
+    the store keys a unit's figures): told the commands that show one unit and every unit
+    (``show --dim``, ``status --by``; thirty-ninth session), where it was only offered the
+    target's id; None for any other id."""
+    from ..catalog import msg
+    from ..files.figure_units import shell_word
+    from ..plan.units import split_key
+
+    split = split_key(target_id) if "[" in target_id else None
+    target = plan.target(split[0]) if split is not None and split[1] else None
+    if split is None or target is None or not target.for_each:
+        return None
+    dims = " ".join(f"--dim {shell_word(f'{d}={v}')}" for d, v in split[1])
+    return msg("cli_target_unit_typed", given=target_id, target=target.id, dims=dims, by=target.for_each[0])
 
 
 def _quote_hint(plan: Plan, texts: Sequence[tuple[str, str]], unknown: list[str]) -> Message | None:
