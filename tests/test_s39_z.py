@@ -20,24 +20,7 @@ import pytest
 
 from conftest import make_tracker
 from helpers import run_clean
-
-PLAN = """\
-version: 1
-title: "Zoned plan"
-{zone}indicators:
-  share:
-    name: {{en: "Manufacturing share", vi: "Tỷ trọng chế biến"}}
-    unit: "%"
-    direction: increase
-    frequency: quarter
-targets:
-  - id: share
-    indicator: share
-    baseline: {{period: 2020, value: 9.8}}
-    milestones:
-      - {{by: 2025, value: 15}}
-      - {{by: 2030, value: 30}}
-"""
+from test_s39_zone import PLAN  # the zoned test plan: a quarterly share, milestones 2025 and 2030
 
 HEADER = "indicator,period,value,status,source,note,recorded_at\n"
 HANOI = 'timezone: "+07:00"\n'
