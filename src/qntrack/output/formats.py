@@ -60,8 +60,9 @@ def revised_in(
 ) -> dict[str, dict[str, float | None]]:
     """``Revised`` of the assessments' series (each target's, and each unit's of its
     breakdown; a derived indicator's figures are computed and replaced nothing), by the
-    ``as_of`` day (else now), ended in ``zone`` (the plan's ``timezone:``), from the store's ``observations``. ``whence``,
-    when given, receives the ``Whence`` of the same figures."""
+    ``as_of`` day (else now), ended in ``zone`` (the plan's ``timezone:``), from the
+    store's ``observations``. ``whence``, when given, receives the ``Whence`` of the same
+    figures."""
     from ..method.history import replaced_vintages_of
     from ..method.series import as_of_bound
     from ..plan.units import unit_key
