@@ -13,14 +13,14 @@ the target judges no figure of.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
 if TYPE_CHECKING:
     from ..catalog import Message
     from ..method.assessment import Assessment, UnitAssessment
     from ..plan.model import Plan, Target
     from ..plan.periods import Period
-    from ..plan.units import Dims
+    from ..plan.units import Dimension, Dims, Unit
     from .show_run import Shown
 
 __all__ = ["for_each_unit", "judged_unit", "unit_shown"]
@@ -79,7 +79,7 @@ def unit_shown(found: Shown, dims: Dims, refuse: Callable[[Message], Exception])
     gone = withdrawn(ws.store.observations, key, by_day)
     if unit is None:
         if not gone:
-            raise refuse(_not_judged(whole, dims))
+            raise refuse(_not_judged(whole, dims, ws.plan.dimensions))
         judged = _all_withdrawn(whole, key, ws.store.observations, by_day)
     else:
         dims, judged = unit.dims, unit.assessment
@@ -108,11 +108,56 @@ def _all_withdrawn(whole: Assessment, key: str, observations: object, by_day: st
     return replace(absent, withdrawn=withdrawals_in(absent, found.get(key, ())))
 
 
-def _not_judged(whole: Assessment, dims: Dims) -> Message:
-    """Why a unit the plan allows is none of the target's: the units it judges."""
-    from ..catalog import msg
-    from ..plan.units import dims_text
+def _not_judged(whole: Assessment, dims: Dims, dimensions: Mapping[str, Dimension]) -> Message:
+    """Why a unit the plan allows is none of the target's, and the units it judges: it
+    existed at no time in the target's periods (a plan's or a span's days, a level target's
+    milestones' years), else it has no figure and no values of its own. Both were said as
+    one sentence joined by "or", of which only one was true."""
+    from ..catalog import Day, msg
+    from ..kinds.breakdown import due_milestones, judged_span
+    from ..plan.units import dims_text, units_outside_days
 
+    target = whole.target
     units = [dims_text(u.dims) for u in whole.breakdown]
     listed = ", ".join(units[:20]) + (", ..." if len(units) > 20 else "")
-    return msg("show_unit_not_judged", target=whole.target.id, unit=dims_text(dims), units=listed or "–")
+    span = judged_span(target)
+    if span is not None:
+        gone = units_outside_days(dimensions, dims, *span)
+        first, last = (str(p) for p in _span_periods(target))
+        periods = first if first == last else f"{first}–{last}"
+    else:  # a level target: the years of its milestones, when the unit existed in none
+        due = due_milestones(target, dims, dimensions)
+        gone = _dated(dimensions, dims) if due == () else []
+        periods = ", ".join(str(m.by) for m in getattr(target, "milestones", ()))
+    if gone:
+        unit = gone[0]
+        return msg(
+            "show_unit_not_in_periods",
+            target=target.id,
+            unit=dims_text(dims),
+            since=Day(unit.since.isoformat()) if unit.since else "…",
+            until=Day(unit.until.isoformat()) if unit.until else "…",
+            periods=periods,
+            units=listed or "–",
+        )
+    return msg("show_unit_not_judged", target=target.id, unit=dims_text(dims), units=listed or "–")
+
+
+def _span_periods(target: Target) -> tuple[Period, Period]:
+    """The first and last period a plan or a span target judges."""
+    from ..plan.model import PlanTarget
+
+    if isinstance(target, PlanTarget):
+        return target.period, target.period
+    return target.start, target.end  # type: ignore[attr-defined]
+
+
+def _dated(dimensions: Mapping[str, Dimension], dims: Dims) -> list[Unit]:
+    """The declared units among ``dims`` with a first or a last day."""
+    out = []
+    for dim_id, value in dims:
+        dimension = dimensions.get(dim_id)
+        unit = dimension.unit(value) if dimension is not None else None
+        if unit is not None and (unit.since is not None or unit.until is not None):
+            out.append(unit)
+    return out

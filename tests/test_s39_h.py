@@ -1,0 +1,236 @@
+"""Session 39, helper H (issue 17): ``show TARGET_ID --dim DIMENSION=UNIT`` tried as a
+ministry officer with a national plan would, a Vietnamese officer, a script and a Python
+caller.
+
+Each test was written first and seen failing, or pins what was found sound. The plan is
+a small national one: five provinces of which one ended before the target's periods (Hà
+Tây, merged into Hà Nội on 1 August 2008) and one ended and was followed by another
+(Khánh Hòa, then "Khánh Hoà mới" from 1 July 2025), a second dimension (sex, its units
+named in Vietnamese too), an open dimension (district), and a target of each kind that
+can be broken down. Every expected number is worked out by hand below.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import dedent, make_tracker
+from helpers import run_clean
+
+PLAN = dedent("""
+    title: {en: National plan, vi: Kế hoạch quốc gia}
+    dimensions:
+      province:
+        name: {en: Province, vi: Tỉnh}
+        values:
+          - Hà Nội
+          - Hải Phòng
+          - Quảng Ninh
+          - {value: Hà Tây, until: "2008-07-31"}
+          - {value: Khánh Hòa, until: "2025-06-30"}
+          - {value: Khánh Hoà mới, since: "2025-07-01", from: [Khánh Hòa]}
+      sex:
+        name: {en: Sex, vi: Giới tính}
+        values: [{value: Female, names: {vi: Nữ}}, {value: Male, names: {vi: Nam}}]
+      district:
+        name: {en: District, vi: Huyện}
+    indicators:
+      poverty:
+        name: {en: Poverty rate, vi: Tỷ lệ hộ nghèo}
+        unit: "%"
+        direction: decrease
+        dimensions: [province, sex]
+      invest:
+        name: {en: Investment, vi: Vốn đầu tư}
+        unit: bn VND
+        measure: flow
+        dimensions: [province, district]
+    targets:
+      - id: poverty-2025
+        indicator: poverty
+        baseline: 2020
+        milestones: [{by: 2025, value: 2}]
+        for_each: province
+      - id: poverty-cells
+        indicator: poverty
+        baseline: 2020
+        milestones: [{by: 2025, value: 2}]
+        for_each: [province, sex]
+      - id: invest-plan
+        type: plan
+        name: {en: "Investment plan 2024: 500 bn VND", vi: "Kế hoạch vốn đầu tư 2024: 500 tỷ đồng"}
+        indicator: invest
+        period: 2024
+        value: 500
+        for_each: province
+        overrides:
+          "Hải Phòng": {value: 120}
+      - id: invest-district
+        type: plan
+        indicator: invest
+        period: 2024
+        value: 50
+        for_each: district
+""")
+
+STORE = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    poverty[province=Hà Nội],2020,3,official,,,2021-03-01T00:00:00Z
+    poverty[province=Hà Nội],2023,1.8,official,,,2024-06-10T00:00:00Z
+    poverty[province=Hà Nội;sex=Female],2020,3.2,official,,,2021-03-01T00:00:00Z
+    poverty[province=Hà Nội;sex=Female],2024,2.1,official,,,2025-03-01T00:00:00Z
+    invest[province=Hải Phòng],2024,125,official,,,2025-03-01T00:00:00Z
+    invest[district=Ba Vì],2024,12,official,,,2025-03-01T00:00:00Z
+""")
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+# --- 1. the page says whose figures these are ------------------------------------------
+
+
+def test_a_units_page_names_the_unit_under_the_targets_title(plan: Path) -> None:
+    # The title is the whole target's ("500 bn VND"); Hải Phòng's own plan is 120. The
+    # heading named the target alone, so "Investment plan 2024: 500 bn VND" stood over
+    # Hải Phòng's figures; the line under it now says the figures are Hải Phòng's alone.
+    r = run_clean("show", "invest-plan", "--dim", "province=Hải Phòng")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Investment plan 2024: 500 bn VND")
+    assert lines[1] == "Hải Phòng only: its own figures and status; the title above is the whole target's."
+    # its own plan, 120 (125 is 104.2% of it), not the whole's 500
+    assert "120 bn VND (2024)" in r.stdout and "104.2%" in r.stdout
+
+
+def test_a_units_page_names_the_unit_in_vietnamese_by_its_names(plan: Path) -> None:
+    # Two dimensions: the cell named by the units' Vietnamese names (Female is "Nữ").
+    r = run_clean("show", "poverty-cells", "--dim", "province=Hà Nội", "--dim", "sex=Female", "--lang", "vi")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Tỷ lệ hộ nghèo")
+    assert lines[1] == (
+        "Chỉ riêng Hà Nội, Nữ: số liệu và đánh giá của riêng đơn vị này; tên ở trên là của cả chỉ tiêu."
+    )
+
+
+def test_the_whole_targets_page_has_no_such_line(plan: Path) -> None:
+    r = run_clean("show", "invest-plan")
+    assert r.exit_code == 0, r.output
+    assert "only:" not in r.stdout and "the title above" not in r.stdout
+
+
+# --- 2. a unit the target judges nothing of: the reason, not a list of possible ones ----
+
+
+def test_a_unit_that_ended_before_the_targets_periods_is_told_so(plan: Path) -> None:
+    # Hà Tây ended on 31 July 2008; poverty-2025 runs from 2020 to 2025. It was told "it
+    # has no figure ... or it existed at no time in the target's periods", two reasons of
+    # which only one is true.
+    r = run_clean("show", "poverty-2025", "--dim", "province=Hà Tây")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert err.startswith("--dim: error:")
+    assert (
+        "'province=Hà Tây' existed from … to 2008-07-31 (dimensions:), at no time in the periods"
+        " 'poverty-2025' judges (2025)" in err
+    )
+    assert "no figure, recorded or withdrawn" not in err
+    assert "province=Hà Nội" in err  # the units it judges are still offered
+    assert "Traceback" not in r.output
+
+
+def test_a_unit_that_ended_before_the_targets_periods_in_vietnamese(plan: Path) -> None:
+    r = run_clean("show", "poverty-2025", "--dim", "province=Hà Tây", "--lang", "vi")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert (
+        "'province=Hà Tây' chỉ tồn tại từ … đến 31/07/2008 (theo dimensions:), không thuộc kỳ nào mà"
+        " 'poverty-2025' đánh giá (2025)" in err
+    )
+
+
+def test_a_unit_formed_after_a_plans_year_is_told_when_it_began(plan: Path) -> None:
+    # Khánh Hoà mới began on 1 July 2025; invest-plan judges 2024.
+    r = run_clean("show", "invest-plan", "--dim", "province=khánh hoà mới")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert (
+        "'province=Khánh Hoà mới' existed from 2025-07-01 to … (dimensions:), at no time in the periods"
+        " 'invest-plan' judges (2024)" in err
+    )
+
+
+def test_an_open_dimensions_unit_without_a_figure_is_told_it_has_none(plan: Path) -> None:
+    # An open dimension: any name is a unit, but Sóc Sơn has no figure and no values of its own.
+    r = run_clean("show", "invest-district", "--dim", "district=Sóc Sơn")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert (
+        "'district=Sóc Sơn' has no figure, recorded or withdrawn, and no values of its own in targets.yaml,"
+        " so 'invest-district' judges nothing of it" in err
+    )
+    assert "existed at no time" not in err
+    assert "district=Ba Vì" in err
+
+
+def test_a_python_caller_is_told_the_same_reason_at_dims(plan: Path) -> None:
+    import qntrack
+
+    with pytest.raises(qntrack.ArgumentError) as caught:
+        qntrack.show(None, "poverty-2025", dims={"province": "Hà Tây"})
+    assert str(caught.value).startswith("dims:"), str(caught.value)
+    assert "existed from … to 2008-07-31" in str(caught.value)
+    assert caught.value.code == 1
+
+
+# --- 3. found sound: the unit's figures agree with status --by and rank ------------------
+
+
+def test_the_units_document_agrees_with_status_and_rank_for_every_unit(plan: Path) -> None:
+    status = json.loads(run_clean("status", "--format", "json").stdout)
+    checked = 0
+    for t in status["targets"]:
+        if not t["for_each"]:
+            continue
+        ranked = {
+            json.dumps(u["dims"]): u for u in json.loads(run_clean("rank", t["id"], "--format", "json").stdout)["units"]
+        }
+        for unit in t["breakdown"]:
+            dims = [f"--dim={d}={v}" for d, v in unit["dims"].items()]
+            r = run_clean("show", t["id"], *dims, "--format", "json")
+            assert r.exit_code == 0, r.output
+            doc = json.loads(r.stdout)
+            assert doc["dims"] == unit["dims"]
+            for key in ("status", "reason", "gap", "score", "progress_value", "latest", "milestones", "withdrawn"):
+                assert doc[key] == unit[key], (t["id"], unit["dims"], key)
+            row = ranked[json.dumps(unit["dims"])]
+            for key in ("status", "score", "progress_value"):
+                assert doc[key] == row[key], (t["id"], unit["dims"], key)
+            checked += 1
+    # poverty-2025: Hà Nội, Hải Phòng, Quảng Ninh, Khánh Hòa, Khánh Hoà mới (Hà Tây ended in
+    # 2008); poverty-cells: those five by two sexes; invest-plan: the five but Khánh Hoà
+    # mới (from 2025, after the plan's 2024); invest-district: Ba Vì.
+    assert checked == 5 + 10 + 4 + 1
+
+
+def test_hanois_own_numbers_worked_out_by_hand(plan: Path) -> None:
+    # Hà Nội 3% in 2020, 1.8% in 2023, decrease to 2% by 2025: achieved (1.8 <= 2), gap
+    # 1.8 - 2 = -0.2 point.
+    doc = json.loads(run_clean("show", "poverty-2025", "--dim", "province=Hà Nội", "--format", "json").stdout)
+    assert doc["status"] == "target_achieved"
+    assert doc["gap"] == pytest.approx(-0.2)
+    assert doc["latest"]["value"] == 1.8 and doc["baseline"]["value"] == 3
+
+
+def test_a_unit_typed_decomposed_and_in_capitals_is_the_unit(plan: Path) -> None:
+    typed = unicodedata.normalize("NFD", "province=HẢI PHÒNG")
+    r = run_clean("show", "invest-plan", "--dim", typed, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["dims"] == {"province": "Hải Phòng"}
