@@ -234,3 +234,40 @@ def test_a_unit_typed_decomposed_and_in_capitals_is_the_unit(plan: Path) -> None
     r = run_clean("show", "invest-plan", "--dim", typed, "--format", "json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["dims"] == {"province": "Hải Phòng"}
+
+
+# --- 4. a unit written into the target's id: the command offered works -------------------
+
+
+def test_a_unit_typed_into_the_id_is_offered_in_the_plans_spelling(plan: Path) -> None:
+    # 'invest-plan[Province=hải phòng]' was offered --dim "Province=hải phòng", as typed;
+    # the command offered writes the dimension's id and the unit as targets.yaml spells it.
+    r = run_clean("show", "invest-plan[Province=hải phòng]")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert "'qntrack show invest-plan --dim \"province=Hải Phòng\"'" in err, err
+
+
+def test_a_unit_the_plan_lacks_typed_into_the_id_is_not_offered_as_a_unit(plan: Path) -> None:
+    # 'invest-plan[province=Nowhere]' was offered 'qntrack show invest-plan --dim
+    # province=Nowhere', a command that is then refused: Nowhere is no province. It is told
+    # the units of the dimension instead, as --dim would tell it.
+    r = run_clean("show", "invest-plan[province=Nowhere]")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert "--dim province=Nowhere" not in err, err
+    assert "'Nowhere' is not a unit of 'province' (Province)" in err, err
+    assert "Hà Nội, Hải Phòng" in err
+
+
+def test_a_unit_typed_into_the_id_calls_the_target_a_target_in_vietnamese(plan: Path) -> None:
+    # "chỉ tiêu" is an indicator in every other message ("không có chỉ tiêu 'shar'"); the
+    # message called the target one, "không có chỉ tiêu 'invest-plan[...]'": a target is a
+    # "mục tiêu", as "không có mục tiêu 'x'" says of an id the plan lacks.
+    r = run_clean("show", "invest-plan[province=Hải Phòng]", "--lang", "vi")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert (
+        "không có mục tiêu 'invest-plan[province=Hải Phòng]': đó là một đơn vị của mục tiêu 'invest-plan';"
+        " xem riêng đơn vị đó bằng 'qntrack show invest-plan --dim \"province=Hải Phòng\"'" in err
+    ), err
