@@ -173,8 +173,8 @@ def test_an_open_dimensions_unit_without_a_figure_is_told_it_has_none(plan: Path
     assert r.exit_code == 1, r.output
     err = " ".join(r.stderr.split())
     assert (
-        "'district=Sóc Sơn' has no figure, recorded or withdrawn, and no values of its own in targets.yaml,"
-        " so 'invest-district' judges nothing of it" in err
+        "'district=Sóc Sơn' has no figure of the periods 'invest-district' judges, recorded or withdrawn,"
+        " and no values of its own in targets.yaml; units judged: district=Ba Vì" in err
     )
     assert "existed at no time" not in err
     assert "district=Ba Vì" in err
@@ -270,4 +270,45 @@ def test_a_unit_typed_into_the_id_calls_the_target_a_target_in_vietnamese(plan: 
     assert (
         "không có mục tiêu 'invest-plan[province=Hải Phòng]': đó là một đơn vị của mục tiêu 'invest-plan';"
         " xem riêng đơn vị đó bằng 'qntrack show invest-plan --dim \"province=Hải Phòng\"'" in err
+    ), err
+
+
+# --- 5. a unit the target does not judge, whatever was withdrawn of it -------------------
+
+WITHDRAWN_ELSEWHERE = STORE + dedent("""
+    poverty[province=Hà Tây],2005,9,official,,,2006-03-01T00:00:00Z
+    poverty[province=Hà Tây],2005,,retracted,,wrong scope,2007-03-01T00:00:00Z
+    invest[district=Sóc Sơn],2019,7,official,,,2020-03-01T00:00:00Z
+    invest[district=Sóc Sơn],2019,,retracted,,double count,2020-05-01T00:00:00Z
+""")
+
+
+@pytest.fixture
+def withdrawn_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, WITHDRAWN_ELSEWHERE)
+
+
+def test_a_unit_outside_the_periods_with_a_figure_withdrawn_is_refused(withdrawn_elsewhere: Path) -> None:
+    # Hà Tây's 2005 figure was withdrawn: it was shown as a unit of poverty-2025, "Not
+    # available ... no figure has been recorded for Hà Tây yet", a unit status --by does
+    # not list (it ended in 2008), with a sentence that is not so (one was, and withdrawn).
+    status = json.loads(run_clean("status", "poverty-2025", "--format", "json").stdout)
+    assert {"province": "Hà Tây"} not in [u["dims"] for u in status["targets"][0]["breakdown"]]
+    r = run_clean("show", "poverty-2025", "--dim", "province=Hà Tây")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert "'province=Hà Tây' existed from … to 2008-07-31 (dimensions:), at no time in the periods" in err, err
+
+
+def test_a_unit_with_a_figure_withdrawn_outside_a_plans_year_is_refused(withdrawn_elsewhere: Path) -> None:
+    # Sóc Sơn's one figure, of 2019, was withdrawn; invest-district judges 2024 (and reads
+    # 2023 beside it). status --by lists no Sóc Sơn; show --dim showed it "not available".
+    status = json.loads(run_clean("status", "invest-district", "--format", "json").stdout)
+    assert [u["dims"] for u in status["targets"][0]["breakdown"]] == [{"district": "Ba Vì"}]
+    r = run_clean("show", "invest-district", "--dim", "district=Sóc Sơn")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert (
+        "'district=Sóc Sơn' has no figure of the periods 'invest-district' judges, recorded or withdrawn,"
+        " and no values of its own in targets.yaml" in err
     ), err

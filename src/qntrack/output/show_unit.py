@@ -78,8 +78,14 @@ def unit_shown(found: Shown, dims: Dims, refuse: Callable[[Message], Exception])
     key = unit_key(whole.indicator.id, unit.dims if unit is not None else dims)
     gone = withdrawn(ws.store.observations, key, by_day)
     if unit is None:
-        if not gone:
-            raise refuse(_not_judged(whole, dims, ws.plan.dimensions))
+        # Judged as the breakdown judges: a unit of no time in the target's periods is none
+        # of its units whatever was withdrawn of it, nor one whose figures withdrawn are of
+        # other periods (status --by lists neither).
+        outside = _outside_periods(whole, dims, ws.plan.dimensions)
+        if outside is not None:
+            raise refuse(outside)
+        if not relevant_rows(whole.target, [o for o, _ in gone]):
+            raise refuse(_not_judged(whole, dims))
         judged = _all_withdrawn(whole, key, ws.store.observations, by_day)
     else:
         dims, judged = unit.dims, unit.assessment
@@ -108,18 +114,33 @@ def _all_withdrawn(whole: Assessment, key: str, observations: object, by_day: st
     return replace(absent, withdrawn=withdrawals_in(absent, found.get(key, ())))
 
 
-def _not_judged(whole: Assessment, dims: Dims, dimensions: Mapping[str, Dimension]) -> Message:
-    """Why a unit the plan allows is none of the target's, and the units it judges: it
-    existed at no time in the target's periods (a plan's or a span's days, a level target's
-    milestones' years), else it has no figure and no values of its own. Both were said as
-    one sentence joined by "or", of which only one was true."""
+def _judged_units(whole: Assessment) -> str:
+    """The units ``whole``'s breakdown judges, twenty at most, for a refusal to offer."""
+    from ..plan.units import dims_text
+
+    units = [dims_text(u.dims) for u in whole.breakdown]
+    return (", ".join(units[:20]) + (", ..." if len(units) > 20 else "")) or "–"
+
+
+def _not_judged(whole: Assessment, dims: Dims) -> Message:
+    """A unit the plan allows with no figure of the target's periods, recorded or
+    withdrawn, and no values of its own: the units the target judges."""
+    from ..catalog import msg
+    from ..plan.units import dims_text
+
+    return msg("show_unit_not_judged", target=whole.target.id, unit=dims_text(dims), units=_judged_units(whole))
+
+
+def _outside_periods(whole: Assessment, dims: Dims, dimensions: Mapping[str, Dimension]) -> Message | None:
+    """Why a unit is none of the target's when it existed at no time in its periods (a
+    plan's or a span's days, a level target's milestones' years), with the days it existed;
+    None when it did. This and ``_not_judged`` were said as one sentence joined by "or",
+    of which only one was true."""
     from ..catalog import Day, msg
     from ..kinds.breakdown import due_milestones, judged_span
     from ..plan.units import dims_text, units_outside_days
 
     target = whole.target
-    units = [dims_text(u.dims) for u in whole.breakdown]
-    listed = ", ".join(units[:20]) + (", ..." if len(units) > 20 else "")
     span = judged_span(target)
     if span is not None:
         gone = units_outside_days(dimensions, dims, *span)
@@ -129,18 +150,18 @@ def _not_judged(whole: Assessment, dims: Dims, dimensions: Mapping[str, Dimensio
         due = due_milestones(target, dims, dimensions)
         gone = _dated(dimensions, dims) if due == () else []
         periods = ", ".join(str(m.by) for m in getattr(target, "milestones", ()))
-    if gone:
-        unit = gone[0]
-        return msg(
-            "show_unit_not_in_periods",
-            target=target.id,
-            unit=dims_text(dims),
-            since=Day(unit.since.isoformat()) if unit.since else "…",
-            until=Day(unit.until.isoformat()) if unit.until else "…",
-            periods=periods,
-            units=listed or "–",
-        )
-    return msg("show_unit_not_judged", target=target.id, unit=dims_text(dims), units=listed or "–")
+    if not gone:
+        return None
+    unit = gone[0]
+    return msg(
+        "show_unit_not_in_periods",
+        target=target.id,
+        unit=dims_text(dims),
+        since=Day(unit.since.isoformat()) if unit.since else "…",
+        until=Day(unit.until.isoformat()) if unit.until else "…",
+        periods=periods,
+        units=_judged_units(whole),
+    )
 
 
 def _span_periods(target: Target) -> tuple[Period, Period]:
