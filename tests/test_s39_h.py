@@ -116,7 +116,7 @@ def test_a_units_page_names_the_unit_in_vietnamese_by_its_names(plan: Path) -> N
     lines = r.stdout.splitlines()
     assert lines[0].startswith("Tỷ lệ hộ nghèo")
     assert lines[1] == (
-        "Chỉ riêng Hà Nội, Nữ: số liệu và đánh giá của riêng đơn vị này; tên ở trên là của cả chỉ tiêu."
+        "Chỉ riêng Hà Nội, Nữ: số liệu và đánh giá của riêng đơn vị này; tiêu đề ở trên là của toàn bộ mục tiêu."
     )
 
 

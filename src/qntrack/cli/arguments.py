@@ -79,7 +79,7 @@ def unit_typed(plan: Plan, target_id: str) -> Message | None:
         return None
     from ..plan.unit_resolution import resolve_dims
 
-    # The unit as targets.yaml spells it ("Province=hải phòng" is province=Hải Phòng); one
+    # The unit as targets.yaml spells it ("Locality=ha long" is locality=Ha Long); one
     # the plan lacks is told so, never offered a --dim that would be refused in turn.
     dims, problems = resolve_dims(plan.indicators[target.indicator], split[1], plan.dimensions)
     if problems:

@@ -68,7 +68,7 @@ def show(
     if t.of and t.for_each:  # one unit of a breakdown (show --dim): whose figures these are
         from .report_breakdowns import unit_name
 
-        # The title is the whole target's ("... 55,600 billion VND" over Cẩm Phả's 12,771).
+        # The title is the whole target's ("... 55,600 billion VND" over Cam Pha's 12,771).
         whose = unit_name(t.of, dimensions or {}, lang, dated=False)
         console.print(Text(label("show_unit_only", lang).format(unit=whose)))
     facts = Table.grid(padding=(0, 2))
