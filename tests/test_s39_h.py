@@ -312,3 +312,20 @@ def test_a_unit_with_a_figure_withdrawn_outside_a_plans_year_is_refused(withdraw
         "'district=Sóc Sơn' has no figure of the periods 'invest-district' judges, recorded or withdrawn,"
         " and no values of its own in targets.yaml" in err
     ), err
+
+
+def test_a_part_of_a_cell_typed_into_the_id_is_told_to_name_each_dimension(plan: Path) -> None:
+    # poverty-cells is judged by province and sex: 'poverty-cells[province=Hà Nội]' was
+    # offered 'qntrack show poverty-cells --dim "province=Hà Nội"', which is then refused
+    # (the sex left out); likewise a sex added to a target judged by province alone.
+    r = run_clean("show", "poverty-cells[province=Hà Nội]")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert "show that unit with" not in err, err
+    assert "'poverty-cells' is judged unit by unit of province (Province), sex (Sex)" in err, err
+    assert "as --dim province=UNIT --dim sex=UNIT" in err
+    r = run_clean("show", "poverty-2025[province=Hà Nội;sex=Female]")
+    assert r.exit_code == 1, r.output
+    err = " ".join(r.stderr.split())
+    assert "show that unit with" not in err, err
+    assert "(given: province, sex), as --dim province=UNIT" in err, err

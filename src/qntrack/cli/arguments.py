@@ -82,6 +82,10 @@ def unit_typed(plan: Plan, target_id: str) -> Message | None:
     # The unit as targets.yaml spells it ("Locality=ha long" is locality=Ha Long); one
     # the plan lacks is told so, never offered a --dim that would be refused in turn.
     dims, problems = resolve_dims(plan.indicators[target.indicator], split[1], plan.dimensions)
+    if not problems:  # a cell's province alone, a sex beside a province: each of for_each
+        from ..output.show_unit import dimensions_problem
+
+        problems = [p for p in [dimensions_problem(plan, target, dims)] if p is not None]
     if problems:
         return msg(
             "cli_target_unit_typed_unknown",

@@ -23,26 +23,35 @@ if TYPE_CHECKING:
     from ..plan.units import Dimension, Dims, Unit
     from .show_run import Shown
 
-__all__ = ["for_each_unit", "judged_unit", "unit_shown"]
+__all__ = ["dimensions_problem", "for_each_unit", "judged_unit", "unit_shown"]
 
 
 def for_each_unit(plan: Plan, target: Target, key: str, refuse: Callable[[Message], Exception]) -> Dims:
     """The unit the store's ``key`` names (resolved already), checked against ``target``'s
     breakdown: it names each dimension of ``for_each`` and no other, else ``refuse``'s error
     saying which to name. A target without ``for_each`` is refused before (``not_broken_down``)."""
-    from ..catalog import msg
     from ..plan.units import split_key
 
     split = split_key(key)
     dims: Dims = split[1] if split is not None else ()
-    if tuple(d for d, _ in dims) != target.for_each:
-        from ..plan.unit_resolution import dimensions_listed
-
-        example = " ".join(f"--dim {d}=UNIT" for d in target.for_each)
-        listed = dimensions_listed(list(target.for_each), plan.dimensions)
-        named = ", ".join(d for d, _ in dims)
-        raise refuse(msg("show_unit_dimensions", target=target.id, given=named, example=example, **listed))
+    wrong = dimensions_problem(plan, target, dims)
+    if wrong is not None:
+        raise refuse(wrong)
     return dims
+
+
+def dimensions_problem(plan: Plan, target: Target, dims: Dims) -> Message | None:
+    """What is wrong with ``dims`` (resolved) as a unit of ``target``'s breakdown: a
+    dimension of ``for_each`` left out, or another named; None when they are its own."""
+    if tuple(d for d, _ in dims) == target.for_each:
+        return None
+    from ..catalog import msg
+    from ..plan.unit_resolution import dimensions_listed
+
+    example = " ".join(f"--dim {d}=UNIT" for d in target.for_each)
+    listed = dimensions_listed(list(target.for_each), plan.dimensions)
+    named = ", ".join(d for d, _ in dims)
+    return msg("show_unit_dimensions", target=target.id, given=named, example=example, **listed)
 
 
 def judged_unit(found: Shown, dims: Dims) -> UnitAssessment | None:
