@@ -329,3 +329,26 @@ def test_a_part_of_a_cell_typed_into_the_id_is_told_to_name_each_dimension(plan:
     err = " ".join(r.stderr.split())
     assert "show that unit with" not in err, err
     assert "(given: province, sex), as --dim province=UNIT" in err, err
+
+
+# --- 6. a Python caller's empty unit: the command's exit code ----------------------------
+
+
+@pytest.mark.parametrize("dims", [{"province": ""}, {"province": "  "}, [("province", "")]])
+def test_an_empty_unit_given_as_a_dict_or_pair_is_the_usage_error_the_command_gives(plan: Path, dims: object) -> None:
+    # show --dim province= exits 2 (a form: README, "Exit codes"), as dims="province="
+    # raises with code 2; a dict or pair with an empty unit raised code 1 ("dimension
+    # 'province' is given no value"), not the command's code (tests/test_s37_e.py's rule).
+    import qntrack
+
+    r = run_clean("show", "invest-plan", "--dim", "province=")
+    assert r.exit_code == 2, r.output
+    for call in (
+        lambda: qntrack.show(None, "invest-plan", dims=dims),
+        lambda: qntrack.history(None, "invest", dims=dims),
+    ):
+        with pytest.raises(qntrack.ArgumentError) as caught:
+            call()
+        assert caught.value.code == 2, str(caught.value)
+        assert str(caught.value).startswith("dims: error: 'province="), str(caught.value)
+        assert "' is not DIMENSION=UNIT" in str(caught.value)
