@@ -352,3 +352,18 @@ def test_an_empty_unit_given_as_a_dict_or_pair_is_the_usage_error_the_command_gi
         assert caught.value.code == 2, str(caught.value)
         assert str(caught.value).startswith("dims: error: 'province="), str(caught.value)
         assert "' is not DIMENSION=UNIT" in str(caught.value)
+
+
+def test_a_python_caller_typing_a_unit_into_the_id_is_told_dims(plan: Path) -> None:
+    # qntrack.show(None, "invest-plan[province=hải phòng]") was told "did you mean
+    # 'invest-plan'?" and every target's id, where the command tells the unit's --dim: a
+    # caller is told the call that shows that unit, in the plan's spelling.
+    import qntrack
+
+    with pytest.raises(qntrack.ArgumentError) as caught:
+        qntrack.show(None, "invest-plan[province=hải phòng]")
+    said = str(caught.value)
+    assert caught.value.code == 1
+    assert said.startswith("target_id: error: no target 'invest-plan[province=hải phòng]'"), said
+    assert "show(targets, 'invest-plan', dims={'province': 'Hải Phòng'})" in said, said
+    assert "did you mean" not in said
