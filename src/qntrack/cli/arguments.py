@@ -77,8 +77,25 @@ def unit_typed(plan: Plan, target_id: str) -> Message | None:
     target = plan.target(split[0]) if split is not None and split[1] else None
     if split is None or target is None or not target.for_each:
         return None
-    dims = " ".join(f"--dim {shell_word(f'{d}={v}')}" for d, v in split[1])
-    return msg("cli_target_unit_typed", given=target_id, target=target.id, dims=dims, by=target.for_each[0])
+    from ..plan.unit_resolution import resolve_dims
+
+    # The unit as targets.yaml spells it ("Locality=ha long" is locality=Ha Long); one
+    # the plan lacks is told so, never offered a --dim that would be refused in turn.
+    dims, problems = resolve_dims(plan.indicators[target.indicator], split[1], plan.dimensions)
+    if not problems:  # a cell's province alone, a sex beside a province: each of for_each
+        from ..output.show_unit import dimensions_problem
+
+        problems = [p for p in [dimensions_problem(plan, target, dims)] if p is not None]
+    if problems:
+        return msg(
+            "cli_target_unit_typed_unknown",
+            given=target_id,
+            target=target.id,
+            problem=problems[0],
+            by=target.for_each[0],
+        )
+    typed = " ".join(f"--dim {shell_word(f'{d}={v}')}" for d, v in dims)
+    return msg("cli_target_unit_typed", given=target_id, target=target.id, dims=typed, by=target.for_each[0])
 
 
 def _quote_hint(plan: Plan, texts: Sequence[tuple[str, str]], unknown: list[str]) -> Message | None:

@@ -308,7 +308,13 @@ def dim_texts(name: str, value: object) -> list[tuple[str, str]]:
             else:
                 split.append(item)
         items = split
-    return list(unit_dims(items, name))
+    pairs = list(unit_dims(items, name))
+    for dimension, unit in pairs:
+        if not unit.strip():
+            # {"province": ""} is --dim province=, a form the command refuses as a usage
+            # error (exit 2): it was code 1, "given no value" (thirty-ninth session, pass H).
+            raise refused(name, "library_dim_form", given=f"{dimension}={unit}"[:60], argument=name)
+    return pairs
 
 
 def refuse_import_options(tz: object, sheet: object, stdin: object) -> None:

@@ -65,6 +65,12 @@ def show(
     head = Text(_name(a, lang), style="bold")
     head.append(f"  ({t.id}, {target_kind_name(t, lang)})", style="dim")
     console.print(head)
+    if t.of and t.for_each:  # one unit of a breakdown (show --dim): whose figures these are
+        from .report_breakdowns import unit_name
+
+        # The title is the whole target's ("... 55,600 billion VND" over Cam Pha's 12,771).
+        whose = unit_name(t.of, dimensions or {}, lang, dated=False)
+        console.print(Text(label("show_unit_only", lang).format(unit=whose)))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()

@@ -182,6 +182,9 @@ def unknown_target(plan: Plan, target_id: str) -> Exception:
     from ..catalog import msg
     from ..files.library_arguments import lacking
 
+    typed = _unit_typed(plan, target_id)
+    if typed is not None:
+        return lacking("target_id", typed)
     uses = [t.id for t in plan.targets if t.indicator == target_id]
     if target_id in plan.indicators and uses:
         return lacking("target_id", msg("cli_indicator_not_target", given=target_id, targets=", ".join(uses)))
@@ -193,3 +196,23 @@ def unknown_target(plan: Plan, target_id: str) -> Exception:
         "target_id",
         msg("cli_no_target", given=echoed(target_id), hint=id_suggestion(target_id, known), targets=listed),
     )
+
+
+def _unit_typed(plan: Plan, target_id: str) -> Message | None:
+    """A unit written into a target's id (``"revenue-2024[locality=ha long]"``, as the store
+    keys its figures) when it names a unit of that target's breakdown: told the call that
+    shows it, ``dims`` in the plan's spelling, as the command tells its ``--dim``; None
+    otherwise (the closest id is offered as before)."""
+    from ..catalog import msg
+    from ..plan.unit_resolution import resolve_dims
+    from ..plan.units import split_key
+    from .show_unit import dimensions_problem
+
+    split = split_key(target_id) if "[" in target_id else None
+    target = plan.target(split[0]) if split is not None and split[1] else None
+    if split is None or target is None or not target.for_each:
+        return None
+    dims, problems = resolve_dims(plan.indicators[target.indicator], split[1], plan.dimensions)
+    if problems or dimensions_problem(plan, target, dims) is not None:
+        return None
+    return msg("library_target_unit_typed", given=target_id, target=target.id, dims=repr(dict(dims)))

@@ -13,36 +13,45 @@ the target judges no figure of.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
 if TYPE_CHECKING:
     from ..catalog import Message
     from ..method.assessment import Assessment, UnitAssessment
     from ..plan.model import Plan, Target
     from ..plan.periods import Period
-    from ..plan.units import Dims
+    from ..plan.units import Dimension, Dims, Unit
     from .show_run import Shown
 
-__all__ = ["for_each_unit", "judged_unit", "unit_shown"]
+__all__ = ["dimensions_problem", "for_each_unit", "judged_unit", "unit_shown"]
 
 
 def for_each_unit(plan: Plan, target: Target, key: str, refuse: Callable[[Message], Exception]) -> Dims:
     """The unit the store's ``key`` names (resolved already), checked against ``target``'s
     breakdown: it names each dimension of ``for_each`` and no other, else ``refuse``'s error
     saying which to name. A target without ``for_each`` is refused before (``not_broken_down``)."""
-    from ..catalog import msg
     from ..plan.units import split_key
 
     split = split_key(key)
     dims: Dims = split[1] if split is not None else ()
-    if tuple(d for d, _ in dims) != target.for_each:
-        from ..plan.unit_resolution import dimensions_listed
-
-        example = " ".join(f"--dim {d}=UNIT" for d in target.for_each)
-        listed = dimensions_listed(list(target.for_each), plan.dimensions)
-        named = ", ".join(d for d, _ in dims)
-        raise refuse(msg("show_unit_dimensions", target=target.id, given=named, example=example, **listed))
+    wrong = dimensions_problem(plan, target, dims)
+    if wrong is not None:
+        raise refuse(wrong)
     return dims
+
+
+def dimensions_problem(plan: Plan, target: Target, dims: Dims) -> Message | None:
+    """What is wrong with ``dims`` (resolved) as a unit of ``target``'s breakdown: a
+    dimension of ``for_each`` left out, or another named; None when they are its own."""
+    if tuple(d for d, _ in dims) == target.for_each:
+        return None
+    from ..catalog import msg
+    from ..plan.unit_resolution import dimensions_listed
+
+    example = " ".join(f"--dim {d}=UNIT" for d in target.for_each)
+    listed = dimensions_listed(list(target.for_each), plan.dimensions)
+    named = ", ".join(d for d, _ in dims)
+    return msg("show_unit_dimensions", target=target.id, given=named, example=example, **listed)
 
 
 def judged_unit(found: Shown, dims: Dims) -> UnitAssessment | None:
@@ -78,7 +87,13 @@ def unit_shown(found: Shown, dims: Dims, refuse: Callable[[Message], Exception])
     key = unit_key(whole.indicator.id, unit.dims if unit is not None else dims)
     gone = withdrawn(ws.store.observations, key, by_day)
     if unit is None:
-        if not gone:
+        # Judged as the breakdown judges: a unit of no time in the target's periods is none
+        # of its units whatever was withdrawn of it, nor one whose figures withdrawn are of
+        # other periods (status --by lists neither).
+        outside = _outside_periods(whole, dims, ws.plan.dimensions)
+        if outside is not None:
+            raise refuse(outside)
+        if not relevant_rows(whole.target, [o for o, _ in gone]):
             raise refuse(_not_judged(whole, dims))
         judged = _all_withdrawn(whole, key, ws.store.observations, by_day)
     else:
@@ -108,11 +123,71 @@ def _all_withdrawn(whole: Assessment, key: str, observations: object, by_day: st
     return replace(absent, withdrawn=withdrawals_in(absent, found.get(key, ())))
 
 
-def _not_judged(whole: Assessment, dims: Dims) -> Message:
-    """Why a unit the plan allows is none of the target's: the units it judges."""
-    from ..catalog import msg
+def _judged_units(whole: Assessment) -> str:
+    """The units ``whole``'s breakdown judges, twenty at most, for a refusal to offer."""
     from ..plan.units import dims_text
 
     units = [dims_text(u.dims) for u in whole.breakdown]
-    listed = ", ".join(units[:20]) + (", ..." if len(units) > 20 else "")
-    return msg("show_unit_not_judged", target=whole.target.id, unit=dims_text(dims), units=listed or "–")
+    return (", ".join(units[:20]) + (", ..." if len(units) > 20 else "")) or "–"
+
+
+def _not_judged(whole: Assessment, dims: Dims) -> Message:
+    """A unit the plan allows with no figure of the target's periods, recorded or
+    withdrawn, and no values of its own: the units the target judges."""
+    from ..catalog import msg
+    from ..plan.units import dims_text
+
+    return msg("show_unit_not_judged", target=whole.target.id, unit=dims_text(dims), units=_judged_units(whole))
+
+
+def _outside_periods(whole: Assessment, dims: Dims, dimensions: Mapping[str, Dimension]) -> Message | None:
+    """Why a unit is none of the target's when it existed at no time in its periods (a
+    plan's or a span's days, a level target's milestones' years), with the days it existed;
+    None when it did. This and ``_not_judged`` were said as one sentence joined by "or",
+    of which only one was true."""
+    from ..catalog import Day, msg
+    from ..kinds.breakdown import due_milestones, judged_span
+    from ..plan.units import dims_text, units_outside_days
+
+    target = whole.target
+    span = judged_span(target)
+    if span is not None:
+        gone = units_outside_days(dimensions, dims, *span)
+        first, last = (str(p) for p in _span_periods(target))
+        periods = first if first == last else f"{first}–{last}"
+    else:  # a level target: the years of its milestones, when the unit existed in none
+        due = due_milestones(target, dims, dimensions)
+        gone = _dated(dimensions, dims) if due == () else []
+        periods = ", ".join(str(m.by) for m in getattr(target, "milestones", ()))
+    if not gone:
+        return None
+    unit = gone[0]
+    return msg(
+        "show_unit_not_in_periods",
+        target=target.id,
+        unit=dims_text(dims),
+        since=Day(unit.since.isoformat()) if unit.since else "…",
+        until=Day(unit.until.isoformat()) if unit.until else "…",
+        periods=periods,
+        units=_judged_units(whole),
+    )
+
+
+def _span_periods(target: Target) -> tuple[Period, Period]:
+    """The first and last period a plan or a span target judges."""
+    from ..plan.model import PlanTarget
+
+    if isinstance(target, PlanTarget):
+        return target.period, target.period
+    return target.start, target.end  # type: ignore[attr-defined]
+
+
+def _dated(dimensions: Mapping[str, Dimension], dims: Dims) -> list[Unit]:
+    """The declared units among ``dims`` with a first or a last day."""
+    out = []
+    for dim_id, value in dims:
+        dimension = dimensions.get(dim_id)
+        unit = dimension.unit(value) if dimension is not None else None
+        if unit is not None and (unit.since is not None or unit.until is not None):
+            out.append(unit)
+    return out
