@@ -240,6 +240,16 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def home(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped data, HOME set to a folder in it: what a quoted '~' stands for is known
+    and empty (the tests of a bare '~' where a file is read or written)."""
+    folder = shipped / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
 def shipped_utc(shipped: Path) -> Path:
     """The shipped plan and store, the plan without its ``timezone: +07:00`` line: a plan
     that names no zone, whose days are UTC days (the rule the tests of sessions 23 and 24

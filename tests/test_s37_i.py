@@ -226,14 +226,6 @@ def test_check_names_the_dimension_of_a_unit_spelt_otherwise(named: Path, lang: 
 # only "not found". HOME is set to a folder of the test's, so the full path is known.
 
 
-@pytest.fixture
-def home(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = shipped / "home"
-    folder.mkdir()
-    monkeypatch.setenv("HOME", str(folder))
-    return folder
-
-
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_import_opensdg_of_a_quoted_tilde_says_so(home: Path, lang: str) -> None:
     from helpers import run_clean

@@ -125,14 +125,6 @@ def test_a_word_no_key_is_before_braces_is_still_an_unknown_key(shipped: Path) -
 # --- 3. A quoted '~' and a path that does not exist in the home folder either --------------
 
 
-@pytest.fixture
-def home(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = shipped / "home"
-    folder.mkdir()
-    monkeypatch.setenv("HOME", str(folder))
-    return folder
-
-
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_quoted_tilde_to_a_file_missing_at_home_too_is_told_so(home: Path, lang: str) -> None:
     made = run_clean("--lang", lang, "add-observation", "--from", "~/in.csv")

@@ -86,14 +86,6 @@ def test_a_quarter_there_is_is_still_told_its_last_day(shipped: Path, typed: str
 # --- 2. A bare '~' where a file is wanted ---------------------------------------------------------
 
 
-@pytest.fixture
-def home(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = shipped / "home"
-    folder.mkdir()
-    monkeypatch.setenv("HOME", str(folder))
-    return folder
-
-
 def _told_a_folder(stderr: str, path: Path, lang: str) -> None:
     text = " ".join(stderr.split())
     assert "'~'" in text and f'"{path}"' in text and f'"{path}/"' in text, text

@@ -33,14 +33,6 @@ from helpers import run_clean
 # --- 1. An output named a bare '~' --------------------------------------------------------------
 
 
-@pytest.fixture
-def home(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = shipped / "home"
-    folder.mkdir()
-    monkeypatch.setenv("HOME", str(folder))
-    return folder
-
-
 def _nothing_written(shipped: Path, home: Path) -> None:
     assert sorted(p.name for p in shipped.iterdir() if not p.name.startswith(".")) == [
         "home",
