@@ -30,6 +30,7 @@ from .vocabulary import fold
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Location, Plan, Problem
 from ..plan.periods import Period, PeriodError, parse_period
+from ..method.recorded_days import utc_text  # the store's form of a moment, kept here for its callers
 from .status_flags import status_cell_flag
 from .invisible import shown
 from .last_plan import LastPlan
@@ -233,15 +234,6 @@ def is_status(text: str) -> bool:
 _CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", re.ASCII)
 # A fraction of a second after the seconds of a time of day (10:00:00.5, or 10:00:00,5).
 _FRACTION = re.compile(r"(\d{2}:\d{2}:\d{2})[.,](\d+)", re.ASCII)
-
-
-def utc_text(moment: datetime) -> str:
-    """A UTC moment as the store writes it. Not strftime: glibc writes year 999 as "999",
-    which no reader (nor ``date.fromisoformat``) takes back."""
-    return (
-        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
-        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
-    )
 
 
 @lru_cache(maxsize=1 << 16)

@@ -15,7 +15,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-__all__ = ["LAST_MOMENT", "day_end", "in_zone", "recorded_day", "zone_name", "zone_offset"]
+__all__ = ["LAST_MOMENT", "day_end", "in_zone", "recorded_day", "utc_text", "zone_name", "zone_offset"]
 
 # The latest moment a store can hold (its years have four digits).
 LAST_MOMENT = "9999-12-31T23:59:59Z"
@@ -51,7 +51,10 @@ def zone_name(zone: str) -> str:
     return f"UTC{'-' if offset < timedelta(0) else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _stamp(moment: datetime) -> str:
+def utc_text(moment: datetime) -> str:
+    """A UTC moment as the store writes it (``files.rules`` writes every ``recorded_at`` so).
+    Not strftime: glibc writes year 999 as "999", which no reader (nor
+    ``date.fromisoformat``) takes back."""
     return (
         f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
         f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
@@ -72,7 +75,7 @@ def day_end(day: str, zone: str = "") -> str:
         return f"{day}T23:59:59Z"
     last = datetime.fromisoformat(day).replace(hour=23, minute=59, second=59)
     try:
-        return _stamp(last - offset)
+        return utc_text(last - offset)
     except OverflowError:  # 31 December 9999 west of UTC ends in year 10000: every moment is before it
         return LAST_MOMENT
 
@@ -93,9 +96,7 @@ def in_zone(stamp: str, zone: str = "") -> str:
         moment = datetime.fromisoformat(stamp[:19]) + offset
     except (ValueError, OverflowError):
         return stamp
-    minutes = int(abs(offset).total_seconds()) // 60
-    sign = "-" if offset < timedelta(0) else "+"
-    return f"{moment.isoformat()}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return moment.isoformat() + zone_name(zone).removeprefix("UTC")  # UTC+07:00: +07:00
 
 
 def recorded_day(stamp: str, zone: str = "") -> str:
