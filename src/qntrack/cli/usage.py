@@ -96,6 +96,15 @@ def _extra_quote(m: re.Match[str]) -> Message:
     return msg("usage_extra_arguments_quote", args=m["args"], option=m["option"], quoted=m["quoted"])
 
 
+@_pattern(
+    r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\): after '--' every word is read as a value, "
+    r"so (?P<option>--?[a-z-]+) was not read as an option: .*"
+)
+def _extra_after_dashes(m: re.Match[str]) -> Message:
+    # cli/quoting's refusal of options typed after '--' (issue 17, fortieth session).
+    return msg("usage_extra_after_double_dash", args=m["args"], option=m["option"])
+
+
 @_pattern(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)")
 def _extra(m: re.Match[str]) -> Message:
     return msg("usage_extra_arguments", args=m["args"])

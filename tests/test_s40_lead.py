@@ -1,0 +1,54 @@
+"""Issue 17, fortieth session, the lead's own finds.
+
+1. Options typed after a ``--``. A user who learned ``--`` from other tools to type a
+   negative figure (``add-observation fdi 2026 -- -5 --status estimate``) put the options
+   after it; Click reads every word after ``--`` as a value, and the refusal said only
+   "Got unexpected extra argument(s) (--status estimate)", naming words the user had typed
+   as options. Now the refusal says why they were not read as options and what to type:
+   the options before ``--``, or no ``--`` at all (qntrack reads ``-5`` as a figure). Still
+   a usage error (2), nothing written, in both languages.
+
+The expected texts are the catalog's words, written out here by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean, store_bytes
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_options_after_a_double_dash_are_told_to_come_before_it(shipped: Path, lang: str) -> None:
+    before = store_bytes(shipped)
+    result = run_clean(
+        "--lang", lang, "add-observation", "fdi", "2026", "--", "-5", "--status", "estimate", "--source", "x"
+    )
+    assert result.exit_code == 2, result.stderr
+    text = " ".join(result.stderr.split())
+    assert "Traceback" not in text
+    assert "--status estimate --source x" in text, text
+    if lang == "en":
+        assert "after '--' every word is read as a value" in text, text
+        assert "so --status was not read as an option" in text, text
+        assert "put the options before '--'" in text, text
+        assert "or leave '--' out (-5 is read as a figure without it)" in text, text
+    else:
+        assert "sau '--' mọi từ đều được đọc là giá trị" in text, text
+        assert "nên --status không được đọc là tùy chọn" in text, text
+    assert store_bytes(shipped) == before
+
+
+def test_the_options_put_before_the_double_dash_record_the_negative_figure(shipped: Path) -> None:
+    result = run_clean("add-observation", "fdi", "2026", "--status", "estimate", "--source", "x", "--", "-5")
+    assert result.exit_code == 0, result.stderr
+    assert store_bytes(shipped).decode().splitlines()[-1].startswith("fdi,2026,-5,estimate,x,")
+
+
+def test_extra_words_after_a_double_dash_that_are_no_option_keep_clicks_refusal(shipped: Path) -> None:
+    # Words after '--' that name no option of the command: the plain refusal, unchanged.
+    result = run_clean("add-observation", "fdi", "2026", "--", "-5", "extra")
+    assert result.exit_code == 2
+    assert "Got unexpected extra argument(s) (extra)" in result.stderr
+    assert "every word is read as a value" not in result.stderr
