@@ -52,3 +52,35 @@ def test_extra_words_after_a_double_dash_that_are_no_option_keep_clicks_refusal(
     assert result.exit_code == 2
     assert "Got unexpected extra argument(s) (extra)" in result.stderr
     assert "every word is read as a value" not in result.stderr
+
+
+# --- 2. A unit typed with its kind of place -----------------------------------------------
+# "thành phố Hạ Long", "huyện Cô Tô", "Ha Long City": officers write a locality with the word
+# for its kind (city, town, district), which the plan leaves out. difflib found the
+# one-word prefix close enough ('TP Hạ Long') but not a longer one, and the refusal offered
+# no unit. Now a name the plan declares, whole words of what was typed, is offered.
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("thành phố Hạ Long", "Hạ Long"),
+        ("Thanh pho Ha Long", "Hạ Long"),
+        ("huyện đảo Cô Tô", "Cô Tô"),
+        ("Ha Long City", "Hạ Long"),
+        ("thị xã Quảng Yên (cũ)", "Quảng Yên"),
+    ],
+)
+def test_a_unit_typed_with_its_kind_of_place_is_offered_the_declared_name(
+    shipped: Path, typed: str, offered: str
+) -> None:
+    result = run_clean("show", "budget-revenue-plan-2024", "--dim", f"locality={typed}")
+    assert result.exit_code == 1, result.stderr
+    assert f"did you mean '{offered}'?" in result.stderr, result.stderr
+
+
+def test_a_name_holding_two_units_names_offers_neither(shipped: Path) -> None:
+    # Hạ Long and Cẩm Phả both in what was typed: which was meant cannot be told.
+    result = run_clean("show", "budget-revenue-plan-2024", "--dim", "locality=Hạ Long và Cẩm Phả")
+    assert result.exit_code == 1, result.stderr
+    assert "did you mean" not in result.stderr, result.stderr

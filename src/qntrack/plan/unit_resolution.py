@@ -245,6 +245,9 @@ def _unknown_unit(dimension: Dimension, value: str) -> Message:
         # A name whose letters a file saved in an encoding without them turned into '?':
         # the one declared unit it can be is named with the cause (twenty-first session).
         return msg("units_unknown_value_lost", hint=lost, **said)
+    within = _named_within(value, named)
+    if within is not None:
+        return msg("units_unknown_value_hint", hint=within, **said) if within else msg("units_unknown_value", **said)
     close = closest(unit_match(value), [unit_match(n) for n in names])
     if close is not None:
         hint = next(n for n in names if unit_match(n) == close)
@@ -271,3 +274,34 @@ def _letters_lost(value: str, names: Sequence[str]) -> str | None:
     pattern = re.compile(".".join(re.escape(part) for part in unicodedata.normalize("NFC", value).split("?")), re.I)
     found = [n for n in names if pattern.fullmatch(unicodedata.normalize("NFC", n))]
     return found[0] if len(found) == 1 else None
+
+
+def _named_within(value: str, named: Mapping[str, Sequence[str]]) -> str | None:
+    """The declared name whose words are whole words of ``value``, accents and case aside:
+    a locality typed with the word for its kind of place ("thành phố Hạ Long", "huyện đảo Cô
+    Tô"), which a plan leaves out and difflib finds too far when that word is long
+    (fortieth session). The longest such name, when every other name found lies within it
+    (a special zone's name holds its district's); "" when two units are named ("Hạ Long và
+    Cẩm Phả": no guess, not even difflib's); None when no name is."""
+    typed = _words(value)
+    found: list[tuple[tuple[str, ...], str]] = []
+    for unit, read in named.items():
+        for name in (unit, *read):
+            words = _words(name)
+            if words and _holds(typed, words):
+                found.append((words, name))
+    if not found:
+        return None
+    longest, name = max(found, key=lambda f: len(f[0]))
+    return name if all(_holds(longest, words) for words, _ in found) else ""
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """``text``'s words without their accents, case folded: the letter d with a stroke read
+    as d, as a keyboard without Vietnamese types it."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return tuple(re.findall(r"\w+", bare.replace("\u0111", "d").replace("\u0110", "D").casefold()))
+
+
+def _holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
