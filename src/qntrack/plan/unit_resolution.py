@@ -278,11 +278,12 @@ def _letters_lost(value: str, names: Sequence[str]) -> str | None:
 
 def _named_within(value: str, named: Mapping[str, Sequence[str]]) -> str | None:
     """The declared name whose words are whole words of ``value``, accents and case aside:
-    a locality typed with the word for its kind of place ("thành phố Hạ Long", "huyện đảo Cô
-    Tô"), which a plan leaves out and difflib finds too far when that word is long
-    (fortieth session). The longest such name, when every other name found lies within it
-    (a special zone's name holds its district's); "" when two units are named ("Hạ Long và
-    Cẩm Phả": no guess, not even difflib's); None when no name is."""
+    a locality typed with the word for its kind of place (Ha Long after the words for
+    "city", Co To after those for "island district"), which a plan leaves out and difflib
+    finds too far when those words are long (fortieth session). The longest such name, when
+    every other name found lies within it (a special zone's name holds its district's); ""
+    when two units are named ("Ha Long and Cam Pha": no guess, not even difflib's); None
+    when no name is."""
     typed = _words(value)
     found: list[tuple[tuple[str, ...], str]] = []
     for unit, read in named.items():
