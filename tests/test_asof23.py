@@ -87,8 +87,10 @@ def test_history_writes_each_moment_in_iso_in_vietnamese_too(shipped: Path):
     )
     assert r.exit_code == 0, r.output
     # observations.csv: 2022-H1 10.66 recorded 2022-07-05T00:00:00Z, revised to 9.22 on
-    # 2023-07-05T00:00:00Z.
-    assert "2023-07-05T00:00:00Z" in r.stdout and "2022-07-05T00:00:00Z" in r.stdout, r.stdout
+    # 2023-07-05T00:00:00Z; the shipped plan's zone (+07:00) writes them 07:00 that day,
+    # the zone in the heading (fortieth session).
+    assert "2023-07-05T07:00:00" in r.stdout and "2022-07-05T07:00:00" in r.stdout, r.stdout
+    assert "(giờ UTC+07:00)" in r.stdout, r.stdout
     assert "05/07/2023" not in r.stdout and "05/07/2022" not in r.stdout, r.stdout
 
 

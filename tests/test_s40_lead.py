@@ -84,3 +84,52 @@ def test_a_name_holding_two_units_names_offers_neither(shipped: Path) -> None:
     result = run_clean("show", "budget-revenue-plan-2024", "--dim", "locality=Hạ Long và Cẩm Phả")
     assert result.exit_code == 1, result.stderr
     assert "did you mean" not in result.stderr, result.stderr
+
+
+# --- 3. history's table writes each moment in the plan's zone ----------------------------
+# Under `timezone: +07:00`, a figure published at 06:30 on 3 October in Ha Long (stored
+# 2026-10-02T23:30:00Z) was listed "2026-10-02T23:30:00Z" in history's table, beside an
+# `--as-of 2026-10-02` that leaves it out and a notice that says 2026-10-03T06:30:00+07:00:
+# an officer read 2 October. The table is read by people: the same instant, written in
+# the plan's zone, the zone in the column's heading (as the workbook's, thirty-ninth
+# session); no offset in each cell, which would make the column five letters wider. TSV
+# and JSON, read by programs, keep the store's UTC.
+
+
+def _recorded_at_half_past_six(folder: Path) -> None:
+    r = run_clean(
+        "add-observation", "grdp_growth", "2026-Q3", "8.1", "--status", "estimate", "--source", "x",
+        "--recorded-at", "2026-10-03T06:30",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert store_bytes(folder).decode().splitlines()[-1].endswith(",2026-10-02T23:30:00Z")
+
+
+def test_historys_table_writes_a_moment_in_the_plans_zone(shipped: Path) -> None:
+    _recorded_at_half_past_six(shipped)
+    r = run_clean("history", "grdp_growth", "2026-Q3", "--format", "table", env={"COLUMNS": "160"})
+    assert r.exit_code == 0, r.stderr
+    assert "2026-10-03T06:30:00 " in r.stdout, r.stdout
+    assert "Recorded (UTC+07:00)" in r.stdout, r.stdout
+    assert "23:30" not in r.stdout, r.stdout
+
+
+def test_historys_table_in_vietnamese_says_the_zone_too(shipped: Path) -> None:
+    _recorded_at_half_past_six(shipped)
+    r = run_clean("--lang", "vi", "history", "grdp_growth", "2026-Q3", "--format", "table", env={"COLUMNS": "160"})
+    assert r.exit_code == 0, r.stderr
+    assert "2026-10-03T06:30:00 " in r.stdout and "Ghi nhận (giờ UTC+07:00)" in r.stdout, r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "json"])
+def test_historys_data_for_programs_keeps_the_stores_moment(shipped: Path, fmt: str) -> None:
+    _recorded_at_half_past_six(shipped)
+    r = run_clean("history", "grdp_growth", "2026-Q3", "--format", fmt)
+    assert r.exit_code == 0, r.stderr
+    assert "2026-10-02T23:30:00Z" in r.stdout and "+07:00" not in r.stdout, r.stdout
+
+
+def test_without_a_zone_historys_table_writes_utc_as_before(shipped_utc: Path) -> None:
+    r = run_clean("history", "grdp_growth", "2023", "--format", "table", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.stderr
+    assert "2023-11-27T00:00:00Z" in r.stdout, r.stdout

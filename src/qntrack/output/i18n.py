@@ -294,11 +294,37 @@ def date_text(day: str | None, lang: str) -> str:
 
 
 def timestamp_text(stamp: str, lang: str) -> str:
-    """A stored timestamp as stored, ISO 8601 in every language ("2023-07-05T00:00:00Z"):
-    the moment a journalist cites and searches the store for. Vietnamese wrote it
-    "05/07/2023 00:00:00Z", a day first beside an ISO time, a form nothing reads back
-    (issue 17, twenty-third session); a day alone keeps the reader's form (date_text)."""
-    return stamp
+    """A stored timestamp as a table shows it, ISO 8601 in every language: as stored
+    ("2026-10-02T23:30:00Z") when days are shown in UTC; else the same instant in the zone
+    days are shown in (files.shown_days, the plan's), without its offset, which the
+    column's heading says (``recorded_heading``): "2026-10-03T06:30:00" under "Recorded
+    (UTC+07:00)", on the day ``--as-of`` counts it (fortieth session: history's table wrote
+    the UTC moment, the day before in Ha Long, beside an ``--as-of`` that left it out).
+    Vietnamese wrote it "05/07/2023 00:00:00Z", a day first beside an ISO time, a form
+    nothing reads back (issue 17, twenty-third session); a day alone keeps the reader's
+    form (date_text). Data for programs (TSV, CSV, JSON) keeps the stored moment."""
+    from ..files.shown_days import shown_zone
+
+    zone = shown_zone()
+    if not zone:
+        return stamp
+    from ..method.recorded_days import in_zone
+
+    there = in_zone(stamp, zone)
+    return there[:19] if there != stamp else stamp  # a moment it cannot move stays as stored
+
+
+def recorded_heading(lang: str) -> str:
+    """The heading of a column of ``timestamp_text`` moments: "Recorded", with the zone
+    they are written in when it is not UTC ("Recorded (UTC+07:00)", as the workbook's)."""
+    from ..files.shown_days import shown_zone
+
+    zone = shown_zone()
+    if not zone:
+        return label("recorded_at", lang)
+    from ..method.recorded_days import zone_name
+
+    return label("recorded_at_zone", lang).format(zone=zone_name(zone))
 
 
 def differing_decimals(before: float, after: float, decimals: int = 2) -> int:

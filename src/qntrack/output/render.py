@@ -14,7 +14,16 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, differing_decimals, kind_text, label, replacing, status_label, timestamp_text
+from .i18n import (
+    date_text,
+    differing_decimals,
+    kind_text,
+    label,
+    recorded_heading,
+    replacing,
+    status_label,
+    timestamp_text,
+)
 from .i18n import typed_places, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
@@ -404,7 +413,7 @@ def history_table(
                 Text(str(o.line)),
             ]
         )
-    headers = [label(k, lang) for k in keys[:-1]] + ["#"]
+    headers = [recorded_heading(lang) if k == "recorded_at" else label(k, lang) for k in keys[:-1]] + ["#"]
     table = _fitted_table(
         Table(title=title, box=box.SIMPLE_HEAD, title_justify="left"),
         headers,
