@@ -222,3 +222,63 @@ def test_a_python_callers_moment_off_the_calendar_is_an_argument_error_in_the_pl
         qntrack.status(None, as_of=datetime(9999, 12, 31, 23, tzinfo=timezone.utc))  # type: ignore[arg-type]
     assert told.value.code == 2
     assert "(UTC+14:00)" in str(told.value)
+
+
+# --- the workbook at the calendar's first days ------------------------------------------------
+
+
+def _cells(book: Path) -> list[tuple[str, object, str]]:
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # openpyxl warns of a date cell it cannot read, then makes it #VALUE!
+        wb = openpyxl.load_workbook(book)
+    return [(ws.title, c.value, c.data_type) for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+
+
+YEAR_ONE = HEADER + "share,2025-Q1,12.0,,src-a,,0001-01-01T00:00:00Z\nshare,2025-Q2,13.0,,src-b,,1900-02-28T20:00:00Z\n"
+
+
+@pytest.mark.parametrize(
+    ("zone", "late"),
+    [
+        ("", "1900-02-28T20:00:00Z"),
+        ("-12:00", "1900-02-28T20:00:00Z"),  # 08:00 on 28 February 1900 there
+        ("+07:00", datetime(1900, 3, 1, 3)),
+        ("+14:00", datetime(1900, 3, 1, 10)),
+    ],
+)
+def test_a_figure_recorded_before_excels_dates_is_a_text_cell_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zone: str, late: object
+) -> None:
+    # Excel's dates begin on 1 January 1900: a recorded_at of year 1 was written as the
+    # date serial -693594, which Excel and openpyxl read as #VALUE!. Before 1 March 1900
+    # (in the cell's zone) Excel counts a 29 February that never was, and an import refuses
+    # the cell: such a cell is the stored text. 20:00 UTC on 28 February 1900 is 03:00 on
+    # 1 March at +07:00, a date cell in the plan's time.
+    folder = make_tracker(tmp_path, monkeypatch, PLAN.format(zone=_zone(zone) if zone else ""), YEAR_ONE)
+    r = run_clean("report", "-o", "review.xlsx")
+    assert r.exit_code == 0, r.output
+    cells = _cells(folder / "review.xlsx")
+    assert not [c for c in cells if c[2] == "e"]
+    assert ("Figures", "0001-01-01T00:00:00Z", "s") in cells
+    assert ("Figures", late, "s" if isinstance(late, str) else "d") in cells
+
+
+@pytest.mark.parametrize("zone", ["", "+14:00", "-12:00"])
+def test_a_workbook_as_of_year_one_can_be_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zone: str) -> None:
+    # Its creation date, the report's day, was written "1-01-01T00:00:00Z" (a year of one
+    # digit): openpyxl refused the whole workbook ("could not read properties").
+    import openpyxl
+
+    folder = make_tracker(tmp_path, monkeypatch, PLAN.format(zone=_zone(zone) if zone else ""), STORE_2025)
+    r = run_clean("report", "--as-of", "0001-01-01", "-o", "review.xlsx")
+    assert r.exit_code == 0, r.output
+    _cells(folder / "review.xlsx")
+    wb = openpyxl.load_workbook(folder / "review.xlsx")
+    assert "0001-01-01" in (wb.properties.subject or "")
+
+
+STORE_2025 = HEADER + "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\n"
