@@ -282,3 +282,55 @@ def test_a_workbook_as_of_year_one_can_be_opened(tmp_path: Path, monkeypatch: py
 
 
 STORE_2025 = HEADER + "share,2025-Q1,12.0,,src-a,,2025-04-20T02:00:00Z\n"
+
+
+# --- a recorded_at's own offset, beyond any zone ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed", ["2025-07-02T23:59:59+14:30", "2025-07-02T09:00:00-15:00", "2025-07-02T09:00:00+2359"]
+)
+def test_a_recorded_at_whose_offset_no_zone_keeps_is_refused_as_tz_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    # `--tz +14:30` and `timezone: +14:30` are refused (offsets run from -14:00 to +14:00),
+    # but the same offset inside a recorded_at was stored in silence (+14:30: 09:29:59Z),
+    # a typo for +04:30 or +14:00 turned into another day.
+    folder = make_tracker(tmp_path, monkeypatch, PLAN.format(zone=_zone("+05:45")), HEADER)
+    r = run_clean("add-observation", "share", "2025-Q2", "12", "--status", "estimate", "--recorded-at", typed)
+    assert r.exit_code == 1, r.output
+    assert "-14:00 to +14:00" in r.output and typed in r.output
+    assert (folder / "observations.csv").read_text(encoding="utf-8") == HEADER
+    (folder / "rows.csv").write_text(HEADER + f"share,2025-Q2,12,estimate,src,,{typed}\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "rows.csv")
+    assert r.exit_code == 1, r.output
+    assert "rows.csv:2:" in r.output and "-14:00 to +14:00" in r.output
+    assert (folder / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+def test_a_recorded_at_at_the_widest_offsets_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # +14:00 (Kiribati) and -12:00 are real zones: 23:59:59 on 2 July at +14:00 is
+    # 09:59:59 UTC; 00:00 on 2 July at -12:00 is 12:00 UTC.
+    folder = make_tracker(tmp_path, monkeypatch, PLAN.format(zone=""), HEADER)
+    for value, typed in (("12", "2025-07-02T23:59:59+14:00"), ("12.5", "2025-07-02T00:00:00-12:00")):
+        r = run_clean("add-observation", "share", "2025-Q2", value, "--status", "estimate", "--recorded-at", typed)
+        assert r.exit_code == 0, r.output
+    stored = (folder / "observations.csv").read_text(encoding="utf-8")
+    assert "2025-07-02T09:59:59Z" in stored and "2025-07-02T12:00:00Z" in stored
+
+
+def test_a_python_callers_recorded_at_whose_offset_no_zone_keeps_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qntrack
+    from qntrack.errors import InputError
+
+    folder = make_tracker(tmp_path, monkeypatch, PLAN.format(zone=""), HEADER)
+    moment = datetime(2025, 7, 2, 9, tzinfo=timezone(timedelta(hours=15)))
+    with pytest.raises(InputError) as told:
+        qntrack.record_many(
+            None,
+            [{"indicator": "share", "period": "2025-Q2", "value": 12, "status": "estimate", "recorded_at": moment}],
+        )
+    assert "-14:00 to +14:00" in str(told.value)
+    assert (folder / "observations.csv").read_text(encoding="utf-8") == HEADER
