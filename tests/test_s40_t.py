@@ -334,3 +334,15 @@ def test_a_python_callers_recorded_at_whose_offset_no_zone_keeps_is_refused(
         )
     assert "-14:00 to +14:00" in str(told.value)
     assert (folder / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+@given(text=st.text(alphabet="+-0123456789:ZUTCGMzutc \t\n٠٧０", max_size=9))
+def test_whatever_the_plans_reader_takes_as_a_zone_the_other_two_read_alike(text: str) -> None:
+    # The plan's reader (parse_zone) decides what a zone is; the core's and the warm
+    # cache's readers, which load no model, must give the same offset for it.
+    try:
+        expected = parse_zone(text).utcoffset(None)
+    except ValueError:
+        return
+    assert zone_offset(text) == expected
+    assert _offset(text).utcoffset(None) == expected
