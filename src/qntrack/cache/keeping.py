@@ -128,7 +128,7 @@ def _today(zone: str = "") -> Any:
 # parse_zone checked it then), read here without that module: a warm status loads none of
 # the model for it (tests/test_s30_lead.py), since the shipped plan names +07:00 (session
 # 38). Any other text is left to plan_day, which reads it as the plan's reader did.
-_OFFSET = re.compile(r"([+-])(\d\d):?(\d\d)")
+_OFFSET = re.compile(r"([+-])(\d\d):?(\d\d)", re.ASCII)  # as parse_zone: ASCII digits
 
 
 def _offset(zone: str) -> Any:

@@ -58,6 +58,7 @@ def as_of_day(
             "cli_not_a_date_time",
             "cli_not_a_date_zoned",
             "cli_not_a_date_plan_zone",
+            "cli_not_a_date_plan_zone_edge",
         ):
             key += "_since"  # the figures recorded after the day, not by its end
         from .vocabulary import foreign_digits
@@ -94,7 +95,7 @@ def _in_plan_zone(text: str, key: str, iso: str, zone: str) -> tuple[str, str, s
     that zone (2023-11-27T00:00:00+07:00 is the 27th in Hanoi, where its UTC day, the
     26th, was offered), a moment without a zone being read in the plan's, as a recorded_at
     is. The message's key, the day, and the zone's name; as given without a zone."""
-    from datetime import datetime, timezone
+    from datetime import datetime, timedelta
 
     from ..method.recorded_days import zone_name, zone_offset
 
@@ -106,10 +107,14 @@ def _in_plan_zone(text: str, key: str, iso: str, zone: str) -> tuple[str, str, s
     except ValueError:
         moment = None  # a moment as Excel or Vietnamese write it: no zone, read in the plan's
     if moment is not None and moment.tzinfo is not None:  # a zone of its own (Z too): where it falls in the plan's
-        try:
-            iso = moment.astimezone(timezone(offset)).date().isoformat()
+        try:  # its own clock moved by the two offsets' difference: no UTC moment to overflow on the way
+            iso = (moment.replace(tzinfo=None) + (offset - (moment.utcoffset() or timedelta(0)))).date().isoformat()
         except OverflowError:
-            return key, iso, ""
+            # Before the first day or after the last in the plan's zone (9999-12-31T23:00:00Z
+            # at +14:00): counted on the nearest day there, as recorded_day shows a stored
+            # moment; it was told the UTC day "by the end of that day, UTC" (fortieth session).
+            iso = (date.max if moment.year > 1 else date.min).isoformat()
+            return "cli_not_a_date_plan_zone_edge", iso, zone_name(zone)
     return "cli_not_a_date_plan_zone", iso, zone_name(zone)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numbers
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
@@ -237,6 +237,8 @@ def _as_text(value: Any, text_field: bool = False) -> str | None:
             if text_field and value.time() == time():
                 return value.date().isoformat()  # a workbook's date cell there: its day
             return value.isoformat()  # no zone: the rule says so, and what to add
+        if abs(value.utcoffset() or timedelta(0)) > timedelta(hours=14):
+            return value.isoformat()  # an offset no zone keeps (+15:00): as typed, for the rule to say so
         try:
             return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat() + "Z"
         except OverflowError:

@@ -22,7 +22,7 @@ import math
 import re
 from contextvars import ContextVar
 from functools import lru_cache
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Callable, Literal, Mapping, Sequence
 
 from ..plan.suggest import closest
@@ -232,6 +232,10 @@ def is_status(text: str) -> bool:
 # --- recorded_at ----------------------------------------------------------------------
 
 _CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", re.ASCII)
+# The widest offset a zone keeps (Kiribati's +14:00), parse_zone's range, where Python reads
+# any offset under 24 hours in a recorded_at: +14:30, a typo, made another day in silence.
+_WIDEST = timedelta(hours=14)
+
 # A fraction of a second after the seconds of a time of day (10:00:00.5, or 10:00:00,5).
 _FRACTION = re.compile(r"(\d{2}:\d{2}:\d{2})[.,](\d+)", re.ASCII)
 
@@ -288,6 +292,10 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         raise ValueError(
             _slashed_date(raw, text, zone is None) or clock_misspelt(raw, text, zone is None) or no_moment(text, zone)
         ) from None
+    if abs(own := moment.utcoffset() or timedelta(0)) > _WIDEST:  # +14:30 was kept (fortieth session)
+        minutes = int(abs(own).total_seconds()) // 60
+        said = f"{'-' if own < timedelta(0) else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
+        raise ValueError(msg("store_timestamp_offset_out_of_range", text=text, offset=said))
     if moment.tzinfo is None:
         if _is_bare_date(raw):
             # Any spelling of a date alone (2024-04-02, 20240402) is the same documented

@@ -19,12 +19,13 @@ __all__ = ["LAST_MOMENT", "day_end", "in_zone", "recorded_day", "utc_text", "zon
 
 # The latest moment a store can hold (its years have four digits).
 LAST_MOMENT = "9999-12-31T23:59:59Z"
+_LAST_DAY = date.max.isoformat()
 
 
 # A plan's zone as the plan's reader took it (+07:00, +0700, Z, UTC, GMT; method.timing's
 # parse_zone checked it then), read here without the model that module loads (the status
 # cache's cache.keeping._offset reads it so too, for a warm status that loads neither).
-_OFFSET = re.compile(r"([+-])(\d\d):?(\d\d)")
+_OFFSET = re.compile(r"([+-])(\d\d):?(\d\d)", re.ASCII)  # as parse_zone: ASCII digits
 
 
 @lru_cache(maxsize=64)
@@ -73,11 +74,14 @@ def day_end(day: str, zone: str = "") -> str:
     offset = zone_offset(zone)
     if not offset:  # UTC, or no zone
         return f"{day}T23:59:59Z"
-    last = datetime.fromisoformat(day).replace(hour=23, minute=59, second=59)
-    try:
-        return utc_text(last - offset)
-    except OverflowError:  # 31 December 9999 west of UTC ends in year 10000: every moment is before it
+    if day == _LAST_DAY:
+        # West of UTC the last day ends in year 10000: every moment is before it. East of
+        # it the store's last hours (from 9999-12-31T10:00:00Z at +14:00) fall on a day after
+        # it there, which no calendar here has: ``recorded_day`` shows them on the last day,
+        # so its end counts them (fortieth session: it ended at 09:59:59Z, leaving them out).
         return LAST_MOMENT
+    last = datetime.fromisoformat(day).replace(hour=23, minute=59, second=59)
+    return utc_text(last - offset)
 
 
 def in_zone(stamp: str, zone: str = "") -> str:

@@ -136,7 +136,10 @@ def typed_timing(message: Message) -> Message:
     return replace(message, wording=message.id + "_typed")
 
 
-_ZONE = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+# ASCII digits only, as a recorded_at's (rules.recorded_at): Python's \d and int() read
+# Arabic-Indic and full-width ones too, and `timezone: +٠٧:٠٠` was taken in silence
+# (fortieth session); _zone_meant offers it in ASCII.
+_ZONE = re.compile(r"^([+-])(\d{2}):?(\d{2})$", re.ASCII)
 
 
 def parse_zone(text: str) -> timezone:
@@ -174,7 +177,7 @@ def _zone_meant(raw: str, text: str) -> Message:
         sign, hours, minutes = spelt.groups()
         if int(minutes or 0) >= 60 or timedelta(hours=int(hours), minutes=int(minutes or 0)) > timedelta(hours=14):
             return msg("timing_zone_out_of_range", text=text)
-        return msg("timing_zone_spelt", text=text, offset=f"{sign}{int(hours):02d}:{minutes or '00'}")
+        return msg("timing_zone_spelt", text=text, offset=f"{sign}{int(hours):02d}:{int(minutes or 0):02d}")
     if raw.lower() in _VIETNAM:
         return msg("timing_zone_name", text=text, offset="+07:00")
     if "/" in raw or raw.isalpha():

@@ -269,6 +269,12 @@ def _fits(rows: int, header_row: int) -> None:
         raise fail("--format xlsx", msg("xlsx_too_many_rows", rows=rows, limit=MAX_ROWS), ExitCode.USAGE)
 
 
+# The first moment a date cell holds as the day Excel shows: before it, Excel counts a
+# 29 February 1900 that never was, and XlsxWriter writes 1 January 1900 as a time alone;
+# an import refuses such a cell (docs/observations-format.md, "Workbooks").
+_FIRST_DATE_CELL = datetime(1900, 3, 1)
+
+
 def _timestamp(text: str) -> datetime | str:
     """A recording time as a date cell, or the text itself if it is none. In the plan's
     zone when it names one (files.shown_days), as every "recorded" day the report shows
@@ -291,6 +297,10 @@ def _timestamp(text: str) -> datetime | str:
             moment = moment + (zone_offset(zone) or timedelta(0))
         except OverflowError:  # past 9999-12-31 in the zone: no date cell holds it
             return text
+    if moment.replace(tzinfo=None) < _FIRST_DATE_CELL:
+        # Year 1 was written as the serial -693594, which Excel and openpyxl read as
+        # #VALUE! (fortieth session). The stored text, Z and all, which an import reads back.
+        return text
     return moment.replace(tzinfo=None)
 
 

@@ -158,9 +158,12 @@ def _report_day(data: ReportData) -> datetime:
     """The workbook's creation date: the report's day, never the clock (same bytes)."""
     day = data.as_of or data.recorded_through
     try:
-        return datetime.fromisoformat(day[:10]) if day else _NO_DAY
+        created = datetime.fromisoformat(day[:10]) if day else _NO_DAY
     except ValueError:
         return _NO_DAY
+    # XlsxWriter writes the year by strftime, which writes year 1 as "1": a workbook as of
+    # 0001-01-01 could not be opened (fortieth session). Its subject still says the day.
+    return created if created.year >= 1000 else _NO_DAY
 
 
 class _Table:
