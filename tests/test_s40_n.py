@@ -1,0 +1,91 @@
+"""A statistician's audit of every number qntrack prints (issue 17, fortieth session,
+helper N): the shipped Quảng Ninh plan and two small plans of the audit's own.
+
+Every expected figure is worked out by hand in the test's docstring or comments, from the
+formulas of /work/shared/methodology.md (Open SDG's measure, section 1.1; the kinds of
+target, section 2) and docs/methodology.md, never copied from the code's output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+def _targets(*args: str) -> dict[str, dict]:
+    r = run_clean("status", "--format", "json", *args)
+    assert r.exit_code == 0, r.output
+    return {t["id"]: t for t in json.loads(r.stdout)["targets"]}
+
+
+def _shown(*args: str) -> str:
+    """``show``'s text with its lines joined: a sentence may wrap at any word."""
+    r = run_clean("show", *args, env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    return " ".join(r.stdout.split())
+
+
+def _table(*args: str) -> str:
+    r = run_clean("status", "--format", "table", *args, env={"COLUMNS": "220"})
+    assert r.exit_code == 0, r.output
+    return " ".join(r.stdout.split())
+
+
+# --- 1. The deviation from the path is the difference of the figures shown --------------
+
+PATHS = """\
+version: 1
+indicators:
+  share: {name: Share, unit: "%"}
+  index: {name: Output index, unit: points}
+targets:
+  - id: keep
+    indicator: share
+    baseline: {period: 2020, value: 12.345}
+    milestones: [{by: 2025, value: 12.345}]
+  - id: tenth
+    indicator: index
+    baseline: {period: 2020, value: 100}
+    milestones: [{by: 2022, value: 121}]
+"""
+PATH_ROWS = (
+    HEADER + "share,2023,12.3,official,s,,2024-01-10T00:00:00Z\nindex,2021,110.015,official,s,,2022-01-10T00:00:00Z\n"
+)
+
+
+def test_a_deviation_ending_in_five_is_rounded_as_the_figures_it_is_taken_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A level to keep: 12.345 % in 2020, 12.345 % by 2025, 12.3 % in 2023, read on
+    2024-06-30. The required rate is (12.345 / 12.345)^(1/5) − 1 = 0, so the path stands at
+    12.345 × 1^3 = 12.345 in 2023 and the deviation is 12.3 − 12.345 = −0.045, which two
+    decimals, half away from zero (docs/methodology.md, "How figures are written"), write
+    −0.05; the path itself is written 12.35, and 12.3 − 12.35 = −0.05 too. The binary
+    floats' 12.3 − 12.345 is −0.04499999999999993: `show` printed "12.35% (deviation
+    -0.04 pp)", a difference a reader's own subtraction does not give.
+
+    An index of 100 in 2020, 121 by 2022 (10 % a year: (121 / 100)^(1/2) − 1 = 0.1), 110.015
+    in 2021: the path is 100 × 1.1 = 110 in 2021, the deviation 110.015 − 110 = 0.015,
+    written +0.02 (the floats: 110.00000000000001 and 0.014999999999986358, "+0.01")."""
+    make_tracker(tmp_path, monkeypatch, PATHS, PATH_ROWS)
+    t = _targets("--as-of", "2024-06-30")
+    keep = t["keep"]["milestones"][0]
+    assert keep["trajectory"] == 12.345
+    assert keep["deviation"] == -0.045
+    tenth = t["tenth"]["milestones"][0]
+    assert tenth["trajectory"] == pytest.approx(110, abs=1e-12)
+    assert tenth["deviation"] == 0.015
+    keep_text = _shown("keep", "--as-of", "2024-06-30")
+    assert "Trajectory 12.35% (deviation -0.05 pp)" in keep_text
+    assert "called for 12.35% in 2023; the deviation is -0.05 pp" in keep_text
+    tenth_text = _shown("tenth", "--as-of", "2022-06-30")
+    assert "Trajectory 110 points (deviation +0.02 points)" in tenth_text
+    vi = " ".join(run_clean("--lang", "vi", "show", "keep", "--as-of", "2024-06-30").stdout.split())
+    assert "12,35% (chênh lệch -0,05 điểm %)" in vi and "năm 2023 cần 12,35%; chênh lệch -0,05 điểm %" in vi
