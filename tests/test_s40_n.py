@@ -89,3 +89,31 @@ def test_a_deviation_ending_in_five_is_rounded_as_the_figures_it_is_taken_from(
     assert "Trajectory 110 points (deviation +0.02 points)" in tenth_text
     vi = " ".join(run_clean("--lang", "vi", "show", "keep", "--as-of", "2024-06-30").stdout.split())
     assert "12,35% (chênh lệch -0,05 điểm %)" in vi and "năm 2023 cần 12,35%; chênh lệch -0,05 điểm %" in vi
+
+
+CHANGE = """\
+version: 1
+indicators:
+  g: {name: Growth, unit: "%", measure: rate}
+targets:
+  - {id: rate-only, indicator: g, baseline: 2020}
+"""
+
+
+def test_a_change_said_in_words_is_the_difference_of_the_figures_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A direction-only target on a growth rate is not assessed (reason
+    `rate_without_milestone`), but `show` says its change: 12.345 % in 2020 to 12.3 % in
+    2023 is 12.3 − 12.345 = −0.045 points, written −0.05 at two decimals (half away from
+    zero); the floats' −0.04499999999999993 wrote "-0.04 pp"."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        CHANGE,
+        HEADER + "g,2020,12.345,official,s,,2021-01-10T00:00:00Z\ng,2023,12.3,official,s,,2024-01-10T00:00:00Z\n",
+    )
+    assert _targets()["rate-only"]["reason"] == "rate_without_milestone"
+    assert "From 12.345% in 2020 to 12.3% in 2023 (-0.05 pp)." in _shown("rate-only")
+    vi = " ".join(run_clean("--lang", "vi", "show", "rate-only").stdout.split())
+    assert "(-0,05 điểm %)" in vi

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
 from ...kinds.span import years_of
-from ...method.assessment import Assessment, MilestoneResult
+from ...method.assessment import Assessment, MilestoneResult, difference
 from ...plan.model import LevelTarget, Measure, Observation
 from ..charts import (
     COLOURS,
@@ -119,10 +119,14 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         key = "level_rate_below_zero" if (base.value or 0.0) < 0 else "level_rate"
         out.append(narrative_sentence(key, lang, rate=signed_percent(a.achieved_rate, lang), **span))
     if a.reason in ("zero_baseline", "crosses_zero", "rate_without_milestone", "balance_without_milestone"):
-        # No rate to give (from zero, or across it), but the change itself is a fact worth saying.
+        # No rate to give (from zero, or across it), but the change itself is a fact worth saying,
+        # taken as a gap is: 12.345 to 12.3 is -0.045, "-0.05 pp", not the floats' "-0.04 pp".
         out.append(
             narrative_sentence(
-                "level_change", lang, diff=difference_in_unit(latest.value - (base.value or 0.0), unit, lang), **span
+                "level_change",
+                lang,
+                diff=difference_in_unit(difference(latest.value, base.value or 0.0), unit, lang),
+                **span,
             )
         )
     m0 = a.next_milestone
