@@ -117,3 +117,36 @@ def test_a_change_said_in_words_is_the_difference_of_the_figures_as_typed(
     assert "From 12.345% in 2020 to 12.3% in 2023 (-0.05 pp)." in _shown("rate-only")
     vi = " ".join(run_clean("--lang", "vi", "show", "rate-only").stdout.split())
     assert "(-0,05 điểm %)" in vi
+
+
+# --- 2. A share of the target written as a per cent ---------------------------------------
+
+SHARE = """\
+version: 1
+indicators:
+  inv: {name: Investment, unit: bn VND, measure: flow}
+targets:
+  - {id: inv, type: cumulative, indicator: inv, at_least: 50000, from: 2021, to: 2025}
+"""
+
+
+def test_a_share_of_the_target_ending_in_five_is_rounded_half_away_from_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """At least 50,000 bn VND over 2021–2025, 2,575 in 2021, read on 2022-06-30: the share
+    of the target is 2,575 / 50,000 = 0.0515 = 5.15 %, written 5.2 % at one decimal (half
+    away from zero, as every figure); 1 / 5 = 20 % of the time; P = 0.0515 / 0.2 = 0.2575,
+    limited progress, written 0.26. The floats' 0.0515 × 100 is 5.1499999999999995, which
+    the table, `show` and the report wrote "5.1%"."""
+    make_tracker(tmp_path, monkeypatch, SHARE, HEADER + "inv,2021,2575,official,s,,2022-01-10T00:00:00Z\n")
+    t = _targets("--as-of", "2022-06-30")["inv"]
+    assert t["details"]["share_of_target"] == 0.0515 and t["progress_value"] == 0.2575
+    assert t["status"] == "limited_progress"
+    table = _table("--as-of", "2022-06-30")
+    assert "reached 5.2%" in table and "0.26" in table and "5.1%" not in table
+    shown = _shown("inv", "--as-of", "2022-06-30")
+    assert "Share of target 5.2%" in shown and "5.2% of the target after 20% of the time" in shown
+    report = run_clean("report", "--format", "markdown", "--as-of", "2022-06-30").stdout
+    assert "reached 5.2%" in report and "5.1%" not in report
+    vi = " ".join(run_clean("--lang", "vi", "show", "inv", "--as-of", "2022-06-30").stdout.split())
+    assert "5,2%" in vi and "5,1%" not in vi

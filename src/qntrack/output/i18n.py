@@ -18,6 +18,7 @@ __all__ = [
     "status_label",
     "number",
     "signed_percent",
+    "hundredfold",
     "value_with_unit",
     "date_text",
     "replacing",
@@ -194,7 +195,19 @@ def score_text(value: float | None, lang: str) -> str:
 
 def percent_text(share: float | None, lang: str) -> str:
     """A share (0.9998) as a percent: never "100%" below 100 (issue 17, twentieth session)."""
-    return "–" if share is None else f"{percent_reached_text(share * 100, lang)}%"
+    return "–" if share is None else f"{percent_reached_text(hundredfold(share), lang)}%"
+
+
+def hundredfold(share: float | None) -> float | None:
+    """A fraction as a per cent, multiplied in decimal on its shortest form: 0.0515 is
+    5.15, which one decimal writes 5.2 (half away from zero), where the floats' 0.0515 × 100
+    is 5.1499999999999995, written 5.1 (issue 17, fortieth session). Not finite: the
+    float's."""
+    if share is None or not math.isfinite(share):
+        return None if share is None else share * 100
+    from decimal import Decimal  # here, as ``number``'s: a warm status prints no figure
+
+    return float(Decimal(repr(float(share))) * 100) + 0.0
 
 
 def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
