@@ -150,3 +150,35 @@ def test_a_share_of_the_target_ending_in_five_is_rounded_half_away_from_zero(
     assert "reached 5.2%" in report and "5.1%" not in report
     vi = " ".join(run_clean("--lang", "vi", "show", "inv", "--as-of", "2022-06-30").stdout.split())
     assert "5,2%" in vi and "5,1%" not in vi
+
+
+# --- 3. A rate a year written as a per cent -----------------------------------------------
+
+RATE = """\
+version: 1
+indicators:
+  x: {name: Output, unit: t}
+targets:
+  - {id: up, indicator: x, baseline: 2020}
+"""
+
+
+def test_a_rate_a_year_ending_in_five_is_written_as_its_p_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A direction-only level target (method 1), 100 t in 2020 and 101.25 t in 2021: the
+    achieved rate is 101.25 / 100 − 1 = 0.0125, 1.25 % a year, written +1.3 % at one
+    decimal (half away from zero); P = 0.0125, moderate progress (0.005 ≤ P < 0.015), score
+    250 × 0.0125 − 1.25 = 1.875, written 1.88. The floats' 1.0125 − 1 is
+    0.012499999999999956, which `show` wrote "+1.2%/yr" beside its own P of 0.0125."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        RATE,
+        HEADER + "x,2020,100,official,s,,2021-01-10T00:00:00Z\nx,2021,101.25,official,s,,2022-01-10T00:00:00Z\n",
+    )
+    t = _targets()["up"]
+    assert t["progress_value"] == 0.0125 and t["status"] == "moderate_progress" and t["score"] == 1.875
+    shown = _shown("up")
+    assert "Achieved rate +1.3%/yr" in shown and "P / Score 0.0125 / 1.88" in shown
+    assert "From 100 t in 2020 to 101.25 t in 2021: +1.3% a year." in shown
+    vi = " ".join(run_clean("--lang", "vi", "show", "up").stdout.split())
+    assert "+1,3%/năm" in vi and "+1,2%" not in vi

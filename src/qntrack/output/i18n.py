@@ -214,7 +214,10 @@ def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
     """A rate (0.079) as "+7.9%"; "–" when undefined (or not finite: never "+–%")."""
     if rate is None or not math.isfinite(rate):
         return "–"
-    text = number(rate * 100, lang, decimals)
+    # At 12 significant digits, as P is read (docs/methodology.md, "Figures on an edge"), then
+    # made a per cent in decimal: 101.25 / 100 − 1 is 0.0125, "+1.3%" beside its P of
+    # 0.0125, where the floats' 0.012499999999999956 wrote "+1.2%" (fortieth session).
+    text = number(hundredfold(float(f"{rate:.12g}")), lang, decimals)
     return f"+{text}%" if rate > 0 and not text.startswith("-") else f"{text}%"
 
 
