@@ -182,3 +182,269 @@ def test_a_rate_a_year_ending_in_five_is_written_as_its_p_is(tmp_path: Path, mon
     assert "From 100 t in 2020 to 101.25 t in 2021: +1.3% a year." in shown
     vi = " ".join(run_clean("--lang", "vi", "show", "up").stdout.split())
     assert "+1,3%/năm" in vi and "+1,2%" not in vi
+
+
+# --- 4. The shipped Quảng Ninh plan, every headline number by hand ------------------------
+
+
+def test_the_shipped_level_targets_give_the_figures_worked_by_hand(shipped: Path):
+    """CBCT share (docs/methodology.md, worked examples 1 and 3): base 9.8 % (2020), 12.3 %
+    (2023). a = (12.3 / 9.8)^(1/3) − 1 = 1.255102^(1/3) − 1 = 0.078681; r(2025) = (15 /
+    9.8)^(1/5) − 1 = 0.088862; P = 0.078681 / 0.088862 = 0.88542, moderate progress (0.60 ≤
+    P < 0.95), score 7.1429 × 0.88542 − 4.2857 = 2.0388; gap 15 − 12.3 = 2.7; path 9.8 ×
+    1.088862^3 = 12.6516, deviation 12.3 − 12.6516 = −0.3516; from now (15 / 12.3)^(1/2) − 1
+    = 0.10432; projected 12.3 × 1.078681^2 = 14.3117; n = ln(15 / 12.3) / ln(1.078681) =
+    0.19845 / 0.07574 = 2.62, so 2023 + 3 = 2026. 2030: r = (30 / 9.8)^(1/10) − 1 = 0.11838,
+    P = 0.078681 / 0.11838 = 0.66465, score 7.1429 × 0.66465 − 4.2857 = 0.4618, gap 17.7,
+    path 9.8 × 1.11838^3 = 13.7086, projected 12.3 × 1.078681^7 = 20.9005, n = ln(30 /
+    12.3) / 0.07574 = 11.77, so 2035. Read on the shipped data's "today" (after 2025), the
+    2025 milestone awaits its figure.
+
+    GRDP per capita: 4,528 USD (2017) to 10,402 (2025), 10,000 by 2025, due and met on its
+    deadline's figure: target achieved, score 5, gap 10,000 − 10,402 = −402; a = (10,402 /
+    4,528)^(1/8) − 1 = 0.109561, r = (10,000 / 4,528)^(1/8) − 1 = 0.104108, P = 1.05238.
+
+    Mining share, direction only (worked example 2): (17.3 / 21.3)^(1/5) − 1 = −0.040747;
+    P = −1 × −0.040747 = 0.040747 ≥ 0.015, substantial progress, score min(500 × 0.040747 −
+    5, 5) = 5; written at three significant digits, 0.0407."""
+    t = _targets("--as-of", "2026-12-01")
+    cbct = t["cbct-share"]
+    assert cbct["status"] == "moderate_progress" and cbct["gap"] == 2.7
+    assert cbct["progress_value"] == pytest.approx(0.88542, abs=5e-6)
+    assert cbct["score"] == pytest.approx(2.0388, abs=5e-5)
+    assert cbct["achieved_rate"] == pytest.approx(0.078681, abs=5e-7)
+    m25, m30 = cbct["milestones"]
+    assert m25["required_rate"] == pytest.approx(0.088862, abs=5e-7)
+    assert m25["trajectory"] == pytest.approx(12.6516, abs=5e-5)
+    assert m25["deviation"] == pytest.approx(-0.3516, abs=5e-5)
+    assert m25["required_rate_from_latest"] == pytest.approx(0.10432, abs=5e-6)
+    assert m25["projected"] == pytest.approx(14.3117, abs=5e-5)
+    assert (m25["reached_in"], m25["awaiting_figure"], cbct["awaiting_figures"]) == ("2026", True, ["2025"])
+    assert m30["required_rate"] == pytest.approx(0.11838, abs=5e-6)
+    assert m30["progress_value"] == pytest.approx(0.66465, abs=5e-6)
+    assert m30["score"] == pytest.approx(0.4618, abs=5e-5) and m30["gap"] == 17.7
+    assert m30["trajectory"] == pytest.approx(13.7086, abs=5e-5)
+    assert m30["projected"] == pytest.approx(20.9005, abs=5e-5) and m30["reached_in"] == "2035"
+    pc = t["grdp-per-capita"]
+    assert (pc["status"], pc["score"], pc["gap"]) == ("target_achieved", 5.0, -402.0)
+    assert pc["progress_value"] == pytest.approx(1.05238, abs=5e-6)
+    mining = t["mining-share"]
+    assert mining["status"] == "substantial_progress" and mining["score"] == 5.0 and mining["gap"] is None
+    assert mining["progress_value"] == pytest.approx(0.040747, abs=5e-7)
+    table = _table("--as-of", "2026-12-01")
+    assert "12.3 % of GRDP (2023, estimate)" in table and "2.7 pp 0.89 Moderate progress" in table
+    assert "10,402 USD (2025, estimate)" in table and "0.0407 Substantial progress" in table
+    shown = _shown("cbct-share", "--as-of", "2026-12-01")
+    assert "Trajectory 12.65 % of GRDP (deviation -0.35 pp)" in shown and "Achieved rate +7.9%/yr" in shown
+
+
+def test_the_shipped_spans_and_plans_give_the_figures_worked_by_hand(shipped: Path):
+    """GRDP growth about 10 % a year 2021–2025 (worked example 5): G = 1.1028 × 1.1028 ×
+    1.1103 × 1.0842 × 1.1189 = 1.63808; average = 1.63808^(1/5) − 1 = 10.374 % ≥ 10, every
+    year in: target achieved, P = 10.374 / 10 = 1.0374, gap 10 − 10.374 = −0.374.
+
+    CBCT value added 17 % a year on average: only 2021 (32.19 %) is in, average 32.19, P =
+    32.19 / 17 = 1.89353, substantial progress; the four years without a figure need
+    ((1.17^5 / 1.3219)^(1/4) − 1) × 100 = 13.4835 % a year; gap 17 − 32.19 = −15.19.
+
+    Double-digit growth every year 2015–2025: 11 of the years pass "at least 10" but 2024
+    (8.42): passed 10, failed 1, first failure 2024, streak 1 (2025 passed): not achieved.
+
+    FDI plans: 622 / 1,500 = 41.4667 % (written 41.5 %), gap 878; 3,130 / 1,000 = 313 %;
+    3,130 / 1,200 = 260.833 % (260.8 %); 2,877.8 / 3,000 = 95.9267 % (95.9 %), gap 122.2,
+    on 2023's 3,130: 2,877.8 / 3,130 − 1 = −8.0575 %; 1,000 / 1,000 = 100 %. Budget 2025:
+    82,235 / 57,330 = 143.4415 % (143.4 %). Growth plans are read in points: 2020, 10.05 −
+    12 = −1.95; 2022, 10.28 − 11 = −0.72; 2024, 8.42 − 10 = −1.58; 2025, 11.89 − 14 = −2.11;
+    2023, 11.03 − 11 = +0.03 (met)."""
+    t = _targets("--as-of", "2026-12-01")
+    avg = t["grdp-average-2021-2025"]
+    assert avg["status"] == "target_achieved"
+    assert avg["details"]["average"] == pytest.approx(10.374, abs=5e-4)
+    assert avg["progress_value"] == pytest.approx(1.0374, abs=5e-5) and avg["gap"] == pytest.approx(-0.374, abs=5e-4)
+    va = t["cbct-va-growth-2021-2025"]
+    assert va["status"] == "substantial_progress"
+    assert va["progress_value"] == pytest.approx(1.89353, abs=5e-6) and va["gap"] == -15.19
+    assert va["details"]["required_rate_remaining"] == pytest.approx(13.4835, abs=5e-5)
+    dd = t["grdp-double-digit"]["details"]
+    assert (dd["passed"], dd["failed"], dd["first_failure"], dd["streak"]) == (10, 1, "2024", 1)
+    assert t["grdp-double-digit"]["status"] == "not_achieved"
+    plans = {k: t[k]["details"] for k in t if t[k]["type"] == "plan"}
+    assert plans["fdi-plan-2022"]["percent_of_plan"] == pytest.approx(41.4667, abs=5e-5)
+    assert t["fdi-plan-2022"]["gap"] == 878.0
+    assert plans["fdi-plan-2023"]["percent_of_plan"] == 313.0
+    assert plans["fdi-plan-2023-ubnd"]["percent_of_plan"] == pytest.approx(260.8333, abs=5e-5)
+    assert plans["fdi-plan-2024"]["percent_of_plan"] == pytest.approx(95.9267, abs=5e-5)
+    assert plans["fdi-plan-2024"]["change_on_same_period_last_year"] == pytest.approx(-8.0575, abs=5e-5)
+    assert t["fdi-plan-2024"]["gap"] == 122.2 and plans["fdi-plan-2025"]["percent_of_plan"] == 100.0
+    assert plans["budget-revenue-plan-2025"]["percent_of_plan"] == pytest.approx(143.4415, abs=5e-5)
+    points = {y: plans[f"grdp-growth-plan-{y}"]["difference"] for y in (2020, 2022, 2023, 2024, 2025)}
+    assert points == {2020: -1.95, 2022: -0.72, 2023: 0.03, 2024: -1.58, 2025: -2.11}
+    assert all(plans[f"grdp-growth-plan-{y}"]["percent_of_plan"] is None for y in range(2017, 2026))
+    table = _table("--as-of", "2026-12-01")
+    for shown in ("reached 41.5%", "878 million USD", "reached 313%", "reached 260.8%", "reached 95.9%"):
+        assert shown in table
+    assert "reached 143.4%" in table and "1.95 pp" in table and "2.11 pp" in table
+
+
+def test_the_shipped_counts_and_group_scores_agree_in_the_table_and_the_report(shipped: Path):
+    """23 targets. Achieved (11): the 2021–2025 average, per capita, FDI 2023 (both), FDI
+    2025, growth plans 2017, 2018, 2019, 2021, 2023, budget 2025. Substantial (2): CBCT value
+    added (on the average so far), mining share. Moderate (1): CBCT share. Not achieved (7):
+    double digit, FDI 2022 and 2024, growth plans 2020, 2022, 2024, 2025. Not available (2):
+    CBCT investment (no figure), budget 2024 (no province-wide figure).
+
+    Groups (mean score; a member missed for good counts −5, one achieved 5): Resolution
+    01-NQ/TU (2.0388 + 5 + 5) / 3 = 4.01, substantial; five-year plan (5 + 5) / 2 = 5;
+    annual socio-economic plans (6 × 5 − 5 × 5) / 11 = 0.4545, moderate (0.45); annual FDI
+    plans (3 × 5 − 2 × 5) / 5 = 1, moderate."""
+    counts = "23 targets — Target achieved: 11; Substantial progress: 2; Moderate progress: 1; Not achieved: 7; Not available: 2."
+    assert counts in _table("--as-of", "2026-12-01")
+    report = run_clean("report", "--format", "markdown", "--as-of", "2026-12-01").stdout
+    assert counts in report
+    assert "| Resolution 01-NQ/TU | 4 | 0 of 4 | **Substantial progress** | 4.01 |" in report
+    assert "| Annual socio-economic plans | 12 | 6 of 12 | **Moderate progress** | 0.45 |" in report
+    assert "| Annual FDI plans | 5 | 3 of 5 | **Moderate progress** | 1 |" in report
+    vi = run_clean("--lang", "vi", "report", "--format", "markdown", "--as-of", "2026-12-01").stdout
+    assert "23 mục tiêu — Đã đạt mục tiêu: 11; Tiến triển tốt: 2; Tiến triển vừa phải: 1; Không đạt: 7;" in vi
+    assert "| 4,01 |" in vi and "| 0,45 |" in vi
+
+
+def test_the_shipped_figures_keep_their_digits_in_vietnamese(shipped: Path):
+    """The same numbers with a decimal comma and a thousands dot, not one digit changed:
+    2,877.8 is 2.877,8; 10,402 is 10.402; 2.7 pp is 2,7 điểm %; 41.5 % is 41,5 %; 0.0407 is
+    0,0407; 260.8 % is 260,8 %."""
+    vi = " ".join(
+        run_clean(
+            "--lang", "vi", "status", "--format", "table", "--as-of", "2026-12-01", env={"COLUMNS": "220"}
+        ).stdout.split()
+    )
+    for shown in ("2.877,8 triệu USD", "10.402 USD", "2,7 điểm %", "đạt 41,5%", "0,0407", "đạt 260,8%", "0,89"):
+        assert shown in vi
+    assert "2,877.8" not in vi and "41.5%" not in vi
+
+
+# --- 5. The edge cases a statistician tries -----------------------------------------------
+
+EDGES = """\
+version: 1
+indicators:
+  growth: {name: Growth, unit: "%", measure: rate}
+  debt: {name: Debt ratio, unit: "%", direction: decrease}
+  net: {name: Net FDI, unit: million USD}
+  deaths: {name: Road deaths, unit: people, direction: decrease}
+  exports: {name: Exports, unit: million USD, measure: flow}
+targets:
+  - {id: dd, type: every_period, indicator: growth, at_least: 10, from: 2021, to: 2024}
+  - {id: debt, indicator: debt, baseline: 2020, milestones: [{by: 2025, value: 50}]}
+  - {id: net, indicator: net, baseline: 2020, milestones: [{by: 2025, value: -200}]}
+  - {id: zero, indicator: deaths, baseline: 2020, milestones: [{by: 2030, value: 0}]}
+  - {id: plan, type: plan, indicator: exports, period: 2023, value: 1000}
+"""
+EDGE_ROWS = HEADER + "".join(
+    f"{row},s,,{day}T00:00:00Z\n"
+    for row, day in (
+        ("growth,2021,10.0,official", "2022-01-10"),
+        ("growth,2022,9.95,official", "2023-01-10"),
+        ("growth,2023,12.345,estimate", "2024-01-10"),
+        ("growth,2023,12.355,official", "2024-06-10"),
+        ("debt,2020,60,official", "2021-01-10"),
+        ("debt,2023,45,official", "2024-01-10"),
+        ("net,2020,-500,official", "2021-01-10"),
+        ("net,2023,-350,official", "2024-01-10"),
+        ("deaths,2020,8,official", "2021-01-10"),
+        ("deaths,2023,4,official", "2024-01-10"),
+        ("exports,2023,900,estimate", "2023-12-20"),
+        ("exports,2023,1100,official", "2024-05-10"),
+    )
+)
+
+
+def test_the_edge_cases_a_statistician_tries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Read on 2024-03-01 (between the estimates and their revisions) and on 2024-07-01.
+
+    Double digit every year: 10.0 meets "at least 10" (bounds include their edge) and is
+    written "10%"; 9.95 fails and is written 9.95, never rounded to 10; 2023 is the estimate
+    12.345 on 2024-03-01 and the official 12.355 from 2024-06-10: not achieved either way,
+    first failure 2022, streak 1.
+
+    Debt ratio, lower is better, 60 (2020) to 45 (2023), 50 by 2025, passed ahead of its
+    deadline: target achieved, gap 45 − 50 = −5; P = −1 × ((45 / 60)^(1/3) − 1) / |(50 /
+    60)^(1/5) − 1| = 0.091440 / 0.035807 = 2.55365.
+
+    Net FDI below zero, −500 (2020) to −350 (2023), −200 by 2025 (higher is better): a =
+    (−350 / −500)^(1/3) − 1 = −0.112096 (the size's rate), r = (0.4)^(1/5) − 1 = −0.167447,
+    P = sign × d × a / |r| = −1 × 1 × −0.112096 / 0.167447 = 0.66944, moderate progress,
+    score 7.1429 × 0.669442 − 4.2857 = 0.49606; gap −200 − (−350) = 150.
+
+    No road deaths by 2030, 8 (2020) to 4 (2023): absolute change, R = −8 / 10 = −0.8 a
+    year, A = −4 / 3 = −1.3333, P = 1.3333 / 0.8 = 1.6667, substantial progress; gap 4.
+
+    Exports plan 1,000 for 2023: on 2024-03-01 the estimate 900 is in force, 90 % of the
+    plan, not achieved, gap 100; from 2024-05-10 the official 1,100, 110 %, achieved."""
+    make_tracker(tmp_path, monkeypatch, EDGES, EDGE_ROWS)
+    early = _targets("--as-of", "2024-03-01")
+    late = _targets("--as-of", "2024-07-01")
+    periods = {p["period"]: (p["value"], p["passed"]) for p in early["dd"]["details"]["periods"]}
+    assert periods == {"2021": (10.0, True), "2022": (9.95, False), "2023": (12.345, True)}
+    assert [p["value"] for p in late["dd"]["details"]["periods"]] == [10.0, 9.95, 12.355]
+    for t in (early, late):
+        assert t["dd"]["status"] == "not_achieved" and t["dd"]["details"]["first_failure"] == "2022"
+    dd_text = _shown("dd", "--as-of", "2024-03-01")
+    assert "2021 10% ✓ yes 2022 9.95% ✗ no 2023 12.345% ✓ yes" in dd_text
+    debt = late["debt"]
+    assert debt["status"] == "target_achieved" and debt["gap"] == -5.0
+    assert debt["progress_value"] == pytest.approx(2.55365, abs=5e-6)
+    net = late["net"]
+    assert net["status"] == "moderate_progress" and net["gap"] == 150.0
+    assert net["achieved_rate"] == pytest.approx(-0.112096, abs=5e-7)
+    assert net["progress_value"] == pytest.approx(0.66944, abs=5e-6)
+    assert net["score"] == pytest.approx(0.49606, abs=5e-6)
+    zero = late["zero"]["milestones"][0]
+    assert zero["method"] == "absolute_change" and zero["required_change"] == -0.8
+    assert zero["achieved_change"] == pytest.approx(-4 / 3, rel=1e-12)
+    assert late["zero"]["progress_value"] == pytest.approx(1.666667, abs=5e-7) and late["zero"]["gap"] == 4.0
+    assert (early["plan"]["status"], early["plan"]["details"]["percent_of_plan"], early["plan"]["gap"]) == (
+        "not_achieved",
+        90.0,
+        100.0,
+    )
+    assert (late["plan"]["status"], late["plan"]["details"]["percent_of_plan"]) == ("target_achieved", 110.0)
+    assert "900 million USD (2023, estimate)" in _table("--as-of", "2024-03-01")
+    net_text = _shown("net", "--as-of", "2024-07-01")
+    assert "-11.2% a year in size (the figure without its minus sign)" in net_text
+    assert "P / Score 0.67 / 0.5" in net_text
+
+
+def test_a_withdrawn_figure_leaves_the_one_known_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Share 10 % (2020, stated), 13.5 % (2023), 15 % by 2025; 2025 estimated at 15.0
+    (2026-01-10), revised to 14.95 (2026-06-10), then withdrawn (2026-09-01).
+
+    On 2026-03-01: 15.0 meets 15, target achieved, P = 1 (a = r). On 2026-08-01: 14.95 < 15
+    on the deadline's figure, not achieved, gap 0.05, P = ((1.495)^(1/5) − 1) / ((1.5)^(1/5) −
+    1) = 0.083747 / 0.084472 = 0.99143. From 2026-09-01 no 2025 figure is in force (the
+    withdrawn figure does not bring back the estimate): the milestone awaits its figure and
+    is read on 2023: a = (13.5 / 10)^(1/3) − 1 = 0.105209, P = 0.105209 / 0.084472 = 1.2455,
+    substantial progress, gap 15 − 13.5 = 1.5."""
+    plan = (
+        'version: 1\nindicators:\n  s: {name: Share, unit: "%"}\ntargets:\n'
+        "  - {id: s15, indicator: s, baseline: {period: 2020, value: 10}, milestones: [{by: 2025, value: 15}]}\n"
+    )
+    rows = HEADER + "".join(
+        f"s,{p},{v},{k},s,,{d}T00:00:00Z\n"
+        for p, v, k, d in (
+            (2023, "13.5", "official", "2024-01-10"),
+            (2025, "15.0", "estimate", "2026-01-10"),
+            (2025, "14.95", "official", "2026-06-10"),
+            (2025, "", "retracted", "2026-09-01"),
+        )
+    )
+    make_tracker(tmp_path, monkeypatch, plan, rows)
+    before = _targets("--as-of", "2026-03-01")["s15"]
+    assert (before["status"], before["progress_value"], before["gap"]) == ("target_achieved", 1.0, 0.0)
+    revised = _targets("--as-of", "2026-08-01")["s15"]
+    assert revised["status"] == "not_achieved" and revised["gap"] == 0.05
+    assert revised["progress_value"] == pytest.approx(0.99143, abs=5e-6)
+    now = _targets("--as-of", "2026-12-01")["s15"]
+    assert now["status"] == "substantial_progress" and now["gap"] == 1.5 and now["awaiting_figures"] == ["2025"]
+    assert now["progress_value"] == pytest.approx(1.2455, abs=5e-5)
+    assert [w["value"] for w in now["withdrawn"]] == [14.95]
