@@ -448,3 +448,22 @@ def test_a_withdrawn_figure_leaves_the_one_known_before(tmp_path: Path, monkeypa
     assert now["status"] == "substantial_progress" and now["gap"] == 1.5 and now["awaiting_figures"] == ["2025"]
     assert now["progress_value"] == pytest.approx(1.2455, abs=5e-5)
     assert [w["value"] for w in now["withdrawn"]] == [14.95]
+
+
+def test_the_reports_milestones_table_needs_nothing_from_now_of_a_deadline_past(shipped: Path):
+    """The CBCT share read on 2026-12-01: the 2025 milestone's deadline has passed with no
+    2025 figure (docs/methodology.md, worked example 3: "nothing is 'needed from now'"), so
+    its "Needed from now" cell is "–", as `show` gives no such row; the report's table wrote
+    +10.4%/yr, (15 / 12.3)^(1/2) − 1, the pace 2024 and 2025 needed, under "Needed from now"
+    a year after 2025 ended. The 2030 milestone, still ahead, needs (30 / 12.3)^(1/7) − 1 =
+    0.13584, +13.6%/yr."""
+    report = run_clean("report", "--format", "markdown", "--as-of", "2026-12-01").stdout
+    row25 = next(line for line in report.splitlines() if line.startswith("| 15 % of GRDP by 2025 |"))
+    row30 = next(line for line in report.splitlines() if line.startswith("| 30 % of GRDP by 2030 |"))
+    cells25 = [c.strip() for c in row25.strip("|").split("|")]
+    cells30 = [c.strip() for c in row30.strip("|").split("|")]
+    # Milestone, Status, P, Score, Gap, Required rate, Trajectory, Deviation, Needed from now, ...
+    assert cells25[5] == "+8.9%/yr" and cells25[8] == "–" and cells25[9] == "14.31 % of GRDP"
+    assert cells30[8] == "+13.6%/yr"
+    shown = _shown("cbct-share", "--as-of", "2026-12-01")
+    assert "Needed from now +13.6%/yr" in shown and "+10.4%" not in shown

@@ -60,7 +60,13 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 Cell(_required(m.required_rate, m.required_change, unit, base, lang)),
                 Cell(value_with_unit(m.trajectory, unit, lang)),
                 Cell(difference_text(m.deviation, unit, lang)),
-                Cell(_required(m.required_rate_from_latest, m.required_change_from_latest, unit, base, lang)),
+                # A deadline past with no figure needs nothing "from now" (show gives no such
+                # row; methodology.md, worked example 3): it was 2024-2025's pace a year on.
+                Cell(
+                    "–"
+                    if m.awaiting_figure
+                    else _required(m.required_rate_from_latest, m.required_change_from_latest, unit, base, lang)
+                ),
                 Cell(value_with_unit(m.projected, unit, lang)),
                 Cell(reached),
             )
