@@ -467,3 +467,22 @@ def test_the_reports_milestones_table_needs_nothing_from_now_of_a_deadline_past(
     assert cells30[8] == "+13.6%/yr"
     shown = _shown("cbct-share", "--as-of", "2026-12-01")
     assert "Needed from now +13.6%/yr" in shown and "+10.4%" not in shown
+
+
+def test_an_open_sdg_options_deviation_is_taken_as_a_levels_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An Open SDG option on the index of the first test: base 100 (2020), target 121 by
+    2022, 110.015 in 2021. Its P is Open SDG's, as published; the path and the deviation
+    beside it are qntrack's, and read as a level target's: 100 × 1.1 = 110 in 2021,
+    deviation 110.015 − 110 = 0.015, written +0.02 (the floats: 0.014999999999986358, "+0.01")."""
+    plan = (
+        "version: 1\nindicators:\n  index: {name: Output index, unit: points}\ntargets:\n"
+        "  - {id: sdg, type: open_sdg, indicator: index, base_year: 2020, target: 121, target_year: 2022}\n"
+    )
+    rows = (
+        HEADER
+        + "index,2020,100,official,s,,2021-01-10T00:00:00Z\nindex,2021,110.015,official,s,,2022-01-10T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, rows)
+    m = _targets("--as-of", "2022-06-30")["sdg"]["milestones"][0]
+    assert m["trajectory"] == pytest.approx(110, abs=1e-12) and m["deviation"] == 0.015
+    assert "(deviation +0.02 points)" in _shown("sdg", "--as-of", "2022-06-30")
