@@ -23,6 +23,7 @@ __all__ = [
     "date_text",
     "replacing",
     "differing_decimals",
+    "value_beside",
     "target_kind_name",
 ]
 
@@ -327,6 +328,16 @@ def differing_decimals(before: float, after: float, decimals: int = 2) -> int:
         if number(before, "en", places) != number(after, "en", places):
             return places
     return decimals
+
+
+def value_beside(value: float | None, goal: float, unit: str, lang: str) -> str:
+    """A figure computed to be set against ``goal`` (a projection against its milestone),
+    with its unit, at two decimals, or at those where it differs from ``goal`` where two
+    would write them alike: 14.9958 projected "short of 15%" is "14.996%", never "15%"
+    (issue 17, fortieth session), as a latest figure of 14.999 is beside 15."""
+    if value is None or not math.isfinite(value) or not math.isfinite(goal):
+        return value_with_unit(value, unit, lang)
+    return value_with_unit(value, unit, lang, differing_decimals(value, goal))
 
 
 def replacing(

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .i18n import achieved_rate_text, label, progress_text, score_text, status_label, typed_value, value_with_unit
+from .i18n import (
+    achieved_rate_text,
+    label,
+    progress_text,
+    score_text,
+    status_label,
+    typed_value,
+    value_beside,
+    value_with_unit,
+)
 from .period_words import period_text
 from .report_view import Cell, TableView, report_word
 from .summary import difference_text, gap_phrase
@@ -67,7 +76,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                     if m.awaiting_figure
                     else _required(m.required_rate_from_latest, m.required_change_from_latest, unit, base, lang)
                 ),
-                Cell(value_with_unit(m.projected, unit, lang)),
+                Cell(value_beside(m.projected, m.value, unit, lang)),
                 Cell(reached),
             )
         )

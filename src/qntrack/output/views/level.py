@@ -21,7 +21,7 @@ from ..charts import (
     chart_word,
 )
 from ..chart_readings import hollow_readings
-from ..i18n import differing_decimals, label, signed_percent, typed_value, value_with_unit
+from ..i18n import differing_decimals, label, signed_percent, typed_value, value_beside, value_with_unit
 from ..narrative import change_text, difference_in_unit, narrative_sentence, value_in_unit
 from ..period_words import period_text
 
@@ -197,7 +197,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             key = "pace_short_needs_in_size"  # below zero the rate is its size's, as the achieved one
         out.append(
             narrative_sentence(
-                key, lang, projected=value_in_unit(m.projected, unit, lang), by=m.by, goal=goal, needed=needed
+                key, lang, projected=value_beside(m.projected, m.value, unit, lang), by=m.by, goal=goal, needed=needed
             )
         )
     if m.trajectory is not None and m.deviation is not None:
@@ -257,7 +257,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 msg(
                     "narrative_awaiting_short" if short else "narrative_awaiting_meets",
                     by=m.by,
-                    projected=value_in_unit(m.projected, unit, lang),
+                    projected=value_beside(m.projected, m.value, unit, lang),
                     goal=typed_value(m.value, unit, lang),
                 ),
                 lang,
