@@ -66,10 +66,11 @@ def test_a_deviation_ending_in_five_is_rounded_as_the_figures_it_is_taken_from(
     """A level to keep: 12.345 % in 2020, 12.345 % by 2025, 12.3 % in 2023, read on
     2024-06-30. The required rate is (12.345 / 12.345)^(1/5) − 1 = 0, so the path stands at
     12.345 × 1^3 = 12.345 in 2023 and the deviation is 12.3 − 12.345 = −0.045, which two
-    decimals, half away from zero (docs/methodology.md, "How figures are written"), write
-    −0.05; the path itself is written 12.35, and 12.3 − 12.35 = −0.05 too. The binary
-    floats' 12.3 − 12.345 is −0.04499999999999993: `show` printed "12.35% (deviation
-    -0.04 pp)", a difference a reader's own subtraction does not give.
+    decimals, half away from zero (docs/methodology.md, "How figures are written"), would
+    write −0.05 and 12.3 − 12.35 = −0.05 too; the path and the deviation are written at the
+    three decimals the level was typed with, 12.345 and −0.045. The binary floats' 12.3 −
+    12.345 is −0.04499999999999993: `show` printed "12.35% (deviation -0.04 pp)", a path
+    above the level it keeps and a difference a reader's own subtraction does not give.
 
     An index of 100 in 2020, 121 by 2022 (10 % a year: (121 / 100)^(1/2) − 1 = 0.1), 110.015
     in 2021: the path is 100 × 1.1 = 110 in 2021, the deviation 110.015 − 110 = 0.015,
@@ -83,12 +84,12 @@ def test_a_deviation_ending_in_five_is_rounded_as_the_figures_it_is_taken_from(
     assert tenth["trajectory"] == pytest.approx(110, abs=1e-12)
     assert tenth["deviation"] == 0.015
     keep_text = _shown("keep", "--as-of", "2024-06-30")
-    assert "Trajectory 12.35% (deviation -0.05 pp)" in keep_text
-    assert "called for 12.35% in 2023; the deviation is -0.05 pp" in keep_text
+    assert "Trajectory 12.345% (deviation -0.045 pp)" in keep_text
+    assert "called for 12.345% in 2023; the deviation is -0.045 pp" in keep_text
     tenth_text = _shown("tenth", "--as-of", "2022-06-30")
     assert "Trajectory 110 points (deviation +0.02 points)" in tenth_text
     vi = " ".join(run_clean("--lang", "vi", "show", "keep", "--as-of", "2024-06-30").stdout.split())
-    assert "12,35% (chênh lệch -0,05 điểm %)" in vi and "năm 2023 cần 12,35%; chênh lệch -0,05 điểm %" in vi
+    assert "12,345% (chênh lệch -0,045 điểm %)" in vi and "năm 2023 cần 12,345%; chênh lệch -0,045 điểm %" in vi
 
 
 CHANGE = """\

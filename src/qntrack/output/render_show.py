@@ -315,10 +315,13 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
     else:
         grid.add_row(label("required_rate", lang), achieved_rate_text(m.required_rate, base, lang))
     if m.trajectory is not None:
+        from .views.level import path_places
+
+        places = path_places(a, m)
         grid.add_row(
             label("trajectory", lang),
-            f"{value_with_unit(m.trajectory, unit, lang)}"
-            f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})",
+            f"{value_with_unit(m.trajectory, unit, lang, places)}"
+            f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang, decimals=places)})",
         )
     if m.awaiting_figure:
         # No "needed from now": the deadline is over; only where the pace would have ended.

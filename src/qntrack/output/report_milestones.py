@@ -30,6 +30,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
     """A level target's milestones, one row each; None without milestones."""
     if not a.milestones:
         return None
+    from .views.level import path_places
     from .views.plan import gap_decimals
 
     unit = a.indicator.unit_in(lang)
@@ -67,8 +68,8 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 Cell(score_text(m.score, lang)),
                 Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m), not a.indicator.increase)),
                 Cell(_required(m.required_rate, m.required_change, unit, base, lang)),
-                Cell(value_with_unit(m.trajectory, unit, lang)),
-                Cell(difference_text(m.deviation, unit, lang)),
+                Cell(value_with_unit(m.trajectory, unit, lang, path_places(a, m))),
+                Cell(difference_text(m.deviation, unit, lang, decimals=path_places(a, m))),
                 # A deadline past with no figure needs nothing "from now" (show gives no such
                 # row; methodology.md, worked example 3): it was 2024-2025's pace a year on.
                 Cell(

@@ -21,8 +21,8 @@ from ..charts import (
     chart_word,
 )
 from ..chart_readings import hollow_readings
-from ..i18n import differing_decimals, label, signed_percent, typed_value, value_beside, value_with_unit
-from ..narrative import change_text, difference_in_unit, narrative_sentence, value_in_unit
+from ..i18n import differing_decimals, label, signed_percent, typed_places, typed_value, value_beside, value_with_unit
+from ..narrative import change_text, difference_in_unit, narrative_sentence
 from ..period_words import period_text
 
 if TYPE_CHECKING:
@@ -207,9 +207,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 lang,
                 goal=goal,
                 by=m.by,
-                trajectory=value_in_unit(m.trajectory, unit, lang),
+                trajectory=value_with_unit(m.trajectory, unit, lang, path_places(a, m)),
                 period=latest.period,
-                deviation=difference_in_unit(m.deviation, unit, lang),
+                deviation=difference_in_unit(m.deviation, unit, lang, path_places(a, m)),
             )
         )
     out.extend(_reached_sentence(m, unit, lang))
@@ -270,9 +270,9 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 lang,
                 goal=typed_value(m.value, unit, lang),
                 by=m.by,
-                trajectory=value_in_unit(m.trajectory, unit, lang),
+                trajectory=value_with_unit(m.trajectory, unit, lang, path_places(a, m)),
                 period=latest.period,
-                deviation=difference_in_unit(m.deviation, unit, lang),
+                deviation=difference_in_unit(m.deviation, unit, lang, path_places(a, m)),
             )
         )
     return out
@@ -314,6 +314,15 @@ def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
     if m.never_reached:
         return [narrative_sentence("never_reached", lang, goal=goal)]
     return []
+
+
+def path_places(a: Assessment, m: MilestoneResult) -> int:
+    """The decimals a milestone's path and deviation are written at: two, or three where the
+    baseline or the milestone the path runs between was typed with three (a level of 12.345
+    to keep: its path is 12.345 every year, never "12.35", above the level it keeps, and
+    its deviation from 12.3 is -0.045; issue 17, fortieth session)."""
+    base = a.baseline.value if a.baseline is not None else None
+    return max(typed_places(m.value), typed_places(base))
 
 
 def path_points(m: MilestoneResult, base: float, start: int) -> list[tuple[float, float]]:
