@@ -513,3 +513,24 @@ def test_a_projection_just_short_of_its_milestone_is_not_written_as_the_mileston
     assert "| 14.996% |" in row
     vi = " ".join(run_clean("--lang", "vi", "show", "s", "--as-of", "2024-06-30").stdout.split())
     assert "14,996%" in vi
+
+
+def test_a_plans_year_to_date_says_its_per_cent_and_its_fraction_as_json_md_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """FDI plan 1,500 for 2024, 600.75 by 2024-H1, read on 2024-08-01: 600.75 / 1,500 =
+    40.05 % of the plan (a per cent, written 40.1 %, half away from zero) after 6 / 12 = 0.5
+    of the year (a fraction); P = 0.4005 / 0.5 = 0.801, moderate progress, score 7.1429 ×
+    0.801 − 4.2857 = 1.43576, written 1.44; gap 1,500 − 600.75 = 899.25."""
+    plan = (
+        "version: 1\nindicators:\n  fdi: {name: FDI, unit: million USD, measure: flow, frequency: month}\n"
+        "targets:\n  - {id: p, type: plan, indicator: fdi, period: 2024, value: 1500}\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, HEADER + "fdi,2024-H1,600.75,estimate,s,,2024-07-10T00:00:00Z\n")
+    t = _targets("--as-of", "2024-08-01")["p"]
+    ytd = t["details"]["year_to_date"]
+    assert (ytd["percent_of_plan"], ytd["share_of_time"]) == (40.05, 0.5)
+    assert (t["progress_value"], t["status"], t["gap"]) == (0.801, "moderate_progress", 899.25)
+    assert t["score"] == pytest.approx(1.43576, abs=5e-6)
+    shown = _shown("p", "--as-of", "2024-08-01")
+    assert "40.1% of the annual plan after 50% of the year" in shown and "0.8 / 1.44" in shown
