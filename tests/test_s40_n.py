@@ -534,3 +534,28 @@ def test_a_plans_year_to_date_says_its_per_cent_and_its_fraction_as_json_md_does
     assert t["score"] == pytest.approx(1.43576, abs=5e-6)
     shown = _shown("p", "--as-of", "2024-08-01")
     assert "40.1% of the annual plan after 50% of the year" in shown and "0.8 / 1.44" in shown
+
+
+def test_the_rate_the_remaining_years_need_is_not_written_as_the_bound_it_exceeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """At least 10 % a year on average over 2021–2022, 9.9996 % in 2021, read on 2022-06-30:
+    the average so far is 9.9996 %, and 2022 needs 1.1^2 / 1.099996 − 1 = 1.21 / 1.099996 −
+    1 = 10.0004 % (0.1000400001). Two decimals write it "10%", the bound, and 10 % in 2022
+    would leave the average at (1.099996 × 1.1)^(1/2) − 1 = 9.9998 %, short: so it is
+    written where it differs from the bound, 10.0004 %. `show` and the report said "needs
+    at least 10% a year"."""
+    plan = (
+        'version: 1\nindicators:\n  g: {name: Growth, unit: "%", measure: rate}\ntargets:\n'
+        "  - {id: avg, type: average, indicator: g, at_least: 10, from: 2021, to: 2022}\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, HEADER + "g,2021,9.9996,official,s,,2022-01-10T00:00:00Z\n")
+    d = _targets("--as-of", "2022-06-30")["avg"]["details"]
+    assert d["required_rate_remaining"] == pytest.approx(10.0004, abs=5e-7)
+    shown = _shown("avg", "--as-of", "2022-06-30")
+    assert "Needed in remaining years 10.0004%" in shown
+    assert "The remaining year needs at least 10.0004% a year" in shown
+    report = run_clean("report", "--format", "markdown", "--as-of", "2022-06-30").stdout
+    assert "| Needed in the remaining years | 10.0004% |" in report
+    late = _shown("avg", "--as-of", "2023-06-30")
+    assert "10.0004%" in late and "needs at least 10% " not in late
