@@ -18,6 +18,7 @@ from ..method.assessment import (
     Assessment,
     MilestoneResult,
     annual_rows,
+    difference,
     first_from,
     ended,
     finite,
@@ -335,7 +336,10 @@ def _milestone(
         # The path ends at the milestone: past its deadline a trajectory value means nothing.
         if required is not None and years_from_base >= 0 and not due:
             trajectory = power(base_value, required, years_from_base)
-            deviation = latest.value - trajectory if trajectory is not None else None
+            # Taken as a gap is, in decimal on 15 digits: 12.3 - 12.345 is -0.045 (written
+            # -0.05 beside a path written 12.35), not the floats' -0.04499999999999993,
+            # which two decimals wrote -0.04 (issue 17, fortieth session).
+            deviation = difference(latest.value, trajectory) if trajectory is not None else None
         required_latest = None if due else safe_growth(value, latest.value, by.year, latest.period.year)
         if achieved is not None and not due:
             projected = power(latest.value, achieved, by.year - latest.period.year)

@@ -27,6 +27,7 @@ from ..method.assessment import (
     Assessment,
     MilestoneResult,
     annual_rows,
+    difference,
     gap_to,
     no_figure_reason,
     overflowed,
@@ -260,7 +261,8 @@ def _milestone(
         gap=gap_to(value, latest.value, indicator.increase),
         required_rate=required,
         trajectory=trajectory,
-        deviation=latest.value - trajectory if trajectory is not None else None,
+        # In decimal on 15 digits, as a level's (and a gap's): the path is qntrack's, not Open SDG's.
+        deviation=difference(latest.value, trajectory) if trajectory is not None else None,
         required_rate_from_latest=safe_growth(value, latest.value, by.year, latest.period.year) if ahead else None,
         projected=power(latest.value, achieved, by.year - latest.period.year)
         if achieved is not None and ahead

@@ -18,10 +18,12 @@ __all__ = [
     "status_label",
     "number",
     "signed_percent",
+    "hundredfold",
     "value_with_unit",
     "date_text",
     "replacing",
     "differing_decimals",
+    "value_beside",
     "target_kind_name",
 ]
 
@@ -194,14 +196,29 @@ def score_text(value: float | None, lang: str) -> str:
 
 def percent_text(share: float | None, lang: str) -> str:
     """A share (0.9998) as a percent: never "100%" below 100 (issue 17, twentieth session)."""
-    return "–" if share is None else f"{percent_reached_text(share * 100, lang)}%"
+    return "–" if share is None else f"{percent_reached_text(hundredfold(share), lang)}%"
+
+
+def hundredfold(share: float | None) -> float | None:
+    """A fraction as a per cent, multiplied in decimal on its shortest form: 0.0515 is
+    5.15, which one decimal writes 5.2 (half away from zero), where the floats' 0.0515 × 100
+    is 5.1499999999999995, written 5.1 (issue 17, fortieth session). Not finite: the
+    float's."""
+    if share is None or not math.isfinite(share):
+        return None if share is None else share * 100
+    from decimal import Decimal  # here, as ``number``'s: a warm status prints no figure
+
+    return float(Decimal(repr(float(share))) * 100) + 0.0
 
 
 def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
     """A rate (0.079) as "+7.9%"; "–" when undefined (or not finite: never "+–%")."""
     if rate is None or not math.isfinite(rate):
         return "–"
-    text = number(rate * 100, lang, decimals)
+    # At 12 significant digits, as P is read (docs/methodology.md, "Figures on an edge"), then
+    # made a per cent in decimal: 101.25 / 100 − 1 is 0.0125, "+1.3%" beside its P of
+    # 0.0125, where the floats' 0.012499999999999956 wrote "+1.2%" (fortieth session).
+    text = number(hundredfold(float(f"{rate:.12g}")), lang, decimals)
     return f"+{text}%" if rate > 0 and not text.startswith("-") else f"{text}%"
 
 
@@ -337,6 +354,16 @@ def differing_decimals(before: float, after: float, decimals: int = 2) -> int:
         if number(before, "en", places) != number(after, "en", places):
             return places
     return decimals
+
+
+def value_beside(value: float | None, goal: float, unit: str, lang: str) -> str:
+    """A figure computed to be set against ``goal`` (a projection against its milestone),
+    with its unit, at two decimals, or at those where it differs from ``goal`` where two
+    would write them alike: 14.9958 projected "short of 15%" is "14.996%", never "15%"
+    (issue 17, fortieth session), as a latest figure of 14.999 is beside 15."""
+    if value is None or not math.isfinite(value) or not math.isfinite(goal):
+        return value_with_unit(value, unit, lang)
+    return value_with_unit(value, unit, lang, differing_decimals(value, goal))
 
 
 def replacing(

@@ -23,6 +23,7 @@ from .i18n import (
     score_text,
     target_kind_name,
     typed_value,
+    value_beside,
     value_with_unit,
 )
 from .terminal_text import visible
@@ -314,22 +315,25 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
     else:
         grid.add_row(label("required_rate", lang), achieved_rate_text(m.required_rate, base, lang))
     if m.trajectory is not None:
+        from .views.level import path_places
+
+        places = path_places(a, m)
         grid.add_row(
             label("trajectory", lang),
-            f"{value_with_unit(m.trajectory, unit, lang)}"
-            f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})",
+            f"{value_with_unit(m.trajectory, unit, lang, places)}"
+            f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang, decimals=places)})",
         )
     if m.awaiting_figure:
         # No "needed from now": the deadline is over; only where the pace would have ended.
-        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+        grid.add_row(label("projected", lang), f"{value_beside(m.projected, m.value, unit, lang)} ({m.by})")
     elif not m.due and m.method == "absolute_change":
         grid.add_row(
             label("required_from_latest", lang), f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}"
         )
-        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+        grid.add_row(label("projected", lang), f"{value_beside(m.projected, m.value, unit, lang)} ({m.by})")
     elif not m.due:
         grid.add_row(label("required_from_latest", lang), achieved_rate_text(m.required_rate_from_latest, base, lang))
-        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+        grid.add_row(label("projected", lang), f"{value_beside(m.projected, m.value, unit, lang)} ({m.by})")
     reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
     if m.status.value != "target_achieved":
         # A year the achieved rate would take the value to is a projection, not a fact.

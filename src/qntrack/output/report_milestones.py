@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .i18n import achieved_rate_text, label, progress_text, score_text, status_label, typed_value, value_with_unit
+from .i18n import (
+    achieved_rate_text,
+    label,
+    progress_text,
+    score_text,
+    status_label,
+    typed_value,
+    value_beside,
+    value_with_unit,
+)
 from .period_words import period_text
 from .report_view import Cell, TableView, report_word
 from .summary import difference_text, gap_phrase
@@ -21,6 +30,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
     """A level target's milestones, one row each; None without milestones."""
     if not a.milestones:
         return None
+    from .views.level import path_places
     from .views.plan import gap_decimals
 
     unit = a.indicator.unit_in(lang)
@@ -58,10 +68,16 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 Cell(score_text(m.score, lang)),
                 Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m), not a.indicator.increase)),
                 Cell(_required(m.required_rate, m.required_change, unit, base, lang)),
-                Cell(value_with_unit(m.trajectory, unit, lang)),
-                Cell(difference_text(m.deviation, unit, lang)),
-                Cell(_required(m.required_rate_from_latest, m.required_change_from_latest, unit, base, lang)),
-                Cell(value_with_unit(m.projected, unit, lang)),
+                Cell(value_with_unit(m.trajectory, unit, lang, path_places(a, m))),
+                Cell(difference_text(m.deviation, unit, lang, decimals=path_places(a, m))),
+                # A deadline past with no figure needs nothing "from now" (show gives no such
+                # row; methodology.md, worked example 3): it was 2024-2025's pace a year on.
+                Cell(
+                    "–"
+                    if m.awaiting_figure
+                    else _required(m.required_rate_from_latest, m.required_change_from_latest, unit, base, lang)
+                ),
+                Cell(value_beside(m.projected, m.value, unit, lang)),
                 Cell(reached),
             )
         )

@@ -17,6 +17,7 @@ from ..method.parts import input_added_up
 from ..method.assessment import Assessment
 from ..output.i18n import (
     date_text,
+    hundredfold,
     label,
     number,
     percent_reached_text,
@@ -188,7 +189,7 @@ def reached_text(a: Assessment, lang: str) -> str:
         and d.figures is not None
         and d.figures.share_of_target is not None
     ):
-        share = d.figures.share_of_target * 100
+        share = hundredfold(d.figures.share_of_target)
     if share is None:
         return ""
     return f"{label('reached', lang)} {percent_reached_text(share, lang)}%"

@@ -12,7 +12,7 @@ from ...method.assessment import Assessment, significant
 from ...method.progress import Status
 from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
-from ..i18n import label, number, percent_reached_text, typed_places, value_with_unit
+from ..i18n import hundredfold, label, number, percent_reached_text, typed_places, value_with_unit
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
 from .span import SpanView
@@ -65,8 +65,10 @@ class CumulativeView(SpanView):
         unit = a.indicator.unit_in(lang)
         rows = [(label("kf_total_so_far", lang), value_with_unit(f.total, unit, lang, _places(d, f.total)))]
         if f.share_of_target is not None:
-            rows.append((label("kf_share_of_target", lang), f"{percent_reached_text(f.share_of_target * 100, lang)}%"))
-        rows.append((label("kf_share_of_time", lang), f"{number(f.share_of_time * 100, lang, 1)}%"))
+            rows.append(
+                (label("kf_share_of_target", lang), f"{percent_reached_text(hundredfold(f.share_of_target), lang)}%")
+            )
+        rows.append((label("kf_share_of_time", lang), f"{number(hundredfold(f.share_of_time), lang, 1)}%"))
         if f.needed_per_remaining_period:
             rows.append((_per_period_label(a, d, lang), value_with_unit(f.needed_per_remaining_period, unit, lang)))
         return rows
@@ -118,7 +120,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 "cumulative_pace" + cap,
                 lang,
                 total=figure_of(a, f.total, lang, _places(d, f.total)),
-                time=number(f.share_of_time * 100, lang, 1),
+                time=number(hundredfold(f.share_of_time), lang, 1),
                 bound=figure_of(a, d.bound.value, lang),
                 pace=figure_of(a, significant(d.bound.value * f.share_of_time), lang),
             )
@@ -129,8 +131,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 "cumulative" + cap,
                 lang,
                 total=figure_of(a, f.total, lang, _places(d, f.total)),
-                share=percent_reached_text(f.share_of_target * 100, lang),
-                time=number(f.share_of_time * 100, lang, 1),
+                share=percent_reached_text(hundredfold(f.share_of_target), lang),
+                time=number(hundredfold(f.share_of_time), lang, 1),
             )
         ]
     if f.needed_per_remaining_period and a.awaiting_figures and a.latest is not None:

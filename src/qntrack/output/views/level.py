@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
 from ...kinds.span import years_of
-from ...method.assessment import Assessment, MilestoneResult
+from ...method.assessment import Assessment, MilestoneResult, difference
 from ...plan.model import LevelTarget, Measure, Observation
 from ..charts import (
     COLOURS,
@@ -21,8 +21,8 @@ from ..charts import (
     chart_word,
 )
 from ..chart_readings import hollow_readings
-from ..i18n import differing_decimals, label, signed_percent, typed_value, value_with_unit
-from ..narrative import change_text, difference_in_unit, narrative_sentence, value_in_unit
+from ..i18n import differing_decimals, label, signed_percent, typed_places, typed_value, value_beside, value_with_unit
+from ..narrative import change_text, difference_in_unit, narrative_sentence
 from ..period_words import period_text
 
 if TYPE_CHECKING:
@@ -119,10 +119,14 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         key = "level_rate_below_zero" if (base.value or 0.0) < 0 else "level_rate"
         out.append(narrative_sentence(key, lang, rate=signed_percent(a.achieved_rate, lang), **span))
     if a.reason in ("zero_baseline", "crosses_zero", "rate_without_milestone", "balance_without_milestone"):
-        # No rate to give (from zero, or across it), but the change itself is a fact worth saying.
+        # No rate to give (from zero, or across it), but the change itself is a fact worth saying,
+        # taken as a gap is: 12.345 to 12.3 is -0.045, "-0.05 pp", not the floats' "-0.04 pp".
         out.append(
             narrative_sentence(
-                "level_change", lang, diff=difference_in_unit(latest.value - (base.value or 0.0), unit, lang), **span
+                "level_change",
+                lang,
+                diff=difference_in_unit(difference(latest.value, base.value or 0.0), unit, lang),
+                **span,
             )
         )
     m0 = a.next_milestone
@@ -193,7 +197,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             key = "pace_short_needs_in_size"  # below zero the rate is its size's, as the achieved one
         out.append(
             narrative_sentence(
-                key, lang, projected=value_in_unit(m.projected, unit, lang), by=m.by, goal=goal, needed=needed
+                key, lang, projected=value_beside(m.projected, m.value, unit, lang), by=m.by, goal=goal, needed=needed
             )
         )
     if m.trajectory is not None and m.deviation is not None:
@@ -203,9 +207,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 lang,
                 goal=goal,
                 by=m.by,
-                trajectory=value_in_unit(m.trajectory, unit, lang),
+                trajectory=value_with_unit(m.trajectory, unit, lang, path_places(a, m)),
                 period=latest.period,
-                deviation=difference_in_unit(m.deviation, unit, lang),
+                deviation=difference_in_unit(m.deviation, unit, lang, path_places(a, m)),
             )
         )
     out.extend(_reached_sentence(m, unit, lang))
@@ -253,7 +257,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 msg(
                     "narrative_awaiting_short" if short else "narrative_awaiting_meets",
                     by=m.by,
-                    projected=value_in_unit(m.projected, unit, lang),
+                    projected=value_beside(m.projected, m.value, unit, lang),
                     goal=typed_value(m.value, unit, lang),
                 ),
                 lang,
@@ -266,9 +270,9 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 lang,
                 goal=typed_value(m.value, unit, lang),
                 by=m.by,
-                trajectory=value_in_unit(m.trajectory, unit, lang),
+                trajectory=value_with_unit(m.trajectory, unit, lang, path_places(a, m)),
                 period=latest.period,
-                deviation=difference_in_unit(m.deviation, unit, lang),
+                deviation=difference_in_unit(m.deviation, unit, lang, path_places(a, m)),
             )
         )
     return out
@@ -310,6 +314,15 @@ def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
     if m.never_reached:
         return [narrative_sentence("never_reached", lang, goal=goal)]
     return []
+
+
+def path_places(a: Assessment, m: MilestoneResult) -> int:
+    """The decimals a milestone's path and deviation are written at: two, or three where the
+    baseline or the milestone the path runs between was typed with three (a level of 12.345
+    to keep: its path is 12.345 every year, never "12.35", above the level it keeps, and
+    its deviation from 12.3 is -0.045; issue 17, fortieth session)."""
+    base = a.baseline.value if a.baseline is not None else None
+    return max(typed_places(m.value), typed_places(base))
 
 
 def path_points(m: MilestoneResult, base: float, start: int) -> list[tuple[float, float]]:

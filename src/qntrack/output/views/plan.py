@@ -12,7 +12,16 @@ from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
 from ..charts import COLOURS, Chart, finished_chart, chart_word
 from ..chart_pygal import bar_scale, plot_config, plot_style
-from ..i18n import label, number, percent_reached_text, signed_percent, typed_places, typed_value, value_with_unit
+from ..i18n import (
+    hundredfold,
+    label,
+    number,
+    percent_reached_text,
+    signed_percent,
+    typed_places,
+    typed_value,
+    value_with_unit,
+)
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
 from .sums import added_up_sentence, not_counted_sentences
@@ -383,7 +392,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang, _shown_decimals(a, d)),
-                time=number(share * 100, lang, 1),
+                time=number(hundredfold(share), lang, 1),
                 plan=figure_of(a, d.plan, lang, typed_places(d.plan)),
                 to_date=figure_of(a, d.plan * share, lang),
             )
@@ -397,7 +406,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang, _shown_decimals(a, d)),
                 share=percent_reached_text(ytd.percent_of_plan, lang),
-                time=number(ytd.share_of_time * 100 if ytd.share_of_time is not None else None, lang, 1),
+                time=number(hundredfold(ytd.share_of_time), lang, 1),
             )
         ]
     else:
