@@ -48,3 +48,26 @@ def test_a_binary_report_to_a_closed_stdout_is_one_line_not_a_traceback(shipped:
         "observations.csv",
         "targets.yaml",
     ]
+
+
+# --- init given a file ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "advice"),
+    [("en", "give the path of a folder"), ("vi", "hãy cho đường dẫn của một thư mục")],
+)
+def test_init_given_a_file_says_what_to_give(shipped: Path, lang: str, advice: str):
+    # `qntrack init targets.yaml` (the file one means to make) said only "targets.yaml:
+    # error: is a file, not a folder", where a FIFO or a device given to init is told to
+    # give a folder's path, which init creates when it does not exist.
+    from helpers import run
+
+    before = {p.name: p.read_bytes() for p in shipped.iterdir()}
+    result = run("--lang", lang, "init", "targets.yaml")
+    assert result.exit_code == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("targets.yaml:"), result.stderr
+    assert advice in lines[0], lines[0]
+    assert "init" in lines[0].split(":", 2)[2], lines[0]
+    assert {p.name: p.read_bytes() for p in shipped.iterdir()} == before
