@@ -6,6 +6,7 @@ them. Each test here failed before its fix.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,85 @@ def test_init_given_a_file_says_what_to_give(shipped: Path, lang: str, advice: s
     assert advice in lines[0], lines[0]
     assert "init" in lines[0].split(":", 2)[2], lines[0]
     assert {p.name: p.read_bytes() for p in shipped.iterdir()} == before
+
+
+# --- Every option the pages give a command is one it has -----------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [
+    "README.md",
+    "docs/cli.md",
+    "docs/python-api.md",
+    "docs/formats.md",
+    "docs/observations-format.md",
+    "docs/targets-format.md",
+    "docs/json.md",
+    "docs/data-integrity.md",
+    "docs/methodology.md",
+    "docs/report.md",
+]
+# Written on the pages as what is refused, with what the refusal says.
+REFUSED_ON_PURPOSE = {("qntrack", "--as-of"), ("show", "-rf")}
+
+
+def _options(command: object) -> set[str]:
+    names = {"-h", "--help"}
+    for param in getattr(command, "params", []):
+        names.update(getattr(param, "opts", []))
+        names.update(getattr(param, "secondary_opts", []))
+    return names
+
+
+def _commands_on_the_pages() -> list[tuple[str, str]]:
+    """Each `qntrack ...` or `COMMAND --option ...` code span, and each command line of a
+    code block or an `Example:` of --help, with the page it is on."""
+    import typer
+
+    from qntrack.cli import app
+
+    names = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    found = []
+    for page in PAGES:
+        text = (ROOT / page).read_text(encoding="utf-8")
+        prose = re.sub(r"(?ms)^\s*```.*?^\s*```", "", text)
+        spans = re.findall(r"`([^`]+)`", prose.replace("\n", " "))
+        blocks = "\n".join(re.findall(r"(?ms)^\s*```[a-z]*\n(.*?)^\s*```", text))
+        spans += [m[1] for m in re.finditer(r"(?m)^\s*(?:\$ )?(qntrack [a-z-]+.*)$", blocks)]
+        spans += [m[1] for m in re.finditer(r"(?m)^\s*Example: (qntrack .*)$", text)]
+        for span in spans:
+            words = span.split()
+            if words and (words[0] == "qntrack" or (words[0] in names and any(w.startswith("-") for w in words))):
+                found.append((page, span if words[0] == "qntrack" else "qntrack " + span))
+    return found
+
+
+def test_every_option_the_pages_give_a_command_is_one_it_has():
+    # A guard for the sweep of the fortieth session: every option written after a command
+    # on README.md and the packaged pages (289 code spans and examples at the time) is one
+    # that command, or qntrack itself, takes, so that a reader who types it is not told
+    # "No such option". An option renamed later fails here, on the page that names it.
+    import typer
+
+    from qntrack.cli import app
+
+    root = typer.main.get_command(app)
+    on_the_pages = _commands_on_the_pages()
+    assert len(on_the_pages) > 250
+    unknown = set()
+    for page, line in on_the_pages:
+        command = root
+        for word in line.split()[1:]:
+            if word in ("|", "&&", ">", ">>", ";") or word.startswith("#"):
+                break
+            subcommands = getattr(command, "commands", {})
+            if not word.startswith("-") and word in subcommands:
+                command = subcommands[word]
+                continue
+            if word.startswith("-") and word != "-" and not re.match(r"^-[\d.]", word):
+                option = re.split(r"[=,)\]]", word)[0]
+                if not option or option in _options(command) | _options(root):
+                    continue
+                if (command.name if command is not root else "qntrack", option) in REFUSED_ON_PURPOSE:
+                    continue
+                unknown.add((page, line[:100], option))
+    assert not unknown, sorted(unknown)
