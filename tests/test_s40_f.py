@@ -154,3 +154,31 @@ def test_every_option_the_pages_give_a_command_is_one_it_has():
                     continue
                 unknown.add((page, line[:100], option))
     assert not unknown, sorted(unknown)
+
+
+# --- import opensdg --into a folder that takes no new file ----------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_import_into_a_system_folder_says_it_takes_no_file(shipped: Path, lang: str):
+    # `import opensdg sdg --into /proc/tracker` said "No such file or directory: check the
+    # path (and create the folder first)": the officer who ran `mkdir /proc/tracker` was
+    # refused again. report -o, export opensdg --into and init said of the same folder that
+    # it takes no new file (a system folder); the import now says so too.
+    from helpers import run_clean
+
+    assert run_clean("export", "opensdg", "--into", "sdg").exit_code == 0
+    r = run_clean(
+        "--lang", lang, "import", "opensdg", "sdg", "--into", "/proc/qntrack-s40f", "--recorded-at", "2025-06-30"
+    )
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("/proc/qntrack-s40f:"), r.stderr
+    said = {
+        "en": ["the folder '/proc' takes no new file", "nothing was written"],
+        "vi": ["thư mục '/proc' không nhận tệp mới", "không ghi gì"],
+    }[lang]
+    for words in said:
+        assert words in lines[0], lines[0]
+    assert "create the folder first" not in lines[0] and "tạo thư mục" not in lines[0]
