@@ -182,3 +182,52 @@ def test_an_import_into_a_system_folder_says_it_takes_no_file(shipped: Path, lan
     for words in said:
         assert words in lines[0], lines[0]
     assert "create the folder first" not in lines[0] and "tạo thư mục" not in lines[0]
+
+
+# --- A store whose name is too long for the system -----------------------------------------
+
+LONG_STORE = "y" * 300 + ".csv"
+
+
+def _store_named(folder: Path, name: str) -> None:
+    plan = folder / "targets.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "\nobservations: observations.csv\n" in text
+    plan.write_text(text.replace("\nobservations: observations.csv\n", f"\nobservations: {name}\n"), encoding="utf-8")
+
+
+def test_a_python_caller_gets_a_store_error_for_a_store_name_too_long(shipped: Path):
+    # targets.yaml's `observations:` a name of 300 characters (a path pasted twice, a
+    # generated name): qntrack.status() raised the bare OSError "[Errno 36] File name too
+    # long" of pathlib's is_dir, where every other store the system refuses is a StoreError
+    # naming the file, whose .code is the command's exit code (1).
+    import qntrack
+
+    _store_named(shipped, LONG_STORE)
+    with pytest.raises(qntrack.StoreError) as caught:
+        qntrack.status("targets.yaml")
+    assert caught.value.code == 1
+    text = caught.value.text("en")
+    assert LONG_STORE in text and "File name too long" in text and "observations file" in text, text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["status"], ["show", "cbct-share"], ["check"], ["add-observation", "grdp_growth", "2026-H1", "11.2"]],
+    ids=" ".join,
+)
+def test_a_store_name_too_long_is_said_as_the_observations_file(shipped: Path, args: list[str]):
+    # The command said "cannot use this file: File name too long", the words of an error no
+    # handler had expected: not which file of the tracker it was. It now says, as for a
+    # store whose path the system refuses otherwise, that it cannot read the observations file.
+    from helpers import run_clean
+
+    _store_named(shipped, LONG_STORE)
+    before = {p.name: p.read_bytes() for p in shipped.iterdir() if p.is_file()}
+    r = run_clean(*args)
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith(LONG_STORE + ": "), lines[0]
+    assert "cannot read the observations file: File name too long: use a shorter path" in lines[0], lines[0]
+    assert {p.name: p.read_bytes() for p in shipped.iterdir() if p.is_file()} == before
