@@ -231,3 +231,56 @@ def test_a_store_name_too_long_is_said_as_the_observations_file(shipped: Path, a
     assert lines[0].startswith(LONG_STORE + ": "), lines[0]
     assert "cannot read the observations file: File name too long: use a shorter path" in lines[0], lines[0]
     assert {p.name: p.read_bytes() for p in shipped.iterdir() if p.is_file()} == before
+
+
+# --- An Open SDG repository whose data or metadata file is a link to nothing -----------------
+
+
+def _repository_with_a_link_to_nothing(folder: Path, file: str) -> Path:
+    """The shipped tracker exported as an Open SDG repository, ``file`` in it replaced by a
+    symbolic link to a file that does not exist (git-annex's link before `git annex get`,
+    a file on a drive that is not mounted)."""
+    from helpers import run_clean
+
+    assert run_clean("export", "opensdg", "--into", "sdg").exit_code == 0
+    link = folder / "sdg" / file
+    assert link.is_file()
+    link.unlink()
+    link.symlink_to("../.git/annex/objects/missing")
+    return folder / "sdg"
+
+
+@pytest.mark.parametrize(
+    ("file", "what"),
+    [("data/indicator_fdi.csv", "data file"), ("meta/fdi.md", "metadata file")],
+)
+def test_an_import_refuses_a_file_that_links_to_nothing(shipped: Path, file: str, what: str):
+    # A data file that was a link to nothing was passed over in silence: the FDI indicator,
+    # its figures and its name were not imported, the import said "imported 7 indicator(s)",
+    # exit 0, and not a word named fdi (a missing data file is at least listed as a
+    # metadata file without data). A metadata file so was read as none: the indicator came
+    # in without its name, unit and progress options. Both are now refused at the file.
+    from helpers import run_clean
+
+    _repository_with_a_link_to_nothing(shipped, file)
+    r = run_clean("import", "opensdg", "sdg", "--into", "tracker", "--recorded-at", "2025-06-30")
+    assert r.exit_code == 1, r.output
+    errors = [line for line in r.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1, r.stderr
+    assert errors[0].startswith(f"{file}: error: this {what} is a symbolic link to ../.git/annex/objects/missing"), (
+        errors[0]
+    )
+    assert "does not exist" in errors[0]
+    assert not (shipped / "tracker" / "observations.csv").exists()
+    assert not (shipped / "tracker" / "targets.yaml").exists()
+
+
+def test_an_import_with_skip_bad_names_the_indicator_a_link_to_nothing_leaves_out(shipped: Path):
+    from helpers import run_clean
+
+    _repository_with_a_link_to_nothing(shipped, "data/indicator_fdi.csv")
+    r = run_clean("import", "opensdg", "sdg", "--into", "tracker", "--recorded-at", "2025-06-30", "--skip-bad")
+    assert r.exit_code == 0, r.output
+    assert "data/indicator_fdi.csv" in r.stderr and "symbolic link" in r.stderr, r.stderr
+    assert "indicator fdi was left out (--skip-bad)" in r.stderr, r.stderr
+    assert "fdi" not in (shipped / "tracker" / "targets.yaml").read_text(encoding="utf-8").split("indicators:", 1)[1]

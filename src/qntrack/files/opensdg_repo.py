@@ -36,7 +36,7 @@ from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs, unlisted_inputs
-from .textfiles import read_regular
+from .textfiles import read_present, read_regular
 
 __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
 
@@ -395,10 +395,10 @@ def one_unit(first: DataRow, row: DataRow) -> Message | None:
 
 
 def _read(path: Path, file: str, what: Message, problems: list[Problem]) -> bytes | None:
-    """The file's bytes; a folder, FIFO or unreadable file where it should be is a problem
+    """The file's bytes; a folder, FIFO, link to nothing or unreadable file is a problem
     of the file (its indicator's, which --skip-bad may leave out), not the end of the import."""
     try:
-        return read_regular(path, what)
+        return read_present(path, what)
     except InputError as exc:
         problems.extend(_problem(file, 0, p.message) for p in exc.problems)
         return None
@@ -461,7 +461,7 @@ def read_repository(root: Path) -> Repository:
         meta: dict[str, Any] = {}
         meta_file = None
         for candidate in (metas[inid],) if inid in metas else ():
-            if candidate.exists():
+            if candidate.exists() or candidate.is_symlink():  # a link to nothing is refused
                 meta_file = str(candidate.relative_to(root))
                 owned.append(meta_file)
                 raw = _read(candidate, meta_file, msg("opensdg_what_meta"), problems)
