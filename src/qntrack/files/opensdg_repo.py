@@ -36,7 +36,7 @@ from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs, unlisted_inputs
-from .textfiles import read_present, read_regular
+from .textfiles import read_present
 
 __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
 
@@ -225,7 +225,7 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
         return out
     for lang_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
         for file in sorted(lang_dir.glob("*.yml")) + sorted(lang_dir.glob("*.yaml")):
-            data = read_regular(file, msg("opensdg_what_translation"))
+            data = read_present(file, msg("opensdg_what_translation"))
             if data is None:
                 continue
             node = _yaml(data, str(file.relative_to(root)), problems)  # as meta/ is named (pass F)
@@ -432,8 +432,8 @@ def read_repository(root: Path) -> Repository:
     config: dict[str, Any] = {}
     lines: dict[str, int] = {}
     config_path = root / "config_data.yml"
-    if config_path.exists():
-        data = read_regular(config_path, msg("opensdg_what_config"))
+    if config_path.exists() or config_path.is_symlink():  # a link to nothing is refused
+        data = read_present(config_path, msg("opensdg_what_config"))
         found = _yaml(data, "config_data.yml", problems) if data is not None else None
         config = found if isinstance(found, dict) else {}
         lines = config_lines(data.decode("utf-8", errors="replace")) if data is not None else {}
@@ -478,7 +478,7 @@ def read_repository(root: Path) -> Repository:
             continue
         for lang in languages[1:]:
             translated = root / "meta" / lang / f"{inid}.md"
-            if translated.exists():
+            if translated.exists() or translated.is_symlink():
                 owned.append(str(translated.relative_to(root)))
                 raw = _read(translated, owned[-1], msg("opensdg_what_meta"), problems)
                 if raw is not None:
