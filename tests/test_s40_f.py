@@ -289,3 +289,24 @@ def test_an_import_with_skip_bad_names_the_indicator_a_link_to_nothing_leaves_ou
     assert "data/indicator_fdi.csv" in r.stderr and "symbolic link" in r.stderr, r.stderr
     assert "indicator fdi was left out (--skip-bad)" in r.stderr, r.stderr
     assert "fdi" not in (shipped / "tracker" / "targets.yaml").read_text(encoding="utf-8").split("indicators:", 1)[1]
+
+
+def test_an_import_refuses_metadata_that_is_not_utf8(shipped: Path):
+    # A data file that is not UTF-8 was refused ("Open SDG's files are UTF-8"), but a
+    # metadata file was read with each bad byte turned into U+FFFD: the indicator came in
+    # named "FDI attr\ufffdcted" (a Windows-1258 or Latin-1 save of one accented letter),
+    # exit 0, without a word.
+    from helpers import run_clean
+
+    assert run_clean("export", "opensdg", "--into", "sdg").exit_code == 0
+    meta = shipped / "sdg" / "meta" / "fdi.md"
+    data = meta.read_bytes()
+    assert data.count(b"indicator_name: FDI attracted\n") == 1
+    meta.write_bytes(data.replace(b"indicator_name: FDI attracted\n", b"indicator_name: FDI attr\xe1cted\n"))
+    r = run_clean("import", "opensdg", "sdg", "--into", "tracker", "--recorded-at", "2025-06-30")
+    assert r.exit_code == 1, r.output
+    errors = [line for line in r.stderr.splitlines() if ": error: " in line]
+    assert errors == [
+        "meta/fdi.md: error: not UTF-8 text: Open SDG's files are UTF-8; save it as UTF-8 and import again"
+    ], r.stderr
+    assert not (shipped / "tracker" / "targets.yaml").exists()

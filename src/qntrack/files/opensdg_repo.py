@@ -192,7 +192,7 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
 
 def _front_matter(data: bytes, file: str, problems: list[Problem]) -> dict[str, Any]:
     """The YAML between a Markdown file's opening ``---`` and the next one."""
-    text = data.decode("utf-8-sig", errors="replace")
+    text = data.decode("utf-8-sig", errors="surrogateescape")  # a bad byte kept, for _yaml to refuse
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         problems.append(_problem(file, 1, msg("opensdg_no_front_matter")))
@@ -201,7 +201,7 @@ def _front_matter(data: bytes, file: str, problems: list[Problem]) -> dict[str, 
     if end is None:
         problems.append(_problem(file, 1, msg("opensdg_front_matter_open")))
         return {}
-    found = _yaml("\n".join(lines[1:end]).encode(), file, problems, first_line=2)
+    found = _yaml("\n".join(lines[1:end]).encode("utf-8", "surrogateescape"), file, problems, first_line=2)
     if found is None:
         return {}
     if not isinstance(found, dict):
