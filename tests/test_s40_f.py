@@ -310,3 +310,36 @@ def test_an_import_refuses_metadata_that_is_not_utf8(shipped: Path):
         "meta/fdi.md: error: not UTF-8 text: Open SDG's files are UTF-8; save it as UTF-8 and import again"
     ], r.stderr
     assert not (shipped / "tracker" / "targets.yaml").exists()
+
+
+# --- check --repair names the store as every other command does -----------------------------
+
+
+def test_repair_names_a_fifo_store_as_targets_yaml_gives_it(shipped: Path):
+    # `check --repair` with the store a FIFO said "/home/hoa/qntrack/observations.csv:
+    # error: ... named pipe", the absolute path of the file after its links were followed,
+    # where status, add-observation and every other command name it "observations.csv",
+    # as targets.yaml's `observations:` gives it.
+    from helpers import run_clean
+
+    (shipped / "observations.csv").unlink()
+    os.mkfifo(shipped / "observations.csv")
+    r = run_clean("check", "--repair")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("observations.csv: error: the observations file is a named pipe (FIFO)"), r.stderr
+    assert str(shipped) not in r.stderr
+
+
+def test_repair_names_a_busy_store_as_targets_yaml_gives_it(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    from helpers import lock_held_by_another_process, run_clean
+
+    monkeypatch.setenv("QNTRACK_LOCK_TIMEOUT", "0.2")
+    store = shipped / "observations.csv"
+    whole = store.read_bytes()
+    store.write_bytes(whole[:-10])  # a torn last row: the repair needs the lock
+    with lock_held_by_another_process(shipped / "observations.csv.lock"):
+        r = run_clean("check", "--repair")
+    assert r.exit_code == 75, r.output
+    assert r.stderr.startswith("observations.csv: error: another qntrack process holds the lock"), r.stderr
+    assert "nothing was repaired" in r.stderr
+    assert store.read_bytes() == whole[:-10]
