@@ -343,3 +343,23 @@ def test_repair_names_a_busy_store_as_targets_yaml_gives_it(shipped: Path, monke
     assert r.stderr.startswith("observations.csv: error: another qntrack process holds the lock"), r.stderr
     assert "nothing was repaired" in r.stderr
     assert store.read_bytes() == whole[:-10]
+
+
+# --- export opensdg --into a name too long ------------------------------------------------------
+
+
+def test_an_export_into_a_name_too_long_says_what_it_was_doing(shipped: Path):
+    # `export opensdg --into <300 characters>` said "cannot use this file: File name too
+    # long", the words of the safety net for an error no handler expected, of a folder;
+    # init and import --into say what they could not do, and so does the export now.
+    from helpers import run_clean
+
+    name = "z" * 300
+    r = run_clean("export", "opensdg", "--into", name)
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0] == (
+        f"{name}: error: cannot write the Open SDG repository: File name too long: use a shorter path; "
+        "nothing was written"
+    ), lines[0]
