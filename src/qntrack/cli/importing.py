@@ -165,12 +165,12 @@ def _written(into: str) -> tuple[tuple[int, int, int] | None, ...]:
 
 
 def _made_in(exc: OSError, into: str) -> bool:
-    """Whether the file the system refused is --into or one in it (what the import makes),
-    not a file of the repository it reads."""
+    """Whether the file the system refused is --into, one in it, or a folder above it that
+    the import makes first (what the import makes), not a file of the repository it reads."""
     import os
 
     if not exc.filename or not into:
         return False
     made = os.path.abspath(os.fsdecode(exc.filename))
     folder = os.path.abspath(into)
-    return made == folder or made.startswith(folder.rstrip(os.sep) + os.sep)
+    return os.path.commonpath([made, folder]) in (made, folder)
