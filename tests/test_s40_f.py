@@ -363,3 +363,46 @@ def test_an_export_into_a_name_too_long_says_what_it_was_doing(shipped: Path):
         f"{name}: error: cannot write the Open SDG repository: File name too long: use a shorter path; "
         "nothing was written"
     ), lines[0]
+
+
+# --- Something that is no file at the append journal's name ----------------------------------
+
+
+def _journal_not_a_file(folder: Path, kind: str) -> None:
+    journal = folder / "observations.csv.pending"
+    if kind == "fifo":
+        os.mkfifo(journal)
+    else:  # a link to an endless device
+        journal.symlink_to("/dev/zero")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+@pytest.mark.parametrize(
+    "args",
+    [["status"], ["add-observation", "grdp_growth", "2026-H1", "11.2"], ["check"], ["check", "--repair"]],
+    ids=" ".join,
+)
+def test_a_fifo_or_device_at_the_journals_name_is_refused_not_read(shipped: Path, kind: str, args: list[str]):
+    # A FIFO named observations.csv.pending hung every command that reads the store
+    # (status, add-observation, check, check --repair) until killed: the journal was read
+    # with a blocking open. A link from that name to /dev/zero was read to the end of
+    # memory (the process was killed by the system). A folder there was refused by name;
+    # a FIFO or a device is now refused alike, unread, in one line.
+    _journal_not_a_file(shipped, kind)
+    before = (shipped / "observations.csv").read_bytes()
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "qntrack", *args],
+        cwd=shipped,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        env=base,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("observations.csv.pending: error: "), lines[0]
+    assert "not a regular file" in lines[0] and "append journal" in lines[0], lines[0]
+    assert (shipped / "observations.csv").read_bytes() == before
