@@ -84,6 +84,12 @@ def import_(
     except OSError as exc:
         # What is true of the tracker: "a rerun adds the rest" only when something was written.
         after = msg("opensdg_after") if _written(into) != before else msg("cli_nothing_written")
+        if _made_in(exc, into):
+            from ..files.outputs import os_error_file, writing_failed
+
+            # A folder that takes no new file (/proc) said so, as init and export say it.
+            name = os_error_file(exc, str(into))
+            raise writing_failed(exc, name, msg("opensdg_doing"), after) from None
         raise os_failure(exc, None, msg("opensdg_doing"), after, made=True) from None
     planned = done.planned
     for inid, found in planned.left_out.items():
@@ -156,3 +162,15 @@ def _written(into: str) -> tuple[tuple[int, int, int] | None, ...]:
         else:
             found.append((info.st_ino, info.st_size, info.st_mtime_ns))
     return tuple(found)
+
+
+def _made_in(exc: OSError, into: str) -> bool:
+    """Whether the file the system refused is --into, one in it, or a folder above it that
+    the import makes first (what the import makes), not a file of the repository it reads."""
+    import os
+
+    if not exc.filename or not into:
+        return False
+    made = os.path.abspath(os.fsdecode(exc.filename))
+    folder = os.path.abspath(into)
+    return os.path.commonpath([made, folder]) in (made, folder)

@@ -379,8 +379,17 @@ def _closed_stdout() -> None:
     import errno
     import io
 
+    class ClosedBytes(io.RawIOBase):
+        # A report of bytes (xlsx, docx) written to standard output goes to its buffer.
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: Any) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
     class Closed(io.TextIOBase):
         encoding = "utf-8"
+        buffer = ClosedBytes()
 
         def writable(self) -> bool:
             return True

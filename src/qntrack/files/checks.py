@@ -184,6 +184,10 @@ def run_checks(
         pending = interrupted_batch(store_path)
     except InputError as exc:
         return _tag(exc.problems, "store")
+    except OSError as exc:  # a name too long: the system's words, as every command says them
+        from ..errors import os_failure
+
+        return _tag(os_failure(exc, str(store_path), msg("store_doing_read")).problems, "store")
     tell_step(msg("check_step_checking", rows=len(store.observations), store=store_path.name), store_path)
     file = str(store_path)
     # No observations file: a warning, not the store check's error (a new tracker may have none yet).

@@ -40,9 +40,12 @@ def pending_path(path: Path) -> Path:
 
 def read_pending(path: Path) -> Pending | None:
     """The journal of a batch not yet committed, or None (no batch under way or interrupted)."""
+    import stat
+
     journal = pending_path(path)
     try:
-        text = journal.read_bytes()
+        # Without blocking: a FIFO at its name would hang every command until killed.
+        fd = os.open(journal, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except (FileNotFoundError, NotADirectoryError):
         # None there; a part of the path a file (no store can be there either): the store's
         # own reading says that, naming the store, not its journal.
@@ -51,6 +54,18 @@ def read_pending(path: Path) -> Pending | None:
         raise fail(str(journal), msg("store_journal_folder", store=path.name)) from None
     except OSError as exc:
         raise fail(str(journal), msg("store_journal_unreadable", reason=os_words(exc))) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise fail(str(journal), msg("store_journal_folder", store=path.name))
+        if not stat.S_ISREG(mode):  # a FIFO, a socket, a device (/dev/zero is endless): never read
+            raise fail(str(journal), msg("store_journal_not_a_file", store=path.name))
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            text = fh.read(4096)  # three short lines; more is no journal of qntrack's
+    except OSError as exc:
+        raise fail(str(journal), msg("store_journal_unreadable", reason=os_words(exc))) from None
+    finally:
+        os.close(fd)
     match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
     if match is None:
         raise fail(str(journal), msg("store_journal_foreign"))

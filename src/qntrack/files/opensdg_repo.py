@@ -36,7 +36,7 @@ from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs, unlisted_inputs
-from .textfiles import read_regular
+from .textfiles import read_present
 
 __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
 
@@ -192,7 +192,7 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
 
 def _front_matter(data: bytes, file: str, problems: list[Problem]) -> dict[str, Any]:
     """The YAML between a Markdown file's opening ``---`` and the next one."""
-    text = data.decode("utf-8-sig", errors="replace")
+    text = data.decode("utf-8-sig", errors="surrogateescape")  # a bad byte kept, for _yaml to refuse
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         problems.append(_problem(file, 1, msg("opensdg_no_front_matter")))
@@ -201,7 +201,7 @@ def _front_matter(data: bytes, file: str, problems: list[Problem]) -> dict[str, 
     if end is None:
         problems.append(_problem(file, 1, msg("opensdg_front_matter_open")))
         return {}
-    found = _yaml("\n".join(lines[1:end]).encode(), file, problems, first_line=2)
+    found = _yaml("\n".join(lines[1:end]).encode("utf-8", "surrogateescape"), file, problems, first_line=2)
     if found is None:
         return {}
     if not isinstance(found, dict):
@@ -225,7 +225,7 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
         return out
     for lang_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
         for file in sorted(lang_dir.glob("*.yml")) + sorted(lang_dir.glob("*.yaml")):
-            data = read_regular(file, msg("opensdg_what_translation"))
+            data = read_present(file, msg("opensdg_what_translation"))
             if data is None:
                 continue
             node = _yaml(data, str(file.relative_to(root)), problems)  # as meta/ is named (pass F)
@@ -395,10 +395,10 @@ def one_unit(first: DataRow, row: DataRow) -> Message | None:
 
 
 def _read(path: Path, file: str, what: Message, problems: list[Problem]) -> bytes | None:
-    """The file's bytes; a folder, FIFO or unreadable file where it should be is a problem
+    """The file's bytes; a folder, FIFO, link to nothing or unreadable file is a problem
     of the file (its indicator's, which --skip-bad may leave out), not the end of the import."""
     try:
-        return read_regular(path, what)
+        return read_present(path, what)
     except InputError as exc:
         problems.extend(_problem(file, 0, p.message) for p in exc.problems)
         return None
@@ -432,8 +432,8 @@ def read_repository(root: Path) -> Repository:
     config: dict[str, Any] = {}
     lines: dict[str, int] = {}
     config_path = root / "config_data.yml"
-    if config_path.exists():
-        data = read_regular(config_path, msg("opensdg_what_config"))
+    if config_path.exists() or config_path.is_symlink():  # a link to nothing is refused
+        data = read_present(config_path, msg("opensdg_what_config"))
         found = _yaml(data, "config_data.yml", problems) if data is not None else None
         config = found if isinstance(found, dict) else {}
         lines = config_lines(data.decode("utf-8", errors="replace")) if data is not None else {}
@@ -461,7 +461,7 @@ def read_repository(root: Path) -> Repository:
         meta: dict[str, Any] = {}
         meta_file = None
         for candidate in (metas[inid],) if inid in metas else ():
-            if candidate.exists():
+            if candidate.exists() or candidate.is_symlink():  # a link to nothing is refused
                 meta_file = str(candidate.relative_to(root))
                 owned.append(meta_file)
                 raw = _read(candidate, meta_file, msg("opensdg_what_meta"), problems)
@@ -478,7 +478,7 @@ def read_repository(root: Path) -> Repository:
             continue
         for lang in languages[1:]:
             translated = root / "meta" / lang / f"{inid}.md"
-            if translated.exists():
+            if translated.exists() or translated.is_symlink():
                 owned.append(str(translated.relative_to(root)))
                 raw = _read(translated, owned[-1], msg("opensdg_what_meta"), problems)
                 if raw is not None:

@@ -69,8 +69,12 @@ def refuse_inputs(into: str, folders: list[Path]) -> None:
 
 def refuse_foreign_folder(into: str, force: bool) -> None:
     """Refuse DIR as ``write_export`` would (a file, or a folder qntrack did not write,
-    without --force), before any work: the export looks again when it writes."""
-    _previous(Path(into), into, force)
+    without --force), before any work: the export looks again when it writes. A name the
+    system will not look up (too long) is said as the write would say it."""
+    try:
+        _previous(Path(into), into, force)
+    except OSError as exc:
+        raise os_failure(exc, into, msg("osexport_doing_write"), msg("cli_nothing_written"), made=True) from None
 
 
 def _previous(into: Path, shown: str, force: bool) -> list[str] | None:

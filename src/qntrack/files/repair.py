@@ -106,6 +106,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
 
     if path.is_dir():
         raise fail(str(path), msg("store_is_directory"))
+    shown = str(path)  # named as targets.yaml names it
     if path.is_symlink():
         path = real_path(path)  # set aside and cut where the store really is, as repair_store does
     if read_pending(path) is None:
@@ -133,7 +134,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
             sync_folder(path.parent)
             return RolledBack(pending.rows, tail, pending.size, side)
     except Timeout:
-        raise _busy(path) from None
+        raise _busy(path, shown) from None
     except OSError as exc:
         raise fail(str(path), msg("repair_cannot_set_aside", reason=os_words(exc))) from None
 
@@ -151,7 +152,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
     shown, path = str(path), real_path(path)
     from ..files.textfiles import open_regular
 
-    opened = open_regular(path, "the observations file")  # a FIFO or device: refused before any lock file
+    opened = open_regular(shown, "the observations file")  # a FIFO or device: refused before any lock file
     if opened is None:
         return None  # nothing to repair; the lock must not create a missing folder either
     with os.fdopen(opened[0], "rb") as fh:
@@ -210,10 +211,10 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
                 tell("moved", side, line)
             return Repair(line, tail, side)
     except Timeout:
-        raise _busy(path) from None
+        raise _busy(path, shown) from None
 
 
-def _busy(path: Path) -> InputError:
+def _busy(path: Path, shown: str) -> InputError:
     """The held lock told as an append tells it (files.appending): the lock file and the
     wait, so that a cron job's mail says which run to wait for; exit 75, try again later."""
     said = msg(
@@ -222,7 +223,7 @@ def _busy(path: Path) -> InputError:
         seconds=Figure(lock_timeout()),
         not_done=msg("repair_nothing_repaired"),
     )
-    return fail(str(path), said, ExitCode.BUSY, kind=StoreLockedError)
+    return fail(shown, said, ExitCode.BUSY, kind=StoreLockedError)  # named as targets.yaml names it
 
 
 def _unless_changed(path: Path, data: bytes, cut: int) -> Iterator[bytes]:

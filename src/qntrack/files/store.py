@@ -118,7 +118,7 @@ def peek_store(path: Path) -> StoreContents:
     """
     from ..files.textfiles import open_regular
 
-    if path.is_dir():
+    if _is_folder(path):
         return read_store(path)
     pending = interrupted_batch(path)
     if pending is not None:
@@ -152,6 +152,15 @@ def peek_store(path: Path) -> StoreContents:
     return read_store(path)
 
 
+def _is_folder(path: Path) -> bool:
+    """Whether the store's path is a folder; a name the system refuses to look up (too
+    long) is not, and the read that follows says why it fails, naming the store."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
     """The store's bytes as ``read_store`` reads them; None when there is no file.
 
@@ -160,7 +169,7 @@ def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
     lock for is a batch a crash interrupted: refused with the way out ('qntrack check
     --repair'), or, with ``committed_only``, the bytes before it.
     """
-    if path.is_dir():
+    if _is_folder(path):
         raise fail(str(path), msg("store_is_directory"))
     # The journal is looked for before and after the read: a batch that began or ended
     # meanwhile is cut off at the size the journal recorded (docs/data-integrity.md).

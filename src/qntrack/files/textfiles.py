@@ -273,6 +273,16 @@ def read_regular(path: Path | str, what: str | Message, limit: int | None = None
     return data
 
 
+def read_present(path: Path | str, what: str | Message) -> bytes | None:
+    """``read_regular`` of a file a folder lists (an Open SDG repository's): a symbolic
+    link to nothing (git-annex's before ``git annex get``, a drive not mounted) is refused
+    by name, not read as no file and passed over in silence."""
+    data = read_regular(path, what)
+    if data is None and (target := dangling_link(path)) is not None:
+        raise fail(str(path), msg("textfile_link_to_nothing", what=what, target=target))
+    return data
+
+
 def plan_text(path: Path) -> str:
     """``read_text`` of targets.yaml: what stops it being read is a PlanError."""
     from ..errors import InputError, PlanError

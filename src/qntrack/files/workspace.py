@@ -254,7 +254,11 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
     line to write (issue 17, twenty-ninth session)."""
     typed = plan.observations_path
     slash = typed.rstrip().endswith("/")
-    if not slash and not store_path.is_dir():
+    try:
+        folder = store_path.is_dir()
+    except OSError:  # a name too long: not a folder, and the read says why it fails
+        folder = False
+    if not slash and not folder:
         return []
     from ..catalog import msg
     from ..plan.model import Location, Problem
@@ -263,7 +267,7 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
     line = observations_line(str(targets_path))
     where = Location(str(targets_path), *line) if line is not None else Location(str(targets_path))
     bare = _tidy(typed)
-    if store_path.is_dir():
+    if folder:
         example = f"{bare}/observations.csv" if bare else "observations.csv"
         return [Problem(where, msg("workspace_store_is_folder", path=typed, example=example))]
     return [Problem(where, msg("workspace_store_trailing_slash", path=typed, example=bare or "observations.csv"))]
