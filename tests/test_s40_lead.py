@@ -133,3 +133,38 @@ def test_without_a_zone_historys_table_writes_utc_as_before(shipped_utc: Path) -
     r = run_clean("history", "grdp_growth", "2023", "--format", "table", env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.stderr
     assert "2023-11-27T00:00:00Z" in r.stdout, r.stdout
+
+
+# --- 4. A folder where the store should be, named as the file ------------------------------
+# A folder named observations.csv (made by a slip, an archive unpacked, a synced share) was
+# refused with "give the CSV file's name, e.g. observations: observations.csv/observations.csv",
+# a file inside the folder typed by mistake. A folder named as a CSV file is the file's place
+# taken: told to move it aside, as the first add-observation then makes the file.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_folder_named_as_the_store_is_told_to_be_moved_aside(shipped: Path, lang: str) -> None:
+    (shipped / "observations.csv").unlink()
+    (shipped / "observations.csv").mkdir()
+    r = run_clean("--lang", lang, "status")
+    assert r.exit_code == 1, r.stderr
+    text = " ".join(r.stderr.split())
+    assert "observations.csv/observations.csv" not in text, text
+    assert "targets.yaml:" in text, text
+    if lang == "en":
+        assert "'observations.csv' is a folder, where the observations file should be" in text, text
+        assert "move the folder aside" in text, text
+    else:
+        assert "'observations.csv' là một thư mục, nằm ở chỗ của tệp số liệu" in text, text
+
+
+def test_a_folder_not_named_as_a_file_is_still_offered_a_file_in_it(shipped: Path) -> None:
+    plan = shipped / "targets.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("observations: observations.csv", "observations: data"),
+        encoding="utf-8",
+    )
+    (shipped / "data").mkdir()
+    r = run_clean("status")
+    assert r.exit_code == 1, r.stderr
+    assert "e.g. observations: data/observations.csv" in " ".join(r.stderr.split()), r.stderr

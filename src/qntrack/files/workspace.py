@@ -268,6 +268,11 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
     where = Location(str(targets_path), *line) if line is not None else Location(str(targets_path))
     bare = _tidy(typed)
     if folder:
+        if bare.lower().endswith((".csv", ".tsv", ".txt")):
+            # Named as the file: the file's place taken by a folder (a slip, an archive
+            # unpacked), not a folder meant to hold it (fortieth session: it was offered
+            # observations.csv/observations.csv).
+            return [Problem(where, msg("workspace_store_folder_in_its_place", path=bare))]
         example = f"{bare}/observations.csv" if bare else "observations.csv"
         return [Problem(where, msg("workspace_store_is_folder", path=typed, example=example))]
     return [Problem(where, msg("workspace_store_trailing_slash", path=typed, example=bare or "observations.csv"))]
