@@ -168,3 +168,16 @@ def test_a_folder_not_named_as_a_file_is_still_offered_a_file_in_it(shipped: Pat
     r = run_clean("status")
     assert r.exit_code == 1, r.stderr
     assert "e.g. observations: data/observations.csv" in " ".join(r.stderr.split()), r.stderr
+
+
+# --- 5. The charts folder's place taken, named as the report is ---------------------------
+
+
+def test_a_file_where_the_charts_go_is_named_as_typed(shipped: Path) -> None:
+    # `report -o r.md` beside a file r-charts: the refusal named /tmp/.../r-charts, where
+    # every other message of report -o names the path as typed (pass F's leftover).
+    (shipped / "r-charts").write_text("", encoding="utf-8")
+    r = run_clean("report", "-o", "r.md")
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr.startswith("r-charts: error: exists and is not a folder"), r.stderr
+    assert not (shipped / "r.md").exists()

@@ -20,16 +20,20 @@ if TYPE_CHECKING:
 __all__ = ["check_charts_folder", "write_checked", "write_laid_out"]
 
 
-def check_charts_folder(charts: Sequence[tuple[Path, object]]) -> None:
+def check_charts_folder(charts: Sequence[tuple[Path, object]], name: str = "") -> None:
     """The Markdown report's charts folder must be a folder (or not exist yet), each chart
-    in it a regular file (or not there yet)."""
+    in it a regular file (or not there yet). Named beside the report's ``name`` as typed
+    (``r-charts`` for ``-o r.md``) when it lies there, as the report is named (fortieth
+    session: its absolute path)."""
     if not charts:
         return
     from ..catalog import msg
 
     folder = charts[0][0].parent
     if folder.exists() and not folder.is_dir():
-        raise fail(str(folder), msg("cli_charts_folder_is_file"), ExitCode.USAGE)
+        beside = Path(name).parent / folder.name if name else None
+        shown = str(beside) if beside is not None and os.path.realpath(beside) == str(folder) else str(folder)
+        raise fail(shown, msg("cli_charts_folder_is_file"), ExitCode.USAGE)
     for file, _ in charts:
         if file.exists() and not file.is_file():
             raise fail(str(file), msg("cli_chart_not_regular"), ExitCode.USAGE)
@@ -93,7 +97,7 @@ def write_laid_out(
     if read is not None:
         for shown, file in named:  # a chart's name offered instead as the report's (its format)
             refuse_protected(shown, file, *read, WRITABLE.get(Path(name).suffix.lower()))
-    check_charts_folder(files[:-1])
+    check_charts_folder(files[:-1], name)
     refuse_foreign(named, force)
     existed = os.path.lexists(real)
     try:
