@@ -243,7 +243,11 @@ def test_a_unit_figure_is_recorded_with_dim_and_read_back(plan: Path):
         (["--dim", "locality=Alfa"], 1, "'Alfa' is not a unit of 'locality' (Locality); did you mean 'Alpha'?"),
         (["--dim", "sex=female"], 1, "indicator 'share' is not broken down by 'sex'; valid: locality (Locality)"),
         (["--dim", "locality"], 2, "'locality' is not DIMENSION=UNIT"),
-        (["--dim", "locality=Alpha", "--dim", "Locality=Beta"], 1, "dimension 'locality' is given twice"),
+        (
+            ["--dim", "locality=Alpha", "--dim", "Locality=Beta"],
+            1,
+            "dimension 'locality' is given twice, as 'Alpha' and as 'Beta': a figure is of one unit of it",
+        ),
         (["--dim", "locality=Al;pha"], 1, "holds ';'"),
     ],
 )

@@ -100,7 +100,8 @@ def _resolve_dims(
             # one unit; two units of one dimension are a figure of neither.
             # An open dimension's unit spelt two ways is one (units.open_spellings).
             if unknown is not None or unit_match(found[dim_id]) != unit_match(value):
-                problems.append(msg("units_twice", dimension=dim_id))
+                # Both units named: which is meant is the typist's to say (fortieth session).
+                problems.append(msg("units_twice_named", dimension=dim_id, first=found[dim_id], second=value))
             continue
         if unknown is not None:
             problems.append(unknown)
