@@ -90,10 +90,15 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         title = cell_text(_chart_title(a, lang, paths), lang)
         ws.write_string(top, 0, title, book.fmt(bold=True))
         ws.set_row(top + 1, 30)  # two lines: a path's name is long
+        places = _path_places(a)
         for i, row in enumerate(table, start=top + 2):
             ws.write_number(i, 0, row[0], book.fmt(num_format="0"))
             for col, value in enumerate(row[1:], start=1):
-                if value is not None:
+                if value is None:
+                    continue
+                if 1 < col < len(names):  # a path: at the decimals the reports write it with
+                    ws.write_number(i, col, value, book.number(value, _shown_places(value, places[col - 2])))
+                else:
                     ws.write_number(i, col, value, book.number(value))
         first, last = top + 2, top + 1 + len(table)
         unit = a.indicator.unit_in(lang)
@@ -157,6 +162,29 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
     print_setup(ws)
     ws.set_column(0, 0, 8)
     ws.set_column(1, 8, widest + 2)
+
+
+def _path_places(a: Assessment) -> list[int]:
+    """The decimals of each path ``chart_columns`` draws, in its order: those the reports
+    write the path and its deviation with (views.level.path_places), three where the
+    baseline or the milestone was typed with three. "#,##0.00" showed a path of 13.8756
+    from 12.345 as 13.88 where the reports, `show` and the Word report write 13.876
+    (fortieth session, helper W)."""
+    from .views.level import path_places, path_points
+
+    base = a.baseline
+    if base is None or base.value is None:
+        return []
+    return [path_places(a, m) for m in a.milestones if path_points(m, base.value, base.period.year)]
+
+
+def _shown_places(value: float, places: int) -> int:
+    """The decimals of ``value`` as i18n.number writes it at ``places``, trailing zeros
+    dropped as there: the path's end on its milestone of 15 is "15", never "15.000"."""
+    from .i18n import number
+
+    text = number(value, "en", places)
+    return 0 if "e" in text else len(text.partition(".")[2])
 
 
 def _unique(headers: Sequence[str]) -> list[str]:
