@@ -97,3 +97,61 @@ def test_the_workbooks_path_cells_show_the_decimals_the_reports_write_the_path_w
     assert path[2025].value == pytest.approx(15) and _places(path[2025].number_format) == 0
     assert _places(path[2020].number_format) == 3  # the baseline, 12.345
     assert ("13,876%" if lang == "vi" else "13.876%") in _docx_text(lang)
+
+
+# --- 2. A change on the same period last year at the decimals the reports write it ---------
+
+PLANS = """\
+version: 1
+indicators:
+  exports: {name: Exports, unit: million USD, measure: flow}
+  sales: {name: Sales, unit: t, measure: flow}
+targets:
+  - {id: exports, type: plan, indicator: exports, period: 2023, value: 50000}
+  - {id: sales, type: plan, indicator: sales, period: 2023, value: 2600}
+"""
+PLAN_ROWS = HEADER + "".join(
+    f"{row},official,s,,{day}T00:00:00Z\n"
+    for row, day in (
+        ("exports,2022,2500", "2023-01-10"),
+        ("exports,2023,2575", "2024-01-10"),
+        ("sales,2022,2500", "2023-01-10"),
+        ("sales,2023,2501", "2024-01-10"),
+    )
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_workbooks_change_on_last_year_shows_what_the_reports_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    """Exports of 2,575 million USD in 2023 against 2,500 in 2022: 2,575 / 2,500 − 1 = 0.03,
+    a change of +3 %, and 2,575 / 50,000 = 0.0515, 5.15 % of the plan, written 5.2 % (one
+    decimal, half away from zero). Sales of 2,501 t against 2,500: 2,501 / 2,500 − 1 =
+    0.0004, +0.04 %, which one decimal would write 0.0, and a figure that is not zero never
+    reads 0 (docs/methodology.md, "How figures are written"): the markdown and Word reports
+    write "+3%" and "+0.04%". The workbook held 3 and 0.04 under "+#,##0.0%": "+3.0%" and
+    "+0.0%", a change of nothing where sales rose."""
+    make_tracker(tmp_path, monkeypatch, PLANS, PLAN_ROWS)
+    details = {
+        t["id"]: t["details"] for t in json.loads(run_clean("status", "--format", "json", *AS_OF).stdout)["targets"]
+    }
+    assert details["exports"]["change_on_same_period_last_year"] == pytest.approx(3)
+    assert details["sales"]["change_on_same_period_last_year"] == pytest.approx(0.04)
+    assert details["exports"]["percent_of_plan"] == pytest.approx(5.15)
+    comma = (lambda s: s) if lang == "en" else (lambda s: s.replace(".", ","))
+    report = run_clean("--lang", lang, "report", "--format", "markdown", *AS_OF).stdout
+    for text in ("+3%", comma("+0.04%"), comma("5.2%")):
+        assert text in report
+        assert text in _docx_text(lang)
+    ws = _workbook(lang).worksheets[0]  # the Summary
+    heads = [c.value for c in ws[1]]
+    share, change = heads.index(ws.cell(1, 15).value) + 1, heads.index(ws.cell(1, 17).value) + 1
+    rows = {ws.cell(row, 3).value: row for row in (2, 3)}
+    exports, sales = (ws.cell(rows[key], change) for key in ("exports", "sales"))
+    assert exports.value == pytest.approx(3) and _places(exports.number_format) == 0
+    assert sales.value == pytest.approx(0.04) and _places(sales.number_format) == 2
+    assert "%" in sales.number_format.split(";")[0] and sales.number_format.startswith("+")
+    cell = ws.cell(rows["exports"], share)
+    # 5.15 held as the decimal 5.15 (never 5.1499999999999995, which one decimal shows 5.1).
+    assert repr(cell.value) == "5.15" and _places(cell.number_format) == 1

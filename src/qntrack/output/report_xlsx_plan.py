@@ -95,7 +95,14 @@ def plan_cells(a: Assessment, lang: str) -> tuple[float | None, float | None, fl
         named = label("pp", lang) if named.startswith("%") else named.replace('"', "")
         unit = f'" {named}"' if named else ""
     if same.by == "percent":
-        digits = "#,##0.0"
+        # At the decimals the reports write the change with (i18n.signed_percent): "+3%",
+        # and "+0.04%" for 2,501 against 2,500, which "#,##0.0" showed "+0.0%", no change
+        # where the figure rose (fortieth session, helper W).
+        from .i18n import signed_percent
+
+        written = signed_percent(same.change / 100, "en") if same.change is not None else ""
+        places = 0 if "e" in written else len(written.rstrip("%").partition(".")[2])
+        digits = "#,##0" + ("." + "0" * places if places else "")
     else:
         # At the decimals the reports write the difference with ("+0.1 pp" for 10.2
         # against 10.1, not "+0,10"; issue 17, twenty-second session).
