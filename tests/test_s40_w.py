@@ -155,3 +155,64 @@ def test_the_workbooks_change_on_last_year_shows_what_the_reports_write(
     cell = ws.cell(rows["exports"], share)
     # 5.15 held as the decimal 5.15 (never 5.1499999999999995, which one decimal shows 5.1).
     assert repr(cell.value) == "5.15" and _places(cell.number_format) == 1
+
+
+# --- 3. The same period last year at the decimals it was published with --------------------
+
+LAST_YEAR = """\
+version: 1
+indicators:
+  g: {name: Growth, unit: "%", measure: rate}
+  x: {name: Exports, unit: million USD, measure: flow}
+targets:
+  - {id: gp, type: plan, indicator: g, period: 2023, value: 13}
+  - {id: xp, type: plan, indicator: x, period: 2023, value: 100}
+"""
+LAST_YEAR_ROWS = HEADER + "".join(
+    f"{row},official,s,,{day}T00:00:00Z\n"
+    for row, day in (
+        ("g,2022,12.345", "2023-01-10"),
+        ("g,2023,12.9", "2024-01-10"),
+        ("x,2022,99.995", "2023-01-10"),
+        ("x,2023,100.5", "2024-01-10"),
+    )
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_same_period_last_year_keeps_the_decimals_it_was_published_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    """A growth of 12.345 % in 2022 and 12.9 % in 2023: the change is 12.9 − 12.345 =
+    0.555 points. A figure published with three decimals keeps them (docs/methodology.md,
+    "How figures are written": 9.995 %, never "10%"), and a difference is the difference
+    of the figures as written: "Same period last year 12.345%", "+0.555 pp". The markdown
+    and Word reports and `show` wrote "Against 2022 (12.35%): +0.56 pp" (12.9 − 12.35 is
+    0.55) beside a workbook holding 12.345 shown 12.345 and +0.555. Exports of 99.995
+    million USD in 2022 were written "100 million USD", the round figure they fell short of;
+    2023's 100.5 against them is 100.5 / 99.995 − 1 = 0.00505, +0.5 %."""
+    make_tracker(tmp_path, monkeypatch, LAST_YEAR, LAST_YEAR_ROWS)
+    details = {
+        t["id"]: t["details"] for t in json.loads(run_clean("status", "--format", "json", *AS_OF).stdout)["targets"]
+    }
+    assert details["gp"]["same_period_last_year"] == 12.345
+    assert details["gp"]["difference_on_same_period_last_year"] == pytest.approx(0.555)
+    assert details["xp"]["change_on_same_period_last_year"] == pytest.approx(0.505025, abs=1e-6)
+    comma = (lambda s: s) if lang == "en" else (lambda s: s.replace(".", ","))
+    pp = "pp" if lang == "en" else "điểm %"
+    report = run_clean("--lang", lang, "report", "--format", "markdown", *AS_OF).stdout
+    word = _docx_text(lang)
+    shown = " ".join(run_clean("--lang", lang, "show", "gp", *AS_OF).stdout.split())
+    for text in (comma("12.345%"), comma(f"+0.555 {pp}"), comma("99.995 million USD"), comma("+0.5%")):
+        assert text in report, text
+        assert text in word, text
+    for wrong in (comma("12.35%"), comma(f"+0.56 {pp}"), "2022 (100 million USD)"):
+        assert wrong not in report and wrong not in word, wrong
+    assert "| 100 million USD |" not in report and "\n100 million USD\n" not in word  # the figure of 2022
+    assert comma("12.345%") in shown and comma(f"+0.555 {pp}") in shown and comma("12.35%") not in shown
+    ws = _workbook(lang).worksheets[0]
+    rows = {ws.cell(row, 3).value: row for row in (2, 3)}
+    same, change = ws.cell(rows["gp"], 16), ws.cell(rows["gp"], 17)
+    assert same.value == 12.345 and _places(same.number_format) == 3
+    assert change.value == pytest.approx(0.555) and _places(change.number_format) == 3
+    assert _places(ws.cell(rows["xp"], 16).number_format) == 3  # 99.995
