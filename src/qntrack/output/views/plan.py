@@ -233,10 +233,12 @@ def same_period_places(a: Assessment, same: SamePeriod, now: float | None, place
     ``places``, those the figure ``now`` is written at beside it."""
     from ..i18n import typed_places
 
-    was = max(places, 2 if a.indicator.formula else typed_places(same.value))
+    typed = 2 if a.indicator.formula else typed_places(same.value)
     if same.by != "points" or same.change is None or now is None:
-        return was, 2
-    return was, _agreeing_decimals(now, same.value, same.change, was)
+        return max(places, typed), 2
+    # From the figure's typed decimals, not ``places``: 9.99999 against 9.5 is "+0.5 pp"
+    # beside a plan's 9.99999 (tests/test_display18.py), as the eighteenth session chose.
+    return max(places, typed), _agreeing_decimals(now, same.value, same.change, typed)
 
 
 def figure_decimals(a: Assessment, o: Observation | None) -> int:
