@@ -216,3 +216,86 @@ def test_the_same_period_last_year_keeps_the_decimals_it_was_published_with(
     assert same.value == 12.345 and _places(same.number_format) == 3
     assert change.value == pytest.approx(0.555) and _places(change.number_format) == 3
     assert _places(ws.cell(rows["xp"], 16).number_format) == 3  # 99.995
+
+
+# --- 4. The Word report's milestones, "Needed from now" included, are the markdown's --------
+
+LEVELS = """\
+version: 1
+indicators:
+  share: {name: Share, unit: "%"}
+  index: {name: Output index, unit: points}
+targets:
+  - id: keep
+    indicator: share
+    baseline: {period: 2020, value: 12.345}
+    milestones: [{by: 2025, value: 12.345}]
+  - id: tenth
+    indicator: index
+    baseline: {period: 2020, value: 100}
+    milestones: [{by: 2022, value: 121}]
+"""
+LEVEL_ROWS = HEADER + "".join(
+    f"{row},official,s,,{day}T00:00:00Z\n"
+    for row, day in (
+        ("share,2020,12.345", "2021-01-10"),
+        ("share,2023,12.3", "2024-01-10"),
+        ("index,2020,100", "2021-01-10"),
+        ("index,2021,110.015", "2022-01-10"),
+    )
+)
+
+
+def _word_milestones(lang: str, *args: str) -> list[list[str]]:
+    import docx
+
+    run_clean("--lang", lang, "report", "--format", "docx", "-o", f"m-{lang}.docx", *args)
+    rows = []
+    for table in docx.Document(f"m-{lang}.docx").tables:
+        if len(table.rows[0].cells) == 11:  # the milestones table: milestone … reached in
+            rows += [[c.text for c in r.cells] for r in table.rows[1:]]
+    return rows
+
+
+def _markdown_milestones(lang: str, *args: str) -> list[list[str]]:
+    report = run_clean("--lang", lang, "report", "--format", "markdown", *args).stdout
+    rows = []
+    for part in report.split("\n### ")[1:]:
+        lines = [line for line in part.splitlines() if line.startswith("| ")]
+        if lines and len(lines[0].strip("|").split("|")) == 11:
+            rows += [[c.strip().replace("**", "") for c in line.strip().strip("|").split("|")] for line in lines[1:]]
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_word_reports_milestones_are_the_markdown_reports_worked_by_hand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    """Read on 2024-06-30. `keep`: 12.345 % to keep by 2025, 12.3 % in 2023. Its path is
+    12.345 (a rate of 0), the deviation 12.3 − 12.345 = −0.045 pp; from now on it needs
+    (12.345 / 12.3)^(1/2) − 1 = 1.0036585^0.5 − 1 = 0.18 % a year, "+0.2%/yr"; at its pace,
+    (12.3 / 12.345)^(1/3) − 1 = −0.1216 % a year, it is 12.3 × 0.998784^2 = 12.27 in 2025.
+    `tenth`: 100 to 121 by 2022, 10 % a year ((121 / 100)^(1/2) − 1), its path 110 in 2021,
+    110.015 − 110 = +0.015, written +0.02 points; the 2022 deadline has passed with no
+    figure, so nothing is needed from now: "–", in the Word report as in the markdown."""
+    make_tracker(tmp_path, monkeypatch, LEVELS, LEVEL_ROWS)
+    word, markdown = _word_milestones(lang, *AS_OF), _markdown_milestones(lang, *AS_OF)
+    assert word == markdown and len(word) == 2
+    keep, tenth = word
+    comma = (lambda s: s) if lang == "en" else (lambda s: s.replace(".", ","))
+    per_year = "/yr" if lang == "en" else "/năm"
+    pp = "pp" if lang == "en" else "điểm %"
+    assert keep[6:10] == [comma("12.345%"), comma(f"-0.045 {pp}"), comma(f"+0.2%{per_year}"), comma("12.27%")]
+    assert tenth[6:9] == ["110 points", comma("+0.02 points"), "–"]
+
+
+def test_the_word_reports_milestones_are_the_markdown_reports_on_the_shipped_plan(shipped: Path):
+    """Every milestone of the shipped plan, read on 2026-12-01 (tests/test_s40_n.py's day),
+    alike in the Word report and the markdown, in both languages. cbct-share: 9.8 % of GRDP
+    in 2020 to 15 % by 2025, its path 9.8 × (15 / 9.8)^(3/5) = 9.8 × 1.29098 = 12.6516 in
+    2023, written 12.65; its deviation 12.3 − 12.6516 = −0.3516, written −0.35; the 2025
+    deadline has passed by 2026-12-01 with no 2025 figure, so nothing is needed from now."""
+    for lang in ("en", "vi"):
+        word = _word_milestones(lang, "--as-of", "2026-12-01")
+        assert word and word == _markdown_milestones(lang, "--as-of", "2026-12-01")
+    assert ["12,65 % GRDP", "-0,35 điểm %", "–"] in [row[6:9] for row in word], word
