@@ -299,3 +299,47 @@ def test_the_word_reports_milestones_are_the_markdown_reports_on_the_shipped_pla
         word = _word_milestones(lang, "--as-of", "2026-12-01")
         assert word and word == _markdown_milestones(lang, "--as-of", "2026-12-01")
     assert ["12,65 % GRDP", "-0,35 điểm %", "–"] in [row[6:9] for row in word], word
+
+
+# --- 5. A year recorded in quarters is in the workbook's chart cells, as it is judged ------
+
+QUARTERS = """\
+version: 1
+indicators:
+  x: {name: Exports, unit: million USD, measure: flow, frequency: quarter}
+targets:
+  - id: lx
+    indicator: x
+    baseline: {period: 2020, value: 1000}
+    milestones: [{by: 2025, value: 2000}]
+"""
+QUARTER_ROWS = HEADER + "".join(
+    f"x,{period},{value},official,s,,{day}T00:00:00Z\n"
+    for period, value, day in (
+        ("2020", "1000", "2021-01-10"),
+        ("2022-Q1", "300.5", "2022-04-10"),
+        ("2022-Q2", "300.25", "2022-07-10"),
+        ("2022-Q3", "300", "2022-10-10"),
+        ("2022-Q4", "300", "2023-01-10"),
+    )
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_year_recorded_in_quarters_is_a_figure_of_the_workbooks_chart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    """Exports of 1,000 million USD in 2020, 2,000 by 2025; 2022 recorded in its four
+    quarters, 300.5 + 300.25 + 300 + 300 = 1,200.75, the latest figure the target is judged
+    on ("1,200.75 million USD (2022, periods added up)") and drawn in the report's chart.
+    The workbook's chart cells took full-year rows only: its "figures" column had 2020
+    alone, and its chart drew no figure after the baseline. The path in 2022 is
+    1,000 × (2,000 / 1,000)^(2/5) = 1,000 × 1.319508 = 1,319.51."""
+    make_tracker(tmp_path, monkeypatch, QUARTERS, QUARTER_ROWS)
+    latest = json.loads(run_clean("status", "--format", "json", *AS_OF).stdout)["targets"][0]
+    assert latest["latest"]["period"] == "2022" and latest["latest"]["value"] == pytest.approx(1200.75)
+    ws = _workbook(lang).worksheets[-1]
+    figures = {ws.cell(row, 1).value: ws.cell(row, 2) for row in range(3, 9)}
+    assert figures[2020].value == 1000
+    assert figures[2022].value == pytest.approx(1200.75) and _places(figures[2022].number_format) == 2
+    assert ws.cell(5, 3).value == pytest.approx(1319.508, abs=1e-3)  # the path, 2022

@@ -37,9 +37,14 @@ def chart_columns(a: Assessment, rows: Sequence[Observation], lang: str) -> tupl
     """The chart's cells: the series' names and, one row per year, the year and each
     series' value (None where it has none). The figures first, then one path per milestone
     with a required rate (the trajectory, docs/methodology.md 1.2), then the milestones."""
+    from ..kinds.span import years_of
+
     base = a.baseline
     first = base.period.year - 5 if base is not None else None
-    figures = {o.period.year: o.value for o in rows if o.period.is_year and (first is None or o.period.year >= first)}
+    # An amount's year recorded in parts as their sum, as it is judged and as the report's
+    # chart draws it (views.level): 2022 in four quarters, 1,200.75, was missing here.
+    annual = years_of(rows) if a.indicator.adds_up else [o for o in rows if o.period.is_year]
+    figures = {o.period.year: o.value for o in annual if first is None or o.period.year >= first}
     names = [chart_word("actual", lang)]
     columns: list[dict[int, float]] = [figures]
     unit = a.indicator.unit_in(lang)
