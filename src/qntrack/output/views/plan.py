@@ -229,8 +229,8 @@ def same_period_places(a: Assessment, same: SamePeriod, now: float | None, place
     """The decimals of the same period's figure and of a change in points on it: the figure
     at those it was published with (12.345 %, never "12.35%"; a derived figure's two), the
     change at those where the figures as written are apart by it (12.9 − 12.345 = +0.555
-    pp, where "12.35%" and "+0.56 pp" did not subtract; fortieth session, helper W), from
-    ``places``, those the figure ``now`` is written at beside it."""
+    pp, where "12.35%" and "+0.56 pp" did not subtract; fortieth session, helper W); the
+    figure at no fewer than ``places``, those the figure ``now`` is written at beside it."""
     from ..i18n import typed_places
 
     typed = 2 if a.indicator.formula else typed_places(same.value)
