@@ -243,9 +243,14 @@ def against_last_year(
     previous = (
         str(period.same_span_previous_year()) if period.is_year else period_text(period.same_span_previous_year(), lang)
     )
-    was = figure_of(a, same.value, lang)
+    # At the decimals the figure was published with, and a change in points at those where
+    # the figures as written subtract to it (views.plan.same_period_places).
+    from .views.plan import same_period_places
+
+    was_places, moved_places = same_period_places(a, same, now, places)
+    was = figure_of(a, same.value, lang, was_places)
     if same.by == "points":
-        change = difference_in_unit(same.change, unit, lang)
+        change = difference_in_unit(same.change, unit, lang, moved_places)
     elif same.by == "percent":
         change = signed_percent(same.change / 100 if same.change is not None else None, lang)
     else:

@@ -37,9 +37,14 @@ def chart_columns(a: Assessment, rows: Sequence[Observation], lang: str) -> tupl
     """The chart's cells: the series' names and, one row per year, the year and each
     series' value (None where it has none). The figures first, then one path per milestone
     with a required rate (the trajectory, docs/methodology.md 1.2), then the milestones."""
+    from ..kinds.span import years_of
+
     base = a.baseline
     first = base.period.year - 5 if base is not None else None
-    figures = {o.period.year: o.value for o in rows if o.period.is_year and (first is None or o.period.year >= first)}
+    # An amount's year recorded in parts as their sum, as it is judged and as the report's
+    # chart draws it (views.level): 2022 in four quarters, 1,200.75, was missing here.
+    annual = years_of(rows) if a.indicator.adds_up else [o for o in rows if o.period.is_year]
+    figures = {o.period.year: o.value for o in annual if first is None or o.period.year >= first}
     names = [chart_word("actual", lang)]
     columns: list[dict[int, float]] = [figures]
     unit = a.indicator.unit_in(lang)
@@ -90,10 +95,15 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         title = cell_text(_chart_title(a, lang, paths), lang)
         ws.write_string(top, 0, title, book.fmt(bold=True))
         ws.set_row(top + 1, 30)  # two lines: a path's name is long
+        places = _path_places(a)
         for i, row in enumerate(table, start=top + 2):
             ws.write_number(i, 0, row[0], book.fmt(num_format="0"))
             for col, value in enumerate(row[1:], start=1):
-                if value is not None:
+                if value is None:
+                    continue
+                if 1 < col < len(names):  # a path: at the decimals the reports write it with
+                    ws.write_number(i, col, value, book.number(value, _shown_places(value, places[col - 2])))
+                else:
                     ws.write_number(i, col, value, book.number(value))
         first, last = top + 2, top + 1 + len(table)
         unit = a.indicator.unit_in(lang)
@@ -157,6 +167,29 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
     print_setup(ws)
     ws.set_column(0, 0, 8)
     ws.set_column(1, 8, widest + 2)
+
+
+def _path_places(a: Assessment) -> list[int]:
+    """The decimals of each path ``chart_columns`` draws, in its order: those the reports
+    write the path and its deviation with (views.level.path_places), three where the
+    baseline or the milestone was typed with three. "#,##0.00" showed a path of 13.8756
+    from 12.345 as 13.88 where the reports, `show` and the Word report write 13.876
+    (fortieth session, helper W)."""
+    from .views.level import path_places, path_points
+
+    base = a.baseline
+    if base is None or base.value is None:
+        return []
+    return [path_places(a, m) for m in a.milestones if path_points(m, base.value, base.period.year)]
+
+
+def _shown_places(value: float, places: int) -> int:
+    """The decimals of ``value`` as i18n.number writes it at ``places``, trailing zeros
+    dropped as there: the path's end on its milestone of 15 is "15", never "15.000"."""
+    from .i18n import number
+
+    text = number(value, "en", places)
+    return 0 if "e" in text else len(text.partition(".")[2])
 
 
 def _unique(headers: Sequence[str]) -> list[str]:

@@ -95,13 +95,26 @@ def plan_cells(a: Assessment, lang: str) -> tuple[float | None, float | None, fl
         named = label("pp", lang) if named.startswith("%") else named.replace('"', "")
         unit = f'" {named}"' if named else ""
     if same.by == "percent":
-        digits = "#,##0.0"
+        # At the decimals the reports write the change with (i18n.signed_percent): "+3%",
+        # and "+0.04%" for 2,501 against 2,500, which "#,##0.0" showed "+0.0%", no change
+        # where the figure rose (fortieth session, helper W).
+        from .i18n import signed_percent
+
+        written = signed_percent(same.change / 100, "en") if same.change is not None else ""
+        places = 0 if "e" in written else len(written.rstrip("%").partition(".")[2])
+        digits = "#,##0" + ("." + "0" * places if places else "")
     else:
         # At the decimals the reports write the difference with ("+0.1 pp" for 10.2
-        # against 10.1, not "+0,10"; issue 17, twenty-second session).
-        from .report_xlsx_book import _decimals
+        # against 10.1, not "+0,10"; issue 17, twenty-second session): their rule, where
+        # the figures as written subtract to it (12.9 against 12.345, +0.555; fortieth session).
+        from .i18n import number
+        from .views.plan import same_period_places
 
-        places = _decimals(same.change) if same.change is not None else 2
+        now = a.latest.value if d.full is not None and a.latest is not None else None
+        if d.full is None and d.year_to_date is not None:
+            now = d.year_to_date.value
+        written = number(same.change, "en", same_period_places(a, same, now)[1]) if same.change is not None else ""
+        places = 0 if "e" in written else len(written.partition(".")[2])
         digits = "#,##0" + ("." + "0" * places if places else "")
     shown = f"+{digits}{unit};-{digits}{unit};0{unit}"
     return part.percent_of_plan, same.value, same.change, shown if same.by is not None else None

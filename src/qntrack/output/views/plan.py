@@ -105,6 +105,7 @@ class PlanView:
         plan = value_with_unit(d.plan, unit, lang, places)
         out = [(report_word("plan", lang), _ceiling(a, f"{plan} ({period_text(d.period, lang)})", lang))]
         same: SamePeriod | None = None
+        now: float | None = None
         if d.full is not None and a.latest is not None:
             out.append(
                 (
@@ -119,7 +120,7 @@ class PlanView:
             if d.full.difference is not None:
                 difference = difference_text(d.full.difference, unit, lang, decimals=places)
                 out.append((report_word("difference", lang), difference))
-            same = d.full.same
+            same, now = d.full.same, a.latest.value
         elif d.year_to_date is not None:
             ytd = d.year_to_date
             out.append(
@@ -138,13 +139,16 @@ class PlanView:
                 out.append(
                     (report_word("difference", lang), difference_text(ytd.difference, unit, lang, decimals=places))
                 )
-            same = ytd.same
+            same, now = ytd.same, ytd.value
         if same is not None:
-            out.append((report_word("same_period_last_year", lang), value_with_unit(same.value, unit, lang)))
+            was, moved = same_period_places(a, same, now, places)
+            out.append((report_word("same_period_last_year", lang), value_with_unit(same.value, unit, lang, was)))
             if same.by == "percent" and same.change is not None:
                 out.append((report_word("change_last_year", lang), signed_percent(same.change / 100, lang)))
             if same.by == "points" and same.change is not None:
-                out.append((report_word("change_last_year", lang), difference_text(same.change, unit, lang)))
+                out.append(
+                    (report_word("change_last_year", lang), difference_text(same.change, unit, lang, decimals=moved))
+                )
         return out
 
     def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
@@ -219,6 +223,22 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
         ytd = d.year_to_date
         return max(plan, _agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value)))
     return plan
+
+
+def same_period_places(a: Assessment, same: SamePeriod, now: float | None, places: int = 2) -> tuple[int, int]:
+    """The decimals of the same period's figure and of a change in points on it: the figure
+    at those it was published with (12.345 %, never "12.35%"; a derived figure's two), the
+    change at those where the figures as written are apart by it (12.9 − 12.345 = +0.555
+    pp, where "12.35%" and "+0.56 pp" did not subtract; fortieth session, helper W); the
+    figure at no fewer than ``places``, those the figure ``now`` is written at beside it."""
+    from ..i18n import typed_places
+
+    typed = 2 if a.indicator.formula else typed_places(same.value)
+    if same.by != "points" or same.change is None or now is None:
+        return max(places, typed), 2
+    # From the figure's typed decimals, not ``places``: 9.99999 against 9.5 is "+0.5 pp"
+    # beside a plan's 9.99999 (tests/test_display18.py), as the eighteenth session chose.
+    return max(places, typed), _agreeing_decimals(now, same.value, same.change, typed)
 
 
 def figure_decimals(a: Assessment, o: Observation | None) -> int:
@@ -374,7 +394,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 plan=figure_of(a, d.plan, lang, places),
             )
         ]
-        return out + against_last_year(a, d.full.same, now, d.period, lang)
+        return out + against_last_year(a, d.full.same, now, d.period, lang, places)
     ytd = d.year_to_date
     over = (
         [render(msg("narrative_awaiting_plan", period=period_text(d.period, lang)), lang)] if a.awaiting_figures else []
