@@ -181,3 +181,29 @@ def test_a_file_where_the_charts_go_is_named_as_typed(shipped: Path) -> None:
     assert r.exit_code == 2, r.stderr
     assert r.stderr.startswith("r-charts: error: exists and is not a folder"), r.stderr
     assert not (shipped / "r.md").exists()
+
+
+# --- 6. The workbook's path cells end on their milestone --------------------------------
+# The Charts sheet's path to cbct-share's 30% by 2030 ended on 30.00000000000002 and the
+# path to 10,000 USD per head by 2025 on 9999.999999999998 (the floats of base × (1 + r)^n),
+# shown 30 and 10,000 but read so by a program or a formula that compares them with the
+# milestone (pass W's leftover). A path's point is kept to 12 significant digits, as P is
+# read (methodology.md, "Figures on an edge"): the last point is the milestone itself.
+
+
+def test_the_workbooks_paths_end_on_their_milestones(shipped: Path) -> None:
+    import openpyxl
+
+    r = run_clean("report", "--format", "xlsx", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    ws = openpyxl.load_workbook("r.xlsx")["Charts"]
+    ends = {}
+    for row in ws.iter_rows(min_col=1):
+        year = row[0].value
+        for cell in row[2:]:
+            if isinstance(cell.value, (int, float)):  # a whole value is read back as an int
+                assert cell.value == float(f"{cell.value:.12g}"), (cell.coordinate, cell.value)
+                ends[(cell.column, year)] = cell.value
+    # The shipped milestones, from targets.yaml: cbct-share 30 by 2030, grdp-per-capita 10,000 by 2025.
+    assert 30.0 in {v for (_, y), v in ends.items() if y == 2030}, ends
+    assert 10000.0 in {v for (_, y), v in ends.items() if y == 2025}, ends

@@ -56,7 +56,10 @@ def chart_columns(a: Assessment, rows: Sequence[Observation], lang: str) -> tupl
             if not path:
                 continue
             names.append(chart_word("path", lang, value=value_label(m.value, unit, lang), by=m.by))
-            columns.append({int(y): v for y, v in path})
+            # To 12 significant digits, as P is read (methodology.md, "Figures on an edge"):
+            # the path ends on its milestone, 30, not the floats' 30.00000000000002 that a
+            # formula comparing the cells would read (fortieth session).
+            columns.append({int(y): float(f"{v:.12g}") for y, v in path})
     names.append(chart_word("milestones", lang))
     columns.append({m.by.year: m.value for m in a.milestones})
     years = sorted(set().union(*columns))
