@@ -433,7 +433,7 @@ def _command_class(numbers: bool = False) -> type[TyperCommand]:
             except usage_error as exc:  # `--source GSO press release`: told to quote it
                 from .quoting import quoting_hint
 
-                hint = quoting_hint(exc.format_message(), self.params, read)
+                hint = quoting_hint(exc.format_message(), self.params, read, figures=numbers)
                 if hint is None:
                     raise
                 raise usage_error(hint, ctx) from None

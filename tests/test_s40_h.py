@@ -1,0 +1,179 @@
+"""Issue 17, fortieth session, helper H: the session's changes tried as a hostile user.
+
+1. Options after ``--``. The refusal that says an option after ``--`` was not read must
+   find the ``--`` Click ends the options at, not a ``--`` that is an option's value
+   (``--recorded-at -- x --status estimate``: --status *was* read); a short option with
+   its value joined (``-sestimate``) is an option as ``-s estimate`` is; and the words
+   about a figure's minus ('-5 is read as a figure') belong to add-observation alone, the
+   one command that takes a figure.
+2. A unit typed with the word for its kind of place. A declared name found among the
+   words typed is offered only when the other words say what kind of unit it is (city,
+   district, 'thành phố', 'huyện', '(cũ)'): 'Nam Định' is a province, not the sex 'Nam';
+   'Quảng Nam' is no region 'Nam', 'Long Biên' no unit 'Long'. The same from --dim, an
+   import's column, a key and a Python caller.
+
+The expected texts are the catalog's words, written out here by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import qntrack
+from helpers import run_clean, store_bytes
+
+# --- 1. Options after '--' -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add-observation", "fdi", "2026", "5", "--recorded-at", "--", "x", "--status", "estimate"],
+        ["show", "fdi-plan-2025", "--as-of", "--", "x", "--format", "json"],
+    ],
+)
+def test_a_double_dash_that_is_an_options_value_is_not_said_to_end_the_options(shipped: Path, args: list[str]) -> None:
+    # '--' is the value of --recorded-at (--as-of): the options after it were read, and
+    # 'x' is the one extra word. The refusal said "--status was not read as an option".
+    before = store_bytes(shipped)
+    r = run_clean(*args)
+    assert r.exit_code == 2, r.stderr
+    text = " ".join(r.stderr.split())
+    assert "Got unexpected extra argument(s) (x)" in text, text
+    assert "was not read as an option" not in text, text
+    assert store_bytes(shipped) == before
+
+
+def test_a_double_dash_after_an_options_double_dash_value_is_the_end_of_the_options(shipped: Path) -> None:
+    # --note's value is '--'; the second '--' ends the options: --status after it was not read.
+    r = run_clean("add-observation", "fdi", "2026", "--note", "--", "--", "-5", "--status", "estimate")
+    assert r.exit_code == 2, r.stderr
+    text = " ".join(r.stderr.split())
+    assert "so --status was not read as an option" in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_short_option_joined_to_its_value_after_a_double_dash_is_named(shipped: Path, lang: str) -> None:
+    r = run_clean("--lang", lang, "add-observation", "fdi", "2026", "--", "-5", "-sestimate")
+    assert r.exit_code == 2, r.stderr
+    text = " ".join(r.stderr.split())
+    if lang == "en":
+        assert "Got unexpected extra argument(s) (-sestimate): after '--' every word is read as a value" in text
+        assert "so -s was not read as an option" in text, text
+    else:
+        assert "nên -s không được đọc là tùy chọn" in text, text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "fdi-plan-2025", "--", "--format", "json"],
+        ["observations", "--", "--format", "json"],
+        ["history", "fdi", "--", "--format", "json"],
+        ["retract", "fdi", "2025", "--", "--lang", "en"],
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_command_without_a_figure_is_not_told_of_a_figures_minus(shipped: Path, args: list[str], lang: str) -> None:
+    # 'show x -- --format json': show takes no figure, and "-5 is read as a figure without
+    # it" spoke of a figure the officer never typed.
+    r = run_clean("--lang", lang, *args)
+    assert r.exit_code == 2, r.stderr
+    text = " ".join(r.stderr.split())
+    assert "-5" not in text, text
+    if lang == "en":
+        assert "after '--' every word is read as a value" in text, text
+        assert text.endswith("put the options before '--', or leave '--' out"), text
+    else:
+        assert "sau '--' mọi từ đều được đọc là giá trị" in text, text
+        assert text.endswith("hãy đặt các tùy chọn trước '--', hoặc bỏ '--' đi"), text
+
+
+def test_add_observation_still_says_a_negative_figure_needs_no_double_dash(shipped: Path) -> None:
+    r = run_clean("add-observation", "fdi", "2026", "--", "-5", "--status", "estimate")
+    assert r.exit_code == 2
+    assert "(-5 is read as a figure without it)" in " ".join(r.stderr.split()), r.stderr
+
+
+# --- 2. A declared name among the words typed ------------------------------------------
+
+_PLAN = """\
+version: 1
+title: Units
+observations: observations.csv
+dimensions:
+  sex:
+    name: {en: Sex, vi: Giới tính}
+    values:
+      - {value: Male, names: {vi: Nam}}
+      - {value: Female, names: {vi: Nữ}}
+  region:
+    name: {en: Region, vi: Vùng}
+    values: [Bắc, Trung, Nam]
+  place:
+    values: [Hạ Long, Long, Cô Tô]
+indicators:
+  pop: {name: Population, unit: people, dimensions: [sex, region, place]}
+targets:
+  - id: pop
+    type: level
+    indicator: pop
+    baseline: {period: 2020, value: 100}
+    milestones: [{by: 2030, value: 200}]
+"""
+
+
+@pytest.fixture
+def units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "targets.yaml").write_text(_PLAN, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# Another place that holds a unit's name as one of its words: never offered that unit.
+_OTHER_PLACES = [("sex", "Nam Định"), ("region", "Quảng Nam"), ("region", "Bắc Ninh"), ("place", "Long Biên")]
+
+
+@pytest.mark.parametrize(("dim", "typed"), _OTHER_PLACES)
+def test_another_place_holding_a_units_name_is_offered_no_unit(units: Path, dim: str, typed: str) -> None:
+    r = run_clean("add-observation", "pop", "2024", "5", "-n", "--dim", f"{dim}={typed}")
+    assert r.exit_code == 1, r.stderr
+    assert f"'{typed}' is not a unit of '{dim}'" in r.stderr, r.stderr
+    assert "did you mean" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(("dim", "typed"), _OTHER_PLACES)
+def test_the_same_from_an_imports_column_and_key_and_a_python_caller(units: Path, dim: str, typed: str) -> None:
+    (units / "a.csv").write_text(
+        f"indicator,period,value,{dim}\npop,2024,5,{typed}\npop[{dim}={typed}],2024,5,\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "a.csv", "-n")
+    assert r.exit_code == 1, r.stderr
+    assert r.stderr.count(f"'{typed}' is not a unit of '{dim}'") == 2, r.stderr
+    assert "did you mean" not in r.stderr, r.stderr
+    with pytest.raises(qntrack.InputError) as caught:
+        qntrack.record_many(
+            "targets.yaml", [{"indicator": "pop", "period": "2024", "value": 5, f"dim:{dim}": typed}], dry_run=True
+        )
+    assert "did you mean" not in str(caught.value), caught.value
+
+
+@pytest.mark.parametrize(
+    ("dim", "typed", "offered"),
+    [
+        ("place", "thành phố Hạ Long", "Hạ Long"),
+        ("place", "TP. Hạ Long", "Hạ Long"),
+        ("place", "huyện đảo Cô Tô (cũ)", "Cô Tô"),
+        ("place", "Ha Long City", "Hạ Long"),
+        ("region", "miền Nam", "Nam"),
+        ("sex", "nữ giới", "Nữ"),
+    ],
+)
+def test_a_name_with_the_word_for_its_kind_is_still_offered(units: Path, dim: str, typed: str, offered: str) -> None:
+    r = run_clean("add-observation", "pop", "2024", "5", "-n", "--dim", f"{dim}={typed}")
+    assert r.exit_code == 1, r.stderr
+    assert f"did you mean '{offered}'?" in r.stderr, r.stderr
