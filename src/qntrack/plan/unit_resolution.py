@@ -282,9 +282,11 @@ def _named_within(value: str, named: Mapping[str, Sequence[str]]) -> str | None:
     a locality typed with the word for its kind of place (Ha Long after the words for
     "city", Co To after those for "island district"), which a plan leaves out and difflib
     finds too far when those words are long (fortieth session). The longest such name, when
-    every other name found lies within it (a special zone's name holds its district's); ""
-    when two units are named ("Ha Long and Cam Pha": no guess, not even difflib's); None
-    when no name is."""
+    every other name found lies within it (a special zone's name holds its district's),
+    and only when the other words typed say what kind of unit it is (``_KIND_WORDS``); ""
+    when two units are named ("Ha Long and Cam Pha": no guess, not even difflib's) or when
+    the other words make it another place ("Nam Dinh" is a province, not the sex "Nam";
+    "Long Bien" no unit "Long": helper H); None when no name is."""
     typed = _words(value)
     found: list[tuple[tuple[str, ...], str]] = []
     for unit, read in named.items():
@@ -295,7 +297,26 @@ def _named_within(value: str, named: Mapping[str, Sequence[str]]) -> str | None:
     if not found:
         return None
     longest, name = max(found, key=lambda f: len(f[0]))
-    return name if all(_holds(longest, words) for words, _ in found) else ""
+    if not all(_holds(longest, words) for words, _ in found):
+        return ""
+    at = next(i for i in range(len(typed)) if typed[i : i + len(longest)] == longest)
+    return name if all(w in _KIND_WORDS for w in typed[:at] + typed[at + len(longest) :]) else ""
+
+
+# The words (accents and case aside, as ``_words`` reads them) that say what kind of unit a
+# name is and leave which unit it names alone: the kinds of place of Viet Nam's
+# administrative levels and their abbreviations (province, city, town, township,
+# district, ward, commune, special zone, island, region: tinh, thanh pho, thi xa, thi
+# tran, huyen, quan, phuong, xa, dac khu, dao, vung, mien, khu vuc; TP, TX, TT, H., Q.,
+# P., X.), their English words, "former" (cu), and the word a sex is written with (gioi).
+# Any other word beside a declared name makes it another place: "Quang Nam" is no region
+# "Nam". Written in ASCII, as the architecture keeps Vietnamese letters in the catalog.
+_KIND_WORDS = frozenset(
+    "tinh thanh pho thi xa tran huyen quan phuong dac khu dao vung mien vuc cu gioi "
+    "tp tx tt h q p x "
+    "province provincial city town township district ward commune special zone island "
+    "region area county municipality former old the of".split()
+)
 
 
 def _words(text: str) -> tuple[str, ...]:
