@@ -177,3 +177,51 @@ def test_a_name_with_the_word_for_its_kind_is_still_offered(units: Path, dim: st
     r = run_clean("add-observation", "pop", "2024", "5", "-n", "--dim", f"{dim}={typed}")
     assert r.exit_code == 1, r.stderr
     assert f"did you mean '{offered}'?" in r.stderr, r.stderr
+
+
+# --- 5. The workbook's change on the same period last year ------------------------------
+# 1,000.3 against 1,000.6: 1000.3 / 1000.6 - 1 = -0.0002998..., -0.02998 %, which show and
+# the reports write -0.03% (the small-number rule: two significant places). The workbook's
+# cell had the format '+#,##0.0"%";-#,##0.0"%"', which Excel shows "-0.0%": a negative zero
+# beside the -0.03% of every other table.
+
+_PLAN_TARGET = """\
+version: 1
+title: Plans
+observations: observations.csv
+indicators:
+  pl: {name: Plan, unit: bn VND}
+targets:
+  - id: pl
+    type: plan
+    indicator: pl
+    period: 2024
+    value: 1000
+"""
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "places", "said"), [("1000.6", "1000.3", 2, "-0.03%"), ("1000", "1000.004", 4, "+0.0004%")]
+)
+def test_the_workbooks_change_on_last_year_is_shown_at_the_decimals_the_text_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str, after: str, places: int, said: str
+) -> None:
+    import openpyxl
+
+    (tmp_path / "targets.yaml").write_text(_PLAN_TARGET, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n"
+        f"pl,2023,{before},official,x,,2024-01-01T00:00:00Z\n"
+        f"pl,2024,{after},official,x,,2025-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    shown = run_clean("show", "pl")
+    assert f"Against 2023 ({before.replace('1000', '1,000')} bn VND): {said}." in shown.stdout, shown.stdout
+    r = run_clean("report", "--format", "xlsx", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["Summary"]
+    cells = [c for row in sheet.iter_rows() for c in row if '"%";' in str(c.number_format) and "+" in c.number_format]
+    assert len(cells) == 1, [(c.coordinate, c.number_format) for c in cells]
+    digits = "#,##0." + "0" * places
+    assert cells[0].number_format == f'+{digits}"%";-{digits}"%";0"%"', cells[0].number_format
