@@ -225,3 +225,31 @@ def test_the_workbooks_change_on_last_year_is_shown_at_the_decimals_the_text_wri
     assert len(cells) == 1, [(c.coordinate, c.number_format) for c in cells]
     digits = "#,##0." + "0" * places
     assert cells[0].number_format == f'+{digits}"%";-{digits}"%";0"%"', cells[0].number_format
+
+
+# --- 7. A folder named as the store that holds the store -------------------------------
+# An archive unpacked into a folder of its own name (observations.csv/observations.csv):
+# told to move the folder aside and let the first add-observation make the file, the
+# officer started an empty store beside the history the folder holds.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_folder_named_as_the_store_holding_the_store_is_told_to_bring_it_out(shipped: Path, lang: str) -> None:
+    held = (shipped / "observations.csv").read_bytes()
+    (shipped / "observations.csv").rename(shipped / "o.tmp")
+    (shipped / "observations.csv").mkdir()
+    (shipped / "o.tmp").rename(shipped / "observations.csv" / "observations.csv")
+    for command in (["status"], ["add-observation", "fdi", "2026", "5", "--status", "estimate"]):
+        r = run_clean("--lang", lang, *command)
+        assert r.exit_code == 1, r.stderr
+        text = " ".join(r.stderr.split())
+        assert text.startswith("targets.yaml:7:15:"), text
+        assert "observations.csv/observations.csv" in text, text
+        assert "add-observation" not in text, text  # not told a new file would be made
+        if lang == "en":
+            assert "'observations.csv' is a folder holding 'observations.csv/observations.csv'" in text, text
+            assert "move that file out in the folder's place" in text, text
+        else:
+            assert "'observations.csv' là một thư mục chứa 'observations.csv/observations.csv'" in text, text
+    assert (shipped / "observations.csv" / "observations.csv").read_bytes() == held
+    assert sorted(p.name for p in (shipped / "observations.csv").iterdir()) == ["observations.csv"]
