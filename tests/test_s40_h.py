@@ -253,3 +253,25 @@ def test_a_folder_named_as_the_store_holding_the_store_is_told_to_bring_it_out(s
             assert "'observations.csv' là một thư mục chứa 'observations.csv/observations.csv'" in text, text
     assert (shipped / "observations.csv" / "observations.csv").read_bytes() == held
     assert sorted(p.name for p in (shipped / "observations.csv").iterdir()) == ["observations.csv"]
+
+
+# --- 8. One dimension given twice, named as typed ----------------------------------------
+# '--dim sex=Nam --dim sex=Nữ' (the plan's units Male and Female, named Nam and Nữ in
+# Vietnamese): the refusal said "as 'Male' and as 'Female'", words the officer never typed.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_two_units_of_one_dimension_are_named_as_typed(units: Path, lang: str) -> None:
+    r = run_clean("--lang", lang, "add-observation", "pop", "2024", "5", "-n", "--dim", "sex=Nam", "--dim", "sex=Nữ")
+    assert r.exit_code == 1, r.stderr
+    if lang == "en":
+        assert "dimension 'sex' is given twice, as 'Nam' and as 'Nữ'" in r.stderr, r.stderr
+    else:
+        assert "chiều 'sex' được cho hai lần, là 'Nam' và là 'Nữ'" in r.stderr, r.stderr
+
+
+def test_a_key_and_its_column_naming_two_units_are_named_as_typed(units: Path) -> None:
+    (units / "b.csv").write_text("indicator,period,value,sex\npop[sex=Male],2024,5,nữ\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "b.csv", "-n")
+    assert r.exit_code == 1, r.stderr
+    assert "b.csv:2: error: dimension 'sex' is given twice, as 'Male' and as 'nữ'" in r.stderr, r.stderr

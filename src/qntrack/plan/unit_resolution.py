@@ -72,6 +72,7 @@ def _resolve_dims(
 
     problems: list[Message] = []
     found: dict[str, str] = {}
+    typed: dict[str, str] = {}  # each unit found, as typed (tidied): the refusal names it so
     for raw_key, raw_value in given:
         dim_id = dimension_named(raw_key, dimensions, indicator.dimensions)
         if dim_id is None:
@@ -100,13 +101,15 @@ def _resolve_dims(
             # one unit; two units of one dimension are a figure of neither.
             # An open dimension's unit spelt two ways is one (units.open_spellings).
             if unknown is not None or unit_match(found[dim_id]) != unit_match(value):
-                # Both units named: which is meant is the typist's to say (fortieth session).
-                problems.append(msg("units_twice_named", dimension=dim_id, first=found[dim_id], second=value))
+                # Both units named: which is meant is the typist's to say (fortieth session),
+                # each as typed ('Nam' and 'Nữ', not the plan's 'Male' and 'Female': helper H).
+                second = unit_text(raw_value)
+                problems.append(msg("units_twice_named", dimension=dim_id, first=typed[dim_id], second=second))
             continue
         if unknown is not None:
             problems.append(unknown)
             continue
-        found[dim_id] = value
+        found[dim_id], typed[dim_id] = value, unit_text(raw_value)
     dims = tuple((d, found[d]) for d in indicator.dimensions if d in found)
     return dims, problems
 
