@@ -102,7 +102,7 @@ def _resolve_dims(
             # An open dimension's unit spelt two ways is one (units.open_spellings).
             if unknown is not None or unit_match(found[dim_id]) != unit_match(value):
                 # Both units named: which is meant is the typist's to say (fortieth session),
-                # each as typed ('Nam' and 'Nữ', not the plan's 'Male' and 'Female': helper H).
+                # each as typed (the Vietnamese names of a sex, not the plan's Male and Female: helper H).
                 second = unit_text(raw_value)
                 problems.append(msg("units_twice_named", dimension=dim_id, first=typed[dim_id], second=second))
             continue
