@@ -275,3 +275,45 @@ def test_a_key_and_its_column_naming_two_units_are_named_as_typed(units: Path) -
     r = run_clean("add-observation", "--from", "b.csv", "-n")
     assert r.exit_code == 1, r.stderr
     assert "b.csv:2: error: dimension 'sex' is given twice, as 'Male' and as 'nữ'" in r.stderr, r.stderr
+
+
+# --- 1b. An option after '--' taken as an argument ---------------------------------------
+# 'add-observation fdi -- 2026 --dry-run': Click read --dry-run as the VALUE, and the
+# officer was told "'--dry-run' is not a number"; '--from x.csv -- --dry-run' was "give
+# either INDICATOR PERIOD VALUE or --from FILE, not both". No word after '--' can be one of
+# qntrack's arguments when it is an option's name (no id, period or figure starts '--'):
+# told why, as extra words after '--' are. Exit 2, nothing written.
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "figure"),
+    [
+        (["add-observation", "fdi", "--", "2026", "--dry-run"], "--dry-run", True),
+        (["add-observation", "--from", "x.csv", "--", "--dry-run"], "--dry-run", True),
+        (["show", "--", "--format=json"], "--format", False),
+        (["history", "fdi", "--", "-fjson"], "-f", False),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_option_after_a_double_dash_taken_as_an_argument_is_told_so(
+    shipped: Path, args: list[str], option: str, figure: bool, lang: str
+) -> None:
+    (shipped / "x.csv").write_text("indicator,period,value\nfdi,2026,5\n", encoding="utf-8")
+    before = store_bytes(shipped)
+    r = run_clean("--lang", lang, *args)
+    assert r.exit_code == 2, r.stderr
+    text = " ".join(r.stderr.split())
+    if lang == "en":
+        said = f"Error: {option} came after '--', where every word is read as a value, so it was not read as an option: put the options before '--', or leave '--' out"
+        assert said in text, text
+        assert text.endswith("(-5 is read as a figure without it)") is figure, text
+    else:
+        said = f"Lỗi: {option} đứng sau '--', nơi mọi từ đều được đọc là giá trị, nên nó không được đọc là tùy chọn: hãy đặt các tùy chọn trước '--', hoặc bỏ '--' đi"
+        assert said in text, text
+        assert text.endswith("(không có nó, -5 vẫn được đọc là một số liệu)") is figure, text
+    assert store_bytes(shipped) == before
+
+
+def test_a_double_dash_then_a_negative_figure_and_no_option_is_recorded(shipped: Path) -> None:
+    r = run_clean("add-observation", "fdi", "2026", "--status", "estimate", "--source", "x", "--", "-5")
+    assert r.exit_code == 0, r.stderr

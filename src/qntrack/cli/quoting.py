@@ -168,49 +168,9 @@ def quoting_hint(detail: str, params: list[Any], args: list[str], figures: bool 
         if run is not None and option is not None:
             quoted = _quoted(option, run, args)
             return render(msg("usage_extra_arguments_quote", args=found["args"], option=option[0], quoted=quoted), "en")
-    return _after_double_dash(found["args"], params, args, figures)
+    from .option_words import after_double_dash
 
-
-def _after_double_dash(extra: str, params: list[Any], args: list[str], figures: bool) -> str | None:
-    """Options typed after a ``--`` (``add-observation fdi 2026 -- -5 --status estimate``),
-    which Click reads as values: the refusal names the first and says to put them before
-    it, or to leave ``--`` out (with ``figures``, add-observation's: a figure's minus is
-    read as one; fortieth session). None when no word after the ``--`` that ends the
-    options is one of the command's options: a ``--`` that is an option's value
-    (``--recorded-at --``) ends nothing, and the options after it were read."""
-    from ..catalog import msg, render
-    from .app import _bundled
-
-    takes_value = {
-        n for p in params if p.param_type_name == "option" and not getattr(p, "is_flag", False) for n in p.opts
-    }
-    flags = {n for p in params if getattr(p, "is_flag", False) for n in (*p.opts, *p.secondary_opts)}
-    names = {name for p in params if p.param_type_name == "option" for name in (*p.opts, *p.secondary_opts)}
-    end, value_next = None, False
-    for i, arg in enumerate(args):  # as Click reads them: the word after an option is its value
-        if value_next:
-            value_next = False
-        elif arg == "--":
-            end = i
-            break
-        else:
-            value_next = _option_of(arg, takes_value, flags, _bundled)[1]
-    if end is None:
-        return None
-    option = next((o for w in args[end + 1 :] if (o := _option_of(w, takes_value, flags, _bundled)[0]) in names), None)
-    if option is None:
-        return None
-    key = "usage_extra_after_double_dash" if figures else "usage_extra_after_double_dash_no_figure"
-    return render(msg(key, args=extra, option=option), "en")
-
-
-def _option_of(word: str, takes_value: set[str], flags: set[str], bundled: Any) -> tuple[str, bool]:
-    """The option ``word`` names as Click reads it (``--status=x`` and ``-sx`` name
-    --status and -s) and whether its value is the next word."""
-    typed = word.partition("=")[0]
-    if typed not in takes_value and typed[:1] == "-" and typed[1:2] not in ("-", ""):
-        return bundled(word, takes_value, flags)
-    return typed, word in takes_value
+    return after_double_dash(found["args"], params, args, figures)
 
 
 def mixed_hint(params: list[Any], args: list[str]) -> str | None:

@@ -108,6 +108,15 @@ def _extra_after_dashes(m: re.Match[str]) -> Message:
     return msg(key, args=m["args"], option=m["option"])
 
 
+@_pattern(
+    r"(?P<option>--?[a-z-]+) came after '--', where every word is read as a value, so it was not read as an "
+    r"option: put the options before '--', or leave '--' out(?P<figure> \(-5 is read as a figure without it\))?"
+)
+def _option_as_value(m: re.Match[str]) -> Message:
+    # cli/quoting.taken_as_a_value's refusal (issue 17, fortieth session, helper H).
+    return msg("usage_option_read_as_value" + ("_figure" if m["figure"] else ""), option=m["option"])
+
+
 @_pattern(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)")
 def _extra(m: re.Match[str]) -> Message:
     return msg("usage_extra_arguments", args=m["args"])
