@@ -292,6 +292,8 @@ def test_a_key_and_its_column_naming_two_units_are_named_as_typed(units: Path) -
         (["add-observation", "--from", "x.csv", "--", "--dry-run"], "--dry-run", True),
         (["show", "--", "--format=json"], "--format", False),
         (["history", "fdi", "--", "-fjson"], "-f", False),
+        (["status", "--", "--format", "json"], "--format", False),  # was "no target '--format'"
+        (["check", "--", "--repair"], "--repair", False),  # was "unknown check '--repair'"
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "vi"])
