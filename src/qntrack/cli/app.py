@@ -368,7 +368,9 @@ def _refuse_repeats(
             return out + args[i:]  # the command's name: its options are its own
         typed, value_next = arg.partition("=")[0], arg in takes_value
         if typed not in takes_value and typed[:1] == "-" and typed[1:2] != "-":
-            typed, value_next = _bundled(arg, takes_value, flags)
+            from .option_words import bundled  # -nf json, -sestimate: a module of its own
+
+            typed, value_next = bundled(arg, takes_value, flags)
         name = None if end or after_option else once.get(typed)
         if not end and not after_option and arg in pairs:
             pair, side = pairs[arg]
@@ -389,19 +391,6 @@ def _refuse_repeats(
         after_option = not end and not after_option and value_next
         out.append(arg)
     return out
-
-
-def _bundled(arg: str, takes_value: set[str], flags: set[str]) -> tuple[str, bool]:
-    """Short options written together, as Click reads them: ``-fjson`` is ``-f json``,
-    ``-nf json`` is ``-n -f json``. The option that takes a value among them (or ``arg``
-    itself, when none does), and whether its value is the next word."""
-    for k, char in enumerate(arg[1:], start=1):
-        short = "-" + char
-        if short in takes_value:
-            return short, k == len(arg) - 1
-        if short not in flags:
-            break  # not a bundle of ours: Click says what it is
-    return arg, False
 
 
 def _kept_once(p: Any) -> bool:
@@ -429,14 +418,20 @@ def _command_class(numbers: bool = False) -> type[TyperCommand]:
                 if (mixed := mixed_hint(self.params, read)) is not None:  # --from so lieu.csv
                     raise usage_error(mixed, ctx)
             try:
-                return super().parse_args(ctx, list(read))  # Click empties the list it reads
+                rest = super().parse_args(ctx, list(read))  # Click empties the list it reads
             except usage_error as exc:  # `--source GSO press release`: told to quote it
                 from .quoting import quoting_hint
 
-                hint = quoting_hint(exc.format_message(), self.params, read)
+                hint = quoting_hint(exc.format_message(), self.params, read, figures=numbers)
                 if hint is None:
                     raise
                 raise usage_error(hint, ctx) from None
+            if "--" in read and not ctx.resilient_parsing:  # `fdi -- 2026 --dry-run`: an option as a value
+                from .option_words import taken_as_a_value
+
+                if (told := taken_as_a_value(self.params, read, numbers)) is not None:
+                    raise usage_error(told, ctx)
+            return rest
 
     return OnceOptions
 

@@ -150,10 +150,11 @@ def single_quotes_note(words: Sequence[str]) -> Message | None:
     return msg("cli_single_quotes_kept", words=", ".join(kept), fixed=fixed)
 
 
-def quoting_hint(detail: str, params: list[Any], args: list[str]) -> str | None:
+def quoting_hint(detail: str, params: list[Any], args: list[str], figures: bool = False) -> str | None:
     """Click's ``detail`` of extra arguments with the option to quote and its words, for
     the command line ``args`` as Click read it (``params``: the command's); None when the
-    surplus words follow no text option's value, or ``detail`` is another error."""
+    surplus words follow no text option's value, or ``detail`` is another error. With
+    ``figures`` (add-observation) options after ``--`` are told a figure's minus needs none."""
     from ..catalog import msg, render
 
     found = _EXTRA.fullmatch(detail)
@@ -167,24 +168,9 @@ def quoting_hint(detail: str, params: list[Any], args: list[str]) -> str | None:
         if run is not None and option is not None:
             quoted = _quoted(option, run, args)
             return render(msg("usage_extra_arguments_quote", args=found["args"], option=option[0], quoted=quoted), "en")
-    return _after_double_dash(found["args"], params, args)
+    from .option_words import after_double_dash
 
-
-def _after_double_dash(extra: str, params: list[Any], args: list[str]) -> str | None:
-    """Options typed after a ``--`` (``add-observation fdi 2026 -- -5 --status estimate``),
-    which Click reads as values: the refusal names the first and says to put them before
-    it, or to leave ``--`` out (a figure's minus is read as one; fortieth session). None
-    when no word after ``--`` is one of the command's options."""
-    from ..catalog import msg, render
-
-    if "--" not in args:
-        return None
-    names = {name for p in params if p.param_type_name == "option" for name in p.opts}
-    after = args[args.index("--") + 1 :]
-    option = next((w.partition("=")[0] for w in after if w.partition("=")[0] in names), None)
-    if option is None:
-        return None
-    return render(msg("usage_extra_after_double_dash", args=extra, option=option), "en")
+    return after_double_dash(found["args"], params, args, figures)
 
 
 def mixed_hint(params: list[Any], args: list[str]) -> str | None:

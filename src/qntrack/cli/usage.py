@@ -98,11 +98,23 @@ def _extra_quote(m: re.Match[str]) -> Message:
 
 @_pattern(
     r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\): after '--' every word is read as a value, "
-    r"so (?P<option>--?[a-z-]+) was not read as an option: .*"
+    r"so (?P<option>--?[a-z-]+) was not read as an option: (?P<rest>.*)"
 )
 def _extra_after_dashes(m: re.Match[str]) -> Message:
-    # cli/quoting's refusal of options typed after '--' (issue 17, fortieth session).
-    return msg("usage_extra_after_double_dash", args=m["args"], option=m["option"])
+    # cli/quoting's refusal of options typed after '--' (issue 17, fortieth session); a
+    # command that takes no figure is not told of a figure's minus (helper H).
+    figure = m["rest"].endswith("(-5 is read as a figure without it)")
+    key = "usage_extra_after_double_dash" if figure else "usage_extra_after_double_dash_no_figure"
+    return msg(key, args=m["args"], option=m["option"])
+
+
+@_pattern(
+    r"(?P<option>--?[a-z-]+) came after '--', where every word is read as a value, so it was not read as an "
+    r"option: put the options before '--', or leave '--' out(?P<figure> \(-5 is read as a figure without it\))?"
+)
+def _option_as_value(m: re.Match[str]) -> Message:
+    # cli/quoting.taken_as_a_value's refusal (issue 17, fortieth session, helper H).
+    return msg("usage_option_read_as_value" + ("_figure" if m["figure"] else ""), option=m["option"])
 
 
 @_pattern(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)")

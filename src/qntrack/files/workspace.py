@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone, tzinfo
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..errors import ExitCode, InputError, PlanError, StoreError, fail, refuse_nul
@@ -271,7 +271,16 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
         if bare.lower().endswith((".csv", ".tsv", ".txt")):
             # Named as the file: the file's place taken by a folder (a slip, an archive
             # unpacked), not a folder meant to hold it (fortieth session: it was offered
-            # observations.csv/observations.csv).
+            # observations.csv/observations.csv). One that holds a file of its own name is
+            # an archive unpacked into it: that file is the store, not to be left behind
+            # a new one the first add-observation would make (helper H).
+            inner = f"{bare}/{PurePath(bare).name}"
+            try:
+                holds = (store_path / store_path.name).is_file()
+            except OSError:
+                holds = False
+            if holds:
+                return [Problem(where, msg("workspace_store_folder_holds_it", path=bare, inner=inner))]
             return [Problem(where, msg("workspace_store_folder_in_its_place", path=bare))]
         example = f"{bare}/observations.csv" if bare else "observations.csv"
         return [Problem(where, msg("workspace_store_is_folder", path=typed, example=example))]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..catalog import msg
 from ..catalog import render as text_of
 from ..kinds.plan import PlanResult, added_up
-from .i18n import label
+from .i18n import label, signed_percent
 from .report_view import report_word
 
 if TYPE_CHECKING:
@@ -95,14 +95,13 @@ def plan_cells(a: Assessment, lang: str) -> tuple[float | None, float | None, fl
         named = label("pp", lang) if named.startswith("%") else named.replace('"', "")
         unit = f'" {named}"' if named else ""
     if same.by == "percent":
-        # At the decimals the reports write the change with (i18n.signed_percent): "+3%",
-        # and "+0.04%" for 2,501 against 2,500, which "#,##0.0" showed "+0.0%", no change
-        # where the figure rose (fortieth session, helper W).
-        from .i18n import signed_percent
-
-        written = signed_percent(same.change / 100, "en") if same.change is not None else ""
-        places = 0 if "e" in written else len(written.rstrip("%").partition(".")[2])
-        digits = "#,##0" + ("." + "0" * places if places else "")
+        # At the decimals the sentences write the change with (i18n.signed_percent): one, or
+        # as many as a small change needs to be no zero (-0.02998 % is "-0.03%"), where one
+        # showed "-0.0%" beside it (fortieth session, helper H); past twelve decimals, with
+        # its exponent as the sentences write it.
+        said = signed_percent(same.change / 100 if same.change is not None else None, "en")
+        places = len(said.rstrip("%").partition(".")[2])
+        digits = "0.0E+00" if "e" in said else "#,##0" + ("." + "0" * places if places else "")
     else:
         # At the decimals the reports write the difference with ("+0.1 pp" for 10.2
         # against 10.1, not "+0,10"; issue 17, twenty-second session): their rule, where

@@ -72,6 +72,7 @@ def _resolve_dims(
 
     problems: list[Message] = []
     found: dict[str, str] = {}
+    typed: dict[str, str] = {}  # each unit found, as typed (tidied): the refusal names it so
     for raw_key, raw_value in given:
         dim_id = dimension_named(raw_key, dimensions, indicator.dimensions)
         if dim_id is None:
@@ -100,13 +101,15 @@ def _resolve_dims(
             # one unit; two units of one dimension are a figure of neither.
             # An open dimension's unit spelt two ways is one (units.open_spellings).
             if unknown is not None or unit_match(found[dim_id]) != unit_match(value):
-                # Both units named: which is meant is the typist's to say (fortieth session).
-                problems.append(msg("units_twice_named", dimension=dim_id, first=found[dim_id], second=value))
+                # Both units named: which is meant is the typist's to say (fortieth session),
+                # each as typed (the Vietnamese names of a sex, not the plan's Male and Female: helper H).
+                second = unit_text(raw_value)
+                problems.append(msg("units_twice_named", dimension=dim_id, first=typed[dim_id], second=second))
             continue
         if unknown is not None:
             problems.append(unknown)
             continue
-        found[dim_id] = value
+        found[dim_id], typed[dim_id] = value, unit_text(raw_value)
     dims = tuple((d, found[d]) for d in indicator.dimensions if d in found)
     return dims, problems
 
@@ -282,9 +285,11 @@ def _named_within(value: str, named: Mapping[str, Sequence[str]]) -> str | None:
     a locality typed with the word for its kind of place (Ha Long after the words for
     "city", Co To after those for "island district"), which a plan leaves out and difflib
     finds too far when those words are long (fortieth session). The longest such name, when
-    every other name found lies within it (a special zone's name holds its district's); ""
-    when two units are named ("Ha Long and Cam Pha": no guess, not even difflib's); None
-    when no name is."""
+    every other name found lies within it (a special zone's name holds its district's),
+    and only when the other words typed say what kind of unit it is (``_KIND_WORDS``); ""
+    when two units are named ("Ha Long and Cam Pha": no guess, not even difflib's) or when
+    the other words make it another place ("Nam Dinh" is a province, not the sex "Nam";
+    "Long Bien" no unit "Long": helper H); None when no name is."""
     typed = _words(value)
     found: list[tuple[tuple[str, ...], str]] = []
     for unit, read in named.items():
@@ -295,7 +300,26 @@ def _named_within(value: str, named: Mapping[str, Sequence[str]]) -> str | None:
     if not found:
         return None
     longest, name = max(found, key=lambda f: len(f[0]))
-    return name if all(_holds(longest, words) for words, _ in found) else ""
+    if not all(_holds(longest, words) for words, _ in found):
+        return ""
+    at = next(i for i in range(len(typed)) if typed[i : i + len(longest)] == longest)
+    return name if all(w in _KIND_WORDS for w in typed[:at] + typed[at + len(longest) :]) else ""
+
+
+# The words (accents and case aside, as ``_words`` reads them) that say what kind of unit a
+# name is and leave which unit it names alone: the kinds of place of Viet Nam's
+# administrative levels and their abbreviations (province, city, town, township,
+# district, ward, commune, special zone, island, region: tinh, thanh pho, thi xa, thi
+# tran, huyen, quan, phuong, xa, dac khu, dao, vung, mien, khu vuc; TP, TX, TT, H., Q.,
+# P., X.), their English words, "former" (cu), and the word a sex is written with (gioi).
+# Any other word beside a declared name makes it another place: "Quang Nam" is no region
+# "Nam". Written in ASCII, as the architecture keeps Vietnamese letters in the catalog.
+_KIND_WORDS = frozenset(
+    "tinh thanh pho thi xa tran huyen quan phuong dac khu dao vung mien vuc cu gioi "
+    "tp tx tt h q p x "
+    "province provincial city town township district ward commune special zone island "
+    "region area county municipality former old the of".split()
+)
 
 
 def _words(text: str) -> tuple[str, ...]:
