@@ -15,6 +15,7 @@ import pytest
 
 from conftest import make_tracker
 from helpers import run_clean
+from test_s40_n import PATHS
 
 HEADER = "indicator,period,value,status,source,note,recorded_at\n"
 AS_OF = ("--as-of", "2024-06-30")
@@ -220,21 +221,7 @@ def test_the_same_period_last_year_keeps_the_decimals_it_was_published_with(
 
 # --- 4. The Word report's milestones, "Needed from now" included, are the markdown's --------
 
-LEVELS = """\
-version: 1
-indicators:
-  share: {name: Share, unit: "%"}
-  index: {name: Output index, unit: points}
-targets:
-  - id: keep
-    indicator: share
-    baseline: {period: 2020, value: 12.345}
-    milestones: [{by: 2025, value: 12.345}]
-  - id: tenth
-    indicator: index
-    baseline: {period: 2020, value: 100}
-    milestones: [{by: 2022, value: 121}]
-"""
+LEVELS = PATHS  # pass N's plan of a level to keep and an index (tests/test_s40_n.py)
 LEVEL_ROWS = HEADER + "".join(
     f"{row},official,s,,{day}T00:00:00Z\n"
     for row, day in (
