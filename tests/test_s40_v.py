@@ -86,3 +86,16 @@ def test_a_run_of_awaited_years_names_the_year_once(shipped: Path, tmp_path: Pat
     assert "chờ số liệu 2022–2025" in text
     assert "năm 2022–năm 2025" not in text
     assert "năm 2021–năm 2025" not in text
+
+
+def test_the_force_hint_says_what_force_does_in_plain_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2027 figure typed in December 2026: the period has not begun. The hint said "ghi
+    nguyên số liệu" (record the whole figure?); it now says --force records it as typed."""
+    make_tracker(tmp_path, monkeypatch, PLAN, ROWS)
+    r = run_clean("--lang", "vi", "add-observation", "growth", "2027", "10")
+    assert r.exit_code != 0
+    assert r.stderr.rstrip().endswith("; nếu số liệu này đúng, dùng --force để vẫn ghi đúng như đã nhập"), r.stderr
+    assert "ghi nguyên số liệu" not in r.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == ROWS  # nothing written
