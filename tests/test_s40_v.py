@@ -99,3 +99,13 @@ def test_the_force_hint_says_what_force_does_in_plain_vietnamese(
     assert r.stderr.rstrip().endswith("; nếu số liệu này đúng, dùng --force để vẫn ghi đúng như đã nhập"), r.stderr
     assert "ghi nguyên số liệu" not in r.stderr
     assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == ROWS  # nothing written
+
+
+def test_a_plan_with_no_figure_for_its_year_says_so_in_full_words(shipped: Path) -> None:
+    """The shipped 2024 revenue plan has no province-wide 2024 figure. The status column
+    said "kỳ này chưa có số" (a clipped, spoken "số"); it says "số liệu", as the reason of a
+    target with no figure at all does ("chưa có số liệu")."""
+    r = run_clean("status", "--format", "table", "--lang", "vi", "budget-revenue-plan-2024", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    table = " ".join(r.stdout.split())
+    assert "kỳ này chưa có số liệu" in table, table
