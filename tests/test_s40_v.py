@@ -109,3 +109,16 @@ def test_a_plan_with_no_figure_for_its_year_says_so_in_full_words(shipped: Path)
     assert r.exit_code == 0, r.output
     table = " ".join(r.stdout.split())
     assert "kỳ này chưa có số liệu" in table, table
+
+
+def test_a_year_to_date_rate_against_the_plan_is_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nine months of 2026 at 11.8% against the year's plan of 12%: 11.8 - 12 = -0.2. The
+    sentence read "9 tháng năm 2026: 11,8% (kế hoạch 12%): -0,2 điểm phần trăm." (two colons,
+    a bare signed number); it reads as a Vietnamese report writes a deviation."""
+    rows = HEADER + "growth,2025-9M,11.67,estimate,s,,2025-10-05T00:00:00Z\n"
+    rows += "growth,2026-9M,11.8,estimate,s,,2026-10-05T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, PLAN, rows)
+    said = _vi("show", "growth-2026")
+    assert "• 9 tháng năm 2026: 11,8%, so với kế hoạch (12%) chênh lệch -0,2 điểm phần trăm." in said, said
+    english = " ".join(run_clean("show", "growth-2026", env={"COLUMNS": "200"}).stdout.split())
+    assert "(plan 12%): -0.2 pp." in english  # the English sentence is as it was

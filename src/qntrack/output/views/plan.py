@@ -439,7 +439,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang, places),
                 plan=figure_of(a, d.plan, lang, places),
-                diff=f": {difference_in_unit(ytd.difference, unit, lang, places)}",
+                diff=difference_in_unit(ytd.difference, unit, lang, places),
             )
         ]
     return over + out + against_last_year(a, ytd.same, ytd.value, ytd.period, lang, _shown_decimals(a, d))
