@@ -71,7 +71,7 @@ def test_the_revised_figures_heading_reads_as_vietnamese(tmp_path: Path, monkeyp
     figures revised an earlier one in a sentence that parses ("điều chỉnh so với")."""
     make_tracker(tmp_path, monkeypatch, PLAN, ROWS)
     said = _vi("show", "revenue-2026")
-    assert "Số liệu điều chỉnh so với số đã công bố trước đó (số bị thay thế → số đang có hiệu lực):" in said
+    assert "Số liệu điều chỉnh so với số đã công bố trước đó (số bị thay thế → số liệu đang có hiệu lực):" in said
     assert "đã điều chỉnh số công bố" not in said
 
 
