@@ -122,3 +122,17 @@ def test_a_year_to_date_rate_against_the_plan_is_one_sentence(tmp_path: Path, mo
     assert "• 9 tháng năm 2026: 11,8%, so với kế hoạch (12%) chênh lệch -0,2 điểm phần trăm." in said, said
     english = " ".join(run_clean("show", "growth-2026", env={"COLUMNS": "200"}).stdout.split())
     assert "(plan 12%): -0.2 pp." in english  # the English sentence is as it was
+
+
+def test_no_overall_figure_is_said_in_the_order_of_the_other_reasons(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken-down target whose units have figures but the whole has none: the reason read
+    "số chung chưa có" (the subject first, as no other reason is); it reads "chưa có số
+    chung", as "chưa có số cả năm" and "chưa có số năm gốc" do, in the same width."""
+    from test_numbers26 import _NA_PLAN, _NA_STORE
+
+    make_tracker(tmp_path, monkeypatch, _NA_PLAN, _NA_STORE)
+    r = run_clean("status", "--format", "table", "--lang", "vi", "fdi-2024", env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    assert "chưa có số chung" in r.stdout and "số chung chưa có" not in r.stdout, r.stdout
