@@ -136,3 +136,15 @@ def test_no_overall_figure_is_said_in_the_order_of_the_other_reasons(
     r = run_clean("status", "--format", "table", "--lang", "vi", "fdi-2024", env={"COLUMNS": "80"})
     assert r.exit_code == 0, r.output
     assert "chưa có số chung" in r.stdout and "số chung chưa có" not in r.stdout, r.stdout
+
+
+def test_the_headline_counts_estimates_as_a_report_writes_a_share_of_targets(shipped: Path, tmp_path: Path) -> None:
+    """The shipped plan in December 2026: 20 of its 23 targets rest on an estimate. A
+    Vietnamese report writes a count of targets as "20/23 mục tiêu" (as the groups table's
+    "Đã đạt 0/4" beside it does), not the spoken "20 trên 23"."""
+    out = tmp_path / "h.md"
+    r = run_clean("report", "--format", "markdown", "--lang", "vi", "--as-of", "2026-12-07", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert "20/23 mục tiêu được đánh giá theo số ước tính hoặc sơ bộ" in text
+    assert " trên 23 mục tiêu" not in text
