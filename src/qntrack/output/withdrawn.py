@@ -320,8 +320,8 @@ def awaited_runs(
         ):
             j += 1
         if j - i >= 2 and text is None:
-            # A run of years is one span as GSO writes it ("2022–2025"), in words too: the
-            # Vietnamese "năm 2022–năm 2025" said the word for year twice.
+            # A run of years is one span as GSO writes it ("2022–2025"), in words too: in
+            # Vietnamese each end in words repeated the word for year.
             out.append(period_range(periods[i], periods[j], lang))
         elif j - i >= 2:
             out.append(f"{write(periods[i])}–{write(periods[j])}")
