@@ -137,7 +137,7 @@ def test_the_vietnamese_sentence_against_last_year_writes_the_figure_as_the_plan
     # 9.99999 against a plan of 10 and 9.5 a year before: the plan's sentence writes the
     # figure at five decimals (9,99999%); the next sentence, against 2023, wrote it at two,
     # "tăng từ 9,5% lên 10%", the plan's figure. It now writes the same 9,99999; the change,
-    # 9.99999 - 9.5 = 0.49999, at two decimals +0,5 điểm %.
+    # 9.99999 - 9.5 = 0.49999, at two decimals +0,5 điểm phần trăm.
     make_tracker(
         tmp_path,
         monkeypatch,
@@ -145,7 +145,7 @@ def test_the_vietnamese_sentence_against_last_year_writes_the_figure_as_the_plan
         _store("g,2023,9.5,official,s,,2024-02-01T00:00:00Z", "g,2024,9.99999,official,s,,2025-03-01T00:00:00Z"),
     )
     said = _unwrapped(_out("--lang", "vi", "show", "p"))
-    assert "tăng từ 9,5% lên 9,99999% (+0,5 điểm %)" in said, said
+    assert "tăng từ 9,5% lên 9,99999% (+0,5 điểm phần trăm)" in said, said
 
 
 # --- 2. a revision's legend writes both figures at the decimals where they differ ----------
@@ -355,7 +355,7 @@ LEGEND_VI = (
     ("lang", "mark", "legend", "heading"),
     [
         ("en", "11.03[1] % y/y", LEGEND_EN, "Figures that revised an earlier one"),
-        ("vi", "11,03[1] % so với cùng kỳ", LEGEND_VI, "Số liệu đã điều chỉnh số công bố trước"),
+        ("vi", "11,03[1] % so với cùng kỳ", LEGEND_VI, "Số liệu điều chỉnh so với số đã công bố trước đó"),
     ],
 )
 @pytest.mark.parametrize("fmt", ["markdown", "html"])

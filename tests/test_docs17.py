@@ -35,14 +35,14 @@ def _sentence(value: float, plan: float, lang: str) -> str:
             10.001,
             10,
             "2023: 10.001% against a plan of 10%: +0.001 pp.",
-            "Năm 2023: 10,001%, cao hơn kế hoạch (10%) 0,001 điểm %.",
+            "Năm 2023: 10,001%, cao hơn kế hoạch (10%) 0,001 điểm phần trăm.",
         ),
         # 9.999 - 10 = -0.001: below the plan, never "10%" beside a plan of 10%.
         (
             9.999,
             10,
             "2023: 9.999% against a plan of 10%: -0.001 pp.",
-            "Năm 2023: 9,999%, thấp hơn kế hoạch (10%) 0,001 điểm %.",
+            "Năm 2023: 9,999%, thấp hơn kế hoạch (10%) 0,001 điểm phần trăm.",
         ),
         # 10.006 - 10.002 = 0.004; at two decimals 10.01 against 10 would be 0.01 apart
         # while the sentence said 0.004: three decimals, 10.006 and 10.002.
@@ -50,14 +50,14 @@ def _sentence(value: float, plan: float, lang: str) -> str:
             10.006,
             10.002,
             "2023: 10.006% against a plan of 10.002%: +0.004 pp.",
-            "Năm 2023: 10,006%, cao hơn kế hoạch (10,002%) 0,004 điểm %.",
+            "Năm 2023: 10,006%, cao hơn kế hoạch (10,002%) 0,004 điểm phần trăm.",
         ),
         # 10.28 - 10 = 0.28: two decimals agree, unchanged.
         (
             10.28,
             10,
             "2023: 10.28% against a plan of 10%: +0.28 pp.",
-            "Năm 2023: 10,28%, cao hơn kế hoạch (10%) 0,28 điểm %.",
+            "Năm 2023: 10,28%, cao hơn kế hoạch (10%) 0,28 điểm phần trăm.",
         ),
     ],
 )

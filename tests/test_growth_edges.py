@@ -340,9 +340,9 @@ def test_a_zero_baseline_that_did_not_move_is_limited_progress_not_deterioration
         (
             "vi",
             [
-                "Giai đoạn 2020–2023: tăng từ 0% lên 7%, bình quân +2,33 điểm %/năm (lộ trình cần +3 điểm %/năm).",
+                "Giai đoạn 2020–2023: tăng từ 0% lên 7%, bình quân +2,33 điểm phần trăm/năm (lộ trình cần +3 điểm phần trăm/năm).",
                 "Giá trị gốc bằng 0 nên không có tốc độ tăng",
-                "Với tốc độ này, năm 2025 đạt 11,67%, chưa đạt 15%; từ nay cần +4 điểm %/năm.",
+                "Với tốc độ này, năm 2025 đạt 11,67%, chưa đạt 15%; từ nay cần +4 điểm phần trăm/năm.",
             ],
         ),
     ],

@@ -155,13 +155,13 @@ def test_a_negative_figure_is_not_broken_at_its_sign(shipped_reports):
     texts = [t.text or "" for t in body.iter(f"{W}t")]
     assert not [t for t in texts if re.search(r"(?<![\w.,])-\d", t)], "a minus Word may break after"
     # The sentence reads whole in Word's text: the run holds "chênh lệch ", the
-    # non-breaking hyphen, then "0,35 điểm %."
+    # non-breaking hyphen, then "0,35 điểm phần trăm."
     sentence = next(p for p in body.iter(f"{W}p") if "chênh lệch" in "".join(t.text or "" for t in p.iter(f"{W}t")))
     pieces = [
         "-" if child.tag == f"{W}noBreakHyphen" else child.text or ""
         for child in sentence.iter(f"{W}t", f"{W}noBreakHyphen")
     ]
-    assert "chênh lệch -0,35 điểm %" in "".join(pieces)
+    assert "chênh lệch -0,35 điểm phần trăm" in "".join(pieces)
     # Other hyphens stay: the resolution's number, and an address's hyphen before digits
     # (cbct-share's 2020 source, ".../cua-quang-ninh-371411.htm"), a letter before it.
     assert any("01-NQ/TU" in t for t in texts)

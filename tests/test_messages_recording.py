@@ -104,7 +104,7 @@ def test_another_modules_message_is_kept_inside_the_hint(tracker: Path):
     r = runner.invoke(app, ["add-observation", "share", "2099", "8", "--status", "estimate", "--lang", "vi"])
     assert r.exit_code == 1
     assert r.stderr.startswith("add-observation: lỗi: ")
-    assert r.stderr.endswith("; nếu đúng là như vậy, dùng --force để ghi nguyên số liệu\n")
+    assert r.stderr.endswith("; nếu số liệu này đúng, dùng --force để vẫn ghi đúng như đã nhập\n")
     assert "2099" in r.stderr
     wrapped = Message("recording_force_hint", (("problem", Message("severity_error")),))
     assert render(wrapped, "en") == "error; --force records it as it is"

@@ -76,7 +76,7 @@ def test_cbct_sentences_in_vietnamese():
     assert explain(a, "vi") == [
         "Giai đoạn 2020–2023: tăng từ 9,8 % GRDP lên 12,3 % GRDP, bình quân +7,9%/năm.",
         "Với tốc độ này, năm 2025 đạt 14,31 % GRDP, chưa đạt 15 % GRDP; từ nay cần +10,4%/năm.",
-        "Theo lộ trình, năm 2023 cần 12,65 % GRDP; chênh lệch -0,35 điểm %.",
+        "Theo lộ trình, năm 2023 cần 12,65 % GRDP; chênh lệch -0,35 điểm phần trăm.",
         "Với tốc độ hiện nay, mốc 15 % GRDP sẽ đạt được vào năm 2026.",
     ]
 
@@ -276,8 +276,8 @@ def test_growth_rate_plan_sentences_use_points():
     assert explain(a, "en") == ["2023: 11.03% against a plan of 11%: +0.03 pp.", "Against 2022 (10.28%): +0.75 pp."]
     assert explain(a, "vi") == [
         # Above the plan by 11.03 - 11 = 0.03 points (seventeenth session: "cao hơn").
-        "Năm 2023: 11,03%, cao hơn kế hoạch (11%) 0,03 điểm %.",
-        "So với năm 2022: tăng từ 10,28% lên 11,03% (+0,75 điểm %).",
+        "Năm 2023: 11,03%, cao hơn kế hoạch (11%) 0,03 điểm phần trăm.",
+        "So với năm 2022: tăng từ 10,28% lên 11,03% (+0,75 điểm phần trăm).",
     ]
 
 
@@ -289,8 +289,9 @@ def test_growth_rate_plan_during_the_year_compares_points_with_last_year():
         "H1 2025: 11.03% (plan 14%): -2.97 pp.",
         "Against the same period a year earlier (H1 2024: 9.02%): +2.01 pp.",
     ]
-    assert "So với cùng kỳ năm trước (6 tháng đầu năm 2024): tăng từ 9,02% lên 11,03% (+2,01 điểm %)." in explain(
-        a, "vi"
+    assert (
+        "So với cùng kỳ năm trước (6 tháng đầu năm 2024): tăng từ 9,02% lên 11,03% (+2,01 điểm phần trăm)."
+        in explain(a, "vi")
     )
 
 

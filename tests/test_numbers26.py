@@ -243,7 +243,7 @@ def test_the_status_table_says_why_a_target_is_not_available(tmp_path: Path, mon
         assert reasons == {"share-2030": "no_figures", "one-2030": "one_figure", "fdi-2024": "no_total_figure"}
     for lang, words in (
         ("en", ("no figure yet", "one figure only", "whole: no figure")),
-        ("vi", ("chưa có số liệu", "mới có số năm gốc", "số chung chưa có")),
+        ("vi", ("chưa có số liệu", "mới có số năm gốc", "chưa có số chung")),
     ):
         lines = _status_lines("--lang", lang)
         # Each word on the line under its target's status, in the status column.

@@ -128,7 +128,10 @@ def test_the_vietnamese_legend(shipped: Path):
     out = _table("grdp-growth-plan-2023", lang="vi")
     assert "11,03[1] % so" in out
     # The heading in the catalog's words for a figure in force (số liệu đang có hiệu lực).
-    assert "Số liệu đã điều chỉnh số công bố trước (số bị thay thế → số liệu đang có hiệu lực):" in _unwrapped(out)
+    assert (
+        "Số liệu điều chỉnh so với số đã công bố trước đó (số bị thay thế → số liệu đang có hiệu lực):"
+        in _unwrapped(out)
+    )
     legend = _unwrapped(out[out.index("\n[1] ") + 1 :])
     assert legend.startswith(
         f"[1] Tốc độ tăng trưởng GRDP 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ (ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"

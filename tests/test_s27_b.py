@@ -77,7 +77,7 @@ def test_the_headline_names_the_target_at_risk_in_vietnamese_markdown(shipped: P
     top = r.stdout.split('## <a id="headline"></a>')[1].split("\n## ")[0]
     lines = [line for line in top.splitlines() if line]
     assert lines[1].startswith("23 mục tiêu — ")
-    assert lines[2].startswith("20 trên 23 mục tiêu được đánh giá theo số ước tính")  # thirty-sixth session
+    assert lines[2].startswith("20/23 mục tiêu được đánh giá theo số ước tính")  # thirty-sixth session
     assert lines[3].startswith("✗ Đã đến hạn, không đạt (")
     assert lines[4].startswith("⌛ Đã đến hạn, chờ số liệu (")  # the deadlines passed, then the one ahead
     assert (

@@ -201,7 +201,7 @@ _PART_LINE = {
     ),
     "vi": (
         "Export turnover {month}: 30 billion USD → đã điều chỉnh, một kỳ trong số liệu {quarter} (tổng các kỳ); "
-        "số liệu bị thay: ước tính, ghi nhận {replaced_day}; nguồn: MOIT; "
+        "số liệu bị thay thế: ước tính, ghi nhận {replaced_day}; nguồn: MOIT; "
         "số liệu đang có hiệu lực: 40 billion USD (chính thức, ghi nhận {now_day}; nguồn: GSO)"
     ),
 }

@@ -26,9 +26,9 @@ _SHOW_LEGEND = {
     "[1] Export turnover 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added up); "
     "the figure replaced: estimate, recorded 2025-03-06; source: MOIT; "
     "the figure in force: 40 billion USD (official, recorded 2025-04-10; source: GSO)",
-    "vi": "Số liệu đã điều chỉnh số công bố trước (số bị thay thế → số liệu đang có hiệu lực): "
+    "vi": "Số liệu điều chỉnh so với số đã công bố trước đó (số bị thay thế → số liệu đang có hiệu lực): "
     "[1] Export turnover 2025-02: 30 billion USD → đã điều chỉnh, một kỳ trong số liệu 2025-Q1 (tổng các kỳ); "
-    "số liệu bị thay: ước tính, ghi nhận 06/03/2025; nguồn: MOIT; "
+    "số liệu bị thay thế: ước tính, ghi nhận 06/03/2025; nguồn: MOIT; "
     "số liệu đang có hiệu lực: 40 billion USD (chính thức, ghi nhận 10/04/2025; nguồn: GSO)",
 }
 

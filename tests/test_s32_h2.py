@@ -51,7 +51,7 @@ _FIGURES = {
     ),
     "vi": (
         "| Giá trị gốc | 6%\\[1\\] (năm 2021) |",
-        "Số liệu đã điều chỉnh số công bố trước (số bị thay thế → số liệu đang có hiệu lực):",
+        "Số liệu điều chỉnh so với số đã công bố trước đó (số bị thay thế → số liệu đang có hiệu lực):",
         "\\[1\\] Poverty rate năm 2021: 5% → 6% (chính thức, ghi nhận 01/06/2024; nguồn: P21 rev), "
         "thay cho số liệu 5% (ghi nhận 01/03/2022; nguồn: P21)",
         "### Số liệu",

@@ -123,7 +123,7 @@ def test_show_marks_a_units_revised_figure_as_rank_does(nso: Path) -> None:
     for command in ("show", "rank"):
         vi = out("--lang", "vi", command, "poverty-down", "--format", "table")
         assert "5,5%[1] (2024)" in unit_row(vi, "Hà Nội, Nữ"), command
-        assert "Số liệu đã điều chỉnh số công bố trước" in vi and legend_vi in vi, command
+        assert "Số liệu điều chỉnh so với số đã công bố trước đó" in vi and legend_vi in vi, command
         assert "[2]" not in vi and "5%[" not in unit_row(vi, "Hà Nội, Nam"), command
         en = out("--lang", "en", command, "poverty-down", "--format", "table")
         assert "5.5%[1] (2024)" in unit_row(en, "province=Ha Noi, sex=Female"), command

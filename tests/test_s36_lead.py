@@ -41,7 +41,7 @@ _EN = (
     "Judged on an estimate or a preliminary figure, which may change when the official "
     "figure is published: 20 of 23 targets."
 )
-_VI = "20 trên 23 mục tiêu được đánh giá theo số ước tính hoặc sơ bộ, có thể thay đổi khi có số liệu chính thức."
+_VI = "20/23 mục tiêu được đánh giá theo số ước tính hoặc sơ bộ, có thể thay đổi khi có số liệu chính thức."
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", _EN), ("vi", _VI)])

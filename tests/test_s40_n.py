@@ -89,7 +89,7 @@ def test_a_deviation_ending_in_five_is_rounded_as_the_figures_it_is_taken_from(
     tenth_text = _shown("tenth", "--as-of", "2022-06-30")
     assert "Trajectory 110 points (deviation +0.02 points)" in tenth_text
     vi = " ".join(run_clean("--lang", "vi", "show", "keep", "--as-of", "2024-06-30").stdout.split())
-    assert "12,345% (chênh lệch -0,045 điểm %)" in vi and "năm 2023 cần 12,345%; chênh lệch -0,045 điểm %" in vi
+    assert "12,345% (chênh lệch -0,045 điểm %)" in vi and "năm 2023 cần 12,345%; chênh lệch -0,045 điểm phần trăm" in vi
 
 
 CHANGE = """\
@@ -117,7 +117,7 @@ def test_a_change_said_in_words_is_the_difference_of_the_figures_as_typed(
     assert _targets()["rate-only"]["reason"] == "rate_without_milestone"
     assert "From 12.345% in 2020 to 12.3% in 2023 (-0.05 pp)." in _shown("rate-only")
     vi = " ".join(run_clean("--lang", "vi", "show", "rate-only").stdout.split())
-    assert "(-0,05 điểm %)" in vi
+    assert "(-0,05 điểm phần trăm)" in vi
 
 
 # --- 2. A share of the target written as a per cent ---------------------------------------

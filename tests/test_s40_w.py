@@ -200,7 +200,7 @@ def test_the_same_period_last_year_keeps_the_decimals_it_was_published_with(
     assert details["gp"]["difference_on_same_period_last_year"] == pytest.approx(0.555)
     assert details["xp"]["change_on_same_period_last_year"] == pytest.approx(0.505025, abs=1e-6)
     comma = (lambda s: s) if lang == "en" else (lambda s: s.replace(".", ","))
-    pp = "pp" if lang == "en" else "điểm %"
+    pp = "pp" if lang == "en" else "điểm phần trăm"  # said in a sentence (helper V)
     report = run_clean("--lang", lang, "report", "--format", "markdown", *AS_OF).stdout
     word = _docx_text(lang)
     shown = " ".join(run_clean("--lang", lang, "show", "gp", *AS_OF).stdout.split())

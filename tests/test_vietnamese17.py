@@ -285,8 +285,8 @@ _RATES = (
     [
         # By hand: 10.2 - 10 = +0.2 points above the plan; 10.5 - 11 = -0.5, below it by
         # 0.5; 12 - 12 = 0, equal to it.
-        ("plan-2017", "• Năm 2017: 10,2%, cao hơn kế hoạch (10%) 0,2 điểm %."),
-        ("plan-2018", "• Năm 2018: 10,5%, thấp hơn kế hoạch (11%) 0,5 điểm %."),
+        ("plan-2017", "• Năm 2017: 10,2%, cao hơn kế hoạch (10%) 0,2 điểm phần trăm."),
+        ("plan-2018", "• Năm 2018: 10,5%, thấp hơn kế hoạch (11%) 0,5 điểm phần trăm."),
         ("plan-2019", "• Năm 2019: 12%, bằng kế hoạch (12%)."),
     ],
 )

@@ -47,7 +47,9 @@ def difference_in_unit(value: float | None, unit: str, lang: str, decimals: int 
     that could not be computed: it overflowed)."""
     sign = "+" if value is not None and value > 0 else ""
     if unit.startswith("%"):
-        return f"{sign}{number(value, lang, decimals)} {label('pp', lang)}"
+        # Said in full in a sentence (the Vietnamese "percentage points" spelled out, as GSO's
+        # releases write it); a table's narrow cell keeps the short form (label_pp).
+        return f"{sign}{number(value, lang, decimals)} {label('pp_prose', lang)}"
     return f"{sign}{number(value, lang, decimals)}" + (f" {unit}" if unit else "")
 
 

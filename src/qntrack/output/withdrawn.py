@@ -304,7 +304,7 @@ def awaited_runs(
     after it, which listed one by one widened the status column past the trend's room at
     120 columns (issue 17, thirtieth session). A period whose figure was withdrawn stays on
     its own, marked."""
-    from .period_words import period_text
+    from .period_words import period_range, period_text
 
     write = text or (lambda p: period_text(p, lang))
     gone = {w.retraction.period for w in a.withdrawn if w.now is None}
@@ -319,7 +319,11 @@ def awaited_runs(
             and _follows(periods[j], periods[j + 1])
         ):
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 and text is None:
+            # A run of years is one span as GSO writes it ("2022–2025"), in words too: in
+            # Vietnamese each end in words repeated the word for year.
+            out.append(period_range(periods[i], periods[j], lang))
+        elif j - i >= 2:
             out.append(f"{write(periods[i])}–{write(periods[j])}")
         else:
             out.extend(awaited(a, periods[i : j + 1], lang, text))

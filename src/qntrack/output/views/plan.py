@@ -374,7 +374,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 got=figure_of(a, now, lang, places),
                 plan=figure_of(a, d.plan, lang, places),
                 pp=difference_in_unit(diff, unit, lang, places),
-                by=difference_text(abs(diff) if diff is not None else None, unit, lang, signed=False, decimals=places),
+                # A sentence: the points said in full (difference_in_unit), unsigned after "above"/"below".
+                by=difference_in_unit(abs(diff) if diff is not None else None, unit, lang, places).removeprefix("+"),
             )
         ]
         return out + against_last_year(a, d.full.same, now, d.period, lang, places)
@@ -438,7 +439,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang, places),
                 plan=figure_of(a, d.plan, lang, places),
-                diff=f": {difference_in_unit(ytd.difference, unit, lang, places)}",
+                diff=difference_in_unit(ytd.difference, unit, lang, places),
             )
         ]
     return over + out + against_last_year(a, ytd.same, ytd.value, ytd.period, lang, _shown_decimals(a, d))
