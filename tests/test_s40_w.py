@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_tracker
-from helpers import run_clean
+from helpers import SHIPPED_DAY, run_clean, shipped_report
 from test_s40_n import PATHS
 
 HEADER = "indicator,period,value,status,source,note,recorded_at\n"
@@ -233,12 +233,16 @@ LEVEL_ROWS = HEADER + "".join(
 )
 
 
-def _word_milestones(lang: str, *args: str) -> list[list[str]]:
+def _word_milestones(lang: str, *args: str, report: Path | None = None) -> list[list[str]]:
+    """The milestones tables' rows of the Word report made here with ``args``, or of
+    ``report`` already made (the shipped plan's, shared by the session's tests)."""
     import docx
 
-    run_clean("--lang", lang, "report", "--format", "docx", "-o", f"m-{lang}.docx", *args)
+    if report is None:
+        report = Path(f"m-{lang}.docx")
+        run_clean("--lang", lang, "report", "--format", "docx", "-o", str(report), *args)
     rows = []
-    for table in docx.Document(f"m-{lang}.docx").tables:
+    for table in docx.Document(str(report)).tables:
         if len(table.rows[0].cells) == 11:  # the milestones table: milestone … reached in
             rows += [[c.text for c in r.cells] for r in table.rows[1:]]
     return rows
@@ -276,14 +280,19 @@ def test_the_word_reports_milestones_are_the_markdown_reports_worked_by_hand(
     assert tenth[6:9] == ["110 points", comma("+0.02 points"), "–"]
 
 
-def test_the_word_reports_milestones_are_the_markdown_reports_on_the_shipped_plan(shipped: Path):
+def test_the_word_reports_milestones_are_the_markdown_reports_on_the_shipped_plan(
+    shipped: Path, tmp_path_factory: pytest.TempPathFactory
+):
     """Every milestone of the shipped plan, read on 2026-12-01 (tests/test_s40_n.py's day),
     alike in the Word report and the markdown, in both languages. cbct-share: 9.8 % of GRDP
     in 2020 to 15 % by 2025, its path 9.8 × (15 / 9.8)^(3/5) = 9.8 × 1.29098 = 12.6516 in
     2023, written 12.65; its deviation 12.3 − 12.6516 = −0.3516, written −0.35; the 2025
-    deadline has passed by 2026-12-01 with no 2025 figure, so nothing is needed from now."""
+    deadline has passed by 2026-12-01 with no 2025 figure, so nothing is needed from now.
+    The Word reports are the session's shared ones of the shipped plan on that day
+    (helpers.shipped_report: the same command, made once for the five files that read them)."""
+    assert SHIPPED_DAY == "2026-12-01"
     for lang in ("en", "vi"):
-        word = _word_milestones(lang, "--as-of", "2026-12-01")
+        word = _word_milestones(lang, report=shipped_report(tmp_path_factory, "docx", lang))
         assert word and word == _markdown_milestones(lang, "--as-of", "2026-12-01")
     assert ["12,65 % GRDP", "-0,35 điểm %", "–"] in [row[6:9] for row in word], word
 
