@@ -15,6 +15,7 @@ from .digits import foreign_digits  # moved there, as excel_date was (twenty-nin
 from .excel_periods import excel_date  # both read here as before
 from .number_words import months_in_digits
 from .month_words import named_month
+from ..plan.units import fold  # in the plan's model, where a unit typed is read too (fortieth session)
 
 __all__ = [
     "fold",
@@ -39,14 +40,6 @@ __all__ = [
     "is_row_number",
     "foreign_digits",
 ]
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, single spaces: 'Ước  Tính' and 'uoc tinh' read alike."""
-    import unicodedata
-
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return " ".join(bare.replace("đ", "d").replace("Đ", "D").lower().split())
 
 
 # The spellings a unit cell (ĐVT) gives one word of a unit (issue 17, twenty-eighth

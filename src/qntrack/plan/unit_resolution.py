@@ -9,7 +9,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-from .units import FORBIDDEN, MAX_UNIT, Dimension, Dims, Unit, split_key, unit_key, unit_match, unit_text
+from .units import FORBIDDEN, MAX_UNIT, Dimension, Dims, Unit, fold, split_key, unit_key, unit_match, unit_text
 
 if TYPE_CHECKING:
     from ..catalog import Message
@@ -325,8 +325,7 @@ _KIND_WORDS = frozenset(
 def _words(text: str) -> tuple[str, ...]:
     """``text``'s words without their accents, case folded: the letter d with a stroke read
     as d, as a keyboard without Vietnamese types it."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return tuple(re.findall(r"\w+", bare.replace("\u0111", "d").replace("\u0110", "D").casefold()))
+    return tuple(re.findall(r"\w+", fold(text)))
 
 
 def _holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:

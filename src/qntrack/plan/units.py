@@ -31,6 +31,7 @@ __all__ = [
     "Dimension",
     "FORBIDDEN",
     "MAX_UNIT",
+    "fold",
     "unit_match",
     "unit_text",
     "unit_key",
@@ -127,6 +128,15 @@ class Dimension:
 # A pure function of the text, asked once per cell of an import (300,000 rows name a few
 # thousand units): remembered, within a bound.
 @lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Lower case, no diacritics, single spaces: 'Uoc  Tinh' written with its marks and
+    'uoc tinh' read alike, the d with a stroke a plain d, as a keyboard without Vietnamese
+    types it. The importer's words (files.vocabulary) and a unit typed with the word for its
+    kind of place (plan.unit_resolution) are read by it."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return " ".join(bare.replace("\u0111", "d").replace("\u0110", "D").lower().split())
+
+
 def unit_match(text: str) -> str:
     """What makes two spellings one unit: NFC, spaces collapsed, case ignored ("ha  long"
     is Ha Long), as a group's name is matched (method.groups.group_key), and where a
