@@ -59,23 +59,23 @@ CBCT = rows("cbct_share", ("2021", 11.3), ("2022", 11.5), ("2023", 12.3))
 
 
 def test_cbct_sentences_in_english():
-    """a = 7.868 % -> "+7.9%"; projected 14.3117 -> "14.31"; needed from now 10.43 % -> "+10.4%";
+    """a = 7.868 % -> "+7.9%"; projected 14.3117 -> "14.31"; needed from now 10.43 % -> "+10.5%" (rounded up so that it suffices, 41st session);
     trajectory 12.6516 -> "12.65"; deviation -0.3516 -> "-0.35 pp"; reached 2026."""
     a = assess_target(level((2025, 15), (2030, 30)), SHARE, CBCT)
     assert explain(a, "en") == [
         "From 9.8 % of GRDP in 2020 to 12.3 % of GRDP in 2023: +7.9% a year.",
-        "At this pace it reaches 14.31 % of GRDP in 2025, short of 15 % of GRDP; from now on it needs +10.4% a year.",
+        "At this pace it reaches 14.31 % of GRDP in 2025, short of 15 % of GRDP; from now on it needs +10.5% a year.",
         "The path to 15 % of GRDP by 2025 called for 12.65 % of GRDP in 2023; the deviation is -0.35 pp.",
         "At the current pace 15 % of GRDP would be reached in 2026.",
     ]
 
 
 def test_cbct_sentences_in_vietnamese():
-    """The same figures with a decimal comma: 9,8; 12,3; +7,9%; 14,31; +10,4%; 12,65; -0,35."""
+    """The same figures with a decimal comma: 9,8; 12,3; +7,9%; 14,31; +10,5%; 12,65; -0,35."""
     a = assess_target(level((2025, 15), (2030, 30)), SHARE, CBCT)
     assert explain(a, "vi") == [
         "Giai đoạn 2020–2023: tăng từ 9,8 % GRDP lên 12,3 % GRDP, bình quân +7,9%/năm.",
-        "Với tốc độ này, năm 2025 đạt 14,31 % GRDP, chưa đạt 15 % GRDP; từ nay cần +10,4%/năm.",
+        "Với tốc độ này, năm 2025 đạt 14,31 % GRDP, chưa đạt 15 % GRDP; từ nay cần +10,5%/năm.",
         "Theo lộ trình, năm 2023 cần 12,65 % GRDP; chênh lệch -0,35 điểm phần trăm.",
         "Với tốc độ hiện nay, mốc 15 % GRDP sẽ đạt được vào năm 2026.",
     ]
@@ -175,18 +175,18 @@ def test_every_period_provisional_and_missing_sentences():
 
 
 def test_average_sentences():
-    """2021-2023: average 10.5294 % -> "10.53%"; the two years left need 9.2106 % -> "9.21%"."""
+    """2021-2023: average 10.5294 % -> "10.53%"; the two years left need 9.2106 % -> "9.22%" (rounded up so that it suffices, 41st session)."""
     target = AverageTarget(id="avg", indicator="grdp_growth", bound=Bound(10), start=P("2021"), end=P("2025"))
     data = rows("grdp_growth", ("2021", 10.28), ("2022", 10.28), ("2023", 11.03), ("2024-H1", 9.02))
     a = assess_target(target, GROWTH, data)
     assert explain(a, "en") == [
         "Average over the 3 years with data (2021–2023): 10.53% a year (target: at least 10% a year).",
-        "The remaining 2 years need at least 9.21% a year for the 2021–2025 average to meet the target.",
+        "The remaining 2 years need at least 9.22% a year for the 2021–2025 average to meet the target.",
         "Part-year reading H1 2024: 9.02% (not in the average).",
     ]
     assert explain(a, "vi") == [
         "Bình quân 3 năm có số liệu (2021–2023): 10,53%/năm (mục tiêu: ít nhất 10%/năm).",
-        "2 năm còn lại cần bình quân ít nhất 9,21%/năm để bình quân 2021–2025 đạt mục tiêu.",
+        "2 năm còn lại cần bình quân ít nhất 9,22%/năm để bình quân 2021–2025 đạt mục tiêu.",
         "Số liệu 6 tháng đầu năm 2024 (chưa đủ năm): 9,02% (chưa tính vào bình quân).",
     ]
 

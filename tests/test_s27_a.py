@@ -176,19 +176,20 @@ def test_a_balance_milestone_says_no_compound_rate(edges: Path):
 # The paces a milestone asks for are said alike: r = (−200 / −500)^(1/5) − 1 = 0.4^(0.2) − 1 =
 # 0.8326 − 1 = −16.7 % a year of its size; read at the end of 2024 (the 2025 deadline still
 # ahead), projected 2025 = −350 × 0.7^(2/3) = −350 × 0.78837 = −275.93, short of −200, and from
-# then on (−200 / −350)^(1/2) − 1 = 0.75593 − 1 = −24.4 % a year of its size.
+# then on (−200 / −350)^(1/2) − 1 = 0.75593 − 1 = −24.407 % a year of its size, written −24.5 %:
+# the size must shrink at least that much, so rounded down (forty-first session).
 
 
 def test_the_paces_a_milestone_below_zero_asks_for_are_of_its_size(edges: Path):
     en = shown("deficit-up", "--as-of", "2024-12-31")
     assert "Required rate -16.7%/yr (in size, without the minus sign)" in en
-    assert "Needed from now -24.4%/yr (in size, without the minus sign)" in en
+    assert "Needed from now -24.5%/yr (in size, without the minus sign)" in en
     assert (
         "At this pace it reaches -275.93 million USD in 2025, short of -200 million USD; from now on it needs "
-        "-24.4% a year in size (the figure without its minus sign)." in en
+        "-24.5% a year in size (the figure without its minus sign)." in en
     )
     vi = shown("deficit-up", "--as-of", "2024-12-31", "--lang", "vi")
-    assert "từ nay, theo độ lớn (bỏ dấu âm), cần -24,4%/năm." in vi
+    assert "từ nay, theo độ lớn (bỏ dấu âm), cần -24,5%/năm." in vi
     md = run("report", "--format", "markdown", "--as-of", "2024-12-31").stdout
     # The level's row (the balance's has the same milestone): its path called for
     # −500 × 0.4^(3/5) = −500 × 0.57708 = −288.54 in 2023.
@@ -196,7 +197,7 @@ def test_the_paces_a_milestone_below_zero_asks_for_are_of_its_size(edges: Path):
         line for line in md.splitlines() if line.startswith("| -200 million USD by 2025 |") and "-288.54" in line
     )
     assert "| -16.7%/yr (in size, without the minus sign) |" in row
-    assert "| -24.4%/yr (in size, without the minus sign) |" in row
+    assert "| -24.5%/yr (in size, without the minus sign) |" in row
 
 
 def _lines_drawn(svg: str) -> list[list[tuple[float, float]]]:

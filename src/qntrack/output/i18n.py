@@ -18,11 +18,13 @@ __all__ = [
     "status_label",
     "number",
     "signed_percent",
+    "needed_rate_text",
     "hundredfold",
     "value_with_unit",
     "date_text",
     "replacing",
     "differing_decimals",
+    "sufficient",
     "value_beside",
     "target_kind_name",
 ]
@@ -211,14 +213,33 @@ def hundredfold(share: float | None) -> float | None:
     return float(Decimal(repr(float(share))) * 100) + 0.0
 
 
-def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
-    """A rate (0.079) as "+7.9%"; "–" when undefined (or not finite: never "+–%")."""
+def sufficient(need: float | None, at_least: bool, decimals: int = 2) -> float | None:
+    """A figure needed to meet a bound, rounded at ``decimals`` the way that still meets it:
+    up for a floor's need, down for a cap's allowance. To nearest, the 13.4835 % a year an
+    average's years without a figure need read "at least 13.48%", which leaves the average
+    short (issue 17, forty-first session). Read at 12 significant digits first, as P is
+    (docs/methodology.md, "Figures on an edge"), so that float noise above a figure
+    (13.480000000000002) does not lift it a step. Not finite, huge, or None: as given."""
+    if need is None or not math.isfinite(need) or abs(need) >= _HUGE:
+        return need
+    from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal  # here: a warm status writes no need
+
+    step = Decimal(1).scaleb(-decimals)
+    kept = Decimal(f"{need:.12g}").quantize(step, rounding=ROUND_CEILING if at_least else ROUND_FLOOR)
+    return float(kept) + 0.0
+
+
+def signed_percent(rate: float | None, lang: str, decimals: int = 1, at_least: bool | None = None) -> str:
+    """A rate (0.079) as "+7.9%"; "–" when undefined (or not finite: never "+–%"). A rate
+    needed to reach a figure (``at_least`` True where the rate must be at least it, False at
+    most) is rounded the way that suffices (``sufficient``), not to nearest."""
     if rate is None or not math.isfinite(rate):
         return "–"
     # At 12 significant digits, as P is read (docs/methodology.md, "Figures on an edge"), then
     # made a per cent in decimal: 101.25 / 100 − 1 is 0.0125, "+1.3%" beside its P of
     # 0.0125, where the floats' 0.012499999999999956 wrote "+1.2%" (fortieth session).
-    text = number(hundredfold(float(f"{rate:.12g}")), lang, decimals)
+    percent = hundredfold(float(f"{rate:.12g}"))
+    text = number(percent if at_least is None else sufficient(percent, at_least, decimals), lang, decimals)
     return f"+{text}%" if rate > 0 and not text.startswith("-") else f"{text}%"
 
 
@@ -231,6 +252,24 @@ def achieved_rate_text(rate: float | None, base: float | None, lang: str) -> str
         return "–"
     text = f"{signed_percent(rate, lang)}{label('per_year', lang)}"
     return f"{text} {label('rate_in_size', lang)}" if base is not None and base < 0 else text
+
+
+def needed_rate_text(rate: float | None, base: float | None, increase: bool, lang: str) -> str:
+    """The rate a year needed from now on, as ``achieved_rate_text`` writes a rate, rounded
+    so that it suffices (``needed_rate``): "+19%/yr" for 18.9207 %, where "+18.9%/yr" would
+    leave the figure short of its milestone (issue 17, forty-first session)."""
+    if rate is None:
+        return "–"
+    text = f"{needed_rate(rate, base, increase, lang)}{label('per_year', lang)}"
+    return f"{text} {label('rate_in_size', lang)}" if base is not None and base < 0 else text
+
+
+def needed_rate(rate: float, base: float | None, increase: bool, lang: str) -> str:
+    """A rate needed to take a figure to its milestone ("+19%"), rounded the way that
+    suffices: up where the figure must rise, down where it must fall; below zero a rate is
+    the figure's size's (``achieved_rate_text``), and the size must shrink where the figure
+    must rise, so the other way."""
+    return signed_percent(rate, lang, at_least=increase != (base is not None and base < 0))
 
 
 def typed_places(value: float | None, decimals: int = 2) -> int:

@@ -17,10 +17,12 @@ from .i18n import (
     date_text,
     kind_text,
     label,
+    needed_rate_text,
     number,
     progress_text,
     replacing,
     score_text,
+    sufficient,
     target_kind_name,
     typed_value,
     value_beside,
@@ -327,12 +329,17 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
         # No "needed from now": the deadline is over; only where the pace would have ended.
         grid.add_row(label("projected", lang), f"{value_beside(m.projected, m.value, unit, lang)} ({m.by})")
     elif not m.due and m.method == "absolute_change":
+        needed = m.required_change_from_latest  # written so that it suffices, as the sentences
         grid.add_row(
-            label("required_from_latest", lang), f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}"
+            label("required_from_latest", lang),
+            f"{difference_text(sufficient(needed, a.indicator.increase), unit, lang)}{rate}",
         )
         grid.add_row(label("projected", lang), f"{value_beside(m.projected, m.value, unit, lang)} ({m.by})")
     elif not m.due:
-        grid.add_row(label("required_from_latest", lang), achieved_rate_text(m.required_rate_from_latest, base, lang))
+        grid.add_row(
+            label("required_from_latest", lang),
+            needed_rate_text(m.required_rate_from_latest, base, a.indicator.increase, lang),
+        )
         grid.add_row(label("projected", lang), f"{value_beside(m.projected, m.value, unit, lang)} ({m.by})")
     reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
     if m.status.value != "target_achieved":

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 from .i18n import (
     achieved_rate_text,
     label,
+    needed_rate_text,
     progress_text,
     score_text,
     status_label,
+    sufficient,
     typed_value,
     value_beside,
     value_with_unit,
@@ -75,13 +77,23 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 Cell(
                     "–"
                     if m.awaiting_figure
-                    else _required(m.required_rate_from_latest, m.required_change_from_latest, unit, base, lang)
+                    else _needed(m.required_rate_from_latest, m.required_change_from_latest, unit, base, a, lang)
                 ),
                 Cell(value_beside(m.projected, m.value, unit, lang)),
                 Cell(reached),
             )
         )
     return TableView(headers, tuple(rows), frozenset(range(2, 10)))
+
+
+def _needed(rate: float | None, change: float | None, unit: str, base: float | None, a: Assessment, lang: str) -> str:
+    """The pace needed from now on as ``_required`` writes a pace, rounded so that it
+    suffices (i18n.sufficient): up where the figure must rise, down where it must fall."""
+    if rate is not None:
+        return needed_rate_text(rate, base, a.indicator.increase, lang)
+    if change is not None:
+        return f"{difference_text(sufficient(change, a.indicator.increase), unit, lang)}{label('per_year', lang)}"
+    return "–"
 
 
 def _required(rate: float | None, change: float | None, unit: str, base: float | None, lang: str) -> str:

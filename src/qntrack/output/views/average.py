@@ -21,7 +21,7 @@ from ..charts import (
     chart_word,
     provisional_readings,
 )
-from ..i18n import differing_decimals, label, typed_places, value_with_unit
+from ..i18n import differing_decimals, label, sufficient, typed_places, value_with_unit
 from ..narrative import rate_text, narrative_sentence, span_text
 from ..period_words import period_text
 from .span import SpanView
@@ -66,7 +66,7 @@ class AverageView(SpanView):
             out.append(
                 (
                     _allowance(a, d, lang, report=True),
-                    value_with_unit(d.required_rate_remaining, unit, lang, _need_places(d)),
+                    _need_text(d, unit, lang),
                 )
             )
         return out
@@ -87,7 +87,7 @@ class AverageView(SpanView):
             rows.append(
                 (
                     _allowance(a, d, lang),
-                    value_with_unit(d.required_rate_remaining, unit, lang, _need_places(d)),
+                    _need_text(d, unit, lang),
                 )
             )
         return rows
@@ -118,13 +118,24 @@ def _places(d: AverageResult) -> int:
     return differing_decimals(d.bound.value, d.average) if d.average is not None else 2
 
 
+def _need_text(d: AverageResult, unit: str, lang: str) -> str:
+    """The rate the remaining years need, as written: at ``_need_places``, rounded so that it
+    still meets the bound (``sufficient``: up under a floor, down under a cap); a sentence
+    writes it as a plain per cent (unit "%"), a table with the indicator's unit."""
+    places = _need_places(d)
+    return value_with_unit(sufficient(d.required_rate_remaining, d.bound.at_least, places), unit, lang, places)
+
+
 def _need_places(d: AverageResult) -> int:
     """The decimals the rate the remaining years need is written at: two, or where it
     differs from the bound when two would write it as the bound (10.0004 % needed against at
     least 10 % is not "at least 10%": 10 % would leave the average short; issue 17,
     fortieth session)."""
     need = d.required_rate_remaining
-    return differing_decimals(d.bound.value, need) if need is not None else 2
+    # From the bound's own decimals (10.005 typed: three), so that a need rounded up to be
+    # enough (10.00375 % is 10.004 %) is not written above the bound it falls below ("10.01").
+    places = max(2, typed_places(d.bound.value))
+    return differing_decimals(d.bound.value, need, places) if need is not None else places
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:
@@ -160,7 +171,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                     end=d.end,
                     years=years,
                     word=word,
-                    need=rate_text(d.required_rate_remaining, lang, _need_places(d)),
+                    need=_need_text(d, "%", lang),
                 ),
                 lang,
             )
@@ -180,7 +191,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 n=left,
                 years=", ".join(unknown),
                 word=word,
-                need=rate_text(d.required_rate_remaining, lang, _need_places(d)),
+                need=_need_text(d, "%", lang),
                 start=d.start,
                 end=d.end,
             )

@@ -12,7 +12,7 @@ from ...method.assessment import Assessment, significant
 from ...method.progress import Status
 from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
-from ..i18n import hundredfold, label, number, percent_reached_text, typed_places, value_with_unit
+from ..i18n import hundredfold, label, number, percent_reached_text, sufficient, typed_places, value_with_unit
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
 from .span import SpanView
@@ -52,7 +52,7 @@ class CumulativeView(SpanView):
                 out.append(
                     (
                         _per_period_label(a, d, lang, report=True),
-                        value_with_unit(f.needed_per_remaining_period, unit, lang),
+                        value_with_unit(_needed(d), unit, lang),
                     )
                 )
         return out
@@ -70,11 +70,19 @@ class CumulativeView(SpanView):
             )
         rows.append((label("kf_share_of_time", lang), f"{number(hundredfold(f.share_of_time), lang, 1)}%"))
         if f.needed_per_remaining_period:
-            rows.append((_per_period_label(a, d, lang), value_with_unit(f.needed_per_remaining_period, unit, lang)))
+            rows.append((_per_period_label(a, d, lang), value_with_unit(_needed(d), unit, lang)))
         return rows
 
 
 VIEW = CumulativeView()
+
+
+def _needed(d: CumulativeResult) -> float | None:
+    """What each remaining period needs, at the two decimals it is written at, rounded so
+    that it still meets the bound: 37,000 over three periods is 12,333.34 a period, since
+    three of 12,333.33 fall short (``sufficient``; a cap's allowance is rounded down)."""
+    f = d.figures
+    return None if f is None else sufficient(f.needed_per_remaining_period, d.bound.at_least)
 
 
 def _per_period_label(a: Assessment, d: CumulativeResult, lang: str, report: bool = False) -> str:
@@ -85,6 +93,14 @@ def _per_period_label(a: Assessment, d: CumulativeResult, lang: str, report: boo
 
     cap = "" if d.bound.at_least else "_cap"
     if a.awaiting_figures:
+        latest = a.latest.period if a.latest is not None else None
+        have = {p.period for p in d.periods}
+        if latest is not None and any(p not in have for p in span_periods(d.start, d.end) if p < latest):
+            # A period before the latest without its figure counts as elapsed (methodology.md,
+            # "Cumulative over a span"): the need is divided among the periods after the latest
+            # only, and the row names them, not "every period without a figure" (forty-first
+            # session: four awaited beside a need that three of them share).
+            return label("needed_per_period_after" + cap, lang).format(latest=period_text(latest, lang))
         return label("needed_per_period_without_figure" + cap, lang)
     return (
         report_word("needed_per_period" + cap, lang) if report else label("kf_needed_per_remaining_period" + cap, lang)
@@ -143,7 +159,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                     start=span_ends(d.start, d.end, lang)[0],
                     end=span_ends(d.start, d.end, lang)[1],
                     latest=period_text(a.latest.period, lang),
-                    needed=figure_of(a, f.needed_per_remaining_period, lang),
+                    needed=figure_of(a, _needed(d), lang),
                 ),
                 lang,
             )
@@ -167,7 +183,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 kind + ("_many" if n > 1 else "_one"),
                 lang,
                 n=n,
-                needed=figure_of(a, f.needed_per_remaining_period, lang),
+                needed=figure_of(a, _needed(d), lang),
                 periods=", ".join(period_text(p, lang) for p in after),
             )
         )

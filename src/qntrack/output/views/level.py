@@ -21,7 +21,17 @@ from ..charts import (
     chart_word,
 )
 from ..chart_readings import hollow_readings
-from ..i18n import differing_decimals, label, signed_percent, typed_places, typed_value, value_beside, value_with_unit
+from ..i18n import (
+    differing_decimals,
+    label,
+    needed_rate,
+    signed_percent,
+    sufficient,
+    typed_places,
+    typed_value,
+    value_beside,
+    value_with_unit,
+)
 from ..narrative import change_text, difference_in_unit, narrative_sentence
 from ..period_words import period_text
 
@@ -186,12 +196,14 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         return out
     if m.projected is not None and (a.achieved_rate is not None or m.method == "absolute_change"):
         short = (m.projected < m.value) == a.indicator.increase
+        # What is needed from now is written so that it suffices (``sufficient``), not to nearest.
         if m.method == "absolute_change":
             c = m.required_change_from_latest
-            needed = None if c is None else difference_in_unit(c, unit, lang)
+            needed = None if c is None else difference_in_unit(sufficient(c, a.indicator.increase), unit, lang)
         else:
             r = m.required_rate_from_latest
-            needed = None if r is None else signed_percent(r, lang)
+            start = a.baseline.value if a.baseline is not None else None
+            needed = None if r is None else needed_rate(r, start, a.indicator.increase, lang)
         key = ("pace_short_needs" if needed is not None else "pace_short") if short else "pace_meets"
         if key == "pace_short_needs" and m.method != "absolute_change" and (a.baseline and a.baseline.value or 0.0) < 0:
             key = "pace_short_needs_in_size"  # below zero the rate is its size's, as the achieved one
