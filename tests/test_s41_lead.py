@@ -214,3 +214,43 @@ def test_a_cumulative_need_with_no_gap_before_the_latest_keeps_its_label(shipped
     shown = run_clean("show", "cbct-investment-2021-2025", env={"COLUMNS": "200", "NO_COLOR": "1"})
     # 7,000 / 3 = 2,333.33..., rounded up so that it suffices.
     assert "Needed per period without a figure 2,333.34 billion VND" in " ".join(shown.stdout.split())
+
+
+# 3. One remaining period of a cumulative total. At least 1,000 over 2021-2025, 200 a year
+# recorded for 2021-2023 and 250 for 2024, read in mid-2025: 150 left for 2025 alone. The
+# sentence read "Each of the 1 remaining period needs 150 t." ("Mỗi kỳ trong 1 kỳ còn lại
+# cần"); the cap's already said "The remaining period may add at most".
+
+ONE_LEFT = """\
+version: 1
+indicators:
+  amount: {name: Investment, unit: t, measure: flow}
+targets:
+  - {id: total, type: cumulative, indicator: amount, at_least: 1000, from: 2021, to: 2025}
+"""
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, wrong",
+    [
+        ("en", "The remaining period needs 150 t.", "Each of the 1"),
+        ("vi", "Kỳ còn lại cần 150 t.", "Mỗi kỳ trong 1 kỳ"),
+    ],
+)
+def test_one_remaining_period_is_not_each_of_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, sentence: str, wrong: str
+) -> None:
+    (tmp_path / "targets.yaml").write_text(ONE_LEFT, encoding="utf-8")
+    rows = "".join(
+        f"amount,{year},{value},official,s,,{year + 1}-03-01T00:00:00Z\n"
+        for year, value in ((2021, 200), (2022, 200), (2023, 200), (2024, 250))
+    )
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n" + rows, encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    report = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2025-06-30")
+    assert report.exit_code == 0, report.stderr
+    text = " ".join(report.stdout.split())
+    assert sentence in text, text
+    assert wrong not in text
