@@ -253,6 +253,25 @@ def test_the_figures_of_two_texts_are_compared_as_numbers() -> None:
     assert closest_unit("Ha Lon", ["Hạ Long", "Cô Tô"]) == "Hạ Long"
 
 
+def test_an_open_sdg_option_naming_another_age_band_is_offered_none(tmp_path: Path) -> None:
+    # An indicator's progress option names the rows it assesses: 'Age: 15-24' where the
+    # data has 15-64 and 65+ was offered "closest value: '15-64'", another age band.
+    from helpers import write_repository
+
+    files = {
+        "config_data.yml": "languages:\n  - en\n",
+        "data/indicator_1-1-1.csv": "Year,Age,Units,Value\n2015,15-64,Percent,10\n2020,15-64,Percent,8\n"
+        "2015,65+,Percent,12\n2020,65+,Percent,13\n",
+        "meta/1-1-1.md": "---\nindicator_name: Poverty rate\nprogress_calculation_options:\n"
+        "- disaggregation:\n  - {field: Age, value: 15-24}\n---\n",
+    }
+    repo = write_repository(tmp_path / "repo", files)
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15")
+    assert done.exit_code == 1, done.stderr
+    assert "no row has Age = '15-24'; values: 15-64, 65+" in done.stderr, done.stderr
+    assert "closest value" not in done.stderr
+
+
 # --- 3. --help after '--' ----------------------------------------------------------------
 
 
