@@ -386,3 +386,41 @@ def test_a_report_beside_an_unwritable_charts_folder_still_names_the_chart(shipp
     r = run_clean("report", "-o", "r.md", "--force")
     assert r.exit_code == 1, r.stderr
     assert not r.stderr.startswith("r.md:"), r.stderr
+
+
+# --- 5. Counts in English messages are grouped as its tables' figures are ------------------
+# A count of a thousand or more was written "10000 targets" in English beside the tables'
+# "10,000" (Vietnamese grouped it since the nineteenth session: "10.000"). A line, a year
+# and a figure as stored are no counts: never grouped.
+
+
+def test_an_english_count_is_grouped_by_commas_and_a_vietnamese_by_dots() -> None:
+    from qntrack.catalog import msg, render
+
+    assert render(msg("totals", errors=1234, warnings=999), "en") == "1,234 error(s), 999 warning(s)"
+    assert render(msg("totals", errors=1234, warnings=999), "vi") == "1.234 lỗi, 999 cảnh báo"
+    assert render(msg("report_targets_count", n=10000), "en") == "10,000 targets"
+    assert render(msg("report_targets_count", n=10000), "vi") == "10.000 mục tiêu"
+    moved = msg("starter_moved_torn_line", line=1234, size=20480, path="o.csv", side_file="o.csv.torn")
+    assert render(moved, "en").startswith("moved the incomplete line 1234 (20,480 bytes) of o.csv")
+    assert render(moved, "vi").startswith("đã chuyển dòng dở dang 1234 (20.480 byte) của o.csv")
+
+
+def test_the_units_judged_in_a_breakdown_are_counts_in_both_languages() -> None:
+    # {judged} and {absent} were left out of the counts: "1200/1500" in Vietnamese.
+    from qntrack.catalog import msg, render
+
+    said = msg("report_bd_without_figure", judged=1200, count=1500, absent=300, names="x")
+    assert render(said, "en") == "1,200 of 1,500 units judged; 300 without a figure: x"
+    assert render(said, "vi") == "1.200/1.500 đơn vị được đánh giá; 300 đơn vị chưa có số liệu: x"
+
+
+def test_a_count_on_the_command_line_is_grouped_and_the_figure_as_stored_is_not(shipped: Path) -> None:
+    before = store_bytes(shipped)
+    r = run_clean("add-observation", "fdi", "2026", "12345.5", "--source", "a" * 2001)
+    assert r.exit_code == 1, r.stderr
+    assert "the source is 2,001 characters long; at most 2,000 are allowed" in r.stderr, r.stderr
+    r = run_clean("add-observation", "fdi", "2026", "12345.5", "-n", "--status", "estimate", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert '"value": 12345.5' in r.stdout  # JSON keeps the figure as stored
+    assert store_bytes(shipped) == before

@@ -109,15 +109,16 @@ def _grouped(shown: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """A count a message tells of (rows, characters, bytes, targets), written as the
-    message's figures are: grouped by dots from a thousand up in Vietnamese ("2.001
-    characters"), plain in English ("2001 characters"), as a Figure is in each language (issue
-    17, nineteenth session). A year, a line or a column is no count and is never one."""
+    """A count a message tells of (rows, characters, bytes, targets), written as the tables
+    write their figures: grouped from a thousand up, by dots in Vietnamese ("2.001 characters",
+    issue 17, nineteenth session), by commas in English ("2,001 characters", forty-first
+    session: it was "2001" beside the tables' "10,000"). A year, a line or a column is no
+    count and is never one; a figure echoed as stored (``Figure``) stays as typed in English."""
 
     value: int
 
     def text(self, lang: str) -> str:
-        return _grouped(str(self.value)) if lang == "vi" else str(self.value)
+        return _grouped(str(self.value)) if lang == "vi" else f"{self.value:,}"
 
 
 # The names under which messages are given counts (en.toml's and vi.toml's placeholders):
@@ -127,8 +128,8 @@ class Count:
 # counts too (issue 17, review of the nineteenth session).
 _COUNT_KEYS = frozenset(
     (
-        "achieved added bytes charts count errors figures gone indicators known length limit "
-        "limit_bytes more moved n pages passed recent repeated rows size skipped targets total "
+        "absent achieved added bytes charts count errors figures gone indicators judged known length "
+        "limit limit_bytes more moved n pages passed recent repeated rows size skipped targets total "
         "unchanged units warnings"
     ).split()
 )
