@@ -415,6 +415,28 @@ def test_the_units_judged_in_a_breakdown_are_counts_in_both_languages() -> None:
     assert render(said, "vi") == "1.200/1.500 đơn vị được đánh giá; 300 đơn vị chưa có số liệu: x"
 
 
+def test_the_rows_an_open_sdg_import_left_out_are_a_count() -> None:
+    # {empty} was no count: "12135 row(s) without a figure" beside "59,102 already in force".
+    from qntrack.catalog import msg, render
+
+    assert render(msg("opensdg_empty_values", empty=12135), "en").startswith("12,135 row(s) without a figure")
+    assert render(msg("opensdg_empty_values", empty=12135), "vi").startswith("12.135 dòng không có số liệu")
+
+
+def test_the_cells_and_days_a_message_counts_are_grouped() -> None:
+    # Placeholders whose ints are counts that the list of counts left out.
+    from qntrack.catalog import msg, render
+
+    cells = msg("import_cell_count", width=1200, found=1500)
+    assert render(cells, "en") == "expected 1,200 cells like the header, found 1,500"
+    assert (
+        render(msg("opensdg_field_count", found=1500, expected=1200), "en") == "1,500 cells where the header has 1,200"
+    )
+    assert "within 1,095 days of" in render(msg("check_rule_stale", days=1095), "en")
+    assert render(msg("opensdg_renamed_units", renamed=2048), "en").startswith("2,048 cell(s) held")
+    assert render(msg("opensdg_respelled_units", respelled=2048), "en").startswith("2,048 cell(s) write")
+
+
 def test_a_count_on_the_command_line_is_grouped_and_the_figure_as_stored_is_not(shipped: Path) -> None:
     before = store_bytes(shipped)
     r = run_clean("add-observation", "fdi", "2026", "12345.5", "--source", "a" * 2001)

@@ -125,12 +125,14 @@ class Count:
 # an int given under one of them is a Count. A name not listed (a year, {line}, {column},
 # {index}, {position}, a figure's {number}, an option's {item}) is written as given. The
 # figures an export wrote, those gone from a repository and the charts a report wrote are
-# counts too (issue 17, review of the nineteenth session).
+# counts too (issue 17, review of the nineteenth session); so are a breakdown's units judged
+# and absent, an import's rows left out, cells, days and months (forty-first session): a
+# name whose value is text elsewhere ({found}, {expected}) is a count only where it is an int.
 _COUNT_KEYS = frozenset(
     (
-        "absent achieved added bytes charts count errors figures gone indicators judged known length "
-        "limit limit_bytes more moved n pages passed recent repeated rows size skipped targets total "
-        "unchanged units warnings"
+        "absent achieved added bytes charts count days empty errors expected figures found gone "
+        "indicators judged known length limit limit_bytes months more moved n pages passed recent "
+        "renamed repeated respelled rows size skipped targets total unchanged units warnings width"
     ).split()
 )
 
