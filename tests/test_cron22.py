@@ -68,7 +68,7 @@ def test_sigterm_mid_import_rolls_the_batch_back_and_exits_143(tracker: Path):
     again = run("add-observation", "--from", "big.csv")  # the next cron run: added once
     assert again.exit_code == 0, again.stderr
     # (then warnings of jumps between made-up figures, not looked at here)
-    assert again.stderr.startswith("added 5000 row(s), 0 already recorded, to observations.csv\n")
+    assert again.stderr.startswith("added 5,000 row(s), 0 already recorded, to observations.csv\n")
     # 5000 rows + the 6 shipped in the small store + the header
     assert store_bytes(tracker).count(b"\n") == 5000 + 6 + 1
     assert run("add-observation", "--from", "big.csv").stderr.startswith("nothing to add")

@@ -99,7 +99,7 @@ def test_a_huge_targets_file_is_refused_by_its_size(folder: Path):
     assert r.exit_code == 1
     assert (
         one_message(r)
-        == "big.yaml: error: targets file is 17 MiB (17825792 bytes); at most 16 MiB (16777216 bytes) is accepted: is this the right file?\n"
+        == "big.yaml: error: targets file is 17 MiB (17,825,792 bytes); at most 16 MiB (16,777,216 bytes) is accepted: is this the right file?\n"
     )
 
 

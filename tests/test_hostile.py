@@ -483,12 +483,12 @@ IMPORT_CASES = [
     (
         "absurdly long line",
         LONG_HEADER + b"share,2021,1," + b"x" * 200_000 + b"\n",
-        "in.csv:2: error: a cell is far longer than the 2000 characters allowed (the wrong file, or a missing quote?)",
+        "in.csv:2: error: a cell is far longer than the 2,000 characters allowed (the wrong file, or a missing quote?)",
     ),
     (
         "long note",
         LONG_HEADER + b"share,2021,1," + b"x" * 2001 + b"\n",
-        "in.csv:2: error: a cell of 2001 characters is longer than the 2000 allowed (the wrong file, or a missing quote?)",
+        "in.csv:2: error: a cell of 2,001 characters is longer than the 2,000 allowed (the wrong file, or a missing quote?)",
     ),
     (
         "NUL after the first 8 KB",
@@ -548,7 +548,7 @@ SINGLE_CASES = [
     ),
     (
         ["share", "2021", "1", "--note", "x" * 2001],
-        "add-observation: error: the note is 2001 characters long; at most 2000 are allowed",
+        "add-observation: error: the note is 2,001 characters long; at most 2,000 are allowed",
     ),
     (["share", "2021", "1", "--note", "two\nlines"], "add-observation: error: the note must be on one line"),
     (["\x1b[2Jshare", "2021", "1"], "add-observation: error: unknown indicator '\\x1b[2Jshare'; did you mean 'share'?"),

@@ -201,7 +201,7 @@ def test_a_unit_name_too_long_to_import_back_is_refused(tmp_path: Path, monkeypa
     before = store_text(tmp_path)
     r = run_clean("add-observation", "g", "2021", "1", "--dim", "sex=" + "z" * 10_000)
     assert r.exit_code == 1, r.output
-    assert "10000 characters" in r.stderr and "at most 200" in r.stderr, r.stderr
+    assert "10,000 characters" in r.stderr and "at most 200" in r.stderr, r.stderr
     assert store_text(tmp_path) == before
     r = run_clean("add-observation", "g", "2021", "1", "--dim", "sex=" + "z" * 200)
     assert r.exit_code == 0, r.output

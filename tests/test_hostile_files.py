@@ -328,8 +328,8 @@ def test_a_targets_file_too_big_says_its_real_size(tracker) -> None:
     r = run_clean("-t", "big.yaml", "status")
     assert r.exit_code == 1
     assert r.stderr == (
-        "big.yaml: error: targets file is 16.2 MiB (17000000 bytes); at most 16 MiB "
-        "(16777216 bytes) is accepted: is this the right file?\n"
+        "big.yaml: error: targets file is 16.2 MiB (17,000,000 bytes); at most 16 MiB "
+        "(16,777,216 bytes) is accepted: is this the right file?\n"
     )
 
 
@@ -338,7 +338,7 @@ def test_one_byte_too_big_is_not_said_to_be_the_limit(tracker) -> None:
         fh.truncate(16 * 1024 * 1024 + 1)
     r = run_clean("-t", "big.yaml", "check")
     assert r.exit_code == 1
-    assert "(16777217 bytes); at most 16 MiB (16777216 bytes)" in r.stderr
+    assert "(16,777,217 bytes); at most 16 MiB (16,777,216 bytes)" in r.stderr
 
 
 def test_the_size_in_vietnamese_has_a_decimal_comma(tracker) -> None:

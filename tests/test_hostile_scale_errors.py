@@ -156,7 +156,7 @@ def test_many_store_indicators_the_plan_lacks_are_hinted_within_a_bound(monkeypa
         '; if it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over'
     )
     assert said[-1] == (
-        "observations.csv: warning: 1480 more indicator(s) or unit(s) targets.yaml does not define, 4440 row(s) in all, "
+        "observations.csv: warning: 1,480 more indicator(s) or unit(s) targets.yaml does not define, 4,440 row(s) in all, "
         "are ignored; `qntrack check` names each row"
     )
 

@@ -540,14 +540,14 @@ def test_the_import_says_each_step_to_whoever_asks(plan: Path):
         import_observations(None, str(_large_file(plan)))
     finally:
         IMPORT_STEP.reset(token)
-    assert said == [f"Reading {plan / 'large.csv'}", "Checking 2100 rows against observations.csv"]
+    assert said == [f"Reading {plan / 'large.csv'}", "Checking 2,100 rows against observations.csv"]
 
 
 def test_a_large_import_shows_its_steps_on_a_terminal_and_nothing_in_a_pipe(plan: Path):
     large = _large_file(plan)
     code, shown = stderr_on_a_terminal("add-observation", "--from", str(large), "--dry-run", cwd=plan)
     assert code == 0
-    assert "Reading" in shown and "Checking 2100 rows against observations.csv" in shown, shown
+    assert "Reading" in shown and "Checking 2,100 rows against observations.csv" in shown, shown
     piped = run("add-observation", "--from", str(large), "--dry-run")
     assert piped.exit_code == 0 and "Reading" not in piped.stderr and "Checking" not in piped.stderr
 

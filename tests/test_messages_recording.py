@@ -56,7 +56,7 @@ runner = CliRunner()
         (
             ["add-observation", "share", "2024", "8", "--source", "x" * 2001],
             "add-observation: lỗi: nguồn dài 2.001 ký tự; tối đa 2.000 ký tự\n",
-            "add-observation: error: the source is 2001 characters long; at most 2000 are allowed\n",
+            "add-observation: error: the source is 2,001 characters long; at most 2,000 are allowed\n",
         ),
     ],
 )

@@ -114,7 +114,7 @@ def test_the_sample_reimported_adds_nothing(sample_import: Path, tmp_path: Path)
     before = (tracker / "observations.csv").read_bytes()
     again = run("import", "opensdg", str(sample_import / "repo"), "--into", str(tracker), "--recorded-at", "2025-12-01")
     assert again.exit_code == 0, again.stderr
-    assert "0 added, 59102 already in force" in again.stderr
+    assert "0 added, 59,102 already in force" in again.stderr
     assert (tracker / "observations.csv").read_bytes() == before
 
 

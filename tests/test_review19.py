@@ -25,9 +25,9 @@ def test_counts_of_figures_and_charts_are_grouped_in_vietnamese():
     assert (
         render(msg("cli_wrote_charts", path="p", charts=1500, folder="d"), "vi") == "đã ghi p và 1.500 biểu đồ trong d"
     )
-    # English keeps its counts ungrouped, as before.
+    # English groups them by commas (forty-first session; ungrouped before).
     assert render(msg("osexport_wrote", indicators=1500, figures=1234567, folder="d"), "en") == (
-        "wrote 1500 indicator(s) (1234567 figure(s)) as an Open SDG data repository in d"
+        "wrote 1,500 indicator(s) (1,234,567 figure(s)) as an Open SDG data repository in d"
     )
 
 

@@ -400,7 +400,7 @@ def test_a_value_thousands_of_digits_long_is_said_shortened(tmp_path: Path, monk
     )
     r = run_clean("check")
     assert r.exit_code == 1
-    shown = "9" * 40 + "…[5000 characters]…" + "9" * 10
+    shown = "9" * 40 + "…[5,000 characters]…" + "9" * 10
     # SMALL_TARGETS' line 19 is '      - {by: 2025, value: 15}': the value is at column 6 + 20 + 1.
     assert (
         r.stderr

@@ -58,7 +58,7 @@ def test_the_library_tells_its_steps_to_whoever_asks(large: Path, monkeypatch: p
 
     reading = "Reading observations.csv @ observations.csv"
     assert _told(lambda: open_workspace(None)) == [reading]
-    assert _told(lambda: run_checks(None)) == [reading, "Checking 2100 rows of observations.csv @ observations.csv"]
+    assert _told(lambda: run_checks(None)) == [reading, "Checking 2,100 rows of observations.csv @ observations.csv"]
     # The cache's cold run reads and assesses; its warm run after it does neither.
     monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
     ids = lambda plan, wanted: None  # noqa: E731
@@ -74,7 +74,7 @@ def test_the_library_tells_its_steps_to_whoever_asks(large: Path, monkeypatch: p
     [
         (["status", "--format", "json"], "Assessing 1 targets"),
         (["status", "--format", "csv", "--as-of", "2026-06-30"], "Reading observations.csv"),
-        (["check"], "Checking 2100 rows of observations.csv"),
+        (["check"], "Checking 2,100 rows of observations.csv"),
     ],
 )
 def test_a_terminal_is_told_and_a_pipe_is_not(large: Path, args: list[str], step: str):

@@ -333,7 +333,7 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
         r = run(*args)
         assert r.exit_code == 1, args
         assert r.stderr == (
-            "observations.csv: error: a batch of 5000 row(s) was interrupted before it was complete "
+            "observations.csv: error: a batch of 5,000 row(s) was interrupted before it was complete "
             "(the rows before it are intact); run 'qntrack check --repair' to set it aside\n"
         ), args
     r = run("add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01")
@@ -341,13 +341,13 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
     assert "nothing was added; run 'qntrack check --repair' to set it aside, then add again" in r.stderr
     checked = run("check")
     assert checked.exit_code == 1
-    assert "observations.csv: error: a batch of 5000 row(s) was interrupted" in checked.stderr
+    assert "observations.csv: error: a batch of 5,000 row(s) was interrupted" in checked.stderr
     assert store_bytes(tracker) == written
     repaired = run("check", "--repair")
     assert repaired.exit_code == 0, repaired.stderr
     assert repaired.stderr.startswith(
-        f"rolled back an interrupted batch of 5000 row(s) in observations.csv: moved "
-        f"its {len(written) - len(before)} byte(s) to observations.csv.interrupted-"
+        f"rolled back an interrupted batch of 5,000 row(s) in observations.csv: moved "
+        f"its {len(written) - len(before):,} byte(s) to observations.csv.interrupted-"
     )
     assert store_bytes(tracker) == before  # none of the batch
     side = [p for p in tracker.iterdir() if p.name.startswith("observations.csv.interrupted-")]
@@ -358,7 +358,7 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
     again = run("add-observation", "--from", "big.csv")
     # (the synthetic values jump against the plan's own figures: warnings follow, test_entry_jump.py)
     assert again.exit_code == 0
-    assert again.stderr.splitlines()[0] == "added 5000 row(s), 0 already recorded, to observations.csv"
+    assert again.stderr.splitlines()[0] == "added 5,000 row(s), 0 already recorded, to observations.csv"
     assert store_bytes(tracker) == before + rows.encode()
 
 

@@ -109,27 +109,30 @@ def _grouped(shown: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """A count a message tells of (rows, characters, bytes, targets), written as the
-    message's figures are: grouped by dots from a thousand up in Vietnamese ("2.001
-    characters"), plain in English ("2001 characters"), as a Figure is in each language (issue
-    17, nineteenth session). A year, a line or a column is no count and is never one."""
+    """A count a message tells of (rows, characters, bytes, targets), written as the tables
+    write their figures: grouped from a thousand up, by dots in Vietnamese ("2.001 characters",
+    issue 17, nineteenth session), by commas in English ("2,001 characters", forty-first
+    session: it was "2001" beside the tables' "10,000"). A year, a line or a column is no
+    count and is never one; a figure echoed as stored (``Figure``) stays as typed in English."""
 
     value: int
 
     def text(self, lang: str) -> str:
-        return _grouped(str(self.value)) if lang == "vi" else str(self.value)
+        return _grouped(str(self.value)) if lang == "vi" else f"{self.value:,}"
 
 
 # The names under which messages are given counts (en.toml's and vi.toml's placeholders):
 # an int given under one of them is a Count. A name not listed (a year, {line}, {column},
 # {index}, {position}, a figure's {number}, an option's {item}) is written as given. The
 # figures an export wrote, those gone from a repository and the charts a report wrote are
-# counts too (issue 17, review of the nineteenth session).
+# counts too (issue 17, review of the nineteenth session); so are a breakdown's units judged
+# and absent, an import's rows left out, cells, days and months (forty-first session): a
+# name whose value is text elsewhere ({found}, {expected}) is a count only where it is an int.
 _COUNT_KEYS = frozenset(
     (
-        "achieved added bytes charts count errors figures gone indicators known length limit "
-        "limit_bytes more moved n pages passed recent repeated rows size skipped targets total "
-        "unchanged units warnings"
+        "absent achieved added bytes charts count days empty errors expected figures found gone "
+        "indicators judged known length limit limit_bytes months more moved n pages passed recent "
+        "renamed repeated respelled rows size skipped targets total unchanged units warnings width"
     ).split()
 )
 

@@ -422,14 +422,16 @@ def _command_class(numbers: bool = False) -> type[TyperCommand]:
             except usage_error as exc:  # `--source GSO press release`: told to quote it
                 from .quoting import quoting_hint
 
-                hint = quoting_hint(exc.format_message(), self.params, read, figures=numbers)
+                # With the help option (-h, --help), which Click keeps out of the params:
+                # `fdi 2026 -- --help` is an option after '--' as `-- --dry-run` is.
+                hint = quoting_hint(exc.format_message(), self.get_params(ctx), read, figures=numbers)
                 if hint is None:
                     raise
                 raise usage_error(hint, ctx) from None
             if "--" in read and not ctx.resilient_parsing:  # `fdi -- 2026 --dry-run`: an option as a value
                 from .option_words import taken_as_a_value
 
-                if (told := taken_as_a_value(self.params, read, numbers)) is not None:
+                if (told := taken_as_a_value(self.get_params(ctx), read, numbers)) is not None:
                     raise usage_error(told, ctx)
             return rest
 

@@ -79,6 +79,9 @@ def export_opensdg(
 
     refuse_windows_folder(into, parents=False)  # 'out\sdg' would be one folder named so
     parent = Path(into).parent
+    from ..files.outputs import refuse_file_as_folder
+
+    refuse_file_as_folder(into)  # 'targets.yaml/site': the folder for it is a file (exit 2)
     if not os.path.lexists(parent):
         # DIR is made when missing, its parent never (docs/formats.md): said as `-o` says it.
         raise fail(into, msg("outputs_no_folder", folder=parent), ExitCode.USAGE)

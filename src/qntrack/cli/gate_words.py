@@ -26,10 +26,12 @@ def _plain(text: str) -> str:
 
 
 def _bare(text: str) -> str:
-    """A name as typed on a keyboard without Vietnamese input: its letters without their
-    marks, the crossed d a plain d (twenty-sixth session)."""
-    decomposed = unicodedata.normalize("NFD", _plain(text).replace("\u0111", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """A name as typed on a keyboard without Vietnamese input (twenty-sixth session): the
+    tool's one fold (plan.units.fold: letters without their marks, the crossed d a plain
+    d) of the name as ``_plain`` reads it, '_' a space and case folded as casefold does."""
+    from ..plan.units import fold
+
+    return fold(_plain(text))
 
 
 def _names(codes: Iterable[str], awaiting: str) -> dict[str, str]:

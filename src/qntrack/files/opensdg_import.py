@@ -95,11 +95,13 @@ class ImportPlan:
 
 
 def slug(text: str, allowed: str = "a-z0-9", sep: str = "_") -> str:
-    """``text`` as an id: letters without their marks, lower case, other characters ``sep``."""
-    text = text.replace("\u0111", "d").replace("\u0110", "D")  # Vietnamese d with stroke has no decomposition
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    out = re.sub(f"[^{allowed}]+", sep, plain.lower()).strip(sep)
-    return out
+    """``text`` as an id: the tool's one fold (plan.units.fold: letters without their marks,
+    the crossed d a plain d, lower case) of its compatibility letters made plain (NFKD: a
+    ligature's 'fi', a full-width 'Ａ', a superscript '²', which a label copied from a PDF
+    brings and a unit's name keeps), other characters ``sep``."""
+    from ..plan.units import fold
+
+    return re.sub(f"[^{allowed}]+", sep, fold(unicodedata.normalize("NFKD", text))).strip(sep)
 
 
 def unit_name(text: str) -> str:

@@ -76,7 +76,7 @@ def _not_found(name: str, value: str, ind: IndicatorData, held: bool = False) ->
     when the file has the column, ``held``), in the reader's language. A column spelt
     otherwise than Open SDG reads it ('UNITS' for 'Units', thirty-seventh session, pass F)
     is told the exact name to give it, without the translation keys' note: not the cause."""
-    from ..plan.suggest import closest
+    from ..plan.suggest import closest, closest_unit
 
     if held:
         return msg("opensdg_not_found", field=name, value=value, hint="")
@@ -98,7 +98,9 @@ def _not_found(name: str, value: str, ind: IndicatorData, held: bool = False) ->
         said = msg("opensdg_not_found", field=name, value=value, hint=hint)
         return Message(said.id, said.params, "opensdg_not_found_spelt")
     values = sorted({dict(r.cells).get(name, "") for r in ind.rows} - {""})
-    near = closest(value, values, cutoff=0.5)
+    # A value is a group of the rows (an age band, a year): one of other figures is
+    # another group, never offered ('15-24' is no '15-64'; forty-first session).
+    near = closest_unit(value, values, cutoff=0.5)
     hint = (
         msg("opensdg_hint_closest_value", near=near)
         if near

@@ -26,6 +26,7 @@ __all__ = [
     "WRITABLE",
     "report_format",
     "output_path",
+    "refuse_file_as_folder",
     "refuse_protected",
     "refuse_foreign",
     "refuse_stdout_into",
@@ -202,8 +203,9 @@ def output_path(output: str, kind: str | None = None, report: bool = False) -> P
         # is no path; the link itself still reaches the pipe, which is refused as one below.
         info = _stat_or_none(given)
     except OSError as exc:
-        # A part of the path that is a file, a name too long: the system's answer, so exit 1
-        # (README, "Exit codes"), with what to do about it.
+        refuse_file_as_folder(output)  # the folder for it is a file: as a missing one, exit 2
+        # A name too long, a loop of links: the system's answer, so exit 1 (README, "Exit
+        # codes"), with what to do about it.
         from ..errors import os_reason
 
         raise fail(output, msg("outputs_cannot_look", reason=os_reason(exc))) from None
@@ -226,6 +228,17 @@ def output_path(output: str, kind: str | None = None, report: bool = False) -> P
         shown = real.parent if given.is_symlink() else given.parent
         raise fail(output, with_home_hint(msg("outputs_no_folder", folder=shown), output, "folder"), ExitCode.USAGE)
     return real
+
+
+def refuse_file_as_folder(output: str) -> None:
+    """Refuse an output whose path goes through a file (``-o targets.yaml/r.md``): the
+    folder it names is no folder, a usage mistake as a folder that does not exist is (exit
+    2, README "Exit codes"), where the system's ENOTDIR made it exit 1 (issue 17,
+    forty-first session). The file is named as the path writes it; nothing when every
+    part of the path that is there is a folder."""
+    for part in reversed(Path(output).parents):
+        if os.path.exists(part) and not os.path.isdir(part):
+            raise fail(output, msg("outputs_folder_is_file", folder=str(part)), ExitCode.USAGE)
 
 
 def _stat_or_none(path: Path) -> os.stat_result | None:

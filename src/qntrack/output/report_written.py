@@ -103,7 +103,21 @@ def write_laid_out(
     try:
         return write_files(files)
     except OSError as exc:
+        if _charts_folder_refused(exc, files, real):
+            exc.filename = None  # said of the report, as typed (write_failed's fallback)
         raise write_failed(exc, name, msg("cli_doing_write_report"), existed) from None
+
+
+def _charts_folder_refused(exc: OSError, files: Sequence[tuple[Path, bytes]], real: Path) -> bool:
+    """Whether ``exc`` is the charts folder beside the report not made: the report's own
+    folder refused a new name (``-o /sys/r.md``, a read-only folder), which the refusal
+    said of '/sys/r-charts', a folder the officer never typed (forty-first session). A
+    chart refused in a folder that is there (another user's) is still named itself."""
+    if len(files) < 2 or not exc.filename:
+        return False
+    folder = files[0][0].parent
+    made = Path(os.path.realpath(os.fsdecode(exc.filename)))
+    return made == folder and folder.parent == real.parent
 
 
 def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:

@@ -4,9 +4,10 @@ own rules (a unit's name) can use it too."""
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
-__all__ = ["closest", "Hints", "HINT_WORK"]
+__all__ = ["closest", "closest_unit", "figures", "Hints", "HINT_WORK"]
 
 # The comparisons one run's hints may make, word by option (about half a second): a plan
 # of 10,000 indicators whose store holds 2,000 it lacks would otherwise compare 20 million
@@ -26,6 +27,27 @@ def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | Non
     lowered = {o.lower(): o for o in reversed(options)}  # the first option of a lower-case form wins
     hint = _closest(word.lower(), list(dict.fromkeys(o.lower() for o in options)), cutoff)
     return lowered[hint] if hint is not None else None
+
+
+def closest_unit(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """``closest`` among the options that hold the figures ``word`` holds, in its order
+    (``figures``): a unit's name is misspelt in its letters, never in its figures. difflib
+    finds '2020' close to '2025' (0.75) and '15-64' to '15-24', and a figure recorded
+    under the unit offered would be another cohort's, another age band's (issue 17,
+    forty-first session): a name typed with figures no unit holds, or with none where
+    every close unit has some, is offered nothing, and the caller lists the units."""
+    said = figures(word)
+    return closest(word, [o for o in options if figures(o) == said], cutoff)
+
+
+# A run of digits, in any script Python reads as digits ('２０２５' is 2025).
+_FIGURE = re.compile(r"\d+")
+
+
+def figures(text: str) -> tuple[int, ...]:
+    """The whole numbers written in ``text``, in its order, as numbers ('Nhom 05' holds 5,
+    '15-24' holds 15 and 24, '2O30' holds 2 and 30)."""
+    return tuple(int(run) for run in _FIGURE.findall(text))
 
 
 def _closest(word: str, options: list[str], cutoff: float) -> str | None:

@@ -231,7 +231,7 @@ def dimensions_listed(ids: Iterable[str], dimensions: Mapping[str, Dimension]) -
 
 def _unknown_unit(dimension: Dimension, value: str) -> Message:
     from ..catalog import msg
-    from .suggest import closest
+    from .suggest import closest_unit, figures
 
     # Each unit's value, and its names that read as it (``Dimension.by_match``), as the plan
     # writes them: a misspelt name is suggested as a name, "valid:" lists each after its value.
@@ -244,15 +244,18 @@ def _unknown_unit(dimension: Dimension, value: str) -> Message:
     shared = [u.value for u in dimension.values or () if any(unit_match(n) == unit_match(value) for _, n in u.names)]
     if len(shared) > 1:  # a name two units share names neither (Dimension): said so, no guess
         return msg("units_shared_name", units=", ".join(shared), **said)
+    # No hint holds other figures than those typed (closest_unit): '2025' is no '2020'.
     lost = _letters_lost(value, names)
-    if lost is not None:
+    if lost is not None and figures(lost) == figures(value):
         # A name whose letters a file saved in an encoding without them turned into '?':
         # the one declared unit it can be is named with the cause (twenty-first session).
         return msg("units_unknown_value_lost", hint=lost, **said)
     within = _named_within(value, named)
     if within is not None:
-        return msg("units_unknown_value_hint", hint=within, **said) if within else msg("units_unknown_value", **said)
-    close = closest(unit_match(value), [unit_match(n) for n in names])
+        if within and figures(within) == figures(value):
+            return msg("units_unknown_value_hint", hint=within, **said)
+        return msg("units_unknown_value", **said)
+    close = closest_unit(unit_match(value), [unit_match(n) for n in names])
     if close is not None:
         hint = next(n for n in names if unit_match(n) == close)
         return msg("units_unknown_value_hint", hint=hint, **said)
