@@ -254,3 +254,21 @@ def test_one_remaining_period_is_not_each_of_one(
     text = " ".join(report.stdout.split())
     assert sentence in text, text
     assert wrong not in text
+
+
+# 4. Pass E's figures of a unit's name read each run of digits as an int: Python refuses
+# to make an int of more than 4,300 digits (ValueError), so a value of 5,000 digits met
+# anywhere the hint is sought before a length rule would end in a traceback. Runs are
+# compared as digits, leading zeros aside ('05' is 5), in any script ('２０２５' is 2025).
+
+
+def test_a_units_figures_are_read_whatever_their_length() -> None:
+    from qntrack.plan.suggest import closest_unit, figures
+
+    long = "7" * 5000
+    assert figures(long) == figures("0" + long)
+    assert figures("Nhom 05") == figures("Nhom 5") != figures("Nhom 50")
+    assert figures("２０２５") == figures("2025")
+    assert figures("2020") != figures("2025")
+    assert closest_unit(long, ["2020", "2030"]) is None
+    assert closest_unit("Nhom 05", ["Nhóm 5", "Nhóm 6"]) == "Nhóm 5"

@@ -5,6 +5,7 @@ own rules (a unit's name) can use it too."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Callable, Iterable
 
 __all__ = ["closest", "closest_unit", "figures", "Hints", "HINT_WORK"]
@@ -44,10 +45,12 @@ def closest_unit(word: str, options: Iterable[str], cutoff: float = 0.6) -> str 
 _FIGURE = re.compile(r"\d+")
 
 
-def figures(text: str) -> tuple[int, ...]:
-    """The whole numbers written in ``text``, in its order, as numbers ('Nhom 05' holds 5,
-    '15-24' holds 15 and 24, '2O30' holds 2 and 30)."""
-    return tuple(int(run) for run in _FIGURE.findall(text))
+def figures(text: str) -> tuple[str, ...]:
+    """The whole numbers written in ``text``, in its order, as their ASCII digits without
+    leading zeros ('Nhom 05' holds 5, '15-24' holds 15 and 24, '2O30' holds 2 and 30,
+    '２０２５' 2025). Digits, not ints: Python makes no int of more than 4,300 digits, and a
+    value typed that long must be told, not end in a ValueError (forty-first session)."""
+    return tuple("".join(str(unicodedata.digit(c)) for c in run).lstrip("0") or "0" for run in _FIGURE.findall(text))
 
 
 def _closest(word: str, options: list[str], cutoff: float) -> str | None:
