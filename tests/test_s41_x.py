@@ -19,6 +19,8 @@ base 9.8 % in 2020, 11.3, 11.5 and 12.3 % in 2021-2023, milestones 15 % by 2025 
 
 from __future__ import annotations
 
+import re
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import openpyxl
@@ -265,3 +267,79 @@ def test_many_milestones(hostile):
     assert [r[4].value for r in rows] == [str(y) for y in range(2021, 2033)]
     ws = hostile["Milestones"]
     assert ws.auto_filter.ref == f"A1:P{1 + 1 + 2 + 12}"
+
+
+# --- every figure of the sheet reads as the Markdown report's table writes it ---------------
+
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+
+
+def _places(section: str) -> int:
+    digits = re.sub(r'"[^"]*"', "", section)
+    return len(re.match(r"0*", digits.partition(".")[2]).group(0)) if "." in digits else 0
+
+
+def _excel_shows(value: float, fmt: str) -> float:
+    """The figure Excel shows for ``value`` under ``fmt`` (the formats this sheet writes:
+    digits with literal words, one to three sections), as a signed number: rounded half
+    away from zero at the section's decimals."""
+    sections = fmt.split(";")
+    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
+    step = Decimal(1).scaleb(-_places(section))
+    shown = Decimal(repr(abs(value))).quantize(step, rounding=ROUND_HALF_UP)
+    return float(-shown if value < 0 else shown)
+
+
+def _markdown_rows(text: str) -> list[list[str]]:
+    rows, lines = [], text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("| Milestone | Status |"):
+            for row in lines[i + 2 :]:
+                if not row.startswith("|"):
+                    break
+                rows.append([c.strip() for c in row.strip("|").split("|")])
+    return rows
+
+
+def _same_figures(md_rows: list[list[str]], ws) -> None:
+    sheet = list(ws.iter_rows(min_row=2))
+    assert len(sheet) == len(md_rows) > 0
+    # Markdown's column -> the sheet's: milestone, P, score, gap, rates, path, deviation, need, projection.
+    pairs = {0: 3, 2: 6, 3: 7, 4: 8, 5: 9, 6: 10, 7: 11, 8: 12, 9: 13}
+    for md, cells in zip(md_rows, sheet, strict=True):
+        for m, x in pairs.items():
+            cell = cells[x]
+            if md[m] == "–":
+                assert cell.value is None, (md, cell.coordinate)
+                continue
+            written = _NUMBER.search(md[m]).group(0).replace(",", "")
+            assert isinstance(cell.value, (int, float)), (md[m], cell.coordinate)
+            assert _excel_shows(cell.value, cell.number_format) == float(written), (
+                md[m],
+                cell.value,
+                cell.number_format,
+            )
+            if m not in (2, 3):  # P and score keep two decimals at least, as on the Summary
+                section = cell.number_format.split(";")[1 if cell.value < 0 and ";" in cell.number_format else 0]
+                assert _places(section) == len(written.partition(".")[2]), (md[m], cell.number_format)
+
+
+def test_every_figure_as_the_markdown_report_writes_it(tmp_path_factory: pytest.TempPathFactory, book_en):
+    text = shipped_report(tmp_path_factory, "markdown", "en").read_text(encoding="utf-8")
+    _same_figures(_markdown_rows(text), book_en["Milestones"])
+
+
+def test_every_hostile_figure_as_the_markdown_report_writes_it(hostile, tmp_path: Path):
+    r = run(
+        "report",
+        "--format",
+        "markdown",
+        "--as-of",
+        "2024-06-01",
+        "--lang",
+        "en",
+        "--targets",
+        str(tmp_path / "targets.yaml"),
+    )
+    assert r.exit_code == 0, r.output
+    _same_figures(_markdown_rows(r.stdout), hostile["Milestones"])
