@@ -106,7 +106,16 @@ SUMMARY_EN = [
 
 def test_sheets_in_english(books):
     wb = openpyxl.load_workbook(books["en"])
-    assert wb.sheetnames == ["Summary", "At a glance", "Groups", "Figures", "budget-revenue-plan-2024", "Charts"]
+    # The Milestones sheet after the Summary's companions (forty-first session).
+    assert wb.sheetnames == [
+        "Summary",
+        "At a glance",
+        "Groups",
+        "Milestones",
+        "Figures",
+        "budget-revenue-plan-2024",
+        "Charts",
+    ]
 
 
 def test_summary_headers_numbers_and_layout(books):
@@ -311,6 +320,7 @@ def test_vietnamese_sheets_and_headers(books):
         "Tổng hợp",
         "Kết quả chung",
         "Nhóm mục tiêu",
+        "Các mốc",
         "Số liệu",
         "budget-revenue-plan-2024",
         "Biểu đồ",
@@ -354,7 +364,7 @@ def test_to_a_pipe_it_is_the_workbook(tracker: Path):
     assert result.exit_code == 0, result.output
     wb = openpyxl.load_workbook(io.BytesIO(result.stdout_bytes))
     # The small plan names no group and breaks no target down: no sheet for either.
-    assert wb.sheetnames == ["Summary", "At a glance", "Figures", "Charts"]
+    assert wb.sheetnames == ["Summary", "At a glance", "Milestones", "Figures", "Charts"]
 
 
 def test_o_rules(tracker: Path):

@@ -235,12 +235,19 @@ def signed_percent(rate: float | None, lang: str, decimals: int = 1, at_least: b
     most) is rounded the way that suffices (``sufficient``), not to nearest."""
     if rate is None or not math.isfinite(rate):
         return "–"
-    # At 12 significant digits, as P is read (docs/methodology.md, "Figures on an edge"), then
-    # made a per cent in decimal: 101.25 / 100 − 1 is 0.0125, "+1.3%" beside its P of
-    # 0.0125, where the floats' 0.012499999999999956 wrote "+1.2%" (fortieth session).
-    percent = hundredfold(float(f"{rate:.12g}"))
-    text = number(percent if at_least is None else sufficient(percent, at_least, decimals), lang, decimals)
+    text = number(percent_figure(rate, at_least, decimals), lang, decimals)
     return f"+{text}%" if rate > 0 and not text.startswith("-") else f"{text}%"
+
+
+def percent_figure(rate: float, at_least: bool | None = None, decimals: int = 1) -> float | None:
+    """The number of per cent ``signed_percent`` writes for ``rate`` (0.0889 is 8.89): the
+    workbook's rate cells hold it, so that they show what the reports write (a needed rate,
+    ``at_least`` given, already rounded so that it suffices). At 12 significant digits, as
+    P is read (docs/methodology.md, "Figures on an edge"), then made a per cent in decimal:
+    101.25 / 100 − 1 is 0.0125, "+1.3%" beside its P of 0.0125, where the floats'
+    0.012499999999999956 wrote "+1.2%" (fortieth session)."""
+    percent = hundredfold(float(f"{rate:.12g}"))
+    return percent if at_least is None else sufficient(percent, at_least, decimals)
 
 
 def achieved_rate_text(rate: float | None, base: float | None, lang: str) -> str:
@@ -269,7 +276,14 @@ def needed_rate(rate: float, base: float | None, increase: bool, lang: str) -> s
     suffices: up where the figure must rise, down where it must fall; below zero a rate is
     the figure's size's (``achieved_rate_text``), and the size must shrink where the figure
     must rise, so the other way."""
-    return signed_percent(rate, lang, at_least=increase != (base is not None and base < 0))
+    return signed_percent(rate, lang, at_least=needed_up(base, increase))
+
+
+def needed_up(base: float | None, increase: bool) -> bool:
+    """Whether a rate needed from now is rounded up so that it suffices (``needed_rate``):
+    up where the figure must rise, down where it must fall, and the other way below zero,
+    where the rate is the figure's size's."""
+    return increase != (base is not None and base < 0)
 
 
 def typed_places(value: float | None, decimals: int = 2) -> int:

@@ -309,13 +309,18 @@ def render_xlsx(data: ReportData, lang: str) -> bytes:
     from .report_xlsx_charts import level_charts
     from .report_xlsx_groups import group_sheet
     from .report_xlsx_headline import headline_sheet
+    from .report_xlsx_milestones import milestone_sheet
     from .report_xlsx_units import unit_sheets
     from .report_xlsx_since import since_sheets
 
     book = _Book(data, lang)
     _summary(book, data)
-    headline_sheet(book, data, book.wb.worksheets()[0].get_name())
+    summary = book.wb.worksheets()[0].get_name()
+    headline_sheet(book, data, summary)
     group_sheet(book, data)
+    # After the Summary's companions, before the data sheets: every level target's milestones,
+    # as the other reports' milestones tables (forty-first session).
+    milestone_sheet(book, data, summary)
     units = sum(len(a.breakdown) for a in data.assessments)
     figures = _figures(book, data, units)
     unit_sheets(book, data, figures, figures + units)
