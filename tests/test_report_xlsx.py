@@ -101,6 +101,7 @@ SUMMARY_EN = [
     # the target's own source (twenty-ninth session)
     "Target's source",
     "Figures recorded and not counted",  # issue 17, thirty-seventh session
+    "Deadlines passed, figure awaited",  # issue 17, forty-first session
 ]
 
 
@@ -126,8 +127,8 @@ def test_summary_headers_numbers_and_layout(books):
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
     assert (
-        ws.auto_filter.ref == f"A1:AD{len(targets) + 1}"
-    )  # Z: two more (28th session, A), AA: the note (F), AB: parts revised (W), AC: the source (29th), AD: not counted (37th)
+        ws.auto_filter.ref == f"A1:AE{len(targets) + 1}"
+    )  # Z: two more (28th session, A), AA: the note (F), AB: parts revised (W), AC: the source (29th), AD: not counted (37th), AE: awaited (41st)
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]

@@ -80,7 +80,7 @@ def _summary(path: str, lang: str) -> tuple[list[object], dict[str, tuple[object
     ws = wb.worksheets[0]
     headers = [c.value for c in ws[1]]
     rows = {str(r[2]): r for r in ws.iter_rows(min_row=2, values_only=True)}
-    return headers, rows, ws.cell(row=1, column=len(headers)).comment
+    return headers, rows, ws.cell(row=1, column=30).comment  # AD (AE, the deadlines awaited, since the 41st session)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -96,7 +96,7 @@ def test_the_workbook_ends_the_summary_with_the_figures_not_counted(quarter_plan
     made = run_clean("--lang", lang, "report", "--as-of", "2025-05-10", "-o", "r.xlsx")
     assert made.exit_code == 0, made.output
     headers, rows, note = _summary("r.xlsx", lang)
-    assert len(headers) == 30
+    assert len(headers) == 31  # "Deadlines passed, figure awaited" after it (41st session)
     if lang == "en":
         assert headers[28] == "Target's source"
         assert headers[29] == "Figures recorded and not counted"
@@ -121,12 +121,14 @@ def test_the_workbook_ends_the_summary_with_the_figures_not_counted(quarter_plan
     import openpyxl
 
     ws = openpyxl.load_workbook("r.xlsx").worksheets[0]
-    assert ws.auto_filter.ref == f"A1:AD{ws.max_row}"  # the filter spans the new column
+    assert (
+        ws.auto_filter.ref == f"A1:AE{ws.max_row}"
+    )  # the filter spans the new column (and the 41st session's after it)
 
     # By 2024-08-10 only July is recorded: nothing left out, the cell blank, the header kept.
     assert run_clean("--lang", lang, "report", "--as-of", "2024-08-10", "-o", "r.xlsx", "--force").exit_code == 0
     headers, rows, _ = _summary("r.xlsx", lang)
-    assert len(headers) == 30 and rows["fdi-q3"][29] is None
+    assert len(headers) == 31 and rows["fdi-q3"][29] is None
 
 
 # --- 2. A period in Vietnamese words ----------------------------------------------------

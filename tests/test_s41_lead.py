@@ -272,3 +272,87 @@ def test_a_units_figures_are_read_whatever_their_length() -> None:
     assert figures("2020") != figures("2025")
     assert closest_unit(long, ["2020", "2030"]) is None
     assert closest_unit("Nhom 05", ["Nhóm 5", "Nhóm 6"]) == "Nhóm 5"
+
+
+# 5. A milestone whose deadline has passed with no figure says so in the milestones table.
+# The CBCT share read on 2026-12-01: its 2025 milestone is judged on the 2023 figure and
+# awaits 2025's (the status line says "Moderate progress (⌛ awaiting figure 2025)"), but
+# the report's milestones table gave the row "Moderate progress" alone, beside the 2030
+# row's same words, and "–" needed from now with no reason on the row.
+
+
+@pytest.mark.parametrize(
+    "lang, row2025, status2025, row2030, status2030",
+    [
+        (
+            "en",
+            "| 15 % of GRDP by 2025 |",
+            "**Moderate progress (⌛ awaiting figure 2025)**",
+            "| 30 % of GRDP by 2030 |",
+            "**Moderate progress**",
+        ),
+        (
+            "vi",
+            "| 15 % GRDP đến năm 2025 |",
+            "**Tiến triển vừa phải (⌛ chờ số liệu năm 2025)**",
+            "| 30 % GRDP đến năm 2030 |",
+            "**Tiến triển vừa phải**",
+        ),
+    ],
+)
+def test_a_milestone_awaiting_its_figure_says_so_in_the_milestones_table(
+    shipped: Path, lang: str, row2025: str, status2025: str, row2030: str, status2030: str
+) -> None:
+    report = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2026-12-01", "cbct-share").stdout
+    first = next(line for line in report.splitlines() if line.startswith(row2025))
+    second = next(line for line in report.splitlines() if line.startswith(row2030))
+    assert [c.strip() for c in first.split("|")][2] == status2025, first
+    assert [c.strip() for c in second.split("|")][2] == status2030, second
+
+
+# 6. The workbook says which deadlines have passed with their figure awaited. The Summary
+# gave the CBCT share "Moderate progress" with Deadline 2025 and no word that 2025's figure
+# is awaited (status's CSV has `awaiting_figures`; the other reports "⌛ awaiting figure
+# 2025"); the Milestones sheet gave its 2025 and 2030 rows the same status. The Summary now
+# ends with "Deadlines passed, figure awaited" (the periods, as the CSV joins them), the
+# Milestones sheet with "Deadline passed, figure awaited" (Yes / No), columns to filter on.
+
+
+def _sheet(path: Path, name: str) -> list[dict[str, object]]:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)[name]
+    rows = list(ws.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+@pytest.mark.parametrize(
+    "lang, summary, summary_head, milestones, milestone_head, yes, no",
+    [
+        (
+            "en",
+            "Summary",
+            "Deadlines passed, figure awaited",
+            "Milestones",
+            "Deadline passed, figure awaited",
+            "Yes",
+            "No",
+        ),
+        ("vi", "Tổng hợp", "Đã đến hạn, chờ số liệu", "Các mốc", "Đã đến hạn, chờ số liệu", "Có", "Không"),
+    ],
+)
+def test_the_workbook_says_the_deadlines_passed_with_their_figure_awaited(
+    shipped: Path, lang: str, summary: str, summary_head: str, milestones: str, milestone_head: str, yes: str, no: str
+) -> None:
+    out = shipped / "r.xlsx"
+    made = run_clean("--lang", lang, "report", "--format", "xlsx", "-o", str(out), "--as-of", "2026-12-01")
+    assert made.exit_code == 0, made.stderr
+    rows = _sheet(out, summary)
+    assert list(rows[0])[-1] == summary_head
+    by_id = {r[list(r)[2]]: r for r in rows}
+    assert by_id["cbct-share"][summary_head] == "2025"
+    # Every year of the CBCT value-added average after 2021 is awaited (the span is over).
+    assert by_id["cbct-va-growth-2021-2025"][summary_head] == "2022; 2023; 2024; 2025"
+    assert by_id["grdp-per-capita"][summary_head] in (None, "")
+    marks = [(r[list(r)[0]], r[list(r)[4]], r[milestone_head]) for r in _sheet(out, milestones)]
+    assert ("cbct-share", "2025", yes) in marks and ("cbct-share", "2030", no) in marks

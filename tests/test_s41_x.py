@@ -48,6 +48,7 @@ HEADERS_EN = [
     "Projected",
     "Reached in",
     "Period ends",
+    "Deadline passed, figure awaited",  # Yes / No (the lead, same session)
 ]
 
 
@@ -118,7 +119,7 @@ def test_target_name_links_to_its_summary_row(book_en):
 def test_an_officer_filters_and_sorts_numbers(book_en):
     ws = book_en["Milestones"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:P{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:Q{ws.max_row}"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
     for row in ws.iter_rows(min_row=2):
         for c in row[6:14]:
@@ -144,7 +145,11 @@ def test_the_same_rows_as_the_markdown_report(tmp_path_factory: pytest.TempPathF
     sheet = list(ws.iter_rows(min_row=2))
     assert len(sheet) == len(rows)
     for md, cells in zip(rows, sheet, strict=True):
-        assert md[1].strip("*") == cells[5].value
+        # The Markdown says a milestone's figure awaited beside its status, the sheet in its
+        # last column (Yes / No), where a filter finds it (the lead, same session).
+        status, awaiting, _ = md[1].strip("*").partition(" (⌛ awaiting figure ")
+        assert status == cells[5].value
+        assert cells[16].value == ("Yes" if awaiting else "No")
         assert md[0].endswith(f"by {cells[4].value}")
         reached = cells[14].value
         if reached is None:
@@ -266,7 +271,7 @@ def test_many_milestones(hostile):
     assert [r[3].value for r in rows] == list(range(81, 93))
     assert [r[4].value for r in rows] == [str(y) for y in range(2021, 2033)]
     ws = hostile["Milestones"]
-    assert ws.auto_filter.ref == f"A1:P{1 + 1 + 2 + 12}"
+    assert ws.auto_filter.ref == f"A1:Q{1 + 1 + 2 + 12}"
 
 
 # --- every figure of the sheet reads as the Markdown report's table writes it ---------------

@@ -23,7 +23,7 @@ from .report_view import Cell, TableView, report_word
 from .summary import difference_text, gap_phrase
 
 if TYPE_CHECKING:
-    from ..method.assessment import Assessment
+    from ..method.assessment import Assessment, MilestoneResult
 
 __all__ = ["milestones_table"]
 
@@ -65,7 +65,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
         rows.append(
             (
                 Cell(f"{typed_value(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
-                Cell(status_label(m.status.value, lang), status=m.status.value),
+                Cell(_status(m, lang), status=m.status.value),
                 Cell(progress_text(m.progress_value, lang)),
                 Cell(score_text(m.score, lang)),
                 Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m), not a.indicator.increase)),
@@ -84,6 +84,17 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
             )
         )
     return TableView(headers, tuple(rows), frozenset(range(2, 10)))
+
+
+def _status(m: MilestoneResult, lang: str) -> str:
+    """A milestone's status, with the deadline passed and its figure awaited said beside it
+    as the target's status line says it ("Moderate progress (⌛ awaiting figure 2025)"):
+    the row is judged on an earlier figure, and its "needed from now" is "–" for that
+    reason (forty-first session: the 2025 and 2030 rows read alike)."""
+    text = status_label(m.status.value, lang)
+    if not m.awaiting_figure:
+        return text
+    return f"{text} (⌛ {label('awaiting', lang)} {period_text(m.by, lang)})"
 
 
 def _needed(rate: float | None, change: float | None, unit: str, base: float | None, a: Assessment, lang: str) -> str:

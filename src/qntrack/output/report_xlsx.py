@@ -24,7 +24,7 @@ from ..files.textfiles import as_given
 from ..plan.units import split_key
 from .i18n import kind_text, label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_xlsx_plan import goal_of, goal_sign, plan_cells, provisional_period
-from .report_xlsx_summary_head import NOT_COUNTED_COLUMN, NOTE_SIZE, not_counted_note, summary_headers
+from .report_xlsx_summary_head import AWAITING_COLUMN, NOT_COUNTED_COLUMN, NOTE_SIZE, not_counted_note, summary_headers
 from .report_xlsx_names import sheet_name
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name
 from .report_xlsx_book import _Book, _Table, word
@@ -135,6 +135,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         t.put(27, parts_cell(latest, data.revised.get(a.target.series_key), lang))
         t.put(28, as_given(text_in(a.target.source, lang)) or None)  # the target's, not a figure's
         t.put(NOT_COUNTED_COLUMN, " ".join(not_counted_sentences(a, lang)))
+        t.put(AWAITING_COLUMN, "; ".join(str(p) for p in a.awaiting_figures) or None)
         t.next_row()
     t.finish()
     t.ws.write_comment(0, NOT_COUNTED_COLUMN, not_counted_note(lang), NOTE_SIZE)

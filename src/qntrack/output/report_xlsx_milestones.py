@@ -74,6 +74,9 @@ def milestone_sheet(book: _Book, data: ReportData, summary: str) -> None:
         label("status", lang),
         *(label(key, lang) for key in _FIGURES),
         word("period_end", lang),  # the deadline in time, a date cell, as every period column has
+        # Its figure awaited past the deadline, a word to filter on, as the Since sheet's
+        # "In force": the status is read on an earlier figure (forty-first session).
+        word("milestone_awaiting", lang),
     )
     ws = book.sheet(word("sheet_milestones", lang))
     t = _Table(book, ws, headers, key=1)  # the target's name on every printed page across
@@ -100,6 +103,7 @@ def milestone_sheet(book: _Book, data: ReportData, summary: str) -> None:
         _path(t, a, m)
         _reached(t, m, lang)
         t.put(15, last_day(m.by))
+        t.put(16, cell_text(report_word("yes" if m.awaiting_figure else "no", lang).capitalize(), lang))
         t.next_row()
     t.finish()
     ws.write_comment(0, 1, word("milestones_links_note", lang), NOTE_SIZE)

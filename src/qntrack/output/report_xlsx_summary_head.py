@@ -8,7 +8,7 @@ from ..catalog import render as text_of
 from .i18n import label
 from .report_xlsx_plan import plan_headers
 
-__all__ = ["NOTE_SIZE", "NOT_COUNTED_COLUMN", "not_counted_note", "summary_headers"]
+__all__ = ["AWAITING_COLUMN", "NOTE_SIZE", "NOT_COUNTED_COLUMN", "not_counted_note", "summary_headers"]
 
 
 def word(key: str, lang: str) -> str:
@@ -71,6 +71,10 @@ def summary_headers(lang: str) -> tuple[str, ...]:
         # as status's CSV not_counted and the other reports under the target (issue 17,
         # thirty-seventh session); its header carries a note saying so (NOT_COUNTED_NOTE).
         word("not_counted", lang),
+        # The deadlines passed with their figure awaited, as status's CSV awaiting_figures
+        # (periods joined by "; ") and the other reports' "⌛ awaiting figure 2025": a status
+        # read on an earlier figure, said where a filter finds it (forty-first session).
+        label("awaiting_figures", lang),
     )
 
 
@@ -78,6 +82,7 @@ def summary_headers(lang: str) -> tuple[str, ...]:
 # box three times a comment's default size so that its words show without scrolling, signed
 # "qntrack" as the workbook's properties are (Excel showed an unsigned note "by None").
 NOT_COUNTED_COLUMN = 29
+AWAITING_COLUMN = 30
 NOTE_SIZE = {"x_scale": 3, "y_scale": 3, "author": "qntrack"}
 
 
