@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import qntrack
+from helpers import run_clean
 
 AS_OF = "2036-06-30"
 HEADER = "indicator,period,value,status,source,note,recorded_at\n"
@@ -309,3 +310,332 @@ def test_a_target_of_the_other_sign_one_year_on_is_not_assessed():
         t = got[name]
         assert (t["status"], t["progress_value"], t["score"]) == (NOT_AVAILABLE, None, None), (name, t)
         assert t["reason"] is not None
+
+
+# --- the reference for level targets (docs/methodology.md, "Level targets") ---------------
+
+AMBIGUOUS = "ambiguous"
+
+
+def twelve(x: float) -> float:
+    """P kept to 12 significant digits before it is read ("Figures on an edge")."""
+    return float(f"{x:.12g}") + 0.0
+
+
+def meets(x: float, goal: float, d: int) -> bool:
+    """A figure set against its goal at 15 significant digits ("A figure as typed")."""
+    x, goal = float(f"{x:.15g}"), float(f"{goal:.15g}")
+    return x >= goal if d == 1 else x <= goal
+
+
+def path(start: float, rate: float, years: float) -> float:
+    return start * (1 + rate) ** years
+
+
+def finite_or_none(compute, *args: float) -> float | None:
+    try:
+        value = compute(*args)
+    except (OverflowError, ZeroDivisionError, ValueError):
+        return None
+    if isinstance(value, complex) or not math.isfinite(value) or abs(value) > 1e300:
+        return None
+    return value
+
+
+@dataclass
+class LevelCase:
+    years: dict[int, float]
+    baseline: tuple[int, float | None] | None  # (year, stated value or None); None: no key
+    milestones: list[tuple[int, float]]
+    d: int
+    limit: float | None
+
+
+def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
+    """The headline and each milestone judged; None for the milestones where there is no
+    baseline to judge them from (their fields are then not compared)."""
+    years, d = case.years, case.d
+    annual = sorted(years)
+    latest_year = annual[-1]
+    latest = years[latest_year]
+    if case.baseline is None:
+        y0, b = annual[0], years[annual[0]]
+    elif case.baseline[1] is not None:
+        y0, b = case.baseline[0], case.baseline[1]
+    else:
+        later = [y for y in annual if y >= case.baseline[0]]
+        if not later:
+            return Judged(NOT_AVAILABLE), None
+        y0, b = later[0], years[later[0]]
+    if y0 > latest_year:
+        return Judged(NOT_AVAILABLE), None
+    sign = -1 if b < 0 else 1
+
+    if not case.milestones:  # method 1, direction only
+        if latest_year - y0 < 1 or b == 0 or opposite(b, latest):
+            return Judged(NOT_AVAILABLE), []
+        if b < 0 and latest == 0:
+            return Judged(AMBIGUOUS), []  # does a figure of 0 cross from a negative base?
+        c = coefficient(b, case.limit)
+        high, med = 0.015 * c, 0.005 * c
+        p = twelve(sign * d * growth(latest, b, latest_year, y0))
+        judged = Judged(band(p, high, med), p, score_without_target(p, c, high, med))
+        judged.extra["edges"] = (high, med, 0.0)
+        return judged, []
+
+    out: list[Judged] = []
+    for by, value in case.milestones:
+        if latest_year >= by:  # due: judged on its year's figure, or the first after
+            on = min(y for y in annual if y >= by)
+            out.append(Judged(ACHIEVED if meets(years[on], value, d) else "not_achieved", extra={"due": True}))
+            continue
+        if meets(latest, value, d):
+            out.append(Judged(ACHIEVED, score=5, extra={"due": False}))
+            continue
+        if b < 0 and latest == 0:
+            out.append(Judged(AMBIGUOUS))
+            continue
+        absolute = b == 0 or value == 0 or (b < 0 < latest) or (latest < 0 <= b) or opposite(b, value)
+        if latest_year - y0 < 1 or value == b:
+            out.append(Judged(NOT_AVAILABLE, extra={"due": False}))
+            continue
+        span, left = latest_year - y0, by - latest_year
+        extra: dict = {"due": False, "method": "absolute_change" if absolute else "growth"}
+        if absolute:
+            need = (value - b) / (by - y0)
+            done = (latest - b) / span
+            p = twelve(d * done / abs(need))
+            extra["trajectory"] = b + need * span
+            extra["projected"] = latest + done * left
+            steps = (value - latest) / done if done else 0.0
+        else:
+            a = growth(latest, b, latest_year, y0)
+            r = growth(value, b, by, y0)
+            p = twelve(sign * d * a / abs(r))
+            extra["required_rate"] = r
+            extra["trajectory"] = finite_or_none(path, b, r, span)
+            extra["projected"] = finite_or_none(path, latest, a, left)
+            extra["required_rate_from_latest"] = finite_or_none(growth, value, latest, by, latest_year)
+            if latest == 0 or a == 0 or a <= -1:
+                steps = 0.0
+            else:
+                steps = (math.log(abs(value)) - math.log(abs(latest))) / math.log1p(a)
+        if steps <= 0 or steps > 1000:
+            extra["reached_in"] = None
+        elif abs(steps - round(steps)) < 1e-9:
+            extra["reached_in"] = AMBIGUOUS  # on a whole year: the floats decide
+        else:
+            extra["reached_in"] = str(latest_year + math.ceil(steps))
+        out.append(Judged(band(p, 0.95, 0.60), p, score_with_target(p), extra))
+
+    ahead = [(m, j) for m, j in zip(case.milestones, out, strict=True) if not j.extra.get("due")]
+    if ahead:
+        pending = [j for _, j in ahead if j.status != ACHIEVED]
+        headline = pending[0] if pending else ahead[-1][1]
+    else:
+        headline = out[-1]
+    return headline, out
+
+
+# Figures a hair from a band's edge: 100 (2020) to v (2021), direction only, P = v / 100 − 1
+# against 0.015 and 0.005; or against 121 by 2022 (r = 0.1), P = (v / 100 − 1) / 0.1
+# against 1, 0.95 and 0.6.
+ON_EDGES = [101.5, 101.49999, 101.499996, 100.5, 100.49999, 100.499996, 100.0, 99.99999]
+ON_EDGES_TARGET = [109.5, 109.499, 109.4999, 109.9996, 106.0, 105.9999, 105.99996, 99.9999, 110.0]
+
+
+@st.composite
+def edge_cases(draw) -> LevelCase:
+    d = draw(st.sampled_from([1, -1]))
+    if draw(st.booleans()):
+        v = draw(st.sampled_from(ON_EDGES))
+        return LevelCase({2020: 100.0, 2021: v if d == 1 else 200 - v}, (2020, None), [], d, None)
+    v = draw(st.sampled_from(ON_EDGES_TARGET))
+    goal = 121.0 if d == 1 else 81.0  # r = +0.1, or −0.1 a year
+    return LevelCase({2020: 100.0, 2021: v if d == 1 else 200 - v}, (2020, None), [(2022, goal)], d, None)
+
+
+@st.composite
+def level_cases(draw) -> LevelCase:
+    if draw(st.integers(0, 4)) == 0:
+        return draw(edge_cases())
+    years = draw(a_series())
+    first = min(years)
+    d = draw(st.sampled_from([1, -1]))
+    form = draw(st.sampled_from(["stated", "year", "none"]))
+    n = draw(st.integers(0, 3))
+    if form == "none" and n:
+        form = "year"
+    baseline: tuple[int, float | None] | None
+    if form == "stated":
+        baseline = (draw(st.integers(first - 3, first)), draw(figures))
+    elif form == "year":
+        baseline = (draw(st.integers(first - 3, first + 2)), None)
+    else:
+        baseline = None
+    start = baseline[0] if baseline else first
+    bys = sorted(set(draw(st.lists(st.integers(start + 1, 2045), min_size=n, max_size=n))))
+    milestones = []
+    for by in bys:
+        # a milestone of a hostile figure, or one equal to the base, or past it
+        milestones.append((by, draw(st.one_of(figures, st.sampled_from([years[first], -years[first]])))))
+    limit = None
+    if not milestones and draw(st.booleans()):
+        limit = draw(st.sampled_from([100.0, 1.0]))
+    return LevelCase(years, baseline, milestones, d, limit)
+
+
+def level_plan(cases: list[LevelCase]) -> tuple[str, list[tuple[str, str, float]]]:
+    lines = ["version: 1", "indicators:"]
+    for i, case in enumerate(cases):
+        way = "increase" if case.d == 1 else "decrease"
+        lines.append(f"  i{i}: {{name: I{i}, unit: '%', frequency: quarter, direction: {way}}}")
+    lines.append("targets:")
+    rows: list[tuple[str, str, float]] = []
+    for i, case in enumerate(cases):
+        lines += [f"  - id: t{i}", f"    indicator: i{i}"]
+        if case.baseline is not None:
+            year, value = case.baseline
+            shown = str(year) if value is None else f"{{period: {year}, value: {decimal_text(value)}}}"
+            lines.append(f"    baseline: {shown}")
+        if case.milestones:
+            lines.append("    milestones:")
+            lines += [f"      - {{by: {by}, value: {decimal_text(v)}}}" for by, v in case.milestones]
+        if case.limit is not None:
+            lines.append(f"    limit: {decimal_text(case.limit)}")
+        rows += [(f"i{i}", str(year), value) for year, value in case.years.items()]
+        rows.append((f"i{i}", f"{max(case.years) + 1}-Q2", 3.0))
+    return "\n".join(lines) + "\n", rows
+
+
+def agree(label: str, want: Judged, got: dict, edges: tuple[float, ...]) -> None:
+    event(f"{want.status} {want.extra.get('method', '')}")
+    if want.status == AMBIGUOUS:
+        return
+    if not near_an_edge(want.p, edges):
+        assert got["status"] == want.status, (label, got, want)
+    if want.status in (ACHIEVED, "not_achieved"):
+        return
+    assert close(got["progress_value"], want.p), (label, got["progress_value"], want)
+    assert close(got["score"], want.score), (label, got["score"], want)
+
+
+@PROPERTY
+@given(st.lists(level_cases(), min_size=1, max_size=6))
+def test_level_targets_agree_with_the_reference(cases: list[LevelCase]):
+    text, rows = level_plan(cases)
+    got = judged_by_qntrack(text, rows)
+    for i, case in enumerate(cases):
+        t = got[f"t{i}"]
+        headline, judged = level_reference(case)
+        label = f"t{i} {case}"
+        agree(label, headline, t, headline.extra.get("edges", (1.0, 0.95, 0.6, 0.0)))
+        if judged is None:
+            continue
+        assert len(t["milestones"]) == len(judged), label
+        for want, m in zip(judged, t["milestones"], strict=True):
+            agree(label + f" milestone {m['by']}", want, m, (1.0, 0.95, 0.6, 0.0))
+            if want.status in (AMBIGUOUS, NOT_AVAILABLE, ACHIEVED) or want.extra.get("due"):
+                continue
+            assert m["method"] == want.extra["method"], (label, m)
+            for key in ("trajectory", "projected", "required_rate", "required_rate_from_latest"):
+                if key in want.extra and want.extra[key] is not None:
+                    assert close(m[key], want.extra[key]), (label, key, m[key], want.extra[key])
+            event(f"reached_in {'never' if want.extra['reached_in'] is None else 'some'}")
+            if want.extra["reached_in"] != AMBIGUOUS:
+                assert m["reached_in"] == want.extra["reached_in"], (label, m, want.extra)
+                assert m["never_reached"] == (want.extra["reached_in"] is None), (label, m)
+
+
+# --- the figures printed: P and score as docs/methodology.md writes them -----------------
+
+
+def rounded(x: float, places: int) -> Decimal:
+    """Half away from zero, on the figure's shortest decimal form ("How figures are
+    written")."""
+    return Decimal(repr(x)).quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
+
+
+def plain(d: Decimal) -> str:
+    """English marks: a thousands comma, a decimal point, no trailing zeros."""
+    text = format(d, ",f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def written(x: float, edges: tuple[float, ...], small_in_digits: bool) -> str:
+    """Two decimals (P below 0.1 in size: three significant digits), with more wherever
+    that would round a figure just below an edge onto the edge."""
+    if x == 0:
+        return "0"
+    if small_in_digits and abs(x) < 0.1:
+        places = 2 - Decimal(repr(x)).adjusted()  # three significant digits
+    else:
+        places = 2
+    if rounded(x, places) == 0:
+        # "a figure that is not zero never reads 0": 0.00003999999999937 (the score at
+        # P = 0.6, 7.1429 × 0.6 − 4.2857 in floats) keeps its first significant digits.
+        places = 1 - Decimal(repr(x)).adjusted()
+    while True:
+        shown = rounded(x, places)
+        if not any(x < e and shown == Decimal(repr(e)) for e in edges):
+            return plain(shown)
+        places += 1
+
+
+def report_figures(yaml_text: str, rows: list[tuple[str, str, float]]) -> dict[str, tuple[str, str]]:
+    """Each target's "P / Score" as the Markdown report writes it under "Figures"."""
+    with tempfile.TemporaryDirectory() as folder:
+        plan = Path(folder) / "targets.yaml"
+        plan.write_text(yaml_text, encoding="utf-8")
+        lines = [HEADER]
+        for indicator, period, value in rows:
+            lines.append(
+                f"{indicator},{period},{decimal_text(value)},official,s,,{int(period[:4]) + 1}-03-01T00:00:00Z\n"
+            )
+        (Path(folder) / "observations.csv").write_text("".join(lines), encoding="utf-8")
+        out = Path(folder) / "r.md"
+        r = run_clean(
+            "report", "-t", str(plan), "--format", "markdown", "--as-of", AS_OF, "-o", str(out), "--lang", "en"
+        )
+        assert r.exit_code == 0, r.output
+        text = out.read_text(encoding="utf-8")
+    found: dict[str, tuple[str, str]] = {}
+    for section in text.split('## <a id="t-')[1:]:
+        target = section.split('"', 1)[0]
+        for line in section.splitlines():
+            if line.startswith("| P / Score |"):
+                p, score = line.split("|")[2].strip().split(" / ")
+                found[target] = (p, score)
+    return found
+
+
+SCORE_EDGES = (5.0, 2.5, 0.0, -2.5)
+
+
+@settings(
+    max_examples=int(os.environ.get("S41_EXAMPLES", "15")), deadline=None, suppress_health_check=list(HealthCheck)
+)
+@given(st.lists(level_cases(), min_size=1, max_size=5))
+def test_p_and_score_are_printed_as_the_json_rounded_by_the_rules(cases: list[LevelCase]):
+    text, rows = level_plan(cases)
+    document = judged_by_qntrack(text, rows)
+    printed = report_figures(text, rows)
+    for i, case in enumerate(cases):
+        t = document[f"t{i}"]
+        if t["progress_value"] is None or t["score"] is None:
+            continue
+        if abs(t["progress_value"]) >= 1e6:
+            # docs/methodology.md is silent on a P of a million or more (a base of 1e-9):
+            # it is written with an exponent, "3.33333e+20" (reported, not pinned).
+            continue
+        if 0 < abs(t["progress_value"]) < 1e-9:
+            # Nor on one below a billionth: "3.3e-22", two significant digits and an
+            # exponent, where "How figures are written" says three (reported, not pinned).
+            continue
+        # The edges of P, whichever method judged it: docs/methodology.md lists them all,
+        # "0.015 and 0.005 of method 1 without a limit" (not those times C: reported).
+        edges = (1.0, 0.95, 0.6, 0.0, 0.015, 0.005)
+        want = (written(t["progress_value"], edges, True), written(t["score"], SCORE_EDGES, False))
+        assert printed[f"t{i}"] == want, (case, t["progress_value"], t["score"], printed[f"t{i}"], want)
