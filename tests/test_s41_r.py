@@ -153,6 +153,7 @@ def decimal_text(value: float) -> str:
 
 
 def judged_by_qntrack(yaml_text: str, rows: list[tuple[str, str, float]]) -> dict[str, dict]:
+    """The targets of ``status --format json`` by id; its first group under ``"group:"``."""
     with tempfile.TemporaryDirectory() as folder:
         plan = Path(folder) / "targets.yaml"
         plan.write_text(yaml_text, encoding="utf-8")
@@ -162,7 +163,51 @@ def judged_by_qntrack(yaml_text: str, rows: list[tuple[str, str, float]]) -> dic
             lines.append(f"{indicator},{period},{decimal_text(value)},official,s,,{year + 1}-03-01T00:00:00Z\n")
         (Path(folder) / "observations.csv").write_text("".join(lines), encoding="utf-8")
         document = qntrack.status(str(plan), as_of=AS_OF)
-    return {t["id"]: t for t in document["targets"]}
+    found = {t["id"]: t for t in document["targets"]}
+    if document["groups"]:
+        found["group:"] = document["groups"][0]
+    return found
+
+
+def group_reference(members: list[dict]) -> tuple[str, float | None]:
+    """methodology.md 1.1: the mean of the series' scores, its status read off it; as
+    docs/methodology.md "Groups" applies it: a member missed for good counts −5, one
+    achieved without a score 5, the others without one left out; achieved only when every
+    member judged achieved."""
+    scores = []
+    for m in members:
+        if m["status"] == "not_achieved":
+            scores.append(-5.0)
+        elif m["score"] is not None:
+            scores.append(m["score"])
+        elif m["status"] == ACHIEVED:
+            scores.append(5.0)
+    judged = [m for m in members if m["status"] != NOT_AVAILABLE]
+    if not scores:
+        return (NOT_AVAILABLE if not judged else AMBIGUOUS), None
+    mean = sum(scores) / len(scores)
+    if all(m["status"] == ACHIEVED for m in judged):
+        return ACHIEVED, mean
+    if mean >= 2.5:
+        return "substantial_progress", mean
+    if mean >= 0:
+        return "moderate_progress", mean
+    if mean >= -2.5:
+        return "limited_progress", mean
+    return "deterioration", mean
+
+
+def groups_agree(got: dict[str, dict], ids: list[str]) -> None:
+    group = got["group:"]
+    members = [got[i] for i in ids]
+    status, mean = group_reference(members)
+    assert group["count"] == len(ids)
+    assert sum(group["by_status"].values()) == len(ids)
+    for name, count in group["by_status"].items():
+        assert count == sum(1 for m in members if m["status"] == name), (name, group)
+    assert close(group["score"], mean), (group, mean, members)
+    if status != AMBIGUOUS and not near_an_edge(mean, (2.5, 0.0, -2.5)):
+        assert group["status"] == status, (group, mean, [(m["status"], m["score"]) for m in members])
 
 
 # --- hostile figures ---------------------------------------------------------------------
@@ -223,6 +268,7 @@ def open_sdg_plan(cases: list[OpenSdgCase]) -> tuple[str, list[tuple[str, str, f
             f"  - id: o{i}",
             "    type: open_sdg",
             f"    indicator: i{i}",
+            "    group: G",
             f"    base_year: {case.base_year}",
             f"    target_year: {case.target_year}",
             f"    direction: {'increase' if case.d == 1 else 'decrease'}",
@@ -243,6 +289,7 @@ def open_sdg_plan(cases: list[OpenSdgCase]) -> tuple[str, list[tuple[str, str, f
 def test_open_sdg_targets_agree_with_the_reference(cases: list[OpenSdgCase]):
     text, rows = open_sdg_plan(cases)
     got = judged_by_qntrack(text, rows)
+    groups_agree(got, [f"o{i}" for i in range(len(cases))])
     for i, case in enumerate(cases):
         want = open_sdg_reference(case.years, case.base_year, case.d, case.target, case.target_year, case.limit)
         t = got[f"o{i}"]
@@ -493,7 +540,7 @@ def level_plan(cases: list[LevelCase]) -> tuple[str, list[tuple[str, str, float]
     lines.append("targets:")
     rows: list[tuple[str, str, float]] = []
     for i, case in enumerate(cases):
-        lines += [f"  - id: t{i}", f"    indicator: i{i}"]
+        lines += [f"  - id: t{i}", f"    indicator: i{i}", "    group: G"]
         if case.baseline is not None:
             year, value = case.baseline
             shown = str(year) if value is None else f"{{period: {year}, value: {decimal_text(value)}}}"
@@ -525,6 +572,7 @@ def agree(label: str, want: Judged, got: dict, edges: tuple[float, ...]) -> None
 def test_level_targets_agree_with_the_reference(cases: list[LevelCase]):
     text, rows = level_plan(cases)
     got = judged_by_qntrack(text, rows)
+    groups_agree(got, [f"t{i}" for i in range(len(cases))])
     for i, case in enumerate(cases):
         t = got[f"t{i}"]
         headline, judged = level_reference(case)
@@ -639,3 +687,104 @@ def test_p_and_score_are_printed_as_the_json_rounded_by_the_rules(cases: list[Le
         edges = (1.0, 0.95, 0.6, 0.0, 0.015, 0.005)
         want = (written(t["progress_value"], edges, True), written(t["score"], SCORE_EDGES, False))
         assert printed[f"t{i}"] == want, (case, t["progress_value"], t["score"], printed[f"t{i}"], want)
+
+
+# --- the milestone's figures as printed (docs/methodology.md, "How figures are written") --
+
+
+def typed_decimals(x: float) -> int:
+    return max(0, -Decimal(repr(x)).as_tuple().exponent)  # type: ignore[operator]
+
+
+def figure_text(x: float, places: int, differs_from: float | None = None) -> str:
+    if x != 0 and rounded(x, places) == 0:
+        places = 1 - Decimal(repr(x)).adjusted()  # a figure not zero never reads 0
+    if differs_from is not None and x != differs_from:
+        while rounded(x, places) == Decimal(repr(differs_from)):
+            places += 1
+    return plain(rounded(x, places))
+
+
+def rate_text(rate: float) -> str:
+    """A rate a year from its 12 significant digits, as a per cent at one decimal."""
+    percent = Decimal(f"{rate:.12g}").scaleb(2)
+    places = 1
+    if percent.quantize(Decimal("0.1"), rounding="ROUND_HALF_UP") == 0:
+        places = 1 - percent.adjusted()  # a rate not zero never reads 0: +0.029%, two digits
+    shown = plain(percent.quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP"))
+    return ("+" if rate > 0 else "") + shown + "%/yr"
+
+
+@st.composite
+def plain_cases(draw) -> LevelCase:
+    """Shares as offices type them: 0.5 to 99.9 with up to three decimals, a stated
+    baseline of 2018 to 2020, figures to 2021–2024, milestones after."""
+    share = st.builds(lambda n, k: n / 10**k, st.integers(5, 999), st.integers(1, 1)) | st.builds(
+        lambda n: n / 1000, st.integers(500, 99999)
+    )
+    y0 = draw(st.integers(2018, 2020))
+    years = {y: draw(share) for y in sorted(set(draw(st.lists(st.integers(y0 + 1, 2024), min_size=1, max_size=3))))}
+    bys = sorted(set(draw(st.lists(st.integers(2025, 2040), min_size=1, max_size=2))))
+    return LevelCase(years, (y0, draw(share)), [(by, draw(share)) for by in bys], draw(st.sampled_from([1, -1])), None)
+
+
+def milestone_rows(yaml_text: str, rows: list[tuple[str, str, float]]) -> dict[str, list[list[str]]]:
+    """Each target's rows of the Markdown report's "Milestones" table, cell by cell."""
+    with tempfile.TemporaryDirectory() as folder:
+        plan = Path(folder) / "targets.yaml"
+        plan.write_text(yaml_text, encoding="utf-8")
+        lines = [HEADER]
+        for indicator, period, value in rows:
+            lines.append(
+                f"{indicator},{period},{decimal_text(value)},official,s,,{int(period[:4]) + 1}-03-01T00:00:00Z\n"
+            )
+        (Path(folder) / "observations.csv").write_text("".join(lines), encoding="utf-8")
+        out = Path(folder) / "r.md"
+        r = run_clean("report", "-t", str(plan), "--format", "markdown", "--as-of", "2025-01-01", "-o", str(out))
+        assert r.exit_code == 0, r.output
+        text = out.read_text(encoding="utf-8")
+    found: dict[str, list[list[str]]] = {}
+    for section in text.split('## <a id="t-')[1:]:
+        target = section.split('"', 1)[0]
+        table = section.split("| Milestone |", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+        found[target] = [[cell.strip() for cell in line.strip("|").split("|")] for line in table]
+    return found
+
+
+@settings(
+    max_examples=int(os.environ.get("S41_EXAMPLES", "10")), deadline=None, suppress_health_check=list(HealthCheck)
+)
+@given(st.lists(plain_cases(), min_size=1, max_size=4))
+def test_a_milestones_figures_are_printed_as_the_json_rounded_by_the_rules(cases: list[LevelCase]):
+    text, rows = level_plan(cases)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "targets.yaml").write_text(text, encoding="utf-8")
+        lines = [HEADER] + [
+            f"{i},{p},{decimal_text(v)},official,s,,{int(p[:4]) + 1}-03-01T00:00:00Z\n" for i, p, v in rows
+        ]
+        (Path(folder) / "observations.csv").write_text("".join(lines), encoding="utf-8")
+        document = {
+            t["id"]: t for t in qntrack.status(str(Path(folder) / "targets.yaml"), as_of="2025-01-01")["targets"]
+        }
+    printed = milestone_rows(text, rows)
+    for i, case in enumerate(cases):
+        base = case.baseline[1] if case.baseline else None
+        assert base is not None
+        for (_by, value), m, cells in zip(
+            case.milestones, document[f"t{i}"]["milestones"], printed[f"t{i}"], strict=True
+        ):
+            label = (case, m, cells)
+            if m["status"] in (ACHIEVED, NOT_AVAILABLE) or m["method"] != "growth":
+                continue
+            places = 3 if 3 in (typed_decimals(base), typed_decimals(value)) else 2
+            assert cells[5] == rate_text(m["required_rate"]), label
+            assert cells[6] == figure_text(m["trajectory"], places) + "%", label
+            if m["deviation"] != 0:
+                deviation = figure_text(m["deviation"], places)
+                assert cells[7] == ("+" if m["deviation"] > 0 else "") + deviation + " pp", label
+            if m["required_rate_from_latest"]:
+                assert cells[8] == rate_text(m["required_rate_from_latest"]), label
+            if 1e-11 < abs(m["projected"]) < 1e15:  # else an exponent: the docs are silent (reported)
+                assert cells[9] == figure_text(m["projected"], 2, differs_from=value) + "%", label
+            if m["reached_in"] is not None:
+                assert cells[10] == f"would be {m['reached_in']}", label
