@@ -389,6 +389,15 @@ def finite_or_none(compute, *args: float) -> float | None:
     return value
 
 
+def pace(b: float, y0: int, x: float, year: int, value: float, by: int, d: int) -> float:
+    """P of a milestone, unrounded: compound rates, or absolute change where a zero or a
+    change of sign leaves no growth rate (docs/methodology.md, "Balances")."""
+    if b == 0 or value == 0 or (b < 0 < x) or (x < 0 <= b) or opposite(b, value):
+        return d * ((x - b) / (year - y0)) / abs((value - b) / (by - y0))
+    sign = -1 if b < 0 else 1
+    return sign * d * growth(x, b, year, y0) / abs(growth(value, b, by, y0))
+
+
 @dataclass
 class LevelCase:
     years: dict[int, float]
@@ -434,7 +443,12 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
     for by, value in case.milestones:
         if latest_year >= by:  # due: judged on its year's figure, or the first after
             on = min(y for y in annual if y >= by)
-            out.append(Judged(ACHIEVED if meets(years[on], value, d) else "not_achieved", extra={"due": True}))
+            due = Judged(ACHIEVED if meets(years[on], value, d) else "not_achieved", extra={"due": True})
+            due.score = 5 if due.status == ACHIEVED else None  # a missed milestone has no score
+            if on - y0 >= 1 and value != b and not (b < 0 and years[on] == 0):
+                # "P and the score are still computed", on the figure judged
+                due.p = twelve(pace(b, y0, years[on], on, value, by, d))
+            out.append(due)
             continue
         if meets(latest, value, d):
             out.append(Judged(ACHIEVED, score=5, extra={"due": False}))
@@ -451,6 +465,7 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
         if absolute:
             need = (value - b) / (by - y0)
             done = (latest - b) / span
+            extra["required_change"], extra["achieved_change"] = need, done
             p = twelve(d * done / abs(need))
             extra["trajectory"] = b + need * span
             extra["projected"] = latest + done * left
@@ -583,10 +598,23 @@ def test_level_targets_agree_with_the_reference(cases: list[LevelCase]):
         assert len(t["milestones"]) == len(judged), label
         for want, m in zip(judged, t["milestones"], strict=True):
             agree(label + f" milestone {m['by']}", want, m, (1.0, 0.95, 0.6, 0.0))
-            if want.status in (AMBIGUOUS, NOT_AVAILABLE, ACHIEVED) or want.extra.get("due"):
+            if want.extra.get("due"):
+                assert m["due"] and m["score"] == want.score, (label, m)
+                event(f"due P: reference {want.p is not None}, qntrack {m['progress_value'] is not None}")
+                if want.p is not None and m["progress_value"] is not None:
+                    assert close(m["progress_value"], want.p), (label, m["progress_value"], want.p)
+                continue
+            if want.status in (AMBIGUOUS, NOT_AVAILABLE, ACHIEVED):
                 continue
             assert m["method"] == want.extra["method"], (label, m)
-            for key in ("trajectory", "projected", "required_rate", "required_rate_from_latest"):
+            for key in (
+                "trajectory",
+                "projected",
+                "required_rate",
+                "required_rate_from_latest",
+                "required_change",
+                "achieved_change",
+            ):
                 if key in want.extra and want.extra[key] is not None:
                     assert close(m[key], want.extra[key]), (label, key, m[key], want.extra[key])
             event(f"reached_in {'never' if want.extra['reached_in'] is None else 'some'}")
@@ -632,7 +660,7 @@ def written(x: float, edges: tuple[float, ...], small_in_digits: bool) -> str:
         places += 1
 
 
-def report_figures(yaml_text: str, rows: list[tuple[str, str, float]]) -> dict[str, tuple[str, str]]:
+def report_figures(yaml_text: str, rows: list[tuple[str, str, float]], lang: str = "en") -> dict[str, tuple[str, str]]:
     """Each target's "P / Score" as the Markdown report writes it under "Figures"."""
     with tempfile.TemporaryDirectory() as folder:
         plan = Path(folder) / "targets.yaml"
@@ -645,7 +673,7 @@ def report_figures(yaml_text: str, rows: list[tuple[str, str, float]]) -> dict[s
         (Path(folder) / "observations.csv").write_text("".join(lines), encoding="utf-8")
         out = Path(folder) / "r.md"
         r = run_clean(
-            "report", "-t", str(plan), "--format", "markdown", "--as-of", AS_OF, "-o", str(out), "--lang", "en"
+            "report", "-t", str(plan), "--format", "markdown", "--as-of", AS_OF, "-o", str(out), "--lang", lang
         )
         assert r.exit_code == 0, r.output
         text = out.read_text(encoding="utf-8")
@@ -653,7 +681,7 @@ def report_figures(yaml_text: str, rows: list[tuple[str, str, float]]) -> dict[s
     for section in text.split('## <a id="t-')[1:]:
         target = section.split('"', 1)[0]
         for line in section.splitlines():
-            if line.startswith("| P / Score |"):
+            if line.startswith(("| P / Score |", "| P / Điểm |")):
                 p, score = line.split("|")[2].strip().split(" / ")
                 found[target] = (p, score)
     return found
@@ -670,6 +698,10 @@ def test_p_and_score_are_printed_as_the_json_rounded_by_the_rules(cases: list[Le
     text, rows = level_plan(cases)
     document = judged_by_qntrack(text, rows)
     printed = report_figures(text, rows)
+    # Vietnamese writes the same digits with the other marks ("How figures are written").
+    swap = str.maketrans({",": ".", ".": ","})
+    vietnamese = report_figures(text, rows, "vi")
+    assert vietnamese == {k: (p.translate(swap), sc.translate(swap)) for k, (p, sc) in printed.items()}
     for i, case in enumerate(cases):
         t = document[f"t{i}"]
         if t["progress_value"] is None or t["score"] is None:
