@@ -820,3 +820,38 @@ def test_a_milestones_figures_are_printed_as_the_json_rounded_by_the_rules(cases
                 assert cells[9] == figure_text(m["projected"], 2, differs_from=value) + "%", label
             if m["reached_in"] is not None:
                 assert cells[10] == f"would be {m['reached_in']}", label
+
+
+# --- 2. An Open SDG target with part-year readings only -----------------------------------
+
+QUARTERS_PLAN = """\
+version: 1
+indicators:
+  jobs: {name: Jobs, unit: '%', frequency: quarter}
+  share: {name: Share, unit: '%', frequency: quarter}
+targets:
+  - id: option
+    type: open_sdg
+    indicator: jobs
+    base_year: 2020
+    target: 20
+  - id: level
+    indicator: share
+    baseline: 2020
+    milestones: [{by: 2030, value: 20}]
+"""
+
+
+def test_an_open_sdg_target_with_part_year_readings_only_says_so():
+    """Open SDG counts whole years alone (docs/methodology.md, "Open SDG targets"): 10 % in
+    2020-Q1 and 12 % in 2021-Q1 give it no figure to measure. The reason codes
+    ("When there is no assessment") tell `no_figure_for_period` ("none in the target's span
+    or period") from `no_annual_figure` ("only part-year readings"): this is the second,
+    as for a level target on the same readings. It said the first, "no figure for the
+    target's period yet", beside two figures of its period."""
+    rows = [
+        (name, period, value) for name in ("jobs", "share") for period, value in (("2020-Q1", 10.0), ("2021-Q1", 12.0))
+    ]
+    got = judged_by_qntrack(QUARTERS_PLAN, rows)
+    assert (got["level"]["status"], got["level"]["reason"]) == (NOT_AVAILABLE, "no_annual_figure")
+    assert (got["option"]["status"], got["option"]["reason"]) == (NOT_AVAILABLE, "no_annual_figure")
