@@ -118,15 +118,17 @@ def open_sdg_reference(
         # The data begin at or after the target year: the required rate is over no years
         # or fewer than none. Neither methodology.md says what it is (reported, not pinned).
         return Judged(UNDOCUMENTED)
-    if target is not None and ((d == 1 and current >= target) or (d == -1 and current <= target)):
-        return Judged(ACHIEVED, score=5)
+    achieved = target is not None and ((d == 1 and current >= target) or (d == -1 and current <= target))
     if opposite(base, current) or y1 - y0 < 1:
-        return Judged(NOT_AVAILABLE)
+        # Target achieved is checked first: "even when it has a single observation, or
+        # when its progress value cannot be computed" (docs/methodology.md).
+        return Judged(ACHIEVED, score=5) if achieved else Judged(NOT_AVAILABLE)
     if target is not None:
         if opposite(target, base) or target == base:
-            return Judged(NOT_AVAILABLE)
+            return Judged(ACHIEVED, score=5) if achieved else Judged(NOT_AVAILABLE)
         p = sign * d * growth(current, base, y1, y0) / abs(growth(target, base, target_year, y0))
-        return Judged(band(p, 0.95, 0.60), p, score_with_target(p))
+        # The progress value is still reported beside a target achieved.
+        return Judged(ACHIEVED, p, 5) if achieved else Judged(band(p, 0.95, 0.60), p, score_with_target(p))
     c = coefficient(years[y0], limit)
     high, med = 0.015 * c, 0.005 * c
     p = sign * d * growth(current, base, y1, y0)
@@ -303,8 +305,7 @@ def test_open_sdg_targets_agree_with_the_reference(cases: list[OpenSdgCase]):
             continue
         if not near_an_edge(want.p, edges):
             assert t["status"] == want.status, (case, t["status"], t["progress_value"], want)
-        if want.status != ACHIEVED:
-            assert close(t["progress_value"], want.p), (case, t["progress_value"], want)
+        assert close(t["progress_value"], want.p), (case, t["progress_value"], want)
         assert close(t["score"], want.score), (case, t["score"], want)
 
 
@@ -445,15 +446,18 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
             on = min(y for y in annual if y >= by)
             due = Judged(ACHIEVED if meets(years[on], value, d) else "not_achieved", extra={"due": True})
             due.score = 5 if due.status == ACHIEVED else None  # a missed milestone has no score
-            if on - y0 >= 1 and value != b and not (b < 0 and years[on] == 0):
+            if on - y0 >= 1 and value != b and not (b < 0 and years[on] == 0 and value < 0):
                 # "P and the score are still computed", on the figure judged
                 due.p = twelve(pace(b, y0, years[on], on, value, by, d))
             out.append(due)
             continue
         if meets(latest, value, d):
-            out.append(Judged(ACHIEVED, score=5, extra={"due": False}))
+            reached = Judged(ACHIEVED, score=5, extra={"due": False, "reached": True})
+            if latest_year - y0 >= 1 and value != b and not (b < 0 and latest == 0 and value < 0):
+                reached.p = twelve(pace(b, y0, latest, latest_year, value, by, d))  # still reported
+            out.append(reached)
             continue
-        if b < 0 and latest == 0:
+        if b < 0 and latest == 0 and value < 0:  # a figure of 0 from a negative base: which sign?
             out.append(Judged(AMBIGUOUS))
             continue
         absolute = b == 0 or value == 0 or (b < 0 < latest) or (latest < 0 <= b) or opposite(b, value)
@@ -576,6 +580,10 @@ def agree(label: str, want: Judged, got: dict, edges: tuple[float, ...]) -> None
         return
     if not near_an_edge(want.p, edges):
         assert got["status"] == want.status, (label, got, want)
+    if want.extra.get("reached"):
+        assert got["score"] == 5, (label, got, want)
+        if want.p is not None:
+            assert close(got["progress_value"], want.p), (label, got, want)
     if want.status in (ACHIEVED, "not_achieved"):
         return
     assert close(got["progress_value"], want.p), (label, got["progress_value"], want)
