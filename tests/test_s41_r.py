@@ -390,10 +390,10 @@ def finite_or_none(compute, *args: float) -> float | None:
     return value
 
 
-def pace(b: float, y0: int, x: float, year: int, value: float, by: int, d: int) -> float:
+def pace(b: float, y0: int, x: float, year: int, value: float, by: int, d: int, measure: str = "level") -> float:
     """P of a milestone, unrounded: compound rates, or absolute change where a zero or a
     change of sign leaves no growth rate (docs/methodology.md, "Balances")."""
-    if b == 0 or value == 0 or (b < 0 < x) or (x < 0 <= b) or opposite(b, value):
+    if measure != "level" or b == 0 or value == 0 or (b < 0 < x) or (x < 0 <= b) or opposite(b, value):
         return d * ((x - b) / (year - y0)) / abs((value - b) / (by - y0))
     sign = -1 if b < 0 else 1
     return sign * d * growth(x, b, year, y0) / abs(growth(value, b, by, y0))
@@ -406,6 +406,7 @@ class LevelCase:
     milestones: list[tuple[int, float]]
     d: int
     limit: float | None
+    measure: str = "level"  # or a growth rate ("rate") or a balance: judged by absolute change
 
 
 def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
@@ -428,6 +429,8 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
         return Judged(NOT_AVAILABLE), None
     sign = -1 if b < 0 else 1
 
+    if not case.milestones and case.measure != "level":
+        return Judged(NOT_AVAILABLE), []  # rate_ or balance_without_milestone
     if not case.milestones:  # method 1, direction only
         if latest_year - y0 < 1 or b == 0 or opposite(b, latest):
             return Judged(NOT_AVAILABLE), []
@@ -448,19 +451,26 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
             due.score = 5 if due.status == ACHIEVED else None  # a missed milestone has no score
             if on - y0 >= 1 and value != b and not (b < 0 and years[on] == 0 and value < 0):
                 # "P and the score are still computed", on the figure judged
-                due.p = twelve(pace(b, y0, years[on], on, value, by, d))
+                due.p = twelve(pace(b, y0, years[on], on, value, by, d, case.measure))
             out.append(due)
             continue
         if meets(latest, value, d):
             reached = Judged(ACHIEVED, score=5, extra={"due": False, "reached": True})
             if latest_year - y0 >= 1 and value != b and not (b < 0 and latest == 0 and value < 0):
-                reached.p = twelve(pace(b, y0, latest, latest_year, value, by, d))  # still reported
+                reached.p = twelve(pace(b, y0, latest, latest_year, value, by, d, case.measure))  # still reported
             out.append(reached)
             continue
         if b < 0 and latest == 0 and value < 0:  # a figure of 0 from a negative base: which sign?
             out.append(Judged(AMBIGUOUS))
             continue
-        absolute = b == 0 or value == 0 or (b < 0 < latest) or (latest < 0 <= b) or opposite(b, value)
+        absolute = (
+            case.measure != "level"
+            or b == 0
+            or value == 0
+            or (b < 0 < latest)
+            or (latest < 0 <= b)
+            or opposite(b, value)
+        )
         if latest_year - y0 < 1 or value == b:
             out.append(Judged(NOT_AVAILABLE, extra={"due": False}))
             continue
@@ -548,14 +558,17 @@ def level_cases(draw) -> LevelCase:
     limit = None
     if not milestones and draw(st.booleans()):
         limit = draw(st.sampled_from([100.0, 1.0]))
-    return LevelCase(years, baseline, milestones, d, limit)
+    measure = "level" if limit is not None else draw(st.sampled_from(["level", "level", "rate", "balance"]))
+    return LevelCase(years, baseline, milestones, d, limit, measure)
 
 
 def level_plan(cases: list[LevelCase]) -> tuple[str, list[tuple[str, str, float]]]:
     lines = ["version: 1", "indicators:"]
     for i, case in enumerate(cases):
         way = "increase" if case.d == 1 else "decrease"
-        lines.append(f"  i{i}: {{name: I{i}, unit: '%', frequency: quarter, direction: {way}}}")
+        lines.append(
+            f"  i{i}: {{name: I{i}, unit: '%', frequency: quarter, direction: {way}, measure: {case.measure}}}"
+        )
     lines.append("targets:")
     rows: list[tuple[str, str, float]] = []
     for i, case in enumerate(cases):
@@ -603,6 +616,8 @@ def test_level_targets_agree_with_the_reference(cases: list[LevelCase]):
         agree(label, headline, t, headline.extra.get("edges", (1.0, 0.95, 0.6, 0.0)))
         if judged is None:
             continue
+        if case.measure != "level" and case.milestones:
+            assert t["achieved_rate"] is None, label  # judged in points (or units) a year
         assert len(t["milestones"]) == len(judged), label
         for want, m in zip(judged, t["milestones"], strict=True):
             agree(label + f" milestone {m['by']}", want, m, (1.0, 0.95, 0.6, 0.0))
