@@ -399,6 +399,23 @@ def pace(b: float, y0: int, x: float, year: int, value: float, by: int, d: int, 
     return sign * d * growth(x, b, year, y0) / abs(growth(value, b, by, y0))
 
 
+def compound_steps(latest: float, a: float, value: float) -> float:
+    """Years from ``latest`` to ``value`` at ``a`` a year, from the logarithms (the ratio
+    of 3e-300 and 1e300 is beyond a float); 0 where the pace never gets there."""
+    if latest == 0 or a == 0 or a <= -1 or value == 0 or opposite(latest, value):
+        return 0.0
+    return (math.log(abs(value)) - math.log(abs(latest))) / math.log1p(a)
+
+
+def year_reached(latest_year: int, steps: float) -> str | None:
+    """latest year + ⌈n⌉; never (None) when n ≤ 0 or beyond the 1,000-year horizon."""
+    if steps <= 0 or steps > 1000:
+        return None
+    if abs(steps - round(steps)) < 1e-9:
+        return AMBIGUOUS  # on a whole year: the floats decide
+    return str(latest_year + math.ceil(steps))
+
+
 @dataclass
 class LevelCase:
     years: dict[int, float]
@@ -452,6 +469,21 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
             if on - y0 >= 1 and value != b and not (b < 0 and years[on] == 0 and value < 0):
                 # "P and the score are still computed", on the figure judged
                 due.p = twelve(pace(b, y0, years[on], on, value, by, d, case.measure))
+            if due.status == "not_achieved":
+                later = [y for y in annual if y > on and meets(years[y], value, d)]
+                if later:  # "reached late": a fact, the year of the figure that passed it
+                    due.extra["reached_in"], due.extra["projection"] = str(later[0]), False
+                elif latest_year - y0 >= 1 and not (b < 0 and latest == 0 and value < 0):
+                    # else where the pace achieved since the baseline would take it
+                    # the milestone's method is set by its figure, the one judged
+                    x = years[on]
+                    crossed = (b < 0 < x) or (x < 0 <= b) or (b < 0 < latest) or (latest < 0 <= b)
+                    if case.measure != "level" or b == 0 or value == 0 or crossed or opposite(b, value):
+                        done = (latest - b) / (latest_year - y0)
+                        steps = (value - latest) / done if done else 0.0
+                    else:
+                        steps = compound_steps(latest, growth(latest, b, latest_year, y0), value)
+                    due.extra["reached_in"], due.extra["projection"] = year_reached(latest_year, steps), True
             out.append(due)
             continue
         if meets(latest, value, d):
@@ -492,16 +524,8 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
             extra["trajectory"] = finite_or_none(path, b, r, span)
             extra["projected"] = finite_or_none(path, latest, a, left)
             extra["required_rate_from_latest"] = finite_or_none(growth, value, latest, by, latest_year)
-            if latest == 0 or a == 0 or a <= -1:
-                steps = 0.0
-            else:
-                steps = (math.log(abs(value)) - math.log(abs(latest))) / math.log1p(a)
-        if steps <= 0 or steps > 1000:
-            extra["reached_in"] = None
-        elif abs(steps - round(steps)) < 1e-9:
-            extra["reached_in"] = AMBIGUOUS  # on a whole year: the floats decide
-        else:
-            extra["reached_in"] = str(latest_year + math.ceil(steps))
+            steps = compound_steps(latest, a, value)
+        extra["reached_in"] = year_reached(latest_year, steps)
         out.append(Judged(band(p, 0.95, 0.60), p, score_with_target(p), extra))
 
     ahead = [(m, j) for m, j in zip(case.milestones, out, strict=True) if not j.extra.get("due")]
@@ -623,6 +647,10 @@ def test_level_targets_agree_with_the_reference(cases: list[LevelCase]):
             agree(label + f" milestone {m['by']}", want, m, (1.0, 0.95, 0.6, 0.0))
             if want.extra.get("due"):
                 assert m["due"] and m["score"] == want.score, (label, m)
+                if "reached_in" in want.extra and want.extra["reached_in"] != AMBIGUOUS:
+                    assert m["reached_in"] == want.extra["reached_in"], (label, m, want.extra)
+                    if m["reached_in"] is not None:
+                        assert m["reached_in_is_projection"] == want.extra["projection"], (label, m)
                 event(f"due P: reference {want.p is not None}, qntrack {m['progress_value'] is not None}")
                 if want.p is not None and m["progress_value"] is not None:
                     assert close(m["progress_value"], want.p), (label, m["progress_value"], want.p)
