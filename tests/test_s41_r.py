@@ -411,8 +411,11 @@ def year_reached(latest_year: int, steps: float) -> str | None:
     """latest year + ⌈n⌉; never (None) when n ≤ 0 or beyond the 1,000-year horizon."""
     if steps <= 0 or steps > 1000:
         return None
-    if abs(steps - round(steps)) < 1e-9:
-        return AMBIGUOUS  # on a whole year: the floats decide
+    if abs(steps - round(steps)) < 1e-8:
+        # On a whole year, the floats decide; and qntrack counts a year passed within 1e-9
+        # of one (−1 to −1.25 at −0.24999999975 a year: n = 1.000000001, "2017", where
+        # ⌈n⌉ is 2018; reported, not pinned).
+        return AMBIGUOUS
     return str(latest_year + math.ceil(steps))
 
 
