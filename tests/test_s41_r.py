@@ -215,6 +215,8 @@ def groups_agree(got: dict[str, dict], ids: list[str]) -> None:
 # --- hostile figures ---------------------------------------------------------------------
 
 HOSTILE = [0.0, 1e-9, -1e-9, 1e12, -1e12, 1.0, -1.0, 100.0, 99.9, 0.001, 200.0, 150.0, 12.345, -5.0, 0.5]
+# A computed cell pasted as stored (=10*0.1*10 is 9.999999999999998) beside the goal typed
+HOSTILE += [14.999999999999998, 15.0, 9.999999999999998, 9.99999999999999, 10.0]
 decimals = st.builds(lambda n, k: n / 10**k, st.integers(-(10**6), 10**6), st.integers(0, 6))
 figures = st.one_of(st.sampled_from(HOSTILE), decimals)
 
@@ -380,6 +382,15 @@ def path(start: float, rate: float, years: float) -> float:
     return start * (1 + rate) ** years
 
 
+def reported(p: float) -> float | None:
+    return None if math.isnan(p) else twelve(p)
+
+
+def same(x: float, y: float) -> bool:
+    """Equal at 15 significant digits: a milestone equal to its baseline is a level to keep."""
+    return float(f"{x:.15g}") == float(f"{y:.15g}")
+
+
 def finite_or_none(compute, *args: float) -> float | None:
     try:
         value = compute(*args)
@@ -396,7 +407,8 @@ def pace(b: float, y0: int, x: float, year: int, value: float, by: int, d: int, 
     if measure != "level" or b == 0 or value == 0 or (b < 0 < x) or (x < 0 <= b) or opposite(b, value):
         return d * ((x - b) / (year - y0)) / abs((value - b) / (by - y0))
     sign = -1 if b < 0 else 1
-    return sign * d * growth(x, b, year, y0) / abs(growth(value, b, by, y0))
+    r = growth(value, b, by, y0)
+    return sign * d * growth(x, b, year, y0) / abs(r) if r else math.nan
 
 
 def compound_steps(latest: float, a: float, value: float) -> float:
@@ -469,9 +481,9 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
             on = min(y for y in annual if y >= by)
             due = Judged(ACHIEVED if meets(years[on], value, d) else "not_achieved", extra={"due": True})
             due.score = 5 if due.status == ACHIEVED else None  # a missed milestone has no score
-            if on - y0 >= 1 and value != b and not (b < 0 and years[on] == 0 and value < 0):
+            if on - y0 >= 1 and not same(value, b) and not (b < 0 and years[on] == 0 and value < 0):
                 # "P and the score are still computed", on the figure judged
-                due.p = twelve(pace(b, y0, years[on], on, value, by, d, case.measure))
+                due.p = reported(pace(b, y0, years[on], on, value, by, d, case.measure))
             if due.status == "not_achieved":
                 later = [y for y in annual if y > on and meets(years[y], value, d)]
                 if later:  # "reached late": a fact, the year of the figure that passed it
@@ -491,8 +503,8 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
             continue
         if meets(latest, value, d):
             reached = Judged(ACHIEVED, score=5, extra={"due": False, "reached": True})
-            if latest_year - y0 >= 1 and value != b and not (b < 0 and latest == 0 and value < 0):
-                reached.p = twelve(pace(b, y0, latest, latest_year, value, by, d, case.measure))  # still reported
+            if latest_year - y0 >= 1 and not same(value, b) and not (b < 0 and latest == 0 and value < 0):
+                reached.p = reported(pace(b, y0, latest, latest_year, value, by, d, case.measure))  # still reported
             out.append(reached)
             continue
         if b < 0 and latest == 0 and value < 0:  # a figure of 0 from a negative base: which sign?
@@ -506,7 +518,7 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
             or (latest < 0 <= b)
             or opposite(b, value)
         )
-        if latest_year - y0 < 1 or value == b:
+        if latest_year - y0 < 1 or same(value, b):
             out.append(Judged(NOT_AVAILABLE, extra={"due": False}))
             continue
         span, left = latest_year - y0, by - latest_year
@@ -522,6 +534,9 @@ def level_reference(case: LevelCase) -> tuple[Judged, list[Judged] | None]:
         else:
             a = growth(latest, b, latest_year, y0)
             r = growth(value, b, by, y0)
+            if r == 0:  # a milestone within the floats' last digit of the base: no pace
+                out.append(Judged(NOT_AVAILABLE, extra={"due": False}))
+                continue
             p = twelve(sign * d * a / abs(r))
             extra["required_rate"] = r
             extra["trajectory"] = finite_or_none(path, b, r, span)
@@ -909,3 +924,52 @@ def test_an_open_sdg_target_with_part_year_readings_only_says_so():
     got = judged_by_qntrack(QUARTERS_PLAN, rows)
     assert (got["level"]["status"], got["level"]["reason"]) == (NOT_AVAILABLE, "no_annual_figure")
     assert (got["option"]["status"], got["option"]["reason"]) == (NOT_AVAILABLE, "no_annual_figure")
+
+
+# --- 3. A level to keep, pasted from a computed cell -----------------------------------
+
+PASTED_LEVEL = """\
+version: 1
+indicators:
+  forest: {name: Forest cover, unit: '%'}
+  cover: {name: Tree cover, unit: '%'}
+  canopy: {name: Canopy, unit: '%'}
+targets:
+  - id: pasted
+    indicator: forest
+    baseline: 2016
+    milestones: [{by: 2021, value: 9.999999999999998}]
+  - id: typed
+    indicator: cover
+    baseline: 2016
+    milestones: [{by: 2021, value: 10}]
+  - id: four-years
+    indicator: canopy
+    baseline: 2016
+    milestones: [{by: 2020, value: 9.999999999999998}]
+"""
+
+
+def test_a_level_to_keep_pasted_with_the_binarys_noise_is_said_as_one():
+    """A milestone of =10*0.1*10 pasted as stored, 9.999999999999998, is 10 at the 15
+    digits a typed figure is set against its goal with (docs/methodology.md, "A figure as
+    typed"): the baseline's 10, so "a level to keep" ("A level to keep": reason
+    `target_equals_baseline`, with the sentence saying how it will be judged), as the same
+    milestone typed 10 is. 9 % in 2017 is short of it before the deadline: not available.
+    The required rate is (9.999999999999998 / 10)^(1/5) − 1 = 0 in floats; the reason was
+    `undefined`, "the growth rate is undefined for these figures". By 2020, four years on,
+    the floats' root is 1 − 1.1e-16: r = −1.1102230246251565e-16, and P = (9 / 10 − 1) /
+    1.11e-16 = −9.007e14 read "deterioration", score −5, for a level of 10 % held at 9 %:
+    the status turned on the binary's last digit."""
+    three = ("forest", "cover", "canopy")
+    rows = [(i, "2016", 10.0) for i in three] + [(i, "2017", 9.0) for i in three]
+    got = judged_by_qntrack(PASTED_LEVEL, rows)
+    for name in ("typed", "pasted", "four-years"):
+        t = got[name]
+        assert (t["status"], t["reason"], t["progress_value"], t["score"]) == (
+            NOT_AVAILABLE,
+            "target_equals_baseline",
+            None,
+            None,
+        ), (name, t)
+        assert t["milestones"][0]["reason"] == "target_equals_baseline", name
