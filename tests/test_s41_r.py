@@ -126,7 +126,10 @@ def open_sdg_reference(
     if target is not None:
         if opposite(target, base) or target == base:
             return Judged(ACHIEVED, score=5) if achieved else Judged(NOT_AVAILABLE)
-        p = sign * d * growth(current, base, y1, y0) / abs(growth(target, base, target_year, y0))
+        required = growth(target, base, target_year, y0)
+        if required == 0:  # within the floats' last digit of the base: Open SDG divides by 0
+            return Judged(ACHIEVED, score=5) if achieved else Judged(NOT_AVAILABLE)
+        p = sign * d * growth(current, base, y1, y0) / abs(required)
         # The progress value is still reported beside a target achieved.
         return Judged(ACHIEVED, p, 5) if achieved else Judged(band(p, 0.95, 0.60), p, score_with_target(p))
     c = coefficient(years[y0], limit)
