@@ -28,8 +28,8 @@ from ..method.assessment import (
     provisional_after,
     safe_growth,
 )
-from ..method.progress import Status, measure
-from ..plan.model import Baseline, Bound, Indicator, LevelTarget, Measure, Milestone, Observation
+from ..method.progress import Progress, Status, measure
+from ..plan.model import Baseline, Bound, Indicator, LevelTarget, Measure, Milestone, Observation, published
 from ..plan.periods import Period
 from .pace import absolute_change, crosses, linear_path, why_not, year_reached, year_reached_linear
 from .protocol import Due, Keys, Reader, What
@@ -312,6 +312,10 @@ def _milestone(
             target_year=by.year,
             kept=True,
         )
+    if not p.target_achieved and published(value) == published(base_value):
+        # A level to keep at the 15 digits of a typed figure (9.999999999999998 is 10): no
+        # pace to read, whatever the floats' last digit makes of the required rate.
+        p = Progress(Status.NOT_AVAILABLE, None, None)
     status = p.status
     score = p.score
     reason = None

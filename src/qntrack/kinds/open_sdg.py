@@ -193,8 +193,9 @@ def _assess(target: OpenSdgTarget, indicator: Indicator, rows: Sequence[Observat
     )
     if latest is None or base is None:
         # No figure, none in whole years, or none from the base year on (where Open SDG's
-        # build stops with an error, qntrack says there is no assessment).
-        missing = no_figure_reason(rows) if latest is None else "no_baseline"
+        # build stops with an error, qntrack says there is no assessment). Rows with no
+        # whole year among them are part-year readings alone, as a level target says.
+        missing = ("no_annual_figure" if rows else no_figure_reason(rows)) if latest is None else "no_baseline"
         return Assessment(status=Status.NOT_AVAILABLE, reason=missing, **common)
     p = measure(
         base_year=base.period.year,

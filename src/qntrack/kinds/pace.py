@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from ..method.assessment import significant
 from ..method.progress import TARGET_THRESHOLDS, Progress, Status, band, score_with_target
-from ..plan.model import Bound, Observation
+from ..plan.model import Bound, Observation, published
 from ..plan.periods import Period
 
 __all__ = ["LinearPath", "absolute_change", "crosses", "linear_path", "why_not", "year_reached", "year_reached_linear"]
@@ -27,7 +27,9 @@ def why_not(base_value: float, base_year: int, value: float, year: int, target: 
         return "one_figure"
     if crosses(base_value, value) or (target is not None and crosses(base_value, target)):
         return "crosses_zero"
-    if target is not None and target == base_value:
+    # At the 15 digits a typed figure has: a milestone pasted as 9.999999999999998 is the
+    # baseline's 10, a level to keep (docs/methodology.md, "A figure as typed").
+    if target is not None and published(target) == published(base_value):
         return "target_equals_baseline"
     return "undefined"
 

@@ -205,6 +205,10 @@ def _progress_value_or_none(
         if target is None:
             return sign * d * achieved + 0.0
         assert target_year is not None
+        # A target of the other sign from the base has no required rate (docs/methodology.md,
+        # "When there is no assessment"), whatever the power: one year on, its root is real.
+        if (base_value > 0 and target < 0) or (base_value < 0 and target > 0):
+            return None
         required = growth(target, base_value, target_year, base_year)
         if isinstance(achieved, complex) or isinstance(required, complex) or required == 0:
             return None
