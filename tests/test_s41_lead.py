@@ -153,6 +153,13 @@ def test_a_need_is_rounded_the_way_that_suffices_and_no_further() -> None:
     assert sufficient(0.1 + 0.2, True) == 0.3
     assert sufficient(13.48, True) == 13.48 and sufficient(13.48, False) == 13.48
     assert sufficient(None, True) is None
+    # A need smaller than half a step is not lifted to a whole step (0.029 % a year, "+0.1%"
+    # would say three times what suffices): rounded at the two significant digits a figure
+    # that is not zero is written with (i18n.number), 0.029; 0.0291 is 0.03.
+    assert sufficient(0.029, True, 1) == 0.029
+    assert sufficient(0.0291, True, 1) == 0.03
+    assert sufficient(-0.0291, False, 1) == -0.03
+    assert sufficient(0.06, True, 1) == 0.1
 
 
 @given(
@@ -171,9 +178,15 @@ def test_a_need_written_always_suffices_within_one_step(need: float, at_least: b
     step = Decimal(1).scaleb(-places)
     exact = Decimal(f"{need:.12g}")
     kept = Decimal(repr(written))
-    # Meets the need, read as P is (12 significant digits), by less than one step.
+    # Meets the need, read as P is (12 significant digits), by at most one step, or, for a
+    # need below half a step, by at most one step of its second significant digit.
+    if exact and abs(exact) < step / 2:
+        step = Decimal(1).scaleb(exact.adjusted() - 1)
+        if exact.adjusted() < -11:  # past twelve decimals a figure is written with its exponent
+            assert written == need
+            return
     assert (kept >= exact) if at_least else (kept <= exact)
-    assert abs(kept - exact) <= step  # (a need of 1e-138 is one step, 1, less 1e-138)
+    assert abs(kept - exact) <= step
 
 
 # 2. A cumulative total's need after its latest figure, where a period before it has none.

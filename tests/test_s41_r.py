@@ -819,6 +819,18 @@ def rate_text(rate: float) -> str:
     return ("+" if rate > 0 else "") + shown + "%/yr"
 
 
+def needed_text(rate: float, up: bool) -> str:
+    """A rate needed from now on as ``rate_text`` writes a rate, rounded the way that
+    suffices (docs/methodology.md, "How figures are written", forty-first session): up where
+    the figure must rise, down where it must fall, at the same decimals."""
+    percent = Decimal(f"{rate:.12g}").scaleb(2)
+    places = 1
+    if percent.quantize(Decimal("0.1"), rounding="ROUND_HALF_UP") == 0:
+        places = 1 - percent.adjusted()
+    shown = plain(percent.quantize(Decimal(1).scaleb(-places), rounding="ROUND_CEILING" if up else "ROUND_FLOOR"))
+    return ("+" if rate > 0 else "") + shown + "%/yr"
+
+
 @st.composite
 def plain_cases(draw) -> LevelCase:
     """Shares as offices type them: 0.5 to 99.9 with up to three decimals, a stated
@@ -887,7 +899,8 @@ def test_a_milestones_figures_are_printed_as_the_json_rounded_by_the_rules(cases
                 deviation = figure_text(m["deviation"], places)
                 assert cells[7] == ("+" if m["deviation"] > 0 else "") + deviation + " pp", label
             if m["required_rate_from_latest"]:
-                assert cells[8] == rate_text(m["required_rate_from_latest"]), label
+                up = (case.d == 1) != (base < 0)  # below zero the rate is the size's
+                assert cells[8] == needed_text(m["required_rate_from_latest"], up), label
             if 1e-11 < abs(m["projected"]) < 1e15:  # else an exponent: the docs are silent (reported)
                 assert cells[9] == figure_text(m["projected"], 2, differs_from=value) + "%", label
             if m["reached_in"] is not None:

@@ -224,8 +224,16 @@ def sufficient(need: float | None, at_least: bool, decimals: int = 2) -> float |
         return need
     from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal  # here: a warm status writes no need
 
+    exact = Decimal(f"{need:.12g}")
+    if exact and abs(exact) < Decimal(5).scaleb(-decimals - 1):
+        # Below half a step ``number`` writes a figure that is not zero at two significant
+        # digits (0.029 % a year, never "0"): rounded there, not lifted to a whole step
+        # ("+0.1%", three times what suffices). Past twelve decimals, its exponent: as given.
+        decimals = -exact.adjusted() + 1
+        if decimals > 12:
+            return need
     step = Decimal(1).scaleb(-decimals)
-    kept = Decimal(f"{need:.12g}").quantize(step, rounding=ROUND_CEILING if at_least else ROUND_FLOOR)
+    kept = exact.quantize(step, rounding=ROUND_CEILING if at_least else ROUND_FLOOR)
     return float(kept) + 0.0
 
 
