@@ -1,0 +1,72 @@
+"""Issue 17, forty-first session, pass U: an hour of a demanding new user (a ministry's
+plan written from the docs alone, figures pasted from Excel, outputs piped and redirected).
+Each test here failed before its fix.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _into(args: list[str], into: Path, cwd: Path, mode: str) -> subprocess.CompletedProcess[str]:
+    """qntrack in a child process whose standard output is ``into``, opened as the shell's
+    ``>`` (mode "wb": emptied first) or ``>>`` (mode "ab") opens it."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd)}
+    env.update({k: os.environ[k] for k in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE") if k in os.environ})
+    with open(into, mode) as out:
+        return subprocess.run(
+            [sys.executable, "-m", "qntrack", *args],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            cwd=cwd,
+            env=env,
+            text=True,
+            timeout=120,
+        )
+
+
+# --- `qntrack status > observations.csv`: the shell emptied the store, and nothing said so ---
+
+
+@pytest.mark.parametrize(
+    "args, name",
+    [
+        (["status", "-f", "csv"], "observations.csv"),
+        (["report"], "observations.csv"),
+        (["status"], "targets.yaml"),
+    ],
+    ids=["status>store", "report>store", "status>plan"],
+)
+def test_a_redirect_that_emptied_an_input_says_it_is_empty_now(tracker: Path, args: list[str], name: str):
+    # A new user typed `qntrack status --format csv > observations.csv`. The shell empties
+    # the file before qntrack starts; qntrack refused ("never prints into a file it reads:
+    # redirect to another file") as if nothing had happened, and every later command read
+    # the empty store silently (every target "not available", a report written so). The
+    # refusal now says the file is empty and to put it back before anything else.
+    r = _into(args, tracker / name, tracker, "wb")
+    assert r.returncode == 2, r.stderr
+    assert (tracker / name).read_bytes() == b""
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert "'>' emptied it before qntrack started" in r.stderr, r.stderr
+    assert "put it back from a copy" in r.stderr, r.stderr
+
+
+def test_a_redirect_that_emptied_the_store_is_said_in_vietnamese(tracker: Path):
+    r = _into(["status", "--lang", "vi"], tracker / "observations.csv", tracker, "wb")
+    assert r.returncode == 2, r.stderr
+    assert "đã xóa trắng tệp này trước khi qntrack chạy" in r.stderr, r.stderr
+
+
+def test_an_append_onto_the_store_leaves_it_whole_and_says_nothing_of_emptying(tracker: Path):
+    before = (tracker / "observations.csv").read_bytes()
+    r = _into(["status", "-f", "csv"], tracker / "observations.csv", tracker, "ab")
+    assert r.returncode == 2, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+    assert "emptied" not in r.stderr, r.stderr
