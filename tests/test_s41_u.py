@@ -70,3 +70,60 @@ def test_an_append_onto_the_store_leaves_it_whole_and_says_nothing_of_emptying(t
     assert r.returncode == 2, r.stderr
     assert (tracker / "observations.csv").read_bytes() == before
     assert "emptied" not in r.stderr, r.stderr
+
+
+# --- A YAML merge key (`<<: *span`) in targets.yaml ---------------------------------------
+
+_MERGED = """\
+indicators:
+  export_growth: {name: Export growth, unit: "%", measure: rate}
+targets:
+  - &span
+    id: export-growth-average
+    type: average
+    indicator: export_growth
+    at_least: 6
+    from: 2021
+    to: 2025
+  - <<: *span
+    id: export-growth-2026-2030
+    from: 2026
+    to: 2030
+"""
+
+
+@pytest.mark.parametrize("lang, says", [("en", "YAML merge key"), ("vi", "khóa gộp của YAML")])
+def test_a_merge_key_is_one_message_at_its_line_not_an_unknown_key_and_a_missing_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, says: str
+):
+    # A new author copied a target with YAML's merge key, as docker-compose files do. It
+    # was told "unknown key '<<'" and then "missing 'indicator'" (the indicator is in the
+    # anchor it merges): two messages, the second false. Now one, at the '<<', saying what
+    # it is and what to write.
+    from conftest import make_tracker
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    make_tracker(tmp_path, monkeypatch, _MERGED, "indicator,period,value,status,source,note,recorded_at\n")
+    r = CliRunner().invoke(app, ["check", "--lang", lang])
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("targets.yaml:11:5: "), lines[0]
+    assert says in lines[0] and "'<<'" in lines[0], lines[0]
+    assert "indicator" not in lines[0] and "Traceback" not in r.stderr
+
+
+def test_a_quoted_merge_sign_is_an_ordinary_unknown_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # '<<' in quotes is a key like any other, not a merge: the usual unknown-key message.
+    from conftest import make_tracker
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    text = _MERGED.replace("  - <<: *span\n", '  - "<<": 1\n    indicator: export_growth\n    type: average\n')
+    make_tracker(tmp_path, monkeypatch, text, "indicator,period,value,status,source,note,recorded_at\n")
+    r = CliRunner().invoke(app, ["check"])
+    assert r.exit_code == 1
+    assert "unknown key '<<'" in r.stderr and "merge" not in r.stderr, r.stderr

@@ -36,7 +36,7 @@ from .invisible import id_problem
 from .yaml_reader import _Reader, parse_number
 from .yaml_problems import What, _at, _kind, _phrase, has_noncharacter, typed_unprintable
 from .slips import bad_target_id, written_id
-from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
+from .yaml_nodes import compose_plan, looks_like_plan, merge_keys, nesting_line
 from .yaml_words import yaml_problem
 from .plan_indicators import _check_formulas, _indicator
 from .opensdg_status import companion_status_problems
@@ -102,6 +102,10 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         # Not one key of a plan: some other file (--targets /etc/passwd), whose content
         # a message must not echo (docs/data-integrity.md).
         raise PlanError([_foreign(file)])
+    if merged := merge_keys(root):
+        # `<<: *span` merges nothing here (the plan is composed, not constructed): said
+        # alone, not as an unknown key and the keys it was to bring as missing.
+        raise PlanError([Problem(reader.loc(n), msg("definitions_yaml_merge")) for n in merged])
     top = reader.mapping(root, ("top",), TOP_KEYS)
     if top is None:
         raise PlanError(reader.problems)
