@@ -127,3 +127,62 @@ def test_a_quoted_merge_sign_is_an_ordinary_unknown_key(tmp_path: Path, monkeypa
     r = CliRunner().invoke(app, ["check"])
     assert r.exit_code == 1
     assert "unknown key '<<'" in r.stderr and "merge" not in r.stderr, r.stderr
+
+
+# --- `status --by`: a unit given no amount of its own had "higher is better" as its goal ---
+
+_BY_REGION = """\
+dimensions:
+  region:
+    values: [North, South]
+indicators:
+  exports: {name: Exports, unit: billion USD, measure: flow, dimensions: [region]}
+targets:
+  - id: exports-2025
+    type: plan
+    indicator: exports
+    period: 2025
+    value: 400
+    for_each: region
+    overrides:
+      North: {value: 150}
+  - id: exports-total
+    type: cumulative
+    indicator: exports
+    at_least: 1500
+    from: 2021
+    to: 2025
+    for_each: region
+"""
+
+_BY_REGION_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+exports,2025,420,,GSO,,2026-02-01T00:00:00Z
+exports[region=North],2025,160,,GSO,,2026-02-01T00:00:00Z
+exports[region=South],2025,200,,GSO,,2026-02-01T00:00:00Z
+"""
+
+
+def test_a_unit_with_no_amount_of_its_own_has_no_goal_not_a_direction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The ministry's plan of 400 for 2025 gives North 150 and South nothing of its own.
+    # `status --by region` wrote South's goal "higher is better", beside "no unit plan":
+    # read as a unit judged by its direction alone, where it is not judged at all (the
+    # whole's amount is never shared out; methodology.md, "Breakdowns"). Its goal is "–"
+    # now, as its gap and P are; North's stays its own plan, 150 (2025).
+    from conftest import make_tracker
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    make_tracker(tmp_path, monkeypatch, _BY_REGION, _BY_REGION_STORE)
+    monkeypatch.setenv("COLUMNS", "160")
+    r = CliRunner().invoke(app, ["status", "--by", "region", "--format", "table"])
+    assert r.exit_code == 0, r.output
+    rows = [line for line in r.stdout.splitlines() if "↳" in line]
+    assert len(rows) == 4, r.stdout
+    north_plan, south_plan, north_total, south_total = rows
+    assert "150 billion USD" in north_plan and "Target achieved" in north_plan, north_plan
+    for row in (south_plan, north_total, south_total):
+        assert "higher is better" not in row, row
+        assert "Not available" in row, row
+    assert "higher is better" not in r.stdout
