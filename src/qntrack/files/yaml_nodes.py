@@ -188,11 +188,15 @@ def merge_keys(root: Node) -> list[Node]:
     order of the file, walked without recursion. targets.yaml is composed, never
     constructed, so no merge is ever made: each would be read as an unknown key, and the
     keys it was meant to bring as missing (forty-first session). A quoted ``"<<"`` is a
-    key like any other."""
+    key like any other. Each node is walked once, an alias's too ("billion laughs")."""
     out: list[Node] = []
     todo: list[Node] = [root]
+    seen: set[int] = set()  # an alias is the node it names: each walked once, or 9**9 of a bomb
     while todo:
         node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, SequenceNode):
             todo.extend(node.value)
         elif isinstance(node, MappingNode):
