@@ -247,3 +247,37 @@ def test_a_plan_of_zero_of_a_flow_is_still_refused(tmp_path: Path, monkeypatch: 
     r = CliRunner().invoke(app, ["check"])
     assert r.exit_code == 1
     assert r.stderr.startswith("targets.yaml:10:12: error: target 'trade-in-balance-2025': a plan of 0"), r.stderr
+
+
+# --- observations.csv edited by hand: a decimal comma split the figure in two ----------------
+
+
+@pytest.mark.parametrize("lang, says", [("en", "write 4.5"), ("vi", "hãy viết 4.5")])
+def test_a_decimal_comma_typed_into_the_store_is_said_with_the_figure_to_write(tracker: Path, lang: str, says: str):
+    # An officer opened observations.csv in a text editor and typed a row the Vietnamese
+    # way, 4,5 for 4.5: `check` said "expected 7 fields (...), found 8" and nothing of why.
+    # The import says it ("a decimal comma ... must be quoted"); the store now says it too.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as f:
+        f.write("share,2024,4,5,,GSO,,2025-01-05T00:00:00Z\n")
+    lines = (tracker / "observations.csv").read_text(encoding="utf-8").splitlines()
+    r = CliRunner().invoke(app, ["check", "--lang", lang])
+    assert r.exit_code == 1, r.output
+    first = r.stderr.splitlines()[0]
+    assert first.startswith(f"observations.csv:{len(lines)}: "), first
+    assert "'4,5'" in first and says in first, first
+
+
+def test_a_row_with_a_field_too_many_and_no_split_figure_is_said_as_before(tracker: Path):
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as f:
+        f.write("share,2024,4.5,,GSO,extra,,2025-01-05T00:00:00Z\n")
+    r = CliRunner().invoke(app, ["check"])
+    assert r.exit_code == 1
+    assert "found 8" in r.stderr and "decimal comma" not in r.stderr, r.stderr
