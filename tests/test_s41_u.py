@@ -281,3 +281,36 @@ def test_a_row_with_a_field_too_many_and_no_split_figure_is_said_as_before(track
     r = CliRunner().invoke(app, ["check"])
     assert r.exit_code == 1
     assert "found 8" in r.stderr and "decimal comma" not in r.stderr, r.stderr
+
+
+# --- A plan written with Vietnamese keys was "not a qntrack targets file" ------------------
+
+_VIETNAMESE_KEYS = """\
+tiêu_đề: Kế hoạch của Bộ
+chỉ_tiêu:
+  tang_truong:
+    tên: Tăng trưởng
+mục_tiêu:
+  - id: tang-truong
+    chỉ_tiêu: tang_truong
+"""
+
+
+def test_a_plan_written_with_vietnamese_keys_is_told_the_keys_to_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # An officer wrote the plan's keys in Vietnamese, as the documents he copies from do.
+    # With no English key at the top it was "not a qntrack targets file ... give the
+    # plan's targets.yaml": he had. The same file with `version: 1` above got each key
+    # told its English ("unknown key 'chỉ_tiêu'; did you mean 'indicators'?"). A top-level
+    # key that is Vietnamese for the plan's indicators or targets makes it a plan now.
+    from conftest import make_tracker
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    make_tracker(tmp_path, monkeypatch, _VIETNAMESE_KEYS, "indicator,period,value,status,source,note,recorded_at\n")
+    r = CliRunner().invoke(app, ["check"])
+    assert r.exit_code == 1, r.output
+    assert "not a qntrack targets file" not in r.stderr, r.stderr
+    assert r.stderr.startswith("targets.yaml:1:1: error: the top level: unknown key 'tiêu_đề'; did you mean 'title'?")
+    assert "unknown key 'chỉ_tiêu'; did you mean 'indicators'?" in r.stderr, r.stderr
+    assert "unknown key 'mục_tiêu'; did you mean 'targets'?" in r.stderr, r.stderr
