@@ -314,3 +314,62 @@ def test_a_plan_written_with_vietnamese_keys_is_told_the_keys_to_write(tmp_path:
     assert r.stderr.startswith("targets.yaml:1:1: error: the top level: unknown key 'tiêu_đề'; did you mean 'title'?")
     assert "unknown key 'chỉ_tiêu'; did you mean 'indicators'?" in r.stderr, r.stderr
     assert "unknown key 'mục_tiêu'; did you mean 'targets'?" in r.stderr, r.stderr
+
+
+# --- `status --group-by group`: targets of no group left the table without a word ----------
+
+_SOME_GROUPED = """\
+indicators:
+  growth: {name: Growth, unit: "%", measure: rate}
+targets:
+  - id: growth-2025
+    type: plan
+    indicator: growth
+    period: 2025
+    value: 6
+    group: {en: Annual plan 2025, vi: Kế hoạch năm 2025}
+  - id: growth-2024
+    type: plan
+    indicator: growth
+    period: 2024
+    value: 6
+  - id: growth-every-year
+    type: every_period
+    indicator: growth
+    at_least: 6
+    from: 2021
+    to: 2025
+"""
+
+
+@pytest.mark.parametrize(
+    "by, lang, says",
+    [
+        ("group", "en", "2 of 3 targets name no group (group: in targets.yaml) and are in no row"),
+        ("group", "vi", "2/3 mục tiêu không ghi nhóm (group: trong targets.yaml) nên không thuộc dòng nào"),
+        ("owner", "en", None),  # no owner at all: "no target names an owner", as before
+    ],
+)
+def test_the_group_table_says_how_many_targets_are_in_no_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, by: str, lang: str, says: str | None
+):
+    # A ministry's plan of three targets, one of them in a group: `status --group-by group`
+    # drew one row, "Annual plan 2025 | 1", and nothing else, as if the plan had one
+    # target. The other two are in no group by the rule (methodology.md, "Groups"), and the
+    # table now says how many, under it, on stderr.
+    from conftest import make_tracker
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    make_tracker(tmp_path, monkeypatch, _SOME_GROUPED, "indicator,period,value,status,source,note,recorded_at\n")
+    r = CliRunner().invoke(app, ["status", "--group-by", by, "--format", "table", "--lang", lang])
+    assert r.exit_code == 0, r.output
+    if says is None:
+        assert r.stderr.startswith("no target names an owner"), r.stderr
+        assert "in no row" not in r.stderr
+    else:
+        assert says in r.stderr, r.stderr
+    # The data formats, for programs, stay as they were: their rows are the groups.
+    r = CliRunner().invoke(app, ["status", "--group-by", by, "--format", "csv", "--lang", lang])
+    assert r.exit_code == 0 and "in no row" not in r.stderr and "không thuộc dòng nào" not in r.stderr
