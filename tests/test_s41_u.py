@@ -373,3 +373,56 @@ def test_the_group_table_says_how_many_targets_are_in_no_group(
     # The data formats, for programs, stay as they were: their rows are the groups.
     r = CliRunner().invoke(app, ["status", "--group-by", by, "--format", "csv", "--lang", lang])
     assert r.exit_code == 0 and "in no row" not in r.stderr and "không thuộc dòng nào" not in r.stderr
+
+
+# --- init's starter: "delete the first '#' to use it" left a space, and the plan was refused ---
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_starters_zone_line_mended_as_its_comment_says_is_read(tmp_path: Path, lang: str):
+    # The starter's line read "# timezone: +07:00   # ... delete the first '#' to use it".
+    # Done so, the line starts with a space, and the plan was refused: "the indentation
+    # does not match the lines above". Its comment now says what to delete, and the line
+    # mended so is read.
+    import re
+
+    import qntrack
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    r = CliRunner().invoke(app, ["init", str(tmp_path / "plan"), "--lang", lang])
+    assert r.exit_code == 0, r.output
+    targets = tmp_path / "plan" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    (line,) = [x for x in text.splitlines() if x.startswith("# timezone: +07:00")]
+    told = {"en": "delete '# ' at the start of this line to use it", "vi": "xóa '# ' ở đầu dòng này để dùng"}[lang]
+    assert line.endswith(told), line
+    deleted = re.sub(r"^# ", "", line)
+    targets.write_text(text.replace(line, deleted), encoding="utf-8")
+    assert qntrack.open_workspace(targets).plan.timezone == "+07:00"
+
+
+@pytest.mark.parametrize("key", ["timezone: +07:00", "observations: data.csv", "targets:"])
+def test_a_top_level_key_left_one_space_in_is_told_to_start_in_the_first_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str
+):
+    # Only the '#' of '# timezone: +07:00' deleted: the line starts with a space, and the
+    # message was the general one ("the indentation does not match the lines above: ...").
+    # It names the key and what to delete now.
+    from conftest import make_tracker
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    text = "version: 1\ntitle: Plan\n" + " " + key + "\nindicators:\n  g: {name: G}\n"
+    if key != "targets:":
+        text += "targets: []\n"
+    make_tracker(tmp_path, monkeypatch, text, "indicator,period,value,status,source,note,recorded_at\n")
+    r = CliRunner().invoke(app, ["check"])
+    assert r.exit_code == 1
+    name = key.split(":")[0]
+    assert r.stderr.startswith(f"targets.yaml:3:2: error: not valid YAML: '{name}:' is a key of the top level"), (
+        r.stderr
+    )
+    assert "first column" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr

@@ -198,9 +198,10 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
 
 def _vietnamese_top(key: str) -> bool:
-    """Whether ``key`` is Vietnamese for the plan's indicators or targets (`chỉ_tiêu`,
-    `mục tiêu`): a plan written with its keys in Vietnamese, each then told its English,
-    not a file of someone else's (forty-first session)."""
+    """Whether ``key`` is Vietnamese for the plan's indicators or targets (plan_words'
+    KEY_WORDS, the words for 'indicator' and 'target', accents and '_' aside): a plan
+    written with its keys in Vietnamese, each then told its English, not a file of
+    someone else's (forty-first session)."""
     from .slips import same_as
 
     return same_as(key, ("indicators", "targets")) is not None
@@ -211,7 +212,7 @@ def _foreign(file: str) -> Problem:
 
 
 def _yaml_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    line, col, message = yaml_problem(exc, text)
+    line, col, message = yaml_problem(exc, text, TOP_KEYS)
     return Problem(Location(file, line, col), msg("definitions_not_yaml", problem=message))
 
 
