@@ -426,3 +426,29 @@ def test_a_top_level_key_left_one_space_in_is_told_to_start_in_the_first_column(
         r.stderr
     )
     assert "first column" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+# --- `--status revised`: refused with the list alone, where the docs say why -----------------
+
+
+@pytest.mark.parametrize("typed", ["revised", "Revised", "revision"])
+def test_a_status_of_revised_is_told_that_a_revision_is_a_later_row(tracker: Path, typed: str):
+    # An English office marks a corrected figure "revised". observations-format.md says
+    # "`revised` is no status (a revision is a later row) and is refused"; the refusal said
+    # only "status 'revised' is not one of: estimate, preliminary, official". It now says
+    # what a revision is in qntrack and what to write, on the command line and in a file.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    before = (tracker / "observations.csv").read_bytes()
+    r = CliRunner().invoke(app, ["add-observation", "share", "2024", "13.1", "--status", typed])
+    assert r.exit_code == 1, r.output
+    assert "a revision is a later row" in r.stderr and "history" in r.stderr, r.stderr
+    (tracker / "rows.csv").write_text(f"indicator,period,value,status\nshare,2024,13.1,{typed}\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["add-observation", "--from", "rows.csv"])
+    assert r.exit_code == 1
+    assert r.stderr.startswith("rows.csv:2: error: ") and "a revision is a later row" in r.stderr, r.stderr
+    r = CliRunner().invoke(app, ["add-observation", "share", "2024", "13.1", "--status", typed, "--lang", "vi"])
+    assert "một lần điều chỉnh là một dòng mới" in r.stderr, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
