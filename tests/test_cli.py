@@ -213,7 +213,9 @@ def test_add_observation_appends_one_row(tracker: Path):
         (["shares", "2024", "1"], "add-observation: error: unknown indicator 'shares'; did you mean 'share'?"),
         (["share", "2024-13", "1"], "add-observation: error: '2024-13': month 13 does not exist"),
         (["share", "2024", "inf"], "add-observation: error: 'inf' is not a number"),
-        (["share", "2024", "1", "--status", "revised"], "add-observation: error: status 'revised' is not one of"),
+        (["share", "2024", "1", "--status", "revisd"], "add-observation: error: status 'revisd' is not one of"),
+        # 'revised' is told what a revision is (forty-first session, tests/test_s41_u.py).
+        (["share", "2024", "1", "--status", "revised"], "add-observation: error: status 'revised' is no status"),
         (
             ["mining", "2024-Q1", "1"],
             "add-observation: error: period 2024-Q1 is finer than indicator 'mining' is published",

@@ -303,7 +303,15 @@ def _grouped(
             plan = None
     said = group_name_problems(plan) if plan is not None else []
     named = [p for p in said if dict(getattr(p.message, "params", ())).get("field") == by]
-    _print_groups(groups_of(found, by), by, kind, lang, as_of)
+    groups = groups_of(found, by)
+    _print_groups(groups, by, kind, lang, as_of)
+    left = sum(1 for item in found if item[f"{by}_names"] is None)
+    if groups and left and kind == "table":
+        # The table's rows are the groups: the targets of none would go unseen, as if the
+        # plan had only the grouped ones (forty-first session).
+        from ..catalog import msg
+
+        _say(msg(f"cli_group_by_left_out_{by}", count=left, total=len(found)))
     _report(named)
 
 

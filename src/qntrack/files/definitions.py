@@ -36,7 +36,7 @@ from .invisible import id_problem
 from .yaml_reader import _Reader, parse_number
 from .yaml_problems import What, _at, _kind, _phrase, has_noncharacter, typed_unprintable
 from .slips import bad_target_id, written_id
-from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
+from .yaml_nodes import compose_plan, looks_like_plan, merge_keys, nesting_line
 from .yaml_words import yaml_problem
 from .plan_indicators import _check_formulas, _indicator
 from .opensdg_status import companion_status_problems
@@ -97,11 +97,15 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         raise PlanError([Problem(Location(file, 1), msg("definitions_no_content"))])
 
     if not isinstance(root, MappingNode) or not any(
-        isinstance(k, ScalarNode) and k.value in TOP_KEYS for k, _ in root.value
+        isinstance(k, ScalarNode) and (k.value in TOP_KEYS or _vietnamese_top(k.value)) for k, _ in root.value
     ):
         # Not one key of a plan: some other file (--targets /etc/passwd), whose content
         # a message must not echo (docs/data-integrity.md).
         raise PlanError([_foreign(file)])
+    if merged := merge_keys(root):
+        # `<<: *span` merges nothing here (the plan is composed, not constructed): said
+        # alone, not as an unknown key and the keys it was to bring as missing.
+        raise PlanError([Problem(reader.loc(n), msg("definitions_yaml_merge")) for n in merged])
     top = reader.mapping(root, ("top",), TOP_KEYS)
     if top is None:
         raise PlanError(reader.problems)
@@ -193,12 +197,22 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     return Plan(title, observations, indicators, named_groups(targets), file, zone, dimensions, title_vi, *sdmx)
 
 
+def _vietnamese_top(key: str) -> bool:
+    """Whether ``key`` is Vietnamese for the plan's indicators or targets (plan_words'
+    KEY_WORDS, the words for 'indicator' and 'target', accents and '_' aside): a plan
+    written with its keys in Vietnamese, each then told its English, not a file of
+    someone else's (forty-first session)."""
+    from .slips import same_as
+
+    return same_as(key, ("indicators", "targets")) is not None
+
+
 def _foreign(file: str) -> Problem:
     return Problem(Location(file, 1), msg("definitions_foreign"))
 
 
 def _yaml_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    line, col, message = yaml_problem(exc, text)
+    line, col, message = yaml_problem(exc, text, TOP_KEYS)
     return Problem(Location(file, line, col), msg("definitions_not_yaml", problem=message))
 
 

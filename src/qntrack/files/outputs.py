@@ -471,8 +471,9 @@ def refuse_stdout_into(
     targets_path: Path, store_path: Path | None, report: bool = True, kind: str | None = None
 ) -> None:
     """Refuse to write when standard output is itself the plan or the store, as after
-    ``qntrack report >> observations.csv``: the report would be glued onto the data. (With
-    ``>`` the shell has emptied the file before qntrack starts; nothing can undo that.)"""
+    ``qntrack report >> observations.csv``: the report would be glued onto the data. With
+    ``>`` the shell has emptied the file before qntrack starts; nothing here can undo that,
+    so the refusal says the file is empty now, to be put back from a copy."""
     try:
         out = os.fstat(1)
     except OSError:
@@ -489,10 +490,13 @@ def refuse_stdout_into(
         if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
             from ..plan.model import STANDARD_OUTPUT
 
-            raise fail(
-                STANDARD_OUTPUT,
+            said = (
                 msg("outputs_stdout_is_tracked", what=what, path=path, **example("", kind or "markdown"))
                 if report
-                else msg("outputs_stdout_is_input", what=what, path=path),
-                ExitCode.USAGE,
+                else msg("outputs_stdout_is_input", what=what, path=path)
             )
+            if out.st_size == 0:
+                # The shell's `>` emptied it before qntrack started: said, or every later
+                # command reads an empty tracker silently (issue 17, forty-first session).
+                said = msg("outputs_stdout_emptied", said=said)
+            raise fail(STANDARD_OUTPUT, said, ExitCode.USAGE)

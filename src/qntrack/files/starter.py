@@ -25,7 +25,7 @@ observations: observations.csv   # recorded figures, relative to this file
 # the office's date on any computer, and a time typed without a zone (2026-07-03T09:00) is
 # the office's time; without it, today is this computer's date and such a time is refused.
 # Where clocks change for summer no offset holds all year: leave it out and give --tz.
-# timezone: +07:00   # your office's offset; delete the first '#' to use it
+# timezone: +07:00   # your office's offset; delete '# ' at the start of this line to use it
 
 indicators:
   # An indicator is a quantity that is measured; ids use a-z, 0-9 and _.
@@ -129,7 +129,7 @@ _VIETNAMESE_LINES = {
     "# the office's date on any computer, and a time typed without a zone (2026-07-03T09:00) is": '# "hôm nay" là ngày của cơ quan trên mọi máy tính, và giờ nhập không kèm múi giờ (2026-07-03T09:00)',
     "# the office's time; without it, today is this computer's date and such a time is refused.": "# là giờ của cơ quan; khi không có, hôm nay là ngày của máy tính này và giờ như vậy bị từ chối.",
     "# Where clocks change for summer no offset holds all year: leave it out and give --tz.": "# Nơi đổi giờ theo mùa hè thì không độ lệch nào đúng quanh năm: hãy bỏ dòng này và dùng --tz.",
-    "# timezone: +07:00   # your office's offset; delete the first '#' to use it": "# timezone: +07:00   # độ lệch giờ của cơ quan; xóa dấu '#' đầu dòng để dùng",
+    "# timezone: +07:00   # your office's offset; delete '# ' at the start of this line to use it": "# timezone: +07:00   # độ lệch giờ của cơ quan; xóa '# ' ở đầu dòng này để dùng",
     "  # An indicator is a quantity that is measured; ids use a-z, 0-9 and _.": "  # Chỉ tiêu là một đại lượng được đo; mã chỉ tiêu chỉ gồm a-z, 0-9 và _.",
     "    direction: increase     # increase | decrease: which way is better": "    direction: increase     # increase (càng cao càng tốt) | decrease (càng thấp càng tốt)",
     "    frequency: year         # year | half | quarter | month: the finest period it is published for": "    frequency: year         # year | half | quarter | month: kỳ chi tiết nhất có công bố số liệu",

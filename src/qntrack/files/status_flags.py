@@ -72,6 +72,8 @@ def status_cell_flag(status: str) -> Message | None:
 
     if is_plan_word(status):  # 'KH': a plan's figure (twenty-ninth session)
         return msg("recording_status_plan", status=status.strip())
+    if status.strip().lower() in ("revised", "revision"):  # a later row, not a status (s41)
+        return msg("recording_status_revised", status=status.strip())
     found = _STATUS_FLAG.fullmatch(status.strip())
     if found is None or ("(" in status) != (")" in status):
         return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -429,6 +430,14 @@ def wrong_field_count(found: int, fields: Sequence[str] = ()) -> Message:
     the record's last field on to a line end (to the end of the file, as it reads one)."""
     if found < len(HEADER) and fields and fields[-1].endswith(("\n", "\r")):
         return msg("store_field_count_quote", width=len(HEADER), header=",".join(HEADER), found=found)
+    if (
+        found == len(HEADER) + 1 == len(fields)
+        and re.fullmatch(r"[-−]?\d+", fields[2])
+        and re.fullmatch(r"\d+", fields[3])
+    ):
+        # 4,5 typed by hand for 4.5: the comma split the figure (forty-first session).
+        typed, point = f"{fields[2]},{fields[3]}", f"{fields[2]}.{fields[3]}"
+        return msg("store_field_count_comma", width=len(HEADER), found=found, typed=typed, point=point)
     return msg("store_field_count", width=len(HEADER), header=",".join(HEADER), found=found)
 
 

@@ -150,7 +150,9 @@ class _Rows:
         if count != len(HEADER):
             if count == 1 and not fields[0].strip():
                 return  # a blank line
-            self.problem(line, wrong_field_count(count, fields if rest is None else ()))
+            # The row's cells, the rest split as the csv module would (a line without quotes).
+            cells = fields if rest is None else [*fields[:3], *rest.split(",")] if len(fields) == 4 else ()
+            self.problem(line, wrong_field_count(count, cells))
             return
         ind, period_text, value_text = fields[0], fields[1], fields[2]
         status, source, note, recorded = rest.split(",") if rest is not None else fields[3:]

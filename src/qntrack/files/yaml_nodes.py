@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["NotAValue", "compose_plan", "looks_like_plan", "nesting_line", "safe_values"]
+__all__ = ["NotAValue", "compose_plan", "looks_like_plan", "merge_keys", "nesting_line", "safe_values"]
 
 
 def compose_plan(text: str) -> Node | None:
@@ -180,6 +180,31 @@ def keys_twice(root: Node, text: str) -> list[Twice]:
                     seen[key_node.tag, key] = (key_node, value_node)
                 todo.append((value_node, (*path, key if key is not None else "?")))
     out.sort(key=lambda t: t.line)
+    return out
+
+
+def merge_keys(root: Node) -> list[Node]:
+    """Every YAML merge key (a plain ``<<``, as in ``<<: *span``) under ``root``, in the
+    order of the file, walked without recursion. targets.yaml is composed, never
+    constructed, so no merge is ever made: each would be read as an unknown key, and the
+    keys it was meant to bring as missing (forty-first session). A quoted ``"<<"`` is a
+    key like any other. Each node is walked once, an alias's too ("billion laughs")."""
+    out: list[Node] = []
+    todo: list[Node] = [root]
+    seen: set[int] = set()  # an alias is the node it names: each walked once, or 9**9 of a bomb
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style:
+                    out.append(key_node)
+                todo.append(value_node)
+    out.sort(key=lambda n: (n.start_mark.line, n.start_mark.column))
     return out
 
 

@@ -62,9 +62,10 @@ def yaml_words(problem: str) -> Message:
     return msg("authoring_yaml_other", problem=problem)
 
 
-def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Message]:
+def yaml_problem(exc: yaml.MarkedYAMLError, text: str, top_keys: tuple[str, ...] = ()) -> tuple[int, int, Message]:
     """The 1-based line and column of a YAML error in ``text`` (0 when PyYAML gives no
-    place) and the message that says it: a tab named as such, else ``yaml_words``."""
+    place) and the message that says it: a tab named as such, else ``yaml_words``.
+    ``top_keys``: the file's top-level keys, one of which written after a space is said so."""
     if text.lstrip("\ufeff \t\r\n").startswith("{\\rtf"):
         # TextEdit's default format (twenty-first session): no YAML, whatever PyYAML says.
         return 1, 0, msg("definitions_rtf")
@@ -72,6 +73,14 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
     line = mark.line + 1 if mark else 0
     col = mark.column + 1 if mark else 0
     said = (exc.problem or exc.context or "not valid YAML").strip()  # PyYAML's words, in English
+    if top_keys and exc.problem_mark is not None and said.startswith(_TOP_KEY_SLIPS):
+        # " timezone: +07:00": only the '#' of the starter's "# timezone:" deleted (or a
+        # space typed): told as the top-level key it is (forty-first session).
+        row = exc.problem_mark.line
+        lines = text.splitlines()
+        top = _TOP_KEY_SPACED.match(lines[row]) if row < len(lines) else None
+        if top is not None and top[2] in top_keys:
+            return row + 1, len(top[1]) + 1, msg("authoring_yaml_top_key_spaced", key=top[2])
     if said.startswith("could not find expected ':'") and exc.context_mark is not None:
         # "indicator:g": one text to YAML, refused on the line after it; said at its colon.
         lines = text.splitlines()
@@ -115,6 +124,11 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
         elif 0 < line <= len(lines) and TYPOGRAPHIC.search(lines[line - 1]):
             message = msg("definitions_yaml_smart_quotes", problem=message)
     return line, col, message
+
+
+# A line of a top-level key written after spaces, and the YAML problems it meets.
+_TOP_KEY_SPACED = re.compile(r"^( +)([a-z]+)\s*:(?:\s|$)")
+_TOP_KEY_SLIPS = ("expected <block end>", "mapping values are not allowed")
 
 
 # A list item's first key glued to its value, alone on its line: "- by:2025".

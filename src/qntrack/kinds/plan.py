@@ -391,7 +391,10 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
     # A balance's or a rate's plan is read by its difference (and a balance's during the
     # year at its pace), never in per cent: 0 is a plan ("trade in balance"; twenty-first
     # session). A flow's or a level's is read in per cent of it.
-    if value == 0 and reader.target_measure not in (Measure.BALANCE, Measure.RATE):
+    # Not known (None) beside an indicator refused or misspelt, whose slip is said at its
+    # line: a second error here would be a guess (forty-first session).
+    measure = reader.target_measure
+    if value == 0 and measure is not None and measure not in (Measure.BALANCE, Measure.RATE):
         reader.error(keys["value"][1], msg("definitions_plan_zero", what=reader.phrase(where)))
         return None
     return PlanTarget(**common, period=period, value=value)

@@ -83,6 +83,11 @@ def goal_text(a: Assessment, lang: str) -> str:
     goal = view_of(a).goal(a, lang)
     if goal is not None:
         return goal
+    if a.target.kind not in ("level", "open_sdg"):
+        # A plan or a span with no result: a unit given no amount of its own, which is not
+        # judged at all; "higher is better" there read as judged by its direction alone
+        # (forty-first session).
+        return "–"
     return label(a.indicator.direction.value, lang)
 
 
