@@ -102,7 +102,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         # Not one key of a plan: some other file (--targets /etc/passwd), whose content
         # a message must not echo (docs/data-integrity.md).
         raise PlanError([_foreign(file)])
-    if merged := merge_keys(root):
+    if "<<" in text and (merged := merge_keys(root)):  # a walk of every node, only where one can be
         # `<<: *span` merges nothing here (the plan is composed, not constructed): said
         # alone, not as an unknown key and the keys it was to bring as missing.
         raise PlanError([Problem(reader.loc(n), msg("definitions_yaml_merge")) for n in merged])
