@@ -1,0 +1,122 @@
+"""Issue 17, forty-first session, helper H: the session's changes tried as a user would.
+
+1. A need in the trillions was written below what is needed. ``i18n.sufficient`` read a
+   need at 12 significant digits before rounding it up (to drop float noise such as
+   0.30000000000000004), and a need of 13 or more digits before the point lost its last
+   ones: at least 50,000,000,000,000 VND over 2021-2025 (a plan kept in dong, not billions)
+   with 13,000,000,000,000 in 2022 leaves 37,000,000,000,000 for 2023-2025, by hand
+   12,333,333,333,333.333... a period, which must be written 12,333,333,333,333.34 (three of
+   .33 fall short by 0.01); it was "12,333,333,333,300 VND", 33.34 VND short a period. Noise
+   is now dropped only where it is below a thousandth of the step written at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+BIG = """\
+version: 1
+indicators:
+  inv: {name: Investment, unit: VND, measure: flow}
+targets:
+  - {id: inv, type: cumulative, indicator: inv, at_least: 50000000000000, from: 2021, to: 2025}
+"""
+HEAD = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def big(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "targets.yaml").write_text(BIG, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(
+        HEAD + "inv,2022,13000000000000,official,s,,2023-01-10T00:00:00Z\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "lang, written",
+    [("en", "12,333,333,333,333.34 VND"), ("vi", "12.333.333.333.333,34 VND")],
+)
+def test_a_need_in_the_trillions_is_written_whole_and_rounded_up(big: Path, lang: str, written: str) -> None:
+    shown = run_clean("--lang", lang, "show", "inv", "--as-of", "2026-12-01", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert shown.exit_code == 0, shown.stderr
+    report = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2026-12-01")
+    assert report.exit_code == 0, report.stderr
+    text = " ".join((shown.stdout + report.stdout).split())
+    assert text.count(written) == 4, text  # show's row and sentence, the report's row and sentence
+    assert "333,300" not in text and "333.300" not in text
+
+
+def test_sufficient_keeps_every_digit_a_need_has() -> None:
+    from qntrack.output.i18n import sufficient
+
+    need = 37e12 / 3  # 12,333,333,333,333.333...
+    assert sufficient(need, True) == 12333333333333.34
+    assert sufficient(need, False) == 12333333333333.33  # a cap's allowance: down
+    assert sufficient(123456789012.345, True) == 123456789012.35
+    # Float noise far below the step is still no reason to go a step up.
+    assert sufficient(0.1 + 0.2, True) == 0.3
+    assert sufficient(13.480000000000002, True) == 13.48
+    # A tiny need is not nothing, nor a hundred million times itself: its two significant
+    # digits, as ``number`` writes a figure that is not zero, rounded the way that suffices.
+    assert sufficient(1e-9, True) == 1e-9
+    assert sufficient(0.0049994, True, 1) == 0.005
+    assert sufficient(-0.0050006, False, 1) == -0.0051
+    assert sufficient(0.0049994, False, 1) == 0.0049
+
+
+TINY = """\
+version: 1
+indicators:
+  share: {name: Share, unit: "%"}
+  cap: {name: Debt, unit: "%", direction: decrease}
+  bal: {name: Balance, unit: million USD, measure: balance}
+targets:
+  - {id: share, indicator: share, baseline: 2020, milestones: [{by: 2030, value: 10.003}]}
+  - {id: cap, indicator: cap, baseline: 2020, milestones: [{by: 2030, value: 9.997}]}
+  - {id: bal, indicator: bal, baseline: 2020, milestones: [{by: 2026, value: 10.005}]}
+"""
+TINY_ROWS = "".join(
+    f"{row},official,s,,{day}T00:00:00Z\n"
+    for row, day in (
+        ("share,2020,9", "2021-01-10"),
+        ("share,2024,10", "2025-01-10"),
+        ("cap,2020,11", "2021-01-10"),
+        ("cap,2024,10", "2025-01-10"),
+        ("bal,2020,-5", "2021-01-10"),
+        ("bal,2024,10", "2025-01-10"),
+    )
+)
+
+
+@pytest.fixture
+def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "targets.yaml").write_text(TINY, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(HEAD + TINY_ROWS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# 2. A small need was written as many times itself: rounded up at one decimal, 0.005 % a
+# year needed from now read "+0.1%/yr" (twenty times it), where the fortieth session wrote
+# "+0.005%/yr"; an absolute change of 0.0025 a year read "+0.01". By hand:
+# share 10 (2024) to 10.003 by 2030: 1.0003^(1/6) - 1 = 0.000049994 = 0.0049994 %, up at its
+# two significant digits: +0.005 %; debt 10 to 9.997, lower is better: 0.9997^(1/6) - 1 =
+# -0.0050006 %, down: -0.0051 % (-0.005 % would fall short); the balance (absolute change,
+# its baseline below zero) 10 to 10.005 over 2025-2026: 0.005 / 2 = +0.0025 a year.
+@pytest.mark.parametrize(
+    "target, written",
+    [("share", "+0.005%/yr"), ("cap", "-0.0051%/yr"), ("bal", "+0.0025 million USD/yr")],
+)
+def test_a_small_need_is_written_at_its_own_digits(tiny: Path, target: str, written: str) -> None:
+    shown = run_clean("show", target, "--as-of", "2025-06-01", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert shown.exit_code == 0, shown.stderr
+    line = next(x for x in shown.stdout.splitlines() if x.startswith("Needed from now"))
+    assert written in line, line
+    report = run_clean("report", "--format", "markdown", "--as-of", "2025-06-01")
+    assert f"| {written} |" in report.stdout, report.stdout
