@@ -79,7 +79,7 @@ indicators:
 targets:
   - {id: share, indicator: share, baseline: 2020, milestones: [{by: 2030, value: 10.003}]}
   - {id: cap, indicator: cap, baseline: 2020, milestones: [{by: 2030, value: 9.997}]}
-  - {id: bal, indicator: bal, baseline: 2020, milestones: [{by: 2026, value: 10.005}]}
+  - {id: bal, indicator: bal, baseline: 2020, milestones: [{by: 2030, value: 10.01}]}
 """
 TINY_ROWS = "".join(
     f"{row},official,s,,{day}T00:00:00Z\n"
@@ -108,10 +108,11 @@ def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # share 10 (2024) to 10.003 by 2030: 1.0003^(1/6) - 1 = 0.000049994 = 0.0049994 %, up at its
 # two significant digits: +0.005 %; debt 10 to 9.997, lower is better: 0.9997^(1/6) - 1 =
 # -0.0050006 %, down: -0.0051 % (-0.005 % would fall short); the balance (absolute change,
-# its baseline below zero) 10 to 10.005 over 2025-2026: 0.005 / 2 = +0.0025 a year.
+# its baseline below zero) 10 to 10.01 over 2025-2030: 0.01 / 6 = 0.0016667, up at its two
+# significant digits: +0.0017 a year (it read "+0.01", six times it).
 @pytest.mark.parametrize(
     "target, written",
-    [("share", "+0.005%/yr"), ("cap", "-0.0051%/yr"), ("bal", "+0.0025 million USD/yr")],
+    [("share", "+0.005%/yr"), ("cap", "-0.0051%/yr"), ("bal", "+0.0017 million USD/yr")],
 )
 def test_a_small_need_is_written_at_its_own_digits(tiny: Path, target: str, written: str) -> None:
     shown = run_clean("show", target, "--as-of", "2025-06-01", env={"COLUMNS": "200", "NO_COLOR": "1"})
@@ -120,3 +121,70 @@ def test_a_small_need_is_written_at_its_own_digits(tiny: Path, target: str, writ
     assert written in line, line
     report = run_clean("report", "--format", "markdown", "--as-of", "2025-06-01")
     assert f"| {written} |" in report.stdout, report.stdout
+
+
+THREE = """\
+version: 1
+indicators:
+  bal: {name: Balance, unit: "%", measure: balance}
+  bald: {name: Deficit, unit: "%", measure: balance, direction: decrease}
+targets:
+  - {id: bal, indicator: bal, baseline: 2020, milestones: [{by: 2026, value: 10.025}]}
+  - {id: bald, indicator: bald, baseline: 2020, milestones: [{by: 2026, value: 9.975}]}
+"""
+THREE_ROWS = "".join(
+    f"{row},official,s,,{day}T00:00:00Z\n"
+    for row, day in (
+        ("bal,2020,9.99", "2021-01-10"),
+        ("bal,2024,10", "2025-01-10"),
+        ("bald,2020,10.01", "2021-01-10"),
+        ("bald,2024,10", "2025-01-10"),
+    )
+)
+
+
+@pytest.fixture
+def three(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "targets.yaml").write_text(THREE, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(HEAD + THREE_ROWS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# 3. A milestone typed with three decimals had its change needed from now rounded up at two:
+# 10 (2024) to 10.025 by 2026 needs (10.025 - 10) / 2 = 0.0125 pp a year, written "+0.02",
+# 60 % more than needed, beside a gap written at three ("0.025 pp"); to nearest it had been
+# "+0.01", short. (The pace since 2020, 0.0025 a year, falls short, so the sentence says it.) At the milestone's three decimals, up: +0.013
+# (two years of it make 10.026, at least 10.025; +0.012 makes 10.024, short). Lower is
+# better, 10 to 9.975: -0.0125, down: -0.013.
+@pytest.mark.parametrize(
+    "target, lang, cell, sentence",
+    [
+        ("bal", "en", "+0.013 pp/yr", "needs +0.013 pp a year"),
+        ("bald", "en", "-0.013 pp/yr", "needs -0.013 pp a year"),
+        ("bal", "vi", "+0,013 điểm %/năm", "cần +0,013 điểm phần trăm/năm"),
+    ],
+)
+def test_a_change_needed_is_written_at_the_milestones_three_decimals(
+    three: Path, target: str, lang: str, cell: str, sentence: str
+) -> None:
+    shown = run_clean("--lang", lang, "show", target, "--as-of", "2025-06-01", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert shown.exit_code == 0, shown.stderr
+    assert cell in shown.stdout, shown.stdout
+    assert sentence in " ".join(shown.stdout.split()), shown.stdout
+    report = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2025-06-01")
+    assert f"| {cell} |" in report.stdout, report.stdout
+    assert "0.02 " not in report.stdout and "0,02 " not in report.stdout
+
+
+def test_the_workbook_holds_the_change_needed_at_three_decimals(three: Path) -> None:
+    import openpyxl
+
+    made = run_clean("report", "--format", "xlsx", "-o", "r.xlsx", "--as-of", "2025-06-01")
+    assert made.exit_code == 0, made.stderr
+    ws = openpyxl.load_workbook(three / "r.xlsx")["Milestones"]
+    head = [c.value for c in ws[1]]
+    col = head.index("Needed from now") + 1
+    cells = {ws.cell(r, 1).value: ws.cell(r, col) for r in range(2, ws.max_row + 1)}
+    assert cells["bal"].value == 0.013 and cells["bald"].value == -0.013
+    assert cells["bal"].number_format.startswith("+#,##0.000"), cells["bal"].number_format
