@@ -188,3 +188,35 @@ def test_the_workbook_holds_the_change_needed_at_three_decimals(three: Path) -> 
     cells = {ws.cell(r, 1).value: ws.cell(r, col) for r in range(2, ws.max_row + 1)}
     assert cells["bal"].value == 0.013 and cells["bald"].value == -0.013
     assert cells["bal"].number_format.startswith("+#,##0.000"), cells["bal"].number_format
+
+
+# 4. Pass R made a milestone equal to its baseline at the 15 digits of a typed figure a level
+# to keep (53.99999999999999, pasted from a computed cell, beside a baseline of 54): not
+# available, target_equals_baseline. The plan's check still set the floats against each
+# other and warned, on every status and check, that "the milestone 53.99999999999999 by 2025
+# is below the baseline 54 ... the target reads achieved while the figures stay at or above
+# it", contradicting the status beside it. The check reads both at 15 digits too; a
+# milestone truly below (53.9) is still warned of.
+KEEP = """\
+version: 1
+indicators:
+  f: {name: Forest cover, unit: "%"}
+  g: {name: Debt, unit: "%", direction: decrease}
+targets:
+  - {id: keep, indicator: f, baseline: 2020, milestones: [{by: 2025, value: 53.99999999999999}]}
+  - {id: keepd, indicator: g, baseline: 2020, milestones: [{by: 2024, value: 10.000000000000002}]}
+  - {id: below, indicator: f, baseline: 2020, milestones: [{by: 2026, value: 53.9}]}
+"""
+KEEP_ROWS = "f,2020,54,official,s,,2021-01-10T00:00:00Z\ng,2020,10,official,s,,2021-01-10T00:00:00Z\n"
+
+
+def test_a_level_to_keep_pasted_with_float_noise_is_not_warned_of_as_below(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "targets.yaml").write_text(KEEP, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(HEAD + KEEP_ROWS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    checked = run_clean("check", "--as-of", "2024-06-01")
+    said = checked.stdout + checked.stderr
+    assert "target 'keep'" not in said and "target 'keepd'" not in said, said
+    assert "target 'below': the milestone 53.9 by 2026 is below the baseline 54" in said, said
