@@ -220,3 +220,43 @@ def test_a_level_to_keep_pasted_with_float_noise_is_not_warned_of_as_below(
     said = checked.stdout + checked.stderr
     assert "target 'keep'" not in said and "target 'keepd'" not in said, said
     assert "target 'below': the milestone 53.9 by 2026 is below the baseline 54" in said, said
+
+
+# 5. An Open SDG target of the other sign from its base (5 % in 2020, to fall to -5 % by
+# 2021 or 2025) is not available, reason crosses_zero (pass R: one year on as well). The
+# sentence said "the series crosses zero ... and without a milestone there is no required
+# change": the figures (5, then 1) never crossed zero and the option has a target. It now
+# says what is so: the target is of the other sign from the base year's figure. The JSON's
+# reason code is unchanged (a stable contract).
+SDG = """\
+version: 1
+indicators:
+  x: {name: X, unit: "%"}
+targets:
+  - {id: one-year, type: open_sdg, indicator: x, base_year: 2020, target: -5, target_year: 2021, direction: decrease}
+  - {id: five-years, type: open_sdg, indicator: x, base_year: 2020, target: -5, target_year: 2025, direction: decrease}
+"""
+
+
+@pytest.mark.parametrize("target", ["one-year", "five-years"])
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "the target (-5%) is of the other sign from the base year's figure (5% in 2020)"),
+        ("vi", "mục tiêu (-5%) trái dấu với số liệu năm gốc (5% năm 2020)"),
+    ],
+)
+def test_an_open_sdg_target_of_the_other_sign_is_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, lang: str, said: str
+) -> None:
+    (tmp_path / "targets.yaml").write_text(SDG, encoding="utf-8")
+    rows = "x,2020,5,official,s,,2021-01-10T00:00:00Z\nx,2021,1,official,s,,2022-01-10T00:00:00Z\n"
+    (tmp_path / "observations.csv").write_text(HEAD + rows, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = run_clean("--lang", lang, "show", target, "--as-of", "2022-06-01", env={"COLUMNS": "300", "NO_COLOR": "1"})
+    assert shown.exit_code == 0, shown.stderr
+    text = " ".join(shown.stdout.split())
+    assert said in text, text
+    assert "crosses zero" not in text and "đổi dấu qua số 0" not in text
+    status = run_clean("status", "--format", "json", "--as-of", "2022-06-01")
+    assert '"reason": "crosses_zero"' in status.stdout
