@@ -151,9 +151,10 @@ def test_the_summary_sheet_gives_the_latest_figures_status_and_source(shipped: P
     assert headers[22:24] == ["Loại của số liệu mới nhất", "Nguồn của số liệu mới nhất"]
     # The filter spans every column, the target's source (AC) the twenty-ninth session added
     # included.
-    assert (
-        ws.auto_filter.ref == f"A1:AE{ws.max_row}" and len(headers) == 31
-    )  # AD: not counted (37th), AE: awaited (41st)
+    # AD: not counted (37th session); AE: deadlines passed, figure awaited (41st session,
+    # added at the end as the contract allows; helper H: this pinned AD and failed on main).
+    assert ws.auto_filter.ref == f"A1:AE{ws.max_row}" and len(headers) == 31
+    assert headers[30] == "Đã đến hạn, chờ số liệu"
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "cbct-share")
     assert (row[6], row[7], row[22], row[23]) == ("2026", 14.8, "ước tính", "Cuc TK, uoc tinh 2026")
     # A figure published with no status says so, as the Figures sheet's Kind column does:

@@ -176,17 +176,17 @@ def test_a_need_written_always_suffices_within_one_step(need: float, at_least: b
     written = sufficient(need, at_least, places)
     assert written is not None
     step = Decimal(1).scaleb(-places)
-    exact = Decimal(f"{need:.12g}")
+    exact = Decimal(repr(need))
     kept = Decimal(repr(written))
-    # Meets the need, read as P is (12 significant digits), by at most one step, or, for a
-    # need below half a step, by at most one step of its second significant digit.
+    # Meets the need as computed, but for float noise under a thousandth of a step (read as
+    # P is, at 12 significant digits), by at most one step; a need below half a step by at
+    # most one step of its second significant digit (pass H: reading the need at 12
+    # significant digits lost a need's last digits from 1e10 up, test_s41_h.py).
     if exact and abs(exact) < step / 2:
         step = Decimal(1).scaleb(exact.adjusted() - 1)
-        if exact.adjusted() < -11:  # past twelve decimals a figure is written with its exponent
-            assert written == need
-            return
-    assert (kept >= exact) if at_least else (kept <= exact)
-    assert abs(kept - exact) <= step
+    noise = step.scaleb(-3)
+    assert (kept >= exact - noise) if at_least else (kept <= exact + noise)
+    assert abs(kept - exact) <= step + noise
 
 
 # 2. A cumulative total's need after its latest figure, where a period before it has none.

@@ -809,25 +809,15 @@ def figure_text(x: float, places: int, differs_from: float | None = None) -> str
     return plain(rounded(x, places))
 
 
-def rate_text(rate: float) -> str:
-    """A rate a year from its 12 significant digits, as a per cent at one decimal."""
+def rate_text(rate: float, rounding: str = "ROUND_HALF_UP") -> str:
+    """A rate a year from its 12 significant digits, as a per cent at one decimal; a rate
+    needed from now, ``rounding`` the way that suffices (methodology.md, "How figures are
+    written"), at the same digits."""
     percent = Decimal(f"{rate:.12g}").scaleb(2)
     places = 1
     if percent.quantize(Decimal("0.1"), rounding="ROUND_HALF_UP") == 0:
         places = 1 - percent.adjusted()  # a rate not zero never reads 0: +0.029%, two digits
-    shown = plain(percent.quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP"))
-    return ("+" if rate > 0 else "") + shown + "%/yr"
-
-
-def needed_text(rate: float, up: bool) -> str:
-    """A rate needed from now on as ``rate_text`` writes a rate, rounded the way that
-    suffices (docs/methodology.md, "How figures are written", forty-first session): up where
-    the figure must rise, down where it must fall, at the same decimals."""
-    percent = Decimal(f"{rate:.12g}").scaleb(2)
-    places = 1
-    if percent.quantize(Decimal("0.1"), rounding="ROUND_HALF_UP") == 0:
-        places = 1 - percent.adjusted()
-    shown = plain(percent.quantize(Decimal(1).scaleb(-places), rounding="ROUND_CEILING" if up else "ROUND_FLOOR"))
+    shown = plain(percent.quantize(Decimal(1).scaleb(-places), rounding=rounding))
     return ("+" if rate > 0 else "") + shown + "%/yr"
 
 
@@ -899,8 +889,11 @@ def test_a_milestones_figures_are_printed_as_the_json_rounded_by_the_rules(cases
                 deviation = figure_text(m["deviation"], places)
                 assert cells[7] == ("+" if m["deviation"] > 0 else "") + deviation + " pp", label
             if m["required_rate_from_latest"]:
-                up = (case.d == 1) != (base < 0)  # below zero the rate is the size's
-                assert cells[8] == needed_text(m["required_rate_from_latest"], up), label
+                # Needed from now is rounded so that it suffices: up where the share must rise,
+                # down where it must fall (helper H: the reference wrote it to nearest, issue
+                # 17's lead pass). The shares here are above zero.
+                up = "ROUND_CEILING" if case.d > 0 else "ROUND_FLOOR"
+                assert cells[8] == rate_text(m["required_rate_from_latest"], up), label
             if 1e-11 < abs(m["projected"]) < 1e15:  # else an exponent: the docs are silent (reported)
                 assert cells[9] == figure_text(m["projected"], 2, differs_from=value) + "%", label
             if m["reached_in"] is not None:

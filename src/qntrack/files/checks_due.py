@@ -23,6 +23,7 @@ from ..plan.model import (
     Plan,
     PlanTarget,
     Problem,
+    published,
 )
 from ..plan.periods import Frequency, Period
 from ..method.assessment import first_from
@@ -175,7 +176,11 @@ def wrong_side(t: LevelTarget, ind: Indicator, series: Series) -> list[Problem]:
         return []
     out: list[Problem] = []
     for m in t.milestones:
-        if (m.value < base) if ind.increase else (m.value > base):
+        # At the 15 digits of a typed figure, as the level kind reads a level to keep: a
+        # milestone pasted as 53.99999999999999 beside a baseline of 54 is that level, not
+        # one below it (forty-first session, tests/test_s41_h.py).
+        value, start = published(m.value), published(base)
+        if (value < start) if ind.increase else (value > start):
             said = "checks_milestone_below" if ind.increase else "checks_milestone_above"
             words = dict(id=t.id, value=Figure(m.value), by=m.by, base=Figure(base), period=t.baseline.period)
             out.append(Problem(m.location, msg(said, indicator=ind.id, **words), "warning", "milestone-side"))

@@ -219,21 +219,23 @@ def sufficient(need: float | None, at_least: bool, decimals: int = 2) -> float |
     average's years without a figure need read "at least 13.48%", which leaves the average
     short (issue 17, forty-first session). Read at 12 significant digits first, as P is
     (docs/methodology.md, "Figures on an edge"), so that float noise above a figure
-    (13.480000000000002) does not lift it a step. Not finite, huge, or None: as given."""
+    (13.480000000000002) does not lift it a step; but only where that reading moves it by
+    less than a thousandth of a step: a need of 13 digits before the point (12,333,333,333,
+    333.34 VND a period) lost its last digits there and was written 33 VND short (forty-first
+    session, tests/test_s41_h.py). Not finite, huge, or None: as given."""
     if need is None or not math.isfinite(need) or abs(need) >= _HUGE:
         return need
     from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal  # here: a warm status writes no need
 
-    exact = Decimal(f"{need:.12g}")
-    if exact and abs(exact) < Decimal(5).scaleb(-decimals - 1):
-        # Below half a step ``number`` writes a figure that is not zero at two significant
-        # digits (0.029 % a year, never "0"): rounded there, not lifted to a whole step
-        # ("+0.1%", three times what suffices). Past twelve decimals, its exponent: as given.
-        decimals = -exact.adjusted() + 1
-        if decimals > 12:
-            return need
+    exact, read = Decimal(repr(need)), Decimal(f"{need:.12g}")
+    if read and abs(read) < Decimal(1).scaleb(-decimals) / 2:
+        # A need ``number`` writes with two significant digits (a figure not zero never
+        # reads 0): rounded at them, so that 0.005 % a year is "+0.005%", not "+0.1%",
+        # twenty times what is needed (forty-first session, tests/test_s41_h.py).
+        decimals = max(decimals, -read.adjusted() + 1)
     step = Decimal(1).scaleb(-decimals)
-    kept = exact.quantize(step, rounding=ROUND_CEILING if at_least else ROUND_FLOOR)
+    noise = abs(read - exact) < step.scaleb(-3)
+    kept = (read if noise else exact).quantize(step, rounding=ROUND_CEILING if at_least else ROUND_FLOOR)
     return float(kept) + 0.0
 
 

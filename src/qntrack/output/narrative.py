@@ -121,9 +121,36 @@ def explain(
             return [no_figures_text(a, lang, dimensions=dimensions)]
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang), *not_subtracted(a, lang)]
-        out.append(reason_text(a.reason, lang))
+        out.append(_other_sign(a, lang) or reason_text(a.reason, lang))
         return out
     return out + _provisional(a, lang)
+
+
+def _other_sign(a: Assessment, lang: str) -> str | None:
+    """Why an Open SDG target of the other sign from its base is not assessed (reason
+    crosses_zero): the target, not the series, is across zero; the series' sentence said
+    "the series crosses zero ... without a milestone" of 5 % then 1 % against a target of
+    -5 % (forty-first session, tests/test_s41_h.py). None where the series itself crosses."""
+    from ..plan.model import OpenSdgTarget
+    from .i18n import typed_value
+
+    t, base = a.target, a.baseline
+    if a.reason != "crosses_zero" or not isinstance(t, OpenSdgTarget) or base is None:
+        return None
+    first, goal = base.value, t.target
+    latest = a.latest.value if a.latest is not None else first
+    if first is None or goal is None or latest is None or 0.0 in (first, goal, latest):
+        return None
+    if (first > 0) == (goal > 0) or (first > 0) != (latest > 0):
+        return None  # the target on the base's side, or the series itself across zero
+    unit = a.indicator.unit_in(lang)
+    return narrative_sentence(
+        "reason_target_other_sign",
+        lang,
+        target=typed_value(goal, unit, lang),
+        base=typed_value(first, unit, lang),
+        year=period_text(base.period, lang),
+    )
 
 
 def _provisional(a: Assessment, lang: str) -> list[str]:

@@ -22,7 +22,6 @@ from .i18n import (
     progress_text,
     replacing,
     score_text,
-    sufficient,
     target_kind_name,
     typed_value,
     value_beside,
@@ -329,10 +328,11 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
         # No "needed from now": the deadline is over; only where the pace would have ended.
         grid.add_row(label("projected", lang), f"{value_beside(m.projected, m.value, unit, lang)} ({m.by})")
     elif not m.due and m.method == "absolute_change":
-        needed = m.required_change_from_latest  # written so that it suffices, as the sentences
+        from .views.level import needed_change
+
+        needed, places = needed_change(a, m)  # written so that it suffices, as the sentences
         grid.add_row(
-            label("required_from_latest", lang),
-            f"{difference_text(sufficient(needed, a.indicator.increase), unit, lang)}{rate}",
+            label("required_from_latest", lang), f"{difference_text(needed, unit, lang, decimals=places)}{rate}"
         )
         grid.add_row(label("projected", lang), f"{value_beside(m.projected, m.value, unit, lang)} ({m.by})")
     elif not m.due:

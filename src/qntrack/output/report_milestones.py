@@ -13,7 +13,6 @@ from .i18n import (
     progress_text,
     score_text,
     status_label,
-    sufficient,
     typed_value,
     value_beside,
     value_with_unit,
@@ -74,11 +73,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 Cell(difference_text(m.deviation, unit, lang, decimals=path_places(a, m))),
                 # A deadline past with no figure needs nothing "from now" (show gives no such
                 # row; methodology.md, worked example 3): it was 2024-2025's pace a year on.
-                Cell(
-                    "–"
-                    if m.awaiting_figure
-                    else _needed(m.required_rate_from_latest, m.required_change_from_latest, unit, base, a, lang)
-                ),
+                Cell("–" if m.awaiting_figure else _needed(a, m, unit, base, lang)),
                 Cell(value_beside(m.projected, m.value, unit, lang)),
                 Cell(reached),
             )
@@ -97,13 +92,17 @@ def _status(m: MilestoneResult, lang: str) -> str:
     return f"{text} (⌛ {label('awaiting', lang)} {period_text(m.by, lang)})"
 
 
-def _needed(rate: float | None, change: float | None, unit: str, base: float | None, a: Assessment, lang: str) -> str:
+def _needed(a: Assessment, m: MilestoneResult, unit: str, base: float | None, lang: str) -> str:
     """The pace needed from now on as ``_required`` writes a pace, rounded so that it
-    suffices (i18n.sufficient): up where the figure must rise, down where it must fall."""
-    if rate is not None:
-        return needed_rate_text(rate, base, a.indicator.increase, lang)
-    if change is not None:
-        return f"{difference_text(sufficient(change, a.indicator.increase), unit, lang)}{label('per_year', lang)}"
+    suffices (i18n.sufficient): up where the figure must rise, down where it must fall; a
+    change at the decimals of the milestone's path (views.level.needed_change)."""
+    if m.required_rate_from_latest is not None:
+        return needed_rate_text(m.required_rate_from_latest, base, a.indicator.increase, lang)
+    if m.required_change_from_latest is not None:
+        from .views.level import needed_change
+
+        needed, places = needed_change(a, m)
+        return f"{difference_text(needed, unit, lang, decimals=places)}{label('per_year', lang)}"
     return "–"
 
 

@@ -24,7 +24,6 @@ from .i18n import (
     score_text,
     signed_percent,
     status_label,
-    sufficient,
     typed_places,
     value_beside,
     value_with_unit,
@@ -171,8 +170,10 @@ def _paces(t: _Table, a: Assessment, m: MilestoneResult, lang: str) -> None:
         rate = m.required_rate_from_latest
         _number(t, 12, percent_figure(rate, up), needed_rate(rate, base, a.indicator.increase, "en"), True, rate_suffix)
     elif m.required_change_from_latest is not None:
-        change = sufficient(m.required_change_from_latest, a.indicator.increase)
-        _number(t, 12, change, difference_text(change, "", "en"), True, change_suffix)
+        from .views.level import needed_change
+
+        change, places = needed_change(a, m)
+        _number(t, 12, change, difference_text(change, "", "en", decimals=places), True, change_suffix)
 
 
 def _path(t: _Table, a: Assessment, m: MilestoneResult) -> None:
