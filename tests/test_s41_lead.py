@@ -160,6 +160,10 @@ def test_a_need_is_rounded_the_way_that_suffices_and_no_further() -> None:
     assert sufficient(0.0291, True, 1) == 0.03
     assert sufficient(-0.0291, False, 1) == -0.03
     assert sufficient(0.06, True, 1) == 0.1
+    # An allowance that rounds down to nothing is not written "0" (pass H's leftover: "+0%/yr"
+    # for 0.0835 % a year allowed read as nothing allowed): at its two significant digits.
+    assert sufficient(0.0835, False, 1) == 0.083
+    assert sufficient(-0.0835, True, 1) == -0.083
 
 
 @given(
@@ -369,3 +373,27 @@ def test_the_workbook_says_the_deadlines_passed_with_their_figure_awaited(
     assert by_id["grdp-per-capita"][summary_head] in (None, "")
     marks = [(r[list(r)[0]], r[list(r)[4]], r[milestone_head]) for r in _sheet(out, milestones)]
     assert ("cbct-share", "2025", yes) in marks and ("cbct-share", "2030", no) in marks
+
+
+# 7. An allowance rounded down onto nothing (pass H's leftover). Lower is better, 10 % by
+# 2030, 9.95 % in 2024: the figure may rise by (10 / 9.95)^(1/6) - 1 = 0.0835 % a year and
+# still meet the milestone. Rounded down at one decimal that was "+0%/yr", as if nothing
+# were allowed; written at its two significant digits, rounded down, it is "+0.083%/yr"
+# (never "+0.1%", which number() at one decimal would make of 0.083, above the allowance).
+
+
+def test_an_allowance_below_a_step_is_not_written_as_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "targets.yaml").write_text(
+        "version: 1\nindicators:\n  debt: {name: Debt, unit: '%', direction: decrease}\n"
+        "targets:\n  - {id: debt, indicator: debt, baseline: 2020, milestones: [{by: 2030, value: 10}]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "debt,2020,12,official,s,,2021-01-10T00:00:00Z\ndebt,2024,9.95,official,s,,2025-01-10T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    shown = run_clean("show", "debt", "--as-of", "2025-06-01", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    line = next(x for x in shown.stdout.splitlines() if x.startswith("Needed from now"))
+    assert "+0.083%/yr" in line, line

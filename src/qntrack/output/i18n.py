@@ -25,6 +25,7 @@ __all__ = [
     "replacing",
     "differing_decimals",
     "sufficient",
+    "need_places",
     "value_beside",
     "target_kind_name",
 ]
@@ -235,8 +236,21 @@ def sufficient(need: float | None, at_least: bool, decimals: int = 2) -> float |
         decimals = max(decimals, -read.adjusted() + 1)
     step = Decimal(1).scaleb(-decimals)
     noise = abs(read - exact) < step.scaleb(-3)
-    kept = (read if noise else exact).quantize(step, rounding=ROUND_CEILING if at_least else ROUND_FLOOR)
+    rounding = ROUND_CEILING if at_least else ROUND_FLOOR
+    kept = (read if noise else exact).quantize(step, rounding=rounding)
+    if not kept and read:
+        # An allowance rounded towards zero onto nothing ("+0%/yr" for 0.0835 % allowed read
+        # as none allowed): at the two significant digits a figure not zero is written with.
+        kept = read.quantize(Decimal(1).scaleb(read.adjusted() - 1), rounding=rounding)
     return float(kept) + 0.0
+
+
+def need_places(need: float | None, decimals: int = 2) -> int:
+    """The decimals a need ``sufficient`` rounded is written at: ``decimals``, or those it
+    was rounded at where it keeps two significant digits below a step (0.083 % allowed,
+    which ``number`` at one decimal would write "0.1", above the allowance)."""
+    typed = _typed_decimals(need)
+    return decimals if typed is None else max(decimals, typed)
 
 
 def signed_percent(rate: float | None, lang: str, decimals: int = 1, at_least: bool | None = None) -> str:
@@ -245,7 +259,8 @@ def signed_percent(rate: float | None, lang: str, decimals: int = 1, at_least: b
     most) is rounded the way that suffices (``sufficient``), not to nearest."""
     if rate is None or not math.isfinite(rate):
         return "–"
-    text = number(percent_figure(rate, at_least, decimals), lang, decimals)
+    percent = percent_figure(rate, at_least, decimals)
+    text = number(percent, lang, decimals if at_least is None else need_places(percent, decimals))
     return f"+{text}%" if rate > 0 and not text.startswith("-") else f"{text}%"
 
 

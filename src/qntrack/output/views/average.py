@@ -21,7 +21,7 @@ from ..charts import (
     chart_word,
     provisional_readings,
 )
-from ..i18n import differing_decimals, label, sufficient, typed_places, value_with_unit
+from ..i18n import differing_decimals, label, need_places, sufficient, typed_places, value_with_unit
 from ..narrative import rate_text, narrative_sentence, span_text
 from ..period_words import period_text
 from .span import SpanView
@@ -123,7 +123,8 @@ def _need_text(d: AverageResult, unit: str, lang: str) -> str:
     still meets the bound (``sufficient``: up under a floor, down under a cap); a sentence
     writes it as a plain per cent (unit "%"), a table with the indicator's unit."""
     places = _need_places(d)
-    return value_with_unit(sufficient(d.required_rate_remaining, d.bound.at_least, places), unit, lang, places)
+    need = sufficient(d.required_rate_remaining, d.bound.at_least, places)
+    return value_with_unit(need, unit, lang, need_places(need, places))
 
 
 def _need_places(d: AverageResult) -> int:

@@ -12,7 +12,16 @@ from ...method.assessment import Assessment, significant
 from ...method.progress import Status
 from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
-from ..i18n import hundredfold, label, number, percent_reached_text, sufficient, typed_places, value_with_unit
+from ..i18n import (
+    hundredfold,
+    label,
+    need_places,
+    number,
+    percent_reached_text,
+    sufficient,
+    typed_places,
+    value_with_unit,
+)
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
 from .span import SpanView
@@ -52,7 +61,7 @@ class CumulativeView(SpanView):
                 out.append(
                     (
                         _per_period_label(a, d, lang, report=True),
-                        value_with_unit(_needed(d), unit, lang),
+                        value_with_unit(_needed(d), unit, lang, need_places(_needed(d))),
                     )
                 )
         return out
@@ -70,7 +79,9 @@ class CumulativeView(SpanView):
             )
         rows.append((label("kf_share_of_time", lang), f"{number(hundredfold(f.share_of_time), lang, 1)}%"))
         if f.needed_per_remaining_period:
-            rows.append((_per_period_label(a, d, lang), value_with_unit(_needed(d), unit, lang)))
+            rows.append(
+                (_per_period_label(a, d, lang), value_with_unit(_needed(d), unit, lang, need_places(_needed(d))))
+            )
         return rows
 
 
@@ -159,7 +170,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                     start=span_ends(d.start, d.end, lang)[0],
                     end=span_ends(d.start, d.end, lang)[1],
                     latest=period_text(a.latest.period, lang),
-                    needed=figure_of(a, _needed(d), lang),
+                    needed=figure_of(a, _needed(d), lang, need_places(_needed(d))),
                 ),
                 lang,
             )
@@ -183,7 +194,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 kind + ("_many" if n > 1 else "_one"),
                 lang,
                 n=n,
-                needed=figure_of(a, _needed(d), lang),
+                needed=figure_of(a, _needed(d), lang, need_places(_needed(d))),
                 periods=", ".join(period_text(p, lang) for p in after),
             )
         )

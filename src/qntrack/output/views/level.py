@@ -24,6 +24,7 @@ from ..chart_readings import hollow_readings
 from ..i18n import (
     differing_decimals,
     label,
+    need_places,
     needed_rate,
     signed_percent,
     sufficient,
@@ -335,7 +336,8 @@ def needed_change(a: Assessment, m: MilestoneResult) -> tuple[float | None, int]
     what is needed, beside a gap of "0.025 pp" (forty-first session, tests/test_s41_h.py)."""
     places = path_places(a, m)
     c = m.required_change_from_latest
-    return (None if c is None else sufficient(c, a.indicator.increase, places)), places
+    need = None if c is None else sufficient(c, a.indicator.increase, places)
+    return need, need_places(need, places)
 
 
 def path_places(a: Assessment, m: MilestoneResult) -> int:
