@@ -24,7 +24,21 @@ from .summary import difference_text, gap_phrase
 if TYPE_CHECKING:
     from ..method.assessment import Assessment, MilestoneResult
 
-__all__ = ["milestones_table"]
+__all__ = ["FIGURE_KEYS", "milestones_table"]
+
+# The figures of a milestone's row after its status, by their labels' keys: the workbook's
+# Milestones sheet has the same columns (report_xlsx_milestones).
+FIGURE_KEYS = (
+    "p",
+    "score",
+    "gap",
+    "required_rate",
+    "trajectory",
+    "deviation",
+    "required_from_latest",
+    "projected",
+    "reached_in",
+)
 
 
 def milestones_table(a: Assessment, lang: str) -> TableView | None:
@@ -36,22 +50,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
 
     unit = a.indicator.unit_in(lang)
     base = a.baseline.value if a.baseline is not None else None
-    headers = tuple(
-        label(k, lang)
-        for k in (
-            "milestone",
-            "status",
-            "p",
-            "score",
-            "gap",
-            "required_rate",
-            "trajectory",
-            "deviation",
-            "required_from_latest",
-            "projected",
-            "reached_in",
-        )
-    )
+    headers = tuple(label(k, lang) for k in ("milestone", "status", *FIGURE_KEYS))
     rows = []
     for m in a.milestones:
         if m.status.value == "target_achieved":

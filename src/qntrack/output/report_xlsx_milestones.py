@@ -28,6 +28,7 @@ from .i18n import (
     value_beside,
     value_with_unit,
 )
+from .report_milestones import FIGURE_KEYS
 from .report_view import _name, report_word
 from .report_xlsx_book import _Book, _Table, cell_text, word
 from .report_xlsx_revised import last_day
@@ -40,18 +41,9 @@ if TYPE_CHECKING:
 
 __all__ = ["milestone_sheet"]
 
-# The sheet's columns, after the target's id, name and unit (the catalog's labels).
-_FIGURES = (
-    "p",
-    "score",
-    "gap",
-    "required_rate",
-    "trajectory",
-    "deviation",
-    "required_from_latest",
-    "projected",
-    "reached_in",
-)
+# The sheet's columns after the target's id, name, unit, milestone, deadline and status:
+# the report's milestones table's (the catalog's labels).
+_FIGURES = FIGURE_KEYS
 
 
 def milestone_sheet(book: _Book, data: ReportData, summary: str) -> None:
