@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import json_of, run_clean
+from helpers import json_of, run_clean, store_bytes
 
 
 def _flat(text: str) -> str:
@@ -397,3 +397,54 @@ def test_an_allowance_below_a_step_is_not_written_as_none(tmp_path: Path, monkey
     shown = run_clean("show", "debt", "--as-of", "2025-06-01", env={"COLUMNS": "200", "NO_COLOR": "1"})
     line = next(x for x in shown.stdout.splitlines() if x.startswith("Needed from now"))
     assert "+0.083%/yr" in line, line
+
+
+# 8. A currency sign typed before the figure (pass U's leftover). '$ 354.7' and '€354' were
+# "not a number; write a decimal like 10.28", where '354.7 USD' is told the words beside
+# the figure and the unit to write it in: a sign of money is such a word.
+
+
+@pytest.mark.parametrize("typed, sign", [("$ 354.7", "$"), ("€354", "€"), ("354,7 ₫", "₫"), ("US$354.7", "US$")])
+def test_a_currency_sign_beside_the_figure_is_told_as_words(shipped: Path, typed: str, sign: str) -> None:
+    before = store_bytes(shipped)
+    words = run_clean("add-observation", "fdi", "2023", "354.7 USD")
+    r = run_clean("add-observation", "fdi", "2023", typed)
+    assert r.exit_code == words.exit_code != 0, r.stderr
+    text = " ".join(r.stderr.split())
+    assert f"has words beside the figure ('{sign}')" in text, text
+    assert "in million USD" in text and "not a number" not in text
+    assert store_bytes(shipped) == before
+
+
+# 9. The plan's required change a year at the decimals of its path (pass H's leftover). A
+# balance in per cent, 9.99 (2020) to 10.025 by 2026: the path asks (10.025 - 9.99) / 6 =
+# 0.0058333 points a year, written to nearest at the path's three decimals, "+0.006 pp";
+# at two it was "+0.01 pp/yr", beside a path and a gap written at three.
+
+BALANCE = """\
+version: 1
+indicators:
+  bal: {name: Balance, unit: "%", measure: balance}
+targets:
+  - {id: bal, indicator: bal, baseline: 2020, milestones: [{by: 2026, value: 10.025}]}
+"""
+
+
+def test_the_plans_change_a_year_is_written_at_its_paths_decimals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "targets.yaml").write_text(BALANCE, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "bal,2020,9.99,official,s,,2021-01-10T00:00:00Z\nbal,2024,10,official,s,,2025-01-10T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    shown = run_clean("show", "bal", "--as-of", "2025-06-01", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    line = next(x for x in shown.stdout.splitlines() if x.startswith("Required rate"))
+    assert "+0.006 pp/yr" in line, line
+    report = run_clean("report", "--format", "markdown", "--as-of", "2025-06-01").stdout
+    row = next(x for x in report.splitlines() if x.startswith("| 10.025% by 2026 |"))
+    assert [c.strip() for c in row.strip("|").split("|")][5] == "+0.006 pp/yr", row
+    # The sentence, at the same decimals: 0.01 / 4 = 0.0025 achieved, "+0.003".
+    assert "+0.003 pp a year against +0.006 pp a year required" in report, report

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Sequence
 
 from ..catalog import Message, msg
@@ -193,7 +194,9 @@ def words_beside(raw: str) -> str | None:
     if found is None:
         return None
     words = " ".join(w for w in (found["before"].strip(), found["after"].strip()) if w)
-    if not words or not any(c.isalpha() or c in _BOUND_SIGNS for c in words):
+    # A letter, a sign of approximation or bound, or of money ('$ 354.7', '€354', '354,7 ₫':
+    # Unicode's currency symbols, told as words beside the figure, not "not a number").
+    if not words or not any(c.isalpha() or c in _BOUND_SIGNS or unicodedata.category(c) == "Sc" for c in words):
         return None
     return words
 

@@ -312,7 +312,12 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
     grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang, gap_decimals(a, m), not a.indicator.increase))
     if m.method == "absolute_change":
         # No growth rate across zero: the change a year the path asks for, in the unit.
-        grid.add_row(label("required_rate", lang), f"{difference_text(m.required_change, unit, lang)}{rate}")
+        from .views.level import path_places  # at the path's decimals, as the path (41st session)
+
+        grid.add_row(
+            label("required_rate", lang),
+            f"{difference_text(m.required_change, unit, lang, decimals=path_places(a, m))}{rate}",
+        )
     else:
         grid.add_row(label("required_rate", lang), achieved_rate_text(m.required_rate, base, lang))
     if m.trajectory is not None:

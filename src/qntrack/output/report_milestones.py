@@ -67,7 +67,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 Cell(progress_text(m.progress_value, lang)),
                 Cell(score_text(m.score, lang)),
                 Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m), not a.indicator.increase)),
-                Cell(_required(m.required_rate, m.required_change, unit, base, lang)),
+                Cell(_required(m.required_rate, m.required_change, unit, base, lang, path_places(a, m))),
                 Cell(value_with_unit(m.trajectory, unit, lang, path_places(a, m))),
                 Cell(difference_text(m.deviation, unit, lang, decimals=path_places(a, m))),
                 # A deadline past with no figure needs nothing "from now" (show gives no such
@@ -105,13 +105,15 @@ def _needed(a: Assessment, m: MilestoneResult, unit: str, base: float | None, la
     return "–"
 
 
-def _required(rate: float | None, change: float | None, unit: str, base: float | None, lang: str) -> str:
+def _required(
+    rate: float | None, change: float | None, unit: str, base: float | None, lang: str, places: int = 2
+) -> str:
     """A required pace as the table writes it: a rate in per cent a year where the method
     gives one (a level that grows; below zero, its size's, said so), else a change in the
-    unit a year (a share's points), else "–"; from the baseline or from the latest figure
-    alike."""
+    unit a year (a share's points) at ``places``, the decimals of the milestone's path
+    (0.0058 pp a year to 10.025 is "+0.006", not "+0.01"; forty-first session), else "–"."""
     if rate is not None:
         return achieved_rate_text(rate, base, lang)
     if change is not None:
-        return f"{difference_text(change, unit, lang)}{label('per_year', lang)}"
+        return f"{difference_text(change, unit, lang, decimals=places)}{label('per_year', lang)}"
     return "–"

@@ -154,7 +154,10 @@ def _paces(t: _Table, a: Assessment, m: MilestoneResult, lang: str) -> None:
     if m.required_rate is not None:
         _number(t, 9, percent_figure(m.required_rate), signed_percent(m.required_rate, "en"), True, rate_suffix)
     elif m.required_change is not None:
-        _number(t, 9, m.required_change, difference_text(m.required_change, "", "en"), True, change_suffix)
+        from .views.level import path_places  # the path's decimals, as the report's table (41st session)
+
+        shown = difference_text(m.required_change, "", "en", decimals=path_places(a, m))
+        _number(t, 9, m.required_change, shown, True, change_suffix)
     if m.awaiting_figure:  # a deadline past with no figure needs nothing from now (methodology, example 3)
         return
     up = needed_up(base, a.indicator.increase)

@@ -143,14 +143,16 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     m0 = a.next_milestone
     if m0 is not None and m0.method == "absolute_change" and m0.achieved_change is not None:
         # No growth rate across zero: the change a year is what the assessment reads.
-        diff = difference_in_unit(m0.achieved_change, unit, lang)
+        # At the decimals of the milestone's path, as the path and its deviation (41st session).
+        places = path_places(a, m0)
+        diff = difference_in_unit(m0.achieved_change, unit, lang, places)
         if m0.required_change is not None:
             out.append(
                 narrative_sentence(
                     "level_abs_change_required",
                     lang,
                     diff=diff,
-                    required=difference_in_unit(m0.required_change, unit, lang),
+                    required=difference_in_unit(m0.required_change, unit, lang, places),
                     **span,
                 )
             )
