@@ -32,6 +32,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import qntrack
+from conftest import make_tracker
 from helpers import run_clean, store_bytes
 
 # --- 1. One fold -------------------------------------------------------------------------
@@ -164,13 +165,7 @@ targets:
 
 @pytest.fixture
 def cohorts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "targets.yaml").write_text(_PLAN, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(
-        "indicator,period,value,status,source,note,recorded_at\n", encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    make_tracker(tmp_path, monkeypatch, _PLAN, "indicator,period,value,status,source,note,recorded_at\n")
     return tmp_path
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_tracker
 from helpers import run_clean
 
 BIG = """\
@@ -30,11 +31,7 @@ HEAD = "indicator,period,value,status,source,note,recorded_at\n"
 
 @pytest.fixture
 def big(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "targets.yaml").write_text(BIG, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(
-        HEAD + "inv,2022,13000000000000,official,s,,2023-01-10T00:00:00Z\n", encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
+    make_tracker(tmp_path, monkeypatch, BIG, HEAD + "inv,2022,13000000000000,official,s,,2023-01-10T00:00:00Z\n")
     return tmp_path
 
 
@@ -96,9 +93,7 @@ TINY_ROWS = "".join(
 
 @pytest.fixture
 def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "targets.yaml").write_text(TINY, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(HEAD + TINY_ROWS, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    make_tracker(tmp_path, monkeypatch, TINY, HEAD + TINY_ROWS)
     return tmp_path
 
 
@@ -145,9 +140,7 @@ THREE_ROWS = "".join(
 
 @pytest.fixture
 def three(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "targets.yaml").write_text(THREE, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(HEAD + THREE_ROWS, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    make_tracker(tmp_path, monkeypatch, THREE, HEAD + THREE_ROWS)
     return tmp_path
 
 
@@ -213,9 +206,7 @@ KEEP_ROWS = "f,2020,54,official,s,,2021-01-10T00:00:00Z\ng,2020,10,official,s,,2
 def test_a_level_to_keep_pasted_with_float_noise_is_not_warned_of_as_below(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "targets.yaml").write_text(KEEP, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(HEAD + KEEP_ROWS, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    make_tracker(tmp_path, monkeypatch, KEEP, HEAD + KEEP_ROWS)
     checked = run_clean("check", "--as-of", "2024-06-01")
     said = checked.stdout + checked.stderr
     assert "target 'keep'" not in said and "target 'keepd'" not in said, said
@@ -249,10 +240,8 @@ targets:
 def test_an_open_sdg_target_of_the_other_sign_is_said_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, lang: str, said: str
 ) -> None:
-    (tmp_path / "targets.yaml").write_text(SDG, encoding="utf-8")
     rows = "x,2020,5,official,s,,2021-01-10T00:00:00Z\nx,2021,1,official,s,,2022-01-10T00:00:00Z\n"
-    (tmp_path / "observations.csv").write_text(HEAD + rows, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    make_tracker(tmp_path, monkeypatch, SDG, HEAD + rows)
     shown = run_clean("--lang", lang, "show", target, "--as-of", "2022-06-01", env={"COLUMNS": "300", "NO_COLOR": "1"})
     assert shown.exit_code == 0, shown.stderr
     text = " ".join(shown.stdout.split())

@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import make_tracker
 from helpers import json_of, run_clean, store_bytes
 
 
@@ -97,11 +98,7 @@ LEVEL_ROWS = "".join(
 
 @pytest.fixture
 def levels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "targets.yaml").write_text(LEVELS, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(
-        "indicator,period,value,status,source,note,recorded_at\n" + LEVEL_ROWS, encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
+    make_tracker(tmp_path, monkeypatch, LEVELS, "indicator,period,value,status,source,note,recorded_at\n" + LEVEL_ROWS)
     return tmp_path
 
 
@@ -257,15 +254,11 @@ targets:
 def test_one_remaining_period_is_not_each_of_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, sentence: str, wrong: str
 ) -> None:
-    (tmp_path / "targets.yaml").write_text(ONE_LEFT, encoding="utf-8")
     rows = "".join(
         f"amount,{year},{value},official,s,,{year + 1}-03-01T00:00:00Z\n"
         for year, value in ((2021, 200), (2022, 200), (2023, 200), (2024, 250))
     )
-    (tmp_path / "observations.csv").write_text(
-        "indicator,period,value,status,source,note,recorded_at\n" + rows, encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
+    make_tracker(tmp_path, monkeypatch, ONE_LEFT, "indicator,period,value,status,source,note,recorded_at\n" + rows)
     report = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2025-06-30")
     assert report.exit_code == 0, report.stderr
     text = " ".join(report.stdout.split())
@@ -383,17 +376,14 @@ def test_the_workbook_says_the_deadlines_passed_with_their_figure_awaited(
 
 
 def test_an_allowance_below_a_step_is_not_written_as_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "targets.yaml").write_text(
+    make_tracker(
+        tmp_path,
+        monkeypatch,
         "version: 1\nindicators:\n  debt: {name: Debt, unit: '%', direction: decrease}\n"
         "targets:\n  - {id: debt, indicator: debt, baseline: 2020, milestones: [{by: 2030, value: 10}]}\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "observations.csv").write_text(
         "indicator,period,value,status,source,note,recorded_at\n"
         "debt,2020,12,official,s,,2021-01-10T00:00:00Z\ndebt,2024,9.95,official,s,,2025-01-10T00:00:00Z\n",
-        encoding="utf-8",
     )
-    monkeypatch.chdir(tmp_path)
     shown = run_clean("show", "debt", "--as-of", "2025-06-01", env={"COLUMNS": "200", "NO_COLOR": "1"})
     line = next(x for x in shown.stdout.splitlines() if x.startswith("Needed from now"))
     assert "+0.083%/yr" in line, line
@@ -433,13 +423,13 @@ targets:
 def test_the_plans_change_a_year_is_written_at_its_paths_decimals(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "targets.yaml").write_text(BALANCE, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        BALANCE,
         "indicator,period,value,status,source,note,recorded_at\n"
         "bal,2020,9.99,official,s,,2021-01-10T00:00:00Z\nbal,2024,10,official,s,,2025-01-10T00:00:00Z\n",
-        encoding="utf-8",
     )
-    monkeypatch.chdir(tmp_path)
     shown = run_clean("show", "bal", "--as-of", "2025-06-01", env={"COLUMNS": "200", "NO_COLOR": "1"})
     line = next(x for x in shown.stdout.splitlines() if x.startswith("Required rate"))
     assert "+0.006 pp/yr" in line, line
