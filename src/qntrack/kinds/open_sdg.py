@@ -34,7 +34,7 @@ from ..method.assessment import (
     power,
     safe_growth,
 )
-from ..method.progress import Status, measure
+from ..method.progress import Progress, Status, measure
 from ..plan.model import Baseline, Direction, Indicator, Observation, OpenSdgTarget
 from ..plan.periods import Period
 from .pace import why_not, year_reached
@@ -208,7 +208,18 @@ def _assess(target: OpenSdgTarget, indicator: Indicator, rows: Sequence[Observat
         limit=target.limit,
     )
     reason: str | None = None
-    if p.status is Status.NOT_AVAILABLE:
+    if target.target is not None and base.period.year >= target.target_year:
+        # The base moved to a first figure at or after the target year: Open SDG's build
+        # would require a growth over zero or fewer years (a division by zero, or a rate
+        # over -1 years: "-20 %/yr" and a band read from it). qntrack refuses such a plan
+        # when it is declared (parse, above), and leaves the data's case unassessed, a
+        # target reached still achieved but with no P (docs/methodology.md, "Open SDG
+        # targets"; forty-second session).
+        if p.target_achieved:
+            p = Progress(Status.TARGET_ACHIEVED, None, 5.0, target_achieved=True)
+        else:
+            p, reason = Progress(Status.NOT_AVAILABLE, None, None), "no_years_to_target"
+    elif p.status is Status.NOT_AVAILABLE:
         reason = why_not(base.value, base.period.year, latest.value, latest.period.year, target.target)
     achieved = None
     if latest.period.year - base.period.year >= 1:
@@ -245,7 +256,8 @@ def _milestone(
     to the target, where the latest figure stands on it, where the pace would take it."""
     by = Period(target.target_year)
     ahead = target.target_year > latest.period.year
-    required = safe_growth(value, base.value, target.target_year, base.period.year)
+    # No required growth over zero or fewer years (reason no_years_to_target, above).
+    required = safe_growth(value, base.value, by.year, base.period.year) if by.year > base.period.year else None
     years = latest.period.year - base.period.year
     trajectory = power(base.value, required, years) if required is not None and ahead and years >= 0 else None
     reached = None

@@ -121,7 +121,7 @@ def explain(
             return [no_figures_text(a, lang, dimensions=dimensions)]
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang), *not_subtracted(a, lang)]
-        out.append(_other_sign(a, lang) or reason_text(a.reason, lang))
+        out.append(_other_sign(a, lang) or _late_base(a, lang) or reason_text(a.reason, lang))
         return out
     return out + _provisional(a, lang)
 
@@ -150,6 +150,19 @@ def _other_sign(a: Assessment, lang: str) -> str | None:
         target=typed_value(goal, unit, lang),
         base=typed_value(first, unit, lang),
         year=period_text(base.period, lang),
+    )
+
+
+def _late_base(a: Assessment, lang: str) -> str | None:
+    """Why an Open SDG target whose base is at or after its target year is not assessed
+    (reason no_years_to_target), with the three years a reader needs to see it."""
+    from ..plan.model import OpenSdgTarget
+
+    t, base = a.target, a.baseline
+    if a.reason != "no_years_to_target" or not isinstance(t, OpenSdgTarget) or base is None:
+        return None
+    return narrative_sentence(
+        "reason_late_base", lang, base_year=t.base_year, year=period_text(base.period, lang), target_year=t.target_year
     )
 
 

@@ -26,7 +26,8 @@ class OpenSdgView(LevelView):
         out = _sentences(a, lang)
         t = a.target
         assert isinstance(t, OpenSdgTarget)
-        if a.latest is not None and t.target is not None and a.latest.period.year >= t.target_year:
+        late = a.reason == "no_years_to_target"  # not read at all: the reason's sentence says why
+        if a.latest is not None and t.target is not None and a.latest.period.year >= t.target_year and not late:
             # Open SDG measures the latest figure whatever the year (methodology.md).
             out.append(render(msg("exchange_open_sdg_passed", year=t.target_year), lang))
         return out
