@@ -105,3 +105,65 @@ def test_show_says_why_the_base_leaves_no_years(late_base: Path, lang: str, word
         assert word in reason, reason
     # Not "the status is read on the latest figure": it is not read at all.
     assert "read on the latest figure" not in text and "số liệu mới nhất" not in text, text
+
+
+# 2. A figure of 0 after a negative base, and a year reached on a whole number of years.
+#
+# A trade balance from -5 (2020) to 0 (2023) does not cross zero: Open SDG's test counts
+# only a zero *base* as positive, and a latest 0 is on neither side. Its growth is
+# (0 / -5)^(1/3) - 1 = -1, -100 % a year in size; P = sign x d x a = (-1) x 1 x (-1) = 1,
+# above the direction-only edge of 0.01: substantial progress, the deficit closed. The
+# same series against a milestone of 5 by 2025 crosses zero between base and milestone and
+# is judged by absolute change: R = (5 - (-5)) / 5 = 2 a year, A = (0 - (-5)) / 3 = 1.6667,
+# P = 0.8333, moderate progress (docs/methodology.md, "Balances: absolute change").
+#
+# A share from 6.4 (2021) to 8 (2022) grows 8 / 6.4 - 1 = 25 % a year, and 8 x 1.25 = 10
+# exactly: a milestone of 10 is reached after n = ln(10 / 8) / ln(1.25) = 1 year, in 2023.
+# The floats give n = 1.0000000000000018, whose ceiling is 2 (2024); a whole number of
+# years within 10^-9 counts as that number (docs/methodology.md, "Would be reached").
+
+_BALANCE = """\
+indicators:
+  bal:
+    name: Trade balance
+    unit: bn USD
+    direction: increase
+  share:
+    name: Share
+    unit: "%"
+    direction: increase
+targets:
+  - id: up
+    type: level
+    indicator: bal
+    baseline: {period: 2020}
+  - id: ms
+    type: level
+    indicator: bal
+    baseline: {period: 2020}
+    milestones:
+      - {by: 2025, value: 5}
+  - id: whole
+    type: level
+    indicator: share
+    baseline: {period: 2021}
+    milestones:
+      - {by: 2030, value: 10}
+"""
+_BALANCE_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+bal,2020,-5,official,GSO,,2024-01-01
+bal,2023,0,official,GSO,,2024-01-01
+share,2021,6.4,official,GSO,,2024-01-01
+share,2022,8,official,GSO,,2024-01-01
+"""
+
+
+def test_zero_after_a_negative_base_and_a_whole_year_reached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, _BALANCE, _BALANCE_FIGURES)
+    rows = _targets()
+    assert rows["up"]["status"] == "substantial_progress"
+    assert rows["up"]["progress_value"] == pytest.approx(1.0)
+    assert rows["ms"]["status"] == "moderate_progress"
+    assert rows["ms"]["progress_value"] == pytest.approx(1.6667 / 2, rel=1e-4)
+    assert rows["whole"]["milestones"][0]["reached_in"] == "2023"
