@@ -167,3 +167,51 @@ def test_zero_after_a_negative_base_and_a_whole_year_reached(tmp_path: Path, mon
     assert rows["ms"]["status"] == "moderate_progress"
     assert rows["ms"]["progress_value"] == pytest.approx(1.6667 / 2, rel=1e-4)
     assert rows["whole"]["milestones"][0]["reached_in"] == "2023"
+
+
+# 3. An Open SDG target of 0. Open SDG reads a target of 0 as 0.001 (methodology 1.1, a
+# growth rate cannot reach 0), in the achievement check too: road deaths from 3 (2015) to
+# 0.0005 (2023) against a target of 0 by 2030 are "target achieved", as the platform
+# publishes, with a gap of 0.0005 - 0 = 0.0005 to the real 0. `show` said only "The 2030
+# milestone of 0 per 100k is achieved." beside a latest figure of 0.0005: it now says the
+# stand-in that made 0.0005 count.
+
+_ZERO_TARGET = """\
+indicators:
+  deaths:
+    name: Deaths
+    unit: per 100k
+    direction: decrease
+targets:
+  - id: zero
+    type: open_sdg
+    indicator: deaths
+    base_year: 2015
+    target: 0
+    target_year: 2030
+"""
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ["0.001", "0.0005"]), ("vi", ["0,001", "0,0005"])])
+def test_an_open_sdg_target_of_zero_says_the_stand_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: list[str]
+) -> None:
+    figures = "indicator,period,value,status,source,note,recorded_at\n"
+    figures += "deaths,2015,3,official,GSO,,2024-01-01\ndeaths,2023,0.0005,official,GSO,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, _ZERO_TARGET, figures)
+    row = _targets()["zero"]
+    assert row["status"] == "target_achieved"
+    assert row["gap"] == pytest.approx(0.0005)
+    shown = run_clean("--lang", lang, "show", "zero")
+    assert shown.exit_code == 0, shown.stderr
+    said = [line for line in " ".join(shown.stdout.split()).split("•") if "Open SDG" in line]
+    assert any(all(w in line for w in words) for line in said), said
+
+
+def test_a_figure_of_zero_needs_no_word_on_the_stand_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    figures = "indicator,period,value,status,source,note,recorded_at\n"
+    figures += "deaths,2015,3,official,GSO,,2024-01-01\ndeaths,2023,0,official,GSO,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, _ZERO_TARGET, figures)
+    shown = run_clean("show", "zero")
+    assert shown.exit_code == 0, shown.stderr
+    assert "0.001" not in shown.stdout

@@ -8,6 +8,7 @@ from typing import Sequence
 
 from ...catalog import msg, render
 from ...method.assessment import Assessment
+from ...method.progress import ZERO_SUBSTITUTE, Status
 from ...plan.model import Observation, OpenSdgTarget
 from ...plan.periods import Period
 from ..period_words import period_text
@@ -30,6 +31,14 @@ class OpenSdgView(LevelView):
         if a.latest is not None and t.target is not None and a.latest.period.year >= t.target_year and not late:
             # Open SDG measures the latest figure whatever the year (methodology.md).
             out.append(render(msg("exchange_open_sdg_passed", year=t.target_year), lang))
+        latest = a.latest.value if a.latest is not None else None
+        if t.target == 0 and a.status is Status.TARGET_ACHIEVED and latest not in (None, 0):
+            # Open SDG reads a target of 0 as 0.001 in the achievement check too (methodology
+            # 1.1): a figure of 0.0005 is achieved with a gap of 0.0005 to the real 0, which
+            # "the milestone of 0 is achieved" alone would hide (forty-second session).
+            unit = a.indicator.unit_in(lang)
+            stand_in, figure = typed_value(ZERO_SUBSTITUTE, unit, lang), typed_value(latest, unit, lang)
+            out.append(render(msg("exchange_open_sdg_zero_target", stand_in=stand_in, latest=figure), lang))
         return out
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
