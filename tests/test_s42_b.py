@@ -1,0 +1,188 @@
+"""Issue 17, forty-second session, pass B: two leftovers of the forty-first session.
+
+1. The report's groups table listed the groups only: in a plan of four targets, two in a
+   group, it drew one row "Environment | 2" and said nothing of the other two, so a reader
+   could take the table for the whole plan. Every document format (Markdown, HTML, Word,
+   PDF, the workbook's Groups sheet) now says under the table how many of the report's
+   targets are in no group, and which. Not a row: a row "In no group" would be read as a
+   group, its status and score combined by the group rule as if its targets were one
+   group (docs/decisions.md, "Groups": they are not put in a group of their own).
+2. A level to keep (a milestone equal to its baseline) not yet reached has no pace to
+   read (methodology.md, "A level to keep"): what it needs is the level itself, which the
+   milestone and its gap already say, not a rate from the latest figure.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+# --- 1. Targets in no group, under the groups table --------------------------------------
+
+# A district's plan of four targets: two in the group "Environment", two in none.
+SOME_GROUPED = """\
+version: 1
+title: {en: District review 2025, vi: Tổng kết năm 2025 của huyện}
+observations: observations.csv
+indicators:
+  forest: {name: {en: Forest cover, vi: Tỷ lệ che phủ rừng}, unit: "%", measure: level}
+  poverty: {name: {en: Poverty rate, vi: Tỷ lệ hộ nghèo}, unit: "%", measure: level, direction: decrease}
+  growth: {name: {en: Growth, vi: Tăng trưởng}, unit: "%", measure: rate}
+targets:
+  - id: forest-cover
+    indicator: forest
+    name: {en: Forest cover 55% by 2025, vi: Che phủ rừng 55% năm 2025}
+    group: {en: Environment, vi: Môi trường}
+    baseline: {period: 2020, value: 53}
+    milestones: [{by: 2025, value: 55}]
+  - id: poverty-down
+    indicator: poverty
+    name: {en: Poverty below 1% by 2025, vi: Hộ nghèo dưới 1% năm 2025}
+    group: {en: Environment, vi: Môi trường}
+    baseline: {period: 2020, value: 3}
+    milestones: [{by: 2025, value: 1}]
+  - id: growth-2025
+    type: plan
+    indicator: growth
+    name: {en: Growth plan 2025, vi: Kế hoạch tăng trưởng 2025}
+    period: 2025
+    value: 10
+  - id: growth-every-year
+    type: every_period
+    indicator: growth
+    name: {en: Growth 8% every year, vi: Tăng trưởng 8% mỗi năm}
+    at_least: 8
+    from: 2021
+    to: 2025
+"""
+
+OBSERVATIONS = """\
+indicator,period,value,status,source,note,recorded_at
+forest,2020,53,official,x,,2021-01-10T00:00:00Z
+forest,2023,54,official,x,,2024-01-10T00:00:00Z
+poverty,2020,3,official,x,,2021-01-10T00:00:00Z
+poverty,2023,1.5,official,x,,2024-01-10T00:00:00Z
+growth,2021,9,official,x,,2022-01-10T00:00:00Z
+growth,2022,8.5,official,x,,2023-01-10T00:00:00Z
+"""
+
+# Two of the four targets are in no group; written by hand, in each language.
+SAYS = {
+    "en": (
+        "2 of the 4 targets in this report belong to no group and are not in this table or its"
+        " chart: Growth plan 2025; Growth 8% every year."
+    ),
+    "vi": (
+        "2/4 mục tiêu trong báo cáo này không thuộc nhóm nào nên không có trong bảng này và biểu"
+        " đồ đi kèm: Kế hoạch tăng trưởng 2025; Tăng trưởng 8% mỗi năm."
+    ),
+}
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+def _groups_sheet(data: bytes, lang: str) -> list[list[object]]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    name = "Groups" if lang == "en" else "Nhóm mục tiêu"
+    return [[c for c in row] for row in book[name].iter_rows(values_only=True)]
+
+
+def _report(fmt: str, lang: str, *ids: str) -> bytes:
+    r = run_clean("report", "--format", fmt, "--lang", lang, "-o", f"out.{fmt}", "--as-of", "2025-06-30", *ids)
+    assert r.exit_code == 0, r.stderr
+    return Path(f"out.{fmt}").read_bytes()
+
+
+@pytest.fixture
+def some_grouped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, SOME_GROUPED, OBSERVATIONS)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_groups_table_says_how_many_targets_are_in_no_group(some_grouped: Path, fmt: str, lang: str) -> None:
+    text = _report(fmt, lang).decode("utf-8")
+    flat = _flat(re.sub(r"<[^>]+>", " ", text) if fmt == "html" else text.replace("\\", ""))
+    assert SAYS[lang] in _flat(flat.replace(" .", ".").replace(" :", ":")), flat[:3000]
+    # Said once, under the table: after its one row and before the summary.
+    groups_at = flat.index("Environment" if lang == "en" else "Môi trường")
+    said_at = flat.index(SAYS[lang][:20])
+    summary = "Summary" if lang == "en" else "Tổng hợp"
+    assert groups_at < said_at < flat.index(summary, said_at), flat[:3000]
+    assert flat.count(SAYS[lang][:30]) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_word_report_says_it_under_the_groups_table(some_grouped: Path, lang: str) -> None:
+    text = _docx_text(_report("docx", lang))
+    assert SAYS[lang] in text, text[:3000]
+
+
+def test_the_pdf_report_says_it(some_grouped: Path) -> None:
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(_report("pdf", "en"))).pages
+    assert "belong to no group" in _flat(pages[0].extract_text() + pages[1].extract_text())
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_workbooks_groups_sheet_says_it_under_its_rows(some_grouped: Path, lang: str) -> None:
+    rows = _groups_sheet(_report("xlsx", lang), lang)
+    # The header, the group's row, then (after a blank row) the line; no row of its own
+    # in the table, whose numbers a total is read from: its counts add up to 2, the group.
+    assert rows[1][0] == ("Environment" if lang == "en" else "Môi trường") and rows[1][1] == 2
+    said = [row[0] for row in rows[2:] if row and row[0]]
+    assert said == [SAYS[lang]], rows
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "xlsx"])
+def test_nothing_new_is_said_when_every_target_or_none_is_in_a_group(some_grouped: Path, fmt: str) -> None:
+    # All grouped: the two of Environment alone. None grouped: the two others alone (and
+    # no groups table at all, as before).
+    for ids in (("forest-cover", "poverty-down"), ("growth-2025", "growth-every-year")):
+        data = _report(fmt, "en", *ids)
+        if fmt == "docx":
+            text = _docx_text(data)
+        elif fmt == "xlsx":
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                text = " ".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+        else:
+            text = data.decode("utf-8")
+        assert "belong to no group" not in text and "not in this table" not in text, ids
+
+
+def test_the_json_report_keeps_its_groups_and_each_targets_group(some_grouped: Path) -> None:
+    # Data, for programs: each target says its group (null for none) and each group its
+    # members, so the two in no group are found there; no key is added or renamed.
+    doc = json.loads(_report("json", "en"))
+    assert list(doc) == [
+        "qntrack",
+        "fingerprint",
+        "schema",
+        "title",
+        "as_of",
+        "targets",
+        "groups",
+        "headline",
+        "as_of_end",
+    ]
+    assert [(g["name"], g["targets"]) for g in doc["groups"]] == [("Environment", ["forest-cover", "poverty-down"])]
+    assert [t["id"] for t in doc["targets"] if t["group"] is None] == ["growth-2025", "growth-every-year"]
