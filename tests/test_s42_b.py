@@ -186,3 +186,126 @@ def test_the_json_report_keeps_its_groups_and_each_targets_group(some_grouped: P
     ]
     assert [(g["name"], g["targets"]) for g in doc["groups"]] == [("Environment", ["forest-cover", "poverty-down"])]
     assert [t["id"] for t in doc["targets"] if t["group"] is None] == ["growth-2025", "growth-every-year"]
+
+
+# --- 2. A level to keep not reached needs the level, not a pace --------------------------
+
+# Forest cover to keep at 54 % by 2030 (its 2020 baseline); a balance (a trade surplus of
+# 500 million USD to keep, judged by its change a year); and, beside them, a level to raise
+# (poverty from 3 % to 1 %), which does need a pace from now.
+KEPT = """\
+version: 1
+observations: observations.csv
+indicators:
+  forest: {name: Forest cover, unit: "%", measure: level}
+  surplus: {name: Trade surplus, unit: million USD, measure: balance}
+  poverty: {name: Poverty rate, unit: "%", measure: level, direction: decrease}
+targets:
+  - id: forest-keep
+    indicator: forest
+    baseline: {period: 2020, value: 54}
+    milestones: [{by: 2030, value: 54}]
+  - id: surplus-keep
+    indicator: surplus
+    baseline: {period: 2020, value: 500}
+    milestones: [{by: 2030, value: 500}]
+  - id: poverty-down
+    indicator: poverty
+    baseline: {period: 2020, value: 3}
+    milestones: [{by: 2030, value: 1}]
+"""
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+# 2023: forest 53 % and a surplus of 450, both short of the level they keep, before the
+# deadline: not available, reason target_equals_baseline (methodology.md, "A level to
+# keep"). Before, show and the report said "Needed from now +0.3%/yr" ((54 / 53)^(1/7) - 1
+# = 0.27 %) and "+7.14 million USD/yr" ((500 - 450) / 7), a pace the status is never read
+# on: the level is met by a figure at 54, whenever it comes, and missed by 2030's short.
+SHORT = HEADER + (
+    "forest,2023,53,official,x,,2024-01-10T00:00:00Z\n"
+    "surplus,2023,450,official,x,,2024-01-10T00:00:00Z\n"
+    "poverty,2023,2,official,x,,2024-01-10T00:00:00Z\n"
+)
+# A baseline year's figure revised below the level the plan states (no figure after the
+# baseline): not available either, and "Needed from now +0.19%/yr" ((54 / 53)^(1/10) - 1).
+REVISED_BASE = HEADER + "forest,2020,53,official,x,,2021-01-10T00:00:00Z\n"
+
+
+def _show(target: str) -> str:
+    r = run_clean("show", target, "--as-of", "2025-06-30", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    return r.stdout
+
+
+def _milestone_json(target: str) -> dict:
+    r = run_clean("show", target, "--format", "json", "--as-of", "2025-06-30")
+    assert r.exit_code == 0, r.stderr
+    (m,) = json.loads(r.stdout)["milestones"]
+    return m
+
+
+@pytest.mark.parametrize("store", [SHORT, REVISED_BASE, HEADER], ids=["short", "revised-base", "no-figure"])
+def test_show_gives_a_level_to_keep_no_need_from_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, KEPT, store)
+    shown = _show("forest-keep")
+    assert "Not available" in shown
+    assert "Needed from now" not in shown, shown
+    # Its milestone and gap say what is needed: the level itself.
+    assert "54% by 2030" in shown
+    m = _milestone_json("forest-keep")
+    assert (m["status"], m["required_rate_from_latest"], m["required_change_from_latest"]) == (
+        "not_available",
+        None,
+        None,
+    ), m
+
+
+def test_a_balance_to_keep_has_no_change_needed_from_now(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, KEPT, SHORT)
+    shown = _show("surplus-keep")
+    assert "Needed from now" not in shown and "7.14" not in shown, shown
+    m = _milestone_json("surplus-keep")
+    assert (m["method"], m["status"], m["required_change_from_latest"]) == ("absolute_change", "not_available", None)
+    assert m["gap"] == 50  # 500 - 450: what the level needs, as before
+
+
+def test_a_level_to_raise_still_needs_its_pace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Poverty from 2 % (2023) to 1 % by 2030: (1 / 2)^(1/7) - 1 = -9.43 % a year, as before.
+    make_tracker(tmp_path, monkeypatch, KEPT, SHORT)
+    assert "Needed from now" in _show("poverty-down")
+    assert _milestone_json("poverty-down")["required_rate_from_latest"] == pytest.approx(0.5 ** (1 / 7) - 1)
+
+
+def _milestone_rows(text: str, header: str) -> dict[str, dict[str, str]]:
+    """The Markdown table whose header holds ``header``, each row by its first cell."""
+    lines = [x for x in text.splitlines() if x.startswith("|")]
+    heads = [c.strip() for c in next(x for x in lines if header in x).strip("|").split("|")]
+    rows = {}
+    for x in lines:
+        cells = [c.strip() for c in x.strip("|").split("|")]
+        if len(cells) == len(heads) and cells[0] != heads[0] and not set(cells[0]) <= set("-:"):
+            rows[cells[0]] = dict(zip(heads, cells, strict=True))
+    return rows
+
+
+def test_the_reports_milestones_table_and_workbook_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, KEPT, SHORT)
+    md = _report("md", "en").decode("utf-8")
+    rows = _milestone_rows(md, "Needed from now")
+    assert rows["54% by 2030"]["Needed from now"] == "–", rows
+    assert rows["500 million USD by 2030"]["Needed from now"] == "–", rows
+    # The level to lower, as before: -9.43 % a year, written at one decimal so that it
+    # suffices (a fall of 9.4 % a year would leave 2 x 0.906^7 = 1.002 %, short).
+    assert rows["1% by 2030"]["Needed from now"] == "-9.5%/yr", rows
+    assert "+0.3%" not in md and "+0.27%" not in md and "7.14" not in md
+    import openpyxl
+
+    ws = openpyxl.load_workbook(io.BytesIO(_report("xlsx", "en")))["Milestones"]
+    table = list(ws.iter_rows(values_only=True))
+    col = table[0].index("Needed from now")
+    needed = {row[0]: row[col] for row in table[1:]}
+    assert needed["forest-keep"] is None and needed["surplus-keep"] is None, needed
+    assert needed["poverty-down"] == -9.5, needed  # as the report writes it
