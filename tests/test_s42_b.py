@@ -309,3 +309,26 @@ def test_the_reports_milestones_table_and_workbook_agree(tmp_path: Path, monkeyp
     needed = {row[0]: row[col] for row in table[1:]}
     assert needed["forest-keep"] is None and needed["surplus-keep"] is None, needed
     assert needed["poverty-down"] == -9.5, needed  # as the report writes it
+
+
+def test_a_plan_of_many_targets_in_no_group_names_ten_and_counts_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A national plan's groups table need not list thousands of names: twelve annual
+    # plans in no group, beside one grouped target, are named ten and "2 more".
+    plans = "".join(
+        f"  - {{id: plan-{y}, type: plan, indicator: growth, name: Plan {y}, period: {y}, value: 8}}\n"
+        for y in range(2014, 2026)
+    )
+    grouped = "  - {id: avg, type: average, indicator: growth, at_least: 8, from: 2021, to: 2025, group: Five-year}\n"
+    plan = "version: 1\nindicators:\n  growth: {name: Growth, unit: '%', measure: rate}\ntargets:\n" + grouped + plans
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    text = _flat(_report("md", "en").decode("utf-8"))
+    ten = "; ".join(f"Plan {y}" for y in range(2014, 2024))
+    assert (
+        "12 of the 13 targets in this report belong to no group and are not in this table or its chart: "
+        f"{ten} and 2 more (the summary lists every target)."
+    ) in text, text[:2000]
+    assert "Plan 2024;" not in text.split("## Summary")[0]
+    vi = _flat(_report("md", "vi").decode("utf-8"))
+    assert f"{ten} và 2 mục tiêu khác (bảng tổng hợp liệt kê mọi mục tiêu)." in vi
