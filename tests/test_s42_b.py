@@ -332,3 +332,23 @@ def test_a_plan_of_many_targets_in_no_group_names_ten_and_counts_the_rest(
     assert "Plan 2024;" not in text.split("## Summary")[0]
     vi = _flat(_report("md", "vi").decode("utf-8"))
     assert f"{ten} và 2 mục tiêu khác (bảng tổng hợp liệt kê mọi mục tiêu)." in vi
+
+
+def test_the_workbooks_line_of_long_names_is_cut_as_any_cell_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Twelve targets in no group named in 4,005 characters each: ten names are 40,068
+    # characters, over a cell's 32,767. Excel's writer cut the line there without a word;
+    # it is cut as every long cell of the workbook is, saying so (report_xlsx_book.cell_text).
+    long = "X" * 4000
+    plans = "".join(
+        f"  - {{id: plan-{y}, type: plan, indicator: growth, name: '{long} {y}', period: {y}, value: 8}}\n"
+        for y in range(2014, 2026)
+    )
+    grouped = "  - {id: avg, type: average, indicator: growth, at_least: 8, from: 2021, to: 2025, group: G}\n"
+    plan = "version: 1\nindicators:\n  growth: {name: Growth, unit: '%', measure: rate}\ntargets:\n" + grouped + plans
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    said = [row[0] for row in _groups_sheet(_report("xlsx", "en"), "en")[2:] if row and row[0]]
+    assert len(said) == 1 and len(said[0]) == 32_767, [len(s) for s in said]
+    assert said[0].startswith("12 of the 13 targets in this report belong to no group")
+    assert said[0].endswith("[cut at Excel's limit of 32,767 characters a cell; the whole text is in targets.yaml]")
