@@ -312,9 +312,11 @@ def _milestone(
             target_year=by.year,
             kept=True,
         )
-    if not p.target_achieved and published(value) == published(base_value):
+    kept = not p.target_achieved and published(value) == published(base_value)
+    if kept:
         # A level to keep at the 15 digits of a typed figure (9.999999999999998 is 10): no
-        # pace to read, whatever the floats' last digit makes of the required rate.
+        # pace to read, whatever the floats' last digit makes of the required rate; nor one
+        # needed from now: it needs the level, its gap (forty-second session).
         p = Progress(Status.NOT_AVAILABLE, None, None)
     status = p.status
     score = p.score
@@ -370,7 +372,7 @@ def _milestone(
         required_rate=required,
         trajectory=trajectory,
         deviation=deviation,
-        required_rate_from_latest=required_latest,
+        required_rate_from_latest=None if kept else required_latest,
         projected=projected,
         reached_in=reached,
         never_reached=never,
@@ -379,7 +381,7 @@ def _milestone(
         method="absolute_change" if absolute else "growth",
         required_change=required_change,
         achieved_change=achieved_change,
-        required_change_from_latest=required_change_latest,
+        required_change_from_latest=None if kept else required_change_latest,
         reason=reason,
         # Not judged yet (no figure at or after the deadline), but the deadline is behind us.
         awaiting_figure=not due and ended(by, today),

@@ -21,6 +21,12 @@ def _groups(data: ReportData, lang: str) -> TableView | None:
     return groups_table(report_groups(data.assessments), lang)
 
 
+def _left_out(data: ReportData, lang: str) -> str | None:
+    from .report_groups import left_out_line
+
+    return left_out_line(data.assessments, lang)
+
+
 _LABELS = (
     "indicator unit direction source note milestones observations summary status type details value notes_heading "
 )
@@ -88,6 +94,8 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         # The leader's first paragraph: counts by status, the targets missed and awaited.
         "headline": headline_view(data.assessments, lang),
         "groups": _groups(data, lang),
+        # Under it, how many of the report's targets are in no group, when some are.
+        "groups_left_out": _left_out(data, lang),
         "summary": summary_table(data, lang),
         "since": since_view(data, lang),
         "sections": sections,

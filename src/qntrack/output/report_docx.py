@@ -304,6 +304,8 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     if view["groups"] is not None:
         out.heading(w["groups"], 1)
         out.table(view["groups"])
+        if view["groups_left_out"]:  # the report's targets in no group, under their table
+            out.paragraph(view["groups_left_out"])
         out.chart(groups_chart(report_groups(data.assessments), lang), w["groups"])
     out.heading(w["contents"], 1)
     out.table(view["summary"])

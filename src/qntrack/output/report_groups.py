@@ -16,7 +16,7 @@ from .report_view import Cell, TableView, report_word
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
 
-__all__ = ["report_groups", "groups_table", "groups_chart", "CHART_ID"]
+__all__ = ["report_groups", "groups_table", "groups_chart", "left_out_line", "CHART_ID"]
 
 
 def report_groups(assessments: Sequence[Assessment]) -> list[Group]:
@@ -50,6 +50,29 @@ def groups_table(groups: Sequence[Group], lang: str) -> TableView | None:
         for g in groups
     )
     return TableView(headers, rows, frozenset({1, 4}))
+
+
+# The most names of targets in no group the line under the table gives; the others are
+# counted ("and 3 more"): a national plan's thousands would fill pages.
+NAMED = 10
+
+
+def left_out_line(assessments: Sequence[Assessment], lang: str) -> str | None:
+    """The line under the groups table when some of the report's targets are in a group
+    and others in none: how many are in no row, of how many, and which ("2 of the 7
+    targets in this report belong to no group ..."). None when every target is in a group
+    or none is (then the table is the whole report, or there is none). A line, not a row:
+    a row "In no group" would be read as a group, its status and score combined by the
+    group rule as if its targets were one (forty-second session)."""
+    from .report_view import _name
+
+    left = [a for a in assessments if a.target.group is None]
+    if not left or len(left) == len(assessments):
+        return None
+    names = "; ".join(_name(a, lang) for a in left[:NAMED])
+    more = len(left) - NAMED
+    key = "groups_left_out_more" if more > 0 else "groups_left_out"
+    return report_word(key, lang, count=len(left), total=len(assessments), names=names, more=more)
 
 
 # The file name of the chart beside a Markdown report, and its key among the charts' links:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from ..method.groups import STATUSES
 from .charts import OUTLINE, alt_text
 from .i18n import label, score_text, status_label
-from .report_groups import STATUS_COLOURS, report_groups, status_ink
-from .report_xlsx_book import _Book, _Table, word
+from .report_groups import STATUS_COLOURS, left_out_line, report_groups, status_ink
+from .report_xlsx_book import _Book, _Table, cell_text, word
 from .report_xlsx_charts import named_chart
 
 if TYPE_CHECKING:
@@ -47,6 +47,13 @@ def group_sheet(book: _Book, data: ReportData) -> None:
         t.put(len(STATUSES) + 3, status_label(g.status.value, lang), status=g.status.value)
         t.next_row()
     t.finish()
+    # The report's targets in no group, said under the rows (not as a row of the table,
+    # whose counts a total is read from), a blank row between; the chart goes below it.
+    below = len(groups) + 3
+    left_out = left_out_line(data.assessments, lang)
+    if left_out is not None:
+        ws.write_string(len(groups) + 2, 0, cell_text(left_out, lang))  # cut, saying so, at a cell's limit
+        below += 2
     title = word("groups_chart", lang)
     chart = named_chart(book, {"type": "bar", "subtype": "stacked"}, title)
     first, last = 1, len(groups)
@@ -74,7 +81,7 @@ def group_sheet(book: _Book, data: ReportData) -> None:
     shown = [status_label(s.value, lang) for s in STATUSES if any(g.counted(s) for g in groups)]
     # Its alt text, as the HTML chart's (charts.chart_alt): a screen reader's only view of it.
     about = alt_text(title, shown, [g.name.get(lang) for g in groups], lang, "cells")
-    ws.insert_chart(len(groups) + 3, 0, chart, {"description": about})
+    ws.insert_chart(below, 0, chart, {"description": about})
 
 
 # Each status's bars as the report's SVG draws them (chart_patterns.PATTERNS), in Excel's

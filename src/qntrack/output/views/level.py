@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Sequence
 from ...catalog import msg, render
 from ...kinds.span import years_of
 from ...method.assessment import Assessment, MilestoneResult, difference
-from ...plan.model import LevelTarget, Measure, Observation
+from ...method.progress import Status
+from ...plan.model import LevelTarget, Measure, Observation, published
 from ..charts import (
     COLOURS,
     DASH_DOT,
@@ -329,6 +330,15 @@ def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
     if m.never_reached:
         return [narrative_sentence("never_reached", lang, goal=goal)]
     return []
+
+
+def keeps_level(a: Assessment, m: MilestoneResult) -> bool:
+    """Whether ``m`` is a level to keep (its baseline's figure, at 15 digits) not reached:
+    not available, with no pace to read nor any needed from now; what it needs is the
+    level itself, which its milestone and gap say (methodology.md, "A level to keep";
+    forty-second session). With no figure yet too, where the plan states the baseline."""
+    base = a.baseline.value if a.baseline is not None else None
+    return m.status is Status.NOT_AVAILABLE and base is not None and published(base) == published(m.value)
 
 
 def needed_change(a: Assessment, m: MilestoneResult) -> tuple[float | None, int]:
