@@ -215,3 +215,59 @@ def test_a_figure_of_zero_needs_no_word_on_the_stand_in(tmp_path: Path, monkeypa
     shown = run_clean("show", "zero")
     assert shown.exit_code == 0, shown.stderr
     assert "0.001" not in shown.stdout
+
+
+# 4. A milestone achieved before its deadline has nothing "needed from now" (pass B's
+# leftover). A share from 10 % (2020) with 15 % by 2030, at 16 % in 2023: achieved. What
+# the figure may do until 2030 and still meet 15 % is (15 / 16)^(1/7) - 1 = -0.92 % a
+# year, an allowance, which `show`, the report's milestones table and the workbook wrote
+# as "Needed from now -0.9%/yr" (docs/report.md already said the workbook's cell is blank
+# for a milestone achieved). `show` says it as "Allowed from now"; the report's table
+# and the workbook leave it out; the JSON keeps the figure, a program's to read.
+
+_AHEAD = """\
+indicators:
+  share:
+    name: Share
+    unit: "%"
+    direction: increase
+targets:
+  - id: share-up
+    type: level
+    indicator: share
+    baseline: {period: 2020}
+    milestones:
+      - {by: 2030, value: 15}
+"""
+_AHEAD_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+share,2020,10,official,GSO,,2022-01-01
+share,2023,16,official,GSO,,2024-06-01
+"""
+
+
+def test_a_milestone_achieved_early_needs_nothing_from_now(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, _AHEAD, _AHEAD_FIGURES)
+    row = _targets()["share-up"]
+    assert row["status"] == "target_achieved"
+    assert row["milestones"][0]["required_rate_from_latest"] == pytest.approx((15 / 16) ** (1 / 7) - 1, rel=1e-6)
+    shown = run_clean("show", "share-up")
+    assert shown.exit_code == 0, shown.stderr
+    # Said in `show` as what it may lose a year and still meet 15 %, rounded to the safe
+    # side: -0.92 % a year is written -0.9 (falling 0.9 % a year leaves 16 x 0.991^7 = 15.02).
+    assert "Needed from now" not in shown.stdout, shown.stdout
+    line = next(x for x in shown.stdout.splitlines() if x.startswith("Allowed from now"))
+    assert "-0.9%/yr" in line, line
+    md = run_clean("report", "--format", "markdown")
+    assert md.exit_code == 0, md.stderr
+    assert "-0.9%" not in md.stdout and "−0.9%" not in md.stdout, md.stdout
+    book = run_clean("report", "--format", "xlsx", "-o", "r.xlsx")
+    assert book.exit_code == 0, book.stderr
+    table = list(
+        openpyxl.load_workbook(io.BytesIO(Path("r.xlsx").read_bytes()))["Milestones"].iter_rows(values_only=True)
+    )
+    assert table[1][table[0].index("Needed from now")] is None, table

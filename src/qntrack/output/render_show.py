@@ -329,17 +329,20 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
             f"{value_with_unit(m.trajectory, unit, lang, places)}"
             f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang, decimals=places)})",
         )
-    from .views.level import keeps_level, needed_change
+    from .views.level import needed_change, needs_nothing
 
     # No "needed from now" once the deadline is over (only where the pace would have
-    # ended), nor for a level to keep not reached: it needs the level, its gap above.
-    if not m.due and not m.awaiting_figure and not keeps_level(a, m):
+    # ended), nor for a level to keep not reached (it needs the level, its gap above). A
+    # milestone achieved early is still judged on its deadline's figure: what it may lose
+    # a year and still meet it is said as allowed, not needed (forty-second session).
+    early = m.status.value == "target_achieved" and not m.due and not m.awaiting_figure
+    if early or not needs_nothing(a, m):
         if m.method == "absolute_change":
             needed, places = needed_change(a, m)  # written so that it suffices, as the sentences
             need = f"{difference_text(needed, unit, lang, decimals=places)}{rate}"
         else:
             need = needed_rate_text(m.required_rate_from_latest, base, a.indicator.increase, lang)
-        grid.add_row(label("required_from_latest", lang), need)
+        grid.add_row(label("allowed_from_latest" if early else "required_from_latest", lang), need)
     if m.awaiting_figure or not m.due:
         grid.add_row(label("projected", lang), f"{value_beside(m.projected, m.value, unit, lang)} ({m.by})")
     reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")

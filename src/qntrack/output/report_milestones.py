@@ -94,7 +94,12 @@ def _status(m: MilestoneResult, lang: str) -> str:
 def _needed(a: Assessment, m: MilestoneResult, unit: str, base: float | None, lang: str) -> str:
     """The pace needed from now on as ``_required`` writes a pace, rounded so that it
     suffices (i18n.sufficient): up where the figure must rise, down where it must fall; a
-    change at the decimals of the milestone's path (views.level.needed_change)."""
+    change at the decimals of the milestone's path (views.level.needed_change); "–" where
+    the displays say nothing is needed (views.level.needs_nothing)."""
+    from .views.level import needs_nothing
+
+    if needs_nothing(a, m):
+        return "–"
     if m.required_rate_from_latest is not None:
         return needed_rate_text(m.required_rate_from_latest, base, a.indicator.increase, lang)
     if m.required_change_from_latest is not None:

@@ -158,7 +158,9 @@ def _paces(t: _Table, a: Assessment, m: MilestoneResult, lang: str) -> None:
 
         shown = difference_text(m.required_change, "", "en", decimals=path_places(a, m))
         _number(t, 9, m.required_change, shown, True, change_suffix)
-    if m.awaiting_figure:  # a deadline past with no figure needs nothing from now (methodology, example 3)
+    from .views.level import needs_nothing
+
+    if needs_nothing(a, m):  # a deadline past with no figure, a level to keep, a milestone achieved
         return
     up = needed_up(base, a.indicator.increase)
     if m.required_rate_from_latest is not None:

@@ -341,6 +341,14 @@ def keeps_level(a: Assessment, m: MilestoneResult) -> bool:
     return m.status is Status.NOT_AVAILABLE and base is not None and published(base) == published(m.value)
 
 
+def needs_nothing(a: Assessment, m: MilestoneResult) -> bool:
+    """Whether the displays leave "needed from now" out for ``m``: once due, with its
+    deadline passed and the figure awaited, for a level to keep not reached (it needs the
+    level: ``keeps_level``), and for a milestone achieved before its deadline, whose
+    figure would be an allowance, not a need (forty-second session; the JSON keeps it)."""
+    return m.due or m.awaiting_figure or m.status is Status.TARGET_ACHIEVED or keeps_level(a, m)
+
+
 def needed_change(a: Assessment, m: MilestoneResult) -> tuple[float | None, int]:
     """The change a year milestone ``m`` needs from now on (absolute change) and the
     decimals it is written at: those of its path (``path_places``), rounded so that it
