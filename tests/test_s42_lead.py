@@ -271,3 +271,48 @@ def test_a_milestone_achieved_early_needs_nothing_from_now(tmp_path: Path, monke
         openpyxl.load_workbook(io.BytesIO(Path("r.xlsx").read_bytes()))["Milestones"].iter_rows(values_only=True)
     )
     assert table[1][table[0].index("Needed from now")] is None, table
+
+
+# 5. A level to keep is defined as one (pass B's leftover). "Keep forest cover at 54 %"
+# (baseline 54 % in 2020, milestone 54 % by 2030) was defined "Reach 54% by 2030, from 54%
+# (2020)." in the report, as if a rise were asked; it is "Keep the level of 54% (2020):
+# 54% by 2030." ("Giữ mức ..."). A milestone above the baseline is still "Reach".
+
+_KEEP = """\
+indicators:
+  forest:
+    name: Forest cover
+    unit: "%"
+    direction: increase
+targets:
+  - id: forest-keep
+    type: level
+    indicator: forest
+    baseline: {period: 2020, value: 54}
+    milestones:
+      - {by: 2030, value: 54}
+  - id: forest-up
+    type: level
+    indicator: forest
+    baseline: {period: 2020, value: 54}
+    milestones:
+      - {by: 2030, value: 56}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "keep", "reach"),
+    [
+        ("en", "Keep the level of 54% (2020): 54% by 2030.", "Reach 56% by 2030, from 54% (2020)."),
+        ("vi", "Giữ mức 54% (năm 2020): 54% năm 2030.", "Đạt 56% năm 2030, từ 54% (năm 2020)."),
+    ],
+)
+def test_a_level_to_keep_is_defined_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, keep: str, reach: str
+) -> None:
+    figures = "indicator,period,value,status,source,note,recorded_at\nforest,2023,53,official,GSO,,2024-06-01\n"
+    make_tracker(tmp_path, monkeypatch, _KEEP, figures)
+    made = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert made.exit_code == 0, made.stderr
+    text = " ".join(made.stdout.split())
+    assert keep in text and reach in text, text

@@ -78,7 +78,12 @@ class LevelView:
             parts = [
                 f"{typed_value(m.value, unit, lang)} {report_word('by_year', lang, by=m.by)}" for m in t.milestones
             ]
-            return report_word("def_milestones", lang, milestones=joined_list(parts, lang), baseline=base_text)
+            start = a.baseline.value if a.baseline is not None else None
+            # Every milestone at the baseline's level (at 15 digits): a level to keep, not
+            # one to reach (methodology.md, "A level to keep"; forty-second session).
+            keep = start is not None and all(published(m.value) == published(start) for m in t.milestones)
+            key = "def_keep" if keep else "def_milestones"
+            return report_word(key, lang, milestones=joined_list(parts, lang), baseline=base_text)
         return report_word(
             "def_direction", lang, direction=label(a.indicator.direction.value, lang), baseline=base_text
         )
