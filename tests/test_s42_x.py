@@ -1,0 +1,86 @@
+"""Issue 17, forty-second session, pass X: a national statistics office publishing SDG
+progress through Open SDG and SDMX, played as a hostile tester.
+
+1. A target judged unit by unit (``for_each: province``) went out to Open SDG as one
+   progress option on the total, and nothing said so: the site, and a tracker that
+   imports the export, judged the total alone, while ``status`` judged seven provinces
+   (their statuses and gaps gone from the round trip without a word). The export now says
+   which targets' units it did not write, and how to have one judged on the site (a
+   target ``of:`` the unit, which goes out as an option naming it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import json_of, run_clean
+
+PLAN = """\
+title: NSO SDG test
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values: [North, South]
+indicators:
+  pov: {name: Poverty rate, unit: '%', measure: rate, direction: decrease, dimensions: [province]}
+targets:
+  - id: pov-2030
+    type: open_sdg
+    indicator: pov
+    target: 2
+    direction: decrease
+    for_each: province
+"""
+
+# North falls from 12 to 9 over 2015-2021 and South from 10 to 10.5; the total from 11 to 9.5.
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+pov,2015,11,official,GSO,,2016-03-01T00:00:00Z
+pov,2021,9.5,official,GSO,,2022-03-01T00:00:00Z
+pov[province=North],2015,12,official,GSO,,2016-03-01T00:00:00Z
+pov[province=North],2021,9,official,GSO,,2022-03-01T00:00:00Z
+pov[province=South],2015,10,official,GSO,,2016-03-01T00:00:00Z
+pov[province=South],2021,10.5,official,GSO,,2022-03-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def nso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "nso"
+    folder.mkdir()
+    return make_tracker(folder, monkeypatch, PLAN, STORE)
+
+
+def test_the_status_judges_each_province(nso: Path) -> None:
+    # What the export leaves out: two provinces judged, North improving, South worse.
+    doc = json_of("status", "--format", "json")
+    (t,) = doc["targets"]
+    assert [u["dims"] for u in t["breakdown"]] == [{"province": "North"}, {"province": "South"}]
+    assert t["breakdown"][1]["status"] == "deterioration"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", ["pov-2030", "province", "of:"]), ("vi", ["pov-2030", "province", "of:", "Open SDG"])],
+)
+def test_the_opensdg_export_says_a_targets_units_are_not_written(nso: Path, lang: str, words: list[str]) -> None:
+    done = run_clean("--lang", lang, "export", "opensdg", "--into", str(nso.parent / "site"))
+    assert done.exit_code == 0, done.stderr
+    meta = (nso.parent / "site" / "meta" / "pov.md").read_text(encoding="utf-8")
+    # The one option Open SDG judges: the total's (no disaggregation named).
+    assert meta.count("- direction: negative") == 1 and "disaggregation" not in meta, meta
+    said = [line for line in done.stderr.splitlines() if "pov-2030" in line]
+    assert len(said) == 1, done.stderr
+    for word in words:
+        assert word in said[0], said[0]
+
+
+def test_an_export_of_a_plan_without_for_each_says_nothing_of_units(nso: Path) -> None:
+    plan = nso / "targets.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("    for_each: province\n", ""), encoding="utf-8")
+    done = run_clean("export", "opensdg", "--into", str(nso.parent / "site"))
+    assert done.exit_code == 0, done.stderr
+    assert "pov-2030" not in done.stderr, done.stderr
