@@ -84,3 +84,31 @@ def test_an_export_of_a_plan_without_for_each_says_nothing_of_units(nso: Path) -
     done = run_clean("export", "opensdg", "--into", str(nso.parent / "site"))
     assert done.exit_code == 0, done.stderr
     assert "pov-2030" not in done.stderr, done.stderr
+
+
+# 2. A figure whose source a spreadsheet would run (`=HYPERLINK(...)`, an office's
+#    `+84 ...` telephone line, `-` first) is stored after an apostrophe. A second
+#    `import opensdg` of the same repository, dated later (a newer commit of the file, or
+#    a later --recorded-at), compared the repository's source with the stored one,
+#    apostrophe and all, found them different, and recorded every figure of the
+#    indicator again as a revision of itself (8 -> 8), each import adding as many rows.
+
+
+FORMULA_STORE = STORE.replace(",GSO,", ",=HYPERLINK(x),", 2)
+
+
+def test_a_reimport_adds_nothing_when_a_source_starts_like_a_formula(nso: Path) -> None:
+    (nso / "observations.csv").write_text(FORMULA_STORE, encoding="utf-8")
+    site = nso.parent / "site"
+    assert run_clean("export", "opensdg", "--into", str(site)).exit_code == 0
+    meta = (site / "meta" / "pov.md").read_text(encoding="utf-8")
+    assert "source_organisation_1: =HYPERLINK(x)" in meta, meta
+    into = nso.parent / "imported"
+    first = run_clean("import", "opensdg", str(site), "--into", str(into), "--recorded-at", "2025-01-01")
+    assert first.exit_code == 0, first.stderr
+    rows = (into / "observations.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 1 + 6  # the header, the total's two figures and each province's two
+    again = run_clean("import", "opensdg", str(site), "--into", str(into), "--recorded-at", "2025-06-01")
+    assert again.exit_code == 0, again.stderr
+    assert "0 added, 6 already in force" in again.stderr, again.stderr
+    assert (into / "observations.csv").read_text(encoding="utf-8").splitlines() == rows

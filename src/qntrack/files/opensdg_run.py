@@ -283,6 +283,7 @@ def _changed_only(
     if not store.exists():
         return candidates, 0, []
     from ..method.series import build_series
+    from .rules import written_text
     from .store import read_store
     from .workspace import canonical_rows
 
@@ -303,7 +304,9 @@ def _changed_only(
             and not math.isnan(now.value)
             and now.value == float(fields["value"])
             and now.status == fields.get("status", "")
-            and (now.source == fields["source"] or now.source in before.get(fields["source"], ()))
+            # The store holds a source a spreadsheet would run after an apostrophe:
+            # compared as the repository's would be stored (forty-second session).
+            and (now.source == written_text(fields["source"]) or now.source in before.get(fields["source"], ()))
         ):
             continue
         kept.append((where, fields))
