@@ -112,3 +112,71 @@ def test_a_reimport_adds_nothing_when_a_source_starts_like_a_formula(nso: Path) 
     assert again.exit_code == 0, again.stderr
     assert "0 added, 6 already in force" in again.stderr, again.stderr
     assert (into / "observations.csv").read_text(encoding="utf-8").splitlines() == rows
+
+
+# 3. A figure withdrawn in the tracker (`retract`) that the site still publishes, unchanged,
+#    came back at the next `import opensdg` dated after the retraction (a commit of its file
+#    for another row, a later --recorded-at): recorded again, in force, and the retraction
+#    undone without a word ("1 added"). The import now compares it with the figure the
+#    retraction withdrew: the same figure is not recorded again, and the summary names it,
+#    to be withdrawn on the site too; a figure the site changed since is a new figure.
+
+
+def _imported_then_retracted(nso: Path) -> tuple[Path, Path]:
+    site = nso.parent / "site"
+    assert run_clean("export", "opensdg", "--into", str(site)).exit_code == 0
+    into = nso.parent / "imported"
+    first = run_clean("import", "opensdg", str(site), "--into", str(into), "--recorded-at", "2025-01-01")
+    assert first.exit_code == 0, first.stderr
+    withdrawn = run_clean(
+        "--targets",
+        str(into / "targets.yaml"),
+        "retract",
+        "pov",
+        "2021",
+        "--dim",
+        "province=South",
+        "--recorded-at",
+        "2025-03-01T00:00:00Z",
+    )
+    assert withdrawn.exit_code == 0, withdrawn.stderr
+    return site, into
+
+
+def _south_2021(into: Path) -> list[dict]:
+    doc = json_of(
+        "--targets", str(into / "targets.yaml"), "history", "pov", "2021", "--dim", "province=South", "--format", "json"
+    )
+    return doc["vintages"]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_reimport_does_not_bring_back_a_figure_withdrawn_here(nso: Path, lang: str) -> None:
+    site, into = _imported_then_retracted(nso)
+    before = (into / "observations.csv").read_bytes()
+    again = run_clean(
+        "--lang", lang, "import", "opensdg", str(site), "--into", str(into), "--recorded-at", "2025-06-01"
+    )
+    assert again.exit_code == 0, again.stderr
+    assert (into / "observations.csv").read_bytes() == before
+    # Newest first: the retraction is still the vintage in force.
+    vintages = _south_2021(into)
+    assert [v["value"] for v in vintages] == [None, 10.5]
+    assert vintages[0]["in_force"] is True and vintages[0]["value"] is None
+    said = [line for line in again.stderr.splitlines() if "pov[province=South] 2021" in line]
+    assert len(said) == 1, again.stderr
+    assert "retract" in said[0]
+
+
+def test_a_figure_the_site_changed_since_its_retraction_is_recorded(nso: Path) -> None:
+    site, into = _imported_then_retracted(nso)
+    data = site / "data" / "indicator_pov.csv"
+    text = data.read_text(encoding="utf-8")
+    assert "2021,South,10.5\n" in text, text
+    data.write_text(text.replace("2021,South,10.5\n", "2021,South,10.25\n"), encoding="utf-8")
+    again = run_clean("import", "opensdg", str(site), "--into", str(into), "--recorded-at", "2025-06-01")
+    assert again.exit_code == 0, again.stderr
+    assert "1 added" in again.stderr, again.stderr
+    vintages = _south_2021(into)
+    assert vintages[0]["value"] == 10.25 and vintages[0]["in_force"] is True
+    assert "pov[province=South] 2021" not in again.stderr
