@@ -180,3 +180,69 @@ def test_a_figure_the_site_changed_since_its_retraction_is_recorded(nso: Path) -
     vintages = _south_2021(into)
     assert vintages[0]["value"] == 10.25 and vintages[0]["in_force"] is True
     assert "pov[province=South] 2021" not in again.stderr
+
+
+# 4. Literacy by province and sex, every figure naming both. `observations --indicator lit
+#    --dim sex=Female` printed an empty list and `history lit --dim sex=Female` "No
+#    observations yet.", without a word on stderr: an officer read it as no figure for
+#    women, where there are four. As the total's empty history already says its figures
+#    are by unit, a unit's now says they name another dimension too, and which.
+
+TWO_DIMS = """\
+title: Literacy
+dimensions:
+  province: {name: Province, values: [North, South]}
+  sex:
+    name: Sex
+    values: [{value: Female, names: {vi: Nữ}}, Male]
+indicators:
+  lit: {name: Literacy rate, unit: '%', measure: rate, dimensions: [province, sex]}
+targets: []
+"""
+
+TWO_DIMS_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+lit[province=North;sex=Female],2020,81.5,official,LFS,,2021-03-01T00:00:00Z
+lit[province=South;sex=Female],2020,79,official,LFS,,2021-03-01T00:00:00Z
+lit[province=North;sex=Male],2020,88,official,LFS,,2021-03-01T00:00:00Z
+lit[province=North;sex=Female],2021,82,official,LFS,,2022-03-01T00:00:00Z
+lit[province=South;sex=Female],2021,80.5,official,LFS,,2022-03-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def literacy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TWO_DIMS, TWO_DIMS_STORE)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("observations", "--indicator", "lit", "--dim", "sex=Female", "--format", "csv"),
+        ("observations", "--indicator", "lit[sex=Nữ]", "--format", "json"),
+        ("history", "lit", "--dim", "sex=Female", "--format", "tsv"),
+        ("history", "lit", "2021", "--dim", "sex=female", "--format", "csv"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_unit_whose_figures_name_another_dimension_too_says_so(
+    literacy: Path, args: tuple[str, ...], lang: str
+) -> None:
+    done = run_clean("--lang", lang, *args)
+    assert done.exit_code == 0, done.stderr
+    # The list itself stays what it was: no figure names sex alone.
+    assert "81.5" not in done.stdout and "80.5" not in done.stdout
+    said = done.stderr
+    # Two units hold Female's figures, North's and South's (in 2021 too).
+    assert "lit[province=North;sex=Female]" in said, said
+    assert " 2 " in said and "--dim province=" in said, said
+
+
+def test_a_unit_with_no_figure_anywhere_says_nothing_more(literacy: Path) -> None:
+    done = run_clean("history", "lit", "--dim", "sex=Male", "--dim", "province=South", "--format", "csv")
+    assert done.exit_code == 0, done.stderr
+    assert done.stderr == ""
+    listed = run_clean(
+        "observations", "--indicator", "lit", "--dim", "sex=Female", "--dim", "province=North", "--format", "csv"
+    )
+    assert listed.stderr == "" and "81.5" in listed.stdout and "82" in listed.stdout
