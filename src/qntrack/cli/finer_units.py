@@ -48,10 +48,9 @@ def say_finer_units(key: str, rows: Iterable[Observation], wanted: Period | None
     from ..catalog import msg
     from .printing import _say
 
-    more = " ".join(f"--dim {d}=NAME" for d in others)
-    _say(
-        msg("s42x_finer_units", key=key, count=len(finer), example=example, dims=", ".join(others), more=more, id=base)
-    )
+    shown = ", ".join(others)
+    more = msg("s42x_finer_units_one", dim=others[0]) if len(others) == 1 else msg("s42x_finer_units_more", dims=shown)
+    _say(msg("s42x_finer_units", key=key, count=len(finer), example=example, dims=shown, more=more, id=base))
 
 
 def say_units_only(
