@@ -132,6 +132,9 @@ def say_export(export: Export, into: str) -> None:
     if export.derived:
         _say(msg("osexport_left_derived", count=len(export.derived), ids=", ".join(export.derived)))
     said_withdrawn(export.withdrawn, "roundtrip20_opensdg_withdrawn")
+    for target_id, dims in export.units_not_written.items():
+        example = "{" + ", ".join(f"{d}: ..." for d in dims) + "}"
+        _say(msg("s42x_opensdg_units_not_written", id=target_id, dims=", ".join(dims), example=example))
     if export.as_of is not None:
         from .later import say_counted
 

@@ -129,6 +129,9 @@ def import_(
         # Named, the first five, so that the officer can look each up (history, retract).
         shown = ", ".join(done.gone[:5]) + (", ..." if len(done.gone) > 5 else "")
         _say(msg("opensdg_gone", gone=len(done.gone), figures=shown))
+    if done.still_withdrawn:
+        shown = ", ".join(done.still_withdrawn[:5]) + (", ..." if len(done.still_withdrawn) > 5 else "")
+        _say(msg("s42x_opensdg_still_withdrawn", count=len(done.still_withdrawn), figures=shown))
     if recorded_at is not None and planned.dated_by_git:
         _say(msg("hostile16_recorded_at_git", count=planned.dated_by_git))
     if planned.shallow:

@@ -12,18 +12,16 @@ from ..errors import ExitCode, fail
 from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids, _dim_pairs, _split_unit, _typed_period, _unit_key, _unknown_indicator
 from .completion import complete_indicator_ids, complete_target_ids
-from .printing import _guard_stdout, _out, _out_parts, _out_pieces, _reason, _report, _say
+from .printing import _guard_stdout, _out, _out_parts, _out_pieces, _reason, _report
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from pathlib import Path
 
     from collections.abc import Callable
 
     from ..catalog import Message
     from ..method.series import Series
-    from ..plan.model import Observation, Plan
-    from ..plan.periods import Period
+    from ..plan.model import Plan
     from ..plan.units import Dims
 
 DimOpt = Annotated[
@@ -246,6 +244,10 @@ def observations(
     ids = [indicator] if indicator else list(ws.plan.indicators)
     keys = unit or _with_units(ws.plan, ids, ws.series)
     rows = [o for k in keys for o in ws.series.get(k, [])]
+    if unit and not rows:
+        from .finer_units import say_finer_units
+
+        say_finer_units(unit[0], ws.store.observations, None, day, ws.plan.timezone)
     kind = _format(fmt)
     if kind == "json":
         from ..method.history import measured_keys, replaced_vintages_of
@@ -456,8 +458,13 @@ def history(
         from ..output import render
 
         render.history_table(ws.plan, key, found, _lang(lang), day, wanted)
-    if not found and key == indicator:
-        _say_units_only(indicator, ws.store.observations, wanted, day, ws.plan.timezone)
+    if not found:
+        from .finer_units import say_finer_units, say_units_only
+
+        if key == indicator:
+            say_units_only(indicator, ws.store.observations, wanted, day, ws.plan.timezone)
+        else:
+            say_finer_units(key, ws.store.observations, wanted, day, ws.plan.timezone)
     if day is not None:
         from .later import say_later
 
@@ -467,26 +474,3 @@ def history(
     from ..files.store_missing import missing_store
 
     _report(missing_store(ws.store_path, ws.store, ws.plan.source_file))
-
-
-def _say_units_only(
-    indicator: str, rows: Iterable[Observation], wanted: Period | None, day: str | None, zone: str
-) -> None:
-    """An empty history of a total whose figures are all by unit (an Open SDG indicator
-    with every row disaggregated) says so on stderr: "No observations yet." alone read as
-    nothing published. The units named are those with a vintage ``history --dim`` lists."""
-    from ..catalog import msg
-    from ..method.series import as_of_bound
-
-    prefix, bound = indicator + "[", as_of_bound(day, zone) if day else None
-    units = sorted(
-        {
-            o.indicator
-            for o in rows
-            if o.indicator.startswith(prefix)
-            and (wanted is None or o.period == wanted)
-            and (bound is None or o.recorded_at <= bound)
-        }
-    )
-    if units:
-        _say(msg("cli_history_units_only", id=indicator, count=len(units), example=units[0]))

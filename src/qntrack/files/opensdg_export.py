@@ -91,6 +91,9 @@ class Export:
     as_of: str | None = None
     # Indicator id -> what was written in place of its status set by hand (checks_open_sdg).
     replaced: dict[str, str] = field(default_factory=dict)
+    # Target id -> the dimensions it is judged unit by unit on (``for_each:``), which no
+    # progress option carries: said in the summary (issue 17, forty-second session).
+    units_not_written: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def inid(indicator_id: str) -> str:
@@ -120,6 +123,9 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
         if rows:
             out.files[f"data/indicator_{inid(ind.id)}.csv"] = _csv(plan, ind, progress, rows, labels, seen)
         targets = [t for t in plan.targets if t.indicator in (ind.id, progress.id if progress else None)]
+        # An option (or the status written in its place) judges one series: a target's
+        # units go out as figures, never as statuses of their own.
+        out.units_not_written.update((t.id, t.for_each) for t in targets if t.for_each)
         meta = _meta(plan, ind, progress, targets, judged, sources, {cells for cells, _ in rows})
         out.files[f"meta/{inid(ind.id)}.md"] = _front_matter(meta)
         if ind.open_sdg_status and targets:

@@ -38,6 +38,9 @@ class ImportDone:
     dry_run: bool
     # Indicators of the previous import the repository no longer has, kept in the plan.
     kept_indicators: list[str] = field(default_factory=list)
+    # Figures withdrawn here (a retraction in force) that the repository still gives as
+    # they were withdrawn: not recorded again, named (forty-second session).
+    still_withdrawn: list[str] = field(default_factory=list)
 
 
 def _year_over(period: str, recorded_at: str) -> bool:
@@ -141,7 +144,7 @@ def import_opensdg(
         # (docs/decisions.md, "Files, timestamps and text in the store").
         if not _year_over(fields["period"], fields["recorded_at"]):
             fields["status"] = "estimate"
-    kept, unchanged, gone = _changed_only(plan, store, planned.candidates, planned.sources_before)
+    kept, unchanged, gone, still_withdrawn = _changed_only(plan, store, planned.candidates, planned.sources_before)
     made = [] if dry_run else [p for p in (into, *into.parents) if not p.exists()]
     if made:
         into.mkdir(parents=True)
@@ -167,7 +170,7 @@ def import_opensdg(
     except BaseException:
         _unmake(made, store)
         raise
-    return ImportDone(targets, store, planned, added, unchanged, gone, dry_run, kept_indicators)
+    return ImportDone(targets, store, planned, added, unchanged, gone, dry_run, kept_indicators, still_withdrawn)
 
 
 def _unmake(made: list[Path], store: Path) -> None:
@@ -272,17 +275,20 @@ def _changed_only(
     store: Path,
     candidates: list[tuple[Location, dict[str, str]]],
     sources_before: dict[str, set[str]] | None = None,
-) -> tuple[list[tuple[Location, dict[str, str]]], int, list[str]]:
-    """The candidates that add something to the store, how many do not, and the figures
-    in force the repository no longer has (key and period, in the store's order).
+) -> tuple[list[tuple[Location, dict[str, str]]], int, list[str], list[str]]:
+    """The candidates that add something to the store, how many are in force already, the
+    figures in force the repository no longer has (key and period, in the store's order),
+    and the figures withdrawn here that the repository gives as they were withdrawn: the
+    site not yet told, not a new publication, so the retraction stands.
 
     A figure in force whose source is as an import before 08283a1 wrote this one
     (``sources_before``: the address given twice) is unchanged: after an upgrade the same
     import refused every such figure at its date, or added each again at a later one."""
     before = sources_before or {}
     if not store.exists():
-        return candidates, 0, []
+        return candidates, 0, [], []
     from ..method.series import build_series
+    from .rules import written_text
     from .store import read_store
     from .workspace import canonical_rows
 
@@ -290,9 +296,12 @@ def _changed_only(
     if contents.problems:
         raise InputError(list(contents.problems))
     _refuse_unread_figures(plan, store, contents.observations)
-    series, _ = build_series(plan.indicators, canonical_rows(plan, contents.observations))
-    in_force = {(key, str(o.period)): o for key, rows in series.items() for o in rows}
+    rows = canonical_rows(plan, contents.observations)
+    series, _ = build_series(plan.indicators, rows)
+    in_force = {(key, str(o.period)): o for key, vintages in series.items() for o in vintages}
+    withdrawn = _withdrawn_here(rows)
     kept = []
+    still: list[str] = []
     seen = set()
     for where, fields in candidates:
         key = (in_force_key(plan, fields), fields["period"])
@@ -303,12 +312,40 @@ def _changed_only(
             and not math.isnan(now.value)
             and now.value == float(fields["value"])
             and now.status == fields.get("status", "")
-            and (now.source == fields["source"] or now.source in before.get(fields["source"], ()))
+            # The store holds a source a spreadsheet would run after an apostrophe:
+            # compared as the repository's would be stored (forty-second session).
+            and (now.source == written_text(fields["source"]) or now.source in before.get(fields["source"], ()))
         ):
+            continue
+        was = withdrawn.get(key) if now is None else None
+        if (
+            was is not None
+            and was.value == float(fields["value"])
+            and was.status == fields.get("status", "")
+            and (was.source == written_text(fields["source"]) or was.source in before.get(fields["source"], ()))
+        ):
+            still.append(f"{key[0]} {key[1]}")
             continue
         kept.append((where, fields))
     gone = [f"{key} {period}" for key, period in in_force if (key, period) not in seen and _imported(plan, key)]
-    return kept, len(candidates) - len(kept), gone
+    return kept, len(candidates) - len(kept) - len(still), gone, still
+
+
+def _withdrawn_here(rows: Sequence[Observation]) -> dict[tuple[str, str], Observation]:
+    """By key and period, the vintage a retraction in force withdrew (none withdrawn: left out)."""
+    from ..method.withdrawals import Gone, withdrawn_of
+    from ..plan.model import RETRACTED
+
+    keys = {o.indicator for o in rows if o.status == RETRACTED}
+    if not keys:
+        return {}
+    found = withdrawn_of(rows, keys)
+    return {
+        (key, str(gone[0].period)): gone.withdrew
+        for key, pairs in found.items()
+        for gone in pairs
+        if isinstance(gone, Gone) and gone.withdrew is not None
+    }
 
 
 def _imported(plan: Plan, key: str) -> bool:
