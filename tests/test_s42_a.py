@@ -114,3 +114,143 @@ def test_init_of_a_file_exits_as_an_into_of_a_file_does(shipped: Path, lang: str
         "vi": "là một tệp, không phải thư mục: hãy cho đường dẫn của một thư mục (init sẽ tạo thư mục nếu chưa có)",
     }
     assert r.stderr.strip().splitlines() == [f"targets.yaml: {_ERROR[lang]}: {said[lang]}"]
+
+
+# --- 2. A YAML merge key in an Open SDG metadata file -------------------------------------
+
+_META_MERGED = """\
+---
+indicator_name: Poverty rate
+common: &common
+  computation_units: Percent
+  reporting_status: complete
+<<: *common
+progress_calculation_options:
+- &first
+  direction: negative
+  target: 5
+  target_year: 2030
+- <<: *first
+  target: 7
+  target_year: 2025
+---
+"""
+
+
+def _merged_repository(root: Path, meta: str, config: str = "languages:\n  - en\n") -> Path:
+    return write_repository(
+        root,
+        {
+            "config_data.yml": config,
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": meta,
+        },
+    )
+
+
+def test_a_merge_key_in_metadata_is_read_as_open_sdg_reads_it(shipped: Path, tmp_path: Path) -> None:
+    # The second option is the first's keys with its own target and year over them (YAML's
+    # rule: a key written beside the merge wins); the unit comes from the merged mapping.
+    import yaml
+
+    repo = _merged_repository(tmp_path / "repo", _META_MERGED)
+    r = run_clean("import", "opensdg", str(repo), "--into", "t", "--recorded-at", "2024-01-15")
+    assert r.exit_code == 0, r.stderr
+    assert "twice" not in r.stderr and "warning" not in r.stderr, r.stderr
+    plan = yaml.safe_load((shipped / "t/targets.yaml").read_text(encoding="utf-8"))
+    assert plan["indicators"]["1_1_1"]["unit"] == "%"
+    first, second = plan["targets"]
+    assert (first["direction"], first["target"], first.get("target_year", 2030)) == ("decrease", 5, 2030)
+    assert (second["direction"], second["target"], second["target_year"]) == ("decrease", 7, 2025)
+
+
+_NOT_MERGEABLE = {
+    "en": "'<<' is a YAML merge key, which copies the keys of a mapping into this one: its value is an"
+    " anchor's mapping (<<: *common) or a list of them (<<: [*common, *more]), not a single value or a list"
+    " of values; Open SDG cannot read this file either",
+    "vi": "'<<' là khóa gộp của YAML, dùng để chép các khóa của một ánh xạ vào ánh xạ này: giá trị của nó là"
+    " ánh xạ của một neo (<<: *common) hoặc danh sách các neo như vậy (<<: [*common, *more]), không phải"
+    " một giá trị đơn hay danh sách giá trị; Open SDG cũng không đọc được tệp này",
+}
+
+
+@pytest.mark.parametrize(
+    ("meta", "line"),
+    [
+        ("---\nindicator_name: Poverty rate\n<<: 5\n---\n", 3),
+        ("---\nindicator_name: Poverty rate\nnames: &n [a, b]\n<<: *n\n---\n", 4),
+        ("---\nindicator_name: Poverty rate\nc: &c {reporting_status: complete}\n\n<<: [*c, x]\n---\n", 5),
+        (
+            "---\nindicator_name: Poverty rate\nprogress_calculation_options:\n- direction: negative\n"
+            "  <<: target\n---\n",
+            5,
+        ),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_merge_key_that_cannot_merge_is_told_at_its_line_in_the_reader_s_words(
+    shipped: Path, tmp_path: Path, meta: str, line: int, lang: str
+) -> None:
+    repo = _merged_repository(tmp_path / "repo", meta)
+    r = run_clean("--lang", lang, "import", "opensdg", str(repo), "--into", "t", "--recorded-at", "2024-01-15")
+    assert r.exit_code == 1, r.stderr
+    assert r.stderr.strip().splitlines()[0] == f"meta/1-1-1.md:{line}: {_ERROR[lang]}: {_NOT_MERGEABLE[lang]}"
+    assert "PyYAML" not in r.stderr, r.stderr
+    assert not (shipped / "t").exists()
+
+
+def test_a_merge_key_that_cannot_merge_in_config_data_is_told_at_its_line(shipped: Path, tmp_path: Path) -> None:
+    repo = _merged_repository(tmp_path / "repo", _META_MERGED, config="l: &l\n  - en\nlanguages: *l\n<<: 3\n")
+    r = run_clean("import", "opensdg", str(repo), "--into", "t", "--recorded-at", "2024-01-15")
+    assert r.exit_code == 1, r.stderr
+    assert r.stderr.strip().splitlines()[0] == f"config_data.yml:4: error: {_NOT_MERGEABLE['en']}"
+    assert not (shipped / "t").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_two_merge_keys_in_one_mapping_are_told_to_be_one_list(shipped: Path, tmp_path: Path, lang: str) -> None:
+    meta = (
+        "---\nindicator_name: Poverty rate\na: &a {target: 5}\nb: &b {target: 7}\n"
+        "progress_calculation_options:\n- direction: negative\n  target_year: 2030\n  <<: *a\n  <<: *b\n---\n"
+    )
+    repo = _merged_repository(tmp_path / "repo", meta)
+    r = run_clean("--lang", lang, "import", "opensdg", str(repo), "--into", "t", "--recorded-at", "2024-01-15")
+    assert r.exit_code == 1, r.stderr
+    said = {
+        "en": "a second merge key ('<<') in this mapping, after the one on line 8: write one, its anchors"
+        " in a list (<<: [*first, *second]; a key both give is the first's)",
+        "vi": "khóa gộp ('<<') thứ hai trong ánh xạ này, sau khóa ở dòng 8: hãy viết một khóa, các neo của nó"
+        " trong một danh sách (<<: [*first, *second]; khóa có ở cả hai lấy theo neo thứ nhất)",
+    }
+    assert r.stderr.strip().splitlines()[0] == f"meta/1-1-1.md:9: {_ERROR[lang]}: {said[lang]}"
+    assert "&a" not in r.stderr, r.stderr
+    assert not (shipped / "t").exists()
+
+
+def test_the_keys_given_twice_are_looked_for_once_in_each_node() -> None:
+    # An alias is the node it names: a mapping of nine aliases of a mapping of nine aliases
+    # ... was walked 9**depth times (a few lines of metadata held the import for minutes).
+    from yaml.nodes import MappingNode, ScalarNode
+
+    from qntrack.files.yaml_nodes import keys_twice
+
+    class Counted(MappingNode):
+        reads = 0
+
+        @property  # type: ignore[override]
+        def value(self) -> list[tuple[ScalarNode, object]]:
+            Counted.reads += 1
+            return self._pairs
+
+        @value.setter
+        def value(self, pairs: list[tuple[ScalarNode, object]]) -> None:
+            self._pairs = pairs
+
+    def key(text: str) -> ScalarNode:
+        return ScalarNode("tag:yaml.org,2002:str", text)
+
+    node = Counted("tag:yaml.org,2002:map", [(key("k"), key("x"))])
+    for _ in range(12):  # 12 levels of 9 aliases each: 9**12 paths, 13 nodes
+        node = Counted("tag:yaml.org,2002:map", [(key(f"k{j}"), node) for j in range(9)])
+    assert keys_twice(node, "") == []
+    assert Counted.reads == 13
