@@ -32,6 +32,7 @@ __all__ = [
     "FORBIDDEN",
     "MAX_UNIT",
     "fold",
+    "unmarked",
     "unit_match",
     "unit_text",
     "unit_key",
@@ -133,8 +134,16 @@ def fold(text: str) -> str:
     'uoc tinh' read alike, the d with a stroke a plain d, as a keyboard without Vietnamese
     types it. The importer's words (files.vocabulary) and a unit typed with the word for its
     kind of place (plan.unit_resolution) are read by it."""
+    return " ".join(unmarked(text).lower().split())
+
+
+def unmarked(text: str) -> str:
+    """``text``'s letters without their marks, the d with a stroke a plain d (it has no
+    decomposition: a letter of its own, read as d), case and spaces as written: what
+    ``fold`` is made of, for a reader that must keep case (a legend's text measured,
+    output.chart_legend) or reads it after (an SDMX-CSV dataflow id, files.sdmx_csv)."""
     bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return " ".join(bare.replace("\u0111", "d").replace("\u0110", "D").lower().split())
+    return bare.replace("\u0111", "d").replace("\u0110", "D")
 
 
 def unit_match(text: str) -> str:
