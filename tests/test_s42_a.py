@@ -367,3 +367,120 @@ def test_the_marks_are_taken_off_in_one_place() -> None:
     for module in ("files/sdmx_csv.py", "output/chart_legend.py"):
         source = (root / module).read_text(encoding="utf-8")
         assert "combining" not in source and "\\u0111" not in source and '"NFD"' not in source, module
+
+
+# --- 4. Full-width digits in a unit's name ------------------------------------------------
+
+_COHORTS = """\
+version: 1
+title: Cohorts
+observations: observations.csv
+dimensions:
+  cohort:
+    name: {en: Cohort, vi: Khóa}
+    values: ["2020", "2030"]
+  group:
+    name: {en: Group, vi: Nhóm}
+    values: [Nhóm 1, Nhóm 2, Khác]
+  site:
+    name: {en: Site, vi: Điểm}
+indicators:
+  pop: {name: Population, unit: people, dimensions: [cohort, group, site]}
+targets:
+  - id: pop-by-cohort
+    type: level
+    indicator: pop
+    for_each: cohort
+    baseline: {period: 2020, value: 100}
+    milestones: [{by: 2030, value: 200}]
+"""
+_HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def wide_cohorts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, _COHORTS, _HEADER)
+
+
+def _keys(folder: Path) -> list[str]:
+    return [line.split(",")[0] for line in store_text(folder).splitlines()[1:]]
+
+
+def store_text(folder: Path) -> str:
+    return (folder / "observations.csv").read_text(encoding="utf-8")
+
+
+# Full-width (U+FF10..), Arabic-Indic (U+0660..) and Devanagari (U+0966..) digits.
+_WIDE_2020 = ["\uff12\uff10\uff12\uff10", "\u0662\u0660\u0662\u0660", "\u0968\u0966\u0968\u0966"]
+
+
+@pytest.mark.parametrize("typed", _WIDE_2020)
+def test_a_unit_typed_in_full_width_digits_is_that_unit_on_the_command_line(wide_cohorts: Path, typed: str) -> None:
+    r = run_clean("add-observation", "pop", "2024", "5", "--dim", f"cohort={typed}", "--source", "s")
+    assert r.exit_code == 0, r.stderr
+    r = run_clean("add-observation", f"pop[cohort={typed};group=Nhóm \uff12]", "2025", "6", "--source", "s")
+    assert r.exit_code == 0, r.stderr
+    assert _keys(wide_cohorts) == ["pop[cohort=2020]", "pop[cohort=2020;group=Nhóm 2]"]
+    shown = run_clean("show", "pop-by-cohort", "--dim", f"cohort={typed}")
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stdout == run_clean("show", "pop-by-cohort", "--dim", "cohort=2020").stdout
+    assert run_clean("history", f"pop[cohort={typed}]").stdout == run_clean("history", "pop[cohort=2020]").stdout
+
+
+def test_a_unit_typed_in_full_width_digits_is_that_unit_from_an_import_and_a_caller(wide_cohorts: Path) -> None:
+    import qntrack
+
+    wide = _WIDE_2020[0]
+    (wide_cohorts / "a.csv").write_text(
+        f"indicator,period,value,cohort,source\npop,2024,5,{wide},s\npop[cohort={wide}],2023,4,,s\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "a.csv")
+    assert r.exit_code == 0, r.stderr
+    done = qntrack.record_many(
+        "targets.yaml", [{"indicator": "pop", "period": "2022", "value": 3, "dim:cohort": wide, "source": "s"}]
+    )
+    assert len(done.rows) == 1
+    assert _keys(wide_cohorts) == ["pop[cohort=2020]"] * 3
+    assert [o.value for o in qntrack.open_workspace("targets.yaml").series["pop[cohort=2020]"]] == [3, 4, 5]
+
+
+def test_an_open_dimension_s_unit_in_full_width_digits_is_the_unit_first_spelt(wide_cohorts: Path) -> None:
+    assert run_clean("add-observation", "pop", "2023", "1", "--dim", "site=Lô 12", "--source", "s").exit_code == 0
+    r = run_clean("add-observation", "pop", "2024", "2", "--dim", "site=Lô \uff11\uff12", "--source", "s")
+    assert r.exit_code == 0, r.stderr
+    assert _keys(wide_cohorts) == ["pop[site=Lô 12]", "pop[site=Lô 12]"]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_full_width_digits_of_no_unit_are_refused_as_ascii_ones_are(wide_cohorts: Path, lang: str) -> None:
+    for typed in ("\uff12\uff10\uff12\uff15", "2025"):
+        r = run_clean("--lang", lang, "show", "pop-by-cohort", "--dim", f"cohort={typed}")
+        assert r.exit_code == 1, r.stderr
+        text = " ".join(r.stderr.split())
+        if lang == "en":
+            assert f"'{typed}' is not a unit of 'cohort' (Cohort); valid: 2020, 2030" in text, text
+            assert "did you mean" not in text
+        else:
+            assert f"'{typed}' không phải là một đơn vị của 'cohort'" in text and "2020, 2030" in text, text
+            assert "có phải ý bạn là" not in text
+    assert store_text(wide_cohorts) == _HEADER
+
+
+@pytest.mark.parametrize("typed", ["Nhóm \u2460", "Nhóm \u00b9"])
+def test_a_circled_or_superscript_figure_is_no_digit_of_a_unit(wide_cohorts: Path, typed: str) -> None:
+    # '①' and '¹' are figures of their own to Unicode (No), not digits (Nd): never read as 1.
+    r = run_clean("add-observation", "pop", "2024", "5", "--dim", f"group={typed}", "--source", "s")
+    assert r.exit_code == 1, r.stderr
+    assert f"'{typed}' is not a unit of 'group'" in r.stderr, r.stderr
+    assert store_text(wide_cohorts) == _HEADER
+
+
+def test_the_matcher_reads_digits_of_every_script_and_nothing_else() -> None:
+    from qntrack.plan.units import unit_match
+
+    assert unit_match("\uff12\uff10\uff12\uff10") == unit_match("2020") == "2020"
+    assert unit_match("Nhóm \uff11") == unit_match("NHÓM 1")
+    assert unit_match("CO\u00b2") != unit_match("CO2")
+    assert unit_match("\uff21") != unit_match("A")  # a full-width letter stays a letter of its own

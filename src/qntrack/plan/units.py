@@ -13,6 +13,7 @@ Pure and typed: no I/O, no clock. May import ``qntrack.catalog`` (messages).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -148,10 +149,23 @@ def unmarked(text: str) -> str:
 
 def unit_match(text: str) -> str:
     """What makes two spellings one unit: NFC, spaces collapsed, case ignored ("ha  long"
-    is Ha Long), as a group's name is matched (method.groups.group_key), and where a
-    syllable's tone mark sits (``_tone_last``)."""
+    is Ha Long), as a group's name is matched (method.groups.group_key), where a
+    syllable's tone mark sits (``_tone_last``), and a decimal digit of any script as the
+    digit it is (``_digits``)."""
     cleaned = unit_text(text)
-    return cleaned.casefold() if cleaned.isascii() else _tone_last(cleaned).casefold()
+    return cleaned.casefold() if cleaned.isascii() else _tone_last(_digits(cleaned)).casefold()
+
+
+# A decimal digit that is not ASCII's: full-width ('２', as a Japanese or Vietnamese IME in
+# full-width mode types it), Arabic-Indic, Devanagari... (Unicode's Nd, what str.isdecimal reads).
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _digits(text: str) -> str:
+    """``text`` with each decimal digit of another script written as its ASCII digit:
+    '２０２０' is the unit 2020 (forty-second session: "not a unit; valid: 2020, 2030").
+    A figure that is no digit (a superscript '²', a circled '①') stays as typed."""
+    return _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m[0])), text)
 
 
 # Vietnamese tone marks, as combining characters: grave, acute, tilde, hook above, dot below.
