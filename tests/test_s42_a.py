@@ -108,6 +108,43 @@ def test_the_library_says_the_same_with_the_command_s_code(shipped: Path, tmp_pa
     assert not (shipped / "x").exists()
 
 
+_THROUGH_LINK = {
+    "en": "'share' is a symbolic link to /nonexistent-s42a, a folder that does not exist (a drive or shared"
+    " folder that is not mounted?); nothing is made through it: mount it, or correct the link",
+    "vi": "'share' là liên kết tượng trưng tới /nonexistent-s42a, một thư mục không tồn tại (ổ đĩa hay thư mục"
+    " chia sẻ chưa được gắn?); không tạo gì qua liên kết này: hãy gắn ổ đó, hoặc sửa liên kết",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_path_through_a_link_to_nothing_is_refused_as_the_link_is(shipped: Path, tmp_path: Path, lang: str) -> None:
+    # Found in the hostile try: `init share/x` with share a link to a share not mounted
+    # said "File exists: choose another name" (exit 1), `export opensdg --into share/x`
+    # "No such file or directory ... create the folder first" (exit 1), and `import opensdg
+    # --into share/x` read the whole repository first; `--into share` itself is refused as a
+    # link to nothing (exit 2). Each is now told the link, exit 2, nothing made anywhere.
+    import os
+
+    os.symlink("/nonexistent-s42a", shipped / "share")
+    repo = _repository(tmp_path / "repo", broken=True)
+    for args in (
+        ["init", "share/x"],
+        ["import", "opensdg", str(repo), "--into", "share/x"],
+        ["export", "opensdg", "--into", "share/x/site"],
+        ["export", "sdmx-csv", "-o", "share/x.csv"],
+        ["report", "-o", "share/r.md"],
+    ):
+        r = run_clean("--lang", lang, *args)
+        assert r.exit_code == 2, (args, r.stderr)
+        typed = next(a for a in args if a.startswith("share/"))
+        assert r.stderr.strip().splitlines() == [f"{typed}: {_ERROR[lang]}: {_THROUGH_LINK[lang]}"], args
+    assert not os.path.lexists("/nonexistent-s42a")
+    # The link itself, as init and import are given it: the same words, the same code.
+    r = run_clean("init", "share")
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr.strip() == "share: error: " + _THROUGH_LINK["en"].split(" ", 1)[1]
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_init_of_a_file_exits_as_an_into_of_a_file_does(shipped: Path, lang: str) -> None:
     # `import opensdg --into targets.yaml` and `export opensdg --into targets.yaml` exit 2:

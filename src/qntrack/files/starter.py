@@ -307,7 +307,9 @@ def write_starter(directory: Path, lang: str = "en") -> list[Path]:
         except FileNotFoundError:
             # A link to a share not mounted: a tracker made under its mount point would be
             # hidden once the share is mounted (it said "File exists" too).
-            raise fail(str(directory), msg("folder_dangling_link", target=os.readlink(directory))) from None
+            # Exit 2, as `import opensdg --into` of such a link (forty-second session).
+            said = msg("folder_dangling_link", target=os.readlink(directory))
+            raise fail(str(directory), said, ExitCode.USAGE) from None
     if directory.exists() and not directory.is_dir():
         import stat
 
