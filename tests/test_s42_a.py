@@ -269,6 +269,17 @@ def test_two_merge_keys_in_one_mapping_are_told_to_be_one_list(shipped: Path, tm
     assert not (shipped / "t").exists()
 
 
+def test_a_quoted_merge_sign_given_twice_is_a_key_given_twice(shipped: Path, tmp_path: Path) -> None:
+    # '"<<"' in quotes is a key like any other (found in the hostile try: it was told to be
+    # a second merge key).
+    meta = '---\nindicator_name: Poverty rate\n"<<": 1\n"<<": 2\n---\n'
+    repo = _merged_repository(tmp_path / "repo", meta)
+    r = run_clean("import", "opensdg", str(repo), "--into", "t", "--recorded-at", "2024-01-15")
+    assert r.exit_code == 0, r.stderr
+    assert "meta/1-1-1.md:4: warning: '<<' is given twice: '1' on line 3, '2' here" in r.stderr, r.stderr
+    assert "merge" not in r.stderr, r.stderr
+
+
 def test_the_keys_given_twice_are_looked_for_once_in_each_node() -> None:
     # An alias is the node it names: a mapping of nine aliases of a mapping of nine aliases
     # ... was walked 9**depth times (a few lines of metadata held the import for minutes).

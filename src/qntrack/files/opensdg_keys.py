@@ -48,7 +48,7 @@ def keys_said(found: Any, twice: Sequence[Twice], file: str, first_line: int, pr
     with each key given twice said in ``problems``: an error where the key decides figures,
     else a warning (severity "warning": read_repository passes those on as warnings)."""
     for t in twice:
-        if t.key == "<<":
+        if t.merge:
             # Two merges in one mapping: PyYAML lets the second's keys win, where a list of
             # anchors lets the first's; which was meant cannot be guessed (forty-second session).
             where = Location(file, first_line - 1 + t.line)

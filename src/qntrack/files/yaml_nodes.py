@@ -149,6 +149,7 @@ class Twice(NamedTuple):
     first: str
     line: int
     value: str
+    merge: bool = False  # a plain '<<', YAML's merge key (a quoted "<<" is a key like any other)
 
 
 def keys_twice(root: Node, text: str) -> list[Twice]:
@@ -178,6 +179,7 @@ def keys_twice(root: Node, text: str) -> list[Twice]:
                             _as_written(first_value, text),
                             key_node.start_mark.line + 1,
                             _as_written(value_node, text),
+                            key_node.tag == "tag:yaml.org,2002:merge",
                         )
                     )
                 elif key is not None:
