@@ -44,6 +44,9 @@ def init(
         raise fail("DIR", msg("cli_init_empty"), ExitCode.USAGE)
     directory = Path(folder)
     refuse_windows_folder(folder)  # 'plans\2026' would be one folder named so
+    from ..files.outputs import refuse_file_as_folder
+
+    refuse_file_as_folder(folder, creates=True)  # 'targets.yaml/x', named as typed (exit 2)
     if not directory.is_absolute():
         try:
             os.getcwd()

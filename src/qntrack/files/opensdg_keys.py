@@ -14,9 +14,11 @@ from ..catalog import msg
 from ..plan.model import Location, Problem
 
 if TYPE_CHECKING:
+    from yaml import MarkedYAMLError
+
     from .yaml_nodes import Twice
 
-__all__ = ["keys_said", "decides"]
+__all__ = ["keys_said", "decides", "merge_refused", "yaml_refused"]
 
 # A metadata file's keys that decide what is imported or how it is judged, at its top level.
 _META = frozenset({"computation_units", "auto_progress_calculation", "progress_calculation_options"})
@@ -46,6 +48,12 @@ def keys_said(found: Any, twice: Sequence[Twice], file: str, first_line: int, pr
     with each key given twice said in ``problems``: an error where the key decides figures,
     else a warning (severity "warning": read_repository passes those on as warnings)."""
     for t in twice:
+        if t.merge:
+            # Two merges in one mapping: PyYAML lets the second's keys win, where a list of
+            # anchors lets the first's; which was meant cannot be guessed (forty-second session).
+            where = Location(file, first_line - 1 + t.line)
+            problems.append(Problem(where, msg("opensdg_yaml_merge_twice", first_line=first_line - 1 + t.first_line)))
+            continue
         if _same(t.first, t.value):
             continue  # the same value twice: nothing is lost or chosen
         where = Location(file, first_line - 1 + t.line)
@@ -70,3 +78,37 @@ def _same(first: str, second: str) -> bool:
     except ValueError:
         return False
     return a == b and math.isfinite(a)
+
+
+def yaml_refused(exc: MarkedYAMLError, text: str, file: str, first_line: int) -> Problem:
+    """PyYAML's refusal of ``text`` (``file``'s YAML from line ``first_line``), said as
+    targets.yaml's YAML is, in the reader's language, at its line and column; a merge key
+    that cannot merge (``<<: 5``) at the key, in the catalog's words."""
+    from .yaml_words import yaml_problem
+
+    line, col, said = yaml_problem(exc, text)
+    where = Location(file, first_line - 1 + line, col) if line else Location(file, 0)
+    return merge_refused(text, file, first_line) or Problem(where, msg("opensdg_bad_yaml", problem=said))
+
+
+def merge_refused(text: str, file: str, first_line: int) -> Problem | None:
+    """A merge key (``<<``) whose value is not a mapping or a list of mappings, said at the
+    key's line in the reader's words: PyYAML refuses it in its own English, at the value
+    (forty-second session). None when ``text`` has no such key; looked for only after
+    PyYAML refused ``text``, and only when it holds ``<<``."""
+    if "<<" not in text:
+        return None
+    import yaml
+    from yaml.nodes import MappingNode, SequenceNode
+
+    from .yaml_nodes import merge_pairs
+
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, RecursionError):
+        return None
+    for key_node, value in merge_pairs(root) if root is not None else []:
+        items = value.value if isinstance(value, SequenceNode) else [value]
+        if not all(isinstance(item, MappingNode) for item in items):
+            return Problem(Location(file, first_line + key_node.start_mark.line), msg("opensdg_yaml_merge_value"))
+    return None

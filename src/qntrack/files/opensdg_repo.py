@@ -28,10 +28,10 @@ from typing import Any
 import yaml
 
 from ..catalog import Message, msg
-from .opensdg_keys import keys_said
+from .opensdg_keys import keys_said, yaml_refused
 from .yaml_nodes import NotAValue, Twice, nesting_line, safe_values
 from .yaml_problems import typed_unprintable
-from .yaml_words import yaml_problem, yaml_words
+from .yaml_words import yaml_words
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
@@ -180,11 +180,8 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
         line = first_line - 1 + typed.location.line if typed is not None else 0
         said = typed.message if typed is not None else msg("opensdg_bad_yaml", problem=yaml_words(str(exc)))
         problems.append(_problem(file, line, said))
-    except yaml.MarkedYAMLError as exc:
-        # Said as targets.yaml's YAML is, in the reader's language, at its line and column.
-        line, col, said = yaml_problem(exc, data.decode("utf-8-sig"))
-        where = Location(file, first_line - 1 + line, col) if line else Location(file, 0)
-        problems.append(Problem(where, msg("opensdg_bad_yaml", problem=said)))
+    except yaml.MarkedYAMLError as exc:  # at its line, in the reader's language (opensdg_keys)
+        problems.append(yaml_refused(exc, data.decode("utf-8-sig"), file, first_line))
     except yaml.YAMLError as exc:
         problems.append(_problem(file, 0, msg("opensdg_bad_yaml", problem=yaml_words(str(exc)))))
     return None

@@ -97,6 +97,11 @@ def import_opensdg(
     from .windows_paths import refuse_windows_folder
 
     refuse_windows_folder(os.fspath(into))  # 'plans\sdg' would be one folder named so
+    from .outputs import refuse_file_as_folder
+
+    # 'targets.yaml/x', named as typed: refused before the repository is read, as `export
+    # opensdg --into` refuses it (exit 2), where the system's "Not a directory" came after.
+    refuse_file_as_folder(into, creates=True)
     repo_dir, into = Path(repo_dir), Path(into)  # a caller's text, as the command's Path
     _refuse_no_folder(repo_dir)
     if real_path(into) == real_path(repo_dir) or real_path(repo_dir) in real_path(into).parents:

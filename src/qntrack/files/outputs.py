@@ -197,6 +197,7 @@ def output_path(output: str, kind: str | None = None, report: bool = False) -> P
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise fail(output, msg("outputs_not_regular"), ExitCode.USAGE)
     if not real.parent.is_dir():
+        refuse_file_as_folder(output)  # a link to nothing on the way: named as such
         from .windows_paths import with_home_hint
 
         shown = real.parent if given.is_symlink() else given.parent
@@ -204,15 +205,24 @@ def output_path(output: str, kind: str | None = None, report: bool = False) -> P
     return real
 
 
-def refuse_file_as_folder(output: str) -> None:
+def refuse_file_as_folder(output: str | os.PathLike[str], *, creates: bool = False) -> None:
     """Refuse an output whose path goes through a file (``-o targets.yaml/r.md``): the
     folder it names is no folder, a usage mistake as a folder that does not exist is (exit
     2, README "Exit codes"), where the system's ENOTDIR made it exit 1 (issue 17,
     forty-first session). The file is named as the path writes it; nothing when every
-    part of the path that is there is a folder."""
-    for part in reversed(Path(output).parents):
+    part of the path that is there is a folder. ``creates``: the command makes the folders
+    that are not there (`init DIR`, `import opensdg --into`; forty-second session), so the
+    advice is not "an existing folder". A part that is a link to nothing is said so."""
+    shown = os.fspath(output)
+    for part in reversed(Path(shown).parents):
         if os.path.exists(part) and not os.path.isdir(part):
-            raise fail(output, msg("outputs_folder_is_file", folder=str(part)), ExitCode.USAGE)
+            key = "outputs_folder_is_file_created" if creates else "outputs_folder_is_file"
+            raise fail(shown, msg(key, folder=str(part)), ExitCode.USAGE)
+        if os.path.islink(part) and not os.path.exists(part):
+            # A link to a share not mounted: named, as `--into` of the link itself is (it was
+            # "File exists" or "create the folder first", exit 1; forty-second session).
+            said = msg("outputs_folder_dangling_link", folder=str(part), target=os.readlink(part))
+            raise fail(shown, said, ExitCode.USAGE)
 
 
 def _stat_or_none(path: Path) -> os.stat_result | None:

@@ -114,11 +114,14 @@ def unnamed_columns(plan: Plan) -> list[str]:
 
 
 def _ascii(text: str) -> str:
+    """``text`` in ASCII, lower case: the tool's one fold (plan.units.fold) of its
+    compatibility letters made plain (NFKD: a full-width 'Ａ', a ligature, a superscript
+    '²'), any character left without an ASCII letter left out."""
     import unicodedata
 
-    # d with stroke has no decomposition: it is a letter of its own, read as d.
-    text = text.replace("\u0111", "d").replace("\u0110", "D")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    from ..plan.units import fold
+
+    return fold(unicodedata.normalize("NFKD", text)).encode("ascii", "ignore").decode("ascii")
 
 
 def structure_id(plan: Plan) -> str:

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import fail
+from ..errors import ExitCode, fail
 from ..files.store import HEADER
 from .name_room import temporary_prefix
 
@@ -284,6 +284,11 @@ def write_starter(directory: Path, lang: str = "en") -> list[Path]:
     observations.csv; nothing is overwritten, and nothing is left if a step fails."""
     targets = directory / "targets.yaml"
     observations = directory / "observations.csv"
+    from .outputs import refuse_file_as_folder
+
+    # 'targets.yaml/x': a folder init would make under a file, refused as `report -o
+    # targets.yaml/r.md` is (exit 2), where the system's "Not a directory" exited 1.
+    refuse_file_as_folder(directory, creates=True)
     # lexists: a symlink whose target is missing is there too, and never replaced.
     existing = [p for p in (targets, observations) if os.path.lexists(p)]
     from ..catalog import msg  # not at the top: the status cache writes through this module
@@ -302,7 +307,9 @@ def write_starter(directory: Path, lang: str = "en") -> list[Path]:
         except FileNotFoundError:
             # A link to a share not mounted: a tracker made under its mount point would be
             # hidden once the share is mounted (it said "File exists" too).
-            raise fail(str(directory), msg("folder_dangling_link", target=os.readlink(directory))) from None
+            # Exit 2, as `import opensdg --into` of such a link (forty-second session).
+            said = msg("folder_dangling_link", target=os.readlink(directory))
+            raise fail(str(directory), said, ExitCode.USAGE) from None
     if directory.exists() and not directory.is_dir():
         import stat
 
@@ -310,7 +317,9 @@ def write_starter(directory: Path, lang: str = "en") -> list[Path]:
 
         # Say what it is: a named pipe is no "file" to the person who made it.
         mode = directory.stat().st_mode
-        raise fail(str(directory), msg("starter_is_file" if stat.S_ISREG(mode) else f"starter_is_{_kind(mode)}"))
+        # A usage mistake, as `import opensdg --into` of a file is (exit 2; forty-second session).
+        said = msg("starter_is_file" if stat.S_ISREG(mode) else f"starter_is_{_kind(mode)}")
+        raise fail(str(directory), said, ExitCode.USAGE)
     # What this call made is undone if a later step fails (a full disk, a read-only
     # folder): init leaves a complete tracker or nothing.
     made_folders = [p for p in (directory, *directory.parents) if not p.exists()][::-1]

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["NotAValue", "compose_plan", "looks_like_plan", "merge_keys", "nesting_line", "safe_values"]
+__all__ = ["NotAValue", "compose_plan", "looks_like_plan", "merge_keys", "merge_pairs", "nesting_line", "safe_values"]
 
 
 def compose_plan(text: str) -> Node | None:
@@ -149,6 +149,7 @@ class Twice(NamedTuple):
     first: str
     line: int
     value: str
+    merge: bool = False  # a plain '<<', YAML's merge key (a quoted "<<" is a key like any other)
 
 
 def keys_twice(root: Node, text: str) -> list[Twice]:
@@ -156,8 +157,12 @@ def keys_twice(root: Node, text: str) -> list[Twice]:
     without recursion (a file nested hundreds deep is another refusal's to say)."""
     out: list[Twice] = []
     todo: list[tuple[Node, tuple[str, ...]]] = [(root, ())]
+    seen_nodes: set[int] = set()  # an alias is the node it names: each walked once, or 9**9 of a bomb
     while todo:
         node, path = todo.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
         if isinstance(node, SequenceNode):
             todo.extend((item, path) for item in reversed(node.value))
         elif isinstance(node, MappingNode):
@@ -174,6 +179,7 @@ def keys_twice(root: Node, text: str) -> list[Twice]:
                             _as_written(first_value, text),
                             key_node.start_mark.line + 1,
                             _as_written(value_node, text),
+                            key_node.tag == "tag:yaml.org,2002:merge",
                         )
                     )
                 elif key is not None:
@@ -184,12 +190,17 @@ def keys_twice(root: Node, text: str) -> list[Twice]:
 
 
 def merge_keys(root: Node) -> list[Node]:
-    """Every YAML merge key (a plain ``<<``, as in ``<<: *span``) under ``root``, in the
-    order of the file, walked without recursion. targets.yaml is composed, never
+    """The key node of each of ``merge_pairs``."""
+    return [key_node for key_node, _ in merge_pairs(root)]
+
+
+def merge_pairs(root: Node) -> list[tuple[Node, Node]]:
+    """Every YAML merge key (a plain ``<<``, as in ``<<: *span``) under ``root`` and its
+    value, in the order of the file, walked without recursion. targets.yaml is composed, never
     constructed, so no merge is ever made: each would be read as an unknown key, and the
     keys it was meant to bring as missing (forty-first session). A quoted ``"<<"`` is a
     key like any other. Each node is walked once, an alias's too ("billion laughs")."""
-    out: list[Node] = []
+    out: list[tuple[Node, Node]] = []
     todo: list[Node] = [root]
     seen: set[int] = set()  # an alias is the node it names: each walked once, or 9**9 of a bomb
     while todo:
@@ -202,9 +213,9 @@ def merge_keys(root: Node) -> list[Node]:
         elif isinstance(node, MappingNode):
             for key_node, value_node in node.value:
                 if isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style:
-                    out.append(key_node)
+                    out.append((key_node, value_node))
                 todo.append(value_node)
-    out.sort(key=lambda n: (n.start_mark.line, n.start_mark.column))
+    out.sort(key=lambda pair: (pair[0].start_mark.line, pair[0].start_mark.column))
     return out
 
 

@@ -81,13 +81,13 @@ _ADVANCE = tuple(
 
 
 def text_px(text: str, size: float = 12.0) -> float:
-    """The width of ``text`` in DejaVu Sans at ``size`` pixels, as ``_ADVANCE`` gives it."""
-    import unicodedata
+    """The width of ``text`` in DejaVu Sans at ``size`` pixels, as ``_ADVANCE`` gives it:
+    its letters read without their marks by the tool's one fold (plan.units.unmarked), case
+    kept, so the crossed d is a d, which DejaVu Sans draws as wide (it counted an em)."""
+    from ..plan.units import unmarked
 
     total = 0
-    for char in unicodedata.normalize("NFD", text):
-        if unicodedata.combining(char):
-            continue
+    for char in unmarked(text):
         code = ord(char)
         total += _ADVANCE[code - 32] if 32 <= code < 127 else 1000
     return total * size / 1000

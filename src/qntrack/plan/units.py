@@ -13,6 +13,7 @@ Pure and typed: no I/O, no clock. May import ``qntrack.catalog`` (messages).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +33,7 @@ __all__ = [
     "FORBIDDEN",
     "MAX_UNIT",
     "fold",
+    "unmarked",
     "unit_match",
     "unit_text",
     "unit_key",
@@ -133,16 +135,37 @@ def fold(text: str) -> str:
     'uoc tinh' read alike, the d with a stroke a plain d, as a keyboard without Vietnamese
     types it. The importer's words (files.vocabulary) and a unit typed with the word for its
     kind of place (plan.unit_resolution) are read by it."""
+    return " ".join(unmarked(text).lower().split())
+
+
+def unmarked(text: str) -> str:
+    """``text``'s letters without their marks, the d with a stroke a plain d (it has no
+    decomposition: a letter of its own, read as d), case and spaces as written: what
+    ``fold`` is made of, for a reader that must keep case (a legend's text measured,
+    output.chart_legend) or reads it after (an SDMX-CSV dataflow id, files.sdmx_csv)."""
     bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return " ".join(bare.replace("\u0111", "d").replace("\u0110", "D").lower().split())
+    return bare.replace("\u0111", "d").replace("\u0110", "D")
 
 
 def unit_match(text: str) -> str:
     """What makes two spellings one unit: NFC, spaces collapsed, case ignored ("ha  long"
-    is Ha Long), as a group's name is matched (method.groups.group_key), and where a
-    syllable's tone mark sits (``_tone_last``)."""
+    is Ha Long), as a group's name is matched (method.groups.group_key), where a
+    syllable's tone mark sits (``_tone_last``), and a decimal digit of any script as the
+    digit it is (``_digits``)."""
     cleaned = unit_text(text)
-    return cleaned.casefold() if cleaned.isascii() else _tone_last(cleaned).casefold()
+    return cleaned.casefold() if cleaned.isascii() else _tone_last(_digits(cleaned)).casefold()
+
+
+# A decimal digit that is not ASCII's: full-width ('２', as a Japanese or Vietnamese IME in
+# full-width mode types it), Arabic-Indic, Devanagari... (Unicode's Nd, what str.isdecimal reads).
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _digits(text: str) -> str:
+    """``text`` with each decimal digit of another script written as its ASCII digit:
+    '２０２０' is the unit 2020 (forty-second session: "not a unit; valid: 2020, 2030").
+    A figure that is no digit (a superscript '²', a circled '①') stays as typed."""
+    return _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m[0])), text)
 
 
 # Vietnamese tone marks, as combining characters: grave, acute, tilde, hook above, dot below.
