@@ -283,7 +283,7 @@ def test_a_revisions_arrow_and_a_status_hourglass_are_said_in_the_reports_langua
             "vi": "Tiến triển vừa phải ( chờ số liệu năm 2025)",
         }[lang]
     )
-    # A revised figure's cell: "10.66 % y/y → 9.22 % y/y" (grdp-double-digit's H1 2022
+    # A revised figure's cell: "10.66% y/y → 9.22% y/y" (grdp-double-digit's H1 2022
     # reading, revised): the arrow is said "to" / "thành".
     cells = [td for td in doc.get_element_by_id("t-grdp-double-digit").iter("td") if "→" in td.text_content()]
     assert cells

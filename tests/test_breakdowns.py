@@ -177,7 +177,7 @@ def test_the_rollup_follows_the_group_rule(plan: Path):
 def test_an_amount_is_never_divided_among_units(plan: Path):
     t = target(status_json(), "fdi-2024")
     units = {u["dims"]["locality"]: u for u in t["breakdown"]}
-    # Alpha's own plan is 40; 44 reaches it (44 / 40 = 110 % of plan): achieved.
+    # Alpha's own plan is 40; 44 reaches it (44 / 40 = 110% of plan): achieved.
     assert units["Alpha"]["status"] == "target_achieved"
     assert units["Alpha"]["details"]["percent_of_plan"] == pytest.approx(110.0)
     # Beta, Gamma and Old Town have no plan of their own: the province's 100 is not theirs.

@@ -148,12 +148,12 @@ def test_a_revision_appended_is_marked_in_the_table_served_warm(plan: Path):
     same_as_cold(plan, *table, rebuilt=True)
     append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,Cục Thống kê,,2030-01-01T00:00:00Z")
     first = same_as_cold(plan, *table, rebuilt=False)
-    assert "99.5 % y/y" in first and "99.5[" not in first
+    assert "99.5% y/y" in first and "99.5[" not in first
     append(plan, "grdp_growth_total_p01,2025-Q3,98.7,official,Cục Thống kê,,2030-02-01T00:00:00Z")
     marked = same_as_cold(plan, *table, rebuilt=False)
-    assert "98.7[1] % y/y" in marked
+    assert "98.7%[1] y/y" in marked
     # 99.5 (recorded 2030-01-01) replaced by 98.7 (recorded 2030-02-01), official.
-    assert "[1] GRDP growth, Province 01 2025-Q3: 99.5 % y/y → 98.7 % y/y (official, recorded 2030-02-01" in marked
+    assert "[1] GRDP growth, Province 01 2025-Q3: 99.5% y/y → 98.7% y/y (official, recorded 2030-02-01" in marked
 
 
 def test_append_a_revision_of_an_old_figure_and_an_older_vintage(plan: Path):

@@ -54,8 +54,8 @@ def test_the_status_table_writes_a_figure_that_misses_its_plan_so_that_it_differ
     # "Not achieved": the figure beside it must not read "10".
     make_tracker(tmp_path, monkeypatch, PLAN, _store("g,2024,9.99999,official,s,,2025-03-01T00:00:00Z"))
     out = _table(lang)
-    assert f"{figure} % y/y (2024)" in out, out
-    assert "10 % y/y (2024)" in out  # the plan, in the goal column, still 10
+    assert f"{figure}% y/y (2024)" in out, out
+    assert "10% y/y (2024)" in out  # the plan, in the goal column, still 10
 
 
 @pytest.mark.parametrize(("value", "shown"), [("10.33333", "10.33"), ("11.03", "11.03"), ("10.004", "10.004")])
@@ -65,10 +65,10 @@ def test_an_ordinary_figure_keeps_two_decimals_in_the_status_table(tmp_path, mon
     # at two 10 - 10 = 0 against +0.004 rounded to 0.00 (but not zero): no; at three
     # 10.004 - 10 = 0.004: three decimals.
     make_tracker(tmp_path, monkeypatch, PLAN, _store(f"g,2024,{value},official,s,,2025-03-01T00:00:00Z"))
-    assert f"{shown} % y/y (2024)" in _table()
+    assert f"{shown}% y/y (2024)" in _table()
 
 
-@pytest.mark.parametrize(("lang", "figure"), [("en", "9.99999 % y/y"), ("vi", "9,99999 % y/y")])
+@pytest.mark.parametrize(("lang", "figure"), [("en", "9.99999% y/y"), ("vi", "9,99999% y/y")])
 def test_shows_observations_table_writes_the_plans_figure_so_that_it_differs(tmp_path, monkeypatch, lang, figure):
     # The same figure in show's observations table (the row of 2024, the plan's year);
     # 2023's 9.5 is no figure judged against the plan: two decimals, "9.5".
@@ -80,7 +80,7 @@ def test_shows_observations_table_writes_the_plans_figure_so_that_it_differs(tmp
     )
     out = _out("--lang", lang, "show", "p")
     rows = [line.split() for line in out.splitlines() if line.strip().startswith(("2023 ", "2024 "))]
-    assert rows[0][:2] == ["2023", "9.5" if lang == "en" else "9,5"]
+    assert rows[0][:2] == ["2023", "9.5%" if lang == "en" else "9,5%"]
     assert rows[1][:2] == ["2024", figure.split()[0]], out
 
 
@@ -126,11 +126,15 @@ def test_a_figure_beside_a_milestone_or_a_bound_it_misses_differs_from_it(tmp_pa
     make_tracker(tmp_path, monkeypatch, LEVEL_AND_EVERY, store)
     comma = (lambda t: t.replace(".", ",")) if lang == "vi" else (lambda t: t)
     table = _table(lang)
-    assert comma("14.999% (2025)") in table and comma("9.999 % y/y (2024)") in table, table
+    assert comma("14.999% (2025)") in table and comma("9.999% y/y (2024)") in table, table
     shown = _out("--lang", lang, "show", "ev")
     lines = [line.split() for line in shown.splitlines()]
-    assert [comma("9.999"), "%", "y/y", "✗"] in [line[1:5] for line in lines if line[:1] == ["2024"]], shown
-    assert [comma("10.5"), "%", "y/y", "✓"] in [line[1:5] for line in lines if line[:1] == ["2023"]], shown
+    assert [comma("9.999%"), "y/y", "✗", "no" if lang == "en" else "không"] in [
+        line[1:5] for line in lines if line[:1] == ["2024"]
+    ], shown
+    assert [comma("10.5%"), "y/y", "✓", "yes" if lang == "en" else "có"] in [
+        line[1:5] for line in lines if line[:1] == ["2023"]
+    ], shown
 
 
 def test_the_vietnamese_sentence_against_last_year_writes_the_figure_as_the_plans_does(tmp_path, monkeypatch):
@@ -154,14 +158,14 @@ def test_the_vietnamese_sentence_against_last_year_writes_the_figure_as_the_plan
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "[1] G 2024: 11.031 % y/y → 11.029 % y/y (official"),
-        ("vi", "[1] G 2024: 11,031 % y/y → 11,029 % y/y (chính thức"),
+        ("en", "[1] G 2024: 11.031% y/y → 11.029% y/y (official"),
+        ("vi", "[1] G 2024: 11,031% y/y → 11,029% y/y (chính thức"),
     ],
 )
 def test_a_revision_below_two_decimals_is_written_where_the_figures_differ(tmp_path, monkeypatch, lang, said):
     # 11.031 revised to 11.029: at two decimals both read 11.03 ("11.03 → 11.03"); at
     # three they differ: 11.031 → 11.029. The table's figure: 11.029, as published with
-    # three decimals (nineteenth session, test_journalist.py: it read 11.03[1] beside a
+    # three decimals (nineteenth session, test_journalist.py: it read 11.03%[1] beside a
     # legend saying 11.029, the figure in force written two ways).
     make_tracker(
         tmp_path,
@@ -171,7 +175,7 @@ def test_a_revision_below_two_decimals_is_written_where_the_figures_differ(tmp_p
     )
     out = _table(lang)
     assert said in _unwrapped(out), out
-    assert "11.029[1]" in out or "11,029[1]" in out
+    assert "11.029%[1]" in out or "11,029%[1]" in out
 
 
 def test_the_legend_writes_the_figure_in_force_as_the_table_does(tmp_path, monkeypatch):
@@ -185,8 +189,8 @@ def test_the_legend_writes_the_figure_in_force_as_the_table_does(tmp_path, monke
         _store("g,2024,11.031,estimate,s,,2025-01-10T00:00:00Z", "g,2024,9.99999,official,s,,2025-03-01T00:00:00Z"),
     )
     out = _table()
-    assert "9.99999[1] % y/y (2024)" in out, out
-    assert "[1] G 2024: 11.031 % y/y → 9.99999 % y/y (official" in _unwrapped(out)
+    assert "9.99999%[1] y/y (2024)" in out, out
+    assert "[1] G 2024: 11.031% y/y → 9.99999% y/y (official" in _unwrapped(out)
 
 
 def test_shows_table_writes_a_revision_where_the_figures_differ(tmp_path, monkeypatch):
@@ -198,9 +202,9 @@ def test_shows_table_writes_a_revision_where_the_figures_differ(tmp_path, monkey
         _store("g,2024,11.031,estimate,s,,2025-01-10T00:00:00Z", "g,2024,11.029,official,s,,2025-03-01T00:00:00Z"),
     )
     out = _out("show", "p")
-    assert "11.031 % y/y → 11.029 % y/y" in out, out
+    assert "11.031% y/y → 11.029% y/y" in out, out
     history = _out("history", "g", "--format", "table")
-    assert "11.031 % y/y → 11.029 % y/y" in history, history
+    assert "11.031% y/y → 11.029% y/y" in history, history
 
 
 # --- 3. figures in Vietnamese messages grouped by thousands, as the tables write them -------
@@ -344,9 +348,9 @@ SOURCE_2023 = (
 )
 # The status table's legend line for the shipped 2023 growth figure (tests/test_provenance17.py):
 # 11.03 (estimate, recorded 2023-11-27, vietnamnet.vn) replaced 11.02.
-LEGEND_EN = f"[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
+LEGEND_EN = f"[1] GRDP growth 2023: 11.02% y/y → 11.03% y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
 LEGEND_VI = (
-    "[1] Tốc độ tăng trưởng GRDP 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ "
+    "[1] Tốc độ tăng trưởng GRDP 2023: 11,02% so với cùng kỳ → 11,03% so với cùng kỳ "
     f"(ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"
 )
 
@@ -354,8 +358,8 @@ LEGEND_VI = (
 @pytest.mark.parametrize(
     ("lang", "mark", "legend", "heading"),
     [
-        ("en", "11.03[1] % y/y", LEGEND_EN, "Figures that revised an earlier one"),
-        ("vi", "11,03[1] % so với cùng kỳ", LEGEND_VI, "Số liệu điều chỉnh so với số đã công bố trước đó"),
+        ("en", "11.03%[1] y/y", LEGEND_EN, "Figures that revised an earlier one"),
+        ("vi", "11,03%[1] so với cùng kỳ", LEGEND_VI, "Số liệu điều chỉnh so với số đã công bố trước đó"),
     ],
 )
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
@@ -386,9 +390,9 @@ def test_the_docx_summary_marks_a_revised_figure(tmp_path_factory: pytest.TempPa
 
     # The shipped plan's English Word report (as of 2026-12-01: the 2023 figures are long known).
     xml = zipfile.ZipFile(shipped_report(tmp_path_factory, "docx", "en")).read("word/document.xml").decode("utf-8")
-    assert "11.03[1] % y/y" in xml
+    assert "11.03%[1] y/y" in xml
     assert "Figures that revised an earlier one" in xml
-    assert "[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27" in xml
+    assert "[1] GRDP growth 2023: 11.02% y/y → 11.03% y/y (estimate, recorded 2023-11-27" in xml
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -400,7 +404,7 @@ def test_shows_every_period_list_marks_a_revised_figure(shipped: Path, lang: str
     for line in out.splitlines():  # the first 2022 and 2023 rows: the Details list's
         if line.strip()[:4] in ("2022", "2023"):
             rows.setdefault(line.split()[0], line)
-    figure = "11.03[1]" if lang == "en" else "11,03[1]"
+    figure = "11.03%[1]" if lang == "en" else "11,03%[1]"
     assert figure in rows["2023"] and "[" not in rows["2022"], rows
     assert (LEGEND_EN if lang == "en" else LEGEND_VI) in _unwrapped(out)
     assert "\x1b[" not in out  # piped: plain

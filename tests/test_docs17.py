@@ -144,8 +144,8 @@ def test_revision_mark_piped_needs_the_table_format(shipped):
     assert "\t11.03\t" in tsv.stdout and "[1]" not in tsv.stdout
     table = run_clean("status", "grdp-growth-plan-2023", "--format", "table", env={"NO_COLOR": "1", "COLUMNS": "200"})
     assert table.exit_code == 0, table.output
-    assert "11.03[1] % y/y (2023, estimate)" in table.stdout  # the row is an estimate
-    assert "[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate," in table.stdout
+    assert "11.03%[1] y/y (2023, estimate)" in table.stdout  # the row is an estimate
+    assert "[1] GRDP growth 2023: 11.02% y/y → 11.03% y/y (estimate," in table.stdout
 
 
 def test_growth_rate_plan_figures_of_show_and_report_agree(shipped):
@@ -158,13 +158,13 @@ def test_growth_rate_plan_figures_of_show_and_report_agree(shipped):
     assert r.exit_code == 0, r.output
     show = run_clean("show", "grdp-growth-plan-2017", env={"NO_COLOR": "1", "COLUMNS": "200"})
     lines = [" ".join(line.split()) for line in show.stdout.splitlines()]
-    assert "Plan 10 % y/y (2017)" in lines
-    assert "Result 10.001 % y/y" in lines
+    assert "Plan 10% y/y (2017)" in lines
+    assert "Result 10.001% y/y" in lines
     assert "Against plan +0.001 pp" in lines
     report = run_clean("report", "--format", "markdown", "grdp-growth-plan-2017")
     assert report.exit_code == 0, report.output
-    assert "10.001 % y/y (2017)" in report.stdout
-    assert "10 % y/y (2017)" in report.stdout
+    assert "10.001% y/y (2017)" in report.stdout
+    assert "10% y/y (2017)" in report.stdout
     assert "+0.001 pp" in report.stdout
 
 
@@ -217,8 +217,8 @@ def test_growth_rate_plan_key_figures_during_the_year_agree():
     data = rows("grdp_growth", ("2025-H1", 10.001))
     a = assess_target(PlanTarget(id="p", indicator="grdp_growth", period=P("2025"), value=10), GROWTH, data)
     figures = dict(view_of(a).key_figures(a, "en") or [])
-    assert figures["Plan"] == "10 % y/y (2025)"
-    assert figures["So far"] == "10.001 % y/y (2025-H1)"  # the code: words come from the report
+    assert figures["Plan"] == "10% y/y (2025)"
+    assert figures["So far"] == "10.001% y/y (2025-H1)"  # the code: words come from the report
     assert figures["Difference"] == "+0.001 pp"
 
 

@@ -213,8 +213,8 @@ def test_a_source_only_revision_is_confirmed_in_vietnamese(shipped: Path):
 def test_the_since_table_says_a_source_only_revision(shipped: Path):
     _source_then("GSO")
     # The Before cell is marked "[1]", its legend naming where it came from (8. below).
-    assert "| source: Cuc TK → GSO | 5\\[1\\] % y/y |" in since_row("en")
-    assert "| nguồn: Cuc TK → GSO | 5\\[1\\] % so với cùng kỳ |" in since_row("vi")
+    assert "| source: Cuc TK → GSO | 5%\\[1\\] y/y |" in since_row("en")
+    assert "| nguồn: Cuc TK → GSO | 5%\\[1\\] so với cùng kỳ |" in since_row("vi")
 
 
 # --- 7. the summary's revision legend writes a part-year period in words in a document ----
@@ -261,18 +261,18 @@ def test_the_terminal_table_legend_keeps_the_code(quarters: Path):
 def test_the_since_table_names_the_replaced_figures_source_in_markdown(shipped: Path):
     _source_then("GSO")
     row = since_row("en")
-    assert "| source: Cuc TK → GSO | 5\\[1\\] % y/y | GSO |" in row, row
+    assert "| source: Cuc TK → GSO | 5%\\[1\\] y/y | GSO |" in row, row
     r = run_clean("report", "--format", "markdown", "--since", "2026-04-25", "--as-of", "2026-06-01")
     since = r.stdout.split("## Since")[1].split("\n## ")[0]
     assert "Before (the figure replaced: when it was recorded, and its source):" in since
-    assert "\\[1\\] GRDP growth (grdp\\_growth) Q1 2026: 5 % y/y (recorded 2026-04-20; source: Cuc TK)" in since, since
+    assert "\\[1\\] GRDP growth (grdp\\_growth) Q1 2026: 5% y/y (recorded 2026-04-20; source: Cuc TK)" in since, since
 
 
 def test_the_since_table_names_the_replaced_figures_source_in_vietnamese_html_and_word(shipped: Path):
     import docx
 
     _source_then("GSO")
-    line = "Tốc độ tăng trưởng GRDP (grdp_growth) quý I/2026: 5 % so với cùng kỳ (ghi nhận 20/04/2026; nguồn: Cuc TK)"
+    line = "Tốc độ tăng trưởng GRDP (grdp_growth) quý I/2026: 5% so với cùng kỳ (ghi nhận 20/04/2026; nguồn: Cuc TK)"
     for name in ("r.html", "r.docx"):
         args = ("--lang", "vi", "report", "--since", "2026-04-25", "--as-of", "2026-06-01", "-o", name)
         assert run_clean(*args).exit_code == 0

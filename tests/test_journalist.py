@@ -354,29 +354,29 @@ def test_an_average_just_short_of_its_bound_is_never_written_as_the_bound(shippe
     # Worked example 5, "early 2025": G = 1.1028 x 1.1028 x 1.1103 x 1.0842 = 1.464007,
     # average = 1.464007^(1/4) - 1 = 9.9983 % a year, 0.0017 points short of 10. The
     # sentence said "9.998% a year", but show's "Average so far" and the report's
-    # "Achieved average" (and its chart's legend) said "10 % y/y": a journalist quoting the
+    # "Achieved average" (and its chart's legend) said "10% y/y": a journalist quoting the
     # figure would report the bound met. Written at the decimals where it differs from the
     # bound, as the sentence writes it.
     r = run_clean("show", "grdp-average-2021-2025", "--as-of", "2025-06-20", env={"COLUMNS": "120"})
-    assert re.search(r"Average so far +9\.998 % y/y \(4/5\)", r.stdout)
+    assert re.search(r"Average so far +9\.998% y/y \(4/5\)", r.stdout)
     assert "9.998% a year (target: at least 10% a year)" in r.stdout
     r = run_clean("report", "--format", "markdown", "-o", "r.md", "--as-of", "2025-06-20")
     assert r.exit_code == 0, r.stderr
     text = (shipped / "r.md").read_text(encoding="utf-8")
-    assert "| Achieved average | 9.998 % y/y |" in text
-    assert "Achieved average (9.998 % y/y)" in text  # the chart's description
+    assert "| Achieved average | 9.998% y/y |" in text
+    assert "Achieved average (9.998% y/y)" in text  # the chart's description
     r = run_clean("--lang", "vi", "show", "grdp-average-2021-2025", "--as-of", "2025-06-20", env={"COLUMNS": "120"})
-    assert "9,998 % so với cùng kỳ (4/5)" in r.stdout
+    assert "9,998% so với cùng kỳ (4/5)" in r.stdout
     # A whole average keeps two decimals: 2021-2025 with 11.89 for 2025 is 10.374 (10.37).
     r = run_clean("show", "grdp-average-2021-2025", env={"COLUMNS": "120"})
-    assert re.search(r"Average so far +10\.37 % y/y \(5/5\)", r.stdout)
+    assert re.search(r"Average so far +10\.37% y/y \(5/5\)", r.stdout)
 
 
 def test_a_figure_published_with_three_decimals_is_quoted_as_published(shipped: Path):
     # The statistics office revises 2025 growth to 9.996 % (official): short of double digits
     # by 0.004 point. The status table wrote it "9.996[1]" for the double-digit target and
     # "10[2]" for the 2025 growth plan, two notes for one revision ("→ 9.996" and "→ 10");
-    # show's plan said "Result 10 % y/y", history "11.89 % y/y → 10 % y/y": a journalist
+    # show's plan said "Result 10% y/y", history "11.89% y/y → 10% y/y": a journalist
     # quoting any of those would report double-digit growth. A figure is written at least at
     # the decimals it was published with, everywhere (never fewer than two).
     r = run_clean("--lang", "en", "add-observation", "grdp_growth", "2025", "9.996", "--status", "official",
@@ -384,28 +384,28 @@ def test_a_figure_published_with_three_decimals_is_quoted_as_published(shipped: 
     assert r.exit_code == 0, r.stderr
     table = run_clean("status", "grdp-double-digit", "grdp-growth-plan-2025", "--format", "table",
                       env={"COLUMNS": "160"}).stdout  # fmt: skip
-    assert table.count("9.996[1] % y/y (2025)") == 2
+    assert table.count("9.996%[1] y/y (2025)") == 2
     assert "[2]" not in table and "10[" not in table
-    assert "[1] GRDP growth 2025: 11.89 % y/y → 9.996 % y/y (official, recorded 2026-03-01" in table
+    assert "[1] GRDP growth 2025: 11.89% y/y → 9.996% y/y (official, recorded 2026-03-01" in table
     # 9.996 - 14 = -4.004 points; the gap 14 - 9.996 = 4.004.
     assert "4.004 pp" in table
     shown = run_clean("show", "grdp-growth-plan-2025", env={"COLUMNS": "160"}).stdout
-    assert re.search(r"Result +9\.996 % y/y", shown)
+    assert re.search(r"Result +9\.996% y/y", shown)
     assert re.search(r"Against plan +-4\.004 pp", shown)
     history = run_clean("history", "grdp_growth", "2025", "--format", "table", env={"COLUMNS": "160"}).stdout
-    assert "11.89 % y/y → 9.996 % y/y" in history
+    assert "11.89% y/y → 9.996% y/y" in history
     listed = run_clean("observations", "--indicator", "grdp_growth", "--format", "table", env={"COLUMNS": "160"})
-    assert "11.89 % y/y → 9.996 % y/y" in listed.stdout
+    assert "11.89% y/y → 9.996% y/y" in listed.stdout
     r = run_clean("report", "--format", "markdown", "-o", "r.md")
     assert r.exit_code == 0, r.stderr
     text = (shipped / "r.md").read_text(encoding="utf-8")
-    assert "| 2025 | 10 % y/y" not in text and "10\\[" not in text
+    assert "| 2025 | 10% y/y" not in text and "10\\[" not in text
     # The span targets' tables of periods: the average's and the every-period's (a fail).
-    assert "| 2025 | 9.996 % y/y |" in text
-    assert "| 2025 | 9.996 % y/y | **✗ no** |" in text
-    assert "9.996\\[1\\] % y/y (2025)" in text
+    assert "| 2025 | 9.996% y/y |" in text
+    assert "| 2025 | 9.996% y/y | **✗ no** |" in text
+    assert "9.996%\\[1\\] y/y (2025)" in text
     # Figures typed with two decimals or fewer are written as before: 11.03, 8.42.
-    assert "| 2024 | 8.42 % y/y |" in text
+    assert "| 2024 | 8.42% y/y |" in text
 
 
 def test_the_workbook_shows_a_three_decimal_figure_with_its_decimals(shipped: Path):
@@ -494,7 +494,7 @@ def test_a_target_whose_only_figure_was_withdrawn_is_not_said_never_recorded(shi
 
 def test_the_review_section_writes_a_revision_where_the_figures_differ(shipped: Path):
     # report --since lists 2025 growth revised from 11.89 to 9.996: the Value column said
-    # "10 % y/y" (the figure in force rounded to two decimals) beside "revised" and the
+    # "10% y/y" (the figure in force rounded to two decimals) beside "revised" and the
     # previous 11.89; a revision 11.031 -> 11.029 would have read "11.03 | revised | 11.03".
     for value, day in (("11.031", "2026-02-01"), ("11.029", "2026-03-01")):
         r = run_clean("--lang", "en", "add-observation", "grdp_growth", "2025", value, "--status", "official",
@@ -504,25 +504,25 @@ def test_the_review_section_writes_a_revision_where_the_figures_differ(shipped: 
     assert r.exit_code == 0, r.stderr
     text = (shipped / "r.md").read_text(encoding="utf-8")
     # The figure replaced marked "[1]": its source under the table (issue 17, twenty-sixth session).
-    assert "| 2025 | 11.029 % y/y | official | revised | 11.031\\[1\\] % y/y | Statistics office | 2026-03-01 |" in text
+    assert "| 2025 | 11.029% y/y | official | revised | 11.031%\\[1\\] y/y | Statistics office | 2026-03-01 |" in text
 
 
 def test_show_states_the_latest_figure_and_the_provisional_reading_as_the_report_does(shipped: Path):
-    # The report's figures table opens with "Latest 17.3 % of GRDP (2020)" and "Provisional
-    # 16 % of GRDP (Q1 2023)" for the mining share; show stated neither (its sentence named
+    # The report's figures table opens with "Latest 17.3% of GRDP (2020)" and "Provisional
+    # 16% of GRDP (Q1 2023)" for the mining share; show stated neither (its sentence named
     # only 2015 and 2020, the table listed 2023-Q1 in grey), so a journalist reading show
     # could not tell which figure the status was read from and which was left out.
     shown = run_clean("show", "mining-share", env={"COLUMNS": "120"}).stdout
     # The 2020 figure is an estimate, said as the report says it since issue 17's
     # twenty-seventh session (pass H); 2023-Q1's has no status stated: its period alone.
-    assert re.search(r"\nLatest +17\.3 % of GRDP \(2020, estimate\)", shown), shown
-    assert re.search(r"\nPart-year +16 % of GRDP \(2023-Q1\)", shown), shown
+    assert re.search(r"\nLatest +17\.3% of GRDP \(2020, estimate\)", shown), shown
+    assert re.search(r"\nPart-year +16% of GRDP \(2023-Q1\)", shown), shown
     vi = run_clean("--lang", "vi", "show", "mining-share", env={"COLUMNS": "120"}).stdout
-    assert re.search(r"\nSố mới nhất +17,3 % GRDP \(2020, ước tính\)", vi), vi
+    assert re.search(r"\nSố mới nhất +17,3% GRDP \(2020, ước tính\)", vi), vi
     # A plan during its year has no latest, only the reading it is judged on.
     during = run_clean("show", "grdp-growth-plan-2025", "--as-of", "2025-07-10", env={"COLUMNS": "120"}).stdout
     assert "\nLatest " not in during
-    assert re.search(r"\nPart-year +11\.03 % y/y \(2025-H1, estimate\)", during), during
+    assert re.search(r"\nPart-year +11\.03% y/y \(2025-H1, estimate\)", during), during
 
 
 def test_a_run_of_passes_is_broken_by_a_year_without_a_figure(shipped: Path):
@@ -554,6 +554,6 @@ def test_history_of_one_period_names_it_even_with_nothing_to_list(shipped: Path)
     r = run_clean("history", "grdp_growth", "2022-H1", "--as-of", "2022-07-05", "--format", "table",
                   env={"COLUMNS": "120"})  # fmt: skip
     assert r.stdout.splitlines()[0].rstrip() == "GRDP growth [grdp_growth] 2022-H1 — as of 2022-07-05"
-    assert "10.66 % y/y" in r.stdout
+    assert "10.66% y/y" in r.stdout
     r = run_clean("history", "grdp_growth", "--as-of", "2022-07-05", "--format", "table", env={"COLUMNS": "120"})
     assert r.stdout.splitlines()[0].rstrip() == "GRDP growth [grdp_growth] — as of 2022-07-05"  # all periods

@@ -295,18 +295,18 @@ def test_history_and_observations_tables_too_wide_for_the_terminal_keep_every_fi
     assert history.exit_code == 0, history.output
     lines = [line.strip() for line in history.stdout.splitlines()]
     # The shipped 2023 growth: 11.02 (2023-11-24) revised to 11.03 (2023-11-27), in force.
-    assert "Value: 11.02 % y/y → 11.03 % y/y" in lines, history.stdout
-    assert "Value: 11.02 % y/y" in lines, history.stdout
+    assert "Value: 11.02% y/y → 11.03% y/y" in lines, history.stdout
+    assert "Value: 11.02% y/y" in lines, history.stdout
     assert "In force: ● yes" in lines and "In force: no" in lines, history.stdout
     observations = run_clean("observations", "--indicator", "grdp_growth", "--format", "table", env=env)
     assert observations.exit_code == 0, observations.output
     lines = [line.strip() for line in observations.stdout.splitlines()]
-    # The first shipped row of grdp_growth: 2015-Q1, 8.4 % y/y.
-    assert "Value: 8.4 % y/y" in lines, observations.stdout
+    # The first shipped row of grdp_growth: 2015-Q1, 8.4% y/y.
+    assert "Value: 8.4% y/y" in lines, observations.stdout
     show = run_clean("show", "grdp-double-digit", "--format", "table", env=env)
     assert show.exit_code == 0, show.output
     # At 60 columns show's table fits with the figures whole; at 40 it is blocks.
-    assert any("8.4 % y/y" in line for line in show.stdout.splitlines()), show.stdout
+    assert any("8.4% y/y" in line for line in show.stdout.splitlines()), show.stdout
 
 
 def test_history_table_that_fits_is_still_a_table(shipped: Path):

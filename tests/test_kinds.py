@@ -419,7 +419,7 @@ def test_fdi_2022_plan_missed():
 
 
 def test_fdi_2023_plan_far_exceeded():
-    """Plan 1,000, result 3,130: 3,130 / 1,000 * 100 = 313 % of plan -> target_achieved, score 5."""
+    """Plan 1,000, result 3,130: 3,130 / 1,000 * 100 = 313% of plan -> target_achieved, score 5."""
     a = assess_target(plan("2023", 1000), FDI, FDI_ROWS)
     assert a.details["percent_of_plan"] == approx(313)
     assert a.details["difference"] == approx(2130)
@@ -429,7 +429,7 @@ def test_fdi_2023_plan_far_exceeded():
 
 def test_fdi_2023_year_to_date_against_the_annual_plan():
     """Before the year's figure: the latest year-to-date reading is 2023-H1 = 832 (the
-    2023-Q1 reading is older). 832 / 1,000 = 83.2 % of plan after 6 / 12 = 50 % of the year;
+    2023-Q1 reading is older). 832 / 1,000 = 83.2% of plan after 6 / 12 = 50 % of the year;
     pace P = 0.832 / 0.5 = 1.664 -> substantial. Same span a year earlier, 2022-H1 = 600
     (made up): (832 / 600 - 1) * 100 = 38.666...%."""
     data = [o for o in FDI_ROWS if str(o.period) != "2023"]
@@ -500,7 +500,7 @@ def test_growth_rate_plan_during_the_year():
 
 def test_level_plan_in_per_cent():
     """A level plan (made up): per capita 10,000 USD in 2024, result 10,272:
-    10,272 / 10,000 * 100 = 102.72 % of plan -> target_achieved."""
+    10,272 / 10,000 * 100 = 102.72% of plan -> target_achieved."""
     a = assess_target(plan("2024", 10000, "grdp_per_capita"), PER_CAPITA, rows("grdp_per_capita", ("2024", 10272)))
     assert a.details["percent_of_plan"] == approx(102.72)
     assert a.status is Status.TARGET_ACHIEVED

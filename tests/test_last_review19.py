@@ -69,7 +69,7 @@ def test_a_figure_with_four_decimals_is_never_written_as_the_whole_number_it_rou
     # is never written 10) but leaves four or more at two decimals, as computed-looking
     # (10.33333 -> 10.33). 9.9996 at two decimals is 10.00, written "10": the status table
     # wrote "10[1]" for the 2025 growth plan and "9.9996[2]" for the double-digit target,
-    # two notes for one revision ("→ 10" and "→ 9.9996"), history "11.89 % y/y → 10 %" and
+    # two notes for one revision ("→ 10" and "→ 9.9996"), history "11.89% y/y → 10 %" and
     # the workbook 10.00 (#,##0.00), the very defect fixed for 9.996. A figure that two
     # decimals would turn into a whole number it is not is written with the decimals where
     # it differs from it: 9.9996 (at three, 10.000; at four, 9.9996).
@@ -80,18 +80,18 @@ def test_a_figure_with_four_decimals_is_never_written_as_the_whole_number_it_rou
     assert r.exit_code == 0, r.stderr
     table = run_clean("status", "grdp-double-digit", "grdp-growth-plan-2025", "--format", "table",
                       env={"COLUMNS": "160"}).stdout  # fmt: skip
-    assert table.count("9.9996[1] % y/y (2025)") == 2
+    assert table.count("9.9996%[1] y/y (2025)") == 2
     assert "[2]" not in table and "10[" not in table
-    assert "[1] GRDP growth 2025: 11.89 % y/y → 9.9996 % y/y (official, recorded 2026-03-01" in table
+    assert "[1] GRDP growth 2025: 11.89% y/y → 9.9996% y/y (official, recorded 2026-03-01" in table
     history = run_clean("history", "grdp_growth", "2025", "--format", "table", env={"COLUMNS": "160"}).stdout
-    assert "11.89 % y/y → 9.9996 % y/y" in history
+    assert "11.89% y/y → 9.9996% y/y" in history
     listed = run_clean("observations", "--indicator", "grdp_growth", "--format", "table", env={"COLUMNS": "160"})
-    assert "11.89 % y/y → 9.9996 % y/y" in listed.stdout
+    assert "11.89% y/y → 9.9996% y/y" in listed.stdout
     r = run_clean("report", "--format", "markdown", "-o", "r.md")
     assert r.exit_code == 0, r.stderr
     text = (shipped / "r.md").read_text(encoding="utf-8")
-    assert "| 2025 | 10 % y/y" not in text and "10\\[" not in text
-    assert "| 2025 | 9.9996 % y/y |" in text
+    assert "| 2025 | 10% y/y" not in text and "10\\[" not in text
+    assert "| 2025 | 9.9996% y/y |" in text
     r = run_clean("report", "-o", "r.xlsx")
     assert r.exit_code == 0, r.stderr
     book = openpyxl.load_workbook(shipped / "r.xlsx")
@@ -104,4 +104,4 @@ def test_a_figure_with_four_decimals_is_never_written_as_the_whole_number_it_rou
     assert r.exit_code == 0, r.stderr
     table = run_clean("status", "grdp-growth-plan-2025", "--format", "table", env={"COLUMNS": "160"}).stdout
     # 14 - 10.33333 = 3.66667, written 3.67.
-    assert "10.33[1] % y/y (2025)" in table and "3.67 pp" in table
+    assert "10.33%[1] y/y (2025)" in table and "3.67 pp" in table

@@ -143,8 +143,8 @@ def test_a_tables_row_is_not_split_across_pages(shipped_reports):
 
 
 def test_a_negative_figure_is_not_broken_at_its_sign(shipped_reports):
-    # Under "Tóm lại" of the CBCT share: "Theo lộ trình đến 15 % GRDP năm 2025, năm 2023
-    # cần 12,65 % GRDP; chênh lệch -0,35 điểm %." (12.3 - 12.65 = -0.35): printed, the
+    # Under "Tóm lại" of the CBCT share: "Theo lộ trình đến 15% GRDP năm 2025, năm 2023
+    # cần 12,65% GRDP; chênh lệch -0,35 điểm %." (12.3 - 12.65 = -0.35): printed, the
     # line ended at "chênh lệch -" and "0,35 điểm %" began the next, a positive figure to a
     # reader of the second line. A hyphen is where Word may break a line; the minus of a
     # figure is written as Word's non-breaking hyphen (w:noBreakHyphen, which prints as

@@ -23,8 +23,8 @@ SOURCE_2023 = (
 # was 11.02, then 11.03 (estimate, recorded 2023-11-27, vietnamnet.vn) replaced it. The
 # dates: 2023-11-27 in English, 27/11/2023 in Vietnamese; the decimal comma in Vietnamese.
 LEGEND = {
-    "en": f"[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})",
-    "vi": "[1] Tốc độ tăng trưởng GRDP 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ "
+    "en": f"[1] GRDP growth 2023: 11.02% y/y → 11.03% y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})",
+    "vi": "[1] Tốc độ tăng trưởng GRDP 2023: 11,02% so với cùng kỳ → 11,03% so với cùng kỳ "
     f"(ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})",
 }
 

@@ -63,10 +63,10 @@ def test_cbct_sentences_in_english():
     trajectory 12.6516 -> "12.65"; deviation -0.3516 -> "-0.35 pp"; reached 2026."""
     a = assess_target(level((2025, 15), (2030, 30)), SHARE, CBCT)
     assert explain(a, "en") == [
-        "From 9.8 % of GRDP in 2020 to 12.3 % of GRDP in 2023: +7.9% a year.",
-        "At this pace it reaches 14.31 % of GRDP in 2025, short of 15 % of GRDP; from now on it needs +10.5% a year.",
-        "The path to 15 % of GRDP by 2025 called for 12.65 % of GRDP in 2023; the deviation is -0.35 pp.",
-        "At the current pace 15 % of GRDP would be reached in 2026.",
+        "From 9.8% of GRDP in 2020 to 12.3% of GRDP in 2023: +7.9% a year.",
+        "At this pace it reaches 14.31% of GRDP in 2025, short of 15% of GRDP; from now on it needs +10.5% a year.",
+        "The path to 15% of GRDP by 2025 called for 12.65% of GRDP in 2023; the deviation is -0.35 pp.",
+        "At the current pace 15% of GRDP would be reached in 2026.",
     ]
 
 
@@ -74,10 +74,10 @@ def test_cbct_sentences_in_vietnamese():
     """The same figures with a decimal comma: 9,8; 12,3; +7,9%; 14,31; +10,5%; 12,65; -0,35."""
     a = assess_target(level((2025, 15), (2030, 30)), SHARE, CBCT)
     assert explain(a, "vi") == [
-        "Giai đoạn 2020–2023: tăng từ 9,8 % GRDP lên 12,3 % GRDP, bình quân +7,9%/năm.",
-        "Với tốc độ này, năm 2025 đạt 14,31 % GRDP, chưa đạt 15 % GRDP; từ nay cần +10,5%/năm.",
-        "Theo lộ trình, năm 2023 cần 12,65 % GRDP; chênh lệch -0,35 điểm phần trăm.",
-        "Với tốc độ hiện nay, mốc 15 % GRDP sẽ đạt được vào năm 2026.",
+        "Giai đoạn 2020–2023: tăng từ 9,8% GRDP lên 12,3% GRDP, bình quân +7,9%/năm.",
+        "Với tốc độ này, năm 2025 đạt 14,31% GRDP, chưa đạt 15% GRDP; từ nay cần +10,5%/năm.",
+        "Theo lộ trình, năm 2023 cần 12,65% GRDP; chênh lệch -0,35 điểm phần trăm.",
+        "Với tốc độ hiện nay, mốc 15% GRDP sẽ đạt được vào năm 2026.",
     ]
 
 
@@ -87,29 +87,29 @@ def test_on_course_says_the_milestone_is_met_and_asks_for_no_extra_pace():
     Trajectory 12.651592226 -> deviation 13 - 12.651592226 = +0.348407774 -> "+0.35 pp"."""
     a = assess_target(level((2025, 15)), SHARE, rows("cbct_share", ("2023", 13.0)))
     text = explain(a, "en")
-    assert text[1] == "At this pace it reaches 15.69 % of GRDP in 2025, meeting the milestone of 15 % of GRDP."
+    assert text[1] == "At this pace it reaches 15.69% of GRDP in 2025, meeting the milestone of 15% of GRDP."
     assert "+0.35 pp" in text[2]
-    assert explain(a, "vi")[1] == "Với tốc độ này, năm 2025 đạt 15,69 % GRDP, vượt mốc 15 % GRDP."
+    assert explain(a, "vi")[1] == "Với tốc độ này, năm 2025 đạt 15,69% GRDP, vượt mốc 15% GRDP."
 
 
 def test_missed_milestone_sentence():
     """2025 = 14.0 against 15: missed, the figure of 2025 is quoted."""
     a = assess_target(level((2025, 15)), SHARE, rows("cbct_share", ("2023", 12.3), ("2025", 14.0)))
-    assert "The 2025 milestone of 15 % of GRDP was not achieved: 14 % of GRDP." in explain(a, "en")
-    assert "Không đạt mốc năm 2025 (15 % GRDP): thực tế 14 % GRDP." in explain(a, "vi")
+    assert "The 2025 milestone of 15% of GRDP was not achieved: 14% of GRDP." in explain(a, "en")
+    assert "Không đạt mốc năm 2025 (15% GRDP): thực tế 14% GRDP." in explain(a, "vi")
 
 
 def test_achieved_milestone_sentence():
     a = assess_target(level((2025, 15)), SHARE, rows("cbct_share", ("2025", 15.5)))
-    assert explain(a, "en")[-1] == "The 2025 milestone of 15 % of GRDP is achieved."
-    assert explain(a, "vi")[-1] == "Đã đạt mốc 15 % GRDP (năm 2025)."
+    assert explain(a, "en")[-1] == "The 2025 milestone of 15% of GRDP is achieved."
+    assert explain(a, "vi")[-1] == "Đã đạt mốc 15% GRDP (năm 2025)."
 
 
 def test_never_reached_sentence():
     """Base 10 (2020), 2023 = 9 against 12 by 2025: moving away -> never at this pace."""
     a = assess_target(level((2025, 12), base=10.0), SHARE, rows("cbct_share", ("2023", 9.0)))
-    assert explain(a, "en")[-1] == "At the current pace 12 % of GRDP is never reached."
-    assert explain(a, "vi")[-1] == "Với tốc độ hiện nay, sẽ không đạt được 12 % GRDP."
+    assert explain(a, "en")[-1] == "At the current pace 12% of GRDP is never reached."
+    assert explain(a, "vi")[-1] == "Với tốc độ hiện nay, sẽ không đạt được 12% GRDP."
 
 
 def test_no_full_year_figure():
@@ -204,7 +204,7 @@ def test_average_complete_span_sentence():
 
 
 def test_cumulative_sentences_with_thousands_separators():
-    """33,000 of 50,000: 66 % of the target after 40 % of the time; (50,000 - 33,000) / 3
+    """33,000 of 50,000: 66% of the target after 40 % of the time; (50,000 - 33,000) / 3
     = 5,666.67 a year. Vietnamese: 33.000 and 5.666,67."""
     target = CumulativeTarget(id="inv", indicator="cbct_investment", bound=Bound(50000), start=P("2021"), end=P("2025"))
     a = assess_target(target, INVEST, rows("cbct_investment", ("2021", 15000), ("2022", 18000)))
@@ -248,7 +248,7 @@ def test_fdi_2022_plan_sentences():
 
 
 def test_fdi_2023_plan_sentence_says_dat():
-    """3,130 / 1,000 = 313 % of plan: "đạt 313% kế hoạch"; 3.130 with a thousands dot."""
+    """3,130 / 1,000 = 313% of plan: "đạt 313% kế hoạch"; 3.130 with a thousands dot."""
     a = assess_target(PlanTarget(id="p", indicator="fdi", period=P("2023"), value=1000), FDI, FDI_ROWS)
     assert explain(a, "vi")[0] == "Năm 2023: 3.130 triệu USD, đạt 313% kế hoạch (1.000 triệu USD)."
     assert explain(a, "en")[0] == "2023: 3,130 million USD, 313% of the plan (1,000 million USD)."
@@ -325,5 +325,5 @@ def test_vietnamese_says_giam_tu_xuong_for_a_fall():
     """Base 21.3 (2020), 2023 = 17.3: a = (17.3 / 21.3) ** (1/3) - 1 = -0.0670 -> "-6,7%";
     a fall reads "giảm từ … xuống …", never "từ … lên …" (issue 12)."""
     a = assess_target(level((2025, 15), base=21.3), SHARE, rows("cbct_share", ("2023", 17.3)))
-    assert explain(a, "vi")[0] == "Giai đoạn 2020–2023: giảm từ 21,3 % GRDP xuống 17,3 % GRDP, bình quân -6,7%/năm."
-    assert explain(a, "en")[0] == "From 21.3 % of GRDP in 2020 to 17.3 % of GRDP in 2023: -6.7% a year."
+    assert explain(a, "vi")[0] == "Giai đoạn 2020–2023: giảm từ 21,3% GRDP xuống 17,3% GRDP, bình quân -6,7%/năm."
+    assert explain(a, "en")[0] == "From 21.3% of GRDP in 2020 to 17.3% of GRDP in 2023: -6.7% a year."

@@ -261,12 +261,12 @@ def test_worked_example_3_names_the_day_its_figures_are_read_on(shipped: Path):
     out = " ".join(r.stdout.split())
     # (15 / 12.3)^(1/2) - 1 = 1.21951^(1/2) - 1 = 0.1043: "+10.5%/yr", the 2025 milestone's
     # (rounded up so that it suffices, forty-first session).
-    assert "Milestone 15 % of GRDP by 2025 Moderate progress" in out
-    milestone_2025 = out.split("Milestone 15 % of GRDP by 2025")[1].split("Milestone 30 %")[0]
+    assert "Milestone 15% of GRDP by 2025 Moderate progress" in out
+    milestone_2025 = out.split("Milestone 15% of GRDP by 2025")[1].split("Milestone 30 %")[0]
     assert "Needed from now +10.5%/yr" in milestone_2025
     # 9.8 × 1.08886^3 = 12.65; 12.3 × 1.07868^2 = 14.31; ln(15/12.3)/ln(1.07868) = 2.62: 2026.
-    assert "Trajectory 12.65 % of GRDP (deviation -0.35 pp)" in milestone_2025
-    assert "Projected 14.31 % of GRDP (2025)" in milestone_2025
+    assert "Trajectory 12.65% of GRDP (deviation -0.35 pp)" in milestone_2025
+    assert "Projected 14.31% of GRDP (2025)" in milestone_2025
     assert "Would be reached in 2026" in milestone_2025
 
 

@@ -108,23 +108,23 @@ def test_a_vietnamese_markdown_report_says_the_periods_in_words(shipped: Path) -
     # cbct-va-growth-2021-2025's provisional reading, 23.81 for the first half of 2025:
     # its key figures, its observations table and its sentence (the figure as the
     # catalog writes it, 23,81 with a decimal comma).
-    assert "| Chưa đủ năm | _23,81 % so với cùng kỳ (6 tháng đầu năm 2025, ước tính)_ |" in text
-    assert "| _6 tháng đầu năm 2025 (trong năm)_ | _23,81 % so với cùng kỳ_ |" in text
+    assert "| Chưa đủ năm | _23,81% so với cùng kỳ (6 tháng đầu năm 2025, ước tính)_ |" in text
+    assert "| _6 tháng đầu năm 2025 (trong năm)_ | _23,81% so với cùng kỳ_ |" in text
     assert "- Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 23,81% (chưa tính vào bình quân)." in text
     # "Since the last review": GRDP growth of the first 9 months and of the third quarter.
-    assert "| Tốc độ tăng trưởng GRDP (grdp\\_growth) | 9 tháng năm 2025 | 11,67 % so với cùng kỳ |" in text
-    assert "| Tốc độ tăng trưởng GRDP (grdp\\_growth) | quý III/2025 | 12,88 % so với cùng kỳ |" in text
+    assert "| Tốc độ tăng trưởng GRDP (grdp\\_growth) | 9 tháng năm 2025 | 11,67% so với cùng kỳ |" in text
+    assert "| Tốc độ tăng trưởng GRDP (grdp\\_growth) | quý III/2025 | 12,88% so với cùng kỳ |" in text
     # A full year is "năm 2021" where the reader meets it alone: cbct-va-growth's latest.
-    assert "| Số mới nhất | 32,19 % so với cùng kỳ (năm 2021, ước tính) |" in text
+    assert "| Số mới nhất | 32,19% so với cùng kỳ (năm 2021, ước tính) |" in text
     assert CODE.findall(_without_links(text)) == []
 
 
 def test_an_english_markdown_report_says_the_periods_in_words(shipped: Path) -> None:
     text = _report("markdown", "en", shipped / "report.md").read_text(encoding="utf-8")
-    assert "| Part-year | _23.81 % y/y (H1 2025, estimate)_ |" in text
+    assert "| Part-year | _23.81% y/y (H1 2025, estimate)_ |" in text
     assert "- Part-year reading H1 2025: 23.81% (not in the average)." in text
-    assert "| GRDP growth (grdp\\_growth) | January–September 2025 | 11.67 % y/y |" in text
-    assert "| GRDP growth (grdp\\_growth) | Q3 2025 | 12.88 % y/y |" in text
+    assert "| GRDP growth (grdp\\_growth) | January–September 2025 | 11.67% y/y |" in text
+    assert "| GRDP growth (grdp\\_growth) | Q3 2025 | 12.88% y/y |" in text
     assert CODE.findall(_without_links(text)) == []
 
 

@@ -128,8 +128,8 @@ def test_the_line_charts_legend_draws_each_line_as_it_is_dashed(shipped: Path) -
     samples = _legend_samples(svg)
     lines = {
         "Actual (full year)": samples["Actual (full year)"],
-        "path 15": samples["Path to 15 % of GRDP by 2025"],
-        "path 30": samples["Path to 30 % of GRDP by 2030"],
+        "path 15": samples["Path to 15% of GRDP by 2025"],
+        "path 30": samples["Path to 30% of GRDP by 2030"],
         "projection": samples["At the achieved pace"],
     }
     assert lines["Actual (full year)"] == "solid"

@@ -65,10 +65,10 @@ def test_the_table_marks_a_revised_latest_figure_and_says_what_it_replaced(shipp
     # the figure replaced, the figure shown, its status, the day it was recorded and its
     # source.
     out = _table("grdp-growth-plan-2023")
-    assert "11.03[1] % y/y" in out  # the mark against its figure's number
+    assert "11.03%[1] y/y" in out  # the mark against its figure's number
     legend = _unwrapped(out[out.index("\n[1] ") + 1 :])
     assert legend.startswith(
-        f"[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
+        f"[1] GRDP growth 2023: 11.02% y/y → 11.03% y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
     ), legend
 
 
@@ -76,7 +76,7 @@ def test_an_unrevised_figure_has_no_mark_and_no_legend(shipped: Path):
     # grdp-growth-plan-2022: grdp_growth 2022 = 10.28, one row (line 25).
     out = _table("grdp-growth-plan-2022")
     assert "[1]" not in out
-    assert "10.28 % y/y (2022, estimate)" in out  # line 25 is an estimate
+    assert "10.28% y/y (2022, estimate)" in out  # line 25 is an estimate
 
 
 def test_one_figure_shown_for_several_targets_has_one_note(shipped: Path):
@@ -85,29 +85,29 @@ def test_one_figure_shown_for_several_targets_has_one_note(shipped: Path):
     # grdp-growth-plan-2023's; the H1 2024 reading of 2024-Q1 (8.97, line 32) is recorded
     # 2024-07-05, after that day, so the only revision shown is 2023's: one note, [1].
     out = _table("grdp-double-digit", "grdp-growth-plan-2023", "--as-of", "2024-06-30")
-    assert out.count("11.03[1]") == 2
+    assert out.count("11.03%[1]") == 2
     assert "[2]" not in out
-    assert _unwrapped(out).count("[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y") == 1
+    assert _unwrapped(out).count("[1] GRDP growth 2023: 11.02% y/y → 11.03% y/y") == 1
 
 
 def test_a_revision_recorded_after_the_as_of_day_is_not_marked(shipped: Path):
     # On 2023-11-25 only line 29 (11.02, recorded 2023-11-24) exists: the first figure,
     # which revised nothing. The revision of 2023-11-27 must not be marked yet.
     out = _table("grdp-growth-plan-2023", "--as-of", "2023-11-25")
-    assert "11.02 % y/y (2023, estimate)" in out
+    assert "11.02% y/y (2023, estimate)" in out
     assert "[1]" not in out and "11.03" not in out
     # From 2023-11-27 on, it is.
     later = _table("grdp-growth-plan-2023", "--as-of", "2023-11-27")
-    assert "11.03[1]" in later
-    assert "11.02 % y/y → 11.03 % y/y" in _unwrapped(later)
+    assert "11.03%[1]" in later
+    assert "11.02% y/y → 11.03% y/y" in _unwrapped(later)
 
 
 def test_a_provisional_reading_that_revised_one_is_marked_too(shipped: Path):
     # --as-of 2024-07-04: grdp-double-digit's latest full year is 2023 (11.03, a revision:
     # [1]); its sub-annual reading after 2023 is 2024-Q1, then only 8.79 (line 31): no mark.
     before = _table("grdp-double-digit", "--as-of", "2024-07-04")
-    assert "11.03[1]" in before
-    assert "8.79 % y/y" in before and "(2024-Q1," in before
+    assert "11.03%[1]" in before
+    assert "8.79% y/y" in before and "(2024-Q1," in before
     assert "8.79[" not in before
     # cbct-va-growth-2021-2025 shows the 2025-H1 reading 23.81 as provisional; revised to
     # 24.5 on 2026-03-01, the provisional reading carries the mark and the legend says
@@ -115,10 +115,10 @@ def test_a_provisional_reading_that_revised_one_is_marked_too(shipped: Path):
     with open(shipped / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("cbct_va_growth,2025-H1,24.5,estimate,Cục Thống kê tỉnh,,2026-03-01T00:00:00Z\n")
     table = _table("cbct-va-growth-2021-2025")
-    assert "24.5[1] % y/y" in table and "part-year, estimate)" in _unwrapped(table)
+    assert "24.5%[1] y/y" in table and "part-year, estimate)" in _unwrapped(table)
     out = _unwrapped(table)
     assert (
-        "[1] Processing and manufacturing value-added growth 2025-H1: 23.81 % y/y → 24.5 % y/y (estimate, recorded 2026-03-01; source: Cục Thống kê tỉnh)"
+        "[1] Processing and manufacturing value-added growth 2025-H1: 23.81% y/y → 24.5% y/y (estimate, recorded 2026-03-01; source: Cục Thống kê tỉnh)"
         in out
     )
 
@@ -126,7 +126,7 @@ def test_a_provisional_reading_that_revised_one_is_marked_too(shipped: Path):
 def test_the_vietnamese_legend(shipped: Path):
     # Vietnamese numbers take a decimal comma (11,03) and dates day first (27/11/2023).
     out = _table("grdp-growth-plan-2023", lang="vi")
-    assert "11,03[1] % so" in out
+    assert "11,03%[1] so" in out
     # The heading in the catalog's words for a figure in force (số liệu đang có hiệu lực).
     assert (
         "Số liệu điều chỉnh so với số đã công bố trước đó (số bị thay thế → số liệu đang có hiệu lực):"
@@ -134,7 +134,7 @@ def test_the_vietnamese_legend(shipped: Path):
     )
     legend = _unwrapped(out[out.index("\n[1] ") + 1 :])
     assert legend.startswith(
-        f"[1] Tốc độ tăng trưởng GRDP 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ (ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"
+        f"[1] Tốc độ tăng trưởng GRDP 2023: 11,02% so với cùng kỳ → 11,03% so với cùng kỳ (ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"
     ), legend
 
 
@@ -147,7 +147,7 @@ def test_the_marked_table_fits_narrow_terminals_and_is_the_same_cached_and_cold(
     assert cold == first == again
     assert all(cell_len(line) <= width for line in cold.splitlines())
     assert "\x1b[" not in cold  # piped: plain text
-    assert "11.03[1]" in cold or "11,03[1]" in cold
+    assert "11.03%[1]" in cold or "11,03%[1]" in cold
 
 
 @pytest.mark.parametrize("args", [(), ("--as-of", "2023-11-25"), ("--as-of", "2024-07-05")])
@@ -167,14 +167,14 @@ def test_a_revision_appended_after_the_cache_is_marked_cached_and_cold(shipped: 
         fh.write("grdp_growth,2025,12.1,official,Cục Thống kê tỉnh,,2026-03-01T00:00:00Z\n")
     warm = _table()
     assert warm == _table(cached=False)
-    assert "12.1[" in warm
-    assert "11.89 % y/y → 12.1 % y/y (official, recorded 2026-03-01; source: Cục Thống kê tỉnh)" in _unwrapped(warm)
+    assert "12.1%[" in warm
+    assert "11.89% y/y → 12.1% y/y (official, recorded 2026-03-01; source: Cục Thống kê tỉnh)" in _unwrapped(warm)
     # A first figure of a new period appended next revises nothing: no new note.
     with open(shipped / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("cbct_share,2024,13.0,estimate,,,2026-03-02T00:00:00Z\n")
     warm = _table()
     assert warm == _table(cached=False)
-    assert "13 % of" in warm and "13[" not in warm
+    assert "13% of" in warm and "13%[" not in warm
 
 
 def test_a_figure_without_a_source_says_so(shipped: Path):
@@ -368,7 +368,7 @@ def test_a_revision_and_a_new_periods_two_vintages_are_served_warm(shipped: Path
     assert warm == _table(cached=False)
     said = _unwrapped(warm)
     assert "GRDP per capita 2025: 10,402 USD → 10,450 USD" in said
-    assert "Processing and manufacturing share of GRDP 2024: 13 % of GRDP → 13.2 % of GRDP" in said
+    assert "Processing and manufacturing share of GRDP 2024: 13% of GRDP → 13.2% of GRDP" in said
 
 
 def test_a_retraction_then_a_figure_appended_revise_nothing(shipped: Path, monkeypatch: pytest.MonkeyPatch):
@@ -386,8 +386,8 @@ def test_a_retraction_then_a_figure_appended_revise_nothing(shipped: Path, monke
     assert warm == _table("grdp-growth-plan-2023", cached=False)
     # No revision mark (twentieth session: the mark there is the withdrawal's, which the
     # figure recorded again followed; its legend under "Figures withdrawn").
-    assert "11.1[1] % y/y" in warm and "Figures that revised" not in warm
-    assert "[1] GRDP growth 2023: 11.03 % y/y → 11.1 % y/y (withdrawn on 2026-03-01" in _unwrapped(warm)
+    assert "11.1%[1] y/y" in warm and "Figures that revised" not in warm
+    assert "[1] GRDP growth 2023: 11.03% y/y → 11.1% y/y (withdrawn on 2026-03-01" in _unwrapped(warm)
 
 
 def test_an_earlier_vintage_appended_is_answered_cold(shipped: Path, monkeypatch: pytest.MonkeyPatch):
@@ -402,7 +402,7 @@ def test_an_earlier_vintage_appended_is_answered_cold(shipped: Path, monkeypatch
     warm = _table("grdp-growth-plan-2023")
     assert warm == _table("grdp-growth-plan-2023", cached=False)
     assert len(runs) == 2  # the cache could not tell: rebuilt from the files
-    assert "GRDP growth 2023: 11.025 % y/y → 11.03 % y/y" in _unwrapped(warm)
+    assert "GRDP growth 2023: 11.025% y/y → 11.03% y/y" in _unwrapped(warm)
 
 
 def test_a_hand_edited_source_is_shown_safely_and_as_given(shipped: Path):
@@ -504,7 +504,7 @@ def test_a_figure_appended_before_a_stored_retraction_stays_withdrawn_cached_and
     # 2026-01-07) withdrawn on 2026-02-01; the cache is written; then 12.5 is appended,
     # recorded 2026-01-20, before the retraction. The retraction is still the vintage
     # recorded last, so 2025 has no figure in force; the cache, which keeps only the
-    # figures in force, put 12.5 in force ("12.5 % y/y (2025)", JSON "value": 12.5) where
+    # figures in force, put 12.5 in force ("12.5% y/y (2025)", JSON "value": 12.5) where
     # the cold run shows no 2025 figure.
     _append(shipped, "grdp_growth,2025,,retracted,,,2026-02-01T00:00:00Z")
     for fmt in ("table", "json", "csv"):
@@ -519,5 +519,5 @@ def test_a_figure_appended_before_a_stored_retraction_stays_withdrawn_cached_and
             assert 12.5 not in [o["value"] for o in (item["latest"], item["provisional"]) if o]
             assert [w["value"] for w in item["withdrawn"]] == [12.5]
         else:
-            assert "12.5 % y/y (2025)" not in cold and "12.5," not in cold
+            assert "12.5% y/y (2025)" not in cold and "12.5," not in cold
         assert _run("status", "grdp-growth-plan-2025", "--format", fmt) == cold

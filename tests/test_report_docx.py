@@ -162,8 +162,8 @@ def test_a_targets_key_figures(en: Document):
     """cbct-share: baseline 9.8 (2020), latest 12.3 (2023) in observations.csv; the rate
     achieved (12.3 / 9.8) ** (1 / 3) - 1 = 7.87 %, shown as +7.9 %/yr."""
     rows = dict((r[0], r[1]) for r in _table_after(en, "Figures"))
-    assert rows["Baseline"] == "9.8 % of GRDP (2020)"
-    assert rows["Latest"] == "12.3 % of GRDP (2023, estimate)"  # an estimate, said so
+    assert rows["Baseline"] == "9.8% of GRDP (2020)"
+    assert rows["Latest"] == "12.3% of GRDP (2023, estimate)"  # an estimate, said so
     assert rows["Achieved rate"] == "+7.9%/yr"
     assert rows["Status"] == "Moderate progress"
 

@@ -305,7 +305,7 @@ def test_native_charts(books):
     assert len(lines) == 3
     cbct = next(x for x in lines if "CBCT share" in x)
     # The figures, the path to each milestone, and the milestones, from the sheet's cells.
-    assert "Path to 15 % of GRDP by 2025" in cbct and "Path to 30 % of GRDP by 2030" in cbct
+    assert "Path to 15% of GRDP by 2025" in cbct and "Path to 30% of GRDP by 2030" in cbct
     assert "Charts!$B$" in cbct and "CBCT share of GRDP: 15% by 2025, 30% by 2030: figures against the path" in cbct
     # mining-share has no milestone, hence no path: its title does not promise one.
     mining = next(x for x in lines if "Lower the mining share" in x)

@@ -172,8 +172,8 @@ def test_a_figure_that_missed_a_past_milestone_differs_from_it(tmp_path: Path, m
 #
 # The eighteenth session wrote a figure judged against a plan or a milestone at the decimals
 # where it differs from it in the status table, show and the report's summary and
-# observations; the report's key facts of the target kept two: "Latest | 10 % y/y (2024)"
-# two lines above "Plan | 10 % y/y (2024)" and "Result | 9.99999 % y/y (2024)", and
+# observations; the report's key facts of the target kept two: "Latest | 10% y/y (2024)"
+# two lines above "Plan | 10% y/y (2024)" and "Result | 9.99999% y/y (2024)", and
 # "Latest | 15% (2025)" above the milestone "15% by 2025 | Not achieved".
 
 PLAN_AND_LEVEL = """\
@@ -204,9 +204,9 @@ def test_the_reports_key_facts_write_the_latest_figure_where_it_differs(tmp_path
     # 9.99999 against 10: five decimals (9.9999 still rounds to 10.0000); 14.999 against
     # 15: three. The units as the plan writes them, the Vietnamese with a decimal comma.
     if lang == "en":
-        assert facts == ["| Latest | 9.99999 % y/y (2024) |", "| Latest | 14.999% (2025) |"], facts
+        assert facts == ["| Latest | 9.99999% y/y (2024) |", "| Latest | 14.999% (2025) |"], facts
     else:
-        assert [f.split("|")[2].split()[0] for f in facts] == ["9,99999", "14,999%"], facts
+        assert [f.split("|")[2].split()[0] for f in facts] == ["9,99999%", "14,999%"], facts
 
 
 # The same plan's level target in the sentences under it: "The 2025 milestone of 15% was
@@ -269,7 +269,7 @@ def test_ranks_json_latest_says_what_it_replaced(shipped: Path) -> None:
 
 
 # The provisional line of the same key facts: a plan's reading so far of 9.99999 against a
-# plan of 10 read "Provisional | 10 % y/y (January–September 2026)" above "Plan | 10 % y/y".
+# plan of 10 read "Provisional | 10% y/y (January–September 2026)" above "Plan | 10% y/y".
 
 PLAN_SO_FAR = """\
 title: t
@@ -287,7 +287,7 @@ def test_the_reports_provisional_fact_writes_the_reading_where_it_differs(tmp_pa
     make_tracker(tmp_path, monkeypatch, PLAN_SO_FAR, _store("g,2026-9M,9.99999,estimate,s,,2026-10-05T00:00:00Z"))
     text = _out("report", "--format", "markdown", "--as-of", "2026-11-01")
     # 9.99999 against 10 at five decimals, as "So far" two lines under it writes it.
-    assert "| Part-year | _9.99999 % y/y (January–September 2026, estimate)_ |" in text, text
+    assert "| Part-year | _9.99999% y/y (January–September 2026, estimate)_ |" in text, text
 
 
 # --- status's, rank's or history's CSV given to add-observation --from is said once ----------

@@ -139,7 +139,7 @@ def test_status_by_a_dimension_no_target_shown_is_broken_down_by_adds_no_zero_un
     assert result.exit_code == 0, result.output
     assert "no target shown is broken down by 'locality'" in result.output
     lines = [text.strip() for text in result.stdout.splitlines() if text.strip()]
-    # cbct-share: 12.3 % of GRDP in 2023 against 15 % by 2025, judged Moderate progress
+    # cbct-share: 12.3% of GRDP in 2023 against 15 % by 2025, judged Moderate progress
     # (the shipped table); one target, no unit.
     assert "1 target — Moderate progress: 1." in lines
     assert not any(text.endswith("units.") or " units —" in text for text in lines), result.stdout

@@ -291,10 +291,10 @@ def _official_2025() -> None:
 
 
 _STATUS_ONLY = {
-    "en": "GRDP growth 2025: 11.89 % y/y → 11.89 % y/y (estimate → official, recorded 2026-03-01; source: GSO), "
-    "replacing 11.89 % y/y (recorded 2026-01-07; source: " + _SHIPPED_2025,
-    "vi": "Tốc độ tăng trưởng GRDP 2025: 11,89 % so với cùng kỳ → 11,89 % so với cùng kỳ (ước tính → chính thức, "
-    "ghi nhận 01/03/2026; nguồn: GSO), thay cho số liệu 11,89 % so với cùng kỳ (ghi nhận 07/01/2026; nguồn: "
+    "en": "GRDP growth 2025: 11.89% y/y → 11.89% y/y (estimate → official, recorded 2026-03-01; source: GSO), "
+    "replacing 11.89% y/y (recorded 2026-01-07; source: " + _SHIPPED_2025,
+    "vi": "Tốc độ tăng trưởng GRDP 2025: 11,89% so với cùng kỳ → 11,89% so với cùng kỳ (ước tính → chính thức, "
+    "ghi nhận 01/03/2026; nguồn: GSO), thay cho số liệu 11,89% so với cùng kỳ (ghi nhận 07/01/2026; nguồn: "
     + _SHIPPED_2025,
 }
 
@@ -333,7 +333,7 @@ def test_a_status_only_revision_says_the_status_it_replaced_in_show_and_the_repo
 def test_a_revision_of_the_figure_keeps_its_words(shipped: Path) -> None:
     # 11.03 revised from 11.02, both estimates: the status said once, as before.
     out = _unwrapped(_out("status", "--format", "table", "grdp-growth-plan-2023", env=WIDE))
-    assert "GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: " in out, out
+    assert "GRDP growth 2023: 11.02% y/y → 11.03% y/y (estimate, recorded 2023-11-27; source: " in out, out
 
 
 def test_the_cache_format_was_bumped() -> None:

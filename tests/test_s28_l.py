@@ -70,7 +70,7 @@ def test_readmes_first_session_runs_on_the_shipped_data_and_gives_what_it_says(s
             assert {p.name for p in Path("my-plan").iterdir()} >= {"targets.yaml", "observations.csv"}
     # "Vietnamese labels and number format (12,3%)": the table a terminal shows.
     table = run_clean("status", "--lang", "vi", "--format", "table", env={"COLUMNS": "160"})
-    assert "12,3 %" in table.stdout and "Tiến triển vừa phải" in table.stdout
+    assert "12,3%" in table.stdout and "Tiến triển vừa phải" in table.stdout
 
 
 def _annotated_example() -> str:
@@ -231,9 +231,9 @@ def test_worked_example_3_is_what_show_prints_on_the_shipped_data(shipped: Path)
         "P / Score 0.89 / 2.04",
         "Gap 2.7 pp",
         "Required rate +8.9%/yr",
-        "Trajectory 12.65 % of GRDP (deviation -0.35 pp)",
+        "Trajectory 12.65% of GRDP (deviation -0.35 pp)",
         "Needed from now +10.5%/yr",  # 10.43 %, rounded up so that it suffices (41st session)
-        "Projected 14.31 % of GRDP (2025)",
+        "Projected 14.31% of GRDP (2025)",
         "Would be reached in 2026",
     ):
         assert figure in first, figure

@@ -262,7 +262,7 @@ def test_a_revised_2025_figure_recomputed_by_hand(shipped: Path):
     shown = run_clean("show", "cbct-share", "--as-of", AS_OF, env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.stderr
     text = " ".join(shown.stdout.split())
-    for figure in ("+8.6% a year", "22.35 % of GRDP in 2030", "17.15 % of GRDP in 2025", "+15.2% a year"):
+    for figure in ("+8.6% a year", "22.35% of GRDP in 2030", "17.15% of GRDP in 2025", "+15.2% a year"):
         assert figure in text, text
     history = _json("history", "cbct_share", "2025", "--format", "json", "--as-of", AS_OF)
     assert [(v["value"], v["in_force"]) for v in history["vintages"]] == [(14.8, True), (15.2, False)]

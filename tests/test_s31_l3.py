@@ -203,13 +203,13 @@ def _since_rows(text: str) -> list[list[str]]:
         (
             "en",
             "Figures withdrawn (the figure withdrawn → the figure in force; – for none):",
-            "\\[2\\] GRDP growth (grdp\\_growth) H1 2026: 8.5 % y/y → 9 % y/y (withdrawn on 2026-07-20, "
+            "\\[2\\] GRDP growth (grdp\\_growth) H1 2026: 8.5% y/y → 9% y/y (withdrawn on 2026-07-20, "
             "recorded again on 2026-08-10; source: B)",
         ),
         (
             "vi",
             "Số liệu đã bị rút lại (số bị rút lại → số liệu đang có hiệu lực; – nếu không có):",
-            "\\[2\\] Tốc độ tăng trưởng GRDP (grdp\\_growth) 6 tháng đầu năm 2026: 8,5 % so với cùng kỳ → 9 % so với cùng kỳ (rút lại ngày "
+            "\\[2\\] Tốc độ tăng trưởng GRDP (grdp\\_growth) 6 tháng đầu năm 2026: 8,5% so với cùng kỳ → 9% so với cùng kỳ (rút lại ngày "
             "20/07/2026, ghi lại ngày 10/08/2026; nguồn: B)",
         ),
     ],
@@ -220,9 +220,9 @@ def test_the_since_table_marks_a_retraction_superseded(shipped: Path, lang: str,
     assert r.exit_code == 0, r.stderr
     rows = _since_rows(r.stdout)
     assert [row[2] for row in rows] == [
-        "8.5\\[1\\] % y/y" if lang == "en" else "8,5\\[1\\] % so với cùng kỳ",
+        "8.5%\\[1\\] y/y" if lang == "en" else "8,5%\\[1\\] so với cùng kỳ",
         "–\\[2\\]",
-        "9 % y/y" if lang == "en" else "9 % so với cùng kỳ",
+        "9% y/y" if lang == "en" else "9% so với cùng kỳ",
     ]
     flat = " ".join(r.stdout.split())
     assert heading in flat
@@ -248,7 +248,7 @@ def test_the_word_since_table_marks_a_retraction_superseded(shipped: Path) -> No
     cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
     assert "–[2]" in cells
     text = " ".join(" ".join(p.text for p in d.paragraphs).split())
-    assert "[2] GRDP growth (grdp_growth) H1 2026: 8.5 % y/y → 9 % y/y (withdrawn on 2026-07-20" in text
+    assert "[2] GRDP growth (grdp_growth) H1 2026: 8.5% y/y → 9% y/y (withdrawn on 2026-07-20" in text
 
 
 # --- 4. The "At a glance" links go to fixed cells of the Summary ('Summary'!D9): a sort of

@@ -310,7 +310,7 @@ def _readme() -> str:
 
 def test_the_readmes_first_session_shows_the_vietnamese_figure_as_the_table_prints_it(shipped: Path) -> None:
     """README's `qntrack status --lang vi  # Vietnamese labels and number format (12,3%)`:
-    the table prints the CBCT share as `12,3 % GRDP`, the unit after a space, as every
+    the table prints the CBCT share as `12,3% GRDP`, the unit after a space, as every
     Vietnamese output writes a unit. The comment shows what the table prints."""
     line = next(x for x in _readme().splitlines() if x.startswith("qntrack status --lang vi "))
     shown = line.split("(", 1)[1].rsplit(")", 1)[0]
@@ -444,19 +444,19 @@ def test_report_mds_unit_legend_is_the_vietnamese_reports(tmp_path: Path, monkey
 
 
 def test_the_readme_says_the_mark_of_a_figure_withdrawn_in_status_and_show(shipped: Path) -> None:
-    """README's rows of `status` and `show` told the mark of a revised figure (`11.03[1]`)
+    """README's rows of `status` and `show` told the mark of a revised figure (`11.03%[1]`)
     but not the one of a figure withdrawn, which both have printed since the thirty-second
     session: with the CBCT share's 2023 figure (12.3) withdrawn, the latest is 2022's 11.5,
-    marked `11.5[1] % of GRDP (2022)`, its line under the table saying 2023's was withdrawn.
+    marked `11.5%[1] of GRDP (2022)`, its line under the table saying 2023's was withdrawn.
     A reader meeting the mark looks it up in the README's table of commands."""
     rows = {x.split("|")[1].strip(): x for x in _readme().splitlines() if x.startswith("| `")}
     for command in ("`status [TARGET_ID...]`", "`show TARGET_ID`"):
-        assert "`11.5[1] % of GRDP (2022)`" in rows[command], command
+        assert "`11.5%[1] of GRDP (2022)`" in rows[command], command
     assert run_clean("retract", "cbct_share", "2023", "--note", "typo").exit_code == 0
     for args in (("status", "cbct-share"), ("show", "cbct-share")):
         out = run_clean(*args, "--format", "table", env={"COLUMNS": "160"}).stdout
-        assert "11.5[1] % of GRDP (2022)" in " ".join(out.split()), args
-        assert "2023: 12.3 % of GRDP → – (withdrawn on" in " ".join(out.split()), args
+        assert "11.5%[1] of GRDP (2022)" in " ".join(out.split()), args
+        assert "2023: 12.3% of GRDP → – (withdrawn on" in " ".join(out.split()), args
 
 
 def test_python_api_md_gives_each_functions_parameters(tmp_path: Path) -> None:

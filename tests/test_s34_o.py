@@ -176,7 +176,7 @@ def test_history_at_80_columns_gives_each_vintage_whole(tmp_path: Path, monkeypa
     assert r.exit_code == 0, r.output
     lines = [line.rstrip() for line in r.stdout.splitlines()]
     assert max(len(line) for line in lines) <= 80
-    assert "  Value: 11.02 % y/y → 11.03 % y/y" in lines
+    assert "  Value: 11.02% y/y → 11.03% y/y" in lines
     assert "  Recorded: 2023-11-27T00:00:00Z" in lines and "  Recorded: 2023-11-24T00:00:00Z" in lines
     assert URL_1 in _joined(r.stdout) and URL_2 in _joined(r.stdout)
     # The title, two blocks of nine lines (in force, period, value, kind, "Source:" and the

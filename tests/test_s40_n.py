@@ -233,10 +233,10 @@ def test_the_shipped_level_targets_give_the_figures_worked_by_hand(shipped: Path
     assert mining["status"] == "substantial_progress" and mining["score"] == 5.0 and mining["gap"] is None
     assert mining["progress_value"] == pytest.approx(0.040747, abs=5e-7)
     table = _table("--as-of", "2026-12-01")
-    assert "12.3 % of GRDP (2023, estimate)" in table and "2.7 pp 0.89 Moderate progress" in table
+    assert "12.3% of GRDP (2023, estimate)" in table and "2.7 pp 0.89 Moderate progress" in table
     assert "10,402 USD (2025, estimate)" in table and "0.0407 Substantial progress" in table
     shown = _shown("cbct-share", "--as-of", "2026-12-01")
-    assert "Trajectory 12.65 % of GRDP (deviation -0.35 pp)" in shown and "Achieved rate +7.9%/yr" in shown
+    assert "Trajectory 12.65% of GRDP (deviation -0.35 pp)" in shown and "Achieved rate +7.9%/yr" in shown
 
 
 def test_the_shipped_spans_and_plans_give_the_figures_worked_by_hand(shipped: Path):
@@ -459,12 +459,12 @@ def test_the_reports_milestones_table_needs_nothing_from_now_of_a_deadline_past(
     a year after 2025 ended. The 2030 milestone, still ahead, needs (30 / 12.3)^(1/7) − 1 =
     0.13584, +13.6%/yr."""
     report = run_clean("report", "--format", "markdown", "--as-of", "2026-12-01").stdout
-    row25 = next(line for line in report.splitlines() if line.startswith("| 15 % of GRDP by 2025 |"))
-    row30 = next(line for line in report.splitlines() if line.startswith("| 30 % of GRDP by 2030 |"))
+    row25 = next(line for line in report.splitlines() if line.startswith("| 15% of GRDP by 2025 |"))
+    row30 = next(line for line in report.splitlines() if line.startswith("| 30% of GRDP by 2030 |"))
     cells25 = [c.strip() for c in row25.strip("|").split("|")]
     cells30 = [c.strip() for c in row30.strip("|").split("|")]
     # Milestone, Status, P, Score, Gap, Required rate, Trajectory, Deviation, Needed from now, ...
-    assert cells25[5] == "+8.9%/yr" and cells25[8] == "–" and cells25[9] == "14.31 % of GRDP"
+    assert cells25[5] == "+8.9%/yr" and cells25[8] == "–" and cells25[9] == "14.31% of GRDP"
     assert cells30[8] == "+13.6%/yr"
     shown = _shown("cbct-share", "--as-of", "2026-12-01")
     assert "Needed from now +13.6%/yr" in shown and "+10.4%" not in shown and "+10.5%" not in shown

@@ -40,7 +40,7 @@ def test_an_averages_need_is_written_rounded_up_so_it_suffices(shipped: Path, fm
 def test_show_writes_the_averages_need_rounded_up(shipped: Path) -> None:
     shown = run_clean("show", "cbct-va-growth-2021-2025", env={"COLUMNS": "200", "NO_COLOR": "1"})
     assert shown.exit_code == 0, shown.stderr
-    assert "Needed in the years without a figure  13.49 % y/y" in shown.stdout, shown.stdout
+    assert "Needed in the years without a figure  13.49% y/y" in shown.stdout, shown.stdout
     assert "13.48" not in shown.stdout
 
 
@@ -296,16 +296,16 @@ def test_a_units_figures_are_read_whatever_their_length() -> None:
     [
         (
             "en",
-            "| 15 % of GRDP by 2025 |",
+            "| 15% of GRDP by 2025 |",
             "**Moderate progress (⌛ awaiting figure 2025)**",
-            "| 30 % of GRDP by 2030 |",
+            "| 30% of GRDP by 2030 |",
             "**Moderate progress**",
         ),
         (
             "vi",
-            "| 15 % GRDP đến năm 2025 |",
+            "| 15% GRDP đến năm 2025 |",
             "**Tiến triển vừa phải (⌛ chờ số liệu năm 2025)**",
-            "| 30 % GRDP đến năm 2030 |",
+            "| 30% GRDP đến năm 2030 |",
             "**Tiến triển vừa phải**",
         ),
     ],

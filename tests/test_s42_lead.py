@@ -316,3 +316,23 @@ def test_a_level_to_keep_is_defined_as_one(
     assert made.exit_code == 0, made.stderr
     text = " ".join(made.stdout.split())
     assert keep in text and reach in text, text
+
+
+# 6. A per-cent unit's sign against its figure. The shipped CBCT share's unit is "% of
+# GRDP" ("% GRDP"): tables wrote "12.3 % of GRDP" and "12,3 % GRDP" where sentences and the
+# resolution write "12.3%" and "12,3%"; the sign is now against the figure wherever a
+# per-cent unit is written, its words after a space ("12.3% of GRDP", "12,3% GRDP").
+
+
+@pytest.mark.parametrize(
+    ("lang", "baseline", "latest"),
+    [("en", "9.8% of GRDP (2020)", "12.3% of GRDP (2023"), ("vi", "9,8% GRDP (2020)", "12,3% GRDP (2023")],
+)
+def test_a_per_cent_units_sign_is_against_its_figure(shipped: Path, lang: str, baseline: str, latest: str) -> None:
+    shown = run_clean("--lang", lang, "show", "cbct-share")
+    assert shown.exit_code == 0, shown.stderr
+    text = " ".join(shown.stdout.split())
+    assert baseline in text and latest in text, text[:800]
+    # Only the Unit row writes the unit alone ("Unit % of GRDP").
+    figures = " ".join(" ".join(x.split()) for x in shown.stdout.splitlines()[4:])
+    assert " % of GRDP" not in figures and " % GRDP" not in figures, figures

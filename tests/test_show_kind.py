@@ -2,7 +2,7 @@
 since pass H (issue 17, twenty-seventh session; that pass's leftover).
 
 The shipped CBCT value-added growth: 2021's 32.19 and H1 2025's 23.81 are both estimates
-(observations.csv); `show` wrote "32.19 % y/y (2021)", where the Word report wrote
+(observations.csv); `show` wrote "32.19% y/y (2021)", where the Word report wrote
 "(2021, estimate)": an officer reading one and citing the other saw two different facts.
 """
 
@@ -30,11 +30,11 @@ def test_show_says_an_estimate_is_one_beside_its_latest_figure(shipped: Path, la
     r = run_clean("--lang", lang, "show", "cbct-va-growth-2021-2025", env={"COLUMNS": "150"})
     assert r.exit_code == 0, r.stderr
     if lang == "en":
-        assert _line(r.stdout, latest).endswith("32.19 % y/y (2021, estimate)")
-        assert _line(r.stdout, provisional).endswith("23.81 % y/y (2025-H1, estimate)")
+        assert _line(r.stdout, latest).endswith("32.19% y/y (2021, estimate)")
+        assert _line(r.stdout, provisional).endswith("23.81% y/y (2025-H1, estimate)")
     else:
-        assert _line(r.stdout, latest).endswith("32,19 % so với cùng kỳ (2021, ước tính)")
-        assert _line(r.stdout, provisional).endswith("23,81 % so với cùng kỳ (2025-H1, ước tính)")
+        assert _line(r.stdout, latest).endswith("32,19% so với cùng kỳ (2021, ước tính)")
+        assert _line(r.stdout, provisional).endswith("23,81% so với cùng kỳ (2025-H1, ước tính)")
 
 
 def test_an_official_figure_keeps_its_period_alone(shipped: Path):

@@ -168,12 +168,12 @@ def test_status_by_unit_csv_gives_a_units_too(shipped: Path):
 # --- 3. the legend: the replaced figure's source and day ---------------------------------------
 
 LEGEND_TAIL = {
-    "en": f", replacing 11.02 % y/y (recorded 2023-11-24; source: {SOURCE_FIRST})",
-    "vi": f", thay cho số liệu 11,02 % so với cùng kỳ (ghi nhận 24/11/2023; nguồn: {SOURCE_FIRST})",
+    "en": f", replacing 11.02% y/y (recorded 2023-11-24; source: {SOURCE_FIRST})",
+    "vi": f", thay cho số liệu 11,02% so với cùng kỳ (ghi nhận 24/11/2023; nguồn: {SOURCE_FIRST})",
 }
 LEGEND_HEAD = {
-    "en": f"[1] GRDP growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_SECOND})",
-    "vi": "[1] Tốc độ tăng trưởng GRDP 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ "
+    "en": f"[1] GRDP growth 2023: 11.02% y/y → 11.03% y/y (estimate, recorded 2023-11-27; source: {SOURCE_SECOND})",
+    "vi": "[1] Tốc độ tăng trưởng GRDP 2023: 11,02% so với cùng kỳ → 11,03% so với cùng kỳ "
     f"(ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_SECOND})",
 }
 
@@ -267,7 +267,7 @@ def test_cached_and_cold_agree_before_and_after_a_revision_is_appended(shipped: 
             "2025-06-30T00:00:00Z",
         )
     else:
-        assert "replacing 8.5 % y/y (recorded 2025-06-30; source: Yearbook 2024)" in _unwrapped(again)
+        assert "replacing 8.5% y/y (recorded 2025-06-30; source: Yearbook 2024)" in _unwrapped(again)
 
 
 def test_the_cache_format_was_bumped():
@@ -308,7 +308,7 @@ def test_as_of_a_day_between_two_revisions(shipped: Path):
     rows = _csv_rows(_out("history", "grdp_growth", "2023", "--as-of", "2024-01-01", "--format", "csv"))
     assert [(r["value"], r["revises_source"]) for r in rows] == [("11.03", SOURCE_FIRST), ("11.02", "")]
     table = _unwrapped(_out("status", "--format", "table", "--as-of", "2024-01-01", env={"COLUMNS": "200"}))
-    assert f"replacing 11.02 % y/y (recorded 2023-11-24; source: {SOURCE_FIRST})" in table
+    assert f"replacing 11.02% y/y (recorded 2023-11-24; source: {SOURCE_FIRST})" in table
 
 
 def test_after_a_retraction_the_figure_replaced_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -347,7 +347,7 @@ def test_after_a_retraction_the_figure_replaced_nothing(tmp_path: Path, monkeypa
 def test_shows_list_of_periods_legend_names_it_too(shipped: Path):
     # show's every-period list marks 2023's 11.03 and says under it what it replaced.
     out = _unwrapped(_out("show", "grdp-double-digit", "--format", "table", env={"COLUMNS": "400"}))
-    assert f"replacing 11.02 % y/y (recorded 2023-11-24; source: {SOURCE_FIRST})" in out
+    assert f"replacing 11.02% y/y (recorded 2023-11-24; source: {SOURCE_FIRST})" in out
 
 
 def test_ranks_table_legend_names_a_units_replaced_figure(shipped: Path):

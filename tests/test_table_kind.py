@@ -2,7 +2,7 @@
 `show` do (issue 17, twenty-eighth session).
 
 An officer reads the status table at the terminal and cites it; before, its Latest cell
-said "12.3 % of GRDP (2023)" where the Word report and `show` said "(2023, estimate)",
+said "12.3% of GRDP (2023)" where the Word report and `show` said "(2023, estimate)",
 and `rank --format csv` gave no kind at all. The shipped store's rows the expectations
 rest on, read by hand:
 
@@ -32,23 +32,23 @@ def _table(*args: str) -> str:
 
 def test_the_status_table_says_an_estimate_is_one(shipped: Path):
     out = _table("status")
-    assert "12.3 % of GRDP (2023, estimate)" in out
-    assert "17.3 % of GRDP (2020, estimate)" in out
+    assert "12.3% of GRDP (2023, estimate)" in out
+    assert "17.3% of GRDP (2020, estimate)" in out
     # A reading with no stated status keeps its period and "provisional" alone.
-    assert "16 % of GRDP (2023-Q1, part-year)" in out
+    assert "16% of GRDP (2023-Q1, part-year)" in out
     assert "(2023-Q1, part-year," not in out
 
 
 def test_the_status_table_says_it_in_vietnamese(shipped: Path):
     out = _table("status", "--lang", "vi")
-    assert "12,3 % GRDP (2023, ước tính)" in out
+    assert "12,3% GRDP (2023, ước tính)" in out
 
 
 def test_a_stacked_status_says_it_too(shipped: Path):
     # 50 columns: too narrow for the table, one block a target (render._stacked).
     r = run("status", "--format", "table", env={"COLUMNS": "50", "NO_COLOR": "1"})
     assert r.exit_code == 0, r.stderr
-    assert "12.3 % of GRDP (2023, estimate)" in " ".join(r.stdout.split())
+    assert "12.3% of GRDP (2023, estimate)" in " ".join(r.stdout.split())
 
 
 def test_the_rank_table_says_an_estimate_is_one(shipped: Path):

@@ -379,7 +379,7 @@ def test_a_withdrawn_quarter_marks_no_full_year_figure_it_did_not_give(shipped: 
         assert withdrawn["cbct-va-growth-2021-2025"] == ["2025-H1"]
         table = run_clean("status", "--format", "table", env={"QNTRACK_NO_CACHE": cache_off, "COLUMNS": "200"})
         assert "11.89[" not in table.stdout and "grdp_growth 2025-Q3" not in table.stdout
-        assert "Processing and manufacturing value-added growth 2025-H1: 23.81 % y/y" in table.stdout
+        assert "Processing and manufacturing value-added growth 2025-H1: 23.81% y/y" in table.stdout
 
 
 # --- A warm status table printed without importing Rich (the shipped start-up goal).

@@ -107,8 +107,8 @@ def test_a_note_only_revision_is_confirmed_in_vietnamese(shipped: Path) -> None:
 
 def test_the_since_table_says_a_note_only_revision(shipped: Path) -> None:
     _note_then("hand checked")
-    assert "| note changed | 5\\[1\\] % y/y |" in since_row("en")
-    assert "| đổi ghi chú | 5\\[1\\] % so với cùng kỳ |" in since_row("vi")
+    assert "| note changed | 5%\\[1\\] y/y |" in since_row("en")
+    assert "| đổi ghi chú | 5%\\[1\\] so với cùng kỳ |" in since_row("vi")
 
 
 # --- the library's retract given no period (pass F's leftover) ---------------------------------

@@ -214,16 +214,16 @@ def test_a_growth_plan_reads_as_an_officer_writes_it(tmp_path: Path, monkeypatch
     r = run("report", "--format", "markdown", "-o", "r.md", "--lang", "vi")
     assert r.exit_code == 0, r.stderr
     text = (folder / "r.md").read_text(encoding="utf-8")
-    # "10 % so với cùng kỳ năm 2017" read as "against the same period of 2017": the year
+    # "10% so với cùng kỳ năm 2017" read as "against the same period of 2017": the year
     # the plan is for comes first, as a plan is headed ("Kế hoạch năm 2017: ...").
-    assert "**Nội dung mục tiêu:** Kế hoạch năm 2017: 10 % so với cùng kỳ." in text, text
+    assert "**Nội dung mục tiêu:** Kế hoạch năm 2017: 10% so với cùng kỳ." in text, text
     assert "cùng kỳ năm 2017" not in text
     # A quarter's plan likewise; 1500.5 written the Vietnamese way, 1.500,5.
     assert "**Nội dung mục tiêu:** Kế hoạch quý I/2025: 1.500,5 triệu USD." in text, text
     e = run("report", "--format", "markdown", "-o", "e.md", "--lang", "en")
     assert e.exit_code == 0, e.stderr
     english = (folder / "e.md").read_text(encoding="utf-8")
-    assert "10 % y/y in 2017 (annual plan)." in english, english
+    assert "10% y/y in 2017 (annual plan)." in english, english
 
 
 # --- a figure already recorded, and a retraction: the status and the moment in Vietnamese --

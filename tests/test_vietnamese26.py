@@ -129,19 +129,19 @@ def test_the_since_table_says_a_status_only_revision_in_vietnamese(shipped: Path
     # The Before cell is marked "[1]": its legend names the figure replaced's source (twenty-sixth session).
     _estimate_then("5")
     row = since_row("vi")
-    assert "| trạng thái: ước tính → chính thức | 5\\[1\\] % so với cùng kỳ |" in row, row
+    assert "| trạng thái: ước tính → chính thức | 5%\\[1\\] so với cùng kỳ |" in row, row
     assert "điều chỉnh" not in row, row
 
 
 def test_the_since_table_says_a_status_only_revision_in_english(shipped: Path):
     _estimate_then("5")
-    assert "| status: estimate → official | 5\\[1\\] % y/y |" in since_row("en")
+    assert "| status: estimate → official | 5%\\[1\\] y/y |" in since_row("en")
 
 
 def test_the_since_table_keeps_revised_where_the_figure_moved(shipped: Path):
     _estimate_then("5.2")
-    assert "| điều chỉnh | 5\\[1\\] % so với cùng kỳ |" in since_row("vi")
-    assert "| revised | 5\\[1\\] % y/y |" in since_row("en")
+    assert "| điều chỉnh | 5%\\[1\\] so với cùng kỳ |" in since_row("vi")
+    assert "| revised | 5%\\[1\\] y/y |" in since_row("en")
 
 
 def test_the_since_json_ends_each_row_with_the_previous_status(shipped: Path):

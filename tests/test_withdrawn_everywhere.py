@@ -49,26 +49,26 @@ def _csv(text: str, delimiter: str = ",") -> list[dict[str, str]]:
 def test_the_status_table_says_the_latest_figure_was_withdrawn(shipped: Path):
     # With 2023's 12.3 withdrawn, cbct-share is judged on 2022's 11.5 (the next full year
     # back; 2022-9M is before it and is no provisional reading). The table showed
-    # "11.5 % of GRDP (2022)" and nothing else: a reader took 2022 for the latest published.
+    # "11.5% of GRDP (2022)" and nothing else: a reader took 2022 for the latest published.
     _retract_cbct_2023()
     out = _table("cbct-share")
-    assert "11.5[1] % of GRDP" in out
+    assert "11.5%[1] of GRDP" in out
     assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in out
     assert (
-        "[1] Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
+        "[1] Processing and manufacturing share of GRDP 2023: 12.3% of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
         in out
     )
     # Vietnamese: 12,3 with a decimal comma, the day as 01/09/2025.
     vi = _table("cbct-share", lang="vi")
-    assert "11,5[1] % GRDP" in vi
+    assert "11,5%[1] GRDP" in vi
     assert "Số liệu đã bị rút lại (số bị rút lại → số liệu đang có hiệu lực; – nếu không có):" in vi
     assert (
-        "[1] Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
+        "[1] Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3% GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
         in vi
     )
     # The day before the retraction 12.3 is the latest and nothing is said.
     before = _table("cbct-share", "--as-of", "2025-08-31")
-    assert "12.3 % of GRDP" in before and "withdrawn" not in before
+    assert "12.3% of GRDP" in before and "withdrawn" not in before
 
 
 # The source of the shipped 2023 CBCT share, 12.3 (observations.csv, line 56).
@@ -126,14 +126,14 @@ def test_a_figure_recorded_again_after_a_withdrawal_is_said_to_replace_it(shippe
     ((entry),) = item["withdrawn"]
     assert (entry["period"], entry["value"], entry["in_force"]) == ("2023", 12.3, 12.5)
     out = _table("cbct-share")
-    assert "12.5[1] % of GRDP" in out
+    assert "12.5%[1] of GRDP" in out
     assert (
-        "[1] Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → 12.5 % of GRDP (withdrawn on 2025-09-01, recorded again on "
+        "[1] Processing and manufacturing share of GRDP 2023: 12.3% of GRDP → 12.5% of GRDP (withdrawn on 2025-09-01, recorded again on "
         "2025-10-01; source: GSO)"
     ) in out
     vi = _table("cbct-share", lang="vi")
     assert (
-        "[1] Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3 % GRDP → 12,5 % GRDP (rút lại ngày 01/09/2025, ghi lại ngày 01/10/2025; nguồn: GSO)"
+        "[1] Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3% GRDP → 12,5% GRDP (rút lại ngày 01/09/2025, ghi lại ngày 01/10/2025; nguồn: GSO)"
         in vi
     )
 
@@ -321,9 +321,9 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
         if lang == "en":
             assert (
                 cbct[withdrawn]
-                == "Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
+                == "Processing and manufacturing share of GRDP 2023: 12.3% of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
                 # where 12.3 was published, after the line as it was (twenty-sixth session)
-                + f", withdrawing 12.3 % of GRDP (recorded 2023-10-15; source: {ANTT})"
+                + f", withdrawing 12.3% of GRDP (recorded 2023-10-15; source: {ANTT})"
                 # the row's latest is 2022's, said why (thirty-second session)
                 + "; the 2022 figure is shown because the 2023 figure was withdrawn"
             )
@@ -339,8 +339,8 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
         else:
             assert (
                 cbct[withdrawn]
-                == "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
-                + f", rút lại số liệu 12,3 % GRDP (ghi nhận 15/10/2023; nguồn: {ANTT})"
+                == "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP 2023: 12,3% GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
+                + f", rút lại số liệu 12,3% GRDP (ghi nhận 15/10/2023; nguồn: {ANTT})"
                 + "; số liệu 2022 được hiển thị vì số liệu 2023 đã bị rút lại"
             )
         # The Figures sheet: a row for 2023 with no value (so a sum is unchanged), kind
@@ -382,17 +382,17 @@ def test_the_legend_lists_its_marks_in_order_under_each_heading(shipped: Path):
 
 def test_the_reports_summary_table_marks_a_withdrawn_figure(shipped: Path):
     # The report's summary lists each target's latest figure as the status table does: after
-    # 2023's 12.3 was withdrawn it read "11.5 % of GRDP (2022)" with nothing said (the
+    # 2023's 12.3 was withdrawn it read "11.5% of GRDP (2022)" with nothing said (the
     # section below says it; a reader of the summary alone did not learn it).
     _retract_cbct_2023()
     r = run_clean("report", "cbct-share", "--format", "markdown", "-o", "r.md")
     assert r.exit_code == 0, r.stderr
     text = Path("r.md").read_text(encoding="utf-8")
     summary = text.split('<a id="summary"></a>')[1].split("\n## ")[0]  # before the first target's section
-    assert "11.5\\[1\\] % of GRDP (2022)" in summary
+    assert "11.5%\\[1\\] of GRDP (2022)" in summary
     assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in summary
     assert (
-        "\\[1\\] Processing and manufacturing share of GRDP 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
+        "\\[1\\] Processing and manufacturing share of GRDP 2023: 12.3% of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
         in summary
     )
 

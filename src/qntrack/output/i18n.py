@@ -366,10 +366,14 @@ def typed_value(value: float | None, unit: str, lang: str) -> str:
 
 
 def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2) -> str:
+    """A figure with its unit: a per-cent unit's sign against the figure, in every language
+    and every place ("12.3% of GRDP", "12,3% GRDP", as the resolution and the province's
+    reports write it, and as "12.3%" was; tables wrote "12.3 % of GRDP" until the
+    forty-second session), any other unit after a space ("10,402 USD")."""
     text = number(value, lang, decimals)
     if value is None or not unit:
         return text
-    return f"{text}%" if unit == "%" else f"{text} {unit}"
+    return f"{text}{unit}" if unit.startswith("%") else f"{text} {unit}"
 
 
 def date_text(day: str | None, lang: str) -> str:
