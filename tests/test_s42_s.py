@@ -11,6 +11,14 @@ own.
    December 2025" after seven months (a span of no name of its own), within a cap where
    lower is better. Nothing is said once the plan is met, nor of a growth rate's plan,
    whose second half's need depends on the weights of the halves, which no figure gives.
+2. A year's figure typed in July is asked about. The officer who types the first half's
+   growth as `add-observation grdp_growth 2025 11.03 --status estimate` (the year, where
+   2025-H1 was meant) was told "added grdp_growth 2025 = 11.03", and the year's plan of 14%
+   read "Not achieved" in July, the double-digit streak "passed" for 2025, on a half's
+   figure. An estimate for the whole year is published near its end (late November or
+   December, for the HĐND's session), so one recorded with three months or more of its
+   period still to come is kept (an early estimate may be meant) and warned of, with the
+   period from the start to the month before it was recorded to write if that was meant.
 
 Expected numbers are worked by hand in the comments; expected texts are the catalog's
 words, written out here by hand."""
@@ -129,3 +137,118 @@ def test_the_report_says_the_need_too(july: Path) -> None:
     r = run_clean("report", "--as-of", "2025-07-15", "--format", "markdown")
     assert r.exit_code == 0, r.output
     assert "To meet the plan (1,000 million USD), H2 2025 needs another 849.5 million USD." in r.output
+
+
+# --- 2. A year's figure typed in July ----------------------------------------------------
+
+
+def test_a_year_estimate_recorded_in_july_is_asked_about(july: Path) -> None:
+    # Recorded 5 July 2025: July (not over) to December, six months of 2025, are still to
+    # come; the months ended before it are January to June, 2025-H1.
+    r = run_clean(
+        "add-observation",
+        "grdp_growth",
+        "2025",
+        "11.03",
+        "--status",
+        "estimate",
+        "--source",
+        "Cuc TK",
+        "--recorded-at",
+        "2025-07-05",
+    )
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    assert (
+        "warning: grdp_growth 2025: recorded 2025-07-05, with 6 months of 2025 still to come"
+        " (it ends 2025-12-31): is 11.03 the figure for 2025-H1? If so, record it as 2025-H1"
+        " instead and withdraw this one with 'qntrack retract grdp_growth 2025'" in text
+    )
+    assert "added grdp_growth 2025 = 11.03" in text  # kept: an early estimate may be meant
+
+
+def test_the_warning_in_vietnamese_and_in_a_dry_run(july: Path) -> None:
+    # Recorded 20 September 2025: September (not over) to December, four months, to come;
+    # the months ended before it are January to August, 2025-8M (fdi is monthly).
+    before = Path("observations.csv").read_bytes()
+    r = run_clean(
+        "--lang",
+        "vi",
+        "add-observation",
+        "fdi",
+        "2025",
+        "400",
+        "--status",
+        "estimate",
+        "--source",
+        "So",
+        "--recorded-at",
+        "2025-09-20",
+        "--dry-run",
+    )
+    assert r.exit_code == 0, r.output
+    assert Path("observations.csv").read_bytes() == before
+    text = " ".join(r.output.split())
+    assert (
+        "fdi 2025: ghi nhận 20/09/2025, khi 2025 còn 4 tháng nữa mới kết thúc (31/12/2025):"
+        " 400 có phải là số liệu của 2025-8M? Nếu vậy, hãy ghi là 2025-8M" in text
+    )
+
+
+def test_an_estimate_near_the_end_is_not_asked_about(july: Path) -> None:
+    # Recorded 2 November 2025: November (not over) and December, two months, to come: a year-end
+    # estimate for the HĐND's December session, as the province publishes it.
+    r = run_clean(
+        "add-observation",
+        "fdi",
+        "2025",
+        "900",
+        "--status",
+        "estimate",
+        "--source",
+        "So",
+        "--recorded-at",
+        "2025-11-02",
+    )
+    assert r.exit_code == 0, r.output
+    assert "warning" not in r.output
+    # A quarter's estimate in its last month (Q3 on 28 September: one month to come) is not
+    # asked about either.
+    r = run_clean(
+        "add-observation",
+        "grdp_growth",
+        "2025-Q3",
+        "12.5",
+        "--status",
+        "estimate",
+        "--source",
+        "Cuc TK",
+        "--recorded-at",
+        "2025-09-28",
+    )
+    assert r.exit_code == 0, r.output
+    assert "warning" not in r.output
+
+
+def test_an_import_warns_at_the_line(july: Path) -> None:
+    Path("h1.csv").write_text(
+        "indicator,period,value,status,source,recorded_at\ncbct_share,2025,14.2,estimate,So CT,2025-07-06\n",
+        encoding="utf-8",
+    )
+    Path("t.yaml").write_text(
+        _PLAN.replace(
+            "targets:",
+            """  cbct_share:
+    name: "CBCT share"
+    unit: "% of GRDP"
+    measure: level
+    direction: increase
+    frequency: quarter
+targets:""",
+        ),
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--targets", "t.yaml", "--from", "h1.csv")
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    assert "h1.csv:2: warning: cbct_share 2025: recorded 2025-07-06, with 6 months of 2025 still to come" in text
