@@ -19,6 +19,11 @@ own.
    December, for the HĐND's session), so one recorded with three months or more of its
    period still to come is kept (an early estimate may be meant) and warned of, with the
    period from the start to the month before it was recorded to write if that was meant.
+3. Two ways an officer writes a period were refused as "not a period": a quarter spelt
+   "quí" (the older spelling of quý, still common: "quí II/2025") and the months from
+   January as a range, as a six-month table heads its column ("Tháng 1-6/2025",
+   "T1-T6/2025", "tháng 1 đến tháng 9/2025"). A range from another month is still no
+   period.
 
 Expected numbers are worked by hand in the comments; expected texts are the catalog's
 words, written out here by hand."""
@@ -252,3 +257,55 @@ targets:""",
     assert r.exit_code == 0, r.output
     text = " ".join(r.output.split())
     assert "h1.csv:2: warning: cbct_share 2025: recorded 2025-07-06, with 6 months of 2025 still to come" in text
+
+
+# --- 3. Periods as an officer writes them --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("quí II/2025", "2025-Q2"),
+        ("Quí 2/2025", "2025-Q2"),
+        ("Tháng 1-6/2025", "2025-H1"),
+        ("tháng 1 – 6/2025", "2025-H1"),
+        ("T1-T6/2025", "2025-H1"),
+        ("tháng 1 đến tháng 9/2025", "2025-9M"),
+        ("Tháng 1-3/2025", "2025-Q1"),
+    ],
+)
+def test_a_period_as_an_officer_writes_it(july: Path, typed: str, stored: str) -> None:
+    r = run_clean(
+        "add-observation",
+        "fdi",
+        typed,
+        "10",
+        "--status",
+        "estimate",
+        "--source",
+        "So",
+        "--recorded-at",
+        "2025-10-05",
+        "--dry-run",
+        "--format",
+        "csv",
+    )
+    assert r.exit_code == 0, r.output
+    assert f"fdi,{stored},10," in r.output
+
+
+def test_a_range_not_from_january_is_no_period(july: Path) -> None:
+    r = run_clean(
+        "add-observation",
+        "fdi",
+        "Tháng 3-6/2025",
+        "10",
+        "--status",
+        "estimate",
+        "--source",
+        "So",
+        "--recorded-at",
+        "2025-10-05",
+    )
+    assert r.exit_code == 1, r.output
+    assert "is not a period" in r.output
