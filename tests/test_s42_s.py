@@ -9,7 +9,8 @@ own.
    second half's need, where a cumulative target says what each remaining period needs.
    Now one sentence says it, naming the months left: H2 2025 after H1, "August 2025 to
    December 2025" after seven months (a span of no name of its own), within a cap where
-   lower is better. Nothing is said once the plan is met, nor of a growth rate's plan,
+   lower is better; once the period is over with no figure for it, in the past ("needed").
+   Nothing is said once the plan is met, nor of a growth rate's plan,
    whose second half's need depends on the weights of the halves, which no figure gives.
 2. A year's figure typed in July is asked about. The officer who types the first half's
    growth as `add-observation grdp_growth 2025 11.03 --status estimate` (the year, where
@@ -136,6 +137,23 @@ def test_no_need_is_said_of_a_plan_met_or_a_growth_rate(july: Path) -> None:
     with open("observations.csv", "a", encoding="utf-8") as f:
         f.write("fdi,2025-H1,1020.5,estimate,So KHDT,,2025-07-10T00:00:00Z\n")
     assert "To meet the plan" not in _show("fdi-2025")
+
+
+def test_after_the_year_the_need_is_said_in_the_past(july: Path) -> None:
+    # 5 January 2026: 2025 is over, its figure not recorded; the second half needed 849.5.
+    r = run_clean("show", "fdi-2025", "--as-of", "2026-01-05")
+    text = " ".join(r.output.split())
+    assert "H2 2025 needs" not in text
+    assert (
+        "To meet the plan (1,000 million USD), H2 2025 needed another 849.5 million USD,"
+        " and no figure for it is recorded yet." in text
+    )
+    r = run_clean("show", "coal-2025", "--as-of", "2026-01-05", "--lang", "vi")
+    text = " ".join(r.output.split())
+    assert (
+        "Để không vượt kế hoạch (1.200 nghìn tấn), 6 tháng cuối năm 2025 chỉ được thêm tối đa"
+        " 700 nghìn tấn; chưa có số liệu của kỳ này." in text
+    )
 
 
 def test_the_report_says_the_need_too(july: Path) -> None:

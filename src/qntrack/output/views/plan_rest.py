@@ -14,6 +14,14 @@ from ..period_words import period_text
 
 __all__ = ["rest_of_period_sentence"]
 
+# (higher is better, the period over with no figure) -> the sentence.
+_KEYS = {
+    (True, False): "rest_of_plan_needs",
+    (False, False): "rest_of_plan_may_add",
+    (True, True): "rest_of_plan_needed",
+    (False, True): "rest_of_plan_could_add",
+}
+
 
 def rest_of_period_sentence(a: Assessment, lang: str) -> list[str]:
     """The need (or, under a cap, the allowance) of the months after a flow's year-to-date
@@ -39,7 +47,8 @@ def rest_of_period_sentence(a: Assessment, lang: str) -> list[str]:
     rest = _rest_words(Period(d.period.year, ytd.period.last + 1, d.period.last), lang)
     return [
         narrative_sentence(
-            "rest_of_plan_needs" if a.indicator.increase else "rest_of_plan_may_add",
+            # The period over with no figure for it: what the months left needed, in the past.
+            _KEYS[(a.indicator.increase, bool(a.awaiting_figures))],
             lang,
             plan=figure_of(a, d.plan, lang, places),
             rest=rest,
