@@ -277,6 +277,41 @@ targets:""",
     assert "h1.csv:2: warning: cbct_share 2025: recorded 2025-07-06, with 6 months of 2025 still to come" in text
 
 
+def test_a_table_of_year_estimates_is_asked_about_once(july: Path) -> None:
+    # A six-month report's table with an "Ước TH 2025" column, imported on 10 July: three
+    # rows of 2025, each with six months of the year to come, are asked about once, at the
+    # first row's line, with the count; not three times the same question.
+    Path("wide.csv").write_text("Chỉ tiêu;Ước TH 2025\ngrdp_growth;12,1\nfdi;900\ncoal;1100\n", encoding="utf-8")
+    r = run_clean(
+        "--lang",
+        "vi",
+        "add-observation",
+        "--from",
+        "wide.csv",
+        "--wide",
+        "--source",
+        "BC 6T",
+        "--recorded-at",
+        "2025-07-10",
+        "--dry-run",
+    )
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    assert (
+        "3 dòng số liệu 2025 (dòng đầu: grdp_growth 12,1) ghi nhận 10/07/2025, khi 2025 còn 6 tháng"
+        " nữa mới kết thúc (31/12/2025): đây có phải là số liệu của 2025-H1? Nếu vậy, hãy ghi là 2025-H1" in text
+    )
+    r = run_clean("add-observation", "--from", "wide.csv", "--wide", "--source", "BC 6T", "--recorded-at", "2025-07-10")
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    assert text.count("still to come") == 1, text
+    assert (
+        "wide.csv:2: warning: 3 rows of 2025 (the first: grdp_growth 12.1) recorded 2025-07-10, with 6"
+        " months of 2025 still to come (it ends 2025-12-31): are they the figures for 2025-H1?"
+        " If so, record them as 2025-H1 instead" in text
+    )
+
+
 # --- 3. Periods as an officer writes them --------------------------------------------------
 
 

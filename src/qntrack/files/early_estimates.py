@@ -39,7 +39,9 @@ def early_estimate_problems(
     indicator's frequency, had ended by then. Not of a row recorded before a stored figure
     of its period (``index``, the store's vintages): kept as an earlier vintage, it never
     takes effect, and the retraction offered would withdraw the figure in force."""
-    problems = []
+    # By period, day recorded and the part to write: a table of a year's estimates (a
+    # six-month report's column of the year's estimates) is asked about once, not row by row.
+    groups: dict[tuple[Period, str, Period], list[tuple[Location, Observation, dict]]] = {}
     for where, o in new:
         p = o.period
         if o.status != "estimate" or p.months < 2:
@@ -57,18 +59,26 @@ def early_estimate_problems(
             continue  # no part of the period of the indicator's frequency had ended
         to_date = Period(p.year, p.first, ended)
         words = dict(
-            indicator=o.indicator,
             period=p,
             recorded=Day(day),
             left=p.last - month + 1,
             end=Day(period_end(p).isoformat()),
-            value=Figure(o.value),
             to_date=to_date,
         )
-        said = (
-            msg("recording_early_estimate_dry", **words)
-            if dry_run
-            else msg("recording_early_estimate", **words, retract=retract_words(o.indicator, p))
-        )
+        groups.setdefault((p, day, to_date), []).append((where, o, words))
+    problems = []
+    for rows in groups.values():
+        where, o, words = rows[0]
+        if len(rows) > 1:
+            said = msg(
+                "recording_early_estimates", **words, count=len(rows), indicator=o.indicator, value=Figure(o.value)
+            )
+        elif dry_run:
+            said = msg("recording_early_estimate_dry", **words, indicator=o.indicator, value=Figure(o.value))
+        else:
+            retract = retract_words(o.indicator, o.period)
+            said = msg(
+                "recording_early_estimate", **words, indicator=o.indicator, value=Figure(o.value), retract=retract
+            )
         problems.append(Problem(where, said, severity="warning", check="timing"))
     return problems
