@@ -25,6 +25,12 @@ own.
    January as a range, as a six-month table heads its column ("Tháng 1-6/2025",
    "T1-T6/2025", "tháng 1 đến tháng 9/2025"). A range from another month is still no
    period.
+4. A level target's part-year reading is said. At mid-year the CBCT share for the first half
+   (15.2 %, past the 15 % milestone of 2025) stood in the table, but `show` and the reports
+   said only "At this pace it reaches 14.09 % of GRDP in 2025, short of 15 %", worked from
+   2024's figure, and never the half's reading, which every-period, average and cumulative
+   targets do say. Now: the reading, whether it is at or short of that year's milestone,
+   and that the milestone is judged on the whole year's figure.
 
 Expected numbers are worked by hand in the comments; expected texts are the catalog's
 words, written out here by hand."""
@@ -362,3 +368,82 @@ def test_a_range_not_from_january_is_no_period(july: Path) -> None:
     )
     assert r.exit_code == 1, r.output
     assert "is not a period" in r.output
+
+
+# --- 4. A level target's part-year reading -------------------------------------------------
+
+_LEVEL = """\
+version: 1
+title: "QN 2025"
+observations: observations.csv
+timezone: +07:00
+indicators:
+  cbct_share:
+    name: {en: "CBCT share", vi: "Tỷ trọng CBCT"}
+    unit: {en: "% of GRDP", vi: "% GRDP"}
+    measure: level
+    direction: increase
+    frequency: quarter
+targets:
+  - id: cbct
+    type: level
+    indicator: cbct_share
+    name: "CBCT 15% by 2025, 30% by 2030"
+    baseline: {period: 2020, value: 9.8}
+    milestones:
+      - {by: 2025, value: 15}
+      - {by: 2030, value: 30}
+"""
+
+
+@pytest.mark.parametrize(
+    ("h1", "en", "vi"),
+    [
+        (
+            "15.2",
+            "Part-year reading H1 2025: 15.2 % of GRDP, at or beyond the 2025 milestone (15 % of GRDP);"
+            " the milestone is judged on the figure for the whole of 2025.",
+            "Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 15,2 % GRDP, đã đạt mốc năm 2025 (15 % GRDP);"
+            " mốc được đánh giá theo số liệu cả năm 2025.",
+        ),
+        (
+            "14.2",
+            "Part-year reading H1 2025: 14.2 % of GRDP, short of the 2025 milestone (15 % of GRDP);"
+            " the milestone is judged on the figure for the whole of 2025.",
+            "Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 14,2 % GRDP, chưa đạt mốc năm 2025 (15 % GRDP);"
+            " mốc được đánh giá theo số liệu cả năm 2025.",
+        ),
+    ],
+)
+def test_a_level_targets_part_year_reading_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, h1: str, en: str, vi: str
+) -> None:
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _LEVEL,
+        _HEADER
+        + "cbct_share,2024,13.1,estimate,x,,2025-01-10T00:00:00Z\n"
+        + f"cbct_share,2025-H1,{h1},estimate,So CT,,2025-07-06T00:00:00Z\n",
+    )
+    r = run_clean("show", "cbct", "--as-of", "2025-07-15")
+    assert en in " ".join(r.output.split())
+    r = run_clean("show", "cbct", "--as-of", "2025-07-15", "--lang", "vi")
+    assert vi in " ".join(r.output.split())
+    r = run_clean("report", "--as-of", "2025-07-15", "--format", "markdown")
+    assert en in " ".join(r.output.split())
+
+
+def test_a_reading_of_a_year_with_no_milestone_is_said_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 2026-H1: no milestone in 2026 (the next is 2030's), so no milestone is compared.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _LEVEL,
+        _HEADER
+        + "cbct_share,2025,14.6,estimate,x,,2026-01-10T00:00:00Z\n"
+        + "cbct_share,2026-H1,16.1,estimate,So CT,,2026-07-06T00:00:00Z\n",
+    )
+    r = run_clean("show", "cbct", "--as-of", "2026-07-15")
+    text = " ".join(r.output.split())
+    assert "Part-year reading H1 2026: 16.1 % of GRDP (not judged until the figure for the whole of 2026)." in text
