@@ -256,16 +256,19 @@ def test_fdi_2023_plan_sentence_says_dat():
 
 def test_year_to_date_sentences():
     """2023-H1 832: 83.2 % of the annual plan after 50 % of the year; against 2022-H1 (600):
-    832 / 600 - 1 = 38.67 % -> "+38.7%"."""
+    832 / 600 - 1 = 38.67 % -> "+38.7%"; the second half needs 1,000 - 832 = 168 (forty-second
+    session)."""
     data = [o for o in FDI_ROWS if str(o.period) != "2023"]
     a = assess_target(PlanTarget(id="p", indicator="fdi", period=P("2023"), value=1000), FDI, data)
     assert explain(a, "en") == [
         "H1 2023: 832 million USD, 83.2% of the annual plan after 50% of the year.",
         "Against the same period a year earlier (H1 2022: 600 million USD): +38.7%.",
+        "To meet the plan (1,000 million USD), H2 2023 needs another 168 million USD.",
     ]
     assert explain(a, "vi") == [
         "6 tháng đầu năm 2023: 832 triệu USD, bằng 83,2% kế hoạch năm sau 50% thời gian.",
         "So với cùng kỳ năm trước (6 tháng đầu năm 2022): tăng từ 600 triệu USD lên 832 triệu USD (+38,7%).",
+        "Để đạt kế hoạch (1.000 triệu USD), 6 tháng cuối năm 2023 cần thêm 168 triệu USD.",
     ]
 
 

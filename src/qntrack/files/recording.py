@@ -372,6 +372,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from .checks_to_date import entry_to_date_problems
+        from .early_estimates import early_estimate_problems
         from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems
         from .checks_fraction import entry_slip_problems
         from .checks_status import entry_official_replaced
@@ -417,6 +418,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         jumps = entry_slip_problems(kept, index, plan, dry_run, found)  # a "%" saved as a fraction too
         warnings.extend([p for p in jumps if id(p.location) not in said] + to_date)
         warnings.extend(entry_parts_problems(kept, index, plan))  # a published total taken apart
+        warnings.extend(early_estimate_problems(kept, index, plan, dry_run))  # a half typed as the year
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, index, found, met))
         warnings.extend(entry_official_replaced(kept, index, dry_run))  # over an official figure

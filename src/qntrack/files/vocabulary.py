@@ -211,8 +211,9 @@ YEAR_SEP = r"\s*(?:/|-|,|\s|nam)\s*(?:nam\s*)?"
 _VI_PERIODS = (
     # The year, with its word or without: "2025", "Năm 2025", "Cả năm 2025" (the whole year).
     (re.compile(r"(?:(?:ca\s*)?nam\s*)?(\d{4})"), lambda m: (int(m[1]), 1, 12)),
+    # "quí", the older spelling of quý, still common (forty-second session).
     (
-        re.compile(rf"quy\s*(i|ii|iii|iv|0?[1-4]){YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"qu[yi]\s*(i|ii|iii|iv|0?[1-4]){YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
     # "6T cuối/2026": the second half as a report's chart labels it (output/period_words.py).
@@ -234,6 +235,13 @@ _VI_PERIODS = (
     ),
     (
         re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{YEAR_SEP}(\d{{4}})"),
+        lambda m: (int(m[2]), 1, int(m[1])),
+    ),
+    # The months from January as a range, as a six-month table heads its column: "Tháng
+    # 1-6/2025", "T1-T6/2025", "tháng 1 đến tháng 9/2025" (forty-second session); from
+    # another month it is no period, and is refused as one.
+    (
+        re.compile(rf"(?:thang|t)\s*0?1\s*(?:-|\u2013|\u2014|den)\s*(?:thang|t)?\s*(\d{{1,2}}){YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 1, int(m[1])),
     ),
     (re.compile(rf"thang\s*(\d{{1,2}}){YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),

@@ -53,7 +53,7 @@ class LevelView:
 
         # A year of an amount's quarters, or a figure derived from one, said as the plan and
         # cumulative views say it (issue 17, twenty-sixth session).
-        return _sentences(a, lang) + added_up_sentence(a, lang)
+        return _sentences(a, lang) + _part_year_sentence(a, lang) + added_up_sentence(a, lang)
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
         return _chart(a, rows, lang)
@@ -442,3 +442,39 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     if data_points == 0:
         return None
     return plot.render(a.target.id, lang, notes, data_points=data_points, unit=unit)
+
+
+def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
+    """The part-year reading, said as every other kind says its own: set against the
+    milestone of its year when there is one ("Part-year reading H1 2025: 15.2 % of GRDP, at
+    or beyond the 2025 milestone (15 % of GRDP); the milestone is judged on the figure for
+    the whole of 2025."), else plainly. The table showed the half's reading while the
+    sentences spoke only of a projection from the year before (issue 17, forty-second
+    session). The reading never changes a status (methodology.md, "Sub-annual readings")."""
+    o = a.provisional
+    if o is None:
+        return []
+    unit = a.indicator.unit_in(lang)
+    year = o.period.year
+    milestone = next((m for m in a.milestones if m.by.is_year and m.by.year == year), None)
+    if milestone is None:
+        return [
+            narrative_sentence(
+                "level_part_year_plain",
+                lang,
+                period=period_text(o.period, lang),
+                value=typed_value(o.value, unit, lang),
+                year=year,
+            )
+        ]
+    at = o.value >= milestone.value if a.indicator.increase else o.value <= milestone.value
+    return [
+        narrative_sentence(
+            "level_part_year_at" if at else "level_part_year_short",
+            lang,
+            period=period_text(o.period, lang),
+            value=typed_value(o.value, unit, lang),
+            goal=typed_value(milestone.value, unit, lang),
+            year=year,
+        )
+    ]

@@ -24,6 +24,7 @@ from ..i18n import (
 )
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
+from .plan_rest import rest_of_period_sentence
 from .sums import added_up_sentence, not_counted_sentences
 from ..period_words import period_text
 
@@ -51,7 +52,8 @@ class PlanView:
         # Two totals since January not subtracted, said as where no figure is read
         # (narrative.not_subtracted; thirty-sixth session).
         extra = not_subtracted(a, lang) if a.status.value != "not_available" else []
-        return _sentences(a, lang) + added_up_sentence(a, lang) + not_counted_sentences(a, lang) + extra
+        said = _sentences(a, lang) + rest_of_period_sentence(a, lang)
+        return said + added_up_sentence(a, lang) + not_counted_sentences(a, lang) + extra
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
         return _chart(a, lang)
