@@ -27,7 +27,7 @@ own.
    period.
 4. A level target's part-year reading is said. At mid-year the CBCT share for the first half
    (15.2 %, past the 15 % milestone of 2025) stood in the table, but `show` and the reports
-   said only "At this pace it reaches 14.09 % of GRDP in 2025, short of 15 %", worked from
+   said only "At this pace it reaches 14.09% of GRDP in 2025, short of 15 %", worked from
    2024's figure, and never the half's reading, which every-period, average and cumulative
    targets do say. Now: the reading, whether it is at or short of that year's milestone,
    and that the milestone is judged on the whole year's figure.
@@ -401,16 +401,16 @@ targets:
     [
         (
             "15.2",
-            "Part-year reading H1 2025: 15.2 % of GRDP, at or beyond the 2025 milestone (15 % of GRDP);"
+            "Part-year reading H1 2025: 15.2% of GRDP, at or beyond the 2025 milestone (15% of GRDP);"
             " the milestone is judged on the figure for the whole of 2025.",
-            "Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 15,2 % GRDP, đã đạt mốc năm 2025 (15 % GRDP);"
+            "Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 15,2% GRDP, đã đạt mốc năm 2025 (15% GRDP);"
             " mốc được đánh giá theo số liệu cả năm 2025.",
         ),
         (
             "14.2",
-            "Part-year reading H1 2025: 14.2 % of GRDP, short of the 2025 milestone (15 % of GRDP);"
+            "Part-year reading H1 2025: 14.2% of GRDP, short of the 2025 milestone (15% of GRDP);"
             " the milestone is judged on the figure for the whole of 2025.",
-            "Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 14,2 % GRDP, chưa đạt mốc năm 2025 (15 % GRDP);"
+            "Số liệu 6 tháng đầu năm 2025 (chưa đủ năm): 14,2% GRDP, chưa đạt mốc năm 2025 (15% GRDP);"
             " mốc được đánh giá theo số liệu cả năm 2025.",
         ),
     ],
@@ -446,4 +446,4 @@ def test_a_reading_of_a_year_with_no_milestone_is_said_plainly(tmp_path: Path, m
     )
     r = run_clean("show", "cbct", "--as-of", "2026-07-15")
     text = " ".join(r.output.split())
-    assert "Part-year reading H1 2026: 16.1 % of GRDP (not judged until the figure for the whole of 2026)." in text
+    assert "Part-year reading H1 2026: 16.1% of GRDP (not judged until the figure for the whole of 2026)." in text
