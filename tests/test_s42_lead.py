@@ -336,3 +336,45 @@ def test_a_per_cent_units_sign_is_against_its_figure(shipped: Path, lang: str, b
     # Only the Unit row writes the unit alone ("Unit % of GRDP").
     figures = " ".join(" ".join(x.split()) for x in shown.stdout.splitlines()[4:])
     assert " % of GRDP" not in figures and " % GRDP" not in figures, figures
+
+
+# 7. A narrow terminal turns to blocks rather than fold an ordinary word (pass S's
+# leftover). At 50 columns one target with a part-year reading, "14.2% of GRDP (2025-H1,
+# part-year, estimate)", fitted its table by folding the figure column at 8 characters:
+# "(2025-H1" / "," and "part-yea" / "r,". A fold is for a long word (a web address, a
+# figure of many digits) only; words of up to 16 characters stay whole, and where that
+# does not fit the target is printed as a block, "Heading: value" (README).
+
+_NARROW = """\
+version: 1
+indicators:
+  cbct_share:
+    name: CBCT share
+    unit: "% of GRDP"
+    direction: increase
+    frequency: quarter
+targets:
+  - id: cbct-2025
+    type: level
+    indicator: cbct_share
+    name: CBCT 15% by 2025
+    baseline: {period: 2020, value: 9.8}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+_NARROW_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+cbct_share,2024,13.1,estimate,GSO,,2024-12-20
+cbct_share,2025-H1,14.2,estimate,GSO,,2025-07-05
+"""
+
+
+@pytest.mark.parametrize("width", [50, 60])
+def test_a_narrow_table_folds_no_ordinary_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    make_tracker(tmp_path, monkeypatch, _NARROW, _NARROW_FIGURES)
+    out = run_clean("status", "--format", "table", "--as-of", "2025-07-15", env={"COLUMNS": str(width)})
+    assert out.exit_code == 0, out.stderr
+    words = out.stdout.split()
+    for whole in ("part-year,", "estimate)", "(2025-H1,"):
+        assert whole in words, out.stdout
+    assert "part-yea" not in words and "r," not in words, out.stdout

@@ -205,6 +205,8 @@ _TARGET_MAX = 38
 # The fewest columns ``history``'s table cuts a web address into (the thirty-fourth session):
 # below it, a vintage is a block of its own.
 HISTORY_FOLD_TO = 30
+# The longest word the status table never folds (a longer one may, to _FOLD_TO).
+_WHOLE = 16
 _SHRINK_ORDER = (0, 1, 3, 4, 6)
 _COMFORTABLE = 12
 _AWAITING = "⌛"  # the mark that starts a status's line of deadlines awaited (summary.awaiting_text)
@@ -228,12 +230,19 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
 
     natural = [cell_len(h) for h in headers]
     least = [longest_word([h]) for h in headers]
+    # The longest word a fold must leave whole: "part-year," folded at 8 read "part-yea" /
+    # "r," (forty-second session); only a longer word (an address, a figure of many
+    # digits) may fold, and where that does not fit the rows are printed as blocks.
+    ordinary = [0] * len(headers)
     status = cell_len(headers[6])  # the status's widest line but its deadlines awaited
     for cells in rows:
         for k, cell in enumerate(cells):
             lines = _lines(cell)
             natural[k] = max(natural[k], max(cell_len(line) for line in lines))
             least[k] = max(least[k], longest_word(lines))
+            ordinary[k] = max(
+                [ordinary[k]] + [n for line in lines for w in line.split() if (n := cell_len(w)) <= _WHOLE]
+            )
         status = max([status] + [cell_len(line) for line in _lines(cells[6]) if not line.startswith(_AWAITING)])
     # A target id (the cell's last line) is never split; a name may wrap around it.
     least[0] = max([least[0], 12] + [cell_len(_lines(cells[0])[-1]) for cells in rows])
@@ -255,9 +264,9 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
             # The status whole, but for a list of deadlines awaited, which may wrap between
             # its words ("⌛ awaiting figure" above "2022–2025") before the trend goes.
             floor[6] = max(floor[6], status)
-        if fold:  # a long word of a figure or a goal may fold; never a status or an id
+        if fold:  # a long word of a figure or a goal may fold; never a status, an id or a short word
             for k in (1, 3, 4):
-                floor[k] = min(floor[k], _FOLD_TO)
+                floor[k] = min(floor[k], max(_FOLD_TO, ordinary[k]))
         shown = [k for k in range(len(headers)) if spark or k != 2]
         excess = sum(natural[k] for k in shown) - _room(width, len(shown), compact)
         widths = [natural[k] if k in shown else 0 for k in range(len(headers))]
