@@ -330,6 +330,9 @@ def test_a_table_of_year_estimates_is_asked_about_once(july: Path) -> None:
         ("tháng 1 – 6/2025", "2025-H1"),
         ("T1-T6/2025", "2025-H1"),
         ("tháng 1 đến tháng 9/2025", "2025-9M"),
+        # With its "từ" (from), which folds to "tu" as "tư" (four) does (the lead, pass S's leftover).
+        ("từ tháng 1 đến tháng 9/2025", "2025-9M"),
+        ("Từ T1 đến T6/2025", "2025-H1"),
         ("Tháng 1-3/2025", "2025-Q1"),
     ],
 )

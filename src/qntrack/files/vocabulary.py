@@ -238,7 +238,7 @@ _VI_PERIODS = (
         lambda m: (int(m[2]), 1, int(m[1])),
     ),
     # The months from January as a range, as a six-month table heads its column: "Tháng
-    # 1-6/2025", "T1-T6/2025", "tháng 1 đến tháng 9/2025" (forty-second session); from
+    # 1-6/2025", "T1-T6/2025", "(từ) tháng 1 đến tháng 9/2025" (forty-second session); from
     # another month it is no period, and is refused as one.
     (
         re.compile(rf"(?:thang|t)\s*0?1\s*(?:-|\u2013|\u2014|den)\s*(?:thang|t)?\s*(\d{{1,2}}){YEAR_SEP}(\d{{4}})"),
@@ -332,6 +332,10 @@ def _quarter(text: str) -> int:
     return ROMAN_QUARTERS.get(text) or int(text)
 
 
+# "từ" before a range of months from January, folded: dropped before the number words.
+_FROM_JANUARY = re.compile(r"^tu\s*(?=(?:thang|t)\s*0?1\s*(?:-|\u2013|\u2014|den))")
+
+
 def vietnamese_period(text: str) -> str | None:
     """The canonical period for a name as offices write it, or None.
 
@@ -349,6 +353,9 @@ def vietnamese_period(text: str) -> str | None:
     if foreign_digits(key):
         return None
     key = without_realised(key)
+    # "Từ tháng 1 đến tháng 9/2025": its "từ" (from) folds to "tu", which the number words
+    # read as "tư" (four), "4 thang 1 ..." (forty-second session).
+    key = _FROM_JANUARY.sub("", key, count=1)
     key = months_in_digits(key)  # 'sáu tháng đầu năm 2026', a title's words (files.number_words)
     key = named_month(key)  # 'tháng Tư năm 2026', April in words (files.month_words)
     if cumulative := _CUMULATIVE.fullmatch(key):
