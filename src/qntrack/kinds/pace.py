@@ -114,7 +114,9 @@ def year_reached_linear(target: float, latest: Observation, change: float) -> tu
         return None, True  # the change moves away from the target
     if not math.isfinite(n):
         return None, True  # more years than a float holds: beyond the horizon below
-    years = math.ceil(n - 1e-9)
+    # Within 1e-9 of a whole number of years, that number (the floats' last digit); at
+    # least one: n > 0 is a latest figure short of the target, so not its own year.
+    years = max(1, math.ceil(n - 1e-9))
     if years > 1000:
         return None, True
     return Period(latest.period.year + years), False
@@ -130,7 +132,9 @@ def year_reached(target: float, latest: Observation, rate: float, increase: bool
     if n <= 0:
         # The pace moves away from the target (or it is already passed in the wrong sense).
         return None, True
-    years = math.ceil(n - 1e-9)
+    # Within 1e-9 of a whole number of years, that number (the floats' last digit); at
+    # least one: n > 0 is a latest figure short of the target, so not its own year.
+    years = max(1, math.ceil(n - 1e-9))
     if years > 1000:
         return None, True
     return Period(latest.period.year + years), False

@@ -1,0 +1,80 @@
+"""Issue 17, forty-second session, pass H: a hostile test of the session's changes.
+
+1. A year reached on a whole number of years (methodology.md, "Would be reached"): a
+   number of years within 1e-9 of a whole number counts as that number, so a milestone a
+   hair above the latest figure (53.9999999999999, 15 digits, is not 54) was "would be
+   reached in 2023", the year of the very figure that falls short of it. The first year
+   the pace can pass it is the one after the latest figure's: 2024.
+2. Open SDG's 0.001 stand-in for a target of 0 was said beside any figure achieving it:
+   "a trade deficit closed" from -5 to a surplus of 4 against a target of 0, higher is
+   better, read "the latest figure, 4 bn USD, counts as reaching it, though it is not 0",
+   as if 4 fell short of 0. Only a figure short of the real 0 that the stand-in lets pass
+   (0.0005 road deaths, lower is better) needs that sentence.
+3. "Allowed from now" said what is no allowance. A balance of 0.29999999999999993 (a
+   computed cell's 0.3) meets its milestone of 0.3 at the 15 digits of a typed figure,
+   gap 0, yet `show` said "Allowed from now +1e-17 bn USD/yr" and the JSON gave 1e-17 as
+   the change needed: the straight path was worked on the floats' 17 digits, the gap on
+   15. And an Open SDG target of 0 achieved at 0.0005 through the stand-in read "Allowed
+   from now -100%/yr", a fall to the real 0, not a loss the milestone allows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import json_of, run_clean
+
+_HEAD = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+def _targets() -> dict:
+    return {t["id"]: t for t in json_of("status", "--format", "json", "--as-of", "2024-06-30")["targets"]}
+
+
+def _show(*args: str) -> str:
+    shown = run_clean(*args, "--as-of", "2024-06-30")
+    assert shown.exit_code == 0, shown.stderr
+    return shown.stdout
+
+
+# --- 1. A year reached is after the latest figure's -------------------------------------
+
+_HAIR = """\
+indicators:
+  share: {name: Share, unit: "%", direction: increase}
+  bal: {name: Balance, unit: bn USD, direction: increase, measure: balance}
+targets:
+  - id: hair
+    indicator: share
+    baseline: {period: 2020, value: 50}
+    milestones: [{by: 2030, value: 54}]
+  - id: hair-change
+    indicator: bal
+    baseline: {period: 2020, value: -5}
+    milestones: [{by: 2030, value: 0.3}]
+"""
+
+
+def test_a_milestone_a_hair_above_the_latest_is_reached_the_year_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 53.9999999999999 has 15 significant digits: it is not 54 as typed, so the milestone
+    # is not achieved (gap 1e-13 pp). The pace from 50 (2020) is (53.9999999999999 / 50)^(1/3)
+    # - 1 = 2.6 % a year, and one year of it passes 54: 2024, not 2023, the latest figure's
+    # year. The same on a balance's straight path: from -5 (2020) to 0.2999999999999 (2023)
+    # is +1.7667 a year, short of 0.3 by 1e-13, passed in 2024.
+    figures = _HEAD + "share,2023,53.9999999999999,official,x,,2024-01-01\n"
+    figures += "bal,2023,0.2999999999999,official,x,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, _HAIR, figures)
+    rows = _targets()
+    for name in ("hair", "hair-change"):
+        m = rows[name]["milestones"][0]
+        assert rows[name]["status"] != "target_achieved", rows[name]
+        assert m["gap"] > 0, m
+        assert m["reached_in"] == "2024", m
+        shown = _show("show", name)
+        line = next(x for x in shown.splitlines() if x.startswith("Would be reached in"))
+        assert "2024" in line, line
