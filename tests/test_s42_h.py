@@ -78,3 +78,46 @@ def test_a_milestone_a_hair_above_the_latest_is_reached_the_year_after(
         shown = _show("show", name)
         line = next(x for x in shown.splitlines() if x.startswith("Would be reached in"))
         assert "2024" in line, line
+
+
+# --- 2. The stand-in is said only where it made a figure short of 0 count ---------------
+
+_ZERO = """\
+indicators:
+  bal: {name: Trade balance, unit: bn USD, direction: increase}
+  net: {name: Net emissions, unit: Mt, direction: decrease}
+targets:
+  - id: deficit-closed
+    type: open_sdg
+    indicator: bal
+    base_year: 2015
+    target: 0
+    target_year: 2030
+  - id: net-zero
+    type: open_sdg
+    indicator: net
+    base_year: 2015
+    target: 0
+    target_year: 2030
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_figure_beyond_a_target_of_zero_is_not_said_to_count_through_the_stand_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    # -5 (2015) to 4 (2023), higher is better: 4 is beyond 0 by 4 (gap -4). Net emissions
+    # from 3 (2015) to -0.5 (2023), lower is better: beyond 0 by 0.5 (gap -0.5). Both have
+    # reached the real 0; neither needs the stand-in of 0.001 to count.
+    figures = _HEAD + "bal,2015,-5,official,x,,2024-01-01\nbal,2023,4,official,x,,2024-01-01\n"
+    figures += "net,2015,3,official,x,,2024-01-01\nnet,2023,-0.5,official,x,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, _ZERO, figures)
+    rows = _targets()
+    assert rows["deficit-closed"]["gap"] == -4 and rows["net-zero"]["gap"] == -0.5
+    for name in ("deficit-closed", "net-zero"):
+        assert rows[name]["status"] == "target_achieved", rows[name]
+        shown = " ".join(_show("--lang", lang, "show", name).split())
+        assert "0.001" not in shown and "0,001" not in shown, shown
+        made = run_clean("--lang", lang, "report", "--format", "markdown", name)
+        assert made.exit_code == 0, made.stderr
+        assert "0.001" not in made.stdout and "0,001" not in made.stdout, made.stdout
