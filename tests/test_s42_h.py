@@ -121,3 +121,42 @@ def test_a_figure_beyond_a_target_of_zero_is_not_said_to_count_through_the_stand
         made = run_clean("--lang", lang, "report", "--format", "markdown", name)
         assert made.exit_code == 0, made.stderr
         assert "0.001" not in made.stdout and "0,001" not in made.stdout, made.stdout
+
+
+# --- 3. "Allowed from now" is an allowance or nothing -------------------------------------
+
+
+def test_a_balance_met_at_fifteen_digits_allows_no_noise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 0.29999999999999993 is 0.3 at 15 digits: achieved, gap 0. From it to 0.3 by 2030 is
+    # (0.3 - 0.3) / 7 = 0 a year allowed, not the floats' 1e-17.
+    figures = _HEAD + "bal,2023,0.29999999999999993,official,x,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, _HAIR, figures)
+    row = _targets()["hair-change"]
+    m = row["milestones"][0]
+    assert row["status"] == "target_achieved" and m["gap"] == 0, row
+    assert m["required_change_from_latest"] == 0, m
+    shown = _show("show", "hair-change")
+    assert "e-17" not in shown and "e-1" not in shown, shown
+    line = next(x for x in shown.splitlines() if x.startswith("Allowed from now"))
+    assert "0 bn USD/yr" in line, line
+
+
+def test_a_target_of_zero_met_through_the_stand_in_allows_no_fall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Road deaths from 3 (2015) to 0.0005 (2023), target 0 by 2030, lower is better:
+    # achieved through Open SDG's 0.001, still 0.0005 above the real 0. The growth from
+    # 0.0005 to 0 is -100 % a year: what the real 0 needs, no loss allowed; `show` gives no
+    # "Allowed from now" line (the JSON keeps the rate for a program to read).
+    targets = _ZERO.replace("Net emissions", "Road deaths").replace("Mt", "per 100k")
+    figures = _HEAD + "net,2015,3,official,x,,2024-01-01\nnet,2023,0.0005,official,x,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, targets, figures)
+    row = _targets()["net-zero"]
+    assert row["status"] == "target_achieved"
+    assert row["milestones"][0]["required_rate_from_latest"] == -1
+    shown = _show("show", "net-zero")
+    assert "Allowed from now" not in shown, shown
+    # Nor a surplus of 4 where a deficit of 5 was to close: from 4 to 0 is no growth rate.
+    figures = _HEAD + "bal,2015,-5,official,x,,2024-01-01\nbal,2023,4,official,x,,2024-01-01\n"
+    Path("observations.csv").write_text(figures, encoding="utf-8")
+    assert "Allowed from now" not in _show("show", "deficit-closed")

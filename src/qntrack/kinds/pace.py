@@ -85,7 +85,10 @@ def linear_path(
         from decimal import Context, Decimal, localcontext  # here: a warm status assesses nothing
 
         with localcontext(Context(prec=40)):
-            base, latest, goal = (Decimal(repr(x)) for x in figures)
+            # At the 15 digits of a figure as typed, as a gap is taken (method.assessment.
+            # difference): a balance of 0.29999999999999993 meets 0.3 with a gap of 0, and
+            # the change it may lose a year from now is 0, not the floats' 1e-17 (pass H).
+            base, latest, goal = (Decimal(repr(published(x))) for x in figures)
             found = _path(base, latest, goal, base_year, latest_year, by_year, due)
     else:  # a Python caller's figure past the largest float: the floats' inf and nan, no trap
         found = _path(base_value, latest_value, value, base_year, latest_year, by_year, due)

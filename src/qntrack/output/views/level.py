@@ -354,6 +354,19 @@ def needs_nothing(a: Assessment, m: MilestoneResult) -> bool:
     return m.due or m.awaiting_figure or m.status is Status.TARGET_ACHIEVED or keeps_level(a, m)
 
 
+def allowed(m: MilestoneResult) -> bool:
+    """Whether `show` says what milestone ``m`` allows from now ("Allowed from now"): one
+    achieved before its deadline, whose latest figure is at or beyond it as typed (gap 0 or
+    less), with a pace to say. Not one Open SDG's 0.001 stand-in let count against a target
+    of 0 (0.0005, still to fall to 0), nor a growth rate to 0, which is none: -100 % a year
+    (methodology.md, "A milestone of zero"; pass H of the forty-second session)."""
+    if m.status is not Status.TARGET_ACHIEVED or m.due or m.awaiting_figure or m.gap is None or m.gap > 0:
+        return False
+    if m.method == "absolute_change":
+        return m.required_change_from_latest is not None
+    return m.required_rate_from_latest is not None and m.required_rate_from_latest > -1
+
+
 def needed_change(a: Assessment, m: MilestoneResult) -> tuple[float | None, int]:
     """The change a year milestone ``m`` needs from now on (absolute change) and the
     decimals it is written at: those of its path (``path_places``), rounded so that it
