@@ -16,6 +16,9 @@
    the change needed: the straight path was worked on the floats' 17 digits, the gap on
    15. And an Open SDG target of 0 achieved at 0.0005 through the stand-in read "Allowed
    from now -100%/yr", a fall to the real 0, not a loss the milestone allows.
+4. An Open SDG target of 0 said "Required rate -100%/yr" (the real 0's) and drew its path
+   at 0, beside a P read on the rate to Open SDG's 0.001 (-41.4 % a year from 3 over 15
+   years): the milestone's rate, path and rate from now are now the stand-in's.
 """
 
 from __future__ import annotations
@@ -145,18 +148,47 @@ def test_a_target_of_zero_met_through_the_stand_in_allows_no_fall(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Road deaths from 3 (2015) to 0.0005 (2023), target 0 by 2030, lower is better:
-    # achieved through Open SDG's 0.001, still 0.0005 above the real 0. The growth from
-    # 0.0005 to 0 is -100 % a year: what the real 0 needs, no loss allowed; `show` gives no
-    # "Allowed from now" line (the JSON keeps the rate for a program to read).
+    # achieved through Open SDG's 0.001, still 0.0005 above the real 0, which it still has
+    # to fall to: no loss is allowed, and `show` gives no "Allowed from now" line. The JSON
+    # keeps the rate to the stand-in the status is read on (section 4 below), for a program
+    # to read: (0.001 / 0.0005)^(1/7) - 1 = 2^(1/7) - 1 = +10.41 % a year.
     targets = _ZERO.replace("Net emissions", "Road deaths").replace("Mt", "per 100k")
     figures = _HEAD + "net,2015,3,official,x,,2024-01-01\nnet,2023,0.0005,official,x,,2024-01-01\n"
     make_tracker(tmp_path, monkeypatch, targets, figures)
     row = _targets()["net-zero"]
     assert row["status"] == "target_achieved"
-    assert row["milestones"][0]["required_rate_from_latest"] == -1
+    assert row["milestones"][0]["required_rate_from_latest"] == pytest.approx(0.10409, abs=1e-5)
     shown = _show("show", "net-zero")
     assert "Allowed from now" not in shown, shown
     # Nor a surplus of 4 where a deficit of 5 was to close: from 4 to 0 is no growth rate.
     figures = _HEAD + "bal,2015,-5,official,x,,2024-01-01\nbal,2023,4,official,x,,2024-01-01\n"
     Path("observations.csv").write_text(figures, encoding="utf-8")
     assert "Allowed from now" not in _show("show", "deficit-closed")
+
+
+# --- 4. An Open SDG target of 0: the required rate P is read on --------------------------
+
+
+def test_an_open_sdg_target_of_zero_requires_the_rate_its_p_is_read_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Road deaths from 3 (2015) to 0.5 (2023), target 0 by 2030, lower is better. Open SDG
+    # reads the target as 0.001: r = (0.001 / 3)^(1/15) - 1 = -41.36 % a year, and
+    # a = (0.5 / 3)^(1/8) - 1 = -20.07 %; P = 0.2007 / 0.4136 = 0.485. The milestone said
+    # "Required rate -100%/yr" (the growth to the real 0) and drew the path at 0 from 2016 on,
+    # beside a P that -100 % would make 0.2: the rate and path are the ones P is read on.
+    targets = _ZERO.replace("Net emissions", "Road deaths").replace("Mt", "per 100k")
+    figures = _HEAD + "net,2015,3,official,x,,2024-01-01\nnet,2023,0.5,official,x,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, targets, figures)
+    row = _targets()["net-zero"]
+    r = (0.001 / 3) ** (1 / 15) - 1
+    a = (0.5 / 3) ** (1 / 8) - 1
+    assert r == pytest.approx(-0.41360, abs=1e-5) and a == pytest.approx(-0.20066, abs=1e-5)
+    assert row["progress_value"] == pytest.approx(0.4852, abs=1e-3)
+    m = row["milestones"][0]
+    assert m["required_rate"] == pytest.approx(r, rel=1e-9), m
+    # The path in 2023, 8 years on: 3 x (0.001 / 3)^(8/15) = 0.042 per 100k.
+    assert m["trajectory"] == pytest.approx(3 * (0.001 / 3) ** (8 / 15), rel=1e-9), m
+    shown = _show("show", "net-zero")
+    line = next(x for x in shown.splitlines() if x.startswith("Required rate"))
+    assert "-41.4%/yr" in line, line

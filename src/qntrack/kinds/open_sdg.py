@@ -34,7 +34,7 @@ from ..method.assessment import (
     power,
     safe_growth,
 )
-from ..method.progress import Progress, Status, measure
+from ..method.progress import ZERO_SUBSTITUTE, Progress, Status, measure
 from ..plan.model import Baseline, Direction, Indicator, Observation, OpenSdgTarget
 from ..plan.periods import Period
 from .pace import why_not, year_reached
@@ -256,8 +256,11 @@ def _milestone(
     to the target, where the latest figure stands on it, where the pace would take it."""
     by = Period(target.target_year)
     ahead = target.target_year > latest.period.year
-    # No required growth over zero or fewer years (reason no_years_to_target, above).
-    required = safe_growth(value, base.value, by.year, base.period.year) if by.year > base.period.year else None
+    # No required growth over zero or fewer years (reason no_years_to_target, above). A
+    # target of 0 is Open SDG's 0.001 here too: the rate and path P is read on, not the
+    # real 0's -100 % a year and a path at 0 from the first year (pass H).
+    goal = ZERO_SUBSTITUTE if value == 0 else value
+    required = safe_growth(goal, base.value, by.year, base.period.year) if by.year > base.period.year else None
     years = latest.period.year - base.period.year
     trajectory = power(base.value, required, years) if required is not None and ahead and years >= 0 else None
     reached = None
@@ -276,7 +279,7 @@ def _milestone(
         trajectory=trajectory,
         # In decimal on 15 digits, as a level's (and a gap's): the path is qntrack's, not Open SDG's.
         deviation=difference(latest.value, trajectory) if trajectory is not None else None,
-        required_rate_from_latest=safe_growth(value, latest.value, by.year, latest.period.year) if ahead else None,
+        required_rate_from_latest=safe_growth(goal, latest.value, by.year, latest.period.year) if ahead else None,
         projected=power(latest.value, achieved, by.year - latest.period.year)
         if achieved is not None and ahead
         else None,

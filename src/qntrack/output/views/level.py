@@ -364,7 +364,7 @@ def allowed(m: MilestoneResult) -> bool:
         return False
     if m.method == "absolute_change":
         return m.required_change_from_latest is not None
-    return m.required_rate_from_latest is not None and m.required_rate_from_latest > -1
+    return m.value != 0 and m.required_rate_from_latest is not None and m.required_rate_from_latest > -1
 
 
 def needed_change(a: Assessment, m: MilestoneResult) -> tuple[float | None, int]:
