@@ -192,3 +192,45 @@ def test_an_open_sdg_target_of_zero_requires_the_rate_its_p_is_read_on(
     shown = _show("show", "net-zero")
     line = next(x for x in shown.splitlines() if x.startswith("Required rate"))
     assert "-41.4%/yr" in line, line
+
+
+# --- 5. One target in no group is said in the singular -----------------------------------
+
+_ONE_LEFT = """\
+indicators:
+  forest: {name: Forest cover, unit: "%", direction: increase}
+targets:
+  - id: forest-a
+    indicator: forest
+    name: {en: Forest A, vi: Rừng A}
+    group: {en: Environment, vi: Môi trường}
+    baseline: {period: 2020, value: 50}
+    milestones: [{by: 2030, value: 55}]
+  - id: forest-b
+    indicator: forest
+    name: {en: Forest B, vi: Rừng B}
+    baseline: {period: 2020, value: 50}
+    milestones: [{by: 2030, value: 56}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "1 of the 2 targets in this report belongs to no group and is not in this table or its chart: Forest B.",
+        ),
+        (
+            "vi",
+            "1/2 mục tiêu trong báo cáo này không thuộc nhóm nào nên không có trong bảng này và biểu đồ đi kèm: Rừng B.",
+        ),
+    ],
+)
+def test_one_target_in_no_group_is_said_in_the_singular(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _ONE_LEFT, _HEAD + "forest,2023,52,official,x,,2024-01-01\n")
+    made = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert made.exit_code == 0, made.stderr
+    assert said in " ".join(made.stdout.split()), made.stdout
