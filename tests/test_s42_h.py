@@ -234,3 +234,31 @@ def test_one_target_in_no_group_is_said_in_the_singular(
     made = run_clean("--lang", lang, "report", "--format", "markdown")
     assert made.exit_code == 0, made.stderr
     assert said in " ".join(made.stdout.split()), made.stdout
+
+
+# --- 6. An Open SDG level to keep has no rate needed from now in the JSON either ----------
+
+
+def test_an_open_sdg_level_to_keep_needs_no_rate_in_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Forest cover 40 % (2015) to keep by 2030 (target 40), at 39 % in 2023: not available,
+    # reason target_equals_baseline (a required growth of 0). `show` and the report give no
+    # rate needed from now, and json.md says required_rate_from_latest is null for that
+    # reason; the JSON had (40 / 39)^(1/7) - 1 = 0.0036 for an Open SDG target.
+    targets = """\
+indicators:
+  cover: {name: Forest cover, unit: "%", direction: increase}
+targets:
+  - id: osdg-keep
+    type: open_sdg
+    indicator: cover
+    base_year: 2015
+    target: 40
+    target_year: 2030
+"""
+    figures = _HEAD + "cover,2015,40,official,x,,2024-01-01\ncover,2023,39,official,x,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, targets, figures)
+    row = _targets()["osdg-keep"]
+    assert row["status"] == "not_available" and row["reason"] == "target_equals_baseline", row
+    m = row["milestones"][0]
+    assert m["required_rate_from_latest"] is None, m
+    assert "Needed from now" not in _show("show", "osdg-keep")

@@ -279,7 +279,11 @@ def _milestone(
         trajectory=trajectory,
         # In decimal on 15 digits, as a level's (and a gap's): the path is qntrack's, not Open SDG's.
         deviation=difference(latest.value, trajectory) if trajectory is not None else None,
-        required_rate_from_latest=safe_growth(goal, latest.value, by.year, latest.period.year) if ahead else None,
+        # None for a level to keep not reached: it needs the level, not a pace (as a level
+        # target's, docs/json.md; pass H).
+        required_rate_from_latest=safe_growth(goal, latest.value, by.year, latest.period.year)
+        if ahead and reason != "target_equals_baseline"
+        else None,
         projected=power(latest.value, achieved, by.year - latest.period.year)
         if achieved is not None and ahead
         else None,
