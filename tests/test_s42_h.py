@@ -262,3 +262,37 @@ targets:
     m = row["milestones"][0]
     assert m["required_rate_from_latest"] is None, m
     assert "Needed from now" not in _show("show", "osdg-keep")
+
+
+# --- 7. A level kept by the whole is not one every unit keeps -----------------------------
+
+_UNITS = """\
+dimensions:
+  district: {name: District, values: [A, B]}
+indicators:
+  cover: {name: Forest cover, unit: "%", direction: increase, dimensions: [district]}
+targets:
+  - id: cover-units
+    indicator: cover
+    baseline: 2020
+    milestones: [{by: 2030, value: 54}]
+    for_each: district
+"""
+
+
+def test_a_broken_down_target_from_each_units_own_baseline_is_not_defined_as_a_keep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The whole was 54 % in 2020, so its milestone of 54 % keeps its level; district B
+    # started from its own 50 % (`baseline: 2020`, a period alone: each unit's own figure),
+    # and 54 % by 2030 asks it to rise by 4 points. The definition, one for the target and
+    # its units, said "Keep the level of the figure observed for 2020: 54% by 2030."
+    figures = _HEAD + "cover,2020,54,official,x,,2024-01-01\ncover,2023,53,official,x,,2024-01-01\n"
+    figures += "cover[district=A],2020,54,official,x,,2024-01-01\ncover[district=B],2020,50,official,x,,2024-01-01\n"
+    figures += "cover[district=A],2023,53,official,x,,2024-01-01\ncover[district=B],2023,53,official,x,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, _UNITS, figures)
+    made = run_clean("report", "--format", "markdown", "--as-of", "2024-06-30")
+    assert made.exit_code == 0, made.stderr
+    text = " ".join(made.stdout.split())
+    assert "Keep the level" not in text, text
+    assert "Reach 54% by 2030, from the figure observed for 2020." in text, text

@@ -82,6 +82,9 @@ class LevelView:
             # Every milestone at the baseline's level (at 15 digits): a level to keep, not
             # one to reach (methodology.md, "A level to keep"; forty-second session).
             keep = start is not None and all(published(m.value) == published(start) for m in t.milestones)
+            # Not for a breakdown whose units each start from their own figure (a baseline's
+            # period alone): the whole's level is not theirs, 54 % from B's 50 % is a rise.
+            keep = keep and not (t.for_each and (base is None or base.value is None))
             key = "def_keep" if keep else "def_milestones"
             return report_word(key, lang, milestones=joined_list(parts, lang), baseline=base_text)
         return report_word(
