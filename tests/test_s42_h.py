@@ -296,3 +296,38 @@ def test_a_broken_down_target_from_each_units_own_baseline_is_not_defined_as_a_k
     text = " ".join(made.stdout.split())
     assert "Keep the level" not in text, text
     assert "Reach 54% by 2030, from the figure observed for 2020." in text, text
+
+
+# --- 8. A level kept, reached and lost again ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "It is achieved when the latest figure reaches the milestone"),
+        ("vi", "Mục tiêu đạt khi số liệu mới nhất đạt mốc"),
+    ],
+)
+def test_a_level_reached_and_lost_again_is_said_to_be_judged_on_the_latest_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    # Forest cover to keep at 54 % (2020) by 2030: 55 % in 2022 reached it, 53 % in 2023
+    # lost it. The status is read on the latest figure: not available (a level to keep,
+    # 1 point short). The sentence said "It is achieved once a figure reaches the
+    # milestone", and the 2022 figure had: read as a contradiction of the status beside it.
+    targets = """\
+indicators:
+  cover: {name: Forest cover, unit: "%", direction: increase}
+targets:
+  - id: keep
+    indicator: cover
+    baseline: {period: 2020, value: 54}
+    milestones: [{by: 2030, value: 54}]
+"""
+    figures = _HEAD + "cover,2022,55,official,x,,2024-01-01\ncover,2023,53,official,x,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, targets, figures)
+    row = _targets()["keep"]
+    assert (row["status"], row["reason"], row["gap"]) == ("not_available", "target_equals_baseline", 1), row
+    shown = " ".join(_show("--lang", lang, "show", "keep").split())
+    assert said in shown, shown
+    assert "once a figure reaches" not in shown and "khi có số liệu đạt mốc" not in shown, shown
