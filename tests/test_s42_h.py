@@ -331,3 +331,32 @@ targets:
     shown = " ".join(_show("--lang", lang, "show", "keep").split())
     assert said in shown, shown
     assert "once a figure reaches" not in shown and "khi có số liệu đạt mốc" not in shown, shown
+
+
+# --- 9. A zero deficit by Open SDG's reading: a target of 0 from a negative base ----------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "Open SDG reads a target of 0 as 0.001 bn USD, of the other sign from the base year's figure (-5 bn USD",
+        ),
+        ("vi", "Open SDG đọc mục tiêu 0 là 0,001 bn USD, trái dấu với số liệu năm gốc (-5 bn USD"),
+    ],
+)
+def test_a_zero_target_from_a_negative_base_says_why_it_is_not_assessed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    # A trade deficit from -5 (2015) to -1 (2023), to close (0) by 2030. Open SDG reads the
+    # target as 0.001, above zero while the base is below it: no growth rate leads from -5
+    # to 0.001, so there is no assessment (crosses_zero, as a target of the other sign).
+    # It said reason "undefined", "the growth rate is undefined for these figures".
+    figures = _HEAD + "bal,2015,-5,official,x,,2024-01-01\nbal,2023,-1,official,x,,2024-01-01\n"
+    make_tracker(tmp_path, monkeypatch, _ZERO, figures)
+    row = _targets()["deficit-closed"]
+    assert (row["status"], row["reason"]) == ("not_available", "crosses_zero"), row
+    shown = " ".join(_show("--lang", lang, "show", "deficit-closed").split())
+    assert said in shown, shown
+    assert "undefined" not in shown and "không tính được tốc độ tăng" not in shown, shown

@@ -220,7 +220,10 @@ def _assess(target: OpenSdgTarget, indicator: Indicator, rows: Sequence[Observat
         else:
             p, reason = Progress(Status.NOT_AVAILABLE, None, None), "no_years_to_target"
     elif p.status is Status.NOT_AVAILABLE:
-        reason = why_not(base.value, base.period.year, latest.value, latest.period.year, target.target)
+        # A target of 0 as Open SDG reads it, 0.001: from a negative base it is across zero
+        # (crosses_zero), where it was "undefined" (pass H).
+        read = ZERO_SUBSTITUTE if target.target == 0 else target.target
+        reason = why_not(base.value, base.period.year, latest.value, latest.period.year, read)
     achieved = None
     if latest.period.year - base.period.year >= 1:
         achieved = safe_growth(latest.value, base.value, latest.period.year, base.period.year)
