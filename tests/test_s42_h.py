@@ -360,3 +360,14 @@ def test_a_zero_target_from_a_negative_base_says_why_it_is_not_assessed(
     shown = " ".join(_show("--lang", lang, "show", "deficit-closed").split())
     assert said in shown, shown
     assert "undefined" not in shown and "không tính được tốc độ tăng" not in shown, shown
+    # Closed to exactly 0 in 2023: the series does not cross zero (a 0 reached from below
+    # is on neither side), and the target as read, 0.001, is still across it from -5.
+    figures = _HEAD + "bal,2015,-5,official,x,,2024-01-01\nbal,2023,0,official,x,,2024-01-01\n"
+    Path("observations.csv").write_text(figures, encoding="utf-8")
+    shown = " ".join(_show("--lang", lang, "show", "deficit-closed").split())
+    assert said in shown, shown
+    assert "crosses zero" not in shown and "đổi dấu" not in shown, shown
+    # At 0 it has reached the real 0 (gap 0): not "at the current pace 0 is never reached",
+    # beside "at this pace it reaches 0 bn USD in 2030, meeting the milestone".
+    assert "is never reached" not in shown and "sẽ không đạt được" not in shown, shown
+    assert _targets()["deficit-closed"]["milestones"][0]["never_reached"] is False

@@ -268,7 +268,9 @@ def _milestone(
     trajectory = power(base.value, required, years) if required is not None and ahead and years >= 0 else None
     reached = None
     never = False
-    if not p.target_achieved and achieved is not None:
+    # Not for a figure at or beyond the milestone as typed (gap 0 or less) that Open SDG's
+    # stand-in for 0 does not count: a deficit closed to 0 was "never reached" (pass H).
+    if not p.target_achieved and achieved is not None and gap_to(value, latest.value, indicator.increase) > 0:
         reached, never = year_reached(value, latest, achieved, indicator.increase)
     return MilestoneResult(
         by=by,

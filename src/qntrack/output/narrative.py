@@ -140,11 +140,12 @@ def _other_sign(a: Assessment, lang: str) -> str | None:
         return None
     first, goal = base.value, t.target
     latest = a.latest.value if a.latest is not None else first
-    if first is None or goal is None or latest is None or 0.0 in (first, latest):
+    if first is None or goal is None or latest is None or first == 0:
         return None
-    # A target of 0 is Open SDG's 0.001, above zero: across it from a negative base (pass H).
+    # A target of 0 is Open SDG's 0.001, above zero: across it from a negative base; and a
+    # latest figure of 0 is on neither side, so the series does not cross (pass H).
     read = ZERO_SUBSTITUTE if goal == 0 else goal
-    if (first > 0) == (read > 0) or (first > 0) != (latest > 0):
+    if (first > 0) == (read > 0) or (latest != 0 and (first > 0) != (latest > 0)):
         return None  # the target on the base's side, or the series itself across zero
     unit = a.indicator.unit_in(lang)
     if goal == 0:
