@@ -192,6 +192,11 @@ def test_an_open_sdg_target_of_zero_requires_the_rate_its_p_is_read_on(
     shown = _show("show", "net-zero")
     line = next(x for x in shown.splitlines() if x.startswith("Required rate"))
     assert "-41.4%/yr" in line, line
+    # And says why the rate to 0 is not -100 % a year: the stand-in it is read to.
+    said = " ".join(shown.split())
+    assert "a target of 0 is read as 0.001 per 100k" in said and "the required rate" in said, said
+    vi = " ".join(_show("--lang", "vi", "show", "net-zero").split())
+    assert "mục tiêu 0 được đọc là 0,001 per 100k" in vi and "tốc độ cần" in vi, vi
 
 
 # --- 5. One target in no group is said in the singular -----------------------------------
@@ -371,3 +376,15 @@ def test_a_zero_target_from_a_negative_base_says_why_it_is_not_assessed(
     # beside "at this pace it reaches 0 bn USD in 2030, meeting the milestone".
     assert "is never reached" not in shown and "sẽ không đạt được" not in shown, shown
     assert _targets()["deficit-closed"]["milestones"][0]["never_reached"] is False
+
+
+def test_an_open_sdg_target_of_zero_with_no_figure_yet_is_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No figure: not available, reason no_figures, and no word on the stand-in's path.
+    make_tracker(tmp_path, monkeypatch, _ZERO, _HEAD)
+    row = _targets()["net-zero"]
+    assert (row["status"], row["reason"]) == ("not_available", "no_figures"), row
+    for lang in ("en", "vi"):
+        shown = _show("--lang", lang, "show", "net-zero")
+        assert "0.001" not in shown and "0,001" not in shown, shown

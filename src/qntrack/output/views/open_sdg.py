@@ -42,6 +42,13 @@ class OpenSdgView(LevelView):
             unit = a.indicator.unit_in(lang)
             stand_in, figure = typed_value(ZERO_SUBSTITUTE, unit, lang), typed_value(latest, unit, lang)
             out.append(render(msg("exchange_open_sdg_zero_target", stand_in=stand_in, latest=figure), lang))
+        elif t.target == 0 and a.milestones and a.status is not Status.TARGET_ACHIEVED:
+            if a.milestones[0].required_rate is None:
+                return out  # no path drawn (no_years_to_target)
+            # Not achieved: the required rate, path and pace from now are to the stand-in,
+            # which P is read on, not the real 0's -100 % a year (pass H).
+            stand_in = typed_value(ZERO_SUBSTITUTE, a.indicator.unit_in(lang), lang)
+            out.append(render(msg("exchange_open_sdg_zero_path", stand_in=stand_in), lang))
         return out
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
