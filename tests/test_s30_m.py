@@ -282,7 +282,7 @@ def test_a_level_to_keep_is_judged_where_the_method_defines_it(
     if reason is None:
         return
     shown = _shown("forest-keep", "--as-of", as_of)
-    assert "achieved once a figure reaches the milestone" in shown, shown
+    assert "achieved when the latest figure reaches the milestone" in shown, shown
     assert "type: every_period" in shown and "at_least" in shown, shown
     vi = _shown("forest-keep", "--as-of", as_of, "--lang", "vi")
     assert "type: every_period" in vi and "một mức cần giữ" in vi, vi

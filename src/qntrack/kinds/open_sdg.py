@@ -34,7 +34,7 @@ from ..method.assessment import (
     power,
     safe_growth,
 )
-from ..method.progress import Progress, Status, measure
+from ..method.progress import ZERO_SUBSTITUTE, Progress, Status, measure
 from ..plan.model import Baseline, Direction, Indicator, Observation, OpenSdgTarget
 from ..plan.periods import Period
 from .pace import why_not, year_reached
@@ -220,7 +220,10 @@ def _assess(target: OpenSdgTarget, indicator: Indicator, rows: Sequence[Observat
         else:
             p, reason = Progress(Status.NOT_AVAILABLE, None, None), "no_years_to_target"
     elif p.status is Status.NOT_AVAILABLE:
-        reason = why_not(base.value, base.period.year, latest.value, latest.period.year, target.target)
+        # A target of 0 as Open SDG reads it, 0.001: from a negative base it is across zero
+        # (crosses_zero), where it was "undefined" (pass H).
+        read = ZERO_SUBSTITUTE if target.target == 0 else target.target
+        reason = why_not(base.value, base.period.year, latest.value, latest.period.year, read)
     achieved = None
     if latest.period.year - base.period.year >= 1:
         achieved = safe_growth(latest.value, base.value, latest.period.year, base.period.year)
@@ -256,13 +259,18 @@ def _milestone(
     to the target, where the latest figure stands on it, where the pace would take it."""
     by = Period(target.target_year)
     ahead = target.target_year > latest.period.year
-    # No required growth over zero or fewer years (reason no_years_to_target, above).
-    required = safe_growth(value, base.value, by.year, base.period.year) if by.year > base.period.year else None
+    # No required growth over zero or fewer years (reason no_years_to_target, above). A
+    # target of 0 is Open SDG's 0.001 here too: the rate and path P is read on, not the
+    # real 0's -100 % a year and a path at 0 from the first year (pass H).
+    goal = ZERO_SUBSTITUTE if value == 0 else value
+    required = safe_growth(goal, base.value, by.year, base.period.year) if by.year > base.period.year else None
     years = latest.period.year - base.period.year
     trajectory = power(base.value, required, years) if required is not None and ahead and years >= 0 else None
     reached = None
     never = False
-    if not p.target_achieved and achieved is not None:
+    # Not for a figure at or beyond the milestone as typed (gap 0 or less) that Open SDG's
+    # stand-in for 0 does not count: a deficit closed to 0 was "never reached" (pass H).
+    if not p.target_achieved and achieved is not None and gap_to(value, latest.value, indicator.increase) > 0:
         reached, never = year_reached(value, latest, achieved, indicator.increase)
     return MilestoneResult(
         by=by,
@@ -276,7 +284,11 @@ def _milestone(
         trajectory=trajectory,
         # In decimal on 15 digits, as a level's (and a gap's): the path is qntrack's, not Open SDG's.
         deviation=difference(latest.value, trajectory) if trajectory is not None else None,
-        required_rate_from_latest=safe_growth(value, latest.value, by.year, latest.period.year) if ahead else None,
+        # None for a level to keep not reached: it needs the level, not a pace (as a level
+        # target's, docs/json.md; pass H).
+        required_rate_from_latest=safe_growth(goal, latest.value, by.year, latest.period.year)
+        if ahead and reason != "target_equals_baseline"
+        else None,
         projected=power(latest.value, achieved, by.year - latest.period.year)
         if achieved is not None and ahead
         else None,

@@ -85,7 +85,10 @@ def linear_path(
         from decimal import Context, Decimal, localcontext  # here: a warm status assesses nothing
 
         with localcontext(Context(prec=40)):
-            base, latest, goal = (Decimal(repr(x)) for x in figures)
+            # At the 15 digits of a figure as typed, as a gap is taken (method.assessment.
+            # difference): a balance of 0.29999999999999993 meets 0.3 with a gap of 0, and
+            # the change it may lose a year from now is 0, not the floats' 1e-17 (pass H).
+            base, latest, goal = (Decimal(repr(published(x))) for x in figures)
             found = _path(base, latest, goal, base_year, latest_year, by_year, due)
     else:  # a Python caller's figure past the largest float: the floats' inf and nan, no trap
         found = _path(base_value, latest_value, value, base_year, latest_year, by_year, due)
@@ -114,7 +117,9 @@ def year_reached_linear(target: float, latest: Observation, change: float) -> tu
         return None, True  # the change moves away from the target
     if not math.isfinite(n):
         return None, True  # more years than a float holds: beyond the horizon below
-    years = math.ceil(n - 1e-9)
+    # Within 1e-9 of a whole number of years, that number (the floats' last digit); at
+    # least one: n > 0 is a latest figure short of the target, so not its own year.
+    years = max(1, math.ceil(n - 1e-9))
     if years > 1000:
         return None, True
     return Period(latest.period.year + years), False
@@ -130,7 +135,9 @@ def year_reached(target: float, latest: Observation, rate: float, increase: bool
     if n <= 0:
         # The pace moves away from the target (or it is already passed in the wrong sense).
         return None, True
-    years = math.ceil(n - 1e-9)
+    # Within 1e-9 of a whole number of years, that number (the floats' last digit); at
+    # least one: n > 0 is a latest figure short of the target, so not its own year.
+    years = max(1, math.ceil(n - 1e-9))
     if years > 1000:
         return None, True
     return Period(latest.period.year + years), False

@@ -131,6 +131,7 @@ def _other_sign(a: Assessment, lang: str) -> str | None:
     crosses_zero): the target, not the series, is across zero; the series' sentence said
     "the series crosses zero ... without a milestone" of 5 % then 1 % against a target of
     -5 % (forty-first session, tests/test_s41_h.py). None where the series itself crosses."""
+    from ..method.progress import ZERO_SUBSTITUTE
     from ..plan.model import OpenSdgTarget
     from .i18n import typed_value
 
@@ -139,11 +140,22 @@ def _other_sign(a: Assessment, lang: str) -> str | None:
         return None
     first, goal = base.value, t.target
     latest = a.latest.value if a.latest is not None else first
-    if first is None or goal is None or latest is None or 0.0 in (first, goal, latest):
+    if first is None or goal is None or latest is None or first == 0:
         return None
-    if (first > 0) == (goal > 0) or (first > 0) != (latest > 0):
+    # A target of 0 is Open SDG's 0.001, above zero: across it from a negative base; and a
+    # latest figure of 0 is on neither side, so the series does not cross (pass H).
+    read = ZERO_SUBSTITUTE if goal == 0 else goal
+    if (first > 0) == (read > 0) or (latest != 0 and (first > 0) != (latest > 0)):
         return None  # the target on the base's side, or the series itself across zero
     unit = a.indicator.unit_in(lang)
+    if goal == 0:
+        return narrative_sentence(
+            "reason_zero_target_other_sign",
+            lang,
+            stand_in=typed_value(read, unit, lang),
+            base=typed_value(first, unit, lang),
+            year=period_text(base.period, lang),
+        )
     return narrative_sentence(
         "reason_target_other_sign",
         lang,

@@ -329,13 +329,13 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
             f"{value_with_unit(m.trajectory, unit, lang, places)}"
             f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang, decimals=places)})",
         )
-    from .views.level import needed_change, needs_nothing
+    from .views.level import allowed, needed_change, needs_nothing
 
     # No "needed from now" once the deadline is over (only where the pace would have
     # ended), nor for a level to keep not reached (it needs the level, its gap above). A
     # milestone achieved early is still judged on its deadline's figure: what it may lose
     # a year and still meet it is said as allowed, not needed (forty-second session).
-    early = m.status.value == "target_achieved" and not m.due and not m.awaiting_figure
+    early = allowed(m)
     if early or not needs_nothing(a, m):
         if m.method == "absolute_change":
             needed, places = needed_change(a, m)  # written so that it suffices, as the sentences

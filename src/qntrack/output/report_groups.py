@@ -71,7 +71,7 @@ def left_out_line(assessments: Sequence[Assessment], lang: str) -> str | None:
         return None
     names = "; ".join(_name(a, lang) for a in left[:NAMED])
     more = len(left) - NAMED
-    key = "groups_left_out_more" if more > 0 else "groups_left_out"
+    key = "groups_left_out_more" if more > 0 else "groups_left_out_one" if len(left) == 1 else "groups_left_out"
     return report_word(key, lang, count=len(left), total=len(assessments), names=names, more=more)
 
 

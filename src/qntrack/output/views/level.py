@@ -82,6 +82,9 @@ class LevelView:
             # Every milestone at the baseline's level (at 15 digits): a level to keep, not
             # one to reach (methodology.md, "A level to keep"; forty-second session).
             keep = start is not None and all(published(m.value) == published(start) for m in t.milestones)
+            # Not for a breakdown whose units each start from their own figure (a baseline's
+            # period alone): the whole's level is not theirs, 54 % from B's 50 % is a rise.
+            keep = keep and not (t.for_each and (base is None or base.value is None))
             key = "def_keep" if keep else "def_milestones"
             return report_word(key, lang, milestones=joined_list(parts, lang), baseline=base_text)
         return report_word(
@@ -352,6 +355,19 @@ def needs_nothing(a: Assessment, m: MilestoneResult) -> bool:
     level: ``keeps_level``), and for a milestone achieved before its deadline, whose
     figure would be an allowance, not a need (forty-second session; the JSON keeps it)."""
     return m.due or m.awaiting_figure or m.status is Status.TARGET_ACHIEVED or keeps_level(a, m)
+
+
+def allowed(m: MilestoneResult) -> bool:
+    """Whether `show` says what milestone ``m`` allows from now ("Allowed from now"): one
+    achieved before its deadline, whose latest figure is at or beyond it as typed (gap 0 or
+    less), with a pace to say. Not one Open SDG's 0.001 stand-in let count against a target
+    of 0 (0.0005, still to fall to 0), nor a growth rate to 0, which is none: -100 % a year
+    (methodology.md, "A milestone of zero"; pass H of the forty-second session)."""
+    if m.status is not Status.TARGET_ACHIEVED or m.due or m.awaiting_figure or m.gap is None or m.gap > 0:
+        return False
+    if m.method == "absolute_change":
+        return m.required_change_from_latest is not None
+    return m.value != 0 and m.required_rate_from_latest is not None and m.required_rate_from_latest > -1
 
 
 def needed_change(a: Assessment, m: MilestoneResult) -> tuple[float | None, int]:

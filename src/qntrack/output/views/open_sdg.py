@@ -32,13 +32,23 @@ class OpenSdgView(LevelView):
             # Open SDG measures the latest figure whatever the year (methodology.md).
             out.append(render(msg("exchange_open_sdg_passed", year=t.target_year), lang))
         latest = a.latest.value if a.latest is not None else None
-        if t.target == 0 and a.status is Status.TARGET_ACHIEVED and latest not in (None, 0):
+        short = a.gap is not None and a.gap > 0  # short of the real 0 in the target's direction
+        if t.target == 0 and a.status is Status.TARGET_ACHIEVED and latest is not None and short:
             # Open SDG reads a target of 0 as 0.001 in the achievement check too (methodology
             # 1.1): a figure of 0.0005 is achieved with a gap of 0.0005 to the real 0, which
-            # "the milestone of 0 is achieved" alone would hide (forty-second session).
+            # "the milestone of 0 is achieved" alone would hide (forty-second session). A
+            # figure beyond 0 (a surplus of 4 where the deficit was to close) reached the real
+            # 0: the stand-in made nothing count, and saying so read as if it fell short.
             unit = a.indicator.unit_in(lang)
             stand_in, figure = typed_value(ZERO_SUBSTITUTE, unit, lang), typed_value(latest, unit, lang)
             out.append(render(msg("exchange_open_sdg_zero_target", stand_in=stand_in, latest=figure), lang))
+        elif t.target == 0 and a.milestones and a.status is not Status.TARGET_ACHIEVED:
+            if a.milestones[0].required_rate is None:
+                return out  # no path drawn (no_years_to_target)
+            # Not achieved: the required rate, path and pace from now are to the stand-in,
+            # which P is read on, not the real 0's -100 % a year (pass H).
+            stand_in = typed_value(ZERO_SUBSTITUTE, a.indicator.unit_in(lang), lang)
+            out.append(render(msg("exchange_open_sdg_zero_path", stand_in=stand_in), lang))
         return out
 
     def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
