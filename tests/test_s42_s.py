@@ -450,3 +450,35 @@ def test_a_reading_of_a_year_with_no_milestone_is_said_plainly(tmp_path: Path, m
     r = run_clean("show", "cbct", "--as-of", "2026-07-15")
     text = " ".join(r.output.split())
     assert "Part-year reading H1 2026: 16.1% of GRDP (not judged until the figure for the whole of 2026)." in text
+
+
+def test_the_second_half_need_is_rounded_so_that_it_suffices(july: Path) -> None:
+    # The lead, at the merge: a first half of 150.5551 (a figure worked out, written at two
+    # decimals as 150.56) leaves 1,000 - 150.5551 = 849.4449 to the plan. To nearest that is
+    # "849.44", which added to the half falls 0.0049 short; a need is rounded so that it
+    # suffices (docs/methodology.md, "How figures are written"): 849.45. Under a cap, the
+    # allowance is rounded down: at most 1,200 - 500.1234 = 699.8766, "699.87", not 699.88.
+    with open("observations.csv", "a", encoding="utf-8") as f:
+        f.write("fdi,2025-H1,150.5551,estimate,So KHDT,,2025-07-08T00:00:00Z\n")
+        f.write("coal,2025-H1,500.1234,estimate,So CT,,2025-07-08T00:00:00Z\n")
+    assert "H2 2025 needs another 849.45 million USD." in _show("fdi-2025")
+    assert "H2 2025 may add at most 699.87 kt." in _show("coal-2025")
+
+
+def test_a_part_year_reading_at_the_milestone_to_fifteen_digits_is_at_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The lead, at the merge: a computed cell's 14.999999999999998 is 15 at the 15 digits
+    # a figure as typed has (docs/methodology.md, "A figure as typed"), as every goal is
+    # met; the part-year sentence compared the floats and said "short of" the 15% milestone.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _LEVEL,
+        _HEADER
+        + "cbct_share,2024,13.1,estimate,x,,2025-01-10T00:00:00Z\n"
+        + "cbct_share,2025-H1,14.999999999999998,estimate,So CT,,2025-07-06T00:00:00Z\n",
+    )
+    r = run_clean("show", "cbct", "--as-of", "2025-07-15")
+    text = " ".join(r.output.split())
+    assert "at or beyond the 2025 milestone" in text and "short of the 2025 milestone" not in text, text

@@ -8,7 +8,7 @@ from ...catalog import msg, render
 from ...kinds.span import years_of
 from ...method.assessment import Assessment, MilestoneResult, difference
 from ...method.progress import Status
-from ...plan.model import LevelTarget, Measure, Observation, published
+from ...plan.model import Bound, LevelTarget, Measure, Observation, published
 from ..charts import (
     COLOURS,
     DASH_DOT,
@@ -462,8 +462,8 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
 
 def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
     """The part-year reading, said as every other kind says its own: set against the
-    milestone of its year when there is one ("Part-year reading H1 2025: 15.2 % of GRDP, at
-    or beyond the 2025 milestone (15 % of GRDP); the milestone is judged on the figure for
+    milestone of its year when there is one ("Part-year reading H1 2025: 15.2% of GRDP, at
+    or beyond the 2025 milestone (15% of GRDP); the milestone is judged on the figure for
     the whole of 2025."), else plainly. The table showed the half's reading while the
     sentences spoke only of a projection from the year before (issue 17, forty-second
     session). The reading never changes a status (methodology.md, "Sub-annual readings")."""
@@ -483,7 +483,9 @@ def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
                 year=year,
             )
         ]
-    at = o.value >= milestone.value if a.indicator.increase else o.value <= milestone.value
+    # At the 15 digits of a figure as typed, as every goal is met (a computed cell's
+    # 14.999999999999998 is at 15; plan.model.Bound.passes).
+    at = Bound(milestone.value, a.indicator.increase).passes(o.value)
     return [
         narrative_sentence(
             "level_part_year_at" if at else "level_part_year_short",

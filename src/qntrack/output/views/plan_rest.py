@@ -41,9 +41,15 @@ def rest_of_period_sentence(a: Assessment, lang: str) -> list[str]:
     need = a.gap if a.indicator.increase else -a.gap
     if need <= 0:
         return []
+    from ..i18n import need_places, sufficient
     from .plan import gap_decimals  # here: views.plan says this sentence
 
-    places = gap_decimals(a)
+    # Rounded so that it suffices: up for a need, down for a cap's allowance (1,000 less a
+    # half of 150.5551 needs 849.4449, "849.45": 849.44 falls short; methodology.md, "How
+    # figures are written").
+    rounded = sufficient(need, a.indicator.increase, gap_decimals(a))
+    need = need if rounded is None else rounded
+    places = need_places(need, gap_decimals(a))
     rest = _rest_words(Period(d.period.year, ytd.period.last + 1, d.period.last), lang)
     return [
         narrative_sentence(
