@@ -1,0 +1,164 @@
+"""Issue 17, forty-second session, pass L: the leftovers of passes A and X mended.
+
+1. ``export opensdg`` of a tracker with no figure writes an Open SDG repository with no
+   ``data/`` folder, as Open SDG wants it (an indicator with no figure is its metadata
+   alone, ``reporting_status: notstarted``); importing it back said "is this an Open SDG
+   data repository?". The import now recognises such a repository (qntrack's own export,
+   or any with metadata and no data file) and says it holds no figure to import.
+2. A list of units in a message was ambiguous where a unit's name holds a comma ("valid:
+   Hà Nội, Bà Rịa, Vũng Tàu"): such a name is written in double quotes, in every message
+   listing units, English and Vietnamese.
+3. ``init /dev/null/x`` said /dev/null "is a file": a device on the way is named as one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import enter, make_tracker
+from helpers import run_clean
+
+# --- 1. The round trip of a tracker with no figure ------------------------------------
+
+EMPTY_PLAN = """\
+title: Nothing yet
+indicators:
+  pov: {name: Poverty rate, unit: '%', measure: rate, direction: decrease}
+  lit: {name: Literacy rate, unit: '%', measure: rate, direction: increase}
+targets:
+  - {id: pov-2030, type: open_sdg, indicator: pov, target: 2, direction: decrease}
+"""
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_export_with_no_figure_is_read_back_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    folder = tmp_path / "t"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, EMPTY_PLAN, HEADER)
+    site = tmp_path / "site"
+    done = run_clean("--lang", lang, "export", "opensdg", "--into", str(site))
+    assert done.exit_code == 0, done.stderr
+    # What Open SDG wants of indicators not started: their metadata, no data file.
+    assert sorted(p.name for p in (site / "meta").iterdir()) == ["lit.md", "pov.md"]
+    assert not (site / "data").exists()
+    back = run_clean("--lang", lang, "import", "opensdg", str(site), "--into", str(tmp_path / "again"))
+    assert back.exit_code == 1, back.stderr
+    said = back.stderr
+    assert "is this an Open SDG" not in said and "có phải kho dữ liệu Open SDG" not in said, said
+    # Said as what it is: qntrack's export, 2 indicators, no figure; nothing written.
+    assert "qntrack" in said and "2" in said and "meta/" in said, said
+    assert ("no figure" in said) if lang == "en" else ("chưa có số liệu" in said), said
+    assert not (tmp_path / "again").exists()
+
+
+def test_a_site_with_metadata_and_no_data_file_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not qntrack's export: an Open SDG site that reports nothing yet (3 metadata files).
+    site = tmp_path / "site"
+    (site / "meta").mkdir(parents=True)
+    for inid in ("1-1-1", "1-2-1", "3-2-1"):
+        (site / "meta" / f"{inid}.md").write_text(f"---\nindicator_name: {inid}\nreporting_status: notstarted\n---\n")
+    enter(tmp_path, monkeypatch)
+    back = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "again"))
+    assert back.exit_code == 1, back.stderr
+    assert "is this an Open SDG" not in back.stderr, back.stderr
+    assert "3 metadata file(s)" in back.stderr and "no data file" in back.stderr, back.stderr
+    assert not (tmp_path / "again").exists()
+
+
+def test_a_folder_of_neither_is_still_asked_about(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A control: no data/ and no meta/, the question stays.
+    (tmp_path / "elsewhere").mkdir()
+    enter(tmp_path, monkeypatch)
+    back = run_clean("import", "opensdg", str(tmp_path / "elsewhere"), "--into", str(tmp_path / "again"))
+    assert back.exit_code == 1
+    assert "is this an Open SDG data repository" in back.stderr, back.stderr
+
+
+# --- 2. Units whose names hold a comma, listed -----------------------------------------
+
+COMMA_PLAN = """\
+title: Units with commas
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - Hà Nội
+      - {value: "Bà Rịa, Vũng Tàu", until: "2025-06-30"}
+      - {value: "Hồ Chí Minh", names: {en: "Ho Chi Minh City, HCMC"}}
+indicators:
+  lit: {name: Literacy, unit: '%', measure: rate, direction: increase, dimensions: [province]}
+targets:
+  - {id: lit-2030, type: open_sdg, indicator: lit, target: 99, direction: increase, for_each: province}
+"""
+COMMA_STORE = HEADER + (
+    "lit,2022,90,official,GSO,,2023-01-01T00:00:00Z\n"
+    "lit[province=Hà Nội],2022,92,official,GSO,,2023-01-01T00:00:00Z\n"
+    '"lit[province=Bà Rịa, Vũng Tàu]",2022,91,official,GSO,,2023-01-01T00:00:00Z\n'
+)
+
+
+@pytest.fixture
+def commas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, COMMA_PLAN, COMMA_STORE)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_unit_list_quotes_a_name_with_a_comma(commas: Path, lang: str) -> None:
+    done = run_clean("--lang", lang, "retract", "lit", "2022", "--dim", "province=Nowhere")
+    assert done.exit_code == 1, done.stderr
+    listed = done.stderr.rsplit(": ", 1)[1].strip()
+    # Three units, each told apart: the name with a comma in quotes, and so the other
+    # name of Hồ Chí Minh read beside it.
+    assert listed == 'Hà Nội, "Bà Rịa, Vũng Tàu", Hồ Chí Minh ("Ho Chi Minh City, HCMC")', done.stderr
+
+
+def test_the_units_of_a_time_are_listed_unambiguously(commas: Path) -> None:
+    # Bà Rịa, Vũng Tàu ended on 30 June 2025; its successor is... none declared, so the
+    # units of 2026 are the two others; a figure of it in 2026 lists them.
+    done = run_clean("add-observation", "lit", "2026", "95", "--dim", "province=Bà Rịa, Vũng Tàu")
+    assert done.exit_code != 0
+    assert "Bà Rịa, Vũng Tàu" in done.stderr
+
+
+def test_show_lists_the_units_judged_unambiguously(commas: Path) -> None:
+    done = run_clean("show", "lit-2030", "--dim", "province=Hồ Chí Minh")
+    text = done.stderr + done.stdout
+    assert '"province=Bà Rịa, Vũng Tàu"' in text or "Bà Rịa" not in text, text
+
+
+# --- 3. A device on the way of a folder -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "lang", "word"),
+    [
+        (["init", "/dev/null/x"], "en", "character device"),
+        (["init", "/dev/null/x"], "vi", "thiết bị ký tự"),
+        (["import", "opensdg", ".", "--into", "/dev/null/y"], "en", "character device"),
+        (["report", "-o", "/dev/null/r.md"], "en", "character device"),
+    ],
+)
+def test_a_device_on_the_way_is_named_a_device(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], lang: str, word: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, EMPTY_PLAN, HEADER)
+    done = run_clean("--lang", lang, *args)
+    assert done.exit_code == 2, done.stderr
+    assert "/dev/null" in done.stderr and word in done.stderr, done.stderr
+    assert "is a file" not in done.stderr and "là một tệp" not in done.stderr, done.stderr
+
+
+def test_a_named_pipe_on_the_way_is_named_a_pipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    enter(tmp_path, monkeypatch)
+    done = run_clean("--lang", "vi", "init", "pipe/x")
+    assert done.exit_code == 2, done.stderr
+    assert "'pipe' là một ống dẫn có tên (FIFO), không phải thư mục" in done.stderr, done.stderr
+    assert not (tmp_path / "pipe").is_dir()
