@@ -117,18 +117,92 @@ def test_a_unit_list_quotes_a_name_with_a_comma(commas: Path, lang: str) -> None
     assert listed == 'Hà Nội, "Bà Rịa, Vũng Tàu", Hồ Chí Minh ("Ho Chi Minh City, HCMC")', done.stderr
 
 
-def test_the_units_of_a_time_are_listed_unambiguously(commas: Path) -> None:
-    # Bà Rịa, Vũng Tàu ended on 30 June 2025; its successor is... none declared, so the
-    # units of 2026 are the two others; a figure of it in 2026 lists them.
-    done = run_clean("add-observation", "lit", "2026", "95", "--dim", "province=Bà Rịa, Vũng Tàu")
-    assert done.exit_code != 0
-    assert "Bà Rịa, Vũng Tàu" in done.stderr
+MERGED_PLAN = """\
+title: A merger
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - {value: "Bà Rịa, Vũng Tàu", until: "2025-06-30"}
+      - {value: "Bình Dương", until: "2025-06-30"}
+      - {value: "Đông Nam", since: "2025-07-01", from: ["Bà Rịa, Vũng Tàu", "Bình Dương"]}
+indicators:
+  lit: {name: Literacy, unit: '%', measure: rate, direction: increase, dimensions: [province]}
+targets:
+  - {id: lit-2030, type: open_sdg, indicator: lit, target: 99, direction: increase, for_each: province}
+"""
 
 
-def test_show_lists_the_units_judged_unambiguously(commas: Path) -> None:
-    done = run_clean("show", "lit-2030", "--dim", "province=Hồ Chí Minh")
-    text = done.stderr + done.stdout
-    assert '"province=Bà Rịa, Vũng Tàu"' in text or "Bà Rịa" not in text, text
+@pytest.mark.parametrize(("lang", "words"), [("en", "units of that time"), ("vi", "2024")])
+def test_the_units_of_a_time_are_listed_unambiguously(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+) -> None:
+    # Đông Nam was formed on 1 July 2025 from two provinces: a 2024 figure of it names
+    # them, two units, not three.
+    make_tracker(tmp_path, monkeypatch, MERGED_PLAN, HEADER)
+    done = run_clean("--lang", lang, "add-observation", "lit", "2024", "95", "--dim", "province=Đông Nam")
+    assert done.exit_code == 1, done.stderr
+    assert words in done.stderr, done.stderr
+    assert done.stderr.rstrip().endswith(': "Bà Rịa, Vũng Tàu", Bình Dương'), done.stderr
+
+
+def test_the_units_a_target_judges_are_listed_unambiguously(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An open dimension (no values declared): Huế has no figure, and show names the units
+    # the target judges.
+    open_plan = COMMA_PLAN.replace(
+        """    values:
+      - Hà Nội
+      - {value: "Bà Rịa, Vũng Tàu", until: "2025-06-30"}
+      - {value: "Hồ Chí Minh", names: {en: "Ho Chi Minh City, HCMC"}}
+""",
+        "",
+    )
+    assert "values" not in open_plan
+    make_tracker(tmp_path, monkeypatch, open_plan, COMMA_STORE)
+    done = run_clean("show", "lit-2030", "--dim", "province=Huế")
+    assert done.exit_code != 0, done.stdout
+    said = [line for line in done.stderr.splitlines() if "units judged" in line]
+    assert said and said[0].endswith('units judged: province="Bà Rịa, Vũng Tàu", province=Hà Nội'), done.stderr
+
+
+MERGED_STORE = HEADER + (
+    '"lit[province=Bà Rịa, Vũng Tàu]",2020,91,official,GSO,,2021-03-01T00:00:00Z\n'
+    "lit[province=Bình Dương],2020,93,official,GSO,,2021-03-01T00:00:00Z\n"
+    "lit[province=Đông Nam],2025,94,official,GSO,,2026-03-01T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        ("en", 'Đông Nam was formed from "Bà Rịa, Vũng Tàu" and Bình Dương:'),
+        ("vi", 'Đông Nam được hình thành từ "Bà Rịa, Vũng Tàu" và Bình Dương:'),
+    ],
+)
+def test_the_reports_predecessors_are_told_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, caption: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, MERGED_PLAN, MERGED_STORE)
+    done = run_clean("--lang", lang, "report")
+    assert done.exit_code == 0, done.stderr
+    assert caption in done.stdout, done.stdout
+
+
+def test_the_reports_units_without_a_figure_are_told_apart(commas: Path) -> None:
+    # Hồ Chí Minh, named Ho Chi Minh City, HCMC in English, has no figure: one unit.
+    done = run_clean("report")
+    assert done.exit_code == 0, done.stderr
+    assert '1 without a figure: "Ho Chi Minh City, HCMC"' in done.stdout, done.stdout
+
+
+def test_the_listed_names_read_back_as_the_units() -> None:
+    from qntrack.plan.units import names_listed, units_listed
+
+    names = ["Hà Nội", "Bà Rịa, Vũng Tàu", 'The "Old" Town', "Hạ Long (city)"]
+    assert names_listed(names) == 'Hà Nội, "Bà Rịa, Vũng Tàu", "The ""Old"" Town", "Hạ Long (city)"'
+    assert names_listed(names, most=2) == 'Hà Nội, "Bà Rịa, Vũng Tàu", ...'
+    two = ((("province", "Bà Rịa, Vũng Tàu"), ("sex", "Nữ")), (("province", "Hà Nội"), ("sex", "Nam")))
+    assert units_listed(two) == 'province="Bà Rịa, Vũng Tàu", sex=Nữ; province=Hà Nội, sex=Nam'
 
 
 # --- 3. A device on the way of a folder -------------------------------------------------
