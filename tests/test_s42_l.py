@@ -236,3 +236,87 @@ def test_a_named_pipe_on_the_way_is_named_a_pipe(tmp_path: Path, monkeypatch: py
     assert done.exit_code == 2, done.stderr
     assert "'pipe' là một ống dẫn có tên (FIFO), không phải thư mục" in done.stderr, done.stderr
     assert not (tmp_path / "pipe").is_dir()
+
+
+# --- 4. A unit whose figures are all kept finer: show --dim and rank ---------------------
+
+FINER_PLAN = """\
+title: Finer
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values: [North, South]
+  sex:
+    name: {en: Sex, vi: Giới tính}
+    values: [Female, Male]
+indicators:
+  lit: {name: Literacy, unit: '%', measure: rate, direction: increase, dimensions: [province, sex]}
+targets:
+  - {id: lit-sex, type: open_sdg, indicator: lit, target: 99, direction: increase, for_each: sex}
+"""
+# Women's figures by province only (North 80 -> 85, South 70 -> 78); men's as a whole too.
+FINER_STORE = HEADER + (
+    "lit[province=North;sex=Female],2015,80,official,GSO,,2016-03-01T00:00:00Z\n"
+    "lit[province=North;sex=Female],2021,85,official,GSO,,2022-03-01T00:00:00Z\n"
+    "lit[province=South;sex=Female],2015,70,official,GSO,,2016-03-01T00:00:00Z\n"
+    "lit[province=South;sex=Female],2021,78,official,GSO,,2022-03-01T00:00:00Z\n"
+    "lit[sex=Male],2015,84,official,GSO,,2016-03-01T00:00:00Z\n"
+    "lit[sex=Male],2021,88,official,GSO,,2022-03-01T00:00:00Z\n"
+)
+
+
+@pytest.fixture
+def finer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, FINER_PLAN, FINER_STORE)
+
+
+@pytest.mark.parametrize("fmt", [[], ["--format", "json"]])
+def test_show_of_a_unit_kept_finer_says_where_its_figures_are(finer: Path, fmt: list[str]) -> None:
+    done = run_clean("show", "lit-sex", "--dim", "sex=Female", *fmt)
+    assert done.exit_code == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "lit[sex=Female]" in line]
+    assert len(said) == 1, done.stderr
+    # 4 figures, in 2 cells; the way to have them judged: a target by both dimensions.
+    for words in ("2 unit(s)", "province", "lit[province=North;sex=Female]", "for_each: [sex, province]"):
+        assert words in said[0], said[0]
+    # Not told to add a --dim that show refuses (lit-sex is not broken down by province).
+    assert "add --dim" not in said[0], said[0]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Female"), ("vi", "Female")])
+def test_rank_names_the_units_kept_finer(finer: Path, lang: str, words: str) -> None:
+    done = run_clean("--lang", lang, "rank", "lit-sex")
+    assert done.exit_code == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "lit-sex" in line]
+    assert len(said) == 1, done.stderr
+    for word in (words, "lit[province=North;sex=Female]", "for_each: [sex, province]"):
+        assert word in said[0], said[0]
+    assert "Male" not in said[0].replace("Female", ""), said[0]
+    assert said[0].startswith("1 "), said[0]
+
+
+def test_rank_says_nothing_of_a_unit_with_no_figure_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A control: women have no figure anywhere; nothing is kept finer to point to.
+    men_only = HEADER + "".join(
+        line + "\n" for line in FINER_STORE.splitlines() if "Male]" in line and "Female" not in line
+    )
+    make_tracker(tmp_path, monkeypatch, FINER_PLAN, men_only)
+    done = run_clean("rank", "lit-sex")
+    assert done.exit_code == 0, done.stderr
+    assert "for_each: [" not in done.stderr, done.stderr
+    shown = run_clean("show", "lit-sex", "--dim", "sex=Female")
+    assert "lit[sex=Female]" not in shown.stderr, shown.stderr
+
+
+def test_show_of_a_total_kept_only_by_unit_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A target on the total, whose figures are all by province and sex: "no figure has
+    # been recorded for this indicator yet" alone was false (6 figures are).
+    plan = FINER_PLAN + "  - {id: lit-all, type: open_sdg, indicator: lit, target: 99, direction: increase}\n"
+    make_tracker(tmp_path, monkeypatch, plan, FINER_STORE)
+    done = run_clean("show", "lit-all")
+    assert done.exit_code == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "lit-all" in line]
+    assert len(said) == 1, done.stderr
+    # 3 units hold figures: North×Female, South×Female, Male.
+    for words in ("3 unit(s)", "lit[province=North;sex=Female]", "observations --indicator lit"):
+        assert words in said[0], said[0]
