@@ -9,6 +9,13 @@
    Hà Nội, Bà Rịa, Vũng Tàu"): such a name is written in double quotes, in every message
    listing units, English and Vietnamese.
 3. ``init /dev/null/x`` said /dev/null "is a file": a device on the way is named as one.
+4. A unit judged with no figure of its own whose figures are all kept finer (women's by
+   province): ``show lit-sex --dim sex=Female`` said "no figure has been recorded for
+   Female" and ``rank`` listed Female not available, both in silence; ``show`` of a total
+   kept only by unit said "no figure has been recorded for this indicator". Each now says
+   where the figures are and which breakdown would judge them.
+5. Halves written number first (``1H2025``: refused, offering 2025-H1) or year first
+   (``2025H1``: read): found sound, pinned.
 """
 
 from __future__ import annotations
@@ -320,3 +327,28 @@ def test_show_of_a_total_kept_only_by_unit_says_so(tmp_path: Path, monkeypatch: 
     # 3 units hold figures: North×Female, South×Female, Male.
     for words in ("3 unit(s)", "lit[province=North;sex=Female]", "observations --indicator lit"):
         assert words in said[0], said[0]
+
+
+# --- 5. A half written number first or year first ----------------------------------------
+
+HALF_PLAN = """\
+title: Halves
+indicators:
+  growth: {name: GRDP growth, unit: '%', measure: rate, direction: increase, frequency: quarter}
+targets:
+  - {id: growth-2030, type: open_sdg, indicator: growth, target: 8, direction: increase}
+"""
+
+
+@pytest.mark.parametrize("typed", ["1H2025", "1H 2025", "2025-S1"])
+def test_a_half_refused_offers_its_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
+    make_tracker(tmp_path, monkeypatch, HALF_PLAN, HEADER)
+    done = run_clean("add-observation", "growth", typed, "7.5", "--status", "estimate", "--dry-run")
+    assert done.exit_code != 0 and "write 2025-H1 if that is the period meant" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("typed", ["2025H1", "2025 H1", "H1 2025", "H1/2025"])
+def test_a_half_year_first_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
+    make_tracker(tmp_path, monkeypatch, HALF_PLAN, HEADER)
+    done = run_clean("add-observation", "growth", typed, "7.5", "--status", "estimate", "--dry-run")
+    assert done.exit_code == 0 and "growth\t2025-H1\t7.5\t" in done.stdout, done.stdout + done.stderr
