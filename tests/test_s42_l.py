@@ -352,3 +352,21 @@ def test_a_half_year_first_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     make_tracker(tmp_path, monkeypatch, HALF_PLAN, HEADER)
     done = run_clean("add-observation", "growth", typed, "7.5", "--status", "estimate", "--dry-run")
     assert done.exit_code == 0 and "growth\t2025-H1\t7.5\t" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_cycle_of_units_is_listed_unambiguously(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = COMMA_PLAN.replace(
+        """      - Hà Nội
+      - {value: "Bà Rịa, Vũng Tàu", until: "2025-06-30"}
+      - {value: "Hồ Chí Minh", names: {en: "Ho Chi Minh City, HCMC"}}
+""",
+        """      - {value: Hà Nội, from: ["Bà Rịa, Vũng Tàu"]}
+      - {value: "Bà Rịa, Vũng Tàu", from: [Huế]}
+      - {value: Huế, from: [Hà Nội]}
+""",
+    )
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    done = run_clean("check")
+    assert done.exit_code == 1, done.stderr
+    cycle = [line for line in done.stderr.splitlines() if "formed from each other" in line]
+    assert cycle and '"Bà Rịa, Vũng Tàu"' in cycle[0], done.stderr
