@@ -127,7 +127,7 @@ def _judged_units(whole: Assessment) -> str:
     """The units ``whole``'s breakdown judges, twenty at most, for a refusal to offer."""
     from ..plan.units import units_listed
 
-    # "province=Bà Rịa, Vũng Tàu" is one unit: its value quoted (units_listed).
+    # "province=Ba Ria, Vung Tau" is one unit: its value quoted (units_listed).
     return units_listed([u.dims for u in whole.breakdown], most=20) or "–"
 
 

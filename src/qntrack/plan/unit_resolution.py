@@ -250,7 +250,7 @@ def _unknown_unit(dimension: Dimension, value: str) -> Message:
     # writes them: a misspelt name is suggested as a name, "valid:" lists each after its value.
     named = {u.value: _names_read(dimension, u) for u in dimension.values or ()}
     names = [*named, *(n for read in named.values() for n in read)]
-    # A name holding a comma or a bracket is quoted (listed_name): "Bà Rịa, Vũng Tàu" is one unit.
+    # A name holding a comma or a bracket is quoted (listed_name): "Ba Ria, Vung Tau" is one unit.
     shown = ", ".join(
         f"{listed_name(v)} ({names_listed(read)})" if read else listed_name(v) for v, read in named.items()
     )

@@ -244,7 +244,7 @@ def dims_text(dims: Dims) -> str:
 
 
 # What separates or brackets the items of a list in a message (``valid: A, B (its other
-# name), C``): a name holding one is quoted there, so that "Bà Rịa, Vũng Tàu" is one unit.
+# name), C``): a name holding one is quoted there, so that "Ba Ria, Vung Tau" is one unit.
 _LIST_MARKS = frozenset(',()"')
 
 
