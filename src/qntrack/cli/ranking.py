@@ -68,6 +68,12 @@ def rank(
         # judged on too: only units with neither are "not available" for want of one.
         wider = _recorded_with_others(target, indicator.dimensions, ws.series)
         _say(_no_figures(target, indicator.id, day, listed=bool(ranked_units), wider=wider))
+    else:  # some units judged: those with no figure of their own whose figures are kept finer
+        from ..kinds.breakdown import NO_FIGURES
+        from .finer_units import say_judged_finer
+
+        bare = [u.dims for u in judged.breakdown if u.assessment.latest is None and u.assessment.reason == NO_FIGURES]
+        say_judged_finer(target, bare, indicator.dimensions, ws.store.observations, day, ws.plan.timezone)
     if kind == "json":
         from ..output.formats import to_json
 

@@ -155,6 +155,15 @@ def show(
             render.paragraph(
                 unit_withdrawn_line(result, dims, gone, _lang(lang), ws.plan.dimensions)
             )  # at the window's width
+    if found.dims and not rows:  # a unit with no figure of its own: are its figures kept finer?
+        from .finer_units import say_judged_finer
+
+        zone = ws.plan.timezone
+        say_judged_finer(target, [found.dims], indicator.dimensions, ws.store.observations, day, zone, asked=True)
+    elif not rows and not result.breakdown and target.series_key == indicator.id and indicator.dimensions:
+        from .finer_units import say_total_units_only
+
+        say_total_units_only(target, ws.store.observations, day, ws.plan.timezone)
     if day is not None and found.dims:  # one unit: its own series' later entries, no other unit's
         from ..plan.units import unit_key
         from .later import say_later

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..catalog import msg
 from ..plan.model import Location, Plan, Problem
-from ..plan.units import unit_match
+from ..plan.units import names_listed, unit_match
 
 __all__ = ["unit_name_problems"]
 
@@ -35,7 +35,7 @@ def unit_name_problems(plan: Plan) -> list[Problem]:
                 shared = holders.get(unit_match(name), [])
                 if len(shared) > 1 and shared[0] == unit.value:
                     where = unit.location or dimension.location or Location(plan.source_file)
-                    said = msg("checks_unit_name_shared", name=name, dimension=dimension.id, units=", ".join(shared))
+                    said = msg("checks_unit_name_shared", name=name, dimension=dimension.id, units=names_listed(shared))
                     out.append(Problem(where, said, "warning", "unit-names"))
                     holders.pop(unit_match(name))  # said once
     return out

@@ -15,7 +15,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..catalog import msg
 from ..plan.model import Text
-from ..plan.units import FORBIDDEN, Dimension, Unit, unit_match, unit_text
+from ..plan.units import FORBIDDEN, Dimension, Unit, names_listed, unit_match, unit_text
 from ..plan.unit_resolution import unit_name_problem
 from .yaml_reader import LANGUAGE, _Reader, written_text
 from .yaml_problems import What, _at, _kind, _phrase
@@ -188,7 +188,7 @@ def _no_cycle(reader: _Reader, units: list[Unit]) -> bool:
         message = (
             msg("hostile_unit_from_itself", value=cycle[0].value)
             if len(cycle) == 2
-            else msg("hostile_units_cycle", cycle=", ".join(u.value for u in cycle))
+            else msg("hostile_units_cycle", cycle=names_listed(u.value for u in cycle))
         )
         reader.problems.append(_at_unit(reader, cycle[0], message))
     return ok

@@ -12,7 +12,7 @@ from typing import Any, Sequence
 from ..catalog import Day, Message, msg
 from ..plan.model import Indicator, Plan
 from ..plan.periods import Frequency, Period
-from ..plan.units import Dims, Unit, split_key, unit_key, units_of_that_time, units_outside
+from ..plan.units import Dims, Unit, names_listed, split_key, unit_key, units_of_that_time, units_outside
 from ..plan.unit_resolution import resolve_dims
 from .vocabulary import is_total
 
@@ -108,7 +108,7 @@ def outside_message(key: str, plan: Plan, dims: Dims, unit: Unit, period: Period
     }
     if not then:
         return msg(key, **words)
-    return msg(f"{key}_then" if len(then) == 1 else f"{key}_then_many", units=", ".join(then), **words)
+    return msg(f"{key}_then" if len(then) == 1 else f"{key}_then_many", units=names_listed(then), **words)
 
 
 def retract_words(key: str, period: object) -> str:

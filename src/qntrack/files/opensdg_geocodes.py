@@ -12,6 +12,7 @@ file whose codes follow no column keeps none: each is said in the import's summa
 
 from __future__ import annotations
 
+from ..plan.units import listed_name
 from .opensdg_repo import IndicatorData
 
 __all__ = ["Geocodes"]
@@ -61,8 +62,8 @@ class Geocodes:
 
     def partly_names(self) -> list[str]:
         """The units with a code in one file and none in another: ``geography=Canada (11124)``."""
-        return [f"{d}={u} ({code})" for (d, u), code in self.codes.items() if (d, u) in self.uncoded]
+        return [f"{d}={listed_name(u)} ({code})" for (d, u), code in self.codes.items() if (d, u) in self.uncoded]
 
     def clash_names(self) -> list[str]:
         """The units given several codes: ``geography=Canada (11124, 01)``."""
-        return [f"{d}={u} ({', '.join(codes)})" for (d, u), codes in self.clashes.items()]
+        return [f"{d}={listed_name(u)} ({', '.join(codes)})" for (d, u), codes in self.clashes.items()]

@@ -8,10 +8,10 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from ..catalog import msg
+from ..catalog import Message, msg
 from ..plan.model import Location, Problem
 
-__all__ = ["git_dates", "inputs", "DIRTY", "SHALLOW"]
+__all__ = ["git_dates", "inputs", "no_data", "DIRTY", "SHALLOW"]
 
 # The date of a data file with changes not yet committed: none (docs/decisions.md).
 DIRTY = "uncommitted"
@@ -198,3 +198,18 @@ def unlisted_inputs(root: Path, src: Path, patterns: dict[str, str]) -> list[Pro
         if found is not None:
             out.append(found)
     return out
+
+
+def no_data(root: Path, metas: int, pattern: str) -> Message:
+    """Why nothing is imported from a repository with no data file. Metadata alone is what
+    Open SDG holds of indicators not started (``reporting_status: notstarted``), and what
+    ``export opensdg`` writes of a tracker with no figure (its marker says so): such a
+    repository is said to hold no figure, not doubted to be one (forty-second session)."""
+    if not metas:
+        return msg("opensdg_no_data")
+    marker = root / ".qntrack-export"  # opensdg_write.MARKER, which imports this module's readers
+    try:
+        ours = marker.is_file() and marker.read_bytes().split(b"\n", 1)[0].endswith(b" opensdg-export")
+    except OSError:
+        ours = False
+    return msg("s42l_opensdg_export_no_figures" if ours else "s42l_opensdg_meta_only", count=metas, pattern=pattern)

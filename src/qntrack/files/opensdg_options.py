@@ -9,6 +9,7 @@ from typing import Any
 
 from ..catalog import Message, msg
 from ..kinds.open_sdg import DEFAULT_BASE_YEAR as _BASE_YEAR, DEFAULT_TARGET_YEAR as _TARGET_YEAR
+from ..plan.units import names_listed
 from .opensdg_repo import DataRow, IndicatorData
 
 __all__ = ["Selection", "tag", "option_problem", "DIRECTION_DEFAULT", "OPTION_KEYS"]
@@ -104,7 +105,7 @@ def _not_found(name: str, value: str, ind: IndicatorData, held: bool = False) ->
     hint = (
         msg("opensdg_hint_closest_value", near=near)
         if near
-        else msg("opensdg_hint_values", values=", ".join(values[:5]))
+        else msg("opensdg_hint_values", values=names_listed(values[:5]))
     )
     return msg("opensdg_not_found", field=name, value=value, hint=hint)
 

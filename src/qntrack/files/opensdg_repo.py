@@ -35,7 +35,7 @@ from .yaml_words import yaml_words
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_cells import NA_LIKE as _NA_LIKE, number as _number, read_as_empty
-from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs, unlisted_inputs
+from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs, no_data, unlisted_inputs
 from .textfiles import read_present
 
 __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
@@ -447,11 +447,11 @@ def read_repository(root: Path) -> Repository:
     from .opensdg_names import passed_over  # it imports this module
 
     repo.passed_over = passed_over(src, patterns["InputCsvData"], files, root), patterns["InputCsvData"]
-    if not files:
-        problems.append(_problem(str(root), 0, msg("opensdg_no_data")))
     metas: dict[str, Path] = {}
     for cls in ("InputYamlMeta", "InputYamlMdMeta"):  # the .md files win, as listed last
         metas.update({p.stem: p for p in sorted(src.glob(patterns[cls])) if p.suffix in (".md", ".yml", ".yaml")})
+    if not files:
+        problems.append(_problem(str(root), 0, no_data(root, len(metas), patterns["InputYamlMdMeta"])))
     for path in files:
         inid = path.stem.removeprefix("indicator_")
         owned = repo.files_of[inid] = [str(path.relative_to(root))]

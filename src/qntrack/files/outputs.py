@@ -217,6 +217,13 @@ def refuse_file_as_folder(output: str | os.PathLike[str], *, creates: bool = Fal
     for part in reversed(Path(shown).parents):
         if os.path.exists(part) and not os.path.isdir(part):
             key = "outputs_folder_is_file_created" if creates else "outputs_folder_is_file"
+            mode = os.stat(part).st_mode
+            if not stat.S_ISREG(mode):
+                # /dev/null/x: a device (a pipe, a socket) named as what it is, not "a file".
+                from .textfiles import _kind
+
+                kind = msg(f"outputs_kind_{_kind(mode)}")
+                raise fail(shown, msg(key.replace("_file", "_other"), folder=str(part), kind=kind), ExitCode.USAGE)
             raise fail(shown, msg(key, folder=str(part)), ExitCode.USAGE)
         if os.path.islink(part) and not os.path.exists(part):
             # A link to a share not mounted: named, as `--into` of the link itself is (it was

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from ..method.assessment import shown_figure
 from ..method.ranking import Ranked, rank_units
-from ..plan.units import Dimension, Dims, Unit, unit_key
+from ..plan.units import Dimension, Dims, Unit, listed_name, names_listed, unit_key
 from .charts import Chart, too_large_to_draw
 from .i18n import date_text, label, number, progress_text, score_text, status_label, typed_places, value_with_unit
 from .period_words import period_text
@@ -326,7 +326,8 @@ def _rollup(units: Sequence[UnitAssessment], lang: str, dimensions: Mapping[str,
     # The declared units with no figure, named (issue 17, twenty-first session) as the
     # table below names them, in the report's language (thirty-first session).
     shown = (unit_name(u.dims, dimensions, lang, dated=False) for u in absent)
-    names = ("; " if len(absent[0].dims) > 1 else ", ").join(shown)
+    # A name holding a comma quoted, where ", " parts the names (units_listed's rule).
+    names = "; ".join(shown) if len(absent[0].dims) > 1 else names_listed(shown)
     more = report_word("bd_without_figure", lang, judged=judged, count=len(units), absent=len(absent), names=names)
     return f"{line}. {more}"
 
@@ -382,7 +383,8 @@ def _predecessors(
                 # Each in the report's language, as the unit itself is (``names:``).
                 # "A, B and C", as the report's sentences list them (the catalog's "and").
                 units=joined_list(
-                    [unit_name(((dim_id, b),), dimensions, lang, dated=False) for b in unit.predecessors], lang
+                    [listed_name(unit_name(((dim_id, b),), dimensions, lang, dated=False)) for b in unit.predecessors],
+                    lang,
                 ),
             )
             out.append(Predecessors(caption, table))

@@ -125,10 +125,10 @@ def _all_withdrawn(whole: Assessment, key: str, observations: object, by_day: st
 
 def _judged_units(whole: Assessment) -> str:
     """The units ``whole``'s breakdown judges, twenty at most, for a refusal to offer."""
-    from ..plan.units import dims_text
+    from ..plan.units import units_listed
 
-    units = [dims_text(u.dims) for u in whole.breakdown]
-    return (", ".join(units[:20]) + (", ..." if len(units) > 20 else "")) or "–"
+    # "province=Ba Ria, Vung Tau" is one unit: its value quoted (units_listed).
+    return units_listed([u.dims for u in whole.breakdown], most=20) or "–"
 
 
 def _not_judged(whole: Assessment, dims: Dims) -> Message:

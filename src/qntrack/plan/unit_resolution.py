@@ -9,7 +9,20 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-from .units import FORBIDDEN, MAX_UNIT, Dimension, Dims, Unit, fold, split_key, unit_key, unit_match, unit_text
+from .units import (
+    FORBIDDEN,
+    MAX_UNIT,
+    Dimension,
+    Dims,
+    Unit,
+    fold,
+    listed_name,
+    names_listed,
+    split_key,
+    unit_key,
+    unit_match,
+    unit_text,
+)
 
 if TYPE_CHECKING:
     from ..catalog import Message
@@ -237,13 +250,16 @@ def _unknown_unit(dimension: Dimension, value: str) -> Message:
     # writes them: a misspelt name is suggested as a name, "valid:" lists each after its value.
     named = {u.value: _names_read(dimension, u) for u in dimension.values or ()}
     names = [*named, *(n for read in named.values() for n in read)]
-    shown = ", ".join(f"{v} ({', '.join(read)})" if read else v for v, read in named.items())
+    # A name holding a comma or a bracket is quoted (listed_name): "Ba Ria, Vung Tau" is one unit.
+    shown = ", ".join(
+        f"{listed_name(v)} ({names_listed(read)})" if read else listed_name(v) for v, read in named.items()
+    )
     # Named by its id (what --dim and a column take) and as the plan labels it.
     said = {"dimension": dimension.id, "value": value, "values": shown}
     said |= {f"named_{lang}": dimension_label(dimension, lang) for lang in ("en", "vi")}
     shared = [u.value for u in dimension.values or () if any(unit_match(n) == unit_match(value) for _, n in u.names)]
     if len(shared) > 1:  # a name two units share names neither (Dimension): said so, no guess
-        return msg("units_shared_name", units=", ".join(shared), **said)
+        return msg("units_shared_name", units=names_listed(shared), **said)
     # No hint holds other figures than those typed (closest_unit): '2025' is no '2020'.
     lost = _letters_lost(value, names)
     if lost is not None and figures(lost) == figures(value):

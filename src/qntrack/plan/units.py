@@ -40,6 +40,9 @@ __all__ = [
     "split_key",
     "base_of",
     "dims_text",
+    "listed_name",
+    "names_listed",
+    "units_listed",
     "period_start",
     "period_end",
     "outside",
@@ -238,6 +241,38 @@ def base_of(text: str) -> str:
 def dims_text(dims: Dims) -> str:
     """``locality=Ha Long, sex=female``: a unit named in a message or a table cell."""
     return ", ".join(f"{k}={v}" for k, v in dims)
+
+
+# What separates or brackets the items of a list in a message (``valid: A, B (its other
+# name), C``): a name holding one is quoted there, so that "Ba Ria, Vung Tau" is one unit.
+_LIST_MARKS = frozenset(',()"')
+
+
+def listed_name(name: str) -> str:
+    """``name`` as an item of a list in a message: bare, or in double quotes when it holds a
+    comma, a parenthesis or a double quote (doubled inside, as a CSV cell writes it), which
+    would make the list read as other items (issue 17, forty-second session, pass L)."""
+    if _LIST_MARKS.isdisjoint(name):
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+def names_listed(names: Iterable[str], most: int | None = None) -> str:
+    """Names joined by ", ", each as ``listed_name`` writes it; past ``most``, ", ..."."""
+    shown = list(names)
+    cut = shown if most is None else shown[:most]
+    return ", ".join(listed_name(n) for n in cut) + (", ..." if len(cut) < len(shown) else "")
+
+
+def units_listed(units: Iterable[Dims], most: int | None = None) -> str:
+    """Units named ``dimension=value``, their values as ``listed_name`` writes them; a unit of
+    several dimensions (``province=North, sex=female``) is set apart by "; " (never in a
+    value: ``FORBIDDEN``), a unit of one by ", "."""
+    shown = list(units)
+    cut = shown if most is None else shown[:most]
+    sep = "; " if any(len(u) > 1 for u in cut) else ", "
+    text = sep.join(", ".join(f"{k}={listed_name(v)}" for k, v in u) for u in cut)
+    return text + (f"{sep}..." if len(cut) < len(shown) else "")
 
 
 def period_start(period: Period) -> date:
