@@ -86,6 +86,8 @@ def say_judged_finer(
     province (issue 17, forty-second session, pass L). ``declared``: the indicator's
     dimensions, in the order a target's for_each is offered in; ``asked``: the one unit
     ``show --dim`` asked for, named by its key."""
+    if not units:
+        return  # every unit has a figure: the store is not read again (a national one is large)
     from ..catalog import msg
     from ..plan.units import unit_key, units_listed
     from .printing import _say
