@@ -1,0 +1,84 @@
+"""Issue 17, forty-second session, helper R: a statistics office's breakdowns tried as an
+analyst would (34 provinces, two merged into a third, a sex dimension).
+
+1. The workbook's sheet of a broken-down target said a unit's status without the deadline
+   whose figure it awaits. Vĩnh Phúc (until 30 June 2025) went from 3 % (2020) to 2.5 %
+   (2024) against a ceiling of 4 % by 2025, and no 2025 figure is recorded on 7 December
+   2026: every other output says "Target achieved ⌛ awaiting figure 2025" (rank, status
+   --by, show --dim, the Markdown report), the Summary sheet has a column "Deadlines
+   passed, figure awaited" for a target, but the unit's row read "Target achieved" alone,
+   as if 2025 were judged. The sheet now ends with the same column, "2025" in the unit's
+   row (blank for a unit awaiting nothing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+timezone: +07:00
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - Hà Nội
+      - {value: Phú Thọ, from: [Vĩnh Phúc]}
+      - {value: Vĩnh Phúc, until: "2025-06-30"}
+indicators:
+  poverty: {name: Poverty rate, unit: "%", direction: decrease, dimensions: [province]}
+targets:
+  - id: poverty
+    indicator: poverty
+    baseline: 2020
+    milestones: [{by: 2025, value: 4}, {by: 2030, value: 2}]
+    for_each: province
+"""
+HEAD = "indicator,period,value,status,source,note,recorded_at\n"
+ROWS = "".join(
+    f'"{key}",{period},{value},official,GSO,,2026-03-01T00:00:00Z\n'
+    for key, period, value in [
+        ("poverty", 2020, 6),
+        ("poverty", 2025, 4.2),
+        ("poverty[province=Hà Nội]", 2020, 5),
+        ("poverty[province=Hà Nội]", 2025, 3),
+        ("poverty[province=Vĩnh Phúc]", 2020, 3),
+        ("poverty[province=Vĩnh Phúc]", 2024, 2.5),
+        ("poverty[province=Phú Thọ]", 2020, 4),
+        ("poverty[province=Phú Thọ]", 2024, 3.8),
+    ]
+)
+
+
+@pytest.fixture
+def provinces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    make_tracker(tmp_path, monkeypatch, PLAN, HEAD + ROWS)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "lang, header", [("en", "Deadlines passed, figure awaited"), ("vi", "Đã đến hạn, chờ số liệu")]
+)
+def test_the_unit_sheet_says_the_deadline_a_unit_awaits(provinces: Path, lang: str, header: str) -> None:
+    import openpyxl
+
+    made = run_clean("--lang", lang, "report", "--format", "xlsx", "-o", "r.xlsx", "--as-of", "2026-12-07")
+    assert made.exit_code == 0, made.stderr
+    ws = openpyxl.load_workbook(provinces / "r.xlsx")["poverty"]
+    head = [c.value for c in ws[2]]
+    assert head[-1] == header, head  # last: the columns users' formulas point at stay
+    rows = {str(ws.cell(r, 2).value).split(" (")[0]: ws.cell(r, len(head)).value for r in range(3, ws.max_row + 1)}
+    # Vĩnh Phúc ended in 2025 and is judged towards 2025 alone, whose figure is awaited;
+    # Phú Thọ's latest is 2024's too, so its 2025 deadline awaits a figure; Hà Nội has 2025.
+    assert rows == {"Vĩnh Phúc": "2025", "Phú Thọ": "2025", "Hà Nội": None}, rows
+    # The rank table says the same of the same units.
+    ranked = run_clean("--lang", "en", "rank", "poverty", "--format", "json", "--as-of", "2026-12-07")
+    import json
+
+    awaited = {u["dims"]["province"]: u["awaiting_figures"] for u in json.loads(ranked.stdout)["units"]}
+    assert awaited == {"Vĩnh Phúc": ["2025"], "Phú Thọ": ["2025"], "Hà Nội": []}, awaited
