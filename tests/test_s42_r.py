@@ -9,6 +9,14 @@ analyst would (34 provinces, two merged into a third, a sex dimension).
    passed, figure awaited" for a target, but the unit's row read "Target achieved" alone,
    as if 2025 were judged. The sheet now ends with the same column, "2025" in the unit's
    row (blank for a unit awaiting nothing).
+2. ``show --dim`` said a unit's status without what it was judged on. A province formed on
+   1 July 2025 has no 2020 figure, so it is judged from its 2025 one: rank, status --by and
+   the reports write "Limited progress (baseline 2025: no 2020 figure of its own)", and
+   methodology.md ("Breakdowns") says its status says so "wherever a unit's status is
+   written"; ``show --dim``, the one place that tells that unit's own story, wrote "Limited
+   progress" under "Baseline 12% (2025)" of a target whose baseline is 2020. Likewise a
+   province ended on 30 June 2025, judged on the 2025 milestone alone ("milestones 2025
+   only: while the unit existed"). Both now follow the status there as in the tables.
 """
 
 from __future__ import annotations
@@ -82,3 +90,56 @@ def test_the_unit_sheet_says_the_deadline_a_unit_awaits(provinces: Path, lang: s
 
     awaited = {u["dims"]["province"]: u["awaiting_figures"] for u in json.loads(ranked.stdout)["units"]}
     assert awaited == {"Vĩnh Phúc": ["2025"], "Phú Thọ": ["2025"], "Hà Nội": []}, awaited
+
+
+FORMED = """\
+version: 1
+timezone: +07:00
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - {value: Hà Giang, until: "2025-06-30"}
+      - {value: Tuyên Quang Mới, since: "2025-07-01", from: [Hà Giang]}
+indicators:
+  poverty: {name: Poverty rate, unit: "%", direction: decrease, dimensions: [province]}
+targets:
+  - id: pov
+    indicator: poverty
+    baseline: 2020
+    milestones: [{by: 2025, value: 4}, {by: 2030, value: 2}]
+    for_each: province
+"""
+FORMED_ROWS = (
+    HEAD
+    + '"poverty[province=Hà Giang]",2020,20,official,GSO,,2021-03-01T00:00:00Z\n'
+    + '"poverty[province=Hà Giang]",2024,15,official,GSO,,2025-03-01T00:00:00Z\n'
+    + '"poverty[province=Tuyên Quang Mới]",2025,12,official,GSO,,2026-03-01T00:00:00Z\n'
+    + '"poverty[province=Tuyên Quang Mới]",2026,10,estimate,GSO,,2026-11-01T00:00:00Z\n'
+)
+
+
+@pytest.mark.parametrize(
+    "lang, unit, status, note",
+    [
+        # From 12 % (2025) to 10 % (2026): (10 / 12) - 1 = -16.67 % a year, against the
+        # (2 / 12)^(1/5) - 1 = -30.12 % a year 2030's 2 % needs: P = 0.553, limited progress.
+        ("en", "Tuyên Quang Mới", "Limited progress", "(baseline 2025: no 2020 figure of its own)"),
+        ("vi", "Tuyên Quang Mới", "Tiến triển hạn chế", "(năm gốc 2025: không có số liệu riêng năm 2020)"),
+        # From 20 % (2020) to 15 % (2024) against 4 % by 2025: (15 / 20)^(1/4) - 1 = -6.94 %
+        # a year, against (4 / 20)^(1/5) - 1 = -27.52 %: P = 0.252, limited progress.
+        ("en", "Hà Giang", "Limited progress", "(milestones 2025 only: while the unit existed)"),
+        ("vi", "Hà Giang", "Tiến triển hạn chế", "(chỉ xét mốc 2025: khi đơn vị còn tồn tại)"),
+    ],
+)
+def test_show_dim_says_what_a_unit_was_judged_on_beside_its_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, unit: str, status: str, note: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, FORMED, FORMED_ROWS)
+    env = {"COLUMNS": "200", "NO_COLOR": "1"}
+    ranked = run_clean("--lang", lang, "rank", "pov", "--format", "table", "--as-of", "2026-12-07", env=env)
+    assert f"{status} {note}" in " ".join(ranked.stdout.split()), ranked.stdout  # as the table says it
+    shown = run_clean("--lang", lang, "show", "pov", "--dim", f"province={unit}", "--as-of", "2026-12-07", env=env)
+    assert shown.exit_code == 0, shown.stderr
+    line = next(x for x in shown.stdout.splitlines() if status in x)
+    assert " ".join(line.split()).endswith(f"{status} {note}"), shown.stdout
