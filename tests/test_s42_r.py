@@ -17,6 +17,12 @@ analyst would (34 provinces, two merged into a third, a sex dimension).
    progress" under "Baseline 12% (2025)" of a target whose baseline is 2020. Likewise a
    province ended on 30 June 2025, judged on the 2025 milestone alone ("milestones 2025
    only: while the unit existed"). Both now follow the status there as in the tables.
+3. An Open SDG target with a target whose unit's series crosses zero was told it had no
+   milestone. Hà Nội's balance went from -2 (2015) to 3 (2024) against a target of 10 by
+   2022: rank's status cell and ``show --dim`` said "the series crosses zero, where a growth
+   rate means nothing, and without a milestone there is no required change to compare
+   with", of a target that has one. The sentence now names the two figures and the target,
+   and says why Open SDG's measure has no answer; rank's cell says the same sentence.
 """
 
 from __future__ import annotations
@@ -143,3 +149,59 @@ def test_show_dim_says_what_a_unit_was_judged_on_beside_its_status(
     assert shown.exit_code == 0, shown.stderr
     line = next(x for x in shown.stdout.splitlines() if status in x)
     assert " ".join(line.split()).endswith(f"{status} {note}"), shown.stdout
+
+
+SDG = """\
+version: 1
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values: [Hà Nội, Sơn La]
+indicators:
+  bal: {name: Balance, unit: bn USD, dimensions: [province]}
+targets:
+  - {id: bal-sdg, type: open_sdg, indicator: bal, base_year: 2015, target: 10, target_year: 2022, for_each: province}
+"""
+SDG_ROWS = (
+    HEAD
+    + "bal,2015,5,official,GSO,,2016-03-01T00:00:00Z\n"
+    + "bal,2024,8,official,GSO,,2025-03-01T00:00:00Z\n"
+    + '"bal[province=Hà Nội]",2015,-2,official,GSO,,2016-03-01T00:00:00Z\n'
+    + '"bal[province=Hà Nội]",2024,3,official,GSO,,2025-03-01T00:00:00Z\n'
+    + '"bal[province=Sơn La]",2015,4,official,GSO,,2016-03-01T00:00:00Z\n'
+    + '"bal[province=Sơn La]",2024,12,official,GSO,,2025-03-01T00:00:00Z\n'
+)
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        (
+            "en",
+            "Not assessed: the series crosses zero, from -2 bn USD in 2015 to 3 bn USD in 2024, where a growth"
+            " rate means nothing: Open SDG's measure, a growth rate against the one the target (10 bn USD by"
+            " 2022) needs, has no answer for it.",
+        ),
+        (
+            "vi",
+            "Chưa đánh giá: chuỗi số liệu đổi dấu qua số 0, từ -2 bn USD năm 2015 đến 3 bn USD năm 2024, nên"
+            " tốc độ tăng không có nghĩa: thước đo của Open SDG, so tốc độ tăng đạt được với tốc độ mục tiêu"
+            " (10 bn USD vào năm 2022) cần, không có câu trả lời cho chuỗi này.",
+        ),
+    ],
+)
+def test_an_open_sdg_unit_across_zero_is_not_told_it_has_no_milestone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SDG, SDG_ROWS)
+    env = {"COLUMNS": "400", "NO_COLOR": "1"}
+    shown = run_clean("--lang", lang, "show", "bal-sdg", "--dim", "province=Hà Nội", env=env)
+    ranked = run_clean("--lang", lang, "rank", "bal-sdg", "--format", "table", env=env)
+    assert shown.exit_code == 0 and ranked.exit_code == 0, shown.stderr + ranked.stderr
+    for text in (shown.stdout, ranked.stdout):
+        flat = " ".join(text.split())
+        assert said in flat, flat
+        assert "without a milestone" not in flat and "không có mốc" not in flat
+    # Sơn La reached the target (12 >= 10) and is ranked first; Hà Nội is not assessed.
+    units = [line.split()[1] for line in ranked.stdout.splitlines() if line.strip()[:1].isdigit()]
+    assert units[:2] == ["Sơn", "Hà"], ranked.stdout
