@@ -261,6 +261,7 @@ def test_breakdown_sheet_ranks_the_units(books):
         "Missed milestones",  # the deadlines a unit missed (thirty-second session, test_s32_lead)
         "Gap (billion VND)",  # the unit's gap, named with its unit (thirty-fourth session)
         "Figures recorded and not counted",  # as rank's CSV not_counted (thirty-seventh session)
+        "Deadlines passed, figure awaited",  # as rank's awaiting_figures (forty-second session, test_s42_r)
     ]
     assert ws.freeze_panes == "A3"
     first = [c.value for c in ws[3]]
@@ -283,7 +284,8 @@ def test_breakdown_sheet_ranks_the_units(books):
     assert len(units) == 13 and units[3] == "Uông Bí (until 2025-06-30)"
     # The reason after a colon, as show, rank and the year-end pass write it (merge).
     assert ws.cell(row=6, column=3).value == "Not available: no figure recorded for this unit yet"
-    assert ws.auto_filter.ref == f"A2:Q{ws.max_row}"  # to the gap (34th session), then not counted (37th)
+    # To the gap (34th session), then not counted (37th), then the deadlines awaited (42nd).
+    assert ws.auto_filter.ref == f"A2:R{ws.max_row}"
     # Cẩm Phả's gap: its plan of 12,771 less its 18,000, −5,229, worded as the Summary's
     # Gap column words a gap passed; the others have no plan of their own, no gap.
     assert [ws.cell(row=r, column=16).value for r in range(3, 6)] == [-5229, None, None]

@@ -347,6 +347,7 @@ def test_units_sheet_dates_and_revisions(tmp_path: Path, monkeypatch: pytest.Mon
         "Missed milestones",  # added after these by the thirty-second session (test_s32_lead)
         "Gap (billion VND)",  # then the unit's gap (thirty-fourth session, test_s34_o)
         "Figures recorded and not counted",  # then what is not counted (37th session, test_s37_c)
+        "Deadlines passed, figure awaited",  # then the deadlines awaited (42nd session, test_s42_r)
     ]
     rows = {r[1]: r for r in _rows(ws, 3)}
     ha_long = next(v for k, v in rows.items() if k.startswith("Ha Long"))

@@ -162,9 +162,10 @@ def test_the_workbooks_units_sheet_lists_a_units_missed_milestones_last(
         assert run_clean("--lang", lang, "report", "-o", str(book), "--as-of", "2025-06-01").exit_code == 0
         rows = list(openpyxl.load_workbook(book)["share-up"].iter_rows(min_row=2, values_only=True))
         # Then the unit's gap, after it (thirty-fourth session, test_s34_o), and the figures
-        # not counted after that (thirty-seventh session, test_s37_c).
-        assert rows[0][-3] == heading and rows[0][-2] == ("Gap (pp)" if lang == "en" else "Còn thiếu (điểm %)")
-        assert [(r[1], r[2], r[-3]) for r in rows[1:3]] == [
+        # not counted after that (thirty-seventh session, test_s37_c), then the deadlines
+        # awaiting a figure (forty-second session, test_s42_r).
+        assert rows[0][-4] == heading and rows[0][-3] == ("Gap (pp)" if lang == "en" else "Còn thiếu (điểm %)")
+        assert [(r[1], r[2], r[-4]) for r in rows[1:3]] == [
             ("B", "Substantial progress" if lang == "en" else "Tiến triển tốt", None),
             ("A", "Substantial progress" if lang == "en" else "Tiến triển tốt", "2023"),
         ]

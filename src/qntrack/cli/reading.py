@@ -120,11 +120,19 @@ def show(
         known = as_of_bound(day, ws.plan.timezone) if day else None
         inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), known) if indicator.formula else {}
         more = input_sentences(ws.plan, result, inputs, rows, _lang(lang)) if inputs else []
+        judged_on = ""
         if found.dims:  # one unit: its series named, as a target of one unit (of:) names its own
             from dataclasses import replace
 
+            from ..method.assessment import UnitAssessment
+            from ..output.report_breakdowns import milestones_note
+
+            # What the unit was judged on, after its status as rank and status --by write it
+            # ("baseline 2025: no 2020 figure of its own"; forty-second session, helper R).
+            whole = ws.plan.target(target_id)
+            judged_on = milestones_note(whole, UnitAssessment(found.dims, result), _lang(lang)) if whole else ""
             result = replace(result, target=replace(target, of=found.dims, for_each=tuple(d for d, _ in found.dims)))
-        render.show(result, rows, _lang(lang), day, revises, gone, more, vintages, today, ws.plan.dimensions)
+        render.show(result, rows, _lang(lang), day, revises, gone, more, vintages, today, ws.plan.dimensions, judged_on)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_FOLDABLE, RANK_KEYS, RANK_WRAP, rank_table, status_kept

@@ -121,16 +121,18 @@ def explain(
             return [no_figures_text(a, lang, dimensions=dimensions)]
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang), *not_subtracted(a, lang)]
-        out.append(_other_sign(a, lang) or _late_base(a, lang) or reason_text(a.reason, lang))
+        out.append(sign_reason(a, lang) or _late_base(a, lang) or reason_text(a.reason, lang))
         return out
     return out + _provisional(a, lang)
 
 
-def _other_sign(a: Assessment, lang: str) -> str | None:
+def sign_reason(a: Assessment, lang: str) -> str | None:
     """Why an Open SDG target of the other sign from its base is not assessed (reason
     crosses_zero): the target, not the series, is across zero; the series' sentence said
     "the series crosses zero ... without a milestone" of 5 % then 1 % against a target of
-    -5 % (forty-first session, tests/test_s41_h.py). None where the series itself crosses."""
+    -5 % (forty-first session, tests/test_s41_h.py). Where the series itself crosses, its
+    figures and the target it has (it was told "without a milestone" too: forty-second
+    session, helper R); None for a target without one, which that sentence fits."""
     from ..method.progress import ZERO_SUBSTITUTE
     from ..plan.model import OpenSdgTarget
     from .i18n import typed_value
@@ -145,9 +147,20 @@ def _other_sign(a: Assessment, lang: str) -> str | None:
     # A target of 0 is Open SDG's 0.001, above zero: across it from a negative base; and a
     # latest figure of 0 is on neither side, so the series does not cross (pass H).
     read = ZERO_SUBSTITUTE if goal == 0 else goal
-    if (first > 0) == (read > 0) or (latest != 0 and (first > 0) != (latest > 0)):
-        return None  # the target on the base's side, or the series itself across zero
     unit = a.indicator.unit_in(lang)
+    if latest != 0 and (first > 0) != (latest > 0) and a.latest is not None:  # the series across
+        return narrative_sentence(
+            "reason_series_across_target",
+            lang,
+            base=typed_value(first, unit, lang),
+            year=base.period.year,  # Open SDG reads whole years alone: the year, as the template says it
+            latest=typed_value(latest, unit, lang),
+            period=a.latest.period.year,
+            target=typed_value(goal, unit, lang),
+            by=t.target_year,
+        )
+    if (first > 0) == (read > 0):
+        return None  # the target on the base's side
     if goal == 0:
         return narrative_sentence(
             "reason_zero_target_other_sign",

@@ -342,11 +342,12 @@ def show(
     replaced: Mapping[Period, Observation] | None = None,
     today: date | None = None,
     dimensions: Mapping[str, Dimension] | None = None,
+    judged_on: str = "",
 ) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced, today, dimensions)
+    show_target(a, rows, lang, as_of, revises, withdrawn, more, replaced, today, dimensions, judged_on)
 
 
 def _places_of(vintages: Sequence) -> dict[float, int]:

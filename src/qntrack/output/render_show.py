@@ -54,11 +54,13 @@ def show(
     replaced: Mapping[Period, Observation] | None = None,
     today: date | None = None,
     dimensions: Mapping[str, Dimension] | None = None,
+    judged_on: str = "",
 ) -> None:
     """``more``: sentences said after the others (a derived figure's input withdrawn);
     ``replaced``: the vintages ``revises`` names, whose source and day the legend says;
     ``today``: the day the command speaks of (narrative.explain); ``dimensions``: the
-    plan's, so that the legend names a target's own unit (``of:``) as the report does."""
+    plan's, so that the legend names a target's own unit (``of:``) as the report does;
+    ``judged_on``: a unit's note after its status, as rank writes it (milestones_note)."""
     from ..output.narrative import explain
 
     console = _console()
@@ -116,7 +118,7 @@ def show(
     if a.achieved_rate is not None:
         base = a.baseline.value if a.baseline is not None else None
         facts.add_row(label("achieved_rate", lang), achieved_rate_text(a.achieved_rate, base, lang))
-    facts.add_row(label("status", lang), _status(a.status.value, lang))
+    facts.add_row(label("status", lang), _status(a.status.value, lang).append(f" ({judged_on})" if judged_on else ""))
     if a.missed_milestones:
         facts.add_row(
             label("missed_periods" if a.target.kind in PERIOD_KINDS else "missed_milestones", lang),

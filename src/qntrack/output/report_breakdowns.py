@@ -171,6 +171,10 @@ def unit_reason(a: Assessment, lang: str) -> str:
         return report_word("bd_reason_one_figure", lang, year=a.baseline.period.year)
     if a.reason in _SHORT_REASONS:
         return report_word(f"bd_reason_{a.reason}", lang)
+    if a.reason == "crosses_zero":  # an Open SDG target's own sentence, as show says it
+        from .narrative import sign_reason
+
+        return sign_reason(a, lang) or reason_text(a.reason, lang)
     return reason_text(a.reason or "undefined", lang)
 
 

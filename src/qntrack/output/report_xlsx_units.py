@@ -109,7 +109,12 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             # Then the unit's figures recorded and not counted in its plan's reading, as rank's
             # CSV ends a unit's row and the Summary a target's (issue 17, thirty-seventh session).
             word("not_counted", lang),
+            # Last, the deadlines passed whose figure the unit awaits, as the Summary's last
+            # column says a target's and rank says beside a unit's status: "Target achieved"
+            # alone read as if 2025 were judged (issue 17, forty-second session, helper R).
+            label("awaiting_figures", lang),
         )
+        counted = len(headers) - 2  # the column of the figures not counted
         t = _Table(book, ws, headers, first_row=1, key=1)  # the unit's name
         for r in rank_units(a.breakdown, a.indicator.increase):
             u = r.unit.assessment
@@ -141,10 +146,11 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             if u.missed_milestones:
                 t.put(10 + len(revised_headers(lang)), "; ".join(map(str, u.missed_milestones)))
             put_gap(book, t, u, 11 + len(revised_headers(lang)), lang)
-            t.put(len(headers) - 1, " ".join(not_counted_sentences(u, lang)))
+            t.put(counted, " ".join(not_counted_sentences(u, lang)))
+            t.put(len(headers) - 1, "; ".join(str(p) for p in u.awaiting_figures) or None)
             t.next_row()
         t.finish()
-        ws.write_comment(1, len(headers) - 1, not_counted_note(lang), NOTE_SIZE)
+        ws.write_comment(1, counted, not_counted_note(lang), NOTE_SIZE)
         done += len(a.breakdown)
         if tick is not None:
             tick(done, total)
