@@ -378,3 +378,63 @@ def test_a_narrow_table_folds_no_ordinary_word(tmp_path: Path, monkeypatch: pyte
     for whole in ("part-year,", "estimate)", "(2025-H1,"):
         assert whole in words, out.stdout
     assert "part-yea" not in words and "r," not in words, out.stdout
+
+
+# 8. rank's cell of a unit not assessed (pass R's leftover): "Not available: Not assessed:
+# the series crosses zero ..." said it twice; the reason's sentence follows the status
+# without its own "Not assessed".
+
+_BY_PROVINCE = """\
+version: 1
+dimensions:
+  province:
+    name: Province
+    values: [North, South]
+indicators:
+  bal:
+    name: Balance
+    unit: bn USD
+    direction: increase
+    dimensions: [province]
+targets:
+  - id: bal-up
+    type: level
+    indicator: bal
+    baseline: {period: 2020}
+    for_each: province
+"""
+_BY_PROVINCE_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+bal[province=North],2020,-5,official,GSO,,2021-06-01
+bal[province=North],2023,3,official,GSO,,2024-06-01
+bal[province=South],2020,2,official,GSO,,2021-06-01
+bal[province=South],2023,3,official,GSO,,2024-06-01
+"""
+
+
+@pytest.mark.parametrize(("lang", "twice"), [("en", "Not assessed"), ("vi", "Chưa đánh giá")])
+def test_ranks_cell_says_not_assessed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, twice: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _BY_PROVINCE, _BY_PROVINCE_FIGURES)
+    ranked = run_clean("--lang", lang, "rank", "bal-up", "--format", "table", env={"COLUMNS": "400"})
+    assert ranked.exit_code == 0, ranked.stderr
+    north = next(line for line in ranked.stdout.splitlines() if "North" in line)
+    assert twice not in north, north
+    assert ("crosses zero" if lang == "en" else "đổi dấu") in north, north
+
+
+def test_ranks_cell_names_the_years_of_a_late_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An Open SDG target by province, base_year 2015, target 5 by 2019: each unit's first
+    # figure is 2020's, after 2019 (item 1); rank's cell names the years, as show does.
+    plan = _BY_PROVINCE.replace(
+        "  - id: bal-up\n    type: level\n    indicator: bal\n    baseline: {period: 2020}\n",
+        "  - id: bal-up\n    type: open_sdg\n    indicator: bal\n    base_year: 2015\n    target: 5\n"
+        "    target_year: 2019\n",
+    )
+    make_tracker(tmp_path, monkeypatch, plan, _BY_PROVINCE_FIGURES)
+    ranked = run_clean("rank", "bal-up", "--format", "table", env={"COLUMNS": "400"})
+    assert ranked.exit_code == 0, ranked.stderr
+    south = next(line for line in ranked.stdout.splitlines() if "South" in line)
+    assert "the first figure from the base year 2015 on is of 2020, not before the target year 2019" in south, south
+    assert "Not assessed" not in south

@@ -20,7 +20,7 @@ from ..plan.model import Measure
 if TYPE_CHECKING:
     from ..plan.units import Dimension
 
-__all__ = ["explain", "not_subtracted", "reason_text"]
+__all__ = ["explain", "late_base", "not_subtracted", "reason_text", "sign_reason"]
 
 
 def narrative_sentence(key: str, lang: str, **values: object) -> str:
@@ -121,7 +121,7 @@ def explain(
             return [no_figures_text(a, lang, dimensions=dimensions)]
         if a.reason in _NO_FIGURE:
             return [reason_text(a.reason, lang), *not_subtracted(a, lang)]
-        out.append(sign_reason(a, lang) or _late_base(a, lang) or reason_text(a.reason, lang))
+        out.append(sign_reason(a, lang) or late_base(a, lang) or reason_text(a.reason, lang))
         return out
     return out + _provisional(a, lang)
 
@@ -178,7 +178,7 @@ def sign_reason(a: Assessment, lang: str) -> str | None:
     )
 
 
-def _late_base(a: Assessment, lang: str) -> str | None:
+def late_base(a: Assessment, lang: str) -> str | None:
     """Why an Open SDG target whose base is at or after its target year is not assessed
     (reason no_years_to_target), with the three years a reader needs to see it."""
     from ..plan.model import OpenSdgTarget

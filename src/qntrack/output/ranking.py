@@ -308,7 +308,7 @@ def rank_table(
                 # A unit not assessed says why ("no plan assigned to this unit") where a
                 # reader looks for its status: the reason decides what a review asks for.
                 unit_status(target, r.unit, lang)
-                + (f": {unit_reason(a, lang)}" if a.reason else "")
+                + (f": {_without_not_assessed(unit_reason(a, lang), lang)}" if a.reason else "")
                 + _awaited(a, lang),
                 score_text(a.score, lang),
                 progress_text(a.progress_value, lang),
@@ -381,3 +381,13 @@ def _source_text(source: str) -> str:
 
     cell = source_cell(source)
     return "" if cell is None else cell.text
+
+
+def _without_not_assessed(reason: str, lang: str) -> str:
+    """A reason's sentence after the status "Not available": without its own opening "Not
+    assessed:" ("Not available: Not assessed: the series crosses zero ..." said it twice;
+    forty-second session, pass R's leftover)."""
+    from .i18n import label
+
+    opening = label("not_assessed", lang) + ": "
+    return reason[len(opening) :] if reason.startswith(opening) else reason

@@ -175,6 +175,10 @@ def unit_reason(a: Assessment, lang: str) -> str:
         from .narrative import sign_reason
 
         return sign_reason(a, lang) or reason_text(a.reason, lang)
+    if a.reason == "no_years_to_target":  # with its years, as show says it
+        from .narrative import late_base
+
+        return late_base(a, lang) or reason_text(a.reason, lang)
     return reason_text(a.reason or "undefined", lang)
 
 
