@@ -1,0 +1,79 @@
+"""Issue 17, forty-second session, helper G: the session's per-cent sign, narrow status
+table and pass S's sentences tried hostilely.
+
+1. A unit typed with a space before it, `unit: " % of GRDP"` (a copy from a document
+   that wrote "12.3 % of GRDP"), was kept with its space: the table wrote
+   "12.31[1]  % of GRDP" (two spaces, the revision mark off its per-cent sign) and the
+   gap "2.69  % of GRDP", where "% of GRDP" gives "12.31%[1] of GRDP" and "2.69 pp": the
+   same share read as a per-cent unit or not by a space no reader sees. The unit is read
+   without the spaces around it, as every other name is.
+2. The Vietnamese status table on an 80-column terminal split the gap's percentage
+   points between its words: "2,7" / "điểm" / "%", a "%" alone on the third line of the
+   cell. A figure and the per-cent sign of its unit are never wrapped apart: the words
+   from the figure to a word starting with "%" ("2,7 điểm %") keep one line, in the table
+   or, where that does not fit, in blocks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+_SPACED = """\
+version: 1
+indicators:
+  share:
+    name: Share F
+    unit: " % of GRDP "
+    direction: increase
+targets:
+  - id: f
+    type: level
+    indicator: share
+    baseline: {period: 2020, value: 9.8}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+_SPACED_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+share,2023,12.3,official,GSO,,2024-01-01
+share,2023,12.31,official,GSO,,2024-02-01
+"""
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_unit_typed_with_spaces_is_the_per_cent_unit_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _SPACED, _SPACED_FIGURES)
+    table = run_clean("status", "--format", "table", "--as-of", "2024-06-01", env={"COLUMNS": "160"})
+    assert table.exit_code == 0, table.stderr
+    flat = _flat(table.stdout)
+    # 15 - 12.31 = 2.69, percentage points of a share; the figure marked as revised.
+    assert "12.31%[1] of GRDP (2023)" in flat, table.stdout
+    assert "15% of GRDP by 2025" in flat and "2.69 pp" in flat, table.stdout
+    assert "[1] Share F 2023: 12.3% of GRDP → 12.31% of GRDP" in flat, table.stdout
+    assert "  %" not in table.stdout, table.stdout
+    shown = run_clean("show", "f", "--as-of", "2024-06-01", env={"COLUMNS": "160"})
+    assert "2.69 pp" in _flat(shown.stdout) and " % of GRDP" not in _flat(shown.stdout).replace("Unit % of GRDP", "")
+    csv = run_clean("status", "--format", "csv", "--as-of", "2024-06-01")
+    assert ",% of GRDP," in csv.stdout, csv.stdout
+
+
+@pytest.mark.parametrize("width", [62, 70, 74, 76, 80, 100])
+def test_a_gap_in_percentage_points_is_never_wrapped_from_its_figure(shipped: Path, width: int) -> None:
+    # cbct-share: 15 - 12.3 = 2.7 percentage points, "2,7 điểm %" in Vietnamese.
+    out = run_clean("--lang", "vi", "status", "--format", "table", env={"COLUMNS": str(width)})
+    assert out.exit_code == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert any("2,7 điểm %" in line for line in lines), out.stdout
+    # No cell's line starts with the per-cent sign of a unit: between two columns, a
+    # lone "%" follows two spaces or more.
+    assert not any(" %" in line and "  % " in f"{line} " for line in lines), out.stdout
