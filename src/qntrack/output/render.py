@@ -216,6 +216,22 @@ def _lines(cell: Cell) -> list[str]:
     return "".join(text for text, _ in cell).split("\n")
 
 
+def _with_sign(line: str) -> int:
+    """The width of the longest run of ``line``'s words from a figure (a word holding a
+    digit) to a word starting with "%" after it ("2,7 điểm %", "12,31 tỷ lệ %"): a width
+    below it would wrap the sign away from its figure. 0 when there is none."""
+    from rich.cells import cell_len
+
+    words = line.split()
+    widest, figure = 0, None
+    for i, word in enumerate(words):
+        if word.startswith("%") and figure is not None:
+            widest = max(widest, cell_len(" ".join(words[figure : i + 1])))
+        if any(ch.isdigit() for ch in word):
+            figure = i
+    return widest
+
+
 def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> tuple[list[int], bool] | None:
     """Widths of the status table's columns (0: dropped), and whether the padding must be
     the compact one, so that it fits ``width`` without truncating a status or splitting a
@@ -247,6 +263,9 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
     # A target id (the cell's last line) is never split; a name may wrap around it.
     least[0] = max([least[0], 12] + [cell_len(_lines(cells[0])[-1]) for cells in rows])
     natural[0] = max(least[0], min(natural[0], _TARGET_MAX))
+    # A figure and the per-cent sign of its unit keep one line: "2,7 điểm %" wrapped at
+    # 8 read "2,7 điểm" / "%" on an 80-column terminal (forty-second session).
+    bound = [max([0] + [_with_sign(line) for cells in rows for line in _lines(cells[k])]) for k in range(len(headers))]
     # Tried in turn: the sparkline kept while no figure or goal wraps below a comfortable
     # width; then, dropped first, every column down to its longest word; then with the
     # compact padding; then with a long word of a figure or goal folded.
@@ -267,6 +286,7 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
         if fold:  # a long word of a figure or a goal may fold; never a status, an id or a short word
             for k in (1, 3, 4):
                 floor[k] = min(floor[k], max(_FOLD_TO, ordinary[k]))
+        floor = [max(f, b) for f, b in zip(floor, bound, strict=True)]
         shown = [k for k in range(len(headers)) if spark or k != 2]
         excess = sum(natural[k] for k in shown) - _room(width, len(shown), compact)
         widths = [natural[k] if k in shown else 0 for k in range(len(headers))]
