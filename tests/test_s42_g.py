@@ -12,10 +12,15 @@ table and pass S's sentences tried hostilely.
    cell. A figure and the per-cent sign of its unit are never wrapped apart: the words
    from the figure to a word starting with "%" ("2,7 điểm %") keep one line, in the table
    or, where that does not fit, in blocks.
+3. The report's table of a target's figures put a revision's mark after the unit, "11.02%
+   y/y → 11.03% y/y[2]" ("9,22% so với cùng kỳ[1]"), where status, show and the report's
+   summary write it against the figure, "11.03%[1] y/y": the mark now stands against the
+   figure in force in that table too.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -77,3 +82,18 @@ def test_a_gap_in_percentage_points_is_never_wrapped_from_its_figure(shipped: Pa
     # No cell's line starts with the per-cent sign of a unit: between two columns, a
     # lone "%" follows two spaces or more.
     assert not any(" %" in line and "  % " in f"{line} " for line in lines), out.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "revised"),
+    [
+        # GRDP growth 2023: 11.02 (recorded 2023-11-24) revised to 11.03 (2023-11-27).
+        ("en", r"11.02% y/y → 11.03%\[{n}\] y/y"),
+        ("vi", r"11,02% so với cùng kỳ → 11,03%\[{n}\] so với cùng kỳ"),
+    ],
+)
+def test_the_reports_figures_mark_a_revision_against_its_figure(shipped: Path, lang: str, revised: str) -> None:
+    out = run_clean("--lang", lang, "report", "grdp-growth-plan-2023", "--format", "markdown")
+    assert out.exit_code == 0, out.stderr
+    assert any(revised.format(n=n) in out.stdout for n in range(1, 10)), out.stdout
+    assert not re.search(r"(y/y|cùng kỳ)\\\[\d", out.stdout), out.stdout
