@@ -16,6 +16,10 @@ table and pass S's sentences tried hostilely.
    y/y → 11.03% y/y[2]" ("9,22% so với cùng kỳ[1]"), where status, show and the report's
    summary write it against the figure, "11.03%[1] y/y": the mark now stands against the
    figure in force in that table too.
+4. The Vietnamese PDF's summary table printed the gap "2,7 điểm" / "%", the per-cent sign
+   alone on the cell's next line (a narrow column: HTML on a phone and Word wrap there
+   too). The HTML, PDF and Word reports write the space before a per-cent sign as a
+   no-break space ("2,7 điểm\u00a0%"), so the sign stays with its word.
 """
 
 from __future__ import annotations
@@ -97,3 +101,20 @@ def test_the_reports_figures_mark_a_revision_against_its_figure(shipped: Path, l
     assert out.exit_code == 0, out.stderr
     assert any(revised.format(n=n) in out.stdout for n in range(1, 10)), out.stdout
     assert not re.search(r"(y/y|cùng kỳ)\\\[\d", out.stdout), out.stdout
+
+
+def test_the_documents_keep_a_per_cent_sign_with_the_word_before_it(shipped: Path) -> None:
+    import zipfile
+
+    for form in ("html", "docx"):
+        r = run_clean("--lang", "vi", "report", "cbct-share", "-o", f"r.{form}")
+        assert r.exit_code == 0, r.stderr
+    html = Path("r.html").read_text(encoding="utf-8")
+    body = html[html.index("<body") :]
+    # cbct-share's gap: 15 - 12.3 = 2.7 percentage points.
+    assert "2,7 điểm\u00a0%" in body, body
+    assert "điểm %" not in body
+    with zipfile.ZipFile("r.docx") as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "2,7 điểm\u00a0%" in xml
+    assert "điểm %" not in xml
