@@ -43,9 +43,9 @@ def for_a_document(text: str, *, markup: bool = False) -> str:
     return "".join(pieces)
 
 
-# A space between a word and a per-cent sign: "2,7 điểm %" (percentage points in
-# Vietnamese), a unit "tỷ lệ %". A document's narrow column wrapped there, the sign alone
-# on the next line ("2,7 điểm" / "%", the Vietnamese PDF's summary; forty-second session).
+# A space between a word and a per-cent sign: "2.7 points %" (percentage points as
+# the Vietnamese say them), a unit "rate %". A document's narrow column wrapped there, the sign alone
+# on the next line (the sign under "2.7 points" in the Vietnamese PDF's summary; forty-second session).
 _BEFORE_SIGN = re.compile(r"(?<=\w) (?=%)")
 
 
