@@ -244,7 +244,9 @@ def _word_milestones(lang: str, *args: str, report: Path | None = None) -> list[
     rows = []
     for table in docx.Document(str(report)).tables:
         if len(table.rows[0].cells) == 11:  # the milestones table: milestone … reached in
-            rows += [[c.text for c in r.cells] for r in table.rows[1:]]
+            # A no-break space before a per-cent sign ("-0,35 điểm\u00a0%", so that Word never
+            # leaves the sign alone on a line; tests/test_s42_g.py) reads as a space.
+            rows += [[c.text.replace("\u00a0", " ") for c in r.cells] for r in table.rows[1:]]
     return rows
 
 

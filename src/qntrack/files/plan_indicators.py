@@ -85,6 +85,11 @@ def _indicator(
             unit, unit_vi = (both.en, both.vi) if both else (None, "")
         else:
             unit = reader.text(unode, _at(where, "unit"))
+        # Without the spaces around it, as a name is read: " % of GRDP" (copied from a text
+        # writing "12.3 % of GRDP") was a unit not starting with "%", its figures written
+        # "12.31[1]  % of GRDP" and its gap "2.69  % of GRDP", not in percentage points
+        # (forty-second session, tests/test_s42_g.py).
+        unit, unit_vi = (unit.strip() if unit is not None else None), unit_vi.strip()
     direction = Direction.INCREASE
     if "direction" in keys:
         value = reader.choice(keys["direction"][1], _at(where, "direction"), _DIRECTIONS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from .document_text import for_a_document
+from .document_text import for_a_document, sign_kept
 from .report_view import Cell
 
 
@@ -20,7 +20,7 @@ _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def _safe(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", for_a_document(text))
+    return _NOT_XML.sub("\ufffd", sign_kept(for_a_document(text)))
 
 
 # The minus of a figure ("-0.35 pp", "(-43.5%)"): a hyphen not after a letter, a digit

@@ -7,6 +7,8 @@ itself honours NO_COLOR and drops colour when stdout is not a terminal.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Literal, Mapping, Sequence
 
 from rich import box
@@ -155,7 +157,10 @@ def status_table(
             else:
                 drawn_rows.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2, width=widths[k])
         for cells in rows[first:last]:
-            drawn_rows.add_row(*(_cell(c) for k, c in enumerate(cells) if widths is None or widths[k]))
+            kept = [
+                _sign_kept(c, widths[k]) if widths is not None and k in (1, 3, 4) else c for k, c in enumerate(cells)
+            ]
+            drawn_rows.add_row(*(_cell(c) for k, c in enumerate(kept) if widths is None or widths[k]))
         return drawn_rows
 
     if widths is not None and not (console.is_jupyter or console.legacy_windows):
@@ -216,6 +221,48 @@ def _lines(cell: Cell) -> list[str]:
     return "".join(text for text, _ in cell).split("\n")
 
 
+# A word and the per-cent sign after it, one piece a line never ends inside: "points %"
+# of a Vietnamese gap, a unit typed "rate %" (forty-second session).
+_GLUED = re.compile(r"\S+(?: +%\S*)+|\S+")
+
+
+def _with_sign(line: str) -> int:
+    """The width of the widest word with the per-cent sign after it in ``line`` (0 for
+    none): a column narrower would leave the sign alone on a line."""
+    from rich.cells import cell_len
+
+    return max((cell_len(m.group()) for m in _GLUED.finditer(line) if " " in m.group()), default=0)
+
+
+def _sign_kept(cell: Cell, width: int) -> Cell:
+    """``cell`` wrapped at ``width`` where Rich would end a line between a word and the
+    per-cent sign after it: the Vietnamese gap ("2.7 points %" in its
+    words) in 8 columns left the "%" alone on its line (forty-second session). A space where a line must end becomes a line break,
+    before the word the sign goes with ("2.7" / "points %"); the pieces keep their roles."""
+    from rich.cells import cell_len
+
+    text = "".join(t for t, _ in cell)
+    if " %" not in text:
+        return cell
+    chars = list(text)
+    at = 0
+    for line in text.split("\n"):
+        used = None
+        for m in _GLUED.finditer(line):
+            size = cell_len(m.group())
+            if used is not None and used + 1 + size > width and m.start() > 0:
+                chars[at + m.start() - 1] = "\n"  # the space before the piece
+                used = size
+            else:
+                used = size if used is None else used + 1 + size
+        at += len(line) + 1
+    wrapped, out, i = "".join(chars), [], 0
+    for piece, role in cell:
+        out.append((wrapped[i : i + len(piece)], role))
+        i += len(piece)
+    return tuple(out)
+
+
 def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> tuple[list[int], bool] | None:
     """Widths of the status table's columns (0: dropped), and whether the padding must be
     the compact one, so that it fits ``width`` without truncating a status or splitting a
@@ -247,6 +294,8 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
     # A target id (the cell's last line) is never split; a name may wrap around it.
     least[0] = max([least[0], 12] + [cell_len(_lines(cells[0])[-1]) for cells in rows])
     natural[0] = max(least[0], min(natural[0], _TARGET_MAX))
+    # A word and the per-cent sign after it keep one line (_sign_kept).
+    bound = [max([0] + [_with_sign(line) for cells in rows for line in _lines(cells[k])]) for k in range(len(headers))]
     # Tried in turn: the sparkline kept while no figure or goal wraps below a comfortable
     # width; then, dropped first, every column down to its longest word; then with the
     # compact padding; then with a long word of a figure or goal folded.
@@ -267,6 +316,7 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
         if fold:  # a long word of a figure or a goal may fold; never a status, an id or a short word
             for k in (1, 3, 4):
                 floor[k] = min(floor[k], max(_FOLD_TO, ordinary[k]))
+        floor = [max(f, b) for f, b in zip(floor, bound, strict=True)]
         shown = [k for k in range(len(headers)) if spark or k != 2]
         excess = sum(natural[k] for k in shown) - _room(width, len(shown), compact)
         widths = [natural[k] if k in shown else 0 for k in range(len(headers))]

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from .period_words import speaks_periods
 from .terminal_text import controls_shown
-from .document_text import for_a_document
+from .document_text import for_a_document, sign_kept
 from .charts import Chart, chart_alt
 from .i18n import label
 from .report_view import Cell, report_word
@@ -96,7 +96,7 @@ def _html_finalize(value: Any) -> Any:
     """Each text the HTML template writes, a control character or an override shown
     visibly (``for_a_document``); what the code built as markup (a chart) is left."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return for_a_document(value)
+        return sign_kept(for_a_document(value))
     return value
 
 
@@ -121,7 +121,7 @@ def _said(context: Any, value: Any) -> Any:
     """``value`` as the HTML shows it (``_html_finalize``), each symbol given what a
     screen reader says (WCAG 1.1.1): hidden when words follow it, else an image named in
     the report's language; a cell that is only a dash is said "none"."""
-    text = for_a_document(str(value if value is not None else ""))
+    text = sign_kept(for_a_document(str(value if value is not None else "")))
     lang = context["lang"]
     if text == _NONE:
         return Markup('<span role="img" aria-label="{}">{}</span>').format(report_word("said_none", lang), text)

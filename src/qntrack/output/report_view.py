@@ -341,9 +341,15 @@ def _observations(
             name = series_name(a.indicator, a.target.series_key, lang, dimensions)
             # The period as the document writes it, in words ("H1 2022"), as the table above does.
             places = recorded_decimals(a, o)
+            marks = ""
             for text, _ in revision_note(name, o, before, unit, lang, places, whence, period=when):
                 notes.append(text)
-                value += f"[{len(notes)}]"
+                marks += f"[{len(notes)}]"
+            # Against the figure in force, as status and show mark it ("11.02% y/y →
+            # 11.03%[2] y/y"), never after its unit ("11.03% y/y[2]"; forty-second session).
+            head, arrow, last = value.rpartition(" → ")
+            number, space, rest = last.partition(" ")
+            value = f"{head}{arrow}{number}{marks}{space}{rest}"
         out.append(
             (
                 Cell(period, muted=part),
