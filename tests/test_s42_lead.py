@@ -438,3 +438,25 @@ def test_ranks_cell_names_the_years_of_a_late_base(tmp_path: Path, monkeypatch: 
     south = next(line for line in ranked.stdout.splitlines() if "South" in line)
     assert "the first figure from the base year 2015 on is of 2020, not before the target year 2019" in south, south
     assert "Not assessed" not in south
+
+
+# 9. A per-mille unit's sign against its figure too (pass G's leftover): a birth rate of
+# 15.2 per thousand is "15.2‰" as the statistics office writes it ("15,2‰"), not "15.2 ‰".
+
+
+@pytest.mark.parametrize(("lang", "figure"), [("en", "15.2‰ (2023)"), ("vi", "15,2‰ (2023)")])
+def test_a_per_mille_units_sign_is_against_its_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, figure: str
+) -> None:
+    plan = (
+        "version: 1\nindicators:\n  births: {name: Crude birth rate, unit: '‰', direction: decrease}\n"
+        "targets:\n  - {id: births, indicator: births, baseline: 2020, milestones: [{by: 2030, value: 14}]}\n"
+    )
+    figures = (
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "births,2020,16.3,official,GSO,,2021-06-01\nbirths,2023,15.2,official,GSO,,2024-06-01\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, figures)
+    table = run_clean("--lang", lang, "status", "--format", "table", env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.stderr
+    assert figure in table.stdout and " ‰" not in table.stdout, table.stdout

@@ -369,11 +369,12 @@ def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2
     """A figure with its unit: a per-cent unit's sign against the figure, in every language
     and every place ("12.3% of GRDP", "12,3% GRDP", as the resolution and the province's
     reports write it, and as "12.3%" was; tables wrote "12.3 % of GRDP" until the
-    forty-second session), any other unit after a space ("10,402 USD")."""
+    forty-second session; a per-mille sign likewise, "15.2‰", as the statistics office
+    writes a birth rate), any other unit after a space ("10,402 USD")."""
     text = number(value, lang, decimals)
     if value is None or not unit:
         return text
-    return f"{text}{unit}" if unit.startswith("%") else f"{text} {unit}"
+    return f"{text}{unit}" if unit.startswith(("%", "\u2030")) else f"{text} {unit}"
 
 
 def date_text(day: str | None, lang: str) -> str:

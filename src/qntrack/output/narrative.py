@@ -50,7 +50,10 @@ def difference_in_unit(value: float | None, unit: str, lang: str, decimals: int 
         # Said in full in a sentence (the Vietnamese "percentage points" spelled out, as GSO's
         # releases write it); a table's narrow cell keeps the short form (label_pp).
         return f"{sign}{number(value, lang, decimals)} {label('pp_prose', lang)}"
-    return f"{sign}{number(value, lang, decimals)}" + (f" {unit}" if unit else "")
+    # A per-mille sign against the figure, as i18n.value_with_unit writes it.
+    return f"{sign}{number(value, lang, decimals)}" + (
+        ("" if unit.startswith("\u2030") else " ") + unit if unit else ""
+    )
 
 
 def change_text(before: str, after: str, change: float, lang: str) -> str:

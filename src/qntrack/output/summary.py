@@ -69,6 +69,8 @@ def difference_text(value: float | None, unit: str, lang: str, signed: bool = Tr
         text = "+" + text
     if unit.startswith("%"):
         return f"{text} {label('pp', lang)}"
+    if unit.startswith("\u2030"):  # per mille, its sign against the figure (i18n.value_with_unit)
+        return f"{text}{unit}"
     return f"{text} {unit}".rstrip()
 
 
