@@ -460,3 +460,25 @@ def test_a_per_mille_units_sign_is_against_its_figure(
     table = run_clean("--lang", lang, "status", "--format", "table", env={"COLUMNS": "200"})
     assert table.exit_code == 0, table.stderr
     assert figure in table.stdout and " ‰" not in table.stdout, table.stdout
+
+
+# 10. rank of a unit whose every figure was withdrawn (pass R's leftover): `status --by`
+# lists it "All figures withdrawn" and the report under its table, but rank left it out of
+# every format without a word, as if the province did not exist. The ranking (stdout, a
+# stable contract) is unchanged; stderr names the unit not ranked and why.
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "every figure withdrawn"), ("vi", "rút lại")])
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_rank_names_a_unit_whose_figures_were_all_withdrawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str, fmt: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _BY_PROVINCE, _BY_PROVINCE_FIGURES)
+    for period in ("2020", "2023"):
+        gone = run_clean("retract", "bal", period, "--dim", "province=South")
+        assert gone.exit_code == 0, gone.stderr
+    ranked = run_clean("--lang", lang, "rank", "bal-up", "--format", fmt)
+    assert ranked.exit_code == 0, ranked.stderr
+    assert "South" not in ranked.stdout  # not ranked: no figure to rank it on
+    said = " ".join(ranked.stderr.split())
+    assert words in said and "South" in said, said

@@ -74,6 +74,16 @@ def rank(
 
         bare = [u.dims for u in judged.breakdown if u.assessment.latest is None and u.assessment.reason == NO_FIGURES]
         say_judged_finer(target, bare, indicator.dimensions, ws.store.observations, day, ws.plan.timezone)
+    from ..output.units_withdrawn import units_withdrawn
+
+    # A unit whose every figure was withdrawn has nothing to rank it on and is no row; it is
+    # named on stderr, as status --by lists it, not left out in silence (pass R's leftover).
+    gone = [dims for dims, _ in units_withdrawn(judged, ws.store.observations, ws.series, day)]
+    if gone:
+        from ..catalog import msg
+        from ..plan.units import units_listed
+
+        _say(msg("s42_rank_all_withdrawn", units=units_listed(gone, most=10)))
     if kind == "json":
         from ..output.formats import to_json
 
