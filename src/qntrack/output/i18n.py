@@ -12,6 +12,7 @@ from ..catalog import catalog
 
 __all__ = [
     "LANGS",
+    "SIGNS",
     "spoken",
     "resolve_lang",
     "label",
@@ -365,6 +366,11 @@ def typed_value(value: float | None, unit: str, lang: str) -> str:
     return value_with_unit(value, unit, lang, typed_places(value))
 
 
+# The units whose sign is written against the figure, "12.3%", "15.2‰" (value_with_unit;
+# a difference in per mille too, summary.difference_text, narrative.difference_in_unit).
+SIGNS = ("%", "\u2030")
+
+
 def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2) -> str:
     """A figure with its unit: a per-cent unit's sign against the figure, in every language
     and every place ("12.3% of GRDP", "12,3% GRDP", as the resolution and the province's
@@ -374,7 +380,7 @@ def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2
     text = number(value, lang, decimals)
     if value is None or not unit:
         return text
-    return f"{text}{unit}" if unit.startswith(("%", "\u2030")) else f"{text} {unit}"
+    return f"{text}{unit}" if unit.startswith(SIGNS) else f"{text} {unit}"
 
 
 def date_text(day: str | None, lang: str) -> str:

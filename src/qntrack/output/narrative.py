@@ -13,7 +13,7 @@ from ..kinds.plan import SamePeriod
 from ..method.assessment import Assessment
 from ..plan.periods import Period
 from ..catalog import msg, render
-from .i18n import label, number, signed_percent, value_with_unit
+from .i18n import SIGNS, label, number, signed_percent, value_with_unit
 from .period_words import period_range, period_text, speaks_periods
 from ..plan.model import Measure
 
@@ -51,9 +51,7 @@ def difference_in_unit(value: float | None, unit: str, lang: str, decimals: int 
         # releases write it); a table's narrow cell keeps the short form (label_pp).
         return f"{sign}{number(value, lang, decimals)} {label('pp_prose', lang)}"
     # A per-mille sign against the figure, as i18n.value_with_unit writes it.
-    return f"{sign}{number(value, lang, decimals)}" + (
-        ("" if unit.startswith("\u2030") else " ") + unit if unit else ""
-    )
+    return f"{sign}{number(value, lang, decimals)}" + (("" if unit.startswith(SIGNS) else " ") + unit if unit else "")
 
 
 def change_text(before: str, after: str, change: float, lang: str) -> str:

@@ -229,6 +229,8 @@ _GLUED = re.compile(r"\S+(?: +%\S*)+|\S+")
 def _with_sign(line: str) -> int:
     """The width of the widest word with the per-cent sign after it in ``line`` (0 for
     none): a column narrower would leave the sign alone on a line."""
+    if " %" not in line:
+        return 0  # most cells: no regex walk over every row of a national table
     from rich.cells import cell_len
 
     return max((cell_len(m.group()) for m in _GLUED.finditer(line) if " " in m.group()), default=0)

@@ -16,6 +16,7 @@ from ..kinds.plan import PlanResult, added_up
 from ..method.parts import input_added_up
 from ..method.assessment import Assessment
 from ..output.i18n import (
+    SIGNS,
     date_text,
     hundredfold,
     label,
@@ -69,7 +70,7 @@ def difference_text(value: float | None, unit: str, lang: str, signed: bool = Tr
         text = "+" + text
     if unit.startswith("%"):
         return f"{text} {label('pp', lang)}"
-    if unit.startswith("\u2030"):  # per mille, its sign against the figure (i18n.value_with_unit)
+    if unit.startswith(SIGNS):  # per mille (per cent is in points, above), as i18n.value_with_unit
         return f"{text}{unit}"
     return f"{text} {unit}".rstrip()
 
