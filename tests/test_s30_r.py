@@ -78,7 +78,10 @@ def test_the_count_of_rows_passed_over_ends_the_warnings(shipped) -> None:
     from helpers import run_clean
 
     Path("t.csv").write_text("Chỉ tiêu,Kỳ,Kế hoạch,Thực hiện\nfdi,2024,3000,2700\nfdi,2025,1000,\n", encoding="utf-8")
-    r = run_clean("add-observation", "--from", "t.csv", "--dry-run")
+    # Recorded at a moment on the same day in UTC and in the plan's zone (+07:00): recorded
+    # now, between 17:00 and 24:00 UTC, the row was also warned of for its day in the zone
+    # (tomorrow there), and the test failed each evening in UTC.
+    r = run_clean("add-observation", "--from", "t.csv", "--dry-run", "--recorded-at", "2026-12-01T03:00:00Z")
     assert r.exit_code == 0, r.output
     warnings = [line for line in r.stderr.splitlines() if ": warning: " in line]
     assert [line.split(": warning: ")[0] for line in warnings] == ["t.csv:1", "t.csv:3", "t.csv"], warnings
