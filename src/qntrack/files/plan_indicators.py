@@ -90,6 +90,16 @@ def _indicator(
         # "12.31[1]  % of GRDP" and its gap "2.69  % of GRDP", not in percentage points
         # (forty-second session, tests/test_s42_g.py).
         unit, unit_vi = (unit.strip() if unit is not None else None), unit_vi.strip()
+        if unit and unit_vi and _sign(unit) != _sign(unit_vi):
+            # A share is read in percentage points, and a per-cent or per-mille figure written
+            # against its sign, by the unit's first character; two forms that disagree read the
+            # same figures as a share in one language and a count in the other (forty-third
+            # session, tests/test_s43_lead.py).
+            said, other = (unit, unit_vi) if _sign(unit) else (unit_vi, unit)
+            reader.error(
+                unode, msg("definitions_unit_sign", what=_phrase(where), said=said, other=other, sign=_sign(said))
+            )
+            unit = None
     direction = Direction.INCREASE
     if "direction" in keys:
         value = reader.choice(keys["direction"][1], _at(where, "direction"), _DIRECTIONS)
@@ -134,6 +144,11 @@ def _indicator(
         *sdmx,
         status,
     )
+
+
+def _sign(unit: str) -> str:
+    """The sign a unit is written against its figure by ("%", "‰"), or ""."""
+    return unit[0] if unit[:1] in ("%", "\u2030") else ""
 
 
 def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:

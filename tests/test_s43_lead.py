@@ -1,0 +1,115 @@
+"""Issue 17, forty-third session, the lead: leftovers of the forty-second.
+
+1. Per cent was decided per language. A unit `{en: "% of households", vi: "tỷ lệ %"}`
+   had its gap in percentage points in English ("2.69 pp") and "2,69 tỷ lệ %" in
+   Vietnamese, the same share read as a share in one language and as a count of a unit in
+   the other. A unit's two forms now agree on their sign, or the plan is refused at the
+   unit's line, saying how to write it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+share,2023,12.31,official,GSO,,2024-02-01
+"""
+
+
+def _plan(unit: str) -> str:
+    return f"""\
+version: 1
+indicators:
+  share:
+    name: Households with piped water
+    unit: {unit}
+    direction: increase
+targets:
+  - id: f
+    type: level
+    indicator: share
+    baseline: {{period: 2020, value: 9.8}}
+    milestones:
+      - {{by: 2025, value: 15}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("unit", "said"),
+    [
+        ('{en: "% of households", vi: "tỷ lệ %"}', "% of households"),
+        ('{en: "share of households", vi: "% hộ gia đình"}', "% hộ gia đình"),
+        ('{en: "‰", vi: "phần nghìn"}', "‰"),
+    ],
+)
+def test_a_unit_whose_two_forms_disagree_on_per_cent_is_refused_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unit: str, said: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _plan(unit), _FIGURES)
+    for lang in ("en", "vi"):
+        r = run_clean("--lang", lang, "status", "--as-of", "2024-06-01")
+        # A plan that does not read is invalid input: exit 1, nothing on stdout.
+        assert r.exit_code == 1, r.output
+        assert r.stdout == ""
+        assert "targets.yaml:5" in r.stderr, r.stderr  # the line of `unit:`
+        assert said in r.stderr, r.stderr
+    checked = run_clean("check")
+    assert checked.exit_code == 1 and "targets.yaml:5" in checked.stderr, checked.stderr
+
+
+def test_a_unit_whose_two_forms_agree_reads_in_points_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _plan('{en: "% of households", vi: "% hộ gia đình"}'), _FIGURES)
+    # 15 - 12.31 = 2.69 percentage points in either language.
+    en = run_clean("status", "--format", "table", "--as-of", "2024-06-01", env={"COLUMNS": "200"})
+    vi = run_clean("--lang", "vi", "status", "--format", "table", "--as-of", "2024-06-01", env={"COLUMNS": "200"})
+    assert en.exit_code == 0 and vi.exit_code == 0, en.stderr + vi.stderr
+    assert "2.69 pp" in en.stdout, en.stdout
+    assert "2,69 điểm %" in vi.stdout, vi.stdout
+
+
+# --- 2. A total with no figure of its own, its figures by unit ---------------------------
+
+_BY_UNIT_PLAN = """\
+title: Finer
+dimensions:
+  sex:
+    name: {en: Sex, vi: Giới tính}
+    values: [Female, Male]
+indicators:
+  lit: {name: Literacy, unit: '%', measure: rate, direction: increase, dimensions: [sex]}
+targets:
+  - {id: lit-all, type: open_sdg, indicator: lit, target: 99, direction: increase}
+"""
+_BY_UNIT_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+lit[sex=Female],2015,80,official,GSO,,2016-03-01T00:00:00Z
+lit[sex=Male],2015,84,official,GSO,,2016-03-01T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "untrue"),
+    [
+        ("en", "no figure of this indicator's total has been recorded yet", "for this indicator yet"),
+        ("vi", "chưa có số liệu nào của tổng chỉ tiêu", "chỉ tiêu chưa có số liệu nào"),
+    ],
+)
+def test_a_total_kept_only_by_unit_is_not_said_to_have_no_figure_in_its_in_short(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str, untrue: str
+) -> None:
+    # Two figures are recorded (women's and men's); none names no unit, the total's.
+    make_tracker(tmp_path, monkeypatch, _BY_UNIT_PLAN, _BY_UNIT_STORE)
+    for args in (["show", "lit-all"], ["report", "--format", "md"]):
+        done = run_clean("--lang", lang, *args, env={"COLUMNS": "400"})
+        assert done.exit_code == 0, done.stderr
+        flat = " ".join(done.stdout.split())
+        assert said in flat, flat
+        assert untrue not in flat, flat
