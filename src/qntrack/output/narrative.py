@@ -80,6 +80,10 @@ def no_figures_text(
     (legend_names.series_name); without, by its stored values."""
     key = "reason_no_figures" + ("_withdrawn" if withdrawn else "")
     of = getattr(a.target, "of", ())
+    if not of and not withdrawn and a.indicator.dimensions and not getattr(a.target, "for_each", ()):
+        # A target on the total of an indicator broken down: "no figure ... for this
+        # indicator" was untrue where every figure names a unit (forty-third session).
+        return narrative_sentence(key + "_total", lang)
     if not of:
         return narrative_sentence(key, lang)
     if dimensions:
