@@ -113,3 +113,46 @@ def test_a_total_kept_only_by_unit_is_not_said_to_have_no_figure_in_its_in_short
         flat = " ".join(done.stdout.split())
         assert said in flat, flat
         assert untrue not in flat, flat
+
+
+# --- 3. A unit named with a comma, among others ------------------------------------------
+
+_COMMA_PLAN = """\
+title: Comma
+dimensions:
+  province:
+    values: ['Bà Rịa, Vũng Tàu', Hà Nội]
+  sex:
+    values: [Female, Male]
+indicators:
+  lit: {name: Literacy, unit: '%', direction: increase, dimensions: [province, sex]}
+targets:
+  - {id: lit-each, type: open_sdg, indicator: lit, target: 99, direction: increase, for_each: [province, sex]}
+"""
+_COMMA_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+"lit[province=Bà Rịa, Vũng Tàu;sex=Female]",2015,80,official,GSO,,2016-03-01T00:00:00Z
+"lit[province=Bà Rịa, Vũng Tàu;sex=Female]",2021,85,official,GSO,,2022-03-01T00:00:00Z
+lit[province=Hà Nội;sex=Female],2015,70,official,GSO,,2016-03-01T00:00:00Z
+lit[province=Hà Nội;sex=Female],2021,78,official,GSO,,2022-03-01T00:00:00Z
+"""
+
+
+def test_a_unit_whose_name_holds_a_comma_is_quoted_beside_another_dimension(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _COMMA_PLAN, _COMMA_STORE)
+    done = run_clean("rank", "lit-each", "--format", "table", env={"COLUMNS": "200"})
+    assert done.exit_code == 0, done.stderr
+    # "province=Bà Rịa, Vũng Tàu, sex=Female" read as three units; quoted, it is one.
+    assert 'province="Bà Rịa, Vũng Tàu", sex=Female' in done.stdout, done.stdout
+    assert "province=Hà Nội, sex=Female" in done.stdout, done.stdout
+    # The CSV keeps a column a dimension, unquoted but by CSV's own rule.
+    csv = run_clean("rank", "lit-each", "--format", "csv")
+    assert '2,"Bà Rịa, Vũng Tàu",Female,' in csv.stdout, csv.stdout
+    # show of one unit names it in its sentences the same way.
+    one = run_clean(
+        "show", "lit-each", "--dim", "province=Bà Rịa, Vũng Tàu", "--dim", "sex=Male", env={"COLUMNS": "400"}
+    )
+    assert one.exit_code == 0, one.stderr
+    assert 'no figure has been recorded for "Bà Rịa, Vũng Tàu", Male yet' in " ".join(one.stdout.split()), one.stdout

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from ..catalog import Figure, Message, Worded, msg
-from ..plan.units import dims_text
+from ..plan.units import dims_text, listed_name
 from ..plan.model import RETRACTED, Observation, Plan, PlanTarget
 from ..plan.periods import Period
 
@@ -270,7 +270,7 @@ def _unit_words(plan: Plan, dims: tuple[tuple[str, str], ...]) -> Worded:
         dimension = plan.dimensions.get(dim_id)
         unit = dimension.unit(value) if dimension is not None else None
         named.append(unit.name_in("vi") if unit is not None else value)
-    return Worded(dims_text(dims), ", ".join(named))
+    return Worded(dims_text(dims), ", ".join(map(listed_name, named)) if len(named) > 1 else ", ".join(named))
 
 
 def _judged_on(plan: Plan, key: str) -> bool:

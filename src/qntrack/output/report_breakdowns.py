@@ -140,6 +140,7 @@ def unit_name(dims: Dims, dimensions: Mapping[str, Dimension], lang: str, dated:
         unit = _declared(dimensions, dim_id, value)
         dates = _dates(unit, lang) if dated and unit is not None else ""
         shown = unit.name_in(lang) if unit is not None else value  # its name in the report's language
+        shown = listed_name(shown) if len(dims) > 1 else shown  # "Ba Ria, Vung Tau" one of two units
         parts.append(f"{shown} ({dates})" if dates else shown)
     return ", ".join(parts)
 

@@ -239,8 +239,10 @@ def base_of(text: str) -> str:
 
 
 def dims_text(dims: Dims) -> str:
-    """``locality=Ha Long, sex=female``: a unit named in a message or a table cell."""
-    return ", ".join(f"{k}={v}" for k, v in dims)
+    """``locality=Ha Long, sex=female``: a unit named in a message or a table cell; a name
+    holding a comma quoted (``province="Ba Ria, Vung Tau", sex=female``), as a list of
+    units writes it (``listed_name``), else it reads as three units (forty-third session)."""
+    return ", ".join(f"{k}={listed_name(v)}" for k, v in dims)
 
 
 # What separates or brackets the items of a list in a message (``valid: A, B (its other
