@@ -26,7 +26,6 @@ from ..plan.model import Indicator, LevelTarget, Milestone, Observation, Plan, P
 from ..plan.units import (
     Dimension,
     Dims,
-    dims_text,
     period_end,
     period_start,
     split_key,
@@ -285,9 +284,9 @@ def absent_problem(target: Target, dims: Dims, dimensions: Mapping[str, Dimensio
 def rollup(units: Sequence[UnitAssessment]) -> tuple[float | None, Status, dict[Status, int]]:
     """The units' score and status by the group rule (method.groups.combine), and how
     many units have each status: the units judged, never those without a figure."""
-    members = [
-        Member(dims_text(u.dims), u.assessment.status, u.assessment.score) for u in units if not u.without_figure
-    ]
+    # combine reads a member's status and score alone: no unit is named (a national
+    # plan's 200,000 units would each be written out for nothing).
+    members = [Member("", u.assessment.status, u.assessment.score) for u in units if not u.without_figure]
     score, status = combine(members)
     counts = {s: 0 for s in Status}
     for m in members:
