@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,104 @@ def test_an_empty_force_color_sends_no_colour_into_a_pipe(shipped: Path):
         )
         assert r.returncode == 0, r.stderr
         assert b"\x1b" not in r.stdout
+
+
+def _big_import(folder: Path, rows: int = 3_000) -> None:
+    """``big.csv``: ``rows`` figures of the small plan's 'share', distinct quarters and moments."""
+    from datetime import datetime, timedelta
+
+    start = datetime(2026, 2, 1)
+    lines = "".join(
+        f"share,{1950 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,Cục Thống kê {i % 7},note {i},"
+        f"{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}\n"
+        for i in range(rows)
+    )
+    (folder / "big.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + lines, encoding="utf-8")
+
+
+def _paused_writer(folder: Path, stderr: object = subprocess.PIPE) -> subprocess.Popen[bytes]:
+    """An import of big.csv stopped in the middle of writing its rows (helpers.PAUSED_IMPORT)."""
+    import time
+
+    from helpers import PAUSED_IMPORT
+
+    marker = folder / "paused"
+    writer = subprocess.Popen([sys.executable, "-c", PAUSED_IMPORT, str(marker), "big.csv"], cwd=folder, stderr=stderr)
+    deadline = time.monotonic() + 120  # a guard against a hung suite, not a measure
+    while not marker.exists() and writer.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert marker.exists(), "the writer never reached its second chunk"
+    assert (folder / "observations.csv.pending").exists()
+    return writer
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_hangup_mid_import_rolls_the_batch_back_and_exits_129(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    """SIGHUP: the terminal closed, or the SSH connection to the statistics office's server
+    dropped, while a national import was writing its rows. It ended the process where it
+    stood, as SIGKILL does: no message, exit 129, the journal left behind, and every later
+    command (the report, the next cron run) refused the store until a person ran `check
+    --repair`, where data-integrity.md said only SIGKILL or the machine stopping leaves
+    the journal. It now ends as SIGTERM does: the rows cut off, the journal removed, said
+    in one line, and exit 129, the shell's 128 + 1 for SIGHUP."""
+    from helpers import run, store_bytes
+
+    _big_import(tracker)
+    before = store_bytes(tracker)
+    monkeypatch.setenv("QNTRACK_LANG", lang)  # the child's environment
+    writer = _paused_writer(tracker)
+    writer.send_signal(signal.SIGHUP)
+    _, err = writer.communicate(timeout=60)
+    assert writer.returncode == 129
+    said = {
+        "en": "stopped (SIGHUP: the terminal or the connection closed); nothing was added to the observations file\n",
+        "vi": "đã dừng (SIGHUP: cửa sổ dòng lệnh hoặc kết nối đã đóng); không có dòng nào được thêm vào tệp số liệu\n",
+    }
+    assert err.decode("utf-8") == said[lang]
+    assert store_bytes(tracker) == before  # the batch is gone whole
+    assert not (tracker / "observations.csv.pending").exists()
+    monkeypatch.delenv("QNTRACK_LANG")
+    assert run("status").exit_code == 0
+    again = run("add-observation", "--from", "big.csv")  # run again: added once
+    assert again.exit_code == 0, again.stderr
+    assert store_bytes(tracker).count(b"\n") == 3000 + 6 + 1  # + the small store's 6 rows and header
+
+
+def test_a_hangup_with_standard_error_gone_still_rolls_the_batch_back(tracker: Path):
+    # The terminal that closed was standard error too: the line cannot be written, the
+    # batch is undone all the same, and the exit code is still SIGHUP's.
+    from helpers import store_bytes
+
+    _big_import(tracker, 2_000)
+    before = store_bytes(tracker)
+    with open("/dev/full", "wb") as full:
+        writer = _paused_writer(tracker, stderr=full)
+        writer.send_signal(signal.SIGHUP)
+        writer.wait(timeout=60)
+    assert writer.returncode == 129
+    assert store_bytes(tracker) == before
+    assert not (tracker / "observations.csv.pending").exists()
+
+
+def test_a_hangup_ignored_by_nohup_is_left_alone(tracker: Path):
+    # `nohup qntrack add-observation --from ...`: SIGHUP ignored by the caller stays
+    # ignored, and the import goes on to its end.
+    from helpers import PAUSED_IMPORT, store_bytes
+
+    _big_import(tracker, 2_000)
+    marker = tracker / "paused"
+    code = "import signal; signal.signal(signal.SIGHUP, signal.SIG_IGN)\n" + PAUSED_IMPORT.replace(
+        "time.sleep(600)", "time.sleep(1)"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", code, str(marker), "big.csv"], cwd=tracker, stderr=subprocess.PIPE)
+    import time
+
+    deadline = time.monotonic() + 120
+    while not marker.exists() and writer.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    writer.send_signal(signal.SIGHUP)
+    _, err = writer.communicate(timeout=60)
+    assert writer.returncode == 0, err
+    assert store_bytes(tracker).count(b"\n") == 2000 + 6 + 1
