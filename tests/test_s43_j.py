@@ -176,3 +176,45 @@ def test_a_hangup_ignored_by_nohup_is_left_alone(tracker: Path):
     _, err = writer.communicate(timeout=60)
     assert writer.returncode == 0, err
     assert store_bytes(tracker).count(b"\n") == 2000 + 6 + 1
+
+
+def test_a_tab_in_a_note_round_trips_through_the_csv_and_is_a_space_in_the_tsv(tracker: Path, tmp_path: Path):
+    # docs/formats.md: a listing imported back gives the store the same rows, the CSV byte
+    # for byte; the TSV keeps its columns apart for cut and awk, a tab in a note a space.
+    from conftest import SMALL_TARGETS
+    from helpers import run, store_bytes
+
+    added = run(
+        "add-observation", "share", "2019", "10.5", "--status", "official",
+        "--recorded-at", "2020-02-01", "--source", "=GSO, \"Niên giám\"", "--note", "quý\tI",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.stderr
+    stored = store_bytes(tracker)
+    assert 'share,2019,10.5,official,"\'=GSO, ""Niên giám""",quý\tI,'.encode() in stored  # as typed, guarded
+    csv_listing = run("observations", "--format", "csv").stdout
+    tsv_listing = run("observations", "--format", "tsv").stdout
+    assert "quý\tI" in csv_listing
+    line = next(x for x in tsv_listing.splitlines() if x.startswith("share\t2019\t"))
+    assert line.split("\t") == [
+        "share",
+        "2019",
+        "10.5",
+        "official",
+        '\'=GSO, "Niên giám"',
+        "quý I",
+        "2020-02-01T00:00:00Z",
+    ]
+    # Into the tracker it came from: nothing to add, from either.
+    for name, text in (("back.csv", csv_listing), ("back.tsv", tsv_listing)):
+        (tracker / name).write_text(text, encoding="utf-8")
+        again = run("add-observation", "--from", name)
+        assert again.exit_code == 0, again.stderr
+        assert store_bytes(tracker) == stored
+    # Into a new tracker: the CSV gives the store's rows byte for byte (in the listing's order).
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
+    (fresh / "observations.csv").write_text("indicator,period,value,status,source,note,recorded_at\n", encoding="utf-8")
+    made = run("add-observation", "--from", str(tracker / "back.csv"), "--targets", str(fresh / "targets.yaml"))
+    assert made.exit_code == 0, made.stderr
+    assert sorted((fresh / "observations.csv").read_bytes().splitlines()) == sorted(stored.splitlines())
