@@ -218,3 +218,29 @@ def test_a_tab_in_a_note_round_trips_through_the_csv_and_is_a_space_in_the_tsv(t
     made = run("add-observation", "--from", str(tracker / "back.csv"), "--targets", str(fresh / "targets.yaml"))
     assert made.exit_code == 0, made.stderr
     assert sorted((fresh / "observations.csv").read_bytes().splitlines()) == sorted(stored.splitlines())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("status", "--help"), ("rank", "-h"), ("--show-completion", "bash"), ("status",), ("docs", "json")],
+)
+def test_a_reader_gone_before_help_is_written_is_no_error(shipped: Path, args: tuple[str, ...]):
+    # data-integrity.md: a closed pipe (`| head`, `| true`, `| grep -q`) is silent, exit 0.
+    # The help, which Click writes before any command runs, exited 1 into a pipe whose
+    # reader had gone (`qntrack --help | true` under `set -o pipefail` failed the script),
+    # where the command itself exits 0.
+    read, write = os.pipe()
+    os.close(read)  # the reader went away before a byte was written
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "qntrack", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            cwd=shipped,
+            env={**os.environ, "QNTRACK_NO_CACHE": "1"},
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert (r.returncode, r.stderr) == (0, b"")

@@ -318,6 +318,12 @@ def main(ends_the_process: bool = False) -> None:
                 _stopped_outside_a_command(stopped)
             except SystemExit as exc:
                 _stopped_while_parsing(exc)
+                if exc.code == 1 and isinstance(exc.__context__, BrokenPipeError):
+                    # Click's exit 1 for a reader gone while it wrote the help or the
+                    # completion script (`qntrack --help | true`), before any command
+                    # ran: a closed pipe is no error, exit 0, as for every command.
+                    _silence_stdout()
+                    sys.exit(0)
                 raise
             finally:
                 _put_back_sigterm(before)
