@@ -22,7 +22,8 @@ Exit codes: 0 success, 1 invalid input or failed check, 2 usage error, 3 a `--fa
 gate tripped, 75 another process held the store's lock (nothing done; try again later),
 130 interrupted by Ctrl-C, 143 stopped by SIGTERM (`timeout`, systemd, a
 shutdown; undone as Ctrl-C is, and the last line of a command that adds rows says what
-it had added to the store). A value refused for its form alone (a period or a day that
+it had added to the store), 129 stopped by SIGHUP (the terminal or an SSH connection
+closed; undone as SIGTERM is). A closed pipe (`| head -1`) is no error: 0. A value refused for its form alone (a period or a day that
 does not read, `--tz`, `--dim` without `=`, a word not among an option's choices) is 2;
 a well-formed name the plan lacks (target, indicator, dimension, unit, group) is 1; so is
 every problem of the row `add-observation` records or `retract` appends, told as a

@@ -19,6 +19,7 @@ __all__ = [
     "StoreLockedError",
     "ArgumentError",
     "Terminated",
+    "HungUp",
     "fail",
     "did_you_mean",
     "suggestion",
@@ -41,6 +42,7 @@ class ExitCode(IntEnum):
     BUSY = 75
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
     TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports a process the signal ended
+    HUNG_UP = 129  # SIGHUP (128 + 1): the terminal or the SSH connection closed
 
 
 class Terminated(KeyboardInterrupt):
@@ -49,6 +51,20 @@ class Terminated(KeyboardInterrupt):
     journal, a report's temporary file) is undone the same way; the command line says it
     was stopped and exits 143 (cli.main installs the handler; a Python caller's own
     handling of the signal is left alone)."""
+
+    word = "terminated"  # the catalog's cli_terminated messages
+    code = ExitCode.TERMINATED
+
+
+class HungUp(Terminated):
+    """SIGHUP (the terminal closed, an SSH connection dropped, mid-import) raised as
+    SIGTERM is, so that what it stops is undone the same way; said "stopped (SIGHUP ...)"
+    and exit 129 (128 + 1). It ended the process where it stood, leaving an import's
+    journal, which refused the store to every later command until `check --repair`
+    (issue 17, forty-third session). Left alone where SIGHUP is ignored (`nohup`)."""
+
+    word = "hungup"
+    code = ExitCode.HUNG_UP
 
 
 class InputError(Exception):

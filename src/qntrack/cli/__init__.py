@@ -120,26 +120,35 @@ def _stop_on_sigterm() -> Any:
     that it undoes what Ctrl-C undoes and says so (exit 143): by default the signal ended
     the process where it stood, and an import stopped so (by `timeout`, systemd, a cron
     daemon, a shutdown) left its journal, which refused the store to every later command
-    until `check --repair`. A second SIGTERM while the first is being undone is ignored
-    (SIGKILL still ends the process). Left alone where SIGTERM is ignored (the caller
-    asked for that) or this is not the main thread. The disposition it replaced, or None."""
+    until `check --repair`. SIGHUP (a terminal closed, an SSH connection dropped) so too,
+    as errors.HungUp, exit 129 (issue 17, forty-third session). A second signal while the
+    first is being undone is ignored (SIGKILL still ends the process). Each is left alone
+    where it is ignored (the caller asked for that: `nohup`) or this is not the main
+    thread. The dispositions it replaced, by signal, or None."""
     import signal
     import threading
 
-    from ..errors import Terminated
+    from ..errors import HungUp, Terminated
+
+    caught = [(getattr(signal, name, None), raised) for name, raised in (("SIGTERM", Terminated), ("SIGHUP", HungUp))]
 
     def stop(signum: int, frame: object) -> None:
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        raise Terminated
+        for number, _ in caught:
+            if number is not None:
+                signal.signal(number, signal.SIG_IGN)
+        raise dict(caught)[signum]
 
     if threading.current_thread() is not threading.main_thread():
         return None
-    try:
-        if signal.getsignal(signal.SIGTERM) == signal.SIG_IGN:
-            return None
-        return signal.signal(signal.SIGTERM, stop)
-    except (AttributeError, OSError, ValueError):  # no SIGTERM to catch here
-        return None
+    before = {}
+    for number, _ in caught:
+        try:
+            if number is None or signal.getsignal(number) == signal.SIG_IGN:
+                continue
+            before[number] = signal.signal(number, stop)
+        except (AttributeError, OSError, ValueError):  # no such signal to catch here
+            continue
+    return before or None
 
 
 def _stopped_outside_a_command(stopped: KeyboardInterrupt) -> None:
@@ -153,10 +162,13 @@ def _stopped_outside_a_command(stopped: KeyboardInterrupt) -> None:
     from .interrupted import STOPPED_SAID
     from .printing import _visible
 
-    terminated = isinstance(stopped, Terminated)
+    how = stopped.word if isinstance(stopped, Terminated) else "interrupted"
     # in the language the command line asks (its --lang not read yet, or read before it)
-    sys.stderr.write(_visible(render(msg(STOPPED_SAID[terminated]["reading"]), argv_language())) + "\n")
-    raise SystemExit(int(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED))
+    try:
+        sys.stderr.write(_visible(render(msg(STOPPED_SAID[how]["reading"]), argv_language())) + "\n")
+    except (OSError, ValueError):  # standard error gone with the terminal that hung up
+        pass
+    raise SystemExit(int(stopped.code if isinstance(stopped, Terminated) else ExitCode.INTERRUPTED))
 
 
 def _stopped_while_parsing(exc: SystemExit) -> None:
@@ -172,11 +184,13 @@ def _stopped_while_parsing(exc: SystemExit) -> None:
 
 
 def _put_back_sigterm(before: Any) -> None:
-    """The SIGTERM disposition _stop_on_sigterm replaced, for a Python caller of main()."""
+    """The SIGTERM and SIGHUP dispositions _stop_on_sigterm replaced, for a Python caller
+    of main()."""
     if before is not None:
         import signal
 
-        signal.signal(signal.SIGTERM, before)
+        for number, disposition in before.items():
+            signal.signal(number, disposition)
 
 
 def _collector_policy() -> None:
@@ -304,6 +318,12 @@ def main(ends_the_process: bool = False) -> None:
                 _stopped_outside_a_command(stopped)
             except SystemExit as exc:
                 _stopped_while_parsing(exc)
+                if exc.code == 1 and isinstance(exc.__context__, BrokenPipeError):
+                    # Click's exit 1 for a reader gone while it wrote the help or the
+                    # completion script (`qntrack --help | true`), before any command
+                    # ran: a closed pipe is no error, exit 0, as for every command.
+                    _silence_stdout()
+                    sys.exit(0)
                 raise
             finally:
                 _put_back_sigterm(before)

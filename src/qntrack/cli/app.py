@@ -260,12 +260,12 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
             except KeyboardInterrupt as stopped:
                 # Ctrl-C: exit 130 as Typer does, saying what the command left behind
                 # (an import interrupted after its rows were written had said nothing);
-                # SIGTERM (errors.Terminated) the same, exit 143.
-                terminated = isinstance(stopped, Terminated)
+                # SIGTERM and SIGHUP (errors.Terminated) the same, exit 143 and 129.
                 from .interrupted import report_interrupted
 
-                report_interrupted(stages, fn.__name__ in _ADDS_ROWS, terminated)
-                raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
+                how = stopped.word if isinstance(stopped, Terminated) else "interrupted"
+                report_interrupted(stages, fn.__name__ in _ADDS_ROWS, how)
+                raise typer.Exit(stopped.code if isinstance(stopped, Terminated) else ExitCode.INTERRUPTED) from None
             except InputError as exc:
                 from .quoting import note_typed_words, quoting_told  # a plan's name cut at a space, told
 

@@ -281,6 +281,7 @@ def _progress(total: int, lang: str) -> Iterator[None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
     from ..catalog import msg, render
+    from ..output.render_console import terminal_as_it_is
 
     with Progress(
         SpinnerColumn(),  # turns while the library packs the file, the bar full
@@ -288,7 +289,7 @@ def _progress(total: int, lang: str) -> Iterator[None]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=Console(stderr=True, force_terminal=terminal_as_it_is(sys.stderr)),
         transient=True,
     ) as bar:
         task = bar.add_task(render(msg("cli_report_progress"), lang), total=total)

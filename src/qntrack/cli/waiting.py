@@ -45,7 +45,10 @@ class _StatusLine:
             from rich.console import Console
             from rich.live import Live
 
-            self.live = Live(line, console=Console(stderr=True), transient=True, refresh_per_second=12.5)
+            from ..output.render_console import terminal_as_it_is
+
+            console = Console(stderr=True, force_terminal=terminal_as_it_is(sys.stderr))
+            self.live = Live(line, console=console, transient=True, refresh_per_second=12.5)
             self.live.start()
         self.live.update(line, refresh=True)
 

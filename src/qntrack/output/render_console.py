@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Iterable
+from typing import Iterable, TextIO
 
 from rich.console import Console
 from rich.segment import Segment
@@ -45,8 +45,25 @@ def _console() -> Console:
 
         height = max(shutil.get_terminal_size().lines, 1)
     return _Console(
-        highlight=False, soft_wrap=False, width=width, height=height, force_terminal=False if plain else None
+        highlight=False,
+        soft_wrap=False,
+        width=width,
+        height=height,
+        force_terminal=False if plain else terminal_as_it_is(sys.stdout),
     )
+
+
+def terminal_as_it_is(stream: TextIO) -> bool | None:
+    """What to tell Rich of ``stream`` being a terminal: nothing (None, Rich reads it and
+    FORCE_COLOR), except under a FORCE_COLOR set to the empty string, which force-color.org
+    takes as not set (as no-color.org an empty NO_COLOR) and Rich as "not a terminal": the
+    tables at a terminal lost their colour, bold and dim (issue 17, forty-third session)."""
+    if os.environ.get("FORCE_COLOR") != "":
+        return None
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):  # closed or replaced by a caller
+        return False
 
 
 # The bidirectional embeddings, overrides and isolates: on a terminal that lays out
