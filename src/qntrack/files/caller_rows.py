@@ -139,8 +139,9 @@ def _office_words(
 
 def _is_nan(value: object) -> bool:
     """Whether ``value`` is a NaN of any kind: Python's, numpy's (another object, so equal
-    to no other), a ``Decimal``'s, a ``numbers.Real`` of another library."""
-    if isinstance(value, (bool, str)) or not isinstance(value, (numbers.Real, Decimal)):
+    to no other), a ``Decimal``'s, a ``numbers.Real`` of another library. A whole number
+    never is: ``10**400``, past every float, raised ``OverflowError`` here (forty-third session)."""
+    if isinstance(value, (bool, str, numbers.Integral)) or not isinstance(value, (numbers.Real, Decimal)):
         return False
     import math
 
@@ -151,8 +152,9 @@ def _is_nan(value: object) -> bool:
 
 
 def _is_infinite(value: object) -> bool:
-    """Whether ``value`` is an infinity of any kind (Python's, a ``Decimal``'s, numpy's)."""
-    if isinstance(value, (bool, str)) or not isinstance(value, (numbers.Real, Decimal)):
+    """Whether ``value`` is an infinity of any kind (Python's, a ``Decimal``'s, numpy's); a
+    whole number, however large, is none."""
+    if isinstance(value, (bool, str, numbers.Integral)) or not isinstance(value, (numbers.Real, Decimal)):
         return False
     if isinstance(value, Decimal):
         return value.is_infinite()

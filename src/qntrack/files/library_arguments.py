@@ -195,7 +195,11 @@ def refuse_jump_factor(value: object) -> None:
     from decimal import Decimal
     from numbers import Real
 
-    if isinstance(value, bool) or not isinstance(value, (Real, Decimal)) or not 1 < float(value) < float("inf"):
+    try:  # 10**400, past every float, raised OverflowError (forty-third session)
+        within = not isinstance(value, bool) and isinstance(value, (Real, Decimal)) and 1 < float(value) < float("inf")
+    except OverflowError:
+        within = False
+    if not within:
         raise refused("jump_factor", "cli_bad_jump_factor", given=str(value)[:60])
 
 

@@ -1,0 +1,90 @@
+"""Issue 17, forty-third session, pass P: a researcher scripting qntrack from Python (a
+notebook, a cron job, a web dashboard), played as a hostile tester of the documented API.
+
+1. A whole number too large for a float (``10**400``: an ``int`` of a notebook's
+   arithmetic, Python's own, which has no bound) given as a row's value, source, note,
+   status, moment or unit, as ``retract``'s source, note or unit, as ``history``'s and
+   ``show``'s unit or as ``run_checks``' ``jump_factor``, raised Python's
+   ``OverflowError`` ("int too large to convert to float") from inside qntrack, where the
+   same figure typed as text is refused as no finite number (``store_value_not_finite``),
+   a unit's name of 401 digits is told too long, and a jump factor out of range is
+   refused by its name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import qntrack
+from helpers import store_text
+
+HUGE = 10**400  # an int: exact in Python, past the largest float (about 1.8e308)
+
+
+def _row(**fields: object) -> dict[str, object]:
+    row: dict[str, object] = {"indicator": "fdi", "period": "2026-11", "value": 1500, "status": "estimate"}
+    row.update(fields)
+    return row
+
+
+@pytest.mark.parametrize("sign", [1, -1], ids=["positive", "negative"])
+def test_a_huge_whole_value_is_refused_as_its_text_is(shipped: Path, sign: int) -> None:
+    before = store_text(shipped)
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.record_many("targets.yaml", [_row(value=sign * HUGE)])
+    # The same key as the value typed as text ('1000…000'), at the row's place.
+    assert raised.value.key == "store_value_not_finite"
+    assert raised.value.file == "candidates"
+    assert "not a finite number" in str(raised.value)
+    assert store_text(shipped) == before  # nothing written
+
+
+@pytest.mark.parametrize("field", ["source", "note"])
+def test_a_huge_whole_number_in_a_text_field_is_its_digits(shipped: Path, field: str) -> None:
+    # A whole number in a text field is written as a workbook's number cell: its digits.
+    done = qntrack.record_many("targets.yaml", [_row(**{field: HUGE})], dry_run=True)
+    assert getattr(done.rows[0], field) == "1" + "0" * 400
+
+
+@pytest.mark.parametrize("field", ["status", "recorded_at"])
+def test_a_huge_number_as_a_status_or_a_moment_is_refused_at_the_row(shipped: Path, field: str) -> None:
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.record_many("targets.yaml", [_row(**{field: HUGE})], dry_run=True)
+    assert raised.value.file == "candidates"
+    assert not isinstance(raised.value, qntrack.ArgumentError)
+
+
+def test_a_huge_number_as_a_rows_unit_is_no_unit_of_the_plan(shipped: Path) -> None:
+    row = {"indicator": "budget_revenue", "period": "2026", "value": 1, "dim:locality": HUGE}
+    with pytest.raises(qntrack.InputError) as raised:
+        qntrack.record_many("targets.yaml", [row], dry_run=True)
+    # Its 401 digits are told too long for a unit's name, at the row's place.
+    assert (raised.value.file, raised.value.key) == ("candidates", "hostile_unit_too_long")
+
+
+def test_retract_a_huge_source_or_note_is_its_digits(shipped: Path) -> None:
+    done = qntrack.retract("targets.yaml", "grdp_growth", "2025", HUGE, HUGE, None, dry_run=True)
+    assert (done.row.source, done.row.note) == ("1" + "0" * 400, "1" + "0" * 400)
+
+
+def test_a_huge_unit_is_refused_at_dims_by_every_function(shipped: Path) -> None:
+    calls = [
+        lambda: qntrack.retract(
+            "targets.yaml", "budget_revenue", "2024", "x", None, None, dims={"locality": HUGE}, dry_run=True
+        ),
+        lambda: qntrack.history("targets.yaml", "budget_revenue", dims={"locality": HUGE}),
+        lambda: qntrack.show("targets.yaml", "budget-revenue-plan-2024", dims={"locality": HUGE}),
+    ]
+    for call in calls:
+        with pytest.raises(qntrack.ArgumentError) as raised:
+            call()
+        assert (raised.value.file, raised.value.key, raised.value.code) == ("dims", "hostile_unit_too_long", 1)
+
+
+@pytest.mark.parametrize("factor", [HUGE, -HUGE], ids=["positive", "negative"])
+def test_a_huge_jump_factor_is_refused_by_its_name(shipped: Path, factor: int) -> None:
+    with pytest.raises(qntrack.ArgumentError) as raised:
+        qntrack.run_checks("targets.yaml", jump_factor=factor)
+    assert (raised.value.file, raised.value.key) == ("jump_factor", "cli_bad_jump_factor")
