@@ -9,6 +9,10 @@ notebook, a cron job, a web dashboard), played as a hostile tester of the docume
    same figure typed as text is refused as no finite number (``store_value_not_finite``),
    a unit's name of 401 digits is told too long, and a jump factor out of range is
    refused by its name.
+2. One id given as text, as the docs allow (``target_ids="fdi"``), where it was an
+   indicator's id: ``status``, ``assessed`` and ``assess`` said "no target 'fdi' in the
+   plan", where the same id in a list, and ``qntrack status fdi``, say it is an indicator
+   and name its targets.
 """
 
 from __future__ import annotations
@@ -88,3 +92,25 @@ def test_a_huge_jump_factor_is_refused_by_its_name(shipped: Path, factor: int) -
     with pytest.raises(qntrack.ArgumentError) as raised:
         qntrack.run_checks("targets.yaml", jump_factor=factor)
     assert (raised.value.file, raised.value.key) == ("jump_factor", "cli_bad_jump_factor")
+
+
+def _indicator_told(error: qntrack.ArgumentError) -> None:
+    assert (error.file, error.key, error.code) == ("target_ids", "kinds_unknown_targets", 1)
+    assert str(error).startswith("target_ids: error: 'fdi' is an indicator, not a target; its targets: fdi-plan-2022")
+
+
+def test_an_indicators_id_given_as_one_text_is_told_its_targets(shipped: Path) -> None:
+    ws = qntrack.open_workspace("targets.yaml")
+    calls = [
+        lambda: qntrack.status("targets.yaml", target_ids="fdi"),
+        lambda: qntrack.assessed("targets.yaml", target_ids="fdi"),
+        lambda: qntrack.assess(ws.plan, ws.series, "fdi"),
+    ]
+    for call in calls:
+        with pytest.raises(qntrack.ArgumentError) as raised:
+            call()
+        _indicator_told(raised.value)
+    # As the same id in a list is told.
+    with pytest.raises(qntrack.ArgumentError) as raised:
+        qntrack.status("targets.yaml", target_ids=["fdi"])
+    _indicator_told(raised.value)

@@ -91,9 +91,12 @@ def _refuse_indicator_ids(plan: Plan, target_ids: Sequence[str] | str | None) ->
     """An indicator's id given as a target's (``fdi`` for ``fdi-plan-2024``), said in the
     command's words with the indicator's targets, the refusal's key kept
     (``kinds_unknown_targets``, which a program tests); the other unknown ids, if any, said
-    after it by the core as before (thirty-seventh session: "no target 'fdi' in the plan")."""
-    if not target_ids or isinstance(target_ids, str):
+    after it by the core as before (thirty-seventh session: "no target 'fdi' in the plan"; and
+    one id given as text, ``target_ids="fdi"``, until the forty-third)."""
+    if not target_ids:
         return
+    if isinstance(target_ids, str):
+        target_ids = [target_ids]
     from ..catalog import Message, msg
     from ..plan.model import Location, Problem
 
