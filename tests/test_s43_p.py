@@ -13,6 +13,13 @@ notebook, a cron job, a web dashboard), played as a hostile tester of the docume
    indicator's id: ``status``, ``assessed`` and ``assess`` said "no target 'fdi' in the
    plan", where the same id in a list, and ``qntrack status fdi``, say it is an indicator
    and name its targets.
+3. An import whose rows give no ``recorded_at`` (stamped with the clock, as documented),
+   run between 17:00 and 24:00 UTC for a plan in +07:00 (a cron job on a UTC server each
+   evening; 00:00-07:00 in Hà Nội), warned "1 row(s) have a recorded_at whose day in the
+   plan's zone (UTC+07:00) is not the day typed, the first '2026-11-30T20:00:00Z'": no day
+   was typed; the moment was qntrack's own. ``import_observations``' ``.notes`` held it,
+   and ``add-observation --from`` printed it (the lead's session 43 made test_s30_r record
+   at a fixed moment to dodge it). A moment the file does type is still warned of.
 """
 
 from __future__ import annotations
@@ -114,3 +121,43 @@ def test_an_indicators_id_given_as_one_text_is_told_its_targets(shipped: Path) -
     with pytest.raises(qntrack.ArgumentError) as raised:
         qntrack.status("targets.yaml", target_ids=["fdi"])
     _indicator_told(raised.value)
+
+
+EVENING_UTC = "2026-11-30T20:00:00Z"  # 03:00 on 1 December in Hà Nội (+07:00)
+
+
+@pytest.fixture
+def evening(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from qntrack.files import store
+
+    monkeypatch.setattr(store, "utc_now", lambda: EVENING_UTC)
+    return shipped
+
+
+def test_an_import_stamped_by_the_clock_is_not_told_a_day_it_never_typed(evening: Path) -> None:
+    Path("i.csv").write_text("indicator,period,value,status,source\nfdi,2026-10,1400,estimate,GSO\n", encoding="utf-8")
+    done = qntrack.import_observations("targets.yaml", "i.csv")
+    assert [o.recorded_at for o in done.rows] == [EVENING_UTC]
+    assert [n.message.id for n in done.notes] == []
+
+
+def test_the_command_says_no_such_day_either(evening: Path) -> None:
+    from helpers import run_clean
+
+    Path("i.csv").write_text("indicator,period,value,status,source\nfdi,2026-10,1400,estimate,GSO\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "i.csv")
+    assert r.exit_code == 0, r.output
+    assert "not the day typed" not in r.stderr
+    assert store_text(evening).endswith(f"fdi,2026-10,1400,estimate,GSO,,{EVENING_UTC}\n")
+
+
+def test_a_moment_the_file_types_is_still_told_its_day_in_the_plans_zone(evening: Path) -> None:
+    # Typed at 02:00 on 1 December in Hà Nội, an hour before the clock.
+    Path("i.csv").write_text(
+        "indicator,period,value,status,source,recorded_at\nfdi,2026-10,1400,estimate,GSO,2026-11-30T19:00:00Z\n",
+        encoding="utf-8",
+    )
+    done = qntrack.import_observations("targets.yaml", "i.csv", dry_run=True)
+    (note,) = done.notes
+    assert note.message.id == "import_recorded_zone_day"
+    assert dict(note.message.params)["day"] == "2026-12-01"

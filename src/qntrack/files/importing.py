@@ -363,7 +363,7 @@ def import_file(
                 plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz, unread=unread
             )
             parsed.notes.extend(
-                other_day_note(parsed.candidates, batch.wheres, batch.rows, plan.timezone)
+                other_day_note(parsed.candidates, batch.wheres, batch.rows, plan.timezone, undated)
             )  # Hanoi's 06:00
         # The rows are made: the file's cells (a dict a row, 300,000 of them) go before the
         # store's million rows are read under the lock (issue 17: the import's peak memory).
