@@ -20,6 +20,12 @@ notebook, a cron job, a web dashboard), played as a hostile tester of the docume
    was typed; the moment was qntrack's own. ``import_observations``' ``.notes`` held it,
    and ``add-observation --from`` printed it (the lead's session 43 made test_s30_r record
    at a fixed moment to dodge it). A moment the file does type is still warned of.
+4. ``status_document`` given the store's rows (``observations=``) works out what each
+   figure revised itself, as documented, but not the figures withdrawn: a dashboard that
+   judged with ``assess`` (its own series, its own day) and built the document so got
+   ``"withdrawn": []`` for grdp's targets after 2025's 11.89 was retracted, where
+   ``status`` (and ``qntrack status --format json``) list that figure withdrawn: the
+   document said nothing had been withdrawn.
 """
 
 from __future__ import annotations
@@ -161,3 +167,35 @@ def test_a_moment_the_file_types_is_still_told_its_day_in_the_plans_zone(evening
     (note,) = done.notes
     assert note.message.id == "import_recorded_zone_day"
     assert dict(note.message.params)["day"] == "2026-12-01"
+
+
+def test_status_document_given_the_rows_lists_the_figures_withdrawn(shipped: Path) -> None:
+    # 2025's GRDP growth, 11.89 (recorded 2026-01-07), withdrawn on 1 February 2026.
+    qntrack.retract("targets.yaml", "grdp_growth", "2025", "typo", None, "2026-02-01T00:00:00Z")
+    whole = qntrack.status("targets.yaml", target_ids="grdp-average-2021-2025")
+    ws = qntrack.open_workspace("targets.yaml")
+    judged = qntrack.assess(ws.plan, ws.series, "grdp-average-2021-2025", qntrack.reference_day(None, ws.plan))
+    parts = qntrack.status_document(
+        judged, None, ws.plan.title, observations=ws.store.observations, zone=ws.plan.timezone
+    )
+    (withdrawn,) = parts["targets"][0]["withdrawn"]
+    assert (withdrawn["period"], withdrawn["value"], withdrawn["recorded_at"], withdrawn["source"]) == (
+        "2025",
+        11.89,
+        "2026-02-01T00:00:00Z",
+        "typo",
+    )
+    assert qntrack.to_json(parts) == qntrack.to_json(whole)
+
+
+def test_status_document_of_a_day_lists_only_what_was_withdrawn_by_then(shipped: Path) -> None:
+    qntrack.retract("targets.yaml", "grdp_growth", "2025", "typo", None, "2026-02-01T00:00:00Z")
+    for day, count in (("2026-01-31", 0), ("2026-02-01", 1)):
+        ws = qntrack.open_workspace("targets.yaml", as_of=day)
+        judged = qntrack.assess(ws.plan, ws.series, "grdp-average-2021-2025", day)
+        parts = qntrack.status_document(
+            judged, day, ws.plan.title, observations=ws.store.observations, zone=ws.plan.timezone
+        )
+        assert len(parts["targets"][0]["withdrawn"]) == count, day
+        whole = qntrack.status("targets.yaml", as_of=day, target_ids="grdp-average-2021-2025")
+        assert qntrack.to_json(parts) == qntrack.to_json(whole), day
