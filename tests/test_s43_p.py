@@ -26,6 +26,12 @@ notebook, a cron job, a web dashboard), played as a hostile tester of the docume
    ``"withdrawn": []`` for grdp's targets after 2025's 11.89 was retracted, where
    ``status`` (and ``qntrack status --format json``) list that figure withdrawn: the
    document said nothing had been withdrawn.
+5. ``help()`` of the public functions: ``help(qntrack.status)`` named none of its
+   arguments (what ``targets``, ``as_of`` and ``target_ids`` take), ``open_workspace``'s
+   spoke of the command's hooks (``reader``, ``before_store``) and not of ``targets``,
+   ``as_of`` or what it returns, ``import_observations``' of none of ``fmt``, ``dry_run``,
+   ``stdin``, ``force``, ``tz``, ``sheet``; and several said nothing of what they raise.
+   Each public function's help now names every argument a caller gives and what it raises.
 """
 
 from __future__ import annotations
@@ -199,3 +205,25 @@ def test_status_document_of_a_day_lists_only_what_was_withdrawn_by_then(shipped:
         assert len(parts["targets"][0]["withdrawn"]) == count, day
         whole = qntrack.status("targets.yaml", as_of=day, target_ids="grdp-average-2021-2025")
         assert qntrack.to_json(parts) == qntrack.to_json(whole), day
+
+
+# The arguments a command passes, which a caller never gives (hooks of the command line).
+HOOKS = {"reader", "before_store", "only", "replaced", "vintages", "opened", "command", "keep", "before"}
+
+
+def test_help_of_each_public_function_names_its_arguments_and_what_it_raises() -> None:
+    import inspect
+    import re
+
+    unsaid: dict[str, list[str]] = {}
+    for name in qntrack.__all__:
+        thing = getattr(qntrack, name)
+        if not callable(thing) or isinstance(thing, type):
+            continue
+        doc = inspect.getdoc(thing) or ""
+        missing = [p for p in inspect.signature(thing).parameters if p not in HOOKS and not re.search(rf"\b{p}\b", doc)]
+        if not re.search(r"\braise", doc, re.IGNORECASE):
+            missing.append("(what it raises)")
+        if missing:
+            unsaid[name] = missing
+    assert unsaid == {}

@@ -225,6 +225,9 @@ def status_document(
     zone: str = "",
 ) -> dict[str, Any]:
     """``status --format json`` (docs/json.md) as values; its ``groups`` by ``group_by``.
+    ``assessments``: the targets judged (``assess``'s list); ``title``: the plan's title
+    (``ws.plan.title``). What is no targets judged (None, a path) raises an
+    ``ArgumentError`` naming ``assessments``, as rows of another kind do ``observations``.
     What each figure replaced (``revises``) is ``revised``, and where it came from
     ``whence``, else both read off the store's ``observations`` (``revised_in``, by
     ``as_of``); null without either. Given ``observations``, each target's figures
