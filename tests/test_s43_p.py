@@ -32,6 +32,11 @@ notebook, a cron job, a web dashboard), played as a hostile tester of the docume
    ``as_of`` or what it returns, ``import_observations``' of none of ``fmt``, ``dry_run``,
    ``stdin``, ``force``, ``tz``, ``sheet``; and several said nothing of what they raise.
    Each public function's help now names every argument a caller gives and what it raises.
+6. ``retract``'s ``recorded_at`` in the future, or before its period began, was refused
+   in the command line's words, "recorded_at: error: --recorded-at 2099-01-01T00:00:00Z is
+   in the future", "fix the period or --recorded-at": a Python caller passed no option.
+   Said now by the argument's name, ``recorded_at``, in English and Vietnamese; the key
+   is the same.
 """
 
 from __future__ import annotations
@@ -227,3 +232,21 @@ def test_help_of_each_public_function_names_its_arguments_and_what_it_raises() -
         if missing:
             unsaid[name] = missing
     assert unsaid == {}
+
+
+@pytest.mark.parametrize(
+    ("moment", "where", "key"),
+    [
+        ("2099-01-01T00:00:00Z", "recorded_at", "timing_future"),
+        ("2024-06-01T00:00:00Z", "period", "timing_begins_after_recorded"),
+    ],
+    ids=["future", "before-the-period"],
+)
+def test_retract_tells_a_moment_by_its_arguments_name(shipped: Path, moment: str, where: str, key: str) -> None:
+    with pytest.raises(qntrack.ArgumentError) as raised:
+        qntrack.retract("targets.yaml", "grdp_growth", "2025", "x", None, moment, dry_run=True)
+    error = raised.value
+    assert (error.file, error.key) == (where, key)
+    for lang in ("en", "vi"):
+        assert "--recorded-at" not in error.text(lang)
+        assert "recorded_at" in error.text(lang)
