@@ -37,6 +37,11 @@ notebook, a cron job, a web dashboard), played as a hostile tester of the docume
    in the future", "fix the period or --recorded-at": a Python caller passed no option.
    Said now by the argument's name, ``recorded_at``, in English and Vietnamese; the key
    is the same.
+7. A store's row given back to ``record_many`` as it is (``ws.store.observations``, a
+   ``Recorded``'s ``.rows``: the typed records qntrack returns; two trackers merged) was
+   refused "is of type (str, Period, float, str, str, str, str, int), not a row", where
+   its fields as a dict (``o._asdict()`` without ``line``) are recorded as itself. An
+   ``Observation`` is now a row as its fields are, alone or as a ``(where, row)`` pair.
 """
 
 from __future__ import annotations
@@ -250,3 +255,20 @@ def test_retract_tells_a_moment_by_its_arguments_name(shipped: Path, moment: str
     for lang in ("en", "vi"):
         assert "--recorded-at" not in error.text(lang)
         assert "recorded_at" in error.text(lang)
+
+
+def test_a_stores_rows_given_back_as_they_are_merge_two_trackers(shipped: Path, tmp_path: Path) -> None:
+    qntrack.retract("targets.yaml", "grdp_growth", "2025", "typo", None, "2026-02-01T00:00:00Z")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "targets.yaml").write_text(Path("targets.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (other / "observations.csv").write_text("indicator,period,value,status,source,note,recorded_at\n", encoding="utf-8")
+    rows = qntrack.open_workspace("targets.yaml").store.observations
+    done = qntrack.record_many(other / "targets.yaml", rows)
+    # Every row, its units' and the retraction's included, recorded as itself.
+    assert (len(done.rows), len(done.skipped)) == (len(rows), 0)
+    assert sorted(store_text(other).splitlines()) == sorted(store_text(shipped).splitlines())
+    again = qntrack.record_many(other / "targets.yaml", [("tracker-a", o) for o in rows])
+    assert (len(again.rows), len(again.skipped)) == (0, len(rows))  # repeats, passed over
+    mine = qntrack.status("targets.yaml")
+    assert qntrack.to_json(qntrack.status(other / "targets.yaml")) == qntrack.to_json(mine)

@@ -193,7 +193,7 @@ def _open(targets: str | os.PathLike[str] | None) -> tuple[Plan, Path]:
 
 def record_many(
     targets: str | os.PathLike[str] | None,
-    candidates: Sequence[tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]],
+    candidates: Sequence[tuple[Location | str, Mapping[str, Any] | Observation] | Mapping[str, Any] | Observation],
     dry_run: bool = False,
     undated: str | None = None,
     *,
