@@ -42,6 +42,13 @@ notebook, a cron job, a web dashboard), played as a hostile tester of the docume
    refused "is of type (str, Period, float, str, str, str, str, int), not a row", where
    its fields as a dict (``o._asdict()`` without ``line``) are recorded as itself. An
    ``Observation`` is now a row as its fields are, alone or as a ``(where, row)`` pair.
+8. ``Workspace.warnings_for``, which a nightly job asks so as not to pass over what the
+   commands warn of: one indicator's id as text (``"share"``) was read letter by letter
+   and gave no warning at all, in silence, where ``["share"]`` gave the milestone on the
+   wrong side of its baseline; an id the plan lacks gave none either; and ``None`` or a
+   number raised ``TypeError: 'NoneType' object is not iterable`` from inside. One id as
+   text is that id, ``None`` every indicator (as ``target_ids``), an id the plan lacks or
+   a number is an ``ArgumentError`` naming ``indicator_ids``.
 """
 
 from __future__ import annotations
@@ -272,3 +279,45 @@ def test_a_stores_rows_given_back_as_they_are_merge_two_trackers(shipped: Path, 
     assert (len(again.rows), len(again.skipped)) == (0, len(rows))  # repeats, passed over
     mine = qntrack.status("targets.yaml")
     assert qntrack.to_json(qntrack.status(other / "targets.yaml")) == qntrack.to_json(mine)
+
+
+# A milestone on the wrong side of its baseline: up from 20 to "15 by 2025", which reads
+# achieved at once; the commands (and check) warn of it.
+WRONG_SIDE = """\
+title: Wrong side
+timezone: +07:00
+indicators:
+  share: {name: Share, unit: '%', frequency: year}
+  other: {name: Other, unit: '%', frequency: year}
+targets:
+  - id: share-up
+    indicator: share
+    baseline: {period: 2020, value: 20}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+
+@pytest.fixture
+def wrong_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, WRONG_SIDE, "indicator,period,value,status,source,note,recorded_at\n")
+
+
+def test_warnings_for_one_id_as_text_is_that_indicators(wrong_side: Path) -> None:
+    ws = qntrack.open_workspace("targets.yaml")
+    listed = [p.message.id for p in ws.warnings_for(["share"])]
+    assert listed == ["checks_milestone_below"]
+    assert [p.message.id for p in ws.warnings_for("share")] == listed
+    assert [p.message.id for p in ws.warnings_for(None)] == listed  # every indicator
+    assert [p.message.id for p in ws.warnings_for(ws.plan.indicators)] == listed
+    assert ws.warnings_for("other") == []
+
+
+@pytest.mark.parametrize("given", [5, ["share", None], "shares", ["nope"]], ids=["int", "none-item", "typo", "unknown"])
+def test_warnings_for_what_names_no_indicator_is_refused_by_its_name(wrong_side: Path, given: object) -> None:
+    ws = qntrack.open_workspace("targets.yaml")
+    with pytest.raises(qntrack.ArgumentError) as raised:
+        ws.warnings_for(given)  # type: ignore[arg-type]
+    assert raised.value.file == "indicator_ids"

@@ -147,17 +147,20 @@ class Workspace:
     # targets.yaml does not define are found from. None: ``series`` has them all.
     names: frozenset[str] | None = None
 
-    def warnings_for(self, indicator_ids: Iterable[str]) -> list[Problem]:
+    def warnings_for(self, indicator_ids: Iterable[str] | str | None) -> list[Problem]:
         """The rows of indicators targets.yaml does not define (ignored, so said), the
         figures in force that ``qntrack check`` calls errors, the milestones of these
         indicators' targets on the wrong side of their baseline, then the left-out periods
-        that the figures of these indicators depend on."""
+        that the figures of these indicators depend on. ``indicator_ids``: the plan's ids,
+        one as text, or None for all; raises an ``ArgumentError`` naming it otherwise."""
         from ..files.checks_rows import suspects_in_force
         from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts
         from .rules import unknown_store_warnings
         from ..files.store import utc_now
 
-        shown = list(indicator_ids)
+        from .library_arguments import indicator_ids_argument
+
+        shown = indicator_ids_argument(self.plan, indicator_ids)
         inputs = formula_inputs(self.plan.indicators)
         names = self.series if self.names is None else self.names
         unknown = unknown_counts(names, known_keys(self.plan, names), self.store.observations)
