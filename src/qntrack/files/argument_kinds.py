@@ -280,9 +280,9 @@ def _unit_number(unit: object) -> str | None:
         return None
     from .caller_rows import number_as_text
 
-    try:
-        finite = math.isfinite(unit)
-    except (TypeError, ValueError):
+    try:  # a whole number is finite, 10**400 too, which no float holds (forty-third session)
+        finite = isinstance(unit, numbers.Integral) or math.isfinite(unit)
+    except (TypeError, ValueError, OverflowError):
         return None
     return number_as_text(unit) if finite else None
 

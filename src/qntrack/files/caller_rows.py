@@ -23,7 +23,7 @@ from typing import Any, Mapping, Sequence
 
 from ..catalog import Message, msg
 from ..errors import InputError, suggestion
-from ..plan.model import Location, Problem
+from ..plan.model import Location, Observation, Problem
 from .batch_rows import SHOWN_PERIOD
 from .typed_periods import typed_period
 from .vocabulary import status_word
@@ -36,7 +36,7 @@ FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_
 _FIGURES = ("period", "value", "recorded_at")
 
 
-Candidate = tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]
+Candidate = tuple[Location | str, Mapping[str, Any] | Observation] | Mapping[str, Any] | Observation
 
 
 def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list[tuple[Location, dict[str, str]]]:
@@ -56,7 +56,8 @@ def caller_rows(candidates: Sequence[Candidate], recording: bool = True) -> list
     # Each distinct period read once (an Open SDG repository: 56,000 rows of a few dozen
     # years), as today's year, the only other thing the reading depends on, is one call's.
     periods: dict[str, tuple[str, Message | None]] = {}
-    for n, candidate in enumerate(candidates, 1):
+    for n, given_row in enumerate(candidates, 1):
+        candidate = _fields_of_row(given_row)  # a store's row given back as it is
         if (no_row := candidate_problem(n, candidate)) is not None:
             problems.append(no_row)
             continue
@@ -137,10 +138,27 @@ def _office_words(
     return period, refused
 
 
+def _fields_of_row(candidate: object) -> Any:
+    """A store's row (an ``Observation``: ``ws.store.observations``, ``Recorded.rows``), alone
+    or as a ``(where, row)`` pair, as its fields, which are recorded as itself: two trackers
+    merged. It was refused "is of type (str, Period, float, ...), not a row", where
+    ``o._asdict()`` without ``line`` was taken (forty-third session)."""
+    if isinstance(candidate, Observation):
+        return _fields(candidate)
+    if isinstance(candidate, (tuple, list)) and len(candidate) == 2 and isinstance(candidate[1], Observation):
+        return (candidate[0], _fields(candidate[1]))
+    return candidate
+
+
+def _fields(row: Observation) -> dict[str, object]:
+    return {k: v for k, v in row._asdict().items() if k != "line"}
+
+
 def _is_nan(value: object) -> bool:
     """Whether ``value`` is a NaN of any kind: Python's, numpy's (another object, so equal
-    to no other), a ``Decimal``'s, a ``numbers.Real`` of another library."""
-    if isinstance(value, (bool, str)) or not isinstance(value, (numbers.Real, Decimal)):
+    to no other), a ``Decimal``'s, a ``numbers.Real`` of another library. A whole number
+    never is: ``10**400``, past every float, raised ``OverflowError`` here (forty-third session)."""
+    if isinstance(value, (bool, str, numbers.Integral)) or not isinstance(value, (numbers.Real, Decimal)):
         return False
     import math
 
@@ -151,8 +169,9 @@ def _is_nan(value: object) -> bool:
 
 
 def _is_infinite(value: object) -> bool:
-    """Whether ``value`` is an infinity of any kind (Python's, a ``Decimal``'s, numpy's)."""
-    if isinstance(value, (bool, str)) or not isinstance(value, (numbers.Real, Decimal)):
+    """Whether ``value`` is an infinity of any kind (Python's, a ``Decimal``'s, numpy's); a
+    whole number, however large, is none."""
+    if isinstance(value, (bool, str, numbers.Integral)) or not isinstance(value, (numbers.Real, Decimal)):
         return False
     if isinstance(value, Decimal):
         return value.is_infinite()

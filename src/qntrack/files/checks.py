@@ -145,7 +145,12 @@ def run_checks(
     ``syntax``, ``store`` and ``torn-line`` always run: nothing else can be judged
     without them. ``as_of`` (YYYY-MM-DD) limits the rows to those recorded by the end of
     that day and is the reference date of the time-dependent checks (else ``today``),
-    read as ``open_workspace`` reads it. A name ``BY_NAME`` lacks raises InputError.
+    read as ``open_workspace`` reads it. ``targets``: the path of targets.yaml (None looks
+    for it as the command does); a plan that cannot be read is a problem returned, not
+    raised. ``jump_factor``: ``check --jump-factor``, a finite number greater than 1;
+    ``now``: the moment the timing checks read (text or an aware datetime; None: the
+    clock). A name ``BY_NAME`` lacks, or an argument of another kind, raises an
+    ArgumentError naming it.
     ``keep``, when given, receives the plan, rows and series read, which a console
     command leaves to its process's end (cli.left_to_the_exit) rather than have them
     freed one by one as this returns.

@@ -95,9 +95,12 @@ def columns_batch(
         return None
     # A row given no moment takes the command's --recorded-at, else the batch's.
     empty = defaults.recorded_at or undated
+    # The clock's moment, given a row when nothing gave one, was typed by no one: its day in
+    # the plan's zone is not compared with a day typed (forty-third session).
+    stamped = defaults.recorded_at in ("", undated)
     said: list[Problem] | None = [] if notes is not None else None
     try:
-        made = _batch(text, file, plan, fmt.dimensions, (empty, tz or plan.timezone, now, force), said)
+        made = _batch(text, file, plan, fmt.dimensions, (empty, tz or plan.timezone, now, force, stamped), said)
     except (_Unsure, csv.Error):
         return None
     if notes is not None and said:
@@ -110,13 +113,14 @@ def _batch(
     file: str,
     plan: Plan,
     dimensions: tuple[tuple[str, str], ...],
-    when: tuple[str, str, str, bool],
+    when: tuple[str, str, str, bool, bool],
     said: list[Problem] | None,
 ) -> tuple[list[Observation], list[Location]]:
     """``columns_batch`` once its options allow it. ``when``: the moment for an empty cell,
-    the zone for a time given without one, the clock, and whether ``--force`` was given;
+    the zone for a time given without one, the clock, whether ``--force`` was given, and
+    whether that moment is the clock's, typed by no one;
     ``said``: the warnings of rows passed over for an empty value (None: none is)."""
-    empty, zone, now, force = when
+    empty, zone, now, force, stamped = when
     if _detect_delimiter(text.partition("\n")[0]) != ",":
         raise _Unsure  # the general path would split the file at another character
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -160,7 +164,7 @@ def _batch(
     periods_of = _each(set(column("period")), _period)
     if len(set(periods_of.values())) != len(periods_of):
         raise _Unsure  # two spellings of one period: the general path finds the repeats
-    moments = _moments(column("recorded_at"), empty, zone, plan.timezone)
+    moments = _moments(column("recorded_at"), empty, zone, plan.timezone, stamped)
 
     # A row's indicator and units, as one key per distinct combination of their cells.
     dim_names = [name for name in columns if name.startswith("dim:")]
@@ -329,7 +333,7 @@ class _Moments:
         self.compared = compared
 
 
-def _moments(column: Sequence[str], empty: str, zone_text: str, days_zone: str = "") -> _Moments:
+def _moments(column: Sequence[str], empty: str, zone_text: str, days_zone: str = "", stamped: bool = False) -> _Moments:
     distinct = set(column)
     odd = [cell for cell in distinct if not _MOMENT(cell)]
     if days_zone and _other_day_in(distinct.difference(odd), days_zone):
@@ -348,14 +352,15 @@ def _moments(column: Sequence[str], empty: str, zone_text: str, days_zone: str =
     stored: dict[str, str] = {cell: cell for cell in distinct}
     compared = dict(stored)
     for cell in odd:
-        raw = _no_line_end(cell) or empty
+        typed = _no_line_end(cell)
+        raw = typed or empty
         if "/" in raw and _EXCEL_TIMESTAMP.fullmatch(raw):
             raise _Unsure
         try:
             stored[cell] = rules.recorded_at(raw, zone)
         except ValueError:
             raise _Unsure from None
-        if raw[:10] != recorded_day(stored[cell], days_zone):
+        if raw[:10] != recorded_day(stored[cell], days_zone) and (typed or not stamped):
             raise _Unsure  # typed in another zone, a day apart in the plan's: the general path says it (utc_days)
         try:
             compared[cell] = rules.recorded_at(raw)

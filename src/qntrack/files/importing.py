@@ -219,9 +219,14 @@ def import_observations(
 ) -> ImportResult:
     """Validate every row of ``source``; append them all, or raise with every problem, told
     in a Python caller's words (``defaults=RowDefaults(status=...)`` where the command says
-    ``--status``; issue 17, twenty-ninth session). ``import_file`` is the command's. Rows
-    without a ``recorded_at`` share one timestamp, so a batch is one vintage.
-    """
+    ``--status``; issue 17, twenty-ninth session). Rows without a ``recorded_at`` share one
+    timestamp. ``targets``: targets.yaml's path (None: found as the commands find it);
+    ``source``: a CSV, TSV, SDMX-CSV or .xlsx file (``"-"``: ``stdin``, a binary stream);
+    ``fmt``: an ``ImportFormat`` (``delimiter``, ``decimal_comma``, ``wide``), ``defaults``
+    a ``RowDefaults`` (files.import_tables); ``dry_run``, ``force``, ``tz``, ``sheet``: as
+    ``--dry-run``, ``--force``, ``--tz``, ``--sheet``. Returns an ``ImportResult``. Raises
+    ``InputError`` (each problem at its line), ``PlanError`` or ``StoreError`` when all are
+    of that kind, or an ``ArgumentError`` naming the argument."""
     from .argument_kinds import defaults_argument, refuse_import_options, refuse_import_settings
     from .library_arguments import for_library, library_problems
 
@@ -363,7 +368,7 @@ def import_file(
                 plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz, unread=unread
             )
             parsed.notes.extend(
-                other_day_note(parsed.candidates, batch.wheres, batch.rows, plan.timezone)
+                other_day_note(parsed.candidates, batch.wheres, batch.rows, plan.timezone, undated)
             )  # Hanoi's 06:00
         # The rows are made: the file's cells (a dict a row, 300,000 of them) go before the
         # store's million rows are read under the lock (issue 17: the import's peak memory).

@@ -23,6 +23,7 @@ __all__ = [
     "refuse_period",
     "refuse_path",
     "refuse_texts",
+    "indicator_ids_argument",
     "refuse_empty",
     "refuse_jump_factor",
     "refuse_candidates",
@@ -173,6 +174,26 @@ def refuse_texts(name: str, value: Any) -> Any:
     return value
 
 
+def indicator_ids_argument(plan: Any, value: Any) -> list[str]:
+    """``Workspace.warnings_for``'s ``indicator_ids`` as a list of the plan's ids: None is
+    every indicator, one id as text that id, a mapping its keys (``plan.indicators``, as
+    the docs give it); anything else as ``refuse_texts`` reads it. One id as text was read
+    letter by letter and gave no warning, an id the plan lacks none either, and None raised
+    "'NoneType' object is not iterable" (forty-third session): an ``ArgumentError``
+    naming ``indicator_ids``, an id it lacks in ``history``'s words."""
+    if value is None:
+        return list(plan.indicators)
+    ids = [value] if isinstance(value, str) else list(value) if isinstance(value, Mapping) else None
+    if ids is None:
+        ids = list(refuse_texts("indicator_ids", value))
+    for given in ids:
+        if given not in plan.indicators:
+            from .unknown_ids import unknown_indicator
+
+            raise lacking("indicator_ids", unknown_indicator(plan, given))
+    return ids
+
+
 def refuse_empty(name: str, value: Any) -> None:
     """``value`` (the argument ``name``: target ids, check names, as ``refuse_texts``
     returned it) is None or names one at least: an explicit empty selection, a notebook's
@@ -195,7 +216,11 @@ def refuse_jump_factor(value: object) -> None:
     from decimal import Decimal
     from numbers import Real
 
-    if isinstance(value, bool) or not isinstance(value, (Real, Decimal)) or not 1 < float(value) < float("inf"):
+    try:  # 10**400, past every float, raised OverflowError (forty-third session)
+        within = not isinstance(value, bool) and isinstance(value, (Real, Decimal)) and 1 < float(value) < float("inf")
+    except OverflowError:
+        within = False
+    if not within:
         raise refused("jump_factor", "cli_bad_jump_factor", given=str(value)[:60])
 
 

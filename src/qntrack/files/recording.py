@@ -193,7 +193,7 @@ def _open(targets: str | os.PathLike[str] | None) -> tuple[Plan, Path]:
 
 def record_many(
     targets: str | os.PathLike[str] | None,
-    candidates: Sequence[tuple[Location | str, Mapping[str, Any]] | Mapping[str, Any]],
+    candidates: Sequence[tuple[Location | str, Mapping[str, Any] | Observation] | Mapping[str, Any] | Observation],
     dry_run: bool = False,
     undated: str | None = None,
     *,
@@ -208,6 +208,12 @@ def record_many(
     A candidate is ``(where, fields)`` (``where``: a Location, or a name for the rows'
     problems to give) or the fields alone (told as ``candidates:N``); the fields are the
     store's columns and ``dim:<dimension>``, as text, numbers or dates (files.caller_rows).
+    ``targets``: the path of targets.yaml (None looks for it as the commands do).
+    ``dry_run``: every row judged as it would be appended, and nothing written. Returns a
+    ``Recorded`` (the rows appended, those skipped as already recorded, the warnings, the
+    figure the first row revises). Raises ``InputError`` with every problem of the rows
+    (each at its place), ``PlanError``, ``StoreError`` (``StoreLockedError``), or an
+    ``ArgumentError`` naming an argument of another type.
 
     Rows already recorded are skipped and counted, checked under the append's lock
     against the store as it is then. ``undated``: the timestamp given to rows that came

@@ -91,7 +91,11 @@ def retract(
     The figure in force when the retraction is recorded (its ``recorded_at``, default
     now) is looked up under the append's lock; none there is an error naming the period.
     Returns the store, the retraction and the figure it withdrew, with ``notes`` of
-    what went with it (``Retracted``).
+    what went with it (``Retracted``). ``targets``: the path of targets.yaml (None looks
+    for it as the command does); ``source`` and ``note``: the retraction's, text or a
+    finite number (None: none). Raises an ``InputError`` at ``retract`` when no figure is
+    in force to withdraw, ``PlanError``, ``StoreError``, or an ``ArgumentError`` naming
+    the argument it cannot read (an indicator or unit the plan lacks, a period, a moment).
 
     ``force`` (never with ``recorded_at``): the vintage recorded last is dated after now
     (a hand-edited date in the future, which no retraction dated now could outrank): the

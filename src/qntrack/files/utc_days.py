@@ -27,10 +27,13 @@ def other_day_note(
     wheres: Sequence[Location],
     rows: Sequence[Observation],
     zone: str = "",
+    stamped: str | None = None,
 ) -> list[Problem]:
     """One warning when some of ``rows`` (validated from ``candidates``, each at its place
     in ``wheres``) were typed with a day that is not the day stored, in ``zone`` (the
-    plan's ``timezone:``; UTC without one); [] otherwise."""
+    plan's ``timezone:``; UTC without one); [] otherwise. ``stamped``: the clock's moment
+    the rows given none took, which no one typed (forty-third session: an import run
+    from 17:00 UTC for a plan in +07:00 was told its own stamp was "not the day typed")."""
     from ..catalog import Day, Moment, msg
     from ..method.recorded_days import recorded_day, zone_name
     from ..plan.model import Problem
@@ -40,7 +43,7 @@ def other_day_note(
     for where, fields in candidates:
         typed = (fields.get("recorded_at") or "").strip()
         at = stored.get(where)
-        if at is None or not _DAY.match(typed) or typed[:10] == recorded_day(at, zone):
+        if at is None or typed == stamped or not _DAY.match(typed) or typed[:10] == recorded_day(at, zone):
             continue
         count += 1
         if first is None:

@@ -29,10 +29,12 @@ CACHE_DIR = ".qntrack-cache"
 
 
 def reference_day(as_of: str | date | None, plan: Plan | None = None) -> date:
-    """The day a command speaks of: ``--as-of``, else today in ``plan``'s ``timezone:``, the
-    day every command judges it on (``plan_day``; until session 38 the machine's), else on this
-    machine's calendar. ``plan`` is a ``Plan``, else an ArgumentError naming it. The clock
-    is read here for an assessment: the core is given the day (assessment.ended)."""
+    """The day a command speaks of: ``as_of`` (``--as-of``: ``YYYY-MM-DD`` or a ``date``),
+    else today in ``plan``'s ``timezone:``, the day every command judges it on
+    (``plan_day``; until session 38 the machine's), else on this machine's calendar.
+    ``plan`` is a ``Plan``; raises an ArgumentError naming ``plan`` for anything else, and
+    ``as_of`` for a day written otherwise. The clock is read here for an assessment: the
+    core is given the day (assessment.ended)."""
     if plan is not None:
         from ..plan.model import Plan
         from .argument_kinds import refuse_instance
@@ -145,17 +147,20 @@ class Workspace:
     # targets.yaml does not define are found from. None: ``series`` has them all.
     names: frozenset[str] | None = None
 
-    def warnings_for(self, indicator_ids: Iterable[str]) -> list[Problem]:
+    def warnings_for(self, indicator_ids: Iterable[str] | str | None) -> list[Problem]:
         """The rows of indicators targets.yaml does not define (ignored, so said), the
         figures in force that ``qntrack check`` calls errors, the milestones of these
         indicators' targets on the wrong side of their baseline, then the left-out periods
-        that the figures of these indicators depend on."""
+        that the figures of these indicators depend on. ``indicator_ids``: the plan's ids,
+        one as text, or None for all; raises an ``ArgumentError`` naming it otherwise."""
         from ..files.checks_rows import suspects_in_force
         from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts
         from .rules import unknown_store_warnings
         from ..files.store import utc_now
 
-        shown = list(indicator_ids)
+        from .library_arguments import indicator_ids_argument
+
+        shown = indicator_ids_argument(self.plan, indicator_ids)
         inputs = formula_inputs(self.plan.indicators)
         names = self.series if self.names is None else self.names
         unknown = unknown_counts(names, known_keys(self.plan, names), self.store.observations)
@@ -297,9 +302,19 @@ def open_workspace(
     replaced: dict[str, Any] | None = None,
     vintages: dict[str, Any] | None = None,
 ) -> Workspace:
-    """Load and validate everything; a bad store row stops the command (no untrusted figure).
+    """The plan and its store, opened and checked: a ``Workspace`` whose ``.plan`` is the
+    plan, ``.store.observations`` every row of the store and ``.series`` the figures in
+    force by indicator (and unit), as the commands read them.
 
-    ``reader`` reads the store (default ``read_store``); the status cache passes one that
+    ``targets``: the path of targets.yaml (a ``str`` or ``pathlib.Path``), None to look for
+    it as the commands do (``QNTRACK_TARGETS``, else targets.yaml here or in the nearest
+    parent). ``as_of``: a day, ``YYYY-MM-DD`` or a ``date``: only the rows recorded by its
+    end, in the plan's ``timezone:``, are in force (None: every row). ``with_series``:
+    False leaves ``.series`` empty (the rows read and checked all the same). Raises
+    ``PlanError`` (the plan missing or invalid), ``StoreError`` (a bad store row: no
+    untrusted figure is judged) or an ``ArgumentError`` naming the argument.
+
+    The command line's hooks: ``reader`` reads the store (default ``read_store``); the status cache passes one that
     also fingerprints the bytes it parsed (cache.py). ``before_store(plan, targets_path,
     store_path)`` is called once they are known, before the store is read: a report
     refuses an output that would replace either, and a command an id the plan lacks,

@@ -225,16 +225,27 @@ def status_document(
     zone: str = "",
 ) -> dict[str, Any]:
     """``status --format json`` (docs/json.md) as values; its ``groups`` by ``group_by``.
+    ``assessments``: the targets judged (``assess``'s list); ``title``: the plan's title
+    (``ws.plan.title``). What is no targets judged (None, a path) raises an
+    ``ArgumentError`` naming ``assessments``, as rows of another kind do ``observations``.
     What each figure replaced (``revises``) is ``revised``, and where it came from
     ``whence``, else both read off the store's ``observations`` (``revised_in``, by
-    ``as_of``); null without either."""
+    ``as_of``); null without either. Given ``observations``, each target's figures
+    withdrawn by the end of ``as_of`` in ``zone`` (``withdrawn``) are read off them too, as
+    ``status`` sets them (forty-third session: ``assess``'s targets came out with none)."""
     from ..files.argument_kinds import assessments_argument, judged_figures, refuse_known_after, refuse_rows
 
     assessments = assessments_argument(assessments)  # a generator, read once; None: named
     if observations is not None:
         refuse_rows("observations", observations)
+        observations = observations if isinstance(observations, (list, tuple)) else list(observations)
     as_of = day_text(as_of)  # " 2024-08-10" from a notebook lost the figures withdrawn that day
     refuse_known_after("assessments", judged_figures(assessments), as_of, zone)  # judged past the day
+    if observations is not None:  # set again from the same rows where assessed set them: the same
+        from ..kinds.withdrawals import with_withdrawals
+        from ..method.series import as_of_bound
+
+        assessments = with_withdrawals(assessments, observations, as_of_bound(as_of, zone) if as_of else None)
     if revised is None and observations is not None:
         found: dict[str, dict[str, tuple[str, str]]] = {}
         revised = revised_in(assessments, observations, as_of, found, zone)

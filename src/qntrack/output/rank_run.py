@@ -96,8 +96,9 @@ def rank(
 ) -> dict[str, Any]:
     """The document ``qntrack rank TARGET_ID --format json [--as-of AS_OF]`` prints, as
     values (docs/json.md, "Ranking"): ``output.formats.to_json`` of it is the command's
-    output, byte for byte. Raises ``PlanError``, ``StoreError``, or an ``ArgumentError``
-    naming ``target_id`` (an id the plan lacks, one of another type, a target with no
+    output, byte for byte. ``targets``: the path of targets.yaml (None looks for it as the
+    command does). Raises ``PlanError``, ``StoreError``, or an ``ArgumentError`` naming
+    ``target_id`` (an id the plan lacks, one of another type, a target with no
     ``for_each``: told those that have one) or ``as_of``. Prints nothing: where the command
     says on standard error that no unit has a figure yet, each unit's ``latest`` is null."""
     return rank_json(ranked(targets, target_id, as_of))

@@ -137,7 +137,14 @@ def build_report(
 ) -> ReportData:
     """Everything the report shows. ``series`` must already be restricted to ``as_of``;
     ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended).
-    Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it."""
+    Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it.
+
+    ``plan``, ``series`` and ``observations``: a workspace's ``.plan``, ``.series`` and
+    ``.store.observations`` (``open_workspace(targets, as_of=as_of)``); ``target_ids``:
+    the targets to report (None: all); ``since``: the day of the last review ("since the
+    last review"), not after ``as_of``. Raises an ``ArgumentError`` naming the argument
+    (a plan's path as ``plan``, an id the plan lacks, a day that does not read, a
+    ``since`` after ``as_of``, series judged past ``as_of``)."""
     from ..files.argument_kinds import judged_figures, refuse_known_after, refuse_rows, refuse_since
     from ..files.workspace import as_of_day
     from .formats import revised_in
@@ -428,6 +435,7 @@ def write_report(
     data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str], *, force: bool = False
 ) -> list[Path]:
     """Write the report to ``path`` (and, for Markdown, its charts); every file atomically.
+    Raises, never an ``OSError``: each refusal below is an error naming its argument.
 
     Returns the files written, the report last. ``path`` is refused as `report -o` refuses
     it (output/report_written.py): the plan or the store ``data`` was built from, their

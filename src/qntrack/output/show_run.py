@@ -128,7 +128,8 @@ def show(
 ) -> dict[str, Any]:
     """The document ``qntrack show TARGET_ID --format json [--as-of AS_OF] [--dim D=U ...]``
     prints, as values (docs/json.md, "Other JSON outputs"); ``output.formats.to_json`` of it
-    is the command's output, byte for byte. ``dims``: one unit of the target's breakdown,
+    is the command's output, byte for byte. ``targets``: the path of targets.yaml (None looks
+    for it as the command does). ``dims``: one unit of the target's breakdown,
     as ``history``'s ``dims`` takes it (a dict, pairs, ``"dimension=unit"`` texts). Raises
     ``PlanError``, ``StoreError``, or an ``ArgumentError`` naming ``target_id`` (an id the
     plan lacks, one of another type), ``dims`` (a target without ``for_each``, a dimension

@@ -62,7 +62,8 @@ def assess(
     without a figure), as ``kinds.assess`` judges them. An id the plan lacks, or a day
     written otherwise, is an ``ArgumentError`` (an InputError, and a ValueError as the
     core's was) naming ``target_ids`` or ``today``; a plan's path given as ``plan``, or
-    ``series`` that are no mapping, one naming ``plan`` or ``series``."""
+    ``series`` that are no mapping, one naming ``plan`` or ``series``: each raised, never
+    a traceback from inside."""
     from ..files.argument_kinds import refuse_judged, series_in_order
 
     refuse_judged(plan, series)  # a path: named, not "'str' object has no attribute"
@@ -91,9 +92,12 @@ def _refuse_indicator_ids(plan: Plan, target_ids: Sequence[str] | str | None) ->
     """An indicator's id given as a target's (``fdi`` for ``fdi-plan-2024``), said in the
     command's words with the indicator's targets, the refusal's key kept
     (``kinds_unknown_targets``, which a program tests); the other unknown ids, if any, said
-    after it by the core as before (thirty-seventh session: "no target 'fdi' in the plan")."""
-    if not target_ids or isinstance(target_ids, str):
+    after it by the core as before (thirty-seventh session: "no target 'fdi' in the plan"; and
+    one id given as text, ``target_ids="fdi"``, until the forty-third)."""
+    if not target_ids:
         return
+    if isinstance(target_ids, str):
+        target_ids = [target_ids]
     from ..catalog import Message, msg
     from ..plan.model import Location, Problem
 
@@ -122,7 +126,7 @@ def assess_target(
     otherwise than ``YYYY-MM-DD`` is an ``ArgumentError`` naming ``today``. ``rows`` are the
     figures in force of the target's series (``ws.series.get(target.series_key, [])``), in
     any order: read in period order; a target, an indicator or rows of another kind (an id,
-    another indicator, another series, two figures for a period, a retraction) are an
+    another indicator, another series, two figures for a period, a retraction) raise an
     ``ArgumentError`` naming the argument (thirty-fifth session)."""
     from ..files.argument_kinds import day_argument, one_target_rows
     from ..kinds import assess_target as judged
@@ -218,7 +222,15 @@ def status(
 ) -> dict[str, Any]:
     """The document ``qntrack status --format json [--as-of AS_OF] [IDS]`` prints, as
     values (docs/json.md); its ``groups`` by ``group_by`` ("group" or "owner").
-    ``output.formats.to_json`` of it is the command's output, byte for byte."""
+    ``output.formats.to_json`` of it is the command's output, byte for byte.
+
+    ``targets``: the path of targets.yaml (None looks for it as the command does).
+    ``as_of``: ``YYYY-MM-DD`` or a ``date``, the figures recorded by that day's end in the
+    plan's zone (None: today, every figure). ``target_ids``: the ids to judge, a list of
+    text or one id as text (None: every target). Reads the plan and the store on each
+    call. Raises ``PlanError``, ``StoreError``, or an ``ArgumentError`` naming
+    ``targets``, ``as_of``, ``target_ids`` (an id the plan lacks, an empty list) or
+    ``group_by``."""
     from .formats import status_document
 
     found, whence = assessed_whence(targets, as_of, target_ids)
