@@ -95,3 +95,46 @@ def test_a_bare_date_appended_to_a_kept_status_is_its_day_there(west: Path) -> N
         f.write("g,2024,8,official,s,,2025-08-01\n")
     latest = _latest()
     assert (latest["value"], latest["recorded_at"]) == (8.0, "2025-08-01T05:00:00Z")
+
+
+# A plan in Việt Nam's zone, its clock fixed at 18:00 UTC on 31 December 2026: 01:00 on
+# 1 January 2027 in Hạ Long, still 2026 in UTC (and on a server set to UTC).
+_EAST_PLAN = _WEST_PLAN.replace('timezone: "-05:00"', "timezone: +07:00")
+
+
+@pytest.fixture
+def new_year_in_ha_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from datetime import datetime, timezone
+
+    from qntrack.files import workspace
+
+    monkeypatch.setattr(workspace, "_now", lambda: datetime(2026, 12, 31, 18, 0, tzinfo=timezone.utc))
+    monkeypatch.setenv("TZ", "UTC")
+    store = "indicator,period,value,status,source,note,recorded_at\ng,2025,6,official,s,,2026-02-01T00:00:00Z\n"
+    return make_tracker(tmp_path, monkeypatch, _EAST_PLAN, store)
+
+
+@pytest.mark.parametrize(
+    "command", [["history", "g", "H1"], ["add-observation", "g", "H1", "5", "-n"], ["retract", "g", "H1", "-n"]]
+)
+def test_a_period_without_its_year_is_offered_this_year_in_the_plans_zone(
+    new_year_in_ha_long: Path, command: list[str]
+) -> None:
+    """'H1' typed without its year was offered the machine's year: on 1 January 2027 in Hạ
+    Long, a server in UTC still in 2026 told the officer to write 2026-H1, a half long over.
+    This year is the plan's, as every other day qntrack judges on: 2027-H1."""
+    r = run_clean(*command)
+    assert r.exit_code != 0
+    assert "e.g. 2027-H1" in r.output, r.output
+    assert "2026-H1" not in r.output
+
+
+def test_a_months_number_alone_in_an_import_is_offered_this_year_in_the_plans_zone(
+    new_year_in_ha_long: Path,
+) -> None:
+    """A month's number alone under a heading that names months ('3' under 'Month') was told
+    to write the machine's year too: 2026-03 on 1 January 2027 in Ha Long. 2027-03."""
+    Path("rows.csv").write_text("indicator,Month,value\ng,3,5\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "rows.csv", "-n")
+    assert r.exit_code != 0
+    assert "e.g. 2027-03" in r.output, r.output
