@@ -204,6 +204,30 @@ def no_waiting_for_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "fsync", fsync)
 
 
+THIS_YEAR = 2026  # the year of the clock ``mid_2026`` fixes
+
+
+@pytest.fixture
+def mid_2026(monkeypatch: pytest.MonkeyPatch) -> None:
+    """qntrack's today fixed at noon UTC on 15 July 2026, in a plan's zone and on the
+    machine's calendar alike (files.workspace: ``_now`` and ``date.today``): a test of the
+    year a period typed without one is offered ('H1': e.g. 2026-H1) holds at any moment.
+    Read from the real clock, the year was the plan's from 17:00 UTC on 31 December under
+    +07:00 and the machine's in the test (forty-third session, helper T)."""
+    from datetime import date, datetime, timezone
+
+    from qntrack.files import workspace
+
+    monkeypatch.setattr(workspace, "_now", lambda: datetime(THIS_YEAR, 7, 15, 12, 0, tzinfo=timezone.utc))
+
+    class MachineCalendar(date):  # the machine's date.today() at that moment, in UTC
+        @classmethod
+        def today(cls) -> date:
+            return date(THIS_YEAR, 7, 15)
+
+    monkeypatch.setattr(workspace, "date", MachineCalendar)
+
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

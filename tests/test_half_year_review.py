@@ -359,13 +359,13 @@ def test_check_still_warns_of_a_revision_that_is_the_slip(tmp_path: Path, monkey
 
 
 @pytest.mark.parametrize(("typed", "canonical"), [("quý II", "Q2"), ("H1", "H1"), ("6T", "H1"), ("9 tháng", "9M")])
+@pytest.mark.usefixtures("mid_2026")  # this year, whatever the hour the suite runs
 def test_a_period_without_its_year_is_told_what_to_type(plan: Path, typed: str, canonical: str):
     # "quý II" names the second quarter of no year: it was answered with the generic list of
     # forms. The message now says the year is missing and shows the period written with one
     # (this year's, as an example): quý II of 2026 is 2026-Q2.
-    from datetime import date
+    from conftest import THIS_YEAR as year
 
-    year = date.today().year
     result = run_clean("add-observation", "grdp_growth", typed, "10.8", "--recorded-at", "2026-07-03")
     assert result.exit_code == 1
     assert f"'{typed}' gives no year: write it with its year, e.g. {year}-{canonical}" in result.output

@@ -5,15 +5,18 @@ one period reading and the legend by name")."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from conftest import THIS_YEAR
+
 from helpers import run_clean, store_bytes
 
-# A span with no year is read as this year's in the example (test_periods23's YEAR).
-YEAR = date.today().year
+# A span with no year is read as this year's in the example (test_periods23's YEAR), the
+# clock fixed (conftest's mid_2026): the year does not change with the hour the suite runs.
+YEAR = THIS_YEAR
+pytestmark = pytest.mark.usefixtures("mid_2026")
 
 
 @pytest.mark.parametrize(

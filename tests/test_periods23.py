@@ -5,17 +5,20 @@ English and in Vietnamese (docs/decisions.md, "One reading of a typed period")."
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
+
+from conftest import THIS_YEAR
 
 from helpers import run_clean
 from qntrack.errors import InputError
 from qntrack.plan.model import Location
 
-# This year, as both readings take it for a span typed with no year ('H1' is this year's H1).
-YEAR = date.today().year
+# This year, as both readings take it for a span typed with no year ('H1' is this year's H1),
+# the clock fixed (conftest's mid_2026): the year does not change with the hour the suite runs.
+YEAR = THIS_YEAR
+pytestmark = pytest.mark.usefixtures("mid_2026")
 
 # (typed, expected): a period (the store's text, read by hand from docs/observations-format.md
 # and methodology section 3), or a fragment of the English refusal, written by hand.

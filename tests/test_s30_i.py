@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import THIS_YEAR
+
 from helpers import refused_here as _refused
 from helpers import run_clean
 
@@ -279,7 +281,7 @@ def test_a_half_with_its_number_first_is_still_told_the_form(shipped: Path, type
 # --- 3. a quarter's or a month's number alone under its column's heading -------------------------
 
 # The example's year is this year, as the refusal of a period with no year gives it (typed_periods).
-_YEAR = __import__("datetime").date.today().year
+_YEAR = THIS_YEAR  # the clock fixed (conftest's mid_2026) in the tests that say it
 
 
 @pytest.mark.parametrize(
@@ -309,6 +311,7 @@ _YEAR = __import__("datetime").date.today().year
         ("Tháng", "XII", "'XII' under 'Tháng' is a month without its year"),
     ],
 )
+@pytest.mark.usefixtures("mid_2026")
 def test_a_number_alone_under_a_quarter_or_month_heading_is_told_its_year(
     shipped: Path, heading: str, cell: str, said: str
 ) -> None:
@@ -318,6 +321,7 @@ def test_a_number_alone_under_a_quarter_or_month_heading_is_told_its_year(
     assert "valid forms" not in told, told
 
 
+@pytest.mark.usefixtures("mid_2026")
 def test_a_quarter_alone_is_told_in_vietnamese_and_in_a_workbook(shipped: Path) -> None:
     _table("Chỉ tiêu\tQuý\tGiá trị", "grdp_growth\t1\t7.5")
     r = run_clean("--lang", "vi", "add-observation", "--from", "t.tsv")

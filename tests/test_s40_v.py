@@ -94,7 +94,9 @@ def test_the_force_hint_says_what_force_does_in_plain_vietnamese(
     """A 2027 figure typed in December 2026: the period has not begun. The hint said "ghi
     nguyên số liệu" (record the whole figure?); it now says --force records it as typed."""
     make_tracker(tmp_path, monkeypatch, PLAN, ROWS)
-    r = run_clean("--lang", "vi", "add-observation", "growth", "2027", "10")
+    # Typed in December 2026 said by its moment, not read from the clock: without it the
+    # test failed from 2027 on, when the period has begun (forty-third session, helper T).
+    r = run_clean("--lang", "vi", "add-observation", "growth", "2027", "10", "--recorded-at", "2026-12-01T09:00:00Z")
     assert r.exit_code != 0
     assert r.stderr.rstrip().endswith("; nếu số liệu này đúng, dùng --force để vẫn ghi đúng như đã nhập"), r.stderr
     assert "ghi nguyên số liệu" not in r.stderr

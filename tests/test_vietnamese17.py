@@ -483,10 +483,10 @@ def test_a_bad_status_and_moment_in_the_store_read_as_vietnamese(tracker: Path):
         ("Q1", "{y}-Q1", "quý I/{y}"),
     ],
 )
+@pytest.mark.usefixtures("mid_2026")  # this year, whatever the hour the suite runs
 def test_a_period_without_its_year_is_shown_written_in_vietnamese(tracker: Path, typed: str, code: str, words: str):
-    from datetime import date
+    from conftest import THIS_YEAR as y
 
-    y = date.today().year
     r = run("add-observation", "share", typed, "10", "--lang", "vi")
     assert r.exit_code == 1, r.stderr
     assert r.stderr == (

@@ -34,6 +34,12 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     from ..files.store import parse_store
     from ..files.store_fast import _build_observations
 
+    from ..files.shown_days import show_days_in
+
+    # The plan's zone said before the rows are read, as the cold run's plan said it: a bare
+    # date is the zone's own midnight west of Greenwich (shown_days.stored_moment), and the
+    # cells of the targets judged again write their days in it (thirty-ninth session).
+    show_days_in(cached.get("zone", ""))
     size = cached["size"]
     tail = data[size:]
     file = str(store_path)
@@ -147,12 +153,6 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     today = _today(cached.get("zone", ""))
     with_units = with_breakdowns(unit_plan(dimensions or {}, indicators), series)
     entries = list(cached["entries"])
-    # The cells of the targets judged again write their days in the plan's zone, as the
-    # cold run's did (files.shown_days; no plan is read here, so none said it; thirty-ninth
-    # session, pass Z: a revision appended read "recorded 2025-06-30", its UTC day).
-    from ..files.shown_days import show_days_in
-
-    show_days_in(cached.get("zone", ""))
     for k, e in enumerate(entries):
         if e.indicator in changed:
             target = _decode(marshal.loads(e.target), allowed)

@@ -153,15 +153,23 @@ def _unknown_indicator(plan: Plan, given: str, store_path: Path | None = None) -
     return unknown_indicator(plan, given, store_path)
 
 
-def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) -> str:
+def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID, targets: str | None = None) -> str:
     """A period as a person types it, read as the library reads it (files.typed_periods):
     the names offices write (files.vocabulary) are read as in an import, in every command
     that takes a period; digits other than 0-9, a span with no year and a status typed with
-    the period are refused, said of ``where`` with ``code``."""
+    the period are refused, said of ``where`` with ``code``. A span with no year ('H1') is
+    offered this year in the zone of the plan ``targets`` names, read only then (issue 17,
+    forty-third session: the machine's year, 2026 on a server in UTC on 1 January 2027 in
+    Viet Nam)."""
     from ..files.typed_periods import typed_period
 
     read, refused = typed_period(period, where == "add-observation")
     if refused is not None:
+        from ..files.as_of_days import zone_of_plan
+        from ..files.shown_days import days_in
+
+        with days_in(zone_of_plan(targets)()):
+            refused = typed_period(period, where == "add-observation")[1] or refused
         raise fail(where, refused, code)
     return read
 

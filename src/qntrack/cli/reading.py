@@ -434,7 +434,7 @@ def history(
         try:
             # Located at the command, as add-observation and retract locate a period they
             # refuse (not at "PERIOD", a word of the help); a usage error, as before.
-            wanted = rules.period(_typed_period(period.strip(), "history", ExitCode.USAGE))
+            wanted = rules.period(_typed_period(period.strip(), "history", ExitCode.USAGE, targets))
         except PeriodError as exc:
             from .argument_order import swapped
 

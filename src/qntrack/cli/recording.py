@@ -382,7 +382,7 @@ def _record_one(
         raise fail("add-observation", with_unit(said, targets, typed.indicator)) from None
     fields = {
         "indicator": typed.indicator,
-        "period": _typed_period(typed.period, "add-observation"),
+        "period": _typed_period(typed.period, "add-observation", targets=targets),
         "value": value,
         "status": status_word(typed.status),
         "source": typed.source,

@@ -43,7 +43,7 @@ def withdraw_and_say(
     done = withdraw(
         targets,
         indicator,
-        _typed_period(period.strip(), command),
+        _typed_period(period.strip(), command, targets=targets),
         source,
         note,
         recorded_at or None,

@@ -9,7 +9,6 @@ year, the example's."""
 
 from __future__ import annotations
 
-from datetime import date
 from functools import lru_cache
 
 from ..catalog import Message, msg
@@ -42,7 +41,9 @@ def bare_period(cell: str, heading: str) -> Message | None:
     kind = _kind(heading)
     if kind is None:
         return None
-    text, year = fold(cell).strip(), date.today().year  # this year in the example, as no_year's
+    from .workspace import this_year
+
+    text, year = fold(cell).strip(), this_year()  # this year in the example, as no_year's: the plan's
     if kind in _QUARTERS and (quarter := _number(text, ROMAN_QUARTERS, 4)) is not None:
         return msg("import_period_bare_quarter", text=cell.strip(), heading=heading.strip(), quarter=quarter, year=year)
     if kind in _MONTHS and (month := _number(text, ROMAN_MONTHS, 12)) is not None:

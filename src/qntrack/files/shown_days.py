@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator
 
-__all__ = ["days_in", "show_days_in", "shown_day", "shown_zone"]
+__all__ = ["days_in", "show_days_in", "shown_day", "shown_zone", "stored_moment"]
 
 _ZONE: ContextVar[str] = ContextVar("qntrack_days_zone", default="")
 
@@ -48,3 +48,22 @@ def shown_day(stamp: str) -> str:
     from ..method.recorded_days import recorded_day
 
     return recorded_day(stamp, zone)
+
+
+def stored_moment(text: str) -> str:
+    """A store's ``recorded_at`` as read (files.rules.recorded_at: ISO 8601 to the second, in
+    UTC), in the plan whose days are shown: a bare date there (``2025-07-16``) is, as the same
+    date typed at entry is stored, midnight UTC, or the zone's own midnight west of
+    Greenwich (``2025-07-16T05:00:00Z`` at ``-05:00``), its day the one written in both
+    calendars. It was midnight UTC in every plan: 19:00 on the day before in a zone five
+    hours west, so ``--as-of 2025-07-15`` counted a figure written as published on the 16th
+    (issue 17, forty-third session). A store read with no plan said is read in UTC."""
+    from .rules import recorded_at
+
+    stamp = recorded_at(text)
+    zone, raw = _ZONE.get(), text.strip()
+    if zone and len(raw) == 10 and stamp.endswith("T00:00:00Z"):  # a date alone, YYYY-MM-DD
+        from ..method.timing import parse_zone
+
+        return recorded_at(raw, parse_zone(zone))
+    return stamp

@@ -32,7 +32,7 @@ from .journal import not_added, interrupted, interrupted_batch, read_pending
 from .rules import STATUSES as _STATUSES
 from .rules import stored_error_value, utc_text
 from .rules import stored_period as _period
-from .rules import recorded_at as _recorded_at
+from .shown_days import stored_moment as _recorded_at  # a bare date in the plan's zone
 from .rules import value as _value
 
 __all__ = [

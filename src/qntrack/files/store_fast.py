@@ -21,7 +21,7 @@ from ..plan.periods import Period, PeriodError
 from .rules import STATUSES as _STATUSES
 from .rules import nonzero_mantissa, stored_cell_error
 from .rules import stored_period as _period
-from .rules import recorded_at as _recorded_at
+from .shown_days import stored_moment as _recorded_at  # a bare date in the plan's zone
 from .rules import value as _value
 from .store import (
     csv_reason,

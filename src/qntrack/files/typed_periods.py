@@ -13,7 +13,6 @@ returned as a Message, for each caller to say in its own way (an exit, a Problem
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from ..catalog import Message, msg
 
@@ -43,7 +42,9 @@ def no_year(period: str) -> Message | None:
     twenty-third session), one text is told alike."""
     from .vocabulary import ROMAN_QUARTERS, with_a_year
 
-    year = date.today().year
+    from .workspace import this_year
+
+    year = this_year()  # the plan's, in its zone
     if (example := with_a_year(period, year)) is not None:
         # Vietnamese offers the words a report writes (its quarter I/2026), read too;
         # English the words typed with the year after them (H1 2026).

@@ -57,6 +57,16 @@ def plan_day(as_of: str | date | None, zone: str | tzinfo) -> date:
     return _now().astimezone(zone).date()
 
 
+def this_year() -> int:
+    """This year in the zone of the plan read (files.shown_days: its ``timezone:``), else on
+    this machine's calendar: the year a period typed without one is offered ('H1': e.g.
+    2027-H1 from 1 January 2027 in Ha Long, where a server in UTC still read 2026; issue 17,
+    forty-third session)."""
+    from .shown_days import shown_zone
+
+    return plan_day(None, shown_zone()).year
+
+
 def _now() -> datetime:
     """The clock a plan's today is read from (``plan_day``), aware, in UTC; tests fix it."""
     return datetime.now(timezone.utc)
