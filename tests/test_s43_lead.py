@@ -156,3 +156,49 @@ def test_a_unit_whose_name_holds_a_comma_is_quoted_beside_another_dimension(
     )
     assert one.exit_code == 0, one.stderr
     assert 'no figure has been recorded for "Bà Rịa, Vũng Tàu", Male yet' in " ".join(one.stdout.split()), one.stdout
+
+
+# --- 4. Rows typed at a terminal ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Ctrl-D"), ("vi", "Ctrl-D")])
+def test_rows_read_from_a_terminal_are_asked_for_with_how_to_end_them(shipped: Path, lang: str, words: str) -> None:
+    # `add-observation --from -` at a terminal waited for input without a word: it looked
+    # hung. It says what it waits for and how to end it; the rows typed are then added.
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, side = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("QNTRACK_TARGETS", "QNTRACK_LANG")}
+    done = subprocess.Popen(
+        [sys.executable, "-m", "qntrack", "--lang", lang, "add-observation", "--from", "-"],
+        stdin=side,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=shipped,
+        env=env,
+    )
+    os.close(side)
+    os.write(main, b"indicator,period,value,status,source,note,recorded_at\r")
+    os.write(main, b"fdi,2026-06,310,estimate,Test,,2026-07-05T00:00:00Z\r")
+    os.write(main, b"\x04")  # Ctrl-D on a line of its own: the end of the input
+    _, err = done.communicate(timeout=60)
+    os.close(main)
+    said = err.decode("utf-8")
+    assert done.returncode == 0, said
+    assert words in said.splitlines()[0], said
+    rows = (shipped / "observations.csv").read_text(encoding="utf-8")
+    assert "fdi,2026-06,310,estimate,Test,,2026-07-05T00:00:00Z" in rows
+
+
+def test_rows_piped_in_get_no_such_word(shipped: Path) -> None:
+    done = run_clean(
+        "add-observation",
+        "--from",
+        "-",
+        input="indicator,period,value,status,source,note,recorded_at\nfdi,2026-06,310,estimate,Test,,2026-07-05T00:00:00Z\n",
+    )
+    assert done.exit_code == 0, done.stderr
+    assert "Ctrl-D" not in done.stderr, done.stderr

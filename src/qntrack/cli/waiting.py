@@ -59,7 +59,13 @@ class _StatusLine:
 
 @contextmanager
 def import_status(source: str, lang: str) -> Iterator[None]:
-    """While the import of ``source`` runs, its steps on a status line (above)."""
+    """While the import of ``source`` runs, its steps on a status line (above). Rows read
+    from a terminal are asked for, with how to end them: the command seemed to hang."""
+    if source == "-" and _a_terminal(sys.stdin):
+        from ..catalog import msg
+        from .printing import _say
+
+        _say(msg("cli_rows_from_terminal"))
     if source == "-" or not sys.stderr.isatty() or _size(source) < STATUS_FROM:
         yield
         return
@@ -72,6 +78,13 @@ def import_status(source: str, lang: str) -> Iterator[None]:
     finally:
         IMPORT_STEP.reset(token)
         line.stop()
+
+
+def _a_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, OSError, ValueError):  # closed, or replaced by a caller
+        return False
 
 
 def _size(source: str) -> int:

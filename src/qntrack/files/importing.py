@@ -36,7 +36,7 @@ from .empty_values import ahead_of_rows, with_refusal
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
 from .rules import given_once
 from .import_wide import explains_refusal as _explains, tells_reading as _tells
-from .source_text import MARKED as _MARKED, binary as _binary, decode_source
+from .source_text import decode_source, read_bounded
 
 __all__ = [
     "ImportFormat",
@@ -111,7 +111,7 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
                 raise fail("<stdin>", msg("import_stdin_closed"))
             stdin = sys.stdin.buffer
         try:
-            return _read_bounded(stdin, "<stdin>")
+            return read_bounded(stdin, "<stdin>", MAX_IMPORT_BYTES)
         except (OSError, ValueError) as exc:
             raise fail("<stdin>", msg("import_stdin_unreadable", reason=os_words(exc))) from None
     path = Path(name)
@@ -134,7 +134,7 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
         raise fail(name, msg("import_not_regular"))
     try:
         with path.open("rb") as fh:
-            return _read_bounded(fh, name)
+            return read_bounded(fh, name, MAX_IMPORT_BYTES)
     except OSError as exc:
         raise fail(name, msg("import_cannot_read", reason=os_read_reason(exc))) from None
 
@@ -143,26 +143,6 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
 # 80 MB): a stream that goes on past it is not a table (`< /dev/zero`, `yes |`), and is
 # refused before it fills the memory.
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
-_CHUNK = 1024 * 1024
-
-
-def _read_bounded(stream: BinaryIO, name: str) -> bytes:
-    """All of a stream or pipe, refused as soon as it shows it is binary (the first
-    chunk, as ``decode_source`` would judge it) or grows past ``MAX_IMPORT_BYTES``."""
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = stream.read(_CHUNK)
-        if not chunk:
-            return b"".join(chunks)
-        if not chunks:
-            head = chunk
-            if not head.startswith(_MARKED) and (b"\x00" in head[:8192] or head.startswith(b"%PDF-")):
-                raise fail(name, _binary(head))
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > MAX_IMPORT_BYTES:
-            raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
 
 
 # --- numbers --------------------------------------------------------------------------

@@ -1,14 +1,19 @@
-"""The text of a file of figures (``add-observation --from``): its bytes decoded as the
-encoding its byte-order mark names, UTF-8 without one; a binary file, or UTF-16 or UTF-32
-text without a mark, refused with what it is and the mend (moved from importing.py)."""
+"""The text of a file of figures (``add-observation --from``): its bytes read from a stream
+(a pipe, a terminal) within a bound, and decoded as the encoding its byte-order mark names,
+UTF-8 without one; a binary file, or UTF-16 or UTF-32 text without a mark, refused with what
+it is and the mend (moved from importing.py)."""
 
 from __future__ import annotations
+
+from typing import BinaryIO
 
 from ..catalog import Message, msg
 from ..errors import fail
 from ..plan.model import Location
 
-__all__ = ["MARKED", "binary", "decode_source"]
+__all__ = ["MARKED", "binary", "decode_source", "read_bounded"]
+
+_CHUNK = 1024 * 1024  # bytes read at a time from a stream
 
 
 def binary(head: bytes) -> Message:
@@ -55,3 +60,34 @@ def decode_source(data: bytes, file: str) -> str:
         from .garbled import not_utf8  # only for a file that is not UTF-8
 
         raise fail(Location(file, line), not_utf8(data, exc.start, file)) from None
+
+
+def read_bounded(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """All of a stream or pipe, refused as soon as it shows it is binary (the first
+    chunk, as ``decode_source`` would judge it) or grows past ``limit`` bytes (importing.MAX_IMPORT_BYTES)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        if not chunks:
+            head = chunk
+            if not head.startswith(MARKED) and (b"\x00" in head[:8192] or head.startswith(b"%PDF-")):
+                raise fail(name, binary(head))
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise fail(name, msg("import_too_large", limit=limit // (1024 * 1024)))
+        if len(chunk) < _CHUNK and _typed(stream):
+            # A buffered read comes back short only at the end; at a terminal the end is one
+            # Ctrl-D, and a second read would wait for another (forty-third session).
+            return b"".join(chunks)
+
+
+def _typed(stream: BinaryIO) -> bool:
+    """Whether ``stream`` is a terminal (rows typed or pasted there)."""
+    try:
+        return stream.isatty()
+    except (AttributeError, OSError, ValueError):
+        return False
