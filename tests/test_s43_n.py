@@ -1,0 +1,192 @@
+"""Issue 17, forty-third session, helper N: an officer of another organisation (a city
+outside Vietnam) writing targets.yaml from scratch with only the documentation.
+
+1. A target's period finer than its indicator is published. `frequency: year` on an
+   indicator and `period: 2024-Q2` on its plan (or an every_period span `from: 2021-Q1`,
+   `to: 2025-Q4`) passed `check` in silence: no figure for such a period can ever be
+   recorded (add-observation refuses it, docs/targets-format.md "a period is valid for an
+   indicator when it is made of whole units of its frequency"), so the target stayed "Not
+   available" for ever, its "deadlines passed, figure awaited" listing quarters nobody can
+   record. Now refused at the period's line, with what to write.
+
+Expected texts are the catalog's words, written out here by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import dedent
+from helpers import plan_problems, run_clean
+
+_INDICATORS = """\
+version: 1
+indicators:
+  homes:
+    name: {en: New homes, vi: Nhà ở xây mới}
+    unit: homes
+    measure: flow
+  deaths:
+    name: Road deaths
+    direction: decrease
+  jobless:
+    name: Unemployment rate
+    frequency: quarter
+  trips:
+    name: Bus trips
+    frequency: month
+  per_person:
+    name: Trips per person
+    formula: "trips / homes"
+targets:
+"""
+
+
+def _plan(targets: str) -> str:
+    return _INDICATORS + dedent(targets)
+
+
+# --- 1. A target's period finer than its indicator is published -------------------------
+
+
+def test_a_plan_for_a_quarter_of_a_yearly_indicator_is_refused_at_its_line() -> None:
+    text = _plan(
+        """\
+        - id: homes-2024
+          type: plan
+          indicator: homes
+          period: 2024-Q2
+          value: 1200
+        """
+    )
+    line = text.splitlines().index("  period: 2024-Q2") + 1
+    assert plan_problems(text) == [
+        f"targets.yaml:{line}:11: error: target 'homes-2024': period: 2024-Q2 is Q2 2024, a quarter,"
+        " finer than indicator 'homes' is published (frequency: year): no figure can be recorded"
+        " for it, so the target could never be judged; write a period of the indicator's frequency"
+        " or longer (such as 2024), or, if its figures are published so, give the indicator"
+        " frequency: quarter"
+    ]
+
+
+def test_a_span_of_quarters_of_a_yearly_indicator_is_refused_at_its_from() -> None:
+    text = _plan(
+        """\
+        - id: deaths-every-year
+          type: every_period
+          indicator: deaths
+          at_most: 30
+          from: 2021-Q1
+          to: 2025-Q4
+        """
+    )
+    line = text.splitlines().index("  from: 2021-Q1") + 1
+    assert plan_problems(text) == [
+        f"targets.yaml:{line}:9: error: target 'deaths-every-year': from: 2021-Q1 is Q1 2021, a quarter,"
+        " finer than indicator 'deaths' is published (frequency: year): no figure can be recorded"
+        " for it, so the target could never be judged; write a period of the indicator's frequency"
+        " or longer (such as 2021), or, if its figures are published so, give the indicator"
+        " frequency: quarter"
+    ]
+
+
+def test_a_month_of_a_quarterly_indicator_is_told_the_month_frequency() -> None:
+    text = _plan(
+        """\
+        - id: jobless-may
+          type: plan
+          indicator: jobless
+          period: 2025-05
+          value: 5
+        """
+    )
+    (problem,) = plan_problems(text)
+    assert "period: 2025-05 is May 2025, a month, finer than indicator 'jobless' is published (frequency: quarter)" in (
+        problem
+    )
+    assert problem.endswith(
+        "(such as 2025-Q2), or, if its figures are published so, give the indicator frequency: month"
+    )
+
+
+def test_a_units_override_for_a_finer_period_is_refused_at_its_line() -> None:
+    text = _plan(
+        """\
+        - id: homes-2024
+          type: plan
+          indicator: homes
+          period: 2024
+          value: 1200
+          for_each: district
+          overrides:
+            North: {period: 2024-Q2, value: 300}
+        """
+    ).replace("    measure: flow\n", "    measure: flow\n    dimensions: [district]\n", 1)
+    text = text.replace("indicators:\n", "dimensions:\n  district: {values: [North, South]}\nindicators:\n", 1)
+    line = text.splitlines().index("    North: {period: 2024-Q2, value: 300}") + 1
+    (problem,) = plan_problems(text)
+    assert problem.startswith(
+        f"targets.yaml:{line}:21: error: target 'homes-2024': overrides.North: period: 2024-Q2 is Q2 2024, a quarter,"
+        " finer than indicator 'homes' is published (frequency: year)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("indicator", "period"),
+    [
+        ("jobless", "2025-H1"),  # two whole quarters
+        ("jobless", "2025-9M"),  # three whole quarters
+        ("trips", "2025-05"),  # a month of a monthly indicator
+        ("homes", "2024"),
+        ("per_person", "2025-Q1"),  # a derived indicator's figures are its inputs' periods
+    ],
+)
+def test_a_period_made_of_whole_units_of_the_frequency_is_read(indicator: str, period: str) -> None:
+    from qntrack.files.definitions import parse_plan
+
+    text = _plan(
+        f"""\
+        - id: plan-x
+          type: plan
+          indicator: {indicator}
+          period: {period}
+          value: 5
+        """
+    )
+    (target,) = parse_plan(text, "targets.yaml").targets
+    assert str(target.period) == period
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_check_refuses_the_finer_period_exit_1_in_either_language(tmp_path: Path, lang: str) -> None:
+    plan = tmp_path / "targets.yaml"
+    text = _plan(
+        """\
+        - id: homes-2024
+          type: plan
+          indicator: homes
+          period: 2024-H1
+          value: 600
+        """
+    )
+    plan.write_text(text, encoding="utf-8")
+    at = text.splitlines().index("  period: 2024-H1") + 1
+    (tmp_path / "observations.csv").write_text("indicator,period,value,status,source,note,recorded_at\n")
+    r = run_clean("--lang", lang, "check", "--targets", str(plan))
+    assert r.exit_code == 1
+    assert "Traceback" not in r.stderr
+    (line,) = r.stderr.splitlines()
+    said = {
+        "en": "error: target 'homes-2024': period: 2024-H1 is H1 2024, a half year, finer than indicator 'homes'"
+        " is published (frequency: year)",
+        "vi": "lỗi: mục tiêu 'homes-2024': period: 2024-H1 là 6 tháng đầu năm 2024, nửa năm, chi tiết hơn tần suất"
+        " công bố của chỉ tiêu 'homes' (hằng năm, frequency: year)",
+    }[lang]
+    assert line.startswith(f"{plan}:{at}:11: {said}")
+    assert line.endswith(
+        {
+            "en": "give the indicator frequency: half",
+            "vi": "hãy đặt cho chỉ tiêu 6 tháng một lần, frequency: half",
+        }[lang]
+    )
