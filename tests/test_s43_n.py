@@ -190,3 +190,54 @@ def test_check_refuses_the_finer_period_exit_1_in_either_language(tmp_path: Path
             "vi": "hãy đặt cho chỉ tiêu 6 tháng một lần, frequency: half",
         }[lang]
     )
+
+
+# --- 2. A minus sign pasted from a document ----------------------------------------------
+
+
+@pytest.mark.parametrize("sign", ["\u2212", "\u2013", "\u2014"])
+def test_a_typographic_minus_before_a_number_is_told_the_hyphen_minus(sign: str) -> None:
+    text = _plan(
+        f"""\
+        - id: deaths-down
+          indicator: deaths
+          baseline: {{period: 2020, value: 30}}
+          milestones:
+            - {{by: 2030, value: {sign}5.5}}
+        """
+    )
+    line = text.splitlines().index(f"    - {{by: 2030, value: {sign}5.5}}") + 1
+    assert plan_problems(text) == [
+        f"targets.yaml:{line}:25: error: target 'deaths-down': milestone value: '{sign}5.5' begins with a"
+        f" typographic minus or dash ({sign}), as a word processor writes it, which is not read as a minus"
+        " sign here; write -5.5, with the keyboard's hyphen-minus"
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_check_tells_the_minus_in_either_language(tmp_path: Path, lang: str) -> None:
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(
+        _plan(
+            """\
+            - id: deaths-2025
+              type: every_period
+              indicator: deaths
+              at_least: −10
+              from: 2021
+              to: 2025
+            """
+        ),
+        encoding="utf-8",
+    )
+    r = run_clean("--lang", lang, "check", "--targets", str(plan))
+    assert r.exit_code == 1
+    (line,) = r.stderr.splitlines()
+    assert line.endswith(
+        {
+            "en": "at_least: '−10' begins with a typographic minus or dash (−), as a word processor writes it,"
+            " which is not read as a minus sign here; write -10, with the keyboard's hyphen-minus",
+            "vi": "at_least: '−10' bắt đầu bằng dấu trừ hoặc gạch ngang kiểu văn bản (−), như trình soạn thảo"
+            " văn bản tự viết, không được đọc là dấu âm ở đây; hãy viết -10, bằng dấu gạch nối trên bàn phím",
+        }[lang]
+    )
