@@ -241,3 +241,83 @@ def test_check_tells_the_minus_in_either_language(tmp_path: Path, lang: str) -> 
             " văn bản tự viết, không được đọc là dấu âm ở đây; hãy viết -10, bằng dấu gạch nối trên bàn phím",
         }[lang]
     )
+
+
+# --- 3. A broken-down level target from a baseline written for the whole -----------------
+
+_DISTRICTS = """\
+version: 1
+dimensions:
+  district:
+    name: {en: District, vi: Quận}
+    values: [North, South, Harbour]
+indicators:
+  jobless:
+    name: Unemployment rate
+    unit: "%"
+    direction: decrease
+    dimensions: [district]
+targets:
+  - id: jobless-down
+    indicator: jobless
+    baseline: {period: 2020, value: 8}
+    milestones:
+      - {by: 2030, value: 4}
+    for_each: district
+"""
+_DISTRICT_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+jobless,2020,8,official,,,2021-03-01T00:00:00Z
+jobless,2025,6.1,official,,,2026-03-01T00:00:00Z
+jobless[district=North],2020,7,official,,,2021-03-01T00:00:00Z
+jobless[district=North],2025,5.5,official,,,2026-03-01T00:00:00Z
+jobless[district=South],2020,9.5,official,,,2021-03-01T00:00:00Z
+jobless[district=South],2025,7.2,official,,,2026-03-01T00:00:00Z
+jobless[district=Harbour],2020,8,official,,,2021-03-01T00:00:00Z
+jobless[district=Harbour],2025,6,official,,,2026-03-01T00:00:00Z
+"""
+
+
+def _districts(folder: Path, plan: str = _DISTRICTS) -> Path:
+    (folder / "targets.yaml").write_text(plan, encoding="utf-8")
+    (folder / "observations.csv").write_text(_DISTRICT_FIGURES, encoding="utf-8")
+    return folder / "targets.yaml"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_units_judged_from_the_wholes_stated_baseline_are_warned_of(tmp_path: Path, lang: str) -> None:
+    # North's own 2020 figure is 7 and South's 9.5; each is judged from the city's 8:
+    # North P = ((5.5/8)^(1/5) - 1) / |(4/8)^(1/10) - 1| = -0.0722 / 0.0670 = 1.08,
+    # substantial, where from its own 7 it is -0.0471 / 0.0544 = 0.87, moderate.
+    plan = _districts(tmp_path)
+    r = run_clean("--lang", lang, "check", "--targets", str(plan))
+    assert r.exit_code == 0, r.stderr
+    said = {
+        "en": "warning: target 'jobless-down' judges each unit of district from the baseline written for the"
+        " whole, 8 (2020), not from the unit's own 2020 figure (North: 7; South: 9.5): write baseline: 2020"
+        " so that each unit starts from its own figure, or give a unit its own baseline under overrides",
+        "vi": "cảnh báo: mục tiêu 'jobless-down' đánh giá từng đơn vị theo district từ số gốc ghi cho toàn bộ,"
+        " 8 (2020), không phải từ số liệu năm 2020 của chính đơn vị (North: 7; South: 9,5): hãy ghi"
+        " baseline: 2020 để mỗi đơn vị bắt đầu từ số liệu của chính mình, hoặc ghi số gốc riêng cho đơn vị"
+        " trong overrides",
+    }[lang]
+    assert r.stderr.splitlines() == [f"{plan}:13:5: {said}"]
+
+
+def test_a_baseline_of_the_period_alone_or_a_units_own_is_not_warned_of(tmp_path: Path) -> None:
+    alone = _DISTRICTS.replace("baseline: {period: 2020, value: 8}", "baseline: 2020")
+    plan = _districts(tmp_path, alone)
+    r = run_clean("check", "--targets", str(plan))
+    assert (r.exit_code, r.stderr) == (0, "")
+    own = _DISTRICTS + (
+        "    overrides:\n      North: {baseline: {period: 2020, value: 7}}\n      South: {baseline: 2020}\n"
+    )
+    plan = _districts(tmp_path, own)
+    r = run_clean("check", "--targets", str(plan))
+    assert (r.exit_code, r.stderr) == (0, "")
+
+
+def test_the_unit_baseline_rule_is_listed_last() -> None:
+    r = run_clean("check", "--list")
+    last = r.stdout.splitlines()[-1].split()
+    assert last[:3] == ["unit-baseline", "warning", "default"]
