@@ -321,3 +321,65 @@ def test_the_unit_baseline_rule_is_listed_last() -> None:
     r = run_clean("check", "--list")
     last = r.stdout.splitlines()[-1].split()
     assert last[:3] == ["unit-baseline", "warning", "default"]
+
+
+# --- 4. A unit whose two languages give the figure different sizes ---------------------------
+
+
+def _unit_plan(unit: str) -> str:
+    return (
+        "version: 1\nindicators:\n  investment:\n    name: Public investment\n"
+        f"    unit: {unit}\n    measure: flow\ntargets:\n"
+        "  - {id: investment-2025, type: plan, indicator: investment, period: 2025, value: 600}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "en_said", "vi_said"),
+    [
+        # 590 written "590 tỷ USD" in every Vietnamese report: a thousand times the English.
+        ('{en: "million USD", vi: "tỷ USD"}', "millions (10^6)", "billions (10^9)"),
+        ('{en: "billion VND", vi: "triệu đồng"}', "billions (10^9)", "millions (10^6)"),
+        ('{en: "trillion VND", vi: "tỷ đồng"}', "trillions (10^12)", "billions (10^9)"),
+        ('{en: "thousand tonnes", vi: "triệu tấn"}', "thousands (10^3)", "millions (10^6)"),
+    ],
+)
+def test_a_unit_whose_languages_disagree_on_its_scale_is_refused(unit: str, en_said: str, vi_said: str) -> None:
+    text = _unit_plan(unit)
+    (problem,) = plan_problems(text)
+    english = unit.split('"')[1]
+    assert problem.startswith(f"targets.yaml:5:11: error: indicator 'investment': unit: '{english}' counts in ")
+    assert f"counts in {en_said}" in problem and f"counts in {vi_said}" in problem, problem
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        '{en: "million USD", vi: "triệu USD"}',
+        '{en: "billion VND", vi: "tỷ đồng"}',
+        '{en: "trillion VND", vi: "nghìn tỷ đồng"}',  # a thousand billion: one size, two ways
+        '{en: "thousand people", vi: "nghìn người"}',
+        '{en: "deaths per thousand live births", vi: "‰"}',  # 'per thousand' is no scale of the figure
+        '{en: "homes", vi: "căn"}',
+        '{en: "% of GRDP", vi: "% GRDP"}',
+        '{en: "million USD", vi: "USD"}',  # one side silent: not told (it may be written elsewhere)
+    ],
+)
+def test_a_unit_whose_languages_agree_is_read(unit: str) -> None:
+    from qntrack.files.definitions import parse_plan
+
+    plan = parse_plan(_unit_plan(unit), "targets.yaml")
+    assert plan.indicators["investment"].unit_vi
+
+
+def test_the_scale_slip_is_said_in_vietnamese(tmp_path: Path) -> None:
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(_unit_plan('{en: "million USD", vi: "tỷ USD"}'), encoding="utf-8")
+    r = run_clean("--lang", "vi", "check", "--targets", str(plan))
+    assert r.exit_code == 1
+    (line,) = r.stderr.splitlines()
+    assert line == (
+        f"{plan}:5:11: lỗi: chỉ tiêu 'investment': unit: 'million USD' tính theo triệu (10^6), còn 'tỷ USD' tính"
+        " theo tỷ (10^9): cùng một số liệu sẽ được viết với độ lớn khác nhau trong báo cáo tiếng Anh và tiếng Việt;"
+        " hãy sửa cho hai đơn vị cùng một độ lớn"
+    )
