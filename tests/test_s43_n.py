@@ -383,3 +383,27 @@ def test_the_scale_slip_is_said_in_vietnamese(tmp_path: Path) -> None:
         " theo tỷ (10^9): cùng một số liệu sẽ được viết với độ lớn khác nhau trong báo cáo tiếng Anh và tiếng Việt;"
         " hãy sửa cho hai đơn vị cùng một độ lớn"
     )
+
+
+# --- 5. An observations file with tabs between its cells -----------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_store_written_with_tabs_is_told_what_it_is_and_how_to_bring_it_back(tmp_path: Path, lang: str) -> None:
+    # `qntrack observations > observations.csv` writes TSV into a file, as into any pipe.
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(_plan(""), encoding="utf-8")
+    rows = "indicator\tperiod\tvalue\tstatus\tsource\tnote\trecorded_at\nhomes\t2024\t1150\tofficial\t\t\t2025-03-01T00:00:00Z\n"
+    (tmp_path / "observations.csv").write_text(rows, encoding="utf-8")
+    for command in ("check", "status"):
+        r = run_clean("--lang", lang, command, "--targets", str(plan))
+        assert r.exit_code == 1 and "Traceback" not in r.stderr
+        (line,) = r.stderr.splitlines()
+        assert line.startswith(
+            {
+                "en": f"{tmp_path / 'observations.csv'}:1: error: this file has tabs between its cells",
+                "vi": f"{tmp_path / 'observations.csv'}:1: lỗi: tệp này có ký tự tab giữa các ô",
+            }[lang]
+        ), line
+        assert "add-observation --from observations-tab.txt" in line
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == rows  # nothing rewritten
