@@ -407,3 +407,54 @@ def test_a_store_written_with_tabs_is_told_what_it_is_and_how_to_bring_it_back(t
         ), line
         assert "add-observation --from observations-tab.txt" in line
     assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == rows  # nothing rewritten
+
+
+# --- 6. A plan of none at all where lower is better ----------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_plan_of_zero_where_lower_is_better_is_told_the_ceiling_to_write(tmp_path: Path, lang: str) -> None:
+    # "Zero road deaths in 2025": a plan of 0 is read in per cent of the plan, so it is
+    # refused; the same promise is a ceiling of 0 over the one year, which qntrack judges.
+    text = _plan(
+        """\
+        - id: zero-deaths-2025
+          type: plan
+          indicator: deaths
+          period: 2025
+          value: 0
+        """
+    )
+    line = text.splitlines().index("  value: 0") + 1
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(text, encoding="utf-8")
+    r = run_clean("--lang", lang, "check", "--targets", str(plan))
+    assert r.exit_code == 1
+    said = {
+        "en": "error: target 'zero-deaths-2025': a plan of 0 is read in per cent of the plan, which a plan of 0"
+        " has none of; where lower is better, none at all in 2025 is a ceiling of 0 for that period: write"
+        " type: every_period, at_most: 0, from: 2025, to: 2025",
+        "vi": "lỗi: mục tiêu 'zero-deaths-2025': kế hoạch được đánh giá theo phần trăm thực hiện, mà kế hoạch bằng 0"
+        " thì không tính được phần trăm; với chỉ tiêu càng thấp càng tốt, không còn trường hợp nào trong 2025 là"
+        " mức trần bằng 0 cho kỳ đó: hãy ghi type: every_period, at_most: 0, from: 2025, to: 2025",
+    }[lang]
+    assert r.stderr.splitlines() == [f"{plan}:{line}:10: {said}"]
+
+
+def test_the_ceiling_of_zero_it_advises_is_judged(tmp_path: Path) -> None:
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(
+        _plan(
+            """\
+            - {id: zero-deaths-2025, type: every_period, indicator: deaths, at_most: 0, from: 2025, to: 2025}
+            """
+        ),
+        encoding="utf-8",
+    )
+    store = "indicator,period,value,status,source,note,recorded_at\ndeaths,2025,0,official,,,2026-03-01T00:00:00Z\n"
+    (tmp_path / "observations.csv").write_text(store, encoding="utf-8")
+    r = run_clean("status", "--targets", str(plan), "--format", "json", "--as-of", "2026-06-01")
+    import json
+
+    (target,) = json.loads(r.stdout)["targets"]
+    assert target["status"] == "target_achieved"

@@ -292,6 +292,7 @@ def _target(
         common["of"] = target_unit(reader, keys, where, indicator, dimensions)
     own = {k: v for k, v in keys.items() if k not in ("for_each", "overrides", "of")}
     reader.target_measure = indicator.measure if indicator is not None else None
+    reader.target_decrease = indicator is not None and not indicator.increase
     target = REGISTRY[kind].parse(reader, node, own, where, common)
     if target is not None and indicator is not None and len(reader.problems) == before:
         finer_than_published(reader, own, reader.phrase(where), target, indicator)

@@ -88,6 +88,7 @@ class _Reader:
     said_meant: set[tuple[tuple[int, int], str]] = field(default_factory=set)
     # The measure of the indicator of the target being read (Reader.target_measure).
     target_measure: Any = None
+    target_decrease: bool = False  # Reader.target_decrease
 
     def indicator_hint(self, word: str, indicators: Iterable[str]) -> str | None:
         """The indicator id ``word`` most likely meant (suggest.Hints: the first few asked)."""
