@@ -458,3 +458,40 @@ def test_the_ceiling_of_zero_it_advises_is_judged(tmp_path: Path) -> None:
 
     (target,) = json.loads(r.stdout)["targets"]
     assert target["status"] == "target_achieved"
+
+
+# --- 7. Dimensions written as a list, as targets are ---------------------------------------
+
+_LISTED_DIMENSIONS = """\
+version: 1
+dimensions:
+  - id: district
+    name: {en: District, vi: Quận}
+    values: [North, South]
+  - sex:
+      values: [Female, Male]
+indicators:
+  jobless:
+    name: Unemployment rate
+    dimensions: [district, sex]
+targets:
+  - {id: jobless-up, indicator: jobless, baseline: 2020, for_each: district}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_dimensions_written_as_a_list_are_told_once(lang: str, tmp_path: Path) -> None:
+    # Said once, at the list, with the form to write; the indicator and the target that
+    # name 'district' and 'sex' were told besides "no dimension 'district' is declared
+    # under 'dimensions:' at the top (declared: -)", though it is declared, in a list.
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(_LISTED_DIMENSIONS, encoding="utf-8")
+    r = run_clean("--lang", lang, "check", "--targets", str(plan))
+    assert r.exit_code == 1
+    said = {
+        "en": "error: dimensions are written by id, not as a list: 'district:' with its keys indented below it"
+        " (or district: {name: ..., values: [...]}), without '- id:'",
+        "vi": "lỗi: các phân tổ (dimensions) được ghi theo mã, không phải dạng danh sách: 'district:' với các"
+        " khóa thụt lề bên dưới (hoặc district: {name: ..., values: [...]}), không có '- id:'",
+    }[lang]
+    assert r.stderr.splitlines() == [f"{plan}:3:3: {said}"]
