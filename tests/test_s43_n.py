@@ -495,3 +495,37 @@ def test_dimensions_written_as_a_list_are_told_once(lang: str, tmp_path: Path) -
         " khóa thụt lề bên dưới (hoặc district: {name: ..., values: [...]}), không có '- id:'",
     }[lang]
     assert r.stderr.splitlines() == [f"{plan}:3:3: {said}"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "en_kind", "vi_kind"),
+    [
+        ('{en: "million USD", vi: "triệu đồng"}', "US dollars", "Vietnamese dong"),
+        ('{en: "billion VND", vi: "tỷ USD"}', "Vietnamese dong", "US dollars"),
+        ('{en: "%", vi: "triệu USD"}', "per cent", "US dollars"),
+    ],
+)
+def test_a_unit_whose_languages_name_other_currencies_is_refused(unit: str, en_kind: str, vi_kind: str) -> None:
+    (problem,) = plan_problems(_unit_plan(unit))
+    english, vietnamese = unit.split('"')[1], unit.split('"')[3]
+    assert problem == (
+        f"targets.yaml:5:11: error: indicator 'investment': unit: '{english}' counts {en_kind} and '{vietnamese}'"
+        f" counts {vi_kind}: one figure would be two quantities, in the English and in the Vietnamese reports;"
+        " write the same unit in both languages"
+    )
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        '{en: "VND", vi: "đồng"}',
+        '{en: "USD per capita", vi: "USD/người"}',
+        '{en: "% of GRDP", vi: "tỷ lệ"}',  # no currency on either side: not compared
+        '{en: "percent", vi: "%"}',
+        '{en: "US dollars", vi: "đô la Mỹ"}',
+    ],
+)
+def test_a_unit_naming_one_currency_in_both_languages_is_read(unit: str) -> None:
+    from qntrack.files.definitions import parse_plan
+
+    assert parse_plan(_unit_plan(unit), "targets.yaml").indicators["investment"].unit_vi

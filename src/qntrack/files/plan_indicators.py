@@ -94,6 +94,9 @@ def _indicator(
         if unit and unit_vi and (sizes := _sizes_differ(unit, unit_vi)) is not None:
             reader.error(unode, msg("definitions_unit_sizes", what=_phrase(_at(where, "unit")), **sizes))
             unit = None
+        elif unit and unit_vi and (kinds := _kinds_differ(unit, unit_vi)) is not None:
+            reader.error(unode, msg("definitions_unit_kinds", what=_phrase(_at(where, "unit")), **kinds))
+            unit = None
     direction = Direction.INCREASE
     if "direction" in keys:
         value = reader.choice(keys["direction"][1], _at(where, "direction"), _DIRECTIONS)
@@ -225,3 +228,32 @@ def _sizes_differ(en: str, vi: str) -> dict[str, object] | None:
 
 def _size_words(power: int) -> Message:
     return msg(f"unit_size_{power}") if power in (3, 6, 9, 12) else msg("unit_size_other", power=power)
+
+
+# The currencies a unit may name, by the words and signs either language writes them with.
+_CURRENCIES = {
+    "usd": "usd", "dollar": "usd", "dollars": "usd", "$": "usd", "đô": "usd",
+    "vnd": "vnd", "vnđ": "vnd", "đồng": "vnd", "dong": "vnd", "₫": "vnd", "đ": "vnd",
+    "eur": "eur", "euro": "eur", "euros": "eur", "€": "eur",
+}  # fmt: skip
+_PERCENT = frozenset({"%", "percent", "pct"})
+
+
+def _kind(unit: str) -> str | None:
+    """What a unit counts, where its words say it: one currency, else per cent; None when
+    they say neither (or two currencies, a rate of exchange)."""
+    words = re.findall(r"\w+|[$€₫%]", unicodedata.normalize("NFC", unit).lower())
+    found = {_CURRENCIES[w] for w in words if w in _CURRENCIES}
+    if len(found) == 1:
+        return found.pop()
+    per_cent = any(w in _PERCENT for w in words) or "per cent" in " ".join(words) or "phần trăm" in " ".join(words)
+    return "percent" if not found and per_cent else None
+
+
+def _kinds_differ(en: str, vi: str) -> dict[str, object] | None:
+    """The two units and what each counts when both say it and they differ: '590 million
+    USD' beside '590 triệu đồng', twenty-five thousand times less (forty-third session)."""
+    a, b = _kind(en), _kind(vi)
+    if a is None or b is None or a == b:
+        return None
+    return dict(en=en, vi=vi, en_kind=msg(f"unit_kind_{a}"), vi_kind=msg(f"unit_kind_{b}"))
