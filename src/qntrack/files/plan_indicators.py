@@ -6,13 +6,13 @@ targets measure."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection
+from typing import Any
 
 from yaml.nodes import MappingNode, Node
 
 from ..plan.formula import FormulaError, parse_formula
-from ..catalog import Message, msg
+from ..catalog import msg
 from ..plan.model import Direction, Indicator, Measure, Problem
 from .plan_texts import free_text
 from ..plan.periods import Frequency
@@ -91,13 +91,10 @@ def _indicator(
         # "12.31[1]  % of GRDP" and its gap "2.69  % of GRDP", not in percentage points
         # (forty-second session, tests/test_s42_g.py).
         unit, unit_vi = (unit.strip() if unit is not None else None), unit_vi.strip()
-        if unit and unit_vi and (sizes := _sizes_differ(unit, unit_vi)) is not None:
-            reader.error(unode, msg("definitions_unit_sizes", what=_phrase(_at(where, "unit")), **sizes))
-            unit = None
-        elif unit and unit_vi and (kinds := _kinds_differ(unit, unit_vi)) is not None:
-            reader.error(unode, msg("definitions_unit_kinds", what=_phrase(_at(where, "unit")), **kinds))
-            unit = None
+        if unit and unit_vi:
+            unit = _one_unit(reader, unode, where, unit, unit_vi)
     direction = Direction.INCREASE
+
     if "direction" in keys:
         value = reader.choice(keys["direction"][1], _at(where, "direction"), _DIRECTIONS)
         direction = _DIRECTION[value] if value else direction
@@ -193,67 +190,15 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
             visit(ind_id, [ind_id])
 
 
-# The words of a unit that give its figures' size, as a power of ten, in either language.
-_SIZE_WORDS = {
-    "thousand": 3, "thousands": 3, "million": 6, "millions": 6, "mn": 6, "mln": 6,
-    "billion": 9, "billions": 9, "bn": 9, "bln": 9, "trillion": 12, "trillions": 12,
-    "nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9,
-}  # fmt: skip
-# Words before a size word that make it the denominator of a rate ("per thousand births").
-_RATE_WORDS = frozenset({"per", "/", "trên", "mỗi"})
-# Words after tỷ that make it another word (tỷ lệ, a rate; tỷ trọng, a share).
-_NOT_A_SIZE = frozenset({"lệ", "trọng", "giá"})
+def _one_unit(reader: _Reader, node: Node, where: Any, en: str, vi: str) -> str | None:
+    """``en``, or None after saying that the unit's two languages count different things:
+    another size (million beside billion) or another currency (files/unit_languages.py)."""
+    from .unit_languages import kinds_differ, sizes_differ
 
-
-def _size(unit: str) -> int:
-    """The power of ten a unit's size words give its figures (0: none): 'nghìn tỷ đồng' 12."""
-    words = re.findall(r"\w+|/", unicodedata.normalize("NFC", unit).lower())
-    power = 0
-    for i, word in enumerate(words):
-        after = words[i + 1] if i + 1 < len(words) else ""
-        if word in _SIZE_WORDS and (i == 0 or words[i - 1] not in _RATE_WORDS) and after not in _NOT_A_SIZE:
-            power += _SIZE_WORDS[word]
-    return power
-
-
-def _sizes_differ(en: str, vi: str) -> dict[str, object] | None:
-    """The two units and their sizes when both give a size and the sizes differ: one figure
-    written "590 million USD" in English and "590 tỷ USD" in Vietnamese, a thousand times
-    more (forty-third session, helper N). None when they agree, or one gives none."""
-    a, b = _size(en), _size(vi)
-    if not a or not b or a == b:
+    if (sizes := sizes_differ(en, vi)) is not None:
+        reader.error(node, msg("definitions_unit_sizes", what=_phrase(_at(where, "unit")), **sizes))
         return None
-    return dict(en=en, vi=vi, en_size=_size_words(a), vi_size=_size_words(b))
-
-
-def _size_words(power: int) -> Message:
-    return msg(f"unit_size_{power}") if power in (3, 6, 9, 12) else msg("unit_size_other", power=power)
-
-
-# The currencies a unit may name, by the words and signs either language writes them with.
-_CURRENCIES = {
-    "usd": "usd", "dollar": "usd", "dollars": "usd", "$": "usd", "đô": "usd",
-    "vnd": "vnd", "vnđ": "vnd", "đồng": "vnd", "dong": "vnd", "₫": "vnd", "đ": "vnd",
-    "eur": "eur", "euro": "eur", "euros": "eur", "€": "eur",
-}  # fmt: skip
-_PERCENT = frozenset({"%", "percent", "pct"})
-
-
-def _kind(unit: str) -> str | None:
-    """What a unit counts, where its words say it: one currency, else per cent; None when
-    they say neither (or two currencies, a rate of exchange)."""
-    words = re.findall(r"\w+|[$€₫%]", unicodedata.normalize("NFC", unit).lower())
-    found = {_CURRENCIES[w] for w in words if w in _CURRENCIES}
-    if len(found) == 1:
-        return found.pop()
-    per_cent = any(w in _PERCENT for w in words) or "per cent" in " ".join(words) or "phần trăm" in " ".join(words)
-    return "percent" if not found and per_cent else None
-
-
-def _kinds_differ(en: str, vi: str) -> dict[str, object] | None:
-    """The two units and what each counts when both say it and they differ: '590 million
-    USD' beside '590 triệu đồng', twenty-five thousand times less (forty-third session)."""
-    a, b = _kind(en), _kind(vi)
-    if a is None or b is None or a == b:
+    if (kinds := kinds_differ(en, vi)) is not None:
+        reader.error(node, msg("definitions_unit_kinds", what=_phrase(_at(where, "unit")), **kinds))
         return None
-    return dict(en=en, vi=vi, en_kind=msg(f"unit_kind_{a}"), vi_kind=msg(f"unit_kind_{b}"))
+    return en
