@@ -464,6 +464,7 @@ def test_check_list_names_every_check(plan: Path):
         "yearly-unjudged",  # thirtieth session
         "unit-names",  # thirty-first session
         "open-sdg-status",  # thirty-seventh session
+        "unit-baseline",  # forty-third session
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

@@ -3,8 +3,10 @@
 1. Per cent was decided per language. A unit `{en: "% of households", vi: "tỷ lệ %"}`
    had its gap in percentage points in English ("2.69 pp") and "2,69 tỷ lệ %" in
    Vietnamese, the same share read as a share in one language and as a count of a unit in
-   the other. A unit's two forms now agree on their sign, or the plan is refused at the
-   unit's line, saying how to write it.
+   the other. A unit's two forms now agree on the per-cent sign, or the plan is refused at
+   the unit's line, saying how to write it (a per-mille sign only sits against its figure,
+   its differences per mille in either language: `{en: "deaths per thousand live births",
+   vi: "‰"}` is read, tests/test_s43_n.py).
 """
 
 from __future__ import annotations
@@ -45,7 +47,10 @@ targets:
     [
         ('{en: "% of households", vi: "tỷ lệ %"}', "% of households"),
         ('{en: "share of households", vi: "% hộ gia đình"}', "% hộ gia đình"),
-        ('{en: "‰", vi: "phần nghìn"}', "‰"),
+        # No currency on either side (pass N's currency rule passes them), but one form a
+        # per cent and the other not: a gap in points in one language only.
+        ('{en: "% of GRDP", vi: "tỷ lệ"}', "% of GRDP"),
+        ('{en: "percent", vi: "%"}', '"percent"'),
     ],
 )
 def test_a_unit_whose_two_forms_disagree_on_per_cent_is_refused_at_its_line(

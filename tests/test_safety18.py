@@ -272,12 +272,12 @@ def test_check_names_a_control_character_a_hand_edit_left_in_the_store(tmp_path:
     )
     listed = run_clean("check", "--list")
     # The control check's line (the nineteenth session's `invisible` comes after it).
-    assert listed.stdout.splitlines()[-9].split()[:3] == [
+    assert listed.stdout.splitlines()[-10].split()[:3] == [
         "control",
         "error",
         "default",
     ]  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th),
-    # yearly-unjudged (30th), unit-names (31st), open-sdg-status (37th)
+    # yearly-unjudged (30th), unit-names (31st), open-sdg-status (37th), unit-baseline (43rd)
 
 
 # --- where the plan says its figures are ------------------------------------------------

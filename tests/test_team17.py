@@ -199,8 +199,8 @@ def test_check_list_names_the_team_checks(tracker: Path) -> None:
     r = run_clean("check", "--list")
     # Before control (eighteenth session), invisible (nineteenth), year-to-date (twentieth),
     # parts-sum and lost-letters (twenty-first), official-replaced (twenty-fourth).
-    # And yearly-unjudged (thirtieth), unit-names (thirty-first), open-sdg-status (37th).
-    assert [line.split()[:3] for line in r.stdout.splitlines()[-11:-9]] == [
+    # And yearly-unjudged (thirtieth), unit-names (thirty-first), open-sdg-status (37th), unit-baseline (43rd).
+    assert [line.split()[:3] for line in r.stdout.splitlines()[-12:-10]] == [
         ["repeated", "warning", "default"],
         ["merged-retraction", "warning", "default"],
     ]

@@ -386,6 +386,14 @@ LIST_VI = [
         "mục tiêu trên chính nó hoặc trên chỉ tiêu _progress đi kèm: lệnh export opensdg sẽ ghi đánh giá theo các "
         "mục tiêu thay cho đánh giá đó",
     ),
+    (  # forty-third session, helper N (tests/test_s43_n.py)
+        "unit-baseline",
+        "cảnh báo",
+        "mặc định",
+        "không mục tiêu mức nào được đánh giá theo từng đơn vị (for_each:) mà số gốc ghi kèm giá trị trong "
+        "targets.yaml (số của toàn bộ) lại có đơn vị có số liệu riêng của năm đó khác số gốc: mỗi đơn vị không có "
+        "số gốc riêng trong overrides bắt đầu từ giá trị của toàn bộ",
+    ),
 ]
 
 
@@ -408,13 +416,13 @@ def test_check_list_in_english_as_before(tracker: Path):
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
     # -18 and -16 since parts-sum, lost-letters (twenty-first), official-replaced (24th), yearly-unjudged (30th),
-    # unit-names (31st), open-sdg-status (37th)
-    assert lines[-18] == (
+    # unit-names (31st), open-sdg-status (37th), unit-baseline (43rd): -19 and -17
+    assert lines[-19] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313; no per cent reads as a fraction "
         "(0.153 for 15.3) nor a growth rate as an index with the year before = 100 (108.5 for 8.5)"
     )
-    assert lines[-16] == (
+    assert lines[-17] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -427,16 +435,17 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
     assert [sorted(c) for c in en["checks"]] == [
         ["default", "name", "rule", "severity"]
-    ] * 29  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th),
-    # yearly-unjudged (30th), unit-names (31st), open-sdg-status (37th)
+    ] * 30  # year-to-date (twentieth), parts-sum and lost-letters (twenty-first), official-replaced (24th),
+    # yearly-unjudged (30th), unit-names (31st), open-sdg-status (37th), unit-baseline (43rd)
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
     ]
     # Three places further from the end since official-replaced (twenty-fourth session),
-    # yearly-unjudged (thirtieth), unit-names (thirty-first) and open-sdg-status (37th) were added last.
-    assert en["checks"][-10]["severity"] == "warning" and en["checks"][-9]["severity"] == "error"
-    assert en["checks"][-8] == {**en["checks"][-8], "name": "invisible", "severity": "warning", "default": True}
+    # yearly-unjudged (thirtieth), unit-names (thirty-first), open-sdg-status (37th) and unit-baseline (43rd)
+    # were added last.
+    assert en["checks"][-11]["severity"] == "warning" and en["checks"][-10]["severity"] == "error"
+    assert en["checks"][-9] == {**en["checks"][-9], "name": "invisible", "severity": "warning", "default": True}
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 

@@ -19,6 +19,7 @@ from ..plan.formula import names_in
 from ..plan.model import Indicator, Target
 from ..plan.units import Dimension, Dims
 from ..plan.unit_resolution import resolve_dims
+from .finer import finer_than_published
 from .yaml_reader import _Reader
 from .yaml_problems import What, _at, _kind, _phrase
 
@@ -215,6 +216,8 @@ def unit_overrides(
         }
         before = len(reader.problems)
         unit_target = kind.parse(reader, merged_node, merged, unit_where, common)
+        if unit_target is not None and len(reader.problems) == before:
+            finer_than_published(reader, own, _phrase(unit_where), unit_target, indicator)
         if unit_target is None or len(reader.problems) > before:
             continue
         # A plan for a unit of another time (a province formed in 2025, given a 2024

@@ -115,6 +115,8 @@ CHECKS: tuple[Check, ...] = (
     Check("unit-names", "warning", True, msg("check_rule_unit_names")),  # thirty-first session
     # Thirty-seventh session: an Open SDG status set by hand that the export would not write.
     Check("open-sdg-status", "warning", True, msg("check_rule_open_sdg_status")),
+    # Forty-third session: the units of a level target judged from the whole's baseline.
+    Check("unit-baseline", "warning", True, msg("check_rule_unit_baseline")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -353,6 +355,10 @@ def run_checks(
         problems.extend(lost_letter_problems(store.observations, file, texts))
     if "milestone-side" in selected:
         problems.extend(milestone_side_problems(plan, series))
+    if "unit-baseline" in selected:
+        from .checks_unit_baseline import unit_baseline_problems
+
+        problems.extend(unit_baseline_problems(plan, series))
     if "yearly-unjudged" in selected:
         from .checks_years import unjudged_problems
 

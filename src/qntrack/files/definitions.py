@@ -33,6 +33,7 @@ from .breakdowns import target_breakdown, target_unit, unit_overrides
 from .dimensions import read_dimensions
 from .sdmx_units import read_plan_sdmx
 from .invisible import id_problem
+from .finer import finer_than_published
 from .yaml_reader import _Reader, parse_number
 from .yaml_problems import What, _at, _kind, _phrase, has_noncharacter, typed_unprintable
 from .slips import bad_target_id, written_id
@@ -291,7 +292,10 @@ def _target(
         common["of"] = target_unit(reader, keys, where, indicator, dimensions)
     own = {k: v for k, v in keys.items() if k not in ("for_each", "overrides", "of")}
     reader.target_measure = indicator.measure if indicator is not None else None
+    reader.target_decrease = indicator is not None and not indicator.increase
     target = REGISTRY[kind].parse(reader, node, own, where, common)
+    if target is not None and indicator is not None and len(reader.problems) == before:
+        finer_than_published(reader, own, reader.phrase(where), target, indicator)
     if target is not None and indicator is not None and "overrides" in keys and len(reader.problems) == before:
         overrides = unit_overrides(
             reader, node, own | {"overrides": keys["overrides"]}, where, target, indicator, dimensions, REGISTRY[kind]

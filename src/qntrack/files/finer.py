@@ -6,10 +6,12 @@ an import's "04/2025" to work out both)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..catalog import Message, msg
 from ..plan.periods import Frequency, Period
 
-__all__ = ["finer_period", "frequency_key", "stored_finer"]
+__all__ = ["finer_period", "finer_than_published", "frequency_key", "stored_finer", "target_finer"]
 
 
 def finer_period(
@@ -59,6 +61,44 @@ def frequency_key(frequency: Frequency) -> Message:
 def stored_finer(period: Period, indicator: str, frequency: Frequency) -> Message:
     """`check`'s words for a stored row finer than its indicator's frequency."""
     return msg("checks_frequency", period=period, id=indicator, frequency=frequency_key(frequency))
+
+
+def target_finer(what: object, key: str, period: Period, indicator: str, frequency: Frequency) -> Message:
+    """targets.yaml's words for a target's period (a plan's ``period``, a span's ``from``)
+    finer than its indicator is published: no figure could ever be recorded for it, so the
+    target would wait for one for ever (forty-third session, helper N: ``period: 2024-Q2``
+    on a yearly indicator passed ``check``, then stayed "not available" with "deadlines
+    passed, figure awaited: 2024-Q2"). The example is the indicator's period that holds
+    it; the other way out is the coarsest frequency the period is made of."""
+    unit = frequency.months
+    holder = Period(period.year, (period.first - 1) // unit * unit + 1, -(-period.last // unit) * unit)
+    fitting = next(f for f in (Frequency.HALF, Frequency.QUARTER, Frequency.MONTH) if period.fits(f))
+    return msg(
+        "definitions_period_finer",
+        what=what,
+        key=key,
+        period=period,
+        words=_words(period),
+        span=msg(f"period_span_{_span(period)}"),
+        indicator=indicator,
+        frequency=frequency_key(frequency),
+        example=holder,
+        finer=frequency_key(fitting),
+    )
+
+
+def finer_than_published(reader: Any, keys: Any, what: object, target: Any, indicator: Any) -> None:
+    """Say at its line a plan's period, or a span's (its 'from' and 'to' are of one
+    length), that no figure of the indicator can be recorded for: finer than its frequency
+    (a quarter of a yearly indicator); a unit's override alike. A derived indicator's
+    figures are its inputs' periods, never recorded."""
+    if indicator.formula is not None:
+        return
+    for key, field in (("period", "period"), ("from", "start")):
+        period = getattr(target, field, None)
+        if key in keys and isinstance(period, Period) and not period.fits(indicator.frequency):
+            reader.error(keys[key][1], target_finer(what, key, period, indicator.id, indicator.frequency))
+            return
 
 
 def _span(p: Period) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from typing import Any
 
 from yaml.nodes import MappingNode, Node
 
@@ -90,16 +91,8 @@ def _indicator(
         # "12.31[1]  % of GRDP" and its gap "2.69  % of GRDP", not in percentage points
         # (forty-second session, tests/test_s42_g.py).
         unit, unit_vi = (unit.strip() if unit is not None else None), unit_vi.strip()
-        if unit and unit_vi and _sign(unit) != _sign(unit_vi):
-            # A share is read in percentage points, and a per-cent or per-mille figure written
-            # against its sign, by the unit's first character; two forms that disagree read the
-            # same figures as a share in one language and a count in the other (forty-third
-            # session, tests/test_s43_lead.py).
-            said, other = (unit, unit_vi) if _sign(unit) else (unit_vi, unit)
-            reader.error(
-                unode, msg("definitions_unit_sign", what=_phrase(where), said=said, other=other, sign=_sign(said))
-            )
-            unit = None
+        if unit and unit_vi:
+            unit = _one_unit(reader, unode, where, unit, unit_vi)
     direction = Direction.INCREASE
     if "direction" in keys:
         value = reader.choice(keys["direction"][1], _at(where, "direction"), _DIRECTIONS)
@@ -147,8 +140,9 @@ def _indicator(
 
 
 def _sign(unit: str) -> str:
-    """The sign a unit is written against its figure by ("%", "‰"), or ""."""
-    return unit[0] if unit[:1] in ("%", "\u2030") else ""
+    """ "%" for a per-cent unit, whose differences are percentage points; else "". (A
+    per-mille sign only sits against the figure: its differences are per mille either way.)"""
+    return "%" if unit.startswith("%") else ""
 
 
 def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
@@ -199,3 +193,25 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
     for ind_id in sorted(deps):
         if state.get(ind_id) is None:
             visit(ind_id, [ind_id])
+
+
+def _one_unit(reader: _Reader, node: Node, where: Any, en: str, vi: str) -> str | None:
+    """``en``, or None after saying that the unit's two languages count different things:
+    another size (million beside billion), another currency (files/unit_languages.py), or
+    a per cent in one and not in the other."""
+    from .unit_languages import kinds_differ, sizes_differ
+
+    if (sizes := sizes_differ(en, vi)) is not None:
+        reader.error(node, msg("definitions_unit_sizes", what=_phrase(_at(where, "unit")), **sizes))
+        return None
+    if (kinds := kinds_differ(en, vi)) is not None:
+        reader.error(node, msg("definitions_unit_kinds", what=_phrase(_at(where, "unit")), **kinds))
+        return None
+    if _sign(en) != _sign(vi):
+        # A share's differences are percentage points, decided by the unit's first character
+        # in each language: two forms that disagree read one gap as points in one language
+        # and as the unit in the other (forty-third session, tests/test_s43_lead.py).
+        said, other = (en, vi) if _sign(en) else (vi, en)
+        reader.error(node, msg("definitions_unit_sign", what=_phrase(where), said=said, other=other, sign=_sign(said)))
+        return None
+    return en

@@ -21,6 +21,9 @@ __all__ = ["parse_number", "quoted_problem"]
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 
 
+# The minus sign (U+2212) and the dashes a word processor puts before a number.
+_MINUSES = ("\u2212", "\u2013", "\u2014", "\u2012", "\ufe63", "\uff0d")
+
 _ONE_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
 # Thousands grouped by spaces, as an English or a French report prints 12 000 (a no-break or
 # a narrow space too): one reading, told, never read (issue 17, twenty-ninth session).
@@ -51,6 +54,12 @@ def parse_number(text: str) -> float:
 
                 return whole_units_kept(value, raw, raw)
             return value
+    rest = raw[1:].strip()
+    if raw[:1] in _MINUSES and _NUMBER.match(rest) and rest[:1] not in "+-" and any(ch.isdigit() for ch in rest):
+        # '−200' or '–200' pasted from the resolution's text: a word processor's minus or
+        # dash, which the file's strict numbers do not read (forty-third session, helper N:
+        # told "not a number; write a decimal like 12.5", where the figure was a deficit).
+        raise ValueError(msg("definitions_number_minus_sign", text=raw, sign=raw[0], fixed="-" + rest))
     low = raw.lower().lstrip("+-.")
     if low in ("nan", "inf", "infinity"):
         raise ValueError(msg("definitions_number_not_finite", text=text))

@@ -113,6 +113,20 @@ def listed_id(node: Node) -> str | None:
     return written_id(items[0]) if isinstance(items, list) and items else None
 
 
+def listed_ids(node: Node) -> list[str]:
+    """The ids of a list written where a mapping by id is wanted: each item's ``id:``, or
+    the key of an item written ``- sex:`` with its keys below it (dimensions as targets are)."""
+    out: list[str] = []
+    for item in getattr(node, "value", None) or ():
+        found = written_id(item)
+        if found is None and isinstance(item, MappingNode) and item.value:
+            key = item.value[0][0]
+            found = key.value.strip() if isinstance(key, ScalarNode) and key.value.strip() else None
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def dedented_milestone(target: Node, key_node: ScalarNode, key: str) -> tuple[Node, str] | None:
     """``value: 15`` written under ``- by: 2025`` at the target's indentation, which YAML
     reads as a key of the target: the milestone it belongs to (the last of the list above

@@ -325,10 +325,12 @@ def _decode(data: bytes, file: str) -> str:
 def column_order(header: list[str], file: str) -> list[int]:
     """Where each of HEADER's columns is in the file's header, or the header's problem."""
     names = [h.strip().lower() for h in header]
-    if len(names) == 1 and sorted(n.strip() for n in names[0].split(";")) == sorted(HEADER):
-        # Opened in Excel under Vietnamese settings and saved: ';' between cells, decimal
-        # commas, perhaps a BOM and reformatted timestamps. Say so and how to get back.
-        raise fail(Location(file, 1), msg("store_excel_vietnamese", header=",".join(HEADER)))
+    # Opened in Excel under Vietnamese settings and saved (';' between cells, decimal commas,
+    # perhaps a BOM and reformatted timestamps), or TSV, as `qntrack observations > file`
+    # writes (forty-third session): said so, with how to get back.
+    for mark, key in ((";", "store_excel_vietnamese"), ("\t", "store_tab_separated")):
+        if len(names) == 1 and sorted(n.strip() for n in names[0].split(mark)) == sorted(HEADER):
+            raise fail(Location(file, 1), msg(key, header=",".join(HEADER)))
     if not any(h in HEADER for h in names):
         # Not one column of ours: another file (a store pointing at /etc/passwd, say). Its
         # first line is not quoted: it may hold what must not be shown (docs/data-integrity.md).

@@ -39,6 +39,11 @@ __all__ = [
     "ROW_NUMBER_COLUMNS",
     "is_row_number",
     "foreign_digits",
+    "UNIT_SIZES_VI",
+    "UNIT_RATE_VI",
+    "UNIT_NOT_SIZE_VI",
+    "UNIT_CURRENCIES_VI",
+    "UNIT_PERCENT_VI",
 ]
 
 
@@ -485,3 +490,11 @@ VNI_MARKS = {
     **{c: (_BREVE, _TONES[t]) for c, t in zip("ÉÈÚÜË", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
 }
 VNI_LETTERS = dict(zip("ôÔöÖñÑæÆóÓòÒ", "ơƠưƯđĐỉỈĩĨịỊ", strict=True))
+
+
+# A unit's Vietnamese words, for the comparison of its two languages (plan_indicators).
+UNIT_SIZES_VI = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
+UNIT_RATE_VI = ("trên", "mỗi")  # before a size word: the rate's denominator ("trên 1 nghìn dân")
+UNIT_NOT_SIZE_VI = ("lệ", "trọng", "giá")  # after tỷ: tỷ lệ (a rate), tỷ trọng (a share)
+UNIT_CURRENCIES_VI = {"đô": "usd", "vnđ": "vnd", "đồng": "vnd", "đ": "vnd"}
+UNIT_PERCENT_VI = "phần trăm"

@@ -30,6 +30,7 @@ from .slips import (
     glued_key,
     kinds_with,
     listed_id,
+    listed_ids,
 )
 from .slips import same_as, unknown_key
 from .plan_numbers import parse_number, quoted_problem
@@ -88,6 +89,7 @@ class _Reader:
     said_meant: set[tuple[tuple[int, int], str]] = field(default_factory=set)
     # The measure of the indicator of the target being read (Reader.target_measure).
     target_measure: Any = None
+    target_decrease: bool = False  # Reader.target_decrease
 
     def indicator_hint(self, word: str, indicators: Iterable[str]) -> str | None:
         """The indicator id ``word`` most likely meant (suggest.Hints: the first few asked)."""
@@ -118,6 +120,13 @@ class _Reader:
                 # Written as targets are: said once, not again as each target's unknown indicator.
                 self.refused.add(("top", "indicators"))
                 self.error(node, msg("authoring_indicators_listed", example=listed_id(node) or "cbct_share"))
+                return None
+            if what == "dimensions" and isinstance(node, SequenceNode):
+                # So too the dimensions (forty-third session): the indicators and targets
+                # naming them were told besides that none is declared.
+                ids = listed_ids(node)
+                self.refused.update(("dimension", d) for d in ids)
+                self.error(node, msg("authoring_dimensions_listed", example=ids[0] if ids else "locality"))
                 return None
             self.error(node, msg("definitions_not_a_mapping", what=_phrase(what), got=_kind(node)))
             return None

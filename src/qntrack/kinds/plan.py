@@ -395,6 +395,13 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
     # line: a second error here would be a guess (forty-first session).
     measure = reader.target_measure
     if value == 0 and measure is not None and measure not in (Measure.BALANCE, Measure.RATE):
-        reader.error(keys["value"][1], msg("definitions_plan_zero", what=reader.phrase(where)))
+        # "Zero road deaths in 2025": where lower is better, none at all is a ceiling of 0
+        # over the period, which an every_period target judges (forty-third session).
+        said = (
+            msg("definitions_plan_zero_ceiling", what=reader.phrase(where), period=period)
+            if reader.target_decrease
+            else msg("definitions_plan_zero", what=reader.phrase(where))
+        )
+        reader.error(keys["value"][1], said)
         return None
     return PlanTarget(**common, period=period, value=value)

@@ -33,6 +33,9 @@ class Reader(Protocol):
     # The measure of the target's indicator (plan.model.Measure), None when it is unknown: a
     # plan of 0 is read by its difference for a balance or a rate, never in per cent.
     target_measure: Any
+    # Whether lower is better for the target's indicator (False when it is unknown): a plan
+    # of 0 for it is told the ceiling that says "none at all".
+    target_decrease: bool
 
     def loc(self, node: Any) -> Location: ...
 

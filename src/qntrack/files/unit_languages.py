@@ -1,0 +1,81 @@
+"""A unit's two languages compared (``unit: {en: ..., vi: ...}``): the size its words give
+the figures (million, billion) and what they count (a currency, per cent). A unit whose
+languages disagree prints every figure as two quantities: "590 million USD" in English and
+590 billion USD in the Vietnamese report, a thousand times more, in silence (forty-third
+session, helper N). Only what both languages say is compared: a side that names no size or
+no currency is not told. Pure; the Vietnamese words are vocabulary's."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..catalog import Message, msg
+from .vocabulary import UNIT_CURRENCIES_VI, UNIT_NOT_SIZE_VI, UNIT_PERCENT_VI, UNIT_RATE_VI, UNIT_SIZES_VI
+
+__all__ = ["kinds_differ", "sizes_differ"]
+
+# The words of a unit that give its figures' size, as a power of ten, in either language.
+_SIZE_WORDS = {
+    "thousand": 3, "thousands": 3, "million": 6, "millions": 6, "mn": 6, "mln": 6,
+    "billion": 9, "billions": 9, "bn": 9, "bln": 9, "trillion": 12, "trillions": 12,
+    **UNIT_SIZES_VI,
+}  # fmt: skip
+# Words before a size word that make it the denominator of a rate ("per thousand births").
+_RATE_WORDS = frozenset({"per", "/", *UNIT_RATE_VI})
+# Words after the Vietnamese billion that make it another word (a rate, a share).
+_NOT_A_SIZE = frozenset(UNIT_NOT_SIZE_VI)
+
+
+def _size(unit: str) -> int:
+    """The power of ten a unit's size words give its figures (0: none): a thousand billion, 12."""
+    words = re.findall(r"\w+|/", unicodedata.normalize("NFC", unit).lower())
+    power = 0
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in _SIZE_WORDS and (i == 0 or words[i - 1] not in _RATE_WORDS) and after not in _NOT_A_SIZE:
+            power += _SIZE_WORDS[word]
+    return power
+
+
+def sizes_differ(en: str, vi: str) -> dict[str, object] | None:
+    """The two units and their sizes when both give a size and the sizes differ: one figure
+    written "590 million USD" in English and 590 billion USD in Vietnamese, a thousand times
+    more (forty-third session, helper N). None when they agree, or one gives none."""
+    a, b = _size(en), _size(vi)
+    if not a or not b or a == b:
+        return None
+    return dict(en=en, vi=vi, en_size=_size_words(a), vi_size=_size_words(b))
+
+
+def _size_words(power: int) -> Message:
+    return msg(f"unit_size_{power}") if power in (3, 6, 9, 12) else msg("unit_size_other", power=power)
+
+
+# The currencies a unit may name, by the words and signs either language writes them with.
+_CURRENCIES = {
+    "usd": "usd", "dollar": "usd", "dollars": "usd", "$": "usd",
+    "vnd": "vnd", "dong": "vnd", "₫": "vnd", **UNIT_CURRENCIES_VI,
+    "eur": "eur", "euro": "eur", "euros": "eur", "€": "eur",
+}  # fmt: skip
+_PERCENT = frozenset({"%", "percent", "pct"})
+
+
+def _kind(unit: str) -> str | None:
+    """What a unit counts, where its words say it: one currency, else per cent; None when
+    they say neither (or two currencies, a rate of exchange)."""
+    words = re.findall(r"\w+|[$€₫%]", unicodedata.normalize("NFC", unit).lower())
+    found = {_CURRENCIES[w] for w in words if w in _CURRENCIES}
+    if len(found) == 1:
+        return found.pop()
+    per_cent = any(w in _PERCENT for w in words) or "per cent" in " ".join(words) or UNIT_PERCENT_VI in " ".join(words)
+    return "percent" if not found and per_cent else None
+
+
+def kinds_differ(en: str, vi: str) -> dict[str, object] | None:
+    """The two units and what each counts when both say it and they differ: '590 million
+    USD' beside 590 million dong, twenty-five thousand times less (forty-third session)."""
+    a, b = _kind(en), _kind(vi)
+    if a is None or b is None or a == b:
+        return None
+    return dict(en=en, vi=vi, en_kind=msg(f"unit_kind_{a}"), vi_kind=msg(f"unit_kind_{b}"))
