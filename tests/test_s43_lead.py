@@ -207,3 +207,47 @@ def test_rows_piped_in_get_no_such_word(shipped: Path) -> None:
     )
     assert done.exit_code == 0, done.stderr
     assert "Ctrl-D" not in done.stderr, done.stderr
+
+
+# --- 5. A level's plan read on its first quarter, later quarters recorded ---------------
+
+_JOBLESS_PLAN = """\
+version: 1
+indicators:
+  jobless: {name: Unemployment rate, unit: '%', direction: decrease, frequency: quarter}
+targets:
+  - {id: jobless-2026, type: plan, indicator: jobless, period: 2026, value: 5.8}
+"""
+_JOBLESS_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+jobless,2026-Q1,6.0,official,GSO,,2026-04-20T00:00:00Z
+jobless,2026-Q2,5.9,official,GSO,,2026-07-20T00:00:00Z
+jobless,2026-Q3,5.7,official,GSO,,2026-10-20T00:00:00Z
+"""
+
+
+def test_a_levels_plan_read_on_its_first_quarter_names_the_later_quarters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A level's part-year reading is from January (methodology.md, "Annual plan"): Q1 2026,
+    # 6.0 against a ceiling of 5.8. Q2 (5.9) and Q3 (5.7, under the plan) were recorded and
+    # passed over in silence; each is now named, and why, in show and the JSON.
+    make_tracker(tmp_path, monkeypatch, _JOBLESS_PLAN, _JOBLESS_STORE)
+    shown = run_clean("show", "jobless-2026", "--as-of", "2026-11-01", env={"COLUMNS": "400"})
+    assert shown.exit_code == 0, shown.stderr
+    flat = " ".join(shown.stdout.split())
+    for quarter, value in (("Q2 2026", "5.9%"), ("Q3 2026", "5.7%")):
+        assert f"{quarter} ({value}) is recorded and not counted" in flat, flat
+    assert "so 2026 is read on Q1 2026" in flat, flat
+    done = run_clean("status", "--format", "json", "--as-of", "2026-11-01")
+    import json
+
+    (target,) = json.loads(done.stdout)["targets"]
+    assert target["provisional"]["period"] == "2026-Q1"  # the reading itself is unchanged
+    left = target["details"]["year_to_date"]["not_counted"]
+    assert left == [
+        {"period": "2026-Q2", "value": 5.9, "why": "not_from_start", "missing": None},
+        {"period": "2026-Q3", "value": 5.7, "why": "not_from_start", "missing": None},
+    ], left
+    vi = run_clean("--lang", "vi", "show", "jobless-2026", "--as-of", "2026-11-01", env={"COLUMNS": "400"})
+    assert "Quý III/2026 (5,7%) đã được ghi nhận nhưng không được tính" in " ".join(vi.stdout.split()), vi.stdout

@@ -26,7 +26,7 @@ from ..method.assessment import (
 from ..method.progress import Status
 from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget, published
 from ..plan.periods import Period
-from ..method.parts import ADDED_UP, added_up, not_counted, year_to_date
+from ..method.parts import ADDED_UP, added_up, not_counted, not_from_start, year_to_date
 from .protocol import Due, Keys, Reader, What
 
 __all__ = [
@@ -93,8 +93,9 @@ class YearToDate:
     percent_of_plan: float | None = None  # flow only
     share_of_time: float | None = None  # flow only
     difference: float | None = None  # rate or level only
-    # A flow's figures recorded inside the period after the reading and not added to it,
-    # each with why and the period missing (method.parts.not_counted): flow only.
+    # The figures recorded inside the period after the reading and not counted in it, each
+    # with why and the period missing: a flow's not added (method.parts.not_counted), a
+    # level's or rate's not starting at the period's start (method.parts.not_from_start).
     not_counted: tuple[tuple[Observation, str, Period | None], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
@@ -107,8 +108,8 @@ class YearToDate:
             out["difference"] = self.difference
         if self.same is not None:
             out.update(self.same.to_json())
-        if self.flow:  # added last (thirty-fifth session): docs/json.md
-            out["not_counted"] = self.not_counted_json()
+        # Added last (thirty-fifth session: a flow's; forty-third: a level's or rate's too).
+        out["not_counted"] = self.not_counted_json()
         return out
 
     def not_counted_json(self) -> list[dict[str, Any]]:
@@ -273,8 +274,14 @@ def _plan(
         return _flow_to_date(target, indicator, reading, same, result, bound, awaiting, left)
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
+    left = tuple(not_from_start(rows, target.period, target.period.last, reading))
     ytd_figures = YearToDate(
-        reading.period, reading.value, same, flow=False, difference=difference(reading.value, target.value)
+        reading.period,
+        reading.value,
+        same,
+        flow=False,
+        difference=difference(reading.value, target.value),
+        not_counted=left,
     )
     status = Status.SUBSTANTIAL_PROGRESS if on_track else Status.LIMITED_PROGRESS
     return Assessment(

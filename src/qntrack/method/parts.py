@@ -18,6 +18,7 @@ __all__ = [
     "finality",
     "input_added_up",
     "not_counted",
+    "not_from_start",
     "summed_inputs",
     "year_to_date",
     "years_of",
@@ -145,6 +146,20 @@ def not_counted(
         whole = last - first + 1 in (1, 3) and (last - first != 2 or (first - 1) % 3 == 0)
         out.append((o, "period_missing", Period(span.year, first, last if whole else first)))
     return out
+
+
+def not_from_start(
+    rows: Sequence[Observation], span: Period, until: int, reading: Observation
+) -> list[tuple[Observation, str, Period | None]]:
+    """The figures of a level or rate recorded inside ``span`` (by month ``until``) after the
+    end of its ``reading``, which do not start at the span's start and so are not read,
+    each with why, ``"not_from_start"``: a part-year reading of a level is from January
+    (methodology.md, "Annual plan"), Q1 of a quarterly unemployment rate, and Q2 and Q3
+    recorded after it were passed over in silence (forty-third session, pass N)."""
+    later = [
+        o for o in _inside(rows, span, until) if o.period.last > reading.period.last and o.period.first != span.first
+    ]
+    return [(o, "not_from_start", None) for o in sorted(later, key=lambda o: (o.period.last, o.period.first))]
 
 
 def added_as_typed(values: Iterable[float]) -> float:

@@ -91,7 +91,9 @@ def not_counted_sentences(a: Assessment, lang: str, part: str = "") -> list[str]
             plan_period=period_text(d.period, lang),
             reading=period_text(ytd.period, lang),
         )
-        if why == "no_period":
+        if why == "not_from_start":
+            out.append(narrative_sentence("not_counted_not_from_start", lang, **said))
+        elif why == "no_period":
             first = Period(o.period.year, ytd.period.first, ytd.period.first)
             last = Period(o.period.year, o.period.last, o.period.last)
             out.append(
