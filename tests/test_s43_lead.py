@@ -251,3 +251,29 @@ def test_a_levels_plan_read_on_its_first_quarter_names_the_later_quarters(
     ], left
     vi = run_clean("--lang", "vi", "show", "jobless-2026", "--as-of", "2026-11-01", env={"COLUMNS": "400"})
     assert "Quý III/2026 (5,7%) đã được ghi nhận nhưng không được tính" in " ".join(vi.stdout.split()), vi.stdout
+
+
+# --- 6. A word for today typed as the day -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("en", "today", "leave --as-of out to read the figures as recorded now"),
+        ("en", "Now", "leave --as-of out to read the figures as recorded now"),
+        ("vi", "hôm nay", "bỏ --as-of đi để đọc số liệu như đã ghi nhận đến nay"),
+    ],
+)
+def test_a_word_for_today_as_the_day_is_told_to_leave_the_option_out(
+    shipped: Path, lang: str, typed: str, said: str
+) -> None:
+    done = run_clean("--lang", lang, "status", "--as-of", typed)
+    assert done.exit_code == 2, done.stderr  # a value refused for its form, as before
+    assert said in done.stderr, done.stderr
+    assert "YYYY-MM-DD" in done.stderr, done.stderr
+
+
+def test_a_word_for_today_as_since_gets_the_day_form_alone(shipped: Path) -> None:
+    done = run_clean("report", "--since", "today", "--format", "md")
+    assert done.exit_code == 2 and "YYYY-MM-DD" in done.stderr, done.stderr
+    assert "leave --since out" not in done.stderr, done.stderr

@@ -13,6 +13,17 @@ from ..errors import ArgumentError, ExitCode, InputError, fail
 __all__ = ["as_of_day", "zone_of_plan"]
 
 
+# Words for the day it is, folded (plan.units.fold: no marks, lower case): "today", and
+# the Vietnamese "today" and "now" typed with or without their marks.
+_TODAY = frozenset({"today", "now", "hom nay", "bay gio"})
+
+
+def _today_word(text: str) -> bool:
+    from ..plan.units import fold
+
+    return fold(text) in _TODAY
+
+
 def as_of_day(
     value: str | date | None, where: str = "as_of", example: str = "2023-06-28", zone: str | Callable[[], str] = ""
 ) -> str | None:
@@ -46,6 +57,8 @@ def as_of_day(
         from .days_typed import day_meant, no_such_day
 
         key, iso, period = day_meant(text)
+        if where.lstrip("-") in ("as-of", "as_of") and _today_word(text):
+            key = "cli_as_of_today"  # the day today: the option left out says it
         year, month, days = no_such_day(text)
         if month:
             key = "cli_no_such_day" if days else "cli_no_such_month"
@@ -81,6 +94,7 @@ def as_of_day(
                 m=month.lstrip("0"),
                 days=days,
                 zone=local,
+                where=where,
             ),
             ExitCode.USAGE,
             # A Python caller's argument (as_of, since, today) is an ArgumentError, as
