@@ -103,8 +103,17 @@ def figure(cell: Any, decimal_comma: bool | None) -> float:
             raise ValueError(msg("workbook_value_scaled", value=Figure(float(value)), scale=scale, shown=shown))
         if isinstance(value, int):  # a whole number written by a program (pandas' int64)
             return whole_units_kept(float(value), value, str(value))
-        return float(value) + 0.0  # a cell's -0.0 is 0 (rules.number)
+        return as_shown(value)
     return _text_number(str(value), decimal_comma)
+
+
+def as_shown(value: float) -> float:
+    """A number cell's double as Excel shows it: to its 15 significant digits (the most a
+    cell holds as typed). A computed value, a formula's saved with it or a sum pasted as
+    values, keeps the double's last bits (10.1 + 0.2 is 10.299999999999999, saved so): stored
+    so, it was a figure no one published, and 347534.00000000006 revised 347534 (forty-third
+    session). A cell's -0.0 is 0 (rules.number)."""
+    return float(f"{float(value):.15g}") + 0.0
 
 
 # What a number format shows as written, not as a placeholder: "text", \x and [Red], [$-42A].

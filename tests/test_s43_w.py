@@ -1,0 +1,186 @@
+"""Issue 17, forty-third session, helper W: a statistics officer's Excel workbooks, read by a
+hostile tester (yearbook tables, review annexes). Each test written failing first; expected
+values worked by hand from the cells written here, never copied from qntrack's output."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import run_clean, store_text
+
+_PLAN = """\
+version: 1
+title: "Workbook figures"
+indicators:
+  growth:
+    name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}
+    unit: {en: "% y/y", vi: "% so với cùng kỳ"}
+    measure: rate
+  grdp:
+    name: {en: "GRDP", vi: "GRDP"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    measure: level
+targets:
+  - id: grdp-up
+    indicator: grdp
+    baseline: 2023
+    milestones:
+      - {by: 2025, value: 400000}
+"""
+
+_START = STORE_HEADER + "grdp,2023,347534,official,NGTK 2023,,2024-06-30T00:00:00Z\n"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, _PLAN, _START)
+
+
+def _added(plan: Path) -> str:
+    return store_text(plan)[len(_START) :]
+
+
+def _save(rows: list[list], name: str = "so-lieu.xlsx") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    for row in rows:
+        sheet.append(row)
+    book.save(name)
+    return Path(name)
+
+
+def _as_excel_saved(path: Path, formula: str, value: str) -> None:
+    """The formula's value as Excel saves it beside it, and no request to recalculate on
+    opening (openpyxl writes neither)."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    empty = next(v for v in ("<v />", "<v></v>", "<v/>") if f"<f>{formula}</f>{v}" in sheet)
+    sheet = sheet.replace(f"<f>{formula}</f>{empty}", f"<f>{formula}</f><v>{value}</v>")
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
+def _with_saved_number(path: Path, cell: str, value: str) -> None:
+    """The number cell ``cell`` holding ``value`` as Excel writes it, digit for digit
+    (openpyxl rounds a double to fewer digits when it saves)."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    found = re.search(f'<c r="{cell}" t="n"><v>[^<]*</v></c>', sheet)
+    assert found is not None
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(found[0], f'<c r="{cell}" t="n"><v>{value}</v></c>').encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
+# --- a number as Excel shows it ----------------------------------------------------------
+
+
+def test_a_computed_number_cell_is_stored_as_excel_shows_it(plan: Path) -> None:
+    """A sum pasted as values keeps the double Excel computed: 10.1 + 0.2 is
+    10.299999999999999, which Excel shows (to its 15 significant digits) as 10.3. It was
+    stored as 10.299999999999999, a figure no one published; it is 10.3."""
+    path = _save([["indicator", "period", "value"], ["growth", "2024", 10.3]])
+    _with_saved_number(path, "C2", "10.299999999999999")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == "growth,2024,10.3,,,,2025-03-01T00:00:00Z\n"
+
+
+def test_a_formulas_saved_value_is_the_number_excel_shows(plan: Path) -> None:
+    """Excel saves a formula's value with 17 digits (347534.00000000006 for a sum of parts):
+    it shows 347534, the figure already recorded for 2023, so the row is already recorded,
+    not a revision of 347534 by 347534.00000000006."""
+    path = _save(
+        [
+            ["indicator", "period", "value", "status", "source", "recorded_at"],
+            ["grdp", "2023", "=300000+47534", "official", "NGTK 2023", "2024-06-30"],
+        ]
+    )
+    _as_excel_saved(path, "300000+47534", "347534.00000000006")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == ""
+    assert r.stderr == "nothing to add: all 1 row(s) are already recorded in observations.csv\n"
+
+
+def test_a_wide_tables_computed_cell_is_stored_as_excel_shows_it(plan: Path) -> None:
+    """The same in a yearbook's wide table: 0.1 * 3 * 100 is 30.000000000000004, shown 30."""
+    path = _save([["Chỉ tiêu", "2022", "2024"], ["growth", 30, 7.81]])
+    _with_saved_number(path, "B2", "30.000000000000004")
+    _with_saved_number(path, "C2", "7.8100000000000014")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 0, r.output
+    # 7.8100000000000014 to 15 significant digits is 7.81000000000000: 7.81.
+    assert _added(plan) == ("growth,2022,30,,,,2025-03-01T00:00:00Z\ngrowth,2024,7.81,,,,2025-03-01T00:00:00Z\n")
+
+
+# --- the unit line above a yearbook's table ----------------------------------------------
+
+
+def test_a_unit_line_above_the_table_naming_another_unit_is_refused(plan: Path) -> None:
+    """A yearbook heads its table 'Đơn vị tính: Triệu đồng' above the header. The line was
+    passed over with the title, and the figures, in millions, were stored as billions of
+    dong: a thousand times too large. It is checked as a unit column is, at its cell."""
+    _save(
+        [
+            ["Biểu 02. Tổng sản phẩm trên địa bàn"],
+            [None, None, "Đơn vị tính: Triệu đồng"],
+            ["Chỉ tiêu", "2024", "2025"],
+            ["grdp", 330000000, 360000000],
+        ]
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2026-03-01")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!C2: error: the unit 'Triệu đồng' is not the unit of grdp")
+    assert r.stderr.count("error:") == 1  # said once, not once a row
+    assert _added(plan) == ""
+
+
+def test_a_unit_line_naming_the_indicators_unit_is_read(plan: Path) -> None:
+    """'ĐVT: Tỷ đồng' and '(Đơn vị: tỷ đồng)' name grdp's unit: the figures are read."""
+    for line in ("ĐVT: Tỷ đồng", "(Đơn vị: tỷ đồng)", "Unit: billion VND"):
+        _save([[line], ["Chỉ tiêu", "Kỳ", "Giá trị"], ["grdp", "2024", 330000]])
+        r = run_clean(
+            "add-observation", "--from", "so-lieu.xlsx", "--dry-run", "-f", "csv", "--recorded-at", "2025-03-01"
+        )
+        assert r.exit_code == 0, (line, r.output)
+        assert "grdp,2024,330000," in r.stdout
+
+
+def test_a_unit_line_for_a_per_cent_indicator_in_a_long_table(plan: Path) -> None:
+    """Under 'Đơn vị tính: tỷ đồng' a growth rate row is in no unit of its own: refused."""
+    _save([["Đơn vị tính: tỷ đồng"], ["Chỉ tiêu", "Kỳ", "Giá trị"], ["grdp", "2024", 330000], ["growth", "2024", 10.5]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 1, r.output
+    assert "so-lieu.xlsx:Sheet1!A1: error: the unit 'tỷ đồng' is not the unit of growth" in r.stderr
+    assert _added(plan) == ""
+
+
+def test_a_unit_column_is_checked_and_a_reporting_units_name_is_no_unit(plan: Path) -> None:
+    """With a ĐVT column, each row's unit is its own cell's; 'Đơn vị báo cáo: Cục Thống kê'
+    (the office reporting) names no unit of measure."""
+    _save(
+        [
+            ["Đơn vị báo cáo: Cục Thống kê tỉnh"],
+            ["Đơn vị tính: tỷ đồng"],
+            ["Chỉ tiêu", "ĐVT", "2024"],
+            ["grdp", "Tỷ đồng", 330000],
+            ["growth", "%", 10.5],
+        ]
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == ("grdp,2024,330000,,,,2025-03-01T00:00:00Z\ngrowth,2024,10.5,,,,2025-03-01T00:00:00Z\n")
