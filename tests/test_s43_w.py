@@ -184,3 +184,21 @@ def test_a_unit_column_is_checked_and_a_reporting_units_name_is_no_unit(plan: Pa
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2025-03-01")
     assert r.exit_code == 0, r.output
     assert _added(plan) == ("grdp,2024,330000,,,,2025-03-01T00:00:00Z\ngrowth,2024,10.5,,,,2025-03-01T00:00:00Z\n")
+
+
+def test_the_same_sheet_saved_as_csv_checks_its_unit_line_too(plan: Path) -> None:
+    """Saved as CSV, the sheet keeps its title and unit line above the header: the CSV path
+    passed over 'Đơn vị tính: Triệu đồng' with the title and stored millions as billions."""
+    Path("so-lieu.csv").write_text(
+        "Biểu 02. Tổng sản phẩm trên địa bàn,,\n,,Đơn vị tính: Triệu đồng\nChỉ tiêu,2024,2025\ngrdp,330000000,360000000\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.csv", "--wide", "--recorded-at", "2026-03-01")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("so-lieu.csv:2: error: the unit 'Triệu đồng' is not the unit of grdp")
+    assert r.stderr.count("error:") == 1
+    assert _added(plan) == ""
+    Path("so-lieu.csv").write_text("Đơn vị tính: Tỷ đồng\nChỉ tiêu,2024\ngrdp,330000\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "so-lieu.csv", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == "grdp,2024,330000,,,,2025-03-01T00:00:00Z\n"

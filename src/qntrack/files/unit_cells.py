@@ -1,4 +1,4 @@
-"""A unit cell (DVT) of an import against its indicator's unit in targets.yaml: the same
+"""A unit cell (DVT), or a unit line above the table (``Đơn vị tính: tỷ đồng``), of an import against its indicator's unit in targets.yaml: the same
 unit however an office spells it, and, when not, what the refusal says (issue 17,
 twenty-eighth session). Asked by the CSV reader (indicator_names) and the workbook reader
 (workbooks) alike, so that both say the same."""
@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Iterable
 
 from ..catalog import Message, msg
 from ..plan.model import Indicator, Plan
+from .textfiles import nfc
 from .vocabulary import PER_PERSON_VI, fold, unit_words
 
-__all__ = ["unit_matches", "unit_fits", "unit_mismatch", "row_unit_problem"]
+__all__ = ["unit_matches", "unit_fits", "unit_mismatch", "row_unit_problem", "unit_line", "unit_line_problems"]
 
 
 def unit_matches(given: str, unit: str, unit_vi: str) -> bool:
@@ -101,3 +103,29 @@ def row_unit_problem(
 
     found = plan.indicators.get(row_indicator(plan, cells, names) or "")
     return None if found is None or unit_fits(given, found) else unit_mismatch(given, found)
+
+
+# A yearbook's unit line above its table: "Đơn vị tính: Tỷ đồng", "ĐVT: %", "(Đơn vị: tỷ
+# đồng)", "Unit: billion VND". "Đơn vị báo cáo: ..." (the office reporting) is no unit.
+_UNIT_LINE = re.compile(r"\(?\s*(?:đơn\s*vị\s*tính|đvt|đơn\s*vị|units?)\s*[:：]\s*(.+?)\s*\)?", re.IGNORECASE)
+
+
+def unit_line(value: object) -> str | None:
+    """The unit a cell above the table names for all its figures, or None for any other
+    cell: passed over with the title, a table in millions was stored as billions, a
+    thousand times too large (forty-third session)."""
+    found = _UNIT_LINE.fullmatch(" ".join(nfc(value).split())) if isinstance(value, str) else None
+    return found[1] if found else None
+
+
+def unit_line_problems(
+    plan: Plan, names: dict[str, tuple[str, ...]], given: str, rows: Iterable[tuple[str, str]]
+) -> list[Message]:
+    """What a unit line (``given``) above a table with no unit column is told, once an
+    indicator of ``rows`` (each row's indicator and second indicator cells) whose unit it
+    is not."""
+    said: list[Message] = []
+    for cells in dict.fromkeys(rows):
+        if (wrong := row_unit_problem(plan, names, cells, given)) is not None and wrong not in said:
+            said.append(wrong)
+    return said

@@ -24,10 +24,10 @@ from .figures import excel_error, number_text, parse_number_cell, whole_units_ke
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
-from .unit_cells import unit_matches
+from .unit_cells import unit_line, unit_matches
 from .vocabulary import column_of, excel_date, foreign_digits
 
-__all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
+__all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp", "unit_line"]
 
 
 def ref(sheet: str, column: int, row: int) -> str:

@@ -10,7 +10,7 @@ convention known, so only its certain forms (docs/observations-format.md, "Workb
 
 A yearbook sheet has a title and notes above its table and footnotes below it: the table starts at its header row
 (the first row naming the indicator column) and ends at the first empty or note row after its figures (``_Table``).
-A unit column is checked against the indicator's unit; a problem names its sheet and cell (``so-lieu.xlsx:Sheet1!C7``).
+A unit column, or a unit line above the table, is checked against the indicator's unit; a problem names its sheet and cell (``so-lieu.xlsx:Sheet1!C7``).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from .workbook_cells import garbled_header, is_note, other_sheets, refusal, shee
 from .workbook_cells import ref as _ref
 from .workbook_cells import sdmx_header
 from .workbook_cells import twice_at
-from .workbook_cells import unit_matches, workbook_kind
+from .workbook_cells import unit_line, unit_matches, workbook_kind
 from .workbook_rows import _row
 
 __all__ = ["workbook_kind", "read_workbook", "unit_matches"]
@@ -98,6 +98,10 @@ class _Reading:
     kept: tuple | None = None  # a row looked at below the header and not part of it: the first data row
     read: set[int] = field(default_factory=set)  # the sheet columns whose cells are read (not passed over)
     mac: bool = False  # the workbook counts its days from 1904 (old Mac Excel; workbook_dates)
+    # A unit line above the table ("Đơn vị tính: Triệu đồng"): (sheet column, row, the unit),
+    # checked against each indicator when the table has no unit column; the indicators told.
+    unit_line: tuple[int, int, str] | None = None
+    unit_told: set[tuple[str, ...]] = field(default_factory=set)
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -113,6 +117,9 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
     for number, cells in rows:
         names = [_name(c.value) for c in cells]
         if "indicator" not in names:
+            if reading.unit_line is None:
+                found = next(((i, u) for i, c in enumerate(cells) if c is not None and (u := unit_line(c.value))), None)
+                reading.unit_line = (found[0], number, found[1]) if found else None
             continue
         reading.headings = {i: _text(c.value) for i, c in enumerate(cells)}
         if sdmx := sdmx_header(names):  # an exchange message opened in Excel and saved as .xlsx
