@@ -351,9 +351,10 @@ def parse_table(
                 _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at, plan)
             parsed.candidates.append((cell_where, row))
     if units and plan is not None and "unit" not in named:  # a unit column says each row's own
-        rows = ((f.get("indicator", ""), f.get(SECOND, "")) for _, f in parsed.candidates)
-        at = Location(file, units[0][0])
-        problems.extend(Problem(at, said) for said in unit_line_problems(plan, names or {}, units[0][1], rows))
+        indicators = ((f.get("indicator", ""), f.get(SECOND, "")) for _, f in parsed.candidates)
+        line = Location(file, units[0][0])
+        said = unit_line_problems(plan, names or {}, units[0][1], indicators)
+        problems.extend(Problem(line, wrong) for wrong in said)
     parsed.notes.extend(parsed.marks.said())
     parsed.notes = counted(file, parsed.notes)  # rows passed over for an empty value
     # A header and no rows (an empty filter result in a pipeline) is not an error: no

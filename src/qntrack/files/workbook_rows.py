@@ -96,11 +96,11 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
             reading,
         )
     elif reading.unit_line is not None:  # "Đơn vị tính: ..." above the table: said once an indicator
-        column, line, given = reading.unit_line
+        unit_at, line, given = reading.unit_line
         told = (row["indicator"], row.get(SECOND, ""))
         if told not in reading.unit_told:
             reading.unit_told.add(told)
-            _check_unit(told, given, column, line, reading)
+            _check_unit(told, given, unit_at, line, reading)
     if long is not None:
         _long(number, fields, sheet_column, long, row, where, reading)
     else:
