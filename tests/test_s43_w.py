@@ -202,3 +202,43 @@ def test_the_same_sheet_saved_as_csv_checks_its_unit_line_too(plan: Path) -> Non
     r = run_clean("add-observation", "--from", "so-lieu.csv", "--recorded-at", "2025-03-01")
     assert r.exit_code == 0, r.output
     assert _added(plan) == "grdp,2024,330000,,,,2025-03-01T00:00:00Z\n"
+
+
+# --- a review annex's comparison and plan columns -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Dự toán 2025",  # the budget's plan for the year
+        "Mục tiêu 2025",
+        "Chỉ tiêu 2025",  # the year's target, as a plan's annex heads it
+        "Tăng/giảm",
+        "Chênh lệch (tỷ đồng)",
+        "Tỷ lệ (%)",
+        "2025/2024 (%)",
+        "2025 so với 2024 (%)",
+        "Năm 2025 so với năm 2024",
+        "Chỉ số phát triển (%)",
+    ],
+)
+def test_a_review_annexs_comparison_and_plan_columns_are_passed_over(plan: Path, heading: str) -> None:
+    """A planning department's review annex puts the year's plan, the change and the ratio
+    beside the figures. 'So sánh (%)' and 'KH 2025' were passed over with a warning; these
+    headings were refused as 'not a period', and the officer had to cut columns out of
+    the annex. They hold no figure to record: passed over, said in a warning at their cell."""
+    _save([["Chỉ tiêu", "ĐVT", "Năm 2024", heading, "Ước 2025"], ["grdp", "Tỷ đồng", 330000, 107.5, 360000]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2026-03-01")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == (
+        "grdp,2024,330000,,,,2026-03-01T00:00:00Z\ngrdp,2025,360000,estimate,,,2026-03-01T00:00:00Z\n"
+    )
+    assert f"so-lieu.xlsx:Sheet1!D1: warning: column 4 '{heading}' is a comparison or a plan" in r.stderr
+
+
+def test_a_heading_naming_one_year_with_no_mark_is_still_a_period(plan: Path) -> None:
+    """'Chỉ tiêu' alone heads the indicator column; a heading that is only a year is read."""
+    _save([["Chỉ tiêu", "2024/2025"], ["grdp", 5]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2026-03-01")
+    assert r.exit_code == 1
+    assert "so-lieu.xlsx:Sheet1!B1: error" in r.stderr
