@@ -242,3 +242,38 @@ def test_a_heading_naming_one_year_with_no_mark_is_still_a_period(plan: Path) ->
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2026-03-01")
     assert r.exit_code == 1
     assert "so-lieu.xlsx:Sheet1!B1: error" in r.stderr
+
+
+# --- a footnote mark on a figure ---------------------------------------------------------
+
+
+def test_a_figure_with_a_footnote_mark_is_told_the_mark_not_just_no_number(plan: Path) -> None:
+    """A yearbook marks a figure a note qualifies: '12,3*', '11,03(1)'. It was refused as
+    "not a number; write e.g. 1234.5", which an officer looking at 12,3 cannot act on. It is
+    still refused (the mark may say the figure is provisional), told the mark and the
+    figure without it; nothing is written."""
+    _save([["Chỉ tiêu", "2023", "2024"], ["growth", "11,03(1)", "12,3*"]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 1, r.output
+    assert "so-lieu.xlsx:Sheet1!B2: error: '11,03(1)' ends with a footnote mark, (1):" in r.stderr
+    assert "so-lieu.xlsx:Sheet1!C2: error: '12,3*' ends with a footnote mark, *:" in r.stderr
+    assert "write the figure alone, 12,3," in r.stderr
+    assert "not a number" not in r.stderr
+    assert _added(plan) == ""
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--lang", "vi")
+    assert "'12,3*' có dấu chú thích *" in r.stderr
+
+
+def test_a_csv_figure_with_a_footnote_mark_is_told_the_same(plan: Path) -> None:
+    """The same in a CSV file, long and wide (a wide one's names its period)."""
+    Path("so-lieu.csv").write_text('indicator,period,value\ngrowth,2024,"12.3 (*)"\n', encoding="utf-8")
+    r = run_clean("add-observation", "--from", "so-lieu.csv", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(
+        "so-lieu.csv:2: error: '12.3 (*)' ends with a footnote mark, (*): write the figure alone, 12.3,"
+    )
+    Path("so-lieu.csv").write_text("indicator;2024\ngrowth;12,3**\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "so-lieu.csv", "--wide", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.csv:2: error: period 2024: '12,3**' ends with a footnote mark, **:")
+    assert _added(plan) == ""

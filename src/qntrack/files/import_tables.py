@@ -170,7 +170,7 @@ def _below_a_title(
     next lines that names the indicator column, when no line before it holds a figure, so
     that no row of figures is ever passed over. Else the first line, as it was, to be
     refused as no table of ours. Line numbers stay the file's. A unit line above the header
-    ("Đơn vị tính: Triệu đồng") is put in ``units`` (its line, the unit)."""
+    (unit_cells.unit_line) is put in ``units`` (its line, the unit)."""
     above: list[tuple[int, int, list[str]]] = []
     if any(_FIGURE.fullmatch(c.strip()) for c in fields):
         return header, line, fields, records

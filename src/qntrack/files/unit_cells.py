@@ -1,4 +1,4 @@
-"""A unit cell (DVT), or a unit line above the table (``Đơn vị tính: tỷ đồng``), of an import against its indicator's unit in targets.yaml: the same
+"""A unit cell (DVT), or a unit line above the table (``unit_line``), of an import against its indicator's unit in targets.yaml: the same
 unit however an office spells it, and, when not, what the refusal says (issue 17,
 twenty-eighth session). Asked by the CSV reader (indicator_names) and the workbook reader
 (workbooks) alike, so that both say the same."""
@@ -105,17 +105,26 @@ def row_unit_problem(
     return None if found is None or unit_fits(given, found) else unit_mismatch(given, found)
 
 
-# A yearbook's unit line above its table: "Đơn vị tính: Tỷ đồng", "ĐVT: %", "(Đơn vị: tỷ
-# đồng)", "Unit: billion VND". "Đơn vị báo cáo: ..." (the office reporting) is no unit.
-_UNIT_LINE = re.compile(r"\(?\s*(?:đơn\s*vị\s*tính|đvt|đơn\s*vị|units?)\s*[:：]\s*(.+?)\s*\)?", re.IGNORECASE)
+# A yearbook's unit line above its table, its words as ``fold`` writes them ("Don vi tinh:
+# Ty dong", "DVT: %", "(Don vi: ty dong)", "Unit: billion VND"); "Don vi bao cao: ..." (the
+# office reporting) is no unit.
+_UNIT_LINE_WORDS = frozenset({"don vi tinh", "dvt", "don vi", "unit", "units"})
 
 
 def unit_line(value: object) -> str | None:
     """The unit a cell above the table names for all its figures, or None for any other
     cell: passed over with the title, a table in millions was stored as billions, a
     thousand times too large (forty-third session)."""
-    found = _UNIT_LINE.fullmatch(" ".join(nfc(value).split())) if isinstance(value, str) else None
-    return found[1] if found else None
+    if not isinstance(value, str):
+        return None
+    text = " ".join(nfc(value).split())
+    words, colon, unit = text.replace("\uff1a", ":").partition(":")
+    bracketed = words.lstrip().startswith("(")
+    if not colon or " ".join(fold(words.lstrip("( ")).split()) not in _UNIT_LINE_WORDS:
+        return None
+    unit = unit.strip()
+    unit = unit[:-1].strip() if bracketed and unit.endswith(")") else unit
+    return unit or None
 
 
 def unit_line_problems(

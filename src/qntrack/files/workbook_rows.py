@@ -95,7 +95,7 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
             number,
             reading,
         )
-    elif reading.unit_line is not None:  # "Đơn vị tính: ..." above the table: said once an indicator
+    elif reading.unit_line is not None:  # a unit line above the table (unit_cells.unit_line): said once an indicator
         unit_at, line, given = reading.unit_line
         told = (row["indicator"], row.get(SECOND, ""))
         if told not in reading.unit_told:

@@ -98,7 +98,7 @@ class _Reading:
     kept: tuple | None = None  # a row looked at below the header and not part of it: the first data row
     read: set[int] = field(default_factory=set)  # the sheet columns whose cells are read (not passed over)
     mac: bool = False  # the workbook counts its days from 1904 (old Mac Excel; workbook_dates)
-    # A unit line above the table ("Đơn vị tính: Triệu đồng"): (sheet column, row, the unit),
+    # A unit line above the table (unit_cells.unit_line): (sheet column, row, the unit),
     # checked against each indicator when the table has no unit column; the indicators told.
     unit_line: tuple[int, int, str] | None = None
     unit_told: set[tuple[str, ...]] = field(default_factory=set)
