@@ -277,3 +277,71 @@ def test_a_csv_figure_with_a_footnote_mark_is_told_the_same(plan: Path) -> None:
     assert r.exit_code == 1
     assert r.stderr.startswith("so-lieu.csv:2: error: period 2024: '12,3**' ends with a footnote mark, **:")
     assert _added(plan) == ""
+
+
+# --- a figure in merged cells ------------------------------------------------------------
+
+
+def _merged_book(rows: list[list], *ranges: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    for row in rows:
+        sheet.append(row)
+    for cells in ranges:
+        sheet.merge_cells(cells)
+    book.save("so-lieu.xlsx")
+
+
+def test_a_figure_merged_across_period_columns_is_refused_not_given_to_the_first(plan: Path) -> None:
+    """A plan's annex writes a figure for 2021-2023 in one cell merged across the three year
+    columns: Excel shows one 15000 centred under the three years, the file holds it in C2
+    alone, and it was stored as grdp's 2021 figure in silence. Refused at C2, with the
+    range; the rows of the other indicators are not written either (all or nothing)."""
+    _merged_book(
+        [
+            ["Chỉ tiêu", "ĐVT", "Năm 2021", "Năm 2022", "Năm 2023"],
+            ["grdp", "Tỷ đồng", 15000],
+            ["growth", "%", 8, 9, 10],
+        ],
+        "C2:E2",
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!C2: error: the figure 15000 is in cells merged over C2:E2")
+    assert _added(plan) == ""
+
+
+def test_a_figure_merged_down_over_two_rows_is_refused(plan: Path) -> None:
+    """A long table's value merged down over two rows (two periods given one figure): only
+    the first row held it, and the second was refused as empty; both are said at the merge."""
+    _merged_book(
+        [["indicator", "period", "value"], ["grdp", "2024", 330000], ["grdp", "2025", None]],
+        "C2:C3",
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2026-03-01")
+    assert r.exit_code == 1, r.output
+    assert "so-lieu.xlsx:Sheet1!C2: error: the figure 330000 is in cells merged over C2:C3" in r.stderr
+    assert _added(plan) == ""
+
+
+def test_merged_headers_and_a_merged_no_figure_are_read_as_before(plan: Path) -> None:
+    """Merged header cells (the yearbook's 'Năm' over its years) and a '-' merged across
+    periods with no figure are no figure merged: read as before."""
+    _merged_book(
+        [
+            ["Chỉ tiêu", "Năm", None, None],
+            [None, 2021, 2022, 2023],
+            ["grdp", "-", None, None],
+            ["growth", 8, 9, 10],
+        ],
+        "B1:D1",
+        "A1:A2",
+        "B3:D3",
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == (
+        "growth,2021,8,,,,2025-03-01T00:00:00Z\ngrowth,2022,9,,,,2025-03-01T00:00:00Z\n"
+        "growth,2023,10,,,,2025-03-01T00:00:00Z\n"
+    )

@@ -169,6 +169,10 @@ def _value(
     readable = True
     try:
         row["value"] = canonical(_figure(cell, reading.fmt.decimal_comma))
+        if (span := reading.merged.get((number, column + 1))) is not None:
+            # Excel shows one figure over the merged cells; the file holds it in the first
+            # alone: read, it was the first period's (or row's) in silence (forty-third session).
+            raise ValueError(msg("workbook_value_merged", value=_text(value), cells=span))
     except ValueError as exc:
         said = _said(exc)
         if not blank_is_problem and isinstance(said, Message) and said.id in _NO_FIGURE:

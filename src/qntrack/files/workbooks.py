@@ -102,6 +102,7 @@ class _Reading:
     # checked against each indicator when the table has no unit column; the indicators told.
     unit_line: tuple[int, int, str] | None = None
     unit_told: set[tuple[str, ...]] = field(default_factory=set)
+    merged: dict[tuple[int, int], str] = field(default_factory=dict)  # workbook_hidden.Hidden.merged
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -256,7 +257,7 @@ def _read_sheet(
                 raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
             raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
         hidden = hidden_parts(sheet)
-        reading.hidden, formulas = hidden.rows, hidden.formulas
+        reading.hidden, formulas, reading.merged = hidden.rows, hidden.formulas, hidden.merged
         _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
         reading.shown.settle(reading.parsed)
         reading.parsed.notes.extend(reading.parsed.marks.said())
