@@ -26,6 +26,11 @@ indicators:
     name: {en: "GRDP", vi: "GRDP"}
     unit: {en: "billion VND", vi: "tỷ đồng"}
     measure: level
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+    frequency: month
 targets:
   - id: grdp-up
     indicator: grdp
@@ -345,3 +350,50 @@ def test_merged_headers_and_a_merged_no_figure_are_read_as_before(plan: Path) ->
         "growth,2021,8,,,,2025-03-01T00:00:00Z\ngrowth,2022,9,,,,2025-03-01T00:00:00Z\n"
         "growth,2023,10,,,,2025-03-01T00:00:00Z\n"
     )
+
+
+# --- a heading that is a date shown as its year ------------------------------------------
+
+
+def _dated_headings(dates: list, number_format: str, indicator: str = "grdp") -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.append(["Chỉ tiêu", *dates])
+    sheet.append([indicator, *range(300000, 300000 + len(dates))])
+    for cell in sheet[1][1:]:
+        cell.number_format = number_format
+    book.save("so-lieu.xlsx")
+
+
+def test_a_heading_date_shown_as_its_year_is_that_year(plan: Path) -> None:
+    """A template heads its years with dates formatted 'yyyy': Excel shows 2022 and 2023,
+    and Save As CSV writes 2022 and 2023, which the CSV import reads. The workbook was
+    refused, told the period was 'probably 2022-01', a month the officer never saw."""
+    import datetime as dt
+
+    _dated_headings([dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)], "yyyy")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2024-03-01")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == ("grdp,2022,300000,,,,2024-03-01T00:00:00Z\ngrdp,2023,300001,,,,2024-03-01T00:00:00Z\n")
+
+
+def test_a_heading_date_shown_as_month_and_year_is_that_month(plan: Path) -> None:
+    """'mm/yyyy' shows 03/2025: the month, as the CSV of the sheet reads '03/2025'."""
+    import datetime as dt
+
+    _dated_headings([dt.datetime(2025, 3, 1), dt.datetime(2025, 4, 1)], "mm/yyyy", "fdi")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2025-06-01")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == ("fdi,2025-03,300000,,,,2025-06-01T00:00:00Z\nfdi,2025-04,300001,,,,2025-06-01T00:00:00Z\n")
+
+
+def test_a_heading_date_shown_with_its_day_is_still_refused(plan: Path) -> None:
+    """'dd/mm/yyyy' shows 01/01/2022: a day, no period; refused as before, at its cell."""
+    import datetime as dt
+
+    _dated_headings([dt.datetime(2022, 1, 1)], "dd/mm/yyyy")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2024-03-01")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!B1: error: column 2: '2022-01-01' is a date")
+    assert _added(plan) == ""

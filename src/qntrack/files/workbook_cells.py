@@ -57,6 +57,30 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+# A date format that shows a period: its year alone ('yyyy'), or its month and year
+# ('mm/yyyy', 'm-yyyy', 'mm.yyyy'); as written, without its quoted text and [locale].
+_YEAR_SHOWN = re.compile(r"y{4}")
+_MONTH_SHOWN = re.compile(r"m{1,2}[/.\- ]y{4}")
+
+
+def shown_heading(cell: Any) -> Any:
+    """A header cell as read: a date cell whose format shows a year or a month alone is
+    the text Excel shows ('2022', '03/2025'), as the same sheet saved as CSV writes it and
+    the CSV import reads it; a date the format shows with its day stays a date (refused as
+    a period, told the one it probably was). Refused, a 'yyyy' heading was told its
+    period was probably January (forty-third session)."""
+    value = getattr(cell, "value", None)
+    if not isinstance(value, (datetime, date)):
+        return value
+    written = str(getattr(cell, "number_format", "") or "").split(";")[0]
+    shown = re.sub(r'"[^"]*"|\[[^\]]*\]', "", written).replace("\\", "").strip().lower()  # 'mm\/yyyy' too
+    if _YEAR_SHOWN.fullmatch(shown):
+        return str(value.year)
+    if _MONTH_SHOWN.fullmatch(shown):
+        return f"{value.month:02d}/{value.year}"
+    return value
+
+
 def column_name(value: Any) -> str:
     """A header cell as a column name: the CSV path's names, spaces and line breaks folded."""
     text = " ".join(cell_text(value).split()).lower()

@@ -52,7 +52,7 @@ from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import garbled_header, is_note, other_sheets, refusal, sheets_with_a_header
 from .workbook_cells import ref as _ref
-from .workbook_cells import sdmx_header
+from .workbook_cells import sdmx_header, shown_heading
 from .workbook_cells import twice_at
 from .workbook_cells import unit_line, unit_matches, workbook_kind
 from .workbook_rows import _row
@@ -116,13 +116,13 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
     below it when the header is two rows (files/workbook_header.py): with --wide when it
     names no period, in a long table when it leaves a gap between its named columns."""
     for number, cells in rows:
-        names = [_name(c.value) for c in cells]
+        names = [_name(shown_heading(c)) for c in cells]
         if "indicator" not in names:
             if reading.unit_line is None:
                 found = next(((i, u) for i, c in enumerate(cells) if c is not None and (u := unit_line(c.value))), None)
                 reading.unit_line = (found[0], number, found[1]) if found else None
             continue
-        reading.headings = {i: _text(c.value) for i, c in enumerate(cells)}
+        reading.headings = {i: _text(shown_heading(c)) for i, c in enumerate(cells)}
         if sdmx := sdmx_header(names):  # an exchange message opened in Excel and saved as .xlsx
             raise fail(reading.at(min(i for i, n in enumerate(names) if n), number), msg("workbook_sdmx", first=sdmx))
         if reading.fmt.wide and not any(
@@ -140,7 +140,7 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
             if (
                 below is not None
                 and not data_below(names, below[1])
-                and periods_below(names, [_name(c.value) for c in below[1]])
+                and periods_below(names, [_name(shown_heading(c)) for c in below[1]])
             ):
                 names, number = merged(names, below[1], reading.headings), below[0]
             elif below is not None:
