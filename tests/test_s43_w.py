@@ -397,3 +397,20 @@ def test_a_heading_date_shown_with_its_day_is_still_refused(plan: Path) -> None:
     assert r.exit_code == 1
     assert r.stderr.startswith("so-lieu.xlsx:Sheet1!B1: error: column 2: '2022-01-01' is a date")
     assert _added(plan) == ""
+
+
+# --- an index beside a growth rate ------------------------------------------------------
+
+
+def test_an_index_unit_for_a_growth_rate_is_told_to_take_100_off(plan: Path) -> None:
+    """A yearbook gives growth as an index, ĐVT 'Năm trước = 100' (110.5 for a growth of
+    10.5%). The unit was refused as any other ('is the figure in another unit?'); it is
+    told what the index is and how the growth rate is read from it."""
+    _save([["Chỉ tiêu", "ĐVT", "2024"], ["growth", "Năm trước = 100", 110.5]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!B2: error: the unit 'Năm trước = 100' is an index")
+    assert "the index less 100 (110.5 is 10.5)" in r.stderr
+    assert _added(plan) == ""
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--lang", "vi")
+    assert "là chỉ số phát triển" in r.stderr

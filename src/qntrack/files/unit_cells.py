@@ -69,6 +69,11 @@ def _per_person_indicator(indicator: Indicator) -> bool:
     return any(_NAMED_PER_PERSON.search(fold(name)) for name in (indicator.name.en, indicator.name.vi))
 
 
+# An index's base, "= 100" after the period it is measured against (a yearbook's "Nam
+# truoc = 100", "Cung ky = 100", "previous year = 100").
+_INDEX_BASE = re.compile(r"=\s*100\b")
+
+
 def unit_mismatch(given: str, indicator: Indicator) -> Message:
     """What a unit cell that is not ``indicator``'s unit is told: the two units, and a hint
     only where it helps: the per-cent rule when either unit is a per-cent (it says nothing
@@ -76,6 +81,9 @@ def unit_mismatch(given: str, indicator: Indicator) -> Message:
     person and the plan does not (where it does, the size or currency differs)."""
     units = " / ".join(dict.fromkeys(u for u in (indicator.unit, indicator.unit_vi) if u))
     said = {"given": given, "indicator": indicator.id, "unit": units}
+    if _INDEX_BASE.search(given) and any(unit_words(u).startswith("%") for u in (indicator.unit, indicator.unit_vi)):
+        # "Nam truoc = 100": an index, 110.5 for a growth of 10.5% (forty-third session).
+        return replace(msg("workbook_unit_mismatch", **said), wording="workbook_unit_mismatch_index")
     if any(unit_words(u).startswith("%") for u in (given, indicator.unit, indicator.unit_vi)):
         return msg("workbook_unit_mismatch", **said)
     # The same refusal (its id, which a script tests), in other words.
