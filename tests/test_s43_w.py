@@ -414,3 +414,32 @@ def test_an_index_unit_for_a_growth_rate_is_told_to_take_100_off(plan: Path) -> 
     assert _added(plan) == ""
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--lang", "vi")
     assert "là chỉ số phát triển" in r.stderr
+
+
+# --- a workbook saved as Strict Open XML --------------------------------------------------
+
+
+def test_a_strict_open_xml_workbook_is_told_what_it_is(plan: Path) -> None:
+    """Excel's Save As offers 'Strict Open XML Spreadsheet (*.xlsx)': the same name, other
+    XML namespaces (ISO/IEC 29500 Strict), which openpyxl does not read. Such a workbook
+    was said to have 'no sheet of cells', as if saved empty; it is told what it is and how
+    to save it so that it is read."""
+    path = _save([["indicator", "period", "value"], ["grdp", "2024", 330000]])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    strict = {
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+        ),
+    }
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            for transitional, iso in strict.items():
+                data = data.replace(transitional, iso)
+            z.writestr(n, data)
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx: error: a workbook saved as 'Strict Open XML Spreadsheet'")
+    assert "Excel Workbook (*.xlsx)" in r.stderr and "no sheet of cells" not in r.stderr
+    assert _added(plan) == ""
