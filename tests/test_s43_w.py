@@ -443,3 +443,35 @@ def test_a_strict_open_xml_workbook_is_told_what_it_is(plan: Path) -> None:
     assert r.stderr.startswith("so-lieu.xlsx: error: a workbook saved as 'Strict Open XML Spreadsheet'")
     assert "Excel Workbook (*.xlsx)" in r.stderr and "no sheet of cells" not in r.stderr
     assert _added(plan) == ""
+
+
+def test_a_status_or_source_merged_down_over_rows_is_refused_not_given_to_the_first(plan: Path) -> None:
+    """A yearbook merges 'Sơ bộ' (preliminary) down its status column over the rows it
+    covers, and its source too: the file holds each in the first row alone, and the rows
+    below were recorded with no status and no source, in silence. Refused at the merge."""
+    _merged_book(
+        [
+            ["indicator", "period", "value", "status", "source"],
+            ["grdp", "2024", 330000, "Sơ bộ", "NGTK 2024"],
+            ["growth", "2024", 10.5, None, None],
+        ],
+        "D2:D3",
+        "E2:E3",
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 1, r.output
+    assert "so-lieu.xlsx:Sheet1!D2: error: 'Sơ bộ' is in cells merged down over D2:D3" in r.stderr
+    assert "so-lieu.xlsx:Sheet1!E2: error: 'NGTK 2024' is in cells merged down over E2:E3" in r.stderr
+    assert _added(plan) == ""
+
+
+def test_a_note_merged_across_columns_of_its_own_row_is_read(plan: Path) -> None:
+    """A note merged to the right over empty cells of its own row stays that row's."""
+    _merged_book(
+        [["indicator", "period", "value", "note", None], ["grdp", "2024", 330000, "sơ bộ", None]],
+        "D1:E1",
+        "D2:E2",
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == "grdp,2024,330000,,,sơ bộ,2025-03-01T00:00:00Z\n"

@@ -39,8 +39,9 @@ class Hidden(NamedTuple):
     rows: frozenset[int]  # row numbers, 1-based as Excel shows them
     columns: frozenset[int]  # column numbers, 1-based (A is 1)
     formulas: bool  # whether the sheet holds a formula at all
-    # Cells merged over more than one: (row, column), 1-based, of the first -> the range ('C2:E2').
-    merged: dict[tuple[int, int], str] = {}
+    # Cells merged over more than one: (row, column), 1-based, of the first -> the range
+    # ('C2:E2') and how many rows it covers.
+    merged: dict[tuple[int, int], tuple[str, int]] = {}
 
 
 def hidden_parts(sheet: Any) -> Hidden:
@@ -50,7 +51,7 @@ def hidden_parts(sheet: Any) -> Hidden:
     is wrong)."""
     rows: set[int] = set()
     columns: set[int] = set()
-    merged: dict[tuple[int, int], str] = {}
+    merged: dict[tuple[int, int], tuple[str, int]] = {}
     formulas = False
     try:
         with sheet._get_source() as source:  # the sheet's XML, as openpyxl reads it
@@ -81,7 +82,7 @@ def hidden_parts(sheet: Any) -> Hidden:
         return Hidden(frozenset(), frozenset(), True, {})
 
 
-def _merges(piece: bytes) -> dict[tuple[int, int], str]:
+def _merges(piece: bytes) -> dict[tuple[int, int], tuple[str, int]]:
     """The merged ranges of a piece of a sheet's XML, by their first cell (row, column)."""
     from openpyxl.utils import range_boundaries
 
@@ -93,7 +94,7 @@ def _merges(piece: bytes) -> dict[tuple[int, int], str]:
         except ValueError:
             continue
         if (low_column, low_row) != (high_column, high_row):
-            found[(low_row, low_column)] = text
+            found[(low_row, low_column)] = (text, high_row - low_row + 1)
     return found
 
 

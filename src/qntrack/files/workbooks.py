@@ -102,7 +102,7 @@ class _Reading:
     # checked against each indicator when the table has no unit column; the indicators told.
     unit_line: tuple[int, int, str] | None = None
     unit_told: set[tuple[str, ...]] = field(default_factory=set)
-    merged: dict[tuple[int, int], str] = field(default_factory=dict)  # workbook_hidden.Hidden.merged
+    merged: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)  # workbook_hidden.Hidden.merged
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
