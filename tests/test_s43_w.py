@@ -475,3 +475,21 @@ def test_a_note_merged_across_columns_of_its_own_row_is_read(plan: Path) -> None
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2025-03-01")
     assert r.exit_code == 0, r.output
     assert _added(plan) == "grdp,2024,330000,,,sơ bộ,2025-03-01T00:00:00Z\n"
+
+
+# --- --sheet as Excel names a sheet ------------------------------------------------------
+
+
+def test_sheet_names_the_sheet_in_any_case_as_excel_does(plan: Path) -> None:
+    """Excel holds no two sheets whose names differ in case alone, and finds 'số liệu' as
+    'Số liệu'; --sheet "số liệu" was refused ('did you mean Số liệu?')."""
+    book = openpyxl.Workbook()
+    book.active.title = "Bìa"
+    book.active.append(["Báo cáo"])
+    data = book.create_sheet("Số liệu")
+    data.append(["indicator", "period", "value"])
+    data.append(["grdp", "2024", 330000])
+    book.save("so-lieu.xlsx")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--sheet", "SỐ LIỆU", "--recorded-at", "2025-03-01")
+    assert r.exit_code == 0, r.output
+    assert _added(plan) == "grdp,2024,330000,,,,2025-03-01T00:00:00Z\n"

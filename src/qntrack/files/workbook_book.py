@@ -157,6 +157,12 @@ def _picked(book: Any, name: str, wanted: str | None) -> Any:
     same = [s for s in sheets if unicodedata.normalize("NFC", s) == unicodedata.normalize("NFC", wanted)]
     if len(same) == 1:
         return book[same[0]]
+    # Excel holds no two sheets whose names differ in case alone, and finds one in any case
+    # ('SỐ LIỆU' is 'Số liệu'; forty-third session).
+    key = unicodedata.normalize("NFC", wanted).casefold()
+    same = [s for s in sheets if unicodedata.normalize("NFC", s).casefold() == key]
+    if len(same) == 1:
+        return book[same[0]]
     if wanted in book.sheetnames:
         raise fail(name, msg("workbook_chartsheet", sheet=wanted, sheets=", ".join(sheets)))
     shown = ", ".join(f"'{s}'" for s in sheets)
