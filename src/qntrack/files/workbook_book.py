@@ -158,7 +158,7 @@ def _picked(book: Any, name: str, wanted: str | None) -> Any:
     if len(same) == 1:
         return book[same[0]]
     # Excel holds no two sheets whose names differ in case alone, and finds one in any case
-    # ('SỐ LIỆU' is 'Số liệu'; forty-third session).
+    # (upper case is the same sheet as lower case; forty-third session).
     key = unicodedata.normalize("NFC", wanted).casefold()
     same = [s for s in sheets if unicodedata.normalize("NFC", s).casefold() == key]
     if len(same) == 1:
