@@ -43,6 +43,7 @@ _IN_PERIOD = {
     "import_value_excel_scientific": "import_value_excel_scientific_in_period",
     "import_value_excel_narrow": "import_value_excel_narrow_in_period",
     "import_value_not_number": "import_value_not_number_in_period",
+    "import_value_footnote_mark": "import_value_footnote_mark_in_period",
     "import_value_range": "import_value_range_in_period",
     "import_value_words": "import_value_words_in_period",
     "import_value_point_in_comma_file": "import_value_point_in_comma_file_in_period",
@@ -156,6 +157,11 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         words = words_beside(raw)
         if words is not None:  # '1,5 billion USD', 'about 10,5': told the figure alone, never read
             raise ValueError(msg("import_value_words", text=text.strip(), words=words))
+        from .heading_marks import footnote_mark  # only for a cell that is no number
+
+        marked = footnote_mark(raw)  # '12,3*': a yearbook's note on the figure (forty-third session)
+        if marked is not None and _a_number_before_the_sign(marked[0], decimal_comma):
+            raise ValueError(msg("import_value_footnote_mark", text=text.strip(), mark=marked[1], fixed=marked[0]))
         if _read_number(raw, not decimal_comma, True) is None:
             raise ValueError(msg("import_value_not_number", text=text, example="1234,5" if decimal_comma else "1234.5"))
         # One sentence per convention: the two are not glued from translated halves.

@@ -48,6 +48,7 @@ from .empty_values import awaited_row, counted
 from .import_two_rows import two_row_header
 from .import_wide import wide_unasked
 from .import_rows import _cell_plan, _long_row, _wide_row
+from .unit_cells import unit_line, unit_line_problems
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
@@ -161,24 +162,34 @@ def _ours(header: Sequence[str]) -> bool:
     return sum(1 for name in header if name) > 1 and any(_looks_like_period(name) for name in header)
 
 
-def _below_a_title(header: list[str], line: int, fields: list[str], records: Iterator) -> tuple:
+def _below_a_title(
+    header: list[str], line: int, fields: list[str], records: Iterator, units: list[tuple[int, str]]
+) -> tuple:
     """The header below the title and date lines an office prints above a table, as Excel
     saves them into a CSV file (a report's name, a place and date, padded with ';'): the first of the
     next lines that names the indicator column, when no line before it holds a figure, so
     that no row of figures is ever passed over. Else the first line, as it was, to be
-    refused as no table of ours. Line numbers stay the file's."""
+    refused as no table of ours. Line numbers stay the file's. A unit line above the header
+    (unit_cells.unit_line) is put in ``units`` (its line, the unit)."""
     above: list[tuple[int, int, list[str]]] = []
     if any(_FIGURE.fullmatch(c.strip()) for c in fields):
         return header, line, fields, records
+    _unit_line(line, fields, units)
     for record in records:
         cells = record[2]
         # The header is looked for before its figures: a wide table's header holds its years.
         if len(above) < _TITLE_LINES and "indicator" in _header(cells):
             return _header(cells), record[0], cells, records
+        _unit_line(record[0], cells, units)
         above.append(record)
         if any(_FIGURE.fullmatch(c.strip()) for c in cells) or len(above) >= _TITLE_LINES:
             break
     return header, line, fields, itertools.chain(above, records)
+
+
+def _unit_line(line: int, cells: list[str], units: list[tuple[int, str]]) -> None:
+    if not units and (found := next(filter(None, map(unit_line, cells)), None)) is not None:
+        units.append((line, found))
 
 
 # How many lines above a table's header a title, its subtitles and blank lines may take.
@@ -219,8 +230,9 @@ def parse_table(
             continue
         header, header_line = _header(fields), first
         break
+    units: list[tuple[int, str]] = []  # a unit line above the header: checked once the rows are read
     if header is not None and not _ours(header):
-        header, header_line, fields, records = _below_a_title(header, header_line, fields, records)
+        header, header_line, fields, records = _below_a_title(header, header_line, fields, records, units)
     if header is None:
         if not problems:
             problems.append(Problem(Location(file, 1), msg("import_no_header")))
@@ -338,6 +350,11 @@ def parse_table(
             if readable:
                 _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at, plan)
             parsed.candidates.append((cell_where, row))
+    if units and plan is not None and "unit" not in named:  # a unit column says each row's own
+        indicators = ((f.get("indicator", ""), f.get(SECOND, "")) for _, f in parsed.candidates)
+        line = Location(file, units[0][0])
+        said = unit_line_problems(plan, names or {}, units[0][1], indicators)
+        problems.extend(Problem(line, wrong) for wrong in said)
     parsed.notes.extend(parsed.marks.said())
     parsed.notes = counted(file, parsed.notes)  # rows passed over for an empty value
     # A header and no rows (an empty filter result in a pipeline) is not an error: no

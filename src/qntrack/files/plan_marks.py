@@ -27,6 +27,13 @@ _COMPARISONS = re.compile(
     r"(?:%\s*|ty\s*le\s*(?:%\s*)?)?(?:so\s*(?:voi\s*)?(?:cung\s*ky|ke\s*hoach|kh)|so\s*sanh|ke\s*hoach|kh)\b.*"
     r"|(?:%\s*(?:of\s*)?|vs\.?\s*|compared\s*(?:with|to)\s*|against\s*)?(?:the\s*)?" + _PLAN + r"\b.*"
     r"|(?:vs\.?|compared\s*(?:with|to)|against)\s*(?:the\s*)?same\s*period\b.*"
+    # A review annex's (forty-third session): the year's plan as the budget ("Du toan 2025")
+    # or a target ("Muc tieu 2025", "Chi tieu 2025": the indicator column's own name with a
+    # year), the change ("Tang/giam", "Chenh lech"), the ratio ("Ty le (%)", "2025/2024 (%)",
+    # "2025 so voi 2024", "Chi so phat trien"). A bare "2024/2025" is not one.
+    r"|(?:du\s*toan|muc\s*tieu)\b.*|chi\s*tieu\s*(?:nam\s*)?\d.*"
+    r"|tang\s*/?\s*giam\b.*|chenh\s*lech\b.*|ty\s*le\s*(?:\(\s*%\s*\)|%)?|chi\s*so\s*phat\s*trien\b.*"
+    r"|(?:nam\s*)?\d{4}\s*(?:/\s*(?:nam\s*)?\d{4}\s*\(?\s*%\s*\)?|so\s*(?:voi\s*)?(?:nam\s*)?\d{4}\b.*)"
 )
 
 

@@ -1,4 +1,4 @@
-"""A unit cell (DVT) of an import against its indicator's unit in targets.yaml: the same
+"""A unit cell (DVT), or a unit line above the table (``unit_line``), of an import against its indicator's unit in targets.yaml: the same
 unit however an office spells it, and, when not, what the refusal says (issue 17,
 twenty-eighth session). Asked by the CSV reader (indicator_names) and the workbook reader
 (workbooks) alike, so that both say the same."""
@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Iterable
 
 from ..catalog import Message, msg
 from ..plan.model import Indicator, Plan
+from .textfiles import nfc
 from .vocabulary import PER_PERSON_VI, fold, unit_words
 
-__all__ = ["unit_matches", "unit_fits", "unit_mismatch", "row_unit_problem"]
+__all__ = ["unit_matches", "unit_fits", "unit_mismatch", "row_unit_problem", "unit_line", "unit_line_problems"]
 
 
 def unit_matches(given: str, unit: str, unit_vi: str) -> bool:
@@ -67,6 +69,11 @@ def _per_person_indicator(indicator: Indicator) -> bool:
     return any(_NAMED_PER_PERSON.search(fold(name)) for name in (indicator.name.en, indicator.name.vi))
 
 
+# An index's base, "= 100" after the period it is measured against (a yearbook's "Nam
+# truoc = 100", "Cung ky = 100", "previous year = 100").
+_INDEX_BASE = re.compile(r"=\s*100\b")
+
+
 def unit_mismatch(given: str, indicator: Indicator) -> Message:
     """What a unit cell that is not ``indicator``'s unit is told: the two units, and a hint
     only where it helps: the per-cent rule when either unit is a per-cent (it says nothing
@@ -74,6 +81,9 @@ def unit_mismatch(given: str, indicator: Indicator) -> Message:
     person and the plan does not (where it does, the size or currency differs)."""
     units = " / ".join(dict.fromkeys(u for u in (indicator.unit, indicator.unit_vi) if u))
     said = {"given": given, "indicator": indicator.id, "unit": units}
+    if _INDEX_BASE.search(given) and any(unit_words(u).startswith("%") for u in (indicator.unit, indicator.unit_vi)):
+        # "Nam truoc = 100": an index, 110.5 for a growth of 10.5% (forty-third session).
+        return replace(msg("workbook_unit_mismatch", **said), wording="workbook_unit_mismatch_index")
     if any(unit_words(u).startswith("%") for u in (given, indicator.unit, indicator.unit_vi)):
         return msg("workbook_unit_mismatch", **said)
     # The same refusal (its id, which a script tests), in other words.
@@ -101,3 +111,38 @@ def row_unit_problem(
 
     found = plan.indicators.get(row_indicator(plan, cells, names) or "")
     return None if found is None or unit_fits(given, found) else unit_mismatch(given, found)
+
+
+# A yearbook's unit line above its table, its words as ``fold`` writes them ("Don vi tinh:
+# Ty dong", "DVT: %", "(Don vi: ty dong)", "Unit: billion VND"); "Don vi bao cao: ..." (the
+# office reporting) is no unit.
+_UNIT_LINE_WORDS = frozenset({"don vi tinh", "dvt", "don vi", "unit", "units"})
+
+
+def unit_line(value: object) -> str | None:
+    """The unit a cell above the table names for all its figures, or None for any other
+    cell: passed over with the title, a table in millions was stored as billions, a
+    thousand times too large (forty-third session)."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(nfc(value).split())
+    words, colon, unit = text.replace("\uff1a", ":").partition(":")
+    bracketed = words.lstrip().startswith("(")
+    if not colon or " ".join(fold(words.lstrip("( ")).split()) not in _UNIT_LINE_WORDS:
+        return None
+    unit = unit.strip()
+    unit = unit[:-1].strip() if bracketed and unit.endswith(")") else unit
+    return unit or None
+
+
+def unit_line_problems(
+    plan: Plan, names: dict[str, tuple[str, ...]], given: str, rows: Iterable[tuple[str, str]]
+) -> list[Message]:
+    """What a unit line (``given``) above a table with no unit column is told, once an
+    indicator of ``rows`` (each row's indicator and second indicator cells) whose unit it
+    is not."""
+    said: list[Message] = []
+    for cells in dict.fromkeys(rows):
+        if (wrong := row_unit_problem(plan, names, cells, given)) is not None and wrong not in said:
+            said.append(wrong)
+    return said

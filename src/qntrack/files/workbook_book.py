@@ -40,6 +40,10 @@ def damage_words(exc: BaseException) -> Message:
     return msg("workbook_library_said", text=text or type(exc).__name__)
 
 
+# The namespace of ISO/IEC 29500 Strict, which Excel writes under "Strict Open XML".
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
 def open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
     """openpyxl's read-only workbook, or one clear message for a file that is not one."""
     import zipfile
@@ -58,6 +62,10 @@ def open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
                 raise fail(name, msg("hostile_documents_docx"))
             if "xl/workbook.xml" not in names:
                 reason = msg("workbook_not_excel")
+            elif _STRICT in archive.read("xl/workbook.xml")[:4096]:
+                # Excel's "Strict Open XML Spreadsheet": other namespaces, which openpyxl
+                # does not read; it said "no sheet of cells" (forty-third session).
+                raise fail(name, msg("workbook_strict"))
             elif (lost := _sheet_part_missing(archive, names)) is not None:
                 reason = msg("workbook_part_missing", part=lost)
             # The shared strings are read whole: a compressed bomb is refused before.
@@ -147,6 +155,12 @@ def _picked(book: Any, name: str, wanted: str | None) -> Any:
     # A name pasted from a Mac's Finder or Numbers arrives decomposed (NFD), or the sheet's
     # was written so: the same name to the eye, the same sheet (twenty-first session).
     same = [s for s in sheets if unicodedata.normalize("NFC", s) == unicodedata.normalize("NFC", wanted)]
+    if len(same) == 1:
+        return book[same[0]]
+    # Excel holds no two sheets whose names differ in case alone, and finds one in any case
+    # (upper case is the same sheet as lower case; forty-third session).
+    key = unicodedata.normalize("NFC", wanted).casefold()
+    same = [s for s in sheets if unicodedata.normalize("NFC", s).casefold() == key]
     if len(same) == 1:
         return book[same[0]]
     if wanted in book.sheetnames:

@@ -24,10 +24,10 @@ from .figures import excel_error, number_text, parse_number_cell, whole_units_ke
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .typed_periods import no_year
-from .unit_cells import unit_matches
+from .unit_cells import unit_line, unit_matches
 from .vocabulary import column_of, excel_date, foreign_digits
 
-__all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
+__all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp", "unit_line"]
 
 
 def ref(sheet: str, column: int, row: int) -> str:
@@ -55,6 +55,30 @@ def cell_text(value: Any) -> str:
     if isinstance(value, (date, time)):
         return value.isoformat()
     return str(value)
+
+
+# A date format that shows a period: its year alone ('yyyy'), or its month and year
+# ('mm/yyyy', 'm-yyyy', 'mm.yyyy'); as written, without its quoted text and [locale].
+_YEAR_SHOWN = re.compile(r"y{4}")
+_MONTH_SHOWN = re.compile(r"m{1,2}[/.\- ]y{4}")
+
+
+def shown_heading(cell: Any) -> Any:
+    """A header cell as read: a date cell whose format shows a year or a month alone is
+    the text Excel shows ('2022', '03/2025'), as the same sheet saved as CSV writes it and
+    the CSV import reads it; a date the format shows with its day stays a date (refused as
+    a period, told the one it probably was). Refused, a 'yyyy' heading was told its
+    period was probably January (forty-third session)."""
+    value = getattr(cell, "value", None)
+    if not isinstance(value, (datetime, date)):
+        return value
+    written = str(getattr(cell, "number_format", "") or "").split(";")[0]
+    shown = re.sub(r'"[^"]*"|\[[^\]]*\]', "", written).replace("\\", "").strip().lower()  # 'mm\/yyyy' too
+    if _YEAR_SHOWN.fullmatch(shown):
+        return str(value.year)
+    if _MONTH_SHOWN.fullmatch(shown):
+        return f"{value.month:02d}/{value.year}"
+    return value
 
 
 def column_name(value: Any) -> str:
@@ -103,8 +127,17 @@ def figure(cell: Any, decimal_comma: bool | None) -> float:
             raise ValueError(msg("workbook_value_scaled", value=Figure(float(value)), scale=scale, shown=shown))
         if isinstance(value, int):  # a whole number written by a program (pandas' int64)
             return whole_units_kept(float(value), value, str(value))
-        return float(value) + 0.0  # a cell's -0.0 is 0 (rules.number)
+        return as_shown(value)
     return _text_number(str(value), decimal_comma)
+
+
+def as_shown(value: float) -> float:
+    """A number cell's double as Excel shows it: to its 15 significant digits (the most a
+    cell holds as typed). A computed value, a formula's saved with it or a sum pasted as
+    values, keeps the double's last bits (10.1 + 0.2 is 10.299999999999999, saved so): stored
+    so, it was a figure no one published, and 347534.00000000006 revised 347534 (forty-third
+    session). A cell's -0.0 is 0 (rules.number)."""
+    return float(f"{float(value):.15g}") + 0.0
 
 
 # What a number format shows as written, not as a placeholder: "text", \x and [Red], [$-42A].

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .import_tables import LONG_COLUMNS
-from .workbook_cells import cell_text, column_name
+from .workbook_cells import cell_text, column_name, shown_heading
 
 __all__ = ["data_below", "gap", "lower_half", "merged"]
 
@@ -41,9 +41,9 @@ def lower_half(names: list[str], below: tuple) -> bool:
 def merged(upper: list[str], below: tuple, headings: dict[int, Any]) -> list[str]:
     """The two rows' column names, the lower row's first; ``headings`` (column -> the
     cell as typed) takes the lower row's cells that name a column."""
-    lower = [column_name(c.value) for c in below]
+    lower = [column_name(shown_heading(c)) for c in below]
     width = max(len(lower), len(upper))
     lower += [""] * (width - len(lower))
     upper = upper + [""] * (width - len(upper))
-    headings.update({i: cell_text(c.value) for i, c in enumerate(below) if lower[i]})
+    headings.update({i: cell_text(shown_heading(c)) for i, c in enumerate(below) if lower[i]})
     return [low or up for low, up in zip(lower, upper, strict=True)]

@@ -1,5 +1,5 @@
 """The rows and columns of a sheet hidden in Excel (by hand, by a filter, in a collapsed
-group).
+group), and its merged cells (a figure merged over several periods: forty-third session).
 
 openpyxl's read-only reader, which reads a sheet of a million rows one row at a time, does
 not say which rows are hidden; the sheet's XML says it on each ``<row>`` (``hidden="1"``),
@@ -31,6 +31,7 @@ _NUMBER = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
 _COL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\b([^>]*)>")
 _SPAN = (re.compile(rb"""\bmin\s*=\s*["'](\d+)["']"""), re.compile(rb"""\bmax\s*=\s*["'](\d+)["']"""))
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_MERGED = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z]+\d+:[A-Za-z]+\d+)["']""")
 _CHUNK = 1 << 20
 
 
@@ -38,6 +39,9 @@ class Hidden(NamedTuple):
     rows: frozenset[int]  # row numbers, 1-based as Excel shows them
     columns: frozenset[int]  # column numbers, 1-based (A is 1)
     formulas: bool  # whether the sheet holds a formula at all
+    # Cells merged over more than one: (row, column), 1-based, of the first -> the range
+    # ('C2:E2') and how many rows it covers.
+    merged: dict[tuple[int, int], tuple[str, int]] = {}
 
 
 def hidden_parts(sheet: Any) -> Hidden:
@@ -47,6 +51,7 @@ def hidden_parts(sheet: Any) -> Hidden:
     is wrong)."""
     rows: set[int] = set()
     columns: set[int] = set()
+    merged: dict[tuple[int, int], tuple[str, int]] = {}
     formulas = False
     try:
         with sheet._get_source() as source:  # the sheet's XML, as openpyxl reads it
@@ -69,10 +74,28 @@ def hidden_parts(sheet: Any) -> Hidden:
                         if low and high and _HIDDEN.search(m[1]):
                             # A sheet of 16,384 columns at most (Excel's limit).
                             columns.update(range(int(low[1]), min(int(high[1]), 16_384) + 1))
+                if b"mergeCell" in piece:
+                    merged.update(_merges(piece))
                 if not chunk:
-                    return Hidden(frozenset(rows), frozenset(columns), formulas)
+                    return Hidden(frozenset(rows), frozenset(columns), formulas, merged)
     except (AttributeError, KeyError, OSError, ValueError):
-        return Hidden(frozenset(), frozenset(), True)
+        return Hidden(frozenset(), frozenset(), True, {})
+
+
+def _merges(piece: bytes) -> dict[tuple[int, int], tuple[str, int]]:
+    """The merged ranges of a piece of a sheet's XML, by their first cell (row, column)."""
+    from openpyxl.utils import range_boundaries
+
+    found = {}
+    for m in _MERGED.finditer(piece):
+        text = m[1].decode("ascii").upper()
+        try:
+            low_column, low_row, high_column, high_row = range_boundaries(text)
+        except ValueError:
+            continue
+        if (low_column, low_row) != (high_column, high_row):
+            found[(low_row, low_column)] = (text, high_row - low_row + 1)
+    return found
 
 
 def hidden_warning(file: str, sheet: str, rows: list[int]) -> Problem:

@@ -43,6 +43,8 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
                 sheet_column[k], number, msg("import_cell_too_long", length=len(cell.value), limit=MAX_CELL)
             )
             return
+    if reading.merged:
+        _merged_down(number, fields, columns, sheet_column, reading)
     defaults = reading.defaults
 
     def text(column: str, default: str = "") -> str:
@@ -95,6 +97,12 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
             number,
             reading,
         )
+    elif reading.unit_line is not None:  # a unit line above the table (unit_cells.unit_line): said once an indicator
+        unit_at, line, given = reading.unit_line
+        told = (row["indicator"], row.get(SECOND, ""))
+        if told not in reading.unit_told:
+            reading.unit_told.add(told)
+            _check_unit(told, given, unit_at, line, reading)
     if long is not None:
         _long(number, fields, sheet_column, long, row, where, reading)
     else:
@@ -106,6 +114,20 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
                 reading.problem(sheet_column[k], number, in_period(wrong, period))
                 continue
             _value(number, fields[k], sheet_column[k], figure, where, reading, blank_is_problem=False)
+
+
+def _merged_down(
+    number: int, fields: list, columns: dict[str, int], sheet_column: list[int], reading: _Reading
+) -> None:
+    """A status, source, note, moment or unit of a dimension merged down over the rows it
+    covers: the file holds it in the first row alone, and the rows below were recorded
+    without it in silence (forty-third session). An indicator or period merged down is
+    told at each empty cell below it, a figure's by ``_value``."""
+    for name, k in columns.items():
+        span = reading.merged.get((number, sheet_column[k] + 1))
+        if name not in ("indicator", SECOND, "value", "period") and span is not None and span[1] > 1:
+            if said := _text(fields[k].value):
+                reading.problem(sheet_column[k], number, msg("workbook_cell_merged_down", text=said, cells=span[0]))
 
 
 def _long(
@@ -163,6 +185,10 @@ def _value(
     readable = True
     try:
         row["value"] = canonical(_figure(cell, reading.fmt.decimal_comma))
+        if (span := reading.merged.get((number, column + 1))) is not None:
+            # Excel shows one figure over the merged cells; the file holds it in the first
+            # alone: read, it was the first period's (or row's) in silence (forty-third session).
+            raise ValueError(msg("workbook_value_merged", value=_text(value), cells=span[0]))
     except ValueError as exc:
         said = _said(exc)
         if not blank_is_problem and isinstance(said, Message) and said.id in _NO_FIGURE:

@@ -10,7 +10,7 @@ convention known, so only its certain forms (docs/observations-format.md, "Workb
 
 A yearbook sheet has a title and notes above its table and footnotes below it: the table starts at its header row
 (the first row naming the indicator column) and ends at the first empty or note row after its figures (``_Table``).
-A unit column is checked against the indicator's unit; a problem names its sheet and cell (``so-lieu.xlsx:Sheet1!C7``).
+A unit column, or a unit line above the table, is checked against the indicator's unit; a problem names its sheet and cell (``so-lieu.xlsx:Sheet1!C7``).
 """
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import garbled_header, is_note, other_sheets, refusal, sheets_with_a_header
 from .workbook_cells import ref as _ref
-from .workbook_cells import sdmx_header
+from .workbook_cells import sdmx_header, shown_heading
 from .workbook_cells import twice_at
-from .workbook_cells import unit_matches, workbook_kind
+from .workbook_cells import unit_line, unit_matches, workbook_kind
 from .workbook_rows import _row
 
 __all__ = ["workbook_kind", "read_workbook", "unit_matches"]
@@ -98,6 +98,11 @@ class _Reading:
     kept: tuple | None = None  # a row looked at below the header and not part of it: the first data row
     read: set[int] = field(default_factory=set)  # the sheet columns whose cells are read (not passed over)
     mac: bool = False  # the workbook counts its days from 1904 (old Mac Excel; workbook_dates)
+    # A unit line above the table (unit_cells.unit_line): (sheet column, row, the unit),
+    # checked against each indicator when the table has no unit column; the indicators told.
+    unit_line: tuple[int, int, str] | None = None
+    unit_told: set[tuple[str, ...]] = field(default_factory=set)
+    merged: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)  # workbook_hidden.Hidden.merged
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -111,10 +116,13 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
     below it when the header is two rows (files/workbook_header.py): with --wide when it
     names no period, in a long table when it leaves a gap between its named columns."""
     for number, cells in rows:
-        names = [_name(c.value) for c in cells]
+        names = [_name(shown_heading(c)) for c in cells]
         if "indicator" not in names:
+            if reading.unit_line is None:
+                found = next(((i, u) for i, c in enumerate(cells) if c is not None and (u := unit_line(c.value))), None)
+                reading.unit_line = (found[0], number, found[1]) if found else None
             continue
-        reading.headings = {i: _text(c.value) for i, c in enumerate(cells)}
+        reading.headings = {i: _text(shown_heading(c)) for i, c in enumerate(cells)}
         if sdmx := sdmx_header(names):  # an exchange message opened in Excel and saved as .xlsx
             raise fail(reading.at(min(i for i, n in enumerate(names) if n), number), msg("workbook_sdmx", first=sdmx))
         if reading.fmt.wide and not any(
@@ -132,7 +140,7 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
             if (
                 below is not None
                 and not data_below(names, below[1])
-                and periods_below(names, [_name(c.value) for c in below[1]])
+                and periods_below(names, [_name(shown_heading(c)) for c in below[1]])
             ):
                 names, number = merged(names, below[1], reading.headings), below[0]
             elif below is not None:
@@ -249,7 +257,7 @@ def _read_sheet(
                 raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
             raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
         hidden = hidden_parts(sheet)
-        reading.hidden, formulas = hidden.rows, hidden.formulas
+        reading.hidden, formulas, reading.merged = hidden.rows, hidden.formulas, hidden.merged
         _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
         reading.shown.settle(reading.parsed)
         reading.parsed.notes.extend(reading.parsed.marks.said())
