@@ -277,3 +277,40 @@ def test_a_word_for_today_as_since_gets_the_day_form_alone(shipped: Path) -> Non
     done = run_clean("report", "--since", "today", "--format", "md")
     assert done.exit_code == 2 and "YYYY-MM-DD" in done.stderr, done.stderr
     assert "leave --since out" not in done.stderr, done.stderr
+
+
+_CPI_PLAN = """\
+version: 1
+indicators:
+  cpi: {name: CPI, unit: '% y/y', measure: rate, direction: decrease, frequency: month}
+targets:
+  - {id: cpi-2026, type: plan, indicator: cpi, period: 2026, value: 4.5}
+"""
+
+
+def test_a_rates_many_later_months_are_said_in_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ten monthly CPI figures (3.1 … 4.0): the plan is read on January's 3.1, and the nine
+    # months after it (February to October, the latest October's 4.0) are said once, not
+    # in nine sentences; JSON still lists each of the nine.
+    rows = "".join(
+        f"cpi,2026-{m:02d},{3 + m / 10:.1f},official,GSO,,2026-{m + 1:02d}-06T00:00:00Z\n" for m in range(1, 11)
+    )
+    make_tracker(tmp_path, monkeypatch, _CPI_PLAN, "indicator,period,value,status,source,note,recorded_at\n" + rows)
+    shown = run_clean("show", "cpi-2026", "--as-of", "2026-11-30", env={"COLUMNS": "400"})
+    flat = " ".join(shown.stdout.split())
+    said = "February 2026 to October 2026 (9 figures, the latest 4% y/y) are recorded and not counted"
+    assert flat.count("recorded and not counted") == 1 and said in flat, flat
+    assert "so 2026 is read on January 2026" in flat, flat
+    table = run_clean("status", "--format", "table", "--as-of", "2026-11-30", env={"COLUMNS": "400"})
+    # The legend's one line under its heading ("Figures recorded and not counted …").
+    assert table.stdout.count("are recorded and not counted") == 1, table.stdout
+    assert "is recorded and not counted" not in table.stdout, table.stdout
+    import json
+
+    done = run_clean("status", "--format", "json", "--as-of", "2026-11-30")
+    (target,) = json.loads(done.stdout)["targets"]
+    assert [x["period"] for x in target["details"]["year_to_date"]["not_counted"]] == [
+        f"2026-{m:02d}" for m in range(2, 11)
+    ]
+    vi = run_clean("--lang", "vi", "show", "cpi-2026", "--as-of", "2026-11-30", env={"COLUMNS": "400"})
+    assert "9 số liệu" in " ".join(vi.stdout.split()), vi.stdout

@@ -70,7 +70,8 @@ def _parts_words(source: str, lang: str) -> str | None:
 
 
 def not_counted_sentences(a: Assessment, lang: str, part: str = "") -> list[str]:
-    """What a flow's plan read during its period leaves out, one sentence a figure: "August
+    """What a plan read during its period leaves out, one sentence a figure (a rate's or a
+    level's months after its reading, more than two, in one): "August
     2024 (50 million USD) is recorded and not counted: July 2024 to August 2024 is no
     period (...), so Q3 2024 is read on July 2024." (method.parts.not_counted; thirty-fifth
     session: the month recorded was passed over in silence). ``part``: written before each
@@ -84,7 +85,26 @@ def not_counted_sentences(a: Assessment, lang: str, part: str = "") -> list[str]
     ytd = d.year_to_date
     unit = a.indicator.unit_in(lang)
     out = []
+    later = [o for o, why, _ in ytd.not_counted if why == "not_from_start"]
+    if len(later) > 2:
+        # A rate's months after January's reading (a monthly CPI in November: nine): said
+        # once, the first, the last and the latest figure, where nine sentences buried the
+        # rest; JSON lists each (forty-third session).
+        out.append(
+            narrative_sentence(
+                "not_counted_not_from_start_many",
+                lang,
+                first=f"{part}{period_text(later[0].period, lang)}",
+                last=period_text(later[-1].period, lang),
+                count=len(later),
+                value=value_with_unit(later[-1].value, unit, lang, typed_places(later[-1].value)),
+                plan_period=period_text(d.period, lang),
+                reading=period_text(ytd.period, lang),
+            )
+        )
     for o, why, missing in ytd.not_counted:
+        if why == "not_from_start" and len(later) > 2:
+            continue
         said = dict(
             part=f"{part}{period_text(o.period, lang)}",
             value=value_with_unit(o.value, unit, lang, typed_places(o.value)),
