@@ -314,3 +314,49 @@ def test_a_rates_many_later_months_are_said_in_one_sentence(tmp_path: Path, monk
     ]
     vi = run_clean("--lang", "vi", "show", "cpi-2026", "--as-of", "2026-11-30", env={"COLUMNS": "400"})
     assert "9 số liệu" in " ".join(vi.stdout.split()), vi.stdout
+
+
+# --- 7. A unit in a column's heading ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "said"),
+    [
+        ("en", "Giá trị (tỷ đồng)", "'Giá trị (tỷ đồng)' is the value column with its unit in brackets (tỷ đồng)"),
+        (
+            "en",
+            "value (billion VND)",
+            "'value (billion VND)' is the value column with its unit in brackets (billion VND)",
+        ),
+        ("vi", "Giá trị (tỷ đồng)", "'Giá trị (tỷ đồng)' là cột value kèm đơn vị trong ngoặc (tỷ đồng)"),
+    ],
+)
+def test_a_unit_in_a_columns_heading_is_told_where_the_unit_goes(
+    shipped: Path, lang: str, heading: str, said: str
+) -> None:
+    # "Giá trị (tỷ đồng)", as a yearbook heads its column, was "unknown column" with the
+    # list of every column: the column is known, its unit is what to move.
+    (shipped / "h.csv").write_text(f"indicator,period,{heading}\ngrdp_vnd,2026,300000\n", encoding="utf-8")
+    done = run_clean("--lang", lang, "add-observation", "--from", "h.csv", "--dry-run")
+    assert done.exit_code == 1, done.stderr
+    assert said in done.stderr, done.stderr
+    assert "unknown column" not in done.stderr and "không có cột" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(("heading", "cell"), [("Foo", "D1"), ("Giá trị (tỷ đồng)", "C1")])
+def test_a_workbooks_column_refused_is_told_at_its_own_cell(shipped: Path, heading: str, cell: str) -> None:
+    # An unknown heading, typed with a capital, was told at A1: its lower-case reading was
+    # looked for among the headings as typed, never found.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    headings = ["indicator", "period", "value", heading] if cell == "D1" else ["indicator", "period", heading]
+    sheet.append(headings)
+    sheet.append(["grdp_vnd", "2026", 300000, 1][: len(headings)])
+    book.save(shipped / "h.xlsx")
+    done = run_clean("add-observation", "--from", "h.xlsx", "--dry-run")
+    assert done.exit_code == 1, done.stderr
+    first = done.stderr.splitlines()[0]
+    assert first.startswith(f"h.xlsx:{sheet.title}!{cell}: error:") and heading in first, done.stderr

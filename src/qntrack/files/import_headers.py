@@ -216,6 +216,11 @@ def _long_columns(
                 problems.append(Problem(where, msg("import_column_tt", name=typed, columns=known)))
             elif not name:
                 problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
+            elif (bracketed := _unit_in_heading(typed)) is not None:
+                # A value column headed with its unit, as a yearbook heads it (the Vietnamese
+                # for "value (billion dong)"): told where the unit goes, not "unknown column"
+                # (forty-third session).
+                problems.append(Problem(where, msg("import_column_with_unit", name=typed, **bracketed)))
             elif hint:  # the heading as typed, not lower-cased
                 problems.append(Problem(where, msg("import_unknown_column_hint", name=typed, hint=hint, columns=known)))
             else:
@@ -235,6 +240,21 @@ def _long_columns(
             )
         )
     return None if any(p.severity != "warning" for p in problems[before:]) else columns
+
+
+_BRACKETED = re.compile(r"(.+?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]\s*")
+
+
+def _unit_in_heading(heading: str) -> dict[str, str] | None:
+    """A heading that is one of our columns with a unit in brackets after it ("value
+    [billion VND]", or its Vietnamese): the column, its name as typed and the unit; else None."""
+    found = _BRACKETED.fullmatch(heading)
+    if found is None:
+        return None
+    column = column_of(nfc(found[1]).lower())
+    if column not in LONG_COLUMNS or column in ("indicator", "period") or column == "unit":
+        return None
+    return {"meant": column, "base": found[1], "unit": found[2]}
 
 
 def _qntrack_output(header: Sequence[str]) -> str | None:

@@ -181,9 +181,11 @@ def _header_problems(table: _Table, reading: _Reading, start: int) -> None:
             params = dict(message.params)
             if message.id.startswith("small_column_twice"):
                 message, column = twice_at(message, [c for c, _ in table.columns])
-            elif "column" not in params and "name" in params and str(params["name"]) in table.names:
-                # An unknown or repeated column: at its own cell (the last, for one named twice).
-                named = [i for i, name in table.columns if name == str(params["name"])]
+            elif "column" not in params and "name" in params and (said := _name(str(params["name"]))) in table.names:
+                # An unknown or repeated column: at its own cell (the last, for one named twice),
+                # its name read as the headings were ("Foo" as foo: told at A1 until the
+                # forty-third session).
+                named = [i for i, name in table.columns if name == said]
                 column = named[-1] if message.id == "import_column_twice" else named[0]
             elif "column" in params:
                 column = table.columns[int(str(params["column"])) - 1][0]
