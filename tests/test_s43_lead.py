@@ -360,3 +360,11 @@ def test_a_workbooks_column_refused_is_told_at_its_own_cell(shipped: Path, headi
     assert done.exit_code == 1, done.stderr
     first = done.stderr.splitlines()[0]
     assert first.startswith(f"h.xlsx:{sheet.title}!{cell}: error:") and heading in first, done.stderr
+
+
+@pytest.mark.parametrize("heading", ["Value (Giá trị)", "note (ghi chú)"])
+def test_a_heading_in_two_languages_is_not_told_it_holds_a_unit(shipped: Path, heading: str) -> None:
+    (shipped / "h.csv").write_text(f"indicator,period,{heading}\ngrdp_vnd,2026,300000\n", encoding="utf-8")
+    done = run_clean("add-observation", "--from", "h.csv", "--dry-run")
+    assert done.exit_code == 1, done.stderr
+    assert "unit in brackets" not in done.stderr, done.stderr

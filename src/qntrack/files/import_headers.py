@@ -252,7 +252,9 @@ def _unit_in_heading(heading: str) -> dict[str, str] | None:
     if found is None:
         return None
     column = column_of(nfc(found[1]).lower())
-    if column not in LONG_COLUMNS or column in ("indicator", "period") or column == "unit":
+    # The value's column alone: a note's or a source's brackets hold no unit, and a heading
+    # in two languages ("Value (Giá trị)" in Vietnamese) names a column twice, not a unit.
+    if column != "value" or column_of(nfc(found[2]).lower()) in LONG_COLUMNS:
         return None
     return {"meant": column, "base": found[1], "unit": found[2]}
 
