@@ -253,7 +253,7 @@ def _unit_in_heading(heading: str) -> dict[str, str] | None:
         return None
     column = column_of(nfc(found[1]).lower())
     # The value's column alone: a note's or a source's brackets hold no unit, and a heading
-    # in two languages ("Value (Giá trị)" in Vietnamese) names a column twice, not a unit.
+    # in two languages (English, then the Vietnamese in brackets) names a column twice, not a unit.
     if column != "value" or column_of(nfc(found[2]).lower()) in LONG_COLUMNS:
         return None
     return {"meant": column, "base": found[1], "unit": found[2]}
