@@ -41,12 +41,14 @@ def bare_period(cell: str, heading: str) -> Message | None:
     kind = _kind(heading)
     if kind is None:
         return None
-    from .workspace import this_year
+    from .workspace import this_year  # the year of the example, the plan's as no_year's: read
 
-    text, year = fold(cell).strip(), this_year()  # this year in the example, as no_year's: the plan's
+    text = fold(cell).strip()  # only for a cell refused, not for every row under the heading
     if kind in _QUARTERS and (quarter := _number(text, ROMAN_QUARTERS, 4)) is not None:
-        return msg("import_period_bare_quarter", text=cell.strip(), heading=heading.strip(), quarter=quarter, year=year)
+        return msg(
+            "import_period_bare_quarter", text=cell.strip(), heading=heading.strip(), quarter=quarter, year=this_year()
+        )
     if kind in _MONTHS and (month := _number(text, ROMAN_MONTHS, 12)) is not None:
-        words = {"month": month, "mm": f"{month:02d}", "year": year}
+        words = {"month": month, "mm": f"{month:02d}", "year": this_year()}
         return msg("import_period_bare_month", text=cell.strip(), heading=heading.strip(), **words)
     return None
