@@ -41,7 +41,7 @@ class Hidden(NamedTuple):
     formulas: bool  # whether the sheet holds a formula at all
     # Cells merged over more than one: (row, column), 1-based, of the first -> the range
     # ('C2:E2') and how many rows it covers.
-    merged: dict[tuple[int, int], tuple[str, int]] = {}
+    merged: dict[tuple[int, int], tuple[str, int]]
 
 
 def hidden_parts(sheet: Any) -> Hidden:
