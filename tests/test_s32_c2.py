@@ -32,7 +32,8 @@ from helpers import run_clean
 from qntrack.catalog import Figure, Moment, msg
 from qntrack.files import checks, checks_index, checks_status
 from qntrack.files.checks_index import FAR, HIGHEST, LOWEST, _VALUE
-from qntrack.files.checks_index import index_intended, index_problems
+from qntrack.files.checks_index import index_by_targets, index_intended, index_problems
+from qntrack.files.checks_fraction import target_figures
 from qntrack.files.checks_jumps import growth_rate_ids
 from qntrack.files.figure_units import retract_words
 from qntrack.plan.model import Plan
@@ -327,6 +328,24 @@ def old_index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
         # first when every figure is below the range or above it (a NaN, never in it, is
         # never kept by max or min but when first, and then the figures are looked at).
         if max(values) < LOWEST or min(values) > HIGHEST or not any(LOWEST <= v <= HIGHEST for v in values):
+            continue
+        if len(rows) == 1:
+            # A series' only figure, beside its targets' figures (the forty-fourth session's
+            # rule, which the screen under test leaves alone).
+            o = rows[0]
+            seen = index_by_targets(o.value, target_figures(plan, key.split("[", 1)[0]))
+            if seen is not None:
+                text = msg(
+                    "checks_index_target",
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=Figure(o.value),
+                    target=seen[0],
+                    before=Figure(seen[1]),
+                    intended=Figure(seen[2]),
+                    retract=retract_words(o.indicator, o.period),
+                )
+                problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
             continue
         ordered = sorted(rows, key=_SORT_KEY)
         values = list(map(_VALUE, ordered))

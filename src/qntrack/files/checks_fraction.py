@@ -12,6 +12,7 @@ exists, and it is told apart by its hundredfold, 50, being far from figures arou
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from operator import attrgetter
 from typing import Any, Sequence
 
@@ -35,7 +36,7 @@ from .figure_units import retract_words
 
 _SORT_KEY, _VALUE = attrgetter("period.sort_key"), attrgetter("value")
 
-__all__ = ["entry_slip_problems", "fraction_intended", "fraction_problems"]
+__all__ = ["entry_slip_problems", "fraction_intended", "fraction_problems", "target_figures"]
 
 
 # How near the hundredfold must be to what it is compared with: within twice or half of it
@@ -54,7 +55,7 @@ def fraction_intended(value: float, reference: float, factor: float = FRACTION_F
     return intended if jump_ratio(reference, intended, factor) is None else None
 
 
-def _target_figures(plan: Plan, indicator: str) -> list[tuple[str, float]]:
+def target_figures(plan: Plan, indicator: str) -> list[tuple[str, float]]:
     """The figures the targets of ``indicator`` set, by target id, in the plan's order."""
     out: list[tuple[str, float]] = []
     for t in plan.targets:
@@ -76,7 +77,7 @@ def _target_figures(plan: Plan, indicator: str) -> list[tuple[str, float]]:
 def _by_targets(plan: Plan, o: Observation) -> tuple[str, float, float] | None:
     """The first target figure of ``o``'s indicator that ``o`` reads as a fraction of: its
     target's id, the figure, and the per cent ``o`` likely is."""
-    for target, value in _target_figures(plan, o.indicator.split("[", 1)[0]):
+    for target, value in target_figures(plan, o.indicator.split("[", 1)[0]):
         intended = fraction_intended(o.value, value)
         if intended is not None:
             return target, value, intended
@@ -108,7 +109,17 @@ def entry_slip_problems(
     each row's stored vintages, when looked up already (batch_periods.looked_up)."""
     units = percent_units(plan)
     rates = frozenset(growth_rate_ids(plan))
-    problems = entry_jump_problems(new, index, any_length=units, dry_run=dry_run, rates=rates, found=found)
+    # A growth rate's first figure, with nothing on record to jump from, is weighed against
+    # its targets' figures as an index (forty-fourth session); gathered only when asked.
+    problems = entry_jump_problems(
+        new,
+        index,
+        any_length=units,
+        dry_run=dry_run,
+        rates=rates,
+        found=found,
+        yardsticks=cache(lambda indicator: target_figures(plan, indicator)),
+    )
     said = {id(p.location) for p in problems}
     # Only a "%" figure below 1 can read as a fraction: the store's periods are gathered
     # for those series alone, when there are any (an import of 300,000 rows has none, and

@@ -17,15 +17,15 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import chain, compress, repeat
 from operator import and_, attrgetter, le, mul, not_
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..catalog import Figure, msg
 from ..method.series import Series
-from ..plan.model import Location, Plan, Problem
+from ..plan.model import Location, Observation, Plan, Problem
 from .checks_jumps import growth_rate_ids, jump_ratio
 from .figure_units import retract_words
 
-__all__ = ["index_intended", "index_problems"]
+__all__ = ["index_by_targets", "index_intended", "index_problems"]
 
 _SORT_KEY = attrgetter("period.sort_key")
 _VALUE = attrgetter("value")
@@ -55,6 +55,19 @@ def index_intended(value: float, references: Sequence[float]) -> float | None:
     return intended
 
 
+def index_by_targets(value: float, figures: Iterable[tuple[str, float]]) -> tuple[str, float, float] | None:
+    """The first of a growth rate's targets' figures (``figures``: target id, figure) that
+    ``value`` reads as an index beside: that target's id, its figure, and the growth
+    ``value`` likely is. For a series' first figure, with no neighbour to be compared with,
+    as a per cent saved as a fraction is (checks_fraction; forty-fourth session)."""
+    if LOWEST <= value <= HIGHEST:
+        for target, figure in figures:
+            intended = index_intended(value, [figure])
+            if intended is not None:
+                return target, figure, intended
+    return None
+
+
 def index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     """`check`'s warnings of growth rates in force that read as an index beside the nearest
     figures in force before and after them, of any length (a growth rate reads alike over
@@ -69,6 +82,9 @@ def index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
         # first when every figure is below the range or above it (a NaN, never in it, is
         # never kept by max or min but when first, and then the figures are looked at).
         if max(values) < LOWEST or min(values) > HIGHEST or not any(LOWEST <= v <= HIGHEST for v in values):
+            continue
+        if len(rows) == 1:
+            problems.extend(_beside_targets(plan, rows[0], file))
             continue
         ordered = sorted(rows, key=_SORT_KEY)
         values = list(map(_VALUE, ordered))
@@ -94,6 +110,29 @@ def index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             )
             problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
     return problems
+
+
+def _beside_targets(plan: Plan, o: Observation, file: str) -> list[Problem]:
+    """A series' only figure read as an index beside its targets' figures: no neighbour to
+    be compared with, as a per cent saved as a fraction is (checks_fraction; forty-fourth
+    session)."""
+    from .checks_fraction import target_figures
+
+    seen = index_by_targets(o.value, target_figures(plan, o.indicator.split("[", 1)[0]))
+    if seen is None:
+        return []
+    target, before, intended = seen
+    text = msg(
+        "checks_index_target",
+        indicator=o.indicator,
+        period=o.period,
+        value=Figure(o.value),
+        target=target,
+        before=Figure(before),
+        intended=Figure(intended),
+        retract=retract_words(o.indicator, o.period),
+    )
+    return [Problem(Location(file, o.line), text, severity="warning", check="jump")]
 
 
 def _maybe_far_from_before(values: list[float]) -> Iterator[bool]:

@@ -6,7 +6,7 @@ vintages, one row at a time."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .figure_units import retract_words
 from ..catalog import Figure, Message, msg
@@ -29,6 +29,7 @@ def entry_jump_problems(
     dry_run: bool = False,
     rates: frozenset[str] = frozenset(),
     found: Sequence[list[Observation] | None] | None = None,
+    yardsticks: Callable[[str], Sequence[tuple[str, float]]] | None = None,
 ) -> list[Problem]:
     """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
     record: the figure in force for the same period when there is one, else the figures
@@ -41,10 +42,12 @@ def entry_jump_problems(
     rate), whose figures read alike over any span: with no period of the same length on
     record (the first half year of a series of years), the nearest of any length are.
     ``rates``: the growth-rate indicators, whose figure may be an index typed for the
-    growth (checks_index), said so whether or not it jumps. ``found``: batch_periods.looked_up."""
+    growth (checks_index), said so whether or not it jumps. ``found``: batch_periods.looked_up.
+    ``yardsticks``: a growth-rate indicator's targets' figures (target id, figure), which
+    its figure with nothing on record to be compared with is weighed against as an index."""
     from bisect import bisect_left, bisect_right
 
-    from .checks_index import HIGHEST, LOWEST, index_intended
+    from .checks_index import HIGHEST, LOWEST, index_by_targets, index_intended
 
     vintages = vintage_index(stored)
     LATEST = "\uffff"  # after every timestamp: the vintage in force now
@@ -173,6 +176,18 @@ def entry_jump_problems(
             # (issue 17). It tells nothing, so it is left out, not a veto: 142 (for 14.2)
             # between -1.39 and 8.0 is still 17.8 times its neighbour of the same sign.
             compared = [c for c in compared if (c.value < 0) == (o.value < 0)]
+            if not compared:
+                # Nothing on record to be compared with: a growth rate's first figure is
+                # weighed against its targets' figures (a fraction's is in checks_fraction).
+                if yardsticks is not None and LOWEST <= o.value <= HIGHEST and o.indicator.split("[", 1)[0] in rates:
+                    seen = index_by_targets(o.value, yardsticks(o.indicator.split("[", 1)[0]))
+                    if seen is not None:
+                        target, figure, growth = seen
+                        plan_said = msg("recording_index_beside_target", target=target, before=Figure(figure))
+                        problems.append(
+                            Problem(where, _said_index(o, plan_said, growth, dry_run), severity="warning", check="jump")
+                        )
+                continue
         ratios = [jump_ratio(c.value, o.value, factor) for c in compared]
         index = None
         # Only a figure an index could be is looked at: a range test before the split.
@@ -238,6 +253,10 @@ def _index_message(
         larger = "recording_jump_larger" if abs(o.value) > abs(other.value) else "recording_jump_smaller"
         times = msg(larger, ratio=Figure(float(f"{ratio:.3g}")))
         beside = msg(f"recording_index_times_{where}", times=times, before=Figure(other.value), other=other.period)
+    return _said_index(o, beside, intended, dry_run)
+
+
+def _said_index(o: Observation, beside: Message, intended: float, dry_run: bool) -> Message:
     return msg(
         "recording_index" + ("_dry" if dry_run else ""),
         indicator=o.indicator,

@@ -1,0 +1,81 @@
+"""The forty-fourth session's own findings (issue 17), each pinned before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+# A growth-rate indicator (an average target makes it one) with no figure on record yet.
+GROWTH_PLAN = """\
+version: 1
+title: Growth
+observations: observations.csv
+indicators:
+  grdp_growth:
+    name: GRDP growth
+    unit: "% y/y"
+    frequency: year
+targets:
+  - id: growth-2021
+    indicator: grdp_growth
+    type: average
+    from: 2021
+    to: 2025
+    at_least: 10
+"""
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def growth(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, GROWTH_PLAN, HEADER)
+
+
+def test_a_first_growth_typed_as_an_index_is_told_beside_the_plan_s_figure(growth: Path) -> None:
+    # 110.2 is the development index (2023 = 100) of a growth of 10.2 %: 110.2 is 11.02
+    # times the plan's 10, and 110.2 - 100 = 10.2 is 1.02 times it. No earlier figure is
+    # on record, so the jump check has nothing to compare with; the plan has.
+    r = run_clean("add-observation", "grdp_growth", "2024", "110.2", "--source", "s", "--recorded-at", "2025-01-05")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    assert "of 10.2%" in said and "growth-2021" in said and "= 100" in said, r.stderr
+
+
+def test_a_first_growth_typed_as_an_index_is_told_in_a_dry_run_with_the_figure_to_type(growth: Path) -> None:
+    r = run_clean(
+        "add-observation", "grdp_growth", "2024", "110.2", "--source", "s", "--recorded-at", "2025-01-05", "--dry-run"
+    )
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    assert "correct it to 10.2" in said and "growth-2021" in said, r.stderr
+    assert Path("observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+def test_a_first_growth_of_its_own_size_is_not_doubted(growth: Path) -> None:
+    # 9.8 beside the plan's 10: a growth, not an index; and 180 (80 % growth read as an
+    # index) is 18 times 10 but 80 is 8 times it, more than three: not said either.
+    for day, value in ((5, "9.8"), (7, "180")):
+        at = f"2025-01-{day:02}"
+        r = run_clean("add-observation", "grdp_growth", "2024", value, "--source", "s", "--recorded-at", at)
+        assert r.exit_code == 0, r.output
+        assert "= 100" not in r.stderr, (value, r.stderr)
+        assert run_clean("retract", "grdp_growth", "2024", "--recorded-at", f"2025-01-{day + 1:02}").exit_code == 0
+
+
+def test_check_tells_a_series_only_figure_read_as_an_index_beside_the_plan(growth: Path) -> None:
+    Path("observations.csv").write_text(HEADER + "grdp_growth,2024,110.2,official,s,,2025-01-05\n", encoding="utf-8")
+    r = run_clean("check")
+    said = " ".join(r.output.split())
+    assert "observations.csv:2" in said and "of 10.2%" in said and "growth-2021" in said, r.output
+
+
+def test_an_import_of_first_growths_typed_as_indices_tells_each_line(growth: Path) -> None:
+    Path("in.csv").write_text("indicator,period,value\ngrdp_growth,2024,110.2\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", "--source", "s", "--recorded-at", "2025-01-05")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    assert "in.csv:2" in said and "of 10.2%" in said and "growth-2021" in said, r.stderr
