@@ -32,7 +32,7 @@ import pytest
 from helpers import run_clean
 from qntrack.catalog import Figure, msg
 from qntrack.files import checks_index, checks_text
-from qntrack.files.checks_index import HIGHEST, LOWEST, FAR, NEAR, index_intended, index_problems
+from qntrack.files.checks_index import HIGHEST, LOWEST, FAR, NEAR, index_by_targets, index_intended, index_problems
 from qntrack.files.checks_jumps import growth_rate_ids, jump_ratio
 from qntrack.files.checks_text import invisible_problems, lost_letter_problems, row_texts
 from qntrack.files.figure_units import retract_words
@@ -56,7 +56,7 @@ from qntrack.plan.model import RETRACTED, Location, Observation, Plan, Problem
 from qntrack.plan.periods import parse_period
 from qntrack.files.checks_text import _unneeded
 from qntrack.files import checks_fraction, workspace
-from qntrack.files.checks_fraction import _by_targets, _values, fraction_intended, fraction_problems
+from qntrack.files.checks_fraction import _by_targets, _values, fraction_intended, fraction_problems, target_figures
 from qntrack.files.checks_jumps import DEFAULT_JUMP_FACTOR, percent_units
 from qntrack.files.workspace import canonical_rows
 from qntrack.plan.unit_resolution import canonical_key
@@ -165,6 +165,23 @@ def old_index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             if not LOWEST <= o.value <= HIGHEST:
                 continue
             near = [n for n in (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None) if n]
+            if not near:
+                # A series' only figure, beside its targets' figures (the forty-fourth
+                # session's rule, which the optimisation under test leaves alone).
+                seen = index_by_targets(o.value, target_figures(plan, key.split("[", 1)[0]))
+                if seen is not None:
+                    text = msg(
+                        "checks_index_target",
+                        indicator=o.indicator,
+                        period=o.period,
+                        value=Figure(o.value),
+                        target=seen[0],
+                        before=Figure(seen[1]),
+                        intended=Figure(seen[2]),
+                        retract=retract_words(o.indicator, o.period),
+                    )
+                    problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
+                continue
             intended = old_index_intended(o.value, [n.value for n in near])
             if intended is None:
                 continue
