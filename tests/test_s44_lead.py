@@ -79,3 +79,54 @@ def test_an_import_of_first_growths_typed_as_indices_tells_each_line(growth: Pat
     assert r.exit_code == 0, r.output
     said = " ".join(r.stderr.split())
     assert "in.csv:2" in said and "of 10.2%" in said and "growth-2021" in said, r.stderr
+
+
+# A review table's projection column ("Dự kiến cả năm 2025": the year's outcome expected at
+# mid-year, or next year's figure expected) is neither a published figure nor, surely, the
+# plan: told as what it is, with both ways out, not "not a period" (forty-third leftover).
+PROJECTIONS = [
+    ("2025 (dự kiến)", "2025"),
+    ("Dự kiến 2026", "2026"),
+    ("Dự kiến cả năm 2025", "2025"),
+    ("DỰ KIẾN NĂM 2025", "2025"),
+    ("Forecast 2025", "2025"),
+    ("2025 (projected)", "2025"),
+]
+
+
+@pytest.mark.parametrize(("heading", "period"), PROJECTIONS)
+def test_a_projection_column_is_told_as_one_with_both_ways_out(shipped: Path, heading: str, period: str) -> None:
+    Path("w.csv").write_text(f"Chỉ tiêu,2024,{heading}\ngrdp_growth,10.2,11\n", encoding="utf-8")
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "w.csv", "--source", "s")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert f"w.csv:1: error: column 3 '{heading}' is a projection" in said, r.stderr
+    assert f"'Est. {period}'" in said and "targets.yaml" in said, r.stderr
+    assert "not a period" not in said, r.stderr
+    assert Path("observations.csv").read_bytes() == before
+
+
+def test_a_projection_column_of_a_long_table_is_told_as_one(shipped: Path) -> None:
+    Path("l.csv").write_text("indicator,period,value,Dự kiến cả năm 2025\ngrdp_growth,2024,10.2,11\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "l.csv", "--source", "s")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "column 4 'Dự kiến cả năm 2025' is a projection" in said and "'Est. 2025'" in said, r.stderr
+
+
+def test_a_projection_column_is_told_in_vietnamese(shipped: Path) -> None:
+    Path("w.csv").write_text("Chỉ tiêu,2024,2025 (dự kiến)\ngrdp_growth,10.2,11\n", encoding="utf-8")
+    r = run_clean("--lang", "vi", "add-observation", "--from", "w.csv", "--source", "s")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "cột 3 '2025 (dự kiến)' là số dự kiến" in said and "'Ước TH 2025'" in said, r.stderr
+
+
+def test_an_estimate_heading_is_still_read_as_the_period_s_estimate(shipped: Path) -> None:
+    # "Ước TH 2025" and "2025 (ước)" are the office's estimate: read, as before.
+    for heading in ("Ước TH 2025", "2025 (ước)"):
+        Path("w.csv").write_text(f"Chỉ tiêu,{heading}\ngrdp_growth,11\n", encoding="utf-8")
+        r = run_clean("add-observation", "--from", "w.csv", "--source", "s", "--dry-run")
+        assert r.exit_code == 0, r.output
+        assert "grdp_growth\t2025\t11\testimate" in r.stdout, r.stdout

@@ -28,7 +28,7 @@ from .vocabulary import (
     status_word,
     vietnamese_period,
 )
-from .plan_marks import is_comparison
+from .plan_marks import is_comparison, projection_period
 
 if TYPE_CHECKING:
     from .import_tables import ImportFormat
@@ -184,6 +184,10 @@ def _long_columns(
             # as a wide table's is (_wide_columns).
             shown = written[i] if i < len(written) else name
             problems.append(Problem(where, msg("import_comparison_column", column=i + 1, name=shown), "warning"))
+        elif name not in LONG_COLUMNS and (projected := projection_period(name)) is not None:
+            # A projection beside the value: neither read nor passed over (_wide_columns).
+            shown = nfc(str(written[i]).strip()) if i < len(written) else name
+            problems.append(Problem(where, msg("import_projection_column", column=i + 1, name=shown, period=projected)))
         elif name not in LONG_COLUMNS:
             known: str | Message = ", ".join(LONG_COLUMNS)
             typed = nfc(str(written[i]).strip().lstrip("\ufeff")) if i < len(written) else name

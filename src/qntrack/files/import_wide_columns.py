@@ -18,7 +18,7 @@ from .heading_marks import footnote_mark
 from .status_flags import column_refusal, in_heading
 from .period_columns import twice
 from .vocabulary import WIDE_ROW_NUMBER, excel_date, foreign_digits, is_row_number
-from .plan_marks import is_comparison
+from .plan_marks import is_comparison, projection_period
 from .import_headers import LONG_OPTIONAL, SECOND, _excel_date_message, _read_period, status_heading
 
 
@@ -85,6 +85,10 @@ def _wide_columns(
             # A ratio qntrack computes, or a plan: passed over, said once (a warning).
             shown = written[i] if i < len(written) else name
             problems.append(Problem(where, msg("import_comparison_column", column=i + 1, name=shown), "warning"))
+            continue
+        if (projected := projection_period(name)) is not None:
+            shown = written[i].strip() if i < len(written) and isinstance(written[i], str) else name
+            problems.append(Problem(where, msg("import_projection_column", column=i + 1, name=shown, period=projected)))
             continue
         given = status_heading(name)
         # The heading as the officer wrote it, for what is said of it ('Quy V/2026' as typed, not

@@ -13,7 +13,7 @@ import re
 
 from .vocabulary import fold, vietnamese_period
 
-__all__ = ["is_comparison", "plan_period", "is_plan_word"]
+__all__ = ["is_comparison", "plan_period", "is_plan_word", "projection_period"]
 
 # A plan's own word: Vietnamese "ke hoach" (KH), English "plan", "planned", "target".
 _PLAN = r"(?:ke\s*hoach|kh|plan(?:ned)?|targets?)"
@@ -63,3 +63,21 @@ def is_plan_word(text: str) -> bool:
     """Whether a status cell says "Ke hoach" ("KH"), "plan" or "target": a plan's figure, no
     observation's status."""
     return fold(text) in _PLAN_WORDS
+
+
+# A projection's mark on a period (forty-fourth session): "Du kien 2026", "2025 (du kien)",
+# "Du kien ca nam 2025" (a review's expected outcome of the year), "Du bao 2026", "Forecast
+# 2025", "2025 (projected)". Neither a published figure nor surely the plan: the year's
+# outcome expected at mid-year is the office's estimate to some, next year's expected
+# figure the plan to others, so the import names both ways out rather than guess.
+_PROJECTION = r"(?:du\s*kien|du\s*bao|forecasts?|projected|projections?)"
+_PROJECTION_BEFORE = re.compile(_PROJECTION + r"\b\s*[:\-]?\s*(.+)")
+_PROJECTION_AFTER = re.compile(r"(.+?)\s*(?:\(\s*" + _PROJECTION + r"\s*\)|[\s\-]\s*" + _PROJECTION + ")")
+
+
+def projection_period(text: str) -> str | None:
+    """The period a projection's mark names ('Du kien 2026' is 2026's), or None for any
+    other text."""
+    key = fold(text)
+    found = _PROJECTION_BEFORE.fullmatch(key) or _PROJECTION_AFTER.fullmatch(key)
+    return vietnamese_period(found[1]) if found else None
