@@ -130,3 +130,67 @@ def test_an_estimate_heading_is_still_read_as_the_period_s_estimate(shipped: Pat
         r = run_clean("add-observation", "--from", "w.csv", "--source", "s", "--dry-run")
         assert r.exit_code == 0, r.output
         assert "grdp_growth\t2025\t11\testimate" in r.stdout, r.stdout
+
+
+# targets.yaml as a newcomer slips (forty-third session's leftovers from pass N).
+SLIP_PLAN = """\
+version: 1
+title: Slips
+observations: observations.csv
+indicators:
+  share:
+    name: Share
+    unit: "%"
+targets:
+  # The first target, its dash forgotten.
+    id: share-2030
+    type: plan
+    indicator: share
+    period: 2030
+    value: 30
+
+  - id: share-2025
+    type: plan
+    indicator: share
+    period: 2025
+    value: 20
+"""
+
+
+def test_a_target_without_its_dash_is_told_at_its_first_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # PyYAML stops at line 16, the next target's '- ', and blames the indentation; the slip
+    # is at line 10, where the first target starts without '- '.
+    make_tracker(tmp_path, monkeypatch, SLIP_PLAN, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert said.startswith("targets.yaml:10:5: error:"), r.stderr
+    assert "'- '" in said and "'  - id: share-2030'" in r.stderr, r.stderr
+
+
+def test_a_full_width_colon_is_named_with_the_colon_to_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Chinese or Japanese input method types U+FF1A for ':'; YAML reads no key there.
+    plan = SLIP_PLAN.replace("    id: share-2030", "  - id: share-2030").replace("period: 2025", "period\uff1a 2025")
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert said.startswith("targets.yaml:19:11: error:"), r.stderr
+    assert "full-width colon" in said and "'period: 2025'" in said, r.stderr
+
+
+def test_a_later_target_without_its_dash_is_told_once_at_its_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second target's dash forgotten: YAML reads its keys as the first target's again,
+    # and each was told as a duplicate key (five errors for one slip).
+    plan = SLIP_PLAN.replace("    id: share-2030", "  - id: share-2030").replace(
+        "  - id: share-2025", "    id: share-2025"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert lines[0].startswith("targets.yaml:16:5: error:"), r.stderr
+    assert "'- '" in lines[0] and "'  - id: share-2025'" in lines[0] and "line 10" in lines[0], r.stderr
+    assert len(lines) == 1, r.stderr  # one error: no count line under it

@@ -132,6 +132,7 @@ class _Reader:
             return None
         out: dict[str, tuple[Node, Node]] = {}
         meant: list[str] = []
+        second_id = False  # a later target's '- ' forgotten: its keys are this one's again
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.error(key_node, msg("definitions_key_not_plain", what=_phrase(what), got=_kind(key_node)))
@@ -143,7 +144,16 @@ class _Reader:
                 continue
             if key in out:
                 first = out[key][0].start_mark.line + 1
-                self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
+                if key == "id" and what[0] == "target" and isinstance(value_node, ScalarNode):
+                    # Said once, as the next target whose '- ' is missing, not as every one
+                    # of its keys repeated (forty-fourth session).
+                    second_id = True
+                    written = " " * max(key_node.start_mark.column - 2, 0) + "- id: " + value_node.value
+                    self.error(
+                        key_node, msg("definitions_target_no_dash", what=_phrase(what), first=first, written=written)
+                    )
+                elif not second_id:
+                    self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
             if allowed and key not in allowed:
                 if (comma := comma_in_number(key_node, value_node, out)) is not None:

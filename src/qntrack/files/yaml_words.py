@@ -114,6 +114,14 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, top_keys: tuple[str, ...]
         flow = _flow_no_colon(text.splitlines(), exc)
         if flow is not None:
             return flow
+    if exc.problem_mark is not None and said.startswith("expected <block end>, but found '<block sequence start>'"):
+        undashed = _item_without_dash(text.splitlines(), exc.problem_mark.line)
+        if undashed is not None:
+            return undashed
+    if mark is not None:
+        wide = _full_width_colon(text.splitlines(), exc)
+        if wide is not None:
+            return wide
     message = yaml_words(said)
     if "\t" in said or "'\\t'" in said:
         message = msg("definitions_yaml_tab")
@@ -253,3 +261,51 @@ def _line_above(lines: list[str], at: int) -> int:
     while above >= 0 and not lines[above].strip():
         above -= 1
     return above
+
+
+def _item_without_dash(lines: list[str], at: int) -> tuple[int, int, Message] | None:
+    """A list's first item written without its '- ' ("targets:" over "    id: share-2030",
+    a later target with its dash): YAML reads the first as a mapping and stops at the
+    next item's dash, at line ``at`` (0-based), blaming its indentation. The 1-based line
+    and column of the first item's first key and the message, when the content between
+    the key that opens the list and line ``at`` starts with a key indented deeper than
+    the dash; else None (forty-fourth session)."""
+    item = _ITEM_FIRST.match(lines[at]) if 0 <= at < len(lines) else None
+    if item is None:
+        return None
+    dash = len(item[1])
+    first = None  # the first line holding something below the opening key
+    above = at - 1
+    while above >= 0:
+        line = lines[above]
+        if line.strip() and not line.lstrip().startswith("#"):
+            indent = len(line) - len(line.lstrip(" "))
+            if indent < dash:
+                break  # the key that opens the list ("targets:")
+            first = above
+        above -= 1
+    if above < 0 or first is None or not lines[above].rstrip().endswith(":"):
+        return None
+    found = _KEY_FIRST.match(lines[first])
+    if found is None or len(found[1]) <= dash:
+        return None
+    written = " " * dash + "- " + lines[first].strip()
+    return first + 1, len(found[1]) + 1, msg("authoring_yaml_item_no_dash", written=written, line=at + 1)
+
+
+# A full-width colon, as a Chinese or Japanese input method types ':' (U+FF1A).
+_FULL_WIDTH_COLON = "\uff1a"
+
+
+def _full_width_colon(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, int, Message] | None:
+    """The 1-based line and column of a full-width colon on the line of ``exc``'s context or
+    problem (the first that holds one) and the message, with the line as it should be
+    written; else None (forty-fourth session)."""
+    for mark in (exc.context_mark, exc.problem_mark):
+        if mark is None or not 0 <= mark.line < len(lines) or _FULL_WIDTH_COLON not in lines[mark.line]:
+            continue
+        line = lines[mark.line]
+        column = line.index(_FULL_WIDTH_COLON) + 1
+        written = line.strip().replace(_FULL_WIDTH_COLON + " ", ": ").replace(_FULL_WIDTH_COLON, ": ")
+        return mark.line + 1, column, msg("authoring_yaml_full_width_colon", written=written)
+    return None
