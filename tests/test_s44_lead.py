@@ -194,3 +194,67 @@ def test_a_later_target_without_its_dash_is_told_once_at_its_id(
     assert lines[0].startswith("targets.yaml:16:5: error:"), r.stderr
     assert "'- '" in lines[0] and "'  - id: share-2025'" in lines[0] and "line 10" in lines[0], r.stderr
     assert len(lines) == 1, r.stderr  # one error: no count line under it
+
+
+# A unit whose two languages count different things (a block copied from another indicator,
+# one language's unit left as it was): "12 million tonnes" in English and 12 million
+# visitors in Vietnamese. Sizes, currencies and per cent were compared; what they count not.
+UNIT_PLAN = """\
+version: 1
+title: Units
+observations: observations.csv
+indicators:
+  cargo:
+    name: Cargo through the ports
+    unit: {{en: "{en}", vi: "{vi}"}}
+targets:
+  - id: cargo-2030
+    type: plan
+    indicator: cargo
+    period: 2030
+    value: 300
+"""
+
+
+@pytest.mark.parametrize(
+    ("en", "vi", "counts"),
+    [
+        ("million tonnes", "triệu người", ("weight", "people")),
+        ("tonnes", "hộ", ("weight", "households")),
+        ("households", "ha", ("households", "area")),
+        ("million tonnes", "triệu USD", ("weight", "US dollars")),
+    ],
+)
+def test_a_unit_counting_other_things_in_its_two_languages_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, en: str, vi: str, counts: tuple[str, str]
+) -> None:
+    make_tracker(tmp_path, monkeypatch, UNIT_PLAN.format(en=en, vi=vi), HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert f"'{en}' counts {counts[0]} and '{vi}' counts {counts[1]}" in said, r.stderr
+    assert said.startswith("targets.yaml:7:"), r.stderr
+
+
+@pytest.mark.parametrize(
+    ("en", "vi"),
+    [
+        ("million tonnes", "triệu tấn"),
+        ("tonnes per person", "tấn/người"),  # the numerator counts: weight in both
+        ("kg/person", "kg/người"),
+        ("persons per household", "người/hộ"),
+        ("USD per person", "USD/người"),
+        ("arrivals", "lượt người"),  # a count of visits, not of people: not compared
+        ("people", "lượt người"),
+        ("doctors per 10,000 people", "bác sĩ/vạn dân"),
+        ("hectares", "ha"),
+        ("thousand people", "nghìn người"),
+        ("visitors", "triệu lượt khách"),
+    ],
+)
+def test_a_unit_counting_the_same_thing_in_both_languages_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, en: str, vi: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, UNIT_PLAN.format(en=en, vi=vi), HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from ..catalog import Message, msg
-from .vocabulary import UNIT_CURRENCIES_VI, UNIT_NOT_SIZE_VI, UNIT_PERCENT_VI, UNIT_RATE_VI, UNIT_SIZES_VI
+from .vocabulary import UNIT_CURRENCIES_VI, UNIT_NOT_SIZE_VI, UNIT_PERCENT_VI, UNIT_RATE_VI, UNIT_SIZES_VI, fold
 
 __all__ = ["kinds_differ", "sizes_differ"]
 
@@ -61,7 +61,7 @@ _CURRENCIES = {
 _PERCENT = frozenset({"%", "percent", "pct"})
 
 
-def _kind(unit: str) -> str | None:
+def _kind(unit: str, vietnamese: bool = False) -> str | None:
     """What a unit counts, where its words say it: one currency, else per cent; None when
     they say neither (or two currencies, a rate of exchange)."""
     words = re.findall(r"\w+|[$€₫%]", unicodedata.normalize("NFC", unit).lower())
@@ -69,13 +69,47 @@ def _kind(unit: str) -> str | None:
     if len(found) == 1:
         return found.pop()
     per_cent = any(w in _PERCENT for w in words) or "per cent" in " ".join(words) or UNIT_PERCENT_VI in " ".join(words)
-    return "percent" if not found and per_cent else None
+    if found or per_cent:
+        return "percent" if not found else None
+    return _counts(unit, vietnamese)
+
+
+# What a unit's figures count, by the words either language writes (forty-third session's
+# leftover): a block copied from another indicator with one language's unit left as it was
+# ("million tonnes" beside the Vietnamese for "million visitors") printed every figure as
+# two quantities. The Vietnamese words folded (vocabulary.fold), as later modules keep
+# them: tan (tonnes), nguoi and dan (people), ho (households), hec (hec-ta).
+_COUNTS = {
+    "tonne": "mass", "tonnes": "mass", "ton": "mass", "tons": "mass", "kg": "mass",
+    "kilogram": "mass", "kilograms": "mass",
+    "person": "people", "persons": "people", "people": "people", "inhabitants": "people",
+    "household": "households", "households": "households",
+    "ha": "area", "hectare": "area", "hectares": "area", "km2": "area", "km²": "area",
+}  # fmt: skip
+_COUNTS_VI = {**_COUNTS, "tan": "mass", "nguoi": "people", "dan": "people", "ho": "households", "hec": "area"}
+# Words that end a unit's numerator: "tonnes per person" counts tonnes (tren, moi: folded).
+_DENOMINATOR = frozenset({"per", "/", "tren", "moi"})
+# Words that make a count of people one of visits or times ("person-trips"; luot, lan).
+_VISITS = frozenset({"trips", "visits", "arrivals", "times", "luot", "lan"})
+
+
+def _counts(unit: str, vietnamese: bool) -> str | None:
+    """What the numerator of ``unit`` counts, where one word says it (the first such); None
+    when none does, or a word makes it a count of visits. ``vietnamese``: the unit's
+    Vietnamese form, read folded with the Vietnamese words besides the English ones."""
+    text = fold(unit) if vietnamese else unicodedata.normalize("NFC", unit).lower()
+    words = re.findall(r"\w+|/", text)
+    numerator = words[: next((i for i, w in enumerate(words) if w in _DENOMINATOR), len(words))]
+    if any(w in _VISITS for w in numerator):
+        return None
+    table = _COUNTS_VI if vietnamese else _COUNTS
+    return next((table[w] for w in numerator if w in table), None)
 
 
 def kinds_differ(en: str, vi: str) -> dict[str, object] | None:
     """The two units and what each counts when both say it and they differ: '590 million
     USD' beside 590 million dong, twenty-five thousand times less (forty-third session)."""
-    a, b = _kind(en), _kind(vi)
+    a, b = _kind(en), _kind(vi, vietnamese=True)
     if a is None or b is None or a == b:
         return None
     return dict(en=en, vi=vi, en_kind=msg(f"unit_kind_{a}"), vi_kind=msg(f"unit_kind_{b}"))
