@@ -258,3 +258,11 @@ def test_a_unit_counting_the_same_thing_in_both_languages_is_read(
     make_tracker(tmp_path, monkeypatch, UNIT_PLAN.format(en=en, vi=vi), HEADER)
     r = run_clean("check")
     assert r.exit_code == 0, r.output
+
+
+@pytest.mark.parametrize("typed", ["S1 2025", "S1/2025", "s1-2025", "S1-2025"])
+def test_a_semester_written_before_its_year_is_told_the_half(shipped: Path, typed: str) -> None:
+    # Eurostat's 2025-S1 was told 2025-H1; the same semester written first was "not a period".
+    r = run_clean("add-observation", "grdp_growth", typed, "7", "--source", "s", "--dry-run")
+    assert r.exit_code != 0, r.output
+    assert "write 2025-H1 if that is the period meant" in " ".join(r.stderr.split()), r.stderr

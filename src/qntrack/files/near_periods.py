@@ -43,6 +43,8 @@ _MONTHS_SPAN = re.compile(r"(?P<months>\d{1,2})\s*m\s*[/\-\s]\s*(?P<year>\d{4})"
 # A reporting period as SDMX 2.1 and Eurostat's database write it (issue 17, twenty-ninth
 # session): 2026M01 and 2026-M01 a month, 2026-S1 a half (a semester), 2026-A1 the year.
 _SDMX_PERIOD = re.compile(r"(?P<year>\d{4})\s*-?\s*(?:m(?P<month>\d{1,2})|s(?P<half>[12])|(?P<annual>a1))")
+# The same semester written before its year ("S1 2025", "S1/2025"; forty-fourth session).
+_SEMESTER_FIRST = re.compile(r"s(?P<half>[12])\s*[-/]?\s*(?P<year>\d{4})")
 # A quarter or a half with its number first, as an Asian company or office heads a column
 # ("1Q2025", "1H 2025"), and an English month abbreviation the catalog's words do not read
 # ("Sept 2025", the AP's) or written after its year ("2025-Sep"; twenty-ninth session).
@@ -115,6 +117,8 @@ def near_period(text: str) -> tuple[str, dict[str, str]] | None:
         reading = _month(m["year"] or m["year2"], month)
     elif m := _SDMX_PERIOD.fullmatch(key):
         reading = _sdmx(m)
+    elif m := _SEMESTER_FIRST.fullmatch(key):
+        reading = f"{m['year']}-H{m['half']}" if int(m["year"]) >= 1000 else None
     elif (m := _GROUPED_YEAR.fullmatch(key)) and 1900 <= int(m["thousand"] + m["rest"]) <= 2099:
         reading = m["thousand"] + m["rest"]
     else:
