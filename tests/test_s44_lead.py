@@ -266,3 +266,18 @@ def test_a_semester_written_before_its_year_is_told_the_half(shipped: Path, type
     r = run_clean("add-observation", "grdp_growth", typed, "7", "--source", "s", "--dry-run")
     assert r.exit_code != 0, r.output
     assert "write 2025-H1 if that is the period meant" in " ".join(r.stderr.split()), r.stderr
+
+
+def test_a_later_target_without_its_dash_in_the_list_s_column_is_told_at_its_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "  id: share-2025" in the column of the dashes above: YAML stops there, blaming the
+    # indentation; the slip is the missing '- '.
+    plan = SLIP_PLAN.replace("    id: share-2030", "  - id: share-2030").replace(
+        "  - id: share-2025", "  id: share-2025"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("targets.yaml:16:3: error:"), r.stderr
+    assert "'  - id: share-2025'" in r.stderr and "line 10" in r.stderr, r.stderr

@@ -118,6 +118,19 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, top_keys: tuple[str, ...]
         undashed = _item_without_dash(text.splitlines(), exc.problem_mark.line)
         if undashed is not None:
             return undashed
+    if exc.problem_mark is not None and exc.context_mark is not None and said == "expected <block end>, but found '?'":
+        # "  id: share-2025" in the column of the list's dashes: the item's '- ' forgotten.
+        lines = text.splitlines()
+        at, item = exc.problem_mark, exc.context_mark
+        if (
+            at.line < len(lines)
+            and item.line < len(lines)
+            and _ITEM_FIRST.match(lines[item.line])
+            and _KEY_FIRST.match(lines[at.line])
+            and at.column == item.column
+        ):
+            written = " " * at.column + "- " + lines[at.line].strip()
+            return at.line + 1, at.column + 1, msg("authoring_yaml_item_no_dash", written=written, line=item.line + 1)
     if mark is not None:
         wide = _full_width_colon(text.splitlines(), exc)
         if wide is not None:
