@@ -1,0 +1,100 @@
+"""Issue 17, forty-fourth session, helper H: "what was known on a given day, and where did
+this number come from?", asked of every command by a hostile tester playing a provincial
+statistics officer and a journalist. Each test was written failing first; the expected
+figures and days are worked by hand from the rows written here, never copied from
+qntrack's output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import run_clean
+
+# A province's revenue, by locality, judged on its total; the plan's day is Hà Nội's.
+_PLAN = """\
+version: 1
+title: "Revenue"
+timezone: "+07:00"
+dimensions:
+  locality:
+    name: {en: "Locality", vi: "Địa phương"}
+    values: ["Hạ Long", "Cẩm Phả"]
+indicators:
+  revenue:
+    name: {en: "Budget revenue", vi: "Thu ngân sách"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    measure: flow
+    frequency: year
+    dimensions: [locality]
+targets:
+  - id: revenue-plan-2025
+    type: plan
+    indicator: revenue
+    name: {en: "Revenue plan 2025", vi: "Dự toán thu 2025"}
+    period: 2025
+    value: 100
+"""
+
+# The total's estimate (5 January, Hà Nội), a locality's figure, the total withdrawn at
+# 09:00 on 10 February in Hà Nội (02:00 UTC), then a new total at 09:00 on 20 February.
+_STORE = (
+    STORE_HEADER
+    + "revenue,2025,120,estimate,HĐND,,2026-01-05T00:00:00Z\n"
+    + "revenue[locality=Hạ Long],2025,60,estimate,UBND Hạ Long,,2026-01-06T00:00:00Z\n"
+    + "revenue,2025,,retracted,,,2026-02-10T02:00:00Z\n"
+    + "revenue,2025,130,estimate,VTC,,2026-02-20T02:00:00Z\n"
+)
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, _PLAN, _STORE)
+
+
+def test_show_on_the_day_a_total_was_withdrawn_does_not_say_no_total_was_recorded(plan: Path) -> None:
+    """On 10 February the total's only figure (120) had been withdrawn: `show` said "no
+    figure of the total is recorded: the figures of revenue are by unit", which is false (a
+    total was recorded and withdrawn; `status` the same day says nothing of the kind). The
+    withdrawal is said; the false sentence is not."""
+    r = run_clean("show", "revenue-plan-2025", "--as-of", "2026-02-10")
+    assert r.exit_code == 0, r.stderr
+    assert "no figure of the total is recorded" not in r.stderr
+    assert "withdrawn on 2026-02-10" in r.stdout
+    # Nor on the day of the new total, nor before any row was recorded.
+    for day in ("2026-02-20", "2026-01-04"):
+        assert "no figure of the total is recorded" not in run_clean("show", "revenue-plan-2025", "--as-of", day).stderr
+
+
+def test_show_of_a_total_never_recorded_still_says_its_figures_are_by_unit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sentence the fix above must keep: only units were ever recorded."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _PLAN,
+        STORE_HEADER + "revenue[locality=Hạ Long],2025,60,estimate,UBND,,2026-01-06T00:00:00Z\n",
+    )
+    r = run_clean("show", "revenue-plan-2025")
+    assert r.exit_code == 0, r.stderr
+    assert "no figure of the total is recorded" in r.stderr
+
+
+def test_since_review_says_the_status_then_awaited_a_withdrawn_figure(plan: Path) -> None:
+    """`report --since 2026-02-10`: on the review's day the total was withdrawn, and
+    `status --as-of 2026-02-10` says "⌛ awaiting figure 2025 (withdrawn)"; the report's
+    status changes said "⌛ awaiting figure 2025", as if it had never been published."""
+    status = run_clean("status", "--as-of", "2026-02-10", "--format", "table")
+    assert "awaiting figure 2025 (withdrawn)" in status.stdout
+    r = run_clean("report", "--format", "markdown", "--since", "2026-02-10", "--as-of", "2026-02-20")
+    assert r.exit_code == 0, r.stderr
+    since = r.stdout.split("## Since the last review", 1)[1].split("\n## ", 1)[0]
+    changes = since.split("### Status changes", 1)[1]
+    assert "awaiting figure 2025 (withdrawn)" in changes
+    doc = json.loads(run_clean("report", "--format", "json", "--since", "2026-02-10", "--as-of", "2026-02-20").stdout)
+    (moved,) = doc["since"]["status_changes"]
+    assert (moved["before"], moved["after"]) == ("not_available", "target_achieved")
