@@ -98,3 +98,36 @@ def test_since_review_says_the_status_then_awaited_a_withdrawn_figure(plan: Path
     doc = json.loads(run_clean("report", "--format", "json", "--since", "2026-02-10", "--as-of", "2026-02-20").stdout)
     (moved,) = doc["since"]["status_changes"]
     assert (moved["before"], moved["after"]) == ("not_available", "target_achieved")
+
+
+def test_reimporting_a_file_of_vintages_names_only_its_latest_vintage_not_in_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file holding two vintages of revenue 2025 (120, then 125) is imported; the official
+    128 is typed later; the same file is imported again. Nothing is added. 125, the file's
+    last word on 2025, is no longer in force: said, with the moment to import it after.
+    120 is not: the file itself replaced it with 125, and telling the officer to "put it
+    back in force" was advice the file contradicts."""
+    make_tracker(tmp_path, monkeypatch, _PLAN, STORE_HEADER)
+    (tmp_path / "vintages.csv").write_text(
+        STORE_HEADER
+        + "revenue,2025,120,estimate,HĐND,,2026-01-05T00:00:00Z\n"
+        + "revenue,2025,125,preliminary,Sở Tài chính,,2026-03-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    assert run_clean("add-observation", "--from", "vintages.csv").exit_code == 0
+    typed = run_clean(
+        "add-observation", "revenue", "2025", "128", "--status", "official", "--recorded-at", "2026-04-01T09:00:00"
+    )
+    assert typed.exit_code == 0, typed.stderr
+    before = (tmp_path / "observations.csv").read_bytes()
+    again = run_clean("add-observation", "--from", "vintages.csv")
+    assert again.exit_code == 0, again.stderr
+    assert (tmp_path / "observations.csv").read_bytes() == before  # nothing added
+    said = [line for line in again.stderr.splitlines() if "is already in the store" in line]
+    # The store's line 3 holds 125 (header, 120, 125, 128); 128 was recorded at 02:00 UTC.
+    assert said == [
+        "observations.csv:3: warning: revenue 2025 = 125 (recorded 2026-03-01T00:00:00Z) is already in the store"
+        " and was not added again, but it is not the figure in force (128, recorded 2026-04-01T02:00:00Z);"
+        " to put it back in force, import it with a recorded_at after 2026-04-01T02:00:00Z"
+    ]
