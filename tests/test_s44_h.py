@@ -131,3 +131,33 @@ def test_reimporting_a_file_of_vintages_names_only_its_latest_vintage_not_in_for
         " and was not added again, but it is not the figure in force (128, recorded 2026-04-01T02:00:00Z);"
         " to put it back in force, import it with a recorded_at after 2026-04-01T02:00:00Z"
     ]
+
+
+def _section(document: str, title: str) -> str:
+    """A target's section of a Markdown report, from its heading to the next target's."""
+    start = document.index(f"{title}\n")
+    return document[start:].split("\n## ", 1)[0]
+
+
+def test_report_section_marks_a_figure_recorded_again_after_its_withdrawal(plan: Path) -> None:
+    """On 20 February 130 is in force, recorded again after 120 was withdrawn on the 10th.
+    `show --as-of 2026-02-20` marks it, "130[1]", with the legend "120 → 130 (withdrawn on
+    2026-02-10, recorded again on 2026-02-20; source: VTC)"; the report's summary marks it
+    too; the report's own section of the target printed a bare 130, its table and its
+    sentences silent of 120: a reader of the section could not tell that the figure in
+    force replaced one withdrawn."""
+    shown = run_clean("show", "revenue-plan-2025", "--as-of", "2026-02-20")
+    assert "130[1] billion VND" in shown.stdout
+    legend = "120 billion VND → 130 billion VND (withdrawn on 2026-02-10, recorded again on 2026-02-20; source: VTC)"
+    assert legend in " ".join(shown.stdout.split())  # wrapped at the terminal's width
+    r = run_clean("report", "--format", "markdown", "--as-of", "2026-02-20")
+    assert r.exit_code == 0, r.stderr
+    section = _section(r.stdout, "Revenue plan 2025")
+    observations = section.split("### Observations", 1)[1]
+    assert "| 2025 | 130\\[1\\] billion VND | estimate | VTC |" in observations
+    assert "Figures withdrawn" in observations
+    assert legend in observations
+    # Before the withdrawal, and on its day, nothing was recorded again: no such mark.
+    before = _section(run_clean("report", "--format", "markdown", "--as-of", "2026-02-09").stdout, "Revenue plan 2025")
+    assert "| 2025 | 120 billion VND | estimate | HĐND |" in before
+    assert "recorded again" not in before
