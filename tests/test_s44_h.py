@@ -161,3 +161,58 @@ def test_report_section_marks_a_figure_recorded_again_after_its_withdrawal(plan:
     before = _section(run_clean("report", "--format", "markdown", "--as-of", "2026-02-09").stdout, "Revenue plan 2025")
     assert "| 2025 | 120 billion VND | estimate | HĐND |" in before
     assert "recorded again" not in before
+
+
+_FDI_PLAN = """\
+version: 1
+title: "FDI"
+timezone: "+07:00"
+indicators:
+  fdi:
+    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
+    unit: {en: "million USD", vi: "triệu USD"}
+    measure: flow
+    frequency: month
+targets:
+  - id: fdi-plan-2026
+    type: plan
+    indicator: fdi
+    name: {en: "FDI plan 2026", vi: "Kế hoạch FDI 2026"}
+    period: 2026
+    value: 1500
+"""
+
+
+def test_last_years_figure_withdrawn_does_not_mark_this_years_part_year_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 2026 plan is read on January 2026's 100 (a part-year reading, compared with no
+    figure of last year's January). 2025's full-year 1,000 was withdrawn on 1 March: status
+    wrote "100[1] million USD (2026-01, part-year …)" with the legend "[1] FDI attracted
+    2025: 1,000 → – (withdrawn …)", pinning on 100 a withdrawal that no part of its reading
+    touches. Once 2026's own full figure is in force, compared with 2025's, the withdrawal
+    does touch it (no figure of last year to compare with) and stays marked."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _FDI_PLAN,
+        STORE_HEADER
+        + "fdi,2025,1000,estimate,Sở Tài chính,,2026-01-10T00:00:00Z\n"
+        + "fdi,2026-01,100,estimate,Sở Tài chính,,2026-02-05T00:00:00Z\n"
+        + "fdi,2025,,retracted,,,2026-03-01T00:00:00Z\n",
+    )
+    table = run_clean("status", "--as-of", "2026-03-05", "--format", "table")
+    assert table.exit_code == 0, table.stderr
+    assert "100 million USD" in table.stdout
+    assert "[1]" not in table.stdout and "withdrawn" not in table.stdout
+    (doc,) = json.loads(run_clean("status", "--as-of", "2026-03-05", "--format", "json").stdout)["targets"]
+    assert doc["provisional"]["value"] == 100.0 and doc["withdrawn"] == []
+    # The report's section still lists 2025's row withdrawn among the target's figures.
+    report = run_clean("report", "--format", "markdown", "--as-of", "2026-03-05").stdout
+    assert "1,000 million USD → –" in report
+    # 2026's full figure: compared with last year's, which was withdrawn: marked.
+    with (tmp_path / "observations.csv").open("a", encoding="utf-8") as store:
+        store.write("fdi,2026,1400,estimate,Sở Tài chính,,2026-03-02T00:00:00Z\n")
+    (doc,) = json.loads(run_clean("status", "--as-of", "2026-03-05", "--format", "json").stdout)["targets"]
+    assert doc["latest"]["value"] == 1400.0
+    assert [w["period"] for w in doc["withdrawn"]] == ["2025"]
