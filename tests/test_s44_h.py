@@ -216,3 +216,26 @@ def test_last_years_figure_withdrawn_does_not_mark_this_years_part_year_reading(
     (doc,) = json.loads(run_clean("status", "--as-of", "2026-03-05", "--format", "json").stdout)["targets"]
     assert doc["latest"]["value"] == 1400.0
     assert [w["period"] for w in doc["withdrawn"]] == ["2025"]
+
+
+def test_as_of_notice_of_a_total_target_counts_the_totals_rows_not_its_units(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`status --as-of 2026-02-20` of a target judged on the total: Hạ Long's revision of
+    1 March is no figure it judges, yet the notice said "1 later entry of the figures
+    judged …, recorded 2026-03-01T07:00:00+07:00, is not counted", which a journalist reads
+    as the total's 130 having been superseded. The total's own later row is still said."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _PLAN,
+        _STORE + "revenue[locality=Hạ Long],2025,65,preliminary,UBND Hạ Long,,2026-03-01T00:00:00Z\n",
+    )
+    for command in (["status"], ["show", "revenue-plan-2025"], ["report", "--format", "json"]):
+        r = run_clean(*command, "--as-of", "2026-02-20")
+        assert r.exit_code == 0, r.stderr
+        assert "later entr" not in r.stderr, command
+        # The day before, the total's 130 (09:00 on 20 February in Hà Nội) came later: one row.
+        r = run_clean(*command, "--as-of", "2026-02-19")
+        assert "1 later entry of the figures judged" in r.stderr, command
+        assert "recorded 2026-02-20T09:00:00+07:00 (after 2026-02-19)" in r.stderr, command
