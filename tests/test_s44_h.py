@@ -239,3 +239,29 @@ def test_as_of_notice_of_a_total_target_counts_the_totals_rows_not_its_units(
         r = run_clean(*command, "--as-of", "2026-02-19")
         assert "1 later entry of the figures judged" in r.stderr, command
         assert "recorded 2026-02-20T09:00:00+07:00 (after 2026-02-19)" in r.stderr, command
+
+
+def test_a_month_not_added_up_after_a_month_withdrawn_says_it_was_withdrawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """January 100, February 90, March 80 recorded; February withdrawn. The 2026 plan is read
+    on January (100), March left out: `show` said "March 2026 (80 million USD) is recorded
+    and not counted: February 2026 is not recorded", though it was, and withdrawn, as the
+    legend beside it says. Now: its figure was withdrawn; in Vietnamese too."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _FDI_PLAN,
+        STORE_HEADER
+        + "fdi,2026-01,100,estimate,Sở Tài chính,,2026-02-05T00:00:00Z\n"
+        + "fdi,2026-02,90,estimate,Sở Tài chính,,2026-03-05T00:00:00Z\n"
+        + "fdi,2026-03,80,estimate,Sở Tài chính,,2026-04-05T00:00:00Z\n"
+        + "fdi,2026-02,,retracted,,,2026-04-10T00:00:00Z\n",
+    )
+    en = " ".join(run_clean("show", "fdi-plan-2026", "--as-of", "2026-04-30").stdout.split())
+    assert "March 2026 (80 million USD) is recorded and not counted" in en
+    assert "February 2026 is not recorded" not in en
+    assert "the figure of February 2026 was withdrawn, and a sum of periods stops at the first one missing" in en
+    vi = " ".join(run_clean("show", "fdi-plan-2026", "--as-of", "2026-04-30", "--lang", "vi").stdout.split())
+    assert "chưa ghi nhận số liệu tháng 2/2026" not in vi
+    assert "số liệu tháng 2/2026 đã bị rút lại" in vi
