@@ -160,8 +160,16 @@ def say_total_units_only(target: Target, rows: Iterable[Observation], day: str |
     unit: "no figure has been recorded for this indicator yet" alone was false (issue 17,
     forty-second session, pass L)."""
     from ..catalog import msg
+    from ..method.series import as_of_bound
     from .printing import _say
 
+    rows = tuple(rows)
+    bound = as_of_bound(day, zone) if day else None
+    # A total recorded and since withdrawn is recorded: "no figure of the total is
+    # recorded" was said of it (issue 17, forty-fourth session, helper H); the withdrawal
+    # is said in the facts and the sentences.
+    if any(o.indicator == target.indicator and (bound is None or o.recorded_at <= bound) for o in rows):
+        return
     units = units_only(target.indicator, rows, None, day, zone)
     if units:
         _say(msg("s42l_total_units_only", target=target.id, id=target.indicator, count=len(units), example=units[0]))

@@ -67,14 +67,21 @@ def say_counted(key: str, count: int, first: str | None, day: str, zone: str = "
 
 
 def say_judged_later(plan: Plan, rows: Sequence[Observation], judged: Iterable[Assessment], day: str) -> None:
-    """``say_later`` for ``status``, ``show`` and ``rank``: the rows of the indicators the targets
-    ``judged`` are judged on (a derived target's inputs, down the chain, included), their
-    units' with them."""
+    """``say_later`` for ``status``, ``show``, ``rank`` and ``report``: the rows the targets
+    ``judged`` are judged on: a target's series (its total, or its ``of:`` unit's), every
+    unit's of a target with ``for_each:``, a derived target's inputs' (down the chain, their
+    units' with them)."""
     from ..output.withdrawn_inputs import input_keys
 
     judged = list(judged)
-    indicators = {a.indicator.id for a in judged} | input_keys(plan, judged)
-    say_later("cli_judged_later", rows, keys_of(indicators), day, zone=plan.timezone)
+    # A target judged on one series (the total, or the unit ``of:`` names) is judged on its
+    # rows alone: a unit's revision was said as a later entry of the figures a total target
+    # judges (issue 17, forty-fourth session, helper H). A breakdown's (``for_each:``) are
+    # every unit's, and a derived target's are its inputs', as before.
+    whole = {a.indicator.id for a in judged if a.target.for_each} | input_keys(plan, judged)
+    series = {a.target.series_key for a in judged if not a.target.for_each and not a.indicator.formula}
+    in_whole = keys_of(whole)
+    say_later("cli_judged_later", rows, lambda key: key in series or in_whole(key), day, zone=plan.timezone)
 
 
 def say_exported_later(plan: Plan, rows: Sequence[Observation], day: str) -> None:

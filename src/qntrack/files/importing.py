@@ -391,10 +391,18 @@ def import_file(
         # A vintage in force that the file itself holds (the store imported into itself,
         # with its revisions and retractions) is no news either: only the others are said.
         in_file = {(o.indicator, o.period.sort_key, o.recorded_at) for o in (*rows, *skipped)}
+        # Nor is a vintage the file itself replaces with a later one of its period (a file
+        # of an estimate and its revision imported again): only the file's last word on a
+        # period is told to be put back in force (issue 17, forty-fourth session, helper H).
+        last: dict[tuple[str, object], str] = {}
+        for o in (*rows, *skipped):
+            key = (o.indicator, o.period.sort_key)
+            last[key] = max(last.get(key, ""), o.recorded_at)
         vintages = [
             (stored, current)
             for stored, current in vintages
-            if current is None or (current.indicator, current.period.sort_key, current.recorded_at) not in in_file
+            if (current is None or (current.indicator, current.period.sort_key, current.recorded_at) not in in_file)
+            and (stored is None or last.get((stored.indicator, stored.period.sort_key), "") <= stored.recorded_at)
         ]
     return ImportResult(
         store,

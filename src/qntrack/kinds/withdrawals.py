@@ -16,6 +16,7 @@ from typing import Iterable, Mapping, Sequence
 from ..method.assessment import Assessment
 from ..method.withdrawals import Withdrawal, withdrawals_of
 from ..plan.model import Observation
+from ..plan.periods import Period
 
 __all__ = ["withdrawal_keys", "with_withdrawals", "withdrawals_in", "set_withdrawals"]
 
@@ -51,9 +52,16 @@ def _touches(a: Assessment, w: Withdrawal) -> bool:
     judged figure may come from (``provisional_after``). A quarter withdrawn before a full
     year's figure gave none of it: "11.89[1] (2025)" for 2025-Q3 read as if it had
     (review of the twentieth session)."""
-    from ..plan.model import SpanTarget
+    from ..plan.model import PlanTarget, SpanTarget
 
     period = w.retraction.period
+    if isinstance(a.target, PlanTarget) and not _inside(period, a.target.period):
+        # The year before a plan's, which a plan lists for its comparison: it touches the
+        # reading compared with it alone, the full figure's or a part-year's same span last
+        # year. 2025's withdrawal was pinned on 2026-01's 100 (issue 17, forty-fourth
+        # session, helper H).
+        read = [f.period.same_span_previous_year() for f in (a.latest, a.provisional) if f is not None]
+        return period in read
     judged = a.target.start.months if isinstance(a.target, SpanTarget) else 12
     if period.months >= judged:
         return True
@@ -91,3 +99,8 @@ def set_withdrawals(a: Assessment, found: Mapping[str, Sequence[Withdrawal]]) ->
         for u in a.breakdown
     )
     return replace(a, withdrawn=withdrawals_in(a, found.get(a.target.series_key, ())), breakdown=units)
+
+
+def _inside(period: Period, span: Period) -> bool:
+    """Whether ``period``'s months all lie in ``span``'s (2026-Q1 in 2026; 2025 not)."""
+    return period.year == span.year and span.first <= period.first and period.last <= span.last

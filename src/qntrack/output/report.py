@@ -256,7 +256,12 @@ def since_review(
     then, _ = build_series(plan.indicators, observations, since, zone=plan.timezone)
     # "Then" is the review's own day: the deadlines passed by then, as --as-of would say.
     judged = [a.target.id for a in assessments]  # none: nothing to compare (no ids is every target)
-    before = {a.target.id: a for a in assess(plan, then, judged, date.fromisoformat(since[:10]))} if judged else {}
+    from ..kinds.withdrawals import with_withdrawals
+
+    # With the figures withdrawn by then, as `status --as-of` that day says them: "awaiting
+    # figure 2025" alone read as never published (issue 17, forty-fourth session, helper H).
+    judged_then = assess(plan, then, judged, date.fromisoformat(since[:10])) if judged else []
+    before = {a.target.id: a for a in with_withdrawals(tuple(judged_then), observations, after)}
     # A milestone missed since the review is a change even when the headline status,
     # moved on to the next milestone, reads the same (issue 12: a miss never disappears).
     moved = tuple(

@@ -350,6 +350,7 @@ def _observations(
             head, arrow, last = value.rpartition(" → ")
             number, space, rest = last.partition(" ")
             value = f"{head}{arrow}{number}{marks}{space}{rest}"
+        value = _again_marked(a, o, value, notes, lang, dimensions)
         out.append(
             (
                 Cell(period, muted=part),
@@ -361,6 +362,39 @@ def _observations(
             )
         )
     return TableView(headers, tuple(out), frozenset({1}), tuple(notes))
+
+
+def _again_marked(
+    a: Assessment,
+    o: Observation,
+    value: str,
+    notes: list[str],
+    lang: str,
+    dimensions: Mapping[str, Dimension] | None,
+) -> str:
+    """``value`` of the figure ``o``, marked "130[2]" when it was recorded again right after
+    a retraction (``Assessment.withdrawn``, a withdrawal with ``now``), its legend line the
+    status table's and show's, "120 → 130 (withdrawn on …, recorded again on …)": the
+    section printed a bare 130 where show and the summary mark it, and no line of the section
+    said 120 had been withdrawn (issue 17, forty-fourth session, helper H)."""
+    again = [
+        w for w in a.withdrawn if w.now is not None and (w.now.period, w.now.recorded_at) == (o.period, o.recorded_at)
+    ]
+    if not again:
+        return value
+    from .legend_names import series_name
+    from .views.plan import recorded_decimals
+    from .withdrawn import withdrawal_note
+
+    name = series_name(a.indicator, a.target.series_key, lang, dimensions)
+    unit, places = a.indicator.unit_in(lang), recorded_decimals(a, o)
+    marks = ""
+    for w in again:
+        notes.append(withdrawal_note(name, w, unit, lang, places))
+        marks += f"[{len(notes)}]"
+    head, arrow, last = value.rpartition(" → ")
+    number, space, rest = last.partition(" ")
+    return f"{head}{arrow}{number}{marks}{space}{rest}"
 
 
 def _section(

@@ -122,5 +122,9 @@ def not_counted_sentences(a: Assessment, lang: str, part: str = "") -> list[str]
                 )
             )
         else:
-            out.append(narrative_sentence("not_counted_missing", lang, missing=period_text(missing, lang), **said))
+            # A month withdrawn is recorded: "is not recorded" contradicted the line on its
+            # withdrawal beside it (issue 17, forty-fourth session, helper H).
+            gone = any(w.now is None and w.retraction.period == missing for w in a.withdrawn)
+            key = "not_counted_withdrawn" if gone else "not_counted_missing"
+            out.append(narrative_sentence(key, lang, missing=period_text(missing, lang), **said))
     return out
