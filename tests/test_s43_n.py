@@ -435,8 +435,8 @@ def test_a_plan_of_zero_where_lower_is_better_is_told_the_ceiling_to_write(tmp_p
         " has none of; where lower is better, none at all in 2025 is a ceiling of 0 for that period: write"
         " type: every_period, at_most: 0, from: 2025, to: 2025",
         "vi": "lỗi: mục tiêu 'zero-deaths-2025': kế hoạch được đánh giá theo phần trăm thực hiện, mà kế hoạch bằng 0"
-        " thì không tính được phần trăm; với chỉ tiêu càng thấp càng tốt, không còn trường hợp nào trong 2025 là"
-        " mức trần bằng 0 cho kỳ đó: hãy ghi type: every_period, at_most: 0, from: 2025, to: 2025",
+        " thì không tính được phần trăm; với chỉ tiêu càng thấp càng tốt, việc không để xảy ra trường hợp nào trong"
+        " kỳ 2025 là một mức trần bằng 0 cho kỳ đó: hãy ghi type: every_period, at_most: 0, from: 2025, to: 2025",
     }[lang]
     assert r.stderr.splitlines() == [f"{plan}:{line}:10: {said}"]
 

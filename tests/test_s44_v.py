@@ -154,3 +154,72 @@ def test_the_dim_form_is_one_form() -> None:
     assert _VI["s42x_finer_units_one"] == "--dim {dim}=ĐƠN_VỊ"
     assert _VI["s42x_finer_units_more"] == "--dim CHIỀU=ĐƠN_VỊ cho mỗi chiều {dims}"
     assert not [k for k, v in _VI.items() if "=TÊN" in v]
+
+
+# 7. A part-year reading left out of a rate's plan: "số liệu giữa kỳ", "quý đầu" and "được
+# đánh giá theo" beside its sibling sentences' "chưa đủ", "quý I" (every period the tool
+# writes) and "được đọc theo số liệu".
+
+_RATE = """\
+version: 1
+indicators:
+  growth:
+    name: {en: Growth, vi: Tăng trưởng}
+    unit: {en: "% y/y", vi: "% so với cùng kỳ"}
+    measure: rate
+    frequency: quarter
+targets:
+  - id: growth-2025
+    type: plan
+    indicator: growth
+    period: 2025
+    value: 8
+"""
+_RATE_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+growth,2025-Q1,7,estimate,src,,2025-04-05T00:00:00Z
+growth,2025-Q2,7.5,estimate,src,,2025-07-05T00:00:00Z
+"""
+
+
+def test_a_later_quarter_of_a_rate_is_said_in_the_catalogs_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _RATE, _RATE_FIGURES)
+    said = _shown("growth-2025")
+    assert (
+        "Quý II/2025 (7,5% so với cùng kỳ) đã được ghi nhận nhưng không được tính: số liệu chưa đủ kỳ của một"
+        " chỉ tiêu mức hoặc tốc độ tăng được tính cho các tháng từ đầu kỳ (quý I, 6 tháng, 9 tháng đầu năm),"
+        " nên năm 2025 được đọc theo số liệu quý I/2025."
+    ) in said, said
+
+
+# 8. Two check messages whose Vietnamese did not read as Vietnamese: "hoặc không cách nào"
+# (English "or neither", word for word) and "không còn trường hợp nào trong 2025 là mức
+# trần bằng 0" (a subject missing: none *of what*).
+
+_SIGN = """\
+version: 1
+indicators:
+  poor:
+    name: {en: Poor households, vi: Hộ nghèo}
+    unit: {en: "% of households", vi: "phần trăm hộ"}
+"""
+
+
+def test_the_percent_sign_advice_says_both_or_neither(tmp_path: Path) -> None:
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(_SIGN, encoding="utf-8")
+    r = run_clean("--lang", "vi", "check", "--targets", str(plan))
+    assert r.exit_code == 1
+    assert (
+        'hãy cho cả hai cách viết đơn vị cùng bắt đầu bằng "%" (ví dụ {en: "% of households", vi: "% hộ gia đình"})'
+        ' hoặc cùng không bắt đầu bằng "%"'
+    ) in r.stderr, r.stderr
+
+
+def test_a_ceiling_of_zero_names_what_there_is_none_of() -> None:
+    assert (
+        "với chỉ tiêu càng thấp càng tốt, việc không để xảy ra trường hợp nào trong kỳ {period} là một mức trần"
+        " bằng 0 cho kỳ đó:"
+    ) in _VI["definitions_plan_zero_ceiling"]
