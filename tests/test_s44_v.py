@@ -223,3 +223,16 @@ def test_a_ceiling_of_zero_names_what_there_is_none_of() -> None:
         "với chỉ tiêu càng thấp càng tốt, việc không để xảy ra trường hợp nào trong kỳ {period} là một mức trần"
         " bằng 0 cho kỳ đó:"
     ) in _VI["definitions_plan_zero_ceiling"]
+
+
+# 9. An Open SDG repository's data files (data/indicator_*.csv) are "tệp dữ liệu" in most
+# messages, beside "tệp siêu dữ liệu" for its meta/ files; six said "tệp số liệu", the
+# catalog's word for qntrack's own observations file, so "không có tệp số liệu" read as
+# "the tracker has no observations file".
+
+
+def test_an_open_sdg_data_file_is_a_tep_du_lieu() -> None:
+    en = catalog("en")
+    odd = sorted(k for k, v in _VI.items() if "data file" in en.get(k, "") and "tệp số liệu" in v)
+    assert odd == []
+    assert _VI["s42l_opensdg_meta_only"].startswith("{count} tệp siêu dữ liệu ({pattern}) và không có tệp dữ liệu nào:")
