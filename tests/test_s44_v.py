@@ -236,3 +236,37 @@ def test_an_open_sdg_data_file_is_a_tep_du_lieu() -> None:
     odd = sorted(k for k, v in _VI.items() if "data file" in en.get(k, "") and "tệp số liệu" in v)
     assert odd == []
     assert _VI["s42l_opensdg_meta_only"].startswith("{count} tệp siêu dữ liệu ({pattern}) và không có tệp dữ liệu nào:")
+
+
+# 10. The many-readings form of 7, in the report's summary note, where the indicator's name
+# comes before the period: "Từ Tăng trưởng tháng 4/2025 đến quý II/2025" ("From Growth
+# April 2025 to Q2 2025"). The name now stands before "từ", as Vietnamese places it.
+
+_MONTHLY = _RATE.replace("frequency: quarter", "frequency: month")
+_MONTHLY_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+growth,2025-Q1,7,estimate,src,,2025-04-05T00:00:00Z
+growth,2025-04,7.2,estimate,src,,2025-05-05T00:00:00Z
+growth,2025-05,7.4,estimate,src,,2025-06-05T00:00:00Z
+growth,2025-Q2,7.5,estimate,src,,2025-07-05T00:00:00Z
+"""
+_MANY_REST = (
+    " (3 số, mới nhất là 7,5% so với cùng kỳ) đã được ghi nhận nhưng không được tính: số liệu chưa đủ kỳ của"
+    " một chỉ tiêu mức hoặc tốc độ tăng được tính cho các tháng từ đầu kỳ (quý I, 6 tháng, 9 tháng đầu năm),"
+    " nên năm 2025 được đọc theo số liệu quý I/2025."
+)
+
+
+def test_many_later_readings_in_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, _MONTHLY, _MONTHLY_FIGURES)
+    said = _shown("growth-2025")
+    assert "Số liệu từ tháng 4/2025 đến quý II/2025" + _MANY_REST in said, said
+
+
+def test_many_later_readings_in_the_reports_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, _MONTHLY, _MONTHLY_FIGURES)
+    r = run_clean("report", "--lang", "vi", "-o", "r.md")
+    assert r.exit_code == 0, r.stderr
+    text = " ".join((tmp_path / "r.md").read_text(encoding="utf-8").split())
+    assert "Số liệu Tăng trưởng từ tháng 4/2025 đến quý II/2025" + _MANY_REST in text, text
+    assert "Từ Tăng trưởng" not in text
