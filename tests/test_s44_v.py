@@ -270,3 +270,12 @@ def test_many_later_readings_in_the_reports_note(tmp_path: Path, monkeypatch: py
     text = " ".join((tmp_path / "r.md").read_text(encoding="utf-8").split())
     assert "Số liệu Tăng trưởng từ tháng 4/2025 đến quý II/2025" + _MANY_REST in text, text
     assert "Từ Tăng trưởng" not in text
+
+
+# 11. An Open SDG progress option is "tùy chọn tiến độ" in four messages and was "phương án
+# tiến độ" in the export's warning on targets judged unit by unit.
+
+
+def test_an_open_sdg_progress_option_is_one_word() -> None:
+    assert sorted(k for k, v in _VI.items() if "phương án tiến độ" in v) == []
+    assert "mỗi tùy chọn tiến độ của Open SDG chỉ đánh giá một chuỗi số liệu" in _VI["s42x_opensdg_units_not_written"]
