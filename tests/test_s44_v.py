@@ -279,3 +279,19 @@ def test_many_later_readings_in_the_reports_note(tmp_path: Path, monkeypatch: py
 def test_an_open_sdg_progress_option_is_one_word() -> None:
     assert sorted(k for k, v in _VI.items() if "phương án tiến độ" in v) == []
     assert "mỗi tùy chọn tiến độ của Open SDG chỉ đánh giá một chuỗi số liệu" in _VI["s42x_opensdg_units_not_written"]
+
+
+# 12. A cell of the observations file is "ô" in check's rule ("bảy ô") and in every import
+# message ("cần 4 ô như dòng tiêu đề"), and was "trường" in the store's three field-count
+# errors: a row of the same file counted in two words.
+
+
+def test_a_stored_rows_cells_are_o(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, _RATE, _RATE_FIGURES + "growth,2025-Q3,10,5,estimate,,,2025-10-05T00:00:00Z\n")
+    r = run_clean("--lang", "vi", "check")
+    assert r.exit_code == 1
+    assert (
+        "observations.csv:4: lỗi: cần 7 ô, nhưng có 8: '10,5' là số viết với dấu phẩy thập phân, làm số bị tách"
+        " làm hai ở đây; hãy viết 10.5 (tệp số liệu ghi số với dấu chấm thập phân)"
+    ) in r.stderr, r.stderr
+    assert sorted(k for k, v in _VI.items() if k.startswith("store_field_count") and "trường" in v) == []
