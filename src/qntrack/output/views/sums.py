@@ -95,8 +95,8 @@ def not_counted_sentences(a: Assessment, lang: str, part: str = "") -> list[str]
                 "not_counted_not_from_start_many",
                 lang,
                 # The series' name apart from the first period: Vietnamese puts it before
-                # "từ" ("Số liệu FDI từ tháng 8/2024 ..."), where "Từ FDI tháng 8/2024" did
-                # not read (forty-fourth session, helper V).
+                # the word for "from", where it was glued to the month after that word
+                # ("From FDI August 2024"; forty-fourth session, helper V).
                 part=part,
                 first=period_text(later[0].period, lang),
                 last=period_text(later[-1].period, lang),
