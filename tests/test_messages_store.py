@@ -100,7 +100,7 @@ def test_the_fast_and_the_general_reader_give_the_same_messages():
         assert [p.text(lang) for p in fast] == [p.text(lang) for p in general]
     assert [p.text("vi") for p in fast][2:] == [
         "o.csv:4: lỗi: chỉ tiêu bị để trống",
-        "o.csv:5: lỗi: cần 7 trường (indicator,period,value,status,source,note,recorded_at), nhưng có 6",
+        "o.csv:5: lỗi: cần 7 ô (indicator,period,value,status,source,note,recorded_at), nhưng có 6",
     ]
 
 

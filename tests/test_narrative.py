@@ -266,7 +266,7 @@ def test_year_to_date_sentences():
         "To meet the plan (1,000 million USD), H2 2023 needs another 168 million USD.",
     ]
     assert explain(a, "vi") == [
-        "6 tháng đầu năm 2023: 832 triệu USD, bằng 83,2% kế hoạch năm sau 50% thời gian.",
+        "6 tháng đầu năm 2023: 832 triệu USD, bằng 83,2% kế hoạch năm, khi đã qua 50% thời gian.",
         "So với cùng kỳ năm trước (6 tháng đầu năm 2022): tăng từ 600 triệu USD lên 832 triệu USD (+38,7%).",
         "Để đạt kế hoạch (1.000 triệu USD), 6 tháng cuối năm 2023 cần thêm 168 triệu USD.",
     ]

@@ -307,7 +307,7 @@ def test_an_open_sdg_data_file_given_to_add_observation_says_what_reads_it(tmp_p
     assert "rename Year to period" in lines[0]
     assert not (tmp_path / "observations.csv").exists()
     vi = run_clean("--lang", "vi", "add-observation", "--from", "indicator_1-1-1.csv")
-    assert "tệp số liệu Open SDG (Year, Sex, Value)" in vi.stderr
+    assert "tệp dữ liệu Open SDG (Year, Sex, Value)" in vi.stderr
 
 
 # --- 8. a data file the site's own pattern does not read ----------------------------------
@@ -335,7 +335,7 @@ def test_a_data_file_the_sites_pattern_passes_over_is_named(tmp_path: Path):
     ) in done.stderr
     assert "figures: 2 added" in done.stderr
     vi = _import(tmp_path / "v", files, "--lang", "vi")
-    assert "2 tệp số liệu không được đọc, vì trang đọc data/*-*.csv" in vi.stderr
+    assert "2 tệp dữ liệu không được đọc, vì trang đọc data/*-*.csv" in vi.stderr
 
 
 def test_a_year_pandas_wrote_as_a_float_is_exported_as_the_year(tmp_path: Path):

@@ -62,7 +62,7 @@ def test_a_half_year_plans_reading_is_against_the_half_year(half_year: Path):
     assert t["status"] == "moderate_progress"
     assert abs(t["progress_value"] - 0.8333) < 1e-4 and abs(t["score"] - 1.6667) < 1e-4, t
     vi = run_clean("show", "fdi-h1", "--as-of", "2026-04-10", "--lang", "vi")
-    assert "bằng 41,7% kế hoạch 6 tháng đầu năm 2026 sau 50% thời gian của kỳ" in vi.stdout, vi.stdout
+    assert "bằng 41,7% kế hoạch 6 tháng đầu năm 2026, khi đã qua 50% thời gian của kỳ" in vi.stdout, vi.stdout
     assert "Kế hoạch năm" not in vi.stdout and "kế hoạch năm" not in vi.stdout, vi.stdout
 
 

@@ -265,7 +265,7 @@ def test_the_word_since_table_marks_a_retraction_superseded(shipped: Path) -> No
         (
             "vi",
             "Kết quả chung",
-            "Các tên dẫn tới dòng của trang Tổng hợp theo thứ tự của báo cáo: nếu đã sắp xếp lại trang Tổng hợp, hãy tìm chỉ tiêu theo tên.",
+            "Các tên dẫn tới dòng của trang Tổng hợp theo thứ tự của báo cáo: nếu đã sắp xếp lại trang Tổng hợp, hãy tìm mục tiêu theo tên.",
         ),
     ],
 )

@@ -185,8 +185,8 @@ SDG_ROWS = (
         (
             "vi",
             "Chưa đánh giá: chuỗi số liệu đổi dấu qua số 0, từ -2 bn USD năm 2015 đến 3 bn USD năm 2024, nên"
-            " tốc độ tăng không có nghĩa: thước đo của Open SDG, so tốc độ tăng đạt được với tốc độ mục tiêu"
-            " (10 bn USD vào năm 2022) cần, không có câu trả lời cho chuỗi này.",
+            " tốc độ tăng không có nghĩa: thước đo của Open SDG (so tốc độ tăng đạt được với tốc độ tăng cần có"
+            " để đạt 10 bn USD vào năm 2022) không áp dụng được cho chuỗi này.",
         ),
     ],
 )

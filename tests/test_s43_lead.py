@@ -313,7 +313,7 @@ def test_a_rates_many_later_months_are_said_in_one_sentence(tmp_path: Path, monk
         f"2026-{m:02d}" for m in range(2, 11)
     ]
     vi = run_clean("--lang", "vi", "show", "cpi-2026", "--as-of", "2026-11-30", env={"COLUMNS": "400"})
-    assert "9 số liệu" in " ".join(vi.stdout.split()), vi.stdout
+    assert "Số liệu từ tháng 2/2026 đến tháng 10/2026 (9 số," in " ".join(vi.stdout.split()), vi.stdout
 
 
 # --- 7. A unit in a column's heading ---------------------------------------------------

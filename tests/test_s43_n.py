@@ -296,9 +296,9 @@ def test_units_judged_from_the_wholes_stated_baseline_are_warned_of(tmp_path: Pa
         "en": "warning: target 'jobless-down' judges each unit of district from the baseline written for the"
         " whole, 8 (2020), not from the unit's own 2020 figure (North: 7; South: 9.5): write baseline: 2020"
         " so that each unit starts from its own figure, or give a unit its own baseline under overrides",
-        "vi": "cảnh báo: mục tiêu 'jobless-down' đánh giá từng đơn vị theo district từ số gốc ghi cho toàn bộ,"
+        "vi": "cảnh báo: mục tiêu 'jobless-down' đánh giá từng đơn vị theo district từ giá trị gốc ghi cho toàn bộ,"
         " 8 (2020), không phải từ số liệu năm 2020 của chính đơn vị (North: 7; South: 9,5): hãy ghi"
-        " baseline: 2020 để mỗi đơn vị bắt đầu từ số liệu của chính mình, hoặc ghi số gốc riêng cho đơn vị"
+        " baseline: 2020 để mỗi đơn vị bắt đầu từ số liệu của chính mình, hoặc ghi giá trị gốc riêng cho đơn vị"
         " trong overrides",
     }[lang]
     assert r.stderr.splitlines() == [f"{plan}:13:5: {said}"]
@@ -435,8 +435,8 @@ def test_a_plan_of_zero_where_lower_is_better_is_told_the_ceiling_to_write(tmp_p
         " has none of; where lower is better, none at all in 2025 is a ceiling of 0 for that period: write"
         " type: every_period, at_most: 0, from: 2025, to: 2025",
         "vi": "lỗi: mục tiêu 'zero-deaths-2025': kế hoạch được đánh giá theo phần trăm thực hiện, mà kế hoạch bằng 0"
-        " thì không tính được phần trăm; với chỉ tiêu càng thấp càng tốt, không còn trường hợp nào trong 2025 là"
-        " mức trần bằng 0 cho kỳ đó: hãy ghi type: every_period, at_most: 0, from: 2025, to: 2025",
+        " thì không tính được phần trăm; với chỉ tiêu càng thấp càng tốt, việc không để xảy ra trường hợp nào trong"
+        " kỳ 2025 là một mức trần bằng 0 cho kỳ đó: hãy ghi type: every_period, at_most: 0, from: 2025, to: 2025",
     }[lang]
     assert r.stderr.splitlines() == [f"{plan}:{line}:10: {said}"]
 

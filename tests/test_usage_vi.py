@@ -390,9 +390,9 @@ LIST_VI = [
         "unit-baseline",
         "cảnh báo",
         "mặc định",
-        "không mục tiêu mức nào được đánh giá theo từng đơn vị (for_each:) mà số gốc ghi kèm giá trị trong "
-        "targets.yaml (số của toàn bộ) lại có đơn vị có số liệu riêng của năm đó khác số gốc: mỗi đơn vị không có "
-        "số gốc riêng trong overrides bắt đầu từ giá trị của toàn bộ",
+        "không mục tiêu mức nào được đánh giá theo từng đơn vị (for_each:) mà giá trị gốc ghi sẵn trong "
+        "targets.yaml (giá trị của toàn bộ) lại khác số liệu riêng của một đơn vị trong năm đó: mỗi đơn vị không có "
+        "giá trị gốc riêng trong overrides bắt đầu từ giá trị của toàn bộ",
     ),
 ]
 

@@ -94,7 +94,11 @@ def not_counted_sentences(a: Assessment, lang: str, part: str = "") -> list[str]
             narrative_sentence(
                 "not_counted_not_from_start_many",
                 lang,
-                first=f"{part}{period_text(later[0].period, lang)}",
+                # The series' name apart from the first period: Vietnamese puts it before
+                # the word for "from", where it was glued to the month after that word
+                # ("From FDI August 2024"; forty-fourth session, helper V).
+                part=part,
+                first=period_text(later[0].period, lang),
                 last=period_text(later[-1].period, lang),
                 count=len(later),
                 value=value_with_unit(later[-1].value, unit, lang, typed_places(later[-1].value)),
