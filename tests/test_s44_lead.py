@@ -281,3 +281,12 @@ def test_a_later_target_without_its_dash_in_the_list_s_column_is_told_at_its_id(
     assert r.exit_code == 1, r.output
     assert r.stderr.startswith("targets.yaml:16:3: error:"), r.stderr
     assert "'  - id: share-2025'" in r.stderr and "line 10" in r.stderr, r.stderr
+
+
+def test_open_sdg_s_reading_of_a_zero_target_is_said_as_its_way_in_vietnamese() -> None:
+    # "Như Open SDG," read as "Like Open SDG," (pass V's leftover): the reading is Open
+    # SDG's way, "Theo cách của Open SDG".
+    from qntrack.catalog import catalog
+
+    for key in ("exchange_open_sdg_zero_target", "exchange_open_sdg_zero_path"):
+        assert catalog("vi")[key].startswith("Theo cách của Open SDG, mục tiêu 0"), catalog("vi")[key]
