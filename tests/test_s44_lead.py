@@ -290,3 +290,13 @@ def test_open_sdg_s_reading_of_a_zero_target_is_said_as_its_way_in_vietnamese() 
 
     for key in ("exchange_open_sdg_zero_target", "exchange_open_sdg_zero_path"):
         assert catalog("vi")[key].startswith("Theo cách của Open SDG, mục tiêu 0"), catalog("vi")[key]
+
+
+def test_a_value_column_headed_with_its_unit_is_told_once(shipped: Path) -> None:
+    # The column is told as the value column with its unit; "the header needs value" under
+    # it said the same column was missing (pass V's leftover).
+    Path("u.csv").write_text("indicator,period,Giá trị (%)\ngrdp_growth,2024,10.2\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "u.csv", "--source", "s", "--dry-run")
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "is the value column with its unit in brackets" in lines[0], r.stderr

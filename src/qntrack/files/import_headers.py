@@ -166,6 +166,7 @@ def _long_columns(
         problems.append(Problem(where, msg("opensdg22_data_file_given", columns=shown)))
         return None
     columns: dict[str, int] = {}
+    told: set[str] = set()  # required columns a heading's own refusal has named already
     for i, name in enumerate(header):
         if i in dims:
             if dims[i] in columns:
@@ -225,13 +226,14 @@ def _long_columns(
                 # for "value (billion dong)"): told where the unit goes, not "unknown column"
                 # (forty-third session).
                 problems.append(Problem(where, msg("import_column_with_unit", name=typed, **bracketed)))
+                told.add("value")  # not said missing again under it (forty-fourth session)
             elif hint:  # the heading as typed, not lower-cased
                 problems.append(Problem(where, msg("import_unknown_column_hint", name=typed, hint=hint, columns=known)))
             else:
                 problems.append(Problem(where, msg("import_unknown_column", name=typed, columns=known)))
         else:
             columns[name] = i
-    missing = [c for c in LONG_REQUIRED if c not in columns]
+    missing = [c for c in LONG_REQUIRED if c not in columns and c not in told]
     if missing:
         # An empty header cell is shown as '' (a name a person can see, in any language).
         needed, found = ", ".join(missing), ", ".join(h or "''" for h in header)
