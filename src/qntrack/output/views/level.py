@@ -174,7 +174,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     # A missed deadline is said even after the headline has moved on to the next milestone.
     for missed in a.milestones:
         if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
-            out.append(_missed_sentence(missed, unit, lang))
+            out.append(_missed_sentence(a, missed, unit, lang))
             out.extend(_reached_sentence(missed, unit, lang))
         # So is one due and met, with the figure it was judged on (issue 17, twenty-seventh
         # session): the sentences after speak of the headline's milestone only.
@@ -195,7 +195,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         out.append(narrative_sentence("milestone_achieved", lang, by=period_text(m.by, lang), goal=goal))
         return out
     if m.due:
-        out.append(_missed_sentence(m, unit, lang))
+        out.append(_missed_sentence(a, m, unit, lang))
         out.extend(_reached_sentence(m, unit, lang))
         return out
     if m.awaiting_figure:
@@ -302,13 +302,15 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
     return out
 
 
-def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
-    """ "The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
-    is not the deadline's own: a deadline year with no figure is judged on the next one)."""
-    judged = m.judged_on
-    goal = typed_value(m.value, unit, lang)
-    # At the decimals where it differs from the goal: "not achieved: 14.999%", never "15%".
-    got = value_with_unit(judged.value, unit, lang, differing_decimals(judged.value, m.value)) if judged else "–"
+def _missed_sentence(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> str:
+    """ "The 2025 milestone of 15% was not achieved: 14%." (the figure's year when not the
+    deadline's: a deadline year with no figure is judged on the next one)."""
+    from .plan import figure_decimals
+
+    judged, goal = m.judged_on, typed_value(m.value, unit, lang)
+    # Where it differs from the goal ("14.999%", not "15%"), and as tables write it (2.125).
+    places = max(differing_decimals(judged.value, m.value), figure_decimals(a, judged)) if judged else 2
+    got = value_with_unit(judged.value, unit, lang, places) if judged else "–"
     when = f" ({period_text(judged.period, lang)})" if judged is not None and judged.period != m.by else ""
     return narrative_sentence("missed", lang, by=period_text(m.by, lang), goal=goal, got=got, when=when)
 
