@@ -82,3 +82,87 @@ def test_broken_run_sentence_quotes_the_figure_as_typed(sentences: Path) -> None
     assert "The run broke in 2023 (8.125%)." in doc
     assert "8.13%" not in doc
     assert "The run broke in 2023 (8.125%)." in _show("growth")
+
+
+# --- 2. A revised figure is written where it differs from the figure it replaced ----------
+#
+# Poverty for each locality, lower is better, 2 % by 2025 from each unit's own 2020 figure.
+# Hạ Long: 3.333 % (2020), 1.005 % for 2025 (an estimate), revised to 1.0049 % (official).
+# The figure in force is 1.0049: at three decimals it would read "1.005%", the figure it
+# replaced, and the note under the table says "1.005% → 1.0049%". The cell must read
+# 1.0049%, in the report, in rank's and show's tables, as the note and `status` (1.0049) do.
+# Revenue for each locality, a plan of 120 for Móng Cái: 99.995 recorded, then withdrawn.
+# The note of the withdrawal names the figure withdrawn twice; both must be 99.995, never
+# "withdrawing 100 billion VND" (a round figure no one published).
+
+UNITS = """\
+dimensions:
+  locality:
+    name: {en: Locality, vi: Địa phương}
+    values: [Hạ Long, Cẩm Phả, Uông Bí, Móng Cái, Đông Triều]
+indicators:
+  poor: {name: Poverty rate, unit: "%", direction: decrease, dimensions: [locality]}
+  rev: {name: Revenue, unit: billion VND, dimensions: [locality]}
+targets:
+  - id: poor-down
+    group: Social
+    indicator: poor
+    baseline: 2020
+    milestones: [{by: 2025, value: 2}]
+    for_each: locality
+  - id: rev-plan
+    group: Social
+    type: plan
+    indicator: rev
+    period: 2025
+    value: 500
+    for_each: locality
+    overrides:
+      Hạ Long: {value: 200}
+      Cẩm Phả: {value: 100}
+      Uông Bí: {value: 40}
+      Móng Cái: {value: 120}
+      Đông Triều: {value: 40}
+"""
+UNIT_ROWS = HEADER + (
+    "poor,2020,6.45,official,s,,2021-03-01T00:00:00Z\n"
+    "poor,2025,2.5,official,s,,2026-01-05T00:00:00Z\n"
+    "poor[locality=Hạ Long],2020,3.333,official,s,,2021-03-01T00:00:00Z\n"
+    "poor[locality=Hạ Long],2025,1.005,estimate,s,,2026-01-05T00:00:00Z\n"
+    "poor[locality=Hạ Long],2025,1.0049,official,t,,2026-04-01T00:00:00Z\n"
+    "rev,2025,480,official,s,,2026-01-05T00:00:00Z\n"
+    "rev[locality=Móng Cái],2025,99.995,estimate,s,,2026-01-05T00:00:00Z\n"
+    "rev[locality=Móng Cái],2025,,retracted,KBNN,typo,2026-04-02T00:00:00Z\n"
+)
+
+
+@pytest.fixture
+def units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, UNITS, UNIT_ROWS)
+
+
+def _rows_with(text: str, word: str) -> list[str]:
+    return [line for line in text.splitlines() if word in line]
+
+
+def test_revised_unit_figure_is_not_written_as_the_one_it_replaced(units: Path) -> None:
+    doc = _report()
+    (row,) = [line for line in _rows_with(doc, "| Hạ Long |") if "%" in line]
+    assert "1.0049%\\[1\\] (2025)" in row, row
+    assert "1.005%\\[" not in row
+    assert "Poverty rate (Hạ Long) 2025: 1.005% → 1.0049%" in doc
+    r = run_clean("rank", "poor-down", "--as-of", "2026-06-01", "--format", "table", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    (line,) = _rows_with(r.stdout, "Hạ Long  ")
+    assert "1.0049%[1] (2025)" in line, line
+    assert "1.0049%[1] (2025)" in _show("poor-down")
+
+
+def test_withdrawal_note_names_the_figure_withdrawn_as_typed(units: Path) -> None:
+    doc = _report()
+    (note,) = _rows_with(doc, "Revenue (Móng Cái) 2025:")
+    assert note.startswith("\\[1\\] Revenue (Móng Cái) 2025: 99.995 billion VND → – (withdrawn on 2026-04-02"), note
+    assert "withdrawing 99.995 billion VND (recorded 2026-01-05" in note, note
+    assert "withdrawing 100 billion VND" not in doc
+    vi = _report("--lang", "vi")
+    assert "99,995" in vi and " 100 tỷ" not in vi and " 100 billion" not in vi

@@ -467,8 +467,17 @@ def replacing(
         return shown
     if value is None or value != value:
         return f"{value_with_unit(before, unit, lang, typed_places(before))} → {shown}"
-    places = differing_decimals(before, value, max(decimals, typed_places(before)))
+    places = replacing_places(before, value, decimals)
     return f"{value_with_unit(before, unit, lang, places)} → {value_with_unit(value, unit, lang, places)}"
+
+
+def replacing_places(before: float | None, value: float, decimals: int = 2) -> int:
+    """The decimals ``replacing`` writes a revision's two figures at, and so the figure in
+    force wherever it is marked as a revision ("1.0049[1]%", never "1.005[1]%" beside a
+    note "1.005% → 1.0049%": forty-fourth session); ``decimals`` for a first figure."""
+    if before is None or before != before or value != value:
+        return decimals
+    return differing_decimals(before, value, max(decimals, typed_places(before)))
 
 
 def spoken(lang: object) -> None:

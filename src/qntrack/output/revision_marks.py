@@ -43,8 +43,9 @@ def figure_marked(
     its number. ``whence``: by period's text, where each figure replaced came from, said
     in its note (issue 17, twenty-fifth session). ``period``: the period as the note
     writes it (summary.revision_note's)."""
-    from .summary import revision_note
+    from .summary import revised_places, revision_note
 
+    decimals = revised_places(o, revised, decimals)  # 1.0049 revising 1.005: never "1.005[1]"
     figure = value_with_unit(o.value, unit, lang, decimals)
     texts = [text for text, _ in revision_note(key, o, revised, unit, lang, decimals, whence, period)] + list(gone)
     if not texts:

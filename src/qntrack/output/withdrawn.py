@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-from .i18n import date_text, replacing, value_with_unit
+from .i18n import date_text, replacing, typed_places, value_with_unit
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -219,7 +219,12 @@ def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int
     # revision's line goes on ", replacing …" (replaced_from; issue 17, twenty-sixth session).
     from .replaced_from import said_of
 
-    before = value_with_unit(w.value, unit, lang, decimals)
+    # As the line's own "99.995 → –" writes it (i18n.replacing): never "withdrawing 100"
+    # where the line withdrew 99.995 (forty-fourth session).
+    from .i18n import replacing_places
+
+    places = typed_places(w.value) if now is None else replacing_places(w.value, now.value, decimals)
+    before = value_with_unit(w.value, unit, lang, places)
     return label("note_withdrew", lang).format(
         note=said, before=before, said=said_of(w.withdrew.source, w.withdrew.recorded_at, lang)
     )
