@@ -8,6 +8,7 @@ the fixture, never copied from the code's output.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,9 @@ def test_broken_run_sentence_quotes_the_figure_as_typed(sentences: Path) -> None
 # Revenue for each locality, a plan of 120 for Móng Cái: 99.995 recorded, then withdrawn.
 # The note of the withdrawal names the figure withdrawn twice; both must be 99.995, never
 # "withdrawing 100 billion VND" (a round figure no one published).
+# Đông Triều's only poverty figure, 7.125 % for 2025, was withdrawn: the unit is listed as
+# "all figures withdrawn, none in force (2025: 7.125%, ...)", never "7.13%", and the
+# workbook's sheet of poor-down lists it as the other documents and `status --by` do.
 
 UNITS = """\
 dimensions:
@@ -133,6 +137,8 @@ UNIT_ROWS = HEADER + (
     "rev,2025,480,official,s,,2026-01-05T00:00:00Z\n"
     "rev[locality=Móng Cái],2025,99.995,estimate,s,,2026-01-05T00:00:00Z\n"
     "rev[locality=Móng Cái],2025,,retracted,KBNN,typo,2026-04-02T00:00:00Z\n"
+    "poor[locality=Đông Triều],2025,7.125,estimate,s,,2026-01-05T00:00:00Z\n"
+    "poor[locality=Đông Triều],2025,,retracted,KBNN,typo,2026-04-02T00:00:00Z\n"
 )
 
 
@@ -166,3 +172,32 @@ def test_withdrawal_note_names_the_figure_withdrawn_as_typed(units: Path) -> Non
     assert "withdrawing 100 billion VND" not in doc
     vi = _report("--lang", "vi")
     assert "99,995" in vi and " 100 tỷ" not in vi and " 100 billion" not in vi
+
+
+def test_unit_all_withdrawn_line_quotes_the_figure_as_typed(units: Path) -> None:
+    doc = _report()
+    assert "- Đông Triều: all figures withdrawn, none in force (2025: 7.125%, withdrawn on 2026-04-02)" in doc
+    assert "7.13%" not in doc
+    r = run_clean("show", "poor-down", "--as-of", "2026-06-01", env={"COLUMNS": "200"})
+    assert "7.13%" not in r.stdout and "7.125%" in r.stdout
+
+
+def test_workbook_lists_the_unit_whose_figures_were_all_withdrawn(units: Path) -> None:
+    import openpyxl
+
+    r = run_clean("report", "--as-of", "2026-06-01", "-o", "review.xlsx")
+    assert r.exit_code == 0, r.output
+    ws = openpyxl.load_workbook("review.xlsx")["poor-down"]
+    rows = [[c for c in row if c is not None] for row in ws.iter_rows(min_row=3, values_only=True)]
+    named = {row[1]: row for row in rows if len(row) > 1 and row[0] != ""}
+    # The four declared units of the status table, and Đông Triều, as `status --by` lists them.
+    status = run_clean("status", "--by", "locality", "--as-of", "2026-06-01", "--format", "json")
+    (poor,) = [t for t in json.loads(status.stdout)["targets"] if t["id"] == "poor-down"]
+    judged = {u["dims"]["locality"] for u in poor["breakdown"]}
+    assert judged == {"Hạ Long", "Cẩm Phả", "Uông Bí", "Móng Cái"}
+    found = [row for row in rows if "Đông Triều" in row]
+    assert found, rows
+    (row,) = found
+    assert "All figures withdrawn" in row
+    assert any("7.125%" in str(c) for c in row), row
+    assert judged <= set(named) | {row[1] for row in rows if len(row) > 1}
