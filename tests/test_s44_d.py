@@ -201,3 +201,22 @@ def test_workbook_lists_the_unit_whose_figures_were_all_withdrawn(units: Path) -
     assert "All figures withdrawn" in row
     assert any("7.125%" in str(c) for c in row), row
     assert judged <= set(named) | {row[1] for row in rows if len(row) > 1}
+
+
+# --- 3. A figure withdrawn is quoted as typed in the sentence that says so ------------------
+#
+# The province's revenue for 2025, 480.125 billion VND, recorded then withdrawn: its row
+# reads "480.125 billion VND → –"; the sentence under "In short" must say 480.125 too.
+
+
+def test_withdrawn_sentence_quotes_the_figure_as_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = UNIT_ROWS.replace(
+        "rev,2025,480,official,s,,2026-01-05T00:00:00Z\n",
+        "rev,2025,480.125,estimate,s,,2026-01-05T00:00:00Z\nrev,2025,,retracted,KBNN,typo,2026-04-02T00:00:00Z\n",
+    )
+    make_tracker(tmp_path, monkeypatch, UNITS, rows)
+    doc = _report()
+    assert "| 2025 | 480.125 billion VND → – | retracted |" in doc
+    assert "- 2025: 480.125 billion VND was withdrawn on 2026-04-02 (retracted)" in doc
+    assert "480.13" not in doc
+    assert "480.13" not in _show("rev-plan")

@@ -57,7 +57,8 @@ def withdrawn_sentence(
     from ..catalog import msg, render
     from .period_words import period_words
 
-    shown = value_with_unit(value, unit, lang) if value is not None else "–"
+    # As typed, as its row writes it ("480.125 → –"): never "480.13" (forty-fourth session).
+    shown = value_with_unit(value, unit, lang, typed_places(value)) if value is not None else "–"
     day = date_text(o.recorded_at, lang)
     said = render(msg("narrative_withdrawn", period=period_words(o.period, lang), value=shown, day=day), lang)
     return where_withdrawn_from(said, value, withdrew, lang)
