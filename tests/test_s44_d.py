@@ -220,3 +220,43 @@ def test_withdrawn_sentence_quotes_the_figure_as_typed(tmp_path: Path, monkeypat
     assert "- 2025: 480.125 billion VND was withdrawn on 2026-04-02 (retracted)" in doc
     assert "480.13" not in doc
     assert "480.13" not in _show("rev-plan")
+
+
+# --- 4. The workbook shows a revised figure as the other documents write it ----------------
+#
+# Hạ Long's 1.0049 (revising 1.005) is a number cell; its format must show four decimals,
+# "1.0049", where "#,##0.000" showed "1.005", the figure it replaced, beside the column
+# "Figure it revised" showing 1.005 too. The province's 2025 figure revised from 2.125 to
+# 2.1249: the report writes "2.125% → 2.1249%" and "2.1249%[1]", so the Summary's cell
+# must show 2.1249, never "2.12".
+
+
+def _decimals_shown(number_format: str) -> int:
+    figure = number_format.split(";")[0]
+    return len(figure.partition(".")[2].rstrip('"%/yr ').split('"')[0]) if "." in figure else 0
+
+
+def test_workbook_writes_a_revised_figure_where_it_differs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    rows = UNIT_ROWS.replace(
+        "poor,2025,2.5,official,s,,2026-01-05T00:00:00Z\n",
+        "poor,2025,2.125,estimate,s,,2026-01-05T00:00:00Z\npoor,2025,2.1249,official,s,,2026-02-05T00:00:00Z\n",
+    )
+    make_tracker(tmp_path, monkeypatch, UNITS, rows)
+    assert "2.1249%\\[1\\] (2025)" in _report()
+    r = run_clean("report", "--as-of", "2026-06-01", "-o", "review.xlsx")
+    assert r.exit_code == 0, r.output
+    book = openpyxl.load_workbook("review.xlsx")
+    ws = book["poor-down"]
+    headers = [c.value for c in ws[2]]
+    latest = headers.index("Latest value")
+    (row,) = [row for row in ws.iter_rows(min_row=3) if row[1].value == "Hạ Long"]
+    assert row[latest].value == 1.0049
+    assert _decimals_shown(row[latest].number_format) == 4, row[latest].number_format
+    summary = book["Summary"]
+    headers = [c.value for c in summary[1]]
+    (target,) = [row for row in summary.iter_rows(min_row=2) if row[2].value == "poor-down"]
+    cell = target[headers.index("Latest value")]
+    assert cell.value == 2.1249
+    assert _decimals_shown(cell.number_format) == 4, cell.number_format

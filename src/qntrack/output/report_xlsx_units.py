@@ -63,7 +63,9 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
     # The sheets made after these keep their names (a target called 'charts' made the
     # workbook's own "Charts (2)"): a target's sheet is the one told apart.
     later = {word(key, lang).casefold() for key in ("sheet_since", "sheet_status_changes", "sheet_charts")}
+    from .summary import revised_places
     from .units_withdrawn import retracted_keys, unit_withdrawn_line, units_withdrawn
+    from .views.plan import figure_decimals
 
     retracted = retracted_keys(data.observations)
     for a in data.assessments:
@@ -141,7 +143,11 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             if u.latest is None and shown is not None:
                 period = provisional_period(shown, lang)
             t.put(5, period, fmt=book.period)
-            t.put(6, shown.value if shown else None)
+            # At the decimals the other documents write it: where it differs from a figure it
+            # revised (1.0049 revising 1.005 was "1.005": forty-fourth session).
+            key = unit_key(a.indicator.id, r.unit.dims)
+            places = 2 if shown is None else revised_places(shown, data.revised.get(key), figure_decimals(u, shown))
+            t.put(6, shown.value if shown else None, fmt=book.number(shown.value, places) if shown else None)
             t.put(7, as_given(shown.source) if shown else None)  # a string cell: never run, so as given
             gone = withdrawal_notes(u, unit_key(a.indicator.id, r.unit.dims), lang, dimensions=dimensions)
             t.put(8, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
