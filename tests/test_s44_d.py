@@ -260,3 +260,31 @@ def test_workbook_writes_a_revised_figure_where_it_differs(tmp_path: Path, monke
     cell = target[headers.index("Latest value")]
     assert cell.value == 2.1249
     assert _decimals_shown(cell.number_format) == 4, cell.number_format
+
+
+# --- 5. A unit whose only figure was withdrawn is not "a unit with no figure yet" ----------
+#
+# Móng Cái has a revenue plan of its own (120) and its only figure, 99.995 for 2025, was
+# withdrawn: its row says the withdrawal ("–[1]", "99.995 billion VND → –"), so its reason
+# may not say "no figure recorded for this unit yet", which is false: one was recorded and
+# withdrawn. Every document and rank, show and the workbook say it alike.
+
+
+def test_unit_with_its_only_figure_withdrawn_says_so(units: Path) -> None:
+    import openpyxl
+
+    doc = _report().split('<a id="t-rev-plan">')[1]
+    (line,) = [line for line in doc.splitlines() if line.startswith("- Móng Cái:")]
+    assert line == "- Móng Cái: all figures withdrawn, none in force", line
+    vi = _report("--lang", "vi").split('<a id="t-rev-plan">')[1]
+    (line,) = [line for line in vi.splitlines() if line.startswith("- Móng Cái:")]
+    assert line == "- Móng Cái: mọi số liệu đã bị rút lại, không còn số liệu có hiệu lực", line
+    r = run_clean("rank", "rev-plan", "--as-of", "2026-06-01", "--format", "table", env={"COLUMNS": "250"})
+    (row,) = [line for line in _rows_with(r.stdout, "Móng Cái") if "Not available" in line]
+    assert "all figures withdrawn" in row and "no figure recorded" not in row, row
+    run_clean("report", "--as-of", "2026-06-01", "-o", "review.xlsx")
+    ws = openpyxl.load_workbook("review.xlsx")["rev-plan"]
+    (cells,) = [[c for c in row if c] for row in ws.iter_rows(values_only=True) if row[1] == "Móng Cái"]
+    assert cells[2] == "Not available: all figures withdrawn, none in force", cells
+    # Hạ Long, whose revenue was never recorded, still says so.
+    assert "- Hạ Long: no figure recorded for this unit yet" in doc
