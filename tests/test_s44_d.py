@@ -288,3 +288,32 @@ def test_unit_with_its_only_figure_withdrawn_says_so(units: Path) -> None:
     assert cells[2] == "Not available: all figures withdrawn, none in force", cells
     # Hạ Long, whose revenue was never recorded, still says so.
     assert "- Hạ Long: no figure recorded for this unit yet" in doc
+
+
+# --- 6. A deadline awaiting its figure quotes the latest figure as the tables do -----------
+#
+# A share from 10 % (2020) to 12.35 % by 2025; the latest figure, 12.3456 % for 2023, is
+# written 12.346 % beside the milestone of 12.35 % (two decimals would write the milestone
+# itself). With 2025 over and no 2025 figure, the sentence "the latest is …" must say
+# 12.346 %, never "12.35%", which reads as the milestone reached.
+
+AWAITED = """\
+indicators:
+  s: {name: Share, unit: "%"}
+targets:
+  - id: share
+    indicator: s
+    baseline: {period: 2020, value: 10}
+    milestones: [{by: 2025, value: 12.35}, {by: 2030, value: 20}]
+"""
+
+
+def test_awaited_deadline_sentence_quotes_the_latest_as_the_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, AWAITED, HEADER + "s,2023,12.3456,official,s,,2024-01-05T00:00:00Z\n")
+    doc = _report()
+    assert "| Latest | 12.346% (2023) |" in doc
+    assert "the latest is 12.346% (2023)." in doc
+    assert "the latest is 12.35%" not in doc
+    assert "the latest is 12.346% (2023)." in _show("share")

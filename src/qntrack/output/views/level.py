@@ -249,6 +249,8 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
     """A deadline behind us with no figure for it: nothing "from now on", only what the
     pace achieved says the deadline's figure would be (docs/methodology.md). ``too``: a
     later deadline after the first such one, whose latest figure is already said."""
+    from .plan import figure_decimals
+
     latest = a.latest
     assert latest is not None
     if too:
@@ -268,7 +270,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 msg(
                     "narrative_awaiting_milestone",
                     by=period_text(m.by, lang),
-                    latest=typed_value(latest.value, unit, lang),
+                    latest=value_with_unit(latest.value, unit, lang, figure_decimals(a, latest)),
                     period=period_text(latest.period, lang),
                 ),
                 lang,
@@ -303,8 +305,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
 
 
 def _missed_sentence(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> str:
-    """ "The 2025 milestone of 15% was not achieved: 14%." (the figure's year when not the
-    deadline's: a deadline year with no figure is judged on the next one)."""
+    """ "The 2025 milestone of 15% was not achieved: 14%." (and the figure's year if not 2025's)."""
     from .plan import figure_decimals
 
     judged, goal = m.judged_on, typed_value(m.value, unit, lang)
@@ -321,8 +322,7 @@ def _met_sentence(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> li
     tables write it (views.plan.figure_decimals: 15.004, never "15" beside a goal of 15)."""
     from .plan import figure_decimals
 
-    judged = m.judged_on
-    if judged is None:
+    if (judged := m.judged_on) is None:
         return []
     got = value_with_unit(judged.value, unit, lang, figure_decimals(a, judged))
     goal = typed_value(m.value, unit, lang)
