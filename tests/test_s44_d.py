@@ -227,8 +227,8 @@ def test_withdrawn_sentence_quotes_the_figure_as_typed(tmp_path: Path, monkeypat
 # Hạ Long's 1.0049 (revising 1.005) is a number cell; its format must show four decimals,
 # "1.0049", where "#,##0.000" showed "1.005", the figure it replaced, beside the column
 # "Figure it revised" showing 1.005 too. The province's 2025 figure revised from 2.125 to
-# 2.1249: the report writes "2.125% → 2.1249%" and "2.1249%[1]", so the Summary's cell
-# must show 2.1249, never "2.12".
+# 2.1249: four decimals look computed and are written at two, "2.12%[1]" (decisions.md,
+# "Three decimals, not more"), which is not the 2.125 it replaced: the workbook the same.
 
 
 def _decimals_shown(number_format: str) -> int:
@@ -244,7 +244,7 @@ def test_workbook_writes_a_revised_figure_where_it_differs(tmp_path: Path, monke
         "poor,2025,2.125,estimate,s,,2026-01-05T00:00:00Z\npoor,2025,2.1249,official,s,,2026-02-05T00:00:00Z\n",
     )
     make_tracker(tmp_path, monkeypatch, UNITS, rows)
-    assert "2.1249%\\[1\\] (2025)" in _report()
+    assert "2.12%\\[1\\] (2025)" in _report()
     r = run_clean("report", "--as-of", "2026-06-01", "-o", "review.xlsx")
     assert r.exit_code == 0, r.output
     book = openpyxl.load_workbook("review.xlsx")
@@ -259,7 +259,7 @@ def test_workbook_writes_a_revised_figure_where_it_differs(tmp_path: Path, monke
     (target,) = [row for row in summary.iter_rows(min_row=2) if row[2].value == "poor-down"]
     cell = target[headers.index("Latest value")]
     assert cell.value == 2.1249
-    assert _decimals_shown(cell.number_format) == 4, cell.number_format
+    assert _decimals_shown(cell.number_format) == 2, cell.number_format
 
 
 # --- 5. A unit whose only figure was withdrawn is not "a unit with no figure yet" ----------

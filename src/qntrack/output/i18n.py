@@ -472,9 +472,8 @@ def replacing(
 
 
 def replacing_places(before: float | None, value: float, decimals: int = 2) -> int:
-    """The decimals ``replacing`` writes a revision's two figures at, and so the figure in
-    force wherever it is marked as a revision ("1.0049[1]%", never "1.005[1]%" beside a
-    note "1.005% → 1.0049%": forty-fourth session); ``decimals`` for a first figure."""
+    """The decimals ``replacing`` writes a revision's two figures at (and a withdrawal's
+    note the figure it withdrew: withdrawn.withdrawal_note); ``decimals`` for a first figure."""
     if before is None or before != before or value != value:
         return decimals
     return differing_decimals(before, value, max(decimals, typed_places(before)))

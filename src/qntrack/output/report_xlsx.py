@@ -52,7 +52,7 @@ MAX_ROWS = 1_048_575
 def _summary(book: _Book, data: ReportData) -> None:
     from ..kinds.plan import added_up
     from ..method.parts import input_added_up
-    from .summary import revised_places
+    from .revision_marks import revised_places
     from .views.plan import figure_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
     from .report_xlsx_units import put_gap

@@ -63,7 +63,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
     # The sheets made after these keep their names (a target called 'charts' made the
     # workbook's own "Charts (2)"): a target's sheet is the one told apart.
     later = {word(key, lang).casefold() for key in ("sheet_since", "sheet_status_changes", "sheet_charts")}
-    from .summary import revised_places
+    from .revision_marks import revised_places
     from .units_withdrawn import retracted_keys, unit_withdrawn_line, units_withdrawn
     from .views.plan import figure_decimals
 

@@ -364,6 +364,8 @@ def _figure(
     from its figure and makes a column no wider than the number does (a mark after the
     period, "(2025-Q2)[12]", widened the narrowest a column can be, and squeezed the status).
     ``gone``: the notes of figures withdrawn (output.withdrawn), marked after it."""
+    from .revision_marks import revised_places
+
     decimals = revised_places(o, revised, decimals)
     figure = value_with_unit(o.value, unit, lang, decimals)
     note = revision_note(key, o, revised, unit, lang, decimals, whence) + gone
@@ -371,14 +373,6 @@ def _figure(
         return [(f"{figure} ({period})", role)]
     number, space, rest = figure.partition(" ")
     return [(number, role), *note, (f"{space}{rest} ({period})", role)]
-
-
-def revised_places(o: Observation, revised: Mapping[str, float | None] | None, decimals: int = 2) -> int:
-    """The decimals figure ``o`` is written at beside its revision mark: where it differs
-    from the figure it replaced, as the note says both (i18n.replacing_places)."""
-    from .i18n import replacing_places
-
-    return decimals if added_up(o) else replacing_places((revised or {}).get(str(o.period)), o.value, decimals)
 
 
 def revision_note(
