@@ -317,3 +317,33 @@ def test_awaited_deadline_sentence_quotes_the_latest_as_the_tables(
     assert "the latest is 12.346% (2023)." in doc
     assert "the latest is 12.35%" not in doc
     assert "the latest is 12.346% (2023)." in _show("share")
+
+
+# --- 7. A part-year reading short of its year's milestone is not written as the milestone --
+#
+# A share with a milestone of 12.35 % for 2026 and a reading of 12.3456 % for H1 2026: at
+# two decimals it would be "12.35%", the milestone itself, beside "short of the 2026
+# milestone (12.35%)". Written 12.346 % (the decimals where it differs), in the Figures
+# table and in the sentence alike.
+
+PART_YEAR = """\
+indicators:
+  s: {name: Share, unit: "%", frequency: half}
+targets:
+  - id: share
+    indicator: s
+    baseline: {period: 2020, value: 10}
+    milestones: [{by: 2026, value: 12.35}]
+"""
+
+
+def test_part_year_reading_is_not_written_as_the_milestone_it_is_short_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = HEADER + "s,2025,11.5,official,s,,2026-01-05T00:00:00Z\ns,2026-H1,12.3456,estimate,s,,2026-07-05T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, PART_YEAR, rows)
+    r = run_clean("report", "--as-of", "2026-08-01")
+    assert r.exit_code == 0, r.output
+    assert "| Part-year | _12.346% (H1 2026, estimate)_ |" in r.stdout
+    assert "Part-year reading H1 2026: 12.346%, short of the 2026 milestone (12.35%)" in r.stdout
+    assert "12.35%, short" not in r.stdout

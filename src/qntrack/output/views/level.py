@@ -463,14 +463,14 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
 
 
 def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
-    """The part-year reading, said as every other kind says its own: set against the
-    milestone of its year when there is one ("Part-year reading H1 2025: 15.2% of GRDP, at
-    or beyond the 2025 milestone (15% of GRDP); the milestone is judged on the figure for
-    the whole of 2025."), else plainly. The table showed the half's reading while the
-    sentences spoke only of a projection from the year before (issue 17, forty-second
-    session). The reading never changes a status (methodology.md, "Sub-annual readings")."""
-    o = a.provisional
-    if o is None:
+    """The part-year reading, set against the milestone of its year when there is one
+    ("Part-year reading H1 2025: 15.2% of GRDP, at or beyond the 2025 milestone (15% of
+    GRDP); the milestone is judged on the figure for the whole of 2025."), else plainly,
+    at the decimals of its table row (s44); said since the forty-second session. It never
+    changes a status (methodology.md, "Sub-annual readings")."""
+    from .plan import figure_decimals
+
+    if (o := a.provisional) is None:
         return []
     unit = a.indicator.unit_in(lang)
     year = o.period.year
@@ -481,7 +481,7 @@ def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
                 "level_part_year_plain",
                 lang,
                 period=period_text(o.period, lang),
-                value=typed_value(o.value, unit, lang),
+                value=value_with_unit(o.value, unit, lang, figure_decimals(a, o)),
                 year=year,
             )
         ]
@@ -493,7 +493,7 @@ def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
             "level_part_year_at" if at else "level_part_year_short",
             lang,
             period=period_text(o.period, lang),
-            value=typed_value(o.value, unit, lang),
+            value=value_with_unit(o.value, unit, lang, figure_decimals(a, o)),
             goal=typed_value(milestone.value, unit, lang),
             year=year,
         )
