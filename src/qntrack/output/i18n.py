@@ -467,8 +467,16 @@ def replacing(
         return shown
     if value is None or value != value:
         return f"{value_with_unit(before, unit, lang, typed_places(before))} → {shown}"
-    places = differing_decimals(before, value, max(decimals, typed_places(before)))
+    places = replacing_places(before, value, decimals)
     return f"{value_with_unit(before, unit, lang, places)} → {value_with_unit(value, unit, lang, places)}"
+
+
+def replacing_places(before: float | None, value: float, decimals: int = 2) -> int:
+    """The decimals ``replacing`` writes a revision's two figures at (and a withdrawal's
+    note the figure it withdrew: withdrawn.withdrawal_note); ``decimals`` for a first figure."""
+    if before is None or before != before or value != value:
+        return decimals
+    return differing_decimals(before, value, max(decimals, typed_places(before)))
 
 
 def spoken(lang: object) -> None:

@@ -170,8 +170,10 @@ def unit_reason(a: Assessment, lang: str) -> str:
         # baseline is its first year (methodology.md, "Breakdowns"): "only the baseline
         # year's figure" read as if the target's baseline year had been recorded.
         return report_word("bd_reason_one_figure", lang, year=a.baseline.period.year)
-    if a.reason in _SHORT_REASONS:
-        return report_word(f"bd_reason_{a.reason}", lang)
+    if a.reason in _SHORT_REASONS:  # figures recorded, all withdrawn: never "no figure recorded" (s44)
+        return report_word(
+            "bd_reason_all_withdrawn" if a.reason == "no_figures" and a.withdrawn else f"bd_reason_{a.reason}", lang
+        )
     if a.reason == "crosses_zero":  # an Open SDG target's own sentence, as show says it
         from .narrative import sign_reason
 

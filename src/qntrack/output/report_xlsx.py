@@ -52,6 +52,7 @@ MAX_ROWS = 1_048_575
 def _summary(book: _Book, data: ReportData) -> None:
     from ..kinds.plan import added_up
     from ..method.parts import input_added_up
+    from .revision_marks import revised_places
     from .views.plan import figure_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
     from .report_xlsx_units import put_gap
@@ -95,6 +96,8 @@ def _summary(book: _Book, data: ReportData) -> None:
         # The figure at the decimals the other formats write it with (issue 17, review of
         # the nineteenth session): "#,##0.00" showed 14.999 as 15.00.
         places = figure_decimals(a, latest) if latest is not None else 2
+        if latest is not None:  # and where it differs from a figure it revised (s44)
+            places = revised_places(latest, data.revised.get(a.target.series_key), places)
         for col, value in enumerate(cells):
             if col == 10:
                 # The gap as a unit sheet writes a unit's (one rule: put_gap), "beyond the

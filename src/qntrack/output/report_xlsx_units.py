@@ -63,8 +63,17 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
     # The sheets made after these keep their names (a target called 'charts' made the
     # workbook's own "Charts (2)"): a target's sheet is the one told apart.
     later = {word(key, lang).casefold() for key in ("sheet_since", "sheet_status_changes", "sheet_charts")}
+    from .revision_marks import revised_places
+    from .units_withdrawn import retracted_keys, unit_withdrawn_line, units_withdrawn
+    from .views.plan import figure_decimals
+
+    retracted = retracted_keys(data.observations)
     for a in data.assessments:
-        if not a.breakdown:
+        # A unit whose every figure was withdrawn is in no breakdown: listed after the
+        # ranked units, as the other reports and `status --by` list it (forty-fourth session:
+        # the sheet left it out, and a target whose every unit was so had no sheet).
+        emptied = units_withdrawn(a, data.observations, data.series, data.known_by, retracted)
+        if not a.breakdown and not emptied:
             continue
         ws = book.sheet(sheet_name(a.target.id, book.taken | later))
         # Its own name, else its indicator's: the title gives the id (_name would add it again).
@@ -134,7 +143,11 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             if u.latest is None and shown is not None:
                 period = provisional_period(shown, lang)
             t.put(5, period, fmt=book.period)
-            t.put(6, shown.value if shown else None)
+            # At the decimals the other documents write it: where it differs from a figure it
+            # revised (1.0049 revising 1.005 was "1.005": forty-fourth session).
+            key = unit_key(a.indicator.id, r.unit.dims)
+            places = 2 if shown is None else revised_places(shown, data.revised.get(key), figure_decimals(u, shown))
+            t.put(6, shown.value if shown else None, fmt=book.number(shown.value, places) if shown else None)
             t.put(7, as_given(shown.source) if shown else None)  # a string cell: never run, so as given
             gone = withdrawal_notes(u, unit_key(a.indicator.id, r.unit.dims), lang, dimensions=dimensions)
             t.put(8, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
@@ -148,6 +161,11 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             put_gap(book, t, u, 11 + len(revised_headers(lang)), lang)
             t.put(counted, " ".join(not_counted_sentences(u, lang)))
             t.put(len(headers) - 1, "; ".join(str(p) for p in u.awaiting_figures) or None)
+            t.next_row()
+        for dims, rows in emptied:
+            t.put(1, unit_name(dims, dimensions, lang))
+            t.put(2, label("all_withdrawn", lang), status="not_available")
+            t.put(8, unit_withdrawn_line(a, dims, rows, lang, dimensions))
             t.next_row()
         t.finish()
         ws.write_comment(1, counted, not_counted_note(lang), NOTE_SIZE)

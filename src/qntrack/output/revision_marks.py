@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..plan.model import Observation
     from ..plan.units import Dimension
 
-__all__ = ["figure_marked", "latest_marked"]
+__all__ = ["figure_marked", "latest_marked", "revised_places"]
 
 
 def figure_marked(
@@ -45,6 +45,7 @@ def figure_marked(
     writes it (summary.revision_note's)."""
     from .summary import revision_note
 
+    decimals = revised_places(o, revised, decimals)  # 1.0049 revising 1.005: never "1.005[1]"
     figure = value_with_unit(o.value, unit, lang, decimals)
     texts = [text for text, _ in revision_note(key, o, revised, unit, lang, decimals, whence, period)] + list(gone)
     if not texts:
@@ -102,3 +103,19 @@ def latest_marked(
 
         gone += tuple(NOT_COUNTED_NOTE + text for text in not_counted_sentences(a, lang, part=f"{name} "))
     return f"{figure_marked(o, name, revised, unit, lang, notes, figure_decimals(a, o), gone, whence)} ({when})"
+
+
+def revised_places(o: Observation, revised: Mapping[str, float | None] | None, decimals: int = 2) -> int:
+    """The decimals figure ``o`` is written at beside its revision mark: ``decimals``, or,
+    where those would write the figure it replaced as its note writes it (1.0049 revising
+    1.005, "1.005[1]%": no revision to see; forty-fourth session), where the two differ.
+    10.33333 revising 9.9996 stays "10.33" (decisions.md, "Three decimals, not more")."""
+    from ..kinds.plan import added_up
+    from .i18n import differing_decimals, number, typed_places
+
+    before = None if added_up(o) else (revised or {}).get(str(o.period))
+    if before is None or before != before or o.value != o.value:
+        return decimals
+    if number(o.value, "en", decimals) != number(before, "en", max(decimals, typed_places(before))):
+        return decimals
+    return differing_decimals(before, o.value, decimals)

@@ -364,6 +364,9 @@ def _figure(
     from its figure and makes a column no wider than the number does (a mark after the
     period, "(2025-Q2)[12]", widened the narrowest a column can be, and squeezed the status).
     ``gone``: the notes of figures withdrawn (output.withdrawn), marked after it."""
+    from .revision_marks import revised_places
+
+    decimals = revised_places(o, revised, decimals)
     figure = value_with_unit(o.value, unit, lang, decimals)
     note = revision_note(key, o, revised, unit, lang, decimals, whence) + gone
     if not note:

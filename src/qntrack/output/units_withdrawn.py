@@ -74,7 +74,7 @@ def unit_withdrawn_line(
     on 2025-06-01)", the periods in words, as a sentence for people writes them; the unit
     by its name with the plan's ``dimensions`` (``ranking.unit_name``)."""
     from ..catalog import msg, render
-    from .i18n import date_text, value_with_unit
+    from .i18n import date_text, typed_places, value_with_unit
     from .period_words import period_words
     from .ranking import unit_name
 
@@ -84,7 +84,8 @@ def unit_withdrawn_line(
             msg(
                 "units_withdrawn_figure",
                 period=period_words(o.period, lang),
-                value=value_with_unit(value, unit, lang) if value is not None else "–",
+                # As typed, as the figure's own row wrote it: 7.125, never "7.13" (s44).
+                value=value_with_unit(value, unit, lang, typed_places(value)) if value is not None else "–",
                 day=date_text(o.recorded_at, lang),
             ),
             lang,

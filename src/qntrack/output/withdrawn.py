@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-from .i18n import date_text, replacing, value_with_unit
+from .i18n import date_text, replacing, typed_places, value_with_unit
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -57,7 +57,8 @@ def withdrawn_sentence(
     from ..catalog import msg, render
     from .period_words import period_words
 
-    shown = value_with_unit(value, unit, lang) if value is not None else "–"
+    # As typed, as its row writes it ("480.125 → –"): never "480.13" (forty-fourth session).
+    shown = value_with_unit(value, unit, lang, typed_places(value)) if value is not None else "–"
     day = date_text(o.recorded_at, lang)
     said = render(msg("narrative_withdrawn", period=period_words(o.period, lang), value=shown, day=day), lang)
     return where_withdrawn_from(said, value, withdrew, lang)
@@ -219,7 +220,12 @@ def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int
     # revision's line goes on ", replacing …" (replaced_from; issue 17, twenty-sixth session).
     from .replaced_from import said_of
 
-    before = value_with_unit(w.value, unit, lang, decimals)
+    # As the line's own "99.995 → –" writes it (i18n.replacing): never "withdrawing 100"
+    # where the line withdrew 99.995 (forty-fourth session).
+    from .i18n import replacing_places
+
+    places = typed_places(w.value) if now is None else replacing_places(w.value, now.value, decimals)
+    before = value_with_unit(w.value, unit, lang, places)
     return label("note_withdrew", lang).format(
         note=said, before=before, said=said_of(w.withdrew.source, w.withdrew.recorded_at, lang)
     )

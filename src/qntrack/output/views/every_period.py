@@ -21,7 +21,7 @@ from ..charts import (
 )
 from ..chart_legend import hollow_marker
 from ..chart_readings import hollow_readings
-from ..i18n import differing_decimals, label, typed_places
+from ..i18n import differing_decimals, label, recorded_places, typed_places
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
 from ..withdrawn import awaited
@@ -107,7 +107,12 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     if failed is not None:
         # At the decimals the details table writes it with: 9.999 against "at least 10%"
         # is not "10%" (issue 17, review of the nineteenth session).
-        value = figure_of(a, failed.value, lang, differing_decimals(failed.value, d.bound.value))
+        # And at every decimal it was typed with, as that table writes it: 8.125 is never
+        # "8.13%" here (forty-fourth session).
+        places = differing_decimals(failed.value, d.bound.value)
+        if not a.indicator.formula:
+            places = max(places, recorded_places(failed.value))
+        value = figure_of(a, failed.value, lang, places)
         out.append(narrative_sentence("every_broke", lang, period=period_text(failed.period, lang), value=value))
         if d.streak == 1:
             out.append(narrative_sentence("every_again_one", lang, period=period_text(d.periods[-1].period, lang)))

@@ -174,7 +174,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     # A missed deadline is said even after the headline has moved on to the next milestone.
     for missed in a.milestones:
         if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
-            out.append(_missed_sentence(missed, unit, lang))
+            out.append(_missed_sentence(a, missed, unit, lang))
             out.extend(_reached_sentence(missed, unit, lang))
         # So is one due and met, with the figure it was judged on (issue 17, twenty-seventh
         # session): the sentences after speak of the headline's milestone only.
@@ -195,7 +195,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         out.append(narrative_sentence("milestone_achieved", lang, by=period_text(m.by, lang), goal=goal))
         return out
     if m.due:
-        out.append(_missed_sentence(m, unit, lang))
+        out.append(_missed_sentence(a, m, unit, lang))
         out.extend(_reached_sentence(m, unit, lang))
         return out
     if m.awaiting_figure:
@@ -249,6 +249,8 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
     """A deadline behind us with no figure for it: nothing "from now on", only what the
     pace achieved says the deadline's figure would be (docs/methodology.md). ``too``: a
     later deadline after the first such one, whose latest figure is already said."""
+    from .plan import figure_decimals
+
     latest = a.latest
     assert latest is not None
     if too:
@@ -268,7 +270,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 msg(
                     "narrative_awaiting_milestone",
                     by=period_text(m.by, lang),
-                    latest=typed_value(latest.value, unit, lang),
+                    latest=value_with_unit(latest.value, unit, lang, figure_decimals(a, latest)),
                     period=period_text(latest.period, lang),
                 ),
                 lang,
@@ -302,13 +304,14 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
     return out
 
 
-def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
-    """ "The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
-    is not the deadline's own: a deadline year with no figure is judged on the next one)."""
-    judged = m.judged_on
-    goal = typed_value(m.value, unit, lang)
-    # At the decimals where it differs from the goal: "not achieved: 14.999%", never "15%".
-    got = value_with_unit(judged.value, unit, lang, differing_decimals(judged.value, m.value)) if judged else "–"
+def _missed_sentence(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> str:
+    """ "The 2025 milestone of 15% was not achieved: 14%." (and the figure's year if not 2025's)."""
+    from .plan import figure_decimals
+
+    judged, goal = m.judged_on, typed_value(m.value, unit, lang)
+    # Where it differs from the goal ("14.999%", not "15%"), and as tables write it (2.125).
+    places = max(differing_decimals(judged.value, m.value), figure_decimals(a, judged)) if judged else 2
+    got = value_with_unit(judged.value, unit, lang, places) if judged else "–"
     when = f" ({period_text(judged.period, lang)})" if judged is not None and judged.period != m.by else ""
     return narrative_sentence("missed", lang, by=period_text(m.by, lang), goal=goal, got=got, when=when)
 
@@ -319,8 +322,7 @@ def _met_sentence(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> li
     tables write it (views.plan.figure_decimals: 15.004, never "15" beside a goal of 15)."""
     from .plan import figure_decimals
 
-    judged = m.judged_on
-    if judged is None:
+    if (judged := m.judged_on) is None:
         return []
     got = value_with_unit(judged.value, unit, lang, figure_decimals(a, judged))
     goal = typed_value(m.value, unit, lang)
@@ -461,14 +463,14 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
 
 
 def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
-    """The part-year reading, said as every other kind says its own: set against the
-    milestone of its year when there is one ("Part-year reading H1 2025: 15.2% of GRDP, at
-    or beyond the 2025 milestone (15% of GRDP); the milestone is judged on the figure for
-    the whole of 2025."), else plainly. The table showed the half's reading while the
-    sentences spoke only of a projection from the year before (issue 17, forty-second
-    session). The reading never changes a status (methodology.md, "Sub-annual readings")."""
-    o = a.provisional
-    if o is None:
+    """The part-year reading, set against the milestone of its year when there is one
+    ("Part-year reading H1 2025: 15.2% of GRDP, at or beyond the 2025 milestone (15% of
+    GRDP); the milestone is judged on the figure for the whole of 2025."), else plainly,
+    at the decimals of its table row (s44); said since the forty-second session. It never
+    changes a status (methodology.md, "Sub-annual readings")."""
+    from .plan import figure_decimals
+
+    if (o := a.provisional) is None:
         return []
     unit = a.indicator.unit_in(lang)
     year = o.period.year
@@ -479,7 +481,7 @@ def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
                 "level_part_year_plain",
                 lang,
                 period=period_text(o.period, lang),
-                value=typed_value(o.value, unit, lang),
+                value=value_with_unit(o.value, unit, lang, figure_decimals(a, o)),
                 year=year,
             )
         ]
@@ -491,7 +493,7 @@ def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
             "level_part_year_at" if at else "level_part_year_short",
             lang,
             period=period_text(o.period, lang),
-            value=typed_value(o.value, unit, lang),
+            value=value_with_unit(o.value, unit, lang, figure_decimals(a, o)),
             goal=typed_value(milestone.value, unit, lang),
             year=year,
         )

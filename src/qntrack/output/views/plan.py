@@ -279,10 +279,10 @@ def _rule_decimals(a: Assessment, o: Observation) -> int:
     if isinstance(d, EveryPeriodResult):
         return differing_decimals(o.value, d.bound.value)
     m = a.next_milestone
-    # Any milestone judged on this figure (2025's 15, missed, when 2030's 30 is next, or
-    # when 2026's figure is the latest since): 14.999 never reads as the milestone it
-    # missed (issue 17, nineteenth session: an earlier figure so judged read "15%").
+    # Any milestone judged on this figure: 14.999 is never "15%" (2025's, missed, with 2030's
+    # next; nineteenth session); nor a part-year reading 12.3456 its year's 12.35 (s44).
     judged = [x.value for x in a.milestones if x.judged_on is not None and x.judged_on.period == o.period]
+    judged += [x.value for x in a.milestones if o is a.provisional and x.by.is_year and x.by.year == o.period.year]
     if m is not None and a.latest is not None and o.period == a.latest.period:
         # And the next milestone, the latest figure is judged against.
         return max(differing_decimals(o.value, v) for v in (m.value, *judged))
@@ -290,9 +290,8 @@ def _rule_decimals(a: Assessment, o: Observation) -> int:
         return max(differing_decimals(o.value, v) for v in judged)
     if not isinstance(d, PlanResult):
         return 2
-    if d.full is not None and a.latest is not None and o.period == a.latest.period:
-        return _shown_decimals(a, d)
-    if d.full is None and d.year_to_date is not None and o.period == d.year_to_date.period:
+    full = d.full is not None and a.latest is not None and o.period == a.latest.period
+    if full or (d.full is None and d.year_to_date is not None and o.period == d.year_to_date.period):
         return _shown_decimals(a, d)
     return 2
 
