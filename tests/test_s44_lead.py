@@ -300,3 +300,39 @@ def test_a_value_column_headed_with_its_unit_is_told_once(shipped: Path) -> None
     assert r.exit_code == 1, r.output
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "is the value column with its unit in brackets" in lines[0], r.stderr
+
+
+def test_the_status_table_says_a_unit_s_figures_were_all_withdrawn_as_the_reports_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Móng Cái's only revenue figure, 99.995 for 2025, was withdrawn on 2026-04-02: the
+    # reports say "all figures withdrawn, none in force" (pass D); `status --by` said "no
+    # figure yet" under "Not available" (pass D's leftover). Hạ Long, never recorded, keeps it.
+    from test_s44_d import UNIT_ROWS, UNITS
+
+    plan = UNITS if UNITS.startswith("version") else "version: 1\ntitle: U\nobservations: observations.csv\n" + UNITS
+    make_tracker(tmp_path, monkeypatch, plan, UNIT_ROWS)
+    r = run_clean(
+        "status", "rev-plan", "--by", "locality", "--as-of", "2026-06-01", "--format", "table", env={"COLUMNS": "160"}
+    )
+    assert r.exit_code == 0, r.output
+    rows = r.stdout.split("↳ ")
+    (mong_cai,) = [row for row in rows if row.startswith("Móng Cái")]
+    (ha_long,) = [row for row in rows if row.startswith("Hạ Long")]
+    assert "all figures withdrawn" in mong_cai and "no figure yet" not in mong_cai, mong_cai
+    assert "no figure yet" in ha_long, ha_long
+    vi = run_clean(
+        "--lang",
+        "vi",
+        "status",
+        "rev-plan",
+        "--by",
+        "locality",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "table",
+        env={"COLUMNS": "160"},
+    )
+    (mong_cai,) = [row for row in vi.stdout.split("↳ ") if row.startswith("Móng Cái")]
+    assert "đã rút lại mọi số liệu" in mong_cai, mong_cai

@@ -109,7 +109,11 @@ def status_cells_by(
                 # The milestones an ended unit was judged on, under its status (as rank says).
                 status, *rest = cells[-1]
                 if u.without_figure:  # the note says why, in full: not the reason's word again
-                    rest = [r for r in rest if r != ("\n" + reason_word(u.assessment.reason, lang), "muted")]
+                    rest = [
+                        r
+                        for r in rest
+                        if r != ("\n" + reason_word(u.assessment.reason, lang, bool(u.assessment.withdrawn)), "muted")
+                    ]
                 cells = (*cells[:-1], (status, (f"\n({note})", "muted"), *rest))
             rows.append(((("↳ " + unit_name(u.dims, dimensions, lang), ""),), *cells[1:]))
         width = len(rows[-1])

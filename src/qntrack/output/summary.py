@@ -467,7 +467,7 @@ def _goal_cell(a: Assessment, lang: str) -> Cell:
 def _status_cell(a: Assessment, lang: str) -> Cell:
     status = (status_label(a.status.value, lang), f"status:{a.status.value}")
     cell: tuple[tuple[str, str], ...] = (status,)
-    why = reason_word(a.reason, lang) if a.status.value == "not_available" else ""
+    why = reason_word(a.reason, lang, bool(a.withdrawn)) if a.status.value == "not_available" else ""
     if why:  # what "Not available" is for, before the marks that follow any status
         cell += (("\n" + why, "muted"),)
     missed = missed_text(a, lang)
@@ -479,12 +479,16 @@ def _status_cell(a: Assessment, lang: str) -> Cell:
     return cell
 
 
-def reason_word(reason: str | None, lang: str) -> str:
+def reason_word(reason: str | None, lang: str, withdrawn: bool = False) -> str:
     """Why a target is not available, in a word (``no_figures``: "no figure yet"), under
     "Not available" in the status table, as the JSON's ``reason`` says it to a program
     and ``show`` in a sentence: the table alone had said nothing of why (issue 17,
-    twenty-sixth session). "" for no reason, or a code the catalog has no word for."""
+    twenty-sixth session). "" for no reason, or a code the catalog has no word for.
+    ``withdrawn``: figures were withdrawn from the series, so ``no_figures`` means every
+    one was ("all figures withdrawn", as the reports say it; forty-fourth session)."""
     from ..catalog import catalog
 
+    if reason == "no_figures" and withdrawn:
+        reason = "all_withdrawn"
     key = "label_why_" + (reason or "")
     return catalog(lang).get(key, "") if reason else ""
