@@ -296,4 +296,6 @@ def test_the_workbooks_summary_shows_the_figure_and_gap_at_their_decimals(
     gap = sheet.cell(2, header.index("Gap") + 1)
     assert (latest.value, latest.number_format) == (14.999, "#,##0.000")
     assert gap.value == pytest.approx(15.001)
-    assert gap.number_format.split(";")[0] == "#,##0.000"  # a negative gap has its words (twenty-second session)
+    # A per-cent target's gap in points against its figure (forty-fourth session); a negative
+    # gap has its words (twenty-second session).
+    assert gap.number_format.split(";")[0] == '#,##0.000" pp"'

@@ -336,3 +336,25 @@ def test_the_status_table_says_a_unit_s_figures_were_all_withdrawn_as_the_report
     )
     (mong_cai,) = [row for row in vi.stdout.split("↳ ") if row.startswith("Móng Cái")]
     assert "đã rút lại mọi số liệu" in mong_cai, mong_cai
+
+
+def test_the_workbook_summary_writes_a_per_cent_target_s_gap_in_points(shipped: Path) -> None:
+    # cbct-share: 12.3 % of GRDP in 2023 against 15 % by 2025, a gap of 2.7 percentage
+    # points, was a bare 2.7 beside the Unit "% of GRDP": read as 2.7 %. The units sheets
+    # head it "Gap (pp)"; the Summary, one unit a row, writes it against the figure. A gap
+    # in USD (grdp-per-capita) keeps its bare number (pass D's leftover).
+    import openpyxl
+
+    assert run_clean("report", "-o", "r.xlsx").exit_code == 0
+    ws = openpyxl.load_workbook("r.xlsx")["Summary"]
+    heads = [c.value for c in ws[1]]
+    rows = {row[heads.index("Id")].value: row[heads.index("Gap")] for row in ws.iter_rows(min_row=2)}
+    share, usd = rows["cbct-share"], rows["grdp-per-capita"]
+    assert share.value == pytest.approx(2.7) and share.number_format.endswith('" pp"'), share.number_format
+    assert '" pp"' in share.number_format.split(";")[0], share.number_format
+    assert "pp" not in usd.number_format, usd.number_format
+    assert run_clean("--lang", "vi", "report", "-o", "vi.xlsx").exit_code == 0
+    ws = openpyxl.load_workbook("vi.xlsx").worksheets[0]
+    heads = [c.value for c in ws[1]]
+    (share,) = [row[10] for row in ws.iter_rows(min_row=2) if row[2].value == "cbct-share"]
+    assert share.number_format.endswith('" điểm %"'), share.number_format

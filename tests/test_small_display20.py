@@ -205,7 +205,7 @@ def test_the_workbook_never_rounds_a_near_miss_onto_its_plan_or_its_edge(near: P
     assert share[11].number_format == "0.0000"  # P 0.9998
     assert plan[14].number_format == '#,##0.00"%"'  # 99.98 %
     assert share[7].number_format == "#,##0.000"  # 14.999
-    assert share[10].number_format.split(";")[0] == "#,##0.000"  # gap 15 - 14.999 = 0.001
+    assert share[10].number_format.split(";")[0] == '#,##0.000" pp"'  # gap 15 - 14.999 = 0.001 points (s44)
     figures = book["Figures"]
     formats = {(row[0].value, row[3].value): row[4].number_format for row in figures.iter_rows(min_row=2)}
     assert formats[("Manufacturing share", "2025")] == "#,##0.000"

@@ -102,7 +102,7 @@ def _summary(book: _Book, data: ReportData) -> None:
             if col == 10:
                 # The gap as a unit sheet writes a unit's (one rule: put_gap), "beyond the
                 # target by 2,130" once passed, where "-2,130" under "Gap" read as a shortfall.
-                put_gap(book, t, a, col, lang)
+                put_gap(book, t, a, col, lang, points=True)
                 continue
             fmt = book.period if col in (6, 8) else None
             if col == 9 and isinstance(value, (int, float)):  # a ceiling's "≤ 4.5" (goal_sign)

@@ -36,10 +36,13 @@ def gap_unit(unit: str, lang: str) -> str:
     return label("pp", lang) if unit.startswith("%") else unit
 
 
-def put_gap(book: _Book, t: _Table, a: Assessment, col: int, lang: str) -> None:
+def put_gap(book: _Book, t: _Table, a: Assessment, col: int, lang: str, points: bool = False) -> None:
     """A unit's gap as the Summary sheet writes a target's (report_xlsx._summary): blank
     beside a failure with nothing left to close, at the decimals the other formats write
-    it, a gap passed worded "beyond the target by 2" (below, for a ceiling)."""
+    it, a gap passed worded "beyond the target by 2" (below, for a ceiling). ``points``:
+    a per-cent unit's gap written in percentage points against its figure ("2.7 pp"), for
+    the Summary, whose Unit column says "% of GRDP" beside it (forty-fourth session); a
+    units sheet's heading says "Gap (pp)" instead."""
     from .summary import lower_is_the_goal, nothing_to_close
     from .views.plan import gap_decimals
 
@@ -50,7 +53,10 @@ def put_gap(book: _Book, t: _Table, a: Assessment, col: int, lang: str) -> None:
     beyond = label("below" if lower_is_the_goal(a) else "beyond", lang)
     if value < 0:  # as wide as its words, never "###" on the page
         t.widths[col] = max(t.widths[col], len(beyond.replace("{}", f"{-value:,.{places}f}")))
-    t.put(col, value, fmt=book.number(float(value), places, negative=beyond))
+    suffix = label("pp", lang) if points and a.indicator.unit_in(lang).startswith("%") else ""
+    if suffix:
+        t.widths[col] = max(t.widths[col], len(f"{abs(value):,.{places}f} {suffix}"))
+    t.put(col, value, fmt=book.number(float(value), places, negative=beyond, suffix=suffix))
 
 
 def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) -> None:
