@@ -21,7 +21,7 @@ from .textfiles import real_path
 from ..catalog import Figure, Message, msg
 from ..errors import ExitCode, InputError, StoreError, StoreLockedError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
-from .journal import _JOURNAL, not_added, pending_path, read_pending
+from .journal import journal_text, not_added, pending_path, read_pending
 from .store import (
     NOT_UTF8,
     HEADER,
@@ -457,7 +457,7 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
         try:
             # Readable by whoever reads the store, whatever this writer's umask.
             shared = stat.S_IMODE(os.fstat(fd).st_mode) & 0o666
-            write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"), mode=shared)
+            write_atomically(journal, journal_text(path, size, rows), mode=shared)
             made = True
             sync_folder(path.parent)
             _tell("writing", path, rows)

@@ -24,7 +24,7 @@ from ..catalog import Figure, msg
 from ..files import starter
 from ..files.appending import lock_timeout, store_lock
 from ..files.lock_file import lock_path
-from ..files.journal import pending_path, read_pending
+from ..files.journal import pending_path, read_pending, still_committed
 from ..files.stages import APPEND_STAGE
 from ..files.store import last_line_is_whole
 
@@ -118,6 +118,9 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
             if pending is None:
                 return None
             data = read_regular(path, "the observations file") or b""
+            if not still_committed(pending, data):
+                said = msg("repair_changed_since_batch", rows=pending.rows, journal=pending_path(path))
+                raise fail(shown, said)
             tail = data[pending.size :]
             side = None
             if tail:

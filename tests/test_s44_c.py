@@ -1,0 +1,143 @@
+"""Session 44, helper C: two officers sharing one data folder, and an unlucky machine
+(issue 17). Imports killed mid-write, the store re-saved by another program before the
+repair, a repair that meets a full or read-only disk."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from helpers import run, store_bytes
+
+# `qntrack add-observation --from FILE` killed (no clean-up at all, as SIGKILL or a power
+# cut leaves it) once two 16 KiB chunks of its batch are in the store.
+KILLED_IMPORT = r"""
+import os, sys
+
+import qntrack.files.appending
+
+qntrack.files.appending._WRITE = 1 << 14
+real = os.write
+chunks = []
+
+def write(fd, data):
+    n = real(fd, data)
+    if len(data) >= 1 << 13:
+        chunks.append(n)
+        if len(chunks) == 2:
+            os._exit(137)
+    return n
+
+os.write = write
+sys.argv = ["qntrack", "add-observation", "--from", sys.argv[1]]
+from qntrack.cli import main
+main()
+"""
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+def _batch_rows(count: int = 2_000) -> str:
+    start = datetime(2026, 2, 1)
+    return "".join(
+        f"share,{1950 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,bulk source {i % 7},note {i},"
+        f"{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}\n"
+        for i in range(count)
+    )
+
+
+def _killed_import(tracker: Path) -> tuple[bytes, str]:
+    """The store before, and the rows of an import killed part-way through its batch."""
+    rows = _batch_rows()
+    (tracker / "big.csv").write_text(HEADER + rows, encoding="utf-8")
+    before = store_bytes(tracker)
+    done = subprocess.run([sys.executable, "-c", KILLED_IMPORT, "big.csv"], cwd=tracker, timeout=120)
+    assert done.returncode == 137
+    assert (tracker / "observations.csv.pending").exists()
+    written = store_bytes(tracker)
+    assert written.startswith(before) and len(before) + (1 << 15) <= len(written) < len(before) + len(rows)
+    return before, rows
+
+
+def _rows(data: bytes) -> list[tuple[str, ...]]:
+    text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    return [tuple(r) for r in csv.reader(io.StringIO(text))][1:]
+
+
+def _side_files(tracker: Path) -> list[str]:
+    return sorted(p.name for p in tracker.iterdir() if ".interrupted-" in p.name or ".torn-" in p.name)
+
+
+def test_a_store_saved_again_after_an_interrupted_batch_is_not_cut_at_the_old_size(tracker: Path):
+    # An import is killed mid-batch; before anyone repairs it, the store is opened and saved
+    # again by a program that rewrites the whole file (Notepad or Excel: a byte-order mark,
+    # CRLF line ends), so every byte moves. `check --repair` cut it back at the size the
+    # journal recorded, now inside the committed rows: with the 7 rows of this store, the
+    # 3 bytes of the mark and 1 byte a line moved the cut 11 bytes before the last committed
+    # row's end, into that row, which went to the side files with the batch, and the
+    # repair said "the store is back to its committed bytes; add the batch again", which
+    # never brings that row back.
+    before, rows = _killed_import(tracker)
+    path = tracker / "observations.csv"
+    committed = _rows(before)
+    resaved = b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(resaved)
+    r = run("check", "--repair")
+    assert r.exit_code == 1
+    journal = "observations.csv.pending"
+    assert r.stderr.startswith(
+        "observations.csv: error: the file was changed after a batch of 2,000 row(s) was interrupted "
+        "(saved again by another program?), so where its committed rows end is no longer known; "
+        "nothing was changed"
+    ), r.stderr
+    assert f"delete {journal}" in r.stderr and r.stderr.count("\n") == 1
+    assert store_bytes(tracker) == resaved  # byte for byte
+    assert (tracker / journal).exists() and _side_files(tracker) == []
+    # The recovery it names works: the journal deleted, the torn last line moved aside, the
+    # batch added again; every committed row is there once, and every row of the batch.
+    (tracker / journal).unlink()
+    repaired = run("check", "--repair")
+    assert repaired.exit_code == 0, repaired.stderr
+    assert "moved the incomplete line" in repaired.stderr
+    assert run("add-observation", "--from", "big.csv").exit_code == 0
+    final = _rows(store_bytes(tracker))
+    assert len(final) == len(set(final)) == len(committed) + 2_000
+    assert set(committed) | set(_rows((HEADER + rows).encode())) == set(final)
+    assert run("check").exit_code == 0
+
+
+@pytest.mark.parametrize("edit", ["a row deleted", "cut shorter than the committed rows"])
+def test_a_store_edited_by_hand_after_an_interrupted_batch_is_not_cut_at_the_old_size(tracker: Path, edit: str):
+    # The same, with the store edited by hand after the crash. A committed row deleted
+    # moved the cut into the batch: its first whole rows were kept as if committed (all or
+    # nothing, broken) while the repair said to add the batch again. A store cut shorter
+    # than the committed rows was said to be "back to its committed bytes", the batch to
+    # have "written nothing".
+    before, _ = _killed_import(tracker)
+    path = tracker / "observations.csv"
+    lines = path.read_bytes().split(b"\n")
+    del lines[1]  # the first row
+    edited = b"\n".join(lines) if edit == "a row deleted" else before[:-40]
+    path.write_bytes(edited)
+    r = run("check", "--repair")
+    assert r.exit_code == 1
+    assert "the file was changed after a batch of 2,000 row(s) was interrupted" in r.stderr
+    assert store_bytes(tracker) == edited and _side_files(tracker) == []
+    assert (tracker / "observations.csv.pending").exists()
+
+
+def test_a_batch_interrupted_in_a_store_left_as_it_was_still_rolls_back(tracker: Path):
+    # The check made before the cut never refuses the store a crash left untouched.
+    before, _ = _killed_import(tracker)
+    written = store_bytes(tracker)
+    r = run("check", "--repair")
+    assert r.exit_code == 0, r.stderr
+    assert store_bytes(tracker) == before
+    side = [p for p in (tracker).iterdir() if ".interrupted-" in p.name]
+    assert len(side) == 1 and side[0].read_bytes() == written[len(before) :]
