@@ -141,3 +141,45 @@ def test_a_batch_interrupted_in_a_store_left_as_it_was_still_rolls_back(tracker:
     assert store_bytes(tracker) == before
     side = [p for p in (tracker).iterdir() if ".interrupted-" in p.name]
     assert len(side) == 1 and side[0].read_bytes() == written[len(before) :]
+
+
+def _interrupted_batch(tracker: Path) -> bytes:
+    """The store with a batch of 2 rows its writer was killed writing, and its journal as
+    the writer makes it; the store's bytes."""
+    from qntrack.files.journal import journal_text, pending_path
+
+    path = tracker / "observations.csv"
+    size = len(store_bytes(tracker))
+    pending_path(path).write_bytes(journal_text(path, size, 2))
+    with path.open("ab") as fh:
+        fh.write(b"share,2025,13,estimate,s,,2026-01-05T00:00:00Z\nshare,20")
+    return store_bytes(tracker)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_full_disk_during_a_roll_back_says_what_to_do_and_what_was_left(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    # A batch's bytes are copied to a side file before the store is cut: on a full disk
+    # that copy fails. The repair said only "cannot set the interrupted batch aside: No
+    # space left on device", neither what to do nor that the store was left as it was,
+    # where a torn line's repair says both.
+    from test_os_errors import full_disk
+
+    written = _interrupted_batch(tracker)
+    full_disk(monkeypatch, allowed=5)
+    r = run("--lang", lang, "check", "--repair")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
+    expected = {
+        "en": (
+            "observations.csv: error: cannot set the interrupted batch aside: No space left on device: "
+            "free some space on the disk and try again; observations.csv was left as it was\n"
+        ),
+        "vi": (
+            "observations.csv: lỗi: không thể tách riêng lô bị gián đoạn: ổ đĩa đã hết chỗ trống (ENOSPC): "
+            "hãy giải phóng bớt dung lượng ổ đĩa rồi thử lại; observations.csv vẫn được giữ nguyên\n"
+        ),
+    }
+    assert r.stderr == expected[lang]
+    assert store_bytes(tracker) == written and _side_files(tracker) == []
+    assert (tracker / "observations.csv.pending").exists()
