@@ -183,3 +183,58 @@ def test_a_full_disk_during_a_roll_back_says_what_to_do_and_what_was_left(
     assert r.stderr == expected[lang]
     assert store_bytes(tracker) == written and _side_files(tracker) == []
     assert (tracker / "observations.csv.pending").exists()
+
+
+# `qntrack add-observation` sent SIGTERM at one moment of its commit, right after the batch
+# is synced: as the store's file is closed ("close") or as the journal is removed ("unlink").
+SIGNALLED_ADD = r"""
+import os, signal, sys
+
+where = sys.argv[1]
+real_open, real_close, real_unlink = os.open, os.close, os.unlink
+store = []
+
+def fake_open(path, flags, *a, **k):
+    fd = real_open(path, flags, *a, **k)
+    if str(path).endswith("observations.csv") and flags & os.O_APPEND:
+        store.append(fd)
+    return fd
+
+def fake_close(fd):
+    real_close(fd)
+    if where == "close" and fd in store:
+        store.remove(fd)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+def fake_unlink(path, *a, **k):
+    real_unlink(path, *a, **k)
+    if where == "unlink" and str(path).endswith(".pending"):
+        os.kill(os.getpid(), signal.SIGTERM)
+
+os.open, os.close, os.unlink = fake_open, fake_close, fake_unlink
+sys.argv = ["qntrack", "add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01"]
+from qntrack.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("where", ["close", "unlink"])
+def test_a_signal_just_after_the_batch_is_synced_leaves_it_recorded_and_says_so(tracker: Path, where: str):
+    # SIGTERM (and SIGHUP, Ctrl-C) met between the batch's fsync and the journal's removal
+    # ended the command there: the journal of a whole batch was left, so that every command
+    # refused the store and `check --repair` took the recorded row out again, while the
+    # command said "while rows were being written ...; run 'qntrack check' to see whether
+    # they were" (data-integrity.md: only SIGKILL leaves the journal). Met just after the
+    # journal's removal, it said the same of a row that was recorded, of which `check` says
+    # nothing. The commit is now made whole before the signal is acted on.
+    before = store_bytes(tracker)
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNALLED_ADD, where], cwd=tracker, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 143, done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        "stopped (SIGTERM) after 1 row(s) were added to observations.csv: they are recorded"
+    )
+    assert not (tracker / "observations.csv.pending").exists()
+    assert store_bytes(tracker) == before + b"share,2025,14,,,,2026-03-01T00:00:00Z\n"
+    assert run("status").exit_code == 0
