@@ -238,3 +238,22 @@ def test_a_signal_just_after_the_batch_is_synced_leaves_it_recorded_and_says_so(
     assert not (tracker / "observations.csv.pending").exists()
     assert store_bytes(tracker) == before + b"share,2025,14,,,,2026-03-01T00:00:00Z\n"
     assert run("status").exit_code == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_retraction_refused_by_an_interrupted_batch_says_nothing_was_withdrawn(tracker: Path, lang: str):
+    # `retract` after a crash said "nothing was added; ..., then add again", an append's
+    # words, of a withdrawal.
+    written = _interrupted_batch(tracker)
+    r = run("--lang", lang, "retract", "share", "2023")
+    assert r.exit_code == 1
+    said = {
+        "en": "observations.csv: error: a batch of 2 row(s) was interrupted before it was complete (the rows "
+        "before it are intact); nothing was withdrawn; run 'qntrack check --repair' to set it aside, then "
+        "run this command again\n",
+        "vi": "observations.csv: lỗi: một lô 2 dòng số liệu bị gián đoạn trước khi ghi xong (các dòng trước đó "
+        "vẫn nguyên vẹn); không rút lại gì; hãy chạy 'qntrack check --repair' để tách lô đó ra, rồi "
+        "chạy lại lệnh này\n",
+    }
+    assert r.stderr == said[lang]
+    assert store_bytes(tracker) == written

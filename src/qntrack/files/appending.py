@@ -357,7 +357,7 @@ def _append(
                 os.close(opened[0])
             pending = read_pending(path)
             if pending is not None:
-                raise fail(str(path), not_added(pending))
+                raise fail(str(path), not_added(pending, not_done))
             new_file = not path.exists() or path.stat().st_size == 0
             blank = not new_file and blank_store(path)  # a BOM or blank lines, no row
             new_file = new_file or blank

@@ -112,8 +112,11 @@ def interrupted(pending: Pending, repair: str = "qntrack check --repair") -> Mes
     return msg("store_interrupted", rows=pending.rows, repair=repair)
 
 
-def not_added(pending: Pending) -> Message:
-    """Why an append refuses after an interrupted batch: a person should see it set aside."""
+def not_added(pending: Pending, not_done: Message | None = None) -> Message:
+    """Why an append refuses after an interrupted batch: a person should see it set aside.
+    ``not_done``: what was not done, where it was no row added ("nothing was withdrawn")."""
+    if not_done is not None:
+        return msg("store_interrupted_not_done", rows=pending.rows, not_done=not_done)
     return msg("store_interrupted_not_added", rows=pending.rows)
 
 
