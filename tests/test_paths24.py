@@ -247,7 +247,8 @@ def test_a_store_problem_met_when_appending_is_a_store_error(tracker: Path) -> N
     assert (caught.value.file, caught.value.key) == ("observations.csv", "store_interrupted_not_added")
     with pytest.raises(StoreError) as caught:
         qntrack.retract("targets.yaml", "mining", "2020", "typo", "", "2026-01-10T00:00:00Z")
-    assert caught.value.key == "store_interrupted_not_added"
+    # a withdrawal's own words since issue 17's forty-fourth session ("nothing was withdrawn")
+    assert caught.value.key == "store_interrupted_not_done"
     os.remove("observations.csv.pending")
     # A byte that is not UTF-8 deep in the store, found only under the append's lock.
     lines = Path("observations.csv").read_bytes().split(b"\n")

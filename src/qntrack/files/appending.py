@@ -21,7 +21,7 @@ from .textfiles import real_path
 from ..catalog import Figure, Message, msg
 from ..errors import ExitCode, InputError, StoreError, StoreLockedError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
-from .journal import _JOURNAL, not_added, pending_path, read_pending
+from .journal import journal_text, not_added, pending_path, read_pending
 from .store import (
     NOT_UTF8,
     HEADER,
@@ -36,7 +36,7 @@ from .blank_store import blank_store
 from .merge_markers import refuse_merge_conflict
 from .store_fast import check_utf8, newlines
 from .textfiles import CsvCells, case_variant, csv_cell
-from .stages import APPEND_STAGE
+from .stages import APPEND_STAGE, hold_signals, let_signals_go
 from .lock_file import lock_path, refuse_odd_lock
 
 
@@ -357,7 +357,7 @@ def _append(
                 os.close(opened[0])
             pending = read_pending(path)
             if pending is not None:
-                raise fail(str(path), not_added(pending))
+                raise fail(str(path), not_added(pending, not_done))
             new_file = not path.exists() or path.stat().st_size == 0
             blank = not new_file and blank_store(path)  # a BOM or blank lines, no row
             new_file = new_file or blank
@@ -450,6 +450,7 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     from ..files.starter import write_atomically
 
     journal = pending_path(path)
+    held = None
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         size = os.fstat(fd).st_size
@@ -457,7 +458,7 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
         try:
             # Readable by whoever reads the store, whatever this writer's umask.
             shared = stat.S_IMODE(os.fstat(fd).st_mode) & 0o666
-            write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"), mode=shared)
+            write_atomically(journal, journal_text(path, size, rows), mode=shared)
             made = True
             sync_folder(path.parent)
             _tell("writing", path, rows)
@@ -468,6 +469,7 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
             os.fsync(fd)
             if _replaced(path, fd):
                 raise fail(str(path), msg("store_replaced_during_append"))
+            held = hold_signals()  # the batch is whole: its commit is finished before a signal
         except BaseException:
             # A full disk may take part of the batch, and so may Ctrl-C between two
             # writes or just after the journal was made (a journal left then refused the
@@ -480,7 +482,14 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
                 _tell("undone", path, rows)
             raise
     finally:
-        os.close(fd)
-    os.unlink(journal)
-    _tell("added", path, rows)
-    sync_folder(path.parent)
+        try:
+            os.close(fd)
+        except BaseException:
+            let_signals_go(held)
+            raise
+    try:
+        os.unlink(journal)
+        _tell("added", path, rows)
+        sync_folder(path.parent)
+    finally:
+        let_signals_go(held)

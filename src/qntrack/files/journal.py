@@ -23,12 +23,17 @@ from ..errors import fail, os_words
 
 @dataclass(frozen=True, slots=True)
 class Pending:
-    """The journal of a batch being appended: the store's size before it, and its rows."""
+    """The journal of a batch being appended: the store's size before it, and its rows;
+    ``end``, the SHA-256 of the committed bytes' last ``END_BYTES`` (None in a journal
+    written before issue 17's forty-fourth session), by which a repair knows the store is
+    still the one the batch was appended to."""
 
     size: int
     rows: int
+    end: str | None = None
 
 
+END_BYTES = 4096
 _JOURNAL = "qntrack append journal 1\n"
 
 
@@ -66,10 +71,40 @@ def read_pending(path: Path) -> Pending | None:
         raise fail(str(journal), msg("store_journal_unreadable", reason=os_words(exc))) from None
     finally:
         os.close(fd)
-    match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
+    match = re.fullmatch(
+        rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n(?:end ([0-9a-f]{64})\n)?", text
+    )
     if match is None:
         raise fail(str(journal), msg("store_journal_foreign"))
-    return Pending(int(match.group(1)), int(match.group(2)))
+    end = match.group(3)
+    return Pending(int(match.group(1)), int(match.group(2)), end.decode("ascii") if end is not None else None)
+
+
+def journal_text(path: Path, size: int, rows: int) -> bytes:
+    """The journal of a batch of ``rows`` appended to ``path``, now ``size`` bytes long
+    (the caller holds the append lock): with the fingerprint of its committed end."""
+    import hashlib
+
+    start = max(size - END_BYTES, 0)
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        end = hashlib.sha256(fh.read(size - start)).hexdigest()
+    return f"{_JOURNAL}size {size}\nrows {rows}\nend {end}\n".encode("ascii")
+
+
+def still_committed(pending: Pending, data: bytes) -> bool:
+    """Whether ``data`` (the store now) still holds the committed bytes the journal
+    recorded, where it recorded them: not when the file was saved again by another program
+    after the crash (a byte-order mark, CRLF line ends, a row deleted), when cutting it at
+    ``size`` would cut inside committed rows or keep part of the batch."""
+    import hashlib
+
+    if len(data) < pending.size:
+        return False
+    if pending.end is None:
+        return True  # an older journal: its size is all there is to go by
+    committed = data[max(pending.size - END_BYTES, 0) : pending.size]
+    return hashlib.sha256(committed).hexdigest() == pending.end
 
 
 def interrupted(pending: Pending, repair: str = "qntrack check --repair") -> Message:
@@ -77,8 +112,11 @@ def interrupted(pending: Pending, repair: str = "qntrack check --repair") -> Mes
     return msg("store_interrupted", rows=pending.rows, repair=repair)
 
 
-def not_added(pending: Pending) -> Message:
-    """Why an append refuses after an interrupted batch: a person should see it set aside."""
+def not_added(pending: Pending, not_done: Message | None = None) -> Message:
+    """Why an append refuses after an interrupted batch: a person should see it set aside.
+    ``not_done``: what was not done, where it was no row added ("nothing was withdrawn")."""
+    if not_done is not None:
+        return msg("store_interrupted_not_done", rows=pending.rows, not_done=not_done)
     return msg("store_interrupted_not_added", rows=pending.rows)
 
 

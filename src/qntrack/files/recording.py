@@ -276,11 +276,12 @@ class Batch(NamedTuple):
     now: str
 
 
-def refuse_torn(store: Path) -> None:
+def refuse_torn(store: Path, not_done: Message | None = None) -> None:
     """StoreError when the store's last line is torn: nothing may be appended after it.
-    Reads the header and the last row only: the cost does not grow with the store."""
+    Reads the header and the last row only: the cost does not grow with the store.
+    ``not_done``: what was not done, where it was no row added ("nothing was withdrawn")."""
     try:
-        existing = peek_store(store)
+        existing = peek_store(store, not_done)
     except InputError as error:  # a batch interrupted, a folder, a FIFO: the store's problem
         raise StoreError.of(error) from None
     except OSError as exc:  # a loop of links, a part of its path a file: the system's words

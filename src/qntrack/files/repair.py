@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Iterator
 
 from .textfiles import real_path
-from ..errors import ExitCode, InputError, StoreLockedError, fail, os_words
+from ..errors import ExitCode, InputError, StoreLockedError, fail, os_failure
 from ..catalog import Figure, msg
 from ..files import starter
 from ..files.appending import lock_timeout, store_lock
 from ..files.lock_file import lock_path
-from ..files.journal import pending_path, read_pending
+from ..files.journal import pending_path, read_pending, still_committed
 from ..files.stages import APPEND_STAGE
 from ..files.store import last_line_is_whole
 
@@ -118,6 +118,9 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
             if pending is None:
                 return None
             data = read_regular(path, "the observations file") or b""
+            if not still_committed(pending, data):
+                said = msg("repair_changed_since_batch", rows=pending.rows, journal=pending_path(path))
+                raise fail(shown, said)
             tail = data[pending.size :]
             side = None
             if tail:
@@ -136,7 +139,9 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     except Timeout:
         raise _busy(path, shown) from None
     except OSError as exc:
-        raise fail(str(path), msg("repair_cannot_set_aside", reason=os_words(exc))) from None
+        # What to do and what was left, as a torn line's repair says them (cli.checking): the
+        # store is cut only once its batch is safe in the side file, the journal removed last.
+        raise os_failure(exc, shown, msg("repair_doing_set_aside"), msg("cli_left_as_it_was", file=shown)) from None
 
 
 def repair_store(path: Path, now: datetime | None = None) -> Repair | None:

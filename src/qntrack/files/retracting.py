@@ -184,7 +184,7 @@ def _retract(
     indicator, source, note = text["indicator"], text["source"], text["note"]
     period, recorded_at = text["period"], text["recorded_at"] or None
     plan, store = _open(targets)
-    refuse_torn(store)  # a torn last line, a batch interrupted: a StoreError
+    refuse_torn(store, msg("store_nothing_withdrawn"))  # a torn last line, a batch interrupted: a StoreError
     where = Location(command)
     found, problems = validate_record(
         plan,

@@ -36,3 +36,31 @@ def tell_step(message: Message, store: Path) -> None:
     tell = WORK_STEP.get()
     if tell is not None:
         tell(message, store)
+
+
+# The signals a command acts on by undoing what it began (cli._stop_on_sigterm, and
+# Python's own SIGINT): held back while a batch is committed (files/appending.py).
+_HELD = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def hold_signals() -> object:
+    """Hold back Ctrl-C, SIGTERM and SIGHUP until ``let_signals_go``: one met while a synced
+    batch's journal is removed would leave the journal of a whole batch (every command
+    refused the store, and `check --repair` took the batch out again), or say of recorded
+    rows that they may not be. Held, it is acted on once the batch is said to be added.
+    The mask it replaced, or None where there is none to set (Windows, another thread)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        return None
+    held = {getattr(signal, name) for name in _HELD if hasattr(signal, name)}
+    return signal.pthread_sigmask(signal.SIG_BLOCK, held)
+
+
+def let_signals_go(before: object) -> None:
+    """Put back the mask ``hold_signals`` replaced: a signal held meanwhile is acted on now."""
+    if before is not None:
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)  # type: ignore[arg-type]

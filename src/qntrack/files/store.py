@@ -107,7 +107,7 @@ def read_store(path: Path, committed_only: bool = False) -> StoreContents:
     return parse_store(holder, str(path))
 
 
-def peek_store(path: Path) -> StoreContents:
+def peek_store(path: Path, not_done: Message | None = None) -> StoreContents:
     """What appending needs to know, without reading every row: ``read_store``'s answer
     (no observations) when the header is sound and the last row complete.
 
@@ -123,7 +123,7 @@ def peek_store(path: Path) -> StoreContents:
         return read_store(path)
     pending = interrupted_batch(path)
     if pending is not None:
-        raise fail(str(path), not_added(pending))
+        raise fail(str(path), not_added(pending, not_done))
     opened = open_regular(path, "the observations file")  # a FIFO or device: refused, never waited on
     if opened is None:
         return read_store(path)
