@@ -224,3 +224,123 @@ targets:
     vi = _out("report", "--lang", "vi").replace("\\", "")
     assert "Tăng trưởng 2024: 7,5% → – (rút lại ngày 01/02/2025" in vi
     assert "số liệu 2023 được hiển thị vì số liệu 2024 đã bị rút lại" in vi
+
+
+# --- 3. A unit's dates with one end open are said as such, never "to …" ----------------------
+
+# The shipped plan: Đặc khu Vân Đồn `since: "2025-07-01"` (no end), Hạ Long `until:
+# "2025-06-30"` (no start). A 2024 plan cannot be shown for the first; a 2026 figure
+# cannot be recorded for the second, nor a 2024 one for the first.
+
+
+def test_show_of_a_unit_begun_on_a_day_says_from_that_day_on(shipped: Path) -> None:
+    args = ("show", "budget-revenue-plan-2024", "--dim", "locality=Đặc khu Vân Đồn")
+    vi = run_clean(*args, "--lang", "vi")
+    assert vi.exit_code != 0
+    said = _flat(vi.stderr)
+    assert "'locality=Đặc khu Vân Đồn' chỉ tồn tại từ 01/07/2025 trở đi (theo dimensions:)" in said, said
+    assert "…" not in said
+    en = _flat(run_clean(*args).stderr)
+    assert "'locality=Đặc khu Vân Đồn' exists from 2025-07-01 on (dimensions:)" in en, en
+    assert "…" not in en
+
+
+def test_recording_for_a_unit_on_either_side_of_its_dates_names_the_open_end(shipped: Path) -> None:
+    cases = (
+        (
+            ("2024", "locality=Đặc khu Vân Đồn"),
+            "'Đặc khu Vân Đồn' did not exist in 2024: it exists from 2025-07-01 on (targets.yaml)",
+            "'Đặc khu Vân Đồn' không tồn tại trong kỳ 2024: đơn vị này tồn tại từ 01/07/2025 trở đi (targets.yaml)",
+        ),
+        (
+            ("2026", "locality=Hạ Long"),
+            "'Hạ Long' did not exist in 2026: it existed until 2025-06-30 (targets.yaml)",
+            "'Hạ Long' không tồn tại trong kỳ 2026: đơn vị này tồn tại đến 30/06/2025 (targets.yaml)",
+        ),
+    )
+    before = (shipped / "observations.csv").read_bytes()
+    for (period, dim), en, vi in cases:
+        args = ("add-observation", "budget_revenue", period, "100", "--dim", dim, "--status", "estimate")
+        r = run_clean(*args)
+        assert r.exit_code == 1 and en in _flat(r.stderr), r.stderr
+        r = run_clean(*args, "--lang", "vi")
+        assert r.exit_code == 1 and vi in _flat(r.stderr), r.stderr
+        assert "…" not in r.stderr
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+def test_check_of_a_stored_row_outside_a_units_dates_names_the_open_end(shipped: Path) -> None:
+    with (shipped / "observations.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write("budget_revenue[locality=Hạ Long],2026,100,estimate,x,,2026-03-01T00:00:00Z\n")
+        f.write("budget_revenue[locality=Đặc khu Cô Tô],2024,50,estimate,x,,2025-03-01T00:00:00Z\n")
+    en = _flat(run_clean("check").stdout + run_clean("check").stderr)
+    assert "(it existed until 2025-06-30, targets.yaml)" in en, en
+    assert "(it exists from 2025-07-01 on, targets.yaml)" in en, en
+    r = run_clean("check", "--lang", "vi")
+    vi = _flat(r.stdout + r.stderr)
+    assert "(nó tồn tại đến 30/06/2025, theo targets.yaml)" in vi, vi
+    assert "(nó tồn tại từ 01/07/2025 trở đi, theo targets.yaml)" in vi, vi
+    assert "…" not in vi and "…" not in en
+
+
+_UNITS_PLAN = """\
+version: 1
+title: "Units"
+dimensions:
+  locality:
+    name: {en: "Locality", vi: "Địa phương"}
+    values:
+      - {value: "Old Town", until: "2025-06-30"}
+      - {value: "New Ward", since: "2025-07-01", from: ["Old Town"]}
+      - {value: "Both Ends", since: "2020-01-01", until: "2021-12-31"}
+indicators:
+  revenue:
+    name: {en: "Revenue", vi: "Thu ngân sách"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    measure: flow
+    dimensions: [locality]
+targets:
+  - id: rev
+    type: plan
+    indicator: revenue
+    period: PERIOD
+    value: 100
+    for_each: locality
+    overrides:
+      UNIT: {value: 8}
+"""
+
+
+@pytest.mark.parametrize(
+    "period, unit, en, vi",
+    [
+        (
+            "2024",
+            "New Ward",
+            "(it exists from 2025-07-01 on, dimensions:)",
+            "(đơn vị này tồn tại từ 01/07/2025 trở đi,",
+        ),
+        ("2026", "Old Town", "(it existed until 2025-06-30, dimensions:)", "(đơn vị này tồn tại đến 30/06/2025,"),
+        # Both ends known: said as before.
+        (
+            "2024",
+            "Both Ends",
+            "(it existed from 2020-01-01 to 2021-12-31, dimensions:)",
+            "(đơn vị này tồn tại từ 01/01/2020 đến 31/12/2021,",
+        ),
+    ],
+)
+def test_an_override_for_a_unit_of_another_time_names_its_open_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, period: str, unit: str, en: str, vi: str
+) -> None:
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        _UNITS_PLAN.replace("PERIOD", period).replace("UNIT", unit),
+        STORE_HEADER,
+    )
+    r = run_clean("status")
+    assert r.exit_code == 1 and en in _flat(r.stderr), r.stderr
+    r = run_clean("status", "--lang", "vi")
+    assert r.exit_code == 1 and vi in _flat(r.stderr), r.stderr
+    assert "…" not in r.stderr
