@@ -344,3 +344,80 @@ def test_an_override_for_a_unit_of_another_time_names_its_open_end(
     r = run_clean("status", "--lang", "vi")
     assert r.exit_code == 1 and vi in _flat(r.stderr), r.stderr
     assert "…" not in r.stderr
+
+
+# --- 4. A chart's hidden value of a point is the figure as the tables write it ---------------
+
+# Poverty, lower is better: 6.45 % in 2020, 3.5 % in 2024, 2.125 % in 2025 (published with
+# three decimals: the tables keep them). A 2025 revenue plan by locality: Hạ Long 570.745,
+# Cẩm Phả 420.1 billion VND. The line chart's points said "2025: 2.13", the units' bars
+# "570.75": pygal's value formatter, the axis's, at two decimals.
+_CHARTS_PLAN = """\
+version: 1
+title: "Charts"
+dimensions:
+  locality:
+    name: {en: "Locality", vi: "Địa phương"}
+    values: ["Hạ Long", "Cẩm Phả"]
+indicators:
+  poor:
+    name: {en: "Poverty rate", vi: "Tỷ lệ hộ nghèo"}
+    unit: "%"
+    direction: decrease
+  rev:
+    name: {en: "Budget revenue", vi: "Thu ngân sách"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    measure: flow
+    dimensions: [locality]
+targets:
+  - id: poor-down
+    indicator: poor
+    baseline: {period: 2020, value: 6.45}
+    milestones: [{by: 2025, value: 2}]
+  - id: rev-plan
+    type: plan
+    indicator: rev
+    period: 2025
+    value: 1000
+    for_each: locality
+    overrides:
+      Hạ Long: {value: 600}
+      Cẩm Phả: {value: 400}
+"""
+
+_CHARTS_STORE = (
+    STORE_HEADER
+    + "poor,2020,6.45,official,GSO,,2021-03-01T00:00:00Z\n"
+    + "poor,2024,3.5,official,GSO,,2025-03-01T00:00:00Z\n"
+    + "poor,2025,2.125,official,GSO,,2026-03-01T00:00:00Z\n"
+    + "rev[locality=Hạ Long],2025,570.745,official,STC,,2026-03-01T00:00:00Z\n"
+    + "rev[locality=Cẩm Phả],2025,420.1,official,STC,,2026-03-01T00:00:00Z\n"
+)
+
+
+def _descs(html: str) -> list[str]:
+    import re
+
+    return re.findall(r'<desc class="value">([^<]*)</desc>', html)
+
+
+@pytest.mark.parametrize(
+    "lang, line, bars",
+    [
+        ("en", ["2020: 6.45", "2024: 3.5", "2025: 2.125"], ["570.745", "420.1"]),
+        ("vi", ["2020: 6,45", "2024: 3,5", "2025: 2,125"], ["570,745", "420,1"]),
+    ],
+)
+def test_a_charts_hidden_values_are_the_figures_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, line: list[str], bars: list[str]
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _CHARTS_PLAN, _CHARTS_STORE)
+    r = run_clean("report", "-o", "r.html", "--as-of", "2026-06-01", "--lang", lang)
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    descs = _descs(html)
+    for value in line + bars:
+        assert value in descs, (value, descs)
+    assert "2025: 2.13" not in descs and "570.75" not in descs and "2025: 2,13" not in descs
+    # The milestone's point: 2 %, typed whole.
+    assert "2025: 2" in descs
