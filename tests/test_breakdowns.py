@@ -264,10 +264,10 @@ def test_a_figure_outside_the_units_dates_is_refused(plan: Path):
     # Old Town ended on 30 June 2025: 2026 lies wholly after it.
     r = run_clean("add-observation", "fdi", "2026", "3", "--dim", "locality=Old Town", "--force")
     assert r.exit_code == 1
-    assert "'Old Town' did not exist in 2026: it existed from … to 2025-06-30" in r.stderr
+    assert "'Old Town' did not exist in 2026: it existed until 2025-06-30" in r.stderr
     # New Ward began on 1 July 2025: 2024 ended before it.
     r = run_clean("add-observation", "fdi", "2024", "3", "--dim", "locality=New Ward")
-    assert r.exit_code == 1 and "'New Ward' did not exist in 2024: it existed from 2025-07-01 to …" in r.stderr
+    assert r.exit_code == 1 and "'New Ward' did not exist in 2024: it exists from 2025-07-01 on" in r.stderr
     assert Path("observations.csv").read_bytes() == before
     # 2025 is cut by both dates: each unit existed for part of it, and may have its figure.
     for unit in ("New Ward", "Old Town"):

@@ -60,22 +60,21 @@ UNITS = """
 
 
 @pytest.mark.parametrize(
-    "target, line, unit, periods, since, until",
+    "target, line, unit, periods, lifetime",
     [
-        ("{type: plan, period: 2024, value: 30}", 18, "Tuyên Quang mới", "2024", "2025-07-01", "…"),
-        ("{type: plan, period: 2026, value: 30}", 17, "Tuyên Quang", "2026", "…", "2025-06-30"),
+        ("{type: plan, period: 2024, value: 30}", 18, "Tuyên Quang mới", "2024", "exists from 2025-07-01 on"),
+        ("{type: plan, period: 2026, value: 30}", 17, "Tuyên Quang", "2026", "existed until 2025-06-30"),
         (
             "{type: cumulative, at_least: 30, from: 2021, to: 2024}",
             19,
             "Tuyên Quang mới",
             "2021–2024",
-            "2025-07-01",
-            "…",
+            "exists from 2025-07-01 on",
         ),
     ],
 )
 def test_an_override_for_a_unit_that_did_not_exist_then_is_refused(
-    target: str, line: int, unit: str, periods: str, since: str, until: str
+    target: str, line: int, unit: str, periods: str, lifetime: str
 ):
     # The author gave a 2024 plan to a province formed in 2025 (or a 2026 plan to one
     # abolished in 2025): it was judged as written, a plan for a unit that had none.
@@ -96,7 +95,7 @@ def test_an_override_for_a_unit_that_did_not_exist_then_is_refused(
     )
     assert found == [
         f"targets.yaml:{line}:7: error: target 'rev': overrides: '{unit}' did not exist in {periods}, "
-        f"the target's periods (it existed from {since} to {until}, dimensions:); give values only to "
+        f"the target's periods (it {lifetime}, dimensions:); give values only to "
         "the units of that time"
     ]
 

@@ -9,10 +9,19 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from ..catalog import Day, Message, msg
+from ..catalog import Message, msg
 from ..plan.model import Indicator, Plan
 from ..plan.periods import Frequency, Period
-from ..plan.units import Dims, Unit, names_listed, split_key, unit_key, units_of_that_time, units_outside
+from ..plan.units import (
+    Dims,
+    Unit,
+    names_listed,
+    split_key,
+    unit_key,
+    unit_lifetime,
+    units_of_that_time,
+    units_outside,
+)
 from ..plan.unit_resolution import resolve_dims
 from .vocabulary import is_total
 
@@ -103,8 +112,7 @@ def outside_message(key: str, plan: Plan, dims: Dims, unit: Unit, period: Period
     words = {
         "value": unit.value,
         "period": period,
-        "since": Day(unit.since.isoformat()) if unit.since else "…",
-        "until": Day(unit.until.isoformat()) if unit.until else "…",
+        "lifetime": unit_lifetime(unit),
     }
     if not then:
         return msg(key, **words)

@@ -16,7 +16,7 @@ from datetime import date
 from itertools import product
 from typing import Mapping, Sequence
 
-from ..catalog import Day, Message, msg
+from ..catalog import Message, msg
 from ..method.assessment import Assessment, UnitAssessment, annual_rows, at_period, provisional_after
 from ..method.groups import Member, combine
 from ..method.parts import year_to_date
@@ -30,6 +30,7 @@ from ..plan.units import (
     period_start,
     split_key,
     unit_key,
+    unit_lifetime,
     unit_match,
     units_outside,
     units_outside_days,
@@ -276,8 +277,7 @@ def absent_problem(target: Target, dims: Dims, dimensions: Mapping[str, Dimensio
         what=what,
         value=gone[0].value,
         periods=start if start == end else f"{start}–{end}",
-        since=Day(gone[0].since.isoformat()) if gone[0].since else "…",
-        until=Day(gone[0].until.isoformat()) if gone[0].until else "…",
+        lifetime=unit_lifetime(gone[0]),
     )
 
 

@@ -9,7 +9,7 @@ import math
 import re
 from typing import Any, Sequence
 
-from .i18n import number
+from .i18n import number, typed_places
 
 
 FONT = '"DejaVu Sans", "Noto Sans", "Liberation Sans", Arial, sans-serif'
@@ -90,6 +90,14 @@ def bar_scale(labels: Sequence[str], values: Sequence[float], lang: str, width: 
     return {"max_scale": steps, "min_scale": min(4, steps)}
 
 
+def point_text(value: float | None, lang: str) -> str:
+    """A point's or a bar's figure as the tables write it, at its typed decimals
+    (``i18n.typed_places``): 570.745 and 2.125, where the value axis's formatter, whose
+    decimals suit a scale's round ticks, wrote them 570.75 and 2.13 in the charts' hidden
+    values (forty-fourth session, pass D)."""
+    return number(value, lang, typed_places(value))
+
+
 def plot_config(lang: str, **extra: Any) -> dict[str, Any]:
     config: dict[str, Any] = dict(
         width=760,
@@ -106,6 +114,9 @@ def plot_config(lang: str, **extra: Any) -> dict[str, Any]:
         margin=12,
         spacing=12,
         value_formatter=lambda v: number(v, lang),
+        # A point's own value (its hidden <desc class="value">, a printed value), not the
+        # axis's labels: the figure as the tables write it (point_text).
+        formatter=lambda v: point_text(v, lang),
         print_values=False,
         include_x_axis=False,
     )

@@ -23,7 +23,7 @@ from ..catalog import msg, render
 from .i18n import number
 from .period_words import period_text
 from ..plan.model import Observation
-from .chart_pygal import _own_ids, _static, plot_config, plot_style
+from .chart_pygal import _own_ids, _static, plot_config, plot_style, point_text
 
 __all__ = ["Chart", "alt_text", "chart_alt", "chart_for", "provisional_readings", "COLOURS"]
 
@@ -287,6 +287,9 @@ class Plot:
         if span > 0 and math.isfinite(span):
             places = max(2, min(12, math.ceil(-math.log10(span / 20))))
             extra.setdefault("value_formatter", lambda v: number(v, lang, places))
+        # A point's value, "2025: 2.125": its year as the axis writes it, its figure as the
+        # tables do (chart_pygal.point_text), never at the axis's decimals ("2025: 2.13").
+        extra.setdefault("formatter", lambda v: f"{_year_text(v[0], lang)}: {point_text(v[1], lang)}")
         columns = 2
         if len(self.series) % columns:
             # pygal sizes a bottom legend for len // columns rows; make room for the last one.

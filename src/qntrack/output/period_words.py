@@ -23,7 +23,16 @@ from typing import Any, Callable, Iterator, TypeVar
 
 from ..plan.periods import Period, period_words
 
-__all__ = ["in_words", "period_range", "periods_in_words", "period_text", "period_words", "span_ends", "speaks_periods"]
+__all__ = [
+    "in_words",
+    "legend_period",
+    "period_range",
+    "periods_in_words",
+    "period_text",
+    "period_words",
+    "span_ends",
+    "speaks_periods",
+]
 
 _IN_WORDS: ContextVar[bool] = ContextVar("periods_in_words", default=False)
 
@@ -38,6 +47,15 @@ def period_text(period: Period | str | None, lang: str, short: bool = False) -> 
     if not _IN_WORDS.get():
         return str(period)
     return period_words(period, lang, short)
+
+
+def legend_period(period: Period, lang: str) -> str:
+    """The period as a legend line under a table writes it: a year as its code ("GRDP
+    growth 2023"), a part of a year as ``period_text`` does ("Q1 2024" in a document,
+    "2024-Q1" in the terminal). The revisions' lines (summary.revision_note) and the
+    withdrawals' beside them (withdrawn.withdrawal_note) alike: a document's legend wrote
+    "February 2026" above "2026-03" (forty-fourth session, pass H)."""
+    return str(period) if period.is_year else period_text(period, lang)
 
 
 def periods_in_words() -> bool:

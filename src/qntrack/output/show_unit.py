@@ -145,9 +145,9 @@ def _outside_periods(whole: Assessment, dims: Dims, dimensions: Mapping[str, Dim
     plan's or a span's days, a level target's milestones' years), with the days it existed;
     None when it did. This and ``_not_judged`` were said as one sentence joined by "or",
     of which only one was true."""
-    from ..catalog import Day, msg
+    from ..catalog import msg
     from ..kinds.breakdown import due_milestones, judged_span
-    from ..plan.units import dims_text, units_outside_days
+    from ..plan.units import dims_text, unit_lifetime, units_outside_days
 
     target = whole.target
     span = judged_span(target)
@@ -166,8 +166,7 @@ def _outside_periods(whole: Assessment, dims: Dims, dimensions: Mapping[str, Dim
         "show_unit_not_in_periods",
         target=target.id,
         unit=dims_text(dims),
-        since=Day(unit.since.isoformat()) if unit.since else "…",
-        until=Day(unit.until.isoformat()) if unit.until else "…",
+        lifetime=unit_lifetime(unit),
         periods=periods,
         units=_judged_units(whole),
     )

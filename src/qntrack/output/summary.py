@@ -29,7 +29,7 @@ from ..output.i18n import (
     value_with_unit,
     with_kind,
 )
-from ..output.period_words import period_text, periods_in_words
+from ..output.period_words import legend_period, period_text, periods_in_words
 from ..files.textfiles import as_given
 from ..plan.model import LevelTarget, Observation
 
@@ -417,7 +417,7 @@ def revision_note(
     where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
     # A part of a year in words in a document, as its tables write it ("Q1 2024"); in
     # the terminal, and a year anywhere ("GRDP growth 2023"), its code.
-    when = period or (str(o.period) if o.period.is_year else period_text(o.period, lang))
+    when = period or legend_period(o.period, lang)
     note = f"{key} {when}: {shown} ({', '.join(said)}; {where})"
     return ((with_replaced(note, shown.partition(" → ")[0], o.period.text, whence, lang), "note"),)
 

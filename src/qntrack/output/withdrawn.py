@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from .i18n import date_text, replacing, typed_places, value_with_unit
+from .period_words import legend_period
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -206,7 +207,7 @@ def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int
         msg(
             key_id,
             key=key,
-            period=r.period.text,
+            period=legend_period(r.period, lang),
             shown=shown,
             day=date_text(r.recorded_at, lang),
             where=where,
@@ -257,7 +258,28 @@ def _shown_instead(a: Assessment, w: Withdrawal, note: str, lang: str) -> str:
     shown, period = shown_figure(a), w.retraction.period
     if w.now is not None or w.value is None or shown is None or not shown.period < period:
         return note
-    return label("note_shown_instead", lang).format(note=note, shown=shown.period.text, period=period.text)
+    if not _why_shown(a, shown.period, period):
+        return note
+    return label("note_shown_instead", lang).format(
+        note=note, shown=legend_period(shown.period, lang), period=legend_period(period, lang)
+    )
+
+
+def _why_shown(a: Assessment, shown: Period, period: Period) -> bool:
+    """Whether the figure of ``period`` withdrawn is why the earlier ``shown`` is read. A
+    latest figure: any later one withdrawn is (in force, it would be shown). A plan's
+    year to date (``kinds.plan``): an amount's sum stops at the first month missing, so
+    only a figure covering the month right after ``shown`` would have lengthened it; a
+    level's reading is from the period's start, so only one from there. March, April
+    and May withdrawn each said "2026-2M is shown because the 2026-04 figure was
+    withdrawn", where April in force leaves 2026-2M read (forty-fourth session, pass H)."""
+    from ..plan.model import PlanTarget
+
+    if not isinstance(a.target, PlanTarget) or a.latest is not None or shown.year != period.year:
+        return True
+    if a.indicator.adds_up:
+        return period.first <= shown.last + 1
+    return period.first == shown.first
 
 
 def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]]]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 from .periods import Period
 
 if TYPE_CHECKING:
+    from ..catalog import Message
     from .model import Location, Text
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "outside",
     "units_outside",
     "units_of_that_time",
+    "unit_lifetime",
 ]
 
 # A unit's dimension values, in the order its indicator declares its dimensions.
@@ -300,6 +302,23 @@ def outside_days(unit: Unit, first: date, last: date) -> bool:
     if unit.until is not None and first > unit.until:
         return True
     return unit.since is not None and last < unit.since
+
+
+def unit_lifetime(unit: Unit) -> Message:
+    """When ``unit`` existed, as a message about a figure or an override of another time
+    says it: "existed from 2020-01-01 to 2021-12-31", or the one day it has, "exists from
+    2025-07-01 on", "existed until 2025-06-30" (catalog/vi.toml says them too). An open
+    end was written "to …", in both languages, read as a day left out (forty-fourth
+    session, pass V)."""
+    from ..catalog import Day, msg
+
+    since = Day(unit.since.isoformat()) if unit.since else None
+    until = Day(unit.until.isoformat()) if unit.until else None
+    if since is not None and until is not None:
+        return msg("recording_unit_lifetime", since=since, until=until)
+    if since is not None:
+        return msg("recording_unit_lifetime_since", since=since)
+    return msg("recording_unit_lifetime_until", until=until if until is not None else "…")
 
 
 def units_outside(dimensions: Mapping[str, Dimension], dims: Dims, period: Period) -> list[Unit]:
