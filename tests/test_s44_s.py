@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -203,3 +204,76 @@ def test_a_python_caller_meets_the_same_code_as_the_command(tracker: Path):
         qntrack.status()
     assert caught.value.code == run("status").exit_code == 1
     assert f"on the computer '{OTHER}'" in str(caught.value)
+
+
+# `qntrack add-observation --from FILE` paused once two 16 KiB chunks of its batch are in
+# the store, until the file named second appears; then it finishes its batch.
+PAUSED_UNTIL_GO = r"""
+import os, sys, time
+from pathlib import Path
+
+import qntrack.files.appending
+
+qntrack.files.appending._WRITE = 1 << 14
+paused, go = Path(sys.argv[1]), Path(sys.argv[2])
+real = os.write
+chunks = []
+
+def write(fd, data):
+    n = real(fd, data)
+    if len(data) >= 1 << 13:
+        chunks.append(n)
+        if len(chunks) == 2:
+            paused.touch()
+            while not go.exists():
+                time.sleep(0.01)
+    return n
+
+os.write = write
+sys.argv = ["qntrack", "add-observation", "--from", sys.argv[3]]
+from qntrack.cli import main
+main()
+"""
+
+
+def test_a_live_import_where_locks_are_not_seen_is_not_cut_and_finishes_whole(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # The session's case itself: an import is writing its batch while another qntrack,
+    # to which its lock is invisible (a share mounted 'nobrl'), meets the journal. It was
+    # told "interrupted; run check --repair", and the repair cut the live batch.
+    import fcntl
+
+    rows = "".join(
+        f"share,{1950 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,bulk source,note {i},2026-02-{1 + i // 1440:02}T{i // 60 % 24:02}:{i % 60:02}:00Z\n"
+        for i in range(2_000)
+    )
+    (tracker / "big.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + rows, encoding="utf-8")
+    before = store_bytes(tracker)
+    paused, go = tracker / "paused", tracker / "go"
+    script = [sys.executable, "-c", PAUSED_UNTIL_GO, str(paused), str(go), "big.csv"]
+    said = (tracker / "writer.err").open("w")  # a file, not a pipe that a long message would fill
+    writer = subprocess.Popen(script, cwd=tracker, stdin=subprocess.DEVNULL, stderr=said)
+    try:
+        while not paused.exists() and writer.poll() is None:
+            time.sleep(0.02)
+        assert paused.exists() and (tracker / JOURNAL).exists(), (tracker / "writer.err").read_text()
+        written = store_bytes(tracker)
+        # From here on the writer's lock is not seen, as on such a share.
+        monkeypatch.setattr(fcntl, "flock", lambda fd, op: None)
+        r = run_clean("status")
+        assert r.exit_code == 1 and f"by qntrack, process {writer.pid} on this computer, since " in r.stderr
+        assert "file locks do not work in this folder" in r.stderr
+        r = run_clean("check", "--repair")
+        assert r.exit_code == 1 and "nothing was set aside" in r.stderr
+        assert store_bytes(tracker) == written and (tracker / JOURNAL).exists() and _side_files(tracker) == []
+    finally:
+        go.touch()
+        writer.wait(timeout=120)
+        said.close()
+    assert writer.returncode == 0, (tracker / "writer.err").read_text()
+    monkeypatch.undo()
+    assert not (tracker / JOURNAL).exists() and _side_files(tracker) == []
+    whole = store_bytes(tracker)
+    assert whole.startswith(before) and whole[len(before) :].count(b"\n") == 2_000
+    assert run_clean("status").exit_code == 0
