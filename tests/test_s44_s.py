@@ -277,3 +277,31 @@ def test_a_live_import_where_locks_are_not_seen_is_not_cut_and_finishes_whole(
     whole = store_bytes(tracker)
     assert whole.startswith(before) and whole[len(before) :].count(b"\n") == 2_000
     assert run_clean("status").exit_code == 0
+
+
+def test_an_import_whose_journal_was_moved_away_meanwhile_says_its_rows_were_added(tracker: Path):
+    # An earlier build on another computer calls this build's journal one qntrack did not
+    # write, "move it away"; moved while the batch was written, the import's removal of it
+    # failed once its rows were in and synced, and it said "nothing was added".
+    rows = "".join(
+        f"share,{1850 + i // 4}-Q{i % 4 + 1},{i}.5,estimate,s,,2026-02-01T00:{i // 60:02}:{i % 60:02}Z\n"
+        for i in range(600)
+    )
+    (tracker / "big.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + rows, encoding="utf-8")
+    before = store_bytes(tracker)
+    paused, go = tracker / "paused", tracker / "go"
+    said = (tracker / "writer.err").open("w")
+    script = [sys.executable, "-c", PAUSED_UNTIL_GO, str(paused), str(go), "big.csv"]
+    writer = subprocess.Popen(script, cwd=tracker, stdin=subprocess.DEVNULL, stderr=said)
+    try:
+        while not paused.exists() and writer.poll() is None:
+            time.sleep(0.02)
+        assert paused.exists(), (tracker / "writer.err").read_text()
+        (tracker / JOURNAL).rename(tracker / "moved-away")
+    finally:
+        go.touch()
+        writer.wait(timeout=120)
+        said.close()
+    err = (tracker / "writer.err").read_text()
+    assert writer.returncode == 0 and "nothing was added" not in err, err
+    assert store_bytes(tracker) == before + rows.encode()
