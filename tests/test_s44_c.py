@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -145,12 +146,17 @@ def test_a_batch_interrupted_in_a_store_left_as_it_was_still_rolls_back(tracker:
 
 def _interrupted_batch(tracker: Path) -> bytes:
     """The store with a batch of 2 rows its writer was killed writing, and its journal as
-    the writer makes it; the store's bytes."""
+    the writer makes it; the store's bytes. The journal names its writer (pass S): made
+    here, it names this test's process, alive, so it is given a finished child's pid."""
     from qntrack.files.journal import journal_text, pending_path
 
     path = tracker / "observations.csv"
     size = len(store_bytes(tracker))
-    pending_path(path).write_bytes(journal_text(path, size, 2))
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    text = journal_text(path, size, 2).replace(
+        f"\npid {os.getpid()}\n".encode(), f"\npid {int(dead.stdout)}\n".encode()
+    )
+    pending_path(path).write_bytes(text)
     with path.open("ab") as fh:
         fh.write(b"share,2025,13,estimate,s,,2026-01-05T00:00:00Z\nshare,20")
     return store_bytes(tracker)

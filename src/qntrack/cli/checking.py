@@ -75,6 +75,14 @@ def check(
             "then check.",
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="With --repair: set aside a batch even when its journal says another computer, "
+            "or a process still running here, is writing it (make sure it is not first).",
+        ),
+    ] = False,
     as_of: AsOfOpt = None,
     jump_factor: Annotated[
         Optional[float],
@@ -106,6 +114,8 @@ def check(
             raise fail("--list", msg("cli_list_alone"), ExitCode.USAGE)
         _print_checks(_lang(lang), json_out)  # the rule is text for people, in JSON too (docs/json.md)
         return
+    if force and not repair:
+        raise fail("--force", msg("cli_force_needs_repair"), ExitCode.USAGE)
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown and (given := targets or _GLOBAL.targets):
         # `check --targets ke hoach/targets.yaml`: the name's second half read as a check.
@@ -125,7 +135,7 @@ def check(
         raise fail("--jump-factor", msg("cli_bad_jump_factor", given=jump_factor), ExitCode.USAGE)
     day = _as_of(as_of, targets=targets)
     if repair:
-        _repair_first(targets)
+        _repair_first(targets, force)
     selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))
     from ..files.workspace import find_targets as _find
 
@@ -187,9 +197,10 @@ def _print_checks(chosen: str, json_out: bool) -> None:
         _out(_check_list_text(rows, widths, _terminal_columns()))
 
 
-def _repair_first(targets: str | None) -> None:
+def _repair_first(targets: str | None, force: bool = False) -> None:
     """``check --repair``: set aside an interrupted batch, then a torn last line, in side
-    files (never deleted), saying what was moved (files.repair)."""
+    files (never deleted), saying what was moved (files.repair); ``force``: a batch too
+    that another computer, or a process running here, may still be writing."""
     from ..catalog import msg
     from ..files.plan_loading import load_plan
     from ..files.repair import repair_store, roll_back
@@ -210,7 +221,10 @@ def _repair_first(targets: str | None) -> None:
         raise InputError([folder])
     try:
         began = _journal_time(store_path)
-        undone = roll_back(store_path)
+        from ..files.figure_units import shell_word
+
+        repair = "qntrack check --repair" + (f" --targets {shell_word(targets)}" if targets else "")
+        undone = roll_back(store_path, force=force, repair=repair)
         if undone is not None and undone.side_file:
             _say(
                 msg(

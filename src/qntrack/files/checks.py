@@ -37,7 +37,7 @@ from ..plan.model import (
 from ..plan.periods import Frequency
 from ..plan.suggest import Hints
 from ..method.series import as_of_bound, build_series
-from ..files.journal import interrupted_batch
+from ..files.journal import interrupted, interrupted_batch
 from .figure_units import shell_word
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems, percent_units
 from .checks_rows import control_problems, formula_problems, revised_rows, timing_check
@@ -209,9 +209,7 @@ def run_checks(
         # The sentence of journal.interrupted, with the command that repairs this tracker.
         repair = "qntrack check --repair" + (f" --targets {shell_word(os.fspath(targets))}" if targets else "")
         problems.append(
-            Problem(
-                Location(file), msg("checks_interrupted_batch", rows=pending.rows, repair=repair), check="torn-line"
-            )
+            Problem(Location(file), interrupted(pending, repair, "checks_interrupted_batch"), check="torn-line")
         )
     for p in store.problems:
         if store.torn_line and p.location.line == store.torn_line:

@@ -31,6 +31,12 @@ class Pending:
     size: int
     rows: int
     end: str | None = None
+    # Who writes the batch (None in a journal written before issue 17's forty-fourth
+    # session, pass S): the computer's name, the process, and when it began (UTC,
+    # ``2026-12-07T08:30:05Z``); files.journal_owner judges whether it may still be writing.
+    host: str | None = None
+    pid: int | None = None
+    began: str | None = None
 
 
 END_BYTES = 4096
@@ -66,30 +72,42 @@ def read_pending(path: Path) -> Pending | None:
         if not stat.S_ISREG(mode):  # a FIFO, a socket, a device (/dev/zero is endless): never read
             raise fail(str(journal), msg("store_journal_not_a_file", store=path.name))
         with os.fdopen(os.dup(fd), "rb") as fh:
-            text = fh.read(4096)  # three short lines; more is no journal of qntrack's
+            text = fh.read(4096)  # seven short lines; more is no journal of qntrack's
     except OSError as exc:
         raise fail(str(journal), msg("store_journal_unreadable", reason=os_words(exc))) from None
     finally:
         os.close(fd)
     match = re.fullmatch(
-        rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n(?:end ([0-9a-f]{64})\n)?", text
+        rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n(?:end ([0-9a-f]{64})\n"
+        rb"(?:host ([^\x00-\x1f\x7f]{1,255})\npid (\d{1,10})\nbegan (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)\n)?)?",
+        text,
     )
     if match is None:
         raise fail(str(journal), msg("store_journal_foreign"))
-    end = match.group(3)
-    return Pending(int(match.group(1)), int(match.group(2)), end.decode("ascii") if end is not None else None)
+    end, host, pid, began = (match.group(n) for n in (3, 4, 5, 6))
+    return Pending(
+        int(match.group(1)),
+        int(match.group(2)),
+        end.decode("ascii") if end is not None else None,
+        host.decode("utf-8", "replace") if host is not None else None,
+        int(pid) if pid is not None else None,
+        began.decode("ascii") if began is not None else None,
+    )
 
 
 def journal_text(path: Path, size: int, rows: int) -> bytes:
     """The journal of a batch of ``rows`` appended to ``path``, now ``size`` bytes long
-    (the caller holds the append lock): with the fingerprint of its committed end."""
+    (the caller holds the append lock): with the fingerprint of its committed end, then
+    who writes it (files.journal_owner), after the lines earlier builds read."""
     import hashlib
+
+    from .journal_owner import writer_lines
 
     start = max(size - END_BYTES, 0)
     with open(path, "rb") as fh:
         fh.seek(start)
         end = hashlib.sha256(fh.read(size - start)).hexdigest()
-    return f"{_JOURNAL}size {size}\nrows {rows}\nend {end}\n".encode("ascii")
+    return f"{_JOURNAL}size {size}\nrows {rows}\nend {end}\n".encode("ascii") + writer_lines()
 
 
 def still_committed(pending: Pending, data: bytes) -> bool:
@@ -107,14 +125,30 @@ def still_committed(pending: Pending, data: bytes) -> bool:
     return hashlib.sha256(committed).hexdigest() == pending.end
 
 
-def interrupted(pending: Pending, repair: str = "qntrack check --repair") -> Message:
-    """That a batch was interrupted, and the command (``repair``) that sets it aside."""
-    return msg("store_interrupted", rows=pending.rows, repair=repair)
+def interrupted(pending: Pending, repair: str = "qntrack check --repair", key: str = "store_interrupted") -> Message:
+    """That a batch was interrupted, and the command (``repair``) that sets it aside; or,
+    of a batch another computer or a live process here may still be writing, that
+    (files.journal_owner). ``key``: the words of an interrupted batch (``check``'s own)."""
+    from .journal_owner import owned
+
+    said = owned(pending)
+    if said is not None:
+        forced = f"{repair} --force"
+        if key == "checks_interrupted_batch":
+            return msg("checks_batch_owned", batch=said, repair=forced)
+        return msg("store_batch_owned", batch=said, not_done=msg("store_batch_not_read"), repair=forced)
+    return msg(key, rows=pending.rows, repair=repair)
 
 
 def not_added(pending: Pending, not_done: Message | None = None) -> Message:
     """Why an append refuses after an interrupted batch: a person should see it set aside.
     ``not_done``: what was not done, where it was no row added ("nothing was withdrawn")."""
+    from .journal_owner import owned
+
+    said = owned(pending)
+    if said is not None:
+        after = not_done or msg("store_nothing_added")
+        return msg("store_batch_owned", batch=said, not_done=after, repair="qntrack check --repair --force")
     if not_done is not None:
         return msg("store_interrupted_not_done", rows=pending.rows, not_done=not_done)
     return msg("store_interrupted_not_added", rows=pending.rows)

@@ -24,7 +24,7 @@ from ..catalog import Figure, msg
 from ..files import starter
 from ..files.appending import lock_timeout, store_lock
 from ..files.lock_file import lock_path
-from ..files.journal import pending_path, read_pending, still_committed
+from ..files.journal import Pending, pending_path, read_pending, still_committed
 from ..files.stages import APPEND_STAGE
 from ..files.store import last_line_is_whole
 
@@ -92,13 +92,20 @@ def _temporaries(path: Path) -> list[str]:
         return []
 
 
-def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
+def roll_back(
+    path: Path, now: datetime | None = None, *, force: bool = False, repair: str = "qntrack check --repair"
+) -> RolledBack | None:
     """Set aside the part of a batch a crash interrupted; None when no batch was.
 
     Under the append lock: the bytes after the size the journal recorded are copied to a
     side file (``observations.csv.interrupted-20240105T101500Z``) and made durable, the
     store is cut back to that size and synced, and only then is the journal removed. A
     crash in between leaves the journal, and running this again finishes the job.
+
+    A batch whose journal says another computer, or a process still running here, writes
+    it is refused unless ``force`` (files.journal_owner): where locks are not seen across
+    computers, the lock taken here says nothing of that writer, which would go on writing
+    after the cut, with no journal. ``repair``: the command the refusal names.
     """
     from filelock import Timeout
 
@@ -113,8 +120,10 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
         return None  # nothing to roll back; the lock must not create a missing folder either
     try:
         with store_lock(path, msg("repair_nothing_repaired")):
-            sweep_temporaries(path)
             pending = read_pending(path)
+            if pending is not None and not force:
+                _refuse_owned(pending, shown, repair)  # before a live writer's temporary file is swept
+            sweep_temporaries(path)
             if pending is None:
                 return None
             data = read_regular(path, "the observations file") or b""
@@ -142,6 +151,16 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
         # What to do and what was left, as a torn line's repair says them (cli.checking): the
         # store is cut only once its batch is safe in the side file, the journal removed last.
         raise os_failure(exc, shown, msg("repair_doing_set_aside"), msg("cli_left_as_it_was", file=shown)) from None
+
+
+def _refuse_owned(pending: Pending, shown: str, repair: str) -> None:
+    """Raise if the batch may still be being written: by another computer, or by a
+    process that still runs here (files.journal_owner), with where to look first."""
+    from .journal_owner import owned, where
+
+    said = owned(pending)
+    if said is not None:
+        raise fail(shown, msg("repair_batch_owned", batch=said, where=where(pending), repair=f"{repair} --force"))
 
 
 def repair_store(path: Path, now: datetime | None = None) -> Repair | None:

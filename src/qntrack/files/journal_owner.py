@@ -1,0 +1,106 @@
+"""Who writes a batch whose journal is met with no lock held, and what that means (issue 17,
+forty-fourth session, pass S).
+
+A data folder on a network share mounted without working locks (SMB ``nobrl``, NFS
+``local_lock=all``) hides one computer's lock from another: a batch being imported on
+computer A looked to computer B like one a crash had interrupted, and B's ``check
+--repair`` cut it while A went on writing, after the cut, with no journal. The journal
+therefore ends with the writer's computer, process and start (``writer_lines``), and a
+journal met with no lock held is judged by them (``owner``):
+
+- written on another computer: it may still be running there; only its officer knows;
+- written here by a process still alive: it is running, and locks do not work here;
+- written here by a process that has ended, or before the writer was recorded: a crash
+  interrupted it, as every journal without a held lock was taken to be before.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from ..catalog import Message
+    from .journal import Pending
+
+__all__ = ["owned", "owner", "this_host", "writer_lines"]
+
+Owner = Literal["gone", "here", "elsewhere"]
+
+
+def this_host() -> str:
+    """This computer's name as ``socket.gethostname()`` gives it. Where ``os.uname`` is
+    (POSIX), its node name, the same name, read without importing ``socket`` into every
+    append (docs/performance.md: the import's hot path)."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket
+
+    return socket.gethostname()
+
+
+def _host_line(name: str) -> str:
+    """A computer's name as a journal line holds it: on one line, within 255 bytes."""
+    clean = "".join("?" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in name) or "?"
+    return clean.encode("utf-8")[:255].decode("utf-8", "ignore") or "?"
+
+
+def writer_lines() -> bytes:
+    """The journal's lines after ``end``: the computer, the process and the moment (UTC)."""
+    began = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    return f"host {_host_line(this_host())}\npid {os.getpid()}\nbegan {began}\n".encode("utf-8")
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs on this computer. Where signal 0 cannot be sent to
+    look (Windows, where ``os.kill(pid, 0)`` would send Ctrl-C), False: the lock, which
+    works on Windows shares, is the judge there, as before."""
+    if os.name == "nt" or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive
+    except OSError:
+        return False
+    return True
+
+
+def owner(pending: Pending) -> Owner:
+    """Who may still be writing the batch of a journal no lock is held for."""
+    if pending.host is None or pending.pid is None:
+        return "gone"  # an earlier build's journal: interrupted, as it was always taken to be
+    if pending.host.casefold() != _host_line(this_host()).casefold():
+        return "elsewhere"
+    return "here" if _alive(pending.pid) else "gone"
+
+
+def _began(pending: Pending) -> str:
+    """``2026-12-07T08:30:05Z`` as a message says it: ``2026-12-07 08:30:05 UTC``."""
+    began = pending.began or ""
+    return began[:10] + " " + began[11:19] + " UTC"
+
+
+def owned(pending: Pending) -> Message | None:
+    """What a batch still perhaps being written is ("a batch of 2 row(s) is being added
+    ... on the computer 'pc07' ..."); None when it was interrupted (``owner``: gone)."""
+    from ..catalog import msg
+
+    who = owner(pending)
+    if who == "gone":
+        return None
+    key = "store_batch_elsewhere" if who == "elsewhere" else "store_batch_here_live"
+    return msg(key, rows=pending.rows, host=pending.host, pid=str(pending.pid), began=_began(pending))
+
+
+def where(pending: Pending) -> Message:
+    """Where to look for the writer of an owned batch before forcing its repair."""
+    from ..catalog import msg
+
+    if owner(pending) == "elsewhere":
+        return msg("journal_where_elsewhere", host=pending.host, pid=str(pending.pid))
+    return msg("journal_where_here", pid=str(pending.pid))
