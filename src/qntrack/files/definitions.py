@@ -224,8 +224,14 @@ def _target(
         reader.error(node, msg("definitions_target_not_mapping", got=_kind(node)))
         return None
     # The type decides which keys are valid, so read it before checking keys.
-    kind = "level"
+    # Up to a second 'id': the keys from there are the next target's, its '- ' forgotten
+    # (yaml_reader says so once), and its type is not this one's (pass G).
+    kind, ids = "level", 0
     for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == "id":
+            ids += 1
+            if ids == 2:
+                break
         if isinstance(key_node, ScalarNode) and key_node.value == "type" and isinstance(value_node, ScalarNode):
             kind = value_node.value
     id_text = next(

@@ -142,6 +142,8 @@ class _Reader:
             # of style here spares a call for each of a national plan's 150,000 keys.
             if key_node.style == '"' and self.surrogate(key_node, ("key", what)):
                 continue
+            if second_id:
+                continue  # the next target's keys, its '- ' forgotten: said once at its id
             if key in out:
                 first = out[key][0].start_mark.line + 1
                 if key == "id" and what[0] == "target" and isinstance(value_node, ScalarNode):
@@ -152,7 +154,7 @@ class _Reader:
                     self.error(
                         key_node, msg("definitions_target_no_dash", what=_phrase(what), first=first, written=written)
                     )
-                elif not second_id:
+                else:
                     self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
             if allowed and key not in allowed:

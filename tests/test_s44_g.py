@@ -1,0 +1,154 @@
+"""Pass G of the forty-fourth session: a hostile review of the session's own changes (issue
+17). Each defect pinned here before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+UNIT_PLAN = """\
+version: 1
+title: Units
+observations: observations.csv
+indicators:
+  share:
+    name: Share
+    unit: {{en: "{en}", vi: "{vi}"}}
+targets:
+  - id: share-2030
+    type: plan
+    indicator: share
+    period: 2030
+    value: 30
+"""
+
+
+@pytest.mark.parametrize(
+    ("en", "vi"),
+    [
+        # A share of the population in both: "tỷ lệ" (a ratio) and "tỷ trọng" (a share) say
+        # per cent in Vietnamese as "percent" does in English; the people are what it is of.
+        ("percent of population", "tỷ lệ dân số"),
+        ("percent of households", "tỷ lệ hộ"),
+        ("pct of people insured", "tỷ trọng người tham gia bảo hiểm"),
+        # English share words say it too, beside the Vietnamese per cent written out.
+        ("share of people", "phần trăm dân số"),
+        ("proportion of households", "phần trăm hộ gia đình"),
+    ],
+)
+def test_a_share_of_people_in_both_languages_is_not_read_as_two_quantities(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, en: str, vi: str
+) -> None:
+    # The plan was refused: "'percent of population' counts per cent and 'tỷ lệ dân số'
+    # counts people", where both say the share of the population.
+    make_tracker(tmp_path, monkeypatch, UNIT_PLAN.format(en=en, vi=vi), HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+
+
+SLIP_PLAN = """\
+version: 1
+title: Slips
+observations: observations.csv
+indicators:
+  share:
+    name: Share
+    unit: "%"
+  growth:
+    name: Growth
+    unit: "% y/y"
+    measure: rate
+targets:
+  - id: share-2030
+    type: level
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2030, value: 30}
+
+  - id: growth-2025
+    type: average
+    indicator: growth
+    from: 2021
+    to: 2025
+    at_least: 7
+"""
+
+
+def test_a_later_target_of_another_type_without_its_dash_is_told_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second target's dash forgotten, and it is of another type (as the shipped plan's
+    # second target is): its 'type' was read as the first's, and the first target was
+    # blamed three times more (an average target of a level indicator, its baseline and
+    # milestones unknown keys of its type) beside the one true error.
+    plan = SLIP_PLAN.replace("  - id: growth-2025", "    id: growth-2025")
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert lines[0].startswith("targets.yaml:20:5: error:"), r.stderr
+    assert "'  - id: growth-2025'" in lines[0] and "line 13" in lines[0], r.stderr
+    assert len(lines) == 1, r.stderr
+
+
+COLON_PLAN = """\
+version: 1
+title: Colons
+observations: observations.csv
+indicators:
+  share:
+    name: Share
+    unit: "%"
+targets:
+  - id: share-2030
+    type: plan
+    indicator: share
+    period: 2030
+    value: 30
+    source: {source}
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "column"),
+    [
+        # A second quoted string after the first: the full-width colon inside the quotes is
+        # part of the value, and the slip is at column 34, the second string.
+        ('"Nghị quyết\uff1a 01-NQ/TU" "16/11/2020"', 34),
+        # The full-width colon in a comment is no part of YAML at all.
+        ('"Nghị quyết 01" "16/11/2020"  # ghi chú\uff1a xem', 29),
+    ],
+)
+def test_a_full_width_colon_in_quotes_or_a_comment_is_not_blamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, column: int
+) -> None:
+    # Both were told "'：' is a full-width colon ... write 'source: ...'", where the line
+    # to write still held the true slip.
+    make_tracker(tmp_path, monkeypatch, COLON_PLAN.format(source=source), HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "full-width" not in said, r.stderr
+    assert said.startswith(f"targets.yaml:14:{column}: error:"), r.stderr
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # Quoted, in a comment and inside a plain value after its key: all read.
+        '"Nghị quyết\uff1a 01-NQ/TU"',
+        '"Nghị quyết 01"  # ghi chú\uff1a xem',
+        "Nghị quyết\uff1a 01-NQ/TU",
+    ],
+)
+def test_a_full_width_colon_inside_a_value_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    make_tracker(tmp_path, monkeypatch, COLON_PLAN.format(source=value), HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
