@@ -120,8 +120,8 @@ targets:
     ("source", "column"),
     [
         # A second quoted string after the first: the full-width colon inside the quotes is
-        # part of the value, and the slip is at column 34, the second string.
-        ('"Nghị quyết\uff1a 01-NQ/TU" "16/11/2020"', 34),
+        # part of the value, and the slip is at column 36, the second string.
+        ('"Nghị quyết\uff1a 01-NQ/TU" "16/11/2020"', 36),
         # The full-width colon in a comment is no part of YAML at all.
         ('"Nghị quyết 01" "16/11/2020"  # ghi chú\uff1a xem', 29),
     ],

@@ -318,7 +318,28 @@ def _full_width_colon(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int,
         if mark is None or not 0 <= mark.line < len(lines) or _FULL_WIDTH_COLON not in lines[mark.line]:
             continue
         line = lines[mark.line]
-        column = line.index(_FULL_WIDTH_COLON) + 1
+        at = _bare_full_width_colon(line)
+        if at is None:
+            continue
+        column = at + 1
         written = line.strip().replace(_FULL_WIDTH_COLON + " ", ": ").replace(_FULL_WIDTH_COLON, ": ")
         return mark.line + 1, column, msg("authoring_yaml_full_width_colon", written=written)
+    return None
+
+
+def _bare_full_width_colon(line: str) -> int | None:
+    """The 0-based column of ``line``'s first full-width colon YAML reads as text of the
+    document: not inside quotes, nor in a comment, where it is a value's or a note's own
+    letter (pass G: "Nghị quyết： 01" quoted was blamed for the line's other slip)."""
+    quote = None
+    for i, c in enumerate(line):
+        if quote is not None:
+            if c == quote:
+                quote = None
+        elif c in "\"'":
+            quote = c
+        elif c == "#" and (i == 0 or line[i - 1] in " \t"):
+            return None
+        elif c == _FULL_WIDTH_COLON:
+            return i
     return None
