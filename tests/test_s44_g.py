@@ -152,3 +152,23 @@ def test_a_full_width_colon_inside_a_value_is_read(tmp_path: Path, monkeypatch: 
     make_tracker(tmp_path, monkeypatch, COLON_PLAN.format(source=value), HEADER)
     r = run_clean("check")
     assert r.exit_code == 0, r.output
+
+
+def test_a_per_cent_gap_passed_fits_its_column_in_the_vietnamese_workbook(shipped: Path) -> None:
+    # "đã vượt mục tiêu 15,19 điểm %" is 29 letters; the Summary's Gap column was made as
+    # wide as "đã vượt mục tiêu 15,19" or "15,19 điểm %", never both, 28 wide: Excel shows
+    # a number wider than its column as "####".
+    import openpyxl
+
+    r = run_clean("report", "--lang", "vi", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    sheet = openpyxl.load_workbook(shipped / "r.xlsx").worksheets[0]
+    assert sheet["K1"].value == "Còn thiếu", sheet["K1"].value
+    passed = [c for c in sheet["K"][1:] if isinstance(c.value, (int, float)) and c.value < 0]
+    passed = [c for c in passed if "điểm %" in c.number_format]
+    assert passed, "no per-cent gap passed in the shipped plan"
+    width = sheet.column_dimensions["K"].width
+    for cell in passed:
+        places = len(cell.number_format.split('"')[0].partition(".")[2])
+        shown = f"đã vượt mục tiêu {-cell.value:.{places}f} điểm %".replace(".", ",")
+        assert width >= len(shown), (cell.coordinate, shown, width)
