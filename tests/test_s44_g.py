@@ -172,3 +172,23 @@ def test_a_per_cent_gap_passed_fits_its_column_in_the_vietnamese_workbook(shippe
         places = len(cell.number_format.split('"')[0].partition(".")[2])
         shown = f"đã vượt mục tiêu {-cell.value:.{places}f} điểm %".replace(".", ",")
         assert width >= len(shown), (cell.coordinate, shown, width)
+
+
+def test_a_later_milestone_without_its_dash_is_told_once_at_its_first_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A milestone written as block keys, the second one's '- ' forgotten: YAML reads its
+    # keys as the first milestone's again, and each was told "duplicate key" (two errors
+    # for one slip, neither saying the dash is missing), as a target's were.
+    plan = SLIP_PLAN.replace(
+        "      - {by: 2030, value: 30}",
+        "      - by: 2025\n        value: 20\n        by: 2030\n        value: 30",
+    )
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    # Line 18 holds the first milestone's 'by', line 20 the second's.
+    assert lines[0].startswith("targets.yaml:20:9: error:"), r.stderr
+    assert "'- '" in lines[0] and "'      - by: 2030'" in lines[0] and "line 18" in lines[0], r.stderr
+    assert len(lines) == 1, r.stderr

@@ -154,6 +154,19 @@ class _Reader:
                     self.error(
                         key_node, msg("definitions_target_no_dash", what=_phrase(what), first=first, written=written)
                     )
+                elif (
+                    what[0] == "milestone"
+                    and key == getattr(node.value[0][0], "value", None)
+                    and isinstance(value_node, ScalarNode)
+                ):
+                    # The milestone's first key again: the next milestone, its '- ' forgotten,
+                    # said once as a target's is (pass G), not as each of its keys repeated.
+                    second_id = True
+                    written = " " * max(key_node.start_mark.column - 2, 0) + f"- {key}: {value_node.value}"
+                    self.error(
+                        key_node,
+                        msg("definitions_milestone_no_dash", what=_phrase(what), key=key, first=first, written=written),
+                    )
                 else:
                     self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue

@@ -330,7 +330,7 @@ def _full_width_colon(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int,
 def _bare_full_width_colon(line: str) -> int | None:
     """The 0-based column of ``line``'s first full-width colon YAML reads as text of the
     document: not inside quotes, nor in a comment, where it is a value's or a note's own
-    letter (pass G: "Nghị quyết： 01" quoted was blamed for the line's other slip)."""
+    letter (pass G: one quoted in a resolution's name was blamed for the line's other slip)."""
     quote = None
     for i, c in enumerate(line):
         if quote is not None:

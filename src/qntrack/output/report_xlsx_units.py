@@ -53,8 +53,8 @@ def put_gap(book: _Book, t: _Table, a: Assessment, col: int, lang: str, points: 
     beyond = label("below" if lower_is_the_goal(a) else "beyond", lang)
     suffix = label("pp", lang) if points and a.indicator.unit_in(lang).startswith("%") else ""
     figure = f"{abs(value):,.{places}f}" + (f" {suffix}" if suffix else "")
-    # As wide as its words and its points together, never "###" on the page ("đã vượt mục
-    # tiêu 15,19 điểm %" was given the width of either alone; pass G).
+    # As wide as its words and its points together, never "###" on the page (the Vietnamese
+    # "beyond the target by 15.19 pp", 29 letters, was given the width of either; pass G).
     t.widths[col] = max(t.widths[col], len(beyond.replace("{}", figure) if value < 0 else figure))
     t.put(col, value, fmt=book.number(float(value), places, negative=beyond, suffix=suffix))
 
