@@ -192,3 +192,27 @@ def test_a_later_milestone_without_its_dash_is_told_once_at_its_first_key(
     assert lines[0].startswith("targets.yaml:20:9: error:"), r.stderr
     assert "'- '" in lines[0] and "'      - by: 2030'" in lines[0] and "line 18" in lines[0], r.stderr
     assert len(lines) == 1, r.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_long_table_s_projection_column_is_told_a_way_out_that_works(shipped: Path, lang: str) -> None:
+    # A long table's 'Forecast 2026' column was told to be headed 'Est. 2026' to be recorded
+    # as an estimate, the wide table's way: done, the import said "column 'Est. 2026' is a
+    # period: is this a wide table? add --wide". In a long table an estimate is a row of its
+    # own, its status in the status column.
+    (shipped / "long.csv").write_text("indicator,period,value,Forecast 2026\ngrdp_growth,2019,5,6\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "long.csv", "--source", "s", "--dry-run", "--lang", lang)
+    assert r.exit_code != 0, r.output
+    said = " ".join(r.stderr.split())
+    assert "'Est. 2026'" not in said and "'Ước TH 2026'" not in said, r.stderr
+    if lang == "en":
+        assert "rows of its own (period 2026, the figure under value, status estimate)" in said, r.stderr
+    else:
+        assert "dòng riêng (kỳ 2026, số liệu ở cột value, loại số liệu estimate ở cột status)" in said, r.stderr
+    # The way out it names does what it says: the rows given, the import reads them.
+    (shipped / "long.csv").write_text(
+        "indicator,period,value,status\ngrdp_growth,2019,5,\ngrdp_growth,2026,6,estimate\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "long.csv", "--source", "s", "--dry-run", "--force")
+    assert r.exit_code == 0, r.output
+    assert "grdp_growth\t2026\t6\testimate" in r.stdout, r.stdout
