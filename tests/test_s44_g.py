@@ -216,3 +216,30 @@ def test_a_long_table_s_projection_column_is_told_a_way_out_that_works(shipped: 
     r = run_clean("add-observation", "--from", "long.csv", "--source", "s", "--dry-run", "--force")
     assert r.exit_code == 0, r.output
     assert "grdp_growth\t2026\t6\testimate" in r.stdout, r.stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "written"),
+    [
+        # In a flow mapping YAML reads 'by： 2030' as a key with no value: it was told an
+        # unknown key, and the milestone said to need its 'by'.
+        ("      - {by: 2030, value: 30}", "      - {by\uff1a 2030, value: 30}", "18:10", "'by: 2030'"),
+        # A language of a unit: it was "'en： \"%\"' is not a language".
+        ('    unit: "%"', '    unit: {en\uff1a "%", vi: "%"}', "7:12", "'en: \"%\"'"),
+        # A list item's key: YAML stops at the next line, "a ':' where no key can start".
+        ("  - id: share-2030", "  - id\uff1a share-2030", "13:7", "'- id: share-2030'"),
+    ],
+)
+def test_a_full_width_colon_is_named_wherever_it_stands_for_a_key_s_colon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, where: str, written: str
+) -> None:
+    plan = SLIP_PLAN.replace(old, new)
+    assert plan != SLIP_PLAN
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    said = " ".join(lines[0].split())
+    assert said.startswith(f"targets.yaml:{where}: error:"), r.stderr
+    assert "full-width colon" in said and written in said, r.stderr
+    assert len(lines) == 1, r.stderr  # one slip, one error

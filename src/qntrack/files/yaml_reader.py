@@ -144,6 +144,13 @@ class _Reader:
                 continue
             if second_id:
                 continue  # the next target's keys, its '- ' forgotten: said once at its id
+            if "\uff1a" in key:
+                # A full-width colon in a flow mapping ({by： 2030}): YAML reads a key with no
+                # value, told as the colon it is, once, its key not said missing (pass G).
+                written = key.replace("\uff1a ", ": ").replace("\uff1a", ": ")
+                meant.append(key.split("\uff1a", 1)[0].strip())
+                self.error(key_node, msg("authoring_yaml_full_width_colon", written=written))
+                continue
             if key in out:
                 first = out[key][0].start_mark.line + 1
                 if key == "id" and what[0] == "target" and isinstance(value_node, ScalarNode):
