@@ -243,3 +243,40 @@ def test_a_full_width_colon_is_named_wherever_it_stands_for_a_key_s_colon(
     assert said.startswith(f"targets.yaml:{where}: error:"), r.stderr
     assert "full-width colon" in said and written in said, r.stderr
     assert len(lines) == 1, r.stderr  # one slip, one error
+
+
+UNITS_PLAN = """\
+version: 1
+title: Units
+observations: observations.csv
+dimensions:
+  locality:
+    values:
+      - value: Ha Long
+        until: 2025-06-30
+        value: Cam Pha
+        until: 2025-06-30
+indicators:
+  share:
+    name: Share
+    unit: "%"
+targets:
+  - id: share-2030
+    type: plan
+    indicator: share
+    period: 2030
+    value: 30
+"""
+
+
+def test_a_later_unit_of_a_dimension_without_its_dash_is_told_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second unit's '- ' forgotten: each of its keys was a "duplicate key" of the first.
+    make_tracker(tmp_path, monkeypatch, UNITS_PLAN, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert lines[0].startswith("targets.yaml:9:9: error:"), r.stderr
+    assert "'- '" in lines[0] and "'      - value: Cam Pha'" in lines[0] and "line 7" in lines[0], r.stderr
+    assert len(lines) == 1, r.stderr

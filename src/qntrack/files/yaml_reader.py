@@ -162,18 +162,16 @@ class _Reader:
                         key_node, msg("definitions_target_no_dash", what=_phrase(what), first=first, written=written)
                     )
                 elif (
-                    what[0] == "milestone"
+                    (what[0] == "milestone" or (what[0] == "at" and what[-1] == "values"))
                     and key == getattr(node.value[0][0], "value", None)
                     and isinstance(value_node, ScalarNode)
                 ):
-                    # The milestone's first key again: the next milestone, its '- ' forgotten,
-                    # said once as a target's is (pass G), not as each of its keys repeated.
+                    # A milestone's or a unit's first key again: the next item, its '- '
+                    # forgotten, said once as a target's is (pass G), not as each key repeated.
                     second_id = True
                     written = " " * max(key_node.start_mark.column - 2, 0) + f"- {key}: {value_node.value}"
-                    self.error(
-                        key_node,
-                        msg("definitions_milestone_no_dash", what=_phrase(what), key=key, first=first, written=written),
-                    )
+                    said = "definitions_milestone_no_dash" if what[0] == "milestone" else "definitions_unit_no_dash"
+                    self.error(key_node, msg(said, what=_phrase(what), key=key, first=first, written=written))
                 else:
                     self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
