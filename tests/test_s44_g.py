@@ -280,3 +280,54 @@ def test_a_later_unit_of_a_dimension_without_its_dash_is_told_once(
     assert lines[0].startswith("targets.yaml:9:9: error:"), r.stderr
     assert "'- '" in lines[0] and "'      - value: Cam Pha'" in lines[0] and "line 7" in lines[0], r.stderr
     assert len(lines) == 1, r.stderr
+
+
+SIGNS_PLAN = """\
+version: 1
+title: Growth
+observations: observations.csv
+indicators:
+  g:
+    name: Growth
+    unit: "% y/y"
+    measure: rate
+    frequency: year
+targets:
+  - id: fall-2023
+    indicator: g
+    type: plan
+    period: 2023
+    value: -5
+  - id: growth-2021
+    indicator: g
+    type: average
+    from: 2021
+    to: 2025
+    at_least: 10
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "target", "figure", "growth"),
+    [
+        # 110.2 - 100 = 10.2, a rise: a plan of a fall of 5 % is no evidence of it (10.2 is
+        # 2.04 times 5 only when the signs are forgotten); the plan of 10 is (1.02 times).
+        ("110.2", "growth-2021", "10", "10.2"),
+        # 95 - 100 = -5, a fall: the plan of a fall of 5 % reads it.
+        ("95", "fall-2023", "-5", "-5"),
+    ],
+)
+def test_a_first_figure_typed_as_an_index_is_weighed_against_a_plan_of_its_own_sign(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, target: str, figure: str, growth: str
+) -> None:
+    # It named "target 'fall-2023' reads -5" beside "a growth of 10.2% written 110.2", at
+    # entry and in `check`.
+    make_tracker(tmp_path, monkeypatch, SIGNS_PLAN, HEADER)
+    r = run_clean("add-observation", "g", "2024", value, "--source", "s")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    assert f"where target '{target}' reads {figure}:" in said, r.stderr
+    assert f"a growth of {growth}% written {value}" in said, r.stderr
+    r = run_clean("check")
+    said = " ".join(r.stderr.split())
+    assert f"where target '{target}' reads {figure}:" in said, r.stderr
