@@ -331,3 +331,22 @@ def test_a_first_figure_typed_as_an_index_is_weighed_against_a_plan_of_its_own_s
     r = run_clean("check")
     said = " ".join(r.stderr.split())
     assert f"where target '{target}' reads {figure}:" in said, r.stderr
+
+
+def test_a_later_target_without_its_dash_starting_with_its_type_is_told_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Targets written 'type' first: the second one's dash forgotten gave six errors, four
+    # blaming the first target (read as the second's type, average), one a duplicate 'type'
+    # and one a second 'id' whose line to write left the 'type' above it behind.
+    plan = SLIP_PLAN.replace("  - id: share-2030\n    type: level\n", "  - type: level\n    id: share-2030\n").replace(
+        "  - id: growth-2025\n    type: average\n", "    type: average\n    id: growth-2025\n"
+    )
+    assert plan.count("    type: average\n    id: growth-2025\n") == 1
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert lines[0].startswith("targets.yaml:20:5: error:"), r.stderr
+    assert "'- '" in lines[0] and "'  - type: average'" in lines[0] and "line 13" in lines[0], r.stderr
+    assert len(lines) == 1, r.stderr

@@ -153,7 +153,17 @@ class _Reader:
                 continue
             if key in out:
                 first = out[key][0].start_mark.line + 1
-                if key == "id" and what[0] == "target" and isinstance(value_node, ScalarNode):
+                opening = getattr(node.value[0][0], "value", None)
+                if what[0] == "target" and key != "id" and key == opening and isinstance(value_node, ScalarNode):
+                    # The target's first key again ('type' written before 'id'): the next
+                    # target, its '- ' forgotten, said once here (pass G).
+                    second_id = True
+                    written = " " * max(key_node.start_mark.column - 2, 0) + f"- {key}: {value_node.value}"
+                    self.error(
+                        key_node,
+                        msg("definitions_target_no_dash_at", what=_phrase(what), key=key, first=first, written=written),
+                    )
+                elif key == "id" and what[0] == "target" and isinstance(value_node, ScalarNode):
                     # Said once, as the next target whose '- ' is missing, not as every one
                     # of its keys repeated (forty-fourth session).
                     second_id = True
