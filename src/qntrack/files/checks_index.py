@@ -63,7 +63,9 @@ def index_by_targets(value: float, figures: Iterable[tuple[str, float]]) -> tupl
     if LOWEST <= value <= HIGHEST:
         for target, figure in figures:
             intended = index_intended(value, [figure])
-            if intended is not None:
+            # Of the target's sign: a plan of a fall of 5 % tells nothing of 110.2 read as a
+            # rise of 10.2 (pass G), as a neighbour of the other sign tells nothing at entry.
+            if intended is not None and (intended < 0) == (figure < 0):
                 return target, figure, intended
     return None
 

@@ -224,9 +224,19 @@ def _target(
         reader.error(node, msg("definitions_target_not_mapping", got=_kind(node)))
         return None
     # The type decides which keys are valid, so read it before checking keys.
-    kind = "level"
+    # Up to a second 'id': the keys from there are the next target's, its '- ' forgotten
+    # (yaml_reader says so once), and its type is not this one's (pass G).
+    # Up to a second 'id', or the target's first key again ('type' written first): the keys
+    # from there are the next target's, its '- ' forgotten (yaml_reader says so once), and
+    # its type is not this one's (pass G).
+    kind, seen = "level", set()
+    opening = getattr(node.value[0][0], "value", None) if node.value else None
     for key_node, value_node in node.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == "type" and isinstance(value_node, ScalarNode):
+        key = getattr(key_node, "value", None)
+        if key in seen and key in ("id", opening):
+            break
+        seen.add(key)
+        if isinstance(key_node, ScalarNode) and key == "type" and isinstance(value_node, ScalarNode):
             kind = value_node.value
     id_text = next(
         (v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode)),

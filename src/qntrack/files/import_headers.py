@@ -188,7 +188,10 @@ def _long_columns(
         elif name not in LONG_COLUMNS and (projected := projection_period(name)) is not None:
             # A projection beside the value: neither read nor passed over (_wide_columns).
             shown = nfc(str(written[i]).strip()) if i < len(written) else name
-            problems.append(Problem(where, msg("import_projection_column", column=i + 1, name=shown, period=projected)))
+            # Its estimate is a row of its own here, not a column headed 'Est.' (pass G).
+            problems.append(
+                Problem(where, msg("import_projection_column_long", column=i + 1, name=shown, period=projected))
+            )
         elif name not in LONG_COLUMNS:
             known: str | Message = ", ".join(LONG_COLUMNS)
             typed = nfc(str(written[i]).strip().lstrip("\ufeff")) if i < len(written) else name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from ..catalog import Message, msg
 from .vocabulary import UNIT_CURRENCIES_VI, UNIT_NOT_SIZE_VI, UNIT_PERCENT_VI, UNIT_RATE_VI, UNIT_SIZES_VI, fold
@@ -91,6 +92,10 @@ _COUNTS_VI = {**_COUNTS, "tan": "mass", "nguoi": "people", "dan": "people", "ho"
 _DENOMINATOR = frozenset({"per", "/", "tren", "moi"})
 # Words that make a count of people one of visits or times ("person-trips"; luot, lan).
 _VISITS = frozenset({"trips", "visits", "arrivals", "times", "luot", "lan"})
+# Words that make a count a share of it, per cent or not ("share of households", "ty le
+# ho": a ratio of households; pass G): what the share is of is no quantity of its own.
+_SHARES = frozenset({"share", "shares", "proportion", "percentage", "rate", "ratio"})
+_SHARES_VI = frozenset(fold(w) for w in UNIT_NOT_SIZE_VI[:2])  # after ty: a ratio, a share
 
 
 def _counts(unit: str, vietnamese: bool) -> str | None:
@@ -100,7 +105,9 @@ def _counts(unit: str, vietnamese: bool) -> str | None:
     text = fold(unit) if vietnamese else unicodedata.normalize("NFC", unit).lower()
     words = re.findall(r"\w+|/", text)
     numerator = words[: next((i for i, w in enumerate(words) if w in _DENOMINATOR), len(words))]
-    if any(w in _VISITS for w in numerator):
+    if any(w in _VISITS or w in _SHARES for w in numerator):
+        return None
+    if vietnamese and any(a == "ty" and b in _SHARES_VI for a, b in pairwise(numerator)):
         return None
     table = _COUNTS_VI if vietnamese else _COUNTS
     return next((table[w] for w in numerator if w in table), None)

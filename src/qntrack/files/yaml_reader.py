@@ -142,9 +142,28 @@ class _Reader:
             # of style here spares a call for each of a national plan's 150,000 keys.
             if key_node.style == '"' and self.surrogate(key_node, ("key", what)):
                 continue
+            if second_id:
+                continue  # the next target's keys, its '- ' forgotten: said once at its id
+            if "\uff1a" in key:
+                # A full-width colon in a flow mapping ({by： 2030}): YAML reads a key with no
+                # value, told as the colon it is, once, its key not said missing (pass G).
+                written = key.replace("\uff1a ", ": ").replace("\uff1a", ": ")
+                meant.append(key.split("\uff1a", 1)[0].strip())
+                self.error(key_node, msg("authoring_yaml_full_width_colon", written=written))
+                continue
             if key in out:
                 first = out[key][0].start_mark.line + 1
-                if key == "id" and what[0] == "target" and isinstance(value_node, ScalarNode):
+                opening = getattr(node.value[0][0], "value", None)
+                if what[0] == "target" and key != "id" and key == opening and isinstance(value_node, ScalarNode):
+                    # The target's first key again ('type' written before 'id'): the next
+                    # target, its '- ' forgotten, said once here (pass G).
+                    second_id = True
+                    written = " " * max(key_node.start_mark.column - 2, 0) + f"- {key}: {value_node.value}"
+                    self.error(
+                        key_node,
+                        msg("definitions_target_no_dash_at", what=_phrase(what), key=key, first=first, written=written),
+                    )
+                elif key == "id" and what[0] == "target" and isinstance(value_node, ScalarNode):
                     # Said once, as the next target whose '- ' is missing, not as every one
                     # of its keys repeated (forty-fourth session).
                     second_id = True
@@ -152,7 +171,18 @@ class _Reader:
                     self.error(
                         key_node, msg("definitions_target_no_dash", what=_phrase(what), first=first, written=written)
                     )
-                elif not second_id:
+                elif (
+                    (what[0] == "milestone" or (what[0] == "at" and what[-1] == "values"))
+                    and key == getattr(node.value[0][0], "value", None)
+                    and isinstance(value_node, ScalarNode)
+                ):
+                    # A milestone's or a unit's first key again: the next item, its '- '
+                    # forgotten, said once as a target's is (pass G), not as each key repeated.
+                    second_id = True
+                    written = " " * max(key_node.start_mark.column - 2, 0) + f"- {key}: {value_node.value}"
+                    said = "definitions_milestone_no_dash" if what[0] == "milestone" else "definitions_unit_no_dash"
+                    self.error(key_node, msg(said, what=_phrase(what), key=key, first=first, written=written))
+                else:
                     self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
             if allowed and key not in allowed:

@@ -314,11 +314,42 @@ def _full_width_colon(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int,
     """The 1-based line and column of a full-width colon on the line of ``exc``'s context or
     problem (the first that holds one) and the message, with the line as it should be
     written; else None (forty-fourth session)."""
-    for mark in (exc.context_mark, exc.problem_mark):
-        if mark is None or not 0 <= mark.line < len(lines) or _FULL_WIDTH_COLON not in lines[mark.line]:
+    # The line above the problem too: "- id： x" over "    type: plan" is stopped at the
+    # second line, YAML having read the first as a text a key cannot follow (pass G).
+    at_lines = [m.line for m in (exc.context_mark, exc.problem_mark) if m is not None]
+    if exc.problem_mark is not None and exc.problem_mark.line <= len(lines):
+        at_lines.append(_line_above(lines, exc.problem_mark.line))
+    for number in at_lines:
+        if not 0 <= number < len(lines) or _FULL_WIDTH_COLON not in lines[number]:
             continue
-        line = lines[mark.line]
-        column = line.index(_FULL_WIDTH_COLON) + 1
+        line = lines[number]
+        at = _bare_full_width_colon(line)
+        if at is None:
+            continue
         written = line.strip().replace(_FULL_WIDTH_COLON + " ", ": ").replace(_FULL_WIDTH_COLON, ": ")
-        return mark.line + 1, column, msg("authoring_yaml_full_width_colon", written=written)
+        return number + 1, at + 1, msg("authoring_yaml_full_width_colon", written=written)
+    return None
+
+
+def _bare_full_width_colon(line: str) -> int | None:
+    """The 0-based column of ``line``'s first full-width colon YAML reads as text of the
+    document: not inside quotes, nor in a comment, where it is a value's or a note's own
+    letter (pass G: one quoted in a resolution's name was blamed for the line's other slip)."""
+    quote, depth = None, 0
+    for i, c in enumerate(line):
+        if quote is not None:
+            if c == quote:
+                quote = None
+        elif c in "\"'":
+            quote = c
+        elif c == "#" and (i == 0 or line[i - 1] in " \t"):
+            return None
+        elif c in "{[":
+            depth += 1
+        elif c in "}]":
+            depth -= 1
+        elif c == ":" and depth <= 0 and line[i + 1 : i + 2] in ("", " "):
+            return None  # a key's own colon: what follows is its value's text
+        elif c == _FULL_WIDTH_COLON:
+            return i
     return None

@@ -51,11 +51,11 @@ def put_gap(book: _Book, t: _Table, a: Assessment, col: int, lang: str, points: 
         return
     places = gap_decimals(a)
     beyond = label("below" if lower_is_the_goal(a) else "beyond", lang)
-    if value < 0:  # as wide as its words, never "###" on the page
-        t.widths[col] = max(t.widths[col], len(beyond.replace("{}", f"{-value:,.{places}f}")))
     suffix = label("pp", lang) if points and a.indicator.unit_in(lang).startswith("%") else ""
-    if suffix:
-        t.widths[col] = max(t.widths[col], len(f"{abs(value):,.{places}f} {suffix}"))
+    figure = f"{abs(value):,.{places}f}" + (f" {suffix}" if suffix else "")
+    # As wide as its words and its points together, never "###" on the page (the Vietnamese
+    # "beyond the target by 15.19 pp", 29 letters, was given the width of either; pass G).
+    t.widths[col] = max(t.widths[col], len(beyond.replace("{}", figure) if value < 0 else figure))
     t.put(col, value, fmt=book.number(float(value), places, negative=beyond, suffix=suffix))
 
 
