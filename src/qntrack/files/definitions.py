@@ -224,8 +224,6 @@ def _target(
         reader.error(node, msg("definitions_target_not_mapping", got=_kind(node)))
         return None
     # The type decides which keys are valid, so read it before checking keys.
-    # Up to a second 'id': the keys from there are the next target's, its '- ' forgotten
-    # (yaml_reader says so once), and its type is not this one's (pass G).
     # Up to a second 'id', or the target's first key again ('type' written first): the keys
     # from there are the next target's, its '- ' forgotten (yaml_reader says so once), and
     # its type is not this one's (pass G).
