@@ -359,3 +359,17 @@ def test_the_workbook_summary_writes_a_per_cent_target_s_gap_in_points(shipped: 
     heads = [c.value for c in ws[1]]
     (share,) = [row[10] for row in ws.iter_rows(min_row=2) if row[2].value == "cbct-share"]
     assert share.number_format.endswith('" điểm %"'), share.number_format
+
+
+def test_a_journal_with_a_bad_end_line_is_told_every_line_a_journal_holds(shipped: Path) -> None:
+    # A journal whose 'end' line is not a fingerprint was told "one holds 'size N' and
+    # 'rows N' lines", not naming the lines this session added (pass G's leftover).
+    size = Path("observations.csv").stat().st_size
+    Path("observations.csv.pending").write_text(
+        f"qntrack append journal 1\nsize {size}\nrows 2\nend not-a-fingerprint\n", encoding="ascii"
+    )
+    r = run_clean("status")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "is not an append journal qntrack wrote" in said, r.stderr
+    assert "'end'" in said and "'host'" in said and "'pid'" in said and "'began'" in said, r.stderr
