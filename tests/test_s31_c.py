@@ -161,10 +161,28 @@ def old_index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
         if key.split("[", 1)[0] not in rates or not any(LOWEST <= o.value <= HIGHEST for o in rows):
             continue  # most series hold no figure an index could be: not sorted for nothing
         ordered = sorted(rows, key=lambda o: o.period.sort_key)
+        every = len(ordered) > 1 and all(LOWEST <= o.value <= HIGHEST for o in ordered)
         for i, o in enumerate(ordered):
             if not LOWEST <= o.value <= HIGHEST:
                 continue
             near = [n for n in (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None) if n]
+            if every:
+                # Every figure an index could be: each beside the targets (the forty-fourth
+                # session's rule, which the optimisation under test leaves alone).
+                seen = index_by_targets(o.value, target_figures(plan, key.split("[", 1)[0]))
+                if seen is not None:
+                    text = msg(
+                        "checks_index_series_target",
+                        indicator=o.indicator,
+                        period=o.period,
+                        value=Figure(o.value),
+                        target=seen[0],
+                        before=Figure(seen[1]),
+                        intended=Figure(seen[2]),
+                        retract=retract_words(o.indicator, o.period),
+                    )
+                    problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
+                continue
             if not near:
                 # A series' only figure, beside its targets' figures (the forty-fourth
                 # session's rule, which the optimisation under test leaves alone).

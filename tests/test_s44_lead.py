@@ -373,3 +373,37 @@ def test_a_journal_with_a_bad_end_line_is_told_every_line_a_journal_holds(shippe
     said = " ".join(r.stderr.split())
     assert "is not an append journal qntrack wrote" in said, r.stderr
     assert "'end'" in said and "'host'" in said and "'pid'" in said and "'began'" in said, r.stderr
+
+
+def test_check_tells_a_series_made_only_of_indices_beside_the_plan(growth: Path) -> None:
+    # 2021-2023 imported as the office's indices (previous year = 100): entry warned of
+    # each, beside the plan's 10; `check` said nothing, each figure being in line with its
+    # neighbours, all of them indices (pass G's leftover). 110.2, 108.5 and 109.1 read as
+    # growths of 10.2, 8.5 and 9.1 %, each within three times of 10.
+    Path("observations.csv").write_text(
+        HEADER
+        + "grdp_growth,2021,110.2,official,s,,2022-01-05\n"
+        + "grdp_growth,2022,108.5,official,s,,2023-01-05\n"
+        + "grdp_growth,2023,109.1,official,s,,2024-01-05\n",
+        encoding="utf-8",
+    )
+    r = run_clean("check")
+    said = " ".join(r.output.split())
+    for line, growth in ((2, "10.2"), (3, "8.5"), (4, "9.1")):
+        assert f"observations.csv:{line}: warning:" in said and f"a growth of {growth}%" in said, r.output
+    assert "every figure of its series is from 50 to 250" in said, r.output
+
+
+def test_check_leaves_a_series_of_real_growths_with_one_index_to_its_neighbours(growth: Path) -> None:
+    # 10.2, 108.5, 9.1: the middle one is told beside its neighbours, as before, once.
+    Path("observations.csv").write_text(
+        HEADER
+        + "grdp_growth,2021,10.2,official,s,,2022-01-05\n"
+        + "grdp_growth,2022,108.5,official,s,,2023-01-05\n"
+        + "grdp_growth,2023,9.1,official,s,,2024-01-05\n",
+        encoding="utf-8",
+    )
+    r = run_clean("check")
+    said = " ".join(r.output.split())
+    assert said.count("a growth of 8.5%") == 1 and "observations.csv:3" in said, r.output
+    assert "every figure of its series" not in said, r.output

@@ -90,6 +90,16 @@ def index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             continue
         ordered = sorted(rows, key=_SORT_KEY)
         values = list(map(_VALUE, ordered))
+        if all(LOWEST <= v <= HIGHEST for v in values):  # a NaN is never in range (min and max would keep it or not)
+            # Every figure from 50 to 250: its neighbours, indices too, tell nothing, so each
+            # is weighed against the targets (a series imported as the office's indices:
+            # entry warned of each, check had said nothing; forty-fourth session, pass G).
+            from .checks_fraction import target_figures
+
+            figures = target_figures(plan, key.split("[", 1)[0])  # once a series, not a figure
+            for o in ordered:
+                problems.extend(_beside_targets(plan, o, file, "checks_index_series_target", figures))
+            continue
         for i in compress(range(len(values)), _maybe_far_from_before(values)):
             value = values[i]
             if not LOWEST <= value <= HIGHEST:
@@ -114,18 +124,27 @@ def index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     return problems
 
 
-def _beside_targets(plan: Plan, o: Observation, file: str) -> list[Problem]:
-    """A series' only figure read as an index beside its targets' figures: no neighbour to
-    be compared with, as a per cent saved as a fraction is (checks_fraction; forty-fourth
-    session)."""
+def _beside_targets(
+    plan: Plan,
+    o: Observation,
+    file: str,
+    said: str = "checks_index_target",
+    figures: list[tuple[str, float]] | None = None,
+) -> list[Problem]:
+    """A series' only figure (or one of a series all of whose figures an index could be,
+    ``said`` so) read as an index beside its targets' figures: no neighbour to be compared
+    with, as a per cent saved as a fraction is (checks_fraction; forty-fourth session).
+    ``figures``: the targets' figures of its indicator, when looked up already."""
     from .checks_fraction import target_figures
 
-    seen = index_by_targets(o.value, target_figures(plan, o.indicator.split("[", 1)[0]))
+    if figures is None:
+        figures = target_figures(plan, o.indicator.split("[", 1)[0])
+    seen = index_by_targets(o.value, figures)
     if seen is None:
         return []
     target, before, intended = seen
     text = msg(
-        "checks_index_target",
+        said,
         indicator=o.indicator,
         period=o.period,
         value=Figure(o.value),
