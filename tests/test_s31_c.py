@@ -151,6 +151,27 @@ def old_index_intended(value: float, references: Sequence[float]) -> float | Non
     return intended
 
 
+def beside_targets(plan: Plan, key: str, o: Observation, file: str, said: str) -> list[Problem]:
+    """The forty-fourth session's rule, which the optimisation under test leaves alone: a
+    figure with no neighbour to tell (a series' only one, ``checks_index_target``, or one
+    of a series made only of figures an index could be, ``checks_index_series_target``)
+    weighed against its targets' figures."""
+    seen = index_by_targets(o.value, target_figures(plan, key.split("[", 1)[0]))
+    if seen is None:
+        return []
+    text = msg(
+        said,
+        indicator=o.indicator,
+        period=o.period,
+        value=Figure(o.value),
+        target=seen[0],
+        before=Figure(seen[1]),
+        intended=Figure(seen[2]),
+        retract=retract_words(o.indicator, o.period),
+    )
+    return [Problem(Location(file, o.line), text, severity="warning", check="jump")]
+
+
 def old_index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     """`check`'s warnings of growth rates in force that read as an index beside the nearest
     figures in force before and after them, of any length (a growth rate reads alike over
@@ -169,36 +190,12 @@ def old_index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             if every:
                 # Every figure an index could be: each beside the targets (the forty-fourth
                 # session's rule, which the optimisation under test leaves alone).
-                seen = index_by_targets(o.value, target_figures(plan, key.split("[", 1)[0]))
-                if seen is not None:
-                    text = msg(
-                        "checks_index_series_target",
-                        indicator=o.indicator,
-                        period=o.period,
-                        value=Figure(o.value),
-                        target=seen[0],
-                        before=Figure(seen[1]),
-                        intended=Figure(seen[2]),
-                        retract=retract_words(o.indicator, o.period),
-                    )
-                    problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
+                problems.extend(beside_targets(plan, key, o, file, "checks_index_series_target"))
                 continue
             if not near:
                 # A series' only figure, beside its targets' figures (the forty-fourth
                 # session's rule, which the optimisation under test leaves alone).
-                seen = index_by_targets(o.value, target_figures(plan, key.split("[", 1)[0]))
-                if seen is not None:
-                    text = msg(
-                        "checks_index_target",
-                        indicator=o.indicator,
-                        period=o.period,
-                        value=Figure(o.value),
-                        target=seen[0],
-                        before=Figure(seen[1]),
-                        intended=Figure(seen[2]),
-                        retract=retract_words(o.indicator, o.period),
-                    )
-                    problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
+                problems.extend(beside_targets(plan, key, o, file, "checks_index_target"))
                 continue
             intended = old_index_intended(o.value, [n.value for n in near])
             if intended is None:

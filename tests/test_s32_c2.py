@@ -314,6 +314,27 @@ def old_official_replaced_problems(revised: Sequence[Observation], file: str, bo
     return sorted(problems, key=lambda p: p.location.line or 0)
 
 
+def beside_targets(plan: Plan, key: str, o: Observation, file: str, said: str) -> list[Problem]:
+    """The forty-fourth session's rule, which the optimisation under test leaves alone: a
+    figure with no neighbour to tell (a series' only one, ``checks_index_target``, or one
+    of a series made only of figures an index could be, ``checks_index_series_target``)
+    weighed against its targets' figures."""
+    seen = index_by_targets(o.value, target_figures(plan, key.split("[", 1)[0]))
+    if seen is None:
+        return []
+    text = msg(
+        said,
+        indicator=o.indicator,
+        period=o.period,
+        value=Figure(o.value),
+        target=seen[0],
+        before=Figure(seen[1]),
+        intended=Figure(seen[2]),
+        retract=retract_words(o.indicator, o.period),
+    )
+    return [Problem(Location(file, o.line), text, severity="warning", check="jump")]
+
+
 def old_index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     """`check`'s warnings of growth rates in force that read as an index beside the nearest
     figures in force before and after them, of any length (a growth rate reads alike over
@@ -333,19 +354,7 @@ def old_index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             # A series' only figure, beside its targets' figures (the forty-fourth session's
             # rule, which the screen under test leaves alone).
             o = rows[0]
-            seen = index_by_targets(o.value, target_figures(plan, key.split("[", 1)[0]))
-            if seen is not None:
-                text = msg(
-                    "checks_index_target",
-                    indicator=o.indicator,
-                    period=o.period,
-                    value=Figure(o.value),
-                    target=seen[0],
-                    before=Figure(seen[1]),
-                    intended=Figure(seen[2]),
-                    retract=retract_words(o.indicator, o.period),
-                )
-                problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
+            problems.extend(beside_targets(plan, key, o, file, "checks_index_target"))
             continue
         ordered = sorted(rows, key=_SORT_KEY)
         values = list(map(_VALUE, ordered))
@@ -353,19 +362,7 @@ def old_index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             # Every figure an index could be: each beside the targets (the forty-fourth
             # session's rule, which the screen under test leaves alone).
             for o in ordered:
-                seen = index_by_targets(o.value, target_figures(plan, key.split("[", 1)[0]))
-                if seen is not None:
-                    text = msg(
-                        "checks_index_series_target",
-                        indicator=o.indicator,
-                        period=o.period,
-                        value=Figure(o.value),
-                        target=seen[0],
-                        before=Figure(seen[1]),
-                        intended=Figure(seen[2]),
-                        retract=retract_words(o.indicator, o.period),
-                    )
-                    problems.append(Problem(Location(file, o.line), text, severity="warning", check="jump"))
+                problems.extend(beside_targets(plan, key, o, file, "checks_index_series_target"))
             continue
         for i, value in enumerate(values):
             if not LOWEST <= value <= HIGHEST:
@@ -570,7 +567,9 @@ def test_the_screen_leaves_an_index_to_be_said() -> None:
     # is weighed against the targets instead, checks_index_series_target; none beside its
     # neighbours.)
     assert [
-        p for p in index_problems(PLAN, {"grdp_growth": near}, "o.csv") if p.message.id == "checks_index_figure"
+        p
+        for p in index_problems(PLAN, {"grdp_growth": near}, "o.csv")
+        if getattr(p.message, "id", None) == "checks_index_figure"
     ] == []
     # Among growth rates near one another, the one figure after a jump is judged: 109 in
     # 2018 after 11.0 (2017) and before 10.5, a growth of 9.0 typed as an index.
