@@ -9,7 +9,10 @@ likely is: 108.5 beside 11.03 (9.84 times) and 108.7 beside 23.81 (4.57 times, u
 jump factor, so no jump was said) alike. Never refused: a growth of 108 % is possible
 (an investment doubling), and it is told apart by its neighbours. `check`'s `jump` rule
 says it of a figure in force beside the nearest figures in force of any length
-(``index_problems``), as it says a per cent saved as a fraction. Pure.
+(``index_problems``), as it says a per cent saved as a fraction. Where no neighbour tells
+(a series' first or only figure, or a series whose every figure is from 50 to 250), the
+figure is weighed against its targets' figures of the same sign instead (forty-fourth
+session: 110.2 beside a plan of 10). Pure.
 """
 
 from __future__ import annotations
@@ -73,7 +76,8 @@ def index_by_targets(value: float, figures: Iterable[tuple[str, float]]) -> tupl
 def index_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     """`check`'s warnings of growth rates in force that read as an index beside the nearest
     figures in force before and after them, of any length (a growth rate reads alike over
-    any span: the half year's beside the year's)."""
+    any span: the half year's beside the year's); a series' only figure, and each of a
+    series whose every figure is from 50 to 250, beside its targets' figures."""
     rates = growth_rate_ids(plan)
     problems: list[Problem] = []
     for key, rows in series.items():

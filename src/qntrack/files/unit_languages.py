@@ -63,8 +63,10 @@ _PERCENT = frozenset({"%", "percent", "pct"})
 
 
 def _kind(unit: str, vietnamese: bool = False) -> str | None:
-    """What a unit counts, where its words say it: one currency, else per cent; None when
-    they say neither (or two currencies, a rate of exchange)."""
+    """What a unit counts, where its words say it: one currency, else per cent, else what
+    its numerator counts (``_counts``: weight, people, households, an area); None when they
+    say none (or two currencies, a rate of exchange). ``vietnamese``: the unit's Vietnamese
+    form."""
     words = re.findall(r"\w+|[$€₫%]", unicodedata.normalize("NFC", unit).lower())
     found = {_CURRENCIES[w] for w in words if w in _CURRENCIES}
     if len(found) == 1:
