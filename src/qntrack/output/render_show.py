@@ -202,7 +202,7 @@ def show(
     # Sentences for people say a period in words (explain); the tables above keep the code
     # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
     for sentence in with_withdrawn_sentences(
-        a, explain(a, lang, today, dimensions), withdrawn, lang, dimensions
+        a, explain(a, lang, today, dimensions, revised), withdrawn, lang, dimensions
     ) + list(more):
         console.print(Text("• " + sentence))
 

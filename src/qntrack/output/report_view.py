@@ -216,6 +216,7 @@ def _facts(
     force) that revised one marked "[1]" as show marks it, its legend line numbered in
     ``marks`` in the words of the Observations table's (the period in words)."""
     from .baseline_figure import baseline_marked
+    from .revision_marks import revised_places
     from .summary import sum_marked
     from .views.plan import figure_decimals
 
@@ -226,7 +227,8 @@ def _facts(
         shown = baseline_marked(a, rows, lang, revises, whence, {} if marks is None else marks, when, dimensions, when)
         facts.append((label("baseline", lang), Cell(shown)))
     if a.latest is not None:  # as the summary writes it: 9.99999 beside a plan of 10
-        places = figure_decimals(a, a.latest)
+        # A figure that revised one where the two differ (1.0049 revising 1.005: never "1.005%").
+        places = revised_places(a.latest, revises, figure_decimals(a, a.latest))
         shown = value_with_unit(a.latest.value, unit, lang, places)
         when = with_kind(a.latest.status, sum_marked(a.latest, period_text(a.latest.period, lang), lang), lang)
         latest = f"{shown} ({when})"
@@ -236,7 +238,7 @@ def _facts(
             (
                 label("provisional", lang).capitalize(),
                 Cell(
-                    f"{value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))} "
+                    f"{value_with_unit(a.provisional.value, unit, lang, revised_places(a.provisional, revises, figure_decimals(a, a.provisional)))} "
                     f"({with_kind(a.provisional.status, sum_marked(a.provisional, period_text(a.provisional.period, lang), lang), lang)})",
                     muted=True,
                 ),
@@ -446,7 +448,9 @@ def _section(
         observations=with_withdrawn(
             _observations(shown, unit, lang, revises, a, whence, dimensions), shown, withdrawn, unit, lang, a.target
         ),
-        sentences=tuple(with_withdrawn_sentences(a, explain(a, lang, today, dimensions), withdrawn, lang, dimensions)),
+        sentences=tuple(
+            with_withdrawn_sentences(a, explain(a, lang, today, dimensions, revises), withdrawn, lang, dimensions)
+        ),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
             "no_chart_many" if large else "no_chart_large" if too_large_to_draw(rows) else "no_chart",

@@ -11,6 +11,7 @@ colour, so a mark reads the same piped, under NO_COLOR and in a document.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Mapping
 
 from .i18n import label, value_with_unit, with_kind
@@ -21,7 +22,13 @@ if TYPE_CHECKING:
     from ..plan.model import Observation
     from ..plan.units import Dimension
 
-__all__ = ["figure_marked", "latest_marked", "revised_places"]
+__all__ = ["SAID_REVISED", "figure_marked", "latest_marked", "revised_places", "said_decimals"]
+
+# By period's text, the value each figure of the target being explained replaced (the
+# ``revised`` of ``figure_marked``), set by narrative.explain while its sentences are made:
+# a sentence has no mark nor note, so the figure it quotes is written where it differs from
+# the one it replaced (forty-fourth session). None: nothing known replaced.
+SAID_REVISED: ContextVar[Mapping[str, float | None] | None] = ContextVar("said_revised", default=None)
 
 
 def figure_marked(
@@ -119,3 +126,13 @@ def revised_places(o: Observation, revised: Mapping[str, float | None] | None, d
     if number(o.value, "en", decimals) != number(before, "en", max(decimals, typed_places(before))):
         return decimals
     return differing_decimals(before, o.value, decimals)
+
+
+def said_decimals(a: Assessment, o: Observation) -> int:
+    """The decimals a sentence quotes figure ``o`` of ``a`` at: as the tables write it
+    (views.plan.figure_decimals), and where a revision would be invisible at those, where it
+    differs from the figure it replaced (``revised_places``, of ``SAID_REVISED``): "not
+    achieved: 1.0049%", never "1.005%" when 1.0049 revised 1.005."""
+    from .views.plan import figure_decimals
+
+    return revised_places(o, SAID_REVISED.get(), figure_decimals(a, o))
