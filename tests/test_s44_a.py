@@ -74,3 +74,29 @@ def test_report_latest_row_and_sentences_write_the_revised_figure(revised: Path)
     # The figure replaced is named only where it is said to be replaced: the Observations
     # table's and the note's "1.005% → 1.0049%", and the note's "replacing 1.005%".
     assert section.count("1.005%") == section.count("1.005% → 1.0049%") + section.count("replacing 1.005%")
+
+
+# The same figures against a plan of 2 % for 2025: 1.0049 is 50.245 % of it, written 50.2 %
+# at a per cent of a plan's one decimal (unchanged). show's "Latest" reads 1.0049%[1];
+# its "Result" under it, the report's "Result" and the sentence must read 1.0049% too,
+# never the 1.005 it replaced; the plan stays "2%".
+PLAN_TARGET = """\
+indicators:
+  share: {name: Share, unit: "%"}
+targets:
+  - {id: p, type: plan, indicator: share, period: 2025, value: 2}
+"""
+
+
+def test_plan_result_and_sentence_write_the_revised_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN_TARGET, ROWS)
+    shown = _out("show", "p")
+    assert "Latest 1.0049%[1] (2025)" in shown
+    assert "Result 1.0049%" in shown
+    assert "Plan 2% (2025)" in shown
+    assert "Percent of plan 50.2%" in shown
+    assert "2025: 1.0049%, 50.2% of the plan (2%)." in shown
+    report = _out("report")
+    assert "| Result | 1.0049% (2025) |" in report
+    assert "- 2025: 1.0049%, 50.2% of the plan (2%)." in report
+    assert report.count("1.005%") == report.count("1.005% → 1.0049%") + report.count("replacing 1.005%")

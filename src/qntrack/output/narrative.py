@@ -109,14 +109,11 @@ def explain(
     ended or not; None for a caller that gives none. ``dimensions``: the plan's, to name a
     unit as the plan names it (``no_figures_text``). ``revised``: by period's text, the
     value each figure of the target's series replaced (the tables' ``revised``), so that a
-    figure quoted is never written as the one it replaced (revision_marks.said_decimals)."""
-    from .revision_marks import SAID_REVISED
+    figure quoted is never written as the one it replaced (revision_marks.said_places)."""
+    from .revision_marks import quoting
 
-    token = SAID_REVISED.set(revised)
-    try:
+    with quoting(revised):
         return _explain(a, lang, today, dimensions)
-    finally:
-        SAID_REVISED.reset(token)
 
 
 def _explain(a: Assessment, lang: str, today: date | None, dimensions: Mapping[str, Dimension] | None) -> list[str]:
@@ -332,8 +329,8 @@ def against_last_year(
         str(period.same_span_previous_year()) if period.is_year else period_text(period.same_span_previous_year(), lang)
     )
     # At the decimals the figure was published with, and a change in points at those where
-    # the figures as written subtract to it (views.plan.same_period_places).
-    from .views.plan import same_period_places
+    # the figures as written subtract to it (views.plan_places.same_period_places).
+    from .views.plan_places import same_period_places
 
     was_places, moved_places = same_period_places(a, same, now, places)
     was = figure_of(a, same.value, lang, was_places)

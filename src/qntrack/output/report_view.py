@@ -277,11 +277,14 @@ def _facts(
     return tuple(facts)
 
 
-def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
-    """The figures of a non-level target, one per line, then its gap."""
+def _key_figures(a: Assessment, lang: str, revises: Mapping[str, float | None] | None) -> tuple[tuple[str, Cell], ...]:
+    """The figures of a non-level target, one per line, then its gap; a figure that revised
+    one where the two differ (revision_marks.quoting: 1.0049 revising 1.005, never "1.005%")."""
+    from .revision_marks import quoting
     from .views import view_of
 
-    out = view_of(a).key_figures(a, lang)
+    with quoting(revises):
+        out = view_of(a).key_figures(a, lang)
     if out is None:
         return ()
     if a.gap is not None:
@@ -443,7 +446,7 @@ def _section(
         note=text_in(t.note, lang),
         facts=facts,
         milestones=milestones_table(a, lang),
-        key_figures=_key_figures(a, lang),
+        key_figures=_key_figures(a, lang, revises),
         periods=_periods(a, lang),
         observations=with_withdrawn(
             _observations(shown, unit, lang, revises, a, whence, dimensions), shown, withdrawn, unit, lang, a.target
