@@ -100,3 +100,18 @@ def test_plan_result_and_sentence_write_the_revised_figure(tmp_path: Path, monke
     assert "| Result | 1.0049% (2025) |" in report
     assert "- 2025: 1.0049%, 50.2% of the plan (2%)." in report
     assert report.count("1.005%") == report.count("1.005% → 1.0049%") + report.count("replacing 1.005%")
+
+
+# Poverty for each locality (helper D's fixture, tests/test_s44_d.py): Hạ Long's 2025
+# figure 1.005 % revised to 1.0049 %. 1.0049 <= 2 (lower is better): achieved. The units'
+# chart labels each bar with the unit's latest figure; the table beside it writes
+# 1.0049%[1], so the label must read 1.0049 % too, never the 1.005 it replaced.
+def test_units_chart_label_writes_the_revised_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_s44_d import UNIT_ROWS, UNITS
+
+    make_tracker(tmp_path, monkeypatch, UNITS, UNIT_ROWS)
+    r = run_clean("report", "--as-of", "2026-06-01", "--format", "html", "-o", "r.html")
+    assert r.exit_code == 0, r.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "1. Hạ Long: 1.0049% (2025) · Target achieved" in page
+    assert "Hạ Long: 1.005%" not in page

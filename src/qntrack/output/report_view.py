@@ -176,9 +176,10 @@ def definition(a: Assessment, lang: str) -> str:
 
 def _latest_text(a: Assessment, lang: str, short: bool = False) -> str:
     """The latest figure with its period (a chart's label: the period's ``short`` form), at
-    the decimals the tables write it: 14.999 is not "15%" (issue 17, twentieth session)."""
+    the decimals the tables write it: 14.999 is not "15%" (issue 17, twentieth session);
+    inside revision_marks.quoting, a figure that revised one where the two differ."""
     from .summary import sum_marked
-    from .views.plan import figure_decimals as places
+    from .revision_marks import said_decimals as places  # and a revision seen (quoting)
 
     unit = a.indicator.unit_in(lang)
     # A sum of months said to be one (summary.sum_marked), but in a chart's short label.
