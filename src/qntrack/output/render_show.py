@@ -26,7 +26,7 @@ from .i18n import (
     value_beside,
     value_with_unit,
 )
-from .show_chart import trajectory_chart
+from .render_show_chart import trajectory_chart
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render import STATUS_STYLE, _console, _name, _status, print_figures
