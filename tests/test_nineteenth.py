@@ -168,13 +168,13 @@ def test_shows_chart_keeps_its_axis_straight_with_figures_in_dong(tmp_path, lang
     # and bottom rows 13 characters right of the rest, the points no longer over their years.
     from qntrack.files.workspace import open_workspace, reference_day
     from qntrack.kinds import assess
-    from qntrack.output.render_show import _trajectory_chart
+    from qntrack.output.render_show_chart import trajectory_chart
 
     (tmp_path / "targets.yaml").write_text(VND_PLAN, encoding="utf-8")
     (tmp_path / "observations.csv").write_text(VND_ROWS, encoding="utf-8")
     ws = open_workspace(str(tmp_path / "targets.yaml"), "2026-02-01")
     (a,) = assess(ws.plan, ws.series, None, reference_day("2026-02-01"))
-    chart = _trajectory_chart(a, ws.series["revenue_dong"], lang)
+    chart = trajectory_chart(a, ws.series["revenue_dong"], lang)
     assert chart is not None
     lines = chart.plain.splitlines()
     axis = {line.index("│") for line in lines if "│" in line}

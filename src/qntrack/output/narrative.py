@@ -97,13 +97,26 @@ def no_figures_text(
 
 @speaks_periods
 def explain(
-    a: Assessment, lang: str, today: date | None = None, dimensions: Mapping[str, Dimension] | None = None
+    a: Assessment,
+    lang: str,
+    today: date | None = None,
+    dimensions: Mapping[str, Dimension] | None = None,
+    revised: Mapping[str, float | None] | None = None,
 ) -> list[str]:
     """The sentences that say what the assessment means, for people: every period in them
     in words, in `show` as in a report (docs/decisions.md, "Periods in words"). ``today``:
     the day the command speaks of (``--as-of``, else the clock's), by which a year has
     ended or not; None for a caller that gives none. ``dimensions``: the plan's, to name a
-    unit as the plan names it (``no_figures_text``)."""
+    unit as the plan names it (``no_figures_text``). ``revised``: by period's text, the
+    value each figure of the target's series replaced (the tables' ``revised``), so that a
+    figure quoted is never written as the one it replaced (revision_marks.said_places)."""
+    from .revision_marks import quoting
+
+    with quoting(revised):
+        return _explain(a, lang, today, dimensions)
+
+
+def _explain(a: Assessment, lang: str, today: date | None, dimensions: Mapping[str, Dimension] | None) -> list[str]:
     from .views import view_of
 
     out = _capitalised(view_of(a).sentences(a, lang))
@@ -316,8 +329,8 @@ def against_last_year(
         str(period.same_span_previous_year()) if period.is_year else period_text(period.same_span_previous_year(), lang)
     )
     # At the decimals the figure was published with, and a change in points at those where
-    # the figures as written subtract to it (views.plan.same_period_places).
-    from .views.plan import same_period_places
+    # the figures as written subtract to it (views.plan_places.same_period_places).
+    from .views.plan_places import same_period_places
 
     was_places, moved_places = same_period_places(a, same, now, places)
     was = figure_of(a, same.value, lang, was_places)

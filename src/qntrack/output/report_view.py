@@ -176,9 +176,10 @@ def definition(a: Assessment, lang: str) -> str:
 
 def _latest_text(a: Assessment, lang: str, short: bool = False) -> str:
     """The latest figure with its period (a chart's label: the period's ``short`` form), at
-    the decimals the tables write it: 14.999 is not "15%" (issue 17, twentieth session)."""
+    the decimals the tables write it: 14.999 is not "15%" (issue 17, twentieth session);
+    inside revision_marks.quoting, a figure that revised one where the two differ."""
     from .summary import sum_marked
-    from .views.plan import figure_decimals as places
+    from .revision_marks import said_decimals as places  # and a revision seen (quoting)
 
     unit = a.indicator.unit_in(lang)
     # A sum of months said to be one (summary.sum_marked), but in a chart's short label.
@@ -216,6 +217,7 @@ def _facts(
     force) that revised one marked "[1]" as show marks it, its legend line numbered in
     ``marks`` in the words of the Observations table's (the period in words)."""
     from .baseline_figure import baseline_marked
+    from .revision_marks import revised_places
     from .summary import sum_marked
     from .views.plan import figure_decimals
 
@@ -226,7 +228,8 @@ def _facts(
         shown = baseline_marked(a, rows, lang, revises, whence, {} if marks is None else marks, when, dimensions, when)
         facts.append((label("baseline", lang), Cell(shown)))
     if a.latest is not None:  # as the summary writes it: 9.99999 beside a plan of 10
-        places = figure_decimals(a, a.latest)
+        # A figure that revised one where the two differ (1.0049 revising 1.005: never "1.005%").
+        places = revised_places(a.latest, revises, figure_decimals(a, a.latest))
         shown = value_with_unit(a.latest.value, unit, lang, places)
         when = with_kind(a.latest.status, sum_marked(a.latest, period_text(a.latest.period, lang), lang), lang)
         latest = f"{shown} ({when})"
@@ -236,7 +239,7 @@ def _facts(
             (
                 label("provisional", lang).capitalize(),
                 Cell(
-                    f"{value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))} "
+                    f"{value_with_unit(a.provisional.value, unit, lang, revised_places(a.provisional, revises, figure_decimals(a, a.provisional)))} "
                     f"({with_kind(a.provisional.status, sum_marked(a.provisional, period_text(a.provisional.period, lang), lang), lang)})",
                     muted=True,
                 ),
@@ -275,11 +278,14 @@ def _facts(
     return tuple(facts)
 
 
-def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
-    """The figures of a non-level target, one per line, then its gap."""
+def _key_figures(a: Assessment, lang: str, revises: Mapping[str, float | None] | None) -> tuple[tuple[str, Cell], ...]:
+    """The figures of a non-level target, one per line, then its gap; a figure that revised
+    one where the two differ (revision_marks.quoting: 1.0049 revising 1.005, never "1.005%")."""
+    from .revision_marks import quoting
     from .views import view_of
 
-    out = view_of(a).key_figures(a, lang)
+    with quoting(revises):
+        out = view_of(a).key_figures(a, lang)
     if out is None:
         return ()
     if a.gap is not None:
@@ -441,12 +447,14 @@ def _section(
         note=text_in(t.note, lang),
         facts=facts,
         milestones=milestones_table(a, lang),
-        key_figures=_key_figures(a, lang),
+        key_figures=_key_figures(a, lang, revises),
         periods=_periods(a, lang),
         observations=with_withdrawn(
             _observations(shown, unit, lang, revises, a, whence, dimensions), shown, withdrawn, unit, lang, a.target
         ),
-        sentences=tuple(with_withdrawn_sentences(a, explain(a, lang, today, dimensions), withdrawn, lang, dimensions)),
+        sentences=tuple(
+            with_withdrawn_sentences(a, explain(a, lang, today, dimensions, revises), withdrawn, lang, dimensions)
+        ),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
             "no_chart_many" if large else "no_chart_large" if too_large_to_draw(rows) else "no_chart",

@@ -107,7 +107,7 @@ def plan_cells(a: Assessment, lang: str) -> tuple[float | None, float | None, fl
         # against 10.1, not "+0,10"; issue 17, twenty-second session): their rule, where
         # the figures as written subtract to it (12.9 against 12.345, +0.555; fortieth session).
         from .i18n import number
-        from .views.plan import same_period_places
+        from .views.plan_places import same_period_places
 
         now = a.latest.value if d.full is not None and a.latest is not None else None
         if d.full is None and d.year_to_date is not None:

@@ -11,7 +11,9 @@ colour, so a mark reads the same piped, under NO_COLOR and in a document.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from .i18n import label, value_with_unit, with_kind
 from .period_words import period_text
@@ -21,7 +23,14 @@ if TYPE_CHECKING:
     from ..plan.model import Observation
     from ..plan.units import Dimension
 
-__all__ = ["figure_marked", "latest_marked", "revised_places"]
+__all__ = ["figure_marked", "latest_marked", "quoting", "revised_places", "said_decimals", "said_places"]
+
+# By period's text, the value each figure of the target being written of replaced (the
+# ``revised`` of ``figure_marked``), set by ``quoting`` while its sentences (narrative.explain)
+# or its key figures are made: these have no mark nor note, so the figure they quote is
+# written where it differs from the one it replaced (forty-fourth session). None: nothing
+# known replaced.
+_SAID_REVISED: ContextVar[Mapping[str, float | None] | None] = ContextVar("said_revised", default=None)
 
 
 def figure_marked(
@@ -119,3 +128,30 @@ def revised_places(o: Observation, revised: Mapping[str, float | None] | None, d
     if number(o.value, "en", decimals) != number(before, "en", max(decimals, typed_places(before))):
         return decimals
     return differing_decimals(before, o.value, decimals)
+
+
+def said_decimals(a: Assessment, o: Observation) -> int:
+    """The decimals a sentence quotes figure ``o`` of ``a`` at: as the tables write it
+    (views.plan.figure_decimals), and where a revision would be invisible at those, where it
+    differs from the figure it replaced (``said_places``): "not
+    achieved: 1.0049%", never "1.005%" when 1.0049 revised 1.005."""
+    from .views.plan import figure_decimals
+
+    return said_places(o, figure_decimals(a, o))
+
+
+def said_places(o: Observation | None, decimals: int) -> int:
+    """``decimals``, or where those would write figure ``o`` as the figure it replaced
+    (``quoting``'s), where the two differ (``revised_places``)."""
+    return decimals if o is None else revised_places(o, _SAID_REVISED.get(), decimals)
+
+
+@contextmanager
+def quoting(revised: Mapping[str, float | None] | None) -> Iterator[None]:
+    """Sentences and key figures made inside write a figure that replaced one (``revised``:
+    by period's text, the value each replaced) where the two differ (``said_places``)."""
+    token = _SAID_REVISED.set(revised)
+    try:
+        yield
+    finally:
+        _SAID_REVISED.reset(token)

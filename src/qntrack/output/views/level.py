@@ -123,10 +123,10 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         return [narrative_sentence("no_full_year", lang)]
     out: list[str] = []
     latest, base = a.latest, a.baseline
-    from .plan import figure_decimals  # the figure as the tables write it (14.999 beside 15)
+    from ..revision_marks import said_decimals  # the figure as the tables write it (14.999 beside 15)
 
     before = typed_value(base.value, unit, lang)
-    after = value_with_unit(latest.value, unit, lang, figure_decimals(a, latest))
+    after = value_with_unit(latest.value, unit, lang, said_decimals(a, latest))
     span = dict(
         base=before,
         base_period=base.period,
@@ -249,7 +249,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
     """A deadline behind us with no figure for it: nothing "from now on", only what the
     pace achieved says the deadline's figure would be (docs/methodology.md). ``too``: a
     later deadline after the first such one, whose latest figure is already said."""
-    from .plan import figure_decimals
+    from ..revision_marks import said_decimals
 
     latest = a.latest
     assert latest is not None
@@ -270,7 +270,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 msg(
                     "narrative_awaiting_milestone",
                     by=period_text(m.by, lang),
-                    latest=value_with_unit(latest.value, unit, lang, figure_decimals(a, latest)),
+                    latest=value_with_unit(latest.value, unit, lang, said_decimals(a, latest)),
                     period=period_text(latest.period, lang),
                 ),
                 lang,
@@ -306,11 +306,11 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
 
 def _missed_sentence(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> str:
     """ "The 2025 milestone of 15% was not achieved: 14%." (and the figure's year if not 2025's)."""
-    from .plan import figure_decimals
+    from ..revision_marks import said_decimals
 
     judged, goal = m.judged_on, typed_value(m.value, unit, lang)
     # Where it differs from the goal ("14.999%", not "15%"), and as tables write it (2.125).
-    places = max(differing_decimals(judged.value, m.value), figure_decimals(a, judged)) if judged else 2
+    places = max(differing_decimals(judged.value, m.value), said_decimals(a, judged)) if judged else 2
     got = value_with_unit(judged.value, unit, lang, places) if judged else "–"
     when = f" ({period_text(judged.period, lang)})" if judged is not None and judged.period != m.by else ""
     return narrative_sentence("missed", lang, by=period_text(m.by, lang), goal=goal, got=got, when=when)
@@ -320,11 +320,11 @@ def _met_sentence(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> li
     """ "The 2025 milestone of 15% was met: 16% in 2025.": the figure it was judged on, with
     its period (the next year's when the deadline's own has none), at the decimals the
     tables write it (views.plan.figure_decimals: 15.004, never "15" beside a goal of 15)."""
-    from .plan import figure_decimals
+    from ..revision_marks import said_decimals
 
     if (judged := m.judged_on) is None:
         return []
-    got = value_with_unit(judged.value, unit, lang, figure_decimals(a, judged))
+    got = value_with_unit(judged.value, unit, lang, said_decimals(a, judged))
     goal = typed_value(m.value, unit, lang)
     words = dict(by=period_text(m.by, lang), goal=goal, got=got, period=period_text(judged.period, lang))
     return [narrative_sentence("met_on_time", lang, **words)]
@@ -468,7 +468,7 @@ def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
     GRDP); the milestone is judged on the figure for the whole of 2025."), else plainly,
     at the decimals of its table row (s44); said since the forty-second session. It never
     changes a status (methodology.md, "Sub-annual readings")."""
-    from .plan import figure_decimals
+    from ..revision_marks import said_decimals
 
     if (o := a.provisional) is None:
         return []
@@ -481,7 +481,7 @@ def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
                 "level_part_year_plain",
                 lang,
                 period=period_text(o.period, lang),
-                value=value_with_unit(o.value, unit, lang, figure_decimals(a, o)),
+                value=value_with_unit(o.value, unit, lang, said_decimals(a, o)),
                 year=year,
             )
         ]
@@ -493,7 +493,7 @@ def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
             "level_part_year_at" if at else "level_part_year_short",
             lang,
             period=period_text(o.period, lang),
-            value=value_with_unit(o.value, unit, lang, figure_decimals(a, o)),
+            value=value_with_unit(o.value, unit, lang, said_decimals(a, o)),
             goal=typed_value(milestone.value, unit, lang),
             year=year,
         )

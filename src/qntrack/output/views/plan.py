@@ -26,6 +26,8 @@ from ..narrative import against_last_year, difference_in_unit, narrative_sentenc
 from ..summary import difference_text
 from .plan_rest import rest_of_period_sentence
 from .sums import added_up_sentence, not_counted_sentences
+from ..revision_marks import said_places
+from .plan_places import agreeing_decimals, same_period_places
 from ..period_words import period_text
 
 if TYPE_CHECKING:
@@ -112,7 +114,7 @@ class PlanView:
             out.append(
                 (
                     report_word("result", lang),
-                    f"{value_with_unit(a.latest.value, unit, lang, places)} ({period_text(a.latest.period, lang)})",
+                    f"{value_with_unit(a.latest.value, unit, lang, said_places(a.latest, places))} ({period_text(a.latest.period, lang)})",
                 )
             )
             if d.full.percent_of_plan is not None:
@@ -162,7 +164,9 @@ class PlanView:
         plan = value_with_unit(d.plan, unit, lang, places)
         rows = [(label("kf_plan", lang), _ceiling(a, f"{plan} ({period_text(d.period, lang)})", lang))]
         if a.latest is not None:
-            rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang, places)))
+            rows.append(
+                (label("kf_result", lang), value_with_unit(a.latest.value, unit, lang, said_places(a.latest, places)))
+            )
         if d.full is not None and d.full.percent_of_plan is not None:
             rows.append((label("kf_percent_of_plan", lang), f"{percent_reached_text(d.full.percent_of_plan, lang)}%"))
         elif d.full is not None and d.full.difference is not None:
@@ -181,35 +185,8 @@ class PlanView:
 VIEW = PlanView()
 
 
-def _agreeing_decimals(got: float | None, plan: float, diff: float | None, start: int = 2) -> int:
-    """The decimals at which a figure, its plan and their difference agree as written:
-    two, unless the figure and the plan rounded there are not apart by the difference
-    rounded there (10.001 against 10 would read "10%", a plan of "10%", +0.001 pp); then
-    the fewest more that agree, up to twelve (docs/decisions.md, issue 17, seventeenth
-    session)."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    if got is not None and diff is None and math.isfinite(got) and abs(got) < 1e15:
-        # No difference written beside it (a flow's year to date): the figure's own decimals,
-        # so that its gap (0.7 − 0.525) reads 0.175, not "0.18" beside "0.525".
-        return max(2, min(start, 12))
-    if got is None or diff is None or not all(math.isfinite(v) and abs(v) < 1e15 for v in (got, plan, diff)):
-        return 2  # past 1e15 a figure is written with its exponent (i18n.number): no decimals to agree
-
-    def at(value: float, places: int) -> Decimal:
-        return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-    # From ``start``, the decimals the figure was published with (9.996 - 14 = -4.004,
-    # never 10 - 14 = -4; issue 17, nineteenth session).
-    for places in range(min(start, 12), 13):
-        shown = at(diff, places)
-        if at(got, places) - at(plan, places) == shown and (shown != 0) == (diff != 0):
-            return places
-    return 2
-
-
 def _shown_decimals(a: Assessment, d: PlanResult) -> int:
-    """``_agreeing_decimals`` of the figure `show` and the report write beside the plan
+    """``plan_places.agreeing_decimals`` of the figure `show` and the report write beside the plan
     and of its difference: the period's figure, else the one so far (rates and levels)."""
     from ..i18n import typed_places
 
@@ -220,27 +197,11 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
     # difference is written beside it (a flow during the year; issue 17, twentieth session).
     plan = typed_places(d.plan)
     if d.full is not None and a.latest is not None:
-        return max(plan, _agreeing_decimals(a.latest.value, d.plan, d.full.difference, start(a.latest.value)))
+        return max(plan, agreeing_decimals(a.latest.value, d.plan, d.full.difference, start(a.latest.value)))
     if d.full is None and d.year_to_date is not None:
         ytd = d.year_to_date
-        return max(plan, _agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value)))
+        return max(plan, agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value)))
     return plan
-
-
-def same_period_places(a: Assessment, same: SamePeriod, now: float | None, places: int = 2) -> tuple[int, int]:
-    """The decimals of the same period's figure and of a change in points on it: the figure
-    at those it was published with (12.345 %, never "12.35%"; a derived figure's two), the
-    change at those where the figures as written are apart by it (12.9 − 12.345 = +0.555
-    pp, where "12.35%" and "+0.56 pp" did not subtract; fortieth session, helper W); the
-    figure at no fewer than ``places``, those the figure ``now`` is written at beside it."""
-    from ..i18n import typed_places
-
-    typed = 2 if a.indicator.formula else typed_places(same.value)
-    if same.by != "points" or same.change is None or now is None:
-        return max(places, typed), 2
-    # From the figure's typed decimals, not ``places``: 9.99999 against 9.5 is "+0.5 pp"
-    # beside a plan's 9.99999 (tests/test_display18.py), as the eighteenth session chose.
-    return max(places, typed), _agreeing_decimals(now, same.value, same.change, typed)
 
 
 def figure_decimals(a: Assessment, o: Observation | None) -> int:
@@ -372,7 +333,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 "plan_rate_" + side,
                 lang,
                 period=period_text(d.period, lang),
-                got=figure_of(a, now, lang, places),
+                got=figure_of(a, now, lang, said_places(a.latest, places)),
                 plan=figure_of(a, d.plan, lang, places),
                 pp=difference_in_unit(diff, unit, lang, places),
                 # A sentence: the points said in full (difference_in_unit), unsigned after "above"/"below".
@@ -391,7 +352,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 key,
                 lang,
                 period=period_text(d.period, lang),
-                got=figure_of(a, now, lang, places),
+                got=figure_of(a, now, lang, said_places(a.latest, places)),
                 pct=percent_reached_text(d.full.percent_of_plan, lang),
                 plan=figure_of(a, d.plan, lang, places),
             )
