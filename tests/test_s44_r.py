@@ -95,3 +95,72 @@ def test_any_computer_name_is_written_read_back_and_known_as_this_one(
     assert r.exit_code == 0, r.stderr
     assert store_bytes(tracker).endswith(b"\n") and b"share,2025,12," in store_bytes(tracker)
     assert not (tracker / JOURNAL).exists()
+
+
+def test_a_batch_another_computer_writes_is_refused_as_that_even_where_no_lock_can_be_taken(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # The share mounted read-only here while pc07 writes to it: the repair took the lock
+    # first, failed, and said "cannot set the interrupted batch aside: Read-only file
+    # system: copy the tracker to a folder on a writable disk", of a batch pc07 may still
+    # be writing: copied, it would be cut there as interrupted.
+    import errno
+
+    from qntrack.files import repair
+
+    def read_only(path: Path, not_done: object = None) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(path) + ".lock")
+
+    monkeypatch.setattr(repair, "store_lock", read_only)
+    before = _journal(tracker, "pc07", 4242, "2026-12-07T08:30:05Z")
+    r = run_clean("check", "--repair")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
+    assert "by qntrack on the computer 'pc07' (process 4242)" in r.stderr and "nothing was set aside" in r.stderr
+    assert "Read-only" not in r.stderr
+    assert store_bytes(tracker) == before + BATCH and (tracker / JOURNAL).exists()
+    r = run_clean("check", "--repair", "--force")
+    assert r.exit_code == 1 and "Read-only file system" in r.stderr and "was left as it was" in r.stderr
+
+
+# `qntrack add-observation` sent the signals named in argv[1] together just after its
+# batch is synced, while they are held: all are let go at once.
+SIGNALS_HELD = r"""
+import os, signal, sys
+
+real_unlink, names = os.unlink, sys.argv[1].split(",")
+
+def fake_unlink(path, *a, **k):
+    real_unlink(path, *a, **k)
+    if str(path).endswith(".pending"):
+        for s in names:
+            os.kill(os.getpid(), getattr(signal, s))
+
+os.unlink = fake_unlink
+sys.argv = ["qntrack", "add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01"]
+from qntrack.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("signals", "code", "said"),
+    [
+        ("SIGHUP,SIGINT,SIGTERM", 129, "stopped (SIGHUP: the terminal or the connection closed)"),
+        ("SIGINT,SIGTERM", 130, "interrupted (Ctrl-C)"),
+    ],
+)
+def test_signals_held_together_are_let_go_without_a_traceback(tracker: Path, signals: str, code: int, said: str):
+    # The first one acted on set the others' handlers to "ignore" while they were already
+    # caught: Python then printed "Exception ignored ... Traceback ... OSError: Signal 15
+    # ignored due to race condition"; and the next one's exception, raised while the first
+    # was being told, said "interrupted (Ctrl-C)" alone (exit 130), or "stopped (SIGTERM)"
+    # (exit 143), of a command whose row was recorded.
+    before = store_bytes(tracker)
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNALS_HELD, signals], cwd=tracker, capture_output=True, text=True, timeout=60
+    )
+    assert "Traceback" not in done.stderr and "ignored" not in done.stderr, done.stderr
+    assert done.returncode == code, done.stderr
+    assert done.stderr == f"{said} after 1 row(s) were added to observations.csv: they are recorded\n"
+    assert store_bytes(tracker).startswith(before) and store_bytes(tracker).count(b"\n") == before.count(b"\n") + 1
+    assert not (tracker / JOURNAL).exists()
