@@ -164,3 +164,19 @@ def test_signals_held_together_are_let_go_without_a_traceback(tracker: Path, sig
     assert done.stderr == f"{said} after 1 row(s) were added to observations.csv: they are recorded\n"
     assert store_bytes(tracker).startswith(before) and store_bytes(tracker).count(b"\n") == before.count(b"\n") + 1
     assert not (tracker / JOURNAL).exists()
+
+
+def test_a_writer_killed_and_not_yet_reaped_here_is_an_interrupted_batch(tracker: Path):
+    # An import run by a program that has not yet waited for it (a scheduler, a notebook's
+    # subprocess) and killed (the OOM killer, SIGKILL) stays a zombie: signal 0 still
+    # finds its pid, and the batch was told as running, "ps -p" showing it "<defunct>".
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        while open(f"/proc/{child.pid}/stat", "rb").read().rpartition(b")")[2].split()[0] != b"Z":
+            time.sleep(0.01)
+        before = _journal(tracker, socket.gethostname(), child.pid, _utc(time.time() + 1))
+        r = run_clean("check", "--repair")
+        assert r.exit_code == 0, r.stderr
+        assert store_bytes(tracker) == before and not (tracker / JOURNAL).exists()
+    finally:
+        child.wait()

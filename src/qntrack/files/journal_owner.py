@@ -78,21 +78,25 @@ def owner(pending: Pending) -> Owner:
         return "gone"  # an earlier build's journal: interrupted, as it was always taken to be
     if pending.host.casefold() != _host_line(this_host()).casefold():
         return "elsewhere"
-    return "here" if _alive(pending.pid) and not _began_after(pending.pid, pending.began) else "gone"
+    return "here" if _alive(pending.pid) and not _not_the_writer(pending.pid, pending.began) else "gone"
 
 
-def _began_after(pid: int, began: str | None) -> bool:
-    """Whether process ``pid`` here began after the batch did, and so is not its writer: a
-    crashed writer's pid handed to another process (a container restarted, pids wrapped).
-    Its start is read from Linux's /proc (the boot's moment and the process's ticks since
-    it); where there is none, or it does not read, False: the pid alone decides, as before.
-    Two seconds' grace: ``began`` and the boot's moment are both whole seconds."""
+def _not_the_writer(pid: int, began: str | None) -> bool:
+    """Whether process ``pid`` here, which signal 0 finds, cannot be writing the batch: it
+    has ended and waits to be reaped (a zombie: killed, its parent not yet told), or it
+    began after the batch did (a crashed writer's pid handed to another process: a
+    container restarted, pids wrapped). Read from Linux's /proc (the process's state and
+    its ticks since the boot, the boot's moment); where there is none, or it does not
+    read, False: the pid alone decides, as before. Two seconds' grace: ``began`` and the
+    boot's moment are both whole seconds."""
     import calendar
 
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
             fields = fh.read().rpartition(b")")[2].split()
-        ticks = int(fields[19])  # the 22nd field, starttime; the 3rd is the first after ')'
+        if fields[0] in (b"Z", b"X"):  # the 3rd field, its state: a zombie, or dead
+            return True
+        ticks = int(fields[19])  # the 22nd field, starttime
         with open("/proc/stat", "rb") as fh:
             boot = next(int(line.split()[1]) for line in fh if line.startswith(b"btime "))
         started = boot + ticks / os.sysconf("SC_CLK_TCK")
