@@ -147,14 +147,18 @@ def test_the_repair_refuses_a_batch_another_computer_may_still_be_writing_unless
 
 
 def test_a_running_process_here_with_no_lock_held_says_locks_do_not_work(tracker: Path):
-    # This test's own process: alive, and holding no lock on the store.
+    # This test's own process: alive, and holding no lock on the store. The batch began
+    # after it did, as a writer's does (one that began before the process is not its:
+    # tests/test_s44_r.py).
     pid = os.getpid()
-    before = _journal(tracker, _who(socket.gethostname(), pid))
+    began = time.gmtime(time.time() + 1)
+    who = f"host {socket.gethostname()}\npid {pid}\nbegan {time.strftime('%Y-%m-%dT%H:%M:%SZ', began)}\n"
+    before = _journal(tracker, who)
     r = run_clean("status")
     assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
     assert r.stderr.startswith(
         f"observations.csv: error: a batch of 2 row(s) is being added to this file by qntrack, process {pid} "
-        "on this computer, since 2026-12-07 08:30:05 UTC, yet no lock is seen held on it: file locks do not "
+        f"on this computer, since {time.strftime('%Y-%m-%d %H:%M:%S', began)} UTC, yet no lock is seen held on it: file locks do not "
         "work in this folder (a network share mounted without them, such as SMB 'nobrl' or NFS "
         "'local_lock=all'), so two computers writing to it at once could mix their rows; "
     )

@@ -130,25 +130,39 @@ def _stop_on_sigterm() -> Any:
 
     from ..errors import HungUp, Terminated
 
-    caught = [(getattr(signal, name, None), raised) for name, raised in (("SIGTERM", Terminated), ("SIGHUP", HungUp))]
+    caught: list[tuple[Any, type[KeyboardInterrupt]]] = [
+        (getattr(signal, name, None), raised)
+        for name, raised in (("SIGTERM", Terminated), ("SIGHUP", HungUp), ("SIGINT", KeyboardInterrupt))
+    ]
 
     def stop(signum: int, frame: object) -> None:
+        # The others are let be by a handler of Python's that does nothing, not SIG_IGN:
+        # signals held together while a batch is committed (files.stages) are let go at
+        # once, and one already caught when its handler became SIG_IGN made Python print
+        # "Signal 15 ignored due to race condition" with a traceback; Ctrl-C raised in the
+        # middle of saying a SIGHUP's rows recorded said only "interrupted (Ctrl-C)".
         for number, _ in caught:
-            if number is not None:
-                signal.signal(number, signal.SIG_IGN)
+            if number is not None and number in before:
+                signal.signal(number, _let_be)
         raise dict(caught)[signum]
 
     if threading.current_thread() is not threading.main_thread():
         return None
     before = {}
-    for number, _ in caught:
+    for number, raised in caught:
         try:
             if number is None or signal.getsignal(number) == signal.SIG_IGN:
                 continue
+            if raised is KeyboardInterrupt and signal.getsignal(number) is not signal.default_int_handler:
+                continue  # a caller's own handler of Ctrl-C: its own
             before[number] = signal.signal(number, stop)
         except (AttributeError, OSError, ValueError):  # no such signal to catch here
             continue
     return before or None
+
+
+def _let_be(signum: int, frame: object) -> None:
+    """A second signal while the first is being acted on: let be (cli._stop_on_sigterm)."""
 
 
 def _stopped_outside_a_command(stopped: KeyboardInterrupt) -> None:
@@ -184,8 +198,8 @@ def _stopped_while_parsing(exc: SystemExit) -> None:
 
 
 def _put_back_sigterm(before: Any) -> None:
-    """The SIGTERM and SIGHUP dispositions _stop_on_sigterm replaced, for a Python caller
-    of main()."""
+    """The SIGTERM, SIGHUP and SIGINT dispositions _stop_on_sigterm replaced, for a Python
+    caller of main()."""
     if before is not None:
         import signal
 

@@ -42,9 +42,11 @@ def this_host() -> str:
 
 
 def _host_line(name: str) -> str:
-    """A computer's name as a journal line holds it: on one line, within 255 bytes."""
+    """A computer's name as a journal line holds it: on one line, within 255 bytes of UTF-8.
+    A byte of the name that is not UTF-8 (``os.uname`` gives it as a lone surrogate; a
+    name is any bytes to the kernel) is ``?``: it made every append a traceback."""
     clean = "".join("?" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in name) or "?"
-    return clean.encode("utf-8")[:255].decode("utf-8", "ignore") or "?"
+    return clean.encode("utf-8", "replace")[:255].decode("utf-8", "ignore") or "?"
 
 
 def writer_lines() -> bytes:
@@ -76,7 +78,32 @@ def owner(pending: Pending) -> Owner:
         return "gone"  # an earlier build's journal: interrupted, as it was always taken to be
     if pending.host.casefold() != _host_line(this_host()).casefold():
         return "elsewhere"
-    return "here" if _alive(pending.pid) else "gone"
+    return "here" if _alive(pending.pid) and not _not_the_writer(pending.pid, pending.began) else "gone"
+
+
+def _not_the_writer(pid: int, began: str | None) -> bool:
+    """Whether process ``pid`` here, which signal 0 finds, cannot be writing the batch: it
+    has ended and waits to be reaped (a zombie: killed, its parent not yet told), or it
+    began after the batch did (a crashed writer's pid handed to another process: a
+    container restarted, pids wrapped). Read from Linux's /proc (the process's state and
+    its ticks since the boot, the boot's moment); where there is none, or it does not
+    read, False: the pid alone decides, as before. Two seconds' grace: ``began`` and the
+    boot's moment are both whole seconds."""
+    import calendar
+
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rpartition(b")")[2].split()
+        if fields[0] in (b"Z", b"X"):  # the 3rd field, its state: a zombie, or dead
+            return True
+        ticks = int(fields[19])  # the 22nd field, starttime
+        with open("/proc/stat", "rb") as fh:
+            boot = next(int(line.split()[1]) for line in fh if line.startswith(b"btime "))
+        started = boot + ticks / os.sysconf("SC_CLK_TCK")
+        when = calendar.timegm(time.strptime(began or "", "%Y-%m-%dT%H:%M:%SZ"))
+    except (OSError, ValueError, IndexError, StopIteration):
+        return False
+    return started > when + 2
 
 
 def _began(pending: Pending) -> str:

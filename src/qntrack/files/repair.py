@@ -116,8 +116,14 @@ def roll_back(
     shown = str(path)  # named as targets.yaml names it
     if path.is_symlink():
         path = real_path(path)  # set aside and cut where the store really is, as repair_store does
-    if read_pending(path) is None:
+    first = read_pending(path)
+    if first is None:
         return None  # nothing to roll back; the lock must not create a missing folder either
+    if not force:
+        # Said before the lock too: where none can be taken (the share mounted read-only
+        # here), "cannot set the interrupted batch aside" would call it interrupted and
+        # send a person to copy, and cut, a batch another computer may still be writing.
+        _refuse_owned(first, shown, repair)
     try:
         with store_lock(path, msg("repair_nothing_repaired")):
             pending = read_pending(path)
