@@ -407,3 +407,22 @@ def test_check_leaves_a_series_of_real_growths_with_one_index_to_its_neighbours(
     said = " ".join(r.output.split())
     assert said.count("a growth of 8.5%") == 1 and "observations.csv:3" in said, r.output
     assert "every figure of its series" not in said, r.output
+
+
+def test_the_workbook_charts_sheet_writes_a_revised_figure_where_it_differs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 1.0049 revising 1.005 (test_s44_a's plan): the Charts sheet's cell held 1.0049 at
+    # "#,##0.000", shown "1.005", the figure replaced, where every table now writes 1.0049
+    # (pass A's leftover). Its format must show four decimals; 0.5 (2020) keeps its own.
+    import openpyxl
+    from test_s44_a import PLAN, ROWS
+
+    make_tracker(tmp_path, monkeypatch, "version: 1\ntitle: R\nobservations: observations.csv\n" + PLAN, ROWS)
+    assert run_clean("report", "--as-of", "2026-06-01", "-o", "r.xlsx").exit_code == 0
+    ws = openpyxl.load_workbook("r.xlsx")["Charts"]
+    cells = {row[0].value: row[1] for row in ws.iter_rows() if isinstance(row[0].value, (int, float))}
+    assert cells[2025].value == pytest.approx(1.0049) and cells[2025].number_format == "#,##0.0000", cells[
+        2025
+    ].number_format
+    assert cells[2020].number_format == "#,##0.0", cells[2020].number_format

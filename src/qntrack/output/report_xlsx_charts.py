@@ -99,6 +99,13 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         ws.write_string(top, 0, title, book.fmt(bold=True))
         ws.set_row(top + 1, 30)  # two lines: a path's name is long
         places = _path_places(a)
+        # A year's figure that revised one is shown where the two differ, as every table
+        # writes it: 1.0049 revising 1.005 was "1.005" here (forty-fourth session, pass A).
+        from .report_xlsx_book import _decimals
+        from .revision_marks import revised_places
+
+        revised = data.revised.get(a.target.series_key)
+        years = {o.period.year: o for o in data.series.get(a.target.series_key, []) if o.period.is_year}
         for i, row in enumerate(table, start=top + 2):
             ws.write_number(i, 0, row[0], book.fmt(num_format="0"))
             for col, value in enumerate(row[1:], start=1):
@@ -106,6 +113,8 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
                     continue
                 if 1 < col < len(names):  # a path: at the decimals the reports write it with
                     ws.write_number(i, col, value, book.number(value, _shown_places(value, places[col - 2])))
+                elif col == 1 and revised and (o := years.get(int(row[0] or 0))) is not None:
+                    ws.write_number(i, col, value, book.number(value, revised_places(o, revised, _decimals(value))))
                 else:
                     ws.write_number(i, col, value, book.number(value))
         first, last = top + 2, top + 1 + len(table)
