@@ -59,7 +59,7 @@ def in_zone(heading: str, lang: str) -> str:
     return word("in_zone", lang, heading=heading, zone=zone_name(zone))
 
 
-def _decimals(value: float) -> int:
+def cell_decimals(value: float) -> int:
     """The decimals the report would show for ``value`` (at most two, trailing zeros
     dropped, as i18n.number; three for a figure published with three, i18n.typed_places):
     the cell's number format, its value kept whole."""
@@ -121,7 +121,7 @@ class _Book:
         formats' ``figure_decimals``). ``negative``: how a negative value is written, its
         "{}" the figure without its sign (a gap passed: "beyond the target by {}").
         ``suffix``: words after the figure in both sections (a gap's " pp")."""
-        places = _decimals(value) if decimals <= 2 else max(decimals, _decimals(value))
+        places = cell_decimals(value) if decimals <= 2 else max(decimals, cell_decimals(value))
         figure = "#,##0" + ("." + "0" * places if places else "") + (f'" {suffix}"' if suffix else "")
         shown = (f'"{sign}"' if sign else "") + figure
         if negative:  # Excel's second section: the negative value, its minus not written

@@ -101,7 +101,7 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         places = _path_places(a)
         # A year's figure that revised one is shown where the two differ, as every table
         # writes it: 1.0049 revising 1.005 was "1.005" here (forty-fourth session, pass A).
-        from .report_xlsx_book import _decimals
+        from .report_xlsx_book import cell_decimals
         from .revision_marks import revised_places
 
         revised = data.revised.get(a.target.series_key)
@@ -114,7 +114,7 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
                 if 1 < col < len(names):  # a path: at the decimals the reports write it with
                     ws.write_number(i, col, value, book.number(value, _shown_places(value, places[col - 2])))
                 elif col == 1 and revised and (o := years.get(int(row[0] or 0))) is not None:
-                    ws.write_number(i, col, value, book.number(value, revised_places(o, revised, _decimals(value))))
+                    ws.write_number(i, col, value, book.number(value, revised_places(o, revised, cell_decimals(value))))
                 else:
                     ws.write_number(i, col, value, book.number(value))
         first, last = top + 2, top + 1 + len(table)
