@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..catalog import msg
 from ..plan.model import Text
@@ -265,7 +265,7 @@ def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
                 if lang == "vn" or not LANGUAGE.match(lang):
                     reader.error(key_node, msg("exchange_language_key", what=_phrase(_at(what, "names")), key=lang))
                     return None
-                name = _value(reader, name_node, _at(what, "names"))
+                name = _value(reader, name_node, _at(what, "names"), one_line=False)
                 if name is None:
                     return None
                 found.append((lang, name))
@@ -300,14 +300,22 @@ def _code(reader: _Reader, node: Node, what: What) -> str | None:
     return None
 
 
-def _value(reader: _Reader, node: Node, what: What) -> str | None:
-    """A unit's name: text, trimmed, without the characters that write a store key."""
+def _value(reader: _Reader, node: Node, what: What, one_line: bool = True) -> str | None:
+    """A unit's name: text, trimmed, without the characters that write a store key;
+    ``one_line``: a plain text over lines refused (not a label under ``names``, which may wrap)."""
     text = reader.text(node, what)
     if text is None:
         return None
     text = unit_text(text)
     if not text:
         reader.error(node, msg("definitions_empty", what=_phrase(what)))
+        return None
+    if one_line and isinstance(node, ScalarNode) and not node.style and node.end_mark.line > node.start_mark.line:
+        # A plain text (no style: libyaml gives "", PyYAML None) over lines is one text to YAML: the next unit's '- ' forgotten made
+        # "Cam Pha" and "Uong Bi" one unit, and every figure of either "not a unit"
+        # (forty-fourth session's leftover). A name needing lines can be quoted.
+        first, last = node.start_mark.line + 1, node.end_mark.line + 1
+        reader.error(node, msg("breakdowns_unit_over_lines", value=text, first=first, last=last))
         return None
     bad = next((ch for ch in text if ch in FORBIDDEN), None)
     if bad is not None:
