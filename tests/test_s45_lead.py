@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,27 @@ def test_a_unit_without_its_dash_is_not_called_a_target(tmp_path: Path, monkeypa
     r = run_clean("check")
     assert r.exit_code == 1, r.output
     assert "each target" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_awaiting_mark_never_ends_a_line_of_the_narrow_status_table(shipped: Path, lang: str) -> None:
+    # At 50 to 60 columns the Vietnamese blocks wrapped "· ⌛" at a line's end and put its
+    # words ("chờ số liệu 2021–2025") on the next: the mark read as belonging to the status.
+    for width in range(40, 101):
+        r = run_clean("status", "--format", "table", "--lang", lang, env={"COLUMNS": str(width), "NO_COLOR": "1"})
+        assert r.exit_code == 0, r.output
+        alone = [line for line in r.stdout.splitlines() if line.rstrip().endswith("⌛")]
+        assert not alone, (width, alone)
+        assert len(re.findall(r"⌛ \w", r.stdout)) >= 3, (width, r.stdout)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_awaiting_mark_never_ends_a_line_of_a_narrow_show(shipped: Path, lang: str) -> None:
+    # `show cbct-share` at 44 or 64 columns: "Moderate progress  ⌛" over "awaiting figure".
+    for width in range(40, 101, 2):
+        r = run_clean("show", "cbct-share", "--lang", lang, env={"COLUMNS": str(width), "NO_COLOR": "1"})
+        assert r.exit_code == 0, r.output
+        alone = [line for line in r.stdout.splitlines() if line.rstrip().endswith("⌛")]
+        assert not alone, (width, alone)
+        # The mark beside its first word, not cut to "…" as it was at 42 columns.
+        assert re.search(r"⌛ \w", r.stdout), (width, r.stdout)

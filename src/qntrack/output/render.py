@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Literal, Mapping, Sequence
 
 from rich import box
-from rich.console import RenderableType
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -33,6 +33,7 @@ from .render_console import PIPED_WIDTH, _console, _Console  # noqa: F401  (re-e
 from .render_rows import _how, _print, print_in_slices
 from .render_notes import legend_text, numbered, with_legend
 from .render_fitted import _FOLD_TO, _fitted_table, _room, listing_table, paragraph, print_figures, print_fitted  # noqa: F401  (re-exported)
+from .render_fitted import mark_kept
 from ..plan.units import base_of
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def status_table(
         # line, so that no id is split and no status cut (issue 12, "tables that do not mislead").
         _print(
             console,
-            with_legend(_tallied(_stacked(heading, headers, rows), tally, gap=True), notes, lang, gap=True),
+            with_legend(_tallied(_stacked(heading, headers, rows, console), tally, gap=True), notes, lang, gap=True),
             how,
             drawn,
         )
@@ -184,7 +185,7 @@ def _tallied(what: RenderableType, tally: str, gap: bool = False) -> RenderableT
     return Group(what, *([Text("")] if gap else []), Text(tally))
 
 
-def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> RenderableType:
+def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], console: Console) -> RenderableType:
     """The status table as blocks: the target's name and id, then "label: value" lines
     (the sparkline left out). Lines wrap at the terminal's width between words; an id is
     on a line of its own."""
@@ -200,6 +201,7 @@ def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]
             value = _cell(cells[k])
             line = Text(f"  {headers[k]}: ", style="bold")
             line.append_text(Text(" · ").join(value.split("\n")) if "\n" in value.plain else value)
+            mark_kept(line, console)  # "⌛" never alone at a line's end
             parts.append(line)
     return Group(*parts)
 

@@ -18,10 +18,26 @@ from .render_console import _console
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-__all__ = ["listing_table", "paragraph", "print_figures", "print_fitted"]
+__all__ = ["listing_table", "mark_kept", "paragraph", "print_figures", "print_fitted"]
 
 # How narrow a column may fold a long word (a URL) when nothing else fits.
 _FOLD_TO = 8
+
+
+def mark_kept(line: Text, console: Console, within: RenderableType | None = None, mark: str = "⌛") -> None:
+    """Breaks ``line`` before ``mark`` where it, or the table ``within`` holding it, drawn
+    at the console's width would part the mark from its first word ("⌛" at a line's end,
+    or cut to "…", "awaiting figure 2025" on the next line). Rich breaks at every space, a
+    no-break one too (forty-fourth session's leftover). The line keeps its length, so its
+    styles stay where they were."""
+    at = line.plain.find(" " + mark)
+    if at < 0:
+        return
+    words = line.plain[at + 1 + len(mark) :].split(maxsplit=1)
+    whole = f"{mark} {words[0]}" if words else mark
+    drawn = console.render_lines(within if within is not None else line, pad=False)
+    if not any(whole in "".join(piece.text for piece in row) for row in drawn):
+        line.plain = line.plain[:at] + "\n" + line.plain[at + 1 :]
 
 
 def _room(width: int, columns: int, compact: bool) -> int:

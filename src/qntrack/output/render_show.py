@@ -30,6 +30,7 @@ from .render_show_chart import trajectory_chart
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render import STATUS_STYLE, _console, _name, _status, print_figures
+from .render_fitted import mark_kept
 from .summary import PERIOD_KINDS
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def show(
     if a.milestones:
         console.print(Text(label("milestones", lang), style="bold"))
         for m in a.milestones:
-            console.print(_milestone_block(a, m, unit, lang))
+            console.print(_milestone_block(a, m, unit, lang, console))
         chart = trajectory_chart(a, rows, lang)
         if chart:
             console.print(chart)
@@ -289,7 +290,7 @@ def _figures_used(
         facts.add_row(label("provisional", lang).capitalize(), Text(f"{shown} ({period})", style="italic"))
 
 
-def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> Table:
+def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str, console: Console) -> Table:
     """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
     from ..output.summary import difference_text, gap_phrase
 
@@ -351,6 +352,7 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
     if m.status.value != "target_achieved":
         # A year the achieved rate would take the value to is a projection, not a fact.
         grid.add_row(label("would_be_reached_in" if m.reached_is_projection else "reached_in", lang), reached)
+    mark_kept(title, console, within=grid)  # "⌛" never alone at a line's end
     return grid
 
 
