@@ -69,3 +69,52 @@ def test_open_sdg_p_below_an_edge_by_a_float_digit_is_written_below_it(
     shown = _out("show", "prod", "--as-of", "2024-01-01")
     line = next(line for line in shown.splitlines() if line.startswith("P / Score"))
     assert line.split()[-3:] == ["0.0149999999999999", "/", "2.49999999999998"], shown
+
+
+# --- 2. An average over years that are not all in names the years it is over --------------
+#
+# "At least 10 % a year on average, 2021-2025", growth of 10 % (2021), 9 % (2023) and 9 %
+# (2025), 2022 and 2024 never recorded. The average is over those three years:
+# G = 1.10 x 1.09 x 1.09 = 1.30691, G^(1/3) - 1 = 0.093317, written 9.33 %. The sentence
+# said "Average over the 3 years with data (2021–2025)", a span of five years of which two
+# have no figure (the next sentence names them); the years with data are 2021, 2023, 2025.
+
+_AVG_PLAN = """\
+version: 1
+title: "Gaps"
+indicators:
+  g:
+    name: "Growth"
+    unit: "%"
+    measure: rate
+    direction: increase
+targets:
+  - id: avg
+    type: average
+    indicator: g
+    at_least: 10
+    from: 2021
+    to: 2025
+"""
+_AVG_ROWS = """\
+indicator,period,value,status,source,note,recorded_at
+g,2021,10,,x,,2022-01-10T00:00:00Z
+g,2023,9,,x,,2024-01-10T00:00:00Z
+g,2025,9,,x,,2026-01-10T00:00:00Z
+"""
+
+_AVG_SENTENCE = {
+    "en": "Average over the 3 years with data (2021, 2023, 2025): 9.33% a year (target: at least 10% a year).",
+    "vi": "Bình quân 3 năm có số liệu (2021, 2023, 2025): 9,33%/năm (mục tiêu: ít nhất 10%/năm).",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_average_over_years_with_gaps_names_its_years(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _AVG_PLAN, _AVG_ROWS)
+    shown = _out("--lang", lang, "show", "avg", "--as-of", "2026-02-01")
+    assert "• " + _AVG_SENTENCE[lang] in shown.splitlines(), shown
+    report = _out("--lang", lang, "report", "--format", "markdown", "--as-of", "2026-02-01")
+    assert "- " + _AVG_SENTENCE[lang] in report.splitlines(), report
