@@ -115,6 +115,7 @@ def _word(key: str, lang: str, default: str) -> str:
 # significant digits, so wider integers print digits nobody typed.
 _HUGE = 1e15
 _TYPED_MOST = 6  # decimals a published figure is typed with, at most (typed_places)
+_FLOAT_PLACES = 20  # decimals that tell any float near a band edge (at most 5) from the edge
 
 
 def number(value: float | None, lang: str, decimals: int = 2) -> str:
@@ -166,6 +167,11 @@ def _below_edges(
         for edge, beyond in sides:
             if beyond and text == number(edge, "en", shown):
                 places = max(places, differing_decimals(value, edge, shown))
+                # An Open SDG target keeps its floats' last digits (203 / 200 - 1 is
+                # 0.014999999999999902, moderate progress): past twelve decimals too, the
+                # figure is never written as the edge it is below (session 45, helper N).
+                while places < _FLOAT_PLACES and number(value, "en", places) == number(edge, "en", places):
+                    places += 1
     return number(value, lang, places)
 
 

@@ -312,7 +312,10 @@ def rate_text(value: float, lang: str, decimals: int = 2) -> str:
 def span_text(periods: list[Period], lang: str = "en") -> str:
     """The periods with a figure, first–last ("2021–2023", or "2021" alone, in words in
     a Vietnamese document). A span of years is written as GSO writes one, "2021–2023"; a
-    span of other periods with each end in words."""
+    span of other periods with each end in words. Years with a gap are listed, "2021, 2023,
+    2025": "2021–2025" said five years of which two had no figure (session 45, helper N)."""
+    if len(periods) > 1 and all(p.is_year for p in periods) and periods[-1].year - periods[0].year >= len(periods):
+        return ", ".join(str(p.year) for p in periods)
     return period_text(periods[0], lang) if len(periods) == 1 else period_range(periods[0], periods[-1], lang)
 
 
