@@ -106,3 +106,96 @@ def test_the_awaiting_mark_never_ends_a_line_of_a_narrow_show(shipped: Path, lan
         assert not alone, (width, alone)
         # The mark beside its first word, not cut to "…" as it was at 42 columns.
         assert re.search(r"⌛ \w", r.stdout), (width, r.stdout)
+
+
+# Two computers on a share whose locks neither sees (SMB 'nobrl', NFS 'local_lock=all')
+# starting a batch at the same moment: each looked for a journal, found none, and wrote
+# its own over the other's (a rename replaces), then both appended. The journal is now
+# made only where none stands (a hard link fails on an existing name).
+OTHER_JOURNAL = "qntrack append journal 1\nsize {size}\nrows 2\nend {end}\nhost ubnd-qn-pc07\npid 4242\nbegan 2026-12-07T08:30:05Z\n"
+
+
+def _journal_appears_after_the_look(tracker: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """The other computer's journal written just after this writer looked for one."""
+    import hashlib
+
+    import qntrack.files.appending as appending
+
+    store = tracker / "observations.csv"
+    data = store.read_bytes()
+    end = hashlib.sha256(data[-4096:]).hexdigest()
+    journal = OTHER_JOURNAL.format(size=len(data), end=end).encode()
+    real = appending.read_pending
+
+    def looked(path: Path):  # the look finds nothing; the other journal lands at once after
+        found = real(path)
+        (tracker / "observations.csv.pending").write_bytes(journal)
+        return found
+
+    monkeypatch.setattr(appending, "read_pending", looked)
+    return journal
+
+
+def test_a_batch_begun_at_the_same_moment_on_another_computer_is_not_overwritten(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = (tracker / "observations.csv").read_bytes()
+    journal = _journal_appears_after_the_look(tracker, monkeypatch)
+    r = run_clean("add-observation", "share", "2025", "14")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "on the computer 'ubnd-qn-pc07' (process 4242)" in said and "nothing was added" in said, r.stderr
+    # Its journal stands as it wrote it, and no row of this batch was written.
+    assert (tracker / "observations.csv.pending").read_bytes() == journal
+    assert (tracker / "observations.csv").read_bytes() == before
+    assert sorted(p.name for p in tracker.iterdir() if p.name.startswith(".observations")) == []
+
+
+def test_a_batch_begun_at_the_same_moment_and_already_ended_asks_to_run_again(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qntrack.files.journal as journal
+
+    before = (tracker / "observations.csv").read_bytes()
+    _journal_appears_after_the_look(tracker, monkeypatch)
+    monkeypatch.setattr(journal, "read_pending", lambda path: None)  # gone by the time it is read
+    r = run_clean("add-observation", "share", "2025", "14")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "began a batch on this file at the same moment" in said and "nothing was added" in said, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_where_the_file_system_makes_no_hard_links_the_journal_is_renamed_after_a_look(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    r = run_clean("add-observation", "share", "2025", "14")
+    assert r.exit_code == 0, r.output
+    assert (tracker / "observations.csv").read_bytes().endswith(b"\n") and b"share,2025,14" in (
+        tracker / "observations.csv"
+    ).read_bytes()
+    assert not (tracker / "observations.csv.pending").exists()
+    # ...and one standing is still not replaced.
+    before = (tracker / "observations.csv").read_bytes()
+    journal = _journal_appears_after_the_look(tracker, monkeypatch)
+    r = run_clean("add-observation", "share", "2024", "13")
+    assert r.exit_code == 1 and "ubnd-qn-pc07" in r.stderr, r.output
+    assert (tracker / "observations.csv.pending").read_bytes() == journal
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_a_link_to_nothing_in_the_journal_s_place_is_named_not_taken_for_a_writer(tracker: Path) -> None:
+    before = (tracker / "observations.csv").read_bytes()
+    (tracker / "observations.csv.pending").symlink_to(tracker / "nowhere")
+    r = run_clean("add-observation", "share", "2025", "14")
+    assert r.exit_code == 1, r.output
+    assert "observations.csv.pending: error: is a link to a file that does not exist" in r.stderr, r.stderr
+    assert "same moment" not in r.stderr, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before

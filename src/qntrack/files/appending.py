@@ -21,7 +21,7 @@ from .textfiles import real_path
 from ..catalog import Figure, Message, msg
 from ..errors import ExitCode, InputError, StoreError, StoreLockedError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
-from .journal import journal_text, not_added, pending_path, read_pending
+from .journal import begin, not_added, pending_path, read_pending
 from .store import (
     NOT_UTF8,
     HEADER,
@@ -387,7 +387,7 @@ def _append(
             payload = newline + encode_rows(rows, with_header=new_file, columns=columns, line_end=ending)
             if blank:
                 os.truncate(path, 0)  # started as an empty store is: nothing of the user's there
-            _append_batch(path, payload, len(rows))
+            _append_batch(path, payload, len(rows), not_done)
             return rows
     except Timeout:
         busy = msg("store_lock_busy", lock=lock.lock_file, seconds=Figure(lock.timeout), not_done=after)
@@ -437,7 +437,7 @@ def _replaced(path: Path, fd: int) -> bool:
     return (now.st_dev, now.st_ino) != (was.st_dev, was.st_ino)
 
 
-def _append_batch(path: Path, payload: bytes, rows: int) -> None:
+def _append_batch(path: Path, payload: bytes, rows: int, not_done: Message | None = None) -> None:
     """Append ``payload`` all or nothing (the caller holds the lock).
 
     The store's size is first recorded in a journal beside it, made durable; then the
@@ -447,18 +447,18 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     ``qntrack check --repair`` what to set aside (docs/data-integrity.md).
     """
     from ..files.repair import sync_folder
-    from ..files.starter import write_atomically
 
     journal = pending_path(path)
     held = None
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         size = os.fstat(fd).st_size
-        made = False
+        made, raced = False, None
         try:
             # Readable by whoever reads the store, whatever this writer's umask.
-            shared = stat.S_IMODE(os.fstat(fd).st_mode) & 0o666
-            write_atomically(journal, journal_text(path, size, rows), mode=shared)
+            raced = begin(path, size, rows, stat.S_IMODE(os.fstat(fd).st_mode) & 0o666, not_done)
+            if raced is not None:
+                raise fail(str(path), raced)
             made = True
             sync_folder(path.parent)
             _tell("writing", path, rows)
@@ -471,6 +471,8 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
                 raise fail(str(path), msg("store_replaced_during_append"))
             held = hold_signals()  # the batch is whole: its commit is finished before a signal
         except BaseException:
+            if raced is not None:
+                raise  # another writer's batch: its journal and rows are not this one's to undo
             # A full disk may take part of the batch, and so may Ctrl-C between two
             # writes or just after the journal was made (a journal left then refused the
             # store until check --repair): cut the file back to what it was and drop the

@@ -154,6 +154,25 @@ def not_added(pending: Pending, not_done: Message | None = None) -> Message:
     return msg("store_interrupted_not_added", rows=pending.rows)
 
 
+def begin(path: Path, size: int, rows: int, mode: int, not_done: Message | None = None) -> Message | None:
+    """Writes the journal of a batch of ``rows`` to a store of ``size`` bytes, only where
+    none stands; else why not: another writer's batch began at the same moment, on a share
+    whose locks this computer does not see (each had looked for a journal and found none).
+    ``mode``: the journal's permissions; ``not_done``: what was not done (no row added)."""
+    from .starter import write_atomically
+
+    try:
+        write_atomically(pending_path(path), journal_text(path, size, rows), mode=mode, exclusive=True)
+    except FileExistsError:
+        pending = read_pending(path)
+        if pending is not None:
+            return not_added(pending, not_done)
+        if os.path.islink(pending_path(path)):  # a link to nothing, which a rename replaced
+            raise fail(str(pending_path(path)), msg("store_journal_dangling", store=path.name)) from None
+        return msg("store_batch_raced", not_done=not_done or msg("store_nothing_added"))
+    return None
+
+
 def interrupted_batch(path: Path) -> Pending | None:
     """The journal of a batch a crash interrupted, or None (no journal, or a batch being
     written: another process holds the append lock).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -212,7 +213,12 @@ def sweep_shaped(folder: Path, prefixes: Iterable[str], *, folders: bool = False
 
 
 def write_atomically(
-    path: Path, data: bytes | Iterable[bytes], durable: bool = True, fresh: bool = False, mode: int | None = None
+    path: Path,
+    data: bytes | Iterable[bytes],
+    durable: bool = True,
+    fresh: bool = False,
+    mode: int | None = None,
+    exclusive: bool = False,
 ) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
 
@@ -226,6 +232,11 @@ def write_atomically(
     a symbolic link put there to /dev/zero must not make it writable by everyone).
     ``mode``: the permissions of the file, whatever the umask (an append's journal: the
     store's, so that everyone who reads the store can read it).
+    ``exclusive``: only where no file stands (FileExistsError otherwise): linked into place,
+    which fails on an existing name where a rename replaces it, so that of two computers
+    beginning a batch at once on a share whose locks neither sees, one journal stands and
+    the other writer refuses (forty-fifth session). A file system without hard links
+    renames, after a look.
     """
     folder = path.parent
     try:
@@ -252,7 +263,10 @@ def write_atomically(
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        if exclusive:
+            _link_new(tmp, path)
+        else:
+            os.replace(tmp, path)
     except BaseException as exc:
         try:
             os.unlink(tmp)
@@ -261,6 +275,23 @@ def write_atomically(
         if isinstance(exc, OSError) and exc.filename == tmp:
             exc.filename = str(path)  # the temporary is gone: the file it was to become
         raise
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """``tmp`` linked as ``path``, which must not exist (FileExistsError), and let go of;
+    renamed after a look where the file system makes no hard links (some SMB shares, FAT,
+    exFAT)."""
+    try:
+        os.link(tmp, path)
+        os.unlink(tmp)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK):
+            raise
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(tmp, path)
 
 
 def process_umask() -> int:
