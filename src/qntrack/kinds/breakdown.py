@@ -22,6 +22,7 @@ from ..method.groups import Member, combine
 from ..method.parts import year_to_date
 from ..method.progress import Status
 from ..method.series import Series
+from ..plan.periods import Period
 from ..plan.model import Indicator, LevelTarget, Milestone, Observation, Plan, PlanTarget, SpanTarget, Target
 from ..plan.units import (
     Dimension,
@@ -32,11 +33,12 @@ from ..plan.units import (
     unit_key,
     unit_lifetime,
     unit_match,
+    units_dated,
     units_outside,
     units_outside_days,
 )
 from ..plan.unit_resolution import resolve_dims
-from .span import to_date, years_of
+from .span import span_periods, to_date, years_of
 
 __all__ = [
     "UnitIndex",
@@ -45,6 +47,7 @@ __all__ = [
     "rollup",
     "unit_order",
     "judged_span",
+    "lived_span",
     "due_milestones",
     "inherits_milestones",
     "NO_AMOUNT",
@@ -158,6 +161,11 @@ def assess_units(
                 # The unit's own baseline or limit, if given, with the target's milestones
                 # due while it existed (an override giving none keeps the target's).
                 unit_target = replace(judged_as, milestones=milestones)
+            lived = lived_span(judged_as, dims, dimensions)
+            if lived is not None and isinstance(judged_as, SpanTarget):
+                # A span's periods while the unit existed: a province formed on 1 July
+                # 2025 awaited 2021-2024 figures that add-observation refuses for it.
+                unit_target = replace(judged_as, start=lived[0], end=lived[1])
             judged = assess_target(unit_target or target, indicator, rows, today)
         out.append(UnitAssessment(dims, judged))
     # The declared units with no figure at all, after the judged ones: the ones an officer
@@ -247,6 +255,23 @@ def due_milestones(target: Target, dims: Dims, dimensions: Mapping[str, Dimensio
         return None
     kept = tuple(m for m in target.milestones if not units_outside(dimensions, dims, m.by))
     return None if len(kept) == len(target.milestones) else kept
+
+
+def lived_span(target: Target, dims: Dims, dimensions: Mapping[str, Dimension]) -> tuple[Period, Period] | None:
+    """The first and last of a span target's periods the unit ``dims`` existed in (a period
+    its ``since:`` or ``until:`` cuts through counts), when that is not all of them; None
+    when it is, or for a target that is no span target (forty-fifth session, helper R).
+
+    A province formed on 1 July 2025 is judged on 2025 alone of 2021-2025, as a level
+    target's unit is on the milestones due while it existed (``due_milestones``): a figure
+    for 2021 cannot be its own, and was awaited of it for good."""
+    if not isinstance(target, SpanTarget) or not units_dated(dimensions, dims):
+        return None
+    periods = span_periods(target.start, target.end)
+    kept = [p for p in periods if not units_outside(dimensions, dims, p)]
+    if not kept or len(kept) == len(periods):
+        return None
+    return kept[0], kept[-1]
 
 
 def judged_span(target: Target) -> tuple[date, date] | None:

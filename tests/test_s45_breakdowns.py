@@ -1,0 +1,102 @@
+"""Breakdowns at national scale, with merged provinces (forty-fifth session, helper R).
+
+Vietnam's 63 provinces became 34 on 1 July 2025: a province formed that day (``since:``)
+or one merged away the day before (``until:``) existed for part of a span target's years.
+Figures for the years outside its dates cannot be recorded for it (``add-observation``
+refuses them), so it is judged on the span's periods it existed in, as a level target's
+unit is judged on the milestones due while it existed (methodology.md, "Breakdowns").
+"""
+
+from __future__ import annotations
+
+import json
+
+from conftest import dedent, make_tracker
+from helpers import run_clean
+
+PLAN = dedent("""
+    title: Merged provinces
+    dimensions:
+      province:
+        name: {en: Province, vi: Tỉnh}
+        values:
+          - Stay
+          - {value: Old, until: "2025-06-30"}
+          - {value: New, since: "2025-07-01", from: [Old]}
+    indicators:
+      growth:
+        name: GRDP growth
+        unit: "%"
+        measure: rate
+        dimensions: [province]
+    targets:
+      - id: growth-avg
+        type: average
+        indicator: growth
+        at_least: 8
+        from: 2021
+        to: 2025
+        for_each: province
+      - id: growth-every
+        type: every_period
+        indicator: growth
+        at_least: 7
+        from: 2021
+        to: 2026
+        for_each: province
+      - id: growth-long
+        type: every_period
+        indicator: growth
+        at_least: 7
+        from: 2021
+        to: 2030
+        for_each: province
+""")
+
+_ROWS = [("", 2021), ("", 2022), ("", 2023), ("", 2024), ("", 2025)]
+
+
+def _store() -> str:
+    lines = ["indicator,period,value,status,source,note,recorded_at"]
+    for year in range(2021, 2026):
+        lines.append(f"growth,{year},9,official,,,2026-03-01T00:00:00Z")
+        lines.append(f"growth[province=Stay],{year},9,official,,,2026-03-01T00:00:00Z")
+    for year in range(2021, 2025):
+        lines.append(f"growth[province=Old],{year},9,official,,,2026-03-01T00:00:00Z")
+    lines.append("growth[province=New],2025,9,official,,,2026-03-01T00:00:00Z")
+    return "\n".join(lines) + "\n"
+
+
+def _units(target_id: str) -> dict[str, dict]:
+    r = run_clean("status", target_id, "--format", "json", "--as-of", "2026-06-01")
+    assert r.exit_code == 0, r.output
+    (target,) = json.loads(r.stdout)["targets"]
+    return {u["dims"]["province"]: u for u in target["breakdown"]}
+
+
+def test_a_province_formed_mid_span_is_not_awaiting_years_before_it_existed(tmp_path, monkeypatch):
+    """New (from 1 July 2025) has its 2025 figure, 9 >= 8, the only year it existed in of
+    2021-2025: nothing is awaited of it (a figure for 2021-2024 is refused), and the span
+    ended, so it is judged as Stay, which met 8 in each of its five years, is."""
+    make_tracker(tmp_path, monkeypatch, PLAN, _store())
+    units = _units("growth-avg")
+    new, stay = units["New"], units["Stay"]
+    assert new["awaiting_figures"] == []
+    assert new["details"]["from"] == "2025"
+    assert new["details"]["to"] == "2025"
+    assert new["status"] == stay["status"]
+    # Old existed in 2025 until 30 June: its 2025 figure may still come.
+    assert units["Old"]["awaiting_figures"] == ["2025"]
+
+
+def test_every_period_units_are_judged_on_the_years_they_existed(tmp_path, monkeypatch):
+    """growth-every, 2021-2026: New is judged on 2025 and 2026 (2026 still running on
+    2026-06-01: nothing awaited); growth-long, 2021-2030: Old, merged away in 2025, is
+    judged on 2021-2025 and awaits only its 2025 figure, never 2026-2030's."""
+    make_tracker(tmp_path, monkeypatch, PLAN, _store())
+    new = _units("growth-every")["New"]
+    assert new["awaiting_figures"] == []
+    assert (new["details"]["from"], new["details"]["to"]) == ("2025", "2026")
+    old = _units("growth-long")["Old"]
+    assert (old["details"]["from"], old["details"]["to"]) == ("2021", "2025")
+    assert old["awaiting_figures"] == ["2025"]
