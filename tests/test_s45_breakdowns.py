@@ -100,3 +100,36 @@ def test_every_period_units_are_judged_on_the_years_they_existed(tmp_path, monke
     old = _units("growth-long")["Old"]
     assert (old["details"]["from"], old["details"]["to"]) == ("2021", "2025")
     assert old["awaiting_figures"] == ["2025"]
+
+
+def test_a_unit_judged_on_fewer_periods_says_so_where_the_goal_is_not_shown(tmp_path, monkeypatch):
+    """rank and the report list no goal: New's "Target achieved" on 2025 alone read as the
+    same test as Stay's on five years. Its status says which periods, as a level target's
+    unit says which milestones ("milestones 2025 only: while the unit existed")."""
+    make_tracker(tmp_path, monkeypatch, PLAN, _store())
+    r = run_clean("rank", "growth-avg", "--format", "table", "--as-of", "2026-06-01")
+    assert r.exit_code == 0, r.output
+    new = next(line for line in r.stdout.splitlines() if " New " in line)
+    assert "(2025 only: while the unit existed)" in new
+    stay = next(line for line in r.stdout.splitlines() if " Stay " in line)
+    assert "while the unit existed" not in stay
+    r = run_clean("rank", "growth-every", "--format", "table", "--as-of", "2026-06-01", "--lang", "vi")
+    new = next(line for line in r.stdout.splitlines() if " New " in line)
+    assert "(chỉ xét kỳ 2025–2026: khi đơn vị còn tồn tại)" in new
+
+
+def test_an_override_s_own_span_is_judged_as_written_with_no_note(tmp_path, monkeypatch):
+    """Stay given its own span, 2023-2025, is judged on it, and its status says nothing of
+    a unit's lifetime: Stay has no dates."""
+    plan = PLAN.replace(
+        "    to: 2025\n    for_each: province\n",
+        "    to: 2025\n    for_each: province\n    overrides:\n      Stay: {at_least: 8, from: 2023, to: 2025}\n",
+        1,
+    )
+    assert plan != PLAN
+    make_tracker(tmp_path, monkeypatch, plan, _store())
+    stay = _units("growth-avg")["Stay"]
+    assert (stay["details"]["from"], stay["details"]["to"]) == ("2023", "2025")
+    r = run_clean("rank", "growth-avg", "--format", "table", "--as-of", "2026-06-01")
+    line = next(line for line in r.stdout.splitlines() if " Stay " in line)
+    assert "while the unit existed" not in line
