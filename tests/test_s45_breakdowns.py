@@ -133,3 +133,42 @@ def test_an_override_s_own_span_is_judged_as_written_with_no_note(tmp_path, monk
     r = run_clean("rank", "growth-avg", "--format", "table", "--as-of", "2026-06-01")
     line = next(line for line in r.stdout.splitlines() if " Stay " in line)
     assert "while the unit existed" not in line
+
+
+FLOW_PLAN = dedent("""
+    title: Merged provinces, a flow
+    dimensions:
+      province:
+        name: {en: Province, vi: Tỉnh}
+        values:
+          - Stay
+          - {value: Old, until: "2025-06-30"}
+          - {value: New, since: "2025-07-01", from: [Old]}
+    indicators:
+      fdi:
+        name: FDI
+        unit: million USD
+        measure: flow
+        frequency: quarter
+        dimensions: [province]
+    targets:
+      - {id: fdi-2025, type: plan, indicator: fdi, period: 2025, value: 1000, for_each: province}
+""")
+
+
+def test_units_that_do_not_add_up_are_told_by_the_dimension_s_name_in_the_user_s_language(tmp_path, monkeypatch):
+    """2025-Q3: the total 300, New 100 and Stay 166 add up to 266, off by 34, more than
+    0.5% x 300 = 1.5. The warning named the dimension by its id alone, 'theo province' in
+    a Vietnamese sentence; it names it as the other units messages do, its id and the
+    plan's name in the language asked ('province' (Tỉnh))."""
+    store = dedent("""
+        indicator,period,value,status,source,note,recorded_at
+        fdi,2025-Q3,300,official,,,2026-03-01T00:00:00Z
+        fdi[province=Stay],2025-Q3,166,official,,,2026-03-01T00:00:00Z
+        fdi[province=New],2025-Q3,100,official,,,2026-03-01T00:00:00Z
+    """)
+    make_tracker(tmp_path, monkeypatch, FLOW_PLAN, store)
+    r = run_clean("check", "--lang", "vi")
+    assert "fdi 2025-Q3: tổng là 300, nhưng 2 đơn vị theo 'province' (Tỉnh) cộng lại bằng 266" in r.output
+    r = run_clean("check")
+    assert "fdi 2025-Q3: the total is 300, but its 2 units of 'province' (Province) add up to 266" in r.output
