@@ -172,3 +172,58 @@ def test_units_that_do_not_add_up_are_told_by_the_dimension_s_name_in_the_user_s
     assert "fdi 2025-Q3: tổng là 300, nhưng 2 đơn vị theo 'province' (Tỉnh) cộng lại bằng 266" in r.output
     r = run_clean("check")
     assert "fdi 2025-Q3: the total is 300, but its 2 units of 'province' (Province) add up to 266" in r.output
+
+
+SEX_PLAN = dedent("""
+    title: Poverty by province and sex
+    dimensions:
+      province:
+        name: {en: Province, vi: Tỉnh}
+        values:
+          - Stay
+          - {value: New, since: "2025-07-01"}
+      sex:
+        name: {en: Sex, vi: Giới tính}
+        values:
+          - {value: Male, names: {vi: Nam}}
+          - {value: Female, names: {vi: Nữ}}
+    indicators:
+      poverty:
+        name: Poverty rate
+        unit: "%"
+        direction: decrease
+        dimensions: [province, sex]
+    targets:
+      - id: poverty-sex
+        indicator: poverty
+        baseline: 2020
+        milestones: [{by: 2025, value: 3}]
+        for_each: [province, sex]
+""")
+
+
+def test_a_declared_unit_without_a_figure_shows_the_milestone_it_is_judged_towards(tmp_path, monkeypatch):
+    """The milestone, 3% by 2025, applies to every unit. Stay's cells with figures showed
+    it as their goal; New's cells, declared and with no figure yet, showed "lower is
+    better", as if they had no milestone (the whole with no figure shows 3% by 2025)."""
+    store = dedent("""
+        indicator,period,value,status,source,note,recorded_at
+        poverty[province=Stay;sex=Male],2020,5,official,,,2021-03-01T00:00:00Z
+        poverty[province=Stay;sex=Male],2024,4,official,,,2025-03-01T00:00:00Z
+        poverty[province=Stay;sex=Female],2020,6,official,,,2021-03-01T00:00:00Z
+        poverty[province=Stay;sex=Female],2024,4,official,,,2025-03-01T00:00:00Z
+    """)
+    make_tracker(tmp_path, monkeypatch, SEX_PLAN, store)
+    r = run_clean("status", "--by", "province", "--format", "table", "--as-of", "2025-06-01")
+    assert r.exit_code == 0, r.output
+    rows = [line for line in r.stdout.splitlines() if "↳" in line]
+    assert len(rows) == 4, r.stdout
+    for line in rows:
+        assert "3% by 2025" in line, line
+        assert "lower is better" not in line, line
+    r = run_clean("status", "--format", "json", "--as-of", "2025-06-01")
+    (target,) = json.loads(r.stdout)["targets"]
+    new = [u for u in target["breakdown"] if u["dims"]["province"] == "New"]
+    assert [u["without_figure"] for u in new] == [True, True]
+    assert [u["next_milestone"] for u in new] == ["2025", "2025"]
+    assert [(u["status"], u["reason"]) for u in new] == [("not_available", "no_figures")] * 2

@@ -178,8 +178,25 @@ def assess_units(
         if due_milestones(target, dims, dimensions) == ():
             continue
         absent = Assessment(target, indicator, Status.NOT_AVAILABLE, reason=NO_FIGURES)
+        if not amount:
+            # A bound or a milestone applies to every unit: judged on no figure, the unit
+            # shows the goal it is judged towards, where it showed "lower is better" as if
+            # it had none (forty-fifth session, helper R). An amount stays the whole's.
+            absent = replace(assess_target(_as_unit(target, dims, dimensions), indicator, [], today), reason=NO_FIGURES)
         out.append(UnitAssessment(dims, absent, without_figure=True))
     return tuple(out)
+
+
+def _as_unit(target: Target, dims: Dims, dimensions: Mapping[str, Dimension]) -> Target:
+    """``target`` as the unit ``dims`` with no values of its own is judged: a level target
+    on the milestones due while it existed, a span target on the periods it existed in."""
+    milestones = due_milestones(target, dims, dimensions)
+    if milestones and isinstance(target, LevelTarget):
+        return replace(target, milestones=milestones)
+    lived = lived_span(target, dims, dimensions)
+    if lived is not None and isinstance(target, SpanTarget):
+        return replace(target, start=lived[0], end=lived[1])
+    return target
 
 
 def _unjudged_figures(
