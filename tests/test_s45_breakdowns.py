@@ -227,3 +227,76 @@ def test_a_declared_unit_without_a_figure_shows_the_milestone_it_is_judged_towar
     assert [u["without_figure"] for u in new] == [True, True]
     assert [u["next_milestone"] for u in new] == ["2025", "2025"]
     assert [(u["status"], u["reason"]) for u in new] == [("not_available", "no_figures")] * 2
+
+
+def test_an_amount_s_year_cut_by_a_unit_s_dates_is_its_parts_over_the_months_it_existed(tmp_path, monkeypatch):
+    """Old (until 30 June 2025) recorded 2025-Q1 30 and 2025-Q2 45.5; New (from 1 July
+    2025) 2025-Q3 40 and 2025-Q4 70. Neither can have the year's other quarters
+    (add-observation refuses them), so their 2025 was awaited for good: "no figure for the
+    target's period yet", New's plan of 100 never judged. Their 2025 is the parts of the
+    months they existed, added up: Old 30 + 45.5 = 75.5 of its plan 80 (94.375%, not
+    achieved), New 40 + 70 = 110 of 100 (110%, achieved), and over 2024-2025 at least
+    100 for Old: 2024's 60 + 75.5 = 135.5 (achieved)."""
+    head = FLOW_PLAN.split("targets:")[0]
+    plan = head + dedent("""
+        targets:
+          - id: fdi-2025
+            type: plan
+            indicator: fdi
+            period: 2025
+            value: 1000
+            for_each: province
+            overrides: {Old: {value: 80}, New: {value: 100}}
+          - id: fdi-total
+            type: cumulative
+            indicator: fdi
+            at_least: 1000
+            from: 2024
+            to: 2025
+            for_each: province
+            overrides: {Old: {at_least: 100}}
+    """)
+    store = dedent("""
+        indicator,period,value,status,source,note,recorded_at
+        fdi[province=Old],2024,60,official,,,2025-03-01T00:00:00Z
+        fdi[province=Old],2025-Q1,30,official,,,2025-04-20T00:00:00Z
+        fdi[province=Old],2025-Q2,45.5,official,,,2025-07-20T00:00:00Z
+        fdi[province=New],2025-Q3,40,official,,,2025-10-20T00:00:00Z
+        fdi[province=New],2025-Q4,70,official,,,2026-01-20T00:00:00Z
+    """)
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    units = _units("fdi-2025")
+    old, new = units["Old"], units["New"]
+    assert (old["latest"]["period"], old["latest"]["value"]) == ("2025", 75.5)
+    assert old["latest"]["source"] == "2025-Q1 + 2025-Q2"
+    assert old["status"] == "not_achieved"
+    assert abs(old["details"]["percent_of_plan"] - 94.375) < 1e-9
+    assert (new["latest"]["period"], new["latest"]["value"]) == ("2025", 110.0)
+    assert new["status"] == "target_achieved"
+    assert abs(new["details"]["percent_of_plan"] - 110.0) < 1e-9
+    assert new["awaiting_figures"] == []
+    total = _units("fdi-total")["Old"]
+    assert total["status"] == "target_achieved"
+    assert total["details"]["total"] == 135.5
+
+
+def test_a_unit_that_existed_from_april_to_september_has_its_three_quarters_as_its_year(tmp_path, monkeypatch):
+    """Short (1 April to 30 September 2025): 2025-Q2 10 + 2025-Q3 20.5 = 30.5, its
+    whole 2025, against its plan of 30 (101.67%, achieved). Its months, April to
+    September, are no period a reading could be written for: their sum is still its year."""
+    plan = FLOW_PLAN.replace(
+        '      - {value: New, since: "2025-07-01", from: [Old]}\n',
+        '      - {value: New, since: "2025-07-01", from: [Old]}\n'
+        '      - {value: Short, since: "2025-04-01", until: "2025-09-30"}\n',
+    ).replace("for_each: province}", "for_each: province, overrides: {Short: {value: 30}}}")
+    assert "Short: {value: 30}" in plan and "value: Short" in plan
+    store = dedent("""
+        indicator,period,value,status,source,note,recorded_at
+        fdi[province=Short],2025-Q2,10,official,,,2025-07-20T00:00:00Z
+        fdi[province=Short],2025-Q3,20.5,official,,,2025-10-20T00:00:00Z
+    """)
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    short = _units("fdi-2025")["Short"]
+    assert (short["latest"]["period"], short["latest"]["value"]) == ("2025", 30.5)
+    assert short["latest"]["source"] == "2025-Q2 + 2025-Q3"
+    assert short["status"] == "target_achieved"

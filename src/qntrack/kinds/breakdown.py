@@ -19,7 +19,7 @@ from typing import Mapping, Sequence
 from ..catalog import Message, msg
 from ..method.assessment import Assessment, UnitAssessment, annual_rows, at_period, provisional_after
 from ..method.groups import Member, combine
-from ..method.parts import year_to_date
+from ..method.parts import span_sum, year_to_date
 from ..method.progress import Status
 from ..method.series import Series
 from ..plan.periods import Period
@@ -141,6 +141,8 @@ def assess_units(
     out = []
     for dims in units:
         rows = series.get(keys[dims], []) if dims in keys else []
+        if rows and indicator.adds_up:
+            rows = lived_years(rows, dims, dimensions)
         unit_target = own.get(dims)
         if unit_target is None and amount:
             # A plan or a total is the whole's: never shared out among units in silence.
@@ -289,6 +291,48 @@ def lived_span(target: Target, dims: Dims, dimensions: Mapping[str, Dimension]) 
     if not kept or len(kept) == len(periods):
         return None
     return kept[0], kept[-1]
+
+
+def lived_years(rows: Sequence[Observation], dims: Dims, dimensions: Mapping[str, Dimension]) -> list[Observation]:
+    """An amount's ``rows`` of the unit ``dims`` with, for each year its ``since:`` or
+    ``until:`` cuts through and no figure recorded for the year, the year read as the parts
+    recorded over the months the unit existed, added up (``method.parts.year_to_date``):
+    a province merged away on 30 June 2025 has for 2025 its 2025-Q1 + 2025-Q2, one formed
+    on 1 July 2025 its 2025-Q3 + 2025-Q4. Nothing of the year before or after it could be
+    its own (add-observation refuses it), so the year was awaited of it for good: an
+    annual plan or a total over years never judged it (forty-fifth session, helper R).
+    A year recorded as such wins, as it does over any year's parts."""
+    cut: dict[int, tuple[int, int]] = {}  # year: the first and last month it existed in
+    for dim_id, value in dims:
+        dimension = dimensions.get(dim_id)
+        unit = dimension.unit(value) if dimension is not None else None
+        if unit is None:
+            continue
+        since, until = unit.since, unit.until
+        if since is not None and since.day == 1 and since.month > 1:
+            first, last = cut.get(since.year, (1, 12))
+            cut[since.year] = (max(first, since.month), last)
+        if until is not None and until.month < 12 and until == _month_end(until.year, until.month):
+            first, last = cut.get(until.year, (1, 12))
+            cut[until.year] = (first, min(last, until.month))
+    lived = [(year, first, last) for year, (first, last) in sorted(cut.items()) if first <= last]
+    if not lived:
+        return list(rows)
+    have = {o.period.year for o in rows if o.period.is_year}
+    added = []
+    for year, first, last in lived:
+        if year in have:
+            continue
+        summed = span_sum([o for o in rows if o.period.year == year], Period(year, first, last))
+        if summed is not None:
+            added.append(summed._replace(period=Period(year, 1, 12)))
+    if not added:
+        return list(rows)
+    return sorted([*rows, *added], key=lambda o: o.period.sort_key)
+
+
+def _month_end(year: int, month: int) -> date:
+    return period_end(Period(year, month, month))
 
 
 def judged_span(target: Target) -> tuple[date, date] | None:
