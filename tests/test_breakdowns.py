@@ -301,7 +301,8 @@ def test_check_adds_up_a_flows_units_only(plan: Path):
     r = run_clean("check")
     assert r.exit_code == 0
     assert (
-        "observations.csv:10: warning: fdi 2024: the total is 100, but its 4 units of locality add up to 95" in r.stderr
+        "observations.csv:10: warning: fdi 2024: the total is 100, but its 4 units of 'locality' (Locality) add up to 95"
+        in r.stderr
     )
     # A share's units are never added up: share's total (11) is far from 12 + 12 + 9 = 33.
     assert "share 2023" not in r.stderr

@@ -323,9 +323,9 @@ def test_check_adds_up_the_cells_of_two_dimensions_to_each_subtotal(tmp_path: Pa
     # A: 30 + 30 = 60 (fine); B: 20 + 90 = 110 against 40. f: 30 + 20 = 50 (fine);
     # m: 30 (A, its key typed in another order) + 90 = 120 against 55.
     assert warned == [
-        "observations.csv:2: warning: g 2021: the total is 100, but its 2 units of sex add up to 105",
-        "observations.csv:4: warning: g[locality=B] 2021: the total is 40, but its 2 units of sex add up to 110",
-        "observations.csv:6: warning: g[sex=m] 2021: the total is 55, but its 2 units of locality add up to 120",
+        "observations.csv:2: warning: g 2021: the total is 100, but its 2 units of 'sex' add up to 105",
+        "observations.csv:4: warning: g[locality=B] 2021: the total is 40, but its 2 units of 'sex' add up to 110",
+        "observations.csv:6: warning: g[sex=m] 2021: the total is 55, but its 2 units of 'locality' add up to 120",
     ], r.stderr
 
 

@@ -254,7 +254,7 @@ def _sum_store(rows: str) -> str:
         # more than 0.5 % x 300 = 1.5: a warning. It was never compared (C had no figure).
         (
             "revenue,2025,300\nrevenue[province=A],2025,100\nrevenue[province=B],2025,100\nrevenue[province=D],2025,90",
-            "its 3 units of province add up to 290",
+            "its 3 units of 'province' (Province) add up to 290",
         ),
         # Under the new names alone, C 200 + D 100 = 300: no warning.
         ("revenue,2025,300\nrevenue[province=C],2025,200\nrevenue[province=D],2025,100", None),
@@ -262,7 +262,7 @@ def _sum_store(rows: str) -> str:
         (
             "revenue,2025,300\nrevenue[province=A],2025,100\nrevenue[province=B],2025,100\n"
             "revenue[province=C],2025,250\nrevenue[province=D],2025,150",
-            "its 3 units of province add up to 350",
+            "its 3 units of 'province' (Province) add up to 350",
         ),
     ],
 )

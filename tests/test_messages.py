@@ -70,6 +70,8 @@ DIFFERENT_NAMES = {
     "checks_unit_spelt_otherwise": ({"named_en"}, {"named_vi"}),
     "units_open_spelt_as_stored": ({"named_en"}, {"named_vi"}),
     "units_open_spelt_as_batch": ({"named_en"}, {"named_vi"}),
+    # Units that do not add up, their dimension named (forty-fifth session, helper R).
+    "checks_units_sum": ({"named_en"}, {"named_vi"}),
     "units_not_broken_down": ({"dimensions_en"}, {"dimensions_vi"}),
     "ranking_unknown_dimension": ({"dimensions_en"}, {"dimensions_vi"}),
     # show --dim: the dimensions a target is broken down by (thirty-ninth session, helper S).

@@ -136,6 +136,7 @@ def _sum_problems(
     plan: Plan, series: Series, file: str, indicator: Indicator, parent: str, given: Dims, dim_id: str
 ) -> list[Problem]:
     """``parent``'s figures against the sum of its units of ``dim_id`` (units_sum_problems)."""
+    from ..plan.unit_resolution import dimension_said
     from ..plan.units import unit_key
 
     out: list[Problem] = []
@@ -168,9 +169,11 @@ def _sum_problems(
                         id=parent,
                         period=total.period,
                         total=Figure(total.value),
-                        dimension=dim_id,
                         units=len(living),
                         sum=Figure(summed),
+                        # its id and the plan's name, as the units messages say it: a
+                        # Vietnamese warning read "theo province" (forty-fifth session)
+                        **dimension_said(dim_id, plan.dimensions),
                     ),
                     "warning",
                     "units-sum",

@@ -19,9 +19,10 @@ from typing import Mapping, Sequence
 from ..catalog import Message, msg
 from ..method.assessment import Assessment, UnitAssessment, annual_rows, at_period, provisional_after
 from ..method.groups import Member, combine
-from ..method.parts import year_to_date
+from ..method.parts import span_sum, year_to_date
 from ..method.progress import Status
 from ..method.series import Series
+from ..plan.periods import Period
 from ..plan.model import Indicator, LevelTarget, Milestone, Observation, Plan, PlanTarget, SpanTarget, Target
 from ..plan.units import (
     Dimension,
@@ -32,11 +33,12 @@ from ..plan.units import (
     unit_key,
     unit_lifetime,
     unit_match,
+    units_dated,
     units_outside,
     units_outside_days,
 )
 from ..plan.unit_resolution import resolve_dims
-from .span import to_date, years_of
+from .span import span_periods, to_date, years_of
 
 __all__ = [
     "UnitIndex",
@@ -45,6 +47,7 @@ __all__ = [
     "rollup",
     "unit_order",
     "judged_span",
+    "lived_span",
     "due_milestones",
     "inherits_milestones",
     "NO_AMOUNT",
@@ -138,6 +141,8 @@ def assess_units(
     out = []
     for dims in units:
         rows = series.get(keys[dims], []) if dims in keys else []
+        if rows and indicator.adds_up:
+            rows = lived_years(rows, dims, dimensions)
         unit_target = own.get(dims)
         if unit_target is None and amount:
             # A plan or a total is the whole's: never shared out among units in silence.
@@ -158,6 +163,11 @@ def assess_units(
                 # The unit's own baseline or limit, if given, with the target's milestones
                 # due while it existed (an override giving none keeps the target's).
                 unit_target = replace(judged_as, milestones=milestones)
+            lived = lived_span(judged_as, dims, dimensions)
+            if lived is not None and isinstance(judged_as, SpanTarget):
+                # A span's periods while the unit existed: a province formed on 1 July
+                # 2025 awaited 2021-2024 figures that add-observation refuses for it.
+                unit_target = replace(judged_as, start=lived[0], end=lived[1])
             judged = assess_target(unit_target or target, indicator, rows, today)
         out.append(UnitAssessment(dims, judged))
     # The declared units with no figure at all, after the judged ones: the ones an officer
@@ -170,8 +180,25 @@ def assess_units(
         if due_milestones(target, dims, dimensions) == ():
             continue
         absent = Assessment(target, indicator, Status.NOT_AVAILABLE, reason=NO_FIGURES)
+        if not amount:
+            # A bound or a milestone applies to every unit: judged on no figure, the unit
+            # shows the goal it is judged towards, where it showed "lower is better" as if
+            # it had none (forty-fifth session, helper R). An amount stays the whole's.
+            absent = replace(assess_target(_as_unit(target, dims, dimensions), indicator, [], today), reason=NO_FIGURES)
         out.append(UnitAssessment(dims, absent, without_figure=True))
     return tuple(out)
+
+
+def _as_unit(target: Target, dims: Dims, dimensions: Mapping[str, Dimension]) -> Target:
+    """``target`` as the unit ``dims`` with no values of its own is judged: a level target
+    on the milestones due while it existed, a span target on the periods it existed in."""
+    milestones = due_milestones(target, dims, dimensions)
+    if milestones and isinstance(target, LevelTarget):
+        return replace(target, milestones=milestones)
+    lived = lived_span(target, dims, dimensions)
+    if lived is not None and isinstance(target, SpanTarget):
+        return replace(target, start=lived[0], end=lived[1])
+    return target
 
 
 def _unjudged_figures(
@@ -247,6 +274,65 @@ def due_milestones(target: Target, dims: Dims, dimensions: Mapping[str, Dimensio
         return None
     kept = tuple(m for m in target.milestones if not units_outside(dimensions, dims, m.by))
     return None if len(kept) == len(target.milestones) else kept
+
+
+def lived_span(target: Target, dims: Dims, dimensions: Mapping[str, Dimension]) -> tuple[Period, Period] | None:
+    """The first and last of a span target's periods the unit ``dims`` existed in (a period
+    its ``since:`` or ``until:`` cuts through counts), when that is not all of them; None
+    when it is, or for a target that is no span target (forty-fifth session, helper R).
+
+    A province formed on 1 July 2025 is judged on 2025 alone of 2021-2025, as a level
+    target's unit is on the milestones due while it existed (``due_milestones``): a figure
+    for 2021 cannot be its own, and was awaited of it for good."""
+    if not isinstance(target, SpanTarget) or not units_dated(dimensions, dims):
+        return None
+    periods = span_periods(target.start, target.end)
+    kept = [p for p in periods if not units_outside(dimensions, dims, p)]
+    if not kept or len(kept) == len(periods):
+        return None
+    return kept[0], kept[-1]
+
+
+def lived_years(rows: Sequence[Observation], dims: Dims, dimensions: Mapping[str, Dimension]) -> list[Observation]:
+    """An amount's ``rows`` of the unit ``dims`` with, for each year its ``since:`` or
+    ``until:`` cuts through and no figure recorded for the year, the year read as the parts
+    recorded over the months the unit existed, added up (``method.parts.year_to_date``):
+    a province merged away on 30 June 2025 has for 2025 its 2025-Q1 + 2025-Q2, one formed
+    on 1 July 2025 its 2025-Q3 + 2025-Q4. Nothing of the year before or after it could be
+    its own (add-observation refuses it), so the year was awaited of it for good: an
+    annual plan or a total over years never judged it (forty-fifth session, helper R).
+    A year recorded as such wins, as it does over any year's parts."""
+    cut: dict[int, tuple[int, int]] = {}  # year: the first and last month it existed in
+    for dim_id, value in dims:
+        dimension = dimensions.get(dim_id)
+        unit = dimension.unit(value) if dimension is not None else None
+        if unit is None:
+            continue
+        since, until = unit.since, unit.until
+        if since is not None and since.day == 1 and since.month > 1:
+            first, last = cut.get(since.year, (1, 12))
+            cut[since.year] = (max(first, since.month), last)
+        if until is not None and until.month < 12 and until == _month_end(until.year, until.month):
+            first, last = cut.get(until.year, (1, 12))
+            cut[until.year] = (first, min(last, until.month))
+    lived = [(year, first, last) for year, (first, last) in sorted(cut.items()) if first <= last]
+    if not lived:
+        return list(rows)
+    have = {o.period.year for o in rows if o.period.is_year}
+    added = []
+    for year, first, last in lived:
+        if year in have:
+            continue
+        summed = span_sum([o for o in rows if o.period.year == year], Period(year, first, last))
+        if summed is not None:
+            added.append(summed._replace(period=Period(year, 1, 12)))
+    if not added:
+        return list(rows)
+    return sorted([*rows, *added], key=lambda o: o.period.sort_key)
+
+
+def _month_end(year: int, month: int) -> date:
+    return period_end(Period(year, month, month))
 
 
 def judged_span(target: Target) -> tuple[date, date] | None:

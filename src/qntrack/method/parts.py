@@ -19,6 +19,7 @@ __all__ = [
     "input_added_up",
     "not_counted",
     "not_from_start",
+    "span_sum",
     "summed_inputs",
     "year_to_date",
     "years_of",
@@ -86,6 +87,29 @@ def year_to_date(
         first.indicator,
         Period(span.year, span.first, chain[-1].period.last),
         total,
+        min((o.status for o in chain), key=finality),
+        " + ".join(str(o.period) for o in chain),
+        ADDED_UP,
+        max(o.recorded_at for o in chain),
+        0,
+    )
+
+
+def span_sum(rows: Sequence[Observation], span: Period) -> Observation | None:
+    """``span`` read as its parts added up, month by month or quarter by quarter with no
+    month missing (a reading published for a span from its start counts as its parts),
+    written as a figure of ``span``: the year of a unit that existed in some of its months,
+    2025-Q3 + 2025-Q4 for one formed on 1 July, whatever period those months make
+    (kinds.breakdown.lived_years). None when the parts do not reach the span's end."""
+    inside = _inside(rows, span, span.last)
+    direct = {o.period.last: o for o in inside if o.period.first == span.first}
+    chain = _chains(inside, span, span.last, direct).get(span.last)
+    if not chain:
+        return None
+    return Observation(
+        chain[0].indicator,
+        span,
+        added_as_typed(o.value for o in chain),
         min((o.status for o in chain), key=finality),
         " + ".join(str(o.period) for o in chain),
         ADDED_UP,

@@ -190,7 +190,7 @@ def milestones_note(target: Target, unit: UnitAssessment, lang: str) -> str:
     target's milestones than the target has (``unit_status``), and ``baseline_note`` for
     one judged from a later year than the target's baseline; "" for neither."""
     from ..kinds.breakdown import inherits_milestones
-    from ..plan.model import LevelTarget
+    from ..plan.model import LevelTarget, SpanTarget
 
     judged = unit.assessment.target
     if (
@@ -205,6 +205,15 @@ def milestones_note(target: Target, unit: UnitAssessment, lang: str) -> str:
             for n in (report_word("bd_milestones_while_it_existed", lang, years=years), baseline_note(unit, lang))
             if n
         )
+    written = dict(target.overrides).get(unit.dims) or target  # a span an override gives is its own
+    if isinstance(written, SpanTarget) and isinstance(judged, SpanTarget):
+        if (judged.start, judged.end) != (written.start, written.end) and not unit.without_figure:
+            # A span's periods while the unit existed (kinds.breakdown.lived_span): a
+            # province formed in July 2025 judged on 2025 alone of 2021-2025 (s45).
+            from .period_words import period_range
+
+            periods = period_range(judged.start, judged.end, lang)
+            return report_word("bd_periods_while_it_existed", lang, periods=periods)
     return baseline_note(unit, lang)
 
 
