@@ -114,3 +114,48 @@ def test_a_workbook_with_thuc_hien_merged_over_its_last_columns_is_read(plan: Pa
     r = run_clean("--lang", "vi", "add-observation", "--from", "bieu.xlsx", *FROM)
     assert r.exit_code == 0, r.output
     assert _rows() == _EXPECTED
+
+
+# --- 2. a figure cut off after its decimal mark ---------------------------------------------------
+
+# A paste stopped half-way ('1,9' arrived as '1,'), or a figure typed and Enter pressed too
+# soon: the decimal mark with no digit after it was read as the whole number, 1 stored for
+# 1.9, in silence. Nobody writes a figure so, in either convention.
+
+
+@pytest.mark.parametrize("typed", ["1,", "1.", "12.345,", "-2,"])
+def test_a_typed_figure_ending_in_its_decimal_mark_is_refused(plan: Path, typed: str) -> None:
+    r = run_clean("--lang", "vi", "add-observation", "poverty", "2024", typed, *FROM)
+    assert r.exit_code == 1, r.output
+    assert _rows() == []
+    assert f"'{typed}' kết thúc bằng dấu thập phân" in r.stderr, r.stderr
+    en = run_clean("add-observation", "poverty", "2024", typed, *FROM)
+    assert en.exit_code == 1 and f"'{typed}' ends with its decimal mark" in en.stderr, en.stderr
+
+
+@pytest.mark.parametrize("sep", ["\t", ","])
+def test_a_pasted_row_cut_after_its_decimal_mark_writes_nothing(plan: Path, sep: str) -> None:
+    # The last row of a paste, cut after the comma: nothing of the paste is written.
+    cell = "1," if sep == "\t" else '"1,"'
+    text = sep.join(["indicator", "period", "value"]) + "\n"
+    text += sep.join(["poverty", "2023", "2,1" if sep == "\t" else '"2,1"']) + "\n"
+    text += sep.join(["poverty", "2024", cell])
+    r = run_clean("--lang", "vi", "add-observation", "--from", "-", *FROM, input=text.encode("utf-8"))
+    assert r.exit_code == 1, r.output
+    assert _rows() == []
+    assert "<stdin>:3: lỗi: '1,' kết thúc bằng dấu thập phân" in r.stderr, r.stderr
+
+
+def test_a_csv_figure_ending_in_a_point_is_refused(plan: Path) -> None:
+    Path("so-lieu.csv").write_text("indicator,period,value\npoverty,2023,2.1\npoverty,2024,1.\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "so-lieu.csv", *FROM)
+    assert r.exit_code == 1, r.output
+    assert _rows() == []
+    assert "so-lieu.csv:3: error: '1.' ends with its decimal mark" in r.stderr, r.stderr
+
+
+def test_a_wide_cell_ending_in_its_decimal_mark_names_its_period(plan: Path) -> None:
+    text = "Chỉ tiêu\t2023\t2024\nTỷ lệ hộ nghèo\t2,1\t1,\n"
+    r = run_clean("--lang", "vi", "add-observation", "--from", "-", "--wide", *FROM, input=text.encode("utf-8"))
+    assert r.exit_code == 1, r.output
+    assert "kỳ 2024: '1,' kết thúc bằng dấu thập phân" in r.stderr, r.stderr
