@@ -159,3 +159,34 @@ def test_a_wide_cell_ending_in_its_decimal_mark_names_its_period(plan: Path) -> 
     r = run_clean("--lang", "vi", "add-observation", "--from", "-", "--wide", *FROM, input=text.encode("utf-8"))
     assert r.exit_code == 1, r.output
     assert "kỳ 2024: '1,' kết thúc bằng dấu thập phân" in r.stderr, r.stderr
+
+
+# --- 3. a Vietnamese header without its period column ---------------------------------------------
+
+# 'Chỉ tiêu | Giá trị' pasted without the period's column was told "the header needs period
+# (found: indicator, value)": the officer's own headings were shown as the store's English
+# names and the one missing by its English name alone, nowhere the Vietnamese to write.
+
+
+def test_a_vietnamese_header_missing_its_period_is_told_in_its_own_words(plan: Path) -> None:
+    text = "Chỉ tiêu\tGiá trị\nTỷ lệ hộ nghèo\t2,1\n"
+    r = run_clean("--lang", "vi", "add-observation", "--from", "-", *FROM, input=text.encode("utf-8"))
+    assert r.exit_code == 1, r.output
+    said = r.stderr
+    assert "<stdin>:1: lỗi: dòng tiêu đề cần có period (đang có: Chỉ tiêu, Giá trị)" in said, said
+    # The Vietnamese headings read as the period column, among them the three an office writes.
+    vietnamese = said.split("(đang có: Chỉ tiêu, Giá trị)", 1)[1]
+    assert "period: kỳ, kỳ báo cáo" in vietnamese and "năm, quý, tháng" in vietnamese, said
+
+
+def test_a_workbook_header_missing_its_period_shows_its_headings_as_typed(plan: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["STT", "Chỉ tiêu", "ĐVT", "Giá trị"], [1, "Tỷ lệ hộ nghèo", "%", 2.1]]:
+        sheet.append(row)
+    book.save("bieu.xlsx")
+    r = run_clean("add-observation", "--from", "bieu.xlsx", *FROM)
+    assert r.exit_code == 1, r.output
+    assert "the header needs period (found: STT, Chỉ tiêu, Giá trị); its Vietnamese names: period: kỳ" in r.stderr, (
+        r.stderr
+    )
