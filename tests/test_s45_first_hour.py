@@ -190,3 +190,34 @@ def test_a_workbook_header_missing_its_period_shows_its_headings_as_typed(plan: 
     assert "the header needs period (found: STT, Chỉ tiêu, Giá trị); its Vietnamese names: period: kỳ" in r.stderr, (
         r.stderr
     )
+
+
+# --- 4. a plan saved under a name of the officer's own ------------------------------------------
+
+# The officer wrote the plan from the docs and saved it as 'ke hoach.yaml': every command
+# said "no targets.yaml here or in any parent folder ... or run 'qntrack init' to start one",
+# the file in front of them never named, and init offered to start another plan beside it.
+
+
+def test_a_plan_under_another_name_is_named_when_no_targets_yaml_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_tracker(tmp_path, monkeypatch, PLAN, STORE_HEADER)
+    (folder / "targets.yaml").rename(folder / "ke hoach.yaml")
+    (folder / "docker-compose.yml").write_text("services:\n  web: {image: nginx}\n", encoding="utf-8")
+    r = run_clean("--lang", "vi", "status")
+    assert r.exit_code == 1, r.output
+    assert "ke hoach.yaml" in r.stderr and '--targets "ke hoach.yaml"' in r.stderr, r.stderr
+    assert "docker-compose.yml" not in r.stderr and "qntrack init" not in r.stderr, r.stderr
+    en = run_clean("add-observation", "poverty", "2024", "1.9")
+    assert en.exit_code == 1 and '--targets "ke hoach.yaml"' in en.stderr, en.stderr
+    assert not (folder / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
+
+
+def test_a_folder_of_other_yaml_files_is_told_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Docs\nnav:\n  - index.md\n", encoding="utf-8")
+    r = run_clean("status")
+    assert r.exit_code == 1, r.output
+    assert "no targets.yaml here or in any parent folder" in r.stderr and "mkdocs" not in r.stderr, r.stderr
