@@ -26,6 +26,14 @@ indicators:
     name: {en: Poverty rate, vi: "Tỷ lệ hộ nghèo"}
     unit: "%"
     direction: decrease
+  fdi:
+    name: {en: FDI attracted, vi: "Vốn FDI thu hút"}
+    unit: {en: million USD, vi: triệu USD}
+    measure: flow
+  budget:
+    name: {en: Budget revenue, vi: "Thu ngân sách"}
+    unit: {en: billion VND, vi: tỷ đồng}
+    measure: flow
 targets:
   - id: tang-truong
     type: every_period
@@ -221,3 +229,34 @@ def test_a_folder_of_other_yaml_files_is_told_as_before(tmp_path: Path, monkeypa
     r = run_clean("status")
     assert r.exit_code == 1, r.output
     assert "no targets.yaml here or in any parent folder" in r.stderr and "mkdocs" not in r.stderr, r.stderr
+
+
+# --- 5. a figure in another size of the plan's unit ------------------------------------------------
+
+# The press release gives FDI in 'tỷ USD' and the budget in 'triệu đồng'; the plan keeps
+# million USD and billion VND. The refusal asked "a figure in another unit, or on the wrong
+# row?" and stopped there: the officer was not told what to do with 4,5 tỷ USD. 1 tỷ USD
+# is 1,000 triệu USD (so 4,5 tỷ USD is 4.500 triệu USD); 1 triệu đồng is 1/1,000 tỷ đồng.
+
+
+def test_a_unit_cell_of_another_size_is_told_the_factor(plan: Path) -> None:
+    text = "Chỉ tiêu\tĐVT\tNăm 2024\nVốn FDI thu hút\ttỷ USD\t4,5\nThu ngân sách\tTriệu đồng\t38.212.400\n"
+    r = run_clean("--lang", "vi", "add-observation", "--from", "-", *FROM, input=text.encode("utf-8"))
+    assert r.exit_code == 1, r.output
+    assert _rows() == []
+    said = r.stderr
+    assert "<stdin>:2: lỗi: đơn vị tính 'tỷ USD' không phải đơn vị tính của fdi" in said, said
+    line2 = next(x for x in said.splitlines() if x.startswith("<stdin>:2:"))
+    assert "hãy nhân các số liệu với 1.000" in line2, said
+    line3 = next(x for x in said.splitlines() if x.startswith("<stdin>:3:"))
+    assert "hãy chia các số liệu cho 1.000" in line3, said
+    en = run_clean("add-observation", "--from", "-", *FROM, input=text.encode("utf-8"))
+    assert "multiply the figures by 1,000" in en.stderr and "divide the figures by 1,000" in en.stderr, en.stderr
+
+
+def test_a_unit_cell_of_another_currency_gets_no_factor(plan: Path) -> None:
+    # Billion VND against million USD: no factor turns one into the other.
+    text = "Chỉ tiêu\tĐVT\tNăm 2024\nVốn FDI thu hút\ttỷ đồng\t100\n"
+    r = run_clean("add-observation", "--from", "-", *FROM, input=text.encode("utf-8"))
+    assert r.exit_code == 1, r.output
+    assert "multiply" not in r.stderr and "divide" not in r.stderr, r.stderr
