@@ -260,3 +260,21 @@ def test_a_unit_cell_of_another_currency_gets_no_factor(plan: Path) -> None:
     r = run_clean("add-observation", "--from", "-", *FROM, input=text.encode("utf-8"))
     assert r.exit_code == 1, r.output
     assert "multiply" not in r.stderr and "divide" not in r.stderr, r.stderr
+
+
+# --- 6. 'from: 2025-2030' and no 'to' -----------------------------------------------------------
+
+# The officer wrote the resolution's period as the span it is, in 'from', and left 'to' out.
+# check said only "needs 'to'"; once 'to: 2030' was added, the next run refused 'from'.
+# Both are now said in one run.
+
+
+def test_a_span_written_in_from_is_told_with_the_missing_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = PLAN.replace("    from: 2021\n    to: 2025\n", "    from: 2025-2030\n")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run_clean("--lang", "vi", "check")
+    assert r.exit_code == 1, r.output
+    said = r.stderr
+    assert "cần có 'to'" in said, said
+    line = 1 + plan.splitlines().index("    from: 2025-2030")
+    assert f"targets.yaml:{line}:11: lỗi: mục tiêu 'tang-truong': from: '2025-2030' là một giai đoạn nhiều năm" in said
