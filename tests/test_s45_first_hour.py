@@ -278,3 +278,19 @@ def test_a_span_written_in_from_is_told_with_the_missing_to(tmp_path: Path, monk
     assert "cần có 'to'" in said, said
     line = 1 + plan.splitlines().index("    from: 2025-2030")
     assert f"targets.yaml:{line}:11: lỗi: mục tiêu 'tang-truong': from: '2025-2030' là một giai đoạn nhiều năm" in said
+
+
+# --- 7. an empty column between a Vietnamese header's columns -------------------------------------
+
+# A spacer column left empty in the sheet: "cột thứ 4 không có tên (hợp lệ: indicator, period,
+# ...)", the English names alone and nothing said of what to do with the column.
+
+
+def test_an_unnamed_column_is_told_to_be_named_or_deleted_in_the_headers_language(plan: Path) -> None:
+    text = "Chỉ tiêu\tKỳ\tGiá trị\t\tNguồn\nTỷ lệ hộ nghèo\t2023\t2,1\t\tCục TK\n"
+    r = run_clean("--lang", "vi", "add-observation", "--from", "-", *FROM, input=text.encode("utf-8"))
+    assert r.exit_code == 1, r.output
+    assert _rows() == []
+    said = r.stderr.splitlines()[0]
+    assert said.startswith("<stdin>:1: lỗi: cột thứ 4 không có tên: hãy đặt tên cho cột, hoặc xóa cột đó"), said
+    assert "tiếng Việt: chỉ tiêu" in said, said

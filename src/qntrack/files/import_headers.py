@@ -223,6 +223,11 @@ def _long_columns(
                 # told how to import either (thirty-sixth session).
                 problems.append(Problem(where, msg("import_column_tt", name=typed, columns=known)))
             elif not name:
+                if isinstance(known, str) and not all(str(w).isascii() for w in written):
+                    # A Vietnamese header's gap: the Vietnamese names too (forty-fifth session).
+                    known = msg(
+                        "import_columns_with_vietnamese", columns=known, vietnamese=", ".join(VIETNAMESE_COLUMNS)
+                    )
                 problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
             elif (bracketed := _unit_in_heading(typed)) is not None:
                 # A value column headed with its unit, as a yearbook heads it (the Vietnamese
