@@ -294,3 +294,23 @@ def test_an_unnamed_column_is_told_to_be_named_or_deleted_in_the_headers_languag
     said = r.stderr.splitlines()[0]
     assert said.startswith("<stdin>:1: lỗi: cột thứ 4 không có tên: hãy đặt tên cho cột, hoặc xóa cột đó"), said
     assert "tiếng Việt: chỉ tiêu" in said, said
+
+
+# --- 8. a pasted row named in longer words than the plan's ----------------------------------------
+
+# The statistics office writes "Tốc độ tăng trưởng GRDP" and "Tổng thu ngân sách nhà nước";
+# the plan says "Tăng trưởng GRDP" and "Thu ngân sách". A cell whose words the plan's name
+# holds was told the indicator; a cell holding every word of the plan's name was told only the
+# list of ids. Suggested, never read: the longer name may be another figure.
+
+
+def test_a_row_named_in_more_words_than_the_plans_name_is_told_the_indicator(plan: Path) -> None:
+    text = "Chỉ tiêu\tNăm 2024\nTốc độ tăng trưởng GRDP\t6,1\nTổng thu ngân sách nhà nước\t38.212,4\nSố dự án FDI\t12\n"
+    r = run_clean("--lang", "vi", "add-observation", "--from", "-", *FROM, input=text.encode("utf-8"))
+    assert r.exit_code == 1, r.output
+    assert _rows() == []
+    lines = {x.split(": lỗi: ")[0]: x for x in r.stderr.splitlines() if ": lỗi: " in x}
+    assert "hãy ghi grdp_growth" in lines["<stdin>:2"] and "'Tăng trưởng GRDP'" in lines["<stdin>:2"], r.stderr
+    assert "hãy ghi budget" in lines["<stdin>:3"] and "'Thu ngân sách'" in lines["<stdin>:3"], r.stderr
+    # 'FDI' alone of 'Vốn FDI thu hút' is in the cell: nothing suggested.
+    assert "hãy ghi" not in lines["<stdin>:4"], r.stderr
