@@ -314,3 +314,24 @@ def test_a_row_named_in_more_words_than_the_plans_name_is_told_the_indicator(pla
     assert "hãy ghi budget" in lines["<stdin>:3"] and "'Thu ngân sách'" in lines["<stdin>:3"], r.stderr
     # 'FDI' alone of 'Vốn FDI thu hút' is in the cell: nothing suggested.
     assert "hãy ghi" not in lines["<stdin>:4"], r.stderr
+
+
+# --- 9. init beside a plan Notepad saved as a text document ----------------------------------------
+
+# The officer's targets.yaml was saved by Notepad as targets.yaml.txt (Explorer shows it as
+# targets.yaml). Told by status to run init, or running it first, init wrote a starter
+# targets.yaml beside it: Explorer then showed two targets.yaml, and every command read the
+# starter's examples. init refuses there, naming the file, as it refuses Targets.yaml.
+
+
+@pytest.mark.parametrize("name", ["targets.yaml.txt", "targets.yml"])
+def test_init_beside_a_plan_saved_under_another_name_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    (tmp_path / name).write_text(PLAN, encoding="utf-8")
+    r = run_clean("--lang", "vi", "init")
+    assert r.exit_code != 0, r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    assert name in r.stderr and "đổi tên" in r.stderr, r.stderr

@@ -27,6 +27,7 @@ from ..catalog import Message, msg
 
 __all__ = [
     "another_plan_name",
+    "other_plan_file",
     "plan_named_otherwise",
     "drive_path",
     "first_missing",
@@ -268,15 +269,23 @@ def another_plan_name(folder: Path) -> Message | None:
     """What to say of a folder holding no targets.yaml but a plan under another name
     (``_OTHER_PLAN_NAMES``, in any case), else None: passed over, a parent folder's plan
     was used and its store written to."""
+    name = other_plan_file(folder)
+    if name is None:
+        return None
+    found = os.path.relpath(folder / name)
+    shown = name[: -len(".txt")] if name.casefold().endswith(".txt") else name
+    return msg(_OTHER_PLAN_NAMES[name.casefold()], found=found, shown=shown)
+
+
+def other_plan_file(folder: Path) -> str | None:
+    """The name of a plan ``folder`` holds under a name Windows shows as targets.yaml
+    (``_OTHER_PLAN_NAMES``, in any case), else None; init refuses beside it (forty-fifth
+    session: it wrote a second targets.yaml beside the officer's own)."""
     try:
         names = sorted(n for n in os.listdir(folder) if n.casefold() in _OTHER_PLAN_NAMES)
     except OSError:
         return None
-    if not names:
-        return None
-    found = os.path.relpath(folder / names[0])
-    shown = names[0][: -len(".txt")] if names[0].casefold().endswith(".txt") else names[0]
-    return msg(_OTHER_PLAN_NAMES[names[0].casefold()], found=found, shown=shown)
+    return names[0] if names else None
 
 
 # A plan's top-level keys, at the start of a line: what tells a plan from another YAML file.
