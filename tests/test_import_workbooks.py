@@ -317,7 +317,8 @@ def test_every_bad_cell_is_named_and_nothing_is_written(plan: Path):
         "so-lieu.xlsx:'Số liệu'!C3: error: '1.234' is ambiguous: 1234 with a thousands separator, or 1.234 with "
         "a decimal point; say which with --decimal-comma (thousands separator) or --decimal-point",
         "so-lieu.xlsx:'Số liệu'!D4: error: the unit 'triệu đồng' is not the unit of revenue in targets.yaml "
-        "(billion VND / tỷ đồng): is the figure in another unit, or on the wrong row?",
+        "(billion VND / tỷ đồng): the same amount written in the plan's unit is a figure 1,000 times smaller; "
+        "divide the figures by 1,000 and give them the plan's unit (qntrack never converts a figure)",
         "so-lieu.xlsx:'Số liệu'!C5: error: the number 0.125 in a percent format (shown as 12.5%): qntrack "
         "stores a per-cent figure as it is shown; format the column as Number and type 12.5",
         "so-lieu.xlsx:'Số liệu'!C6: error: TRUE is a yes/no cell, not a figure",

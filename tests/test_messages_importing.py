@@ -91,7 +91,8 @@ def test_header_and_table_problems_in_vietnamese(tracker: Path):
     assert r.stderr.splitlines() == [
         "in.csv:1: lỗi: không có cột 'indicatr'; có phải ý bạn là 'indicator'? (hợp lệ: indicator, period, value, "
         "status, source, note, recorded_at)",
-        "in.csv:1: lỗi: cột thứ 3 không có tên (hợp lệ: indicator, period, value, status, source, note, recorded_at)",
+        "in.csv:1: lỗi: cột thứ 3 không có tên: hãy đặt tên cho cột, hoặc xóa cột đó (hợp lệ: indicator, period, value, "
+        "status, source, note, recorded_at)",
         "in.csv:1: lỗi: không có cột 'valeu'; có phải ý bạn là 'value'? (hợp lệ: indicator, period, value, status, "
         "source, note, recorded_at)",
         "in.csv:1: lỗi: dòng tiêu đề cần có indicator, value (đang có: indicatr, period, '', valeu)",

@@ -40,6 +40,7 @@ _IN_PERIOD = {
     "import_value_percent": "import_value_percent_in_period",
     "import_value_accounting": "import_value_accounting_in_period",
     "import_value_trailing_minus": "import_value_trailing_minus_in_period",
+    "import_value_cut_decimal": "import_value_cut_decimal_in_period",
     "import_value_excel_scientific": "import_value_excel_scientific_in_period",
     "import_value_excel_narrow": "import_value_excel_narrow_in_period",
     "import_value_not_number": "import_value_not_number_in_period",
@@ -145,6 +146,10 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     if raw[-1:] == "-" and raw[:1] not in "-+" and _a_number_before_the_sign(raw[:-1], decimal_comma):
         # '2,5-': the minus after the figure, as some accounting exports write it; said.
         raise ValueError(msg("import_value_trailing_minus", text=text.strip(), fixed="-" + raw[:-1].strip()))
+    if raw[-1:] in ".," and raw[-2:-1].isdigit() and _a_number_before_the_sign(raw[:-1], decimal_comma):
+        # '1,': a paste cut after its decimal mark ('1,9'), or Enter pressed too soon; no
+        # one writes a figure so, and 1 would be stored for 1.9 (forty-fifth session).
+        raise ValueError(msg("import_value_cut_decimal", text=text.strip(), whole=raw[:-1]))
     value = _read_number(raw, decimal_comma, explicit)
     if value is None:
         rest = raw[1:].strip()
@@ -395,6 +400,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_dash",  # '–2,5' pasted from Word: the dash is what to retype
             "import_value_accounting",  # '(2,5)' from an Accounting cell: the brackets are a minus
             "import_value_trailing_minus",  # '2,5-': the minus is to be typed first
+            "import_value_cut_decimal",  # '1,': the figure was cut, or Enter pressed too soon
             "import_value_dash_alone",  # '-': no figure, or an Accounting zero
             "import_value_not_available",  # 'N/A': no figure
             "import_value_apostrophe",  # "'9,1": Excel's text prefix, typed by hand

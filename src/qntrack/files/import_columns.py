@@ -58,8 +58,9 @@ from .vocabulary import excel_date, foreign_digits, status_word
 __all__ = ["columns_batch"]
 
 # A figure as the store writes it, which the general path reads under the decimal point
-# to the same float (figures._read_number's plain shape, without the spaces it strips).
-_PLAIN = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", re.ASCII).fullmatch
+# to the same float (figures._read_number's plain shape, without the spaces it strips;
+# '1.', a figure cut after its point, is the general path's to refuse).
+_PLAIN = re.compile(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?", re.ASCII).fullmatch
 # A moment as the store writes it, its time of day in range: rules.recorded_at gives such
 # a text back as it is when its date is real, which is asked once for each distinct day.
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ", re.ASCII).fullmatch

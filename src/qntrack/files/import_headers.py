@@ -223,6 +223,11 @@ def _long_columns(
                 # told how to import either (thirty-sixth session).
                 problems.append(Problem(where, msg("import_column_tt", name=typed, columns=known)))
             elif not name:
+                if isinstance(known, str) and not all(str(w).isascii() for w in written):
+                    # A Vietnamese header's gap: the Vietnamese names too (forty-fifth session).
+                    known = msg(
+                        "import_columns_with_vietnamese", columns=known, vietnamese=", ".join(VIETNAMESE_COLUMNS)
+                    )
                 problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
             elif (bracketed := _unit_in_heading(typed)) is not None:
                 # A value column headed with its unit, as a yearbook heads it (the Vietnamese
@@ -240,14 +245,24 @@ def _long_columns(
     if missing:
         # An empty header cell is shown as '' (a name a person can see, in any language).
         needed, found = ", ".join(missing), ", ".join(h or "''" for h in header)
-        problems.append(
-            Problem(
-                where,
-                msg("import_header_needs_delimiter", missing=needed, found=found)
-                if len(header) == 1 and delimiter == ","
-                else msg("import_header_needs", missing=needed, found=found),
+        as_typed = [nfc(str(w).strip().lstrip("\ufeff")) for w in written]
+        if len(as_typed) == len(header) and not all(map(str.isascii, as_typed)):
+            # A Vietnamese header: shown as typed, with the Vietnamese names of what it lacks
+            # (forty-fifth session: "found: indicator, value" for 'Chi tieu | Gia tri').
+            names = "; ".join(f"{c}: {', '.join(k for k, v in VIETNAMESE_COLUMNS.items() if v == c)}" for c in missing)
+            shown = ", ".join(w or "''" for w in as_typed)
+            problems.append(
+                Problem(where, msg("import_header_needs_vietnamese", missing=needed, found=shown, names=names))
             )
-        )
+        else:
+            problems.append(
+                Problem(
+                    where,
+                    msg("import_header_needs_delimiter", missing=needed, found=found)
+                    if len(header) == 1 and delimiter == ","
+                    else msg("import_header_needs", missing=needed, found=found),
+                )
+            )
     return None if any(p.severity != "warning" for p in problems[before:]) else columns
 
 

@@ -11,7 +11,7 @@ import itertools
 from typing import Iterable, Iterator
 
 from .import_headers import _header
-from .import_wide import _period_heading, periods_below
+from .import_wide import _period_heading, periods_below, value_over_periods
 
 Record = tuple[int, int, list[str]]
 
@@ -25,15 +25,20 @@ def two_row_header(
     each row of figures keeps its own."""
     rest = iter(records)
     # A year's heading ('nam') is the period column's name and a merged heading over the
-    # years alike: the row below decides (twenty-ninth session); a value column never.
-    if "indicator" not in header or "value" in header or any(map(_period_heading, header)):
+    # years alike: the row below decides (twenty-ninth session); so does the value column's
+    # ('Thuc hien' over the quarters), merged over periods only (forty-fifth session).
+    if "indicator" not in header or any(map(_period_heading, header)):
         return header, fields, rest
     below = next(rest, None)
     if below is None:
         return header, fields, rest
     lower = _header(below[2])
     at = header.index("indicator")
-    if (at < len(lower) and lower[at]) or not periods_below(header, lower):
+    if (
+        (at < len(lower) and lower[at])
+        or not periods_below(header, lower)
+        or ("value" in header and not value_over_periods(header, lower))
+    ):
         return header, fields, itertools.chain([below], rest)
     width = max(len(header), len(lower))
     up, low = header + [""] * (width - len(header)), lower + [""] * (width - len(lower))

@@ -106,6 +106,17 @@ def periods_below(upper: Sequence[str], lower: Sequence[str]) -> bool:
     return any(periods) and all(i >= len(upper) or not upper[i] for i in stray)
 
 
+def value_over_periods(upper: Sequence[str], lower: Sequence[str]) -> bool:
+    """Whether the upper row's value heading (`Thuc hien`, `Gia tri`, `Actual`) is merged over
+    periods, as `Nam` is: the row below holds a period under it, and is the lower half of a
+    wide table's header (``periods_below``). A long table's value column has a figure under
+    it, never a period (forty-fifth session: such an annex was refused)."""
+    if "value" not in upper:
+        return False
+    at = list(upper).index("value")
+    return at < len(lower) and bool(lower[at]) and _period_heading(lower[at]) and periods_below(upper, lower)
+
+
 def explains_refusal(problem: Problem) -> bool:
     """Whether a warning is said with the refusal it comes with, where an import's other
     warnings are not (they would be said again once the file is mended): that the table

@@ -63,6 +63,13 @@ def named_by_words(plan: Plan, text: str, echoed: str) -> Message | None:
     names, by_word = _names(plan)
     numbers = set.intersection(*(by_word.get(word, set()) for word in words))
     matches = [names[i] for i in sorted(numbers)]
+    wording = ""
+    if not matches:
+        # The other way round: a cell holding every word of one indicator's name of two
+        # words or more ('Toc do tang truong GRDP' for 'Tang truong GRDP'; forty-fifth
+        # session), the office's longer name for it. Said the same way, never read.
+        matches = [names[i] for i in sorted(_held(names, by_word, words))]
+        wording = "_held"
     if len({indicator for indicator, _, _ in matches}) != 1:
         return None
     # The name in the cell's language when there are both: a cell with a letter beyond
@@ -71,5 +78,25 @@ def named_by_words(plan: Plan, text: str, echoed: str) -> Message | None:
         matches.sort(key=lambda entry: not entry[2].isascii())
     indicator, target, name = matches[0]
     if target:
-        return msg("recording_unknown_indicator_words_target", indicator=echoed, id=indicator, target=target, name=name)
-    return msg("recording_unknown_indicator_words", indicator=echoed, id=indicator, name=name)
+        return msg(
+            "recording_unknown_indicator_words_target" + wording,
+            indicator=echoed,
+            id=indicator,
+            target=target,
+            name=name,
+        )
+    return msg("recording_unknown_indicator_words" + wording, indicator=echoed, id=indicator, name=name)
+
+
+def _held(names: list[tuple[str, str, str]], by_word: dict[str, set[int]], words: frozenset[str]) -> set[int]:
+    """The names of two words or more (not numbers alone) all of whose words are in ``words``."""
+    hits: dict[int, int] = {}
+    for word in words:
+        for i in by_word.get(word, ()):
+            hits[i] = hits.get(i, 0) + 1
+    held = set()
+    for i, count in hits.items():
+        own = _words(names[i][2])
+        if count == len(own) and len(own) >= 2 and not all(w.isdigit() for w in own):
+            held.add(i)
+    return held

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
-from ..catalog import Message, msg
+from ..catalog import Count, Message, msg
 from ..plan.model import Indicator, Plan
 from .textfiles import nfc
 from .vocabulary import PER_PERSON_VI, fold, unit_words
@@ -95,6 +95,15 @@ def unit_mismatch(given: str, indicator: Indicator) -> Message:
             vi=indicator.unit_in("vi").strip() + PER_PERSON_VI,
         )
         return replace(told, wording="workbook_unit_mismatch_per_person")
+    from .unit_languages import sizes_apart
+
+    for unit in dict.fromkeys(u for u in (indicator.unit_vi, indicator.unit) if u):
+        power = sizes_apart(given, unit)
+        if power is not None:
+            # 'ty USD' against million USD: the factor to write the figures in the plan's
+            # size, never applied by qntrack (forty-fifth session).
+            wording = "workbook_unit_mismatch_size_up" if power > 0 else "workbook_unit_mismatch_size_down"
+            return replace(msg("workbook_unit_mismatch", **said, factor=Count(10 ** abs(power))), wording=wording)
     return replace(msg("workbook_unit_mismatch", **said), wording="workbook_unit_mismatch_plain")
 
 

@@ -14,7 +14,7 @@ from itertools import pairwise
 from ..catalog import Message, msg
 from .vocabulary import UNIT_CURRENCIES_VI, UNIT_NOT_SIZE_VI, UNIT_PERCENT_VI, UNIT_RATE_VI, UNIT_SIZES_VI, fold
 
-__all__ = ["kinds_differ", "sizes_differ"]
+__all__ = ["kinds_differ", "sizes_apart", "sizes_differ"]
 
 # The words of a unit that give its figures' size, as a power of ten, in either language.
 _SIZE_WORDS = {
@@ -47,6 +47,23 @@ def sizes_differ(en: str, vi: str) -> dict[str, object] | None:
     if not a or not b or a == b:
         return None
     return dict(en=en, vi=vi, en_size=_size_words(a), vi_size=_size_words(b))
+
+
+def sizes_apart(given: str, unit: str) -> int | None:
+    """The power of ten a unit cell's figures are beside the plan's unit where the two name
+    one thing in two sizes ('ty USD' against 'trieu USD': 3; 'trieu dong' against 'ty dong':
+    -3), else None: the words left once the size words are taken out (folded) must be the
+    same, so that no other currency or count is given a factor (forty-fifth session)."""
+    a, b = _size(given), _size(unit)
+    if not a or not b or a == b:
+        return None
+
+    def rest(text: str) -> list[str]:
+        words = re.findall(r"\w+|[/$€₫%]", unicodedata.normalize("NFC", text).lower())
+        return [fold(w) for w in words if w not in _SIZE_WORDS]
+
+    left = rest(given)
+    return a - b if left and left == rest(unit) else None
 
 
 def _size_words(power: int) -> Message:

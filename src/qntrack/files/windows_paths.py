@@ -27,6 +27,8 @@ from ..catalog import Message, msg
 
 __all__ = [
     "another_plan_name",
+    "other_plan_file",
+    "plan_named_otherwise",
     "drive_path",
     "first_missing",
     "home_hint",
@@ -267,15 +269,50 @@ def another_plan_name(folder: Path) -> Message | None:
     """What to say of a folder holding no targets.yaml but a plan under another name
     (``_OTHER_PLAN_NAMES``, in any case), else None: passed over, a parent folder's plan
     was used and its store written to."""
+    name = other_plan_file(folder)
+    if name is None:
+        return None
+    found = os.path.relpath(folder / name)
+    shown = name[: -len(".txt")] if name.casefold().endswith(".txt") else name
+    return msg(_OTHER_PLAN_NAMES[name.casefold()], found=found, shown=shown)
+
+
+def other_plan_file(folder: Path) -> str | None:
+    """The name of a plan ``folder`` holds under a name Windows shows as targets.yaml
+    (``_OTHER_PLAN_NAMES``, in any case), else None; init refuses beside it (forty-fifth
+    session: it wrote a second targets.yaml beside the officer's own)."""
     try:
         names = sorted(n for n in os.listdir(folder) if n.casefold() in _OTHER_PLAN_NAMES)
     except OSError:
         return None
-    if not names:
+    return names[0] if names else None
+
+
+# A plan's top-level keys, at the start of a line: what tells a plan from another YAML file.
+_PLAN_KEY = re.compile(r"^(?:indicators|targets)[ \t]*:", re.MULTILINE)
+
+
+def plan_named_otherwise(folder: Path) -> Message | None:
+    """What to say when no targets.yaml was found anywhere and ``folder`` holds a YAML file
+    that is a plan ('ke hoach.yaml', with 'indicators:' or 'targets:'), else None: told only
+    "run 'qntrack init'", the officer started a second plan beside their own (forty-fifth
+    session). Another YAML file (mkdocs.yml) is not named."""
+    from .figure_units import shell_word
+
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.lower().endswith((".yaml", ".yml")))
+    except OSError:
         return None
-    found = os.path.relpath(folder / names[0])
-    shown = names[0][: -len(".txt")] if names[0].casefold().endswith(".txt") else names[0]
-    return msg(_OTHER_PLAN_NAMES[names[0].casefold()], found=found, shown=shown)
+    for name in names:
+        try:
+            with open(folder / name, encoding="utf-8", errors="replace") as fh:
+                head = fh.read(65536)
+        except OSError:
+            continue
+        if _PLAN_KEY.search(head):
+            found = os.path.relpath(folder / name)
+            return msg("workspace_plan_named_otherwise", found=found, given=shell_word(found))
+    return None
 
 
 def refuse_windows_folder(given: str, parents: bool = True) -> None:

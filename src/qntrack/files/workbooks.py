@@ -25,7 +25,7 @@ from typing import IO, Iterator
 from ..catalog import Message, msg
 from ..errors import fail, os_read_reason
 from ..plan.model import Location, Plan, Problem
-from .import_wide import periods_below, wide_unasked
+from .import_wide import periods_below, value_over_periods, wide_unasked
 from .import_wide_columns import _wide_columns
 from .import_tables import (
     LONG_REQUIRED,
@@ -132,17 +132,22 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
             # A long sheet read --wide has data below its header: not a lower half.
             if below is not None and not data_below(names, below[1]):
                 names, number = merged(names, below[1], reading.headings), below[0]
-        elif not reading.fmt.wide and "value" not in names and not any(map(_looks_like_period, names)):
+        elif not reading.fmt.wide and not any(map(_looks_like_period, names)) and _open_below(names):
             # Neither shape's columns in the row: a wide table's years may be in the row
             # below, under a merged heading ("Year"), which a long table never has (issue
-            # 17, twenty-seventh session; read as wide by _read_rows, said once).
+            # 17, twenty-seventh session; read as wide by _read_rows, said once); or under
+            # the value column's heading merged over them ('Thuc hien', forty-fifth session).
             below = next(rows, None)
+            lower = [] if below is None else [_name(shown_heading(c)) for c in below[1]]
             if (
                 below is not None
                 and not data_below(names, below[1])
-                and periods_below(names, [_name(shown_heading(c)) for c in below[1]])
+                and periods_below(names, lower)
+                and ("value" not in names or value_over_periods(names, lower))
             ):
                 names, number = merged(names, below[1], reading.headings), below[0]
+            elif below is not None and "value" in names and lower_half(names, below[1]):
+                names, number = merged(names, below[1], reading.headings), below[0]  # as below
             elif below is not None:
                 reading.kept = below
         elif not reading.fmt.wide and gap(names):
@@ -153,6 +158,16 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
                 reading.kept = below  # the first data row, read with the others
         return _columns(number, names, reading)
     return None
+
+
+def _open_below(names: list[str]) -> bool:
+    """Whether a header row may go on in the row below: it names no value column, or leaves a
+    cell empty between its named ones or right of its value column (a heading merged over
+    columns holds its text in the first cell alone; a sheet's row may end at it)."""
+    if "value" not in names:
+        return True
+    at = names.index("value")
+    return gap(names) or not "".join(names[at + 1 : at + 2])
 
 
 def _columns(row: int, names: list[str], reading: _Reading) -> _Table:

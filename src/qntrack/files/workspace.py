@@ -138,8 +138,10 @@ def _find_targets(explicit: str | os.PathLike[str] | None) -> Path:
         if other is not None:
             raise fail(DEFAULT_NAME, other, ExitCode.INVALID)
     from ..catalog import msg
+    from .windows_paths import plan_named_otherwise
 
-    raise fail(DEFAULT_NAME, msg("workspace_no_targets"), ExitCode.INVALID)
+    told = plan_named_otherwise(here)  # 'ke hoach.yaml': named, not "run 'qntrack init'"
+    raise fail(DEFAULT_NAME, told or msg("workspace_no_targets"), ExitCode.INVALID)
 
 
 @dataclass

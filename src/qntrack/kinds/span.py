@@ -195,6 +195,11 @@ def parse_span(
                 if len(missing) == 1
                 else msg("definitions_span_needs_both", what=reader.phrase(where), kind=kind),
             )
+        for key in ("from", "to"):
+            if key in keys:
+                # Said in the same run: 'from: 2025-2030' with no 'to' was told only the
+                # missing key, and the span refused once 'to' was added (forty-fifth session).
+                reader.period(keys[key][1], reader.at(where, key))
         return None
     start = reader.period(keys["from"][1], reader.at(where, "from"))
     end = reader.period(keys["to"][1], reader.at(where, "to"))
