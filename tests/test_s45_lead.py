@@ -199,3 +199,48 @@ def test_a_link_to_nothing_in_the_journal_s_place_is_named_not_taken_for_a_write
     assert "observations.csv.pending: error: is a link to a file that does not exist" in r.stderr, r.stderr
     assert "same moment" not in r.stderr, r.stderr
     assert (tracker / "observations.csv").read_bytes() == before
+
+
+MERGED_PLAN = """\
+version: 1
+title: Merged
+observations: observations.csv
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - {value: Bắc Giang, until: "2025-06-30"}
+      - Bắc Ninh
+indicators:
+  fdi:
+    name: FDI
+    unit: million USD
+    measure: flow
+    frequency: quarter
+    dimensions: [province]
+targets:
+  - id: fdi-2025
+    type: plan
+    indicator: fdi
+    period: 2025
+    value: 1000
+"""
+
+
+def test_check_does_not_ask_for_a_quarter_of_a_unit_that_no_longer_existed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pass R: a row for Bac Giang 2025-Q4, after the province ended, is an error; check then
+    # also warned "not added up into the year to date ...: record the figure for 2025-Q3",
+    # a figure add-observation refuses for it.
+    rows = "".join(
+        f"fdi[province=Bắc Giang],{p},{v},official,s,,2026-02-01T00:00:00Z\n"
+        for p, v in (("2025-Q1", 10), ("2025-Q2", 12), ("2025-Q4", 5))
+    )
+    make_tracker(tmp_path, monkeypatch, MERGED_PLAN, HEADER + rows)
+    r = run_clean("check")
+    said = " ".join((r.stdout + r.stderr).split())
+    assert r.exit_code == 1, r.output
+    assert "when the unit did not exist" in said, said
+    assert "record the figure for 2025-Q3" not in said, said
+    assert "year-to-date" not in said, said

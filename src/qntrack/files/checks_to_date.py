@@ -65,6 +65,7 @@ def _gap_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     for key, rows in series.items():
         if key.split("[", 1)[0] not in ids:
             continue
+        rows = _while_it_existed(plan, key, rows)
         for year in sorted({o.period.year for o in rows}):
             reached = year_to_date(rows, Period(year), 12, True)
             if reached is None:
@@ -85,6 +86,18 @@ def _gap_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             )
             problems.append(Problem(Location(file, after[0].line), said, severity="warning", check="year-to-date"))
     return problems
+
+
+def _while_it_existed(plan: Plan, key: str, rows: list[Observation]) -> list[Observation]:
+    """A unit's ``rows`` of periods it existed in: a figure after a province's end is the
+    ``unit`` rule's error, and no quarter missing before it is asked for, which
+    add-observation would refuse (forty-fifth session, pass R)."""
+    from ..plan.units import split_key, units_dated, units_outside
+
+    split = split_key(key)
+    if split is None or not split[1] or not units_dated(plan.dimensions, split[1]):
+        return rows
+    return [o for o in rows if not units_outside(plan.dimensions, split[1], o.period)]
 
 
 def parts_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
