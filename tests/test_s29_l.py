@@ -180,7 +180,7 @@ def test_a_typed_plans_period_carries_only_what_its_words_use() -> None:
         (  # an export keeps its own kind of name
             ["--lang", "vi", "export", "sdmx-csv", "-o", "targets.yaml"],
             "targets.yaml: lỗi: là kế hoạch (targets.yaml) mà bộ theo dõi này đọc; tệp xuất không bao giờ ghi"
-            " đè lên nó: hãy cho tên khác, ví dụ -o figures.csv",
+            " đè lên nó: hãy cho tên khác, ví dụ -o so-lieu.csv",
         ),
     ],
 )
