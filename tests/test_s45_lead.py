@@ -244,3 +244,14 @@ def test_check_does_not_ask_for_a_quarter_of_a_unit_that_no_longer_existed(
     assert "when the unit did not exist" in said, said
     assert "record the figure for 2025-Q3" not in said, said
     assert "year-to-date" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("tiếng việt", "vi"), ("Tiếng Việt", "vi"), ("Vietnamese", "vi"), ("tiếng Anh", "en"), ("English", "en")],
+)
+def test_a_language_typed_by_its_name_is_told_its_code(shipped: Path, typed: str, meant: str) -> None:
+    # Pass F: `--lang "tiếng việt"` was told only "not one of 'en', 'vi'".
+    r = run_clean("--lang", typed, "status")
+    assert r.exit_code == 2, r.output
+    assert f"did you mean '{meant}'?" in r.stderr, r.stderr

@@ -173,7 +173,9 @@ def _choice_hint(value: str, choices: str) -> str | None:
 
     options = re.findall(r"'([^']*)'", choices)
     typed = value[1:-1] if value[:1] == value[-1:] == "'" else value
-    meant = _LANGUAGE_CODES.get(typed.strip().lower())
+    from ..files.vocabulary import fold
+
+    meant = _LANGUAGE_CODES.get(" ".join(fold(typed).split()))
     if meant in options:  # '--lang vn': Vietnam's country code, where the language is 'vi'
         return f"'{meant}'"
     hint = closest(typed, options)
@@ -181,8 +183,12 @@ def _choice_hint(value: str, choices: str) -> str | None:
 
 
 # Codes typed for a language qntrack speaks that are not its ISO 639-1 code: a country's
-# (Vietnam's 'vn', as its web addresses end) and the three-letter ones (ISO 639-2).
-_LANGUAGE_CODES = {"vn": "vi", "vie": "vi", "eng": "en"}
+# (Vietnam's 'vn', as its web addresses end), the three-letter ones (ISO 639-2), and the
+# languages' names, folded ('--lang "tieng viet"' typed with its marks; pass F, s45).
+_LANGUAGE_CODES = {
+    "vn": "vi", "vie": "vi", "eng": "en", "viet": "vi", "tieng viet": "vi", "vietnamese": "vi",
+    "viet nam": "vi", "vietnam": "vi", "english": "en", "tieng anh": "en", "anh": "en",
+}  # fmt: skip
 
 
 def _value_detail(text: str) -> Message | str:
