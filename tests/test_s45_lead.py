@@ -255,3 +255,51 @@ def test_a_language_typed_by_its_name_is_told_its_code(shipped: Path, typed: str
     r = run_clean("--lang", typed, "status")
     assert r.exit_code == 2, r.output
     assert f"did you mean '{meant}'?" in r.stderr, r.stderr
+
+
+CUMULATIVE_PLAN = """\
+version: 1
+title: Investment
+observations: observations.csv
+indicators:
+  inv:
+    name: Investment
+    unit: bn VND
+    measure: flow
+targets:
+  - id: inv-2021-2025
+    type: cumulative
+    indicator: inv
+    from: 2021
+    to: 2025
+    at_least: 1000
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "2022, before 2023, has no figure yet: the total counts it as nothing"),
+        ("vi", "Năm 2022, trước năm 2023, chưa có số liệu: lũy kế chưa tính kỳ này"),
+    ],
+)
+def test_a_running_total_names_a_period_before_its_latest_without_a_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    # Pass N: 300 in 2021 and 300 in 2023, read on 2024-02-01, said "600 so far ... Each of
+    # the 2 remaining periods needs 200", with no word of 2022, which may still come in:
+    # (1,000 - 600) / 2 = 200 holds only if 2022 added nothing. The JSON keeps the
+    # methodology's reading (periods after the latest); the sentence names the gap.
+    rows = "".join(
+        f"inv,{p},300,official,s,,{d}\n"
+        for p, d in (("2021", "2022-03-01T00:00:00Z"), ("2023", "2024-01-15T00:00:00Z"))
+    )
+    make_tracker(tmp_path, monkeypatch, CUMULATIVE_PLAN, HEADER + rows)
+    r = run_clean("show", "inv-2021-2025", "--as-of", "2024-02-01", "--lang", lang, env={"COLUMNS": "300"})
+    assert r.exit_code == 0, r.output
+    assert said in " ".join(r.stdout.split()), r.stdout
+    j = run_clean("status", "--format", "json", "--as-of", "2024-02-01")
+    import json
+
+    (t,) = json.loads(j.stdout)["targets"]
+    assert t["details"]["needed_per_remaining_period"] == 200.0  # (1,000 - 600) / 2, as documented

@@ -162,6 +162,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 time=number(hundredfold(f.share_of_time), lang, 1),
             )
         ]
+    out += _gap_before_latest(a, d, lang) if f.periods_remaining else []
     if f.needed_per_remaining_period and a.awaiting_figures and a.latest is not None:
         out.append(
             render(
@@ -207,6 +208,26 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         )
         out += _beyond_with(a, d, f.total, p, lang)
     return out
+
+
+def _gap_before_latest(a: Assessment, d: CumulativeResult, lang: str) -> list[str]:
+    """The periods before the latest figure with none of their own, of a span still
+    running: counted as elapsed (methodology.md), the need is shared among the periods
+    after the latest, and only this sentence says the total is a floor until they are in
+    ("2022, before 2023, has no figure yet"; pass N, forty-fifth session)."""
+    if a.latest is None:
+        return []
+    have = {p.period for p in d.periods}
+    gap = [p for p in span_periods(d.start, d.end) if p < a.latest.period and p not in have]
+    if not gap:
+        return []
+    said = narrative_sentence(
+        "cumulative_gap_" + ("one" if len(gap) == 1 else "many"),
+        lang,
+        periods=", ".join(period_text(p, lang) for p in gap),
+        latest=period_text(a.latest.period, lang),
+    )
+    return [said[:1].upper() + said[1:]]  # "Nam 2022, ...": a sentence starts with a capital
 
 
 def _beyond_with(a: Assessment, d: CumulativeResult, total: float, p: Observation, lang: str) -> list[str]:
