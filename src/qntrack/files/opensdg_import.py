@@ -413,7 +413,7 @@ def _indicator(
             rows.append((Location(ind.data_file, r.line), fields))
     targets: list[dict[str, Any]] = []
     if asks:
-        selection = Selection(ind)
+        selection = Selection(ind, repo.header_keys)
         many = len(options) > 1
         for k, option in enumerate(options, start=1):
             wrong = option_problem(option)
