@@ -75,3 +75,50 @@ def test_an_option_naming_a_misspelt_plain_column_is_still_told_without_the_note
     )
     done = _import(repo, tmp_path / "tracker")
     assert "translations/ folder" not in done.stderr
+
+
+def _options_repo(tmp_path: Path, options: str, name: str = "meta/1-1-1.md") -> Path:
+    front = "indicator_name: X\nauto_progress_calculation: true\nprogress_calculation_options:\n" + options
+    text = ("---\n" + front + "---\n") if name.endswith(".md") else front
+    repo = write_repository(
+        tmp_path / "repo",
+        {"data/indicator_1-1-1.csv": "Year,Sex,Value\n2015,,1\n2016,,2\n2015,Female,3\n2016,Female,4\n"},
+    )
+    (repo / name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / name).write_text(text, encoding="utf-8")
+    return repo
+
+
+def test_an_option_that_cannot_be_judged_is_said_at_its_line(tmp_path: Path):
+    # formats.md, "All or nothing": every problem is listed with its file and line. An
+    # option's was said at its file alone ("meta/1-1-1.md: error: ... item 2: ..."): in a
+    # front matter of 60 fields and 14 options the user counted items by hand.
+    repo = _options_repo(
+        tmp_path,
+        "- direction: negative\n"  # line 5
+        "  target_year: 2030\n"
+        "- direction: down\n"  # line 7: item 2
+        "  target_year: 2030\n"
+        "- target_year: 2030.5\n",  # line 9: item 3
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 1
+    said = done.stderr.splitlines()
+    assert any(line.startswith("meta/1-1-1.md:7: error: progress_calculation_options item 2:") for line in said), said
+    assert any(line.startswith("meta/1-1-1.md:9: error: progress_calculation_options item 3:") for line in said), said
+    assert not (tmp_path / "tracker").exists()
+
+
+def test_an_option_selecting_no_row_is_said_at_its_line_in_a_yml_metadata_file(tmp_path: Path):
+    # meta/<inid>.yml is YAML from its first line (no front matter): item 2 is on line 5.
+    repo = _options_repo(
+        tmp_path,
+        "- direction: negative\n"
+        "- direction: negative\n"  # line 5
+        "  disaggregation:\n"
+        "  - {field: Sex, value: Male}\n",
+        name="meta/1-1-1.yml",
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 1
+    assert "meta/1-1-1.yml:5: error: progress_calculation_options item 2: no row has Sex = 'Male'" in done.stderr

@@ -42,6 +42,7 @@ from .opensdg_meta_text import NAMES, localized as _localized, sources as _sourc
 from .opensdg_names import name_problems
 from .opensdg_progress_on import progress_on
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
+from .opensdg_option_lines import option_at
 from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
 from .opensdg_repo import one_unit as _one_unit, raw_cells as _raw_cells, spaced as _spaced
@@ -418,15 +419,17 @@ def _indicator(
         for k, option in enumerate(options, start=1):
             wrong = option_problem(option)
             if wrong is not None:
-                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", item=k, problem=wrong)))
+                problems.append(
+                    Problem(option_at(repo.root, meta_file, k), msg("opensdg_option", item=k, problem=wrong))
+                )
                 continue
             chosen, why = selection.rows(option)
             if why is not None:
-                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", item=k, problem=why)))
+                problems.append(Problem(option_at(repo.root, meta_file, k), msg("opensdg_option", item=k, problem=why)))
                 continue
             for missing in selection.unfiltered:  # a name no row has: sdg-build warns, then goes on
                 unfiltered = msg("opensdg_option_unfiltered", item=k, problem=missing)
-                repo.warnings.append(Problem(Location(meta_file, 0), unfiltered, severity="warning"))
+                repo.warnings.append(Problem(option_at(repo.root, meta_file, k), unfiltered, severity="warning"))
             of = _row_dims(chosen[0], dims) if chosen else []
             target: dict[str, Any] = {"id": slug(ind.inid, "a-z0-9", "-") + (f"-s{k}" if many else "")}
             target["type"] = "open_sdg"
