@@ -122,3 +122,29 @@ def test_an_option_selecting_no_row_is_said_at_its_line_in_a_yml_metadata_file(t
     done = _import(repo, tmp_path / "tracker")
     assert done.exit_code == 1
     assert "meta/1-1-1.yml:5: error: progress_calculation_options item 2: no row has Sex = 'Male'" in done.stderr
+
+
+def test_a_key_indented_under_a_wrapped_value_is_said_at_its_own_line(tmp_path: Path):
+    # Statistics Canada's front matter wraps long values ("... in Inuit\n  Nunangat"). A
+    # key indented by mistake under such a value was said at the wrapped word's line, as a
+    # key with no ':' ("write 'Nunangat: ' and its value, or delete the line"): following
+    # it breaks the value above. The fault is the indented key's line (4).
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_3-12-1.csv": "Year,Value\n2015,184.4\n2016,190.8\n",
+            "meta/3-12-1.md": """\
+                ---
+                national_indicator_available: Tuberculosis incidence per 100,000 population in Inuit
+                  Nunangat
+                  target_name: Eliminate tuberculosis across Inuit Nunangat by 2030
+                indicator_name: Tuberculosis incidence
+                ---
+                """,
+        },
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 1
+    assert "Nunangat: " not in done.stderr
+    assert done.stderr.startswith("meta/3-12-1.md:4:"), done.stderr
+    assert "indentation" in done.stderr
