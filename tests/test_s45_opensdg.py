@@ -8,8 +8,8 @@ from pathlib import Path
 from helpers import run_clean, write_repository
 
 
-def _import(repo: Path, into: Path, *extra: str):
-    return run_clean(*extra, "import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2025-06-30")
+def _import(repo: Path, into: Path, *extra: str, day: str = "2025-06-30"):
+    return run_clean(*extra, "import", "opensdg", str(repo), "--into", str(into), "--recorded-at", day)
 
 
 def test_an_option_naming_a_column_whose_header_is_a_translation_key_says_the_translations_are_missing(
@@ -148,3 +148,51 @@ def test_a_key_indented_under_a_wrapped_value_is_said_at_its_own_line(tmp_path: 
     assert "Nunangat: " not in done.stderr
     assert done.stderr.startswith("meta/3-12-1.md:4:"), done.stderr
     assert "indentation" in done.stderr
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_export_over_an_earlier_one_that_fails_midway_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch):
+    # The site's checkout, exported into before: a second export that the system stops at
+    # its last file (a folder made read-only, a file locked by a sync client) left every
+    # file before it replaced ("the folder was left as it was, or with some files replaced
+    # by the new export's"): new metadata beside old data, a site half of one export and
+    # half of the other. The brief of this pass: no partial write.
+    import os
+
+    from qntrack.files import opensdg_write
+
+    def repo_with(value: str, name: str) -> Path:
+        return write_repository(
+            tmp_path / f"repo-{value}",
+            {
+                "data/indicator_1-1-1.csv": f"Year,Sex,Value\n2015,,10\n2020,,{value}\n2020,Female,7\n",
+                "meta/1-1-1.md": f"---\nindicator_name: {name}\n---\n",
+                "data/indicator_1-2-1.csv": "Year,Value\n2015,3\n2020,4\n",
+                "meta/1-2-1.md": "---\nindicator_name: Other\n---\n",
+            },
+        )
+
+    tracker, site = tmp_path / "tracker", tmp_path / "site"
+    assert _import(repo_with("8", "Poverty rate"), tracker).exit_code == 0
+    targets = str(tracker / "targets.yaml")
+    assert run_clean("--targets", targets, "export", "opensdg", "--into", str(site)).exit_code == 0
+    before = _snapshot(site)
+    assert _import(repo_with("9", "Poverty share"), tracker, day="2025-07-30").exit_code == 0
+
+    real = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if str(dst).endswith(opensdg_write.MARKER):
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(opensdg_write.os, "replace", replace)
+    done = run_clean("--targets", targets, "export", "opensdg", "--into", str(site))
+    assert done.exit_code == 1
+    assert "Traceback" not in done.output
+    assert _snapshot(site) == before
+    assert "nothing was written" in done.stderr, done.stderr
+    assert not [p for p in site.iterdir() if p.name.endswith(".tmp")]
