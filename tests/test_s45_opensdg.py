@@ -196,3 +196,36 @@ def test_an_export_over_an_earlier_one_that_fails_midway_leaves_the_folder_as_it
     assert _snapshot(site) == before
     assert "nothing was written" in done.stderr, done.stderr
     assert not [p for p in site.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_import_whose_plan_cannot_be_replaced_adds_no_figure(tmp_path: Path, monkeypatch):
+    # A second import (a new indicator on the site) into a tracker whose targets.yaml the
+    # system will not replace (read-only on Windows, immutable, held by a sync client):
+    # the figures were appended first, then the plan failed, and the store held 3 figures
+    # of an indicator the old plan does not know: `check` said 3 errors, `status` warned
+    # of rows it ignored, until a rerun. Nothing may be written when the plan cannot be.
+    import os
+
+    from qntrack.files import starter
+
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+        "meta/1-1-1.md": "---\nindicator_name: Poverty rate\n---\n",
+    }
+    repo = write_repository(tmp_path / "repo", files)
+    tracker = tmp_path / "tracker"
+    assert _import(repo, tracker).exit_code == 0
+    write_repository(repo, {"data/indicator_1-2-1.csv": "Year,Value\n2015,3\n2016,4\n2020,5\n"})
+    before = _snapshot(tracker)
+    real = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if str(dst).endswith("targets.yaml"):
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(starter.os, "replace", replace)
+    done = _import(repo, tracker, day="2025-07-30")
+    assert done.exit_code == 1
+    assert _snapshot(tracker) == before
+    assert "nothing was written" in done.stderr, done.stderr
