@@ -229,3 +229,35 @@ def test_an_import_whose_plan_cannot_be_replaced_adds_no_figure(tmp_path: Path, 
     assert done.exit_code == 1
     assert _snapshot(tracker) == before
     assert "nothing was written" in done.stderr, done.stderr
+
+
+def test_a_value_pandas_reads_as_text_is_not_imported_as_a_figure(tmp_path: Path):
+    # Python's float() reads '1_000' as 1000 and Arabic-Indic or full-width digits as
+    # digits; pandas' read_csv, with which sdg-build reads the file, takes neither for a
+    # number (the Value column becomes text on the site): they were imported as figures
+    # the site does not show. Refused at their line, as '184,4' is.
+    for n, cell in enumerate(("1_000", "\u0661\u0662", "\uff11\uff12")):
+        repo = write_repository(
+            tmp_path / str(n) / "repo",
+            {
+                "data/indicator_3-12-1.csv": f"Year,Value\n2014,204.5\n2015,{cell}\n",
+                "meta/3-12-1.md": "---\nindicator_name: TB\n---\n",
+            },
+        )
+        done = _import(repo, tmp_path / str(n) / "tracker")
+        assert done.exit_code == 1, (cell, done.stderr)
+        assert done.stderr.startswith(f"data/indicator_3-12-1.csv:3: error: '{cell}' is not a number"), done.stderr
+        assert not (tmp_path / str(n) / "tracker").exists()
+
+
+def test_the_numbers_pandas_reads_are_still_figures(tmp_path: Path):
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_3-12-1.csv": "Year,Value\n2014,1E+05\n2015,+5\n2016,.5\n2017,5.\n2018, 7 \n2019,-2.5e-3\n",
+            "meta/3-12-1.md": "---\nindicator_name: TB\n---\n",
+        },
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 0, done.stderr
+    assert "6 added" in done.stderr
