@@ -261,3 +261,21 @@ def test_the_numbers_pandas_reads_are_still_figures(tmp_path: Path):
     done = _import(repo, tmp_path / "tracker")
     assert done.exit_code == 0, done.stderr
     assert "6 added" in done.stderr
+
+
+def test_a_year_of_other_digits_is_refused_at_its_line_without_a_traceback(tmp_path: Path):
+    # '201²' (a superscript typed for a footnote) passed str.isdigit() and ended the
+    # import in a traceback (int() refuses it); '２０１５' (full-width, an input method's)
+    # was imported as 2015, where pandas reads the Year as text and the site has no 2015.
+    for n, year in enumerate(("201\u00b2", "\uff12\uff10\uff11\uff15", "\u0662\u0660\u0661\u0665")):
+        repo = write_repository(
+            tmp_path / str(n) / "repo",
+            {
+                "data/indicator_3-12-1.csv": f"Year,Value\n2014,204.5\n{year},184.4\n",
+                "meta/3-12-1.md": "---\nindicator_name: TB\n---\n",
+            },
+        )
+        done = _import(repo, tmp_path / str(n) / "tracker")
+        assert done.exit_code == 1, (year, done.stderr)
+        assert done.stderr.startswith(f"data/indicator_3-12-1.csv:3: error: Year '{year}'"), done.stderr
+        assert not (tmp_path / str(n) / "tracker").exists()

@@ -316,7 +316,7 @@ def _read_data(
             continue
         label = cells[at[YEAR]].strip()
         year_text = label[:4] if sliced else label
-        if not (year_text.isdigit() and len(year_text) == 4):
+        if not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4):  # pandas' digits alone
             repo.problems.append(_problem(file, n, msg("opensdg_bad_year", year=label)))
             continue
         try:
