@@ -279,3 +279,25 @@ def test_a_year_of_other_digits_is_refused_at_its_line_without_a_traceback(tmp_p
         assert done.exit_code == 1, (year, done.stderr)
         assert done.stderr.startswith(f"data/indicator_3-12-1.csv:3: error: Year '{year}'"), done.stderr
         assert not (tmp_path / str(n) / "tracker").exists()
+
+
+def test_data_files_with_no_metadata_file_are_said(tmp_path: Path):
+    # A checkout whose metadata is elsewhere (meta/ renamed, a site whose config reads
+    # another folder) was imported in silence: 21 indicators, "0 target(s)", no word that
+    # no metadata file was read, so no name, unit or progress option. Said as metadata
+    # with no data file is said (hostile16_meta_without_data), naming the files.
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "data/indicator_1-2-1.csv": "Year,Value\n2015,3\n2020,4\n",
+            "meta/1-2-1.md": "---\nindicator_name: Other\n---\n",
+        },
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "no metadata file" in line]
+    assert said and "data/indicator_1-1-1.csv" in said[0] and "1-2-1" not in said[0], done.stderr
+    assert "meta/1-1-1.md" in said[0]
+    vi = _import(repo, tmp_path / "tracker-vi", "--lang", "vi")
+    assert "data/indicator_1-1-1.csv" in vi.stderr and "no metadata file" not in vi.stderr

@@ -80,6 +80,7 @@ class ImportPlan:
     respelled_units: int = 0  # cells writing a unit otherwise than its first cell in the file
     respelled_first: Message | None = None  # where the first of them is, and its two spellings
     meta_only: list[str] = field(default_factory=list)
+    data_only: list[str] = field(default_factory=list)  # data files with no metadata file (session 45, O)
     passed_over: tuple[list[str], str] = ([], "")  # data files the site's pattern does not read
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
     geocode_clashes: list[str] = field(default_factory=list)  # units given two GeoCodes (the first kept)
@@ -221,6 +222,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     targets: list[dict[str, Any]] = []
     candidates: list[tuple[Location, dict[str, str]]] = []
     out = ImportPlan("", candidates, [], meta_only=repo.meta_only, shallow=repo.shallow)
+    out.data_only = [i.data_file for i in repo.indicators if i.meta_file is None]
     out.passed_over = repo.passed_over
     out.warnings = repo.warnings
     owned = {f for files in repo.files_of.values() for f in files}
@@ -418,12 +420,7 @@ def _indicator(
         many = len(options) > 1
         for k, option in enumerate(options, start=1):
             wrong = option_problem(option)
-            if wrong is not None:
-                problems.append(
-                    Problem(option_at(repo.root, meta_file, k), msg("opensdg_option", item=k, problem=wrong))
-                )
-                continue
-            chosen, why = selection.rows(option)
+            chosen, why = ([], wrong) if wrong is not None else selection.rows(option)
             if why is not None:
                 problems.append(Problem(option_at(repo.root, meta_file, k), msg("opensdg_option", item=k, problem=why)))
                 continue
