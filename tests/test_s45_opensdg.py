@@ -301,3 +301,21 @@ def test_data_files_with_no_metadata_file_are_said(tmp_path: Path):
     assert "meta/1-1-1.md" in said[0]
     vi = _import(repo, tmp_path / "tracker-vi", "--lang", "vi")
     assert "data/indicator_1-1-1.csv" in vi.stderr and "no metadata file" not in vi.stderr
+
+
+def test_a_data_or_meta_that_is_a_file_is_said_to_be_one(tmp_path: Path):
+    # 'data' a file (a zip's folder saved as a file, a sync client's placeholder): the
+    # import said "1 metadata file(s) and no data file: no indicator here has a figure yet
+    # (reporting_status: notstarted)", a cause the site does not have; 'meta' a file left
+    # every indicator without metadata.
+    for name, other in (("data", "meta/1-1-1.md"), ("meta", "data/indicator_1-1-1.csv")):
+        files = {
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": "---\nindicator_name: X\n---\n",
+        }
+        repo = write_repository(tmp_path / name / "repo", {other: files[other], name: "not a folder\n"})
+        done = _import(repo, tmp_path / name / "tracker")
+        assert done.exit_code == 1, (name, done.stderr)
+        assert done.stderr.startswith(f"{name}: error: a file, not a folder"), done.stderr
+        assert "notstarted" not in done.stderr
+        assert not (tmp_path / name / "tracker").exists()

@@ -442,7 +442,8 @@ def read_repository(root: Path) -> Repository:
     non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
     src, patterns = inputs(root, config, problems, lines)
-    problems.extend(unlisted_inputs(root, src, patterns))  # a folder globbing would pass over
+    unread = unlisted_inputs(root, src, patterns)  # a folder globbing would pass over
+    problems.extend(unread)
     files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
     from .opensdg_names import passed_over  # it imports this module
 
@@ -450,7 +451,7 @@ def read_repository(root: Path) -> Repository:
     metas: dict[str, Path] = {}
     for cls in ("InputYamlMeta", "InputYamlMdMeta"):  # the .md files win, as listed last
         metas.update({p.stem: p for p in sorted(src.glob(patterns[cls])) if p.suffix in (".md", ".yml", ".yaml")})
-    if not files:
+    if not files and not unread:  # a data/ unread (a file, denied) is said as such alone
         problems.append(_problem(str(root), 0, no_data(root, len(metas), patterns["InputYamlMdMeta"])))
     for path in files:
         inid = path.stem.removeprefix("indicator_")
