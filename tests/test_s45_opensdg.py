@@ -319,3 +319,32 @@ def test_a_data_or_meta_that_is_a_file_is_said_to_be_one(tmp_path: Path):
         assert done.stderr.startswith(f"{name}: error: a file, not a folder"), done.stderr
         assert "notstarted" not in done.stderr
         assert not (tmp_path / name / "tracker").exists()
+
+
+def test_a_cell_with_a_space_before_or_after_it_is_said(tmp_path: Path):
+    # pandas (sdg-build) keeps the spaces of a cell: 'Females ' (a spreadsheet's trailing
+    # space) is another value than 'Females' on the site, a series of its own, and an
+    # option naming Females judges the years without it. qntrack read one unit, in
+    # silence, and judged a year the site does not: said at the cell's line, with the count.
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_3-5-1.csv": (
+                'Year,Sex,Value\n2015,"Females ",25.6\n2016,Females,26\n2020,Females,30\n'
+                "2015,Males,20\n2016, Males ,21\n"
+            ),
+            "meta/3-5-1.md": (
+                "---\nindicator_name: Activity\nauto_progress_calculation: true\n"
+                "progress_calculation_options:\n- direction: positive\n  target: 40\n"
+                "  disaggregation:\n  - {field: Sex, value: Females}\n---\n"
+            ),
+        },
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "space before or after" in line]
+    assert len(said) == 1, done.stderr
+    assert said[0].startswith("data/indicator_3-5-1.csv:2: warning: 'Females ' has a space before or after it"), said
+    assert "(2 such cell(s) in this file)" in said[0]
+    vi = _import(repo, tmp_path / "tracker-vi", "--lang", "vi")
+    assert "data/indicator_3-5-1.csv:2:" in vi.stderr and "space before" not in vi.stderr
