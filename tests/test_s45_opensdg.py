@@ -348,3 +348,20 @@ def test_a_cell_with_a_space_before_or_after_it_is_said(tmp_path: Path):
     assert "(2 such cell(s) in this file)" in said[0]
     vi = _import(repo, tmp_path / "tracker-vi", "--lang", "vi")
     assert "data/indicator_3-5-1.csv:2:" in vi.stderr and "space before" not in vi.stderr
+
+
+def test_a_translation_file_that_is_no_mapping_is_said(tmp_path: Path):
+    # translations/en/data.yml written as a list ('- Sex: Sex', a dash too many) gave no
+    # translation, in silence: the import then stopped at options naming translated text,
+    # told that the translations/ folder was missing although it is there.
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": "---\nindicator_name: X\n---\n",
+            "translations/en/data.yml": "- Sex: Sex\n- Female: Female\n",
+        },
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 0, done.stderr
+    assert "translations/en/data.yml:1: warning: not a mapping" in done.stderr, done.stderr

@@ -225,7 +225,9 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
             data = read_present(file, msg("opensdg_what_translation"))
             if data is None:
                 continue
-            node = _yaml(data, str(file.relative_to(root)), problems)  # as meta/ is named (pass F)
+            node = _yaml(data, name := str(file.relative_to(root)), problems)  # as meta/ is named (pass F)
+            if node is not None and not isinstance(node, dict):  # a list: no key read (session 45, pass O)
+                problems.append(Problem(Location(name, 1), msg("s45o_opensdg_translation_list"), severity="warning"))
             if isinstance(node, dict):
                 table: dict[str, str] = {}
                 _flatten("", node, table)
