@@ -365,3 +365,19 @@ def test_a_translation_file_that_is_no_mapping_is_said(tmp_path: Path):
     done = _import(repo, tmp_path / "tracker")
     assert done.exit_code == 0, done.stderr
     assert "translations/en/data.yml:1: warning: not a mapping" in done.stderr, done.stderr
+
+
+def test_options_that_are_no_list_are_said_at_their_key(tmp_path: Path):
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": (
+                "---\nindicator_name: X\nauto_progress_calculation: true\n"
+                "progress_calculation_options:\n  direction: negative\n  target: 5\n---\n"
+            ),
+        },
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 1
+    assert done.stderr.startswith("meta/1-1-1.md:4: error: progress_calculation_options must be a list"), done.stderr

@@ -324,7 +324,7 @@ def _indicator(
     asks, hand_set = progress_on(ind, meta_file, repo.warnings)
     options = ind.meta.get("progress_calculation_options") or [{}]
     if asks and not isinstance(options, list):
-        problems.append(Problem(Location(meta_file, 0), msg("opensdg_options_not_list")))
+        problems.append(Problem(option_at(repo.root, meta_file, 0), msg("opensdg_options_not_list")))
         return {}, [], [], (0, 0, 0, None)
     directions = {str(o.get("direction", DIRECTION_DEFAULT)) for o in options if isinstance(o, dict)} if asks else set()
     entry: dict[str, Any] = {"name": name}

@@ -17,7 +17,8 @@ _KEY = "progress_calculation_options"
 
 def option_at(root: Path, meta_file: str, item: int) -> Location:
     """Where the ``item``-th (from 1) option of ``meta_file`` (relative to ``root``) starts:
-    the line of its ``-``; the file alone (line 0) when it cannot be found."""
+    the line of its ``-``; item 0, the line of ``progress_calculation_options`` itself;
+    the file alone (line 0) when it cannot be found."""
     return Location(meta_file, _line(root / meta_file, item))
 
 
@@ -39,7 +40,9 @@ def _line(path: Path, item: int) -> int:
     found = 0
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:  # the last of a key given twice, as the reader keeps it
-            if isinstance(key, yaml.ScalarNode) and key.value == _KEY and isinstance(value, yaml.SequenceNode):
+            if isinstance(key, yaml.ScalarNode) and key.value == _KEY and item == 0:
+                found = first + key.start_mark.line
+            elif isinstance(key, yaml.ScalarNode) and key.value == _KEY and isinstance(value, yaml.SequenceNode):
                 items = value.value
                 found = first + items[item - 1].start_mark.line if 0 < item <= len(items) else 0
     return found
