@@ -381,3 +381,19 @@ def test_options_that_are_no_list_are_said_at_their_key(tmp_path: Path):
     done = _import(repo, tmp_path / "tracker")
     assert done.exit_code == 1
     assert done.stderr.startswith("meta/1-1-1.md:4: error: progress_calculation_options must be a list"), done.stderr
+
+
+def test_excel_s_separator_line_is_named(tmp_path: Path):
+    # 'sep=,' on line 1 (Excel writes it to open a CSV in any locale) is the header to
+    # sdg-build: the import said "no 'Year' column (this header has: sep=, )".
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_1-1-1.csv": "sep=,\nYear,Value\n2015,10\n2020,8\n",
+            "meta/1-1-1.md": "---\nindicator_name: X\n---\n",
+        },
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 1
+    assert done.stderr.startswith("data/indicator_1-1-1.csv:1: error: line 1 is 'sep=,'"), done.stderr
+    assert "delete the line" in done.stderr

@@ -238,7 +238,7 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
 def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
-    from .opensdg_names import column_twice, index_column  # it imports this module
+    from .opensdg_names import column_twice, index_column, separator_line  # it imports this module
 
     file = str(path.relative_to(repo.root))
     raw = _read(path, file, msg("opensdg_what_data"), repo.problems)
@@ -257,7 +257,7 @@ def _read_data(
         repo.problems.append(_problem(file, 1, msg("opensdg_empty_data")))
         return None
     header = [h.strip() for h in table[0]]
-    twice = column_twice(header)
+    twice = separator_line(header) or column_twice(header)
     if twice is not None:
         repo.problems.append(_problem(file, 1, twice))
         return None
@@ -356,18 +356,8 @@ def _read_data(
             continue
         seen[key] = (n, row)
         rows.append(row)
-    return IndicatorData(
-        inid,
-        file,
-        meta_file,
-        meta,
-        labels,
-        rows,
-        PROGRESS in at,
-        SERIES in at,
-        UNITS in at,
-        repeated=repeated,
-    )
+    has = (PROGRESS in at, SERIES in at, UNITS in at)
+    return IndicatorData(inid, file, meta_file, meta, labels, rows, *has, repeated=repeated)
 
 
 def raw_cells(r: DataRow) -> list[tuple[str, str]]:
