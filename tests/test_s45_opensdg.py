@@ -397,3 +397,20 @@ def test_excel_s_separator_line_is_named(tmp_path: Path):
     assert done.exit_code == 1
     assert done.stderr.startswith("data/indicator_1-1-1.csv:1: error: line 1 is 'sep=,'"), done.stderr
     assert "delete the line" in done.stderr
+
+
+def test_a_column_name_with_a_space_before_or_after_it_is_said(tmp_path: Path):
+    # pandas keeps a header's spaces: 'Value ' is no Value column to sdg-build, 'Sex ' no
+    # Sex column for an option to name. qntrack read them without the spaces, in silence.
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_1-1-1.csv": "Year,Sex ,Value \n2015,,10\n2020,,8\n2020,Female,7\n",
+            "meta/1-1-1.md": "---\nindicator_name: X\n---\n",
+        },
+    )
+    done = _import(repo, tmp_path / "tracker")
+    assert done.exit_code == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if line.startswith("data/indicator_1-1-1.csv:1: warning:")]
+    assert len(said) == 2, done.stderr
+    assert "column 'Sex '" in said[0] and "column 'Value '" in said[1], said

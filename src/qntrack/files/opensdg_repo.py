@@ -286,7 +286,7 @@ def _read_data(
     at = {h: i for i, h in enumerate(header)}
     from .opensdg_codes import mixed_codes, spaced_cells
 
-    repo.warnings.extend(mixed_codes(file, header, disagg, body) + spaced_cells(file, header, disagg, body))
+    repo.warnings.extend(mixed_codes(file, header, disagg, body) + spaced_cells(file, header, disagg, body, table[0]))
     # Open SDG reads every Year by its first four characters once one is longer (a range
     # such as 2014-2015, a quarter such as "2015 Q4"): sdg-build's progress measure.
     sliced = any(len(r[at[YEAR]].strip()) > 4 for r in body if len(r) > at[YEAR])
