@@ -249,7 +249,7 @@ def test_an_import_option_with_its_target_year_not_after_its_base_year_names_the
     repo = write_repository(tmp_path / "repo", {**BASIC, "meta/1-1-1.md": meta})
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 1
-    assert "meta/1-1-1.md: error: progress_calculation_options item 1: target_year 2030 is not after" in done.stderr
+    assert "meta/1-1-1.md:6: error: progress_calculation_options item 1: target_year 2030 is not after" in done.stderr
     assert "targets.yaml" not in done.stderr
 
 
@@ -381,7 +381,7 @@ def test_an_option_with_an_infinite_number_or_a_year_out_of_range_names_the_meta
         repo = write_repository(tmp_path / str(n) / "repo", {**BASIC, "meta/1-1-1.md": meta})
         done = _import(repo, tmp_path / str(n) / "t", "--recorded-at", "2024-01-15")
         assert done.exit_code == 1
-        assert f"meta/1-1-1.md: error: progress_calculation_options item 1: {said}" in done.stderr, done.stderr
+        assert f"meta/1-1-1.md:6: error: progress_calculation_options item 1: {said}" in done.stderr, done.stderr
         assert "targets.yaml" not in done.stderr
 
 

@@ -144,6 +144,12 @@ def import_(
         # A site's metadata often covers every SDG indicator, reported or not: the first ten.
         shown = ", ".join(planned.meta_only[:10]) + (", ..." if len(planned.meta_only) > 10 else "")
         _say(msg("hostile16_meta_without_data", count=len(planned.meta_only), files=shown))
+    if planned.data_only:
+        # Metadata elsewhere (meta/ renamed): no name, unit or option read, said (session 45, O).
+        first = Path(planned.data_only[0])
+        expected = (first.parent.parent / "meta" / (first.stem.removeprefix("indicator_") + ".md")).as_posix()
+        shown = ", ".join(planned.data_only[:10]) + (", ..." if len(planned.data_only) > 10 else "")
+        _say(msg("s45o_opensdg_data_without_meta", count=len(planned.data_only), expected=expected, files=shown))
     if done.kept_indicators:
         kept = done.kept_indicators
         _say(msg("hostile16_kept_indicators", count=len(kept), ids=", ".join(kept)))

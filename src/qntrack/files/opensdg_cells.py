@@ -8,6 +8,7 @@ total's (docs/formats.md, "What maps to what")."""
 from __future__ import annotations
 
 import math
+import re
 
 __all__ = ["read_as_empty", "number", "NA_LIKE"]
 
@@ -28,6 +29,12 @@ def read_as_empty(cell: str) -> bool:
 NA_LIKE = frozenset({"na", "n/a", "nan", "null", "none", "#n/a", "-nan"})
 
 
+# A number as pandas' read_csv reads one: ASCII digits, a sign, a point, an exponent.
+# Python's float() also takes '1_000' and other scripts' digits ('١٢', '１２'), which
+# pandas reads as text: the site shows no figure there (session 45, pass O).
+_PANDAS_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
 def number(text: str) -> float | None:
     """A cell as pandas would read a number; None when empty or one of pandas' default
     na_values (Open SDG drops the row). Those are matched as written: 'na', 'NONE', 'Null'
@@ -37,7 +44,9 @@ def number(text: str) -> float | None:
     text = text.strip()
     if text == "" or read_as_empty(text):  # 'NA', 'null', '#N/A', ...
         return None
-    value = float(text)  # ValueError: the caller says where
+    if _PANDAS_NUMBER.fullmatch(text) is None:
+        raise ValueError(text)  # the caller says where
+    value = float(text)
     if math.isinf(value) or math.isnan(value):
         # 1e400 reads as infinity: refused as the cell is written, not as "inf"; float()
         # takes 'NAN' for a NaN, which pandas reads as text.

@@ -14,7 +14,7 @@ from typing import Sequence
 from ..catalog import msg
 from ..plan.model import Location, Problem
 
-__all__ = ["mixed_codes"]
+__all__ = ["mixed_codes", "spaced_cells"]
 
 # SDMX's cross-domain codes (CL_SEX, and _T for a total) and the words they stand for.
 _WORDS = {
@@ -51,3 +51,32 @@ def mixed_codes(
                     said = msg("opensdg23_code_and_word", column=header[i], cell=this, other=other, line=line)
                     out.append(Problem(Location(file, at), said, severity="warning"))
     return out
+
+
+def spaced_cells(
+    file: str, header: Sequence[str], columns: Sequence[int], body: Sequence[Sequence[str]], raw: Sequence[str] = ()
+) -> list[Problem]:
+    """One warning for a file whose disaggregation, Series or Units cells have a space
+    before or after them, at the first such cell's line, with their count. pandas keeps
+    the spaces: 'Females ' is a value of its own on the site, which an option naming
+    'Females' leaves out; qntrack reads the unit without them, so the two would judge
+    other years. Said, as a unit written in two cases is (session 45, pass O)."""
+    out = [  # a header's spaces, kept by pandas too: 'Value ' is no Value column on the site
+        Problem(
+            Location(file, 1), msg("s45o_opensdg_spaced_header", column=name, bare=name.strip()), severity="warning"
+        )
+        for name in raw
+        if name.strip() and name != name.strip()
+    ]
+    named = [*columns, *(i for i, h in enumerate(header) if h in ("Series", "Units"))]
+    first: tuple[int, str] | None = None
+    count = 0
+    for n, cells in enumerate(body, start=2):
+        for i in named:
+            if len(cells) > i and cells[i].strip() and cells[i] != cells[i].strip():
+                count += 1
+                first = first or (n, cells[i])
+    if first is None:
+        return out
+    said = msg("s45o_opensdg_spaced_cell", cell=first[1], bare=first[1].strip(), count=count)
+    return [*out, Problem(Location(file, first[0]), said, severity="warning")]

@@ -169,7 +169,11 @@ def unlisted(folder: Path, name: str) -> Problem | None:
     try:
         with os.scandir(folder):
             return None
-    except (FileNotFoundError, NotADirectoryError):
+    except NotADirectoryError:
+        # A file of the folder's name (a sync client's placeholder, a folder saved as a
+        # file): said so, not "no data file, no indicator started" (session 45, pass O).
+        return Problem(Location(name, 0), msg("s45o_opensdg_folder_is_file")) if folder.is_file() else None
+    except FileNotFoundError:
         return None
     except OSError as exc:
         denied = exc.errno in (errno.EACCES, errno.EPERM)

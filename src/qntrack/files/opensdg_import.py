@@ -42,6 +42,7 @@ from .opensdg_meta_text import NAMES, localized as _localized, sources as _sourc
 from .opensdg_names import name_problems
 from .opensdg_progress_on import progress_on
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
+from .opensdg_option_lines import option_at
 from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
 from .opensdg_repo import one_unit as _one_unit, raw_cells as _raw_cells, spaced as _spaced
@@ -79,6 +80,7 @@ class ImportPlan:
     respelled_units: int = 0  # cells writing a unit otherwise than its first cell in the file
     respelled_first: Message | None = None  # where the first of them is, and its two spellings
     meta_only: list[str] = field(default_factory=list)
+    data_only: list[str] = field(default_factory=list)  # data files with no metadata file (session 45, O)
     passed_over: tuple[list[str], str] = ([], "")  # data files the site's pattern does not read
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
     geocode_clashes: list[str] = field(default_factory=list)  # units given two GeoCodes (the first kept)
@@ -220,6 +222,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     targets: list[dict[str, Any]] = []
     candidates: list[tuple[Location, dict[str, str]]] = []
     out = ImportPlan("", candidates, [], meta_only=repo.meta_only, shallow=repo.shallow)
+    out.data_only = [i.data_file for i in repo.indicators if i.meta_file is None]
     out.passed_over = repo.passed_over
     out.warnings = repo.warnings
     owned = {f for files in repo.files_of.values() for f in files}
@@ -321,7 +324,7 @@ def _indicator(
     asks, hand_set = progress_on(ind, meta_file, repo.warnings)
     options = ind.meta.get("progress_calculation_options") or [{}]
     if asks and not isinstance(options, list):
-        problems.append(Problem(Location(meta_file, 0), msg("opensdg_options_not_list")))
+        problems.append(Problem(option_at(repo.root, meta_file, 0), msg("opensdg_options_not_list")))
         return {}, [], [], (0, 0, 0, None)
     directions = {str(o.get("direction", DIRECTION_DEFAULT)) for o in options if isinstance(o, dict)} if asks else set()
     entry: dict[str, Any] = {"name": name}
@@ -413,20 +416,17 @@ def _indicator(
             rows.append((Location(ind.data_file, r.line), fields))
     targets: list[dict[str, Any]] = []
     if asks:
-        selection = Selection(ind)
+        selection = Selection(ind, repo.header_keys)
         many = len(options) > 1
         for k, option in enumerate(options, start=1):
             wrong = option_problem(option)
-            if wrong is not None:
-                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", item=k, problem=wrong)))
-                continue
-            chosen, why = selection.rows(option)
+            chosen, why = ([], wrong) if wrong is not None else selection.rows(option)
             if why is not None:
-                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", item=k, problem=why)))
+                problems.append(Problem(option_at(repo.root, meta_file, k), msg("opensdg_option", item=k, problem=why)))
                 continue
             for missing in selection.unfiltered:  # a name no row has: sdg-build warns, then goes on
                 unfiltered = msg("opensdg_option_unfiltered", item=k, problem=missing)
-                repo.warnings.append(Problem(Location(meta_file, 0), unfiltered, severity="warning"))
+                repo.warnings.append(Problem(option_at(repo.root, meta_file, k), unfiltered, severity="warning"))
             of = _row_dims(chosen[0], dims) if chosen else []
             target: dict[str, Any] = {"id": slug(ind.inid, "a-z0-9", "-") + (f"-s{k}" if many else "")}
             target["type"] = "open_sdg"

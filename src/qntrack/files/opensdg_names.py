@@ -97,6 +97,13 @@ def refuse_empty_units(plan: Plan, cells: Iterable[tuple[tuple[str, str], ...]])
                 raise fail(where, msg("opensdg22_export_empty_unit", id=dim, unit=unit), ExitCode.INVALID)
 
 
+def separator_line(header: list[str]) -> Message | None:
+    """Excel's separator hint on line 1 ('sep=,', 'sep=;'), which sdg-build reads as the
+    header: said so, rather than "no 'Year' column" (session 45, pass O)."""
+    line = ",".join(header).strip()
+    return msg("s45o_opensdg_sep_line", line=line) if line.lower().startswith("sep=") and len(line) <= 6 else None
+
+
 def column_twice(header: list[str]) -> Message | None:
     """A column named twice (``Year`` and ``Year``, ``Value`` and ``Value ``): the cells
     would be read from the last one, which Open SDG (pandas renames it ``Year.1``) does not."""

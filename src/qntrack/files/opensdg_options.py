@@ -5,6 +5,7 @@ sdg-build's progress measure selects them (docs/formats.md, "What maps to what")
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from ..catalog import Message, msg
@@ -23,8 +24,12 @@ _OPTION_KEYS = OPTION_KEYS
 class Selection:
     """sdg-build's selection of the series an option assesses, step by step."""
 
-    def __init__(self, indicator: IndicatorData) -> None:
+    def __init__(self, indicator: IndicatorData, header_keys: Mapping[str, str] | None = None) -> None:
         self.indicator = indicator
+        # A header read from a translation key the site's translations do not give
+        # ('data.Leading causes of death (ICD-10)' read without its group): an option names
+        # the key's text, which only the site's translations/ folder gives (session 45, O).
+        self.keyed = any(_untranslated((header_keys or {}).get(c, c), c) for c in indicator.columns)
         # What the last option named that no row has, when one series remained all the
         # same: sdg-build warns of each and assesses the rows without that filter.
         self.unfiltered: list[Message] = []
@@ -46,14 +51,14 @@ class Selection:
             if named is not None and not any((r.units if key == "unit" else r.series) == str(named) for r in rows):
                 # sdg-build reads an option's unit in 'Units' alone: a file's 'UNITS' is named.
                 held = ind.has_units if key == "unit" else ind.has_series
-                missing.append(_not_found(column, str(named), ind, held))
+                missing.append(_not_found(column, str(named), ind, held, self.keyed))
         if wanted:
             for item in wanted:
                 name, value = str(item.get("field", "")), str(item.get("value", ""))
                 if name in ind.columns and any(dict(r.cells).get(name) == value for r in rows):
                     rows = [r for r in rows if dict(r.cells).get(name) == value]
                 else:
-                    missing.append(_not_found(name, value, ind))
+                    missing.append(_not_found(name, value, ind, keyed=self.keyed))
         else:
             headline = [r for r in rows if not r.cells]
             if not headline and rows:
@@ -72,11 +77,20 @@ class Selection:
         return rows, None
 
 
-def _not_found(name: str, value: str, ind: IndicatorData, held: bool = False) -> Message:
+def _untranslated(header: str, label: str) -> bool:
+    """Whether ``header`` as written is a translation key read as ``label`` without a
+    translation: ``data.Sex`` read ``Sex``."""
+    group, dot, key = header.partition(".")
+    return bool(dot) and " " not in group and key == label
+
+
+def _not_found(name: str, value: str, ind: IndicatorData, held: bool = False, keyed: bool = False) -> Message:
     """No row has ``name`` = ``value``: with the closest column or value as a hint (none
     when the file has the column, ``held``), in the reader's language. A column spelt
     otherwise than Open SDG reads it ('UNITS' for 'Units', thirty-seventh session, pass F)
-    is told the exact name to give it, without the translation keys' note: not the cause."""
+    is told the exact name to give it, without the translation keys' note: not the cause;
+    so is any column no file has, but in a file whose headers are translation keys with no
+    translation (``keyed``: Statistics Canada's sample without its translations/ folder)."""
     from ..plan.suggest import closest, closest_unit
 
     if held:
@@ -97,7 +111,7 @@ def _not_found(name: str, value: str, ind: IndicatorData, held: bool = False) ->
         # A column no file has: its name is at fault, never a translation key (the note is
         # about cells; thirty-seventh session), said without it, its key kept.
         said = msg("opensdg_not_found", field=name, value=value, hint=hint)
-        return Message(said.id, said.params, "opensdg_not_found_spelt")
+        return said if keyed else Message(said.id, said.params, "opensdg_not_found_spelt")
     values = sorted({dict(r.cells).get(name, "") for r in ind.rows} - {""})
     # A value is a group of the rows (an age band, a year): one of other figures is
     # another group, never offered ('15-24' is no '15-64'; forty-first session).

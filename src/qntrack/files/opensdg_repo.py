@@ -225,7 +225,9 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
             data = read_present(file, msg("opensdg_what_translation"))
             if data is None:
                 continue
-            node = _yaml(data, str(file.relative_to(root)), problems)  # as meta/ is named (pass F)
+            node = _yaml(data, name := str(file.relative_to(root)), problems)  # as meta/ is named (pass F)
+            if node is not None and not isinstance(node, dict):  # a list: no key read (session 45, pass O)
+                problems.append(Problem(Location(name, 1), msg("s45o_opensdg_translation_list"), severity="warning"))
             if isinstance(node, dict):
                 table: dict[str, str] = {}
                 _flatten("", node, table)
@@ -236,7 +238,7 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
 def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
-    from .opensdg_names import column_twice, index_column  # it imports this module
+    from .opensdg_names import column_twice, index_column, separator_line  # it imports this module
 
     file = str(path.relative_to(repo.root))
     raw = _read(path, file, msg("opensdg_what_data"), repo.problems)
@@ -255,7 +257,7 @@ def _read_data(
         repo.problems.append(_problem(file, 1, msg("opensdg_empty_data")))
         return None
     header = [h.strip() for h in table[0]]
-    twice = column_twice(header)
+    twice = separator_line(header) or column_twice(header)
     if twice is not None:
         repo.problems.append(_problem(file, 1, twice))
         return None
@@ -282,9 +284,9 @@ def _read_data(
         repo.problems.append(_problem(file, 1, wrong))
         return None
     at = {h: i for i, h in enumerate(header)}
-    from .opensdg_codes import mixed_codes
+    from .opensdg_codes import mixed_codes, spaced_cells
 
-    repo.warnings.extend(mixed_codes(file, header, disagg, body))
+    repo.warnings.extend(mixed_codes(file, header, disagg, body) + spaced_cells(file, header, disagg, body, table[0]))
     # Open SDG reads every Year by its first four characters once one is longer (a range
     # such as 2014-2015, a quarter such as "2015 Q4"): sdg-build's progress measure.
     sliced = any(len(r[at[YEAR]].strip()) > 4 for r in body if len(r) > at[YEAR])
@@ -316,7 +318,7 @@ def _read_data(
             continue
         label = cells[at[YEAR]].strip()
         year_text = label[:4] if sliced else label
-        if not (year_text.isdigit() and len(year_text) == 4):
+        if not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4):  # pandas' digits alone
             repo.problems.append(_problem(file, n, msg("opensdg_bad_year", year=label)))
             continue
         try:
@@ -354,18 +356,8 @@ def _read_data(
             continue
         seen[key] = (n, row)
         rows.append(row)
-    return IndicatorData(
-        inid,
-        file,
-        meta_file,
-        meta,
-        labels,
-        rows,
-        PROGRESS in at,
-        SERIES in at,
-        UNITS in at,
-        repeated=repeated,
-    )
+    has = (PROGRESS in at, SERIES in at, UNITS in at)
+    return IndicatorData(inid, file, meta_file, meta, labels, rows, *has, repeated=repeated)
 
 
 def raw_cells(r: DataRow) -> list[tuple[str, str]]:
@@ -442,7 +434,8 @@ def read_repository(root: Path) -> Repository:
     non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
     src, patterns = inputs(root, config, problems, lines)
-    problems.extend(unlisted_inputs(root, src, patterns))  # a folder globbing would pass over
+    unread = unlisted_inputs(root, src, patterns)  # a folder globbing would pass over
+    problems.extend(unread)
     files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
     from .opensdg_names import passed_over  # it imports this module
 
@@ -450,7 +443,7 @@ def read_repository(root: Path) -> Repository:
     metas: dict[str, Path] = {}
     for cls in ("InputYamlMeta", "InputYamlMdMeta"):  # the .md files win, as listed last
         metas.update({p.stem: p for p in sorted(src.glob(patterns[cls])) if p.suffix in (".md", ".yml", ".yaml")})
-    if not files:
+    if not files and not unread:  # a data/ unread (a file, denied) is said as such alone
         problems.append(_problem(str(root), 0, no_data(root, len(metas), patterns["InputYamlMdMeta"])))
     for path in files:
         inid = path.stem.removeprefix("indicator_")

@@ -157,6 +157,8 @@ def import_opensdg(
         if not kept:
             added = 0
         else:
+            if not dry_run:
+                _plan_replaceable(plan_written_at(targets))
             done = record_many(None, kept, dry_run=dry_run, opened=(plan, store), command="import opensdg")
             added = len(done.rows)
             unchanged += len(done.skipped)
@@ -176,6 +178,30 @@ def import_opensdg(
         _unmake(made, store)
         raise
     return ImportDone(targets, store, planned, added, unchanged, gone, dry_run, kept_indicators, still_withdrawn)
+
+
+def _plan_replaceable(written: Path) -> None:
+    """The plan's file shown replaceable before any figure is appended: rewritten with the
+    bytes it holds, or, where there is none, a file made and removed beside it. A
+    targets.yaml the system would not replace (read-only on Windows, immutable, held by a
+    sync client) stopped the import after its figures were added: a store holding figures
+    of indicators the old plan does not know, `check`'s errors until a rerun (session 45,
+    pass O)."""
+    import tempfile
+
+    from .name_room import temporary_prefix
+    from .starter import write_atomically
+
+    try:
+        if written.is_file():
+            write_atomically(written, written.read_bytes())
+        else:
+            fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(written), suffix=".tmp", dir=written.parent)
+            os.close(fd)
+            os.unlink(tmp)
+    except OSError as exc:
+        exc.filename = exc.filename or str(written)
+        raise
 
 
 def _unmake(made: list[Path], store: Path) -> None:

@@ -141,7 +141,7 @@ def _merge(site: bytes, ours: str, repo: Repository, others: set[str]) -> bytes 
     for fields, _ in mine[1:]:
         cells = [_cell(f) for f in fields]
         label = cells[ours_at["Year"]].strip()
-        if len(cells) == len(their) and label[:4].isdigit():
+        if len(cells) == len(their) and label[:4].isascii() and label[:4].isdigit():
             wanted[(tuple(unit_match(cells[c]) for c in dims_ours), int(label[:4]))] = cells
     sliced = any(len(_cell(r[0][at["Year"]]).strip()) > 4 for r in records[1:] if len(r[0]) == len(header))
     ending = records[0][1] or "\n"
@@ -198,7 +198,7 @@ def _site_key(
     figure or one the import does not read (the site's, kept as it is)."""
     label = _cell(fields[at["Year"]]).strip()
     year = label[:4] if sliced else label
-    if not (year.isdigit() and len(year) == 4):
+    if not (year.isascii() and year.isdigit() and len(year) == 4):
         return None
     try:
         figures = [number(_cell(fields[at[c]])) for c in ("Value", "Progress") if c in at]

@@ -126,13 +126,14 @@ def write_export(into: str, files: Mapping[str, bytes], version: str, force: boo
     everything = {name: data for name, data in files.items() if name not in kept}
     everything[MARKER] = marker_text(version, list(everything))
     existed = target.exists()
+    undone = [False]  # an export over an earlier one stopped midway, and every file put back
     try:
         if not existed:
             _write_new(target, everything)
         else:
-            _write_over(target, everything, previous or [])
+            _write_over(target, everything, previous or [], undone)
     except OSError as exc:
-        after = msg("osexport_left_as_it_was") if existed else msg("cli_nothing_written")
+        after = msg("osexport_left_as_it_was") if existed and not undone[0] else msg("cli_nothing_written")
         from .outputs import writing_failed  # /proc: a folder that takes no new file, said so
 
         raise writing_failed(exc, _in_the_way(exc, into), msg("osexport_doing_write"), after) from None
@@ -188,18 +189,31 @@ def _write_new(target: Path, files: Mapping[str, bytes]) -> None:
         raise
 
 
-def _write_over(target: Path, files: Mapping[str, bytes], previous: list[str]) -> None:
+def _write_over(target: Path, files: Mapping[str, bytes], previous: list[str], undone: list[bool]) -> None:
     """An existing folder: every file written in a temporary folder inside it, renamed
-    over its place one by one (the marker last), then the stale files removed."""
+    over its place one by one (the marker last), then the stale files removed. A rename
+    the system refuses puts back every file renamed before it (each kept, linked, in the
+    temporary folder until the last rename) and removes the folders made for them, and
+    ``undone`` says so: the folder is as it was, never half of one export and half of the
+    other (session 45, pass O)."""
     from .starter import sweep_shaped
 
     sweep_shaped(target, [MARKER + "."], folders=True)  # what a killed export over it left
     temp = Path(tempfile.mkdtemp(prefix=MARKER + ".", suffix=".tmp", dir=target))
+    done: list[tuple[Path, Path | None]] = []  # each place renamed over, and its old file kept
+    made: list[Path] = []  # the folders made for a new file, to remove again
     try:
         _fill(temp, files)
-        for name in sorted(files, key=lambda n: n == MARKER):
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(temp / name, target / name)
+        before = Path(tempfile.mkdtemp(prefix=".before.", dir=temp))  # the old files, apart from the new
+        for n, name in enumerate(sorted(files, key=lambda n: n == MARKER)):
+            place = target / name
+            made.extend(_folders_made(target, place.parent))
+            old = _kept(place, before / str(n))
+            os.replace(temp / name, place)
+            done.append((place, old))
+    except BaseException:  # a refusal of the system, or Ctrl-C: the folder as it was
+        undone[0] = _put_back(done, made)
+        raise
     finally:
         shutil.rmtree(temp, ignore_errors=True)
     for name in previous:
@@ -209,6 +223,45 @@ def _write_over(target: Path, files: Mapping[str, bytes], previous: list[str]) -
         if stale.is_file() and not stale.is_symlink():
             stale.unlink()
             _remove_emptied(target, stale.parent)
+
+
+def _folders_made(target: Path, folder: Path) -> list[Path]:
+    """``folder`` made, with its parents up to ``target``: those that were not there, outermost first."""
+    missing = [p for p in (folder, *folder.parents) if p != target and target in p.parents and not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing[::-1]
+
+
+def _kept(place: Path, old: Path) -> Path | None:
+    """The file at ``place`` kept at ``old`` (a second name for it; a copy where the disk
+    has no links), to be put back; None when no file is there."""
+    if not place.is_file() or place.is_symlink():
+        return None
+    try:
+        os.link(place, old)
+    except OSError:
+        shutil.copy2(place, old)
+    return old
+
+
+def _put_back(done: list[tuple[Path, Path | None]], made: list[Path]) -> bool:
+    """Every file renamed over put back (its old file again, or none), the folders made
+    for them removed, the last first: whether all of it was."""
+    whole = True
+    for place, old in reversed(done):
+        try:
+            if old is None:
+                place.unlink()
+            else:
+                os.replace(old, place)
+        except OSError:
+            whole = False
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:
+            whole = False
+    return whole
 
 
 def _remove_emptied(target: Path, folder: Path) -> None:

@@ -185,7 +185,7 @@ def _bare_key_opening(lines: list[str], at: int) -> tuple[int, int, Message] | N
     the next line, not "mapping values are not allowed" as at a mapping's first key). Its
     1-based line and column and the message; else None."""
     found = _BARE_KEY.match(lines[at]) if 0 <= at < len(lines) else None
-    if found is None:
+    if found is None or _wrapped(lines, at):
         return None
     below = next((line for line in lines[at + 1 :] if line.strip() and not line.lstrip().startswith("#")), "")
     under = _KEY_FIRST.match(below) or _ITEM_FIRST.match(below)
@@ -210,7 +210,7 @@ def _bare_key_above(lines: list[str], at: int) -> tuple[int, int, Message] | Non
     below = _KEY_FIRST.match(lines[at])
     above = _line_above(lines, at)
     found = _BARE_KEY.match(lines[above]) if above >= 0 else None
-    if below is None or found is None or len(below[1]) < len(found[1]):
+    if below is None or found is None or len(below[1]) < len(found[1]) or _wrapped(lines, above):
         return None
     key = found[2]
     if len(below[1]) == len(found[1]):
@@ -265,6 +265,25 @@ def _flow_no_colon(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, in
             written = f"{found[2]}: {found[3]}"
             return mark.line + 1, len(found[1]) + 1, msg("authoring_yaml_flow_no_colon", key=found[2], written=written)
     return None
+
+
+# A key and a plain value on its line, which the lines indented under it may continue:
+# "national_indicator_available: Tuberculosis incidence ... in Inuit" over "  Nunangat".
+_PLAIN_VALUE = re.compile(r"^( *)(?:-\s+)?[^\s:#'\"\-][^:#]*:\s+[^\s|>#&*!'\"\[{%@`]")
+
+
+def _wrapped(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` (0-based), a word alone, is the wrapped end of a value begun on
+    a key's line above and indented less (Statistics Canada's metadata wraps long values
+    so): no key missing its colon, whatever the line under it (session 45, pass O)."""
+    indent = len(lines[at]) - len(lines[at].lstrip(" "))
+    above = _line_above(lines, at)
+    while above >= 0 and len(lines[above]) - len(lines[above].lstrip(" ")) >= indent:
+        if _KEY_FIRST.match(lines[above]) or _ITEM_FIRST.match(lines[above]) or lines[above].lstrip().startswith("#"):
+            return False
+        above = _line_above(lines, above)
+    start = _PLAIN_VALUE.match(lines[above]) if above >= 0 else None
+    return start is not None and len(start[1]) < indent
 
 
 def _line_above(lines: list[str], at: int) -> int:
