@@ -303,3 +303,24 @@ def test_a_running_total_names_a_period_before_its_latest_without_a_figure(
 
     (t,) = json.loads(j.stdout)["targets"]
     assert t["details"]["needed_per_remaining_period"] == 200.0  # (1,000 - 600) / 2, as documented
+
+
+def test_an_open_sdg_data_file_saved_as_unicode_text_is_told_what_it_is(tmp_path: Path) -> None:
+    # Pass O: Excel's "Unicode Text" (UTF-16 with its byte-order mark, tab-separated) was
+    # only "not UTF-8 text"; the store and the plain import say what it is and the mend.
+    from helpers import write_repository
+
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_1-1-1.csv": "Year,Value\n2015,1\n2016,2\n",
+            "meta/1-1-1.md": "---\nindicator_name: Poverty\n---\n",
+        },
+    )
+    data = repo / "data" / "indicator_1-1-1.csv"
+    data.write_bytes("Year\tValue\r\n2015\t1\r\n".encode("utf-16"))
+    r = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2025-06-30")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "data/indicator_1-1-1.csv: error: UTF-16 text" in said and "CSV UTF-8" in said, r.stderr
+    assert not (tmp_path / "t").exists()

@@ -250,7 +250,9 @@ def _read_data(
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        repo.problems.append(_problem(file, 0, msg("opensdg_not_utf8")))
+        from .store import looks_like_utf16  # Excel's "Unicode Text": said what it is (pass O, s45)
+
+        repo.problems.append(_problem(file, 0, msg("opensdg_utf16" if looks_like_utf16(raw) else "opensdg_not_utf8")))
         return None
     table = list(csv.reader(io.StringIO(text, newline="")))
     if not table or not table[0]:
