@@ -324,3 +324,44 @@ def test_an_open_sdg_data_file_saved_as_unicode_text_is_told_what_it_is(tmp_path
     said = " ".join(r.stderr.split())
     assert "data/indicator_1-1-1.csv: error: UTF-16 text" in said and "CSV UTF-8" in said, r.stderr
     assert not (tmp_path / "t").exists()
+
+
+UNIT_PLAN = """\
+version: 1
+title: Units
+observations: observations.csv
+indicators:
+  water:
+    name: Water
+    unit: {{en: "{en}", vi: "{vi}"}}
+targets:
+  - id: water-2030
+    type: plan
+    indicator: water
+    period: 2030
+    value: 300
+"""
+
+
+@pytest.mark.parametrize(("en", "vi"), [("people", "hồ chứa"), ("tonnes", "hồ"), ("tonnes", "đàn gia súc")])
+def test_a_vietnamese_unit_is_read_with_its_marks_before_it_is_said_to_count_something(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, en: str, vi: str
+) -> None:
+    # The forty-fourth session's leftover: the Vietnamese unit was read folded, so "hồ"
+    # (a lake) was "ho", households, and "đàn" (a herd) "dan", people: a unit whose
+    # languages count other things was said to count households or people.
+    make_tracker(tmp_path, monkeypatch, UNIT_PLAN.format(en=en, vi=vi), HEADER)
+    r = run_clean("check")
+    assert "' counts " not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("en", "vi", "counts"),
+    [("tonnes", "hộ", ("weight", "households")), ("tonnes", "ho gia dinh", ("weight", "households"))],
+)
+def test_a_vietnamese_count_is_still_read_with_or_without_its_marks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, en: str, vi: str, counts: tuple[str, str]
+) -> None:
+    make_tracker(tmp_path, monkeypatch, UNIT_PLAN.format(en=en, vi=vi), HEADER)
+    r = run_clean("check")
+    assert f"'{en}' counts {counts[0]} and '{vi}' counts {counts[1]}" in " ".join(r.stderr.split()), r.stderr

@@ -12,7 +12,15 @@ import unicodedata
 from itertools import pairwise
 
 from ..catalog import Message, msg
-from .vocabulary import UNIT_CURRENCIES_VI, UNIT_NOT_SIZE_VI, UNIT_PERCENT_VI, UNIT_RATE_VI, UNIT_SIZES_VI, fold
+from .vocabulary import (
+    UNIT_COUNTS_VI,
+    UNIT_CURRENCIES_VI,
+    UNIT_NOT_SIZE_VI,
+    UNIT_PERCENT_VI,
+    UNIT_RATE_VI,
+    UNIT_SIZES_VI,
+    fold,
+)
 
 __all__ = ["kinds_differ", "sizes_apart", "sizes_differ"]
 
@@ -106,7 +114,11 @@ _COUNTS = {
     "household": "households", "households": "households",
     "ha": "area", "hectare": "area", "hectares": "area", "km2": "area", "km²": "area",
 }  # fmt: skip
+# Folded, for a unit typed without its marks ("ho gia dinh"); one typed with them is read
+# with them (UNIT_COUNTS_VI): a lake's word folds to "ho", households' too, and a herd's to
+# "dan", people's too (forty-fourth session's leftover).
 _COUNTS_VI = {**_COUNTS, "tan": "mass", "nguoi": "people", "dan": "people", "ho": "households", "hec": "area"}
+_COUNTS_MARKED = {**_COUNTS, **UNIT_COUNTS_VI}
 # Words that end a unit's numerator: "tonnes per person" counts tonnes (tren, moi: folded).
 _DENOMINATOR = frozenset({"per", "/", "tren", "moi"})
 # Words that make a count of people one of visits or times ("person-trips"; luot, lan).
@@ -121,15 +133,17 @@ def _counts(unit: str, vietnamese: bool) -> str | None:
     """What the numerator of ``unit`` counts, where one word says it (the first such); None
     when none does, or a word makes it a count of visits. ``vietnamese``: the unit's
     Vietnamese form, read folded with the Vietnamese words besides the English ones."""
-    text = fold(unit) if vietnamese else unicodedata.normalize("NFC", unit).lower()
+    text = unicodedata.normalize("NFC", unit).lower()
+    marked = vietnamese and not text.isascii()
     words = re.findall(r"\w+|/", text)
-    numerator = words[: next((i for i, w in enumerate(words) if w in _DENOMINATOR), len(words))]
-    if any(w in _VISITS or w in _SHARES for w in numerator):
+    folded = [fold(w) for w in words] if vietnamese else words
+    end = next((i for i, w in enumerate(folded) if w in _DENOMINATOR), len(words))
+    if any(w in _VISITS or w in _SHARES for w in folded[:end]):
         return None
-    if vietnamese and any(a == "ty" and b in _SHARES_VI for a, b in pairwise(numerator)):
+    if vietnamese and any(a == "ty" and b in _SHARES_VI for a, b in pairwise(folded[:end])):
         return None
-    table = _COUNTS_VI if vietnamese else _COUNTS
-    return next((table[w] for w in numerator if w in table), None)
+    table = _COUNTS_MARKED if marked else _COUNTS_VI if vietnamese else _COUNTS
+    return next((table[w] for w in (words if marked else folded)[:end] if w in table), None)
 
 
 def kinds_differ(en: str, vi: str) -> dict[str, object] | None:

@@ -44,6 +44,7 @@ __all__ = [
     "UNIT_NOT_SIZE_VI",
     "UNIT_CURRENCIES_VI",
     "UNIT_PERCENT_VI",
+    "UNIT_COUNTS_VI",
 ]
 
 
@@ -480,12 +481,10 @@ _TONES = {"sac": "\u0301", "huyen": "\u0300", "hoi": "\u0309", "nga": "\u0303", 
 VNI_MARKS = {
     **{c: ("", _TONES[t]) for c, t in zip("ùøûõï", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
     **{c: ("", _TONES[t]) for c, t in zip("ÙØÛÕÏ", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
-    "â": (_HAT, ""),
-    "Â": (_HAT, ""),
+    **dict.fromkeys("âÂ", (_HAT, "")),
     **{c: (_HAT, _TONES[t]) for c, t in zip("áàåãä", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
     **{c: (_HAT, _TONES[t]) for c, t in zip("ÁÀÅÃÄ", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
-    "ê": (_BREVE, ""),
-    "Ê": (_BREVE, ""),
+    **dict.fromkeys("êÊ", (_BREVE, "")),
     **{c: (_BREVE, _TONES[t]) for c, t in zip("éèúüë", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
     **{c: (_BREVE, _TONES[t]) for c, t in zip("ÉÈÚÜË", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
 }
@@ -498,3 +497,4 @@ UNIT_RATE_VI = ("trên", "mỗi")  # before a size word: the rate's denominator 
 UNIT_NOT_SIZE_VI = ("lệ", "trọng", "giá")  # after tỷ: tỷ lệ (a rate), tỷ trọng (a share)
 UNIT_CURRENCIES_VI = {"đô": "usd", "vnđ": "vnd", "đồng": "vnd", "đ": "vnd"}
 UNIT_PERCENT_VI = "phần trăm"
+UNIT_COUNTS_VI = {"tấn": "mass", "người": "people", "dân": "people", "hộ": "households", "héc": "area"}  # marked
