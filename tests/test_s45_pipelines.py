@@ -1,0 +1,46 @@
+"""The forty-fifth session's pass K (shell pipelines and scripts: the machine-readable
+contract), each defect pinned before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["-t", "-", "status"], None),
+        (["status", "--targets", "-", "--format", "json"], None),
+        (["add-observation", "-t", "-", "share", "2024", "13", "--status", "estimate"], None),
+        (["status"], {"QNTRACK_TARGETS": "-"}),
+    ],
+)
+def test_a_plan_given_as_a_dash_is_told_it_is_read_from_a_file(tracker: Path, args: list[str], env: dict | None):
+    # `cat targets.yaml | qntrack -t - status`, as `--from -` reads the rows on stdin and
+    # `-o -` writes to stdout: it was told "-: error: targets file not found", as if a
+    # file named '-' were missing. A plan is a file (its store is found beside it).
+    before = (tracker / "observations.csv").read_bytes()
+    r = run_clean(*args, env=env)
+    assert r.exit_code == 2, r.output
+    assert r.stdout == ""
+    assert "not found" not in r.stderr, r.stderr
+    assert "standard input" in r.stderr and "targets.yaml" in r.stderr, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_a_plan_given_as_a_dash_is_told_in_vietnamese(tracker: Path):
+    r = run_clean("-t", "-", "status", "--lang", "vi")
+    assert r.exit_code == 2, r.output
+    assert "đầu vào chuẩn" in r.stderr, r.stderr
+
+
+def test_a_file_named_dash_is_still_a_plan(tracker: Path):
+    # A file really named '-' is read, as any path is.
+    (tracker / "-").write_bytes((tracker / "targets.yaml").read_bytes())
+    r = run_clean("-t", "-", "status", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("id,")
