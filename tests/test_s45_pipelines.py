@@ -44,3 +44,31 @@ def test_a_file_named_dash_is_still_a_plan(tracker: Path):
     r = run_clean("-t", "-", "status", "--format", "csv")
     assert r.exit_code == 0, r.output
     assert r.stdout.startswith("id,")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "said"),
+    [
+        ("tiếng việt", "vi", "QNTRACK_LANG=vi"),
+        ("Vietnamese", "vi", "QNTRACK_LANG=vi"),
+        ("vie", "vi", "QNTRACK_LANG=vi"),
+        ("English", "en", "QNTRACK_LANG=en"),
+        ("eng", "en", "QNTRACK_LANG=en"),
+    ],
+)
+def test_qntrack_lang_naming_a_language_it_speaks_is_told_the_code(tracker: Path, typed: str, code: str, said: str):
+    # A cron line's QNTRACK_LANG="tiếng việt" (or Vietnamese) was warned "is not a language
+    # qntrack speaks (en, vi)" of the very language it speaks, where `--lang "tiếng việt"`
+    # is told "did you mean 'vi'?" (pass F): told the code to write, in the language named.
+    r = run_clean("status", "--format", "csv", env={"QNTRACK_LANG": typed})
+    assert r.exit_code == 0, r.output
+    assert "not a language qntrack speaks" not in r.stderr, r.stderr
+    assert "không phải ngôn ngữ qntrack hỗ trợ" not in r.stderr, r.stderr
+    assert said in r.stderr, r.stderr
+    assert r.stderr.startswith("qntrack: cảnh báo: " if code == "vi" else "qntrack: warning: "), r.stderr
+
+
+def test_qntrack_lang_of_another_language_is_still_said_unknown(tracker: Path):
+    r = run_clean("status", "--format", "csv", env={"QNTRACK_LANG": "fr"})
+    assert r.exit_code == 0, r.output
+    assert "QNTRACK_LANG='fr' is not a language qntrack speaks (en, vi); English is used" in r.stderr, r.stderr
