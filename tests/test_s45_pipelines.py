@@ -72,3 +72,55 @@ def test_qntrack_lang_of_another_language_is_still_said_unknown(tracker: Path):
     r = run_clean("status", "--format", "csv", env={"QNTRACK_LANG": "fr"})
     assert r.exit_code == 0, r.output
     assert "QNTRACK_LANG='fr' is not a language qntrack speaks (en, vi); English is used" in r.stderr, r.stderr
+
+
+def _workbook_bytes(tmp_path: Path, rows: list[list[object]], title: str | None = None) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    if title is not None:
+        sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "made-elsewhere.xlsx"
+    book.save(path)
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+def test_a_workbook_piped_to_from_dash_is_read_as_its_file_is(tracker: Path, tmp_path: Path):
+    # `curl -s .../figures.xlsx | qntrack add-observation --from -`: the same workbook read
+    # from its path is imported, but from the pipe it was refused "a binary file, not CSV
+    # or TSV text (is it an .xlsx? save it as CSV UTF-8)".
+    data = _workbook_bytes(tmp_path, [["indicator", "period", "value", "status"], ["share", "2024", 13.5, "estimate"]])
+    before = (tracker / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "-", "--dry-run", "--format", "json", input=data)
+    assert r.exit_code == 0, r.output
+    import json
+
+    rows = json.loads(r.stdout)["observations"]
+    assert [(o["indicator"], o["period"], o["value"], o["status"]) for o in rows] == [
+        ("share", "2024", 13.5, "estimate")
+    ]
+    assert (tracker / "observations.csv").read_bytes() == before
+    r = run_clean("add-observation", "--from", "-", input=data)
+    assert r.exit_code == 0, r.output
+    last = (tracker / "observations.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("share,2024,13.5,estimate,"), last
+
+
+def test_a_piped_workbook_takes_sheet_and_names_its_cells(tracker: Path, tmp_path: Path):
+    data = _workbook_bytes(tmp_path, [["indicator", "period", "value"], ["share", "2024", "abc"]], title="Figures")
+    r = run_clean("add-observation", "--from", "-", "--sheet", "Figures", "--status", "estimate", input=data)
+    assert r.exit_code == 1, r.output
+    assert "<stdin>:Figures!C2" in r.stderr, r.stderr
+    r = run_clean("add-observation", "--from", "-", "--sheet", "Nope", input=data)
+    assert r.exit_code != 0 and "Nope" in r.stderr, r.output
+
+
+def test_a_csv_piped_with_sheet_is_still_refused(tracker: Path):
+    r = run_clean("add-observation", "--from", "-", "--sheet", "x", input="indicator,period,value\nshare,2024,1\n")
+    assert r.exit_code == 2, r.output
+    assert r.stderr.startswith("--sheet: "), r.stderr

@@ -36,7 +36,7 @@ from .empty_values import ahead_of_rows, with_refusal
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
 from .rules import given_once
 from .import_wide import explains_refusal as _explains, tells_reading as _tells
-from .source_text import decode_source, read_bounded
+from .source_text import ZIP as _ZIP, decode_source, read_bounded
 
 __all__ = [
     "ImportFormat",
@@ -262,10 +262,13 @@ def import_file(
     if source != "-" and (report := _a_report(source)):
         raise fail(file, msg(report))
     workbook = workbook_kind(source) is not None
+    _step(msg("import_step_reading", file=file))
+    data = b"" if workbook else read_source(source, stdin)
+    piped = data if data.startswith(_ZIP) else None  # `curl .../x.xlsx | ... --from -` (pass K)
+    workbook = workbook or piped is not None
     if sheet is not None and not workbook:
         raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
-    _step(msg("import_step_reading", file=file))
-    text = "" if workbook else decode_source(read_source(source, stdin), file)
+    text, data = "" if workbook else decode_source(data, file), b""
     joined: list[Problem] = []
     if text:
         from .joined import tidied
@@ -288,7 +291,7 @@ def import_file(
     if workbook:
         from .workbooks import read_workbook
 
-        parsed = read_workbook(source, sheet, fmt, defaults, opened[0] if opened is not None else None)
+        parsed = read_workbook(file, sheet, fmt, defaults, opened[0] if opened is not None else None, piped)
     else:
         from .sdmx_csv import parse_sdmx, sdmx_version
 
