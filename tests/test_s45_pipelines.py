@@ -124,3 +124,28 @@ def test_a_csv_piped_with_sheet_is_still_refused(tracker: Path):
     r = run_clean("add-observation", "--from", "-", "--sheet", "x", input="indicator,period,value\nshare,2024,1\n")
     assert r.exit_code == 2, r.output
     assert r.stderr.startswith("--sheet: "), r.stderr
+
+
+@pytest.mark.parametrize("typed", ["abc", "-1", "0", "1e400", "5_0", "1,5", "nan", ""])
+def test_a_jump_factor_refused_is_told_as_typed_with_what_to_give(tracker: Path, typed: str):
+    # `check --jump-factor abc` was told Click's "Invalid value for '--jump-factor': Input
+    # should be a valid number, unable to parse string as a number" (no value, nothing to
+    # give); `-1` was echoed '-1.0' and 1e400 'inf'; Python's float read '5_0' as 50.
+    r = run_clean("check", "--jump-factor", typed)
+    assert r.exit_code == 2, r.output
+    assert r.stderr.startswith(f"--jump-factor: error: '{typed}' must be a finite number greater than 1, e.g. 5"), (
+        r.stderr
+    )
+    assert r.stdout == ""
+
+
+def test_a_jump_factor_is_told_in_vietnamese(tracker: Path):
+    r = run_clean("check", "--jump-factor", "abc", "--lang", "vi")
+    assert r.exit_code == 2, r.output
+    assert r.stderr.startswith("--jump-factor: lỗi: 'abc' phải là một số hữu hạn lớn hơn 1, ví dụ 5"), r.stderr
+
+
+@pytest.mark.parametrize("typed", ["2.5", "10", " 3 ", "1e1"])
+def test_a_jump_factor_that_reads_is_taken(tracker: Path, typed: str):
+    r = run_clean("check", "--jump-factor", typed)
+    assert r.exit_code == 0, r.output
