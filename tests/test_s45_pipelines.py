@@ -149,3 +149,34 @@ def test_a_jump_factor_is_told_in_vietnamese(tracker: Path):
 def test_a_jump_factor_that_reads_is_taken(tracker: Path, typed: str):
     r = run_clean("check", "--jump-factor", typed)
     assert r.exit_code == 0, r.output
+
+
+def test_init_in_a_trackers_subfolder_warns_that_it_leaves_the_plan_above(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # `cd tracker/reports && qntrack init` made a starter plan there in silence, told only
+    # "next: replace the examples ...": the cron line `cd tracker/reports && qntrack status`
+    # then judged the starter's examples, and add-observation typed there wrote to the new
+    # empty store, not the tracker's. (`init my-plan`, README's first session, already says
+    # "cd my-plan ... qntrack reads the targets.yaml of the folder it runs in".)
+    (tracker / "reports").mkdir()
+    monkeypatch.chdir(tracker / "reports")
+    r = run_clean("init")
+    assert r.exit_code == 0, r.output
+    assert "init: warning: ../targets.yaml is the plan of a tracker above" in r.stderr, r.stderr
+    assert "--targets ../targets.yaml" in r.stderr, r.stderr
+    assert (tracker / "reports" / "targets.yaml").exists()
+    r = run_clean("init", "--lang", "vi", "deeper")
+    assert "warning" not in r.stderr and "cảnh báo" not in r.stderr, r.stderr  # told 'cd deeper (here: ...)'
+    monkeypatch.chdir(tracker / "reports" / "deeper")
+    (tracker / "reports" / "deeper" / "targets.yaml").unlink()
+    (tracker / "reports" / "deeper" / "observations.csv").unlink()
+    r = run_clean("init", ".", "--lang", "vi")
+    assert "init: cảnh báo: ../targets.yaml" in r.stderr, r.stderr  # the nearest plan above
+
+
+def test_init_of_a_tracker_of_its_own_says_no_plan_above(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    r = run_clean("init", "fresh")
+    assert r.exit_code == 0, r.output
+    assert "warning" not in r.stderr, r.stderr
