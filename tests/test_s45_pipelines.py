@@ -180,3 +180,45 @@ def test_init_of_a_tracker_of_its_own_says_no_plan_above(tmp_path: Path, monkeyp
     r = run_clean("init", "fresh")
     assert r.exit_code == 0, r.output
     assert "warning" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "option"),
+    [
+        ("indicator;period;value\nshare;2024;13\n", "tab", "--delimiter ';'"),
+        ("indicator,period,value\nshare,2024,13\n", ";", "--delimiter ','"),
+        ("indicator\tperiod\tvalue\nshare\t2024\t13\n", ",", "--delimiter tab"),
+    ],
+)
+def test_a_delimiter_given_wrong_is_told_the_one_the_header_has(tracker: Path, text: str, given: str, option: str):
+    # `... | qntrack add-observation --from - -d tab` on a ';' file was told "its first line
+    # names none of the columns indicator, period, value, ...; is the file separated by
+    # something else? give --delimiter", to the script that had given one.
+    r = run_clean("add-observation", "--from", "-", "--delimiter", given, "--status", "estimate", input=text)
+    assert r.exit_code == 1, r.output
+    assert option in r.stderr, r.stderr
+    assert "names none of the columns" not in r.stderr, r.stderr
+
+
+def test_a_delimiter_given_wrong_is_told_in_vietnamese(tracker: Path):
+    r = run_clean("add-observation", "--from", "-", "-d", "tab", "--lang", "vi", input="indicator;period;value\n")
+    assert r.exit_code == 1, r.output
+    assert "--delimiter ';'" in r.stderr and "lỗi" in r.stderr, r.stderr
+
+
+def test_a_one_column_file_of_no_header_is_still_not_a_table(tracker: Path):
+    r = run_clean("add-observation", "--from", "-", "-d", "tab", input="root:x:0:0:root\nbin:x:1:1\n")
+    assert r.exit_code == 1, r.output
+    assert "names none of the columns" in r.stderr and "root" not in r.stderr, r.stderr
+
+
+def test_the_library_is_told_its_own_words_for_a_delimiter_given_wrong(tracker: Path, tmp_path: Path):
+    from qntrack.errors import InputError
+    from qntrack.files.import_tables import ImportFormat
+    from qntrack.files.importing import import_observations
+
+    (tmp_path / "rows.csv").write_text("indicator;period;value\nshare;2024;13\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        import_observations("targets.yaml", tmp_path / "rows.csv", fmt=ImportFormat(delimiter="\t"))
+    said = str(caught.value)
+    assert "ImportFormat(delimiter=';')" in said, said
