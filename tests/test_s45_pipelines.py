@@ -222,3 +222,15 @@ def test_the_library_is_told_its_own_words_for_a_delimiter_given_wrong(tracker: 
         import_observations("targets.yaml", tmp_path / "rows.csv", fmt=ImportFormat(delimiter="\t"))
     said = str(caught.value)
     assert "ImportFormat(delimiter=';')" in said, said
+
+
+def test_a_report_workbook_piped_in_is_said_to_be_a_report(shipped: Path):
+    # `qntrack report --format xlsx | qntrack add-observation --from -`: read from its
+    # path, qntrack's own report is told "is a report qntrack wrote, for reading"; piped,
+    # now that a workbook on stdin is read, it must not be 25 "unknown column" errors.
+    report = run_clean("report", "--format", "xlsx", "--as-of", "2025-06-30")
+    assert report.exit_code == 0, report.stderr
+    r = run_clean("add-observation", "--from", "-", "--dry-run", input=report.stdout_bytes)
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("<stdin>: error: is a report qntrack wrote, for reading"), r.stderr
+    assert "unknown column" not in r.stderr

@@ -247,6 +247,8 @@ def import_file(
     from .not_an_import import refuse_not_an_import
     from .utc_days import other_day_note
     from .workbooks import workbook_kind
+    from io import BytesIO
+    from .saved_report import saved_again_report
 
     from .library_arguments import refuse_flags, refuse_path, refuse_settings
 
@@ -266,6 +268,8 @@ def import_file(
     data = b"" if workbook else read_source(source, stdin)
     piped = data if data.startswith(_ZIP) else None  # `curl .../x.xlsx | ... --from -` (pass K)
     workbook = workbook or piped is not None
+    if piped is not None and saved_again_report(BytesIO(piped)):  # `report --format xlsx | ...`
+        raise fail(file, msg("import_is_a_report"))
     if sheet is not None and not workbook:
         raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
     text, data = "" if workbook else decode_source(data, file), b""
