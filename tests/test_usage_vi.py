@@ -63,12 +63,10 @@ STATUS_USAGE_VI = (
             "'table', 'json', 'csv', 'tsv'.\n",
         ),
         (
+            # Read by qntrack since pass K (s45), which names the value typed and what to give.
             ["check", "--jump-factor", "abc"],
-            "Usage: qntrack check [OPTIONS] [[CHECK]...]...\nTry 'qntrack check -h' for help.\n\n"
-            "Error: Invalid value for '--jump-factor': Input should be a valid number, unable to parse string as a "
-            "number\n",
-            "Cách dùng: qntrack check [OPTIONS] [[CHECK]...]...\nGõ 'qntrack check -h' để xem hướng dẫn.\n\n"
-            "Lỗi: giá trị không hợp lệ cho '--jump-factor': phải là một số\n",
+            "--jump-factor: error: 'abc' must be a finite number greater than 1, e.g. 5\n",
+            "--jump-factor: lỗi: 'abc' phải là một số hữu hạn lớn hơn 1, ví dụ 5\n",
         ),
         (
             ["show", "share", "extra"],

@@ -117,11 +117,14 @@ def _warn_unknown_env_lang() -> None:
     from ..catalog import msg
     from ..plan.model import Location, Problem
 
-    if raw.strip().lower() == "vn":
-        # Vietnam's country code: the reader asked for Vietnamese, and is told in it how
-        # to have it (issue 17, twenty-fifth session).
-        told = Problem(Location("qntrack"), msg("cli_lang_env_vietnam", value=raw), severity="warning")
-        sys.stderr.write(_visible(told.text("vi")) + "\n")
+    from .usage import language_named
+
+    if (meant := language_named(raw)) is not None:
+        # Vietnam's country code (issue 17, twenty-fifth session), another code or the
+        # language's name ('tieng viet', pass K, s45): told in it how to have it.
+        said = msg("cli_lang_env_vietnam", value=raw) if raw.strip().lower() == "vn" else None
+        said = said or msg("cli_lang_env_named", value=raw, code=meant)
+        sys.stderr.write(_visible(Problem(Location("qntrack"), said, severity="warning").text(meant)) + "\n")
         return
     warning = Problem(Location("qntrack"), msg("cli_lang_env_unknown", value=raw), severity="warning")
     sys.stderr.write(_visible(warning.text("en")) + "\n")

@@ -85,7 +85,7 @@ def check(
     ] = False,
     as_of: AsOfOpt = None,
     jump_factor: Annotated[
-        Optional[float],
+        Optional[str],  # read here, so a refusal echoes what was typed (pass K, s45)
         typer.Option(
             "--jump-factor",
             metavar="X",
@@ -130,8 +130,8 @@ def check(
         said_in = _message_lang()
         shown = ", ".join(render(msg("cli_check_name", name=n, hint=suggestion(n, BY_NAME)), said_in) for n in unknown)
         raise fail("check", msg("cli_unknown_check", checks=shown), ExitCode.USAGE)
-    factor = DEFAULT_JUMP_FACTOR if jump_factor is None else jump_factor
-    if not factor > 1 or factor != factor or factor == float("inf"):
+    factor = DEFAULT_JUMP_FACTOR if jump_factor is None else _decimal(jump_factor)
+    if not factor > 1 or factor == float("inf"):  # NaN is not > 1
         raise fail("--jump-factor", msg("cli_bad_jump_factor", given=jump_factor), ExitCode.USAGE)
     day = _as_of(as_of, targets=targets)
     if repair:
@@ -303,3 +303,12 @@ def _set_aside_since(store: Path, began: float | None) -> str | None:
     except OSError:
         return None
     return str(max(sides).name) if sides else None
+
+
+def _decimal(typed: str) -> float:
+    """A decimal number as typed (``5``, ``2.5``, ``1e1``), NaN for anything else: Python's
+    float() also reads ``5_0`` (50), ``inf`` and ``nan``, which no one means as a factor."""
+    import re
+
+    plain = re.fullmatch(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*", typed)
+    return float(typed) if plain else float("nan")

@@ -56,7 +56,7 @@ def add_observation(
         typer.Option(
             "--from",
             metavar="FILE",
-            help="Add every row of a CSV/TSV file ('-' for stdin), an SDMX-CSV file (docs/formats.md) or an .xlsx workbook, all or nothing.",
+            help="Add every row of a CSV/TSV file, an SDMX-CSV file (docs/formats.md) or an .xlsx workbook ('-' for stdin), all or nothing.",
         ),
     ] = None,
     wide: Annotated[

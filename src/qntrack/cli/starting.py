@@ -63,8 +63,23 @@ def init(
     for written in created:
         _say(msg("starter_created", path=written))
     step = _next_step(directory)
+    above = _plan_above(directory) if step is not None and step.id == "starter_next_in_place" else None
+    if above is not None:  # `cd tracker/reports && qntrack init`: its cron lines read examples (pass K)
+        from ..plan.model import Location, Problem
+        from .printing import _report
+
+        _report([Problem(Location("init"), msg("starter_plan_above", above=above), severity="warning")])
     if step is not None:
         _say(step)
+
+
+def _plan_above(directory: Path) -> str | None:
+    """The targets.yaml of a folder above ``directory`` (as the path to type from here),
+    which commands run in ``directory`` read until its own plan is made; None if none."""
+    for folder in directory.resolve().parents:
+        if os.path.lexists(folder / "targets.yaml"):
+            return os.path.relpath(folder / "targets.yaml")
+    return None
 
 
 def _next_step(directory: Path) -> Message | None:

@@ -173,9 +173,7 @@ def _choice_hint(value: str, choices: str) -> str | None:
 
     options = re.findall(r"'([^']*)'", choices)
     typed = value[1:-1] if value[:1] == value[-1:] == "'" else value
-    from ..files.vocabulary import fold
-
-    meant = _LANGUAGE_CODES.get(" ".join(fold(typed).split()))
+    meant = language_named(typed)
     if meant in options:  # '--lang vn': Vietnam's country code, where the language is 'vi'
         return f"'{meant}'"
     hint = closest(typed, options)
@@ -189,6 +187,14 @@ _LANGUAGE_CODES = {
     "vn": "vi", "vie": "vi", "eng": "en", "viet": "vi", "tieng viet": "vi", "vietnamese": "vi",
     "viet nam": "vi", "vietnam": "vi", "english": "en", "tieng anh": "en", "anh": "en",
 }  # fmt: skip
+
+
+def language_named(typed: str) -> str | None:
+    """The code (en, vi) of the language ``typed`` names by another code or by its name,
+    in any case and with or without its marks; None for any other word."""
+    from ..files.vocabulary import fold
+
+    return _LANGUAGE_CODES.get(" ".join(fold(typed).split()))
 
 
 def _value_detail(text: str) -> Message | str:

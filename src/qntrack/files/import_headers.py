@@ -146,12 +146,16 @@ def _long_columns(
         if lost is not None:  # 'Ch? ti?u': Vietnamese letters lost on the way, said so
             problems.append(Problem(where, msg("import_header_lost_letters", text=lost)))
             return None
+        other = _other_delimiter(written, delimiter) if len(header) == 1 else None
         problems.append(
             Problem(
                 where,
-                msg("import_not_a_table_delimiter", columns=ours)
-                if len(header) == 1
-                else msg("import_not_a_table", columns=ours),
+                other
+                or (
+                    msg("import_not_a_table_delimiter", columns=ours)
+                    if len(header) == 1
+                    else msg("import_not_a_table", columns=ours)
+                ),
             )
         )
         return None
@@ -402,3 +406,20 @@ def row_of_figures(fields: Sequence[str], header: Sequence[str], where: Location
     return Problem(
         where, msg("import_header_missing_wide" if wide else "import_header_missing", line=where.line, cells=said)
     )
+
+
+_SEPARATORS = {",": ("','", "','"), ";": ("';'", "';'"), "\t": ("tab", "'\\t'")}  # --delimiter's, Python's
+
+
+def _other_delimiter(written: Sequence[str], used: str) -> Message | None:
+    """A header read as one column that another separator of ``--delimiter`` reads as ours
+    (``-d tab`` given for a ';' file: pass K, s45), told that separator; None otherwise,
+    the line not quoted back (it may be no table at all)."""
+    line = str(written[0]) if written else ""
+    for sep, (option, python) in _SEPARATORS.items():
+        cells = line.split(sep)
+        if sep != used and sum(name in LONG_COLUMNS for name in _header(cells)) >= 2:
+            used_as = _SEPARATORS.get(used, (repr(used),))[0]
+            shown = ", ".join(nfc(cell.strip().lstrip("\ufeff")) for cell in cells)
+            return msg("import_header_other_delimiter", used=used_as, other=option, python=python, columns=shown)
+    return None

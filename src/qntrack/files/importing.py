@@ -36,7 +36,7 @@ from .empty_values import ahead_of_rows, with_refusal
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
 from .rules import given_once
 from .import_wide import explains_refusal as _explains, tells_reading as _tells
-from .source_text import decode_source, read_bounded
+from .source_text import ZIP as _ZIP, decode_source, read_bounded
 
 __all__ = [
     "ImportFormat",
@@ -247,6 +247,8 @@ def import_file(
     from .not_an_import import refuse_not_an_import
     from .utc_days import other_day_note
     from .workbooks import workbook_kind
+    from io import BytesIO
+    from .saved_report import saved_again_report
 
     from .library_arguments import refuse_flags, refuse_path, refuse_settings
 
@@ -262,10 +264,15 @@ def import_file(
     if source != "-" and (report := _a_report(source)):
         raise fail(file, msg(report))
     workbook = workbook_kind(source) is not None
+    _step(msg("import_step_reading", file=file))
+    data = b"" if workbook else read_source(source, stdin)
+    piped = data if data.startswith(_ZIP) else None  # `curl .../x.xlsx | ... --from -` (pass K)
+    workbook = workbook or piped is not None
+    if piped is not None and saved_again_report(BytesIO(piped)):  # `report --format xlsx | ...`
+        raise fail(file, msg("import_is_a_report"))
     if sheet is not None and not workbook:
         raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
-    _step(msg("import_step_reading", file=file))
-    text = "" if workbook else decode_source(read_source(source, stdin), file)
+    text, data = "" if workbook else decode_source(data, file), b""
     joined: list[Problem] = []
     if text:
         from .joined import tidied
@@ -288,7 +295,7 @@ def import_file(
     if workbook:
         from .workbooks import read_workbook
 
-        parsed = read_workbook(source, sheet, fmt, defaults, opened[0] if opened is not None else None)
+        parsed = read_workbook(file, sheet, fmt, defaults, opened[0] if opened is not None else None, piped)
     else:
         from .sdmx_csv import parse_sdmx, sdmx_version
 

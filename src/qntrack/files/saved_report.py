@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from typing import IO
 
 __all__ = ["saved_again_report"]
 
@@ -21,8 +22,8 @@ _AUTHOR = re.compile(rb"<(?:[\w.-]+:)?creator\b[^>]*>\s*qntrack\s*</")
 _MOST = 64 * 1024  # the document's properties are a few hundred bytes
 
 
-def saved_again_report(path: str) -> bool:
-    """Whether the workbook at ``path`` names qntrack as its author. Anything that does
+def saved_again_report(path: str | IO[bytes]) -> bool:
+    """Whether the workbook at ``path`` (or read from a pipe, its bytes) names qntrack as its author. Anything that does
     not open as an archive with those properties is not one (the import says what it is)."""
     try:
         with zipfile.ZipFile(path) as archive:

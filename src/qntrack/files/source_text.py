@@ -11,7 +11,9 @@ from ..catalog import Message, msg
 from ..errors import fail
 from ..plan.model import Location
 
-__all__ = ["MARKED", "binary", "decode_source", "read_bounded"]
+__all__ = ["MARKED", "ZIP", "binary", "decode_source", "read_bounded"]
+
+ZIP = b"PK\x03\x04"  # a workbook (.xlsx) read from a pipe: read as one, not as text
 
 _CHUNK = 1024 * 1024  # bytes read at a time from a stream
 
@@ -73,7 +75,7 @@ def read_bounded(stream: BinaryIO, name: str, limit: int) -> bytes:
             return b"".join(chunks)
         if not chunks:
             head = chunk
-            if not head.startswith(MARKED) and (b"\x00" in head[:8192] or head.startswith(b"%PDF-")):
+            if not head.startswith((*MARKED, ZIP)) and (b"\x00" in head[:8192] or head.startswith(b"%PDF-")):
                 raise fail(name, binary(head))
         chunks.append(chunk)
         size += len(chunk)

@@ -210,15 +210,25 @@ def _header_problems(table: _Table, reading: _Reading, start: int) -> None:
 
 
 def read_workbook(
-    name: str, sheet: str | None, fmt: ImportFormat, defaults: RowDefaults, plan: Plan | None
+    name: str,
+    sheet: str | None,
+    fmt: ImportFormat,
+    defaults: RowDefaults,
+    plan: Plan | None,
+    piped: bytes | None = None,
 ) -> ParsedTable:
-    """The candidate rows of one sheet of the workbook ``name`` and every problem found."""
+    """The candidate rows of one sheet of the workbook ``name`` and every problem found;
+    ``piped``: its bytes, read from a pipe (``name`` is then what to call it, ``<stdin>``)."""
     from .importing import MAX_IMPORT_BYTES
 
     if fmt.delimiter is not None:
         from ..errors import ExitCode
 
         raise fail("--delimiter", msg("workbook_delimiter", file=name), ExitCode.USAGE)
+    if piped is not None:  # read within MAX_IMPORT_BYTES (importing.read_source)
+        from io import BytesIO
+
+        return _read_sheet(BytesIO(piped), name, sheet, fmt, defaults, plan)
     path = Path(name)
     try:
         mode = path.stat().st_mode

@@ -106,6 +106,10 @@ def _find_targets(explicit: str | os.PathLike[str] | None) -> Path:
     chosen = explicit or os.environ.get("QNTRACK_TARGETS")
     if chosen:
         refuse_nul("targets", chosen)
+        if chosen == "-" and not os.path.lexists(chosen):  # `cat plan | qntrack -t - ...`
+            from ..catalog import msg
+
+            raise fail(chosen, msg("workspace_targets_dash"), ExitCode.USAGE)
         return Path(chosen)
     from .textfiles import case_variant
 
