@@ -365,3 +365,19 @@ def test_a_vietnamese_count_is_still_read_with_or_without_its_marks(
     make_tracker(tmp_path, monkeypatch, UNIT_PLAN.format(en=en, vi=vi), HEADER)
     r = run_clean("check")
     assert f"'{en}' counts {counts[0]} and '{vi}' counts {counts[1]}" in " ".join(r.stderr.split()), r.stderr
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_quote_left_open_is_told_where_it_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quote: str) -> None:
+    # Pass K: `unit: "%` with no closing quote was told "the indentation does not match"
+    # at line 9, where the next quote closed the text YAML had read over three lines.
+    plan = (
+        "version: 1\ntitle: T\nobservations: observations.csv\nindicators:\n  a:\n    name: A\n"
+        f"    unit: {quote}%\n    direction: increase\n  b:\n    name: {quote}B{quote}\ntargets: []\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert said.startswith("targets.yaml:7:11: error:"), r.stderr
+    assert "not closed on its line" in said and f"unit: {quote}%{quote}" in said, r.stderr

@@ -69,6 +69,9 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, top_keys: tuple[str, ...]
     if text.lstrip("\ufeff \t\r\n").startswith("{\\rtf"):
         # TextEdit's default format (twenty-first session): no YAML, whatever PyYAML says.
         return 1, 0, msg("definitions_rtf")
+    unclosed = _unclosed_quote(text.splitlines(), exc)
+    if unclosed is not None:
+        return unclosed
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 0
     col = mark.column + 1 if mark else 0
@@ -284,6 +287,33 @@ def _wrapped(lines: list[str], at: int) -> bool:
         above = _line_above(lines, above)
     start = _PLAIN_VALUE.match(lines[above]) if above >= 0 else None
     return start is not None and len(start[1]) < indent
+
+
+def _unclosed_quote(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, int, Message] | None:
+    """A quote left open (`unit: "%`): YAML reads on to the next quote, lines below, and
+    stops just after it, blaming the indentation there (forty-fifth session, pass K). Where
+    the error stands right after a quote and a line above opens one it does not close,
+    the 1-based line and column of that quote, and the line to write; else None."""
+    at = exc.problem_mark
+    if at is None or at.line >= len(lines):
+        return None
+    before = lines[at.line][: at.column].rstrip()
+    if not before or before[-1] not in "\"'":
+        return None
+    quote = before[-1]
+    for row in range(at.line - 1, max(-1, at.line - 200), -1):
+        line = lines[row]
+        if line.lstrip().startswith("#"):
+            continue
+        count = len(re.findall(r'(?<!\\)"', line)) if quote == '"' else line.count("'")
+        if count % 2:
+            written = line.strip() + quote
+            return (
+                row + 1,
+                line.rindex(quote) + 1,
+                msg("authoring_yaml_unclosed_quote", line=at.line + 1, written=written),
+            )
+    return None
 
 
 def _line_above(lines: list[str], at: int) -> int:
