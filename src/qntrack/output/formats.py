@@ -215,7 +215,7 @@ def _names(text: Text | None) -> dict[str, str] | None:
 
 
 def status_document(
-    assessments: Sequence[Assessment],
+    assessments: Iterable[Assessment],
     as_of: str | date | None = None,
     title: str = "",
     group_by: GroupBy = "group",
@@ -235,22 +235,22 @@ def status_document(
     ``status`` sets them (forty-third session: ``assess``'s targets came out with none)."""
     from ..files.argument_kinds import assessments_argument, judged_figures, refuse_known_after, refuse_rows
 
-    assessments = assessments_argument(assessments)  # a generator, read once; None: named
+    judged: Sequence[Assessment] = assessments_argument(assessments)  # a generator, read once; None: named
     if observations is not None:
         refuse_rows("observations", observations)
         observations = observations if isinstance(observations, (list, tuple)) else list(observations)
     as_of = day_text(as_of)  # " 2024-08-10" from a notebook lost the figures withdrawn that day
-    refuse_known_after("assessments", judged_figures(assessments), as_of, zone)  # judged past the day
+    refuse_known_after("assessments", judged_figures(judged), as_of, zone)  # judged past the day
     if observations is not None:  # set again from the same rows where assessed set them: the same
         from ..kinds.withdrawals import with_withdrawals
         from ..method.series import as_of_bound
 
-        assessments = with_withdrawals(assessments, observations, as_of_bound(as_of, zone) if as_of else None)
+        judged = with_withdrawals(judged, observations, as_of_bound(as_of, zone) if as_of else None)
     if revised is None and observations is not None:
         found: dict[str, dict[str, tuple[str, str]]] = {}
-        revised = revised_in(assessments, observations, as_of, found, zone)
+        revised = revised_in(judged, observations, as_of, found, zone)
         whence = found
-    items = [assessment_dict(a, revised, whence=whence) for a in assessments]
+    items = [assessment_dict(a, revised, whence=whence) for a in judged]
     return _document(items, as_of, title, groups_document(items, group_by), zone)
 
 

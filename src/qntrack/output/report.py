@@ -29,7 +29,7 @@ from ..output.charts import Chart, chart_for
 from ..plan.model import RETRACTED, Observation, Plan
 from ..plan.units import base_of
 from ..method.recorded_days import recorded_day
-from ..method.series import Series, as_of_bound, build_series, formula_inputs, read_by
+from ..method.series import as_of_bound, build_series, formula_inputs, read_by
 from .report_markup import md_escape, render_html, render_markdown
 from .report_view import _change_kind
 
@@ -128,9 +128,9 @@ class ReportData:
 
 def build_report(
     plan: Plan,
-    series: Series,
+    series: Mapping[str, Sequence[Observation]],
     observations: Iterable[Observation],
-    target_ids: Sequence[str] | str | None = None,
+    target_ids: Iterable[str] | str | None = None,
     as_of: str | date | None = None,
     since: str | date | None = None,
     today: date | str | None = None,
