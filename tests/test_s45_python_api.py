@@ -4,6 +4,7 @@ it (docs/python-api.md), in a notebook and under ``mypy --strict``."""
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 from collections.abc import Callable
 
 # --- 1. What the page offers, in the annotations ------------------------------------------------
@@ -37,3 +38,37 @@ def test_the_annotations_take_what_the_page_offers() -> None:
     assert _written(build_report, "series") == "Mapping[str, Sequence[Observation]]"
     for function in (qntrack.assess, qntrack.assessed, qntrack.status, build_report):
         assert "Iterable" in _alternatives(function, "target_ids"), function
+
+
+# --- 2. What a notebook shows of the main objects -------------------------------------------------
+
+
+def test_a_notebook_shows_the_main_objects_in_a_line(shipped: Path) -> None:
+    """A Jupyter cell ending in ``ws``, ``ws.plan``, ``ws.store``, ``qntrack.assessed(...)``
+    or one target judged printed every field of every indicator, target, row and unit: on the
+    shipped tracker (9 indicators, 23 targets, 82 rows) 92,147 characters for the workspace,
+    218,537 for ``assessed``, 59,668 for the one target with a breakdown by locality. Each is
+    now one line saying what it is (the plan's file, the counts, a target's status and
+    latest figure); the fields are still there to read."""
+    import qntrack
+
+    ws = qntrack.open_workspace("targets.yaml", as_of="2025-12-31")
+    plan = repr(ws.plan)
+    assert plan.startswith("<Plan ") and "'targets.yaml'" in plan and "timezone='+07:00'" in plan
+    assert "indicators=9" in plan and "targets=23" in plan and "dimensions=1" in plan
+    store = repr(ws.store)
+    assert store == "<StoreContents rows=82 problems=0>"
+    workspace = repr(ws)
+    assert workspace.startswith("<Workspace targets='targets.yaml' store='observations.csv' ")
+    assert plan in workspace and store in workspace
+    done = qntrack.assessed("targets.yaml", as_of="2025-12-31")
+    (by_locality,) = [a for a in done.assessments if a.breakdown]
+    assert by_locality.target.id == "budget-revenue-plan-2024"
+    # The HĐND's 2024 plan judged on the province's 2024 figure (docs/python-api.md's example)
+    assert repr(by_locality).startswith("<Assessment target='budget-revenue-plan-2024' status=")
+    assert "units=" in repr(by_locality)
+    (share,) = [a for a in done.assessments if a.target.id == "cbct-share"]
+    assert "latest=2023:12.3" in repr(share)  # the 2023 estimate, the last figure of the store
+    assert repr(done).startswith("<Assessed ") and "assessments=23" in repr(done)
+    for shown in (plan, store, workspace, repr(by_locality), repr(share), repr(done)):
+        assert "\n" not in shown and len(shown) < 600, shown

@@ -147,6 +147,11 @@ class Assessed(NamedTuple):
     assessments: list[Assessment]
     revised: dict[str, dict[str, float | None]]
 
+    def __repr__(self) -> str:  # one line in a notebook, not every target judged
+        from ..plan.notebook import assessed_repr  # not loaded by a warm status
+
+        return assessed_repr(self)
+
 
 def revised_of(plan: Any, replaced: Mapping[str, Mapping[Any, float]]) -> dict[str, dict[str, float | None]]:
     """By series (a target's, and a unit's of a breakdown; not a derived indicator's: its
