@@ -72,3 +72,29 @@ def test_a_notebook_shows_the_main_objects_in_a_line(shipped: Path) -> None:
     assert repr(done).startswith("<Assessed ") and "assessments=23" in repr(done)
     for shown in (plan, store, workspace, repr(by_locality), repr(share), repr(done)):
         assert "\n" not in shown and len(shown) < 600, shown
+
+
+# --- 3. A report's data, judged on the day it is as of ---------------------------------------------
+
+
+def test_a_report_as_of_a_day_judges_its_deadlines_on_that_day(shipped: Path) -> None:
+    """``build_report(..., as_of="2025-12-31")`` with no ``today`` judged no deadline as
+    passed: the 2024 revenue plan, whose province-wide 2024 figure was never recorded (only
+    three localities' are), came out with ``"awaiting_figures": []`` where ``status(as_of=
+    "2025-12-31")`` and ``qntrack report --as-of 2025-12-31 --format json`` say ``["2024"]``.
+    A report as of a day speaks of that day, as the command's does."""
+    import json
+
+    import qntrack
+    from qntrack.output.report import render
+
+    from helpers import run_clean
+
+    ws = qntrack.open_workspace("targets.yaml", as_of="2025-12-31")
+    data = qntrack.build_report(ws.plan, ws.series, ws.store.observations, as_of="2025-12-31")
+    document = json.loads(render(data, "json", "en"))
+    (plan_2024,) = [t for t in document["targets"] if t["id"] == "budget-revenue-plan-2024"]
+    assert plan_2024["awaiting_figures"] == ["2024"]
+    assert document["targets"] == qntrack.status("targets.yaml", as_of="2025-12-31")["targets"]
+    made = run_clean("report", "--as-of", "2025-12-31", "--format", "json")
+    assert made.exit_code == 0 and render(data, "json", "en") == made.stdout

@@ -136,7 +136,8 @@ def build_report(
     today: date | str | None = None,
 ) -> ReportData:
     """Everything the report shows. ``series`` must already be restricted to ``as_of``;
-    ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended).
+    ``today``: the day the report speaks of (deadlines passed by then); None: ``as_of``, as
+    ``report --as-of`` judges (forty-fifth session: none was passed), or no day without it.
     Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it.
 
     ``plan``, ``series`` and ``observations``: a workspace's ``.plan``, ``.series`` and
@@ -154,11 +155,11 @@ def build_report(
     refuse_rows("observations", observations)  # None, a path: named, not "not iterable"
     as_of, since = as_of_day(as_of), as_of_day(since, "since")
     refuse_since(since, as_of, today)  # after its day: refused as `report --since` is
+    today = as_of if today is None else today  # the day `report --as-of` judges deadlines on
     rows = tuple(observations)
     from ..kinds.withdrawals import with_withdrawals
 
-    # Each target's and unit's figures withdrawn (issue 17, twentieth session): the units'
-    # tables and the workbook say them.
+    # Each target's and unit's figures withdrawn (issue 17, 20th session): tables, workbook.
     # The last moment of the day in the plan's zone (thirty-ninth session): every rule
     # below reads the figures recorded by it.
     bound = as_of_bound(as_of, plan.timezone) if as_of else None
