@@ -98,3 +98,47 @@ def test_a_report_as_of_a_day_judges_its_deadlines_on_that_day(shipped: Path) ->
     assert document["targets"] == qntrack.status("targets.yaml", as_of="2025-12-31")["targets"]
     made = run_clean("report", "--as-of", "2025-12-31", "--format", "json")
     assert made.exit_code == 0 and render(data, "json", "en") == made.stdout
+
+
+# --- 4. A document's zone -----------------------------------------------------------------------
+
+
+def test_a_documents_zone_that_is_no_offset_is_refused_by_its_name(shipped: Path) -> None:
+    """``status_document(..., zone="Asia/Ho_Chi_Minh")``, what an analyst in Hà Nội writes
+    for the plan's ``timezone: +07:00``, ended the day in UTC in silence: ``as_of_end``
+    2025-12-31T23:59:59Z, where midnight in Hà Nội is 17:00 UTC, and the figures recorded in
+    those seven hours were counted as known that day. ``zone=None`` or ``5`` raised
+    AttributeError "'NoneType' object has no attribute 'strip'" from inside. A zone is what
+    the plan's ``timezone:`` reads as (``ws.plan.timezone``), ``""`` or None for UTC; anything
+    else is an ArgumentError naming ``zone``, told as ``tz`` is."""
+    import pytest
+
+    import qntrack
+    from qntrack.output.documents import check_document, history_document, observations_document, show_document
+    from qntrack.output.ranking import rank_document
+
+    day = "2025-12-31"
+    ws = qntrack.open_workspace("targets.yaml", as_of=day)
+    judged = qntrack.assess(ws.plan, ws.series, None, day)
+    (share,) = [a for a in judged if a.target.id == "cbct-share"]
+    documents = {
+        "status_document": lambda zone: qntrack.status_document(judged, day, zone=zone),
+        "show_document": lambda zone: show_document(share, [], as_of=day, zone=zone),
+        "observations_document": lambda zone: observations_document([], day, zone=zone),
+        "history_document": lambda zone: history_document("fdi", [], None, day, zone=zone),
+        "check_document": lambda zone: check_document(["store"], [], day, zone=zone),
+        "rank_document": lambda zone: rank_document(ws.plan.target("budget-revenue-plan-2024"), [], day, zone=zone),
+    }
+    for name, document in documents.items():
+        # 2025-12-31 ends at 24:00 in UTC, at 17:00 UTC in Hà Nội (UTC+07:00)
+        assert document(None)["as_of_end"] == document("")["as_of_end"] == "2025-12-31T23:59:59Z", name
+        assert document("+07:00")["as_of_end"] == "2025-12-31T16:59:59Z", name
+        for zone, key in (("Asia/Ho_Chi_Minh", "timing_zone_name"), ("+25:00", "timing_zone_out_of_range")):
+            with pytest.raises(qntrack.ArgumentError) as raised:
+                document(zone)
+            assert (raised.value.file, raised.value.key, raised.value.code) == ("zone", key, 2), name
+            assert "+07:00" in str(raised.value) and zone in str(raised.value), name
+        with pytest.raises(qntrack.ArgumentError) as raised:
+            document(7)
+        assert (raised.value.file, raised.value.key, raised.value.code) == ("zone", "library_document_zone_type", 2)
+        assert "int" in str(raised.value) and "int" in raised.value.text("vi")

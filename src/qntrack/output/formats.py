@@ -236,6 +236,7 @@ def status_document(
     from ..files.argument_kinds import assessments_argument, judged_figures, refuse_known_after, refuse_rows
 
     judged: Sequence[Assessment] = assessments_argument(assessments)  # a generator, read once; None: named
+    zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC
     if observations is not None:
         refuse_rows("observations", observations)
         observations = observations if isinstance(observations, (list, tuple)) else list(observations)
@@ -282,6 +283,27 @@ def groups_document(items: Iterable[dict[str, Any]], group_by: GroupBy = "group"
 def day_text(day: str | date | None) -> str | None:
     """A document's day, ``YYYY-MM-DD``: a caller's date, or text read as ``--as-of`` reads it."""
     return as_of_day(day)
+
+
+def zone_argument(zone: object) -> str:
+    """A document's ``zone``: the plan's ``timezone:`` (``ws.plan.timezone``), text read as
+    an offset (``+07:00``, ``UTC``), ``""`` or None for UTC. ``"Asia/Ho_Chi_Minh"`` ended the
+    day in UTC in silence, and None raised "'NoneType' object has no attribute 'strip'"
+    (forty-fifth session): anything else is an ArgumentError naming ``zone``, told as ``tz``."""
+    if zone is None or zone == "":
+        return ""
+    from ..files.library_arguments import named, refused
+
+    if not isinstance(zone, str):
+        raise refused("zone", "library_document_zone_type", kind=type(zone).__name__)
+    if zone.strip():
+        from ..method.timing import parse_zone
+
+        try:
+            parse_zone(zone)
+        except ValueError as exc:
+            raise named("zone", exc.args[0]) from None
+    return zone
 
 
 def as_of_end(day: str | None, zone: str = "") -> str | None:
