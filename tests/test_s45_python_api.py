@@ -142,3 +142,41 @@ def test_a_documents_zone_that_is_no_offset_is_refused_by_its_name(shipped: Path
             document(7)
         assert (raised.value.file, raised.value.key, raised.value.code) == ("zone", "library_document_zone_type", 2)
         assert "int" in str(raised.value) and "int" in raised.value.text("vi")
+
+
+# --- 5. The store's rows a caller hands back --------------------------------------------------------
+
+
+def test_rows_that_are_not_the_stores_are_refused_by_the_arguments_name(shipped: Path) -> None:
+    """``status_document(..., observations=[None])``, ``build_report(plan, series, [row_dict])``,
+    ``observations_document([1])`` and ``show_document(a, [None])`` raised AttributeError
+    ("'NoneType' object has no attribute 'status'") from inside, where a list that is no
+    rows (None, a path) was refused by its name and ``assess``'s series holding a None is
+    (``library_series_item_type``). Each is an ArgumentError naming the argument, saying
+    what it holds; a generator of the store's rows is still read once."""
+    import pytest
+
+    import qntrack
+    from qntrack.output.documents import observations_document, show_document
+
+    day = "2025-12-31"
+    ws = qntrack.open_workspace("targets.yaml", as_of=day)
+    judged = qntrack.assess(ws.plan, ws.series, None, day)
+    (share,) = [a for a in judged if a.target.id == "cbct-share"]
+    calls = {
+        "observations": (
+            lambda rows: qntrack.status_document(judged, day, observations=rows),
+            lambda rows: qntrack.build_report(ws.plan, ws.series, rows, as_of=day),
+        ),
+        "rows": (lambda rows: observations_document(rows, day), lambda rows: show_document(share, rows, as_of=day)),
+    }
+    stored = ws.store.observations
+    for name, functions in calls.items():
+        for function in functions:
+            for holds, kind in (([None], "NoneType"), ([stored[0], 1], "int"), ([dict(stored[0]._asdict())], "dict")):
+                with pytest.raises(qntrack.ArgumentError) as raised:
+                    function(holds)
+                said = raised.value
+                assert (said.file, said.key, said.code) == (name, "library_observations_item_type", 2)
+                assert kind in str(said) and kind in said.text("vi")
+            function(o for o in stored if o.indicator == "cbct_share")  # a generator: read once, taken

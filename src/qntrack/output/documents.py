@@ -103,10 +103,10 @@ def show_document(
     ``dims``: a unit of its breakdown, whose assessment, rows and withdrawals these are
     (``show --dim``, output.show_unit): its own series, no units, ``dims`` last."""
     zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC, None raised
-    from ..files.argument_kinds import judged_figures, one_judged, refuse_known_after
+    from ..files.argument_kinds import judged_figures, one_judged, refuse_known_after, rows_argument
 
     one_judged(assessment)  # None, a target's id: named, not "has no attribute 'target'"
-    rows = list(rows)
+    rows = list(rows_argument("rows", rows))  # None, [None]: named
     refuse_known_after("rows", rows, day_text(as_of), zone)  # judged or listed past the day: named
     refuse_known_after("assessment", judged_figures([assessment]), day_text(as_of), zone)
     from .formats import whence_of
@@ -153,10 +153,9 @@ def observations_document(
     ``revises_source`` and ``revises_recorded_at``, that vintage's, from ``replaced``
     (``method.history.replaced_vintages_of``; issue 17, twenty-fifth session)."""
     zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC, None raised
-    from ..files.argument_kinds import refuse_known_after, refuse_rows
+    from ..files.argument_kinds import refuse_known_after, rows_argument
 
-    refuse_rows("rows", rows)  # None, the store's path: named
-    rows = list(rows)
+    rows = rows_argument("rows", rows)  # None, the store's path, [None]: named
     day = day_text(as_of)
     refuse_known_after("rows", rows, day, zone)  # a figure recorded after the day: named
     return {

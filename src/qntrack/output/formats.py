@@ -233,13 +233,12 @@ def status_document(
     ``as_of``); null without either. Given ``observations``, each target's figures
     withdrawn by the end of ``as_of`` in ``zone`` (``withdrawn``) are read off them too, as
     ``status`` sets them (forty-third session: ``assess``'s targets came out with none)."""
-    from ..files.argument_kinds import assessments_argument, judged_figures, refuse_known_after, refuse_rows
+    from ..files.argument_kinds import assessments_argument, judged_figures, refuse_known_after, rows_argument
 
     judged: Sequence[Assessment] = assessments_argument(assessments)  # a generator, read once; None: named
     zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC
     if observations is not None:
-        refuse_rows("observations", observations)
-        observations = observations if isinstance(observations, (list, tuple)) else list(observations)
+        observations = rows_argument("observations", observations)  # None, a path, [None]: named
     as_of = day_text(as_of)  # " 2024-08-10" from a notebook lost the figures withdrawn that day
     refuse_known_after("assessments", judged_figures(judged), as_of, zone)  # judged past the day
     if observations is not None:  # set again from the same rows where assessed set them: the same

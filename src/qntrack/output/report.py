@@ -146,13 +146,13 @@ def build_report(
     last review"), not after ``as_of``. Raises an ``ArgumentError`` naming the argument
     (a plan's path as ``plan``, an id the plan lacks, a day that does not read, a
     ``since`` after ``as_of``, series judged past ``as_of``)."""
-    from ..files.argument_kinds import judged_figures, refuse_known_after, refuse_rows, refuse_since
+    from ..files.argument_kinds import judged_figures, refuse_known_after, rows_argument, refuse_since
     from ..files.workspace import as_of_day
     from .formats import revised_in
     from ..method.withdrawals import withdrawn_of
     from .withdrawn_inputs import input_keys
 
-    refuse_rows("observations", observations)  # None, a path: named, not "not iterable"
+    observations = rows_argument("observations", observations)  # None, a path, [None]: named
     as_of, since = as_of_day(as_of), as_of_day(since, "since")
     refuse_since(since, as_of, today)  # after its day: refused as `report --since` is
     today = as_of if today is None else today  # the day `report --as-of` judges deadlines on
