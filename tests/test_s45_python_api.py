@@ -180,3 +180,39 @@ def test_rows_that_are_not_the_stores_are_refused_by_the_arguments_name(shipped:
                 assert (said.file, said.key, said.code) == (name, "library_observations_item_type", 2)
                 assert kind in str(said) and kind in said.text("vi")
             function(o for o in stored if o.indicator == "cbct_share")  # a generator: read once, taken
+
+
+# --- 6. A report's days, whatever plan was read since and in whatever thread ---------------------
+
+
+def test_report_files_shows_the_days_of_its_own_plan(shipped: Path) -> None:
+    """``report_files`` (a report's bytes, for a web service to send) showed its "recorded"
+    days in the zone of whatever plan was read last in the thread: from a worker thread
+    (``ThreadPoolExecutor``) the shipped plan's workbook (``timezone: +07:00``) came out in
+    UTC, its column "Figure it revised, recorded (UTC+07:00)" headed "Figure it revised,
+    recorded", and so did it after another plan, with no zone, was opened. ``render`` and
+    ``write_report`` set the report's own plan's zone already; now ``report_files`` does."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import qntrack
+    from qntrack.output.report import report_files
+
+    ws = qntrack.open_workspace("targets.yaml", as_of="2025-12-31")
+    data = qntrack.build_report(ws.plan, ws.series, ws.store.observations, as_of="2025-12-31")
+
+    def workbook() -> bytes:
+        return report_files(data, "xlsx", "en", "review.xlsx")[0][1]
+
+    def markdown() -> bytes:
+        return report_files(data, "markdown", "en", "review.md")[-1][1]
+
+    here = workbook(), markdown()
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(workbook).result() == here[0]
+        assert pool.submit(markdown).result() == here[1]
+    other = Path("utc")
+    other.mkdir()
+    plan = Path("targets.yaml").read_text(encoding="utf-8").replace("\ntimezone: +07:00\n", "\n")
+    (other / "targets.yaml").write_text(plan, encoding="utf-8")
+    qntrack.open_workspace(other / "targets.yaml")  # a plan with no zone: UTC days
+    assert (workbook(), markdown()) == here

@@ -32,6 +32,7 @@ from ..method.recorded_days import recorded_day
 from ..method.series import as_of_bound, build_series, formula_inputs, read_by
 from .report_markup import md_escape, render_html, render_markdown
 from .report_view import _change_kind
+from .report_written import known_format
 
 __all__ = [
     "Change",
@@ -398,11 +399,19 @@ def report_files(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[
     """The files a report to ``path`` consists of, with their bytes: for Markdown its
     charts first (in a folder beside it), the report last. Each carries qntrack's
     generator mark, so that a later report knows it may replace them (outputs.py)."""
-    from ..files.outputs import GENERATOR_MARK, stamp
+    from ..files.shown_days import days_in
 
-    path = Path(path)  # a caller's text, as the command's Path
     known_format(fmt, data)
     spoken(lang)
+    # Its plan's days (forty-fifth session: the last plan read in this thread's, UTC in a
+    # worker thread), as render and write_report show them.
+    with days_in(data.plan.timezone if data.plan is not None else ""):
+        return _report_files(data, fmt, lang, Path(path))  # a caller's text, as the command's Path
+
+
+def _report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tuple[Path, bytes]]:
+    from ..files.outputs import GENERATOR_MARK, stamp
+
     files: list[tuple[Path, bytes]] = []
     if fmt == "xlsx":
         from .report_xlsx import render_xlsx
@@ -464,23 +473,6 @@ def write_report(
 
 # Every format a report is written in; the text ones are ``render``'s, the others bytes.
 WRITTEN = ("html", "markdown", "json", "toml", "xlsx", "docx", "pdf")
-
-
-def known_format(fmt: str, data: object, text: bool = False) -> None:
-    """Refuse a format qntrack does not write (or, ``text``, one that is bytes, asked of
-    ``render``), naming ``fmt``: an ArgumentError, still the ValueError it was; and
-    ``data`` that is not ``build_report``'s (None raised "no attribute 'assessments'")."""
-    from ..catalog import msg
-    from ..errors import ArgumentError, ExitCode, fail
-    from ..files.argument_kinds import refuse_instance
-
-    refuse_instance("data", data, ReportData, "library_data_type")
-
-    if fmt not in WRITTEN:
-        message = msg("report_unknown_format", format=repr(fmt), valid=", ".join(WRITTEN))
-        raise fail("fmt", message, ExitCode.USAGE, ArgumentError)
-    if text and fmt in ("xlsx", "docx", "pdf"):
-        raise fail("fmt", msg("report_format_is_bytes", format=fmt), ExitCode.USAGE, ArgumentError)
 
 
 def render(data: ReportData, fmt: str, lang: str) -> str:
