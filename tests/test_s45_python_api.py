@@ -216,3 +216,28 @@ def test_report_files_shows_the_days_of_its_own_plan(shipped: Path) -> None:
     (other / "targets.yaml").write_text(plan, encoding="utf-8")
     qntrack.open_workspace(other / "targets.yaml")  # a plan with no zone: UTC days
     assert (workbook(), markdown()) == here
+
+
+# --- 7. retract's period finer than its indicator's frequency ---------------------------------------
+
+
+def test_retract_s_period_finer_than_the_frequency_is_refused_at_period(shipped: Path) -> None:
+    """``retract("targets.yaml", "budget_revenue", "2025-Q1", ...)`` (a yearly indicator) was a
+    bare InputError at "retract", which ``except qntrack.ArgumentError`` let through, where
+    ``history`` of the same period, and ``retract``'s period not begun or of no year, are
+    ArgumentErrors at ``period`` (docs/python-api.md, "Errors": one rule). Code 1, as
+    ``qntrack retract budget_revenue 2025-Q1`` exits; nothing written."""
+    import pytest
+
+    import qntrack
+
+    before = Path("observations.csv").read_bytes()
+    for call in (
+        lambda: qntrack.retract("targets.yaml", "budget_revenue", "2025-Q1", "x", None, None),
+        lambda: qntrack.history("targets.yaml", "budget_revenue", "2025-Q1"),
+    ):
+        with pytest.raises(qntrack.ArgumentError) as raised:
+            call()
+        assert (raised.value.file, raised.value.code) == ("period", 1)
+        assert "2025-Q1" in str(raised.value) and "frequency" in str(raised.value)
+    assert Path("observations.csv").read_bytes() == before
