@@ -241,3 +241,42 @@ def test_retract_s_period_finer_than_the_frequency_is_refused_at_period(shipped:
         assert (raised.value.file, raised.value.code) == ("period", 1)
         assert "2025-Q1" in str(raised.value) and "frequency" in str(raised.value)
     assert Path("observations.csv").read_bytes() == before
+
+
+# --- 8. history_document's vintages and period -----------------------------------------------------
+
+
+def test_history_document_lists_the_period_it_names_and_refuses_what_is_no_vintage(shipped: Path) -> None:
+    """``history_document("fdi", vintages(rows, "fdi"), Period("2025"))`` said ``"period":
+    "2025"`` over the vintages of every period (13, from 2016 to 2025), and with a day and the
+    period as text (``"2025"``, as ``qntrack.history`` takes it) listed none; the store's
+    rows given for the vintages, None or ``[None]`` raised AttributeError or TypeError from
+    inside. The period is read as ``history`` reads it and the vintages listed are its own
+    (the store holds one row of fdi 2025); what is no vintages is an ArgumentError at
+    ``found``."""
+    import pytest
+
+    import qntrack
+    from qntrack.method.history import vintages
+    from qntrack.output.documents import history_document
+    from qntrack.plan.periods import parse_period
+
+    ws = qntrack.open_workspace("targets.yaml")
+    found = vintages(ws.store.observations, "fdi")
+    whole = qntrack.history("targets.yaml", "fdi", "2025", as_of="2026-06-30")["vintages"]
+    assert [v["period"] for v in whole] == ["2025"]
+    for period in ("2025", 2025, parse_period("2025")):
+        for day in (None, "2026-06-30"):
+            document = history_document("fdi", found, period, day)
+            assert document["period"] == "2025" and document["vintages"] == whole, (period, day)
+    with pytest.raises(qntrack.ArgumentError) as raised:
+        history_document("fdi", found, "2025-13")
+    assert raised.value.file == "period"
+    rows = [o for o in ws.store.observations if o.indicator == "fdi"]
+    for wrong, kind in ((None, "NoneType"), ([None], "NoneType"), (rows, "Observation"), ("observations.csv", "str")):
+        with pytest.raises(qntrack.ArgumentError) as raised:
+            history_document("fdi", wrong)
+        said = raised.value
+        assert (said.file, said.key, said.code) == ("found", "library_vintages_type", 2)
+        assert kind in str(said) and kind in said.text("vi")
+    assert len(history_document("fdi", iter(found))["vintages"]) == len(found)  # an iterator: read once

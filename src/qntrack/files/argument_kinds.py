@@ -61,6 +61,21 @@ def rows_argument(name: str, value: object) -> Any:
     return rows
 
 
+def vintages_argument(value: object) -> list[Any]:
+    """``history_document``'s ``found``: ``method.history.vintages``' list, an iterator read
+    once. None, a path, the store's rows or ``[None]`` raised "'NoneType' object is not
+    iterable" or "has no attribute 'observation'" from inside (forty-fifth session)."""
+    from ..method.history import Vintage
+
+    if isinstance(value, (str, bytes, os.PathLike)) or not hasattr(value, "__iter__"):
+        raise refused("found", "library_vintages_type", kind=type(value).__name__)
+    found = list(value)
+    for v in found:
+        if not isinstance(v, Vintage):
+            raise refused("found", "library_vintages_type", kind=type(v).__name__)
+    return found
+
+
 def assessments_argument(value: Any) -> Any:
     """``status_document``'s ``assessments``: targets judged (``qntrack.assess``'s list), an
     iterator of them read once, as a tuple. A generator was spent working out what each

@@ -253,7 +253,7 @@ def dry_run_document(
 def history_document(
     indicator: str,
     found: Iterable[Vintage],
-    period: Period | None = None,
+    period: str | int | Period | None = None,
     as_of: str | date | None = None,
     zone: str = "",
 ) -> dict[str, Any]:
@@ -264,9 +264,11 @@ def history_document(
     as the one in force, under that day's ``as_of`` (thirty-fifth session)."""
     zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC, None raised
     from ..files.library_arguments import refuse_id
+    from .history_run import vintages_of
     from .json_figures import _unit_of
 
     refuse_id("indicator", indicator)
+    found, period = vintages_of(found, period)  # None, the store's rows, "2025": as history reads them
     day = day_text(as_of)
     found = known_by(found, day, period, zone)
 
