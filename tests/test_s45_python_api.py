@@ -70,7 +70,13 @@ def test_a_notebook_shows_the_main_objects_in_a_line(shipped: Path) -> None:
     (share,) = [a for a in done.assessments if a.target.id == "cbct-share"]
     assert "latest=2023:12.3" in repr(share)  # the 2023 estimate, the last figure of the store
     assert repr(done).startswith("<Assessed ") and "assessments=23" in repr(done)
-    for shown in (plan, store, workspace, repr(by_locality), repr(share), repr(done)):
+    data = qntrack.build_report(ws.plan, ws.series, ws.store.observations, as_of="2025-12-31", since="2025-06-30")
+    report = repr(data)  # 29,387 characters, every series and row, with the targets' one-line reprs
+    assert (
+        report.startswith("<ReportData title='Qu") and "as_of='2025-12-31'" in report and "since='2025-06-30'" in report
+    )
+    assert "assessments=23" in report and "rows=82" in report
+    for shown in (plan, store, workspace, repr(by_locality), repr(share), repr(done), report):
         assert "\n" not in shown and len(shown) < 600, shown
 
 

@@ -115,6 +115,11 @@ class ReportData:
     # (narrative.explain; thirty-first session). None: a caller that gave neither.
     today: date | None = None
 
+    def __repr__(self) -> str:  # one line in a notebook, not every target and series
+        from ..plan.notebook import report_repr
+
+        return report_repr(self)
+
     @property
     def known_by(self) -> str | None:
         """The last ``recorded_at`` the report counts: the end of its day in the plan's zone."""

@@ -44,3 +44,9 @@ def assessed_repr(done: Any) -> str:
     return (
         f"<Assessed assessments={len(done.assessments)} revised={revised} workspace={workspace_repr(done.workspace)}>"
     )
+
+
+def report_repr(data: Any) -> str:
+    since = data.since.date if data.since is not None else None
+    days = f"as_of={data.as_of!r} since={since!r} today={str(data.today) if data.today else None!r}"
+    return f"<ReportData title={data.title!r} {days} assessments={len(data.assessments)} rows={len(data.observations)}>"
