@@ -44,6 +44,38 @@ def refuse_rows(name: str, value: object) -> None:
         raise refused(name, "library_observations_type", kind=type(value).__name__)
 
 
+def rows_argument(name: str, value: object) -> Any:
+    """``refuse_rows``, and each row an ``Observation`` (the store's, or one like them): the
+    rows as a list or tuple, a generator read once. ``[None]``, ``[1]`` or a row's dict of
+    fields raised "'NoneType' object has no attribute 'status'" from inside, where ``assess``
+    named its series' (forty-fifth session): refused naming ``name``, what it holds said.
+    The kinds are looked at in C (``map``), as a national store's million rows come here."""
+    from ..plan.model import Observation
+
+    refuse_rows(name, value)
+    rows = value if isinstance(value, (list, tuple)) else list(value)  # type: ignore[call-overload]
+    wrong = [kind for kind in set(map(type, rows)) if not issubclass(kind, Observation)]
+    if wrong:
+        first = next(type(o) for o in rows if type(o) in wrong)
+        raise refused(name, "library_observations_item_type", kind=first.__name__)
+    return rows
+
+
+def vintages_argument(value: object) -> list[Any]:
+    """``history_document``'s ``found``: ``method.history.vintages``' list, an iterator read
+    once. None, a path, the store's rows or ``[None]`` raised "'NoneType' object is not
+    iterable" or "has no attribute 'observation'" from inside (forty-fifth session)."""
+    from ..method.history import Vintage
+
+    if isinstance(value, (str, bytes, os.PathLike)) or not hasattr(value, "__iter__"):
+        raise refused("found", "library_vintages_type", kind=type(value).__name__)
+    found = list(value)
+    for v in found:
+        if not isinstance(v, Vintage):
+            raise refused("found", "library_vintages_type", kind=type(v).__name__)
+    return found
+
+
 def assessments_argument(value: Any) -> Any:
     """``status_document``'s ``assessments``: targets judged (``qntrack.assess``'s list), an
     iterator of them read once, as a tuple. A generator was spent working out what each

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from operator import attrgetter
 from typing import AbstractSet, Iterable, Sequence
@@ -138,7 +139,7 @@ def run_checks(
     *,
     as_of: str | date | None = None,
     today: str | date | None = None,
-    jump_factor: float = DEFAULT_JUMP_FACTOR,
+    jump_factor: float | Decimal = DEFAULT_JUMP_FACTOR,
     now: str | datetime | None = None,
     keep: list[object] | None = None,
 ) -> list[Problem]:
@@ -162,6 +163,7 @@ def run_checks(
     names = refuse_texts("names", names)  # a generator read once, as a tuple
     refuse_empty("names", names)
     refuse_jump_factor(jump_factor)
+    jump_factor = float(jump_factor)  # a Decimal, as --jump-factor's text reads
     from .caller_rows import caller_moment  # a day and a moment read as every function reads them
 
     today = date.fromisoformat(day) if (day := as_of_day(today, "today")) else None

@@ -195,7 +195,7 @@ def record_many(
     targets: str | os.PathLike[str] | None,
     candidates: Sequence[tuple[Location | str, Mapping[str, Any] | Observation] | Mapping[str, Any] | Observation],
     dry_run: bool = False,
-    undated: str | None = None,
+    undated: str | datetime | None = None,
     *,
     force: bool = False,
     now: str | datetime | None = None,

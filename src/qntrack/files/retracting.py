@@ -240,6 +240,8 @@ def _retract(
                 raise InputError([Problem(where, _before_any(row, later))])
             # Never recorded: why none can be (finer than the frequency); withdrawn: nothing in force.
             finer = _finer(plan, row) if current is None else None
+            if finer is not None and named:  # a Python caller's period, as history's (session 45)
+                raise ArgumentError([Problem(_ARGUMENTS["period"], finer)], ExitCode.INVALID)
             raise InputError([Problem(where, finer or _nothing(row))])
         if later is not None:
             if not recorded_at:

@@ -29,9 +29,8 @@ from ..files.textfiles import nfc
 from .line_ends import refuse_cr_only
 from .merge_markers import refuse_merge_conflict
 from .journal import not_added, interrupted, interrupted_batch, read_pending
-from .rules import STATUSES as _STATUSES
-from .rules import stored_error_value, utc_text
-from .rules import stored_period as _period
+from .rules import STATUSES as _STATUSES, stored_error_value, stored_period as _period, utc_text
+from ..plan.notebook import store_repr
 from .shown_days import stored_moment as _recorded_at  # a bare date in the plan's zone
 from .rules import value as _value
 
@@ -77,6 +76,7 @@ class StoreContents:
     # What the rows hold, each distinct value once, when the reader gathered it as it read
     # (store_fast); None otherwise. Never compared: the same rows, however read.
     distinct: Distinct | None = field(default=None, compare=False, repr=False)
+    __repr__ = store_repr  # one line in a notebook, not every row
 
 
 def utc_now() -> str:

@@ -163,6 +163,11 @@ class Workspace:
     # targets.yaml does not define are found from. None: ``series`` has them all.
     names: frozenset[str] | None = None
 
+    def __repr__(self) -> str:  # one line in a notebook, not the plan and every row
+        from ..plan.notebook import workspace_repr  # not loaded by a warm status
+
+        return workspace_repr(self)
+
     def warnings_for(self, indicator_ids: Iterable[str] | str | None) -> list[Problem]:
         """The rows of indicators targets.yaml does not define (ignored, so said), the
         figures in force that ``qntrack check`` calls errors, the milestones of these

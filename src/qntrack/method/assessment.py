@@ -27,6 +27,7 @@ from ..plan.model import (
     Target,
     published,
 )
+from ..plan.notebook import assessment_repr
 from ..plan.periods import Period
 from ..method.progress import TARGET_THRESHOLDS, Status, band, growth, score_with_target, twelve_digits
 
@@ -106,6 +107,8 @@ class KindResult(Protocol):
 @dataclass(frozen=True, slots=True)
 class Assessment:
     """A target's outcome: the headline status and the figures behind it."""
+
+    __repr__ = assessment_repr  # one line in a notebook, not the target's definition and units
 
     target: Target
     indicator: Indicator

@@ -27,7 +27,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from .. import __version__
-from .formats import as_of_end, assessment_dict, day_text
+from .formats import as_of_end, assessment_dict, day_text, zone_argument
 from .json_figures import observation_dict
 from .i18n import spoken
 
@@ -102,10 +102,11 @@ def show_document(
     (formats.revised_in), so that each unit's figure says what it revised, as status's do.
     ``dims``: a unit of its breakdown, whose assessment, rows and withdrawals these are
     (``show --dim``, output.show_unit): its own series, no units, ``dims`` last."""
-    from ..files.argument_kinds import judged_figures, one_judged, refuse_known_after
+    zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC, None raised
+    from ..files.argument_kinds import judged_figures, one_judged, refuse_known_after, rows_argument
 
     one_judged(assessment)  # None, a target's id: named, not "has no attribute 'target'"
-    rows = list(rows)
+    rows = list(rows_argument("rows", rows))  # None, [None]: named
     refuse_known_after("rows", rows, day_text(as_of), zone)  # judged or listed past the day: named
     refuse_known_after("assessment", judged_figures([assessment]), day_text(as_of), zone)
     from .formats import whence_of
@@ -151,10 +152,10 @@ def observations_document(
     by the row's key; null for a first figure, or when ``revises`` is not given), then
     ``revises_source`` and ``revises_recorded_at``, that vintage's, from ``replaced``
     (``method.history.replaced_vintages_of``; issue 17, twenty-fifth session)."""
-    from ..files.argument_kinds import refuse_known_after, refuse_rows
+    zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC, None raised
+    from ..files.argument_kinds import refuse_known_after, rows_argument
 
-    refuse_rows("rows", rows)  # None, the store's path: named
-    rows = list(rows)
+    rows = rows_argument("rows", rows)  # None, the store's path, [None]: named
     day = day_text(as_of)
     refuse_known_after("rows", rows, day, zone)  # a figure recorded after the day: named
     return {
@@ -252,7 +253,7 @@ def dry_run_document(
 def history_document(
     indicator: str,
     found: Iterable[Vintage],
-    period: Period | None = None,
+    period: str | int | Period | None = None,
     as_of: str | date | None = None,
     zone: str = "",
 ) -> dict[str, Any]:
@@ -261,10 +262,13 @@ def history_document(
     Given ``as_of``, the vintages are those known by the end of that day, whatever ``found``
     was cut to: a caller's ``vintages(...)`` without the day listed a figure recorded after it
     as the one in force, under that day's ``as_of`` (thirty-fifth session)."""
+    zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC, None raised
     from ..files.library_arguments import refuse_id
+    from .history_run import vintages_of
     from .json_figures import _unit_of
 
     refuse_id("indicator", indicator)
+    found, period = vintages_of(found, period)  # None, the store's rows, "2025": as history reads them
     day = day_text(as_of)
     found = known_by(found, day, period, zone)
 
@@ -440,6 +444,7 @@ def check_document(
     ``files.checks.run_checks``; ``message`` in English, ``code`` its catalog id (docs/json.md).
     ``checks`` read as ``run_checks`` reads its ``names``: one name as text, None the default.
     ``as_of_end`` last: the ``as_of`` day ended in ``zone``, the plan's (thirty-ninth session)."""
+    zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC, None raised
     from ..files.argument_kinds import check_names, refuse_problems
 
     refuse_problems(problems)

@@ -215,7 +215,7 @@ def _names(text: Text | None) -> dict[str, str] | None:
 
 
 def status_document(
-    assessments: Sequence[Assessment],
+    assessments: Iterable[Assessment],
     as_of: str | date | None = None,
     title: str = "",
     group_by: GroupBy = "group",
@@ -233,24 +233,24 @@ def status_document(
     ``as_of``); null without either. Given ``observations``, each target's figures
     withdrawn by the end of ``as_of`` in ``zone`` (``withdrawn``) are read off them too, as
     ``status`` sets them (forty-third session: ``assess``'s targets came out with none)."""
-    from ..files.argument_kinds import assessments_argument, judged_figures, refuse_known_after, refuse_rows
+    from ..files.argument_kinds import assessments_argument, judged_figures, refuse_known_after, rows_argument
 
-    assessments = assessments_argument(assessments)  # a generator, read once; None: named
+    judged: Sequence[Assessment] = assessments_argument(assessments)  # a generator, read once; None: named
+    zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC
     if observations is not None:
-        refuse_rows("observations", observations)
-        observations = observations if isinstance(observations, (list, tuple)) else list(observations)
+        observations = rows_argument("observations", observations)  # None, a path, [None]: named
     as_of = day_text(as_of)  # " 2024-08-10" from a notebook lost the figures withdrawn that day
-    refuse_known_after("assessments", judged_figures(assessments), as_of, zone)  # judged past the day
+    refuse_known_after("assessments", judged_figures(judged), as_of, zone)  # judged past the day
     if observations is not None:  # set again from the same rows where assessed set them: the same
         from ..kinds.withdrawals import with_withdrawals
         from ..method.series import as_of_bound
 
-        assessments = with_withdrawals(assessments, observations, as_of_bound(as_of, zone) if as_of else None)
+        judged = with_withdrawals(judged, observations, as_of_bound(as_of, zone) if as_of else None)
     if revised is None and observations is not None:
         found: dict[str, dict[str, tuple[str, str]]] = {}
-        revised = revised_in(assessments, observations, as_of, found, zone)
+        revised = revised_in(judged, observations, as_of, found, zone)
         whence = found
-    items = [assessment_dict(a, revised, whence=whence) for a in assessments]
+    items = [assessment_dict(a, revised, whence=whence) for a in judged]
     return _document(items, as_of, title, groups_document(items, group_by), zone)
 
 
@@ -282,6 +282,27 @@ def groups_document(items: Iterable[dict[str, Any]], group_by: GroupBy = "group"
 def day_text(day: str | date | None) -> str | None:
     """A document's day, ``YYYY-MM-DD``: a caller's date, or text read as ``--as-of`` reads it."""
     return as_of_day(day)
+
+
+def zone_argument(zone: object) -> str:
+    """A document's ``zone``: the plan's ``timezone:`` (``ws.plan.timezone``), text read as
+    an offset (``+07:00``, ``UTC``), ``""`` or None for UTC. ``"Asia/Ho_Chi_Minh"`` ended the
+    day in UTC in silence, and None raised "'NoneType' object has no attribute 'strip'"
+    (forty-fifth session): anything else is an ArgumentError naming ``zone``, told as ``tz``."""
+    if zone is None or zone == "":
+        return ""
+    from ..files.library_arguments import named, refused
+
+    if not isinstance(zone, str):
+        raise refused("zone", "library_document_zone_type", kind=type(zone).__name__)
+    if zone.strip():
+        from ..method.timing import parse_zone
+
+        try:
+            parse_zone(zone)
+        except ValueError as exc:
+            raise named("zone", exc.args[0]) from None
+    return zone
 
 
 def as_of_end(day: str | None, zone: str = "") -> str | None:

@@ -148,6 +148,20 @@ def _history(targets: Any, indicator: Any, period: Any, dim: Any, as_of: Any, na
     return history_document(found.key, found.found, found.wanted, found.as_of, found.workspace.plan.timezone)
 
 
+def vintages_of(found: object, period: object) -> tuple[list[Vintage], Period | None]:
+    """``history_document``'s ``found`` (``method.history.vintages``', refused naming it when
+    none) and, given ``period``, read as ``history`` reads it, that period's own vintages: it
+    said ``"period": "2025"`` over every period's, and the text "2025" listed none with a day
+    (forty-fifth session)."""
+    from ..files.argument_kinds import vintages_argument
+
+    vintages = vintages_argument(found)
+    if period is None:
+        return vintages, None
+    wanted = _period(period)
+    return [v for v in vintages if v.observation.period == wanted], wanted
+
+
 def _period(period: object) -> Period:
     """The period a caller gave, read as ``history PERIOD`` reads it; refused naming ``period``."""
     from ..files import rules

@@ -147,6 +147,9 @@ def rank_document(
     session), as status's breakdown gives them; last, ``as_of_end``, where the ``as_of``
     day ended in ``zone`` (the plan's ``timezone:``; thirty-ninth session)."""
     from ..plan.units import unit_key
+    from .formats import zone_argument
+
+    zone = zone_argument(zone)  # "Asia/Ho_Chi_Minh" ended the day in UTC, None raised
 
     units = []
     for r in ranked:

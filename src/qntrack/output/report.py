@@ -29,9 +29,10 @@ from ..output.charts import Chart, chart_for
 from ..plan.model import RETRACTED, Observation, Plan
 from ..plan.units import base_of
 from ..method.recorded_days import recorded_day
-from ..method.series import Series, as_of_bound, build_series, formula_inputs, read_by
+from ..method.series import as_of_bound, build_series, formula_inputs, read_by
 from .report_markup import md_escape, render_html, render_markdown
 from .report_view import _change_kind
+from .report_written import known_format
 
 __all__ = [
     "Change",
@@ -114,6 +115,11 @@ class ReportData:
     # (narrative.explain; thirty-first session). None: a caller that gave neither.
     today: date | None = None
 
+    def __repr__(self) -> str:  # one line in a notebook, not every target and series
+        from ..plan.notebook import report_repr
+
+        return report_repr(self)
+
     @property
     def known_by(self) -> str | None:
         """The last ``recorded_at`` the report counts: the end of its day in the plan's zone."""
@@ -128,15 +134,16 @@ class ReportData:
 
 def build_report(
     plan: Plan,
-    series: Series,
+    series: Mapping[str, Sequence[Observation]],
     observations: Iterable[Observation],
-    target_ids: Sequence[str] | str | None = None,
+    target_ids: Iterable[str] | str | None = None,
     as_of: str | date | None = None,
     since: str | date | None = None,
     today: date | str | None = None,
 ) -> ReportData:
     """Everything the report shows. ``series`` must already be restricted to ``as_of``;
-    ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended).
+    ``today``: the day the report speaks of (deadlines passed by then); None: ``as_of``, as
+    ``report --as-of`` judges (forty-fifth session: none was passed), or no day without it.
     Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it.
 
     ``plan``, ``series`` and ``observations``: a workspace's ``.plan``, ``.series`` and
@@ -145,20 +152,20 @@ def build_report(
     last review"), not after ``as_of``. Raises an ``ArgumentError`` naming the argument
     (a plan's path as ``plan``, an id the plan lacks, a day that does not read, a
     ``since`` after ``as_of``, series judged past ``as_of``)."""
-    from ..files.argument_kinds import judged_figures, refuse_known_after, refuse_rows, refuse_since
+    from ..files.argument_kinds import judged_figures, refuse_known_after, rows_argument, refuse_since
     from ..files.workspace import as_of_day
     from .formats import revised_in
     from ..method.withdrawals import withdrawn_of
     from .withdrawn_inputs import input_keys
 
-    refuse_rows("observations", observations)  # None, a path: named, not "not iterable"
+    observations = rows_argument("observations", observations)  # None, a path, [None]: named
     as_of, since = as_of_day(as_of), as_of_day(since, "since")
     refuse_since(since, as_of, today)  # after its day: refused as `report --since` is
+    today = as_of if today is None else today  # the day `report --as-of` judges deadlines on
     rows = tuple(observations)
     from ..kinds.withdrawals import with_withdrawals
 
-    # Each target's and unit's figures withdrawn (issue 17, twentieth session): the units'
-    # tables and the workbook say them.
+    # Each target's and unit's figures withdrawn (issue 17, 20th session): tables, workbook.
     # The last moment of the day in the plan's zone (thirty-ninth session): every rule
     # below reads the figures recorded by it.
     bound = as_of_bound(as_of, plan.timezone) if as_of else None
@@ -397,11 +404,19 @@ def report_files(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[
     """The files a report to ``path`` consists of, with their bytes: for Markdown its
     charts first (in a folder beside it), the report last. Each carries qntrack's
     generator mark, so that a later report knows it may replace them (outputs.py)."""
-    from ..files.outputs import GENERATOR_MARK, stamp
+    from ..files.shown_days import days_in
 
-    path = Path(path)  # a caller's text, as the command's Path
     known_format(fmt, data)
     spoken(lang)
+    # Its plan's days (forty-fifth session: the last plan read in this thread's, UTC in a
+    # worker thread), as render and write_report show them.
+    with days_in(data.plan.timezone if data.plan is not None else ""):
+        return _report_files(data, fmt, lang, Path(path))  # a caller's text, as the command's Path
+
+
+def _report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tuple[Path, bytes]]:
+    from ..files.outputs import GENERATOR_MARK, stamp
+
     files: list[tuple[Path, bytes]] = []
     if fmt == "xlsx":
         from .report_xlsx import render_xlsx
@@ -463,23 +478,6 @@ def write_report(
 
 # Every format a report is written in; the text ones are ``render``'s, the others bytes.
 WRITTEN = ("html", "markdown", "json", "toml", "xlsx", "docx", "pdf")
-
-
-def known_format(fmt: str, data: object, text: bool = False) -> None:
-    """Refuse a format qntrack does not write (or, ``text``, one that is bytes, asked of
-    ``render``), naming ``fmt``: an ArgumentError, still the ValueError it was; and
-    ``data`` that is not ``build_report``'s (None raised "no attribute 'assessments'")."""
-    from ..catalog import msg
-    from ..errors import ArgumentError, ExitCode, fail
-    from ..files.argument_kinds import refuse_instance
-
-    refuse_instance("data", data, ReportData, "library_data_type")
-
-    if fmt not in WRITTEN:
-        message = msg("report_unknown_format", format=repr(fmt), valid=", ".join(WRITTEN))
-        raise fail("fmt", message, ExitCode.USAGE, ArgumentError)
-    if text and fmt in ("xlsx", "docx", "pdf"):
-        raise fail("fmt", msg("report_format_is_bytes", format=fmt), ExitCode.USAGE, ArgumentError)
 
 
 def render(data: ReportData, fmt: str, lang: str) -> str:

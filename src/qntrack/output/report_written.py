@@ -39,10 +39,28 @@ def check_charts_folder(charts: Sequence[tuple[Path, object]], name: str = "") -
             raise fail(str(file), msg("cli_chart_not_regular"), ExitCode.USAGE)
 
 
+def known_format(fmt: str, data: object, text: bool = False) -> None:
+    """Refuse a format qntrack does not write (or, ``text``, one that is bytes, asked of
+    ``render``), naming ``fmt``: an ArgumentError, still the ValueError it was; and
+    ``data`` that is not ``build_report``'s (None raised "no attribute 'assessments'")."""
+    from ..catalog import msg
+    from ..errors import ArgumentError, ExitCode, fail
+    from ..files.argument_kinds import refuse_instance
+    from .report import WRITTEN, ReportData
+
+    refuse_instance("data", data, ReportData, "library_data_type")
+
+    if fmt not in WRITTEN:
+        message = msg("report_unknown_format", format=repr(fmt), valid=", ".join(WRITTEN))
+        raise fail("fmt", message, ExitCode.USAGE, ArgumentError)
+    if text and fmt in ("xlsx", "docx", "pdf"):
+        raise fail("fmt", msg("report_format_is_bytes", format=fmt), ExitCode.USAGE, ArgumentError)
+
+
 def write_checked(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str], force: bool) -> list[Path]:
     """``write_report``'s work: the checks of `report -o`, then the files written; a
     refusal in the words of its arguments."""
-    from .report import known_format, spoken
+    from .report import spoken
 
     known_format(fmt, data)
     spoken(lang)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..errors import ArgumentError, ExitCode
 
@@ -55,7 +55,10 @@ def _as_argument_errors() -> Iterator[None]:
 
 
 def assess(
-    plan: Plan, series: Series, target_ids: Sequence[str] | str | None = None, today: date | str | None = None
+    plan: Plan,
+    series: Mapping[str, Iterable[Observation]],
+    target_ids: Iterable[str] | str | None = None,
+    today: date | str | None = None,
 ) -> list[Assessment]:
     """Every target of ``plan`` (or those named: one id may be given as a string) judged on
     ``series`` by ``today`` (``YYYY-MM-DD`` or a date; None: no deadline taken as passed
@@ -72,7 +75,7 @@ def assess(
 
 
 def _assess(
-    plan: Plan, series: Series, target_ids: Sequence[str] | str | None, today: date | str | None
+    plan: Plan, series: Series, target_ids: Iterable[str] | str | None, today: date | str | None
 ) -> list[Assessment]:
     """``assess`` on series known to be in period order: the store's (``status``, ``show``),
     not looked over again on each judgement (a national store's million rows)."""
@@ -81,11 +84,11 @@ def _assess(
     from ..kinds import assess as judged
 
     refuse_judged(plan, series)
-    target_ids = refuse_texts("target_ids", target_ids)  # [1], 5: named; a generator, read once
-    refuse_empty("target_ids", target_ids)  # [] refused by name: None is every target
-    _refuse_indicator_ids(plan, target_ids)
+    ids: Sequence[str] | str | None = refuse_texts("target_ids", target_ids)  # [1], 5: named; a generator, read once
+    refuse_empty("target_ids", ids)  # [] refused by name: None is every target
+    _refuse_indicator_ids(plan, ids)
     with _as_argument_errors():
-        return judged(plan, series, target_ids, day_argument(today))
+        return judged(plan, series, ids, day_argument(today))
 
 
 def _refuse_indicator_ids(plan: Plan, target_ids: Sequence[str] | str | None) -> None:
@@ -144,6 +147,11 @@ class Assessed(NamedTuple):
     assessments: list[Assessment]
     revised: dict[str, dict[str, float | None]]
 
+    def __repr__(self) -> str:  # one line in a notebook, not every target judged
+        from ..plan.notebook import assessed_repr  # not loaded by a warm status
+
+        return assessed_repr(self)
+
 
 def revised_of(plan: Any, replaced: Mapping[str, Mapping[Any, float]]) -> dict[str, dict[str, float | None]]:
     """By series (a target's, and a unit's of a breakdown; not a derived indicator's: its
@@ -172,7 +180,7 @@ def whence_in(plan: Any, vintages: Mapping[str, Mapping[Any, Any]]) -> dict[str,
 def assessed(
     targets: str | os.PathLike[str] | None = None,
     as_of: str | date | None = None,
-    target_ids: Sequence[str] | str | None = None,
+    target_ids: Iterable[str] | str | None = None,
     *,
     before: Callable[[Workspace], None] | None = None,
 ) -> Assessed:
@@ -189,7 +197,7 @@ def assessed(
 def assessed_whence(
     targets: str | os.PathLike[str] | None = None,
     as_of: str | date | None = None,
-    target_ids: Sequence[str] | str | None = None,
+    target_ids: Iterable[str] | str | None = None,
     *,
     before: Callable[[Workspace], None] | None = None,
 ) -> tuple[Assessed, dict[str, dict[str, Came]]]:
@@ -217,7 +225,7 @@ def assessed_whence(
 def status(
     targets: str | os.PathLike[str] | None = None,
     as_of: str | date | None = None,
-    target_ids: Sequence[str] | str | None = None,
+    target_ids: Iterable[str] | str | None = None,
     group_by: GroupBy = "group",
 ) -> dict[str, Any]:
     """The document ``qntrack status --format json [--as-of AS_OF] [IDS]`` prints, as

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
+from ..plan.notebook import plan_repr
 from ..plan.periods import Frequency, Period
 from ..plan.units import Dimension, Dims, unit_key
 
@@ -427,6 +428,8 @@ class ReadOnlyDict(dict[_K, _V]):
 class Plan:
     """The whole of targets.yaml, validated. Its ``indicators`` and ``dimensions`` are
     ``ReadOnlyDict``s, whatever mapping it is given."""
+
+    __repr__ = plan_repr  # one line in a notebook, not every indicator and target
 
     title: str
     observations_path: str
