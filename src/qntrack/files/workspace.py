@@ -99,16 +99,14 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
 
 
 def _find_targets(explicit: str | os.PathLike[str] | None) -> Path:
-    if explicit is not None and not os.fspath(explicit):
-        from ..catalog import msg
+    from ..catalog import msg  # loaded already by every command: no cost to a warm status
 
+    if explicit is not None and not os.fspath(explicit):
         raise fail("targets", msg("workspace_targets_empty"), ExitCode.USAGE)
     chosen = explicit or os.environ.get("QNTRACK_TARGETS")
     if chosen:
         refuse_nul("targets", chosen)
         if chosen == "-" and not os.path.lexists(chosen):  # `cat plan | qntrack -t - ...`
-            from ..catalog import msg
-
             raise fail(chosen, msg("workspace_targets_dash"), ExitCode.USAGE)
         return Path(chosen)
     from .textfiles import case_variant
@@ -116,8 +114,6 @@ def _find_targets(explicit: str | os.PathLike[str] | None) -> Path:
     try:
         here = Path.cwd()
     except FileNotFoundError:  # a cron job's folder removed under it: said, not "no such file"
-        from ..catalog import msg
-
         raise fail(DEFAULT_NAME, msg("workspace_cwd_gone"), ExitCode.INVALID) from None
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_NAME
@@ -133,15 +129,12 @@ def _find_targets(explicit: str | os.PathLike[str] | None) -> Path:
         if variant is not None:
             # Targets.yaml, from a Windows or macOS share: not this tracker's name here, yet
             # passed over, a parent folder's plan was used and its store written to.
-            from ..catalog import msg
-
             raise fail(DEFAULT_NAME, msg("workspace_targets_case", found=os.path.relpath(variant)), ExitCode.INVALID)
         from .windows_paths import another_plan_name
 
         other = another_plan_name(folder)  # targets.yaml.txt from Notepad: named, not passed over
         if other is not None:
             raise fail(DEFAULT_NAME, other, ExitCode.INVALID)
-    from ..catalog import msg
     from .windows_paths import plan_named_otherwise
 
     told = plan_named_otherwise(here)  # 'ke hoach.yaml': named, not "run 'qntrack init'"
