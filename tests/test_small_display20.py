@@ -499,7 +499,9 @@ def test_a_locale_name_in_qntrack_lang_is_read_as_its_language(tracker: Path, va
     assert bad.stderr == "--as-of: lỗi: 'x' không phải là ngày; hãy viết YYYY-MM-DD, ví dụ 2023-06-28\n"
 
 
-@pytest.mark.parametrize("value", ["fr_FR.UTF-8", "C", "POSIX", "vie"])
+# "vie" (ISO 639-2's Vietnamese) is told its code in Vietnamese since the forty-fifth
+# session, pass K, as "vn" is (tests/test_s45_pipelines.py); English is still used.
+@pytest.mark.parametrize("value", ["fr_FR.UTF-8", "C", "POSIX"])
 def test_a_locale_of_another_language_still_falls_back_to_english_with_the_warning(tracker: Path, value: str):
     r = run("status", "--format", "table", env={"QNTRACK_LANG": value})
     assert r.exit_code == 0, r.output
