@@ -4,6 +4,7 @@ problem of an Open SDG repository is (docs/formats.md, "All or nothing")."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -24,25 +25,36 @@ def option_at(root: Path, meta_file: str, item: int) -> Location:
 
 def _line(path: Path, item: int) -> int:
     try:
-        lines = path.read_bytes().decode("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
+        stat = path.stat()
+    except OSError:
         return 0
+    lines = _option_lines(str(path), stat.st_size, stat.st_mtime_ns)
+    return lines[item] if 0 <= item < len(lines) else 0
+
+
+@lru_cache(maxsize=32)
+def _option_lines(path: str, size: int, mtime: int) -> tuple[int, ...]:
+    """The line of ``progress_calculation_options`` and of each of its items' ``-``, the
+    file composed once (``size`` and ``mtime`` tell a file changed since): looked up for
+    each of a thousand options' problems, the file was composed for each, 250 s."""
+    try:
+        lines = Path(path).read_bytes().decode("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ()
     first = 1
-    if path.suffix == ".md":  # the YAML front matter, between the first two '---' lines
+    if path.endswith(".md"):  # the YAML front matter, between the first two '---' lines
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
         if not lines or lines[0].strip() != "---" or end is None:
-            return 0
+            return ()
         lines, first = lines[1:end], 2
     try:
-        node = yaml.compose("\n".join(lines), Loader=yaml.SafeLoader)
+        node = yaml.compose("\n".join(lines), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
-        return 0
-    found = 0
+        return ()
+    found: tuple[int, ...] = ()
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:  # the last of a key given twice, as the reader keeps it
-            if isinstance(key, yaml.ScalarNode) and key.value == _KEY and item == 0:
-                found = first + key.start_mark.line
-            elif isinstance(key, yaml.ScalarNode) and key.value == _KEY and isinstance(value, yaml.SequenceNode):
-                items = value.value
-                found = first + items[item - 1].start_mark.line if 0 < item <= len(items) else 0
+            if isinstance(key, yaml.ScalarNode) and key.value == _KEY:
+                items = value.value if isinstance(value, yaml.SequenceNode) else []
+                found = (first + key.start_mark.line, *(first + i.start_mark.line for i in items))
     return found
