@@ -286,9 +286,11 @@ def _link_new(tmp: str, path: Path) -> None:
         os.unlink(tmp)
     except FileExistsError:
         raise
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK):
-            raise
+    except OSError:
+        # Not only EPERM or ENOTSUP: Windows gives EINVAL for FAT32's and exFAT's
+        # ERROR_INVALID_FUNCTION and a share's ERROR_NOT_SUPPORTED, some CIFS servers EACCES.
+        # The folder takes files (the temporary is in it): a real fault, a full disk or a
+        # folder gone, is the rename's to say.
         if os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
         os.replace(tmp, path)
