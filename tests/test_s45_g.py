@@ -95,3 +95,45 @@ def test_a_store_on_a_disk_that_makes_no_links_takes_rows(
     assert b"share,2025,14" in (tracker / "observations.csv").read_bytes()
     assert not (tracker / "observations.csv.pending").exists()
     assert sorted(p.name for p in tracker.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_a_link_to_nothing_in_the_journal_s_place_is_left_for_the_user_to_remove(tracker: Path) -> None:
+    # Told "it is none of qntrack's: remove it or move it", the user found it already gone:
+    # the batch's undoing removed whatever stood at the journal's name.
+    link = tracker / "observations.csv.pending"
+    link.symlink_to(tracker / "nowhere")
+    r = run_clean("add-observation", "share", "2025", "14")
+    assert r.exit_code == 1 and "remove it or move it" in r.stderr, r.output
+    assert link.is_symlink(), "the user's link was removed"
+
+
+def test_another_writer_s_journal_is_not_removed_when_reading_it_fails(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two computers at once: the other's journal stands where this one's link failed. Were
+    # reading it to fail (Ctrl-C, a share's hiccup), the undoing removed the other's journal,
+    # and its batch, half written, could no longer be set aside by check --repair.
+    import qntrack.files.journal as journal
+
+    other = b"qntrack append journal 1\nsize 10\nrows 2\n"
+
+    real_link = __import__("os").link
+
+    def link(src: object, dst: object) -> None:
+        (tracker / "observations.csv.pending").write_bytes(other)
+        real_link(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("os.link", link)
+    real_read = journal.read_pending
+    calls: list[Path] = []
+
+    def read_pending(path: Path) -> object:  # Ctrl-C while the other's journal is read
+        if (tracker / "observations.csv.pending").exists() and not calls:
+            calls.append(path)
+            raise KeyboardInterrupt
+        return real_read(path)
+
+    monkeypatch.setattr(journal, "read_pending", read_pending)
+    r = run_clean("add-observation", "share", "2025", "14")
+    assert r.exit_code != 0, r.output
+    assert (tracker / "observations.csv.pending").read_bytes() == other
