@@ -137,3 +137,24 @@ def test_another_writer_s_journal_is_not_removed_when_reading_it_fails(
     r = run_clean("add-observation", "share", "2025", "14")
     assert r.exit_code != 0, r.output
     assert (tracker / "observations.csv.pending").read_bytes() == other
+
+
+@pytest.mark.parametrize(
+    ("typed", "whole"),
+    [
+        ("(12.)", "-12"),  # Excel's Accounting negative, cut after its point
+        ("12.-", "-12"),  # the minus after the figure
+        ("\u201312.", "-12"),  # Word's dash for a minus
+        ("'12.", "12"),  # Excel's text prefix typed by hand
+    ],
+)
+def test_a_figure_cut_after_its_decimal_mark_is_told_so_whatever_is_around_it(
+    tracker: Path, typed: str, whole: str
+) -> None:
+    # '(12.)' was told "type -12.", which was then refused as a figure cut after its decimal
+    # mark: the officer was sent from one refusal to the next. Told the whole figure at once.
+    r = run_clean("add-observation", "share", "2025", typed, "--status", "estimate")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "ends with its decimal mark" in said, r.stderr
+    assert f"({whole} if that is all of it)" in said, r.stderr
