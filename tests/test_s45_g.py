@@ -158,3 +158,61 @@ def test_a_figure_cut_after_its_decimal_mark_is_told_so_whatever_is_around_it(
     said = " ".join(r.stderr.split())
     assert "ends with its decimal mark" in said, r.stderr
     assert f"({whole} if that is all of it)" in said, r.stderr
+
+
+SIZED_PLAN = """\
+version: 1
+title: Sizes
+indicators:
+  pop:
+    name: {en: Population, vi: Dân số}
+    unit: {en: thousand people, vi: nghìn người}
+  fdi:
+    name: {en: FDI attracted, vi: Vốn FDI thu hút}
+    unit: {en: million USD, vi: triệu USD}
+    measure: flow
+  visitors:
+    name: {en: Visitors, vi: Lượt khách}
+    unit: {en: visits, vi: lượt khách}
+    measure: flow
+targets:
+  - {id: pop-2030, indicator: pop, type: plan, period: 2030, value: 1500}
+"""
+
+
+@pytest.mark.parametrize(
+    ("row", "told"),
+    [
+        # 1 nghìn người is 1,000 người: 1.500.000 người is 1.500 nghìn người, divided by 1,000.
+        ("Dân số\tNgười\t1.500.000", "hãy chia các số liệu cho 1.000 "),
+        # 1 triệu USD is 1,000,000 USD.
+        ("Vốn FDI thu hút\tUSD\t4.500.000.000", "hãy chia các số liệu cho 1.000.000 "),
+        # 1 nghìn lượt khách is 1,000 lượt khách: multiplied by 1,000.
+        ("Lượt khách\tnghìn lượt khách\t15,2", "hãy nhân các số liệu với 1.000 "),
+    ],
+)
+def test_a_unit_cell_without_a_size_word_is_told_the_factor_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: str, told: str
+) -> None:
+    # 'Người' against the plan's nghìn người, 'USD' against triệu USD: one thing in two sizes
+    # as 'tỷ USD' is, yet only a unit cell with a size word of its own was told the factor.
+    make_tracker(tmp_path, monkeypatch, SIZED_PLAN, HEADER)
+    text = f"Chỉ tiêu\tĐVT\tNăm 2024\n{row}\n"
+    r = run_clean(
+        "--lang", "vi", "add-observation", "--from", "-", "--source", "x", "--recorded-at", "2026-07-10",
+        input=text.encode("utf-8"),
+    )  # fmt: skip
+    assert r.exit_code == 1, r.output
+    line2 = next(x for x in r.stderr.splitlines() if x.startswith("<stdin>:2:"))
+    assert told in line2, r.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+def test_a_unit_cell_of_another_thing_without_a_size_word_gets_no_factor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SIZED_PLAN, HEADER)
+    text = "Chỉ tiêu\tĐVT\tNăm 2024\nDân số\thộ\t1.500.000\nVốn FDI thu hút\tđồng\t100\n"
+    r = run_clean("add-observation", "--from", "-", "--source", "x", "--recorded-at", "2026-07-10", input=text.encode())
+    assert r.exit_code == 1, r.output
+    assert "multiply" not in r.stderr and "divide" not in r.stderr, r.stderr
