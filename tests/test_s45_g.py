@@ -216,3 +216,46 @@ def test_a_unit_cell_of_another_thing_without_a_size_word_gets_no_factor(
     r = run_clean("add-observation", "--from", "-", "--source", "x", "--recorded-at", "2026-07-10", input=text.encode())
     assert r.exit_code == 1, r.output
     assert "multiply" not in r.stderr and "divide" not in r.stderr, r.stderr
+
+
+CUMULATIVE_PLAN = """\
+version: 1
+title: Investment
+observations: observations.csv
+indicators:
+  inv:
+    name: Investment
+    unit: bn VND
+    measure: flow
+targets:
+  - id: inv-2021-2025
+    type: cumulative
+    indicator: inv
+    from: 2021
+    to: 2025
+    {bound}: 1000
+"""
+
+
+@pytest.mark.parametrize(
+    ("bound", "lang", "said", "not_said"),
+    [
+        ("at_least", "en", "no figure yet for 2022: the total counts it as nothing", "counts them"),
+        ("at_most", "en", "no figure yet for 2022: the total counts it as nothing", "counts them"),
+        ("at_least", "vi", "chưa có số liệu năm 2022: lũy kế chưa tính kỳ này", "các kỳ này"),
+        ("at_most", "vi", "chưa có số liệu năm 2022: lũy kế chưa tính kỳ này", "các kỳ này"),
+    ],
+)
+def test_an_ended_total_missing_one_period_speaks_of_it_in_the_singular(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bound: str, lang: str, said: str, not_said: str
+) -> None:
+    # The running total's new gap sentence says one period in the singular ("2022 ... has no
+    # figure yet: the total counts it as nothing"); once the span was over the same gap was
+    # said "for 2022: the total counts them as nothing ... once they are in".
+    rows = "".join(f"inv,{y},150,official,x,,2026-03-01T00:00:00Z\n" for y in (2021, 2023, 2024, 2025))
+    make_tracker(tmp_path, monkeypatch, CUMULATIVE_PLAN.format(bound=bound), HEADER + rows)
+    r = run_clean("show", "inv-2021-2025", "--as-of", "2026-06-01", "--lang", lang, env={"COLUMNS": "300"})
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.stdout.split())
+    assert said in text, r.stdout
+    assert not_said not in text, r.stdout
