@@ -259,3 +259,36 @@ def test_an_ended_total_missing_one_period_speaks_of_it_in_the_singular(
     text = " ".join(r.stdout.split())
     assert said in text, r.stdout
     assert not_said not in text, r.stdout
+
+
+@pytest.mark.parametrize("name", ["ke hoach.yaml", "targets.yml", "Kế hoạch 2026.yml"])
+def test_init_refuses_beside_a_plan_under_another_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    # Every command names 'ke hoach.yaml' when no targets.yaml is found; the officer who ran
+    # `init` all the same got a starter targets.yaml beside it, and every command then read
+    # the starter's examples, as init beside targets.yaml.txt did before it was refused.
+    # targets.yml was refused, but told "Explorer shows targets.yaml.txt as targets.yaml".
+    from conftest import enter
+
+    plan = "version: 1\ntitle: Mine\nindicators:\n  pop:\n    name: Population\n    unit: people\n"
+    (tmp_path / name).write_text(plan, encoding="utf-8")
+    enter(tmp_path, monkeypatch)
+    r = run_clean("init")
+    assert r.exit_code != 0, r.output
+    said = " ".join(r.stderr.split())
+    assert name in said and "nothing was written" in said, r.stderr
+    assert "targets.yaml.txt" not in said, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    vi = run_clean("--lang", "vi", "init")
+    assert vi.exit_code != 0 and name in vi.stderr and "không ghi gì" in vi.stderr, vi.output
+
+
+def test_init_beside_another_yaml_file_still_starts_a_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import enter
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Docs\nnav:\n  - index.md\n", encoding="utf-8")
+    enter(tmp_path, monkeypatch)
+    r = run_clean("init")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "targets.yaml").exists()

@@ -334,13 +334,16 @@ def write_starter(directory: Path, lang: str = "en") -> list[Path]:
     # there as the one init would write, which the share would then meet twice.
     for variant in filter(None, (case_variant(targets), case_variant(observations))):
         raise fail(str(variant), msg("starter_exists_case", name=variant.name))
-    from .windows_paths import other_plan_file
+    from .windows_paths import named_plan, other_plan_file
 
-    other = other_plan_file(directory) if directory.is_dir() else None
+    other = (other_plan_file(directory) or named_plan(directory)) if directory.is_dir() else None
     if other is not None:
-        # targets.yaml.txt from Notepad, which Explorer shows as targets.yaml: a starter
-        # beside it would be read in its place (forty-fifth session).
-        raise fail(str(directory / other), msg("starter_exists_other_name", name=other))
+        # targets.yaml.txt from Notepad, which Explorer shows as targets.yaml, or a plan under
+        # the officer's own name: a starter beside it would be read in its place.
+        txt = other.casefold().endswith(".txt")
+        raise fail(
+            str(directory / other), msg("starter_exists_other_name" if txt else "starter_exists_plan_named", name=other)
+        )
     if os.path.islink(directory) and not directory.exists():
         try:
             os.stat(directory)  # a loop of links: the system's own words (it said "File exists")
