@@ -292,3 +292,12 @@ def test_init_beside_another_yaml_file_still_starts_a_plan(tmp_path: Path, monke
     r = run_clean("init")
     assert r.exit_code == 0, r.output
     assert (tmp_path / "targets.yaml").exists()
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("vi-VN", "vi"), ("vi_VN.UTF-8", "vi"), ("EN-us", "en"), ("en_GB", "en")])
+def test_a_language_typed_as_a_locale_is_told_its_code(shipped: Path, typed: str, meant: str) -> None:
+    # QNTRACK_LANG=vi-VN is read as vi; '--lang vi-VN', as Windows' regional settings write
+    # the language, was refused with the choices alone, where 'tiếng việt' is told 'vi'.
+    r = run_clean("--lang", typed, "status")
+    assert r.exit_code == 2, r.output
+    assert f"did you mean '{meant}'?" in r.stderr, r.stderr
