@@ -301,3 +301,52 @@ def test_a_language_typed_as_a_locale_is_told_its_code(shipped: Path, typed: str
     r = run_clean("--lang", typed, "status")
     assert r.exit_code == 2, r.output
     assert f"did you mean '{meant}'?" in r.stderr, r.stderr
+
+
+def test_an_export_stopped_just_after_a_rename_puts_that_file_back_too(tmp_path: Path, monkeypatch) -> None:
+    # Ctrl-C arriving as a rename of the export over an earlier one returns, before the
+    # export noted it as done: that file stayed the new export's, the others were put back,
+    # and the user was told "nothing was written" of a folder half of one export and half
+    # of the other.
+    import os
+
+    from helpers import write_repository
+    from qntrack.files import opensdg_write
+
+    def repo_with(value: str, name: str) -> Path:
+        return write_repository(
+            tmp_path / f"repo-{value}",
+            {
+                "data/indicator_1-1-1.csv": f"Year,Sex,Value\n2015,,10\n2020,,{value}\n2020,Female,7\n",
+                "meta/1-1-1.md": f"---\nindicator_name: {name}\n---\n",
+            },
+        )
+
+    def imported(repo: Path, day: str) -> None:
+        r = run_clean("import", "opensdg", str(repo), "--into", str(tracker), "--recorded-at", day)
+        assert r.exit_code == 0, r.output
+
+    def snapshot(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    tracker, site = tmp_path / "tracker", tmp_path / "site"
+    imported(repo_with("8", "Poverty rate"), "2025-06-30")
+    targets = str(tracker / "targets.yaml")
+    assert run_clean("--targets", targets, "export", "opensdg", "--into", str(site)).exit_code == 0
+    before = snapshot(site)
+    imported(repo_with("9", "Poverty share"), "2025-07-30")
+
+    real = os.replace
+    renamed: list[str] = []
+
+    def replace(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
+        real(src, dst, *args, **kwargs)
+        if str(src).startswith(str(site)) and not renamed:  # the first file of the export
+            renamed.append(str(dst))
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(opensdg_write.os, "replace", replace)
+    done = run_clean("--targets", targets, "export", "opensdg", "--into", str(site))
+    assert done.exit_code != 0, done.output
+    assert renamed, "no rename was stopped"
+    assert snapshot(site) == before
