@@ -350,3 +350,68 @@ def test_an_export_stopped_just_after_a_rename_puts_that_file_back_too(tmp_path:
     assert done.exit_code != 0, done.output
     assert renamed, "no rename was stopped"
     assert snapshot(site) == before
+
+
+MERGED_PLAN = """\
+version: 1
+title: Merged
+observations: observations.csv
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - Stay
+      - {value: Old, until: "2025-06-30"}
+      - {value: New, since: "2025-07-01", from: [Old]}
+indicators:
+  fdi:
+    name: FDI
+    unit: million USD
+    measure: flow
+    frequency: quarter
+    dimensions: [province]
+targets:
+  - id: fdi-run
+    type: cumulative
+    indicator: fdi
+    at_least: 500
+    from: 2021
+    to: 2027
+    for_each: province
+    overrides:
+      New: {at_least: 100}
+      Old: {at_least: 400}
+"""
+
+
+def _merged_store() -> str:
+    rows = [f"fdi,{y},300,official,x,,2026-03-01T00:00:00Z\n" for y in range(2021, 2026)]
+    rows += [f"fdi[province=Old],{y},90,official,x,,2026-03-01T00:00:00Z\n" for y in (2021, 2023, 2024)]
+    rows += [
+        f"fdi[province={u}],{p},{v},official,x,,2026-03-01T00:00:00Z\n"
+        for u, p, v in [
+            ("Old", "2025-Q1", 20),
+            ("Old", "2025-Q2", 25.5),
+            ("New", "2025-Q3", 50.1),
+            ("New", "2025-Q4", 70.2),
+        ]
+    ]
+    return HEADER + "".join(rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_awaiting_mark_keeps_its_word_in_a_unit_s_narrow_status_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    # `status fdi-run --by province` at 60 and 68 columns: Old's status, "Moderate progress
+    # (2021–2025 only: while the unit existed)", narrowed the status column to its longest
+    # word, narrower than "⌛ awaiting": the mark alone on a line, its words on the next.
+    make_tracker(tmp_path, monkeypatch, MERGED_PLAN, _merged_store())
+    for width in range(30, 121, 2):
+        r = run_clean(
+            "status", "fdi-run", "--by", "province", "--format", "table", "--as-of", "2026-06-01", "--lang", lang,
+            env={"COLUMNS": str(width), "NO_COLOR": "1"},
+        )  # fmt: skip
+        assert r.exit_code == 0, r.output
+        alone = [line for line in r.stdout.splitlines() if line.rstrip().endswith("⌛")]
+        assert not alone, (width, r.stdout)
