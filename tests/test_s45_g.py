@@ -3,6 +3,7 @@ defect pinned before its fix."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -415,3 +416,14 @@ def test_the_awaiting_mark_keeps_its_word_in_a_unit_s_narrow_status_column(
         assert r.exit_code == 0, r.output
         alone = [line for line in r.stdout.splitlines() if line.rstrip().endswith("⌛")]
         assert not alone, (width, r.stdout)
+
+
+def test_the_vietnamese_closed_stdin_message_gives_a_vietnamese_example_file() -> None:
+    # Pass F gave eleven Vietnamese refusals so-lieu.csv for figures.csv; this one kept
+    # the English rows.csv ('--from - < rows.csv').
+    from qntrack.catalog import catalog
+
+    vi = catalog("vi")
+    assert "so-lieu.csv" in vi["import_stdin_closed"], vi["import_stdin_closed"]
+    english = [key for key, text in vi.items() if re.search(r"\b(?:rows|figures|data)\.csv\b", text)]
+    assert english == [], english
