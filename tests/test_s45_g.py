@@ -427,3 +427,23 @@ def test_the_vietnamese_closed_stdin_message_gives_a_vietnamese_example_file() -
     assert "so-lieu.csv" in vi["import_stdin_closed"], vi["import_stdin_closed"]
     english = [key for key, text in vi.items() if re.search(r"\b(?:rows|figures|data)\.csv\b", text)]
     assert english == [], english
+
+
+def test_an_open_sdg_year_with_a_leading_zero_is_named_as_written(tmp_path: Path) -> None:
+    # '02015' (a typo, or a cell formatted with leading zeros): read by its first four
+    # characters, as Open SDG reads a Year once one is longer, it became the year 201, and
+    # the refusal said "'201' is not a period; valid forms: 2023 (year), ...", a text the
+    # file does not hold, without the column's name.
+    from helpers import write_repository
+
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_1-1-1.csv": "Year,Sex,Value\n02015,Female,1\n2016,,2\n",
+            "meta/1-1-1.md": "---\nindicator_name: Poverty\n---\n",
+        },
+    )
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2025-06-30")
+    assert done.exit_code == 1, done.output
+    assert "data/indicator_1-1-1.csv:2: error: Year '02015'" in done.stderr, done.stderr
+    assert "'201'" not in done.stderr, done.stderr
