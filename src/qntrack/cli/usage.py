@@ -173,7 +173,12 @@ def _choice_hint(value: str, choices: str) -> str | None:
 
     options = re.findall(r"'([^']*)'", choices)
     typed = value[1:-1] if value[:1] == value[-1:] == "'" else value
+    from ..files.vocabulary import fold
+
     meant = language_named(typed)
+    head = re.split(r"[-_.@]", fold(typed).strip())[0]  # a locale's language: 'vi-VN', 'vi_VN.UTF-8'
+    if meant is None and head != fold(typed).strip() and len(head) in (2, 3):
+        meant = head if head in options else _LANGUAGE_CODES.get(head)
     if meant in options:  # '--lang vn': Vietnam's country code, where the language is 'vi'
         return f"'{meant}'"
     hint = closest(typed, options)

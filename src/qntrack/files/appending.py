@@ -21,7 +21,7 @@ from .textfiles import real_path
 from ..catalog import Figure, Message, msg
 from ..errors import ExitCode, InputError, StoreError, StoreLockedError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
-from .journal import begin, not_added, pending_path, read_pending
+from .journal import begin, not_added, own_journal, pending_path, read_pending
 from .store import (
     NOT_UTF8,
     HEADER,
@@ -478,7 +478,7 @@ def _append_batch(path: Path, payload: bytes, rows: int, not_done: Message | Non
             # store until check --repair): cut the file back to what it was and drop the
             # journal, so that no row is half-written (all or nothing).
             os.ftruncate(fd, size)
-            if made or os.path.lexists(journal):  # Ctrl-C inside write_atomically, after its rename
+            if made or own_journal(path):  # Ctrl-C inside begin, after its link: not another's
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(journal)
                 _tell("undone", path, rows)

@@ -122,7 +122,7 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
     refused: set[str] = set()  # listed, but said already: not "not listed" as a predecessor
     ok = True
     for item in node.value:
-        unit = _unit(reader, item, what)
+        unit = _unit(reader, item, what, flow=node.flow_style is True)
         if unit is None:
             ok = False
             refused.add(unit_match(unit_text(written_text(item, "value") or "")))
@@ -227,7 +227,7 @@ def _at_unit(reader: _Reader, unit: Unit, message: Any) -> Any:
     return Problem(unit.location or Location(reader.file), message)
 
 
-def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
+def _unit(reader: _Reader, node: Node, what: What, flow: bool = False) -> Unit | None:
     if isinstance(node, MappingNode):
         keys = reader.mapping(node, what, UNIT_KEYS)
         if keys is None:
@@ -246,7 +246,7 @@ def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
                     items, msg("breakdowns_values_not_list", what=_phrase(_at(what, "from")), got=_kind(items))
                 )
                 return None
-            names = [_value(reader, i, _at(what, "from")) for i in items.value]
+            names = [_value(reader, i, _at(what, "from"), flow=items.flow_style is True) for i in items.value]
             if any(n is None for n in names):
                 return None
             before = tuple(n for n in names if n is not None)
@@ -277,7 +277,7 @@ def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
         if code is None:
             return None
         return Unit(value, since, until, before, reader.loc(node), labels, geocode.strip(), code)
-    value = _value(reader, node, what)
+    value = _value(reader, node, what, flow=flow)
     return None if value is None else Unit(value, location=reader.loc(node))
 
 
@@ -300,9 +300,10 @@ def _code(reader: _Reader, node: Node, what: What) -> str | None:
     return None
 
 
-def _value(reader: _Reader, node: Node, what: What, one_line: bool = True) -> str | None:
+def _value(reader: _Reader, node: Node, what: What, one_line: bool = True, flow: bool = False) -> str | None:
     """A unit's name: text, trimmed, without the characters that write a store key;
-    ``one_line``: a plain text over lines refused (not a label under ``names``, which may wrap)."""
+    ``one_line``: a plain text over lines refused (not a label under ``names``, which may wrap);
+    ``flow``: an item of a list in brackets, whose units a comma parts, not a '- '."""
     text = reader.text(node, what)
     if text is None:
         return None
@@ -315,7 +316,8 @@ def _value(reader: _Reader, node: Node, what: What, one_line: bool = True) -> st
         # "Cam Pha" and "Uong Bi" one unit, and every figure of either "not a unit"
         # (forty-fourth session's leftover). A name needing lines can be quoted.
         first, last = node.start_mark.line + 1, node.end_mark.line + 1
-        reader.error(node, msg("breakdowns_unit_over_lines", value=text, first=first, last=last))
+        key = "breakdowns_unit_over_lines_flow" if flow else "breakdowns_unit_over_lines"
+        reader.error(node, msg(key, value=text, first=first, last=last))
         return None
     bad = next((ch for ch in text if ch in FORBIDDEN), None)
     if bad is not None:

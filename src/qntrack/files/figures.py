@@ -106,6 +106,13 @@ def _ungrouped(raw: str) -> str:
     return raw
 
 
+def _told(key: str, text: str, fixed: str, **more: str) -> ValueError:
+    """The refusal ``key`` of ``text`` told ``fixed``, or, ending in its decimal mark, the cut figure's."""
+    if fixed[-1:] in ".," and fixed[-2:-1].isdigit():
+        return ValueError(msg("import_value_cut_decimal", text=text.strip(), whole=fixed[:-1]))
+    return ValueError(msg(key, text=text.strip(), fixed=fixed, **more))
+
+
 def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> float:
     """A figure as a spreadsheet writes it, read under one decimal convention.
 
@@ -124,7 +131,7 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         raise ValueError(msg("import_value_foreign_digits", text=text))
     if raw[:1] in _DASHES and _a_number_before_the_sign(raw[1:], bool(decimal_comma)):
         # Word makes '-2,5' '–2,5' as it is typed: a dash, not a minus; said, never guessed.
-        raise ValueError(msg("import_value_dash", text=text.strip(), dash=raw[0], fixed="-" + raw[1:].strip()))
+        raise _told("import_value_dash", text, "-" + raw[1:].strip(), dash=raw[0])
     if raw in LONE_DASHES:
         # A table's "no figure", or Excel's Accounting zero: which one only the typist knows.
         raise ValueError(msg("import_value_dash_alone", text=raw))
@@ -142,10 +149,10 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         raise ValueError(msg("import_value_excel_narrow", text=raw))
     if raw[:1] == "(" and raw[-1:] == ")" and _a_number_before_the_sign(raw[1:-1], decimal_comma):
         # Excel's Accounting format shows -2.5 as (2,5): said with the minus form, never guessed.
-        raise ValueError(msg("import_value_accounting", text=text.strip(), fixed="-" + raw[1:-1].strip()))
+        raise _told("import_value_accounting", text, "-" + raw[1:-1].strip())
     if raw[-1:] == "-" and raw[:1] not in "-+" and _a_number_before_the_sign(raw[:-1], decimal_comma):
         # '2,5-': the minus after the figure, as some accounting exports write it; said.
-        raise ValueError(msg("import_value_trailing_minus", text=text.strip(), fixed="-" + raw[:-1].strip()))
+        raise _told("import_value_trailing_minus", text, "-" + raw[:-1].strip())
     if raw[-1:] in ".," and raw[-2:-1].isdigit() and _a_number_before_the_sign(raw[:-1], decimal_comma):
         # '1,': a paste cut after its decimal mark ('1,9'), or Enter pressed too soon; no
         # one writes a figure so, and 1 would be stored for 1.9 (forty-fifth session).
@@ -156,7 +163,7 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         if raw[:1] in _APOSTROPHES and rest and any(_read_number(rest, c, True) is not None for c in (False, True)):
             # '9,1: Excel's text prefix typed by hand (or kept by a paste); said, never dropped.
             # Under either convention: the figure without it is then read, or told, as typed.
-            raise ValueError(msg("import_value_apostrophe", text=text.strip(), fixed=rest))
+            raise _told("import_value_apostrophe", text, rest)
         if range_ends(raw) is not None:  # "6-7%": a plan's range, not a figure
             raise ValueError(msg("import_value_range", text=text))
         words = words_beside(raw)
@@ -166,7 +173,7 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
 
         marked = footnote_mark(raw)  # '12,3*': a yearbook's note on the figure (forty-third session)
         if marked is not None and _a_number_before_the_sign(marked[0], decimal_comma):
-            raise ValueError(msg("import_value_footnote_mark", text=text.strip(), mark=marked[1], fixed=marked[0]))
+            raise _told("import_value_footnote_mark", text, marked[0], mark=marked[1])
         if _read_number(raw, not decimal_comma, True) is None:
             raise ValueError(msg("import_value_not_number", text=text, example="1234,5" if decimal_comma else "1234.5"))
         # One sentence per convention: the two are not glued from translated halves.

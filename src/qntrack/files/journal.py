@@ -173,6 +173,23 @@ def begin(path: Path, size: int, rows: int, mode: int, not_done: Message | None 
     return None
 
 
+def own_journal(path: Path) -> bool:
+    """Whether the journal beside ``path`` is this process's: one a ``begin`` cut short
+    (Ctrl-C after its link, before it returned) left, which undoing the batch removes;
+    never another writer's, nor a file of the user's at its name (a link to nothing)."""
+    from .journal_owner import _host_line, this_host
+
+    try:
+        pending = read_pending(path)
+    except Exception:  # unreadable, a folder, a link to nothing: none of this batch's
+        return False
+    return (
+        pending is not None
+        and pending.pid == os.getpid()
+        and (pending.host or "").casefold() == _host_line(this_host()).casefold()
+    )
+
+
 def interrupted_batch(path: Path) -> Pending | None:
     """The journal of a batch a crash interrupted, or None (no journal, or a batch being
     written: another process holds the append lock).

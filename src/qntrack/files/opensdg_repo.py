@@ -320,7 +320,8 @@ def _read_data(
             continue
         label = cells[at[YEAR]].strip()
         year_text = label[:4] if sliced else label
-        if not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4):  # pandas' digits alone
+        # pandas' digits alone; '02015' read by its first four characters is no year (201)
+        if not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4) or year_text[0] == "0":
             repo.problems.append(_problem(file, n, msg("opensdg_bad_year", year=label)))
             continue
         try:

@@ -202,16 +202,20 @@ def _write_over(target: Path, files: Mapping[str, bytes], previous: list[str], u
     temp = Path(tempfile.mkdtemp(prefix=MARKER + ".", suffix=".tmp", dir=target))
     done: list[tuple[Path, Path | None]] = []  # each place renamed over, and its old file kept
     made: list[Path] = []  # the folders made for a new file, to remove again
+    moving: tuple[Path, Path, Path | None] | None = None  # the rename under way
     try:
         _fill(temp, files)
         before = Path(tempfile.mkdtemp(prefix=".before.", dir=temp))  # the old files, apart from the new
         for n, name in enumerate(sorted(files, key=lambda n: n == MARKER)):
             place = target / name
             made.extend(_folders_made(target, place.parent))
-            old = _kept(place, before / str(n))
+            moving = (temp / name, place, _kept(place, before / str(n)))
             os.replace(temp / name, place)
-            done.append((place, old))
+            done.append(moving[1:])
+            moving = None
     except BaseException:  # a refusal of the system, or Ctrl-C: the folder as it was
+        if moving is not None and not os.path.lexists(moving[0]):  # renamed, Ctrl-C before it was noted
+            done.append(moving[1:])
         undone[0] = _put_back(done, made)
         raise
     finally:

@@ -286,9 +286,11 @@ def _link_new(tmp: str, path: Path) -> None:
         os.unlink(tmp)
     except FileExistsError:
         raise
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK):
-            raise
+    except OSError:
+        # Not only EPERM or ENOTSUP: Windows gives EINVAL for FAT32's and exFAT's
+        # ERROR_INVALID_FUNCTION and a share's ERROR_NOT_SUPPORTED, some CIFS servers EACCES.
+        # The folder takes files (the temporary is in it): a real fault, a full disk or a
+        # folder gone, is the rename's to say.
         if os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
         os.replace(tmp, path)
@@ -332,13 +334,16 @@ def write_starter(directory: Path, lang: str = "en") -> list[Path]:
     # there as the one init would write, which the share would then meet twice.
     for variant in filter(None, (case_variant(targets), case_variant(observations))):
         raise fail(str(variant), msg("starter_exists_case", name=variant.name))
-    from .windows_paths import other_plan_file
+    from .windows_paths import named_plan, other_plan_file
 
-    other = other_plan_file(directory) if directory.is_dir() else None
+    other = (other_plan_file(directory) or named_plan(directory)) if directory.is_dir() else None
     if other is not None:
-        # targets.yaml.txt from Notepad, which Explorer shows as targets.yaml: a starter
-        # beside it would be read in its place (forty-fifth session).
-        raise fail(str(directory / other), msg("starter_exists_other_name", name=other))
+        # targets.yaml.txt from Notepad, which Explorer shows as targets.yaml, or a plan under
+        # the officer's own name: a starter beside it would be read in its place.
+        txt = other.casefold().endswith(".txt")
+        raise fail(
+            str(directory / other), msg("starter_exists_other_name" if txt else "starter_exists_plan_named", name=other)
+        )
     if os.path.islink(directory) and not directory.exists():
         try:
             os.stat(directory)  # a loop of links: the system's own words (it said "File exists")

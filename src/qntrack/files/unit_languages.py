@@ -63,7 +63,7 @@ def sizes_apart(given: str, unit: str) -> int | None:
     -3), else None: the words left once the size words are taken out (folded) must be the
     same, so that no other currency or count is given a factor (forty-fifth session)."""
     a, b = _size(given), _size(unit)
-    if not a or not b or a == b:
+    if a == b:  # one of them may have no size word: 'nguoi' against 'nghin nguoi'
         return None
 
     def rest(text: str) -> list[str]:

@@ -299,6 +299,16 @@ def plan_named_otherwise(folder: Path) -> Message | None:
     session). Another YAML file (mkdocs.yml) is not named."""
     from .figure_units import shell_word
 
+    name = named_plan(folder)
+    if name is None:
+        return None
+    found = os.path.relpath(folder / name)
+    return msg("workspace_plan_named_otherwise", found=found, given=shell_word(found))
+
+
+def named_plan(folder: Path) -> str | None:
+    """The name of a YAML file in ``folder`` that is a plan ('indicators:' or 'targets:'),
+    else None; init refuses beside it, as beside targets.yaml.txt (forty-fifth session)."""
     try:
         names = sorted(n for n in os.listdir(folder) if n.lower().endswith((".yaml", ".yml")))
     except OSError:
@@ -310,8 +320,7 @@ def plan_named_otherwise(folder: Path) -> Message | None:
         except OSError:
             continue
         if _PLAN_KEY.search(head):
-            found = os.path.relpath(folder / name)
-            return msg("workspace_plan_named_otherwise", found=found, given=shell_word(found))
+            return name
     return None
 
 

@@ -276,8 +276,8 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
     """
     from rich.cells import cell_len
 
-    def longest_word(lines: Sequence[str]) -> int:
-        return max((cell_len(w) for line in lines for w in line.split()), default=0)
+    def longest_word(lines: Sequence[str]) -> int:  # "⌛" and its first word as one: never parted
+        return max((cell_len(w) for line in lines for w in line.replace("⌛ ", "⌛_", 1).split()), default=0)
 
     natural = [cell_len(h) for h in headers]
     least = [longest_word([h]) for h in headers]

@@ -179,11 +179,10 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     elif a.awaiting_figures and not f.periods_remaining and a.status is not Status.TARGET_ACHIEVED:
         # Over, its last period in and earlier ones without a figure: the total is a floor.
         have = {p.period for p in d.periods}
-        unknown = ", ".join(period_text(p, lang) for p in span_periods(d.start, d.end) if p not in have)
+        missing = [period_text(p, lang) for p in span_periods(d.start, d.end) if p not in have]
         first, last = span_ends(d.start, d.end, lang)
-        out.append(
-            render(msg("narrative_awaiting_cumulative_missing" + cap, start=first, end=last, periods=unknown), lang)
-        )
+        key = "narrative_awaiting_cumulative_missing" + cap + ("_one" if len(missing) == 1 else "")
+        out.append(render(msg(key, start=first, end=last, periods=", ".join(missing)), lang))
     elif f.needed_per_remaining_period:
         n = f.periods_remaining
         # A period already over without its figure counts with those to come: "the 2
