@@ -177,17 +177,13 @@ def own_journal(path: Path) -> bool:
     """Whether the journal beside ``path`` is this process's: one a ``begin`` cut short
     (Ctrl-C after its link, before it returned) left, which undoing the batch removes;
     never another writer's, nor a file of the user's at its name (a link to nothing)."""
-    from .journal_owner import _host_line, this_host
+    from .journal_owner import this_process
 
     try:
         pending = read_pending(path)
     except Exception:  # unreadable, a folder, a link to nothing: none of this batch's
         return False
-    return (
-        pending is not None
-        and pending.pid == os.getpid()
-        and (pending.host or "").casefold() == _host_line(this_host()).casefold()
-    )
+    return pending is not None and this_process(pending)
 
 
 def interrupted_batch(path: Path) -> Pending | None:

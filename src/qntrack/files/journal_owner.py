@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..catalog import Message
     from .journal import Pending
 
-__all__ = ["owned", "owner", "this_host", "writer_lines"]
+__all__ = ["owned", "owner", "this_host", "this_process", "writer_lines"]
 
 Owner = Literal["gone", "here", "elsewhere"]
 
@@ -53,6 +53,13 @@ def writer_lines() -> bytes:
     """The journal's lines after ``end``: the computer, the process and the moment (UTC)."""
     began = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     return f"host {_host_line(this_host())}\npid {os.getpid()}\nbegan {began}\n".encode("utf-8")
+
+
+def this_process(pending: Pending) -> bool:
+    """Whether this process wrote the journal ``pending`` (its computer and process): one a
+    batch's start left when Ctrl-C came just after its link, which undoing it removes."""
+    host = (pending.host or "").casefold()
+    return pending.pid == os.getpid() and host == _host_line(this_host()).casefold()
 
 
 def _alive(pid: int) -> bool:
