@@ -97,17 +97,20 @@ def test_a_language_before_the_command_reads_a_typed_number_too(tracker: Path):
         assert "mining,2021,1.234," in r.stdout
 
 
-@pytest.mark.parametrize("value", ["vi_VN", "", "fr", "en-US"])
-def test_an_unknown_language_says_so_cleanly_in_english(tracker: Path, value: str):
+@pytest.mark.parametrize(
+    ("value", "hint"), [("vi_VN", "; did you mean 'vi'?"), ("", "."), ("fr", "."), ("en-US", "; did you mean 'en'?")]
+)
+def test_an_unknown_language_says_so_cleanly_in_english(tracker: Path, value: str, hint: str):
     """`--lang vi_VN` and `--lang ''` said "Value error, 'vi_VN' is not one of ..." (the
     checker's prefix): a usage error names the option, the value and the choices, nothing
-    more (issue 12, g2)."""
+    more (issue 12, g2); a locale is told its language's code since the forty-fifth
+    session (pass G), still refused."""
     for args in (("status", "--lang", value), ("status", f"--lang={value}"), ("--lang", value, "status")):
         r = run(*args)
         assert r.exit_code == 2, (args, r.output)
         assert "Value error" not in r.stderr and "Traceback" not in r.output, r.stderr
         assert r.stderr.rstrip("\n").splitlines()[-1] == (
-            f"Error: Invalid value for '--lang': '{value}' is not one of 'en', 'vi'."
+            f"Error: Invalid value for '--lang': '{value}' is not one of 'en', 'vi'{hint}"
         ), r.stderr
 
 

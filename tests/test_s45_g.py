@@ -14,27 +14,7 @@ from helpers import run_clean
 HEADER = "indicator,period,value,status,source,note,recorded_at\n"
 ROW = "pop[locality=Hạ Long],2024,10,official,x,,2025-01-01T00:00:00Z\n"
 
-UNITS_PLAN = """\
-version: 1
-title: Units
-observations: observations.csv
-dimensions:
-  locality:
-    name: {{en: Locality, vi: Địa phương}}
-    values:
-{values}
-indicators:
-  pop:
-    name: Population
-    unit: people
-    dimensions: [locality]
-targets:
-  - id: pop-2030
-    type: plan
-    indicator: pop
-    period: 2030
-    value: 300
-"""
+from test_s45_lead import UNITS_PLAN  # noqa: E402  (the same plan of units, with {values} to fill)
 
 
 @pytest.mark.parametrize(
