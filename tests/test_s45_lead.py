@@ -381,3 +381,16 @@ def test_a_quote_left_open_is_told_where_it_opens(tmp_path: Path, monkeypatch: p
     said = " ".join(r.stderr.split())
     assert said.startswith("targets.yaml:7:11: error:"), r.stderr
     assert "not closed on its line" in said and f"unit: {quote}%{quote}" in said, r.stderr
+
+
+@pytest.mark.parametrize("args", [("check", "--repair"), ("check",), ("status",)])
+def test_a_link_to_nothing_at_the_journal_s_name_is_named_by_every_command(tracker: Path, args: tuple[str, ...]) -> None:
+    # Pass G: an append refused it ("remove it or move it") while `check --repair` said
+    # "nothing to repair" and `check` nothing: every reader now names it, as a folder or a
+    # FIFO at that name is named.
+    link = tracker / "observations.csv.pending"
+    link.symlink_to(tracker / "nowhere")
+    r = run_clean(*args)
+    assert r.exit_code == 1, r.output
+    assert "observations.csv.pending: error: is a link to a file that does not exist" in r.stderr, r.stderr
+    assert link.is_symlink()

@@ -59,7 +59,11 @@ def read_pending(path: Path) -> Pending | None:
         fd = os.open(journal, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except (FileNotFoundError, NotADirectoryError):
         # None there; a part of the path a file (no store can be there either): the store's
-        # own reading says that, naming the store, not its journal.
+        # own reading says that, naming the store, not its journal. A link to nothing is
+        # named, as a folder is: an append cannot make its journal there, and `check
+        # --repair` said "nothing to repair" of it (forty-fifth session, pass G).
+        if os.path.islink(journal):
+            raise fail(str(journal), msg("store_journal_dangling", store=path.name)) from None
         return None
     except IsADirectoryError:
         raise fail(str(journal), msg("store_journal_folder", store=path.name)) from None
@@ -167,8 +171,6 @@ def begin(path: Path, size: int, rows: int, mode: int, not_done: Message | None 
         pending = read_pending(path)
         if pending is not None:
             return not_added(pending, not_done)
-        if os.path.islink(pending_path(path)):  # a link to nothing, which a rename replaced
-            raise fail(str(pending_path(path)), msg("store_journal_dangling", store=path.name)) from None
         return msg("store_batch_raced", not_done=not_done or msg("store_nothing_added"))
     return None
 
