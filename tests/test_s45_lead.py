@@ -394,3 +394,57 @@ def test_a_link_to_nothing_at_the_journal_s_name_is_named_by_every_command(track
     assert r.exit_code == 1, r.output
     assert "observations.csv.pending: error: is a link to a file that does not exist" in r.stderr, r.stderr
     assert link.is_symlink()
+
+
+MERGER_PLAN = """\
+version: 1
+title: Merger
+observations: observations.csv
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - Stay
+      - {value: Old, until: "2025-06-30"}
+      - {value: New, since: "2025-07-01", from: [Old]}
+indicators:
+  fdi:
+    name: FDI
+    unit: million USD
+    measure: flow
+    frequency: quarter
+    dimensions: [province]
+targets:
+  - id: fdi-2025
+    type: plan
+    indicator: fdi
+    period: 2025
+    value: 500
+"""
+
+
+def _merger_rows(total: float) -> str:
+    rows = [("fdi", "2025", total), ("fdi[province=Stay]", "2025", 100)]
+    rows += [("fdi[province=Old]", "2025-Q1", 20), ("fdi[province=Old]", "2025-Q2", 25.5)]
+    rows += [("fdi[province=New]", "2025-Q3", 50.1), ("fdi[province=New]", "2025-Q4", 70.2)]
+    return "".join(f"{k},{p},{v},official,s,,2026-03-01T00:00:00Z\n" for k, p, v in rows)
+
+
+def test_check_adds_a_merged_units_year_from_its_quarters_as_status_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pass G: status reads Old's 2025 as 2025-Q1 + 2025-Q2 = 45.5 and New's as 2025-Q3 +
+    # 2025-Q4 = 120.3 (pass R); check's units-sum rule found no complete set of units for
+    # 2025 and said nothing of a total of 400 against 100 + 45.5 + 120.3 = 265.8.
+    make_tracker(tmp_path, monkeypatch, MERGER_PLAN, HEADER + _merger_rows(400))
+    r = run_clean("check")
+    said = " ".join((r.stdout + r.stderr).split())
+    assert "fdi 2025: the total is 400, but its 3 units of 'province' (Province) add up to 265.8" in said, said
+
+
+def test_check_is_silent_when_a_merged_units_parts_add_up_to_the_total(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, MERGER_PLAN, HEADER + _merger_rows(265.8))
+    r = run_clean("check")
+    assert "units-sum" not in r.stdout + r.stderr and "add up to" not in r.stdout + r.stderr, r.output

@@ -143,15 +143,25 @@ def _sum_problems(
     dimension = plan.dimensions.get(dim_id)
     if dimension is None or dimension.values is None:
         return out  # an open list: no way to know every unit is there
+    from ..kinds.breakdown import lived_years
+
     order = {d: i for i, d in enumerate(indicator.dimensions)}
     by_unit: dict[str, Mapping[Period, float]] = {}
+    lived: dict[str, Mapping[Period, float]] = {}  # with the years a unit's dates cut through added up
     for unit in dimension.values:
         dims = tuple(sorted((*given, (dim_id, unit.value)), key=lambda p: order[p[0]]))
-        by_unit[unit.value] = {o.period: o.value for o in series.get(unit_key(indicator.id, dims), ())}
+        rows = series.get(unit_key(indicator.id, dims), [])
+        by_unit[unit.value] = {o.period: o.value for o in rows}
+        dated = unit.since is not None or unit.until is not None
+        lived[unit.value] = {o.period: o.value for o in lived_years(rows, dims, plan.dimensions)} if dated else {}
     for total in series.get(parent, ()):
         found = None  # the first complete set of units that does not add up: (units, sum)
-        for living in _unit_sets(dimension.values, total.period):
-            figures = [by_unit[u.value].get(total.period) for u in living]
+        for n, living in enumerate(_unit_sets(dimension.values, total.period)):
+            # The third set, every unit of a period a change cuts through, each for its part:
+            # a unit's year read as status reads it, its months added up (kinds.breakdown).
+            figures = [
+                (lived[u.value] or by_unit[u.value] if n == 2 else by_unit[u.value]).get(total.period) for u in living
+            ]
             if not living or any(f is None for f in figures):
                 continue
             summed = sum(f for f in figures if f is not None)
@@ -187,14 +197,17 @@ def _unit_sets(units: Sequence[Unit], period: Period) -> list[list[Unit]]:
     then, or, in a period a change cuts through (2025, for provinces merged on 1 July),
     those before it (without the units that began during the period) and those after it
     (without the units that ended during it). The old provinces' 2025 figures and the new
-    ones' each cover the country: added together they counted it twice."""
+    ones' each cover the country: added together they counted it twice; all of them
+    together, each for its months, too."""
     first, last = period_start(period), period_end(period)
     living = [u for u in units if not outside(u, period)]
     before = [u for u in living if u.since is None or u.since <= first]
     after = [u for u in living if u.until is None or u.until >= last]
     if len(before) == len(living) and len(after) == len(living):
         return [living]
-    return [before, after]
+    # And all of them, each for its part of the period (units_sum_problems' third set):
+    # an ended province's 2025-Q1 + Q2 beside a new one's Q3 + Q4 (forty-fifth session).
+    return [before, after, living]
 
 
 def outside_in_force(plan: Plan, series: Series, file: str, indicators: Sequence[str] | None = None) -> list[Problem]:
