@@ -384,7 +384,9 @@ def test_a_quote_left_open_is_told_where_it_opens(tmp_path: Path, monkeypatch: p
 
 
 @pytest.mark.parametrize("args", [("check", "--repair"), ("check",), ("status",)])
-def test_a_link_to_nothing_at_the_journal_s_name_is_named_by_every_command(tracker: Path, args: tuple[str, ...]) -> None:
+def test_a_link_to_nothing_at_the_journal_s_name_is_named_by_every_command(
+    tracker: Path, args: tuple[str, ...]
+) -> None:
     # Pass G: an append refused it ("remove it or move it") while `check --repair` said
     # "nothing to repair" and `check` nothing: every reader now names it, as a folder or a
     # FIFO at that name is named.

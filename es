@@ -1,1 +1,0 @@
-/root/.pyenv/versions/3.11.7/bin/python: No module named qntrack
