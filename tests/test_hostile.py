@@ -523,7 +523,12 @@ def test_bad_import_file(folder: Path, content: bytes, message: str):
     assert r.exit_code == 1
     # The workbook beside a Windows-1258 file is named after it; standard input has no name:
     # the session's example (figures.xlsx in English, thirtieth session).
-    assert r.stderr == message.replace("in.csv", "<stdin>", 1).replace("in.xlsx", "figures.xlsx") + "\n"
+    if content.startswith(b"PK\x03\x04"):
+        # Piped, bytes starting as a workbook are read as one since the forty-fifth session
+        # (pass K): damaged, they are told as a workbook, not "is it an .xlsx?".
+        assert r.stderr.startswith("<stdin>: error: not a workbook qntrack can read"), r.stderr
+    else:
+        assert r.stderr == message.replace("in.csv", "<stdin>", 1).replace("in.xlsx", "figures.xlsx") + "\n"
     assert snapshot(folder) == before
 
 

@@ -450,3 +450,14 @@ def test_check_is_silent_when_a_merged_units_parts_add_up_to_the_total(
     make_tracker(tmp_path, monkeypatch, MERGER_PLAN, HEADER + _merger_rows(265.8))
     r = run_clean("check")
     assert "units-sum" not in r.stdout + r.stderr and "add up to" not in r.stdout + r.stderr, r.output
+
+
+def test_a_damaged_workbook_piped_in_is_told_as_a_workbook(tracker: Path) -> None:
+    # Pass K's leftover: since a workbook is read from a pipe, bytes starting like one and
+    # damaged were still told "a binary file (is it an .xlsx? save it as CSV UTF-8)".
+    before = (tracker / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "-", input=b"PK\x03\x04garbage")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "<stdin>: error: not a workbook qntrack can read" in said and "is it an .xlsx" not in said, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before

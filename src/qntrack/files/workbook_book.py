@@ -81,8 +81,9 @@ def open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
     except (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError, zipfile.LargeZipFile) as exc:
         # What openpyxl raises on a damaged part (a missing entry, XML that does not parse).
         reason = damage_words(exc)
-    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+    if name != "<stdin>" and Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
         # Not named as a workbook and not one inside: a binary file given as CSV, said so.
+        # Piped, it began as a workbook does, and is read as one (pass K): said as one.
         raise fail(name, msg("import_binary"))
     raise fail(name, msg("workbook_unreadable", reason=reason))
 
