@@ -333,36 +333,21 @@ def test_an_export_stopped_just_after_a_rename_puts_that_file_back_too(tmp_path:
     assert snapshot(site) == before
 
 
-MERGED_PLAN = """\
-version: 1
-title: Merged
-observations: observations.csv
-dimensions:
-  province:
-    name: {en: Province, vi: Tỉnh}
-    values:
-      - Stay
-      - {value: Old, until: "2025-06-30"}
-      - {value: New, since: "2025-07-01", from: [Old]}
-indicators:
-  fdi:
-    name: FDI
-    unit: million USD
-    measure: flow
-    frequency: quarter
-    dimensions: [province]
-targets:
-  - id: fdi-run
-    type: cumulative
-    indicator: fdi
-    at_least: 500
-    from: 2021
-    to: 2027
-    for_each: province
-    overrides:
-      New: {at_least: 100}
-      Old: {at_least: 400}
-"""
+from test_s45_lead import STAY_OLD_NEW, province_plan  # noqa: E402  (the lead's plan by province)
+
+MERGED_PLAN = province_plan(
+    STAY_OLD_NEW,
+    "  - id: fdi-run\n"
+    "    type: cumulative\n"
+    "    indicator: fdi\n"
+    "    at_least: 500\n"
+    "    from: 2021\n"
+    "    to: 2027\n"
+    "    for_each: province\n"
+    "    overrides:\n"
+    "      New: {at_least: 100}\n"
+    "      Old: {at_least: 400}\n",
+)
 
 
 def _merged_store() -> str:

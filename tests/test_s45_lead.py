@@ -201,30 +201,20 @@ def test_a_link_to_nothing_in_the_journal_s_place_is_named_not_taken_for_a_write
     assert (tracker / "observations.csv").read_bytes() == before
 
 
-MERGED_PLAN = """\
-version: 1
-title: Merged
-observations: observations.csv
-dimensions:
-  province:
-    name: {en: Province, vi: Tỉnh}
-    values:
-      - {value: Bắc Giang, until: "2025-06-30"}
-      - Bắc Ninh
-indicators:
-  fdi:
-    name: FDI
-    unit: million USD
-    measure: flow
-    frequency: quarter
-    dimensions: [province]
-targets:
-  - id: fdi-2025
-    type: plan
-    indicator: fdi
-    period: 2025
-    value: 1000
-"""
+def province_plan(units: str, targets: str) -> str:
+    """A plan of FDI, a quarterly flow, by province: ``units`` the lines under ``values:``,
+    ``targets`` the lines under ``targets:`` (tests/test_s45_g.py uses it too)."""
+    head = "version: 1\ntitle: Provinces\nobservations: observations.csv\ndimensions:\n  province:\n"
+    head += "    name: {en: Province, vi: Tỉnh}\n    values:\n"
+    fdi = "  fdi:\n    name: FDI\n    unit: million USD\n    measure: flow\n    frequency: quarter\n"
+    return head + units + "indicators:\n" + fdi + "    dimensions: [province]\ntargets:\n" + targets
+
+
+def _plan_2025(value: int) -> str:
+    return f"  - id: fdi-2025\n    type: plan\n    indicator: fdi\n    period: 2025\n    value: {value}\n"
+
+
+MERGED_PLAN = province_plan('      - {value: Bắc Giang, until: "2025-06-30"}\n      - Bắc Ninh\n', _plan_2025(1000))
 
 
 def test_check_does_not_ask_for_a_quarter_of_a_unit_that_no_longer_existed(
@@ -398,31 +388,10 @@ def test_a_link_to_nothing_at_the_journal_s_name_is_named_by_every_command(
     assert link.is_symlink()
 
 
-MERGER_PLAN = """\
-version: 1
-title: Merger
-observations: observations.csv
-dimensions:
-  province:
-    name: {en: Province, vi: Tỉnh}
-    values:
-      - Stay
-      - {value: Old, until: "2025-06-30"}
-      - {value: New, since: "2025-07-01", from: [Old]}
-indicators:
-  fdi:
-    name: FDI
-    unit: million USD
-    measure: flow
-    frequency: quarter
-    dimensions: [province]
-targets:
-  - id: fdi-2025
-    type: plan
-    indicator: fdi
-    period: 2025
-    value: 500
-"""
+STAY_OLD_NEW = (
+    '      - Stay\n      - {value: Old, until: "2025-06-30"}\n      - {value: New, since: "2025-07-01", from: [Old]}\n'
+)
+MERGER_PLAN = province_plan(STAY_OLD_NEW, _plan_2025(500))
 
 
 def _merger_rows(total: float) -> str:
