@@ -20,6 +20,7 @@ from .vocabulary import (
     UNIT_RATE_VI,
     UNIT_SIZES_VI,
     fold,
+    unit_words,
 )
 
 __all__ = ["kinds_differ", "sizes_apart", "sizes_differ"]
@@ -28,12 +29,13 @@ __all__ = ["kinds_differ", "sizes_apart", "sizes_differ"]
 _SIZE_WORDS = {
     "thousand": 3, "thousands": 3, "million": 6, "millions": 6, "mn": 6, "mln": 6,
     "billion": 9, "billions": 9, "bn": 9, "bln": 9, "trillion": 12, "trillions": 12,
-    **UNIT_SIZES_VI,
+    **UNIT_SIZES_VI, **{fold(word): power for word, power in UNIT_SIZES_VI.items()},
 }  # fmt: skip
-# Words before a size word that make it the denominator of a rate ("per thousand births").
-_RATE_WORDS = frozenset({"per", "/", *UNIT_RATE_VI})
+# Words before a size word that make it the denominator of a rate ("per thousand births");
+# each Vietnamese word also folded, as ``unit_words`` gives it to ``sizes_apart``.
+_RATE_WORDS = frozenset({"per", "/", *UNIT_RATE_VI, *map(fold, UNIT_RATE_VI)})
 # Words after the Vietnamese billion that make it another word (a rate, a share).
-_NOT_A_SIZE = frozenset(UNIT_NOT_SIZE_VI)
+_NOT_A_SIZE = frozenset({*UNIT_NOT_SIZE_VI, *map(fold, UNIT_NOT_SIZE_VI)})
 
 
 def _size(unit: str) -> int:
@@ -62,13 +64,15 @@ def sizes_apart(given: str, unit: str) -> int | None:
     one thing in two sizes ('ty USD' against 'trieu USD': 3; 'trieu dong' against 'ty dong':
     -3), else None: the words left once the size words are taken out (folded) must be the
     same, so that no other currency or count is given a factor (forty-fifth session)."""
+    # Each word first spelt as targets.yaml spells it (``unit_words``): the yearbook's "Ty
+    # do la My" is "ty usd", a narrow column's "Tr.USD" "trieu usd" (forty-sixth session).
+    given, unit = unit_words(given), unit_words(unit)
     a, b = _size(given), _size(unit)
     if a == b:  # one of them may have no size word: 'nguoi' against 'nghin nguoi'
         return None
 
     def rest(text: str) -> list[str]:
-        words = re.findall(r"\w+|[/$€₫%]", unicodedata.normalize("NFC", text).lower())
-        return [fold(w) for w in words if w not in _SIZE_WORDS]
+        return [w for w in re.findall(r"\w+|[/$€₫%]", text) if w not in _SIZE_WORDS]
 
     left = rest(given)
     return a - b if left and left == rest(unit) else None

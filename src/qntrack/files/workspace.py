@@ -141,7 +141,7 @@ def _find_targets(explicit: str | os.PathLike[str] | None) -> Path:
     raise fail(DEFAULT_NAME, told or msg("workspace_no_targets"), ExitCode.INVALID)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Workspace:
     plan: Plan
     targets_path: Path
