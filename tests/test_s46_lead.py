@@ -99,3 +99,57 @@ def test_a_workspaces_fields_cannot_be_assigned(tmp_path: Path, monkeypatch: pyt
         ws.plan = ws.plan  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         ws.store_path = Path("elsewhere.csv")  # type: ignore[misc]
+
+
+# --- 3. an Open SDG metadata file saved as UTF-16 ---------------------------------------------------
+
+# Notepad's "Unicode" saves UTF-16. A data file so saved was told what it is (forty-fifth
+# session); a metadata file was told "no YAML front matter" though its first line is
+# '---', and the editor shows it so: the officer looked for a line that is there.
+
+SAMPLE = Path(__file__).resolve().parent / "data" / "opensdg-sample"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_an_open_sdg_metadata_file_in_utf16_is_told_its_encoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "meta").mkdir()
+    (repo / "data" / "indicator_1-1-1.csv").write_bytes((SAMPLE / "data" / "indicator_1-1-1.csv").read_bytes())
+    meta = (SAMPLE / "meta" / "1-1-1.md").read_text(encoding="utf-8")
+    (repo / "meta" / "1-1-1.md").write_bytes(meta.encode(encoding))
+    r = run_clean("import", "opensdg", str(repo), "--into", "t", "--recorded-at", "2025-11-01")
+    assert r.exit_code == 1, r.output
+    assert "meta/1-1-1.md" in r.stderr and "UTF-16" in r.stderr, r.stderr
+    assert "front matter" not in r.stderr, r.stderr
+    assert not (tmp_path / "t").exists()
+    vi = run_clean("--lang", "vi", "import", "opensdg", str(repo), "--into", "t", "--recorded-at", "2025-11-01")
+    assert "meta/1-1-1.md" in vi.stderr and "UTF-16" in vi.stderr and "UTF-8" in vi.stderr, vi.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+@pytest.mark.parametrize("where", ["meta/1-1-1.yml", "translations/en/data.yml"])
+def test_an_open_sdg_yaml_file_in_utf16_is_told_its_encoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str, where: str
+) -> None:
+    # The same in a metadata file written as YAML alone, and in a translation: the one
+    # with a byte-order mark was told "U+0000 ... is a control character", the other
+    # "not UTF-8".
+    monkeypatch.chdir(tmp_path)
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "meta").mkdir()
+    (repo / "data" / "indicator_1-1-1.csv").write_bytes((SAMPLE / "data" / "indicator_1-1-1.csv").read_bytes())
+    front = (SAMPLE / "meta" / "1-1-1.md").read_text(encoding="utf-8").split("---\n")[1]
+    (repo / "meta" / "1-1-1.yml").write_text(front, encoding="utf-8")
+    (repo / where).parent.mkdir(parents=True, exist_ok=True)
+    text = front if where.startswith("meta") else "All ages: Tất cả các độ tuổi\n"
+    (repo / where).write_bytes(text.encode(encoding))
+    r = run_clean("import", "opensdg", str(repo), "--into", "t", "--recorded-at", "2025-11-01")
+    assert r.exit_code == 1, r.output
+    assert f"{where}: error: UTF-16 text" in r.stderr, r.stderr
+    assert "U+0000" not in r.stderr and "not UTF-8 text" not in r.stderr, r.stderr
+    assert not (tmp_path / "t").exists()

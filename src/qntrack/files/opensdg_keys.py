@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .yaml_nodes import Twice
 
-__all__ = ["keys_said", "decides", "merge_refused", "yaml_refused"]
+__all__ = ["keys_said", "decides", "merge_refused", "utf16_refused", "yaml_refused"]
 
 # A metadata file's keys that decide what is imported or how it is judged, at its top level.
 _META = frozenset({"computation_units", "auto_progress_calculation", "progress_calculation_options"})
@@ -112,3 +112,15 @@ def merge_refused(text: str, file: str, first_line: int) -> Problem | None:
         if not all(isinstance(item, MappingNode) for item in items):
             return Problem(Location(file, first_line + key_node.start_mark.line), msg("opensdg_yaml_merge_value"))
     return None
+
+
+def utf16_refused(data: bytes, file: str, problems: list[Problem]) -> bool:
+    """Whether a metadata, configuration or translation file is UTF-16 text (Notepad's
+    "Unicode"), then so told in ``problems``: "not UTF-8", a stray U+0000 or "no front
+    matter" (its '---' is there, in UTF-16) sent the reader elsewhere (forty-sixth session)."""
+    from .store import looks_like_utf16
+
+    if (data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:512]) and looks_like_utf16(data):
+        problems.append(Problem(Location(file, 0), msg("opensdg_meta_utf16")))
+        return True
+    return False

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from ..catalog import Message, msg
-from .opensdg_keys import keys_said, yaml_refused
+from .opensdg_keys import keys_said, utf16_refused, yaml_refused
 from .yaml_nodes import NotAValue, Twice, nesting_line, safe_values
 from .yaml_problems import typed_unprintable
 from .yaml_words import yaml_words
@@ -162,6 +162,8 @@ def _problem(file: str, line: int, message: Any) -> Problem:
 
 
 def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) -> Any:
+    if first_line == 1 and utf16_refused(data, file, problems):  # (front matter was asked already)
+        return None
     twice: list[Twice] = []  # keys given twice, said by opensdg_keys
     try:
         return keys_said(safe_values(data.decode("utf-8-sig"), twice), twice, file, first_line, problems)
@@ -189,6 +191,8 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
 
 def _front_matter(data: bytes, file: str, problems: list[Problem]) -> dict[str, Any]:
     """The YAML between a Markdown file's opening ``---`` and the next one."""
+    if utf16_refused(data, file, problems):  # Notepad's "Unicode": its '---' is there, in UTF-16
+        return {}
     text = data.decode("utf-8-sig", errors="surrogateescape")  # a bad byte kept, for _yaml to refuse
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
