@@ -153,3 +153,53 @@ def test_an_open_sdg_yaml_file_in_utf16_is_told_its_encoding(
     assert f"{where}: error: UTF-16 text" in r.stderr, r.stderr
     assert "U+0000" not in r.stderr and "not UTF-8 text" not in r.stderr, r.stderr
     assert not (tmp_path / "t").exists()
+
+
+# --- 4. a hand-edited store value cut at its decimal mark ---------------------------------------------
+
+# An officer corrects a figure in observations.csv with a text editor and is called away
+# after typing "8.": the reader took it as 8 without a word, where the same text typed at
+# the command line or pasted with --from is refused as a figure cut off (forty-fifth
+# session). The store is read as strictly as what is typed into it.
+
+CUT_PLAN = """\
+version: 1
+indicators:
+  growth:
+    name: {en: GRDP growth, vi: Tăng trưởng GRDP}
+    unit: "%"
+    frequency: year
+targets:
+  - id: growth-2024
+    type: plan
+    indicator: growth
+    period: 2024
+    value: 8
+"""
+
+
+@pytest.mark.parametrize("cut", ["8.", "-8.", "+8."])
+def test_a_store_value_ending_in_its_decimal_mark_is_refused_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut: str
+) -> None:
+    row = f"growth,2024,{cut},official,Cục Thống kê,,2025-01-05T00:00:00Z\n"
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        CUT_PLAN,
+        STORE_HEADER + "growth,2023,7.5,official,Cục Thống kê,,2024-01-05T00:00:00Z\n" + row,
+    )
+    for command in (("status",), ("status", "--format", "json"), ("check",)):
+        r = run_clean(*command)
+        assert r.exit_code == 1, (command, r.output)
+        assert f"observations.csv:3: error: '{cut}' ends with its decimal mark" in r.stderr, (command, r.stderr)
+    vi = run_clean("--lang", "vi", "check")
+    assert "observations.csv:3:" in vi.stderr and f"'{cut}'" in vi.stderr, vi.stderr
+
+
+@pytest.mark.parametrize("whole", ["8", "8.0", "8.5", ".5", "8e1", "8.5E-1"])
+def test_a_whole_store_value_is_read_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: str) -> None:
+    row = f"growth,2024,{whole},official,Cục Thống kê,,2025-01-05T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, CUT_PLAN, STORE_HEADER + row)
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output

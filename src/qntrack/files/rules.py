@@ -26,7 +26,6 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Callable, Literal, Mapping, Sequence
 
 from ..plan.suggest import closest
-from .vocabulary import fold
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Location, Plan, Problem
 from ..plan.periods import Period, PeriodError, parse_period
@@ -36,9 +35,8 @@ from .invisible import shown
 from .last_plan import LastPlan
 from .textfiles import first_noncharacter, neutralise_formula, nfc
 from .moment_words import _DATE_TIME_SHAPE, _is_bare_date, _is_real, _not_real, _slashed_date, another_spelling
-from .moment_words import clock_misspelt, no_moment
-from .moment_words import no_such_moment
-from .vocabulary import foreign_digits, is_realised, is_total
+from .moment_words import clock_misspelt, no_moment, no_such_moment
+from .vocabulary import fold, foreign_digits, is_realised, is_total
 
 __all__ = [
     "MAX_TEXT",
@@ -162,9 +160,9 @@ def unknown_store_warnings(
 
 # --- value ----------------------------------------------------------------------------
 
-# A number as the store writes it: ASCII digits, a decimal point, an exponent. \d of
-# other scripts is no digit here (float() would read Arabic-Indic digits).
-_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII)
+# A number as the store writes it: ASCII digits, a decimal point with a digit after it, an
+# exponent. \d of other scripts is no digit here (float() would read Arabic-Indic digits).
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII)
 
 
 def value(text: str, status: str = "") -> float:
@@ -188,6 +186,8 @@ def number(text: str) -> float:
     two on any text)."""
     raw = text.strip()
     if not _PLAIN_NUMBER.match(raw):
+        if raw.endswith(".") and _PLAIN_NUMBER.match(raw[:-1]):  # a figure cut off: 8.
+            raise ValueError(msg("import_value_cut_decimal", text=text, whole=raw[:-1]))
         if "," in raw:
             raise ValueError(msg("store_value_comma", text=text))
         if not raw.isascii() and any(ch.isdigit() for ch in raw if ch > "\x7f"):

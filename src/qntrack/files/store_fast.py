@@ -411,9 +411,9 @@ def _parse_fast(
                 tail = tails.get(rest) or known_head(rest)
             if name is not None and period is not None and tail is not None:
                 # rules.number's rule, in the loop: float() also takes "1_000", "nan",
-                # "inf" and non-ASCII digits, which it refuses, so only a finite value of
-                # plain ASCII without "_" is taken here; anything else goes to ``check``
-                # (tests/test_fast_paths.py holds the two to the same answer on any text).
+                # "inf", "8." and non-ASCII digits, which it refuses, so only a finite value
+                # of plain ASCII without "_" or a last "." is taken here; anything else goes
+                # to ``check`` (tests/test_fast_paths.py holds the two to the same answer).
                 try:
                     value = float(value_text)
                 except ValueError:
@@ -422,6 +422,7 @@ def _parse_fast(
                     value is not None
                     and value - value == 0.0
                     and "_" not in value_text
+                    and value_text[-1] > "."  # no last "." (8.), nor space the rule strips (8. )
                     and value_text.isascii()
                     and (value or not nonzero_mantissa(value_text))
                 ):  # 1e-400 is no 0
