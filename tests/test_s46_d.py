@@ -28,3 +28,14 @@ def test_a_word_report_says_it_was_made_by_qntrack_not_by_word_for_mac(shipped_v
     assert "Macintosh" not in app
     for element in ("Pages", "Words", "Characters", "Lines", "Paragraphs", "Template"):
         assert f"<{element}>" not in app
+
+
+def test_the_workbooks_print_layout_is_said_as_the_workbook_has_it() -> None:
+    """docs/report.md said every sheet prints "one page wide"; since the twenty-third
+    session a wide sheet prints on as many A4 pages across as keep it at 70 % at least,
+    its key column repeated (report_xlsx_print.pages_wide): the Summary of a national plan
+    is five pages across, which an officer setting up the printer was told was one."""
+    text = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    excel = text.split("### Excel (`--format xlsx`)", 1)[1].split("\n### ", 1)[0]
+    assert "one page wide" not in excel
+    assert "pages across" in excel
