@@ -7,6 +7,12 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
+import pytest
+from conftest import STORE_HEADER, dedent, make_tracker
+
+from helpers import run
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,3 +45,60 @@ def test_the_workbooks_print_layout_is_said_as_the_workbook_has_it() -> None:
     excel = text.split("### Excel (`--format xlsx`)", 1)[1].split("\n### ", 1)[0]
     assert "one page wide" not in excel
     assert "pages across" in excel
+
+
+def test_the_workbooks_milestones_give_the_baseline_they_are_measured_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Excel appendix gave each milestone its required rate "from the baseline", its
+    path and its P, but the baseline itself was nowhere in the workbook: a baseline typed in
+    targets.yaml is no figure of the Figures sheet, and a plan of more than 200 targets (a
+    national one) lists only each series' latest five figures there. An officer could not
+    check a required rate. Now the Milestones sheet ends with the baseline's period and
+    value, a number cell."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent(
+            """
+            version: 1
+            title: Plan
+            observations: observations.csv
+            indicators:
+              share: {name: Share, unit: "%", measure: level, direction: increase}
+              income: {name: Income, unit: USD, measure: level, direction: increase}
+            targets:
+              - id: share
+                indicator: share
+                baseline: {period: 2020, value: 9.8}
+                milestones:
+                  - {by: 2025, value: 15}
+                  - {by: 2030, value: 30}
+              - id: income
+                indicator: income
+                baseline: 2017
+                milestones:
+                  - {by: 2025, value: 10000}
+            """
+        ),
+        STORE_HEADER
+        + "share,2024,12.5,,s,,2025-02-01\n"
+        + "income,2017,4528,,s,,2018-02-01\n"
+        + "income,2024,9350.25,,s,,2025-02-01\n",
+    )
+    for lang, headers in (("en", ("Baseline period", "Baseline")), ("vi", ("Kỳ gốc", "Giá trị gốc"))):
+        out = tmp_path / f"r-{lang}.xlsx"
+        result = run("report", "-o", str(out), "--lang", lang, "--as-of", "2025-06-30")
+        assert result.exit_code == 0, result.output
+        ws = openpyxl.load_workbook(out)["Milestones" if lang == "en" else "Các mốc"]
+        rows = list(ws.iter_rows(values_only=True))
+        assert rows[0][-2:] == headers
+        # Each milestone row: its target's baseline, the period as its code, the value a number.
+        by_target = [(r[0], r[4], r[-2], r[-1]) for r in rows[1:]]
+        assert by_target == [
+            ("share", "2025", "2020", 9.8),
+            ("share", "2030", "2020", 9.8),
+            ("income", "2025", "2017", 4528),
+        ]
+        cells = list(ws.iter_rows(min_row=2, max_row=2))[0]
+        assert cells[-1].data_type == "n" and cells[-1].number_format == "#,##0.0"
