@@ -102,3 +102,54 @@ def test_the_workbooks_milestones_give_the_baseline_they_are_measured_from(
         ]
         cells = list(ws.iter_rows(min_row=2, max_row=2))[0]
         assert cells[-1].data_type == "n" and cells[-1].number_format == "#,##0.0"
+
+
+# A target as a provincial resolution words it: 229 characters.
+LONG_NAME = (
+    "Thu ngân sách nhà nước trên địa bàn năm 2025 đạt và vượt dự toán trung ương giao, "
+    "phấn đấu tăng ít nhất 10% so với ước thực hiện năm 2024, trong đó thu nội địa chiếm "
+    "trên 85% tổng thu, thu từ hoạt động xuất nhập khẩu đạt trên 15%"
+)
+
+
+def test_a_long_target_name_at_a_glance_wraps_rather_than_running_off_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workbook's "At a glance" sheet (the one it opens on) lists the targets missed,
+    each a link to its Summary row, in a column 72 characters wide, printed one page wide:
+    a target named as a resolution words it ran on past the column, over the empty cells
+    beside it on screen and cut at the page's edge in print (the sheet's print area ends
+    at column B). docs/report.md: a longer text wraps in its cell, its row made tall
+    enough for its lines."""
+    assert len(LONG_NAME) == 229
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent(
+            f"""
+            version: 1
+            title: Plan
+            observations: observations.csv
+            indicators:
+              rev: {{name: Revenue, unit: bn VND, measure: flow}}
+            targets:
+              - id: rev-2025
+                type: plan
+                indicator: rev
+                name: "{LONG_NAME}"
+                period: 2025
+                value: 100
+            """
+        ),
+        STORE_HEADER + "rev,2025,90,,s,,2026-01-10\n",
+    )
+    out = tmp_path / "r.xlsx"
+    result = run("report", "-o", str(out), "--lang", "vi", "--as-of", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(out)["Kết quả chung"]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == LONG_NAME)
+    assert cell.hyperlink is not None  # still the link to its Summary row
+    assert cell.alignment.wrap_text
+    width = ws.column_dimensions["A"].width
+    lines = -(-len(LONG_NAME) // int(width))  # at least this many lines of the column's width
+    assert ws.row_dimensions[cell.row].height >= 15 * lines
