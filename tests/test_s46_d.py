@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -153,3 +154,82 @@ def test_a_long_target_name_at_a_glance_wraps_rather_than_running_off_the_page(
     width = ws.column_dimensions["A"].width
     lines = -(-len(LONG_NAME) // int(width))  # at least this many lines of the column's width
     assert ws.row_dimensions[cell.row].height >= 15 * lines
+
+
+def _sheet_width(ws: Any, columns: int) -> float:
+    """The width, in characters, of a sheet's first ``columns`` columns (openpyxl keeps a
+    run of equal widths as one entry)."""
+    widths = [8.43] * columns
+    for dim in ws.column_dimensions.values():
+        if dim.width:
+            for col in range(dim.min, min(dim.max, columns) + 1):
+                widths[col - 1] = dim.width
+    return sum(widths)
+
+
+def _spread_and_wrapped(ws: Any, cell: Any, columns: int) -> None:
+    """``cell`` holds a line across the table's ``columns`` (merged), wrapped, its row as
+    tall as its lines at that width: never run off the printed page."""
+    merged = [r for r in ws.merged_cells.ranges if cell.coordinate in r]
+    assert merged and merged[0].min_col == 1 and merged[0].max_col == columns
+    assert cell.alignment.wrap_text
+    lines = -(-len(cell.value) // int(_sheet_width(ws, columns)))
+    assert lines >= 2
+    assert ws.row_dimensions[cell.row].height >= 15 * lines
+
+
+def test_long_lines_above_and_below_a_workbook_table_wrap_across_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two lines of the workbook that name targets ran on in one cell past the table's last
+    column, cut at the printed page's edge: the Groups sheet's line under the table naming
+    the targets in no group (up to ten names: a national plan's resolution wording makes it
+    thousands of characters), and a units sheet's title with the target's note (a long note
+    is longer than the table is wide). Each is now
+    merged across its table's columns and wrapped, its row as tall as its lines."""
+    names = [f"{LONG_NAME} ({i})" for i in range(3)]
+    targets = "".join(
+        f'  - id: rev-{i}\n    type: plan\n    indicator: rev\n    name: "{name}"\n    period: 2025\n    value: 100\n'
+        for i, name in enumerate(names)
+    )
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent(
+            f"""
+            version: 1
+            title: Plan
+            observations: observations.csv
+            dimensions:
+              province:
+                values: ["Hà Nội", "Huế"]
+            indicators:
+              rev: {{name: Revenue, unit: bn VND, measure: flow, dimensions: [province]}}
+            targets:
+              - id: grouped
+                type: plan
+                indicator: rev
+                name: Grouped
+                group: Finance
+                period: 2025
+                value: 100
+                for_each: province
+                note: "{LONG_NAME}; {LONG_NAME}"
+                overrides:
+                  "Hà Nội": {{value: 60}}
+                  "Huế": {{value: 40}}
+            """
+        )
+        + targets,
+        STORE_HEADER + "rev,2025,90,,s,,2026-01-10\nrev[province=Hà Nội],2025,50,,s,,2026-01-10\n",
+    )
+    out = tmp_path / "r.xlsx"
+    result = run("report", "-o", str(out), "--lang", "vi", "--as-of", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    groups = book["Nhóm mục tiêu"]
+    line = next(c for row in groups.iter_rows() for c in row if isinstance(c.value, str) and names[2] in c.value)
+    _spread_and_wrapped(groups, line, 11)  # group, targets, the 7 statuses, score, status
+    units = book["grouped"]
+    assert units["A1"].value.startswith("Grouped (grouped)") and units["A1"].value.endswith(f"{LONG_NAME}; {LONG_NAME}")
+    _spread_and_wrapped(units, units["A1"], units.max_column)
