@@ -49,6 +49,8 @@ HEADERS_EN = [
     "Reached in",
     "Period ends",
     "Deadline passed, figure awaited",  # Yes / No (the lead, same session)
+    "Baseline period",  # the baseline measured from (session 46, pass D)
+    "Baseline",
 ]
 
 
@@ -119,7 +121,7 @@ def test_target_name_links_to_its_summary_row(book_en):
 def test_an_officer_filters_and_sorts_numbers(book_en):
     ws = book_en["Milestones"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:Q{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:S{ws.max_row}"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
     for row in ws.iter_rows(min_row=2):
         for c in row[6:14]:
@@ -271,7 +273,7 @@ def test_many_milestones(hostile):
     assert [r[3].value for r in rows] == list(range(81, 93))
     assert [r[4].value for r in rows] == [str(y) for y in range(2021, 2033)]
     ws = hostile["Milestones"]
-    assert ws.auto_filter.ref == f"A1:Q{1 + 1 + 2 + 12}"
+    assert ws.auto_filter.ref == f"A1:S{1 + 1 + 2 + 12}"
 
 
 # --- every figure of the sheet reads as the Markdown report's table writes it ---------------

@@ -260,6 +260,28 @@ def set_properties(doc: Any, title: str, day: str | None, lang: str) -> None:
     props.modified = when
     props.revision = 1
     props.language = _LANG.get(lang, "en-GB")
+    _own_package(doc)
+
+
+# python-docx's template names Word for Mac as the program, with one page and no word
+# (Windows' Properties > Details), and carries a blank page as the thumbnail that
+# Explorer, Finder and mail previews show: the report looked empty (session 46, pass D).
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>qntrack</Application></Properties>"
+).encode("utf-8")
+
+
+def _own_package(doc: Any) -> None:
+    """The package's parts say what qntrack made: no template thumbnail, and the
+    extended properties name qntrack with no page or word count (Word counts on saving)."""
+    rels = doc.part.package.rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            rels.pop(rid)  # a part no relationship reaches is not written
+        elif rel.reltype.endswith("/extended-properties"):
+            rel.target_part._blob = _APP_XML
 
 
 def saved(doc: Any, body: WrittenBody | None = None) -> bytes:

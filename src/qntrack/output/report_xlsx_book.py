@@ -177,6 +177,7 @@ class _Table:
         self.book, self.ws, self.top, self.widest, self.key = book, ws, first_row, widest, key
         self.widths = [len(h) for h in headers]
         self.tall: dict[int, int] = {}  # a row holding wrapped text: its longest one's letters
+        self.across = 0.0  # set by finish()
         for col, h in enumerate(headers):
             ws.write_string(first_row, col, cell_text(h, book.lang), book.header)
         self.row = first_row + 1
@@ -223,10 +224,31 @@ class _Table:
         ws.freeze_panes(self.top + 1, 0)
         ws.autofilter(self.top, 0, max(self.row - 1, self.top), len(self.widths) - 1)
         widths = [min(max(width + 2, 6), widest) for width in self.widths]
+        self.across = sum(widths)  # the table's width in characters, for a line spread over it
         print_setup(ws, pages_wide(widths, widths[self.key]))
         ws.repeat_rows(self.top)  # the header on every printed page
         if len(widths) > 1:
             ws.repeat_columns(self.key)  # and the target (or unit, group) on every page across
+
+
+def spread(t: _Table, row: int, text: str, bold: str = "") -> bool:
+    """A line above or below a finished table (``t.finish()``), longer than the table is
+    wide, merged across its columns and wrapped, its row as tall as its lines: in one cell
+    it ran on past the last column and off the printed page (session 46). ``bold``: its
+    first words, in bold. False, writing nothing, for a line the table's width holds."""
+    if len(text) <= t.across:
+        return False
+    ws, book = t.ws, t.book
+    fmt = book.fmt(text_wrap=True, valign="top", bold=bool(bold) and bold == text)
+    last = len(t.widths) - 1
+    if last > 0:
+        ws.merge_range(row, 0, row, last, "", fmt)
+    if bold and bold != text:
+        ws.write_rich_string(row, 0, book.fmt(bold=True), bold, text[len(bold) :], fmt)
+    else:
+        ws.write_string(row, 0, text, fmt)
+    ws.set_row(row, min(409, 15 * math.ceil(len(text) * 1.1 / t.across)))
+    return True
 
 
 def _date_format(lang: str) -> str:

@@ -9,7 +9,7 @@ from ..method.groups import STATUSES
 from .charts import OUTLINE, alt_text
 from .i18n import label, score_text, status_label
 from .report_groups import STATUS_COLOURS, left_out_line, report_groups, status_ink
-from .report_xlsx_book import _Book, _Table, cell_text, word
+from .report_xlsx_book import spread, _Book, _Table, cell_text, word
 from .report_xlsx_charts import named_chart
 
 if TYPE_CHECKING:
@@ -52,7 +52,9 @@ def group_sheet(book: _Book, data: ReportData) -> None:
     below = len(groups) + 3
     left_out = left_out_line(data.assessments, lang)
     if left_out is not None:
-        ws.write_string(len(groups) + 2, 0, cell_text(left_out, lang))  # cut, saying so, at a cell's limit
+        line = cell_text(left_out, lang)  # cut, saying so, at a cell's limit
+        if not spread(t, len(groups) + 2, line):  # ten long names: wrapped across the table
+            ws.write_string(len(groups) + 2, 0, line)
         below += 2
     title = word("groups_chart", lang)
     chart = named_chart(book, {"type": "bar", "subtype": "stacked"}, title)

@@ -38,7 +38,7 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
     ws.write_string(1, 0, view["counts"], book.fmt(text_wrap=True, valign="top"))
     # Wrapped in its column, the row as tall as its lines (15 points a line, a tenth more
     # for the words' breaks): LibreOffice does not grow a row on opening (report_xlsx_book._Table).
-    ws.set_row(1, 15 * -(-len(view["counts"]) * 11 // (WIDTH * 10)))
+    ws.set_row(1, _tall(view["counts"]))
     # The days it is of, on the screen too, not only in the printed pages' header: an
     # appendix made --as-of a past day never reads as today's (issue 17, twenty-third session).
     if book.dates:
@@ -69,9 +69,12 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
     if view["provisional"]:  # how many statuses rest on estimates (thirty-sixth session)
         row += 2
         ws.write_string(row, 0, view["provisional"], book.fmt(text_wrap=True, valign="top"))
-        ws.set_row(row, 15 * -(-len(view["provisional"]) * 11 // (WIDTH * 10)))
+        ws.set_row(row, _tall(view["provisional"]))
     place = {a.target.id: i for i, a in enumerate(data.assessments)}
     link = book.fmt(font_color="#1f4e79", underline=1)
+    # A name longer than the column (a target as a resolution words it) wraps, its row as tall
+    # as its lines: it ran over the empty cells beside it and off the printed page (session 46).
+    wrapped = book.fmt(font_color="#1f4e79", underline=1, text_wrap=True, valign="top")
     linked = False
     for part in (view["missed"], view["awaiting"], view["at_risk"]):
         if part is None:
@@ -82,7 +85,11 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
             row += 1
             where = place[cell.section or ""] + 2
             # A name longer than a cell holds ends saying it was cut (report_xlsx_book.cell_text).
-            ws.write_url(row, 0, f"internal:'{summary}'!D{where}", link, string=cell_text(cell.text, lang))
+            text = cell_text(cell.text, lang)
+            long = len(text) > WIDTH
+            ws.write_url(row, 0, f"internal:'{summary}'!D{where}", wrapped if long else link, string=text)
+            if long:
+                ws.set_row(row, _tall(text))
         if part.more:
             row += 1
             ws.write_string(row, 0, part.more)
@@ -93,5 +100,11 @@ def headline_sheet(book: _Book, data: ReportData, summary: str) -> None:
         row += 2
         note = word("headline_links_note", lang)
         ws.write_string(row, 0, note, book.fmt(italic=True, text_wrap=True))
-        ws.set_row(row, 15 * -(-len(note) * 11 // (WIDTH * 10)))  # as tall as its lines, as the counts
+        ws.set_row(row, _tall(note))  # as tall as its lines, as the counts
     ws.activate()
+
+
+def _tall(text: str) -> int:
+    """The height in points of a row whose ``text`` wraps in the first column: 15 a line,
+    a tenth more letters for the words' breaks."""
+    return 15 * -(-len(text) * 11 // (WIDTH * 10))

@@ -68,6 +68,10 @@ def milestone_sheet(book: _Book, data: ReportData, summary: str) -> None:
         # Its figure awaited past the deadline, a word to filter on, as the Since sheet's
         # "In force": the status is read on an earlier figure (forty-first session).
         word("milestone_awaiting", lang),
+        # Last, the baseline the rate, the path and P are measured from: typed in targets.yaml
+        # it is no figure of the Figures sheet, which a large plan also cuts (session 46).
+        word("baseline_period", lang),
+        label("baseline", lang),
     )
     ws = book.sheet(word("sheet_milestones", lang))
     t = _Table(book, ws, headers, key=1)  # the target's name on every printed page across
@@ -95,6 +99,10 @@ def milestone_sheet(book: _Book, data: ReportData, summary: str) -> None:
         _reached(t, m, lang)
         t.put(15, last_day(m.by))
         t.put(16, cell_text(report_word("yes" if m.awaiting_figure else "no", lang).capitalize(), lang))
+        if a.baseline is not None:
+            t.put(17, str(a.baseline.period), fmt=book.period)
+            base = a.baseline.value
+            _number(t, 18, base, value_with_unit(base, "", "en", typed_places(base)))
         t.next_row()
     t.finish()
     ws.write_comment(0, 1, word("milestones_links_note", lang), NOTE_SIZE)

@@ -13,7 +13,7 @@ from ..method.ranking import rank_units
 from .i18n import label, progress_text, score_text
 from .report_breakdowns import dimension_names, unit_name, unit_reason, unit_status
 from .report_view import SECTION_DONE, report_word
-from .report_xlsx_book import _Book, _Table, cell_text, word
+from .report_xlsx_book import _Book, _Table, cell_text, spread, word
 from .report_xlsx_names import sheet_name
 from .report_xlsx_plan import provisional_period
 from .report_xlsx_revised import last_day, put_came, revised_headers
@@ -174,6 +174,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             t.put(8, unit_withdrawn_line(a, dims, rows, lang, dimensions))
             t.next_row()
         t.finish()
+        spread(t, 0, whole, title)  # a title and a note longer than the table: wrapped across it
         ws.write_comment(1, counted, not_counted_note(lang), NOTE_SIZE)
         done += len(a.breakdown)
         if tick is not None:
