@@ -274,14 +274,21 @@ _APP_XML = (
 
 
 def _own_package(doc: Any) -> None:
-    """The package's parts say what qntrack made: no template thumbnail, and the
-    extended properties name qntrack with no page or word count (Word counts on saving)."""
+    """No template thumbnail: a part no relationship reaches is not written. (The extended
+    properties are replaced in saved(), entry by entry: python-docx has no public way to
+    set a part's bytes, and it is not pinned.)"""
     rels = doc.part.package.rels
     for rid, rel in list(rels.items()):
         if rel.reltype.endswith("/metadata/thumbnail"):
-            rels.pop(rid)  # a part no relationship reaches is not written
-        elif rel.reltype.endswith("/extended-properties"):
-            rel.target_part._blob = _APP_XML
+            rels.pop(rid)
+
+
+def _app_entry(doc: Any) -> str:
+    """The zip entry of the extended properties (docProps/app.xml in python-docx's template)."""
+    for rel in doc.part.package.rels.values():
+        if rel.reltype.endswith("/extended-properties"):
+            return str(rel.target_part.partname).lstrip("/")
+    return ""
 
 
 def saved(doc: Any, body: WrittenBody | None = None) -> bytes:
@@ -293,6 +300,7 @@ def saved(doc: Any, body: WrittenBody | None = None) -> bytes:
     from .docx_body import write_entry
 
     first = io.BytesIO()
+    app = _app_entry(doc)
     doc.save(first)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(first.getvalue())) as src, zipfile.ZipFile(out, "w") as dst:
@@ -302,6 +310,8 @@ def saved(doc: Any, body: WrittenBody | None = None) -> bytes:
             entry.external_attr = 0o644 << 16
             if body is not None and info.filename == "word/document.xml":
                 write_entry(dst, entry, *body.spliced(src.read(info)))
+            elif info.filename == app:  # qntrack as the program, no page or word count
+                dst.writestr(entry, _APP_XML)
             else:
                 dst.writestr(entry, src.read(info))
         # Written with the fingerprint's 64 digits as zeros; stamp() fills them in, keeping
