@@ -1,0 +1,63 @@
+"""Helper M of the forty-sixth session: a ministry writing a national five-year plan
+(2026-2030) by hand, with a new author's mistakes; each defect pinned before its fix, the
+expected values worked out by hand in a comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+PLAN = """\
+title: {en: National plan 2026-2030, vi: Kế hoạch 5 năm 2026-2030}
+indicators:
+  gdp_growth: {name: {en: GDP growth, vi: Tốc độ tăng trưởng GDP}, unit: "%", measure: rate}
+targets:
+  - id: gdp-growth-avg
+    type: average
+    indicator: gdp_growth
+    at_least: BOUND
+    from: 2026
+    to: 2030
+"""
+
+
+# --- A range written backwards ("7-6,5 %", the higher end first, as a resolution may say
+# "7 - 6,5 %") or in Vietnamese words ("từ 6,5 đến 7"): told "not a number; write a decimal
+# like 12.5" (or "use a decimal point"), where "6.5-7" is told it is a range and which end
+# to write. Both ends are 6.5 and 7 whatever their order: the lower where higher is better.
+
+
+@pytest.mark.parametrize("typed", ["7-6.5", "7 - 6.5", '"7–6,5"', '"7-6,5%"', '"từ 6,5 đến 7"', '"khoảng 6,5-7%"'])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_range_written_backwards_or_in_words_is_said_as_a_range(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("BOUND", typed), HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    lines = [line for line in r.output.splitlines() if "error" in line or "lỗi" in line]
+    assert len(lines) == 1 and lines[0].startswith("targets.yaml:8:"), r.output
+    if lang == "en":
+        assert "is a range" in lines[0] and "write 6.5 where higher is better" in lines[0], r.output
+        assert "7 where lower is better" in lines[0] and "not a number" not in lines[0], r.output
+    else:
+        assert "là một khoảng" in lines[0] and "ghi 6.5 nếu càng cao càng tốt" in lines[0], r.output
+        assert "7 nếu càng thấp càng tốt" in lines[0], r.output
+
+
+def test_a_backwards_range_typed_as_a_figure_is_said_as_a_range(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("BOUND", "10"), HEADER)
+    r = run_clean("add-observation", "gdp_growth", "2026", "7-6.5", "--status", "estimate")
+    assert r.exit_code == 1 and "is a range" in r.output, r.output
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
+    # Two whole numbers the higher first stay no range: "7-6" may be a day and a month.
+    r = run_clean("add-observation", "gdp_growth", "2026", "7-6", "--status", "estimate")
+    assert r.exit_code == 1 and "range" not in r.output, r.output
