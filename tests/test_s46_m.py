@@ -61,3 +61,46 @@ def test_a_backwards_range_typed_as_a_figure_is_said_as_a_range(
     # Two whole numbers the higher first stay no range: "7-6" may be a day and a month.
     r = run_clean("add-observation", "gdp_growth", "2026", "7-6", "--status", "estimate")
     assert r.exit_code == 1 and "range" not in r.output, r.output
+
+
+# --- Two files joined badly: a second top-level `targets:` (or `indicators:`) was told
+# "duplicate key 'targets' (first given on line 5)", nothing of what to write. It is told
+# to delete the second line, so that what follows joins the first list.
+
+JOINED = """\
+title: Plan
+indicators:
+  hdi: {name: HDI}
+targets:
+  - id: hdi-2030
+    indicator: hdi
+    baseline: 2025
+    milestones: [{by: 2030, value: 0.78}]
+SECOND
+"""
+
+
+@pytest.mark.parametrize(
+    ("second", "key", "first"),
+    [
+        (
+            "targets:\n  - id: hdi-2028\n    indicator: hdi\n    baseline: 2025\n    milestones: [{by: 2028, value: 0.77}]",
+            "targets",
+            4,
+        ),
+        ("indicators:\n  gni: {name: GNI}", "indicators", 2),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_second_top_level_list_is_told_to_join_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str, key: str, first: int, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, JOINED.replace("SECOND", second), HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:9:1:"), r.output
+    if lang == "en":
+        assert f"a second '{key}:'" in said and f"line {first}" in said and "delete line 9" in said, r.output
+    else:
+        assert f"'{key}:' thứ hai" in said and f"dòng {first}" in said and "xóa dòng 9" in said, r.output

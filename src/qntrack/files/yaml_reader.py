@@ -182,6 +182,12 @@ class _Reader:
                     written = " " * max(key_node.start_mark.column - 2, 0) + f"- {key}: {value_node.value}"
                     said = "definitions_milestone_no_dash" if what[0] == "milestone" else "definitions_unit_no_dash"
                     self.error(key_node, msg(said, what=_phrase(what), key=key, first=first, written=written))
+                elif what == ("top",) and key in ("targets", "indicators", "dimensions"):
+                    # Two files joined: the second list is to join the first (helper M, s46).
+                    line = key_node.start_mark.line + 1
+                    self.error(
+                        key_node, msg("definitions_top_key_twice", what=_phrase(what), key=key, first=first, line=line)
+                    )
                 else:
                     self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
