@@ -104,3 +104,37 @@ def test_a_second_top_level_list_is_told_to_join_the_first(
         assert f"a second '{key}:'" in said and f"line {first}" in said and "delete line 9" in said, r.output
     else:
         assert f"'{key}:' thứ hai" in said and f"dòng {first}" in said and "xóa dòng 9" in said, r.output
+
+
+# --- Vietnamese keys a ministry's author writes on a target: 'mã' (its id), 'kiểu' (its
+# type), 'cơ quan chủ trì' (its owner), 'giới hạn' (its limit) were told "unknown key"
+# with the whole list, where 'chỉ tiêu' and 'loại' are told the key they mean.
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("mã", "id"), ("mã số", "id"), ("kiểu", "type"), ("cơ quan chủ trì", "owner"), ("giới hạn", "limit")],
+)
+def test_a_vietnamese_key_on_a_target_is_told_the_key_it_means(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, meant: str
+) -> None:
+    plan = """\
+title: Plan
+indicators:
+  waste: {name: Waste treated, unit: "%"}
+targets:
+  - id: waste-up
+    indicator: waste
+    baseline: 2025
+    KEY: VALUE
+"""
+    value = {"id": "waste-2", "type": "level", "owner": "Bộ Xây dựng", "limit": "100"}[meant]
+    make_tracker(tmp_path, monkeypatch, plan.replace("KEY", typed).replace("VALUE", value), HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert f"targets.yaml:8:5: error: target 'waste-up': unknown key '{typed}'; did you mean '{meant}'?" in said, (
+        r.output
+    )
+    r = run_clean("--lang", "vi", "check")
+    assert f"có phải ý bạn là '{meant}'?" in " ".join(r.output.split()), r.output

@@ -80,6 +80,15 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
     "toi thieu": ("at_least",),
     "toi da": ("at_most",),
     "khong qua": ("at_most",),
+    # A target's id, type, owner and limit as a ministry's author names them (forty-sixth
+    # session, helper M): ma (its code), kieu, co quan chu tri (the lead agency), gioi han.
+    "ma": ("id", "code"),
+    "ma so": ("id", "code"),
+    "kieu": ("type",),
+    "co quan chu tri": ("owner",),
+    "don vi chu tri": ("owner",),
+    "chu tri": ("owner",),
+    "gioi han": ("limit",),
     "tieu de": ("title",),
     "so lieu": ("observations",),
 }
