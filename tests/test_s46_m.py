@@ -138,3 +138,23 @@ targets:
     )
     r = run_clean("--lang", "vi", "check")
     assert f"có phải ý bạn là '{meant}'?" in " ".join(r.output.split()), r.output
+
+
+# --- A resolution's "6,5-7 % a year" written as two bounds, at_least: 6.5 and at_most: 7:
+# told "give exactly one of 'at_least' or 'at_most'" at the target's first line, nothing of
+# which to keep. Now said at the second bound's line, as a range is: keep the one that must
+# be met, the range in note:.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_both_bounds_are_told_which_to_keep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("BOUND", "6.5\n    at_most: 7"), HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:9:5:"), r.output  # the line of at_most, the second bound
+    if lang == "en":
+        assert "'at_least' (6.5) and 'at_most' (7)" in said and "keep at_least where higher is better" in said, r.output
+        assert "note:" in said, r.output
+    else:
+        assert "'at_least' (6.5) và 'at_most' (7)" in said and "giữ at_least nếu càng cao càng tốt" in said, r.output
