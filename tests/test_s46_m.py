@@ -158,3 +158,61 @@ def test_both_bounds_are_told_which_to_keep(tmp_path: Path, monkeypatch: pytest.
         assert "note:" in said, r.output
     else:
         assert "'at_least' (6.5) và 'at_most' (7)" in said and "giữ at_least nếu càng cao càng tốt" in said, r.output
+
+
+# --- "Reduce the poverty rate by 1-1.5 points a year" added as an average target beside
+# the level target on the same undeclared indicator: the average made the poverty rate a
+# growth rate (measure: rate) with nothing said, so its 3.1 % was "3.1 % a year", at least
+# 1 a year met (P = 3.1, substantial progress), and the level target's milestone, judged by
+# growth before (a = 3.1 / 4.06 - 1 = -0.2365, r = (0.5 / 4.06)^(1/5) - 1 = -0.3422,
+# P = 0.691, moderate progress), was judged instead by points a year (P = 0.96 / 0.712 =
+# 1.35, substantial progress): one target changed another's status. Refused, naming both.
+
+POVERTY = """\
+title: Plan
+indicators:
+  poverty: {name: {en: Poverty rate, vi: Tỷ lệ hộ nghèo}, unit: "%", direction: decrease}
+targets:
+  - id: poverty-2030
+    indicator: poverty
+    baseline: 2025
+    milestones: [{by: 2030, value: 0.5}]
+  - id: poverty-points
+    type: average
+    indicator: poverty
+    at_least: 1
+    from: 2026
+    to: 2030
+"""
+POVERTY_ROWS = (
+    HEADER
+    + "poverty,2025,4.06,official,GSO,,2026-03-01T00:00:00Z\n"
+    + "poverty,2026,3.1,estimate,GSO,,2026-12-05T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_average_target_does_not_silently_make_a_level_targets_share_a_growth_rate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, POVERTY, POVERTY_ROWS)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:5:5:"), r.output  # the level target's line
+    if lang == "en":
+        assert "target 'poverty-2030'" in said and "average target on line 9" in said, r.output
+        assert "declare 'measure: rate'" in said, r.output
+    else:
+        assert "mục tiêu 'poverty-2030'" in said and "mục tiêu loại average ở dòng 9" in said, r.output
+    assert run_clean("status").exit_code == 1
+
+
+def test_the_same_targets_on_a_declared_growth_rate_are_read_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Declared a rate, the two targets are the author's choice: no refusal.
+    plan = POVERTY.replace("direction: decrease}", "direction: decrease, measure: rate}")
+    make_tracker(tmp_path, monkeypatch, plan, POVERTY_ROWS)
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output

@@ -188,6 +188,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                     seen[tid] = reader.loc(item).line
                 if target is not None:
                     targets.append(target)
+            _level_read_as_rate(reader, targets)
 
     if reader.problems:
         # In the order of the file's lines, as the author reads it (a target's "needs" was
@@ -349,3 +350,18 @@ def _imply_measure(
     implied_indicator = replace(indicator, measure=needs)
     indicators[indicator.id] = implied_indicator
     return implied_indicator
+
+
+def _level_read_as_rate(reader: _Reader, targets: list[Target]) -> None:
+    """A level target on an indicator that declares no measure, which an average target
+    makes a growth rate: its milestones would be read by points a year instead of growth,
+    one target changing another's status with nothing said ("reduce the poverty rate by 1
+    point a year" added as an average beside the 2030 milestone; helper M, forty-sixth
+    session). Refused at the level target, naming the average's line."""
+    from ..plan.model import LevelTarget
+
+    for t in targets:
+        implied = reader.implied_measure.get(t.indicator)
+        if isinstance(t, LevelTarget) and implied is not None and implied[0] == "average":
+            said = msg("definitions_level_read_as_rate", id=t.id, indicator=t.indicator, line=implied[1])
+            reader.problems.append(Problem(t.location, said))
