@@ -216,3 +216,34 @@ def test_the_same_targets_on_a_declared_growth_rate_are_read_as_before(
     make_tracker(tmp_path, monkeypatch, plan, POVERTY_ROWS)
     r = run_clean("check")
     assert r.exit_code == 0, r.output
+
+
+# --- An indicator's dimensions named by a dimension's Vietnamese name (`dimensions:
+# [vùng]`, the region's vi name 'Vùng'): told "no dimension 'vùng' is declared (declared:
+# sex, region)", where a target's `for_each: giới tính` is told the id to write.
+
+REGIONS = """\
+title: Plan
+dimensions:
+  sex: {name: {en: Sex, vi: Giới tính}}
+  region: {name: {en: Region, vi: Vùng}}
+indicators:
+  poverty: {name: Poverty rate, unit: "%", direction: decrease, dimensions: [NAMED]}
+targets:
+  - id: poverty-2030
+    indicator: poverty
+    baseline: 2025
+    milestones: [{by: 2030, value: 0.5}]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_indicators_dimension_named_by_its_name_is_told_its_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, REGIONS.replace("NAMED", "vùng"), HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:6:"), r.output
+    assert "dimensions: [region]" in said, r.output
