@@ -247,3 +247,53 @@ def test_an_indicators_dimension_named_by_its_name_is_told_its_id(
     said = " ".join(r.output.split())
     assert said.startswith("targets.yaml:6:"), r.output
     assert "dimensions: [region]" in said, r.output
+
+
+# --- A ceiling written as a floor: "inflation about 4.5 %" as at_least: 4.5 on a CPI
+# declared direction: decrease (or at_most on an indicator left at the default, higher is
+# better). Accepted with nothing said, the status table then read "≥ 4.5%" beside "lower
+# is better", and 3.8 % "Not achieved"; a level milestone the wrong way from its baseline
+# is warned of (milestone-side), a bound the wrong way from its direction was not.
+
+CPI = """\
+title: Plan
+indicators:
+  cpi: {name: CPI inflation, unit: "%", measure: rate, DIRECTION}
+targets:
+  - id: cpi-ceiling
+    type: every_period
+    indicator: cpi
+    BOUND: 4.5
+    from: 2026
+    to: 2030
+"""
+
+
+@pytest.mark.parametrize(
+    ("direction", "bound", "told"),
+    [(", direction: decrease", "at_least", "is to decrease"), ("", "at_most", "is to increase")],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_bound_the_other_way_from_its_indicators_direction_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, direction: str, bound: str, told: str, lang: str
+) -> None:
+    plan = CPI.replace(", DIRECTION", direction).replace("BOUND", bound)
+    make_tracker(tmp_path, monkeypatch, plan, HEADER + "cpi,2026,3.8,estimate,GSO,,2026-12-05T00:00:00Z\n")
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 0, r.output  # a warning: the plan may mean it
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:5:5:"), r.output
+    assert f"{bound}: 4.5" in said and "milestone-side" not in said, r.output
+    if lang == "en":
+        assert told in said, r.output
+    else:
+        assert ("cần giảm" if "decrease" in told else "cần tăng") in said, r.output
+    # status says it too, as it says a milestone on the wrong side.
+    assert f"{bound}: 4.5" in " ".join(run_clean("--lang", lang, "status").stderr.split())
+
+
+def test_a_bound_the_way_of_its_direction_is_not_warned_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = CPI.replace("DIRECTION", "direction: decrease").replace("BOUND", "at_most")
+    make_tracker(tmp_path, monkeypatch, plan, HEADER + "cpi,2026,3.8,estimate,GSO,,2026-12-05T00:00:00Z\n")
+    r = run_clean("check")
+    assert r.exit_code == 0 and r.output == "", r.output
