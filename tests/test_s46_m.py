@@ -297,3 +297,44 @@ def test_a_bound_the_way_of_its_direction_is_not_warned_of(tmp_path: Path, monke
     make_tracker(tmp_path, monkeypatch, plan, HEADER + "cpi,2026,3.8,estimate,GSO,,2026-12-05T00:00:00Z\n")
     r = run_clean("check")
     assert r.exit_code == 0 and r.output == "", r.output
+
+
+# --- A group written {en: Economy, vi: Kinh tế} on most targets and as plain Vietnamese
+# text, `group: Kinh tế`, on one: two groups, both shown "Kinh tế" in a Vietnamese status
+# --group-by group (9 targets and 1), with nothing said. The group-names rule compared
+# only names given in both languages.
+
+GROUPS = """\
+title: Plan
+indicators:
+  a: {name: A}
+  b: {name: B}
+targets:
+  - id: a-up
+    indicator: a
+    baseline: 2025
+    FIRST
+  - id: b-up
+    indicator: b
+    baseline: 2025
+    SECOND
+"""
+
+
+@pytest.mark.parametrize("plain_first", [False, True])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_group_written_as_plain_vietnamese_beside_its_two_languages_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, plain_first: bool
+) -> None:
+    both, plain = "group: {en: Economy, vi: Kinh tế}", "group: Kinh tế"
+    first, second = (plain, both) if plain_first else (both, plain)
+    make_tracker(tmp_path, monkeypatch, GROUPS.replace("FIRST", first).replace("SECOND", second), HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.output.split())
+    line = 6 if plain_first else 10  # the plain one's target
+    assert said.startswith(f"targets.yaml:{line}:5:"), r.output
+    assert "group: {en: Economy, vi: Kinh tế}" in said, r.output
+    assert ("line 10" if plain_first else "line 6") in said or ("dòng 10" if plain_first else "dòng 6") in said, (
+        r.output
+    )
