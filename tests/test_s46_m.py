@@ -338,3 +338,21 @@ def test_a_group_written_as_plain_vietnamese_beside_its_two_languages_is_warned_
     assert ("line 10" if plain_first else "line 6") in said or ("dòng 10" if plain_first else "dòng 6") in said, (
         r.output
     )
+
+
+# --- A target put in two groups at once, `group: [Kinh tế, Xã hội]`: told "group must be
+# a single value, got a list", nothing of what to write. Told that a target is in one group,
+# with owner: (status --group-by owner) for a second way of grouping.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_target_in_two_groups_is_told_it_is_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    plan = GROUPS.replace("FIRST", "group: [Kinh tế, Xã hội]").replace("SECOND", "group: Xã hội")
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:9:12:"), r.output
+    assert "group: Kinh tế" in said and "owner:" in said and "--group-by owner" in said, r.output

@@ -346,6 +346,14 @@ class _Reader:
             if self._controls(node, what, (en or "") + (vi or "") + "".join(t for _, t in others)):
                 return None
             return Text(en or vi or "", vi or en or "", tuple(sorted(others)))
+        first = node.value[0] if isinstance(node, SequenceNode) and node.value else None
+        if isinstance(first, ScalarNode) and isinstance(what, tuple) and what[-1] in ("group", "owner"):
+            # `group: [Kinh te, Xa hoi]`, a target in two groups: in one (helper M, s46).
+            other = "owner" if what[-1] == "group" else "group"
+            self.error(
+                node, msg("definitions_group_list", what=_phrase(what), field=what[-1], first=first.value, other=other)
+            )
+            return None
         value = self.text(node, what)
         if value is None:
             return None
