@@ -171,7 +171,7 @@ def test_both_bounds_are_told_which_to_keep(tmp_path: Path, monkeypatch: pytest.
 POVERTY = """\
 title: Plan
 indicators:
-  poverty: {name: {en: Poverty rate, vi: Tỷ lệ hộ nghèo}, unit: "%", direction: decrease}
+  poverty: {name: Poverty rate, unit: "%", direction: decrease}
 targets:
   - id: poverty-2030
     indicator: poverty
@@ -356,3 +356,53 @@ def test_a_target_in_two_groups_is_told_it_is_in_one(
     said = " ".join(r.output.split())
     assert said.startswith("targets.yaml:9:12:"), r.output
     assert "group: Kinh tế" in said and "owner:" in said and "--group-by owner" in said, r.output
+
+
+# --- "Urbanisation up 1.2 points a year" written as an average target on the urbanisation
+# rate, a share that declares no measure: the average made it a growth rate, so 45.1 % in
+# 2026 was averaged as growth of 45.1 % a year, P = 45.1 / 1.2 = 37.58, substantial progress
+# with nothing said. A share named so (tỷ lệ, tỷ trọng, share of) is refused as an average's
+# growth rate unless declared one.
+
+URBAN = """\
+title: Plan
+indicators:
+  urban: {name: NAME, unit: "%"MEASURE}
+targets:
+  - id: urban-avg
+    type: average
+    indicator: urban
+    at_least: 1.2
+    from: 2026
+    to: 2030
+"""
+
+
+@pytest.mark.parametrize(
+    "name", ["{en: Urbanisation rate, vi: Tỷ lệ đô thị hóa}", "Tỷ trọng kinh tế số", "Share of trained workers"]
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_average_target_on_a_share_is_refused_unless_declared_a_rate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, lang: str
+) -> None:
+    rows = HEADER + "urban,2026,45.1,estimate,GSO,,2026-12-05T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, URBAN.replace("NAME", name).replace("MEASURE", ""), rows)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:5:5:"), r.output
+    assert "'measure: rate'" in said and "urban" in said, r.output
+    # Declared a rate, the author's word is taken.
+    make_tracker(tmp_path, monkeypatch, URBAN.replace("NAME", name).replace("MEASURE", ", measure: rate"), rows)
+    assert run_clean("check").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "name", ["{en: GDP growth, vi: Tốc độ tăng trưởng GDP}", "{en: Inflation, vi: Tỷ lệ lạm phát}", "Tỷ lệ tăng dân số"]
+)
+def test_an_average_target_on_a_growth_rate_is_read_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, URBAN.replace("NAME", name).replace("MEASURE", ""), HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output

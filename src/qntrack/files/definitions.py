@@ -26,6 +26,7 @@ from .plan_loading import load_plan as load_plan
 from ..catalog import msg
 from ..plan.model import Indicator, Location, Measure, Plan, Problem, Target, Text
 from .group_names import named_groups
+from .plan_words import named_as_share
 from .plan_texts import free_text
 from ..kinds import REGISTRY
 from ..plan.units import Dimension
@@ -345,6 +346,11 @@ def _imply_measure(
         other, line = implied
         said = "definitions_measure_implied_flow" if flow else "definitions_measure_implied_rate"
         reader.error(node, msg(said, what=_phrase(where), other=other, line=line, id=indicator.id, measure=measure))
+        return None
+    if not flow and named_as_share(indicator.name.en, indicator.name.vi):
+        # "Urbanisation up 1.2 points a year" as an average: 45.1 % read as growth (s46).
+        shown = indicator.name.en if named_as_share(indicator.name.en) else indicator.name.vi
+        reader.error(node, msg("definitions_share_as_rate", what=_phrase(where), id=indicator.id, name=shown))
         return None
     reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
     implied_indicator = replace(indicator, measure=needs)
