@@ -406,3 +406,37 @@ def test_an_average_target_on_a_growth_rate_is_read_as_before(
     make_tracker(tmp_path, monkeypatch, URBAN.replace("NAME", name).replace("MEASURE", ""), HEADER)
     r = run_clean("check")
     assert r.exit_code == 0, r.output
+
+
+# --- "Budget deficit at most 4 % of GDP" written as a cumulative target (a ceiling over
+# 2026-2030) on the deficit in % GDP, which declares no measure: the cumulative target made
+# it a flow, so the years' percentages were added up (3.6 + 3.5 = 7.1 % "of GDP", over the
+# cap of 4) with nothing said. A per cent is no amount that adds up: refused unless the
+# indicator declares measure: flow.
+
+DEFICIT = """\
+title: Plan
+indicators:
+  deficit: {name: State budget deficit, unit: "% GDP", direction: decreaseMEASURE}
+targets:
+  - id: deficit-cap
+    type: cumulative
+    indicator: deficit
+    at_most: 4
+    from: 2026
+    to: 2030
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_cumulative_target_on_a_per_cent_is_refused_unless_declared_a_flow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, DEFICIT.replace("MEASURE", ""), HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:5:5:"), r.output
+    assert "'measure: flow'" in said and "every_period" in said and "% GDP" in said, r.output
+    make_tracker(tmp_path, monkeypatch, DEFICIT.replace("MEASURE", ", measure: flow"), HEADER)
+    assert run_clean("check").exit_code == 0

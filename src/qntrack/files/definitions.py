@@ -352,6 +352,12 @@ def _imply_measure(
         shown = indicator.name.en if named_as_share(indicator.name.en) else indicator.name.vi
         reader.error(node, msg("definitions_share_as_rate", what=_phrase(where), id=indicator.id, name=shown))
         return None
+    if flow and any(u.lstrip().startswith(("%", "\u2030")) for u in (indicator.unit, indicator.unit_vi)):
+        # "Deficit at most 4 % of GDP" as a cumulative cap: the years' shares added (s46).
+        reader.error(
+            node, msg("definitions_percent_as_flow", what=_phrase(where), id=indicator.id, unit=indicator.unit)
+        )
+        return None
     reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
     implied_indicator = replace(indicator, measure=needs)
     indicators[indicator.id] = implied_indicator
