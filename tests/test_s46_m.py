@@ -440,3 +440,31 @@ def test_a_cumulative_target_on_a_per_cent_is_refused_unless_declared_a_flow(
     assert "'measure: flow'" in said and "every_period" in said and "% GDP" in said, r.output
     make_tracker(tmp_path, monkeypatch, DEFICIT.replace("MEASURE", ", measure: flow"), HEADER)
     assert run_clean("check").exit_code == 0
+
+
+# --- A population milestone written the Vietnamese way, `value: 104.500.000` (two groups
+# of thousands after dots): told "not a number; write a decimal like 12.5", where `8.500`
+# is told its two readings. Two dot groups have one reading, 104500000: told so.
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("104.500.000", "104500000"), ("1.234.567,5", "1234567.5")])
+def test_a_number_grouped_by_dots_twice_is_told_the_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, meant: str
+) -> None:
+    plan = """\
+title: Plan
+indicators:
+  population: {name: Population, unit: people, measure: flow}
+targets:
+  - id: population-sum
+    type: cumulative
+    indicator: population
+    at_least: TYPED
+    from: 2026
+    to: 2030
+""".replace("TYPED", typed)
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:8:") and meant in said and "12.5" not in said, r.output

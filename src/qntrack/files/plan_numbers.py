@@ -34,6 +34,8 @@ _SPACED = re.compile(r"^([+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(\.\d+)?$")
 # group in the Vietnamese convention ("1.500") as much as a decimal, which nobody writes
 # with a trailing 0. 7.101 is left a decimal, and 0.120 has one reading.
 _GROUPED = re.compile(r"^[+-]?[1-9][0-9]{0,2}\.[0-9]{2}0$")
+# Two or more groups of thousands after dots (104.500.000): a thousands separator only.
+_DOTTED = re.compile(r"^[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}$")
 
 
 def parse_number(text: str) -> float:
@@ -46,6 +48,9 @@ def parse_number(text: str) -> float:
         # once. Said as add-observation says it, never guessed.
         fraction = raw.rstrip("0").rstrip(".")
         raise ValueError(msg("authoring_number_grouped", text=raw, whole=raw.replace(".", ""), fraction=fraction))
+    if _DOTTED.match(raw):
+        # "104.500.000", a population grouped the Vietnamese way: one reading (helper M, s46).
+        raise ValueError(msg("definitions_number_comma_as", text=raw, readings=raw.replace(".", "")))
     if raw and _NUMBER.match(raw) and any(ch.isdigit() for ch in raw):
         value = float(raw)
         if math.isfinite(value):
