@@ -468,3 +468,52 @@ targets:
     assert r.exit_code == 1, r.output
     said = " ".join(r.output.split())
     assert said.startswith("targets.yaml:8:") and meant in said and "12.5" not in said, r.output
+
+
+# --- A figure written with its size word, as the resolution writes it: `value: "106,5
+# triệu"` or `at_least: 1.5 billion` were told to use a decimal point and no thousands
+# separator, nothing of the word. The word belongs to the unit: the figure in ones is
+# 106.5 x 10^6 = 106500000, or 106.5 where the unit says millions itself.
+
+
+@pytest.mark.parametrize(
+    ("typed", "whole", "number", "word"),
+    [
+        ('"106,5 triệu"', "106500000", "106.5", "triệu"),
+        ("1.5 billion", "1500000000", "1.5", "billion"),
+        ('"2 nghìn tỷ"', "2000000000000", "2", "nghìn tỷ"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_number_with_its_size_word_is_told_the_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, whole: str, number: str, word: str, lang: str
+) -> None:
+    plan = """\
+title: Plan
+indicators:
+  population: {name: Population, unit: people, measure: flow}
+targets:
+  - id: population-sum
+    type: cumulative
+    indicator: population
+    at_least: TYPED
+    from: 2026
+    to: 2030
+""".replace("TYPED", typed)
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:8:"), r.output
+    assert f"'{word}'" in said and whole in said and f" {number} " in said, r.output
+
+
+def test_a_grouped_number_with_its_size_word_is_not_read_one_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "1.500 triệu" is 1500 million the Vietnamese way, 1.5 million the English way: no
+    # figure is offered for it (1500000 would be a thousand times too small).
+    plan = PLAN.replace("BOUND", '"1.500 triệu"')
+    make_tracker(tmp_path, monkeypatch, plan, HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1 and "1500000" not in r.output, r.output
