@@ -517,3 +517,21 @@ def test_a_grouped_number_with_its_size_word_is_not_read_one_way(
     make_tracker(tmp_path, monkeypatch, plan, HEADER)
     r = run_clean("check")
     assert r.exit_code == 1 and "1500000" not in r.output, r.output
+
+
+# --- A baseline year after the milestone's (baseline: 2031 beside by: 2030) was told "milestone
+# by 2030 is not after the baseline 2031", nothing of what to write, where an Open SDG
+# target_year before its base_year is told "give a later target_year".
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_milestone_before_its_baseline_is_told_what_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    plan = POVERTY.replace("baseline: 2025", "baseline: 2031", 1)
+    make_tracker(tmp_path, monkeypatch, plan, POVERTY_ROWS)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:8:"), r.output
+    assert ("a year after 2031" if lang == "en" else "một năm sau 2031") in said, r.output
