@@ -535,3 +535,17 @@ def test_a_milestone_before_its_baseline_is_told_what_to_write(
     said = " ".join(r.output.split())
     assert said.startswith("targets.yaml:8:"), r.output
     assert ("a year after 2031" if lang == "en" else "một năm sau 2031") in said, r.output
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_second_top_level_title_is_told_to_keep_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    # Two plans joined: the second's `title:` was told "duplicate key 'title' (first given
+    # on line 1)", nothing of what to write.
+    make_tracker(tmp_path, monkeypatch, JOINED.replace("SECOND", "title: Kế hoạch xã hội"), HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:9:1:"), r.output
+    assert ("keep one of lines 1 and 9" if lang == "en" else "giữ một trong hai dòng 1 và 9") in said, r.output

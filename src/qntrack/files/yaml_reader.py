@@ -188,6 +188,11 @@ class _Reader:
                     self.error(
                         key_node, msg("definitions_top_key_twice", what=_phrase(what), key=key, first=first, line=line)
                     )
+                elif what == ("top",):  # `title:` twice, two plans joined: keep one (s46)
+                    line = key_node.start_mark.line + 1
+                    self.error(
+                        key_node, msg("definitions_top_key_kept", what=_phrase(what), key=key, first=first, line=line)
+                    )
                 else:
                     self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
