@@ -549,3 +549,20 @@ def test_a_second_top_level_title_is_told_to_keep_one(
     said = " ".join(r.output.split())
     assert said.startswith("targets.yaml:9:1:"), r.output
     assert ("keep one of lines 1 and 9" if lang == "en" else "giữ một trong hai dòng 1 và 9") in said, r.output
+
+
+# --- A value that starts with '#' ("name: #Số người chết", "at_most: #6000", the sign
+# for "number"): YAML reads it as a comment, and the author was told "name must not be
+# empty" or "at_most: '' is not a number" of a line that shows the text. Told so now.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_value_after_a_hash_is_told_it_is_a_comment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("BOUND", "#10"), HEADER)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:8:"), r.output
+    assert "'#'" in said and '"#10"' in said, r.output
