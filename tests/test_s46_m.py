@@ -566,3 +566,20 @@ def test_a_value_after_a_hash_is_told_it_is_a_comment(
     said = " ".join(r.output.split())
     assert said.startswith("targets.yaml:8:"), r.output
     assert "'#'" in said and '"#10"' in said, r.output
+
+
+# --- Milestones written as a mapping of years, `milestones: {2028: 26, 2030: 28}`: told
+# "milestones must be a list like '- {by: 2025, value: 15}'", an example of other figures.
+# Told the author's own lines to write.
+
+
+def test_milestones_written_as_a_mapping_of_years_are_told_their_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = POVERTY.replace("milestones: [{by: 2030, value: 0.5}]", "milestones: {2028: 2, 2030: 0.5}")
+    make_tracker(tmp_path, monkeypatch, plan, POVERTY_ROWS)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:8:17:"), r.output
+    assert "- {by: 2028, value: 2}" in said and "- {by: 2030, value: 0.5}" in said, r.output
