@@ -93,7 +93,8 @@ def test_milestones_must_follow_the_baseline_and_each_other():
     """)
     assert out == [
         "targets.yaml:9:14: error: target 'a': milestones must be in order of 'by'; 2025 comes after 2030",
-        "targets.yaml:10:14: error: target 'a': milestone by 2019 is not after the baseline 2020",
+        "targets.yaml:10:14: error: target 'a': milestone by 2019 is not after the baseline 2020: the pace a "
+        "milestone asks for runs from the baseline to it, so write a year after 2020, or an earlier baseline",
     ]
 
 

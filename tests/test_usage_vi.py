@@ -296,7 +296,8 @@ LIST_VI = [
         "cảnh báo",
         "mặc định",
         "mỗi mốc của mục tiêu loại level (mức cần đạt theo mốc) nằm đúng phía mà chỉ tiêu cần thay đổi so với "
-        "giá trị gốc",
+        "giá trị gốc, và ngưỡng của mỗi mục tiêu theo giai đoạn đúng với hướng của chỉ tiêu (at_most khi càng "
+        "thấp càng tốt)",
     ),
     (
         "repeated",

@@ -322,12 +322,12 @@ def sides_plain(plan: Any, series: Any) -> dict:
     ``_warned`` keeps them).
     Only targets with such a milestone are listed."""
     from ..files.checks_due import wrong_side
-    from ..plan.model import LevelTarget
+    from ..plan.model import LevelTarget, SpanTarget
 
     out: dict = {}
     for t in plan.targets:
         ind = plan.indicators.get(t.indicator)
-        if isinstance(t, LevelTarget) and ind is not None:
+        if isinstance(t, (LevelTarget, SpanTarget)) and ind is not None:  # a span's bound too (s46)
             found = side_plain(wrong_side(t, ind, series))
             if found:
                 out[t.id] = (t.indicator, found)

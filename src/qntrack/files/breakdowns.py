@@ -60,6 +60,10 @@ def indicator_dimensions(
             return None
         if name not in dimensions and ("dimension", name) in reader.refused:
             return None  # its own problem is reported where it is declared
+        if name not in dimensions and (named := _named(name, tuple(dimensions), dimensions)) is not None:
+            # `dimensions: [vung]` (the region's name, with its marks): its id, as for_each is told.
+            reader.error(item, msg("breakdowns_dimensions_named", name=name, id=named))
+            return None
         if name not in dimensions:
             hint = closest(name, dimensions)
             declared = ", ".join(dimensions) or "-"
@@ -277,7 +281,7 @@ def target_unit(
     return () if problems else dims
 
 
-def _named(name: str, indicator: Indicator, dimensions: dict[str, Dimension]) -> str | None:
+def _named(name: str, indicator: Indicator | tuple[str, ...], dimensions: dict[str, Dimension]) -> str | None:
     """The dimension of ``indicator`` that ``name`` names rather than gives the id of: its
     id in other case, or its name in either language, with or without what its brackets
     add ('Locality (district level until 30 June 2025)'), as ``fold`` writes them
@@ -285,7 +289,7 @@ def _named(name: str, indicator: Indicator, dimensions: dict[str, Dimension]) ->
     from .vocabulary import fold
 
     typed = fold(name)
-    for dim_id in indicator.dimensions:
+    for dim_id in indicator if isinstance(indicator, tuple) else indicator.dimensions:
         dim = dimensions.get(dim_id)
         written = [dim_id] + ([dim.name.en, dim.name.vi] if dim is not None else [])
         if any(typed in (fold(w), fold(w).partition(" (")[0].strip()) for w in written if w):

@@ -23,6 +23,7 @@ from ..plan.model import (
     Plan,
     PlanTarget,
     Problem,
+    SpanTarget,
     published,
 )
 from ..plan.periods import Frequency, Period
@@ -157,13 +158,15 @@ def milestone_side_problems(plan: Plan, series: Series, indicators: Collection[s
         if indicators is not None and t.indicator not in indicators:
             continue
         ind = plan.indicators.get(t.indicator)
-        if isinstance(t, LevelTarget) and ind is not None:
+        if isinstance(t, (LevelTarget, SpanTarget)) and ind is not None:
             out += wrong_side(t, ind, series)
     return out
 
 
-def wrong_side(t: LevelTarget, ind: Indicator, series: Series) -> list[Problem]:
+def wrong_side(t: LevelTarget | SpanTarget, ind: Indicator, series: Series) -> list[Problem]:
     """``milestone_side_problems`` of one target (the cache asks it of a target judged again)."""
+    if isinstance(t, SpanTarget):
+        return _bound_side(t, ind)
     if t.baseline is None or not t.milestones:
         return []
     base = t.baseline.value
@@ -185,3 +188,17 @@ def wrong_side(t: LevelTarget, ind: Indicator, series: Series) -> list[Problem]:
             words = dict(id=t.id, value=Figure(m.value), by=m.by, base=Figure(base), period=t.baseline.period)
             out.append(Problem(m.location, msg(said, indicator=ind.id, **words), "warning", "milestone-side"))
     return out
+
+
+def _bound_side(t: SpanTarget, ind: Indicator) -> list[Problem]:
+    """A span's bound the other way from its indicator's direction: a floor (``at_least``)
+    where lower is better, "inflation about 4.5 %" written as at least 4.5, or a ceiling
+    (``at_most``) on an indicator left higher-is-better, a CPI whose direction was not
+    written (helper M, forty-sixth session). Said at the target, as a warning: the plan may
+    mean it (a floor of inflation)."""
+    if t.bound.at_least == ind.increase:
+        return []
+    typed = repr(t.bound.value)
+    typed = typed[:-2] if typed.endswith(".0") else typed
+    said = "checks_bound_floor" if t.bound.at_least else "checks_bound_ceiling"
+    return [Problem(t.location, msg(said, id=t.id, indicator=ind.id, value=typed), "warning", "milestone-side")]

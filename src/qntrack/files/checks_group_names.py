@@ -43,4 +43,28 @@ def group_name_problems(plan: Plan) -> list[Problem]:
                         "group-names",
                     )
                 )
+    return out + _plain_names(plan)
+
+
+def _plain_names(plan: Plan) -> list[Problem]:
+    """A group (or owner) written as plain text on one target that is the Vietnamese name of
+    one given in both languages on another (`group: Kinh te` with its marks beside `{en:
+    Economy, vi: Kinh te}`): two groups, both shown by that name in Vietnamese (helper M,
+    forty-sixth session). Said at the plain one, with the line to write."""
+    from ..method.groups import group_key
+
+    out: list[Problem] = []
+    for field in ("group", "owner"):
+        both: dict[str, tuple[str, str, int]] = {}
+        for t in plan.targets:
+            name = getattr(t, field)
+            if name is not None and name.en != name.vi:
+                both.setdefault(group_key(name.vi), (name.en, name.vi, t.location.line))
+        for t in plan.targets:
+            name = getattr(t, field)
+            if name is None or name.en != name.vi or (found := both.get(group_key(name.en))) is None:
+                continue
+            if group_key(found[0]) != group_key(name.en):
+                words = dict(field=field, name=name.en, en=found[0], vi=found[1], line=found[2])
+                out.append(Problem(t.location, msg("checks_group_names_plain", **words), "warning", "group-names"))
     return out

@@ -26,6 +26,7 @@ from .plan_loading import load_plan as load_plan
 from ..catalog import msg
 from ..plan.model import Indicator, Location, Measure, Plan, Problem, Target, Text
 from .group_names import named_groups
+from .plan_words import named_as_share
 from .plan_texts import free_text
 from ..kinds import REGISTRY
 from ..plan.units import Dimension
@@ -188,6 +189,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                     seen[tid] = reader.loc(item).line
                 if target is not None:
                     targets.append(target)
+            _level_read_as_rate(reader, targets)
 
     if reader.problems:
         # In the order of the file's lines, as the author reads it (a target's "needs" was
@@ -345,7 +347,33 @@ def _imply_measure(
         said = "definitions_measure_implied_flow" if flow else "definitions_measure_implied_rate"
         reader.error(node, msg(said, what=_phrase(where), other=other, line=line, id=indicator.id, measure=measure))
         return None
+    if not flow and named_as_share(indicator.name.en, indicator.name.vi):
+        # "Urbanisation up 1.2 points a year" as an average: 45.1 % read as growth (s46).
+        shown = indicator.name.en if named_as_share(indicator.name.en) else indicator.name.vi
+        reader.error(node, msg("definitions_share_as_rate", what=_phrase(where), id=indicator.id, name=shown))
+        return None
+    if flow and any(u.lstrip().startswith(("%", "\u2030")) for u in (indicator.unit, indicator.unit_vi)):
+        # "Deficit at most 4 % of GDP" as a cumulative cap: the years' shares added (s46).
+        reader.error(
+            node, msg("definitions_percent_as_flow", what=_phrase(where), id=indicator.id, unit=indicator.unit)
+        )
+        return None
     reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
     implied_indicator = replace(indicator, measure=needs)
     indicators[indicator.id] = implied_indicator
     return implied_indicator
+
+
+def _level_read_as_rate(reader: _Reader, targets: list[Target]) -> None:
+    """A level target on an indicator that declares no measure, which an average target
+    makes a growth rate: its milestones would be read by points a year instead of growth,
+    one target changing another's status with nothing said ("reduce the poverty rate by 1
+    point a year" added as an average beside the 2030 milestone; helper M, forty-sixth
+    session). Refused at the level target, naming the average's line."""
+    from ..plan.model import LevelTarget
+
+    for t in targets:
+        implied = reader.implied_measure.get(t.indicator)
+        if isinstance(t, LevelTarget) and implied is not None and implied[0] == "average":
+            said = msg("definitions_level_read_as_rate", id=t.id, indicator=t.indicator, line=implied[1])
+            reader.problems.append(Problem(t.location, said))

@@ -34,6 +34,8 @@ _SPACED = re.compile(r"^([+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(\.\d+)?$")
 # group in the Vietnamese convention ("1.500") as much as a decimal, which nobody writes
 # with a trailing 0. 7.101 is left a decimal, and 0.120 has one reading.
 _GROUPED = re.compile(r"^[+-]?[1-9][0-9]{0,2}\.[0-9]{2}0$")
+# Two or more groups of thousands after dots (104.500.000): a thousands separator only.
+_DOTTED = re.compile(r"^[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}$")
 
 
 def parse_number(text: str) -> float:
@@ -46,6 +48,12 @@ def parse_number(text: str) -> float:
         # once. Said as add-observation says it, never guessed.
         fraction = raw.rstrip("0").rstrip(".")
         raise ValueError(msg("authoring_number_grouped", text=raw, whole=raw.replace(".", ""), fraction=fraction))
+    if (sized := _size_word(raw)) is not None:
+        # "106,5 trieu" (with its marks) or "1.5 billion", as the resolution writes it (s46).
+        raise ValueError(msg("definitions_number_size_word", text=raw, **sized))
+    if _DOTTED.match(raw):
+        # "104.500.000", a population grouped the Vietnamese way: one reading (helper M, s46).
+        raise ValueError(msg("definitions_number_comma_as", text=raw, readings=raw.replace(".", "")))
     if raw and _NUMBER.match(raw) and any(ch.isdigit() for ch in raw):
         value = float(raw)
         if math.isfinite(value):
@@ -92,3 +100,28 @@ def quoted_problem(raw: str) -> Message | None:
         if isinstance(said, Message) and said.id != "definitions_number_invalid":
             return said
     return None
+
+
+_SIZED = re.compile(r"([+]?\d+(?:[.,]\d+)?)\s+(\D+?)")
+
+
+def _size_word(raw: str) -> dict[str, str] | None:
+    """A figure and its size word (a million, the Vietnamese nghin ty): the word, the
+    figure as typed with a decimal point, and the figure in ones; else None."""
+    from decimal import Decimal
+
+    from .vocabulary import UNIT_SIZES_VI, fold
+
+    found = _SIZED.fullmatch(raw)
+    if found is None:
+        return None
+    sizes = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+    sizes.update({fold(k): v for k, v in UNIT_SIZES_VI.items()})
+    words = fold(found[2]).split()
+    if not words or any(w not in sizes for w in words):
+        return None
+    number = found[1].lstrip("+").replace(",", ".")
+    if len(number.partition(".")[2]) == 3:
+        return None  # "1.500 trieu": 1500 or 1.5 million, told as a number grouped is
+    whole = Decimal(number).scaleb(sum(sizes[w] for w in words))
+    return {"word": found[2].strip(), "number": number, "whole": f"{whole.normalize():f}"}

@@ -6,7 +6,9 @@ vocabulary.py whole (its 500-line rule, twenty-third session); folded, they are 
 
 from __future__ import annotations
 
-__all__ = ["CHOICE_WORDS", "KEY_WORDS"]
+import re
+
+__all__ = ["CHOICE_WORDS", "KEY_WORDS", "named_as_share"]
 
 
 # The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``
@@ -80,6 +82,30 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
     "toi thieu": ("at_least",),
     "toi da": ("at_most",),
     "khong qua": ("at_most",),
+    # A target's id, type, owner and limit as a ministry's author names them (forty-sixth
+    # session, helper M): ma (its code), kieu, co quan chu tri (the lead agency), gioi han.
+    "ma": ("id", "code"),
+    "ma so": ("id", "code"),
+    "kieu": ("type",),
+    "co quan chu tri": ("owner",),
+    "don vi chu tri": ("owner",),
+    "chu tri": ("owner",),
+    "gioi han": ("limit",),
     "tieu de": ("title",),
     "so lieu": ("observations",),
 }
+
+
+# An indicator's name that says it is a share, a level in per cent (as fold writes it:
+# ty le, ty trong), and the words that make it a rate of change after all (ty le lam phat,
+# inflation; ty le tang dan so, population growth): helper M, forty-sixth session.
+_SHARE = re.compile(r"\b(?:ty le|ty trong|share of|proportion|coverage|percentage of)\b")
+_CHANGE = re.compile(r"\b(?:tang|giam|lam phat|toc do|growth|inflation|increase|decrease|change)\b")
+
+
+def named_as_share(*names: str) -> bool:
+    """Whether an indicator's names (either language) say it is a share, not a growth rate."""
+    from .vocabulary import fold
+
+    folded = [fold(n) for n in names if n]
+    return any(_SHARE.search(n) for n in folded) and not any(_CHANGE.search(n) for n in folded)

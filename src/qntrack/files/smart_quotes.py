@@ -38,12 +38,18 @@ def unquoted_name(path: Path) -> str | None:
 
 
 def quote_hints(problems: Sequence[Problem], text: str) -> list[Problem]:
-    """``problems``, each on a line of ``text`` that holds typographic quotes told so."""
+    """``problems``, each on a line of ``text`` that holds typographic quotes told so, and
+    each of an empty value whose line has a comment in its place ('key: #text') told so."""
     lines = text.splitlines()
     told = []
     for p in problems:
         line = p.location.line or 0
         if 0 < line <= len(lines) and TYPOGRAPHIC.search(lines[line - 1]):
             p = replace(p, message=msg("definitions_yaml_smart_quotes", problem=p.message))
+        column = p.location.column or 0
+        after = lines[line - 1][column - 1 :].strip() if 0 < line <= len(lines) and column > 1 else ""
+        if after.startswith("#") and lines[line - 1][column - 2] == ":":
+            # "at_most: #6000": YAML's comment, the value empty (helper M, forty-sixth session).
+            p = replace(p, message=msg("definitions_yaml_comment_value", problem=p.message, text=after))
         told.append(p)
     return told

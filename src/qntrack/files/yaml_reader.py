@@ -182,6 +182,17 @@ class _Reader:
                     written = " " * max(key_node.start_mark.column - 2, 0) + f"- {key}: {value_node.value}"
                     said = "definitions_milestone_no_dash" if what[0] == "milestone" else "definitions_unit_no_dash"
                     self.error(key_node, msg(said, what=_phrase(what), key=key, first=first, written=written))
+                elif what == ("top",) and key in ("targets", "indicators", "dimensions"):
+                    # Two files joined: the second list is to join the first (helper M, s46).
+                    line = key_node.start_mark.line + 1
+                    self.error(
+                        key_node, msg("definitions_top_key_twice", what=_phrase(what), key=key, first=first, line=line)
+                    )
+                elif what == ("top",):  # `title:` twice, two plans joined: keep one (s46)
+                    line = key_node.start_mark.line + 1
+                    self.error(
+                        key_node, msg("definitions_top_key_kept", what=_phrase(what), key=key, first=first, line=line)
+                    )
                 else:
                     self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
@@ -340,6 +351,14 @@ class _Reader:
             if self._controls(node, what, (en or "") + (vi or "") + "".join(t for _, t in others)):
                 return None
             return Text(en or vi or "", vi or en or "", tuple(sorted(others)))
+        first = node.value[0] if isinstance(node, SequenceNode) and node.value else None
+        if isinstance(first, ScalarNode) and isinstance(what, tuple) and what[-1] in ("group", "owner"):
+            # `group: [Kinh te, Xa hoi]`, a target in two groups: in one (helper M, s46).
+            other = "owner" if what[-1] == "group" else "group"
+            self.error(
+                node, msg("definitions_group_list", what=_phrase(what), field=what[-1], first=first.value, other=other)
+            )
+            return None
         value = self.text(node, what)
         if value is None:
             return None

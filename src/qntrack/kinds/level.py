@@ -412,8 +412,10 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
         mnode = keys["milestones"][1]
         if reader.is_null(mnode):
             pass
-        elif (items := reader.items(mnode)) is None:
-            reader.error(mnode, msg("definitions_milestones_not_list", what=reader.phrase(where)))
+        elif (items := reader.items(mnode)) is None:  # {2028: 26, 2030: 28}: its lines said (s46)
+            lines = "; ".join(f"- {{by: {y}, value: {v}}}" for y, v in _year_pair(reader, mnode, True) or ())
+            said = msg("definitions_milestones_years", written=lines) if lines else None
+            reader.error(mnode, msg("definitions_milestones_not_list", what=reader.phrase(where), years=said or ""))
         else:
             for item in items:
                 if pair := _year_pair(reader, item):
@@ -486,12 +488,13 @@ def _written_in(value: Any, node: Any) -> bool:
     return bool(start.index <= at.index <= end.index)
 
 
-def _year_pair(reader: Reader, item: Any) -> tuple[str, str] | None:
-    """The year and value of a milestone written ``- 2025: 15``, else None."""
+def _year_pair(reader: Reader, item: Any, every: bool = False) -> Any:
+    """The year and value of a milestone written ``- 2025: 15``, else None; ``every``: the
+    list of them of a mapping of years (``{2028: 26, 2030: 28}``), else None."""
     pairs = getattr(item, "value", None) if reader.is_mapping(item) else None
-    if not pairs or len(pairs) != 1:
+    if not pairs or (len(pairs) != 1 and not every):
         return None
-    key, value = (getattr(n, "value", None) for n in pairs[0])
-    if isinstance(key, str) and len(key) == 4 and key.isdigit() and isinstance(value, str):
-        return key, value
+    found = [tuple(getattr(n, "value", None) for n in pair) for pair in pairs]
+    if all(isinstance(k, str) and len(k) == 4 and k.isdigit() and isinstance(v, str) for k, v in found):
+        return found if every else found[0]
     return None
