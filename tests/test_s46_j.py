@@ -113,3 +113,43 @@ def test_status_csv_ends_with_the_latest_and_provisional_notes(noted: Path, fmt:
     assert body["rev-plan"]["provisional_note"] == ""
     assert body["share-level"]["latest_note"] == "stated as about 14"
     assert body["share-level"]["provisional_note"] == "first quarter only"
+
+
+# --- report --format xlsx: the Figures sheet listed each figure's source, kind and
+# recorded day, and what it revised, but not its note, which the HTML and Markdown
+# reports print under each table ("Note (2024): revised down after the audit"): an
+# office or a newsroom working from the workbook lost the caveat of every figure.
+
+
+@pytest.mark.parametrize(
+    ("as_of", "value", "note"), [(None, 98, "revised down after the audit"), ("2025-03-09", 105, "first estimate")]
+)
+def test_the_workbooks_figures_sheet_ends_with_each_figures_note(
+    noted: Path, tmp_path: Path, as_of: str | None, value: float, note: str
+):
+    import openpyxl
+
+    out = tmp_path / "review.xlsx"
+    r = run_clean("report", "-o", str(out), *(("--as-of", as_of) if as_of else ()))
+    assert r.exit_code == 0, r.output
+    ws = openpyxl.load_workbook(out)["Figures"]
+    rows = list(ws.iter_rows(values_only=True))
+    header = list(rows[0])
+    assert header[-2:] == ["Unit of breakdown as stored", "Note"]  # last: every column keeps its letter
+    by_figure = {(row[0], row[3]): dict(zip(header, row, strict=True)) for row in rows[1:]}
+    assert by_figure[("Revenue", "2024")]["Value"] == value
+    assert by_figure[("Revenue", "2024")]["Note"] == note
+    assert by_figure[("Share", "2024-Q1")]["Note"] == "first quarter only"
+    assert by_figure[("Share", "2020")]["Note"] is None  # none recorded: an empty cell
+
+
+def test_the_workbooks_figures_sheet_gives_a_retractions_note(noted: Path, tmp_path: Path):
+    import openpyxl
+
+    r = run_clean("retract", "rev", "2024", "--note", "typed 98 for 89", "--recorded-at", "2025-04-01T10:00")
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "review.xlsx"
+    assert run_clean("report", "-o", str(out)).exit_code == 0
+    rows = list(openpyxl.load_workbook(out)["Figures"].iter_rows(values_only=True))
+    (row,) = [row for row in rows[1:] if row[0] == "Revenue"]
+    assert (row[4], row[-1]) == (None, "typed 98 for 89")  # no value, the retraction's why
