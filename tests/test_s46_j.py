@@ -153,3 +153,39 @@ def test_the_workbooks_figures_sheet_gives_a_retractions_note(noted: Path, tmp_p
     rows = list(openpyxl.load_workbook(out)["Figures"].iter_rows(values_only=True))
     (row,) = [row for row in rows[1:] if row[0] == "Revenue"]
     assert (row[4], row[-1]) == (None, "typed 98 for 89")  # no value, the retraction's why
+
+
+_FLOW_PLAN = """\
+version: 1
+title: Flow
+timezone: "+07:00"
+indicators:
+  inv:
+    name: Investment
+    unit: million USD
+    measure: flow
+    direction: increase
+    frequency: month
+targets:
+  - id: inv-2026
+    type: plan
+    indicator: inv
+    name: Investment plan 2026
+    period: 2026
+    value: 1200
+"""
+
+_FLOW_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+inv,2026-01,100,estimate,dpi,january note,2026-02-05T00:00:00Z
+inv,2026-02,90,estimate,dpi,february note,2026-03-05T00:00:00Z
+"""
+
+
+def test_a_sum_qntrack_added_up_says_so_in_its_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # January 100 + February 90 = 190, the year-to-date reading by 10 March 2026: no
+    # published figure, so no note of one; the note is the word docs/json.md names.
+    make_tracker(tmp_path, monkeypatch, _FLOW_PLAN, _FLOW_STORE)
+    provisional = _targets("--as-of", "2026-03-10")["inv-2026"]["provisional"]
+    assert (provisional["value"], provisional["source"]) == (190, "2026-01 + 2026-02")
+    assert provisional["note"] == "added up"
