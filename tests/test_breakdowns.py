@@ -155,6 +155,7 @@ def test_each_unit_is_judged_with_its_own_values(plan: Path):
         "revises_source": None,  # so nothing came from anywhere (twenty-fifth session)
         "revises_recorded_at": None,
         "revises_status": None,  # nor had a status (twenty-seventh session)
+        "note": None,  # nor a note (session 46)
     }
 
 

@@ -246,6 +246,7 @@ def test_as_of_on_observations_status_and_show(plan: Path):
         "revises_source": "[bold]report[/bold]",  # line 66's, as stored (twenty-fifth session)
         "revises_recorded_at": "2022-01-05T00:00:00Z",
         "revises_status": "estimate",  # the status of the figure replaced (twenty-seventh session)
+        "note": None,  # the figure's own note, last (session 46)
     }
     shown = js("show", "share", "--as-of", "2021-12-31")
     assert [o["period"] for o in shown["observations"]] == ["2020"]

@@ -240,6 +240,7 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
         "provisional_revises_source": "",  # it replaced none (twenty-fifth session)
         "provisional_revises_recorded_at": "",
         "provisional_revises_status": "",  # its status (twenty-seventh session)
+        "provisional_note": "publication date approximate",  # the row's note (session 46)
     }
     va = by_id["cbct-va-growth-2021-2025"]
     assert (va["provisional_period"], va["provisional_value"], va["provisional_recorded_at"]) == (

@@ -222,14 +222,14 @@ def test_rank_json_and_csv_give_the_year_to_date_figure_each_unit_is_ranked_on(
     assert [u["provisional"] for u in units] == [
         {"period": "2026-H1", "value": 250.0, "status": "estimate", "source": "DoF",
          "recorded_at": "2026-07-05T00:00:00Z", "revises": None,
-         "revises_source": None, "revises_recorded_at": None, "revises_status": None},
+         "revises_source": None, "revises_recorded_at": None, "revises_status": None, "note": None},
         # 150 came from line 195, "DoF" of 5 July (twenty-fifth session)
         {"period": "2026-H1", "value": 160.0, "status": "estimate", "source": "DoF revised",
          "recorded_at": "2026-07-08T00:00:00Z", "revises": 150.0,
-         "revises_source": "DoF", "revises_recorded_at": "2026-07-05T00:00:00Z", "revises_status": "estimate"},
+         "revises_source": "DoF", "revises_recorded_at": "2026-07-05T00:00:00Z", "revises_status": "estimate", "note": None},
         {"period": "2026-H1", "value": 120.0, "status": "estimate", "source": "DoF",
          "recorded_at": "2026-07-05T00:00:00Z", "revises": None,
-         "revises_source": None, "revises_recorded_at": None, "revises_status": None},
+         "revises_source": None, "revises_recorded_at": None, "revises_status": None, "note": None},
     ]  # fmt: skip
     # As status's breakdown gives it.
     status = json.loads(run_clean("status", "--format", "json", "--as-of", "2026-07-10").stdout)

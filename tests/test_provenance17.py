@@ -201,7 +201,8 @@ def test_machine_outputs_are_unchanged_by_the_marks(shipped: Path):
         "provisional_recorded_at,provisional_revises,withdrawn,direction,milestones,name_vi,"
         "latest_parts_revised,provisional_parts_revised,as_of,"
         "latest_revises_source,latest_revises_recorded_at,provisional_revises_source,provisional_revises_recorded_at,"
-        "latest_revises_status,provisional_revises_status,source_vi,note,note_vi,description,description_vi,not_counted"
+        "latest_revises_status,provisional_revises_status,source_vi,note,note_vi,description,description_vi,not_counted,"
+        "latest_note,provisional_note"
     )  # not_counted in the thirty-sixth session; the note and the description in both languages in the twenty-ninth session; latest_revises added at the end in the eighteenth session, provisional_* in the nineteenth, withdrawn in the twentieth, direction, milestones and name_vi in the twenty-first, the parts_revised two in the twenty-third, as_of in the twenty-fourth, the *_revises_source/recorded_at four in the twenty-fifth, the *_revises_status two in the twenty-seventh, source_vi in the twenty-eighth
     csv_text = _run("status", "--format", "csv")
     assert csv_text.splitlines()[0] == header

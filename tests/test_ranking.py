@@ -130,6 +130,7 @@ def _obs(period: str, value: float, recorded_at: str) -> dict:
         "revises_source": None,  # where the figure replaced came from (twenty-fifth session)
         "revises_recorded_at": None,
         "revises_status": None,  # and its status (twenty-seventh session)
+        "note": None,  # the figure's own note, last (session 46)
     }
 
 

@@ -217,10 +217,11 @@ def test_figures_sheet(books):
         "Figure it revised, recorded (UTC+07:00)",
         # the unit as stored, after the unit column's name (issue 17, thirty-second session)
         "Unit of breakdown as stored",
+        "Note",  # the figure's own note, last (session 46)
     ]
     assert ws.freeze_panes == "A2"
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
-    assert ws.auto_filter.ref == f"A1:R{len(rows) + 1}"
+    assert ws.auto_filter.ref == f"A1:S{len(rows) + 1}"
     revenue = [r for r in rows if r[0] == "State budget revenue collected in the area" and r[3] == "2025"]
     assert len(revenue) == 1
     r = revenue[0]

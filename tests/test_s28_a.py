@@ -168,7 +168,8 @@ def test_figures_sheet_says_what_each_revised_figure_replaced(books, folder: Pat
         "Kind of the figure it revised",
         "Source of the figure it revised",
         "Figure it revised, recorded",
-        "Unit of breakdown as stored",  # added last in the thirty-second session
+        "Unit of breakdown as stored",  # added in the thirty-second session
+        "Note",  # the figure's own note, last (session 46)
     ]
     rows = {(r[0], r[3]): r for r in _rows(ws)}
     share_2022 = rows[("Manufacturing share", "2022")]

@@ -112,7 +112,7 @@ def test_the_status_csv_ends_with_the_vietnamese_source(folder: Path, lang: str)
     header = text.splitlines()[0].split(",")
     # Then the note and the description in both languages (twenty-ninth session, Z), and
     # not_counted (thirty-sixth session).
-    assert header[-6] == "source_vi" and header.index("source") == 13  # source stays where it was
+    assert header[-8] == "source_vi" and header.index("source") == 13  # source stays where it was
     (row,) = _rows(text)
     assert (row["source"], row["source_vi"]) == (SOURCE_EN, SOURCE_VI)
 

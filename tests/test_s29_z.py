@@ -119,7 +119,7 @@ def test_the_status_csv_ends_with_the_note_and_the_description_in_both_languages
     assert len(rows) == 4 and len({len(r) for r in rows}) == 1
     head = rows[0]
     # Then not_counted, added last in the thirty-sixth session.
-    assert head[-6:] == ["source_vi", "note", "note_vi", "description", "description_vi", "not_counted"]
+    assert head[-8:-2] == ["source_vi", "note", "note_vi", "description", "description_vi", "not_counted"]
     by_id = {r[0]: dict(zip(head, r, strict=True)) for r in rows[1:]}
     share = by_id["share"]
     assert (share["note"], share["note_vi"]) == (NOTE_EN, NOTE_VI)

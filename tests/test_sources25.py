@@ -69,8 +69,9 @@ def test_status_json_names_the_replaced_figures_source_and_day(shipped: Path):
     assert (latest["value"], latest["source"], latest["revises"]) == (11.03, SOURCE_SECOND, 11.02)
     assert latest["revises_source"] == SOURCE_FIRST  # line 29's
     assert latest["revises_recorded_at"] == "2023-11-24T00:00:00Z"  # as recorded_at is written
-    # At the end of the object, after revises (a published figure has no parts_revised).
-    assert list(latest)[-4:] == ["revises", "revises_source", "revises_recorded_at", "revises_status"]
+    # At the end of the object, after revises (a published figure has no parts_revised);
+    # the figure's note after them (session 46).
+    assert list(latest)[-5:] == ["revises", "revises_source", "revises_recorded_at", "revises_status", "note"]
 
 
 def test_a_first_figure_has_both_null(shipped: Path):

@@ -42,7 +42,7 @@ RESERVED_IDS = frozenset(
     latest_parts_revised provisional_parts_revised as_of latest_revises_source latest_revises_recorded_at
     provisional_revises_source provisional_revises_recorded_at revises_source revises_recorded_at
     latest_revises_status provisional_revises_status revises_status source_vi note_vi description
-    description_vi not_counted""".split()
+    description_vi not_counted latest_note provisional_note""".split()
 )
 
 

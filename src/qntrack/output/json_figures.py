@@ -61,7 +61,8 @@ def figure_dict(
 ) -> dict[str, Any] | None:
     """``latest``, ``provisional``: an observation with ``revises`` (issue 17, 18th session),
     ``parts_revised`` on a sum, then ``revises_source``, ``revises_recorded_at`` (from
-    ``mine_from``, the series' ``Whence``; 25th session) and ``revises_status`` (27th)."""
+    ``mine_from``, the series' ``Whence``; 25th session), ``revises_status`` (27th) and the
+    figure's ``note`` (46th: a story citing the figure needs its caveat, as show gives it)."""
     if o is None:
         return None
     from .parts_revised import parts_revised_json
@@ -69,7 +70,9 @@ def figure_dict(
 
     out = {**observation_dict(o, indicator=False, note=False), "revises": mine.get(o.period.text)}
     out = with_whence({**out, **parts_revised_json(o, mine, mine_from)}, o.period.text, mine_from)
-    return with_status_replaced(out, o.period.text, mine_from)  # revises_status, last (27th session)
+    out = with_status_replaced(out, o.period.text, mine_from)  # revises_status (27th session)
+    out["note"] = o.note or None  # last (46th session)
+    return out
 
 
 def _details(

@@ -218,7 +218,8 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         *withdrawn_headers(lang),  # the figure withdrawn, then where it came from (26th session)
         word("period_end", lang),  # the period in time, then what the figure replaced (28th session)
         *revised_headers(lang),
-        word("breakdown_unit_stored", lang),  # last: every earlier column keeps its letter (32nd session)
+        word("breakdown_unit_stored", lang),  # every earlier column keeps its letter (32nd session)
+        label("note", lang),  # the figure's note, a retraction's why: last (session 46)
     )
     ws = book.sheet(word("sheet_figures", lang))
     if left_out:
@@ -245,6 +246,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         if o.status != RETRACTED:  # a retraction's row says what it withdrew in its own columns
             put_revised(t, replaced.get(o.indicator, {}).get(o.period), 13, lang)
         t.put(17, unit[1])
+        t.put(18, as_given(o.note) or None)  # a string cell: never run, so as given
         t.next_row()
         if tick is not None and done % 1000 == 0:
             tick(done, len(rows) + after)  # the command line's progress bar: rows, the work here

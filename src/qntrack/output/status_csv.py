@@ -130,6 +130,11 @@ STATUS_COLUMNS = (
     # details.year_to_date.not_counted (issue 17, thirty-sixth session): "2024-08=50
     # no_period;2024-09=20 period_missing 2024-08" (not_counted_cell).
     "not_counted",
+    # The note of the figure judged and of the provisional reading, JSON's latest.note and
+    # provisional.note: the caveat the store keeps beside the figure ("publication date
+    # approximate", "revised down after the audit") goes with the figure cited (session 46).
+    "latest_note",
+    "provisional_note",
 )
 
 
@@ -221,6 +226,8 @@ def status_rows(
             *_both(a.target.note),
             *_both(a.indicator.description),
             not_counted_cell(((a.details.get("year_to_date") or {}).get("not_counted")) or ()),
+            (a.latest.note or None) if a.latest else None,
+            (a.provisional.note or None) if a.provisional else None,
         )
 
 
