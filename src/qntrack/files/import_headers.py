@@ -411,15 +411,21 @@ def row_of_figures(fields: Sequence[str], header: Sequence[str], where: Location
 _SEPARATORS = {",": ("','", "','"), ";": ("';'", "';'"), "\t": ("tab", "'\\t'")}  # --delimiter's, Python's
 
 
-def _other_delimiter(written: Sequence[str], used: str) -> Message | None:
+def _other_delimiter(written: Sequence[str], used: str, sep_line: str = "") -> Message | None:
     """A header read as one column that another separator of ``--delimiter`` reads as ours
-    (``-d tab`` given for a ';' file: pass K, s45), told that separator; None otherwise,
-    the line not quoted back (it may be no table at all)."""
+    (``-d tab`` given for a ';' file: pass K, s45), a long header or a wide one (the
+    indicator and a period: session 46, helper X), told that separator; None otherwise,
+    the line not quoted back (it may be no table at all). ``sep_line``: Excel's 'sep=' line
+    that chose ``used`` (no --delimiter given), told as the cause."""
     line = str(written[0]) if written else ""
     for sep, (option, python) in _SEPARATORS.items():
         cells = line.split(sep)
-        if sep != used and sum(name in LONG_COLUMNS for name in _header(cells)) >= 2:
+        names = _header(cells)
+        wide = "indicator" in names and any(_looks_like_period(name) for name in names)
+        if sep != used and (wide or sum(name in LONG_COLUMNS for name in names) >= 2):
             used_as = _SEPARATORS.get(used, (repr(used),))[0]
             shown = ", ".join(nfc(cell.strip().lstrip("\ufeff")) for cell in cells)
+            if sep_line:
+                return msg("s46x_import_sep_line_other", line=sep_line, other=option, python=python, columns=shown)
             return msg("import_header_other_delimiter", used=used_as, other=option, python=python, columns=shown)
     return None

@@ -36,6 +36,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _header,
     _long_columns,
     _looks_like_period,
+    _other_delimiter,
     _read_period,
     heading_status,
     row_of_figures,
@@ -239,6 +240,13 @@ def parse_table(
         return parsed
     header, fields, records = two_row_header(header, fields, records)  # a saved workbook's merged 'Year'
     where = Location(file, header_line)
+    # One column that another separator reads as a header, long or wide: that separator
+    # told; at Excel's 'sep=' line when that line chose the one used (session 46, helper X).
+    sep_line = declared.group(0).strip() if declared and not fmt.delimiter else ""
+    other = _other_delimiter(fields, delimiter, sep_line) if len(header) == 1 else None
+    if other is not None:
+        problems.append(Problem(Location(file, 1) if sep_line else where, other))
+        return parsed
     dims = _dimension_columns(header, fmt.dimensions)
     pasted = None if dims else row_of_figures(fields, header, where, fmt.wide)
     if pasted is not None:

@@ -1,0 +1,141 @@
+"""Session 46, helper X: figures from other offices' spreadsheets and CSV files, imported as
+a provincial statistics officer meets them. Each test was written failing first; each
+expected figure and text is worked by hand in its comment, never copied from qntrack's
+output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean, write_repository
+
+PLAN = """\
+version: 1
+title: "Import"
+observations: observations.csv
+indicators:
+  growth:
+    name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}
+    unit: "%"
+    measure: rate
+    frequency: quarter
+  revenue:
+    name: {en: "Budget revenue", vi: "Thu ngân sách"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    measure: flow
+targets:
+  - id: growth
+    type: level
+    indicator: growth
+    baseline: {period: 2020, value: 5}
+    milestones:
+      - {by: 2030, value: 8}
+"""
+STORE = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+def _store(plan: Path) -> str:
+    return (plan / "observations.csv").read_text(encoding="utf-8")
+
+
+# --- 1. Excel's 'sep=' line naming another separator than the header's -------------------
+#
+# Excel writes 'sep=;' on line 1 for a CSV to open in any locale; an office edits the file
+# in another program, which saves it with ',' and keeps the line (or the reverse). The
+# header below then reads as one column, and the import said "give --delimiter ',', or
+# leave --delimiter out (the separator is found from the header)": the user had given no
+# --delimiter, and leaving it out is what they did. The line is the cause: told so, at it.
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "other"),
+    [
+        ("sep=;\r\nindicator,period,value\r\nrevenue,2024,12.5\r\n", "sep=;", "','"),
+        ("sep=,\r\nindicator;period;value\r\nrevenue;2024;12,5\r\n", "sep=,", "';'"),
+    ],
+)
+def test_a_separator_line_naming_another_separator_than_the_header_s_is_told(
+    plan: Path, text: str, line: str, other: str
+) -> None:
+    (plan / "in.csv").write_text(text, encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith(f"in.csv:1: error: line 1 is '{line}'"), r.stderr
+    assert "leave --delimiter out" not in r.stderr, r.stderr
+    assert "delete line 1" in r.stderr and f"--delimiter {other}" in r.stderr, r.stderr
+    assert _store(plan) == STORE
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "in.csv")
+    assert vi.stderr.startswith(f"in.csv:1: lỗi: dòng 1 là '{line}'"), vi.stderr
+    # --delimiter given is stronger than the line: the file then imports.
+    sep = other.strip("'")
+    done = run_clean("add-observation", "--from", "in.csv", "--delimiter", sep, "--recorded-at", "2025-01-01")
+    assert done.exit_code == 0, done.output
+    assert _store(plan) == STORE + "revenue,2024,12.5,,,,2025-01-01T00:00:00Z\n"
+
+
+# --- 2. A wide table separated by ';' read with ',' ---------------------------------------
+#
+# 'indicator;2023;2024' read with --delimiter ',' (or under 'sep=,') is one column: the
+# long table's reading said "names none of the columns ...; give --delimiter" and --wide
+# "a wide table's first column must be 'indicator', found 'indicator;2023;2024'", neither
+# naming the separator that reads it, as a long header is told (pass K, s45).
+
+
+@pytest.mark.parametrize("wide", [(), ("--wide",)])
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("indicator;2023;2024\r\nrevenue;1,5;2\r\n", ("--delimiter", ",")),
+        ("indicator;2023;2024\r\nrevenue;1,5;2\r\n", ("--delimiter", "tab")),
+    ],
+)
+def test_a_wide_header_read_with_another_separator_is_told_the_one_that_reads_it(
+    plan: Path, text: str, given: tuple[str, ...], wide: tuple[str, ...]
+) -> None:
+    (plan / "in.csv").write_text(text, encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", *given, *wide)
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("in.csv:1: error: not a table of figures separated by"), r.stderr
+    assert "the header indicator, 2023, 2024 separated by ';'" in r.stderr, r.stderr
+    assert "give --delimiter ';'" in r.stderr, r.stderr
+    assert r.stderr.count("error:") == 1, r.stderr
+    assert _store(plan) == STORE
+
+
+def test_a_wide_header_under_another_separator_line_is_told_the_line(plan: Path) -> None:
+    (plan / "in.csv").write_text("sep=,\r\nindicator;2023;2024\r\nrevenue;1,5;2\r\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", "--wide")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("in.csv:1: error: line 1 is 'sep=,'"), r.stderr
+    assert "indicator, 2023, 2024 separated by ';'" in r.stderr, r.stderr
+
+
+# --- 3. Open SDG: 'sep=;' above a header separated by ';' (pass O's leftover, s45) -------
+#
+# Both are wrong for sdg-build: the line is read as the header, and the file's separator is
+# not a comma. The import said only "delete the line": deleted, the file was refused
+# again for its separator. Both are said at once.
+
+
+def test_an_open_sdg_file_with_a_semicolon_separator_line_is_told_both(tmp_path: Path) -> None:
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_1-1-1.csv": "sep=;\nYear;Value\n2015;10\n2020;8\n",
+            "meta/1-1-1.md": "---\nindicator_name: X\n---\n",
+        },
+    )
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "tracker"), "--recorded-at", "2025-06-30")
+    assert done.exit_code == 1
+    assert done.stderr.startswith("data/indicator_1-1-1.csv:1: error: line 1 is 'sep=;'"), done.stderr
+    assert "delete the line" in done.stderr and "separated by ';'" in done.stderr, done.stderr
+    assert "commas" in done.stderr, done.stderr
+    assert not (tmp_path / "tracker").exists()
