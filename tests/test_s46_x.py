@@ -139,3 +139,41 @@ def test_an_open_sdg_file_with_a_semicolon_separator_line_is_told_both(tmp_path:
     assert "delete the line" in done.stderr and "separated by ';'" in done.stderr, done.stderr
     assert "commas" in done.stderr, done.stderr
     assert not (tmp_path / "tracker").exists()
+
+
+# --- 4. A workbook whose column A holds whole ';'-separated lines -------------------------
+#
+# A ';' CSV file opened in an Excel set to ',' (or the reverse) shows each line in column A;
+# the office saves it as .xlsx and sends it. The import said "no row of sheet 'Sheet' names
+# the indicator column", which the officer, looking at 'indicator;period;value' in A1,
+# could not see. Told at the cell, with the separator and what to do.
+
+
+@pytest.mark.parametrize(
+    ("rows", "wide", "columns"),
+    [
+        ([["indicator;period;value"], ["revenue;2024;1,5"]], (), "indicator, period, value"),
+        ([["Báo cáo quý"], [], ["Chỉ tiêu;Kỳ;Giá trị"], ["revenue;2024;1,5"]], (), "Chỉ tiêu, Kỳ, Giá trị"),
+        ([["indicator;2023;2024"], ["revenue;1;2"]], ("--wide",), "indicator, 2023, 2024"),
+    ],
+)
+def test_a_workbook_of_whole_lines_in_one_column_is_told_so(
+    plan: Path, rows: list[list[str]], wide: tuple[str, ...], columns: str
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(plan / "in.xlsx")
+    at = next(n for n, row in enumerate(rows, start=1) if row and ";" in row[0])
+    r = run_clean("add-observation", "--from", "in.xlsx", *wide)
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert said.startswith(f"in.xlsx:Sheet!A{at}: error: "), r.stderr
+    assert f"{columns} separated by ';'" in said, r.stderr
+    assert "Text to Columns" in said and "names the indicator column" not in said, r.stderr
+    assert _store(plan) == STORE
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "in.xlsx", *wide)
+    assert f"in.xlsx:Sheet!A{at}: lỗi: " in vi.stderr and "separated by" not in vi.stderr, vi.stderr

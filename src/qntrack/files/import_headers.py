@@ -411,21 +411,29 @@ def row_of_figures(fields: Sequence[str], header: Sequence[str], where: Location
 _SEPARATORS = {",": ("','", "','"), ";": ("';'", "';'"), "\t": ("tab", "'\\t'")}  # --delimiter's, Python's
 
 
-def _other_delimiter(written: Sequence[str], used: str, sep_line: str = "") -> Message | None:
-    """A header read as one column that another separator of ``--delimiter`` reads as ours
-    (``-d tab`` given for a ';' file: pass K, s45), a long header or a wide one (the
-    indicator and a period: session 46, helper X), told that separator; None otherwise,
-    the line not quoted back (it may be no table at all). ``sep_line``: Excel's 'sep=' line
-    that chose ``used`` (no --delimiter given), told as the cause."""
-    line = str(written[0]) if written else ""
+def other_separator(line: str, used: str) -> tuple[str, str, str] | None:
+    """How another separator than ``used`` reads ``line`` as a header of ours, long or wide
+    (the indicator and a period: session 46, helper X): that separator as --delimiter and
+    Python write it, and the header's names as typed; None when none does."""
     for sep, (option, python) in _SEPARATORS.items():
         cells = line.split(sep)
         names = _header(cells)
         wide = "indicator" in names and any(_looks_like_period(name) for name in names)
         if sep != used and (wide or sum(name in LONG_COLUMNS for name in names) >= 2):
-            used_as = _SEPARATORS.get(used, (repr(used),))[0]
-            shown = ", ".join(nfc(cell.strip().lstrip("\ufeff")) for cell in cells)
-            if sep_line:
-                return msg("s46x_import_sep_line_other", line=sep_line, other=option, python=python, columns=shown)
-            return msg("import_header_other_delimiter", used=used_as, other=option, python=python, columns=shown)
+            return option, python, ", ".join(nfc(cell.strip().lstrip("\ufeff")) for cell in cells)
     return None
+
+
+def _other_delimiter(written: Sequence[str], used: str, sep_line: str = "") -> Message | None:
+    """A header read as one column that another separator of ``--delimiter`` reads as ours
+    (``-d tab`` given for a ';' file: pass K, s45), told that separator; None otherwise,
+    the line not quoted back (it may be no table at all). ``sep_line``: Excel's 'sep=' line
+    that chose ``used`` (no --delimiter given), told as the cause."""
+    found = other_separator(str(written[0]) if written else "", used)
+    if found is None:
+        return None
+    option, python, shown = found
+    if sep_line:
+        return msg("s46x_import_sep_line_other", line=sep_line, other=option, python=python, columns=shown)
+    used_as = _SEPARATORS.get(used, (repr(used),))[0]
+    return msg("import_header_other_delimiter", used=used_as, other=option, python=python, columns=shown)
