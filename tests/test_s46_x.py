@@ -177,3 +177,46 @@ def test_a_workbook_of_whole_lines_in_one_column_is_told_so(
     assert _store(plan) == STORE
     vi = run_clean("--lang", "vi", "add-observation", "--from", "in.xlsx", *wide)
     assert f"in.xlsx:Sheet!A{at}: lỗi: " in vi.stderr and "separated by" not in vi.stderr, vi.stderr
+
+
+# --- 5. A number cell that holds more decimals than its format shows ----------------------
+#
+# A district's growth rate computed by a formula, =B5/B4*100-100, holds 8.41234567 and is
+# formatted 0.0: the sheet shows 8.4, the figure the office publishes. It was stored as
+# 8.41234567 without a word, so the tracker's tables later showed 8.41 beside a published
+# 8.4. The figure is still stored as the cell holds it (qntrack never rounds a figure),
+# with one warning at the first such cell, the count of the others, and what to do.
+# By hand: 8.41234567 at one decimal is 8.4; 1234.5 under '#,##0' is shown 1,235 (Excel
+# rounds half away from zero); 9.1 under '0.0' and 12.25 under '0.00' show all they hold;
+# 2.5 under '#,##0.##' shows 2.5; 7 under '0' shows 7.
+
+
+def test_a_number_cell_holding_more_decimals_than_it_shows_is_warned_of(plan: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value"])
+    cells = [
+        ("growth", "2024-Q1", 8.41234567, "0.0"),
+        ("revenue", "2024", 1234.5, "#,##0"),
+        ("growth", "2024-Q2", 9.1, "0.0"),
+        ("growth", "2024-Q3", 12.25, "0.00"),
+        ("growth", "2024-Q4", 2.5, "#,##0.##"),
+        ("growth", "2023-Q4", 7, "0"),
+    ]
+    for n, (indicator, period, value, shown) in enumerate(cells, start=2):
+        sheet.append([indicator, period, value])
+        sheet[f"C{n}"].number_format = shown
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx", "--recorded-at", "2025-02-01")
+    assert r.exit_code == 0, r.output
+    warned = [line for line in r.stderr.splitlines() if "warning:" in line]
+    assert len(warned) == 1, r.stderr
+    said = warned[0]
+    assert said.startswith("in.xlsx:Sheet!C2: warning: "), said
+    assert "8.41234567" in said and "8.4 " in said and "1 more" in said, said
+    stored = _store(plan).splitlines()[1:]
+    assert [line.split(",")[2] for line in stored] == ["8.41234567", "1234.5", "9.1", "12.25", "2.5", "7"]
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "in.xlsx", "--dry-run")
+    assert "in.xlsx:Sheet!C2: cảnh báo: " in vi.stderr and "8,41234567" in vi.stderr, vi.stderr

@@ -20,6 +20,7 @@ from .rules import is_status, status_problem
 from .vocabulary import status_word
 from .workbook_cells import cell_text as _text
 from .workbook_cells import figure as _figure
+from .workbook_cells import hidden_digits
 from .figure_units import frequency_of
 from .workbook_cells import period as _period
 from .workbook_cells import stamp as _stamp
@@ -185,6 +186,8 @@ def _value(
     readable = True
     try:
         row["value"] = canonical(_figure(cell, reading.fmt.decimal_comma))
+        if isinstance(value, float) and (shown := hidden_digits(str(cell.number_format or ""), value)) is not None:
+            reading.hidden_digits.append((column, number, value, shown))  # said once (workbooks._read_sheet)
         if (span := reading.merged.get((number, column + 1))) is not None:
             # Excel shows one figure over the merged cells; the file holds it in the first
             # alone: read, it was the first period's (or row's) in silence (forty-third session).

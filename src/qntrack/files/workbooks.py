@@ -22,7 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Iterator
 
-from ..catalog import Message, msg
+from ..catalog import Figure, Message, msg
 from ..errors import fail, os_read_reason
 from ..plan.model import Location, Plan, Problem
 from .import_wide import periods_below, value_over_periods, wide_unasked
@@ -103,6 +103,8 @@ class _Reading:
     unit_line: tuple[int, int, str] | None = None
     unit_told: set[tuple[str, ...]] = field(default_factory=set)
     merged: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)  # workbook_hidden.Hidden.merged
+    # Number cells showing fewer decimals than they hold: (column, row, held, shown).
+    hidden_digits: list[tuple[int, int, float, float]] = field(default_factory=list)
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -293,6 +295,14 @@ def _read_sheet(
         _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
         reading.shown.settle(reading.parsed)
         reading.parsed.notes.extend(reading.parsed.marks.said())
+        if reading.hidden_digits:
+            column, row, held, shown = reading.hidden_digits[0]
+            more = len(reading.hidden_digits) - 1
+            if more:
+                words = msg("s46x_workbook_hidden_digits_more", value=Figure(held), shown=Figure(shown), more=more)
+            else:
+                words = msg("s46x_workbook_hidden_digits", value=Figure(held), shown=Figure(shown))
+            reading.parsed.notes.append(Problem(reading.at(column, row), words, "warning"))
         if reading.hidden_read:
             reading.parsed.notes.append(hidden_warning(name, sheet.title, reading.hidden_read))
         read_hidden = [(i + 1, heading) for i, heading in table.columns if i + 1 in hidden.columns]
