@@ -220,3 +220,50 @@ def test_a_number_cell_holding_more_decimals_than_it_shows_is_warned_of(plan: Pa
     assert [line.split(",")[2] for line in stored] == ["8.41234567", "1234.5", "9.1", "12.25", "2.5", "7"]
     vi = run_clean("--lang", "vi", "add-observation", "--from", "in.xlsx", "--dry-run")
     assert "in.xlsx:Sheet!C2: cảnh báo: " in vi.stderr and "8,41234567" in vi.stderr, vi.stderr
+
+
+# --- 6. Vietnamese headings typed without their marks -----------------------------------
+#
+# An officer types without marks, or a system strips them: 'Chi tieu;Ky;Gia tri' was
+# "its first line names none of the columns indicator, period, ...", and 'Ghi chu' beside
+# marked headings "unknown column 'Ghi chu'", never told which heading was meant. Told,
+# not read: without its marks a heading may be another word ('Nam' is also "male", a
+# breakdown's unit, where 'Năm' is the year), as a group typed without marks is (pass K).
+
+
+def test_a_header_of_vietnamese_headings_without_marks_is_told_the_headings(plan: Path) -> None:
+    (plan / "in.csv").write_text("Chi tieu;Ky;Gia tri\r\nrevenue;2024;12,5\r\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert said.startswith("in.csv:1: error: "), r.stderr
+    for typed, meant in (("Chi tieu", "Chỉ tiêu"), ("Ky", "Kỳ"), ("Gia tri", "Giá trị")):
+        assert f"'{typed}' → '{meant}'" in said, r.stderr
+    assert "names none of the columns" not in said, r.stderr
+    assert _store(plan) == STORE
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "in.csv")
+    assert vi.stderr.startswith("in.csv:1: lỗi: ") and "'Chi tieu'" in vi.stderr, vi.stderr
+
+
+def test_one_vietnamese_heading_without_marks_is_told_the_heading_meant(plan: Path) -> None:
+    (plan / "in.csv").write_text("Chỉ tiêu;Kỳ;Giá trị;Ghi chu\r\nrevenue;2024;12,5;x\r\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    assert "unknown column 'Ghi chu'; did you mean 'Ghi chú'?" in r.stderr, r.stderr
+
+
+def test_a_workbook_header_without_marks_is_told_at_its_row(plan: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["BAO CAO"])
+    sheet.append(["STT", "Chi tieu", "Ky", "Gia tri"])
+    sheet.append([1, "revenue", "2024", 12.5])
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert said.startswith("in.xlsx:Sheet!B2: error: "), r.stderr
+    assert "'Chi tieu' → 'Chỉ tiêu', 'Ky' → 'Kỳ', 'Gia tri' → 'Giá trị'" in said, r.stderr
+    assert "names the indicator column" not in said, r.stderr

@@ -200,6 +200,7 @@ def _long_columns(
             known: str | Message = ", ".join(LONG_COLUMNS)
             typed = nfc(str(written[i]).strip().lstrip("\ufeff")) if i < len(written) else name
             hint = closest(name, (*LONG_COLUMNS, *breakdowns, *named))
+            hint = next((meant for _, meant in unmarked([typed])), hint)  # 'Ghi chu': the note's heading
             if not name.isascii():
                 # A Vietnamese heading the vocabulary lacks: told the Vietnamese names read,
                 # and the closest of them, suggested, not taken (a heading meaning "moment"
@@ -437,3 +438,31 @@ def _other_delimiter(written: Sequence[str], used: str, sep_line: str = "") -> M
         return msg("s46x_import_sep_line_other", line=sep_line, other=option, python=python, columns=shown)
     used_as = _SEPARATORS.get(used, (repr(used),))[0]
     return msg("import_header_other_delimiter", used=used_as, other=option, python=python, columns=shown)
+
+
+def unmarked(cells: Sequence[object]) -> list[tuple[str, str]]:
+    """The cells that are a Vietnamese heading of ours typed without its marks ('Chi tieu'
+    for the indicator's), each (as typed, the heading in the typed one's case): told, never read
+    (without its marks a heading may be another word: session 46, helper X)."""
+    from .vocabulary import VIETNAMESE_COLUMNS, fold
+
+    headings = {fold(name): name for name in VIETNAMESE_COLUMNS if not name.isascii()}
+    found = []
+    for cell in cells:
+        typed = nfc(str(cell).strip().lstrip("\ufeff")) if isinstance(cell, str) else ""
+        meant = headings.get(fold(typed)) if typed.isascii() else None
+        if meant is not None:
+            cased = meant.upper() if typed.isupper() else meant[0].upper() + meant[1:] if typed[0].isupper() else meant
+            found.append((typed, cased))
+    return found
+
+
+def unmarked_header(cells: Sequence[object]) -> Message | None:
+    """What to say of a header whose Vietnamese headings are typed without their marks, one
+    of them the indicator column's (a 'Nam | Nu' table, male and female, is no header of
+    ours typed so); None otherwise."""
+    found = unmarked(cells)
+    if not any(_header([meant]) == ["indicator"] for _, meant in found):
+        return None
+    pairs = ", ".join(f"'{typed}' → '{meant}'" for typed, meant in found)
+    return msg("s46x_import_header_unmarked", headings=pairs, columns=", ".join(LONG_COLUMNS))

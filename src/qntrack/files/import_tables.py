@@ -40,6 +40,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _read_period,
     heading_status,
     row_of_figures,
+    unmarked_header,
 )
 from .import_wide_columns import _wide_columns
 
@@ -246,6 +247,9 @@ def parse_table(
     other = _other_delimiter(fields, delimiter, sep_line) if len(header) == 1 else None
     if other is not None:
         problems.append(Problem(Location(file, 1) if sep_line else where, other))
+        return parsed
+    if not any(name in LONG_COLUMNS for name in header) and (bare := unmarked_header(fields)) is not None:
+        problems.append(Problem(where, bare))  # 'Chi tieu;Ky;Gia tri': the headings meant
         return parsed
     dims = _dimension_columns(header, fmt.dimensions)
     pasted = None if dims else row_of_figures(fields, header, where, fmt.wide)

@@ -13,11 +13,11 @@ from itertools import islice
 from typing import Any
 
 from ..catalog import Message, msg
-from .import_headers import other_separator
+from .import_headers import other_separator, unmarked, unmarked_header
 from .import_tables import LONG_COLUMNS
 from .workbook_cells import cell_text, column_name, shown_heading
 
-__all__ = ["data_below", "gap", "joined_lines", "lower_half", "merged"]
+__all__ = ["data_below", "gap", "joined_lines", "lower_half", "merged", "unmarked_row"]
 
 
 def data_below(names: list[str], below: tuple) -> bool:
@@ -64,4 +64,15 @@ def joined_lines(sheet: Any) -> tuple[int, int, Message] | None:
             if found is not None:
                 option, _python, shown = found
                 return number, filled[0][0], msg("s46x_workbook_joined_lines", separator=option, columns=shown)
+    return None
+
+
+def unmarked_row(sheet: Any) -> tuple[int, int, Message] | None:
+    """The first of a sheet's first rows that names the indicator column without its
+    Vietnamese marks ('Chi tieu', 'Ma chi tieu'): (row, its first such cell's column, what
+    to say); None when there is none (session 46, helper X)."""
+    for number, row in enumerate(islice(sheet.iter_rows(values_only=True), 50), start=1):
+        said = unmarked_header(row)
+        if said is not None:
+            return number, next(i for i, value in enumerate(row) if unmarked([value])), said
     return None

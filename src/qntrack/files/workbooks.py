@@ -281,9 +281,9 @@ def _read_sheet(
                 row, column, text, encoding, reads = garbled
                 words = msg("workbook_header_garbled", text=text, reading=reads, encoding=encoding)
                 raise fail(reading.at(column, row), words)
-            from .workbook_header import joined_lines
+            from .workbook_header import joined_lines, unmarked_row
 
-            joined = joined_lines(sheet)
+            joined = joined_lines(sheet) or unmarked_row(sheet)
             if joined is not None:
                 raise fail(reading.at(joined[1], joined[0]), joined[2])
             elsewhere = sheets_with_a_header(book, sheet) if wanted is None else []
