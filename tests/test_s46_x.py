@@ -267,3 +267,19 @@ def test_a_workbook_header_without_marks_is_told_at_its_row(plan: Path) -> None:
     assert said.startswith("in.xlsx:Sheet!B2: error: "), r.stderr
     assert "'Chi tieu' → 'Chỉ tiêu', 'Ky' → 'Kỳ', 'Gia tri' → 'Giá trị'" in said, r.stderr
     assert "names the indicator column" not in said, r.stderr
+
+
+# --- 7. Headings with non-breaking spaces, as a Word table or a web page pastes them ------
+#
+# 'Chỉ\u00a0tiêu' (Word keeps a non-breaking space typed with Ctrl+Shift+Space, a web
+# page's table writes &nbsp;) and 'Giá  trị' (two spaces) were not the headings they show:
+# "its first line names none of the columns". A workbook's header cell is read with its
+# spaces folded (workbook_cells.column_name); a text file's is read the same way now.
+
+
+def test_headings_with_non_breaking_or_double_spaces_are_read(plan: Path) -> None:
+    text = "Chỉ\u00a0tiêu\tKỳ\u00a0báo\u00a0cáo\tGiá  trị\nrevenue\t2024\t12,5\n"
+    (plan / "in.tsv").write_text(text, encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.tsv", "--recorded-at", "2025-01-01")
+    assert r.exit_code == 0, r.output
+    assert _store(plan) == STORE + "revenue,2024,12.5,,,,2025-01-01T00:00:00Z\n"

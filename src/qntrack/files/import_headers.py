@@ -98,7 +98,9 @@ def _garbled_header(written: Sequence[str]) -> Message | None:
 
 def _header(fields: Sequence[str]) -> list[str]:
     # A unit column (vocabulary.UNIT_COLUMNS) is "unit", as a workbook's is (vocabulary.column_of).
-    names = [column_of(n) for n in (nfc(f.strip().lstrip("\ufeff")).lower() for f in fields)]
+    # Spaces folded, as a workbook's header cell is (workbook_cells.column_name): a Word
+    # table's or a web page's non-breaking space, two spaces (session 46, helper X).
+    names = [column_of(n) for n in (" ".join(nfc(f.lstrip("\ufeff")).split()).lower() for f in fields)]
     return names[: max((i + 1 for i, n in enumerate(names) if n), default=0)]  # not a spreadsheet's empty columns
 
 
