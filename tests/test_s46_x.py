@@ -283,3 +283,36 @@ def test_headings_with_non_breaking_or_double_spaces_are_read(plan: Path) -> Non
     r = run_clean("add-observation", "--from", "in.tsv", "--recorded-at", "2025-01-01")
     assert r.exit_code == 0, r.output
     assert _store(plan) == STORE + "revenue,2024,12.5,,,,2025-01-01T00:00:00Z\n"
+
+
+# --- 8. A file separated by '|' (a database's export) -------------------------------------
+#
+# 'indicator|period|value' was told "is the file separated by something else? give
+# --delimiter", and --delimiter '|' was then refused ("use ',', ';' or 'tab'"): a dead
+# end, though a 'sep=|' line was read and the Python API's ImportFormat(delimiter="|")
+# imports it. The header is detected with '|' when it has no other separator, and
+# --delimiter takes '|' (or 'pipe'). Its numbers are read as a tab file's, as they show.
+
+
+def test_a_pipe_separated_file_is_read(plan: Path) -> None:
+    (plan / "in.txt").write_text("indicator|period|value\nrevenue|2024|12.5\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.txt", "--recorded-at", "2025-01-01")
+    assert r.exit_code == 0, r.output
+    assert _store(plan) == STORE + "revenue,2024,12.5,,,,2025-01-01T00:00:00Z\n"
+
+
+@pytest.mark.parametrize("given", ["|", "pipe"])
+def test_delimiter_takes_a_pipe(plan: Path, given: str) -> None:
+    (plan / "in.txt").write_text("indicator|period|value|note\nrevenue|2024|12,5|a, b; c\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.txt", "--delimiter", given, "--recorded-at", "2025-01-01")
+    assert r.exit_code == 0, r.output
+    assert _store(plan) == STORE + 'revenue,2024,12.5,,,"a, b; c",2025-01-01T00:00:00Z\n'
+
+
+def test_a_pipe_file_read_with_a_comma_is_told_the_pipe(plan: Path) -> None:
+    (plan / "in.txt").write_text("indicator|period|value\nrevenue|2024|12.5\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.txt", "--delimiter", ",")
+    assert r.exit_code == 1, r.output
+    assert "reads as the header indicator, period, value separated by '|'; give --delimiter '|'" in r.stderr
+    bad = run_clean("add-observation", "--from", "in.txt", "--delimiter", "x")
+    assert bad.exit_code == 2 and "'|'" in bad.stderr, bad.stderr

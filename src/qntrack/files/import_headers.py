@@ -411,7 +411,12 @@ def row_of_figures(fields: Sequence[str], header: Sequence[str], where: Location
     )
 
 
-_SEPARATORS = {",": ("','", "','"), ";": ("';'", "';'"), "\t": ("tab", "'\\t'")}  # --delimiter's, Python's
+_SEPARATORS = {
+    ",": ("','", "','"),
+    ";": ("';'", "';'"),
+    "\t": ("tab", "'\\t'"),
+    "|": ("'|'", "'|'"),
+}  # --delimiter's, Python's
 
 
 def other_separator(line: str, used: str) -> tuple[str, str, str] | None:

@@ -99,13 +99,14 @@ class ParsedTable:
     marks: PeriodMarks = field(default_factory=PeriodMarks)  # footnote marks read past in period cells
 
 
-_DEFAULT_CONVENTION: dict[str, bool | None] = {";": True, ",": False, "\t": None}
+_DEFAULT_CONVENTION: dict[str, bool | None] = {";": True, ",": False, "\t": None, "|": None}
 
 
 def _detect_delimiter(text: str) -> str:
-    """From the header line: tab if it has one, else whichever of ';' and ',' is more common.
-    A title typed above the table with no separator (a report's name) is passed over for the first
-    line that has one (a header has, or it names one column and is no table of ours)."""
+    """From the header line: tab if it has one, else whichever of ';' and ',' is more common,
+    else '|' if it has one (a database's export: session 46, helper X). A title typed above
+    the table with no separator (a report's name) is passed over for the first line that has
+    one (a header has, or it names one column and is no table of ours)."""
     first = ""
     for line in io.StringIO(text, newline=None):  # line by line: a national file is not split whole
         if line.strip():
@@ -115,6 +116,8 @@ def _detect_delimiter(text: str) -> str:
                 break
     if "\t" in first:
         return "\t"
+    if "|" in first and ";" not in first and "," not in first:
+        return "|"
     return ";" if first.count(";") > first.count(",") else ","
 
 
