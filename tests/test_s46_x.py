@@ -316,3 +316,21 @@ def test_a_pipe_file_read_with_a_comma_is_told_the_pipe(plan: Path) -> None:
     assert "reads as the header indicator, period, value separated by '|'; give --delimiter '|'" in r.stderr
     bad = run_clean("add-observation", "--from", "in.txt", "--delimiter", "x")
     assert bad.exit_code == 2 and "'|'" in bad.stderr, bad.stderr
+
+
+# --- 9. A thin space grouping thousands ---------------------------------------------------
+#
+# '312 000' with a thin space (U+2009), the SI's digit grouping, as a document typeset so
+# (or a PDF of one) pastes it: refused as "not a number", the message showing what looks
+# like the '312 000' of a space or a non-breaking space, both of which are read. Read as
+# they are: 312000, and 347534.5 for '347 534,5' in a decimal-comma file.
+
+
+def test_a_thin_space_grouping_thousands_is_read_as_a_space_is(plan: Path) -> None:
+    text = "indicator;period;value\r\nrevenue;2024;347\u2009534,5\r\nrevenue;2023;312\u2009000\r\n"
+    (plan / "in.csv").write_text(text, encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2025-01-01")
+    assert r.exit_code == 0, r.output
+    assert _store(plan) == (
+        STORE + "revenue,2024,347534.5,,,,2025-01-01T00:00:00Z\nrevenue,2023,312000,,,,2025-01-01T00:00:00Z\n"
+    )

@@ -67,7 +67,7 @@ def in_period(problem: str | Message, period: str) -> Message:
 # space U+00A0 or the narrow U+202F) and the SI does: '57 330,5'. A space never marks a
 # decimal, so such a figure has one reading; the groups must be whole (3 digits, the first
 # not starting with 0) or the text is read as it is, and refused as before.
-_SPACE_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d*)?")
+_SPACE_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d*)?")  # \u2009: SI's thin space
 
 
 # The error values a spreadsheet shows where a formula gave no figure: Excel's (its
@@ -102,7 +102,7 @@ def _ungrouped(raw: str) -> str:
     its thousands (``_SPACE_GROUPED``)."""
     raw = _SPACED_SIGN.sub(r"\1", raw, count=1) if raw[:1] in "-+" else raw
     if _SPACE_GROUPED.fullmatch(raw):
-        return raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+        return re.sub("[\u00a0\u202f\u2009 ]", "", raw)
     return raw
 
 
