@@ -334,3 +334,36 @@ def test_a_thin_space_grouping_thousands_is_read_as_a_space_is(plan: Path) -> No
     assert _store(plan) == (
         STORE + "revenue,2024,347534.5,,,,2025-01-01T00:00:00Z\nrevenue,2023,312000,,,,2025-01-01T00:00:00Z\n"
     )
+
+
+# --- 10. A formula kept as its text in the value cell ------------------------------------
+#
+# LibreOffice's CSV export with "Save cell formulas instead of calculated values" ticked
+# writes '=B2*2'; a formula typed into a Text-formatted Excel cell stays its text too. Both
+# were told "'=B2*2' is not a number; write e.g. 1234,5", which says nothing of the cause.
+# Told what it is and how to save the figure instead, in a text file and a workbook alike.
+
+
+def test_a_formula_kept_as_text_in_the_value_cell_is_told_so(plan: Path) -> None:
+    (plan / "in.csv").write_text("indicator;period;value\r\nrevenue;2024;=B2*2\r\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("in.csv:2: error: '=B2*2' is a formula"), r.stderr
+    assert "is not a number" not in r.stderr, r.stderr
+    (plan / "wide.csv").write_text("indicator;2023;2024\r\nrevenue;1;=B2*2\r\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "wide.csv", "--wide")
+    assert r.exit_code == 1 and "'=B2*2' is a formula" in r.stderr, r.stderr
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value"])
+    sheet.append(["revenue", "2024", "=B2*2"])
+    sheet["C2"].data_type = "s"  # a Text cell's content, not a formula
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1, r.output
+    assert "in.xlsx:Sheet!C2: error: '=B2*2' is a formula" in r.stderr, r.stderr
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "in.csv")
+    assert vi.stderr.startswith("in.csv:2: lỗi: '=B2*2' là công thức"), vi.stderr
+    assert _store(plan) == STORE

@@ -116,11 +116,11 @@ def _told(key: str, text: str, fixed: str, **more: str) -> ValueError:
 def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> float:
     """A figure as a spreadsheet writes it, read under one decimal convention.
 
-    ``explicit`` says whether the convention was chosen by the user; when it was only
-    detected, a number that would mean different things under the two conventions
-    (``1,234`` or ``50.000``) is refused instead of guessed. ``decimal_comma`` None: no
-    convention is known (``parse_number_either``).
-    """
+    ``explicit``: whether the user chose the convention; when it was only detected, a number
+    that would mean different things under the two (``1,234`` or ``50.000``) is refused
+    instead of guessed. ``decimal_comma`` None: none is known (``parse_number_either``)."""
+    if text.strip()[:1] == "=" and len(text.strip()) > 1:  # a formula's text (session 46, helper X)
+        raise ValueError(msg("s46x_import_value_formula", text=text.strip()))
     if decimal_comma is None:
         return parse_number_either(text)
     raw = _ungrouped(text.strip().replace("\u2212", "-"))  # a real minus sign, pasted from a document
