@@ -367,3 +367,23 @@ def test_a_formula_kept_as_text_in_the_value_cell_is_told_so(plan: Path) -> None
     vi = run_clean("--lang", "vi", "add-observation", "--from", "in.csv")
     assert vi.stderr.startswith("in.csv:2: lỗi: '=B2*2' là công thức"), vi.stderr
     assert _store(plan) == STORE
+
+
+@pytest.mark.parametrize(("value", "shown"), [(1e308, "#,##0"), (1.5e27, "0.00"), (-1e-300, "0.0")])
+def test_a_number_far_beyond_its_format_s_decimals_is_read_without_a_traceback(
+    plan: Path, value: float, shown: str
+) -> None:
+    # 1e308 under '#,##0' ended in decimal.InvalidOperation (rounding it to a whole number
+    # needs 309 digits): it holds no decimal its format hides, so nothing is said of it.
+    # -1e-300 under '0.0' shows -0.0 and holds more: warned of, as 8.41234567 is.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value"])
+    sheet.append(["revenue", "2019", value])
+    sheet["C2"].number_format = shown
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx", "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert ("its number format shows" in r.stderr) == (value < 1), r.stderr

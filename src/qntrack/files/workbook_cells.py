@@ -170,6 +170,8 @@ def hidden_digits(number_format: str, value: float) -> float | None:
     point = section.find(".")
     decimals = len(re.findall(r"[0#?]", section[point:])) if point >= 0 else 0
     held = Decimal(repr(as_shown(value)))
+    if int(held.as_tuple().exponent) >= -decimals:
+        return None  # no decimal beyond those shown (and 1e308 is never rounded to 309 digits)
     shown = held.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return None if shown == held else float(shown)
 

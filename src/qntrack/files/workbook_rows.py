@@ -186,12 +186,13 @@ def _value(
     readable = True
     try:
         row["value"] = canonical(_figure(cell, reading.fmt.decimal_comma))
-        if isinstance(value, float) and (shown := hidden_digits(str(cell.number_format or ""), value)) is not None:
-            reading.hidden_digits.append((column, number, value, shown))  # said once (workbooks._read_sheet)
         if (span := reading.merged.get((number, column + 1))) is not None:
             # Excel shows one figure over the merged cells; the file holds it in the first
             # alone: read, it was the first period's (or row's) in silence (forty-third session).
             raise ValueError(msg("workbook_value_merged", value=_text(value), cells=span[0]))
+        if isinstance(value, float) and (shown := hidden_digits(str(cell.number_format or ""), value)) is not None:
+            reading.hidden_digits += 1  # said once, at the first (workbooks._read_sheet)
+            reading.hidden_first = reading.hidden_first or (column, number, value, shown)
     except ValueError as exc:
         said = _said(exc)
         if not blank_is_problem and isinstance(said, Message) and said.id in _NO_FIGURE:

@@ -103,8 +103,9 @@ class _Reading:
     unit_line: tuple[int, int, str] | None = None
     unit_told: set[tuple[str, ...]] = field(default_factory=set)
     merged: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)  # workbook_hidden.Hidden.merged
-    # Number cells showing fewer decimals than they hold: (column, row, held, shown).
-    hidden_digits: list[tuple[int, int, float, float]] = field(default_factory=list)
+    # Number cells showing fewer decimals than they hold: how many, the first (column, row, held, shown).
+    hidden_digits: int = 0
+    hidden_first: tuple[int, int, float, float] | None = None
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -295,9 +296,9 @@ def _read_sheet(
         _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
         reading.shown.settle(reading.parsed)
         reading.parsed.notes.extend(reading.parsed.marks.said())
-        if reading.hidden_digits:
-            column, row, held, shown = reading.hidden_digits[0]
-            more = len(reading.hidden_digits) - 1
+        if reading.hidden_first is not None:
+            column, row, held, shown = reading.hidden_first
+            more = reading.hidden_digits - 1
             if more:
                 words = msg("s46x_workbook_hidden_digits_more", value=Figure(held), shown=Figure(shown), more=more)
             else:
