@@ -72,7 +72,7 @@ def add_observation(
             "--delimiter",
             "-d",
             metavar="CHAR",
-            help="With --from: ',' ';' or 'tab' (default: detected from the header).",
+            help="With --from: ',' ';' '|' or 'tab' (default: detected from the header).",
         ),
     ] = None,
     decimal_comma: Annotated[
@@ -81,7 +81,7 @@ def add_observation(
             "--decimal-comma/--decimal-point",
             help=(
                 "With --from: how numbers are written (default: decimal comma if the file is ';'-separated;"
-                " in a tab-separated one, as its numbers show)."
+                " in a tab- or '|'-separated one, as its numbers show)."
             ),
         ),
     ] = None,

@@ -67,7 +67,7 @@ def in_period(problem: str | Message, period: str) -> Message:
 # space U+00A0 or the narrow U+202F) and the SI does: '57 330,5'. A space never marks a
 # decimal, so such a figure has one reading; the groups must be whole (3 digits, the first
 # not starting with 0) or the text is read as it is, and refused as before.
-_SPACE_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d*)?")
+_SPACE_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d*)?")  # \u2009: SI's thin space
 
 
 # The error values a spreadsheet shows where a formula gave no figure: Excel's (its
@@ -102,7 +102,7 @@ def _ungrouped(raw: str) -> str:
     its thousands (``_SPACE_GROUPED``)."""
     raw = _SPACED_SIGN.sub(r"\1", raw, count=1) if raw[:1] in "-+" else raw
     if _SPACE_GROUPED.fullmatch(raw):
-        return raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+        return re.sub("[\u00a0\u202f\u2009 ]", "", raw)
     return raw
 
 
@@ -116,11 +116,11 @@ def _told(key: str, text: str, fixed: str, **more: str) -> ValueError:
 def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> float:
     """A figure as a spreadsheet writes it, read under one decimal convention.
 
-    ``explicit`` says whether the convention was chosen by the user; when it was only
-    detected, a number that would mean different things under the two conventions
-    (``1,234`` or ``50.000``) is refused instead of guessed. ``decimal_comma`` None: no
-    convention is known (``parse_number_either``).
-    """
+    ``explicit``: whether the user chose the convention; when it was only detected, a number
+    that would mean different things under the two (``1,234`` or ``50.000``) is refused
+    instead of guessed. ``decimal_comma`` None: none is known (``parse_number_either``)."""
+    if text.strip()[:1] == "=" and len(text.strip()) > 1:  # a formula's text (session 46, helper X)
+        raise ValueError(msg("s46x_import_value_formula", text=text.strip()))
     if decimal_comma is None:
         return parse_number_either(text)
     raw = _ungrouped(text.strip().replace("\u2212", "-"))  # a real minus sign, pasted from a document

@@ -98,7 +98,9 @@ def _garbled_header(written: Sequence[str]) -> Message | None:
 
 def _header(fields: Sequence[str]) -> list[str]:
     # A unit column (vocabulary.UNIT_COLUMNS) is "unit", as a workbook's is (vocabulary.column_of).
-    names = [column_of(n) for n in (nfc(f.strip().lstrip("\ufeff")).lower() for f in fields)]
+    # Spaces folded, as a workbook's header cell is (workbook_cells.column_name): a Word
+    # table's or a web page's non-breaking space, two spaces (session 46, helper X).
+    names = [column_of(n) for n in (" ".join(nfc(f.lstrip("\ufeff")).split()).lower() for f in fields)]
     return names[: max((i + 1 for i, n in enumerate(names) if n), default=0)]  # not a spreadsheet's empty columns
 
 
@@ -200,6 +202,7 @@ def _long_columns(
             known: str | Message = ", ".join(LONG_COLUMNS)
             typed = nfc(str(written[i]).strip().lstrip("\ufeff")) if i < len(written) else name
             hint = closest(name, (*LONG_COLUMNS, *breakdowns, *named))
+            hint = next((meant for _, meant in unmarked([typed])), hint)  # 'Ghi chu': the note's heading
             if not name.isascii():
                 # A Vietnamese heading the vocabulary lacks: told the Vietnamese names read,
                 # and the closest of them, suggested, not taken (a heading meaning "moment"
@@ -408,18 +411,65 @@ def row_of_figures(fields: Sequence[str], header: Sequence[str], where: Location
     )
 
 
-_SEPARATORS = {",": ("','", "','"), ";": ("';'", "';'"), "\t": ("tab", "'\\t'")}  # --delimiter's, Python's
+_SEPARATORS = {
+    ",": ("','", "','"),
+    ";": ("';'", "';'"),
+    "\t": ("tab", "'\\t'"),
+    "|": ("'|'", "'|'"),
+}  # --delimiter's, Python's
 
 
-def _other_delimiter(written: Sequence[str], used: str) -> Message | None:
-    """A header read as one column that another separator of ``--delimiter`` reads as ours
-    (``-d tab`` given for a ';' file: pass K, s45), told that separator; None otherwise,
-    the line not quoted back (it may be no table at all)."""
-    line = str(written[0]) if written else ""
+def other_separator(line: str, used: str) -> tuple[str, str, str] | None:
+    """How another separator than ``used`` reads ``line`` as a header of ours, long or wide
+    (the indicator and a period: session 46, helper X): that separator as --delimiter and
+    Python write it, and the header's names as typed; None when none does."""
     for sep, (option, python) in _SEPARATORS.items():
         cells = line.split(sep)
-        if sep != used and sum(name in LONG_COLUMNS for name in _header(cells)) >= 2:
-            used_as = _SEPARATORS.get(used, (repr(used),))[0]
-            shown = ", ".join(nfc(cell.strip().lstrip("\ufeff")) for cell in cells)
-            return msg("import_header_other_delimiter", used=used_as, other=option, python=python, columns=shown)
+        names = _header(cells)
+        wide = "indicator" in names and any(_looks_like_period(name) for name in names)
+        if sep != used and (wide or sum(name in LONG_COLUMNS for name in names) >= 2):
+            return option, python, ", ".join(nfc(cell.strip().lstrip("\ufeff")) for cell in cells)
     return None
+
+
+def _other_delimiter(written: Sequence[str], used: str, sep_line: str = "") -> Message | None:
+    """A header read as one column that another separator of ``--delimiter`` reads as ours
+    (``-d tab`` given for a ';' file: pass K, s45), told that separator; None otherwise,
+    the line not quoted back (it may be no table at all). ``sep_line``: Excel's 'sep=' line
+    that chose ``used`` (no --delimiter given), told as the cause."""
+    found = other_separator(str(written[0]) if written else "", used)
+    if found is None:
+        return None
+    option, python, shown = found
+    if sep_line:
+        return msg("s46x_import_sep_line_other", line=sep_line, other=option, python=python, columns=shown)
+    used_as = _SEPARATORS.get(used, (repr(used),))[0]
+    return msg("import_header_other_delimiter", used=used_as, other=option, python=python, columns=shown)
+
+
+def unmarked(cells: Sequence[object]) -> list[tuple[str, str]]:
+    """The cells that are a Vietnamese heading of ours typed without its marks ('Chi tieu'
+    for the indicator's), each (as typed, the heading in the typed one's case): told, never read
+    (without its marks a heading may be another word: session 46, helper X)."""
+    from .vocabulary import VIETNAMESE_COLUMNS, fold
+
+    headings = {fold(name): name for name in VIETNAMESE_COLUMNS if not name.isascii()}
+    found = []
+    for cell in cells:
+        typed = nfc(str(cell).strip().lstrip("\ufeff")) if isinstance(cell, str) else ""
+        meant = headings.get(fold(typed)) if typed.isascii() else None
+        if meant is not None:
+            cased = meant.upper() if typed.isupper() else meant[0].upper() + meant[1:] if typed[0].isupper() else meant
+            found.append((typed, cased))
+    return found
+
+
+def unmarked_header(cells: Sequence[object]) -> Message | None:
+    """What to say of a header whose Vietnamese headings are typed without their marks, one
+    of them the indicator column's (a 'Nam | Nu' table, male and female, is no header of
+    ours typed so); None otherwise."""
+    found = unmarked(cells)
+    if not any(_header([meant]) == ["indicator"] for _, meant in found):
+        return None
+    pairs = ", ".join(f"'{typed}' → '{meant}'" for typed, meant in found)
+    return msg("s46x_import_header_unmarked", headings=pairs, columns=", ".join(LONG_COLUMNS))

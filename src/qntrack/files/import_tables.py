@@ -36,9 +36,11 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _header,
     _long_columns,
     _looks_like_period,
+    _other_delimiter,
     _read_period,
     heading_status,
     row_of_figures,
+    unmarked_header,
 )
 from .import_wide_columns import _wide_columns
 
@@ -97,13 +99,14 @@ class ParsedTable:
     marks: PeriodMarks = field(default_factory=PeriodMarks)  # footnote marks read past in period cells
 
 
-_DEFAULT_CONVENTION: dict[str, bool | None] = {";": True, ",": False, "\t": None}
+_DEFAULT_CONVENTION: dict[str, bool | None] = {";": True, ",": False, "\t": None, "|": None}
 
 
 def _detect_delimiter(text: str) -> str:
-    """From the header line: tab if it has one, else whichever of ';' and ',' is more common.
-    A title typed above the table with no separator (a report's name) is passed over for the first
-    line that has one (a header has, or it names one column and is no table of ours)."""
+    """From the header line: tab if it has one, else whichever of ';' and ',' is more common,
+    else '|' if it has one (a database's export: session 46, helper X). A title typed above
+    the table with no separator (a report's name) is passed over for the first line that has
+    one (a header has, or it names one column and is no table of ours)."""
     first = ""
     for line in io.StringIO(text, newline=None):  # line by line: a national file is not split whole
         if line.strip():
@@ -113,6 +116,8 @@ def _detect_delimiter(text: str) -> str:
                 break
     if "\t" in first:
         return "\t"
+    if "|" in first and ";" not in first and "," not in first:
+        return "|"
     return ";" if first.count(";") > first.count(",") else ","
 
 
@@ -239,6 +244,16 @@ def parse_table(
         return parsed
     header, fields, records = two_row_header(header, fields, records)  # a saved workbook's merged 'Year'
     where = Location(file, header_line)
+    # One column that another separator reads as a header, long or wide: that separator
+    # told; at Excel's 'sep=' line when that line chose the one used (session 46, helper X).
+    sep_line = declared.group(0).strip() if declared and not fmt.delimiter else ""
+    other = _other_delimiter(fields, delimiter, sep_line) if len(header) == 1 else None
+    if other is not None:
+        problems.append(Problem(Location(file, 1) if sep_line else where, other))
+        return parsed
+    if not any(name in LONG_COLUMNS for name in header) and (bare := unmarked_header(fields)) is not None:
+        problems.append(Problem(where, bare))  # 'Chi tieu;Ky;Gia tri': the headings meant
+        return parsed
     dims = _dimension_columns(header, fmt.dimensions)
     pasted = None if dims else row_of_figures(fields, header, where, fmt.wide)
     if pasted is not None:

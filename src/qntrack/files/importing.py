@@ -58,7 +58,8 @@ __all__ = [
 _DETECTED = ImportFormat()
 _NO_DEFAULTS = RowDefaults()
 
-DELIMITERS = {",": ",", "comma": ",", ";": ";", "semicolon": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
+# '|': a database's export (session 46, helper X).
+DELIMITERS = {",": ",", "comma": ",", ";": ";", "semicolon": ";", "tab": "\t", "\\t": "\t", "\t": "\t", "|": "|", "pipe": "|"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

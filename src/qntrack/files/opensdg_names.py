@@ -97,11 +97,19 @@ def refuse_empty_units(plan: Plan, cells: Iterable[tuple[tuple[str, str], ...]])
                 raise fail(where, msg("opensdg22_export_empty_unit", id=dim, unit=unit), ExitCode.INVALID)
 
 
-def separator_line(header: list[str]) -> Message | None:
+def separator_line(header: list[str], below: list[str]) -> Message | None:
     """Excel's separator hint on line 1 ('sep=,', 'sep=;'), which sdg-build reads as the
-    header: said so, rather than "no 'Year' column" (session 45, pass O)."""
+    header: said so, rather than "no 'Year' column" (session 45, pass O). A header
+    ``below`` it of one column holding ';' or a tab is said too: deleting the line alone
+    left a file refused again for its separator (session 46, helper X)."""
     line = ",".join(header).strip()
-    return msg("s45o_opensdg_sep_line", line=line) if line.lower().startswith("sep=") and len(line) <= 6 else None
+    if not (line.lower().startswith("sep=") and len(line) <= 6):
+        return None
+    cell = below[0] if len(below) == 1 else ""
+    sep = "';'" if ";" in cell else msg("opensdg_tab") if "\t" in cell else None
+    if sep is not None:
+        return msg("s46x_opensdg_sep_line_separator", line=line, separator=sep)
+    return msg("s45o_opensdg_sep_line", line=line)
 
 
 def column_twice(header: list[str]) -> Message | None:

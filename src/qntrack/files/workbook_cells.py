@@ -155,6 +155,27 @@ def _scaling(number_format: str, value: float) -> tuple[bool, int]:
     return "%" in section, len(trailing.group(1)) if trailing else 0
 
 
+def hidden_digits(number_format: str, value: float) -> float | None:
+    """The figure a number cell shows when its format shows fewer decimals than it holds
+    (8.41234567 under '0.0' shows 8.4; 1234.5 under '#,##0' shows 1235, Excel rounding
+    half away from zero); None when it shows all it holds, or the format does not fix its
+    decimals (General, text, scientific, fractions). Session 46, helper X."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    sections = number_format.split(";")
+    index = 0 if value > 0 or len(sections) == 1 else 1 if value < 0 else 2 if len(sections) > 2 else 0
+    section = _FORMAT_TEXT.sub("", sections[index])
+    if not re.search(r"[0#?]", section) or re.search(r"[Ee/@]|general", section, re.IGNORECASE):
+        return None
+    point = section.find(".")
+    decimals = len(re.findall(r"[0#?]", section[point:])) if point >= 0 else 0
+    held = Decimal(repr(as_shown(value)))
+    if int(held.as_tuple().exponent) >= -decimals:
+        return None  # no decimal beyond those shown (and 1e308 is never rounded to 309 digits)
+    shown = held.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return None if shown == held else float(shown)
+
+
 def _percent_refused(value: float) -> float:
     # Figures, not text: a Vietnamese reader reads '8.42' as eight hundred and forty-two.
     shown = Figure(float(f"{value * 100:.10g}"))

@@ -9,12 +9,15 @@ row names the columns the lower one leaves empty.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
+from ..catalog import Message, msg
+from .import_headers import other_separator, unmarked, unmarked_header
 from .import_tables import LONG_COLUMNS
 from .workbook_cells import cell_text, column_name, shown_heading
 
-__all__ = ["data_below", "gap", "lower_half", "merged"]
+__all__ = ["data_below", "gap", "joined_lines", "lower_half", "merged", "unmarked_row"]
 
 
 def data_below(names: list[str], below: tuple) -> bool:
@@ -47,3 +50,29 @@ def merged(upper: list[str], below: tuple, headings: dict[int, Any]) -> list[str
     upper = upper + [""] * (width - len(upper))
     headings.update({i: cell_text(shown_heading(c)) for i, c in enumerate(below) if lower[i]})
     return [low or up for low, up in zip(lower, upper, strict=True)]
+
+
+def joined_lines(sheet: Any) -> tuple[int, int, Message] | None:
+    """The first of a sheet's first rows whose one cell is a table's header line, its cells
+    joined by ';', ',' or a tab: a CSV file opened in an Excel set to another separator,
+    which shows each line in one column, then saved as a workbook (session 46, helper X).
+    (row, column, what to do); None when there is none."""
+    for number, row in enumerate(islice(sheet.iter_rows(values_only=True), 50), start=1):
+        filled = [(column, value) for column, value in enumerate(row) if value is not None and str(value).strip()]
+        if len(filled) == 1 and isinstance(filled[0][1], str):
+            found = other_separator(filled[0][1], "")
+            if found is not None:
+                option, _python, shown = found
+                return number, filled[0][0], msg("s46x_workbook_joined_lines", separator=option, columns=shown)
+    return None
+
+
+def unmarked_row(sheet: Any) -> tuple[int, int, Message] | None:
+    """The first of a sheet's first rows that names the indicator column without its
+    Vietnamese marks ('Chi tieu', 'Ma chi tieu'): (row, its first such cell's column, what
+    to say); None when there is none (session 46, helper X)."""
+    for number, row in enumerate(islice(sheet.iter_rows(values_only=True), 50), start=1):
+        said = unmarked_header(row)
+        if said is not None:
+            return number, next(i for i, value in enumerate(row) if unmarked([value])), said
+    return None

@@ -20,6 +20,7 @@ from .rules import is_status, status_problem
 from .vocabulary import status_word
 from .workbook_cells import cell_text as _text
 from .workbook_cells import figure as _figure
+from .workbook_cells import hidden_digits
 from .figure_units import frequency_of
 from .workbook_cells import period as _period
 from .workbook_cells import stamp as _stamp
@@ -189,6 +190,9 @@ def _value(
             # Excel shows one figure over the merged cells; the file holds it in the first
             # alone: read, it was the first period's (or row's) in silence (forty-third session).
             raise ValueError(msg("workbook_value_merged", value=_text(value), cells=span[0]))
+        if isinstance(value, float) and (shown := hidden_digits(str(cell.number_format or ""), value)) is not None:
+            reading.hidden_digits += 1  # said once, at the first (workbooks._read_sheet)
+            reading.hidden_first = reading.hidden_first or (column, number, value, shown)
     except ValueError as exc:
         said = _said(exc)
         if not blank_is_problem and isinstance(said, Message) and said.id in _NO_FIGURE:

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Iterator
 
-from ..catalog import Message, msg
+from ..catalog import Figure, Message, msg
 from ..errors import fail, os_read_reason
 from ..plan.model import Location, Plan, Problem
 from .import_wide import periods_below, value_over_periods, wide_unasked
@@ -103,6 +103,9 @@ class _Reading:
     unit_line: tuple[int, int, str] | None = None
     unit_told: set[tuple[str, ...]] = field(default_factory=set)
     merged: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)  # workbook_hidden.Hidden.merged
+    # Number cells showing fewer decimals than they hold: how many, the first (column, row, held, shown).
+    hidden_digits: int = 0
+    hidden_first: tuple[int, int, float, float] | None = None
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -279,6 +282,11 @@ def _read_sheet(
                 row, column, text, encoding, reads = garbled
                 words = msg("workbook_header_garbled", text=text, reading=reads, encoding=encoding)
                 raise fail(reading.at(column, row), words)
+            from .workbook_header import joined_lines, unmarked_row
+
+            joined = joined_lines(sheet) or unmarked_row(sheet)
+            if joined is not None:
+                raise fail(reading.at(joined[1], joined[0]), joined[2])
             elsewhere = sheets_with_a_header(book, sheet) if wanted is None else []
             if elsewhere:
                 raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
@@ -288,6 +296,14 @@ def _read_sheet(
         _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
         reading.shown.settle(reading.parsed)
         reading.parsed.notes.extend(reading.parsed.marks.said())
+        if reading.hidden_first is not None:
+            column, row, held, shown = reading.hidden_first
+            more = reading.hidden_digits - 1
+            if more:
+                words = msg("s46x_workbook_hidden_digits_more", value=Figure(held), shown=Figure(shown), more=more)
+            else:
+                words = msg("s46x_workbook_hidden_digits", value=Figure(held), shown=Figure(shown))
+            reading.parsed.notes.append(Problem(reading.at(column, row), words, "warning"))
         if reading.hidden_read:
             reading.parsed.notes.append(hidden_warning(name, sheet.title, reading.hidden_read))
         read_hidden = [(i + 1, heading) for i, heading in table.columns if i + 1 in hidden.columns]
