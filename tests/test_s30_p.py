@@ -295,7 +295,7 @@ def test_a_days_timestamp_given_as_a_period_is_told_the_periods_ending_on_it(shi
             "import_column_is_period",
             "ImportFormat(wide=True)",
         ),
-        ("indicator|period|value\nbudget_revenue|2024|5\n", "import_not_a_table_delimiter", "ImportFormat(delimiter="),
+        ("indicator:period:value\nbudget_revenue:2024:5\n", "import_not_a_table_delimiter", "ImportFormat(delimiter="),
     ],
 )
 def test_an_imports_refusal_names_the_argument_not_the_option(shipped: Path, table: str, key: str, said: str) -> None:
