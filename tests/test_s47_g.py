@@ -61,3 +61,50 @@ def test_a_title_with_a_pipe_above_a_comma_table_is_still_passed_over(plan: Path
     r = run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2025-01-01")
     assert r.exit_code == 0, r.output
     assert _store(plan) == STORE + "revenue,2024,12.5,,,,2025-01-01T00:00:00Z\n"
+
+
+# --- 2. A growth rate's level and average targets, no measure declared ---------------------
+#
+# "GRDP growth 10 % a year on average 2021-2025" beside "growth 10 % by 2030" on an
+# indicator named as growth, declaring no measure, was read (the average implying a rate)
+# and is now refused at the level target, "a share (a poverty rate) is no growth rate":
+# the refusal was meant for a share. An indicator named as a change is a rate already.
+
+GROWTH = """\
+version: 1
+title: Plan
+indicators:
+  growth: {name: {en: GRDP growth, vi: Tăng trưởng GRDP}, unit: "%"}
+targets:
+  - id: growth-avg
+    type: average
+    indicator: growth
+    at_least: 10
+    from: 2021
+    to: 2025
+  - id: growth-2030
+    indicator: growth
+    baseline: {period: 2020, value: 6}
+    milestones: [{by: 2030, value: 10}]
+"""
+
+
+def test_a_growth_rate_with_an_average_and_a_level_target_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, GROWTH, STORE + "growth,2021,8,,GSO,,2022-01-10T00:00:00Z\n")
+    assert run_clean("check").exit_code == 0
+    r = run_clean("status", "--format", "csv", "growth-2030")
+    assert r.exit_code == 0, r.output
+    # A rate's milestone by points a year: (8 - 6) / 1 year against (10 - 6) / 10 years = 5.0.
+    row = r.stdout.splitlines()[1].split(",")
+    assert row[7] == "5.0", r.stdout
+
+
+def test_a_poverty_rate_read_as_a_rate_by_an_average_is_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = GROWTH.replace("{en: GRDP growth, vi: Tăng trưởng GRDP}", "{en: Poverty rate}")
+    make_tracker(tmp_path, monkeypatch, plan, STORE)
+    r = run_clean("check")
+    assert r.exit_code == 1 and "average target on line 6" in " ".join(r.output.split()), r.output

@@ -26,7 +26,7 @@ from .plan_loading import load_plan as load_plan
 from ..catalog import msg
 from ..plan.model import Indicator, Location, Measure, Plan, Problem, Target, Text
 from .group_names import named_groups
-from .plan_words import named_as_share
+from .plan_words import named_as_change, named_as_share
 from .plan_texts import free_text
 from ..kinds import REGISTRY
 from ..plan.units import Dimension
@@ -189,7 +189,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                     seen[tid] = reader.loc(item).line
                 if target is not None:
                     targets.append(target)
-            _level_read_as_rate(reader, targets)
+            _level_read_as_rate(reader, targets, indicators)
 
     if reader.problems:
         # In the order of the file's lines, as the author reads it (a target's "needs" was
@@ -364,7 +364,7 @@ def _imply_measure(
     return implied_indicator
 
 
-def _level_read_as_rate(reader: _Reader, targets: list[Target]) -> None:
+def _level_read_as_rate(reader: _Reader, targets: list[Target], indicators: dict[str, Indicator]) -> None:
     """A level target on an indicator that declares no measure, which an average target
     makes a growth rate: its milestones would be read by points a year instead of growth,
     one target changing another's status with nothing said ("reduce the poverty rate by 1
@@ -374,6 +374,9 @@ def _level_read_as_rate(reader: _Reader, targets: list[Target]) -> None:
 
     for t in targets:
         implied = reader.implied_measure.get(t.indicator)
+        named = indicators.get(t.indicator)
+        if named is not None and named_as_change(named.name.en, named.name.vi):
+            continue  # "GRDP growth": a rate, its level targets read as one (session 47, helper G)
         if isinstance(t, LevelTarget) and implied is not None and implied[0] == "average":
             said = msg("definitions_level_read_as_rate", id=t.id, indicator=t.indicator, line=implied[1])
             reader.problems.append(Problem(t.location, said))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHOICE_WORDS", "KEY_WORDS", "named_as_share"]
+__all__ = ["CHOICE_WORDS", "KEY_WORDS", "named_as_change", "named_as_share"]
 
 
 # The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``
@@ -109,3 +109,12 @@ def named_as_share(*names: str) -> bool:
 
     folded = [fold(n) for n in names if n]
     return any(_SHARE.search(n) for n in folded) and not any(_CHANGE.search(n) for n in folded)
+
+
+def named_as_change(*names: str) -> bool:
+    """Whether an indicator's names (either language) say it is a change (growth,
+    inflation, tang truong with its marks): a rate already, which an average target
+    reads rightly (session 47, helper G)."""
+    from .vocabulary import fold
+
+    return any(_CHANGE.search(fold(n)) for n in names if n)
