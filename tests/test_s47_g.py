@@ -108,3 +108,32 @@ def test_a_poverty_rate_read_as_a_rate_by_an_average_is_still_refused(
     make_tracker(tmp_path, monkeypatch, plan, STORE)
     r = run_clean("check")
     assert r.exit_code == 1 and "average target on line 6" in " ".join(r.output.split()), r.output
+
+
+# --- 3. A store value '1.e3': read by the fast loop, refused by the rule ---------------------
+#
+# Since '8.' is refused (session 46) the rule asks a digit after the point, so '1.e3' was
+# refused where the row was read by the rule, and read as 1000 by the fast loop (the row
+# of a period and indicator met before): the same store read two ways. '1.e3' holds no
+# figure cut off (an exponent follows the point), and was read before session 46: read.
+
+
+@pytest.mark.parametrize(("text", "value"), [("1.e3", 1000.0), ("-2.E-1", -0.2), ("5.e0", 5.0)])
+def test_a_point_before_an_exponent_is_read_by_the_rule_and_the_fast_loop_alike(text: str, value: float) -> None:
+    from qntrack.files import rules
+    from qntrack.files.store import parse_store
+
+    assert rules.number(text) == value
+    ending = "official,src,,2023-01-10T00:00:00Z"
+    head = "indicator,period,value,status,source,note,recorded_at\n"
+    first = parse_store(f"{head}share,2022,{text},{ending}\n".encode(), "o.csv")  # the rule
+    fast = parse_store(f"{head}share,2022,1,{ending}\nshare,2022,{text},{ending}\n".encode(), "o.csv")
+    assert not first.problems and not fast.problems
+    assert first.observations[0].value == fast.observations[1].value == value
+
+
+def test_a_figure_cut_at_its_point_is_still_refused() -> None:
+    from qntrack.files import rules
+
+    with pytest.raises(ValueError):
+        rules.number("8.")
