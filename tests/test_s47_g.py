@@ -137,3 +137,52 @@ def test_a_figure_cut_at_its_point_is_still_refused() -> None:
 
     with pytest.raises(ValueError):
         rules.number("8.")
+
+
+# --- 4. A share's yearly fall named in English -------------------------------------------
+#
+# An average target on an indicator named as a share is refused unless a word of change
+# says it is a change: 'Tỷ lệ hộ nghèo giảm hằng năm' (giảm, fall) is read, but its English
+# 'Annual reduction in the proportion of poor households' was refused: English had no word
+# for a fall ('decrease' alone). The words a resolution's English uses for giảm are read.
+
+CUT = """\
+version: 1
+title: Plan
+indicators:
+  pov_cut: {name: "NAME", unit: "percentage points"}
+targets:
+  - id: pov-cut
+    type: average
+    indicator: pov_cut
+    at_least: 1
+    from: 2021
+    to: 2025
+"""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tỷ lệ hộ nghèo giảm hằng năm",
+        "Annual reduction in the proportion of poor households",
+        "Decline in the share of informal employment",
+        "Yearly fall in the poverty proportion",
+        "Rise in the share of manufacturing",
+    ],
+)
+def test_a_share_s_yearly_change_named_in_english_takes_an_average_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, CUT.replace("NAME", name), STORE)
+    r = run_clean("check")
+    assert r.exit_code == 0, r.output
+
+
+@pytest.mark.parametrize("name", ["Proportion of poor households", "Proportion of pupils who drop out"])
+def test_a_share_named_in_english_still_refuses_an_average_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, CUT.replace("NAME", name), STORE)
+    r = run_clean("check")
+    assert r.exit_code == 1 and "named as a share" in " ".join(r.output.split()), r.output

@@ -100,7 +100,12 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
 # ty le, ty trong), and the words that make it a rate of change after all (ty le lam phat,
 # inflation; ty le tang dan so, population growth): helper M, forty-sixth session.
 _SHARE = re.compile(r"\b(?:ty le|ty trong|share of|proportion|coverage|percentage of)\b")
-_CHANGE = re.compile(r"\b(?:tang|giam|lam phat|toc do|growth|inflation|increase|decrease|change)\b")
+# English for giam too (reduction, decline, fall...): session 47, helper G. Not 'drop':
+# 'Proportion of pupils who drop out' is a share.
+_CHANGE = re.compile(
+    r"\b(?:tang|giam|lam phat|toc do|growth|inflation|increase|decrease|change"
+    r"|reduction|reduce|decline|fall|rise)\b"
+)
 
 
 def named_as_share(*names: str) -> bool:
