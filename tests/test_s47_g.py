@@ -186,3 +186,41 @@ def test_a_share_named_in_english_still_refuses_an_average_target(
     make_tracker(tmp_path, monkeypatch, CUT.replace("NAME", name), STORE)
     r = run_clean("check")
     assert r.exit_code == 1 and "named as a share" in " ".join(r.output.split()), r.output
+
+
+# --- 5. A size word after a decimal comma inside { } -------------------------------------
+#
+# Session 46 told '106,5 triệu' written as a figure its size word, but a milestone is
+# written in { }, where YAML reads '{by: 2030, value: 1,5 triệu}' as value 1 and a key
+# '5 triệu': the author was told "unknown key '5 triệu' (valid keys: by, value)". The
+# figure as written is told, as outside { }: 1.5 million is 1500000.
+
+SIZED = """\
+version: 1
+title: Plan
+indicators:
+  pop: {name: {en: Population, vi: Dân số}, unit: {en: people, vi: người}}
+targets:
+  - id: pop
+    indicator: pop
+    baseline: {period: 2020, value: 1320000}
+    milestones:
+      - {by: 2030, value: WRITTEN}
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "whole", "number"), [("1,5 triệu", "1500000", "1.5"), ("106,5 million", "106500000", "106.5")]
+)
+def test_a_size_word_after_a_decimal_comma_in_braces_is_told_the_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str, whole: str, number: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SIZED.replace("WRITTEN", written), STORE)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert said.startswith("targets.yaml:10:27:"), r.output  # at the figure
+    assert f"'{written}'" in said and f"write {whole} where the unit counts ones" in said, r.output
+    assert f"or {number} where the unit says" in said and "unknown key" not in said, r.output
+    vi = " ".join(run_clean("--lang", "vi", "check").output.split())
+    assert f"hãy ghi {whole} nếu đơn vị tính đếm từng đơn vị" in vi, vi

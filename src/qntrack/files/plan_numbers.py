@@ -16,7 +16,7 @@ from ..catalog import Message, msg
 from .ranges import range_ends
 from .slips import comma_readings, grouped_reading
 
-__all__ = ["parse_number", "quoted_problem"]
+__all__ = ["parse_number", "quoted_problem", "size_word"]
 
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 
@@ -48,7 +48,7 @@ def parse_number(text: str) -> float:
         # once. Said as add-observation says it, never guessed.
         fraction = raw.rstrip("0").rstrip(".")
         raise ValueError(msg("authoring_number_grouped", text=raw, whole=raw.replace(".", ""), fraction=fraction))
-    if (sized := _size_word(raw)) is not None:
+    if (sized := size_word(raw)) is not None:
         # "106,5 trieu" (with its marks) or "1.5 billion", as the resolution writes it (s46).
         raise ValueError(msg("definitions_number_size_word", text=raw, **sized))
     if _DOTTED.match(raw):
@@ -105,7 +105,7 @@ def quoted_problem(raw: str) -> Message | None:
 _SIZED = re.compile(r"([+]?\d+(?:[.,]\d+)?)\s+(\D+?)")
 
 
-def _size_word(raw: str) -> dict[str, str] | None:
+def size_word(raw: str) -> dict[str, str] | None:
     """A figure and its size word (a million, the Vietnamese nghin ty): the word, the
     figure as typed with a decimal point, and the figure in ones; else None."""
     from decimal import Decimal
