@@ -224,3 +224,45 @@ def test_a_size_word_after_a_decimal_comma_in_braces_is_told_the_figure(
     assert f"or {number} where the unit says" in said and "unknown key" not in said, r.output
     vi = " ".join(run_clean("--lang", "vi", "check").output.split())
     assert f"hãy ghi {whole} nếu đơn vị tính đếm từng đơn vị" in vi, vi
+
+
+# --- 6. The share refusals name the indicator in the reader's language ----------------------
+#
+# 'tên của chỉ tiêu ... cho thấy đó là một tỷ lệ ('Proportion of poor households')': a
+# Vietnamese reader was shown the English name though the plan gives the Vietnamese one,
+# and the per-cent refusal the English unit ('% of GRDP' for '% GRDP').
+
+SHARES = """\
+version: 1
+title: Plan
+indicators:
+  poor: {name: {en: Proportion of poor households, vi: Tỷ lệ hộ nghèo}, unit: "%"}
+  deficit: {name: {en: Budget deficit, vi: Bội chi ngân sách}, unit: {en: "% of GRDP", vi: "% GRDP"}}
+targets:
+  - id: poor-avg
+    type: average
+    indicator: poor
+    at_most: 1
+    from: 2021
+    to: 2025
+  - id: deficit-cum
+    type: cumulative
+    indicator: deficit
+    at_most: 20
+    from: 2021
+    to: 2025
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "unit"),
+    [("en", "Proportion of poor households", "% of GRDP"), ("vi", "Tỷ lệ hộ nghèo", "% GRDP")],
+)
+def test_the_share_refusals_name_the_indicator_in_the_reader_s_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, name: str, unit: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARES, STORE)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert f"('{name}')" in said and f"'{unit}'" in said, said

@@ -23,7 +23,7 @@ from .kept_plans import KEEP_FROM as KEEP_FROM  # where tests set it (the loader
 # Kept here for Python callers that import it from here; qntrack's own commands import it
 # from plan_loading, so that a kept plan is read without this module's parser (issue 17).
 from .plan_loading import load_plan as load_plan
-from ..catalog import msg
+from ..catalog import Worded, msg
 from ..plan.model import Indicator, Location, Measure, Plan, Problem, Target, Text
 from .group_names import named_groups
 from .plan_words import named_as_change, named_as_share
@@ -349,13 +349,20 @@ def _imply_measure(
         return None
     if not flow and named_as_share(indicator.name.en, indicator.name.vi):
         # "Urbanisation up 1.2 points a year" as an average: 45.1 % read as growth (s46).
-        shown = indicator.name.en if named_as_share(indicator.name.en) else indicator.name.vi
+        en, vi = indicator.name.en, indicator.name.vi  # each reader the name in its language (s47)
+        shown = Worded(en if named_as_share(en) else vi, vi if named_as_share(vi) else en)
         reader.error(node, msg("definitions_share_as_rate", what=_phrase(where), id=indicator.id, name=shown))
         return None
     if flow and any(u.lstrip().startswith(("%", "\u2030")) for u in (indicator.unit, indicator.unit_vi)):
         # "Deficit at most 4 % of GDP" as a cumulative cap: the years' shares added (s46).
         reader.error(
-            node, msg("definitions_percent_as_flow", what=_phrase(where), id=indicator.id, unit=indicator.unit)
+            node,
+            msg(
+                "definitions_percent_as_flow",
+                what=_phrase(where),
+                id=indicator.id,
+                unit=Worded(indicator.unit, indicator.unit_vi),
+            ),
         )
         return None
     reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
