@@ -266,3 +266,50 @@ def test_the_share_refusals_name_the_indicator_in_the_reader_s_language(
     assert r.exit_code == 1, r.output
     said = " ".join(r.output.split())
     assert f"('{name}')" in said and f"'{unit}'" in said, said
+
+
+# --- 7. Both bounds, one of them no figure ------------------------------------------------
+#
+# 'at_least: {value: 90}' beside 'at_most: 95' was told "both 'at_least' ([(ScalarNode(tag=
+# 'tag:yaml.org,2002:str', value='value'), ...)]) and 'at_most' (95) are given", and an
+# empty 'at_most:' beside a figure "'at_most' () ": the two bounds are quoted back only when
+# both are figures as written; otherwise the author is told to give one, as before.
+
+BOUNDS = """\
+version: 1
+title: Plan
+indicators:
+  cov: {name: Health insurance coverage, unit: "%"}
+targets:
+  - id: cov
+    type: every_period
+    indicator: cov
+    from: 2021
+    to: 2025
+BOUNDS
+"""
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        "    at_least: {value: 90}\n    at_most: 95",
+        "    at_least: [90, 91]\n    at_most: 95",
+        "    at_least: 90\n    at_most:",
+    ],
+)
+def test_two_bounds_not_both_figures_are_not_quoted_as_node_reprs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bounds: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, BOUNDS.replace("BOUNDS", bounds), STORE)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert "Node" not in said and "()" not in said, said
+    assert "give exactly one of 'at_least' or 'at_most'" in said, said
+
+
+def test_two_figures_as_bounds_are_still_told_which_to_keep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, BOUNDS.replace("BOUNDS", "    at_least: 90\n    at_most: 95"), STORE)
+    said = " ".join(run_clean("check").output.split())
+    assert "both 'at_least' (90) and 'at_most' (95) are given" in said, said
