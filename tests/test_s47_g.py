@@ -313,3 +313,36 @@ def test_two_figures_as_bounds_are_still_told_which_to_keep(tmp_path: Path, monk
     make_tracker(tmp_path, monkeypatch, BOUNDS.replace("BOUNDS", "    at_least: 90\n    at_most: 95"), STORE)
     said = " ".join(run_clean("check").output.split())
     assert "both 'at_least' (90) and 'at_most' (95) are given" in said, said
+
+
+# --- 8. Milestones as a mapping of years with decimal commas -------------------------------
+#
+# 'milestones: {2028: 3, 2030: 2,5}' (or in block form, '2030: 2,5') was told the lines to
+# write as '- {by: 2030, value: 2,5}', which YAML reads as value 2 and a key '5': the line
+# suggested was itself refused. A decimal comma is written with a point in the line told;
+# a figure with two readings (2,500) is not written for the author.
+
+MAPPED = """\
+version: 1
+title: Plan
+indicators:
+  poor: {name: Poverty rate, unit: "%", direction: decrease}
+targets:
+  - id: poor
+    indicator: poor
+    baseline: {period: 2020, value: 5}
+    milestones:
+      2028: 3
+      2030: WRITTEN
+"""
+
+
+def test_milestones_as_a_mapping_with_a_decimal_comma_are_told_lines_that_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, MAPPED.replace("WRITTEN", "2,5"), STORE)
+    said = " ".join(run_clean("check").output.split())
+    assert "- {by: 2028, value: 3}; - {by: 2030, value: 2.5}" in said, said
+    make_tracker(tmp_path, monkeypatch, MAPPED.replace("WRITTEN", "2,500"), STORE)
+    said = " ".join(run_clean("check").output.split())
+    assert "milestones must be a list" in said and "value: 2,500}" not in said, said
