@@ -346,3 +346,20 @@ def test_milestones_as_a_mapping_with_a_decimal_comma_are_told_lines_that_read(
     make_tracker(tmp_path, monkeypatch, MAPPED.replace("WRITTEN", "2,500"), STORE)
     said = " ".join(run_clean("check").output.split())
     assert "milestones must be a list" in said and "value: 2,500}" not in said, said
+
+
+# --- 9. A thin space grouping thousands in targets.yaml --------------------------------------
+#
+# Session 46 read thousands grouped by a thin space (U+2009, SI typesetting) in an imported
+# file as any other space; targets.yaml told a non-breaking or narrow space the number to
+# write (1320000) but a thin space only "not a number; write a decimal like 12.5".
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_a_figure_grouped_by_any_space_in_targets_yaml_is_told_the_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, space: str
+) -> None:
+    plan = SIZED.replace("WRITTEN", "1500000").replace("value: 1320000", f"value: 1{space}320{space}000")
+    make_tracker(tmp_path, monkeypatch, plan, STORE)
+    said = " ".join(run_clean("check").output.split())
+    assert "no thousands separator (1320000)" in said, said

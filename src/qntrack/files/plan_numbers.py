@@ -27,7 +27,7 @@ _MINUSES = ("\u2212", "\u2013", "\u2014", "\u2012", "\ufe63", "\uff0d")
 _ONE_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
 # Thousands grouped by spaces, as an English or a French report prints 12 000 (a no-break or
 # a narrow space too): one reading, told, never read (issue 17, twenty-ninth session).
-_SPACED = re.compile(r"^([+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(\.\d+)?$")
+_SPACED = re.compile(r"^([+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(\.\d+)?$")  # \u2009: thin (s47)
 
 
 # One to three digits, not starting with 0, a dot and three digits ending in 0: a thousands
