@@ -363,3 +363,38 @@ def test_a_figure_grouped_by_any_space_in_targets_yaml_is_told_the_number(
     make_tracker(tmp_path, monkeypatch, plan, STORE)
     said = " ".join(run_clean("check").output.split())
     assert "no thousands separator (1320000)" in said, said
+
+
+# --- 10. A figure with its size word and its unit, as a resolution writes it ----------------
+#
+# Session 46 told '1,5 tỷ' or '1.5 billion' the figure to write, but a resolution writes
+# the unit after the size word: '1,5 tỷ USD', '106,5 triệu người', '1.5 billion USD' were
+# told "not a number here; use a decimal point and no thousands separator, e.g. 1234.5".
+# The size word is told as without the unit; a rate (tỷ lệ) stays no size.
+
+
+@pytest.mark.parametrize(
+    ("written", "word", "whole", "number"),
+    [
+        ("1,5 tỷ USD", "tỷ", "1500000000", "1.5"),
+        ("106,5 triệu người", "triệu", "106500000", "106.5"),
+        ("1.5 billion USD", "billion", "1500000000", "1.5"),
+        ("2 nghìn tỷ đồng", "nghìn tỷ", "2000000000000", "2"),
+    ],
+)
+def test_a_figure_with_its_size_word_and_unit_is_told_the_figure(
+    written: str, word: str, whole: str, number: str
+) -> None:
+    from qntrack.files.plan_numbers import parse_number
+
+    with pytest.raises(ValueError) as caught:
+        parse_number(written)
+    said = caught.value.args[0].text("en")
+    assert f"the size word '{word}' belongs to the indicator's unit" in said, said
+    assert f"write {whole} where the unit counts ones" in said and f"or {number} where the unit says" in said, said
+
+
+def test_a_rate_is_no_size_word() -> None:
+    from qntrack.files.plan_numbers import size_word
+
+    assert size_word("1,5 tỷ lệ") is None and size_word("5 người") is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import takewhile
 
 from ..catalog import Message, msg
 from .ranges import range_ends
@@ -110,18 +111,22 @@ def size_word(raw: str) -> dict[str, str] | None:
     figure as typed with a decimal point, and the figure in ones; else None."""
     from decimal import Decimal
 
-    from .vocabulary import UNIT_SIZES_VI, fold
+    from .vocabulary import UNIT_NOT_SIZE_VI, UNIT_SIZES_VI, fold
 
     found = _SIZED.fullmatch(raw)
     if found is None:
         return None
     sizes = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
     sizes.update({fold(k): v for k, v in UNIT_SIZES_VI.items()})
-    words = fold(found[2]).split()
-    if not words or any(w not in sizes for w in words):
+    folded = fold(found[2]).split()
+    # The size words first, then perhaps the unit, as a resolution writes it: "1,5 ty USD",
+    # "106,5 trieu nguoi" (session 47); "ty le" (a rate) is no size.
+    words = list(takewhile(sizes.__contains__, folded))
+    if not words or any(fold(w) in folded[len(words) : len(words) + 1] for w in UNIT_NOT_SIZE_VI):
         return None
     number = found[1].lstrip("+").replace(",", ".")
     if len(number.partition(".")[2]) == 3:
         return None  # "1.500 trieu": 1500 or 1.5 million, told as a number grouped is
     whole = Decimal(number).scaleb(sum(sizes[w] for w in words))
-    return {"word": found[2].strip(), "number": number, "whole": f"{whole.normalize():f}"}
+    word = " ".join(found[2].split()[: len(words)])
+    return {"word": word, "number": number, "whole": f"{whole.normalize():f}"}
