@@ -398,3 +398,43 @@ def test_a_rate_is_no_size_word() -> None:
     from qntrack.files.plan_numbers import size_word
 
     assert size_word("1,5 tỷ lệ") is None and size_word("5 người") is None
+
+
+# --- 11. An instructions sheet first, naming the columns in a sentence ----------------------
+#
+# A template's first sheet says how to fill it ("Fill the sheet Data with the columns
+# indicator, period, value, source, note"): the workbook was told "add --sheet Data" and
+# since session 46 "this cell holds a whole line of a table ... Text to Columns", since the
+# sentence split at its commas names columns. Another sheet that has a header is told first.
+
+
+def test_an_instructions_sheet_before_the_data_is_told_the_sheet_with_the_header(plan: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Instructions"
+    first["A1"] = "How to fill this workbook"
+    first["A2"] = "Fill the sheet Data with the columns indicator, period, value, source, note"
+    data = book.create_sheet("Data")
+    data.append(["indicator", "period", "value"])
+    data.append(["revenue", "2024", 12.5])
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx", "--dry-run")
+    assert r.exit_code == 1, r.output
+    assert "sheet 'Data' has a table's header: add --sheet \"Data\"" in " ".join(r.stderr.split()), r.stderr
+    assert "Text to Columns" not in r.stderr
+
+
+def test_a_sheet_of_joined_lines_alone_is_still_told_so(plan: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["indicator;period;value"])
+    sheet.append(["revenue;2024;12,5"])
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx", "--dry-run")
+    assert r.exit_code == 1 and "Text to Columns" in r.stderr, r.stderr
