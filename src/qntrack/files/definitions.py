@@ -23,10 +23,10 @@ from .kept_plans import KEEP_FROM as KEEP_FROM  # where tests set it (the loader
 # Kept here for Python callers that import it from here; qntrack's own commands import it
 # from plan_loading, so that a kept plan is read without this module's parser (issue 17).
 from .plan_loading import load_plan as load_plan
-from ..catalog import msg
+from ..catalog import Worded, msg
 from ..plan.model import Indicator, Location, Measure, Plan, Problem, Target, Text
 from .group_names import named_groups
-from .plan_words import named_as_share
+from .plan_words import named_as_change, named_as_share
 from .plan_texts import free_text
 from ..kinds import REGISTRY
 from ..plan.units import Dimension
@@ -189,7 +189,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                     seen[tid] = reader.loc(item).line
                 if target is not None:
                     targets.append(target)
-            _level_read_as_rate(reader, targets)
+            _level_read_as_rate(reader, targets, indicators)
 
     if reader.problems:
         # In the order of the file's lines, as the author reads it (a target's "needs" was
@@ -349,13 +349,20 @@ def _imply_measure(
         return None
     if not flow and named_as_share(indicator.name.en, indicator.name.vi):
         # "Urbanisation up 1.2 points a year" as an average: 45.1 % read as growth (s46).
-        shown = indicator.name.en if named_as_share(indicator.name.en) else indicator.name.vi
+        en, vi = indicator.name.en, indicator.name.vi  # each reader the name in its language (s47)
+        shown = Worded(en if named_as_share(en) else vi, vi if named_as_share(vi) else en)
         reader.error(node, msg("definitions_share_as_rate", what=_phrase(where), id=indicator.id, name=shown))
         return None
     if flow and any(u.lstrip().startswith(("%", "\u2030")) for u in (indicator.unit, indicator.unit_vi)):
         # "Deficit at most 4 % of GDP" as a cumulative cap: the years' shares added (s46).
         reader.error(
-            node, msg("definitions_percent_as_flow", what=_phrase(where), id=indicator.id, unit=indicator.unit)
+            node,
+            msg(
+                "definitions_percent_as_flow",
+                what=_phrase(where),
+                id=indicator.id,
+                unit=Worded(indicator.unit, indicator.unit_vi),
+            ),
         )
         return None
     reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
@@ -364,7 +371,7 @@ def _imply_measure(
     return implied_indicator
 
 
-def _level_read_as_rate(reader: _Reader, targets: list[Target]) -> None:
+def _level_read_as_rate(reader: _Reader, targets: list[Target], indicators: dict[str, Indicator]) -> None:
     """A level target on an indicator that declares no measure, which an average target
     makes a growth rate: its milestones would be read by points a year instead of growth,
     one target changing another's status with nothing said ("reduce the poverty rate by 1
@@ -374,6 +381,9 @@ def _level_read_as_rate(reader: _Reader, targets: list[Target]) -> None:
 
     for t in targets:
         implied = reader.implied_measure.get(t.indicator)
+        named = indicators.get(t.indicator)
+        if named is not None and named_as_change(named.name.en, named.name.vi):
+            continue  # "GRDP growth": a rate, its level targets read as one (session 47, helper G)
         if isinstance(t, LevelTarget) and implied is not None and implied[0] == "average":
             said = msg("definitions_level_read_as_rate", id=t.id, indicator=t.indicator, line=implied[1])
             reader.problems.append(Problem(t.location, said))

@@ -39,6 +39,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _other_delimiter,
     _read_period,
     heading_status,
+    other_separator,
     row_of_figures,
     unmarked_header,
 )
@@ -106,12 +107,14 @@ def _detect_delimiter(text: str) -> str:
     """From the header line: tab if it has one, else whichever of ';' and ',' is more common,
     else '|' if it has one (a database's export: session 46, helper X). A title typed above
     the table with no separator (a report's name) is passed over for the first line that has
-    one (a header has, or it names one column and is no table of ours)."""
+    one (a header has, or it names one column and is no table of ours). A '|' line that
+    reads as our header is the header: its rows' decimal commas or a note's ';' chose ','
+    or ';' (session 47, helper G); a title with a '|' is still passed over."""
     first = ""
     for line in io.StringIO(text, newline=None):  # line by line: a national file is not split whole
         if line.strip():
             first = first or line
-            if any(c in line for c in "\t;,"):
+            if any(c in line for c in "\t;,") or ("|" in line and _piped_header(line)):
                 first = line
                 break
     if "\t" in first:
@@ -119,6 +122,12 @@ def _detect_delimiter(text: str) -> str:
     if "|" in first and ";" not in first and "," not in first:
         return "|"
     return ";" if first.count(";") > first.count(",") else ","
+
+
+def _piped_header(line: str) -> bool:
+    """Whether ``line`` is a header of ours separated by '|' (long or wide)."""
+    found = other_separator(line, "")
+    return found is not None and found[0] == "'|'"
 
 
 def _records(text: str, delimiter: str, file: str, problems: list[Problem]):

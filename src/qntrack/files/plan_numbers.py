@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import takewhile
 
 from ..catalog import Message, msg
 from .ranges import range_ends
 from .slips import comma_readings, grouped_reading
 
-__all__ = ["parse_number", "quoted_problem"]
+__all__ = ["parse_number", "quoted_problem", "size_word"]
 
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 
@@ -27,7 +28,7 @@ _MINUSES = ("\u2212", "\u2013", "\u2014", "\u2012", "\ufe63", "\uff0d")
 _ONE_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
 # Thousands grouped by spaces, as an English or a French report prints 12 000 (a no-break or
 # a narrow space too): one reading, told, never read (issue 17, twenty-ninth session).
-_SPACED = re.compile(r"^([+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(\.\d+)?$")
+_SPACED = re.compile(r"^([+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(\.\d+)?$")  # \u2009: thin (s47)
 
 
 # One to three digits, not starting with 0, a dot and three digits ending in 0: a thousands
@@ -48,7 +49,7 @@ def parse_number(text: str) -> float:
         # once. Said as add-observation says it, never guessed.
         fraction = raw.rstrip("0").rstrip(".")
         raise ValueError(msg("authoring_number_grouped", text=raw, whole=raw.replace(".", ""), fraction=fraction))
-    if (sized := _size_word(raw)) is not None:
+    if (sized := size_word(raw)) is not None:
         # "106,5 trieu" (with its marks) or "1.5 billion", as the resolution writes it (s46).
         raise ValueError(msg("definitions_number_size_word", text=raw, **sized))
     if _DOTTED.match(raw):
@@ -105,23 +106,27 @@ def quoted_problem(raw: str) -> Message | None:
 _SIZED = re.compile(r"([+]?\d+(?:[.,]\d+)?)\s+(\D+?)")
 
 
-def _size_word(raw: str) -> dict[str, str] | None:
+def size_word(raw: str) -> dict[str, str] | None:
     """A figure and its size word (a million, the Vietnamese nghin ty): the word, the
     figure as typed with a decimal point, and the figure in ones; else None."""
     from decimal import Decimal
 
-    from .vocabulary import UNIT_SIZES_VI, fold
+    from .vocabulary import UNIT_NOT_SIZE_VI, UNIT_SIZES_VI, fold
 
     found = _SIZED.fullmatch(raw)
     if found is None:
         return None
     sizes = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
     sizes.update({fold(k): v for k, v in UNIT_SIZES_VI.items()})
-    words = fold(found[2]).split()
-    if not words or any(w not in sizes for w in words):
+    folded = fold(found[2]).split()
+    # The size words first, then perhaps the unit, as a resolution writes it: "1,5 ty USD",
+    # "106,5 trieu nguoi" (session 47); "ty le" (a rate) is no size.
+    words = list(takewhile(sizes.__contains__, folded))
+    if not words or any(fold(w) in folded[len(words) : len(words) + 1] for w in UNIT_NOT_SIZE_VI):
         return None
     number = found[1].lstrip("+").replace(",", ".")
     if len(number.partition(".")[2]) == 3:
         return None  # "1.500 trieu": 1500 or 1.5 million, told as a number grouped is
     whole = Decimal(number).scaleb(sum(sizes[w] for w in words))
-    return {"word": found[2].strip(), "number": number, "whole": f"{whole.normalize():f}"}
+    word = " ".join(found[2].split()[: len(words)])
+    return {"word": word, "number": number, "whole": f"{whole.normalize():f}"}

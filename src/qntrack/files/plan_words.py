@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHOICE_WORDS", "KEY_WORDS", "named_as_share"]
+__all__ = ["CHOICE_WORDS", "KEY_WORDS", "named_as_change", "named_as_share"]
 
 
 # The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``
@@ -100,7 +100,12 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
 # ty le, ty trong), and the words that make it a rate of change after all (ty le lam phat,
 # inflation; ty le tang dan so, population growth): helper M, forty-sixth session.
 _SHARE = re.compile(r"\b(?:ty le|ty trong|share of|proportion|coverage|percentage of)\b")
-_CHANGE = re.compile(r"\b(?:tang|giam|lam phat|toc do|growth|inflation|increase|decrease|change)\b")
+# English for giam too (reduction, decline, fall...): session 47, helper G. Not 'drop':
+# 'Proportion of pupils who drop out' is a share.
+_CHANGE = re.compile(
+    r"\b(?:tang|giam|lam phat|toc do|growth|inflation|increase|decrease|change"
+    r"|reduction|reduce|decline|fall|rise)\b"
+)
 
 
 def named_as_share(*names: str) -> bool:
@@ -109,3 +114,12 @@ def named_as_share(*names: str) -> bool:
 
     folded = [fold(n) for n in names if n]
     return any(_SHARE.search(n) for n in folded) and not any(_CHANGE.search(n) for n in folded)
+
+
+def named_as_change(*names: str) -> bool:
+    """Whether an indicator's names (either language) say it is a change (growth,
+    inflation, tang truong with its marks): a rate already, which an average target
+    reads rightly (session 47, helper G)."""
+    from .vocabulary import fold
+
+    return any(_CHANGE.search(fold(n)) for n in names if n)

@@ -160,9 +160,9 @@ def unknown_store_warnings(
 
 # --- value ----------------------------------------------------------------------------
 
-# A number as the store writes it: ASCII digits, a decimal point with a digit after it, an
-# exponent. \d of other scripts is no digit here (float() would read Arabic-Indic digits).
-_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII)
+# A number as the store writes it: ASCII digits, a decimal point with a digit or an exponent
+# after it ('1.e3': session 47), an exponent. \d of other scripts is no digit (float() reads them).
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d+)?|\d+\.(?=[eE])|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII)
 
 
 def value(text: str, status: str = "") -> float:

@@ -23,6 +23,7 @@ __all__ = [
     "grouped_reading",
     "kinds_with",
     "listed_id",
+    "size_after_comma",
     "written_id",
 ]
 
@@ -69,6 +70,26 @@ def comma_in_number(
     else:
         return None
     return number, {"written": written, "number": number.value, "rest": rest, "readings": readings}
+
+
+def size_after_comma(
+    key_node: ScalarNode, value_node: Node, read: dict[str, tuple[Node, Node]]
+) -> tuple[Node, dict[str, str]] | None:
+    """``{value: 1,5 trieu}`` (with its marks): YAML reads ``value: 1`` and a key ``5 trieu``,
+    a figure with its size word after a decimal comma. The number's node and the fields of
+    ``definitions_number_size_word``, as outside ``{ }`` (session 47, helper G), else None."""
+    from .plan_numbers import size_word
+
+    if not (not key_node.style and key_node.value[:1].isdigit() and read):
+        return None
+    if not (isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style):
+        return None
+    number = list(read.values())[-1][1]
+    if not (isinstance(number, ScalarNode) and not number.style and number.value.lstrip("+").isdigit()):
+        return None
+    written = f"{number.value},{key_node.value}"
+    sized = size_word(written) if number.end_mark.line == key_node.start_mark.line else None
+    return None if sized is None else (number, {"text": written, **sized})
 
 
 # A number grouped by thousands: the Vietnamese way (12.771,5) or the English (1,234.5).

@@ -284,12 +284,14 @@ def _read_sheet(
                 raise fail(reading.at(column, row), words)
             from .workbook_header import joined_lines, unmarked_row
 
-            joined = joined_lines(sheet) or unmarked_row(sheet)
-            if joined is not None:
-                raise fail(reading.at(joined[1], joined[0]), joined[2])
+            # Another sheet's header first: a template's instructions sheet names the
+            # columns in a sentence, read as a joined line otherwise (session 47, helper G).
             elsewhere = sheets_with_a_header(book, sheet) if wanted is None else []
             if elsewhere:
                 raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
+            joined = joined_lines(sheet) or unmarked_row(sheet)
+            if joined is not None:
+                raise fail(reading.at(joined[1], joined[0]), joined[2])
             raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
         hidden = hidden_parts(sheet)
         reading.hidden, formulas, reading.merged = hidden.rows, hidden.formulas, hidden.merged

@@ -31,6 +31,7 @@ from .slips import (
     kinds_with,
     listed_id,
     listed_ids,
+    size_after_comma,
 )
 from .slips import same_as, unknown_key
 from .plan_numbers import parse_number, quoted_problem
@@ -199,6 +200,10 @@ class _Reader:
             if allowed and key not in allowed:
                 if (comma := comma_in_number(key_node, value_node, out)) is not None:
                     self.error(comma[0], msg("definitions_comma_in_number", what=_phrase(what), **comma[1]))
+                    continue
+                if (sized := size_after_comma(key_node, value_node, out)) is not None:  # {value: 1,5 million}
+                    sized_said = msg("definitions_number_size_word", **sized[1])
+                    self.error(sized[0], msg("definitions_field_problem", what=_phrase(what), problem=sized_said))
                     continue
                 if what == ("top",) and key in ON_TARGETS:
                     # A newcomer lists a resolution's targets at the top; a group is a

@@ -31,6 +31,7 @@ from ..method.assessment import (
 from ..method.progress import Progress, Status, measure
 from ..plan.model import Baseline, Bound, Indicator, LevelTarget, Measure, Milestone, Observation, published
 from ..plan.periods import Period
+from .milestone_pairs import mapping_lines, year_pair
 from .pace import absolute_change, crosses, linear_path, why_not, year_reached, year_reached_linear
 from .protocol import Due, Keys, Reader, What
 from .span import to_date, years_of
@@ -413,12 +414,12 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
         if reader.is_null(mnode):
             pass
         elif (items := reader.items(mnode)) is None:  # {2028: 26, 2030: 28}: its lines said (s46)
-            lines = "; ".join(f"- {{by: {y}, value: {v}}}" for y, v in _year_pair(reader, mnode, True) or ())
+            lines = mapping_lines(reader, mnode)
             said = msg("definitions_milestones_years", written=lines) if lines else None
             reader.error(mnode, msg("definitions_milestones_not_list", what=reader.phrase(where), years=said or ""))
         else:
             for item in items:
-                if pair := _year_pair(reader, item):
+                if pair := year_pair(reader, item):
                     # "- 2025: 15": the year and value, without the keys that say which is which.
                     reader.error(
                         item, msg("authoring_milestone_pair", what=reader.phrase(where), year=pair[0], value=pair[1])
@@ -486,15 +487,3 @@ def _written_in(value: Any, node: Any) -> bool:
     if start is None or end is None or at is None:
         return True
     return bool(start.index <= at.index <= end.index)
-
-
-def _year_pair(reader: Reader, item: Any, every: bool = False) -> Any:
-    """The year and value of a milestone written ``- 2025: 15``, else None; ``every``: the
-    list of them of a mapping of years (``{2028: 26, 2030: 28}``), else None."""
-    pairs = getattr(item, "value", None) if reader.is_mapping(item) else None
-    if not pairs or (len(pairs) != 1 and not every):
-        return None
-    found = [tuple(getattr(n, "value", None) for n in pair) for pair in pairs]
-    if all(isinstance(k, str) and len(k) == 4 and k.isdigit() and isinstance(v, str) for k, v in found):
-        return found if every else found[0]
-    return None

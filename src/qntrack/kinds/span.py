@@ -170,11 +170,12 @@ def span_periods(start: Period, end: Period) -> list[Period]:
 
 def _bound(reader: Reader, node: Any, keys: Keys, where: What) -> Bound | None:
     given = [k for k in ("at_least", "at_most") if k in keys]
-    if len(given) == 2:
-        # "6,5-7 %" written as two bounds: said at the second, as a range is (helper M, s46).
+    low, high = (getattr(keys[k][1], "value", None) if k in keys else None for k in ("at_least", "at_most"))
+    if len(given) == 2 and isinstance(low, str) and isinstance(high, str) and low.strip() and high.strip():
+        # "6,5-7 %" written as two bounds: said at the second, as a range is (helper M, s46);
+        # only two figures as written (a mapping's value is its nodes, session 47).
         second_key = max((keys[k][0] for k in given), key=lambda n: n.start_mark.index)
-        words = {"low": getattr(keys["at_least"][1], "value", ""), "high": getattr(keys["at_most"][1], "value", "")}
-        reader.error(second_key, msg("definitions_bound_both", what=reader.phrase(where), **words))
+        reader.error(second_key, msg("definitions_bound_both", what=reader.phrase(where), low=low, high=high))
         return None
     if len(given) != 1:
         reader.error(node, msg("definitions_bound_one", what=reader.phrase(where)))
