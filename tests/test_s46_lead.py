@@ -203,3 +203,19 @@ def test_a_whole_store_value_is_read_as_before(tmp_path: Path, monkeypatch: pyte
     make_tracker(tmp_path, monkeypatch, CUT_PLAN, STORE_HEADER + row)
     r = run_clean("check")
     assert r.exit_code == 0, r.output
+
+
+# An existing report made immutable (chattr +i; a file locked by a share) refuses its
+# replacement with EPERM, which was told "give a path in a folder you can write", as if
+# the folder were at fault: the file itself may be (session 47, from pass D's leftover).
+
+
+def test_a_protected_output_file_is_told_the_file_may_be_at_fault() -> None:
+    import errno
+
+    from qntrack.errors import os_reason
+
+    said = os_reason(OSError(errno.EPERM, "Operation not permitted"), made=True)
+    assert "the file or its folder is protected" in said.text("en")
+    assert "give another name" in said.text("en")
+    assert "tệp hoặc thư mục chứa nó đang được bảo vệ" in said.text("vi")
