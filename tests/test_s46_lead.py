@@ -219,3 +219,37 @@ def test_a_protected_output_file_is_told_the_file_may_be_at_fault() -> None:
     assert "the file or its folder is protected" in said.text("en")
     assert "give another name" in said.text("en")
     assert "tệp hoặc thư mục chứa nó đang được bảo vệ" in said.text("vi")
+
+
+# An indicator typed by the first part of its id ('grdp', 'cbct'), which several ids share:
+# 'grdp' was offered grdp_vnd alone, difflib's closest of three ('grdp_growth' meant as
+# likely), and 'cbct' was given the plan's whole list (session 47, pass M's leftover).
+
+
+@pytest.mark.parametrize(
+    ("typed", "ids"),
+    [
+        ("grdp", "grdp_growth, grdp_vnd, grdp_per_capita"),
+        ("cbct", "cbct_share, cbct_va_growth, cbct_investment"),
+        ("GRDP", "grdp_growth, grdp_vnd, grdp_per_capita"),
+    ],
+)
+def test_the_first_part_of_several_ids_is_told_them_all(shipped: Path, typed: str, ids: str) -> None:
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean("add-observation", typed, "2025", "5")
+    assert r.exit_code == 1, r.output
+    assert f"unknown indicator '{typed}'; 3 indicators' ids begin with it: {ids}; write the one meant" in r.stderr
+    v = run_clean("--lang", "vi", "add-observation", typed, "2025", "5")
+    assert f"có 3 chỉ tiêu có mã bắt đầu như vậy: {ids}" in v.stderr
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+def test_an_id_mistyped_is_still_offered_the_closest(shipped: Path) -> None:
+    # 'grdp_growt' is no first part of an id: difflib's hint, as before.
+    r = run_clean("add-observation", "grdp_growt", "2025", "5")
+    assert "did you mean 'grdp_growth'?" in r.stderr, r.stderr
+
+
+def test_the_first_part_of_one_id_is_offered_that_id(shipped: Path) -> None:
+    r = run_clean("add-observation", "mining", "2025", "5")
+    assert "did you mean 'mining_share'?" in r.stderr, r.stderr

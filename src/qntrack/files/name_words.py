@@ -22,7 +22,7 @@ from .vocabulary import fold
 if TYPE_CHECKING:
     from ..plan.model import Plan
 
-__all__ = ["named_by_words"]
+__all__ = ["named_by_prefix", "named_by_words"]
 
 _WORD = re.compile(r"\w+")
 
@@ -54,7 +54,10 @@ _names = LastPlan(_all_names)
 
 def named_by_words(plan: Plan, text: str, echoed: str) -> Message | None:
     """What to say of ``text`` (quoted as ``echoed``), no indicator's id or name, when one
-    indicator's names (or its targets') hold all its words; None otherwise."""
+    indicator's names (or its targets') hold all its words, or it is the first part of
+    ids (``named_by_prefix``); None otherwise."""
+    if (told := named_by_prefix(plan, text, echoed)) is not None:
+        return told
     words = _words(text)
     if all(word.isdigit() for word in words):
         # Numbers alone name no indicator: a caller's 5 was told fdi, for the "5" of a
@@ -100,3 +103,35 @@ def _held(names: list[tuple[str, str, str]], by_word: dict[str, set[int]], words
         if count == len(own) and len(own) >= 2 and not all(w.isdigit() for w in own):
             held.add(i)
     return held
+
+
+# An id's first parts, up to each '_', '-' or '.' ('grdp' and 'grdp_per' of grdp_per_capita),
+# in lower case, each with the ids that begin with it, in the plan's order.
+def _heads(plan: Plan) -> dict[str, list[str]]:
+    heads: dict[str, list[str]] = {}
+    for ident in plan.indicators:
+        lowered = ident.lower()
+        for at, ch in enumerate(lowered):
+            if ch in "_-." and at:
+                heads.setdefault(lowered[:at], []).append(ident)
+    return heads
+
+
+_by_head = LastPlan(_heads)
+_SHOWN = 10  # ids listed at most; a national plan's 'sdg' begins 145 of them
+
+
+def named_by_prefix(plan: Plan, text: str, echoed: str) -> Message | None:
+    """What to say of ``text``, the first part of an id or of several ('grdp' of
+    grdp_growth, grdp_vnd, grdp_per_capita; session 47): the one id, as a hint, or each
+    that begins so, where difflib offered one of several as the closest, or none. None
+    when no id begins with it."""
+    from ..catalog import Figure
+
+    ids = _by_head(plan).get(text.strip().lower())
+    if not ids:
+        return None
+    if len(ids) == 1:
+        return msg("recording_unknown_indicator_hint", indicator=echoed, hint=ids[0])
+    listed = ", ".join(ids[:_SHOWN]) + (", ..." if len(ids) > _SHOWN else "")
+    return msg("recording_unknown_indicator_prefix", indicator=echoed, count=Figure(len(ids)), ids=listed)
