@@ -1,0 +1,65 @@
+"""Helper L of the forty-seventh session: the leftovers the forty-sixth reported, each
+pinned before its fix; every expected value is worked out by hand in a comment, never
+copied from qntrack's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+PLAN = """\
+version: 1
+title: "Test plan"
+indicators:
+  people:
+    name: {en: "Workers in industry", vi: "Lao động công nghiệp"}
+    unit: UNIT
+    direction: increase
+targets:
+  - id: people
+    indicator: people
+    baseline: {period: 2020, value: 9800}
+    milestones:
+      - {by: 2030, value: 15000}
+"""
+
+ROWS = HEADER + "people,2021,10300,,src-a,,2022-01-10T00:00:00Z\n"
+
+
+# --- 1. `unit: # người`, the sign for "number" before the unit: YAML reads a comment and
+# the unit was silently empty, every figure printed without one. Refused at the unit's
+# line (line 6 of PLAN, the value's column just after 'unit:': 4 spaces + 'unit:' = 9
+# characters, so column 10), told it is a comment and the value to write.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_unit_written_after_a_hash_is_told_it_is_a_comment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("UNIT", "# người"), ROWS)
+    for command in ("check", "status"):
+        r = run_clean("--lang", lang, command)
+        assert r.exit_code != 0, r.output
+        said = " ".join(r.output.split())
+        assert said.startswith("targets.yaml:6:10:"), r.output
+        assert "'#'" in said and '"# người"' in said, r.output
+        assert "unit" in said, r.output
+
+
+def test_an_empty_unit_and_a_comment_on_its_own_line_are_still_accepted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `unit:` with nothing after it is a figure without a unit, as before; a comment on a
+    # line of its own takes nothing from the value.
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("UNIT", '""'), ROWS)
+    assert run_clean("check").exit_code == 0
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("    unit: UNIT\n", "    unit:\n    # people\n"), ROWS)
+    assert run_clean("check").exit_code == 0
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("UNIT", "người # counted at year end"), ROWS)
+    assert run_clean("check").exit_code == 0
