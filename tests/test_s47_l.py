@@ -63,3 +63,50 @@ def test_an_empty_unit_and_a_comment_on_its_own_line_are_still_accepted(
     assert run_clean("check").exit_code == 0
     make_tracker(tmp_path, monkeypatch, PLAN.replace("UNIT", "người # counted at year end"), ROWS)
     assert run_clean("check").exit_code == 0
+
+
+# --- 2. Excel's separator line naming a tab, 'sep=' and a tab character: the message
+# quoted the line stripped, "line 1 is 'sep='", the separator blank. Shown as 'sep=<tab>'.
+
+SHARE_PLAN = """\
+version: 1
+title: "Test plan"
+indicators:
+  share:
+    name: {en: "Manufacturing share", vi: "Tỷ trọng chế biến"}
+    unit: "%"
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 9.8}
+    milestones:
+      - {by: 2030, value: 30}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_tab_separator_line_is_shown_with_its_tab(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    (tmp_path / "in.csv").write_text("sep=\t\nindicator,period,value\nshare,2022,11.5\n", encoding="utf-8")
+    r = run_clean("--lang", lang, "add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    line = r.stderr.splitlines()[0]
+    assert line.startswith("in.csv:1:"), r.stderr
+    assert "'sep=<tab>'" in line and "'sep='" not in line, r.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+def test_an_open_sdg_file_with_a_tab_separator_line_is_shown_with_its_tab(tmp_path: Path) -> None:
+    from helpers import write_repository
+
+    repo = write_repository(
+        tmp_path / "repo",
+        {
+            "data/indicator_1-1-1.csv": "sep=\t\nYear\tValue\n2015\t10\n2020\t8\n",
+            "meta/1-1-1.md": "---\nindicator_name: X\n---\n",
+        },
+    )
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "tracker"), "--recorded-at", "2025-06-30")
+    assert done.exit_code == 1
+    assert done.stderr.startswith("data/indicator_1-1-1.csv:1: error: line 1 is 'sep=<tab>'"), done.stderr
+    assert "separated by a tab" in done.stderr, done.stderr
