@@ -110,3 +110,71 @@ def test_an_open_sdg_file_with_a_tab_separator_line_is_shown_with_its_tab(tmp_pa
     assert done.exit_code == 1
     assert done.stderr.startswith("data/indicator_1-1-1.csv:1: error: line 1 is 'sep=<tab>'"), done.stderr
     assert "separated by a tab" in done.stderr, done.stderr
+
+
+# --- 3. A figure no statistics office publishes: -1e-300 was stored silently, and written
+# "-1e-300%" in every table and report; a 400-digit integer was told "is not a finite
+# number", which it is, naming no range. Decision: a figure other than 0 whose size is
+# below 10^-12 (where qntrack's tables stop writing decimals, output.i18n.number) is
+# refused at entry, at its line; a figure beyond a double's range (about 1.8 x 10^308) is
+# told that range. Large figures below it are accepted, as issue 12 decided (the ceiling
+# depends on the unit: a national GDP in dong is about 10^16).
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("typed", ["-1e-300", "1e-13", "0.0000000000009"])
+def test_a_figure_too_close_to_zero_is_refused_with_the_range(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, typed: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    r = run_clean("--lang", lang, "add-observation", "share", "2021", typed, "--recorded-at", "2022-01-10")
+    assert r.exit_code == 1, r.output
+    assert f"'{typed}'" in r.stderr and "10^-12" in r.stderr, r.stderr
+    assert ("0.000000000001" if lang == "en" else "0,000000000001") in r.stderr, r.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+@pytest.mark.parametrize("padded", [True, False])  # the general path, and the column-at-a-time one
+def test_a_figure_too_close_to_zero_in_a_file_is_refused_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, padded: bool
+) -> None:
+    rows = 2000
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    # Each row a vintage of its own: a year of 2001-2025, recorded at its own minute of 2026.
+    lines = [
+        f"share,{2001 + i % 25},1.5,,,,2026-01-{1 + i // 1440:02d}T{i // 60 % 24:02d}:{i % 60:02d}:00Z"
+        for i in range(rows)
+    ]
+    lines[1] = "share,2021,-1e-300,,,,2022-01-10T00:00:00Z"  # line 3 of the file, below its header
+    if padded:  # a cell with spaces around it: import_columns gives up, the general path reads
+        lines[5] = lines[5].replace(",1.5,", ", 1.5 ,")
+    (tmp_path / "in.csv").write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    told = [line for line in r.stderr.splitlines() if "10^-12" in line]
+    assert len(told) == 1 and told[0].startswith("in.csv:3:"), r.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+def test_figures_at_and_above_the_smallest_and_zero_are_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 10^-12 itself is a figure (the edge is inclusive), 0 and -0 are zero, and 10^16 (a
+    # national GDP in dong) is kept as issue 12 decided.
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    for period, typed in (("2021", "1e-12"), ("2022", "0"), ("2023", "1e16")):
+        r = run_clean("add-observation", "share", period, typed, "--recorded-at", f"{int(period) + 1}-01-10")
+        assert r.exit_code == 0, r.output
+    stored = (tmp_path / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [line.split(",")[2] for line in stored] == ["1e-12", "0", "1e+16"]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_figure_beyond_a_double_is_told_the_range(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    r = run_clean("--lang", lang, "add-observation", "share", "2021", "9" * 400, "--recorded-at", "2022-01-10")
+    assert r.exit_code == 1, r.output
+    assert ("1.8 × 10^308" if lang == "en" else "1,8 × 10^308") in r.stderr, r.stderr
+    (tmp_path / "in.csv").write_text(HEADER + "share,2021,1,,,,2022-01-10\nshare,2022,1e400,,,,2023-01-10\n", "utf-8")
+    r = run_clean("--lang", lang, "add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("in.csv:3:") and "10^308" in r.stderr, r.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
