@@ -178,3 +178,42 @@ def test_a_figure_beyond_a_double_is_told_the_range(tmp_path: Path, monkeypatch:
     assert r.exit_code == 1, r.output
     assert r.stderr.startswith("in.csv:3:") and "10^308" in r.stderr, r.stderr
     assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+# --- 4. A moment typed with a two-digit year, '5/1/25': 5 January 2025 as Vietnamese and
+# British write it, May 1 as American does; it was told only "not an ISO 8601 timestamp;
+# write e.g. 2023-11-27", where '5/1/2025' is told both readings. Told it is ambiguous,
+# both readings in words and in ISO form; the year 25 is 2025 (Excel reads 00-29 as 20xx).
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("where", ["option", "column"])
+def test_a_date_with_a_two_digit_year_is_told_both_readings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, where: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    if where == "option":
+        r = run_clean("--lang", lang, "add-observation", "share", "2024", "12", "--recorded-at", "5/1/25")
+    else:
+        (tmp_path / "in.csv").write_text("indicator,period,value,recorded_at\nshare,2024,12,5/1/25\n", "utf-8")
+        r = run_clean("--lang", lang, "add-observation", "--from", "in.csv")
+        assert r.stderr.startswith("in.csv:2:"), r.stderr
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "'5/1/25'" in said and "2025-01-05" in said and "2025-05-01" in said, r.stderr
+    if lang == "en":
+        assert "ambiguous" in said and "5 January 2025" in said and "1 May 2025" in said, r.stderr
+    else:
+        assert "ngày 5 tháng 1/2025" in said and "ngày 1 tháng 5/2025" in said, r.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+def test_a_two_digit_year_date_of_one_reading_is_told_its_iso_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 13/1/25: 13 is no month, so day first, 13 January 2025; 1/13/25 month first.
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    for typed, iso in (("13/1/25", "2025-01-13"), ("1/13/25", "2025-01-13"), ("25/12/24", "2024-12-25")):
+        r = run_clean("add-observation", "share", "2024", "12", "--recorded-at", typed)
+        assert r.exit_code == 1, r.output
+        assert f"write {iso}" in r.stderr, r.stderr
