@@ -217,3 +217,38 @@ def test_a_two_digit_year_date_of_one_reading_is_told_its_iso_form(
         r = run_clean("add-observation", "share", "2024", "12", "--recorded-at", typed)
         assert r.exit_code == 1, r.output
         assert f"write {iso}" in r.stderr, r.stderr
+
+
+# --- 5. A day written in English words, 'Nov 27, 2023' as an English report dates it: told
+# "not a date; write YYYY-MM-DD, e.g. 2023-06-28", another day. Told the ISO day meant,
+# 27 November 2023, 2023-11-27, whichever order the words take; a day the calendar lacks
+# (30 February) is told the month's days, as the Vietnamese words are.
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Nov 27, 2023", "November 27, 2023", "Nov 27 2023", "Nov. 27, 2023", "nov 27th, 2023", "27 Nov 2023",
+     "27 November 2023", "27th of November, 2023"],
+)  # fmt: skip
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_day_in_english_words_is_told_its_iso_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, ROWS.replace("people", "share"))
+    r = run_clean("--lang", lang, "status", "--as-of", typed)
+    assert r.exit_code == 2, r.output
+    assert r.stderr.startswith("--as-of:") and "2023-11-27" in r.stderr, r.stderr
+    assert "2023-06-28" not in r.stderr, r.stderr
+
+
+def test_a_day_in_english_words_as_a_recorded_at_is_told_its_iso_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    for typed in ("Nov 27, 2023", "27 November 2023"):
+        r = run_clean("add-observation", "share", "2022", "12", "--recorded-at", typed)
+        assert r.exit_code == 1, r.output
+        assert "write 2023-11-27" in r.stderr and "day first" not in r.stderr, r.stderr
+    r = run_clean("status", "--as-of", "Feb 30, 2023")
+    assert r.exit_code == 2 and "2023-02 has 28 days" in r.stderr, r.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER

@@ -226,6 +226,10 @@ def words_day(text: str) -> tuple[str, str, str] | None:
     from .month_words import months_as_numbers
     from .vocabulary import fold, vietnamese_period
 
+    from .english_periods import english_day
+
+    if (english := english_day(text)) is not None:  # "Nov 27, 2023" (forty-seventh session)
+        return english
     typed = fold(text)
     if not typed.lstrip().startswith("ngay") and vietnamese_period(text) is not None:
         # "9 thang nam 2026" is the first nine months of 2026 (2026-9M), "nam" the year, as a
@@ -281,7 +285,8 @@ def words_moment(text: str) -> tuple[tuple[str, str, str], str] | None:
 
     lower = text.lower()
     if text.isascii() and not text[:1].isalpha() and "thang" not in lower and "ngay" not in lower:
-        return None  # no words: the common case, without importing the vocabulary
+        if not re.search("[a-z]{3}", lower):  # '27 Nov 2023' names its month in words
+            return None  # no words: the common case, without importing the vocabulary
     found = words_day(text)
     if found is not None:
         return found, ""

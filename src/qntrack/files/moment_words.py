@@ -62,7 +62,13 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
         day, clock = words
         if not _is_real(day):
             return _no_such_day(day, text)
-        return msg("store_timestamp_day_first", text=text, iso=day + (f"T{clock}{'Z' if utc else ''}" if clock else ""))
+        # 'Nov 27, 2023' is no day first: a day in English words is told its ISO form alone.
+        key = (
+            "store_timestamp_day_first"
+            if not raw.isascii() or "ngay" in raw or "thang" in raw
+            else "store_timestamp_words"
+        )
+        return msg(key, text=text, iso=day + (f"T{clock}{'Z' if utc else ''}" if clock else ""))
     if found is None:
         year_first = _YEAR_SLASHED.match(raw)
         iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"

@@ -26,6 +26,7 @@ _SHOWN_AS_A_DATE = frozenset(
         "store_timestamp_slashed_either",
         "store_timestamp_short_year_either",
         "store_timestamp_day_first",
+        "store_timestamp_words",
         "store_timestamp_month_first",
     }
 )
