@@ -252,3 +252,39 @@ def test_a_day_in_english_words_as_a_recorded_at_is_told_its_iso_day(
     r = run_clean("status", "--as-of", "Feb 30, 2023")
     assert r.exit_code == 2 and "2023-02 has 28 days" in r.stderr, r.stderr
     assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+# --- 6. `history ID 2099`: "No observations yet." and exit 0, as for a period with no
+# figure: nothing said of the period not having begun, nor which periods hold figures.
+# Said on stderr now (the listing and exit code unchanged). The small plan's 'share' has
+# 2021, 2022, 2023 and 2024-Q1 recorded (conftest's SMALL_OBSERVATIONS); 2099 starts on
+# 1 January 2099, after today (mid_2026: 15 July 2026).
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_history_of_a_period_not_begun_says_so_with_the_periods_recorded(
+    tracker: Path, mid_2026: None, lang: str
+) -> None:
+    r = run_clean("--lang", lang, "history", "share", "2099", "--format", "json")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    if lang == "en":
+        assert "2099 has not begun" in said and "2099-01-01" in said, r.stderr
+    else:
+        assert "chưa bắt đầu" in said and "01/01/2099" in said, r.stderr
+    assert "2021, 2022, 2023" in said and "2024-Q1" in said, r.stderr
+
+
+def test_history_of_a_period_with_no_figure_says_so_with_the_periods_recorded(tracker: Path, mid_2026: None) -> None:
+    r = run_clean("history", "share", "2019", "--format", "table")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    assert "no figure of share is recorded for 2019" in said and "2021, 2022, 2023" in said, r.stderr
+    assert "not begun" not in said, r.stderr
+    # As of 2022-06-30 only 2021 was recorded (2022-01-10); 2023 had not begun by then.
+    r = run_clean("history", "share", "2023", "--as-of", "2022-06-30", "--format", "json")
+    said = " ".join(r.stderr.split())
+    assert "had not begun by 2022-06-30" in said and "2021" in said and "2022," not in said, r.stderr
+    # A period with figures says nothing more.
+    r = run_clean("history", "share", "2021", "--format", "json")
+    assert r.exit_code == 0 and r.stderr == "", r.stderr

@@ -476,7 +476,10 @@ def history(
 
         render.history_table(ws.plan, key, found, _lang(lang), day, wanted)
     if not found:
-        from .finer_units import say_finer_units, say_units_only
+        from .finer_units import say_empty_period, say_finer_units, say_units_only
+
+        if wanted is not None:  # 2099, not begun; 2014, no figure: said, with the periods held
+            say_empty_period(key, ws.store.observations, wanted, day, ws.plan.timezone)
 
         if key == indicator:
             say_units_only(indicator, ws.store.observations, wanted, day, ws.plan.timezone)
