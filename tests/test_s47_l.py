@@ -288,3 +288,26 @@ def test_history_of_a_period_with_no_figure_says_so_with_the_periods_recorded(tr
     # A period with figures says nothing more.
     r = run_clean("history", "share", "2021", "--format", "json")
     assert r.exit_code == 0 and r.stderr == "", r.stderr
+
+
+# --- 7. `add-observation --from targets.yaml`, the plan given as the figures file: told
+# "not a table of figures ... is the file separated by something else? give --delimiter",
+# advice that leads nowhere. Told it is the plan, and what --from takes.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("name", ["targets.yaml", "copy of plan.yml", "plan.txt"])
+def test_the_plan_given_as_the_figures_file_is_told_so(tracker: Path, lang: str, name: str) -> None:
+    if name != "targets.yaml":
+        (tracker / name).write_text((tracker / "targets.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    before = (tracker / "observations.csv").read_text(encoding="utf-8")
+    r = run_clean("--lang", lang, "add-observation", "--from", name)
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert said.startswith(f"{name}:"), r.stderr
+    assert "--delimiter" not in said, r.stderr
+    if lang == "en":
+        assert "is a plan" in said and "indicator, period, value" in said, r.stderr
+    else:
+        assert "là tệp kế hoạch" in said and "indicator, period, value" in said, r.stderr
+    assert (tracker / "observations.csv").read_text(encoding="utf-8") == before
