@@ -311,3 +311,36 @@ def test_the_plan_given_as_the_figures_file_is_told_so(tracker: Path, lang: str,
     else:
         assert "là tệp kế hoạch" in said and "indicator, period, value" in said, r.stderr
     assert (tracker / "observations.csv").read_text(encoding="utf-8") == before
+
+
+# --- 8. An import of 200,000 bad lines printed 200,000 error lines before its summary by
+# kind. Each kind is listed to its first 20 lines now, then "... and K more lines like"
+# its first; the summary, the totals, the exit code and the untouched store as before.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_import_of_many_bad_lines_lists_the_first_of_each_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    # 200,000 rows whose value is no number (lines 2 to 200,001), and 30 whose indicator
+    # the plan lacks (lines 200,002 to 200,031): two kinds.
+    rows = [f"share,{2001 + i % 20},abc,2024-01-01" for i in range(200_000)]
+    rows += [f"shar,{2001 + i % 20},1,2024-01-01" for i in range(30)]
+    (tmp_path / "in.csv").write_text("indicator,period,value,recorded_at\n" + "\n".join(rows) + "\n", "utf-8")
+    r = run_clean("--lang", lang, "add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    listed = [line for line in lines if line.startswith("in.csv:")]
+    # 20 of each kind: lines 2-21 and 200,002-200,021.
+    assert [line.split(":")[1] for line in listed] == [str(n) for n in [*range(2, 22), *range(200_002, 200_022)]]
+    if lang == "en":
+        assert "  ... and 199,980 more lines like in.csv:2" in lines, r.stderr
+        assert "  ... and 10 more lines like in.csv:200002" in lines, r.stderr
+        assert lines[-1] == "200,030 error(s), 0 warning(s)", r.stderr
+    else:
+        assert "  ... và 199.980 dòng khác giống in.csv:2" in lines, r.stderr
+        assert "  ... và 10 dòng khác giống in.csv:200002" in lines, r.stderr
+        assert lines[-1] == "200.030 lỗi, 0 cảnh báo", r.stderr  # thousands grouped by dots in Vietnamese
+    assert len(lines) < 60, r.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
