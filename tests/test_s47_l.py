@@ -344,3 +344,33 @@ def test_an_import_of_many_bad_lines_lists_the_first_of_each_kind(
         assert lines[-1] == "200.030 lỗi, 0 cảnh báo", r.stderr  # thousands grouped by dots in Vietnamese
     assert len(lines) < 60, r.stderr
     assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == HEADER
+
+
+# --- 9. Two vintages of one figure recorded at the same second, 11.3 on line 2 and 11.9
+# on line 3: `check` calls it an error (which is in force depends on the order of the
+# lines), `status` judged on 11.9 in silence. It warns now, at the line in force, as it
+# warns of the other figures in force check calls errors; a repeat (the same figure
+# twice) is no tie.
+
+TIED = HEADER + "share,2021,11.3,,s,,2022-01-10T00:00:00Z\nshare,2021,11.9,,s2,,2022-01-10T00:00:00Z\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_status_warns_of_two_vintages_recorded_at_one_moment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, TIED)
+    for fmt in ("table", "json", "table"):  # the third run after the status cache is made
+        r = run_clean("--lang", lang, "status", "--format", fmt)
+        assert r.exit_code == 0, r.output
+        said = " ".join(r.stderr.split())
+        assert said.startswith("observations.csv:3:"), r.stderr
+        assert "2022-01-10T00:00:00Z" in said and "11.3" in said.replace(",", "."), r.stderr
+        assert "qntrack check" in said, r.stderr
+    assert run_clean("check").exit_code == 1
+
+
+def test_status_says_nothing_of_a_repeated_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, TIED.replace("11.9,,s2", "11.3,,s"))
+    r = run_clean("status", "--format", "json")
+    assert r.exit_code == 0 and "same" not in r.stderr, r.stderr
