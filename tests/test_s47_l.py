@@ -374,3 +374,17 @@ def test_status_says_nothing_of_a_repeated_figure(tmp_path: Path, monkeypatch: p
     make_tracker(tmp_path, monkeypatch, SHARE_PLAN, TIED.replace("11.9,,s2", "11.3,,s"))
     r = run_clean("status", "--format", "json")
     assert r.exit_code == 0 and "same" not in r.stderr, r.stderr
+
+
+# --- 4b. The same two-digit year typed for --as-of, '5/1/25', was told "write YYYY-MM-DD,
+# e.g. 2023-06-28", another day: told both days, 2025-01-05 and 2025-05-01, as 5/1/2025
+# is; '13/1/25' its one day, 2025-01-13.
+
+
+def test_a_day_with_a_two_digit_year_for_as_of_is_told_its_days(tracker: Path) -> None:
+    r = run_clean("status", "--as-of", "5/1/25")
+    assert r.exit_code == 2 and "2025-01-05" in r.stderr and "2025-05-01" in r.stderr, r.stderr
+    r = run_clean("status", "--as-of", "13/1/25")
+    assert r.exit_code == 2 and "13/1/25 is 2025-01-13" in r.stderr, r.stderr
+    r = run_clean("status", "--as-of", "31/4/25")  # no 31 April: the month's days, as for 31/4/2025
+    assert r.exit_code == 2 and "2025-04 has 30 days" in r.stderr, r.stderr
