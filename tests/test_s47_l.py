@@ -228,7 +228,8 @@ def test_a_two_digit_year_date_of_one_reading_is_told_its_iso_form(
 @pytest.mark.parametrize(
     "typed",
     ["Nov 27, 2023", "November 27, 2023", "Nov 27 2023", "Nov. 27, 2023", "nov 27th, 2023", "27 Nov 2023",
-     "27 November 2023", "27th of November, 2023"],
+     "27 November 2023", "27th of November, 2023", "Monday, November 27, 2023", "27-Nov-2023", "27-Nov-23",
+     "Nov-27-2023"],
 )  # fmt: skip
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_day_in_english_words_is_told_its_iso_day(

@@ -64,8 +64,12 @@ def _english_days() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
                 months[name] = m
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     day = r"([0-9]{1,2})(?:st|nd|rd|th)?"
-    month_first = re.compile(rf"({names})\.?\s*{day}\s*,?\s*([0-9]{{4}})")
-    day_first = re.compile(rf"{day}\s*(?:of\s+)?({names})\.?\s*,?\s*([0-9]{{4}})")
+    # A weekday before it ("Monday, November 27, 2023"); dashes as Excel's d-mmm-yyyy and
+    # d-mmm-yy formats show a date (27-Nov-2023, 27-Nov-23), its two digits read as Excel
+    # reads them (00-29 the 2000s).
+    weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s*)?"
+    month_first = re.compile(rf"{weekday}({names})\.?[\s-]*{day}\s*[,-]?\s*([0-9]{{4}})")
+    day_first = re.compile(rf"{weekday}{day}[\s-]*(?:of\s+)?({names})\.?\s*[,-]?\s*([0-9]{{4}}|[0-9]{{2}})")
     return month_first, day_first, months
 
 
@@ -81,5 +85,6 @@ def english_day(text: str) -> tuple[str, str, str] | None:
     if found := month_first.fullmatch(typed):
         return found[3], str(months[found[1]]), found[2]
     if found := day_first.fullmatch(typed):
-        return found[3], str(months[found[2]]), found[1]
+        year = found[3] if len(found[3]) == 4 else str(int(found[3]) + (2000 if int(found[3]) < 30 else 1900))
+        return year, str(months[found[2]]), found[1]
     return None
