@@ -389,3 +389,22 @@ def test_a_day_with_a_two_digit_year_for_as_of_is_told_its_days(tracker: Path) -
     assert r.exit_code == 2 and "13/1/25 is 2025-01-13" in r.stderr, r.stderr
     r = run_clean("status", "--as-of", "31/4/25")  # no 31 April: the month's days, as for 31/4/2025
     assert r.exit_code == 2 and "2025-04 has 30 days" in r.stderr, r.stderr
+
+
+# --- 1b. The '#' inside braces, `unit: {en: # persons, vi: người}`: YAML's comment takes
+# the rest of the line, closing brace included, and the author was told "inside { },
+# separate the entries with commas ... {by: 2025, value: 15}", of the line after it.
+# Told at the brace's line (line 6 of PLAN) that what follows '#' is a comment.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_hash_inside_braces_is_told_it_starts_a_comment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, PLAN.replace("UNIT", "{en: # persons, vi: người}"), ROWS)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert said.startswith("targets.yaml:6:"), r.stderr
+    assert "'#'" in said and '"# persons' in said, r.stderr
+    assert "{by: 2025, value: 15}" not in said, r.stderr
