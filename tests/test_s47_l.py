@@ -408,3 +408,21 @@ def test_a_hash_inside_braces_is_told_it_starts_a_comment(
     assert said.startswith("targets.yaml:6:"), r.stderr
     assert "'#'" in said and '"# persons' in said, r.stderr
     assert "{by: 2025, value: 15}" not in said, r.stderr
+
+
+def test_a_workbook_of_many_bad_cells_names_the_first_cell_of_each_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 100 rows whose value cell is 'abc': rows 2 to 101 of the sheet, C2 the first.
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, HEADER)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value", "recorded_at"])
+    for i in range(100):
+        sheet.append(["share", str(2001 + i % 20), "abc", "2024-01-01"])
+    book.save(tmp_path / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1
+    assert "  ... and 80 more lines like in.xlsx:Sheet!C2" in r.stderr.splitlines(), r.stderr

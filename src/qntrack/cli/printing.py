@@ -99,8 +99,7 @@ def _first_of_each_kind(problems: list[Problem], lang: str, stream: TextIO) -> l
             stream.write(f"{_visible(p.text(lang))}\n")
     for same in seen.values():
         if len(same) > STORE_PROBLEMS_SHOWN:
-            where = same[0].location
-            place = f"{where.file}:{where.line}" if where.line else where.file
+            place = str(same[0].location)  # a workbook's cell as Excel names it (Sheet!C2)
             more = msg("s47l_more_lines_like", more=number(len(same) - STORE_PROBLEMS_SHOWN, lang, 0), place=place)
             stream.write("  " + _visible(render(more, lang)) + "\n")
     return listed
