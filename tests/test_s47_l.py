@@ -426,3 +426,12 @@ def test_a_workbook_of_many_bad_cells_names_the_first_cell_of_each_kind(
     r = run_clean("add-observation", "--from", "in.xlsx")
     assert r.exit_code == 1
     assert "  ... and 80 more lines like in.xlsx:Sheet!C2" in r.stderr.splitlines(), r.stderr
+
+
+def test_show_warns_of_two_vintages_recorded_at_one_moment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same store as status's test: show judges 'share' on 11.9 (line 3) too.
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, TIED)
+    r = run_clean("show", "share", "--format", "json")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    assert said.startswith("observations.csv:3:") and "2022-01-10T00:00:00Z" in said and "11.3" in said, r.stderr

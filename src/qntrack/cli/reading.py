@@ -182,7 +182,9 @@ def show(
         from .later import say_judged_later
 
         say_judged_later(ws.plan, ws.store.observations, [result], day)
-    _report(ws.warnings_for([indicator.id]))
+    from ..files.checks_rows import ties_shown  # two vintages of one moment, as status warns
+
+    _report(ws.warnings_for([indicator.id]) + ties_shown(rows, vintages, str(ws.store_path)))
 
 
 def _dim_unit(target_id: str, dim: list[str] | None) -> Callable[[Plan], Dims] | None:

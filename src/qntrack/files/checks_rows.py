@@ -414,3 +414,20 @@ def ties_in_force(
                        other=Figure(value) if value is not None else "")  # fmt: skip
             out.append(Problem(Location(file, line or 0), said, "warning", "same-moment"))
     return out
+
+
+def ties_shown(rows: Sequence[Observation], replaced: Mapping[Period, Observation], file: str) -> list[Problem]:
+    """``ties_in_force`` for ``show``: each of ``rows`` (the figures in force of the series
+    shown) recorded at the same moment as the different vintage ``replaced`` gives for its
+    period (method.history.replaced_vintages_of), warned of at its line."""
+    out = []
+    for o in rows:
+        was = replaced.get(o.period)
+        if was is None or was.recorded_at != o.recorded_at:
+            continue
+        if (was.value, was.status, was.source) == (o.value, o.status, o.source):
+            continue  # a repeat
+        said = msg("s47l_status_same_moment", key=o.indicator, period=str(o.period), recorded_at=o.recorded_at,
+                   value=Figure(o.value), other=Figure(was.value))  # fmt: skip
+        out.append(Problem(Location(file, o.line), said, "warning", "same-moment"))
+    return out
