@@ -317,7 +317,7 @@ STORE_CASES = [
     (
         "overflow",
         HEADER + b"share,2021,1e999,,,,2022-01-01T00:00:00Z\n",
-        "observations.csv:2: error: '1e999' is not a finite number",
+        "observations.csv:2: error: '1e999' is not a finite number: beyond about 1.8 × 10^308, too large to be held; write it in a larger unit",
     ),
     (
         "decimal comma",
@@ -537,7 +537,10 @@ def test_bad_import_file(folder: Path, content: bytes, message: str):
 SINGLE_CASES = [
     (["share", "2021", "nan"], "add-observation: error: 'nan' is not a number; write a decimal like 10.28"),
     (["share", "2021", "inf"], "add-observation: error: 'inf' is not a number; write a decimal like 10.28"),
-    (["share", "2021", "1e400"], "add-observation: error: '1e400' is not a finite number"),
+    (
+        ["share", "2021", "1e400"],
+        "add-observation: error: '1e400' is not a finite number: beyond about 1.8 × 10^308, too large to be held; write it in a larger unit",
+    ),
     # '1.234,5' and '1,234.5' are read now (the last separator is the decimal): test_cli_input.py
     (["share", "2021", "1.2.3,4"], "add-observation: error: '1.2.3,4' is not a number; write a decimal like 10.28"),
     (["share", "2023-13", "1"], f"add-observation: error: '2023-13': month 13 does not exist (01-12); {PERIOD_FORMS}"),

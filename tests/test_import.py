@@ -420,7 +420,11 @@ def test_numbers_read_when_unambiguous(text, decimal_comma, explicit, expected):
         ("abc %", False, "'abc %' is not a number; write e.g. 1234.5"),
         ("7.2%%", False, "'7.2%%' is not a number; write e.g. 1234.5"),
         ("inf", False, "'inf' is not a finite number; leave the row out if there is no figure"),
-        ("1e999", False, "'1e999' is not a finite number"),
+        (
+            "1e999",
+            False,
+            "'1e999' is not a finite number: beyond about 1.8 × 10^308, too large to be held; write it in a larger unit",
+        ),
         ("", True, "the value is empty; leave the row out if there is no figure"),
     ],
 )

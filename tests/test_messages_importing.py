@@ -151,7 +151,10 @@ def test_numbers_typed_on_the_command_line_carry_their_message():
     )
     with pytest.raises(ValueError) as caught:
         parse_typed_number("1e999", "vi")
-    assert render(caught.value.args[0], "vi") == "'1e999' không phải là một số hữu hạn"
+    assert render(caught.value.args[0], "vi") == (
+        "'1e999' không phải là một số hữu hạn: lớn hơn khoảng 1,8 × 10^308, quá lớn để lưu được dưới dạng số; "
+        "hãy ghi theo một đơn vị tính lớn hơn"
+    )
     with pytest.raises(ValueError) as caught:
         parse_number_cell("", True, True)
     assert render(caught.value.args[0], "vi") == "giá trị để trống; nếu chưa có số liệu, hãy bỏ dòng này"

@@ -411,7 +411,10 @@ def test_a_value_thousands_of_digits_long_is_said_shortened(tmp_path: Path, monk
     (folder / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
     r = run_clean("add-observation", "share", "2024-Q2", digits, "--status", "estimate")
     assert r.exit_code == 1
-    assert r.stderr == f"add-observation: error: '{shown}' is not a finite number\n"
+    assert (
+        r.stderr
+        == f"add-observation: error: '{shown}' is not a finite number: beyond about 1.8 × 10^308, too large to be held; write it in a larger unit\n"
+    )
 
 
 def test_a_one_character_csi_is_a_control_character_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -399,6 +399,10 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
     suspect = {o.indicator: 1 for o in suspects}
     if plan.dimensions and outside_in_force(plan, series, ""):
         suspect["[units]"] = 1  # a unit's figure outside its dates: the plain path warns of it
+    from ..files.checks_rows import ties_in_force
+
+    if whence and ties_in_force(series, revised, whence, indicators, ""):
+        suspect["[same-moment]"] = 1  # two vintages of one moment: the plain path warns of it
     return {
         "suspect": suspect,
         # A milestone the wrong side of its baseline, said by line as the plain path says it

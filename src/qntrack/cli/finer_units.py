@@ -1,4 +1,5 @@
-"""What an empty list of a unit says when its figures all name another dimension too.
+"""What an empty list of a unit says when its figures all name another dimension too, and
+an empty history of a period (``say_empty_period``: not begun, or no figure of it).
 
 Literacy by province and sex, every figure naming both: ``observations --indicator lit
 --dim sex=Female`` and ``history lit --dim sex=Female`` list nothing, since no figure names
@@ -14,7 +15,15 @@ from ..plan.model import Observation, Target
 from ..plan.periods import Period
 from ..plan.units import Dims
 
-__all__ = ["finer_cells", "say_finer_units", "say_judged_finer", "say_total_units_only", "say_units_only", "units_only"]
+__all__ = [
+    "finer_cells",
+    "say_empty_period",
+    "say_finer_units",
+    "say_judged_finer",
+    "say_total_units_only",
+    "say_units_only",
+    "units_only",
+]
 
 
 def finer_cells(
@@ -173,3 +182,37 @@ def say_total_units_only(target: Target, rows: Iterable[Observation], day: str |
     units = units_only(target.indicator, rows, None, day, zone)
     if units:
         _say(msg("s42l_total_units_only", target=target.id, id=target.indicator, count=len(units), example=units[0]))
+
+
+def say_empty_period(key: str, rows: Iterable[Observation], wanted: Period, day: str | None, zone: str) -> None:
+    """``history KEY PERIOD`` with no vintage of the period, in the series or any unit of
+    its indicator: "No observations yet." alone, for 2099 as for a year with no figure,
+    told neither that the period has not begun nor which periods hold figures (forty-
+    seventh session, helper L). Said on stderr: that it has not begun (by ``day`` when
+    given, else today in the plan's ``zone``) and its first day, or that no figure of it is
+    recorded; and the periods recorded (by ``day``'s end when given)."""
+    from ..catalog import Day, msg
+    from ..files.workspace import plan_day
+    from ..method.series import as_of_bound
+    from ..method.timing import period_start
+    from .printing import _say
+
+    rows = tuple(rows)
+    if units_only(key, rows, wanted, day, zone) if "[" not in key else finer_cells(key, rows, wanted, day, zone):
+        return  # its units' figures of it: said by say_units_only / say_finer_units
+    bound = as_of_bound(day, zone) if day else None
+    held = {o.period for o in rows if o.indicator == key and (bound is None or o.recorded_at <= bound)}
+    periods = [str(p) for p in sorted(held)]
+    listed: object = (
+        ", ".join(periods)
+        if len(periods) <= 12
+        else msg(
+            "s47l_history_periods_more", first=", ".join(periods[:4]), last=", ".join(periods[-4:]), count=len(periods)
+        )
+    )
+    listed = listed or msg("s47l_history_periods_none")
+    start = period_start(wanted)
+    begun = start <= plan_day(day, zone)
+    key_of = ("s47l_history_no_figure" if begun else "s47l_history_not_begun") + ("_as_of" if day else "")
+    extra = {"day": Day(day)} if day else {}
+    _say(msg(key_of, key=key, period=str(wanted), start=Day(start.isoformat()), periods=listed, **extra))

@@ -62,19 +62,50 @@ def _report(
     resaved = resaved_store_problem(problems)  # a store a spreadsheet saved: said once, above its rows
     if resaved is not None:
         stream.write(f"{_visible(resaved.text(chosen))}\n")
-    for p in shown:
-        stream.write(f"{_visible(p.text(chosen))}\n")
-    if len(shown) < len(problems):
+    capped = kinds and not rows_of and len(problems) > STORE_PROBLEMS_SHOWN
+    if capped:  # an import's 200,000 bad lines: each kind's first lines (forty-seventh session)
+        shown = _first_of_each_kind(problems, chosen, stream)
+    else:
+        for p in shown:
+            stream.write(f"{_visible(p.text(chosen))}\n")
+    if len(shown) < len(problems) and rows_of:
         more = msg("cli_more_store_problems", more=len(problems) - len(shown), file=rows_of)
         stream.write(_visible(render(more, chosen)) + "\n")
-    if kinds and totals and len(shown) > STORE_PROBLEMS_SHOWN:
-        _by_kind(problems, chosen, stream)
+    if kinds and totals and len(problems) > STORE_PROBLEMS_SHOWN:
+        _by_kind(problems, chosen, stream, len(shown) < len(problems))
     errors = sum(1 for p in problems if p.severity == "error")
     if totals and len(problems) > 1:
         stream.write(render(msg("totals", errors=errors, warnings=len(problems) - errors), chosen) + "\n")
 
 
-def _by_kind(problems: list[Problem], lang: str, stream: TextIO) -> None:
+def _kind(p: Problem) -> tuple[str, str]:
+    return p.severity, getattr(p.message, "id", None) or str(p.message)
+
+
+def _first_of_each_kind(problems: list[Problem], lang: str, stream: TextIO) -> list[Problem]:
+    """A batch's problems in their order, each kind (``_kind``) to its first
+    ``STORE_PROBLEMS_SHOWN``, then for each kind with more "... and K more lines like" its
+    first's place; the problems listed. An import of 200,000 bad lines printed them all."""
+    from ..catalog import msg, render
+    from ..output.i18n import number
+
+    seen: dict[tuple[str, str], list[Problem]] = {}
+    listed = []
+    for p in problems:
+        same = seen.setdefault(_kind(p), [])
+        same.append(p)
+        if len(same) <= STORE_PROBLEMS_SHOWN:
+            listed.append(p)
+            stream.write(f"{_visible(p.text(lang))}\n")
+    for same in seen.values():
+        if len(same) > STORE_PROBLEMS_SHOWN:
+            place = str(same[0].location)  # a workbook's cell as Excel names it (Sheet!C2)
+            more = msg("s47l_more_lines_like", more=number(len(same) - STORE_PROBLEMS_SHOWN, lang, 0), place=place)
+            stream.write("  " + _visible(render(more, lang)) + "\n")
+    return listed
+
+
+def _by_kind(problems: list[Problem], lang: str, stream: TextIO, capped: bool = False) -> None:
     """Past ``STORE_PROBLEMS_SHOWN`` problems, each listed above, their kinds summed up
     above the totals: how many of each (the message's id in the catalog, with its
     severity), and the first, as listed, where a person at a terminal reads (the bottom of
@@ -85,11 +116,11 @@ def _by_kind(problems: list[Problem], lang: str, stream: TextIO) -> None:
 
     kinds: dict[tuple[str, str], list[Problem]] = {}
     for p in problems:
-        key = getattr(p.message, "id", None) or str(p.message)
-        kinds.setdefault((p.severity, key), []).append(p)
+        kinds.setdefault(_kind(p), []).append(p)
     if len(kinds) == len(problems):
         return  # no kind repeats: the list above says it all
-    stream.write(render(msg("cli_problems_by_kind", count=number(len(problems), lang, 0)), lang) + "\n")
+    heading = "s47l_problems_by_kind_capped" if capped else "cli_problems_by_kind"
+    stream.write(render(msg(heading, count=number(len(problems), lang, 0)), lang) + "\n")
     ordered = sorted(kinds.values(), key=lambda ps: -len(ps))  # stable: first seen first among equals
     for same in ordered[:STORE_PROBLEMS_SHOWN]:
         stream.write(f"  {number(len(same), lang, 0)} × {_visible(same[0].text(lang))}\n")

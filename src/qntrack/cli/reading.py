@@ -182,7 +182,9 @@ def show(
         from .later import say_judged_later
 
         say_judged_later(ws.plan, ws.store.observations, [result], day)
-    _report(ws.warnings_for([indicator.id]))
+    from ..files.checks_rows import ties_shown  # two vintages of one moment, as status warns
+
+    _report(ws.warnings_for([indicator.id]) + ties_shown(rows, vintages, str(ws.store_path)))
 
 
 def _dim_unit(target_id: str, dim: list[str] | None) -> Callable[[Plan], Dims] | None:
@@ -476,7 +478,10 @@ def history(
 
         render.history_table(ws.plan, key, found, _lang(lang), day, wanted)
     if not found:
-        from .finer_units import say_finer_units, say_units_only
+        from .finer_units import say_empty_period, say_finer_units, say_units_only
+
+        if wanted is not None:  # 2099, not begun; 2014, no figure: said, with the periods held
+            say_empty_period(key, ws.store.observations, wanted, day, ws.plan.timezone)
 
         if key == indicator:
             say_units_only(indicator, ws.store.observations, wanted, day, ws.plan.timezone)

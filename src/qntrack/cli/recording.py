@@ -364,7 +364,9 @@ def _record_one(
     from ..errors import InputError
     from ..files.batch_rows import SHOWN_PERIOD
     from ..files.importing import parse_typed_number
+    from ..catalog import msg
     from ..files.recording import record_many
+    from ..files.figure_size import too_small
     from ..files.store import format_value
     from ..files.vocabulary import status_word
     from ..plan.model import Location
@@ -375,6 +377,8 @@ def _record_one(
         # Only a language the user chose decides '1,234' or '85.000' (not the default).
         # A retraction has no value (--dry-run shows the row it would append).
         value = "" if _is_retraction(typed.value, typed.status) else format_value(parse_typed_number(typed.value, lang))
+        if value and too_small(float(value)):  # quoted as typed, '0.0000000000009', not as stored
+            raise ValueError(msg("recording_value_too_small", text=typed.value.strip()))
     except ValueError as exc:
         from .typed_words import typed_empty, with_unit  # '1,5 billion USD': the indicator's unit told
 

@@ -191,7 +191,11 @@ def status(
         from .later import say_judged_later
 
         say_judged_later(ws.plan, ws.store.observations, results, day)
-    _report(ws.warnings_for(a.indicator.id for a in results))
+    from ..files.checks_rows import ties_in_force  # two vintages of one moment (check's error)
+
+    shown = {a.indicator.id for a in results}
+    ties = ties_in_force(ws.series, revised, whence, shown, str(ws.store_path))
+    _report(ws.warnings_for(a.indicator.id for a in results) + ties)
     _gate(gate, items)
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from itertools import compress
 from operator import attrgetter
-from typing import TYPE_CHECKING, Callable, Container, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 
-from ..catalog import msg
+from ..catalog import Figure, msg
 from ..method.series import Series
 from ..plan.model import Indicator, Location, Observation, Problem, RETRACTED
 from ..plan.periods import Frequency, Period
@@ -383,3 +383,51 @@ def _sound(
 def _period_of(sort_key: int) -> Period:
     """The period whose ``sort_key`` this is (periods.py: ``(year * 16 + last) * 16 + first``)."""
     return Period(sort_key >> 8, sort_key & 15, (sort_key >> 4) & 15)
+
+
+def ties_in_force(
+    series: Mapping[str, Sequence[Observation]],
+    revised: Mapping[str, Mapping[str, Any]],
+    whence: Mapping[str, Mapping[str, tuple]],
+    indicator_ids: Collection[str],
+    file: str,
+) -> list[Problem]:
+    """A warning for each figure in force, of the series of ``indicator_ids`` (and their
+    units'), recorded at the same moment as the different vintage it replaced: the tie
+    ``checks_vintages.same_moment_problems`` calls an error, which ``status`` judged on in silence (forty-
+    seventh session, helper L). Read from what status has at hand: ``revised`` (the value
+    replaced) and ``whence`` (replaced_from.came: the vintage replaced's source, moment and
+    status, then the figure in force's value, status, source and moment), at the line of
+    the figure in force in ``series``."""
+    out = []
+    for key, periods in whence.items():
+        if key.partition("[")[0] not in indicator_ids:
+            continue
+        for period, was in periods.items():
+            if len(was) < 7 or was[1] != was[6]:
+                continue
+            value = revised.get(key, {}).get(period)
+            if (value, was[2], was[0]) == (was[3], was[4], was[5]):
+                continue  # the same figure twice: a repeat, said by check alone
+            line = next((o.line for o in series.get(key, ()) if str(o.period) == period), None)
+            said = msg("s47l_status_same_moment", key=key, period=period, recorded_at=was[1], value=Figure(was[3]),
+                       other=Figure(value) if value is not None else "")  # fmt: skip
+            out.append(Problem(Location(file, line or 0), said, "warning", "same-moment"))
+    return out
+
+
+def ties_shown(rows: Sequence[Observation], replaced: Mapping[Period, Observation], file: str) -> list[Problem]:
+    """``ties_in_force`` for ``show``: each of ``rows`` (the figures in force of the series
+    shown) recorded at the same moment as the different vintage ``replaced`` gives for its
+    period (method.history.replaced_vintages_of), warned of at its line."""
+    out = []
+    for o in rows:
+        was = replaced.get(o.period)
+        if was is None or was.recorded_at != o.recorded_at:
+            continue
+        if (was.value, was.status, was.source) == (o.value, o.status, o.source):
+            continue  # a repeat
+        said = msg("s47l_status_same_moment", key=o.indicator, period=str(o.period), recorded_at=o.recorded_at,
+                   value=Figure(o.value), other=Figure(was.value))  # fmt: skip
+        out.append(Problem(Location(file, o.line), said, "warning", "same-moment"))
+    return out

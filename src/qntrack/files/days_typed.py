@@ -88,9 +88,10 @@ def no_such_day(text: str) -> tuple[str, str, int]:
     # first: it was told "not a date" as if the dashes were wrong (thirty-third session).
     found = re.fullmatch(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})", text)
     parts = (found[1], found[3], found[4]) if found else None
-    first = re.fullmatch(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})", text)
-    if first and int(first[1]) > 12:
-        parts = (first[4], first[3], first[1])
+    first = re.fullmatch(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})", text)
+    if first and int(first[1]) > 12:  # a year of two digits as day_meant reads it (31/4/25)
+        year = first[4] if len(first[4]) == 4 else str(int(first[4]) + (2000 if int(first[4]) < 30 else 1900))
+        parts = (year, first[3], first[1])
     if parts is None and (day_part := _shown_day(text)) is not None:
         return no_such_day(day_part)  # 31/4/2026 10:00: the day's month, as 31/4/2026's
     if parts is None and (words := words_moment(text)) is not None:
@@ -138,7 +139,9 @@ def day_meant(text: str) -> tuple[str, str, str]:
         if key in ("cli_not_a_date_dmy", "cli_not_a_date_mdy"):
             return "cli_not_a_date_time", iso, ""
         return key, iso, other
-    found = re.fullmatch(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})", text)
+    # A year of two digits too (5/1/25), read as Excel reads it, 00-29 the 2000s (forty-
+    # seventh session: it was told another day as the example).
+    found = re.fullmatch(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})", text)
     # Year first with slashes or dots (2024/12/31): the same day with hyphens, the one form
     # read (issue 17, twentieth session).
     year_first = re.fullmatch(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})", text)
@@ -156,6 +159,7 @@ def day_meant(text: str) -> tuple[str, str, str]:
             )
         if found:
             day, mark, month, year = found.groups()
+            year = str(int(year) + (2000 if int(year) < 30 else 1900)) if len(year) == 2 else year
             if int(month) > 12 and int(day) <= 12:
                 # 12/31/2024: no 31st month, so month first, as an American writes it.
                 return "cli_not_a_date_mdy", date(int(year), int(day), int(month)).isoformat(), ""
@@ -226,6 +230,10 @@ def words_day(text: str) -> tuple[str, str, str] | None:
     from .month_words import months_as_numbers
     from .vocabulary import fold, vietnamese_period
 
+    from .english_periods import english_day
+
+    if (english := english_day(text)) is not None:  # "Nov 27, 2023" (forty-seventh session)
+        return english
     typed = fold(text)
     if not typed.lstrip().startswith("ngay") and vietnamese_period(text) is not None:
         # "9 thang nam 2026" is the first nine months of 2026 (2026-9M), "nam" the year, as a
@@ -281,7 +289,8 @@ def words_moment(text: str) -> tuple[tuple[str, str, str], str] | None:
 
     lower = text.lower()
     if text.isascii() and not text[:1].isalpha() and "thang" not in lower and "ngay" not in lower:
-        return None  # no words: the common case, without importing the vocabulary
+        if not re.search("[a-z]{3}", lower):  # '27 Nov 2023' names its month in words
+            return None  # no words: the common case, without importing the vocabulary
     found = words_day(text)
     if found is not None:
         return found, ""

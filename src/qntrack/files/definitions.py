@@ -165,6 +165,10 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             if ind is None:
                 reader.refused.add(("indicator", ind_id))
             indicators[ind_id] = ind or Indicator(ind_id, Text.plain(ind_id), location=reader.loc(key_node))
+    if reader.empty_units:
+        from .smart_quotes import commented_units
+
+        reader.problems += commented_units(reader, text)
     _check_formulas(reader, indicators)
     companion_status_problems(reader, indicators)
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .vocabulary import fold
 
-__all__ = ["english_document_periods"]
+__all__ = ["english_day", "english_document_periods"]
 
 
 @lru_cache(maxsize=1)
@@ -46,3 +46,45 @@ def english_document_periods() -> tuple[tuple[re.Pattern[str], int, int], ...]:
                 pattern = pattern.replace(re.escape("{year}"), r"(\d{4})").replace(r"\-", r"\s*-\s*")
                 made.append((re.compile(pattern), first, last))
     return tuple(made)
+
+
+@lru_cache(maxsize=1)
+def _english_days() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    """A day in English words, month first ("Nov 27, 2023", "November 27th 2023") and day
+    first ("27 Nov 2023", "27th of November, 2023"), on lower-case text; and each month's
+    name, long and short (the catalog's, with "Sept"), by its number."""
+    from ..catalog import catalog
+
+    words = catalog("en")
+    months: dict[str, int] = {"sept": 9}
+    for m in range(1, 13):
+        for short in ("", "_short"):
+            name = words.get(f"period_words_month_{m}{short}", "").replace("{year}", "").strip().lower()
+            if name:
+                months[name] = m
+    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    day = r"([0-9]{1,2})(?:st|nd|rd|th)?"
+    # A weekday before it ("Monday, November 27, 2023"); dashes as Excel's d-mmm-yyyy and
+    # d-mmm-yy formats show a date (27-Nov-2023, 27-Nov-23), its two digits read as Excel
+    # reads them (00-29 the 2000s).
+    weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s*)?"
+    month_first = re.compile(rf"{weekday}({names})\.?[\s-]*{day}\s*[,-]?\s*([0-9]{{4}})")
+    day_first = re.compile(rf"{weekday}{day}[\s-]*(?:of\s+)?({names})\.?\s*[,-]?\s*([0-9]{{4}}|[0-9]{{2}})")
+    return month_first, day_first, months
+
+
+def english_day(text: str) -> tuple[str, str, str] | None:
+    """The year, month and day, as digits, of a day an English document writes in words
+    ("Nov 27, 2023", "27 November 2023"), whether or not the calendar has it; None for
+    anything else (forty-seventh session: '--as-of "Nov 27, 2023"' was told another day
+    as an example)."""
+    if not text.isascii():
+        return None
+    month_first, day_first, months = _english_days()
+    typed = " ".join(text.lower().split())
+    if found := month_first.fullmatch(typed):
+        return found[3], str(months[found[1]]), found[2]
+    if found := day_first.fullmatch(typed):
+        year = found[3] if len(found[3]) == 4 else str(int(found[3]) + (2000 if int(found[3]) < 30 else 1900))
+        return year, str(months[found[2]]), found[1]
+    return None

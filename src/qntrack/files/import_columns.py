@@ -50,6 +50,7 @@ from .import_tables import (
 from .import_rows import _EXCEL_TIMESTAMP
 from .batch_rows import units_as_typed
 from .figures import excel_scientific
+from .figure_size import SMALLEST, too_small
 from .row_against_plan import period_fits, unit_dates, whose
 from .store_fast import _build_observations
 from .import_blanks import Unsure as _Unsure, blank_rows
@@ -279,6 +280,8 @@ def _values(column: Sequence[str]) -> list[float]:
         raise _Unsure  # whole units a double may not hold: the general path says so (figures)
     if 0.0 in values and any(v == 0.0 and rules.nonzero_mantissa(t) for v, t in zip(values, column, strict=True)):
         raise _Unsure
+    if values and min(map(abs, values)) < SMALLEST and any(map(too_small, values)):
+        raise _Unsure  # -1e-300: refused by the general path (recording.validate_record)
     if 0.0 in values:
         values = [v + 0.0 for v in values]  # '-0' is 0 (rules.number)
     return values

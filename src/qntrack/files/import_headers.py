@@ -441,8 +441,9 @@ def _other_delimiter(written: Sequence[str], used: str, sep_line: str = "") -> M
     if found is None:
         return None
     option, python, shown = found
-    if sep_line:
-        return msg("s46x_import_sep_line_other", line=sep_line, other=option, python=python, columns=shown)
+    if sep_line:  # 'sep=' and a tab shown so, not as 'sep=' (forty-seventh session)
+        line = msg("s47l_sep_line_tab") if sep_line == "sep=\t" else sep_line.strip()
+        return msg("s46x_import_sep_line_other", line=line, other=option, python=python, columns=shown)
     used_as = _SEPARATORS.get(used, (repr(used),))[0]
     return msg("import_header_other_delimiter", used=used_as, other=option, python=python, columns=shown)
 

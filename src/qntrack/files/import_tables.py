@@ -255,7 +255,7 @@ def parse_table(
     where = Location(file, header_line)
     # One column that another separator reads as a header, long or wide: that separator
     # told; at Excel's 'sep=' line when that line chose the one used (session 46, helper X).
-    sep_line = declared.group(0).strip() if declared and not fmt.delimiter else ""
+    sep_line = declared.group(0).rstrip("\r\n") if declared and not fmt.delimiter else ""
     other = _other_delimiter(fields, delimiter, sep_line) if len(header) == 1 else None
     if other is not None:
         problems.append(Problem(Location(file, 1) if sep_line else where, other))

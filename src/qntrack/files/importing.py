@@ -245,7 +245,7 @@ def import_file(
     from .retract_notes import batch_notes
     from ..files.store import utc_now
     from ..method.history import figure_in_force
-    from .not_an_import import refuse_not_an_import
+    from .not_an_import import refuse_a_plan, refuse_not_an_import
     from .utc_days import other_day_note
     from .workbooks import workbook_kind
     from io import BytesIO
@@ -267,6 +267,7 @@ def import_file(
     workbook = workbook_kind(source) is not None
     _step(msg("import_step_reading", file=file))
     data = b"" if workbook else read_source(source, stdin)
+    refuse_a_plan(data, file)  # --from targets.yaml: the plan, not its figures
     piped = data if data.startswith(_ZIP) else None  # `curl .../x.xlsx | ... --from -` (pass K)
     workbook = workbook or piped is not None
     if piped is not None and saved_again_report(BytesIO(piped)):  # `report --format xlsx | ...`

@@ -31,8 +31,11 @@ _DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?
 # Dashes too, day first (15-04-2026), as some offices write a date (twenty-second session).
 # The time as Vietnamese writes it, 20h30 or 8g30, and seconds of one digit, 8:30:5, as after
 # an ISO date (``_CLOCK``; thirty-ninth session).
+# A year of two digits too (5/1/25, as a spreadsheet's short date shows it), read as Excel
+# reads it: 00-29 the 2000s, 30-99 the 1900s (forty-seventh session, helper L).
 _SLASHED = re.compile(
-    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3])[:hHgG]([0-5]\d)(?::([0-5]?\d))?)?$", re.ASCII
+    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]([01]?\d|2[0-3])[:hHgG]([0-5]\d)(?::([0-5]?\d))?)?$",
+    re.ASCII,
 )
 # The year first with slashes (2026/04/15): the ISO order, with slashes for its dashes; or
 # with dashes and a digit short (2026-1-6, told its padded day as --as-of is: 32nd session).
@@ -59,7 +62,13 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
         day, clock = words
         if not _is_real(day):
             return _no_such_day(day, text)
-        return msg("store_timestamp_day_first", text=text, iso=day + (f"T{clock}{'Z' if utc else ''}" if clock else ""))
+        # 'Nov 27, 2023' is no day first: a day in English words is told its ISO form alone.
+        key = (
+            "store_timestamp_day_first"
+            if not raw.isascii() or "ngay" in raw or "thang" in raw
+            else "store_timestamp_words"
+        )
+        return msg(key, text=text, iso=day + (f"T{clock}{'Z' if utc else ''}" if clock else ""))
     if found is None:
         year_first = _YEAR_SLASHED.match(raw)
         iso = year_first and f"{int(year_first[1]):04d}-{int(year_first[3]):02d}-{int(year_first[4]):02d}"
@@ -68,9 +77,23 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
             return _no_such_day(raw, text)
         return msg(key, text=text, iso=iso) if iso else _excel_count(raw, text, utc)
     a, b, year = int(found[1]), int(found[3]), int(found[4])
+    year += (2000 if year < 30 else 1900) if len(found[4]) == 2 else 0
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{int(found[7] or 0):02d}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
     month_first = _is_real(f"{year:04d}-{a:02d}-{b:02d}")
+    if day_first and month_first and a != b and len(found[4]) == 2:
+        # '5/1/25': the order and the century both unwritten; each reading in words.
+        return msg(
+            "store_timestamp_short_year_either",
+            text=text,
+            first=found[1],
+            short=found[4],
+            year=year,
+            day=f"{year:04d}-{b:02d}-{a:02d}{time}",
+            month=f"{year:04d}-{a:02d}-{b:02d}{time}",
+            day_words=msg("store_timestamp_day_words", day=a, month=msg(f"period_words_month_{b}", year=year)),
+            month_words=msg("store_timestamp_day_words", day=b, month=msg(f"period_words_month_{a}", year=year)),
+        )
     if day_first and month_first and a != b:
         return msg(
             "store_timestamp_slashed_either",

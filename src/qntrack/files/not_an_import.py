@@ -9,18 +9,22 @@ said as what it is, before anything is read, with the file to import or the way 
   Only a file that starts with AppleDouble's magic number is one; a CSV so named is read.
 - A Numbers document (``x.numbers``, a zip, or a folder copied from an older Mac), which
   qntrack does not read and Numbers exports as .xlsx or CSV (twenty-first session).
+- A plan (``--from targets.yaml``): told "not a table of figures ... give --delimiter",
+  advice that led nowhere; told it is the plan, and what --from takes (forty-seventh
+  session, helper L).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
 from ..catalog import msg
 from ..errors import ExitCode, fail
 
-__all__ = ["refuse_not_an_import"]
+__all__ = ["refuse_a_plan", "refuse_not_an_import"]
 
 _APPLE_DOUBLE = b"\x00\x05\x16\x07"
 
@@ -49,3 +53,16 @@ def _starts_apple_double(source: str) -> bool:
             return fh.read(4) == _APPLE_DOUBLE
     except OSError:
         return False  # the read says what is wrong
+
+
+# A plan's top-level 'indicators:' or 'targets:' with its entries below (nothing after the
+# colon but a comment): no line of a table of figures is so written.
+_PLAN_KEY = re.compile(r"^(?:indicators|targets)[ \t]*:[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+
+
+def refuse_a_plan(data: bytes, file: str) -> None:
+    """Raise when ``data`` (a file given to --from, read) is a plan, targets.yaml or a copy
+    of one, whatever its name; else nothing. Its first 64 KiB are looked at."""
+    head = data[:65536].decode("utf-8", "replace")
+    if _PLAN_KEY.search(head):
+        raise fail(file, msg("s47l_import_plan_file"))

@@ -107,9 +107,11 @@ def separator_line(header: list[str], below: list[str]) -> Message | None:
         return None
     cell = below[0] if len(below) == 1 else ""
     sep = "';'" if ";" in cell else msg("opensdg_tab") if "\t" in cell else None
+    # 'sep=' and a tab, stripped to 'sep=' above, shown with its tab (forty-seventh session).
+    shown = msg("s47l_sep_line_tab") if ",".join(header).lstrip().lower().startswith("sep=\t") else line
     if sep is not None:
-        return msg("s46x_opensdg_sep_line_separator", line=line, separator=sep)
-    return msg("s45o_opensdg_sep_line", line=line)
+        return msg("s46x_opensdg_sep_line_separator", line=shown, separator=sep)
+    return msg("s45o_opensdg_sep_line", line=shown)
 
 
 def column_twice(header: list[str]) -> Message | None:

@@ -263,7 +263,7 @@ def _read_data(
         repo.problems.append(_problem(file, 1, msg("opensdg_empty_data")))
         return None
     header = [h.strip() for h in table[0]]
-    twice = separator_line(header, table[1] if len(table) > 1 else []) or column_twice(header)
+    twice = separator_line(table[0], table[1] if len(table) > 1 else []) or column_twice(header)  # its tab unstripped
     if twice is not None:
         repo.problems.append(_problem(file, 1, twice))
         return None

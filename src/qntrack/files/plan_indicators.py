@@ -86,6 +86,8 @@ def _indicator(
             unit, unit_vi = (both.en, both.vi) if both else (None, "")
         else:
             unit = reader.text(unode, _at(where, "unit"))
+            if reader.is_null(unode):
+                reader.empty_units.append((unode, _at(where, "unit")))
         # Without the spaces around it, as a name is read: " % of GRDP" (copied from a text
         # writing "12.3 % of GRDP") was a unit not starting with "%", its figures written
         # "12.31[1]  % of GRDP" and its gap "2.69  % of GRDP", not in percentage points

@@ -19,6 +19,7 @@ from ..plan.periods import PeriodError
 from . import rules
 from ..method.timing import FUTURE, parse_zone, timing_problems, typed_timing  # asked for every row of an import
 from .figures import whole_units_kept
+from .figure_size import too_small
 from .finer import finer_period
 from .status_flags import typed_plan_status
 from .row_against_plan import period_fits, unit_dates, whose
@@ -128,6 +129,8 @@ def validate_record(
         number = rules.value(value, status or "")
         # A caller's '9007199254740993' (or int): another amount once a float; refused.
         number = whole_units_kept(number, value.strip(), value.strip()) if abs(number) >= 2.0**53 else number
+        if too_small(number):  # -1e-300: a figure no office publishes (forty-seventh session)
+            raise ValueError(msg("recording_value_too_small", text=value.strip()))
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
     if status and not rules.is_status(status):

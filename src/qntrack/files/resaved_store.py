@@ -24,7 +24,9 @@ _SHOWN_AS_A_DATE = frozenset(
         "store_timestamp_no_zone",
         "store_timestamp_slashed",
         "store_timestamp_slashed_either",
+        "store_timestamp_short_year_either",
         "store_timestamp_day_first",
+        "store_timestamp_words",
         "store_timestamp_month_first",
     }
 )

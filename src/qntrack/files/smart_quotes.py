@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..catalog import msg
 from ..plan.model import Problem
 
-__all__ = ["quote_hints", "unquoted_name", "TYPOGRAPHIC"]
+if TYPE_CHECKING:
+    from .yaml_reader import _Reader
+
+__all__ = ["commented_units", "quote_hints", "unquoted_name", "TYPOGRAPHIC"]
 
 # The quotes typed for " and '. The closing single one is left out: it is the apostrophe
 # of "People\u2019s", which a name may hold anywhere.
@@ -52,4 +55,21 @@ def quote_hints(problems: Sequence[Problem], text: str) -> list[Problem]:
             # "at_most: #6000": YAML's comment, the value empty (helper M, forty-sixth session).
             p = replace(p, message=msg("definitions_yaml_comment_value", problem=p.message, text=after))
         told.append(p)
+    return told
+
+
+def commented_units(reader: _Reader, text: str) -> list[Problem]:
+    """A problem for each unit left empty whose line holds a comment where the value goes,
+    'unit: # nguoi' (the sign for "number" before it): an empty unit is valid, the figures
+    then written without one, so nothing else said so (forty-seventh session, helper L).
+    ``quote_hints`` adds what YAML makes of the '#'. A comment on a line of its own, or
+    after a unit written, takes nothing from the value."""
+    from .yaml_problems import _phrase
+
+    lines = text.splitlines()
+    told = []
+    for node, what in reader.empty_units:
+        row, column = node.start_mark.line, node.start_mark.column
+        if row < len(lines) and lines[row][column:].strip().startswith("#"):
+            told.append(Problem(reader.loc(node), msg("definitions_unit_commented", what=_phrase(what))))
     return told

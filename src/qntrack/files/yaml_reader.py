@@ -91,6 +91,9 @@ class _Reader:
     # The measure of the indicator of the target being read (Reader.target_measure).
     target_measure: Any = None
     target_decrease: bool = False  # Reader.target_decrease
+    # An indicator's unit left empty (`unit:`), with its What: refused where its line holds
+    # a comment in its place, 'unit: # nguoi' (smart_quotes.commented_units).
+    empty_units: list[tuple[Node, Any]] = field(default_factory=list)
 
     def indicator_hint(self, word: str, indicators: Iterable[str]) -> str | None:
         """The indicator id ``word`` most likely meant (suggest.Hints: the first few asked)."""

@@ -138,6 +138,14 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, top_keys: tuple[str, ...]
         wide = _full_width_colon(text.splitlines(), exc)
         if wide is not None:
             return wide
+    if exc.context_mark is not None and said.startswith(("expected ',' or '}'", "expected ',' or ']'")):
+        # "{en: # persons, vi: ...}": the comment took the rest of the line, its closing
+        # brace too; said at the brace's line, not as a missing comma (forty-seventh session).
+        row, lines = exc.context_mark.line, text.splitlines()
+        hashed = _FLOW_HASH.search(lines[row], exc.context_mark.column) if row < len(lines) else None
+        if hashed is not None:
+            shown = re.split(r"[,}\]]", lines[row][hashed.end() - 1 :], maxsplit=1)[0].strip()  # the value alone
+            return row + 1, hashed.end(), msg("s47l_yaml_flow_comment", text=shown)
     message = yaml_words(said)
     if "\t" in said or "'\\t'" in said:
         message = msg("definitions_yaml_tab")
@@ -148,6 +156,10 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, top_keys: tuple[str, ...]
         elif 0 < line <= len(lines) and TYPOGRAPHIC.search(lines[line - 1]):
             message = msg("definitions_yaml_smart_quotes", problem=message)
     return line, col, message
+
+
+# A comment's '#' inside braces or brackets: after a space, '{', '[' or ','.
+_FLOW_HASH = re.compile(r"[\s{\[,]#")
 
 
 # A line of a top-level key written after spaces, and the YAML problems it meets.
