@@ -253,3 +253,33 @@ def test_an_id_mistyped_is_still_offered_the_closest(shipped: Path) -> None:
 def test_the_first_part_of_one_id_is_offered_that_id(shipped: Path) -> None:
     r = run_clean("add-observation", "mining", "2025", "5")
     assert "did you mean 'mining_share'?" in r.stderr, r.stderr
+
+
+# A table pasted from Markdown (a README, a chat, a wiki): its header between '|', then a
+# line of '---' under it. Read as a '|' file, its first column was empty ("unknown column
+# '(empty, column 1)'") or its '---' line three errors (session 47, pass G's leftover).
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| indicator | period | value |\n|---|---|---|\n| fdi | 2025 | 3.1 |\n",
+        "indicator | period | value\n--- | :---: | ---:\nfdi | 2025 | 3.1\n",
+    ],
+)
+def test_a_markdown_table_is_told_what_it_is(shipped: Path, table: str) -> None:
+    Path("md.csv").write_text(table, encoding="utf-8")
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "md.csv")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.count("error") == 1, r.stderr
+    assert "md.csv:2: error: a Markdown table (this line, under its header, is a line of '---')" in r.stderr
+    v = run_clean("--lang", "vi", "add-observation", "--from", "md.csv")
+    assert "md.csv:2: lỗi: một bảng Markdown" in v.stderr, v.stderr
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+def test_a_pipe_file_whose_second_line_is_a_figure_is_read(shipped: Path) -> None:
+    Path("p.csv").write_text("indicator|period|value\nfdi|2025|3.1\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "p.csv", "--dry-run")
+    assert r.exit_code == 0, r.output

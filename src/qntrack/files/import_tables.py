@@ -148,6 +148,20 @@ def _records(text: str, delimiter: str, file: str, problems: list[Problem]):
         yield start, reader.line_num, fields
 
 
+# The line under a Markdown table's header: cells of '---', perhaps with ':' for alignment.
+_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
+
+
+def _markdown_rule(text: str) -> int | None:
+    """The line number of a Markdown table's rule, the second of the text's lines that hold
+    anything, under a header with a '|': such a table, read as '|'-separated, had an empty
+    first column or its rule read as a row of '---' (session 47); None for any other text."""
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines()[:50], start=1) if line.strip()]
+    if len(lines) >= 2 and "|" in lines[0][1] and _RULE.fullmatch(lines[1][1]):
+        return lines[1][0]
+    return None
+
+
 def _csv_error(reason: str) -> Message:
     if "field larger than field limit" in reason:
         return msg("import_cell_far_too_long", limit=MAX_CELL)
@@ -235,6 +249,9 @@ def parse_table(
     if not text.strip():
         what = "indicator,2021,2022,..." if fmt.wide else ",".join(LONG_REQUIRED) + "[,status,source,note,recorded_at]"
         problems.append(Problem(Location(file, 1), msg("import_empty_file", header=what)))
+        return parsed
+    if (ruled := _markdown_rule(text)) is not None:  # a table pasted from Markdown (session 47)
+        problems.append(Problem(Location(file, ruled), msg("import_markdown_table")))
         return parsed
     records = _records(text, delimiter, file, problems)
     header: list[str] | None = None
