@@ -156,7 +156,8 @@ def _markdown_rule(text: str) -> int | None:
     """The line number of a Markdown table's rule, the second of the text's lines that hold
     anything, under a header with a '|': such a table, read as '|'-separated, had an empty
     first column or its rule read as a row of '---' (session 47); None for any other text."""
-    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines()[:50], start=1) if line.strip()]
+    head = text[:8192].splitlines()[:50]  # the top alone: a 300,000-row file is not split for it
+    lines = [(n, line.strip()) for n, line in enumerate(head, start=1) if line.strip()]
     if len(lines) >= 2 and "|" in lines[0][1] and _RULE.fullmatch(lines[1][1]):
         return lines[1][0]
     return None
