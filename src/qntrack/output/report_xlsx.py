@@ -110,7 +110,7 @@ def _summary(book: _Book, data: ReportData) -> None:
             if col == 7 and isinstance(value, (int, float)) and math.isfinite(value):
                 fmt = book.number(float(value), places)
             t.put(col, value, fmt=fmt)
-        t.put(11, a.progress_value, fmt=book.shown(progress_text(a.progress_value, "en")))
+        t.put(11, a.progress_value, fmt=book.shown(progress_text(a.progress_value, "en", a.pace_within)))
         t.put(12, a.score, fmt=book.shown(score_text(a.score, "en")))
         t.put(13, status_label(a.status.value, lang), status=a.status.value)
         percent, same, change, shown = plan_cells(a, lang)

@@ -1,0 +1,67 @@
+"""Session 47, helper Q: the numbers of the less-used target kinds (every period, average,
+cumulative, plan, balances, derived indicators, a level to lower), recomputed by hand from
+docs/methodology.md and set against what status, show, the CSV and the workbook write."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import STORE_HEADER, dedent, make_tracker
+
+from helpers import run
+
+EMISSIONS_PLAN = dedent(
+    """
+    version: 1
+    title: Plan
+    observations: observations.csv
+    indicators:
+      em: {name: Emissions, unit: kt, measure: flow, direction: decrease, frequency: quarter}
+    targets:
+      - id: em-2026
+        indicator: em
+        type: plan
+        period: 2026
+        value: 400
+    """
+)
+
+# Three quarters of 2026 added up: 100 + 100 + 100.5 = 300.5 kt by September.
+EMISSIONS_STORE = STORE_HEADER + dedent(
+    """
+    em,2026-Q1,100,,s,,2026-04-05T00:00:00Z
+    em,2026-Q2,100,,s,,2026-07-05T00:00:00Z
+    em,2026-Q3,100.5,,s,,2026-10-05T00:00:00Z
+    """
+)
+
+
+def test_a_cap_plan_just_beyond_its_pace_is_not_written_on_the_pace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan of at most 400 kt of emissions for 2026 (a flow where lower is better) with
+    300.5 kt by September: 300.5 / 400 = 0.75125 of the plan after 9 / 12 = 0.75 of the
+    year, P = 0.75125 / 0.75 = 1.001666..., beyond the plan's pace (on it is P <= 1):
+    limited progress. Every table wrote that P "1", exactly on the pace, beside "Limited
+    progress" (the workbook's cell "1.00"): the edge 1 is a cap plan's from above, as 0.95
+    is substantial progress's from below, and a P beyond it is never rounded onto it."""
+    make_tracker(tmp_path, monkeypatch, EMISSIONS_PLAN, EMISSIONS_STORE)
+    data = json.loads(run("status", "--format", "json", "--as-of", "2026-12-01").stdout)
+    (target,) = data["targets"]
+    assert target["status"] == "limited_progress"
+    assert target["progress_value"] == pytest.approx(0.75125 / 0.75)
+    table = run("status", "--format", "table", "--as-of", "2026-12-01").stdout
+    row = next(line for line in table.splitlines() if "Limited progress" in line)
+    assert " 1.002 " in row, row
+    shown = run("show", "em-2026", "--as-of", "2026-12-01").stdout
+    assert "1.002 / –" in shown, shown
+    assert "1 / –" not in shown
+    run("report", "-o", "r.xlsx", "--as-of", "2026-12-01")
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["Summary"]
+    header = [c.value for c in ws[1]]
+    cell = ws.cell(row=2, column=header.index("P") + 1)
+    assert cell.value == pytest.approx(0.75125 / 0.75)
+    assert cell.number_format == "0.000"
