@@ -65,3 +65,47 @@ def test_a_cap_plan_just_beyond_its_pace_is_not_written_on_the_pace(
     cell = ws.cell(row=2, column=header.index("P") + 1)
     assert cell.value == pytest.approx(0.75125 / 0.75)
     assert cell.number_format == "0.000"
+
+
+def test_a_share_beyond_a_caps_pace_is_never_written_as_the_share_of_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under a cap the pace is the comparison itself: on it while the share of the plan (or
+    of the cap) is at most the share of the time. 300.1 kt of at most 400 by September is
+    300.1 / 400 = 75.025 % of the plan after 9 / 12 = 75 % of the year, P = 1.00033:
+    limited progress, beside which `show` and the report said "300.1 kt, 75% of the
+    annual plan after 75% of the year", on the pace. So did a cumulative cap: at most 400
+    kt over 2023-2026 with 100 and 100.02 is 200.02 / 400 = 50.005 % of the cap after
+    2 / 4 = 50 % of the span, "50% of the cap after 50% of the time", limited progress.
+    Both shares are now written at the decimals where they differ: 75.03 % (75.025, half
+    away from zero) after 75 %, 50.01 % after 50 %."""
+    make_tracker(tmp_path, monkeypatch, EMISSIONS_PLAN, EMISSIONS_STORE.replace("100.5", "100.1"))
+    shown = run("show", "em-2026", "--as-of", "2026-12-01").stdout
+    assert "Limited progress" in shown
+    assert "300.1 kt, 75.03% of the annual plan after 75% of the year." in shown, shown
+    report = run("report", "em-2026", "--as-of", "2026-12-01").stdout
+    assert "300.1 kt, 75.03% of the annual plan after 75% of the year." in report
+    assert "| Share of the plan | 75.03% |" in report, report
+    vi = run("--lang", "vi", "show", "em-2026", "--as-of", "2026-12-01").stdout
+    assert "300,1 kt, bằng 75,03% kế hoạch năm, khi đã qua 75% thời gian." in vi, vi
+
+    plan = dedent(
+        """
+        version: 1
+        title: Plan
+        observations: observations.csv
+        indicators:
+          em: {name: Emissions, unit: kt, measure: flow, direction: decrease}
+        targets:
+          - {id: cap, indicator: em, type: cumulative, at_most: 400, from: 2023, to: 2026}
+        """
+    )
+    store = STORE_HEADER + "em,2023,100,,s,,2024-01-10T00:00:00Z\nem,2024,100.02,,s,,2025-01-10T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    data = json.loads(run("status", "--format", "json", "--as-of", "2025-06-01").stdout)
+    assert data["targets"][0]["status"] == "limited_progress"
+    shown = run("show", "cap", "--as-of", "2025-06-01").stdout
+    assert "200.02 kt so far: 50.01% of the cap after 50% of the time." in shown, shown
+    assert "50.01%" in shown.split("Share of target", 1)[1].splitlines()[0]
+    report = run("report", "cap", "--as-of", "2025-06-01").stdout
+    assert "| Share of the target | 50.01% |" in report, report

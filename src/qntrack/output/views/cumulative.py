@@ -17,13 +17,13 @@ from ..i18n import (
     label,
     need_places,
     number,
-    percent_reached_text,
     sufficient,
     typed_places,
     value_with_unit,
 )
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
+from .plan_places import paced_shares
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -55,8 +55,13 @@ class CumulativeView(SpanView):
         f = d.figures
         if f is not None:
             out.append((report_word("total", lang), value_with_unit(f.total, unit, lang, _places(d, f.total))))
-            out.append((report_word("share_of_target", lang), percent_text(f.share_of_target, lang)))
-            out.append((report_word("share_of_time", lang), percent_text(f.share_of_time, lang)))
+            if d.bound.at_least:
+                out.append((report_word("share_of_target", lang), percent_text(f.share_of_target, lang)))
+                out.append((report_word("share_of_time", lang), percent_text(f.share_of_time, lang)))
+            else:
+                share, time = paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, True)
+                out.append((report_word("share_of_target", lang), "–" if f.share_of_target is None else f"{share}%"))
+                out.append((report_word("share_of_time", lang), f"{time}%"))
             if f.needed_per_remaining_period:
                 out.append(
                     (
@@ -73,11 +78,10 @@ class CumulativeView(SpanView):
         f = d.figures
         unit = a.indicator.unit_in(lang)
         rows = [(label("kf_total_so_far", lang), value_with_unit(f.total, unit, lang, _places(d, f.total)))]
+        share, time = paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, not d.bound.at_least)
         if f.share_of_target is not None:
-            rows.append(
-                (label("kf_share_of_target", lang), f"{percent_reached_text(hundredfold(f.share_of_target), lang)}%")
-            )
-        rows.append((label("kf_share_of_time", lang), f"{number(hundredfold(f.share_of_time), lang, 1)}%"))
+            rows.append((label("kf_share_of_target", lang), f"{share}%"))
+        rows.append((label("kf_share_of_time", lang), f"{time}%"))
         if f.needed_per_remaining_period:
             rows.append(
                 (_per_period_label(a, d, lang), value_with_unit(_needed(d), unit, lang, need_places(_needed(d))))
@@ -158,8 +162,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 "cumulative" + cap,
                 lang,
                 total=figure_of(a, f.total, lang, _places(d, f.total)),
-                share=percent_reached_text(hundredfold(f.share_of_target), lang),
-                time=number(hundredfold(f.share_of_time), lang, 1),
+                share=paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, not d.bound.at_least)[0],
+                time=paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, not d.bound.at_least)[1],
             )
         ]
     out += _gap_before_latest(a, d, lang) if f.periods_remaining else []

@@ -27,7 +27,7 @@ from ..summary import difference_text
 from .plan_rest import rest_of_period_sentence
 from .sums import added_up_sentence, not_counted_sentences
 from ..revision_marks import said_places
-from .plan_places import agreeing_decimals, same_period_places
+from .plan_places import agreeing_decimals, paced_shares, same_period_places
 from ..period_words import period_text
 
 if TYPE_CHECKING:
@@ -98,7 +98,6 @@ class PlanView:
         return None  # no span of figures to list
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..i18n import percent_text
         from ..report_view import report_word
 
         d = a.result
@@ -133,12 +132,11 @@ class PlanView:
                     f"{value_with_unit(ytd.value, unit, lang, places)} ({period_text(ytd.period, lang)})",
                 )
             )
+            share, time = paced_shares(ytd.percent_of_plan, ytd.share_of_time, lang, a.pace_within)
             if ytd.percent_of_plan is not None:
-                out.append(
-                    (report_word("percent_of_plan", lang), f"{percent_reached_text(ytd.percent_of_plan, lang)}%")
-                )
+                out.append((report_word("percent_of_plan", lang), f"{share}%"))
             if ytd.share_of_time is not None:
-                out.append((report_word("share_of_time", lang), percent_text(ytd.share_of_time, lang)))
+                out.append((report_word("share_of_time", lang), f"{time}%"))
             if ytd.difference is not None:
                 out.append(
                     (report_word("difference", lang), difference_text(ytd.difference, unit, lang, decimals=places))
@@ -177,7 +175,8 @@ class PlanView:
         if ytd is not None:
             text = value_with_unit(ytd.value, unit, lang, places)
             if ytd.percent_of_plan is not None:
-                text += f", {percent_reached_text(ytd.percent_of_plan, lang)}% {label('of_plan', lang)}"
+                share = paced_shares(ytd.percent_of_plan, ytd.share_of_time, lang, a.pace_within)[0]
+                text += f", {share}% {label('of_plan', lang)}"
             rows.append((period_text(ytd.period, lang), text))
         return rows
 
@@ -388,8 +387,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang, _shown_decimals(a, d)),
-                share=percent_reached_text(ytd.percent_of_plan, lang),
-                time=number(hundredfold(ytd.share_of_time), lang, 1),
+                share=paced_shares(ytd.percent_of_plan, ytd.share_of_time, lang, a.pace_within)[0],
+                time=paced_shares(ytd.percent_of_plan, ytd.share_of_time, lang, a.pace_within)[1],
             )
         ]
     else:
