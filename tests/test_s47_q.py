@@ -109,3 +109,79 @@ def test_a_share_beyond_a_caps_pace_is_never_written_as_the_share_of_time(
     assert "50.01%" in shown.split("Share of target", 1)[1].splitlines()[0]
     report = run("report", "cap", "--as-of", "2025-06-01").stdout
     assert "| Share of the target | 50.01% |" in report, report
+
+
+def words(*args: str) -> str:
+    """What qntrack ``args`` prints, its words joined by single spaces (a sentence wrapped at
+    the terminal's width is one line again)."""
+    return " ".join(run(*args).stdout.split())
+
+
+PACES_PLAN = dedent(
+    """
+    version: 1
+    title: Plan
+    observations: observations.csv
+    indicators:
+      tb: {name: Trade balance, unit: bn USD, measure: balance, direction: increase, frequency: month}
+      inv: {name: Investment, unit: bn VND, measure: flow, direction: increase, frequency: quarter}
+      g: {name: Growth, unit: "%", measure: rate, direction: increase, frequency: quarter}
+    targets:
+      - {id: tb-2024, indicator: tb, type: plan, period: 2024, value: -0.7}
+      - {id: tb-2026, indicator: tb, type: plan, period: 2026, value: 15}
+      - {id: inv-ep, indicator: inv, type: every_period, at_least: 200, from: 2025, to: 2027}
+      - {id: g-ep, indicator: g, type: every_period, at_least: 10, from: 2025, to: 2027}
+    """
+)
+
+PACES_STORE = STORE_HEADER + dedent(
+    """
+    tb,2024-01,-0.175,,s,,2024-02-05T00:00:00Z
+    tb,2024-02,-0.175,,s,,2024-03-05T00:00:00Z
+    tb,2024-03,-0.175,,s,,2024-04-05T00:00:00Z
+    tb,2024-04,-0.2,,s,,2024-05-05T00:00:00Z
+    tb,2024-05,-0.2,,s,,2024-06-05T00:00:00Z
+    tb,2024-06,-0.2,,s,,2024-07-05T00:00:00Z
+    tb,2024-07,-0.2,,s,,2024-08-05T00:00:00Z
+    tb,2024-08,-0.2,,s,,2024-09-05T00:00:00Z
+    tb,2024-09,-0.2,,s,,2024-10-05T00:00:00Z
+    tb,2026-01,3.0,,s,,2026-02-05T00:00:00Z
+    tb,2026-02,-1.5,,s,,2026-03-05T00:00:00Z
+    tb,2026-03,2.2499,,s,,2026-04-05T00:00:00Z
+    inv,2025,210,,s,,2026-01-10T00:00:00Z
+    inv,2026-Q1,50,,s,,2026-04-10T00:00:00Z
+    inv,2026-Q2,49.9999,,s,,2026-07-10T00:00:00Z
+    g,2025,11,,s,,2026-01-10T00:00:00Z
+    g,2026-H1,9.9999,,s,,2026-07-10T00:00:00Z
+    """
+)
+
+
+def test_a_part_year_reading_is_never_written_as_the_pace_or_bound_it_misses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sentences that set a part-year amount against a pace wrote both at two decimals
+    from floats: a balance planned at -0.7 for 2024, -1.725 by September against the pace
+    -0.7 x 9 / 12 = -0.525, said "it would be -0.52" (the floats' -0.5249999999999999; at
+    two decimals, half away from zero, -0.525 is -0.53);
+    a balance planned at 15 for 2026 with 3.0 - 1.5 + 2.2499 = 3.7499 by March, behind the
+    pace 15 x 3 / 12 = 3.75 (limited progress), said "3.75 bn USD ... it would be 3.75 bn
+    USD"; "at least 200 every year" with 50 + 49.9999 = 99.9999 by June, off the pace 200 x
+    6 / 12 = 100, said "100 bn VND, off the pace ... (100 bn VND by then)"; and a growth of
+    9.9999 % for H1 against "at least 10" said "10% (does not pass)". Each is now written
+    where it differs from the pace or bound it is set against, and the pace in decimal."""
+    make_tracker(tmp_path, monkeypatch, PACES_PLAN, PACES_STORE)
+    shown = words("show", "tb-2024", "--as-of", "2024-10-10")
+    # -0.175 x 3 + -0.2 x 6 = -1.725 by September, behind the pace -0.525.
+    assert "-1.725 bn USD after 75% of the year;" in shown, shown
+    assert "it would be -0.53 bn USD." in shown, shown
+    shown = words("show", "tb-2026", "--as-of", "2026-04-10")
+    assert "Limited progress" in shown
+    assert "Q1 2026: 3.7499 bn USD after 25% of the year;" in shown, shown
+    assert "it would be 3.75 bn USD." in shown, shown
+    shown = words("show", "inv-ep", "--as-of", "2026-07-10")
+    assert "H1 2026: 99.9999 bn VND, off the pace of at least 200 bn VND a year (100 bn VND by then)" in shown, shown
+    shown = words("show", "g-ep", "--as-of", "2026-07-10")
+    assert "Part-year reading H1 2026: 9.9999% (does not pass)" in shown, shown
+    vi = words("--lang", "vi", "show", "tb-2024", "--as-of", "2024-10-10")
+    assert "-1,725 bn USD" in vi and "-0,53 bn USD" in vi, vi

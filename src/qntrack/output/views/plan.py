@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
 from ...kinds.plan import PlanResult, SamePeriod
-from ...method.assessment import Assessment, MilestoneResult
+from ...method.assessment import Assessment, MilestoneResult, significant
 from ...plan.model import Observation
 from ..charts import COLOURS, Chart, finished_chart, chart_word
 from ..chart_pygal import bar_scale, plot_config, plot_style
@@ -27,7 +27,7 @@ from ..summary import difference_text
 from .plan_rest import rest_of_period_sentence
 from .sums import added_up_sentence, not_counted_sentences
 from ..revision_marks import said_places
-from .plan_places import agreeing_decimals, paced_shares, same_period_places
+from .plan_places import agreeing_decimals, beside_pace, paced_shares, same_period_places
 from ..period_words import period_text
 
 if TYPE_CHECKING:
@@ -367,16 +367,20 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         # A plan below zero, or a balance's: no per cent of it (it reads backwards, or a
         # surplus may turn into a deficit), the plan's pace instead.
         share = ytd.share_of_time or 0.0
+        # The pace in decimal (-0.7 x 9 / 12 is -0.525, the floats' -0.52499...), both
+        # written where they differ (3.7499 is behind 3.75; session 47).
+        pace = significant(d.plan * share)
+        places, pace_places = beside_pace(ytd.value, pace, _shown_decimals(a, d))
         out = [
             narrative_sentence(
                 "ytd_below_zero" if d.period.is_year else "ytd_below_zero_period",
                 lang,
                 plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
-                value=figure_of(a, ytd.value, lang, _shown_decimals(a, d)),
+                value=figure_of(a, ytd.value, lang, places),
                 time=number(hundredfold(share), lang, 1),
                 plan=figure_of(a, d.plan, lang, typed_places(d.plan)),
-                to_date=figure_of(a, d.plan * share, lang),
+                to_date=figure_of(a, pace, lang, pace_places),
             )
         ]
     elif ytd.flow:

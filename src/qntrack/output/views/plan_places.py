@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from ...kinds.plan import SamePeriod
     from ...method.assessment import Assessment
 
-__all__ = ["agreeing_decimals", "paced_shares", "same_period_places"]
+__all__ = ["agreeing_decimals", "beside_pace", "paced_shares", "same_period_places"]
 
 
 def agreeing_decimals(got: float | None, plan: float, diff: float | None, start: int = 2) -> int:
@@ -74,3 +74,16 @@ def paced_shares(share: float | None, time: float | None, lang: str, within: boo
             own = len(percent_reached_text(share, "en").partition(".")[2])
             written, elapsed = number(share, lang, max(places, own)), number(fraction, lang, places)
     return written, elapsed
+
+
+def beside_pace(value: float, against: float, places: int = 2) -> tuple[int, int]:
+    """The decimals of a part-year reading (``value``, at least ``places``) and of the pace
+    or bound it is set against (two, a computed figure's), or more where two would write
+    them alike: 3.7499 behind a pace of 3.75 is never "3.75 ... it would be 3.75", nor
+    9.9999 % "10% (does not pass)" of at least 10 (session 47)."""
+    from ..i18n import differing_decimals
+
+    if not (math.isfinite(value) and math.isfinite(against)):
+        return places, 2
+    both = differing_decimals(value, against, 2)
+    return max(places, both), both
