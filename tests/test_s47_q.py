@@ -185,3 +185,45 @@ def test_a_part_year_reading_is_never_written_as_the_pace_or_bound_it_misses(
     assert "Part-year reading H1 2026: 9.9999% (does not pass)" in shown, shown
     vi = words("--lang", "vi", "show", "tb-2024", "--as-of", "2024-10-10")
     assert "-1,725 bn USD" in vi and "-0,53 bn USD" in vi, vi
+
+
+def test_an_averages_gap_has_the_workbooks_decimals_the_tables_give_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At least 10.2 % a year over 2021-2025 with 10, 10.2 and 10.4: G = 1.1 x 1.102 x 1.104
+    = 1.3382688, an average of 1.3382688^(1/3) - 1 = 10.1998790077 % a year, written
+    10.1999 % (where it differs from the bound), and a gap of 10.2 - 10.1998790077 =
+    0.0001209923 pp, written at the average's decimals: "0.0001 pp" in the table, `show`
+    and the report. The workbook's Summary cell held the number under a format of five
+    decimals, "0.00012 pp" (the small-number rule's two significant digits of the computed
+    gap), where every other output said 0.0001."""
+    plan = dedent(
+        """
+        version: 1
+        title: Plan
+        observations: observations.csv
+        indicators:
+          g: {name: Growth, unit: "%", measure: rate, direction: increase}
+        targets:
+          - {id: avg, indicator: g, type: average, at_least: 10.2, from: 2021, to: 2025}
+        """
+    )
+    store = STORE_HEADER + dedent(
+        """
+        g,2021,10,,s,,2022-01-10T00:00:00Z
+        g,2022,10.2,,s,,2023-01-10T00:00:00Z
+        g,2023,10.4,,s,,2024-01-10T00:00:00Z
+        """
+    )
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    data = json.loads(run("status", "--format", "json", "--as-of", "2024-06-01").stdout)
+    (target,) = data["targets"]
+    assert target["details"]["average"] == pytest.approx(10.1998790077)
+    assert target["gap"] == pytest.approx(0.0001209923)
+    assert "0.0001 pp" in run("status", "--format", "table", "--as-of", "2024-06-01").stdout
+    run("report", "-o", "r.xlsx", "--as-of", "2024-06-01")
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["Summary"]
+    header = [c.value for c in ws[1]]
+    cell = ws.cell(row=2, column=header.index("Gap") + 1)
+    assert cell.value == pytest.approx(0.0001209923)
+    assert cell.number_format.startswith('#,##0.0000" pp"'), cell.number_format

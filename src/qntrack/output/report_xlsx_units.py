@@ -56,7 +56,7 @@ def put_gap(book: _Book, t: _Table, a: Assessment, col: int, lang: str, points: 
     # As wide as its words and its points together, never "###" on the page (the Vietnamese
     # "beyond the target by 15.19 pp", 29 letters, was given the width of either; pass G).
     t.widths[col] = max(t.widths[col], len(beyond.replace("{}", figure) if value < 0 else figure))
-    t.put(col, value, fmt=book.number(float(value), places, negative=beyond, suffix=suffix))
+    t.put(col, value, fmt=book.number(float(value), places, negative=beyond, suffix=suffix, exact=True))
 
 
 def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) -> None:
