@@ -227,3 +227,37 @@ def test_an_averages_gap_has_the_workbooks_decimals_the_tables_give_it(
     cell = ws.cell(row=2, column=header.index("Gap") + 1)
     assert cell.value == pytest.approx(0.0001209923)
     assert cell.number_format.startswith('#,##0.0000" pp"'), cell.number_format
+
+
+def test_a_total_behind_a_bound_below_zero_is_never_written_as_its_pace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A net flow of at least -0.7 bn USD over 2021-2024 with -0.1751 in 2021: the bound's
+    pace after 1 / 4 of the span is -0.7 x 0.25 = -0.175, and -0.1751 is below it: limited
+    progress. `show` wrote both at two decimals, "-0.18 bn USD so far ...; it would be
+    -0.18 bn USD by now", and its Total row "-0.18 bn USD". Now at the decimals where they
+    differ: -0.1751 against -0.175."""
+    plan = dedent(
+        """
+        version: 1
+        title: Plan
+        observations: observations.csv
+        indicators:
+          nf: {name: Net flow, unit: bn USD, measure: flow, direction: increase}
+        targets:
+          - {id: neg, indicator: nf, type: cumulative, at_least: -0.7, from: 2021, to: 2024}
+        """
+    )
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER + "nf,2021,-0.1751,,s,,2022-01-10T00:00:00Z\n")
+    data = json.loads(run("status", "--format", "json", "--as-of", "2022-06-01").stdout)
+    assert data["targets"][0]["status"] == "limited_progress"
+    shown = words("show", "neg", "--as-of", "2022-06-01")
+    assert "-0.1751 bn USD so far after 25% of the time;" in shown, shown
+    assert "it would be -0.175 bn USD by now." in shown, shown
+    assert "Total so far -0.1751 bn USD" in shown, shown
+    # A bound typed with three decimals is quoted as typed: -0.705, never "-0.71" (its
+    # pace -0.705 x 0.25 = -0.17625, which -0.1751 is above: substantial progress).
+    (tmp_path / "targets.yaml").write_text(plan.replace("at_least: -0.7,", "at_least: -0.705,"), encoding="utf-8")
+    shown = words("show", "neg", "--as-of", "2022-06-01")
+    assert "Substantial progress" in shown
+    assert "the target of -0.705 bn USD over the span" in shown, shown

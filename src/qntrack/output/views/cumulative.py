@@ -23,7 +23,7 @@ from ..i18n import (
 )
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
-from .plan_places import paced_shares
+from .plan_places import beside_pace, paced_shares
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -131,7 +131,19 @@ def _places(d: CumulativeResult, total: float | None) -> int:
 
     if total is None or total != total:
         return 2
-    return max(typed_places(total), differing_decimals(total, d.bound.value))
+    places = max(typed_places(total), differing_decimals(total, d.bound.value))
+    f = d.figures
+    if f is not None and f.share_of_target is None and math.isfinite(total):
+        # A bound below zero is judged on its pace by now: -0.1751 behind -0.175 is never
+        # "-0.18 ... it would be -0.18" (session 47).
+        places = beside_pace(total, _pace(d), places)[0]
+    return places
+
+
+def _pace(d: CumulativeResult) -> float:
+    """The bound's pace by the latest figure, bound x share of time, to 12 significant digits."""
+    f = d.figures
+    return significant(d.bound.value * (f.share_of_time if f is not None else 0.0))
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:
@@ -152,8 +164,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 lang,
                 total=figure_of(a, f.total, lang, _places(d, f.total)),
                 time=number(hundredfold(f.share_of_time), lang, 1),
-                bound=figure_of(a, d.bound.value, lang),
-                pace=figure_of(a, significant(d.bound.value * f.share_of_time), lang),
+                bound=figure_of(a, d.bound.value, lang, typed_places(d.bound.value)),
+                pace=figure_of(a, _pace(d), lang, beside_pace(f.total, _pace(d), _places(d, f.total))[1]),
             )
         ]
     else:
