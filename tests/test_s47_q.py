@@ -261,3 +261,40 @@ def test_a_total_behind_a_bound_below_zero_is_never_written_as_its_pace(
     shown = words("show", "neg", "--as-of", "2022-06-01")
     assert "Substantial progress" in shown
     assert "the target of -0.705 bn USD over the span" in shown, shown
+
+
+def test_a_cumulative_part_year_reading_is_quoted_as_typed_and_past_its_cap_as_past_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At most 1,500 kt over 2021-2025, 1,499.9 in 2021 and 0.10001 by 2022-H1: with the
+    reading, 1,499.9 + 0.10001 = 1,500.00001, over the cap, and `show` said "With H1 2022,
+    1,500 kt is recorded: already over the cap of 1,500 kt", a total at the cap said to be
+    over it; now 1,500.00001. And a part-year reading published with three decimals, 0.125
+    bn VND for 2022-Q1 (the header's "0.125 bn VND"), was quoted "0.13 bn VND" under "In
+    short"; now as typed."""
+    plan = dedent(
+        """
+        version: 1
+        title: Plan
+        observations: observations.csv
+        indicators:
+          em: {name: Emissions, unit: kt, measure: flow, direction: decrease, frequency: quarter}
+          inv: {name: Investment, unit: bn VND, measure: flow, direction: increase, frequency: quarter}
+        targets:
+          - {id: cap, indicator: em, type: cumulative, at_most: 1500, from: 2021, to: 2025}
+          - {id: inv, indicator: inv, type: cumulative, at_least: 10, from: 2021, to: 2025}
+        """
+    )
+    store = STORE_HEADER + dedent(
+        """
+        em,2021,1499.9,,s,,2022-01-10T00:00:00Z
+        em,2022-H1,0.10001,,s,,2022-07-10T00:00:00Z
+        inv,2021,2,,s,,2022-01-10T00:00:00Z
+        inv,2022-Q1,0.125,,s,,2022-04-10T00:00:00Z
+        """
+    )
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    shown = words("show", "cap", "--as-of", "2022-08-01")
+    assert "With H1 2022, 1,500.00001 kt is recorded: already over the cap of 1,500 kt" in shown, shown
+    shown = words("show", "inv", "--as-of", "2022-08-01")
+    assert "Part-year reading Q1 2022: 0.125 bn VND (not in the total)." in shown, shown

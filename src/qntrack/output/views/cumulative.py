@@ -13,6 +13,7 @@ from ...method.progress import Status
 from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
 from ..i18n import (
+    differing_decimals,
     hundredfold,
     label,
     need_places,
@@ -127,8 +128,6 @@ def _places(d: CumulativeResult, total: float | None) -> int:
     those where it differs from its bound, so that 99.9996 beside "at least 100" and "Not
     achieved" never reads "100" (methodology.md, "Gap": a figure is written where it
     differs from what it is judged against; issue 17, twenty-second session)."""
-    from ..i18n import differing_decimals
-
     if total is None or total != total:
         return 2
     places = max(typed_places(total), differing_decimals(total, d.bound.value))
@@ -218,7 +217,11 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         p = a.provisional
         out.append(
             narrative_sentence(
-                "cumulative_provisional", lang, period=period_text(p.period, lang), value=figure_of(a, p.value, lang)
+                "cumulative_provisional",
+                lang,
+                period=period_text(p.period, lang),
+                # As typed, as the header writes it: 0.125 is never "0.13" (session 47).
+                value=figure_of(a, p.value, lang, typed_places(p.value)),
             )
         )
         out += _beyond_with(a, d, f.total, p, lang)
@@ -270,7 +273,9 @@ def _beyond_with(a: Assessment, d: CumulativeResult, total: float, p: Observatio
             "cumulative_beyond" if bound.at_least else "cumulative_over_cap",
             lang,
             period=period_text(p.period, lang),
-            total=figure_of(a, with_reading, lang),
+            # Where it differs from the bound it is past: 1,500.00001 is never "1,500 kt ...
+            # already over the cap of 1,500 kt" (session 47).
+            total=figure_of(a, with_reading, lang, differing_decimals(with_reading, bound.value)),
             bound=figure_of(a, bound.value, lang, typed_places(bound.value)),
             year=p.period.year,
         )
