@@ -298,3 +298,26 @@ def test_a_cumulative_part_year_reading_is_quoted_as_typed_and_past_its_cap_as_p
     assert "With H1 2022, 1,500.00001 kt is recorded: already over the cap of 1,500 kt" in shown, shown
     shown = words("show", "inv", "--as-of", "2022-08-01")
     assert "Part-year reading Q1 2022: 0.125 bn VND (not in the total)." in shown, shown
+
+
+def test_an_averages_part_year_reading_is_quoted_as_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A growth of 9.125 % for 2026-H1 beside an average over 2021-2027: the header and the
+    observations table wrote "9.125%", the sentence under "In short" "9.13%", a figure not
+    published (9.125 at two decimals, half away from zero)."""
+    plan = dedent(
+        """
+        version: 1
+        title: Plan
+        observations: observations.csv
+        indicators:
+          g: {name: Growth, unit: "%", measure: rate, direction: increase, frequency: quarter}
+        targets:
+          - {id: avg, indicator: g, type: average, at_least: 10, from: 2021, to: 2027}
+        """
+    )
+    store = STORE_HEADER + "g,2025,10.2,,s,,2026-01-10T00:00:00Z\ng,2026-H1,9.125,,s,,2026-07-10T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    shown = words("show", "avg", "--as-of", "2026-08-01")
+    assert "Part-year reading H1 2026: 9.125% (not in the average)." in shown, shown
+    vi = words("--lang", "vi", "show", "avg", "--as-of", "2026-08-01")
+    assert "9,125%" in vi.split("Tóm lại", 1)[1], vi
