@@ -179,6 +179,15 @@ def test_a_part_year_reading_is_never_written_as_the_pace_or_bound_it_misses(
     assert "Limited progress" in shown
     assert "Q1 2026: 3.7499 bn USD after 25% of the year;" in shown, shown
     assert "it would be 3.75 bn USD." in shown, shown
+    # And so every table beside it: the header, the key figures and the status table
+    # (the gap, 15 - 3.7499 = 11.2501, at the same decimals).
+    assert "Part-year 3.7499 bn USD (2026-Q1, periods added up)" in shown, shown
+    assert "Gap 11.2501 bn USD" in shown, shown
+    report = run("report", "tb-2026", "--as-of", "2026-04-10").stdout
+    assert "| So far | 3.7499 bn USD (Q1 2026) |" in report, report
+    table = words("status", "tb-2026", "--format", "table", "--as-of", "2026-04-10")
+    assert "3.7499 bn USD (2026-Q1," in table, table
+    assert "11.2501 bn USD (2026-Q1)" in table, table
     shown = words("show", "inv-ep", "--as-of", "2026-07-10")
     assert "H1 2026: 99.9999 bn VND, off the pace of at least 200 bn VND a year (100 bn VND by then)" in shown, shown
     shown = words("show", "g-ep", "--as-of", "2026-07-10")

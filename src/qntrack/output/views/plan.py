@@ -199,7 +199,12 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
         return max(plan, agreeing_decimals(a.latest.value, d.plan, d.full.difference, start(a.latest.value)))
     if d.full is None and d.year_to_date is not None:
         ytd = d.year_to_date
-        return max(plan, agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value)))
+        places = max(plan, agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value)))
+        if ytd.flow and (d.plan < 0 or ytd.percent_of_plan is None) and ytd.share_of_time is not None:
+            # Judged on the plan's pace by then: where it differs from it, 3.7499 behind a
+            # pace of 3.75 is never "3.75" in any table (session 47).
+            places = beside_pace(ytd.value, significant(d.plan * ytd.share_of_time), places)[0]
+        return places
     return plan
 
 
