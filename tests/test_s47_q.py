@@ -88,6 +88,13 @@ def test_a_share_beyond_a_caps_pace_is_never_written_as_the_share_of_time(
     assert "| Share of the plan | 75.03% |" in report, report
     vi = run("--lang", "vi", "show", "em-2026", "--as-of", "2026-12-01").stdout
     assert "300,1 kt, bằng 75,03% kế hoạch năm, khi đã qua 75% thời gian." in vi, vi
+    # The workbook's share of the plan likewise: 75.025 under "0.00%", never "75%".
+    run("report", "-o", "r.xlsx", "--as-of", "2026-12-01")
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["Summary"]
+    header = [c.value for c in ws[1]]
+    cell = ws.cell(row=2, column=header.index("Share of the plan") + 1)
+    assert cell.value == pytest.approx(75.025)
+    assert cell.number_format == '#,##0.00"%"', cell.number_format
 
     plan = dedent(
         """
