@@ -337,3 +337,34 @@ def test_an_averages_part_year_reading_is_quoted_as_typed(tmp_path: Path, monkey
     assert "Part-year reading H1 2026: 9.125% (not in the average)." in shown, shown
     vi = words("--lang", "vi", "show", "avg", "--as-of", "2026-08-01")
     assert "9,125%" in vi.split("Tóm lại", 1)[1], vi
+
+
+def test_a_falling_levels_part_year_reading_is_at_or_below_its_milestone_not_beyond(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A poverty rate (lower is better) with a milestone of 5 % by 2025 and 4.9 % for H1 2025:
+    `show` said "4.9%, at or beyond the 2025 milestone (5%)", "beyond" beside a figure below
+    it, the word methodology.md ("Gap") keeps for where higher is the goal ("below the
+    target by" where lower is). Now "at or below"; the Vietnamese "đã đạt" says either."""
+    plan = dedent(
+        """
+        version: 1
+        title: Plan
+        observations: observations.csv
+        indicators:
+          p: {name: Poverty, unit: "%", direction: decrease, frequency: quarter}
+        targets:
+          - id: p
+            indicator: p
+            baseline: {period: 2020, value: 8}
+            milestones:
+              - {by: 2025, value: 5}
+        """
+    )
+    store = STORE_HEADER + "p,2024,5.5,,s,,2025-01-10T00:00:00Z\np,2025-H1,4.9,,s,,2025-07-10T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    shown = words("show", "p", "--as-of", "2025-08-01")
+    assert "Part-year reading H1 2025: 4.9%, at or below the 2025 milestone (5%);" in shown, shown
+    assert "beyond" not in shown
+    vi = words("--lang", "vi", "show", "p", "--as-of", "2025-08-01")
+    assert "4,9%, đã đạt mốc năm 2025 (5%)" in vi, vi
