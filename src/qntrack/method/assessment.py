@@ -154,6 +154,13 @@ class Assessment:
     def next_milestone(self) -> MilestoneResult | None:
         return self.milestones[self.headline] if self.headline is not None else None
 
+    @property
+    def pace_within(self) -> bool:
+        """Whether P is a pace to keep within, on it at P <= 1 (a plan's year to date where
+        lower is better), so that a P just beyond 1 is never written 1 (methodology.md,
+        "Statuses": 1.0017 is limited progress, session 47)."""
+        return self.target.kind == "plan" and not self.indicator.increase and self.progress_value is not None
+
 
 @dataclass(frozen=True, slots=True)
 class UnitAssessment:

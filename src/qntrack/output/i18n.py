@@ -175,18 +175,19 @@ def _below_edges(
     return number(value, lang, places)
 
 
-def progress_text(value: float | None, lang: str) -> str:
+def progress_text(value: float | None, lang: str, within: bool = False) -> str:
     """P as every table and sentence writes it: the method's band edges (0.95, 0.6, 0;
     docs/methodology.md, "Statuses"; 0.015 and 0.005 of a direction-only target without a
     limit) never reached by rounding alone, nor 1, the milestone met (0.9998 is not "1";
-    0.0049996 is not "0.005"; issue 17, twentieth session). Below a tenth (a direction-only
-    target's P is a growth rate a year, 0.012), three significant digits: two decimals wrote
-    0.012 and 0.006 both "0.01", which says neither side of the 0.005 edge (twenty-seventh
+    0.0049996 is not "0.005"; issue 17, twentieth session), nor, ``within`` (a pace kept
+    within, on it at P <= 1: Assessment.pace_within), 1 from above (1.0017 is "1.002").
+    Below a tenth (a direction-only target's P is a growth rate a year, 0.012), three
+    significant digits: two decimals wrote 0.012 and 0.006 both "0.01" (twenty-seventh
     session; docs/methodology.md, "How P is written")."""
     places = 2
     if value is not None and math.isfinite(value) and 0 < abs(value) < 0.1:
         places = min(12, 2 - math.floor(math.log10(abs(value))))
-    return _below_edges(value, (1.0, 0.95, 0.6, 0.015, 0.005, 0.0), lang, places)
+    return _below_edges(value, (1.0, 0.95, 0.6, 0.015, 0.005, 0.0), lang, places, above=(1.0,) if within else ())
 
 
 def percent_reached_text(value: float | None, lang: str) -> str:

@@ -314,7 +314,7 @@ def rank_table(
                 + (f": {_without_not_assessed(unit_reason(a, lang), lang)}" if a.reason else "")
                 + _awaited(a, lang),
                 score_text(a.score, lang),
-                progress_text(a.progress_value, lang),
+                progress_text(a.progress_value, lang, a.pace_within),
                 latest,
                 gap_text(a, lang),
                 label("rank_yes" if own_values(target, r.unit.dims) else "rank_no", lang),

@@ -132,7 +132,7 @@ def show(
     if a.score is not None or a.progress_value is not None:
         facts.add_row(
             f"{label('p', lang)} / {label('score', lang)}",
-            f"{progress_text(a.progress_value, lang)} / {score_text(a.score, lang)}",
+            f"{progress_text(a.progress_value, lang, a.pace_within)} / {score_text(a.score, lang)}",
         )
     if as_of:
         facts.add_row(label("as_of_lower", lang), date_text(as_of, lang))

@@ -276,7 +276,7 @@ def _table(
                 status=r.unit.assessment.status.value,
             ),
             Cell(score_text(r.unit.assessment.score, lang)),
-            Cell(progress_text(r.unit.assessment.progress_value, lang)),
+            Cell(progress_text(r.unit.assessment.progress_value, lang, r.unit.assessment.pace_within)),
             Cell(
                 latest_marked(
                     r.unit.assessment,

@@ -57,7 +57,7 @@ def summary_table(data: ReportData, lang: str) -> TableView:
                 ),
                 Cell(_goal_with_reached(a, lang)),
                 Cell(gap_text(a, lang)),
-                Cell(progress_text(a.progress_value, lang)),
+                Cell(progress_text(a.progress_value, lang, a.pace_within)),
                 Cell(_status_with_missed(a, lang), status=a.status.value),
             )
         )

@@ -256,7 +256,7 @@ def _facts(
         facts.append(
             (
                 f"{label('p', lang)} / {label('score', lang)}",
-                Cell(f"{progress_text(a.progress_value, lang)} / {score_text(a.score, lang)}"),
+                Cell(f"{progress_text(a.progress_value, lang, a.pace_within)} / {score_text(a.score, lang)}"),
             )
         )
     facts.append((label("status", lang), Cell(status_label(a.status.value, lang), status=a.status.value)))

@@ -110,12 +110,19 @@ def _summary(book: _Book, data: ReportData) -> None:
             if col == 7 and isinstance(value, (int, float)) and math.isfinite(value):
                 fmt = book.number(float(value), places)
             t.put(col, value, fmt=fmt)
-        t.put(11, a.progress_value, fmt=book.shown(progress_text(a.progress_value, "en")))
+        t.put(11, a.progress_value, fmt=book.shown(progress_text(a.progress_value, "en", a.pace_within)))
         t.put(12, a.score, fmt=book.shown(score_text(a.score, "en")))
         t.put(13, status_label(a.status.value, lang), status=a.status.value)
         percent, same, change, shown = plan_cells(a, lang)
-        # At the reports' decimals: "313%" as the Word report writes it, not "313.0%".
-        t.put(14, percent, fmt=book.shown(percent_reached_text(percent, "en"), 0, '"%"'))
+        # At the reports' decimals: "313%" as the Word report writes it, not "313.0%"; a
+        # cap's share of its plan where it differs from the share of the year (75.03 %).
+        ytd = getattr(a.result, "year_to_date", None) if a.latest is None else None
+        written = percent_reached_text(percent, "en")
+        if ytd is not None and a.pace_within:
+            from .views.plan_places import paced_shares
+
+            written = paced_shares(percent, ytd.share_of_time, "en", True)[0]
+        t.put(14, percent, fmt=book.shown(written, 0, '"%"'))
         t.put(15, same)
         t.put(16, change, fmt=book.fmt(num_format=shown) if shown else None)
         t.put(17, label(a.indicator.direction.value, lang))

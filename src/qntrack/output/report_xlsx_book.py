@@ -115,13 +115,17 @@ class _Book:
             self._formats[key] = self.wb.add_format(props)
         return self._formats[key]
 
-    def number(self, value: float, decimals: int = 2, sign: str = "", negative: str = "", suffix: str = "") -> Any:
+    def number(
+        self, value: float, decimals: int = 2, sign: str = "", negative: str = "", suffix: str = "", exact: bool = False
+    ) -> Any:
         """``value``'s format: its own decimals (up to three, a figure published with three),
         or ``decimals`` when more are needed (14.999 beside the 15 it missed: the other
-        formats' ``figure_decimals``). ``negative``: how a negative value is written, its
-        "{}" the figure without its sign (a gap passed: "beyond the target by {}").
-        ``suffix``: words after the figure in both sections (a gap's " pp")."""
-        places = cell_decimals(value) if decimals <= 2 else max(decimals, cell_decimals(value))
+        formats' ``figure_decimals``); ``exact``: ``decimals`` alone when more than two (a
+        gap of a computed average, 0.0001209923 at the average's four, never "0.00012"
+        where the tables write 0.0001; session 47). ``negative``: how a negative value is
+        written, its "{}" the figure without its sign (a gap passed: "beyond the target by
+        {}"). ``suffix``: words after the figure in both sections (a gap's " pp")."""
+        places = cell_decimals(value) if decimals <= 2 else decimals if exact else max(decimals, cell_decimals(value))
         figure = "#,##0" + ("." + "0" * places if places else "") + (f'" {suffix}"' if suffix else "")
         shown = (f'"{sign}"' if sign else "") + figure
         if negative:  # Excel's second section: the negative value, its minus not written

@@ -56,7 +56,7 @@ def put_gap(book: _Book, t: _Table, a: Assessment, col: int, lang: str, points: 
     # As wide as its words and its points together, never "###" on the page (the Vietnamese
     # "beyond the target by 15.19 pp", 29 letters, was given the width of either; pass G).
     t.widths[col] = max(t.widths[col], len(beyond.replace("{}", figure) if value < 0 else figure))
-    t.put(col, value, fmt=book.number(float(value), places, negative=beyond, suffix=suffix))
+    t.put(col, value, fmt=book.number(float(value), places, negative=beyond, suffix=suffix, exact=True))
 
 
 def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) -> None:
@@ -139,7 +139,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             reason = f": {unit_reason(u, lang)}" if u.reason else ""
             t.put(2, unit_status(a.target, r.unit, lang) + reason, status=u.status.value)
             t.put(3, u.score, fmt=book.shown(score_text(u.score, "en")))
-            t.put(4, u.progress_value, fmt=book.shown(progress_text(u.progress_value, "en")))
+            t.put(4, u.progress_value, fmt=book.shown(progress_text(u.progress_value, "en", u.pace_within)))
             # During a plan's year its year-to-date reading, marked as the summary marks it.
             shown = shown_figure(u)
             period = None if shown is None else str(shown.period)

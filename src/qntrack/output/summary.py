@@ -333,7 +333,7 @@ def status_cells(
         ((sparkline(years), "trend"),),
         _goal_cell(a, lang),
         ((gap_text(a, lang), ""),),
-        ((progress_text(a.progress_value, lang), ""),),
+        ((progress_text(a.progress_value, lang, a.pace_within), ""),),
         _status_cell(a, lang),
     )
 

@@ -21,7 +21,7 @@ from ..charts import (
     chart_word,
     provisional_readings,
 )
-from ..i18n import differing_decimals, label, need_places, sufficient, typed_places, value_with_unit
+from ..i18n import differing_decimals, label, need_places, recorded_places, sufficient, typed_places, value_with_unit
 from ..narrative import rate_text, narrative_sentence, span_text
 from ..period_words import period_text
 from .span import SpanView
@@ -201,7 +201,12 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         p = a.provisional
         out.append(
             narrative_sentence(
-                "average_provisional", lang, period=period_text(p.period, lang), value=rate_text(p.value, lang)
+                "average_provisional",
+                lang,
+                period=period_text(p.period, lang),
+                # At every decimal it was typed with, as the tables beside it: 9.125 is never
+                # "9.13%" (session 47).
+                value=rate_text(p.value, lang, 2 if a.indicator.formula else recorded_places(p.value)),
             )
         )
     return out

@@ -13,17 +13,18 @@ from ...method.progress import Status
 from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
 from ..i18n import (
+    differing_decimals,
     hundredfold,
     label,
     need_places,
     number,
-    percent_reached_text,
     sufficient,
     typed_places,
     value_with_unit,
 )
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
+from .plan_places import beside_pace, paced_shares
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -55,8 +56,13 @@ class CumulativeView(SpanView):
         f = d.figures
         if f is not None:
             out.append((report_word("total", lang), value_with_unit(f.total, unit, lang, _places(d, f.total))))
-            out.append((report_word("share_of_target", lang), percent_text(f.share_of_target, lang)))
-            out.append((report_word("share_of_time", lang), percent_text(f.share_of_time, lang)))
+            if d.bound.at_least:
+                out.append((report_word("share_of_target", lang), percent_text(f.share_of_target, lang)))
+                out.append((report_word("share_of_time", lang), percent_text(f.share_of_time, lang)))
+            else:
+                share, time = paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, True)
+                out.append((report_word("share_of_target", lang), "–" if f.share_of_target is None else f"{share}%"))
+                out.append((report_word("share_of_time", lang), f"{time}%"))
             if f.needed_per_remaining_period:
                 out.append(
                     (
@@ -73,11 +79,10 @@ class CumulativeView(SpanView):
         f = d.figures
         unit = a.indicator.unit_in(lang)
         rows = [(label("kf_total_so_far", lang), value_with_unit(f.total, unit, lang, _places(d, f.total)))]
+        share, time = paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, not d.bound.at_least)
         if f.share_of_target is not None:
-            rows.append(
-                (label("kf_share_of_target", lang), f"{percent_reached_text(hundredfold(f.share_of_target), lang)}%")
-            )
-        rows.append((label("kf_share_of_time", lang), f"{number(hundredfold(f.share_of_time), lang, 1)}%"))
+            rows.append((label("kf_share_of_target", lang), f"{share}%"))
+        rows.append((label("kf_share_of_time", lang), f"{time}%"))
         if f.needed_per_remaining_period:
             rows.append(
                 (_per_period_label(a, d, lang), value_with_unit(_needed(d), unit, lang, need_places(_needed(d))))
@@ -123,11 +128,21 @@ def _places(d: CumulativeResult, total: float | None) -> int:
     those where it differs from its bound, so that 99.9996 beside "at least 100" and "Not
     achieved" never reads "100" (methodology.md, "Gap": a figure is written where it
     differs from what it is judged against; issue 17, twenty-second session)."""
-    from ..i18n import differing_decimals
-
     if total is None or total != total:
         return 2
-    return max(typed_places(total), differing_decimals(total, d.bound.value))
+    places = max(typed_places(total), differing_decimals(total, d.bound.value))
+    f = d.figures
+    if f is not None and f.share_of_target is None and math.isfinite(total):
+        # A bound below zero is judged on its pace by now: -0.1751 behind -0.175 is never
+        # "-0.18 ... it would be -0.18" (session 47).
+        places = beside_pace(total, _pace(d), places)[0]
+    return places
+
+
+def _pace(d: CumulativeResult) -> float:
+    """The bound's pace by the latest figure, bound x share of time, to 12 significant digits."""
+    f = d.figures
+    return significant(d.bound.value * (f.share_of_time if f is not None else 0.0))
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:
@@ -148,8 +163,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 lang,
                 total=figure_of(a, f.total, lang, _places(d, f.total)),
                 time=number(hundredfold(f.share_of_time), lang, 1),
-                bound=figure_of(a, d.bound.value, lang),
-                pace=figure_of(a, significant(d.bound.value * f.share_of_time), lang),
+                bound=figure_of(a, d.bound.value, lang, typed_places(d.bound.value)),
+                pace=figure_of(a, _pace(d), lang, beside_pace(f.total, _pace(d), _places(d, f.total))[1]),
             )
         ]
     else:
@@ -158,8 +173,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 "cumulative" + cap,
                 lang,
                 total=figure_of(a, f.total, lang, _places(d, f.total)),
-                share=percent_reached_text(hundredfold(f.share_of_target), lang),
-                time=number(hundredfold(f.share_of_time), lang, 1),
+                share=paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, not d.bound.at_least)[0],
+                time=paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, not d.bound.at_least)[1],
             )
         ]
     out += _gap_before_latest(a, d, lang) if f.periods_remaining else []
@@ -202,7 +217,11 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         p = a.provisional
         out.append(
             narrative_sentence(
-                "cumulative_provisional", lang, period=period_text(p.period, lang), value=figure_of(a, p.value, lang)
+                "cumulative_provisional",
+                lang,
+                period=period_text(p.period, lang),
+                # As typed, as the header writes it: 0.125 is never "0.13" (session 47).
+                value=figure_of(a, p.value, lang, typed_places(p.value)),
             )
         )
         out += _beyond_with(a, d, f.total, p, lang)
@@ -254,7 +273,9 @@ def _beyond_with(a: Assessment, d: CumulativeResult, total: float, p: Observatio
             "cumulative_beyond" if bound.at_least else "cumulative_over_cap",
             lang,
             period=period_text(p.period, lang),
-            total=figure_of(a, with_reading, lang),
+            # Where it differs from the bound it is past: 1,500.00001 is never "1,500 kt ...
+            # already over the cap of 1,500 kt" (session 47).
+            total=figure_of(a, with_reading, lang, differing_decimals(with_reading, bound.value)),
             bound=figure_of(a, bound.value, lang, typed_places(bound.value)),
             year=p.period.year,
         )

@@ -25,6 +25,7 @@ from ..i18n import differing_decimals, label, recorded_places, typed_places
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
 from ..withdrawn import awaited
+from .plan_places import beside_pace
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -136,13 +137,19 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         )
     if a.provisional is not None:
         p = a.provisional
-        period, value = period_text(p.period, lang), figure_of(a, p.value, lang)
-        if a.indicator.adds_up and d.provisional_bound is not None:
+        paced = a.indicator.adds_up and d.provisional_bound is not None
+        # Written where it differs from the pace or the bound it is set against: 99.9999 is
+        # never "100 ... (100 by then)", nor 9.9999 % "10% (does not pass)" (session 47).
+        typed = 2 if a.indicator.formula else recorded_places(p.value)
+        against = d.provisional_bound if paced and d.provisional_bound is not None else d.bound.value
+        places, pace_places = beside_pace(p.value, against, typed)
+        period, value = period_text(p.period, lang), figure_of(a, p.value, lang, places)
+        if paced:
             # An amount of part of the year, set against the bound's pace by then: 140 by
             # June is on the pace of "at least 200 a year" (100 by then), never "does not pass".
             key = "every_provisional_on_pace" if d.provisional_passes else "every_provisional_off_pace"
             bound = figure_of(a, d.bound.value, lang, typed_places(d.bound.value))
-            pace = figure_of(a, d.provisional_bound, lang)
+            pace = figure_of(a, d.provisional_bound, lang, pace_places)
             out.append(narrative_sentence(key, lang, period=period, value=value, word=word, bound=bound, pace=pace))
         else:
             key = "every_provisional_passes" if d.provisional_passes else "every_provisional_fails"

@@ -464,10 +464,9 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
 
 def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
     """The part-year reading, set against the milestone of its year when there is one
-    ("Part-year reading H1 2025: 15.2% of GRDP, at or beyond the 2025 milestone (15% of
-    GRDP); the milestone is judged on the figure for the whole of 2025."), else plainly,
-    at the decimals of its table row (s44); said since the forty-second session. It never
-    changes a status (methodology.md, "Sub-annual readings")."""
+    ("Part-year reading H1 2025: 15.2% of GRDP, at or beyond the 2025 milestone (15% of GRDP);
+    the milestone is judged on the figure for the whole of 2025."), else plainly, at the decimals
+    of its table row (s44); since session 42. It never changes a status ("Sub-annual readings")."""
     from ..revision_marks import said_decimals
 
     if (o := a.provisional) is None:
@@ -485,12 +484,13 @@ def _part_year_sentence(a: Assessment, lang: str) -> list[str]:
                 year=year,
             )
         ]
-    # At the 15 digits of a figure as typed, as every goal is met (a computed cell's
-    # 14.999999999999998 is at 15; plan.model.Bound.passes).
+    # At the 15 digits of a figure as typed, as every goal is met (a computed cell's 14.999999999999998
+    # is at 15; plan.model.Bound.passes); "at or below" a milestone where lower is better (s47).
     at = Bound(milestone.value, a.indicator.increase).passes(o.value)
+    key = ("at" if a.indicator.increase else "within") if at else "short"
     return [
         narrative_sentence(
-            "level_part_year_at" if at else "level_part_year_short",
+            f"level_part_year_{key}",
             lang,
             period=period_text(o.period, lang),
             value=value_with_unit(o.value, unit, lang, said_decimals(a, o)),

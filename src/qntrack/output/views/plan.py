@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
 from ...kinds.plan import PlanResult, SamePeriod
-from ...method.assessment import Assessment, MilestoneResult
+from ...method.assessment import Assessment, MilestoneResult, significant
 from ...plan.model import Observation
 from ..charts import COLOURS, Chart, finished_chart, chart_word
 from ..chart_pygal import bar_scale, plot_config, plot_style
@@ -27,7 +27,7 @@ from ..summary import difference_text
 from .plan_rest import rest_of_period_sentence
 from .sums import added_up_sentence, not_counted_sentences
 from ..revision_marks import said_places
-from .plan_places import agreeing_decimals, same_period_places
+from .plan_places import agreeing_decimals, beside_pace, paced_shares, same_period_places
 from ..period_words import period_text
 
 if TYPE_CHECKING:
@@ -98,7 +98,6 @@ class PlanView:
         return None  # no span of figures to list
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..i18n import percent_text
         from ..report_view import report_word
 
         d = a.result
@@ -133,12 +132,11 @@ class PlanView:
                     f"{value_with_unit(ytd.value, unit, lang, places)} ({period_text(ytd.period, lang)})",
                 )
             )
+            share, time = paced_shares(ytd.percent_of_plan, ytd.share_of_time, lang, a.pace_within)
             if ytd.percent_of_plan is not None:
-                out.append(
-                    (report_word("percent_of_plan", lang), f"{percent_reached_text(ytd.percent_of_plan, lang)}%")
-                )
+                out.append((report_word("percent_of_plan", lang), f"{share}%"))
             if ytd.share_of_time is not None:
-                out.append((report_word("share_of_time", lang), percent_text(ytd.share_of_time, lang)))
+                out.append((report_word("share_of_time", lang), f"{time}%"))
             if ytd.difference is not None:
                 out.append(
                     (report_word("difference", lang), difference_text(ytd.difference, unit, lang, decimals=places))
@@ -177,7 +175,8 @@ class PlanView:
         if ytd is not None:
             text = value_with_unit(ytd.value, unit, lang, places)
             if ytd.percent_of_plan is not None:
-                text += f", {percent_reached_text(ytd.percent_of_plan, lang)}% {label('of_plan', lang)}"
+                share = paced_shares(ytd.percent_of_plan, ytd.share_of_time, lang, a.pace_within)[0]
+                text += f", {share}% {label('of_plan', lang)}"
             rows.append((period_text(ytd.period, lang), text))
         return rows
 
@@ -200,7 +199,12 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
         return max(plan, agreeing_decimals(a.latest.value, d.plan, d.full.difference, start(a.latest.value)))
     if d.full is None and d.year_to_date is not None:
         ytd = d.year_to_date
-        return max(plan, agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value)))
+        places = max(plan, agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value)))
+        if ytd.flow and (d.plan < 0 or ytd.percent_of_plan is None) and ytd.share_of_time is not None:
+            # Judged on the plan's pace by then: where it differs from it, 3.7499 behind a
+            # pace of 3.75 is never "3.75" in any table (session 47).
+            places = beside_pace(ytd.value, significant(d.plan * ytd.share_of_time), places)[0]
+        return places
     return plan
 
 
@@ -368,16 +372,20 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         # A plan below zero, or a balance's: no per cent of it (it reads backwards, or a
         # surplus may turn into a deficit), the plan's pace instead.
         share = ytd.share_of_time or 0.0
+        # The pace in decimal (-0.7 x 9 / 12 is -0.525, the floats' -0.52499...), both
+        # written where they differ (3.7499 is behind 3.75; session 47).
+        pace = significant(d.plan * share)
+        places, pace_places = beside_pace(ytd.value, pace, _shown_decimals(a, d))
         out = [
             narrative_sentence(
                 "ytd_below_zero" if d.period.is_year else "ytd_below_zero_period",
                 lang,
                 plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
-                value=figure_of(a, ytd.value, lang, _shown_decimals(a, d)),
+                value=figure_of(a, ytd.value, lang, places),
                 time=number(hundredfold(share), lang, 1),
                 plan=figure_of(a, d.plan, lang, typed_places(d.plan)),
-                to_date=figure_of(a, d.plan * share, lang),
+                to_date=figure_of(a, pace, lang, pace_places),
             )
         ]
     elif ytd.flow:
@@ -388,8 +396,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang, _shown_decimals(a, d)),
-                share=percent_reached_text(ytd.percent_of_plan, lang),
-                time=number(hundredfold(ytd.share_of_time), lang, 1),
+                share=paced_shares(ytd.percent_of_plan, ytd.share_of_time, lang, a.pace_within)[0],
+                time=paced_shares(ytd.percent_of_plan, ytd.share_of_time, lang, a.pace_within)[1],
             )
         ]
     else:

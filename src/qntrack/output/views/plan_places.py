@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from ...kinds.plan import SamePeriod
     from ...method.assessment import Assessment
 
-__all__ = ["agreeing_decimals", "same_period_places"]
+__all__ = ["agreeing_decimals", "beside_pace", "paced_shares", "same_period_places"]
 
 
 def agreeing_decimals(got: float | None, plan: float, diff: float | None, start: int = 2) -> int:
@@ -55,3 +55,35 @@ def same_period_places(a: Assessment, same: SamePeriod, now: float | None, place
     # From the figure's typed decimals, not ``places``: 9.99999 against 9.5 is "+0.5 pp"
     # beside a plan's 9.99999 (tests/test_display18.py), as the eighteenth session chose.
     return max(places, typed), agreeing_decimals(now, same.value, same.change, typed)
+
+
+def paced_shares(share: float | None, time: float | None, lang: str, within: bool) -> tuple[str, str]:
+    """A share of a plan or of a cap in per cent (75.025) and the share of the time (0.75),
+    as written beside each other, without their "%". ``within``: a pace kept within (a flow
+    planned where lower is better, a cumulative cap), on it while the first is at most the
+    second; both are then written at the decimals where they differ, so that 75.025 % of the
+    plan after 75 % of the year, beyond the pace, never reads "75% ... after 75%" beside
+    "Limited progress" (session 47)."""
+    from ..i18n import differing_decimals, hundredfold, number, percent_reached_text
+
+    fraction = hundredfold(time)
+    written, elapsed = percent_reached_text(share, lang), number(fraction, lang, 1)
+    if within and share is not None and fraction is not None and math.isfinite(share) and math.isfinite(fraction):
+        places = differing_decimals(share, fraction, 1)
+        if places > 1:
+            own = len(percent_reached_text(share, "en").partition(".")[2])
+            written, elapsed = number(share, lang, max(places, own)), number(fraction, lang, places)
+    return written, elapsed
+
+
+def beside_pace(value: float, against: float, places: int = 2) -> tuple[int, int]:
+    """The decimals of a part-year reading (``value``, at least ``places``) and of the pace
+    or bound it is set against (two, a computed figure's), or more where two would write
+    them alike: 3.7499 behind a pace of 3.75 is never "3.75 ... it would be 3.75", nor
+    9.9999 % "10% (does not pass)" of at least 10 (session 47)."""
+    from ..i18n import differing_decimals
+
+    if not (math.isfinite(value) and math.isfinite(against)):
+        return places, 2
+    both = differing_decimals(value, against, 2)
+    return max(places, both), both
