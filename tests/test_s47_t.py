@@ -46,3 +46,29 @@ def test_ctrl_c_while_a_word_chart_is_drawn_is_ctrl_c_not_a_cairo_error(monkeypa
         chart_images.png_of(_SVG.format(w=17), 20.0)
     assert Interrupted.sent
     chart_images._drawn.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("columns", [20, 40, 58])
+def test_check_list_on_a_narrow_terminal_keeps_its_lines_within_the_terminal(
+    tracker: object, monkeypatch: pytest.MonkeyPatch, lang: str, columns: int
+) -> None:
+    """`check --list` at a terminal narrower than 59 columns printed each rule whole on the
+    line after its name, severity and when (the rule's column, 39 columns in, left under 20
+    to wrap in), lines of up to 330 characters that the terminal folded at 40 wherever it
+    fell: "targets.yaml follows" was cut "t" / "argets.yaml". Now each check is a block, its
+    rule wrapped to the terminal under it; every word kept, in order."""
+    import qntrack.cli.checking as cli
+    from helpers import run_clean
+
+    piped = run_clean("check", "--list", "--lang", lang).stdout
+    monkeypatch.setattr(cli, "_terminal_columns", lambda: columns)
+    shown = run_clean("check", "--list", "--lang", lang).stdout
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines) <= columns, max(lines, key=len)
+    assert shown.split() == piped.split()  # the same words, the same order
+    from qntrack.files.checks import CHECKS
+
+    # each check's name leads a line of its own block, at the left edge
+    leading = [line.split()[0] for line in lines if line and not line.startswith(" ")]
+    assert leading == [c.name for c in CHECKS]
