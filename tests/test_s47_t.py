@@ -72,3 +72,54 @@ def test_check_list_on_a_narrow_terminal_keeps_its_lines_within_the_terminal(
     # each check's name leads a line of its own block, at the left edge
     leading = [line.split()[0] for line in lines if line and not line.startswith(" ")]
     assert leading == [c.name for c in CHECKS]
+
+
+def _stdout_on_a_terminal(cwd: object, env: dict[str, str], *args: str) -> tuple[int, bytes]:
+    """``qntrack ARGS`` with its standard output on a pseudo-terminal: exit code, bytes sent."""
+    import pty
+    import subprocess
+    import sys
+
+    from helpers import read_terminal
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "qntrack", *args],
+            cwd=cwd,  # type: ignore[arg-type]
+            env={**os.environ, **env},
+            stdout=follower,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
+        sent = read_terminal(leader, proc)
+        code = proc.wait(timeout=120)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    return code, sent
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_a_wide_sign_a_terminal_cannot_show_keeps_the_table_s_columns(shipped: object, encoding: str) -> None:
+    """On a terminal in cp1252 (PYTHONIOENCODING set by a Windows profile or an IDE), the
+    status table's "⌛ awaiting figure" rows were a column short: Rich lays '⌛' out two
+    columns wide (East Asian Wide), the terminal's stream wrote it as one '?', and every
+    cell after it on that line moved left, the right border out of line. A sign lost so is
+    now written as one '?' a column it takes: each line of the table as wide as its border."""
+    code, sent = _stdout_on_a_terminal(
+        shipped,
+        {"PYTHONIOENCODING": encoding, "COLUMNS": "100", "TERM": "dumb", "QNTRACK_LANG": "en", "NO_COLOR": "1"},
+        "status",
+        "--as-of",
+        "2026-12-01",
+    )
+    assert code == 0
+    lines = sent.decode(encoding, errors="strict").replace("\r\n", "\n").splitlines()
+    awaiting = [line for line in lines if "awaiting figure" in line]
+    assert awaiting, "\n".join(lines)  # the rows this is about are there
+    border = next(line for line in lines if line.strip().startswith("+-"))
+    framed = [line for line in lines if line.strip()[:1] in ("|", "+")]
+    assert len(framed) > 20
+    for line in framed:
+        assert len(line) == len(border), line
