@@ -123,3 +123,39 @@ def test_a_wide_sign_a_terminal_cannot_show_keeps_the_table_s_columns(shipped: o
     assert len(framed) > 20
     for line in framed:
         assert len(line) == len(border), line
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("columns", [20, 30, 40])
+def test_a_report_s_progress_on_a_narrow_terminal_never_cuts_its_count(
+    monkeypatch: pytest.MonkeyPatch, lang: str, columns: int
+) -> None:
+    """`report` of a plan of 1,620 targets at a 40-column terminal showed its progress as
+    "Đang viết báo cáo ━━━━━━ 1620/… 0:00:…": the count and the time left cut, a figure
+    shown wrong. The count is a figure: whole at any width the tables are drawn at (20
+    and up), the bar, the time left and the spinner giving way first, the words wrapping."""
+    import re
+    import sys
+
+    from qntrack.cli import report as report_cli
+    from qntrack.output.report_view import SECTION_DONE
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    with report_cli._progress(1620, lang):
+        tick = SECTION_DONE.get()
+        assert tick is not None
+        tick(1305, 1620)
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    lines = [line for line in re.split(r"[\r\n]", drawn) if line.strip()]
+    assert lines, screen.getvalue()
+    assert "…" not in drawn, lines
+    assert any("1305/1620" in line for line in lines), lines
+    assert max(len(line) for line in lines) <= columns, lines
