@@ -159,3 +159,47 @@ def test_a_report_s_progress_on_a_narrow_terminal_never_cuts_its_count(
     assert "…" not in drawn, lines
     assert any("1305/1620" in line for line in lines), lines
     assert max(len(line) for line in lines) <= columns, lines
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("columns", [20, 24, 30])
+def test_show_on_a_narrow_terminal_cuts_no_figure_label_or_mark(
+    shipped: object, monkeypatch: pytest.MonkeyPatch, lang: str, columns: int
+) -> None:
+    """`show grdp-double-digit` at a 20-column terminal printed its table of years as
+    "Pe…  Val…  Pa…" over "20…  10.…  ✓": the period, the figure and their headings cut,
+    and its facts as "Indicat…", "Directi…", "[grdp_gro…"; at 30 columns 2023's revision
+    mark "[1]" was cut to "[…", naming no note. Below the width a table holds, each row is
+    now a block of "Heading: value" lines, as the observations under it already were."""
+    from helpers import run_clean
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    r = run_clean("--lang", lang, "show", "grdp-double-digit", "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert "…" not in r.stdout, "\n".join(line for line in lines if "…" in line)
+    assert max(len(line) for line in lines) <= columns, max(lines, key=len)
+    # The years' figures of observations.csv, whole: 10.28 (2022), 11.03 (2023, which
+    # revised 11.02: marked [1]), 8.42 (2024); in Vietnamese with a decimal comma.
+    text = r.stdout if lang == "en" else r.stdout.replace(",", ".")
+    for figure in ("10.28%", "11.03%", "8.42%", "[1]", "grdp_growth"):
+        assert figure in text, figure
+
+
+@pytest.mark.parametrize("columns", [22, 24, 26])
+def test_show_s_key_figures_on_a_narrow_terminal_keep_passed_and_failed_whole(
+    shipped: object, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """`--lang vi show grdp-double-digit` at 24 columns printed "Đạt / không đạt  10 /": the
+    key figures' grid, its label column at least 18 wide, was wider than the terminal and
+    its lines were cropped at the edge, with no mark; 10 years passed, 1 failed (2024's
+    8.42 under 10, 2015-2025 in observations.csv) read as "10 /". Each figure whole."""
+    from helpers import run_clean
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    r = run_clean("--lang", "vi", "show", "grdp-double-digit", "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("Đạt / không đạt"))
+    said = " ".join(line.strip() for line in lines[at : at + 2])  # wrapped, never cropped
+    assert "10 / 1" in said, lines[at : at + 2]
