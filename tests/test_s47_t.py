@@ -203,3 +203,53 @@ def test_show_s_key_figures_on_a_narrow_terminal_keep_passed_and_failed_whole(
     at = next(k for k, line in enumerate(lines) if line.startswith("Đạt / không đạt"))
     said = " ".join(line.strip() for line in lines[at : at + 2])  # wrapped, never cropped
     assert "10 / 1" in said, lines[at : at + 2]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_writer_waiting_for_another_s_lock_says_so_on_a_terminal(
+    tracker: object, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """`add-observation` while another qntrack held the store's lock said nothing on the
+    officer's terminal for up to 30 seconds (QNTRACK_LOCK_TIMEOUT's default), then "another
+    qntrack process holds the lock ... (waited 30 s)": a command that seemed to hang. It
+    now says at once, on a terminal, that it waits for the other process and how long at
+    most; the refusal after it as before (exit 75), nothing written."""
+    from pathlib import Path
+
+    from helpers import lock_held_by_another_process, stderr_on_a_terminal
+
+    store = Path("observations.csv")
+    before = store.read_bytes()
+    with lock_held_by_another_process(Path("observations.csv.lock")):
+        code, said = stderr_on_a_terminal(
+            "--lang",
+            lang,
+            "add-observation",
+            "share",
+            "2024-Q3",
+            "12.5",
+            "--source",
+            "s",
+            cwd=Path.cwd(),
+            env={"QNTRACK_LOCK_TIMEOUT": "1", "QNTRACK_LANG": ""},
+        )
+    assert code == 75, said
+    lines = [line for line in said.replace("\r\n", "\n").splitlines() if line.strip()]
+    assert len(lines) == 2, lines
+    waiting = {"en": "waiting", "vi": "đang chờ"}[lang]
+    assert waiting in lines[0] and "observations.csv.lock" in lines[0], lines[0]
+    assert ("1 s" if lang == "en" else "1 giây") in lines[0], lines[0]
+    assert store.read_bytes() == before
+
+
+def test_a_writer_that_does_not_wait_says_nothing_of_waiting(tracker: object) -> None:
+    """QNTRACK_LOCK_TIMEOUT=0 (do not wait) and a free lock: no word of waiting."""
+    from pathlib import Path
+
+    from helpers import stderr_on_a_terminal
+
+    code, said = stderr_on_a_terminal(
+        "add-observation", "share", "2024-Q3", "12.5", "--source", "s", cwd=Path.cwd(), env={"QNTRACK_LANG": "en"}
+    )
+    assert code == 0, said
+    assert "waiting" not in said, said

@@ -177,3 +177,15 @@ def _fitting(
         bar.bar_width = min(40, width - sum(need[name] for name in kept if name != "bar") - len(kept) + 1)
     named = {"spinner": spinner, "words": words, "bar": bar, "count": count, "left": left}
     return tuple(named[name] for name in kept)
+
+
+def say_lock_wait(lock: str, seconds: float) -> None:
+    """A writer waits for another qntrack's lock (files.stages.LOCK_WAIT): said at once on a
+    terminal, where up to 30 s of nothing looked hung; a pipe or a log gets the refusal
+    alone, as before, if the wait ends in one."""
+    if not _a_terminal(sys.stderr):
+        return
+    from ..catalog import Figure, msg
+    from .printing import _say
+
+    _say(msg("cli_waiting_for_lock", lock=lock, seconds=Figure(seconds)))
