@@ -253,3 +253,19 @@ def test_a_writer_that_does_not_wait_says_nothing_of_waiting(tracker: object) ->
     )
     assert code == 0, said
     assert "waiting" not in said, said
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_pdf_refused_into_a_pipe_or_a_file_is_not_called_terminal_text(tracker: object, lang: str) -> None:
+    """`qntrack report --format pdf > bao-cao.pdf` (or `| lp`) was refused with "a PDF
+    report is a file, not terminal text": standard output was a file or a pipe, no
+    terminal, and a user who had just redirected it was told, in effect, to redirect it.
+    A PDF is never written to standard output (docs/decisions.md): the message says that,
+    and -o, whatever standard output is."""
+    from helpers import run
+
+    r = run("--lang", lang, "report", "--format", "pdf")  # standard output: the runner's, no terminal
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "not terminal text" not in r.stderr and "không phải văn bản để hiện" not in r.stderr, r.stderr
+    assert ("standard output" if lang == "en" else "đầu ra chuẩn") in r.stderr, r.stderr
+    assert ("-o report.pdf" if lang == "en" else "-o bao-cao.pdf") in r.stderr, r.stderr
