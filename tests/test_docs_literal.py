@@ -311,6 +311,7 @@ def test_dependencies_md_names_every_module_that_imports_rich():
     )
     assert importing == [
         "cli/report.py",
+        "cli/unshown.py",  # the columns of a sign a terminal cannot show (forty-seventh session)
         "cli/waiting.py",
         "output/render.py",
         "output/render_console.py",  # the console's width and NO_COLOR (eighteenth session)

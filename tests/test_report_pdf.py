@@ -240,7 +240,10 @@ def test_a_pdf_is_never_written_to_standard_output(tracker: Path, args: list[str
     result = run("report", *args)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == "--format pdf: error: a PDF report is a file, not terminal text: give -o report.pdf\n"
+    assert result.stderr == (
+        "--format pdf: error: a PDF report is written only to the file -o names, never to standard output"
+        " (a terminal, a pipe or a redirection): give -o report.pdf\n"
+    )
 
 
 def test_the_observations_file_is_never_the_pdf(tracker: Path):

@@ -197,6 +197,23 @@ def _stopped_while_parsing(exc: SystemExit) -> None:
         _stopped_outside_a_command(cause)
 
 
+def _lock_waits_said(token: Any = None) -> Any:
+    """A writer's wait for another qntrack's lock said on a terminal while the command runs
+    (cli.waiting.say_lock_wait); with ``token``, put back as it was, for a Python caller."""
+    from ..files.stages import LOCK_WAIT
+
+    if token is not None:
+        LOCK_WAIT.reset(token)
+        return None
+    return LOCK_WAIT.set(_say_lock_wait)
+
+
+def _say_lock_wait(lock: str, seconds: float) -> None:
+    from .waiting import say_lock_wait  # here: only a writer that waits loads it
+
+    say_lock_wait(lock, seconds)
+
+
 def _put_back_sigterm(before: Any) -> None:
     """The SIGTERM, SIGHUP and SIGINT dispositions _stop_on_sigterm replaced, for a Python
     caller of main()."""
@@ -326,6 +343,7 @@ def main(ends_the_process: bool = False) -> None:
         else:
             _collector_policy()
             before = _stop_on_sigterm()
+            waits = _lock_waits_said()
             try:
                 _run_app()
             except KeyboardInterrupt as stopped:  # before Typer ran: nothing was done yet
@@ -341,6 +359,7 @@ def main(ends_the_process: bool = False) -> None:
                 raise
             finally:
                 _put_back_sigterm(before)
+                _lock_waits_said(waits)
                 sys.stdout.flush()  # Typer ends with SystemExit; what is still buffered goes now
     except InputError as exc:
         _report(exc.problems, rows_of=exc.rows_of, kinds=exc.kinds)

@@ -31,19 +31,40 @@ def _check_list_text(rows: list[tuple[str, str, str, str]], widths: list[int], c
     """``check --list``: name, severity, when, rule. At a terminal the rule wraps under its
     own column to the terminal's width (a rule is up to 230 characters); piped, one line a
     check, whole, for grep (docs/decisions.md)."""
+    import textwrap
+
     indent = sum(widths) + 6
     room = (columns or 0) - indent
+    if columns is not None and room < 20:
+        return _check_blocks(rows, max(columns, 20))
     out = []
     for n, s, d, r in rows:
         head = f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  "
-        if columns is None or room < 20:
-            out.append(f"{head}{r}\n")  # too narrow to wrap usefully: the whole rule
+        if columns is None:
+            out.append(f"{head}{r}\n")  # piped: the whole rule, for grep
             continue
-        import textwrap
-
         lines = textwrap.wrap(r, room, break_on_hyphens=False) or [""]
         out.append(head + lines[0] + "\n" + "".join(" " * indent + line + "\n" for line in lines[1:]))
     return "".join(out)
+
+
+def _check_blocks(rows: list[tuple[str, str, str, str]], columns: int) -> str:
+    """``check --list`` at a terminal too narrow for the rule's column (under 59 columns in
+    English): each check a block, its name, severity and when on its first line, its rule
+    wrapped under it, a blank line between. Printed whole, the rules were lines of up to
+    330 characters that the terminal folded wherever they fell, cutting words in two."""
+    import textwrap
+
+    def wrapped(text: str, first: str) -> list[str]:
+        return textwrap.wrap(
+            text, columns, initial_indent=first, subsequent_indent="  ", break_on_hyphens=False, break_long_words=False
+        ) or [""]
+
+    blocks = []
+    for n, s, d, r in rows:
+        lines = wrapped(f"{n}  {s}  {d}", "") + wrapped(r, "  ")
+        blocks.append("".join(line + "\n" for line in lines))
+    return "\n".join(blocks)
 
 
 @command()

@@ -278,20 +278,12 @@ def _progress(total: int, lang: str) -> Iterator[None]:
         yield
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
     from ..catalog import msg, render
     from ..output.render_console import terminal_as_it_is
+    from .waiting import fitted_progress
 
-    with Progress(
-        SpinnerColumn(),  # turns while the library packs the file, the bar full
-        TextColumn("{task.description}", markup=False),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True, force_terminal=terminal_as_it_is(sys.stderr)),
-        transient=True,
-    ) as bar:
+    with fitted_progress(Console(stderr=True, force_terminal=terminal_as_it_is(sys.stderr))) as bar:
         task = bar.add_task(render(msg("cli_report_progress"), lang), total=total)
         # The total as the report counts its work (targets; an Excel workbook's rows).
         token = SECTION_DONE.set(lambda done, total: bar.update(task, completed=done, total=total))

@@ -20,11 +20,23 @@ _lost: dict[str, str] = {}  # "encoding": the terminal's; "lost": set once a let
 
 
 def _unshown(exc: UnicodeError) -> tuple[str, int]:
-    """'?' for each letter the terminal's encoding has not, as errors="replace" writes."""
+    """'?' for each column a letter the terminal's encoding has not takes, as the tables
+    laid it out: one for a letter, two for a wide sign ('⌛', which errors="replace" wrote
+    as one '?', moving the rest of its table's line a column left), none for a combining
+    mark (the letter before it stays)."""
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
     _lost["lost"] = "yes"  # exc.encoding is the codec's ('charmap'), not the terminal's
-    return "?" * (exc.end - exc.start), exc.end
+    return "".join("?" * _columns(letter) for letter in exc.object[exc.start : exc.end]), exc.end
+
+
+def _columns(letter: str) -> int:
+    """The columns ``letter`` takes on a terminal, as Rich counts them for its tables."""
+    try:
+        from rich.cells import cell_len
+    except ImportError:  # pragma: no cover - Rich is a dependency
+        return 1
+    return cell_len(letter)
 
 
 def _say() -> None:

@@ -118,3 +118,74 @@ def work_status(lang: str) -> Iterator[Callable[[Message, Path], None]]:
     finally:
         WORK_STEP.reset(token)
         line.stop()
+
+
+def fitted_progress(console: Any) -> Any:
+    """The report's progress bar on ``console`` (transient): a spinner, what is being done,
+    the bar, the count done and the time left. The count and the time are figures, never
+    cut: at a 40-column terminal Rich cut them to "1620/…" and "0:00:…". Where the line
+    cannot hold everything, the bar goes first, then the time left, then the spinner, and
+    the words wrap, so that the count stays whole down to the tables' narrowest width."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
+    from rich.table import Column
+
+    spinner = SpinnerColumn(table_column=Column(no_wrap=True))  # turns while the file is packed, the bar full
+    words = TextColumn("{task.description}", markup=False, table_column=Column())  # wraps
+    bar = BarColumn()
+    count = MofNCompleteColumn(table_column=Column(no_wrap=True))
+    left = TimeRemainingColumn(table_column=Column(no_wrap=True))
+
+    class Fitted(Progress):
+        def make_tasks_table(self, tasks: Any) -> Any:
+            tasks = list(tasks)
+            every = self.columns
+            self.columns = _fitting(console.width, tasks, spinner, words, bar, count, left)
+            try:
+                return super().make_tasks_table(tasks)
+            finally:
+                self.columns = every
+
+    return Fitted(spinner, words, bar, count, left, console=console, transient=True)
+
+
+# The narrowest bar worth drawing.
+_BAR_AT_LEAST = 10
+
+
+def _fitting(
+    width: int, tasks: list[Any], spinner: Any, words: Any, bar: Any, count: Any, left: Any
+) -> tuple[Any, ...]:
+    """The columns of ``fitted_progress`` a line ``width`` wide holds with every figure
+    whole, one space between columns: the bar only beside the words whole, the others
+    beside the words' longest word (they wrap)."""
+    from rich.cells import cell_len
+
+    def widest(column: Any) -> int:
+        return max((cell_len(column(task).plain) for task in tasks), default=0)
+
+    def longest_word(task: Any) -> int:
+        return max((cell_len(word) for word in str(task.description).split()), default=0)
+
+    need = {"spinner": 1, "words": widest(words), "bar": _BAR_AT_LEAST, "count": widest(count), "left": widest(left)}
+    kept = ["spinner", "words", "bar", "count", "left"]
+    for dropped in ("bar", "left", "spinner"):
+        if sum(need[name] for name in kept) + len(kept) - 1 <= width:
+            break
+        kept.remove(dropped)
+        need["words"] = max((longest_word(task) for task in tasks), default=0)  # the bar kept the words whole
+    if "bar" in kept:  # as wide as the rest of the line leaves it (Rich's most, 40), not wrapping the words
+        bar.bar_width = min(40, width - sum(need[name] for name in kept if name != "bar") - len(kept) + 1)
+    named = {"spinner": spinner, "words": words, "bar": bar, "count": count, "left": left}
+    return tuple(named[name] for name in kept)
+
+
+def say_lock_wait(lock: str, seconds: float) -> None:
+    """A writer waits for another qntrack's lock (files.stages.LOCK_WAIT): said at once on a
+    terminal, where up to 30 s of nothing looked hung; a pipe or a log gets the refusal
+    alone, as before, if the wait ends in one."""
+    if not _a_terminal(sys.stderr):
+        return
+    from ..catalog import Figure, msg
+    from .printing import _say
+
+    _say(msg("cli_waiting_for_lock", lock=lock, seconds=Figure(seconds)))

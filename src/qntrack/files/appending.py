@@ -36,7 +36,7 @@ from .blank_store import blank_store
 from .merge_markers import refuse_merge_conflict
 from .store_fast import check_utf8, newlines
 from .textfiles import CsvCells, case_variant, csv_cell
-from .stages import APPEND_STAGE, hold_signals, let_signals_go
+from .stages import APPEND_STAGE, hold_signals, let_signals_go, tell_if_held
 from .lock_file import lock_path, refuse_odd_lock
 
 
@@ -148,7 +148,8 @@ def store_lock(path: Path, not_done: Message | None = None):
     lock = lock_path(path)
     refuse_odd_lock(lock, not_done)
     _refuse_folder_without_files(path, lock, not_done)
-    return FileLock(lock, timeout=lock_timeout())
+    tell_if_held(lock, timeout := lock_timeout())  # 30 s of nothing looked hung
+    return FileLock(lock, timeout=timeout)
 
 
 def _refuse_folder_without_files(path: Path, lock: str, not_done: Message | None) -> None:

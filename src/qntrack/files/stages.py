@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 if TYPE_CHECKING:
     from ..catalog import Message
 
-__all__ = ["APPEND_STAGE", "WORK_STEP", "tell_step"]
+__all__ = ["APPEND_STAGE", "LOCK_WAIT", "WORK_STEP", "tell_if_held", "tell_step"]
 
 # Told ("writing", store, rows) once an append's journal is durable, and ("added", store,
 # rows) once its batch is whole and the journal gone, or ("undone", store, rows) once a
@@ -64,3 +64,29 @@ def let_signals_go(before: object) -> None:
         import signal
 
         signal.pthread_sigmask(signal.SIG_SETMASK, before)  # type: ignore[arg-type]
+
+
+# Told (the lock file, the seconds it will wait at most) when a writer finds the store's
+# lock held by another process and begins to wait for it (files/appending.store_lock):
+# the console says so on a terminal, where 30 s of nothing looked hung. None: nobody.
+LOCK_WAIT: ContextVar[Callable[[str, float], None] | None] = ContextVar("lock_wait", default=None)
+
+
+def tell_if_held(lock: str, timeout: float) -> None:
+    """Tell ``LOCK_WAIT``'s listener, if any, that ``lock`` is held by another process and
+    the writer will wait up to ``timeout`` seconds. A probe of its own, taken and let go at
+    once; anything it meets (a lock file it may not open) is the writer's to say."""
+    tell = LOCK_WAIT.get()
+    if tell is None or timeout == 0:
+        return
+    from filelock import FileLock, Timeout
+
+    probe = FileLock(lock, timeout=0)
+    try:
+        probe.acquire()
+    except Timeout:
+        tell(lock, timeout)
+        return
+    except OSError:
+        return
+    probe.release()

@@ -69,7 +69,18 @@ def _drawn(svg: str, width_px: int) -> bytes:
     """The PNG of ``svg`` at ``width_px``, drawn once per process: drawing is most of a Word
     report's time, and a process that writes a report twice (a Python caller, the tests'
     byte-for-byte comparisons) draws the same charts. Same SVG, same bytes: nothing else
-    goes into a drawing (the module's docstring)."""
+    goes into a drawing (the module's docstring).
+
+    Ctrl-C, SIGTERM and SIGHUP are held while cairo draws: raised in cairo's callback that
+    hands over the PNG, they were swallowed by cffi ("Exception ignored from cffi
+    callback", a traceback) and came back as cairo's write error, "cannot go on: 11", exit
+    1. Held, each is acted on once the chart is drawn, a fraction of a second later."""
+    from ..files.stages import hold_signals, let_signals_go
+
     convert = _svg2png()
-    png: bytes = convert(bytestring=svg.encode("utf-8"), output_width=width_px)  # type: ignore[operator]
+    held = hold_signals()
+    try:
+        png: bytes = convert(bytestring=svg.encode("utf-8"), output_width=width_px)  # type: ignore[operator]
+    finally:
+        let_signals_go(held)
     return png

@@ -18,7 +18,7 @@ from .render_console import _console
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-__all__ = ["listing_table", "mark_kept", "paragraph", "print_figures", "print_fitted"]
+__all__ = ["listing_table", "mark_kept", "paragraph", "print_figures", "print_fitted", "print_grid"]
 
 # How narrow a column may fold a long word (a URL) when nothing else fits.
 _FOLD_TO = 8
@@ -298,3 +298,44 @@ def print_figures(
         right=("value",),
     )
     print_fitted(console, table, headers, cells)
+
+
+def print_grid(console: Console, grid: Table) -> None:
+    """A grid of label and value (``show``'s facts, a milestone, a kind's key figures) as
+    Rich draws it where that cuts nothing; on a terminal too narrow for that, a line
+    "Label: value" a row, the value wrapping under it: at 20 columns the grid cut its
+    labels to "Indicat…", its ids to "[grdp_gro…", a revision's mark to "[…" and a
+    figure to "10 /" (forty-seventh session). A cut is an ellipsis drawn that no cell
+    holds, or a grid wider at its least than the terminal."""
+    from rich.console import Group
+
+    if len(grid.columns) != 2:
+        console.print(grid)
+        return
+    from rich.segment import Segment
+
+    labels, values = ([_as_text(console, cell) for cell in column.cells] for column in grid.columns)
+    held = sum(cell.plain.count("…") for cell in labels + values if isinstance(cell, Text))
+    # Drawn wider than the terminal (a label column's min_width), the grid's lines were
+    # cropped at its edge with no mark: "10 / 1" passed and failed shown "10 /" at 24.
+    drawn = list(Segment.split_lines(console.render(grid, console.options)))
+    wide = max((Segment.get_line_length(line) for line in drawn), default=0)
+    if wide <= console.width and sum(piece.text.count("…") for line in drawn for piece in line) <= held:
+        console.print(grid)
+        return
+    style = grid.columns[0].style or ""
+    lines: list[RenderableType] = []
+    for name, value in zip(labels, values, strict=True):
+        if not isinstance(name, Text) or not isinstance(value, Text):
+            lines.append(Group(name, value))
+            continue
+        head = name.copy()
+        head.stylize(style)
+        head.append(": " if name.plain.strip() else "")
+        lines.append(Text.assemble(head, value))
+    console.print(Group(*lines))
+
+
+def _as_text(console: Console, cell: RenderableType) -> RenderableType:
+    """A grid's cell as the grid draws it: a string read as markup, as Rich reads it."""
+    return console.render_str(cell) if isinstance(cell, str) else cell

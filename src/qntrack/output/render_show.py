@@ -30,7 +30,7 @@ from .render_show_chart import trajectory_chart
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render import STATUS_STYLE, _console, _name, _status, print_figures
-from .render_fitted import mark_kept
+from .render_fitted import mark_kept, print_grid
 from .summary import PERIOD_KINDS
 
 if TYPE_CHECKING:
@@ -136,14 +136,14 @@ def show(
         )
     if as_of:
         facts.add_row(label("as_of_lower", lang), date_text(as_of, lang))
-    console.print(facts)
+    print_grid(console, facts)
 
     if a.milestones or a.result is None:
         _print_legend(console, marks, lang)
     if a.milestones:
         console.print(Text(label("milestones", lang), style="bold"))
         for m in a.milestones:
-            console.print(_milestone_block(a, m, unit, lang, console))
+            print_grid(console, _milestone_block(a, m, unit, lang, console))
         chart = trajectory_chart(a, rows, lang)
         if chart:
             console.print(chart)
@@ -406,20 +406,23 @@ def _details(
     name = series_name(a.indicator, a.target.series_key, lang, dimensions)  # the legend's words for it
     figures = _key_figures(a, lang, revised)
     if figures is not None:
-        console.print(figures)
-    table = Table(title=label("details", lang), box=box.SIMPLE_HEAD, title_justify="left")
+        print_grid(console, figures)
     periods = getattr(d, "periods", ())
     if periods:
-        table.add_column(label("period", lang))
-        table.add_column(label("value", lang), justify="right")
+        from .render_fitted import _fitted_table, print_fitted
+
+        keys = ["period", "value"]
+        headers = [label("period", lang), label("value", lang)]
         has_pass = isinstance(periods[0], PeriodCheck)
         if has_pass:
             from .report_view import report_word
 
             # Headed, and said in words beside the mark, as the report's table is: a screen
             # reader read a bare "check mark" under no heading, and colour alone told the two.
-            table.add_column(report_word("passed", lang))
+            keys.append("passed")
+            headers.append(report_word("passed", lang))
         by_period = {o.period: o for o in rows}
+        cells: list[list[Text]] = []
         for p in periods:
             o = by_period.get(p.period)
             shown = (
@@ -427,13 +430,25 @@ def _details(
                 if o is not None and o.value == p.value
                 else value_with_unit(p.value, unit, lang)
             )
-            cells: list[str | Text] = [str(p.period), shown]
+            row = [Text(str(p.period)), shown if isinstance(shown, Text) else Text(shown)]
             if isinstance(p, PeriodCheck):
-                cells.append(
+                row.append(
                     Text(f"✓ {report_word('yes', lang)}", style="green")
                     if p.passed
                     else Text(f"✗ {report_word('no', lang)}", style="bold red")
                 )
-            table.add_row(*cells)
-        console.print(table)
+            cells.append(row)
+        # Fitted as the observations under it are: a row a block of "Heading: value" lines
+        # where the table would cut a period or a figure ("20…  10.…" at 20 columns).
+        table = _fitted_table(
+            Table(title=label("details", lang), box=box.SIMPLE_HEAD, title_justify="left"),
+            headers,
+            cells,
+            console.width,
+            wrap=("value",),
+            keys=keys,
+            right=("value",),
+            foldable=(),
+        )
+        print_fitted(console, table, headers, cells)
     _print_legend(console, marks, lang)
