@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 import os
-import signal
-import types
+import subprocess
+import sys
 
 import pytest
 
@@ -17,35 +17,39 @@ _SVG = (
 )
 
 
-def test_ctrl_c_while_a_word_chart_is_drawn_is_ctrl_c_not_a_cairo_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_a_word_chart_is_drawn_is_ctrl_c_not_a_cairo_error() -> None:
     """`report -o r.docx` stopped by Ctrl-C while cairo wrote a chart's PNG printed
     "Exception ignored from cffi callback" with a KeyboardInterrupt traceback, then
     "qntrack: error: cannot go on: 11" and exit 1: cffi swallows an exception raised in its
     callback and cairo returns its write error (status 11). Ctrl-C now reaches the command
-    as Ctrl-C (exit 130, "interrupted")."""
+    as Ctrl-C (exit 130, "interrupted"). Run in a child process of its own: signals are
+    held on the main thread only, and a pytest-xdist worker may run tests on another."""
     pytest.importorskip("cairosvg")
-    import cairosvg.surface
+    child = f"""
+import io, os, signal, sys, types
+import cairosvg.surface
+from qntrack.output import chart_images
 
-    from qntrack.output import chart_images
+class Interrupted(io.BytesIO):
+    sent = False
+    def write(self, data):
+        if not Interrupted.sent:  # Ctrl-C pressed while cairo hands over the PNG
+            Interrupted.sent = True
+            os.kill(os.getpid(), signal.SIGINT)
+        return super().write(data)
 
-    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        pytest.skip("SIGINT is not Python's KeyboardInterrupt here")
-
-    class Interrupted(io.BytesIO):
-        sent = False
-
-        def write(self, data: object) -> int:  # type: ignore[override]
-            if not Interrupted.sent:  # Ctrl-C pressed while cairo hands over the PNG
-                Interrupted.sent = True
-                os.kill(os.getpid(), signal.SIGINT)
-            return super().write(data)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(cairosvg.surface, "io", types.SimpleNamespace(BytesIO=Interrupted))
-    chart_images._drawn.cache_clear()
-    with pytest.raises(KeyboardInterrupt):
-        chart_images.png_of(_SVG.format(w=17), 20.0)
-    assert Interrupted.sent
-    chart_images._drawn.cache_clear()
+cairosvg.surface.io = types.SimpleNamespace(BytesIO=Interrupted)
+try:
+    chart_images.png_of({_SVG.format(w=17)!r}, 20.0)
+except KeyboardInterrupt:
+    print("interrupted", Interrupted.sent)
+    sys.exit(0)
+print("not interrupted", Interrupted.sent)
+sys.exit(1)
+"""
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (0, "interrupted True"), done.stdout + done.stderr
+    assert "Exception ignored" not in done.stderr, done.stderr
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
