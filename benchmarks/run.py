@@ -25,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,14 +77,17 @@ def child_env() -> dict[str, str]:
 
 def run_once(argv: list[str], timing: Timing, cwd: Path | None = None, expect: tuple[int, ...] = (0,)) -> None:
     """Run one process with its output discarded; record wall time and peak RSS."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=child_env())
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
+    # Its messages to a file, read after it ends: through a pipe no one read while waiting,
+    # `check` on the provinces' shape (1,220 warnings, 442 KB) filled the pipe's 64 KB and
+    # waited for ever on its write, while this process waited for it to end (session 47).
+    with tempfile.TemporaryFile() as messages:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=messages, cwd=cwd, env=child_env())
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        messages.seek(0)
+        err = messages.read().decode("utf-8", "replace")
     if proc.returncode not in expect:
         raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(argv)}\n{err}")
     timing.seconds.append(elapsed)

@@ -283,3 +283,22 @@ def test_a_pipe_file_whose_second_line_is_a_figure_is_read(shipped: Path) -> Non
     Path("p.csv").write_text("indicator|period|value\nfdi|2025|3.1\n", encoding="utf-8")
     r = run_clean("add-observation", "--from", "p.csv", "--dry-run")
     assert r.exit_code == 0, r.output
+
+
+# The benchmark's runner waited for a child before reading its messages from a pipe: `check`
+# on the provinces' shape (1,220 warnings, 442 KB) filled the pipe and both waited for ever
+# (session 47). Run in a child of its own, with a timeout, so that a hang fails the test.
+
+
+def test_the_benchmark_runner_reads_a_childs_long_messages_without_hanging() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    code = (
+        "import sys; sys.path.insert(0, 'benchmarks'); import run; t = run.Timing(); "
+        "run.run_once([sys.executable, '-c', 'import sys; sys.stderr.write(\"x\" * 1_000_000)'], t); "
+        "print(len(t.seconds))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout.strip()) == (0, "1"), done.stderr
