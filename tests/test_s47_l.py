@@ -436,3 +436,20 @@ def test_show_warns_of_two_vintages_recorded_at_one_moment(tmp_path: Path, monke
     assert r.exit_code == 0, r.output
     said = " ".join(r.stderr.split())
     assert said.startswith("observations.csv:3:") and "2022-01-10T00:00:00Z" in said and "11.3" in said, r.stderr
+
+
+# The report, the document a review cites, judged the tie as status did, in silence (pass
+# L's leftover, taken by the lead): it warns as status does, the document unchanged.
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "xlsx"])
+def test_a_report_warns_of_two_vintages_recorded_at_one_moment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SHARE_PLAN, TIED)
+    r = run_clean("report", "--format", fmt, "-o", f"r.{fmt}")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    assert "observations.csv:3:" in said and "2022-01-10T00:00:00Z" in said, r.stderr
+    assert "qntrack check" in said, r.stderr
+    assert (tmp_path / f"r.{fmt}").exists()

@@ -199,7 +199,13 @@ def report(
         # the other formats, which draw with no CairoSVG: an HTML report of 3,000 targets
         # took a tenth more processor time with it on, for the same memory.
         collect_while_drawing()
-    warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
+    shown = {a.indicator.id for a in data.assessments}
+    # Two vintages of one moment judged on, as status warns of them (check's error): the
+    # document a review cites rests on whichever line came last (forty-seventh session).
+    from ..files.checks_rows import ties_in_force
+
+    ties = ties_in_force(ws.series, data.revised, data.whence, shown, str(ws.store_path))
+    warnings = ws.warnings_for(shown) + ties
     if day is not None:
         from .later import say_judged_later
 
