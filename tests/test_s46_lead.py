@@ -302,3 +302,38 @@ def test_the_benchmark_runner_reads_a_childs_long_messages_without_hanging() -> 
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout.strip()) == (0, "1"), done.stderr
+
+
+# A cumulative target on an indicator declared `measure: balance` (a trade balance over
+# 2021-2025) was told "use an average target for a rate, or remove that line if the
+# indicator is an amount": advice of averages, for a net amount (pass Q's leftover).
+
+_BALANCE_TOTAL = """\
+version: 1
+indicators:
+  tb:
+    name: {en: Trade balance, vi: Cán cân thương mại}
+    unit: {en: million USD, vi: triệu USD}
+    measure: balance
+targets:
+  - id: tb-total
+    type: cumulative
+    indicator: tb
+    from: 2021
+    to: 2025
+    at_least: 1000
+"""
+
+
+def test_a_cumulative_target_on_a_balance_is_told_what_a_balance_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, _BALANCE_TOTAL, STORE_HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.stderr.split())
+    assert "indicator 'tb' is declared 'measure: balance' on line 6" in said, said
+    assert "average target" not in said, said
+    assert "declare 'measure: flow' on 'tb'" in said, said
+    v = " ".join(run_clean("--lang", "vi", "check").stderr.split())
+    assert "khai báo 'measure: flow' cho 'tb'" in v, v

@@ -344,6 +344,8 @@ def _imply_measure(
     flow = needs is Measure.FLOW
     if declared is not None:
         said = "definitions_measure_declared_flow" if flow else "definitions_measure_declared_rate"
+        if flow and indicator.measure is Measure.BALANCE:  # a net amount: no average to offer (s47)
+            said = "definitions_measure_declared_balance"
         reader.error(node, msg(said, what=_phrase(where), id=indicator.id, measure=measure, line=declared))
         return None
     if implied is not None:
