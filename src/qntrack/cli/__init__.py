@@ -205,7 +205,12 @@ def _lock_waits_said(token: Any = None) -> Any:
     if token is not None:
         LOCK_WAIT.reset(token)
         return None
-    return LOCK_WAIT.set(_say_lock_wait)
+    try:
+        terminal = sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, OSError, ValueError):  # closed, or replaced by a caller
+        terminal = False
+    # Only a terminal is told, so a pipe or a script's append takes no probe of the lock.
+    return LOCK_WAIT.set(_say_lock_wait if terminal else None)
 
 
 def _say_lock_wait(lock: str, seconds: float) -> None:
