@@ -168,13 +168,14 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             )
         ]
     else:
+        share, time = paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, not d.bound.at_least)
         out = [
             narrative_sentence(
                 "cumulative" + cap,
                 lang,
                 total=figure_of(a, f.total, lang, _places(d, f.total)),
-                share=paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, not d.bound.at_least)[0],
-                time=paced_shares(hundredfold(f.share_of_target), f.share_of_time, lang, not d.bound.at_least)[1],
+                share=share,
+                time=time,
             )
         ]
     out += _gap_before_latest(a, d, lang) if f.periods_remaining else []
