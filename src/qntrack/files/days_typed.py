@@ -90,8 +90,9 @@ def no_such_day(text: str) -> tuple[str, str, int]:
     parts = (found[1], found[3], found[4]) if found else None
     first = re.fullmatch(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})", text)
     if first and int(first[1]) > 12:  # a year of two digits as day_meant reads it (31/4/25)
-        year = first[4] if len(first[4]) == 4 else str(int(first[4]) + (2000 if int(first[4]) < 30 else 1900))
-        parts = (year, first[3], first[1])
+        from .english_periods import full_year
+
+        parts = (full_year(first[4]), first[3], first[1])
     if parts is None and (day_part := _shown_day(text)) is not None:
         return no_such_day(day_part)  # 31/4/2026 10:00: the day's month, as 31/4/2026's
     if parts is None and (words := words_moment(text)) is not None:
@@ -159,7 +160,9 @@ def day_meant(text: str) -> tuple[str, str, str]:
             )
         if found:
             day, mark, month, year = found.groups()
-            year = str(int(year) + (2000 if int(year) < 30 else 1900)) if len(year) == 2 else year
+            from .english_periods import full_year
+
+            year = full_year(year)
             if int(month) > 12 and int(day) <= 12:
                 # 12/31/2024: no 31st month, so month first, as an American writes it.
                 return "cli_not_a_date_mdy", date(int(year), int(day), int(month)).isoformat(), ""

@@ -76,8 +76,9 @@ def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
         if iso and not _is_real(iso):  # 2026-2-30: told as 2026-02-30 is, not "ISO 8601" (32nd session)
             return _no_such_day(raw, text)
         return msg(key, text=text, iso=iso) if iso else _excel_count(raw, text, utc)
-    a, b, year = int(found[1]), int(found[3]), int(found[4])
-    year += (2000 if year < 30 else 1900) if len(found[4]) == 2 else 0
+    from .english_periods import full_year
+
+    a, b, year = int(found[1]), int(found[3]), int(full_year(found[4]))
     time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{int(found[7] or 0):02d}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
     month_first = _is_real(f"{year:04d}-{a:02d}-{b:02d}")
