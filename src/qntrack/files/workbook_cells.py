@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import stat
+from functools import lru_cache
 from itertools import islice
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -160,20 +161,36 @@ def hidden_digits(number_format: str, value: float) -> float | None:
     (8.41234567 under '0.0' shows 8.4; 1234.5 under '#,##0' shows 1235, Excel rounding
     half away from zero); None when it shows all it holds, or the format does not fix its
     decimals (General, text, scientific, fractions). Session 46, helper X."""
+    sections = _format_decimals(number_format)
+    decimals = sections[0 if value > 0 or len(sections) == 1 else 1 if value < 0 else 2 if len(sections) > 2 else 0]
+    if decimals is None:
+        return None
+    held_float = as_shown(value)
+    if round(held_float, decimals) == held_float:
+        return None  # the common case, a figure at the decimals shown: no Decimal made (s47)
     from decimal import ROUND_HALF_UP, Decimal
 
-    sections = number_format.split(";")
-    index = 0 if value > 0 or len(sections) == 1 else 1 if value < 0 else 2 if len(sections) > 2 else 0
-    section = _FORMAT_TEXT.sub("", sections[index])
-    if not re.search(r"[0#?]", section) or re.search(r"[Ee/@]|general", section, re.IGNORECASE):
-        return None
-    point = section.find(".")
-    decimals = len(re.findall(r"[0#?]", section[point:])) if point >= 0 else 0
-    held = Decimal(repr(as_shown(value)))
+    held = Decimal(repr(held_float))
     if int(held.as_tuple().exponent) >= -decimals:
         return None  # no decimal beyond those shown (and 1e308 is never rounded to 309 digits)
     shown = held.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return None if shown == held else float(shown)
+
+
+@lru_cache(maxsize=256)
+def _format_decimals(number_format: str) -> tuple[int | None, ...]:
+    """The decimals each section of a number format shows (positive; negative; zero), None
+    for a section that fixes none (General, text, scientific, fractions). Worked out once a
+    format: a sheet's 300,000 cells share a few (session 47: 1.4 s, each cell parsed)."""
+    out: list[int | None] = []
+    for part in number_format.split(";"):
+        section = _FORMAT_TEXT.sub("", part)
+        if not re.search(r"[0#?]", section) or re.search(r"[Ee/@]|general", section, re.IGNORECASE):
+            out.append(None)
+            continue
+        point = section.find(".")
+        out.append(len(re.findall(r"[0#?]", section[point:])) if point >= 0 else 0)
+    return tuple(out)
 
 
 def _percent_refused(value: float) -> float:
